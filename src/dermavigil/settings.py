@@ -1,0 +1,56 @@
+"""Settings from ``DERMAVIGIL_*`` environment variables.
+
+All state lives under ``DERMAVIGIL_HOME`` (default ``./.dermavigil/``):
+the registry database, the analytic store and uploads.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings; build with :func:`load_settings`."""
+
+    home: Path
+    database_url: str
+    store_dir: Path
+    uploads_dir: Path
+    engine: str
+    shared_data_dir: Path
+
+    def ensure_dirs(self) -> None:
+        """Create the state folders if missing."""
+        for d in (self.home, self.store_dir, self.uploads_dir):
+            d.mkdir(parents=True, exist_ok=True)
+
+
+def _default_shared_data() -> Path:
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent.parent / "shared" / "data"
+        if candidate.is_dir():
+            return candidate
+    return Path("../shared/data").resolve()
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    """Read settings from the environment (or the mapping given)."""
+    env = dict(os.environ if env is None else env)
+    home = Path(env.get("DERMAVIGIL_HOME", ".dermavigil")).expanduser().resolve()
+    db_url = env.get("DERMAVIGIL_DATABASE_URL") or f"sqlite:///{home / 'registry.sqlite'}"
+    store_dir = Path(env.get("DERMAVIGIL_STORE_DIR", str(home / "store"))).resolve()
+    uploads = Path(env.get("DERMAVIGIL_UPLOADS_DIR", str(home / "uploads"))).resolve()
+    engine = env.get("DERMAVIGIL_ENGINE", "duckdb").lower()
+    shared = Path(env.get("DERMAVIGIL_SHARED_DATA", str(_default_shared_data()))).resolve()
+    return Settings(
+        home=home,
+        database_url=db_url,
+        store_dir=store_dir,
+        uploads_dir=uploads,
+        engine=engine,
+        shared_data_dir=shared,
+    )

@@ -1,0 +1,66 @@
+"""The analytic schema shared by every source (see DESIGN.md).
+
+Three tables, one row shape for FAERS, VAERS, CAERS, openFDA and the registry:
+
+- ``reports``: one row per kept report (latest case version only);
+- ``report_products``: one row per product line of a report;
+- ``report_reactions``: one row per reaction term of a report.
+
+Counts use distinct (report, product_key) and (report, term_key); the
+stratification columns (sex, age band, year, source) come from ``reports``.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+REPORTS = pa.schema(
+    [
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("report_id", pa.string(), nullable=False),
+        pa.field("case_id", pa.string()),
+        pa.field("version", pa.int32()),
+        pa.field("received_date", pa.date32()),
+        pa.field("event_date", pa.date32()),
+        pa.field("country", pa.string()),
+        pa.field("sex", pa.string()),  # "F", "M" or null
+        pa.field("age_years", pa.float64()),
+        pa.field("serious", pa.bool_()),
+        pa.field("outcome", pa.string()),
+        pa.field("reporter_type", pa.string()),
+        pa.field("literature", pa.string()),
+    ]
+)
+
+REPORT_PRODUCTS = pa.schema(
+    [
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("report_id", pa.string(), nullable=False),
+        pa.field("seq", pa.int32()),
+        pa.field("role", pa.string()),  # suspect / concomitant / interacting
+        pa.field("product_verbatim", pa.string()),
+        pa.field("product_key", pa.string(), nullable=False),
+        pa.field("category", pa.string()),
+        pa.field("route", pa.string()),
+        pa.field("route_approved", pa.bool_()),
+    ]
+)
+
+REPORT_REACTIONS = pa.schema(
+    [
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("report_id", pa.string(), nullable=False),
+        pa.field("term_verbatim", pa.string()),
+        pa.field("term_key", pa.string(), nullable=False),
+        pa.field("code", pa.string()),
+        pa.field("onset_days", pa.float64()),
+    ]
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "reports": REPORTS,
+    "report_products": REPORT_PRODUCTS,
+    "report_reactions": REPORT_REACTIONS,
+}
+
+ROLES = ("suspect", "concomitant", "interacting")
