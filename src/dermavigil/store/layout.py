@@ -1,0 +1,174 @@
+"""On-disk layout of the analytic store, and its atomic per-source writer.
+
+The store is a folder (``settings.store_dir``)::
+
+    store_dir/
+      sources/<source>/CURRENT              name of the live generation (e.g. "gen-000003")
+      sources/<source>/gen-000003/reports/part-00000.parquet
+      sources/<source>/gen-000003/report_products/part-00000.parquet
+      sources/<source>/gen-000003/report_reactions/part-00000.parquet
+
+Each source (``faers``, ``vaers``, ``caers``, ``openfda``, ``registry``, or a
+name given to a long-format file) is replaced as a whole: a writer streams
+record batches into a new generation folder and, only when every table is
+written, switches ``CURRENT`` with an atomic ``os.replace``. A failed or
+interrupted write leaves the previous generation live. Old generations are
+removed after the switch.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dermavigil.errors import InputError
+from dermavigil.store.schema import TABLES
+
+_SOURCE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+def _check_source(source: str) -> None:
+    if not _SOURCE_NAME.match(source):
+        raise InputError(
+            f"invalid source name {source!r}: use lower-case letters, digits and '_', "
+            "starting with a letter (at most 40 characters)"
+        )
+
+
+def source_root(store_dir: Path, source: str) -> Path:
+    _check_source(source)
+    return store_dir / "sources" / source
+
+
+def sources(store_dir: Path) -> list[str]:
+    """Sources that have a live generation, sorted by name."""
+    root = store_dir / "sources"
+    if not root.is_dir():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / "CURRENT").is_file())
+
+
+def current_generation(store_dir: Path, source: str) -> Path | None:
+    pointer = source_root(store_dir, source) / "CURRENT"
+    if not pointer.is_file():
+        return None
+    return pointer.parent / pointer.read_text(encoding="utf-8").strip()
+
+
+def table_files(store_dir: Path, table: str, only: list[str] | None = None) -> list[Path]:
+    """Parquet files of ``table`` across the live generation of every source (or ``only``)."""
+    if table not in TABLES:
+        raise InputError(f"unknown store table {table!r}; known: {', '.join(TABLES)}")
+    files: list[Path] = []
+    for source in only if only is not None else sources(store_dir):
+        gen = current_generation(store_dir, source)
+        if gen is not None:
+            files.extend(sorted((gen / table).glob("*.parquet")))
+    return files
+
+
+def read_table(store_dir: Path, table: str, only: list[str] | None = None) -> pa.Table:
+    """The whole table as Arrow (empty with the schema when nothing is stored)."""
+    files = table_files(store_dir, table, only)
+    if not files:
+        return TABLES[table].empty_table()
+    return pa.concat_tables(pq.read_table(f, schema=TABLES[table]) for f in files)
+
+
+class SourceWriter:
+    """Write one source's three tables as a new generation; commit atomically.
+
+    Use as a context manager: the generation goes live on a clean exit and is
+    discarded if the block raises::
+
+        with SourceWriter(store_dir, "vaers") as w:
+            for reports, products, reactions in batches:
+                w.write("reports", reports)
+                ...
+    """
+
+    def __init__(self, store_dir: Path, source: str) -> None:
+        self.store_dir = store_dir
+        self.source = source
+        self.root = source_root(store_dir, source)
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        self._rows: dict[str, int] = dict.fromkeys(TABLES, 0)
+        self.generation: Path | None = None
+
+    def __enter__(self) -> SourceWriter:
+        self.root.mkdir(parents=True, exist_ok=True)
+        numbers = [
+            int(p.name.split("-")[1]) for p in self.root.glob("gen-*") if p.name[4:].isdigit()
+        ]
+        self.generation = self.root / f"gen-{max(numbers, default=0) + 1:06d}"
+        self.generation.mkdir()
+        return self
+
+    def write(self, table: str, data: pa.Table | pa.RecordBatch) -> None:
+        """Append rows to ``table``; columns are cast to the store schema."""
+        if self.generation is None:
+            raise RuntimeError("SourceWriter used outside its 'with' block")
+        schema = TABLES[table]
+        if isinstance(data, pa.RecordBatch):
+            data = pa.Table.from_batches([data])
+        missing = [n for n in schema.names if n not in data.column_names]
+        if missing:
+            raise InputError(f"{table}: missing columns {', '.join(missing)}")
+        data = data.select(schema.names).cast(schema)
+        writer = self._writers.get(table)
+        if writer is None:
+            (self.generation / table).mkdir()
+            writer = pq.ParquetWriter(self.generation / table / "part-00000.parquet", schema)
+            self._writers[table] = writer
+        writer.write_table(data)
+        self._rows[table] += data.num_rows
+
+    @property
+    def rows_written(self) -> dict[str, int]:
+        return dict(self._rows)
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        for writer in self._writers.values():
+            writer.close()
+        assert self.generation is not None
+        if exc_type is not None:
+            shutil.rmtree(self.generation, ignore_errors=True)
+            return
+        for table, schema in TABLES.items():  # every table exists, even if empty
+            if table not in self._writers:
+                (self.generation / table).mkdir()
+                pq.write_table(schema.empty_table(), self.generation / table / "part-00000.parquet")
+        tmp_pointer = self.root / "CURRENT.tmp"
+        tmp_pointer.write_text(self.generation.name, encoding="utf-8")
+        with open(tmp_pointer, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp_pointer, self.root / "CURRENT")
+        for old in _stale_generations(self.root, keep=self.generation.name):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _stale_generations(root: Path, keep: str) -> Iterator[Path]:
+    for p in root.glob("gen-*"):
+        if p.name != keep:
+            yield p
+
+
+def drop_source(store_dir: Path, source: str) -> None:
+    """Remove a source from the store (its pointer first, then its files)."""
+    root = source_root(store_dir, source)
+    pointer = root / "CURRENT"
+    if pointer.exists():
+        pointer.unlink()
+    shutil.rmtree(root, ignore_errors=True)
