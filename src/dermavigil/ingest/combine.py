@@ -1,0 +1,137 @@
+"""Build a source's live tables from its stages: version dedup, deletions, duplicates.
+
+Runs in DuckDB over the staged Parquet (memory-bounded, spills to disk), and
+streams the result as Arrow batches into :class:`~dermavigil.store.layout.SourceWriter`.
+
+Rules (FAERS ASC_NTS; the same code serves every source):
+
+1. A case is ``case_id`` (or the report id when a source has no cases). A case
+   withdrawn by any deletion list loaded for the source is dropped entirely.
+2. Of a case's versions the one kept is the greatest ``version`` (null counts
+   as 0, e.g. legacy AERS), then the latest ``_rank_date`` (FAERS ``fda_dt``),
+   then the latest unit (quarter), then the greatest report id (numerically
+   for digit ids). The others are counted as superseded.
+3. Product rows of a kept report are distinct by ``seq`` (FAERS repeats a
+   ``drug_seq`` row per dosage regimen; the first line wins), reaction rows by
+   ``term_key``.
+4. Output is sorted (report, seq or term), so the same input set gives the
+   same files whatever order the inputs were loaded in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from dermavigil.store.layout import SourceWriter
+from dermavigil.store.schema import TABLES
+
+BATCH_ROWS = 100_000
+
+_RANK = """
+CREATE TEMP TABLE ranked AS
+SELECT s.*,
+       coalesce(s.case_id, s.report_id) IN (SELECT case_id FROM deleted) AS _deleted,
+       row_number() OVER (
+           PARTITION BY coalesce(s.case_id, s.report_id)
+           ORDER BY coalesce(s.version, 0) DESC, s._rank_date DESC NULLS LAST, s._unit DESC,
+                    length(s.report_id) DESC, s.report_id DESC
+       ) AS _rn
+FROM read_parquet({reports}) AS s
+"""
+
+_PRODUCTS = """
+SELECT * FROM (
+    SELECT p.*, row_number() OVER (
+        PARTITION BY p._unit, p.report_id, coalesce(p.seq::BIGINT, -p._line) ORDER BY p._line
+    ) AS _dup
+    FROM read_parquet({files}) AS p
+    SEMI JOIN kept AS k ON p._unit = k._unit AND p.report_id = k.report_id
+) WHERE _dup = 1
+ORDER BY report_id, seq, _line
+"""
+
+_REACTIONS = """
+SELECT * FROM (
+    SELECT r.*, row_number() OVER (
+        PARTITION BY r._unit, r.report_id, r.term_key ORDER BY r._line
+    ) AS _dup
+    FROM read_parquet({files}) AS r
+    SEMI JOIN kept AS k ON r._unit = k._unit AND r.report_id = k.report_id
+) WHERE _dup = 1
+ORDER BY report_id, term_key
+"""
+
+_KEPT_ROWS = """
+SELECT count(*) FROM read_parquet({files}) AS t
+SEMI JOIN kept AS k ON t._unit = k._unit AND t.report_id = k.report_id
+"""
+
+
+@dataclass(frozen=True)
+class CombineCounts:
+    reports_read: int
+    reports_kept: int
+    versions_superseded: int
+    deleted: int
+    product_rows: int
+    reaction_rows: int
+    duplicate_products: int
+    duplicate_reactions: int
+
+
+def _list(files: list[Path]) -> str:
+    return "[" + ", ".join("'" + str(f).replace("'", "''") + "'" for f in files) + "]"
+
+
+def _stream(con: duckdb.DuckDBPyConnection, sql: str, table: str, writer: SourceWriter) -> None:
+    names = ", ".join(f'"{n}"' for n in TABLES[table].names)
+    reader = con.sql(f"SELECT {names} FROM ({sql})").to_arrow_reader(BATCH_ROWS)
+    for batch in reader:
+        writer.write(table, batch)
+
+
+def combine(stage_dirs: list[Path], writer: SourceWriter, work_dir: Path) -> CombineCounts:
+    """Write the deduplicated tables of ``stage_dirs`` through ``writer``."""
+    files = {
+        t: _list([d / f"{t}.parquet" for d in stage_dirs])
+        for t in ("reports", "report_products", "report_reactions", "deletions")
+    }
+    work_dir.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect()
+    try:
+        con.execute("SET memory_limit = '1GB'")
+        con.execute("SET threads = 2")
+        con.execute(f"SET temp_directory = '{work_dir}'")
+        con.execute(
+            "CREATE TEMP TABLE deleted AS SELECT DISTINCT case_id FROM "
+            f"read_parquet({files['deletions']}) WHERE case_id IS NOT NULL"
+        )
+        con.execute(_RANK.format(reports=files["reports"]))
+        con.execute("CREATE TEMP TABLE kept AS SELECT * FROM ranked WHERE NOT _deleted AND _rn = 1")
+        read, deleted, superseded = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE _deleted), "
+            "count(*) FILTER (WHERE NOT _deleted AND _rn > 1) FROM ranked"
+        ).fetchall()[0]
+        _stream(con, "SELECT * FROM kept ORDER BY report_id", "reports", writer)
+        _stream(con, _PRODUCTS.format(files=files["report_products"]), "report_products", writer)
+        _stream(con, _REACTIONS.format(files=files["report_reactions"]), "report_reactions", writer)
+        raw_products = con.execute(_KEPT_ROWS.format(files=files["report_products"])).fetchall()[0]
+        raw_reactions = con.execute(_KEPT_ROWS.format(files=files["report_reactions"])).fetchall()[
+            0
+        ]
+    finally:
+        con.close()
+    written = writer.rows_written
+    return CombineCounts(
+        reports_read=read,
+        reports_kept=written["reports"],
+        versions_superseded=superseded,
+        deleted=deleted,
+        product_rows=written["report_products"],
+        reaction_rows=written["report_reactions"],
+        duplicate_products=raw_products[0] - written["report_products"],
+        duplicate_reactions=raw_reactions[0] - written["report_reactions"],
+    )

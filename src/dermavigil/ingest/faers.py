@@ -1,0 +1,225 @@
+"""FAERS / legacy AERS quarterly ASCII extracts (FDA ASC_NTS, rev. January 2025).
+
+One input is one quarter, as FDA's zip (``faers_ascii_2025Q4.zip``,
+``aers_ascii_2004q1.zip``) or the folder it was extracted to. Files are
+``$``-delimited without quoting; names ``<FILE>yyQq.txt`` in any case.
+
+Eras handled by header name, not position:
+
+- legacy AERS 2004Q1-2012Q3: ``ISR`` (report) and ``CASE``, ``GNDR_COD``,
+  ``I_F_COD``, no case version, upper-case terms, a stray ``$`` ending each row,
+  ``drug_seq`` a global id;
+- FAERS 2012Q4+: ``primaryid`` = caseid || caseversion, ``caseversion``,
+  ``init_fda_dt``; 2014Q3 added ``auth_num``, ``lit_ref``, ``age_grp``,
+  ``prod_ai``, ``drug_rec_act`` and renamed ``gndr_cod`` to ``sex``; 2024Q4 added
+  role ``DN`` (drug not administered, which is skipped: no exposure);
+- ``DELETEyyQq.txt`` (no header, one caseid per line) withdraws cases.
+
+Mapping to the store: ``received_date`` = ``init_fda_dt`` (first receipt of the
+case; ``fda_dt`` for legacy), ``_rank_date`` = ``fda_dt``; ``country`` =
+occurrence country, else reporter country; ``serious`` = any OUTC row (every
+OUTC code is a seriousness criterion); ``outcome`` = the gravest OUTC code;
+``literature`` = ``lit_ref`` (or ``"LIT"`` when RPSR says literature); roles
+PS/SS suspect, C concomitant, I interacting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+from dermavigil.errors import InputError
+from dermavigil.ingest.files import Member, members
+from dermavigil.ingest.normalize import product_key, term_key
+from dermavigil.ingest.plan import InputPlan
+from dermavigil.ingest.record import Record, records
+from dermavigil.ingest.rows import decode_line, dollar_rows
+from dermavigil.ingest.staging import StageWriter
+from dermavigil.ingest.values import (
+    age_in_years,
+    clean_id,
+    parse_compact_date,
+    parse_int,
+    sex_code,
+)
+
+SOURCE = "faers"
+PARSER_VERSION = "faers-1"
+
+_NAME = re.compile(r"^(DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(\d\d)Q([1-4])\.TXT$", re.IGNORECASE)
+_ALIASES = {"isr": "primaryid", "case": "caseid", "gndr_cod": "sex", "i_f_cod": "i_f_code"}
+ROLES = {"PS": "suspect", "SS": "suspect", "C": "concomitant", "I": "interacting"}
+OUTCOMES = {  # gravest first
+    "DE": "death",
+    "LT": "life_threatening",
+    "HO": "hospitalisation",
+    "DS": "disability",
+    "CA": "congenital_anomaly",
+    "RI": "required_intervention",
+    "OT": "other_serious",
+}
+OCCUPATIONS = {
+    "MD": "physician",
+    "PH": "pharmacist",
+    "OT": "other_health_professional",
+    "HP": "health_professional",
+    "LW": "lawyer",
+    "CN": "consumer",
+}
+INT32_MAX = 2**31 - 1
+REQUIRED = ("DEMO", "DRUG", "REAC")
+
+
+def expand(path: Path) -> list[Path]:
+    """A folder holding quarterly zips gives one input per zip; anything else is one input."""
+    if path.is_dir():
+        zips = sorted(p for p in path.iterdir() if p.suffix.lower() == ".zip")
+        if zips:
+            return zips
+    return [path]
+
+
+def plan(path: Path) -> InputPlan:
+    """Find the quarter's files in a zip or folder and check they are one quarter."""
+    found: dict[str, Member] = {}
+    quarters: set[str] = set()
+    for m in members(path):
+        match = _NAME.match(m.basename)
+        if not match:
+            continue
+        kind = match.group(1).upper()
+        if kind in found:
+            raise InputError(f"{path}: two {kind} files ({found[kind].name}, {m.name})")
+        found[kind] = m
+        quarters.add(f"20{match.group(2)}Q{match.group(3)}")
+    missing = [k for k in REQUIRED if k not in found]
+    if missing:
+        raise InputError(
+            f"{path}: not a FAERS/AERS quarter: no {', '.join(missing)} file "
+            "(expected e.g. DEMO25Q4.txt, DRUG25Q4.txt, REAC25Q4.txt)"
+        )
+    if len(quarters) != 1:
+        raise InputError(f"{path}: files of several quarters ({', '.join(sorted(quarters))})")
+    return InputPlan(path=path, unit=quarters.pop(), members=found)
+
+
+def _records(member: Member, stage: StageWriter) -> Iterator[tuple[Record, str]]:
+    """Rows of a FAERS file with a valid report id, as ``(record, primaryid)``."""
+    header, rows = dollar_rows(member, stage.problems, _ALIASES)
+    for rec in records(member.name, header, rows, stage.problems):
+        stage.rows_read[member.basename] += 1
+        rid = clean_id(rec.get("primaryid"))
+        if not rid.isdigit():
+            rec.reject("primaryid", "bad report id", f"{rid!r} is not a number")
+            continue
+        yield rec, rid
+
+
+def _codes(member: Member | None, column: str, stage: StageWriter) -> dict[str, set[str]]:
+    """``primaryid -> codes`` of OUTC or RPSR."""
+    codes: dict[str, set[str]] = {}
+    if member is not None:
+        for rec, rid in _records(member, stage):
+            codes.setdefault(rid, set()).add(rec.get(column).upper())
+    return codes
+
+
+def _report(rec: Record, rid: str, outc: set[str], rpsr: set[str]) -> dict[str, object]:
+    fda_dt = rec.parsed(parse_compact_date, "fda_dt", "bad date")
+    received = (
+        rec.parsed(parse_compact_date, "init_fda_dt", "bad date")
+        if rec.has("init_fda_dt")
+        else fda_dt
+    )
+    return {
+        "report_id": rid,
+        "case_id": clean_id(rec.get("caseid")) or None,
+        "version": rec.parsed(parse_int, "caseversion", "bad number"),
+        "received_date": received,
+        "event_date": rec.parsed(parse_compact_date, "event_dt", "bad date"),
+        "country": rec.get("occr_country") or rec.get("reporter_country") or None,
+        "sex": sex_code(rec.get("sex")),
+        "age_years": rec.parsed(partial(age_in_years, unit=rec.get("age_cod")), "age", "bad age"),
+        "serious": bool(outc & OUTCOMES.keys()),
+        "outcome": next((OUTCOMES[c] for c in OUTCOMES if c in outc), None),
+        "reporter_type": OCCUPATIONS.get(rec.get("occp_cod").upper()),
+        "literature": rec.get("lit_ref") or ("LIT" if "LIT" in rpsr else None),
+        "_rank_date": fda_dt,
+    }
+
+
+def _stage_demo(plan: InputPlan, stage: StageWriter) -> None:
+    outc = _codes(plan.members.get("OUTC"), "outc_cod", stage)
+    rpsr = _codes(plan.members.get("RPSR"), "rpsr_cod", stage)
+    for rec, rid in _records(plan.members["DEMO"], stage):
+        stage.add("reports", _report(rec, rid, outc.get(rid, set()), rpsr.get(rid, set())))
+
+
+def _stage_drugs(plan: InputPlan, stage: StageWriter) -> None:
+    for rec, rid in _records(plan.members["DRUG"], stage):
+        code = rec.get("role_cod").upper()
+        role = ROLES.get(code)
+        if role is None:
+            category = "role DN (drug not administered)" if code == "DN" else "unknown role"
+            rec.reject("role_cod", category, repr(code))
+            continue
+        name, ingredient = rec.get("drugname"), rec.get("prod_ai")
+        key = product_key(name, ingredient)
+        if not key:
+            rec.reject("drugname", "blank product name")
+            continue
+        seq = rec.parsed(parse_int, "drug_seq", "bad number")
+        stage.add(
+            "report_products",
+            {
+                "report_id": rid,
+                "seq": seq if seq is not None and 0 <= seq <= INT32_MAX else None,
+                "role": role,
+                "product_verbatim": name or ingredient,
+                "product_key": key,
+                "route": rec.get("route") or None,
+                "_line": rec.line,
+            },
+        )
+
+
+def _stage_reactions(plan: InputPlan, stage: StageWriter) -> None:
+    for rec, rid in _records(plan.members["REAC"], stage):
+        term = rec.get("pt")
+        if not term:
+            rec.reject("pt", "blank term")
+            continue
+        stage.add(
+            "report_reactions",
+            {
+                "report_id": rid,
+                "term_verbatim": term,
+                "term_key": term_key(term),
+                "_line": rec.line,
+            },
+        )
+
+
+def _stage_deletions(member: Member, stage: StageWriter) -> None:
+    with member.open() as fh:
+        for line, raw in enumerate(fh, start=1):
+            text = decode_line(raw)[0].strip().rstrip("$").strip()
+            if not text:
+                continue
+            stage.rows_read[member.basename] += 1
+            case = clean_id(text)
+            if not case.isdigit():
+                stage.problems.reject(member.name, line, "caseid", "bad case id", repr(text))
+                continue
+            stage.add("deletions", {"case_id": case})
+
+
+def stage(plan: InputPlan, writer: StageWriter) -> None:
+    """Parse one quarter into ``writer``."""
+    _stage_demo(plan, writer)
+    _stage_drugs(plan, writer)
+    _stage_reactions(plan, writer)
+    if "DELETE" in plan.members:
+        _stage_deletions(plan.members["DELETE"], writer)

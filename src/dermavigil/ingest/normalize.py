@@ -1,0 +1,77 @@
+"""Keys that make product names and reaction terms comparable across sources.
+
+``product_key``: Unicode NFKC, case-folded, strength ("500 mg", "0.1%") and
+dose-form words ("tablets", "injection", "prefilled syringe") removed,
+punctuation folded to single spaces. When the source gives the active
+ingredient (FAERS ``prod_ai`` since 2014Q3, openFDA ``activesubstancename``)
+the key is built from the ingredient, and a combination's ingredients
+(FAERS/openFDA separate them with ``\\``) are sorted so that the same
+combination gets one key whatever the order. The verbatim name is always kept
+beside the key in ``report_products.product_verbatim``.
+
+``term_key``: the case-folded term with whitespace collapsed; MedDRA PTs are
+upper-case in legacy AERS and CAERS and mixed-case elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FORM_WORDS_TEXT = """
+    tablet tablets tab tabs caplet caplets capsule capsules cap caps softgel softgels
+    injection injections injectable inj solution solutions suspension emulsion
+    cream creams gel gels ointment lotion foam paste powder granules syrup elixir
+    drops drop spray nasal inhaler inhalation aerosol patch patches transdermal
+    film coated chewable dispersible effervescent orodispersible lozenge
+    suppository suppositories implant vial vials ampoule ampoules ampule
+    syringe syringes prefilled pre filled pen pens autoinjector cartridge kit
+    oral topical intravenous iv subcutaneous intramuscular intradermal
+    extended delayed modified prolonged sustained release er xr sr cr dr la xl
+    depot usp bp liquid concentrate for
+"""
+FORM_WORDS = frozenset(_FORM_WORDS_TEXT.split())
+
+_STRENGTH = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*"
+    r"(?:mg|mcg|µg|μg|ug|g|gm|kg|ng|ml|l|iu|ui|units?|u|meq|mmol|mol|%|percent)"
+    r"(?:\s*/\s*(?:\d+(?:[.,]\d+)?\s*)?(?:ml|l|g|kg|dose|actuation|h|hr|hour|day|m2|spray))?"
+    r"(?=\W|$)"
+)
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def fold_text(text: str) -> str:
+    """NFKC, case-fold, punctuation and whitespace folded to single spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def _one_name(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _STRENGTH.sub(" ", folded.replace("%", "% "))
+    words = _NON_WORD.sub(" ", folded).split()
+    kept = [w for w in words if w not in FORM_WORDS and not _NUMBER.fullmatch(w)]
+    return " ".join(kept) if kept else " ".join(words)
+
+
+def product_key(name: str, ingredient: str | None = None) -> str:
+    """The comparison key of a product (from its ingredient when given).
+
+    >>> product_key("BOTOX 100 UNITS Injection")
+    'botox'
+    >>> product_key("Hydrocodone", "ACETAMINOPHEN\\\\HYDROCODONE BITARTRATE")
+    'acetaminophen / hydrocodone bitartrate'
+    """
+    if ingredient and ingredient.strip():
+        parts = {_one_name(p) for p in re.split(r"[\\]+", ingredient) if p.strip()}
+        parts.discard("")
+        if parts:
+            return " / ".join(sorted(parts))
+    return _one_name(name)
+
+
+def term_key(term: str) -> str:
+    """The comparison key of a reaction term: NFKC, case-folded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", term).casefold().split())

@@ -1,0 +1,205 @@
+"""``dermavigil import SOURCE PATH...``: dispatch to an importer and rebuild the source.
+
+The rule that makes imports idempotent, order-independent and atomic:
+
+- A source's live generation is always **rebuilt from its whole input set**.
+  The set is recorded in the generation's ``manifest.json`` as one entry per
+  *unit* (FAERS quarter, VAERS year, CAERS/openFDA file name) with the content
+  digest of its files. Importing adds the given units to the set; a unit
+  imported again with different bytes (a corrected FDA re-release) replaces
+  the old one.
+- Each unit is parsed once into a content-addressed stage
+  (:mod:`dermavigil.ingest.staging`), so adding a quarter re-reads only that
+  quarter; the cross-unit steps (version dedup, deletions) run in
+  :mod:`dermavigil.ingest.combine` over all stages.
+- Same set as the live manifest -> nothing is written at all. Otherwise the
+  new generation goes live through :class:`~dermavigil.store.layout.SourceWriter`
+  only when complete, so a failure midway leaves the store as it was.
+
+Imports of one source are expected to run one at a time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from dermavigil.errors import InputError
+from dermavigil.ingest.combine import CombineCounts, combine
+from dermavigil.ingest.files import digest
+from dermavigil.ingest.plan import InputPlan
+from dermavigil.ingest.problems import ProblemLog
+from dermavigil.ingest.staging import StageWriter, read_stats
+from dermavigil.ingest.summary import ImportSummary
+from dermavigil.settings import Settings
+from dermavigil.store.layout import current_generation, read_table
+
+Progress = Callable[[str, int, int], None]
+"""``progress(description, completed, total)``."""
+
+IMPORTERS: dict[str, str] = {
+    "faers": "dermavigil.ingest.faers",
+    "vaers": "dermavigil.ingest.vaers",
+    "caers": "dermavigil.ingest.caers",
+    "openfda": "dermavigil.ingest.openfda",
+}
+SOURCES = (*IMPORTERS, "registry")
+MANIFEST = "manifest.json"
+
+
+def _no_progress(description: str, completed: int, total: int) -> None:
+    """Default progress callback: report nothing."""
+
+
+def importer(source: str) -> ModuleType:
+    """The importer module of ``source``."""
+    if source not in IMPORTERS:
+        raise InputError(f"unknown source {source!r}; choose one of {', '.join(SOURCES)}")
+    return importlib.import_module(IMPORTERS[source])
+
+
+def load_manifest(store_dir: Path, source: str) -> dict[str, Any]:
+    """The live generation's manifest (empty when the source was never imported)."""
+    gen = current_generation(store_dir, source)
+    if gen is None or not (gen / MANIFEST).is_file():
+        return {"inputs": {}, "counts": None}
+    return json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+
+
+def _stage(module: ModuleType, plan: InputPlan, stage_dir: Path) -> None:
+    writer = StageWriter(stage_dir, module.SOURCE, plan.unit)
+    try:
+        module.stage(plan, writer)
+    except BaseException:
+        writer.abort()
+        raise
+    writer.commit(str(plan.path), plan.member_names)
+
+
+def _plans(module: ModuleType, paths: list[Path]) -> list[InputPlan]:
+    plans = [module.plan(p) for path in paths for p in module.expand(path)]
+    units = Counter(p.unit for p in plans)
+    twice = sorted(u for u, n in units.items() if n > 1)
+    if twice:
+        raise InputError(f"several inputs for the same unit: {', '.join(twice)}")
+    return plans
+
+
+def _restage_missing(module: ModuleType, entries: dict[str, Any], stage_root: Path) -> None:
+    """Re-parse recorded inputs whose stage was removed (same bytes required)."""
+    for unit, entry in entries.items():
+        if (stage_root / entry["digest"] / "stats.json").is_file():
+            continue
+        path = Path(entry["path"])
+        plan = module.plan(path) if path.exists() else None
+        if plan is None or digest(plan.members.values(), module.PARSER_VERSION) != entry["digest"]:
+            raise InputError(
+                f"the staged copy of {unit} ({path}) is gone and the file is missing or "
+                "changed; import it again"
+            )
+        _stage(module, plan, stage_root / entry["digest"])
+
+
+def run_import(
+    settings: Settings, source: str, paths: list[Path], progress: Progress | None = None
+) -> ImportSummary:
+    """Import ``paths`` into ``source`` and return what the live generation holds."""
+    progress = progress or _no_progress
+    if source == "registry":
+        return _registry(settings, progress)
+    module = importer(source)
+    if not paths:
+        raise InputError(f"import {source}: give at least one file or folder")
+    settings.ensure_dirs()
+    store_dir = settings.store_dir
+    stage_root = store_dir / "staging" / source
+    plans = _plans(module, paths)
+    manifest = load_manifest(store_dir, source)
+    entries: dict[str, Any] = dict(manifest["inputs"])
+    added = reused = 0
+    for i, plan in enumerate(plans):
+        progress(f"reading {plan.path.name}", i, len(plans) + 1)
+        dg = digest(plan.members.values(), module.PARSER_VERSION)
+        if (stage_root / dg / "stats.json").is_file():
+            reused += 1
+        else:
+            _stage(module, plan, stage_root / dg)
+            added += 1
+        entries[plan.unit] = {"digest": dg, "path": str(plan.path.resolve())}
+    _restage_missing(module, entries, stage_root)
+    entries = dict(sorted(entries.items()))
+    stage_dirs = [stage_root / e["digest"] for e in entries.values()]
+    counts = manifest["counts"]
+    if entries != manifest["inputs"] or counts is None:
+        progress("building store", len(plans), len(plans) + 1)
+        from dermavigil.store.layout import SourceWriter
+
+        with SourceWriter(store_dir, source) as writer:
+            counts = combine(stage_dirs, writer, stage_root / "_work").__dict__
+            assert writer.generation is not None
+            (writer.generation / MANIFEST).write_text(
+                json.dumps({"inputs": entries, "counts": counts}, indent=1), encoding="utf-8"
+            )
+        _collect_garbage(stage_root, {e["digest"] for e in entries.values()})
+    progress("done", len(plans) + 1, len(plans) + 1)
+    return _summary(source, stage_dirs, CombineCounts(**counts), added, reused)
+
+
+def _collect_garbage(stage_root: Path, keep: set[str]) -> None:
+    for child in stage_root.iterdir():
+        if child.name not in keep:
+            shutil.rmtree(child, ignore_errors=True)
+
+
+def _summary(
+    source: str, stage_dirs: list[Path], counts: CombineCounts, added: int, reused: int
+) -> ImportSummary:
+    summary = ImportSummary(source=source, inputs_added=added, inputs_reused=reused)
+    problems = ProblemLog()
+    for d in stage_dirs:
+        stats = read_stats(d)
+        summary.inputs.append(f"{stats['unit']}: {stats['label']}")
+        summary.rows_read.update(stats["rows_read"])
+        problems.merge(ProblemLog.from_json(stats["problems"]))
+    summary.reports_read = counts.reports_read
+    summary.reports_kept = counts.reports_kept
+    summary.versions_superseded = counts.versions_superseded
+    summary.deleted = counts.deleted
+    summary.product_rows = counts.product_rows
+    summary.reaction_rows = counts.reaction_rows
+    summary.duplicates_collapsed.update(
+        {"product rows": counts.duplicate_products, "reaction rows": counts.duplicate_reactions}
+    )
+    summary.rejected = problems.rejected
+    summary.repaired = problems.repaired
+    summary.problems = problems.samples
+    return summary
+
+
+def _registry(settings: Settings, progress: Progress) -> ImportSummary:
+    try:
+        module = importlib.import_module("dermavigil.ingest.registry_export")
+    except ModuleNotFoundError as exc:
+        if exc.name != "dermavigil.ingest.registry_export":
+            raise
+        raise InputError(
+            "import registry: the registry exporter (dermavigil.ingest.registry_export) "
+            "is not installed in this build"
+        ) from exc
+    result = module.export_registry(settings, progress)
+    if isinstance(result, ImportSummary):
+        return result
+    summary = ImportSummary(source="registry")
+    only = ["registry"]
+    summary.reports_kept = summary.reports_read = read_table(
+        settings.store_dir, "reports", only
+    ).num_rows
+    summary.product_rows = read_table(settings.store_dir, "report_products", only).num_rows
+    summary.reaction_rows = read_table(settings.store_dir, "report_reactions", only).num_rows
+    return summary

@@ -1,0 +1,117 @@
+"""Staged inputs: each input file parsed once into store-shaped Parquet.
+
+An importer turns one input (a FAERS quarter, a VAERS year, a CAERS or openFDA
+file) into a *stage*: the three store tables plus bookkeeping columns, written
+under ``store_dir/staging/<source>/<digest>/`` and named by the content digest
+of the input, so the same bytes are parsed only once. :mod:`combine` then
+builds the live generation from the stages of the source's whole input set.
+
+Bookkeeping columns: ``_unit`` (the input's label, e.g. ``2025Q4`` or
+``2004``; later units win ties), ``_rank_date`` (the date that orders versions
+of a case, e.g. FAERS ``fda_dt``) and ``_line`` (the source line, which makes
+"first row wins" deterministic). ``deletions`` lists case ids an input
+withdraws (FAERS ``DELETE`` files).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dermavigil.ingest.problems import ProblemLog
+from dermavigil.store.schema import TABLES
+
+STAGED: dict[str, pa.Schema] = {
+    "reports": TABLES["reports"]
+    .append(pa.field("_unit", pa.string()))
+    .append(pa.field("_rank_date", pa.date32())),
+    "report_products": TABLES["report_products"]
+    .append(pa.field("_unit", pa.string()))
+    .append(pa.field("_line", pa.int64())),
+    "report_reactions": TABLES["report_reactions"]
+    .append(pa.field("_unit", pa.string()))
+    .append(pa.field("_line", pa.int64())),
+    "deletions": pa.schema([pa.field("case_id", pa.string()), pa.field("_unit", pa.string())]),
+}
+
+BATCH_ROWS = 100_000
+
+
+class StageWriter:
+    """Buffer rows of one input and write them as a stage, atomically.
+
+    ``add(table, row)`` takes a dict keyed by store column names (missing
+    columns are null); ``source`` and ``_unit`` are filled in.
+    """
+
+    def __init__(self, final_dir: Path, source: str, unit: str) -> None:
+        self.final_dir = final_dir
+        self.tmp_dir = final_dir.with_name(final_dir.name + ".tmp")
+        self.source = source
+        self.unit = unit
+        self.rows_read: Counter[str] = Counter()
+        self.problems = ProblemLog()
+        self._buffers: dict[str, dict[str, list[Any]]] = {}
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        shutil.rmtree(self.tmp_dir, ignore_errors=True)
+        self.tmp_dir.mkdir(parents=True)
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        buf = self._buffers.get(table)
+        if buf is None:
+            buf = self._buffers[table] = {n: [] for n in STAGED[table].names}
+        row = {**row, "source": self.source, "_unit": self.unit}
+        for name, values in buf.items():
+            values.append(row.get(name))
+        if len(buf["_unit"]) >= BATCH_ROWS:
+            self._flush(table)
+
+    def _flush(self, table: str) -> None:
+        buf = self._buffers.get(table)
+        if not buf or not buf["_unit"]:
+            return
+        batch = pa.table(buf, schema=STAGED[table])
+        writer = self._writers.get(table)
+        if writer is None:
+            writer = pq.ParquetWriter(self.tmp_dir / f"{table}.parquet", STAGED[table])
+            self._writers[table] = writer
+        writer.write_table(batch)
+        self._buffers[table] = {n: [] for n in STAGED[table].names}
+
+    def commit(self, label: str, member_names: list[str]) -> None:
+        """Write what is buffered and the stats, then move the stage into place."""
+        for table, schema in STAGED.items():
+            self._flush(table)
+            writer = self._writers.pop(table, None)
+            if writer is None:
+                pq.write_table(schema.empty_table(), self.tmp_dir / f"{table}.parquet")
+            else:
+                writer.close()
+        stats = {
+            "source": self.source,
+            "unit": self.unit,
+            "label": label,
+            "members": member_names,
+            "rows_read": dict(self.rows_read),
+            "problems": self.problems.to_json(),
+        }
+        (self.tmp_dir / "stats.json").write_text(json.dumps(stats, indent=1), encoding="utf-8")
+        shutil.rmtree(self.final_dir, ignore_errors=True)
+        os.replace(self.tmp_dir, self.final_dir)
+
+    def abort(self) -> None:
+        for writer in self._writers.values():
+            writer.close()
+        shutil.rmtree(self.tmp_dir, ignore_errors=True)
+
+
+def read_stats(stage_dir: Path) -> dict[str, Any]:
+    """The ``stats.json`` of a committed stage."""
+    return json.loads((stage_dir / "stats.json").read_text(encoding="utf-8"))

@@ -1,0 +1,42 @@
+"""What an import did, in numbers (printed by ``dermavigil import``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from dermavigil.errors import RowProblem
+
+
+@dataclass
+class ImportSummary:
+    """Totals of one import run over the source's whole input set.
+
+    A run rebuilds the source from every input recorded in its manifest, so
+    the figures describe the generation now live, not only the files named on
+    the command line (``inputs_added`` / ``inputs_reused`` say which were new).
+    """
+
+    source: str
+    inputs: list[str] = field(default_factory=list)
+    inputs_added: int = 0
+    inputs_reused: int = 0
+    rows_read: Counter[str] = field(default_factory=Counter)
+    reports_read: int = 0
+    reports_kept: int = 0
+    versions_superseded: int = 0
+    deleted: int = 0
+    product_rows: int = 0
+    reaction_rows: int = 0
+    duplicates_collapsed: Counter[str] = field(default_factory=Counter)
+    rejected: Counter[str] = field(default_factory=Counter)
+    repaired: Counter[str] = field(default_factory=Counter)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def rows_rejected(self) -> int:
+        return sum(self.rejected.values())
+
+    @property
+    def rows_repaired(self) -> int:
+        return sum(self.repaired.values())
