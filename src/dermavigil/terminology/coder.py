@@ -1,0 +1,206 @@
+"""Code verbatim reaction, finding and body-site phrases to the HPO.
+
+Method, in order (the first step that yields a code wins):
+
+1. **Lexical match** of the whole phrase on HPO labels and synonyms after
+   normalisation (:mod:`~dermavigil.terminology.normalize`). When the plain
+   phrase has no skin-subtree match, the skin-context forms "skin X",
+   "cutaneous X" and "X of the skin" are tried too (a "nodule" in a
+   dermatology report is a *Skin nodule*, HP:0200036). Score 1.0 for a label,
+   0.95 for an EXACT synonym, 0.9 for other synonym scopes. A few clinical
+   wordings the HPO lacks as synonyms ("ulceration", "hives") are in
+   :data:`EQUIVALENT` (score 0.95).
+2. **Nearest-parent table** (:data:`NEAREST_PARENT`) for clinical phrases the
+   HPO lacks (eccrine necrosis, post-inflammatory hyperpigmentation, ...): the
+   verbatim phrase is kept and coded to its nearest HPO parent, marked
+   ``nearest_parent=True``; score 0.8.
+3. **Sub-phrase scan**: the longest token n-grams of the phrase that match
+   steps 1-2 ("painful purplish papules and nodules" -> Pain, Papule, Skin
+   nodule), without overlap; scores as above times 0.9.
+4. **Fuzzy fallback** with ``rapidfuzz`` (``token_sort_ratio``, Levenshtein
+   based) against the lexicon of codable terms, accepted at >= 90/100 and scored
+   ratio/100 (catches spelling variants such as "leucocytoclastic
+   vasculitis").
+
+Only terms under *Phenotypic abnormality* (HP:0000118) are given, so modifier
+terms ("Central", "Recurrent") never code a phrase. A phrase nothing matches
+is returned uncoded (an empty list): codes are never guessed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from dermavigil.domain.case import CodedTerm
+from dermavigil.terminology.hpo import HpoIndex, IndexEntry, load_hpo
+from dermavigil.terminology.normalize import normalize
+
+PHENOTYPIC_ABNORMALITY = "HP:0000118"
+FUZZY_CUTOFF = 90.0
+_SCOPE_SCORE = {"EXACT": 0.95, "RELATED": 0.9, "NARROW": 0.9, "BROAD": 0.9}
+
+NEAREST_PARENT: dict[str, str] = {
+    "eccrine necrosis": "HP:0000971",
+    "eccrine gland necrosis": "HP:0000971",
+    "sweat gland necrosis": "HP:0000971",
+    "syringosquamous metaplasia": "HP:0000971",
+    "post inflammatory hyperpigmentation": "HP:0000953",
+    "postinflammatory hyperpigmentation": "HP:0000953",
+    "dyspigmentation": "HP:0000953",
+    "discoloration": "HP:0000953",
+    "necrotic keratinocyte": "HP:0034702",
+    "keratinocyte necrosis": "HP:0034702",
+    "induration": "HP:0030053",
+    "swelling": "HP:0000969",
+    "bruising": "HP:0031364",
+    "bruise": "HP:0031364",
+    "hematoma": "HP:0031364",
+    "bump": "HP:0200034",
+    "lump": "HP:0200036",
+    "tenderness": "HP:0025283",
+    "scar": "HP:0100699",
+    "injection site reaction": "HP:0011123",
+    "foreign body granulomatous reaction": "HP:6000070",
+    "foreign body granuloma": "HP:6000070",
+    "granulomatous reaction": "HP:6000070",
+    "skin ischemia": "HP:0033401",
+    "vascular occlusion": "HP:0033401",
+    "ischemia": "HP:0033401",
+    "necrosis": "HP:0033126",
+    "tissue necrosis": "HP:0033126",
+    "crust": "HP:0200041",
+    "crusting": "HP:0200041",
+    "infection": "HP:0100658",
+}
+"""Normalised clinical phrase -> nearest HPO parent term (all ids checked by a test)."""
+
+EQUIVALENT: dict[str, str] = {
+    "ulceration": "HP:0200042",
+    "skin ulceration": "HP:0200042",
+    "ulcerated": "HP:0200042",
+    "redness": "HP:0010783",
+    "itch": "HP:0000989",
+    "hive": "HP:0001025",
+    "wheal": "HP:0001025",
+    "blistering": "HP:0008066",
+}
+"""Clinical wordings of an HPO term that the HPO does not list as synonyms."""
+
+_SKIN_FORMS = ("skin {}", "cutaneous {}", "{} of the skin")
+
+
+class PhraseCoder:
+    """Codes phrases against one :class:`HpoIndex`; results cached per phrase."""
+
+    def __init__(self, index: HpoIndex) -> None:
+        self.index = index
+        self._codable = frozenset(index.descendants(PHENOTYPIC_ABNORMALITY))
+        self._fuzzy_keys = [
+            key
+            for key, entries in index.lexicon.items()
+            if len(key) >= 5 and any(e.term_id in self._codable for e in entries)
+        ]
+
+    def _term(self, term_id: str, matched: str, score: float, parent: bool) -> CodedTerm:
+        term = self.index.term(term_id)
+        return CodedTerm(
+            system=self.index.system,
+            code=term.id,
+            label=term.name,
+            matched_text=matched,
+            score=round(score, 3),
+            nearest_parent=parent,
+        )
+
+    def _entries(self, key: str) -> list[IndexEntry]:
+        return [e for e in self.index.lookup(key) if e.term_id in self._codable]
+
+    def _lexical(self, phrase: str) -> CodedTerm | None:
+        key = normalize(phrase)
+        entries = self._entries(key)
+        if not entries or entries[0].term_id not in self.index.skin:
+            for form in _SKIN_FORMS:
+                skin = self._entries(form.format(key))
+                if skin:
+                    entries = skin
+                    break
+        if not entries and key in EQUIVALENT:
+            return self._term(EQUIVALENT[key], phrase, 0.95, False)
+        if not entries:
+            table = NEAREST_PARENT.get(key)
+            return self._term(table, phrase, 0.8, True) if table else None
+        best = entries[0]
+        score = 1.0 if best.is_label else _SCOPE_SCORE.get(best.scope, 0.9)
+        return self._term(best.term_id, phrase, score, False)
+
+    def _scan(self, phrase: str) -> list[CodedTerm]:
+        words = phrase.replace("-", " ").replace(",", " ").split()
+        found: list[tuple[int, CodedTerm]] = []
+        used = [False] * len(words)
+        for size in range(min(len(words), 6), 0, -1):
+            for start in range(len(words) - size + 1):
+                if any(used[start : start + size]):
+                    continue
+                gram = " ".join(words[start : start + size])
+                coded = self._lexical(gram)
+                if coded is not None:
+                    coded = coded.model_copy(update={"score": round(coded.score * 0.9, 3)})
+                    found.append((start, coded))
+                    used[start : start + size] = [True] * size
+        return [coded for _, coded in sorted(found, key=lambda item: item[0])]
+
+    def _fuzzy(self, phrase: str) -> CodedTerm | None:
+        key = normalize(phrase)
+        if len(key) < 5:
+            return None
+        match = process.extractOne(
+            key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
+        )
+        if match is None:
+            return None
+        entries = [e for e in self.index.lexicon[match[0]] if e.term_id in self._codable]
+        if not entries:
+            return None
+        return self._term(entries[0].term_id, phrase, match[1] / 100.0, False)
+
+    def code(self, text: str) -> list[CodedTerm]:
+        """Codes for one phrase, best first; ``[]`` when nothing matches."""
+        phrase = " ".join(text.split())
+        if not normalize(phrase):
+            return []
+        whole = self._lexical(phrase)
+        if whole is not None:
+            return [whole]
+        parts = self._scan(phrase)
+        if parts:
+            return _unique(parts)
+        fuzzy = self._fuzzy(phrase)
+        return [fuzzy] if fuzzy else []
+
+
+def _unique(terms: list[CodedTerm]) -> list[CodedTerm]:
+    seen: set[str] = set()
+    out = []
+    for term in terms:
+        if term.code not in seen:
+            seen.add(term.code)
+            out.append(term)
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_coder() -> PhraseCoder:
+    """The coder over the packaged HPO release, built lazily once per process."""
+    return PhraseCoder(load_hpo())
+
+
+@lru_cache(maxsize=8192)
+def _cached(text: str) -> tuple[CodedTerm, ...]:
+    return tuple(default_coder().code(text))
+
+
+def code_phrase(text: str) -> list[CodedTerm]:
+    """HPO codes for a verbatim phrase (see the module docstring for the method)."""
+    return [term.model_copy() for term in _cached(text)]

@@ -1,0 +1,50 @@
+"""Text normalisation shared by the HPO index and the phrase coder.
+
+The same function is applied to ontology labels, synonyms and free-text
+phrases so that lexical matching is symmetric: case folding, accents
+stripped (NFKD), hyphens and punctuation to spaces, and a light plural
+stemmer ("papules" -> "papule", "abscesses" -> "abscess", "bodies" ->
+"body") in the spirit of the S-stemmer of Harman (1991), "How effective is
+suffixing?", JASIS 42(1):7-15. British spellings are folded to the
+American ones the HPO uses ("oedema", "haematoma", "leucocytoclastic").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_KEEP_S = ("ss", "us", "is", "ys")
+_BRITISH = (
+    (re.compile(r"\boe(?=d)"), "e"),
+    (re.compile(r"haem"), "hem"),
+    (re.compile(r"aemia\b"), "emia"),
+    (re.compile(r"leuco"), "leuko"),
+    (re.compile(r"isation\b"), "ization"),
+    (re.compile(r"colour"), "color"),
+)
+
+
+def singular(token: str) -> str:
+    """Harman's S-stemmer, with Latin/Greek endings kept ("pruritus", "psoriasis")."""
+    if len(token) <= 3 or not token.endswith("s") or token.endswith(_KEEP_S):
+        return token
+    if token.endswith("ies") and not token.endswith(("eies", "aies")):
+        return token[:-3] + "y"
+    if token.endswith(("sses", "xes", "ches", "shes")):
+        return token[:-2]
+    if token.endswith("es") and not token.endswith(("aes", "ees", "oes")):
+        return token[:-1]
+    return token[:-1]
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """Folded, punctuation-free, singularised form of ``text`` for matching."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    for pattern, american in _BRITISH:
+        folded = pattern.sub(american, folded)
+    tokens = _NON_WORD.sub(" ", folded).split()
+    return " ".join(singular(token) for token in tokens)

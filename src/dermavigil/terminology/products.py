@@ -1,0 +1,117 @@
+"""Product-category detection from product names and report text.
+
+Aesthetic products are reported under brand names, generic names or family
+words. Each :class:`~dermavigil.domain.vocab.ProductCategory` has a list of
+regular expressions (generic terms and well-known brands, e.g. Juvederm and
+Restylane for hyaluronic-acid fillers, Sculptra for PLLA, Radiesse for CaHA,
+Rejuran for polynucleotides, Botox/Dysport/Xeomin for botulinum toxin A,
+Kybella for deoxycholic acid). :func:`find_products` returns every mention
+with its character span, most specific category first when mentions
+overlap (an "HA filler" beats the bare word "filler").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dermavigil.domain.vocab import ProductCategory
+
+_C = ProductCategory
+_PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
+    (
+        _C.exosome,
+        r"(?:(?:lyophili[sz]ed|freeze[- ]dried)\s+)?(?:stem[- ]cell[- ]derived\s+)?"
+        r"exosomes?(?:\s+(?:product|solution|serum|powder)s?)?|extracellular vesicles?",
+    ),
+    (
+        _C.polynucleotide,
+        r"polynucleotides?(?:\s+(?:filler|product|injection)s?)?|PDRN|polydeoxyribonucleotides?"
+        r"|salmon[- ]DNA|Rejuran",
+    ),
+    (
+        _C.botulinum_toxin,
+        r"(?:botulinum|botulinic)\s+toxin(?:\s+type\s+A)?|onabotulinumtoxinA|abobotulinumtoxinA"
+        r"|incobotulinumtoxinA|prabotulinumtoxinA|letibotulinumtoxinA|Botox|Dysport|Xeomin"
+        r"|Jeuveau|Daxxify|Letybo",
+    ),
+    (
+        _C.plla,
+        r"poly[- ]?L[- ]?lactic acid(?:\s+filler)?|PLLA|Sculptra",
+    ),
+    (
+        _C.caha,
+        r"calcium hydroxy(?:l)?apatite(?:\s+filler)?|CaHA|Radiesse",
+    ),
+    (
+        _C.ha_filler,
+        r"(?:cross[- ]linked\s+)?hyaluronic acid(?:\s+(?:dermal\s+)?fillers?)?|HA\s+(?:dermal\s+)?"
+        r"fillers?|Juv[eé]derm|Restylane|Belotero|Teosyal|Stylage|Princess\s+Volume|Voluma",
+    ),
+    (
+        _C.prp,
+        r"platelet[- ]rich\s+(?:plasma|fibrin)|PRP",
+    ),
+    (
+        _C.mesotherapy,
+        r"deoxycholic acid|Kybella|phosphatidylcholine|mesotherapy(?:\s+(?:cocktail|solution))?"
+        r"|lipolytic(?:\s+injections?)?|lipodissolve",
+    ),
+    (
+        _C.allergen_immunotherapy,
+        r"(?:subcutaneous\s+)?(?:allergen\s+)?immunotherapy|allergen extracts?",
+    ),
+    (
+        _C.vaccine,
+        r"(?:(?:influenza|COVID-19|mRNA|HPV|hepatitis [AB]|BCG|zoster|pneumococcal|tetanus|MMR)"
+        r"\s+)?vaccin(?:es?|ation)",
+    ),
+    (
+        _C.drug,
+        r"triamcinolone(?:\s+acetonide)?|buprenorphine(?:\s+extended[- ]release)?|methotrexate"
+        r"|insulin(?:\s+glargine)?|enoxaparin|heparin|penicillin G benzathine|benzathine penicillin"
+        r"|vitamin K|phytonadione|interferon(?:\s+(?:alfa|beta)(?:-\d[a-z])?)?|adalimumab"
+        r"|etanercept|dupilumab|glutathione|tranexamic acid|lidocaine|polidocanol|bleomycin"
+        r"|5-fluorouracil|fluorouracil|collagenase|minoxidil|dutasteride|semaglutide|tirzepatide",
+    ),
+)
+
+_COMPILED: tuple[tuple[ProductCategory, re.Pattern[str]], ...] = tuple(
+    (category, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
+    for category, pattern in _PATTERNS
+)
+
+
+@dataclass(frozen=True)
+class ProductMention:
+    """A product named in a text, its category and where it is."""
+
+    text: str
+    category: ProductCategory
+    start: int
+    end: int
+
+
+def find_products(text: str) -> list[ProductMention]:
+    """Every product mention, in text order, overlapping mentions resolved.
+
+    Among overlapping mentions the earlier pattern list entry (more specific
+    family) wins, then the longer span.
+    """
+    candidates: list[tuple[int, ProductMention]] = []
+    for rank, (category, pattern) in enumerate(_COMPILED):
+        for match in pattern.finditer(text):
+            mention = ProductMention(match.group(0).strip(), category, match.start(), match.end())
+            candidates.append((rank, mention))
+    candidates.sort(key=lambda item: (item[0], -(item[1].end - item[1].start)))
+    chosen: list[ProductMention] = []
+    for _, mention in candidates:
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def categorize(name: str) -> ProductCategory:
+    """The category of a product name; ``other`` when no family word is found."""
+    mentions = find_products(name)
+    return mentions[0].category if mentions else ProductCategory.other

@@ -1,0 +1,90 @@
+"""The HPO coder against the confirmed ids in shared/reference/terminology.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from dermavigil.terminology.coder import EQUIVALENT, NEAREST_PARENT, code_phrase, default_coder
+from dermavigil.terminology.hpo import about, load_hpo
+from dermavigil.terminology.normalize import normalize
+from dermavigil.terminology.obo import packaged_hpo_path, parse_obo
+
+
+def test_obo_reader_counts_and_release() -> None:
+    ontology = parse_obo(packaged_hpo_path())
+    assert ontology.release == "2025-01-16"
+    assert len(ontology.terms) > 19000
+    necrosis = ontology.terms["HP:0033126"]
+    assert necrosis.name == "Cutaneous necrosis"
+    assert [s.text for s in necrosis.synonyms] == ["Skin necrosis"]
+    assert necrosis.is_a == ["HP:0011355"]
+    assert sum(len(t.synonyms) for t in ontology.terms.values()) > 23000
+
+
+def test_about_cites_the_release() -> None:
+    facts = about()
+    assert facts["release"] == "2025-01-16"
+    assert "license" in facts["licence"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("skin necrosis", "HP:0033126"),
+        ("Cutaneous necrosis", "HP:0033126"),
+        ("leukocytoclastic vasculitis", "HP:0034786"),
+        ("leucocytoclastic vasculitis", "HP:0034786"),
+        ("cutaneous vasculitis", "HP:0200029"),
+        ("purpura", "HP:0000979"),
+        ("papules", "HP:0200034"),
+        ("nodules", "HP:0200036"),
+        ("erosions", "HP:0200041"),
+        ("hyperpigmentation", "HP:0000953"),
+        ("granuloma", "HP:6000070"),
+        ("erythema", "HP:0010783"),
+        ("pain", "HP:0012531"),
+        ("urticaria", "HP:0001025"),
+        ("skin ulcer", "HP:0200042"),
+        ("Red or purple spots on the skin", "HP:0000979"),
+    ],
+)
+def test_confirmed_ids(phrase: str, code: str) -> None:
+    coded = code_phrase(phrase)
+    assert coded and coded[0].code == code
+    assert coded[0].matched_text == phrase
+    assert not coded[0].nearest_parent
+    assert coded[0].system == "HPO 2025-01-16"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [("eccrine necrosis", "HP:0000971"), ("post-inflammatory hyperpigmentation", "HP:0000953")],
+)
+def test_nearest_parent(phrase: str, code: str) -> None:
+    (coded,) = code_phrase(phrase)
+    assert coded.code == code and coded.nearest_parent and coded.score == 0.8
+
+
+def test_sub_phrases_are_coded_in_order() -> None:
+    coded = code_phrase("palpable, painful, non-blanchable purplish papules and nodules")
+    assert [c.code for c in coded] == ["HP:0200034", "HP:0200036"]
+    assert all(c.score is not None and c.score < 1 for c in coded)
+
+
+def test_fuzzy_fallback_catches_misspelling() -> None:
+    (coded,) = code_phrase("leukocytoklastic vaskulitis")
+    assert coded.code in {"HP:0034786", "HP:0200029"}
+    assert 0.9 <= coded.score < 1
+
+
+@pytest.mark.parametrize("phrase", ["", "   ", "Tyndall effect", "central", "recurrent"])
+def test_uncoded_phrases_stay_uncoded(phrase: str) -> None:
+    assert code_phrase(phrase) == []
+
+
+def test_every_table_id_exists_and_is_current() -> None:
+    index = load_hpo()
+    for key, term_id in {**NEAREST_PARENT, **EQUIVALENT}.items():
+        assert key == normalize(key), key
+        assert index.term(term_id).id == term_id, key
+    assert default_coder() is default_coder()
