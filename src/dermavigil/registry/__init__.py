@@ -1,1 +1,83 @@
-"""registry package."""
+"""The case registry: versioned, audited case storage on SQLite or PostgreSQL.
+
+Public API (see the interface contract)::
+
+    registry = open_registry()              # runs the migrations
+    with registry.transaction() as session:  # commit on success, rollback on error
+        stored = CaseService(session).create(case, by="alice")
+
+Services never commit; the caller's transaction does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from dermavigil.registry.changes import FieldChange
+from dermavigil.registry.db import READONLY_OPTION, make_engine
+from dermavigil.registry.migrate import current_revision, head_revision, upgrade
+from dermavigil.registry.models import (
+    CaseFilter,
+    CaseSummary,
+    Page,
+    StoredCase,
+    User,
+    VersionInfo,
+)
+from dermavigil.registry.service import CaseService
+from dermavigil.registry.users import UserService
+
+__all__ = [
+    "CaseFilter",
+    "CaseService",
+    "CaseSummary",
+    "FieldChange",
+    "Page",
+    "Registry",
+    "StoredCase",
+    "User",
+    "UserService",
+    "VersionInfo",
+    "open_registry",
+]
+
+
+class Registry:
+    """A migrated registry database and its transactions."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @contextmanager
+    def transaction(self, readonly: bool = False) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error.
+
+        ``readonly`` transactions take no write lock on SQLite.
+        """
+        bind = self.engine.execution_options(**{READONLY_OPTION: True}) if readonly else self.engine
+        with Session(bind, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.engine.dispose()
+
+
+def open_registry(url: str | None = None) -> Registry:
+    """Open (and migrate to the newest schema) the registry at ``url``.
+
+    ``url`` defaults to the settings' ``database_url`` (SQLite under
+    ``DERMAVIGIL_HOME``).
+    """
+    if url is None:
+        from dermavigil.settings import load_settings
+
+        url = load_settings().database_url
+    engine = make_engine(url)
+    if current_revision(engine) != head_revision():
+        upgrade(engine)
+    return Registry(engine)

@@ -1,0 +1,68 @@
+"""Database engines for the registry: SQLite (default) and PostgreSQL.
+
+SQLite is used deliberately, following datasette's ``database.py``: WAL
+journal (readers never block the writer), foreign keys on, a busy timeout,
+and every write transaction opened with ``BEGIN IMMEDIATE`` so that
+concurrent writers queue for the lock instead of failing half-way with
+"database is locked" when a deferred transaction upgrades to a write.
+Read-only sessions use a plain deferred ``BEGIN``. The driver's own implicit
+transaction handling is switched off (SQLAlchemy's documented recipe for
+pysqlite) so that these statements are the only ones that open transactions.
+
+PostgreSQL goes through psycopg 3 (``postgresql+psycopg://``); a bare
+``postgresql://`` URL is mapped to that driver.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+BUSY_TIMEOUT_S = 30.0
+"""How long a SQLite writer waits for the lock before giving up."""
+
+READONLY_OPTION = "dermavigil_readonly"
+"""Execution option that makes a SQLite transaction begin deferred (read-only)."""
+
+
+def normalise_url(url: str) -> URL:
+    """Parse a database URL, choosing psycopg 3 for PostgreSQL."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _sqlite_engine(url: URL) -> Engine:
+    if url.database and url.database != ":memory:":
+        from pathlib import Path
+
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        readonly = conn.get_execution_options().get(READONLY_OPTION, False)
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` configured for the registry's transaction discipline."""
+    parsed = normalise_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed)
+    return create_engine(parsed, pool_pre_ping=True)

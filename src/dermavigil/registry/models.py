@@ -1,0 +1,104 @@
+"""What the registry hands back: stored cases, summaries, pages, history, users.
+
+These are the public shapes shared by the CLI and the web API (see the
+interface contract); they carry no database objects.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+from dermavigil.domain.assessment import Assessment
+from dermavigil.domain.case import Case
+from dermavigil.registry.changes import FieldChange
+
+CaseStatus = Literal["draft", "active", "retracted"]
+Action = Literal["create", "update", "override", "retract", "accept"]
+Role = Literal["reporter", "assessor", "admin"]
+
+T = TypeVar("T")
+
+
+class StoredCase(BaseModel):
+    """One version of a case as stored, with its assessment."""
+
+    case_id: str
+    version: int
+    status: CaseStatus
+    case: Case
+    assessment: Assessment
+    evidence: dict[str, list[tuple[int, int]]] | None = None
+    source_text: str | None = None
+    created_at: datetime = Field(description="when this version was written")
+    created_by: str = Field(description="who wrote this version")
+    owner: str = Field(description="who created the case (version 1)")
+
+
+class CaseSummary(BaseModel):
+    """One line of a case list: the current version's searchable facts."""
+
+    case_id: str
+    version: int
+    status: CaseStatus
+    owner: str
+    updated_at: datetime
+    source: str
+    products: list[str]
+    categories: list[str]
+    routes: list[str]
+    reactions: list[str]
+    serious: bool
+    off_label: bool
+    who_umc: str
+    naranjo_band: str
+    naranjo_score: int
+
+
+class Page(BaseModel, Generic[T]):
+    """A slice of a longer result, with the total number of matches."""
+
+    items: list[T]
+    total: int
+    offset: int = 0
+    limit: int = 50
+
+
+class VersionInfo(BaseModel):
+    """One entry of a case's history: who did what, when, and why."""
+
+    version: int
+    at: datetime
+    by: str
+    action: Action
+    reason: str | None = None
+    changes: list[FieldChange] = Field(default_factory=list)
+
+
+class CaseFilter(BaseModel):
+    """Search criteria for the current version of cases (all optional, ANDed)."""
+
+    category: str | None = None
+    route: str | None = None
+    off_label: bool | None = None
+    reaction: str | None = Field(
+        default=None, description="substring of a verbatim or coded reaction term"
+    )
+    serious: bool | None = None
+    who_umc: str | None = None
+    naranjo_band: str | None = None
+    source: str | None = None
+    status: CaseStatus | None = "active"
+    owner: str | None = None
+    text: str | None = Field(default=None, description="substring of names, terms, narrative")
+
+
+class User(BaseModel):
+    """A user as shown to other code (never the password hash)."""
+
+    username: str
+    role: Role
+    created_at: datetime
+    active: bool

@@ -1,0 +1,220 @@
+"""All SQL of the registry: one function per query, on a caller's Session.
+
+Nothing here commits; the caller owns the transaction (``Registry.transaction``).
+Rows are inserted, never updated, except the ``cases`` pointer, which moves
+with a compare-and-set (``WHERE current_version = :expected``) so a stale
+writer changes nothing. Inserting a version that already exists violates the
+(case_id, version) primary key; both outcomes surface as
+:class:`~dermavigil.errors.ConflictError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from sqlalchemy import Select, and_, exists, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from dermavigil.errors import ConflictError
+from dermavigil.registry.facets import SearchFacts
+from dermavigil.registry.models import CaseFilter
+from dermavigil.registry.tables import (
+    AuditRow,
+    CaseFacet,
+    CaseRow,
+    CaseVersion,
+    Counter,
+    OverrideRow,
+    UserRow,
+)
+
+
+def next_number(session: Session, name: str) -> int:
+    """Increment the counter ``name`` atomically and return its new value."""
+    statement = (
+        update(Counter)
+        .where(Counter.name == name)
+        .values(value=Counter.value + 1)
+        .returning(Counter.value)
+    )
+    value = session.execute(statement).scalar_one_or_none()
+    if value is None:
+        raise RuntimeError(f"registry counter {name!r} is missing: run the migrations")
+    return value
+
+
+def get_case(session: Session, case_id: str, *, lock: bool = False) -> CaseRow | None:
+    """The case row (locked FOR UPDATE on PostgreSQL when ``lock``)."""
+    statement = select(CaseRow).where(CaseRow.case_id == case_id)
+    if lock:
+        statement = statement.with_for_update()
+    return session.execute(statement).scalar_one_or_none()
+
+
+def get_version(session: Session, case_id: str, version: int) -> CaseVersion | None:
+    return session.get(CaseVersion, (case_id, version))
+
+
+def add_case(session: Session, row: CaseRow) -> None:
+    session.add(row)
+    session.flush()
+
+
+def add_version(session: Session, row: CaseVersion, facts: SearchFacts, audit: AuditRow) -> None:
+    """Insert a version, its facets and its audit row; a duplicate version conflicts."""
+    nested = session.begin_nested()
+    try:
+        session.add(row)
+        session.flush()
+    except IntegrityError as exc:
+        nested.rollback()
+        raise ConflictError(
+            f"{row.case_id} version {row.version} was written by someone else meanwhile; "
+            "reload the case and apply your change again"
+        ) from exc
+    nested.commit()
+    session.add_all(
+        CaseFacet(case_id=row.case_id, version=row.version, facet=facet, value=value)
+        for facet, value in facts.facets
+    )
+    session.add(audit)
+    session.flush()
+
+
+def move_pointer(
+    session: Session, case_id: str, expected: int, new: int, status: str, at: datetime
+) -> None:
+    """Point the case at version ``new`` if it still points at ``expected``."""
+    result = session.execute(
+        update(CaseRow)
+        .where(CaseRow.case_id == case_id, CaseRow.current_version == expected)
+        .values(current_version=new, status=status, updated_at=at)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConflictError(
+            f"{case_id} changed since version {expected} was read; reload and retry"
+        )
+
+
+def add_override(session: Session, row: OverrideRow) -> None:
+    session.add(row)
+    session.flush()
+
+
+def overrides(session: Session, case_id: str, up_to_version: int) -> list[OverrideRow]:
+    """Overrides recorded for the case up to a version, oldest first."""
+    statement = (
+        select(OverrideRow)
+        .where(OverrideRow.case_id == case_id, OverrideRow.version <= up_to_version)
+        .order_by(OverrideRow.version, OverrideRow.id)
+    )
+    return list(session.execute(statement).scalars())
+
+
+def audit_trail(session: Session, case_id: str) -> list[AuditRow]:
+    statement = (
+        select(AuditRow).where(AuditRow.case_id == case_id).order_by(AuditRow.version, AuditRow.id)
+    )
+    return list(session.execute(statement).scalars())
+
+
+def _escape_like(text: str) -> str:
+    folded = " ".join(text.casefold().split())
+    return "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _has_facet(facet: str, condition: object) -> object:
+    return exists().where(
+        CaseFacet.case_id == CaseVersion.case_id,
+        CaseFacet.version == CaseVersion.version,
+        CaseFacet.facet == facet,
+        condition,
+    )
+
+
+def _current(criteria: CaseFilter) -> Select[tuple[CaseRow, CaseVersion]]:
+    statement = select(CaseRow, CaseVersion).join(
+        CaseVersion,
+        and_(
+            CaseVersion.case_id == CaseRow.case_id,
+            CaseVersion.version == CaseRow.current_version,
+        ),
+    )
+    equal = {
+        CaseRow.status: criteria.status,
+        CaseRow.owner: criteria.owner,
+        CaseVersion.source: criteria.source,
+        CaseVersion.serious: criteria.serious,
+        CaseVersion.off_label: criteria.off_label,
+        CaseVersion.who_umc: criteria.who_umc,
+        CaseVersion.naranjo_band: criteria.naranjo_band,
+    }
+    for column, value in equal.items():
+        if value is not None:
+            statement = statement.where(column == value)
+    if criteria.category:
+        statement = statement.where(_has_facet("category", CaseFacet.value == criteria.category))
+    if criteria.route:
+        statement = statement.where(_has_facet("route", CaseFacet.value == criteria.route))
+    if criteria.reaction:
+        pattern = _escape_like(criteria.reaction)
+        statement = statement.where(
+            _has_facet("reaction", CaseFacet.value.like(pattern, escape="\\"))
+        )
+    if criteria.text:
+        statement = statement.where(
+            CaseVersion.search_text.like(_escape_like(criteria.text), escape="\\")
+        )
+    return statement
+
+
+def search(
+    session: Session, criteria: CaseFilter, offset: int, limit: int
+) -> tuple[list[tuple[CaseRow, CaseVersion]], int]:
+    """One page of current versions matching ``criteria`` (by case id) and the total."""
+    statement = _current(criteria)
+    total = session.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
+    page = statement.order_by(CaseRow.case_id).offset(offset).limit(limit)
+    return [(case, version) for case, version in session.execute(page)], total
+
+
+def iter_current(
+    session: Session, criteria: CaseFilter, batch: int = 200
+) -> Iterator[tuple[CaseRow, CaseVersion]]:
+    """Every current version matching ``criteria``, by case id, in batches."""
+    last = ""
+    while True:
+        statement = (
+            _current(criteria).where(CaseRow.case_id > last).order_by(CaseRow.case_id).limit(batch)
+        )
+        rows = [(case, version) for case, version in session.execute(statement)]
+        yield from rows
+        if len(rows) < batch:
+            return
+        last = rows[-1][0].case_id
+
+
+def add_user(session: Session, user: UserRow) -> None:
+    nested = session.begin_nested()
+    try:
+        session.add(user)
+        session.flush()
+    except IntegrityError as exc:
+        nested.rollback()
+        raise ConflictError(f"user {user.username!r} already exists") from exc
+    nested.commit()
+
+
+def get_user(session: Session, username: str) -> UserRow | None:
+    return session.get(UserRow, username)
+
+
+def list_users(session: Session) -> list[UserRow]:
+    return list(session.execute(select(UserRow).order_by(UserRow.username)).scalars())
+
+
+def count_admins(session: Session) -> int:
+    statement = select(func.count()).where(UserRow.role == "admin", UserRow.active.is_(True))
+    return session.execute(statement).scalar_one()

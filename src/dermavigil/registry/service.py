@@ -1,0 +1,389 @@
+"""The case service shared by the web app and the CLI.
+
+Every change writes a new immutable version of the case with an audit row
+(who, when, what changed as field paths, why) in the caller's transaction;
+the service never commits. Writers are optimistic: ``update`` names the
+version it read (``expected_version``) and fails with
+:class:`~dermavigil.errors.ConflictError` if someone else wrote meanwhile;
+the (case_id, version) primary key guarantees that two concurrent writers can
+never both create the same version, so no version is ever lost.
+
+Assessments are computed by :func:`dermavigil.domain.assessment.assess` from
+the stored facts and the overrides recorded so far (the latest per target).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy.orm import Session
+
+from dermavigil.domain.assessment import Assessment, Override, assess
+from dermavigil.domain.case import Case
+from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
+from dermavigil.registry import repository as repo
+from dermavigil.registry.changes import FieldChange, diff
+from dermavigil.registry.facets import search_facts
+from dermavigil.registry.models import (
+    CaseFilter,
+    CaseSummary,
+    Page,
+    StoredCase,
+    VersionInfo,
+)
+from dermavigil.registry.tables import AuditRow, CaseRow, CaseVersion, OverrideRow
+
+MAX_PAGE = 1000
+_EVIDENCE = TypeAdapter(dict[str, list[tuple[int, int]]])
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _require(value: str, name: str) -> str:
+    if not value or not value.strip():
+        raise InputError(f"{name} is required", [Problem(name, "may not be empty")])
+    return value.strip()
+
+
+def _document(case: Case) -> dict[str, Any]:
+    return case.model_dump(mode="json", exclude_none=True)
+
+
+def effective_overrides(rows: Sequence[OverrideRow]) -> list[Override]:
+    """The latest override per target, in the order they were made."""
+    latest: dict[str, OverrideRow] = {}
+    for row in rows:
+        latest.pop(row.target, None)
+        latest[row.target] = row
+    return [
+        Override(target=r.target, value=r.value, by=r.by, reason=r.reason, at=r.at)
+        for r in latest.values()
+    ]
+
+
+def assessed_value(assessment: Assessment, target: str) -> Any:
+    """The value an override target currently has in ``assessment``."""
+    if target.startswith("naranjo.items."):
+        number = target.rsplit(".", 1)[1]
+        for item in assessment.naranjo.items:
+            if str(item.number) == number:
+                return item.answer
+        return None
+    value: Any = assessment
+    for part in target.split("."):
+        value = getattr(value, part, None)
+    return value
+
+
+class CaseService:
+    """Create, read, search, change and assess cases (see the module docstring)."""
+
+    def __init__(self, session: Session, clock: Callable[[], datetime] = utcnow) -> None:
+        self.session = session
+        self.clock = clock
+
+    # --- reading -----------------------------------------------------------------
+
+    def get(self, case_id: str, version: int | None = None) -> StoredCase:
+        """A case at its current version (or at ``version``)."""
+        row = self._case(case_id)
+        number = row.current_version if version is None else version
+        stored = repo.get_version(self.session, row.case_id, number)
+        if stored is None:
+            raise NotFoundError(
+                f"{case_id} has no version {number} (current is {row.current_version})"
+            )
+        return self._stored(row, stored)
+
+    def assess(self, case_id: str) -> Assessment:
+        """The assessment of the current version."""
+        return self.get(case_id).assessment
+
+    def history(self, case_id: str) -> list[VersionInfo]:
+        """Every version of the case, oldest first, with who/when/what/why."""
+        self._case(case_id)
+        return [
+            VersionInfo(
+                version=a.version,
+                at=a.at,
+                by=a.by,
+                action=a.action,  # type: ignore[arg-type]
+                reason=a.reason,
+                changes=[FieldChange.model_validate(c) for c in a.changes],
+            )
+            for a in repo.audit_trail(self.session, case_id)
+        ]
+
+    def list(
+        self, filter: CaseFilter | None = None, offset: int = 0, limit: int = 50
+    ) -> Page[CaseSummary]:
+        """A page of current versions matching ``filter`` (by default: active cases)."""
+        if offset < 0 or not 1 <= limit <= MAX_PAGE:
+            raise InputError(f"offset must be >= 0 and limit between 1 and {MAX_PAGE}")
+        rows, total = repo.search(self.session, filter or CaseFilter(), offset, limit)
+        items = [_summary(case, version) for case, version in rows]
+        return Page[CaseSummary](items=items, total=total, offset=offset, limit=limit)
+
+    def all_current(self, filter: CaseFilter | None = None) -> Iterator[StoredCase]:
+        """Every matching case at its current version, by case id."""
+        for case, version in repo.iter_current(self.session, filter or CaseFilter()):
+            yield self._stored(case, version)
+
+    # --- writing -----------------------------------------------------------------
+
+    def create(
+        self,
+        case: Case,
+        by: str,
+        status: str = "active",
+        evidence: dict[str, list[tuple[int, int]]] | None = None,
+        source_text: str | None = None,
+    ) -> StoredCase:
+        """Store a new case as version 1 (``status`` draft or active)."""
+        by = _require(by, "by")
+        if status not in ("draft", "active"):
+            raise InputError(f"a new case is 'draft' or 'active', not {status!r}")
+        evidence = _check_evidence(evidence)
+        case_id = f"DV-{repo.next_number(self.session, 'case'):06d}"
+        case = case.model_copy(update={"case_id": case_id})
+        now = self.clock()
+        row = CaseRow(
+            case_id=case_id,
+            current_version=0,
+            status=status,
+            owner=by,
+            created_at=now,
+            updated_at=now,
+        )
+        repo.add_case(self.session, row)
+        version = self._write(row, case, status, by, "create", None, [], evidence, source_text)
+        return self._stored(row, version)
+
+    def update(self, case_id: str, case: Case, by: str, expected_version: int) -> StoredCase:
+        """Store changed facts as a new version, if ``expected_version`` is still current."""
+        by = _require(by, "by")
+        row = self._writable(case_id)
+        if row.current_version != expected_version:
+            raise ConflictError(
+                f"{case_id} is at version {row.current_version}, not {expected_version}: "
+                "someone changed it meanwhile; reload and apply your change again"
+            )
+        current = self._version(row)
+        case = case.model_copy(update={"case_id": row.case_id})
+        changes = diff(current.document, _document(case))
+        if not changes:
+            return self._stored(row, current)
+        version = self._write(
+            row, case, row.status, by, "update", None, changes,
+            current.evidence, current.source_text,
+        )  # fmt: skip
+        return self._stored(row, version)
+
+    def override(
+        self, case_id: str, override_target: str, value: str, by: str, reason: str
+    ) -> StoredCase:
+        """Record an assessor's override of one assessment answer as a new version."""
+        by = _require(by, "by")
+        reason = _require(reason, "reason")
+        row = self._writable(case_id)
+        current = self._version(row)
+        before = self._stored(row, current)
+        try:
+            override = Override(
+                target=override_target, value=value, by=by, reason=reason, at=self.clock()
+            )
+        except ValidationError as exc:
+            raise InputError(
+                "invalid override",
+                [Problem(".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()],
+            ) from exc
+        change = FieldChange(
+            path=f"assessment.{override_target}",
+            old=_jsonable(assessed_value(before.assessment, override_target)),
+            new=value,
+        )
+        version = self._write(
+            row, before.case, row.status, by, "override", reason, [change],
+            current.evidence, current.source_text, new_override=override,
+        )  # fmt: skip
+        return self._stored(row, version)
+
+    def retract(self, case_id: str, by: str, reason: str) -> StoredCase:
+        """Withdraw a case (it stays stored, with every version, and is hidden from lists)."""
+        by = _require(by, "by")
+        reason = _require(reason, "reason")
+        row = self._writable(case_id)
+        return self._set_status(row, "retract", "retracted", by, reason)
+
+    def accept_draft(self, case_id: str, by: str) -> StoredCase:
+        """Make a draft (e.g. extracted from a case report) an active case."""
+        by = _require(by, "by")
+        row = self._writable(case_id)
+        if row.status != "draft":
+            raise ConflictError(f"{case_id} is {row.status}, not a draft")
+        return self._set_status(row, "accept", "active", by, None)
+
+    # --- internals ---------------------------------------------------------------
+
+    def _case(self, case_id: str, *, lock: bool = False) -> CaseRow:
+        row = repo.get_case(self.session, case_id.strip().upper(), lock=lock)
+        if row is None:
+            raise NotFoundError(f"no case {case_id!r} in the registry")
+        return row
+
+    def _writable(self, case_id: str) -> CaseRow:
+        row = self._case(case_id, lock=True)
+        if row.status == "retracted":
+            raise ConflictError(f"{row.case_id} is retracted; it can no longer be changed")
+        return row
+
+    def _version(self, row: CaseRow) -> CaseVersion:
+        version = repo.get_version(self.session, row.case_id, row.current_version)
+        if version is None:  # the foreign keys make this impossible
+            raise RuntimeError(f"{row.case_id}: current version {row.current_version} missing")
+        return version
+
+    def _set_status(
+        self, row: CaseRow, action: str, status: str, by: str, reason: str | None
+    ) -> StoredCase:
+        current = self._version(row)
+        case = Case.model_validate(current.document)
+        change = FieldChange(path="status", old=row.status, new=status)
+        version = self._write(
+            row, case, status, by, action, reason, [change], current.evidence, current.source_text
+        )
+        return self._stored(row, version)
+
+    def _write(
+        self,
+        row: CaseRow,
+        case: Case,
+        status: str,
+        by: str,
+        action: str,
+        reason: str | None,
+        changes: list[FieldChange],
+        evidence: dict[str, Any] | None,
+        source_text: str | None,
+        new_override: Override | None = None,
+    ) -> CaseVersion:
+        expected = row.current_version
+        number = expected + 1
+        overrides = effective_overrides(repo.overrides(self.session, row.case_id, expected))
+        if new_override is not None:
+            overrides = [o for o in overrides if o.target != new_override.target]
+            overrides.append(new_override)
+        assessment = assess(case, overrides)
+        facts = search_facts(case, assessment)
+        now = self.clock()
+        version = CaseVersion(
+            case_id=row.case_id,
+            version=number,
+            status=status,
+            document=_document(case),
+            evidence=evidence,
+            source_text=source_text,
+            created_at=now,
+            created_by=by,
+            source=facts.source,
+            serious=facts.serious,
+            off_label=facts.off_label,
+            who_umc=facts.who_umc,
+            naranjo_band=facts.naranjo_band,
+            naranjo_score=facts.naranjo_score,
+            search_text=facts.search_text,
+        )
+        audit = AuditRow(
+            case_id=row.case_id,
+            version=number,
+            at=now,
+            by=by,
+            action=action,
+            reason=reason,
+            changes=[c.model_dump(mode="json") for c in changes],
+        )
+        repo.add_version(self.session, version, facts, audit)
+        if new_override is not None:
+            repo.add_override(
+                self.session,
+                OverrideRow(
+                    case_id=row.case_id,
+                    version=number,
+                    target=new_override.target,
+                    value=new_override.value,
+                    by=new_override.by,
+                    reason=new_override.reason,
+                    at=new_override.at,
+                ),
+            )
+        repo.move_pointer(self.session, row.case_id, expected, number, status, now)
+        self.session.refresh(row)
+        return version
+
+    def _stored(self, row: CaseRow, version: CaseVersion) -> StoredCase:
+        case = Case.model_validate(version.document)
+        overrides = effective_overrides(repo.overrides(self.session, row.case_id, version.version))
+        return StoredCase(
+            case_id=row.case_id,
+            version=version.version,
+            status=version.status,  # type: ignore[arg-type]
+            case=case,
+            assessment=assess(case, overrides),
+            evidence=version.evidence,  # type: ignore[arg-type]
+            source_text=version.source_text,
+            created_at=version.created_at,
+            created_by=version.created_by,
+            owner=row.owner,
+        )
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _check_evidence(
+    evidence: dict[str, list[tuple[int, int]]] | None,
+) -> dict[str, list[list[int]]] | None:
+    if evidence is None:
+        return None
+    try:
+        checked = _EVIDENCE.validate_python(evidence)
+    except ValidationError as exc:
+        raise InputError(
+            "evidence must map field paths to lists of (start, end) character offsets",
+            [Problem("evidence." + ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()],
+        ) from exc
+    for path, spans in checked.items():
+        for start, end in spans:
+            if not 0 <= start <= end:
+                raise InputError(f"evidence.{path}: span ({start}, {end}) is not start <= end")
+    return {path: [list(span) for span in spans] for path, spans in checked.items()}
+
+
+def _summary(case: CaseRow, version: CaseVersion) -> CaseSummary:
+    document = version.document
+    products = document.get("products", [])
+    return CaseSummary(
+        case_id=case.case_id,
+        version=version.version,
+        status=version.status,  # type: ignore[arg-type]
+        owner=case.owner,
+        updated_at=case.updated_at,
+        source=version.source,
+        products=[p["name"] for p in products],
+        categories=sorted({p.get("category", "other") for p in products}),
+        routes=sorted({p["route"] for p in products if p.get("route")}),
+        reactions=[r["verbatim"] for r in document.get("reactions", [])],
+        serious=version.serious,
+        off_label=version.off_label,
+        who_umc=version.who_umc,
+        naranjo_band=version.naranjo_band,
+        naranjo_score=version.naranjo_score,
+    )

@@ -1,0 +1,193 @@
+"""The registry's tables (SQLAlchemy 2 declarative).
+
+Nothing is ever updated in place except the two pointers of ``cases``
+(``current_version``, ``status``): every change inserts a new row in
+``case_versions`` (the whole case document as JSON) and an ``audit`` row
+saying who, when, what and why. The primary key (case_id, version) makes it
+impossible for two concurrent writers to both create the same version.
+
+Search columns are denormalised per version: single-valued facts on
+``case_versions`` and multi-valued ones (product categories, routes,
+reaction terms) in ``case_facets``. Constraint names follow one naming
+convention so that Alembic batch migrations on SQLite can find them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+CASE_STATUSES = ("draft", "active", "retracted")
+AUDIT_ACTIONS = ("create", "update", "override", "retract", "accept")
+ROLES = ("reporter", "assessor", "admin")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC timestamp on every backend (SQLite keeps no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the registry; use UTC-aware datetimes")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+def _of_version(table: str, *extra: object) -> tuple[object, ...]:
+    """Table arguments of a row that belongs to one case version."""
+    return (
+        ForeignKeyConstraint(
+            ["case_id", "version"], ["case_versions.case_id", "case_versions.version"]
+        ),
+        Index(f"ix_{table}_case_id_version", "case_id", "version"),
+        *extra,
+    )
+
+
+class _VersionChild:
+    """Columns of a row that belongs to one case version."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(16), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Counter(Base):
+    """Named counters (``case`` numbers DV-000001, DV-000002 ...)."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class UserRow(Base):
+    """A person who may sign in; passwords are argon2id hashes."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), nullable=False)
+    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False)
+
+
+class CaseRow(Base):
+    """One case: its identifier and a pointer to its current version."""
+
+    __tablename__ = "cases"
+    __table_args__ = (CheckConstraint(_in("status", CASE_STATUSES), name="status"),)
+
+    case_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    current_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False, index=True)
+    owner: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+
+class CaseVersion(Base):
+    """One immutable version of a case, with its search columns."""
+
+    __tablename__ = "case_versions"
+    __table_args__ = (CheckConstraint(_in("status", CASE_STATUSES), name="status"),)
+
+    case_id: Mapped[str] = mapped_column(String(16), ForeignKey("cases.case_id"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    document: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    source_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    created_by: Mapped[str] = mapped_column(String(64), nullable=False)
+    source: Mapped[str] = mapped_column(String(32), nullable=False)
+    serious: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    off_label: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    who_umc: Mapped[str] = mapped_column(String(16), nullable=False)
+    naranjo_band: Mapped[str] = mapped_column(String(16), nullable=False)
+    naranjo_score: Mapped[int] = mapped_column(Integer, nullable=False)
+    search_text: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class CaseFacet(_VersionChild, Base):
+    """A multi-valued search fact of one version: category, route or reaction."""
+
+    __tablename__ = "case_facets"
+    __table_args__ = _of_version(
+        "case_facets",
+        CheckConstraint(_in("facet", ("category", "route", "reaction")), name="facet"),
+        Index("ix_case_facets_facet_value", "facet", "value"),
+    )
+
+    facet: Mapped[str] = mapped_column(String(16), nullable=False)
+    value: Mapped[str] = mapped_column(String(255), nullable=False)
+
+
+class AuditRow(_VersionChild, Base):
+    """Who did what to which version of a case, when and why."""
+
+    __tablename__ = "audit"
+    __table_args__ = _of_version(
+        "audit", CheckConstraint(_in("action", AUDIT_ACTIONS), name="action")
+    )
+
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    by: Mapped[str] = mapped_column(String(64), nullable=False)
+    action: Mapped[str] = mapped_column(String(16), nullable=False)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False)
+
+
+class OverrideRow(_VersionChild, Base):
+    """An assessor's override of one assessment answer (kept forever)."""
+
+    __tablename__ = "overrides"
+    __table_args__ = _of_version("overrides")
+
+    target: Mapped[str] = mapped_column(String(64), nullable=False)
+    value: Mapped[str] = mapped_column(String(64), nullable=False)
+    by: Mapped[str] = mapped_column(String(64), nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
