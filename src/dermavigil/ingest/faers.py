@@ -18,7 +18,8 @@ Eras handled by header name, not position:
 Mapping to the store: ``received_date`` = ``init_fda_dt`` (first receipt of the
 case; ``fda_dt`` for legacy), ``_rank_date`` = ``fda_dt``; ``country`` =
 occurrence country, else reporter country; ``serious`` = any OUTC row (every
-OUTC code is a seriousness criterion); ``outcome`` = the gravest OUTC code;
+OUTC code is a seriousness criterion); ``outcome`` = the gravest OUTC code as an
+E2B seriousness criterion (RI and OT: medically important);
 ``literature`` = ``lit_ref`` (or ``"LIT"`` when RPSR says literature); roles
 PS/SS suspect, C concomitant, I interacting.
 """
@@ -30,11 +31,11 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from dermavigil.errors import InputError
-from dermavigil.ingest.files import Member, members
-from dermavigil.ingest.normalize import product_key, term_key
-from dermavigil.ingest.plan import InputPlan
-from dermavigil.ingest.record import Record, records
+from dermavigil.domain.vocab import ProductCategory, ReporterQualification, SeriousnessCriterion
+from dermavigil.ingest.files import Member
+from dermavigil.ingest.normalize import product_key
+from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_file_set
+from dermavigil.ingest.record import Record, keyed_records
 from dermavigil.ingest.rows import decode_line, dollar_rows
 from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import (
@@ -48,25 +49,27 @@ from dermavigil.ingest.values import (
 SOURCE = "faers"
 PARSER_VERSION = "faers-1"
 
-_NAME = re.compile(r"^(DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(\d\d)Q([1-4])\.TXT$", re.IGNORECASE)
+_NAME = re.compile(
+    r"^(?P<kind>DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(?P<unit>\d\dQ[1-4])\.TXT$", re.IGNORECASE
+)
 _ALIASES = {"isr": "primaryid", "case": "caseid", "gndr_cod": "sex", "i_f_cod": "i_f_code"}
 ROLES = {"PS": "suspect", "SS": "suspect", "C": "concomitant", "I": "interacting"}
-OUTCOMES = {  # gravest first
-    "DE": "death",
-    "LT": "life_threatening",
-    "HO": "hospitalisation",
-    "DS": "disability",
-    "CA": "congenital_anomaly",
-    "RI": "required_intervention",
-    "OT": "other_serious",
+OUTCOMES = {  # gravest first; RI and OT are "other medically important" (ICH E2A)
+    "DE": SeriousnessCriterion.death.value,
+    "LT": SeriousnessCriterion.life_threatening.value,
+    "HO": SeriousnessCriterion.hospitalisation.value,
+    "DS": SeriousnessCriterion.disability.value,
+    "CA": SeriousnessCriterion.congenital_anomaly.value,
+    "RI": SeriousnessCriterion.medically_important.value,
+    "OT": SeriousnessCriterion.medically_important.value,
 }
-OCCUPATIONS = {
-    "MD": "physician",
-    "PH": "pharmacist",
-    "OT": "other_health_professional",
-    "HP": "health_professional",
-    "LW": "lawyer",
-    "CN": "consumer",
+OCCUPATIONS = {  # HP (health professional, unspecified) has no E2B code of its own
+    "MD": ReporterQualification.physician.value,
+    "PH": ReporterQualification.pharmacist.value,
+    "OT": ReporterQualification.other_health_professional.value,
+    "HP": ReporterQualification.other_health_professional.value,
+    "LW": ReporterQualification.lawyer.value,
+    "CN": ReporterQualification.consumer.value,
 }
 INT32_MAX = 2**31 - 1
 REQUIRED = ("DEMO", "DRUG", "REAC")
@@ -74,47 +77,22 @@ REQUIRED = ("DEMO", "DRUG", "REAC")
 
 def expand(path: Path) -> list[Path]:
     """A folder holding quarterly zips gives one input per zip; anything else is one input."""
-    if path.is_dir():
-        zips = sorted(p for p in path.iterdir() if p.suffix.lower() == ".zip")
-        if zips:
-            return zips
-    return [path]
+    return expand_inputs(path, lambda p: p.suffix.lower() == ".zip")
 
 
 def plan(path: Path) -> InputPlan:
     """Find the quarter's files in a zip or folder and check they are one quarter."""
-    found: dict[str, Member] = {}
-    quarters: set[str] = set()
-    for m in members(path):
-        match = _NAME.match(m.basename)
-        if not match:
-            continue
-        kind = match.group(1).upper()
-        if kind in found:
-            raise InputError(f"{path}: two {kind} files ({found[kind].name}, {m.name})")
-        found[kind] = m
-        quarters.add(f"20{match.group(2)}Q{match.group(3)}")
-    missing = [k for k in REQUIRED if k not in found]
-    if missing:
-        raise InputError(
-            f"{path}: not a FAERS/AERS quarter: no {', '.join(missing)} file "
-            "(expected e.g. DEMO25Q4.txt, DRUG25Q4.txt, REAC25Q4.txt)"
-        )
-    if len(quarters) != 1:
-        raise InputError(f"{path}: files of several quarters ({', '.join(sorted(quarters))})")
-    return InputPlan(path=path, unit=quarters.pop(), members=found)
+    found = plan_file_set(
+        path, _NAME, REQUIRED, "a FAERS/AERS quarter (DEMO25Q4.txt, DRUG25Q4.txt, REAC25Q4.txt...)"
+    )
+    year, quarter = found.unit.split("Q")
+    return InputPlan(path=path, unit=f"20{year}Q{quarter}", members=found.members)
 
 
 def _records(member: Member, stage: StageWriter) -> Iterator[tuple[Record, str]]:
     """Rows of a FAERS file with a valid report id, as ``(record, primaryid)``."""
     header, rows = dollar_rows(member, stage.problems, _ALIASES)
-    for rec in records(member.name, header, rows, stage.problems):
-        stage.rows_read[member.basename] += 1
-        rid = clean_id(rec.get("primaryid"))
-        if not rid.isdigit():
-            rec.reject("primaryid", "bad report id", f"{rid!r} is not a number")
-            continue
-        yield rec, rid
+    yield from keyed_records(member, header, rows, stage, "primaryid")
 
 
 def _codes(member: Member | None, column: str, stage: StageWriter) -> dict[str, set[str]]:
@@ -179,6 +157,7 @@ def _stage_drugs(plan: InputPlan, stage: StageWriter) -> None:
                 "role": role,
                 "product_verbatim": name or ingredient,
                 "product_key": key,
+                "category": ProductCategory.drug.value,
                 "route": rec.get("route") or None,
                 "_line": rec.line,
             },
@@ -191,15 +170,7 @@ def _stage_reactions(plan: InputPlan, stage: StageWriter) -> None:
         if not term:
             rec.reject("pt", "blank term")
             continue
-        stage.add(
-            "report_reactions",
-            {
-                "report_id": rid,
-                "term_verbatim": term,
-                "term_key": term_key(term),
-                "_line": rec.line,
-            },
-        )
+        stage.add_reaction(rid, term, rec.line)
 
 
 def _stage_deletions(member: Member, stage: StageWriter) -> None:

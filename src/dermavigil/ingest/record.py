@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
+from dermavigil.ingest.files import Member
 from dermavigil.ingest.problems import ProblemLog, checked
+from dermavigil.ingest.staging import StageWriter
+from dermavigil.ingest.values import clean_id
 
 T = TypeVar("T")
 
@@ -40,13 +43,23 @@ class Record:
         self.problems.reject(self.file, self.line, name, category, detail)
 
 
-def records(
-    file: str,
+def keyed_records(
+    member: Member,
     header: list[str],
     rows: Iterator[tuple[int, list[str]]],
-    problems: ProblemLog,
-) -> Iterator[Record]:
-    """Wrap ``(line, fields)`` rows of ``header`` as :class:`Record` objects."""
+    stage: StageWriter,
+    id_column: str,
+    *,
+    numeric: bool = True,
+) -> Iterator[tuple[Record, str]]:
+    """Rows as ``(record, report id)``; a row whose id is blank (or not a number
+    when ``numeric``) is rejected. Every row read is counted under the file name."""
     index = {name: i for i, name in enumerate(header)}
     for line, row in rows:
-        yield Record(file, line, row, index, problems)
+        stage.rows_read[member.basename] += 1
+        rec = Record(member.name, line, row, index, stage.problems)
+        rid = clean_id(rec.get(id_column))
+        if not rid or (numeric and not rid.isdigit()):
+            rec.reject(id_column, "bad report id", f"{rid!r} is not a number" if rid else "blank")
+            continue
+        yield rec, rid

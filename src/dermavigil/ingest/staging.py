@@ -25,6 +25,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dermavigil.ingest.normalize import term_key
 from dermavigil.ingest.problems import ProblemLog
 from dermavigil.store.schema import TABLES
 
@@ -72,6 +73,23 @@ class StageWriter:
             values.append(row.get(name))
         if len(buf["_unit"]) >= BATCH_ROWS:
             self._flush(table)
+
+    def add_reaction(
+        self, report_id: str, term: str, line: int, onset_days: float | None = None
+    ) -> None:
+        """Add a reaction row (``term_key`` computed) unless the term is blank."""
+        term = term.strip()
+        if term:
+            self.add(
+                "report_reactions",
+                {
+                    "report_id": report_id,
+                    "term_verbatim": term,
+                    "term_key": term_key(term),
+                    "onset_days": onset_days,
+                    "_line": line,
+                },
+            )
 
     def _flush(self, table: str) -> None:
         buf = self._buffers.get(table)

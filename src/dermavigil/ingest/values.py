@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import calendar
 import math
+from collections.abc import Iterable
 from datetime import date
+
+from dermavigil.domain.vocab import SeriousnessCriterion
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -169,3 +172,12 @@ def sex_code(text: str) -> str | None:
     if key in ("M", "MALE", "1"):
         return "M"
     return None
+
+
+_GRAVITY = list(SeriousnessCriterion)
+
+
+def gravest(criteria: Iterable[SeriousnessCriterion]) -> str | None:
+    """The gravest of some seriousness criteria (ICH E2A order: death first), or ``None``."""
+    found = sorted(set(criteria), key=_GRAVITY.index)
+    return found[0].value if found else None

@@ -1,0 +1,169 @@
+"""openFDA drug/event JSON (https://open.fda.gov/apis/drug/event/).
+
+One input is one file: an API result page (``{"meta": ..., "results": [...]}``)
+or a bare ``results`` array, plain or gzip-compressed (``.json`` /
+``.json.gz``; bulk download parts ``.json.zip`` are read too). All values are
+strings, as openFDA serves them. A page is parsed whole (API pages hold at
+most 1,000 reports; bulk parts should be split or unzipped one at a time).
+
+Mapping: ``report_id`` = ``case_id`` = ``safetyreportid``; ``version`` =
+``safetyreportversion``; ``received_date`` = ``receivedate`` (first receipt),
+``_rank_date`` = ``receiptdate`` (this version); ``country`` =
+``occurcountry``, else ``primarysource.reportercountry``; ``sex`` from
+``patientsex`` (1 male, 2 female); ``age_years`` from ``patientonsetage`` and
+``patientonsetageunit`` (E2B 800-805); ``serious`` = ``serious == "1"``,
+``outcome`` the gravest seriousness flag; ``reporter_type`` from
+``primarysource.qualification`` (E2B 1-5). Drugs: ``drugcharacterization``
+1 suspect, 2 concomitant, 3 interacting; key from ``activesubstancename``
+when given; ``route`` the E2B route code as given. Reactions:
+``reactionmeddrapt``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+from dermavigil.domain.vocab import (
+    QUALIFICATION_CODES,
+    ProductCategory,
+    SeriousnessCriterion,
+)
+from dermavigil.errors import InputError
+from dermavigil.ingest.files import Member
+from dermavigil.ingest.normalize import product_key
+from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_single_file
+from dermavigil.ingest.problems import ProblemLog, checked
+from dermavigil.ingest.staging import StageWriter
+from dermavigil.ingest.values import age_in_years, gravest, parse_compact_date, parse_int, sex_code
+
+SOURCE = "openfda"
+PARSER_VERSION = "openfda-1"
+
+ROLES = {"1": "suspect", "2": "concomitant", "3": "interacting"}
+SERIOUSNESS = {  # openFDA flag -> E2B criterion
+    "seriousnessdeath": SeriousnessCriterion.death,
+    "seriousnesslifethreatening": SeriousnessCriterion.life_threatening,
+    "seriousnesshospitalization": SeriousnessCriterion.hospitalisation,
+    "seriousnessdisabling": SeriousnessCriterion.disability,
+    "seriousnesscongenitalanomali": SeriousnessCriterion.congenital_anomaly,
+    "seriousnessother": SeriousnessCriterion.medically_important,
+}
+QUALIFICATIONS = {code: q.value for q, code in QUALIFICATION_CODES.items()}
+
+
+def expand(path: Path) -> list[Path]:
+    """A folder gives one input per JSON file in it."""
+    return expand_inputs(path, lambda p: ".json" in p.name.lower())
+
+
+def plan(path: Path) -> InputPlan:
+    return plan_single_file(
+        path, lambda n: ".json" in n, "an openFDA input is one JSON file (.json, .json.gz)"
+    )
+
+
+def _load(member: Member) -> list[Any]:
+    with member.open() as fh:
+        data = fh.read()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    try:
+        doc = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{member.name}: not valid JSON ({exc})") from exc
+    results = doc.get("results") if isinstance(doc, dict) else doc
+    if not isinstance(results, list):
+        raise InputError(f"{member.name}: no 'results' array of reports")
+    return results
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _report(
+    rep: dict[str, Any], rid: str, where: tuple[str, int], log: ProblemLog
+) -> dict[str, Any]:
+    patient = rep.get("patient") or {}
+    source = rep.get("primarysource") or {}
+    flags = [criterion for key, criterion in SERIOUSNESS.items() if _text(rep.get(key)) == "1"]
+    rank = checked(
+        parse_compact_date, _text(rep.get("receiptdate")), log, (*where, "receiptdate"), "bad date"
+    )
+    unit = _text(patient.get("patientonsetageunit"))
+    return {
+        "report_id": rid,
+        "case_id": rid,
+        "version": checked(
+            parse_int,
+            _text(rep.get("safetyreportversion")),
+            log,
+            (*where, "safetyreportversion"),
+            "bad number",
+        ),
+        "received_date": checked(
+            parse_compact_date,
+            _text(rep.get("receivedate")),
+            log,
+            (*where, "receivedate"),
+            "bad date",
+        ),
+        "country": _text(rep.get("occurcountry")) or _text(source.get("reportercountry")) or None,
+        "sex": sex_code(_text(patient.get("patientsex"))),
+        "age_years": checked(
+            lambda t: age_in_years(t, unit),
+            _text(patient.get("patientonsetage")),
+            log,
+            (*where, "patientonsetage"),
+            "bad age",
+        ),
+        "serious": {"1": True, "2": False}.get(_text(rep.get("serious"))),
+        "outcome": gravest(flags),
+        "reporter_type": QUALIFICATIONS.get(_text(source.get("qualification"))),
+        "literature": _text(source.get("literaturereference")) or None,
+        "_rank_date": rank,
+    }
+
+
+def _ingredient(drug: dict[str, Any]) -> str:
+    active = drug.get("activesubstance") or {}
+    return _text(active.get("activesubstancename")) if isinstance(active, dict) else ""
+
+
+def stage(plan: InputPlan, writer: StageWriter) -> None:
+    """Parse one openFDA page into ``writer`` (``_line`` is the report's index)."""
+    member = plan.members["file"]
+    log = writer.problems
+    for index, rep in enumerate(_load(member), start=1):
+        writer.rows_read[member.basename] += 1
+        rid = _text(rep.get("safetyreportid")) if isinstance(rep, dict) else ""
+        if not rid:
+            log.reject(member.name, index, "safetyreportid", "bad report id", "missing")
+            continue
+        writer.add("reports", _report(rep, rid, (member.name, index), log))
+        patient = rep.get("patient") or {}
+        for seq, drug in enumerate(patient.get("drug") or [], start=1):
+            name, ingredient = _text(drug.get("medicinalproduct")), _ingredient(drug)
+            role = ROLES.get(_text(drug.get("drugcharacterization")))
+            if role is None or not (name or ingredient):
+                category = "unknown role" if role is None else "blank product name"
+                log.reject(member.name, index, f"drug[{seq}]", category)
+                continue
+            writer.add(
+                "report_products",
+                {
+                    "report_id": rid,
+                    "seq": seq,
+                    "role": role,
+                    "product_verbatim": name or ingredient,
+                    "product_key": product_key(name, ingredient),
+                    "category": ProductCategory.drug.value,
+                    "route": _text(drug.get("drugadministrationroute")) or None,
+                    "_line": index,
+                },
+            )
+        for reaction in patient.get("reaction") or []:
+            writer.add_reaction(rid, _text(reaction.get("reactionmeddrapt")), index)
