@@ -10,7 +10,7 @@ so a search finds "papule" whether it was typed or coded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.case import Case
@@ -30,6 +30,10 @@ class SearchFacts:
     naranjo_score: int
     search_text: str
     facets: tuple[tuple[str, str], ...]
+
+    def columns(self) -> dict[str, object]:
+        """The single-valued facts, by ``case_versions`` column name."""
+        return {k: v for k, v in asdict(self).items() if k != "facets"}
 
 
 def _fold(text: str) -> str:

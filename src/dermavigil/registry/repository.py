@@ -62,19 +62,26 @@ def add_case(session: Session, row: CaseRow) -> None:
     session.flush()
 
 
-def add_version(session: Session, row: CaseVersion, facts: SearchFacts, audit: AuditRow) -> None:
-    """Insert a version, its facets and its audit row; a duplicate version conflicts."""
+def _insert_unique(session: Session, row: object, conflict: str) -> None:
+    """Insert ``row`` in a savepoint; a duplicate key raises ConflictError(conflict)."""
     nested = session.begin_nested()
     try:
         session.add(row)
         session.flush()
     except IntegrityError as exc:
         nested.rollback()
-        raise ConflictError(
-            f"{row.case_id} version {row.version} was written by someone else meanwhile; "
-            "reload the case and apply your change again"
-        ) from exc
+        raise ConflictError(conflict) from exc
     nested.commit()
+
+
+def add_version(session: Session, row: CaseVersion, facts: SearchFacts, audit: AuditRow) -> None:
+    """Insert a version, its facets and its audit row; a duplicate version conflicts."""
+    _insert_unique(
+        session,
+        row,
+        f"{row.case_id} version {row.version} was written by someone else meanwhile; "
+        "reload the case and apply your change again",
+    )
     session.add_all(
         CaseFacet(case_id=row.case_id, version=row.version, facet=facet, value=value)
         for facet, value in facts.facets
@@ -197,14 +204,7 @@ def iter_current(
 
 
 def add_user(session: Session, user: UserRow) -> None:
-    nested = session.begin_nested()
-    try:
-        session.add(user)
-        session.flush()
-    except IntegrityError as exc:
-        nested.rollback()
-        raise ConflictError(f"user {user.username!r} already exists") from exc
-    nested.commit()
+    _insert_unique(session, user, f"user {user.username!r} already exists")
 
 
 def get_user(session: Session, username: str) -> UserRow | None:

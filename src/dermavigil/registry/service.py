@@ -290,13 +290,7 @@ class CaseService:
             source_text=source_text,
             created_at=now,
             created_by=by,
-            source=facts.source,
-            serious=facts.serious,
-            off_label=facts.off_label,
-            who_umc=facts.who_umc,
-            naranjo_band=facts.naranjo_band,
-            naranjo_score=facts.naranjo_score,
-            search_text=facts.search_text,
+            **facts.columns(),
         )
         audit = AuditRow(
             case_id=row.case_id,
@@ -314,11 +308,7 @@ class CaseService:
                 OverrideRow(
                     case_id=row.case_id,
                     version=number,
-                    target=new_override.target,
-                    value=new_override.value,
-                    by=new_override.by,
-                    reason=new_override.reason,
-                    at=new_override.at,
+                    **new_override.model_dump(include={"target", "value", "by", "reason", "at"}),
                 ),
             )
         repo.move_pointer(self.session, row.case_id, expected, number, status, now)
