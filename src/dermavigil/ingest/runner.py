@@ -38,7 +38,7 @@ from dermavigil.ingest.problems import ProblemLog
 from dermavigil.ingest.staging import StageWriter, read_stats
 from dermavigil.ingest.summary import ImportSummary
 from dermavigil.settings import Settings
-from dermavigil.store.layout import current_generation, read_table
+from dermavigil.store.layout import SourceWriter, current_generation, drop_source, read_table
 
 Progress = Callable[[str, int, int], None]
 """``progress(description, completed, total)``."""
@@ -138,8 +138,6 @@ def run_import(
     counts = manifest["counts"]
     if entries != manifest["inputs"] or counts is None:
         progress("building store", len(plans), len(plans) + 1)
-        from dermavigil.store.layout import SourceWriter
-
         with SourceWriter(store_dir, source) as writer:
             counts = combine(stage_dirs, writer, stage_root / "_work").__dict__
             assert writer.generation is not None
@@ -149,6 +147,12 @@ def run_import(
         _collect_garbage(stage_root, {e["digest"] for e in entries.values()})
     progress("done", len(plans) + 1, len(plans) + 1)
     return _summary(source, stage_dirs, CombineCounts(**counts), added, reused)
+
+
+def drop(settings: Settings, source: str) -> None:
+    """Remove ``source`` from the store, with its staged inputs."""
+    drop_source(settings.store_dir, source)
+    shutil.rmtree(settings.store_dir / "staging" / source, ignore_errors=True)
 
 
 def _collect_garbage(stage_root: Path, keep: set[str]) -> None:

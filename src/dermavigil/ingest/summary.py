@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow.parquet as pq
 
 from dermavigil.errors import RowProblem
+from dermavigil.store.layout import sources, table_files
+from dermavigil.store.schema import TABLES
 
 
 @dataclass
@@ -40,3 +45,16 @@ class ImportSummary:
     @property
     def rows_repaired(self) -> int:
         return sum(self.repaired.values())
+
+
+def source_counts(store_dir: Path) -> dict[str, dict[str, int]]:
+    """Rows of each table per live source, from the Parquet footers (no data read)."""
+    counts: dict[str, dict[str, int]] = {}
+    for source in sources(store_dir):
+        counts[source] = {
+            table: sum(
+                pq.ParquetFile(f).metadata.num_rows for f in table_files(store_dir, table, [source])
+            )
+            for table in TABLES
+        }
+    return counts
