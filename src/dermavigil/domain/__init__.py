@@ -1,5 +1,18 @@
 """The case model, its vocabularies and its assessment rules: pure, no I/O."""
 
+from dermavigil.domain.assessment import (
+    Assessment,
+    CriterionAnswer,
+    NaranjoItem,
+    NaranjoResult,
+    OffLabelProduct,
+    OffLabelResult,
+    Override,
+    SeriousnessResult,
+    SueResult,
+    WhoUmcResult,
+    assess,
+)
 from dermavigil.domain.case import (
     Age,
     Case,
@@ -21,6 +34,17 @@ from dermavigil.domain.rules import case_problems, parse_case
 
 __all__ = [
     "Age",
+    "Assessment",
+    "CriterionAnswer",
+    "NaranjoItem",
+    "NaranjoResult",
+    "OffLabelProduct",
+    "OffLabelResult",
+    "Override",
+    "SeriousnessResult",
+    "SueResult",
+    "WhoUmcResult",
+    "assess",
     "Case",
     "CodedTerm",
     "Dechallenge",

@@ -215,6 +215,11 @@ class Reaction(_Model):
     at_rechallenge: bool = Field(
         default=False, description="this reaction is the recurrence seen at rechallenge"
     )
+    previous_reports: list[str] = Field(
+        default_factory=list,
+        description="citations of earlier conclusive reports of this reaction with the suspect "
+        "product (Naranjo item 1)",
+    )
 
 
 class Finding(_Model):
@@ -251,6 +256,14 @@ class Case(_Model):
     findings: list[Finding] = Field(default_factory=list)
     treatments: list[Treatment] = Field(default_factory=list)
     narrative: str | None = None
+    alternative_causes: list[str] = Field(
+        default_factory=list,
+        description="diseases or products the reporter names as able to explain the reaction",
+    )
+    alternative_causes_excluded: bool | None = Field(
+        default=None,
+        description="the reporter states that other causes were considered and excluded",
+    )
     unmapped: dict[str, str] = Field(
         default_factory=dict,
         description="facts from an imported document the model cannot hold, kept verbatim",
@@ -262,6 +275,14 @@ class Case(_Model):
         if value is not None and not value.strip():
             raise ValueError("case_id may not be blank")
         return value
+
+    @model_validator(mode="after")
+    def _alternatives_consistent(self) -> Case:
+        if self.alternative_causes and self.alternative_causes_excluded:
+            raise ValueError(
+                "alternative_causes are listed but alternative_causes_excluded is true"
+            )
+        return self
 
     def suspects(self) -> list[Product]:
         """Products whose role is suspect or interacting."""
