@@ -11,6 +11,7 @@ strings, and is registered in an engine as :data:`LONG_TABLE`.
 
 from __future__ import annotations
 
+import lzma
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,16 +81,18 @@ def _read(path: Path) -> pa.Table:
             return pq.read_table(path)
         if ".csv" in suffixes or ".tsv" in suffixes:
             delimiter = "\t" if ".tsv" in suffixes else ","
+            # Arrow opens .gz/.bz2/.zst itself; it has no xz codec, so lzma streams it
+            source = lzma.open(path) if suffixes[-1] == ".xz" else path
             return pacsv.read_csv(
-                path,
+                source,
                 parse_options=pacsv.ParseOptions(delimiter=delimiter),
                 convert_options=pacsv.ConvertOptions(
                     column_types={}, strings_can_be_null=True, auto_dict_encode=False
                 ),
             )
-    except (pa.ArrowInvalid, OSError) as exc:
+    except (pa.ArrowInvalid, OSError, lzma.LZMAError) as exc:
         raise InputError(f"cannot read {path}: {exc}") from exc
-    raise InputError(f"{path}: expected a .csv, .csv.gz, .tsv or .parquet file")
+    raise InputError(f"{path}: expected a .csv or .tsv file (optionally .gz, .bz2, .zst, .xz) or a .parquet file")
 
 
 def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:

@@ -1,0 +1,138 @@
+"""``dermavigil signals``: disproportionality analysis over the store or a long-format file."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Annotated
+
+import pyarrow as pa
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dermavigil.settings import load_settings
+from dermavigil.signals.detect import (
+    METHODS,
+    SignalRequest,
+    SignalResult,
+    detect_file,
+    detect_store,
+)
+from dermavigil.signals.output import prior_document, write_signals
+from dermavigil.store.longformat import parse_columns
+
+console = Console()
+
+_STAGES = {
+    "counting": "counting 2x2 tables on the engine",
+    "prior": "fitting the MGPS prior",
+    "statistics": "computing PRR, ROR, IC, EBGM",
+}
+
+
+def _split(text: str | None) -> tuple[str, ...]:
+    return tuple(s.strip() for s in (text or "").split(",") if s.strip())
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return "inf" if math.isinf(value) else ("NaN" if math.isnan(value) else f"{value:.3g}")
+    return str(value)
+
+
+def _print_top(table: pa.Table, keys: list[str], top: int) -> None:
+    shown = [
+        c
+        for c in [*keys, "n", "expected", "prr", "ror", "ic025", "ebgm", "eb05"]
+        if c in table.column_names
+    ]
+    flags = [c for c in table.column_names if c.startswith("signal_")]
+    view = Table(title=f"top {min(top, table.num_rows)} of {table.num_rows} pairs")
+    for column in [*shown, "signals"]:
+        view.add_column(column, justify="left" if column in keys else "right")
+    for row in table.slice(0, top).to_pylist():
+        raised = ",".join(f.removeprefix("signal_") for f in flags if row[f]) or "-"
+        view.add_row(*(_fmt(row[c]) for c in shown), raised)
+    console.print(view)
+
+
+def _print_prior(result: SignalResult) -> None:
+    if result.prior is None:
+        return
+    doc = prior_document(result.prior, result.n_total)
+    style = "green" if result.prior.converged else "bold red"
+    console.print(f"[{style}]MGPS prior ({doc['message']})[/]")
+    for key in ("alpha1", "beta1", "alpha2", "beta2", "p", "log_likelihood"):
+        console.print(f"  {key:>15} = {doc[key]:.6g}")
+
+
+def signals(
+    out: Annotated[Path, typer.Option("--out", help="Output FILE.csv or FILE.parquet")],
+    by: Annotated[
+        str,
+        typer.Option(
+            help="Dimensions, e.g. product,reaction or product,route,reaction or category,reaction"
+        ),
+    ] = "product,reaction",
+    strata: Annotated[str | None, typer.Option(help="Strata, e.g. sex,age_band,year")] = None,
+    method: Annotated[str, typer.Option(help="Measures: prr,ror,ic,ebgm")] = ",".join(METHODS),
+    min_count: Annotated[int, typer.Option(help="Keep pairs with at least N reports")] = 1,
+    engine: Annotated[str | None, typer.Option(help="duckdb (default) or spark")] = None,
+    input_file: Annotated[
+        Path | None, typer.Option("--input", help="Long-format CSV/Parquet instead of the store")
+    ] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(help="With --input: report=id,product=var1,reaction=var2[,stratum=col]"),
+    ] = None,
+    all_roles: Annotated[
+        bool, typer.Option(help="Count concomitant products too (default: suspect/interacting)")
+    ] = False,
+    top: Annotated[int, typer.Option(help="Rows of the table printed")] = 15,
+) -> None:
+    """Disproportionality (PRR, ROR, IC, EBGM) for every combination of the --by dimensions."""
+    settings = load_settings()
+    spec = parse_columns(columns) if input_file is not None else None
+    chosen_strata = _split(strata)
+    if spec is not None and strata is None:
+        chosen_strata = spec.strata  # mapped strata are used unless --strata says otherwise
+    request = SignalRequest(
+        by=_split(by),
+        strata=chosen_strata,
+        methods=_split(method),
+        min_count=min_count,
+        suspect_only=not all_roles,
+    )
+    engine_name = engine or settings.engine
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("opening the engine", total=None)
+
+        def progress(stage: str) -> None:
+            bar.update(task, description=_STAGES.get(stage, stage))
+
+        if input_file is not None and spec is not None:
+            result = detect_file(input_file, spec, request, engine_name, progress)
+        else:
+            result = detect_store(settings.store_dir, request, engine_name, progress)
+    prior_file = write_signals(result.table, out, result.prior, result.n_total)
+    keys = [c for c in result.table.column_names[: len(request.by)]]
+    _print_top(result.table, keys, top)
+    _print_prior(result)
+    timing = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
+    console.print(f"{result.table.num_rows} pairs over {result.n_total} reports ({timing})")
+    for column, count in result.undefined.items():
+        console.print(f"[yellow]{column}: undefined (NaN) for {count} pair(s)[/]")
+    console.print(f"wrote {out}" + (f" and {prior_file}" if prior_file else ""))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``signals`` command to the root app."""
+    app.command("signals")(signals)

@@ -1,0 +1,180 @@
+"""Signal detection end to end: engine -> 2x2 counts (SQL) -> statistics (numpy) -> Arrow.
+
+The Python API::
+
+    result = detect_store(store_dir, SignalRequest(by=("product", "reaction")))
+    result.table    # pyarrow.Table, strongest signal first
+    result.prior    # fitted MGPS prior (None without "ebgm")
+
+``detect_file`` does the same over a long-format CSV/Parquet file. Both run on
+any :class:`~dermavigil.store.engine.Engine` (``duckdb`` by default, ``spark``).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+
+from dermavigil.errors import InputError
+from dermavigil.signals import posterior, stats
+from dermavigil.signals.counts import CountSources, counts_sql, long_sources, store_sources
+from dermavigil.signals.criteria import Criteria, ranking
+from dermavigil.signals.mgps import Prior, fit_prior
+from dermavigil.store.catalog import register_store
+from dermavigil.store.engine import Engine, open_engine
+from dermavigil.store.longformat import LONG_TABLE, ColumnSpec, load_long, register_long
+
+log = logging.getLogger(__name__)
+
+METHODS = ("prr", "ror", "ic", "ebgm")
+ProgressFn = Callable[[str], None]
+"""Called with the name of each stage as it starts (counting, prior, statistics)."""
+
+
+@dataclass(frozen=True)
+class SignalRequest:
+    """What to count and which measures to compute."""
+
+    by: tuple[str, ...] = ("product", "reaction")
+    strata: tuple[str, ...] = ()
+    methods: tuple[str, ...] = METHODS
+    min_count: int = 1
+    suspect_only: bool = True
+    criteria: Criteria = field(default_factory=Criteria)
+
+    def __post_init__(self) -> None:
+        unknown = [m for m in self.methods if m not in METHODS]
+        if unknown or not self.methods:
+            raise InputError(
+                f"unknown or no --method {', '.join(unknown)}; choose from {', '.join(METHODS)}"
+            )
+
+
+@dataclass
+class SignalResult:
+    """The signal table, the fitted prior and where the time went."""
+
+    table: pa.Table
+    prior: Prior | None
+    timings: dict[str, float]
+    n_total: int
+    undefined: dict[str, int]
+
+
+def _measures(
+    n: np.ndarray,
+    b: np.ndarray,
+    c: np.ndarray,
+    d: np.ndarray,
+    e: np.ndarray,
+    methods: tuple[str, ...],
+    prior: Prior | None,
+) -> dict[str, np.ndarray]:
+    cols: dict[str, np.ndarray] = {}
+    if "prr" in methods:
+        cols["prr"], cols["prr_lower"], cols["prr_upper"] = stats.prr(n, b, c, d)
+        cols["chi2"] = stats.chi2_yates(n, b, c, d)
+    if "ror" in methods:
+        cols["ror"], cols["ror_lower"], cols["ror_upper"] = stats.ror(n, b, c, d)
+    if "ic" in methods:
+        cols["ic"], cols["ic025"], cols["ic975"] = stats.information_component(n, e)
+    if prior is not None:
+        cols["ebgm"] = posterior.ebgm(prior, n, e)
+        cols["eb05"] = posterior.posterior_quantile(prior, n, e, 0.05)
+        cols["eb95"] = posterior.posterior_quantile(prior, n, e, 0.95)
+    return cols
+
+
+def detect(
+    engine: Engine,
+    sources: CountSources,
+    request: SignalRequest,
+    progress: ProgressFn | None = None,
+) -> SignalResult:
+    """Count on ``engine``, fit the prior, compute every requested measure and flag."""
+    step = progress or (lambda stage: None)
+    timings: dict[str, float] = {}
+    step("counting")
+    started = time.perf_counter()
+    counts = engine.sql(counts_sql(sources, request.min_count))
+    timings["counts"] = time.perf_counter() - started
+    if counts.num_rows == 0:
+        raise InputError(
+            f"no ({', '.join(request.by)}) combination is reported at least "
+            f"{request.min_count} time(s): nothing to analyse"
+        )
+    arr = {k: counts[k].to_numpy().astype(np.float64) for k in ("n", "b", "c", "d", "expected")}
+    prior = None
+    if "ebgm" in request.methods:
+        step("prior")
+        started = time.perf_counter()
+        prior = fit_prior(arr["n"], arr["expected"], n_star=request.min_count)
+        timings["fit"] = time.perf_counter() - started
+        if not prior.converged:
+            log.warning("MGPS prior fit did not converge: %s", prior.message)
+    step("statistics")
+    started = time.perf_counter()
+    cols = {
+        "n": arr["n"],
+        **_measures(
+            arr["n"], arr["b"], arr["c"], arr["d"], arr["expected"], request.methods, prior
+        ),
+    }
+    flags = request.criteria.flags(cols)
+    order = ranking(cols, request.methods)
+    keys = list(sources.drug_names + sources.event_names)
+    table = counts.select([*keys, "n", "b", "c", "d", "n_drug", "n_event", "expected"])
+    for name, values in {**{k: v for k, v in cols.items() if k != "n"}, **flags}.items():
+        table = table.append_column(name, pa.array(values))
+    table = table.take(pa.array(order))
+    undefined = {k: int(np.isnan(v).sum()) for k, v in cols.items() if np.isnan(v).any()}
+    for column, count in undefined.items():
+        log.info("%s undefined (NaN, see signals.stats) for %d pair(s)", column, count)
+    timings["stats"] = time.perf_counter() - started
+    n_total = int(counts["n_total"][0].as_py())
+    return SignalResult(table, prior, timings, n_total, undefined)
+
+
+def detect_store(
+    store_dir: Path,
+    request: SignalRequest,
+    engine: str = "duckdb",
+    progress: ProgressFn | None = None,
+    sources: list[str] | None = None,
+) -> SignalResult:
+    """Signals over the analytic store (every live source, or ``sources``)."""
+    count_sources = store_sources(request.by, request.strata, request.suspect_only)
+    eng = open_engine(engine)
+    try:
+        register_store(eng, store_dir, sources)
+        return detect(eng, count_sources, request, progress)
+    finally:
+        eng.close()
+
+
+def detect_file(
+    path: Path,
+    spec: ColumnSpec,
+    request: SignalRequest,
+    engine: str = "duckdb",
+    progress: ProgressFn | None = None,
+) -> SignalResult:
+    """Signals over a long-format CSV/Parquet file (see ``store/longformat.py``)."""
+    started = time.perf_counter()
+    table = load_long(path, spec)
+    load_time = time.perf_counter() - started
+    eng = open_engine(engine)
+    try:
+        available = register_long(eng, table)
+        count_sources = long_sources(request.by, request.strata, LONG_TABLE, available)
+        result = detect(eng, count_sources, request, progress)
+    finally:
+        eng.close()
+    result.timings = {"load": load_time, **result.timings}
+    return result

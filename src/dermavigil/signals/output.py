@@ -1,0 +1,61 @@
+"""Write a signal table (CSV or Parquet) and its fitted prior (``FILE.prior.json``) atomically.
+
+Each file is written to a temporary name in the target folder and moved into
+place with ``os.replace``, so a reader never sees a half-written file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from dermavigil.errors import InputError
+from dermavigil.signals.mgps import Prior
+
+FORMATS = (".csv", ".parquet")
+
+
+def prior_path(out: Path) -> Path:
+    """``signals.csv`` -> ``signals.prior.json``."""
+    return out.with_suffix(".prior.json")
+
+
+def _atomic(path: Path, write: Callable[[Path], None]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def prior_document(prior: Prior, n_total: int) -> dict[str, object]:
+    """The prior as JSON-ready data (hyperparameters, log-likelihood, convergence)."""
+    return {**prior.to_dict(), "n_reports": n_total, "model": "MGPS two-gamma mixture"}
+
+
+def write_signals(table: pa.Table, out: Path, prior: Prior | None, n_total: int) -> Path | None:
+    """Write ``table`` to ``out`` (.csv or .parquet) and the prior beside it; return its path."""
+    suffix = out.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(f"--out {out}: use a .csv or .parquet file name")
+    if suffix == ".csv":
+        _atomic(out, lambda p: pacsv.write_csv(table, p))
+    else:
+        _atomic(out, lambda p: pq.write_table(table, p))
+    if prior is None:
+        return None
+    target = prior_path(out)
+    text = json.dumps(prior_document(prior, n_total), indent=2)
+    _atomic(target, lambda p: p.write_text(text + "\n", encoding="utf-8"))
+    return target
