@@ -193,19 +193,13 @@ class CaseService:
         row = self._writable(case_id)
         current = self._version(row)
         before = self._stored(row, current)
-        try:
-            override = Override(
-                target=override_target, value=value, by=by, reason=reason, at=self.clock()
-            )
-        except ValidationError as exc:
-            raise InputError(
-                "invalid override",
-                [Problem(".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()],
-            ) from exc
+        override = Override(  # refuses an unknown target or value (InputError)
+            target=override_target, value=value, by=by, reason=reason, at=self.clock()
+        )
         change = FieldChange(
             path=f"assessment.{override_target}",
             old=_jsonable(assessed_value(before.assessment, override_target)),
-            new=value,
+            new=override.value,
         )
         version = self._write(
             row, before.case, row.status, by, "override", reason, [change],
@@ -333,9 +327,10 @@ class CaseService:
 
 
 def _jsonable(value: Any) -> Any:
-    if value is None or isinstance(value, str | int | float | bool):
-        return value
-    return str(value)
+    """An assessed value in the notation overrides use (booleans as "true"/"false")."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value if value is None or isinstance(value, str | int | float) else str(value)
 
 
 def _check_evidence(

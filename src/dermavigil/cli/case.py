@@ -1,0 +1,246 @@
+"""``dermavigil case ...``: add, list, show, history, assess, override, retract,
+export and import cases of the registry under ``DERMAVIGIL_HOME``.
+
+Thin: each command parses its arguments, calls the registry's
+:class:`~dermavigil.registry.CaseService` in one transaction, and prints with
+:mod:`dermavigil.cli.render`. Input errors are raised as
+:class:`~dermavigil.errors.DermavigilError` (printed without a traceback by
+the root app) and roll the transaction back, so nothing is written.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from dermavigil.cli import render
+from dermavigil.domain.case import Case
+from dermavigil.errors import DermavigilError, InputError, Problem
+from dermavigil.exchange.formats import ImportResult, export_cases, import_document
+from dermavigil.registry import CaseFilter, CaseService, Registry, open_registry
+
+console = Console()
+case_app = typer.Typer(help="Add, search, show, assess and exchange cases.", no_args_is_help=True)
+
+By = Annotated[str, typer.Option("--by", help="who makes the change (default: your OS user)")]
+
+
+def _default_by() -> str:
+    return getpass.getuser()
+
+
+def registry() -> Registry:
+    """The registry of the current settings (migrated on open)."""
+    from dermavigil.settings import load_settings
+
+    settings = load_settings()
+    settings.ensure_dirs()
+    return open_registry(settings.database_url)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            f"cannot read {path}", [Problem(str(path), exc.strerror or str(exc))]
+        ) from None
+
+
+def _import(data: bytes, path: Path, all_or_nothing: bool) -> ImportResult:
+    return import_document(data, path.name, all_or_nothing=all_or_nothing)
+
+
+@case_app.command("add")
+def add(
+    file: Annotated[Path, typer.Argument(help="a case as dermavigil JSON or YAML")],
+    by: By = "",
+    draft: Annotated[bool, typer.Option(help="store as a draft to be accepted later")] = False,
+) -> None:
+    """Add the case(s) of a JSON or YAML file; any problem refuses the whole file."""
+    result = _import(_read(file), file, all_or_nothing=True)
+    if result.format not in ("json", "yaml"):
+        raise InputError(
+            f"{file.name} is {result.format}, not a dermavigil JSON/YAML case: "
+            "use 'dermavigil case import'"
+        )
+    reg = registry()
+    with reg.transaction() as session:
+        service = CaseService(session)
+        stored = [
+            service.create(case, by=by or _default_by(), status="draft" if draft else "active")
+            for case in result.cases
+        ]
+    for s in stored:
+        console.print(f"added [bold]{s.case_id}[/] ({s.status}): {render.headline(s.assessment)}")
+
+
+@case_app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="JSON/YAML cases, E2B(R3) XML or a FHIR Bundle")],
+    by: By = "",
+    all_or_nothing: Annotated[
+        bool, typer.Option(help="refuse the whole document if any case is invalid")
+    ] = False,
+) -> None:
+    """Import the cases of a document (format detected); invalid cases are listed."""
+    result = _import(_read(file), file, all_or_nothing=all_or_nothing)
+    reg = registry()
+    with reg.transaction() as session:
+        service = CaseService(session)
+        stored = [service.create(case, by=by or _default_by()) for case in result.cases]
+    for s in stored:
+        console.print(f"imported [bold]{s.case_id}[/]: {render.headline(s.assessment)}")
+    console.print(f"{len(stored)} case(s) imported from {file.name} ({result.format})")
+    if result.problems:
+        console.print(f"[yellow]{len(result.problems)} problem(s) in refused cases:[/]")
+        for problem in result.problems:
+            console.print(f"  - {problem}", markup=False, highlight=False)
+
+
+@case_app.command("list")
+def list_(
+    category: Annotated[str | None, typer.Option(help="product category, e.g. exosome")] = None,
+    route: Annotated[str | None, typer.Option(help="route used, e.g. intradermal")] = None,
+    off_label: Annotated[
+        bool | None, typer.Option("--off-label/--on-label", help="off-label route flag")
+    ] = None,
+    reaction: Annotated[str | None, typer.Option(help="part of a reaction term")] = None,
+    serious: Annotated[bool | None, typer.Option("--serious/--not-serious")] = None,
+    who_umc: Annotated[str | None, typer.Option(help="WHO-UMC category")] = None,
+    naranjo: Annotated[str | None, typer.Option(help="Naranjo band")] = None,
+    source: Annotated[str | None, typer.Option(help="report source, e.g. literature")] = None,
+    status: Annotated[str, typer.Option(help="active, draft, retracted or all")] = "active",
+    text: Annotated[str | None, typer.Option(help="words in names, terms or narrative")] = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> None:
+    """List cases (current versions) matching every filter given."""
+    if status not in ("active", "draft", "retracted", "all"):
+        raise InputError(f"--status must be active, draft, retracted or all, not {status!r}")
+    criteria = CaseFilter(
+        category=category,
+        route=route,
+        off_label=off_label,
+        reaction=reaction,
+        serious=serious,
+        who_umc=who_umc,
+        naranjo_band=naranjo,
+        source=source,
+        status=None if status == "all" else status,  # type: ignore[arg-type]
+        text=text,
+    )
+    with registry().transaction(readonly=True) as session:
+        page = CaseService(session).list(criteria, offset=offset, limit=limit)
+    render.show_page(console, page)
+
+
+@case_app.command("show")
+def show(
+    case_id: Annotated[str, typer.Argument(help="e.g. DV-000001")],
+    version: Annotated[int | None, typer.Option(help="an earlier version")] = None,
+) -> None:
+    """Show a case's facts and its assessment explained."""
+    with registry().transaction(readonly=True) as session:
+        stored = CaseService(session).get(case_id, version)
+    render.show_case(console, stored)
+
+
+@case_app.command("history")
+def history(case_id: str) -> None:
+    """Every version of a case: who, when, what changed and why."""
+    with registry().transaction(readonly=True) as session:
+        versions = CaseService(session).history(case_id)
+    render.show_history(console, case_id.upper(), versions)
+
+
+@case_app.command("assess")
+def assess(
+    case_id: str,
+    as_json: Annotated[bool, typer.Option("--json", help="print the assessment as JSON")] = False,
+) -> None:
+    """The assessment of a case's current version, explained (or as JSON)."""
+    with registry().transaction(readonly=True) as session:
+        assessment = CaseService(session).assess(case_id)
+    if as_json:
+        console.print_json(assessment.model_dump_json())
+        return
+    console.print(render.headline(assessment))
+    console.print(render.assessment_view(assessment))
+
+
+@case_app.command("override")
+def override(
+    case_id: str,
+    target: Annotated[str, typer.Argument(help="e.g. who_umc.category, naranjo.items.4")],
+    value: Annotated[str, typer.Argument(help="e.g. probable, yes, true")],
+    reason: Annotated[str, typer.Option(help="why (required)")],
+    by: By = "",
+) -> None:
+    """Override one assessment answer (recorded with who and why, as a new version)."""
+    with registry().transaction() as session:
+        stored = CaseService(session).override(
+            case_id, target, value, by=by or _default_by(), reason=reason
+        )
+    console.print(
+        f"{stored.case_id} version {stored.version}: {render.headline(stored.assessment)}"
+    )
+
+
+@case_app.command("retract")
+def retract(
+    case_id: str, reason: Annotated[str, typer.Option(help="why (required)")], by: By = ""
+) -> None:
+    """Retract a case: it stays stored with its history but leaves lists and exports."""
+    with registry().transaction() as session:
+        stored = CaseService(session).retract(case_id, by=by or _default_by(), reason=reason)
+    console.print(f"{stored.case_id} retracted (version {stored.version})")
+
+
+@case_app.command("accept")
+def accept(case_id: str, by: By = "") -> None:
+    """Accept a draft case: it becomes active."""
+    with registry().transaction() as session:
+        stored = CaseService(session).accept_draft(case_id, by=by or _default_by())
+    console.print(f"{stored.case_id} accepted (version {stored.version})")
+
+
+@case_app.command("export")
+def export(
+    case_id: str,
+    fmt: Annotated[
+        str, typer.Option("--format", help="json, csv, e2b, fhir, fhir-r4 or cioms")
+    ] = "json",
+    out: Annotated[Path | None, typer.Option(help="write to this file (default: stdout)")] = None,
+) -> None:
+    """Export a case's current version in an exchange format."""
+    with registry().transaction(readonly=True) as session:
+        stored = CaseService(session).get(case_id)
+    data = export_bytes([stored.case], fmt)
+    if out is None:
+        typer.echo(data, nl=False)
+        return
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(out)
+    console.print(f"wrote {out} ({len(data)} bytes, {fmt})")
+
+
+def export_bytes(cases: Sequence[Case], fmt: str) -> bytes:
+    """The cases in ``fmt``; a format whose writer is not installed is a clear error."""
+    try:
+        return export_cases(cases, fmt)
+    except ImportError as exc:
+        raise DermavigilError(
+            f"export format {fmt!r} is not available in this build ({exc.name} is missing)"
+        ) from None
+
+
+def register(app: typer.Typer) -> None:
+    """Mount ``case`` on the root app."""
+    app.add_typer(case_app, name="case")
