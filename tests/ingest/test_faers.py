@@ -1,0 +1,168 @@
+"""FAERS and legacy AERS quarters: real FDA samples and hand-made quirks."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from dermavigil.errors import InputError
+from dermavigil.ingest import faers
+from dermavigil.ingest.files import digest
+from dermavigil.ingest.runner import run_import
+from dermavigil.settings import Settings
+
+Tables = Callable[[Settings, str], dict[str, pa.Table]]
+
+
+def _dollar(path: Path) -> list[dict[str, str]]:
+    """An independent reading of a clean FAERS file (no quirks in the samples)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("$")
+    return [dict(zip(header, line.split("$"), strict=True)) for line in lines[1:]]
+
+
+def _rows(table: pa.Table, report_id: str) -> list[dict[str, object]]:
+    return [r for r in table.to_pylist() if r["report_id"] == report_id]
+
+
+def test_2025q4_sample_matches_an_independent_count(
+    settings: Settings, shared_data: Path, tables: Tables
+) -> None:
+    folder = shared_data / "faers_2025q4_sample"
+    summary = run_import(settings, "faers", [folder])
+    t = tables(settings, "faers")
+    drugs = _dollar(folder / "DRUG25Q4.txt")
+    reacs = _dollar(folder / "REAC25Q4.txt")
+    distinct_drugs = {(d["primaryid"], d["drug_seq"]) for d in drugs if d["role_cod"] != "DN"}
+    distinct_reacs = {(r["primaryid"], r["pt"].casefold()) for r in reacs}
+    assert t["reports"].num_rows == summary.reports_kept == 1000
+    assert t["report_products"].num_rows == len(distinct_drugs) == 6291 - 533
+    assert t["report_reactions"].num_rows == len(distinct_reacs) == 4275 - 61
+    assert summary.duplicates_collapsed == {"product rows": 533, "reaction rows": 61}
+    # PROVENANCE: after collapsing to distinct (primaryid, drug_seq) every report has one PS drug
+    ps = {(d["primaryid"], d["drug_seq"]) for d in drugs if d["role_cod"] == "PS"}
+    assert len(ps) == 1000 and len({p for p, _ in ps}) == 1000
+    roles = Counter(t["report_products"]["role"].to_pylist())
+    role_cod = Counter(
+        d["role_cod"] for d in {(d["primaryid"], d["drug_seq"]): d for d in drugs}.values()
+    )
+    assert roles["suspect"] == role_cod["PS"] + role_cod["SS"]
+    assert roles["concomitant"] == role_cod["C"] and roles["interacting"] == role_cod["I"]
+    outc = {o["primaryid"] for o in _dollar(folder / "OUTC25Q4.txt")}
+    assert sum(t["reports"]["serious"].to_pylist()) == len(outc)
+    assert summary.rows_read["DELETE25Q4.txt"] == 4497 and summary.deleted == 0
+    first = _rows(t["reports"], "1100310642")[0]
+    assert first["event_date"] == date(2014, 12, 26)  # "20141226.0" in the pandas-written sample
+    assert first["age_years"] == 61.0 and first["sex"] == "M" and first["country"] == "CA"
+    assert first["received_date"] == date(2015, 4, 9) and first["version"] == 42
+    assert (
+        first["outcome"] == "hospitalisation"
+        and first["reporter_type"] == "other_health_professional"
+    )
+
+
+def test_legacy_and_faers_zips(settings: Settings, shared_data: Path, tables: Tables) -> None:
+    summary = run_import(settings, "faers", [shared_data / "faers_ascii_samples_2004q1_2017q2"])
+    assert [i.split(":")[0] for i in summary.inputs] == ["2004Q1", "2017Q2"]
+    t = tables(settings, "faers")
+    assert t["reports"].num_rows == 200
+    assert summary.rows_read["DRUG04Q1.TXT"] == 386 and summary.rows_read["REAC17Q2.txt"] == 286
+    legacy = _rows(t["report_reactions"], "4263742")
+    assert ("DIARRHOEA", "diarrhoea") in {(r["term_verbatim"], r["term_key"]) for r in legacy}
+    legacy_report = _rows(t["reports"], "4263742")[0]
+    assert legacy_report["case_id"] == "4061110" and legacy_report["version"] is None
+    assert legacy_report["received_date"] == date(2004, 1, 2)  # fda_dt: legacy has no init_fda_dt
+    assert not summary.rejected
+
+
+def test_quirks_are_reported_by_file_line_field(
+    settings: Settings, fixtures: Path, tables: Tables
+) -> None:
+    summary = run_import(settings, "faers", [fixtures / "faers_quirks"])
+    assert summary.rejected == {
+        "bad report id": 1,
+        "role DN (drug not administered)": 1,
+        "short row": 1,
+        "overlong row": 1,
+        "blank term": 1,
+    }
+    assert summary.repaired == {
+        "bad date": 1,
+        "bad age": 1,
+        "not UTF-8": 1,
+        "line break inside a field": 1,
+        "overlong row": 1,
+    }
+    bad_date = next(p for p in summary.problems if p.extra["category"] == "bad date")
+    assert (bad_date.file, bad_date.line, bad_date.field) == (
+        "faers_quirks/DEMO20Q1.txt",
+        4,
+        "event_dt",
+    )
+    t = tables(settings, "faers")
+    reports = {r["report_id"]: r for r in t["reports"].to_pylist()}
+    assert set(reports) == {"1001", "1011", "1021", "1031"}
+    assert reports["1001"]["event_date"] == date(2019, 1, 1)  # YYYY -> first day
+    assert reports["1011"]["event_date"] == date(2019, 11, 1)  # YYYYMM -> first day
+    assert reports["1011"]["age_years"] == 1.5
+    assert reports["1021"]["event_date"] is None and reports["1021"]["age_years"] is None
+    assert reports["1031"]["outcome"] == "death"
+    products = {(p["report_id"], p["seq"]): p for p in t["report_products"].to_pylist()}
+    assert products[("1011", 2)]["product_verbatim"] == "JUVÉDERM VOLUMA"
+    assert products[("1011", 2)]["product_key"] == "hyaluronic acid"
+    assert products[("1001", 1)]["product_key"] == "onabotulinumtoxina"
+    assert ("1011", 1) not in products  # DN
+    assert len(_rows(t["report_reactions"], "1001")) == 1
+
+
+def test_versions_ties_and_deletions(settings: Settings, fixtures: Path, tables: Tables) -> None:
+    summary = run_import(
+        settings, "faers", [fixtures / "faers_versions_q2", fixtures / "faers_versions_q1"]
+    )
+    kept = {r["case_id"]: r["report_id"] for r in tables(settings, "faers")["reports"].to_pylist()}
+    assert kept == {
+        "200": "2002",  # v2 beats v1
+        "210": "2103",  # same version, Q1's later fda_dt wins over Q2
+        "220": "22020",  # same version and fda_dt: the later quarter wins
+        "230": "2301",
+    }  # 240 deleted by Q2's list
+    assert summary.versions_superseded == 3 and summary.deleted == 1
+    assert summary.reports_read == 8 and summary.reports_kept == 4
+    products = tables(settings, "faers")["report_products"].to_pylist()
+    assert {p["report_id"] for p in products} == set(kept.values())
+    assert {p["product_key"] for p in products if p["report_id"] == "2002"} == {"restylane lyft"}
+
+
+def test_legacy_case_keeps_latest_isr(settings: Settings, fixtures: Path, tables: Tables) -> None:
+    summary = run_import(settings, "faers", [fixtures / "aers_legacy"])
+    (report,) = tables(settings, "faers")["reports"].to_pylist()
+    assert report["report_id"] == "4700002" and report["age_years"] == 70.0
+    assert report["country"] == "UNITED STATES" and summary.versions_superseded == 1
+
+
+def test_zip_and_folder_are_the_same_input(tmp_path: Path, fixtures: Path) -> None:
+    folder = fixtures / "faers_versions_q1"
+    archive = tmp_path / "faers_ascii_2020q1.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for f in folder.iterdir():
+            zf.write(f, f"ASCII/{f.name}")
+    a, b = faers.plan(folder), faers.plan(archive)
+    assert a.unit == b.unit == "2020Q1"
+    assert digest(a.members.values(), "v") == digest(b.members.values(), "v")
+
+
+def test_not_a_quarter(tmp_path: Path, fixtures: Path) -> None:
+    with pytest.raises(InputError, match="no DRUG, REAC"):
+        faers.plan(fixtures / "faers_quirks" / "DEMO20Q1.txt")
+    mixed = tmp_path / "mixed"
+    shutil.copytree(fixtures / "faers_versions_q1", mixed)
+    shutil.copy(fixtures / "faers_versions_q2" / "DELETE20Q2.txt", mixed)
+    with pytest.raises(InputError, match="several periods"):
+        faers.plan(mixed)
