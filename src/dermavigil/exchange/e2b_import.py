@@ -1,0 +1,129 @@
+"""ICH E2B(R3) ICSR XML to cases (see :mod:`~dermavigil.exchange.e2b_sections` for the mapping).
+
+The document is parsed safely (:mod:`~dermavigil.exchange.xml_safety`) and
+validated against the ICH schema first: a document that fails is refused
+whole with the schema's own messages and line numbers. Each
+``PORR_IN049016UV`` message then becomes one case; the data the model does
+not hold go verbatim into ``Case.unmapped``
+(:mod:`~dermavigil.exchange.e2b_unmapped`), and a dermavigil supplement
+(:mod:`~dermavigil.exchange.e2b_supplement`) is applied last. Each case is
+validated on its own, so one bad message does not sink the batch.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from dermavigil.domain import Case, parse_case
+from dermavigil.errors import InputError, Problem
+from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange import e2b_sections as s
+from dermavigil.exchange.e2b_schema import require_valid
+from dermavigil.exchange.e2b_supplement import apply, read_supplement
+from dermavigil.exchange.e2b_unmapped import collect
+from dermavigil.exchange.xml_safety import parse_untrusted
+
+_ROLE = "h:component/h:adverseEventAssessment/h:subject1/h:primaryRole"
+
+
+def _roles(r: s.Reader) -> dict[str, str]:
+    """Product id -> G.k.1 role code, from the causality assessments."""
+    roles = {}
+    for obs in r.all(
+        r.event,
+        "h:component/h:adverseEventAssessment/h:component"
+        f"/h:causalityAssessment[h:code/@code='{c.OBS_ROLE}']",
+    ):
+        pid = r.one(obs, "h:subject2/h:productUseReference/h:id")
+        value = r.one(obs, "h:value")
+        if pid is not None and value is not None and value.get("code"):
+            roles[pid.get("root")] = value.get("code")
+            r.take(value)
+    return roles
+
+
+def _supplement(r: s.Reader) -> str | None:
+    document = r.one(r.event, f"h:reference/h:document[h:title='{c.SUPPLEMENT_TITLE}']")
+    if document is None:
+        return None
+    r.take(r.one(document, "h:title"))
+    r.take(
+        r.one(
+            r.event,
+            f"h:component/h:observationEvent[h:code/@code='{c.OBS_DOCUMENTS_AVAILABLE}']/h:value",
+        )
+    )
+    return r.text(document, "h:text")
+
+
+def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None]:
+    """The case mapping one message gives (with ``unmapped``) and its supplement text, if any."""
+    event = message.find(f".//{{{c.HL7}}}investigationEvent")
+    if event is None:
+        raise InputError("the message has no investigationEvent (not an ICSR)")
+    r = s.Reader(event)
+    supplement = _supplement(r)
+    roles = _roles(r)
+    role = r.one(event, _ROLE)
+    mapping: dict[str, Any] = {"report": s.report(r), "narrative": r.text(event, "h:text")}
+    if role is not None:
+        mapping["patient"] = s.patient(r, role)
+        mapping["reactions"] = [
+            s.reaction(r, obs)
+            for obs in r.all(role, f"h:subjectOf2/h:observation[h:code/@code='{c.OBS_REACTION}']")
+        ]
+        findings = [
+            s.finding(r, obs)
+            for obs in r.all(
+                role,
+                f"h:subjectOf2/h:organizer[h:code/@code='{c.ORG_TESTS}']/h:component/h:observation",
+            )
+        ]
+        mapping["findings"] = [f for f in findings if f]
+        mapping["products"] = [
+            s.product(r, sa, roles)
+            for sa in r.all(
+                role,
+                f"h:subjectOf2/h:organizer[h:code/@code='{c.ORG_DRUGS}']"
+                "/h:component/h:substanceAdministration",
+            )
+        ]
+    mapping["unmapped"] = collect(event, r.used)
+    return {k: v for k, v in mapping.items() if v not in (None, [], {})}, supplement
+
+
+def _case(message: etree._Element, record: str) -> Case:
+    mapping, supplement = message_mapping(message)
+    if supplement is not None:
+        apply(mapping, read_supplement(supplement, record=record), record=record)
+    return parse_case(mapping, record=record)
+
+
+def import_e2b(data: bytes, *, record: str = "document") -> list[Case | InputError]:
+    """The cases of an E2B(R3) document, each built or refused with its problems.
+
+    Raises :class:`InputError` when the document itself is unsafe, malformed
+    or not valid against the ICH schema.
+    """
+    tree = parse_untrusted(data, record=record)
+    require_valid(tree, record=record)
+    root = tree.getroot()
+    messages = (
+        [root]
+        if etree.QName(root).localname == "PORR_IN049016UV"
+        else root.findall(f"{{{c.HL7}}}PORR_IN049016UV")
+    )
+    if not messages:
+        raise InputError(
+            f"{record}: the batch holds no ICSR message", [Problem("line 1", "no PORR_IN049016UV")]
+        )
+    outcomes: list[Case | InputError] = []
+    for i, message in enumerate(messages):
+        label = f"{record} message {i + 1} (line {message.sourceline})"
+        try:
+            outcomes.append(_case(message, label))
+        except InputError as error:
+            outcomes.append(error)
+    return outcomes

@@ -1,0 +1,177 @@
+"""E2B(R3): export validates against the ICH XSD, the FDA examples import, round trips are exact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from dermavigil.domain import Case
+from dermavigil.errors import InputError
+from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange.e2b_schema import schema_problems
+from dermavigil.exchange.formats import export_cases, import_document
+from dermavigil.exchange.xml_safety import parse_untrusted
+
+NS = {"h": c.HL7}
+DRUG = "//h:organizer[h:code/@code='4']/h:component/h:substanceAdministration"
+
+
+def _tree(data: bytes) -> etree._ElementTree:
+    return etree.ElementTree(etree.fromstring(data))
+
+
+def _supplement(tree: etree._ElementTree) -> dict[str, object]:
+    text = tree.xpath(f"//h:document[h:title='{c.SUPPLEMENT_TITLE}']/h:text", namespaces=NS)
+    return json.loads(text[0].text)["set"] if text else {}
+
+
+def test_seed_case_exports_valid_and_round_trips(seed_case: Case) -> None:
+    data = export_cases([seed_case], "e2b")
+    assert schema_problems(_tree(data)) == []
+    result = import_document(data, "seed.xml")
+    assert result.format == "e2b"
+    assert result.cases == [seed_case]
+
+
+def test_e2b_elements_carry_the_facts_themselves(seed_case: Case) -> None:
+    tree = _tree(export_cases([seed_case], "e2b"))
+
+    def values(path: str) -> list[str]:
+        return [str(v) for v in tree.xpath(path, namespaces=NS)]
+
+    assert values(f"{DRUG}//h:routeCode/@code") == ["023"]  # intradermal, ICH route list
+    assert values(f"{DRUG}//h:routeCode/@codeSystem") == [c.OID_ROUTE]
+    info = f"{DRUG}/h:outboundRelationship2/h:observation[h:code/@code='9']/h:value/@code"
+    assert values(info) == ["11"]  # off-label use
+    recurrence = f"{DRUG}/h:outboundRelationship2/h:observation[h:code/@code='31']/h:value/@code"
+    assert set(values(recurrence)) == {"1"}
+    assert values(f"{DRUG}/h:inboundRelationship/h:act/h:code/@code") == ["1"]  # withdrawn
+    reaction = "//h:observation[h:code/@code='29']"
+    assert values(f"{reaction}/h:value/h:originalText/text()")[0] == "skin necrosis"
+    assert values(f"{reaction}/h:value/h:translation/@code")[:1] == ["HP:0033126"]
+    assert values(f"{reaction}/h:value/h:translation/@codeSystem")[:1] == [c.OID_HPO]
+    outcome = f"{reaction}/h:outboundRelationship2/h:observation[h:code/@code='27']/h:value/@code"
+    assert set(values(outcome)) == {"4"}  # recovered with sequelae
+    serious = f"{reaction}/h:outboundRelationship2/h:observation[h:code/@code='26']/h:value/@value"
+    assert values(serious) == ["true"]
+    assert "intradermal" in values("//h:investigationEvent/h:text/text()")[0]
+    assert "10.1111" not in "".join(values("//h:bibliographicDesignationText/text()"))
+    assert "Tawanwongsri" in values("//h:bibliographicDesignationText/text()")[0]
+    supplement = _supplement(tree)
+    held_by_e2b = {"narrative", "report.literature.citation", "patient.sex"}
+    held_by_e2b |= {f"products.0.{f}" for f in ("route", "route_verbatim", "action_taken")}
+    held_by_e2b |= {"products.0.additional_information", "products.0.rechallenge.result"}
+    for i in range(len(seed_case.reactions)):
+        held_by_e2b |= {f"reactions.{i}.{f}" for f in ("verbatim", "outcome", "seriousness")}
+    assert not held_by_e2b & set(supplement)
+    assert supplement["products.0.category"] == "exosome"
+
+
+def test_import_without_supplement_keeps_e2b_facts(seed_case: Case) -> None:
+    tree = _tree(export_cases([seed_case], "e2b"))
+    for doc in tree.xpath(
+        f"//h:reference[h:document/h:title='{c.SUPPLEMENT_TITLE}']", namespaces=NS
+    ):
+        doc.getparent().remove(doc)
+    [case] = import_document(etree.tostring(tree)).cases
+    product = case.products[0]
+    assert product.route == "intradermal"
+    assert product.route_verbatim == "intradermal injection"
+    assert product.additional_information == ["off_label_use"]
+    assert product.rechallenge is not None and product.rechallenge.result == "recurred"
+    assert product.action_taken == "withdrawn"
+    assert [r.verbatim for r in case.reactions] == [r.verbatim for r in seed_case.reactions]
+    assert case.reactions[0].codes[0].code == "HP:0033126"
+    assert case.reactions[0].seriousness == ["medically_important"]
+    assert case.report.literature is not None
+    assert case.narrative == seed_case.narrative
+    assert case.patient.sex == "male" and case.patient.age_group == "adult"
+
+
+@pytest.mark.slow
+def test_all_fda_examples_import_and_reexport_valid(fda_examples: list[Path]) -> None:
+    for path in fda_examples:
+        result = import_document(path.read_bytes(), path.name)
+        assert result.problems == [], path.name
+        assert len(result.cases) == 1, path.name
+        case = result.cases[0]
+        assert case.suspects(), path.name
+        assert case.unmapped, path.name  # FDA regional elements are kept, not dropped
+        again = export_cases(result.cases, "e2b")
+        assert schema_problems(_tree(again)) == [], path.name
+        assert import_document(again).cases == result.cases, path.name
+
+
+def test_fda_scenario1_fields(fda_examples: list[Path]) -> None:
+    [case] = import_document(fda_examples[0].read_bytes()).cases
+    assert case.report.source_id == "US-APHARMA-8744554B"
+    assert case.report.reporter is not None and case.report.reporter.country == "US"
+    assert (case.patient.initials, case.patient.sex, case.patient.age.value) == ("JD", "male", 48)
+    assert [p.name for p in case.products] == ["Drug A", "Drug B", "Drug C"]
+    assert [p.role for p in case.products] == ["suspect", "suspect", "concomitant"]
+    assert case.products[0].route == "oral"
+    assert case.reactions[0].verbatim == "THROMBOSE VEINEUSE PROFONDE"
+    assert case.reactions[0].codes[0].system == "MedDRA 25.0"
+    assert case.reactions[0].seriousness == ["disability", "medically_important"]
+    unmapped = case.unmapped
+    assert (
+        unmapped["component[1]/adverseEventAssessment/subject1/primaryRole/player1/birthTime"]
+        == "20010615"
+    )
+    assert any(v.startswith("C41260 (Asian)") for v in unmapped.values())
+    assert any(k.endswith("routeCode") and v.startswith("001 (Oral)") for k, v in unmapped.items())
+
+
+def test_schema_failure_reports_lines(fda_examples: list[Path]) -> None:
+    text = fda_examples[0].read_text(encoding="utf-8")
+    broken = text.replace('<statusCode code="active"/>', '<statusCode code="active"/><bogus/>', 1)
+    with pytest.raises(InputError, match="ICH E2B") as error:
+        import_document(broken.encode())
+    assert error.value.problems
+    assert all(p.location.startswith("line ") for p in error.value.problems)
+    assert "bogus" in error.value.problems[0].message
+
+
+XXE = b"""<?xml version="1.0"?>
+<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<MCCI_IN200100UV01 xmlns="urn:hl7-org:v3">&x;</MCCI_IN200100UV01>"""
+
+LAUGHS = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<MCCI_IN200100UV01 xmlns="urn:hl7-org:v3">&lol3;</MCCI_IN200100UV01>"""
+
+DOCTYPE_ONLY = b"""<?xml version="1.0"?>
+<!DOCTYPE MCCI_IN200100UV01 SYSTEM "http://example.invalid/x.dtd">
+<MCCI_IN200100UV01 xmlns="urn:hl7-org:v3"/>"""
+
+
+@pytest.mark.parametrize("payload", [XXE, LAUGHS, DOCTYPE_ONLY], ids=["xxe", "laughs", "dtd"])
+def test_entity_attacks_refused(payload: bytes) -> None:
+    with pytest.raises(InputError, match="ENTITY|DOCTYPE|entity"):
+        import_document(payload, "attack.xml")
+    with pytest.raises(InputError):
+        parse_untrusted(payload)
+
+
+def test_batch_with_one_bad_case(seed_case: Case) -> None:
+    other = seed_case.model_copy(update={"narrative": "second case"})
+    tree = _tree(export_cases([seed_case, other], "e2b"))
+    second = tree.getroot().findall(f"{{{c.HL7}}}PORR_IN049016UV")[1]
+    for drugs in second.xpath(".//h:subjectOf2[h:organizer/h:code/@code='4']", namespaces=NS):
+        drugs.getparent().remove(drugs)
+    for doc in second.xpath(
+        f".//h:reference[h:document/h:title='{c.SUPPLEMENT_TITLE}']", namespaces=NS
+    ):
+        doc.getparent().remove(doc)
+    data = etree.tostring(tree)
+    assert schema_problems(_tree(data)) == []
+    result = import_document(data, "batch.xml")
+    assert result.cases == [seed_case]
+    assert result.problems and all(p.location.startswith("cases.1.") for p in result.problems)
+    assert any("products" in p.location for p in result.problems)
+    with pytest.raises(InputError, match="1 of 2"):
+        import_document(data, "batch.xml", all_or_nothing=True)
