@@ -72,6 +72,17 @@ def parse_columns(spec: str | None) -> ColumnSpec:
     return ColumnSpec(**mapping, strata=tuple(strata))
 
 
+def _read_csv(path: Path, delimiter: str) -> pa.Table:
+    options = {
+        "parse_options": pacsv.ParseOptions(delimiter=delimiter),
+        "convert_options": pacsv.ConvertOptions(strings_can_be_null=True),
+    }
+    if path.suffix.lower() == ".xz":  # Arrow opens .gz/.bz2/.zst itself but has no xz codec
+        with lzma.open(path) as stream:
+            return pacsv.read_csv(stream, **options)
+    return pacsv.read_csv(path, **options)
+
+
 def _read(path: Path) -> pa.Table:
     if not path.is_file():
         raise InputError(f"input file {path} does not exist")
@@ -80,19 +91,12 @@ def _read(path: Path) -> pa.Table:
         if suffixes and suffixes[-1] == ".parquet":
             return pq.read_table(path)
         if ".csv" in suffixes or ".tsv" in suffixes:
-            delimiter = "\t" if ".tsv" in suffixes else ","
-            # Arrow opens .gz/.bz2/.zst itself; it has no xz codec, so lzma streams it
-            source = lzma.open(path) if suffixes[-1] == ".xz" else path
-            return pacsv.read_csv(
-                source,
-                parse_options=pacsv.ParseOptions(delimiter=delimiter),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={}, strings_can_be_null=True, auto_dict_encode=False
-                ),
-            )
+            return _read_csv(path, "\t" if ".tsv" in suffixes else ",")
     except (pa.ArrowInvalid, OSError, lzma.LZMAError) as exc:
         raise InputError(f"cannot read {path}: {exc}") from exc
-    raise InputError(f"{path}: expected a .csv or .tsv file (optionally .gz, .bz2, .zst, .xz) or a .parquet file")
+    raise InputError(
+        f"{path}: expected a .csv or .tsv file (optionally .gz, .bz2, .zst, .xz) or .parquet"
+    )
 
 
 def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
