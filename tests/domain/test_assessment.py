@@ -101,3 +101,11 @@ def test_override_defaults_to_now_and_validated_again_when_loaded() -> None:
     loaded = Override.model_construct(target="naranjo.items.1", value="often", by="a", reason="b")
     with pytest.raises(InputError):
         assess(build(), [loaded])
+
+
+def test_unknown_target_is_named_and_naive_time_is_utc() -> None:
+    with pytest.raises(InputError) as info:
+        _override("naranjo.total", "3")
+    assert [p.location for p in info.value.problems] == ["target"]
+    naive = _override("naranjo.items.2", "no", at=datetime(2026, 1, 2, 3, 4))
+    assert naive.at == AT

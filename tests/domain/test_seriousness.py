@@ -19,7 +19,10 @@ def test_seed_disfigurement_after_necrosis_is_significant_disability() -> None:
         disability = next(c for c in result.criteria if c.name == "disability")
         assert disability.met is True
         assert disability.facts[0] == "permanent disfigurement, treated as significant disability"
-        assert any("post-inflammatory hyperpigmentation" in f for f in disability.facts)
+        assert (
+            "reactions.1.sequelae.0: 'post-inflammatory hyperpigmentation' left "
+            "(outcome: recovered_with_sequelae)" in disability.facts
+        )
         assert "reactions.3.verbatim: 'skin necrosis'" in disability.facts
     assert _criteria(assess_seriousness(case))["hospitalisation"] is None
 

@@ -35,7 +35,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from dermavigil.domain.case import Case
 from dermavigil.domain.evidence import CriterionAnswer as CriterionAnswer
@@ -113,7 +120,20 @@ class Override(BaseModel):
                 Problem(".".join(str(p) for p in e["loc"]), e["msg"].removeprefix("Value error, "))
                 for e in error.errors(include_url=False)
             ]
-            raise InputError("override: invalid", problems) from None
+            raise InputError(f"override: {len(problems)} problem(s)", problems) from None
+
+    @field_validator("target")
+    @classmethod
+    def _known_target(cls, target: str) -> str:
+        if target not in OVERRIDE_TARGETS:
+            raise ValueError(f"unknown target; expected one of {', '.join(OVERRIDE_TARGETS)}")
+        return target
+
+    @field_validator("at")
+    @classmethod
+    def _aware(cls, at: datetime) -> datetime:
+        """A time without a zone (as some databases return it) is taken as UTC."""
+        return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
     @field_validator("by", "reason")
     @classmethod
@@ -124,7 +144,7 @@ class Override(BaseModel):
 
     @field_validator("value")
     @classmethod
-    def _value_for_target(cls, value: str, info: Any) -> str:
+    def _value_for_target(cls, value: str, info: ValidationInfo) -> str:
         target = info.data.get("target")
         if target is None:
             return value

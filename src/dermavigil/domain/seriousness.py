@@ -98,9 +98,8 @@ def disfigurement(case: Case) -> list[str]:
             scar = bool(_SCARRING.search(sequela))
             if scar or (_DYSPIGMENTATION.search(sequela) and necrosis):
                 scarring = scarring or scar
-                facts.append(fact(f"reactions.{i}.sequelae.{j}", f"{sequela!r} left as sequela"))
-                if reaction.outcome is not None:
-                    facts.append(fact(f"reactions.{i}.outcome", reaction.outcome.value))
+                outcome = f" (outcome: {reaction.outcome.value})" if reaction.outcome else ""
+                facts.append(fact(f"reactions.{i}.sequelae.{j}", f"{sequela!r} left{outcome}"))
     if not facts:
         return []
     lead = "permanent disfigurement, treated as significant disability"
