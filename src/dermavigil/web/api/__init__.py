@@ -1,0 +1,7 @@
+"""The JSON API: one router per resource, mounted under ``/api`` by the app."""
+
+from dermavigil.web.api import cases, imports, session, signals, users
+
+ROUTERS = (session.router, cases.router, signals.router, imports.router, users.router)
+
+__all__ = ["ROUTERS"]

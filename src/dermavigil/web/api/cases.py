@@ -1,0 +1,168 @@
+"""``/api/cases``: create, read, list, update (new version), history, assessment,
+override, retract, accept a draft, export."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Response
+from fastapi.encoders import jsonable_encoder
+from pydantic import BaseModel, Field
+
+from dermavigil.domain import Case
+from dermavigil.web import casework
+from dermavigil.web.deps import ActorDep, RegistryDep
+
+router = APIRouter(prefix="/api/cases", tags=["cases"])
+
+CaseId = Annotated[str, Field(pattern=r"^DV-\d{6,}$", description="e.g. DV-000001")]
+
+
+class CaseUpdate(BaseModel):
+    """A new version of a case; refused with 409 when ``expected_version`` is not current."""
+
+    expected_version: int = Field(ge=1)
+    case: Case
+
+
+class OverrideIn(BaseModel):
+    """An assessor's override of one assessment answer, with the reason for it."""
+
+    target: str = Field(
+        min_length=1, max_length=64, description="e.g. who_umc.category, naranjo.items.3"
+    )
+    value: str = Field(min_length=1, max_length=64)
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class RetractIn(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class CaseFilterQuery(BaseModel):
+    """Filters of the case list; all optional and combined with AND."""
+
+    category: str | None = Field(default=None, max_length=64)
+    route: str | None = Field(default=None, max_length=64)
+    off_label: bool | None = None
+    reaction: str | None = Field(default=None, max_length=200)
+    serious: bool | None = None
+    who_umc: str | None = Field(default=None, max_length=32)
+    naranjo_band: str | None = Field(default=None, max_length=32)
+    source: str | None = Field(default=None, max_length=32)
+    status: Literal["draft", "active", "retracted"] = "active"
+    text: str | None = Field(default=None, max_length=200)
+    offset: int = Field(default=0, ge=0)
+    limit: int = Field(default=50, ge=1, le=500)
+
+
+@router.post("", status_code=201)
+def create_case(case: Case, actor: ActorDep, registry: RegistryDep) -> dict[str, Any]:
+    """Submit a case; 422 lists every problem by field path (``products.0.route``)."""
+    return casework.stored_json(casework.create(registry, actor, case))
+
+
+@router.get("")
+def list_cases(
+    query: Annotated[CaseFilterQuery, Query()], actor: ActorDep, registry: RegistryDep
+) -> dict[str, Any]:
+    """Case summaries matching the filters, one page at a time."""
+    page = casework.listing(registry, actor, query.model_dump(), query.offset, query.limit)
+    return {
+        "items": jsonable_encoder(page.items),
+        "total": page.total,
+        "offset": query.offset,
+        "limit": query.limit,
+    }
+
+
+@router.get("/export")
+def export_listing(
+    query: Annotated[CaseFilterQuery, Query()],
+    actor: ActorDep,
+    registry: RegistryDep,
+    format: Annotated[str, Query(max_length=16)] = "json",
+) -> Response:
+    """Every case matching the filters (up to ``limit``) in one export file."""
+    page = casework.listing(registry, actor, query.model_dump(), query.offset, query.limit)
+    ids = [item.case_id for item in page.items]
+    data, fmt = casework.export(registry, actor, ids, format)
+    return _download(data, fmt, "dermavigil-cases")
+
+
+@router.get("/{case_id}")
+def read_case(
+    case_id: CaseId,
+    actor: ActorDep,
+    registry: RegistryDep,
+    version: Annotated[int | None, Query(ge=1)] = None,
+) -> dict[str, Any]:
+    """The current (or a given) version of a case with its assessment."""
+    return casework.stored_json(casework.get(registry, actor, case_id, version))
+
+
+@router.put("/{case_id}")
+def update_case(
+    case_id: CaseId, body: CaseUpdate, actor: ActorDep, registry: RegistryDep
+) -> dict[str, Any]:
+    """Store a new version (assessors); the previous versions stay in the history."""
+    stored = casework.update(registry, actor, case_id, body.case, body.expected_version)
+    return casework.stored_json(stored)
+
+
+@router.get("/{case_id}/history")
+def case_history(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> list[Any]:
+    """Every version: when, by whom, what action, why, and the field differences."""
+    return jsonable_encoder(casework.history(registry, actor, case_id))
+
+
+@router.get("/{case_id}/assessment")
+def case_assessment(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> dict[str, Any]:
+    """Seriousness, off-label route, Naranjo and WHO-UMC with the facts behind each answer."""
+    return casework.assessment(registry, actor, case_id).model_dump(mode="json")
+
+
+@router.post("/{case_id}/overrides")
+def override_assessment(
+    case_id: CaseId, body: OverrideIn, actor: ActorDep, registry: RegistryDep
+) -> dict[str, Any]:
+    """Override one assessment answer (assessors); stored as a new, attributed version."""
+    stored = casework.override(registry, actor, case_id, body.target, body.value, body.reason)
+    return casework.stored_json(stored)
+
+
+@router.post("/{case_id}/retract")
+def retract_case(
+    case_id: CaseId, body: RetractIn, actor: ActorDep, registry: RegistryDep
+) -> dict[str, Any]:
+    """Retract a case (assessors): a new version with status 'retracted'; nothing is deleted."""
+    return casework.stored_json(casework.retract(registry, actor, case_id, body.reason))
+
+
+@router.post("/{case_id}/accept")
+def accept_draft(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> dict[str, Any]:
+    """Accept a draft (e.g. extracted from literature) as an active case (assessors)."""
+    return casework.stored_json(casework.accept_draft(registry, actor, case_id))
+
+
+@router.get("/{case_id}/export")
+def export_case(
+    case_id: CaseId,
+    actor: ActorDep,
+    registry: RegistryDep,
+    format: Annotated[str, Query(max_length=16)] = "json",
+) -> Response:
+    """One case as JSON, CSV, E2B(R3) XML, FHIR R5/R4 or a CIOMS-I PDF."""
+    data, fmt = casework.export(registry, actor, [case_id], format)
+    return _download(data, fmt, case_id)
+
+
+def _download(data: bytes, fmt: Any, stem: str) -> Response:
+    return Response(
+        content=data,
+        media_type=fmt.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{stem}{fmt.suffix}"'},
+    )
+
+
+__all__ = ["router"]

@@ -1,0 +1,102 @@
+"""The FastAPI application: JSON API under ``/api``, server-rendered pages, local assets.
+
+:func:`create_app` wires the parts, each in its own module: the session
+middleware (:mod:`~dermavigil.web.session`), CSRF (:mod:`~dermavigil.web.csrf`,
+a dependency on every route), roles (:mod:`~dermavigil.web.permissions`),
+login throttling (:mod:`~dermavigil.web.ratelimit`), the API routers
+(:mod:`~dermavigil.web.api`) and the pages (:mod:`~dermavigil.web.pages`).
+
+One error handler turns every :class:`~dermavigil.errors.DermavigilError` into
+an RFC 9457 problem document for ``/api`` paths, and into an HTML error page
+(or a redirect to the login page when unauthenticated) for pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+import dermavigil
+from dermavigil.errors import DermavigilError, InputError, Problem
+from dermavigil.settings import Settings
+from dermavigil.web.api import ROUTERS as API_ROUTERS
+from dermavigil.web.auth import AuthenticationRequired, Signer, load_secret
+from dermavigil.web.csrf import check_csrf
+from dermavigil.web.jobs import ImportJobs
+from dermavigil.web.pages import ROUTERS as PAGE_ROUTERS
+from dermavigil.web.pages.render import render
+from dermavigil.web.ratelimit import LoginLimiter, TooManyAttempts
+from dermavigil.web.session import SessionMiddleware
+
+STATIC_DIR = Path(__file__).parent / "pages" / "static"
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api")
+
+
+def _problem_response(request: Request, error: DermavigilError) -> Response:
+    status = error.status_code
+    if _is_api(request):
+        headers: dict[str, str] = {}
+        if isinstance(error, TooManyAttempts):
+            headers["Retry-After"] = str(error.retry_after)
+        if isinstance(error, AuthenticationRequired):
+            headers["WWW-Authenticate"] = "Bearer"
+        return JSONResponse(
+            error.to_problem_json(),
+            status_code=status,
+            headers=headers,
+            media_type="application/problem+json",
+        )
+    if isinstance(error, AuthenticationRequired) and request.method == "GET":
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    return render(request, "error.html", {"error": error}, status_code=status)
+
+
+def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+    """FastAPI's own validation errors in the same problem shape, located by field path."""
+    problems = []
+    for item in exc.errors():
+        loc = [str(p) for p in item.get("loc", ()) if p not in ("body", "query", "path")]
+        problems.append(Problem(".".join(loc) or "(request)", str(item.get("msg", "invalid"))))
+    error = InputError(f"{len(problems)} problem(s) in the request", problems)
+    return _problem_response(request, error)
+
+
+def create_app(settings: Settings, registry: Any = None) -> FastAPI:
+    """Build the app over ``registry`` (opened from ``settings.database_url`` when not given)."""
+    settings.ensure_dirs()
+    if registry is None:
+        from dermavigil.registry import open_registry
+
+        registry = open_registry(settings.database_url)
+    app = FastAPI(
+        title="dermavigil",
+        version=getattr(dermavigil, "__version__", "0.1.0"),
+        description="Vigilance for adverse reactions to injected aesthetic and "
+        "dermatologic products. Authenticate with POST /api/token, then send "
+        "`Authorization: Bearer <token>`; cookie sessions must send `X-CSRF-Token`.",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        dependencies=[Depends(check_csrf)],
+    )
+    app.state.settings = settings
+    app.state.registry = registry
+    app.state.signer = Signer(load_secret(settings.home))
+    app.state.login_limiter = LoginLimiter()
+    app.state.jobs = ImportJobs(settings)
+    app.add_middleware(SessionMiddleware, signer=app.state.signer)
+    app.add_exception_handler(DermavigilError, _problem_response)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in (*API_ROUTERS, *PAGE_ROUTERS):
+        app.include_router(router)
+    return app

@@ -1,0 +1,132 @@
+"""Who is asking: signed session cookies and bearer API tokens.
+
+Two ways to authenticate, each in the habit of datasette's
+``actor_auth_cookie.py``:
+
+- **Browser sessions**: a cookie ``dv_session`` holding ``{"u": username,
+  "c": csrf_token}`` signed with :mod:`itsdangerous` (HMAC-SHA1 over a
+  timestamped payload; OWASP Session Management Cheat Sheet). The cookie is
+  HttpOnly, SameSite=Lax, Secure when the request came over https, and
+  expires after :data:`SESSION_MAX_AGE`. Anonymous visitors get a session too
+  (username ``None``) so that the login form itself carries a CSRF token.
+- **API clients**: ``Authorization: Bearer <token>`` where the token comes
+  from ``POST /api/token`` (username + password) and is signed with a
+  different salt. Bearer requests carry no ambient authority, so they need no
+  CSRF token.
+
+The signing key is generated once (32 random bytes) into
+``DERMAVIGIL_HOME/secret_key`` and reused on every start.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from dermavigil.errors import DermavigilError
+
+SESSION_COOKIE = "dv_session"
+SESSION_MAX_AGE = 12 * 3600
+TOKEN_MAX_AGE = 12 * 3600
+
+
+class AuthenticationRequired(DermavigilError):
+    """No valid session or token: log in first."""
+
+    status_code = 401
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The authenticated user making a request."""
+
+    username: str
+    role: str
+    via: str  # "cookie" or "token"
+
+
+@dataclass(frozen=True)
+class Session:
+    """What the session cookie holds."""
+
+    username: str | None
+    csrf: str
+
+    @staticmethod
+    def anonymous() -> Session:
+        """A fresh session with no user and a new CSRF token."""
+        return Session(username=None, csrf=secrets.token_urlsafe(32))
+
+    @staticmethod
+    def for_user(username: str) -> Session:
+        """A fresh session for ``username``; the CSRF token is rotated at login."""
+        return Session(username=username, csrf=secrets.token_urlsafe(32))
+
+
+def load_secret(home: Path) -> str:
+    """The signing key in ``home/secret_key``, created (mode 0600, atomically) on first use."""
+    path = home / "secret_key"
+    if path.is_file():
+        return path.read_text().strip()
+    home.mkdir(parents=True, exist_ok=True)
+    tmp = home / f".secret_key.{os.getpid()}.tmp"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_hex(32))
+    try:
+        os.link(tmp, path)  # fails if another process won the race; keep theirs
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()
+    return path.read_text().strip()
+
+
+class Signer:
+    """Signs and verifies session cookies and API tokens with one secret, two salts."""
+
+    def __init__(self, secret: str) -> None:
+        self._session = URLSafeTimedSerializer(secret, salt="dermavigil.session")
+        self._token = URLSafeTimedSerializer(secret, salt="dermavigil.api-token")
+
+    def dump_session(self, session: Session) -> str:
+        return self._session.dumps({"u": session.username, "c": session.csrf})
+
+    def load_session(self, cookie: str | None) -> Session | None:
+        """The session in ``cookie``, or ``None`` when missing, forged or expired."""
+        if not cookie:
+            return None
+        try:
+            data = self._session.loads(cookie, max_age=SESSION_MAX_AGE)
+        except BadSignature:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("c"), str):
+            return None
+        username = data.get("u")
+        return Session(username=username if isinstance(username, str) else None, csrf=data["c"])
+
+    def issue_token(self, username: str) -> str:
+        return self._token.dumps({"u": username})
+
+    def load_token(self, token: str) -> str | None:
+        """The username a bearer token was issued to, or ``None`` when invalid or expired."""
+        try:
+            data = self._token.loads(token, max_age=TOKEN_MAX_AGE)
+        except BadSignature:
+            return None
+        username = data.get("u") if isinstance(data, dict) else None
+        return username if isinstance(username, str) else None
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer ...`` header, if any."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()

@@ -1,0 +1,160 @@
+"""Case operations on behalf of an actor, shared by the JSON API and the pages.
+
+Each function opens one registry transaction (the caller of a service owns
+the transaction; services never commit), checks the actor's permission
+(:mod:`dermavigil.web.permissions`) and calls
+:class:`dermavigil.registry.CaseService`. Reporters see only the cases they
+submitted: their listings are filtered by owner and reading another's case is
+refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi.encoders import jsonable_encoder
+
+from dermavigil.domain import Case, parse_case
+from dermavigil.errors import PermissionDenied
+from dermavigil.web.auth import Actor
+from dermavigil.web.permissions import allowed, can_read_case, require
+
+FILTER_FIELDS = (
+    "category",
+    "route",
+    "off_label",
+    "reaction",
+    "serious",
+    "who_umc",
+    "naranjo_band",
+    "source",
+    "status",
+    "text",
+)
+
+
+def owner_of(stored: Any) -> str | None:
+    """Who submitted the case (the author of its first version)."""
+    return stored.owner
+
+
+def _service(session: Any) -> Any:
+    from dermavigil.registry import CaseService
+
+    return CaseService(session)
+
+
+def _readable(actor: Actor, stored: Any) -> Any:
+    if not can_read_case(actor, owner_of(stored)):
+        raise PermissionDenied(f"case {stored.case_id}: reporters see only their own cases")
+    return stored
+
+
+def stored_json(stored: Any) -> dict[str, Any]:
+    """The public JSON form of a stored case."""
+    return {
+        "case_id": stored.case_id,
+        "version": stored.version,
+        "status": stored.status,
+        "owner": owner_of(stored),
+        "created_at": jsonable_encoder(stored.created_at),
+        "created_by": stored.created_by,
+        "case": stored.case.model_dump(mode="json", exclude_none=True),
+        "assessment": stored.assessment.model_dump(mode="json"),
+        "evidence": stored.evidence,
+    }
+
+
+def create(registry: Any, actor: Actor, data: Mapping[str, Any] | Case) -> Any:
+    """Validate ``data`` (422 with one problem per field) and store it as a new case."""
+    require(actor, "case.create")
+    case = parse_case(data, record="case")
+    with registry.transaction() as session:
+        return _service(session).create(case, by=actor.username)
+
+
+def get(registry: Any, actor: Actor, case_id: str, version: int | None = None) -> Any:
+    require(actor, "case.read")
+    with registry.transaction(readonly=True) as session:
+        return _readable(actor, _service(session).get(case_id, version))
+
+
+def make_filter(actor: Actor, criteria: Mapping[str, Any]) -> Any:
+    """A :class:`CaseFilter` from the given criteria; reporters are held to their own cases."""
+    from dermavigil.registry import CaseFilter
+
+    require(actor, "case.read")
+    values = {k: criteria[k] for k in FILTER_FIELDS if criteria.get(k) not in (None, "")}
+    if not allowed(actor.role, "case.read_all"):
+        values["owner"] = actor.username
+    return CaseFilter(**values)
+
+
+def listing(
+    registry: Any, actor: Actor, criteria: Mapping[str, Any], offset: int, limit: int
+) -> Any:
+    """One page of case summaries matching ``criteria``."""
+    case_filter = make_filter(actor, criteria)
+    with registry.transaction(readonly=True) as session:
+        return _service(session).list(case_filter, offset=offset, limit=limit)
+
+
+def update(
+    registry: Any, actor: Actor, case_id: str, data: Mapping[str, Any] | Case, expected_version: int
+) -> Any:
+    """Store ``data`` as the next version; 409 when ``expected_version`` is stale."""
+    require(actor, "case.update")
+    case = parse_case(data, record=case_id)
+    with registry.transaction() as session:
+        return _service(session).update(
+            case_id, case, by=actor.username, expected_version=expected_version
+        )
+
+
+def history(registry: Any, actor: Actor, case_id: str) -> list[Any]:
+    with registry.transaction(readonly=True) as session:
+        service = _service(session)
+        _readable(actor, service.get(case_id))
+        return service.history(case_id)
+
+
+def assessment(registry: Any, actor: Actor, case_id: str) -> Any:
+    with registry.transaction(readonly=True) as session:
+        service = _service(session)
+        _readable(actor, service.get(case_id))
+        return service.assess(case_id)
+
+
+def override(
+    registry: Any, actor: Actor, case_id: str, target: str, value: str, reason: str
+) -> Any:
+    require(actor, "case.override")
+    with registry.transaction() as session:
+        return _service(session).override(case_id, target, value, by=actor.username, reason=reason)
+
+
+def retract(registry: Any, actor: Actor, case_id: str, reason: str) -> Any:
+    require(actor, "case.retract")
+    with registry.transaction() as session:
+        service = _service(session)
+        service.retract(case_id, by=actor.username, reason=reason)
+        return service.get(case_id)
+
+
+def accept_draft(registry: Any, actor: Actor, case_id: str) -> Any:
+    require(actor, "draft.review")
+    with registry.transaction() as session:
+        return _service(session).accept_draft(case_id, by=actor.username)
+
+
+def export(registry: Any, actor: Actor, case_ids: list[str], fmt: str) -> tuple[bytes, Any]:
+    """The given cases written in ``fmt``; returns the bytes and the format's description."""
+    from dermavigil.exchange.formats import EXPORT_FORMATS, export_cases
+
+    require(actor, "case.export")
+    with registry.transaction(readonly=True) as session:
+        service = _service(session)
+        cases = [_readable(actor, service.get(case_id)).case for case_id in case_ids]
+    data = export_cases(cases, fmt)
+    return data, EXPORT_FORMATS[fmt]

@@ -1,0 +1,144 @@
+"""Import jobs: uploaded files imported in a background thread, followed by job id.
+
+An upload is saved under ``uploads_dir/<job id>/`` and imported by
+:func:`dermavigil.ingest.runner.run_import` in a worker thread; the runner's
+progress callback updates the job, which the API and the import page poll.
+Imports run one at a time (the runner expects one import per source at a
+time, and two cores are better spent on one). Jobs are kept in memory for
+the life of the process; the store itself is the durable record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+import threading
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from dermavigil.errors import DermavigilError, InputError, NotFoundError
+from dermavigil.settings import Settings
+
+log = logging.getLogger(__name__)
+
+MAX_PROBLEMS_SHOWN = 200
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclasses.dataclass
+class ImportJob:
+    """One import: what was asked, how far it got, and what it did."""
+
+    job_id: str
+    source: str
+    files: list[str]
+    by: str
+    status: str = "queued"  # queued, running, done, failed
+    step: str = ""
+    completed: int = 0
+    total: int = 0
+    created_at: datetime = dataclasses.field(default_factory=lambda: datetime.now(UTC))
+    finished_at: datetime | None = None
+    summary: dict[str, Any] | None = None
+    error: dict[str, Any] | None = None
+
+
+def safe_filename(name: str) -> str:
+    """A file name without directories or unusual characters."""
+    base = Path(name.replace("\\", "/")).name
+    cleaned = _SAFE_NAME.sub("_", base).strip("._")
+    if not cleaned:
+        raise InputError("uploaded file has no usable name", [])
+    return cleaned[:120]
+
+
+def summary_json(summary: Any) -> dict[str, Any]:
+    """An :class:`~dermavigil.ingest.summary.ImportSummary` as plain JSON (problems capped)."""
+    data: dict[str, Any] = {}
+    for f in dataclasses.fields(summary):
+        value = getattr(summary, f.name)
+        if isinstance(value, Counter):
+            value = dict(value)
+        elif f.name == "problems":
+            value = [str(p) for p in value[:MAX_PROBLEMS_SHOWN]]
+            data["problems_total"] = len(getattr(summary, f.name))
+        data[f.name] = value
+    data["rows_rejected"] = summary.rows_rejected
+    data["rows_repaired"] = summary.rows_repaired
+    return data
+
+
+class ImportJobs:
+    """Creates, runs (one at a time, in threads) and reports import jobs."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._jobs: dict[str, ImportJob] = {}
+        self._lock = threading.Lock()
+        self._serial = threading.Lock()
+
+    def upload_dir(self, job_id: str) -> Path:
+        return self.settings.uploads_dir / job_id
+
+    def new_job(self, source: str, files: list[str], by: str) -> ImportJob:
+        job = ImportJob(job_id=uuid.uuid4().hex[:12], source=source, files=files, by=by)
+        with self._lock:
+            self._jobs[job.job_id] = job
+        return job
+
+    def get(self, job_id: str) -> ImportJob:
+        with self._lock:
+            job = self._jobs.get(job_id)
+        if job is None:
+            raise NotFoundError(f"no import job {job_id!r}")
+        return job
+
+    def all(self) -> list[ImportJob]:
+        with self._lock:
+            return sorted(self._jobs.values(), key=lambda j: j.created_at, reverse=True)
+
+    def start(self, job: ImportJob) -> threading.Thread:
+        """Run ``job`` in a daemon thread; returns the thread (tests may join it)."""
+        thread = threading.Thread(target=self._run, args=(job,), daemon=True, name=job.job_id)
+        thread.start()
+        return thread
+
+    def _progress(self, job: ImportJob) -> Callable[[str, int, int], None]:
+        def update(step: str, completed: int, total: int) -> None:
+            job.step, job.completed, job.total = step, completed, total
+
+        return update
+
+    def _run(self, job: ImportJob) -> None:
+        with self._serial:
+            job.status = "running"
+            try:
+                summary = self._import(job)
+            except DermavigilError as exc:
+                job.error = exc.to_problem_json()
+                job.status = "failed"
+            except Exception as exc:  # a bug in an importer must not kill the server
+                log.exception("import job %s failed", job.job_id)
+                job.error = {"title": type(exc).__name__, "detail": str(exc), "problems": []}
+                job.status = "failed"
+            else:
+                job.summary = summary_json(summary)
+                job.status = "done"
+            finally:
+                job.finished_at = datetime.now(UTC)
+
+    def _import(self, job: ImportJob) -> Any:
+        progress = self._progress(job)
+        if job.source == "registry":
+            from dermavigil.ingest.registry_export import export_registry
+
+            return export_registry(self.settings, progress=progress)
+        from dermavigil.ingest.runner import run_import
+
+        paths = [self.upload_dir(job.job_id) / name for name in job.files]
+        return run_import(job.source, paths, self.settings, progress=progress)

@@ -1,0 +1,59 @@
+"""Login and logout pages, and the home redirect."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse, Response
+
+from dermavigil.errors import DermavigilError
+from dermavigil.web.auth import Session
+from dermavigil.web.deps import MaybeActorDep
+from dermavigil.web.login import authenticate
+from dermavigil.web.pages.render import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def safe_next(target: str | None) -> str:
+    """A local path to go to after login (never another site)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/cases"
+
+
+@router.get("/")
+def home(actor: MaybeActorDep) -> Response:
+    return RedirectResponse("/cases" if actor else "/login", status_code=303)
+
+
+@router.get("/login")
+def login_page(request: Request, next: str | None = None) -> Response:
+    return render(request, "login.html", {"next": safe_next(next), "actor": None})
+
+
+@router.post("/login")
+async def login(
+    request: Request,
+    username: Annotated[str, Form(max_length=64)],
+    password: Annotated[str, Form(max_length=1024)],
+    next: Annotated[str | None, Form()] = None,
+) -> Response:
+    """Check the credentials (throttled); on success start a new session (new CSRF token)."""
+    try:
+        actor = await run_in_threadpool(authenticate, request, username, password, "cookie")
+    except DermavigilError as error:
+        context = {"error": error.message, "username": username, "next": safe_next(next)}
+        return render(
+            request, "login.html", {**context, "actor": None}, status_code=error.status_code
+        )
+    request.state.session = Session.for_user(actor.username)
+    return RedirectResponse(safe_next(next), status_code=303)
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    request.state.session = Session.anonymous()
+    return RedirectResponse("/login", status_code=303)

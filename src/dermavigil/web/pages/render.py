@@ -1,0 +1,50 @@
+"""Rendering the Jinja2 templates shipped in this package (no CDN: assets under /static)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi.templating import Jinja2Templates
+from starlette.requests import Request
+from starlette.responses import Response
+
+from dermavigil.domain import vocab
+
+TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+TEMPLATES.env.globals["vocab"] = {
+    "sources": [e.value for e in vocab.ReportSource],
+    "qualifications": [e.value for e in vocab.ReporterQualification],
+    "sexes": [e.value for e in vocab.Sex],
+    "age_groups": [e.value for e in vocab.AgeGroup],
+    "categories": [e.value for e in vocab.ProductCategory],
+    "formulations": [e.value for e in vocab.Formulation],
+    "roles": [e.value for e in vocab.ProductRole],
+    "routes": [e.value for e in vocab.Route],
+    "actions": [e.value for e in vocab.ActionTaken],
+    "dechallenge_results": [e.value for e in vocab.DechallengeResult],
+    "rechallenge_results": [e.value for e in vocab.RechallengeResult],
+    "outcomes": [e.value for e in vocab.Outcome],
+    "seriousness": [e.value for e in vocab.SeriousnessCriterion],
+    "finding_kinds": [e.value for e in vocab.FindingKind],
+    "additional_information": [e.value for e in vocab.AdditionalInformation],
+    "time_units": ["minute", "hour", "day", "week", "month", "year"],
+    "age_units": ["year", "month", "week", "day", "hour", "decade"],
+}
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
+) -> Response:
+    """Render ``name`` with the actor and the session's CSRF token available to it."""
+    from dermavigil.web.deps import lookup_actor
+
+    ctx = dict(context or {})
+    if "actor" not in ctx:
+        try:
+            ctx["actor"] = lookup_actor(request)
+        except Exception:  # the error page must render even when the registry is down
+            ctx["actor"] = None
+    session = getattr(request.state, "session", None)
+    ctx["csrf_token"] = session.csrf if session is not None else ""
+    return TEMPLATES.TemplateResponse(request, name, ctx, status_code=status_code)

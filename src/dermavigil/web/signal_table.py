@@ -1,0 +1,226 @@
+"""The signal table the dashboard shows, and the per-pair detail read from the store.
+
+The latest signal run is saved as ``store_dir/signals/latest.parquet`` with
+its MGPS prior beside it (``latest.prior.json``, written by
+:func:`dermavigil.signals.output.write_signals`). Its key columns are the
+dimensions counted (``product``, ``category``, ``route`` for the drug side;
+``reaction`` or ``code`` for the event side), followed by the 2x2 counts
+and the measures of :mod:`dermavigil.signals.detect` (``prr``, ``ror``,
+``ic``, ``ebgm`` with their bounds and the ``signal_*`` flags).
+
+:func:`query` filters (key substrings, measure thresholds, a method's signal
+flag), sorts and pages that table with ``pyarrow.compute``;
+:func:`pair_detail` counts a pair's reports per year and collects its
+times to onset from the store with one DuckDB query each.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from dermavigil.errors import InputError, Problem
+from dermavigil.settings import Settings
+
+KEY_COLUMNS = ("category", "product", "route", "reaction", "code")
+DRUG_KEYS = {"product": "p.product_key", "category": "p.category", "route": "p.route"}
+EVENT_KEYS = {"reaction": "x.term_key", "code": "x.code"}
+THRESHOLDS = {
+    "min_n": "n",
+    "min_prr": "prr",
+    "min_ror_lower": "ror_lower",
+    "min_ic025": "ic025",
+    "min_eb05": "eb05",
+    "min_ebgm": "ebgm",
+}
+METHODS = ("prr", "ror", "ic", "ebgm")
+
+
+def signals_path(settings: Settings) -> Path:
+    """Where the latest signal run is kept."""
+    return settings.store_dir / "signals" / "latest.parquet"
+
+
+@dataclass(frozen=True)
+class SignalQuery:
+    """Filters, order and page of the signal table."""
+
+    product: str | None = None
+    category: str | None = None
+    route: str | None = None
+    reaction: str | None = None
+    signal: str | None = None  # a method: keep rows flagged signal_<method>
+    min_n: float | None = None
+    min_prr: float | None = None
+    min_ror_lower: float | None = None
+    min_ic025: float | None = None
+    min_eb05: float | None = None
+    min_ebgm: float | None = None
+    sort: str | None = None
+    descending: bool = True
+    offset: int = 0
+    limit: int = 100
+
+
+class _Cache:
+    """The last table read, reloaded when the file changes."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: tuple[Path, float] | None = None
+        self._table: pa.Table | None = None
+
+    def load(self, path: Path) -> pa.Table | None:
+        if not path.is_file():
+            return None
+        key = (path, path.stat().st_mtime)
+        with self._lock:
+            if key != self._key:
+                self._table, self._key = pq.read_table(path), key
+            return self._table
+
+
+_CACHE = _Cache()
+
+
+def load(settings: Settings) -> pa.Table | None:
+    """The latest signal table, or ``None`` before the first run."""
+    return _CACHE.load(signals_path(settings))
+
+
+def load_prior(settings: Settings) -> dict[str, Any] | None:
+    """The fitted prior of the latest run, if saved."""
+    path = signals_path(settings).with_suffix(".prior.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def keys_of(table: pa.Table) -> list[str]:
+    """The key columns of a signal table, drug side first."""
+    return [c for c in KEY_COLUMNS if c in table.column_names]
+
+
+def _contains(column: pa.ChunkedArray, text: str) -> pa.ChunkedArray:
+    return pc.fill_null(pc.match_substring(column, text, ignore_case=True), False)
+
+
+def query(table: pa.Table, q: SignalQuery) -> tuple[pa.Table, int]:
+    """Rows matching ``q`` (sorted, one page) and the number of matches."""
+    problems = []
+    mask = pa.chunked_array([pa.array([True] * table.num_rows, pa.bool_())])
+    for key in ("product", "category", "route", "reaction"):
+        text = getattr(q, key)
+        if text:
+            if key not in table.column_names:
+                problems.append(Problem(key, f"this signal run was not counted by {key}"))
+                continue
+            mask = pc.and_(mask, _contains(table[key], text))
+    for name, column in THRESHOLDS.items():
+        value = getattr(q, name)
+        if value is not None and column in table.column_names:
+            mask = pc.and_(mask, pc.fill_null(pc.greater_equal(table[column], value), False))
+    if q.signal:
+        flag = f"signal_{q.signal}"
+        if flag not in table.column_names:
+            problems.append(Problem("signal", f"no {q.signal!r} flag in this run", q.signal))
+        else:
+            mask = pc.and_(mask, pc.fill_null(table[flag], False))
+    if q.sort and q.sort not in table.column_names:
+        problems.append(Problem("sort", "not a column of the signal table", q.sort))
+    if problems:
+        raise InputError("cannot filter the signal table as asked", problems)
+    matched = table.filter(mask)
+    if q.sort:
+        order = "descending" if q.descending else "ascending"
+        matched = matched.sort_by([(q.sort, order)])  # nulls (NaN) sort last
+    return matched.slice(q.offset, q.limit), matched.num_rows
+
+
+def pair_label(row: dict[str, Any], keys: list[str]) -> str:
+    """``product / route / reaction`` label of a row."""
+    return " / ".join(str(row.get(k)) for k in keys if row.get(k) is not None)
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _pair_where(pair: dict[str, str]) -> str:
+    clauses = ["p.role IN ('suspect', 'interacting')"]
+    for key, value in pair.items():
+        column = DRUG_KEYS.get(key) or EVENT_KEYS.get(key)
+        if column is None:
+            raise InputError(f"cannot select a pair by {key!r}", [Problem(key, "unknown key")])
+        clauses.append(f"{column} = {_literal(value)}")
+    return " AND ".join(clauses)
+
+
+def pair_detail(settings: Settings, pair: dict[str, str]) -> dict[str, Any]:
+    """Reports per year received and times to onset (days) for one pair, from the store."""
+    from dermavigil.store.catalog import register_store
+    from dermavigil.store.engine import open_engine
+
+    where = _pair_where(pair)
+    joined = (
+        "FROM reports r JOIN report_products p ON p.source = r.source "
+        "AND p.report_id = r.report_id JOIN report_reactions x ON x.source = r.source "
+        f"AND x.report_id = r.report_id WHERE {where}"
+    )
+    engine = open_engine("duckdb")
+    try:
+        register_store(engine, settings.store_dir)
+        per_year = engine.sql(
+            "SELECT CAST(year(r.received_date) AS BIGINT) AS period, "
+            "COUNT(DISTINCT r.source || ':' || r.report_id) AS reports "
+            f"{joined} AND r.received_date IS NOT NULL GROUP BY 1 ORDER BY 1"
+        ).to_pylist()
+        onset = (
+            engine.sql(
+                "SELECT MIN(x.onset_days) AS days "
+                f"{joined} AND x.onset_days IS NOT NULL "
+                "GROUP BY r.source, r.report_id"
+            )
+            .column("days")
+            .to_pylist()
+        )
+    finally:
+        engine.close()
+    return {"per_year": per_year, "onset_days": onset}
+
+
+DEFAULT_BY = ("category", "product", "route", "reaction")
+"""The dashboard's run: drug side product with its category and route, event side term."""
+
+
+def run_and_save(settings: Settings, by: tuple[str, ...] = DEFAULT_BY) -> dict[str, Any]:
+    """Run signal detection over the whole store and save it where the dashboard reads it."""
+    from dermavigil.signals.detect import SignalRequest, detect_store
+    from dermavigil.signals.output import write_signals
+
+    result = detect_store(settings.store_dir, SignalRequest(by=by), engine=settings.engine)
+    write_signals(result.table, signals_path(settings), result.prior, result.n_total)
+    return {
+        "pairs": result.table.num_rows,
+        "reports": result.n_total,
+        "by": list(by),
+        "timings": result.timings,
+        "undefined": result.undefined,
+    }
+
+
+def jsonable_rows(table: pa.Table) -> list[dict[str, Any]]:
+    """Rows as JSON-safe dicts: NaN (undefined) becomes null, +/-infinity "inf"/"-inf"."""
+    rows = table.to_pylist()
+    for row in rows:
+        for key, value in row.items():
+            if isinstance(value, float) and value != value:
+                row[key] = None
+            elif value in (float("inf"), float("-inf")):
+                row[key] = "inf" if value > 0 else "-inf"
+    return rows
