@@ -9,7 +9,7 @@ from test_assessment_cases import AT, build
 
 from dermavigil.demo import load_seed_case
 from dermavigil.domain import assess as exported_assess
-from dermavigil.domain.assessment import Override, assess, check_override
+from dermavigil.domain.assessment import Assessment, Override, assess, check_override
 from dermavigil.errors import InputError
 
 
@@ -36,6 +36,7 @@ def test_naranjo_override_recomputes_score_and_band_and_keeps_facts() -> None:
     assert (result.naranjo.score, result.naranjo.band) == (7, "probable")
     assert result.overrides[0].by == "dr.lee"
     assert result.overrides[0].reason == "author states no other exposure"
+    assert Assessment.model_validate_json(result.model_dump_json()) == result
 
 
 def test_later_override_for_a_target_wins() -> None:
