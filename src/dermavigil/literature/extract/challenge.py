@@ -1,0 +1,138 @@
+"""Dechallenge and rechallenge (E2B G.k.9.i.4; Naranjo questions 3 and 4).
+
+*Rechallenge*: a sentence that re-administers the product ("the residual
+product was injected into the upper arm", "re-injection", "rechallenge",
+"re-exposure") followed, in it or in the next sentence, by recurrence
+("similar lesions also appeared", "recurred", "reappeared") or its absence
+("no recurrence", "was tolerated"). The site and route of the re-exposure
+come from the re-administration sentence.
+*Dechallenge*: stopping the product ("discontinued", "withdrawn", "no
+further injections") with improvement (or not) in the same or next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dermavigil.domain.vocab import DechallengeResult, RechallengeResult, Route
+from dermavigil.literature.extract.routes import route_mentions
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.sites import find_sites
+
+Span = tuple[int, int]
+
+_READMIN = re.compile(
+    r"\b(?:(?:residual|remaining|leftover|rest of the|same)\s+(?:\w+\s+)?(?:product|vial|solution"
+    r"|material|filler|toxin|batch)\b.{0,60}?\b(?:inject|administ|appli|re-?inject)\w*"
+    r"|re-?challeng\w*|re-?inject\w*|re-?administ\w*|re-?expos\w*|re-?introduc\w*"
+    r"|(?:a |the )?(?:second|subsequent|repeat(?:ed)?) (?:injection|session|treatment|dose)s?)",
+    re.I,
+)
+_RECUR = re.compile(
+    r"\b(?:similar (?:lesions?|reactions?|symptoms?|findings)|recurr\w*|reappear\w*|recrudesc\w*"
+    r"|relaps\w*|flared|again (?:developed|appeared|occurred))\b",
+    re.I,
+)
+_NO_RECUR = re.compile(
+    r"\b(?:no (?:recurrence|reaction|further reaction|relapse)|did not recur|without (?:recurrence|"
+    r"any reaction|reaction)|was (?:well )?tolerated|uneventful)\b",
+    re.I,
+)
+_STOP = re.compile(
+    r"\b(?:discontinu\w*|withdrawn|withdrawal of|stopped|ceased|cessation of"
+    r"|no further (?:injections?|sessions?|treatments?)|removal of|was removed"
+    r"|dissolved with hyaluronidase)\b",
+    re.I,
+)
+_BETTER = re.compile(
+    r"\b(?:improv\w*|resol\w*|subsid\w*|disappear\w*|regress\w*|heal\w*|recover\w*)\b", re.I
+)
+_NOT_BETTER = re.compile(
+    r"\b(?:persist\w*|no improvement|did not improve|worsen\w*|progress\w*)\b", re.I
+)
+
+
+@dataclass
+class ChallengeFacts:
+    """Dechallenge and rechallenge as the text tells them, with evidence spans."""
+
+    rechallenge_done: bool | None = None
+    rechallenge_result: RechallengeResult | None = None
+    rechallenge_site: str | None = None
+    rechallenge_route: Route | None = None
+    rechallenge_text: str | None = None
+    rechallenge_sentences: set[int] = field(default_factory=set)
+    dechallenge_done: bool | None = None
+    dechallenge_result: DechallengeResult | None = None
+    dechallenge_text: str | None = None
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+
+def _span(sentence: Sentence, match: re.Match[str]) -> Span:
+    return sentence.start + match.start(), sentence.start + match.end()
+
+
+def _rechallenge(patient: list[Sentence], facts: ChallengeFacts) -> None:
+    for i, sentence in enumerate(patient):
+        readmin = _READMIN.search(sentence.text)
+        if not readmin:
+            continue
+        facts.rechallenge_done = True
+        facts.rechallenge_sentences.add(sentence.index)
+        facts.spans["rechallenge.done"] = [_span(sentence, readmin)]
+        sites = find_sites(sentence.text)
+        if sites:
+            site, start, end = sites[0]
+            facts.rechallenge_site = site
+            facts.spans["rechallenge.site"] = [(sentence.start + start, sentence.start + end)]
+        routes = route_mentions(sentence)
+        if routes:
+            facts.rechallenge_route = routes[0][0]
+            facts.spans["rechallenge.route"] = [routes[0][1:]]
+        texts = [sentence.text]
+        for later in patient[i : i + 2]:
+            tail = later.text[readmin.end() :] if later is sentence else later.text
+            offset = later.start + (readmin.end() if later is sentence else 0)
+            no = _NO_RECUR.search(tail)
+            yes = _RECUR.search(tail)
+            hit = no or yes
+            if hit:
+                facts.rechallenge_result = (
+                    RechallengeResult.did_not_recur if no else RechallengeResult.recurred
+                )
+                facts.spans["rechallenge.result"] = [(offset + hit.start(), offset + hit.end())]
+                facts.rechallenge_sentences.add(later.index)
+                if later is not sentence:
+                    clause = re.split(r",\s+and\s+|;", later.text)[0].rstrip(".")
+                    texts.append(clause + ".")
+                break
+        facts.rechallenge_text = " ".join(texts)
+        return
+
+
+def _dechallenge(patient: list[Sentence], facts: ChallengeFacts) -> None:
+    for i, sentence in enumerate(patient):
+        stop = _STOP.search(sentence.text)
+        if not stop:
+            continue
+        for later in patient[i : i + 2]:
+            better, worse = _BETTER.search(later.text), _NOT_BETTER.search(later.text)
+            if better or worse:
+                facts.dechallenge_done = True
+                facts.dechallenge_result = (
+                    DechallengeResult.not_improved
+                    if worse and not better
+                    else DechallengeResult.improved
+                )
+                facts.dechallenge_text = sentence.text
+                facts.spans["dechallenge.done"] = [_span(sentence, stop)]
+                return
+
+
+def find_challenges(patient: list[Sentence]) -> ChallengeFacts:
+    """Rechallenge and dechallenge facts from the patient sentences."""
+    facts = ChallengeFacts()
+    _rechallenge(patient, facts)
+    _dechallenge(patient, facts)
+    return facts

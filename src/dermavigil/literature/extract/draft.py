@@ -1,0 +1,168 @@
+"""From a case-report text to a *draft* case with evidence, warnings and flags.
+
+:func:`extract_draft` runs the rule pipeline (sentences -> patient sentences
+-> products, routes, patient, reactions, findings, treatments, challenges,
+outcome) and assembles a mapping in the case model's own schema. The draft is
+*partial* when the text is unusable (empty, not English), truncated, or lacks
+what a valid case needs (a product, a reaction, an identifiable patient);
+a partial draft is never turned into a case silently (:meth:`Draft.to_case`
+validates with :func:`dermavigil.domain.parse_case`). Nothing is invented:
+a field is filled only from text that supports it, and its evidence spans
+say where.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from dermavigil.domain.case import Case
+from dermavigil.domain.rules import parse_case
+from dermavigil.literature.biblio import Record
+from dermavigil.literature.extract import assemble
+from dermavigil.literature.extract.challenge import find_challenges
+from dermavigil.literature.extract.findings import find_findings
+from dermavigil.literature.extract.outcome import find_outcome
+from dermavigil.literature.extract.patient import find_patient
+from dermavigil.literature.extract.products import find_product_facts
+from dermavigil.literature.extract.quality import check_text
+from dermavigil.literature.extract.reactions import find_reactions
+from dermavigil.literature.extract.relevance import about_patient
+from dermavigil.literature.extract.routes import find_routes
+from dermavigil.literature.extract.sentences import split_sentences
+from dermavigil.literature.extract.treatment import find_treatments
+
+_COUNTRIES = {
+    "thailand": "TH", "usa": "US", "united states": "US", "u.s.a": "US", "korea": "KR",
+    "south korea": "KR", "republic of korea": "KR", "china": "CN", "peoples r china": "CN",
+    "japan": "JP", "taiwan": "TW", "singapore": "SG", "india": "IN", "iran": "IR",
+    "turkey": "TR", "turkiye": "TR", "brazil": "BR", "mexico": "MX", "canada": "CA",
+    "united kingdom": "GB", "uk": "GB", "england": "GB", "scotland": "GB", "ireland": "IE",
+    "france": "FR", "germany": "DE", "italy": "IT", "spain": "ES", "portugal": "PT",
+    "netherlands": "NL", "belgium": "BE", "switzerland": "CH", "austria": "AT", "sweden": "SE",
+    "denmark": "DK", "norway": "NO", "finland": "FI", "poland": "PL", "greece": "GR",
+    "israel": "IL", "saudi arabia": "SA", "egypt": "EG", "australia": "AU",
+    "new zealand": "NZ", "vietnam": "VN", "malaysia": "MY", "indonesia": "ID",
+    "philippines": "PH", "argentina": "AR", "chile": "CL", "colombia": "CO",
+}  # fmt: skip
+_NARRATIVE_SKIP = frozenset({"title", "aims", "aim", "purpose", "objective", "objectives"})
+
+
+class Draft(BaseModel):
+    """A draft case extracted from a text, for an assessor to review."""
+
+    text: str = Field(description="the analysed text; evidence spans index into it")
+    case: dict[str, Any] = Field(description="a mapping in the case model's schema")
+    evidence: dict[str, list[tuple[int, int]]] = Field(default_factory=dict)
+    warnings: list[str] = Field(default_factory=list)
+    partial: bool = False
+    is_series: bool = False
+    excluded: list[dict[str, Any]] = Field(
+        default_factory=list, description="negated or uncertain mentions set aside"
+    )
+
+    def to_case(self) -> Case:
+        """The draft as a validated :class:`Case` (InputError when incomplete or invalid)."""
+        return parse_case(self.case, record="draft")
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The CLI/API form: the case, its evidence map and the draft's flags."""
+        return {
+            "case": self.case,
+            "evidence": {k: [list(s) for s in v] for k, v in self.evidence.items()},
+            "partial": self.partial,
+            "is_series": self.is_series,
+            "warnings": self.warnings,
+            "excluded": self.excluded,
+        }
+
+
+def _country(affiliation: str) -> str | None:
+    last = re.split(r",\s*", affiliation.strip().rstrip("."))[-1].lower()
+    last = re.sub(r"\s+\d[\w -]*$", "", last).strip()
+    return _COUNTRIES.get(last)
+
+
+def _report(record: Record | None, patients: int) -> dict[str, Any]:
+    report: dict[str, Any] = {"source": "literature", "patients_in_report": patients}
+    if record is None:
+        return report
+    report["literature"] = record.reference().model_dump(mode="json", exclude_none=True)
+    if record.affiliations:
+        reporter = {"organisation": record.affiliations[0]}
+        country = _country(record.affiliations[0])
+        if country:
+            reporter["country"] = country
+        report["reporter"] = reporter
+    return report
+
+
+def _empty(text: str, warnings: list[str]) -> Draft:
+    case = {"report": {"source": "literature"}, "patient": {}, "products": [], "reactions": []}
+    return Draft(text=text, case=case, warnings=warnings, partial=True)
+
+
+def extract_draft(text: str, record: Record | None = None) -> Draft:
+    """Extract a draft case from a case-report text (title line + abstract, or full text).
+
+    ``record`` (a parsed bibliographic record) adds the literature reference
+    and the reporter's organisation and country from its affiliations.
+    """
+    check = check_text(text)
+    if not check.usable:
+        return _empty(check.text, check.warnings)
+    text = check.text
+    sentences = split_sentences(text)
+    patient = [s for s in sentences if about_patient(s)]
+    challenge = find_challenges(patient)
+    reactions, excluded = find_reactions(patient, challenge.rechallenge_sentences)
+    first = min((r.sentence for r in reactions if r.sentence > 0), default=0)
+    outcome = find_outcome(patient, first)
+    patient_facts = find_patient(sentences, patient)
+    evidence: assemble.Evidence = {}
+    case: dict[str, Any] = {
+        "report": _report(record, patient_facts.patients),
+        "patient": assemble.patient_part(patient_facts, evidence),
+        "products": assemble.products_part(
+            text,
+            find_product_facts(patient, challenge.rechallenge_sentences),
+            find_routes(sentences, patient),
+            challenge,
+            evidence,
+        ),
+        "reactions": assemble.reactions_part(
+            reactions, outcome, challenge, {s.index: s.text for s in patient}, evidence
+        ),
+        "findings": assemble.findings_part(find_findings(patient), evidence),
+        "treatments": assemble.treatments_part(find_treatments(patient), evidence),
+    }
+    narrative = " ".join(s.text for s in patient if s.section not in _NARRATIVE_SKIP)
+    if narrative:
+        case["narrative"] = narrative
+    if "report.patients_in_report" in patient_facts.spans:
+        evidence["report.patients_in_report"] = patient_facts.spans["report.patients_in_report"]
+    warnings = list(check.warnings)
+    if not case["products"]:
+        warnings.append("no product found in the text")
+    if not case["reactions"]:
+        warnings.append("no adverse event found in the text")
+    if not case["patient"]:
+        warnings.append("the patient is not identifiable (no age, age group or sex in the text)")
+    if patient_facts.series:
+        warnings.append(
+            f"the report describes a series of {patient_facts.patients} patients; the draft "
+            "holds the series' shared facts and should be split into one case per patient"
+        )
+    return Draft(
+        text=text,
+        case=case,
+        evidence=evidence,
+        warnings=warnings,
+        partial=check.truncated or not (case["products"] and case["reactions"] and case["patient"]),
+        is_series=patient_facts.series,
+        excluded=[
+            {"text": e.text, "span": list(e.span), "status": e.status.value} for e in excluded
+        ],
+    )

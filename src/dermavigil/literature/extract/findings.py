@@ -1,0 +1,107 @@
+"""Objective findings: histopathology, imaging, laboratory results.
+
+A finding sentence names a test ("a skin biopsy", "histopathology",
+"ultrasound", "culture") and a reporting verb ("showed", "revealed",
+"demonstrated"); the result is the text after the verb up to the clause end.
+One :class:`FindingFacts` per test; the result keeps the report's words and
+each listed item ("necrotic keratinocytes, leukocytoclastic vasculitis, and
+eccrine necrosis") is coded to the HPO. Negated items ("no granulomas") are
+kept out of the codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dermavigil.domain.case import CodedTerm
+from dermavigil.domain.vocab import FindingKind
+from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.terminology.coder import code_phrase
+
+Span = tuple[int, int]
+
+_TEST = re.compile(
+    r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biopsy"
+    r"|histopatholog\w*(?:\s+examination)?|histolog\w*(?:\s+examination)?|(?:doppler\s+)?"
+    r"ultrasound|ultrasonography|MRI|magnetic resonance imaging|CT(?: scan)?|(?:bacterial\s+|fungal"
+    r"\s+|mycobacterial\s+)?cultures?|blood tests?|laboratory tests?)\b",
+    re.I,
+)
+_VERB = re.compile(
+    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found"
+    r"|identified|was consistent with|were consistent with|was positive for|were negative)\b",
+    re.I,
+)
+_KINDS = (
+    (FindingKind.histopathology, r"biopsy|histo|patholog"),
+    (FindingKind.imaging, r"ultraso|MRI|magnetic|CT"),
+    (FindingKind.laboratory, r"culture|blood|laboratory"),
+)
+
+
+@dataclass
+class FindingFacts:
+    """One test and its result, with codes and evidence spans (keys: test, result)."""
+
+    kind: FindingKind
+    test: str
+    result: str
+    codes: list[CodedTerm] = field(default_factory=list)
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+
+def _kind(test: str) -> FindingKind:
+    for kind, pattern in _KINDS:
+        if re.search(pattern, test, re.I):
+            return kind
+    return FindingKind.other
+
+
+def _items(result: str) -> list[tuple[str, int]]:
+    items = []
+    for match in re.finditer(r"[^,;]+", result):
+        piece = match.group(0)
+        for part in re.finditer(r"(?:(?!\band\b).)+", piece):
+            text = part.group(0).strip()
+            if text:
+                items.append((text, match.start() + part.start() + part.group(0).index(text)))
+    return items
+
+
+def find_findings(patient: list[Sentence]) -> list[FindingFacts]:
+    """Findings in patient sentences that name a test and a reporting verb."""
+    findings: list[FindingFacts] = []
+    for sentence in patient:
+        test = _TEST.search(sentence.text)
+        verb = _VERB.search(sentence.text, test.end()) if test else None
+        if not test or not verb:
+            continue
+        tail = sentence.text[verb.end() :]
+        end = re.search(r"[.;](?:\s|$)|$", tail)
+        result = tail[: end.start() if end else len(tail)].strip()
+        if not result:
+            continue
+        offset = sentence.start + verb.end() + tail.index(result)
+        name = re.sub(r"^(?:a|the)\s+", "", test.group("test"), flags=re.I).lower()
+        finding = FindingFacts(
+            kind=_kind(name),
+            test=name,
+            result=result,
+            spans={
+                "test": [(sentence.start + test.start("test"), sentence.start + test.end("test"))],
+                "result": [(offset, offset + len(result))],
+            },
+        )
+        seen: set[str] = set()
+        for item, at in _items(result):
+            local = verb.end() + tail.index(result) + at
+            if assertion(sentence.text, local, local + len(item)) is not Assertion.present:
+                continue
+            for code in code_phrase(item):
+                if code.code not in seen:
+                    seen.add(code.code)
+                    finding.codes.append(code)
+        findings.append(finding)
+    return findings

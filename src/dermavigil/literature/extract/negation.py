@@ -1,0 +1,81 @@
+"""NegEx-style assertion status of a mention: present, negated or uncertain.
+
+After Chapman WW et al. (2001), "A simple algorithm for identifying negated
+findings and diseases in discharge summaries", J Biomed Inform 34(5):301-310:
+a *pre* trigger ("no", "without", "denied", "absence of") negates mentions
+that follow it within a scope of a few words; a *post* trigger ("was ruled
+out", "were absent") negates the mention before it; the scope stops at a
+termination term ("but", "however", "which", "although") or at the clause
+end (";", ":"). Uncertainty triggers ("suspected", "possible", "may have",
+"could not be excluded") give the status ``uncertain`` the same way, as in
+ConText (Harkema et al. 2009, J Biomed Inform 42(5):839-851).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Assertion(StrEnum):
+    """The status of a mention in its sentence."""
+
+    present = "present"
+    negated = "negated"
+    uncertain = "uncertain"
+
+
+_PRE_NEGATION = (
+    r"no|not|without|denie[sd]|deny|absence of|absent|negative for|free of|ruled out|rule out"
+    r"|no evidence of|no signs? of|no further|never|neither|nor"
+    r"|did not (?:show|develop|have|reveal)"
+    r"|failed to reveal"
+)
+_POST_NEGATION = (
+    r"(?:was|were|is|are) (?:ruled out|absent|excluded|not (?:seen|observed|found|present|noted))"
+    r"|did not (?:occur|develop|recur|appear)|not observed"
+)
+_PRE_UNCERTAIN = (
+    r"suspected|suspicion of|possible|possibly|probable|probably|questionable|presumed|presumably"
+    r"|may have|might have|could have|likely|consistent with|suggestive of|suggesting|concern for"
+    r"|differential diagnosis (?:of|included)"
+)
+_POST_UNCERTAIN = (
+    r"(?:was|were|is|are) (?:suspected|possible|not excluded)|could not be (?:excluded|ruled out)"
+)
+_TERMINATION = re.compile(
+    r"\b(?:but|however|although|though|yet|except|which|whereas|while|after|then|later|"
+    r"subsequently|and (?:then|later))\b|[;:]",
+    re.IGNORECASE,
+)
+_PRE = re.compile(rf"\b(?:{_PRE_NEGATION})\b", re.IGNORECASE)
+_POST = re.compile(rf"^\s*,?\s*(?:{_POST_NEGATION})\b", re.IGNORECASE)
+_PRE_U = re.compile(rf"\b(?:{_PRE_UNCERTAIN})\b", re.IGNORECASE)
+_POST_U = re.compile(rf"^\s*,?\s*(?:{_POST_UNCERTAIN})\b", re.IGNORECASE)
+SCOPE_WORDS = 6
+"""Words a pre-trigger reaches (NegEx used 5; 6 covers "no signs of skin necrosis")."""
+
+
+def _in_pre_scope(before: str, trigger: re.Pattern[str]) -> bool:
+    matches = list(trigger.finditer(before))
+    if not matches:
+        return False
+    last = matches[-1]
+    gap = before[last.end() :]
+    if _TERMINATION.search(gap):
+        return False
+    return len(re.findall(r"[A-Za-z0-9]+", gap)) <= SCOPE_WORDS
+
+
+def _in_post_scope(after: str, trigger: re.Pattern[str]) -> bool:
+    return bool(trigger.match(after))
+
+
+def assertion(sentence: str, start: int, end: int) -> Assertion:
+    """Status of the mention ``sentence[start:end]`` in its sentence."""
+    before, after = sentence[:start], sentence[end:]
+    if _in_pre_scope(before, _PRE) or _in_post_scope(after, _POST):
+        return Assertion.negated
+    if _in_pre_scope(before, _PRE_U) or _in_post_scope(after, _POST_U):
+        return Assertion.uncertain
+    return Assertion.present

@@ -1,0 +1,131 @@
+"""Outcome, sequelae and seriousness of the reaction as the text states them.
+
+Outcome (E2B E.i.7) from the last patient sentence with an outcome cue:
+"leaving / resolved with / residual X" -> recovered with sequelae (X kept
+verbatim as a sequela); "resolved completely / fully recovered" ->
+recovered; "improved / improvement" -> recovering; "persisted / permanent"
+-> not recovered; "died" -> fatal. The subject tells which reactions it
+covers: "the lesions" means the visible lesions, anything else all of them.
+Seriousness criteria (ICH E2A) are only taken when stated: death,
+life-threatening, hospitalisation, permanent disability.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dermavigil.domain.vocab import Outcome, SeriousnessCriterion
+from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.sentences import Sentence
+
+Span = tuple[int, int]
+
+_SEQUELA = re.compile(
+    r"\b(?:leaving(?: behind)?|left(?: behind)?|resolved with|healed with|with residual|residual)"
+    r"\s+(?:an?\s+|some\s+|mild\s+|persistent\s+)?(?P<seq>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at"
+    r"|on|that|which|after)\b|$)",
+    re.I,
+)
+_OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
+    (Outcome.fatal, re.compile(r"\b(?:died|death|fatal)\b", re.I)),
+    (
+        Outcome.not_recovered,
+        re.compile(
+            r"\b(?:persist\w*|permanent\w*|did not (?:resolve|improve)|no improvement"
+            r"|remained unchanged|irreversible)\b",
+            re.I,
+        ),
+    ),
+    (
+        Outcome.recovered,
+        re.compile(
+            r"\b(?:(?:completely|fully|entirely|totally) (?:resolved|recovered|healed|"
+            r"disappeared)|complete (?:resolution|recovery|healing)|resolved (?:completely|"
+            r"fully|entirely|without sequelae)|recovered|resolved|healed)\b",
+            re.I,
+        ),
+    ),
+    (
+        Outcome.recovering,
+        re.compile(
+            r"\b(?:improv\w*|resolving|healing|subsid\w*|partial (?:resolution|response))\b", re.I
+        ),
+    ),
+)
+_SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
+    (
+        SeriousnessCriterion.death,
+        re.compile(r"\b(?:died|death of the patient|fatal outcome)\b", re.I),
+    ),
+    (SeriousnessCriterion.life_threatening, re.compile(r"\blife[- ]threatening\b", re.I)),
+    (
+        SeriousnessCriterion.hospitalisation,
+        re.compile(
+            r"\b(?:hospitali[sz](?:ed|ation)|admitted to (?:the |a )?(?:hospital|ward|"
+            r"intensive care|ICU)|inpatient)\b",
+            re.I,
+        ),
+    ),
+    (
+        SeriousnessCriterion.disability,
+        re.compile(
+            r"\b(?:permanent (?:vision|visual) loss|permanent blindness|permanent disability"
+            r"|disabling)\b",
+            re.I,
+        ),
+    ),
+)
+
+
+@dataclass
+class OutcomeFacts:
+    """Outcome, sequelae, seriousness and whom they concern, with spans."""
+
+    outcome: Outcome | None = None
+    sequelae: list[str] = field(default_factory=list)
+    lesions_only: bool = False
+    seriousness: list[SeriousnessCriterion] = field(default_factory=list)
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+
+def _present(sentence: Sentence, match: re.Match[str]) -> bool:
+    return assertion(sentence.text, match.start(), match.end()) is Assertion.present
+
+
+def find_outcome(patient: list[Sentence], first_reaction: int) -> OutcomeFacts:
+    """Outcome facts from patient sentences after the first reaction sentence."""
+    facts = OutcomeFacts()
+    later = [s for s in patient if s.index > first_reaction]
+    for sentence in reversed(later):
+        sequela = _SEQUELA.search(sentence.text)
+        outcome = None
+        if sequela and _present(sentence, sequela):
+            outcome = Outcome.recovered_with_sequelae
+            facts.sequelae.append(sequela.group("seq").strip())
+            facts.spans["sequelae"] = [
+                (sentence.start + sequela.start("seq"), sentence.start + sequela.end("seq"))
+            ]
+            span = sequela.span()
+        else:
+            for candidate, pattern in _OUTCOMES:
+                match = pattern.search(sentence.text)
+                if match and _present(sentence, match):
+                    outcome, span = candidate, match.span()
+                    break
+        if outcome is not None:
+            facts.outcome = outcome
+            facts.spans["outcome"] = [(sentence.start + span[0], sentence.start + span[1])]
+            facts.lesions_only = bool(
+                re.search(r"\b(?:the|these|all) lesions?\b", sentence.text, re.I)
+            )
+            break
+    for sentence in patient:
+        for criterion, pattern in _SERIOUS:
+            match = pattern.search(sentence.text)
+            if match and _present(sentence, match) and criterion not in facts.seriousness:
+                facts.seriousness.append(criterion)
+                facts.spans.setdefault("seriousness", []).append(
+                    (sentence.start + match.start(), sentence.start + match.end())
+                )
+    return facts

@@ -1,0 +1,153 @@
+"""The products of a case report: name, category, formulation, indication, sites.
+
+Product mentions come from :func:`dermavigil.terminology.products.find_products`
+in the sentences about the patient (the title included); mentions of a drug
+that is being given as a *treatment* ("treated with triamcinolone") are left
+to :mod:`.treatment`. One product per category, in order of first mention;
+its name is a brand name when one is given (a capitalised mention that is
+not the first word of its sentence), else the longest mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dermavigil.domain.vocab import Formulation, ProductCategory
+from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.sites import find_sites
+from dermavigil.terminology.products import ProductMention, find_products
+
+Span = tuple[int, int]
+
+_FORMULATIONS: tuple[tuple[Formulation, str], ...] = (
+    (Formulation.lyophilized_powder, r"lyophili[sz]ed|freeze-dried"),
+    (Formulation.powder, r"powder"),
+    (Formulation.suspension, r"suspension"),
+    (Formulation.emulsion, r"emulsion"),
+    (Formulation.gel, r"gel"),
+    (Formulation.cream, r"cream"),
+    (Formulation.serum, r"serum"),
+    (Formulation.solution, r"solution"),
+)
+_TREATED_WITH = re.compile(
+    r"\b(?:treated|managed|treatment|therapy|responded|resolved)\s+(?:with|to|by)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_INDICATION = re.compile(
+    r"\b(?:to treat|to improve|to correct|to reduce|for (?:the )?(?:treatment|correction|"
+    r"improvement|management) of)\s+(?P<ind>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|with|in|at|on"
+    r"|using|by)\b|$)|\bfor\s+(?P<ind2>(?:facial |skin |lip |cheek |chin )?(?:rejuvenation|"
+    r"augmentation|volumi[sz]ation|contouring|hair loss|alopecia|melasma|acne scars|wrinkles"
+    r"|glabellar lines|submental fat))\b",
+    re.I,
+)
+_INJECTIONS = re.compile(r"\b(multiple|several|repeated|single|a single)\s+injections?\b", re.I)
+_SESSIONS = re.compile(rf"\b(?P<n>{NUMBER_WORDS})\s+(?:treatment\s+)?sessions?\b", re.I)
+
+
+@dataclass
+class ProductFacts:
+    """One product as the text gives it, with evidence spans per field."""
+
+    name: str
+    category: ProductCategory
+    formulation: Formulation | None = None
+    indication: str | None = None
+    body_sites: list[str] = field(default_factory=list)
+    injections: str | None = None
+    sessions: int | None = None
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+
+def _is_treatment(sentence: Sentence, mention: ProductMention) -> bool:
+    before = sentence.text[: mention.start - sentence.start]
+    return bool(_TREATED_WITH.search(before))
+
+
+def _brand(sentence: Sentence, mention: ProductMention) -> bool:
+    return (
+        mention.text[:1].isupper() and mention.start > sentence.start and not mention.text.isupper()
+    )
+
+
+def _mentions(patient: list[Sentence]) -> list[tuple[Sentence, ProductMention]]:
+    out = []
+    for sentence in patient:
+        for mention in find_products(sentence.text):
+            shifted = ProductMention(
+                mention.text,
+                mention.category,
+                sentence.start + mention.start,
+                sentence.start + mention.end,
+            )
+            if not _is_treatment(sentence, shifted):
+                out.append((sentence, shifted))
+    return out
+
+
+def _describe(product: ProductFacts, sentences: list[Sentence], rechallenge: set[int]) -> None:
+    for sentence in sentences:
+        for formulation, pattern in _FORMULATIONS:
+            match = re.search(rf"\b(?:{pattern})\b", sentence.text, re.I)
+            if match and product.formulation is None:
+                product.formulation = formulation
+                product.spans["formulation"] = [
+                    (sentence.start + match.start(), sentence.start + match.end())
+                ]
+        if sentence.index in rechallenge:
+            continue
+        found = _INDICATION.search(sentence.text)
+        if found and product.indication is None:
+            group = "ind" if found.group("ind") else "ind2"
+            product.indication = found.group(group).strip()
+            product.spans["indication"] = [
+                (sentence.start + found.start(group), sentence.start + found.end(group))
+            ]
+        for site, start, end in find_sites(sentence.text):
+            if site not in product.body_sites and site != "injection site":
+                product.body_sites.append(site)
+                product.spans.setdefault("body_sites", []).append(
+                    (sentence.start + start, sentence.start + end)
+                )
+        injections = _INJECTIONS.search(sentence.text)
+        if injections and product.injections is None:
+            product.injections = injections.group(1).lower().removeprefix("a ")
+            product.spans["injections"] = [
+                (sentence.start + injections.start(), sentence.start + injections.end())
+            ]
+        sessions = _SESSIONS.search(sentence.text)
+        value = number_value(sessions.group("n")) if sessions else None
+        if sessions and value and product.sessions is None:
+            product.sessions = int(value)
+            product.spans["sessions"] = [
+                (sentence.start + sessions.start(), sentence.start + sessions.end())
+            ]
+
+
+def find_product_facts(patient: list[Sentence], rechallenge: set[int]) -> list[ProductFacts]:
+    """One :class:`ProductFacts` per product category named in patient sentences.
+
+    ``rechallenge`` holds the indexes of rechallenge sentences, whose sites
+    belong to the rechallenge rather than to the first administration.
+    """
+    grouped: dict[ProductCategory, list[tuple[Sentence, ProductMention]]] = {}
+    for sentence, mention in _mentions(patient):
+        grouped.setdefault(mention.category, []).append((sentence, mention))
+    products = []
+    for category, mentions in grouped.items():
+        brands = [m for s, m in mentions if _brand(s, m)]
+        named = brands[0] if brands else max((m for _, m in mentions), key=lambda m: len(m.text))
+        product = ProductFacts(name=named.text, category=category)
+        product.spans["name"] = [(named.start, named.end)]
+        product.spans["category"] = [(m.start, m.end) for _, m in mentions]
+        used = [
+            s
+            for s in patient
+            if any(s is t for t, _ in mentions)
+            or re.search(r"\binject\w*|administ\w*", s.text, re.I)
+        ]
+        _describe(product, used, rechallenge)
+        products.append(product)
+    return products

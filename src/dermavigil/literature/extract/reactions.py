@@ -1,0 +1,220 @@
+"""Reactions: verbatim phrases, HPO codes, onset, body sites, rechallenge recurrence.
+
+A reaction mention is a clinical head noun (necrosis, papules, pain, erythema,
+granuloma, vascular occlusion, ...) with the descriptive words before it
+("palpable, painful, non-blanchable purplish papules") and coordinated heads
+("papules and nodules, accompanied by central, tiny crusted erosions"), found
+in patient sentences outside histopathology clauses (those are findings) and
+outside outcome clauses ("leaving post-inflammatory hyperpigmentation" is a
+sequela). Negated mentions are dropped and uncertain ones set aside
+(:mod:`.negation`). Each verbatim is coded with
+:func:`dermavigil.terminology.coder.code_phrase`. Onset: a latency ("three
+days after injection", "after 2 weeks", "the next day") or a worded onset
+("shortly after the injection") in the mention's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dermavigil.domain.case import CodedTerm
+from dermavigil.domain.dates import Duration, TimeUnit
+from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.sites import find_sites
+from dermavigil.terminology.coder import code_phrase
+from dermavigil.terminology.normalize import normalize
+
+Span = tuple[int, int]
+
+_HEADS = (
+    r"(?:skin |tissue |cutaneous |eccrine )?necrosis|papules?|nodules?|erosions?|ulcers?"
+    r"|ulcerations?|pain|purpura|erythema|o?edema|swellings?|bumps?|lumps?|granulomas?"
+    r"|granulomatous reactions?"
+    r"|abscess(?:es)?|pustules?|vesicles?|blisters?|bullae|urticaria|hives|wheals?|pruritus|itching"
+    r"|angioedema|hyperpigmentation|hypopigmentation|discolou?ration|livedo(?: reticularis)?"
+    r"|blanching|induration|bruising|ecchymos[ie]s|ha?ematomas?|vasculitis|panniculitis|cellulitis"
+    r"|infections?|fever|ptosis|diplopia|blindness|(?:vision|visual) loss|loss of vision|dysphagia"
+    r"|anaphylaxis|rash(?:es)?|eschars?|crusts?|plaques?|macules?|telangiectasias?|atrophy"
+    r"|lipoatrophy|scarring|scars?|tenderness|inflammation|vascular (?:occlusion|compromise)"
+    r"|ischa?emia|hypersensitivity reactions?|foreign[- ]body reactions?|tyndall effect"
+    r"|(?:muscle )?weakness|dysphonia|headache|dizziness|syncope|dyspnea|dyspnoea|alopecia"
+)
+_MODIFIER = (
+    r"palpable|painful|tender|non-blanch\w*|blanch\w*|purplish|purple|violaceous|dark|red|reddish"
+    r"|erythematous|tiny|small|large|central|crusted|multiple|several|numerous|firm|hard|soft|indurated"
+    r"|inflammatory|granulomatous|skin|cutaneous|local|localized|localised|diffuse|extensive"
+    r"|delayed(?:-onset)?|late(?:-onset)?|persistent|recurrent|subcutaneous|dermal|foreign-body"
+    r"|severe|mild|moderate|bilateral|ha?emorrhagic|necrotic|superficial|deep|pustular|papular"
+    r"|nodular|ulcerated|livedoid|reticulated|punctate|blue|bluish|brown|white|warm|swollen|itchy"
+    r"|pruritic|allergic|acute|chronic|sterile|fluctuant|visible|sudden|progressive|generalized"
+    r"|generalised|injection-site|facial|periorbital|mucosal|widespread|confluent|scattered"
+)
+_CONNECT = r"(?:\s*,\s*accompanied by\s+|\s*,?\s+(?:and|or)\s+|\s*,\s*)"
+_MODS = rf"(?:(?:{_MODIFIER})(?:\s*,\s*|\s+))*"
+_MENTION = re.compile(
+    rf"(?<![\w-]){_MODS}(?:{_HEADS})(?![\w-])(?:{_CONNECT}{_MODS}(?:{_HEADS})(?![\w-]))*",
+    re.I,
+)
+_RECURRENCE = re.compile(r"\bsimilar (?:lesions?|reactions?|symptoms?)\b", re.I)
+_FINDING_CLAUSE = re.compile(
+    r"\b(?:(?:skin |punch |incisional |excisional )?biopsy|histopatholog\w*|histolog\w*|"
+    r"patholog\w*|ultrasound|ultrasonography|MRI|magnetic resonance|CT scan|culture)\b",
+    re.I,
+)
+_OUTCOME_CLAUSE = re.compile(
+    r"\b(?:leaving|left (?:behind )?|resolved with|healed with|residual"
+    r"|with (?:residual|resultant))\b",
+    re.I,
+)
+_LATENCY = re.compile(
+    rf"\b(?:(?P<n>{NUMBER_WORDS})\s+(?P<unit>minute|hour|day|week|month|year)s?\s+(?:after|following"
+    rf"|post|later)(?:\s+(?:the\s+)?(?:first\s+)?(?:injection|procedure|treatment|session|administration|vaccination)s?)?|(?:after|within)\s+(?P<n2>{NUMBER_WORDS})\s+(?P<unit2>minute|hour|day|week|month"
+    rf"|year)s?|(?:the )?(?P<next>next|following) day)\b",
+    re.I,
+)
+_ONSET_WORDS = re.compile(
+    r"\b(?:shortly|immediately|soon|right|directly)\s+after\s+(?:the\s+|her\s+|his\s+)?"
+    r"(?:injection|procedure|treatment|session|administration)s?|within (?:minutes|hours|days)"
+    r"|(?:several|a few) (?:days|weeks|months) later|overnight",
+    re.I,
+)
+
+
+@dataclass
+class ReactionFacts:
+    """One reaction with its evidence spans (keys: verbatim, onset, body_sites)."""
+
+    verbatim: str
+    codes: list[CodedTerm]
+    sentence: int
+    onset_latency: Duration | None = None
+    onset_text: str | None = None
+    body_sites: list[str] = field(default_factory=list)
+    at_rechallenge: bool = False
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    @property
+    def lesion(self) -> bool:
+        """A visible lesion (not pain, itch or a systemic symptom)."""
+        return not re.fullmatch(
+            r"(?:\w+ )*(?:pain|itching|pruritus|fever|tenderness|headache|dizziness|weakness)",
+            self.verbatim.lower(),
+        )
+
+
+@dataclass
+class Excluded:
+    """A reaction mention set aside: negated or uncertain."""
+
+    text: str
+    span: Span
+    status: Assertion
+
+
+def _latency(sentence: Sentence) -> tuple[Duration | None, str | None, Span | None]:
+    match = _LATENCY.search(sentence.text)
+    if match:
+        span = (sentence.start + match.start(), sentence.start + match.end())
+        if match.group("next"):
+            return Duration(value=1, unit=TimeUnit.day), match.group(0).lower(), span
+        value = number_value(match.group("n") or match.group("n2") or "")
+        unit = (match.group("unit") or match.group("unit2")).lower()
+        if value is not None:
+            return Duration(value=value, unit=TimeUnit(unit)), match.group(0).lower(), span
+    words = _ONSET_WORDS.search(sentence.text)
+    if words:
+        span = (sentence.start + words.start(), sentence.start + words.end())
+        return None, words.group(0).lower(), span
+    return None, None, None
+
+
+def _clauses(sentence: Sentence) -> str:
+    """The sentence text with finding and outcome clauses blanked (same length)."""
+    text = sentence.text
+    for pattern in (_FINDING_CLAUSE, _OUTCOME_CLAUSE):
+        match = pattern.search(text)
+        if match:
+            text = text[: match.start()] + " " * (len(text) - match.start())
+    return text
+
+
+def find_reactions(
+    patient: list[Sentence], rechallenge: set[int]
+) -> tuple[list[ReactionFacts], list[Excluded]]:
+    """Reactions of the patient sentences (merged by code set) and the mentions set aside."""
+    reactions: list[ReactionFacts] = []
+    excluded: list[Excluded] = []
+    for sentence in patient:
+        text = _clauses(sentence)
+        latency, onset_text, onset_span = _latency(sentence)
+        sites = [s for s in find_sites(sentence.text) if s[0] != "injection site"]
+        if sentence.index in rechallenge:
+            recurrence = _RECURRENCE.search(text)
+            if recurrence:
+                reaction = ReactionFacts(
+                    verbatim=recurrence.group(0).lower(),
+                    codes=[],
+                    sentence=sentence.index,
+                    at_rechallenge=True,
+                    spans={"verbatim": [_shift(sentence, recurrence.span())]},
+                )
+                reactions.append(reaction)
+                continue
+        for match in _MENTION.finditer(text):
+            verbatim = _decapitalise(match.group(0).strip(" ,"), sentence, match.start())
+            span = _shift(sentence, match.span())
+            status = assertion(sentence.text, match.start(), match.end())
+            if status is not Assertion.present:
+                excluded.append(Excluded(verbatim, span, status))
+                continue
+            reaction = ReactionFacts(
+                verbatim=verbatim,
+                codes=code_phrase(verbatim),
+                sentence=sentence.index,
+                spans={"verbatim": [span]},
+                body_sites=[s[0] for s in sites],
+            )
+            if sites:
+                reaction.spans["body_sites"] = [_shift(sentence, (s[1], s[2])) for s in sites]
+            if onset_span:
+                reaction.onset_latency, reaction.onset_text = latency, onset_text
+                reaction.spans["onset"] = [onset_span]
+            reactions.append(reaction)
+    return _merge(reactions), excluded
+
+
+def _decapitalise(verbatim: str, sentence: Sentence, start: int) -> str:
+    """Lower-case a sentence-initial capital ("Skin necrosis" -> "skin necrosis")."""
+    if sentence.text[:start].strip() == "" and verbatim[1:2].islower():
+        return verbatim[0].lower() + verbatim[1:]
+    return verbatim
+
+
+def _shift(sentence: Sentence, span: tuple[int, int]) -> Span:
+    return sentence.start + span[0], sentence.start + span[1]
+
+
+def _key(reaction: ReactionFacts) -> object:
+    if reaction.at_rechallenge:
+        return ("rechallenge", reaction.sentence)
+    if reaction.codes:
+        return frozenset(c.code for c in reaction.codes)
+    return normalize(reaction.verbatim)
+
+
+def _merge(reactions: list[ReactionFacts]) -> list[ReactionFacts]:
+    merged: dict[object, ReactionFacts] = {}
+    for reaction in reactions:
+        key = _key(reaction)
+        if key not in merged:
+            merged[key] = reaction
+            continue
+        kept = merged[key]
+        kept.spans.setdefault("verbatim", []).extend(reaction.spans.get("verbatim", []))
+        if kept.onset_text is None and reaction.onset_text is not None:
+            kept.onset_latency, kept.onset_text = reaction.onset_latency, reaction.onset_text
+            kept.spans["onset"] = reaction.spans.get("onset", [])
+    return list(merged.values())

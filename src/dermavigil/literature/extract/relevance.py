@@ -1,0 +1,52 @@
+"""Which sentences of a case report speak of *this* patient.
+
+Case-report abstracts mix the case with background and literature review
+("There are few reports ...", "These complications include ..."). Facts
+are taken only from sentences that carry a patient cue (a patient noun or
+pronoun, "our case", an age, a time after injection, an action on the
+patient) and no review cue; the title counts when it names a case. This
+is the "section and cue" filter common to rule-based case-report
+extractors (e.g. Aramaki et al. 2009, "TEXT2TABLE: medical text
+summarization system based on named entity recognition and modality
+identification", BioNLP workshop).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.literature.extract.sentences import Sentence
+
+_PATIENT = re.compile(
+    r"\b(?:the patient|our patient|patients?|our case|this case|a case"
+    r"|we (?:hereby )?(?:report|present|describe)|he|she|his|her|him"
+    r"|the (?:lesions?|reaction|symptoms?)|year-old|years? old|aged \d"
+    r"|man|woman|male|female|boy|girl|gentleman|lady"
+    r"|after (?:the |her |his )?(?:injection|treatment|procedure|session)"
+    r"|(?:days?|weeks?|hours?|months?|minutes?) (?:after|later|following)"
+    r"|was (?:injected|administered|treated|given)|were (?:injected|administered|given)|biopsy"
+    r"|presented|developed|noticed|complained|resolved)\b",
+    re.IGNORECASE,
+)
+_REVIEW = re.compile(
+    r"\b(?:have been reported|been described|were reported|reports? (?:are )?available|few reports"
+    r"|in the literature|previously reported|complications include|should be avoided"
+    r"|most \w+ products"
+    r"|(?:is|are) (?:commonly|widely|increasingly) used|have gained|has gained|gained attention"
+    r"|we review|review of)\b",
+    re.IGNORECASE,
+)
+_GENERIC_SECTIONS = frozenset(
+    {"background", "introduction", "conclusion", "conclusions", "discussion"}
+)
+
+
+def about_patient(sentence: Sentence) -> bool:
+    """True when the sentence reports facts of the case rather than background."""
+    if sentence.section in _GENERIC_SECTIONS:
+        return False
+    if sentence.section == "title":
+        return bool(re.search(r"\b(?:after|following|induced|caused|case)\b", sentence.text, re.I))
+    if _REVIEW.search(sentence.text):
+        return False
+    return bool(_PATIENT.search(sentence.text))

@@ -1,0 +1,131 @@
+"""Routes: the route used for the suspect product and the route it is labelled for.
+
+*Route used*: route words next to an administration word ("intradermal
+injection", "injected subcutaneously", "using an intradermal method") in
+sentences about the patient; the most frequent route wins, ties to the
+first. *Labelled route*: "available / approved / labelled / indicated /
+intended / sold / marketed for <route> use|administration|application",
+searched in every sentence (labels are background facts). A statement that a
+route "has not been approved" or an "unapproved"/"off-label" use marks the
+use off-label without inventing an approved route.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from dermavigil.domain.vocab import Route
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.treatment import TREATMENT
+
+ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
+    (Route.intradermal, r"intra-?dermal(?:ly)?|(?<!sub)dermal injections?|into the dermis"),
+    (Route.subdermal, r"sub-?dermal(?:ly)?"),
+    (Route.subcutaneous, r"sub-?cutaneous(?:ly)?|s\.c\.|into the subcutaneous (?:fat|tissue)"),
+    (Route.intramuscular, r"intra-?muscular(?:ly)?|i\.m\.|into the (?:deltoid|gluteal) muscle"),
+    (Route.intra_arterial, r"intra-?arterial(?:ly)?|into an? (?:artery|arterial)"),
+    (Route.intravenous, r"intra-?venous(?:ly)?|i\.v\.|into a vein"),
+    (Route.intralesional, r"intra-?lesional(?:ly)?"),
+    (Route.intra_articular, r"intra-?articular(?:ly)?"),
+    (Route.topical, r"topical(?:ly)?|applied (?:to|on) the skin"),
+    (Route.cutaneous, r"cutaneous(?= (?:use|application))|on the skin surface"),
+    (Route.transdermal, r"transdermal(?:ly)?|micro-?needling"),
+    (Route.oral, r"oral(?:ly)?|by mouth"),
+)
+_COMPILED = tuple((r, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for r, p in ROUTE_WORDS)
+_ADMIN = re.compile(
+    r"\b(?:inject\w*|administ\w*|method|route|given|delivered|infiltrat\w*|applied|application)\b",
+    re.I,
+)
+_LABEL = re.compile(
+    r"\b(?:available|approved|label+ed|indicated|intended|sold|marketed|licensed|authori[sz]ed"
+    r"|designed|formulated|cleared)\s+(?:only\s+)?(?:for|as)\s+(?:an?\s+)?(?:(?:\w+\s+){0,2})?"
+    r"(?P<route>[\w-]+)\s+(?:use|administration|application|injection|route|products?)",
+    re.I,
+)
+_UNAPPROVED = re.compile(
+    r"\b(?:not (?:been )?(?:approved|licensed|authori[sz]ed|indicated)|unapproved|off-label|"
+    r"unlicensed|not intended for)\b",
+    re.I,
+)
+
+
+def route_of(word: str) -> Route | None:
+    """The route a route word names (``"intradermally"`` -> intradermal)."""
+    for route, pattern in _COMPILED:
+        if pattern.fullmatch(word.strip()):
+            return route
+    return None
+
+
+@dataclass
+class RouteFacts:
+    """Route used, labelled routes and off-label cues, each with evidence spans."""
+
+    used: Route | None = None
+    used_verbatim: str | None = None
+    used_spans: list[tuple[int, int]] = field(default_factory=list)
+    approved: list[Route] = field(default_factory=list)
+    approved_verbatim: str | None = None
+    approved_spans: list[tuple[int, int]] = field(default_factory=list)
+    unapproved_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def off_label(self) -> bool:
+        """Used by a route it is not labelled for, or stated as unapproved."""
+        if self.used and self.approved and self.used not in self.approved:
+            return True
+        return bool(self.unapproved_spans) and self.used is not None
+
+
+def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
+    """Administration routes named in a sentence with an administration word.
+
+    Route words inside a label statement, or qualifying a treatment drug
+    ("oral prednisolone"), are not routes of the suspect product.
+    """
+    if not _ADMIN.search(sentence.text):
+        return []
+    label_spans = [m.span() for m in _LABEL.finditer(sentence.text)]
+    found = []
+    for route, pattern in _COMPILED:
+        for match in pattern.finditer(sentence.text):
+            if any(a <= match.start() < b for a, b in label_spans):
+                continue
+            if TREATMENT.match(sentence.text, match.end() + 1):
+                continue
+            found.append((route, sentence.start + match.start(), sentence.start + match.end()))
+    return found
+
+
+def find_routes(sentences: list[Sentence], patient: list[Sentence]) -> RouteFacts:
+    """Route facts of a report: used (patient sentences), labelled (all sentences)."""
+    facts = RouteFacts()
+    counts: Counter[Route] = Counter()
+    first: dict[Route, tuple[int, int]] = {}
+    for sentence in patient:
+        for route, start, end in route_mentions(sentence):
+            counts[route] += 1
+            first.setdefault(route, (start, end))
+    if counts:
+        best = max(counts, key=lambda r: (counts[r], -first[r][0]))
+        facts.used = best
+        facts.used_spans = [
+            (s, e) for sentence in patient for r, s, e in route_mentions(sentence) if r is best
+        ]
+    for sentence in sentences:
+        for match in _LABEL.finditer(sentence.text):
+            route = route_of(match.group("route"))
+            if route and route not in facts.approved:
+                facts.approved.append(route)
+                facts.approved_verbatim = facts.approved_verbatim or match.group(0)
+                facts.approved_spans.append(
+                    (sentence.start + match.start(), sentence.start + match.end())
+                )
+        for match in _UNAPPROVED.finditer(sentence.text):
+            facts.unapproved_spans.append(
+                (sentence.start + match.start(), sentence.start + match.end())
+            )
+    return facts
