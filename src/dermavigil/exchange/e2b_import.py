@@ -21,8 +21,9 @@ from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import e2b_codes as c
 from dermavigil.exchange import e2b_sections as s
 from dermavigil.exchange.e2b_schema import require_valid
-from dermavigil.exchange.e2b_supplement import apply, read_supplement
+from dermavigil.exchange.e2b_supplement import read_supplement
 from dermavigil.exchange.e2b_unmapped import collect
+from dermavigil.exchange.supplement import apply
 from dermavigil.exchange.xml_safety import parse_untrusted
 
 _ROLE = "h:component/h:adverseEventAssessment/h:subject1/h:primaryRole"

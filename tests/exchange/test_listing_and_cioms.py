@@ -1,0 +1,57 @@
+"""CSV line listing and CIOMS-I PDF of the seed case."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from pypdf import PdfReader
+
+from dermavigil.domain import Case
+from dermavigil.exchange.cioms import latin1
+from dermavigil.exchange.formats import export_cases
+
+
+def test_line_listing_has_one_row_per_case(seed_case: Case) -> None:
+    rows = list(csv.DictReader(io.StringIO(export_cases([seed_case, seed_case], "csv").decode())))
+    assert len(rows) == 2
+    row = rows[0]
+    assert row["routes"] == "Lyophilized exosome product: intradermal (labelled topical)"
+    assert row["off_label"] == "yes"
+    assert row["rechallenge"] == "recurred"
+    assert row["reactions"].split(" | ")[0] == "skin necrosis"
+    assert row["seriousness"] == "medically_important"
+    assert row["country"] == "TH"
+
+
+def test_line_listing_defuses_formulas(seed_case: Case) -> None:
+    hostile = seed_case.model_copy(
+        update={"products": [seed_case.products[0].model_copy(update={"name": "=HYPERLINK(1)"})]}
+    )
+    row = next(csv.DictReader(io.StringIO(export_cases([hostile], "csv").decode())))
+    assert row["suspect_products"] == "'=HYPERLINK(1)"
+
+
+def test_cioms_pdf_holds_the_form_fields(seed_case: Case) -> None:
+    pdf = export_cases([seed_case], "cioms")
+    assert pdf.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for expected in (
+        "SUSPECT ADVERSE REACTION REPORT",
+        "14. SUSPECT DRUG",
+        "Lyophilized exosome product",
+        "intradermal (labelled: topical)",
+        "skin necrosis",
+        "[X] other medically important condition",
+        "[ ] patient died",
+        "21. DID REACTION REAPPEAR",
+        "prednisolone",
+        "Tawanwongsri",
+    ):
+        assert expected in text, expected
+
+
+def test_cioms_text_never_loses_characters() -> None:
+    assert latin1("Dose ≥ 2 – café") == "Dose >= 2 - café"
+    assert latin1("ภ") == "[U+0E20]"
