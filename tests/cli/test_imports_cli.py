@@ -61,7 +61,7 @@ def test_bad_input_is_a_clear_error(
     finally:
         sys.argv = argv
     assert exit_info.value.code == 2
-    assert "missing.zip: no such file or folder" in capsys.readouterr().err
+    assert "missing.zip: no such file or folder" in " ".join(capsys.readouterr().err.split())
 
 
 def test_unknown_source_is_a_usage_error(runner: CliRunner) -> None:
