@@ -1,0 +1,182 @@
+"""The registry's active cases as the analytic store's source ``registry``.
+
+Each active case, at its current version, becomes one ``reports`` row, one
+``report_products`` row per administered product and one
+``report_reactions`` row per reaction (schema: :mod:`dermavigil.store.schema`),
+so that registry cases are counted beside FAERS, VAERS, CAERS and openFDA:
+
+- ``report_id`` and ``case_id`` are the registry id (DV-000001), ``version``
+  the case version; partial dates become their first possible day;
+- ``serious`` is the assessment's (overrides applied); ``outcome`` the gravest
+  seriousness criterion met, as the FAERS and openFDA importers give it;
+- ``product_key`` and ``term_key`` come from :mod:`dermavigil.ingest.normalize`;
+  the term key is built from the reaction's first coded term when it has one
+  (so coded registry terms group together) and from the verbatim otherwise;
+  ``code`` is that coded term's code;
+- ``route_approved`` is the off-label assessment's verdict per suspect product
+  (``None`` when it cannot tell, and for products it does not judge); an
+  assessor override of the case flag to "not off-label" marks every judged
+  product approved;
+- ``onset_days`` is the reaction's latency, or the days from the first suspect
+  product's start date to the onset date when both are known to the day.
+
+The source is rebuilt whole and switched atomically
+(:class:`~dermavigil.store.layout.SourceWriter`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+import pyarrow as pa
+
+from dermavigil.domain.case import Case, Reaction
+from dermavigil.domain.vocab import ProductRole, SeriousnessCriterion, Sex
+from dermavigil.ingest.normalize import product_key, term_key
+from dermavigil.ingest.summary import ImportSummary
+from dermavigil.ingest.values import gravest
+from dermavigil.registry import CaseFilter, CaseService, StoredCase, open_registry
+from dermavigil.settings import Settings
+from dermavigil.store.layout import SourceWriter
+from dermavigil.store.schema import REPORT_PRODUCTS, REPORT_REACTIONS, REPORTS
+
+SOURCE = "registry"
+BATCH = 1000
+_SEX = {Sex.male: "M", Sex.female: "F"}
+_CRITERIA = {c.value: c for c in SeriousnessCriterion}
+
+Rows = tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]
+
+
+def _report(stored: StoredCase) -> dict[str, Any]:
+    case, assessment = stored.case, stored.assessment
+    report, patient = case.report, case.patient
+    met = [
+        _CRITERIA[c.name] for c in assessment.seriousness.criteria if c.met and c.name in _CRITERIA
+    ]
+    return {
+        "source": SOURCE,
+        "report_id": stored.case_id,
+        "case_id": stored.case_id,
+        "version": stored.version,
+        "received_date": report.received_date.earliest() if report.received_date else None,
+        "event_date": report.event_date.earliest() if report.event_date else None,
+        "country": report.reporter.country if report.reporter else None,
+        "sex": _SEX.get(patient.sex) if patient.sex else None,
+        "age_years": patient.age.years() if patient.age else None,
+        "serious": assessment.serious,
+        "outcome": gravest(met) if assessment.serious else None,
+        "reporter_type": (
+            report.reporter.qualification.value
+            if report.reporter and report.reporter.qualification
+            else None
+        ),
+        "literature": report.literature.citation if report.literature else None,
+    }
+
+
+def _route_approved(stored: StoredCase) -> dict[int, bool | None]:
+    verdicts = stored.assessment.off_label
+    approved: dict[int, bool | None] = {
+        p.product_index: None if p.off_label is None else not p.off_label for p in verdicts.products
+    }
+    if verdicts.overridden and not verdicts.flag:
+        approved = dict.fromkeys(approved, True)
+    return approved
+
+
+def _products(stored: StoredCase) -> list[dict[str, Any]]:
+    approved = _route_approved(stored)
+    return [
+        {
+            "source": SOURCE,
+            "report_id": stored.case_id,
+            "seq": index + 1,
+            "role": product.role.value,
+            "product_verbatim": product.name,
+            "product_key": product_key(product.name, product.active_ingredient),
+            "category": product.category.value,
+            "route": product.route.value if product.route else None,
+            "route_approved": approved.get(index),
+        }
+        for index, product in enumerate(stored.case.products)
+        if product.role != ProductRole.not_administered
+    ]
+
+
+def onset_days(case: Case, reaction: Reaction) -> float | None:
+    """Days from first exposure to onset: the latency, or day-exact dates."""
+    if reaction.onset_latency is not None:
+        return reaction.onset_latency.days()
+    onset = reaction.onset_date
+    starts = [p.start_date for p in case.suspects() if p.start_date is not None]
+    if onset is None or not starts or onset.precision != "day":
+        return None
+    first = min(starts, key=lambda d: d.earliest())
+    if first.precision != "day":
+        return None
+    return float((onset.earliest() - first.earliest()).days)
+
+
+def _reactions(stored: StoredCase) -> list[dict[str, Any]]:
+    rows = []
+    for reaction in stored.case.reactions:
+        coded = reaction.codes[0] if reaction.codes else None
+        rows.append(
+            {
+                "source": SOURCE,
+                "report_id": stored.case_id,
+                "term_verbatim": reaction.verbatim,
+                "term_key": term_key(coded.label if coded else reaction.verbatim),
+                "code": coded.code if coded else None,
+                "onset_days": onset_days(stored.case, reaction),
+            }
+        )
+    return rows
+
+
+def case_rows(stored: StoredCase) -> Rows:
+    """The store rows of one stored case: its report, products and reactions."""
+    return _report(stored), _products(stored), _reactions(stored)
+
+
+def _batches(items: Iterable[StoredCase], size: int) -> Iterator[list[StoredCase]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def export_registry(
+    settings: Settings, progress: Callable[[str, int, int], None] | None = None
+) -> ImportSummary:
+    """Rebuild the store's ``registry`` source from the registry's active cases."""
+    settings.ensure_dirs()
+    registry = open_registry(settings.database_url)
+    summary = ImportSummary(source=SOURCE, inputs=[SOURCE])
+    try:
+        with (
+            registry.transaction(readonly=True) as session,
+            SourceWriter(settings.store_dir, SOURCE) as writer,
+        ):
+            service = CaseService(session)
+            active = CaseFilter(status="active")
+            total = service.list(active, limit=1).total
+            for batch in _batches(service.all_current(active), BATCH):
+                rows = [case_rows(stored) for stored in batch]
+                reports = [r for r, _, _ in rows]
+                products = [p for _, ps, _ in rows for p in ps]
+                reactions = [x for _, _, xs in rows for x in xs]
+                writer.write("reports", pa.Table.from_pylist(reports, schema=REPORTS))
+                writer.write("report_products", pa.Table.from_pylist(products, REPORT_PRODUCTS))
+                writer.write("report_reactions", pa.Table.from_pylist(reactions, REPORT_REACTIONS))
+                summary.reports_read += len(reports)
+                summary.product_rows += len(products)
+                summary.reaction_rows += len(reactions)
+                if progress is not None:
+                    progress("registry cases", summary.reports_read, total)
+    finally:
+        registry.close()
+    summary.reports_kept = summary.reports_read
+    return summary
