@@ -24,14 +24,18 @@ def _dated_filler(seed: Case) -> Case:
     """An on-label filler case with day-exact dates, a coded term and a concomitant drug."""
     case = seed.model_copy(deep=True)
     case.patient.sex = Sex.female
-    product = case.products[0]
-    product.name = "Juvederm Voluma 20 mg/mL"
-    product.category = ProductCategory.ha_filler
-    product.approved_routes = [Route.subcutaneous]
-    product.route = Route.subcutaneous
-    product.rechallenge = None
-    product.start_date = PartialDate.model_validate("2024-03-01")
-    case.products.append(Product(name="Ibuprofen 400 mg tablets", role=ProductRole.concomitant))
+    filler = {
+        "name": "Juvederm Voluma 20 mg/mL",
+        "category": ProductCategory.ha_filler,
+        "approved_routes": [Route.subcutaneous],
+        "route": Route.subcutaneous,
+        "rechallenge": None,
+        "start_date": PartialDate.model_validate("2024-03-01"),
+    }
+    case.products = [
+        case.products[0].model_copy(update=filler),
+        Product(name="Ibuprofen 400 mg tablets", role=ProductRole.concomitant),
+    ]
     reaction = case.reactions[0].model_copy(
         update={
             "verbatim": "Swelling of lips",
