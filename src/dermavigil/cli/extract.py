@@ -1,0 +1,101 @@
+"""``dermavigil extract FILE``: a case-report text -> a draft case with evidence.
+
+The file may be a plain title + abstract (or full text), or a bibliographic
+record (PubMed MEDLINE, RIS, Web-of-Science-style plain record); the first
+record's title and abstract are analysed and its citation and affiliations
+fill the literature reference. Exit code 0 for a complete draft, 3 for a
+partial or empty one (the draft is still printed, marked ``partial``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from dermavigil.errors import InputError, Problem
+from dermavigil.literature.biblio import Record, detect_format, parse_records
+from dermavigil.literature.extract import Draft, extract_draft
+
+console = Console()
+err = Console(stderr=True)
+PARTIAL_EXIT = 3
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8 (BOM allowed), else cp1252; a clear error if unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}", [Problem(str(path), exc.strerror or "")]) from None
+    if b"\x00" in data:
+        raise InputError(f"{path.name} is a binary file, not a text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def draft_from_text(text: str) -> tuple[Draft, Record | None]:
+    """Extract from a bibliographic record when the text is one, else from the raw text."""
+    record: Record | None = None
+    if detect_format(text) != "plain" or _looks_like_record(text):
+        record = parse_records(text)[0]
+        return extract_draft(record.text(), record), record
+    return extract_draft(text), None
+
+
+def _looks_like_record(text: str) -> bool:
+    return any(label in text for label in ("\n摘要\n", "\nD O I\n", "\n作者\n"))
+
+
+def report_warnings(draft: Draft) -> None:
+    """Print the draft's warnings and flags to stderr."""
+    for warning in draft.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+    if draft.partial:
+        err.print("[yellow]partial draft:[/] review and complete it before accepting")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``extract`` command."""
+
+    @app.command("extract")
+    def extract(
+        file: Annotated[Path, typer.Argument(help="case-report text or bibliographic record")],
+        as_json: Annotated[bool, typer.Option("--json", help="print the draft as JSON")] = False,
+    ) -> None:
+        """Extract a draft case (with evidence spans) from a published case report."""
+        draft, _ = draft_from_text(read_text(file))
+        if as_json:
+            typer.echo(json.dumps(draft.to_json_dict(), indent=2, ensure_ascii=False))
+        else:
+            _show(draft)
+        report_warnings(draft)
+        if draft.partial:
+            raise SystemExit(PARTIAL_EXIT)  # click returns, not raises, typer.Exit here
+
+
+def _show(draft: Draft) -> None:
+    case = draft.case
+    patient = case.get("patient", {})
+    console.print(f"[bold]patient[/]: {patient or '-'}", highlight=False)
+    for product in case.get("products", []):
+        route = product.get("route", "?")
+        approved = ", ".join(product.get("approved_routes", [])) or "?"
+        console.print(
+            f"[bold]product[/]: {product['name']} ({product['category']}), route {route}, "
+            f"labelled {approved}",
+            highlight=False,
+        )
+    for reaction in case.get("reactions", []):
+        codes = ", ".join(f"{c['code']} {c['label']}" for c in reaction.get("codes", []))
+        console.print(f"[bold]reaction[/]: {reaction['verbatim']}  [{codes}]", highlight=False)
+    for finding in case.get("findings", []):
+        console.print(f"[bold]finding[/]: {finding['test']}: {finding['result']}", highlight=False)
+    for treatment in case.get("treatments", []):
+        console.print(f"[bold]treatment[/]: {treatment['drug']}", highlight=False)
+    console.print(f"{len(draft.evidence)} fields with evidence; series: {draft.is_series}")

@@ -1,0 +1,123 @@
+"""``dermavigil literature ...``: bibliographic import, drafts, review, case series.
+
+- ``import FILE...``: read MEDLINE / RIS / WoS-style records, de-duplicate
+  (DOI, PMID, normalised title) and list them.
+- ``draft FILE``: extract a draft case from a case report and store it in the
+  registry as a *draft* with its evidence spans and source text.
+- ``accept CASE_ID``: an assessor accepts a draft; it becomes an active case.
+- ``series``: a review-style case table and summary counts over registry
+  cases (filters: category, route, off-label), as CSV, Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from dermavigil.cli.case import registry
+from dermavigil.cli.extract import draft_from_text, read_text, report_warnings
+from dermavigil.errors import InputError
+from dermavigil.literature.biblio import merge_files
+from dermavigil.literature.series import build_series
+from dermavigil.registry import CaseFilter, CaseService
+
+console = Console()
+literature_app = typer.Typer(
+    help="Published case reports: import records, draft cases, accept drafts, case series.",
+    no_args_is_help=True,
+)
+_FORMATS = ("csv", "md", "html")
+
+
+@literature_app.command("import")
+def import_records(
+    files: Annotated[list[Path], typer.Argument(help="MEDLINE (.nbib/.txt), RIS or WoS files")],
+) -> None:
+    """Read bibliographic records and report them after de-duplication."""
+    result = merge_files([(str(f), read_text(f)) for f in files])
+    table = Table("#", "Title", "Year", "DOI", "PMID", "Format")
+    for i, record in enumerate(result.unique, 1):
+        table.add_row(
+            str(i), record.title[:80], str(record.year or ""), record.doi or "",
+            record.pmid or "", record.format,
+        )  # fmt: skip
+    console.print(table)
+    console.print(
+        f"{len(result.unique)} unique records, {len(result.duplicates)} duplicates removed"
+        + "".join(f"\n  duplicate by {key}: {r.title[:70]}" for r, key in result.duplicates),
+        highlight=False,
+    )
+
+
+@literature_app.command("draft")
+def draft(
+    file: Annotated[Path, typer.Argument(help="case-report text or bibliographic record")],
+    by: Annotated[str, typer.Option("--by", help="who stores the draft")] = "",
+) -> None:
+    """Extract a draft case from a case report and store it as a registry draft."""
+    text = read_text(file)
+    extracted, _ = draft_from_text(text)
+    report_warnings(extracted)
+    if extracted.partial:
+        raise InputError(
+            f"{file.name}: the draft is partial and cannot be stored as a case: "
+            + "; ".join(extracted.warnings or ["required facts are missing"])
+        )
+    case = extracted.to_case()
+    with registry().transaction() as session:
+        stored = CaseService(session).create(
+            case,
+            by=by or getpass.getuser(),
+            status="draft",
+            evidence=extracted.evidence,
+            source_text=extracted.text,
+        )
+    console.print(f"stored draft [bold]{stored.case_id}[/]; review it, then accept it")
+
+
+@literature_app.command("accept")
+def accept(
+    case_id: Annotated[str, typer.Argument(help="the draft's case id, e.g. DV-000001")],
+    by: Annotated[str, typer.Option("--by", help="the accepting assessor")] = "",
+) -> None:
+    """Accept a draft: it becomes an active case of the registry."""
+    with registry().transaction() as session:
+        stored = CaseService(session).accept_draft(case_id, by=by or getpass.getuser())
+    console.print(f"accepted [bold]{stored.case_id}[/] (version {stored.version})")
+
+
+@literature_app.command("series")
+def series(
+    category: Annotated[str | None, typer.Option(help="product category, e.g. exosome")] = None,
+    route: Annotated[str | None, typer.Option(help="route used, e.g. intradermal")] = None,
+    off_label: Annotated[
+        bool | None, typer.Option("--off-label/--on-label", help="off-label route only / not")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv, md or html")] = "md",
+    out: Annotated[Path | None, typer.Option("--out", help="write to this file")] = None,
+) -> None:
+    """A case-series table with summary counts over active registry cases."""
+    if fmt not in _FORMATS:
+        raise InputError(f"--format must be one of {', '.join(_FORMATS)}, not {fmt!r}")
+    where = CaseFilter(category=category, route=route, off_label=off_label)
+    with registry().transaction(readonly=True) as session:
+        cases = [stored.case for stored in CaseService(session).all_current(where)]
+    built = build_series(cases)
+    text = {"csv": built.to_csv, "md": built.to_markdown, "html": built.to_html}[fmt]()
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+    console.print(f"wrote {len(built.rows)} cases to {out}")
+
+
+def register(app: typer.Typer) -> None:
+    """Mount the ``literature`` group."""
+    app.add_typer(literature_app, name="literature")
