@@ -8,7 +8,15 @@ import pytest
 
 from dermavigil.signals.synthetic import SyntheticSpec, write_store
 
-SMALL = SyntheticSpec(n_reports=3000, n_products=80, n_reactions=60, n_signals=4, seed=7)
+SMALL = SyntheticSpec(
+    n_reports=3000, n_products=80, n_reactions=60, n_signals=4, signal_rate=0.6, seed=7
+)
+
+
+@pytest.fixture(scope="session")
+def small_spec() -> SyntheticSpec:
+    """The spec of the "alpha" source of :func:`synthetic_store` (its injected signals)."""
+    return SMALL
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,8 @@ likelihood truncated to ``N >= N*``: ``f(n) / P(N >= N*)``.
 Optimisation: L-BFGS-B with the analytic gradient, on ``log alpha, log beta``
 and ``logit p``, from openEBGM's five deterministic start values tried in
 order. As openEBGM's ``autoHyper`` does, the fit is *converged* only if the best
-run reports convergence and at least two starts reach the same optimum
+run converged (optimizer success, or a projected gradient <= 1e-3 on the
+transformed scale where it stopped) and at least two starts reach the same optimum
 (log-likelihood within relative 1e-6); the starts stop once that holds.
 Otherwise ``converged`` is false and ``message`` says why; the estimates are
 still returned, never silently. A parameter on its bound (e.g. ``alpha1 -> 0``,
@@ -30,7 +31,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.optimize import minimize
+from scipy.optimize import OptimizeResult, minimize
 from scipy.special import betainc, digamma, expit, gammaln
 
 FloatArray = NDArray[np.float64]
@@ -46,6 +47,7 @@ DEFAULT_STARTS: tuple[tuple[float, float, float, float, float], ...] = (
 _LOG_BOUNDS = (np.log(1e-6), np.log(1e6))
 _LOGIT_BOUNDS = (-20.0, 20.0)
 _AGREE_RTOL = 1e-6
+_GRAD_TOL = 1e-3
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,18 @@ def _objective(u: FloatArray, data: _Data) -> tuple[float, FloatArray]:
     return nll, jac
 
 
+def _stationary(res: OptimizeResult, bounds: list[tuple[float, float]]) -> bool:
+    """Converged: the optimizer says so, or it stopped (e.g. an ABNORMAL line search at
+    rounding level) where the projected gradient in (log, logit) coordinates is <= 1e-3."""
+    if res.success:
+        return True
+    grad = np.asarray(res.jac, dtype=np.float64)
+    lows = np.array([b[0] for b in bounds])
+    highs = np.array([b[1] for b in bounds])
+    pushing_out = (np.isclose(res.x, lows) & (grad > 0)) | (np.isclose(res.x, highs) & (grad < 0))
+    return bool(np.all(np.abs(np.where(pushing_out, 0.0, grad)) <= _GRAD_TOL))
+
+
 def fit_prior(
     n: ArrayLike,
     expected: ArrayLike,
@@ -215,11 +229,12 @@ def fit_prior(
         )
         if not np.isfinite(res.fun):
             continue
+        res.ok = _stationary(res, bounds)
         runs.append(res)
         best = min(runs, key=lambda r: r.fun)
         tol = _AGREE_RTOL * max(1.0, abs(best.fun))
-        agree = sum(r.success and abs(r.fun - best.fun) <= tol for r in runs)
-        if best.success and agree >= 2:
+        agree = sum(r.ok and abs(r.fun - best.fun) <= tol for r in runs)
+        if best.ok and agree >= 2:
             break
     if best is None:
         raise ValueError("the likelihood is not finite at any start value")
@@ -227,8 +242,8 @@ def fit_prior(
     highs = np.array([b[1] for b in bounds])
     at_bound = bool(np.any(np.isclose(best.x, lows) | np.isclose(best.x, highs)))
     reasons = []
-    if not best.success:
-        reasons.append(f"optimizer did not converge ({best.message})")
+    if not best.ok:
+        reasons.append(f"optimizer did not converge ({best.message.strip() or 'stopped'})")
     if agree < 2:
         reasons.append(f"only {agree} of {len(runs)} start values reached the best optimum")
     message = "; ".join(reasons) or "converged"
