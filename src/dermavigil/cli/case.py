@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from dermavigil.cli import render
 from dermavigil.domain.case import Case
@@ -24,7 +23,6 @@ from dermavigil.errors import DermavigilError, InputError, Problem
 from dermavigil.exchange.formats import ImportResult, export_cases, import_document
 from dermavigil.registry import CaseFilter, CaseService, Registry, open_registry
 
-console = Console()
 case_app = typer.Typer(help="Add, search, show, assess and exchange cases.", no_args_is_help=True)
 
 By = Annotated[str, typer.Option("--by", help="who makes the change (default: your OS user)")]
@@ -77,7 +75,9 @@ def add(
             for case in result.cases
         ]
     for s in stored:
-        console.print(f"added [bold]{s.case_id}[/] ({s.status}): {render.headline(s.assessment)}")
+        render.console.print(
+            f"added [bold]{s.case_id}[/] ({s.status}): {render.headline(s.assessment)}"
+        )
 
 
 @case_app.command("import")
@@ -95,12 +95,12 @@ def import_(
         service = CaseService(session)
         stored = [service.create(case, by=by or _default_by()) for case in result.cases]
     for s in stored:
-        console.print(f"imported [bold]{s.case_id}[/]: {render.headline(s.assessment)}")
-    console.print(f"{len(stored)} case(s) imported from {file.name} ({result.format})")
+        render.console.print(f"imported [bold]{s.case_id}[/]: {render.headline(s.assessment)}")
+    render.console.print(f"{len(stored)} case(s) imported from {file.name} ({result.format})")
     if result.problems:
-        console.print(f"[yellow]{len(result.problems)} problem(s) in refused cases:[/]")
+        render.console.print(f"[yellow]{len(result.problems)} problem(s) in refused cases:[/]")
         for problem in result.problems:
-            console.print(f"  - {problem}", markup=False, highlight=False)
+            render.console.print(f"  - {problem}", markup=False, highlight=False)
 
 
 @case_app.command("list")
@@ -137,7 +137,7 @@ def list_(
     )
     with registry().transaction(readonly=True) as session:
         page = CaseService(session).list(criteria, offset=offset, limit=limit)
-    render.show_page(console, page)
+    render.show_page(render.console, page)
 
 
 @case_app.command("show")
@@ -148,7 +148,7 @@ def show(
     """Show a case's facts and its assessment explained."""
     with registry().transaction(readonly=True) as session:
         stored = CaseService(session).get(case_id, version)
-    render.show_case(console, stored)
+    render.show_case(render.console, stored)
 
 
 @case_app.command("history")
@@ -156,7 +156,7 @@ def history(case_id: str) -> None:
     """Every version of a case: who, when, what changed and why."""
     with registry().transaction(readonly=True) as session:
         versions = CaseService(session).history(case_id)
-    render.show_history(console, case_id.upper(), versions)
+    render.show_history(render.console, case_id.upper(), versions)
 
 
 @case_app.command("assess")
@@ -168,10 +168,10 @@ def assess(
     with registry().transaction(readonly=True) as session:
         assessment = CaseService(session).assess(case_id)
     if as_json:
-        console.print_json(assessment.model_dump_json())
+        typer.echo(assessment.model_dump_json(indent=2))
         return
-    console.print(render.headline(assessment))
-    console.print(render.assessment_view(assessment))
+    render.console.print(render.headline(assessment))
+    render.console.print(render.assessment_view(assessment))
 
 
 @case_app.command("override")
@@ -187,7 +187,7 @@ def override(
         stored = CaseService(session).override(
             case_id, target, value, by=by or _default_by(), reason=reason
         )
-    console.print(
+    render.console.print(
         f"{stored.case_id} version {stored.version}: {render.headline(stored.assessment)}"
     )
 
@@ -199,7 +199,7 @@ def retract(
     """Retract a case: it stays stored with its history but leaves lists and exports."""
     with registry().transaction() as session:
         stored = CaseService(session).retract(case_id, by=by or _default_by(), reason=reason)
-    console.print(f"{stored.case_id} retracted (version {stored.version})")
+    render.console.print(f"{stored.case_id} retracted (version {stored.version})")
 
 
 @case_app.command("accept")
@@ -207,7 +207,7 @@ def accept(case_id: str, by: By = "") -> None:
     """Accept a draft case: it becomes active."""
     with registry().transaction() as session:
         stored = CaseService(session).accept_draft(case_id, by=by or _default_by())
-    console.print(f"{stored.case_id} accepted (version {stored.version})")
+    render.console.print(f"{stored.case_id} accepted (version {stored.version})")
 
 
 @case_app.command("export")
@@ -228,7 +228,7 @@ def export(
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_bytes(data)
     tmp.replace(out)
-    console.print(f"wrote {out} ({len(data)} bytes, {fmt})")
+    render.console.print(f"wrote {out} ({len(data)} bytes, {fmt})")
 
 
 def export_bytes(cases: Sequence[Case], fmt: str) -> bytes:

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import typer
-from rich.console import Console
 
 from dermavigil.cli import render
 from dermavigil.cli.case import registry
 from dermavigil.demo.seed import load_seed
 
-console = Console()
-
 
 def demo() -> None:
     """Load the seed case (once) under DERMAVIGIL_HOME and show its assessment explained."""
     stored = load_seed(registry())
-    render.show_case(console, stored)
-    console.print(
+    render.show_case(render.console, stored)
+    render.console.print(
         f"\nThe seed case is {stored.case_id}. Try: dermavigil case list --off-label, "
         f"dermavigil case history {stored.case_id}, "
         f"dermavigil case export {stored.case_id} --format e2b"

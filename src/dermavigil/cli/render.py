@@ -21,6 +21,9 @@ from dermavigil.domain.assessment import Assessment, CriterionAnswer
 from dermavigil.domain.case import Case
 from dermavigil.registry import CaseSummary, Page, StoredCase, VersionInfo
 
+console = Console()
+"""The console every command prints to (stdout, resolved at print time)."""
+
 _MET = {True: "[green]yes[/]", False: "no", None: "[yellow]unknown[/]"}
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from dermavigil.cli import render
 from dermavigil.cli.case import registry
 from dermavigil.registry import UserService
 
-console = Console()
 users_app = typer.Typer(help="Users and roles (reporter, assessor, admin).", no_args_is_help=True)
 
 
@@ -24,7 +23,7 @@ def add(
     """Add a user (the password is asked for and stored as an argon2id hash)."""
     with registry().transaction() as session:
         user = UserService(session).create(name, role, password)
-    console.print(f"added user [bold]{user.username}[/] ({user.role})")
+    render.console.print(f"added user [bold]{user.username}[/] ({user.role})")
 
 
 @users_app.command("list")
@@ -39,7 +38,7 @@ def list_() -> None:
         table.add_row(
             user.username, user.role, "yes" if user.active else "no", f"{user.created_at:%Y-%m-%d}"
         )
-    console.print(table)
+    render.console.print(table)
 
 
 def register(app: typer.Typer) -> None:
