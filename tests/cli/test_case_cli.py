@@ -139,3 +139,18 @@ def test_users_add_and_list(dv_home: Path) -> None:
     assert "added user ann (assessor)" in out
     listed = _ok("users", "list")
     assert "ann" in listed and "assessor" in listed
+
+
+def test_import_keeps_good_cases_and_lists_the_bad(dv_home: Path, tmp_path: Path) -> None:
+    good = yaml.safe_load(seed_case_text())
+    bad = yaml.safe_load(seed_case_text())
+    bad["patient"] = {}
+    bad["products"][0]["role"] = "concomitant"
+    document = tmp_path / "two.json"
+    document.write_text(json.dumps({"cases": [good, bad]}), encoding="utf-8")
+    out = _ok("case", "import", str(document), "--by", "importer")
+    assert "imported DV-000001" in out and "1 case(s) imported from two.json (json)" in out
+    assert "cases.1.patient" in out and "cases.1.products" in out
+    assert _stored_count() == 1
+    result = runner.invoke(app, ["case", "import", str(document), "--all-or-nothing"])
+    assert result.exit_code != 0 and _stored_count() == 1
