@@ -1,0 +1,125 @@
+"""HL7 FHIR: cases to a Bundle of AdverseEvent resources (R5, or R4 for older systems) and back.
+
+The resources are built by :mod:`~dermavigil.exchange.fhir_build` and
+validated by the ``fhir.resources`` models (8.x: R5 by default, R4 content
+with the R4B models) before anything is returned; an R5 bundle is read
+back by :mod:`~dermavigil.exchange.fhir_read`. What FHIR has no element for
+travels in an extension of the AdverseEvent (``urn:dermavigil:fhir:case-supplement``)
+holding the :mod:`~dermavigil.exchange.supplement` of the case, so that
+case -> R5 bundle -> case is exact. The R4 export omits it (export only).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from dermavigil.domain import Case, parse_case
+from dermavigil.errors import InputError, Problem
+from dermavigil.exchange import fhir_codes as f
+from dermavigil.exchange.fhir_build import case_entries
+from dermavigil.exchange.fhir_r4 import to_r4
+from dermavigil.exchange.fhir_read import Bundle, event_mapping
+from dermavigil.exchange.supplement import apply, diff
+
+RELEASES = ("R5", "R4")
+
+
+def _model(release: str) -> Any:
+    if release == "R5":
+        from fhir.resources.bundle import Bundle as Model
+    else:
+        from fhir.resources.R4B.bundle import Bundle as Model
+    return Model
+
+
+def _validated(body: dict[str, Any], release: str, record: str) -> dict[str, Any]:
+    try:
+        model = _model(release).model_validate(body)
+    except ValidationError as error:
+        problems = [
+            Problem(".".join(str(x) for x in e["loc"]) or "(bundle)", e["msg"])
+            for e in error.errors(include_url=False)
+        ]
+        raise InputError(f"{record}: not a valid FHIR {release} Bundle", problems) from None
+    return json.loads(model.model_dump_json(exclude_none=True, by_alias=True))
+
+
+def _bundle(entries: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    return {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
+        "entry": [{"fullUrl": url, "resource": resource} for url, resource in entries],
+    }
+
+
+def _case_entries(case: Case, release: str) -> list[tuple[str, dict[str, Any]]]:
+    entries, event = case_entries(case)
+    items = [*entries.items, (f.new_url(), event)]
+    if release == "R4":
+        return to_r4(items)
+    seen = event_mapping(Bundle(items), event)
+    changes = diff(case.model_dump(mode="json", exclude_defaults=True), seen)
+    if changes:
+        text = json.dumps(changes, ensure_ascii=False)
+        event["extension"] = [{"url": f.SUPPLEMENT_URL, "valueString": text}]
+    return items
+
+
+def export_bundle(cases: Sequence[Case], release: str = "R5") -> bytes:
+    """A FHIR ``collection`` Bundle of the cases, validated by the library's models."""
+    if release not in RELEASES:
+        raise InputError(f"unknown FHIR release {release!r}", [Problem("release", "use R5 or R4")])
+    entries = [item for case in cases for item in _case_entries(case, release)]
+    body = _validated(_bundle(entries), release, "FHIR export")
+    return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _supplement(event: dict[str, Any], record: str) -> dict[str, Any] | None:
+    for extension in event.get("extension", []):
+        if extension.get("url") == f.SUPPLEMENT_URL:
+            try:
+                changes = json.loads(extension.get("valueString") or "")
+            except json.JSONDecodeError as error:
+                raise InputError(
+                    f"{record}: the dermavigil supplement is not valid JSON",
+                    [Problem("AdverseEvent.extension", error.msg)],
+                ) from None
+            if not isinstance(changes, dict):
+                raise InputError(f"{record}: the dermavigil supplement is not an object")
+            return changes
+    return None
+
+
+def import_bundle(text: str, *, record: str = "document") -> list[Case | InputError]:
+    """The cases of an R5 Bundle, one per AdverseEvent, each built or refused with its problems."""
+    body = _validated(json.loads(text), "R5", record)
+    entries = [
+        (e.get("fullUrl", f"entry-{i}"), e["resource"]) for i, e in enumerate(body.get("entry", []))
+    ]
+    events = [r for _, r in entries if r.get("resourceType") == "AdverseEvent"]
+    if not events:
+        raise InputError(
+            f"{record}: the Bundle holds no AdverseEvent", [Problem("entry", "no AdverseEvent")]
+        )
+    bundle = Bundle(entries)
+    mappings = [event_mapping(bundle, event) for event in events]
+    unmapped = bundle.unmapped()
+    outcomes: list[Case | InputError] = []
+    for i, (event, mapping) in enumerate(zip(events, mappings, strict=True)):
+        label = f"{record} AdverseEvent {i + 1}"
+        try:
+            if unmapped and i == 0:
+                mapping["unmapped"] = unmapped
+            changes = _supplement(event, label)
+            if changes is not None:
+                apply(mapping, changes, record=label)
+            outcomes.append(parse_case(mapping, record=label))
+        except InputError as error:
+            outcomes.append(error)
+    return outcomes

@@ -1,0 +1,205 @@
+"""HL7 FHIR R5 resources back to case mappings (inverse of :mod:`~dermavigil.exchange.fhir_build`).
+
+Works on the JSON of a bundle already validated by ``fhir.resources``. Each
+``AdverseEvent`` becomes one case: its subject (Patient, with the LOINC age
+and weight Observations), ``resultingEffect`` Conditions (reactions, with
+one ``outcome`` per reaction when the counts match), ``supportingInfo``
+MedicationStatements (products, suspect when the resource they derive from
+is a ``suspectEntity``), Observations (findings) and DocumentReference
+(literature). Bundle entries the case does not reach are kept whole, as
+JSON, in ``unmapped``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from dermavigil.domain.vocab import ROUTES_BY_CODE, FindingKind
+from dermavigil.exchange import fhir_codes as f
+
+_OUTCOMES = {code: outcome.value for outcome, code in f.OUTCOME_CODES.items()}
+_INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{0,9}$")
+_KINDS = {"Medication": "drug"}
+
+
+def _date(value: str | None) -> str | None:
+    """A FHIR date/dateTime cut to the case model's partial date (``YYYY[-MM[-DD]]``)."""
+    return value[:10] if value else None
+
+
+def _codings(concept: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [f.coded_term(c) for c in (concept or {}).get("coding", []) if c.get("code")]
+
+
+class Bundle:
+    """The entries of a bundle by full URL, remembering which were read."""
+
+    def __init__(self, entries: list[tuple[str, dict[str, Any]]]) -> None:
+        self.entries = entries
+        self.by_url = dict(entries)
+        self.used: set[str] = set()
+
+    def get(
+        self, reference: dict[str, Any] | None, kind: str | None = None
+    ) -> dict[str, Any] | None:
+        url = (reference or {}).get("reference")
+        resource = self.by_url.get(url or "")
+        if resource is None or (kind and resource.get("resourceType") != kind):
+            return None
+        self.used.add(url)  # type: ignore[arg-type]
+        return resource
+
+    def unmapped(self) -> dict[str, str]:
+        return {
+            f"Bundle.entry[{i}] {resource.get('resourceType')}": json.dumps(
+                resource, ensure_ascii=False
+            )
+            for i, (url, resource) in enumerate(self.entries)
+            if url not in self.used and resource.get("resourceType") != "AdverseEvent"
+        }
+
+
+def _patient(bundle: Bundle, reference: dict[str, Any]) -> dict[str, Any]:
+    patient = bundle.get(reference, "Patient") or {}
+    names = [n.get("text") for n in patient.get("name", []) if n.get("text")]
+    out: dict[str, Any] = {}
+    if names and _INITIALS.match(names[0]):
+        out["initials"] = names[0]
+    if patient.get("gender") in ("male", "female", "unknown"):
+        out["sex"] = patient["gender"]
+    units = {"a": "year", "mo": "month", "wk": "week", "d": "day", "h": "hour"}
+    for url, resource in bundle.entries:
+        if resource.get("resourceType") != "Observation" or resource.get("subject") != reference:
+            continue
+        codes = {c.get("code") for c in resource.get("code", {}).get("coding", [])}
+        quantity = resource.get("valueQuantity", {})
+        if f.LOINC_AGE in codes and quantity.get("code") in units:
+            out["age"] = {"value": quantity["value"], "unit": units[quantity["code"]]}
+            bundle.used.add(url)
+        elif f.LOINC_WEIGHT in codes and quantity.get("code") == "kg":
+            out["weight_kg"] = quantity["value"]
+            bundle.used.add(url)
+    return out
+
+
+def _reaction(condition: dict[str, Any]) -> dict[str, Any]:
+    code = condition.get("code", {})
+    codes = _codings(code)
+    out: dict[str, Any] = {
+        "verbatim": code.get("text") or (codes[0]["label"] if codes else "(not stated)"),
+        "codes": codes,
+        "onset_date": _date(condition.get("onsetDateTime")),
+        "onset_text": condition.get("onsetString"),
+        "end_date": _date(condition.get("abatementDateTime")),
+        "body_sites": [s["text"] for s in condition.get("bodySite", []) if s.get("text")],
+    }
+    return {k: v for k, v in out.items() if v not in (None, [])}
+
+
+def _product(bundle: Bundle, statement: dict[str, Any], suspects: set[str]) -> dict[str, Any]:
+    source_ref = (statement.get("derivedFrom") or [{}])[0]
+    source = bundle.get(source_ref) or {}
+    kind = source.get("resourceType", "")
+    out: dict[str, Any] = {
+        "name": statement.get("medication", {}).get("concept", {}).get("text")
+        or "(name not stated)",
+        "category": _KINDS.get(kind, "other"),
+        "role": "suspect" if source_ref.get("reference") in suspects else "concomitant",
+        "active_ingredient": (source.get("ingredient") or [{}])[0]
+        .get("item", {})
+        .get("concept", {})
+        .get("text")
+        or source.get("description"),
+        "manufacturer": source.get("manufacturer"),
+        "lot": source.get("batch", {}).get("lotNumber") or source.get("lotNumber"),
+        "start_date": _date(statement.get("effectivePeriod", {}).get("start")),
+        "end_date": _date(statement.get("effectivePeriod", {}).get("end")),
+        "indication": (statement.get("reason") or [{}])[0].get("concept", {}).get("text"),
+    }
+    dosage = (statement.get("dosage") or [{}])[0]
+    route = dosage.get("route", {})
+    codes = [c.get("code") for c in route.get("coding", []) if c.get("system") == f.ROUTE]
+    out["route"] = ROUTES_BY_CODE.get(codes[0]) if codes else None
+    out["route_verbatim"] = route.get("text")
+    quantity = (dosage.get("doseAndRate") or [{}])[0].get("doseQuantity", {})
+    dose = {
+        "verbatim": dosage.get("text"),
+        "value": quantity.get("value"),
+        "unit": quantity.get("unit"),
+    }
+    out["dose"] = {k: v for k, v in dose.items() if v is not None} or None
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _finding(observation: dict[str, Any]) -> dict[str, Any]:
+    categories = {
+        c.get("code") for cat in observation.get("category", []) for c in cat.get("coding", [])
+    }
+    kind = next((k for k in ("laboratory", "imaging") if k in categories), FindingKind.other.value)
+    out: dict[str, Any] = {
+        "kind": kind,
+        "test": observation.get("code", {}).get("text"),
+        "result": observation.get("valueString") or "(not stated)",
+        "site": observation.get("bodySite", {}).get("text"),
+        "date": _date(observation.get("effectiveDateTime")),
+        "codes": [
+            t
+            for comp in observation.get("component", [])
+            for t in _codings(comp.get("valueCodeableConcept"))
+        ],
+    }
+    return {k: v for k, v in out.items() if v not in (None, [])}
+
+
+def _report(bundle: Bundle, event: dict[str, Any], support: list[dict[str, Any]]) -> dict[str, Any]:
+    documents = [r for r in support if r.get("resourceType") == "DocumentReference"]
+    report: dict[str, Any] = {"source": "literature" if documents else "other"}
+    if documents:
+        attachment = (documents[0].get("content") or [{}])[0].get("attachment", {})
+        literature = {
+            "citation": attachment.get("title") or attachment.get("url") or "(not stated)"
+        }
+        url = attachment.get("url") or ""
+        if url.startswith("https://doi.org/"):
+            literature["doi"] = url.removeprefix("https://doi.org/")
+        report["literature"] = literature
+    if event.get("identifier"):
+        report["source_id"] = event["identifier"][0].get("value")
+    if event.get("recordedDate"):
+        report["received_date"] = _date(event["recordedDate"])
+    return report
+
+
+def event_mapping(bundle: Bundle, event: dict[str, Any]) -> dict[str, Any]:
+    """The case mapping of one AdverseEvent (without its supplement)."""
+    support = [bundle.get(item.get("itemReference")) for item in event.get("supportingInfo", [])]
+    support = [r for r in support if r is not None]
+    suspects = {
+        s.get("instanceReference", {}).get("reference") for s in event.get("suspectEntity", [])
+    }
+    conditions = [bundle.get(r, "Condition") for r in event.get("resultingEffect", [])]
+    reactions = [_reaction(c) for c in conditions if c is not None]
+    outcomes = event.get("outcome", [])
+    if len(outcomes) == len(reactions):
+        for reaction, outcome in zip(reactions, outcomes, strict=True):
+            codes = [
+                c.get("code") for c in outcome.get("coding", []) if c.get("system") == f.OUTCOME
+            ]
+            if codes and codes[0] in _OUTCOMES:
+                reaction["outcome"] = _OUTCOMES[codes[0]]
+    mapping: dict[str, Any] = {
+        "report": _report(bundle, event, support),
+        "patient": _patient(bundle, event.get("subject", {})),
+        "reactions": reactions,
+        "products": [
+            _product(bundle, r, suspects)
+            for r in support
+            if r.get("resourceType") == "MedicationStatement"
+        ],
+        "findings": [_finding(r) for r in support if r.get("resourceType") == "Observation"],
+    }
+    if event.get("note"):
+        mapping["narrative"] = event["note"][0].get("text")
+    return {k: v for k, v in mapping.items() if v not in (None, [])}
