@@ -3,45 +3,17 @@ and clients logged in by session cookie (with their CSRF token) or by bearer tok
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from webtools import PASSWORD, Browser
 
 from dermavigil.demo import load_seed_case
 from dermavigil.registry import UserService, open_registry
 from dermavigil.settings import load_settings
 from dermavigil.web.app import create_app
-
-PASSWORD = "correct horse battery"
-_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-class Browser:
-    """A TestClient logged in through the login form; knows its CSRF token."""
-
-    def __init__(self, client: TestClient) -> None:
-        self.client = client
-        self.csrf = ""
-
-    def refresh_csrf(self, path: str = "/login") -> str:
-        match = _CSRF.search(self.client.get(path).text)
-        assert match, f"no CSRF token on {path}"
-        self.csrf = match.group(1)
-        return self.csrf
-
-    def login(self, username: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
-        self.refresh_csrf()
-        response = self.client.post(
-            "/login",
-            data={"username": username, "password": password, "csrf_token": self.csrf},
-            follow_redirects=False,
-        )
-        if response.status_code == 303:
-            self.refresh_csrf("/about")
-        return response
 
 
 @pytest.fixture
@@ -95,13 +67,6 @@ def as_assessor(app) -> Browser:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def as_admin(app) -> Browser:  # type: ignore[no-untyped-def]
     return _browser(app, "admin")
-
-
-def bearer(client: TestClient, username: str) -> dict[str, str]:
-    """Authorization header for ``username`` from POST /api/token."""
-    response = client.post("/api/token", json={"username": username, "password": PASSWORD})
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
 @pytest.fixture

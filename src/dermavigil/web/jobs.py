@@ -133,12 +133,9 @@ class ImportJobs:
                 job.finished_at = datetime.now(UTC)
 
     def _import(self, job: ImportJob) -> Any:
-        progress = self._progress(job)
-        if job.source == "registry":
-            from dermavigil.ingest.registry_export import export_registry
-
-            return export_registry(self.settings, progress=progress)
         from dermavigil.ingest.runner import run_import
 
         paths = [self.upload_dir(job.job_id) / name for name in job.files]
-        return run_import(job.source, paths, self.settings, progress=progress)
+        return run_import(
+            settings=self.settings, source=job.source, paths=paths, progress=self._progress(job)
+        )

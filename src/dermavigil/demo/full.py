@@ -1,0 +1,118 @@
+"""The full demo data set behind ``dermavigil serve --demo`` (idempotent).
+
+Loads, in order, skipping what is already there:
+
+1. the seed case into the registry (:func:`dermavigil.demo.seed.load_seed`,
+   which never stores it twice);
+2. the CAERS subset published with openEBGM and the VAERS 1990-2006 yearly
+   files from the shared data folder into the analytic store
+   (:func:`dermavigil.ingest.runner.run_import`, which writes nothing when
+   the source's input set is unchanged);
+3. the registry's cases as the store's ``registry`` source;
+4. a signal run over the whole store (PRR, ROR, IC, MGPS EBGM), saved where
+   the dashboard reads it, unless the saved run is newer than every source.
+
+A step whose input is missing or fails is logged and skipped; the others
+still run, so the app always starts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dermavigil.errors import DermavigilError
+from dermavigil.settings import Settings
+from dermavigil.store.layout import source_root, sources
+
+log = logging.getLogger(__name__)
+
+PUBLIC_INPUTS: dict[str, str] = {
+    "caers": "caers_openebgm_subset/caers.csv",
+    "vaers": "vaers_1990_2006_official_zips",
+}
+"""Source -> path under the shared data folder."""
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """What one demo step did: ``done``, ``unchanged`` or ``skipped``, and a line of detail."""
+
+    step: str
+    status: str
+    detail: str
+
+
+Say = Callable[[str], None]
+
+
+def _seed(registry: Any) -> str:
+    from dermavigil.demo.seed import load_seed
+
+    stored = load_seed(registry)
+    return f"seed case {stored.case_id} (version {stored.version}, {stored.status})"
+
+
+def _import(settings: Settings, source: str, paths: list[Path]) -> tuple[str, str]:
+    from dermavigil.ingest.runner import run_import
+
+    summary = run_import(settings=settings, source=source, paths=paths)
+    status = "unchanged" if getattr(summary, "inputs_added", 1) == 0 else "done"
+    detail = (
+        f"{source}: {summary.reports_kept:,} reports, {summary.product_rows:,} product rows, "
+        f"{summary.reaction_rows:,} reaction rows"
+    )
+    return status, detail
+
+
+def _signals_current(settings: Settings) -> bool:
+    from dermavigil.web.signal_table import signals_path
+
+    out = signals_path(settings)
+    if not out.is_file():
+        return False
+    pointers = [source_root(settings.store_dir, s) / "CURRENT" for s in sources(settings.store_dir)]
+    return all(p.stat().st_mtime <= out.stat().st_mtime for p in pointers)
+
+
+def _signals(settings: Settings) -> tuple[str, str]:
+    from dermavigil.web.signal_table import run_and_save
+
+    if _signals_current(settings):
+        return "unchanged", "signal run is newer than every source"
+    run = run_and_save(settings)
+    return "done", f"{run['pairs']:,} pairs over {run['reports']:,} reports"
+
+
+def _step(name: str, action: Callable[[], tuple[str, str]], say: Say) -> StepResult:
+    say(f"demo: {name} ...")
+    try:
+        status, detail = action()
+    except (DermavigilError, OSError, ImportError) as exc:
+        log.warning("demo step %s skipped: %s", name, exc)
+        result = StepResult(name, "skipped", str(exc).splitlines()[0])
+    else:
+        result = StepResult(name, status, detail)
+    say(f"demo: {name}: {result.status}: {result.detail}")
+    return result
+
+
+def load_demo(settings: Settings, registry: Any, say: Say = log.info) -> list[StepResult]:
+    """Load every demo piece that is missing; return what each step did."""
+    settings.ensure_dirs()
+    results = [_step("seed case", lambda: ("done", _seed(registry)), say)]
+    for source, relative in PUBLIC_INPUTS.items():
+        path = settings.shared_data_dir / relative
+        if not path.exists():
+            detail = f"{path} not found (shared data folder missing?)"
+            log.warning("demo step %s skipped: %s", source, detail)
+            say(f"demo: {source}: skipped: {detail}")
+            results.append(StepResult(source, "skipped", detail))
+            continue
+        results.append(_step(source, lambda s=source, p=path: _import(settings, s, [p]), say))
+    results.append(_step("registry", lambda: _import(settings, "registry", []), say))
+    results.append(_step("signals", lambda: _signals(settings), say))
+    return results

@@ -1,0 +1,43 @@
+"""Helpers shared by the web tests: the test password, a logged-in browser-like client
+and bearer headers."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+PASSWORD = "correct horse battery"
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+class Browser:
+    """A TestClient logged in through the login form; knows its CSRF token."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.client = client
+        self.csrf = ""
+
+    def refresh_csrf(self, path: str = "/login") -> str:
+        match = _CSRF.search(self.client.get(path).text)
+        assert match, f"no CSRF token on {path}"
+        self.csrf = match.group(1)
+        return self.csrf
+
+    def login(self, username: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+        self.refresh_csrf()
+        response = self.client.post(
+            "/login",
+            data={"username": username, "password": password, "csrf_token": self.csrf},
+            follow_redirects=False,
+        )
+        if response.status_code == 303:
+            self.refresh_csrf("/about")
+        return response
+
+
+def bearer(client: TestClient, username: str) -> dict[str, str]:
+    """Authorization header for ``username`` from POST /api/token."""
+    response = client.post("/api/token", json={"username": username, "password": PASSWORD})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
