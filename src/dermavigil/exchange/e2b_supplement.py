@@ -24,14 +24,13 @@ from lxml import etree
 from dermavigil.domain import Case
 from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange.e2b_xml import E
 from dermavigil.exchange.supplement import diff
 
 FORMAT = "dermavigil-e2b-supplement"
 
 
 def _document(text: str) -> etree._Element:
-    from dermavigil.exchange.e2b_export import E
-
     return E.reference(
         E.document(
             E.code(code="1", codeSystem=c.OID_DOCUMENT, displayName="documentsHeldBySender"),

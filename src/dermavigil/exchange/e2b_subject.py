@@ -1,0 +1,314 @@
+"""The subject of an E2B(R3) ICSR: patient (D), reactions (E.i), tests (F.r), drugs (G.k).
+
+Part of :mod:`~dermavigil.exchange.e2b_export` (see there for the mapping);
+builds ``adverseEventAssessment`` in the element order of the ICH schema.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from dermavigil.domain import Case, Finding, Product, Reaction
+from dermavigil.domain.vocab import (
+    ACTION_CODES,
+    ADDITIONAL_INFO_CODES,
+    AGE_GROUP_CODES,
+    OUTCOME_CODES,
+    RECHALLENGE_CODES,
+    ROLE_CODES,
+    ROUTE_CODES,
+    ROUTE_LABELS,
+    SEX_CODES,
+    RechallengeResult,
+)
+from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange.e2b_xml import E, bool_value, interval, obs_code, observation, typed
+
+
+def _linked(
+    tag: str, code: str, name: str, value: etree._Element, link: etree._Element
+) -> etree._Element:
+    """An observation of kind ``code`` with its value and a link to a reaction or product."""
+    return E(tag, obs_code(code, name), value, link, classCode="OBS", moodCode="EVN")
+
+
+def _reaction_value(reaction: Reaction) -> etree._Element:
+    meddra = next((t for t in reaction.codes if t.system.lower().startswith("meddra")), None)
+    original = E.originalText(reaction.verbatim, language="eng")
+    if meddra is not None:
+        version = meddra.system.split()[-1] if " " in meddra.system else None
+        attrs = {"code": meddra.code, "codeSystem": c.OID_MEDDRA}
+        if version:
+            attrs["codeSystemVersion"] = version
+        return typed("value", "CE", original, **attrs)
+    translations = [
+        E.translation(
+            code=t.code,
+            codeSystem=c.OID_HPO if t.code.startswith("HP:") else c.OID_OBSERVATION,
+            codeSystemName=t.system,
+            displayName=t.label,
+        )
+        for t in reaction.codes
+    ]
+    return typed("value", "CE", original, *translations, nullFlavor="OTH", codeSystem=c.OID_MEDDRA)
+
+
+def _reaction(reaction: Reaction, rid: str) -> etree._Element:
+    children: list[etree._Element | None] = [
+        E.id(root=rid),
+        obs_code(c.OBS_REACTION, "reaction"),
+        interval(reaction.onset_date, reaction.end_date),
+        _reaction_value(reaction),
+    ]
+    criteria = {s.value for s in reaction.seriousness}
+    for name, code in c.SERIOUSNESS_CODES.items():
+        rel = E.outboundRelationship2(
+            observation(code, name, bool_value(name in criteria)), typeCode="PERT"
+        )
+        children.append(rel)
+    if reaction.outcome is not None:
+        outcome = typed(
+            "value", "CE", code=OUTCOME_CODES[reaction.outcome], codeSystem=c.OID_OUTCOME
+        )
+        children.append(
+            E.outboundRelationship2(observation(c.OBS_OUTCOME, "outcome", outcome), typeCode="PERT")
+        )
+    return E.subjectOf2(
+        E.observation(*[x for x in children if x is not None], classCode="OBS", moodCode="EVN"),
+        typeCode="SBJ",
+    )
+
+
+def _finding(finding: Finding) -> etree._Element:
+    name = finding.test or finding.kind.value
+    children = [E.code(E.originalText(name), nullFlavor="OTH", codeSystem=c.OID_MEDDRA)]
+    if finding.date is not None:
+        children.append(E.effectiveTime(value=finding.date.e2b()))
+    children.append(typed("value", "ED", finding.result))
+    return E.component(E.observation(*children, classCode="OBS", moodCode="EVN"), typeCode="COMP")
+
+
+def _kind_of_product(product: Product) -> etree._Element:
+    children: list[etree._Element] = [E.name(product.name)]
+    if product.manufacturer:
+        holder = E.holder(
+            E.role(
+                E.playingOrganization(
+                    E.name(product.manufacturer), classCode="ORG", determinerCode="INSTANCE"
+                ),
+                classCode="HLD",
+            ),
+            typeCode="HLD",
+        )
+        approval = E.approval(holder, classCode="CNTRCT", moodCode="EVN")
+        children.append(
+            E.asManufacturedProduct(E.subjectOf(approval, typeCode="SBJ"), classCode="MANU")
+        )
+    if product.active_ingredient:
+        children.append(
+            E.ingredient(
+                E.ingredientSubstance(
+                    E.name(product.active_ingredient), classCode="MMAT", determinerCode="KIND"
+                ),
+                classCode="ACTI",
+            )
+        )
+    return E.kindOfProduct(*children, classCode="MMAT", determinerCode="KIND")
+
+
+def _dosage(product: Product) -> etree._Element | None:
+    dose = product.dose
+    has_route = product.route is not None or product.route_verbatim
+    if not (has_route or product.start_date or product.end_date or dose or product.lot):
+        return None
+    children: list[etree._Element | None] = []
+    if dose is not None and dose.verbatim:
+        children.append(E.text(dose.verbatim))
+    children.append(interval(product.start_date, product.end_date))
+    if has_route:
+        text = product.route_verbatim or ROUTE_LABELS[product.route]  # type: ignore[index]
+        if product.route is not None:
+            route = E.routeCode(
+                E.originalText(text),
+                code=ROUTE_CODES[product.route],
+                codeSystem=c.OID_ROUTE,
+                displayName=ROUTE_LABELS[product.route],
+            )
+        else:
+            route = E.routeCode(E.originalText(text), nullFlavor="OTH", codeSystem=c.OID_ROUTE)
+        children.append(route)
+    if dose is not None and dose.value is not None:
+        children.append(E.doseQuantity(value=f"{dose.value:g}", unit=dose.unit or "1"))
+    if product.lot or product.formulation:
+        kind = []
+        if product.lot:
+            kind.append(
+                E.productInstanceInstance(
+                    E.lotNumberText(product.lot), classCode="MMAT", determinerCode="INSTANCE"
+                )
+            )
+        if product.formulation:
+            form = E.formCode(E.originalText(product.formulation.value.replace("_", " ")))
+            kind.append(E.kindOfProduct(form, classCode="MMAT", determinerCode="KIND"))
+        children.append(E.consumable(E.instanceOfKind(*kind, classCode="INST"), typeCode="CSM"))
+    return E.outboundRelationship2(
+        E.substanceAdministration(
+            *[x for x in children if x is not None], classCode="SBADM", moodCode="EVN"
+        ),
+        typeCode="COMP",
+    )
+
+
+def _recurrences(product: Product, reaction_ids: list[str], case: Case) -> list[etree._Element]:
+    rechallenge = product.rechallenge
+    if rechallenge is None or rechallenge.done is None:
+        return []
+    if not rechallenge.done:
+        code = RECHALLENGE_CODES[None]
+    else:
+        code = RECHALLENGE_CODES[rechallenge.result or RechallengeResult.unknown]
+    out = []
+    for rid, reaction in zip(reaction_ids, case.reactions, strict=True):
+        if reaction.at_rechallenge:
+            continue
+        value = typed("value", "CE", code=code, codeSystem=c.OID_RECURRENCE)
+        ref = E.outboundRelationship1(
+            E.actReference(E.id(root=rid), classCode="OBS", moodCode="EVN"), typeCode="REFR"
+        )
+        obs = _linked("observation", c.OBS_RECURRENCE, "recurranceOfReaction", value, ref)
+        out.append(E.outboundRelationship2(obs, typeCode="PERT"))
+    return out
+
+
+def _product(product: Product, pid: str, reaction_ids: list[str], case: Case) -> etree._Element:
+    children: list[etree._Element | None] = [
+        E.id(root=pid),
+        E.consumable(E.instanceOfKind(_kind_of_product(product), classCode="INST"), typeCode="CSM"),
+        _dosage(product),
+        *_recurrences(product, reaction_ids, case),
+    ]
+    for info in product.additional_information:
+        value = typed("value", "CE", code=ADDITIONAL_INFO_CODES[info], codeSystem=c.OID_DRUG_INFO)
+        children.append(
+            E.outboundRelationship2(
+                observation(c.OBS_ADDITIONAL_INFO, "codedDrugInformation", value),
+                typeCode="REFR",
+            )
+        )
+    if product.indication:
+        value = typed(
+            "value",
+            "CE",
+            E.originalText(product.indication),
+            nullFlavor="OTH",
+            codeSystem=c.OID_MEDDRA,
+        )
+        children.append(
+            E.inboundRelationship(
+                observation(c.OBS_INDICATION, "indication", value), typeCode="RSON"
+            )
+        )
+    if product.action_taken is not None:
+        act = E.act(
+            E.code(code=ACTION_CODES[product.action_taken], codeSystem=c.OID_ACTION),
+            classCode="ACT",
+            moodCode="EVN",
+        )
+        children.append(E.inboundRelationship(act, typeCode="CAUS"))
+    return E.component(
+        E.substanceAdministration(
+            *[x for x in children if x is not None], classCode="SBADM", moodCode="EVN"
+        ),
+        typeCode="COMP",
+    )
+
+
+def _organizer(code: str, name: str, components: list[etree._Element]) -> etree._Element:
+    return E.subjectOf2(
+        E.organizer(
+            E.code(code=code, codeSystem=c.OID_ORGANIZER, displayName=name),
+            *components,
+            classCode="CATEGORY",
+            moodCode="EVN",
+        ),
+        typeCode="SBJ",
+    )
+
+
+def _patient(case: Case, reaction_ids: list[str], product_ids: list[str]) -> etree._Element:
+    patient = case.patient
+    player = [E.name(patient.initials) if patient.initials else E.name(nullFlavor="UNK")]
+    if patient.sex in SEX_CODES:
+        player.append(E.administrativeGenderCode(code=SEX_CODES[patient.sex], codeSystem=c.OID_SEX))
+    else:
+        player.append(E.administrativeGenderCode(nullFlavor="UNK"))
+    role: list[etree._Element] = [E.player1(*player, classCode="PSN", determinerCode="INSTANCE")]
+
+    def observed(code: str, name: str, value: etree._Element) -> None:
+        role.append(E.subjectOf2(observation(code, name, value), typeCode="SBJ"))
+
+    if patient.age is not None:
+        unit = c.AGE_UNITS[patient.age.unit]
+        observed(c.OBS_AGE, "age", typed("value", "PQ", value=f"{patient.age.value:g}", unit=unit))
+    if patient.age_group is not None:
+        code = AGE_GROUP_CODES[patient.age_group]
+        observed(
+            c.OBS_AGE_GROUP,
+            "ageGroup",
+            typed("value", "CE", code=code, codeSystem=c.OID_AGE_GROUP),
+        )
+    if patient.weight_kg is not None:
+        observed(
+            c.OBS_WEIGHT,
+            "bodyWeight",
+            typed("value", "PQ", value=f"{patient.weight_kg:g}", unit="kg"),
+        )
+    history = patient.medical_history + patient.concurrent_conditions
+    if history:
+        text = typed("value", "ED", "; ".join(history))
+        obs = observation(c.OBS_HISTORY_TEXT, "historyAndConcurrentConditionText", text)
+        role.append(
+            _organizer(
+                c.ORG_HISTORY,
+                "relevantMedicalHistoryAndConcurrentConditions",
+                [E.component(obs, typeCode="COMP")],
+            )
+        )
+    role += [_reaction(r, rid) for r, rid in zip(case.reactions, reaction_ids, strict=True)]
+    if case.findings:
+        role.append(
+            _organizer(
+                c.ORG_TESTS,
+                "testsAndProceduresRelevantToTheInvestigation",
+                [_finding(f) for f in case.findings],
+            )
+        )
+    drugs = [
+        _product(p, pid, reaction_ids, case)
+        for p, pid in zip(case.products, product_ids, strict=True)
+    ]
+    role.append(_organizer(c.ORG_DRUGS, "drugInformation", drugs))
+    return E.subject1(E.primaryRole(*role, classCode="INVSBJ"), typeCode="SBJ")
+
+
+def assessment(case: Case, reaction_ids: list[str], product_ids: list[str]) -> etree._Element:
+    roles = []
+    for product, pid in zip(case.products, product_ids, strict=True):
+        value = typed("value", "CE", code=ROLE_CODES[product.role], codeSystem=c.OID_ROLE)
+        reference = E.subject2(
+            E.productUseReference(E.id(root=pid), classCode="SBADM", moodCode="EVN"),
+            typeCode="SUBJ",
+        )
+        obs = _linked(
+            "causalityAssessment", c.OBS_ROLE, "interventionCharacterization", value, reference
+        )
+        roles.append(E.component(obs, typeCode="COMP"))
+    return E.component(
+        E.adverseEventAssessment(
+            _patient(case, reaction_ids, product_ids),
+            *roles,
+            classCode="INVSTG",
+            moodCode="EVN",
+        ),
+        typeCode="COMP",
+    )
