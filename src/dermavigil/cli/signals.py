@@ -43,15 +43,15 @@ def _fmt(value: object) -> str:
 
 
 def _print_top(table: pa.Table, keys: list[str], top: int) -> None:
-    shown = [
-        c
-        for c in [*keys, "n", "expected", "prr", "ror", "ic025", "ebgm", "eb05"]
-        if c in table.column_names
-    ]
+    shown = [c for c in [*keys, "n", "prr", "ror", "ic025", "eb05"] if c in table.column_names]
     flags = [c for c in table.column_names if c.startswith("signal_")]
     view = Table(title=f"top {min(top, table.num_rows)} of {table.num_rows} pairs")
-    for column in [*shown, "signals"]:
-        view.add_column(column, justify="left" if column in keys else "right")
+    for column in shown:
+        if column in keys:
+            view.add_column(column, overflow="fold", min_width=12, ratio=2)
+        else:
+            view.add_column(column, justify="right", no_wrap=True)
+    view.add_column("signals", overflow="fold", min_width=7, ratio=1)
     for row in table.slice(0, top).to_pylist():
         raised = ",".join(f.removeprefix("signal_") for f in flags if row[f]) or "-"
         view.add_row(*(_fmt(row[c]) for c in shown), raised)
