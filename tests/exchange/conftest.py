@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from dermavigil.demo import load_seed_case
 from dermavigil.domain import Case, parse_case
 
-SEED_CASE = {
+CODED_CASE = {
     "report": {
         "source": "literature",
         "reporter": {
@@ -113,8 +114,15 @@ SEED_CASE = {
 
 @pytest.fixture
 def seed_case() -> Case:
-    """The seed case (Tawanwongsri & Vachiramon 2024) built from its abstract."""
-    return parse_case(SEED_CASE, record="seed")
+    """The project's seed case, as packaged (``dermavigil.demo``)."""
+    return load_seed_case()
+
+
+@pytest.fixture
+def coded_case() -> Case:
+    """The seed case as an assessor would complete it: HPO codes, seriousness, off-label flag,
+    action taken, a treatment and a reporter qualification (more E2B elements to exercise)."""
+    return parse_case(CODED_CASE, record="coded seed")
 
 
 @pytest.fixture(scope="session")

@@ -28,16 +28,16 @@ def _supplement(tree: etree._ElementTree) -> dict[str, object]:
     return json.loads(text[0].text)["set"] if text else {}
 
 
-def test_seed_case_exports_valid_and_round_trips(seed_case: Case) -> None:
-    data = export_cases([seed_case], "e2b")
+def test_coded_case_exports_valid_and_round_trips(coded_case: Case) -> None:
+    data = export_cases([coded_case], "e2b")
     assert schema_problems(_tree(data)) == []
     result = import_document(data, "seed.xml")
     assert result.format == "e2b"
-    assert result.cases == [seed_case]
+    assert result.cases == [coded_case]
 
 
-def test_e2b_elements_carry_the_facts_themselves(seed_case: Case) -> None:
-    tree = _tree(export_cases([seed_case], "e2b"))
+def test_e2b_elements_carry_the_facts_themselves(coded_case: Case) -> None:
+    tree = _tree(export_cases([coded_case], "e2b"))
 
     def values(path: str) -> list[str]:
         return [str(v) for v in tree.xpath(path, namespaces=NS)]
@@ -64,14 +64,14 @@ def test_e2b_elements_carry_the_facts_themselves(seed_case: Case) -> None:
     held_by_e2b = {"narrative", "report.literature.citation", "patient.sex"}
     held_by_e2b |= {f"products.0.{f}" for f in ("route", "route_verbatim", "action_taken")}
     held_by_e2b |= {"products.0.additional_information", "products.0.rechallenge.result"}
-    for i in range(len(seed_case.reactions)):
+    for i in range(len(coded_case.reactions)):
         held_by_e2b |= {f"reactions.{i}.{f}" for f in ("verbatim", "outcome", "seriousness")}
     assert not held_by_e2b & set(supplement)
     assert supplement["products.0.category"] == "exosome"
 
 
-def test_import_without_supplement_keeps_e2b_facts(seed_case: Case) -> None:
-    tree = _tree(export_cases([seed_case], "e2b"))
+def test_import_without_supplement_keeps_e2b_facts(coded_case: Case) -> None:
+    tree = _tree(export_cases([coded_case], "e2b"))
     for doc in tree.xpath(
         f"//h:reference[h:document/h:title='{c.SUPPLEMENT_TITLE}']", namespaces=NS
     ):
@@ -83,11 +83,11 @@ def test_import_without_supplement_keeps_e2b_facts(seed_case: Case) -> None:
     assert product.additional_information == ["off_label_use"]
     assert product.rechallenge is not None and product.rechallenge.result == "recurred"
     assert product.action_taken == "withdrawn"
-    assert [r.verbatim for r in case.reactions] == [r.verbatim for r in seed_case.reactions]
+    assert [r.verbatim for r in case.reactions] == [r.verbatim for r in coded_case.reactions]
     assert case.reactions[0].codes[0].code == "HP:0033126"
     assert case.reactions[0].seriousness == ["medically_important"]
     assert case.report.literature is not None
-    assert case.narrative == seed_case.narrative
+    assert case.narrative == coded_case.narrative
     assert case.patient.sex == "male" and case.patient.age_group == "adult"
 
 
@@ -157,9 +157,9 @@ def test_entity_attacks_refused(payload: bytes) -> None:
         parse_untrusted(payload)
 
 
-def test_batch_with_one_bad_case(seed_case: Case) -> None:
-    other = seed_case.model_copy(update={"narrative": "second case"})
-    tree = _tree(export_cases([seed_case, other], "e2b"))
+def test_batch_with_one_bad_case(coded_case: Case) -> None:
+    other = coded_case.model_copy(update={"narrative": "second case"})
+    tree = _tree(export_cases([coded_case, other], "e2b"))
     second = tree.getroot().findall(f"{{{c.HL7}}}PORR_IN049016UV")[1]
     for drugs in second.xpath(".//h:subjectOf2[h:organizer/h:code/@code='4']", namespaces=NS):
         drugs.getparent().remove(drugs)
@@ -170,7 +170,7 @@ def test_batch_with_one_bad_case(seed_case: Case) -> None:
     data = etree.tostring(tree)
     assert schema_problems(_tree(data)) == []
     result = import_document(data, "batch.xml")
-    assert result.cases == [seed_case]
+    assert result.cases == [coded_case]
     assert result.problems and all(p.location.startswith("cases.1.") for p in result.problems)
     assert any("products" in p.location for p in result.problems)
     with pytest.raises(InputError, match="1 of 2"):

@@ -20,22 +20,22 @@ def _resources(data: bytes) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def test_r5_round_trip(seed_case: Case) -> None:
-    data = export_cases([seed_case], "fhir")
+def test_r5_round_trip(coded_case: Case) -> None:
+    data = export_cases([coded_case], "fhir")
     result = import_document(data, "case.fhir.json")
     assert result.format == "fhir"
-    assert result.cases == [seed_case]
+    assert result.cases == [coded_case]
 
 
-def test_r5_resources_carry_the_case(seed_case: Case) -> None:
-    res = _resources(export_cases([seed_case], "fhir"))
+def test_r5_resources_carry_the_case(coded_case: Case) -> None:
+    res = _resources(export_cases([coded_case], "fhir"))
     assert set(res) >= {"Patient", "Substance", "MedicationStatement", "Condition", "Observation"}
     assert res["Patient"][0]["gender"] == "male"
     assert res["Substance"][0]["code"]["concept"]["text"] == "Lyophilized exosome product"
     route = res["MedicationStatement"][0]["dosage"][0]["route"]
     assert route["coding"][0] == {"system": f.ROUTE, "code": "023", "display": "Intradermal"}
     assert [c["code"]["text"] for c in res["Condition"]] == [
-        r.verbatim for r in seed_case.reactions
+        r.verbatim for r in coded_case.reactions
     ]
     assert res["Condition"][0]["code"]["coding"][0]["system"] == f.HPO
     assert res["Condition"][0]["code"]["coding"][0]["code"] == "HP:0033126"
@@ -46,11 +46,11 @@ def test_r5_resources_carry_the_case(seed_case: Case) -> None:
     assert event["category"][0]["coding"][0]["code"] == "wrong-route-of-administration"
     assert [o["coding"][0]["code"] for o in event["outcome"]] == ["resolvedWithSequelae"] * 3
     assert len(event["suspectEntity"]) == 1
-    assert event["note"][0]["text"] == seed_case.narrative
+    assert event["note"][0]["text"] == coded_case.narrative
 
 
-def test_r5_import_without_supplement_keeps_fhir_facts(seed_case: Case) -> None:
-    body = json.loads(export_cases([seed_case], "fhir"))
+def test_r5_import_without_supplement_keeps_fhir_facts(coded_case: Case) -> None:
+    body = json.loads(export_cases([coded_case], "fhir"))
     for entry in body["entry"]:
         entry["resource"].pop("extension", None)
     [case] = import_document(json.dumps(body).encode()).cases
@@ -61,16 +61,16 @@ def test_r5_import_without_supplement_keeps_fhir_facts(seed_case: Case) -> None:
         "suspect",
     )
     assert product.route_verbatim == "intradermal injection"
-    assert [r.verbatim for r in case.reactions] == [r.verbatim for r in seed_case.reactions]
+    assert [r.verbatim for r in case.reactions] == [r.verbatim for r in coded_case.reactions]
     assert [r.outcome for r in case.reactions] == ["recovered_with_sequelae"] * 3
-    assert case.reactions[0].codes == seed_case.reactions[0].codes
-    assert case.findings[0].result == seed_case.findings[0].result
+    assert case.reactions[0].codes == coded_case.reactions[0].codes
+    assert case.findings[0].result == coded_case.findings[0].result
     assert case.report.literature is not None
     assert case.report.literature.doi == "10.1111/jocd.16206"
 
 
-def test_r4_export_uses_r4_shapes(seed_case: Case) -> None:
-    res = _resources(export_cases([seed_case], "fhir-r4"))
+def test_r4_export_uses_r4_shapes(coded_case: Case) -> None:
+    res = _resources(export_cases([coded_case], "fhir-r4"))
     [event] = res["AdverseEvent"]
     assert event["event"]["text"] == "skin necrosis"
     assert len(event["resultingCondition"]) == 3
@@ -81,8 +81,8 @@ def test_r4_export_uses_r4_shapes(seed_case: Case) -> None:
     assert res["MedicationStatement"][0]["status"] == "completed"
 
 
-def test_foreign_entries_are_kept_verbatim(seed_case: Case) -> None:
-    body = json.loads(export_cases([seed_case], "fhir"))
+def test_foreign_entries_are_kept_verbatim(coded_case: Case) -> None:
+    body = json.loads(export_cases([coded_case], "fhir"))
     extra = {"resourceType": "Organization", "name": "Clinic X"}
     body["entry"].append(
         {"fullUrl": "urn:uuid:6a3c0d55-0f0b-4cf0-9a8c-6b2d2c2e0a11", "resource": extra}

@@ -12,8 +12,8 @@ from dermavigil.exchange.cioms import latin1
 from dermavigil.exchange.formats import export_cases
 
 
-def test_line_listing_has_one_row_per_case(seed_case: Case) -> None:
-    rows = list(csv.DictReader(io.StringIO(export_cases([seed_case, seed_case], "csv").decode())))
+def test_line_listing_has_one_row_per_case(coded_case: Case) -> None:
+    rows = list(csv.DictReader(io.StringIO(export_cases([coded_case, coded_case], "csv").decode())))
     assert len(rows) == 2
     row = rows[0]
     assert row["routes"] == "Lyophilized exosome product: intradermal (labelled topical)"
@@ -24,16 +24,16 @@ def test_line_listing_has_one_row_per_case(seed_case: Case) -> None:
     assert row["country"] == "TH"
 
 
-def test_line_listing_defuses_formulas(seed_case: Case) -> None:
-    hostile = seed_case.model_copy(
-        update={"products": [seed_case.products[0].model_copy(update={"name": "=HYPERLINK(1)"})]}
+def test_line_listing_defuses_formulas(coded_case: Case) -> None:
+    hostile = coded_case.model_copy(
+        update={"products": [coded_case.products[0].model_copy(update={"name": "=HYPERLINK(1)"})]}
     )
     row = next(csv.DictReader(io.StringIO(export_cases([hostile], "csv").decode())))
     assert row["suspect_products"] == "'=HYPERLINK(1)"
 
 
-def test_cioms_pdf_holds_the_form_fields(seed_case: Case) -> None:
-    pdf = export_cases([seed_case], "cioms")
+def test_cioms_pdf_holds_the_form_fields(coded_case: Case) -> None:
+    pdf = export_cases([coded_case], "cioms")
     assert pdf.startswith(b"%PDF-")
     reader = PdfReader(io.BytesIO(pdf))
     text = " ".join(page.extract_text() for page in reader.pages)
