@@ -9,7 +9,10 @@ Method, in order (the first step that yields a code wins):
    dermatology report is a *Skin nodule*, HP:0200036). Score 1.0 for a label,
    0.95 for an EXACT synonym, 0.9 for other synonym scopes. A few clinical
    wordings the HPO lacks as synonyms ("ulceration", "hives") are in
-   :data:`EQUIVALENT` (score 0.95).
+   :data:`EQUIVALENT` (score 0.95), including the descriptive adjectives
+   that name a finding of their own ("painful" -> Pain, "erythematous" ->
+   Erythema) when no precomposed term exists ("erythematous papules" is
+   HPO's own *Erythematous papule*, HP:0030350, matched whole first).
 2. **Nearest-parent table** (:data:`NEAREST_PARENT`) for clinical phrases the
    HPO lacks (eccrine necrosis, post-inflammatory hyperpigmentation, ...): the
    verbatim phrase is kept and coded to its nearest HPO parent, marked
@@ -58,6 +61,7 @@ NEAREST_PARENT: dict[str, str] = {
     "bruise": "HP:0031364",
     "hematoma": "HP:0031364",
     "bump": "HP:0200034",
+    "blanching": "HP:0000980",
     "lump": "HP:0200036",
     "tenderness": "HP:0025283",
     "scar": "HP:0100699",
@@ -69,6 +73,7 @@ NEAREST_PARENT: dict[str, str] = {
     "vascular occlusion": "HP:0033401",
     "ischemia": "HP:0033401",
     "necrosis": "HP:0033126",
+    "fat necrosis": "HP:0012490",
     "tissue necrosis": "HP:0033126",
     "crust": "HP:0200041",
     "crusting": "HP:0200041",
@@ -85,6 +90,8 @@ EQUIVALENT: dict[str, str] = {
     "hive": "HP:0001025",
     "wheal": "HP:0001025",
     "blistering": "HP:0008066",
+    "erythematous": "HP:0010783",
+    "painful": "HP:0012531",
 }
 """Clinical wordings of an HPO term that the HPO does not list as synonyms."""
 

@@ -97,9 +97,12 @@ def find_findings(patient: list[Sentence]) -> list[FindingFacts]:
         seen: set[str] = set()
         for item, at in _items(result):
             local = verb.end() + tail.index(result) + at
-            if assertion(sentence.text, local, local + len(item)) is not Assertion.present:
-                continue
             for code in code_phrase(item):
+                inner = item.lower().find((code.matched_text or item).lower())
+                begin = local + max(inner, 0)
+                end = begin + len(code.matched_text or item)
+                if assertion(sentence.text, begin, end) is not Assertion.present:
+                    continue
                 if code.code not in seen:
                     seen.add(code.code)
                     finding.codes.append(code)

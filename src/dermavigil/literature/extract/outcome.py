@@ -22,7 +22,8 @@ from dermavigil.literature.extract.sentences import Sentence
 Span = tuple[int, int]
 
 _SEQUELA = re.compile(
-    r"\b(?:leaving(?: behind)?|left(?: behind)?|resolved with|healed with|with residual|residual)"
+    r"\b(?:leaving(?: behind)?|left(?: behind)?(?=\s+(?:an?|some|mild|persistent)\b)|resolved with"
+    r"|healed with|with residual|residual)"
     r"\s+(?:an?\s+|some\s+|mild\s+|persistent\s+)?(?P<seq>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at"
     r"|on|that|which|after)\b|$)",
     re.I,
@@ -41,15 +42,18 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
         Outcome.recovered,
         re.compile(
             r"\b(?:(?:completely|fully|entirely|totally) (?:resolved|recovered|healed|"
-            r"disappeared)|complete (?:resolution|recovery|healing)|resolved (?:completely|"
-            r"fully|entirely|without sequelae)|recovered|resolved|healed)\b",
+            r"disappeared|regressed)|complete (?:resolution|recovery|healing)|(?:resolved|"
+            r"regressed) (?:completely|fully|entirely|without sequelae)|recovered|resolved"
+            r"|healed|disappeared)\b",
             re.I,
         ),
     ),
     (
         Outcome.recovering,
         re.compile(
-            r"\b(?:improv\w*|resolving|healing|subsid\w*|partial (?:resolution|response))\b", re.I
+            r"\b(?:improv\w*|resolving|healing|subsid\w*|regress\w*|partial (?:resolution"
+            r"|response))\b",
+            re.I,
         ),
     ),
 )

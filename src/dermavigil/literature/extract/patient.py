@@ -93,18 +93,18 @@ def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientF
             span, facts.sex = min(hits)
             facts.spans["patient.sex"] = [span]
             break
+    cues = []
     for sentence in sentences:
-        match = _SERIES.search(sentence.text)
-        if match:
+        for match in _SERIES.finditer(sentence.text):
             count = number_value(match.group("n") or match.group("n2") or "")
             if count is None and "series" not in match.group(0).lower():
                 continue
             if count is not None and count < 2:
                 continue
-            facts.series = True
-            facts.patients = int(count) if count else 2
-            facts.spans["report.patients_in_report"] = [
-                (sentence.start + match.start(), sentence.start + match.end())
-            ]
-            break
+            cues.append((count is None, sentence.start + match.start(), count, match))
+    if cues:
+        _, start, count, match = min(cues, key=lambda c: (c[0], c[1]))
+        facts.series = True
+        facts.patients = int(count) if count else 2
+        facts.spans["report.patients_in_report"] = [(start, start + len(match.group(0)))]
     return facts

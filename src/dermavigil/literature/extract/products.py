@@ -32,7 +32,8 @@ _FORMULATIONS: tuple[tuple[Formulation, str], ...] = (
     (Formulation.solution, r"solution"),
 )
 _TREATED_WITH = re.compile(
-    r"\b(?:treated|managed|treatment|therapy|responded|resolved)\s+(?:with|to|by)\s+(?:[\w-]+\s+){0,3}$",
+    r"\b(?:treated|managed|treatment|therapy|responded|resolved|improved|healed|regressed)"
+    r"\s+(?:with|to|by)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
 _INDICATION = re.compile(

@@ -65,7 +65,7 @@ _FINDING_CLAUSE = re.compile(
     re.I,
 )
 _OUTCOME_CLAUSE = re.compile(
-    r"\b(?:leaving|left (?:behind )?|resolved with|healed with|residual"
+    r"\b(?:leaving|left (?:behind|an?|with)\b|resolved with|healed with|residual"
     r"|with (?:residual|resultant))\b",
     re.I,
 )
@@ -73,6 +73,10 @@ _LATENCY = re.compile(
     rf"\b(?:(?P<n>{NUMBER_WORDS})\s+(?P<unit>minute|hour|day|week|month|year)s?\s+(?:after|following"
     rf"|post|later)(?:\s+(?:the\s+)?(?:first\s+)?(?:injection|procedure|treatment|session|administration|vaccination)s?)?|(?:after|within)\s+(?P<n2>{NUMBER_WORDS})\s+(?P<unit2>minute|hour|day|week|month"
     rf"|year)s?|(?:the )?(?P<next>next|following) day)\b",
+    re.I,
+)
+_RESOLUTION = re.compile(
+    r"\b(?:resol\w*|heal\w*|improv\w*|recover\w*|regress\w*|subsid\w*|treat\w*|disappear\w*)\b",
     re.I,
 )
 _ONSET_WORDS = re.compile(
@@ -116,6 +120,8 @@ class Excluded:
 
 def _latency(sentence: Sentence) -> tuple[Duration | None, str | None, Span | None]:
     match = _LATENCY.search(sentence.text)
+    if match and match.group("n2") and _RESOLUTION.search(sentence.text):
+        match = None  # "resolved after 6 weeks" is a time to recovery, not an onset
     if match:
         span = (sentence.start + match.start(), sentence.start + match.end())
         if match.group("next"):

@@ -25,7 +25,9 @@ _PATIENT = re.compile(
     r"|after (?:the |her |his )?(?:injection|treatment|procedure|session)"
     r"|(?:days?|weeks?|hours?|months?|minutes?) (?:after|later|following)"
     r"|was (?:injected|administered|treated|given)|were (?:injected|administered|given)|biopsy"
-    r"|presented|developed|noticed|complained|resolved)\b",
+    r"|presented|developed|noticed|complained|resolved|histopatholog\w*|ultraso\w*|cultures?"
+    r"|the (?:\w+ )?(?:nodules?|papules?|ulcers?|ptosis|swelling|abscess(?:es)?|necrosis|pustules?"
+    r"|eruption|rash|plaques?))\b",
     re.IGNORECASE,
 )
 _REVIEW = re.compile(

@@ -39,6 +39,11 @@ _ADMIN = re.compile(
     r"\b(?:inject\w*|administ\w*|method|route|given|delivered|infiltrat\w*|applied|application)\b",
     re.I,
 )
+_LESION_NEXT = re.compile(
+    r"\s+(?:nodules?|papules?|abscess\w*|granulomas?|fat|tissue|emphysema|hemorrhage|haemorrhage"
+    r"|lumps?|plaques?|swelling|edema|oedema|layer)\b",
+    re.I,
+)
 _LABEL = re.compile(
     r"\b(?:available|approved|label+ed|indicated|intended|sold|marketed|licensed|authori[sz]ed"
     r"|designed|formulated|cleared)\s+(?:only\s+)?(?:for|as)\s+(?:an?\s+)?(?:(?:\w+\s+){0,2})?"
@@ -83,8 +88,9 @@ class RouteFacts:
 def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
     """Administration routes named in a sentence with an administration word.
 
-    Route words inside a label statement, or qualifying a treatment drug
-    ("oral prednisolone"), are not routes of the suspect product.
+    Route words inside a label statement, qualifying a treatment drug
+    ("oral prednisolone") or describing a lesion ("subcutaneous nodules")
+    are not routes of the suspect product.
     """
     if not _ADMIN.search(sentence.text):
         return []
@@ -94,7 +100,9 @@ def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
         for match in pattern.finditer(sentence.text):
             if any(a <= match.start() < b for a, b in label_spans):
                 continue
-            if TREATMENT.match(sentence.text, match.end() + 1):
+            if TREATMENT.match(sentence.text, match.end() + 1) or _LESION_NEXT.match(
+                sentence.text, match.end()
+            ):
                 continue
             found.append((route, sentence.start + match.start(), sentence.start + match.end()))
     return found

@@ -29,12 +29,14 @@ TREATMENT_WORDS = (
     r"|nitroglycerin(?: paste)?|sildenafil|alprostadil|hyperbaric oxygen(?: therapy)?"
     r"|(?:surgical )?(?:excision|debridement|drainage)|incision and drainage|laser(?: therapy)?"
     r"|allopurinol|5-fluorouracil|isotretinoin|pyridostigmine|epinephrine|adrenaline"
-    r"|botulinum antitoxin|warm compresses?|cold compresses?|wound care|acyclovir|valacyclovir"
+    r"|botulinum antitoxin|apraclonidine|oxymetazoline|brimonidine|warm compresses?"
+    r"|cold compresses?|wound care|acyclovir|valacyclovir"
 )
 TREATMENT = re.compile(rf"(?<![\w-])(?:{TREATMENT_WORDS})(?![\w-])", re.I)
 _CUE = re.compile(
     r"\b(?:treat\w*|administ\w*|receiv\w*|prescrib\w*|managed|manage\w*|given|started|initiated"
-    r"|required|underwent|responded|therapy|course)\b",
+    r"|required|underwent|responded|therapy|course|improved with|resolved with|healed with"
+    r"|regressed with|resolved after|improved after)\b",
     re.I,
 )
 _ROUTE_BEFORE = re.compile(
