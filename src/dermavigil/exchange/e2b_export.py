@@ -104,6 +104,19 @@ def _document(code: str, name: str, *children: etree._Element) -> etree._Element
     )
 
 
+def _flag(code: str, name: str, value: etree._Element) -> etree._Element:
+    """C.1.6.1 / C.1.7: a yes/no fact of the report."""
+    return E.component(
+        E.observationEvent(
+            E.code(code=code, codeSystem=c.OID_OBSERVATION, displayName=name),
+            value,
+            classCode="OBS",
+            moodCode="EVN",
+        ),
+        typeCode="COMP",
+    )
+
+
 def _characteristic(code: str, name: str, value: etree._Element) -> etree._Element:
     return E.subjectOf2(
         E.investigationCharacteristic(
@@ -140,6 +153,12 @@ def _investigation(case: Case, index: int, now: str) -> etree._Element:
         children.append(_document("2", "literatureReference", citation))
     children += [
         assessment(case, reaction_ids, product_ids),
+        _flag(
+            c.OBS_DOCUMENTS_AVAILABLE,
+            "additionalDocumentsAvailable",
+            typed("value", "BL", value="false"),
+        ),
+        _flag(c.OBS_EXPEDITED, "localCriteriaForExpedited", typed("value", "BL", nullFlavor="NI")),
         _primary_source(case),
         E.subjectOf1(
             E.controlActEvent(

@@ -46,16 +46,17 @@ def _roles(r: s.Reader) -> dict[str, str]:
 
 
 def _supplement(r: s.Reader) -> str | None:
-    document = r.one(r.event, f"h:reference/h:document[h:title='{c.SUPPLEMENT_TITLE}']")
-    if document is None:
-        return None
-    r.take(r.one(document, "h:title"))
+    """The dermavigil supplement's text, if attached (C.1.6.1 follows from the documents)."""
     r.take(
         r.one(
             r.event,
             f"h:component/h:observationEvent[h:code/@code='{c.OBS_DOCUMENTS_AVAILABLE}']/h:value",
         )
     )
+    document = r.one(r.event, f"h:reference/h:document[h:title='{c.SUPPLEMENT_TITLE}']")
+    if document is None:
+        return None
+    r.take(r.one(document, "h:title"))
     return r.text(document, "h:text")
 
 

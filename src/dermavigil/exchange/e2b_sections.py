@@ -40,6 +40,8 @@ _UNITS = {unit: name for name, unit in c.AGE_UNITS.items()}
 _AGE_GROUPS = {code: group for group, code in reversed(AGE_GROUP_CODES.items())}
 _SERIOUSNESS = {code: name for name, code in c.SERIOUSNESS_CODES.items()}
 _RECURRENCE = {"1": (True, "recurred"), "2": (True, "did_not_recur"), "3": (True, "unknown")}
+_TS = re.compile(r"^(\d{4})(\d{2})?(\d{2})?(\d{4,6}(?:\.\d+)?(?:[+-]\d{4})?)?$")
+"""An HL7 TS: CCYY[MM[DD[HHMM[SS[.S]]]]][+/-ZZZZ]."""
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{0,9}$")
 _ROUTE_BY_LABEL = {label.lower(): route for route, label in ROUTE_LABELS.items()}
 
@@ -91,13 +93,14 @@ class Reader:
         return table[key]
 
     def date(self, node: etree._Element, path: str) -> str | None:
-        """A CCYY[MM[DD]] date; longer timestamps are left for ``unmapped``."""
+        """The CCYY[MM[DD]] date of a TS; a full timestamp also stays, whole, for ``unmapped``."""
         element = self.one(node, path)
-        value = element.get("value") if element is not None else None
-        if value is None or len(value) not in (4, 6, 8) or not value.isdigit():
+        match = _TS.match(element.get("value") or "") if element is not None else None
+        if match is None:
             return None
-        self.take(element)
-        return "-".join(x for x in (value[:4], value[4:6], value[6:8]) if x)
+        if not match.group(4):
+            self.take(element)
+        return "-".join(x for x in match.group(1, 2, 3) if x)
 
 
 def _drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
@@ -113,6 +116,12 @@ def _reporter(r: Reader) -> dict[str, Any] | None:
     if not sources:
         return None
     entity = sources[0]
+    r.take(
+        r.one(
+            r.event,
+            "h:outboundRelationship[h:relatedInvestigation/h:code/@code='2']/h:priorityNumber[@value='1']",
+        )
+    )
     qualification = r.coded(
         entity, "h:assignedPerson/h:asQualifiedEntity/h:code", _reverse(QUALIFICATION_CODES)
     )
@@ -130,6 +139,15 @@ def _reporter(r: Reader) -> dict[str, Any] | None:
         )
         or None
     )
+
+
+def _source_id(r: Reader) -> str | None:
+    """C.1.8.1 worldwide unique case id; C.1.1 (the sender's id) is used too when it is the same."""
+    worldwide = r.attr(r.event, f"h:id[@root='{c.OID_WORLDWIDE_ID}']", "extension")
+    sender = r.one(r.event, f"h:id[@root='{c.OID_MESSAGE_ID}']")
+    if sender is not None and sender.get("extension") == worldwide:
+        r.take(sender)
+    return worldwide
 
 
 def report(r: Reader) -> dict[str, Any]:
@@ -157,7 +175,7 @@ def report(r: Reader) -> dict[str, Any]:
     return _drop_none(
         {
             "source": source,
-            "source_id": r.attr(event, f"h:id[@root='{c.OID_WORLDWIDE_ID}']", "extension"),
+            "source_id": _source_id(r),
             "reporter": reporter,
             "received_date": r.date(event, "h:effectiveTime/h:low"),
             "literature": {"citation": citation} if citation else None,

@@ -19,6 +19,7 @@ from dermavigil.domain.vocab import (
     ROUTE_CODES,
     ROUTE_LABELS,
     SEX_CODES,
+    Outcome,
     RechallengeResult,
 )
 from dermavigil.exchange import e2b_codes as c
@@ -66,13 +67,11 @@ def _reaction(reaction: Reaction, rid: str) -> etree._Element:
             observation(code, name, bool_value(name in criteria)), typeCode="PERT"
         )
         children.append(rel)
-    if reaction.outcome is not None:
-        outcome = typed(
-            "value", "CE", code=OUTCOME_CODES[reaction.outcome], codeSystem=c.OID_OUTCOME
-        )
-        children.append(
-            E.outboundRelationship2(observation(c.OBS_OUTCOME, "outcome", outcome), typeCode="PERT")
-        )
+    code = OUTCOME_CODES[reaction.outcome or Outcome.unknown]  # E.i.7 is required
+    outcome = typed("value", "CE", code=code, codeSystem=c.OID_OUTCOME)
+    children.append(
+        E.outboundRelationship2(observation(c.OBS_OUTCOME, "outcome", outcome), typeCode="PERT")
+    )
     return E.subjectOf2(
         E.observation(*[x for x in children if x is not None], classCode="OBS", moodCode="EVN"),
         typeCode="SBJ",

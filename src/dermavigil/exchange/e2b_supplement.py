@@ -57,6 +57,11 @@ def attach_supplement(message: etree._Element, case: Case) -> None:
     anchor = event.find(f"{{{c.HL7}}}availabilityTime")
     assert anchor is not None
     anchor.addnext(_document(body))
+    flag = event.xpath(
+        f"h:component/h:observationEvent[h:code/@code='{c.OBS_DOCUMENTS_AVAILABLE}']/h:value",
+        namespaces=c.NS,
+    )
+    flag[0].set("value", "true")
 
 
 def read_supplement(text: str, *, record: str) -> dict[str, Any]:

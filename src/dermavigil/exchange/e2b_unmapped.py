@@ -4,8 +4,9 @@ Walks the ``investigationEvent`` of a message and collects each datum the
 reader did not use: element text and the data-bearing attributes
 (``value``, ``unit``, ``code``, ``extension``; ``displayName`` and the code
 system are shown beside a code). Structural markup (class/mood/type codes,
-the code naming the kind of an observation, bare reference ids) is not data
-and is skipped. Keys are readable paths from ``investigationEvent``, e.g.
+the code naming the kind of an observation or of the investigation, its
+fixed status, bare reference ids) is not data and is skipped. Keys are
+readable paths from ``investigationEvent``, e.g.
 ``component/adverseEventAssessment/subject1/primaryRole/player1/birthTime``
 or ``.../subjectOf2[5]/observation[C17049 Race]/value``.
 """
@@ -75,9 +76,13 @@ def _datum(element: etree._Element) -> str | None:
 def _structural(element: etree._Element) -> bool:
     parent = element.getparent()
     name = _local(element)
-    if name == "code" and parent is not None and _local(parent) in _KIND_HOLDERS:
+    if parent is None:
+        return False
+    if name == "code" and _local(parent) in _KIND_HOLDERS | {"investigationEvent"}:
         return True
-    return parent is not None and _local(parent) in _REFERENCES
+    if name == "statusCode" and _local(parent) == "investigationEvent":
+        return True
+    return _local(parent) in _REFERENCES
 
 
 def collect(top: etree._Element, used: set[etree._Element]) -> dict[str, str]:
