@@ -67,7 +67,8 @@ def test_nearest_parent(phrase: str, code: str) -> None:
 
 def test_sub_phrases_are_coded_in_order() -> None:
     coded = code_phrase("palpable, painful, non-blanchable purplish papules and nodules")
-    assert [c.code for c in coded] == ["HP:0200034", "HP:0200036"]
+    assert [c.code for c in coded] == ["HP:0012531", "HP:0200034", "HP:0200036"]
+    assert [c.matched_text for c in coded] == ["painful", "papules", "nodules"]
     assert all(c.score is not None and c.score < 1 for c in coded)
 
 
