@@ -161,8 +161,7 @@ class CaseService:
             updated_at=now,
         )
         repo.add_case(self.session, row)
-        version = self._write(row, case, status, by, "create", None, [], evidence, source_text)
-        return self._stored(row, version)
+        return self._write(row, case, status, by, "create", None, [], evidence, source_text)
 
     def update(self, case_id: str, case: Case, by: str, expected_version: int) -> StoredCase:
         """Store changed facts as a new version, if ``expected_version`` is still current."""
@@ -178,11 +177,10 @@ class CaseService:
         changes = diff(current.document, _document(case))
         if not changes:
             return self._stored(row, current)
-        version = self._write(
+        return self._write(
             row, case, row.status, by, "update", None, changes,
             current.evidence, current.source_text,
         )  # fmt: skip
-        return self._stored(row, version)
 
     def override(
         self, case_id: str, override_target: str, value: str, by: str, reason: str
@@ -201,11 +199,10 @@ class CaseService:
             old=_jsonable(assessed_value(before.assessment, override_target)),
             new=override.value,
         )
-        version = self._write(
+        return self._write(
             row, before.case, row.status, by, "override", reason, [change],
             current.evidence, current.source_text, new_override=override,
         )  # fmt: skip
-        return self._stored(row, version)
 
     def retract(self, case_id: str, by: str, reason: str) -> StoredCase:
         """Withdraw a case (it stays stored, with every version, and is hidden from lists)."""
@@ -248,10 +245,9 @@ class CaseService:
         current = self._version(row)
         case = Case.model_validate(current.document)
         change = FieldChange(path="status", old=row.status, new=status)
-        version = self._write(
+        return self._write(
             row, case, status, by, action, reason, [change], current.evidence, current.source_text
         )
-        return self._stored(row, version)
 
     def _write(
         self,
@@ -265,7 +261,7 @@ class CaseService:
         evidence: dict[str, Any] | None,
         source_text: str | None,
         new_override: Override | None = None,
-    ) -> CaseVersion:
+    ) -> StoredCase:
         expected = row.current_version
         number = expected + 1
         overrides = effective_overrides(repo.overrides(self.session, row.case_id, expected))
@@ -306,18 +302,23 @@ class CaseService:
                 ),
             )
         repo.move_pointer(self.session, row.case_id, expected, number, status, now)
-        self.session.refresh(row)
-        return version
+        return self._as_stored(row, version, case, assessment)
 
     def _stored(self, row: CaseRow, version: CaseVersion) -> StoredCase:
         case = Case.model_validate(version.document)
         overrides = effective_overrides(repo.overrides(self.session, row.case_id, version.version))
+        return self._as_stored(row, version, case, assess(case, overrides))
+
+    @staticmethod
+    def _as_stored(
+        row: CaseRow, version: CaseVersion, case: Case, assessment: Assessment
+    ) -> StoredCase:
         return StoredCase(
             case_id=row.case_id,
             version=version.version,
             status=version.status,  # type: ignore[arg-type]
             case=case,
-            assessment=assess(case, overrides),
+            assessment=assessment,
             evidence=version.evidence,  # type: ignore[arg-type]
             source_text=version.source_text,
             created_at=version.created_at,
