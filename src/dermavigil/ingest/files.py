@@ -41,8 +41,10 @@ def _zip_members(path: Path) -> list[Member]:
 
     def opener(name: str) -> Callable[[], BinaryIO]:
         def _open() -> BinaryIO:
-            zf = zipfile.ZipFile(path)
-            return zf.open(name)  # the member stream keeps the archive open
+            # Closing the archive leaves the member readable: the member holds the
+            # file's last reference and closes it when it is closed itself.
+            with zipfile.ZipFile(path) as zf:
+                return zf.open(name)
 
         return _open
 

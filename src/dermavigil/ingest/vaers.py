@@ -32,7 +32,7 @@ from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_file_set
 from dermavigil.ingest.record import Record, keyed_records
 from dermavigil.ingest.rows import csv_rows
 from dermavigil.ingest.staging import StageWriter
-from dermavigil.ingest.values import parse_float, parse_us_date, sex_code
+from dermavigil.ingest.values import MAX_AGE_YEARS, parse_float, parse_us_date, sex_code
 
 SOURCE = "vaers"
 PARSER_VERSION = "vaers-1"
@@ -78,8 +78,10 @@ def _age(rec: Record) -> float | None:
         months = rec.parsed(parse_float, "CAGE_MO", "bad age")
         if years is not None or months is not None:
             age = (years or 0.0) + (months or 0.0)
-    if age is not None and not 0.0 <= age <= 130.0:
-        rec.problems.repair(rec.file, rec.line, "AGE_YRS", "bad age", f"{age} outside 0-130")
+    if age is not None and not 0.0 <= age <= MAX_AGE_YEARS:
+        rec.problems.repair(
+            rec.file, rec.line, "AGE_YRS", "bad age", f"{age} outside 0-{MAX_AGE_YEARS:g}"
+        )
         return None
     return age
 

@@ -104,14 +104,6 @@ def parse_us_date(text: str) -> date | None:
     return _make_date(text, year, month, day)
 
 
-def parse_iso_date(text: str) -> date | None:
-    """``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` or the compact forms."""
-    text = text.strip()
-    if "-" not in text:
-        return parse_compact_date(text)
-    return parse_compact_date(text.replace("-", ""))
-
-
 # Days per unit of FAERS AGE_COD and the openFDA/E2B codes 800-805.
 _UNIT_YEARS: dict[str, float] = {
     "DEC": 10.0,
