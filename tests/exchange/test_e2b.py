@@ -108,6 +108,8 @@ def test_all_fda_examples_import_and_reexport_valid(fda_examples: list[Path]) ->
 def test_fda_scenario1_fields(fda_examples: list[Path]) -> None:
     [case] = import_document(fda_examples[0].read_bytes()).cases
     assert case.report.source_id == "US-APHARMA-8744554B"
+    assert str(case.report.received_date) == "2022-06-14"  # C.1.4 timestamp, cut to its day
+    assert case.unmapped["effectiveTime/low"] == "20220614101010-0500"  # and kept whole
     assert case.report.reporter is not None and case.report.reporter.country == "US"
     assert (case.patient.initials, case.patient.sex, case.patient.age.value) == ("JD", "male", 48)
     assert [p.name for p in case.products] == ["Drug A", "Drug B", "Drug C"]
