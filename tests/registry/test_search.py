@@ -102,3 +102,13 @@ def test_page_and_summary(registry: Registry, ids: dict[str, str]) -> None:
     assert summary.categories == ["ha_filler"] and summary.routes == ["subcutaneous"]
     assert summary.products == ["HA filler 20 mg/mL"] and summary.reactions == ["swelling"]
     assert [s.case_id for s in every] == [ids["exosome"], ids["filler"]]
+
+
+def test_unknown_filter_values_are_refused(registry: Registry) -> None:
+    with registry.transaction(readonly=True) as session:
+        with pytest.raises(InputError) as caught:
+            CaseService(session).list(CaseFilter(category="exosomes", route="intradermally"))
+        assert [p.location for p in caught.value.problems] == ["category", "route"]
+        assert "did you mean exosome" in caught.value.problems[0].message
+        with pytest.raises(InputError, match="unknown search value"):
+            list(CaseService(session).all_current(CaseFilter(who_umc="likely")))

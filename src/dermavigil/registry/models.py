@@ -7,12 +7,17 @@ interface contract); they carry no database objects.
 from __future__ import annotations
 
 from datetime import datetime
+from difflib import get_close_matches
 from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
 from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.case import Case
+from dermavigil.domain.naranjo import BANDS
+from dermavigil.domain.vocab import ProductCategory, ReportSource, Route
+from dermavigil.domain.who_umc import CATEGORIES
+from dermavigil.errors import Problem
 from dermavigil.registry.changes import FieldChange
 
 CaseStatus = Literal["draft", "active", "retracted"]
@@ -20,6 +25,14 @@ Action = Literal["create", "update", "override", "retract", "accept"]
 Role = Literal["reporter", "assessor", "admin"]
 
 T = TypeVar("T")
+
+_ALLOWED: dict[str, tuple[str, ...]] = {
+    "category": tuple(c.value for c in ProductCategory),
+    "route": tuple(r.value for r in Route),
+    "who_umc": CATEGORIES,
+    "naranjo_band": BANDS,
+    "source": tuple(s.value for s in ReportSource),
+}
 
 
 class StoredCase(BaseModel):
@@ -93,6 +106,23 @@ class CaseFilter(BaseModel):
     status: CaseStatus | None = "active"
     owner: str | None = None
     text: str | None = Field(default=None, description="substring of names, terms, narrative")
+
+    def problems(self) -> list[Problem]:
+        """Criteria naming a value no case can have (a typo would silently match nothing)."""
+        found = []
+        for name, allowed in _ALLOWED.items():
+            value = getattr(self, name)
+            if value is None or value in allowed:
+                continue
+            close = get_close_matches(value, allowed, n=2)
+            if close:
+                hint = f"did you mean {' or '.join(close)}?"
+            else:
+                hint = f"expected one of {', '.join(allowed[:12])}" + (
+                    ", ..." if len(allowed) > 12 else ""
+                )
+            found.append(Problem(name, f"unknown value {value!r}; {hint}", value))
+        return found
 
 
 class User(BaseModel):

@@ -125,13 +125,13 @@ class CaseService:
         """A page of current versions matching ``filter`` (by default: active cases)."""
         if offset < 0 or not 1 <= limit <= MAX_PAGE:
             raise InputError(f"offset must be >= 0 and limit between 1 and {MAX_PAGE}")
-        rows, total = repo.search(self.session, filter or CaseFilter(), offset, limit)
+        rows, total = repo.search(self.session, _checked(filter), offset, limit)
         items = [_summary(case, version) for case, version in rows]
         return Page[CaseSummary](items=items, total=total, offset=offset, limit=limit)
 
     def all_current(self, filter: CaseFilter | None = None) -> Iterator[StoredCase]:
         """Every matching case at its current version, by case id."""
-        for case, version in repo.iter_current(self.session, filter or CaseFilter()):
+        for case, version in repo.iter_current(self.session, _checked(filter)):
             yield self._stored(case, version)
 
     # --- writing -----------------------------------------------------------------
@@ -325,6 +325,14 @@ class CaseService:
             created_by=version.created_by,
             owner=row.owner,
         )
+
+
+def _checked(criteria: CaseFilter | None) -> CaseFilter:
+    criteria = criteria or CaseFilter()
+    problems = criteria.problems()
+    if problems:
+        raise InputError("unknown search value(s)", problems)
+    return criteria
 
 
 def _jsonable(value: Any) -> Any:
