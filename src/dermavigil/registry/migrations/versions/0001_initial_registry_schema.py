@@ -19,7 +19,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "cases",
         sa.Column("case_id", sa.String(length=16), nullable=False),
@@ -148,7 +147,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("overrides", schema=None) as batch_op:
         batch_op.drop_index("ix_overrides_case_id_version")
 
