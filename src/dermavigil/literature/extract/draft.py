@@ -85,9 +85,11 @@ def _country(affiliation: str) -> str | None:
     return _COUNTRIES.get(last)
 
 
-def _report(record: Record | None, patients: int) -> dict[str, Any]:
+def _report(record: Record | None, patients: int, title: str | None) -> dict[str, Any]:
     report: dict[str, Any] = {"source": "literature", "patients_in_report": patients}
     if record is None:
+        if title:
+            report["literature"] = {"citation": title, "title": title}
         return report
     report["literature"] = record.reference().model_dump(mode="json", exclude_none=True)
     if record.affiliations:
@@ -108,7 +110,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     """Extract a draft case from a case-report text (title line + abstract, or full text).
 
     ``record`` (a parsed bibliographic record) adds the literature reference
-    and the reporter's organisation and country from its affiliations.
+    and the reporter's organisation and country from its affiliations;
+    without one, the text's title line is the citation (no title line: the
+    draft is partial, as E2B needs the literature reference).
     """
     check = check_text(text)
     if not check.usable:
@@ -116,6 +120,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     text = check.text
     sentences = split_sentences(text)
     patient = [s for s in sentences if about_patient(s)]
+    title = sentences[0].text if sentences and sentences[0].section == "title" else None
     challenge = find_challenges(patient)
     reactions, excluded = find_reactions(patient, challenge.rechallenge_sentences)
     first = min((r.sentence for r in reactions if r.sentence > 0), default=0)
@@ -123,7 +128,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     patient_facts = find_patient(sentences, patient)
     evidence: assemble.Evidence = {}
     case: dict[str, Any] = {
-        "report": _report(record, patient_facts.patients),
+        "report": _report(record, patient_facts.patients, title),
         "patient": assemble.patient_part(patient_facts, evidence),
         "products": assemble.products_part(
             text,
@@ -150,6 +155,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         warnings.append("no adverse event found in the text")
     if not case["patient"]:
         warnings.append("the patient is not identifiable (no age, age group or sex in the text)")
+    if "literature" not in case["report"]:
+        warnings.append("no citation: give the title line or the bibliographic record")
     if patient_facts.series:
         warnings.append(
             f"the report describes a series of {patient_facts.patients} patients; the draft "
@@ -160,7 +167,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         case=case,
         evidence=evidence,
         warnings=warnings,
-        partial=check.truncated or not (case["products"] and case["reactions"] and case["patient"]),
+        partial=check.truncated
+        or not (case["products"] and case["reactions"] and case["patient"])
+        or "literature" not in case["report"],
         is_series=patient_facts.series,
         excluded=[
             {"text": e.text, "span": list(e.span), "status": e.status.value} for e in excluded
