@@ -3,6 +3,7 @@ and clients logged in by session cookie (with their CSRF token) or by bearer tok
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,14 +26,25 @@ def web_settings(dv_home: Path, shared_data: Path):  # type: ignore[no-untyped-d
     return settings
 
 
-@pytest.fixture
-def registry(web_settings):  # type: ignore[no-untyped-def]
-    reg = open_registry(web_settings.database_url)
+@pytest.fixture(scope="session")
+def registry_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated registry with one user per role (argon2 hashing is slow: done once)."""
+    folder = tmp_path_factory.mktemp("registry-template")
+    reg = open_registry(f"sqlite:///{folder / 'registry.sqlite'}")
     with reg.transaction() as session:
         users = UserService(session)
         for role in ("reporter", "assessor", "admin"):
             users.create(role, role, PASSWORD)
         users.create("reporter2", "reporter", PASSWORD)
+    reg.close()
+    return folder
+
+
+@pytest.fixture
+def registry(web_settings, registry_template: Path):  # type: ignore[no-untyped-def]
+    for file in registry_template.glob("registry.sqlite*"):
+        shutil.copy(file, web_settings.home / file.name)
+    reg = open_registry(web_settings.database_url)
     yield reg
     reg.close()
 

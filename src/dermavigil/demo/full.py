@@ -69,13 +69,14 @@ def _import(settings: Settings, source: str, paths: list[Path]) -> tuple[str, st
 
 
 def _signals_current(settings: Settings) -> bool:
-    from dermavigil.web.signal_table import signals_path
+    from dermavigil.web.signal_table import LEVELS, signals_path
 
-    out = signals_path(settings)
-    if not out.is_file():
+    outs = [signals_path(settings, level) for level in LEVELS]
+    if not all(out.is_file() for out in outs):
         return False
+    oldest = min(out.stat().st_mtime for out in outs)
     pointers = [source_root(settings.store_dir, s) / "CURRENT" for s in sources(settings.store_dir)]
-    return all(p.stat().st_mtime <= out.stat().st_mtime for p in pointers)
+    return all(p.stat().st_mtime <= oldest for p in pointers)
 
 
 def _signals(settings: Settings) -> tuple[str, str]:
@@ -83,8 +84,11 @@ def _signals(settings: Settings) -> tuple[str, str]:
 
     if _signals_current(settings):
         return "unchanged", "signal run is newer than every source"
-    run = run_and_save(settings)
-    return "done", f"{run['pairs']:,} pairs over {run['reports']:,} reports"
+    runs = run_and_save(settings)
+    return "done", "; ".join(
+        f"by {level}: {run['pairs']:,} pairs over {run['reports']:,} reports"
+        for level, run in runs.items()
+    )
 
 
 def _step(name: str, action: Callable[[], tuple[str, str]], say: Say) -> StepResult:

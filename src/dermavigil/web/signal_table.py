@@ -43,9 +43,25 @@ THRESHOLDS = {
 METHODS = ("prr", "ror", "ic", "ebgm")
 
 
-def signals_path(settings: Settings) -> Path:
-    """Where the latest signal run is kept."""
-    return settings.store_dir / "signals" / "latest.parquet"
+LEVELS: dict[str, tuple[str, ...]] = {
+    "product": ("category", "product", "reaction"),
+    "route": ("category", "product", "route", "reaction"),
+}
+"""The dashboard's two runs: by product, and by product x route used. Report lines
+without a route (CAERS, most FAERS) only count in the first, as the count SQL
+leaves out rows with a missing key."""
+
+
+def _check_level(level: str) -> str:
+    if level not in LEVELS:
+        raise InputError(f"unknown level {level!r}", [Problem("level", "use product or route")])
+    return level
+
+
+def signals_path(settings: Settings, level: str = "product") -> Path:
+    """Where the latest signal run at ``level`` is kept."""
+    name = "latest.parquet" if _check_level(level) == "product" else f"latest-{level}.parquet"
+    return settings.store_dir / "signals" / name
 
 
 @dataclass(frozen=True)
@@ -87,17 +103,17 @@ class _Cache:
             return self._table
 
 
-_CACHE = _Cache()
+_CACHES = {level: _Cache() for level in LEVELS}
 
 
-def load(settings: Settings) -> pa.Table | None:
-    """The latest signal table, or ``None`` before the first run."""
-    return _CACHE.load(signals_path(settings))
+def load(settings: Settings, level: str = "product") -> pa.Table | None:
+    """The latest signal table at ``level``, or ``None`` before the first run."""
+    return _CACHES[_check_level(level)].load(signals_path(settings, level))
 
 
-def load_prior(settings: Settings) -> dict[str, Any] | None:
-    """The fitted prior of the latest run, if saved."""
-    path = signals_path(settings).with_suffix(".prior.json")
+def load_prior(settings: Settings, level: str = "product") -> dict[str, Any] | None:
+    """The fitted prior of the latest run at ``level``, if saved."""
+    path = signals_path(settings, level).with_suffix(".prior.json")
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
@@ -194,24 +210,24 @@ def pair_detail(settings: Settings, pair: dict[str, str]) -> dict[str, Any]:
     return {"per_year": per_year, "onset_days": onset}
 
 
-DEFAULT_BY = ("category", "product", "route", "reaction")
-"""The dashboard's run: drug side product with its category and route, event side term."""
-
-
-def run_and_save(settings: Settings, by: tuple[str, ...] = DEFAULT_BY) -> dict[str, Any]:
-    """Run signal detection over the whole store and save it where the dashboard reads it."""
+def run_and_save(settings: Settings) -> dict[str, Any]:
+    """Run signal detection over the whole store at every level and save the tables
+    where the dashboard reads them."""
     from dermavigil.signals.detect import SignalRequest, detect_store
     from dermavigil.signals.output import write_signals
 
-    result = detect_store(settings.store_dir, SignalRequest(by=by), engine=settings.engine)
-    write_signals(result.table, signals_path(settings), result.prior, result.n_total)
-    return {
-        "pairs": result.table.num_rows,
-        "reports": result.n_total,
-        "by": list(by),
-        "timings": result.timings,
-        "undefined": result.undefined,
-    }
+    runs = {}
+    for level, by in LEVELS.items():
+        result = detect_store(settings.store_dir, SignalRequest(by=by), engine=settings.engine)
+        write_signals(result.table, signals_path(settings, level), result.prior, result.n_total)
+        runs[level] = {
+            "pairs": result.table.num_rows,
+            "reports": result.n_total,
+            "by": list(by),
+            "timings": result.timings,
+            "undefined": result.undefined,
+        }
+    return runs
 
 
 def jsonable_rows(table: pa.Table) -> list[dict[str, Any]]:

@@ -18,6 +18,9 @@ router = APIRouter(prefix="/api/signals", tags=["signals"])
 class SignalFilter(BaseModel):
     """Key substrings (case-insensitive), measure thresholds, a method's flag, order, page."""
 
+    level: Literal["product", "route"] = Field(
+        default="product", description="the run by product, or by product x route used"
+    )
     product: str | None = Field(default=None, max_length=200)
     category: str | None = Field(default=None, max_length=64)
     route: str | None = Field(default=None, max_length=64)
@@ -46,11 +49,15 @@ class PairQuery(BaseModel):
     reaction: str | None = Field(default=None, max_length=200)
 
 
-def latest(settings: Any) -> Any:
-    table = signal_table.load(settings)
+def latest(settings: Any, level: str) -> Any:
+    table = signal_table.load(settings, level)
     if table is None:
         raise NotFoundError("no signal run yet: import data, then run signal detection")
     return table
+
+
+def signal_query(q: SignalFilter) -> signal_table.SignalQuery:
+    return signal_table.SignalQuery(**q.model_dump(exclude={"level"}))
 
 
 @router.get("")
@@ -59,15 +66,15 @@ def query_signals(
 ) -> dict[str, Any]:
     """Pairs of the latest run; ``null`` marks an undefined measure, ``"inf"`` an unbounded one."""
     require(actor, "signals.read")
-    table = latest(settings)
-    page, total = signal_table.query(table, signal_table.SignalQuery(**q.model_dump()))
+    table = latest(settings, q.level)
+    page, total = signal_table.query(table, signal_query(q))
     return {
         "keys": signal_table.keys_of(table),
         "total": total,
         "offset": q.offset,
         "limit": q.limit,
         "items": signal_table.jsonable_rows(page),
-        "prior": signal_table.load_prior(settings),
+        "prior": signal_table.load_prior(settings, q.level),
     }
 
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from dermavigil.web import charts, signal_table
-from dermavigil.web.api.signals import SignalFilter
+from dermavigil.web.api.signals import SignalFilter, signal_query
 from dermavigil.web.deps import ActorDep, SettingsDep
 from dermavigil.web.pages.render import render
 from dermavigil.web.permissions import allowed, require
@@ -72,12 +72,12 @@ def dashboard(
     settings: SettingsDep,
 ) -> Response:
     require(actor, "signals.read")
-    table = signal_table.load(settings)
+    table = signal_table.load(settings, q.level)
     context: dict[str, Any] = {"actor": actor, "q": q, "table": None}
     context["can_run"] = allowed(actor.role, "import.run")
     if table is not None:
         keys = signal_table.keys_of(table)
-        page, total = signal_table.query(table, signal_table.SignalQuery(**q.model_dump()))
+        page, total = signal_table.query(table, signal_query(q))
         rows = signal_table.jsonable_rows(page)
         pair = _selected_pair(request, keys)
         _with_links(request, rows, keys)
@@ -91,7 +91,7 @@ def dashboard(
             forest_svg=_forest(rows, keys),
             pair=pair,
             pair_charts=_pair_charts(settings, pair) if pair else None,
-            prior=signal_table.load_prior(settings),
+            prior=signal_table.load_prior(settings, q.level),
         )
     return render(request, "signals.html", context)
 

@@ -1,0 +1,140 @@
+"""The server-rendered pages: intake form (errors beside fields, input kept), case list and
+case page (timeline, assessment, history), edit as a new version, override, retract."""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.demo import load_seed_case
+from dermavigil.web.forms import flatten
+
+
+def _seed_form() -> dict:
+    return flatten(load_seed_case().model_dump(mode="json", exclude_none=True))
+
+
+def _submit(browser, form: dict, path: str = "/cases/new"):  # type: ignore[no-untyped-def]
+    return browser.client.post(
+        path, data={**form, "csrf_token": browser.csrf}, follow_redirects=False
+    )
+
+
+def test_seed_case_through_the_form(as_reporter):  # type: ignore[no-untyped-def]
+    response = _submit(as_reporter, _seed_form())
+    assert response.status_code == 303, response.text[:2000]
+    case_url = response.headers["location"].split("?")[0]
+    page = as_reporter.client.get(case_url).text
+    assert "Off-label route" in page
+    who = re.search(r'id="who-umc">([a-z]+)<', page)
+    assert who and who.group(1) in {"certain", "probable", "possible"}
+    assert 'id="naranjo-items"' in page and page.count("<tr><td>") >= 10
+    assert "upper arm" in page  # rechallenge site, on the timeline and products table
+    assert 'id="timeline"' in page and "exposure" in page and "treatment" in page
+    stored = load_seed_case()
+    assert stored.products[0].name in page
+
+
+def test_form_errors_sit_beside_fields_and_input_is_kept(as_reporter):  # type: ignore[no-untyped-def]
+    form = _seed_form()
+    form["products.0.route"] = "intradermall"
+    form["reactions.0.onset_date"] = "2023-02-30"
+    form["patient.initials"] = "J. Q. 7"
+    response = _submit(as_reporter, form)
+    assert response.status_code == 422
+    html = response.text
+    assert 'id="err-products.0.route"' in html
+    assert 'id="err-reactions.0.onset_date"' in html
+    assert 'id="err-patient.initials"' in html
+    assert 'value="2023-02-30"' in html  # the typed input is kept
+    assert 'value="J. Q. 7"' in html
+    assert as_reporter.client.get("/api/cases").json()["total"] == 0
+
+
+def test_rows_added_in_the_form_become_list_items(as_reporter):  # type: ignore[no-untyped-def]
+    form = _seed_form()
+    form["products.1.name"] = "Lidocaine cream"
+    form["products.1.role"] = "concomitant"
+    form["products.1.route"] = "topical"
+    form["reactions.5.verbatim"] = "pruritus"  # a gap in the numbering is fine
+    form["findings.3.kind"] = "histopathology"  # a blank row: only defaulted selects
+    response = _submit(as_reporter, form)
+    assert response.status_code == 303, response.text[:2000]
+    case_id = response.headers["location"].split("/")[2].split("?")[0]
+    case = as_reporter.client.get(f"/api/cases/{case_id}").json()["case"]
+    assert [p["name"] for p in case["products"]][-1] == "Lidocaine cream"
+    assert case["reactions"][-1]["verbatim"] == "pruritus"
+    assert len(case["findings"]) == len(load_seed_case().findings)
+
+
+def test_form_post_without_csrf_is_refused(as_reporter):  # type: ignore[no-untyped-def]
+    response = as_reporter.client.post("/cases/new", data=_seed_form())
+    assert response.status_code == 403 and "CSRF" in response.text
+
+
+def test_list_filters_and_case_page_for_roles(as_reporter, as_assessor):  # type: ignore[no-untyped-def]
+    case_url = _submit(as_reporter, _seed_form()).headers["location"].split("?")[0]
+    case_id = case_url.rsplit("/", 1)[1]
+    listing = as_assessor.client.get("/cases", params={"off_label": "true"}).text
+    assert case_id in listing
+    empty = as_assessor.client.get("/cases", params={"category": "ha_filler"}).text
+    assert case_id not in empty and "No case matches" in empty
+    reporter_page = as_reporter.client.get(case_url).text
+    assert 'id="override-form"' not in reporter_page
+    assert 'id="override-form"' in as_assessor.client.get(case_url).text
+    assert as_reporter.client.get(f"{case_url}/edit").status_code == 403
+
+
+def test_override_edit_and_history_through_pages(as_reporter, as_assessor):  # type: ignore[no-untyped-def]
+    case_url = _submit(as_reporter, _seed_form()).headers["location"].split("?")[0]
+    override = as_assessor.client.post(
+        f"{case_url}/override",
+        data={
+            "target": "naranjo.items.1",
+            "value": "yes",
+            "reason": "published similar reports",
+            "csrf_token": as_assessor.csrf,
+        },
+        follow_redirects=False,
+    )
+    assert override.status_code == 303
+    edit_page = as_assessor.client.get(f"{case_url}/edit").text
+    version = re.search(r'name="expected_version" value="(\d+)"', edit_page).group(1)
+    form = _seed_form()
+    form["patient.weight_kg"] = "80"
+    saved = _submit(as_assessor, {**form, "expected_version": version}, f"{case_url}/edit")
+    assert saved.status_code == 303
+    stale = _submit(as_assessor, {**form, "expected_version": version}, f"{case_url}/edit")
+    assert stale.status_code == 409 and "reload" in stale.text
+    page = as_assessor.client.get(case_url).text
+    assert "published similar reports" in page
+    assert "patient.weight_kg" in page  # the difference shown in the history
+    assert page.count("<td>assessor</td>") >= 2
+
+
+def test_other_pages_render(as_admin):  # type: ignore[no-untyped-def]
+    client = as_admin.client
+    for path in ("/cases/new", "/drafts", "/signals", "/imports", "/users", "/about"):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.text[:500])
+        assert "/static/dermavigil.css" in response.text
+    about = client.get("/about").text
+    assert "Human Phenotype Ontology" in about and 'id="hpo-release"' in about
+    assert client.get("/static/dermavigil.js").status_code == 200
+    missing = client.get("/cases/DV-999999")
+    assert missing.status_code == 404 and "no case" in missing.text.lower()
+
+
+def test_users_page_creates_accounts(as_admin, as_reporter):  # type: ignore[no-untyped-def]
+    data = {
+        "username": "derm1",
+        "role": "assessor",
+        "password": "a long password",
+        "csrf_token": as_admin.csrf,
+    }
+    created = as_admin.client.post("/users", data=data, follow_redirects=False)
+    assert created.status_code == 303
+    assert "derm1" in as_admin.client.get("/users").text
+    refused = as_reporter.client.post("/users", data={**data, "csrf_token": as_reporter.csrf})
+    assert refused.status_code == 403
+    bad = as_admin.client.post("/users", data={**data, "username": "derm2", "password": "short"})
+    assert bad.status_code == 422 and "password" in bad.text

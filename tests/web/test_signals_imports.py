@@ -1,0 +1,187 @@
+"""The signals API and dashboard over a real store (CAERS subset + VAERS 1990), and imports
+uploaded through the API and followed by job id."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pyarrow.compute as pc
+import pytest
+from webtools import bearer
+
+from dermavigil.ingest.runner import run_import
+from dermavigil.settings import load_settings
+from dermavigil.store.layout import read_table
+from dermavigil.web import signal_table
+from dermavigil.web.app import create_app
+
+CAERS = "caers_openebgm_subset/caers.csv"
+VAERS_1990 = "vaers_1990_2006_official_zips/1990VAERSData.zip"
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
+    """A store with CAERS and VAERS 1990 imported and a signal run saved."""
+    home = tmp_path_factory.mktemp("signals-home")
+    settings = load_settings({"DERMAVIGIL_HOME": str(home)})
+    run_import(settings=settings, source="caers", paths=[shared_data / CAERS])
+    run_import(settings=settings, source="vaers", paths=[shared_data / VAERS_1990])
+    signal_table.run_and_save(settings)
+    return settings.store_dir
+
+
+@pytest.fixture
+def signals_client(web_settings, registry, store_dir):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    settings = load_settings(
+        {"DERMAVIGIL_HOME": str(web_settings.home), "DERMAVIGIL_STORE_DIR": str(store_dir)}
+    )
+    return TestClient(create_app(settings, registry))
+
+
+def test_query_filters_thresholds_and_order(signals_client, store_dir):  # type: ignore[no-untyped-def]
+    headers = bearer(signals_client, "reporter")
+    body = signals_client.get("/api/signals", params={"limit": 50}, headers=headers).json()
+    assert body["keys"] == ["category", "product", "reaction"]
+    eb05 = [r["eb05"] for r in body["items"]]
+    assert eb05 == sorted(eb05, reverse=True)  # strongest first
+    full = signal_table.load(load_settings({"DERMAVIGIL_STORE_DIR": str(store_dir)}))
+    assert body["total"] == full.num_rows
+    params = {"product": "PREVAGEN", "min_n": 2, "limit": 1000}
+    found = signals_client.get("/api/signals", params=params, headers=headers).json()
+    expected = full.filter(
+        pc.and_(
+            pc.match_substring(full["product"], "prevagen", ignore_case=True),
+            pc.greater_equal(full["n"], 2),
+        )
+    )
+    assert found["total"] == expected.num_rows > 0
+    assert all("prevagen" in r["product"] and r["n"] >= 2 for r in found["items"])
+    flagged = signals_client.get(
+        "/api/signals", params={"signal": "ebgm", "limit": 1000}, headers=headers
+    ).json()
+    assert flagged["total"] == pc.sum(full["signal_ebgm"]).as_py()
+    by_n = signals_client.get(
+        "/api/signals", params={"sort": "n", "descending": "false"}, headers=headers
+    ).json()
+    assert [r["n"] for r in by_n["items"]] == sorted(r["n"] for r in by_n["items"])
+    bad = signals_client.get("/api/signals", params={"sort": "nonsense"}, headers=headers)
+    assert bad.status_code == 422 and bad.json()["problems"][0]["location"] == "sort"
+
+
+def test_levels_by_product_and_by_route(signals_client):  # type: ignore[no-untyped-def]
+    headers = bearer(signals_client, "reporter")
+    caers = signals_client.get(
+        "/api/signals", params={"category": "other", "limit": 5}, headers=headers
+    ).json()
+    assert caers["total"] > 0  # CAERS lines have no route: counted by product only
+    routed = signals_client.get(
+        "/api/signals", params={"level": "route", "limit": 1000}, headers=headers
+    ).json()
+    assert routed["keys"] == ["category", "product", "route", "reaction"]
+    assert all(r["route"] and r["category"] == "vaccine" for r in routed["items"])
+
+
+def test_pair_detail_matches_an_independent_count(signals_client, store_dir):  # type: ignore[no-untyped-def]
+    headers = bearer(signals_client, "assessor")
+    top = signals_client.get(
+        "/api/signals",
+        params={"level": "route", "category": "vaccine", "limit": 1},
+        headers=headers,
+    ).json()["items"][0]
+    pair = {k: top[k] for k in ("product", "route", "reaction") if top[k] is not None}
+    detail = signals_client.get("/api/signals/pair", params=pair, headers=headers).json()
+    # independent: Python sets over the store's Parquet tables
+    products = read_table(store_dir, "report_products").to_pylist()
+    reactions = read_table(store_dir, "report_reactions").to_pylist()
+    with_product = {
+        (p["source"], p["report_id"])
+        for p in products
+        if p["product_key"] == pair["product"]
+        and p["route"] == pair.get("route", p["route"])
+        and p["role"] in ("suspect", "interacting")
+    }
+    with_both = {
+        (x["source"], x["report_id"])
+        for x in reactions
+        if x["term_key"] == pair["reaction"] and (x["source"], x["report_id"]) in with_product
+    }
+    assert sum(y["reports"] for y in detail["per_year"]) == len(with_both) == top["n"]
+    with_onset = {
+        (x["source"], x["report_id"])
+        for x in reactions
+        if x["term_key"] == pair["reaction"] and x["onset_days"] is not None
+    }
+    assert len(detail["onset_days"]) == len(with_both & with_onset) > 0
+
+
+def test_dashboard_draws_the_charts(signals_client):  # type: ignore[no-untyped-def]
+    from webtools import Browser
+
+    browser = Browser(signals_client)
+    assert browser.login("reporter").status_code == 303
+    page = browser.client.get("/signals", params={"category": "vaccine", "limit": 20}).text
+    forest = page.split('id="forest-plot">', 1)[1]
+    assert forest.lstrip().startswith("<svg")
+    link = page.split('<a href="/signals?', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    detail = browser.client.get("/signals?" + link.split("#")[0]).text
+    assert 'id="pair-over-time"><svg' in detail.replace("\n", "")
+    assert 'id="pair-onset"><svg' in detail.replace("\n", "")
+
+
+def test_no_signal_run_yet(client, as_reporter):  # type: ignore[no-untyped-def]
+    assert client.get("/api/signals", headers=bearer(client, "reporter")).status_code == 404
+    assert "No signal run yet" in as_reporter.client.get("/signals").text
+
+
+def _wait(client, headers, job_id: str) -> dict:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        job = client.get(f"/api/imports/{job_id}", headers=headers).json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.2)
+    raise AssertionError(f"import {job_id} did not finish")
+
+
+def test_upload_import_and_follow_it(client, shared_data, web_settings):  # type: ignore[no-untyped-def]
+    admin = bearer(client, "admin")
+    raw = (shared_data / "caers_openebgm_subset/caers_raw.csv").read_bytes()
+    files = [("files", ("../../caers_raw.csv", raw, "text/csv"))]
+    response = client.post("/api/imports", data={"source": "caers"}, files=files, headers=admin)
+    assert response.status_code == 202, response.text
+    job = _wait(client, admin, response.json()["job_id"])
+    assert job["status"] == "done", job
+    assert job["files"] == ["caers_raw.csv"]  # no directory escapes the upload folder
+    assert (
+        job["summary"]["reports_kept"] == read_table(web_settings.store_dir, "reports").num_rows > 0
+    )
+    assert [j["job_id"] for j in client.get("/api/imports", headers=admin).json()] == [
+        job["job_id"]
+    ]
+    reporter = bearer(client, "reporter")
+    refused = client.post("/api/imports", data={"source": "caers"}, files=files, headers=reporter)
+    assert refused.status_code == 403
+    empty = client.post("/api/imports", data={"source": "vaers"}, headers=admin)
+    assert empty.status_code == 422
+
+
+def test_import_page_shows_progress_then_summary(as_admin, shared_data):  # type: ignore[no-untyped-def]
+    raw = (shared_data / "caers_openebgm_subset/caers_raw.csv").read_bytes()
+    response = as_admin.client.post(
+        "/imports",
+        data={"source": "caers", "csrf_token": as_admin.csrf},
+        files=[("files", ("caers_raw.csv", raw, "text/csv"))],
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    job_url = response.headers["location"]
+    for _ in range(300):
+        page = as_admin.client.get(job_url).text
+        if 'id="import-summary"' in page:
+            break
+        assert 'http-equiv="refresh"' in page or "failed" in page
+        time.sleep(0.2)
+    assert 'id="import-summary"' in page and "Reports kept" in page
