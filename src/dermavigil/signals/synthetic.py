@@ -43,6 +43,10 @@ class SyntheticSpec:
     profile_share: float = 0.35
     seed: int = 0
 
+    def __post_init__(self) -> None:
+        if self.n_signals > min(self.n_products, self.n_reactions) - 20:
+            raise ValueError("n_signals must leave the 20 most popular products/reactions free")
+
 
 def _zipf(rng: np.random.Generator, n_items: int, s: float, size: int) -> np.ndarray:
     weights = np.arange(1, n_items + 1, dtype=np.float64) ** -s

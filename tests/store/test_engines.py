@@ -1,0 +1,104 @@
+"""Engines: the factory, error wrapping, the store catalog, and DuckDB == Spark counts."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from dermavigil.errors import EngineError, InputError
+from dermavigil.signals.counts import counts_sql, store_sources
+from dermavigil.signals.synthetic import SyntheticSpec, write_store
+from dermavigil.store.catalog import register_store
+from dermavigil.store.engine import Engine, open_engine
+from dermavigil.store.layout import read_table
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("engines")
+    write_store(
+        root,
+        SyntheticSpec(n_reports=1500, n_products=60, n_reactions=40, n_signals=5, seed=3),
+        "one",
+    )
+    write_store(
+        root,
+        SyntheticSpec(n_reports=700, n_products=60, n_reactions=40, n_signals=5, seed=4),
+        "two",
+    )
+    return root
+
+
+def test_factory_rejects_unknown_engine() -> None:
+    with pytest.raises(InputError, match="unknown engine"):
+        open_engine("oracle")
+
+
+def test_missing_backend_gives_an_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyspark", None)
+    with pytest.raises(EngineError, match=r"pip install 'dermavigil\[spark\]'"):
+        open_engine("spark")
+
+
+def test_duckdb_wraps_sql_errors_and_satisfies_the_protocol() -> None:
+    with open_engine("duckdb") as engine:
+        assert isinstance(engine, Engine)
+        engine.register_arrow("t", pa.table({"x": [1, 2, 3]}))
+        assert engine.sql("SELECT SUM(x) AS s FROM t")["s"].to_pylist() == [6]
+        with pytest.raises(EngineError, match="duckdb engine failed"):
+            engine.sql("SELECT nope FROM t")
+
+
+def test_catalog_unions_sources(store: Path) -> None:
+    with open_engine("duckdb") as engine:
+        assert register_store(engine, store) == ["one", "two"]
+        got = engine.sql("SELECT source, COUNT(*) AS n FROM reports GROUP BY source ORDER BY 1")
+        assert got.to_pylist() == [{"source": "one", "n": 1500}, {"source": "two", "n": 700}]
+        assert register_store(engine, store, ["two"]) == ["two"]
+        rows = engine.sql("SELECT COUNT(*) AS n FROM report_products")["n"][0].as_py()
+        assert rows == read_table(store, "report_products", ["two"]).num_rows
+
+
+def test_catalog_rejects_an_empty_store(tmp_path: Path) -> None:
+    with open_engine("duckdb") as engine, pytest.raises(InputError, match="is empty"):
+        register_store(engine, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Engine]:
+    """One local Spark session for the whole test session: one core, few partitions, no UI."""
+    pytest.importorskip("pyspark")
+    engine = open_engine("spark", master="local[1]", shuffle_partitions=2, driver_memory="1g")
+    yield engine
+    engine.spark.stop()  # type: ignore[attr-defined]
+
+
+def _sorted(table: pa.Table, keys: list[str]) -> list[dict]:
+    return sorted(table.to_pylist(), key=lambda r: tuple(r[k] for k in keys))
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize(
+    ("by", "strata"),
+    [
+        (("product", "reaction"), ()),
+        (("category", "route", "reaction"), ("sex", "age_band", "year")),
+    ],
+)
+def test_duckdb_and_spark_count_identically(store: Path, spark: Engine, by, strata) -> None:
+    sql = counts_sql(store_sources(by, strata), min_count=1)
+    with open_engine("duckdb") as duck:
+        register_store(duck, store)
+        expected = _sorted(duck.sql(sql), list(by))
+    register_store(spark, store)
+    got = _sorted(spark.sql(sql), list(by))
+    assert len(got) == len(expected) > 0
+    for left, right in zip(got, expected, strict=True):
+        assert {k: v for k, v in left.items() if k != "expected"} == {
+            k: v for k, v in right.items() if k != "expected"
+        }
+        assert left["expected"] == pytest.approx(right["expected"], rel=1e-12)
