@@ -51,7 +51,10 @@ def test_mojibake_is_repaired_and_truncation_flagged() -> None:
 
 
 def test_unrepairable_garbling_is_reported() -> None:
-    text = "Papules after platelet-rich plasma\nA 40-year-old woman developed papules \ufffd\ufffd after a PRP injection on her face."
+    text = (
+        "Papules after platelet-rich plasma\n"
+        "A 40-year-old woman developed papules \ufffd\ufffd after a PRP injection on her face."
+    )
     draft = extract_draft(text)
     assert any("garbled" in w for w in draft.warnings)
     assert not draft.partial

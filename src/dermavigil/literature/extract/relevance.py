@@ -27,7 +27,8 @@ _PATIENT = re.compile(
     r"|was (?:injected|administered|treated|given)|were (?:injected|administered|given)|biopsy"
     r"|presented|developed|noticed|complained|resolved|histopatholog\w*|ultraso\w*|cultures?"
     r"|the (?:\w+ )?(?:nodules?|papules?|ulcers?|ptosis|swelling|abscess(?:es)?|necrosis|pustules?"
-    r"|eruption|rash|plaques?)|there (?:was|were) no|(?:was|were) (?:ruled out|suspected|considered))\b",
+    r"|eruption|rash|plaques?)|there (?:was|were) no"
+    r"|(?:was|were) (?:ruled out|suspected|considered))\b",
     re.IGNORECASE,
 )
 _REVIEW = re.compile(
