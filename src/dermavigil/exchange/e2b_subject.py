@@ -38,7 +38,7 @@ def _reaction_value(reaction: Reaction) -> etree._Element:
     original = E.originalText(reaction.verbatim, language="eng")
     if meddra is not None:
         version = meddra.system.split()[-1] if " " in meddra.system else None
-        attrs = {"code": meddra.code, "codeSystem": c.OID_MEDDRA}
+        attrs = {"code": meddra.code, "codeSystem": c.OID_MEDDRA, "displayName": meddra.label}
         if version:
             attrs["codeSystemVersion"] = version
         return typed("value", "CE", original, **attrs)
