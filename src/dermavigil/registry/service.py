@@ -14,7 +14,7 @@ the stored facts and the overrides recorded so far (the latest per target).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -34,6 +34,7 @@ from dermavigil.registry.models import (
     StoredCase,
     VersionInfo,
 )
+from dermavigil.registry.overrides import as_text, assessed_value, effective_overrides
 from dermavigil.registry.tables import AuditRow, CaseRow, CaseVersion, OverrideRow
 
 MAX_PAGE = 1000
@@ -52,32 +53,6 @@ def _require(value: str, name: str) -> str:
 
 def _document(case: Case) -> dict[str, Any]:
     return case.model_dump(mode="json", exclude_none=True)
-
-
-def effective_overrides(rows: Sequence[OverrideRow]) -> list[Override]:
-    """The latest override per target, in the order they were made."""
-    latest: dict[str, OverrideRow] = {}
-    for row in rows:
-        latest.pop(row.target, None)
-        latest[row.target] = row
-    return [
-        Override(target=r.target, value=r.value, by=r.by, reason=r.reason, at=r.at)
-        for r in latest.values()
-    ]
-
-
-def assessed_value(assessment: Assessment, target: str) -> Any:
-    """The value an override target currently has in ``assessment``."""
-    if target.startswith("naranjo.items."):
-        number = target.rsplit(".", 1)[1]
-        for item in assessment.naranjo.items:
-            if str(item.number) == number:
-                return item.answer
-        return None
-    value: Any = assessment
-    for part in target.split("."):
-        value = getattr(value, part, None)
-    return value
 
 
 class CaseService:
@@ -196,7 +171,7 @@ class CaseService:
         )
         change = FieldChange(
             path=f"assessment.{override_target}",
-            old=_jsonable(assessed_value(before.assessment, override_target)),
+            old=as_text(assessed_value(before.assessment, override_target)),
             new=override.value,
         )
         return self._write(
@@ -333,13 +308,6 @@ def _checked(criteria: CaseFilter | None) -> CaseFilter:
     if problems:
         raise InputError("unknown search value(s)", problems)
     return criteria
-
-
-def _jsonable(value: Any) -> Any:
-    """An assessed value in the notation overrides use (booleans as "true"/"false")."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value if value is None or isinstance(value, str | int | float) else str(value)
 
 
 def _check_evidence(
