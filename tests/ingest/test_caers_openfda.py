@@ -56,10 +56,7 @@ def test_raw_caers_with_fda_column_names(
     assert reports["210001"]["received_date"] == date(2019, 1, 15)
     assert reports["210001"]["age_years"] == 45.0 and reports["210002"]["serious"] is False
     products = [(p["seq"], p["role"], p["category"]) for p in t["report_products"].to_pylist()]
-    assert products[:2] == [
-        (1, "suspect", "Cosmetics"),
-        (2, "concomitant", "Vit/Min/Prot/Unconv Diet(Human/Animal)"),
-    ]
+    assert products[:2] == [(1, "suspect", "other"), (2, "concomitant", "other")]
     assert t["report_reactions"].num_rows == 4  # 3 terms repeated on two product rows, + ACNE
 
 
@@ -95,8 +92,12 @@ def test_openfda_page_quirks(settings: Settings, fixtures: Path, tables: Tables)
     report = next(r for r in t["reports"].to_pylist() if r["report_id"] == "9000001")
     assert report["version"] == 2 and report["age_years"] == pytest.approx(340 / 12)
     assert report["outcome"] == "hospitalisation" and report["reporter_type"] == "physician"
-    keys = {p["product_key"]: p["role"] for p in t["report_products"].to_pylist()}
-    assert keys == {"hyaluronic acid": "suspect", "ibuprofen": "concomitant", "dysport": "suspect"}
+    keys = {p["product_key"]: (p["role"], p["category"]) for p in t["report_products"].to_pylist()}
+    assert keys == {
+        "hyaluronic acid": ("suspect", "ha_filler"),
+        "ibuprofen": ("concomitant", "drug"),
+        "dysport": ("suspect", "botulinum_toxin"),
+    }
     assert summary.rejected == {"unknown role": 1, "bad report id": 1}
     assert summary.repaired == {"bad date": 1}
 

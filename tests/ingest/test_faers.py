@@ -118,6 +118,14 @@ def test_quirks_are_reported_by_file_line_field(
     assert products[("1011", 2)]["product_verbatim"] == "JUVÉDERM VOLUMA"
     assert products[("1011", 2)]["product_key"] == "hyaluronic acid"
     assert products[("1001", 1)]["product_key"] == "onabotulinumtoxina"
+    categories = {k: p["category"] for k, p in products.items()}
+    assert categories == {
+        ("1001", 1): "botulinum_toxin",
+        ("1001", 2): "drug",
+        ("1011", 2): "ha_filler",
+        ("1021", 3): "plla",
+        ("1031", 1): "drug",
+    }
     assert ("1011", 1) not in products  # DN
     assert len(_rows(t["report_reactions"], "1001")) == 1
 

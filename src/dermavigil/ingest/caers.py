@@ -11,13 +11,13 @@ Two shapes, told apart by the header:
   ``read.csv`` mangles them): one row per (report, product); the symptom cell
   holds the report's PTs separated by ``", "``. Optional columns used when
   present: ``RA_CAERS Created Date``, ``AEC_Event Start Date``,
-  ``PRI_Product Role``, ``PRI_FDA Industry Name``, ``AEC_One Row Outcomes``.
+  ``PRI_Product Role``, ``AEC_One Row Outcomes``.
 
 One input is one file; its unit is the file name. Product keys are the
-folded brand names (CAERS gives no ingredient); category ``other`` (foods,
-supplements and cosmetics are outside the product families of
-:class:`~dermavigil.domain.vocab.ProductCategory`), with the FDA industry name
-when the file has it.
+folded brand names (CAERS gives no ingredient); the category is the product
+family the name shows, else ``other`` (foods, supplements and cosmetics are
+outside the families of :class:`~dermavigil.domain.vocab.ProductCategory`;
+FDA's industry name is not kept).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pathlib import Path
 
 from dermavigil.domain.vocab import ProductCategory, SeriousnessCriterion
 from dermavigil.errors import InputError
-from dermavigil.ingest.normalize import product_key
+from dermavigil.ingest.normalize import product_category, product_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_single_file
 from dermavigil.ingest.record import Record, keyed_records
 from dermavigil.ingest.rows import csv_rows
@@ -141,7 +141,7 @@ def stage(plan: InputPlan, writer: StageWriter) -> None:
                     "role": ROLES.get(rec.get("priproductrole").upper(), "suspect"),
                     "product_verbatim": name,
                     "product_key": product_key(name),
-                    "category": rec.get("prifdaindustryname") or ProductCategory.other.value,
+                    "category": product_category(name, "", ProductCategory.other),
                     "_line": rec.line,
                 },
             )

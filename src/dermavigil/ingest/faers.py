@@ -21,7 +21,8 @@ occurrence country, else reporter country; ``serious`` = any OUTC row (every
 OUTC code is a seriousness criterion); ``outcome`` = the gravest OUTC code as an
 E2B seriousness criterion (RI and OT: medically important);
 ``literature`` = ``lit_ref`` (or ``"LIT"`` when RPSR says literature); roles
-PS/SS suspect, C concomitant, I interacting.
+PS/SS suspect, C concomitant, I interacting; ``category`` the aesthetic
+product family when the name or ingredient shows one, else ``drug``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from pathlib import Path
 
 from dermavigil.domain.vocab import ProductCategory, ReporterQualification, SeriousnessCriterion
 from dermavigil.ingest.files import Member
-from dermavigil.ingest.normalize import product_key
+from dermavigil.ingest.normalize import product_category, product_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_file_set
 from dermavigil.ingest.record import Record, keyed_records
 from dermavigil.ingest.rows import decode_line, dollar_rows
@@ -157,7 +158,7 @@ def _stage_drugs(plan: InputPlan, stage: StageWriter) -> None:
                 "role": role,
                 "product_verbatim": name or ingredient,
                 "product_key": key,
-                "category": ProductCategory.drug.value,
+                "category": product_category(name, ingredient, ProductCategory.drug),
                 "route": rec.get("route") or None,
                 "_line": rec.line,
             },

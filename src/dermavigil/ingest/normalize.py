@@ -9,6 +9,11 @@ the key is built from the ingredient, and a combination's ingredients
 combination gets one key whatever the order. The verbatim name is always kept
 beside the key in ``report_products.product_verbatim``.
 
+``product_category``: the aesthetic/dermatologic product family found in the
+name or ingredient by :func:`dermavigil.terminology.products.categorize`
+(Botox -> botulinum toxin, Juvederm -> HA filler...), else the source's
+default (``drug`` for FAERS and openFDA).
+
 ``term_key``: the case-folded term with whitespace collapsed; MedDRA PTs are
 upper-case in legacy AERS and CAERS and mixed-case elsewhere.
 """
@@ -17,6 +22,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from dermavigil.domain.vocab import ProductCategory
+from dermavigil.terminology.products import categorize
 
 _FORM_WORDS_TEXT = """
     tablet tablets tab tabs caplet caplets capsule capsules cap caps softgel softgels
@@ -75,3 +84,10 @@ def product_key(name: str, ingredient: str | None = None) -> str:
 def term_key(term: str) -> str:
     """The comparison key of a reaction term: NFKC, case-folded, whitespace collapsed."""
     return " ".join(unicodedata.normalize("NFKC", term).casefold().split())
+
+
+@lru_cache(maxsize=200_000)
+def product_category(name: str, ingredient: str, default: ProductCategory) -> str:
+    """The product family of a name/ingredient, else ``default`` (cached: names repeat)."""
+    found = categorize(f"{name} {ingredient}".strip())
+    return (default if found is ProductCategory.other else found).value
