@@ -8,23 +8,12 @@ units, dates, doses, lots, dose forms).
 
 from __future__ import annotations
 
-from itertools import cycle
-
 import pytest
 from lxml import etree
+from wide_case import wide_case
 
-from dermavigil.domain import Case, parse_case
-from dermavigil.domain.vocab import (
-    ActionTaken,
-    AdditionalInformation,
-    Formulation,
-    Outcome,
-    ProductRole,
-    RechallengeResult,
-    ReporterQualification,
-    Route,
-    SeriousnessCriterion,
-)
+from dermavigil.domain import parse_case
+from dermavigil.domain.vocab import RechallengeResult, ReporterQualification
 from dermavigil.exchange import e2b_codes as c
 from dermavigil.exchange.formats import export_cases, import_document
 
@@ -37,64 +26,9 @@ def _without_supplement(data: bytes) -> bytes:
     return etree.tostring(tree)
 
 
-def _wide_case(qualification: ReporterQualification) -> Case:
-    roles, actions = cycle(ProductRole), cycle(ActionTaken)
-    infos, forms = cycle(AdditionalInformation), cycle(Formulation)
-    products = [
-        {
-            "name": f"product {i}",
-            "active_ingredient": f"ingredient {i}",
-            "manufacturer": f"maker {i}",
-            "route": route.value,
-            "role": "suspect" if i == 0 else next(roles).value,
-            "action_taken": next(actions).value,
-            "additional_information": [next(infos).value],
-            "formulation": next(forms).value,
-            "dose": {"value": i + 0.5, "unit": "mg"},
-            "lot": f"LOT-{i}",
-            "start_date": "2023-05-01",
-            "end_date": "2023-05",
-            "indication": f"indication {i}",
-        }
-        for i, route in enumerate(Route)
-    ]
-    criteria = list(SeriousnessCriterion)
-    reactions = [
-        {
-            "verbatim": f"reaction {i}",
-            "codes": [{"system": "MedDRA 27.0", "code": f"1000{i:04d}", "label": f"PT {i}"}],
-            "outcome": outcome.value,
-            "seriousness": [s.value for s in criteria[: i % (len(criteria) + 1)]],
-            "onset_date": "2023-05-02",
-            "end_date": "2023-06",
-        }
-        for i, outcome in enumerate(Outcome)
-    ]
-    return parse_case(
-        {
-            "report": {
-                "source": "clinician",
-                "reporter": {"qualification": qualification.value, "country": "FR"},
-                "received_date": "2023-07-14",
-            },
-            "patient": {
-                "initials": "A.B",
-                "age": {"value": 18, "unit": "month"},
-                "sex": "female",
-                "weight_kg": 11.5,
-                "medical_history": ["atopic dermatitis"],
-            },
-            "products": products,
-            "reactions": reactions,
-            "findings": [{"kind": "other", "test": "skin biopsy", "result": "vasculitis"}],
-            "narrative": "wide case",
-        }
-    )
-
-
 @pytest.mark.parametrize("qualification", list(ReporterQualification))
 def test_code_lists_survive_the_xml_alone(qualification: ReporterQualification) -> None:
-    case = _wide_case(qualification)
+    case = wide_case(qualification)
     [back] = import_document(_without_supplement(export_cases([case], "e2b"))).cases
     assert back.report.reporter == case.report.reporter
     assert back.report.received_date == case.report.received_date
@@ -113,7 +47,7 @@ def test_code_lists_survive_the_xml_alone(qualification: ReporterQualification) 
 
 @pytest.mark.parametrize("result", [*RechallengeResult, None])
 def test_rechallenge_codes(result: RechallengeResult | None) -> None:
-    case = _wide_case(ReporterQualification.physician)
+    case = wide_case(ReporterQualification.physician)
     rechallenge = {"done": result is not None, "result": result.value if result else None}
     mapping = case.model_dump(mode="json")
     mapping["products"][0]["rechallenge"] = rechallenge

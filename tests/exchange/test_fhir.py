@@ -6,8 +6,10 @@ import json
 from typing import Any
 
 import pytest
+from wide_case import wide_case
 
 from dermavigil.domain import Case
+from dermavigil.domain.vocab import ProductRole, ReporterQualification
 from dermavigil.errors import InputError
 from dermavigil.exchange import fhir_codes as f
 from dermavigil.exchange.formats import export_cases, import_document
@@ -110,3 +112,25 @@ def test_invalid_bundles_refused() -> None:
     no_event = dict(bad, entry=[])
     with pytest.raises(InputError, match="no AdverseEvent"):
         import_document(json.dumps(no_event).encode())
+
+
+def test_fhir_elements_alone_carry_routes_outcomes_and_codes() -> None:
+    case = wide_case(ReporterQualification.pharmacist)
+    body = json.loads(export_cases([case], "fhir"))
+    for entry in body["entry"]:
+        entry["resource"].pop("extension", None)
+    [back] = import_document(json.dumps(body).encode()).cases
+    assert [p.route for p in back.products] == [p.route for p in case.products]
+    assert [(p.name, p.lot, p.dose, p.start_date) for p in back.products] == [
+        (p.name, p.lot, p.dose, p.start_date) for p in case.products
+    ]
+    suspect = {ProductRole.suspect, ProductRole.interacting}
+    assert [p.role in suspect for p in back.products] == [p.role in suspect for p in case.products]
+    assert [(r.verbatim, r.outcome, r.codes) for r in back.reactions] == [
+        (r.verbatim, r.outcome, r.codes) for r in case.reactions
+    ]
+    assert (back.patient.age, back.patient.weight_kg, back.patient.sex) == (
+        case.patient.age,
+        case.patient.weight_kg,
+        case.patient.sex,
+    )

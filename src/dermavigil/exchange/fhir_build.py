@@ -8,13 +8,16 @@ One case gives: a ``Patient`` (initials as the name text, gender), an
 lot) derived from it; per reaction a ``Condition`` (verbatim text, HPO /
 MedDRA codings, onset, abatement, body sites); per finding an
 ``Observation`` (histopathology as ``laboratory``, the result as text, its
-codes as components); a ``DocumentReference`` for the literature source;
+codes as components); a ``DocumentReference`` for the literature source; the
+reporter as a ``Practitioner`` (E2B C.2.r.4 qualification code, country),
+with a ``PractitionerRole`` in an ``Organization`` when one is named;
 and the ``AdverseEvent`` tying them together: ``resultingEffect`` ->
 Conditions, ``suspectEntity`` -> the suspect products, ``supportingInfo``
 -> statements, findings and the publication, ``seriousness``, one
-``outcome`` per reaction, category ``wrong-route-of-administration`` when a
-product was given off-label by a route it is not labelled for, the
-narrative as ``note``.
+``outcome`` per reaction, ``recorder`` -> the reporter, category
+``wrong-route-of-administration`` when a product was given off-label by a
+route it is not labelled for, the narrative as ``note``. R5 Substance has no
+lot element: a Substance's lot is an ``identifier`` typed "lot number".
 """
 
 from __future__ import annotations
@@ -23,7 +26,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dermavigil.domain import Case, Finding, Product, Reaction
-from dermavigil.domain.vocab import ROUTE_CODES, ROUTE_LABELS, AdditionalInformation, ProductRole
+from dermavigil.domain.vocab import (
+    QUALIFICATION_CODES,
+    ROUTE_CODES,
+    ROUTE_LABELS,
+    AdditionalInformation,
+    ProductRole,
+)
 from dermavigil.exchange import fhir_codes as f
 
 
@@ -72,6 +81,8 @@ def _product(product: Product) -> dict[str, Any]:
     out = {"resourceType": kind, "instance": True, "code": {"concept": f.concept(product.name)}}
     if product.active_ingredient:
         out["description"] = product.active_ingredient
+    if product.lot:
+        out["identifier"] = [{"type": f.concept(f.LOT), "value": product.lot}]
     return out
 
 
@@ -182,6 +193,31 @@ def _patient(case: Case, entries: Entries) -> str:
     return url
 
 
+def _reporter(case: Case, entries: Entries) -> str | None:
+    """The primary source as a Practitioner (E2B qualification, country), in its organisation."""
+    reporter = case.report.reporter
+    if reporter is None:
+        return None
+    person: dict[str, Any] = {"resourceType": "Practitioner"}
+    if reporter.qualification:
+        code = QUALIFICATION_CODES[reporter.qualification]
+        label = reporter.qualification.value.replace("_", " ")
+        person["qualification"] = [{"code": f.concept(label, [f.coding(f.QUALIFICATION, code)])}]
+    if reporter.country:
+        person["address"] = [{"country": reporter.country}]
+    url = entries.add(person)
+    if not reporter.organisation:
+        return url
+    organisation = entries.add({"resourceType": "Organization", "name": reporter.organisation})
+    return entries.add(
+        {
+            "resourceType": "PractitionerRole",
+            "practitioner": f.ref(url),
+            "organization": f.ref(organisation),
+        }
+    )
+
+
 def _wrong_route(case: Case) -> bool:
     return any(
         AdditionalInformation.off_label_use in p.additional_information
@@ -258,4 +294,7 @@ def case_entries(case: Case) -> tuple[Entries, dict[str, Any]]:
         ]
     if case.narrative:
         event["note"] = [{"text": case.narrative}]
+    recorder = _reporter(case, entries)
+    if recorder:
+        event["recorder"] = f.ref(recorder)
     return entries, event

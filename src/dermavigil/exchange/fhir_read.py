@@ -6,8 +6,8 @@ and weight Observations), ``resultingEffect`` Conditions (reactions, with
 one ``outcome`` per reaction when the counts match), ``supportingInfo``
 MedicationStatements (products, suspect when the resource they derive from
 is a ``suspectEntity``), Observations (findings) and DocumentReference
-(literature). Bundle entries the case does not reach are kept whole, as
-JSON, in ``unmapped``.
+(literature), and its ``recorder`` (the reporter). Bundle entries the case
+does not reach are kept whole, as JSON, in ``unmapped``.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ import json
 import re
 from typing import Any
 
-from dermavigil.domain.vocab import ROUTES_BY_CODE, FindingKind
+from dermavigil.domain.vocab import QUALIFICATION_CODES, ROUTES_BY_CODE, FindingKind
 from dermavigil.exchange import fhir_codes as f
 
 _OUTCOMES = {code: outcome.value for outcome, code in f.OUTCOME_CODES.items()}
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{0,9}$")
 _KINDS = {"Medication": "drug"}
+_QUALIFICATIONS = {code: q.value for q, code in QUALIFICATION_CODES.items()}
 
 
 def _date(value: str | None) -> str | None:
@@ -98,6 +99,15 @@ def _reaction(condition: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v not in (None, [])}
 
 
+def _lot(substance: dict[str, Any]) -> str | None:
+    lots = [
+        i.get("value")
+        for i in substance.get("identifier", [])
+        if i.get("type", {}).get("text") == f.LOT
+    ]
+    return lots[0] if lots else None
+
+
 def _product(bundle: Bundle, statement: dict[str, Any], suspects: set[str]) -> dict[str, Any]:
     source_ref = (statement.get("derivedFrom") or [{}])[0]
     source = bundle.get(source_ref) or {}
@@ -113,7 +123,7 @@ def _product(bundle: Bundle, statement: dict[str, Any], suspects: set[str]) -> d
         .get("text")
         or source.get("description"),
         "manufacturer": source.get("manufacturer"),
-        "lot": source.get("batch", {}).get("lotNumber") or source.get("lotNumber"),
+        "lot": source.get("batch", {}).get("lotNumber") or source.get("lotNumber") or _lot(source),
         "start_date": _date(statement.get("effectivePeriod", {}).get("start")),
         "end_date": _date(statement.get("effectivePeriod", {}).get("end")),
         "indication": (statement.get("reason") or [{}])[0].get("concept", {}).get("text"),
@@ -153,9 +163,41 @@ def _finding(observation: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in out.items() if v not in (None, [])}
 
 
+def _reporter(bundle: Bundle, reference: dict[str, Any] | None) -> dict[str, Any]:
+    role = bundle.get(reference, "PractitionerRole")
+    person = (
+        bundle.get(role["practitioner"], "Practitioner")
+        if role
+        else bundle.get(reference, "Practitioner")
+    )
+    organisation = bundle.get(role.get("organization"), "Organization") if role else None
+    out: dict[str, Any] = {}
+    codes = [
+        c.get("code")
+        for q in (person or {}).get("qualification", [])
+        for c in q.get("code", {}).get("coding", [])
+        if c.get("system") == f.QUALIFICATION
+    ]
+    if codes and codes[0] in _QUALIFICATIONS:
+        out["qualification"] = _QUALIFICATIONS[codes[0]]
+    countries = [a.get("country") for a in (person or {}).get("address", []) if a.get("country")]
+    if countries and re.fullmatch(r"[A-Z]{2}", countries[0]):
+        out["country"] = countries[0]
+    if organisation and organisation.get("name"):
+        out["organisation"] = organisation["name"]
+    return out
+
+
 def _report(bundle: Bundle, event: dict[str, Any], support: list[dict[str, Any]]) -> dict[str, Any]:
     documents = [r for r in support if r.get("resourceType") == "DocumentReference"]
-    report: dict[str, Any] = {"source": "literature" if documents else "other"}
+    reporter = _reporter(bundle, event.get("recorder"))
+    qualification = reporter.get("qualification")
+    source = (
+        "consumer" if qualification == "consumer" else "clinician" if qualification else "other"
+    )
+    report: dict[str, Any] = {"source": "literature" if documents else source}
+    if reporter:
+        report["reporter"] = reporter
     if documents:
         attachment = (documents[0].get("content") or [{}])[0].get("attachment", {})
         literature = {
