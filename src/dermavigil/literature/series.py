@@ -5,7 +5,8 @@ case) :func:`build_series` makes one row per case with the columns a
 review's case table carries (citation, product, route, onset, lesions,
 histology, treatment, outcome) and the summary counts a review reports:
 reactions by frequency (by HPO label when coded, else verbatim), the onset
-distribution (same day, 1-7 days, 8-30 days, over 30 days, not stated),
+distribution of each case's earliest stated onset (same day, 1-7 days,
+8-30 days, over 30 days, not stated),
 outcomes, product categories and routes. Exports: CSV (rows only),
 Markdown and a self-contained HTML fragment (escaped).
 """
@@ -125,11 +126,25 @@ def onset_bin(reaction: Reaction) -> str:
     return ONSET_BINS[4]
 
 
+def _first_onset(reactions: Sequence[Reaction]) -> Reaction | None:
+    """The reaction with the earliest stated onset (the case's onset), if any."""
+    stated = [r for r in reactions if onset_bin(r) != ONSET_BINS[-1]]
+    if not stated:
+        return None
+    return min(
+        stated,
+        key=lambda r: (
+            ONSET_BINS.index(onset_bin(r)),
+            r.onset_latency.days() if r.onset_latency else 0.0,
+        ),
+    )
+
+
 def _onset_text(reactions: Sequence[Reaction]) -> str:
-    for reaction in reactions:
-        if reaction.onset_latency is not None:
-            return str(reaction.onset_latency)
-    return next((r.onset_text for r in reactions if r.onset_text), "")
+    first = _first_onset(reactions)
+    if first is None:
+        return ""
+    return first.onset_text or str(first.onset_latency)
 
 
 def _row(case: Case) -> dict[str, str]:
@@ -171,8 +186,8 @@ def build_series(cases: Iterable[Case]) -> Series:
         series.patients += case.report.patients_in_report
         terms = {t for r in case.reactions if not r.at_rechallenge for t in _terms(r)}
         series.reactions.update(terms)
-        first = [r for r in case.reactions if not r.at_rechallenge][:1] or case.reactions[:1]
-        series.onset[onset_bin(first[0])] += 1
+        first = _first_onset(case.reactions)
+        series.onset[onset_bin(first) if first else ONSET_BINS[-1]] += 1
         reactions_outcomes = {
             r.outcome.value.replace("_", " ") for r in case.reactions if r.outcome
         }

@@ -1,0 +1,76 @@
+"""The ``extract`` and ``literature`` commands through the real CLI app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dermavigil.cli.app import app
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+runner = CliRunner()
+
+
+def test_extract_json_of_the_seed_record(shared_dir: Path) -> None:
+    result = runner.invoke(app, ["extract", str(shared_dir / "seed" / "case_report.txt"), "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"case", "evidence", "partial", "is_series", "warnings", "excluded"}
+    assert payload["case"]["products"][0]["route"] == "intradermal"
+    assert payload["case"]["report"]["literature"]["doi"] == "10.1111/jocd.16206"
+    assert payload["evidence"]["patient.sex"] and payload["partial"] is False
+
+
+def test_extract_partial_exits_3_with_a_message() -> None:
+    result = runner.invoke(app, ["extract", str(DATA / "d10_spanish.txt"), "--json"])
+    assert result.exit_code == 3
+    assert json.loads(result.stdout)["partial"] is True
+    assert "does not look like English" in result.stderr
+
+
+def test_extract_binary_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"\x00\x01\x02")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code != 0
+    assert "binary" in str(result.exception)
+
+
+def test_literature_import_dedupes() -> None:
+    biblio = DATA / "biblio"
+    result = runner.invoke(
+        app, ["literature", "import", str(biblio / "two_records.nbib"),
+              str(biblio / "three_records.ris")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "3 unique records, 2 duplicates removed" in result.stdout
+
+
+@pytest.mark.slow
+def test_draft_accept_series(dv_home: Path, shared_dir: Path, tmp_path: Path) -> None:
+    seed = shared_dir / "seed" / "case_report.txt"
+    result = runner.invoke(app, ["literature", "draft", str(seed), "--by", "reviewer"])
+    assert result.exit_code == 0, result.output
+    assert "DV-000001" in result.stdout
+    listed = runner.invoke(app, ["literature", "series", "--format", "csv"])
+    assert listed.stdout.count("\n") == 1  # drafts are not cases yet
+    accepted = runner.invoke(app, ["literature", "accept", "DV-000001", "--by", "assessor"])
+    assert accepted.exit_code == 0, accepted.output
+    out = tmp_path / "series.html"
+    made = runner.invoke(
+        app, ["literature", "series", "--category", "exosome", "--off-label", "--format", "html",
+              "--out", str(out)],
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert "1 cases, 1 patients" in out.read_text() and "DV-000001" in out.read_text()
+    none = runner.invoke(app, ["literature", "series", "--category", "ha_filler", "--format", "md"])
+    assert "0 cases" in none.stdout
+
+
+def test_partial_draft_is_not_stored(dv_home: Path) -> None:
+    result = runner.invoke(app, ["literature", "draft", str(DATA / "d08_no_adverse_event.txt")])
+    assert result.exit_code != 0
+    assert "partial" in str(result.exception)

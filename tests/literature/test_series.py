@@ -1,0 +1,77 @@
+"""Case-series table and summary counts, checked against counts made by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from dermavigil.demo import load_seed_case
+from dermavigil.domain.case import Case
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.series import COLUMNS, build_series
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[Case]:
+    names = ["d02_ha_filler_occlusion", "d04_polynucleotide_granuloma", "d09_negations_ha_lips"]
+    drafted = [extract_draft((DATA / f"{n}.txt").read_text()).to_case() for n in names]
+    return [load_seed_case(), *drafted]
+
+
+def test_rows_and_counts(cases: list[Case]) -> None:
+    series = build_series(cases)
+    assert len(series.rows) == 4 and series.patients == 4
+    seed = series.rows[0]
+    assert seed["product"] == "lyophilized exosomes (Exosome)"
+    assert seed["route"] == "intradermal (off-label)"
+    assert seed["onset"] == "shortly after the injection"
+    assert seed["treatment"] == "prednisolone 7 days"
+    assert seed["outcome"] == "recovered with sequelae (post-inflammatory hyperpigmentation)"
+    assert series.categories == Counter({"Hyaluronic acid filler": 2, "Exosome": 1,
+                                          "PDRN / polynucleotide": 1})  # fmt: skip
+    expected: Counter[str] = Counter()
+    for case in cases:
+        labels: set[str] = set()
+        for reaction in case.reactions:
+            if not reaction.at_rechallenge:
+                labels |= {c.label for c in reaction.codes} or {reaction.verbatim}
+        expected.update(labels)
+    assert series.reactions == expected
+    assert series.reactions["Erythema"] == 2
+    assert sum(series.onset.values()) == 4
+    assert series.onset["same day"] == 2 and series.onset["1-7 days"] == 1
+    assert series.onset["8-30 days"] == 1
+
+
+def test_csv_round_trip(cases: list[Case]) -> None:
+    series = build_series(cases)
+    rows = list(csv.reader(io.StringIO(series.to_csv())))
+    assert rows[0] == [title for _, title in COLUMNS]
+    assert len(rows) == 5
+    assert rows[1][1].startswith("Tawanwongsri W, Vachiramon V.")
+
+
+def test_markdown_and_html_escape(cases: list[Case]) -> None:
+    tricky = cases[0].model_copy(
+        update={"products": [cases[0].products[0].model_copy(update={"name": "A|B <x>"})]}
+    )
+    series = build_series([tricky])
+    markdown = series.to_markdown()
+    assert "A\\|B <x>" in markdown and "### Reactions" in markdown
+    table_lines = [line for line in markdown.splitlines() if line.startswith("|")]
+    assert len({line.count(" | ") for line in table_lines[2:]}) == 1
+    page = series.to_html()
+    assert "A|B &lt;x&gt;" in page and "<x>" not in page
+    assert page.count("<tr>") == 2
+
+
+def test_empty_series() -> None:
+    series = build_series([])
+    assert series.rows == [] and "0 cases, 0 patients" in series.to_markdown()
+    assert series.to_csv().count("\n") == 1
