@@ -74,3 +74,10 @@ def test_partial_draft_is_not_stored(dv_home: Path) -> None:
     result = runner.invoke(app, ["literature", "draft", str(DATA / "d08_no_adverse_event.txt")])
     assert result.exit_code != 0
     assert "partial" in str(result.exception)
+
+
+def test_extract_from_a_medline_file_names_the_other_records() -> None:
+    result = runner.invoke(app, ["extract", str(DATA / "biblio" / "two_records.nbib"), "--json"])
+    payload = json.loads(result.stdout)
+    assert payload["case"]["report"]["literature"]["pmid"] == "38411234"
+    assert any("2 records" in w for w in payload["warnings"])

@@ -41,10 +41,16 @@ def read_text(path: Path) -> str:
 
 def draft_from_text(text: str) -> tuple[Draft, Record | None]:
     """Extract from a bibliographic record when the text is one, else from the raw text."""
-    record: Record | None = None
     if detect_format(text) != "plain" or _looks_like_record(text):
-        record = parse_records(text)[0]
-        return extract_draft(record.text(), record), record
+        records = parse_records(text)
+        record = records[0]
+        draft = extract_draft(record.text(), record)
+        if len(records) > 1:
+            draft.warnings.append(
+                f"the file holds {len(records)} records; only the first was extracted "
+                "(use 'dermavigil literature import' to list them)"
+            )
+        return draft, record
     return extract_draft(text), None
 
 

@@ -17,14 +17,9 @@ from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _KEEP_S = ("ss", "us", "is", "ys")
-_BRITISH = (
-    (re.compile(r"\boe(?=d)"), "e"),
-    (re.compile(r"haem"), "hem"),
-    (re.compile(r"aemia\b"), "emia"),
-    (re.compile(r"leuco"), "leuko"),
-    (re.compile(r"isation\b"), "ization"),
-    (re.compile(r"colour"), "color"),
-)
+_BRITISH = {"oe": "e", "haem": "hem", "aemia": "emia", "leuco": "leuko", "isation": "ization",
+            "colour": "color"}  # fmt: skip
+_BRITISH_RE = re.compile(r"\boe(?=d)|haem|aemia\b|leuco|isation\b|colour")
 
 
 def singular(token: str) -> str:
@@ -43,8 +38,10 @@ def singular(token: str) -> str:
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Folded, punctuation-free, singularised form of ``text`` for matching."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    for pattern, american in _BRITISH:
-        folded = pattern.sub(american, folded)
+    if text.isascii():
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    folded = _BRITISH_RE.sub(lambda m: _BRITISH[m.group(0)], folded)
     tokens = _NON_WORD.sub(" ", folded).split()
     return " ".join(singular(token) for token in tokens)
