@@ -47,7 +47,8 @@ def wide_case(qualification: ReporterQualification) -> Case:
             "outcome": outcome.value,
             "seriousness": [s.value for s in criteria[: i % (len(criteria) + 1)]],
             "onset_date": "2023-05-02",
-            "end_date": "2023-06",
+            "onset_latency": {"value": i + 1, "unit": ["hour", "day", "week"][i % 3]},
+            **({"end_date": "2023-06"} if i % 2 else {"duration": {"value": 2.5, "unit": "week"}}),
         }
         for i, outcome in enumerate(Outcome)
     ]

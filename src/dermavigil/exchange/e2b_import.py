@@ -72,10 +72,8 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
     mapping: dict[str, Any] = {"report": s.report(r), "narrative": r.text(event, "h:text")}
     if role is not None:
         mapping["patient"] = s.patient(r, role)
-        mapping["reactions"] = [
-            s.reaction(r, obs)
-            for obs in r.all(role, f"h:subjectOf2/h:observation[h:code/@code='{c.OBS_REACTION}']")
-        ]
+        reactions = r.all(role, f"h:subjectOf2/h:observation[h:code/@code='{c.OBS_REACTION}']")
+        mapping["reactions"] = [s.reaction(r, obs) for obs in reactions]
         findings = [
             s.finding(r, obs)
             for obs in r.all(
@@ -84,14 +82,19 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
             )
         ]
         mapping["findings"] = [f for f in findings if f]
-        mapping["products"] = [
-            s.product(r, sa, roles)
-            for sa in r.all(
-                role,
-                f"h:subjectOf2/h:organizer[h:code/@code='{c.ORG_DRUGS}']"
-                "/h:component/h:substanceAdministration",
-            )
-        ]
+        drugs = r.all(
+            role,
+            f"h:subjectOf2/h:organizer[h:code/@code='{c.ORG_DRUGS}']"
+            "/h:component/h:substanceAdministration",
+        )
+        mapping["products"] = [s.product(r, sa, roles) for sa in drugs]
+        latency: dict[str, dict[str, Any]] = {}
+        for sa in drugs:
+            s.latencies(r, sa, latency)
+        for obs, reaction in zip(reactions, mapping["reactions"], strict=True):
+            rid = obs.xpath("h:id/@root", namespaces=c.NS)
+            if rid and rid[0] in latency:
+                reaction["onset_latency"] = latency[rid[0]]
     mapping["unmapped"] = collect(event, r.used)
     return {k: v for k, v in mapping.items() if v not in (None, [], {})}, supplement
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from lxml import etree
 
+from dermavigil.domain.dates import UCUM_UNITS
 from dermavigil.domain.vocab import (
     ACTION_CODES,
     ADDITIONAL_INFO_CODES,
@@ -40,6 +41,7 @@ _UNITS = {unit: name for name, unit in c.AGE_UNITS.items()}
 _AGE_GROUPS = {code: group for group, code in reversed(AGE_GROUP_CODES.items())}
 _SERIOUSNESS = {code: name for name, code in c.SERIOUSNESS_CODES.items()}
 _RECURRENCE = {"1": (True, "recurred"), "2": (True, "did_not_recur"), "3": (True, "unknown")}
+_TIME_UNITS = {ucum: unit.value for unit, ucum in UCUM_UNITS.items()}
 _TS = re.compile(r"^(\d{4})(\d{2})?(\d{2})?(\d{4,6}(?:\.\d+)?(?:[+-]\d{4})?)?$")
 """An HL7 TS: CCYY[MM[DD[HHMM[SS[.S]]]]][+/-ZZZZ]."""
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{0,9}$")
@@ -91,6 +93,18 @@ class Reader:
             return None
         self.take(element)
         return table[key]
+
+    def duration(self, node: etree._Element, path: str) -> dict[str, Any] | None:
+        """A PQ time (``width``, ``pauseQuantity``) with a UCUM unit, as a case ``Duration``."""
+        element = self.one(node, path)
+        if element is None or element.get("unit") not in _TIME_UNITS:
+            return None
+        try:
+            value = float(element.get("value") or "")
+        except ValueError:
+            return None
+        self.take(element)
+        return {"value": value, "unit": _TIME_UNITS[element.get("unit")]}
 
     def date(self, node: etree._Element, path: str) -> str | None:
         """The CCYY[MM[DD]] date of a TS; a full timestamp also stays, whole, for ``unmapped``."""
@@ -268,6 +282,7 @@ def reaction(r: Reader, obs: etree._Element) -> dict[str, Any]:
             "codes": codes,
             "onset_date": r.date(obs, "h:effectiveTime/h:low"),
             "end_date": r.date(obs, "h:effectiveTime/h:high"),
+            "duration": r.duration(obs, "h:effectiveTime/h:width"),
             "seriousness": criteria,
             "outcome": outcome,
         }
@@ -351,6 +366,14 @@ def _recurrence(r: Reader, sa: etree._Element, product: dict[str, Any]) -> None:
         product["rechallenge"] = {"done": False}
     elif codes[0] in _RECURRENCE:
         product["rechallenge"] = {"done": True, "result": _RECURRENCE[codes[0]][1]}
+
+
+def latencies(r: Reader, sa: etree._Element, found: dict[str, dict[str, Any]]) -> None:
+    """G.k.9.i.3.1 of one drug into ``found`` (reaction id -> latency), first drug first."""
+    for rel in r.all(sa, "h:outboundRelationship1[@typeCode='SAS']"):
+        rid = r.attr(rel, "h:actReference/h:id", "root")
+        if rid and rid not in found and (latency := r.duration(rel, "h:pauseQuantity")):
+            found[rid] = latency
 
 
 def product(r: Reader, sa: etree._Element, roles: dict[str, str]) -> dict[str, Any]:

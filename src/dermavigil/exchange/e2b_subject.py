@@ -23,7 +23,15 @@ from dermavigil.domain.vocab import (
     RechallengeResult,
 )
 from dermavigil.exchange import e2b_codes as c
-from dermavigil.exchange.e2b_xml import E, bool_value, interval, obs_code, observation, typed
+from dermavigil.exchange.e2b_xml import (
+    E,
+    bool_value,
+    interval,
+    obs_code,
+    observation,
+    pause,
+    typed,
+)
 
 
 def _linked(
@@ -58,7 +66,7 @@ def _reaction(reaction: Reaction, rid: str) -> etree._Element:
     children: list[etree._Element | None] = [
         E.id(root=rid),
         obs_code(c.OBS_REACTION, "reaction"),
-        interval(reaction.onset_date, reaction.end_date),
+        interval(reaction.onset_date, reaction.end_date, reaction.duration),
         _reaction_value(reaction),
     ]
     criteria = {s.value for s in reaction.seriousness}
@@ -179,10 +187,26 @@ def _recurrences(product: Product, reaction_ids: list[str], case: Case) -> list[
     return out
 
 
+def _latencies(product: Product, reaction_ids: list[str], case: Case) -> list[etree._Element]:
+    """G.k.9.i.3.1: time from the first suspect's start to each reaction's onset."""
+    if not case.suspects() or product is not case.suspects()[0]:
+        return []
+    return [
+        E.outboundRelationship1(
+            pause(reaction.onset_latency),
+            E.actReference(E.id(root=rid), classCode="OBS", moodCode="EVN"),
+            typeCode="SAS",
+        )
+        for rid, reaction in zip(reaction_ids, case.reactions, strict=True)
+        if reaction.onset_latency is not None
+    ]
+
+
 def _product(product: Product, pid: str, reaction_ids: list[str], case: Case) -> etree._Element:
     children: list[etree._Element | None] = [
         E.id(root=pid),
         E.consumable(E.instanceOfKind(_kind_of_product(product), classCode="INST"), typeCode="CSM"),
+        *_latencies(product, reaction_ids, case),
         _dosage(product),
         *_recurrences(product, reaction_ids, case),
     ]

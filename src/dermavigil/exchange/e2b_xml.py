@@ -7,7 +7,7 @@ import uuid
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from dermavigil.domain.dates import PartialDate
+from dermavigil.domain.dates import UCUM_UNITS, Duration, PartialDate
 from dermavigil.exchange import e2b_codes as c
 
 E = ElementMaker(namespace=c.HL7, nsmap={None: c.HL7, "xsi": c.XSI})
@@ -15,31 +15,46 @@ XSI_TYPE = f"{{{c.XSI}}}type"
 
 
 def typed(tag: str, xsi_type: str, *children: object, **attrs: str) -> etree._Element:
+    """An element with its ``xsi:type``."""
     element = E(tag, *children, **attrs)
     element.set(XSI_TYPE, xsi_type)
     return element
 
 
 def obs_code(code: str, name: str) -> etree._Element:
+    """The ``code`` naming an E2B observation kind."""
     return E.code(code=code, codeSystem=c.OID_OBSERVATION, displayName=name)
 
 
 def observation(code: str, name: str, value: etree._Element) -> etree._Element:
+    """An E2B observation of kind ``code`` holding ``value``."""
     return E.observation(obs_code(code, name), value, classCode="OBS", moodCode="EVN")
 
 
 def bool_value(flag: bool) -> etree._Element:
+    """E2B yes-or-not-stated: BL true, or nullFlavor NI."""
     return typed("value", "BL", value="true") if flag else typed("value", "BL", nullFlavor="NI")
 
 
-def interval(start: PartialDate | None, end: PartialDate | None) -> etree._Element | None:
-    if start is None and end is None:
+def interval(
+    start: PartialDate | None, end: PartialDate | None, width: Duration | None = None
+) -> etree._Element | None:
+    """An ``IVL_TS``: start (nullFlavor UNK if unknown), then the end, or else the width."""
+    if start is None and end is None and width is None:
         return None
     parts = [E.low(value=start.e2b()) if start else E.low(nullFlavor="UNK")]
     if end is not None:
         parts.append(E.high(value=end.e2b()))
+    elif width is not None:
+        parts.append(E.width(value=f"{width.value:g}", unit=UCUM_UNITS[width.unit]))
     return typed("effectiveTime", "IVL_TS", *parts)
 
 
+def pause(duration: Duration) -> etree._Element:
+    """A ``pauseQuantity`` (time interval, UCUM unit)."""
+    return E.pauseQuantity(value=f"{duration.value:g}", unit=UCUM_UNITS[duration.unit])
+
+
 def uid() -> str:
+    """A fresh UUID for an HL7 ``id/@root``."""
     return str(uuid.uuid4())

@@ -69,7 +69,7 @@ def _event(r: dict[str, Any], resources: dict[str, dict[str, Any]]) -> dict[str,
     for key, target in (("occurrenceDateTime", "date"), ("recordedDate", "recordedDate")):
         if key in r:
             out[target] = r[key]
-    for key in ("category",):
+    for key in ("category", "recorder"):
         if key in r:
             out[key] = r[key]
     if r.get("identifier"):
