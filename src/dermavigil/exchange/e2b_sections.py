@@ -122,20 +122,18 @@ def _drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
 
 
 def _reporter(r: Reader) -> dict[str, Any] | None:
-    sources = r.all(
-        r.event,
-        "h:outboundRelationship[h:relatedInvestigation/h:code/@code='2']"
-        "/h:relatedInvestigation/h:subjectOf2/h:controlActEvent/h:author/h:assignedEntity",
-    )
+    """C.2.r: the primary source for regulatory purposes (C.2.r.5 = 1), else the first."""
+    sources = r.all(r.event, "h:outboundRelationship[h:relatedInvestigation/h:code/@code='2']")
     if not sources:
         return None
-    entity = sources[0]
-    r.take(
-        r.one(
-            r.event,
-            "h:outboundRelationship[h:relatedInvestigation/h:code/@code='2']/h:priorityNumber[@value='1']",
-        )
+    primary = [x for x in sources if r.one(x, "h:priorityNumber[@value='1']") is not None]
+    chosen = (primary or sources)[0]
+    r.take(r.one(chosen, "h:priorityNumber[@value='1']"))
+    entity = r.one(
+        chosen, "h:relatedInvestigation/h:subjectOf2/h:controlActEvent/h:author/h:assignedEntity"
     )
+    if entity is None:
+        return None
     qualification = r.coded(
         entity, "h:assignedPerson/h:asQualifiedEntity/h:code", _reverse(QUALIFICATION_CODES)
     )
