@@ -43,7 +43,7 @@ def _nll_independent(theta, n, e, n_star):
 def test_likelihood_matches_scipy_negative_binomials(caers_counts, n_star: int) -> None:
     n, e = caers_counts
     keep = n >= n_star
-    nll, _ = negative_log_likelihood(THETA, _Data(n[keep], e[keep], n_star))
+    nll, _ = negative_log_likelihood(THETA, _Data.from_pairs(n[keep], e[keep], n_star))
     assert nll == pytest.approx(_nll_independent(THETA, n[keep], e[keep], n_star), rel=1e-10)
 
 
@@ -51,7 +51,7 @@ def test_likelihood_matches_scipy_negative_binomials(caers_counts, n_star: int) 
 def test_gradient_matches_finite_differences(caers_counts, n_star: int) -> None:
     n, e = caers_counts
     keep = n >= n_star
-    data = _Data(n[keep], e[keep], n_star)
+    data = _Data.from_pairs(n[keep], e[keep], n_star)
     _, grad = negative_log_likelihood(THETA, data)
     for k in range(5):
         h = 1e-4 * THETA[k]

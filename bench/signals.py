@@ -1,0 +1,146 @@
+"""Benchmark: FAERS 2022Q3 (496,312 rows) from file to signal table, and vigipy side by side.
+
+Run:  .venv/bin/python bench/signals.py [--no-vigipy] [--engine duckdb|spark]
+
+Prints wall time and peak memory of each stage (load, counts, prior fit,
+statistics) for all four methods, then -- with the bench extra installed
+(``pip install -e '.[bench]'``) -- runs vigipy's PRR, ROR and GPS on the same
+pair counts, checks that PRR/ROR agree with ours computed on vigipy's own 2x2
+cells (vigipy counts pairs, not reports, so its cells differ from the
+report-based ones), compares EBGM, and prints the speed ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+
+from dermavigil.settings import load_settings
+from dermavigil.signals import stats
+from dermavigil.signals.detect import SignalRequest, detect_file
+from dermavigil.signals.mgps import fit_prior
+from dermavigil.signals.posterior import ebgm
+from dermavigil.store.longformat import parse_columns
+
+FAERS = "faers_2022q3_ps_drug_pt_pairs/faers22q3raw.csv.xz"
+
+
+def machine() -> str:
+    return (
+        f"{platform.node()} {platform.machine()} {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f}"
+    )
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_ours(path: Path, engine: str):
+    tracemalloc.start()
+    started = time.perf_counter()
+    result = detect_file(
+        path,
+        parse_columns("report=CASEID,product=DRUG,reaction=AE"),
+        SignalRequest(),
+        engine=engine,
+    )
+    wall = time.perf_counter() - started
+    _, peak_py = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"dermavigil ({engine}): {result.table.num_rows} pairs, {result.n_total} reports")
+    for stage, seconds in result.timings.items():
+        print(f"  {stage:<8} {seconds:7.3f} s")
+    print(f"  total    {wall:7.3f} s   (file -> signal table, all four methods)")
+    print(f"  peak Python heap {peak_py / 2**20:.0f} MiB, peak RSS {peak_rss_mib():.0f} MiB")
+    p = result.prior
+    print(f"  prior {p.theta} converged={p.converged} at_bound={p.at_bound} ({p.message})")
+    return result, wall
+
+
+def run_vigipy(result) -> None:
+    try:
+        import pandas as pd
+        from vigipy import convert, gps, prr, ror
+    except ImportError:
+        print("vigipy not installed: pip install -e '.[bench]'")
+        return
+    t = result.table
+    frame = pd.DataFrame(
+        {
+            "name": t["product"].to_numpy(zero_copy_only=False),
+            "AE": t["reaction"].to_numpy(zero_copy_only=False),
+            "count": t["n"].to_numpy(),
+        }
+    )
+    started = time.perf_counter()
+    container = convert(frame)
+    t_convert = time.perf_counter() - started
+    started = time.perf_counter()
+    v_prr = prr(container, min_events=1, continuity_correction=False).all_signals
+    v_ror = ror(container, min_events=1, continuity_correction=False).all_signals
+    t_freq = time.perf_counter() - started
+    started = time.perf_counter()
+    v_gps = gps(container, min_events=1, truncate=True, truncate_thres=1)
+    t_gps = time.perf_counter() - started
+    print(f"vigipy: convert {t_convert:.2f} s, PRR+ROR {t_freq:.2f} s, GPS {t_gps:.2f} s")
+
+    n = float(container.N)
+    for name, frame_v, ours in (("PRR", v_prr, stats.prr), ("ROR", v_ror, stats.ror)):
+        a = frame_v["Count"].to_numpy(dtype=float)
+        b = frame_v["product margin"].to_numpy(dtype=float) - a
+        c = frame_v["event margin"].to_numpy(dtype=float) - a
+        mine = ours(a, b, c, n - a - b - c)[0]
+        theirs = frame_v[name].to_numpy(dtype=float)
+        ok = np.isfinite(mine) & np.isfinite(theirs) & (theirs > 0)
+        rel = np.max(np.abs(mine[ok] - theirs[ok]) / theirs[ok])
+        print(
+            f"  {name}: max relative difference on vigipy's own cells {rel:.1e} "
+            f"({ok.sum()} of {len(a)} pairs finite in both)"
+        )
+    gp = v_gps.all_signals
+    n11 = gp["Count"].to_numpy(dtype=float)
+    e = gp["Expected Count"].to_numpy(dtype=float)
+    print(f"  vigipy prior: {v_gps.params.get('prior_param')} ({v_gps.params.get('convergence')})")
+    prior = fit_prior(n11, e)
+    print(f"  our prior on vigipy's (n, E): {prior.theta} ({prior.message})")
+    mine = ebgm(prior, n11, e)
+    theirs = gp["EBGM"].to_numpy(dtype=float)
+    ratio = mine / theirs
+    top_mine, top_theirs = set(np.argsort(-mine)[:100]), set(np.argsort(-theirs)[:100])
+    print(
+        f"  EBGM ours/vigipy on the same (n, E): median {np.median(ratio):.3f}, "
+        f"5-95% [{np.quantile(ratio, 0.05):.3f}, {np.quantile(ratio, 0.95):.3f}]; "
+        f"top-100 overlap {len(top_mine & top_theirs)}/100"
+    )
+    return t_convert + t_gps
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engine", default="duckdb")
+    parser.add_argument("--no-vigipy", action="store_true")
+    args = parser.parse_args(argv)
+    print(machine())
+    path = load_settings().shared_data_dir / FAERS
+    result, wall = run_ours(path, args.engine)
+    if not args.no_vigipy:
+        vigipy_time = run_vigipy(result)
+        if vigipy_time:
+            print(
+                f"speed ratio vigipy GPS (convert+fit+scores) / dermavigil file->table: "
+                f"{vigipy_time / wall:.1f}x"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
