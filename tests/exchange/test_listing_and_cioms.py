@@ -55,3 +55,13 @@ def test_cioms_pdf_holds_the_form_fields(coded_case: Case) -> None:
 def test_cioms_text_never_loses_characters() -> None:
     assert latin1("Dose ≥ 2 – café") == "Dose >= 2 - café"
     assert latin1("ภ") == "[U+0E20]"
+
+
+def test_cioms_long_narrative_flows_over_pages(seed_case: Case) -> None:
+    narrative = " ".join(f"Sentence {i} of the clinical course." for i in range(400))
+    long = seed_case.model_copy(update={"narrative": narrative})
+    reader = PdfReader(io.BytesIO(export_cases([long], "cioms")))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) > 1
+    assert all(f"Sentence {i} of" in text for i in (0, 199, 399))
+    assert "IV. MANUFACTURER INFORMATION" in text

@@ -60,21 +60,43 @@ class _Form(FPDF):
         self.set_fill_color(225, 225, 225)
         self.cell(WIDTH, 6, latin1(title), border=1, fill=True, new_x="LMARGIN", new_y="NEXT")
 
+    def _height(self, width: float, label: str, value: str) -> float:
+        self.set_font("Helvetica", "", 6.5)
+        high = self.multi_cell(width, 3.2, label, dry_run=True, output="HEIGHT")
+        self.set_font("Helvetica", "", 9)
+        return high + self.multi_cell(width, 4.2, value, align="L", dry_run=True, output="HEIGHT")
+
     def boxes(self, fields: Sequence[tuple[str, str]]) -> None:
-        """A row of labelled boxes of equal width."""
+        """A row of labelled boxes of equal width, moved whole to a new page if it does not fit.
+
+        A box taller than a page (a long narrative) flows over pages with its border.
+        """
         width = WIDTH / len(fields)
+        texts = [(latin1(label), latin1(value or "-")) for label, value in fields]
+        height = max(self._height(width, label, value) for label, value in texts)
+        usable = self.page_break_trigger - self.t_margin - 12
+        if self.get_y() + height > self.page_break_trigger and height <= usable:
+            self.add_page()
+        if height > usable:
+            for label, value in texts:
+                self.set_font("Helvetica", "", 6.5)
+                self.multi_cell(WIDTH, 3.2, label, border="LTR", new_x="LMARGIN", new_y="NEXT")
+                self.set_font("Helvetica", "", 9)
+                self.multi_cell(
+                    WIDTH, 4.2, value, border="LBR", align="L", new_x="LMARGIN", new_y="NEXT"
+                )
+            self.ln(1)
+            return
         top = self.get_y()
-        bottom = top
-        for i, (label, value) in enumerate(fields):
+        for i, (label, value) in enumerate(texts):
             self.set_xy(self.l_margin + i * width, top)
             self.set_font("Helvetica", "", 6.5)
-            self.multi_cell(width, 3.2, latin1(label), new_x="LEFT", new_y="NEXT")
+            self.multi_cell(width, 3.2, label, new_x="LEFT", new_y="NEXT")
             self.set_font("Helvetica", "", 9)
-            self.multi_cell(width, 4.2, latin1(value or "-"), new_x="LEFT", new_y="NEXT")
-            bottom = max(bottom, self.get_y())
-        for i in range(len(fields)):
-            self.rect(self.l_margin + i * width, top, width, bottom - top + 1)
-        self.set_xy(self.l_margin, bottom + 1)
+            self.multi_cell(width, 4.2, value, align="L", new_x="LEFT", new_y="NEXT")
+        for i in range(len(texts)):
+            self.rect(self.l_margin + i * width, top, width, height + 1)
+        self.set_xy(self.l_margin, top + height + 2)
 
 
 def _yes_no(flag: bool) -> str:
