@@ -134,3 +134,8 @@ def test_fhir_elements_alone_carry_routes_outcomes_and_codes() -> None:
         case.patient.weight_kg,
         case.patient.sex,
     )
+
+
+def test_lone_fhir_resource_refused() -> None:
+    with pytest.raises(InputError, match="AdverseEvent on its own"):
+        import_document(b'{"resourceType": "AdverseEvent", "status": "completed"}')

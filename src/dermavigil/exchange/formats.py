@@ -200,6 +200,11 @@ def _sniff(data: bytes, filename: str | None) -> tuple[str, str]:
             return "json", text
         if isinstance(body, dict) and body.get("resourceType") == "Bundle":
             return "fhir", text
+        if isinstance(body, dict) and "resourceType" in body:
+            raise InputError(
+                f"a FHIR {body['resourceType']} on its own is not imported",
+                [Problem("resourceType", "send a Bundle holding AdverseEvent resources")],
+            )
         return "json", text
     name = (filename or "").lower()
     if not text.strip():
