@@ -147,10 +147,14 @@ def detect_store(
     engine: str = "duckdb",
     progress: ProgressFn | None = None,
     sources: list[str] | None = None,
+    **engine_options: object,
 ) -> SignalResult:
-    """Signals over the analytic store (every live source, or ``sources``)."""
+    """Signals over the analytic store (every live source, or ``sources``).
+
+    ``engine_options`` go to the engine (e.g. ``memory_limit="6GB"`` for DuckDB).
+    """
     count_sources = store_sources(request.by, request.strata, request.suspect_only)
-    eng = open_engine(engine)
+    eng = open_engine(engine, **engine_options)
     try:
         register_store(eng, store_dir, sources)
         return detect(eng, count_sources, request, progress)
