@@ -5,7 +5,10 @@ in the sentences about the patient (the title included); mentions of a drug
 that is being given as a *treatment* ("treated with triamcinolone") are left
 to :mod:`.treatment`. One product per category, in order of first mention;
 its name is a brand name when one is given (a capitalised mention that is
-not the first word of its sentence), else the longest mention.
+not the first word of its sentence), else the longest mention. When no
+known product family is named, the object of an administration phrase
+("injections of a skin booster containing ...", "had a hair-growth serum
+... injected") is taken as the product, category ``other``.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dermavigil.domain.vocab import Formulation, ProductCategory
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites
-from dermavigil.terminology.products import ProductMention, find_products
+from dermavigil.terminology.products import ProductMention, categorize, find_products
 
 Span = tuple[int, int]
 
@@ -43,6 +46,24 @@ _INDICATION = re.compile(
     r"augmentation|volumi[sz]ation|contouring|hair loss|alopecia|melasma|acne scars|wrinkles"
     r"|glabellar lines|submental fat))\b",
     re.I,
+)
+_DETERMINER = r"(?:an?|the|one|some)\s+"
+_NAME = r"(?P<name>[A-Za-z][\w\-' ]{2,50}?)"
+_GENERIC = (
+    re.compile(
+        rf"\b(?:injections?|infiltrations?|application)\s+of\s+{_DETERMINER}{_NAME}"
+        r"(?=\s+(?:containing|which|that|for|to|in|into|on|at|by|with|from)\b|\s*[,.;(])",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:had|received|was given|were given)\s+{_DETERMINER}{_NAME}"
+        r"(?:\s*,[^,]{0,80},)?\s+(?:injected|administered|infiltrated)\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b{_DETERMINER}{_NAME}(?:\s*,[^,]{{0,80}},)?\s+(?:was|were)\s+(?:injected|administered)\b",
+        re.I,
+    ),
 )
 _INJECTIONS = re.compile(r"\b(multiple|several|repeated|single|a single)\s+injections?\b", re.I)
 _SESSIONS = re.compile(rf"\b(?P<n>{NUMBER_WORDS})\s+(?:treatment\s+)?sessions?\b", re.I)
@@ -71,6 +92,19 @@ def _brand(sentence: Sentence, mention: ProductMention) -> bool:
     return (
         mention.text[:1].isupper() and mention.start > sentence.start and not mention.text.isupper()
     )
+
+
+def _generic(patient: list[Sentence]) -> list[tuple[Sentence, ProductMention]]:
+    """A product named only by a descriptive phrase ("a skin booster containing ...")."""
+    for sentence in patient:
+        for pattern in _GENERIC:
+            match = pattern.search(sentence.text)
+            if match:
+                name = match.group("name").strip()
+                start = sentence.start + match.start("name")
+                mention = ProductMention(name, categorize(name), start, start + len(name))
+                return [(sentence, mention)]
+    return []
 
 
 def _mentions(patient: list[Sentence]) -> list[tuple[Sentence, ProductMention]]:
@@ -134,7 +168,7 @@ def find_product_facts(patient: list[Sentence], rechallenge: set[int]) -> list[P
     belong to the rechallenge rather than to the first administration.
     """
     grouped: dict[ProductCategory, list[tuple[Sentence, ProductMention]]] = {}
-    for sentence, mention in _mentions(patient):
+    for sentence, mention in _mentions(patient) or _generic(patient):
         grouped.setdefault(mention.category, []).append((sentence, mention))
     products = []
     for category, mentions in grouped.items():
