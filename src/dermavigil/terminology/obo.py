@@ -76,6 +76,19 @@ def packaged_hpo_path() -> Path:
     return path
 
 
+def read_header(path: Path) -> OboOntology:
+    """Only the header of an OBO file (no terms): fast, for the release date."""
+    header: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for raw in handle:
+            if raw.startswith("["):
+                break
+            tag, sep, value = raw.rstrip("\n").partition(": ")
+            if sep:
+                header.setdefault(tag, []).append(value.strip())
+    return OboOntology(header=header, terms={})
+
+
 def _unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
