@@ -106,3 +106,22 @@ def test_unknown_method_and_source(synthetic_store: Path) -> None:
         SignalRequest(methods=("magic",))
     with pytest.raises(InputError, match="not in the store"):
         detect_store(synthetic_store, SignalRequest(), sources=["gamma"])
+
+
+def test_public_api_is_pinned() -> None:
+    import dermavigil.signals as api
+
+    assert sorted(api.__all__) == sorted(
+        [
+            "METHODS",
+            "Criteria",
+            "Prior",
+            "SignalRequest",
+            "SignalResult",
+            "detect",
+            "detect_file",
+            "detect_store",
+            "fit_prior",
+        ]
+    )
+    assert all(hasattr(api, name) for name in api.__all__)
