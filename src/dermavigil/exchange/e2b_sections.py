@@ -1,18 +1,13 @@
-"""ICH E2B(R3) ICSR XML to cases, keeping verbatim whatever the case model cannot hold.
+"""Readers of the sections of one E2B(R3) ICSR message into case-model mappings.
 
-The document is parsed safely (:mod:`~dermavigil.exchange.xml_safety`) and
-validated against the ICH schema first (a document that fails is refused
-with the schema's messages and line numbers). Each ``PORR_IN049016UV``
-message then becomes one case: the elements the model holds are read (see
-:mod:`~dermavigil.exchange.e2b_export` for the element list) and marked as
-used; every other datum of the case (text or a ``value``/``code``/
-``extension``/``unit`` attribute) goes into ``Case.unmapped``, keyed by its
-path from ``investigationEvent`` (``[code name]`` names the kind of
-observation), so nothing is dropped silently. A dermavigil supplement
-(:mod:`~dermavigil.exchange.e2b_supplement`) is applied last.
-
-Each message is built and validated on its own: a bad one is reported and
-the others are kept (see :func:`dermavigil.exchange.formats.import_document`).
+C (report, primary source, literature), D (patient), E.i (reactions), F.r
+(tests) and G.k (drugs): the inverse of :mod:`~dermavigil.exchange.e2b_export`
+and :mod:`~dermavigil.exchange.e2b_subject`. Every element read is marked on
+the :class:`Reader`; an element is marked only when its value was taken
+into the case (a code the model does not know is left unmarked), so that
+:mod:`~dermavigil.exchange.e2b_unmapped` can keep everything else verbatim.
+Input is schema-valid (numbers are numbers), so the readers only decide
+what a value means, never whether it parses.
 """
 
 from __future__ import annotations
@@ -40,7 +35,8 @@ from dermavigil.exchange import e2b_codes as c
 _UNITS = {unit: name for name, unit in c.AGE_UNITS.items()}
 _AGE_GROUPS = {code: group for group, code in reversed(AGE_GROUP_CODES.items())}
 _SERIOUSNESS = {code: name for name, code in c.SERIOUSNESS_CODES.items()}
-_RECURRENCE = {"1": (True, "recurred"), "2": (True, "did_not_recur"), "3": (True, "unknown")}
+_RECURRENCE = {"1": "recurred", "2": "did_not_recur", "3": "unknown"}
+"""G.k.9.i.4 codes of a rechallenge that was done (4 = not done)."""
 _TIME_UNITS = {ucum: unit.value for unit, ucum in UCUM_UNITS.items()}
 _TS = re.compile(r"^(\d{4})(\d{2})?(\d{2})?(\d{4,6}(?:\.\d+)?(?:[+-]\d{4})?)?$")
 """An HL7 TS: CCYY[MM[DD[HHMM[SS[.S]]]]][+/-ZZZZ]."""
@@ -60,18 +56,22 @@ class Reader:
         self.used: set[etree._Element] = set()
 
     def all(self, node: etree._Element, path: str) -> list[etree._Element]:
+        """The elements at ``path`` (XPath, prefix ``h:`` for HL7 v3) under ``node``."""
         return list(node.xpath(path, namespaces=c.NS))
 
     def one(self, node: etree._Element, path: str) -> etree._Element | None:
+        """The first element at ``path``, or None."""
         found = self.all(node, path)
         return found[0] if found else None
 
     def take(self, node: etree._Element | None) -> etree._Element | None:
+        """Mark ``node`` as read into the case."""
         if node is not None:
             self.used.add(node)
         return node
 
     def text(self, node: etree._Element, path: str) -> str | None:
+        """The stripped text at ``path`` (marked), or None when absent or blank."""
         element = self.one(node, path)
         if element is None or not (element.text or "").strip():
             return None
@@ -79,6 +79,7 @@ class Reader:
         return element.text.strip()
 
     def attr(self, node: etree._Element, path: str, name: str) -> str | None:
+        """Attribute ``name`` of the element at ``path`` (marked), or None."""
         element = self.one(node, path)
         if element is None or element.get(name) is None:
             return None
@@ -363,7 +364,7 @@ def _recurrence(r: Reader, sa: etree._Element, product: dict[str, Any]) -> None:
     if codes[0] == "4":
         product["rechallenge"] = {"done": False}
     elif codes[0] in _RECURRENCE:
-        product["rechallenge"] = {"done": True, "result": _RECURRENCE[codes[0]][1]}
+        product["rechallenge"] = {"done": True, "result": _RECURRENCE[codes[0]]}
 
 
 def latencies(r: Reader, sa: etree._Element, found: dict[str, dict[str, Any]]) -> None:
