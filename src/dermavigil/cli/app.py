@@ -58,7 +58,8 @@ def main() -> None:
     """Entry point: run the app, printing user errors without a traceback."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        app(standalone_mode=False)
+        # In non-standalone mode click returns the code of a ``typer.Exit`` instead of raising.
+        code = app(standalone_mode=False)
     except DermavigilError as exc:
         err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
         for problem in exc.problems:
@@ -72,13 +73,14 @@ def main() -> None:
         if code is None:
             code = getattr(exc, "code", 0)
         sys.exit(code or 0)
-    except Exception as exc:  # click usage errors surface here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+    except typer.TyperException as exc:  # usage errors surface here in non-standalone mode
+        show = getattr(exc, "show", None)
+        if show is None:
+            raise
+        show()
+        sys.exit(getattr(exc, "exit_code", 1))
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 if __name__ == "__main__":
