@@ -102,6 +102,7 @@ def combine(stage_dirs: list[Path], writer: SourceWriter, work_dir: Path) -> Com
     work_dir.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect()
     try:
+        con.execute("SET enable_progress_bar = false")  # a library prints nothing
         con.execute("SET memory_limit = '1GB'")
         con.execute("SET threads = 2")
         con.execute(f"SET temp_directory = '{work_dir}'")

@@ -51,7 +51,7 @@ SOURCE = "faers"
 PARSER_VERSION = "faers-1"
 
 _NAME = re.compile(
-    r"^(?P<kind>DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(?P<unit>\d\dQ[1-4])\.TXT$", re.IGNORECASE
+    r"^(?P<kind>DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(?P<unit>\d\dQ[1-4])(?:_\w+)?\.TXT$", re.IGNORECASE
 )
 _ALIASES = {"isr": "primaryid", "case": "caseid", "gndr_cod": "sex", "i_f_cod": "i_f_code"}
 ROLES = {"PS": "suspect", "SS": "suspect", "C": "concomitant", "I": "interacting"}

@@ -65,6 +65,7 @@ def _one_name(text: str) -> str:
     return " ".join(kept) if kept else " ".join(words)
 
 
+@lru_cache(maxsize=200_000)
 def product_key(name: str, ingredient: str | None = None) -> str:
     """The comparison key of a product (from its ingredient when given).
 
@@ -81,6 +82,7 @@ def product_key(name: str, ingredient: str | None = None) -> str:
     return _one_name(name)
 
 
+@lru_cache(maxsize=200_000)
 def term_key(term: str) -> str:
     """The comparison key of a reaction term: NFKC, case-folded, whitespace collapsed."""
     return " ".join(unicodedata.normalize("NFKC", term).casefold().split())

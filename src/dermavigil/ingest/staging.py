@@ -43,6 +43,7 @@ STAGED: dict[str, pa.Schema] = {
 }
 
 BATCH_ROWS = 100_000
+_CONSTANT = ("source", "_unit")  # filled in per batch
 
 
 class StageWriter:
@@ -67,12 +68,16 @@ class StageWriter:
     def add(self, table: str, row: dict[str, Any]) -> None:
         buf = self._buffers.get(table)
         if buf is None:
-            buf = self._buffers[table] = {n: [] for n in STAGED[table].names}
-        row = {**row, "source": self.source, "_unit": self.unit}
+            buf = self._buffers[table] = self._empty(table)
+        get = row.get
         for name, values in buf.items():
-            values.append(row.get(name))
-        if len(buf["_unit"]) >= BATCH_ROWS:
+            values.append(get(name))
+        if len(values) >= BATCH_ROWS:
             self._flush(table)
+
+    @staticmethod
+    def _empty(table: str) -> dict[str, list[Any]]:
+        return {n: [] for n in STAGED[table].names if n not in _CONSTANT}
 
     def add_reaction(
         self, report_id: str, term: str, line: int, onset_days: float | None = None
@@ -93,15 +98,17 @@ class StageWriter:
 
     def _flush(self, table: str) -> None:
         buf = self._buffers.get(table)
-        if not buf or not buf["_unit"]:
+        rows = len(next(iter(buf.values()))) if buf else 0
+        if not rows:
             return
-        batch = pa.table(buf, schema=STAGED[table])
+        constant = {"source": [self.source] * rows, "_unit": [self.unit] * rows}
+        batch = pa.table({**buf, **constant}, schema=STAGED[table])
         writer = self._writers.get(table)
         if writer is None:
             writer = pq.ParquetWriter(self.tmp_dir / f"{table}.parquet", STAGED[table])
             self._writers[table] = writer
         writer.write_table(batch)
-        self._buffers[table] = {n: [] for n in STAGED[table].names}
+        self._buffers[table] = self._empty(table)
 
     def commit(self, label: str, member_names: list[str]) -> None:
         """Write what is buffered and the stats, then move the stage into place."""
