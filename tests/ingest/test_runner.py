@@ -45,6 +45,22 @@ def test_reimport_changes_nothing(settings: Settings, fixtures: Path) -> None:
     assert again.reports_kept == first.reports_kept
 
 
+def test_zip_of_an_imported_folder_changes_nothing(
+    settings: Settings, fixtures: Path, tmp_path: Path
+) -> None:
+    import zipfile
+
+    folder = fixtures / "faers_versions_q1"
+    run_import(settings, "faers", [folder])
+    before = _snapshot(settings, "faers")
+    archive = tmp_path / "faers_ascii_2020Q1.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for f in folder.iterdir():
+            zf.write(f, f"ascii/{f.name}")
+    summary = run_import(settings, "faers", [archive])
+    assert summary.inputs_reused == 1 and _snapshot(settings, "faers") == before
+
+
 def test_quarter_order_does_not_matter(tmp_path: Path, fixtures: Path) -> None:
     quarters = [
         fixtures / "faers_versions_q1",

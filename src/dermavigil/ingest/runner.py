@@ -12,7 +12,8 @@ The rule that makes imports idempotent, order-independent and atomic:
   (:mod:`dermavigil.ingest.staging`), so adding a quarter re-reads only that
   quarter; the cross-unit steps (version dedup, deletions) run in
   :mod:`dermavigil.ingest.combine` over all stages.
-- Same set as the live manifest -> nothing is written at all. Otherwise the
+- Same units with the same digests as the live manifest -> nothing is written
+  at all (a quarter's zip and its extracted folder have the same digest). Otherwise the
   new generation goes live through :class:`~dermavigil.store.layout.SourceWriter`
   only when complete, so a failure midway leaves the store as it was.
 
@@ -136,7 +137,7 @@ def run_import(
     entries = dict(sorted(entries.items()))
     stage_dirs = [stage_root / e["digest"] for e in entries.values()]
     counts = manifest["counts"]
-    if entries != manifest["inputs"] or counts is None:
+    if _digests(entries) != _digests(manifest["inputs"]) or counts is None:
         progress("building store", len(plans), len(plans) + 1)
         with SourceWriter(store_dir, source) as writer:
             counts = combine(stage_dirs, writer, stage_root / "_work").__dict__
@@ -153,6 +154,11 @@ def drop(settings: Settings, source: str) -> None:
     """Remove ``source`` from the store, with its staged inputs."""
     drop_source(settings.store_dir, source)
     shutil.rmtree(settings.store_dir / "staging" / source, ignore_errors=True)
+
+
+def _digests(entries: dict[str, Any]) -> dict[str, str]:
+    """Unit -> content digest: what decides whether the source must be rebuilt."""
+    return {unit: entry["digest"] for unit, entry in entries.items()}
 
 
 def _collect_garbage(stage_root: Path, keep: set[str]) -> None:
