@@ -139,3 +139,55 @@ def test_fhir_elements_alone_carry_routes_outcomes_and_codes() -> None:
 def test_lone_fhir_resource_refused() -> None:
     with pytest.raises(InputError, match="AdverseEvent on its own"):
         import_document(b'{"resourceType": "AdverseEvent", "status": "completed"}')
+
+
+def test_minimal_foreign_bundle() -> None:
+    """A bundle written elsewhere: AdverseEvent code, a suspect Medication, a Patient."""
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [
+            {
+                "fullUrl": "urn:uuid:0f8c3b7e-1d7a-4a52-9d1c-3f9b9c1d0a01",
+                "resource": {"resourceType": "Patient", "gender": "female"},
+            },
+            {
+                "fullUrl": "urn:uuid:0f8c3b7e-1d7a-4a52-9d1c-3f9b9c1d0a02",
+                "resource": {
+                    "resourceType": "Medication",
+                    "code": {
+                        "coding": [
+                            {"system": "http://snomed.info/sct", "code": "1", "display": "Filler X"}
+                        ]
+                    },
+                },
+            },
+            {
+                "fullUrl": "urn:uuid:0f8c3b7e-1d7a-4a52-9d1c-3f9b9c1d0a03",
+                "resource": {
+                    "resourceType": "AdverseEvent",
+                    "status": "completed",
+                    "actuality": "actual",
+                    "subject": {"reference": "urn:uuid:0f8c3b7e-1d7a-4a52-9d1c-3f9b9c1d0a01"},
+                    "code": {"text": "nodules at injection site"},
+                    "recorder": {"reference": "urn:uuid:0f8c3b7e-1d7a-4a52-9d1c-3f9b9c1d0a04"},
+                    "suspectEntity": [
+                        {
+                            "instanceReference": {
+                                "reference": "urn:uuid:0f8c3b7e-1d7a-4a52-9d1c-3f9b9c1d0a02"
+                            }
+                        }
+                    ],
+                },
+            },
+            {
+                "fullUrl": "urn:uuid:0f8c3b7e-1d7a-4a52-9d1c-3f9b9c1d0a04",
+                "resource": {"resourceType": "Practitioner", "address": [{"country": "DE"}]},
+            },
+        ],
+    }
+    [case] = import_document(json.dumps(bundle).encode()).cases
+    assert [p.name for p in case.products] == ["Filler X"]
+    assert [r.verbatim for r in case.reactions] == ["nodules at injection site"]
+    assert case.patient.sex == "female"
+    assert case.report.reporter is not None and case.report.reporter.country == "DE"

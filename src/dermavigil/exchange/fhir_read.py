@@ -6,8 +6,10 @@ and weight Observations), ``resultingEffect`` Conditions (reactions, with
 one ``outcome`` per reaction when the counts match), ``supportingInfo``
 MedicationStatements (products, suspect when the resource they derive from
 is a ``suspectEntity``), Observations (findings) and DocumentReference
-(literature), and its ``recorder`` (the reporter). Bundle entries the case
-does not reach are kept whole, as JSON, in ``unmapped``.
+(literature), and its ``recorder`` (the reporter). A bundle from elsewhere,
+without statements or Conditions, still gives its suspect entities as
+products and the AdverseEvent ``code`` as the reaction. Bundle entries the
+case does not reach are kept whole, as JSON, in ``unmapped``.
 """
 
 from __future__ import annotations
@@ -143,6 +145,36 @@ def _product(bundle: Bundle, statement: dict[str, Any], suspects: set[str]) -> d
     return {k: v for k, v in out.items() if v is not None}
 
 
+def _name(resource: dict[str, Any]) -> str | None:
+    """A product's name from a Medication, Substance, Device or a statement/administration."""
+    concepts = [
+        resource.get("code", {}),
+        resource.get("code", {}).get("concept", {}),
+        resource.get("medication", {}).get("concept", {}),
+    ]
+    for concept in concepts:
+        text = concept.get("text") or next(
+            (c.get("display") for c in concept.get("coding", []) if c.get("display")), None
+        )
+        if text:
+            return text
+    names = [n.get("value") for n in resource.get("name", []) if n.get("value")]
+    return names[0] if names else resource.get("displayName")
+
+
+def _suspects_only(bundle: Bundle, event: dict[str, Any]) -> list[dict[str, Any]]:
+    """Products of a bundle without statements: its suspect entities, by name."""
+    products = []
+    for entity in event.get("suspectEntity", []):
+        resource = bundle.get(entity.get("instanceReference")) or {}
+        concept = entity.get("instanceCodeableConcept", {})
+        name = _name(resource) or concept.get("text")
+        if name:
+            kind = _KINDS.get(resource.get("resourceType", ""), "other")
+            products.append({"name": name, "category": kind, "role": "suspect"})
+    return products
+
+
 def _finding(observation: dict[str, Any]) -> dict[str, Any]:
     categories = {
         c.get("code") for cat in observation.get("category", []) for c in cat.get("coding", [])
@@ -231,15 +263,18 @@ def event_mapping(bundle: Bundle, event: dict[str, Any]) -> dict[str, Any]:
             ]
             if codes and codes[0] in _OUTCOMES:
                 reaction["outcome"] = _OUTCOMES[codes[0]]
+    if not reactions and event.get("code"):
+        reactions = [_reaction({"code": event["code"]})]
+    products = [
+        _product(bundle, r, suspects)
+        for r in support
+        if r.get("resourceType") == "MedicationStatement"
+    ]
     mapping: dict[str, Any] = {
         "report": _report(bundle, event, support),
         "patient": _patient(bundle, event.get("subject", {})),
         "reactions": reactions,
-        "products": [
-            _product(bundle, r, suspects)
-            for r in support
-            if r.get("resourceType") == "MedicationStatement"
-        ],
+        "products": products or _suspects_only(bundle, event),
         "findings": [_finding(r) for r in support if r.get("resourceType") == "Observation"],
     }
     if event.get("note"):
