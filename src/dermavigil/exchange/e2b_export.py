@@ -14,16 +14,19 @@ order of the HL7 v3 schema, with the OIDs of FDA's data-element sheet
   carrying nullFlavor ``OTH`` ("not in this code system"), which is how
   HL7 v3 declares a term from another terminology.
   E.i.3.2 seriousness criteria (BL true, nullFlavor NI when not stated),
-  E.i.4/E.i.5 dates, E.i.7 outcome.
+  E.i.4/E.i.5 dates (or E.i.6 duration as the interval's width), E.i.7
+  outcome (0 = unknown when not stated; the element is required).
 - G.k.1 role, G.k.2.2 name, G.k.2.3 active ingredient, G.k.3.3 holder
   (manufacturer), G.k.4.r dosage (dates, dose, G.k.4.r.10 route on the ICH
   route list with its free text, lot, form), G.k.7 indication, G.k.8 action
-  taken, G.k.9.i.4 rechallenge, G.k.10.r additional information (code 11 =
-  off-label use).
+  taken, G.k.9.i.3.1 onset latency (on the first suspect), G.k.9.i.4
+  rechallenge, G.k.10.r additional information (code 11 = off-label use).
+- C.1.6.1 additional documents (true when the supplement is attached),
+  C.1.7 expedited (nullFlavor NI: a local criterion dermavigil does not judge).
 - F.r findings (test name, date, unstructured result).
 
 Facts E2B(R3) has no element for (product category, labelled routes,
-treatments, latencies ...) travel in a JSON document attached as C.1.6.1.r
+treatments, body sites, dechallenge ...) travel in a JSON document attached as C.1.6.1.r
 ("documents held by sender"): :mod:`dermavigil.exchange.e2b_supplement`
 computes it as exactly the difference between the case and what the XML
 alone gives back, so the round trip is lossless and the E2B elements carry

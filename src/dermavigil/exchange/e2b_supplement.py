@@ -5,7 +5,7 @@ by sender"). dermavigil attaches one JSON document titled
 :data:`~dermavigil.exchange.e2b_codes.SUPPLEMENT_TITLE` holding exactly the
 difference between the case and what the XML elements alone give back when
 imported (:func:`diff`): product category and labelled routes, treatments,
-latencies, body sites, rechallenge site ... and any value whose E2B coding
+body sites, dechallenge, rechallenge site ... and any value whose E2B coding
 is coarser than the case model's (report source, exact sex unknown). A
 receiver that ignores the attachment still gets every fact E2B can hold in
 its proper element; dermavigil re-imports the case without loss.
