@@ -122,13 +122,18 @@ def test_dashboard_draws_the_charts(signals_client):  # type: ignore[no-untyped-
 
     browser = Browser(signals_client)
     assert browser.login("reporter").status_code == 303
-    page = browser.client.get("/signals", params={"category": "vaccine", "limit": 20}).text
+    empty_form = {k: "" for k in ("product", "route", "signal", "min_n", "min_eb05", "sort")}
+    page = browser.client.get(
+        "/signals", params={**empty_form, "category": "vaccine", "limit": 20}
+    ).text
     forest = page.split('id="forest-plot">', 1)[1]
     assert forest.lstrip().startswith("<svg")
     link = page.split('<a href="/signals?', 1)[1].split('"', 1)[0].replace("&amp;", "&")
     detail = browser.client.get("/signals?" + link.split("#")[0]).text
     assert 'id="pair-over-time"><svg' in detail.replace("\n", "")
     assert 'id="pair-onset"><svg' in detail.replace("\n", "")
+    bad = browser.client.get("/signals", params={"min_eb05": "lots"})
+    assert bad.status_code == 422 and "min_eb05" in bad.text
 
 
 def test_no_signal_run_yet(client, as_reporter):  # type: ignore[no-untyped-def]

@@ -69,14 +69,13 @@ def _import(settings: Settings, source: str, paths: list[Path]) -> tuple[str, st
 
 
 def _signals_current(settings: Settings) -> bool:
-    from dermavigil.web.signal_table import LEVELS, signals_path
+    from dermavigil.web.signal_table import signals_path
 
-    outs = [signals_path(settings, level) for level in LEVELS]
-    if not all(out.is_file() for out in outs):
+    out = signals_path(settings)  # the product level, written first by every run
+    if not out.is_file():
         return False
-    oldest = min(out.stat().st_mtime for out in outs)
     pointers = [source_root(settings.store_dir, s) / "CURRENT" for s in sources(settings.store_dir)]
-    return all(p.stat().st_mtime <= oldest for p in pointers)
+    return all(p.stat().st_mtime <= out.stat().st_mtime for p in pointers)
 
 
 def _signals(settings: Settings) -> tuple[str, str]:
@@ -86,7 +85,8 @@ def _signals(settings: Settings) -> tuple[str, str]:
         return "unchanged", "signal run is newer than every source"
     runs = run_and_save(settings)
     return "done", "; ".join(
-        f"by {level}: {run['pairs']:,} pairs over {run['reports']:,} reports"
+        f"by {level}: "
+        + (run.get("skipped") or f"{run['pairs']:,} pairs over {run['reports']:,} reports")
         for level, run in runs.items()
     )
 

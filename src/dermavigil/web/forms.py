@@ -8,7 +8,7 @@ expects; :func:`flatten` does the reverse to fill the form from a stored case.
 
 Rules: empty inputs are left out (so optional fields stay ``None``); inputs
 named in :data:`MULTI_FIELDS` become lists (several selected options, or one
-text split on commas and new lines); a numbered row or a nested part whose
+text split on its separators); a numbered row or a nested part whose
 every input is empty, apart from selects with a default, is dropped.
 """
 
@@ -27,12 +27,16 @@ MULTI_FIELDS: dict[str, str] = {
     "medical_history": "text",
     "concurrent_conditions": "text",
     "sequelae": "text",
-    "authors": "text",
+    "authors": "names",
+    "previous_reports": "names",
 }
+"""``options``: several selected values; ``text``: one input split on commas, semicolons and
+new lines; ``names``: split on semicolons and new lines only ("Last, First; Last, First")."""
 DEFAULTED = frozenset({"role", "category", "unit", "kind", "at_rechallenge"})
 """Selects that always carry a value: they do not make a row non-empty."""
 
-_SPLIT = re.compile(r"[\n,;]+")
+_SPLIT = {"text": re.compile(r"[\n,;]+"), "names": re.compile(r"[\n;]+")}
+_JOIN = {"text": ", ", "names": "; "}
 
 
 def _leaves(value: Any) -> Iterable[tuple[str, Any]]:
@@ -81,9 +85,9 @@ def unflatten(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
             kind = MULTI_FIELDS.get(leaf)
             if kind == "options":
                 node.setdefault(leaf, []).append(value)
-            elif kind == "text":
+            elif kind in _SPLIT:
                 node.setdefault(leaf, []).extend(
-                    p.strip() for p in _SPLIT.split(value) if p.strip()
+                    p.strip() for p in _SPLIT[kind].split(value) if p.strip()
                 )
             else:
                 node[leaf] = value
@@ -93,7 +97,8 @@ def unflatten(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
 def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     """Form values keyed by field path from a case mapping (``Case.model_dump(mode='json')``).
 
-    Option lists stay lists (for ``selected``); text lists are joined with ", ".
+    Option lists stay lists (for ``selected``); text lists are joined with ", " (names
+    with "; ").
     """
     out: dict[str, Any] = {}
     for key, value in data.items():
@@ -104,8 +109,9 @@ def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
             for i, item in enumerate(value):
                 out.update(flatten(item, f"{path}.{i}."))
         elif isinstance(value, list):
-            kind = MULTI_FIELDS.get(key)
-            out[path] = [str(v) for v in value] if kind == "options" else ", ".join(map(str, value))
+            kind = MULTI_FIELDS.get(key, "text")
+            joined = _JOIN.get(kind, ", ").join(map(str, value))
+            out[path] = [str(v) for v in value] if kind == "options" else joined
         elif value is not None:
             out[path] = "true" if value is True else "false" if value is False else str(value)
     return out

@@ -212,14 +212,25 @@ def pair_detail(settings: Settings, pair: dict[str, str]) -> dict[str, Any]:
 
 def run_and_save(settings: Settings) -> dict[str, Any]:
     """Run signal detection over the whole store at every level and save the tables
-    where the dashboard reads them."""
+    where the dashboard reads them. A level with nothing to count (e.g. no report line
+    has a route) is skipped and its old table removed, so the dashboard never shows
+    a run older than the store."""
     from dermavigil.signals.detect import SignalRequest, detect_store
     from dermavigil.signals.output import write_signals
 
-    runs = {}
+    runs: dict[str, Any] = {}
     for level, by in LEVELS.items():
-        result = detect_store(settings.store_dir, SignalRequest(by=by), engine=settings.engine)
-        write_signals(result.table, signals_path(settings, level), result.prior, result.n_total)
+        out = signals_path(settings, level)
+        try:
+            result = detect_store(settings.store_dir, SignalRequest(by=by), engine=settings.engine)
+        except InputError as error:
+            if level == "product":
+                raise
+            out.unlink(missing_ok=True)
+            out.with_suffix(".prior.json").unlink(missing_ok=True)
+            runs[level] = {"skipped": error.message}
+            continue
+        write_signals(result.table, out, result.prior, result.n_total)
         runs[level] = {
             "pairs": result.table.num_rows,
             "reports": result.n_total,

@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
 
+from dermavigil.errors import InputError, Problem
 from dermavigil.web import charts, signal_table
 from dermavigil.web.api.signals import SignalFilter, signal_query
 from dermavigil.web.deps import ActorDep, SettingsDep
@@ -64,10 +66,24 @@ def _pair_charts(settings: Any, pair: dict[str, str]) -> dict[str, Any]:
     }
 
 
+def form_filter(request: Request) -> SignalFilter:
+    """The dashboard's filter form as a :class:`SignalFilter`; empty inputs mean "any"."""
+    values = {k: v for k, v in request.query_params.items() if v != ""}
+    values = {k: v for k, v in values.items() if k in SignalFilter.model_fields}
+    try:
+        return SignalFilter.model_validate(values)
+    except ValidationError as error:
+        problems = [
+            Problem(".".join(map(str, e["loc"])), e["msg"], e.get("input"))
+            for e in error.errors(include_url=False)
+        ]
+        raise InputError("the signal filters are not valid", problems) from None
+
+
 @router.get("/signals")
 def dashboard(
     request: Request,
-    q: Annotated[SignalFilter, Query()],
+    q: Annotated[SignalFilter, Depends(form_filter)],
     actor: ActorDep,
     settings: SettingsDep,
 ) -> Response:

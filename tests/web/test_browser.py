@@ -1,0 +1,152 @@
+"""Browser tests: Playwright drives Debian's Chromium against the app served by uvicorn.
+
+Log in, enter the seed case through the intake form (adding rows with the form's own
+buttons), see the off-label flag and the WHO-UMC category, then open the signals
+dashboard and see the forest plot render. Screenshots go to ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from webtools import PASSWORD
+
+from dermavigil.demo import load_seed_case
+from dermavigil.ingest.runner import run_import
+from dermavigil.registry import UserService, open_registry
+from dermavigil.settings import load_settings
+from dermavigil.web.app import create_app
+from dermavigil.web.forms import flatten
+from dermavigil.web.signal_table import run_and_save
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Iterator[str]:
+    import uvicorn
+
+    home = tmp_path_factory.mktemp("browser-home")
+    settings = load_settings({"DERMAVIGIL_HOME": str(home)})
+    run_import(
+        settings=settings, source="caers", paths=[shared_data / "caers_openebgm_subset/caers.csv"]
+    )
+    run_import(
+        settings=settings,
+        source="vaers",
+        paths=[shared_data / "vaers_1990_2006_official_zips/1990VAERSData.zip"],
+    )
+    run_and_save(settings)
+    registry = open_registry(settings.database_url)
+    with registry.transaction() as session:
+        UserService(session).create("clinician", "assessor", PASSWORD)
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(settings, registry), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    registry.close()
+
+
+@pytest.fixture
+def page(chromium_path: str):  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        yield page
+        browser.close()
+
+
+def _login(page, base_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{base_url}/login")
+    page.fill("input[name=username]", "clinician")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/cases")
+
+
+def _fill_case_form(page, values: dict) -> None:  # type: ignore[no-untyped-def]
+    """Type every value into its input, clicking 'Add ...' when a row is not there yet."""
+    for name, value in values.items():
+        if value in ("", []):
+            continue
+        field = page.locator(f'[id="f-{name}"]')
+        group = name.split(".")[0]
+        while field.count() == 0:
+            page.click(f'[data-add-row="{group}"]')
+        details = field.locator("xpath=ancestor::details")
+        if details.count() and not details.first.evaluate("d => d.open"):
+            details.first.locator("summary").click()
+        tag = field.evaluate("e => e.tagName")
+        if tag == "SELECT":
+            field.select_option(value if isinstance(value, list) else [value])
+        else:
+            field.fill(value)
+
+
+def test_seed_case_through_the_browser(page, base_url):  # type: ignore[no-untyped-def]
+    _login(page, base_url)
+    page.click("text=New case")
+    seed = load_seed_case().model_dump(mode="json", exclude_none=True, exclude={"case_id"})
+    _fill_case_form(page, flatten(seed))
+    page.screenshot(path=str(ARTIFACTS / "intake-form.png"), full_page=True)
+    page.click("#submit-case")
+    page.wait_for_selector("#who-umc")
+    assert "Off-label route" in page.inner_text("#off-label")
+    assert page.inner_text("#who-umc").strip() in {"certain", "probable", "possible"}
+    assert page.locator("#naranjo-items tbody tr").count() == 10
+    page.screenshot(path=str(ARTIFACTS / "case-page.png"), full_page=True)
+
+
+def test_form_errors_in_the_browser(page, base_url):  # type: ignore[no-untyped-def]
+    _login(page, base_url)
+    page.goto(f"{base_url}/cases/new")
+    page.fill('[id="f-products.0.name"]', "Exosome serum")
+    page.fill('[id="f-reactions.0.verbatim"]', "skin necrosis")
+    page.fill('[id="f-reactions.0.onset_date"]', "2023-02-30")
+    page.click("#submit-case")
+    page.wait_for_selector("#form-errors")
+    assert page.locator('[id="err-reactions.0.onset_date"]').count() == 1
+    assert page.input_value('[id="f-reactions.0.onset_date"]') == "2023-02-30"
+    page.screenshot(path=str(ARTIFACTS / "form-errors.png"), full_page=True)
+
+
+def test_signals_dashboard_draws_the_forest_plot(page, base_url):  # type: ignore[no-untyped-def]
+    _login(page, base_url)
+    page.click("text=Signals")
+    page.wait_for_selector("#forest-plot svg")
+    box = page.locator("#forest-plot svg").bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 50
+    page.select_option("#signal-filters select[name=category]", "vaccine")
+    page.click("#signal-filters button[type=submit]")
+    page.wait_for_selector("#forest-plot svg")
+    page.click("#signal-table tbody tr >> text=detail")
+    page.wait_for_selector("#pair-over-time svg")
+    page.click("#signal-table th:nth-child(4)")  # client-side sort by a column
+    page.screenshot(path=str(ARTIFACTS / "signals-dashboard.png"), full_page=True)
