@@ -100,3 +100,10 @@ def create_app(settings: Settings, registry: Any = None) -> FastAPI:
     for router in (*API_ROUTERS, *PAGE_ROUTERS):
         app.include_router(router)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app over the settings in the environment (for ``uvicorn --factory``)."""
+    from dermavigil.settings import load_settings
+
+    return create_app(load_settings())
