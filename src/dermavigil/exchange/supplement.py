@@ -67,19 +67,61 @@ def _set(root: dict[str, Any], path: str, value: Any) -> None:
         container.extend({} for _ in range(int(value) - len(container)))
     elif isinstance(container, list):
         container[int(last)] = value
-    elif value is None:
-        container.pop(last, None)
     else:
         container[last] = value
 
 
+def _delete(root: dict[str, Any], path: str) -> None:
+    """Remove ``path`` (``<list>.__len__`` removes the list), then any dict left empty above it.
+
+    A path that is already gone is fine; an index into a list is left to the
+    list's own length change.
+    """
+    parts = path.split(".")
+    if parts[-1] == LENGTH:
+        parts = parts[:-1]
+    trail: list[tuple[Any, str]] = []
+    container: Any = root
+    for part in parts[:-1]:
+        if isinstance(container, dict) and isinstance(container.get(part), dict | list):
+            trail.append((container, part))
+            container = container[part]
+        elif isinstance(container, list) and part.isdigit() and int(part) < len(container):
+            trail.append((container, part))
+            container = container[int(part)]
+        else:
+            return
+    if not isinstance(container, dict):
+        return
+    container.pop(parts[-1], None)
+    for parent, key in reversed(trail):
+        if container or not isinstance(parent, dict):
+            return
+        parent.pop(key)
+        container = parent
+
+
+def _depth(path: str) -> int:
+    return path.count(".")
+
+
 def apply(mapping: dict[str, Any], changes: dict[str, Any], *, record: str) -> None:
-    """Apply ``changes`` (from :func:`diff`) to ``mapping`` in place; lengths first."""
-    ordered = sorted(changes.items(), key=lambda kv: (not kv[0].endswith(LENGTH), kv[0].count(".")))
-    for path, value in ordered:
+    """Apply ``changes`` (from :func:`diff`) to ``mapping`` in place.
+
+    Removals first (deepest first), then list lengths, then values (shallow first),
+    so that a value replacing an object of another shape lands on clean ground.
+    """
+    removals = sorted((p for p, v in changes.items() if v is None), key=_depth, reverse=True)
+    values = sorted(
+        ((p, v) for p, v in changes.items() if v is not None),
+        key=lambda kv: (not kv[0].endswith(LENGTH), _depth(kv[0])),
+    )
+    for path in removals:
+        _delete(mapping, path)
+    for path, value in values:
         try:
             _set(mapping, path, value)
-        except (IndexError, ValueError, TypeError, AttributeError) as error:
+        except (IndexError, ValueError, TypeError, AttributeError, KeyError) as error:
             raise InputError(
                 f"{record}: the dermavigil supplement does not fit the case",
                 [Problem(path, f"cannot apply ({error})")],
