@@ -12,6 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from dermavigil.domain.vocab import Route
 from dermavigil.errors import InputError
 from dermavigil.ingest.runner import run_import
 from dermavigil.settings import Settings
@@ -107,3 +108,15 @@ def test_openfda_rejects_non_json(settings: Settings, tmp_path: Path) -> None:
     bad.write_text("{not json")
     with pytest.raises(InputError, match="not valid JSON"):
         run_import(settings, "openfda", [bad])
+
+
+def test_openfda_routes_become_case_model_slugs(
+    settings: Settings, shared_data: Path, tables: Tables
+) -> None:
+    path = shared_data / "openfda_samples_and_schemas" / "drug_event_api_results_100.json.gz"
+    results = json.loads(gzip.decompress(path.read_bytes()))
+    run_import(settings, "openfda", [path])
+    routes = set(tables(settings, "openfda")["report_products"]["route"].to_pylist()) - {None}
+    given = {d.get("drugadministrationroute") for r in results for d in r["patient"]["drug"]}
+    assert "048" in given and "oral" in routes  # E2B 048 is oral
+    assert routes <= {route.value for route in Route}

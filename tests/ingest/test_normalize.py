@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dermavigil.ingest.normalize import fold_text, product_key, term_key
+from dermavigil.ingest.normalize import fold_text, product_key, route_key, term_key
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,19 @@ def test_keys_are_stable(text: str) -> None:
 @given(st.lists(st.text(alphabet="abcdefghij ", min_size=1, max_size=12), min_size=1, max_size=4))
 def test_ingredient_order_does_not_matter(parts: list[str]) -> None:
     assert product_key("x", "\\".join(parts)) == product_key("x", "\\".join(reversed(parts)))
+
+
+@pytest.mark.parametrize(
+    ("given", "key"),
+    [
+        ("023", "intradermal"),
+        ("INTRADERMAL", "intradermal"),
+        ("Intravenous (not otherwise specified)", "intravenous"),
+        ("IM", "intramuscular"),
+        ("Intra-articular", "intra_articular"),
+        ("Jet Injector Thing", "jet injector thing"),
+        ("  ", None),
+    ],
+)
+def test_route_key(given: str, key: str | None) -> None:
+    assert route_key(given) == key

@@ -376,3 +376,46 @@ ADDITIONAL_INFO_CODES: dict[AdditionalInformation, str] = {
     AdditionalInformation.occupational_exposure: "10",
     AdditionalInformation.off_label_use: "11",
 }
+
+
+_ROUTE_SYNONYMS: dict[str, Route] = {
+    "auricular_otic": Route.auricular,
+    "otic": Route.auricular,
+    "intravenous_not_otherwise_specified": Route.intravenous,
+    "iv": Route.intravenous,
+    "respiratory_inhalation": Route.respiratory,
+    "inhalation": Route.respiratory,
+    "intramedullar_bone_marrow": Route.intramedullar,
+    "oropharingeal": Route.oropharyngeal,
+    "occlusive_dressing_technique": Route.occlusive_dressing,
+    "intranasal": Route.nasal,
+    "percutaneous": Route.cutaneous,
+    "skin": Route.cutaneous,
+    # VAERS VAX_ROUTE abbreviations
+    "im": Route.intramuscular,
+    "sc": Route.subcutaneous,
+    "id": Route.intradermal,
+    "in": Route.nasal,
+    "po": Route.oral,
+    "ot": Route.other,
+    "un": Route.unknown,
+    "jet": Route.other,
+}
+
+
+def parse_route(text: str | None) -> Route | None:
+    """The :class:`Route` a source's wording means, or None when unrecognised.
+
+    Accepts the E2B code (``"023"``), the ICH term in any case and punctuation
+    (``"INTRA-ARTICULAR"``, ``"Intravenous (not otherwise specified)"``) and the
+    VAERS abbreviations (``IM``, ``SC``, ``ID``...).
+    """
+    if text is None:
+        return None
+    raw = text.strip()
+    if raw.isdigit() and len(raw) <= 3:
+        return ROUTES_BY_CODE.get(raw.zfill(3))
+    slug = "_".join("".join(c if c.isalnum() else " " for c in raw.casefold()).split())
+    if slug in Route._value2member_map_:
+        return Route(slug)
+    return _ROUTE_SYNONYMS.get(slug)

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from dermavigil.domain.vocab import ProductCategory, ReporterQualification, SeriousnessCriterion
 from dermavigil.ingest.files import Member
-from dermavigil.ingest.normalize import product_category, product_key
+from dermavigil.ingest.normalize import product_category, product_key, route_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_file_set
 from dermavigil.ingest.record import Record, keyed_records
 from dermavigil.ingest.rows import decode_line, dollar_rows
@@ -159,7 +159,7 @@ def _stage_drugs(plan: InputPlan, stage: StageWriter) -> None:
                 "product_verbatim": name or ingredient,
                 "product_key": key,
                 "category": product_category(name, ingredient, ProductCategory.drug),
-                "route": rec.get("route") or None,
+                "route": route_key(rec.get("route")),
                 "_line": rec.line,
             },
         )

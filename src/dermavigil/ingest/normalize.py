@@ -14,6 +14,8 @@ name or ingredient by :func:`dermavigil.terminology.products.categorize`
 (Botox -> botulinum toxin, Juvederm -> HA filler...), else the source's
 default (``drug`` for FAERS and openFDA).
 
+``route_key``: the case model's route slug, whatever the source's wording.
+
 ``term_key``: the case-folded term with whitespace collapsed; MedDRA PTs are
 upper-case in legacy AERS and CAERS and mixed-case elsewhere.
 """
@@ -24,7 +26,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from dermavigil.domain.vocab import ProductCategory
+from dermavigil.domain.vocab import ProductCategory, parse_route
 from dermavigil.terminology.products import categorize
 
 _FORM_WORDS_TEXT = """
@@ -83,6 +85,16 @@ def product_key(name: str, ingredient: str | None = None) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def route_key(route: str | None) -> str | None:
+    """The route as the case model's slug (``"intradermal"``) when the wording is
+    recognised by :func:`dermavigil.domain.vocab.parse_route` (E2B code, ICH term,
+    VAERS abbreviation), else the folded text; None when absent."""
+    if route is None or not route.strip():
+        return None
+    parsed = parse_route(route)
+    return parsed.value if parsed is not None else fold_text(route)
+
+
 def term_key(term: str) -> str:
     """The comparison key of a reaction term: NFKC, case-folded, whitespace collapsed."""
     return " ".join(unicodedata.normalize("NFKC", term).casefold().split())

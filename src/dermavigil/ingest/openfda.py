@@ -15,7 +15,7 @@ Mapping: ``report_id`` = ``case_id`` = ``safetyreportid``; ``version`` =
 ``outcome`` the gravest seriousness flag; ``reporter_type`` from
 ``primarysource.qualification`` (E2B 1-5). Drugs: ``drugcharacterization``
 1 suspect, 2 concomitant, 3 interacting; key from ``activesubstancename``
-when given; ``category`` as for FAERS; ``route`` the E2B route code as given. Reactions:
+when given; ``category`` as for FAERS; ``route`` the route slug of the E2B code given. Reactions:
 ``reactionmeddrapt``.
 """
 
@@ -33,7 +33,7 @@ from dermavigil.domain.vocab import (
 )
 from dermavigil.errors import InputError
 from dermavigil.ingest.files import Member
-from dermavigil.ingest.normalize import product_category, product_key
+from dermavigil.ingest.normalize import product_category, product_key, route_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_single_file
 from dermavigil.ingest.problems import ProblemLog, checked
 from dermavigil.ingest.staging import StageWriter
@@ -161,7 +161,7 @@ def stage(plan: InputPlan, writer: StageWriter) -> None:
                     "product_verbatim": name or ingredient,
                     "product_key": product_key(name, ingredient),
                     "category": product_category(name, ingredient, ProductCategory.drug),
-                    "route": _text(drug.get("drugadministrationroute")) or None,
+                    "route": route_key(_text(drug.get("drugadministrationroute"))),
                     "_line": index,
                 },
             )

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from dermavigil.domain.vocab import ProductCategory, SeriousnessCriterion
 from dermavigil.ingest.files import Member
-from dermavigil.ingest.normalize import fold_text
+from dermavigil.ingest.normalize import fold_text, route_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_file_set
 from dermavigil.ingest.record import Record, keyed_records
 from dermavigil.ingest.rows import csv_rows
@@ -127,7 +127,7 @@ def _stage_vax(member: Member, stage: StageWriter) -> None:
                 "product_verbatim": name or vax_type,
                 "product_key": key,
                 "category": ProductCategory.vaccine.value,
-                "route": rec.get("VAX_ROUTE") or None,
+                "route": route_key(rec.get("VAX_ROUTE")),
                 "_line": rec.line,
             },
         )
