@@ -1,0 +1,23 @@
+"""Duplicate case detection: the same patient's reaction reported more than once.
+
+Public API::
+
+    from dermavigil.duplicates import find_duplicates, DuplicatePair
+    pairs = find_duplicates(cases, threshold=0.9)   # Case or StoredCase
+
+A clinician's report, the patient's own report and the later publication of
+the same case must be recognised as one case before they inflate a signal
+(Norén et al. 2007, vigiMatch). The linkage is splink 5's Fellegi-Sunter
+model on DuckDB; see :mod:`dermavigil.duplicates.model` for the parameters.
+"""
+
+from __future__ import annotations
+
+from dermavigil.duplicates.detect import (
+    DuplicatePair,
+    FieldEvidence,
+    feature_table,
+    find_duplicates,
+)
+
+__all__ = ["DuplicatePair", "FieldEvidence", "feature_table", "find_duplicates"]

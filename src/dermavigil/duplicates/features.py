@@ -1,0 +1,205 @@
+"""Case -> one flat record of the facts that identify a report (pure).
+
+Duplicate detection compares reports on the facts that tell one patient's
+reaction from another's, the variables of vigiMatch (Norén, Orre, Bate &
+Edwards 2007, "Duplicate detection in adverse drug reaction surveillance",
+Data Min Knowl Disc 14:305-328): patient sex and age, country, suspect
+products, reactions, dates (event, onset latency, receipt) and, for
+literature reports, the publication.
+
+Every fact is reduced to a form that survives rewording between reporters:
+
+- products: :func:`~dermavigil.ingest.normalize.product_key` of each suspect
+  (the same key the analytic store counts on), their content words
+  (singularised, so "exosomes" meets "exosome") and their product families;
+- reactions: :func:`~dermavigil.ingest.normalize.term_key` of every verbatim
+  term plus its terminology codes (``HPO:HP:0025473``), and the content words
+  of all the terms;
+- age: an interval in years, exact ages as given (± half a year), an age group
+  as its E2B/MeSH span (a "middle-aged" patient is 45-64), so an exact age and
+  an age group can be checked for compatibility rather than forced to a
+  midpoint;
+- partial dates: the first and last real day they may stand for
+  (:meth:`~dermavigil.domain.dates.PartialDate.earliest`/``latest``).
+
+Missing facts are ``None`` (or an empty list made ``None``) so that the linkage
+model treats them as "no evidence" rather than as disagreement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import pyarrow as pa
+
+from dermavigil.domain.case import Case
+from dermavigil.domain.dates import PartialDate
+from dermavigil.domain.vocab import AgeGroup, ProductCategory, Sex
+from dermavigil.ingest.normalize import fold_text, product_key, term_key
+
+AGE_GROUP_YEARS: dict[AgeGroup, tuple[float, float]] = {
+    AgeGroup.foetus: (0.0, 0.0),
+    AgeGroup.neonate: (0.0, 28 / 365.25),
+    AgeGroup.infant: (28 / 365.25, 2.0),
+    AgeGroup.child: (2.0, 12.0),
+    AgeGroup.adolescent: (12.0, 18.0),
+    AgeGroup.adult: (18.0, 65.0),
+    AgeGroup.middle_aged: (45.0, 65.0),
+    AgeGroup.elderly: (65.0, 120.0),
+}
+"""Age spans (years) of E2B D.2.3 groups (ICH E11 paediatric bands; adult 18-64,
+elderly 65+), and MeSH's "Middle Aged" (45-64 years)."""
+
+_GENERIC_CATEGORIES = frozenset({ProductCategory.drug.value, ProductCategory.other.value})
+_STOP_WORDS_TEXT = """
+    and for from into the with after before during
+    product brand generic unknown unspecified other
+    left right site area
+"""
+_STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+_TEXT, _NUMBER, _LIST, _DATE = pa.string(), pa.float64(), pa.list_(pa.string()), pa.date32()
+FEATURE_SCHEMA = pa.schema(
+    [
+        *[(name, _TEXT) for name in ("unique_id", "source", "reporter_qualification", "sex")],
+        ("age", _TEXT),
+        *[(name, _NUMBER) for name in ("age_years", "age_low", "age_high")],
+        ("country", _TEXT),
+        ("suspect_products", _LIST),
+        ("first_suspect", _TEXT),
+        *[(name, _LIST) for name in ("product_words", "product_categories")],
+        *[(name, _LIST) for name in ("reaction_terms", "reaction_words")],
+        ("first_reaction", _TEXT),
+        ("onset_latency_days", _NUMBER),
+        *[
+            (name, t)
+            for name, t in (("event_date", _TEXT), ("event_low", _DATE), ("event_high", _DATE))
+        ],
+        *[
+            (name, t)
+            for name, t in (
+                ("received_date", _TEXT),
+                ("received_low", _DATE),
+                ("received_high", _DATE),
+            )
+        ],
+        ("publication_ids", _LIST),
+        ("publication_id", _TEXT),
+    ]
+)
+"""The columns of a feature record (Arrow types), in table order."""
+
+
+def _singular(word: str) -> str:
+    """A crude English singular (``exosomes`` -> ``exosome``), enough for matching."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_words(texts: Iterable[str]) -> list[str]:
+    """Sorted distinct content words (letters only, >= 3 long, no stop words)."""
+    words = {
+        _singular(w)
+        for text in texts
+        for w in _WORD.findall(fold_text(text))
+        if w not in _STOP_WORDS
+    }
+    return sorted(words)
+
+
+def _or_none(values: list[str]) -> list[str] | None:
+    return values or None
+
+
+def _age(case: Case) -> tuple[str | None, float | None, float | None, float | None]:
+    """(age as shown, exact age, low, high) in years; the interval also covers an age group."""
+    patient = case.patient
+    if patient.age is not None:
+        years = round(patient.age.years(), 3)
+        return f"{years:g} years", years, max(years - 0.5, 0.0), years + 0.5
+    if patient.age_group is not None:
+        low, high = AGE_GROUP_YEARS[patient.age_group]
+        return f"{patient.age_group.value} ({low:g}-{high:g} years)", None, low, high
+    return None, None, None, None
+
+
+def _span(value: PartialDate | None) -> tuple[date | None, date | None]:
+    return (value.earliest(), value.latest()) if value is not None else (None, None)
+
+
+def _iso(value: PartialDate | None) -> str | None:
+    return value.iso() if value is not None else None
+
+
+def _publication_ids(case: Case) -> list[str]:
+    ref = case.report.literature
+    if ref is None:
+        return []
+    ids = []
+    if ref.doi:
+        ids.append(f"doi:{ref.doi.casefold()}")
+    if ref.pmid:
+        ids.append(f"pmid:{int(ref.pmid)}")
+    return ids
+
+
+def _reaction_terms(case: Case) -> list[str]:
+    terms: set[str] = set()
+    for reaction in case.reactions:
+        terms.add(term_key(reaction.verbatim))
+        for code in reaction.codes:
+            terms.add(f"{code.system.split()[0].upper()}:{code.code}")
+    return sorted(terms)
+
+
+def case_features(case: Case, unique_id: str) -> dict[str, Any]:
+    """The flat record of ``case`` under ``unique_id`` (keys: :data:`FEATURE_SCHEMA`)."""
+    suspects = case.suspects() or case.products
+    keys = [product_key(p.name, p.active_ingredient) for p in suspects]
+    categories = sorted({p.category.value for p in suspects} - _GENERIC_CATEGORIES)
+    words = content_words(
+        [p.name for p in suspects] + [p.active_ingredient or "" for p in suspects]
+    )
+    reporter = case.report.reporter
+    age_text, age, age_low, age_high = _age(case)
+    latencies = [r.onset_latency.days() for r in case.reactions if r.onset_latency is not None]
+    event_low, event_high = _span(case.report.event_date)
+    received_low, received_high = _span(case.report.received_date)
+    publications = _publication_ids(case)
+    terms = _reaction_terms(case)
+    return {
+        "unique_id": unique_id,
+        "source": case.report.source.value,
+        "reporter_qualification": (
+            reporter.qualification.value if reporter and reporter.qualification else None
+        ),
+        "sex": case.patient.sex.value if case.patient.sex not in (None, Sex.unknown) else None,
+        "age": age_text,
+        "age_years": age,
+        "age_low": age_low,
+        "age_high": age_high,
+        "country": reporter.country if reporter else None,
+        "suspect_products": _or_none(sorted(set(keys))),
+        "first_suspect": keys[0] if keys else None,
+        "product_words": _or_none(words),
+        "product_categories": _or_none(categories),
+        "reaction_terms": _or_none(terms),
+        "reaction_words": _or_none(content_words(r.verbatim for r in case.reactions)),
+        "first_reaction": term_key(case.reactions[0].verbatim),
+        "onset_latency_days": round(min(latencies), 3) if latencies else None,
+        "event_date": _iso(case.report.event_date),
+        "event_low": event_low,
+        "event_high": event_high,
+        "received_date": _iso(case.report.received_date),
+        "received_low": received_low,
+        "received_high": received_high,
+        "publication_ids": _or_none(publications),
+        "publication_id": publications[0] if publications else None,
+    }

@@ -1,0 +1,253 @@
+"""The Fellegi-Sunter duplicate model, as a splink 5 settings object.
+
+Fellegi & Sunter (1969, JASA 64:1183-1210): for each pair of reports every
+compared fact falls in one *level* (same sex, ages within 5 years, a reaction
+term in common...). A level has ``m`` = P(level | same case) and ``u`` =
+P(level | different cases); the pair's match weight is the log2 prior odds plus
+the sum of ``log2(m/u)`` over the facts, and its match probability follows.
+This is also the model of vigiMatch (Norén et al. 2007, Data Min Knowl Disc
+14:305-328), the WHO's duplicate detector for VigiBase (Tregunno et al. 2014,
+Drug Saf 37:249-258), which likewise leaves a missing fact out of the sum.
+
+Parameters, and why they are not fitted by EM
+---------------------------------------------
+``m`` is fixed at the priors below. EM needs a good share of true duplicates
+among the blocked pairs to find the "match" cluster; a pharmacovigilance
+registry has few, and on a small registry EM drifts to clusters such as "same
+product, same sex". vigiMatch likewise took its error rates (``m``) from a
+set of known duplicates rather than from EM. The priors here state how often
+a fact survives re-reporting of one case (clinician, patient, literature):
+sex nearly always agrees, an exact age usually does, a reaction is reworded
+often, dates are frequently missing or coarsened.
+
+``u`` is the chance a fact agrees between unrelated reports, which the data
+itself tell once there are enough of them: from :data:`TRAIN_MIN_RECORDS`
+records on, ``u`` is estimated by splink's random sampling of pairs with a
+fixed seed (deterministic); below that, the priors below (set for a registry
+of aesthetic-product cases: mostly women, few countries, few product families)
+are used as they are.
+
+The prior probability that two random reports are the same case is
+``DUPLICATE_SHARE / (n - 1)``: if a share ``s`` of reports has one duplicate
+among the other ``n - 1``, a given pair matches with probability ``s/(n-1)``.
+So the same facts weigh more in a small registry than in a national database,
+as they should.
+
+Blocking (which pairs are scored at all): same first suspect product key, same
+publication (DOI/PMID), or a product word *and* a reaction word in common
+(catches "lyophilized exosomes" vs "exosome product"). Pairs outside every
+block are taken as different cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import SettingsCreator, block_on
+from splink.internals.comparison_level_creator import ComparisonLevelCreator
+
+DUPLICATE_SHARE = 0.05
+"""Assumed share of reports that duplicate another report of the collection."""
+
+TRAIN_MIN_RECORDS = 1000
+"""From this many records on, ``u`` is estimated from the data (random sampling)."""
+
+U_SEED = 20070301
+"""Seed of the random pair sample used to estimate ``u`` (deterministic results)."""
+
+U_MAX_PAIRS = 1_000_000
+"""Number of random pairs sampled to estimate ``u``."""
+
+
+@dataclass(frozen=True)
+class Level:
+    """One agreement level of a fact, with its prior ``m`` and ``u``."""
+
+    label: str
+    sql: ComparisonLevelCreator
+    m: float
+    u: float
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One compared fact: its levels (most specific first) and the feature column shown."""
+
+    name: str
+    description: str
+    null_when: str
+    levels: tuple[Level, ...]
+    shown: str
+
+    def comparison(self) -> cl.CustomComparison:
+        """The splink comparison: a null level, the levels, then everything else."""
+        null = cll.CustomLevel(self.null_when, "missing on either side").configure(
+            is_null_level=True
+        )
+        levels = [
+            level.sql.configure(
+                label_for_charts=level.label, m_probability=level.m, u_probability=level.u
+            )
+            for level in self.levels
+        ]
+        return cl.CustomComparison(
+            [null, *levels],
+            output_column_name=self.name,
+            comparison_description=self.description,
+        )
+
+
+LevelSpec = tuple[str, str | ComparisonLevelCreator, float, float]
+"""(label, SQL condition or splink level, prior m, prior u)."""
+
+
+def _fact(name: str, description: str, null_column: str, shown: str, *levels: LevelSpec) -> Fact:
+    built = []
+    for label, sql, m, u in levels:
+        creator = cll.CustomLevel(sql) if isinstance(sql, str) else sql
+        built.append(Level(label, creator, m, u))
+    return Fact(name, description, _null(null_column), tuple(built), shown)
+
+
+def _else(m: float, u: float) -> LevelSpec:
+    return ("no agreement", cll.ElseLevel(), m, u)
+
+
+def _shared(column: str, at_least: int) -> ComparisonLevelCreator:
+    return cll.ArrayIntersectLevel(column, at_least)
+
+
+def _null(column: str) -> str:
+    return f"{column}_l IS NULL OR {column}_r IS NULL"
+
+
+def _within(column: str, amount: float) -> str:
+    return f"abs({column}_l - {column}_r) <= {amount}"
+
+
+def _gap_within(span: str, days: int) -> str:
+    """The date intervals ``[<span>_low, <span>_high]`` of the two sides are <= ``days`` apart."""
+    low, high = f"{span}_low", f"{span}_high"
+    return f"date_diff('day', least({high}_l, {high}_r), greatest({low}_l, {low}_r)) <= {days}"
+
+
+def _overlap(span: str, slack: str = "") -> str:
+    """The intervals ``[<span>_low, <span>_high]`` overlap (``slack`` e.g. ``" + 1"``)."""
+    low, high = f"{span}_low", f"{span}_high"
+    return f"{low}_l <= {high}_r{slack} AND {low}_r <= {high}_l{slack}"
+
+
+_SAME_DAY = (
+    "event_low_l = event_low_r AND event_high_l = event_high_r AND event_low_l = event_high_l"
+)
+
+
+# fmt: off
+def facts() -> tuple[Fact, ...]:
+    """The compared facts with their prior ``m``/``u`` (each fact's m and u sum to 1)."""
+    return (
+        _fact(
+            "publication", "same DOI or PMID", "publication_ids", "publication_ids",
+            ("same publication", _shared("publication_ids", 1), 0.92, 0.002),
+            _else(0.08, 0.998),
+        ),
+        _fact(
+            "sex", "patient sex", "sex", "sex",
+            ("same sex", "sex_l = sex_r", 0.97, 0.55),
+            _else(0.03, 0.45),
+        ),
+        _fact(
+            "age", "patient age, exact or as an age-group span", "age_low", "age",
+            ("same age (within 1 year)", _within("age_years", 1), 0.60, 0.04),
+            ("ages within 5 years", _within("age_years", 5), 0.20, 0.14),
+            ("age and age group compatible", _overlap("age", " + 1"), 0.17, 0.12),
+            _else(0.03, 0.70),
+        ),
+        _fact(
+            "country", "reporter country", "country", "country",
+            ("same country", "country_l = country_r", 0.95, 0.35),
+            _else(0.05, 0.65),
+        ),
+        _fact(
+            "products", "suspect products", "suspect_products", "suspect_products",
+            ("a suspect product in common", _shared("suspect_products", 1), 0.85, 0.08),
+            ("a product word in common", _shared("product_words", 1), 0.09, 0.04),
+            ("same product family", _shared("product_categories", 1), 0.04, 0.18),
+            _else(0.02, 0.70),
+        ),
+        _fact(
+            "reactions", "reaction terms (verbatim keys and codes) and their words",
+            "reaction_terms", "reaction_terms",
+            ("two or more reaction terms in common", _shared("reaction_terms", 2), 0.45, 0.01),
+            ("a reaction term in common", _shared("reaction_terms", 1), 0.30, 0.08),
+            ("two or more reaction words in common", _shared("reaction_words", 2), 0.13, 0.03),
+            ("a reaction word in common", _shared("reaction_words", 1), 0.07, 0.12),
+            _else(0.05, 0.76),
+        ),
+        _fact(
+            "event_date", "date of the event (a partial date as the days it may stand for)",
+            "event_low", "event_date",
+            ("same day", _SAME_DAY, 0.55, 0.002),
+            ("compatible partial dates", _overlap("event"), 0.20, 0.01),
+            ("within 31 days", _gap_within("event", 31), 0.12, 0.03),
+            _else(0.13, 0.958),
+        ),
+        _fact(
+            "onset_latency", "time from exposure to onset", "onset_latency_days",
+            "onset_latency_days",
+            ("within 1 day", _within("onset_latency_days", 1), 0.70, 0.12),
+            ("within 7 days", _within("onset_latency_days", 7), 0.18, 0.25),
+            _else(0.12, 0.63),
+        ),
+        _fact(
+            "received_date", "date the report was received", "received_low", "received_date",
+            ("received within 31 days", _gap_within("received", 31), 0.35, 0.08),
+            ("received within a year", _gap_within("received", 366), 0.45, 0.50),
+            _else(0.20, 0.42),
+        ),
+    )
+# fmt: on
+
+
+def level_labels() -> dict[str, dict[int, str]]:
+    """Per fact, the label of each splink comparison-vector value (-1 = missing)."""
+    return {
+        fact.name: {
+            level.comparison_vector_value: level.label_for_charts
+            for level in fact.comparison().get_comparison("duckdb").comparison_levels
+        }
+        for fact in facts()
+    }
+
+
+def prior_match_probability(n_records: int) -> float:
+    """P(two random records are the same case) = ``DUPLICATE_SHARE / (n - 1)``."""
+    return min(0.5, DUPLICATE_SHARE / max(n_records - 1, 1))
+
+
+def blocking_rules() -> list[Any]:
+    """The blocking rules that choose which pairs are scored."""
+    return [
+        block_on("first_suspect"),
+        block_on("publication_id"),
+        block_on(
+            "product_words", "reaction_words", arrays_to_explode=["product_words", "reaction_words"]
+        ),
+    ]
+
+
+def settings(n_records: int) -> SettingsCreator:
+    """The splink settings for deduplicating ``n_records`` records."""
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=[fact.comparison() for fact in facts()],
+        blocking_rules_to_generate_predictions=blocking_rules(),
+        probability_two_random_records_match=prior_match_probability(n_records),
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=True,
+        additional_columns_to_retain=[],
+    )
