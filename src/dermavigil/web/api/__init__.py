@@ -1,7 +1,14 @@
 """The JSON API: one router per resource, mounted under ``/api`` by the app."""
 
-from dermavigil.web.api import cases, imports, session, signals, users
+from dermavigil.web.api import cases, drafts, imports, session, signals, users
 
-ROUTERS = (session.router, cases.router, signals.router, imports.router, users.router)
+ROUTERS = (
+    session.router,
+    cases.router,
+    drafts.router,
+    signals.router,
+    imports.router,
+    users.router,
+)
 
 __all__ = ["ROUTERS"]
