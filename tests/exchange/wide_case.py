@@ -43,7 +43,10 @@ def wide_case(qualification: ReporterQualification) -> Case:
     reactions = [
         {
             "verbatim": f"reaction {i}",
-            "codes": [{"system": "MedDRA 27.0", "code": f"1000{i:04d}", "label": f"PT {i}"}],
+            "codes": [
+                {"system": "MedDRA 27.0", "code": f"1000{i:04d}", "label": f"PT {i}"},
+                {"system": "HPO 2025-01-16", "code": f"HP:{i:07d}", "label": f"term {i}"},
+            ],
             "outcome": outcome.value,
             "seriousness": [s.value for s in criteria[: i % (len(criteria) + 1)]],
             "onset_date": "2023-05-02",

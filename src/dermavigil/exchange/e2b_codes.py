@@ -45,6 +45,15 @@ OID_EDQM_ROUTE = "0.4.0.127.0.16.1.1.2.6"
 OID_HPO = "2.16.840.1.113883.6.339"
 """Human Phenotype Ontology, as registered in HL7 Terminology (THO)."""
 
+TERMINOLOGY_OIDS: dict[str, str] = {
+    "hpo": OID_HPO,
+    "meddra": OID_MEDDRA,
+    "icd-10-cm": "2.16.840.1.113883.6.90",
+    "icd-10": "2.16.840.1.113883.6.3",
+    "snomed": "2.16.840.1.113883.6.96",
+}
+"""HL7 OIDs of terminologies by the first word of a ``CodedTerm.system`` (lower case)."""
+
 # E2B observation codes (OID_OBSERVATION)
 OBS_AGE = "3"
 OBS_AGE_GROUP = "4"

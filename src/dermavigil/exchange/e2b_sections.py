@@ -41,6 +41,10 @@ _TIME_UNITS = {ucum: unit.value for unit, ucum in UCUM_UNITS.items()}
 _TS = re.compile(r"^(\d{4})(\d{2})?(\d{2})?(\d{4,6}(?:\.\d+)?(?:[+-]\d{4})?)?$")
 """An HL7 TS: CCYY[MM[DD[HHMM[SS[.S]]]]][+/-ZZZZ]."""
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{0,9}$")
+_TERMINOLOGIES = {
+    oid: {"hpo": "HPO", "meddra": "MedDRA", "snomed": "SNOMED CT"}.get(name, name.upper())
+    for name, oid in c.TERMINOLOGY_OIDS.items()
+}
 _ROUTE_BY_LABEL = {label.lower(): route for route, label in ROUTE_LABELS.items()}
 
 
@@ -227,6 +231,15 @@ def patient(r: Reader, role: etree._Element) -> dict[str, Any]:
     return _drop_none(out)
 
 
+def _system_name(coded: etree._Element) -> str:
+    """A translation's terminology as the case model names it (``"HPO 2025-01-16"``)."""
+    if coded.get("codeSystemName"):
+        return coded.get("codeSystemName")
+    name = _TERMINOLOGIES.get(coded.get("codeSystem") or "", coded.get("codeSystem") or "unknown")
+    version = coded.get("codeSystemVersion")
+    return f"{name} {version}" if version else name
+
+
 def _codes(r: Reader, value: etree._Element) -> list[dict[str, Any]]:
     codes = []
     if value.get("code") and value.get("codeSystem") == c.OID_MEDDRA:
@@ -243,7 +256,7 @@ def _codes(r: Reader, value: etree._Element) -> list[dict[str, Any]]:
             r.take(translation)
             codes.append(
                 {
-                    "system": translation.get("codeSystemName") or translation.get("codeSystem"),
+                    "system": _system_name(translation),
                     "code": translation.get("code"),
                     "label": translation.get("displayName") or translation.get("code"),
                 }

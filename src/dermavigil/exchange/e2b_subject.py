@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from dermavigil.domain import Case, Finding, Product, Reaction
+from dermavigil.domain import Case, CodedTerm, Finding, Product, Reaction
 from dermavigil.domain.vocab import (
     ACTION_CODES,
     ADDITIONAL_INFO_CODES,
@@ -41,25 +41,35 @@ def _linked(
     return E(tag, obs_code(code, name), value, link, classCode="OBS", moodCode="EVN")
 
 
+def _terminology(term: CodedTerm) -> tuple[str | None, str | None]:
+    """The OID and version of a term's terminology (``"HPO 2025-01-16"`` -> HPO OID, version)."""
+    name, _, version = term.system.partition(" ")
+    return c.TERMINOLOGY_OIDS.get(name.lower()), version or None
+
+
 def _reaction_value(reaction: Reaction) -> etree._Element:
-    meddra = next((t for t in reaction.codes if t.system.lower().startswith("meddra")), None)
+    """E.i.1.1a verbatim and E.i.2.1 MedDRA code (nullFlavor OTH without one); other
+    terminologies' codes (HPO ...) as translations, each naming its system and version."""
     original = E.originalText(reaction.verbatim, language="eng")
-    if meddra is not None:
-        version = meddra.system.split()[-1] if " " in meddra.system else None
-        attrs = {"code": meddra.code, "codeSystem": c.OID_MEDDRA, "displayName": meddra.label}
+    meddra = next((t for t in reaction.codes if _terminology(t)[0] == c.OID_MEDDRA), None)
+    translations = []
+    for term in reaction.codes:
+        oid, version = _terminology(term)
+        if term is meddra or oid is None:
+            continue
+        attrs = {"code": term.code, "codeSystem": oid, "codeSystemName": term.system}
         if version:
             attrs["codeSystemVersion"] = version
-        return typed("value", "CE", original, **attrs)
-    translations = [
-        E.translation(
-            code=t.code,
-            codeSystem=c.OID_HPO if t.code.startswith("HP:") else c.OID_OBSERVATION,
-            codeSystemName=t.system,
-            displayName=t.label,
+        translations.append(E.translation(displayName=term.label, **attrs))
+    if meddra is None:
+        return typed(
+            "value", "CE", original, *translations, nullFlavor="OTH", codeSystem=c.OID_MEDDRA
         )
-        for t in reaction.codes
-    ]
-    return typed("value", "CE", original, *translations, nullFlavor="OTH", codeSystem=c.OID_MEDDRA)
+    version = _terminology(meddra)[1]
+    attrs = {"code": meddra.code, "codeSystem": c.OID_MEDDRA, "displayName": meddra.label}
+    if version:
+        attrs["codeSystemVersion"] = version
+    return typed("value", "CE", original, *translations, **attrs)
 
 
 def _reaction(reaction: Reaction, rid: str) -> etree._Element:
