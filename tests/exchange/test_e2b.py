@@ -177,3 +177,11 @@ def test_batch_with_one_bad_case(coded_case: Case) -> None:
     assert any("products" in p.location for p in result.problems)
     with pytest.raises(InputError, match="1 of 2"):
         import_document(data, "batch.xml", all_or_nothing=True)
+
+
+def test_single_message_document_imports(seed_case: Case) -> None:
+    root = etree.fromstring(export_cases([seed_case], "e2b"))
+    message = root.find(f"{{{c.HL7}}}PORR_IN049016UV")
+    message.set("ITSVersion", "XML_1.0")
+    result = import_document(etree.tostring(message), "one.xml")
+    assert result.cases == [seed_case]
