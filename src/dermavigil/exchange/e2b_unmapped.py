@@ -8,7 +8,9 @@ the code naming the kind of an observation or of the investigation, its
 fixed status, bare reference ids) is not data and is skipped. Keys are
 readable paths from ``investigationEvent``, e.g.
 ``component/adverseEventAssessment/subject1/primaryRole/player1/birthTime``
-or ``.../subjectOf2[5]/observation[C17049 Race]/value``.
+or ``.../subjectOf2[5]/observation[C17049 Race]/value``. The transmission
+wrapper around the case (N.1 batch and N.2 message headers: ids, sender,
+receiver, creation times) describes the sending, not the case, and is not kept.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ back by :mod:`~dermavigil.exchange.fhir_read`. What FHIR has no element for
 travels in an extension of the AdverseEvent (``urn:dermavigil:fhir:case-supplement``)
 holding the :mod:`~dermavigil.exchange.supplement` of the case, so that
 case -> R5 bundle -> case is exact. The R4 export omits it (export only).
+Bundle entries no AdverseEvent reaches are kept whole in the first case's
+``unmapped``.
 """
 
 from __future__ import annotations
