@@ -6,10 +6,12 @@ import math
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from dermavigil.errors import InputError
-from dermavigil.signals.counts import counts_sql, store_sources
+from dermavigil.signals.counts import counts_sql, margins_sql, store_sources
+from dermavigil.signals.stats import expected_counts
 from dermavigil.store.catalog import register_store
 from dermavigil.store.engine import open_engine
 from dermavigil.store.layout import read_table
@@ -80,15 +82,29 @@ CASES = [
 @pytest.mark.parametrize(("by", "strata", "suspect_only"), CASES)
 def test_counts_match_brute_force(synthetic_store: Path, by, strata, suspect_only) -> None:
     expected = brute_force(synthetic_store, by, strata, suspect_only)
+    sources = store_sources(by, strata, suspect_only)
     with open_engine("duckdb") as engine:
         register_store(engine, synthetic_store)
-        got = engine.sql(counts_sql(store_sources(by, strata, suspect_only))).to_pylist()
-    assert len(got) == len(expected)
-    for row in got:
+        counts = engine.sql(counts_sql(sources))
+        margins = None
+        if strata:
+            margins = {
+                k: np.asarray(v) for k, v in engine.sql(margins_sql(sources)).to_pydict().items()
+            }
+    got_e = expected_counts(
+        counts["n_drug"].to_numpy(),
+        counts["n_event"].to_numpy(),
+        counts["n_total"][0].as_py(),
+        counts["di"].to_numpy(),
+        counts["ej"].to_numpy(),
+        margins,
+    )
+    assert counts.num_rows == len(expected)
+    for row, e_got in zip(counts.to_pylist(), got_e, strict=True):
         key = tuple(row[d] for d in by)
         a, b, c, d, e = expected[key]
         assert (row["n"], row["b"], row["c"], row["d"]) == (a, b, c, d)
-        assert row["expected"] == pytest.approx(e, rel=1e-12)
+        assert e_got == pytest.approx(e, rel=1e-12)
 
 
 def test_min_count_filters_pairs(synthetic_store: Path) -> None:
@@ -110,3 +126,5 @@ def test_bad_dimensions_are_clear_errors() -> None:
         store_sources(("product", "reaction"), ("weather",))
     with pytest.raises(InputError, match="at least 1"):
         counts_sql(store_sources(("product", "reaction")), 0)
+    with pytest.raises(InputError, match="at least one stratum"):
+        margins_sql(store_sources(("product", "reaction")))

@@ -11,6 +11,7 @@ from scipy.stats import nbinom
 from dermavigil.signals.counts import counts_sql, long_sources
 from dermavigil.signals.mgps import _Data, fit_prior, negative_log_likelihood
 from dermavigil.signals.posterior import posterior_quantile
+from dermavigil.signals.stats import expected_counts
 from dermavigil.store.engine import open_engine
 from dermavigil.store.longformat import LONG_TABLE, ColumnSpec, load_long, register_long
 
@@ -29,7 +30,9 @@ def caers_counts(caers_csv: Path) -> tuple[np.ndarray, np.ndarray]:
         counts = engine.sql(
             counts_sql(long_sources(("product", "reaction"), (), LONG_TABLE, available))
         )
-    return counts["n"].to_numpy().astype(float), counts["expected"].to_numpy()
+    n_total = counts["n_total"][0].as_py()
+    e = expected_counts(counts["n_drug"].to_numpy(), counts["n_event"].to_numpy(), n_total)
+    return counts["n"].to_numpy().astype(float), e
 
 
 def _nll_independent(theta, n, e, n_star):

@@ -14,13 +14,12 @@ event-side item (DuMouchel 1999; Evans et al. 2001)::
       not i           c          d
                  a + c = n_event          N = n_total
 
-With strata ``s`` (from the report: sex, age band, year, source ...) the
-expected count is the Mantel-Haenszel-style sum over strata of the
-independence expectation, ``E = sum_s n_drug[s] * n_event[s] / n_total[s]``
-(DuMouchel 1999, section 3), summed over every stratum where the drug and the
-event occur, including strata where the pair itself does not. Without strata
-``E = n_drug * n_event / n_total``. A report with a missing stratum value is
-counted in a stratum of its own, ``'(missing)'``.
+:func:`counts_sql` gives the cells; with strata ``s`` (from the report: sex,
+age band, year, source ...) :func:`margins_sql` gives the per-stratum margins
+``n_drug[s]``, ``n_event[s]``, ``n_total[s]`` from which
+:func:`dermavigil.signals.stats.expected_counts` forms the expected count
+(DuMouchel 1999, section 3). A report with a missing stratum value is counted
+in a stratum of its own, ``'(missing)'``.
 
 Age bands (from ``reports.age_years``): ``<18``, ``18-44``, ``45-64``, ``65+``
 (half-open intervals in years); the year is that of ``received_date``.
@@ -187,24 +186,25 @@ def _on(left: str, right: str, cols: list[str]) -> str:
     return " AND ".join(f"{left}.{c} = {right}.{c}" for c in cols)
 
 
-def counts_sql(sources: CountSources, min_count: int = 1) -> str:
-    """One SELECT giving, per observed pair with ``n >= min_count``:
-    the keys (named after the dimensions), ``n`` (= a), ``b``, ``c``, ``d``,
-    ``n_drug``, ``n_event``, ``n_total`` and ``expected``.
-    """
-    if min_count < 1:
-        raise InputError("--min-count must be at least 1 (zero cells are not enumerated)")
-    dk = [f"d{k}" for k in range(len(sources.drug_names))]
-    ek = [f"e{k}" for k in range(len(sources.event_names))]
-    sk = [f"s{k}" for k in range(len(sources.strata_names))]
+def _keys_of(sources: CountSources) -> tuple[list[str], list[str], list[str]]:
+    return (
+        [f"d{k}" for k in range(len(sources.drug_names))],
+        [f"e{k}" for k in range(len(sources.event_names))],
+        [f"s{k}" for k in range(len(sources.strata_names))],
+    )
+
+
+def _prefixed(alias: str, cols: list[str]) -> str:
+    return ", ".join(f"{alias}.{c}" for c in cols)
+
+
+def _base_ctes(sources: CountSources) -> list[str]:
+    """Distinct items, the report universe, margins per stratum and per key, key ids."""
+    dk, ek, sk = _keys_of(sources)
     dcols, ecols = ", ".join(dk), ", ".join(ek)
     not_null_d = " AND ".join(f"{c} IS NOT NULL" for c in dk)
     not_null_e = " AND ".join(f"{c} IS NOT NULL" for c in ek)
     key = ["src", "rid"]
-    ctes = [
-        f"drug AS (SELECT DISTINCT src, rid, {dcols} FROM ({sources.drug}) x WHERE {not_null_d})",
-        f"event AS (SELECT DISTINCT src, rid, {ecols} FROM ({sources.event}) x WHERE {not_null_e})",
-    ]
     # a report without a strata row (absent from ``reports``) counts as a missing stratum
     uni_cols = "dr.src, dr.rid" + "".join(
         f", COALESCE(st.{s}, '{MISSING_STRATUM}') AS {s}" for s in sk
@@ -212,44 +212,49 @@ def counts_sql(sources: CountSources, min_count: int = 1) -> str:
     uni_join = (
         f" LEFT JOIN ({sources.strata}) st ON {_on('st', 'dr', key)}" if sources.strata else ""
     )
-    ctes.append(
-        f"uni AS (SELECT {uni_cols} FROM (SELECT DISTINCT src, rid FROM drug) dr "
-        f"JOIN (SELECT DISTINCT src, rid FROM event) ev ON {_on('dr', 'ev', key)}{uni_join})"
-    )
-    ctes.append(
-        f"pairs AS (SELECT {', '.join('d.' + c for c in dk)}, {', '.join('e.' + c for c in ek)}, "
-        f"COUNT(*) AS n FROM drug d JOIN event e ON {_on('d', 'e', key)} "
-        f"GROUP BY {', '.join('d.' + c for c in dk)}, {', '.join('e.' + c for c in ek)} "
-        f"HAVING COUNT(*) >= {int(min_count)})"
-    )
     ucols = "".join(f", u.{s}" for s in sk)
-    ctes += [
-        f"nds AS (SELECT {', '.join('d.' + c for c in dk)}{ucols}, COUNT(*) AS m "
-        f"FROM drug d JOIN uni u ON {_on('d', 'u', key)} "
-        f"GROUP BY {', '.join('d.' + c for c in dk)}{ucols})",
-        f"nes AS (SELECT {', '.join('e.' + c for c in ek)}{ucols}, COUNT(*) AS m "
-        f"FROM event e JOIN uni u ON {_on('e', 'u', key)} "
-        f"GROUP BY {', '.join('e.' + c for c in ek)}{ucols})",
+    ctes = [
+        f"drug AS (SELECT DISTINCT src, rid, {dcols} FROM ({sources.drug}) x WHERE {not_null_d})",
+        f"event AS (SELECT DISTINCT src, rid, {ecols} FROM ({sources.event}) x WHERE {not_null_e})",
+        f"uni AS (SELECT {uni_cols} FROM (SELECT DISTINCT src, rid FROM drug) dr "
+        f"JOIN (SELECT DISTINCT src, rid FROM event) ev ON {_on('dr', 'ev', key)}{uni_join})",
+        f"nds AS (SELECT {_prefixed('d', dk)}{ucols}, COUNT(*) AS m "
+        f"FROM drug d JOIN uni u ON {_on('d', 'u', key)} GROUP BY {_prefixed('d', dk)}{ucols})",
+        f"nes AS (SELECT {_prefixed('e', ek)}{ucols}, COUNT(*) AS m "
+        f"FROM event e JOIN uni u ON {_on('e', 'u', key)} GROUP BY {_prefixed('e', ek)}{ucols})",
         f"nts AS (SELECT {', '.join(sk) + ', ' if sk else ''}COUNT(*) AS m FROM uni"
         f"{' GROUP BY ' + ', '.join(sk) if sk else ''})",
-        f"nd AS (SELECT {dcols}, CAST(SUM(m) AS BIGINT) AS n_drug FROM nds GROUP BY {dcols})",
-        f"ne AS (SELECT {ecols}, CAST(SUM(m) AS BIGINT) AS n_event FROM nes GROUP BY {ecols})",
+        f"nd AS (SELECT {dcols}, CAST(SUM(m) AS BIGINT) AS n_drug, "
+        f"CAST(ROW_NUMBER() OVER (ORDER BY {dcols}) - 1 AS BIGINT) AS di "
+        f"FROM nds GROUP BY {dcols})",
+        f"ne AS (SELECT {ecols}, CAST(SUM(m) AS BIGINT) AS n_event, "
+        f"CAST(ROW_NUMBER() OVER (ORDER BY {ecols}) - 1 AS BIGINT) AS ej "
+        f"FROM nes GROUP BY {ecols})",
         "nt AS (SELECT CAST(SUM(m) AS BIGINT) AS n_total FROM nts)",
     ]
-    pk = [f"p.{c}" for c in dk + ek]
     if sk:
+        scols = ", ".join(sk)
         ctes.append(
-            f"ex AS (SELECT {', '.join(pk)}, "
-            "SUM(CAST(nds.m AS DOUBLE) * nes.m / nts.m) AS expected FROM pairs p "
-            f"JOIN nds ON {_on('p', 'nds', dk)} "
-            f"JOIN nes ON {_on('p', 'nes', ek)} AND {_on('nes', 'nds', sk)} "
-            f"JOIN nts ON {_on('nts', 'nds', sk)} GROUP BY {', '.join(pk)})"
+            f"sid AS (SELECT {scols}, CAST(ROW_NUMBER() OVER (ORDER BY {scols}) - 1 AS BIGINT) "
+            f"AS si FROM nts)"
         )
-        expected = "ex.expected"
-        ex_join = f" JOIN ex ON {_on('p', 'ex', dk + ek)}"
-    else:
-        expected = "CAST(nd.n_drug AS DOUBLE) * ne.n_event / nt.n_total"
-        ex_join = ""
+    return ctes
+
+
+def counts_sql(sources: CountSources, min_count: int = 1) -> str:
+    """One SELECT giving, per observed pair with ``n >= min_count``: the keys (named after
+    the dimensions), ``n`` (= a), ``b``, ``c``, ``d``, ``n_drug``, ``n_event``, ``n_total``,
+    and the integer ids ``di``/``ej`` of its two keys (those of :func:`margins_sql`).
+    """
+    if min_count < 1:
+        raise InputError("--min-count must be at least 1 (zero cells are not enumerated)")
+    dk, ek, _ = _keys_of(sources)
+    key = ["src", "rid"]
+    pair_keys = f"{_prefixed('d', dk)}, {_prefixed('e', ek)}"
+    pairs = (
+        f"pairs AS (SELECT {pair_keys}, COUNT(*) AS n FROM drug d JOIN event e "
+        f"ON {_on('d', 'e', key)} GROUP BY {pair_keys} HAVING COUNT(*) >= {int(min_count)})"
+    )
     names = [
         f"p.{c} AS {n}"
         for c, n in zip(dk + ek, sources.drug_names + sources.event_names, strict=True)
@@ -257,9 +262,28 @@ def counts_sql(sources: CountSources, min_count: int = 1) -> str:
     select = (
         f"SELECT {', '.join(names)}, p.n AS n, nd.n_drug - p.n AS b, ne.n_event - p.n AS c, "
         "nt.n_total - nd.n_drug - ne.n_event + p.n AS d, "
-        f"nd.n_drug AS n_drug, ne.n_event AS n_event, nt.n_total AS n_total, "
-        f"{expected} AS expected "
+        "nd.n_drug AS n_drug, ne.n_event AS n_event, nt.n_total AS n_total, "
+        "nd.di AS di, ne.ej AS ej "
         f"FROM pairs p JOIN nd ON {_on('p', 'nd', dk)} JOIN ne ON {_on('p', 'ne', ek)} "
-        f"CROSS JOIN nt{ex_join}"
+        "CROSS JOIN nt"
     )
-    return "WITH " + ",\n".join(ctes) + "\n" + select
+    return "WITH " + ",\n".join([*_base_ctes(sources), pairs]) + "\n" + select
+
+
+def margins_sql(sources: CountSources) -> str:
+    """Per-stratum margins for the stratified expected count, one row each:
+    ``side`` ('d' drug key, 'e' event key, 't' stratum total), ``id`` (``di``/``ej``
+    of :func:`counts_sql`, 0 for totals), ``si`` (stratum id) and the report count ``m``.
+    """
+    dk, ek, sk = _keys_of(sources)
+    if not sk:
+        raise InputError("margins per stratum need at least one stratum")
+    select = (
+        f"SELECT 'd' AS side, nd.di AS id, sid.si AS si, nds.m AS m FROM nds "
+        f"JOIN nd ON {_on('nds', 'nd', dk)} JOIN sid ON {_on('nds', 'sid', sk)}\n"
+        f"UNION ALL SELECT 'e' AS side, ne.ej AS id, sid.si AS si, nes.m AS m FROM nes "
+        f"JOIN ne ON {_on('nes', 'ne', ek)} JOIN sid ON {_on('nes', 'sid', sk)}\n"
+        f"UNION ALL SELECT 't' AS side, CAST(0 AS BIGINT) AS id, sid.si AS si, nts.m AS m "
+        f"FROM nts JOIN sid ON {_on('nts', 'sid', sk)}"
+    )
+    return "WITH " + ",\n".join(_base_ctes(sources)) + "\n" + select

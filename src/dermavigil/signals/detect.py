@@ -23,7 +23,13 @@ import pyarrow as pa
 
 from dermavigil.errors import InputError
 from dermavigil.signals import posterior, stats
-from dermavigil.signals.counts import CountSources, counts_sql, long_sources, store_sources
+from dermavigil.signals.counts import (
+    CountSources,
+    counts_sql,
+    long_sources,
+    margins_sql,
+    store_sources,
+)
 from dermavigil.signals.criteria import Criteria, ranking
 from dermavigil.signals.mgps import Prior, fit_prior
 from dermavigil.store.catalog import register_store
@@ -103,13 +109,26 @@ def detect(
     step("counting")
     started = time.perf_counter()
     counts = engine.sql(counts_sql(sources, request.min_count))
-    timings["counts"] = time.perf_counter() - started
     if counts.num_rows == 0:
         raise InputError(
             f"no ({', '.join(request.by)}) combination is reported at least "
             f"{request.min_count} time(s): nothing to analyse"
         )
-    arr = {k: counts[k].to_numpy().astype(np.float64) for k in ("n", "b", "c", "d", "expected")}
+    arr = {k: counts[k].to_numpy().astype(np.float64) for k in ("n", "b", "c", "d")}
+    n_total = int(counts["n_total"][0].as_py())
+    margins = None
+    if sources.strata_names:
+        margins = engine.sql(margins_sql(sources)).to_pydict()
+        margins = {k: np.asarray(v) for k, v in margins.items()}
+    timings["counts"] = time.perf_counter() - started
+    arr["expected"] = stats.expected_counts(
+        counts["n_drug"].to_numpy(),
+        counts["n_event"].to_numpy(),
+        n_total,
+        counts["di"].to_numpy(),
+        counts["ej"].to_numpy(),
+        margins,
+    )
     prior = None
     if "ebgm" in request.methods:
         step("prior")
@@ -129,15 +148,15 @@ def detect(
     flags = request.criteria.flags(cols)
     order = ranking(cols, request.methods)
     keys = list(sources.drug_names + sources.event_names)
-    table = counts.select([*keys, "n", "b", "c", "d", "n_drug", "n_event", "expected"])
-    for name, values in {**{k: v for k, v in cols.items() if k != "n"}, **flags}.items():
+    table = counts.select([*keys, "n", "b", "c", "d", "n_drug", "n_event"])
+    extra = {"expected": arr["expected"], **{k: v for k, v in cols.items() if k != "n"}}
+    for name, values in {**extra, **flags}.items():
         table = table.append_column(name, pa.array(values))
     table = table.take(pa.array(order))
     undefined = {k: int(np.isnan(v).sum()) for k, v in cols.items() if np.isnan(v).any()}
     for column, count in undefined.items():
         log.info("%s undefined (NaN, see signals.stats) for %d pair(s)", column, count)
     timings["stats"] = time.perf_counter() - started
-    n_total = int(counts["n_total"][0].as_py())
     return SignalResult(table, prior, timings, n_total, undefined)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from scipy import sparse
 from scipy.special import gammaincinv
 from scipy.stats import norm
 
@@ -120,3 +121,50 @@ def information_component(
     lower = np.log2(gammaincinv(shape, tail) / rate)
     upper = np.log2(gammaincinv(shape, 1 - tail) / rate)
     return ic, lower, upper
+
+
+def expected_counts(
+    n_drug: ArrayLike,
+    n_event: ArrayLike,
+    n_total: float,
+    pair_drug: ArrayLike | None = None,
+    pair_event: ArrayLike | None = None,
+    margins: dict[str, NDArray] | None = None,
+    chunk: int = 200_000,
+) -> FloatArray:
+    """Expected count of each pair under independence, optionally stratified.
+
+    Without ``margins``: ``E = n_drug * n_event / n_total``. With strata, the
+    Mantel-Haenszel-style sum over strata (DuMouchel 1999, section 3)
+    ``E = sum_s n_drug[s] * n_event[s] / n_total[s]``, over every stratum where
+    the drug key and the event key occur, whether or not the pair does there.
+    ``margins`` holds the arrays ``side`` ('d', 'e', 't'), ``id``, ``si``, ``m`` of
+    :func:`dermavigil.signals.counts.margins_sql`; ``pair_drug``/``pair_event`` are
+    the pairs' key ids. The sum is a row-wise product of two sparse
+    (key x stratum) matrices, taken over chunks of pairs.
+    """
+    if margins is None:
+        return np.asarray(n_drug, np.float64) * np.asarray(n_event, np.float64) / n_total
+    side, ids = margins["side"], np.asarray(margins["id"], np.int64)
+    si, m = np.asarray(margins["si"], np.int64), np.asarray(margins["m"], np.float64)
+    n_strata = int(si.max()) + 1
+    totals = np.zeros(n_strata)
+    is_t = side == "t"
+    totals[si[is_t]] = m[is_t]
+    pd_ = np.asarray(pair_drug, np.int64)
+    pe = np.asarray(pair_event, np.int64)
+    is_d, is_e = side == "d", side == "e"
+    drug = sparse.csr_matrix(
+        (m[is_d] / totals[si[is_d]], (ids[is_d], si[is_d])),
+        shape=(int(max(ids[is_d].max(), pd_.max())) + 1, n_strata),
+    )
+    event = sparse.csr_matrix(
+        (m[is_e], (ids[is_e], si[is_e])),
+        shape=(int(max(ids[is_e].max(), pe.max())) + 1, n_strata),
+    )
+    out = np.empty(pd_.size)
+    for start in range(0, pd_.size, chunk):
+        rows = slice(start, start + chunk)
+        product = drug[pd_[rows]].multiply(event[pe[rows]])
+        out[rows] = np.asarray(product.sum(axis=1)).ravel()
+    return out
