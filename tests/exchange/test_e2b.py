@@ -185,3 +185,12 @@ def test_single_message_document_imports(seed_case: Case) -> None:
     message.set("ITSVersion", "XML_1.0")
     result = import_document(etree.tostring(message), "one.xml")
     assert result.cases == [seed_case]
+
+
+def test_fda_scenario6_test_results(fda_examples: list[Path]) -> None:
+    [case] = import_document(fda_examples[7].read_bytes()).cases
+    results = {(f.test, f.result) for f in case.findings}
+    assert ("Calcium Level", "10 mg/dl") in results  # IVL_PQ centre
+    assert ("Blood work", "<= 10 mg/dl") in results  # open interval, inclusive bound
+    assert ("A special test", "> 10 mg/dl") in results
+    assert any("reference" in k or "referenceRange" in k for k in case.unmapped)

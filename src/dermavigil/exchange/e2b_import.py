@@ -19,6 +19,7 @@ from lxml import etree
 from dermavigil.domain import Case, parse_case
 from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange import e2b_drugs as d
 from dermavigil.exchange import e2b_sections as s
 from dermavigil.exchange.e2b_schema import require_valid
 from dermavigil.exchange.e2b_supplement import read_supplement
@@ -87,10 +88,10 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
             f"h:subjectOf2/h:organizer[h:code/@code='{c.ORG_DRUGS}']"
             "/h:component/h:substanceAdministration",
         )
-        mapping["products"] = [s.product(r, sa, roles) for sa in drugs]
+        mapping["products"] = [d.product(r, sa, roles) for sa in drugs]
         latency: dict[str, dict[str, Any]] = {}
         for sa in drugs:
-            s.latencies(r, sa, latency)
+            d.latencies(r, sa, latency)
         for obs, reaction in zip(reactions, mapping["reactions"], strict=True):
             rid = obs.xpath("h:id/@root", namespaces=c.NS)
             if rid and rid[0] in latency:

@@ -1,8 +1,9 @@
 """Readers of the sections of one E2B(R3) ICSR message into case-model mappings.
 
-C (report, primary source, literature), D (patient), E.i (reactions), F.r
-(tests) and G.k (drugs): the inverse of :mod:`~dermavigil.exchange.e2b_export`
-and :mod:`~dermavigil.exchange.e2b_subject`. Every element read is marked on
+C (report, primary source, literature), D (patient), E.i (reactions) and
+F.r (tests); G.k (drugs) is in :mod:`~dermavigil.exchange.e2b_drugs`. The
+inverse of :mod:`~dermavigil.exchange.e2b_export` and
+:mod:`~dermavigil.exchange.e2b_subject`. Every element read is marked on
 the :class:`Reader`; an element is marked only when its value was taken
 into the case (a code the model does not know is left unmarked), so that
 :mod:`~dermavigil.exchange.e2b_unmapped` can keep everything else verbatim.
@@ -19,15 +20,9 @@ from lxml import etree
 
 from dermavigil.domain.dates import UCUM_UNITS
 from dermavigil.domain.vocab import (
-    ACTION_CODES,
-    ADDITIONAL_INFO_CODES,
     AGE_GROUP_CODES,
     OUTCOME_CODES,
     QUALIFICATION_CODES,
-    ROLE_CODES,
-    ROUTE_LABELS,
-    ROUTES_BY_CODE,
-    Formulation,
     ReporterQualification,
 )
 from dermavigil.exchange import e2b_codes as c
@@ -35,8 +30,6 @@ from dermavigil.exchange import e2b_codes as c
 _UNITS = {unit: name for name, unit in c.AGE_UNITS.items()}
 _AGE_GROUPS = {code: group for group, code in reversed(AGE_GROUP_CODES.items())}
 _SERIOUSNESS = {code: name for name, code in c.SERIOUSNESS_CODES.items()}
-_RECURRENCE = {"1": "recurred", "2": "did_not_recur", "3": "unknown"}
-"""G.k.9.i.4 codes of a rechallenge that was done (4 = not done)."""
 _TIME_UNITS = {ucum: unit.value for unit, ucum in UCUM_UNITS.items()}
 _TS = re.compile(r"^(\d{4})(\d{2})?(\d{2})?(\d{4,6}(?:\.\d+)?(?:[+-]\d{4})?)?$")
 """An HL7 TS: CCYY[MM[DD[HHMM[SS[.S]]]]][+/-ZZZZ]."""
@@ -45,10 +38,10 @@ _TERMINOLOGIES = {
     oid: {"hpo": "HPO", "meddra": "MedDRA", "snomed": "SNOMED CT"}.get(name, name.upper())
     for name, oid in c.TERMINOLOGY_OIDS.items()
 }
-_ROUTE_BY_LABEL = {label.lower(): route for route, label in ROUTE_LABELS.items()}
 
 
-def _reverse(table: dict[Any, str]) -> dict[str, Any]:
+def reverse(table: dict[Any, str]) -> dict[str, Any]:
+    """A code table read backwards (code -> value)."""
     return {code: key for key, code in table.items()}
 
 
@@ -122,7 +115,8 @@ class Reader:
         return "-".join(x for x in match.group(1, 2, 3) if x)
 
 
-def _drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
+def drop_none(mapping: dict[str, Any]) -> dict[str, Any]:
+    """``mapping`` without empty values (None, [], {})."""
     return {k: v for k, v in mapping.items() if v not in (None, [], {})}
 
 
@@ -140,14 +134,14 @@ def _reporter(r: Reader) -> dict[str, Any] | None:
     if entity is None:
         return None
     qualification = r.coded(
-        entity, "h:assignedPerson/h:asQualifiedEntity/h:code", _reverse(QUALIFICATION_CODES)
+        entity, "h:assignedPerson/h:asQualifiedEntity/h:code", reverse(QUALIFICATION_CODES)
     )
     country = r.one(entity, "h:assignedPerson/h:asLocatedEntity/h:location/h:code")
     code = (country.get("code") or "").upper() if country is not None else ""
     if len(code) == 2 and code.isalpha():
         r.take(country)
     return (
-        _drop_none(
+        drop_none(
             {
                 "qualification": qualification,
                 "country": code if len(code) == 2 and code.isalpha() else None,
@@ -189,7 +183,7 @@ def report(r: Reader) -> dict[str, Any]:
         source = "clinician"
     else:
         source = "other"
-    return _drop_none(
+    return drop_none(
         {
             "source": source,
             "source_id": _source_id(r),
@@ -228,7 +222,7 @@ def patient(r: Reader, role: etree._Element) -> dict[str, Any]:
         f"/h:component/h:observation[h:code/@code='{c.OBS_HISTORY_TEXT}']/h:value",
     )
     out["medical_history"] = [history] if history else []
-    return _drop_none(out)
+    return drop_none(out)
 
 
 def _system_name(coded: etree._Element) -> str:
@@ -286,9 +280,9 @@ def reaction(r: Reader, obs: etree._Element) -> dict[str, Any]:
     outcome = r.coded(
         obs,
         f"h:outboundRelationship2/h:observation[h:code/@code='{c.OBS_OUTCOME}']/h:value",
-        _reverse(OUTCOME_CODES),
+        reverse(OUTCOME_CODES),
     )
-    return _drop_none(
+    return drop_none(
         {
             "verbatim": verbatim,
             "codes": codes,
@@ -301,15 +295,44 @@ def reaction(r: Reader, obs: etree._Element) -> dict[str, Any]:
     )
 
 
+def _pq(element: etree._Element | None) -> str | None:
+    if element is None or element.get("value") is None:
+        return None
+    return f"{element.get('value')} {element.get('unit') or ''}".strip()
+
+
+def _quantity(r: Reader, obs: etree._Element) -> str | None:
+    """F.r.3.2-3 as text: ``10 mg/dl``, ``< 10 mg/dl``, ``>= 10 mg/dl`` or ``4 - 10 mg/dl``."""
+    value = r.one(obs, "h:value[@xsi:type='PQ' or @xsi:type='IVL_PQ']")
+    if value is None:
+        return None
+    parts = {e.tag.split("}")[-1]: e for e in value if isinstance(e.tag, str)}
+    low, high = parts.get("low"), parts.get("high")
+    text = _pq(value) or _pq(parts.get("center"))
+    if text is None and _pq(low) and _pq(high):
+        text = f"{low.get('value')} - {_pq(high)}"
+    elif text is None and (_pq(low) or _pq(high)):
+        bound, sign = (low, ">") if _pq(low) else (high, "<")
+        text = f"{sign}{'=' if bound.get('inclusive') != 'false' else ''} {_pq(bound)}"
+    if text is not None:
+        for element in (value, *parts.values()):
+            r.take(element)
+    return text
+
+
+_INTERPRETATIONS = {"1": "positive", "2": "negative", "3": "borderline", "4": "inconclusive"}
+"""F.r.3.1 test result codes."""
+
+
 def finding(r: Reader, obs: etree._Element) -> dict[str, Any] | None:
-    result = r.text(obs, "h:value[@xsi:type='ED']")
-    quantity = r.one(obs, "h:value[@xsi:type='PQ']")
-    if result is None and quantity is not None and quantity.get("value"):
-        result = f"{quantity.get('value')} {quantity.get('unit') or ''}".strip()
-        r.take(quantity)
+    """F.r: one test; its result is the free text, else the quantity, else the coded result."""
+    quantity = _quantity(r, obs)
+    result = r.text(obs, "h:value[@xsi:type='ED']") or quantity
+    if result is None:
+        result = r.coded(obs, "h:interpretationCode", _INTERPRETATIONS)
     if result is None:
         return None
-    return _drop_none(
+    return drop_none(
         {
             "kind": "laboratory" if quantity is not None else "other",
             "test": r.text(obs, "h:code/h:originalText"),
@@ -317,118 +340,3 @@ def finding(r: Reader, obs: etree._Element) -> dict[str, Any] | None:
             "date": r.date(obs, "h:effectiveTime"),
         }
     )
-
-
-def _route(r: Reader, dosage: etree._Element, product: dict[str, Any]) -> None:
-    route = r.one(dosage, "h:routeCode")
-    if route is None:
-        return
-    text = r.text(route, "h:originalText")
-    code = route.get("code")
-    found = None
-    if route.get("codeSystem") == c.OID_ROUTE and code in ROUTES_BY_CODE:
-        found = ROUTES_BY_CODE[code]
-    elif text and text.lower() in _ROUTE_BY_LABEL:
-        found = _ROUTE_BY_LABEL[text.lower()]
-    if route.get("codeSystem") == c.OID_ROUTE and (found is not None or route.get("nullFlavor")):
-        r.take(route)
-    product["route"] = found
-    if text and (found is None or text.lower() != ROUTE_LABELS[found].lower()):
-        product["route_verbatim"] = text
-    elif text is None and found is None:
-        product.pop("route")
-
-
-def _dosage(r: Reader, sa: etree._Element, product: dict[str, Any]) -> None:
-    dosages = r.all(sa, "h:outboundRelationship2[@typeCode='COMP']/h:substanceAdministration")
-    if not dosages:
-        return
-    dosage = dosages[0]
-    interval = "h:effectiveTime[@xsi:type='IVL_TS']"
-    product["start_date"] = r.date(dosage, f"{interval}/h:low")
-    product["end_date"] = r.date(dosage, f"{interval}/h:high")
-    _route(r, dosage, product)
-    quantity = r.one(dosage, "h:doseQuantity")
-    verbatim = r.text(dosage, "h:text")
-    dose: dict[str, Any] = {"verbatim": verbatim}
-    if quantity is not None and quantity.get("value"):
-        dose.update(value=float(quantity.get("value")), unit=quantity.get("unit"))
-        r.take(quantity)
-    product["dose"] = _drop_none(dose) or None
-    instance = "h:consumable/h:instanceOfKind"
-    product["lot"] = r.text(dosage, f"{instance}/h:productInstanceInstance/h:lotNumberText")
-    form = r.one(dosage, f"{instance}/h:kindOfProduct/h:formCode/h:originalText")
-    slug = (form.text or "").strip().replace(" ", "_") if form is not None else ""
-    if slug in Formulation.__members__:
-        product["formulation"] = slug
-        r.take(form)
-
-
-def _recurrence(r: Reader, sa: etree._Element, product: dict[str, Any]) -> None:
-    values = r.all(
-        sa,
-        f"h:outboundRelationship2/h:observation[h:code/@code='{c.OBS_RECURRENCE}']/h:value",
-    )
-    codes = [v.get("code") for v in values]
-    if not codes or len(set(codes)) > 1:
-        return
-    for value in values:
-        r.take(value)
-    if codes[0] == "4":
-        product["rechallenge"] = {"done": False}
-    elif codes[0] in _RECURRENCE:
-        product["rechallenge"] = {"done": True, "result": _RECURRENCE[codes[0]]}
-
-
-def latencies(r: Reader, sa: etree._Element, found: dict[str, dict[str, Any]]) -> None:
-    """G.k.9.i.3.1 of one drug into ``found`` (reaction id -> latency), first drug first."""
-    for rel in r.all(sa, "h:outboundRelationship1[@typeCode='SAS']"):
-        rid = r.attr(rel, "h:actReference/h:id", "root")
-        if rid and rid not in found and (latency := r.duration(rel, "h:pauseQuantity")):
-            found[rid] = latency
-
-
-def product(r: Reader, sa: etree._Element, roles: dict[str, str]) -> dict[str, Any]:
-    """G.k: one drug (``substanceAdministration`` of the drug-information organizer)."""
-    kind = r.one(sa, "h:consumable/h:instanceOfKind/h:kindOfProduct")
-    if kind is None:
-        kind = r.one(sa, "h:consumable/h:instanceOfKind//h:kindOfProduct[h:name]")
-    name = r.text(kind, "h:name") if kind is not None else None
-    ingredients = [
-        r.take(n).text.strip()
-        for n in (
-            r.all(kind, "h:ingredient/h:ingredientSubstance/h:name") if kind is not None else []
-        )
-        if (n.text or "").strip()
-    ]
-    out: dict[str, Any] = {
-        "name": name or "(name not stated)",
-        "active_ingredient": ", ".join(ingredients) or None,
-        "manufacturer": r.text(
-            kind,
-            "h:asManufacturedProduct/h:subjectOf/h:approval/h:holder/h:role/h:playingOrganization/h:name",
-        )
-        if kind is not None
-        else None,
-    }
-    pid = r.attr(sa, "h:id", "root")
-    out["role"] = _reverse(ROLE_CODES).get(roles.get(pid or "", ""))
-    _dosage(r, sa, out)
-    _recurrence(r, sa, out)
-    infos = _reverse(ADDITIONAL_INFO_CODES)
-    extra = []
-    for value in r.all(
-        sa, f"h:outboundRelationship2/h:observation[h:code/@code='{c.OBS_ADDITIONAL_INFO}']/h:value"
-    ):
-        if value.get("codeSystem") == c.OID_DRUG_INFO and value.get("code") in infos:
-            extra.append(infos[value.get("code")])
-            r.take(value)
-    out["additional_information"] = extra
-    out["indication"] = r.text(
-        sa,
-        f"h:inboundRelationship/h:observation[h:code/@code='{c.OBS_INDICATION}']/h:value/h:originalText",
-    )
-    out["action_taken"] = r.coded(
-        sa, "h:inboundRelationship[@typeCode='CAUS']/h:act/h:code", _reverse(ACTION_CODES)
-    )
-    return _drop_none(out)

@@ -1,0 +1,142 @@
+"""Readers of the drug section (G.k) of an E2B(R3) ICSR message into case-model products.
+
+The inverse of the drug part of :mod:`~dermavigil.exchange.e2b_subject`; the
+:class:`~dermavigil.exchange.e2b_sections.Reader` conventions apply (an
+element is marked only when its value went into the case).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from dermavigil.domain.vocab import (
+    ACTION_CODES,
+    ADDITIONAL_INFO_CODES,
+    ROLE_CODES,
+    ROUTE_LABELS,
+    ROUTES_BY_CODE,
+    Formulation,
+)
+from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange.e2b_sections import Reader, drop_none, reverse
+
+_RECURRENCE = {"1": "recurred", "2": "did_not_recur", "3": "unknown"}
+"""G.k.9.i.4 codes of a rechallenge that was done (4 = not done)."""
+_ROUTE_BY_LABEL = {label.lower(): route for route, label in ROUTE_LABELS.items()}
+
+
+def _route(r: Reader, dosage: etree._Element, product: dict[str, Any]) -> None:
+    route = r.one(dosage, "h:routeCode")
+    if route is None:
+        return
+    text = r.text(route, "h:originalText")
+    code = route.get("code")
+    found = None
+    if route.get("codeSystem") == c.OID_ROUTE and code in ROUTES_BY_CODE:
+        found = ROUTES_BY_CODE[code]
+    elif text and text.lower() in _ROUTE_BY_LABEL:
+        found = _ROUTE_BY_LABEL[text.lower()]
+    if route.get("codeSystem") == c.OID_ROUTE and (found is not None or route.get("nullFlavor")):
+        r.take(route)
+    product["route"] = found
+    if text and (found is None or text.lower() != ROUTE_LABELS[found].lower()):
+        product["route_verbatim"] = text
+    elif text is None and found is None:
+        product.pop("route")
+
+
+def _dosage(r: Reader, sa: etree._Element, product: dict[str, Any]) -> None:
+    dosages = r.all(sa, "h:outboundRelationship2[@typeCode='COMP']/h:substanceAdministration")
+    if not dosages:
+        return
+    dosage = dosages[0]
+    interval = "h:effectiveTime[@xsi:type='IVL_TS']"
+    product["start_date"] = r.date(dosage, f"{interval}/h:low")
+    product["end_date"] = r.date(dosage, f"{interval}/h:high")
+    _route(r, dosage, product)
+    quantity = r.one(dosage, "h:doseQuantity")
+    verbatim = r.text(dosage, "h:text")
+    dose: dict[str, Any] = {"verbatim": verbatim}
+    if quantity is not None and quantity.get("value"):
+        dose.update(value=float(quantity.get("value")), unit=quantity.get("unit"))
+        r.take(quantity)
+    product["dose"] = drop_none(dose) or None
+    instance = "h:consumable/h:instanceOfKind"
+    product["lot"] = r.text(dosage, f"{instance}/h:productInstanceInstance/h:lotNumberText")
+    form = r.one(dosage, f"{instance}/h:kindOfProduct/h:formCode/h:originalText")
+    slug = (form.text or "").strip().replace(" ", "_") if form is not None else ""
+    if slug in Formulation.__members__:
+        product["formulation"] = slug
+        r.take(form)
+
+
+def _recurrence(r: Reader, sa: etree._Element, product: dict[str, Any]) -> None:
+    values = r.all(
+        sa,
+        f"h:outboundRelationship2/h:observation[h:code/@code='{c.OBS_RECURRENCE}']/h:value",
+    )
+    codes = [v.get("code") for v in values]
+    if not codes or len(set(codes)) > 1:
+        return
+    for value in values:
+        r.take(value)
+    if codes[0] == "4":
+        product["rechallenge"] = {"done": False}
+    elif codes[0] in _RECURRENCE:
+        product["rechallenge"] = {"done": True, "result": _RECURRENCE[codes[0]]}
+
+
+def latencies(r: Reader, sa: etree._Element, found: dict[str, dict[str, Any]]) -> None:
+    """G.k.9.i.3.1 of one drug into ``found`` (reaction id -> latency), first drug first."""
+    for rel in r.all(sa, "h:outboundRelationship1[@typeCode='SAS']"):
+        rid = r.attr(rel, "h:actReference/h:id", "root")
+        if rid and rid not in found and (latency := r.duration(rel, "h:pauseQuantity")):
+            found[rid] = latency
+
+
+def product(r: Reader, sa: etree._Element, roles: dict[str, str]) -> dict[str, Any]:
+    """G.k: one drug (``substanceAdministration`` of the drug-information organizer)."""
+    kind = r.one(sa, "h:consumable/h:instanceOfKind/h:kindOfProduct")
+    if kind is None:
+        kind = r.one(sa, "h:consumable/h:instanceOfKind//h:kindOfProduct[h:name]")
+    name = r.text(kind, "h:name") if kind is not None else None
+    ingredients = [
+        r.take(n).text.strip()
+        for n in (
+            r.all(kind, "h:ingredient/h:ingredientSubstance/h:name") if kind is not None else []
+        )
+        if (n.text or "").strip()
+    ]
+    out: dict[str, Any] = {
+        "name": name or "(name not stated)",
+        "active_ingredient": ", ".join(ingredients) or None,
+        "manufacturer": r.text(
+            kind,
+            "h:asManufacturedProduct/h:subjectOf/h:approval/h:holder/h:role/h:playingOrganization/h:name",
+        )
+        if kind is not None
+        else None,
+    }
+    pid = r.attr(sa, "h:id", "root")
+    out["role"] = reverse(ROLE_CODES).get(roles.get(pid or "", ""))
+    _dosage(r, sa, out)
+    _recurrence(r, sa, out)
+    infos = reverse(ADDITIONAL_INFO_CODES)
+    extra = []
+    for value in r.all(
+        sa, f"h:outboundRelationship2/h:observation[h:code/@code='{c.OBS_ADDITIONAL_INFO}']/h:value"
+    ):
+        if value.get("codeSystem") == c.OID_DRUG_INFO and value.get("code") in infos:
+            extra.append(infos[value.get("code")])
+            r.take(value)
+    out["additional_information"] = extra
+    out["indication"] = r.text(
+        sa,
+        f"h:inboundRelationship/h:observation[h:code/@code='{c.OBS_INDICATION}']/h:value/h:originalText",
+    )
+    out["action_taken"] = r.coded(
+        sa, "h:inboundRelationship[@typeCode='CAUS']/h:act/h:code", reverse(ACTION_CODES)
+    )
+    return drop_none(out)
