@@ -45,7 +45,7 @@ from dermavigil.domain.vocab import QUALIFICATION_CODES, REPORT_TYPE_CODES
 from dermavigil.exchange import e2b_codes as c
 from dermavigil.exchange.e2b_schema import require_valid
 from dermavigil.exchange.e2b_subject import assessment
-from dermavigil.exchange.e2b_xml import E, typed, uid
+from dermavigil.exchange.e2b_xml import E, typed, uid, wrapped
 
 SENDER_ID = "DERMAVIGIL"
 
@@ -96,39 +96,26 @@ def _primary_source(case: Case) -> etree._Element | None:
 
 
 def _document(code: str, name: str, *children: etree._Element) -> etree._Element:
-    return E.reference(
-        E.document(
-            E.code(code=code, codeSystem=c.OID_DOCUMENT, displayName=name),
-            *children,
-            classCode="DOC",
-            moodCode="EVN",
-        ),
-        typeCode="REFR",
+    """C.1.6.1.r (code 1) or C.4.r (code 2): a document referenced by the report."""
+    return wrapped(
+        ("reference", "REFR"), ("document", "DOC"), (code, c.OID_DOCUMENT, name), *children
     )
 
 
 def _flag(code: str, name: str, value: etree._Element) -> etree._Element:
     """C.1.6.1 / C.1.7: a yes/no fact of the report."""
-    return E.component(
-        E.observationEvent(
-            E.code(code=code, codeSystem=c.OID_OBSERVATION, displayName=name),
-            value,
-            classCode="OBS",
-            moodCode="EVN",
-        ),
-        typeCode="COMP",
+    return wrapped(
+        ("component", "COMP"), ("observationEvent", "OBS"), (code, c.OID_OBSERVATION, name), value
     )
 
 
 def _characteristic(code: str, name: str, value: etree._Element) -> etree._Element:
-    return E.subjectOf2(
-        E.investigationCharacteristic(
-            E.code(code=code, codeSystem=c.OID_CHARACTERISTIC, displayName=name),
-            value,
-            classCode="OBS",
-            moodCode="EVN",
-        ),
-        typeCode="SUBJ",
+    """C.1.3 and its kin: a characteristic of the investigation."""
+    return wrapped(
+        ("subjectOf2", "SUBJ"),
+        ("investigationCharacteristic", "OBS"),
+        (code, c.OID_CHARACTERISTIC, name),
+        value,
     )
 
 

@@ -31,6 +31,7 @@ from dermavigil.exchange.e2b_xml import (
     observation,
     pause,
     typed,
+    wrapped,
 )
 
 
@@ -257,14 +258,9 @@ def _product(product: Product, pid: str, reaction_ids: list[str], case: Case) ->
 
 
 def _organizer(code: str, name: str, components: list[etree._Element]) -> etree._Element:
-    return E.subjectOf2(
-        E.organizer(
-            E.code(code=code, codeSystem=c.OID_ORGANIZER, displayName=name),
-            *components,
-            classCode="CATEGORY",
-            moodCode="EVN",
-        ),
-        typeCode="SBJ",
+    """A D.7 / F.r / G.k organizer: a category of the patient's facts."""
+    return wrapped(
+        ("subjectOf2", "SBJ"), ("organizer", "CATEGORY"), (code, c.OID_ORGANIZER, name), *components
     )
 
 

@@ -24,22 +24,19 @@ from lxml import etree
 from dermavigil.domain import Case
 from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import e2b_codes as c
-from dermavigil.exchange.e2b_xml import E
+from dermavigil.exchange.e2b_xml import E, wrapped
 from dermavigil.exchange.supplement import diff
 
 FORMAT = "dermavigil-e2b-supplement"
 
 
 def _document(text: str) -> etree._Element:
-    return E.reference(
-        E.document(
-            E.code(code="1", codeSystem=c.OID_DOCUMENT, displayName="documentsHeldBySender"),
-            E.title(c.SUPPLEMENT_TITLE),
-            E.text(text, mediaType="application/json"),
-            classCode="DOC",
-            moodCode="EVN",
-        ),
-        typeCode="REFR",
+    return wrapped(
+        ("reference", "REFR"),
+        ("document", "DOC"),
+        ("1", c.OID_DOCUMENT, "documentsHeldBySender"),
+        E.title(c.SUPPLEMENT_TITLE),
+        E.text(text, mediaType="application/json"),
     )
 
 

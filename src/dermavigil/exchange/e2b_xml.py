@@ -55,6 +55,31 @@ def pause(duration: Duration) -> etree._Element:
     return E.pauseQuantity(value=f"{duration.value:g}", unit=UCUM_UNITS[duration.unit])
 
 
+def wrapped(
+    relation: tuple[str, str],
+    act: tuple[str, str],
+    code: tuple[str, str, str],
+    *children: etree._Element,
+) -> etree._Element:
+    """``<relation typeCode><act classCode moodCode=EVN><code/>children</act></relation>``.
+
+    ``relation`` is (tag, typeCode), ``act`` (tag, classCode), ``code`` (code,
+    code system, display name): the HL7 v3 shape of every coded E2B act.
+    """
+    value, system, name = code
+    return E(
+        relation[0],
+        E(
+            act[0],
+            E.code(code=value, codeSystem=system, displayName=name),
+            *children,
+            classCode=act[1],
+            moodCode="EVN",
+        ),
+        typeCode=relation[1],
+    )
+
+
 def uid() -> str:
     """A fresh UUID for an HL7 ``id/@root``."""
     return str(uuid.uuid4())
