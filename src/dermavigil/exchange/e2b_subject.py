@@ -74,6 +74,7 @@ def _reaction_value(reaction: Reaction) -> etree._Element:
 
 
 def _reaction(reaction: Reaction, rid: str) -> etree._Element:
+    """E.i: one reaction (id, dates, term, seriousness, outcome)."""
     children: list[etree._Element | None] = [
         E.id(root=rid),
         obs_code(c.OBS_REACTION, "reaction"),
@@ -98,6 +99,7 @@ def _reaction(reaction: Reaction, rid: str) -> etree._Element:
 
 
 def _finding(finding: Finding) -> etree._Element:
+    """F.r: one test (F.r.2.1 name, F.r.1 date, F.r.3.4 result as free text)."""
     name = finding.test or finding.kind.value
     children = [E.code(E.originalText(name), nullFlavor="OTH", codeSystem=c.OID_MEDDRA)]
     if finding.date is not None:
@@ -107,6 +109,7 @@ def _finding(finding: Finding) -> etree._Element:
 
 
 def _kind_of_product(product: Product) -> etree._Element:
+    """G.k.2.2 name, G.k.3.3 holder (the manufacturer), G.k.2.3 active ingredient."""
     children: list[etree._Element] = [E.name(product.name)]
     if product.manufacturer:
         holder = E.holder(
@@ -135,6 +138,7 @@ def _kind_of_product(product: Product) -> etree._Element:
 
 
 def _dosage(product: Product) -> etree._Element | None:
+    """G.k.4.r: dosage text, dates, route (ICH list with its free text), dose, lot, form."""
     dose = product.dose
     has_route = product.route is not None or product.route_verbatim
     if not (has_route or product.start_date or product.end_date or dose or product.lot):
@@ -178,6 +182,7 @@ def _dosage(product: Product) -> etree._Element | None:
 
 
 def _recurrences(product: Product, reaction_ids: list[str], case: Case) -> list[etree._Element]:
+    """G.k.9.i.4, per reaction that was not itself the recurrence."""
     rechallenge = product.rechallenge
     if rechallenge is None or rechallenge.done is None:
         return []
@@ -214,6 +219,7 @@ def _latencies(product: Product, reaction_ids: list[str], case: Case) -> list[et
 
 
 def _product(product: Product, pid: str, reaction_ids: list[str], case: Case) -> etree._Element:
+    """G.k: one drug with its dosage, latencies, recurrences, G.k.10.r, G.k.7, G.k.8."""
     children: list[etree._Element | None] = [
         E.id(root=pid),
         E.consumable(E.instanceOfKind(_kind_of_product(product), classCode="INST"), typeCode="CSM"),
@@ -265,6 +271,7 @@ def _organizer(code: str, name: str, components: list[etree._Element]) -> etree.
 
 
 def _patient(case: Case, reaction_ids: list[str], product_ids: list[str]) -> etree._Element:
+    """D and everything observed on the patient: reactions, tests, drugs."""
     patient = case.patient
     player = [E.name(patient.initials) if patient.initials else E.name(nullFlavor="UNK")]
     if patient.sex in SEX_CODES:
@@ -321,6 +328,7 @@ def _patient(case: Case, reaction_ids: list[str], product_ids: list[str]) -> etr
 
 
 def assessment(case: Case, reaction_ids: list[str], product_ids: list[str]) -> etree._Element:
+    """``adverseEventAssessment``: the patient and the G.k.1 role of each drug."""
     roles = []
     for product, pid in zip(case.products, product_ids, strict=True):
         value = typed("value", "CE", code=ROLE_CODES[product.role], codeSystem=c.OID_ROLE)
