@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     strata_sizes = {int(s) for s in args.strata_sizes.split(",") if s}
     header = (
         f"{'reports':>10} {'engine':<7} {'strata':<18} {'pairs':>9} {'counts':>8} "
-        f"{'fit':>7} {'stats':>7} {'total':>8} {'peak RSS':>9}"
+        f"{'expect':>7} {'fit':>7} {'stats':>7} {'total':>8} {'peak RSS':>9}"
     )
     rows = []
     for size in sizes:
@@ -117,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
                 rss = r["rss_mib"] + (r["children_rss_mib"] if engine == "spark" else 0)
                 rows.append(
                     f"{size:>10} {engine:<7} {strata or '-':<18} {r['pairs']:>9} "
-                    f"{r['counts']:>7.1f}s {r.get('fit', 0):>6.1f}s {r['stats']:>6.1f}s "
+                    f"{r['counts']:>7.1f}s {r['expected']:>6.1f}s {r.get('fit', 0):>6.1f}s "
+                    f"{r['stats']:>6.1f}s "
                     f"{r['wall']:>7.1f}s {rss:>7.0f}Mi  ({r['prior']})"
                 )
             print(rows[-1], flush=True)

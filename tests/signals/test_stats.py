@@ -95,3 +95,31 @@ def test_zero_cells_follow_the_documented_policy() -> None:
 def test_negative_cells_are_rejected() -> None:
     with pytest.raises(ValueError, match="non-negative"):
         stats.prr([-1], [1], [1], [1])
+
+
+@pytest.mark.parametrize("dense_limit", [2**25, 1])
+def test_stratified_expected_counts_dense_and_sparse(
+    dense_limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stats, "_DENSE_LIMIT", dense_limit)
+    rng = np.random.default_rng(5)
+    n_drug_keys, n_event_keys, n_strata = 7, 5, 4
+    nd = rng.integers(0, 30, (n_drug_keys, n_strata)).astype(float)
+    ne = rng.integers(0, 30, (n_event_keys, n_strata)).astype(float)
+    nt = nd.sum(axis=0) + ne.sum(axis=0) + 50
+    rows = [("d", i, s, nd[i, s]) for i in range(n_drug_keys) for s in range(n_strata) if nd[i, s]]
+    rows += [
+        ("e", j, s, ne[j, s]) for j in range(n_event_keys) for s in range(n_strata) if ne[j, s]
+    ]
+    rows += [("t", 0, s, nt[s]) for s in range(n_strata)]
+    margins = {
+        k: np.array(v)
+        for k, v in zip(("side", "id", "si", "m"), zip(*rows, strict=True), strict=True)
+    }
+    pd_, pe = np.meshgrid(np.arange(n_drug_keys), np.arange(n_event_keys), indexing="ij")
+    got = stats.expected_counts(
+        None, None, 0.0, pd_.ravel(), pe.ravel(), margins, chunk=3 * n_strata
+    )
+    for k, (i, j) in enumerate(zip(pd_.ravel(), pe.ravel(), strict=True)):
+        by_hand = sum(nd[i, s] * ne[j, s] / nt[s] for s in range(n_strata))
+        assert got[k] == pytest.approx(by_hand, rel=1e-12)

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from dermavigil.errors import InputError
 from dermavigil.settings import load_settings
 from dermavigil.signals.detect import (
     METHODS,
@@ -94,6 +95,8 @@ def signals(
 ) -> None:
     """Disproportionality (PRR, ROR, IC, EBGM) for every combination of the --by dimensions."""
     settings = load_settings()
+    if columns is not None and input_file is None:
+        raise InputError("--columns describes an --input file; give --input FILE too")
     spec = parse_columns(columns) if input_file is not None else None
     chosen_strata = _split(strata)
     if spec is not None and strata is None:

@@ -121,6 +121,7 @@ def detect(
         margins = engine.sql(margins_sql(sources)).to_pydict()
         margins = {k: np.asarray(v) for k, v in margins.items()}
     timings["counts"] = time.perf_counter() - started
+    started = time.perf_counter()
     arr["expected"] = stats.expected_counts(
         counts["n_drug"].to_numpy(),
         counts["n_event"].to_numpy(),
@@ -129,6 +130,7 @@ def detect(
         counts["ej"].to_numpy(),
         margins,
     )
+    timings["expected"] = time.perf_counter() - started
     prior = None
     if "ebgm" in request.methods:
         step("prior")
