@@ -47,6 +47,7 @@ def latin1(text: str) -> str:
 
 class _Form(FPDF):
     def header(self) -> None:
+        """Form title on every page."""
         self.set_font("Helvetica", "B", 13)
         self.cell(
             0, 7, "CIOMS FORM - SUSPECT ADVERSE REACTION REPORT", new_x="LMARGIN", new_y="NEXT"
@@ -56,6 +57,7 @@ class _Form(FPDF):
         self.ln(1)
 
     def section(self, title: str) -> None:
+        """A shaded section title bar."""
         self.set_font("Helvetica", "B", 9)
         self.set_fill_color(225, 225, 225)
         self.cell(WIDTH, 6, latin1(title), border=1, fill=True, new_x="LMARGIN", new_y="NEXT")
@@ -129,6 +131,7 @@ def _reappeared(product: Product) -> str:
 
 
 def _reaction_text(case: Case) -> str:
+    """Boxes 7 + 13: reactions with codes and outcome, findings, then the narrative."""
     lines = []
     for reaction in case.reactions:
         line = reaction.verbatim
@@ -146,6 +149,7 @@ def _reaction_text(case: Case) -> str:
 
 
 def _page(pdf: _Form, case: Case) -> None:
+    """One CIOMS-I form for ``case``."""
     pdf.add_page()
     patient, report = case.patient, case.report
     criteria = {s.value for r in case.reactions for s in r.seriousness}

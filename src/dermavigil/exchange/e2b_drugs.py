@@ -28,6 +28,7 @@ _ROUTE_BY_LABEL = {label.lower(): route for route, label in ROUTE_LABELS.items()
 
 
 def _route(r: Reader, dosage: etree._Element, product: dict[str, Any]) -> None:
+    """G.k.4.r.10: the ICH route code (or a label matching its free text) and the free text."""
     route = r.one(dosage, "h:routeCode")
     if route is None:
         return
@@ -48,6 +49,7 @@ def _route(r: Reader, dosage: etree._Element, product: dict[str, Any]) -> None:
 
 
 def _dosage(r: Reader, sa: etree._Element, product: dict[str, Any]) -> None:
+    """G.k.4.r (first dosage): dates, route, dose, dosage text, lot, dose form."""
     dosages = r.all(sa, "h:outboundRelationship2[@typeCode='COMP']/h:substanceAdministration")
     if not dosages:
         return
@@ -73,6 +75,7 @@ def _dosage(r: Reader, sa: etree._Element, product: dict[str, Any]) -> None:
 
 
 def _recurrence(r: Reader, sa: etree._Element, product: dict[str, Any]) -> None:
+    """G.k.9.i.4 when all reactions agree (else the codes stay in ``unmapped``)."""
     values = r.all(
         sa,
         f"h:outboundRelationship2/h:observation[h:code/@code='{c.OBS_RECURRENCE}']/h:value",

@@ -51,6 +51,7 @@ SENDER_ID = "DERMAVIGIL"
 
 
 def _primary_source(case: Case) -> etree._Element | None:
+    """C.2.r: qualification, country and organisation of the reporter."""
     reporter = case.report.reporter
     if reporter is None:
         return None
@@ -120,11 +121,13 @@ def _characteristic(code: str, name: str, value: etree._Element) -> etree._Eleme
 
 
 def _report_ids(case: Case, index: int) -> tuple[str, str]:
+    """C.1.1 (sender's id, from the registry id) and C.1.8.1 (worldwide: the source's own id)."""
     own = case.case_id or f"DV-EXPORT-{index + 1:06d}"
     return f"{SENDER_ID}-{own}", case.report.source_id or f"{SENDER_ID}-{own}"
 
 
 def _investigation(case: Case, index: int, now: str) -> etree._Element:
+    """The ``investigationEvent``: the whole case."""
     reaction_ids = [uid() for _ in case.reactions]
     product_ids = [uid() for _ in case.products]
     safety_id, worldwide_id = _report_ids(case, index)
@@ -184,6 +187,7 @@ def _investigation(case: Case, index: int, now: str) -> etree._Element:
 
 
 def _device(role: str, extension: str, root: str) -> etree._Element:
+    """An N.1.3/N.1.4 or N.2.r.2/N.2.r.3 sender or receiver."""
     return E(
         role,
         E.device(E.id(extension=extension, root=root), classCode="DEV", determinerCode="INSTANCE"),

@@ -162,6 +162,7 @@ def _source_id(r: Reader) -> str | None:
 
 
 def report(r: Reader) -> dict[str, Any]:
+    """C: report type, ids, received date, literature, primary source (and the source from them)."""
     event = r.event
     citation = r.text(
         event, "h:reference/h:document[h:code/@code='2']/h:bibliographicDesignationText"
@@ -195,6 +196,7 @@ def report(r: Reader) -> dict[str, Any]:
 
 
 def patient(r: Reader, role: etree._Element) -> dict[str, Any]:
+    """D: initials, sex, age at onset, age group, weight, D.7.2 history text."""
     initials = r.text(role, "h:player1/h:name")
     sex = r.coded(role, "h:player1/h:administrativeGenderCode", {"1": "male", "2": "female"})
     r.take(r.one(role, "h:player1/h:administrativeGenderCode[@nullFlavor]"))
@@ -235,6 +237,7 @@ def _system_name(coded: etree._Element) -> str:
 
 
 def _codes(r: Reader, value: etree._Element) -> list[dict[str, Any]]:
+    """E.i.2.1 MedDRA code and the translations (other terminologies) of a reaction value."""
     codes = []
     if value.get("code") and value.get("codeSystem") == c.OID_MEDDRA:
         version = value.get("codeSystemVersion")
@@ -259,6 +262,7 @@ def _codes(r: Reader, value: etree._Element) -> list[dict[str, Any]]:
 
 
 def reaction(r: Reader, obs: etree._Element) -> dict[str, Any]:
+    """E.i: verbatim (E.i.1.1a, else E.i.1.2), codes, dates, seriousness, outcome."""
     value = r.one(obs, "h:value")
     verbatim = r.text(obs, "h:value/h:originalText") or r.text(
         obs, "h:outboundRelationship2/h:observation[h:code/@code='30']/h:value"

@@ -40,6 +40,7 @@ def _model(release: str) -> Any:
 
 
 def _validated(body: dict[str, Any], release: str, record: str) -> dict[str, Any]:
+    """``body`` validated by the fhir.resources models of ``release`` (JSON back, or InputError)."""
     try:
         model = _model(release).model_validate(body)
     except ValidationError as error:
@@ -61,6 +62,7 @@ def _bundle(entries: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
 
 
 def _case_entries(case: Case, release: str) -> list[tuple[str, dict[str, Any]]]:
+    """The entries of one case, with the supplement extension (R5) or adapted to R4."""
     entries, event = case_entries(case)
     items = [*entries.items, (f.new_url(), event)]
     if release == "R4":
@@ -83,6 +85,7 @@ def export_bundle(cases: Sequence[Case], release: str = "R5") -> bytes:
 
 
 def _supplement(event: dict[str, Any], record: str) -> dict[str, Any] | None:
+    """The changes carried by the supplement extension of an AdverseEvent, if any."""
     for extension in event.get("extension", []):
         if extension.get("url") == f.SUPPLEMENT_URL:
             try:

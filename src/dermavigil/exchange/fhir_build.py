@@ -43,6 +43,7 @@ class Entries:
     items: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def add(self, resource: dict[str, Any]) -> str:
+        """Add ``resource`` under a fresh ``urn:uuid`` and return that URL."""
         url = f.new_url()
         self.items.append((url, resource))
         return url
@@ -60,6 +61,7 @@ def _route(product: Product) -> dict[str, Any] | None:
 
 
 def _product(product: Product) -> dict[str, Any]:
+    """The product as the resource its category calls for."""
     kind = f.resource_type(product.category)
     if kind == "Medication":
         out: dict[str, Any] = {"resourceType": kind, "code": f.concept(product.name)}
@@ -87,6 +89,7 @@ def _product(product: Product) -> dict[str, Any]:
 
 
 def _statement(product: Product, product_url: str, patient: str) -> dict[str, Any]:
+    """A MedicationStatement: what was given, when, how (route on the ICH list), why."""
     out: dict[str, Any] = {
         "resourceType": "MedicationStatement",
         "status": "recorded",
@@ -118,6 +121,7 @@ def _statement(product: Product, product_url: str, patient: str) -> dict[str, An
 
 
 def _condition(reaction: Reaction, patient: str) -> dict[str, Any]:
+    """A reaction as a Condition (clinical status from its outcome)."""
     out: dict[str, Any] = {
         "resourceType": "Condition",
         "clinicalStatus": f.concept(
@@ -138,6 +142,7 @@ def _condition(reaction: Reaction, patient: str) -> dict[str, Any]:
 
 
 def _finding(finding: Finding, patient: str) -> dict[str, Any]:
+    """A finding as an Observation; its codes as components."""
     kind = {"histopathology": "laboratory", "laboratory": "laboratory", "imaging": "imaging"}
     out: dict[str, Any] = {
         "resourceType": "Observation",
@@ -165,6 +170,7 @@ def _finding(finding: Finding, patient: str) -> dict[str, Any]:
 
 
 def _patient(case: Case, entries: Entries) -> str:
+    """Patient, with Observations for age at onset and weight; returns the Patient URL."""
     patient: dict[str, Any] = {"resourceType": "Patient"}
     if case.patient.initials:
         patient["name"] = [{"text": case.patient.initials}]
@@ -219,6 +225,7 @@ def _reporter(case: Case, entries: Entries) -> str | None:
 
 
 def _wrong_route(case: Case) -> bool:
+    """True when a product flagged off-label was given by a route outside its labelled ones."""
     return any(
         AdditionalInformation.off_label_use in p.additional_information
         and p.route is not None

@@ -82,10 +82,12 @@ def new_url() -> str:
 
 
 def ref(url: str) -> dict[str, str]:
+    """A FHIR Reference to a bundle entry."""
     return {"reference": url}
 
 
 def concept(text: str | None, codings: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A CodeableConcept (text and/or codings)."""
     out: dict[str, Any] = {}
     if text:
         out["text"] = text
@@ -95,6 +97,7 @@ def concept(text: str | None, codings: list[dict[str, Any]] | None = None) -> di
 
 
 def coding(system: str, code: str, display: str | None = None) -> dict[str, str]:
+    """A FHIR Coding."""
     out = {"system": system, "code": code}
     if display:
         out["display"] = display

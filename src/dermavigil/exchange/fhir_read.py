@@ -47,6 +47,7 @@ class Bundle:
     def get(
         self, reference: dict[str, Any] | None, kind: str | None = None
     ) -> dict[str, Any] | None:
+        """The resource a reference points to (of ``kind``, if given), marked as read."""
         url = (reference or {}).get("reference")
         resource = self.by_url.get(url or "")
         if resource is None or (kind and resource.get("resourceType") != kind):
@@ -55,6 +56,7 @@ class Bundle:
         return resource
 
     def unmapped(self) -> dict[str, str]:
+        """Entries no case read (AdverseEvents aside), as JSON by position and type."""
         return {
             f"Bundle.entry[{i}] {resource.get('resourceType')}": json.dumps(
                 resource, ensure_ascii=False
@@ -65,6 +67,7 @@ class Bundle:
 
 
 def _patient(bundle: Bundle, reference: dict[str, Any]) -> dict[str, Any]:
+    """Gender, initials and the LOINC age/weight Observations of the subject."""
     patient = bundle.get(reference, "Patient") or {}
     names = [n.get("text") for n in patient.get("name", []) if n.get("text")]
     out: dict[str, Any] = {}
@@ -88,6 +91,7 @@ def _patient(bundle: Bundle, reference: dict[str, Any]) -> dict[str, Any]:
 
 
 def _reaction(condition: dict[str, Any]) -> dict[str, Any]:
+    """A Condition as a reaction mapping."""
     code = condition.get("code", {})
     codes = _codings(code)
     out: dict[str, Any] = {
@@ -111,6 +115,7 @@ def _lot(substance: dict[str, Any]) -> str | None:
 
 
 def _product(bundle: Bundle, statement: dict[str, Any], suspects: set[str]) -> dict[str, Any]:
+    """A MedicationStatement and the resource it derives from as a product mapping."""
     source_ref = (statement.get("derivedFrom") or [{}])[0]
     source = bundle.get(source_ref) or {}
     kind = source.get("resourceType", "")
@@ -176,6 +181,7 @@ def _suspects_only(bundle: Bundle, event: dict[str, Any]) -> list[dict[str, Any]
 
 
 def _finding(observation: dict[str, Any]) -> dict[str, Any]:
+    """An Observation as a finding mapping."""
     categories = {
         c.get("code") for cat in observation.get("category", []) for c in cat.get("coding", [])
     }
@@ -196,6 +202,7 @@ def _finding(observation: dict[str, Any]) -> dict[str, Any]:
 
 
 def _reporter(bundle: Bundle, reference: dict[str, Any] | None) -> dict[str, Any]:
+    """The recorder (Practitioner, or PractitionerRole with its Organization) as a reporter."""
     role = bundle.get(reference, "PractitionerRole")
     person = (
         bundle.get(role["practitioner"], "Practitioner")
@@ -221,6 +228,7 @@ def _reporter(bundle: Bundle, reference: dict[str, Any] | None) -> dict[str, Any
 
 
 def _report(bundle: Bundle, event: dict[str, Any], support: list[dict[str, Any]]) -> dict[str, Any]:
+    """Source, literature, ids, received date and reporter of the report."""
     documents = [r for r in support if r.get("resourceType") == "DocumentReference"]
     reporter = _reporter(bundle, event.get("recorder"))
     qualification = reporter.get("qualification")

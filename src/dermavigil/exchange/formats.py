@@ -142,6 +142,7 @@ def _refuse_aliases(text: str, record: str) -> None:
 
 
 def _structured(text: str, record: str, as_yaml: bool) -> Any:
+    """The JSON or YAML body of a dermavigil case document."""
     if not as_yaml:
         try:
             return json.loads(text)
@@ -155,6 +156,7 @@ def _structured(text: str, record: str, as_yaml: bool) -> Any:
 
 
 def _case_mappings(body: Any, record: str) -> list[Any]:
+    """The case objects of a body: one object, a list, or ``{"cases": [...]}``."""
     if isinstance(body, dict) and set(body) == {"cases"}:
         body = body["cases"]
     if isinstance(body, dict):
@@ -168,6 +170,7 @@ def _case_mappings(body: Any, record: str) -> list[Any]:
 
 
 def _parse_each(mappings: list[Any], record: str) -> list[CaseOutcome]:
+    """Each mapping validated into a case or its InputError."""
     outcomes: list[CaseOutcome] = []
     for i, mapping in enumerate(mappings):
         try:
@@ -218,6 +221,7 @@ def _sniff(data: bytes, filename: str | None) -> tuple[str, str]:
 
 
 def _outcomes(fmt: str, data: bytes, text: str, record: str) -> list[CaseOutcome]:
+    """The cases (or refusals) of a document of format ``fmt``."""
     if fmt == "e2b":
         from dermavigil.exchange.e2b_import import import_e2b
 
