@@ -194,3 +194,9 @@ def test_fda_scenario6_test_results(fda_examples: list[Path]) -> None:
     assert ("Blood work", "<= 10 mg/dl") in results  # open interval, inclusive bound
     assert ("A special test", "> 10 mg/dl") in results
     assert any("reference" in k or "referenceRange" in k for k in case.unmapped)
+
+
+def test_utf16_entity_payload_refused_by_the_parser_itself() -> None:
+    text = '<?xml version="1.0" encoding="UTF-16"?>\n' + XXE.decode().split("\n", 1)[1]
+    with pytest.raises(InputError, match="DOCTYPE"):
+        parse_untrusted(text.encode("utf-16"))
