@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "literature",
     "serve",
     "users",
+    "duplicates",
 )
 
 err_console = Console(stderr=True)

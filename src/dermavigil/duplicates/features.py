@@ -4,14 +4,17 @@ Duplicate detection compares reports on the facts that tell one patient's
 reaction from another's, the variables of vigiMatch (Norén, Orre, Bate &
 Edwards 2007, "Duplicate detection in adverse drug reaction surveillance",
 Data Min Knowl Disc 14:305-328): patient sex and age, country, suspect
-products, reactions, dates (event, onset latency, receipt) and, for
-literature reports, the publication.
+products, reactions, the event date and onset latency and, for literature
+reports, the publication. The date a report was *received* is left out: a
+follow-up or a publication of the same case arrives months later, while
+unrelated reports of one quarter all agree on it.
 
 Every fact is reduced to a form that survives rewording between reporters:
 
 - products: :func:`~dermavigil.ingest.normalize.product_key` of each suspect
   (the same key the analytic store counts on), their content words
-  (singularised, so "exosomes" meets "exosome") and their product families;
+  (singularised, so "exosomes" meets "exosome"), their product families and
+  the routes they were given by;
 - reactions: :func:`~dermavigil.ingest.normalize.term_key` of every verbatim
   term plus its terminology codes (``HPO:HP:0025473``), and the content words
   of all the terms;
@@ -65,27 +68,19 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _TEXT, _NUMBER, _LIST, _DATE = pa.string(), pa.float64(), pa.list_(pa.string()), pa.date32()
 FEATURE_SCHEMA = pa.schema(
     [
-        *[(name, _TEXT) for name in ("unique_id", "source", "reporter_qualification", "sex")],
+        *[(name, _TEXT) for name in ("unique_id", "source", "sex")],
         ("age", _TEXT),
         *[(name, _NUMBER) for name in ("age_years", "age_low", "age_high")],
         ("country", _TEXT),
         ("suspect_products", _LIST),
         ("first_suspect", _TEXT),
+        ("suspect_routes", _LIST),
         *[(name, _LIST) for name in ("product_words", "product_categories")],
         *[(name, _LIST) for name in ("reaction_terms", "reaction_words")],
-        ("first_reaction", _TEXT),
         ("onset_latency_days", _NUMBER),
         *[
             (name, t)
             for name, t in (("event_date", _TEXT), ("event_low", _DATE), ("event_high", _DATE))
-        ],
-        *[
-            (name, t)
-            for name, t in (
-                ("received_date", _TEXT),
-                ("received_low", _DATE),
-                ("received_high", _DATE),
-            )
         ],
         ("publication_ids", _LIST),
         ("publication_id", _TEXT),
@@ -95,7 +90,7 @@ FEATURE_SCHEMA = pa.schema(
 
 
 def _singular(word: str) -> str:
-    """A crude English singular (``exosomes`` -> ``exosome``), enough for matching."""
+    """A crude English singular (``exosomes`` -> ``exosome``): a matching key, not always a word."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -132,6 +127,14 @@ def _age(case: Case) -> tuple[str | None, float | None, float | None, float | No
 
 def _span(value: PartialDate | None) -> tuple[date | None, date | None]:
     return (value.earliest(), value.latest()) if value is not None else (None, None)
+
+
+def _source(case: Case) -> str:
+    """The report source, with the reporter's qualification when known."""
+    reporter = case.report.reporter
+    if reporter and reporter.qualification:
+        return f"{case.report.source.value} ({reporter.qualification.value})"
+    return case.report.source.value
 
 
 def _iso(value: PartialDate | None) -> str | None:
@@ -171,15 +174,11 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
     age_text, age, age_low, age_high = _age(case)
     latencies = [r.onset_latency.days() for r in case.reactions if r.onset_latency is not None]
     event_low, event_high = _span(case.report.event_date)
-    received_low, received_high = _span(case.report.received_date)
     publications = _publication_ids(case)
     terms = _reaction_terms(case)
     return {
         "unique_id": unique_id,
-        "source": case.report.source.value,
-        "reporter_qualification": (
-            reporter.qualification.value if reporter and reporter.qualification else None
-        ),
+        "source": _source(case),
         "sex": case.patient.sex.value if case.patient.sex not in (None, Sex.unknown) else None,
         "age": age_text,
         "age_years": age,
@@ -188,18 +187,15 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "country": reporter.country if reporter else None,
         "suspect_products": _or_none(sorted(set(keys))),
         "first_suspect": keys[0] if keys else None,
+        "suspect_routes": _or_none(sorted({p.route.value for p in suspects if p.route})),
         "product_words": _or_none(words),
         "product_categories": _or_none(categories),
         "reaction_terms": _or_none(terms),
         "reaction_words": _or_none(content_words(r.verbatim for r in case.reactions)),
-        "first_reaction": term_key(case.reactions[0].verbatim),
         "onset_latency_days": round(min(latencies), 3) if latencies else None,
         "event_date": _iso(case.report.event_date),
         "event_low": event_low,
         "event_high": event_high,
-        "received_date": _iso(case.report.received_date),
-        "received_low": received_low,
-        "received_high": received_high,
         "publication_ids": _or_none(publications),
         "publication_id": publications[0] if publications else None,
     }

@@ -58,7 +58,7 @@ TRAIN_MIN_RECORDS = 1000
 U_SEED = 20070301
 """Seed of the random pair sample used to estimate ``u`` (deterministic results)."""
 
-U_MAX_PAIRS = 1_000_000
+U_MAX_PAIRS = 2_000_000
 """Number of random pairs sampled to estimate ``u``."""
 
 
@@ -120,6 +120,12 @@ def _shared(column: str, at_least: int) -> ComparisonLevelCreator:
     return cll.ArrayIntersectLevel(column, at_least)
 
 
+def _most(column: str) -> str:
+    """At least half of the longer list is shared by both lists (lists hold distinct items)."""
+    shared = f"len(list_intersect({column}_l, {column}_r))"
+    return f"2 * {shared} >= greatest(len({column}_l), len({column}_r))"
+
+
 def _null(column: str) -> str:
     return f"{column}_l IS NULL OR {column}_r IS NULL"
 
@@ -163,8 +169,8 @@ def facts() -> tuple[Fact, ...]:
             "age", "patient age, exact or as an age-group span", "age_low", "age",
             ("same age (within 1 year)", _within("age_years", 1), 0.60, 0.04),
             ("ages within 5 years", _within("age_years", 5), 0.20, 0.14),
-            ("age and age group compatible", _overlap("age", " + 1"), 0.17, 0.12),
-            _else(0.03, 0.70),
+            ("age and age group compatible", _overlap("age", " + 1"), 0.17, 0.06),
+            _else(0.03, 0.76),
         ),
         _fact(
             "country", "reporter country", "country", "country",
@@ -173,19 +179,27 @@ def facts() -> tuple[Fact, ...]:
         ),
         _fact(
             "products", "suspect products", "suspect_products", "suspect_products",
-            ("a suspect product in common", _shared("suspect_products", 1), 0.85, 0.08),
+            ("same suspect products", "suspect_products_l = suspect_products_r", 0.55, 0.005),
+            ("a suspect product in common", _shared("suspect_products", 1), 0.30, 0.08),
             ("a product word in common", _shared("product_words", 1), 0.09, 0.04),
             ("same product family", _shared("product_categories", 1), 0.04, 0.18),
-            _else(0.02, 0.70),
+            _else(0.02, 0.695),
+        ),
+        _fact(
+            "route", "routes by which the suspect products were given", "suspect_routes",
+            "suspect_routes",
+            ("a route in common", _shared("suspect_routes", 1), 0.90, 0.35),
+            _else(0.10, 0.65),
         ),
         _fact(
             "reactions", "reaction terms (verbatim keys and codes) and their words",
             "reaction_terms", "reaction_terms",
-            ("two or more reaction terms in common", _shared("reaction_terms", 2), 0.45, 0.01),
-            ("a reaction term in common", _shared("reaction_terms", 1), 0.30, 0.08),
-            ("two or more reaction words in common", _shared("reaction_words", 2), 0.13, 0.03),
-            ("a reaction word in common", _shared("reaction_words", 1), 0.07, 0.12),
-            _else(0.05, 0.76),
+            ("half or more of the terms in common", _most("reaction_terms"), 0.40, 0.004),
+            ("two or more reaction terms in common", _shared("reaction_terms", 2), 0.15, 0.01),
+            ("a reaction term in common", _shared("reaction_terms", 1), 0.18, 0.08),
+            ("two or more reaction words in common", _shared("reaction_words", 2), 0.12, 0.03),
+            ("a reaction word in common", _shared("reaction_words", 1), 0.08, 0.12),
+            _else(0.07, 0.756),
         ),
         _fact(
             "event_date", "date of the event (a partial date as the days it may stand for)",
@@ -201,12 +215,6 @@ def facts() -> tuple[Fact, ...]:
             ("within 1 day", _within("onset_latency_days", 1), 0.70, 0.12),
             ("within 7 days", _within("onset_latency_days", 7), 0.18, 0.25),
             _else(0.12, 0.63),
-        ),
-        _fact(
-            "received_date", "date the report was received", "received_low", "received_date",
-            ("received within 31 days", _gap_within("received", 31), 0.35, 0.08),
-            ("received within a year", _gap_within("received", 366), 0.45, 0.50),
-            _else(0.20, 0.42),
         ),
     )
 # fmt: on

@@ -1,0 +1,88 @@
+"""``dermavigil duplicates``: pairs of registry cases that are probably one case.
+
+Thin: reads the current version of the registry's active cases in one
+read-only transaction, calls :func:`dermavigil.duplicates.find_duplicates`,
+and prints each pair with its evidence fact by fact (or JSON with ``--json``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from dermavigil.duplicates import DuplicatePair, find_duplicates
+from dermavigil.registry import CaseFilter, CaseService, open_registry
+
+console = Console()
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def _show(pair: DuplicatePair) -> None:
+    table = Table(
+        title=(
+            f"{pair.case_a} ({pair.source_a}) ~ {pair.case_b} ({pair.source_b}): "
+            f"probability {pair.match_probability:.4f}, weight {pair.match_weight:.1f} "
+            f"(prior {pair.prior_weight:.1f})"
+        ),
+        title_justify="left",
+        expand=True,
+    )
+    table.add_column("fact", no_wrap=True)
+    table.add_column("level", ratio=2, overflow="fold")
+    table.add_column("weight", justify="right", no_wrap=True)
+    table.add_column(pair.case_a, ratio=3, overflow="fold")
+    table.add_column(pair.case_b, ratio=3, overflow="fold")
+    for item in pair.explanation:
+        table.add_row(
+            item.field,
+            item.level,
+            f"{item.match_weight:+.2f}",
+            _value(item.value_a),
+            _value(item.value_b),
+        )
+    console.print(table)
+
+
+def duplicates(
+    threshold: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="least match probability of a pair shown")
+    ] = 0.9,
+    as_json: Annotated[bool, typer.Option("--json", help="print the pairs as JSON")] = False,
+) -> None:
+    """List pairs of active cases that are probably the same case (splink, Fellegi-Sunter)."""
+    from dermavigil.settings import load_settings
+
+    settings = load_settings()
+    settings.ensure_dirs()
+    registry = open_registry(settings.database_url)
+    try:
+        with registry.transaction(readonly=True) as session:
+            cases = list(CaseService(session).all_current(CaseFilter()))
+    finally:
+        registry.close()
+    pairs = find_duplicates(cases, threshold=threshold)
+    if as_json:
+        typer.echo(json.dumps([p.model_dump(mode="json") for p in pairs], indent=2))
+        return
+    if not pairs:
+        console.print(f"no pair of the {len(cases)} active cases reaches {threshold:g}")
+        return
+    for pair in pairs:
+        _show(pair)
+    console.print(f"{len(pairs)} probable duplicate pair(s) among {len(cases)} active cases")
+
+
+def register(app: typer.Typer) -> None:
+    """Mount ``dermavigil duplicates``."""
+    app.command("duplicates")(duplicates)

@@ -1,0 +1,149 @@
+"""find_duplicates: the seed case reported twice is one case, different cases are not,
+and the evidence adds up (checked against a hand computation of Fellegi-Sunter weights)."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from functools import cache
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dermavigil.demo import load_seed_case
+from dermavigil.domain.assessment import assess
+from dermavigil.domain.case import Case
+from dermavigil.duplicates import DuplicatePair, find_duplicates
+from dermavigil.duplicates.model import facts, prior_match_probability
+from dermavigil.errors import InputError
+from dermavigil.registry import StoredCase
+
+from .conftest import as_case, clinician_report, other_cases
+
+
+def _key(pairs: list[DuplicatePair]) -> list[tuple[str, str, float]]:
+    return [(p.case_a, p.case_b, round(p.match_probability, 12)) for p in pairs]
+
+
+def test_seed_case_from_clinician_and_literature_is_flagged(
+    literature_case: Case, clinician_case: Case, different_cases: list[Case]
+) -> None:
+    pairs = find_duplicates([literature_case, clinician_case, *different_cases])
+    assert [(p.case_a, p.case_b) for p in pairs] == [("CLIN", "LIT")]
+    pair = pairs[0]
+    assert pair.match_probability >= 0.9
+    assert (pair.source_a, pair.source_b) == ("clinician (physician)", "literature")
+    levels = {e.field: e.level for e in pair.explanation}
+    assert levels["sex"] == "same sex"
+    assert levels["age"] == "age and age group compatible"
+    assert levels["products"] == "a product word in common"
+    assert levels["reactions"] == "two or more reaction terms in common"
+    assert levels["publication"] == "missing on either side"
+    ages = {e.field: (e.value_a, e.value_b) for e in pair.explanation}["age"]
+    assert ages == ("52 years", "middle_aged (45-65 years)")
+
+
+def test_different_cases_are_not_flagged(
+    literature_case: Case, different_cases: list[Case]
+) -> None:
+    assert find_duplicates([literature_case, *different_cases], threshold=0.5) == []
+
+
+def test_same_publication_twice_is_flagged_with_the_doi(literature_case: Case) -> None:
+    again = literature_case.model_copy(update={"case_id": "LIT2"})
+    (pair,) = find_duplicates([literature_case, again])
+    assert pair.match_probability > 0.999
+    evidence = {e.field: e for e in pair.explanation}
+    assert evidence["publication"].level == "same publication"
+    assert evidence["publication"].value_a == ["doi:10.1111/jocd.16206"]
+
+
+def test_weights_are_the_fellegi_sunter_sum(
+    literature_case: Case, clinician_case: Case, different_cases: list[Case]
+) -> None:
+    cases = [literature_case, clinician_case, *different_cases]
+    (pair,) = find_duplicates(cases, threshold=0.0)
+    by_label = {(f.name, lv.label): math.log2(lv.m / lv.u) for f in facts() for lv in f.levels}
+    for item in pair.explanation:
+        expected = (
+            0.0 if item.level == "missing on either side" else by_label[(item.field, item.level)]
+        )
+        assert item.match_weight == pytest.approx(expected, abs=1e-6), item.field
+    p = prior_match_probability(len(cases))
+    assert pair.prior_weight == pytest.approx(math.log2(p / (1 - p)))
+    total = pair.prior_weight + sum(item.match_weight for item in pair.explanation)
+    assert pair.match_weight == pytest.approx(total, abs=1e-5)
+    odds = 2.0**pair.match_weight
+    assert pair.match_probability == pytest.approx(odds / (1 + odds))
+
+
+def test_stored_cases_are_named_by_registry_id(literature_case: Case, clinician_case: Case) -> None:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    stored = [
+        StoredCase(
+            case_id=cid,
+            version=1,
+            status="active",
+            case=case,
+            assessment=assess(case),
+            created_at=now,
+            created_by="t",
+            owner="t",
+        )
+        for cid, case in [("DV-000002", literature_case), ("DV-000001", clinician_case)]
+    ]
+    (pair,) = find_duplicates(stored)
+    assert (pair.case_a, pair.case_b) == ("DV-000001", "DV-000002")
+    assert pair.source_a.startswith("clinician")
+
+
+def test_bad_input_is_refused(literature_case: Case) -> None:
+    with pytest.raises(InputError, match="threshold"):
+        find_duplicates([literature_case], threshold=1.5)
+    with pytest.raises(InputError) as raised:
+        find_duplicates([literature_case, literature_case])
+    assert raised.value.problems[0].location == "LIT"
+    assert find_duplicates([literature_case]) == []
+    assert find_duplicates([]) == []
+
+
+def test_unnamed_cases_are_named_by_position() -> None:
+    seed = load_seed_case()
+    (pair,) = find_duplicates([seed, seed.model_copy()])
+    assert (pair.case_a, pair.case_b) == ("#1", "#2")
+
+
+_POOL = [
+    load_seed_case().model_copy(update={"case_id": "LIT"}),
+    load_seed_case().model_copy(update={"case_id": "LIT-COPY"}),
+    as_case(clinician_report(), "CLIN"),
+    *[as_case(doc, f"OTHER{i}") for i, doc in enumerate(other_cases(), start=1)],
+    as_case(other_cases()[1], "OTHER2-AGAIN"),
+]
+
+
+@cache
+def _reference(threshold: float) -> list[tuple[str, str, float]]:
+    return _key(find_duplicates(_POOL, threshold=threshold))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(_POOL), st.sampled_from([0.5, 0.9]))
+def test_order_of_input_does_not_change_the_result(order: list[Case], threshold: float) -> None:
+    pairs = find_duplicates(order, threshold=threshold)
+    assert _key(pairs) == _reference(threshold)
+    assert all(p.case_a < p.case_b for p in pairs)
+    assert len({(p.case_a, p.case_b) for p in pairs}) == len(pairs)
+    assert [p.match_probability for p in pairs] == sorted(
+        (p.match_probability for p in pairs), reverse=True
+    )
+    assert {("LIT", "LIT-COPY"), ("OTHER2", "OTHER2-AGAIN")} <= {
+        (p.case_a, p.case_b) for p in pairs
+    }
+
+
+def test_a_lower_threshold_keeps_every_pair_of_a_higher_one() -> None:
+    high = {(a, b) for a, b, _ in _reference(0.9)}
+    low = {(a, b) for a, b, _ in _reference(0.5)}
+    assert high <= low and ("CLIN", "LIT") in high

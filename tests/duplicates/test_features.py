@@ -1,0 +1,58 @@
+"""Feature records: what each case fact becomes, and that missing facts stay missing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dermavigil.domain.case import Case
+from dermavigil.duplicates.features import FEATURE_SCHEMA, case_features, content_words
+
+
+def test_record_has_exactly_the_schema_columns(literature_case: Case) -> None:
+    assert list(case_features(literature_case, "x")) == FEATURE_SCHEMA.names
+
+
+def test_seed_case_features(literature_case: Case) -> None:
+    row = case_features(literature_case, "LIT")
+    assert row["sex"] == "male"
+    assert row["age_years"] is None
+    assert (row["age_low"], row["age_high"]) == (45.0, 65.0)
+    assert row["country"] == "TH"
+    assert row["suspect_products"] == ["lyophilized exosomes"]
+    assert row["product_words"] == ["exosome", "lyophilized"]
+    assert row["product_categories"] == ["exosome"]
+    assert row["suspect_routes"] == ["intradermal"]
+    assert "skin necrosis" in row["reaction_terms"]
+    assert row["onset_latency_days"] == 3.0
+    assert row["publication_ids"] == ["doi:10.1111/jocd.16206"]
+    assert row["publication_id"] == "doi:10.1111/jocd.16206"
+    assert row["event_low"] is None and row["event_date"] is None
+    assert row["source"] == "literature"
+
+
+def test_exact_age_partial_date_and_codes(clinician_case: Case) -> None:
+    data = clinician_case.model_dump()
+    data["report"]["event_date"] = "2023-05"
+    row = case_features(Case.model_validate(data), "c")
+    assert row["age_years"] == 52 and (row["age_low"], row["age_high"]) == (51.5, 52.5)
+    assert (row["event_low"], row["event_high"]) == (date(2023, 5, 1), date(2023, 5, 31))
+    assert row["event_date"] == "2023-05"
+    assert row["source"] == "clinician (physician)"
+    assert row["publication_ids"] is None and row["publication_id"] is None
+
+
+def test_terminology_codes_join_the_reaction_terms(clinician_case: Case) -> None:
+    data = clinician_case.model_dump()
+    data["reactions"][0]["codes"] = [
+        {"system": "HPO 2025-01-16", "code": "HP:0025473", "label": "Skin necrosis"}
+    ]
+    row = case_features(Case.model_validate(data), "c")
+    assert "HPO:HP:0025473" in row["reaction_terms"]
+
+
+def test_content_words_fold_plurals_and_drop_stop_words() -> None:
+    assert content_words(["Lyophilized EXOSOMES product", "exosome"]) == ["exosome", "lyophilized"]
+    assert content_words(["injection site pain, left arm"]) == ["arm", "injection", "pain"]
+    for plural, singular in [("papules", "papule"), ("bodies", "body"), ("Nodules", "nodule")]:
+        assert content_words([plural]) == content_words([singular])
+    assert content_words(["Abscess", "virus", "sepsis"]) == ["abscess", "sepsis", "virus"]
