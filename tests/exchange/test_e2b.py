@@ -200,3 +200,13 @@ def test_utf16_entity_payload_refused_by_the_parser_itself() -> None:
     text = '<?xml version="1.0" encoding="UTF-16"?>\n' + XXE.decode().split("\n", 1)[1]
     with pytest.raises(InputError, match="DOCTYPE"):
         parse_untrusted(text.encode("utf-16"))
+
+
+def test_control_characters_do_not_break_the_export(seed_case: Case) -> None:
+    """Text pasted from a PDF may hold form feeds; XML 1.0 cannot carry them."""
+    odd = seed_case.model_copy(update={"narrative": "page one\x0cpage two\x00"})
+    data = export_cases([odd], "e2b")
+    assert schema_problems(_tree(data)) == []
+    event_text = _tree(data).xpath("//h:investigationEvent/h:text/text()", namespaces=NS)
+    assert event_text == ["page one\ufffdpage two\ufffd"]
+    assert import_document(data).cases == [odd]  # the supplement restores the exact text

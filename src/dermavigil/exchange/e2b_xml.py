@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from lxml import etree
@@ -10,7 +11,25 @@ from lxml.builder import ElementMaker
 from dermavigil.domain.dates import UCUM_UNITS, Duration, PartialDate
 from dermavigil.exchange import e2b_codes as c
 
-E = ElementMaker(namespace=c.HL7, nsmap={None: c.HL7, "xsi": c.XSI})
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 cannot carry (C0 controls but tab, LF, CR; non-characters; surrogates)."""
+
+
+def xml_text(text: str) -> str:
+    """``text`` with each character XML 1.0 cannot carry shown as U+FFFD (visible, not dropped)."""
+    return _NOT_XML.sub("\ufffd", text)
+
+
+class _Maker(ElementMaker):
+    """An ElementMaker whose text and attribute values are made XML-safe (:func:`xml_text`)."""
+
+    def __call__(self, tag: str, *children: object, **attrib: str) -> etree._Element:
+        children = tuple(xml_text(x) if isinstance(x, str) else x for x in children)
+        attrib = {k: xml_text(v) for k, v in attrib.items()}
+        return super().__call__(tag, *children, **attrib)
+
+
+E = _Maker(namespace=c.HL7, nsmap={None: c.HL7, "xsi": c.XSI})
 XSI_TYPE = f"{{{c.XSI}}}type"
 
 
