@@ -1,13 +1,15 @@
 """Benchmark: FAERS 2022Q3 (496,312 rows) from file to signal table, and vigipy side by side.
 
-Run:  .venv/bin/python bench/signals.py [--no-vigipy] [--engine duckdb|spark]
+Run:  .venv/bin/python bench/signals.py [--no-vigipy] [--engine duckdb|spark] [--vaers]
 
 Prints wall time and peak memory of each stage (load, counts, prior fit,
 statistics) for all four methods, then -- with the bench extra installed
 (``pip install -e '.[bench]'``) -- runs vigipy's PRR, ROR and GPS on the same
 pair counts, checks that PRR/ROR agree with ours computed on vigipy's own 2x2
 cells (vigipy counts pairs, not reports, so its cells differ from the
-report-based ones), compares EBGM, and prints the speed ratio.
+report-based ones), compares EBGM, and prints the speed ratio. ``--vaers``
+imports VAERS 1990-2006 into a temporary store (timed apart) and runs the four
+methods over it (vaccine x symptom).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import os
 import platform
 import resource
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -25,9 +28,10 @@ import numpy as np
 
 from dermavigil.settings import load_settings
 from dermavigil.signals import stats
-from dermavigil.signals.detect import SignalRequest, detect_file
+from dermavigil.signals.detect import SignalRequest, detect_file, detect_store
 from dermavigil.signals.mgps import fit_prior
 from dermavigil.signals.posterior import ebgm
+from dermavigil.store.layout import sources
 from dermavigil.store.longformat import parse_columns
 
 FAERS = "faers_2022q3_ps_drug_pt_pairs/faers22q3raw.csv.xz"
@@ -124,10 +128,40 @@ def run_vigipy(result) -> None:
     return t_convert + t_gps
 
 
+def run_vaers(home: Path | None, engine: str) -> None:
+    """VAERS 1990-2006 imported into a store (import timed apart), then the four methods."""
+    from dermavigil.ingest.runner import run_import
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings({"DERMAVIGIL_HOME": str(home or tmp)})
+        if "vaers" not in sources(settings.store_dir):
+            started = time.perf_counter()
+            folder = settings.shared_data_dir / "vaers_1990_2006_official_zips"
+            summary = run_import(settings, "vaers", [folder])
+            print(
+                f"VAERS 1990-2006 imported in {time.perf_counter() - started:.1f} s "
+                f"({summary.reports_kept} reports; not counted below)"
+            )
+        started = time.perf_counter()
+        result = detect_store(settings.store_dir, SignalRequest(), engine, sources=["vaers"])
+        wall = time.perf_counter() - started
+    print(
+        f"dermavigil ({engine}) VAERS 1990-2006: {result.table.num_rows} vaccine x symptom "
+        f"pairs, {result.n_total} reports"
+    )
+    for stage, seconds in result.timings.items():
+        print(f"  {stage:<8} {seconds:7.3f} s")
+    print(f"  total    {wall:7.3f} s   (store -> signal table), peak RSS {peak_rss_mib():.0f} MiB")
+    p = result.prior
+    print(f"  prior {p.theta} converged={p.converged} at_bound={p.at_bound}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", default="duckdb")
     parser.add_argument("--no-vigipy", action="store_true")
+    parser.add_argument("--vaers", action="store_true", help="also VAERS 1990-2006")
+    parser.add_argument("--vaers-home", type=Path, help="reuse a DERMAVIGIL_HOME holding VAERS")
     args = parser.parse_args(argv)
     print(machine())
     path = load_settings().shared_data_dir / FAERS
@@ -139,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"speed ratio vigipy GPS (convert+fit+scores) / dermavigil file->table: "
                 f"{vigipy_time / wall:.1f}x"
             )
+    if args.vaers or args.vaers_home:
+        run_vaers(args.vaers_home, args.engine)
     return 0
 
 
