@@ -13,7 +13,7 @@ its audit row (a ``create`` entry in its history): nothing lost.
 
 Usage::
 
-    .venv/bin/python bench/load.py [--seconds 60] [--clients 50] [--pg-url URL]
+    .venv/bin/python bench/load.py [--seconds 60] [--clients 50] [--workers 1] [--pg-url URL]
 """
 
 from __future__ import annotations
@@ -74,10 +74,11 @@ def _prepare(home: Path, database_url: str | None) -> dict[str, str]:
     return env
 
 
-def _start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+def _start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
     command = [
         sys.executable, "-m", "uvicorn", "--factory", "dermavigil.web.app:app_from_env",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
+        "--workers", str(workers),
     ]  # fmt: skip
     server = subprocess.Popen(command, env=env)
     deadline = time.monotonic() + 60
@@ -188,12 +189,12 @@ def _report(name: str, tally: Tally, elapsed: float, stored: int, missing: int) 
     )
 
 
-def bench(name: str, database_url: str | None, clients: int, seconds: float) -> int:
+def bench(name: str, database_url: str | None, clients: int, seconds: float, workers: int) -> int:
     """Run one backend; returns the number of acknowledged cases missing from the store."""
     with tempfile.TemporaryDirectory(prefix=f"dv-load-{name}-") as tmp:
         env = _prepare(Path(tmp), database_url)
         port = _free_port()
-        server = _start_server(env, port)
+        server = _start_server(env, port, workers)
         try:
             tally, elapsed = asyncio.run(_run(f"http://127.0.0.1:{port}", clients, seconds))
         finally:
@@ -209,15 +210,16 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--pg-url", default=os.environ.get("DERMAVIGIL_TEST_POSTGRES_URL"))
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     args = parser.parse_args()
     print(
         f"machine: {platform.platform()}; {os.cpu_count()} CPUs; Python "
         f"{platform.python_version()}; load avg {os.getloadavg()[0]:.2f}"
     )
-    print(f"{args.clients} clients for {args.seconds:.0f} s, one uvicorn worker, loopback")
-    missing = bench("sqlite", None, args.clients, args.seconds)
+    print(f"{args.clients} clients for {args.seconds:.0f} s, {args.workers} uvicorn worker(s)")
+    missing = bench("sqlite", None, args.clients, args.seconds, args.workers)
     if args.pg_url:
-        missing += bench("postgresql", args.pg_url, args.clients, args.seconds)
+        missing += bench("postgresql", args.pg_url, args.clients, args.seconds, args.workers)
     else:
         print("\n(PostgreSQL skipped: give --pg-url or set DERMAVIGIL_TEST_POSTGRES_URL)")
     sys.exit(1 if missing else 0)

@@ -50,7 +50,7 @@ def test_no_server_error(fuzz_app, admin_headers):  # type: ignore[no-untyped-de
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=12,
+            max_examples=25,
             deadline=None,
             suppress_health_check=list(HealthCheck),
             derandomize=True,

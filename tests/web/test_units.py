@@ -140,3 +140,12 @@ def test_onset_histogram_leaves_out_unknown_and_negative() -> None:
     assert sorted(d["days"] for d in spec["data"]["values"]) == [0, 1.5, 30]
     over_time = charts.counts_over_time([{"period": 2020, "reports": 3}], title="t")
     assert "<svg" in charts.to_svg(over_time)
+
+
+def test_svg_escapes_labels_from_imported_data() -> None:
+    """Chart SVG is inlined in the page: product and term names must not become markup."""
+    label = '<script>alert(1)</script> & "x"'
+    svg = charts.to_svg(
+        charts.forest_plot([{"pair": label, "ebgm": 2, "eb05": 1, "eb95": 3, "n": 1}])
+    )
+    assert "<script>" not in svg and "&lt;script&gt;" in svg

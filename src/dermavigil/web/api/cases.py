@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Response
 from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from dermavigil.domain import Case
@@ -56,24 +57,31 @@ class CaseFilterQuery(BaseModel):
     limit: int = Field(default=50, ge=1, le=500)
 
 
-@router.post("", status_code=201)
-def create_case(case: Case, actor: ActorDep, registry: RegistryDep) -> dict[str, Any]:
+def _stored(stored: Any, status_code: int = 200) -> JSONResponse:
+    """A stored case as JSON, encoded once (it is JSON-ready; FastAPI's encoder is slow)."""
+    return JSONResponse(casework.stored_json(stored), status_code=status_code)
+
+
+@router.post("", status_code=201, response_class=JSONResponse)
+def create_case(case: Case, actor: ActorDep, registry: RegistryDep) -> JSONResponse:
     """Submit a case; 422 lists every problem by field path (``products.0.route``)."""
-    return casework.stored_json(casework.create(registry, actor, case))
+    return _stored(casework.create(registry, actor, case), status_code=201)
 
 
-@router.get("")
+@router.get("", response_class=JSONResponse)
 def list_cases(
     query: Annotated[CaseFilterQuery, Query()], actor: ActorDep, registry: RegistryDep
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Case summaries matching the filters, one page at a time."""
     page = casework.listing(registry, actor, query.model_dump(), query.offset, query.limit)
-    return {
-        "items": jsonable_encoder(page.items),
-        "total": page.total,
-        "offset": query.offset,
-        "limit": query.limit,
-    }
+    return JSONResponse(
+        {
+            "items": [item.model_dump(mode="json") for item in page.items],
+            "total": page.total,
+            "offset": query.offset,
+            "limit": query.limit,
+        }
+    )
 
 
 @router.get("/export")
@@ -90,24 +98,23 @@ def export_listing(
     return _download(data, fmt, "dermavigil-cases")
 
 
-@router.get("/{case_id}")
+@router.get("/{case_id}", response_class=JSONResponse)
 def read_case(
     case_id: CaseId,
     actor: ActorDep,
     registry: RegistryDep,
     version: Annotated[int | None, Query(ge=1)] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """The current (or a given) version of a case with its assessment."""
-    return casework.stored_json(casework.get(registry, actor, case_id, version))
+    return _stored(casework.get(registry, actor, case_id, version))
 
 
-@router.put("/{case_id}")
+@router.put("/{case_id}", response_class=JSONResponse)
 def update_case(
     case_id: CaseId, body: CaseUpdate, actor: ActorDep, registry: RegistryDep
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Store a new version (assessors); the previous versions stay in the history."""
-    stored = casework.update(registry, actor, case_id, body.case, body.expected_version)
-    return casework.stored_json(stored)
+    return _stored(casework.update(registry, actor, case_id, body.case, body.expected_version))
 
 
 @router.get("/{case_id}/history")
@@ -122,27 +129,28 @@ def case_assessment(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> 
     return casework.assessment(registry, actor, case_id).model_dump(mode="json")
 
 
-@router.post("/{case_id}/overrides")
+@router.post("/{case_id}/overrides", response_class=JSONResponse)
 def override_assessment(
     case_id: CaseId, body: OverrideIn, actor: ActorDep, registry: RegistryDep
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Override one assessment answer (assessors); stored as a new, attributed version."""
-    stored = casework.override(registry, actor, case_id, body.target, body.value, body.reason)
-    return casework.stored_json(stored)
+    return _stored(
+        casework.override(registry, actor, case_id, body.target, body.value, body.reason)
+    )
 
 
-@router.post("/{case_id}/retract")
+@router.post("/{case_id}/retract", response_class=JSONResponse)
 def retract_case(
     case_id: CaseId, body: RetractIn, actor: ActorDep, registry: RegistryDep
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Retract a case (assessors): a new version with status 'retracted'; nothing is deleted."""
-    return casework.stored_json(casework.retract(registry, actor, case_id, body.reason))
+    return _stored(casework.retract(registry, actor, case_id, body.reason))
 
 
-@router.post("/{case_id}/accept")
-def accept_draft(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> dict[str, Any]:
+@router.post("/{case_id}/accept", response_class=JSONResponse)
+def accept_draft(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> JSONResponse:
     """Accept a draft (e.g. extracted from literature) as an active case (assessors)."""
-    return casework.stored_json(casework.accept_draft(registry, actor, case_id))
+    return _stored(casework.accept_draft(registry, actor, case_id))
 
 
 @router.get("/{case_id}/export")

@@ -26,7 +26,8 @@ def extract(body: DraftIn, actor: ActorDep, registry: RegistryDep) -> Any:
     """
     outcome = drafting.extract_and_store(registry, actor, body.text)
     if outcome.stored is not None:
-        return {**casework.stored_json(outcome.stored), "warnings": outcome.draft.warnings}
+        stored = {**casework.stored_json(outcome.stored), "warnings": outcome.draft.warnings}
+        return JSONResponse(stored, status_code=201)
     problems = [{"location": p.location, "message": p.message} for p in outcome.problems]
     return JSONResponse(
         {
