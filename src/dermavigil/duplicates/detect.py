@@ -150,8 +150,10 @@ def find_duplicates(
     if table.num_rows < 2:
         return []
     linker = _linker(table)
+    # splink filters on the weight log2(p/(1-p)), infinite at p = 0 or 1: filter those here.
     predictions = linker.inference.predict(
-        threshold_match_probability=threshold, warning_mode="never"
+        threshold_match_probability=threshold if 0 < threshold < 1 else None,
+        warning_mode="never",
     )
     rows = predictions.as_record_list()
     by_id = {row["unique_id"]: row for row in table.to_pylist()}

@@ -1,0 +1,55 @@
+"""``dermavigil duplicates`` on a registry holding the seed case twice and other cases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dermavigil.cli import duplicates as cli
+from dermavigil.cli.app import app
+from dermavigil.domain.case import Case
+from dermavigil.registry import CaseService, open_registry
+from dermavigil.settings import load_settings
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def registry_cases(
+    dv_home: Path, literature_case: Case, clinician_case: Case, different_cases: list[Case]
+) -> None:
+    settings = load_settings()
+    settings.ensure_dirs()
+    registry = open_registry(settings.database_url)
+    with registry.transaction() as session:
+        service = CaseService(session)
+        for case in [clinician_case, *different_cases, literature_case]:
+            service.create(case.model_copy(update={"case_id": None}), by="tester")
+        retracted = service.create(literature_case.model_copy(update={"case_id": None}), by="t")
+        service.retract(retracted.case_id, by="t", reason="entered twice by mistake")
+    registry.close()
+
+
+def test_json_lists_the_pair_with_its_evidence(registry_cases: None) -> None:
+    result = runner.invoke(app, ["duplicates", "--json"])
+    assert result.exit_code == 0, result.output
+    pairs = json.loads(result.output)
+    assert [(p["case_a"], p["case_b"]) for p in pairs] == [("DV-000001", "DV-000005")]
+    assert pairs[0]["match_probability"] >= 0.9
+    assert {e["field"] for e in pairs[0]["explanation"]} >= {"sex", "age", "reactions"}
+
+
+def test_table_and_threshold(registry_cases: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli.console, "width", 200)
+    result = runner.invoke(app, ["duplicates"])
+    assert result.exit_code == 0, result.output
+    assert "DV-000001 (clinician (physician)) ~ DV-000005 (literature)" in result.output
+    assert "two or more reaction terms in common" in result.output
+    assert "1 probable duplicate pair(s) among 5 active cases" in result.output
+    none = runner.invoke(app, ["duplicates", "--threshold", "1"])
+    assert "no pair of the 5 active cases reaches 1" in none.output
+    bad = runner.invoke(app, ["duplicates", "--threshold", "2"])
+    assert bad.exit_code != 0
