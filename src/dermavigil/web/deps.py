@@ -1,6 +1,7 @@
 """FastAPI dependencies shared by the API routers and the pages (``Annotated`` aliases).
 
-The registry, the settings and the signer live on ``app.state`` (set by
+The registry, the settings and the signer live on ``app.state`` (read by ``async``
+dependencies, which run on the event loop rather than in the thread pool) (set by
 :func:`dermavigil.web.app.create_app`); the actor is resolved per request from
 the session cookie or bearer token and looked up in the registry so that a
 role change or a removed account takes effect at once.
@@ -17,12 +18,12 @@ from dermavigil.settings import Settings
 from dermavigil.web.auth import Actor, AuthenticationRequired
 
 
-def get_registry(request: Request) -> Any:
+async def get_registry(request: Request) -> Any:
     """The registry opened by the app."""
     return request.app.state.registry
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 

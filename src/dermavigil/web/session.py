@@ -10,44 +10,59 @@ After it runs, ``request.state`` holds:
 
 A handler that logs in or out replaces ``request.state.session``; the
 middleware then writes the new cookie (HttpOnly, SameSite=Lax, Secure over
-https). Bearer requests never receive a cookie.
+https). Bearer requests never receive a cookie. A plain ASGI middleware (not
+Starlette's ``BaseHTTPMiddleware``) so that it adds no task or stream per request.
 """
 
 from __future__ import annotations
 
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.requests import Request
+from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
 from starlette.responses import Response
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dermavigil.web.auth import SESSION_COOKIE, SESSION_MAX_AGE, Session, Signer, bearer_token
 
 
-class SessionMiddleware(BaseHTTPMiddleware):
+class SessionMiddleware:
     """Resolve the session or token; write the cookie back when it is new or changed."""
 
     def __init__(self, app: ASGIApp, signer: Signer) -> None:
-        super().__init__(app)
+        self.app = app
         self.signer = signer
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        token = bearer_token(request.headers.get("authorization"))
-        request.state.bearer = token is not None
-        request.state.token_user = self.signer.load_token(token) if token else None
-        loaded = None if token else self.signer.load_session(request.cookies.get(SESSION_COOKIE))
-        request.state.session_from_cookie = loaded is not None
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        connection = HTTPConnection(scope)
+        state = connection.state  # shared with the Request the endpoint sees
+        token = bearer_token(connection.headers.get("authorization"))
+        state.bearer = token is not None
+        state.token_user = self.signer.load_token(token) if token else None
+        cookie = connection.cookies.get(SESSION_COOKIE)
+        loaded = None if token else self.signer.load_session(cookie)
+        state.session_from_cookie = loaded is not None
         original = loaded or Session.anonymous()
-        request.state.session = original
-        response = await call_next(request)
-        current: Session = request.state.session
-        if token is None and (loaded is None or current != original):
-            response.set_cookie(
-                SESSION_COOKIE,
-                self.signer.dump_session(current),
-                max_age=SESSION_MAX_AGE,
-                httponly=True,
-                samesite="lax",
-                secure=request.url.scheme == "https",
-                path="/",
-            )
-        return response
+        state.session = original
+        secure = connection.url.scheme == "https"
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start" and token is None:
+                current: Session = state.session
+                if loaded is None or current != original:
+                    cookie_header = Response()
+                    cookie_header.set_cookie(
+                        SESSION_COOKIE,
+                        self.signer.dump_session(current),
+                        max_age=SESSION_MAX_AGE,
+                        httponly=True,
+                        samesite="lax",
+                        secure=secure,
+                        path="/",
+                    )
+                    headers = MutableHeaders(scope=message)
+                    headers.append("set-cookie", cookie_header.headers["set-cookie"])
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
