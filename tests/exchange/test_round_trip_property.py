@@ -1,0 +1,174 @@
+"""Property: any valid case survives JSON, E2B(R3) and FHIR R5 round trips exactly (hypothesis)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from dermavigil.domain import Case, parse_case
+from dermavigil.domain.vocab import (
+    ActionTaken,
+    AdditionalInformation,
+    AgeGroup,
+    FindingKind,
+    Formulation,
+    Outcome,
+    ProductCategory,
+    RechallengeResult,
+    ReporterQualification,
+    ReportSource,
+    Route,
+    SeriousnessCriterion,
+    Sex,
+)
+from dermavigil.errors import InputError
+from dermavigil.exchange.formats import export_cases, import_document
+
+text = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=24)
+dates = st.builds(
+    lambda y, m, d: (
+        f"{y}" if m is None else f"{y}-{m:02d}" if d is None else f"{y}-{m:02d}-{d:02d}"
+    ),
+    st.integers(1990, 2030),
+    st.none() | st.integers(1, 12),
+    st.none() | st.integers(1, 28),
+)
+durations = st.fixed_dictionaries(
+    {"value": st.integers(0, 400), "unit": st.sampled_from(["hour", "day", "week", "month"])}
+)
+
+
+def _enum(kind: Any) -> st.SearchStrategy[str]:
+    return st.sampled_from([x.value for x in kind])
+
+
+def _optional(**fields: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries({}, optional=fields)
+
+
+codes = st.lists(
+    st.fixed_dictionaries(
+        {
+            "system": st.sampled_from(["HPO 2025-01-16", "MedDRA 27.0", "ICD-10-CM 2025"]),
+            "code": st.from_regex(r"\A[A-Z]{0,2}:?[0-9]{3,8}\Z"),
+            "label": text,
+        }
+    ),
+    max_size=2,
+)
+products = st.lists(
+    st.fixed_dictionaries(
+        {"name": text},
+        optional={
+            "active_ingredient": text,
+            "manufacturer": text,
+            "category": _enum(ProductCategory),
+            "formulation": _enum(Formulation),
+            "approved_routes": st.lists(_enum(Route), max_size=2, unique=True),
+            "route": _enum(Route),
+            "route_verbatim": text,
+            "dose": _optional(
+                value=st.integers(1, 500), unit=st.sampled_from(["mg", "mL"]), verbatim=text
+            ),
+            "lot": text,
+            "indication": text,
+            "start_date": dates,
+            "action_taken": _enum(ActionTaken),
+            "rechallenge": _optional(
+                done=st.just(True), result=_enum(RechallengeResult), site=text
+            ),
+            "additional_information": st.lists(
+                _enum(AdditionalInformation), max_size=2, unique=True
+            ),
+            "body_sites": st.lists(text, max_size=2),
+        },
+    ),
+    min_size=1,
+    max_size=3,
+)
+reactions = st.lists(
+    st.fixed_dictionaries(
+        {"verbatim": text},
+        optional={
+            "codes": codes,
+            "onset_date": dates,
+            "onset_latency": durations,
+            "onset_text": text,
+            "duration": durations,
+            "outcome": _enum(Outcome),
+            "seriousness": st.lists(_enum(SeriousnessCriterion), max_size=3, unique=True),
+            "at_rechallenge": st.booleans(),
+            "sequelae": st.lists(text, max_size=1),
+            "body_sites": st.lists(text, max_size=2),
+        },
+    ),
+    min_size=1,
+    max_size=3,
+)
+cases = st.fixed_dictionaries(
+    {
+        "report": st.fixed_dictionaries(
+            {
+                "source": _enum(ReportSource),
+                "reporter": st.fixed_dictionaries(
+                    {"country": st.sampled_from(["TH", "US", "FR"])},
+                    optional={"qualification": _enum(ReporterQualification), "organisation": text},
+                ),
+            },
+            optional={
+                "received_date": dates,
+                "source_id": text,
+                "literature": st.fixed_dictionaries(
+                    {"citation": text}, optional={"doi": st.just("10.1111/jocd.16206")}
+                ),
+            },
+        ),
+        "patient": st.fixed_dictionaries(
+            {"age_group": _enum(AgeGroup)},
+            optional={
+                "initials": st.from_regex(r"\A[A-Z][A-Z.]{0,3}\Z"),
+                "age": st.fixed_dictionaries(
+                    {"value": st.integers(0, 99), "unit": st.sampled_from(["year", "month"])}
+                ),
+                "sex": _enum(Sex),
+                "weight_kg": st.integers(3, 150),
+                "medical_history": st.lists(text, max_size=2),
+            },
+        ),
+        "products": products,
+        "reactions": reactions,
+    },
+    optional={
+        "findings": st.lists(
+            st.fixed_dictionaries(
+                {"kind": _enum(FindingKind), "result": text}, optional={"test": text, "date": dates}
+            ),
+            max_size=2,
+        ),
+        "treatments": st.lists(
+            st.fixed_dictionaries({"drug": text}, optional={"route": _enum(Route)}), max_size=2
+        ),
+        "narrative": text,
+    },
+)
+
+
+def _case(mapping: dict[str, Any]) -> Case:
+    mapping["products"][0]["role"] = "suspect"
+    try:
+        return parse_case(mapping)
+    except InputError:
+        assume(False)
+        raise
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["json", "e2b", "fhir"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mapping=cases)
+def test_any_case_round_trips(fmt: str, mapping: dict[str, Any]) -> None:
+    case = _case(mapping)
+    assert import_document(export_cases([case], fmt)).cases == [case]
