@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dermavigil.domain import Case, parse_case
+from dermavigil.domain import Case, CodedTerm, Product, Reaction, parse_case
 from dermavigil.domain.vocab import (
     ActionTaken,
     AdditionalInformation,
@@ -172,3 +172,85 @@ def _case(mapping: dict[str, Any]) -> Case:
 def test_any_case_round_trips(fmt: str, mapping: dict[str, Any]) -> None:
     case = _case(mapping)
     assert import_document(export_cases([case], fmt)).cases == [case]
+
+
+def _rechallenge(product: Product) -> object:
+    """G.k.9.i.4 as E2B shows it: done and its result (unknown if unsaid), not done, or nothing."""
+    rechallenge = product.rechallenge
+    if rechallenge is None or rechallenge.done is None:
+        return None
+    return (rechallenge.result or RechallengeResult.unknown) if rechallenge.done else "not done"
+
+
+def _meddra_first(reaction: Reaction) -> list[CodedTerm]:
+    """E2B sends the MedDRA code in the value and other codes as its translations."""
+    return sorted(reaction.codes, key=lambda term: not term.system.startswith("MedDRA"))
+
+
+def _e2b_held(case: Case) -> dict[str, Any]:
+    """The facts E2B(R3) elements hold, with E2B's own coarsening applied."""
+    reporter = case.report.reporter
+    return {
+        "reporter": reporter.model_dump() if reporter else None,
+        "received": case.report.received_date,
+        "citation": case.report.literature.citation if case.report.literature else None,
+        "patient": (
+            case.patient.initials,
+            case.patient.sex if case.patient.sex != Sex.unknown else None,
+            case.patient.age,
+            case.patient.weight_kg,
+            "adult" if case.patient.age_group == AgeGroup.middle_aged else case.patient.age_group,
+        ),
+        "products": [
+            (
+                p.name,
+                p.active_ingredient,
+                p.manufacturer,
+                p.route,
+                p.role,
+                p.lot,
+                p.formulation,
+                p.indication,
+                p.start_date,
+                p.action_taken,
+                p.additional_information,
+                p.dose.value if p.dose else None,
+                p.dose.verbatim if p.dose else None,
+                _rechallenge(p),
+            )  # fmt: skip
+            for p in case.products
+        ],
+        "reactions": [
+            (
+                r.verbatim,
+                meddra_first(r),
+                r.onset_date,
+                r.end_date,
+                None if r.end_date else r.duration,
+                r.outcome or Outcome.unknown,
+                sorted(r.seriousness),
+            )  # fmt: skip
+            for r in case.reactions
+        ],
+        "narrative": case.narrative,
+    }
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mapping=cases)
+def test_e2b_elements_alone_hold_their_facts(mapping: dict[str, Any]) -> None:
+    from lxml import etree
+
+    from dermavigil.exchange import e2b_codes as c
+
+    case = _case(mapping)
+    tree = etree.fromstring(export_cases([case], "e2b"))
+    path = f"//h:reference[h:document/h:title='{c.SUPPLEMENT_TITLE}']"
+    for node in tree.xpath(path, namespaces={"h": c.HL7}):
+        node.getparent().remove(node)
+    try:
+        [back] = import_document(etree.tostring(tree)).cases
+    except InputError as error:  # e.g. a consumer-only fact E2B cannot show makes it invalid
+        pytest.fail(f"the XML alone does not make a case: {error}")
+    assert _e2b_held(back) == _e2b_held(case)

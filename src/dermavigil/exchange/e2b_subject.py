@@ -141,7 +141,8 @@ def _dosage(product: Product) -> etree._Element | None:
     """G.k.4.r: dosage text, dates, route (ICH list with its free text), dose, lot, form."""
     dose = product.dose
     has_route = product.route is not None or product.route_verbatim
-    if not (has_route or product.start_date or product.end_date or dose or product.lot):
+    facts = (product.start_date, product.end_date, dose, product.lot, product.formulation)
+    if not has_route and not any(facts):
         return None
     children: list[etree._Element | None] = []
     if dose is not None and dose.verbatim:
@@ -182,7 +183,7 @@ def _dosage(product: Product) -> etree._Element | None:
 
 
 def _recurrences(product: Product, reaction_ids: list[str], case: Case) -> list[etree._Element]:
-    """G.k.9.i.4, per reaction that was not itself the recurrence."""
+    """G.k.9.i.4, per reaction that was not itself the recurrence (all, if every one was)."""
     rechallenge = product.rechallenge
     if rechallenge is None or rechallenge.done is None:
         return []
@@ -191,8 +192,9 @@ def _recurrences(product: Product, reaction_ids: list[str], case: Case) -> list[
     else:
         code = RECHALLENGE_CODES[rechallenge.result or RechallengeResult.unknown]
     out = []
+    everything_recurred = all(r.at_rechallenge for r in case.reactions)
     for rid, reaction in zip(reaction_ids, case.reactions, strict=True):
-        if reaction.at_rechallenge:
+        if reaction.at_rechallenge and not everything_recurred:
             continue
         value = typed("value", "CE", code=code, codeSystem=c.OID_RECURRENCE)
         ref = E.outboundRelationship1(
