@@ -8,7 +8,9 @@ Loads, in order, skipping what is already there:
    files from the shared data folder into the analytic store
    (:func:`dermavigil.ingest.runner.run_import`, which writes nothing when
    the source's input set is unchanged);
-3. the registry's cases as the store's ``registry`` source;
+3. the registry's cases as the store's ``registry`` source, unless the registry
+   has not changed since the last export (same number of cases, same latest
+   change: a fingerprint kept in ``store_dir/registry-export.json``);
 4. a signal run over the whole store (PRR, ROR, IC, MGPS EBGM), saved where
    the dashboard reads it, unless the saved run is newer than every source.
 
@@ -18,6 +20,7 @@ still run, so the app always starts.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,6 +69,34 @@ def _import(settings: Settings, source: str, paths: list[Path]) -> tuple[str, st
         f"{summary.reaction_rows:,} reaction rows"
     )
     return status, detail
+
+
+def _registry_fingerprint(registry: Any) -> str:
+    """Number of cases (any status) and the time of the latest change."""
+    from dermavigil.registry import CaseFilter, CaseService
+
+    latest, offset, total = "", 0, 0
+    with registry.transaction(readonly=True) as session:
+        service = CaseService(session)
+        while True:
+            page = service.list(CaseFilter(status=None), offset=offset, limit=500)
+            total = page.total
+            latest = max([latest, *(item.updated_at.isoformat() for item in page.items)])
+            offset += len(page.items)
+            if not page.items or offset >= total:
+                break
+    return f"{total}:{latest}"
+
+
+def _export_registry(settings: Settings, registry: Any) -> tuple[str, str]:
+    marker = settings.store_dir / "registry-export.json"
+    fingerprint = _registry_fingerprint(registry)
+    known = json.loads(marker.read_text()) if marker.is_file() else {}
+    if "registry" in sources(settings.store_dir) and known.get("fingerprint") == fingerprint:
+        return "unchanged", f"registry unchanged since the last export ({fingerprint})"
+    _, detail = _import(settings, "registry", [])
+    marker.write_text(json.dumps({"fingerprint": fingerprint}))
+    return "done", detail
 
 
 def _signals_current(settings: Settings) -> bool:
@@ -117,6 +148,6 @@ def load_demo(settings: Settings, registry: Any, say: Say = log.info) -> list[St
             results.append(StepResult(source, "skipped", detail))
             continue
         results.append(_step(source, lambda s=source, p=path: _import(settings, s, [p]), say))
-    results.append(_step("registry", lambda: _import(settings, "registry", []), say))
+    results.append(_step("registry", lambda: _export_registry(settings, registry), say))
     results.append(_step("signals", lambda: _signals(settings), say))
     return results

@@ -1,8 +1,8 @@
 """FastAPI dependencies shared by the API routers and the pages (``Annotated`` aliases).
 
-The registry, the settings and the signer live on ``app.state`` (read by ``async``
-dependencies, which run on the event loop rather than in the thread pool) (set by
-:func:`dermavigil.web.app.create_app`); the actor is resolved per request from
+The registry, the settings and the signer live on ``app.state`` (set by
+:func:`dermavigil.web.app.create_app`) and are read by ``async`` dependencies, which
+run on the event loop rather than in the thread pool; the actor is resolved per request from
 the session cookie or bearer token and looked up in the registry so that a
 role change or a removed account takes effect at once.
 """
