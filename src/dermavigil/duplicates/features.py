@@ -61,8 +61,11 @@ _STOP_WORDS_TEXT = """
     and for from into the with after before during
     product brand generic unknown unspecified other
     left right site area
+    hydrochloride sodium potassium acid acetate sulfate sulphate phosphate
+    maleate tartrate citrate mesylate bromide chloride fumarate succinate
 """
 _STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+"""Words that tell neither products nor reactions apart (including salts of drugs)."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 _TEXT, _NUMBER, _LIST, _DATE = pa.string(), pa.float64(), pa.list_(pa.string()), pa.date32()

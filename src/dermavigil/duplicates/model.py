@@ -34,8 +34,9 @@ So the same facts weigh more in a small registry than in a national database,
 as they should.
 
 Blocking (which pairs are scored at all): same first suspect product key, same
-publication (DOI/PMID), or a product word *and* a reaction word in common
-(catches "lyophilized exosomes" vs "exosome product"). Pairs outside every
+publication (DOI/PMID), or a product word *and* a reaction term in common
+(catches "lyophilized exosomes" vs "exosome product"; a shared reaction *word*
+would put most pairs of a large collection in one block). Pairs outside every
 block are taken as different cases.
 """
 
@@ -245,7 +246,7 @@ def blocking_rules() -> list[Any]:
         block_on("first_suspect"),
         block_on("publication_id"),
         block_on(
-            "product_words", "reaction_words", arrays_to_explode=["product_words", "reaction_words"]
+            "product_words", "reaction_terms", arrays_to_explode=["product_words", "reaction_terms"]
         ),
     ]
 
