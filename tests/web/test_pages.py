@@ -138,3 +138,13 @@ def test_users_page_creates_accounts(as_admin, as_reporter):  # type: ignore[no-
     assert refused.status_code == 403
     bad = as_admin.client.post("/users", data={**data, "username": "derm2", "password": "short"})
     assert bad.status_code == 422 and "password" in bad.text
+
+
+def test_no_asset_comes_from_the_network(as_admin):  # type: ignore[no-untyped-def]
+    client = as_admin.client
+    docs = client.get("/api/docs").text
+    assert "/static/swagger/swagger-ui-bundle.js" in docs
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+    for path in ("/api/docs", "/cases/new", "/signals", "/about", "/login"):
+        html = client.get(path).text
+        assert not re.search(r'(src|href)="(https?:)?//', html), path

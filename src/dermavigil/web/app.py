@@ -19,8 +19,10 @@ from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 import dermavigil
 from dermavigil.errors import DermavigilError, InputError, Problem
@@ -70,6 +72,17 @@ def _validation_error(request: Request, exc: RequestValidationError) -> Response
     return _problem_response(request, error)
 
 
+def _api_docs() -> Response:
+    """Swagger UI for the OpenAPI document, from the assets of ``swagger-ui-bundle``."""
+    return get_swagger_ui_html(
+        openapi_url="/api/openapi.json",
+        title="dermavigil API",
+        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+        swagger_css_url="/static/swagger/swagger-ui.css",
+        swagger_favicon_url="/static/swagger/favicon-32x32.png",
+    )
+
+
 def create_app(settings: Settings, registry: Any = None) -> FastAPI:
     """Build the app over ``registry`` (opened from ``settings.database_url`` when not given)."""
     settings.ensure_dirs()
@@ -83,7 +96,7 @@ def create_app(settings: Settings, registry: Any = None) -> FastAPI:
         description="Vigilance for adverse reactions to injected aesthetic and "
         "dermatologic products. Authenticate with POST /api/token, then send "
         "`Authorization: Bearer <token>`; cookie sessions must send `X-CSRF-Token`.",
-        docs_url="/api/docs",
+        docs_url=None,  # served below with local assets (FastAPI's default loads a CDN)
         redoc_url=None,
         openapi_url="/api/openapi.json",
         dependencies=[Depends(check_csrf)],
@@ -96,7 +109,9 @@ def create_app(settings: Settings, registry: Any = None) -> FastAPI:
     app.add_middleware(SessionMiddleware, signer=app.state.signer)
     app.add_exception_handler(DermavigilError, _problem_response)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_api_route("/api/docs", _api_docs, include_in_schema=False)
     for router in (*API_ROUTERS, *PAGE_ROUTERS):
         app.include_router(router)
     return app
