@@ -190,3 +190,15 @@ def test_import_page_shows_progress_then_summary(as_admin, shared_data):  # type
         assert 'http-equiv="refresh"' in page or "failed" in page
         time.sleep(0.2)
     assert 'id="import-summary"' in page and "Reports kept" in page
+
+
+def test_signal_run_is_a_job(signals_client):  # type: ignore[no-untyped-def]
+    admin = bearer(signals_client, "admin")
+    before = signals_client.get("/api/signals", params={"limit": 1}, headers=admin).json()
+    response = signals_client.post("/api/signals/run", headers=admin)
+    assert response.status_code == 202
+    job = _wait(signals_client, admin, response.json()["job_id"])
+    assert job["status"] == "done", job
+    runs = job["summary"]["signals"]
+    assert runs["product"]["pairs"] == before["total"]
+    assert runs["route"]["by"] == ["category", "product", "route", "reaction"]

@@ -5,7 +5,8 @@ An upload is saved under ``uploads_dir/<job id>/`` and imported by
 progress callback updates the job, which the API and the import page poll.
 Imports run one at a time (the runner expects one import per source at a
 time, and two cores are better spent on one). Jobs are kept in memory for
-the life of the process; the store itself is the durable record.
+the life of the process; the store itself is the durable record. A job whose
+source is ``signals`` re-runs signal detection over the store the same way.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from dermavigil.settings import Settings
 log = logging.getLogger(__name__)
 
 MAX_PROBLEMS_SHOWN = 200
+SIGNALS = "signals"
+"""The job "source" that re-runs signal detection over the store instead of importing."""
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -127,12 +130,17 @@ class ImportJobs:
                 job.error = {"title": type(exc).__name__, "detail": str(exc), "problems": []}
                 job.status = "failed"
             else:
-                job.summary = summary_json(summary)
+                job.summary = summary if isinstance(summary, dict) else summary_json(summary)
                 job.status = "done"
             finally:
                 job.finished_at = datetime.now(UTC)
 
     def _import(self, job: ImportJob) -> Any:
+        if job.source == SIGNALS:
+            from dermavigil.web.signal_table import run_and_save
+
+            job.step = "signal detection (PRR, ROR, IC, MGPS EBGM)"
+            return {"signals": run_and_save(self.settings)}
         from dermavigil.ingest.runner import run_import
 
         paths = [self.upload_dir(job.job_id) / name for name in job.files]

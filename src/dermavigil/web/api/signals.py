@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from dermavigil.errors import InputError, NotFoundError, Problem
 from dermavigil.web import signal_table
+from dermavigil.web.api.imports import job_json
 from dermavigil.web.deps import ActorDep, SettingsDep
+from dermavigil.web.jobs import SIGNALS
 from dermavigil.web.permissions import require
 
 router = APIRouter(prefix="/api/signals", tags=["signals"])
@@ -90,8 +92,12 @@ def pair_detail(
     return signal_table.pair_detail(settings, pair)
 
 
-@router.post("/run")
-def run_detection(actor: ActorDep, settings: SettingsDep) -> dict[str, Any]:
-    """Re-run signal detection over the whole store (admins; runs in this request)."""
+@router.post("/run", status_code=202)
+def run_detection(request: Request, actor: ActorDep) -> dict[str, Any]:
+    """Re-run signal detection over the whole store (admins), as a job followed at
+    ``GET /api/imports/{job_id}``."""
     require(actor, "import.run")
-    return signal_table.run_and_save(settings)
+    jobs = request.app.state.jobs
+    job = jobs.new_job(SIGNALS, [], actor.username)
+    jobs.start(job)
+    return job_json(job)

@@ -14,6 +14,7 @@ from dermavigil.errors import InputError, Problem
 from dermavigil.web import charts, signal_table
 from dermavigil.web.api.signals import SignalFilter, signal_query
 from dermavigil.web.deps import ActorDep, SettingsDep
+from dermavigil.web.jobs import SIGNALS
 from dermavigil.web.pages.render import render
 from dermavigil.web.permissions import allowed, require
 
@@ -113,8 +114,10 @@ def dashboard(
 
 
 @router.post("/signals/run")
-def run(actor: ActorDep, settings: SettingsDep) -> Response:
-    """Re-run detection over the store (admins), then show the dashboard."""
+def run(request: Request, actor: ActorDep) -> Response:
+    """Re-run detection over the store (admins) as a job; show its progress page."""
     require(actor, "import.run")
-    signal_table.run_and_save(settings)
-    return RedirectResponse("/signals", status_code=303)
+    jobs = request.app.state.jobs
+    job = jobs.new_job(SIGNALS, [], actor.username)
+    jobs.start(job)
+    return RedirectResponse(f"/imports/{job.job_id}", status_code=303)
