@@ -34,6 +34,7 @@ class SparkEngine(BaseEngine):
                 SparkSession.builder.master(master or os.environ.get("SPARK_MASTER", "local[*]"))
                 .appName("dermavigil")
                 .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.execution.arrow.pyspark.enabled", "true")
                 .config("spark.sql.session.timeZone", "UTC")
             )
