@@ -36,7 +36,9 @@ def registry_cases(
 def test_json_lists_the_pair_with_its_evidence(registry_cases: None) -> None:
     result = runner.invoke(app, ["duplicates", "--json"])
     assert result.exit_code == 0, result.output
-    pairs = json.loads(result.output)
+    report = json.loads(result.output)
+    assert (report["cases"], report["threshold"]) == (5, 0.9)
+    pairs = report["pairs"]
     assert [(p["case_a"], p["case_b"]) for p in pairs] == [("DV-000001", "DV-000005")]
     assert pairs[0]["match_probability"] >= 0.9
     assert {e["field"] for e in pairs[0]["explanation"]} >= {"sex", "age", "reactions"}

@@ -147,3 +147,26 @@ def test_a_lower_threshold_keeps_every_pair_of_a_higher_one() -> None:
     high = {(a, b) for a, b, _ in _reference(0.9)}
     low = {(a, b) for a, b, _ in _reference(0.5)}
     assert high <= low and ("CLIN", "LIT") in high
+
+
+def test_u_estimated_from_the_data_is_deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dermavigil.duplicates import detect
+
+    with_priors = _reference(0.0)
+    monkeypatch.setattr(detect, "TRAIN_MIN_RECORDS", 2)
+    trained = _key(find_duplicates(_POOL, threshold=0.0))
+    assert trained == _key(find_duplicates(list(reversed(_POOL)), threshold=0.0))
+    assert trained != with_priors  # u estimated from 8 cases differ from the priors
+
+
+def test_public_api_is_pinned() -> None:
+    import dermavigil.duplicates as package
+
+    assert sorted(package.__all__) == [
+        "DuplicatePair",
+        "DuplicateReport",
+        "FieldEvidence",
+        "feature_table",
+        "find_duplicates",
+        "registry_duplicates",
+    ]

@@ -1,21 +1,20 @@
 """``dermavigil duplicates``: pairs of registry cases that are probably one case.
 
-Thin: reads the current version of the registry's active cases in one
-read-only transaction, calls :func:`dermavigil.duplicates.find_duplicates`,
-and prints each pair with its evidence fact by fact (or JSON with ``--json``).
+Thin: compares the current versions of the registry's active cases in one
+read-only transaction (:func:`dermavigil.duplicates.registry_duplicates`),
+then prints each pair with its evidence fact by fact (or JSON with ``--json``).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from dermavigil.duplicates import DuplicatePair, find_duplicates
-from dermavigil.registry import CaseFilter, CaseService, open_registry
+from dermavigil.duplicates import DuplicatePair, registry_duplicates
+from dermavigil.registry import open_registry
 
 console = Console()
 
@@ -68,19 +67,20 @@ def duplicates(
     registry = open_registry(settings.database_url)
     try:
         with registry.transaction(readonly=True) as session:
-            cases = list(CaseService(session).all_current(CaseFilter()))
+            report = registry_duplicates(session, threshold)
     finally:
         registry.close()
-    pairs = find_duplicates(cases, threshold=threshold)
     if as_json:
-        typer.echo(json.dumps([p.model_dump(mode="json") for p in pairs], indent=2))
+        typer.echo(report.model_dump_json(indent=2))
         return
-    if not pairs:
-        console.print(f"no pair of the {len(cases)} active cases reaches {threshold:g}")
+    if not report.pairs:
+        console.print(f"no pair of the {report.cases} active cases reaches {threshold:g}")
         return
-    for pair in pairs:
+    for pair in report.pairs:
         _show(pair)
-    console.print(f"{len(pairs)} probable duplicate pair(s) among {len(cases)} active cases")
+    console.print(
+        f"{len(report.pairs)} probable duplicate pair(s) among {report.cases} active cases"
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -2,8 +2,10 @@
 
 Public API::
 
-    from dermavigil.duplicates import find_duplicates, DuplicatePair
+    from dermavigil.duplicates import find_duplicates, registry_duplicates
     pairs = find_duplicates(cases, threshold=0.9)   # Case or StoredCase
+    with registry.transaction(readonly=True) as session:
+        report = registry_duplicates(session)        # every active case
 
 A clinician's report, the patient's own report and the later publication of
 the same case must be recognised as one case before they inflate a signal
@@ -19,5 +21,13 @@ from dermavigil.duplicates.detect import (
     feature_table,
     find_duplicates,
 )
+from dermavigil.duplicates.service import DuplicateReport, registry_duplicates
 
-__all__ = ["DuplicatePair", "FieldEvidence", "feature_table", "find_duplicates"]
+__all__ = [
+    "DuplicatePair",
+    "DuplicateReport",
+    "FieldEvidence",
+    "feature_table",
+    "find_duplicates",
+    "registry_duplicates",
+]

@@ -14,11 +14,12 @@ Parameters, and why they are not fitted by EM
 ``m`` is fixed at the priors below. EM needs a good share of true duplicates
 among the blocked pairs to find the "match" cluster; a pharmacovigilance
 registry has few, and on a small registry EM drifts to clusters such as "same
-product, same sex". vigiMatch likewise took its error rates (``m``) from a
-set of known duplicates rather than from EM. The priors here state how often
-a fact survives re-reporting of one case (clinician, patient, literature):
-sex nearly always agrees, an exact age usually does, a reaction is reworded
-often, dates are frequently missing or coarsened.
+product, same sex". Stated priors can instead be read and argued with; they
+say how often a fact survives re-reporting of one case (clinician, patient,
+literature): sex nearly always agrees, an exact age usually does, a reaction
+is often reworded, dates are frequently missing or coarsened. Reactions go
+with products, which Fellegi-Sunter's independence assumption ignores, so the
+strongest reaction level asks for two or more shared terms.
 
 ``u`` is the chance a fact agrees between unrelated reports, which the data
 itself tell once there are enough of them: from :data:`TRAIN_MIN_RECORDS`
@@ -43,12 +44,14 @@ block are taken as different cases.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import SettingsCreator, block_on
-from splink.internals.comparison_level_creator import ComparisonLevelCreator
+
+if TYPE_CHECKING:
+    from splink.internals.comparison_level_creator import ComparisonLevelCreator
 
 DUPLICATE_SHARE = 0.05
 """Assumed share of reports that duplicate another report of the collection."""
@@ -101,7 +104,7 @@ class Fact:
         )
 
 
-LevelSpec = tuple[str, str | ComparisonLevelCreator, float, float]
+LevelSpec: TypeAlias = "tuple[str, str | ComparisonLevelCreator, float, float]"
 """(label, SQL condition or splink level, prior m, prior u)."""
 
 
