@@ -13,13 +13,14 @@ from dermavigil.domain.rules import parse_case
 
 def clinician_report() -> dict[str, Any]:
     """The seed case as the treating dermatologist reported it, before publication:
-    an exact age, a reworded product name, reactions in the clinician's words and
-    no literature reference."""
+    an exact age, a reworded product name, reactions and sites in the clinician's
+    words, the treatment with its strength, and no literature reference."""
     return {
         "report": {
             "source": "clinician",
             "reporter": {"qualification": "physician", "country": "TH"},
         },
+        "treatments": [{"drug": "Prednisolone 20 mg tablets", "route": "oral"}],
         "patient": {"sex": "male", "age": {"value": 52, "unit": "year"}},
         "products": [
             {
@@ -27,10 +28,11 @@ def clinician_report() -> dict[str, Any]:
                 "category": "exosome",
                 "approved_routes": ["topical"],
                 "route": "intradermal",
+                "body_sites": ["cheeks"],
             }
         ],
         "reactions": [
-            {"verbatim": "Skin necrosis", "outcome": "recovered_with_sequelae"},
+            {"verbatim": "Skin necrosis", "body_sites": ["face"]},
             {"verbatim": "Pain", "onset_text": "right after the injections"},
             {
                 "verbatim": "purplish papules and nodules with crusted erosions",

@@ -24,6 +24,8 @@ def test_seed_case_features(literature_case: Case) -> None:
     assert row["suspect_routes"] == ["intradermal"]
     assert "skin necrosis" in row["reaction_terms"]
     assert row["onset_latency_days"] == 3.0
+    assert row["body_sites"] == ["arm", "face"]
+    assert row["treatments"] == ["prednisolone"]
     assert row["publication_ids"] == ["doi:10.1111/jocd.16206"]
     assert row["publication_id"] == "doi:10.1111/jocd.16206"
     assert row["event_low"] is None and row["event_date"] is None
@@ -38,6 +40,8 @@ def test_exact_age_partial_date_and_codes(clinician_case: Case) -> None:
     assert (row["event_low"], row["event_high"]) == (date(2023, 5, 1), date(2023, 5, 31))
     assert row["event_date"] == "2023-05"
     assert row["source"] == "clinician (physician)"
+    assert row["body_sites"] == ["cheek", "face"]
+    assert row["treatments"] == ["prednisolone"]
     assert row["publication_ids"] is None and row["publication_id"] is None
 
 

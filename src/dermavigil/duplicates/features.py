@@ -22,6 +22,9 @@ Every fact is reduced to a form that survives rewording between reporters:
   as its E2B/MeSH span (a "middle-aged" patient is 45-64), so an exact age and
   an age group can be checked for compatibility rather than forced to a
   midpoint;
+- body sites (of products, reactions and rechallenge) as content words, and
+  the treatments given as product keys: facts of injected aesthetic products
+  that a second reporter of the case tends to repeat;
 - partial dates: the first and last real day they may stand for
   (:meth:`~dermavigil.domain.dates.PartialDate.earliest`/``latest``).
 
@@ -60,7 +63,7 @@ _GENERIC_CATEGORIES = frozenset({ProductCategory.drug.value, ProductCategory.oth
 _STOP_WORDS_TEXT = """
     and for from into the with after before during
     product brand generic unknown unspecified other
-    left right site area
+    left right upper lower site area
     hydrochloride sodium potassium acid acetate sulfate sulphate phosphate
     maleate tartrate citrate mesylate bromide chloride fumarate succinate
 """
@@ -80,6 +83,7 @@ FEATURE_SCHEMA = pa.schema(
         ("suspect_routes", _LIST),
         *[(name, _LIST) for name in ("product_words", "product_categories")],
         *[(name, _LIST) for name in ("reaction_terms", "reaction_words")],
+        *[(name, _LIST) for name in ("body_sites", "treatments")],
         ("onset_latency_days", _NUMBER),
         *[
             (name, t)
@@ -130,6 +134,14 @@ def _age(case: Case) -> tuple[str | None, float | None, float | None, float | No
 
 def _span(value: PartialDate | None) -> tuple[date | None, date | None]:
     return (value.earliest(), value.latest()) if value is not None else (None, None)
+
+
+def _sites(case: Case) -> list[str]:
+    """Body sites of the products, the reactions and the rechallenge (verbatim)."""
+    sites = [site for p in case.products for site in p.body_sites]
+    sites += [site for r in case.reactions for site in r.body_sites]
+    sites += [p.rechallenge.site for p in case.products if p.rechallenge and p.rechallenge.site]
+    return sites
 
 
 def _source(case: Case) -> str:
@@ -195,6 +207,8 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "product_categories": _or_none(categories),
         "reaction_terms": _or_none(terms),
         "reaction_words": _or_none(content_words(r.verbatim for r in case.reactions)),
+        "body_sites": _or_none(content_words(_sites(case))),
+        "treatments": _or_none(sorted({product_key(t.drug) for t in case.treatments})),
         "onset_latency_days": round(min(latencies), 3) if latencies else None,
         "event_date": _iso(case.report.event_date),
         "event_low": event_low,

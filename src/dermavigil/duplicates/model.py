@@ -209,6 +209,16 @@ def facts() -> tuple[Fact, ...]:
             _else(0.07, 0.756),
         ),
         _fact(
+            "body_sites", "body sites injected or affected", "body_sites", "body_sites",
+            ("a body site in common", _shared("body_sites", 1), 0.75, 0.35),
+            _else(0.25, 0.65),
+        ),
+        _fact(
+            "treatments", "treatments given for the reaction", "treatments", "treatments",
+            ("a treatment in common", _shared("treatments", 1), 0.60, 0.12),
+            _else(0.40, 0.88),
+        ),
+        _fact(
             "event_date", "date of the event (a partial date as the days it may stand for)",
             "event_low", "event_date",
             ("same day", _SAME_DAY, 0.55, 0.002),
