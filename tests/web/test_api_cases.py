@@ -161,3 +161,17 @@ def test_accept_draft_and_missing_cases(client, registry, seed_json):  # type: i
     assert again.status_code == 409
     assert client.get("/api/cases/DV-999999", headers=assessor).status_code == 404
     assert client.get("/api/cases/not-an-id", headers=assessor).status_code == 422
+
+
+def test_code_terms_to_hpo_as_a_new_version(client, seed_json):  # type: ignore[no-untyped-def]
+    reporter, assessor = bearer(client, "reporter"), bearer(client, "assessor")
+    case_id = _create(client, reporter, seed_json)["case_id"]
+    assert client.post(f"/api/cases/{case_id}/code", headers=reporter).status_code == 403
+    coded = client.post(f"/api/cases/{case_id}/code", headers=assessor).json()
+    assert coded["version"] == 2
+    necrosis = next(r for r in coded["case"]["reactions"] if r["verbatim"] == "skin necrosis")
+    assert [c["code"] for c in necrosis["codes"]] == ["HP:0033126"]  # Cutaneous necrosis
+    history = client.get(f"/api/cases/{case_id}/history", headers=assessor).json()
+    assert any(c["path"].startswith("reactions.") for c in history[-1]["changes"])
+    again = client.post(f"/api/cases/{case_id}/code", headers=assessor).json()
+    assert again["version"] == 2  # nothing left to code: no new version

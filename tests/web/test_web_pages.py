@@ -80,7 +80,9 @@ def test_list_filters_and_case_page_for_roles(as_reporter, as_assessor):  # type
     assert case_id not in empty and "No case matches" in empty
     reporter_page = as_reporter.client.get(case_url).text
     assert 'id="override-form"' not in reporter_page
-    assert 'id="override-form"' in as_assessor.client.get(case_url).text
+    assessor_page = as_assessor.client.get(case_url).text
+    assert 'id="override-form"' in assessor_page and 'id="code-terms"' in assessor_page
+    assert 'id="code-terms"' not in reporter_page
     assert as_reporter.client.get(f"{case_url}/edit").status_code == 403
 
 

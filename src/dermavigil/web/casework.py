@@ -158,3 +158,24 @@ def export(registry: Any, actor: Actor, case_ids: list[str], fmt: str) -> tuple[
         cases = [_readable(actor, service.get(case_id)).case for case_id in case_ids]
     data = export_cases(cases, fmt)
     return data, EXPORT_FORMATS[fmt]
+
+
+def code_terms(registry: Any, actor: Actor, case_id: str) -> Any:
+    """Code every uncoded reaction (verbatim) and finding (result) to the HPO and store
+    the coded case as a new version (:func:`dermavigil.terminology.coder.code_phrase`:
+    lexical, nearest-parent, sub-phrase, then fuzzy matching; never guessed)."""
+    from dermavigil.terminology.coder import code_phrase
+
+    require(actor, "case.update")
+    stored = get(registry, actor, case_id)
+    case = stored.case
+    reactions = [
+        r if r.codes else r.model_copy(update={"codes": code_phrase(r.verbatim)})
+        for r in case.reactions
+    ]
+    findings = [
+        f if f.codes else f.model_copy(update={"codes": code_phrase(f.result)})
+        for f in case.findings
+    ]
+    coded = case.model_copy(update={"reactions": reactions, "findings": findings})
+    return update(registry, actor, case_id, coded, stored.version)

@@ -117,6 +117,12 @@ def update_case(
     return _stored(casework.update(registry, actor, case_id, body.case, body.expected_version))
 
 
+@router.post("/{case_id}/code", response_class=JSONResponse)
+def code_terms(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> JSONResponse:
+    """Code uncoded reactions and findings to the HPO (assessors): a new version."""
+    return _stored(casework.code_terms(registry, actor, case_id))
+
+
 @router.get("/{case_id}/history")
 def case_history(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> list[Any]:
     """Every version: when, by whom, what action, why, and the field differences."""

@@ -176,6 +176,13 @@ def override(
     return RedirectResponse(f"/cases/{case_id}?saved=1#assessment", status_code=303)
 
 
+@router.post("/cases/{case_id}/code")
+def code_terms(case_id: str, actor: ActorDep, registry: RegistryDep) -> Response:
+    """Code the case's reactions and findings to the HPO (a new version)."""
+    casework.code_terms(registry, actor, case_id)
+    return RedirectResponse(f"/cases/{case_id}?saved=1", status_code=303)
+
+
 @router.post("/cases/{case_id}/retract")
 def retract(
     case_id: str,
