@@ -116,6 +116,12 @@ def _fact(name: str, description: str, null_column: str, shown: str, *levels: Le
     return Fact(name, description, _null(null_column), tuple(built), shown)
 
 
+def _agree(name: str, description: str, column: str, level: LevelSpec) -> Fact:
+    """A fact that agrees or not: the else level takes the rest of ``m`` and ``u``."""
+    _, _, m, u = level
+    return _fact(name, description, column, column, level, _else(round(1 - m, 9), round(1 - u, 9)))
+
+
 def _else(m: float, u: float) -> LevelSpec:
     return ("no agreement", cll.ElseLevel(), m, u)
 
@@ -162,16 +168,9 @@ _SAME_DAY = (
 def facts() -> tuple[Fact, ...]:
     """The compared facts with their prior ``m``/``u`` (each fact's m and u sum to 1)."""
     return (
-        _fact(
-            "publication", "same DOI or PMID", "publication_ids", "publication_ids",
-            ("same publication", _shared("publication_ids", 1), 0.92, 0.002),
-            _else(0.08, 0.998),
-        ),
-        _fact(
-            "sex", "patient sex", "sex", "sex",
-            ("same sex", "sex_l = sex_r", 0.97, 0.55),
-            _else(0.03, 0.45),
-        ),
+        _agree("publication", "same DOI or PMID", "publication_ids",
+               ("same publication", _shared("publication_ids", 1), 0.92, 0.002)),
+        _agree("sex", "patient sex", "sex", ("same sex", "sex_l = sex_r", 0.97, 0.55)),
         _fact(
             "age", "patient age, exact or as an age-group span", "age_low", "age",
             ("same age (within 1 year)", _within("age_years", 1), 0.60, 0.04),
@@ -179,11 +178,8 @@ def facts() -> tuple[Fact, ...]:
             ("age and age group compatible", _overlap("age", " + 1"), 0.17, 0.06),
             _else(0.03, 0.76),
         ),
-        _fact(
-            "country", "reporter country", "country", "country",
-            ("same country", "country_l = country_r", 0.95, 0.35),
-            _else(0.05, 0.65),
-        ),
+        _agree("country", "reporter country", "country",
+               ("same country", "country_l = country_r", 0.95, 0.35)),
         _fact(
             "products", "suspect products", "suspect_products", "suspect_products",
             ("same suspect products", "suspect_products_l = suspect_products_r", 0.55, 0.005),
@@ -192,12 +188,8 @@ def facts() -> tuple[Fact, ...]:
             ("same product family", _shared("product_categories", 1), 0.04, 0.18),
             _else(0.02, 0.695),
         ),
-        _fact(
-            "route", "routes by which the suspect products were given", "suspect_routes",
-            "suspect_routes",
-            ("a route in common", _shared("suspect_routes", 1), 0.90, 0.35),
-            _else(0.10, 0.65),
-        ),
+        _agree("route", "routes by which the suspect products were given", "suspect_routes",
+               ("a route in common", _shared("suspect_routes", 1), 0.90, 0.35)),
         _fact(
             "reactions", "reaction terms (verbatim keys and codes) and their words",
             "reaction_terms", "reaction_terms",
@@ -208,16 +200,10 @@ def facts() -> tuple[Fact, ...]:
             ("a reaction word in common", _shared("reaction_words", 1), 0.08, 0.12),
             _else(0.07, 0.756),
         ),
-        _fact(
-            "body_sites", "body sites injected or affected", "body_sites", "body_sites",
-            ("a body site in common", _shared("body_sites", 1), 0.75, 0.35),
-            _else(0.25, 0.65),
-        ),
-        _fact(
-            "treatments", "treatments given for the reaction", "treatments", "treatments",
-            ("a treatment in common", _shared("treatments", 1), 0.60, 0.12),
-            _else(0.40, 0.88),
-        ),
+        _agree("body_sites", "body sites injected or affected", "body_sites",
+               ("a body site in common", _shared("body_sites", 1), 0.75, 0.35)),
+        _agree("treatments", "treatments given for the reaction", "treatments",
+               ("a treatment in common", _shared("treatments", 1), 0.60, 0.12)),
         _fact(
             "event_date", "date of the event (a partial date as the days it may stand for)",
             "event_low", "event_date",

@@ -1,0 +1,34 @@
+"""The model's stated priors are probability distributions, and its SQL runs on DuckDB."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from dermavigil.duplicates.model import Fact, facts, level_labels, prior_match_probability
+
+
+@pytest.mark.parametrize("fact", facts(), ids=lambda f: f.name)
+def test_each_fact_has_m_and_u_distributions(fact: Fact) -> None:
+    assert math.isclose(sum(level.m for level in fact.levels), 1.0, abs_tol=1e-9)
+    assert math.isclose(sum(level.u for level in fact.levels), 1.0, abs_tol=1e-9)
+    assert all(0 < level.m < 1 and 0 < level.u < 1 for level in fact.levels)
+    # agreement levels come first and are evidence for a match; 'no agreement' against.
+    first, last = fact.levels[0], fact.levels[-1]
+    assert first.m > first.u and last.m < last.u and last.label == "no agreement"
+
+
+def test_labels_cover_every_splink_level() -> None:
+    labels = level_labels()
+    for fact in facts():
+        assert labels[fact.name][-1] == "missing on either side"
+        assert sorted(labels[fact.name].values()) == sorted(
+            ["missing on either side", *(level.label for level in fact.levels)]
+        )
+
+
+def test_prior_is_the_duplicate_share_spread_over_the_other_reports() -> None:
+    assert prior_match_probability(101) == pytest.approx(0.05 / 100)
+    assert prior_match_probability(2) == pytest.approx(0.05)
+    assert prior_match_probability(1) == pytest.approx(0.05)
