@@ -27,7 +27,9 @@ from dermavigil.domain.vocab import (
 from dermavigil.errors import InputError
 from dermavigil.exchange.formats import export_cases, import_document
 
-text = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=24)
+text = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=24).filter(
+    str.strip
+)
 dates = st.builds(
     lambda y, m, d: (
         f"{y}" if m is None else f"{y}-{m:02d}" if d is None else f"{y}-{m:02d}-{d:02d}"
@@ -223,7 +225,7 @@ def _e2b_held(case: Case) -> dict[str, Any]:
         "reactions": [
             (
                 r.verbatim,
-                meddra_first(r),
+                _meddra_first(r),
                 r.onset_date,
                 r.end_date,
                 None if r.end_date else r.duration,

@@ -33,13 +33,12 @@ def _route(r: Reader, dosage: etree._Element, product: dict[str, Any]) -> None:
     if route is None:
         return
     text = r.text(route, "h:originalText")
-    code = route.get("code")
-    found = None
-    if route.get("codeSystem") == c.OID_ROUTE and code in ROUTES_BY_CODE:
-        found = ROUTES_BY_CODE[code]
-    elif text and text.lower() in _ROUTE_BY_LABEL:
-        found = _ROUTE_BY_LABEL[text.lower()]
-    if route.get("codeSystem") == c.OID_ROUTE and (found is not None or route.get("nullFlavor")):
+    on_ich_list = route.get("codeSystem") == c.OID_ROUTE
+    if on_ich_list:
+        found = ROUTES_BY_CODE.get(route.get("code") or "")
+    else:  # another list (EDQM ...): its code stays in unmapped; its label may still name a route
+        found = _ROUTE_BY_LABEL.get((text or "").lower())
+    if on_ich_list and (found is not None or route.get("nullFlavor")):
         r.take(route)
     product["route"] = found
     if text and (found is None or text.lower() != ROUTE_LABELS[found].lower()):

@@ -21,11 +21,12 @@ def xml_text(text: str) -> str:
 
 
 class _Maker(ElementMaker):
-    """An ElementMaker whose text and attribute values are made XML-safe (:func:`xml_text`)."""
+    """An ElementMaker whose text and attribute values are made XML-safe (:func:`xml_text`);
+    an empty attribute is left out (HL7 v3 attributes have a minimum length of 1)."""
 
     def __call__(self, tag: str, *children: object, **attrib: str) -> etree._Element:
         children = tuple(xml_text(x) if isinstance(x, str) else x for x in children)
-        attrib = {k: xml_text(v) for k, v in attrib.items()}
+        attrib = {k: xml_text(v) for k, v in attrib.items() if v != ""}
         return super().__call__(tag, *children, **attrib)
 
 
