@@ -115,6 +115,8 @@ def test_login_limiter_slides() -> None:
         limiter.check("ann", "10.0.0.1")
     limiter.succeeded("ann", "10.0.0.1")
     limiter.check("ann", "10.0.0.1")
+    limiter.check("ann", "10.0.0.2")
+    assert limiter._failures == {}  # forgotten keys do not accumulate
 
 
 def test_forest_plot_spec_and_svg() -> None:

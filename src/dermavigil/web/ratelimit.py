@@ -51,7 +51,9 @@ class LoginLimiter:
         with self._lock:
             now = self._clock()
             stamps = self._recent(key, now)
-            if len(stamps) >= self.limit:
+            if not stamps:  # nothing remembered: keep the table small
+                del self._failures[key]
+            elif len(stamps) >= self.limit:
                 wait = int(stamps[0] + self.window - now) + 1
                 raise TooManyAttempts(
                     f"too many failed logins for {username!r}; retry in {wait} s", wait
