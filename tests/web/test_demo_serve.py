@@ -44,6 +44,7 @@ def test_demo_loads_once_then_changes_nothing(dv_home: Path, small_shared: Path)
     assert signals_path(settings).is_file() and signals_path(settings, "route").is_file()
     second = {r.step: r for r in load_demo(settings, registry, say=lines.append)}
     assert second["caers"].status == second["vaers"].status == "unchanged"
+    assert second["seed case"].status == "unchanged"
     assert second["signals"].status == second["registry"].status == "unchanged"
     with registry.transaction(readonly=True) as session:
         seeds = list(CaseService(session).all_current(CaseFilter(status=None)))

@@ -24,6 +24,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +53,13 @@ class StepResult:
 Say = Callable[[str], None]
 
 
-def _seed(registry: Any) -> str:
+def _seed(registry: Any) -> tuple[str, str]:
     from dermavigil.demo.seed import load_seed
 
+    started = datetime.now(UTC)
     stored = load_seed(registry)
-    return f"seed case {stored.case_id} (version {stored.version}, {stored.status})"
+    status = "done" if stored.created_at >= started else "unchanged"
+    return status, f"seed case {stored.case_id} (version {stored.version}, {stored.status})"
 
 
 def _import(settings: Settings, source: str, paths: list[Path]) -> tuple[str, str]:
@@ -138,7 +141,7 @@ def _step(name: str, action: Callable[[], tuple[str, str]], say: Say) -> StepRes
 def load_demo(settings: Settings, registry: Any, say: Say = log.info) -> list[StepResult]:
     """Load every demo piece that is missing; return what each step did."""
     settings.ensure_dirs()
-    results = [_step("seed case", lambda: ("done", _seed(registry)), say)]
+    results = [_step("seed case", lambda: _seed(registry), say)]
     for source, relative in PUBLIC_INPUTS.items():
         path = settings.shared_data_dir / relative
         if not path.exists():
