@@ -83,6 +83,8 @@ def test_pages_redirect_to_login_and_logout_ends_the_session(as_reporter):  # ty
     anonymous = TestClient(as_reporter.client.app)
     redirect = anonymous.get("/cases", follow_redirects=False)
     assert redirect.status_code == 303 and redirect.headers["location"] == "/login?next=/cases"
+    with_query = anonymous.get("/signals?product=rv", follow_redirects=False)
+    assert with_query.headers["location"] == "/login?next=/signals%3Fproduct%3Drv"
     client = as_reporter.client
     assert client.get("/cases").status_code == 200
     out = client.post("/logout", data={"csrf_token": as_reporter.csrf}, follow_redirects=False)

@@ -58,7 +58,8 @@ def _problem_response(request: Request, error: DermavigilError) -> Response:
             media_type="application/problem+json",
         )
     if isinstance(error, AuthenticationRequired) and request.method == "GET":
-        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)
     return render(request, "error.html", {"error": error}, status_code=status)
 
 
