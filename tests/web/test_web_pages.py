@@ -76,6 +76,8 @@ def test_list_filters_and_case_page_for_roles(as_reporter, as_assessor):  # type
     case_id = case_url.rsplit("/", 1)[1]
     listing = as_assessor.client.get("/cases", params={"off_label": "true"}).text
     assert case_id in listing
+    bad_status = as_assessor.client.get("/cases", params={"status": "deleted"})
+    assert bad_status.status_code == 422 and "status" in bad_status.text
     empty = as_assessor.client.get("/cases", params={"category": "ha_filler"}).text
     assert case_id not in empty and "No case matches" in empty
     reporter_page = as_reporter.client.get(case_url).text

@@ -19,6 +19,7 @@ from dermavigil.domain import Case, parse_case
 from dermavigil.errors import PermissionDenied
 from dermavigil.web.auth import Actor
 from dermavigil.web.permissions import allowed, can_read_case, require
+from dermavigil.web.validation import validated
 
 FILTER_FIELDS = (
     "category",
@@ -88,7 +89,7 @@ def make_filter(actor: Actor, criteria: Mapping[str, Any]) -> Any:
     values = {k: criteria[k] for k in FILTER_FIELDS if criteria.get(k) not in (None, "")}
     if not allowed(actor.role, "case.read_all"):
         values["owner"] = actor.username
-    return CaseFilter(**values)
+    return validated(lambda: CaseFilter(**values), "case filters")
 
 
 def listing(

@@ -8,15 +8,14 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
 
-from dermavigil.errors import InputError, Problem
 from dermavigil.web import charts, signal_table
 from dermavigil.web.api.signals import SignalFilter, signal_query
 from dermavigil.web.deps import ActorDep, SettingsDep
 from dermavigil.web.jobs import SIGNALS
 from dermavigil.web.pages.render import render
 from dermavigil.web.permissions import allowed, require
+from dermavigil.web.validation import validated
 
 router = APIRouter(include_in_schema=False)
 
@@ -71,14 +70,7 @@ def form_filter(request: Request) -> SignalFilter:
     """The dashboard's filter form as a :class:`SignalFilter`; empty inputs mean "any"."""
     values = {k: v for k, v in request.query_params.items() if v != ""}
     values = {k: v for k, v in values.items() if k in SignalFilter.model_fields}
-    try:
-        return SignalFilter.model_validate(values)
-    except ValidationError as error:
-        problems = [
-            Problem(".".join(map(str, e["loc"])), e["msg"], e.get("input"))
-            for e in error.errors(include_url=False)
-        ]
-        raise InputError("the signal filters are not valid", problems) from None
+    return validated(lambda: SignalFilter.model_validate(values), "signal filters")
 
 
 @router.get("/signals")
