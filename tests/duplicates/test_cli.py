@@ -41,7 +41,7 @@ def test_json_lists_the_pair_with_its_evidence(registry_cases: None) -> None:
     pairs = report["pairs"]
     assert [(p["case_a"], p["case_b"]) for p in pairs] == [("DV-000001", "DV-000005")]
     assert pairs[0]["match_probability"] >= 0.9
-    assert {e["field"] for e in pairs[0]["explanation"]} >= {"sex", "age", "reactions"}
+    assert {e["field"] for e in pairs[0]["explanation"]} >= {"sex", "age", "products_reactions"}
 
 
 def test_table_and_threshold(registry_cases: None, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -49,7 +49,7 @@ def test_table_and_threshold(registry_cases: None, monkeypatch: pytest.MonkeyPat
     result = runner.invoke(app, ["duplicates"])
     assert result.exit_code == 0, result.output
     assert "DV-000001 (clinician (physician)) ~ DV-000005 (literature)" in result.output
-    assert "two or more reaction terms in common" in result.output
+    assert "a product word and a reaction term" in result.output
     assert "1 probable duplicate pair(s) among 5 active cases" in result.output
     none = runner.invoke(app, ["duplicates", "--threshold", "1"])
     assert "no pair of the 5 active cases reaches 1" in none.output

@@ -37,8 +37,11 @@ def test_seed_case_from_clinician_and_literature_is_flagged(
     levels = {e.field: e.level for e in pair.explanation}
     assert levels["sex"] == "same sex"
     assert levels["age"] == "age and age group compatible"
-    assert levels["products"] == "a product word in common"
-    assert levels["reactions"] == "two or more reaction terms in common"
+    assert levels["products_reactions"] == (
+        "a product word and a reaction term (or two reaction words) in common"
+    )
+    assert levels["body_sites"] == "a body site in common"
+    assert levels["treatments"] == "a treatment in common"
     assert levels["publication"] == "missing on either side"
     ages = {e.field: (e.value_a, e.value_b) for e in pair.explanation}["age"]
     assert ages == ("52 years", "middle_aged (45-65 years)")

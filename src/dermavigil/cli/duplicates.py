@@ -22,6 +22,8 @@ console = Console()
 def _value(value: Any) -> str:
     if value is None:
         return "-"
+    if isinstance(value, dict):
+        return "\n".join(f"{key}: {_value(item)}" for key, item in value.items())
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     return str(value)

@@ -95,6 +95,13 @@ def _linker(table: pa.Table) -> Linker:
     return linker
 
 
+def _shown(record: dict[str, Any], columns: tuple[str, ...]) -> Any:
+    """The value shown for a fact: its column's value, or a mapping of its columns."""
+    if len(columns) == 1:
+        return record[columns[0]]
+    return {column: record[column] for column in columns}
+
+
 def _explain(
     row: dict[str, Any], by_id: dict[str, dict[str, Any]], labels: dict[str, dict[int, str]]
 ) -> list[FieldEvidence]:
@@ -104,8 +111,8 @@ def _explain(
             field=fact.name,
             level=labels[fact.name][row[f"gamma_{fact.name}"]],
             match_weight=round(float(row[f"mw_{fact.name}"]), 6),
-            value_a=left[fact.shown],
-            value_b=right[fact.shown],
+            value_a=_shown(left, fact.shown),
+            value_b=_shown(right, fact.shown),
         )
         for fact in facts()
     ]

@@ -17,9 +17,16 @@ registry has few, and on a small registry EM drifts to clusters such as "same
 product, same sex". Stated priors can instead be read and argued with; they
 say how often a fact survives re-reporting of one case (clinician, patient,
 literature): sex nearly always agrees, an exact age usually does, a reaction
-is often reworded, dates are frequently missing or coarsened. Reactions go
-with products, which Fellegi-Sunter's independence assumption ignores, so the
-strongest reaction level asks for two or more shared terms.
+is often reworded, dates are frequently missing or coarsened.
+
+Fellegi-Sunter multiplies the facts' likelihood ratios as if the facts were
+independent. Reactions are not independent of products (ptosis goes with
+botulinum toxin, neutropenia with palbociclib): two unrelated reports of one
+product share reactions far more often than two random reports. So products
+and reactions are one comparison with joint levels ("same products, most
+reaction terms in common", "a product word and a reaction term in common"...),
+whose ``u`` is the chance of that joint agreement, and the strongest level
+asks for two or more shared terms.
 
 ``u`` is the chance a fact agrees between unrelated reports, which the data
 itself tell once there are enough of them: from :data:`TRAIN_MIN_RECORDS`
@@ -78,13 +85,13 @@ class Level:
 
 @dataclass(frozen=True)
 class Fact:
-    """One compared fact: its levels (most specific first) and the feature column shown."""
+    """One compared fact: its levels (most specific first) and the feature columns shown."""
 
     name: str
     description: str
     null_when: str
     levels: tuple[Level, ...]
-    shown: str
+    shown: tuple[str, ...]
 
     def comparison(self) -> cl.CustomComparison:
         """The splink comparison: a null level, the levels, then everything else."""
@@ -108,12 +115,17 @@ LevelSpec: TypeAlias = "tuple[str, str | ComparisonLevelCreator, float, float]"
 """(label, SQL condition or splink level, prior m, prior u)."""
 
 
-def _fact(name: str, description: str, null_column: str, shown: str, *levels: LevelSpec) -> Fact:
+def _fact(
+    name: str, description: str, columns: str | tuple[str, ...], shown: str, *levels: LevelSpec
+) -> Fact:
+    """A fact missing when any of ``columns`` is, showing ``shown`` (or ``columns``)."""
+    columns = (columns,) if isinstance(columns, str) else columns
     built = []
     for label, sql, m, u in levels:
         creator = cll.CustomLevel(sql) if isinstance(sql, str) else sql
         built.append(Level(label, creator, m, u))
-    return Fact(name, description, _null(null_column), tuple(built), shown)
+    null = " OR ".join(_null(c) for c in columns)
+    return Fact(name, description, null, tuple(built), (shown,) if shown else columns)
 
 
 def _agree(name: str, description: str, column: str, level: LevelSpec) -> Fact:
@@ -128,6 +140,22 @@ def _else(m: float, u: float) -> LevelSpec:
 
 def _shared(column: str, at_least: int) -> ComparisonLevelCreator:
     return cll.ArrayIntersectLevel(column, at_least)
+
+
+def _any(column: str, at_least: int = 1) -> str:
+    """The two lists share at least ``at_least`` items (DuckDB SQL)."""
+    return f"len(list_intersect({column}_l, {column}_r)) >= {at_least}"
+
+
+def _both(left: str, right: str) -> str:
+    return f"({left}) AND ({right})"
+
+
+def _either(left: str, right: str) -> str:
+    return f"({left}) OR ({right})"
+
+
+_SAME_PRODUCTS = "suspect_products_l = suspect_products_r"
 
 
 def _most(column: str) -> str:
@@ -173,32 +201,37 @@ def facts() -> tuple[Fact, ...]:
         _agree("sex", "patient sex", "sex", ("same sex", "sex_l = sex_r", 0.97, 0.55)),
         _fact(
             "age", "patient age, exact or as an age-group span", "age_low", "age",
-            ("same age (within 1 year)", _within("age_years", 1), 0.60, 0.04),
+            ("same age", "age_years_l = age_years_r", 0.45, 0.015),
+            ("ages within 1 year", _within("age_years", 1), 0.15, 0.025),
             ("ages within 5 years", _within("age_years", 5), 0.20, 0.14),
             ("age and age group compatible", _overlap("age", " + 1"), 0.17, 0.06),
             _else(0.03, 0.76),
         ),
         _agree("country", "reporter country", "country",
                ("same country", "country_l = country_r", 0.95, 0.35)),
-        _fact(
-            "products", "suspect products", "suspect_products", "suspect_products",
-            ("same suspect products", "suspect_products_l = suspect_products_r", 0.55, 0.005),
-            ("a suspect product in common", _shared("suspect_products", 1), 0.30, 0.08),
-            ("a product word in common", _shared("product_words", 1), 0.09, 0.04),
-            ("same product family", _shared("product_categories", 1), 0.04, 0.18),
-            _else(0.02, 0.695),
-        ),
         _agree("route", "routes by which the suspect products were given", "suspect_routes",
                ("a route in common", _shared("suspect_routes", 1), 0.90, 0.35)),
         _fact(
-            "reactions", "reaction terms (verbatim keys and codes) and their words",
-            "reaction_terms", "reaction_terms",
-            ("most reaction terms in common", _most("reaction_terms"), 0.40, 0.004),
-            ("two or more reaction terms in common", _shared("reaction_terms", 2), 0.15, 0.01),
-            ("a reaction term in common", _shared("reaction_terms", 1), 0.18, 0.08),
-            ("two or more reaction words in common", _shared("reaction_words", 2), 0.12, 0.03),
-            ("a reaction word in common", _shared("reaction_words", 1), 0.08, 0.12),
-            _else(0.07, 0.756),
+            "products_reactions",
+            "suspect products and reactions, together: reactions go with products (ptosis "
+            "with botulinum toxin), so their agreements are not independent evidence",
+            ("suspect_products", "reaction_terms"), "",
+            ("same suspect products, most reaction terms in common",
+             _both(_SAME_PRODUCTS, _most("reaction_terms")), 0.38, 0.0005),
+            ("a suspect product and two or more reaction terms in common",
+             _both(_any("suspect_products"), _any("reaction_terms", 2)), 0.12, 0.0035),
+            ("a suspect product and a reaction term in common",
+             _both(_any("suspect_products"), _any("reaction_terms")), 0.15, 0.02),
+            ("a product word and a reaction term (or two reaction words) in common",
+             _both(_any("product_words"), _either(_any("reaction_terms"), _any("reaction_words", 2))),  # noqa: E501
+             0.12, 0.012),
+            ("a suspect product in common, reactions differ",
+             _any("suspect_products"), 0.10, 0.061),
+            ("two or more reaction terms in common, products differ", _any("reaction_terms", 2),
+             0.04, 0.01),
+            ("a product word or family in common",
+             _either(_any("product_words"), _any("product_categories")), 0.05, 0.2),
+            _else(0.04, 0.693),
         ),
         _agree("body_sites", "body sites injected or affected", "body_sites",
                ("a body site in common", _shared("body_sites", 1), 0.75, 0.35)),
