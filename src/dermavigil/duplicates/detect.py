@@ -86,8 +86,7 @@ def feature_table(cases: Sequence[Case | StoredCase]) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA)
 
 
-def _linker(table: pa.Table) -> Linker:
-    db_api = DuckDBAPI()
+def _linker(table: pa.Table, db_api: DuckDBAPI) -> Linker:
     records = db_api.register(table, table_name="dermavigil_reports")
     linker = Linker(records, settings(table.num_rows), log_level=None)
     if table.num_rows >= TRAIN_MIN_RECORDS:
@@ -156,13 +155,19 @@ def find_duplicates(
     table = feature_table(cases)
     if table.num_rows < 2:
         return []
-    linker = _linker(table)
-    # splink filters on the weight log2(p/(1-p)), infinite at p = 0 or 1: filter those here.
-    predictions = linker.inference.predict(
-        threshold_match_probability=threshold if 0 < threshold < 1 else None,
-        warning_mode="never",
-    )
-    rows = predictions.as_record_list()
+    db_api = DuckDBAPI()  # in memory, closed when done
+    try:
+        # splink filters on the weight log2(p/(1-p)), infinite at p = 0 or 1: filter here.
+        rows = (
+            _linker(table, db_api)
+            .inference.predict(
+                threshold_match_probability=threshold if 0 < threshold < 1 else None,
+                warning_mode="never",
+            )
+            .as_record_list()
+        )
+    finally:
+        db_api.duckdb_con.close()
     by_id = {row["unique_id"]: row for row in table.to_pylist()}
     p = prior_match_probability(table.num_rows)
     prior = math.log2(p / (1 - p))
