@@ -7,21 +7,22 @@ marginal of ``N`` is then a mixture of two negative binomials,
 ``f(n) = Gamma(alpha + n) / (Gamma(alpha) n!) (beta/(beta+E))^alpha (E/(beta+E))^n``.
 
 The five hyperparameters maximise the marginal likelihood of the observed
-pairs. Pairs with ``N = 0`` are not enumerated, so -- as openEBGM's
-``negLLsquash`` does with ``N_star`` (Canida & Ihrie 2017) -- each term is the
-likelihood truncated to ``N >= N*``: ``f(n) / P(N >= N*)``.
+pairs. Pairs with ``N = 0`` are not enumerated, so -- as DuMouchel & Pregibon
+(2001) and openEBGM's ``negLL``/``negLLsquash`` with ``N_star`` do (Canida &
+Ihrie 2017) -- each component is truncated to ``N >= N*`` before mixing:
+``L(n) = p f1(n) / P1(N >= N*) + (1 - p) f2(n) / P2(N >= N*)``.
 
 Optimisation: L-BFGS-B with the analytic gradient, on ``log alpha, log beta``
 and ``logit p``, from openEBGM's five deterministic start values tried in
 order, on squashed data when there are many pairs (DuMouchel & Pregibon 2001;
 at most 100 bins of expected counts per count level), the best optimum then
 polished on the exact likelihood. As openEBGM's ``autoHyper`` does, the fit is
-*converged* only if the best
-run converged (optimizer success, or a projected gradient <= 1e-3 on the
-transformed scale where it stopped) and at least two starts reach the same optimum
-(log-likelihood within relative 1e-6); the starts stop once that holds.
-Otherwise ``converged`` is false and ``message`` says why; the estimates are
-still returned, never silently. A parameter on its bound (e.g. ``alpha1 -> 0``,
+*converged* only if the best run converged (optimizer success, or, after one
+restart, a projected gradient <= 1e-6 |f| on the transformed scale where it
+stopped) and at least two starts reach the same optimum (log-likelihood within
+relative 1e-6); the starts stop once that holds. Otherwise ``converged`` is
+false and ``message`` says why; the estimates are still returned, never
+silently. A parameter on its bound (e.g. ``alpha1 -> 0``,
 where a component degenerates) is reported in ``at_bound``.
 
 DuMouchel W. Am Stat 1999;53:177-190. DuMouchel W, Pregibon D. KDD 2001:67-76.
@@ -50,7 +51,7 @@ DEFAULT_STARTS: tuple[tuple[float, float, float, float, float], ...] = (
 _LOG_BOUNDS = (np.log(1e-6), np.log(1e6))
 _LOGIT_BOUNDS = (-20.0, 20.0)
 _AGREE_RTOL = 1e-6
-_GRAD_TOL = 1e-3
+_GRAD_RTOL = 1e-6
 _SQUASH_BINS = 100
 
 
@@ -221,14 +222,16 @@ def _objective(u: FloatArray, data: _Data) -> tuple[float, FloatArray]:
 
 def _stationary(res: OptimizeResult, bounds: list[tuple[float, float]]) -> bool:
     """Converged: the optimizer says so, or it stopped (e.g. an ABNORMAL line search at
-    rounding level) where the projected gradient in (log, logit) coordinates is <= 1e-3."""
+    rounding level) where the projected gradient in (log, logit) coordinates is at most
+    ``1e-6 * max(1, |f|)`` (the negative log-likelihood grows with the number of pairs)."""
     if res.success:
         return True
     grad = np.asarray(res.jac, dtype=np.float64)
     lows = np.array([b[0] for b in bounds])
     highs = np.array([b[1] for b in bounds])
     pushing_out = (np.isclose(res.x, lows) & (grad > 0)) | (np.isclose(res.x, highs) & (grad < 0))
-    return bool(np.all(np.abs(np.where(pushing_out, 0.0, grad)) <= _GRAD_TOL))
+    tol = _GRAD_RTOL * max(1.0, abs(float(res.fun)))
+    return bool(np.all(np.abs(np.where(pushing_out, 0.0, grad)) <= tol))
 
 
 def fit_prior(
@@ -271,16 +274,19 @@ def fit_prior(
         raise ValueError("the likelihood is not finite at any start value")
     if coarse is not data:  # polish the best optimum on the exact likelihood
         explored = best
-        best = minimize(
-            _objective,
-            explored.x,
-            args=(data,),
-            jac=True,
-            method="L-BFGS-B",
-            bounds=bounds,
-            options=options,
-        )
-        best.ok = _stationary(best, bounds) and np.isfinite(best.fun)
+        for _ in range(2):  # one restart (fresh curvature memory) if the line search failed
+            best = minimize(
+                _objective,
+                best.x,
+                args=(data,),
+                jac=True,
+                method="L-BFGS-B",
+                bounds=bounds,
+                options=options,
+            )
+            best.ok = _stationary(best, bounds) and np.isfinite(best.fun)
+            if best.success:
+                break
         best.nit += explored.nit
     lows = np.array([b[0] for b in bounds])
     highs = np.array([b[1] for b in bounds])
