@@ -234,6 +234,7 @@ def _e2b_held(case: Case) -> dict[str, Any]:
             )  # fmt: skip
             for r in case.reactions
         ],
+        "findings": [(f.test or f.kind.value, f.result, f.date) for f in case.findings],
         "narrative": case.narrative,
     }
 
@@ -256,3 +257,72 @@ def test_e2b_elements_alone_hold_their_facts(mapping: dict[str, Any]) -> None:
     except InputError as error:  # e.g. a consumer-only fact E2B cannot show makes it invalid
         pytest.fail(f"the XML alone does not make a case: {error}")
     assert _e2b_held(back) == _e2b_held(case)
+
+
+def _dose(product: Product) -> object:
+    dose = product.dose
+    return dose if dose and (dose.value, dose.unit, dose.verbatim) != (None, None, None) else None
+
+
+def _fhir_held(case: Case, original: Case) -> dict[str, Any]:
+    """The facts FHIR R5 resources hold, with FHIR's own coarsening applied.
+
+    ``original`` tells which products were devices (FHIR keeps no finer category).
+    """
+    devices = [p.category in ("ha_filler", "plla", "caha") for p in original.products]
+    literature = case.report.literature
+    return {
+        "reporter": case.report.reporter.model_dump() if case.report.reporter else None,
+        "literature": (literature.citation, literature.doi) if literature else None,
+        "ids": (case.report.source_id, case.report.received_date),
+        "patient": (
+            case.patient.initials,
+            case.patient.sex,
+            case.patient.age,
+            case.patient.weight_kg,
+            "adult" if case.patient.age_group == AgeGroup.middle_aged else case.patient.age_group,
+        ),  # fmt: skip
+        "products": [
+            (
+                p.name,
+                p.route,
+                p.route_verbatim,
+                _dose(p),
+                p.start_date,
+                p.indication,
+                p.lot,
+                p.role in ("suspect", "interacting"),
+                None if device else p.active_ingredient,
+                p.manufacturer if device else None,
+            )  # fmt: skip
+            for p, device in zip(case.products, devices, strict=True)
+        ],
+        "reactions": [
+            (
+                r.verbatim,
+                r.codes,
+                r.onset_date,
+                None if r.onset_date else r.onset_text,
+                r.end_date,
+                r.body_sites,
+                r.outcome,
+            )  # fmt: skip
+            for r in case.reactions
+        ],
+        "findings": [(f.test or f.kind.value, f.result, f.date, f.codes) for f in case.findings],
+        "narrative": case.narrative,
+    }
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mapping=cases)
+def test_fhir_resources_alone_hold_their_facts(mapping: dict[str, Any]) -> None:
+    import json
+
+    case = _case(mapping)
+    body = json.loads(export_cases([case], "fhir"))
+    for entry in body["entry"]:
+        entry["resource"].pop("extension", None)
+    [back] = import_document(json.dumps(body).encode()).cases
+    assert _fhir_held(back, case) == _fhir_held(case, case)

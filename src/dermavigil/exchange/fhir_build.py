@@ -1,8 +1,9 @@
 """A case as HL7 FHIR resources (R5 shapes; :mod:`~dermavigil.exchange.fhir_r4` adapts them).
 
-One case gives: a ``Patient`` (initials as the name text, gender), an
-``Observation`` for the age at onset (LOINC 30525-0) and the weight (LOINC
-29463-7); per product a ``Medication``, ``Substance`` or ``Device``
+One case gives: a ``Patient`` (initials as the name text, gender),
+Observations of the age at onset (LOINC 30525-0), the weight (LOINC
+29463-7) and the age group (LOINC 46251-5, coded on the E2B D.2.3 list);
+per product a ``Medication``, ``Substance`` or ``Device``
 (:func:`~dermavigil.exchange.fhir_codes.resource_type`) and a
 ``MedicationStatement`` (dates, route on the ICH E2B route list, dose,
 lot) derived from it; per reaction a ``Condition`` (verbatim text, HPO /
@@ -27,6 +28,7 @@ from typing import Any
 
 from dermavigil.domain import Case, Finding, Product, Reaction
 from dermavigil.domain.vocab import (
+    AGE_GROUP_CODES,
     QUALIFICATION_CODES,
     ROUTE_CODES,
     ROUTE_LABELS,
@@ -34,6 +36,7 @@ from dermavigil.domain.vocab import (
     ProductRole,
 )
 from dermavigil.exchange import fhir_codes as f
+from dermavigil.exchange.e2b_codes import AGE_UNITS
 
 
 @dataclass
@@ -110,8 +113,10 @@ def _statement(product: Product, product_url: str, patient: str) -> dict[str, An
         dosage["route"] = route
     if product.dose and product.dose.verbatim:
         dosage["text"] = product.dose.verbatim
-    if product.dose and product.dose.value is not None:
-        quantity = {"value": product.dose.value, "unit": product.dose.unit or "1"}
+    dose = product.dose
+    quantity = {"value": dose.value, "unit": dose.unit} if dose else {}
+    quantity = {k: v for k, v in quantity.items() if v is not None}
+    if quantity:
         dosage["doseAndRate"] = [{"doseQuantity": quantity}]
     if dosage:
         out["dosage"] = [dosage]
@@ -179,11 +184,8 @@ def _patient(case: Case, entries: Entries) -> str:
     url = entries.add(patient)
     measures = []
     if case.patient.age:
-        unit = {"year": "a", "month": "mo", "week": "wk", "day": "d", "hour": "h"}.get(
-            case.patient.age.unit
-        )
-        if unit:
-            measures.append((f.LOINC_AGE, "Age", case.patient.age.value, unit))
+        unit = AGE_UNITS[case.patient.age.unit]
+        measures.append((f.LOINC_AGE, "Age", case.patient.age.value, unit))
     if case.patient.weight_kg:
         measures.append((f.LOINC_WEIGHT, "Body weight", case.patient.weight_kg, "kg"))
     for code, name, value, unit in measures:
@@ -194,6 +196,20 @@ def _patient(case: Case, entries: Entries) -> str:
                 "code": f.concept(name, [f.coding(f.LOINC, code, name)]),
                 "subject": f.ref(url),
                 "valueQuantity": {"value": value, "unit": unit, "system": f.UCUM, "code": unit},
+            }
+        )
+    group = case.patient.age_group
+    if group:
+        label = group.value.replace("_", " ")
+        entries.add(
+            {
+                "resourceType": "Observation",
+                "status": "final",
+                "code": f.concept("Age group", [f.coding(f.LOINC, f.LOINC_AGE_GROUP, "Age group")]),
+                "subject": f.ref(url),
+                "valueCodeableConcept": f.concept(
+                    label, [f.coding(f.AGE_GROUP, AGE_GROUP_CODES[group], label)]
+                ),
             }
         )
     return url

@@ -34,6 +34,9 @@ SUPPLEMENT_URL = "urn:dermavigil:fhir:case-supplement"
 LOT = "lot number"
 """Type text of the Substance identifier that holds the lot (R5 Substance has no lot element)."""
 LOINC_AGE = "30525-0"
+LOINC_AGE_GROUP = "46251-5"
+AGE_GROUP = "urn:oid:2.16.840.1.113883.3.989.2.1.1.9"
+"""E2B(R3) D.2.3 patient age group."""
 LOINC_WEIGHT = "29463-7"
 
 OUTCOME_CODES: dict[Outcome, str] = {

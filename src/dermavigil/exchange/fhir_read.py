@@ -18,12 +18,19 @@ import json
 import re
 from typing import Any
 
-from dermavigil.domain.vocab import QUALIFICATION_CODES, ROUTES_BY_CODE, FindingKind
+from dermavigil.domain.vocab import (
+    AGE_GROUP_CODES,
+    QUALIFICATION_CODES,
+    ROUTES_BY_CODE,
+    FindingKind,
+)
 from dermavigil.exchange import fhir_codes as f
+from dermavigil.exchange.e2b_codes import AGE_UNITS
 
 _OUTCOMES = {code: outcome.value for outcome, code in f.OUTCOME_CODES.items()}
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{0,9}$")
 _KINDS = {"Medication": "drug"}
+_AGE_GROUPS = {code: group.value for group, code in reversed(AGE_GROUP_CODES.items())}
 _QUALIFICATIONS = {code: q.value for q, code in QUALIFICATION_CODES.items()}
 
 
@@ -67,7 +74,7 @@ class Bundle:
 
 
 def _patient(bundle: Bundle, reference: dict[str, Any]) -> dict[str, Any]:
-    """Gender, initials and the LOINC age/weight Observations of the subject."""
+    """Gender, initials and the LOINC age, weight and age-group Observations of the subject."""
     patient = bundle.get(reference, "Patient") or {}
     names = [n.get("text") for n in patient.get("name", []) if n.get("text")]
     out: dict[str, Any] = {}
@@ -75,18 +82,26 @@ def _patient(bundle: Bundle, reference: dict[str, Any]) -> dict[str, Any]:
         out["initials"] = names[0]
     if patient.get("gender") in ("male", "female", "unknown"):
         out["sex"] = patient["gender"]
-    units = {"a": "year", "mo": "month", "wk": "week", "d": "day", "h": "hour"}
+    units = {unit: name for name, unit in AGE_UNITS.items()}
     for url, resource in bundle.entries:
         if resource.get("resourceType") != "Observation" or resource.get("subject") != reference:
             continue
         codes = {c.get("code") for c in resource.get("code", {}).get("coding", [])}
         quantity = resource.get("valueQuantity", {})
+        groups = [
+            _AGE_GROUPS.get(c.get("code") or "")
+            for c in resource.get("valueCodeableConcept", {}).get("coding", [])
+            if c.get("system") == f.AGE_GROUP
+        ]
         if f.LOINC_AGE in codes and quantity.get("code") in units:
             out["age"] = {"value": quantity["value"], "unit": units[quantity["code"]]}
-            bundle.used.add(url)
         elif f.LOINC_WEIGHT in codes and quantity.get("code") == "kg":
             out["weight_kg"] = quantity["value"]
-            bundle.used.add(url)
+        elif f.LOINC_AGE_GROUP in codes and groups and groups[0]:
+            out["age_group"] = groups[0]
+        else:
+            continue
+        bundle.used.add(url)
     return out
 
 
