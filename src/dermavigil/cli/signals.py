@@ -126,7 +126,7 @@ def signals(
         else:
             result = detect_store(settings.store_dir, request, engine_name, progress)
     prior_file = write_signals(result.table, out, result.prior, result.n_total)
-    keys = [c for c in result.table.column_names[: len(request.by)]]
+    keys = result.table.column_names[: len(request.by)]
     _print_top(result.table, keys, top)
     _print_prior(result)
     timing = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
