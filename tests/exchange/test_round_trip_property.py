@@ -326,3 +326,12 @@ def test_fhir_resources_alone_hold_their_facts(mapping: dict[str, Any]) -> None:
         entry["resource"].pop("extension", None)
     [back] = import_document(json.dumps(body).encode()).cases
     assert _fhir_held(back, case) == _fhir_held(case, case)
+
+
+@pytest.mark.slow
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mapping=cases)
+def test_every_export_accepts_any_case(mapping: dict[str, Any]) -> None:
+    case = _case(mapping)
+    for fmt in ("fhir-r4", "cioms", "csv"):
+        assert export_cases([case], fmt)
