@@ -13,6 +13,7 @@ from dermavigil.errors import InputError
 from dermavigil.exchange import e2b_codes as c
 from dermavigil.exchange.e2b_schema import schema_problems
 from dermavigil.exchange.formats import export_cases, import_document
+from dermavigil.exchange.supplement import NOT_APPLIED
 from dermavigil.exchange.xml_safety import parse_untrusted
 
 NS = {"h": c.HL7}
@@ -210,3 +211,14 @@ def test_control_characters_do_not_break_the_export(seed_case: Case) -> None:
     event_text = _tree(data).xpath("//h:investigationEvent/h:text/text()", namespaces=NS)
     assert event_text == ["page one\ufffdpage two\ufffd"]
     assert import_document(data).cases == [odd]  # the supplement restores the exact text
+
+
+def test_a_supplement_that_does_not_fit_is_kept_aside(coded_case: Case) -> None:
+    tree = _tree(export_cases([coded_case], "e2b"))
+    [text] = tree.xpath(f"//h:document[h:title='{c.SUPPLEMENT_TITLE}']/h:text", namespaces=NS)
+    stale = json.dumps({"format": json.loads(text.text)["format"], "set": {"products.7.x": 1}})
+    text.text = stale
+    [case] = import_document(etree.tostring(tree)).cases
+    assert case.products[0].route == "intradermal"  # from the E2B elements
+    assert case.unmapped[NOT_APPLIED] == stale
+    assert "does not fit" in case.unmapped[f"{NOT_APPLIED}: why"]

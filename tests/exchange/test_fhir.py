@@ -13,6 +13,7 @@ from dermavigil.domain.vocab import ProductRole, ReporterQualification
 from dermavigil.errors import InputError
 from dermavigil.exchange import fhir_codes as f
 from dermavigil.exchange.formats import export_cases, import_document
+from dermavigil.exchange.supplement import NOT_APPLIED
 
 
 def _resources(data: bytes) -> dict[str, list[dict[str, Any]]]:
@@ -191,3 +192,14 @@ def test_minimal_foreign_bundle() -> None:
     assert [r.verbatim for r in case.reactions] == ["nodules at injection site"]
     assert case.patient.sex == "female"
     assert case.report.reporter is not None and case.report.reporter.country == "DE"
+
+
+def test_unreadable_supplement_is_kept_aside(coded_case: Case) -> None:
+    body = json.loads(export_cases([coded_case], "fhir"))
+    [event] = [
+        e["resource"] for e in body["entry"] if e["resource"]["resourceType"] == "AdverseEvent"
+    ]
+    event["extension"][0]["valueString"] = "{not json"
+    [case] = import_document(json.dumps(body).encode()).cases
+    assert case.products[0].route == "intradermal"
+    assert case.unmapped[NOT_APPLIED] == "{not json"

@@ -12,11 +12,12 @@ validated on its own, so one bad message does not sink the batch.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from lxml import etree
 
-from dermavigil.domain import Case, parse_case
+from dermavigil.domain import Case
 from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import e2b_codes as c
 from dermavigil.exchange import e2b_drugs as d
@@ -24,7 +25,7 @@ from dermavigil.exchange import e2b_sections as s
 from dermavigil.exchange.e2b_schema import require_valid
 from dermavigil.exchange.e2b_supplement import read_supplement
 from dermavigil.exchange.e2b_unmapped import collect
-from dermavigil.exchange.supplement import apply
+from dermavigil.exchange.supplement import build_case
 from dermavigil.exchange.xml_safety import parse_untrusted
 
 _ROLE = "h:component/h:adverseEventAssessment/h:subject1/h:primaryRole"
@@ -102,9 +103,8 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
 
 def _case(message: etree._Element, record: str) -> Case:
     mapping, supplement = message_mapping(message)
-    if supplement is not None:
-        apply(mapping, read_supplement(supplement, record=record), record=record)
-    return parse_case(mapping, record=record)
+    read = partial(read_supplement, record=record)
+    return build_case(mapping, supplement, read, record=record)
 
 
 def import_e2b(data: bytes, *, record: str = "document") -> list[Case | InputError]:

@@ -25,7 +25,7 @@ from dermavigil.domain import Case
 from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import e2b_codes as c
 from dermavigil.exchange.e2b_xml import E, wrapped
-from dermavigil.exchange.supplement import diff
+from dermavigil.exchange.supplement import diff, read_changes
 
 FORMAT = "dermavigil-e2b-supplement"
 
@@ -63,18 +63,8 @@ def attach_supplement(message: etree._Element, case: Case) -> None:
 
 def read_supplement(text: str, *, record: str) -> dict[str, Any]:
     """The changes of a supplement document, checked for shape."""
-    try:
-        body = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            f"{record}: the dermavigil supplement is not valid JSON",
-            [Problem(f"line {error.lineno}", error.msg)],
-        ) from None
-    if not (
-        isinstance(body, dict)
-        and body.get("format") == FORMAT
-        and isinstance(body.get("set"), dict)
-    ):
+    body = read_changes(text, record=record)
+    if body.get("format") != FORMAT or not isinstance(body.get("set"), dict):
         raise InputError(
             f"{record}: the dermavigil supplement has an unknown shape",
             [Problem("supplement", f"expected {{'format': '{FORMAT}', 'set': {{...}}}}")],

@@ -16,17 +16,18 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
 
-from dermavigil.domain import Case, parse_case
+from dermavigil.domain import Case
 from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import fhir_codes as f
 from dermavigil.exchange.fhir_build import case_entries
 from dermavigil.exchange.fhir_r4 import to_r4
 from dermavigil.exchange.fhir_read import Bundle, event_mapping
-from dermavigil.exchange.supplement import apply, diff
+from dermavigil.exchange.supplement import build_case, diff, read_changes
 
 RELEASES = ("R5", "R4")
 
@@ -84,20 +85,11 @@ def export_bundle(cases: Sequence[Case], release: str = "R5") -> bytes:
     return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-def _supplement(event: dict[str, Any], record: str) -> dict[str, Any] | None:
-    """The changes carried by the supplement extension of an AdverseEvent, if any."""
+def _supplement(event: dict[str, Any]) -> str | None:
+    """The text of the supplement extension of an AdverseEvent, if any."""
     for extension in event.get("extension", []):
         if extension.get("url") == f.SUPPLEMENT_URL:
-            try:
-                changes = json.loads(extension.get("valueString") or "")
-            except json.JSONDecodeError as error:
-                raise InputError(
-                    f"{record}: the dermavigil supplement is not valid JSON",
-                    [Problem("AdverseEvent.extension", error.msg)],
-                ) from None
-            if not isinstance(changes, dict):
-                raise InputError(f"{record}: the dermavigil supplement is not an object")
-            return changes
+            return extension.get("valueString") or ""
     return None
 
 
@@ -118,13 +110,11 @@ def import_bundle(text: str, *, record: str = "document") -> list[Case | InputEr
     outcomes: list[Case | InputError] = []
     for i, (event, mapping) in enumerate(zip(events, mappings, strict=True)):
         label = f"{record} AdverseEvent {i + 1}"
+        if unmapped and i == 0:
+            mapping["unmapped"] = unmapped
+        read = partial(read_changes, record=label)
         try:
-            if unmapped and i == 0:
-                mapping["unmapped"] = unmapped
-            changes = _supplement(event, label)
-            if changes is not None:
-                apply(mapping, changes, record=label)
-            outcomes.append(parse_case(mapping, record=label))
+            outcomes.append(build_case(mapping, _supplement(event), read, record=label))
         except InputError as error:
             outcomes.append(error)
     return outcomes

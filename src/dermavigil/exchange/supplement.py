@@ -12,9 +12,16 @@ is carried whole.
 
 from __future__ import annotations
 
+import copy
+import json
+from collections.abc import Callable
 from typing import Any
 
+from dermavigil.domain import Case, parse_case
 from dermavigil.errors import InputError, Problem
+
+NOT_APPLIED = "dermavigil supplement (not applied)"
+"""``unmapped`` key under which a supplement that could not be applied is kept, with why."""
 
 LENGTH = "__len__"
 _LEAF_OBJECTS = {"unmapped"}
@@ -126,3 +133,47 @@ def apply(mapping: dict[str, Any], changes: dict[str, Any], *, record: str) -> N
                 f"{record}: the dermavigil supplement does not fit the case",
                 [Problem(path, f"cannot apply ({error})")],
             ) from None
+
+
+def read_changes(text: str, *, record: str) -> dict[str, Any]:
+    """The changes of a supplement written as a bare JSON object."""
+    try:
+        changes = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{record}: the dermavigil supplement is not valid JSON",
+            [Problem(f"line {error.lineno}", error.msg)],
+        ) from None
+    if not isinstance(changes, dict):
+        raise InputError(
+            f"{record}: the dermavigil supplement is not an object",
+            [Problem("supplement", f"found {type(changes).__name__}")],
+        )
+    return changes
+
+
+def build_case(
+    mapping: dict[str, Any],
+    supplement: str | None,
+    read: Callable[[str], dict[str, Any]],
+    *,
+    record: str,
+) -> Case:
+    """The case of ``mapping`` with its supplement (text, decoded by ``read``) applied.
+
+    A supplement that is unreadable, does not fit, or makes the case invalid
+    (another program's, or an older dermavigil's) is not applied: its text and
+    the reason are kept in ``unmapped`` under :data:`NOT_APPLIED` and the
+    format's own elements make the case.
+    """
+    if supplement is None:
+        return parse_case(mapping, record=record)
+    patched = copy.deepcopy(mapping)
+    try:
+        apply(patched, read(supplement), record=record)
+        return parse_case(patched, record=record)
+    except InputError as error:
+        unmapped = mapping.setdefault("unmapped", {})
+        unmapped[NOT_APPLIED] = supplement
+        unmapped[f"{NOT_APPLIED}: why"] = str(error)
+        return parse_case(mapping, record=record)
