@@ -6,8 +6,9 @@ whole with the schema's own messages and line numbers. Each
 ``PORR_IN049016UV`` message then becomes one case; the data the model does
 not hold go verbatim into ``Case.unmapped``
 (:mod:`~dermavigil.exchange.e2b_unmapped`), and a dermavigil supplement
-(:mod:`~dermavigil.exchange.e2b_supplement`) is applied last. Each case is
-validated on its own, so one bad message does not sink the batch.
+(:mod:`~dermavigil.exchange.e2b_supplement`) is applied last (one that does
+not apply is kept aside, see :func:`~dermavigil.exchange.supplement.build_case`).
+Each case is validated on its own, so one bad message does not sink the batch.
 """
 
 from __future__ import annotations
