@@ -34,10 +34,12 @@ REPORT_TYPE_CODES: dict[ReportSource, str] = {
     ReportSource.consumer: "1",
     ReportSource.public_database: "1",
     ReportSource.study: "2",
-    ReportSource.literature: "3",
+    ReportSource.literature: "1",
     ReportSource.other: "3",
 }
-"""E2B C.1.3 type of report (1 spontaneous, 2 study, 3 other)."""
+"""E2B C.1.3 type of report (1 spontaneous, 2 study, 3 other). A literature case
+is sent as spontaneous: the ICH E2B(R3) guide asks literature reports to be typed
+by their origin (spontaneous or study), the literature itself being told by C.4.r."""
 
 
 class ReporterQualification(StrEnum):
