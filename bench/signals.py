@@ -30,7 +30,7 @@ from dermavigil.settings import load_settings
 from dermavigil.signals import stats
 from dermavigil.signals.detect import SignalRequest, detect_file, detect_store
 from dermavigil.signals.mgps import fit_prior
-from dermavigil.signals.posterior import ebgm
+from dermavigil.signals.posterior import ebgm, posterior_quantile
 from dermavigil.store.layout import sources
 from dermavigil.store.longformat import parse_columns
 
@@ -114,9 +114,17 @@ def run_vigipy(result) -> None:
     n11 = gp["Count"].to_numpy(dtype=float)
     e = gp["Expected Count"].to_numpy(dtype=float)
     print(f"  vigipy prior: {v_gps.params.get('prior_param')} ({v_gps.params.get('convergence')})")
+    started = time.perf_counter()
     prior = fit_prior(n11, e)
-    print(f"  our prior on vigipy's (n, E): {prior.theta} ({prior.message})")
     mine = ebgm(prior, n11, e)
+    posterior_quantile(prior, n11, e, 0.05)
+    posterior_quantile(prior, n11, e, 0.95)
+    t_ours = time.perf_counter() - started
+    print(f"  our prior on vigipy's (n, E): {prior.theta} ({prior.message})")
+    print(
+        f"  GPS alone on the same (n, E): vigipy {t_gps:.2f} s, ours (fit + EBGM + EB05 + EB95) "
+        f"{t_ours:.2f} s: {t_gps / t_ours:.1f}x"
+    )
     theirs = gp["EBGM"].to_numpy(dtype=float)
     ratio = mine / theirs
     top_mine, top_theirs = set(np.argsort(-mine)[:100]), set(np.argsort(-theirs)[:100])
