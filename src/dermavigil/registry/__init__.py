@@ -12,13 +12,13 @@ Services never commit; the caller's transaction does.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from dermavigil.registry.changes import FieldChange
-from dermavigil.registry.db import READONLY_OPTION, make_engine
+from dermavigil.registry.db import READONLY_OPTION, WriteGate, make_engine
 from dermavigil.registry.migrate import current_revision, head_revision, upgrade
 from dermavigil.registry.models import (
     CaseFilter,
@@ -51,15 +51,18 @@ class Registry:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._gate = WriteGate(engine)
 
     @contextmanager
     def transaction(self, readonly: bool = False) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error.
 
-        ``readonly`` transactions take no write lock on SQLite.
+        ``readonly`` transactions take no write lock on SQLite; write transactions
+        of this process queue on its :class:`~dermavigil.registry.db.WriteGate` first.
         """
         bind = self.engine.execution_options(**{READONLY_OPTION: True}) if readonly else self.engine
-        with Session(bind, expire_on_commit=False) as session, session.begin():
+        gate = nullcontext() if readonly else self._gate.held()
+        with gate, Session(bind, expire_on_commit=False) as session, session.begin():
             yield session
 
     def close(self) -> None:

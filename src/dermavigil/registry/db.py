@@ -9,16 +9,36 @@ Read-only sessions use a plain deferred ``BEGIN``. The driver's own implicit
 transaction handling is switched off (SQLAlchemy's documented recipe for
 pysqlite) so that these statements are the only ones that open transactions.
 
+``synchronous=NORMAL`` under WAL: a commit is atomic and consistent, and
+survives an application crash; only an operating-system crash or power loss
+can roll back the last transactions before a checkpoint, never corrupt the
+file (SQLite documentation, "Write-Ahead Logging" and "PRAGMA synchronous":
+"WAL mode is always consistent with synchronous=NORMAL"). It saves an fsync
+per commit.
+
+Within one process, SQLite writers also queue on a lock (:class:`WriteGate`)
+before ``BEGIN IMMEDIATE``: SQLite's own busy handler polls with sleeps
+growing to 100 ms, so under many concurrent writers a waiting thread could
+sleep long after the lock was free, and newcomers overtook it. Threads
+waiting on the gate are woken as soon as it is released. Other processes
+(several server workers) still meet at ``BEGIN IMMEDIATE`` and its busy
+timeout.
+
 PostgreSQL goes through psycopg 3 (``postgresql+psycopg://``); a bare
 ``postgresql://`` URL is mapped to that driver.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+
+from dermavigil.errors import EngineError
 
 BUSY_TIMEOUT_S = 30.0
 """How long a SQLite writer waits for the lock before giving up."""
@@ -66,3 +86,30 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
     return create_engine(parsed, pool_pre_ping=True)
+
+
+class WriteGate:
+    """Serialises the write transactions of this process on a SQLite registry.
+
+    Re-entrant, so a thread that nests a write inside its own write meets
+    SQLite's busy timeout as before rather than waiting on itself. On
+    PostgreSQL (row locks, no database-wide write lock) it lets everyone through.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._lock = threading.RLock() if engine.dialect.name == "sqlite" else None
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold the gate for the duration of one write transaction."""
+        if self._lock is None:
+            yield
+            return
+        if not self._lock.acquire(timeout=BUSY_TIMEOUT_S):
+            raise EngineError(
+                f"the registry stayed locked by other writers for {BUSY_TIMEOUT_S:.0f} s; try again"
+            )
+        try:
+            yield
+        finally:
+            self._lock.release()

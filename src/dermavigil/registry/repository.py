@@ -6,14 +6,22 @@ with a compare-and-set (``WHERE current_version = :expected``) so a stale
 writer changes nothing. Inserting a version that already exists violates the
 (case_id, version) primary key; both outcomes surface as
 :class:`~dermavigil.errors.ConflictError`.
+
+Rows of a new version (the version, its facets, its audit row) are written
+with Core ``INSERT`` statements on the session's connection, the facets in one
+``executemany``: the ORM unit of work (identity map, flush ordering, one
+statement per object) was most of the cost of a write, and these rows are
+never changed afterwards, so nothing needs tracking them. SQLAlchemy caches
+the compiled statements (SQLAlchemy 2 "SQL compilation caching").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select, update
+from sqlalchemy import Connection, Select, and_, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,6 +30,7 @@ from dermavigil.registry.facets import SearchFacts
 from dermavigil.registry.models import CaseFilter
 from dermavigil.registry.tables import (
     AuditRow,
+    Base,
     CaseFacet,
     CaseRow,
     CaseVersion,
@@ -39,7 +48,7 @@ def next_number(session: Session, name: str) -> int:
         .values(value=Counter.value + 1)
         .returning(Counter.value)
     )
-    value = session.execute(statement).scalar_one_or_none()
+    value = _core(session).execute(statement).scalar_one_or_none()
     if value is None:
         raise RuntimeError(f"registry counter {name!r} is missing: run the migrations")
     return value
@@ -57,9 +66,22 @@ def get_version(session: Session, case_id: str, version: int) -> CaseVersion | N
     return session.get(CaseVersion, (case_id, version))
 
 
-def add_case(session: Session, row: CaseRow) -> None:
-    session.add(row)
+def _core(session: Session) -> Connection:
+    """The session's connection for Core statements, after flushing any pending ORM rows
+    (a Core statement does not autoflush, and foreign keys need those rows first)."""
     session.flush()
+    return session.connection()
+
+
+def _values(row: Base) -> dict[str, Any]:
+    """The column values of a new ORM row, leaving out an unset autoincrement key."""
+    values = {column.key: getattr(row, column.key) for column in row.__table__.columns}
+    return {k: v for k, v in values.items() if v is not None or k != "id"}
+
+
+def add_case(session: Session, row: CaseRow) -> None:
+    """Insert a new case row (``row`` stays a plain, untracked object)."""
+    _core(session).execute(insert(CaseRow.__table__), _values(row))
 
 
 def _insert_unique(session: Session, row: object, conflict: str) -> None:
@@ -75,19 +97,27 @@ def _insert_unique(session: Session, row: object, conflict: str) -> None:
 
 
 def add_version(session: Session, row: CaseVersion, facts: SearchFacts, audit: AuditRow) -> None:
-    """Insert a version, its facets and its audit row; a duplicate version conflicts."""
-    _insert_unique(
-        session,
-        row,
-        f"{row.case_id} version {row.version} was written by someone else meanwhile; "
-        "reload the case and apply your change again",
-    )
-    session.add_all(
-        CaseFacet(case_id=row.case_id, version=row.version, facet=facet, value=value)
-        for facet, value in facts.facets
-    )
-    session.add(audit)
-    session.flush()
+    """Insert a version, its facets and its audit row; a duplicate version conflicts.
+
+    No savepoint is needed: a conflict ends the caller's transaction, which rolls back.
+    """
+    connection = _core(session)
+    try:
+        connection.execute(insert(CaseVersion.__table__), _values(row))
+    except IntegrityError as exc:
+        raise ConflictError(
+            f"{row.case_id} version {row.version} was written by someone else meanwhile; "
+            "reload the case and apply your change again"
+        ) from exc
+    if facts.facets:
+        connection.execute(
+            insert(CaseFacet.__table__),
+            [
+                {"case_id": row.case_id, "version": row.version, "facet": facet, "value": value}
+                for facet, value in facts.facets
+            ],
+        )
+    connection.execute(insert(AuditRow.__table__), _values(audit))
 
 
 def move_pointer(
@@ -106,8 +136,7 @@ def move_pointer(
 
 
 def add_override(session: Session, row: OverrideRow) -> None:
-    session.add(row)
-    session.flush()
+    _core(session).execute(insert(OverrideRow.__table__), _values(row))
 
 
 def overrides(session: Session, case_id: str, up_to_version: int) -> list[OverrideRow]:

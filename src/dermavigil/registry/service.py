@@ -135,7 +135,6 @@ class CaseService:
             created_at=now,
             updated_at=now,
         )
-        repo.add_case(self.session, row)
         return self._write(row, case, status, by, "create", None, [], evidence, source_text)
 
     def update(self, case_id: str, case: Case, by: str, expected_version: int) -> StoredCase:
@@ -237,9 +236,10 @@ class CaseService:
         source_text: str | None,
         new_override: Override | None = None,
     ) -> StoredCase:
-        expected = row.current_version
+        expected = row.current_version  # 0 for a new case, whose row is not stored yet
         number = expected + 1
-        overrides = effective_overrides(repo.overrides(self.session, row.case_id, expected))
+        stored = repo.overrides(self.session, row.case_id, expected) if expected else []
+        overrides = effective_overrides(stored)
         if new_override is not None:
             overrides = [o for o in overrides if o.target != new_override.target]
             overrides.append(new_override)
@@ -266,6 +266,9 @@ class CaseService:
             reason=reason,
             changes=[c.model_dump(mode="json") for c in changes],
         )
+        if not expected:  # a new case: its row points at version 1 from the start
+            row.current_version, row.updated_at = number, now
+            repo.add_case(self.session, row)
         repo.add_version(self.session, version, facts, audit)
         if new_override is not None:
             repo.add_override(
@@ -276,7 +279,8 @@ class CaseService:
                     **new_override.model_dump(include={"target", "value", "by", "reason", "at"}),
                 ),
             )
-        repo.move_pointer(self.session, row.case_id, expected, number, status, now)
+        if expected:
+            repo.move_pointer(self.session, row.case_id, expected, number, status, now)
         return self._as_stored(row, version, case, assessment)
 
     def _stored(self, row: CaseRow, version: CaseVersion) -> StoredCase:
