@@ -45,19 +45,16 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Awaitable, Iterator
-from contextlib import contextmanager
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import numpy as np
-from sqlalchemy import create_engine, text
 
 from dermavigil.demo import load_seed_case
 from dermavigil.registry import CaseService, UserService, open_registry
-from dermavigil.registry.db import normalise_url
+from dermavigil.registry.db import scratch_schema
 from dermavigil.settings import load_settings
 
 PASSWORD = "load test password"
@@ -92,22 +89,6 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-@contextmanager
-def _postgres_schema(base: str) -> Iterator[str]:
-    """A fresh schema in the database of ``base`` (dropped afterwards), as a URL."""
-    schema = f"load_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(normalise_url(base))
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = normalise_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def _prepare(home: Path, database_url: str | None) -> dict[str, str]:
@@ -336,7 +317,7 @@ def main() -> None:
     print(f"{args.clients} clients for {args.seconds:.0f} s, {args.workers} uvicorn worker(s)")
     missing = 0 if args.skip_sqlite else bench("sqlite", None, args)
     if args.pg_url:
-        with _postgres_schema(args.pg_url) as url:
+        with scratch_schema(args.pg_url, prefix="load") as url:
             missing += bench("postgresql", url, args)
     else:
         print("\n(PostgreSQL skipped: give --pg-url or set DERMAVIGIL_TEST_POSTGRES_URL)")

@@ -7,31 +7,15 @@ rows; locally they skip when no server is configured (CI requires one).
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from dermavigil.demo import load_seed_case
 from dermavigil.domain.case import Case
 from dermavigil.registry import Registry, open_registry
-from dermavigil.registry.db import normalise_url
-
-
-def _postgres_schema_url(base: str) -> Iterator[str]:
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(normalise_url(base))
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = normalise_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+from dermavigil.registry.db import scratch_schema
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -40,7 +24,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'registry.sqlite'}"
         return
-    yield from _postgres_schema_url(request.getfixturevalue("postgres_url"))
+    with scratch_schema(request.getfixturevalue("postgres_url")) as url:
+        yield url
 
 
 @pytest.fixture

@@ -31,11 +31,12 @@ PostgreSQL goes through psycopg 3 (``postgresql+psycopg://``); a bare
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
 from dermavigil.errors import EngineError
@@ -86,6 +87,26 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
     return create_engine(parsed, pool_pre_ping=True)
+
+
+@contextmanager
+def scratch_schema(url: str, prefix: str = "t") -> Iterator[str]:
+    """A fresh, empty schema in the PostgreSQL database of ``url``, dropped on exit.
+
+    Yields a URL whose connections use that schema (``search_path``), so a
+    throwaway registry (a test, a benchmark) never sees or leaves other rows.
+    """
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(normalise_url(url))
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    scoped = normalise_url(url).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield scoped.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 class WriteGate:
