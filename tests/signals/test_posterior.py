@@ -10,7 +10,7 @@ from scipy import integrate, optimize
 from scipy.stats import gamma, nbinom
 
 from dermavigil.signals.mgps import Prior
-from dermavigil.signals.posterior import ebgm, posterior_quantile, posterior_weight
+from dermavigil.signals.posterior import Posterior, ebgm, posterior_quantile, posterior_weight
 
 PRIOR = Prior(
     3.25596685, 0.39998994, 2.02376139, 1.90614108, 0.06530755, 0.0, True, False, "", 1, 0, 0, 0, 0
@@ -28,9 +28,20 @@ PAIRS = [
 ]
 
 
-def _posterior(n: int, e: float):
+# the prior fitted on FAERS 2022Q3 (vigipy's pair counts): alpha1 at its lower bound; for
+# pairs with a large count the first component's weight rounds to 1 and the mixture
+# quantile sits on the end of the bracket formed by the component quantiles
+DEGENERATE = Prior(
+    1e-6, 0.01819072565, 1.07512020921, 1.22383308720, 0.13395502586,
+    *(0.0, True, True, "", 1, 0, 0, 0, 0),
+)  # fmt: skip
+DEGENERATE_PAIRS = [(19, 0.04736181436086938), (130, 0.10271465040791285), (1, 0.3), (5, 0.0078)]
+CASES = [(PRIOR, n, e) for n, e in PAIRS] + [(DEGENERATE, n, e) for n, e in DEGENERATE_PAIRS]
+
+
+def _posterior(n: int, e: float, prior: Prior = PRIOR):
     """Weight and the two gamma components, computed from scipy's distributions."""
-    a1, b1, a2, b2, p = PRIOR.theta
+    a1, b1, a2, b2, p = prior.theta
     f1 = p * nbinom.pmf(n, a1, b1 / (b1 + e))
     f2 = (1 - p) * nbinom.pmf(n, a2, b2 / (b2 + e))
     q = f1 / (f1 + f2)
@@ -48,9 +59,9 @@ def _split_points(g1, g2) -> list[float]:
     return pts
 
 
-@pytest.mark.parametrize(("n", "e"), PAIRS)
-def test_ebgm_equals_exp_of_integrated_log_lambda(n: int, e: float) -> None:
-    q, g1, g2 = _posterior(n, e)
+@pytest.mark.parametrize(("prior", "n", "e"), CASES)
+def test_ebgm_equals_exp_of_integrated_log_lambda(prior: Prior, n: int, e: float) -> None:
+    q, g1, g2 = _posterior(n, e, prior)
 
     def density(x: float) -> float:
         return q * g1.pdf(x) + (1 - q) * g2.pdf(x)
@@ -60,14 +71,14 @@ def test_ebgm_equals_exp_of_integrated_log_lambda(n: int, e: float) -> None:
         _quad(lambda x: math.log(x) * density(x), lo, hi)
         for lo, hi in zip(pts, pts[1:], strict=False)
     )
-    assert posterior_weight(PRIOR, [n], [e])[0] == pytest.approx(q, rel=1e-9)
-    assert ebgm(PRIOR, [n], [e])[0] == pytest.approx(math.exp(mean_log), rel=1e-6)
+    assert posterior_weight(prior, [n], [e])[0] == pytest.approx(q, rel=1e-9)
+    assert ebgm(prior, [n], [e])[0] == pytest.approx(math.exp(mean_log), rel=1e-6)
 
 
-@pytest.mark.parametrize(("n", "e"), PAIRS)
+@pytest.mark.parametrize(("prior", "n", "e"), CASES)
 @pytest.mark.parametrize("level", [0.05, 0.95])
-def test_quantiles_solve_the_integrated_cdf(n: int, e: float, level: float) -> None:
-    q, g1, g2 = _posterior(n, e)
+def test_quantiles_solve_the_integrated_cdf(prior: Prior, n: int, e: float, level: float) -> None:
+    q, g1, g2 = _posterior(n, e, prior)
     pts = _split_points(g1, g2)
 
     def cdf(x: float) -> float:
@@ -86,7 +97,7 @@ def test_quantiles_solve_the_integrated_cdf(n: int, e: float, level: float) -> N
         reference = optimize.brentq(
             lambda x: cdf(x) - level, lo * (1 - 1e-9), hi * (1 + 1e-9), xtol=1e-300, rtol=1e-13
         )
-    got = posterior_quantile(PRIOR, [n], [e], level)[0]
+    got = posterior_quantile(prior, [n], [e], level)[0]
     assert got == pytest.approx(reference, rel=1e-6)
 
 
@@ -105,3 +116,13 @@ def test_impossible_expected_counts_are_rejected() -> None:
         ebgm(PRIOR, [2], [0.0])
     with pytest.raises(ValueError, match="strictly between"):
         posterior_quantile(PRIOR, [2], [1.0], 1.0)
+
+
+def test_one_posterior_gives_the_same_as_the_functions() -> None:
+    n = np.array([p[0] for p in PAIRS], dtype=float)
+    e = np.array([p[1] for p in PAIRS])
+    post = Posterior(PRIOR, n, e)
+    assert np.array_equal(post.ebgm(), ebgm(PRIOR, n, e))
+    assert np.array_equal(post.quantile(0.05), posterior_quantile(PRIOR, n, e, 0.05))
+    assert np.array_equal(post.weight1, posterior_weight(PRIOR, n, e))
+    assert np.allclose(post.weight1 + post.weight2, 1.0, rtol=1e-15)

@@ -91,9 +91,9 @@ def _measures(
     if "ic" in methods:
         cols["ic"], cols["ic025"], cols["ic975"] = stats.information_component(n, e)
     if prior is not None:
-        cols["ebgm"] = posterior.ebgm(prior, n, e)
-        cols["eb05"] = posterior.posterior_quantile(prior, n, e, 0.05)
-        cols["eb95"] = posterior.posterior_quantile(prior, n, e, 0.95)
+        post = posterior.Posterior(prior, n, e)
+        cols["ebgm"] = post.ebgm()
+        cols["eb05"], cols["eb95"] = post.quantile(0.05), post.quantile(0.95)
     return cols
 
 
