@@ -101,6 +101,7 @@ def dashboard(
             pair=pair,
             pair_charts=_pair_charts(settings, pair) if pair else None,
             prior=signal_table.load_prior(settings, q.level),
+            strata=signal_table.STRATA,
         )
     return render(request, "signals.html", context)
 
