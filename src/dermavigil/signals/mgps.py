@@ -37,6 +37,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.optimize import OptimizeResult, minimize
 from scipy.special import betainc, digamma, expit, gammaln
+from threadpoolctl import threadpool_limits
 
 FloatArray = NDArray[np.float64]
 
@@ -50,6 +51,7 @@ DEFAULT_STARTS: tuple[tuple[float, float, float, float, float], ...] = (
 )
 _LOG_BOUNDS = (np.log(1e-6), np.log(1e6))
 _LOGIT_BOUNDS = (-20.0, 20.0)
+_BOUNDS = [_LOG_BOUNDS] * 4 + [_LOGIT_BOUNDS]
 _AGREE_RTOL = 1e-6
 _GRAD_RTOL = 1e-6
 _SQUASH_BINS = 100
@@ -106,7 +108,8 @@ class _Data:
         self.n_pairs = int(w.sum())
         self.levels, self.index = np.unique(n, return_inverse=True)
         self.log_e = np.log(e)
-        self.log_fact = gammaln(n + 1)
+        # the terms n log E - log n! of every component's log f(n): summed once
+        self.common = float(np.sum(w * (n * self.log_e - gammaln(n + 1))))
 
     @classmethod
     def from_pairs(cls, n: ArrayLike, e: ArrayLike, n_star: int) -> _Data:
@@ -150,21 +153,29 @@ class _Data:
 
 
 def _component(alpha: float, beta: float, data: _Data) -> tuple[FloatArray, ...]:
-    """log f(n), d log f / d alpha, d log f / d beta, and S = P(N >= N*) with its gradient."""
+    """log(f(n) / S) of one component and its derivatives in alpha and beta.
+
+    ``f`` is the negative binomial marginal and ``S = P(N >= N*)``; the terms
+    ``n log E - log n!`` of ``log f``, the same in both components, are left out
+    (see ``_Data.common``). With ``r = beta / (beta + E)``:
+    ``d log f / d alpha = psi(alpha + n) - psi(alpha) + log r`` and
+    ``d log f / d beta = alpha / beta - (alpha + n) / (beta + E)``; for ``N* = 1``,
+    ``S = 1 - r^alpha`` and the truncated derivatives simplify to
+    ``psi(alpha + n) - psi(alpha) + log(r) / S`` and
+    ``alpha (1/beta - 1/(beta + E)) / S - n / (beta + E)``.
+    """
     n, e = data.n, data.e
     lbe = np.log(beta + e)
+    inv = 1.0 / (beta + e)
     g = (gammaln(alpha + data.levels) - gammaln(alpha))[data.index]
     dg = (digamma(alpha + data.levels) - digamma(alpha))[data.index]
     log_ratio = np.log(beta) - lbe  # log(beta / (beta + E)) < 0
-    logf = g - data.log_fact + alpha * log_ratio + n * (data.log_e - lbe)
-    dlogf_da = dg + log_ratio
-    dlogf_db = alpha / beta - (alpha + n) / (beta + e)
-    if data.n_star == 1:  # S = 1 - f(0) = 1 - (beta/(beta+E))^alpha
+    logf = g + alpha * log_ratio - n * lbe
+    if data.n_star == 1:
         survive = -np.expm1(alpha * log_ratio)
-        f0 = 1.0 - survive
-        dsurv_da = -f0 * log_ratio
-        dsurv_db = -f0 * (alpha / beta - alpha / (beta + e))
-        return logf, dlogf_da, dlogf_db, survive, dsurv_da, dsurv_db
+        dlog_da = dg + log_ratio / survive
+        dlog_db = (alpha * (1.0 / beta - inv)) / survive - n * inv
+        return logf - np.log(survive), dlog_da, dlog_db
     survive = betainc(float(data.n_star), alpha, e / (beta + e))
     dsurv_da = np.zeros_like(e)
     dsurv_db = np.zeros_like(e)
@@ -177,8 +188,10 @@ def _component(alpha: float, beta: float, data: _Data) -> tuple[FloatArray, ...]
             + k * (data.log_e - lbe)
         )
         dsurv_da -= fk * (digamma(alpha + k) - digamma(alpha) + log_ratio)
-        dsurv_db -= fk * (alpha / beta - (alpha + k) / (beta + e))
-    return logf, dlogf_da, dlogf_db, survive, dsurv_da, dsurv_db
+        dsurv_db -= fk * (alpha / beta - (alpha + k) * inv)
+    dlog_da = dg + log_ratio - dsurv_da / survive
+    dlog_db = alpha / beta - (alpha + n) * inv - dsurv_db / survive
+    return logf - np.log(survive), dlog_da, dlog_db
 
 
 def negative_log_likelihood(theta: ArrayLike, data: _Data) -> tuple[float, FloatArray]:
@@ -189,22 +202,26 @@ def negative_log_likelihood(theta: ArrayLike, data: _Data) -> tuple[float, Float
     ``L = p f1(n)/S1 + (1-p) f2(n)/S2`` with ``S_j = P_j(N >= N*)``.
     """
     a1, b1, a2, b2, p = (float(x) for x in theta)
-    lf1, da1, db1, s1, ds1a, ds1b = _component(a1, b1, data)
-    lf2, da2, db2, s2, ds2a, ds2b = _component(a2, b2, data)
-    x1 = np.log(p) + lf1 - np.log(s1)
-    x2 = np.log1p(-p) + lf2 - np.log(s2)
-    log_l = np.logaddexp(x1, x2)
-    w1 = data.w * np.exp(x1 - log_l)
+    lt1, da1, db1 = _component(a1, b1, data)
+    lt2, da2, db2 = _component(a2, b2, data)
+    x1 = np.log(p) + lt1
+    x2 = np.log1p(-p) + lt2
+    # log L = max(x1, x2) + log1p(u) and the first component's posterior share
+    # expit(x1 - x2) = 1/(1+u) or u/(1+u), with u = exp(-|x1 - x2|): one exp for both
+    diff = x1 - x2
+    u = np.exp(-np.abs(diff))
+    log_l = np.maximum(x1, x2) + np.log1p(u)
+    w1 = data.w * np.where(diff >= 0, 1.0, u) / (1.0 + u)
     w2 = data.w - w1
     # elementwise products and sums, not ``@``: a threaded BLAS dot product is
     # many times slower than one core on a machine whose cores are busy
-    nll = -float(np.sum(data.w * log_l))
+    nll = -(float(np.sum(data.w * log_l)) + data.common)
     grad = -np.array(
         [
-            np.sum(w1 * (da1 - ds1a / s1)),
-            np.sum(w1 * (db1 - ds1b / s1)),
-            np.sum(w2 * (da2 - ds2a / s2)),
-            np.sum(w2 * (db2 - ds2b / s2)),
+            np.sum(w1 * da1),
+            np.sum(w1 * db1),
+            np.sum(w2 * da2),
+            np.sum(w2 * db2),
             w1.sum() / p - w2.sum() / (1 - p),
         ]
     )
@@ -234,6 +251,40 @@ def _stationary(res: OptimizeResult, bounds: list[tuple[float, float]]) -> bool:
     return bool(np.all(np.abs(np.where(pushing_out, 0.0, grad)) <= tol))
 
 
+def _lbfgsb(u0: FloatArray, data: _Data, max_iter: int) -> OptimizeResult:
+    res = minimize(
+        _objective,
+        u0,
+        args=(data,),
+        jac=True,
+        method="L-BFGS-B",
+        bounds=_BOUNDS,
+        options={"maxiter": max_iter, "ftol": 1e-12, "gtol": 1e-7},
+    )
+    res.ok = _stationary(res, _BOUNDS) and np.isfinite(res.fun)
+    return res
+
+
+def _explore(
+    coarse: _Data, starts: tuple[tuple[float, ...], ...], max_iter: int
+) -> tuple[OptimizeResult | None, int, int]:
+    """The best optimum from the start values in order, stopping once two agree on it;
+    returns it with the number of starts agreeing and the number of finite runs."""
+    runs: list[OptimizeResult] = []
+    best, agree = None, 0
+    for start in starts:
+        res = _lbfgsb(_to_u(start), coarse, max_iter)
+        if not np.isfinite(res.fun):
+            continue
+        runs.append(res)
+        best = min(runs, key=lambda r: r.fun)
+        tol = _AGREE_RTOL * max(1.0, abs(best.fun))
+        agree = sum(r.ok and abs(r.fun - best.fun) <= tol for r in runs)
+        if best.ok and agree >= 2:
+            break
+    return best, agree, len(runs)
+
+
 def fit_prior(
     n: ArrayLike,
     expected: ArrayLike,
@@ -243,59 +294,31 @@ def fit_prior(
 ) -> Prior:
     """Fit the five hyperparameters by maximum likelihood (truncated at ``n_star``).
 
-    Deterministic: the same data and starts give the same estimates.
+    Deterministic: the same data and starts give the same estimates. BLAS runs on
+    one thread meanwhile: L-BFGS-B's tiny LAPACK calls cost a threaded OpenBLAS
+    more in waking threads than they compute (2-4x the fit's time on a busy machine).
     """
     data = _Data.from_pairs(n, expected, n_star)
     coarse = data.squashed()
-    bounds = [_LOG_BOUNDS] * 4 + [_LOGIT_BOUNDS]
-    options = {"maxiter": max_iter, "ftol": 1e-12, "gtol": 1e-7}
-    runs: list = []
-    best, agree = None, 0
-    for start in starts:  # in order; stop once two starts agree on the best optimum
-        res = minimize(
-            _objective,
-            _to_u(start),
-            args=(coarse,),
-            jac=True,
-            method="L-BFGS-B",
-            bounds=bounds,
-            options=options,
-        )
-        if not np.isfinite(res.fun):
-            continue
-        res.ok = _stationary(res, bounds)
-        runs.append(res)
-        best = min(runs, key=lambda r: r.fun)
-        tol = _AGREE_RTOL * max(1.0, abs(best.fun))
-        agree = sum(r.ok and abs(r.fun - best.fun) <= tol for r in runs)
-        if best.ok and agree >= 2:
-            break
-    if best is None:
-        raise ValueError("the likelihood is not finite at any start value")
-    if coarse is not data:  # polish the best optimum on the exact likelihood
-        explored = best
-        for _ in range(2):  # one restart (fresh curvature memory) if the line search failed
-            best = minimize(
-                _objective,
-                best.x,
-                args=(data,),
-                jac=True,
-                method="L-BFGS-B",
-                bounds=bounds,
-                options=options,
-            )
-            best.ok = _stationary(best, bounds) and np.isfinite(best.fun)
-            if best.success:
-                break
-        best.nit += explored.nit
-    lows = np.array([b[0] for b in bounds])
-    highs = np.array([b[1] for b in bounds])
+    with threadpool_limits(limits=1, user_api="blas"):
+        best, agree, tried = _explore(coarse, starts, max_iter)
+        if best is None:
+            raise ValueError("the likelihood is not finite at any start value")
+        if coarse is not data:  # polish the best optimum on the exact likelihood
+            explored = best
+            for _ in range(2):  # one restart (fresh curvature memory) if the line search failed
+                best = _lbfgsb(best.x, data, max_iter)
+                if best.success:
+                    break
+            best.nit += explored.nit
+    lows = np.array([b[0] for b in _BOUNDS])
+    highs = np.array([b[1] for b in _BOUNDS])
     at_bound = bool(np.any(np.isclose(best.x, lows) | np.isclose(best.x, highs)))
     reasons = []
     if not best.ok:
         reasons.append(f"optimizer did not converge ({best.message.strip() or 'stopped'})")
     if agree < 2:
-        reasons.append(f"only {agree} of {len(runs)} start values reached the best optimum")
+        reasons.append(f"only {agree} of {tried} start values reached the best optimum")
     message = "; ".join(reasons) or "converged"
     if at_bound:
         message += "; a hyperparameter is at its bound (the mixture is degenerate there)"
@@ -313,6 +336,6 @@ def fit_prior(
         n_star=n_star,
         n_pairs=data.n_pairs,
         starts_agreeing=int(agree),
-        starts_tried=len(runs),
+        starts_tried=tried,
         iterations=int(best.nit),
     )
