@@ -30,7 +30,7 @@ from dermavigil.settings import load_settings
 from dermavigil.signals import stats
 from dermavigil.signals.detect import SignalRequest, detect_file, detect_store
 from dermavigil.signals.mgps import fit_prior
-from dermavigil.signals.posterior import ebgm, posterior_quantile
+from dermavigil.signals.posterior import Posterior
 from dermavigil.store.layout import sources
 from dermavigil.store.longformat import parse_columns
 
@@ -116,10 +116,13 @@ def run_vigipy(result) -> None:
     print(f"  vigipy prior: {v_gps.params.get('prior_param')} ({v_gps.params.get('convergence')})")
     started = time.perf_counter()
     prior = fit_prior(n11, e)
-    mine = ebgm(prior, n11, e)
-    posterior_quantile(prior, n11, e, 0.05)
-    posterior_quantile(prior, n11, e, 0.95)
+    t_fit = time.perf_counter() - started
+    post = Posterior(prior, n11, e)
+    mine = post.ebgm()
+    post.quantile(0.05)
+    post.quantile(0.95)
     t_ours = time.perf_counter() - started
+    print(f"  ours on vigipy's (n, E): fit {t_fit:.3f} s, EBGM+EB05+EB95 {t_ours - t_fit:.3f} s")
     print(f"  our prior on vigipy's (n, E): {prior.theta} ({prior.message})")
     print(
         f"  GPS alone on the same (n, E): vigipy {t_gps:.2f} s, ours (fit + EBGM + EB05 + EB95) "
