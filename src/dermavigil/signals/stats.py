@@ -119,8 +119,10 @@ def information_component(
     shape, rate = o + 0.5, e + 0.5
     tail = (1 - level) / 2
     ic = np.log2(shape / rate)
-    lower = np.log2(gammaincinv(shape, tail) / rate)
-    upper = np.log2(gammaincinv(shape, 1 - tail) / rate)
+    # the gamma quantiles depend on the count only: inverted once per distinct count
+    shapes, index = np.unique(shape, return_inverse=True)
+    lower = np.log2(gammaincinv(shapes, tail)[index] / rate)
+    upper = np.log2(gammaincinv(shapes, 1 - tail)[index] / rate)
     return ic, lower, upper
 
 
