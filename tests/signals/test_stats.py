@@ -69,6 +69,16 @@ def test_ic_closed_form_and_credibility_bounds(o: int, e: float) -> None:
         assert 2**bound == pytest.approx(ratio, rel=1e-6)
 
 
+def test_ic_bounds_of_many_pairs_equal_the_bounds_pair_by_pair() -> None:
+    rng = np.random.default_rng(3)
+    o = rng.integers(0, 30, 500).astype(float)
+    e = rng.gamma(0.5, 4.0, 500)
+    _, lo, hi = stats.information_component(o, e)
+    one = [stats.information_component([oi], [ei]) for oi, ei in zip(o, e, strict=True)]
+    assert np.array_equal(lo, [x[1][0] for x in one])
+    assert np.array_equal(hi, [x[2][0] for x in one])
+
+
 def test_zero_cells_follow_the_documented_policy() -> None:
     a = np.array([0, 5, 5, 0, 5])
     b = np.array([10, 0, 10, 10, 10])
