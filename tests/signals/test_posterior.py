@@ -124,5 +124,18 @@ def test_one_posterior_gives_the_same_as_the_functions() -> None:
     post = Posterior(PRIOR, n, e)
     assert np.array_equal(post.ebgm(), ebgm(PRIOR, n, e))
     assert np.array_equal(post.quantile(0.05), posterior_quantile(PRIOR, n, e, 0.05))
-    assert np.array_equal(post.weight1, posterior_weight(PRIOR, n, e))
+    assert np.array_equal(post.weight(), posterior_weight(PRIOR, n, e))
     assert np.allclose(post.weight1 + post.weight2, 1.0, rtol=1e-15)
+
+
+def test_repeated_pairs_get_the_posterior_of_the_pair_alone() -> None:
+    rng = np.random.default_rng(5)
+    pick = rng.integers(0, len(PAIRS), 300)
+    n = np.array([PAIRS[i][0] for i in pick], dtype=float)
+    e = np.array([PAIRS[i][1] for i in pick])
+    post = Posterior(PRIOR, n, e)
+    alone = [Posterior(PRIOR, [ni], [ei]) for ni, ei in PAIRS]
+    for got, method in ((post.ebgm(), "ebgm"), (post.weight(), "weight")):
+        assert np.array_equal(got, [getattr(alone[i], method)()[0] for i in pick])
+    for level in (0.05, 0.95):
+        assert np.array_equal(post.quantile(level), [alone[i].quantile(level)[0] for i in pick])

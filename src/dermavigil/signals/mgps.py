@@ -93,6 +93,22 @@ def _to_u(theta: ArrayLike) -> FloatArray:
     return np.array([*np.log(t[:4]), np.log(t[4] / (1 - t[4]))])
 
 
+def distinct_pairs(
+    n: FloatArray, e: FloatArray
+) -> tuple[FloatArray, FloatArray, NDArray[np.intp], FloatArray]:
+    """The distinct ``(n, E)`` (sorted by ``n``, then ``E``), each pair's row among them,
+    and how many pairs each row stands for. Pairs with equal count and expected count
+    have the same likelihood terms and the same posterior: computed once, losslessly."""
+    order = np.lexsort((e, n))
+    n_sorted, e_sorted = n[order], e[order]
+    first = np.ones(n.size, dtype=bool)
+    first[1:] = (n_sorted[1:] != n_sorted[:-1]) | (e_sorted[1:] != e_sorted[:-1])
+    row = np.cumsum(first) - 1
+    inverse = np.empty(n.size, dtype=np.intp)
+    inverse[order] = row
+    return n_sorted[first], e_sorted[first], inverse, np.bincount(row).astype(np.float64)
+
+
 class _Data:
     """Pairs as distinct ``(n, E)`` with multiplicities ``w``; gamma terms cached per count.
 
@@ -123,13 +139,8 @@ class _Data:
             raise ValueError("expected counts must be finite and > 0 to fit the prior")
         if np.any(n_all < n_star) or np.any(n_all != np.round(n_all)):
             raise ValueError(f"counts must be whole numbers >= N* = {n_star}")
-        order = np.lexsort((e_all, n_all))
-        n_sorted, e_sorted = n_all[order], e_all[order]
-        first = np.ones(n_sorted.size, dtype=bool)
-        first[1:] = (n_sorted[1:] != n_sorted[:-1]) | (e_sorted[1:] != e_sorted[:-1])
-        starts = np.flatnonzero(first)
-        weights = np.diff(np.append(starts, n_sorted.size)).astype(np.float64)
-        return cls(n_sorted[starts], e_sorted[starts], weights, n_star)
+        n_distinct, e_distinct, _, weights = distinct_pairs(n_all, e_all)
+        return cls(n_distinct, e_distinct, weights, n_star)
 
     def squashed(self, bins_per_count: int = _SQUASH_BINS) -> _Data:
         """At most ``bins_per_count`` rows per count level, E averaged with the weights."""

@@ -22,9 +22,10 @@ posterior probability of the first component (DuMouchel 1999, eq. 5-6).
   (relative 1e-10 in ``x``; the error left is then of the order of the step
   cubed); typically 2-3 evaluations per pair.
 
-Everything that depends on the count only -- ``log Gamma``, ``psi`` and the
-component quantiles ``P^-1(a_j + n, level)`` -- is computed once per distinct
-count (a few hundred values for a FAERS quarter), not once per pair.
+Pairs with equal ``(n, E)`` share their posterior, which is computed once;
+everything that depends on the count only -- ``log Gamma``, ``psi`` and the
+component quantiles ``P^-1(a_j + n, level)`` -- once per distinct count (a few
+hundred values for a FAERS quarter).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import digamma, expit, gammainc, gammaincinv, gammaln
 
-from dermavigil.signals.mgps import Prior
+from dermavigil.signals.mgps import Prior, distinct_pairs
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
@@ -62,10 +63,12 @@ def _component_quantile_log(shape: FloatArray, level: float) -> FloatArray:
 
 
 class Posterior:
-    """Every pair's posterior mixture, with the per-count terms computed once per distinct count."""
+    """Every pair's posterior mixture, computed once per distinct ``(n, E)``, and the
+    terms that depend on the count alone once per distinct count."""
 
     def __init__(self, prior: Prior, n: ArrayLike, expected: ArrayLike) -> None:
         n_arr, e_arr = _inputs(n, expected)
+        n_arr, e_arr, self.pairs, _ = distinct_pairs(n_arr, e_arr)
         self.prior = prior
         self.counts, self.index = np.unique(n_arr, return_inverse=True)
         a1, b1, a2, b2, p = prior.theta
@@ -87,12 +90,16 @@ class Posterior:
         self.weight1 = expit(log_odds)
         self.weight2 = expit(-log_odds)  # 1 - Q, exact also where Q is close to 1
 
+    def weight(self) -> FloatArray:
+        """``Q`` of every pair: the posterior probability of the first component."""
+        return self.weight1[self.pairs]
+
     def ebgm(self) -> FloatArray:
         """Empirical Bayes geometric mean ``exp(E[log lambda | n])`` (DuMouchel 1999)."""
         psi1 = digamma(self.shape1)[self.index]
         psi2 = digamma(self.shape2)[self.index]
         mean_log = self.weight1 * (psi1 - self.log_rate1) + self.weight2 * (psi2 - self.log_rate2)
-        return np.exp(mean_log)
+        return np.exp(mean_log)[self.pairs]
 
     def quantile(self, level: float) -> FloatArray:
         """The ``level`` quantile of every pair's posterior (0.05 gives EB05); see the module."""
@@ -133,12 +140,12 @@ class Posterior:
             lo[active], hi[active], t[active] = lo_a, hi_a, new
             done = converged | (hi_a - lo_a < _TOL)
             active = active[~done]
-        return np.exp(t)
+        return np.exp(t)[self.pairs]
 
 
 def posterior_weight(prior: Prior, n: ArrayLike, expected: ArrayLike) -> FloatArray:
     """``Q``: posterior probability that a pair's ``lambda`` comes from the first component."""
-    return Posterior(prior, n, expected).weight1
+    return Posterior(prior, n, expected).weight()
 
 
 def ebgm(prior: Prior, n: ArrayLike, expected: ArrayLike) -> FloatArray:

@@ -1,12 +1,14 @@
 """The JSON API: one router per resource, mounted under ``/api`` by the app."""
 
-from dermavigil.web.api import cases, drafts, imports, session, signals, users
+from dermavigil.web.api import cases, drafts, duplicates, imports, series, session, signals, users
 
 ROUTERS = (
     session.router,
     cases.router,
     drafts.router,
     signals.router,
+    series.router,
+    duplicates.router,
     imports.router,
     users.router,
 )

@@ -1,12 +1,24 @@
 """Server-rendered pages (Jinja2 templates and static assets shipped in this package)."""
 
-from dermavigil.web.pages import about, auth, cases, drafts, imports, signals, users
+from dermavigil.web.pages import (
+    about,
+    auth,
+    cases,
+    drafts,
+    duplicates,
+    imports,
+    series,
+    signals,
+    users,
+)
 
 ROUTERS = (
     auth.router,
     cases.router,
     drafts.router,
     signals.router,
+    series.router,
+    duplicates.router,
     imports.router,
     users.router,
     about.router,
