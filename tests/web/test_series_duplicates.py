@@ -169,6 +169,8 @@ def test_duplicates_page_shows_the_pair_with_evidence(
     assert "same country" in html and "a treatment in common" in html
     assert "52 years" in html and "middle_aged (45-65 years)" in html
     assert "retract form on the case page" in html
+    assert as_assessor.client.get("/duplicates?threshold=1.5").status_code == 422
+    assert "No pair of the 3 active cases" in page_text(as_assessor, "/duplicates?threshold=1")
 
 
 def test_api_duplicates(client: Any, case_ids: dict[str, str]) -> None:

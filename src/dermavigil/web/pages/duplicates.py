@@ -14,20 +14,15 @@ from fastapi.responses import Response
 
 from dermavigil.web.api.duplicates import DuplicateQuery, duplicate_report
 from dermavigil.web.deps import ActorDep, RegistryDep
+from dermavigil.web.pages.query_forms import form_dependency
 from dermavigil.web.pages.render import render
-from dermavigil.web.validation import validated
 
 router = APIRouter(include_in_schema=False)
 
 
-def form_query(request: Request) -> DuplicateQuery:
-    """The threshold form as a :class:`DuplicateQuery`; an empty input means the default."""
-    value = request.query_params.get("threshold", "")
-    values = {"threshold": value} if value != "" else {}
-    return validated(lambda: DuplicateQuery.model_validate(values), "duplicate filters")
-
-
-ThresholdDep = Annotated[DuplicateQuery, Depends(form_query)]
+ThresholdDep = Annotated[
+    DuplicateQuery, Depends(form_dependency(DuplicateQuery, "duplicate filters"))
+]
 
 
 @router.get("/duplicates")

@@ -14,8 +14,8 @@ from dermavigil.literature.series import COLUMNS
 from dermavigil.web import casework, charts
 from dermavigil.web.api.series import SeriesQuery, load_series, series_file
 from dermavigil.web.deps import ActorDep, RegistryDep
+from dermavigil.web.pages.query_forms import form_dependency
 from dermavigil.web.pages.render import render
-from dermavigil.web.validation import validated
 
 router = APIRouter(include_in_schema=False)
 
@@ -44,15 +44,7 @@ def reaction_bars(counts: list[tuple[str, int]], *, width: int = 480) -> dict[st
     return chart.to_dict()
 
 
-def form_query(request: Request) -> SeriesQuery:
-    """The filter form as a :class:`SeriesQuery`; empty inputs mean "any"."""
-    values = {
-        k: v for k, v in request.query_params.items() if v != "" and k in SeriesQuery.model_fields
-    }
-    return validated(lambda: SeriesQuery.model_validate(values), "series filters")
-
-
-QueryDep = Annotated[SeriesQuery, Depends(form_query)]
+QueryDep = Annotated[SeriesQuery, Depends(form_dependency(SeriesQuery, "series filters"))]
 
 
 @router.get("/series")
