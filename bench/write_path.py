@@ -1,19 +1,21 @@
 """In-process cost of the web API's case write and read paths, and where it goes.
 
 Builds the app over a fresh ``DERMAVIGIL_HOME`` (SQLite by default, or
-``--url``), authenticates a reporter with a bearer token and, through
-``httpx.ASGITransport`` (the ASGI app called in process: no sockets, no
-server), times ``--n`` sequential case creations (``POST /api/cases``, the
-seed case with a varied patient weight) and as many reads (``GET
-/api/cases/{id}``). It then times the same work one layer down, directly on
-:class:`~dermavigil.registry.CaseService` (one transaction per call, as the
-web layer does), so that the HTTP/JSON overhead and the registry cost are
-reported apart. Prints milliseconds per operation (mean and median over
-``--rounds`` rounds) with the machine.
+``--url``), authenticates a reporter with a bearer token, then times ``--n``
+sequential case creations (``POST /api/cases``, the seed case with a varied
+patient weight) and as many reads (``GET /api/cases/{id}``) three ways:
 
-``--profile create|read`` prints the top of a cProfile of that HTTP path
-instead; for that run only, FastAPI's thread-pool hand-off is replaced by a
-direct call so that the endpoint's work is on the profiled thread.
+- **app**: the ASGI app called directly with one request (what a server does
+  after parsing HTTP; no socket, no client): the app's own cost;
+- **httpx+app**: through ``httpx.ASGITransport``, adding an HTTP client's cost;
+- **service**: :class:`~dermavigil.registry.CaseService` in one transaction per
+  call, as the web layer does: the registry's cost without the web layer.
+
+Prints wall-clock and CPU milliseconds per operation (medians over
+``--rounds`` rounds) with the machine. ``--profile create|read`` prints the top of a
+cProfile of the app path instead; for that run only, FastAPI's thread-pool
+hand-off is replaced by a direct call so that the endpoint's work is on the
+profiled thread.
 
 Usage: ``.venv/bin/python bench/write_path.py [--n 300] [--rounds 3] [--url URL]
 [--profile create|read]``
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import json
 import os
 import platform
 import pstats
@@ -59,7 +62,48 @@ def _run_sync_inline() -> None:
     fastapi.dependencies.utils.run_in_threadpool = _inline  # type: ignore[assignment]
 
 
-async def _client(home: Path, url: str | None) -> tuple[httpx.AsyncClient, Registry]:
+class AsgiCaller:
+    """Calls the ASGI app directly with one request, as a server would, minus the socket
+    and HTTP parsing: the app's own cost, without an HTTP client's."""
+
+    def __init__(self, app: Any, token: str) -> None:
+        self.app = app
+        self.headers = [
+            (b"authorization", f"Bearer {token}".encode()),
+            (b"content-type", b"application/json"),
+            (b"host", b"bench"),
+        ]
+
+    async def __call__(self, method: str, path: str, body: bytes = b"") -> tuple[int, bytes]:
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+            "method": method, "scheme": "http", "path": path, "raw_path": path.encode(),
+            "query_string": b"", "root_path": "", "server": ("bench", 80),
+            "client": ("127.0.0.1", 1), "headers": self.headers,
+        }  # fmt: skip
+        sent = False
+        status, chunks = 0, []
+
+        async def receive() -> dict[str, Any]:
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+
+        await self.app(scope, receive, send)
+        return status, b"".join(chunks)
+
+
+async def _setup(home: Path, url: str | None) -> tuple[Any, str, Registry]:
+    """The app over a fresh registry, a reporter's bearer token, and the registry."""
     env = {"DERMAVIGIL_HOME": str(home)}
     if url:
         env["DERMAVIGIL_DATABASE_URL"] = url
@@ -67,60 +111,80 @@ async def _client(home: Path, url: str | None) -> tuple[httpx.AsyncClient, Regis
     registry = open_registry(settings.database_url)
     with registry.transaction() as session:
         UserService(session).create("bench", "reporter", PASSWORD)
-    transport = httpx.ASGITransport(app=create_app(settings, registry))
-    client = httpx.AsyncClient(transport=transport, base_url="http://bench")
-    token = await client.post("/api/token", json={"username": "bench", "password": PASSWORD})
+    app = create_app(settings, registry)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+        token = await client.post("/api/token", json={"username": "bench", "password": PASSWORD})
     token.raise_for_status()
-    client.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
-    return client, registry
+    return app, token.json()["access_token"], registry
 
 
-def _operations(
-    client: httpx.AsyncClient, registry: Registry, seed: dict, seed_case: Case
-) -> dict[str, Operation]:
+def _checked(response: tuple[int, bytes], expected: int, what: str) -> bytes:
+    status, body = response
+    if status != expected:
+        raise SystemExit(f"{what} failed: {status} {body[:300]!r}")
+    return body
+
+
+def _operations(app: Any, token: str, registry: Registry, seed_case: Case) -> dict[str, Operation]:
+    seed = seed_case.model_dump(mode="json", exclude_none=True, exclude={"case_id"})
+    client = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url="http://bench",
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    call = AsgiCaller(app, token)
     created: list[str] = []
 
-    async def http_create(i: int) -> None:
-        body = {**seed, "patient": {**seed["patient"], "weight_kg": 40 + i % 80}}
-        response = await client.post("/api/cases", json=body)
-        if response.status_code != 201:
-            raise SystemExit(f"create failed: {response.status_code} {response.text[:300]}")
-        created.append(response.json()["case_id"])
+    def body(i: int) -> dict[str, Any]:
+        return {**seed, "patient": {**seed["patient"], "weight_kg": 40 + i % 80}}
 
-    async def http_read(i: int) -> None:
+    async def asgi_create(i: int) -> None:
+        answer = await call("POST", "/api/cases", json.dumps(body(i)).encode())
+        created.append(json.loads(_checked(answer, 201, "create"))["case_id"])
+
+    async def asgi_read(i: int) -> None:
+        _checked(await call("GET", f"/api/cases/{created[i % len(created)]}"), 200, "read")
+
+    async def httpx_create(i: int) -> None:
+        response = await client.post("/api/cases", json=body(i))
+        _checked((response.status_code, response.content), 201, "create")
+
+    async def httpx_read(i: int) -> None:
         response = await client.get(f"/api/cases/{created[i % len(created)]}")
-        if response.status_code != 200:
-            raise SystemExit(f"read failed: {response.status_code} {response.text[:300]}")
+        _checked((response.status_code, response.content), 200, "read")
 
     async def service_create(_i: int) -> None:
         with registry.transaction() as session:
-            created.append(CaseService(session).create(seed_case, by="bench").case_id)
+            CaseService(session).create(seed_case, by="bench")
 
     async def service_get(i: int) -> None:
         with registry.transaction(readonly=True) as session:
             CaseService(session).get(created[i % len(created)])
 
     return {
-        "HTTP create (POST /api/cases)": http_create,
-        "HTTP read (GET /api/cases/{id})": http_read,
+        "app create (POST /api/cases)": asgi_create,
+        "app read (GET /api/cases/{id})": asgi_read,
+        "httpx+app create": httpx_create,
+        "httpx+app read": httpx_read,
         "service create (one transaction)": service_create,
         "service get (one transaction)": service_get,
     }
 
 
-async def _per_op_ms(n: int, operation: Operation) -> float:
-    started = time.perf_counter()
+async def _per_op_ms(n: int, operation: Operation) -> tuple[float, float]:
+    """(wall, CPU) milliseconds per operation; CPU is this process's, all threads,
+    which a machine shared with other work disturbs less than the wall clock."""
+    wall, cpu = time.perf_counter(), time.process_time()
     for i in range(n):
         await operation(i)
-    return (time.perf_counter() - started) * 1000 / n
+    return (time.perf_counter() - wall) * 1000 / n, (time.process_time() - cpu) * 1000 / n
 
 
 async def _main(args: argparse.Namespace) -> None:
-    seed_case = load_seed_case()
-    seed = seed_case.model_dump(mode="json", exclude_none=True, exclude={"case_id"})
     with tempfile.TemporaryDirectory(prefix="dv-write-path-") as tmp:
-        client, registry = await _client(Path(tmp), args.url)
-        operations = _operations(client, registry, seed, seed_case)
+        app, token, registry = await _setup(Path(tmp), args.url)
+        operations = _operations(app, token, registry, load_seed_case())
         create, read = list(operations.values())[:2]
         for i in range(20):  # warm-up: imports, statement caches, cases to read
             await create(i)
@@ -136,11 +200,8 @@ async def _main(args: argparse.Namespace) -> None:
             print(f"{args.n} operations x {args.rounds} rounds, registry {registry.engine.url}")
             for label, operation in operations.items():
                 rounds = [await _per_op_ms(args.n, operation) for _ in range(args.rounds)]
-                print(
-                    f"{label:36} mean {statistics.mean(rounds):7.2f} ms  "
-                    f"median {statistics.median(rounds):7.2f} ms per operation"
-                )
-        await client.aclose()
+                wall, cpu = (statistics.median(r) for r in zip(*rounds, strict=True))
+                print(f"{label:36} {wall:7.2f} ms wall {cpu:7.2f} ms CPU per operation")
         registry.close()
 
 

@@ -10,7 +10,7 @@ so a search finds "papule" whether it was typed or coded.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.case import Case
@@ -33,7 +33,7 @@ class SearchFacts:
 
     def columns(self) -> dict[str, object]:
         """The single-valued facts, by ``case_versions`` column name."""
-        return {k: v for k, v in asdict(self).items() if k != "facets"}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "facets"}
 
 
 def _fold(text: str) -> str:

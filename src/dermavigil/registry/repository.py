@@ -66,6 +66,29 @@ def get_version(session: Session, case_id: str, version: int) -> CaseVersion | N
     return session.get(CaseVersion, (case_id, version))
 
 
+_OVERRIDDEN = (
+    exists()
+    .where(OverrideRow.case_id == CaseVersion.case_id, OverrideRow.version <= CaseVersion.version)
+    .label("overridden")
+)
+
+
+def get_case_version(
+    session: Session, case_id: str, version: int | None = None
+) -> tuple[CaseRow, CaseVersion, bool] | None:
+    """In one query: the case row, its current version (or ``version``), and whether
+    any override was recorded up to that version (so a case without overrides,
+    the usual one, needs no second query). ``None`` if either is missing."""
+    number = CaseRow.current_version if version is None else version
+    statement = (
+        select(CaseRow, CaseVersion, _OVERRIDDEN)
+        .join(CaseVersion, CaseVersion.case_id == CaseRow.case_id)
+        .where(CaseRow.case_id == case_id, CaseVersion.version == number)
+    )
+    found = session.execute(statement).one_or_none()
+    return None if found is None else (found[0], found[1], bool(found[2]))
+
+
 def _core(session: Session) -> Connection:
     """The session's connection for Core statements, after flushing any pending ORM rows
     (a Core statement does not autoflush, and foreign keys need those rows first)."""

@@ -66,14 +66,14 @@ class CaseService:
 
     def get(self, case_id: str, version: int | None = None) -> StoredCase:
         """A case at its current version (or at ``version``)."""
-        row = self._case(case_id)
-        number = row.current_version if version is None else version
-        stored = repo.get_version(self.session, row.case_id, number)
-        if stored is None:
+        found = repo.get_case_version(self.session, case_id.strip().upper(), version)
+        if found is None:
+            row = self._case(case_id)  # 404 when there is no such case
             raise NotFoundError(
-                f"{case_id} has no version {number} (current is {row.current_version})"
+                f"{case_id} has no version {version} (current is {row.current_version})"
             )
-        return self._stored(row, stored)
+        row, stored, overridden = found
+        return self._stored(row, stored, overridden)
 
     def assess(self, case_id: str) -> Assessment:
         """The assessment of the current version."""
@@ -283,10 +283,12 @@ class CaseService:
             repo.move_pointer(self.session, row.case_id, expected, number, status, now)
         return self._as_stored(row, version, case, assessment)
 
-    def _stored(self, row: CaseRow, version: CaseVersion) -> StoredCase:
+    def _stored(self, row: CaseRow, version: CaseVersion, overridden: bool = True) -> StoredCase:
+        """The stored case, assessed with its overrides (looked up unless ``overridden``
+        says there are none)."""
         case = Case.model_validate(version.document)
-        overrides = effective_overrides(repo.overrides(self.session, row.case_id, version.version))
-        return self._as_stored(row, version, case, assess(case, overrides))
+        recorded = repo.overrides(self.session, row.case_id, version.version) if overridden else []
+        return self._as_stored(row, version, case, assess(case, effective_overrides(recorded)))
 
     @staticmethod
     def _as_stored(
