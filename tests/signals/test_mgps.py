@@ -8,8 +8,17 @@ import numpy as np
 import pytest
 from scipy.stats import nbinom
 
+from dermavigil.signals import mgps
 from dermavigil.signals.counts import counts_sql, long_sources
-from dermavigil.signals.mgps import _Data, fit_prior, negative_log_likelihood
+from dermavigil.signals.mgps import (
+    DEFAULT_STARTS,
+    _Data,
+    _explore,
+    _lbfgsb,
+    _preconditioned,
+    fit_prior,
+    negative_log_likelihood,
+)
 from dermavigil.signals.posterior import posterior_quantile
 from dermavigil.signals.stats import expected_counts
 from dermavigil.store.engine import open_engine
@@ -21,10 +30,8 @@ OPENEBGM_CAERS = (3.25596685, 0.39998994, 2.02376139, 1.90614108, 0.06530755)
 THETA = (0.4, 0.2, 2.5, 3.0, 0.3)
 
 
-@pytest.fixture(scope="module")
-def caers_counts(caers_csv: Path) -> tuple[np.ndarray, np.ndarray]:
-    """Counts as openEBGM's processRaw: unique reports per pair, no strata, no zero cells."""
-    table = load_long(caers_csv, ColumnSpec())
+def _pair_counts(path: Path, spec: ColumnSpec) -> tuple[np.ndarray, np.ndarray]:
+    table = load_long(path, spec)
     with open_engine("duckdb") as engine:
         available = register_long(engine, table)
         counts = engine.sql(
@@ -33,6 +40,12 @@ def caers_counts(caers_csv: Path) -> tuple[np.ndarray, np.ndarray]:
     n_total = counts["n_total"][0].as_py()
     e = expected_counts(counts["n_drug"].to_numpy(), counts["n_event"].to_numpy(), n_total)
     return counts["n"].to_numpy().astype(float), e
+
+
+@pytest.fixture(scope="module")
+def caers_counts(caers_csv: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Counts as openEBGM's processRaw: unique reports per pair, no strata, no zero cells."""
+    return _pair_counts(caers_csv, ColumnSpec())
 
 
 def _nll_independent(theta, n, e, n_star):
@@ -102,3 +115,46 @@ def test_bad_inputs_are_rejected() -> None:
         fit_prior([], [])
     with pytest.raises(ValueError, match=">= N"):
         fit_prior([1, 2], [1.0, 1.0], n_star=2)
+
+
+def _polished_both_ways(n: np.ndarray, e: np.ndarray):
+    data = _Data.from_pairs(n, e, 1)
+    coarse = data.squashed()
+    assert coarse is not data
+    explored, _, _ = _explore(coarse, DEFAULT_STARTS, 500)
+    return _preconditioned(explored, data, coarse, 500), _lbfgsb(explored.x, data, 500)
+
+
+def _same_optimum(pre, plain) -> None:
+    assert pre is not None and pre.ok
+    assert pre.fun <= plain.fun + 1e-10 * abs(plain.fun)  # at least as good
+    assert pre.x == pytest.approx(plain.x, abs=1e-4)
+
+
+def test_preconditioned_polish_reaches_the_plain_polish_optimum(caers_counts) -> None:
+    _same_optimum(*_polished_both_ways(*caers_counts))
+
+
+@pytest.mark.slow
+def test_preconditioned_polish_keeps_a_bound_parameter_fixed(shared_data: Path) -> None:
+    """FAERS 2022Q3: alpha1 goes to its lower bound (a degenerate component)."""
+    spec = ColumnSpec(report="CASEID", product="DRUG", reaction="AE")
+    path = shared_data / "faers_2022q3_ps_drug_pt_pairs" / "faers22q3raw.csv.xz"
+    n, e = _pair_counts(path, spec)
+    pre, plain = _polished_both_ways(n, e)
+    _same_optimum(pre, plain)
+    assert pre.x[0] == mgps._LOG_BOUNDS[0] and pre.jac[0] > 0
+    prior = fit_prior(n, e)
+    assert prior.converged and prior.at_bound and prior.alpha1 == pytest.approx(1e-6)
+
+
+def test_fit_falls_back_to_plain_polish_without_a_preconditioner(
+    caers_counts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n, e = caers_counts
+    preconditioned = fit_prior(n, e)
+    monkeypatch.setattr(mgps, "_coarse_hessian", lambda u, coarse: -np.eye(u.size))
+    plain = fit_prior(n, e)
+    assert plain.converged
+    assert plain.theta == pytest.approx(preconditioned.theta, rel=1e-5)
+    assert plain.log_likelihood <= preconditioned.log_likelihood + 1e-9

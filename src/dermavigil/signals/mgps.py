@@ -16,7 +16,8 @@ Optimisation: L-BFGS-B with the analytic gradient, on ``log alpha, log beta``
 and ``logit p``, from openEBGM's five deterministic start values tried in
 order, on squashed data when there are many pairs (DuMouchel & Pregibon 2001;
 at most 100 bins of expected counts per count level), the best optimum then
-polished on the exact likelihood. As openEBGM's ``autoHyper`` does, the fit is
+polished on the exact likelihood, preconditioned by the squashed likelihood's
+Hessian (see ``_preconditioned``). As openEBGM's ``autoHyper`` does, the fit is
 *converged* only if the best run converged (optimizer success, or, after one
 restart, a projected gradient <= 1e-6 |f| on the transformed scale where it
 stopped) and at least two starts reach the same optimum (log-likelihood within
@@ -52,6 +53,7 @@ DEFAULT_STARTS: tuple[tuple[float, float, float, float, float], ...] = (
 _LOG_BOUNDS = (np.log(1e-6), np.log(1e6))
 _LOGIT_BOUNDS = (-20.0, 20.0)
 _BOUNDS = [_LOG_BOUNDS] * 4 + [_LOGIT_BOUNDS]
+_TOLERANCES = {"ftol": 1e-12, "gtol": 1e-7}
 _AGREE_RTOL = 1e-6
 _GRAD_RTOL = 1e-6
 _SQUASH_BINS = 100
@@ -270,10 +272,85 @@ def _lbfgsb(u0: FloatArray, data: _Data, max_iter: int) -> OptimizeResult:
         jac=True,
         method="L-BFGS-B",
         bounds=_BOUNDS,
-        options={"maxiter": max_iter, "ftol": 1e-12, "gtol": 1e-7},
+        options={"maxiter": max_iter, **_TOLERANCES},
     )
     res.ok = _stationary(res, _BOUNDS) and np.isfinite(res.fun)
     return res
+
+
+def _coarse_hessian(u: FloatArray, coarse: _Data, step: float = 1e-5) -> FloatArray:
+    """Hessian of the squashed objective at ``u``: central differences of its gradient."""
+    columns = []
+    for k in range(u.size):
+        h = np.zeros_like(u)
+        h[k] = step
+        columns.append((_objective(u + h, coarse)[1] - _objective(u - h, coarse)[1]) / (2 * step))
+    hess = np.column_stack(columns)
+    return 0.5 * (hess + hess.T)
+
+
+def _preconditioned(
+    explored: OptimizeResult, data: _Data, coarse: _Data, max_iter: int
+) -> OptimizeResult | None:
+    """Polish on the exact likelihood in the coordinates ``v = L^T u``, ``L L^T`` the
+    Hessian of the squashed likelihood at its optimum (Nocedal & Wright, Numerical
+    Optimization 2nd ed. 2006, sec. 6.1 and 7.2: a quasi-Newton method is invariant to,
+    and helped by, a linear change of variables that makes the Hessian near identity);
+    parameters on their bound there stay fixed. ``None`` when this does not apply or
+    does not end at a bound-respecting stationary point: the caller then polishes with
+    plain L-BFGS-B. About 6 exact evaluations instead of 15-20."""
+    u0 = explored.x
+    lows, highs = (np.array(b) for b in zip(*_BOUNDS, strict=True))
+    at_low, at_high = np.isclose(u0, lows), np.isclose(u0, highs)
+    free = ~(at_low | at_high)
+    if not free.any():
+        return None
+    try:
+        chol = np.linalg.cholesky(_coarse_hessian(u0, coarse)[np.ix_(free, free)])
+    except np.linalg.LinAlgError:  # not positive definite: no preconditioner
+        return None
+    inverse = np.linalg.inv(chol)
+
+    def to_u(v: FloatArray) -> FloatArray:
+        u = u0.copy()
+        u[free] = inverse.T @ v
+        return u
+
+    seen: dict[bytes, tuple[float, FloatArray]] = {}
+
+    def objective(v: FloatArray) -> tuple[float, FloatArray]:
+        nll, jac = seen[v.tobytes()] = _objective(to_u(v), data)
+        return nll, inverse @ jac[free]
+
+    res = minimize(
+        objective,
+        chol.T @ u0[free],
+        jac=True,
+        method="L-BFGS-B",
+        options={"maxiter": max_iter, **_TOLERANCES},
+    )
+    last = seen.get(res.x.tobytes())
+    res.x = to_u(res.x)
+    res.fun, res.jac = last or _objective(res.x, data)
+    inside = np.all((res.x[free] > lows[free]) & (res.x[free] < highs[free]))
+    held = np.all(res.jac[at_low] >= 0) and np.all(res.jac[at_high] <= 0)
+    if not (res.success and inside and held and np.isfinite(res.fun)):
+        return None
+    res.ok = True
+    return res
+
+
+def _polish(explored: OptimizeResult, data: _Data, coarse: _Data, max_iter: int) -> OptimizeResult:
+    """The best optimum of the squashed data, polished on the exact likelihood."""
+    best = _preconditioned(explored, data, coarse, max_iter)
+    if best is None:
+        best = explored
+        for _ in range(2):  # one restart (fresh curvature memory) if the line search failed
+            best = _lbfgsb(best.x, data, max_iter)
+            if best.success:
+                break
+    best.nit += explored.nit
+    return best
 
 
 def _explore(
@@ -315,13 +392,8 @@ def fit_prior(
         best, agree, tried = _explore(coarse, starts, max_iter)
         if best is None:
             raise ValueError("the likelihood is not finite at any start value")
-        if coarse is not data:  # polish the best optimum on the exact likelihood
-            explored = best
-            for _ in range(2):  # one restart (fresh curvature memory) if the line search failed
-                best = _lbfgsb(best.x, data, max_iter)
-                if best.success:
-                    break
-            best.nit += explored.nit
+        if coarse is not data:
+            best = _polish(best, data, coarse, max_iter)
     lows = np.array([b[0] for b in _BOUNDS])
     highs = np.array([b[1] for b in _BOUNDS])
     at_bound = bool(np.any(np.isclose(best.x, lows) | np.isclose(best.x, highs)))
