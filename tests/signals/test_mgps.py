@@ -10,14 +10,13 @@ from scipy.stats import nbinom
 
 from dermavigil.signals import mgps
 from dermavigil.signals.counts import counts_sql, long_sources
+from dermavigil.signals.likelihood import CountData, negative_log_likelihood
 from dermavigil.signals.mgps import (
     DEFAULT_STARTS,
-    _Data,
     _explore,
     _lbfgsb,
     _preconditioned,
     fit_prior,
-    negative_log_likelihood,
 )
 from dermavigil.signals.posterior import posterior_quantile
 from dermavigil.signals.stats import expected_counts
@@ -59,7 +58,7 @@ def _nll_independent(theta, n, e, n_star):
 def test_likelihood_matches_scipy_negative_binomials(caers_counts, n_star: int) -> None:
     n, e = caers_counts
     keep = n >= n_star
-    nll, _ = negative_log_likelihood(THETA, _Data.from_pairs(n[keep], e[keep], n_star))
+    nll, _ = negative_log_likelihood(THETA, CountData.from_pairs(n[keep], e[keep], n_star))
     assert nll == pytest.approx(_nll_independent(THETA, n[keep], e[keep], n_star), rel=1e-10)
 
 
@@ -67,7 +66,7 @@ def test_likelihood_matches_scipy_negative_binomials(caers_counts, n_star: int) 
 def test_gradient_matches_finite_differences(caers_counts, n_star: int) -> None:
     n, e = caers_counts
     keep = n >= n_star
-    data = _Data.from_pairs(n[keep], e[keep], n_star)
+    data = CountData.from_pairs(n[keep], e[keep], n_star)
     _, grad = negative_log_likelihood(THETA, data)
     for k in range(5):
         h = 1e-4 * THETA[k]
@@ -118,7 +117,7 @@ def test_bad_inputs_are_rejected() -> None:
 
 
 def _polished_both_ways(n: np.ndarray, e: np.ndarray):
-    data = _Data.from_pairs(n, e, 1)
+    data = CountData.from_pairs(n, e, 1)
     coarse = data.squashed()
     assert coarse is not data
     explored, _, _ = _explore(coarse, DEFAULT_STARTS, 500)

@@ -34,7 +34,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import digamma, expit, gammainc, gammaincinv, gammaln
 
-from dermavigil.signals.mgps import Prior, distinct_pairs
+from dermavigil.signals.likelihood import distinct_pairs
+from dermavigil.signals.mgps import Prior
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
