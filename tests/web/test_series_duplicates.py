@@ -143,6 +143,10 @@ def test_api_series_filters_and_formats(client: Any, case_ids: dict[str, str]) -
     assert both["cases"] == 2 and both["truncated"] is False
     first = client.get("/api/series", params={"limit": 1}, headers=headers).json()
     assert first["cases"] == 1 and first["truncated"] is True
+    rest = client.get("/api/series", params={"offset": 1}, headers=headers).json()
+    assert [r["case_id"] for r in rest["rows"]] == [case_ids["clinician"], case_ids["filler"]]
+    beyond = client.get("/api/series", params={"offset": 10**20}, headers=headers)
+    assert beyond.status_code == 422
 
     markdown = client.get("/api/series", params={"category": "ha_filler", "format": "md"},
                           headers=headers)  # fmt: skip

@@ -173,7 +173,8 @@ def _reaction_terms(case: Case) -> list[str]:
     for reaction in case.reactions:
         terms.add(term_key(reaction.verbatim))
         for code in reaction.codes:
-            terms.add(f"{code.system.split()[0].upper()}:{code.code}")
+            system = code.system.split()  # "HPO 2025-01-16" -> HPO; a blank system is allowed
+            terms.add(f"{system[0].upper() if system else ''}:{code.code}")
     return sorted(terms)
 
 

@@ -33,6 +33,7 @@ FILE_STEM = "case-series"
 class SeriesQuery(CaseFilterQuery):
     """The case-list filters; ``offset`` and ``limit`` bound the cases tabulated (by case id)."""
 
+    offset: int = Field(default=0, ge=0, le=10**9, description="cases skipped, by case id")
     limit: int = Field(default=500, ge=1, le=5000, description="most cases in the series")
 
 

@@ -23,7 +23,7 @@ CHART_REACTIONS = 25
 """Most reactions drawn in the frequency chart (the summary list shows them all)."""
 
 
-def reaction_bars(counts: list[tuple[str, int]], *, width: int = 480) -> dict[str, Any]:
+def reaction_bars(counts: list[tuple[str, int]], *, width: int = 560) -> dict[str, Any]:
     """Cases per reaction term as horizontal bars, most frequent first (a Vega-Lite spec)."""
     data = [{"reaction": label, "cases": count} for label, count in counts[:CHART_REACTIONS]]
     chart = (
