@@ -62,9 +62,11 @@ def test_a_writer_gives_up_after_the_busy_timeout(
     holder.start()
     try:
         assert holding.wait(timeout=30)
-        with pytest.raises(EngineError, match="locked by other writers"):
-            with sqlite_registry.transaction():
-                pass
+        with (
+            pytest.raises(EngineError, match="locked by other writers"),
+            sqlite_registry.transaction(),
+        ):
+            pass
     finally:
         release.set()
         holder.join(timeout=30)
