@@ -102,7 +102,11 @@ def series_file(series: Series, fmt: str) -> Response:
     )
 
 
-@router.get("", response_model=None)
+@router.get(
+    "",
+    response_model=None,
+    responses={200: {"content": {"text/csv": {}, "text/markdown": {}, "text/html": {}}}},
+)
 def get_series(
     query: Annotated[SeriesExportQuery, Query()], actor: ActorDep, registry: RegistryDep
 ) -> Response:
