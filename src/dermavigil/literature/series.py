@@ -40,6 +40,10 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 ONSET_BINS = ("same day", "1-7 days", "8-30 days", "over 30 days", "not stated")
 
 
+def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
 @dataclass
 class Series:
     """Rows (one per case) and summary counts of a case series."""
@@ -53,13 +57,13 @@ class Series:
     patients: int = 0
 
     def summary(self) -> dict[str, list[tuple[str, int]]]:
-        """The summary counts as (label, count) lists, most frequent first."""
+        """The summary counts as (label, count) lists, most frequent first, ties by label."""
         return {
-            "Reactions": self.reactions.most_common(),
+            "Reactions": _ranked(self.reactions),
             "Onset": [(b, self.onset[b]) for b in ONSET_BINS if self.onset[b]],
-            "Outcomes": self.outcomes.most_common(),
-            "Product categories": self.categories.most_common(),
-            "Routes": self.routes.most_common(),
+            "Outcomes": _ranked(self.outcomes),
+            "Product categories": _ranked(self.categories),
+            "Routes": _ranked(self.routes),
         }
 
     def to_csv(self) -> str:
