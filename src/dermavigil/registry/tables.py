@@ -44,6 +44,7 @@ NAMING_CONVENTION = {
 CASE_STATUSES = ("draft", "active", "retracted")
 AUDIT_ACTIONS = ("create", "update", "override", "retract", "accept")
 ROLES = ("reporter", "assessor", "admin")
+USER_ACTIONS = ("create", "role", "deactivate", "reactivate", "reset_password")
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -112,6 +113,23 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False)
+
+
+class UserAuditRow(Base):
+    """Who changed which account, when and how (role before and after); never deleted."""
+
+    __tablename__ = "user_audit"
+    __table_args__ = (
+        CheckConstraint(_in("action", USER_ACTIONS), name="action"),
+        Index("ix_user_audit_username_at", "username", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), ForeignKey("users.username"), nullable=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    by: Mapped[str] = mapped_column(String(64), nullable=False)
+    action: Mapped[str] = mapped_column(String(16), nullable=False)
+    detail: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class CaseRow(Base):

@@ -6,6 +6,14 @@ older parameters is upgraded at the next successful sign-in. A failed look-up
 still spends one verification, so response time does not reveal whether a
 user name exists. Like :class:`~dermavigil.registry.service.CaseService`, the
 service never commits.
+
+Administration (role changes, deactivation, password resets) never deletes an
+account and writes one ``user_audit`` row per change (who, when, what). The
+last active admin can be neither demoted nor deactivated; the active admins
+are read ``FOR UPDATE`` first so that two concurrent demotions on PostgreSQL
+cannot both pass the check (SQLite writers are serialised by the write gate).
+Reset passwords come from :func:`secrets.token_urlsafe` (OWASP Forgot
+Password Cheat Sheet: random, single-use, shown once, stored only hashed).
 """
 
 from __future__ import annotations
@@ -13,24 +21,39 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dermavigil.errors import InputError, NotFoundError, Problem
+from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry import repository as repo
 from dermavigil.registry.models import User
 from dermavigil.registry.service import utcnow
-from dermavigil.registry.tables import ROLES, UserRow
+from dermavigil.registry.tables import ROLES, UserAuditRow, UserRow
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.\-]{0,63}$")
 MIN_PASSWORD = 8
 ADMIN = "admin"
+SYSTEM = "system"
+RESET_PASSWORD_BYTES = 12  # 16 URL-safe characters, 96 bits of entropy
 
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("dermavigil: no such user")
+
+
+@dataclass(frozen=True)
+class UserAuditEntry:
+    """One change to an account: who did what to whom, when (``detail``: e.g. old -> new role)."""
+
+    username: str
+    at: datetime
+    by: str
+    action: str
+    detail: str | None
 
 
 def _public(row: UserRow) -> User:
@@ -49,8 +72,8 @@ class UserService:
         self.session = session
         self.clock = clock
 
-    def create(self, username: str, role: str, password: str) -> User:
-        """A new active user; the name is case-folded."""
+    def create(self, username: str, role: str, password: str, by: str = SYSTEM) -> User:
+        """A new active user; the name is case-folded; ``by`` is recorded in the audit trail."""
         name = username.strip().lower()
         problems = []
         if not USERNAME.match(name):
@@ -61,8 +84,7 @@ class UserService:
                     username,
                 )
             )
-        if role not in ROLES:
-            problems.append(Problem("role", f"must be one of {', '.join(ROLES)}", role))
+        problems.extend(_role_problems(role))
         if len(password) < MIN_PASSWORD:
             problems.append(Problem("password", f"must have at least {MIN_PASSWORD} characters"))
         if problems:
@@ -75,6 +97,7 @@ class UserService:
             active=True,
         )
         repo.add_user(self.session, row)
+        self._audit(name, by, "create", role)
         return _public(row)
 
     def authenticate(self, username: str, password: str) -> User | None:
@@ -110,3 +133,88 @@ class UserService:
         password = secrets.token_urlsafe(12)
         self.create(ADMIN, "admin", password)
         return password
+
+    def set_role(self, username: str, role: str, by: str) -> User:
+        """Give ``username`` another role (no change, no audit row, when it already has it)."""
+        problems = _role_problems(role)
+        if problems:
+            raise InputError(f"cannot change the role of {username!r}", problems)
+        row = self._row(username)
+        if row.role == role:
+            return _public(row)
+        if row.role == ADMIN and row.active:
+            self._keep_an_admin(row, f"cannot change the role to {role}")
+        self._audit(row.username, by, "role", f"{row.role} -> {role}")
+        row.role = role
+        self.session.flush()
+        return _public(row)
+
+    def deactivate(self, username: str, by: str) -> User:
+        """Stop ``username`` signing in; their sessions and tokens fail from the next request."""
+        row = self._row(username)
+        if not row.active:
+            return _public(row)
+        if row.role == ADMIN:
+            self._keep_an_admin(row, "cannot deactivate the account")
+        return self._set_active(row, False, by)
+
+    def reactivate(self, username: str, by: str) -> User:
+        """Let a deactivated user sign in again (with their previous password)."""
+        row = self._row(username)
+        return _public(row) if row.active else self._set_active(row, True, by)
+
+    def reset_password(self, username: str, by: str) -> str:
+        """Replace the password with a random one, returned here once and stored only hashed."""
+        row = self._row(username)
+        password = secrets.token_urlsafe(RESET_PASSWORD_BYTES)
+        row.password_hash = _hasher.hash(password)
+        self._audit(row.username, by, "reset_password", None)
+        self.session.flush()
+        return password
+
+    def history(self, username: str | None = None, limit: int = 100) -> list[UserAuditEntry]:
+        """The newest account changes first, of one user or of everybody."""
+        statement = select(UserAuditRow).order_by(UserAuditRow.id.desc()).limit(limit)
+        if username is not None:
+            statement = statement.where(UserAuditRow.username == self._row(username).username)
+        return [
+            UserAuditEntry(r.username, r.at, r.by, r.action, r.detail)
+            for r in self.session.execute(statement).scalars()
+        ]
+
+    def _row(self, username: str) -> UserRow:
+        row = repo.get_user(self.session, username.strip().lower())
+        if row is None:
+            raise NotFoundError(f"no user {username!r}")
+        return row
+
+    def _keep_an_admin(self, row: UserRow, refusal: str) -> None:
+        """Refuse (409) when ``row`` is the only active admin; locks the admins' rows."""
+        statement = (
+            select(UserRow.username)
+            .where(UserRow.role == ADMIN, UserRow.active.is_(True))
+            .with_for_update()
+        )
+        others = set(self.session.execute(statement).scalars()) - {row.username}
+        if not others:
+            raise ConflictError(
+                f"{refusal}: {row.username!r} is the last active admin;"
+                " make another user admin first"
+            )
+
+    def _set_active(self, row: UserRow, active: bool, by: str) -> User:
+        self._audit(row.username, by, "reactivate" if active else "deactivate", None)
+        row.active = active
+        self.session.flush()
+        return _public(row)
+
+    def _audit(self, username: str, by: str, action: str, detail: str | None) -> None:
+        self.session.add(
+            UserAuditRow(username=username, at=self.clock(), by=by, action=action, detail=detail)
+        )
+
+
+def _role_problems(role: str) -> list[Problem]:
+    if role in ROLES:
+        return []
+    return [Problem("role", f"must be one of {', '.join(ROLES)}", role)]

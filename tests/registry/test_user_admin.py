@@ -1,0 +1,140 @@
+"""User administration: role changes, deactivation, password resets, the last-admin rule
+and the user audit trail (on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from dermavigil.errors import ConflictError, InputError, NotFoundError
+from dermavigil.registry import Registry, UserService
+from dermavigil.registry.tables import UserAuditRow, UserRow
+
+T0 = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
+
+
+class Clock:
+    """A clock that ticks one minute per reading (distinct, ordered audit times)."""
+
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(minutes=1)
+        return self.now
+
+
+@pytest.fixture
+def users(registry: Registry) -> Registry:
+    """Two admins and a reporter, created by ``root``."""
+    with registry.transaction() as session:
+        service = UserService(session, clock=Clock())
+        service.create("ada", "admin", "password-a", by="root")
+        service.create("bea", "admin", "password-b", by="root")
+        service.create("cy", "reporter", "password-c", by="root")
+    return registry
+
+
+def _audit(registry: Registry) -> list[tuple[str, str, str, str | None]]:
+    with registry.transaction(readonly=True) as session:
+        rows = session.execute(select(UserAuditRow).order_by(UserAuditRow.id)).scalars()
+        return [(r.username, r.by, r.action, r.detail) for r in rows]
+
+
+def test_role_change_is_applied_and_audited(users: Registry) -> None:
+    with users.transaction() as session:
+        service = UserService(session)
+        changed = service.set_role("CY", "assessor", by="ada")
+        unchanged = service.set_role("cy", "assessor", by="ada")  # already: no audit row
+    assert changed.role == unchanged.role == "assessor"
+    assert _audit(users) == [
+        ("ada", "root", "create", "admin"),
+        ("bea", "root", "create", "admin"),
+        ("cy", "root", "create", "reporter"),
+        ("cy", "ada", "role", "reporter -> assessor"),
+    ]
+    with users.transaction(readonly=True) as session:
+        assert UserService(session).get("cy").role == "assessor"
+
+
+def test_bad_role_and_unknown_user_are_refused(users: Registry) -> None:
+    with users.transaction() as session:
+        service = UserService(session)
+        with pytest.raises(InputError) as caught:
+            service.set_role("cy", "superuser", by="ada")
+        assert [p.location for p in caught.value.problems] == ["role"]
+        for action in (service.deactivate, service.reactivate, service.reset_password):
+            with pytest.raises(NotFoundError, match="no user 'dan'"):
+                action("dan", by="ada")
+
+
+def test_deactivated_user_cannot_sign_in_until_reactivated(users: Registry) -> None:
+    with users.transaction() as session:
+        assert UserService(session).deactivate("cy", by="ada").active is False
+    with users.transaction() as session:
+        service = UserService(session)
+        assert service.authenticate("cy", "password-c") is None
+        assert service.deactivate("cy", by="ada").active is False  # no-op
+        assert service.reactivate("cy", by="bea").active is True
+        assert service.authenticate("cy", "password-c") is not None
+    assert [a[1:3] for a in _audit(users)[3:]] == [("ada", "deactivate"), ("bea", "reactivate")]
+    with users.transaction(readonly=True) as session:  # nobody is ever deleted
+        assert session.scalar(select(func.count()).select_from(UserRow)) == 3
+
+
+def test_the_last_active_admin_stays(users: Registry) -> None:
+    with users.transaction() as session:
+        UserService(session).deactivate("bea", by="ada")
+    with users.transaction() as session:
+        service = UserService(session)
+        with pytest.raises(ConflictError, match="role to assessor: 'ada' is the last active admin"):
+            service.set_role("ada", "assessor", by="ada")
+        with pytest.raises(ConflictError, match="deactivate the account: 'ada' is the last"):
+            service.deactivate("ada", by="ada")
+        # a deactivated admin does not count, and may itself be demoted
+        assert service.set_role("bea", "reporter", by="ada").role == "reporter"
+        service.set_role("cy", "admin", by="ada")
+        assert service.deactivate("ada", by="cy").active is False
+    with users.transaction(readonly=True) as session:
+        admins = [u.username for u in UserService(session).list() if u.role == "admin" and u.active]
+    assert admins == ["cy"]
+
+
+def test_reset_password_returns_a_fresh_secret_once(users: Registry) -> None:
+    with users.transaction() as session:
+        service = UserService(session)
+        first = service.reset_password("cy", by="ada")
+        second = service.reset_password("cy", by="ada")
+    assert first != second and len(first) >= 16
+    with users.transaction() as session:
+        service = UserService(session)
+        assert service.authenticate("cy", "password-c") is None
+        assert service.authenticate("cy", first) is None
+        assert service.authenticate("cy", second) is not None
+        stored = session.scalar(select(UserRow.password_hash).where(UserRow.username == "cy"))
+    assert stored is not None and stored.startswith("$argon2id$") and second not in stored
+    audit = _audit(users)[3:]
+    assert audit == [("cy", "ada", "reset_password", None)] * 2
+    assert all(second not in str(row) for row in audit)
+
+
+def test_history_newest_first_per_user(users: Registry) -> None:
+    with users.transaction() as session:
+        service = UserService(session, clock=Clock())
+        service.set_role("cy", "assessor", by="ada")
+        service.deactivate("bea", by="ada")
+    with users.transaction(readonly=True) as session:
+        service = UserService(session)
+        everybody = service.history()
+        cy = service.history("Cy")
+        with pytest.raises(NotFoundError):
+            service.history("dan")
+    assert [(e.username, e.action) for e in everybody[:2]] == [
+        ("bea", "deactivate"),
+        ("cy", "role"),
+    ]
+    assert len(everybody) == 5
+    assert [e.action for e in cy] == ["role", "create"]
+    assert cy[0].at.tzinfo is not None and cy[0].by == "ada"
