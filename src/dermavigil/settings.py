@@ -21,6 +21,10 @@ class Settings:
     uploads_dir: Path
     engine: str
     shared_data_dir: Path
+    e2b_sender_id: str = "DERMAVIGIL"
+    """E2B(R3) batch and message sender id (N.1.3, N.2.r.2)."""
+    e2b_receiver_id: str = "RECEIVER"
+    """E2B(R3) batch and message receiver id (N.1.4, N.2.r.3)."""
 
     def ensure_dirs(self) -> None:
         """Create the state folders if missing."""
@@ -53,4 +57,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         uploads_dir=uploads,
         engine=engine,
         shared_data_dir=shared,
+        e2b_sender_id=env.get("DERMAVIGIL_E2B_SENDER") or "DERMAVIGIL",
+        e2b_receiver_id=env.get("DERMAVIGIL_E2B_RECEIVER") or "RECEIVER",
     )

@@ -18,6 +18,7 @@ from typing import Annotated
 import typer
 
 from dermavigil.cli import render
+from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.case import Case
 from dermavigil.errors import DermavigilError, InputError, Problem
 from dermavigil.exchange.formats import ImportResult, export_cases, import_document
@@ -221,7 +222,7 @@ def export(
     """Export a case's current version in an exchange format."""
     with registry().transaction(readonly=True) as session:
         stored = CaseService(session).get(case_id)
-    data = export_bytes([stored.case], fmt)
+    data = export_bytes([stored.case], fmt, [stored.assessment])
     if out is None:
         typer.echo(data, nl=False)
         return
@@ -231,10 +232,22 @@ def export(
     render.console.print(f"wrote {out} ({len(data)} bytes, {fmt})")
 
 
-def export_bytes(cases: Sequence[Case], fmt: str) -> bytes:
-    """The cases in ``fmt``; a format whose writer is not installed is a clear error."""
+def export_bytes(
+    cases: Sequence[Case], fmt: str, assessments: Sequence[Assessment | None] | None = None
+) -> bytes:
+    """The cases in ``fmt`` (with their assessments and the settings' E2B sender/receiver ids);
+    a format whose writer is not installed is a clear error."""
+    from dermavigil.settings import load_settings
+
+    settings = load_settings()
     try:
-        return export_cases(cases, fmt)
+        return export_cases(
+            cases,
+            fmt,
+            assessments=assessments,
+            sender=settings.e2b_sender_id,
+            receiver=settings.e2b_receiver_id,
+        )
     except ImportError as exc:
         raise DermavigilError(
             f"export format {fmt!r} is not available in this build ({exc.name} is missing)"

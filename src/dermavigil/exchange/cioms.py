@@ -3,9 +3,11 @@
 Fields and numbering follow the CIOMS-I form (Council for International
 Organizations of Medical Sciences, 1990): I. reaction information (1-13),
 II. suspect drug information (14-21), III. concomitant drugs and history
-(22-23), IV. manufacturer information (24-25). The PDF is drawn with fpdf2
-(pure Python, no system libraries). Its built-in Helvetica covers Latin-1;
-other characters are folded to their closest Latin-1 form (NFKD) or, when
+(22-23), IV. manufacturer information (24-25); given the case's assessment,
+each suspect drug is followed by its causality (WHO-UMC and Naranjo, with the
+source and any assessor override), which the 1990 form leaves to free text.
+The PDF is drawn with fpdf2 (pure Python, no system libraries). Its built-in
+Helvetica covers Latin-1; other characters are folded to their closest Latin-1 form (NFKD) or, when
 there is none, written as ``[U+XXXX]`` so that nothing disappears silently.
 """
 
@@ -17,7 +19,9 @@ from collections.abc import Sequence
 from fpdf import FPDF
 
 from dermavigil.domain import Case, Product
+from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.vocab import DechallengeResult, ProductRole, RechallengeResult
+from dermavigil.exchange.causality import method_results, override_notes
 
 _TYPOGRAPHY = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "≥": ">=", "≤": "<="}
@@ -148,8 +152,22 @@ def _reaction_text(case: Case) -> str:
     return "\n".join(lines)
 
 
-def _page(pdf: _Form, case: Case) -> None:
-    """One CIOMS-I form for ``case``."""
+def _causality(case: Case, assessment: Assessment) -> str:
+    """The causality of the suspects to every reaction, by method, with who decided it."""
+    lines = [
+        f"{method}: {result} (source: {source})"
+        for method, result, source in method_results(assessment)
+    ]
+    reactions = (
+        "the reaction"
+        if len(case.reactions) == 1
+        else f"each of the {len(case.reactions)} reactions"
+    )
+    return "\n".join([f"For {reactions}:", *lines, *override_notes(assessment)])
+
+
+def _page(pdf: _Form, case: Case, assessment: Assessment | None = None) -> None:
+    """One CIOMS-I form for ``case`` (with its causality, when assessed)."""
     pdf.add_page()
     patient, report = case.patient, case.report
     criteria = {s.value for r in case.reactions for s in r.seriousness}
@@ -215,6 +233,8 @@ def _page(pdf: _Form, case: Case) -> None:
                 ("21. DID REACTION REAPPEAR AFTER REINTRODUCTION?", _reappeared(product)),
             ]
         )
+        if assessment is not None:
+            pdf.boxes([("CAUSALITY ASSESSMENT", _causality(case, assessment))])
     pdf.section("III. CONCOMITANT DRUG(S) AND HISTORY")
     others = [p.name for p in case.products if p.role == ProductRole.concomitant]
     treatments = [t.drug for t in case.treatments]
@@ -252,13 +272,17 @@ def _page(pdf: _Form, case: Case) -> None:
     )
 
 
-def render_cioms(cases: Sequence[Case]) -> bytes:
-    """One CIOMS-I form per case, in one PDF."""
+def render_cioms(
+    cases: Sequence[Case], assessments: Sequence[Assessment | None] | None = None
+) -> bytes:
+    """One CIOMS-I form per case, in one PDF; ``assessments`` (one per case, or None)
+    add the causality of each suspect drug."""
     pdf = _Form(format="A4")
     pdf.set_margins(10, 10, 10)
     pdf.set_auto_page_break(auto=True, margin=12)
     pdf.set_title("CIOMS-I suspect adverse reaction report")
     pdf.set_creator("dermavigil")
-    for case in cases:
-        _page(pdf, case)
+    judged = list(assessments) if assessments is not None else [None] * len(cases)
+    for case, assessment in zip(cases, judged, strict=True):
+        _page(pdf, case, assessment)
     return bytes(pdf.output())

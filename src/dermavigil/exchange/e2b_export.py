@@ -31,6 +31,13 @@ treatments, body sites, dechallenge ...) travel in a JSON document attached as C
 computes it as exactly the difference between the case and what the XML
 alone gives back, so the round trip is lossless and the E2B elements carry
 everything they can.
+
+Given the registry's assessment of a case, G.k.9.i.2.r carries its causality
+(WHO-UMC and Naranjo, per suspect drug x reaction) and H.4 the assessor
+overrides (:mod:`dermavigil.exchange.e2b_causality`). The batch and message
+sender and receiver ids (N.1.3/N.1.4, N.2.r.2/N.2.r.3) are the caller's
+(``Settings.e2b_sender_id`` / ``e2b_receiver_id``), by default
+:data:`SENDER_ID` and :data:`RECEIVER_ID`.
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from datetime import UTC, datetime
 from lxml import etree
 
 from dermavigil.domain import Case
+from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.vocab import QUALIFICATION_CODES, REPORT_TYPE_CODES
 from dermavigil.exchange import e2b_codes as c
 from dermavigil.exchange.e2b_schema import require_valid
@@ -48,6 +56,9 @@ from dermavigil.exchange.e2b_subject import assessment
 from dermavigil.exchange.e2b_xml import E, typed, uid, wrapped
 
 SENDER_ID = "DERMAVIGIL"
+"""Default sender id (N.1.3, N.2.r.2) and prefix of the sender's safety report id (C.1.1)."""
+RECEIVER_ID = "RECEIVER"
+"""Default receiver id (N.1.4, N.2.r.3)."""
 
 
 def _primary_source(case: Case) -> etree._Element | None:
@@ -195,7 +206,14 @@ def _device(role: str, extension: str, root: str) -> etree._Element:
     )
 
 
-def case_message(case: Case, index: int = 0, now: str | None = None) -> etree._Element:
+def case_message(
+    case: Case,
+    index: int = 0,
+    now: str | None = None,
+    *,
+    sender: str = SENDER_ID,
+    receiver: str = RECEIVER_ID,
+) -> etree._Element:
     """One ``PORR_IN049016UV`` message for ``case`` (without the supplement)."""
     now = now or datetime.now(UTC).strftime("%Y%m%d%H%M%S+0000")
     return E.PORR_IN049016UV(
@@ -205,8 +223,8 @@ def case_message(case: Case, index: int = 0, now: str | None = None) -> etree._E
         E.processingCode(code="P"),
         E.processingModeCode(code="T"),
         E.acceptAckCode(code="AL"),
-        _device("receiver", "RECEIVER", c.OID_MESSAGE_RECEIVER),
-        _device("sender", SENDER_ID, c.OID_MESSAGE_SENDER),
+        _device("receiver", receiver, c.OID_MESSAGE_RECEIVER),
+        _device("sender", sender, c.OID_MESSAGE_SENDER),
         E.controlActProcess(
             E.code(code="PORR_TE049016UV", codeSystem=c.OID_TRIGGER),
             E.effectiveTime(value=now),
@@ -217,15 +235,31 @@ def case_message(case: Case, index: int = 0, now: str | None = None) -> etree._E
     )
 
 
-def export_e2b(cases: Sequence[Case]) -> bytes:
-    """A batch ``MCCI_IN200100UV01`` holding one ICSR message per case, schema-valid."""
+def export_e2b(
+    cases: Sequence[Case],
+    assessments: Sequence[Assessment | None] | None = None,
+    *,
+    sender: str | None = None,
+    receiver: str | None = None,
+) -> bytes:
+    """A batch ``MCCI_IN200100UV01`` holding one ICSR message per case, schema-valid.
+
+    ``assessments`` (one per case, or None for a case without) adds each case's
+    causality (G.k.9.i.2.r) after the supplement is computed, so the supplement
+    never carries it.
+    """
+    from dermavigil.exchange.e2b_causality import add_causality
     from dermavigil.exchange.e2b_supplement import attach_supplement
 
+    sender, receiver = sender or SENDER_ID, receiver or RECEIVER_ID
     now = datetime.now(UTC).strftime("%Y%m%d%H%M%S+0000")
     messages = []
     for i, case in enumerate(cases):
-        message = case_message(case, i, now)
+        message = case_message(case, i, now, sender=sender, receiver=receiver)
         attach_supplement(message, case)
+        judged = assessments[i] if assessments is not None else None
+        if judged is not None:
+            add_causality(message, case, judged)
         messages.append(message)
     batch = E.MCCI_IN200100UV01(
         E.id(extension=uid(), root=c.OID_BATCH_ID),
@@ -234,8 +268,8 @@ def export_e2b(cases: Sequence[Case]) -> bytes:
         E.interactionId(extension="MCCI_IN200100UV01", root=c.OID_INTERACTION),
         E.name(code="1", codeSystem=c.OID_MESSAGE_TYPE, displayName="ichicsr"),
         *messages,
-        _device("receiver", "RECEIVER", c.OID_BATCH_RECEIVER),
-        _device("sender", SENDER_ID, c.OID_BATCH_SENDER),
+        _device("receiver", receiver, c.OID_BATCH_RECEIVER),
+        _device("sender", sender, c.OID_BATCH_SENDER),
         ITSVersion="XML_1.0",
     )
     tree = etree.ElementTree(batch)

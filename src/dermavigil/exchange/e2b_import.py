@@ -8,7 +8,10 @@ not hold go verbatim into ``Case.unmapped``
 (:mod:`~dermavigil.exchange.e2b_unmapped`), and a dermavigil supplement
 (:mod:`~dermavigil.exchange.e2b_supplement`) is applied last (one that does
 not apply is kept aside, see :func:`~dermavigil.exchange.supplement.build_case`).
-Each case is validated on its own, so one bad message does not sink the batch.
+Causality assessments (G.k.9.i.2.r) and the sender's comments (H.4) are
+opinions about the case: they join ``unmapped`` after the supplement, read
+by :mod:`~dermavigil.exchange.e2b_causality`. Each case is validated on its
+own, so one bad message does not sink the batch.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import e2b_codes as c
 from dermavigil.exchange import e2b_drugs as d
 from dermavigil.exchange import e2b_sections as s
+from dermavigil.exchange.e2b_causality import assessment_elements, read_assessments
 from dermavigil.exchange.e2b_schema import require_valid
 from dermavigil.exchange.e2b_supplement import read_supplement
 from dermavigil.exchange.e2b_unmapped import collect
@@ -98,6 +102,7 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
             rid = obs.xpath("h:id/@root", namespaces=c.NS)
             if rid and rid[0] in latency:
                 reaction["onset_latency"] = latency[rid[0]]
+    r.used.update(assessment_elements(event))
     mapping["unmapped"] = collect(event, r.used)
     return {k: v for k, v in mapping.items() if v not in (None, [], {})}, supplement
 
@@ -105,7 +110,12 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
 def _case(message: etree._Element, record: str) -> Case:
     mapping, supplement = message_mapping(message)
     read = partial(read_supplement, record=record)
-    return build_case(mapping, supplement, read, record=record)
+    case = build_case(mapping, supplement, read, record=record)
+    event = message.find(f".//{{{c.HL7}}}investigationEvent")
+    assessed = read_assessments(event) if event is not None else {}
+    if not assessed:
+        return case
+    return case.model_copy(update={"unmapped": {**case.unmapped, **assessed}})
 
 
 def import_e2b(data: bytes, *, record: str = "document") -> list[Case | InputError]:

@@ -6,7 +6,9 @@ with the R4B models) before anything is returned; an R5 bundle is read
 back by :mod:`~dermavigil.exchange.fhir_read`. What FHIR has no element for
 travels in an extension of the AdverseEvent (``urn:dermavigil:fhir:case-supplement``)
 holding the :mod:`~dermavigil.exchange.supplement` of the case, so that
-case -> R5 bundle -> case is exact. The R4 export omits it (export only).
+case -> R5 bundle -> case is exact. A case's assessment, when given, adds
+``suspectEntity.causality`` (:mod:`~dermavigil.exchange.fhir_causality`),
+read back into ``unmapped``. The R4 export omits it (export only).
 Bundle entries no AdverseEvent reaches are kept whole in the first case's
 ``unmapped``.
 """
@@ -22,9 +24,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from dermavigil.domain import Case
+from dermavigil.domain.assessment import Assessment
 from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import fhir_codes as f
 from dermavigil.exchange.fhir_build import case_entries
+from dermavigil.exchange.fhir_causality import read_causality, with_causality
 from dermavigil.exchange.fhir_r4 import to_r4
 from dermavigil.exchange.fhir_read import Bundle, event_mapping
 from dermavigil.exchange.supplement import build_case, diff, read_changes
@@ -62,8 +66,11 @@ def _bundle(entries: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     }
 
 
-def _case_entries(case: Case, release: str) -> list[tuple[str, dict[str, Any]]]:
-    """The entries of one case, with the supplement extension (R5) or adapted to R4."""
+def _case_entries(
+    case: Case, release: str, assessment: Assessment | None = None
+) -> list[tuple[str, dict[str, Any]]]:
+    """The entries of one case, with the supplement extension and causality (R5) or adapted
+    to R4. Causality is added after the supplement is computed, which never carries it."""
     entries, event = case_entries(case)
     items = [*entries.items, (f.new_url(), event)]
     if release == "R4":
@@ -73,14 +80,28 @@ def _case_entries(case: Case, release: str) -> list[tuple[str, dict[str, Any]]]:
     if changes:
         text = json.dumps(changes, ensure_ascii=False)
         event["extension"] = [{"url": f.SUPPLEMENT_URL, "valueString": text}]
+    if assessment is not None:
+        event["suspectEntity"] = with_causality(event["suspectEntity"], assessment)
     return items
 
 
-def export_bundle(cases: Sequence[Case], release: str = "R5") -> bytes:
-    """A FHIR ``collection`` Bundle of the cases, validated by the library's models."""
+def export_bundle(
+    cases: Sequence[Case],
+    release: str = "R5",
+    assessments: Sequence[Assessment | None] | None = None,
+) -> bytes:
+    """A FHIR ``collection`` Bundle of the cases, validated by the library's models.
+
+    ``assessments`` (one per case, or None) add R5 ``suspectEntity.causality``.
+    """
     if release not in RELEASES:
         raise InputError(f"unknown FHIR release {release!r}", [Problem("release", "use R5 or R4")])
-    entries = [item for case in cases for item in _case_entries(case, release)]
+    judged = list(assessments) if assessments is not None else [None] * len(cases)
+    entries = [
+        item
+        for case, assessment in zip(cases, judged, strict=True)
+        for item in _case_entries(case, release, assessment)
+    ]
     body = _validated(_bundle(entries), release, "FHIR export")
     return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
@@ -114,7 +135,12 @@ def import_bundle(text: str, *, record: str = "document") -> list[Case | InputEr
             mapping["unmapped"] = unmapped
         read = partial(read_changes, record=label)
         try:
-            outcomes.append(build_case(mapping, _supplement(event), read, record=label))
+            case = build_case(mapping, _supplement(event), read, record=label)
         except InputError as error:
             outcomes.append(error)
+            continue
+        assessed = read_causality(event, bundle.by_url)
+        if assessed:
+            case = case.model_copy(update={"unmapped": {**case.unmapped, **assessed}})
+        outcomes.append(case)
     return outcomes

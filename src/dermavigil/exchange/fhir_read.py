@@ -165,7 +165,7 @@ def _product(bundle: Bundle, statement: dict[str, Any], suspects: set[str]) -> d
     return {k: v for k, v in out.items() if v is not None}
 
 
-def _name(resource: dict[str, Any]) -> str | None:
+def product_name(resource: dict[str, Any]) -> str | None:
     """A product's name from a Medication, Substance, Device or a statement/administration."""
     concepts = [
         resource.get("code", {}),
@@ -188,7 +188,7 @@ def _suspects_only(bundle: Bundle, event: dict[str, Any]) -> list[dict[str, Any]
     for entity in event.get("suspectEntity", []):
         resource = bundle.get(entity.get("instanceReference")) or {}
         concept = entity.get("instanceCodeableConcept", {})
-        name = _name(resource) or concept.get("text")
+        name = product_name(resource) or concept.get("text")
         if name:
             kind = _KINDS.get(resource.get("resourceType", ""), "other")
             products.append({"name": name, "category": kind, "role": "suspect"})

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from dermavigil.domain import Case, parse_case
+from dermavigil.domain.assessment import Assessment
 from dermavigil.errors import InputError, Problem
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
@@ -56,38 +57,47 @@ CaseOutcome = Case | InputError
 """One case of a document: built, or refused with its problems."""
 
 
-def _json_export(cases: Sequence[Case]) -> bytes:
+@dataclass(frozen=True)
+class ExportOptions:
+    """What an export may add to the cases: their assessments and the E2B sender/receiver ids."""
+
+    assessments: Sequence[Assessment | None] | None = None
+    sender: str | None = None
+    receiver: str | None = None
+
+
+def _json_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
     """One case as an object, several as a list (both re-import with :func:`import_document`)."""
     dumped = [case.model_dump(mode="json", exclude_none=True) for case in cases]
     body: Any = dumped[0] if len(dumped) == 1 else dumped
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _e2b_export(cases: Sequence[Case]) -> bytes:
+def _e2b_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
     from dermavigil.exchange.e2b_export import export_e2b
 
-    return export_e2b(cases)
+    return export_e2b(cases, options.assessments, sender=options.sender, receiver=options.receiver)
 
 
-def _fhir_r5_export(cases: Sequence[Case]) -> bytes:
+def _fhir_r5_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
     from dermavigil.exchange.fhir import export_bundle
 
-    return export_bundle(cases, release="R5")
+    return export_bundle(cases, release="R5", assessments=options.assessments)
 
 
-def _fhir_r4_export(cases: Sequence[Case]) -> bytes:
+def _fhir_r4_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
     from dermavigil.exchange.fhir import export_bundle
 
     return export_bundle(cases, release="R4")
 
 
-def _cioms_export(cases: Sequence[Case]) -> bytes:
+def _cioms_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
     from dermavigil.exchange.cioms import render_cioms
 
-    return render_cioms(cases)
+    return render_cioms(cases, options.assessments)
 
 
-def _csv_export(cases: Sequence[Case]) -> bytes:
+def _csv_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
     from dermavigil.exchange.csv_export import line_listing
 
     return line_listing(cases)
@@ -106,7 +116,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
 }
 """Export formats by name, in menu order."""
 
-_EXPORTERS: dict[str, Callable[[Sequence[Case]], bytes]] = {
+_EXPORTERS: dict[str, Callable[[Sequence[Case], ExportOptions], bytes]] = {
     "json": _json_export,
     "csv": _csv_export,
     "e2b": _e2b_export,
@@ -116,8 +126,22 @@ _EXPORTERS: dict[str, Callable[[Sequence[Case]], bytes]] = {
 }
 
 
-def export_cases(cases: Sequence[Case], fmt: str) -> bytes:
-    """Write ``cases`` in format ``fmt`` (a key of :data:`EXPORT_FORMATS`)."""
+def export_cases(
+    cases: Sequence[Case],
+    fmt: str,
+    *,
+    assessments: Sequence[Assessment | None] | None = None,
+    sender: str | None = None,
+    receiver: str | None = None,
+) -> bytes:
+    """Write ``cases`` in format ``fmt`` (a key of :data:`EXPORT_FORMATS`).
+
+    ``assessments`` (one per case, None for a case without) puts each case's
+    causality in E2B(R3) G.k.9.i.2.r, FHIR R5 ``suspectEntity.causality`` and
+    the CIOMS-I form; the JSON, CSV and FHIR R4 exports hold the case alone.
+    ``sender`` / ``receiver`` are the E2B(R3) batch and message ids (N.1.3/N.1.4,
+    N.2.r.2/N.2.r.3).
+    """
     if fmt not in _EXPORTERS:
         raise InputError(
             f"unknown export format {fmt!r}",
@@ -125,7 +149,15 @@ def export_cases(cases: Sequence[Case], fmt: str) -> bytes:
         )
     if not cases:
         raise InputError("nothing to export: no cases were given")
-    return _EXPORTERS[fmt](list(cases))
+    if assessments is not None and len(assessments) != len(cases):
+        raise InputError(
+            "export: one assessment (or None) is needed per case",
+            [Problem("assessments", f"{len(assessments)} given for {len(cases)} case(s)")],
+        )
+    options = ExportOptions(
+        list(assessments) if assessments is not None else None, sender, receiver
+    )
+    return _EXPORTERS[fmt](list(cases), options)
 
 
 def _refuse_aliases(text: str, record: str) -> None:

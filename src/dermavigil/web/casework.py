@@ -17,6 +17,7 @@ from fastapi.encoders import jsonable_encoder
 
 from dermavigil.domain import Case, parse_case
 from dermavigil.errors import PermissionDenied
+from dermavigil.settings import Settings
 from dermavigil.web.auth import Actor
 from dermavigil.web.permissions import allowed, can_read_case, require
 from dermavigil.web.validation import validated
@@ -149,15 +150,24 @@ def accept_draft(registry: Any, actor: Actor, case_id: str) -> Any:
         return _service(session).accept_draft(case_id, by=actor.username)
 
 
-def export(registry: Any, actor: Actor, case_ids: list[str], fmt: str) -> tuple[bytes, Any]:
-    """The given cases written in ``fmt``; returns the bytes and the format's description."""
+def export(
+    registry: Any, actor: Actor, case_ids: list[str], fmt: str, settings: Settings
+) -> tuple[bytes, Any]:
+    """The given cases written in ``fmt`` with their assessments and the settings' E2B
+    sender/receiver ids; returns the bytes and the format's description."""
     from dermavigil.exchange.formats import EXPORT_FORMATS, export_cases
 
     require(actor, "case.export")
     with registry.transaction(readonly=True) as session:
         service = _service(session)
-        cases = [_readable(actor, service.get(case_id)).case for case_id in case_ids]
-    data = export_cases(cases, fmt)
+        stored = [_readable(actor, service.get(case_id)) for case_id in case_ids]
+    data = export_cases(
+        [s.case for s in stored],
+        fmt,
+        assessments=[s.assessment for s in stored],
+        sender=settings.e2b_sender_id,
+        receiver=settings.e2b_receiver_id,
+    )
     return data, EXPORT_FORMATS[fmt]
 
 

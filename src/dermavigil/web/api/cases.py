@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from dermavigil.domain import Case
 from dermavigil.web import casework
-from dermavigil.web.deps import ActorDep, RegistryDep
+from dermavigil.web.deps import ActorDep, RegistryDep, SettingsDep
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 
@@ -89,12 +89,13 @@ def export_listing(
     query: Annotated[CaseFilterQuery, Query()],
     actor: ActorDep,
     registry: RegistryDep,
+    settings: SettingsDep,
     format: Annotated[str, Query(max_length=16)] = "json",
 ) -> Response:
     """Every case matching the filters (up to ``limit``) in one export file."""
     page = casework.listing(registry, actor, query.model_dump(), query.offset, query.limit)
     ids = [item.case_id for item in page.items]
-    data, fmt = casework.export(registry, actor, ids, format)
+    data, fmt = casework.export(registry, actor, ids, format, settings)
     return _download(data, fmt, "dermavigil-cases")
 
 
@@ -164,10 +165,11 @@ def export_case(
     case_id: CaseId,
     actor: ActorDep,
     registry: RegistryDep,
+    settings: SettingsDep,
     format: Annotated[str, Query(max_length=16)] = "json",
 ) -> Response:
     """One case as JSON, CSV, E2B(R3) XML, FHIR R5/R4 or a CIOMS-I PDF."""
-    data, fmt = casework.export(registry, actor, [case_id], format)
+    data, fmt = casework.export(registry, actor, [case_id], format, settings)
     return _download(data, fmt, case_id)
 
 
