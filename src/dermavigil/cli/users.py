@@ -1,14 +1,19 @@
-"""``dermavigil users ...``: add and list the people who may sign in to the web app."""
+"""``dermavigil users ...``: add, list and administer the people who may sign in.
+
+Role changes, deactivation, reactivation and password resets are recorded in
+the user audit trail (``users history``); the last active admin can be neither
+demoted nor deactivated, and a reset password is printed once, never stored.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from dermavigil.cli import render
-from dermavigil.cli.case import registry
+from dermavigil.cli.case import By, _default_by, registry
 from dermavigil.registry import UserService
 
 users_app = typer.Typer(help="Users and roles (reporter, assessor, admin).", no_args_is_help=True)
@@ -19,10 +24,11 @@ def add(
     name: str,
     role: Annotated[str, typer.Option(help="reporter, assessor or admin")],
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+    by: By = "",
 ) -> None:
     """Add a user (the password is asked for and stored as an argon2id hash)."""
     with registry().transaction() as session:
-        user = UserService(session).create(name, role, password)
+        user = UserService(session).create(name, role, password, by=by or _default_by())
     render.console.print(f"added user [bold]{user.username}[/] ({user.role})")
 
 
@@ -38,6 +44,56 @@ def list_() -> None:
         table.add_row(
             user.username, user.role, "yes" if user.active else "no", f"{user.created_at:%Y-%m-%d}"
         )
+    render.console.print(table)
+
+
+def _administer(method: str, name: str, by: str, *args: str) -> Any:
+    """Call ``UserService.<method>(name, *args, by=...)`` in one write transaction."""
+    with registry().transaction() as session:
+        return getattr(UserService(session), method)(name, *args, by=by or _default_by())
+
+
+@users_app.command("role")
+def role(name: str, new_role: Annotated[str, typer.Argument(metavar="ROLE")], by: By = "") -> None:
+    """Give NAME another role: reporter, assessor or admin."""
+    user = _administer("set_role", name, by, new_role)
+    render.console.print(f"[bold]{user.username}[/] is now {user.role}")
+
+
+@users_app.command("deactivate")
+def deactivate(name: str, by: By = "") -> None:
+    """Stop NAME signing in; their sessions and tokens fail from their next request."""
+    render.console.print(f"deactivated [bold]{_administer('deactivate', name, by).username}[/]")
+
+
+@users_app.command("reactivate")
+def reactivate(name: str, by: By = "") -> None:
+    """Let NAME sign in again."""
+    render.console.print(f"reactivated [bold]{_administer('reactivate', name, by).username}[/]")
+
+
+@users_app.command("reset-password")
+def reset_password(name: str, by: By = "") -> None:
+    """Give NAME a random one-time password, printed here once (only its hash is kept)."""
+    password = _administer("reset_password", name, by)
+    render.console.print(f"one-time password for [bold]{name.strip().lower()}[/]:")
+    render.console.print(password, markup=False, highlight=False)
+
+
+@users_app.command("history")
+def history(
+    name: Annotated[str | None, typer.Argument(help="one user (default: everybody)")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+) -> None:
+    """The latest account changes, newest first: who did what to whom, when."""
+    with registry().transaction(readonly=True) as session:
+        entries = UserService(session).history(name, limit=limit)
+    table = Table()
+    for column in ("when (UTC)", "user", "change", "by"):
+        table.add_column(column)
+    for entry in entries:
+        change = entry.action.replace("_", " ") + (f" ({entry.detail})" if entry.detail else "")
+        table.add_row(f"{entry.at:%Y-%m-%d %H:%M:%S}", entry.username, change, entry.by)
     render.console.print(table)
 
 
