@@ -231,3 +231,48 @@ def test_cli_export_carries_assessments_and_settings_ids(
     found = _assessments(root)
     assert found and all(m["WHO-UMC"] == "probable | assessor alice" for m in found.values())
     assert all(m["Naranjo"].endswith("| dermavigil assessment") for m in found.values())
+
+
+def test_long_assessor_names_fit_the_e2b_field(seed_case: Case) -> None:
+    names = ["a" * 40, "b" * 40]
+    overrides = [
+        Override(target="naranjo.items.1", value="no", by=name, reason="r") for name in names
+    ]
+    data = export_cases([seed_case], "e2b", assessments=[assess(seed_case, overrides)])
+    root = _xml(data)
+    sources = {m["Naranjo"].split(" | ")[1] for m in _assessments(root).values()}
+    (source,) = sources
+    assert len(source) == 60 and source.startswith("assessors aaaa") and source.endswith("...")
+    comment = root.xpath(".//h:component1/h:observationEvent/h:value/text()", namespaces=NS)[0]
+    assert all(name in comment for name in names)
+
+
+def test_web_export_passes_stored_assessments_and_settings_ids(
+    dv_home: Path, seed_case: Case
+) -> None:
+    from dermavigil.registry import CaseService, open_registry
+    from dermavigil.web import casework
+    from dermavigil.web.auth import Actor
+
+    env = {"DERMAVIGIL_HOME": str(dv_home), "DERMAVIGIL_E2B_RECEIVER": "EMA"}
+    settings = load_settings(env)
+    settings.ensure_dirs()
+    registry = open_registry(settings.database_url)
+    try:
+        with registry.transaction() as session:
+            service = CaseService(session)
+            case_id = service.create(seed_case, by="reporter").case_id
+            service.override(case_id, "who_umc.category", "unlikely", by="alice", reason="x")
+        assessor = Actor(username="alice", role="assessor", via="token")
+        data, fmt = casework.export(registry, assessor, [case_id, case_id], "e2b", settings)
+    finally:
+        registry.close()
+    assert fmt.name == "e2b"
+    root = _xml(data)
+    assert _ids(root, "receiver") == ["EMA"] * 3 and _ids(root, "sender")[-1] == "DERMAVIGIL"
+    messages = root.xpath("h:PORR_IN049016UV", namespaces=NS)
+    assert len(messages) == 2
+    for message in messages:
+        found = _assessments(message)
+        assert len(found) == len(seed_case.reactions)
+        assert all(m["WHO-UMC"] == "unlikely | assessor alice" for m in found.values())

@@ -9,7 +9,8 @@ FAERS Scenario 6 example: ``value`` (ST, G.k.9.i.2.r.3 result),
 ``subject1/adverseEffectReference`` (the reaction) and
 ``subject2/productUseReference`` (the drug). Assessor overrides are
 explained in H.4 sender's comments (``component1/observationEvent``, code
-10 "comment", author code 1 "sender").
+10 "comment", author code 1 "sender"); a value longer than the 60 characters
+E2B(R3) allows is shortened with "..." (the comments keep every name).
 
 In: an assessment is an opinion about the case, not a fact of it, so
 :func:`read_assessments` gives them (and H.4) as ``Case.unmapped`` entries,
@@ -32,6 +33,8 @@ from dermavigil.exchange.e2b_xml import E, typed
 OBS_CAUSALITY = "39"
 OBS_COMMENT = "10"
 SOURCE_SENDER = "1"
+FIELD_LENGTH = 60
+"""Longest G.k.9.i.2.r.1-3 value (ICH E2B(R3) field length, 60 characters)."""
 SENDER_COMMENTS = "H.4 sender's comments"
 """``unmapped`` key of the sender's comments (H.4)."""
 
@@ -57,8 +60,14 @@ def _reference(tag: str, class_code: str, root: str) -> etree._Element:
     return E(tag, E.id(root=root), classCode=class_code, moodCode="EVN")
 
 
+def _clip(text: str) -> str:
+    """``text`` within :data:`FIELD_LENGTH` (the full names of assessors stay in H.4)."""
+    return text if len(text) <= FIELD_LENGTH else text[: FIELD_LENGTH - 3] + "..."
+
+
 def _causality(result: str, method: str, source: str, rid: str, pid: str) -> etree._Element:
     """G.k.9.i.2.r: one assessment of drug ``pid`` x reaction ``rid``."""
+    result, method, source = _clip(result), _clip(method), _clip(source)
     return E.component(
         E.causalityAssessment(
             E.code(code=OBS_CAUSALITY, codeSystem=c.OID_OBSERVATION, displayName="causality"),
