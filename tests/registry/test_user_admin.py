@@ -3,6 +3,7 @@ and the user audit trail (on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -100,6 +101,36 @@ def test_the_last_active_admin_stays(users: Registry) -> None:
     with users.transaction(readonly=True) as session:
         admins = [u.username for u in UserService(session).list() if u.role == "admin" and u.active]
     assert admins == ["cy"]
+
+
+def test_concurrent_deactivations_leave_one_admin(registry: Registry) -> None:
+    """Four threads each deactivate a different admin at once: exactly one is refused."""
+    names = ["adm0", "adm1", "adm2", "adm3"]
+    with registry.transaction() as session:
+        for name in names:
+            UserService(session).create(name, "admin", "password-x", by="root")
+    barrier = threading.Barrier(len(names))
+    outcomes: dict[str, object] = {}
+
+    def deactivate(name: str) -> None:
+        barrier.wait()
+        try:
+            with registry.transaction() as session:
+                outcomes[name] = UserService(session).deactivate(name, by="root").active
+        except ConflictError as error:
+            outcomes[name] = error
+
+    threads = [threading.Thread(target=deactivate, args=(name,)) for name in names]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    refused = [name for name, outcome in outcomes.items() if isinstance(outcome, ConflictError)]
+    assert len(outcomes) == 4 and len(refused) == 1
+    assert sorted(o for o in outcomes.values() if o is False) == [False] * 3
+    with registry.transaction(readonly=True) as session:
+        active = [u.username for u in UserService(session).list() if u.active]
+    assert active == refused
 
 
 def test_reset_password_returns_a_fresh_secret_once(users: Registry) -> None:

@@ -193,6 +193,7 @@ class UserService:
         statement = (
             select(UserRow.username)
             .where(UserRow.role == ADMIN, UserRow.active.is_(True))
+            .order_by(UserRow.username)  # one lock order for every writer: no deadlock
             .with_for_update()
         )
         others = set(self.session.execute(statement).scalars()) - {row.username}
