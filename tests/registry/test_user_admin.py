@@ -81,6 +81,8 @@ def test_deactivated_user_cannot_sign_in_until_reactivated(users: Registry) -> N
         assert service.reactivate("cy", by="bea").active is True
         assert service.authenticate("cy", "password-c") is not None
     assert [a[1:3] for a in _audit(users)[3:]] == [("ada", "deactivate"), ("bea", "reactivate")]
+    with users.transaction(readonly=True) as session:  # the deactivation ended old sessions
+        assert UserService(session).get("cy").session_epoch == 1
     with users.transaction(readonly=True) as session:  # nobody is ever deleted
         assert session.scalar(select(func.count()).select_from(UserRow)) == 3
 
@@ -139,6 +141,8 @@ def test_reset_password_returns_a_fresh_secret_once(users: Registry) -> None:
         first = service.reset_password("cy", by="ada")
         second = service.reset_password("cy", by="ada")
     assert first != second and len(first) >= 16
+    with users.transaction(readonly=True) as session:  # each reset ends older sessions
+        assert UserService(session).get("cy").session_epoch == 2
     with users.transaction() as session:
         service = UserService(session)
         assert service.authenticate("cy", "password-c") is None

@@ -132,3 +132,4 @@ class User(BaseModel):
     role: Role
     created_at: datetime
     active: bool
+    session_epoch: int = 0  # sessions and tokens signed with another value are void

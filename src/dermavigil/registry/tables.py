@@ -113,6 +113,11 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    # bumped by deactivation and password resets: sessions and tokens signed
+    # with an older value stop working (see dermavigil.web.deps.lookup_actor)
+    session_epoch: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0, server_default="0"
+    )
 
 
 class UserAuditRow(Base):

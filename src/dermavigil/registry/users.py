@@ -14,6 +14,9 @@ are read ``FOR UPDATE`` first so that two concurrent demotions on PostgreSQL
 cannot both pass the check (SQLite writers are serialised by the write gate).
 Reset passwords come from :func:`secrets.token_urlsafe` (OWASP Forgot
 Password Cheat Sheet: random, single-use, shown once, stored only hashed).
+A reset or a deactivation bumps the user's ``session_epoch``, which every
+session cookie and API token carries, so sessions signed before it end (OWASP
+Session Management Cheat Sheet: invalidate sessions on credential change).
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ def _public(row: UserRow) -> User:
         role=row.role,  # type: ignore[arg-type]
         created_at=row.created_at,
         active=row.active,
+        session_epoch=row.session_epoch,
     )
 
 
@@ -95,6 +99,7 @@ class UserService:
             password_hash=_hasher.hash(password),
             created_at=self.clock(),
             active=True,
+            session_epoch=0,
         )
         repo.add_user(self.session, row)
         self._audit(name, by, "create", role)
@@ -168,6 +173,7 @@ class UserService:
         row = self._row(username)
         password = secrets.token_urlsafe(RESET_PASSWORD_BYTES)
         row.password_hash = _hasher.hash(password)
+        row.session_epoch += 1  # whoever held the old password is signed out
         self._audit(row.username, by, "reset_password", None)
         self.session.flush()
         return password
@@ -206,6 +212,8 @@ class UserService:
     def _set_active(self, row: UserRow, active: bool, by: str) -> User:
         self._audit(row.username, by, "reactivate" if active else "deactivate", None)
         row.active = active
+        if not active:  # reactivation must not revive the sessions held before
+            row.session_epoch += 1
         self.session.flush()
         return _public(row)
 

@@ -4,7 +4,7 @@ Two ways to authenticate, each in the habit of datasette's
 ``actor_auth_cookie.py``:
 
 - **Browser sessions**: a cookie ``dv_session`` holding ``{"u": username,
-  "c": csrf_token}`` signed with :mod:`itsdangerous` (HMAC-SHA1 over a
+  "c": csrf_token, "e": session_epoch}`` signed with :mod:`itsdangerous` (HMAC-SHA1 over a
   timestamped payload; OWASP Session Management Cheat Sheet). The cookie is
   HttpOnly, SameSite=Lax, Secure when the request came over https, and
   expires after :data:`SESSION_MAX_AGE`. Anonymous visitors get a session too
@@ -13,6 +13,10 @@ Two ways to authenticate, each in the habit of datasette's
   from ``POST /api/token`` (username + password) and is signed with a
   different salt. Bearer requests carry no ambient authority, so they need no
   CSRF token.
+
+Both carry the user's ``session_epoch`` at sign-in; deactivating the user or
+resetting their password bumps it, which voids every earlier session and token
+(checked per request by :func:`dermavigil.web.deps.lookup_actor`).
 
 The signing key is generated once (32 random bytes) into
 ``DERMAVIGIL_HOME/secret_key`` and reused on every start.
@@ -47,6 +51,7 @@ class Actor:
     username: str
     role: str
     via: str  # "cookie" or "token"
+    epoch: int = 0  # the user's session epoch when they signed in
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class Session:
 
     username: str | None
     csrf: str
+    epoch: int = 0
 
     @staticmethod
     def anonymous() -> Session:
@@ -62,9 +68,9 @@ class Session:
         return Session(username=None, csrf=secrets.token_urlsafe(32))
 
     @staticmethod
-    def for_user(username: str) -> Session:
+    def for_user(username: str, epoch: int = 0) -> Session:
         """A fresh session for ``username``; the CSRF token is rotated at login."""
-        return Session(username=username, csrf=secrets.token_urlsafe(32))
+        return Session(username=username, csrf=secrets.token_urlsafe(32), epoch=epoch)
 
 
 def load_secret(home: Path) -> str:
@@ -94,7 +100,7 @@ class Signer:
         self._token = URLSafeTimedSerializer(secret, salt="dermavigil.api-token")
 
     def dump_session(self, session: Session) -> str:
-        return self._session.dumps({"u": session.username, "c": session.csrf})
+        return self._session.dumps({"u": session.username, "c": session.csrf, "e": session.epoch})
 
     def load_session(self, cookie: str | None) -> Session | None:
         """The session in ``cookie``, or ``None`` when missing, forged or expired."""
@@ -107,19 +113,30 @@ class Signer:
         if not isinstance(data, dict) or not isinstance(data.get("c"), str):
             return None
         username = data.get("u")
-        return Session(username=username if isinstance(username, str) else None, csrf=data["c"])
+        return Session(
+            username=username if isinstance(username, str) else None,
+            csrf=data["c"],
+            epoch=_epoch(data),
+        )
 
-    def issue_token(self, username: str) -> str:
-        return self._token.dumps({"u": username})
+    def issue_token(self, username: str, epoch: int = 0) -> str:
+        return self._token.dumps({"u": username, "e": epoch})
 
-    def load_token(self, token: str) -> str | None:
-        """The username a bearer token was issued to, or ``None`` when invalid or expired."""
+    def load_token(self, token: str) -> tuple[str, int] | None:
+        """The username and session epoch a bearer token was issued with, or ``None``
+        when invalid or expired."""
         try:
             data = self._token.loads(token, max_age=TOKEN_MAX_AGE)
         except BadSignature:
             return None
         username = data.get("u") if isinstance(data, dict) else None
-        return username if isinstance(username, str) else None
+        return (username, _epoch(data)) if isinstance(username, str) else None
+
+
+def _epoch(data: dict[str, object]) -> int:
+    """The signed session epoch (0 when absent); a non-integer one never matches a user."""
+    epoch = data.get("e", 0)
+    return epoch if isinstance(epoch, int) and not isinstance(epoch, bool) else -1
 
 
 def bearer_token(authorization: str | None) -> str | None:

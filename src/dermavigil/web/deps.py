@@ -4,7 +4,8 @@ The registry, the settings and the signer live on ``app.state`` (set by
 :func:`dermavigil.web.app.create_app`) and are read by ``async`` dependencies, which
 run on the event loop rather than in the thread pool; the actor is resolved per request from
 the session cookie or bearer token and looked up in the registry so that a
-role change or a removed account takes effect at once.
+role change, a deactivation or a password reset (a new session epoch) takes
+effect at once.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def lookup_actor(request: Request) -> Actor | None:
 
     state = request.state
     username = state.token_user if state.bearer else state.session.username
+    epoch = state.token_epoch if state.bearer else state.session.epoch
     if not username:
         return None
     try:
@@ -40,9 +42,10 @@ def lookup_actor(request: Request) -> Actor | None:
             user = UserService(session).get(username)
     except NotFoundError:
         return None
-    if user is None or not user.active:
+    if user is None or not user.active or user.session_epoch != epoch:
         return None
-    return Actor(username=user.username, role=user.role, via="token" if state.bearer else "cookie")
+    via = "token" if state.bearer else "cookie"
+    return Actor(username=user.username, role=user.role, via=via, epoch=epoch)
 
 
 def current_actor(request: Request) -> Actor:

@@ -29,4 +29,4 @@ def authenticate(request: Request, username: str, password: str, via: str) -> Ac
         limiter.failed(username, address)
         raise AuthenticationRequired("unknown username or wrong password")
     limiter.succeeded(username, address)
-    return Actor(username=user.username, role=user.role, via=via)
+    return Actor(username=user.username, role=user.role, via=via, epoch=user.session_epoch)

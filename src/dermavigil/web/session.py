@@ -6,7 +6,8 @@ After it runs, ``request.state`` holds:
   one when the cookie is missing, forged or expired);
 - ``session_from_cookie``: whether that session came from a valid cookie;
 - ``bearer``: whether the request authenticated with a bearer token, and
-  ``token_user`` the username it was issued to.
+  ``token_user`` and ``token_epoch`` the username and session epoch it was
+  issued with.
 
 A handler that logs in or out replaces ``request.state.session``; the
 middleware then writes the new cookie (HttpOnly, SameSite=Lax, Secure over
@@ -39,7 +40,8 @@ class SessionMiddleware:
         state = connection.state  # shared with the Request the endpoint sees
         token = bearer_token(connection.headers.get("authorization"))
         state.bearer = token is not None
-        state.token_user = self.signer.load_token(token) if token else None
+        claims = self.signer.load_token(token) if token else None
+        state.token_user, state.token_epoch = claims or (None, -1)
         cookie = connection.cookies.get(SESSION_COOKIE)
         loaded = None if token else self.signer.load_session(cookie)
         state.session_from_cookie = loaded is not None

@@ -33,7 +33,7 @@ class ActorOut(BaseModel):
 def issue_token(credentials: Credentials, request: Request) -> TokenOut:
     """A bearer token for API clients (401 on bad credentials, 429 when throttled)."""
     actor = authenticate(request, credentials.username, credentials.password, via="token")
-    token = request.app.state.signer.issue_token(actor.username)
+    token = request.app.state.signer.issue_token(actor.username, actor.epoch)
     return TokenOut(access_token=token, expires_in=TOKEN_MAX_AGE)
 
 

@@ -49,7 +49,7 @@ async def login(
         return render(
             request, "login.html", {**context, "actor": None}, status_code=error.status_code
         )
-    request.state.session = Session.for_user(actor.username)
+    request.state.session = Session.for_user(actor.username, actor.epoch)
     return RedirectResponse(safe_next(next), status_code=303)
 
 

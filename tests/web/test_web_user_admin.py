@@ -57,7 +57,12 @@ def test_deactivated_sessions_and_tokens_stop_at_once(client, as_reporter):  # t
     assert again.login("reporter").status_code != 303
     on = client.patch("/api/users/reporter", json={"active": True}, headers=admin)
     assert on.json()["active"] is True
-    assert client.get("/api/me", headers=token).json()["username"] == "reporter"
+    # reactivation does not revive what was signed before the deactivation
+    assert client.get("/api/me", headers=token).status_code == 401
+    assert as_reporter.client.get("/api/me").status_code == 401
+    assert client.get("/api/me", headers=bearer(client, "reporter")).status_code == 200
+    assert again.login("reporter").status_code == 303
+    assert again.client.get("/api/me").json()["username"] == "reporter"
 
 
 def test_role_change_applies_to_the_next_request(client):  # type: ignore[no-untyped-def]
@@ -70,7 +75,10 @@ def test_role_change_applies_to_the_next_request(client):  # type: ignore[no-unt
     assert client.get("/api/users", headers=token).status_code == 200
 
 
-def test_reset_password_then_log_in(client):  # type: ignore[no-untyped-def]
+def test_reset_password_then_log_in(client, app):  # type: ignore[no-untyped-def]
+    before = bearer(client, "reporter2")
+    browser = Browser(TestClient(app))
+    assert browser.login("reporter2").status_code == 303
     admin = bearer(client, "admin")
     reset = client.post("/api/users/Reporter2/reset-password", headers=admin)
     assert reset.status_code == 200 and reset.headers["cache-control"] == "no-store"
@@ -80,8 +88,13 @@ def test_reset_password_then_log_in(client):  # type: ignore[no-untyped-def]
     assert old.status_code == 401
     new = client.post("/api/token", json={"username": "reporter2", "password": body["password"]})
     assert new.status_code == 200
-    browser = Browser(TestClient(client.app))
+    # whoever held the old password is signed out: old session and token are void
+    assert client.get("/api/me", headers=before).status_code == 401
+    assert browser.client.get("/api/me").status_code == 401
     assert browser.login("reporter2", body["password"]).status_code == 303
+    assert browser.client.get("/api/me").json()["username"] == "reporter2"
+    token = {"Authorization": f"Bearer {new.json()['access_token']}"}
+    assert client.get("/api/me", headers=token).json()["username"] == "reporter2"
 
 
 def test_last_admin_bad_bodies_and_unknown_users(client):  # type: ignore[no-untyped-def]
