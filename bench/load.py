@@ -8,8 +8,8 @@ processes) over a fresh ``DERMAVIGIL_HOME``, runs ``--clients`` asynchronous
 httpx clients for ``--seconds``, each alternating a case creation (``POST
 /api/cases``, the seed case with a varied patient) and a read of a case it
 created (``GET /api/cases/{id}``), and prints requests per second, the
-p50/p95/p99 latency of each operation, and the CPU time the server processes
-and this load generator spent per request. It then stops the server and
+p50/p95/p99 latency of each operation, and the CPU time the uvicorn processes
+(not a PostgreSQL server's) and this load generator spent per request. It then stops the server and
 checks, directly in the registry, that every acknowledged case (201) is
 stored with its audit row (a ``create`` entry in its history): nothing lost.
 
@@ -259,7 +259,7 @@ def _report(title: str, run: Run) -> None:
         )
     if total:
         print(
-            f"CPU per request: server {run.server_cpu / total * 1000:.2f} ms "
+            f"CPU per request: uvicorn {run.server_cpu / total * 1000:.2f} ms "
             f"({run.server_cpu / elapsed:.2f} cores), load generator "
             f"{run.client_cpu / total * 1000:.2f} ms ({run.client_cpu / elapsed:.2f} cores)"
         )
