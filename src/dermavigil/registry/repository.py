@@ -12,7 +12,9 @@ with Core ``INSERT`` statements on the session's connection, the facets in one
 ``executemany``: the ORM unit of work (identity map, flush ordering, one
 statement per object) was most of the cost of a write, and these rows are
 never changed afterwards, so nothing needs tracking them. SQLAlchemy caches
-the compiled statements (SQLAlchemy 2 "SQL compilation caching").
+the compiled statements (SQLAlchemy 2 "SQL compilation caching"); the
+statements of every request are also built once, with bound parameters, since
+building one costs about as much as running it on SQLite.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, exists, func, insert, select, update
+from sqlalchemy import Connection, Select, and_, bindparam, exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -39,16 +41,22 @@ from dermavigil.registry.tables import (
     UserRow,
 )
 
+_NEXT_NUMBER = (
+    update(Counter)
+    .where(Counter.name == bindparam("counter"))
+    .values(value=Counter.value + 1)
+    .returning(Counter.value)
+)
+_INSERT_CASE = insert(CaseRow.__table__)
+_INSERT_VERSION = insert(CaseVersion.__table__)
+_INSERT_FACET = insert(CaseFacet.__table__)
+_INSERT_AUDIT = insert(AuditRow.__table__)
+_INSERT_OVERRIDE = insert(OverrideRow.__table__)
+
 
 def next_number(session: Session, name: str) -> int:
     """Increment the counter ``name`` atomically and return its new value."""
-    statement = (
-        update(Counter)
-        .where(Counter.name == name)
-        .values(value=Counter.value + 1)
-        .returning(Counter.value)
-    )
-    value = _core(session).execute(statement).scalar_one_or_none()
+    value = _core(session).execute(_NEXT_NUMBER, {"counter": name}).scalar_one_or_none()
     if value is None:
         raise RuntimeError(f"registry counter {name!r} is missing: run the migrations")
     return value
@@ -71,6 +79,13 @@ _OVERRIDDEN = (
     .where(OverrideRow.case_id == CaseVersion.case_id, OverrideRow.version <= CaseVersion.version)
     .label("overridden")
 )
+_CASE_VERSION = (
+    select(CaseRow, CaseVersion, _OVERRIDDEN)
+    .join(CaseVersion, CaseVersion.case_id == CaseRow.case_id)
+    .where(CaseRow.case_id == bindparam("case_id"))
+)
+_CURRENT = _CASE_VERSION.where(CaseVersion.version == CaseRow.current_version)
+_NUMBERED = _CASE_VERSION.where(CaseVersion.version == bindparam("version"))
 
 
 def get_case_version(
@@ -79,13 +94,10 @@ def get_case_version(
     """In one query: the case row, its current version (or ``version``), and whether
     any override was recorded up to that version (so a case without overrides,
     the usual one, needs no second query). ``None`` if either is missing."""
-    number = CaseRow.current_version if version is None else version
-    statement = (
-        select(CaseRow, CaseVersion, _OVERRIDDEN)
-        .join(CaseVersion, CaseVersion.case_id == CaseRow.case_id)
-        .where(CaseRow.case_id == case_id, CaseVersion.version == number)
-    )
-    found = session.execute(statement).one_or_none()
+    if version is None:
+        found = session.execute(_CURRENT, {"case_id": case_id}).one_or_none()
+    else:
+        found = session.execute(_NUMBERED, {"case_id": case_id, "version": version}).one_or_none()
     return None if found is None else (found[0], found[1], bool(found[2]))
 
 
@@ -104,7 +116,7 @@ def _values(row: Base) -> dict[str, Any]:
 
 def add_case(session: Session, row: CaseRow) -> None:
     """Insert a new case row (``row`` stays a plain, untracked object)."""
-    _core(session).execute(insert(CaseRow.__table__), _values(row))
+    _core(session).execute(_INSERT_CASE, _values(row))
 
 
 def _insert_unique(session: Session, row: object, conflict: str) -> None:
@@ -126,7 +138,7 @@ def add_version(session: Session, row: CaseVersion, facts: SearchFacts, audit: A
     """
     connection = _core(session)
     try:
-        connection.execute(insert(CaseVersion.__table__), _values(row))
+        connection.execute(_INSERT_VERSION, _values(row))
     except IntegrityError as exc:
         raise ConflictError(
             f"{row.case_id} version {row.version} was written by someone else meanwhile; "
@@ -134,13 +146,13 @@ def add_version(session: Session, row: CaseVersion, facts: SearchFacts, audit: A
         ) from exc
     if facts.facets:
         connection.execute(
-            insert(CaseFacet.__table__),
+            _INSERT_FACET,
             [
                 {"case_id": row.case_id, "version": row.version, "facet": facet, "value": value}
                 for facet, value in facts.facets
             ],
         )
-    connection.execute(insert(AuditRow.__table__), _values(audit))
+    connection.execute(_INSERT_AUDIT, _values(audit))
 
 
 def move_pointer(
@@ -159,7 +171,7 @@ def move_pointer(
 
 
 def add_override(session: Session, row: OverrideRow) -> None:
-    _core(session).execute(insert(OverrideRow.__table__), _values(row))
+    _core(session).execute(_INSERT_OVERRIDE, _values(row))
 
 
 def overrides(session: Session, case_id: str, up_to_version: int) -> list[OverrideRow]:
