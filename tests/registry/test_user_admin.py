@@ -96,6 +96,7 @@ def test_the_last_active_admin_stays(users: Registry) -> None:
             service.set_role("ada", "assessor", by="ada")
         with pytest.raises(ConflictError, match="deactivate the account: 'ada' is the last"):
             service.deactivate("ada", by="ada")
+        assert service.set_role("ada", "admin", by="ada").role == "admin"  # no change
         # a deactivated admin does not count, and may itself be demoted
         assert service.set_role("bea", "reporter", by="ada").role == "reporter"
         service.set_role("cy", "admin", by="ada")

@@ -144,11 +144,11 @@ class UserService:
         problems = _role_problems(role)
         if problems:
             raise InputError(f"cannot change the role of {username!r}", problems)
-        row = self._row(username)
+        row, last_admin = self._locked_row(username)
         if row.role == role:
             return _public(row)
-        if row.role == ADMIN and row.active:
-            self._keep_an_admin(row, f"cannot change the role to {role}")
+        if last_admin:
+            raise _last_admin(row, f"cannot change the role to {role}")
         self._audit(row.username, by, "role", f"{row.role} -> {role}")
         row.role = role
         self.session.flush()
@@ -156,12 +156,10 @@ class UserService:
 
     def deactivate(self, username: str, by: str) -> User:
         """Stop ``username`` signing in; their sessions and tokens fail from the next request."""
-        row = self._row(username)
-        if not row.active:
-            return _public(row)
-        if row.role == ADMIN:
-            self._keep_an_admin(row, "cannot deactivate the account")
-        return self._set_active(row, False, by)
+        row, last_admin = self._locked_row(username)
+        if last_admin:
+            raise _last_admin(row, "cannot deactivate the account")
+        return self._set_active(row, False, by) if row.active else _public(row)
 
     def reactivate(self, username: str, by: str) -> User:
         """Let a deactivated user sign in again (with their previous password)."""
@@ -188,26 +186,30 @@ class UserService:
             for r in self.session.execute(statement).scalars()
         ]
 
-    def _row(self, username: str) -> UserRow:
-        row = repo.get_user(self.session, username.strip().lower())
+    def _row(self, username: str, fresh: bool = False) -> UserRow:
+        """The user's row (``fresh``: re-read from the database, not the session's copy)."""
+        name = username.strip().lower()
+        row = self.session.get(UserRow, name, populate_existing=fresh)
         if row is None:
             raise NotFoundError(f"no user {username!r}")
         return row
 
-    def _keep_an_admin(self, row: UserRow, refusal: str) -> None:
-        """Refuse (409) when ``row`` is the only active admin; locks the admins' rows."""
+    def _locked_row(self, username: str) -> tuple[UserRow, bool]:
+        """The user's row, read after locking the active admins' rows, and whether it is
+        the last active admin.
+
+        Locking every active admin (in one order, so writers cannot deadlock) before
+        reading the target makes the last-admin check see committed changes only.
+        """
         statement = (
             select(UserRow.username)
             .where(UserRow.role == ADMIN, UserRow.active.is_(True))
-            .order_by(UserRow.username)  # one lock order for every writer: no deadlock
+            .order_by(UserRow.username)
             .with_for_update()
         )
-        others = set(self.session.execute(statement).scalars()) - {row.username}
-        if not others:
-            raise ConflictError(
-                f"{refusal}: {row.username!r} is the last active admin;"
-                " make another user admin first"
-            )
+        admins = set(self.session.execute(statement).scalars())
+        row = self._row(username, fresh=True)
+        return row, admins == {row.username}
 
     def _set_active(self, row: UserRow, active: bool, by: str) -> User:
         self._audit(row.username, by, "reactivate" if active else "deactivate", None)
@@ -221,6 +223,12 @@ class UserService:
         self.session.add(
             UserAuditRow(username=username, at=self.clock(), by=by, action=action, detail=detail)
         )
+
+
+def _last_admin(row: UserRow, refusal: str) -> ConflictError:
+    return ConflictError(
+        f"{refusal}: {row.username!r} is the last active admin; make another user admin first"
+    )
 
 
 def _role_problems(role: str) -> list[Problem]:
