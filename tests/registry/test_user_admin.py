@@ -7,10 +7,13 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from argon2 import PasswordHasher
+from sqlalchemy import func, select, text
 
 from dermavigil.errors import ConflictError, InputError, NotFoundError
-from dermavigil.registry import Registry, UserService
+from dermavigil.registry import Registry, UserService, open_registry
+from dermavigil.registry.db import make_engine
+from dermavigil.registry.migrate import upgrade
 from dermavigil.registry.tables import UserAuditRow, UserRow
 
 T0 = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
@@ -174,3 +177,30 @@ def test_history_newest_first_per_user(users: Registry) -> None:
     assert len(everybody) == 5
     assert [e.action for e in cy] == ["role", "create"]
     assert cy[0].at.tzinfo is not None and cy[0].by == "ada"
+
+
+def test_users_made_before_the_admin_migrations_keep_working(db_url: str) -> None:
+    """A registry at revision 0001 with a user is upgraded: epoch 0, audit empty, admin works."""
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0001")
+        with engine.begin() as connection:  # the 0001 users table has no session_epoch
+            connection.execute(
+                text(
+                    "INSERT INTO users (username, role, password_hash, created_at, active)"
+                    " VALUES ('old', 'admin', :hash, :at, :active)"
+                ),
+                {"hash": PasswordHasher().hash("password-o"), "at": T0, "active": True},
+            )
+    finally:
+        engine.dispose()
+    registry = open_registry(db_url)  # migrates to head
+    try:
+        with registry.transaction() as session:
+            service = UserService(session)
+            assert service.authenticate("old", "password-o") is not None
+            assert service.get("old").session_epoch == 0 and service.history() == []
+            service.create("new", "admin", "password-n", by="old")
+            assert service.deactivate("old", by="new").session_epoch == 1
+    finally:
+        registry.close()
