@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from fastapi.encoders import jsonable_encoder
-
 from dermavigil.domain import Case, parse_case
 from dermavigil.errors import PermissionDenied
 from dermavigil.settings import Settings
 from dermavigil.web.auth import Actor
+from dermavigil.web.deps import Credentials, actor_in
 from dermavigil.web.permissions import allowed, can_read_case, require
 from dermavigil.web.validation import validated
 
@@ -60,7 +59,7 @@ def stored_json(stored: Any) -> dict[str, Any]:
         "version": stored.version,
         "status": stored.status,
         "owner": owner_of(stored),
-        "created_at": jsonable_encoder(stored.created_at),
+        "created_at": stored.created_at.isoformat(),
         "created_by": stored.created_by,
         "case": stored.case.model_dump(mode="json", exclude_none=True),
         "assessment": stored.assessment.model_dump(mode="json"),
@@ -68,17 +67,21 @@ def stored_json(stored: Any) -> dict[str, Any]:
     }
 
 
-def create(registry: Any, actor: Actor, data: Mapping[str, Any] | Case) -> Any:
-    """Validate ``data`` (422 with one problem per field) and store it as a new case."""
-    require(actor, "case.create")
-    case = parse_case(data, record="case")
+def create(registry: Any, who: Actor | Credentials, data: Mapping[str, Any] | Case) -> Any:
+    """Validate ``data`` (422 with one problem per field) and store it as a new case;
+    ``who`` is resolved (:func:`~dermavigil.web.deps.actor_in`) in the same transaction."""
     with registry.transaction() as session:
+        actor = actor_in(session, who)
+        require(actor, "case.create")
+        case = parse_case(data, record="case")
         return _service(session).create(case, by=actor.username)
 
 
-def get(registry: Any, actor: Actor, case_id: str, version: int | None = None) -> Any:
-    require(actor, "case.read")
+def get(registry: Any, who: Actor | Credentials, case_id: str, version: int | None = None) -> Any:
+    """One version of a case (the current one by default) if ``who`` may read it."""
     with registry.transaction(readonly=True) as session:
+        actor = actor_in(session, who)
+        require(actor, "case.read")
         return _readable(actor, _service(session).get(case_id, version))
 
 

@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from dermavigil.domain import Case
 from dermavigil.web import casework
-from dermavigil.web.deps import ActorDep, RegistryDep, SettingsDep
+from dermavigil.web.deps import ActorDep, CredentialsDep, RegistryDep, SettingsDep
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 
@@ -63,9 +63,9 @@ def _stored(stored: Any, status_code: int = 200) -> JSONResponse:
 
 
 @router.post("", status_code=201, response_class=JSONResponse)
-def create_case(case: Case, actor: ActorDep, registry: RegistryDep) -> JSONResponse:
+def create_case(case: Case, who: CredentialsDep, registry: RegistryDep) -> JSONResponse:
     """Submit a case; 422 lists every problem by field path (``products.0.route``)."""
-    return _stored(casework.create(registry, actor, case), status_code=201)
+    return _stored(casework.create(registry, who, case), status_code=201)
 
 
 @router.get("", response_class=JSONResponse)
@@ -102,12 +102,12 @@ def export_listing(
 @router.get("/{case_id}", response_class=JSONResponse)
 def read_case(
     case_id: CaseId,
-    actor: ActorDep,
+    who: CredentialsDep,
     registry: RegistryDep,
     version: Annotated[int | None, Query(ge=1)] = None,
 ) -> JSONResponse:
     """The current (or a given) version of a case with its assessment."""
-    return _stored(casework.get(registry, actor, case_id, version))
+    return _stored(casework.get(registry, who, case_id, version))
 
 
 @router.put("/{case_id}", response_class=JSONResponse)
