@@ -1,0 +1,48 @@
+"""POST /api/cases and GET /api/cases/{id} look the user up inside their own registry
+transaction (:func:`dermavigil.web.deps.actor_in`): anonymous, deactivated, stale-epoch
+and cookie-without-CSRF requests are still refused, and a role change applies at once."""
+
+from __future__ import annotations
+
+from webtools import bearer
+
+
+def test_deactivation_and_password_reset_stop_case_requests(client, seed_json):  # type: ignore[no-untyped-def]
+    reporter = bearer(client, "reporter")
+    created = client.post("/api/cases", json=seed_json, headers=reporter)
+    assert created.status_code == 201, created.text
+    case_id = created.json()["case_id"]
+    assert client.get(f"/api/cases/{case_id}", headers=reporter).status_code == 200
+    admin = bearer(client, "admin")
+    off = client.patch("/api/users/reporter", json={"active": False}, headers=admin)
+    assert off.status_code == 200
+    assert client.post("/api/cases", json=seed_json, headers=reporter).status_code == 401
+    refused = client.get(f"/api/cases/{case_id}", headers=reporter)
+    assert refused.status_code == 401 and refused.headers["www-authenticate"] == "Bearer"
+    client.patch("/api/users/reporter", json={"active": True}, headers=admin)
+    # the token was signed under the old session epoch: reactivation does not revive it
+    assert client.get(f"/api/cases/{case_id}", headers=reporter).status_code == 401
+    fresh = bearer(client, "reporter")
+    assert client.get(f"/api/cases/{case_id}", headers=fresh).status_code == 200
+    other = bearer(client, "reporter2")
+    assert client.post("/api/users/reporter2/reset-password", headers=admin).status_code == 200
+    assert client.post("/api/cases", json=seed_json, headers=other).status_code == 401
+
+
+def test_anonymous_cookie_and_role_checks(client, as_reporter, seed_json):  # type: ignore[no-untyped-def]
+    forged = {"Authorization": "Bearer not-a-signed-token"}
+    assert client.post("/api/cases", json=seed_json, headers=forged).status_code == 401
+    assert client.post("/api/cases", json=seed_json).status_code == 403  # CSRF: no cookie
+    assert client.get("/api/cases/DV-000001").status_code == 401
+    browser = as_reporter.client
+    assert browser.post("/api/cases", json=seed_json).status_code == 403  # no CSRF token
+    sent = browser.post("/api/cases", json=seed_json, headers={"X-CSRF-Token": as_reporter.csrf})
+    assert sent.status_code == 201 and sent.json()["owner"] == "reporter"
+    case_id = sent.json()["case_id"]
+    assert browser.get(f"/api/cases/{case_id}").json()["case_id"] == case_id
+    other = bearer(client, "reporter2")
+    assert client.get(f"/api/cases/{case_id}", headers=other).status_code == 403
+    admin = bearer(client, "admin")
+    promoted = client.patch("/api/users/reporter2", json={"role": "assessor"}, headers=admin)
+    assert promoted.status_code == 200
+    assert client.get(f"/api/cases/{case_id}", headers=other).status_code == 200
