@@ -4,6 +4,8 @@ and cookie-without-CSRF requests are still refused, and a role change applies at
 
 from __future__ import annotations
 
+import json
+
 from webtools import bearer
 
 
@@ -46,3 +48,22 @@ def test_anonymous_cookie_and_role_checks(client, as_reporter, seed_json):  # ty
     promoted = client.patch("/api/users/reporter2", json={"role": "assessor"}, headers=admin)
     assert promoted.status_code == 200
     assert client.get(f"/api/cases/{case_id}", headers=other).status_code == 200
+
+
+def test_the_encoded_case_is_its_json_form(client, registry, seed_json):  # type: ignore[no-untyped-def]
+    from dermavigil.registry import CaseService
+    from dermavigil.web.casework import stored_json, stored_json_bytes
+
+    assessor = bearer(client, "assessor")
+    sent = {**seed_json, "narrative": "Ünïcode narrative: 注射 “quoted”"}
+    created = client.post("/api/cases", json=sent, headers=assessor)
+    assert created.status_code == 201 and created.headers["content-type"] == "application/json"
+    case_id = created.json()["case_id"]
+    with registry.transaction(readonly=True) as session:
+        stored = CaseService(session).get(case_id)
+    assert created.json() == stored_json(stored)
+    assert json.loads(stored_json_bytes(stored)) == stored_json(stored)
+    assert list(json.loads(stored_json_bytes(stored))) == list(stored_json(stored))
+    read = client.get(f"/api/cases/{case_id}", headers=assessor)
+    assert read.content == stored_json_bytes(stored)
+    assert read.json()["case"]["narrative"] == sent["narrative"]

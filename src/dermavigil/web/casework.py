@@ -10,6 +10,7 @@ refused.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -52,8 +53,8 @@ def _readable(actor: Actor, stored: Any) -> Any:
     return stored
 
 
-def stored_json(stored: Any) -> dict[str, Any]:
-    """The public JSON form of a stored case."""
+def _version_fields(stored: Any) -> dict[str, Any]:
+    """The scalar fields of a stored case's JSON form, in their order."""
     return {
         "case_id": stored.case_id,
         "version": stored.version,
@@ -61,10 +62,35 @@ def stored_json(stored: Any) -> dict[str, Any]:
         "owner": owner_of(stored),
         "created_at": stored.created_at.isoformat(),
         "created_by": stored.created_by,
+    }
+
+
+def stored_json(stored: Any) -> dict[str, Any]:
+    """The public JSON form of a stored case."""
+    return {
+        **_version_fields(stored),
         "case": stored.case.model_dump(mode="json", exclude_none=True),
         "assessment": stored.assessment.model_dump(mode="json"),
         "evidence": stored.evidence,
     }
+
+
+def stored_json_bytes(stored: Any) -> bytes:
+    """:func:`stored_json` encoded as UTF-8 JSON in one pass: the case and its assessment
+    straight from pydantic-core's serialiser (``model_dump_json``), without building and
+    re-walking the intermediate dicts; the same document, key order included."""
+    head = json.dumps(_version_fields(stored), ensure_ascii=False, separators=(",", ":"))
+    parts = (
+        head[:-1],
+        ',"case":',
+        stored.case.model_dump_json(exclude_none=True),
+        ',"assessment":',
+        stored.assessment.model_dump_json(),
+        ',"evidence":',
+        json.dumps(stored.evidence, separators=(",", ":")),
+        "}",
+    )
+    return "".join(parts).encode()
 
 
 def create(registry: Any, who: Actor | Credentials, data: Mapping[str, Any] | Case) -> Any:

@@ -57,13 +57,16 @@ class CaseFilterQuery(BaseModel):
     limit: int = Field(default=50, ge=1, le=500)
 
 
-def _stored(stored: Any, status_code: int = 200) -> JSONResponse:
-    """A stored case as JSON, encoded once (it is JSON-ready; FastAPI's encoder is slow)."""
-    return JSONResponse(casework.stored_json(stored), status_code=status_code)
+def _stored(stored: Any, status_code: int = 200) -> Response:
+    """A stored case as JSON, encoded once (:func:`casework.stored_json_bytes`), with no
+    response-model validation or ``jsonable_encoder`` pass."""
+    return Response(
+        casework.stored_json_bytes(stored), status_code=status_code, media_type="application/json"
+    )
 
 
 @router.post("", status_code=201, response_class=JSONResponse)
-def create_case(case: Case, who: CredentialsDep, registry: RegistryDep) -> JSONResponse:
+def create_case(case: Case, who: CredentialsDep, registry: RegistryDep) -> Response:
     """Submit a case; 422 lists every problem by field path (``products.0.route``)."""
     return _stored(casework.create(registry, who, case), status_code=201)
 
@@ -105,7 +108,7 @@ def read_case(
     who: CredentialsDep,
     registry: RegistryDep,
     version: Annotated[int | None, Query(ge=1)] = None,
-) -> JSONResponse:
+) -> Response:
     """The current (or a given) version of a case with its assessment."""
     return _stored(casework.get(registry, who, case_id, version))
 
@@ -113,13 +116,13 @@ def read_case(
 @router.put("/{case_id}", response_class=JSONResponse)
 def update_case(
     case_id: CaseId, body: CaseUpdate, actor: ActorDep, registry: RegistryDep
-) -> JSONResponse:
+) -> Response:
     """Store a new version (assessors); the previous versions stay in the history."""
     return _stored(casework.update(registry, actor, case_id, body.case, body.expected_version))
 
 
 @router.post("/{case_id}/code", response_class=JSONResponse)
-def code_terms(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> JSONResponse:
+def code_terms(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> Response:
     """Code uncoded reactions and findings to the HPO (assessors): a new version."""
     return _stored(casework.code_terms(registry, actor, case_id))
 
@@ -139,7 +142,7 @@ def case_assessment(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> 
 @router.post("/{case_id}/overrides", response_class=JSONResponse)
 def override_assessment(
     case_id: CaseId, body: OverrideIn, actor: ActorDep, registry: RegistryDep
-) -> JSONResponse:
+) -> Response:
     """Override one assessment answer (assessors); stored as a new, attributed version."""
     return _stored(
         casework.override(registry, actor, case_id, body.target, body.value, body.reason)
@@ -149,13 +152,13 @@ def override_assessment(
 @router.post("/{case_id}/retract", response_class=JSONResponse)
 def retract_case(
     case_id: CaseId, body: RetractIn, actor: ActorDep, registry: RegistryDep
-) -> JSONResponse:
+) -> Response:
     """Retract a case (assessors): a new version with status 'retracted'; nothing is deleted."""
     return _stored(casework.retract(registry, actor, case_id, body.reason))
 
 
 @router.post("/{case_id}/accept", response_class=JSONResponse)
-def accept_draft(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> JSONResponse:
+def accept_draft(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> Response:
     """Accept a draft (e.g. extracted from literature) as an active case (assessors)."""
     return _stored(casework.accept_draft(registry, actor, case_id))
 
