@@ -66,8 +66,9 @@ class Registry:
             yield session
 
     def close(self) -> None:
-        """Release the connection pool."""
+        """Release the connection pool and the write gate's lock file."""
         self.engine.dispose()
+        self._gate.close()
 
 
 def open_registry(url: str | None = None) -> Registry:

@@ -20,9 +20,14 @@ Within one process, SQLite writers also queue on a lock (:class:`WriteGate`)
 before ``BEGIN IMMEDIATE``: SQLite's own busy handler polls with sleeps
 growing to 100 ms, so under many concurrent writers a waiting thread could
 sleep long after the lock was free, and newcomers overtook it. Threads
-waiting on the gate are woken as soon as it is released. Other processes
-(several server workers) still meet at ``BEGIN IMMEDIATE`` and its busy
-timeout.
+waiting on the gate are woken as soon as it is released. Across processes
+(several server workers) the gate's holder then takes an exclusive
+``flock(2)`` on a lock file beside the database (``<database>.write-lock``)
+before ``BEGIN IMMEDIATE``, so writers of different processes also queue
+there instead of in SQLite's sleeping busy handler. Only one thread per
+process ever waits for that lock, polling it every millisecond, up to the
+busy timeout. The lock belongs to an open file, which the operating system
+releases if its process dies.
 
 PostgreSQL goes through psycopg 3 (``postgresql+psycopg://``); a bare
 ``postgresql://`` URL is mapped to that driver.
@@ -30,10 +35,14 @@ PostgreSQL goes through psycopg 3 (``postgresql+psycopg://``); a bare
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -58,8 +67,6 @@ def normalise_url(url: str) -> URL:
 
 def _sqlite_engine(url: URL) -> Engine:
     if url.database and url.database != ":memory:":
-        from pathlib import Path
-
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
 
@@ -110,15 +117,22 @@ def scratch_schema(url: str, prefix: str = "t") -> Iterator[str]:
 
 
 class WriteGate:
-    """Serialises the write transactions of this process on a SQLite registry.
+    """Serialises the write transactions on a SQLite registry, within and across processes.
 
-    Re-entrant, so a thread that nests a write inside its own write meets
-    SQLite's busy timeout as before rather than waiting on itself. On
-    PostgreSQL (row locks, no database-wide write lock) it lets everyone through.
+    Threads of this process queue on a re-entrant lock; its holder then takes
+    the file lock shared with other processes (:class:`_FileLock`, once, even
+    when the thread nests writes). A thread that nests a write inside its own
+    write meets SQLite's busy timeout as before rather than waiting on itself.
+    On PostgreSQL (row locks, no database-wide write lock) it lets everyone through.
     """
 
     def __init__(self, engine: Engine) -> None:
-        self._lock = threading.RLock() if engine.dialect.name == "sqlite" else None
+        sqlite = engine.dialect.name == "sqlite"
+        self._lock = threading.RLock() if sqlite else None
+        database = engine.url.database if sqlite else None
+        on_disk = bool(database) and database != ":memory:"
+        self._file = _FileLock(Path(f"{database}.write-lock")) if on_disk else None
+        self._depth = 0
 
     @contextmanager
     def held(self) -> Iterator[None]:
@@ -126,11 +140,75 @@ class WriteGate:
         if self._lock is None:
             yield
             return
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
         if not self._lock.acquire(timeout=BUSY_TIMEOUT_S):
-            raise EngineError(
-                f"the registry stayed locked by other writers for {BUSY_TIMEOUT_S:.0f} s; try again"
-            )
+            raise _locked()
         try:
-            yield
+            if self._depth == 0 and self._file is not None:
+                self._file.acquire(deadline)
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._file is not None:
+                    self._file.release()
         finally:
             self._lock.release()
+
+    def close(self) -> None:
+        """Close the lock file (the registry is closing)."""
+        if self._file is not None:
+            self._file.close()
+
+
+def _locked() -> EngineError:
+    return EngineError(
+        f"the registry stayed locked by other writers for {BUSY_TIMEOUT_S:.0f} s; try again"
+    )
+
+
+class _FileLock:
+    """An exclusive ``flock(2)`` on ``path``, taken by one thread of a process at a time.
+
+    The file is opened per process (a descriptor inherited through ``fork``
+    would share its lock with the parent). Waiting polls ``LOCK_NB`` every
+    millisecond, which lets the wait end at a deadline; only the in-process
+    gate's holder ever polls.
+    """
+
+    POLL_S = 0.001
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self._pid = -1
+
+    def _descriptor(self) -> int:
+        fd = self._fd
+        if fd is None or self._pid != os.getpid():
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+            self._fd, self._pid = fd, os.getpid()
+        return fd
+
+    def acquire(self, deadline: float) -> None:
+        """Take the lock, or raise EngineError once ``deadline`` (monotonic) has passed."""
+        fd = self._descriptor()
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise _locked() from None
+                time.sleep(self.POLL_S)
+
+    def release(self) -> None:
+        """Release the lock (this process holds it)."""
+        fcntl.flock(self._descriptor(), fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        """Close this process's descriptor of the lock file (releasing any lock on it)."""
+        if self._fd is not None and self._pid == os.getpid():
+            os.close(self._fd)
+        self._fd = None
