@@ -9,7 +9,10 @@ the (case_id, version) primary key guarantees that two concurrent writers can
 never both create the same version, so no version is ever lost.
 
 Assessments are computed by :func:`dermavigil.domain.assessment.assess` from
-the stored facts and the overrides recorded so far (the latest per target).
+the stored facts and the overrides recorded so far (the latest per target),
+when a version is written; both are immutable per version, so the assessment
+is stored with the version and read back rather than recomputed (versions
+written before it was stored are assessed when read).
 """
 
 from __future__ import annotations
@@ -253,6 +256,7 @@ class CaseService:
             document=_document(case),
             evidence=evidence,
             source_text=source_text,
+            assessment=assessment.model_dump(mode="json"),
             created_at=now,
             created_by=by,
             **facts.columns(),
@@ -284,11 +288,18 @@ class CaseService:
         return self._as_stored(row, version, case, assessment)
 
     def _stored(self, row: CaseRow, version: CaseVersion, overridden: bool = True) -> StoredCase:
-        """The stored case, assessed with its overrides (looked up unless ``overridden``
-        says there are none)."""
+        """The stored case with the assessment stored with it or, for a version written
+        before assessments were stored, assessed now with its overrides (looked up
+        unless ``overridden`` says there are none)."""
         case = Case.model_validate(version.document)
-        recorded = repo.overrides(self.session, row.case_id, version.version) if overridden else []
-        return self._as_stored(row, version, case, assess(case, effective_overrides(recorded)))
+        if version.assessment is not None:
+            assessment = Assessment.model_validate(version.assessment)
+        else:
+            recorded = (
+                repo.overrides(self.session, row.case_id, version.version) if overridden else []
+            )
+            assessment = assess(case, effective_overrides(recorded))
+        return self._as_stored(row, version, case, assessment)
 
     @staticmethod
     def _as_stored(

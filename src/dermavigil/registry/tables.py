@@ -163,6 +163,9 @@ class CaseVersion(Base):
     document: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
     evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     source_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    assessment: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    """The assessment computed when the version was written (from its document and the
+    overrides up to it, both immutable); NULL in rows written before revision 0004."""
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     created_by: Mapped[str] = mapped_column(String(64), nullable=False)
     source: Mapped[str] = mapped_column(String(32), nullable=False)
