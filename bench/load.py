@@ -2,9 +2,10 @@
 
 For each registry backend (SQLite always; PostgreSQL when ``--pg-url`` or
 ``DERMAVIGIL_TEST_POSTGRES_URL`` is given, in a schema of its own that is
-dropped afterwards) this script starts the app in a uvicorn subprocess
-(``uvicorn --factory dermavigil.web.app:app_from_env``, ``--workers`` worker
-processes) over a fresh ``DERMAVIGIL_HOME``, runs ``--clients`` asynchronous
+dropped afterwards) this script starts the app in a subprocess (``dermavigil
+serve --workers N``: uvicorn, with TCP_NODELAY kept when N > 1) once per
+``--workers`` count (by default 1 and then 2 worker processes) over a fresh
+``DERMAVIGIL_HOME``, runs ``--clients`` asynchronous
 httpx clients for ``--seconds``, each alternating a case creation (``POST
 /api/cases``, the seed case with a varied patient) and a read of a case it
 created (``GET /api/cases/{id}``), and prints requests per second, the
@@ -28,7 +29,7 @@ Two modes:
 
 Usage::
 
-    .venv/bin/python bench/load.py [--seconds 60] [--clients 50] [--workers 1]
+    .venv/bin/python bench/load.py [--seconds 60] [--clients 50] [--workers 1 2]
         [--think-ms T] [--pg-url URL] [--skip-sqlite]
 """
 
@@ -108,11 +109,10 @@ def _prepare(home: Path, database_url: str | None) -> dict[str, str]:
 
 def _start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
     command = [
-        sys.executable, "-m", "uvicorn", "--factory", "dermavigil.web.app:app_from_env",
-        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
-        "--workers", str(workers),
+        sys.executable, "-m", "dermavigil.cli.app", "serve",
+        "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers),
     ]  # fmt: skip
-    server = subprocess.Popen(command, env=env)
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -301,7 +301,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--pg-url", default=os.environ.get("DERMAVIGIL_TEST_POSTGRES_URL"))
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[1, 2],
+        help="uvicorn worker processes; one run per count given",
+    )
     parser.add_argument(
         "--think-ms",
         type=float,
@@ -314,13 +320,16 @@ def main() -> None:
         f"machine: {platform.platform()}; {os.cpu_count()} CPUs; Python "
         f"{platform.python_version()}; load avg {os.getloadavg()[0]:.2f}"
     )
-    print(f"{args.clients} clients for {args.seconds:.0f} s, {args.workers} uvicorn worker(s)")
-    missing = 0 if args.skip_sqlite else bench("sqlite", None, args)
-    if args.pg_url:
-        with scratch_schema(args.pg_url, prefix="load") as url:
-            missing += bench("postgresql", url, args)
-    else:
-        print("\n(PostgreSQL skipped: give --pg-url or set DERMAVIGIL_TEST_POSTGRES_URL)")
+    missing = 0
+    for workers in args.workers:
+        print(f"\n{args.clients} clients for {args.seconds:.0f} s, {workers} uvicorn worker(s)")
+        run = argparse.Namespace(**{**vars(args), "workers": workers})
+        missing += 0 if args.skip_sqlite else bench("sqlite", None, run)
+        if args.pg_url:
+            with scratch_schema(args.pg_url, prefix="load") as url:
+                missing += bench("postgresql", url, run)
+        else:
+            print("\n(PostgreSQL skipped: give --pg-url or set DERMAVIGIL_TEST_POSTGRES_URL)")
     sys.exit(1 if missing else 0)
 
 

@@ -14,6 +14,14 @@ console = Console()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Server processes. More than 1 serves from the app factory in each process; "
+            "SQLite writers of all processes then queue on the registry's file lock.",
+        ),
+    ] = 1,
     demo: Annotated[
         bool,
         typer.Option(
@@ -40,7 +48,6 @@ def serve(
         from dermavigil.demo.full import load_demo
 
         load_demo(settings, registry, say=lambda line: console.print(line, highlight=False))
-    app = create_app(settings, registry)
     url = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}/"
     console.print(f"\n[bold]dermavigil[/] is at [link={url}]{url}[/]  (state in {settings.home})")
     if password:
@@ -52,7 +59,36 @@ def serve(
         console.print("Log in with an existing account (the admin was created on the first run).")
     console.print("API documentation: " + url + "api/docs   Stop with Ctrl+C.\n")
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(create_app(settings, registry), host=host, port=port, log_level="info")
+        return
+    registry.close()  # each worker opens its own, from the same environment
+    _run_workers(host, port, workers)
+
+
+def _run_workers(host: str, port: int, workers: int) -> None:
+    """Serve from ``workers`` processes, as ``uvicorn --workers`` does, but with a listening
+    socket that says it is TCP: uvicorn's own (``Config.bind_socket``) leaves its protocol
+    0, accepted connections inherit it, and asyncio then skips ``TCP_NODELAY``, so every
+    keep-alive response waits ~40 ms for the client's delayed ACK (uvicorn issue #3149)."""
+    import socket
+
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    config = uvicorn.Config(
+        "dermavigil.web.app:app_from_env",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="info",
+        access_log=False,  # the workers do not inherit the logger level set in serve
+    )
+    bound = config.bind_socket()
+    listener = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, bound.detach())
+    listener.set_inheritable(True)
+    Multiprocess(config, sockets=[listener]).run()
 
 
 def register(app: typer.Typer) -> None:
