@@ -18,26 +18,25 @@ from dermavigil.domain.vocab import (
     ROUTE_LABELS,
     ROUTES_BY_CODE,
     Formulation,
+    parse_route,
 )
 from dermavigil.exchange import e2b_codes as c
 from dermavigil.exchange.e2b_sections import Reader, drop_none, reverse
 
 _RECURRENCE = {"1": "recurred", "2": "did_not_recur", "3": "unknown"}
 """G.k.9.i.4 codes of a rechallenge that was done (4 = not done)."""
-_ROUTE_BY_LABEL = {label.lower(): route for route, label in ROUTE_LABELS.items()}
 
 
 def _route(r: Reader, dosage: etree._Element, product: dict[str, Any]) -> None:
-    """G.k.4.r.10: the ICH route code (or a label matching its free text) and the free text."""
+    """G.k.4.r.10: the ICH route code (or the route its free text names, by
+    :func:`dermavigil.domain.vocab.parse_route`) and the free text."""
     route = r.one(dosage, "h:routeCode")
     if route is None:
         return
     text = r.text(route, "h:originalText")
     on_ich_list = route.get("codeSystem") == c.OID_ROUTE
-    if on_ich_list:
-        found = ROUTES_BY_CODE.get(route.get("code") or "")
-    else:  # another list (EDQM ...): its code stays in unmapped; its label may still name a route
-        found = _ROUTE_BY_LABEL.get((text or "").lower())
+    # another list (EDQM ...): its code stays in unmapped; its label may still name a route
+    found = ROUTES_BY_CODE.get(route.get("code") or "") if on_ich_list else parse_route(text)
     if on_ich_list and (found is not None or route.get("nullFlavor")):
         r.take(route)
     product["route"] = found

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dermavigil.domain import Case, Finding, Product, Reaction
+from dermavigil.domain.off_label import covered
 from dermavigil.domain.vocab import (
     AGE_GROUP_CODES,
     QUALIFICATION_CODES,
@@ -241,12 +242,13 @@ def _reporter(case: Case, entries: Entries) -> str | None:
 
 
 def _wrong_route(case: Case) -> bool:
-    """True when a product flagged off-label was given by a route outside its labelled ones."""
+    """True when a product flagged off-label was given by a route its labelled ones do not
+    cover (the off-label assessment's own rule, :func:`dermavigil.domain.off_label.covered`)."""
     return any(
         AdditionalInformation.off_label_use in p.additional_information
         and p.route is not None
         and p.approved_routes
-        and p.route not in p.approved_routes
+        and not covered(p.route, p.approved_routes)
         for p in case.products
     )
 
