@@ -20,8 +20,8 @@ import sys
 import time
 from pathlib import Path
 
-from dermavigil.cli.extract import draft_from_text
 from dermavigil.literature.scoring import ListScore, facts_of, score
+from dermavigil.literature.service import draft_from_text
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "literature"
 

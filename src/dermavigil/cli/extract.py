@@ -16,46 +16,12 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from dermavigil.errors import InputError, Problem
-from dermavigil.literature.biblio import Record, detect_format, parse_records
-from dermavigil.literature.extract import Draft, extract_draft
+from dermavigil.literature.extract import Draft
+from dermavigil.literature.service import draft_from_text, read_text
 
 console = Console()
 err = Console(stderr=True)
 PARTIAL_EXIT = 3
-
-
-def read_text(path: Path) -> str:
-    """The file's text: UTF-8 (BOM allowed), else cp1252; a clear error if unreadable."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}", [Problem(str(path), exc.strerror or "")]) from None
-    if b"\x00" in data:
-        raise InputError(f"{path.name} is a binary file, not a text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def draft_from_text(text: str) -> tuple[Draft, Record | None]:
-    """Extract from a bibliographic record when the text is one, else from the raw text."""
-    if detect_format(text) != "plain" or _looks_like_record(text):
-        records = parse_records(text)
-        record = records[0]
-        draft = extract_draft(record.text(), record)
-        if len(records) > 1:
-            draft.warnings.append(
-                f"the file holds {len(records)} records; only the first was extracted "
-                "(use 'dermavigil literature import' to list them)"
-            )
-        return draft, record
-    return extract_draft(text), None
-
-
-def _looks_like_record(text: str) -> bool:
-    return any(label in text for label in ("\n摘要\n", "\nD O I\n", "\n作者\n"))
 
 
 def report_warnings(draft: Draft) -> None:

@@ -20,10 +20,11 @@ from rich.console import Console
 from rich.table import Table
 
 from dermavigil.cli.case import registry
-from dermavigil.cli.extract import draft_from_text, read_text, report_warnings
+from dermavigil.cli.extract import report_warnings
 from dermavigil.errors import InputError
 from dermavigil.literature.biblio import merge_files
 from dermavigil.literature.series import build_series
+from dermavigil.literature.service import draft_from_text, read_text
 from dermavigil.registry import CaseFilter, CaseService
 
 console = Console()
