@@ -20,9 +20,9 @@ from dermavigil.demo import load_seed_case
 from dermavigil.ingest.runner import run_import
 from dermavigil.registry import UserService, open_registry
 from dermavigil.settings import load_settings
+from dermavigil.signals.runs import run_and_save
 from dermavigil.web.app import create_app
 from dermavigil.web.forms import flatten
-from dermavigil.web.signal_table import run_and_save
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

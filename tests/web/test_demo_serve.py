@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from dermavigil.demo.full import load_demo
 from dermavigil.registry import CaseFilter, CaseService, open_registry
 from dermavigil.settings import load_settings
-from dermavigil.web.signal_table import signals_path
+from dermavigil.signals.runs import signals_path
 
 pytestmark = pytest.mark.slow
 

@@ -12,8 +12,8 @@ from webtools import bearer
 
 from dermavigil.ingest.runner import run_import
 from dermavigil.settings import load_settings
+from dermavigil.signals import runs as signal_runs
 from dermavigil.store.layout import read_table
-from dermavigil.web import signal_table
 from dermavigil.web.app import create_app
 
 CAERS = "caers_openebgm_subset/caers.csv"
@@ -27,7 +27,7 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Pa
     settings = load_settings({"DERMAVIGIL_HOME": str(home)})
     run_import(settings=settings, source="caers", paths=[shared_data / CAERS])
     run_import(settings=settings, source="vaers", paths=[shared_data / VAERS_1990])
-    signal_table.run_and_save(settings)
+    signal_runs.run_and_save(settings)
     return settings.store_dir
 
 
@@ -47,7 +47,7 @@ def test_query_filters_thresholds_and_order(signals_client, store_dir):  # type:
     assert body["keys"] == ["category", "product", "reaction"]
     eb05 = [r["eb05"] for r in body["items"]]
     assert eb05 == sorted(eb05, reverse=True)  # strongest first
-    full = signal_table.load(load_settings({"DERMAVIGIL_STORE_DIR": str(store_dir)}))
+    full = signal_runs.load(load_settings({"DERMAVIGIL_STORE_DIR": str(store_dir)}))
     assert body["total"] == full.num_rows
     params = {"product": "PREVAGEN", "min_n": 2, "limit": 1000}
     found = signals_client.get("/api/signals", params=params, headers=headers).json()

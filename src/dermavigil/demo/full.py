@@ -103,7 +103,7 @@ def _export_registry(settings: Settings, registry: Any) -> tuple[str, str]:
 
 
 def _signals_current(settings: Settings) -> bool:
-    from dermavigil.web.signal_table import signals_path
+    from dermavigil.signals.runs import signals_path
 
     out = signals_path(settings)  # the product level, written first by every run
     if not out.is_file():
@@ -113,7 +113,7 @@ def _signals_current(settings: Settings) -> bool:
 
 
 def _signals(settings: Settings) -> tuple[str, str]:
-    from dermavigil.web.signal_table import run_and_save
+    from dermavigil.signals.runs import run_and_save
 
     if _signals_current(settings):
         return "unchanged", "signal run is newer than every source"

@@ -137,10 +137,10 @@ class ImportJobs:
 
     def _import(self, job: ImportJob) -> Any:
         if job.source == SIGNALS:
-            from dermavigil.web.signal_table import run_and_save
+            from dermavigil.signals.runs import run_and_save
 
             job.step = "signal detection (PRR, ROR, IC, MGPS EBGM)"
-            return {"signals": run_and_save(self.settings)}
+            return {"signals": run_and_save(self.settings, progress=self._progress(job))}
         from dermavigil.ingest.runner import run_import
 
         paths = [self.upload_dir(job.job_id) / name for name in job.files]

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 
 from dermavigil.errors import InputError, NotFoundError, Problem
-from dermavigil.web import signal_table
+from dermavigil.signals import runs as signal_runs
+from dermavigil.signals import table as signal_table
 from dermavigil.web.api.imports import job_json
 from dermavigil.web.deps import ActorDep, SettingsDep
 from dermavigil.web.jobs import SIGNALS
@@ -52,7 +53,7 @@ class PairQuery(BaseModel):
 
 
 def latest(settings: Any, level: str) -> Any:
-    table = signal_table.load(settings, level)
+    table = signal_runs.load(settings, level)
     if table is None:
         raise NotFoundError("no signal run yet: import data, then run signal detection")
     return table
@@ -76,7 +77,7 @@ def query_signals(
         "offset": q.offset,
         "limit": q.limit,
         "items": signal_table.jsonable_rows(page),
-        "prior": signal_table.load_prior(settings, q.level),
+        "prior": signal_runs.load_prior(settings, q.level),
     }
 
 

@@ -9,7 +9,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from dermavigil.web import charts, signal_table
+from dermavigil.signals import runs as signal_runs
+from dermavigil.signals import table as signal_table
+from dermavigil.web import charts
 from dermavigil.web.api.signals import SignalFilter, signal_query
 from dermavigil.web.deps import ActorDep, SettingsDep
 from dermavigil.web.jobs import SIGNALS
@@ -81,7 +83,7 @@ def dashboard(
     settings: SettingsDep,
 ) -> Response:
     require(actor, "signals.read")
-    table = signal_table.load(settings, q.level)
+    table = signal_runs.load(settings, q.level)
     context: dict[str, Any] = {"actor": actor, "q": q, "table": None}
     context["can_run"] = allowed(actor.role, "import.run")
     if table is not None:
@@ -100,8 +102,8 @@ def dashboard(
             forest_svg=_forest(rows, keys),
             pair=pair,
             pair_charts=_pair_charts(settings, pair) if pair else None,
-            prior=signal_table.load_prior(settings, q.level),
-            strata=signal_table.STRATA,
+            prior=signal_runs.load_prior(settings, q.level),
+            strata=signal_runs.STRATA,
         )
     return render(request, "signals.html", context)
 

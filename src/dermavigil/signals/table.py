@@ -1,30 +1,19 @@
-"""The signal table the dashboard shows, and the per-pair detail read from the store.
-
-The latest signal run is saved as ``store_dir/signals/latest.parquet`` with
-its MGPS prior beside it (``latest.prior.json``, written by
-:func:`dermavigil.signals.output.write_signals`). Its key columns are the
-dimensions counted (``product``, ``category``, ``route`` for the drug side;
-``reaction`` or ``code`` for the event side), followed by the 2x2 counts
-and the measures of :mod:`dermavigil.signals.detect` (``prr``, ``ror``,
-``ic``, ``ebgm`` with their bounds and the ``signal_*`` flags).
+"""The signal table as the dashboard and the API read it: filter, sort, page, and the
+per-pair detail read from the store.
 
 :func:`query` filters (key substrings, measure thresholds, a method's signal
-flag), sorts and pages that table with ``pyarrow.compute``;
-:func:`pair_detail` counts a pair's reports per year and collects its
-times to onset from the store with one DuckDB query each.
+flag), sorts and pages a saved run (:mod:`dermavigil.signals.runs`) with
+``pyarrow.compute``; :func:`pair_detail` counts a pair's reports per year and
+collects its times to onset from the store with one DuckDB query each.
 """
 
 from __future__ import annotations
 
-import json
-import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from dermavigil.errors import InputError, Problem
 from dermavigil.settings import Settings
@@ -41,36 +30,6 @@ THRESHOLDS = {
     "min_ebgm": "ebgm",
 }
 METHODS = ("prr", "ror", "ic", "ebgm")
-
-
-LEVELS: dict[str, tuple[str, ...]] = {
-    "product": ("category", "product", "reaction"),
-    "route": ("category", "product", "route", "reaction"),
-}
-"""The dashboard's two runs: by product, and by product x route used. Report lines
-without a route (CAERS, most FAERS) only count in the first, as the count SQL
-leaves out rows with a missing key.
-
-Both runs are stratified by source (:data:`STRATA`): the store pools databases whose
-product and term vocabularies barely overlap (CAERS foods and cosmetics, VAERS
-vaccines, the registry's aesthetic cases), and pooled crude expected counts would
-make every product look disproportionate against the other databases' reports.
-Stratified expected counts (DuMouchel 1999, section 3) compare each product with
-reports of its own source."""
-
-STRATA: tuple[str, ...] = ("source",)
-
-
-def _check_level(level: str) -> str:
-    if level not in LEVELS:
-        raise InputError(f"unknown level {level!r}", [Problem("level", "use product or route")])
-    return level
-
-
-def signals_path(settings: Settings, level: str = "product") -> Path:
-    """Where the latest signal run at ``level`` is kept."""
-    name = "latest.parquet" if _check_level(level) == "product" else f"latest-{level}.parquet"
-    return settings.store_dir / "signals" / name
 
 
 @dataclass(frozen=True)
@@ -92,38 +51,6 @@ class SignalQuery:
     descending: bool = True
     offset: int = 0
     limit: int = 100
-
-
-class _Cache:
-    """The last table read, reloaded when the file changes."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._key: tuple[Path, float] | None = None
-        self._table: pa.Table | None = None
-
-    def load(self, path: Path) -> pa.Table | None:
-        if not path.is_file():
-            return None
-        key = (path, path.stat().st_mtime)
-        with self._lock:
-            if key != self._key:
-                self._table, self._key = pq.read_table(path), key
-            return self._table
-
-
-_CACHES = {level: _Cache() for level in LEVELS}
-
-
-def load(settings: Settings, level: str = "product") -> pa.Table | None:
-    """The latest signal table at ``level``, or ``None`` before the first run."""
-    return _CACHES[_check_level(level)].load(signals_path(settings, level))
-
-
-def load_prior(settings: Settings, level: str = "product") -> dict[str, Any] | None:
-    """The fitted prior of the latest run at ``level``, if saved."""
-    path = signals_path(settings, level).with_suffix(".prior.json")
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def keys_of(table: pa.Table) -> list[str]:
@@ -217,39 +144,6 @@ def pair_detail(settings: Settings, pair: dict[str, str]) -> dict[str, Any]:
     finally:
         engine.close()
     return {"per_year": per_year, "onset_days": onset}
-
-
-def run_and_save(settings: Settings) -> dict[str, Any]:
-    """Run signal detection over the whole store at every level and save the tables
-    where the dashboard reads them. A level with nothing to count (e.g. no report line
-    has a route) is skipped and its old table removed, so the dashboard never shows
-    a run older than the store."""
-    from dermavigil.signals.detect import SignalRequest, detect_store
-    from dermavigil.signals.output import write_signals
-
-    runs: dict[str, Any] = {}
-    for level, by in LEVELS.items():
-        out = signals_path(settings, level)
-        try:
-            result = detect_store(
-                settings.store_dir, SignalRequest(by=by, strata=STRATA), engine=settings.engine
-            )
-        except InputError as error:
-            if level == "product":
-                raise
-            out.unlink(missing_ok=True)
-            out.with_suffix(".prior.json").unlink(missing_ok=True)
-            runs[level] = {"skipped": error.message}
-            continue
-        write_signals(result.table, out, result.prior, result.n_total)
-        runs[level] = {
-            "pairs": result.table.num_rows,
-            "reports": result.n_total,
-            "by": list(by),
-            "timings": result.timings,
-            "undefined": result.undefined,
-        }
-    return runs
 
 
 def jsonable_rows(table: pa.Table) -> list[dict[str, Any]]:
