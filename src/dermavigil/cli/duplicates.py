@@ -7,14 +7,14 @@ then prints each pair with its evidence fact by fact (or JSON with ``--json``).
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from dermavigil.duplicates import DuplicatePair, registry_duplicates
-from dermavigil.registry import open_registry
+if TYPE_CHECKING:
+    from dermavigil.duplicates import DuplicatePair
 
 console = Console()
 
@@ -62,6 +62,8 @@ def duplicates(
     as_json: Annotated[bool, typer.Option("--json", help="print the pairs as JSON")] = False,
 ) -> None:
     """List pairs of active cases that are probably the same case (splink, Fellegi-Sunter)."""
+    from dermavigil.duplicates import registry_duplicates
+    from dermavigil.registry import open_registry
     from dermavigil.settings import load_settings
 
     settings = load_settings()

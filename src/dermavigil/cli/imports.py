@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from dermavigil.ingest.runner import run_import
-from dermavigil.ingest.summary import ImportSummary
 from dermavigil.settings import load_settings
+
+if TYPE_CHECKING:
+    from dermavigil.ingest.summary import ImportSummary
 
 console = Console()
 
@@ -40,6 +41,8 @@ def import_command(
     ] = 10,
 ) -> None:
     """Import files into the analytic store (idempotent; atomic per source)."""
+    from dermavigil.ingest.runner import run_import
+
     settings = load_settings()
     columns = (
         TextColumn("{task.description}"),

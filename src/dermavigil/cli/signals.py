@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pyarrow as pa
 import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -14,15 +13,12 @@ from rich.table import Table
 
 from dermavigil.errors import InputError
 from dermavigil.settings import load_settings
-from dermavigil.signals.detect import (
-    METHODS,
-    SignalRequest,
-    SignalResult,
-    detect_file,
-    detect_store,
-)
-from dermavigil.signals.output import prior_document, write_signals
-from dermavigil.store.longformat import parse_columns
+from dermavigil.signals import METHODS
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from dermavigil.signals.detect import SignalResult
 
 console = Console()
 
@@ -62,6 +58,8 @@ def _print_top(table: pa.Table, keys: list[str], top: int) -> None:
 def _print_prior(result: SignalResult) -> None:
     if result.prior is None:
         return
+    from dermavigil.signals.output import prior_document
+
     doc = prior_document(result.prior, result.n_total)
     style = "green" if result.prior.converged else "bold red"
     console.print(f"[{style}]MGPS prior ({doc['message']})[/]")
@@ -94,6 +92,10 @@ def signals(
     top: Annotated[int, typer.Option(help="Rows of the table printed")] = 15,
 ) -> None:
     """Disproportionality (PRR, ROR, IC, EBGM) for every combination of the --by dimensions."""
+    from dermavigil.signals.detect import SignalRequest, detect_file, detect_store
+    from dermavigil.signals.output import write_signals
+    from dermavigil.store.longformat import parse_columns
+
     settings = load_settings()
     if columns is not None and input_file is None:
         raise InputError("--columns describes an --input file; give --input FILE too")

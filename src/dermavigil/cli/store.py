@@ -8,10 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dermavigil.ingest.runner import drop
-from dermavigil.ingest.summary import source_counts
 from dermavigil.settings import load_settings
-from dermavigil.store.layout import sources
 
 console = Console()
 store_app = typer.Typer(help="Inspect the analytic store.", no_args_is_help=True)
@@ -20,6 +17,8 @@ store_app = typer.Typer(help="Inspect the analytic store.", no_args_is_help=True
 @store_app.command("stats")
 def stats() -> None:
     """Reports, product rows and reaction rows per source."""
+    from dermavigil.ingest.summary import source_counts
+
     settings = load_settings()
     counts = source_counts(settings.store_dir)
     if not counts:
@@ -43,6 +42,9 @@ def drop_command(
     source: Annotated[str, typer.Argument(help="The source to remove, e.g. vaers.")],
 ) -> None:
     """Remove one source (its tables and staged inputs) from the store."""
+    from dermavigil.ingest.runner import drop
+    from dermavigil.store.layout import sources
+
     settings = load_settings()
     if source not in sources(settings.store_dir):
         console.print(f"{source} is not in the store")

@@ -26,6 +26,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -45,7 +46,13 @@ SYSTEM = "system"
 RESET_PASSWORD_BYTES = 12  # 16 URL-safe characters, 96 bits of entropy
 
 _hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("dermavigil: no such user")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown users (same cost as a real check); made on
+    first use, not at import, so the CLI does not pay an argon2 hash to start."""
+    return _hasher.hash("dermavigil: no such user")
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ class UserService:
         """The user if the password is right and the account active, else None."""
         row = repo.get_user(self.session, username.strip().lower())
         try:
-            _hasher.verify(row.password_hash if row else _DUMMY_HASH, password)
+            _hasher.verify(row.password_hash if row else _dummy_hash(), password)
         except (VerificationError, InvalidHashError):
             return None
         if row is None or not row.active:

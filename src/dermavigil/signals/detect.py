@@ -22,7 +22,7 @@ import numpy as np
 import pyarrow as pa
 
 from dermavigil.errors import InputError
-from dermavigil.signals import posterior, stats
+from dermavigil.signals import METHODS, posterior, stats
 from dermavigil.signals.counts import (
     CountSources,
     counts_sql,
@@ -38,7 +38,6 @@ from dermavigil.store.longformat import LONG_TABLE, ColumnSpec, load_long, regis
 
 log = logging.getLogger(__name__)
 
-METHODS = ("prr", "ror", "ic", "ebgm")
 ProgressFn = Callable[[str], None]
 """Called with the name of each stage as it starts (counting, prior, statistics)."""
 
