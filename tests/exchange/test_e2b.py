@@ -66,8 +66,14 @@ def test_e2b_elements_carry_the_facts_themselves(coded_case: Case) -> None:
     held_by_e2b |= {f"products.0.{f}" for f in ("route", "route_verbatim", "action_taken")}
     held_by_e2b |= {"products.0.additional_information", "products.0.rechallenge.result"}
     for i in range(len(coded_case.reactions)):
-        held_by_e2b |= {f"reactions.{i}.{f}" for f in ("verbatim", "outcome", "seriousness")}
+        held_by_e2b |= {f"reactions.{i}.{f}" for f in ("verbatim", "outcome")}
     assert not held_by_e2b & set(supplement)
+    # E.i.3.2 states the derived seriousness too; the supplement only takes back what the
+    # reporter did not mark, so the case re-imports as it was
+    for key, value in supplement.items():
+        if key.endswith(".seriousness"):
+            marked = coded_case.reactions[int(key.split(".")[1])].seriousness
+            assert value in (None, [m.value for m in marked]), key
     assert supplement["products.0.category"] == "exosome"
 
 
@@ -86,7 +92,8 @@ def test_import_without_supplement_keeps_e2b_facts(coded_case: Case) -> None:
     assert product.action_taken == "withdrawn"
     assert [r.verbatim for r in case.reactions] == [r.verbatim for r in coded_case.reactions]
     assert case.reactions[0].codes[0].code == "HP:0033126"
-    assert case.reactions[0].seriousness == ["medically_important"]
+    # marked by the reporter, and derived (permanent disfigurement, case_seriousness)
+    assert case.reactions[0].seriousness == ["disability", "medically_important"]
     assert case.report.literature is not None
     assert case.narrative == coded_case.narrative
     assert case.patient.sex == "male" and case.patient.age_group == "adult"

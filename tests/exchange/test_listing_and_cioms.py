@@ -20,7 +20,8 @@ def test_line_listing_has_one_row_per_case(coded_case: Case) -> None:
     assert row["off_label"] == "yes"
     assert row["rechallenge"] == "recurred"
     assert row["reactions"].split(" | ")[0] == "skin necrosis"
-    assert row["seriousness"] == "medically_important"
+    assert row["seriousness"] == "disability | medically_important"  # disfigurement + reporter
+    assert row["serious"] == "yes"
     assert row["country"] == "TH"
 
 

@@ -26,6 +26,7 @@ from dermavigil.domain.vocab import (
 )
 from dermavigil.errors import InputError
 from dermavigil.exchange.formats import export_cases, import_document
+from dermavigil.exchange.seriousness import case_seriousness
 
 text = st.text(st.characters(exclude_categories=("Cs", "Cc")), min_size=1, max_size=24).filter(
     str.strip
@@ -256,7 +257,17 @@ def test_e2b_elements_alone_hold_their_facts(mapping: dict[str, Any]) -> None:
         [back] = import_document(etree.tostring(tree)).cases
     except InputError as error:  # e.g. a consumer-only fact E2B cannot show makes it invalid
         pytest.fail(f"the XML alone does not make a case: {error}")
-    assert _e2b_held(back) == _e2b_held(case)
+    # E.i.3.2 states the case's seriousness as exported (reporter's marks and derived)
+    stated = case_seriousness(case).per_reaction
+    expected = case.model_copy(
+        update={
+            "reactions": [
+                r.model_copy(update={"seriousness": sorted(s)})
+                for r, s in zip(case.reactions, stated, strict=True)
+            ]
+        }
+    )
+    assert _e2b_held(back) == _e2b_held(expected)
 
 
 def _dose(product: Product) -> object:

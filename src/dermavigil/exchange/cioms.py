@@ -22,19 +22,21 @@ from dermavigil.domain import Case, Product
 from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.vocab import DechallengeResult, ProductRole, RechallengeResult
 from dermavigil.exchange.causality import method_results, override_notes
+from dermavigil.exchange.seriousness import case_seriousness
 
 _TYPOGRAPHY = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "≥": ">=", "≤": "<="}
 )
 WIDTH = 190.0
-_CRITERIA = {
+CRITERIA_BOXES = {
     "death": "patient died",
     "hospitalisation": "involved or prolonged inpatient hospitalisation",
     "disability": "involved persistent or significant disability or incapacity",
     "life_threatening": "life threatening",
+    "congenital_anomaly": "congenital anomaly",
     "medically_important": "other medically important condition",
 }
-"""Boxes 8-12 of the form (the last is E2B's criterion, not on the 1990 form)."""
+"""Boxes 8-12 of the form (the last two are E2B's criteria, not on the 1990 form)."""
 
 
 def latin1(text: str) -> str:
@@ -170,7 +172,7 @@ def _page(pdf: _Form, case: Case, assessment: Assessment | None = None) -> None:
     """One CIOMS-I form for ``case`` (with its causality, when assessed)."""
     pdf.add_page()
     patient, report = case.patient, case.report
-    criteria = {s.value for r in case.reactions for s in r.seriousness}
+    criteria = {s.value for s in case_seriousness(case, assessment).criteria}
     onset = next((r.onset_date for r in case.reactions if r.onset_date), None)
     age = (
         f"{patient.age.value:g} {patient.age.unit}s"
@@ -193,7 +195,7 @@ def _page(pdf: _Form, case: Case, assessment: Assessment | None = None) -> None:
             (
                 "8-12. CHECK ALL APPROPRIATE TO ADVERSE REACTION",
                 "\n".join(
-                    f"{_yes_no(key in criteria)} {label}" for key, label in _CRITERIA.items()
+                    f"{_yes_no(key in criteria)} {label}" for key, label in CRITERIA_BOXES.items()
                 ),
             ),
         ]

@@ -15,7 +15,9 @@ import io
 from collections.abc import Callable, Sequence
 
 from dermavigil.domain import Case
+from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.vocab import AdditionalInformation, ProductRole
+from dermavigil.exchange.seriousness import case_seriousness
 
 SEP = " | "
 
@@ -73,8 +75,8 @@ COLUMNS: dict[str, Callable[[Case], object]] = {
         [r.onset_date or r.onset_latency or r.onset_text for r in c.reactions]
     ),
     "outcomes": lambda c: _join([r.outcome.value if r.outcome else "" for r in c.reactions]),
-    "serious": lambda c: "yes" if any(r.seriousness for r in c.reactions) else "",
-    "seriousness": lambda c: _join(sorted({s.value for r in c.reactions for s in r.seriousness})),
+    "serious": lambda c: "",  # filled by line_listing from case_seriousness
+    "seriousness": lambda c: "",  # idem
     "dechallenge": lambda c: _join(
         [p.dechallenge.result.value for p in c.suspects() if p.dechallenge and p.dechallenge.result]
     ),
@@ -94,11 +96,23 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def line_listing(cases: Sequence[Case]) -> bytes:
-    """The cases as a CSV line listing (UTF-8, header row, one row per case)."""
+def _row(case: Case, assessment: Assessment | None) -> dict[str, object]:
+    row = {name: read(case) for name, read in COLUMNS.items()}
+    judged = case_seriousness(case, assessment)
+    row["serious"] = "yes" if judged.serious else "no"
+    row["seriousness"] = _join(sorted(c.value for c in judged.criteria))
+    return row
+
+
+def line_listing(
+    cases: Sequence[Case], assessments: Sequence[Assessment | None] | None = None
+) -> bytes:
+    """The cases as a CSV line listing (UTF-8, header row, one row per case); the
+    seriousness columns from :func:`~dermavigil.exchange.seriousness.case_seriousness`."""
+    judged = list(assessments) if assessments is not None else [None] * len(cases)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for case in cases:
-        writer.writerow(_cell(read(case)) for read in COLUMNS.values())
+    for case, assessment in zip(cases, judged, strict=True):
+        writer.writerow(_cell(v) for v in _row(case, assessment).values())
     return buffer.getvalue().encode("utf-8")

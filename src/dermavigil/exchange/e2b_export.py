@@ -13,7 +13,8 @@ order of the HL7 v3 schema, with the OIDs of FDA's data-element sheet
   goes in ``value/translation`` with the HPO OID, the MedDRA slot then
   carrying nullFlavor ``OTH`` ("not in this code system"), which is how
   HL7 v3 declares a term from another terminology.
-  E.i.3.2 seriousness criteria (BL true, nullFlavor NI when not stated),
+  E.i.3.2 seriousness criteria from :mod:`~dermavigil.exchange.seriousness` (the
+  assessment's, else derived: BL true, nullFlavor NI when not met),
   E.i.4/E.i.5 dates (or E.i.6 duration as the interval's width), E.i.7
   outcome (0 = unknown when not stated; the element is required).
 - G.k.1 role, G.k.2.2 name, G.k.2.3 active ingredient, G.k.3.3 holder
@@ -137,7 +138,9 @@ def _report_ids(case: Case, index: int) -> tuple[str, str]:
     return f"{SENDER_ID}-{own}", case.report.source_id or f"{SENDER_ID}-{own}"
 
 
-def _investigation(case: Case, index: int, now: str) -> etree._Element:
+def _investigation(
+    case: Case, index: int, now: str, judged: Assessment | None = None
+) -> etree._Element:
     """The ``investigationEvent``: the whole case."""
     reaction_ids = [uid() for _ in case.reactions]
     product_ids = [uid() for _ in case.products]
@@ -156,7 +159,7 @@ def _investigation(case: Case, index: int, now: str) -> etree._Element:
         citation = E.bibliographicDesignationText(case.report.literature.citation)
         children.append(_document("2", "literatureReference", citation))
     children += [
-        assessment(case, reaction_ids, product_ids),
+        assessment(case, reaction_ids, product_ids, judged),
         _flag(
             c.OBS_DOCUMENTS_AVAILABLE,
             "additionalDocumentsAvailable",
@@ -213,8 +216,10 @@ def case_message(
     *,
     sender: str = SENDER_ID,
     receiver: str = RECEIVER_ID,
+    judged: Assessment | None = None,
 ) -> etree._Element:
-    """One ``PORR_IN049016UV`` message for ``case`` (without the supplement)."""
+    """One ``PORR_IN049016UV`` message for ``case`` (without the supplement); ``judged`` (the
+    case's assessment) decides its seriousness, else it is derived from the case."""
     now = now or datetime.now(UTC).strftime("%Y%m%d%H%M%S+0000")
     return E.PORR_IN049016UV(
         E.id(extension=uid(), root=c.OID_MESSAGE_ID),
@@ -228,7 +233,7 @@ def case_message(
         E.controlActProcess(
             E.code(code="PORR_TE049016UV", codeSystem=c.OID_TRIGGER),
             E.effectiveTime(value=now),
-            E.subject(_investigation(case, index, now), typeCode="SUBJ"),
+            E.subject(_investigation(case, index, now, judged), typeCode="SUBJ"),
             classCode="CACT",
             moodCode="EVN",
         ),
@@ -255,9 +260,9 @@ def export_e2b(
     now = datetime.now(UTC).strftime("%Y%m%d%H%M%S+0000")
     messages = []
     for i, case in enumerate(cases):
-        message = case_message(case, i, now, sender=sender, receiver=receiver)
-        attach_supplement(message, case)
         judged = assessments[i] if assessments is not None else None
+        message = case_message(case, i, now, sender=sender, receiver=receiver, judged=judged)
+        attach_supplement(message, case)
         if judged is not None:
             add_causality(message, case, judged)
         messages.append(message)

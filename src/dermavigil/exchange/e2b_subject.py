@@ -9,6 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from dermavigil.domain import Case, CodedTerm, Finding, Product, Reaction
+from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.vocab import (
     ACTION_CODES,
     ADDITIONAL_INFO_CODES,
@@ -21,6 +22,7 @@ from dermavigil.domain.vocab import (
     SEX_CODES,
     Outcome,
     RechallengeResult,
+    SeriousnessCriterion,
 )
 from dermavigil.exchange import e2b_codes as c
 from dermavigil.exchange.e2b_xml import (
@@ -33,6 +35,7 @@ from dermavigil.exchange.e2b_xml import (
     typed,
     wrapped,
 )
+from dermavigil.exchange.seriousness import CaseSeriousness, case_seriousness
 
 
 def _linked(
@@ -73,18 +76,20 @@ def _reaction_value(reaction: Reaction) -> etree._Element:
     return typed("value", "CE", original, *translations, **attrs)
 
 
-def _reaction(reaction: Reaction, rid: str) -> etree._Element:
-    """E.i: one reaction (id, dates, term, seriousness, outcome)."""
+def _reaction(
+    reaction: Reaction, rid: str, criteria: frozenset[SeriousnessCriterion]
+) -> etree._Element:
+    """E.i: one reaction (id, dates, term, E.i.3.2a-f ``criteria``, outcome)."""
     children: list[etree._Element | None] = [
         E.id(root=rid),
         obs_code(c.OBS_REACTION, "reaction"),
         interval(reaction.onset_date, reaction.end_date, reaction.duration),
         _reaction_value(reaction),
     ]
-    criteria = {s.value for s in reaction.seriousness}
     for name, code in c.SERIOUSNESS_CODES.items():
         rel = E.outboundRelationship2(
-            observation(code, name, bool_value(name in criteria)), typeCode="PERT"
+            observation(code, name, bool_value(SeriousnessCriterion(name) in criteria)),
+            typeCode="PERT",
         )
         children.append(rel)
     code = OUTCOME_CODES[reaction.outcome or Outcome.unknown]  # E.i.7 is required
@@ -272,7 +277,9 @@ def _organizer(code: str, name: str, components: list[etree._Element]) -> etree.
     )
 
 
-def _patient(case: Case, reaction_ids: list[str], product_ids: list[str]) -> etree._Element:
+def _patient(
+    case: Case, reaction_ids: list[str], product_ids: list[str], serious: CaseSeriousness
+) -> etree._Element:
     """D and everything observed on the patient: reactions, tests, drugs."""
     patient = case.patient
     player = [E.name(patient.initials) if patient.initials else E.name(nullFlavor="UNK")]
@@ -312,7 +319,10 @@ def _patient(case: Case, reaction_ids: list[str], product_ids: list[str]) -> etr
                 [E.component(obs, typeCode="COMP")],
             )
         )
-    role += [_reaction(r, rid) for r, rid in zip(case.reactions, reaction_ids, strict=True)]
+    role += [
+        _reaction(r, rid, criteria)
+        for r, rid, criteria in zip(case.reactions, reaction_ids, serious.per_reaction, strict=True)
+    ]
     if case.findings:
         role.append(
             _organizer(
@@ -329,8 +339,14 @@ def _patient(case: Case, reaction_ids: list[str], product_ids: list[str]) -> etr
     return E.subject1(E.primaryRole(*role, classCode="INVSBJ"), typeCode="SBJ")
 
 
-def assessment(case: Case, reaction_ids: list[str], product_ids: list[str]) -> etree._Element:
-    """``adverseEventAssessment``: the patient and the G.k.1 role of each drug."""
+def assessment(
+    case: Case,
+    reaction_ids: list[str],
+    product_ids: list[str],
+    judged: Assessment | None = None,
+) -> etree._Element:
+    """``adverseEventAssessment``: the patient and the G.k.1 role of each drug; seriousness
+    from :func:`~dermavigil.exchange.seriousness.case_seriousness` (``judged``, else derived)."""
     roles = []
     for product, pid in zip(case.products, product_ids, strict=True):
         value = typed("value", "CE", code=ROLE_CODES[product.role], codeSystem=c.OID_ROLE)
@@ -344,7 +360,7 @@ def assessment(case: Case, reaction_ids: list[str], product_ids: list[str]) -> e
         roles.append(E.component(obs, typeCode="COMP"))
     return E.component(
         E.adverseEventAssessment(
-            _patient(case, reaction_ids, product_ids),
+            _patient(case, reaction_ids, product_ids, case_seriousness(case, judged)),
             *roles,
             classCode="INVSTG",
             moodCode="EVN",

@@ -71,7 +71,7 @@ def _case_entries(
 ) -> list[tuple[str, dict[str, Any]]]:
     """The entries of one case, with the supplement extension and causality (R5) or adapted
     to R4. Causality is added after the supplement is computed, which never carries it."""
-    entries, event = case_entries(case)
+    entries, event = case_entries(case, assessment)
     items = [*entries.items, (f.new_url(), event)]
     if release == "R4":
         return to_r4(items)

@@ -14,7 +14,8 @@ reporter as a ``Practitioner`` (E2B C.2.r.4 qualification code, country),
 with a ``PractitionerRole`` in an ``Organization`` when one is named;
 and the ``AdverseEvent`` tying them together: ``resultingEffect`` ->
 Conditions, ``suspectEntity`` -> the suspect products, ``supportingInfo``
--> statements, findings and the publication, ``seriousness``, one
+-> statements, findings and the publication, ``seriousness`` (from
+:func:`~dermavigil.exchange.seriousness.case_seriousness`: the assessment's, or derived), one
 ``outcome`` per reaction, ``recorder`` -> the reporter, category
 ``wrong-route-of-administration`` when a product was given off-label by a
 route it is not labelled for, the narrative as ``note``. R5 Substance has no
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dermavigil.domain import Case, Finding, Product, Reaction
+from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.off_label import covered
 from dermavigil.domain.vocab import (
     AGE_GROUP_CODES,
@@ -38,6 +40,7 @@ from dermavigil.domain.vocab import (
 )
 from dermavigil.exchange import fhir_codes as f
 from dermavigil.exchange.e2b_codes import AGE_UNITS
+from dermavigil.exchange.seriousness import case_seriousness
 
 
 @dataclass
@@ -253,7 +256,9 @@ def _wrong_route(case: Case) -> bool:
     )
 
 
-def case_entries(case: Case) -> tuple[Entries, dict[str, Any]]:
+def case_entries(
+    case: Case, assessment: Assessment | None = None
+) -> tuple[Entries, dict[str, Any]]:
     """The resources of one case; the AdverseEvent is returned apart (added last by the caller)."""
     entries = Entries()
     patient = _patient(case, entries)
@@ -295,7 +300,7 @@ def case_entries(case: Case) -> tuple[Entries, dict[str, Any]]:
             None,
             [
                 f.coding(f.SERIOUSNESS, "serious", "Serious")
-                if any(r.seriousness for r in case.reactions)
+                if case_seriousness(case, assessment).serious
                 else f.coding(f.SERIOUSNESS, "non-serious", "Non-serious")
             ],
         ),

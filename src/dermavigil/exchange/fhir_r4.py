@@ -44,6 +44,18 @@ def _statement(r: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_R4_SERIOUSNESS = {"serious": "Serious", "non-serious": "Non-serious"}
+"""R5 seriousness codes -> the R4 codes of the same code system (R4 spells them capitalised)."""
+
+
+def _seriousness(concept: dict[str, Any]) -> dict[str, Any]:
+    codings = [
+        {**x, "code": _R4_SERIOUSNESS.get(x.get("code", ""), x.get("code"))}
+        for x in concept.get("coding", [])
+    ]
+    return {**concept, "coding": codings}
+
+
 def _event(r: dict[str, Any], resources: dict[str, dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "resourceType": "AdverseEvent",
@@ -51,7 +63,7 @@ def _event(r: dict[str, Any], resources: dict[str, dict[str, Any]]) -> dict[str,
         "subject": r["subject"],
         "resultingCondition": r.get("resultingEffect", []),
         "suspectEntity": [{"instance": s["instanceReference"]} for s in r.get("suspectEntity", [])],
-        "seriousness": r["seriousness"],
+        "seriousness": _seriousness(r["seriousness"]),
     }
     conditions = [resources[ref["reference"]] for ref in r.get("resultingEffect", [])]
     if conditions:

@@ -66,9 +66,26 @@ class ExportOptions:
     receiver: str | None = None
 
 
+DERIVED_SERIOUSNESS = "derived_seriousness"
+"""Key of the JSON export stating the case's seriousness as the other formats do; derived
+(:func:`~dermavigil.exchange.seriousness.case_seriousness`), so the import drops it."""
+
+
 def _json_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
-    """One case as an object, several as a list (both re-import with :func:`import_document`)."""
-    dumped = [case.model_dump(mode="json", exclude_none=True) for case in cases]
+    """One case as an object, several as a list (both re-import with :func:`import_document`),
+    each with its :data:`DERIVED_SERIOUSNESS`."""
+    from dermavigil.exchange.seriousness import case_seriousness
+
+    judged = options.assessments or [None] * len(cases)
+    dumped = []
+    for case, assessment in zip(cases, judged, strict=True):
+        body = case.model_dump(mode="json", exclude_none=True)
+        serious = case_seriousness(case, assessment)
+        body[DERIVED_SERIOUSNESS] = {
+            "serious": serious.serious,
+            "criteria": sorted(c.value for c in serious.criteria),
+        }
+        dumped.append(body)
     body: Any = dumped[0] if len(dumped) == 1 else dumped
     return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
@@ -88,7 +105,7 @@ def _fhir_r5_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
 def _fhir_r4_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
     from dermavigil.exchange.fhir import export_bundle
 
-    return export_bundle(cases, release="R4")
+    return export_bundle(cases, release="R4", assessments=options.assessments)
 
 
 def _cioms_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
@@ -100,7 +117,7 @@ def _cioms_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
 def _csv_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
     from dermavigil.exchange.csv_export import line_listing
 
-    return line_listing(cases)
+    return line_listing(cases, options.assessments)
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
@@ -138,7 +155,9 @@ def export_cases(
 
     ``assessments`` (one per case, None for a case without) puts each case's
     causality in E2B(R3) G.k.9.i.2.r, FHIR R5 ``suspectEntity.causality`` and
-    the CIOMS-I form; the JSON, CSV and FHIR R4 exports hold the case alone.
+    the CIOMS-I form, and decides the seriousness every format but JSON states
+    (:func:`~dermavigil.exchange.seriousness.case_seriousness`; derived from the
+    case when no assessment is given).
     ``sender`` / ``receiver`` are the E2B(R3) batch and message ids (N.1.3/N.1.4,
     N.2.r.2/N.2.r.3).
     """
@@ -205,6 +224,8 @@ def _parse_each(mappings: list[Any], record: str) -> list[CaseOutcome]:
     """Each mapping validated into a case or its InputError."""
     outcomes: list[CaseOutcome] = []
     for i, mapping in enumerate(mappings):
+        if isinstance(mapping, dict):
+            mapping = {k: v for k, v in mapping.items() if k != DERIVED_SERIOUSNESS}
         try:
             outcomes.append(parse_case(mapping, record=f"{record} case {i + 1}"))
         except InputError as error:
