@@ -83,7 +83,9 @@ def test_export_json_round_trips(dv_home: Path, seed_file: Path, tmp_path: Path)
     exported = json.loads(_ok("case", "export", "DV-000001", "--format", "json"))
     assert exported["case_id"] == "DV-000001"
     original = load_seed_case().model_dump(mode="json", exclude_none=True)
-    assert {k: v for k, v in exported.items() if k != "case_id"} == original
+    assert exported["derived_seriousness"] == {"serious": True, "criteria": ["disability"]}
+    derived = ("case_id", "derived_seriousness")
+    assert {k: v for k, v in exported.items() if k not in derived} == original
     out = tmp_path / "case.json"
     _ok("case", "export", "DV-000001", "--format", "json", "--out", str(out))
     assert json.loads(out.read_text()) == exported
