@@ -68,7 +68,10 @@ def _print_prior(result: SignalResult) -> None:
 
 
 def signals(
-    out: Annotated[Path, typer.Option("--out", help="Output FILE.csv or FILE.parquet")],
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output FILE.csv or FILE.parquet")
+    ] = None,
     by: Annotated[
         str,
         typer.Option(
@@ -91,7 +94,14 @@ def signals(
     ] = False,
     top: Annotated[int, typer.Option(help="Rows of the table printed")] = 15,
 ) -> None:
-    """Disproportionality (PRR, ROR, IC, EBGM) for every combination of the --by dimensions."""
+    """Disproportionality (PRR, ROR, IC, EBGM) for every combination of the --by dimensions.
+
+    Sub-commands follow signals over time (``trend``) and watch for new ones (``watch``).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if out is None:
+        raise InputError("--out FILE.csv or FILE.parquet is required for a signal run")
     from dermavigil.signals.detect import SignalRequest, detect_file, detect_store
     from dermavigil.signals.output import write_signals
     from dermavigil.store.longformat import parse_columns
@@ -139,5 +149,10 @@ def signals(
 
 
 def register(app: typer.Typer) -> None:
-    """Add the ``signals`` command to the root app."""
-    app.command("signals")(signals)
+    """Add the ``signals`` group to the root app: a run by default, ``trend`` and ``watch``."""
+    from dermavigil.cli import signal_trend
+
+    group = typer.Typer(invoke_without_command=True, pretty_exceptions_enable=False)
+    group.callback()(signals)
+    signal_trend.register(group)
+    app.add_typer(group, name="signals")
