@@ -128,6 +128,6 @@ def trend(
         console.print(f"wrote {' and '.join(written)}")
 
 
-def register(group: typer.Typer) -> None:
+def add_to(group: typer.Typer) -> None:
     """Add ``trend`` to the ``signals`` group."""
     group.command("trend")(trend)

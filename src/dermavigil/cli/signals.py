@@ -154,5 +154,5 @@ def register(app: typer.Typer) -> None:
 
     group = typer.Typer(invoke_without_command=True, pretty_exceptions_enable=False)
     group.callback()(signals)
-    signal_trend.register(group)
+    signal_trend.add_to(group)
     app.add_typer(group, name="signals")
