@@ -105,6 +105,8 @@ class ProductCategory(StrEnum):
     ha_filler = "ha_filler"
     plla = "plla"
     caha = "caha"
+    pmma = "pmma"
+    skin_booster = "skin_booster"
     polynucleotide = "polynucleotide"
     botulinum_toxin = "botulinum_toxin"
     prp = "prp"
@@ -120,6 +122,8 @@ CATEGORY_LABELS: dict[ProductCategory, str] = {
     ProductCategory.ha_filler: "Hyaluronic acid filler",
     ProductCategory.plla: "Poly-L-lactic acid",
     ProductCategory.caha: "Calcium hydroxylapatite",
+    ProductCategory.pmma: "Polymethylmethacrylate filler",
+    ProductCategory.skin_booster: "Skin booster",
     ProductCategory.polynucleotide: "PDRN / polynucleotide",
     ProductCategory.botulinum_toxin: "Botulinum toxin",
     ProductCategory.prp: "Platelet-rich plasma",

@@ -58,7 +58,13 @@ CLINICAL_STATUS: dict[Outcome | None, str] = {
 }
 
 DEVICE_CATEGORIES = frozenset(
-    {ProductCategory.ha_filler, ProductCategory.plla, ProductCategory.caha}
+    {
+        ProductCategory.ha_filler,
+        ProductCategory.plla,
+        ProductCategory.caha,
+        ProductCategory.pmma,
+        ProductCategory.skin_booster,
+    }
 )
 """Dermal fillers are medical devices (EU MDR, US 21 CFR 878.3500 PMA)."""
 MEDICATION_CATEGORIES = frozenset(

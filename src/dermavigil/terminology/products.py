@@ -44,6 +44,15 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
         r"calcium hydroxy(?:l)?apatite(?:\s+filler)?|CaHA|Radiesse",
     ),
     (
+        _C.pmma,
+        r"poly[- ]?methyl[- ]?methacrylate(?:\s+(?:filler|microspheres))?|PMMA|Bellafill"
+        r"|Arte[Ff]ill|Artecoll",
+    ),
+    (
+        _C.skin_booster,
+        r"skin[- ]?boosters?|Restylane\s+(?:Skinboosters\s+)?Vital|Profhilo|Skinvive",
+    ),
+    (
         _C.ha_filler,
         r"(?:cross[- ]linked\s+)?hyaluronic acid(?:\s+(?:dermal\s+)?fillers?)?|HA\s+(?:dermal\s+)?"
         r"fillers?|Juv[eé]derm|Restylane|Belotero|Teosyal|Stylage|Princess\s+Volume|Voluma",
