@@ -7,14 +7,11 @@ dashboard and see the forest plot render. Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from webtools import PASSWORD
+from webtools import PASSWORD, served
 
 from dermavigil.demo import load_seed_case
 from dermavigil.ingest.runner import run_import
@@ -29,16 +26,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Iterator[str]:
-    import uvicorn
-
     home = tmp_path_factory.mktemp("browser-home")
     settings = load_settings({"DERMAVIGIL_HOME": str(home)})
     run_import(
@@ -53,21 +42,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Ite
     registry = open_registry(settings.database_url)
     with registry.transaction() as session:
         UserService(session).create("clinician", "assessor", PASSWORD)
-    port = _free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(settings, registry), host="127.0.0.1", port=port, log_level="warning"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(settings, registry)) as url:
+        yield url
     registry.close()
 
 

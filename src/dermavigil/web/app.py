@@ -4,7 +4,8 @@
 middleware (:mod:`~dermavigil.web.session`), CSRF (:mod:`~dermavigil.web.csrf`,
 a dependency on every route), roles (:mod:`~dermavigil.web.permissions`),
 login throttling (:mod:`~dermavigil.web.ratelimit`), the API routers
-(:mod:`~dermavigil.web.api`) and the pages (:mod:`~dermavigil.web.pages`).
+(:mod:`~dermavigil.web.api`), the pages (:mod:`~dermavigil.web.pages`) and the
+security headers on every response (:mod:`~dermavigil.web.headers`).
 
 One error handler turns every :class:`~dermavigil.errors.DermavigilError` into
 an RFC 9457 problem document for ``/api`` paths, and into an HTML error page
@@ -19,7 +20,6 @@ from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
@@ -30,9 +30,10 @@ from dermavigil.settings import Settings
 from dermavigil.web.api import ROUTERS as API_ROUTERS
 from dermavigil.web.auth import AuthenticationRequired, Signer, load_secret
 from dermavigil.web.csrf import check_csrf
+from dermavigil.web.headers import SecurityHeadersMiddleware
 from dermavigil.web.jobs import ImportJobs
 from dermavigil.web.pages import ROUTERS as PAGE_ROUTERS
-from dermavigil.web.pages.render import render
+from dermavigil.web.pages.render import TEMPLATES, render
 from dermavigil.web.ratelimit import LoginLimiter, TooManyAttempts
 from dermavigil.web.session import SessionMiddleware
 
@@ -73,15 +74,11 @@ def _validation_error(request: Request, exc: RequestValidationError) -> Response
     return _problem_response(request, error)
 
 
-def _api_docs() -> Response:
-    """Swagger UI for the OpenAPI document, from the assets of ``swagger-ui-bundle``."""
-    return get_swagger_ui_html(
-        openapi_url="/api/openapi.json",
-        title="dermavigil API",
-        swagger_js_url="/static/swagger/swagger-ui-bundle.js",
-        swagger_css_url="/static/swagger/swagger-ui.css",
-        swagger_favicon_url="/static/swagger/favicon-32x32.png",
-    )
+def _api_docs(request: Request) -> Response:
+    """Swagger UI for the OpenAPI document, from the assets of ``swagger-ui-bundle``,
+    started by a static script (FastAPI's own docs page has an inline one, which the CSP
+    of :mod:`dermavigil.web.headers` refuses)."""
+    return TEMPLATES.TemplateResponse(request, "api_docs.html", {})
 
 
 def create_app(settings: Settings, registry: Any = None) -> FastAPI:
@@ -108,6 +105,7 @@ def create_app(settings: Settings, registry: Any = None) -> FastAPI:
     app.state.login_limiter = LoginLimiter()
     app.state.jobs = ImportJobs(settings)
     app.add_middleware(SessionMiddleware, signer=app.state.signer)
+    app.add_middleware(SecurityHeadersMiddleware)  # outermost: also on error responses
     app.add_exception_handler(DermavigilError, _problem_response)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")

@@ -1,4 +1,5 @@
-/* dermavigil: add-row buttons for the case form and sortable tables. No build step, no CDN. */
+/* dermavigil: add-row buttons for the case form, sortable tables, back links. No build step,
+   no CDN, no inline handlers (the CSP allows scripts from this file only). */
 (function () {
   "use strict";
 
@@ -52,6 +53,8 @@
     if (add) { event.preventDefault(); addRow(add.getAttribute("data-add-row")); return; }
     var remove = target.closest("[data-remove-row]");
     if (remove) { event.preventDefault(); removeRow(remove); return; }
+    var back = target.closest("[data-history-back]");
+    if (back && window.history.length > 1) { event.preventDefault(); window.history.back(); return; }
     var th = target.closest("th.sortable");
     if (th) { sortTable(th); }
   });
