@@ -150,9 +150,10 @@ def signals(
 
 def register(app: typer.Typer) -> None:
     """Add the ``signals`` group to the root app: a run by default, ``trend`` and ``watch``."""
-    from dermavigil.cli import signal_trend
+    from dermavigil.cli import signal_trend, signal_watch
 
     group = typer.Typer(invoke_without_command=True, pretty_exceptions_enable=False)
     group.callback()(signals)
     signal_trend.add_to(group)
+    signal_watch.add_to(group)
     app.add_typer(group, name="signals")

@@ -95,6 +95,7 @@ def run_and_save(settings: Settings, progress: RunProgress | None = None) -> dic
     where the dashboard reads them. A level with nothing to count (e.g. no report line
     has a route) is skipped and its old table removed, so the dashboard never shows
     a run older than the store."""
+    from dermavigil.signals import history
     from dermavigil.signals.detect import SignalRequest, detect_store
     from dermavigil.signals.output import write_signals
 
@@ -121,7 +122,12 @@ def run_and_save(settings: Settings, progress: RunProgress | None = None) -> dic
             runs[level] = {"skipped": error.message}
             continue
         write_signals(result.table, out, result.prior, result.n_total)
+        entry, alerts = history.record(
+            out.parent, level, result.table, tuple(by), result.n_total
+        )
         runs[level] = {
+            "run_id": entry.run_id,
+            "new_signals": len(alerts),
             "pairs": result.table.num_rows,
             "reports": result.n_total,
             "by": list(by),
