@@ -1,0 +1,265 @@
+"""Field-by-field scores of drafts against the real-abstract annotations.
+
+The annotations (``bench/data/literature_real.jsonl``, conventions in
+``docs/annotation.md``) give, per abstract, facts as a pharmacovigilance
+reader writes them: reaction and histopathology *terms*, treatment names,
+body-site names, the suspect products with their category, the route, its
+approval, outcome, seriousness, onset, de/rechallenge. Terms are compared
+as concepts: each is coded with the project's HPO coder
+(:func:`dermavigil.terminology.coder.code_phrase`) and matched by code; a
+term the HPO does not code matches an extracted verbatim that contains it.
+Treatments match when one name contains the other or they are near-equal
+(difflib ratio >= 0.85), so "oral antibiotics" matches "antibiotics".
+
+List fields are micro-averaged precision / recall / F1 over abstracts;
+single fields are accuracy over the abstracts where the field is scored
+(see :data:`FIELDS`). The module is pure: texts and drafts come in, scores
+go out.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dermavigil.domain.dates import Duration
+from dermavigil.literature.extract import Draft
+from dermavigil.literature.scoring import ListScore, SingleScore
+from dermavigil.terminology.coder import code_phrase
+
+LIST_FIELDS = ("reactions", "treatments", "body_sites", "histopathology", "products")
+SINGLE_FIELDS = (
+    "product_found",
+    "category",
+    "route_approval",
+    "serious",
+    "outcome",
+    "onset",
+    "onset_stated",
+    "rechallenge",
+    "dechallenge",
+    "age",
+    "sex",
+    "is_series",
+    "no_case_empty",
+    "partial",
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9/+ -]", " ", text.lower().replace("-", " ")).split())
+
+
+@dataclass
+class Concepts:
+    """A set of concepts: HPO codes, plus words the HPO does not code."""
+
+    codes: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+
+
+def _gold_concepts(terms: Iterable[str]) -> Concepts:
+    out = Concepts()
+    for term in terms:
+        codes = {c.code for c in code_phrase(term)}
+        if codes:
+            out.codes |= codes
+        else:
+            out.words.add(_norm(term))
+    return out
+
+
+def _score_concepts(entry: ListScore, gold: Concepts, codes: set[str], verbatims: list[str]):
+    entry.tp += len(codes & gold.codes)
+    entry.fn += len(gold.codes - codes)
+    texts = [_norm(v) for v in verbatims]
+    found_words = {w for w in gold.words if any(w in t for t in texts)}
+    entry.tp += len(found_words)
+    entry.fn += len(gold.words - found_words)
+    extra = codes - gold.codes
+    # an extracted code that is only the coding of a matched uncoded gold word is not an error
+    entry.fp += len(extra)
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    if not a or not b:
+        return False
+    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _score_names(entry: ListScore, gold: list[str], got: list[str]) -> None:
+    unmatched = list(got)
+    for name in gold:
+        hit = next((g for g in unmatched if _same_name(name, g)), None)
+        if hit is None:
+            entry.fn += 1
+        else:
+            entry.tp += 1
+            unmatched.remove(hit)
+    entry.fp += len(unmatched)
+
+
+def _approval(product: Mapping[str, Any]) -> bool | None:
+    approved = product.get("approved_routes") or []
+    route = product.get("route")
+    if "off_label_use" in (product.get("additional_information") or []):
+        return False
+    if route and approved:
+        return route in approved
+    if product.get("route_approved") is not None:
+        return bool(product["route_approved"])
+    return None
+
+
+def draft_view(draft: Draft) -> dict[str, Any]:
+    """What the scorer reads from a draft (also printed by the bench's --verbose)."""
+    case = draft.case
+    products = case.get("products", [])
+    reactions = case.get("reactions", [])
+    first = products[0] if products else {}
+    latencies = [
+        Duration.model_validate(r["onset_latency"]).days()
+        for r in reactions
+        if r.get("onset_latency")
+    ]
+    sites = {s for p in products for s in p.get("body_sites", [])}
+    sites |= {s for r in reactions for s in r.get("body_sites", [])}
+    outcomes = [r["outcome"] for r in reactions if r.get("outcome")]
+    age = case.get("patient", {}).get("age")
+    return {
+        "reaction_codes": sorted({c["code"] for r in reactions for c in r.get("codes", [])}),
+        "reaction_verbatims": [r["verbatim"] for r in reactions],
+        "treatments": [t["drug"] for t in case.get("treatments", [])],
+        "body_sites": sorted(sites - {"injection site"}),
+        "histopathology_codes": sorted(
+            {
+                c["code"]
+                for f in case.get("findings", [])
+                if f.get("kind") == "histopathology"
+                for c in f.get("codes", [])
+            }
+        ),
+        "histopathology_text": [
+            f.get("result", "")
+            for f in case.get("findings", [])
+            if f.get("kind") == "histopathology"
+        ],
+        "products": [(p["name"], p["category"]) for p in products],
+        "route": first.get("route"),
+        "route_approval": _approval(first) if first else None,
+        "serious": bool({s for r in reactions for s in r.get("seriousness", [])}),
+        "outcome": outcomes[0] if outcomes else None,
+        "onset_days": min(latencies) if latencies else None,
+        "rechallenge": (first.get("rechallenge") or {}).get("result"),
+        "dechallenge": (first.get("dechallenge") or {}).get("result"),
+        "age": age["value"] if age else None,
+        "sex": case.get("patient", {}).get("sex"),
+        "is_series": draft.is_series,
+        "patients": case.get("report", {}).get("patients_in_report", 1),
+        "partial": draft.partial,
+        "empty": not reactions,
+    }
+
+
+def _onset_same(got: float | None, gold: float | None) -> bool:
+    if got is None or gold is None:
+        return got is None and gold is None
+    return abs(got - gold) <= max(1.0, 0.05 * gold)
+
+
+def score_real(
+    pairs: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]],
+) -> dict[str, ListScore | SingleScore]:
+    """Scores per field over (draft view, gold annotation) pairs.
+
+    Which abstracts count for which field: reactions, treatments, body
+    sites, histopathology and products over every abstract (a review that
+    names no patient has empty gold lists, so what is extracted from it is
+    a false positive); product found / category, seriousness over single
+    and series reports; outcome, onset, challenges, age and sex over
+    single-patient reports; route approval where the annotation states it;
+    ``no_case_empty`` over the abstracts with no case (the draft must have
+    no reaction or be marked partial).
+    """
+    scores: dict[str, ListScore | SingleScore] = {f: ListScore() for f in LIST_FIELDS}
+    scores.update({f: SingleScore() for f in SINGLE_FIELDS})
+
+    def single(name: str, ok: bool) -> None:
+        entry = scores[name]
+        assert isinstance(entry, SingleScore)
+        entry.total += 1
+        entry.correct += bool(ok)
+
+    for got, gold in pairs:
+        kind = gold["kind"]
+        reactions = scores["reactions"]
+        assert isinstance(reactions, ListScore)
+        _score_concepts(
+            reactions,
+            _gold_concepts(gold["reactions"]),
+            set(got["reaction_codes"]),
+            got["reaction_verbatims"],
+        )
+        histo = scores["histopathology"]
+        assert isinstance(histo, ListScore)
+        _score_concepts(
+            histo,
+            _gold_concepts(gold["histopathology"]),
+            set(got["histopathology_codes"]),
+            got["histopathology_text"],
+        )
+        treatments = scores["treatments"]
+        assert isinstance(treatments, ListScore)
+        _score_names(treatments, gold["treatments"], got["treatments"])
+        sites = scores["body_sites"]
+        assert isinstance(sites, ListScore)
+        gold_sites, got_sites = set(gold["sites"]), set(got["body_sites"])
+        sites.tp += len(gold_sites & got_sites)
+        sites.fp += len(got_sites - gold_sites)
+        sites.fn += len(gold_sites - got_sites)
+        products = scores["products"]
+        assert isinstance(products, ListScore)
+        gold_cats = {p["category"] for p in gold["products"]}
+        got_cats = {c for _, c in got["products"]}
+        products.tp += len(gold_cats & got_cats)
+        products.fp += len(got_cats - gold_cats)
+        products.fn += len(gold_cats - got_cats)
+        if kind == "no_case":
+            single("no_case_empty", got["empty"] or got["partial"])
+            continue
+        first = gold["products"][0] if gold["products"] else None
+        if first:
+            single(
+                "product_found",
+                any(
+                    _same_name(first["name"], n) or c == first["category"]
+                    for n, c in got["products"]
+                ),
+            )
+            single("category", bool(got["products"]) and got["products"][0][1] == first["category"])
+        if gold.get("approved") is not None:
+            single("route_approval", got["route_approval"] == gold["approved"])
+        single("serious", got["serious"] == gold["serious"])
+        single("is_series", got["is_series"] == (kind == "series"))
+        single("partial", got["partial"] == gold["partial"])
+        if kind != "single":
+            continue
+        single("outcome", got["outcome"] == gold["outcome"])
+        single("onset", _onset_same(got["onset_days"], gold["onset_days"]))
+        if gold["onset_days"] is not None:
+            single("onset_stated", _onset_same(got["onset_days"], gold["onset_days"]))
+        single("rechallenge", got["rechallenge"] == gold["rechallenge"])
+        single("dechallenge", got["dechallenge"] == gold["dechallenge"])
+        single(
+            "age",
+            got["age"] is not None
+            and gold["age"] is not None
+            and float(got["age"]) == float(gold["age"])
+            or got["age"] == gold["age"],
+        )
+        single("sex", got["sex"] == gold["sex"])
+    return scores

@@ -1,0 +1,98 @@
+"""The real-abstract scorer: concepts by HPO code, names by containment, field scopes."""
+
+from dermavigil.literature.realscore import draft_view, score_real
+from dermavigil.literature.service import draft_from_text
+
+GOLD = {
+    "kind": "single",
+    "products": [{"name": "hyaluronic acid filler", "category": "ha_filler"}],
+    "route": None,
+    "approved": None,
+    "age": 57,
+    "sex": "female",
+    "reactions": ["skin necrosis", "pain", "Nicolau syndrome"],
+    "onset_days": 2,
+    "sites": ["forehead"],
+    "histopathology": [],
+    "treatments": ["hyaluronidase", "oral antibiotics"],
+    "outcome": "recovered",
+    "serious": False,
+    "rechallenge": None,
+    "dechallenge": None,
+    "patients": 1,
+    "partial": False,
+}
+
+
+def _view(**changes):
+    view = {
+        "reaction_codes": ["HP:0033126", "HP:0012531"],
+        "reaction_verbatims": ["skin necrosis", "pain"],
+        "treatments": ["Hyaluronidase", "antibiotics", "aspirin"],
+        "body_sites": ["forehead"],
+        "histopathology_codes": [],
+        "histopathology_text": [],
+        "products": [("HA filler", "ha_filler")],
+        "route": None,
+        "route_approval": None,
+        "serious": False,
+        "outcome": "recovered",
+        "onset_days": 2.0,
+        "rechallenge": None,
+        "dechallenge": None,
+        "age": 57,
+        "sex": "female",
+        "is_series": False,
+        "patients": 1,
+        "partial": False,
+        "empty": False,
+    }
+    view.update(changes)
+    return view
+
+
+def test_concepts_names_and_fields_are_scored():
+    scores = score_real([(_view(), GOLD)])
+    reactions = scores["reactions"]
+    assert (reactions.tp, reactions.fp, reactions.fn) == (2, 0, 1)  # Nicolau not in a verbatim
+    treatments = scores["treatments"]
+    assert (treatments.tp, treatments.fp, treatments.fn) == (2, 1, 0)
+    assert scores["category"].accuracy == 1.0 and scores["outcome"].accuracy == 1.0
+    assert scores["route_approval"].total == 0  # not stated: not scored
+
+
+def test_uncoded_gold_term_matches_a_verbatim_and_wrong_values_count():
+    view = _view(
+        reaction_verbatims=["skin necrosis", "pain", "Nicolau syndrome"], outcome=None, serious=True
+    )
+    scores = score_real([(view, GOLD)])
+    assert scores["reactions"].recall == 1.0
+    assert scores["outcome"].accuracy == 0.0 and scores["serious"].accuracy == 0.0
+
+
+def test_no_case_abstract_counts_extractions_as_false_positives():
+    gold = dict(
+        GOLD,
+        kind="no_case",
+        products=[],
+        reactions=[],
+        treatments=[],
+        sites=[],
+        patients=None,
+        partial=True,
+    )
+    scores = score_real([(_view(empty=False, partial=True), gold)])
+    assert scores["reactions"].fp == 2
+    assert scores["no_case_empty"].accuracy == 1.0
+    assert scores["outcome"].total == 0
+
+
+def test_draft_view_reads_a_real_draft():
+    draft, _ = draft_from_text(
+        "Necrosis after filler\nA 57-year-old woman developed skin necrosis of the forehead "
+        "two days after a hyaluronic acid filler injection."
+    )
+    view = draft_view(draft)
+    assert view["age"] == 57 and view["sex"] == "female"
+    assert "forehead" in view["body_sites"]
+    assert view["onset_days"] == 2
