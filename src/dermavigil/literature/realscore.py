@@ -84,6 +84,13 @@ def _score_concepts(entry: ListScore, gold: Concepts, codes: set[str], verbatims
     entry.fp += len(extra)
 
 
+def _score_sets(entry: ListScore | SingleScore, gold: set[str], got: set[str]) -> None:
+    assert isinstance(entry, ListScore)
+    entry.tp += len(gold & got)
+    entry.fp += len(got - gold)
+    entry.fn += len(gold - got)
+
+
 def _same_name(a: str, b: str) -> bool:
     a, b = _norm(a), _norm(b)
     if not a or not b:
@@ -215,19 +222,12 @@ def score_real(
         treatments = scores["treatments"]
         assert isinstance(treatments, ListScore)
         _score_names(treatments, gold["treatments"], got["treatments"])
-        sites = scores["body_sites"]
-        assert isinstance(sites, ListScore)
-        gold_sites, got_sites = set(gold["sites"]), set(got["body_sites"])
-        sites.tp += len(gold_sites & got_sites)
-        sites.fp += len(got_sites - gold_sites)
-        sites.fn += len(gold_sites - got_sites)
-        products = scores["products"]
-        assert isinstance(products, ListScore)
-        gold_cats = {p["category"] for p in gold["products"]}
-        got_cats = {c for _, c in got["products"]}
-        products.tp += len(gold_cats & got_cats)
-        products.fp += len(got_cats - gold_cats)
-        products.fn += len(gold_cats - got_cats)
+        _score_sets(scores["body_sites"], set(gold["sites"]), set(got["body_sites"]))
+        _score_sets(
+            scores["products"],
+            {p["category"] for p in gold["products"]},
+            {c for _, c in got["products"]},
+        )
         if kind == "no_case":
             single("no_case_empty", got["empty"] or got["partial"])
             continue
