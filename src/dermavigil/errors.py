@@ -9,7 +9,9 @@ what the user needs to fix the input::
      ├── NotFoundError         an id that does not exist
      ├── ConflictError         a concurrent change won the race; retry on the new version
      ├── PermissionDenied      the actor's role does not allow the action
-     └── EngineError           the analytic engine failed or is not installed
+     ├── EngineError           the analytic engine failed or is not installed
+     └── StorageError          the machine's storage failed (no space, permission,
+                               read-only): names the path and what was left unchanged
 
 The CLI prints these without a traceback; the API returns them as 4xx JSON problems.
 """
@@ -107,3 +109,12 @@ class EngineError(DermavigilError):
     """The analytic engine failed or is unavailable."""
 
     status_code = 500
+
+
+class StorageError(DermavigilError):
+    """An ``OSError`` of the disk (no space, permission, read-only), translated at the edge.
+
+    The message names the path and says what was left unchanged.
+    """
+
+    status_code = 507

@@ -35,3 +35,50 @@ def _tables(settings: Settings, source: str) -> dict[str, pa.Table]:
 def tables() -> Callable[[Settings, str], dict[str, pa.Table]]:
     """``tables(settings, source)``: the three live tables of ``source``."""
     return _tables
+
+
+VAERS_1990 = "vaers_1990_2006_official_zips/1990VAERSData.zip"
+
+
+def small_vaers_year(shared_data: Path, folder: Path, reports: int = 20) -> Path:
+    """The first ``reports`` reports of the real 1990 VAERS year, with their VAX and
+    SYMPTOMS rows, written as a year folder (CSV re-quoted, CRLF as FDA writes it)."""
+    import csv
+    import io
+    import zipfile
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ids: set[str] = set()
+    with zipfile.ZipFile(shared_data / VAERS_1990) as zf:
+        for kind in ("DATA", "VAX", "SYMPTOMS"):
+            name = f"1990VAERS{kind}.csv"
+            rows = list(csv.reader(io.StringIO(zf.read(name).decode("latin-1"), newline="")))
+            if kind == "DATA":
+                body = rows[1 : reports + 1]
+                ids = {r[0] for r in body}
+            else:
+                body = [r for r in rows[1:] if r and r[0] in ids]
+            out = io.StringIO(newline="")
+            csv.writer(out, lineterminator="\r\n").writerows([rows[0], *body])
+            (folder / name).write_bytes(out.getvalue().encode("latin-1"))
+    return folder
+
+
+@pytest.fixture
+def make_year(shared_data: Path, tmp_path: Path) -> Callable[..., Path]:
+    """``make_year(name, reports=20, year="1990")``: a small real VAERS year folder under
+    ``tmp_path/name``; another ``year`` renames the files (same rows, another unit)."""
+
+    def make(name: str, reports: int = 20, year: str = "1990") -> Path:
+        folder = small_vaers_year(shared_data, tmp_path / name, reports)
+        for f in folder.iterdir():
+            f.rename(f.with_name(f.name.replace("1990", year)))
+        return folder
+
+    return make
+
+
+@pytest.fixture
+def small_year(shared_data: Path, tmp_path: Path) -> Path:
+    """A small real VAERS year folder (1990, first 20 reports); see :func:`small_vaers_year`."""
+    return small_vaers_year(shared_data, tmp_path / "1990")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from dermavigil.errors import InputError
+from dermavigil.errors import InputError, StorageError
 from dermavigil.ingest import combine as combine_module
 from dermavigil.ingest import runner
 from dermavigil.ingest.runner import load_manifest, run_import
@@ -100,15 +100,23 @@ def test_failed_import_leaves_the_store_as_it_was(
             raise OSError("disk full")
 
     monkeypatch.setattr(combine_module, "_stream", failing_stream)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(StorageError) as raised:
         run_import(settings, "faers", [fixtures / "faers_versions_q2"])
+    assert raised.value.message == (
+        "import faers: disk full; the store is unchanged "
+        "(the live faers generation is still gen-000001)"
+    )
     assert calls == ["reports", "report_products"]
     assert _snapshot(settings, "faers") == before
     assert list(load_manifest(settings.store_dir, "faers")["inputs"]) == ["2020Q1"]
     assert len(list((settings.store_dir / "sources" / "faers").glob("gen-*"))) == 1
+    staging = settings.store_dir / "staging" / "faers"
+    assert sorted(p.name for p in staging.iterdir()) == sorted(
+        e["digest"] for e in load_manifest(settings.store_dir, "faers")["inputs"].values()
+    )  # the failed run's q2 stage and DuckDB's spill folder are gone
     monkeypatch.undo()
     summary = run_import(settings, "faers", [fixtures / "faers_versions_q2"])
-    assert summary.inputs_reused == 1 and summary.reports_kept == 4  # q2 stage was kept
+    assert summary.inputs_added == 1 and summary.reports_kept == 4
 
 
 def test_failed_parse_leaves_no_stage(

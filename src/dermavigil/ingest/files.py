@@ -37,7 +37,7 @@ def _zip_members(path: Path) -> list[Member]:
         with zipfile.ZipFile(path) as zf:
             names = [i.filename for i in zf.infolist() if not i.is_dir()]
     except zipfile.BadZipFile as exc:
-        raise InputError(f"{path}: not a readable zip file ({exc})") from exc
+        raise InputError(f"{path}: not a readable zip archive ({exc})") from exc
 
     def opener(name: str) -> Callable[[], BinaryIO]:
         def _open() -> BinaryIO:
@@ -64,7 +64,20 @@ def members(path: Path) -> list[Member]:
         return [_file_member(p, str(p.relative_to(path.parent))) for p in files]
     if zipfile.is_zipfile(path):
         return _zip_members(path)
+    if path.suffix.lower() == ".zip":
+        raise InputError(f"{path}: {_not_a_zip(path)}")
     return [_file_member(path, path.name)]
+
+
+def _not_a_zip(path: Path) -> str:
+    """Why a ``.zip`` that :mod:`zipfile` cannot open is not one."""
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+    if head == b"PK\x03\x04":
+        return "truncated zip archive (its table of contents at the end is missing)"
+    if not head:
+        return "not a zip archive (the file is empty)"
+    return "not a zip archive"
 
 
 def digest(chosen: Iterable[Member], salt: str) -> str:

@@ -17,7 +17,11 @@ The rule that makes imports idempotent, order-independent and atomic:
   new generation goes live through :class:`~dermavigil.store.layout.SourceWriter`
   only when complete, so a failure midway leaves the store as it was.
 
-Imports of one source are expected to run one at a time.
+Imports of one source run one at a time: each holds the source's lock
+(:mod:`dermavigil.store.lock`) from reading the inputs to cleaning up; a
+second one fails at once saying which import is running. A failed run
+removes what it staged and leaves the live generation as it was; disk and
+archive errors become messages naming the path (:mod:`dermavigil.store.oserrors`).
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ from dermavigil.ingest.staging import StageWriter, read_stats
 from dermavigil.ingest.summary import ImportSummary
 from dermavigil.settings import Settings
 from dermavigil.store.layout import SourceWriter, current_generation, drop_source, read_table
+from dermavigil.store.lock import SourceLock
+from dermavigil.store.oserrors import translated
 
 Progress = Callable[[str, int, int], None]
 """``progress(description, completed, total)``."""
@@ -52,6 +58,8 @@ IMPORTERS: dict[str, str] = {
 }
 SOURCES = (*IMPORTERS, "registry")
 MANIFEST = "manifest.json"
+WORK = "_work"
+"""DuckDB's spill folder under ``staging/<source>/`` while a generation is built."""
 
 
 def _no_progress(description: str, completed: int, total: int) -> None:
@@ -77,10 +85,10 @@ def _stage(module: ModuleType, plan: InputPlan, stage_dir: Path) -> None:
     writer = StageWriter(stage_dir, module.SOURCE, plan.unit)
     try:
         module.stage(plan, writer)
+        writer.commit(str(plan.path), plan.member_names)
     except BaseException:
         writer.abort()
         raise
-    writer.commit(str(plan.path), plan.member_names)
 
 
 def _plans(module: ModuleType, paths: list[Path]) -> list[InputPlan]:
@@ -110,50 +118,133 @@ def _restage_missing(module: ModuleType, entries: dict[str, Any], stage_root: Pa
 def run_import(
     settings: Settings, source: str, paths: list[Path], progress: Progress | None = None
 ) -> ImportSummary:
-    """Import ``paths`` into ``source`` and return what the live generation holds."""
+    """Import ``paths`` into ``source`` and return what the live generation holds.
+
+    Holds the source's lock (:class:`~dermavigil.store.lock.SourceLock`) for
+    the whole run; disk and archive errors become :class:`DermavigilError`
+    messages naming the path and saying that the store was left unchanged.
+    """
     progress = progress or _no_progress
-    if source == "registry":
-        return _registry(settings, progress)
+    if source != "registry":
+        importer(source)
+        if not paths:
+            raise InputError(f"import {source}: give at least one file or folder")
+    store_dir = settings.store_dir
+    before = _live(store_dir, source)
+    reading = _Reading()
+    with translated(
+        f"import {source}", reading.path, lambda: _unchanged(store_dir, source, before), store_dir
+    ):
+        settings.ensure_dirs()
+        with SourceLock(store_dir, source, "import"):
+            if source == "registry":
+                return _registry(settings, progress)
+            return _run_locked(settings, source, paths, progress, reading)
+
+
+class _Reading:
+    """The input being read, for messages about damaged archives."""
+
+    def __init__(self) -> None:
+        self.current: Path | None = None
+
+    def path(self) -> Path | None:
+        return self.current
+
+
+def _live(store_dir: Path, source: str) -> str | None:
+    try:
+        gen = current_generation(store_dir, source)
+    except OSError:
+        return None
+    return gen.name if gen is not None else None
+
+
+def _unchanged(store_dir: Path, source: str, before: str | None) -> str:
+    now = _live(store_dir, source)
+    if now != before:
+        return f"the new {source} generation {now} is live"
+    if before is None:
+        return f"the store is unchanged ({source} was not in it)"
+    return f"the store is unchanged (the live {source} generation is still {before})"
+
+
+def _run_locked(
+    settings: Settings, source: str, paths: list[Path], progress: Progress, reading: _Reading
+) -> ImportSummary:
     module = importer(source)
-    if not paths:
-        raise InputError(f"import {source}: give at least one file or folder")
-    settings.ensure_dirs()
     store_dir = settings.store_dir
     stage_root = store_dir / "staging" / source
     plans = _plans(module, paths)
     manifest = load_manifest(store_dir, source)
     entries: dict[str, Any] = dict(manifest["inputs"])
+    live = {e["digest"] for e in manifest["inputs"].values()}
+    created: list[Path] = []
     added = reused = 0
-    for i, plan in enumerate(plans):
-        progress(f"reading {plan.path.name}", i, len(plans) + 1)
-        dg = digest(plan.members.values(), module.PARSER_VERSION)
-        if (stage_root / dg / "stats.json").is_file():
-            reused += 1
-        else:
-            _stage(module, plan, stage_root / dg)
-            added += 1
-        entries[plan.unit] = {"digest": dg, "path": str(plan.path.resolve())}
-    _restage_missing(module, entries, stage_root)
-    entries = dict(sorted(entries.items()))
-    stage_dirs = [stage_root / e["digest"] for e in entries.values()]
-    counts = manifest["counts"]
-    if _digests(entries) != _digests(manifest["inputs"]) or counts is None:
-        progress("building store", len(plans), len(plans) + 1)
-        with SourceWriter(store_dir, source) as writer:
-            counts = combine(stage_dirs, writer, stage_root / "_work").__dict__
-            assert writer.generation is not None
-            (writer.generation / MANIFEST).write_text(
-                json.dumps({"inputs": entries, "counts": counts}, indent=1), encoding="utf-8"
-            )
-        _collect_garbage(stage_root, {e["digest"] for e in entries.values()})
+    try:
+        for i, plan in enumerate(plans):
+            progress(f"reading {plan.path.name}", i, len(plans) + 1)
+            reading.current = plan.path
+            dg = digest(plan.members.values(), module.PARSER_VERSION)
+            if (stage_root / dg / "stats.json").is_file():
+                reused += 1
+            else:
+                created.append(stage_root / dg)
+                _stage(module, plan, stage_root / dg)
+                added += 1
+            entries[plan.unit] = {"digest": dg, "path": str(plan.path.resolve())}
+        reading.current = None
+        _restage_missing(module, entries, stage_root)
+        entries = dict(sorted(entries.items()))
+        stage_dirs = [stage_root / e["digest"] for e in entries.values()]
+        counts = manifest["counts"]
+        if _digests(entries) != _digests(manifest["inputs"]) or counts is None:
+            progress("building store", len(plans), len(plans) + 1)
+            with SourceWriter(store_dir, source) as writer:
+                counts = combine(stage_dirs, writer, stage_root / WORK).__dict__
+                assert writer.generation is not None
+                (writer.generation / MANIFEST).write_text(
+                    json.dumps({"inputs": entries, "counts": counts}, indent=1), encoding="utf-8"
+                )
+            _collect_garbage(stage_root, {e["digest"] for e in entries.values()})
+    except BaseException:
+        _clean_failed_run(stage_root, created, live | _live_digests(store_dir, source))
+        raise
+    finally:
+        shutil.rmtree(stage_root / WORK, ignore_errors=True)
     progress("done", len(plans) + 1, len(plans) + 1)
     return _summary(source, stage_dirs, CombineCounts(**counts), added, reused)
 
 
+def _live_digests(store_dir: Path, source: str) -> set[str]:
+    try:
+        return {e["digest"] for e in load_manifest(store_dir, source)["inputs"].values()}
+    except (OSError, ValueError, KeyError):
+        return set()
+
+
+def _clean_failed_run(stage_root: Path, created: list[Path], keep: set[str]) -> None:
+    """Remove what a failed run staged (and its unfinished folders); keep live stages."""
+    for stage_dir in created:
+        if stage_dir.name not in keep:
+            shutil.rmtree(stage_dir, ignore_errors=True)
+        shutil.rmtree(stage_dir.with_name(stage_dir.name + ".tmp"), ignore_errors=True)
+
+
 def drop(settings: Settings, source: str) -> None:
-    """Remove ``source`` from the store, with its staged inputs."""
-    drop_source(settings.store_dir, source)
-    shutil.rmtree(settings.store_dir / "staging" / source, ignore_errors=True)
+    """Remove ``source`` from the store, with its staged inputs (under its lock)."""
+    before = _live(settings.store_dir, source)
+    with (
+        translated(
+            f"drop {source}",
+            lambda: None,
+            lambda: _unchanged(settings.store_dir, source, before),
+            settings.store_dir,
+        ),
+        SourceLock(settings.store_dir, source, "drop"),
+    ):
+        drop_source(settings.store_dir, source)
+        shutil.rmtree(settings.store_dir / "staging" / source, ignore_errors=True)
 
 
 def _digests(entries: dict[str, Any]) -> dict[str, str]:

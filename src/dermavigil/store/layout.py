@@ -7,17 +7,21 @@ The store is a folder (``settings.store_dir``)::
       sources/<source>/gen-000003/reports/part-00000.parquet
       sources/<source>/gen-000003/report_products/part-00000.parquet
       sources/<source>/gen-000003/report_reactions/part-00000.parquet
+      sources/<source>/gen-000003/rows.json   rows written per table (``store check``)
+      locks/<source>.lock                   one writer per source (:mod:`dermavigil.store.lock`)
 
 Each source (``faers``, ``vaers``, ``caers``, ``openfda``, ``registry``, or a
 name given to a long-format file) is replaced as a whole: a writer streams
 record batches into a new generation folder and, only when every table is
 written, switches ``CURRENT`` with an atomic ``os.replace``. A failed or
-interrupted write leaves the previous generation live. Old generations are
-removed after the switch.
+interrupted write leaves the previous generation live (the unfinished
+folder is removed on the way out; one left by ``kill -9`` is removed by
+``dermavigil store gc``). Old generations are removed after the switch.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -31,6 +35,8 @@ import pyarrow.parquet as pq
 from dermavigil.errors import InputError
 from dermavigil.store.schema import TABLES
 
+ROWS_FILE = "rows.json"
+"""Rows written per table, beside the tables of a generation (``store check`` compares)."""
 _SOURCE_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
@@ -140,23 +146,50 @@ class SourceWriter:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        for writer in self._writers.values():
-            writer.close()
         assert self.generation is not None
+        try:
+            self._close_writers()
+            if exc_type is None:
+                self._switch()
+        except BaseException:
+            self._discard()
+            raise
         if exc_type is not None:
-            shutil.rmtree(self.generation, ignore_errors=True)
+            self._discard()
             return
+        for old in _stale_generations(self.root, keep=self.generation.name):
+            shutil.rmtree(old, ignore_errors=True)
+
+    def _close_writers(self) -> None:
+        """Close every table's writer (a full disk may fail here: flush on close)."""
+        first: BaseException | None = None
+        for writer in self._writers.values():
+            try:
+                writer.close()
+            except BaseException as exc:  # close the others, then raise the first
+                first = first or exc
+        self._writers.clear()
+        if first is not None:
+            raise first
+
+    def _switch(self) -> None:
+        assert self.generation is not None
         for table, schema in TABLES.items():  # every table exists, even if empty
-            if table not in self._writers:
+            if not (self.generation / table).is_dir():
                 (self.generation / table).mkdir()
                 pq.write_table(schema.empty_table(), self.generation / table / "part-00000.parquet")
+        (self.generation / ROWS_FILE).write_text(json.dumps(self._rows), encoding="utf-8")
         tmp_pointer = self.root / "CURRENT.tmp"
         tmp_pointer.write_text(self.generation.name, encoding="utf-8")
         with open(tmp_pointer, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp_pointer, self.root / "CURRENT")
-        for old in _stale_generations(self.root, keep=self.generation.name):
-            shutil.rmtree(old, ignore_errors=True)
+
+    def _discard(self) -> None:
+        """Remove the unfinished generation (the live one is untouched)."""
+        assert self.generation is not None
+        shutil.rmtree(self.generation, ignore_errors=True)
+        (self.root / "CURRENT.tmp").unlink(missing_ok=True)
 
 
 def _stale_generations(root: Path, keep: str) -> Iterator[Path]:

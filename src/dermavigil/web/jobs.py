@@ -3,8 +3,11 @@
 An upload is saved under ``uploads_dir/<job id>/`` and imported by
 :func:`dermavigil.ingest.runner.run_import` in a worker thread; the runner's
 progress callback updates the job, which the API and the import page poll.
-Imports run one at a time (the runner expects one import per source at a
-time, and two cores are better spent on one). Jobs are kept in memory for
+Imports run one at a time here (two cores are better spent on one), and
+each holds its source's lock in the store (:mod:`dermavigil.store.lock`),
+which ``dermavigil import`` takes too: a job started while the command line
+imports the same source fails at once with "another vaers import is running
+since HH:MM (pid N)". Jobs are kept in memory for
 the life of the process; the store itself is the durable record. A job whose
 source is ``signals`` re-runs signal detection over the store the same way.
 """
