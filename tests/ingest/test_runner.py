@@ -103,7 +103,7 @@ def test_failed_import_leaves_the_store_as_it_was(
     with pytest.raises(StorageError) as raised:
         run_import(settings, "faers", [fixtures / "faers_versions_q2"])
     assert raised.value.message == (
-        "import faers: disk full; the store is unchanged "
+        f"import faers: disk full: writing under {settings.store_dir}; the store is unchanged "
         "(the live faers generation is still gen-000001)"
     )
     assert calls == ["reports", "report_products"]
