@@ -25,8 +25,8 @@ def test_seed_case_through_the_form(as_reporter):  # type: ignore[no-untyped-def
     case_url = response.headers["location"].split("?")[0]
     page = as_reporter.client.get(case_url).text
     assert "Off-label route" in page
-    who = re.search(r'id="who-umc">([a-z]+)<', page)
-    assert who and who.group(1) in {"certain", "probable", "possible"}
+    who = re.search(r'id="who-umc">([A-Za-z]+)<', page)
+    assert who and who.group(1).lower() in {"certain", "probable", "possible"}
     assert 'id="naranjo-items"' in page and page.count("<tr><td>") >= 10
     assert "upper arm" in page  # rechallenge site, on the timeline and products table
     assert 'id="timeline"' in page and "exposure" in page and "treatment" in page
@@ -111,7 +111,9 @@ def test_override_edit_and_history_through_pages(as_reporter, as_assessor):  # t
     assert stale.status_code == 409 and "reload" in stale.text
     page = as_assessor.client.get(case_url).text
     assert "published similar reports" in page
-    assert "patient.weight_kg" in page  # the difference shown in the history
+    assert "Patient · weight (kg)" in page  # the difference shown in the history, in words
+    assert "patient.weight_kg" not in page
+    assert "Naranjo question 1:" in page  # the override, named in words too
     assert page.count("<td>assessor</td>") >= 2
 
 
@@ -152,3 +154,47 @@ def test_no_asset_comes_from_the_network(as_admin):  # type: ignore[no-untyped-d
     for path in ("/api/docs", "/cases/new", "/signals", "/about", "/login"):
         html = client.get(path).text
         assert not re.search(r'(src|href)="(https?:)?//', html), path
+
+
+def test_case_page_shows_every_fact_in_words(as_reporter):  # type: ignore[no-untyped-def]
+    case_url = _submit(as_reporter, _seed_form()).headers["location"].split("?")[0]
+    page = as_reporter.client.get(case_url).text
+    seed = load_seed_case()
+    order = [page.index(f'id="{s}"') for s in (
+        "summary", "report-summary", "patient", "products", "reactions", "narrative",
+        "assessment", "history-section",
+    )]  # fmt: skip
+    assert order == sorted(order)  # grouped as an assessor reads a case
+    if seed.patient.sex:
+        assert f"<dt>Sex</dt><dd>{seed.patient.sex.value.capitalize()}</dd>" in page
+    if seed.report.received_date:
+        assert f"<dt>Date received</dt><dd>{seed.report.received_date}</dd>" in page
+    assert "Labelled route" in page and "Route used" in page
+    assert not re.search(r"\b(reactions|products|findings|treatments)\.\d+\.[a-z_]+", page)
+    assert 'class="badge met">met<' in page and 'class="badge warn">yes</span></td>' not in page
+    assert 'style="' not in page and "<script>" not in page  # strict CSP
+
+
+def _override(browser, case_url: str, target: str, value: str, reason: str):  # type: ignore[no-untyped-def]
+    data = {"target": target, "value": value, "reason": reason, "csrf_token": browser.csrf}
+    return browser.client.post(f"{case_url}/override", data=data, follow_redirects=False)
+
+
+def test_override_form_keeps_input_and_shows_errors_inline(as_reporter, as_assessor):  # type: ignore[no-untyped-def]
+    case_url = _submit(as_reporter, _seed_form()).headers["location"].split("?")[0]
+    page = as_assessor.client.get(case_url).text
+    assert '<option value="who_umc.category"' in page and '<option value="unlikely"' in page
+    bad = _override(as_assessor, case_url, "who_umc.category", "maybe", "my typed reason")
+    assert bad.status_code == 422
+    assert "my typed reason</textarea>" in bad.text
+    assert 'id="override-value-error">choose one of: Certain, Probable' in bad.text
+    assert '<option value="who_umc.category" selected>' in bad.text
+    no_reason = _override(as_assessor, case_url, "who_umc.category", "possible", " ")
+    assert no_reason.status_code == 422 and "say why" in no_reason.text
+    assert 'data-target="who_umc.category" selected>Possible' in no_reason.text
+    good = _override(as_assessor, case_url, "who_umc.category", "possible", "alternative")
+    assert good.status_code == 303
+    after = as_assessor.client.get(case_url).text
+    headline = after[after.index('id="summary"') : after.index('id="report-summary"')]
+    assert 'WHO-UMC causality <span class="badge overridden"' in headline
+    assert 'id="who-umc">Possible<' in headline

@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -49,9 +50,13 @@ def bearer(client: TestClient, username: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+"""Where browser tests keep their screenshots."""
+
+
 @contextmanager
 def served(app: Any) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on a free local port in a thread; yields the base URL."""
+    """``app`` served by uvicorn on a free local port in a thread; yields its base URL."""
     import uvicorn
 
     with socket.socket() as s:
@@ -69,3 +74,17 @@ def served(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def chromium(executable_path: str) -> Iterator[Any]:
+    """Playwright's Chromium (Debian's build at ``executable_path``), closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable_path, args=["--no-sandbox"])
+        try:
+            yield browser
+        finally:
+            browser.close()

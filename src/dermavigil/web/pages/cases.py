@@ -11,7 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from dermavigil.errors import ConflictError, InputError, Problem
-from dermavigil.web import casework
+from dermavigil.web import casework, labels
 from dermavigil.web.deps import ActorDep, RegistryDep
 from dermavigil.web.forms import flatten, row_count, unflatten
 from dermavigil.web.pages.render import render
@@ -21,14 +21,6 @@ from dermavigil.web.timeline import timeline
 router = APIRouter(include_in_schema=False)
 
 PAGE_SIZE = 25
-OVERRIDE_TARGETS = (
-    "seriousness.serious",
-    "sue.serious",
-    "sue.causality_level",
-    "off_label_route",
-    *(f"naranjo.items.{n}" for n in range(1, 11)),
-    "who_umc.category",
-)
 ROW_GROUPS = ("products", "reactions", "findings", "treatments")
 
 
@@ -90,6 +82,61 @@ async def submit_case(request: Request, actor: ActorDep, registry: RegistryDep) 
     return RedirectResponse(f"/cases/{stored.case_id}?saved=1", status_code=303)
 
 
+def _current_values(assessment: Any) -> dict[str, str]:
+    """Each override target's current value, in words (for the override form)."""
+    from dermavigil.registry.overrides import as_text, assessed_value
+
+    out = {}
+    for choice in labels.override_choices():
+        value = as_text(assessed_value(assessment, choice["target"]))
+        out[choice["target"]] = labels.value_label(str(value)) if value is not None else "—"
+    return out
+
+
+def _who_groups(assessment: Any) -> list[tuple[str, list[Any]]]:
+    """WHO-UMC criteria grouped by the category they belong to (``category: criterion``)."""
+    groups: dict[str, list[Any]] = {}
+    for criterion in assessment.who_umc.criteria:
+        category = criterion.name.split(": ", 1)[0] if ": " in criterion.name else ""
+        groups.setdefault(category, []).append(criterion)
+    return list(groups.items())
+
+
+def _case_context(
+    request: Request, actor: Any, registry: Any, case_id: str, version: int | None
+) -> dict[str, Any]:
+    """Everything the case page shows: facts, assessment, history, workflow, actions."""
+    from dermavigil.exchange.formats import EXPORT_FORMATS
+
+    stored = casework.get(registry, actor, case_id, version)
+    history = casework.history(registry, actor, case_id)
+    case, assessment = stored.case, stored.assessment
+    overridden = {o.target: f"{o.by}: {o.reason}" for o in assessment.overrides}
+    by_name = {p.name: p for p in assessment.off_label.products}
+    return {
+        "actor": actor,
+        "stored": stored,
+        "case": case,
+        "assessment": assessment,
+        "events": timeline(case),
+        "history": list(reversed(history)),
+        "formats": EXPORT_FORMATS.values(),
+        "override_choices": labels.override_choices(),
+        "current_values": _current_values(assessment),
+        "overridden": overridden,
+        "who_groups": _who_groups(assessment),
+        "naranjo_overridden": sum(1 for t in overridden if t.startswith("naranjo.items.")),
+        "off_label_by_index": {
+            i: by_name[p.name] for i, p in enumerate(case.products) if p.name in by_name
+        },
+        "fact_label": lambda fact: labels.fact_label(fact, case),
+        "field_label": lambda path: labels.field_label(path, case),
+        "can_assess": allowed(actor.role, "case.override"),
+        "saved": request.query_params.get("saved"),
+        "workflow": None,
+    }
+
+
 @router.get("/cases/{case_id}")
 def case_page(
     request: Request,
@@ -98,23 +145,9 @@ def case_page(
     registry: RegistryDep,
     version: int | None = None,
 ) -> Response:
-    """Timeline, assessment with every answer and its facts, history with differences."""
-    from dermavigil.exchange.formats import EXPORT_FORMATS
-
-    stored = casework.get(registry, actor, case_id, version)
-    history = casework.history(registry, actor, case_id)
-    context = {
-        "actor": actor,
-        "stored": stored,
-        "case": stored.case,
-        "assessment": stored.assessment,
-        "events": timeline(stored.case),
-        "history": list(reversed(history)),
-        "formats": EXPORT_FORMATS.values(),
-        "targets": OVERRIDE_TARGETS,
-        "can_assess": allowed(actor.role, "case.override"),
-        "saved": request.query_params.get("saved"),
-    }
+    """Every fact grouped as an assessor reads a case, the assessment with the facts behind
+    each answer, history; actions in a side panel."""
+    context = _case_context(request, actor, registry, case_id, version)
     return render(request, "case_page.html", context)
 
 
@@ -163,17 +196,53 @@ async def edit_case(
     return RedirectResponse(f"/cases/{case_id}?saved=1", status_code=303)
 
 
+OVERRIDE_FIELDS = ("target", "value", "reason")
+
+
 @router.post("/cases/{case_id}/override")
 def override(
+    request: Request,
     case_id: str,
     actor: ActorDep,
     registry: RegistryDep,
-    target: Annotated[str, Form(max_length=64)],
-    value: Annotated[str, Form(max_length=64)],
-    reason: Annotated[str, Form(max_length=2000)],
+    target: Annotated[str, Form(max_length=64)] = "",
+    value: Annotated[str, Form(max_length=64)] = "",
+    reason: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    casework.override(registry, actor, case_id, target, value, reason)
-    return RedirectResponse(f"/cases/{case_id}?saved=1#assessment", status_code=303)
+    """Record an override; a missing or refused choice shows the form again beside the
+    field at fault, with what was typed kept."""
+    require(actor, "case.override")
+    problems = [
+        Problem(name, message)
+        for name, given, message in (
+            ("target", target, "choose the answer to override"),
+            ("value", value, "choose the new value"),
+            ("reason", reason.strip(), "say why: the reason is kept in the audit trail"),
+        )
+        if not given
+    ]
+    if not problems:
+        try:
+            casework.override(registry, actor, case_id, target, value, reason)
+        except InputError as error:
+            problems = error.problems or [Problem("value", error.message)]
+        else:
+            return RedirectResponse(f"/cases/{case_id}?saved=1#assessment", status_code=303)
+    errors: dict[str, list[str]] = defaultdict(list)
+    for p in problems:
+        field = p.location if p.location in OVERRIDE_FIELDS else "value"
+        message = p.message
+        if field == "value" and target:
+            allowed_values = dict(
+                next((c["values"] for c in labels.override_choices() if c["target"] == target), [])
+            )
+            if allowed_values and p.location == "value" and value:
+                message = "choose one of: " + ", ".join(allowed_values.values())
+        errors[field].append(message)
+    context = _case_context(request, actor, registry, case_id, None)
+    form = {"target": target, "value": value, "reason": reason, "errors": dict(errors)}
+    context["override_form"] = form
+    return render(request, "case_page.html", context, status_code=422)
 
 
 @router.post("/cases/{case_id}/code")

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from dermavigil.domain import vocab
+from dermavigil.web.labels import target_label, value_label, words
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 TEMPLATES.env.globals["vocab"] = {
@@ -31,6 +32,14 @@ TEMPLATES.env.globals["vocab"] = {
     "time_units": ["minute", "hour", "day", "week", "month", "year"],
     "age_units": ["year", "month", "week", "day", "hour", "decade"],
 }
+
+TEMPLATES.env.filters["words"] = words
+TEMPLATES.env.globals.update(
+    words=words,
+    target_label=target_label,
+    value_label=value_label,
+    category_label=lambda c: vocab.CATEGORY_LABELS.get(c, words(c)),
+)
 
 
 def render(
