@@ -56,6 +56,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "signals",
         "Disproportionality (PRR, ROR, IC, EBGM) for every combination of the --by dimensions.",
     ),
+    "signal": LazyCommand(
+        "signal_records",
+        "Managed signals (GVP IX): create, validate, prioritise, assess, close, report.",
+    ),
     "duplicates": LazyCommand(
         "duplicates",
         "List pairs of active cases that are probably the same case (splink, Fellegi-Sunter).",
