@@ -181,3 +181,51 @@ def test_an_added_entry_replaces_the_shipped_one() -> None:
     assert catalogue.resolve("Dysport").entry.routes == (Route.intramuscular, Route.intradermal)
     assert shipped.resolve("Dysport").entry.routes == (Route.intramuscular,)
     assert len(catalogue) == len(shipped)
+
+
+def test_off_label_uses_catalogue_routes_when_the_report_gives_none() -> None:
+    from dermavigil.catalogue.routes import labelled_routes
+    from dermavigil.domain.assessment import assess
+    from dermavigil.domain.case import Case
+
+    case = Case.model_validate(
+        {
+            "report": {"source": "clinician"},
+            "patient": {"sex": "female"},
+            "products": [
+                {"name": "Kybella", "route": "intradermal"},
+                {"name": "Dysport", "route": "intramuscular"},
+                {"name": "Unknown serum", "route": "intradermal"},
+                {"name": "Sublocade", "route": "intravenous", "approved_routes": ["intravenous"]},
+            ],
+            "reactions": [{"verbatim": "skin necrosis"}],
+        }
+    )
+    labelled = labelled_routes(case)
+    assert set(labelled) == {0, 1}  # product 3's report states its approved route
+    assert labelled[0].routes == [Route.subcutaneous] and "NDA 206333" in labelled[0].source
+    plain = assess(case).off_label
+    assert [p.off_label for p in plain.products] == [None, None, None, False]
+    result = assess(case, labelled=labelled).off_label
+    kybella, dysport, serum, sublocade = result.products
+    assert (kybella.off_label, kybella.approved_routes_source) == (True, "catalogue")
+    assert kybella.catalogue_entry == "kybella" and kybella.approved_routes == ["subcutaneous"]
+    assert any("NDA 206333" in f for f in kybella.facts)
+    assert (dysport.off_label, dysport.approved_routes_source) == (False, "catalogue")
+    assert (serum.off_label, serum.approved_routes_source) == (None, None)
+    assert (sublocade.off_label, sublocade.approved_routes_source) == (False, "report")
+    assert result.flag is True
+
+
+def test_the_seed_case_product_resolves_to_the_exosome_entry() -> None:
+    from dermavigil.catalogue.routes import labelled_routes
+    from dermavigil.demo import load_seed_case
+
+    case = load_seed_case()
+    match = resolve(case.products[0].name, case.products[0].route, case.products[0].formulation)
+    assert match.entry.id == "exosome-product" and match.entry.category is C.exosome
+    assert labelled_routes(case) == {}  # the report states its labelled route (topical)
+    bare = case.model_copy(
+        update={"products": [case.products[0].model_copy(update={"approved_routes": []})]}
+    )
+    assert labelled_routes(bare)[0].routes == [Route.topical]

@@ -48,6 +48,10 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "case": LazyCommand("case", "Add, search, show, assess and exchange cases."),
     "users": LazyCommand("users", "Users and roles (reporter, assessor, admin)."),
+    "products": LazyCommand(
+        "products",
+        "The product catalogue: names, categories, regulatory class and labelled routes.",
+    ),
     "import": LazyCommand(
         "imports", "Import files into the analytic store (idempotent; atomic per source)."
     ),

@@ -31,7 +31,7 @@ and reason, so both stay visible. An invalid target or value is an
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -53,11 +53,12 @@ from dermavigil.domain.naranjo import (
     item,
     score_items,
 )
-from dermavigil.domain.off_label import OffLabelProduct as OffLabelProduct
 from dermavigil.domain.off_label import (
+    LabelledRoutes,
     OffLabelResult,
     assess_off_label,
 )
+from dermavigil.domain.off_label import OffLabelProduct as OffLabelProduct
 from dermavigil.domain.seriousness import (
     SUE_CAUSALITY_LEVELS,
     SeriousnessResult,
@@ -210,10 +211,18 @@ def _apply(assessment: Assessment, override: Override) -> Assessment:
     return assessment.model_copy(update={"naranjo": naranjo})
 
 
-def assess(case: Case, overrides: Sequence[Override] = ()) -> Assessment:
-    """Derive the whole assessment of ``case``, then apply ``overrides`` in order."""
+def assess(
+    case: Case,
+    overrides: Sequence[Override] = (),
+    labelled: Mapping[int, LabelledRoutes] | None = None,
+) -> Assessment:
+    """Derive the whole assessment of ``case``, then apply ``overrides`` in order.
+
+    ``labelled``: per product index, the routes a product catalogue labels the
+    product for (used by the off-label route when the report records none).
+    """
     seriousness = assess_seriousness(case)
-    off_label = assess_off_label(case)
+    off_label = assess_off_label(case, labelled)
     assessment = Assessment(
         serious=seriousness.serious,
         seriousness=seriousness,

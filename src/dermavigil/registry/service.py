@@ -9,7 +9,8 @@ the (case_id, version) primary key guarantees that two concurrent writers can
 never both create the same version, so no version is ever lost.
 
 Assessments are computed by :func:`dermavigil.domain.assessment.assess` from
-the stored facts and the overrides recorded so far (the latest per target),
+the stored facts, the product catalogue's labelled routes for products whose
+report records none, and the overrides recorded so far (the latest per target),
 when a version is written; both are immutable per version, so the assessment
 is stored with the version and read back rather than recomputed (versions
 written before it was stored are assessed when read).
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from dermavigil.domain.assessment import Assessment, Override, assess
 from dermavigil.domain.case import Case
+from dermavigil.domain.off_label import LabelledRoutes
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry import repository as repo
 from dermavigil.registry.changes import FieldChange, diff
@@ -246,7 +248,7 @@ class CaseService:
         if new_override is not None:
             overrides = [o for o in overrides if o.target != new_override.target]
             overrides.append(new_override)
-        assessment = assess(case, overrides)
+        assessment = assess(case, overrides, self._labelled(case))
         facts = search_facts(case, assessment)
         now = self.clock()
         version = CaseVersion(
@@ -298,8 +300,18 @@ class CaseService:
             recorded = (
                 repo.overrides(self.session, row.case_id, version.version) if overridden else []
             )
-            assessment = assess(case, effective_overrides(recorded))
+            assessment = assess(case, effective_overrides(recorded), self._labelled(case))
         return self._as_stored(row, version, case, assessment)
+
+    def _labelled(self, case: Case) -> dict[int, LabelledRoutes]:
+        """The catalogue's labelled routes for products whose report records none (the
+        merged catalogue: shipped entries and the registry's)."""
+        if all(p.approved_routes for p in case.products):
+            return {}
+        from dermavigil.catalogue.routes import labelled_routes
+        from dermavigil.registry.products import ProductService
+
+        return labelled_routes(case, ProductService(self.session).catalogue())
 
     @staticmethod
     def _as_stored(

@@ -261,3 +261,37 @@ class SignalVersion(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     created_by: Mapped[str] = mapped_column(String(64), nullable=False)
     reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+PRODUCT_ACTIONS = ("add", "edit")
+
+
+class ProductRow(Base):
+    """A catalogue entry kept in the registry (added here, or a shipped entry edited):
+    its id and a pointer to its current version."""
+
+    __tablename__ = "products"
+
+    entry_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    current_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+
+
+class ProductVersionRow(Base):
+    """One immutable version of a catalogue entry: the whole entry with its cited
+    sources, who wrote it, when, why and what changed."""
+
+    __tablename__ = "product_versions"
+    __table_args__ = (CheckConstraint(_in("action", PRODUCT_ACTIONS), name="action"),)
+
+    entry_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("products.entry_id"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    created_by: Mapped[str] = mapped_column(String(64), nullable=False)
+    action: Mapped[str] = mapped_column(String(16), nullable=False)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False)
