@@ -4,5 +4,5 @@
 # browser tests run when Chromium is at /usr/bin/chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/bootstrap.sh
+bash scripts/bootstrap.sh dev,spark
 exec .venv/bin/python -m pytest "$@"

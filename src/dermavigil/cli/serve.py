@@ -1,4 +1,4 @@
-"""``dermavigil serve``: run the web app; ``--demo`` loads the demo data first."""
+"""``dermavigil serve``: run the web app; ``--demo`` loads the demo data in the background."""
 
 from __future__ import annotations
 
@@ -26,8 +26,9 @@ def serve(
         bool,
         typer.Option(
             "--demo",
-            help="First load the demo data: the seed case, CAERS and VAERS from the shared "
-            "data folder, the registry export and a signal run (skips what is loaded).",
+            help="Load the demo data in the background once the server answers (progress on "
+            "every page): the seed case, CAERS and VAERS from the shared data folder, the "
+            "registry export and a signal run (skips what is loaded).",
         ),
     ] = False,
 ) -> None:
@@ -45,9 +46,11 @@ def serve(
     with registry.transaction() as session:
         password = UserService(session).ensure_admin()
     if demo:
-        from dermavigil.demo.full import load_demo
+        from dermavigil.demo.full import load_demo_in_background
 
-        load_demo(settings, registry, say=lambda line: console.print(line, highlight=False))
+        load_demo_in_background(
+            settings, host, port, say=lambda line: console.print(line, highlight=False)
+        )
     url = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}/"
     console.print(f"\n[bold]dermavigil[/] is at [link={url}]{url}[/]  (state in {settings.home})")
     if password:

@@ -16,12 +16,21 @@ Loads, in order, skipping what is already there:
 
 A step whose input is missing or fails is logged and skipped; the others
 still run, so the app always starts.
+
+``serve --demo`` runs :func:`load_demo` in a background thread once the server
+answers (:func:`load_demo_in_background`), so the app is usable at once; each
+step is written to ``DERMAVIGIL_HOME/demo-status.json`` (:func:`read_status`),
+which the pages show as a progress bar until the load ends.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
+import socket
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -51,6 +60,65 @@ class StepResult:
 
 
 Say = Callable[[str], None]
+
+STATUS_FILE = "demo-status.json"
+STEPS = ("seed case", *PUBLIC_INPUTS, "registry", "signals")
+"""The steps of :func:`load_demo`, in order."""
+
+
+def status_path(settings: Settings) -> Path:
+    """Where the demo load writes its progress."""
+    return settings.home / STATUS_FILE
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def read_status(settings: Settings) -> dict[str, Any] | None:
+    """The last demo load's progress, or None if none ran here.
+
+    ``loading`` is true while a load is running: its state says so and the
+    process that wrote it is alive (a server stopped mid-load leaves no banner).
+    """
+    try:
+        doc = json.loads(status_path(settings).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    doc["loading"] = doc.get("state") == "loading" and _pid_alive(int(doc.get("pid", 0)))
+    return doc
+
+
+class _StatusWriter:
+    """Writes the progress document atomically (write a temporary file, rename it)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.path = status_path(settings)
+        self.started = datetime.now(UTC).isoformat(timespec="seconds")
+        self.results: list[StepResult] = []
+
+    def write(self, state: str, current: str | None) -> None:
+        doc = {
+            "state": state,
+            "pid": os.getpid(),
+            "started": self.started,
+            "updated": datetime.now(UTC).isoformat(timespec="seconds"),
+            "current": current,
+            "done": len(self.results),
+            "total": len(STEPS),
+            "steps": [
+                {"step": r.step, "status": r.status, "detail": r.detail} for r in self.results
+            ],
+        }
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(doc), encoding="utf-8")
+        tmp.replace(self.path)
 
 
 def _seed(registry: Any) -> tuple[str, str]:
@@ -139,18 +207,72 @@ def _step(name: str, action: Callable[[], tuple[str, str]], say: Say) -> StepRes
 
 
 def load_demo(settings: Settings, registry: Any, say: Say = log.info) -> list[StepResult]:
-    """Load every demo piece that is missing; return what each step did."""
+    """Load every demo piece that is missing; return what each step did.
+
+    Progress goes to ``say`` and to :func:`status_path` (read with :func:`read_status`).
+    """
     settings.ensure_dirs()
-    results = [_step("seed case", lambda: _seed(registry), say)]
-    for source, relative in PUBLIC_INPUTS.items():
-        path = settings.shared_data_dir / relative
-        if not path.exists():
-            detail = f"{path} not found (shared data folder missing?)"
-            log.warning("demo step %s skipped: %s", source, detail)
-            say(f"demo: {source}: skipped: {detail}")
-            results.append(StepResult(source, "skipped", detail))
-            continue
-        results.append(_step(source, lambda s=source, p=path: _import(settings, s, [p]), say))
-    results.append(_step("registry", lambda: _export_registry(settings, registry), say))
-    results.append(_step("signals", lambda: _signals(settings), say))
-    return results
+    status = _StatusWriter(settings)
+    results = status.results
+
+    def run(name: str, action: Callable[[], tuple[str, str]]) -> None:
+        status.write("loading", name)
+        results.append(_step(name, action, say))
+
+    try:
+        run("seed case", lambda: _seed(registry))
+        for source, relative in PUBLIC_INPUTS.items():
+            path = settings.shared_data_dir / relative
+            if not path.exists():
+                detail = f"{path} not found (shared data folder missing?)"
+                log.warning("demo step %s skipped: %s", source, detail)
+                say(f"demo: {source}: skipped: {detail}")
+                results.append(StepResult(source, "skipped", detail))
+                continue
+            run(source, lambda s=source, p=path: _import(settings, s, [p]))
+        run("registry", lambda: _export_registry(settings, registry))
+        run("signals", lambda: _signals(settings))
+    finally:
+        status.write("done" if len(results) == len(STEPS) else "failed", None)
+    return list(results)
+
+
+def _wait_for_port(host: str, port: int, timeout: float) -> bool:
+    """True once something accepts TCP connections on ``host:port`` (within ``timeout`` s)."""
+    target = "127.0.0.1" if host in ("0.0.0.0", "") else ("::1" if host == "::" else host)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((target, port), timeout=0.5):
+                return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+def load_demo_in_background(
+    settings: Settings, host: str, port: int, say: Say = log.info
+) -> threading.Thread:
+    """Load the demo data in a daemon thread that starts once the server answers on
+    ``host:port`` (or after 60 s), over a registry of its own; progress as :func:`load_demo`.
+    """
+    status = _StatusWriter(settings)
+    settings.ensure_dirs()
+    status.write("loading", "waiting for the server")  # the banner shows from the first page
+
+    def work() -> None:
+        from dermavigil.registry import open_registry
+
+        _wait_for_port(host, port, timeout=60.0)
+        registry = open_registry(settings.database_url)
+        try:
+            load_demo(settings, registry, say)
+        except Exception:  # a bug must not stop the server; the status says "failed"
+            log.exception("demo data load failed")
+            status.write("failed", None)
+        finally:
+            registry.close()
+
+    thread = threading.Thread(target=work, name="demo-load", daemon=True)
+    thread.start()
+    return thread

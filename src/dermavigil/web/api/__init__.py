@@ -1,6 +1,16 @@
 """The JSON API: one router per resource, mounted under ``/api`` by the app."""
 
-from dermavigil.web.api import cases, drafts, duplicates, imports, series, session, signals, users
+from dermavigil.web.api import (
+    cases,
+    demo,
+    drafts,
+    duplicates,
+    imports,
+    series,
+    session,
+    signals,
+    users,
+)
 
 ROUTERS = (
     session.router,
@@ -11,6 +21,7 @@ ROUTERS = (
     duplicates.router,
     imports.router,
     users.router,
+    demo.router,
 )
 
 __all__ = ["ROUTERS"]

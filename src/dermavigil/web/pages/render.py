@@ -42,6 +42,15 @@ TEMPLATES.env.globals.update(
 )
 
 
+def _demo_loading(request: Request) -> dict[str, Any] | None:
+    """The demo load's progress while ``serve --demo`` is loading it, else None."""
+    from dermavigil.demo.full import read_status
+
+    settings = getattr(request.app.state, "settings", None)
+    doc = read_status(settings) if settings is not None else None
+    return doc if doc is not None and doc["loading"] else None
+
+
 def render(
     request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
 ) -> Response:
@@ -56,4 +65,5 @@ def render(
             ctx["actor"] = None
     session = getattr(request.state, "session", None)
     ctx["csrf_token"] = session.csrf if session is not None else ""
+    ctx["demo_loading"] = _demo_loading(request)
     return TEMPLATES.TemplateResponse(request, name, ctx, status_code=status_code)
