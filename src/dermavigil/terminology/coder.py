@@ -37,10 +37,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from dermavigil.domain.case import CodedTerm
-from dermavigil.terminology.hpo import HpoIndex, IndexEntry, load_hpo
+from dermavigil.terminology.coder_cache import CoderTables, coder_tables, tables_from_index
+from dermavigil.terminology.hpo import HpoIndex, IndexEntry
 from dermavigil.terminology.normalize import normalize
 
-PHENOTYPIC_ABNORMALITY = "HP:0000118"
 FUZZY_CUTOFF = 90.0
 _SCOPE_SCORE = {"EXACT": 0.95, "RELATED": 0.9, "NARROW": 0.9, "BROAD": 0.9}
 
@@ -99,35 +99,42 @@ _SKIN_FORMS = ("skin {}", "cutaneous {}", "{} of the skin")
 
 
 class PhraseCoder:
-    """Codes phrases against one :class:`HpoIndex`; results cached per phrase."""
+    """Codes phrases against the HPO; results cached per phrase.
 
-    def __init__(self, index: HpoIndex) -> None:
-        self.index = index
-        self._codable = frozenset(index.descendants(PHENOTYPIC_ABNORMALITY))
-        self._fuzzy_keys = [
-            key
-            for key, entries in index.lexicon.items()
-            if len(key) >= 5 and any(e.term_id in self._codable for e in entries)
-        ]
+    Built from an :class:`HpoIndex` or from the cached
+    :class:`~dermavigil.terminology.coder_cache.CoderTables` (the same facts).
+    """
+
+    def __init__(self, index: HpoIndex | CoderTables) -> None:
+        if isinstance(index, HpoIndex):
+            index = tables_from_index(index)
+        self._tables = index
+        self._system = f"HPO {index.release}"
 
     def _term(self, term_id: str, matched: str, score: float, parent: bool) -> CodedTerm:
-        term = self.index.term(term_id)
+        term_id = self._tables.alt.get(term_id, term_id)
         return CodedTerm(
-            system=self.index.system,
-            code=term.id,
-            label=term.name,
+            system=self._system,
+            code=term_id,
+            label=self._tables.names[term_id],
             matched_text=matched,
             score=round(score, 3),
             nearest_parent=parent,
         )
 
     def _entries(self, key: str) -> list[IndexEntry]:
-        return [e for e in self.index.lookup(key) if e.term_id in self._codable]
+        scope_rank = {"EXACT": 0, "RELATED": 1, "NARROW": 2, "BROAD": 3}
+        skin = self._tables.skin
+        entries = [IndexEntry(*e) for e in self._tables.lexicon.get(normalize(key), ())]
+        return sorted(
+            entries,
+            key=lambda e: (not e.is_label, scope_rank.get(e.scope, 4), e.term_id not in skin),
+        )
 
     def _lexical(self, phrase: str) -> CodedTerm | None:
         key = normalize(phrase)
         entries = self._entries(key)
-        if not entries or entries[0].term_id not in self.index.skin:
+        if not entries or entries[0].term_id not in self._tables.skin:
             for form in _SKIN_FORMS:
                 skin = self._entries(form.format(key))
                 if skin:
@@ -163,11 +170,11 @@ class PhraseCoder:
         if len(key) < 5:
             return None
         match = process.extractOne(
-            key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
+            key, self._tables.fuzzy_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
         )
         if match is None:
             return None
-        entries = [e for e in self.index.lexicon[match[0]] if e.term_id in self._codable]
+        entries = [IndexEntry(*e) for e in self._tables.lexicon[match[0]]]
         if not entries:
             return None
         return self._term(entries[0].term_id, phrase, match[1] / 100.0, False)
@@ -199,8 +206,12 @@ def _unique(terms: list[CodedTerm]) -> list[CodedTerm]:
 
 @lru_cache(maxsize=1)
 def default_coder() -> PhraseCoder:
-    """The coder over the packaged HPO release, built lazily once per process."""
-    return PhraseCoder(load_hpo())
+    """The coder over the packaged HPO release, built lazily once per process.
+
+    Its tables come from the on-disk cache when valid
+    (:func:`~dermavigil.terminology.coder_cache.coder_tables`).
+    """
+    return PhraseCoder(coder_tables())
 
 
 @lru_cache(maxsize=8192)

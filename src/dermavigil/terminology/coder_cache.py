@@ -1,0 +1,141 @@
+"""The coder's tables, built once from ``hp.obo`` and cached on disk.
+
+Building the HPO index parses ~17 MB of OBO and normalises ~42,000 labels
+and synonyms (1-2 s); a literature extraction needs only what the coder
+reads: the lexicon of codable entries (normalised text -> term id, label or
+synonym, scope), the labels of codable terms, the skin subtree and the
+fuzzy-match keys. :func:`coder_tables` returns them from a ``marshal`` file
+in the cache directory when one exists for this ``hp.obo`` (path, size,
+modification time) and these source files; else it builds them from
+:func:`dermavigil.terminology.hpo.load_hpo` and writes the file (atomic
+rename; an unwritable cache directory only costs the rebuild). ``marshal``
+holds plain tuples, dicts and strings only: loading it runs no code.
+
+Cache directory: ``DERMAVIGIL_CACHE_DIR``, else ``$DERMAVIGIL_HOME/cache``
+when ``DERMAVIGIL_HOME`` is set, else ``$XDG_CACHE_HOME/dermavigil`` (default
+``~/.cache/dermavigil``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dermavigil.terminology.obo import packaged_hpo_path
+
+if TYPE_CHECKING:
+    from dermavigil.terminology.hpo import HpoIndex
+
+FORMAT = 1
+PHENOTYPIC_ABNORMALITY = "HP:0000118"
+_SOURCES = ("coder_cache.py", "hpo.py", "normalize.py", "obo.py")
+
+Entry = tuple[str, bool, str]
+
+
+@dataclass(frozen=True)
+class CoderTables:
+    """What :class:`~dermavigil.terminology.coder.PhraseCoder` reads."""
+
+    release: str
+    lexicon: dict[str, list[Entry]]
+    names: dict[str, str]
+    alt: dict[str, str]
+    skin: frozenset[str]
+    fuzzy_keys: list[str]
+
+
+def cache_dir(env: dict[str, str] | None = None) -> Path:
+    """The directory of derived, rebuildable files (see the module docstring)."""
+    env = dict(os.environ if env is None else env)
+    if env.get("DERMAVIGIL_CACHE_DIR"):
+        return Path(env["DERMAVIGIL_CACHE_DIR"]).expanduser()
+    if env.get("DERMAVIGIL_HOME"):
+        return Path(env["DERMAVIGIL_HOME"]).expanduser() / "cache"
+    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "dermavigil"
+
+
+def _key(obo: Path) -> str:
+    stat = obo.stat()
+    digest = hashlib.sha256(f"{FORMAT}|{obo.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    here = Path(__file__).resolve().parent
+    for name in _SOURCES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def build_tables() -> CoderTables:
+    """Build the tables from the packaged HPO release (the slow path)."""
+    from dermavigil.terminology.hpo import load_hpo
+
+    return tables_from_index(load_hpo())
+
+
+def tables_from_index(index: HpoIndex) -> CoderTables:
+    """The coder's facts of an HPO index: codable entries, labels, skin subtree."""
+    codable = frozenset(index.descendants(PHENOTYPIC_ABNORMALITY))
+    lexicon: dict[str, list[Entry]] = {}
+    for key, entries in index.lexicon.items():
+        kept = [(e.term_id, e.is_label, e.scope) for e in entries if e.term_id in codable]
+        if kept:
+            lexicon[key] = kept
+    return CoderTables(
+        release=index.release,
+        lexicon=lexicon,
+        names={tid: index.terms[tid].name for tid in codable if tid in index.terms},
+        alt={alt: tid for tid, term in index.terms.items() for alt in term.alt_ids},
+        skin=frozenset(index.skin & codable),
+        fuzzy_keys=[key for key in lexicon if len(key) >= 5],
+    )
+
+
+def _read(path: Path, key: str) -> CoderTables | None:
+    try:
+        data = marshal.loads(path.read_bytes())
+        if data[0] != FORMAT or data[1] != key:
+            return None
+        _, _, release, lexicon, names, alt, skin, fuzzy = data
+        return CoderTables(release, lexicon, names, alt, frozenset(skin), fuzzy)
+    except (OSError, EOFError, ValueError, TypeError, IndexError):
+        return None
+
+
+def _write(path: Path, key: str, tables: CoderTables) -> None:
+    payload = marshal.dumps(
+        (
+            FORMAT,
+            key,
+            tables.release,
+            tables.lexicon,
+            tables.names,
+            tables.alt,
+            sorted(tables.skin),
+            tables.fuzzy_keys,
+        )
+    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
+            tmp.write(payload)
+        os.replace(tmp.name, path)
+    except OSError:
+        return
+
+
+def coder_tables() -> CoderTables:
+    """The coder tables: from the disk cache when valid, else built and cached."""
+    obo = packaged_hpo_path()
+    key = _key(obo)
+    path = cache_dir() / f"hpo-coder-{FORMAT}.marshal"
+    cached = _read(path, key)
+    if cached is not None:
+        return cached
+    tables = build_tables()
+    _write(path, key, tables)
+    return tables
