@@ -38,3 +38,11 @@ def test_cache_dir_follows_the_environment(tmp_path):
     assert coder_cache.cache_dir({"DERMAVIGIL_CACHE_DIR": str(tmp_path)}) == tmp_path
     assert coder_cache.cache_dir({"DERMAVIGIL_HOME": str(tmp_path)}) == tmp_path / "cache"
     assert coder_cache.cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "dermavigil"
+
+
+def test_table_terms_outside_the_codable_branch_keep_their_label():
+    from dermavigil.terminology.coder import EQUIVALENT, NEAREST_PARENT
+
+    tables = coder_cache.build_tables()
+    for term_id in {**NEAREST_PARENT, **EQUIVALENT}.values():
+        assert term_id in tables.names or tables.alt.get(term_id) in tables.names, term_id

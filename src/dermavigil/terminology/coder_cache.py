@@ -31,7 +31,7 @@ from dermavigil.terminology.obo import packaged_hpo_path
 if TYPE_CHECKING:
     from dermavigil.terminology.hpo import HpoIndex
 
-FORMAT = 1
+FORMAT = 2
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 _SOURCES = ("coder_cache.py", "hpo.py", "normalize.py", "obo.py")
 
@@ -88,7 +88,7 @@ def tables_from_index(index: HpoIndex) -> CoderTables:
     return CoderTables(
         release=index.release,
         lexicon=lexicon,
-        names={tid: index.terms[tid].name for tid in codable if tid in index.terms},
+        names={tid: term.name for tid, term in index.terms.items()},
         alt={alt: tid for tid, term in index.terms.items() for alt in term.alt_ids},
         skin=frozenset(index.skin & codable),
         fuzzy_keys=[key for key in lexicon if len(key) >= 5],
