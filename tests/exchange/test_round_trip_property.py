@@ -25,6 +25,7 @@ from dermavigil.domain.vocab import (
     Sex,
 )
 from dermavigil.errors import InputError
+from dermavigil.exchange.fhir_codes import DEVICE_CATEGORIES
 from dermavigil.exchange.formats import export_cases, import_document
 from dermavigil.exchange.seriousness import case_seriousness
 
@@ -280,7 +281,7 @@ def _fhir_held(case: Case, original: Case) -> dict[str, Any]:
 
     ``original`` tells which products were devices (FHIR keeps no finer category).
     """
-    devices = [p.category in ("ha_filler", "plla", "caha") for p in original.products]
+    devices = [p.category in DEVICE_CATEGORIES for p in original.products]
     literature = case.report.literature
     return {
         "reporter": case.report.reporter.model_dump() if case.report.reporter else None,
