@@ -100,9 +100,9 @@ def create(
     reason: Reason = "",
 ) -> None:
     """Record a new signal; with --pair, its disproportionality over time is attached."""
-    from dermavigil.cli.signal_trend import parse_pair
     from dermavigil.domain.signal import SignalRecord
     from dermavigil.registry.signal_records import SignalRecordService
+    from dermavigil.signals.trend_counts import parse_pair
 
     pairs = dict(parse_pair(pair))
     record = SignalRecord(

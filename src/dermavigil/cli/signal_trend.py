@@ -10,24 +10,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dermavigil.errors import InputError
-
 console = Console()
 
 
 def _split(text: str | None) -> tuple[str, ...]:
     return tuple(s.strip() for s in (text or "").split(",") if s.strip())
-
-
-def parse_pair(text: str | None) -> tuple[tuple[str, str], ...]:
-    """``product=rv,reaction=intussusception`` -> ``(("product", "rv"), ...)``."""
-    out = []
-    for item in _split(text):
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip() or not value.strip():
-            raise InputError(f"--pair {item!r}: write DIMENSION=VALUE, e.g. product=rv")
-        out.append((name.strip(), value.strip().casefold()))
-    return tuple(out)
 
 
 def _fmt(value: object) -> str:
@@ -60,7 +47,7 @@ def trend(
     """Cumulative PRR/ROR/IC/EBGM by period; the first period each criterion was met."""
     from dermavigil.settings import load_settings
     from dermavigil.signals.output import write_signals
-    from dermavigil.signals.trend import TrendRequest, trend_store
+    from dermavigil.signals.trend import TrendRequest, parse_pair, trend_store
 
     request = TrendRequest(
         by=_split(by),

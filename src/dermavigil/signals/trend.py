@@ -37,7 +37,9 @@ from dermavigil.signals import posterior, stats
 from dermavigil.signals.counts import store_sources
 from dermavigil.signals.criteria import Criteria
 from dermavigil.signals.mgps import Prior, fit_prior
-from dermavigil.signals.trend_counts import period_end, period_label, trend_sql
+from dermavigil.signals.trend_counts import parse_pair, period_end, period_label, trend_sql
+
+__all__ = ["METHODS", "TrendRequest", "TrendResult", "parse_pair", "trend", "trend_store"]
 from dermavigil.store.catalog import register_store
 from dermavigil.store.engine import Engine, open_engine
 

@@ -96,3 +96,14 @@ def trend_sql(sources: CountSources, period: str) -> str:
         f"FROM both_ b LEFT JOIN per ON {on_key.format(a='b', b='per')} WHERE per.p IS NULL",
     ]
     return "WITH " + ",\n".join(ctes) + "\n" + "\nUNION ALL ".join(selects)
+
+
+def parse_pair(text: str | None) -> tuple[tuple[str, str], ...]:
+    """``product=rv,reaction=intussusception`` -> ``(("product", "rv"), ...)``."""
+    out = []
+    for item in (s.strip() for s in (text or "").split(",") if s.strip()):
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise InputError(f"--pair {item!r}: write DIMENSION=VALUE, e.g. product=rv")
+        out.append((name.strip(), value.strip().casefold()))
+    return tuple(out)

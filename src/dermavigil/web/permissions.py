@@ -26,6 +26,7 @@ _LEAST_ROLE: dict[str, str] = {
     "case.override": "assessor",
     "case.retract": "assessor",
     "draft.review": "assessor",
+    "signal.manage": "assessor",  # signal records (GVP IX): read, create, decide
     "import.run": "admin",
     "users.manage": "admin",
 }

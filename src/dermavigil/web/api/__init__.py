@@ -8,6 +8,7 @@ from dermavigil.web.api import (
     imports,
     series,
     session,
+    signal_records,
     signals,
     users,
 )
@@ -17,6 +18,8 @@ ROUTERS = (
     cases.router,
     drafts.router,
     signals.router,
+    signal_records.router,
+    signal_records.alerts_router,
     series.router,
     duplicates.router,
     imports.router,

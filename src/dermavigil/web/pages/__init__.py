@@ -8,6 +8,7 @@ from dermavigil.web.pages import (
     duplicates,
     imports,
     series,
+    signal_records,
     signals,
     users,
 )
@@ -17,6 +18,7 @@ ROUTERS = (
     cases.router,
     drafts.router,
     signals.router,
+    signal_records.router,
     series.router,
     duplicates.router,
     imports.router,
