@@ -15,6 +15,7 @@ from dermavigil.demo import load_seed_case
 from dermavigil.domain.assessment import assess
 from dermavigil.domain.case import Case
 from dermavigil.duplicates import DuplicatePair, find_duplicates
+from dermavigil.duplicates.detect import detect
 from dermavigil.duplicates.model import facts, prior_match_probability
 from dermavigil.errors import InputError
 from dermavigil.registry import StoredCase
@@ -66,12 +67,21 @@ def test_weights_are_the_fellegi_sunter_sum(
     literature_case: Case, clinician_case: Case, different_cases: list[Case]
 ) -> None:
     cases = [literature_case, clinician_case, *different_cases]
-    (pair,) = find_duplicates(cases, threshold=0.0)
+    detection = detect(cases, threshold=0.0)
+    (pair,) = detection.pairs
+    assert detection.model is not None and not detection.model.trained  # 5 cases: priors
     by_label = {(f.name, lv.label): math.log2(lv.m / lv.u) for f in facts() for lv in f.levels}
+    recorded = {(f.name, lv.label): lv.weight for f in detection.model.facts for lv in f.levels}
+    assert recorded == pytest.approx(by_label)
     for item in pair.explanation:
         expected = (
             0.0 if item.level == "missing on either side" else by_label[(item.field, item.level)]
         )
+        if item.field == "country":
+            # term frequency (Winkler): TH is held by 2 of the 5 cases, u(TH) = 2/5
+            # instead of the level's u; the weight stays >= 0.
+            (level,) = [lv for f in facts() if f.name == "country" for lv in f.levels[:1]]
+            expected = max(0.0, expected + math.log2(level.u) - math.log2(2 / 5))
         assert item.match_weight == pytest.approx(expected, abs=1e-6), item.field
     p = prior_match_probability(len(cases))
     assert pair.prior_weight == pytest.approx(math.log2(p / (1 - p)))
@@ -153,10 +163,10 @@ def test_a_lower_threshold_keeps_every_pair_of_a_higher_one() -> None:
 
 
 def test_u_estimated_from_the_data_is_deterministic(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dermavigil.duplicates import detect
+    from dermavigil.duplicates import training
 
     with_priors = _reference(0.0)
-    monkeypatch.setattr(detect, "TRAIN_MIN_RECORDS", 2)
+    monkeypatch.setattr(training, "TRAIN_MIN_RECORDS", 2)
     trained = _key(find_duplicates(_POOL, threshold=0.0))
     assert trained == _key(find_duplicates(list(reversed(_POOL)), threshold=0.0))
     assert trained != with_priors  # u estimated from 8 cases differ from the priors
@@ -166,9 +176,12 @@ def test_public_api_is_pinned() -> None:
     import dermavigil.duplicates as package
 
     assert sorted(package.__all__) == [
+        "Detection",
+        "DuplicateModel",
         "DuplicatePair",
         "DuplicateReport",
         "FieldEvidence",
+        "detect",
         "feature_table",
         "find_duplicates",
         "registry_duplicates",

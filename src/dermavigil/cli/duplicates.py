@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 if TYPE_CHECKING:
-    from dermavigil.duplicates import DuplicatePair
+    from dermavigil.duplicates import DuplicateModel, DuplicatePair
 
 console = Console()
 
@@ -55,13 +55,57 @@ def _show(pair: DuplicatePair) -> None:
     console.print(table)
 
 
+def model_summary(model: DuplicateModel) -> str:
+    """One line: what the model was trained on and how."""
+    if not model.trained:
+        return f"model: stated priors (fewer than the records needed to train; {model.records})"
+    used = [s for s in model.em_sessions if s.used]
+    m_text = (
+        f"m by EM in {len(used)} of {len(model.em_sessions)} session(s)"
+        if used
+        else "m: priors (EM found no match cluster)"
+    )
+    return (
+        f"model: trained on {model.records} cases; u from {model.u_pairs} random pairs; "
+        f"{m_text}; prior weight {model.prior_weight:.2f}"
+    )
+
+
+def show_model(model: DuplicateModel) -> None:
+    """Every level's m, u, weight and where they came from."""
+    console.print(model_summary(model))
+    table = Table(title="parameters (log2(m/u) per level)", title_justify="left", expand=True)
+    for name in ("fact", "level", "m", "u", "weight", "from", "constraint"):
+        table.add_column(name, overflow="fold")
+    for fact in model.facts:
+        for level in fact.levels:
+            table.add_row(
+                fact.name,
+                level.label + (f" (tf: {level.tf_column})" if level.tf_column else ""),
+                f"{level.m:.4g}",
+                f"{level.u:.4g}",
+                f"{level.weight:+.2f}",
+                f"m {level.m_from}, u {level.u_from}",
+                level.constrained or "",
+            )
+    console.print(table)
+    for session in model.em_sessions:
+        console.print(
+            f"EM on {session.block}: {'used' if session.used else 'not used'} ({session.why})"
+        )
+
+
 def duplicates(
     threshold: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="least match probability of a pair shown")
     ] = 0.9,
     as_json: Annotated[bool, typer.Option("--json", help="print the pairs as JSON")] = False,
+    model: Annotated[
+        bool, typer.Option("--model", help="also print the trained model's parameters")
+    ] = False,
 ) -> None:
-    """List pairs of active cases that are probably the same case (splink, Fellegi-Sunter)."""
+    """List pairs of active cases that are probably the same case (splink, Fellegi-Sunter,
+    trained on these cases)."""
     from dermavigil.duplicates import registry_duplicates
     from dermavigil.registry import open_registry
     from dermavigil.settings import load_settings
@@ -77,6 +121,8 @@ def duplicates(
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
         return
+    if model and report.model is not None:
+        show_model(report.model)
     if not report.pairs:
         console.print(f"no pair of the {report.cases} active cases reaches {threshold:g}")
         return
@@ -85,6 +131,8 @@ def duplicates(
     console.print(
         f"{len(report.pairs)} probable duplicate pair(s) among {report.cases} active cases"
     )
+    if report.model is not None and not model:
+        console.print(model_summary(report.model) + " (--model for every parameter)")
 
 
 def register(app: typer.Typer) -> None:

@@ -10,23 +10,31 @@ Public API::
 A clinician's report, the patient's own report and the later publication of
 the same case must be recognised as one case before they inflate a signal
 (Norén et al. 2007, vigiMatch). The linkage is splink 5's Fellegi-Sunter
-model on DuckDB; see :mod:`dermavigil.duplicates.model` for the parameters.
+model on DuckDB, trained on the cases it compares
+(:mod:`dermavigil.duplicates.training`); see :mod:`dermavigil.duplicates.model`
+for the facts, levels, priors and blocking rules.
 """
 
 from __future__ import annotations
 
 from dermavigil.duplicates.detect import (
+    Detection,
     DuplicatePair,
     FieldEvidence,
+    detect,
     feature_table,
     find_duplicates,
 )
 from dermavigil.duplicates.service import DuplicateReport, registry_duplicates
+from dermavigil.duplicates.training import DuplicateModel
 
 __all__ = [
+    "Detection",
+    "DuplicateModel",
     "DuplicatePair",
     "DuplicateReport",
     "FieldEvidence",
+    "detect",
     "feature_table",
     "find_duplicates",
     "registry_duplicates",

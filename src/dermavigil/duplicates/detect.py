@@ -14,11 +14,11 @@ probability then ids.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 from pydantic import BaseModel, Field
 from splink import DuckDBAPI, Linker
@@ -26,14 +26,13 @@ from splink import DuckDBAPI, Linker
 from dermavigil.domain.case import Case
 from dermavigil.duplicates.features import FEATURE_SCHEMA, case_features
 from dermavigil.duplicates.model import (
-    TRAIN_MIN_RECORDS,
-    U_MAX_PAIRS,
-    U_SEED,
+    RARE_TERM_MIN,
+    RARE_TERM_SHARE,
     facts,
     level_labels,
-    prior_match_probability,
     settings,
 )
+from dermavigil.duplicates.training import DuplicateModel, Progress, train
 from dermavigil.errors import InputError, Problem
 from dermavigil.registry.models import StoredCase
 
@@ -83,15 +82,45 @@ def feature_table(cases: Sequence[Case | StoredCase]) -> pa.Table:
     """The feature records of ``cases`` as an Arrow table, sorted by id."""
     rows = [case_features(case, cid) for cid, case in _identified(cases)]
     rows.sort(key=lambda row: row["unique_id"])
-    return pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA)
+    return with_rare_terms(pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA))
 
 
-def _linker(table: pa.Table, db_api: DuckDBAPI) -> Linker:
-    records = db_api.register(table, table_name="dermavigil_reports")
-    linker = Linker(records, settings(table.num_rows), log_level=None)
-    if table.num_rows >= TRAIN_MIN_RECORDS:
-        linker.training.estimate_u_using_random_sampling(max_pairs=U_MAX_PAIRS, seed=U_SEED)
-    return linker
+def with_rare_terms(table: pa.Table) -> pa.Table:
+    """``table`` with ``rare_terms``: each record's reaction terms held by at most
+    ``max(RARE_TERM_MIN, RARE_TERM_SHARE * rows)`` records (None when it has none)."""
+    limit = max(RARE_TERM_MIN, RARE_TERM_SHARE * table.num_rows)
+    con = duckdb.connect()
+    try:
+        con.register("features", table.drop_columns(["rare_terms"]))
+        rare = con.sql(
+            f"""
+            WITH terms AS (
+                SELECT DISTINCT unique_id, unnest(reaction_terms) AS term FROM features
+            ), counted AS (
+                SELECT term FROM terms GROUP BY term HAVING count(*) <= {limit!r}
+            ), kept AS (
+                SELECT t.unique_id, list_sort(list(t.term)) AS rare_terms
+                FROM terms t JOIN counted c USING (term) GROUP BY t.unique_id
+            )
+            SELECT f.*, k.rare_terms FROM features f LEFT JOIN kept k USING (unique_id)
+            ORDER BY f.unique_id
+            """
+        ).to_arrow_table()
+    finally:
+        con.close()
+    return rare.select(FEATURE_SCHEMA.names).cast(FEATURE_SCHEMA)
+
+
+_TABLE = "dermavigil_reports"
+
+
+def _linker(
+    table: pa.Table, db_api: DuckDBAPI, progress: Progress | None
+) -> tuple[Linker, DuplicateModel]:
+    """A linker whose parameters were trained on ``table`` (see ``training``)."""
+    records = db_api.register(table, table_name=_TABLE)
+    params, model = train(_TABLE, records, table.num_rows, db_api, progress)
+    return Linker(records, settings(table.num_rows, params), log_level=None), model
 
 
 def _shown(record: dict[str, Any], columns: tuple[str, ...]) -> Any:
@@ -109,7 +138,7 @@ def _explain(
         FieldEvidence(
             field=fact.name,
             level=labels[fact.name][row[f"gamma_{fact.name}"]],
-            match_weight=round(float(row[f"mw_{fact.name}"]), 6),
+            match_weight=round(float(row[f"w_{fact.name}"]), 6),
             value_a=_shown(left, fact.shown),
             value_b=_shown(right, fact.shown),
         )
@@ -140,40 +169,94 @@ def _pair(
     )
 
 
-def find_duplicates(
-    cases: Sequence[Case | StoredCase], threshold: float = 0.9
-) -> list[DuplicatePair]:
-    """Pairs of ``cases`` whose match probability is at least ``threshold``.
+class Detection(BaseModel):
+    """The pairs found and the model that found them."""
 
-    Cases are named by their registry id (``StoredCase.case_id``), else their
-    ``case_id``, else ``#<position>`` (1-based).
-    """
+    pairs: list[DuplicatePair]
+    model: DuplicateModel | None = Field(default=None, description="None: fewer than 2 cases")
+
+
+def _checked_threshold(threshold: float) -> None:
     if not 0 <= threshold <= 1:
         raise InputError(
             "threshold must be a probability", [Problem("threshold", "not in [0, 1]", threshold)]
         )
-    table = feature_table(cases)
-    if table.num_rows < 2:
-        return []
+
+
+def score_table(
+    table: pa.Table, threshold: float, progress: Progress | None = None
+) -> tuple[pa.Table, DuplicateModel]:
+    """Scored pairs of the feature records ``table`` at or above ``threshold`` (every
+    splink output column, as Arrow) and the trained model. For benches at scale."""
+    _checked_threshold(threshold)
+    step = progress or (lambda *_: None)
     db_api = DuckDBAPI()  # in memory, closed when done
     try:
-        # splink filters on the weight log2(p/(1-p)), infinite at p = 0 or 1: filter here.
-        rows = (
-            _linker(table, db_api)
-            .inference.predict(
-                threshold_match_probability=threshold if 0 < threshold < 1 else None,
-                warning_mode="never",
-            )
-            .as_record_list()
-        )
+        linker, model = _linker(table, db_api, step)
+        step("scoring the blocked pairs", 2, 3)
+        # The weights are re-added in SQL (clamped, see _clamped_sql), so no splink threshold.
+        scored = linker.inference.predict(warning_mode="never")
+        out = db_api.duckdb_con.sql(
+            _clamped_sql(scored.physical_name, model.prior_weight, threshold)
+        ).to_arrow_table()
+        step("scored", 3, 3)
     finally:
         db_api.duckdb_con.close()
+    return out, model
+
+
+def _clamped_sql(table: str, prior_weight: float, threshold: float) -> str:
+    """The scored pairs with each fact's weight including its term-frequency adjustment,
+    clamped as in :func:`~dermavigil.duplicates.training.constrain`: a level of agreement
+    (splink's comparison vector value > 0) weighs >= 0 even for a very common value; the
+    match weight is the prior plus these weights and the probability follows from it."""
+    weights = []
+    for fact in facts():
+        gamma, mw = f"gamma_{fact.name}", f"mw_{fact.name}"
+        adjusted = f"{mw} + coalesce(mw_tf_adj_{fact.name}, 0)" if fact.has_tf else mw
+        weights.append(
+            f"CASE WHEN {gamma} > 0 THEN greatest({adjusted}, 0) ELSE {mw} END AS w_{fact.name}"
+        )
+    total = " + ".join(f"w_{fact.name}" for fact in facts())
+    return f"""
+        WITH weighed AS (
+            SELECT * EXCLUDE (match_weight, match_probability), {", ".join(weights)}
+            FROM {table}
+        ), summed AS (
+            SELECT *, {prior_weight!r} + {total} AS match_weight FROM weighed
+        )
+        SELECT *, pow(2, match_weight) / (1 + pow(2, match_weight)) AS match_probability
+        FROM summed
+        WHERE pow(2, match_weight) / (1 + pow(2, match_weight)) >= {float(threshold)!r}
+    """
+
+
+def detect(
+    cases: Sequence[Case | StoredCase],
+    threshold: float = 0.9,
+    progress: Progress | None = None,
+) -> Detection:
+    """Pairs of ``cases`` whose match probability is at least ``threshold``, with the
+    model trained on ``cases`` that scored them.
+
+    Cases are named by their registry id (``StoredCase.case_id``), else their
+    ``case_id``, else ``#<position>`` (1-based).
+    """
+    _checked_threshold(threshold)
+    table = feature_table(cases)
+    if table.num_rows < 2:
+        return Detection(pairs=[])
+    scored, model = score_table(table, threshold, progress)
     by_id = {row["unique_id"]: row for row in table.to_pylist()}
-    p = prior_match_probability(table.num_rows)
-    prior = math.log2(p / (1 - p))
     labels = level_labels()
-    pairs = [
-        _pair(row, by_id, labels, prior) for row in rows if row["match_probability"] >= threshold
-    ]
+    pairs = [_pair(row, by_id, labels, model.prior_weight) for row in scored.to_pylist()]
     pairs.sort(key=lambda pair: (-pair.match_probability, pair.case_a, pair.case_b))
-    return pairs
+    return Detection(pairs=pairs, model=model)
+
+
+def find_duplicates(
+    cases: Sequence[Case | StoredCase], threshold: float = 0.9
+) -> list[DuplicatePair]:
+    """Pairs of ``cases`` whose match probability is at least ``threshold`` (see
+    :func:`detect`)."""
+    return detect(cases, threshold).pairs

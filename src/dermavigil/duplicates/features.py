@@ -91,6 +91,10 @@ FEATURE_SCHEMA = pa.schema(
         ],
         ("publication_ids", _LIST),
         ("publication_id", _TEXT),
+        ("signature", _TEXT),
+        ("rare_terms", _LIST),
+        ("initials", _TEXT),
+        ("birth_year", pa.int32()),
     ]
 )
 """The columns of a feature record (Arrow types), in table order."""
@@ -134,6 +138,15 @@ def _age(case: Case) -> tuple[str | None, float | None, float | None, float | No
 
 def _span(value: PartialDate | None) -> tuple[date | None, date | None]:
     return (value.earliest(), value.latest()) if value is not None else (None, None)
+
+
+def _birth_year(case: Case, age: float | None) -> int | None:
+    """The patient's probable year of birth: the event's (else the report's) year minus the
+    exact age; a blocking key that survives a follow-up's later dates."""
+    when = case.report.event_date or case.report.received_date
+    if age is None or when is None:
+        return None
+    return when.earliest().year - int(age)
 
 
 def _sites(case: Case) -> list[str]:
@@ -216,4 +229,22 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "event_high": event_high,
         "publication_ids": _or_none(publications),
         "publication_id": publications[0] if publications else None,
+        "signature": _signature(keys[0] if keys else None, terms),
+        "rare_terms": None,  # set over the whole collection: detect.with_rare_terms
+        "initials": _initials(case.patient.initials),
+        "birth_year": _birth_year(case, age),
     }
+
+
+def _signature(first_suspect: str | None, terms: list[str]) -> str | None:
+    """First suspect product and every reaction term, as one value: how often the
+    collection holds it is the term frequency of the exact product-reaction profile."""
+    if first_suspect is None or not terms:
+        return None
+    return "\x1f".join([first_suspect, *terms])
+
+
+def _initials(text: str | None) -> str | None:
+    """Initials as letters only, upper case (``j.d.`` -> ``JD``)."""
+    letters = "".join(ch for ch in (text or "") if ch.isalpha()).upper()
+    return letters or None

@@ -9,15 +9,17 @@ This is also the model of vigiMatch (Norén et al. 2007, Data Min Knowl Disc
 14:305-328), the WHO's duplicate detector for VigiBase (Tregunno et al. 2014,
 Drug Saf 37:249-258), which likewise leaves a missing fact out of the sum.
 
-Parameters, and why they are not fitted by EM
----------------------------------------------
-``m`` is fixed at the priors below. EM needs a good share of true duplicates
-among the blocked pairs to find the "match" cluster; a pharmacovigilance
-registry has few, and on a small registry EM drifts to clusters such as "same
-product, same sex". Stated priors can instead be read and argued with; they
-say how often a fact survives re-reporting of one case (clinician, patient,
-literature): sex nearly always agrees, an exact age usually does, a reaction
-is often reworded, dates are frequently missing or coarsened.
+Parameters: trained on the data scored, within stated bounds
+------------------------------------------------------------
+The levels below carry *prior* ``m`` and ``u``: how often a fact survives
+re-reporting of one case (clinician, patient, literature) and how often it
+agrees by chance in a registry of aesthetic-product cases. From
+:data:`TRAIN_MIN_RECORDS` records on, :mod:`~dermavigil.duplicates.training`
+replaces them with estimates from the records being compared: ``u`` by splink's
+random sampling of pairs (seeded), ``m`` by splink's expectation maximisation
+on the pairs of :func:`training_blocks`. Whatever was estimated, a level of
+agreement is never evidence *against* a match and disagreement never evidence
+*for* one (see :func:`dermavigil.duplicates.training.constrain`).
 
 Fellegi-Sunter multiplies the facts' likelihood ratios as if the facts were
 independent. Reactions are not independent of products (ptosis goes with
@@ -28,28 +30,28 @@ reaction terms in common", "a product word and a reaction term in common"...),
 whose ``u`` is the chance of that joint agreement, and the strongest level
 asks for two or more shared terms.
 
-``u`` is the chance a fact agrees between unrelated reports, which the data
-itself tell once there are enough of them: from :data:`TRAIN_MIN_RECORDS`
-records on, ``u`` is estimated by splink's random sampling of pairs with a
-fixed seed (deterministic); below that, the priors below (set for a registry
-of aesthetic-product cases: mostly women, few countries, few product families)
-are used as they are.
+Term frequencies (splink's ``tf_adjustment_column``, after Winkler 1988 and
+Norén et al. 2007's value-specific ``u``): agreeing on a common product
+(adalimumab in FAERS) or a common country (US) is weaker evidence than
+agreeing on a rare one. The levels that require the same first suspect product
+are adjusted by that product's frequency relative to the "same first suspect"
+level's ``u``; the country by the country's frequency.
 
 The prior probability that two random reports are the same case is
 ``DUPLICATE_SHARE / (n - 1)``: if a share ``s`` of reports has one duplicate
 among the other ``n - 1``, a given pair matches with probability ``s/(n-1)``.
-So the same facts weigh more in a small registry than in a national database,
-as they should.
 
-Blocking (which pairs are scored at all): same first suspect product key, same
-publication (DOI/PMID), or a product word *and* a reaction term in common
-(catches "lyophilized exosomes" vs "exosome product"; a shared reaction *word*
-would put most pairs of a large collection in one block). Pairs outside every
-block are taken as different cases.
+Blocking (which pairs are scored at all, :func:`blocking_rules`): the same
+publication (DOI/PMID); the same first suspect product and a reaction word in
+common ("skin necrosis" and "cutaneous necrosis"); a product word and a reaction term in common (catches "lyophilized
+exosomes" vs "exosome product"); the same event day with the same first suspect
+or the same age; the same initials and year of birth; the same first suspect,
+sex and year of birth. Pairs outside every block are taken as different cases.
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -60,6 +62,11 @@ from splink import SettingsCreator, block_on
 if TYPE_CHECKING:
     from splink.internals.comparison_level_creator import ComparisonLevelCreator
 
+RARE_TERM_SHARE = 0.001
+RARE_TERM_MIN = 5
+"""A reaction term is rare in a collection of n reports when at most
+``max(RARE_TERM_MIN, RARE_TERM_SHARE * n)`` of them hold it."""
+
 DUPLICATE_SHARE = 0.05
 """Assumed share of reports that duplicate another report of the collection."""
 
@@ -69,8 +76,11 @@ TRAIN_MIN_RECORDS = 1000
 U_SEED = 20070301
 """Seed of the random pair sample used to estimate ``u`` (deterministic results)."""
 
-U_MAX_PAIRS = 2_000_000
+U_MAX_PAIRS = 500_000
 """Number of random pairs sampled to estimate ``u``."""
+
+Params: TypeAlias = "dict[str, dict[str, tuple[float, float]]]"
+"""Per fact, per level label: (m, u)."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,8 @@ class Level:
     sql: ComparisonLevelCreator
     m: float
     u: float
+    tf: str | None = None
+    """Column whose value frequency adjusts ``u`` (splink term-frequency adjustment)."""
 
 
 @dataclass(frozen=True)
@@ -93,17 +105,29 @@ class Fact:
     levels: tuple[Level, ...]
     shown: tuple[str, ...]
 
-    def comparison(self) -> cl.CustomComparison:
-        """The splink comparison: a null level, the levels, then everything else."""
+    @property
+    def has_tf(self) -> bool:
+        """Some level's u is adjusted by term frequency."""
+        return any(level.tf for level in self.levels)
+
+    def comparison(
+        self, params: dict[str, tuple[float, float]] | None = None
+    ) -> cl.CustomComparison:
+        """The splink comparison: a null level, the levels, then everything else.
+
+        ``params`` (level label -> (m, u)) replaces the priors of the levels it names."""
         null = cll.CustomLevel(self.null_when, "missing on either side").configure(
             is_null_level=True
         )
-        levels = [
-            level.sql.configure(
-                label_for_charts=level.label, m_probability=level.m, u_probability=level.u
+        levels = []
+        for level in self.levels:
+            m, u = (params or {}).get(level.label, (level.m, level.u))
+            creator = copy.deepcopy(level.sql).configure(
+                label_for_charts=level.label, m_probability=m, u_probability=u
             )
-            for level in self.levels
-        ]
+            if level.tf:
+                creator = creator.configure(tf_adjustment_column=level.tf)
+            levels.append(creator)
         return cl.CustomComparison(
             [null, *levels],
             output_column_name=self.name,
@@ -111,8 +135,11 @@ class Fact:
         )
 
 
-LevelSpec: TypeAlias = "tuple[str, str | ComparisonLevelCreator, float, float]"
-"""(label, SQL condition or splink level, prior m, prior u)."""
+LevelSpec: TypeAlias = (
+    "tuple[str, str | ComparisonLevelCreator, float, float]"
+    " | tuple[str, str | ComparisonLevelCreator, float, float, str]"
+)
+"""(label, SQL condition or splink level, prior m, prior u[, term-frequency column])."""
 
 
 def _fact(
@@ -121,16 +148,16 @@ def _fact(
     """A fact missing when any of ``columns`` is, showing ``shown`` (or ``columns``)."""
     columns = (columns,) if isinstance(columns, str) else columns
     built = []
-    for label, sql, m, u in levels:
+    for label, sql, m, u, *tf in levels:
         creator = cll.CustomLevel(sql) if isinstance(sql, str) else sql
-        built.append(Level(label, creator, m, u))
+        built.append(Level(label, creator, m, u, tf[0] if tf else None))
     null = " OR ".join(_null(c) for c in columns)
     return Fact(name, description, null, tuple(built), (shown,) if shown else columns)
 
 
 def _agree(name: str, description: str, column: str, level: LevelSpec) -> Fact:
     """A fact that agrees or not: the else level takes the rest of ``m`` and ``u``."""
-    _, _, m, u = level
+    m, u = level[2], level[3]
     return _fact(name, description, column, column, level, _else(round(1 - m, 9), round(1 - u, 9)))
 
 
@@ -156,6 +183,7 @@ def _either(left: str, right: str) -> str:
 
 
 _SAME_PRODUCTS = "suspect_products_l = suspect_products_r"
+_SAME_FIRST = "first_suspect_l = first_suspect_r"
 
 
 def _most(column: str) -> str:
@@ -207,8 +235,8 @@ def facts() -> tuple[Fact, ...]:
             ("age and age group compatible", _overlap("age", " + 1"), 0.17, 0.06),
             _else(0.03, 0.76),
         ),
-        _agree("country", "reporter country", "country",
-               ("same country", "country_l = country_r", 0.95, 0.35)),
+        _agree("country", "reporter country (adjusted for how common the country is)", "country",
+               ("same country", cll.ExactMatchLevel("country"), 0.95, 0.35, "country")),
         _agree("route", "routes by which the suspect products were given", "suspect_routes",
                ("a route in common", _shared("suspect_routes", 1), 0.90, 0.35)),
         _fact(
@@ -216,8 +244,11 @@ def facts() -> tuple[Fact, ...]:
             "suspect products and reactions, together: reactions go with products (ptosis "
             "with botulinum toxin), so their agreements are not independent evidence",
             ("suspect_products", "reaction_terms"), "",
+            ("same first suspect product and the same reaction terms",
+             cll.ExactMatchLevel("signature"), 0.22, 0.0001, "signature"),
             ("same suspect products, most reaction terms in common",
-             _both(_SAME_PRODUCTS, _most("reaction_terms")), 0.38, 0.0005),
+             _both(_both(_SAME_PRODUCTS, _SAME_FIRST), _most("reaction_terms")), 0.16, 0.0004,
+             "first_suspect"),
             ("a suspect product and two or more reaction terms in common",
              _both(_any("suspect_products"), _any("reaction_terms", 2)), 0.12, 0.0035),
             ("a suspect product and a reaction term in common",
@@ -225,13 +256,24 @@ def facts() -> tuple[Fact, ...]:
             ("a product word and a reaction term (or two reaction words) in common",
              _both(_any("product_words"), _either(_any("reaction_terms"), _any("reaction_words", 2))),  # noqa: E501
              0.12, 0.012),
+            ("same first suspect product, reactions differ",
+             cll.ExactMatchLevel("first_suspect"), 0.07, 0.03, "first_suspect"),
             ("a suspect product in common, reactions differ",
-             _any("suspect_products"), 0.10, 0.061),
+             _any("suspect_products"), 0.03, 0.029),
             ("two or more reaction terms in common, products differ", _any("reaction_terms", 2),
              0.04, 0.01),
             ("a product word or family in common",
-             _either(_any("product_words"), _any("product_categories")), 0.05, 0.2),
-            _else(0.04, 0.693),
+             _either(_any("product_words"), _any("product_categories")), 0.05, 0.045),
+            _else(0.04, 0.85),
+        ),
+        _fact(
+            "rare_reactions",
+            "reaction terms that few reports of this collection hold (a term's frequency: "
+            "the hit-miss idea of vigiMatch, where a shared rare term weighs more)",
+            "rare_terms", "rare_terms",
+            ("two or more rare reaction terms in common", _any("rare_terms", 2), 0.35, 0.00005),
+            ("a rare reaction term in common", _any("rare_terms"), 0.30, 0.001),
+            _else(0.35, 0.99895),
         ),
         _agree("body_sites", "body sites injected or affected", "body_sites",
                ("a body site in common", _shared("body_sites", 1), 0.75, 0.35)),
@@ -249,8 +291,8 @@ def facts() -> tuple[Fact, ...]:
             "onset_latency", "time from exposure to onset", "onset_latency_days",
             "onset_latency_days",
             ("within 1 day", _within("onset_latency_days", 1), 0.70, 0.12),
-            ("within 7 days", _within("onset_latency_days", 7), 0.18, 0.25),
-            _else(0.12, 0.63),
+            ("within 7 days", _within("onset_latency_days", 7), 0.18, 0.17),
+            _else(0.12, 0.71),
         ),
     )
 # fmt: on
@@ -273,22 +315,36 @@ def prior_match_probability(n_records: int) -> float:
 
 
 def blocking_rules() -> list[Any]:
-    """The blocking rules that choose which pairs are scored."""
+    """The blocking rules that choose which pairs are scored (the union is scored once)."""
     return [
-        block_on("first_suspect"),
         block_on("publication_id"),
+        block_on("first_suspect", "reaction_words", arrays_to_explode=["reaction_words"]),
         block_on(
             "product_words", "reaction_terms", arrays_to_explode=["product_words", "reaction_terms"]
         ),
+        block_on("event_low", "first_suspect"),
+        block_on("event_low", "age_years"),
+        block_on("initials", "birth_year"),
+        block_on("first_suspect", "sex", "birth_year"),
     ]
 
 
-def settings(n_records: int) -> SettingsCreator:
-    """The splink settings for deduplicating ``n_records`` records."""
+def training_blocks() -> list[Any]:
+    """Pairs on which ``m`` is estimated by EM, two sessions so that every fact is trained
+    in one: a fact whose columns a block uses is held fixed in that session (splink)."""
+    return [
+        block_on("first_suspect", "event_low"),
+        block_on("sex", "age_years", "event_low"),
+    ]
+
+
+def settings(n_records: int, params: Params | None = None) -> SettingsCreator:
+    """The splink settings for deduplicating ``n_records`` records (``params``: trained
+    m and u per fact and level, else the priors)."""
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
-        comparisons=[fact.comparison() for fact in facts()],
+        comparisons=[fact.comparison((params or {}).get(fact.name)) for fact in facts()],
         blocking_rules_to_generate_predictions=blocking_rules(),
         probability_two_random_records_match=prior_match_probability(n_records),
         retain_intermediate_calculation_columns=True,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
-from dermavigil.duplicates.detect import DuplicatePair, find_duplicates
+from dermavigil.duplicates.detect import DuplicatePair, detect
+from dermavigil.duplicates.training import DuplicateModel, Progress
 from dermavigil.registry import CaseFilter, CaseService
 
 
@@ -15,10 +16,16 @@ class DuplicateReport(BaseModel):
     cases: int = Field(description="number of cases compared")
     threshold: float
     pairs: list[DuplicatePair]
+    model: DuplicateModel | None = Field(
+        default=None, description="the model trained on these cases (None: fewer than 2)"
+    )
 
 
 def registry_duplicates(
-    session: Session, threshold: float = 0.9, criteria: CaseFilter | None = None
+    session: Session,
+    threshold: float = 0.9,
+    criteria: CaseFilter | None = None,
+    progress: Progress | None = None,
 ) -> DuplicateReport:
     """Pairs among the current versions of the cases matching ``criteria``
     (default: every active case), at or above ``threshold``.
@@ -26,6 +33,7 @@ def registry_duplicates(
     Reads in the caller's transaction (a read-only one is enough).
     """
     cases = list(CaseService(session).all_current(criteria or CaseFilter()))
+    found = detect(cases, threshold, progress)
     return DuplicateReport(
-        cases=len(cases), threshold=threshold, pairs=find_duplicates(cases, threshold)
+        cases=len(cases), threshold=threshold, pairs=found.pairs, model=found.model
     )

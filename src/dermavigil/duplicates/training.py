@@ -1,0 +1,297 @@
+"""Training the duplicate model on the reports it scores, within stated bounds.
+
+From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
+
+1. ``u`` (chance agreement) by splink's ``estimate_u_using_random_sampling``
+   over up to :data:`~dermavigil.duplicates.model.U_MAX_PAIRS` random pairs
+   with a fixed seed (deterministic);
+2. ``m`` (agreement among duplicates) by splink's expectation maximisation
+   (Fellegi-Sunter EM, Winkler 1988; ``u`` held fixed) in each session of
+   :func:`~dermavigil.duplicates.model.training_blocks`. A session counts
+   only if EM found a match cluster: at least :data:`EM_MIN_MATCHES` expected
+   matching pairs and, for every fact it trained, a strongest agreement level
+   more frequent among matches than among non-matches. A fact that no session
+   trained keeps its prior ``m`` (and says so);
+3. :func:`constrain`: whatever was estimated, agreeing is never evidence
+   against a match and disagreeing never evidence for one. For each level of
+   agreement ``u`` is lowered to at most ``m`` (weight >= 0); for the
+   "no agreement" level ``m`` is lowered to at most ``u`` (weight <= 0). Random
+   pairs of a registry holding many near-copies of one case are not "random
+   non-matches" (the copies agree with one another), which is how an earlier
+   version gave an exact copy of the seed case negative weights on 6 facts.
+
+Below ``TRAIN_MIN_RECORDS`` the priors of :mod:`~dermavigil.duplicates.model`
+are used as they are (after the same constraint, which they already meet).
+
+:class:`DuplicateModel` records every parameter and where it came from; it is
+saved with each run and shown by the CLI and the duplicates page.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from typing import Any, Literal
+
+import splink
+from pydantic import BaseModel, Field
+
+from dermavigil.duplicates.model import (
+    TRAIN_MIN_RECORDS,
+    U_MAX_PAIRS,
+    U_SEED,
+    Params,
+    blocking_rules,
+    facts,
+    prior_match_probability,
+    settings,
+    training_blocks,
+)
+
+log = logging.getLogger(__name__)
+
+EM_MIN_MATCHES = 20.0
+"""Fewest expected matching pairs for an EM session to count."""
+EM_MAX_PAIRS = 2_000_000
+"""At most this many pairs of a training block go into EM (splink samples the rest)."""
+
+Progress = Callable[[str, int, int], None]
+"""(step, completed, total) callback."""
+
+Source = Literal["prior", "random pairs", "EM"]
+
+
+class LevelParameters(BaseModel):
+    label: str
+    m: float
+    u: float
+    weight: float = Field(description="log2(m/u)")
+    m_from: Source
+    u_from: Source
+    constrained: str | None = Field(
+        default=None, description="what the constraint changed, if anything"
+    )
+    tf_column: str | None = Field(
+        default=None, description="u adjusted by this column's value frequency"
+    )
+
+
+class FactParameters(BaseModel):
+    name: str
+    description: str
+    levels: list[LevelParameters]
+
+
+class EMSession(BaseModel):
+    block: str
+    trained: list[str] = Field(default_factory=list, description="facts whose m it estimated")
+    expected_matches: float | None = None
+    used: bool
+    why: str
+
+
+class DuplicateModel(BaseModel):
+    """The Fellegi-Sunter model a run used, parameter by parameter, and how it was made."""
+
+    records: int
+    trained: bool = Field(description="m and u estimated from these records")
+    prior_match_probability: float
+    prior_weight: float
+    u_pairs: int | None = Field(default=None, description="random pairs sampled for u")
+    em_sessions: list[EMSession] = Field(default_factory=list)
+    blocking_rules: list[str]
+    facts: list[FactParameters]
+    splink_version: str = splink.__version__
+    constraint: str = "agreement levels: u <= m (weight >= 0); 'no agreement': m <= u (weight <= 0)"
+
+
+def _observed(value: Any) -> float | None:
+    """A trained probability, or None where splink saw no pair at that level (it would
+    use 1e-6: an unseen level would weigh ~20 bits; the prior is kept instead)."""
+    if isinstance(value, (int, float)) and math.isfinite(value) and value > 0:
+        return float(value)
+    return None
+
+
+def _rule_sql(rule: Any) -> str:
+    return rule.get_blocking_rule("duckdb").blocking_rule_sql
+
+
+def _levels_of(comparison_dict: dict[str, Any]) -> list[dict[str, Any]]:
+    return [lv for lv in comparison_dict["comparison_levels"] if not lv.get("is_null_level")]
+
+
+def _session_m(session: Any) -> tuple[dict[str, dict[str, float]], float]:
+    """m per level of each comparison the EM session trained, and its final lambda."""
+    core = session.core_model_settings
+    out: dict[str, dict[str, float]] = {}
+    for comparison in core.comparisons:
+        levels = {}
+        for level in comparison.comparison_levels:
+            if level.is_null_level:
+                continue
+            m = _observed(level._m_probability)
+            if m is not None:
+                levels[level.label_for_charts] = m
+        out[comparison.output_column_name] = levels
+    return out, float(core.probability_two_random_records_match)
+
+
+def _pairs_in_block(db_api: Any, table_name: str, rule: Any) -> int:
+    """Number of pairs the block makes (one SQL count over the registered table)."""
+    sql = _rule_sql(rule)
+    query = (
+        f"SELECT count(*) FROM {table_name} l JOIN {table_name} r "
+        f"ON ({sql}) AND l.unique_id < r.unique_id"
+    )
+    return int(db_api.duckdb_con.execute(query).fetchall()[0][0])
+
+
+def _em(
+    linker: Any, db_api: Any, table_name: str, u_est: dict[str, dict[str, float]]
+) -> tuple[dict[str, dict[str, float]], list[EMSession]]:
+    """m per fact and level, averaged over the EM sessions that found a match cluster."""
+    sums: dict[str, dict[str, list[float]]] = {}
+    sessions: list[EMSession] = []
+    for rule in training_blocks():
+        block = _rule_sql(rule)
+        pairs = _pairs_in_block(db_api, table_name, rule)
+        if pairs == 0:
+            sessions.append(EMSession(block=block, used=False, why="no pair in the block"))
+            continue
+        try:
+            session = linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, max_pairs=EM_MAX_PAIRS
+            )
+        except Exception as error:  # splink raises plain exceptions when EM cannot proceed
+            log.info("EM on %s failed: %s", block, error)
+            sessions.append(EMSession(block=block, used=False, why=f"EM failed: {error}"))
+            continue
+        m, lam = _session_m(session)
+        expected = lam * pairs
+        reversed_ = [
+            name for name, levels in m.items() if _strongest_not_favoured(levels, u_est.get(name))
+        ]
+        if expected < EM_MIN_MATCHES:
+            why, used = f"{expected:.1f} expected matches < {EM_MIN_MATCHES:g}", False
+        elif reversed_:
+            why, used = f"no match cluster: strongest agreement not favoured ({reversed_})", False
+        else:
+            why, used = f"{expected:.1f} expected matches among {pairs} pairs", True
+        sessions.append(
+            EMSession(block=block, trained=sorted(m), expected_matches=expected, used=used, why=why)
+        )
+        if used:
+            for name, levels in m.items():
+                for label, value in levels.items():
+                    sums.setdefault(name, {}).setdefault(label, []).append(value)
+    averaged = {
+        name: {label: sum(values) / len(values) for label, values in levels.items()}
+        for name, levels in sums.items()
+    }
+    return averaged, sessions
+
+
+def _strongest_not_favoured(m_levels: dict[str, float], u_levels: dict[str, float] | None) -> bool:
+    """The fact's strongest agreement level is less likely among matches than by chance."""
+    if not m_levels:
+        return False
+    label, m = next(iter(m_levels.items()))
+    u = (u_levels or {}).get(label)
+    return u is not None and m < u
+
+
+def constrain(m: float, u: float, agreement: bool) -> tuple[float, float, str | None]:
+    """(m, u, note): agreement weighs >= 0, no agreement <= 0 (see the module docstring)."""
+    m, u = max(m, 1e-9), max(u, 1e-9)
+    if agreement and u > m:
+        return m, m, f"u {u:.4g} > m: lowered to m (weight 0)"
+    if not agreement and m > u:
+        return u, u, f"m {m:.4g} > u: lowered to u (weight 0)"
+    return m, u, None
+
+
+def _model_dict(linker: Any) -> dict[str, dict[str, tuple[float | None, float | None]]]:
+    """m and u per level of each comparison of a linker (None where not set)."""
+    out: dict[str, dict[str, tuple[float | None, float | None]]] = {}
+    for comparison in linker._settings_obj.comparisons:
+        out[comparison.output_column_name] = {
+            level.label_for_charts: (
+                _observed(level._m_probability),
+                _observed(level._u_probability),
+            )
+            for level in comparison.comparison_levels
+            if not level.is_null_level
+        }
+    return out
+
+
+def train(
+    table_name: str, records: Any, n_records: int, db_api: Any, progress: Progress | None = None
+) -> tuple[Params, DuplicateModel]:
+    """The constrained parameters for scoring ``records`` and the model's record."""
+    from splink import Linker
+
+    step = progress or (lambda *_: None)
+    p = prior_match_probability(n_records)
+    u_from: Source = "prior"
+    m_est: dict[str, dict[str, float]] = {}
+    u_est: dict[str, dict[str, float]] = {}
+    sessions: list[EMSession] = []
+    u_pairs = None
+    if n_records >= TRAIN_MIN_RECORDS:
+        step("estimating u from random pairs", 0, 3)
+        linker = Linker(records, settings(n_records), log_level=None)
+        u_pairs = int(min(U_MAX_PAIRS, n_records * (n_records - 1) // 2))
+        linker.training.estimate_u_using_random_sampling(
+            max_pairs=u_pairs, seed=U_SEED, num_chunks=1, min_count_per_level=None
+        )
+        u_from = "random pairs"
+        trained = _model_dict(linker)
+        u_est = {
+            name: {label: float(u) for label, (_, u) in levels.items() if u is not None}
+            for name, levels in trained.items()
+        }
+        step("estimating m by expectation maximisation", 1, 3)
+        m_est, sessions = _em(linker, db_api, table_name, u_est)
+    params: Params = {}
+    fact_records = []
+    for fact in facts():
+        levels = []
+        last = len(fact.levels) - 1
+        for i, level in enumerate(fact.levels):
+            m = m_est.get(fact.name, {}).get(level.label)
+            u = u_est.get(fact.name, {}).get(level.label)
+            m_source: Source = "EM" if m is not None else "prior"
+            u_source: Source = u_from if u is not None else "prior"
+            m = level.m if m is None or not math.isfinite(m) else m
+            u = level.u if u is None or not math.isfinite(u) else u
+            m, u, note = constrain(m, u, agreement=i < last)
+            params.setdefault(fact.name, {})[level.label] = (m, u)
+            levels.append(
+                LevelParameters(
+                    label=level.label,
+                    m=m,
+                    u=u,
+                    weight=math.log2(m / u),
+                    m_from=m_source,
+                    u_from=u_source,
+                    constrained=note,
+                    tf_column=level.tf,
+                )
+            )
+        fact_records.append(
+            FactParameters(name=fact.name, description=fact.description, levels=levels)
+        )
+    model = DuplicateModel(
+        records=n_records,
+        trained=n_records >= TRAIN_MIN_RECORDS,
+        prior_match_probability=p,
+        prior_weight=math.log2(p / (1 - p)),
+        u_pairs=u_pairs,
+        em_sessions=sessions,
+        blocking_rules=[_rule_sql(rule) for rule in blocking_rules()],
+        facts=fact_records,
+    )
+    return params, model
