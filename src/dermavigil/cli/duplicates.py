@@ -104,8 +104,9 @@ def duplicates(
         bool, typer.Option("--model", help="also print the trained model's parameters")
     ] = False,
 ) -> None:
-    """List pairs of active cases that are probably the same case (splink, Fellegi-Sunter,
-    trained on these cases)."""
+    """List pairs of active cases that are probably the same case (splink, Fellegi-Sunter).
+
+    The model is trained on the cases compared; ``--model`` prints its parameters."""
     from dermavigil.duplicates import registry_duplicates
     from dermavigil.registry import open_registry
     from dermavigil.settings import load_settings
