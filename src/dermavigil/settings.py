@@ -25,6 +25,13 @@ class Settings:
     """E2B(R3) batch and message sender id (N.1.3, N.2.r.2)."""
     e2b_receiver_id: str = "RECEIVER"
     """E2B(R3) batch and message receiver id (N.1.4, N.2.r.3)."""
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses or networks (``DERMAVIGIL_TRUSTED_PROXIES``, comma-separated, e.g.
+    ``127.0.0.1,10.0.0.0/8``) whose ``X-Forwarded-For`` / ``X-Forwarded-Proto`` the web app
+    believes; empty (the default): none, the peer address is the client."""
+    login_limit_storage: str = "memory://"
+    """``limits`` storage URI of the login throttle (``DERMAVIGIL_LOGIN_LIMIT_STORAGE``);
+    see :mod:`dermavigil.web.ratelimit` for the trade-off."""
 
     def ensure_dirs(self) -> None:
         """Create the state folders if missing."""
@@ -59,4 +66,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         shared_data_dir=shared,
         e2b_sender_id=env.get("DERMAVIGIL_E2B_SENDER") or "DERMAVIGIL",
         e2b_receiver_id=env.get("DERMAVIGIL_E2B_RECEIVER") or "RECEIVER",
+        trusted_proxies=tuple(
+            p.strip() for p in env.get("DERMAVIGIL_TRUSTED_PROXIES", "").split(",") if p.strip()
+        ),
+        login_limit_storage=env.get("DERMAVIGIL_LOGIN_LIMIT_STORAGE") or "memory://",
     )

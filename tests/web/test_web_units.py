@@ -12,7 +12,6 @@ from dermavigil.web import charts
 from dermavigil.web.forms import flatten, row_count, unflatten
 from dermavigil.web.highlight import Segment, segments
 from dermavigil.web.permissions import allowed, can_read_case, require
-from dermavigil.web.ratelimit import LoginLimiter, TooManyAttempts
 from dermavigil.web.timeline import timeline
 
 
@@ -95,28 +94,6 @@ def test_roles_are_nested() -> None:
     assert can_read_case(Reporter(), "ann") and not can_read_case(Reporter(), "bob")
     with pytest.raises(PermissionDenied, match="may not case override"):
         require(Reporter(), "case.override")
-
-
-def test_login_limiter_slides() -> None:
-    now = [0.0]
-    limiter = LoginLimiter(limit=3, window=60, clock=lambda: now[0])
-    for _ in range(3):
-        limiter.check("Ann", "10.0.0.1")
-        limiter.failed("Ann", "10.0.0.1")
-        now[0] += 10
-    with pytest.raises(TooManyAttempts) as caught:
-        limiter.check("ann", "10.0.0.1")  # usernames are case-folded
-    assert caught.value.retry_after == 31
-    limiter.check("ann", "10.0.0.2")  # another address is not blocked
-    now[0] = 60.5  # the first failure left the window
-    limiter.check("ann", "10.0.0.1")
-    limiter.failed("ann", "10.0.0.1")
-    with pytest.raises(TooManyAttempts):
-        limiter.check("ann", "10.0.0.1")
-    limiter.succeeded("ann", "10.0.0.1")
-    limiter.check("ann", "10.0.0.1")
-    limiter.check("ann", "10.0.0.2")
-    assert limiter._failures == {}  # forgotten keys do not accumulate
 
 
 def test_forest_plot_spec_and_svg() -> None:

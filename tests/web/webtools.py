@@ -55,14 +55,16 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 @contextmanager
-def served(app: Any) -> Iterator[str]:
-    """``app`` served by uvicorn on a free local port in a thread; yields its base URL."""
+def served(app: Any, **options: Any) -> Iterator[str]:
+    """Serve ``app`` with uvicorn (and these ``uvicorn.Config`` options) on a free local
+    port in a thread; yields the base URL."""
     import uvicorn
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **options)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -10,6 +10,12 @@ from rich.console import Console
 
 console = Console()
 
+UVICORN_OPTIONS = {"proxy_headers": False}
+"""uvicorn would believe ``X-Forwarded-For`` from any loopback peer (its default
+``forwarded_allow_ips``), so a client on the same host, or behind a local proxy that passes
+the header through, could pick its own address and escape the per-address login throttle;
+the app believes proxies only when ``DERMAVIGIL_TRUSTED_PROXIES`` names them."""
+
 
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -63,7 +69,13 @@ def serve(
     console.print("API documentation: " + url + "api/docs   Stop with Ctrl+C.\n")
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
     if workers == 1:
-        uvicorn.run(create_app(settings, registry), host=host, port=port, log_level="info")
+        uvicorn.run(
+            create_app(settings, registry),
+            host=host,
+            port=port,
+            log_level="info",
+            **UVICORN_OPTIONS,
+        )
         return
     registry.close()  # each worker opens its own, from the same environment
     _run_workers(host, port, workers)
@@ -87,6 +99,7 @@ def _run_workers(host: str, port: int, workers: int) -> None:
         port=port,
         log_level="info",
         access_log=False,  # the workers do not inherit the logger level set in serve
+        **UVICORN_OPTIONS,
     )
     bound = config.bind_socket()
     listener = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, bound.detach())

@@ -33,6 +33,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dermavigil.domain.accounts import normalize_username
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry import repository as repo
 from dermavigil.registry.models import User
@@ -84,8 +85,9 @@ class UserService:
         self.clock = clock
 
     def create(self, username: str, role: str, password: str, by: str = SYSTEM) -> User:
-        """A new active user; the name is case-folded; ``by`` is recorded in the audit trail."""
-        name = username.strip().lower()
+        """A new active user; the name is normalised (:func:`normalize_username`); ``by``
+        is recorded in the audit trail."""
+        name = normalize_username(username)
         problems = []
         if not USERNAME.match(name):
             problems.append(
@@ -114,7 +116,7 @@ class UserService:
 
     def authenticate(self, username: str, password: str) -> User | None:
         """The user if the password is right and the account active, else None."""
-        row = repo.get_user(self.session, username.strip().lower())
+        row = repo.get_user(self.session, normalize_username(username))
         try:
             _hasher.verify(row.password_hash if row else _dummy_hash(), password)
         except (VerificationError, InvalidHashError):
@@ -127,7 +129,7 @@ class UserService:
         return _public(row)
 
     def get(self, username: str) -> User:
-        row = repo.get_user(self.session, username.strip().lower())
+        row = repo.get_user(self.session, normalize_username(username))
         if row is None:
             raise NotFoundError(f"no user {username!r}")
         return _public(row)
@@ -195,7 +197,7 @@ class UserService:
 
     def _row(self, username: str, fresh: bool = False) -> UserRow:
         """The user's row (``fresh``: re-read from the database, not the session's copy)."""
-        name = username.strip().lower()
+        name = normalize_username(username)
         row = self.session.get(UserRow, name, populate_existing=fresh)
         if row is None:
             raise NotFoundError(f"no user {username!r}")

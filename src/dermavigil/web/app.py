@@ -23,6 +23,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 import dermavigil
 from dermavigil.errors import DermavigilError, InputError, Problem
@@ -34,7 +35,7 @@ from dermavigil.web.headers import SecurityHeadersMiddleware
 from dermavigil.web.jobs import ImportJobs
 from dermavigil.web.pages import ROUTERS as PAGE_ROUTERS
 from dermavigil.web.pages.render import TEMPLATES, render
-from dermavigil.web.ratelimit import LoginLimiter, TooManyAttempts
+from dermavigil.web.ratelimit import LoginLimiter, LoginPolicy, TooManyAttempts
 from dermavigil.web.session import SessionMiddleware
 
 STATIC_DIR = Path(__file__).parent / "pages" / "static"
@@ -102,9 +103,11 @@ def create_app(settings: Settings, registry: Any = None) -> FastAPI:
     app.state.settings = settings
     app.state.registry = registry
     app.state.signer = Signer(load_secret(settings.home))
-    app.state.login_limiter = LoginLimiter()
+    app.state.login_limiter = LoginLimiter(LoginPolicy(storage=settings.login_limit_storage))
     app.state.jobs = ImportJobs(settings)
     app.add_middleware(SessionMiddleware, signer=app.state.signer)
+    if settings.trusted_proxies:  # client address and scheme from the proxy's headers
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))
     app.add_middleware(SecurityHeadersMiddleware)  # outermost: also on error responses
     app.add_exception_handler(DermavigilError, _problem_response)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]

@@ -36,6 +36,9 @@ from dermavigil.errors import DermavigilError
 SESSION_COOKIE = "dv_session"
 SESSION_MAX_AGE = 12 * 3600
 TOKEN_MAX_AGE = 12 * 3600
+DEVICE_COOKIE = "dv_device"
+DEVICE_MAX_AGE = 180 * 24 * 3600
+"""A browser that signed in keeps a device cookie this long (see web.ratelimit)."""
 
 
 class AuthenticationRequired(DermavigilError):
@@ -98,6 +101,7 @@ class Signer:
     def __init__(self, secret: str) -> None:
         self._session = URLSafeTimedSerializer(secret, salt="dermavigil.session")
         self._token = URLSafeTimedSerializer(secret, salt="dermavigil.api-token")
+        self._device = URLSafeTimedSerializer(secret, salt="dermavigil.device")
 
     def dump_session(self, session: Session) -> str:
         return self._session.dumps({"u": session.username, "c": session.csrf, "e": session.epoch})
@@ -118,6 +122,23 @@ class Signer:
             csrf=data["c"],
             epoch=_epoch(data),
         )
+
+    def issue_device(self, username: str) -> str:
+        """A device cookie value: this browser signed in as ``username`` (random device id)."""
+        return self._device.dumps({"u": username, "d": secrets.token_urlsafe(16)})
+
+    def load_device(self, cookie: str | None, username: str) -> str | None:
+        """The device id of ``cookie`` when it is valid and was issued to ``username``."""
+        if not cookie:
+            return None
+        try:
+            data = self._device.loads(cookie, max_age=DEVICE_MAX_AGE)
+        except BadSignature:
+            return None
+        if not isinstance(data, dict) or data.get("u") != username:
+            return None
+        device = data.get("d")
+        return device if isinstance(device, str) else None
 
     def issue_token(self, username: str, epoch: int = 0) -> str:
         return self._token.dumps({"u": username, "e": epoch})

@@ -4,29 +4,39 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from dermavigil.web.auth import Actor, AuthenticationRequired
+from dermavigil.domain.accounts import normalize_username
+from dermavigil.web.auth import DEVICE_COOKIE, Actor, AuthenticationRequired
 
 
 def client_address(request: Request) -> str:
-    """The peer address (no proxy headers are trusted)."""
+    """The client's address: the peer, or what a trusted proxy says it is (the app mounts
+    uvicorn's ``ProxyHeadersMiddleware`` for ``DERMAVIGIL_TRUSTED_PROXIES`` only)."""
     return request.client.host if request.client else "unknown"
+
+
+def known_device(request: Request, username: str) -> str | None:
+    """The id of this browser's device cookie when it was issued to ``username``."""
+    signer = request.app.state.signer
+    return signer.load_device(request.cookies.get(DEVICE_COOKIE), normalize_username(username))
 
 
 def authenticate(request: Request, username: str, password: str, via: str) -> Actor:
     """The actor for these credentials, or 401; 429 after too many failures.
 
-    Passwords are verified by the registry (argon2id hashes); the limiter counts
-    failures per (username, address) in a sliding window.
+    Passwords are verified by the registry (argon2id hashes); the limiter
+    (:mod:`dermavigil.web.ratelimit`) counts failures per account, address and overall,
+    or per device for a browser that signed in as this user before.
     """
     from dermavigil.registry import UserService
 
     limiter = request.app.state.login_limiter
     address = client_address(request)
-    limiter.check(username, address)
+    device = known_device(request, username)
+    limiter.check(username, address, device)
     with request.app.state.registry.transaction() as session:
         user = UserService(session).authenticate(username, password)
     if user is None:
-        limiter.failed(username, address)
+        limiter.failed(username, address, device)
         raise AuthenticationRequired("unknown username or wrong password")
-    limiter.succeeded(username, address)
+    limiter.succeeded(username, address, device)
     return Actor(username=user.username, role=user.role, via=via, epoch=user.session_epoch)

@@ -9,10 +9,11 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from dermavigil.errors import DermavigilError
-from dermavigil.web.auth import Session
+from dermavigil.web.auth import DEVICE_COOKIE, DEVICE_MAX_AGE, Session
 from dermavigil.web.deps import MaybeActorDep
-from dermavigil.web.login import authenticate
+from dermavigil.web.login import authenticate, known_device
 from dermavigil.web.pages.render import render
+from dermavigil.web.ratelimit import TooManyAttempts
 
 router = APIRouter(include_in_schema=False)
 
@@ -46,11 +47,25 @@ async def login(
         actor = await run_in_threadpool(authenticate, request, username, password, "cookie")
     except DermavigilError as error:
         context = {"error": error.message, "username": username, "next": safe_next(next)}
-        return render(
+        response = render(
             request, "login.html", {**context, "actor": None}, status_code=error.status_code
         )
+        if isinstance(error, TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
     request.state.session = Session.for_user(actor.username, actor.epoch)
-    return RedirectResponse(safe_next(next), status_code=303)
+    response = RedirectResponse(safe_next(next), status_code=303)
+    if known_device(request, actor.username) is None:  # remember this browser (ratelimit)
+        response.set_cookie(
+            DEVICE_COOKIE,
+            request.app.state.signer.issue_device(actor.username),
+            max_age=DEVICE_MAX_AGE,
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
+    return response
 
 
 @router.post("/logout")
