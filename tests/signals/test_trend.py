@@ -162,3 +162,24 @@ def test_cli_trend(vaers_98_99: Path, tmp_path: Path, monkeypatch: pytest.Monkey
     assert out.exists() and (tmp_path / "rv.series.csv").exists()
     missing = CliRunner().invoke(app, ["signals", "--by", "product,reaction"])
     assert isinstance(missing.exception, InputError) and "--out" in str(missing.exception)
+
+
+def test_menactra_guillain_barre_met_when_fda_and_cdc_announced_it(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    """Menactra (VAERS ``MNQ``, licensed January 2005) and Guillain-Barré syndrome: FDA and
+    CDC announced five VAERS reports on 30 September 2005 (MMWR 2005;54:1023-1025). By
+    month of receipt the frequentist criteria are met in September 2005 with those five
+    reports; EB05 >= 2 needs three times as many (March 2006)."""
+    settings = load_settings({"DERMAVIGIL_HOME": str(tmp_path / "home")})
+    zips = shared_data / "vaers_1990_2006_official_zips"
+    run_import(settings, "vaers", [zips / "2005VAERSData.zip", zips / "2006VAERSData.zip"])
+    pair = (("product", "mnq"), ("reaction", "guillain-barre syndrome"))
+    result = trend_store(settings.store_dir, TrendRequest(period="month", only=pair))
+    (row,) = result.first.to_pylist()
+    assert {m: (row[f"first_{m}"], row[f"n_at_{m}"]) for m in ("prr", "ror", "ic", "ebgm")} == {
+        "prr": ("2005-09", 5),
+        "ror": ("2005-09", 5),
+        "ic": ("2005-09", 5),
+        "ebgm": ("2006-03", 15),
+    }
