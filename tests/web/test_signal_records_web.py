@@ -126,7 +126,11 @@ def test_a_signal_walked_through_its_statuses_in_chromium(  # type: ignore[no-un
         page.fill("input[name=password]", PASSWORD)
         page.click("button[type=submit]")
         page.wait_for_url(f"{vaers_app}/cases")
-        page.goto(f"{vaers_app}/signal-records")
+        page.goto(f"{vaers_app}/signals")
+        banner = page.inner_text("#new-signals")
+        assert "newly meeting a criterion" in banner and "intussusception" in banner
+        page.click("#new-signals a")
+        page.wait_for_url(f"{vaers_app}/signal-records#alerts")
         row = page.locator("#alert-list tr", has_text="intussusception").first
         row.locator("button", has_text="Record as signal").click()
         page.wait_for_selector("#signal-status")

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from dermavigil.signals import runs as signal_runs
 from dermavigil.signals import table as signal_table
 from dermavigil.web import charts
+from dermavigil.web.api.signal_records import latest_alerts
 from dermavigil.web.api.signals import SignalFilter, signal_query
 from dermavigil.web.deps import ActorDep, SettingsDep
 from dermavigil.web.jobs import SIGNALS
@@ -86,6 +87,8 @@ def dashboard(
     table = signal_runs.load(settings, q.level)
     context: dict[str, Any] = {"actor": actor, "q": q, "table": None}
     context["can_run"] = allowed(actor.role, "import.run")
+    context["alerts"] = latest_alerts(settings, q.level)
+    context["can_manage"] = allowed(actor.role, "signal.manage")
     if table is not None:
         keys = signal_table.keys_of(table)
         page, total = signal_table.query(table, signal_query(q))
