@@ -229,3 +229,24 @@ def test_the_seed_case_product_resolves_to_the_exosome_entry() -> None:
         update={"products": [case.products[0].model_copy(update={"approved_routes": []})]}
     )
     assert labelled_routes(bare)[0].routes == [Route.topical]
+
+
+def test_importers_map_source_names_to_entries_and_categories() -> None:
+    from dermavigil.ingest.normalize import DRUGS, FOODS, product_mapping
+
+    caers = product_mapping("HYALURONIC ACID 1.65 MG", "", C.other, None, FOODS)
+    assert caers == {
+        "category": "other",
+        "entry": "ha-oral-supplement",
+        "regulatory_class": "dietary_supplement",
+    }
+    faers = product_mapping("BOTOX", "ONABOTULINUMTOXINA", C.drug, None, DRUGS)
+    assert (faers["entry"], faers["category"], faers["regulatory_class"]) == (
+        "botox",
+        "botulinum_toxin",
+        "biologic",
+    )
+    eye = product_mapping("HYALURONATE SODIUM", "HYALURONATE SODIUM", C.drug, "ophthalmic", DRUGS)
+    assert (eye["entry"], eye["category"]) == ("ha-ophthalmic", "drug")
+    unknown = product_mapping("LAMIVUDINE", "", C.drug, None, DRUGS)
+    assert unknown == {"category": "drug", "entry": None, "regulatory_class": None}

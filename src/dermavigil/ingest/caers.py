@@ -28,7 +28,7 @@ from pathlib import Path
 
 from dermavigil.domain.vocab import ProductCategory, SeriousnessCriterion
 from dermavigil.errors import InputError
-from dermavigil.ingest.normalize import product_category, product_key
+from dermavigil.ingest.normalize import FOODS, product_key, product_mapping
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_single_file
 from dermavigil.ingest.record import Record, keyed_records
 from dermavigil.ingest.rows import csv_rows
@@ -36,7 +36,7 @@ from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import age_in_years, gravest, parse_us_date, sex_code
 
 SOURCE = "caers"
-PARSER_VERSION = "caers-1"
+PARSER_VERSION = "caers-2"
 
 LONG = ("id", "var1", "var2")
 RAW_REPORT = "rareport"
@@ -141,7 +141,7 @@ def stage(plan: InputPlan, writer: StageWriter) -> None:
                     "role": ROLES.get(rec.get("priproductrole").upper(), "suspect"),
                     "product_verbatim": name,
                     "product_key": product_key(name),
-                    "category": product_category(name, "", ProductCategory.other),
+                    **product_mapping(name, "", ProductCategory.other, None, FOODS),
                     "_line": rec.line,
                 },
             )

@@ -39,7 +39,7 @@ SELECT s.*,
            ORDER BY coalesce(s.version, 0) DESC, s._rank_date DESC NULLS LAST, s._unit DESC,
                     length(s.report_id) DESC, s.report_id DESC
        ) AS _rn
-FROM read_parquet({reports}) AS s
+FROM read_parquet({reports}, union_by_name = true) AS s
 """
 
 _PRODUCTS = """
@@ -47,7 +47,7 @@ SELECT * FROM (
     SELECT p.*, row_number() OVER (
         PARTITION BY p._unit, p.report_id, coalesce(p.seq::BIGINT, -p._line) ORDER BY p._line
     ) AS _dup
-    FROM read_parquet({files}) AS p
+    FROM read_parquet({files}, union_by_name = true) AS p
     SEMI JOIN kept AS k ON p._unit = k._unit AND p.report_id = k.report_id
 ) WHERE _dup = 1
 ORDER BY report_id, seq, _line
@@ -58,14 +58,14 @@ SELECT * FROM (
     SELECT r.*, row_number() OVER (
         PARTITION BY r._unit, r.report_id, r.term_key ORDER BY r._line
     ) AS _dup
-    FROM read_parquet({files}) AS r
+    FROM read_parquet({files}, union_by_name = true) AS r
     SEMI JOIN kept AS k ON r._unit = k._unit AND r.report_id = k.report_id
 ) WHERE _dup = 1
 ORDER BY report_id, term_key
 """
 
 _KEPT_ROWS = """
-SELECT count(*) FROM read_parquet({files}) AS t
+SELECT count(*) FROM read_parquet({files}, union_by_name = true) AS t
 SEMI JOIN kept AS k ON t._unit = k._unit AND t.report_id = k.report_id
 """
 

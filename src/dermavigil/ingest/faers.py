@@ -34,7 +34,7 @@ from pathlib import Path
 
 from dermavigil.domain.vocab import ProductCategory, ReporterQualification, SeriousnessCriterion
 from dermavigil.ingest.files import Member
-from dermavigil.ingest.normalize import product_category, product_key, route_key
+from dermavigil.ingest.normalize import DRUGS, product_key, product_mapping, route_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_file_set
 from dermavigil.ingest.record import Record, keyed_records
 from dermavigil.ingest.rows import decode_line, dollar_rows
@@ -48,7 +48,7 @@ from dermavigil.ingest.values import (
 )
 
 SOURCE = "faers"
-PARSER_VERSION = "faers-1"
+PARSER_VERSION = "faers-2"
 
 _NAME = re.compile(
     r"^(?P<kind>DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(?P<unit>\d\dQ[1-4])(?:_\w+)?\.TXT$", re.IGNORECASE
@@ -158,7 +158,9 @@ def _stage_drugs(plan: InputPlan, stage: StageWriter) -> None:
                 "role": role,
                 "product_verbatim": name or ingredient,
                 "product_key": key,
-                "category": product_category(name, ingredient, ProductCategory.drug),
+                **product_mapping(
+                    name, ingredient, ProductCategory.drug, route_key(rec.get("route")), DRUGS
+                ),
                 "route": route_key(rec.get("route")),
                 "_line": rec.line,
             },

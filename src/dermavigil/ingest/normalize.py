@@ -14,6 +14,13 @@ name or ingredient by :func:`dermavigil.terminology.products.categorize`
 (Botox -> botulinum toxin, Juvederm -> HA filler...), else the source's
 default (``drug`` for FAERS and openFDA).
 
+``product_mapping``: the product catalogue's entry, regulatory class and category
+for a name as reported (:func:`dermavigil.catalogue.resolve`, the name first, then
+the ingredient), with the route and the regulatory classes the source can hold
+deciding between look-alikes (CAERS "HYALURONIC ACID 1.65 MG" is an oral supplement,
+not a filler); when the catalogue does not know the name, the category is that of
+``product_category``.
+
 ``route_key``: the case model's route slug, whatever the source's wording.
 
 ``term_key``: the case-folded term with whitespace collapsed; MedDRA PTs are
@@ -51,6 +58,13 @@ _STRENGTH = re.compile(
 )
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 _NON_WORD = re.compile(r"[\W_]+")
+
+DRUGS = ("drug", "biologic")
+"""Regulatory classes of FAERS and openFDA drug/event products."""
+FOODS = ("dietary_supplement", "cosmetic")
+"""Regulatory classes of CAERS products (foods, supplements, cosmetics)."""
+DEVICES = ("device",)
+"""Regulatory class of MAUDE products."""
 
 
 def fold_text(text: str) -> str:
@@ -98,6 +112,38 @@ def route_key(route: str | None) -> str | None:
 def term_key(term: str) -> str:
     """The comparison key of a reaction term: NFKC, case-folded, whitespace collapsed."""
     return " ".join(unicodedata.normalize("NFKC", term).casefold().split())
+
+
+@lru_cache(maxsize=200_000)
+def product_mapping(
+    name: str,
+    ingredient: str,
+    default: ProductCategory,
+    route: str | None = None,
+    classes: tuple[str, ...] | None = None,
+) -> dict[str, str | None]:
+    """``category``, ``entry`` and ``regulatory_class`` of a product as reported (cached)."""
+    from dermavigil.catalogue import default_catalogue
+
+    catalogue = default_catalogue()
+    for text in (name, ingredient):
+        match = catalogue.resolve(text, route, classes=classes) if text else None
+        if match is not None:
+            entry = match.entry
+            category = entry.category
+            if category is ProductCategory.other and default is not ProductCategory.other:
+                category = default if entry.regulatory_class.value in DRUGS else category
+            return {
+                "category": category.value,
+                "entry": entry.id,
+                "regulatory_class": entry.regulatory_class.value,
+            }
+    for text in (name, ingredient):
+        shared = catalogue.category(text, route, classes=classes) if text else None
+        if shared is not None:
+            return {"category": shared.value, "entry": None, "regulatory_class": None}
+    return {"category": product_category(name, ingredient, default), "entry": None,
+            "regulatory_class": None}  # fmt: skip
 
 
 @lru_cache(maxsize=200_000)

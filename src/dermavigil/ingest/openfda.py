@@ -33,14 +33,14 @@ from dermavigil.domain.vocab import (
 )
 from dermavigil.errors import InputError
 from dermavigil.ingest.files import Member
-from dermavigil.ingest.normalize import product_category, product_key, route_key
+from dermavigil.ingest.normalize import DRUGS, product_key, product_mapping, route_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_single_file
 from dermavigil.ingest.problems import ProblemLog, checked
 from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import age_in_years, gravest, parse_compact_date, parse_int, sex_code
 
 SOURCE = "openfda"
-PARSER_VERSION = "openfda-1"
+PARSER_VERSION = "openfda-2"
 
 ROLES = {"1": "suspect", "2": "concomitant", "3": "interacting"}
 SERIOUSNESS = {  # openFDA flag -> E2B criterion
@@ -147,6 +147,7 @@ def stage(plan: InputPlan, writer: StageWriter) -> None:
         patient = rep.get("patient") or {}
         for seq, drug in enumerate(patient.get("drug") or [], start=1):
             name, ingredient = _text(drug.get("medicinalproduct")), _ingredient(drug)
+            route = route_key(_text(drug.get("drugadministrationroute")))
             role = ROLES.get(_text(drug.get("drugcharacterization")))
             if role is None or not (name or ingredient):
                 category = "unknown role" if role is None else "blank product name"
@@ -160,8 +161,8 @@ def stage(plan: InputPlan, writer: StageWriter) -> None:
                     "role": role,
                     "product_verbatim": name or ingredient,
                     "product_key": product_key(name, ingredient),
-                    "category": product_category(name, ingredient, ProductCategory.drug),
-                    "route": route_key(_text(drug.get("drugadministrationroute"))),
+                    **product_mapping(name, ingredient, ProductCategory.drug, route, DRUGS),
+                    "route": route,
                     "_line": index,
                 },
             )

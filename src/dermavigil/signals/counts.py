@@ -47,6 +47,8 @@ class Dimension:
 STORE_DIMENSIONS: dict[str, Dimension] = {
     "product": Dimension("product", "drug", "product_key"),
     "category": Dimension("category", "drug", "category"),
+    "entry": Dimension("entry", "drug", "entry"),
+    "regulatory_class": Dimension("regulatory_class", "drug", "regulatory_class"),
     "route": Dimension("route", "drug", "route"),
     "reaction": Dimension("reaction", "event", "term_key"),
     "code": Dimension("code", "event", "code"),

@@ -45,7 +45,8 @@ class DuckDBEngine(BaseEngine):
         listing = ", ".join(_quote_literal(str(f)) for f in files)
         view = _quote_ident(table)
         self._con.execute(
-            f"CREATE OR REPLACE VIEW {view} AS SELECT * FROM read_parquet([{listing}])"
+            f"CREATE OR REPLACE VIEW {view} AS "
+            f"SELECT * FROM read_parquet([{listing}], union_by_name = true)"
         )
 
     def _register_arrow(self, table: str, data: pa.Table) -> None:

@@ -125,8 +125,13 @@ class SourceWriter:
         if isinstance(data, pa.RecordBatch):
             data = pa.Table.from_batches([data])
         missing = [n for n in schema.names if n not in data.column_names]
-        if missing:
-            raise InputError(f"{table}: missing columns {', '.join(missing)}")
+        required = [n for n in missing if not schema.field(n).nullable]
+        if required:
+            raise InputError(f"{table}: missing columns {', '.join(required)}")
+        for name in missing:  # a nullable column the writer does not know: all null
+            data = data.append_column(
+                schema.field(name), pa.nulls(data.num_rows, schema.field(name).type)
+            )
         data = data.select(schema.names).cast(schema)
         writer = self._writers.get(table)
         if writer is None:

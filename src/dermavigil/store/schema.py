@@ -6,6 +6,9 @@ Three tables, one row shape for FAERS, VAERS, CAERS, openFDA and the registry:
 - ``report_products``: one row per product line of a report;
 - ``report_reactions``: one row per reaction term of a report.
 
+Columns added after a store was built read as null from its older files
+(DuckDB ``union_by_name``, Spark ``mergeSchema``, pyarrow with the schema).
+
 Counts use distinct (report, product_key) and (report, term_key); the
 stratification columns (sex, age band, year, source) come from ``reports``.
 """
@@ -43,6 +46,13 @@ REPORT_PRODUCTS = pa.schema(
         pa.field("category", pa.string()),
         pa.field("route", pa.string()),
         pa.field("route_approved", pa.bool_()),
+        # the product catalogue's entry and regulatory class for the name as reported
+        # (null when the catalogue does not know it); device product code (MAUDE) and
+        # the manufacturer where the source gives them
+        pa.field("entry", pa.string()),
+        pa.field("regulatory_class", pa.string()),
+        pa.field("product_code", pa.string()),
+        pa.field("manufacturer", pa.string()),
     ]
 )
 

@@ -47,7 +47,7 @@ class SparkEngine(BaseEngine):
         self._views: list[str] = []
 
     def _register_parquet(self, table: str, files: list[Path]) -> None:
-        frame = self.spark.read.parquet(*(str(f) for f in files))
+        frame = self.spark.read.option("mergeSchema", "true").parquet(*(str(f) for f in files))
         frame.createOrReplaceTempView(table)
         self._views.append(table)
 
