@@ -24,6 +24,7 @@ class SourceName(StrEnum):
     vaers = "vaers"
     caers = "caers"
     openfda = "openfda"
+    maude = "maude"
     registry = "registry"
 
 
@@ -33,7 +34,9 @@ def import_command(
         list[Path] | None,
         typer.Argument(
             help="Files or folders: FAERS quarterly zips or extracted folders, VAERS yearly "
-            "zips, CAERS CSV files, openFDA JSON pages (.json or .json.gz). Not for registry."
+            "zips, CAERS CSV files, openFDA JSON pages (.json or .json.gz), MAUDE files (mdrfoi, "
+            "foidev/DEVICE, patient, patientproblemcode, foitext; yearly/thru/add/change) or "
+            "openFDA device/event JSON. Not for registry."
         ),
     ] = None,
     problems: Annotated[

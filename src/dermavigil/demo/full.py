@@ -4,8 +4,9 @@ Loads, in order, skipping what is already there:
 
 1. the seed case into the registry (:func:`dermavigil.demo.seed.load_seed`,
    which never stores it twice);
-2. the CAERS subset published with openEBGM and the VAERS 1990-2006 yearly
-   files from the shared data folder into the analytic store
+2. the CAERS subset published with openEBGM, the VAERS 1990-2006 yearly
+   files, the FAERS 2025Q4 sample and FDA's real MAUDE test rows (openFDA's
+   pipeline fixtures) from the shared data folder into the analytic store
    (:func:`dermavigil.ingest.runner.run_import`, which writes nothing when
    the source's input set is unchanged);
 3. the registry's cases as the store's ``registry`` source, unless the registry
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 PUBLIC_INPUTS: dict[str, str] = {
     "caers": "caers_openebgm_subset/caers.csv",
     "vaers": "vaers_1990_2006_official_zips",
+    "faers": "faers_2025q4_sample",
+    "maude": "maude_openfda_fixtures",
 }
 """Source -> path under the shared data folder."""
 

@@ -16,6 +16,11 @@ Rules (FAERS ASC_NTS; the same code serves every source):
    ``term_key``.
 4. Output is sorted (report, seq or term), so the same input set gives the
    same files whatever order the inputs were loaded in.
+
+With ``across_units`` (MAUDE, whose file kinds hold different parts of a report)
+rule 3 looks beyond the kept report row's unit: a report's products are those of
+the latest unit that has products for it (thru < yearly < add < change files),
+its reactions the distinct terms of every unit.
 """
 
 from __future__ import annotations
@@ -64,6 +69,35 @@ SELECT * FROM (
 ORDER BY report_id, term_key
 """
 
+_PRODUCTS_ACROSS = """
+SELECT * FROM (
+    SELECT p.*,
+        row_number() OVER (
+            PARTITION BY p._unit, p.report_id, coalesce(p.seq::BIGINT, -p._line) ORDER BY p._line
+        ) AS _dup,
+        p._unit = max(p._unit) OVER (PARTITION BY p.report_id) AS _latest
+    FROM read_parquet({files}, union_by_name = true) AS p
+    SEMI JOIN kept AS k ON p.report_id = k.report_id
+) WHERE _dup = 1 AND _latest
+ORDER BY report_id, seq, _line
+"""
+
+_REACTIONS_ACROSS = """
+SELECT * FROM (
+    SELECT r.*, row_number() OVER (
+        PARTITION BY r.report_id, r.term_key ORDER BY r._unit DESC, r._line
+    ) AS _dup
+    FROM read_parquet({files}, union_by_name = true) AS r
+    SEMI JOIN kept AS k ON r.report_id = k.report_id
+) WHERE _dup = 1
+ORDER BY report_id, term_key
+"""
+
+_KEPT_ROWS_ACROSS = """
+SELECT count(*) FROM read_parquet({files}, union_by_name = true) AS t
+SEMI JOIN kept AS k ON t.report_id = k.report_id
+"""
+
 _KEPT_ROWS = """
 SELECT count(*) FROM read_parquet({files}, union_by_name = true) AS t
 SEMI JOIN kept AS k ON t._unit = k._unit AND t.report_id = k.report_id
@@ -93,8 +127,13 @@ def _stream(con: duckdb.DuckDBPyConnection, sql: str, table: str, writer: Source
         writer.write(table, batch)
 
 
-def combine(stage_dirs: list[Path], writer: SourceWriter, work_dir: Path) -> CombineCounts:
+def combine(
+    stage_dirs: list[Path], writer: SourceWriter, work_dir: Path, across_units: bool = False
+) -> CombineCounts:
     """Write the deduplicated tables of ``stage_dirs`` through ``writer``."""
+    products_sql = _PRODUCTS_ACROSS if across_units else _PRODUCTS
+    reactions_sql = _REACTIONS_ACROSS if across_units else _REACTIONS
+    kept_rows_sql = _KEPT_ROWS_ACROSS if across_units else _KEPT_ROWS
     files = {
         t: _list([d / f"{t}.parquet" for d in stage_dirs])
         for t in ("reports", "report_products", "report_reactions", "deletions")
@@ -117,12 +156,14 @@ def combine(stage_dirs: list[Path], writer: SourceWriter, work_dir: Path) -> Com
             "count(*) FILTER (WHERE NOT _deleted AND _rn > 1) FROM ranked"
         ).fetchall()[0]
         _stream(con, "SELECT * FROM kept ORDER BY report_id", "reports", writer)
-        _stream(con, _PRODUCTS.format(files=files["report_products"]), "report_products", writer)
-        _stream(con, _REACTIONS.format(files=files["report_reactions"]), "report_reactions", writer)
-        raw_products = con.execute(_KEPT_ROWS.format(files=files["report_products"])).fetchall()[0]
-        raw_reactions = con.execute(_KEPT_ROWS.format(files=files["report_reactions"])).fetchall()[
-            0
-        ]
+        _stream(con, products_sql.format(files=files["report_products"]), "report_products", writer)
+        _stream(
+            con, reactions_sql.format(files=files["report_reactions"]), "report_reactions", writer
+        )
+        raw_products = con.execute(kept_rows_sql.format(files=files["report_products"])).fetchone()
+        raw_reactions = con.execute(
+            kept_rows_sql.format(files=files["report_reactions"])
+        ).fetchone()
     finally:
         con.close()
     written = writer.rows_written

@@ -55,6 +55,7 @@ IMPORTERS: dict[str, str] = {
     "vaers": "dermavigil.ingest.vaers",
     "caers": "dermavigil.ingest.caers",
     "openfda": "dermavigil.ingest.openfda",
+    "maude": "dermavigil.ingest.maude",
 }
 SOURCES = (*IMPORTERS, "registry")
 MANIFEST = "manifest.json"
@@ -201,7 +202,8 @@ def _run_locked(
         if _digests(entries) != _digests(manifest["inputs"]) or counts is None:
             progress("building store", len(plans), len(plans) + 1)
             with SourceWriter(store_dir, source) as writer:
-                counts = combine(stage_dirs, writer, stage_root / WORK).__dict__
+                across = getattr(module, "ACROSS_UNITS", False)
+                counts = combine(stage_dirs, writer, stage_root / WORK, across).__dict__
                 assert writer.generation is not None
                 (writer.generation / MANIFEST).write_text(
                     json.dumps({"inputs": entries, "counts": counts}, indent=1), encoding="utf-8"

@@ -31,9 +31,11 @@ RunProgress = Callable[[str, int, int], None]
 LEVELS: dict[str, tuple[str, ...]] = {
     "product": ("category", "product", "reaction"),
     "route": ("category", "product", "route", "reaction"),
+    "category": ("category", "reaction"),
 }
-"""The dashboard's two runs: by product, and by product x route used. Report lines
-without a route (CAERS, most FAERS) only count in the first, as the count SQL
+"""The dashboard's runs: by product, by product x route used, and by product category
+(all HA fillers of MAUDE, FAERS, CAERS and the registry together). Report lines
+without a route (CAERS, most FAERS) only count in the second, as the count SQL
 leaves out rows with a missing key.
 
 Both runs are stratified by source (:data:`STRATA`): the store pools databases whose
@@ -48,7 +50,9 @@ STRATA: tuple[str, ...] = ("source",)
 
 def _check_level(level: str) -> str:
     if level not in LEVELS:
-        raise InputError(f"unknown level {level!r}", [Problem("level", "use product or route")])
+        raise InputError(
+            f"unknown level {level!r}", [Problem("level", f"use one of {', '.join(LEVELS)}")]
+        )
     return level
 
 
@@ -122,9 +126,7 @@ def run_and_save(settings: Settings, progress: RunProgress | None = None) -> dic
             runs[level] = {"skipped": error.message}
             continue
         write_signals(result.table, out, result.prior, result.n_total)
-        entry, alerts = history.record(
-            out.parent, level, result.table, tuple(by), result.n_total
-        )
+        entry, alerts = history.record(out.parent, level, result.table, tuple(by), result.n_total)
         runs[level] = {
             "run_id": entry.run_id,
             "new_signals": len(alerts),

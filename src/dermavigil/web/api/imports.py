@@ -16,7 +16,7 @@ from dermavigil.web.permissions import require
 
 router = APIRouter(prefix="/api/imports", tags=["imports"])
 
-Source = Literal["faers", "vaers", "caers", "openfda", "registry"]
+Source = Literal["faers", "vaers", "caers", "openfda", "maude", "registry"]
 
 
 def job_json(job: ImportJob) -> dict[str, Any]:

@@ -21,8 +21,9 @@ router = APIRouter(prefix="/api/signals", tags=["signals"])
 class SignalFilter(BaseModel):
     """Key substrings (case-insensitive), measure thresholds, a method's flag, order, page."""
 
-    level: Literal["product", "route"] = Field(
-        default="product", description="the run by product, or by product x route used"
+    level: Literal["product", "route", "category"] = Field(
+        default="product",
+        description="the run by product, by product x route used, or by product category",
     )
     product: str | None = Field(default=None, max_length=200)
     category: str | None = Field(default=None, max_length=64)
