@@ -65,5 +65,5 @@ def test_bad_input_is_a_clear_error(
 
 
 def test_unknown_source_is_a_usage_error(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["import", "maude", "x"])
+    result = runner.invoke(app, ["import", "eudravigilance", "x"])
     assert result.exit_code == 2

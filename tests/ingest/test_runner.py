@@ -165,7 +165,7 @@ def test_two_inputs_for_one_unit_are_refused(settings: Settings, fixtures: Path)
 
 def test_unknown_source_and_no_paths(settings: Settings) -> None:
     with pytest.raises(InputError, match="unknown source"):
-        run_import(settings, "maude", [Path(".")])
+        run_import(settings, "eudravigilance", [Path(".")])
     with pytest.raises(InputError, match="at least one"):
         run_import(settings, "vaers", [])
 
