@@ -16,7 +16,7 @@ from dermavigil.demo import seed_case_text
 from dermavigil.domain import Case
 from dermavigil.domain.assessment import Assessment, Override, assess
 from dermavigil.errors import InputError
-from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange import codes as c
 from dermavigil.exchange.formats import export_cases, import_document
 from dermavigil.settings import load_settings
 

@@ -10,8 +10,8 @@ from lxml import etree
 
 from dermavigil.domain import Case
 from dermavigil.errors import InputError
-from dermavigil.exchange import e2b_codes as c
-from dermavigil.exchange.e2b_schema import schema_problems
+from dermavigil.exchange import codes as c
+from dermavigil.exchange.e2b.schema import schema_problems
 from dermavigil.exchange.formats import export_cases, import_document
 from dermavigil.exchange.supplement import NOT_APPLIED
 from dermavigil.exchange.xml_safety import parse_untrusted

@@ -14,7 +14,7 @@ from wide_case import wide_case
 
 from dermavigil.domain import parse_case
 from dermavigil.domain.vocab import RechallengeResult, ReporterQualification
-from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange import codes as c
 from dermavigil.exchange.formats import export_cases, import_document
 
 

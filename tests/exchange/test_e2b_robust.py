@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 
 from dermavigil.errors import InputError
-from dermavigil.exchange.e2b_schema import schema_problems
+from dermavigil.exchange.e2b.schema import schema_problems
 from dermavigil.exchange.formats import export_cases, import_document
 
 

@@ -11,7 +11,7 @@ from wide_case import wide_case
 from dermavigil.domain import Case
 from dermavigil.domain.vocab import ProductRole, ReporterQualification
 from dermavigil.errors import InputError
-from dermavigil.exchange import fhir_codes as f
+from dermavigil.exchange.fhir import codes as f
 from dermavigil.exchange.formats import export_cases, import_document
 from dermavigil.exchange.supplement import NOT_APPLIED
 

@@ -247,7 +247,7 @@ def _e2b_held(case: Case) -> dict[str, Any]:
 def test_e2b_elements_alone_hold_their_facts(mapping: dict[str, Any]) -> None:
     from lxml import etree
 
-    from dermavigil.exchange import e2b_codes as c
+    from dermavigil.exchange import codes as c
 
     case = _case(mapping)
     tree = etree.fromstring(export_cases([case], "e2b"))

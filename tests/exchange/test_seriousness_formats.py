@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from dermavigil.domain import Case
 from dermavigil.domain.assessment import Override, assess
-from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange import codes as c
 from dermavigil.exchange.cioms import CRITERIA_BOXES
 from dermavigil.exchange.formats import EXPORT_FORMATS, export_cases
 

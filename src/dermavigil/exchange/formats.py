@@ -91,19 +91,19 @@ def _json_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
 
 
 def _e2b_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
-    from dermavigil.exchange.e2b_export import export_e2b
+    from dermavigil.exchange.e2b.write import export_e2b
 
     return export_e2b(cases, options.assessments, sender=options.sender, receiver=options.receiver)
 
 
 def _fhir_r5_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
-    from dermavigil.exchange.fhir import export_bundle
+    from dermavigil.exchange.fhir.bundle import export_bundle
 
     return export_bundle(cases, release="R5", assessments=options.assessments)
 
 
 def _fhir_r4_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
-    from dermavigil.exchange.fhir import export_bundle
+    from dermavigil.exchange.fhir.bundle import export_bundle
 
     return export_bundle(cases, release="R4", assessments=options.assessments)
 
@@ -276,11 +276,11 @@ def _sniff(data: bytes, filename: str | None) -> tuple[str, str]:
 def _outcomes(fmt: str, data: bytes, text: str, record: str) -> list[CaseOutcome]:
     """The cases (or refusals) of a document of format ``fmt``."""
     if fmt == "e2b":
-        from dermavigil.exchange.e2b_import import import_e2b
+        from dermavigil.exchange.e2b.read import import_e2b
 
         return import_e2b(data, record=record)
     if fmt == "fhir":
-        from dermavigil.exchange.fhir import import_bundle
+        from dermavigil.exchange.fhir.bundle import import_bundle
 
         return import_bundle(text, record=record)
     body = _structured(text, record, as_yaml=fmt == "yaml")

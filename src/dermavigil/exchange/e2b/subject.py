@@ -1,6 +1,6 @@
 """The subject of an E2B(R3) ICSR: patient (D), reactions (E.i), tests (F.r), drugs (G.k).
 
-Part of :mod:`~dermavigil.exchange.e2b_export` (see there for the mapping);
+Part of :mod:`~dermavigil.exchange.e2b.write` (see there for the mapping);
 builds ``adverseEventAssessment`` in the element order of the ICH schema.
 """
 
@@ -24,8 +24,8 @@ from dermavigil.domain.vocab import (
     RechallengeResult,
     SeriousnessCriterion,
 )
-from dermavigil.exchange import e2b_codes as c
-from dermavigil.exchange.e2b_xml import (
+from dermavigil.exchange import codes as c
+from dermavigil.exchange.e2b.xml import (
     E,
     bool_value,
     interval,

@@ -1,4 +1,4 @@
-"""Adapting the R5 resources of :mod:`~dermavigil.exchange.fhir_build` to FHIR R4 (as R4B).
+"""Adapting the R5 resources of :mod:`~dermavigil.exchange.fhir.build` to FHIR R4 (as R4B).
 
 ``fhir.resources`` validates R4 content with its R4B models (R4B changed no
 resource used here). Differences handled: ``AdverseEvent`` (``event``,

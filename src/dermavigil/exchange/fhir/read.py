@@ -1,4 +1,4 @@
-"""HL7 FHIR R5 resources back to case mappings (inverse of :mod:`~dermavigil.exchange.fhir_build`).
+"""HL7 FHIR R5 resources back to case mappings (inverse of :mod:`~dermavigil.exchange.fhir.build`).
 
 Works on the JSON of a bundle already validated by ``fhir.resources``. Each
 ``AdverseEvent`` becomes one case: its subject (Patient, with the LOINC age
@@ -24,8 +24,8 @@ from dermavigil.domain.vocab import (
     ROUTES_BY_CODE,
     FindingKind,
 )
-from dermavigil.exchange import fhir_codes as f
-from dermavigil.exchange.e2b_codes import AGE_UNITS
+from dermavigil.exchange.codes import AGE_UNITS
+from dermavigil.exchange.fhir import codes as f
 
 _OUTCOMES = {code: outcome.value for outcome, code in f.OUTCOME_CODES.items()}
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{0,9}$")

@@ -1,12 +1,12 @@
 """Readers of the sections of one E2B(R3) ICSR message into case-model mappings.
 
 C (report, primary source, literature), D (patient), E.i (reactions) and
-F.r (tests); G.k (drugs) is in :mod:`~dermavigil.exchange.e2b_drugs`. The
-inverse of :mod:`~dermavigil.exchange.e2b_export` and
-:mod:`~dermavigil.exchange.e2b_subject`. Every element read is marked on
+F.r (tests); G.k (drugs) is in :mod:`~dermavigil.exchange.e2b.drugs`. The
+inverse of :mod:`~dermavigil.exchange.e2b.write` and
+:mod:`~dermavigil.exchange.e2b.subject`. Every element read is marked on
 the :class:`Reader`; an element is marked only when its value was taken
 into the case (a code the model does not know is left unmarked), so that
-:mod:`~dermavigil.exchange.e2b_unmapped` can keep everything else verbatim.
+:mod:`~dermavigil.exchange.e2b.unmapped` can keep everything else verbatim.
 Input is schema-valid (numbers are numbers), so the readers only decide
 what a value means, never whether it parses.
 """
@@ -25,7 +25,7 @@ from dermavigil.domain.vocab import (
     QUALIFICATION_CODES,
     ReporterQualification,
 )
-from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange import codes as c
 
 _UNITS = {unit: name for name, unit in c.AGE_UNITS.items()}
 _AGE_GROUPS = {code: group for group, code in reversed(AGE_GROUP_CODES.items())}

@@ -1,13 +1,13 @@
 """HL7 FHIR: cases to a Bundle of AdverseEvent resources (R5, or R4 for older systems) and back.
 
-The resources are built by :mod:`~dermavigil.exchange.fhir_build` and
+The resources are built by :mod:`~dermavigil.exchange.fhir.build` and
 validated by the ``fhir.resources`` models (8.x: R5 by default, R4 content
 with the R4B models) before anything is returned; an R5 bundle is read
-back by :mod:`~dermavigil.exchange.fhir_read`. What FHIR has no element for
+back by :mod:`~dermavigil.exchange.fhir.read`. What FHIR has no element for
 travels in an extension of the AdverseEvent (``urn:dermavigil:fhir:case-supplement``)
 holding the :mod:`~dermavigil.exchange.supplement` of the case, so that
 case -> R5 bundle -> case is exact. A case's assessment, when given, adds
-``suspectEntity.causality`` (:mod:`~dermavigil.exchange.fhir_causality`),
+``suspectEntity.causality`` (:mod:`~dermavigil.exchange.fhir.causality`),
 read back into ``unmapped``. The R4 export omits it (export only).
 Bundle entries no AdverseEvent reaches are kept whole in the first case's
 ``unmapped``.
@@ -26,11 +26,11 @@ from pydantic import ValidationError
 from dermavigil.domain import Case
 from dermavigil.domain.assessment import Assessment
 from dermavigil.errors import InputError, Problem
-from dermavigil.exchange import fhir_codes as f
-from dermavigil.exchange.fhir_build import case_entries
-from dermavigil.exchange.fhir_causality import read_causality, with_causality
-from dermavigil.exchange.fhir_r4 import to_r4
-from dermavigil.exchange.fhir_read import Bundle, event_mapping
+from dermavigil.exchange.fhir import codes as f
+from dermavigil.exchange.fhir.build import case_entries
+from dermavigil.exchange.fhir.causality import read_causality, with_causality
+from dermavigil.exchange.fhir.r4 import to_r4
+from dermavigil.exchange.fhir.read import Bundle, event_mapping
 from dermavigil.exchange.supplement import build_case, diff, read_changes
 
 RELEASES = ("R5", "R4")

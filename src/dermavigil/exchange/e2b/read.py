@@ -1,16 +1,16 @@
-"""ICH E2B(R3) ICSR XML to cases (see :mod:`~dermavigil.exchange.e2b_sections` for the mapping).
+"""ICH E2B(R3) ICSR XML to cases (see :mod:`~dermavigil.exchange.e2b.sections` for the mapping).
 
 The document is parsed safely (:mod:`~dermavigil.exchange.xml_safety`) and
 validated against the ICH schema first: a document that fails is refused
 whole with the schema's own messages and line numbers. Each
 ``PORR_IN049016UV`` message then becomes one case; the data the model does
 not hold go verbatim into ``Case.unmapped``
-(:mod:`~dermavigil.exchange.e2b_unmapped`), and a dermavigil supplement
-(:mod:`~dermavigil.exchange.e2b_supplement`) is applied last (one that does
+(:mod:`~dermavigil.exchange.e2b.unmapped`), and a dermavigil supplement
+(:mod:`~dermavigil.exchange.e2b.supplement`) is applied last (one that does
 not apply is kept aside, see :func:`~dermavigil.exchange.supplement.build_case`).
 Causality assessments (G.k.9.i.2.r) and the sender's comments (H.4) are
 opinions about the case: they join ``unmapped`` after the supplement, read
-by :mod:`~dermavigil.exchange.e2b_causality`. Each case is validated on its
+by :mod:`~dermavigil.exchange.e2b.causality`. Each case is validated on its
 own, so one bad message does not sink the batch.
 """
 
@@ -23,13 +23,13 @@ from lxml import etree
 
 from dermavigil.domain import Case
 from dermavigil.errors import InputError, Problem
-from dermavigil.exchange import e2b_codes as c
-from dermavigil.exchange import e2b_drugs as d
-from dermavigil.exchange import e2b_sections as s
-from dermavigil.exchange.e2b_causality import assessment_elements, read_assessments
-from dermavigil.exchange.e2b_schema import require_valid
-from dermavigil.exchange.e2b_supplement import read_supplement
-from dermavigil.exchange.e2b_unmapped import collect
+from dermavigil.exchange import codes as c
+from dermavigil.exchange.e2b import drugs as d
+from dermavigil.exchange.e2b import sections as s
+from dermavigil.exchange.e2b.causality import assessment_elements, read_assessments
+from dermavigil.exchange.e2b.schema import require_valid
+from dermavigil.exchange.e2b.supplement import read_supplement
+from dermavigil.exchange.e2b.unmapped import collect
 from dermavigil.exchange.supplement import build_case
 from dermavigil.exchange.xml_safety import parse_untrusted
 

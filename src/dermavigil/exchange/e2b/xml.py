@@ -9,7 +9,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from dermavigil.domain.dates import UCUM_UNITS, Duration, PartialDate
-from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange import codes as c
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 """Characters XML 1.0 cannot carry (C0 controls but tab, LF, CR; non-characters; surrogates)."""

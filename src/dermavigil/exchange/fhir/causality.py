@@ -19,9 +19,9 @@ from __future__ import annotations
 from typing import Any
 
 from dermavigil.domain.assessment import Assessment
-from dermavigil.exchange import fhir_codes as f
 from dermavigil.exchange.causality import WHO_UMC, keep, method_results
-from dermavigil.exchange.fhir_read import product_name
+from dermavigil.exchange.fhir import codes as f
+from dermavigil.exchange.fhir.read import product_name
 
 CAUSALITY_ASSESS = "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess"
 """HL7 code system of the WHO-UMC causality categories."""

@@ -1,4 +1,4 @@
-"""Object identifiers (OIDs) and code lists of ICH E2B(R3), as FDA's data-element sheet names them.
+"""The code table of the exchange formats: OIDs and code lists of ICH E2B(R3) and FDA, in one place.
 
 Source: ``fda_icsr_data_elements.csv`` (FDA "E2B(R3) Core and Regional Data
 Elements and Business Rules") and the FDA example instances; the value sets

@@ -17,7 +17,7 @@ In: an assessment is an opinion about the case, not a fact of it, so
 verbatim, keyed by drug name and reaction term:
 ``G.k.9.i.2.r <drug> x <reaction>: <method>`` -> ``<result> (source: <source>)``.
 :func:`assessment_elements` names the elements, so that the generic reader
-of unmapped data (:mod:`~dermavigil.exchange.e2b_unmapped`) leaves them alone.
+of unmapped data (:mod:`~dermavigil.exchange.e2b.unmapped`) leaves them alone.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from lxml import etree
 
 from dermavigil.domain import Case
 from dermavigil.domain.assessment import Assessment
-from dermavigil.exchange import e2b_codes as c
+from dermavigil.exchange import codes as c
 from dermavigil.exchange.causality import causality_entries, keep, override_notes
-from dermavigil.exchange.e2b_xml import E, typed
+from dermavigil.exchange.e2b.xml import E, typed
 
 OBS_CAUSALITY = "39"
 OBS_COMMENT = "10"
@@ -103,7 +103,7 @@ def _sender_comments(text: str) -> etree._Element:
 
 def add_causality(message: etree._Element, case: Case, assessment: Assessment) -> None:
     """Append the G.k.9.i.2.r assessments (and H.4 for overrides) to ``message``, built for
-    ``case`` by :func:`~dermavigil.exchange.e2b_export.case_message`."""
+    ``case`` by :func:`~dermavigil.exchange.e2b.write.case_message`."""
     event = message.find(f".//{{{c.HL7}}}investigationEvent")
     assert event is not None  # case_message always builds one
     block = _xpath(event, _ASSESSMENT)[0]

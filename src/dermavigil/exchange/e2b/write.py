@@ -2,7 +2,7 @@
 
 One ``PORR_IN049016UV`` message per case, built element by element in the
 order of the HL7 v3 schema, with the OIDs of FDA's data-element sheet
-(:mod:`dermavigil.exchange.e2b_codes`). Mapping highlights:
+(:mod:`dermavigil.exchange.codes`). Mapping highlights:
 
 - H.1 narrative; C.4.r literature reference (citation); C.1.3 report type;
   C.2.r primary source (qualification, country, organisation).
@@ -28,14 +28,14 @@ order of the HL7 v3 schema, with the OIDs of FDA's data-element sheet
 
 Facts E2B(R3) has no element for (product category, labelled routes,
 treatments, body sites, dechallenge ...) travel in a JSON document attached as C.1.6.1.r
-("documents held by sender"): :mod:`dermavigil.exchange.e2b_supplement`
+("documents held by sender"): :mod:`dermavigil.exchange.e2b.supplement`
 computes it as exactly the difference between the case and what the XML
 alone gives back, so the round trip is lossless and the E2B elements carry
 everything they can.
 
 Given the registry's assessment of a case, G.k.9.i.2.r carries its causality
 (WHO-UMC and Naranjo, per suspect drug x reaction) and H.4 the assessor
-overrides (:mod:`dermavigil.exchange.e2b_causality`). The batch and message
+overrides (:mod:`dermavigil.exchange.e2b.causality`). The batch and message
 sender and receiver ids (N.1.3/N.1.4, N.2.r.2/N.2.r.3) are the caller's
 (``Settings.e2b_sender_id`` / ``e2b_receiver_id``), by default
 :data:`SENDER_ID` and :data:`RECEIVER_ID`.
@@ -43,6 +43,7 @@ sender and receiver ids (N.1.3/N.1.4, N.2.r.2/N.2.r.3) are the caller's
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -51,10 +52,15 @@ from lxml import etree
 from dermavigil.domain import Case
 from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.vocab import QUALIFICATION_CODES, REPORT_TYPE_CODES
-from dermavigil.exchange import e2b_codes as c
-from dermavigil.exchange.e2b_schema import require_valid
-from dermavigil.exchange.e2b_subject import assessment
-from dermavigil.exchange.e2b_xml import E, typed, uid, wrapped
+from dermavigil.exchange import codes as c
+from dermavigil.exchange.e2b.causality import add_causality
+from dermavigil.exchange.e2b.read import message_mapping
+from dermavigil.exchange.e2b.schema import require_valid
+from dermavigil.exchange.e2b.subject import assessment
+from dermavigil.exchange.e2b.supplement import FORMAT as SUPPLEMENT_FORMAT
+from dermavigil.exchange.e2b.supplement import document as supplement_document
+from dermavigil.exchange.e2b.xml import E, typed, uid, wrapped
+from dermavigil.exchange.supplement import diff
 
 SENDER_ID = "DERMAVIGIL"
 """Default sender id (N.1.3, N.2.r.2) and prefix of the sender's safety report id (C.1.1)."""
@@ -240,6 +246,27 @@ def case_message(
     )
 
 
+def attach_supplement(message: etree._Element, case: Case) -> None:
+    """Attach to ``message`` the facts of ``case`` its E2B elements cannot carry (if any)."""
+    seen, _ = message_mapping(message)
+    changes = diff(case.model_dump(mode="json", exclude_defaults=True), seen)
+    if not changes:
+        return
+    body = json.dumps(
+        {"format": SUPPLEMENT_FORMAT, "version": 1, "set": changes}, ensure_ascii=False
+    )
+    event = message.find(f".//{{{c.HL7}}}investigationEvent")
+    assert event is not None
+    anchor = event.find(f"{{{c.HL7}}}availabilityTime")
+    assert anchor is not None
+    anchor.addnext(supplement_document(body))
+    flag = event.xpath(
+        f"h:component/h:observationEvent[h:code/@code='{c.OBS_DOCUMENTS_AVAILABLE}']/h:value",
+        namespaces=c.NS,
+    )
+    flag[0].set("value", "true")
+
+
 def export_e2b(
     cases: Sequence[Case],
     assessments: Sequence[Assessment | None] | None = None,
@@ -253,9 +280,6 @@ def export_e2b(
     causality (G.k.9.i.2.r) after the supplement is computed, so the supplement
     never carries it.
     """
-    from dermavigil.exchange.e2b_causality import add_causality
-    from dermavigil.exchange.e2b_supplement import attach_supplement
-
     sender, receiver = sender or SENDER_ID, receiver or RECEIVER_ID
     now = datetime.now(UTC).strftime("%Y%m%d%H%M%S+0000")
     messages = []

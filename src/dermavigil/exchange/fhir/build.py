@@ -1,10 +1,10 @@
-"""A case as HL7 FHIR resources (R5 shapes; :mod:`~dermavigil.exchange.fhir_r4` adapts them).
+"""A case as HL7 FHIR resources (R5 shapes; :mod:`~dermavigil.exchange.fhir.r4` adapts them).
 
 One case gives: a ``Patient`` (initials as the name text, gender),
 Observations of the age at onset (LOINC 30525-0), the weight (LOINC
 29463-7) and the age group (LOINC 46251-5, coded on the E2B D.2.3 list);
 per product a ``Medication``, ``Substance`` or ``Device``
-(:func:`~dermavigil.exchange.fhir_codes.resource_type`) and a
+(:func:`~dermavigil.exchange.fhir.codes.resource_type`) and a
 ``MedicationStatement`` (dates, route on the ICH E2B route list, dose,
 lot) derived from it; per reaction a ``Condition`` (verbatim text, HPO /
 MedDRA codings, onset, abatement, body sites); per finding an
@@ -38,8 +38,8 @@ from dermavigil.domain.vocab import (
     AdditionalInformation,
     ProductRole,
 )
-from dermavigil.exchange import fhir_codes as f
-from dermavigil.exchange.e2b_codes import AGE_UNITS
+from dermavigil.exchange.codes import AGE_UNITS
+from dermavigil.exchange.fhir import codes as f
 from dermavigil.exchange.seriousness import case_seriousness
 
 

@@ -16,7 +16,7 @@ from lxml import etree
 
 from dermavigil.errors import InputError, Problem
 
-SCHEMA_DIR = Path(__file__).resolve().parent / "schemas" / "e2b_r3" / "multicacheschemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas" / "e2b_r3" / "multicacheschemas"
 HL7 = "urn:hl7-org:v3"
 ROOTS = ("MCCI_IN200100UV01", "PORR_IN049016UV")
 """Document roots this module validates: the ICSR batch and a single ICSR message."""

@@ -1,7 +1,7 @@
 """Readers of the drug section (G.k) of an E2B(R3) ICSR message into case-model products.
 
-The inverse of the drug part of :mod:`~dermavigil.exchange.e2b_subject`; the
-:class:`~dermavigil.exchange.e2b_sections.Reader` conventions apply (an
+The inverse of the drug part of :mod:`~dermavigil.exchange.e2b.subject`; the
+:class:`~dermavigil.exchange.e2b.sections.Reader` conventions apply (an
 element is marked only when its value went into the case).
 """
 
@@ -20,8 +20,8 @@ from dermavigil.domain.vocab import (
     Formulation,
     parse_route,
 )
-from dermavigil.exchange import e2b_codes as c
-from dermavigil.exchange.e2b_sections import Reader, drop_none, reverse
+from dermavigil.exchange import codes as c
+from dermavigil.exchange.e2b.sections import Reader, drop_none, reverse
 
 _RECURRENCE = {"1": "recurred", "2": "did_not_recur", "3": "unknown"}
 """G.k.9.i.4 codes of a rechallenge that was done (4 = not done)."""
