@@ -40,7 +40,10 @@ def test_code_lists_survive_the_xml_alone(qualification: ReporterQualification) 
     )  # fmt: skip
     for mine, theirs in zip(case.products, back.products, strict=True):
         assert mine.model_dump(include=set(fields)) == theirs.model_dump(include=set(fields))
-    assert back.reactions == case.reactions
+    # E.i.1.1b is required beside E.i.1.1a: a verbatim of unstated language is sent as English
+    assert {r.verbatim_language for r in back.reactions} == {"eng"}
+    unstated = [r.model_copy(update={"verbatim_language": "eng"}) for r in case.reactions]
+    assert back.reactions == unstated
     assert back.findings[0].result == "vasculitis" and back.findings[0].test == "skin biopsy"
     assert back.narrative == "wide case"
 

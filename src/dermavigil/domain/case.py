@@ -30,11 +30,13 @@ from dermavigil.domain.vocab import (
     ProductCategory,
     ProductRole,
     RechallengeResult,
+    RegionalRole,
     ReporterQualification,
     ReportSource,
     Route,
     SeriousnessCriterion,
     Sex,
+    VerbatimSource,
 )
 
 
@@ -179,6 +181,10 @@ class Product(_Model):
     route: Route | None = Field(default=None, description="route actually used")
     route_verbatim: str | None = None
     role: ProductRole = ProductRole.suspect
+    regional_role: RegionalRole | None = Field(
+        default=None,
+        description="FDA.G.k.1.a other characterisation (similar device); kept beside G.k.1",
+    )
     dose: Dose | None = None
     sessions: int | None = Field(default=None, ge=1, description="number of sessions")
     injections: str | None = Field(default=None, description="e.g. 'multiple'")
@@ -197,6 +203,20 @@ class Reaction(_Model):
     """E2B E.i: one reaction or event."""
 
     verbatim: str = Field(min_length=1, description="as reported (E.i.1.1a)")
+    verbatim_source: VerbatimSource = Field(
+        default=VerbatimSource.reported,
+        description="'reported' (E.i.1.1a); 'translation' or 'code' when the source sent no "
+        "E.i.1.1a and ``verbatim`` only repeats E.i.1.2 or names the code (not sent as E.i.1.1a)",
+    )
+    verbatim_language: str | None = Field(
+        default=None, pattern=r"^[a-z]{3}$", description="E.i.1.1b, ISO 639-2"
+    )
+    translation: str | None = Field(
+        default=None, description="E.i.1.2: as reported by the primary source, for translation"
+    )
+    country: str | None = Field(
+        default=None, pattern=r"^[A-Z]{2}$", description="E.i.9 where it occurred (ISO 3166-1)"
+    )
     codes: list[CodedTerm] = Field(default_factory=list)
     onset_date: PartialDate | None = None
     onset_latency: Duration | None = Field(

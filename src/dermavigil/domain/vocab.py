@@ -167,6 +167,21 @@ ROLE_CODES: dict[ProductRole, str] = {
 }
 
 
+class RegionalRole(StrEnum):
+    """FDA.G.k.1.a "FDA other characterisation of drug role" (FDA regional, OID
+    2.16.840.1.113883.3.989.5.1.2.1.1.8): 1 = similar device. Never a G.k.1 role."""
+
+    similar_device = "similar_device"
+
+
+class VerbatimSource(StrEnum):
+    """Where a reaction's ``verbatim`` comes from (E2B E.i.1.1a when ``reported``)."""
+
+    reported = "reported"
+    translation = "translation"
+    code = "code"
+
+
 class Route(StrEnum):
     """Route of administration (ICH E2B route list; codes in :data:`ROUTE_CODES`)."""
 

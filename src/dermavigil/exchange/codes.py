@@ -94,3 +94,13 @@ AGE_UNITS: dict[str, str] = {
 
 SUPPLEMENT_TITLE = "dermavigil case supplement"
 """Title of the C.1.6.1.r included document carrying facts E2B(R3) has no element for."""
+
+OID_FDA_OTHER_ROLE = "2.16.840.1.113883.3.989.5.1.2.1.1.8"  # FDA.G.k.1.a
+FDA_OTHER_ROLE_CODES: dict[str, str] = {"similar_device": "1"}
+"""FDA.G.k.1.a "FDA other characterisation of drug role" (regional): its own OID, reported
+in a second ``causalityAssessment`` code 20 beside the G.k.1 role, never in place of it."""
+
+OBS_TRANSLATION = "30"  # E.i.1.2 reaction as reported, for translation
+NULL_UNENCODED = "UNC"
+"""nullFlavor of a reaction term not coded in MedDRA: the raw term is in ``originalText``
+(HL7 v3 "un-encoded"); dermavigil never makes up a MedDRA code."""

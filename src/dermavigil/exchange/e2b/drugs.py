@@ -97,8 +97,11 @@ def latencies(r: Reader, sa: etree._Element, found: dict[str, dict[str, Any]]) -
             found[rid] = latency
 
 
-def product(r: Reader, sa: etree._Element, roles: dict[str, str]) -> dict[str, Any]:
-    """G.k: one drug (``substanceAdministration`` of the drug-information organizer)."""
+def product(
+    r: Reader, sa: etree._Element, role: str | None, regional_role: str | None
+) -> dict[str, Any]:
+    """G.k: one drug (``substanceAdministration`` of the drug-information organizer), with
+    its G.k.1 ``role`` code and FDA.G.k.1.a ``regional_role`` code."""
     kind = r.one(sa, "h:consumable/h:instanceOfKind/h:kindOfProduct")
     if kind is None:
         kind = r.one(sa, "h:consumable/h:instanceOfKind//h:kindOfProduct[h:name]")
@@ -120,8 +123,8 @@ def product(r: Reader, sa: etree._Element, roles: dict[str, str]) -> dict[str, A
         if kind is not None
         else None,
     }
-    pid = r.attr(sa, "h:id", "root")
-    out["role"] = reverse(ROLE_CODES).get(roles.get(pid or "", ""))
+    out["role"] = reverse(ROLE_CODES).get(role or "")
+    out["regional_role"] = reverse(c.FDA_OTHER_ROLE_CODES).get(regional_role or "")
     _dosage(r, sa, out)
     _recurrence(r, sa, out)
     infos = reverse(ADDITIONAL_INFO_CODES)

@@ -22,6 +22,7 @@ from typing import Any
 from lxml import etree
 
 from dermavigil.domain import Case
+from dermavigil.domain.vocab import ROLE_CODES
 from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import codes as c
 from dermavigil.exchange.e2b import drugs as d
@@ -36,20 +37,41 @@ from dermavigil.exchange.xml_safety import parse_untrusted
 _ROLE = "h:component/h:adverseEventAssessment/h:subject1/h:primaryRole"
 
 
-def _roles(r: s.Reader) -> dict[str, str]:
-    """Product id -> G.k.1 role code, from the causality assessments."""
-    roles = {}
+def _roles(r: s.Reader, drugs: list[etree._Element]) -> tuple[list[str | None], list[str | None]]:
+    """Per drug (in order): its G.k.1 role code and its FDA.G.k.1.a code (a regional value,
+    with its own code system, kept apart). Roles reference drugs by id; when the ids do not
+    tell the drugs apart (a repeated id, a reference to no drug) but there is one G.k.1 role
+    per drug, the roles are taken in drug order, and ``r.notes`` says so."""
+    ids = [d_.xpath("string(h:id/@root)", namespaces=c.NS) for d_ in drugs]
+    ich: list[tuple[str, str]] = []
+    fda: dict[str, str] = {}
     for obs in r.all(
         r.event,
         "h:component/h:adverseEventAssessment/h:component"
         f"/h:causalityAssessment[h:code/@code='{c.OBS_ROLE}']",
     ):
-        pid = r.one(obs, "h:subject2/h:productUseReference/h:id")
+        pid = obs.xpath("string(h:subject2/h:productUseReference/h:id/@root)", namespaces=c.NS)
         value = r.one(obs, "h:value")
-        if pid is not None and value is not None and value.get("code"):
-            roles[pid.get("root")] = value.get("code")
-            r.take(value)
-    return roles
+        if value is None or not value.get("code"):
+            continue
+        system, code = value.get("codeSystem"), value.get("code")
+        if system == c.OID_FDA_OTHER_ROLE and code in c.FDA_OTHER_ROLE_CODES.values():
+            fda[pid] = code
+        elif system in (c.OID_ROLE, None) and code in ROLE_CODES.values():
+            ich.append((pid, code))
+        else:
+            continue
+        r.take(value)
+    by_id = dict(ich)
+    distinct = len(set(ids)) == len(ids) and all(pid in ids for pid, _ in ich)
+    if not distinct and len(ich) == len(drugs):
+        r.notes["G.k.1 (roles matched by position)"] = (
+            "the drugs' ids do not tell them apart; G.k.1 roles were read in drug order"
+        )
+        roles: list[str | None] = [code for _, code in ich]
+    else:
+        roles = [by_id.get(pid) for pid in ids]
+    return roles, [fda.get(pid) for pid in ids]
 
 
 def _supplement(r: s.Reader) -> str | None:
@@ -74,7 +96,6 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
         raise InputError("the message has no investigationEvent (not an ICSR)")
     r = s.Reader(event)
     supplement = _supplement(r)
-    roles = _roles(r)
     role = r.one(event, _ROLE)
     mapping: dict[str, Any] = {"report": s.report(r), "narrative": r.text(event, "h:text")}
     if role is not None:
@@ -94,7 +115,11 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
             f"h:subjectOf2/h:organizer[h:code/@code='{c.ORG_DRUGS}']"
             "/h:component/h:substanceAdministration",
         )
-        mapping["products"] = [d.product(r, sa, roles) for sa in drugs]
+        roles, regional = _roles(r, drugs)
+        mapping["products"] = [
+            d.product(r, sa, role_code, fda_code)
+            for sa, role_code, fda_code in zip(drugs, roles, regional, strict=True)
+        ]
         latency: dict[str, dict[str, Any]] = {}
         for sa in drugs:
             d.latencies(r, sa, latency)
@@ -103,7 +128,7 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
             if rid and rid[0] in latency:
                 reaction["onset_latency"] = latency[rid[0]]
     r.used.update(assessment_elements(event))
-    mapping["unmapped"] = collect(event, r.used)
+    mapping["unmapped"] = {**collect(event, r.used), **r.notes}
     return {k: v for k, v in mapping.items() if v not in (None, [], {})}, supplement
 
 

@@ -33,6 +33,7 @@ _SERIOUSNESS = {code: name for name, code in c.SERIOUSNESS_CODES.items()}
 _TIME_UNITS = {ucum: unit.value for unit, ucum in UCUM_UNITS.items()}
 _TS = re.compile(r"^(\d{4})(\d{2})?(\d{2})?(\d{4,6}(?:\.\d+)?(?:[+-]\d{4})?)?$")
 """An HL7 TS: CCYY[MM[DD[HHMM[SS[.S]]]]][+/-ZZZZ]."""
+_LANGUAGE = re.compile(r"^[a-z]{3}$")
 _INITIALS = re.compile(r"^[A-Za-z][A-Za-z.\-]{0,9}$")
 _TERMINOLOGIES = {
     oid: {"hpo": "HPO", "meddra": "MedDRA", "snomed": "SNOMED CT"}.get(name, name.upper())
@@ -51,6 +52,8 @@ class Reader:
     def __init__(self, event: etree._Element) -> None:
         self.event = event
         self.used: set[etree._Element] = set()
+        self.notes: dict[str, str] = {}
+        """Remarks on how the message was read, kept in ``unmapped`` beside its data."""
 
     def all(self, node: etree._Element, path: str) -> list[etree._Element]:
         """The elements at ``path`` (XPath, prefix ``h:`` for HL7 v3) under ``node``."""
@@ -262,16 +265,31 @@ def _codes(r: Reader, value: etree._Element) -> list[dict[str, Any]]:
 
 
 def reaction(r: Reader, obs: etree._Element) -> dict[str, Any]:
-    """E.i: verbatim (E.i.1.1a, else E.i.1.2), codes, dates, seriousness, outcome."""
+    """E.i: E.i.1.1a/b verbatim and language, E.i.1.2 term for translation, E.i.2.1 codes,
+    dates, E.i.9 country, seriousness, outcome. Without E.i.1.1a, ``verbatim`` repeats the
+    E.i.1.2 term (or names the code) and ``verbatim_source`` says so: nothing is invented."""
     value = r.one(obs, "h:value")
-    verbatim = r.text(obs, "h:value/h:originalText") or r.text(
-        obs, "h:outboundRelationship2/h:observation[h:code/@code='30']/h:value"
+    native = r.one(obs, "h:value/h:originalText")
+    verbatim = r.text(obs, "h:value/h:originalText")
+    language = native.get("language") if native is not None and verbatim else None
+    translation = r.text(
+        obs, f"h:outboundRelationship2/h:observation[h:code/@code='{c.OBS_TRANSLATION}']/h:value"
     )
     codes = _codes(r, value) if value is not None else []
     if value is not None and (codes or value.get("nullFlavor")):
         r.take(value)
-    if verbatim is None:
+    source = "reported"
+    if verbatim is None and translation is not None:
+        verbatim, source = translation, "translation"
+    elif verbatim is None:
         verbatim = " / ".join(f"{t['system']} {t['code']}" for t in codes) or "(not stated)"
+        source = "code"
+    country = r.one(obs, "h:location/h:locatedEntity/h:locatedPlace/h:code")
+    country_code = (country.get("code") or "").upper() if country is not None else ""
+    if len(country_code) == 2 and country_code.isalpha():
+        r.take(country)
+    else:
+        country_code = ""
     criteria = []
     for rel in r.all(obs, "h:outboundRelationship2/h:observation"):
         code = r.one(rel, "h:code").get("code") if r.one(rel, "h:code") is not None else None
@@ -289,6 +307,10 @@ def reaction(r: Reader, obs: etree._Element) -> dict[str, Any]:
     return drop_none(
         {
             "verbatim": verbatim,
+            "verbatim_source": None if source == "reported" else source,
+            "verbatim_language": language if language and _LANGUAGE.match(language) else None,
+            "translation": translation,
+            "country": country_code or None,
             "codes": codes,
             "onset_date": r.date(obs, "h:effectiveTime/h:low"),
             "end_date": r.date(obs, "h:effectiveTime/h:high"),

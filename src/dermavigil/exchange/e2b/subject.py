@@ -23,6 +23,7 @@ from dermavigil.domain.vocab import (
     Outcome,
     RechallengeResult,
     SeriousnessCriterion,
+    VerbatimSource,
 )
 from dermavigil.exchange import codes as c
 from dermavigil.exchange.e2b.xml import (
@@ -52,9 +53,14 @@ def _terminology(term: CodedTerm) -> tuple[str | None, str | None]:
 
 
 def _reaction_value(reaction: Reaction) -> etree._Element:
-    """E.i.1.1a verbatim and E.i.2.1 MedDRA code (nullFlavor OTH without one); other
-    terminologies' codes (HPO ...) as translations, each naming its system and version."""
-    original = E.originalText(reaction.verbatim, language="eng")
+    """E.i.1.1a verbatim (with E.i.1.1b language; only when the source reported it) and
+    E.i.2.1 MedDRA code; without a MedDRA code the value is nullFlavor UNC (un-encoded: the
+    raw term is in ``originalText``), never a made-up code. Other terminologies' codes
+    (HPO ...) are translations, each naming its system and version."""
+    original = []
+    if reaction.verbatim_source == VerbatimSource.reported:
+        language = {"language": reaction.verbatim_language or "eng"}
+        original.append(E.originalText(reaction.verbatim, **language))
     meddra = next((t for t in reaction.codes if _terminology(t)[0] == c.OID_MEDDRA), None)
     translations = []
     for term in reaction.codes:
@@ -67,13 +73,28 @@ def _reaction_value(reaction: Reaction) -> etree._Element:
         translations.append(E.translation(displayName=term.label, **attrs))
     if meddra is None:
         return typed(
-            "value", "CE", original, *translations, nullFlavor="OTH", codeSystem=c.OID_MEDDRA
+            "value",
+            "CE",
+            *original,
+            *translations,
+            nullFlavor=c.NULL_UNENCODED,
+            codeSystem=c.OID_MEDDRA,
         )
     version = _terminology(meddra)[1]
-    attrs = {"code": meddra.code, "codeSystem": c.OID_MEDDRA, "displayName": meddra.label}
+    attrs = {"code": meddra.code, "codeSystem": c.OID_MEDDRA}
+    if meddra.label != meddra.code:
+        attrs["displayName"] = meddra.label
     if version:
         attrs["codeSystemVersion"] = version
-    return typed("value", "CE", original, *translations, **attrs)
+    return typed("value", "CE", *original, *translations, **attrs)
+
+
+def _country(code: str) -> etree._Element:
+    """E.i.9: the country where the reaction occurred."""
+    place = E.locatedPlace(
+        E.code(code=code, codeSystem=c.OID_COUNTRY), classCode="COUNTRY", determinerCode="INSTANCE"
+    )
+    return E.location(E.locatedEntity(place, classCode="LOCE"), typeCode="LOC")
 
 
 def _reaction(
@@ -85,7 +106,13 @@ def _reaction(
         obs_code(c.OBS_REACTION, "reaction"),
         interval(reaction.onset_date, reaction.end_date, reaction.duration),
         _reaction_value(reaction),
+        _country(reaction.country) if reaction.country else None,
     ]
+    if reaction.translation:
+        term = observation(
+            c.OBS_TRANSLATION, "reactionForTranslation", typed("value", "ED", reaction.translation)
+        )
+        children.append(E.outboundRelationship2(term, typeCode="PERT"))
     for name, code in c.SERIOUSNESS_CODES.items():
         rel = E.outboundRelationship2(
             observation(code, name, bool_value(SeriousnessCriterion(name) in criteria)),
@@ -339,6 +366,19 @@ def _patient(
     return E.subject1(E.primaryRole(*role, classCode="INVSBJ"), typeCode="SBJ")
 
 
+def _role(code: str, system: str, pid: str) -> etree._Element:
+    """G.k.1 (or FDA.G.k.1.a, by its code system) of the drug ``pid``."""
+    value = typed("value", "CE", code=code, codeSystem=system)
+    reference = E.subject2(
+        E.productUseReference(E.id(root=pid), classCode="SBADM", moodCode="EVN"),
+        typeCode="SUBJ",
+    )
+    obs = _linked(
+        "causalityAssessment", c.OBS_ROLE, "interventionCharacterization", value, reference
+    )
+    return E.component(obs, typeCode="COMP")
+
+
 def assessment(
     case: Case,
     reaction_ids: list[str],
@@ -349,15 +389,10 @@ def assessment(
     from :func:`~dermavigil.exchange.seriousness.case_seriousness` (``judged``, else derived)."""
     roles = []
     for product, pid in zip(case.products, product_ids, strict=True):
-        value = typed("value", "CE", code=ROLE_CODES[product.role], codeSystem=c.OID_ROLE)
-        reference = E.subject2(
-            E.productUseReference(E.id(root=pid), classCode="SBADM", moodCode="EVN"),
-            typeCode="SUBJ",
-        )
-        obs = _linked(
-            "causalityAssessment", c.OBS_ROLE, "interventionCharacterization", value, reference
-        )
-        roles.append(E.component(obs, typeCode="COMP"))
+        roles.append(_role(ROLE_CODES[product.role], c.OID_ROLE, pid))
+        if product.regional_role is not None:  # FDA.G.k.1.a, beside G.k.1 (never instead)
+            code = c.FDA_OTHER_ROLE_CODES[product.regional_role.value]
+            roles.append(_role(code, c.OID_FDA_OTHER_ROLE, pid))
     return E.component(
         E.adverseEventAssessment(
             _patient(case, reaction_ids, product_ids, case_seriousness(case, judged)),
