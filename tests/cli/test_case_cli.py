@@ -156,3 +156,20 @@ def test_import_keeps_good_cases_and_lists_the_bad(dv_home: Path, tmp_path: Path
     assert _stored_count() == 1
     result = runner.invoke(app, ["case", "import", str(document), "--all-or-nothing"])
     assert result.exit_code != 0 and _stored_count() == 1
+
+
+def test_importing_an_e2b_report_twice_is_one_case_and_unmapped_is_listed(
+    dv_home: Path, tmp_path: Path
+) -> None:
+    source = load_settings().shared_data_dir.parent / "standards" / "e2b_r3" / "fda_examples"
+    data = (source / "FAERS2022Scenario1.xml").read_bytes()
+    first = tmp_path / "initial.xml"
+    first.write_bytes(data)
+    out = _ok("case", "import", str(first), "--by", "importer")
+    assert "imported DV-000001 (version 1)" in out
+    assert "element(s) kept unmapped:" in out and "birthTime" in out
+    follow_up = tmp_path / "follow-up.xml"
+    follow_up.write_bytes(data.replace(b"COLITE ISCHEMIQUE", b"COLITE ISCHEMIQUE AIGUE"))
+    out = _ok("case", "import", str(follow_up), "--by", "importer")
+    assert "follow-up of DV-000001 (version 2)" in out
+    assert _stored_count() == 1

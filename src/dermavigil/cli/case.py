@@ -89,15 +89,39 @@ def import_(
         bool, typer.Option(help="refuse the whole document if any case is invalid")
     ] = False,
 ) -> None:
-    """Import the cases of a document (format detected); invalid cases are listed."""
+    """Import the cases of a document (format detected); invalid cases are listed.
+
+    A report whose worldwide case id (E2B C.1.8.1) or sender's id (C.1.1) is a stored
+    case's becomes a new version of that case (a follow-up or, C.1.11.1 = 2, an
+    amendment); a nullification (C.1.11.1 = 1) retracts it."""
     result = _import(_read(file), file, all_or_nothing=all_or_nothing)
     reg = registry()
     with reg.transaction() as session:
         service = CaseService(session)
-        stored = [service.create(case, by=by or _default_by()) for case in result.cases]
-    for s in stored:
-        render.console.print(f"imported [bold]{s.case_id}[/]: {render.headline(s.assessment)}")
-    render.console.print(f"{len(stored)} case(s) imported from {file.name} ({result.format})")
+        received = [
+            service.receive(
+                case,
+                by=by or _default_by(),
+                amendment=amendment.kind,
+                reason=amendment.reason,
+                report_ids=amendment.report_ids,
+            )
+            for case, amendment in zip(result.cases, result.amendments, strict=True)
+        ]
+    for (s, how), case in zip(received, result.cases, strict=True):
+        said = {"created": "imported", "follow-up": "follow-up of", "amended": "amendment of"}
+        label = said.get(how, how)
+        render.console.print(
+            f"{label} [bold]{s.case_id}[/] (version {s.version}): {render.headline(s.assessment)}"
+        )
+        if case.unmapped:
+            kept = ", ".join(sorted(case.unmapped))
+            render.console.print(
+                f"  {len(case.unmapped)} element(s) kept unmapped: {kept}",
+                markup=False,
+                highlight=False,
+            )
+    render.console.print(f"{len(received)} case(s) imported from {file.name} ({result.format})")
     if result.problems:
         render.console.print(f"[yellow]{len(result.problems)} problem(s) in refused cases:[/]")
         for problem in result.problems:

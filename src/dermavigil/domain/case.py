@@ -84,7 +84,12 @@ class ReportInfo(_Model):
 
     source: ReportSource
     source_id: str | None = Field(
-        default=None, description="the source's own identifier (FAERS primaryid, VAERS_ID, ...)"
+        default=None,
+        description="the source's own identifier (FAERS primaryid, VAERS_ID, ...; E2B C.1.8.1 "
+        "worldwide unique case id, sent back unchanged)",
+    )
+    sender_report_id: str | None = Field(
+        default=None, description="E2B C.1.1 of the report as received, when not C.1.8.1"
     )
     reporter: Reporter | None = None
     received_date: PartialDate | None = None

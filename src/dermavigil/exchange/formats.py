@@ -29,6 +29,7 @@ import yaml
 from dermavigil.domain import Case, parse_case
 from dermavigil.domain.assessment import Assessment
 from dermavigil.errors import InputError, Problem
+from dermavigil.exchange.amendment import Amendment
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 """Documents above this size are refused before parsing (FDA's largest example is 2 MB)."""
@@ -51,6 +52,8 @@ class ImportResult:
     cases: list[Case]
     problems: list[Problem] = field(default_factory=list)
     format: str = ""
+    amendments: list[Amendment] = field(default_factory=list)
+    """Per case (same order): its report ids and E2B C.1.11 nullification / amendment."""
 
 
 CaseOutcome = Case | InputError
@@ -273,18 +276,18 @@ def _sniff(data: bytes, filename: str | None) -> tuple[str, str]:
     )
 
 
-def _outcomes(fmt: str, data: bytes, text: str, record: str) -> list[CaseOutcome]:
-    """The cases (or refusals) of a document of format ``fmt``."""
+def _outcomes(fmt: str, data: bytes, text: str, record: str) -> list[tuple[CaseOutcome, Amendment]]:
+    """The cases (or refusals) of a document of format ``fmt``, with their C.1.11 (E2B)."""
     if fmt == "e2b":
-        from dermavigil.exchange.e2b.read import import_e2b
+        from dermavigil.exchange.e2b.read import received
 
-        return import_e2b(data, record=record)
+        return received(data, record=record)
     if fmt == "fhir":
         from dermavigil.exchange.fhir.bundle import import_bundle
 
-        return import_bundle(text, record=record)
+        return [(o, Amendment()) for o in import_bundle(text, record=record)]
     body = _structured(text, record, as_yaml=fmt == "yaml")
-    return _parse_each(_case_mappings(body, record), record)
+    return [(o, Amendment()) for o in _parse_each(_case_mappings(body, record), record)]
 
 
 def import_document(
@@ -302,8 +305,10 @@ def import_document(
             [Problem("(document)", "split it into smaller batches")],
         )
     fmt, text = _sniff(data, filename)
-    outcomes = _outcomes(fmt, data, text, record)
+    read = _outcomes(fmt, data, text, record)
+    outcomes = [o for o, _ in read]
     cases = [o for o in outcomes if isinstance(o, Case)]
+    amendments = [a for o, a in read if isinstance(o, Case)]
     problems: list[Problem] = []
     for i, outcome in enumerate(outcomes):
         if isinstance(outcome, InputError):
@@ -317,4 +322,4 @@ def import_document(
             f"{record}: {refused} of {len(outcomes)} case(s) refused; nothing was imported",
             problems,
         )
-    return ImportResult(cases=cases, problems=problems, format=fmt)
+    return ImportResult(cases=cases, problems=problems, format=fmt, amendments=amendments)

@@ -23,7 +23,18 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, bindparam, exists, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    and_,
+    bindparam,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -72,6 +83,33 @@ def get_case(session: Session, case_id: str, *, lock: bool = False) -> CaseRow |
 
 def get_version(session: Session, case_id: str, version: int) -> CaseVersion | None:
     return session.get(CaseVersion, (case_id, version))
+
+
+def case_by_report_id(session: Session, report_ids: list[str], case_ids: list[str]) -> str | None:
+    """The case (any status) whose current version has one of ``report_ids`` as its
+    ``report.source_id`` (E2B C.1.8.1) or ``report.sender_report_id`` (C.1.1), or whose
+    id is one of ``case_ids``; the lowest case id if several. The JSON paths are read in
+    SQL (no index: a scan of current versions, fine for a registry's thousands of cases)."""
+    document = CaseVersion.document
+    found = or_(
+        document[("report", "source_id")].as_string().in_(report_ids),
+        document[("report", "sender_report_id")].as_string().in_(report_ids),
+        CaseRow.case_id.in_(case_ids),
+    )
+    statement = (
+        select(CaseRow.case_id)
+        .join(
+            CaseVersion,
+            and_(
+                CaseVersion.case_id == CaseRow.case_id,
+                CaseVersion.version == CaseRow.current_version,
+            ),
+        )
+        .where(found)
+        .order_by(CaseRow.case_id)
+        .limit(1)
+    )
+    return session.execute(statement).scalar_one_or_none()
 
 
 _OVERRIDDEN = (

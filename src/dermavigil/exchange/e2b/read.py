@@ -25,6 +25,7 @@ from dermavigil.domain import Case
 from dermavigil.domain.vocab import ROLE_CODES
 from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import codes as c
+from dermavigil.exchange.amendment import NULLIFICATION_CODES, Amendment
 from dermavigil.exchange.e2b import drugs as d
 from dermavigil.exchange.e2b import sections as s
 from dermavigil.exchange.e2b.causality import assessment_elements, read_assessments
@@ -128,8 +129,27 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
             if rid and rid[0] in latency:
                 reaction["onset_latency"] = latency[rid[0]]
     r.used.update(assessment_elements(event))
+    amendment_of(event, r)
     mapping["unmapped"] = {**collect(event, r.used), **r.notes}
     return {k: v for k, v in mapping.items() if v not in (None, [], {})}, supplement
+
+
+_CHARACTERISTIC = "h:subjectOf2/h:investigationCharacteristic[h:code/@code='{}']/h:value"
+
+
+def amendment_of(event: etree._Element, r: s.Reader | None = None) -> Amendment:
+    """The report's C.1.8.1 and C.1.1 ids, C.1.11.1 nullification / amendment and C.1.11.2."""
+    r = r or s.Reader(event)
+    kind = r.coded(event, _CHARACTERISTIC.format("3"), NULLIFICATION_CODES)
+    reason = r.text(event, _CHARACTERISTIC.format("4") + "/h:originalText")
+    if reason is None:
+        reason = r.text(event, _CHARACTERISTIC.format("4"))
+    ids = event.xpath(
+        f"h:id[@root='{c.OID_WORLDWIDE_ID}' or @root='{c.OID_MESSAGE_ID}']/@extension",
+        namespaces=c.NS,
+    )
+    unique = tuple(dict.fromkeys(str(x) for x in ids if str(x).strip()))
+    return Amendment(kind, reason, unique)
 
 
 def _case(message: etree._Element, record: str) -> Case:
@@ -149,6 +169,11 @@ def import_e2b(data: bytes, *, record: str = "document") -> list[Case | InputErr
     Raises :class:`InputError` when the document itself is unsafe, malformed
     or not valid against the ICH schema.
     """
+    return [outcome for outcome, _ in received(data, record=record)]
+
+
+def received(data: bytes, *, record: str = "document") -> list[tuple[Case | InputError, Amendment]]:
+    """:func:`import_e2b` with each message's C.1.11 nullification / amendment."""
     tree = parse_untrusted(data, record=record)
     require_valid(tree, record=record)
     root = tree.getroot()
@@ -161,11 +186,13 @@ def import_e2b(data: bytes, *, record: str = "document") -> list[Case | InputErr
         raise InputError(
             f"{record}: the batch holds no ICSR message", [Problem("line 1", "no PORR_IN049016UV")]
         )
-    outcomes: list[Case | InputError] = []
+    outcomes: list[tuple[Case | InputError, Amendment]] = []
     for i, message in enumerate(messages):
         label = f"{record} message {i + 1} (line {message.sourceline})"
+        event = message.find(f".//{{{c.HL7}}}investigationEvent")
+        amendment = amendment_of(event) if event is not None else Amendment()
         try:
-            outcomes.append(_case(message, label))
+            outcomes.append((_case(message, label), amendment))
         except InputError as error:
-            outcomes.append(error)
+            outcomes.append((error, amendment))
     return outcomes

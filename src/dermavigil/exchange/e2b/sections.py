@@ -155,13 +155,11 @@ def _reporter(r: Reader) -> dict[str, Any] | None:
     )
 
 
-def _source_id(r: Reader) -> str | None:
-    """C.1.8.1 worldwide unique case id; C.1.1 (the sender's id) is used too when it is the same."""
+def _ids(r: Reader) -> tuple[str | None, str | None]:
+    """C.1.8.1 worldwide unique case id, and C.1.1 (the sender's id) when it differs."""
     worldwide = r.attr(r.event, f"h:id[@root='{c.OID_WORLDWIDE_ID}']", "extension")
-    sender = r.one(r.event, f"h:id[@root='{c.OID_MESSAGE_ID}']")
-    if sender is not None and sender.get("extension") == worldwide:
-        r.take(sender)
-    return worldwide
+    sender = r.attr(r.event, f"h:id[@root='{c.OID_MESSAGE_ID}']", "extension")
+    return worldwide, sender if sender != worldwide else None
 
 
 def report(r: Reader) -> dict[str, Any]:
@@ -187,10 +185,12 @@ def report(r: Reader) -> dict[str, Any]:
         source = "clinician"
     else:
         source = "other"
+    worldwide, sender = _ids(r)
     return drop_none(
         {
             "source": source,
-            "source_id": _source_id(r),
+            "source_id": worldwide,
+            "sender_report_id": sender,
             "reporter": reporter,
             "received_date": r.date(event, "h:effectiveTime/h:low"),
             "literature": {"citation": citation} if citation else None,
