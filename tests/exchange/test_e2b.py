@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -26,7 +27,10 @@ def _tree(data: bytes) -> etree._ElementTree:
 
 def _supplement(tree: etree._ElementTree) -> dict[str, object]:
     text = tree.xpath(f"//h:document[h:title='{c.SUPPLEMENT_TITLE}']/h:text", namespaces=NS)
-    return json.loads(text[0].text)["set"] if text else {}
+    if not text:
+        return {}
+    assert text[0].get("representation") == "B64"  # FDA rule R0010
+    return json.loads(base64.b64decode(text[0].text))["set"]
 
 
 def test_coded_case_exports_valid_and_round_trips(coded_case: Case) -> None:
@@ -223,8 +227,10 @@ def test_control_characters_do_not_break_the_export(seed_case: Case) -> None:
 def test_a_supplement_that_does_not_fit_is_kept_aside(coded_case: Case) -> None:
     tree = _tree(export_cases([coded_case], "e2b"))
     [text] = tree.xpath(f"//h:document[h:title='{c.SUPPLEMENT_TITLE}']/h:text", namespaces=NS)
-    stale = json.dumps({"format": json.loads(text.text)["format"], "set": {"products.7.x": 1}})
-    text.text = stale
+    sent = json.loads(base64.b64decode(text.text))
+    stale = json.dumps({"format": sent["format"], "set": {"products.7.x": 1}})
+    text.text = stale  # plain text (no representation="B64") is read too
+    del text.attrib["representation"]
     [case] = import_document(etree.tostring(tree)).cases
     assert case.products[0].route == "intradermal"  # from the E2B elements
     assert case.unmapped[NOT_APPLIED] == stale

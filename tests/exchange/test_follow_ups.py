@@ -29,7 +29,7 @@ def _receive(registry: object, data: bytes) -> list[tuple[str, int, str]]:
         done = [
             service.receive(case, by="tester", amendment=a.kind, reason=a.reason,
                             report_ids=a.report_ids)
-            for case, a in zip(result.cases, result.amendments, strict=True)
+            for case, a in zip(result.cases, result.received, strict=True)
         ]  # fmt: skip
         return [(s.case_id, s.version, how) for s, how in done]
 

@@ -106,7 +106,7 @@ def import_(
                 reason=amendment.reason,
                 report_ids=amendment.report_ids,
             )
-            for case, amendment in zip(result.cases, result.amendments, strict=True)
+            for case, amendment in zip(result.cases, result.received, strict=True)
         ]
     for (s, how), case in zip(received, result.cases, strict=True):
         said = {"created": "imported", "follow-up": "follow-up of", "amended": "amendment of"}
@@ -122,6 +122,10 @@ def import_(
                 highlight=False,
             )
     render.console.print(f"{len(received)} case(s) imported from {file.name} ({result.format})")
+    if result.warnings:
+        render.console.print(f"[yellow]{len(result.warnings)} business-rule finding(s):[/]")
+        for warning in result.warnings:
+            render.console.print(f"  - {warning}", markup=False, highlight=False)
     if result.problems:
         render.console.print(f"[yellow]{len(result.problems)} problem(s) in refused cases:[/]")
         for problem in result.problems:

@@ -29,7 +29,7 @@ import yaml
 from dermavigil.domain import Case, parse_case
 from dermavigil.domain.assessment import Assessment
 from dermavigil.errors import InputError, Problem
-from dermavigil.exchange.amendment import Amendment
+from dermavigil.exchange.received import Received
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 """Documents above this size are refused before parsing (FDA's largest example is 2 MB)."""
@@ -52,7 +52,17 @@ class ImportResult:
     cases: list[Case]
     problems: list[Problem] = field(default_factory=list)
     format: str = ""
-    amendments: list[Amendment] = field(default_factory=list)
+    received: list[Received] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The business-rule warnings on the imported cases, located ``cases.<n>...``."""
+        return [
+            Problem(f"cases.{i}.{w.location}", w.message, w.value)
+            for i, header in enumerate(self.received)
+            for w in header.warnings
+        ]
+
     """Per case (same order): its report ids and E2B C.1.11 nullification / amendment."""
 
 
@@ -276,7 +286,7 @@ def _sniff(data: bytes, filename: str | None) -> tuple[str, str]:
     )
 
 
-def _outcomes(fmt: str, data: bytes, text: str, record: str) -> list[tuple[CaseOutcome, Amendment]]:
+def _outcomes(fmt: str, data: bytes, text: str, record: str) -> list[tuple[CaseOutcome, Received]]:
     """The cases (or refusals) of a document of format ``fmt``, with their C.1.11 (E2B)."""
     if fmt == "e2b":
         from dermavigil.exchange.e2b.read import received
@@ -285,9 +295,9 @@ def _outcomes(fmt: str, data: bytes, text: str, record: str) -> list[tuple[CaseO
     if fmt == "fhir":
         from dermavigil.exchange.fhir.bundle import import_bundle
 
-        return [(o, Amendment()) for o in import_bundle(text, record=record)]
+        return [(o, Received()) for o in import_bundle(text, record=record)]
     body = _structured(text, record, as_yaml=fmt == "yaml")
-    return [(o, Amendment()) for o in _parse_each(_case_mappings(body, record), record)]
+    return [(o, Received()) for o in _parse_each(_case_mappings(body, record), record)]
 
 
 def import_document(
@@ -308,7 +318,7 @@ def import_document(
     read = _outcomes(fmt, data, text, record)
     outcomes = [o for o, _ in read]
     cases = [o for o in outcomes if isinstance(o, Case)]
-    amendments = [a for o, a in read if isinstance(o, Case)]
+    received_ = [a for o, a in read if isinstance(o, Case)]
     problems: list[Problem] = []
     for i, outcome in enumerate(outcomes):
         if isinstance(outcome, InputError):
@@ -322,4 +332,4 @@ def import_document(
             f"{record}: {refused} of {len(outcomes)} case(s) refused; nothing was imported",
             problems,
         )
-    return ImportResult(cases=cases, problems=problems, format=fmt, amendments=amendments)
+    return ImportResult(cases=cases, problems=problems, format=fmt, received=received_)

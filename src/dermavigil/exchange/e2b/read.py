@@ -16,6 +16,7 @@ own, so one bad message does not sink the batch.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -25,13 +26,14 @@ from dermavigil.domain import Case
 from dermavigil.domain.vocab import ROLE_CODES
 from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import codes as c
-from dermavigil.exchange.amendment import NULLIFICATION_CODES, Amendment
 from dermavigil.exchange.e2b import drugs as d
 from dermavigil.exchange.e2b import sections as s
 from dermavigil.exchange.e2b.causality import assessment_elements, read_assessments
+from dermavigil.exchange.e2b.rules import check_batch
 from dermavigil.exchange.e2b.schema import require_valid
-from dermavigil.exchange.e2b.supplement import read_supplement
+from dermavigil.exchange.e2b.supplement import decoded, read_supplement
 from dermavigil.exchange.e2b.unmapped import collect
+from dermavigil.exchange.received import NULLIFICATION_CODES, Received
 from dermavigil.exchange.supplement import build_case
 from dermavigil.exchange.xml_safety import parse_untrusted
 
@@ -87,7 +89,14 @@ def _supplement(r: s.Reader) -> str | None:
     if document is None:
         return None
     r.take(r.one(document, "h:title"))
-    return r.text(document, "h:text")
+    text = r.text(document, "h:text")
+    node = r.one(document, "h:text")
+    if text is None or node is None:
+        return text
+    try:
+        return decoded(text, node.get("representation"), record="supplement")
+    except InputError:
+        return text  # kept aside, unapplied, by build_case
 
 
 def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None]:
@@ -134,10 +143,15 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
     return {k: v for k, v in mapping.items() if v not in (None, [], {})}, supplement
 
 
+REFUSED_WITHOUT = frozenset({"C.1.1", "C.1.3", "C.1.8.1", "E.i", "G.k.1", "G.k.2.2"})
+"""Elements whose absence refuses a received report: the report's identity (C.1.1 sender's
+id, C.1.3 type, C.1.8.1 worldwide id) and the ICH minimum criteria a case model needs
+(a reaction, a drug's role and name). Other findings are warnings beside the case."""
+
 _CHARACTERISTIC = "h:subjectOf2/h:investigationCharacteristic[h:code/@code='{}']/h:value"
 
 
-def amendment_of(event: etree._Element, r: s.Reader | None = None) -> Amendment:
+def amendment_of(event: etree._Element, r: s.Reader | None = None) -> Received:
     """The report's C.1.8.1 and C.1.1 ids, C.1.11.1 nullification / amendment and C.1.11.2."""
     r = r or s.Reader(event)
     kind = r.coded(event, _CHARACTERISTIC.format("3"), NULLIFICATION_CODES)
@@ -149,7 +163,7 @@ def amendment_of(event: etree._Element, r: s.Reader | None = None) -> Amendment:
         namespaces=c.NS,
     )
     unique = tuple(dict.fromkeys(str(x) for x in ids if str(x).strip()))
-    return Amendment(kind, reason, unique)
+    return Received(kind, reason, unique)
 
 
 def _case(message: etree._Element, record: str) -> Case:
@@ -172,7 +186,7 @@ def import_e2b(data: bytes, *, record: str = "document") -> list[Case | InputErr
     return [outcome for outcome, _ in received(data, record=record)]
 
 
-def received(data: bytes, *, record: str = "document") -> list[tuple[Case | InputError, Amendment]]:
+def received(data: bytes, *, record: str = "document") -> list[tuple[Case | InputError, Received]]:
     """:func:`import_e2b` with each message's C.1.11 nullification / amendment."""
     tree = parse_untrusted(data, record=record)
     require_valid(tree, record=record)
@@ -186,13 +200,20 @@ def received(data: bytes, *, record: str = "document") -> list[tuple[Case | Inpu
         raise InputError(
             f"{record}: the batch holds no ICSR message", [Problem("line 1", "no PORR_IN049016UV")]
         )
-    outcomes: list[tuple[Case | InputError, Amendment]] = []
+    findings = check_batch(root)
+    outcomes: list[tuple[Case | InputError, Received]] = []
     for i, message in enumerate(messages):
         label = f"{record} message {i + 1} (line {message.sourceline})"
         event = message.find(f".//{{{c.HL7}}}investigationEvent")
-        amendment = amendment_of(event) if event is not None else Amendment()
+        header = amendment_of(event) if event is not None else Received()
+        own = [f for f in findings if f.message in (0, i + 1)]
+        refused = [f.problem() for f in own if f.element in REFUSED_WITHOUT]
+        if refused:
+            outcomes.append((InputError(f"{label}: ICH required data missing", refused), header))
+            continue
+        header = replace(header, warnings=tuple(f.problem() for f in own))
         try:
-            outcomes.append((_case(message, label), amendment))
+            outcomes.append((_case(message, label), header))
         except InputError as error:
-            outcomes.append((error, amendment))
+            outcomes.append((error, header))
     return outcomes

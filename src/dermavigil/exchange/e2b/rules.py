@@ -132,8 +132,8 @@ class Finding:
 
     def problem(self) -> Problem:
         """As a :class:`~dermavigil.errors.Problem` naming the message and element."""
-        where = f"message {self.message} {self.element}" if self.message else self.element
-        return Problem(where, f"{self.severity} ({self.rule}): {self.text}")
+        where = f" [message {self.message}]" if self.message else ""
+        return Problem(self.element, f"{self.severity} ({self.rule}): {self.text}{where}")
 
 
 def profile_of(receiver: str) -> str | None:

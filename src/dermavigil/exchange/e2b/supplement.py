@@ -16,6 +16,8 @@ changes of :mod:`dermavigil.exchange.supplement`.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Any
 
 from lxml import etree
@@ -34,8 +36,26 @@ def document(text: str) -> etree._Element:
         ("document", "DOC"),
         ("1", c.OID_DOCUMENT, "documentsHeldBySender"),
         E.title(c.SUPPLEMENT_TITLE),
-        E.text(text, mediaType="application/json"),
+        E.text(
+            base64.b64encode(text.encode("utf-8")).decode("ascii"),
+            mediaType="application/json",
+            representation="B64",
+        ),
     )
+
+
+def decoded(text: str, representation: str | None, *, record: str) -> str:
+    """The text of an ED document as sent: base64 (``representation="B64"``, as FDA requires
+    of attachments, rule R0010) or plain."""
+    if representation != "B64":
+        return text
+    try:
+        return base64.b64decode("".join(text.split()), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError) as error:
+        raise InputError(
+            f"{record}: a document of C.1.6.1.r is not valid base64 UTF-8",
+            [Problem("C.1.6.1.r.2", str(error))],
+        ) from None
 
 
 def read_supplement(text: str, *, record: str) -> dict[str, Any]:

@@ -52,14 +52,17 @@ from lxml import etree
 from dermavigil.domain import Case
 from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.vocab import QUALIFICATION_CODES, REPORT_TYPE_CODES
+from dermavigil.errors import InputError
 from dermavigil.exchange import codes as c
 from dermavigil.exchange.e2b.causality import add_causality
 from dermavigil.exchange.e2b.read import message_mapping
+from dermavigil.exchange.e2b.rules import check_batch, profile_of
 from dermavigil.exchange.e2b.schema import require_valid
 from dermavigil.exchange.e2b.subject import assessment
 from dermavigil.exchange.e2b.supplement import FORMAT as SUPPLEMENT_FORMAT
 from dermavigil.exchange.e2b.supplement import document as supplement_document
 from dermavigil.exchange.e2b.xml import E, typed, uid, wrapped
+from dermavigil.exchange.seriousness import case_seriousness
 from dermavigil.exchange.supplement import diff
 
 SENDER_ID = "DERMAVIGIL"
@@ -138,19 +141,52 @@ def _characteristic(code: str, name: str, value: etree._Element) -> etree._Eleme
     )
 
 
-def _report_ids(case: Case, index: int) -> tuple[str, str]:
-    """C.1.1 (sender's id, from the registry id) and C.1.8.1 (worldwide: the source's own id)."""
+def _report_ids(case: Case, index: int, sender: str) -> tuple[str, str]:
+    """C.1.1 (sender's id, from the registry id) and C.1.8.1 (worldwide: the source's own id,
+    sent unchanged; the sender's id when the case has none)."""
     own = case.case_id or f"DV-EXPORT-{index + 1:06d}"
-    return f"{SENDER_ID}-{own}", case.report.source_id or f"{SENDER_ID}-{own}"
+    return f"{sender}-{own}", case.report.source_id or f"{sender}-{own}"
+
+
+FIRST_SENDER_OTHER = "2"
+"""C.1.8.2 first sender of this case: 1 regulator, 2 other (dermavigil's users)."""
+MESSAGE_RECEIVERS = {"ZZFDA": "CDER", "ZZFDA_PREMKT": "CDER_IND"}
+"""N.2.r.3 for a batch receiver N.1.4 (FDA rules R0006/R0007); others use the batch's."""
+
+
+def _first_sender() -> etree._Element:
+    """C.1.8.2: first sender of this case (other than a regulator)."""
+    entity = E.assignedEntity(
+        E.code(code=FIRST_SENDER_OTHER, codeSystem=c.OID_FIRST_SENDER), classCode="ASSIGNED"
+    )
+    return E.outboundRelationship(
+        E.relatedInvestigation(
+            E.code(code="1", codeSystem=c.OID_INVESTIGATION, displayName="initialReport"),
+            E.subjectOf2(
+                E.controlActEvent(
+                    E.author(entity, typeCode="AUT"), classCode="CACT", moodCode="EVN"
+                ),
+                typeCode="SUBJ",
+            ),
+            classCode="INVSTG",
+            moodCode="EVN",
+        ),
+        typeCode="SPRT",
+    )
 
 
 def _investigation(
-    case: Case, index: int, now: str, judged: Assessment | None = None
+    case: Case,
+    index: int,
+    now: str,
+    judged: Assessment | None = None,
+    sender: str = SENDER_ID,
 ) -> etree._Element:
     """The ``investigationEvent``: the whole case."""
     reaction_ids = [uid() for _ in case.reactions]
     product_ids = [uid() for _ in case.products]
-    safety_id, worldwide_id = _report_ids(case, index)
+    safety_id, worldwide_id = _report_ids(case, index, sender)
+    expedited = "true" if case_seriousness(case, judged).serious else "false"
     received = case.report.received_date
     children: list[etree._Element | None] = [
         E.id(extension=safety_id, root=c.OID_MESSAGE_ID),
@@ -171,7 +207,8 @@ def _investigation(
             "additionalDocumentsAvailable",
             typed("value", "BL", value="false"),
         ),
-        _flag(c.OBS_EXPEDITED, "localCriteriaForExpedited", typed("value", "BL", nullFlavor="NI")),
+        _flag(c.OBS_EXPEDITED, "localCriteriaForExpedited", typed("value", "BL", value=expedited)),
+        _first_sender(),
         _primary_source(case),
         E.subjectOf1(
             E.controlActEvent(
@@ -200,6 +237,7 @@ def _investigation(
                 codeSystem=c.OID_REPORT_TYPE,
             ),
         ),
+        _characteristic("2", "otherCaseIds", typed("value", "BL", nullFlavor="NI")),  # C.1.9.1
     ]
     return E.investigationEvent(
         *[x for x in children if x is not None], classCode="INVSTG", moodCode="EVN"
@@ -234,12 +272,12 @@ def case_message(
         E.processingCode(code="P"),
         E.processingModeCode(code="T"),
         E.acceptAckCode(code="AL"),
-        _device("receiver", receiver, c.OID_MESSAGE_RECEIVER),
+        _device("receiver", MESSAGE_RECEIVERS.get(receiver, receiver), c.OID_MESSAGE_RECEIVER),
         _device("sender", sender, c.OID_MESSAGE_SENDER),
         E.controlActProcess(
             E.code(code="PORR_TE049016UV", codeSystem=c.OID_TRIGGER),
             E.effectiveTime(value=now),
-            E.subject(_investigation(case, index, now, judged), typeCode="SUBJ"),
+            E.subject(_investigation(case, index, now, judged, sender), typeCode="SUBJ"),
             classCode="CACT",
             moodCode="EVN",
         ),
@@ -267,6 +305,17 @@ def attach_supplement(message: etree._Element, case: Case) -> None:
     flag[0].set("value", "true")
 
 
+def _refuse_rejected(batch: etree._Element, receiver: str) -> None:
+    """Refuse to send a batch the receiver's business rules would reject (each finding named)."""
+    rejected = [f for f in check_batch(batch) if f.severity == "rejection"]
+    if rejected:
+        raise InputError(
+            f"E2B export for {receiver}: {len(rejected)} business-rule rejection(s); "
+            "nothing was written",
+            [f.problem() for f in rejected],
+        )
+
+
 def export_e2b(
     cases: Sequence[Case],
     assessments: Sequence[Assessment | None] | None = None,
@@ -275,6 +324,10 @@ def export_e2b(
     receiver: str | None = None,
 ) -> bytes:
     """A batch ``MCCI_IN200100UV01`` holding one ICSR message per case, schema-valid.
+
+    For a regulator's receiver id (FDA ``ZZFDA...``, EMA ``EVHUMAN``) the batch must also
+    pass the business rules (:mod:`~dermavigil.exchange.e2b.rules`): what the receiver
+    would reject is refused here, every rejection named by its data element.
 
     ``assessments`` (one per case, or None for a case without) adds each case's
     causality (G.k.9.i.2.r) after the supplement is computed, so the supplement
@@ -303,4 +356,6 @@ def export_e2b(
     )
     tree = etree.ElementTree(batch)
     require_valid(tree, record="E2B export")
+    if profile_of(receiver) is not None:
+        _refuse_rejected(batch, receiver)
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", pretty_print=True)

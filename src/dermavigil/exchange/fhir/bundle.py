@@ -29,7 +29,7 @@ from dermavigil.errors import InputError, Problem
 from dermavigil.exchange.fhir import codes as f
 from dermavigil.exchange.fhir.build import case_entries
 from dermavigil.exchange.fhir.causality import read_causality, with_causality
-from dermavigil.exchange.fhir.r4 import to_r4
+from dermavigil.exchange.fhir.r4 import from_r4, to_r4
 from dermavigil.exchange.fhir.read import Bundle, event_mapping
 from dermavigil.exchange.supplement import build_case, diff, read_changes
 
@@ -114,12 +114,58 @@ def _supplement(event: dict[str, Any]) -> str | None:
     return None
 
 
+def _known(kind: object) -> bool:
+    """Whether ``kind`` is a resource type of FHIR R5 or R4 (as fhir.resources knows them)."""
+    from fhir.resources import get_fhir_model_class
+    from fhir.resources.R4B import get_fhir_model_class as get_r4_model_class
+
+    for lookup in (get_fhir_model_class, get_r4_model_class):
+        try:
+            lookup(str(kind))
+            return True
+        except (KeyError, ValueError):
+            continue
+    return False
+
+
+def _refuse_unknown_types(body: dict[str, Any], record: str) -> None:
+    """An entry whose resourceType no FHIR release has is refused by name, before validation."""
+    entries = body.get("entry", [])
+    if not isinstance(entries, list):
+        raise InputError(f"{record}: Bundle.entry is not a list", [Problem("Bundle.entry", "")])
+    problems = []
+    for i, entry in enumerate(entries):
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        kind = resource.get("resourceType") if isinstance(resource, dict) else None
+        if not _known(kind):
+            where = f"Bundle.entry[{i}].resource.resourceType"
+            problems.append(Problem(where, "not a resource type of FHIR R5 or R4", str(kind)))
+    if problems:
+        raise InputError(f"{record}: the Bundle holds unknown resource types", problems)
+
+
+def _release(body: dict[str, Any], record: str) -> tuple[dict[str, Any], str]:
+    """The Bundle validated as R5, else as R4 (both refused: the R5 problems are reported)."""
+    try:
+        return _validated(body, "R5", record), "R5"
+    except InputError as r5_error:
+        try:
+            return _validated(body, "R4", record), "R4"
+        except InputError:
+            raise r5_error from None
+
+
 def import_bundle(text: str, *, record: str = "document") -> list[Case | InputError]:
-    """The cases of an R5 Bundle, one per AdverseEvent, each built or refused with its problems."""
-    body = _validated(json.loads(text), "R5", record)
+    """The cases of an R5 or R4 Bundle, one per AdverseEvent, each built or refused with its
+    problems. An R4 Bundle is read through :func:`~dermavigil.exchange.fhir.r4.from_r4`."""
+    raw = json.loads(text)
+    _refuse_unknown_types(raw, record)
+    body, release = _release(raw, record)
     entries = [
         (e.get("fullUrl", f"entry-{i}"), e["resource"]) for i, e in enumerate(body.get("entry", []))
     ]
+    if release == "R4":
+        entries = from_r4(entries)
     events = [r for _, r in entries if r.get("resourceType") == "AdverseEvent"]
     if not events:
         raise InputError(

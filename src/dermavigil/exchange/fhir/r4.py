@@ -13,6 +13,7 @@ has no ``note``), ``Medication.ingredient.itemCodeableConcept``,
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 
@@ -95,14 +96,6 @@ def _event(r: dict[str, Any], resources: dict[str, dict[str, Any]]) -> dict[str,
     return out
 
 
-_ADAPTERS = {
-    "Medication": _medication,
-    "Device": _device,
-    "Substance": _substance,
-    "MedicationStatement": _statement,
-}
-
-
 def to_r4(entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
     """The same entries in R4 shape."""
     resources = dict(entries)
@@ -112,5 +105,124 @@ def to_r4(entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str
         if kind == "AdverseEvent":
             out.append((url, _event(resource, resources)))
         else:
-            out.append((url, _ADAPTERS.get(kind, dict)(resource)))
+            out.append((url, _ADAPTERS[kind][0](resource) if kind in _ADAPTERS else dict(resource)))
     return out
+
+
+_LOINC_PATIENT_FACTS = {"30525-0", "29463-7", "46251-5"}
+"""LOINC codes of the age, weight and age-group Observations (patient facts, not findings)."""
+
+
+def _r5_event(r: dict[str, Any], entries: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    """An R4 AdverseEvent in R5 shape; R4 has no ``supportingInfo``: the statements,
+    findings and documents of the same subject in the Bundle become it."""
+    out = {k: v for k, v in r.items() if k not in _R4_ONLY_EVENT_KEYS}
+    out["status"] = "completed"
+    out["resultingEffect"] = r.get("resultingCondition", [])
+    out["suspectEntity"] = [
+        {"instanceReference": s["instance"]} for s in r.get("suspectEntity", []) if "instance" in s
+    ]
+    if "seriousness" in r:
+        back = {v: k for k, v in _R4_SERIOUSNESS.items()}
+        out["seriousness"] = {
+            **r["seriousness"],
+            "coding": [
+                {**x, "code": back.get(x.get("code", ""), x.get("code"))}
+                for x in r["seriousness"].get("coding", [])
+            ],
+        }
+    if "outcome" in r:
+        out["outcome"] = [r["outcome"]]
+    if "date" in r:
+        out["occurrenceDateTime"] = r["date"]
+    if isinstance(r.get("identifier"), dict):
+        out["identifier"] = [r["identifier"]]
+    subject = r.get("subject")
+    support = []
+    for url, resource in entries:
+        kind = resource.get("resourceType")
+        codes = {c.get("code") for c in resource.get("code", {}).get("coding", [])}
+        finding = kind == "Observation" and not codes & _LOINC_PATIENT_FACTS
+        if resource.get("subject") == subject and (kind == "MedicationStatement" or finding):
+            support.append({"reference": url})
+    support += r.get("referenceDocument", [])
+    if support:
+        out["supportingInfo"] = [{"itemReference": ref} for ref in support]
+    return out
+
+
+_R4_ONLY_EVENT_KEYS = {
+    "event", "resultingCondition", "suspectEntity", "date", "outcome", "identifier",
+    "referenceDocument", "seriousness",
+}  # fmt: skip
+
+
+def _r5_statement(r: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in r.items() if k not in ("medicationCodeableConcept", "reasonCode")}
+    out["status"] = "recorded"
+    if "medicationCodeableConcept" in r:
+        out["medication"] = {"concept": r["medicationCodeableConcept"]}
+    if "reasonCode" in r:
+        out["reason"] = [{"concept": x} for x in r["reasonCode"]]
+    return out
+
+
+def _r5_medication(r: dict[str, Any]) -> dict[str, Any]:
+    out = dict(r)
+    if "ingredient" in r:
+        out["ingredient"] = [
+            {"item": {"concept": i["itemCodeableConcept"]}}
+            for i in r["ingredient"]
+            if "itemCodeableConcept" in i
+        ]
+    return out
+
+
+def _r5_device(r: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in r.items() if k != "deviceName"}
+    if "deviceName" in r:
+        out["name"] = [{"value": n["name"], "type": n["type"]} for n in r["deviceName"]]
+    return out
+
+
+def _r5_substance(r: dict[str, Any]) -> dict[str, Any]:
+    out = dict(r)
+    if "code" in r:
+        out["code"] = {"concept": r["code"]}
+    out.setdefault("instance", True)
+    return out
+
+
+_ADAPTERS = {
+    kind: (to, back)
+    for kind, to, back in (
+        ("Medication", _medication, _r5_medication),
+        ("Device", _device, _r5_device),
+        ("Substance", _substance, _r5_substance),
+        ("MedicationStatement", _statement, _r5_statement),
+    )
+}
+"""Per resource type: (R5 -> R4, R4 -> R5)."""
+
+
+def from_r4(entries: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """R4 (R4B) entries in the R5 shapes :mod:`~dermavigil.exchange.fhir.read` reads: the
+    inverse of :func:`to_r4` for what dermavigil's R4 export writes (and for the same
+    resources from other R4 senders). The narrative of an R4 AdverseEvent is XHTML
+    ``text``; it becomes the R5 ``note`` with its markup removed."""
+    out = []
+    for url, resource in entries:
+        kind = resource.get("resourceType")
+        if kind == "AdverseEvent":
+            event = _r5_event(resource, entries)
+            div = resource.get("text", {}).get("div")
+            if div and "note" not in event:
+                event["note"] = [{"text": html.unescape(_TAGS.sub("", div)).strip()}]
+                event.pop("text", None)
+            out.append((url, event))
+        else:
+            out.append((url, _ADAPTERS[kind][1](resource) if kind in _ADAPTERS else dict(resource)))
+    return out
+
+
+_TAGS = re.compile(r"<[^>]+>")

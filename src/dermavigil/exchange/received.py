@@ -1,4 +1,5 @@
-"""What a received report says about the case it follows (ICH E2B(R3) C.1.11).
+"""What a received report says of itself: ids, nullification / amendment (ICH E2B(R3) C.1.11),
+and the business-rule warnings found on it.
 
 C.1.11.1 "report nullification / amendment": 1 = nullification (the case
 is withdrawn), 2 = amendment (a correction of the previous version, not new
@@ -12,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from dermavigil.errors import Problem
+
 NULLIFICATION_CODES: dict[str, Literal["nullification", "amendment"]] = {
     "1": "nullification",
     "2": "amendment",
@@ -20,7 +23,7 @@ NULLIFICATION_CODES: dict[str, Literal["nullification", "amendment"]] = {
 
 
 @dataclass(frozen=True)
-class Amendment:
+class Received:
     """What a received report says of itself: its ids as sent (C.1.8.1 worldwide, C.1.1
     sender's; the ids a follow-up is matched by) and C.1.11.1 (``kind``: None for an
     initial report or a follow-up) with C.1.11.2 (``reason``)."""
@@ -28,3 +31,5 @@ class Amendment:
     kind: Literal["nullification", "amendment"] | None = None
     reason: str | None = None
     report_ids: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+    """Business-rule findings that did not refuse the report (:mod:`.e2b.rules`)."""
