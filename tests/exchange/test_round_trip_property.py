@@ -25,7 +25,7 @@ from dermavigil.domain.vocab import (
     Sex,
 )
 from dermavigil.errors import InputError
-from dermavigil.exchange.fhir_codes import DEVICE_CATEGORIES
+from dermavigil.exchange.fhir.codes import DEVICE_CATEGORIES
 from dermavigil.exchange.formats import export_cases, import_document
 from dermavigil.exchange.seriousness import case_seriousness
 
