@@ -9,6 +9,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dermavigil.domain.workflow import ClockRule
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,16 @@ class Settings:
     login_limit_storage: str = "memory://"
     """``limits`` storage URI of the login throttle (``DERMAVIGIL_LOGIN_LIMIT_STORAGE``);
     see :mod:`dermavigil.web.ratelimit` for the trade-off."""
+    clock_serious_unexpected_days: int = 15
+    """Calendar days from day 0 to report a serious unexpected case (ICH E2D 5.1)."""
+    clock_other_days: int = 90
+    """Calendar days for every other case (EU GVP VI.C.3 non-serious)."""
+
+    def clock_rule(self) -> ClockRule:
+        """The regulatory clock rule (:mod:`dermavigil.domain.workflow`)."""
+        from dermavigil.domain.workflow import ClockRule
+
+        return ClockRule(self.clock_serious_unexpected_days, self.clock_other_days)
 
     def ensure_dirs(self) -> None:
         """Create the state folders if missing."""
@@ -46,6 +60,19 @@ def _default_shared_data() -> Path:
         if candidate.is_dir():
             return candidate
     return Path("../shared/data").resolve()
+
+
+def _days(env: dict[str, str], name: str, default: int) -> int:
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or not 1 <= int(text) <= 3650:
+        from dermavigil.errors import InputError, Problem
+
+        raise InputError(
+            f"{name}={text!r} is not a number of days", [Problem(name, "a whole number, 1-3650")]
+        )
+    return int(text)
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
@@ -70,4 +97,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             p.strip() for p in env.get("DERMAVIGIL_TRUSTED_PROXIES", "").split(",") if p.strip()
         ),
         login_limit_storage=env.get("DERMAVIGIL_LOGIN_LIMIT_STORAGE") or "memory://",
+        clock_serious_unexpected_days=_days(env, "DERMAVIGIL_CLOCK_SERIOUS_UNEXPECTED_DAYS", 15),
+        clock_other_days=_days(env, "DERMAVIGIL_CLOCK_OTHER_DAYS", 90),
     )

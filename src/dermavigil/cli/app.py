@@ -47,6 +47,9 @@ COMMANDS: dict[str, LazyCommand] = {
         "Load the seed case (once) under DERMAVIGIL_HOME and show its assessment explained.",
     ),
     "case": LazyCommand("case", "Add, search, show, assess and exchange cases."),
+    "inbox": LazyCommand(
+        "case_workflow", "An assessor's open cases, most urgent first, with their clocks."
+    ),
     "users": LazyCommand("users", "Users and roles (reporter, assessor, admin)."),
     "products": LazyCommand(
         "products",

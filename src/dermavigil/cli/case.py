@@ -283,5 +283,8 @@ def export_bytes(
 
 
 def register(app: typer.Typer) -> None:
-    """Mount ``case`` on the root app."""
+    """Mount ``case`` (with the workflow commands of :mod:`dermavigil.cli.case_workflow`)."""
+    from dermavigil.cli import case_workflow
+
+    case_workflow.add_to(case_app)
     app.add_typer(case_app, name="case")

@@ -21,7 +21,7 @@ from dermavigil.errors import Problem
 from dermavigil.registry.changes import FieldChange
 
 CaseStatus = Literal["draft", "active", "retracted"]
-Action = Literal["create", "update", "override", "retract", "accept"]
+Action = Literal["create", "update", "override", "retract", "accept", "workflow"]
 Role = Literal["reporter", "assessor", "admin"]
 
 T = TypeVar("T")
@@ -32,6 +32,7 @@ _ALLOWED: dict[str, tuple[str, ...]] = {
     "who_umc": CATEGORIES,
     "naranjo_band": BANDS,
     "source": tuple(s.value for s in ReportSource),
+    "workflow": ("received", "in_review", "assessed", "closed"),
 }
 
 
@@ -48,6 +49,11 @@ class StoredCase(BaseModel):
     created_at: datetime = Field(description="when this version was written")
     created_by: str = Field(description="who wrote this version")
     owner: str = Field(description="who created the case (version 1)")
+    workflow: str = Field(default="received", description="received, in_review, assessed, closed")
+    assignee: str | None = Field(default=None, description="the assessor the case is assigned to")
+    expectedness: str | None = Field(default=None, description="expected, unexpected or unjudged")
+    day0: str | None = Field(default=None, description="day 0 of the clock (ISO date)")
+    assessed_on: str | None = Field(default=None, description="when it reached assessed")
 
 
 class CaseSummary(BaseModel):
@@ -68,6 +74,11 @@ class CaseSummary(BaseModel):
     who_umc: str
     naranjo_band: str
     naranjo_score: int
+    workflow: str = "received"
+    assignee: str | None = None
+    expectedness: str | None = None
+    day0: str | None = None
+    assessed_on: str | None = None
 
 
 class Page(BaseModel, Generic[T]):
@@ -106,6 +117,8 @@ class CaseFilter(BaseModel):
     status: CaseStatus | None = "active"
     owner: str | None = None
     text: str | None = Field(default=None, description="substring of names, terms, narrative")
+    workflow: str | None = Field(default=None, description="received, in_review, assessed, closed")
+    assignee: str | None = Field(default=None, description="assigned assessor")
 
     def problems(self) -> list[Problem]:
         """Criteria naming a value no case can have (a typo would silently match nothing)."""

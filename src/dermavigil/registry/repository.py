@@ -47,6 +47,7 @@ from dermavigil.registry.tables import (
     CaseFacet,
     CaseRow,
     CaseVersion,
+    CommentRow,
     Counter,
     OverrideRow,
     UserRow,
@@ -194,13 +195,20 @@ def add_version(session: Session, row: CaseVersion, facts: SearchFacts, audit: A
 
 
 def move_pointer(
-    session: Session, case_id: str, expected: int, new: int, status: str, at: datetime
+    session: Session,
+    case_id: str,
+    expected: int,
+    new: int,
+    status: str,
+    at: datetime,
+    flow: dict[str, Any] | None = None,
 ) -> None:
-    """Point the case at version ``new`` if it still points at ``expected``."""
+    """Point the case at version ``new`` if it still points at ``expected``; ``flow``
+    sets the workflow columns written with it."""
     result = session.execute(
         update(CaseRow)
         .where(CaseRow.case_id == case_id, CaseRow.current_version == expected)
-        .values(current_version=new, status=status, updated_at=at)
+        .values(current_version=new, status=status, updated_at=at, **(flow or {}))
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise ConflictError(
@@ -259,6 +267,8 @@ def _current(criteria: CaseFilter) -> Select[tuple[CaseRow, CaseVersion]]:
         CaseVersion.off_label: criteria.off_label,
         CaseVersion.who_umc: criteria.who_umc,
         CaseVersion.naranjo_band: criteria.naranjo_band,
+        CaseRow.workflow: criteria.workflow,
+        CaseRow.assignee: criteria.assignee,
     }
     for column, value in equal.items():
         if value is not None:
@@ -320,3 +330,32 @@ def list_users(session: Session) -> list[UserRow]:
 def count_admins(session: Session) -> int:
     statement = select(func.count()).where(UserRow.role == "admin", UserRow.active.is_(True))
     return session.execute(statement).scalar_one()
+
+
+def add_comment(session: Session, row: CommentRow) -> None:
+    _core(session).execute(insert(CommentRow.__table__), _values(row))
+
+
+def comments(session: Session, case_id: str) -> list[CommentRow]:
+    """A case's comments, oldest first."""
+    statement = select(CommentRow).where(CommentRow.case_id == case_id)
+    return list(session.execute(statement.order_by(CommentRow.at, CommentRow.id)).scalars())
+
+
+def open_cases(session: Session, assignee: str | None = None) -> list[tuple[CaseRow, bool]]:
+    """Active cases not closed (optionally one assessor's), with their current seriousness."""
+    statement = (
+        select(CaseRow, CaseVersion.serious)
+        .join(
+            CaseVersion,
+            and_(
+                CaseVersion.case_id == CaseRow.case_id,
+                CaseVersion.version == CaseRow.current_version,
+            ),
+        )
+        .where(CaseRow.status == "active", CaseRow.workflow != "closed")
+        .order_by(CaseRow.case_id)
+    )
+    if assignee is not None:
+        statement = statement.where(CaseRow.assignee == assignee)
+    return [(row, serious) for row, serious in session.execute(statement)]

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from dermavigil.domain.assessment import Assessment, Override, assess
 from dermavigil.domain.case import Case
 from dermavigil.domain.off_label import LabelledRoutes
+from dermavigil.domain.workflow import check_expectedness, check_move, day_zero
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry import repository as repo
 from dermavigil.registry.changes import FieldChange, diff
@@ -49,6 +50,10 @@ _OWN_ID = re.compile(r"(?:^|-)(DV-\d{6})$")
 """A dermavigil case id at the end of a report id (exports send C.1.1 ``<sender>-DV-000001``)."""
 ReceivedAs = Literal["created", "follow-up", "amended", "unchanged", "nullified"]
 """What :meth:`CaseService.receive` did with a received report."""
+FLOW = ("workflow", "assignee", "expectedness", "day0", "assessed_on")
+"""The workflow columns of ``cases`` (see :mod:`dermavigil.domain.workflow`)."""
+UNCHANGED: Any = object()
+"""Leave a workflow field as it is (see :meth:`CaseService.set_workflow`)."""
 
 
 def utcnow() -> datetime:
@@ -144,6 +149,8 @@ class CaseService:
             owner=by,
             created_at=now,
             updated_at=now,
+            workflow="received",
+            day0=day_zero(case.report.received_date, now.date()).isoformat(),
         )
         return self._write(row, case, status, by, "create", None, [], evidence, source_text)
 
@@ -161,9 +168,10 @@ class CaseService:
         changes = diff(current.document, _document(case))
         if not changes:
             return self._stored(row, current)
+        flow = self._flow_after_new_facts(row, case, changes)
         return self._write(
-            row, case, row.status, by, "update", None, changes,
-            current.evidence, current.source_text,
+            row, case, row.status, by, "update", None, changes + _flow_changes(row, flow),
+            current.evidence, current.source_text, flow=flow,
         )  # fmt: skip
 
     def override(
@@ -241,9 +249,11 @@ class CaseService:
             action_reason, received = f"amendment (C.1.11.1){why}", "amended"
         else:
             action_reason, received = f"follow-up received ({ids[0]})", "follow-up"
+        flow = self._flow_after_new_facts(row, case, changes)
         stored = self._write(
-            row, case, row.status, by, "update", action_reason, changes,
-            current.evidence, current.source_text,
+            row, case, row.status, by, "update", action_reason,
+            changes + _flow_changes(row, flow), current.evidence, current.source_text,
+            flow=flow,
         )  # fmt: skip
         return stored, received  # type: ignore[return-value]
 
@@ -254,6 +264,69 @@ class CaseService:
         if row.status != "draft":
             raise ConflictError(f"{case_id} is {row.status}, not a draft")
         return self._set_status(row, "accept", "active", by, None)
+
+    def set_workflow(
+        self,
+        case_id: str,
+        by: str,
+        *,
+        status: str | None = None,
+        assignee: str | None = UNCHANGED,
+        expectedness: str | None = UNCHANGED,
+        reason: str | None = None,
+    ) -> StoredCase:
+        """Move the case in its workflow, (re)assign it or record its expectedness, as a
+        new version with an audit row (action ``workflow``). Taking a received case into
+        review assigns it to ``by`` unless it has an assessor; reaching "assessed" stops
+        the clock. Nothing changed: no new version."""
+        by = _require(by, "by")
+        row = self._writable(case_id)
+        if row.status != "active":
+            raise ConflictError(f"{row.case_id} is a {row.status}; accept it before assessing it")
+        flow = _flow(row)
+        if assignee is not UNCHANGED:
+            flow["assignee"] = self._assessor(assignee) if assignee else None
+        if expectedness is not UNCHANGED:
+            flow["expectedness"] = check_expectedness(expectedness)
+        if status:
+            flow["workflow"] = check_move(row.workflow, status)
+            if status == "in_review" and not flow["assignee"]:
+                flow["assignee"] = by
+            today = self.clock().date().isoformat()
+            flow["assessed_on"] = today if status in ("assessed", "closed") else None
+            if status == "closed":
+                flow["assessed_on"] = row.assessed_on or today
+        changes = _flow_changes(row, flow)
+        if not changes:
+            return self.get(row.case_id)
+        current = self._version(row)
+        case = Case.model_validate(current.document)
+        return self._write(
+            row, case, row.status, by, "workflow", (reason or "").strip() or None, changes,
+            current.evidence, current.source_text, flow=flow,
+        )  # fmt: skip
+
+    def _flow_after_new_facts(
+        self, row: CaseRow, case: Case, changes: list[FieldChange]
+    ) -> dict[str, Any]:
+        """The workflow after new facts: a follow-up reopens a closed case as received with
+        day 0 = today (its clock restarts); a changed received date moves day 0."""
+        flow = _flow(row)
+        if row.workflow == "closed":
+            flow.update(workflow="received", day0=self.clock().date().isoformat(), assessed_on=None)
+        elif any(c.path.startswith("report.received_date") for c in changes):
+            registered = row.created_at.date()
+            flow["day0"] = day_zero(case.report.received_date, registered).isoformat()
+        return flow
+
+    def _assessor(self, username: str) -> str:
+        user = repo.get_user(self.session, username.strip())
+        if user is None or not user.active or user.role not in ("assessor", "admin"):
+            raise InputError(
+                f"cannot assign to {username!r}",
+                [Problem("assignee", "not an active assessor or admin", username)],
+            )
+        return user.username
 
     # --- internals ---------------------------------------------------------------
 
@@ -297,8 +370,10 @@ class CaseService:
         evidence: dict[str, Any] | None,
         source_text: str | None,
         new_override: Override | None = None,
+        flow: dict[str, Any] | None = None,
     ) -> StoredCase:
         expected = row.current_version  # 0 for a new case, whose row is not stored yet
+        flow = flow or _flow(row)
         number = expected + 1
         stored = repo.overrides(self.session, row.case_id, expected) if expected else []
         overrides = effective_overrides(stored)
@@ -318,6 +393,9 @@ class CaseService:
             assessment=assessment.model_dump(mode="json"),
             created_at=now,
             created_by=by,
+            workflow=flow["workflow"],
+            assignee=flow["assignee"],
+            expectedness=flow["expectedness"],
             **facts.columns(),
         )
         audit = AuditRow(
@@ -343,8 +421,8 @@ class CaseService:
                 ),
             )
         if expected:
-            repo.move_pointer(self.session, row.case_id, expected, number, status, now)
-        return self._as_stored(row, version, case, assessment)
+            repo.move_pointer(self.session, row.case_id, expected, number, status, now, flow)
+        return self._as_stored(row, version, case, assessment, flow)
 
     def _stored(self, row: CaseRow, version: CaseVersion, overridden: bool = True) -> StoredCase:
         """The stored case with the assessment stored with it or, for a version written
@@ -372,8 +450,22 @@ class CaseService:
 
     @staticmethod
     def _as_stored(
-        row: CaseRow, version: CaseVersion, case: Case, assessment: Assessment
+        row: CaseRow,
+        version: CaseVersion,
+        case: Case,
+        assessment: Assessment,
+        flow: dict[str, Any] | None = None,
     ) -> StoredCase:
+        """The stored case; its workflow is the one written with it (``flow``), else the
+        case's own when ``version`` is current, else as recorded with ``version``."""
+        if flow is None:
+            flow = _flow(row)
+            if version.version != row.current_version and version.workflow is not None:
+                flow.update(
+                    workflow=version.workflow,
+                    assignee=version.assignee,
+                    expectedness=version.expectedness,
+                )
         return StoredCase(
             case_id=row.case_id,
             version=version.version,
@@ -385,7 +477,26 @@ class CaseService:
             created_at=version.created_at,
             created_by=version.created_by,
             owner=row.owner,
+            **flow,
         )
+
+
+def _flow(row: CaseRow) -> dict[str, Any]:
+    values = {name: getattr(row, name, None) for name in FLOW}
+    values["workflow"] = values["workflow"] or "received"
+    return values
+
+
+def _flow_changes(row: CaseRow, flow: dict[str, Any]) -> list[FieldChange]:
+    """What a write changes in the workflow, as ``workflow.<field>`` changes."""
+    names = {"workflow": "status", "day0": "clock_start"}
+    return [
+        FieldChange(
+            path=f"workflow.{names.get(name, name)}", old=getattr(row, name), new=flow[name]
+        )
+        for name in FLOW
+        if getattr(row, name) != flow[name]
+    ]
 
 
 def _checked(criteria: CaseFilter | None) -> CaseFilter:
@@ -434,4 +545,5 @@ def _summary(case: CaseRow, version: CaseVersion) -> CaseSummary:
         who_umc=version.who_umc,
         naranjo_band=version.naranjo_band,
         naranjo_score=version.naranjo_score,
+        **_flow(case),
     )

@@ -42,7 +42,8 @@ NAMING_CONVENTION = {
 }
 
 CASE_STATUSES = ("draft", "active", "retracted")
-AUDIT_ACTIONS = ("create", "update", "override", "retract", "accept")
+AUDIT_ACTIONS = ("create", "update", "override", "retract", "accept", "workflow")
+WORKFLOW_STATUSES = ("received", "in_review", "assessed", "closed")
 ROLES = ("reporter", "assessor", "admin")
 USER_ACTIONS = ("create", "role", "deactivate", "reactivate", "reset_password")
 
@@ -149,6 +150,17 @@ class CaseRow(Base):
     owner: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    # the workflow (dermavigil.domain.workflow: WORKFLOW_STATUSES), moved with the version
+    # pointer; no CHECK constraint, which on SQLite would mean copying this referenced table
+    workflow: Mapped[str] = mapped_column(
+        String(16), nullable=False, default="received", server_default="received", index=True
+    )
+    assignee: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    expectedness: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    day0: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    """Day 0 of the regulatory clock (ISO date): received date, or a follow-up's receipt."""
+    assessed_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    """When the case last reached "assessed" (the clock stops); cleared on reopening."""
 
 
 class CaseVersion(Base):
@@ -175,6 +187,10 @@ class CaseVersion(Base):
     naranjo_band: Mapped[str] = mapped_column(String(16), nullable=False)
     naranjo_score: Mapped[int] = mapped_column(Integer, nullable=False)
     search_text: Mapped[str] = mapped_column(Text, nullable=False)
+    workflow: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    assignee: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    expectedness: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    """The workflow as of this version; NULL in rows written before revision 0007."""
 
 
 class CaseFacet(_VersionChild, Base):
@@ -295,3 +311,16 @@ class ProductVersionRow(Base):
     action: Mapped[str] = mapped_column(String(16), nullable=False)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False)
+
+
+class CommentRow(Base):
+    """A comment on a case: who, when, what (kept forever, never edited)."""
+
+    __tablename__ = "case_comments"
+    __table_args__ = (Index("ix_case_comments_case_id_at", "case_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(16), ForeignKey("cases.case_id"), nullable=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    by: Mapped[str] = mapped_column(String(64), nullable=False)
+    text: Mapped[str] = mapped_column(Text, nullable=False)

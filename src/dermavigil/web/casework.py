@@ -62,6 +62,13 @@ def _version_fields(stored: Any) -> dict[str, Any]:
         "owner": owner_of(stored),
         "created_at": stored.created_at.isoformat(),
         "created_by": stored.created_by,
+        "workflow": {
+            "status": stored.workflow,
+            "assignee": stored.assignee,
+            "expectedness": stored.expectedness,
+            "day0": stored.day0,
+            "assessed_on": stored.assessed_on,
+        },
     }
 
 

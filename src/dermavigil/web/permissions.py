@@ -25,6 +25,8 @@ _LEAST_ROLE: dict[str, str] = {
     "case.update": "assessor",
     "case.override": "assessor",
     "case.retract": "assessor",
+    "case.workflow": "assessor",
+    "case.comment": "assessor",
     "draft.review": "assessor",
     "signal.manage": "assessor",  # signal records (GVP IX): read, create, decide
     "import.run": "admin",

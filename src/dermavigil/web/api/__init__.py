@@ -11,6 +11,7 @@ from dermavigil.web.api import (
     signal_records,
     signals,
     users,
+    workflow,
 )
 
 ROUTERS = (
@@ -24,6 +25,7 @@ ROUTERS = (
     duplicates.router,
     imports.router,
     users.router,
+    workflow.router,
     demo.router,
 )
 

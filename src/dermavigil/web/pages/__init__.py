@@ -11,6 +11,7 @@ from dermavigil.web.pages import (
     signal_records,
     signals,
     users,
+    workflow,
 )
 
 ROUTERS = (
@@ -23,6 +24,7 @@ ROUTERS = (
     duplicates.router,
     imports.router,
     users.router,
+    workflow.router,
     about.router,
 )
 

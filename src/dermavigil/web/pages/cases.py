@@ -10,9 +10,10 @@ from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
+from dermavigil.domain.workflow import STATUS_LABELS, TRANSITIONS
 from dermavigil.errors import ConflictError, InputError, Problem
-from dermavigil.web import casework, labels
-from dermavigil.web.deps import ActorDep, RegistryDep
+from dermavigil.web import casework, labels, workflow
+from dermavigil.web.deps import ActorDep, RegistryDep, SettingsDep
 from dermavigil.web.forms import flatten, row_count, unflatten
 from dermavigil.web.pages.render import render
 from dermavigil.web.permissions import allowed, require
@@ -102,8 +103,31 @@ def _who_groups(assessment: Any) -> list[tuple[str, list[Any]]]:
     return list(groups.items())
 
 
+def _workflow_context(
+    registry: Any, actor: Any, stored: Any, settings: Any, current: bool
+) -> dict[str, Any]:
+    """The case's workflow panel: status, the moves open to it, assignee, clock, comments."""
+    can_move = allowed(actor.role, "case.workflow") and current and stored.status == "active"
+    return {
+        "status": stored.workflow,
+        "status_label": STATUS_LABELS.get(stored.workflow, stored.workflow),
+        "moves": [(s, STATUS_LABELS[s]) for s in TRANSITIONS.get(stored.workflow, ())],
+        "assignee": stored.assignee,
+        "expectedness": stored.expectedness,
+        "clock": workflow.clock_of(stored, settings) if stored.status == "active" else None,
+        "can_move": can_move,
+        "can_comment": allowed(actor.role, "case.comment") and stored.status != "retracted",
+        "assessors": workflow.assessors(registry) if can_move else [],
+    }
+
+
 def _case_context(
-    request: Request, actor: Any, registry: Any, case_id: str, version: int | None
+    request: Request,
+    actor: Any,
+    registry: Any,
+    case_id: str,
+    version: int | None,
+    settings: Any,
 ) -> dict[str, Any]:
     """Everything the case page shows: facts, assessment, history, workflow, actions."""
     from dermavigil.exchange.formats import EXPORT_FORMATS
@@ -133,7 +157,8 @@ def _case_context(
         "field_label": lambda path: labels.field_label(path, case),
         "can_assess": allowed(actor.role, "case.override"),
         "saved": request.query_params.get("saved"),
-        "workflow": None,
+        "workflow": _workflow_context(registry, actor, stored, settings, version is None),
+        "comments": workflow.comments(registry, actor, case_id),
     }
 
 
@@ -143,11 +168,12 @@ def case_page(
     case_id: str,
     actor: ActorDep,
     registry: RegistryDep,
+    settings: SettingsDep,
     version: int | None = None,
 ) -> Response:
     """Every fact grouped as an assessor reads a case, the assessment with the facts behind
     each answer, history; actions in a side panel."""
-    context = _case_context(request, actor, registry, case_id, version)
+    context = _case_context(request, actor, registry, case_id, version, settings)
     return render(request, "case_page.html", context)
 
 
@@ -205,6 +231,7 @@ def override(
     case_id: str,
     actor: ActorDep,
     registry: RegistryDep,
+    settings: SettingsDep,
     target: Annotated[str, Form(max_length=64)] = "",
     value: Annotated[str, Form(max_length=64)] = "",
     reason: Annotated[str, Form(max_length=2000)] = "",
@@ -239,7 +266,7 @@ def override(
             if allowed_values and p.location == "value" and value:
                 message = "choose one of: " + ", ".join(allowed_values.values())
         errors[field].append(message)
-    context = _case_context(request, actor, registry, case_id, None)
+    context = _case_context(request, actor, registry, case_id, None, settings)
     form = {"target": target, "value": value, "reason": reason, "errors": dict(errors)}
     context["override_form"] = form
     return render(request, "case_page.html", context, status_code=422)
@@ -261,3 +288,47 @@ def retract(
 ) -> Response:
     casework.retract(registry, actor, case_id, reason)
     return RedirectResponse(f"/cases/{case_id}?saved=1", status_code=303)
+
+
+@router.post("/cases/{case_id}/workflow")
+def move_case(
+    request: Request,
+    case_id: str,
+    actor: ActorDep,
+    registry: RegistryDep,
+    settings: SettingsDep,
+    status: Annotated[str, Form(max_length=16)] = "",
+    assignee: Annotated[str | None, Form(max_length=64)] = None,
+    expectedness: Annotated[str | None, Form(max_length=16)] = None,
+    reason: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """Move the case in its workflow, assign it or record its expectedness (a version);
+    a refused change is shown in the panel."""
+    try:
+        workflow.move(
+            registry, actor, case_id, status=status or None, assignee=assignee,
+            expectedness=expectedness, reason=reason,
+        )  # fmt: skip
+    except InputError as error:
+        context = _case_context(request, actor, registry, case_id, None, settings)
+        context["workflow_errors"] = [p.message for p in error.problems] or [error.message]
+        return render(request, "case_page.html", context, status_code=422)
+    return RedirectResponse(f"/cases/{case_id}?saved=1", status_code=303)
+
+
+@router.post("/cases/{case_id}/comments")
+def add_comment(
+    request: Request,
+    case_id: str,
+    actor: ActorDep,
+    registry: RegistryDep,
+    settings: SettingsDep,
+    text: Annotated[str, Form(max_length=4000)] = "",
+) -> Response:
+    try:
+        workflow.comment(registry, actor, case_id, text)
+    except InputError as error:
+        context = _case_context(request, actor, registry, case_id, None, settings)
+        context["comment_errors"] = [p.message for p in error.problems] or [error.message]
+        return render(request, "case_page.html", context, status_code=422)
+    return RedirectResponse(f"/cases/{case_id}#comments", status_code=303)
