@@ -1,17 +1,20 @@
-"""Browser tests of the assessor's day in Chromium: open a received case, read it whole,
-override an answer with the form (a refused value shown inline, the reason kept), and
-the case page's print view. Every page is checked for console errors; screenshots go to
-``test-artifacts/`` (look at them)."""
+"""Browser tests of the assessor's day in Chromium: a case is received (on the overdue
+board), the assessor takes it into review, judges it, overrides an answer with the form
+(a refused value shown inline, the reason kept), marks it assessed within its clock and
+closes it; the case page read whole and its print view. Every page is checked for console
+errors; screenshots go to ``test-artifacts/`` (look at them)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from webtools import ARTIFACTS, PASSWORD, chromium
 from webtools import served as served_app
 
 from dermavigil.demo import load_seed_case
+from dermavigil.domain.dates import PartialDate
 from dermavigil.registry import CaseService, UserService, open_registry
 from dermavigil.settings import load_settings
 from dermavigil.web.app import create_app
@@ -31,8 +34,16 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
         users.create("clinician", "reporter", PASSWORD)
         users.create("lead", "admin", PASSWORD)
         stored = CaseService(session).create(load_seed_case(), by="clinician")
+        seed = load_seed_case()
+        received = PartialDate.model_validate(
+            (datetime.now(UTC).date() - timedelta(days=2)).isoformat()
+        )
+        report = seed.report.model_copy(update={"received_date": received})
+        incoming = CaseService(session).create(
+            seed.model_copy(update={"report": report}), by="clinician"
+        )
     with served_app(create_app(settings, registry)) as url:
-        yield {"url": url, "case_id": stored.case_id}
+        yield {"url": url, "case_id": stored.case_id, "incoming": incoming.case_id}
     registry.close()
 
 
@@ -101,4 +112,63 @@ def test_assessor_reads_the_case_and_overrides_with_the_form(browser, served):  
     page.emulate_media(media="print")
     assert not page.locator(".case-actions").is_visible()
     page.screenshot(path=str(ARTIFACTS / "case-page-print.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_assessor_receives_assesses_within_the_clock_and_closes(browser, served):  # type: ignore[no-untyped-def]
+    base, case_id = served["url"], served["incoming"]
+    page = _open(browser)
+    _login(page, base, "assessor1")
+    page.goto(f"{base}/workflow")
+    assert page.locator("#unassigned-table").inner_text().count(case_id) == 1
+    page.screenshot(path=str(ARTIFACTS / "workflow-board.png"), full_page=True)
+    page.click(f"#unassigned-table >> text={case_id}")
+    page.wait_for_selector("#workflow-panel")
+    assert "Day 2 of 15" in page.inner_text("#case-clock")
+    page.click("#move-in_review")
+    page.wait_for_selector(".notice")
+    assert page.inner_text("#workflow-stage") == "In review"
+    assert page.inner_text("#case-assignee") == "assessor1"
+    page.select_option("#expectedness-select", "unexpected")
+    page.click("#assign-submit")
+    page.wait_for_selector(".notice")
+    page.fill("#comment-text", "asked the clinic for the biopsy report")
+    page.click("#comment-submit")
+    page.wait_for_selector("#comments")
+    page.goto(f"{base}/inbox")
+    assert case_id in page.inner_text("#inbox-table")
+    page.screenshot(path=str(ARTIFACTS / "inbox.png"), full_page=True)
+    page.goto(f"{base}/cases/{case_id}")
+    page.select_option("#override-target", "naranjo.items.6")
+    choice = page.locator('#override-value optgroup:not([hidden]) option[value="no"]')
+    assert choice.count() == 1  # the values of the chosen answer only
+    page.select_option("#override-value", element=choice.element_handle())
+    page.fill("#override-reason", "no placebo was given")
+    page.click("#override-submit")
+    page.wait_for_selector(".notice")
+    assert "1 answer overridden" in page.inner_text("#summary")
+    page.click("#move-assessed")
+    page.wait_for_selector(".notice")
+    clock_text = page.inner_text("#case-clock")
+    assert "clock met" in clock_text and "day 2 of 15" in clock_text
+    page.screenshot(path=str(ARTIFACTS / "case-assessed.png"))
+    page.click("#move-closed")
+    page.wait_for_selector(".notice")
+    assert page.inner_text("#workflow-stage") == "Closed"
+    history = page.inner_text("#history")
+    assert "Workflow status" in history and "assessed" in history and "closed" in history
+    page.screenshot(path=str(ARTIFACTS / "case-closed-full.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_api_docs_render_the_openapi_31_operations(browser, served):  # type: ignore[no-untyped-def]
+    """Swagger UI 5 (served locally from swagger-ui-py) reads FastAPI's OpenAPI 3.1."""
+    page = _open(browser)
+    page.goto(f"{served['url']}/api/docs")
+    page.wait_for_selector(".opblock", timeout=20000)
+    assert page.locator(".opblock").count() > 20
+    text = page.inner_text("#swagger-ui")
+    assert "Unable to render" not in text and "/api/cases/{case_id}/workflow" in text
+    assert "OAS 3.1" in text
+    page.screenshot(path=str(ARTIFACTS / "api-docs.png"))
     assert page.errors == []

@@ -14,6 +14,7 @@ an RFC 9457 problem document for ``/api`` paths, and into an HTML error page
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -22,7 +23,6 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from swagger_ui_bundle import swagger_ui_path
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 import dermavigil
@@ -75,8 +75,18 @@ def _validation_error(request: Request, exc: RequestValidationError) -> Response
     return _problem_response(request, error)
 
 
+def swagger_assets() -> Path:
+    """The Swagger UI 5 distribution shipped in ``swagger-ui-py`` (its ``static`` folder;
+    Swagger UI 5 reads OpenAPI 3.1, which FastAPI writes), found without importing the
+    package (whose web-framework adapters the app does not use)."""
+    spec = importlib.util.find_spec("swagger_ui")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("swagger-ui-py is not installed: pip install swagger-ui-py")
+    return Path(list(spec.submodule_search_locations)[0]) / "static"
+
+
 def _api_docs(request: Request) -> Response:
-    """Swagger UI for the OpenAPI document, from the assets of ``swagger-ui-bundle``,
+    """Swagger UI for the OpenAPI document, from the assets of ``swagger-ui-py``,
     started by a static script (FastAPI's own docs page has an inline one, which the CSP
     of :mod:`dermavigil.web.headers` refuses)."""
     return TEMPLATES.TemplateResponse(request, "api_docs.html", {})
@@ -111,7 +121,7 @@ def create_app(settings: Settings, registry: Any = None) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)  # outermost: also on error responses
     app.add_exception_handler(DermavigilError, _problem_response)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
-    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
+    app.mount("/static/swagger", StaticFiles(directory=swagger_assets()), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_api_route("/api/docs", _api_docs, include_in_schema=False)
     for router in (*API_ROUTERS, *PAGE_ROUTERS):
