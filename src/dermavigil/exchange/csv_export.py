@@ -96,6 +96,16 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def listing_row(case: Case, assessment: Assessment | None) -> dict[str, object]:
+    """One case's line-listing cells by column (:data:`COLUMNS`), not yet escaped."""
+    return _row(case, assessment)
+
+
+def safe_cell(value: object) -> str:
+    """A cell as text a spreadsheet shows and never runs as a formula."""
+    return _cell(value)
+
+
 def _row(case: Case, assessment: Assessment | None) -> dict[str, object]:
     row = {name: read(case) for name, read in COLUMNS.items()}
     judged = case_seriousness(case, assessment)

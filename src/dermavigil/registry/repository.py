@@ -299,16 +299,24 @@ def search(
     return [(case, version) for case, version in session.execute(page)], total
 
 
+def current_after(
+    session: Session, criteria: CaseFilter, after: str, limit: int
+) -> list[tuple[CaseRow, CaseVersion]]:
+    """Up to ``limit`` current versions matching ``criteria`` whose case id sorts after
+    ``after``, by case id (keyset paging: stable while cases are added)."""
+    statement = (
+        _current(criteria).where(CaseRow.case_id > after).order_by(CaseRow.case_id).limit(limit)
+    )
+    return [(case, version) for case, version in session.execute(statement)]
+
+
 def iter_current(
     session: Session, criteria: CaseFilter, batch: int = 200
 ) -> Iterator[tuple[CaseRow, CaseVersion]]:
     """Every current version matching ``criteria``, by case id, in batches."""
     last = ""
     while True:
-        statement = (
-            _current(criteria).where(CaseRow.case_id > last).order_by(CaseRow.case_id).limit(batch)
-        )
-        rows = [(case, version) for case, version in session.execute(statement)]
+        rows = current_after(session, criteria, last, batch)
         yield from rows
         if len(rows) < batch:
             return

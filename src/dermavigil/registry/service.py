@@ -119,6 +119,14 @@ class CaseService:
         items = [_summary(case, version) for case, version in rows]
         return Page[CaseSummary](items=items, total=total, offset=offset, limit=limit)
 
+    def batch_after(
+        self, filter: CaseFilter | None, after: str = "", limit: int = 200
+    ) -> list[StoredCase]:
+        """Up to ``limit`` matching cases at their current version whose id sorts after
+        ``after`` (by case id): read a long result in short transactions."""
+        rows = repo.current_after(self.session, _checked(filter), after, limit)
+        return [self._stored(case, version) for case, version in rows]
+
     def all_current(self, filter: CaseFilter | None = None) -> Iterator[StoredCase]:
         """Every matching case at its current version, by case id."""
         for case, version in repo.iter_current(self.session, _checked(filter)):

@@ -11,7 +11,7 @@ refused.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from dermavigil.domain import Case, parse_case
@@ -33,6 +33,8 @@ FILTER_FIELDS = (
     "source",
     "status",
     "text",
+    "workflow",
+    "assignee",
 )
 
 
@@ -136,6 +138,31 @@ def listing(
     case_filter = make_filter(actor, criteria)
     with registry.transaction(readonly=True) as session:
         return _service(session).list(case_filter, offset=offset, limit=limit)
+
+
+def listing_batches(
+    registry: Any, actor: Actor, criteria: Mapping[str, Any], batch: int = 200
+) -> tuple[int, Iterator[list[tuple[Any, Any]]]]:
+    """How many cases match ``criteria`` now, and every one of them as (case, assessment)
+    batches by case id, each batch read in its own short transaction (a long export
+    holds no lock and no connection between batches; cases added meanwhile after the
+    last id read are included)."""
+    case_filter = make_filter(actor, criteria)
+    with registry.transaction(readonly=True) as session:
+        total = _service(session).list(case_filter, offset=0, limit=1).total
+
+    def batches() -> Iterator[list[tuple[Any, Any]]]:
+        after = ""
+        while True:
+            with registry.transaction(readonly=True) as session:
+                stored = _service(session).batch_after(case_filter, after, batch)
+            if stored:
+                yield [(s.case, s.assessment) for s in stored]
+            if len(stored) < batch:
+                return
+            after = stored[-1].case_id
+
+    return total, batches()
 
 
 def update(

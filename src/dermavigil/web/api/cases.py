@@ -3,11 +3,14 @@ override, retract, accept a draft, export."""
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Response
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
 from dermavigil.domain import Case
@@ -53,6 +56,8 @@ class CaseFilterQuery(BaseModel):
     source: str | None = Field(default=None, max_length=32)
     status: Literal["draft", "active", "retracted"] = "active"
     text: str | None = Field(default=None, max_length=200)
+    workflow: Literal["received", "in_review", "assessed", "closed"] | None = None
+    assignee: str | None = Field(default=None, max_length=64)
     offset: int = Field(default=0, ge=0)
     limit: int = Field(default=50, ge=1, le=500)
 
@@ -93,13 +98,53 @@ def export_listing(
     actor: ActorDep,
     registry: RegistryDep,
     settings: SettingsDep,
-    format: Annotated[str, Query(max_length=16)] = "json",
+    format: Annotated[str, Query(max_length=16)] = "csv",
 ) -> Response:
-    """Every case matching the filters (up to ``limit``) in one export file."""
-    page = casework.listing(registry, actor, query.model_dump(), query.offset, query.limit)
-    ids = [item.case_id for item in page.items]
+    """Every case matching the filters (the list's ``offset``/``limit`` do not apply).
+    ``csv`` and ``xlsx`` are line listings streamed batch by batch, opening with a header
+    block (filters, date, count); other formats are one exchange document."""
+    criteria = query.model_dump(exclude={"offset", "limit"})
+    if format in LISTING_FORMATS:
+        return listing_response(registry, actor, criteria, format)
+    total, batches = casework.listing_batches(registry, actor, criteria)
+    ids = [case.case_id for batch in batches for case, _ in batch]
     data, fmt = casework.export(registry, actor, ids, format, settings)
     return _download(data, fmt, "dermavigil-cases")
+
+
+LISTING_FORMATS = {
+    "csv": ("text/csv; charset=utf-8", ".csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
+}
+
+
+def listing_response(
+    registry: Any, actor: Any, criteria: dict[str, Any], format: str
+) -> StreamingResponse:
+    """A line listing of every matching case, streamed (CSV chunks per batch of cases;
+    the workbook from a temporary file, written batch by batch)."""
+    from dermavigil.exchange.line_listing import ListingHeader, csv_chunks, write_xlsx
+
+    total, batches = casework.listing_batches(registry, actor, criteria)
+    now = datetime.now(UTC)
+    header = ListingHeader(filters=criteria, generated=now, count=total)
+    media_type, suffix = LISTING_FORMATS[format]
+    name = f"dermavigil-line-listing-{now:%Y%m%d-%H%M%S}{suffix}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"', "X-Case-Count": str(total)}
+    if format == "csv":
+        return StreamingResponse(
+            csv_chunks(header, batches), media_type=media_type, headers=headers
+        )
+    spool = tempfile.SpooledTemporaryFile(max_size=8 << 20)
+    write_xlsx(header, batches, spool)
+    spool.seek(0)
+
+    def chunks() -> Iterator[bytes]:
+        with spool:
+            while block := spool.read(1 << 16):
+                yield block
+
+    return StreamingResponse(chunks(), media_type=media_type, headers=headers)
 
 
 @router.get("/{case_id}", response_class=JSONResponse)
