@@ -163,3 +163,19 @@ def test_existing_cases_get_day_zero_when_migrated(registry, seed) -> None:  # t
         assert CaseService(session).get(dated).day0 == "2026-11-01"
         again = CaseService(session).get(registered.case_id)
         assert again.day0 == registered.created_at.date().isoformat()
+
+
+def test_a_received_follow_up_reopens_a_closed_case(registry, seed) -> None:  # type: ignore[no-untyped-def]
+    """An E2B/FHIR follow-up (CaseService.receive) reopens a closed case like an edit does."""
+    report = seed.report.model_copy(update={"source_id": "US-CLINIC-0042"})
+    first = seed.model_copy(update={"report": report})
+    with registry.transaction() as session:
+        UserService(session).create("ana", "assessor", "a long password 1")
+        cases = CaseService(session)
+        case_id = cases.create(first, by="ana").case_id
+        for status in ("in_review", "assessed", "closed"):
+            cases.set_workflow(case_id, "ana", status=status)
+        follow_up = first.model_copy(update={"narrative": "follow-up: healed at 3 months"})
+        stored, received = cases.receive(follow_up, by="e2b")
+    assert (received, stored.case_id, stored.workflow) == ("follow-up", case_id, "received")
+    assert stored.assessed_on is None and stored.assignee == "ana"
