@@ -1,6 +1,14 @@
 """Benchmark: FAERS 2022Q3 (496,312 rows) from file to signal table, and vigipy side by side.
 
 Run:  .venv/bin/python bench/signals.py [--no-vigipy] [--engine duckdb|spark] [--vaers]
+      .venv/bin/python bench/signals.py --vs-vigipy [--repeat 3]
+
+``--vs-vigipy`` (the headline, issue 13) runs the whole job as processes, file to
+table: ``dermavigil signals --input FAERS --out x.csv`` against
+``bench/vigipy_run.py`` (vigipy reading the same file and computing PRR, ROR,
+BCPNN and GPS), alternating, ``--repeat`` times each, and prints the best wall
+time, CPU time and peak RSS of each and the ratios (target: >= 20x, RSS below
+vigipy's). The machine may be shared: the ratio within one run is the figure.
 
 Prints wall time and peak memory of each stage (load, counts, prior fit,
 statistics) for all four methods, then -- with the bench extra installed
@@ -18,6 +26,7 @@ import argparse
 import os
 import platform
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -167,15 +176,61 @@ def run_vaers(home: Path | None, engine: str) -> None:
     print(f"  prior {p.theta} converged={p.converged} at_bound={p.at_bound}")
 
 
+def _run_process(argv: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"{argv} failed: {child.stderr.read().decode()[-2000:]}")
+    child.stderr.close()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def vs_vigipy(path: Path, repeat: int) -> None:
+    """Both whole processes, alternating, best of ``repeat``; prints the ratios."""
+    here = Path(__file__).resolve().parent
+    with tempfile.TemporaryDirectory() as tmp:
+        ours = [
+            sys.executable, "-m", "dermavigil.cli.app", "signals", "--input", str(path),
+            "--columns", "report=CASEID,product=DRUG,reaction=AE", "--out", f"{tmp}/ours.csv",
+        ]  # fmt: skip
+        theirs = [sys.executable, str(here / "vigipy_run.py"), str(path), f"{tmp}/vigipy.csv"]
+        runs: dict[str, list[tuple[float, float, float]]] = {"dermavigil": [], "vigipy": []}
+        for i in range(repeat):
+            for name, argv in (("dermavigil", ours), ("vigipy", theirs)):
+                runs[name].append(_run_process(argv))
+                wall, cpu, rss = runs[name][-1]
+                print(f"  run {i + 1} {name:<10} wall {wall:7.2f} s  cpu {cpu:7.2f} s  "
+                      f"peak RSS {rss:6.0f} MiB", flush=True)  # fmt: skip
+    best = {name: tuple(min(r[k] for r in rs) for k in range(3)) for name, rs in runs.items()}
+    for name, (wall, cpu, rss) in best.items():
+        print(f"best {name:<10} wall {wall:7.2f} s  cpu {cpu:7.2f} s  peak RSS {rss:6.0f} MiB")
+    (w_o, c_o, r_o), (w_v, c_v, r_v) = best["dermavigil"], best["vigipy"]
+    print(
+        f"whole process, file -> table: dermavigil is {w_v / w_o:.1f}x faster than vigipy "
+        f"(wall; {c_v / c_o:.1f}x in CPU time); peak RSS {r_o:.0f} vs {r_v:.0f} MiB "
+        f"({'below' if r_o < r_v else 'NOT below'} vigipy's); target >= 20x: "
+        f"{'met' if w_v / w_o >= 20 else 'NOT met'}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", default="duckdb")
     parser.add_argument("--no-vigipy", action="store_true")
     parser.add_argument("--vaers", action="store_true", help="also VAERS 1990-2006")
     parser.add_argument("--vaers-home", type=Path, help="reuse a DERMAVIGIL_HOME holding VAERS")
+    parser.add_argument("--vs-vigipy", action="store_true", help="whole processes vs vigipy")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each (--vs-vigipy)")
     args = parser.parse_args(argv)
     print(machine())
     path = load_settings().shared_data_dir / FAERS
+    if args.vs_vigipy:
+        vs_vigipy(path, args.repeat)
+        return 0
     result, wall = run_ours(path, args.engine)
     if not args.no_vigipy:
         vigipy_time = run_vigipy(result)

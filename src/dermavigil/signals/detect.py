@@ -32,9 +32,16 @@ from dermavigil.signals.counts import (
 )
 from dermavigil.signals.criteria import Criteria, ranking
 from dermavigil.signals.mgps import Prior, fit_prior
+from dermavigil.signals.pairs import count_long
 from dermavigil.store.catalog import register_store
 from dermavigil.store.engine import Engine, open_engine
-from dermavigil.store.longformat import LONG_TABLE, ColumnSpec, load_long, register_long
+from dermavigil.store.longformat import (
+    LONG_TABLE,
+    ColumnSpec,
+    load_long,
+    load_long_encoded,
+    register_long,
+)
 
 log = logging.getLogger(__name__)
 
@@ -104,10 +111,30 @@ def detect(
 ) -> SignalResult:
     """Count on ``engine``, fit the prior, compute every requested measure and flag."""
     step = progress or (lambda stage: None)
-    timings: dict[str, float] = {}
     step("counting")
     started = time.perf_counter()
     counts = engine.sql(counts_sql(sources, request.min_count))
+    margins = None
+    if sources.strata_names and counts.num_rows:
+        margins = engine.sql(margins_sql(sources)).to_pydict()
+        margins = {k: np.asarray(v) for k, v in margins.items()}
+    timings = {"counts": time.perf_counter() - started}
+    keys = list(sources.drug_names + sources.event_names)
+    return analyse(counts, keys, request, margins, step, timings)
+
+
+def analyse(
+    counts: pa.Table,
+    keys: list[str],
+    request: SignalRequest,
+    margins: dict[str, np.ndarray] | None = None,
+    progress: ProgressFn | None = None,
+    timings: dict[str, float] | None = None,
+) -> SignalResult:
+    """From the 2x2 counts (the columns of :func:`~dermavigil.signals.counts.counts_sql`):
+    expected counts, the prior, every requested measure and flag, strongest first."""
+    step = progress or (lambda stage: None)
+    timings = dict(timings or {})
     if counts.num_rows == 0:
         raise InputError(
             f"no ({', '.join(request.by)}) combination is reported at least "
@@ -115,11 +142,6 @@ def detect(
         )
     arr = {k: counts[k].to_numpy().astype(np.float64) for k in ("n", "b", "c", "d")}
     n_total = int(counts["n_total"][0].as_py())
-    margins = None
-    if sources.strata_names:
-        margins = engine.sql(margins_sql(sources)).to_pydict()
-        margins = {k: np.asarray(v) for k, v in margins.items()}
-    timings["counts"] = time.perf_counter() - started
     started = time.perf_counter()
     arr["expected"] = stats.expected_counts(
         counts["n_drug"].to_numpy(),
@@ -148,7 +170,6 @@ def detect(
     }
     flags = request.criteria.flags(cols)
     order = ranking(cols, request.methods)
-    keys = list(sources.drug_names + sources.event_names)
     table = counts.select([*keys, "n", "b", "c", "d", "n_drug", "n_event"])
     extra = {"expected": arr["expected"], **{k: v for k, v in cols.items() if k != "n"}}
     for name, values in {**extra, **flags}.items():
@@ -189,7 +210,23 @@ def detect_file(
     engine: str = "duckdb",
     progress: ProgressFn | None = None,
 ) -> SignalResult:
-    """Signals over a long-format CSV/Parquet file (see ``store/longformat.py``)."""
+    """Signals over a long-format CSV/Parquet file (see ``store/longformat.py``).
+
+    Without strata on the default engine the file is read straight into integer
+    codes and counted in memory (:func:`dermavigil.signals.pairs.count_long`: the
+    same counts, no SQL engine started); with strata, or on Spark, the engine counts.
+    """
+    if engine == "duckdb" and not request.strata:
+        # the same validation of --by as the engine path (a long file has product, reaction)
+        keys = list(_long_keys(request))
+        started = time.perf_counter()
+        data = load_long_encoded(path, spec)
+        load_time = time.perf_counter() - started
+        (progress or (lambda stage: None))("counting")
+        started = time.perf_counter()
+        counts = count_long(data, request.min_count)
+        timings = {"load": load_time, "counts": time.perf_counter() - started}
+        return analyse(counts, keys, request, None, progress, timings)
     started = time.perf_counter()
     table = load_long(path, spec)
     load_time = time.perf_counter() - started
@@ -202,3 +239,8 @@ def detect_file(
         eng.close()
     result.timings = {"load": load_time, **result.timings}
     return result
+
+
+def _long_keys(request: SignalRequest) -> tuple[str, ...]:
+    sources = long_sources(request.by, request.strata, LONG_TABLE, ())
+    return sources.drug_names + sources.event_names

@@ -22,12 +22,10 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy import sparse
-from scipy.special import gammaincinv
-from scipy.stats import norm
+from scipy.special import gammaincinv, ndtri
 
 FloatArray = NDArray[np.float64]
-Z95 = float(norm.ppf(0.975))
+Z95 = float(ndtri(0.975))  # = scipy.stats.norm.ppf(0.975), without importing scipy.stats
 _DENSE_LIMIT = 2**25
 
 
@@ -149,6 +147,8 @@ def expected_counts(
     """
     if margins is None:
         return np.asarray(n_drug, np.float64) * np.asarray(n_event, np.float64) / n_total
+    from scipy import sparse  # only stratified runs pay for importing scipy.sparse
+
     side, ids = margins["side"], np.asarray(margins["id"], np.int64)
     si, m = np.asarray(margins["si"], np.int64), np.asarray(margins["m"], np.float64)
     n_strata = int(si.max()) + 1
