@@ -184,9 +184,9 @@ def main() -> None:
         from rich.console import Console
 
         err_console = Console(stderr=True)
-        err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False)
+        err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False, soft_wrap=True)
         for problem in exc.problems:
-            err_console.print(f"  - {problem}", highlight=False, markup=False)
+            err_console.print(f"  - {problem}", highlight=False, markup=False, soft_wrap=True)
         sys.exit(2)
     except typer.Abort:
         print("aborted", file=sys.stderr)
