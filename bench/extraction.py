@@ -1,6 +1,8 @@
 """Score literature extraction field by field, on real abstracts and on our own texts, and time it.
 
-Usage: ``.venv/bin/python bench/extraction.py [--verbose] [--no-cold]``
+Usage: ``.venv/bin/python bench/extraction.py [--verbose] [--no-cold] [--dev]``
+
+``--dev`` scores the real dev split only (for tuning rounds).
 
 1. **Real published abstracts** (``bench/data/literature_real.jsonl``, texts
    cached in ``.cache/literature/``, see ``bench/literature_cache.py``):
@@ -90,7 +92,8 @@ def _real(verbose: bool) -> list[str]:
             f"{len(missing)} are missing; figures are not comparable with committed ones"
         )
     texts = []
-    for part in ("dev", "held_out"):
+    parts = ("dev",) if "--dev" in sys.argv else ("dev", "held_out")
+    for part in parts:
         pairs = []
         for item in annotations():
             if item["split"] != part:

@@ -55,9 +55,7 @@ class DermavigilError(Exception):
             "title": type(self).__name__,
             "status": self.status_code,
             "detail": self.message,
-            "problems": [
-                {"location": p.location, "message": p.message} for p in self.problems
-            ],
+            "problems": [{"location": p.location, "message": p.message} for p in self.problems],
         }
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dermavigil.domain.vocab import Route
 from dermavigil.errors import InputError
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.quality import check_text, english_share
@@ -68,7 +69,11 @@ def test_no_invented_facts_in_a_sparse_report() -> None:
     assert case.patient.sex is not None and case.patient.age is None
     assert case.patient.age_group is None
     product = case.products[0]
-    assert product.route is None and product.approved_routes == []
+    assert product.route is None
+    # the labelled route comes from the product catalogue, and says so; the text gives none
+    assert product.approved_routes == [Route.intramuscular]
+    assert product.labelled_use and product.labelled_use.startswith("catalogue: ")
+    assert draft.evidence["products.0.approved_routes"] == draft.evidence["products.0.name"]
     assert case.treatments == [] and case.findings == []
     assert case.reactions[0].outcome is None and case.reactions[0].onset_latency is None
 

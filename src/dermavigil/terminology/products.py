@@ -68,7 +68,8 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     ),
     (
         _C.allergen_immunotherapy,
-        r"(?:subcutaneous\s+)?(?:allergen\s+)?immunotherapy|allergen extracts?",
+        r"(?:subcutaneous\s+)?(?:allergen\s+)?immunotherapy|allergen extracts?|SCIT"
+        r"|desensiti[sz]ation injections?|hyposensiti[sz]ation injections?",
     ),
     (
         _C.vaccine,

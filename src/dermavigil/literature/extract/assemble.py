@@ -105,9 +105,9 @@ def _first_product(
         product["route"] = routes.used.value
         product["route_verbatim"] = _route_verbatim(text, routes.used_spans[0])
         evidence[f"{prefix}.route"] = routes.used_spans
-    if routes.off_label and not routes.approved:
+    if routes.off_label and (routes.wrong_spans or not routes.approved):
         product["additional_information"] = [AdditionalInformation.off_label_use.value]
-        evidence[f"{prefix}.additional_information"] = routes.unapproved_spans
+        evidence[f"{prefix}.additional_information"] = routes.wrong_spans or routes.unapproved_spans
     if challenge.rechallenge_done:
         rechallenge: dict[str, Any] = {"done": True}
         if challenge.rechallenge_result:

@@ -30,7 +30,7 @@ from dermavigil.literature.extract.products import find_product_facts
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions
 from dermavigil.literature.extract.relevance import about_patient
-from dermavigil.literature.extract.routes import find_routes
+from dermavigil.literature.extract.routes import complete_label, find_routes
 from dermavigil.literature.extract.sentences import split_sentences
 from dermavigil.literature.extract.treatment import find_treatments
 
@@ -127,13 +127,27 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     outcome = find_outcome(patient, first)
     patient_facts = find_patient(sentences, patient)
     evidence: assemble.Evidence = {}
+    products = find_product_facts(patient, challenge.rechallenge_sentences)
+    suspects = frozenset(
+        [p.name.lower() for p in products]
+        + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]
+    )
+    routes = find_routes(sentences, patient)
+    first_product = products[0] if products else None
+    complete_label(
+        routes,
+        first_product.name if first_product else None,
+        first_product.category.value if first_product else None,
+        sentences,
+        first_product.spans.get("name") if first_product else None,
+    )
     case: dict[str, Any] = {
         "report": _report(record, patient_facts.patients, title),
         "patient": assemble.patient_part(patient_facts, evidence),
         "products": assemble.products_part(
             text,
-            find_product_facts(patient, challenge.rechallenge_sentences),
-            find_routes(sentences, patient),
+            products,
+            routes,
             challenge,
             evidence,
         ),
@@ -141,7 +155,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
             reactions, outcome, challenge, {s.index: s.text for s in patient}, evidence
         ),
         "findings": assemble.findings_part(find_findings(patient), evidence),
-        "treatments": assemble.treatments_part(find_treatments(patient), evidence),
+        "treatments": assemble.treatments_part(find_treatments(patient, suspects), evidence),
     }
     narrative = " ".join(s.text for s in patient if s.section not in _NARRATIVE_SKIP)
     if narrative:

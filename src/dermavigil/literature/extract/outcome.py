@@ -23,18 +23,25 @@ Span = tuple[int, int]
 
 _SEQUELA = re.compile(
     r"\b(?:leaving(?: behind)?|left(?: behind)?(?=\s+(?:an?|some|mild|persistent)\b)|resolved with"
-    r"|healed with|with residual|residual)"
+    r"|healed with|resolution with|with residual|residual"
+    r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
+    r"|(?:healed|resolved|recovered) (?:\w+ )?with(?! (?:an? )?(?:acceptable|good|excellent"
+    r"|satisfactory|no|out)\b))"
     r"\s+(?:an?\s+|some\s+|mild\s+|persistent\s+)?(?P<seq>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at"
     r"|on|that|which|after)\b|$)",
     re.I,
 )
 _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
-    (Outcome.fatal, re.compile(r"\b(?:died|death|fatal)\b", re.I)),
+    (
+        Outcome.fatal,
+        re.compile(r"\b(?:died|(?<!risk of )death|(?<!potentially )fatal|passed away)\b", re.I),
+    ),
     (
         Outcome.not_recovered,
         re.compile(
             r"\b(?:persist\w*|permanent\w*|did not (?:resolve|improve)|no improvement"
-            r"|remained unchanged|irreversible)\b",
+            r"|remained unchanged|irreversible|not (?:been )?restored|still (?:present|visible"
+            r"|sever\w*)|did not show any (?:alleviation|improvement))\b",
             re.I,
         ),
     ),
@@ -44,7 +51,9 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"\b(?:(?:completely|fully|entirely|totally) (?:resolved|recovered|healed|"
             r"disappeared|regressed)|complete (?:resolution|recovery|healing)|(?:resolved|"
             r"regressed) (?:completely|fully|entirely|without sequelae)|recovered|resolved"
-            r"|healed|disappeared)\b",
+            r"|healed|disappeared|(?:excellent|full|complete|successful|satisfactory) "
+            r"(?:resolution|outcome|recovery)|withdrew|to resolve"
+            r"|(?:healed|resolved) uneventfully)\b",
             re.I,
         ),
     ),
@@ -52,7 +61,7 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
         Outcome.recovering,
         re.compile(
             r"\b(?:improv\w*|resolving|healing|subsid\w*|regress\w*|partial (?:resolution"
-            r"|response))\b",
+            r"|response)|relieve\w*|(?:dramatic\w*|good|marked) response|continued to shrink)\b",
             re.I,
         ),
     ),
@@ -60,22 +69,49 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
 _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (
         SeriousnessCriterion.death,
-        re.compile(r"\b(?:died|death of the patient|fatal outcome)\b", re.I),
+        re.compile(
+            r"\b(?:died|death of the patient|(?<!potentially )fatal (?:outcome|reaction|case)"
+            r"|cause of death|first death|was declared dead|passed away|(?<!risk of )death)\b",
+            re.I,
+        ),
     ),
-    (SeriousnessCriterion.life_threatening, re.compile(r"\blife[- ]threatening\b", re.I)),
+    (
+        SeriousnessCriterion.life_threatening,
+        re.compile(
+            r"\b(?:(?<!potentially )life[- ]threatening|intubat\w+|ventilat(?:ed|ory support)"
+            r"|anaphyla\w+|(?:iatrogenic )?botulism|respiratory (?:distress|failure|arrest)"
+            r"|cardiac arrest|septic shock|necroti[sz]ing fasciitis|compartment syndrome|coma"
+            r"|convulsions?)\b",
+            re.I,
+        ),
+    ),
     (
         SeriousnessCriterion.hospitalisation,
         re.compile(
-            r"\b(?:hospitali[sz](?:ed|ation)|admitted to (?:the |a )?(?:hospital|ward|"
-            r"intensive care|ICU)|inpatient)\b",
+            r"\b(?:hospitali[sz](?:ed|ation)|admitted|admission|hospital stay|inpatient"
+            r"|intensive care|ICU)\b",
             re.I,
         ),
     ),
     (
         SeriousnessCriterion.disability,
         re.compile(
-            r"\b(?:permanent (?:vision|visual) loss|permanent blindness|permanent disability"
-            r"|disabling)\b",
+            r"\b(?:blind(?:ness)?|(?:vision|visual) loss|loss of (?:vision|sight)"
+            r"|lost (?:all )?sight"
+            r"|vision (?:was )?not restored|paraly\w+|paresis|hemiparesis|amputat\w+"
+            r"|loss of the (?:affected )?(?:toe|finger|limb)|disfigur\w+|permanent (?:\w+ )?"
+            r"(?:deficit|damage|disability|paralysis|loss)|motor deficit|transection of the spinal"
+            r"|transverse myelitis)\b",
+            re.I,
+        ),
+    ),
+    (
+        SeriousnessCriterion.medically_important,
+        re.compile(
+            r"\b(?:debridement|debrided|excision|excised|skin graft\w*|grafting|fasciotomy"
+            r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
+            r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision|serious"
+            r" (?:complication|adverse (?:event|reaction))s?)\b",
             re.I,
         ),
     ),

@@ -20,6 +20,8 @@ from dermavigil.domain.vocab import Formulation, ProductCategory
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites
+from dermavigil.literature.extract.treatment import TREATMENT
+from dermavigil.terminology.drugs import find_drugs
 from dermavigil.terminology.products import ProductMention, categorize, find_products
 
 Span = tuple[int, int]
@@ -65,6 +67,27 @@ _GENERIC = (
         re.I,
     ),
 )
+_EXPOSED_BEFORE = re.compile(
+    r"\b(?:after|following|post|injections? of|injected with|administration of|administered"
+    r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
+    r"|caused by|exposure to|related to|on)\s+(?:[\w(),.-]+\s+){0,4}$",
+    re.I,
+)
+_EXPOSED_AFTER = re.compile(
+    r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|administration"
+    r"|shots?|doses?|IMI|-?induced|-?associated|-?related)\b",
+    re.I,
+)
+_TREATMENT_BEFORE = re.compile(
+    r"\b(?:treated|managed|treatment|therapy|prescribed|started on|initiated|course of|responded"
+    r"|relieve|improved with|resolved with|followed by|and|applied|apply|using)\b[^.;]{0,50}$",
+    re.I,
+)
+_COSMETIC_AFTER = re.compile(
+    r"[\s-]+(?:serums?|creams?|lotions?|moisturi[sz]ers?|ampoules?|essences?|toners?|masks?"
+    r"|(?:skin ?care |cosmetic )?products?|skin preparations?)\b",
+    re.I,
+)
 _INJECTIONS = re.compile(r"\b(multiple|several|repeated|single|a single)\s+injections?\b", re.I)
 _SESSIONS = re.compile(rf"\b(?P<n>{NUMBER_WORDS})\s+(?:treatment\s+)?sessions?\b", re.I)
 
@@ -107,19 +130,60 @@ def _generic(patient: list[Sentence]) -> list[tuple[Sentence, ProductMention]]:
     return []
 
 
-def _mentions(patient: list[Sentence]) -> list[tuple[Sentence, ProductMention]]:
+def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[ProductMention]:
+    """Lexicon drugs the sentence gives as the exposure, not as a treatment."""
     out = []
+    text = sentence.text
+    for drug in find_drugs(text):
+        if any(drug.start < m.end and m.start < drug.end for m in known):
+            continue
+        before, after = text[: drug.start], text[drug.end :]
+        if not (_EXPOSED_BEFORE.search(before) or _EXPOSED_AFTER.match(after)):
+            continue
+        treated = _TREATED_WITH.search(before) or _TREATMENT_BEFORE.search(before[-60:])
+        if treated and not _EXPOSED_AFTER.match(after):
+            continue
+        cosmetic = _COSMETIC_AFTER.match(after)
+        if cosmetic:  # "a vitamin C serum": a cosmetic that contains the drug
+            end = drug.end + cosmetic.end()
+            named = text[drug.start : end]
+            out.append(ProductMention(named, ProductCategory.other, drug.start, end))
+            continue
+        category = categorize(drug.text)
+        if category is ProductCategory.other:
+            category = ProductCategory.vaccine if "vaccin" in drug.name else ProductCategory.drug
+        out.append(ProductMention(drug.text, category, drug.start, drug.end))
+    return out
+
+
+def _mentions(
+    patient: list[Sentence],
+) -> tuple[list[tuple[Sentence, ProductMention]], list[tuple[Sentence, ProductMention]]]:
+    """Product mentions of patient sentences, treatments left out.
+
+    Returns (mentions, treatment-like lexicon drugs): a lexicon drug that is
+    a usual treatment of injection complications (hyaluronidase, steroids,
+    antibiotics: :data:`.treatment.TREATMENT`) is only a suspect when the
+    text names no other product, not even by a descriptive phrase.
+    """
+    out, lexical = [], []
     for sentence in patient:
-        for mention in find_products(sentence.text):
+        known = find_products(sentence.text)
+        drugs = _drug_suspects(sentence, known)
+        for mention in sorted([*known, *drugs], key=lambda m: m.start):
             shifted = ProductMention(
                 mention.text,
                 mention.category,
                 sentence.start + mention.start,
                 sentence.start + mention.end,
             )
-            if not _is_treatment(sentence, shifted):
+            if _is_treatment(sentence, shifted):
+                continue
+            if mention in drugs and TREATMENT.fullmatch(mention.text):
+                lexical.append((sentence, shifted))
+            else:
                 out.append((sentence, shifted))
-    return out
+    return out, lexical
 
 
 def _describe(product: ProductFacts, sentences: list[Sentence], rechallenge: set[int]) -> None:
@@ -168,7 +232,8 @@ def find_product_facts(patient: list[Sentence], rechallenge: set[int]) -> list[P
     belong to the rechallenge rather than to the first administration.
     """
     grouped: dict[ProductCategory, list[tuple[Sentence, ProductMention]]] = {}
-    for sentence, mention in _mentions(patient) or _generic(patient):
+    mentions, lexical = _mentions(patient)
+    for sentence, mention in mentions or _generic(patient) or lexical:
         grouped.setdefault(mention.category, []).append((sentence, mention))
     products = []
     for category, mentions in grouped.items():

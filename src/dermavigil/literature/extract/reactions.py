@@ -32,7 +32,7 @@ Span = tuple[int, int]
 _HEADS = (
     r"(?:skin |tissue |cutaneous |eccrine )?necrosis|papules?|nodules?|erosions?|ulcers?"
     r"|ulcerations?|pain|purpura|erythema|o?edema|swellings?|bumps?|lumps?|granulomas?"
-    r"|granulomatous reactions?"
+    r"|granulomatous reactions?|patch(?:es)?"
     r"|abscess(?:es)?|pustules?|vesicles?|blisters?|bullae|urticaria|hives|wheals?|pruritus|itching"
     r"|angioedema|hyperpigmentation|hypopigmentation|discolou?ration|livedo(?: reticularis)?"
     r"|blanching|induration|bruising|ecchymos[ie]s|ha?ematomas?|vasculitis|panniculitis|cellulitis"
@@ -41,6 +41,18 @@ _HEADS = (
     r"|lipoatrophy|scarring|scars?|tenderness|inflammation|vascular (?:occlusion|compromise)"
     r"|ischa?emia|hypersensitivity reactions?|foreign[- ]body reactions?|tyndall effect"
     r"|(?:muscle )?weakness|dysphonia|headache|dizziness|syncope|dyspnea|dyspnoea|alopecia"
+    r"|(?:iatrogenic )?botulism|Nicolau(?:'s)? (?:syndrome|dermatitis)|embolia cutis medicamentosa"
+    r"|anaphylactic (?:shock|reaction)|myonecrosis|necroti[sz]ing fasciitis|fasciitis"
+    r"|compartment syndrome|paralysis|(?:hemi)?paresis|cyanosis|hypoa?esthesia|convulsions?"
+    r"|seizures?|coma|(?:granulomatous )?dermatitis|eruptions?|blistering|transverse myelitis"
+    r"|bacter(?:a)?emia|sepsis|flushing|nausea|vomiting|light-headedness|diarrh?o?ea"
+    r"|desquamation|gangren\w*|hypersensitivity(?: reactions?)?|allergic reactions?"
+    r"|(?:vision|visual) (?:impairment|disturbance)|blurred vision|double vision"
+    r"|respiratory distress"
+    r"|shortness of breath|hoarseness|malaise|stinging|warmth|masses|collections?|cellulitis"
+    r"|(?:vascular|arterial|artery) (?:occlusion|embolism)|embolism|discolou?ration"
+    r"|ischemic changes"
+    r"|foreign[- ]body (?:granulomas?|reactions?)|granulomatous (?:inflammation|lesions?)"
 )
 _MODIFIER = (
     r"palpable|painful|tender|non-blanch\w*|blanch\w*|purplish|purple|violaceous|dark|red|reddish"
@@ -65,14 +77,22 @@ _FINDING_CLAUSE = re.compile(
     re.I,
 )
 _OUTCOME_CLAUSE = re.compile(
-    r"\b(?:leaving|left (?:behind|an?|with)\b|resolved with|healed with|residual"
+    r"\b(?:leaving|left (?:behind|an?|with)\b|resolved with|healed with|resolution with|residual"
     r"|with (?:residual|resultant))\b",
     re.I,
 )
+_UNIT = r"(?:minute|min|hour|hr|h|day|week|wk|month|mo|year|yr)s?"
+_UNITS = {
+    "min": "minute", "minute": "minute", "h": "hour", "hr": "hour", "hour": "hour", "day": "day",
+    "wk": "week", "week": "week", "mo": "month", "month": "month", "yr": "year", "year": "year",
+}  # fmt: skip
+_RANGE = r"(?:\s*(?:-|\u2013|to)\s*(?:\d+(?:\.\d+)?))?"
 _LATENCY = re.compile(
-    rf"\b(?:(?P<n>{NUMBER_WORDS})\s+(?P<unit>minute|hour|day|week|month|year)s?\s+(?:after|following"
-    rf"|post|later)(?:\s+(?:the\s+)?(?:first\s+)?(?:injection|procedure|treatment|session|administration|vaccination)s?)?|(?:after|within)\s+(?P<n2>{NUMBER_WORDS})\s+(?P<unit2>minute|hour|day|week|month"
-    rf"|year)s?|(?:the )?(?P<next>next|following) day)\b",
+    rf"(?:(?<![\w-])(?P<n>{NUMBER_WORDS}){_RANGE}[\s-]+(?P<unit>{_UNIT})\s*(?:after|following|post"
+    rf"|later)\b(?:[\s-]+(?:the\s+|her\s+|his\s+)?(?:first\s+|initial\s+|last\s+)?(?:injection"
+    rf"|procedure|treatment|session|administration|vaccination|dose)s?)?|\b(?:after|within)\s+"
+    rf"(?:the\s+first\s+|about\s+|approximately\s+)?(?P<n2>{NUMBER_WORDS}){_RANGE}[\s-]+"
+    rf"(?P<unit2>{_UNIT})\b|\b(?:the )?(?P<next>next|following) day\b)",
     re.I,
 )
 _RESOLUTION = re.compile(
@@ -127,7 +147,7 @@ def _latency(sentence: Sentence) -> tuple[Duration | None, str | None, Span | No
         if match.group("next"):
             return Duration(value=1, unit=TimeUnit.day), match.group(0).lower(), span
         value = number_value(match.group("n") or match.group("n2") or "")
-        unit = (match.group("unit") or match.group("unit2")).lower()
+        unit = _UNITS[(match.group("unit") or match.group("unit2")).lower().rstrip("s") or "h"]
         if value is not None:
             return Duration(value=value, unit=TimeUnit(unit)), match.group(0).lower(), span
     words = _ONSET_WORDS.search(sentence.text)

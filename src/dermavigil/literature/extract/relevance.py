@@ -25,9 +25,15 @@ _PATIENT = re.compile(
     r"|after (?:the |her |his )?(?:injection|treatment|procedure|session)"
     r"|(?:days?|weeks?|hours?|months?|minutes?) (?:after|later|following)"
     r"|was (?:injected|administered|treated|given)|were (?:injected|administered|given)|biopsy"
+    r"|been (?:injected|administered|given)"
     r"|presented|developed|noticed|complained|resolved|histopatholog\w*|ultraso\w*|cultures?"
-    r"|the (?:\w+ )?(?:nodules?|papules?|ulcers?|ptosis|swelling|abscess(?:es)?|necrosis|pustules?"
-    r"|eruption|rash|plaques?)|there (?:was|were) no"
+    r"|the (?:[\w-]+ )?(?:nodules?|papules?|ulcers?|ptosis|swelling|abscess(?:es)?|necrosis"
+    r"|pustules?|eruption|rash|plaques?|wound|paralysis|symptoms?|granulomas?|lumps?|lesions?"
+    r"|patch(?:es)?|ulcers?|ulceration)|(?:was|were) diagnosed"
+    r"|there (?:was|were) no|(?:days?|weeks?|hours?|months?|minutes?|h|min) post"
+    r"|led to (?:\w+ ){0,2}(?:improvement|resolution|recovery)|died|healed|healing|improved"
+    r"|(?:a|one) case of|case (?:\d|one|two)|(?:first|second) patient|patient (?:\d|one|two)"
+    r"|subsequently|on admission|on examination|follow-up"
     r"|(?:was|were) (?:ruled out|suspected|considered))\b",
     re.IGNORECASE,
 )

@@ -23,8 +23,14 @@ from dermavigil.literature.extract.treatment import TREATMENT
 ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     (Route.intradermal, r"intra-?dermal(?:ly)?|(?<!sub)dermal injections?|into the dermis"),
     (Route.subdermal, r"sub-?dermal(?:ly)?"),
-    (Route.subcutaneous, r"sub-?cutaneous(?:ly)?|s\.c\.|into the subcutaneous (?:fat|tissue)"),
-    (Route.intramuscular, r"intra-?muscular(?:ly)?|i\.m\.|into the (?:deltoid|gluteal) muscle"),
+    (
+        Route.subcutaneous,
+        r"sub-?cutaneous(?:ly)?|s\.c\.|into the subcutaneous (?:fat|tissue)|(?-i:SC|SQ|SCIT)",
+    ),
+    (
+        Route.intramuscular,
+        r"intra-?muscular(?:ly)?|i\.m\.|into the (?:deltoid|gluteal) muscle|(?-i:IMI?)",
+    ),
     (Route.intra_arterial, r"intra-?arterial(?:ly)?|into an? (?:artery|arterial)"),
     (Route.intravenous, r"intra-?venous(?:ly)?|i\.v\.|into a vein"),
     (Route.intralesional, r"intra-?lesional(?:ly)?"),
@@ -57,6 +63,78 @@ _UNAPPROVED = re.compile(
 )
 
 
+_WRONG = re.compile(
+    r"\b(?:(?:erroneous|incorrect|wrong|improper|inadvertent|accidental)(?:ly)?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:intra-?dermal\w*|sub-?cutaneous\w*|intra-?muscular\w*|intra-?venous\w*|intra-?arterial\w*"
+    r"|intravascular\w*|inject\w*|administ\w*|given|placed|performed)"
+    r"|(?:inject\w*|administ\w*|given|placed|performed)\s+(?:[\w-]+\s+){0,3}?(?:erroneous(?:ly)?"
+    r"|incorrect(?:ly)?|wrong(?:ly)?|too superficial(?:ly)?|by ignorance|by negligence|by mistake)"
+    r"|too superficial(?:ly)?|wrong route|misplaced injection|intended use|self-?injected"
+    r"|(?:intra-?dermal(?:ly)?|sub-?cutaneous(?:ly)?|intra-?venous(?:ly)?)\s+rather than)\b",
+    re.I,
+)
+_DRUG_ROUTE = re.compile(
+    r"\b(?P<route>intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|IM|SC)\s+"
+    r"(?:\([^)]{0,10}\)\s+)?(?:injections?\s+of\s+|administration\s+of\s+|dose\s+of\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?P<name>[\w-]+)",
+    re.I,
+)
+_ROUTE_ABBREV = {"im": Route.intramuscular, "sc": Route.subcutaneous}
+
+
+def complete_label(
+    facts: RouteFacts,
+    name: str | None,
+    category: str | None,
+    sentences: list[Sentence],
+    name_spans: list[tuple[int, int]] | None = None,
+) -> str | None:
+    """Fill the labelled route when the text does not state it; the source as a sentence.
+
+    In order: a wrong, unintended or too superficial administration stated in
+    the text marks the use off-label (its words are the evidence); the
+    product catalogue's labelled routes for the suspect's name
+    (:func:`dermavigil.catalogue.resolve`); a drug, vaccine or allergen
+    extract named with its route ("subcutaneous glatiramer acetate", "IM
+    injection of diclofenac") and no wrong-route statement is taken as given
+    by the route it is prescribed for. Returns where the label came from.
+    """
+    for sentence in sentences:
+        for match in _WRONG.finditer(sentence.text):
+            facts.wrong_spans.append((sentence.start + match.start(), sentence.start + match.end()))
+    if facts.approved or not name:
+        return None
+    from dermavigil.catalogue import resolve
+
+    match = resolve(name, facts.used) or resolve(name)
+    if match is not None and match.entry.routes:
+        facts.approved = list(match.entry.routes)
+        facts.approved_verbatim = f"catalogue: {match.entry.name}"
+        facts.approved_spans = list(name_spans or [])
+        return f"catalogue entry {match.entry.id}"
+    if facts.wrong_spans or category not in {"drug", "vaccine", "allergen_immunotherapy"}:
+        return None
+    if category == "allergen_immunotherapy" and facts.used is Route.subcutaneous:
+        facts.approved = [Route.subcutaneous]
+        facts.approved_verbatim = "allergen extracts for immunotherapy: subcutaneous injection"
+        facts.approved_spans = list(facts.used_spans)
+        return "allergen immunotherapy extracts are labelled for subcutaneous injection"
+    heads = [w[:5] for w in re.findall(r"[a-z]{4,}", name.lower())]
+    for sentence in sentences:
+        for found in _DRUG_ROUTE.finditer(sentence.text):
+            word = found.group("route")
+            route = _ROUTE_ABBREV.get(word.lower()) or route_of(word)
+            phrase = found.group(0).lower()
+            if route and route == facts.used and any(h in phrase for h in heads):
+                facts.approved = [route]
+                facts.approved_verbatim = found.group(0)
+                facts.approved_spans.append(
+                    (sentence.start + found.start(), sentence.start + found.end())
+                )
+                return "route named with the product"
+    return None
+
+
 def route_of(word: str) -> Route | None:
     """The route a route word names (``"intradermally"`` -> intradermal)."""
     for route, pattern in _COMPILED:
@@ -77,12 +155,14 @@ class RouteFacts:
     approved_spans: list[tuple[int, int]] = field(default_factory=list)
     unapproved_spans: list[tuple[int, int]] = field(default_factory=list)
 
+    wrong_spans: list[tuple[int, int]] = field(default_factory=list)
+
     @property
     def off_label(self) -> bool:
-        """Used by a route it is not labelled for, or stated as unapproved."""
+        """Used by a route it is not labelled for, stated as unapproved, or given wrongly."""
         if self.used and self.approved and self.used not in self.approved:
             return True
-        return bool(self.unapproved_spans) and self.used is not None
+        return bool(self.wrong_spans) or (bool(self.unapproved_spans) and self.used is not None)
 
 
 def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:

@@ -45,9 +45,14 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])|\n+")
 _SECTION = re.compile(
-    r"\s*(background|introduction|objectives?|aims?|purpose|case (?:report|presentation|summary)"
+    r"\s*(?:(background|introduction|objectives?|aims?|purpose"
+    r"|case (?:reports?|presentations?|summary|descriptions?)"
     r"|materials? and methods|methods?|results?|discussion|conclusions?|summary)"
-    r"\s*(?::|\.\s|-\s|(?-i:(?=[A-Z][a-z])))\s*",
+    r"\s*(?::|\.\s*[-\u2013\u2014]?\s|[-\u2013\u2014]\s|(?-i:(?=[A-Z][a-z]|[A-Z]\s)))"
+    r"|(case|clinical (?:presentation|findings)|patients?(?: and methods)?|patient concerns"
+    r"|diagnos[ie]s|interventions?|outcomes?|lessons?|rationale|observations|importance"
+    r"|study design|conclusions? and relevance)\s*(?::|\.\s*[-\u2013\u2014]\s|[-\u2013\u2014]\s))"
+    r"\s*",
     re.IGNORECASE,
 )
 
@@ -90,7 +95,7 @@ def split_sentences(text: str) -> list[Sentence]:
             section = None
         label = _SECTION.match(text, begin, end)
         if label:
-            section = " ".join(label.group(1).lower().split())
+            section = " ".join((label.group(1) or label.group(2)).lower().split())
             begin = label.end()
         while begin < end and text[begin].isspace():
             begin += 1

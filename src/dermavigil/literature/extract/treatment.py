@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from dermavigil.domain.dates import Duration, TimeUnit
-from dermavigil.domain.vocab import Route
+from dermavigil.domain.vocab import ProductCategory, Route
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.terminology.drugs import find_drugs
+from dermavigil.terminology.products import categorize
 
 TREATMENT_WORDS = (
     r"(?:methyl)?prednisol?one|prednisone|dexamethasone|hydrocortisone|betamethasone|clobetasol"
@@ -31,12 +33,23 @@ TREATMENT_WORDS = (
     r"|allopurinol|5-fluorouracil|isotretinoin|pyridostigmine|epinephrine|adrenaline"
     r"|botulinum antitoxin|apraclonidine|oxymetazoline|brimonidine|warm compresses?"
     r"|cold compresses?|wound care|acyclovir|valacyclovir"
+    r"|fasciotomy|(?:split[- ]thickness )?skin graft(?:ing|s)?|grafting|(?:sterile )?dressings?"
+    r"|(?:globe )?massage|aspiration|(?:botulinum )?antitoxin|immunoglobulins?|intubation"
+    r"|(?:neuromuscular )?physiotherapy|speech therapy|capsaicin[- ]patch(?:es)?"
+    r"|intraocular pressure[- ]lowering agents|corticoids?|cortisone"
+    r"|saline dilution(?: therapy)?"
+    r"|drain(?:age)? insertion|(?:intranasal )?stent|pulsed dye laser(?: therapy)?"
+    r"|surgical (?:intervention|removal|exploration)|serial excision"
+    r"|inotropic (?:treatment|support)s?"
+    r"|skin approximation|incision|platelet[- ]rich fibrin(?: injections?)?"
 )
 TREATMENT = re.compile(rf"(?<![\w-])(?:{TREATMENT_WORDS})(?![\w-])", re.I)
 _CUE = re.compile(
     r"\b(?:treat\w*|administ\w*|receiv\w*|prescrib\w*|managed|manage\w*|given|started|initiated"
     r"|required|underwent|responded|therapy|course|improved with|resolved with|healed with"
-    r"|regressed with|resolved after|improved after)\b",
+    r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
+    r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
+    r"|was (?:debrided|excised|drained))\b",
     re.I,
 )
 _ROUTE_BEFORE = re.compile(
@@ -65,6 +78,28 @@ _ROUTES = {
 }
 
 
+@dataclass(frozen=True)
+class _Match:
+    """A treatment name in a sentence (the part of ``re.Match`` the loop reads)."""
+
+    begin: int
+    finish: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, _: int = 0) -> str:
+        return self.text
+
+    @classmethod
+    def all(cls, text: str, suspects: frozenset[str]) -> list[_Match]:
+        return [cls(*m) for m in _matches(text, suspects)]
+
+
 @dataclass
 class TreatmentFact:
     """A treatment with its evidence spans (keys: drug, route, duration, response)."""
@@ -76,13 +111,32 @@ class TreatmentFact:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
-def find_treatments(patient: list[Sentence]) -> list[TreatmentFact]:
-    """Treatments named in patient sentences with a treatment cue, negations dropped."""
+def _matches(text: str, suspects: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Treatment-lexicon matches, then FAERS-lexicon drugs that are not the suspect."""
+    found = [(m.start(), m.end(), m.group(0)) for m in TREATMENT.finditer(text)]
+    for drug in find_drugs(text):
+        if any(drug.start < end and start < drug.end for start, end, _ in found):
+            continue
+        if any(drug.name in s or s in drug.name for s in suspects):
+            continue
+        if categorize(drug.text) not in (ProductCategory.other, ProductCategory.drug):
+            continue  # an aesthetic product family named again, not a treatment
+        found.append((drug.start, drug.end, drug.text))
+    return sorted(found)
+
+
+def find_treatments(
+    patient: list[Sentence], suspects: frozenset[str] = frozenset()
+) -> list[TreatmentFact]:
+    """Treatments named in patient sentences with a treatment cue, negations dropped.
+
+    ``suspects`` (lower-case product names) are never treatments.
+    """
     found: dict[str, TreatmentFact] = {}
     for index, sentence in enumerate(patient):
         if not _CUE.search(sentence.text):
             continue
-        for match in TREATMENT.finditer(sentence.text):
+        for match in _Match.all(sentence.text, suspects):
             if assertion(sentence.text, match.start(), match.end()) is Assertion.negated:
                 continue
             drug = match.group(0).strip()

@@ -1,0 +1,62 @@
+"""Drug and biologic names from FDA adverse-event data, found in free text.
+
+The lexicon (``data/drug_names.txt``, ~4,700 names) is built by
+``scripts/build_drug_lexicon.py`` from the FAERS/AERS and openFDA public
+data in ``../shared/data`` (provenance in the file's header); it is not a
+hand list. :func:`find_drugs` returns every lexicon name in a text as whole
+words (1-4 word phrases, longest first, case-insensitive, no overlaps), so a
+drug the aesthetic product patterns do not know (diclofenac, glatiramer
+acetate, benzathine penicillin, mupirocin) is recognised as a drug.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+MAX_WORDS = 4
+
+
+@dataclass(frozen=True)
+class DrugMention:
+    """A lexicon drug name found in a text, with its span."""
+
+    text: str
+    name: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def drug_names() -> frozenset[str]:
+    """The packaged lexicon (lower-case names)."""
+    raw = (
+        resources.files("dermavigil.terminology")
+        .joinpath("data/drug_names.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def find_drugs(text: str) -> list[DrugMention]:
+    """Lexicon names in ``text``, in text order, the longest phrase winning at each place."""
+    names = drug_names()
+    words = list(_WORD.finditer(text))
+    found: list[DrugMention] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            start, end = words[i].start(), words[i + size - 1].end()
+            phrase = " ".join(w.group(0).lower() for w in words[i : i + size])
+            if phrase in names:
+                found.append(DrugMention(text[start:end], phrase, start, end))
+                i += size
+                break
+        else:
+            i += 1
+    return found

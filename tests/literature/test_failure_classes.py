@@ -1,0 +1,112 @@
+"""Failure classes found on real published abstracts, each pinned on a text we wrote.
+
+The real abstracts are third-party text and stay out of the repository
+(``bench/data/literature_real.jsonl`` holds only their annotations); each
+class of error they showed is reproduced here in our own words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.sentences import split_sentences
+from dermavigil.terminology.drugs import drug_names, find_drugs
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def _draft(name: str):
+    return extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def test_a_drug_outside_the_aesthetic_list_is_the_suspect_and_treatments_are_not():
+    draft = _draft("d13_nicolau_intramuscular_drug")
+    products = draft.case["products"]
+    assert [(p["name"], p["category"]) for p in products] == [("ketoprofen", "drug")]
+    assert products[0]["route"] == "intramuscular"
+    assert products[0]["approved_routes"] == ["intramuscular"]  # named with its route
+    treatments = [t["drug"] for t in draft.case["treatments"]]
+    assert treatments == ["surgical debridement", "dressings", "mupirocin"]
+
+
+def test_seriousness_outcome_and_onset_from_real_wordings():
+    draft = _draft("d13_nicolau_intramuscular_drug")
+    reactions = draft.case["reactions"]
+    assert {s for r in reactions for s in r.get("seriousness", [])} == {"medically_important"}
+    assert {r.get("outcome") for r in reactions} == {"recovered_with_sequelae"}
+    onset = next(r["onset_latency"] for r in reactions if r.get("onset_latency"))
+    assert onset == {"value": 1.0, "unit": "hour"}  # "Within 1 h"
+    assert "products.0.approved_routes" in draft.evidence
+
+
+def test_structured_abstract_labels_and_life_threatening_botulism():
+    sections = [
+        s.section
+        for s in split_sentences((DATA / "d14_structured_botulism.txt").read_text(encoding="utf-8"))
+    ]
+    assert {"patient concerns", "diagnoses", "interventions", "outcomes"} <= set(sections)
+    draft = _draft("d14_structured_botulism")
+    verbatims = [r["verbatim"].lower() for r in draft.case["reactions"]]
+    assert "iatrogenic botulism" in verbatims
+    serious = {s for r in draft.case["reactions"] for s in r.get("seriousness", [])}
+    assert serious == {"hospitalisation", "life_threatening"}
+    assert draft.case["patient"] == {"age": {"value": 39.0, "unit": "year"}, "sex": "female"}
+
+
+def test_negated_treatment_is_dropped_and_still_present_is_not_recovered():
+    draft = _draft("d15_glatiramer_subcutaneous")
+    assert draft.case["products"][0]["name"] == "glatiramer acetate"
+    treatments = [t["drug"].lower() for t in draft.case["treatments"]]
+    assert "hyaluronidase" not in treatments and "cephalexin" in treatments
+    outcomes = {r["verbatim"]: r.get("outcome") for r in draft.case["reactions"]}
+    assert outcomes["erythema"] == "not_recovered"  # "still present" is not "resolved"
+    assert outcomes["pain"] is None  # "the lesion" does not speak of the pain
+
+
+def test_a_cosmetic_serum_named_after_a_vitamin_is_not_a_drug():
+    draft = _draft("h07_vitamin_c_wrong_route")
+    product = draft.case["products"][0]
+    assert (product["name"], product["category"]) == ("vitamin C serum", "other")
+
+
+def test_a_treatment_drug_is_never_the_suspect_when_a_product_is_described():
+    draft = _draft("d11_hair_serum_wrong_route")
+    assert draft.case["products"][0]["category"] == "other"
+    assert [t["drug"] for t in draft.case["treatments"]] == ["doxycycline"]
+
+
+def test_wrong_route_statement_marks_the_use_off_label():
+    draft = extract_draft(
+        "Nodules after allergen injections\n"
+        "A 42-year-old woman received allergen immunotherapy; the injections had been given "
+        "erroneously intradermally rather than subcutaneously. Multiple nodules appeared on "
+        "both forearms."
+    )
+    product = draft.case["products"][0]
+    assert product["additional_information"] == ["off_label_use"]
+    assert "products.0.additional_information" in draft.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("after an IM injection of diclofenac sodium", ["diclofenac sodium"]),
+        ("treated with topical mupirocin and cephalexin", ["mupirocin", "cephalexin"]),
+        ("a short course of treatment", []),
+    ],
+)
+def test_the_faers_lexicon_finds_drugs_as_whole_words(text, names):
+    assert [m.name for m in find_drugs(text)] == names
+
+
+def test_the_lexicon_is_built_from_fda_data_not_by_hand():
+    header = (
+        (Path(__file__).resolve().parents[2] / "src/dermavigil/terminology/data/drug_names.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()[:5]
+    )
+    assert any("FAERS" in line for line in header)
+    assert len(drug_names()) > 3000
