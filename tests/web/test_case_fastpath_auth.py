@@ -34,7 +34,8 @@ def test_deactivation_and_password_reset_stop_case_requests(client, seed_json): 
 def test_anonymous_cookie_and_role_checks(client, as_reporter, seed_json):  # type: ignore[no-untyped-def]
     forged = {"Authorization": "Bearer not-a-signed-token"}
     assert client.post("/api/cases", json=seed_json, headers=forged).status_code == 401
-    assert client.post("/api/cases", json=seed_json).status_code == 403  # CSRF: no cookie
+    anonymous = client.post("/api/cases", json=seed_json)  # no credentials at all
+    assert anonymous.status_code == 401 and anonymous.headers["www-authenticate"] == "Bearer"
     assert client.get("/api/cases/DV-000001").status_code == 401
     browser = as_reporter.client
     assert browser.post("/api/cases", json=seed_json).status_code == 403  # no CSRF token

@@ -4,19 +4,18 @@ The columns follow the CIOMS Working Group II line listing (case id,
 source, country, age/sex, suspect product with route and dates, reactions
 with outcome and seriousness, off-label flag), with multi-valued cells
 joined by `` | ``. Cells that a spreadsheet would run as a formula (leading
-``=``, ``+``, ``-``, ``@``, tab or carriage return) are prefixed with ``'``,
-as the OWASP "CSV injection" guidance advises.
+``=``, ``+``, ``-``, ``@``, tab or carriage return) are prefixed with ``'``
+(:mod:`dermavigil.exchange.csvsafe`, OWASP "CSV injection").
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Sequence
 
 from dermavigil.domain import Case
 from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.vocab import AdditionalInformation, ProductRole
+from dermavigil.exchange.csvsafe import csv_text, neutralise
 from dermavigil.exchange.seriousness import case_seriousness
 
 SEP = " | "
@@ -88,22 +87,15 @@ COLUMNS: dict[str, Callable[[Case], object]] = {
 }
 """Column name -> how to read it from a case, in output order."""
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
 def listing_row(case: Case, assessment: Assessment | None) -> dict[str, object]:
     """One case's line-listing cells by column (:data:`COLUMNS`), not yet escaped."""
     return _row(case, assessment)
 
 
 def safe_cell(value: object) -> str:
-    """A cell as text a spreadsheet shows and never runs as a formula."""
-    return _cell(value)
+    """A cell as text a spreadsheet shows and never runs as a formula
+    (:func:`dermavigil.exchange.csvsafe.neutralise`)."""
+    return str(neutralise(str(value)))
 
 
 def _row(case: Case, assessment: Assessment | None) -> dict[str, object]:
@@ -120,9 +112,8 @@ def line_listing(
     """The cases as a CSV line listing (UTF-8, header row, one row per case); the
     seriousness columns from :func:`~dermavigil.exchange.seriousness.case_seriousness`."""
     judged = list(assessments) if assessments is not None else [None] * len(cases)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for case, assessment in zip(cases, judged, strict=True):
-        writer.writerow(_cell(v) for v in _row(case, assessment).values())
-    return buffer.getvalue().encode("utf-8")
+    rows = (
+        [str(v) for v in _row(case, assessment).values()]
+        for case, assessment in zip(cases, judged, strict=True)
+    )
+    return csv_text(COLUMNS, rows).encode("utf-8")

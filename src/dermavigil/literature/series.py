@@ -13,9 +13,7 @@ Markdown and a self-contained HTML fragment (escaped).
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -67,13 +65,12 @@ class Series:
         }
 
     def to_csv(self) -> str:
-        """The case table as CSV (header row of column titles)."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow([title for _, title in COLUMNS])
-        for row in self.rows:
-            writer.writerow([row[key] for key, _ in COLUMNS])
-        return buffer.getvalue()
+        """The case table as CSV (header row of column titles), formula cells neutralised
+        (:mod:`dermavigil.exchange.csvsafe`)."""
+        from dermavigil.exchange.csvsafe import csv_text
+
+        header = [title for _, title in COLUMNS]
+        return csv_text(header, ([row[key] for key, _ in COLUMNS] for row in self.rows))
 
     def to_markdown(self) -> str:
         """The case table and the summary counts as Markdown."""

@@ -185,6 +185,14 @@ class UserService:
         self.session.flush()
         return password
 
+    def end_sessions(self, username: str) -> User:
+        """End every session cookie and API token of ``username`` now (a new session epoch):
+        logging out, or "log out everywhere"."""
+        row = self._row(username)
+        row.session_epoch += 1  # not an account change: no audit row
+        self.session.flush()
+        return _public(row)
+
     def history(self, username: str | None = None, limit: int = 100) -> list[UserAuditEntry]:
         """The newest account changes first, of one user or of everybody."""
         statement = select(UserAuditRow).order_by(UserAuditRow.id.desc()).limit(limit)

@@ -17,6 +17,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from dermavigil.errors import InputError
+from dermavigil.exchange.csvsafe import neutralise_table
 from dermavigil.signals.mgps import Prior
 
 FORMATS = (".csv", ".parquet")
@@ -50,7 +51,8 @@ def write_signals(table: pa.Table, out: Path, prior: Prior | None, n_total: int)
     if suffix not in FORMATS:
         raise InputError(f"--out {out}: use a .csv or .parquet file name")
     if suffix == ".csv":
-        _atomic(out, lambda p: pacsv.write_csv(table, p))
+        safe = neutralise_table(table)  # product and reaction names are reporters' text
+        _atomic(out, lambda p: pacsv.write_csv(safe, p))
     else:
         _atomic(out, lambda p: pq.write_table(table, p))
     if prior is None:

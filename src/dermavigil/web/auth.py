@@ -14,7 +14,7 @@ Two ways to authenticate, each in the habit of datasette's
   different salt. Bearer requests carry no ambient authority, so they need no
   CSRF token.
 
-Both carry the user's ``session_epoch`` at sign-in; deactivating the user or
+Both carry the user's ``session_epoch`` at sign-in; logging out, deactivating the user or
 resetting their password bumps it, which voids every earlier session and token
 (checked per request by :func:`dermavigil.web.deps.lookup_actor`).
 

@@ -6,7 +6,9 @@ session cookie must echo it, either in the ``X-CSRF-Token`` header (API calls
 from scripts in the page) or in the ``csrf_token`` form field (HTML forms).
 Requests authenticated by a bearer token carry no ambient authority and are
 exempt, as is ``POST /api/token`` which authenticates by its own body
-(OWASP CSRF Prevention Cheat Sheet, "Synchronizer Token Pattern").
+(OWASP CSRF Prevention Cheat Sheet, "Synchronizer Token Pattern"). An ``/api`` write with
+neither a bearer token nor a session cookie has no credentials at all: 401 with
+``WWW-Authenticate: Bearer`` (RFC 6750), not a CSRF refusal.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import hmac
 from starlette.requests import Request
 
 from dermavigil.errors import PermissionDenied
+from dermavigil.web.auth import AuthenticationRequired
+from dermavigil.web.deps import LOGIN_FIRST
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 HEADER = "x-csrf-token"
@@ -44,7 +48,10 @@ async def check_csrf(request: Request) -> None:
     if getattr(request.state, "bearer", False):
         return
     session = getattr(request.state, "session", None)
-    if session is None or not getattr(request.state, "session_from_cookie", False):
+    from_cookie = session is not None and getattr(request.state, "session_from_cookie", False)
+    if request.url.path.startswith("/api/") and not (from_cookie and session.username):
+        raise AuthenticationRequired(LOGIN_FIRST)  # no credentials: 401 + WWW-Authenticate
+    if not from_cookie:
         raise PermissionDenied("CSRF check failed: no session cookie; reload the page")
     sent = await submitted_token(request)
     if not sent or not hmac.compare_digest(sent, session.csrf):

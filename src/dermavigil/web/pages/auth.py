@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
-from dermavigil.errors import DermavigilError
+from dermavigil.errors import DermavigilError, NotFoundError
 from dermavigil.web.auth import DEVICE_COOKIE, DEVICE_MAX_AGE, Session
 from dermavigil.web.deps import MaybeActorDep
 from dermavigil.web.login import authenticate, known_device
@@ -70,5 +71,14 @@ async def login(
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
+    """End the session on the server too: the user's session epoch moves on, so this
+    cookie (and every other session and API token of the user) no longer signs in, even
+    when replayed; then start a fresh anonymous session."""
+    from dermavigil.registry import UserService
+
+    username = request.state.session.username
+    if username:
+        with request.app.state.registry.transaction() as session, suppress(NotFoundError):
+            UserService(session).end_sessions(username)  # a deleted account: nothing to end
     request.state.session = Session.anonymous()
     return RedirectResponse("/login", status_code=303)
