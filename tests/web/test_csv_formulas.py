@@ -43,6 +43,7 @@ def test_every_web_csv_is_neutralised(client, seed_json) -> None:  # type: ignor
         "/series.csv": client.get("/series.csv", headers=headers),
         "/api/series?format=csv": client.get("/api/series?format=csv", headers=headers),
         "case export": client.get(f"/api/cases/{case_id}/export?format=csv", headers=headers),
+        "case listing": client.get("/api/cases/export?format=csv", headers=headers),
     }
     for name, response in downloads.items():
         assert response.status_code == 200, name
