@@ -81,3 +81,56 @@ def test_extract_from_a_medline_file_names_the_other_records() -> None:
     payload = json.loads(result.stdout)
     assert payload["case"]["report"]["literature"]["pmid"] == "38411234"
     assert any("2 records" in w for w in payload["warnings"])
+
+
+def test_extract_many_files_and_a_folder_as_jsonl(tmp_path: Path) -> None:
+    first, second = (
+        DATA / "d13_nicolau_intramuscular_drug.txt",
+        DATA / "d15_glatiramer_subcutaneous.txt",
+    )
+    result = runner.invoke(app, ["extract", str(first), str(second), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["file"] for line in lines] == [str(first), str(second)]
+    assert lines[0]["case"]["products"][0]["name"] == "ketoprofen"
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for path in (first, second, DATA / "d10_spanish.txt"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(folder), "--jsonl"])
+    assert result.exit_code == 3  # the Spanish text is partial
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_literature_screen_gives_a_reason_per_record() -> None:
+    result = runner.invoke(
+        app, ["literature", "screen", str(DATA / "biblio" / "screening.ris"), "--jsonl"]
+    )
+    assert result.exit_code == 0, result.output
+    verdicts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [v["relevant"] for v in verdicts] == [False, False, False, True]
+    assert verdicts[0]["reason"] == "a review, not a case report"
+    assert verdicts[1]["reason"] == "a study, not a case report"
+    assert verdicts[2]["reason"] == "the product was not injected"
+    assert verdicts[3]["reason"].startswith("case report: ")
+    assert "phosphatidylcholine" in verdicts[3]["reason"]
+
+
+def test_draft_all_screens_and_stores_only_case_reports(dv_home: Path) -> None:
+    result = runner.invoke(
+        app, ["literature", "draft", "--all", str(DATA / "biblio" / "screening.ris"), "--by", "t"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 drafts stored, 3 records skipped" in result.stdout
+    assert "skipped: Injectable fillers and their complications" in result.stdout
+    listed = runner.invoke(app, ["case", "list", "--status", "draft"])
+    assert "DV-000001" in listed.stdout and "DV-000002" not in listed.stdout
+
+
+def test_draft_without_all_takes_one_file() -> None:
+    result = runner.invoke(
+        app, ["literature", "draft", str(DATA / "d13_nicolau_intramuscular_drug.txt"),
+              str(DATA / "d15_glatiramer_subcutaneous.txt")],
+    )  # fmt: skip
+    assert result.exit_code != 0
+    assert "--all" in str(result.exception)

@@ -2,8 +2,11 @@
 
 - ``import FILE...``: read MEDLINE / RIS / WoS-style records, de-duplicate
   (DOI, PMID, normalised title) and list them.
+- ``screen FILE...``: classify each record (a case report of an adverse
+  reaction to an injected product? with the reason).
 - ``draft FILE``: extract a draft case from a case report and store it in the
-  registry as a *draft* with its evidence spans and source text.
+  registry as a *draft* with its evidence spans and source text; ``draft
+  --all FILE...`` screens every record and drafts the case reports.
 - ``accept CASE_ID``: an assessor accepts a draft; it becomes an active case.
 - ``series``: a review-style case table and summary counts over registry
   cases (filters: category, route, off-label), as CSV, Markdown or HTML.
@@ -12,6 +15,7 @@
 from __future__ import annotations
 
 import getpass
+import json
 from pathlib import Path
 from typing import Annotated
 
@@ -55,20 +59,73 @@ def import_records(
     )
 
 
+@literature_app.command("screen")
+def screen(
+    files: Annotated[list[Path], typer.Argument(help="MEDLINE (.nbib/.txt), RIS or WoS files")],
+    as_jsonl: Annotated[bool, typer.Option("--jsonl", help="one JSON line per record")] = False,
+) -> None:
+    """Screen each record: a case report of an adverse reaction to an injected product?"""
+    from dermavigil.literature.screen import screen_record
+
+    result = merge_files([(str(f), read_text(f)) for f in files])
+    verdicts = [screen_record(record) for record in result.unique]
+    if as_jsonl:
+        for v in verdicts:
+            line = {"title": v.record.title, "doi": v.record.doi, "pmid": v.record.pmid,
+                    "relevant": v.relevant, "reason": v.reason}  # fmt: skip
+            typer.echo(json.dumps(line, ensure_ascii=False))
+        return
+    table = Table("#", "Title", "Case report?", "Why")
+    for i, v in enumerate(verdicts, 1):
+        table.add_row(str(i), v.record.title[:60], "yes" if v.relevant else "no", v.reason[:80])
+    console.print(table)
+    kept = sum(v.relevant for v in verdicts)
+    console.print(f"{kept} of {len(verdicts)} records are case reports to draft", highlight=False)
+
+
 @literature_app.command("draft")
 def draft(
-    file: Annotated[Path, typer.Argument(help="case-report text or bibliographic record")],
+    files: Annotated[list[Path], typer.Argument(help="case-report text or bibliographic records")],
+    all_records: Annotated[
+        bool,
+        typer.Option("--all", help="screen every record of the files and draft the case reports"),
+    ] = False,
     by: Annotated[str, typer.Option("--by", help="who stores the draft")] = "",
 ) -> None:
-    """Extract a draft case from a case report and store it as a registry draft."""
-    text = read_text(file)
-    extracted, _ = draft_from_text(text)
-    report_warnings(extracted)
-    if extracted.partial:
-        raise InputError(
-            f"{file.name}: the draft is partial and cannot be stored as a case: "
-            + "; ".join(extracted.warnings or ["required facts are missing"])
-        )
+    """Extract a draft case from a case report and store it as a registry draft.
+
+    With ``--all``, every record of the bibliographic files is screened
+    (``literature screen``) and each case report is stored as a draft;
+    partial drafts and records screened out are listed with the reason.
+    """
+    if not all_records:
+        if len(files) != 1:
+            raise InputError("give one file, or --all to screen and draft every record")
+        _store_one(files[0], by)
+        return
+    from dermavigil.literature.screen import screen_record
+
+    result = merge_files([(str(f), read_text(f)) for f in files])
+    stored, skipped = 0, 0
+    for record in result.unique:
+        verdict = screen_record(record)
+        title = record.title[:70]
+        if not verdict.relevant or verdict.draft is None:
+            skipped += 1
+            console.print(f"skipped: {title} - {verdict.reason}", highlight=False)
+            continue
+        if verdict.draft.partial:
+            skipped += 1
+            reasons = "; ".join(verdict.draft.warnings) or "required facts are missing"
+            console.print(f"partial, not stored: {title} - {reasons}", highlight=False)
+            continue
+        case_id = _store(verdict.draft, by)
+        stored += 1
+        console.print(f"stored draft [bold]{case_id}[/]: {title}", highlight=False)
+    console.print(f"{stored} drafts stored, {skipped} records skipped", highlight=False)
+
+
+def _store(extracted, by: str) -> str:  # type: ignore[no-untyped-def]
     case = extracted.to_case()
     with registry().transaction() as session:
         stored = CaseService(session).create(
@@ -78,7 +135,20 @@ def draft(
             evidence=extracted.evidence,
             source_text=extracted.text,
         )
-    console.print(f"stored draft [bold]{stored.case_id}[/]; review it, then accept it")
+    return stored.case_id
+
+
+def _store_one(file: Path, by: str) -> None:
+    text = read_text(file)
+    extracted, _ = draft_from_text(text)
+    report_warnings(extracted)
+    if extracted.partial:
+        raise InputError(
+            f"{file.name}: the draft is partial and cannot be stored as a case: "
+            + "; ".join(extracted.warnings or ["required facts are missing"])
+        )
+    case_id = _store(extracted, by)
+    console.print(f"stored draft [bold]{case_id}[/]; review it, then accept it")
 
 
 @literature_app.command("accept")

@@ -1,0 +1,99 @@
+"""Screening of bibliographic records: is this a case report of an adverse reaction to an
+injected product?
+
+The first step of a literature review as pharmacovigilance runs it (EMA GVP
+Module VI.B.1.1.2, monitoring of the medical literature): every record found
+by a search is screened on its title and abstract, and only individual case
+reports of a suspected adverse reaction are drafted as cases. Rules, in
+order, each giving the reason shown to the reviewer:
+
+1. no abstract and a title without a case cue -> not screened in (nothing to read);
+2. a review, meta-analysis, guideline or consensus without a case cue ("we
+   report", "a 45-year-old") -> a review, not a case report;
+3. a trial, cohort or other study without a case cue -> a study, not a case report;
+4. the extracted draft has no reaction of a patient -> no adverse reaction found;
+5. no suspect product -> no product named as the cause;
+6. no injection: neither an injection route nor an injection word
+   (inject, filler, mesotherapy, microneedling, vaccination, immunotherapy)
+   -> the product was not injected;
+7. otherwise relevant, with what was found ("case report: necrosis after
+   diclofenac (intramuscular)"; a series says how many patients).
+
+Pure: records in, verdicts out (the extraction runs on the record's text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dermavigil.domain.vocab import INJECTION_ROUTES
+from dermavigil.literature.biblio import Record
+from dermavigil.literature.extract import Draft, extract_draft
+
+_CASE = re.compile(
+    r"\b(?:we (?:hereby )?(?:report|present|describe)|case (?:report|of|series|presentation)"
+    r"|\d+[- ](?:year|month|week)s?[- ]old|our patient|(?:a|an|one) (?:man|woman|boy|girl|patient)"
+    r"\b)",
+    re.I,
+)
+_REVIEW = re.compile(
+    r"\b(?:systematic review|meta-analys[ie]s|literature review|review of the literature|narrative"
+    r" review|scoping review|we review|consensus|guidelines?|recommendations|review article)\b",
+    re.I,
+)
+_STUDY = re.compile(
+    r"\b(?:randomi[sz]ed|double-blind|placebo|cohort|retrospective (?:study|analysis|review)"
+    r"|prospective (?:study|trial)|clinical trial|cross-sectional|survey|in vitro|mice|animal"
+    r" study|descriptive study)\b",
+    re.I,
+)
+_INJECTED = re.compile(
+    r"\b(?:inject\w*|fillers?|mesotherapy|micro-?needling|vaccin\w*|immunotherapy|intra-?dermal"
+    r"\w*|sub-?cutaneous\w*|intra-?muscular\w*|intra-?venous\w*|infiltrat\w*|lipolysis|botulinum)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Screening:
+    """A record's verdict, the reason a reviewer reads, and the draft when one was made."""
+
+    record: Record
+    relevant: bool
+    reason: str
+    draft: Draft | None = None
+
+
+def _found(draft: Draft) -> str:
+    case = draft.case
+    product = case["products"][0]
+    reactions = ", ".join(r["verbatim"] for r in case["reactions"][:3])
+    route = f" ({product['route']})" if product.get("route") else ""
+    series = (
+        f"series of {case['report'].get('patients_in_report')} patients"
+        if draft.is_series
+        else "case report"
+    )
+    return f"{series}: {reactions} after {product['name']}{route}"
+
+
+def screen_record(record: Record) -> Screening:
+    """Screen one record (see the module docstring for the rules)."""
+    text = record.text()
+    case_cue = bool(_CASE.search(text))
+    if not record.abstract.strip() and not case_cue:
+        return Screening(record, False, "no abstract to read and the title names no case")
+    if _REVIEW.search(text) and not case_cue:
+        return Screening(record, False, "a review, not a case report")
+    if _STUDY.search(text) and not case_cue:
+        return Screening(record, False, "a study, not a case report")
+    draft = extract_draft(text, record)
+    if not draft.case["reactions"]:
+        return Screening(record, False, "no adverse reaction of a patient found", draft)
+    if not draft.case["products"]:
+        return Screening(record, False, "no product named as the cause", draft)
+    route = draft.case["products"][0].get("route")
+    if not (route in {r.value for r in INJECTION_ROUTES} or _INJECTED.search(text)):
+        return Screening(record, False, "the product was not injected", draft)
+    return Screening(record, True, _found(draft), draft)
