@@ -75,3 +75,38 @@ def test_category_by_reaction_run_pools_maude_faers_caers_and_registry(devices_c
     )
     assert page.status_code == 200
     assert "product category" in page.text and "ha_filler" in page.text
+
+
+def test_products_api_lists_resolves_and_shows(devices_client):  # type: ignore[no-untyped-def]
+    headers = bearer(devices_client, "reporter")
+    devices = devices_client.get(
+        "/api/products", params={"regulatory_class": "device"}, headers=headers
+    ).json()
+    assert devices["total"] > 5 and all(i["regulatory_class"] == "device" for i in devices["items"])
+    oral = devices_client.get(
+        "/api/products/resolve",
+        params={"name": "sodium hyaluronate 200 mg capsules"},
+        headers=headers,
+    ).json()
+    assert oral["entry"]["id"] == "ha-oral-supplement" and oral["decided_by"] == "name words"
+    assert "ha-filler" in oral["candidates"] and oral["verbatim"].startswith("sodium")
+    ambiguous = devices_client.get(
+        "/api/products/resolve", params={"name": "hyaluronic acid"}, headers=headers
+    ).json()
+    assert ambiguous["entry"] is None and ambiguous["category"] is None
+    voluma = devices_client.get("/api/products/juvederm-voluma-xc", headers=headers).json()
+    assert voluma["layers"] == ["subcutaneous", "supraperiosteal"]
+    assert "P110033" in voluma["sources"]["routes"]["citation"]
+    assert devices_client.get("/api/products/nope", headers=headers).status_code == 404
+    assert devices_client.get("/api/products").status_code == 401
+
+
+def test_signals_by_entry_and_regulatory_class(store_dir):  # type: ignore[no-untyped-def]
+    from dermavigil.signals.detect import SignalRequest, detect_store
+
+    by_class = detect_store(store_dir, SignalRequest(by=("regulatory_class", "reaction")))
+    classes = set(by_class.table["regulatory_class"].to_pylist())
+    assert {"device", "biologic", "dietary_supplement"} <= classes
+    by_entry = detect_store(store_dir, SignalRequest(by=("entry", "reaction")))
+    entries = set(by_entry.table["entry"].to_pylist())
+    assert {"juvederm-voluma-xc", "radiesse", "botox", "exosome-product"} <= entries

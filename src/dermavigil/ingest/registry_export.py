@@ -32,9 +32,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from dermavigil.domain.case import Case, Reaction
-from dermavigil.domain.vocab import ProductRole, SeriousnessCriterion, Sex
-from dermavigil.ingest.normalize import product_key, term_key
+from dermavigil.domain.case import Case, Product, Reaction
+from dermavigil.domain.vocab import ProductCategory, ProductRole, SeriousnessCriterion, Sex
+from dermavigil.ingest.normalize import product_key, product_mapping, term_key
 from dermavigil.ingest.summary import ImportSummary
 from dermavigil.ingest.values import gravest
 from dermavigil.registry import CaseFilter, CaseService, StoredCase, open_registry
@@ -87,6 +87,18 @@ def _route_approved(stored: StoredCase) -> dict[int, bool | None]:
     return approved
 
 
+def _catalogue(product: Product) -> dict[str, Any]:
+    """The catalogue entry of a case's product; the case's own category stands unless it
+    is ``other`` (then the catalogue's)."""
+    route = product.route.value if product.route else None
+    mapping = product_mapping(
+        product.name, product.active_ingredient or "", product.category, route, None
+    )
+    if product.category is not ProductCategory.other:
+        mapping = {**mapping, "category": product.category.value}
+    return mapping
+
+
 def _products(stored: StoredCase) -> list[dict[str, Any]]:
     approved = _route_approved(stored)
     return [
@@ -97,9 +109,10 @@ def _products(stored: StoredCase) -> list[dict[str, Any]]:
             "role": product.role.value,
             "product_verbatim": product.name,
             "product_key": product_key(product.name, product.active_ingredient),
-            "category": product.category.value,
+            **_catalogue(product),
             "route": product.route.value if product.route else None,
             "route_approved": approved.get(index),
+            "manufacturer": product.manufacturer,
         }
         for index, product in enumerate(stored.case.products)
         if product.role != ProductRole.not_administered
