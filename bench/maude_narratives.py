@@ -2,14 +2,16 @@
 
 Usage: ``.venv/bin/python bench/maude_narratives.py [--verbose]``
 
-Reads ``bench/data/maude_narrative_annotations.yaml`` (52 real MAUDE event descriptions:
-keys and annotated reactions only), takes each narrative's text from
+Reads ``bench/data/maude_narrative_annotations.yaml`` (68 real MAUDE event descriptions:
+keys and annotated reactions only; 52 ``dev``, read while the rules were written, and 16
+``held_out``, annotated afterwards), takes each narrative's text from
 ``../shared/data/maude_samples/general_real_samples`` (or ``DERMAVIGIL_SHARED_DATA``),
 runs :func:`dermavigil.ingest.maude_narratives.narrative_reactions` (the literature
 extractor, HPO-coded) and prints micro precision and recall of the reactions: a predicted
 reaction matches a gold one with the same HPO code (gold terms coded with
 :func:`dermavigil.terminology.code_phrase`), or the same folded wording when the gold term
-has no code. ``--verbose`` prints each narrative's gold and predicted reactions (no text).
+has no code. Figures are printed per split and for all. ``--verbose`` prints each dev
+narrative's gold and predicted reactions (no text; held-out ones are scored, never shown).
 """
 
 from __future__ import annotations
@@ -75,10 +77,11 @@ def main(verbose: bool = False) -> None:
     except OSError as exc:
         print(f"the MAUDE samples are not at hand ({exc}); nothing scored")
         return
-    tp = fp = fn = 0
+    counts = {split: [0, 0, 0, 0] for split in ("dev", "held_out")}  # tp, fp, fn, narratives
     missing = 0
     started = time.perf_counter()
     for item in doc["narratives"]:
+        split = item.get("split", "dev")
         text = texts.get((item["source"], item["text_key"]))
         if text is None:
             missing += 1
@@ -91,23 +94,27 @@ def main(verbose: bool = False) -> None:
             if (r.code or f"text:{normalize(r.verbatim)}") not in gold
             and f"text:{normalize(r.verbatim)}" not in gold
         ]  # fmt: skip
-        tp += len(hits)
-        fn += len(gold) - len(hits)
-        fp += len(wrong)
-        if verbose:
+        c = counts[split]
+        c[0] += len(hits)
+        c[1] += len(wrong)
+        c[2] += len(gold) - len(hits)
+        c[3] += 1
+        if verbose and split == "dev":
             print(f"{item['source']}:{item['key']}  gold={sorted(gold.values())}  got={shown}")
     elapsed = time.perf_counter() - started
-    scored = len(doc["narratives"]) - missing
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(
-        f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-    )
-    print(f"narratives scored: {scored} (missing texts: {missing})")
-    print(f"gold reactions: {tp + fn}, predicted: {tp + fp}")
-    print(f"reactions  precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
-    print(f"  (TP {tp}, FP {fp}, FN {fn}); {elapsed:.1f} s incl. HPO index load")
+    machine = f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    print(f"machine: {machine}")
+    print(f"missing texts: {missing}; {elapsed:.1f} s incl. HPO index load")
+    counts["all"] = [sum(c[i] for c in counts.values()) for i in range(4)]
+    for split, (tp, fp, fn, n) in counts.items():
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(
+            f"{split:9s} narratives {n:3d}  gold {tp + fn:3d}  predicted {tp + fp:3d}  "
+            f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}  "
+            f"(TP {tp}, FP {fp}, FN {fn})"
+        )
 
 
 if __name__ == "__main__":
