@@ -41,6 +41,10 @@ class Settings:
     clock_other_days: int = 90
     """Calendar days for every other case (EU GVP VI.C.3 non-serious)."""
 
+    import_max_rejected_share: float = 0.1
+    """``DERMAVIGIL_IMPORT_MAX_REJECTED_SHARE``: an import is refused whole when more
+    than this share of a file's rows is rejected (:mod:`dermavigil.ingest.limits`)."""
+
     def clock_rule(self) -> ClockRule:
         """The regulatory clock rule (:mod:`dermavigil.domain.workflow`)."""
         from dermavigil.domain.workflow import ClockRule
@@ -99,4 +103,21 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         login_limit_storage=env.get("DERMAVIGIL_LOGIN_LIMIT_STORAGE") or "memory://",
         clock_serious_unexpected_days=_days(env, "DERMAVIGIL_CLOCK_SERIOUS_UNEXPECTED_DAYS", 15),
         clock_other_days=_days(env, "DERMAVIGIL_CLOCK_OTHER_DAYS", 90),
+        import_max_rejected_share=_share(env, "DERMAVIGIL_IMPORT_MAX_REJECTED_SHARE", 0.1),
     )
+
+
+def _share(env: dict[str, str], name: str, default: float) -> float:
+    """A share in [0, 1] from ``env[name]`` (blank or unset: ``default``)."""
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        from dermavigil.errors import InputError
+
+        raise InputError(f"{name} must be a share between 0 and 1 (e.g. 0.1), not {text!r}")
+    return value

@@ -28,20 +28,12 @@ from dermavigil.ingest.runner import run_import
 from dermavigil.settings import Settings, load_settings
 from dermavigil.store.lock import SourceLock
 
-
-def _live_files(settings: Settings) -> dict[str, bytes]:
-    """Every file of the store except locks: equal snapshots mean nothing changed."""
-    root = settings.store_dir
-    return {
-        str(p.relative_to(root)): p.read_bytes()
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and "locks" not in p.parts
-    }
+StoreFiles = Callable[[Settings], dict[str, bytes]]
 
 
 def _cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``dermavigil ARGS`` in a fresh process (exit code and stderr as a user sees them)."""
-    env = {**os.environ, "DERMAVIGIL_HOME": str(home), "PYTHONPATH": str(_src())}
+    env = {**os.environ, "DERMAVIGIL_HOME": str(home), "PYTHONPATH": str(_src()), "COLUMNS": "2000"}
     env.pop("DERMAVIGIL_STORE_DIR", None)
     return subprocess.run(
         [sys.executable, "-c", "from dermavigil.cli.app import main; main()", *args],
@@ -61,10 +53,10 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture
-def loaded(settings: Settings, small_year: Path) -> dict[str, bytes]:
+def loaded(settings: Settings, small_year: Path, store_files: StoreFiles) -> dict[str, bytes]:
     """The store after a good import of the small year, as a snapshot."""
     run_import(settings, "vaers", [small_year])
-    return _live_files(settings)
+    return store_files(settings)
 
 
 def _zip(folder: Path, archive: Path, method: int = zipfile.ZIP_DEFLATED) -> Path:
@@ -78,7 +70,10 @@ def _zip(folder: Path, archive: Path, method: int = zipfile.ZIP_DEFLATED) -> Pat
 
 
 def test_a_text_file_named_zip_is_not_a_zip_archive(
-    settings: Settings, loaded: dict[str, bytes], tmp_path: Path
+    settings: Settings,
+    loaded: dict[str, bytes],
+    tmp_path: Path,
+    store_files: StoreFiles,
 ) -> None:
     fake = tmp_path / "1991VAERSData.zip"
     fake.write_text("VAERS_ID,RECVDATE\n1,01/01/1991\n")
@@ -86,11 +81,15 @@ def test_a_text_file_named_zip_is_not_a_zip_archive(
     assert result.returncode == 2, result.stderr
     assert f"error: {fake}: not a zip archive" in _flat(result.stderr)
     assert "Traceback" not in result.stderr
-    assert _live_files(settings) == loaded
+    assert store_files(settings) == loaded
 
 
 def test_a_zip_with_a_bad_crc_is_refused_naming_the_archive(
-    settings: Settings, loaded: dict[str, bytes], make_year: Callable[..., Path], tmp_path: Path
+    settings: Settings,
+    loaded: dict[str, bytes],
+    make_year: Callable[..., Path],
+    tmp_path: Path,
+    store_files: StoreFiles,
 ) -> None:
     other = make_year("other", 30, "1991")
     archive = _zip(other, tmp_path / "1991VAERSData.zip", zipfile.ZIP_STORED)
@@ -105,18 +104,22 @@ def test_a_zip_with_a_bad_crc_is_refused_naming_the_archive(
     assert "1991VAERSVAX.csv" in flat
     assert "the store is unchanged (the live vaers generation is still gen-000001)" in flat
     assert "Traceback" not in result.stderr
-    assert _live_files(settings) == loaded
+    assert store_files(settings) == loaded
 
 
 def test_a_truncated_zip_is_named_truncated(
-    settings: Settings, loaded: dict[str, bytes], small_year: Path, tmp_path: Path
+    settings: Settings,
+    loaded: dict[str, bytes],
+    small_year: Path,
+    tmp_path: Path,
+    store_files: StoreFiles,
 ) -> None:
     archive = _zip(small_year, tmp_path / "1990VAERSData.zip")
     archive.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])  # a cut download
     result = _cli(settings.home, "import", "vaers", str(archive))
     assert result.returncode == 2
     assert f"{archive}: truncated zip archive" in _flat(result.stderr)
-    assert _live_files(settings) == loaded
+    assert store_files(settings) == loaded
 
 
 def test_a_truncated_gzip_page_is_refused(
@@ -153,6 +156,7 @@ def test_disk_errors_while_staging_leave_store_and_staging_clean(
     monkeypatch: pytest.MonkeyPatch,
     code: int,
     words: str,
+    store_files: StoreFiles,
 ) -> None:
     """The first of two new years is staged, the second fails: neither stage is kept."""
     other = make_year("1991", 30, "1991")
@@ -172,7 +176,7 @@ def test_disk_errors_while_staging_leave_store_and_staging_clean(
     assert message.endswith(
         "reports.parquet; the store is unchanged (the live vaers generation is still gen-000001)"
     )
-    assert _live_files(settings) == loaded  # no stage of 1991 and no .tmp folder left behind
+    assert store_files(settings) == loaded  # no stage of 1991 and no .tmp folder left behind
 
 
 def test_disk_full_while_writing_the_generation(
@@ -180,6 +184,7 @@ def test_disk_full_while_writing_the_generation(
     loaded: dict[str, bytes],
     make_year: Callable[..., Path],
     monkeypatch: pytest.MonkeyPatch,
+    store_files: StoreFiles,
 ) -> None:
     from dermavigil.store import layout
 
@@ -191,7 +196,7 @@ def test_disk_full_while_writing_the_generation(
     monkeypatch.setattr(layout.SourceWriter, "write", full)
     with pytest.raises(StorageError, match="no space left on the device: .*gen-000002/reports"):
         run_import(settings, "vaers", [other])
-    assert _live_files(settings) == loaded
+    assert store_files(settings) == loaded
 
 
 def _can_mount_tmpfs() -> str | None:

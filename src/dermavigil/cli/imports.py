@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -80,6 +81,8 @@ def print_summary(summary: ImportSummary, problems: int) -> None:
     table.add_row("reaction rows", f"{summary.reaction_rows:,}")
     for what, n in sorted(summary.duplicates_collapsed.items()):
         table.add_row(f"duplicate {what} collapsed", f"{n:,}")
+    for what, n in sorted(summary.not_stored.items()):
+        table.add_row(f"not stored: {what}", f"{n:,}")
     table.add_row("rows rejected", f"{summary.rows_rejected:,}")
     for reason, n in sorted(summary.rejected.items()):
         table.add_row(f"  rejected: {reason}", f"{n:,}")
@@ -96,6 +99,8 @@ def print_summary(summary: ImportSummary, problems: int) -> None:
         console.print(files)
     for problem in summary.problems[:problems]:
         console.print(f"  {problem}", markup=False, highlight=False)
+    for warning in summary.grouped_warnings():
+        console.print(f"[yellow]warning:[/] {escape(warning)}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from dermavigil.domain.vocab import ProductCategory, SeriousnessCriterion
 from dermavigil.errors import InputError
+from dermavigil.ingest.headers import FileSpec
 from dermavigil.ingest.normalize import FOODS, product_key, product_mapping
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_single_file
 from dermavigil.ingest.record import Record, keyed_records
@@ -36,7 +37,7 @@ from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import age_in_years, gravest, parse_us_date, sex_code
 
 SOURCE = "caers"
-PARSER_VERSION = "caers-2"
+PARSER_VERSION = "caers-3"  # 3: stats count orphans and warnings
 
 LONG = ("id", "var1", "var2")
 RAW_REPORT = "rareport"
@@ -51,6 +52,19 @@ OUTCOME_WORDS = {  # phrases of AEC_One Row Outcomes
     "OTHER SERIOUS": _S.medically_important,
 }
 ROLES = {"SUSPECT": "suspect", "CONCOMITANT": "concomitant"}
+LONG_SPEC = FileSpec("CAERS openEBGM", required=LONG)
+RAW_SPEC = FileSpec(  # column names as folded by _key
+    "raw CAERS",
+    required=(RAW_REPORT, "prireportedbrandproductname", "symonerowcodedsymptoms"),
+    optional={
+        "racaerscreateddate": "received dates will be unknown",
+        "aeceventstartdate": "event dates will be unknown",
+        "ciageatadverseevent": "ages will be unknown",
+        "cigender": "sex will be unknown",
+        "aeconerowoutcomes": "seriousness and outcome will be unknown",
+        "priproductrole": "every product will be taken as suspect",
+    },
+)
 
 
 def _key(header_name: str) -> str:
@@ -94,8 +108,11 @@ def _rows(plan: InputPlan, stage: StageWriter) -> Iterator[tuple[Record, str, bo
             f"{member.name}: not CAERS: expected the openEBGM columns id,var1,var2 "
             "or the raw column 'RA_Report #'"
         )
-    rid_column = "id" if long_form else RAW_REPORT
-    for rec, rid in keyed_records(member, keys, rows, stage, rid_column, numeric=False):
+    spec = LONG_SPEC if long_form else RAW_SPEC
+    stage.reports_file = member.name
+    for rec, rid in keyed_records(
+        member, keys, rows, stage, spec.required[0], numeric=False, spec=spec
+    ):
         yield rec, rid, long_form
 
 

@@ -21,11 +21,16 @@ With ``across_units`` (MAUDE, whose file kinds hold different parts of a report)
 rule 3 looks beyond the kept report row's unit: a report's products are those of
 the latest unit that has products for it (thru < yearly < add < change files),
 its reactions the distinct terms of every unit.
+
+Every staged product and reaction row that does not reach the store is
+counted by reason: a duplicate (rule 3), a row of a superseded version or of
+a deleted case, or an *orphan* whose report is not in its input (absent, or
+its row was rejected).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -103,6 +108,26 @@ SELECT count(*) FROM read_parquet({files}, union_by_name = true) AS t
 SEMI JOIN kept AS k ON t._unit = k._unit AND t.report_id = k.report_id
 """
 
+# Report rows not kept (superseded or deleted), keyed as products and reactions join
+# them: by (unit, report) or, across units, by report. {join} compares alias k with r.
+_GONE = """
+CREATE TEMP TABLE gone AS
+SELECT {by}, bool_or(r._deleted) AS deleted
+FROM ranked AS r
+ANTI JOIN kept AS k ON {join}
+GROUP BY {by}
+"""
+
+_DROPPED = """
+SELECT count(*),
+       count(k.report_id) FILTER (WHERE k.deleted),
+       count(k.report_id) FILTER (WHERE NOT k.deleted)
+FROM read_parquet({files}, union_by_name = true) AS r
+LEFT JOIN gone AS k ON {join}
+"""
+_JOIN_UNIT = ("k._unit = r._unit AND k.report_id = r.report_id", "r._unit, r.report_id")
+_JOIN_ACROSS = ("k.report_id = r.report_id", "r.report_id")
+
 
 @dataclass(frozen=True)
 class CombineCounts:
@@ -114,6 +139,9 @@ class CombineCounts:
     reaction_rows: int
     duplicate_products: int
     duplicate_reactions: int
+    not_stored: dict[str, int] = field(default_factory=dict)
+    """Staged product and reaction rows not stored, by reason (besides duplicates);
+    empty in manifests written before these were counted."""
 
 
 def _list(files: list[Path]) -> str:
@@ -127,6 +155,17 @@ def _stream(con: duckdb.DuckDBPyConnection, sql: str, table: str, writer: Source
         writer.write(table, batch)
 
 
+def _dropped(con: duckdb.DuckDBPyConnection, files: str, kept: int, join: str) -> dict[str, int]:
+    """Staged rows of superseded versions, of deleted cases, and without their report."""
+    sql = _DROPPED.format(files=files, join=join)
+    total, deleted, superseded = con.execute(sql).fetchall()[0]
+    return {
+        "without their report (absent or rejected)": total - kept - deleted - superseded,
+        "of superseded versions": superseded,
+        "of deleted cases": deleted,
+    }
+
+
 def combine(
     stage_dirs: list[Path], writer: SourceWriter, work_dir: Path, across_units: bool = False
 ) -> CombineCounts:
@@ -134,6 +173,7 @@ def combine(
     products_sql = _PRODUCTS_ACROSS if across_units else _PRODUCTS
     reactions_sql = _REACTIONS_ACROSS if across_units else _REACTIONS
     kept_rows_sql = _KEPT_ROWS_ACROSS if across_units else _KEPT_ROWS
+    join, by = _JOIN_ACROSS if across_units else _JOIN_UNIT
     files = {
         t: _list([d / f"{t}.parquet" for d in stage_dirs])
         for t in ("reports", "report_products", "report_reactions", "deletions")
@@ -164,10 +204,19 @@ def combine(
         raw_reactions = con.execute(
             kept_rows_sql.format(files=files["report_reactions"])
         ).fetchone()
+        con.execute(_GONE.format(join=join, by=by))
+        products = _dropped(con, files["report_products"], raw_products[0], join)
+        reactions = _dropped(con, files["report_reactions"], raw_reactions[0], join)
     finally:
         con.close()
     written = writer.rows_written
     return CombineCounts(
+        not_stored={
+            f"{rows} {reason}": n
+            for rows, counts in (("product rows", products), ("reaction rows", reactions))
+            for reason, n in counts.items()
+            if n
+        },
         reports_read=read,
         reports_kept=written["reports"],
         versions_superseded=superseded,

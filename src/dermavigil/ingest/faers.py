@@ -18,7 +18,8 @@ Eras handled by header name, not position:
 Mapping to the store: ``received_date`` = ``init_fda_dt`` (first receipt of the
 case; ``fda_dt`` for legacy), ``_rank_date`` = ``fda_dt``; ``country`` =
 occurrence country, else reporter country; ``serious`` = any OUTC row (every
-OUTC code is a seriousness criterion); ``outcome`` = the gravest OUTC code as an
+OUTC code is a seriousness criterion; unknown, with a warning, for a quarter
+without its OUTC file); ``outcome`` = the gravest OUTC code as an
 E2B seriousness criterion (RI and OT: medically important);
 ``literature`` = ``lit_ref`` (or ``"LIT"`` when RPSR says literature); roles
 PS/SS suspect, C concomitant, I interacting; ``category`` the aesthetic
@@ -34,6 +35,7 @@ from pathlib import Path
 
 from dermavigil.domain.vocab import ProductCategory, ReporterQualification, SeriousnessCriterion
 from dermavigil.ingest.files import Member
+from dermavigil.ingest.headers import COMPACT_DATE, ID, FileSpec, one_of
 from dermavigil.ingest.normalize import DRUGS, product_key, product_mapping, route_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_file_set
 from dermavigil.ingest.record import Record, keyed_records
@@ -48,7 +50,7 @@ from dermavigil.ingest.values import (
 )
 
 SOURCE = "faers"
-PARSER_VERSION = "faers-2"
+PARSER_VERSION = "faers-3"  # 3: serious unknown without OUTC; stats count orphans
 
 _NAME = re.compile(
     r"^(?P<kind>DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(?P<unit>\d\dQ[1-4])(?:_\w+)?\.TXT$", re.IGNORECASE
@@ -90,22 +92,59 @@ def plan(path: Path) -> InputPlan:
     return InputPlan(path=path, unit=f"20{year}Q{quarter}", members=found.members)
 
 
-def _records(member: Member, stage: StageWriter) -> Iterator[tuple[Record, str]]:
+SPECS = {  # columns of every era (after _ALIASES); era-specific ones are read when present
+    "DEMO": FileSpec(
+        "FAERS DEMO",
+        required=("primaryid", "caseid", "fda_dt"),
+        optional={
+            "event_dt": "event dates will be unknown",
+            "age": "ages will be unknown",
+            "sex": "sex will be unknown",
+            "occp_cod": "reporter qualifications will be unknown",
+            "reporter_country": "countries will be unknown where occr_country is absent",
+        },
+        looks={"primaryid": ID, "fda_dt": COMPACT_DATE},
+    ),
+    "DRUG": FileSpec(
+        "FAERS DRUG",
+        required=("primaryid", "role_cod", "drugname"),
+        optional={
+            "route": "routes will be unknown",
+            "drug_seq": "product sequence numbers will be unknown",
+        },
+        looks={"primaryid": ID, "role_cod": one_of("PS", "SS", "C", "I", "DN")},
+    ),
+    "REAC": FileSpec("FAERS REAC", required=("primaryid", "pt"), looks={"primaryid": ID}),
+    "OUTC": FileSpec("FAERS OUTC", required=("primaryid", "outc_cod"), looks={"primaryid": ID}),
+    "RPSR": FileSpec("FAERS RPSR", required=("primaryid", "rpsr_cod"), looks={"primaryid": ID}),
+}
+OPTIONAL_FILES = {
+    "OUTC": "seriousness and outcome of its reports will be unknown",
+    "RPSR": "literature reports will be known only from lit_ref (FAERS 2014Q3 on)",
+}
+
+
+def _records(member: Member, kind: str, stage: StageWriter) -> Iterator[tuple[Record, str]]:
     """Rows of a FAERS file with a valid report id, as ``(record, primaryid)``."""
     header, rows = dollar_rows(member, stage.problems, _ALIASES)
-    yield from keyed_records(member, header, rows, stage, "primaryid")
+    yield from keyed_records(member, header, rows, stage, "primaryid", spec=SPECS[kind])
 
 
-def _codes(member: Member | None, column: str, stage: StageWriter) -> dict[str, set[str]]:
-    """``primaryid -> codes`` of OUTC or RPSR."""
+def _codes(
+    plan: InputPlan, kind: str, column: str, stage: StageWriter
+) -> dict[str, set[str]] | None:
+    """``primaryid -> codes`` of OUTC or RPSR (``None``, with a warning, if the file is absent)."""
+    member = plan.members.get(kind)
+    if member is None:
+        stage.warnings.append(f"{plan.path}: no {kind} file: {OPTIONAL_FILES[kind]}")
+        return None
     codes: dict[str, set[str]] = {}
-    if member is not None:
-        for rec, rid in _records(member, stage):
-            codes.setdefault(rid, set()).add(rec.get(column).upper())
+    for rec, rid in _records(member, kind, stage):
+        codes.setdefault(rid, set()).add(rec.get(column).upper())
     return codes
 
 
-def _report(rec: Record, rid: str, outc: set[str], rpsr: set[str]) -> dict[str, object]:
+def _report(rec: Record, rid: str, outc: set[str] | None, rpsr: set[str]) -> dict[str, object]:
     fda_dt = rec.parsed(parse_compact_date, "fda_dt", "bad date")
     received = (
         rec.parsed(parse_compact_date, "init_fda_dt", "bad date")
@@ -121,8 +160,8 @@ def _report(rec: Record, rid: str, outc: set[str], rpsr: set[str]) -> dict[str, 
         "country": rec.get("occr_country") or rec.get("reporter_country") or None,
         "sex": sex_code(rec.get("sex")),
         "age_years": rec.parsed(partial(age_in_years, unit=rec.get("age_cod")), "age", "bad age"),
-        "serious": bool(outc & OUTCOMES.keys()),
-        "outcome": next((OUTCOMES[c] for c in OUTCOMES if c in outc), None),
+        "serious": None if outc is None else bool(outc & OUTCOMES.keys()),
+        "outcome": next((OUTCOMES[c] for c in OUTCOMES if c in (outc or ())), None),
         "reporter_type": OCCUPATIONS.get(rec.get("occp_cod").upper()),
         "literature": rec.get("lit_ref") or ("LIT" if "LIT" in rpsr else None),
         "_rank_date": fda_dt,
@@ -130,14 +169,16 @@ def _report(rec: Record, rid: str, outc: set[str], rpsr: set[str]) -> dict[str, 
 
 
 def _stage_demo(plan: InputPlan, stage: StageWriter) -> None:
-    outc = _codes(plan.members.get("OUTC"), "outc_cod", stage)
-    rpsr = _codes(plan.members.get("RPSR"), "rpsr_cod", stage)
-    for rec, rid in _records(plan.members["DEMO"], stage):
-        stage.add("reports", _report(rec, rid, outc.get(rid, set()), rpsr.get(rid, set())))
+    outc = _codes(plan, "OUTC", "outc_cod", stage)
+    rpsr = _codes(plan, "RPSR", "rpsr_cod", stage) or {}
+    stage.reports_file = plan.members["DEMO"].name
+    for rec, rid in _records(plan.members["DEMO"], "DEMO", stage):
+        seriousness = None if outc is None else outc.get(rid, set())
+        stage.add("reports", _report(rec, rid, seriousness, rpsr.get(rid, set())))
 
 
 def _stage_drugs(plan: InputPlan, stage: StageWriter) -> None:
-    for rec, rid in _records(plan.members["DRUG"], stage):
+    for rec, rid in _records(plan.members["DRUG"], "DRUG", stage):
         code = rec.get("role_cod").upper()
         role = ROLES.get(code)
         if role is None:
@@ -168,7 +209,7 @@ def _stage_drugs(plan: InputPlan, stage: StageWriter) -> None:
 
 
 def _stage_reactions(plan: InputPlan, stage: StageWriter) -> None:
-    for rec, rid in _records(plan.members["REAC"], stage):
+    for rec, rid in _records(plan.members["REAC"], "REAC", stage):
         term = rec.get("pt")
         if not term:
             rec.reject("pt", "blank term")
@@ -183,6 +224,7 @@ def _stage_deletions(member: Member, stage: StageWriter) -> None:
             if not text:
                 continue
             stage.rows_read[member.basename] += 1
+            stage.problems.rows[member.name] += 1
             case = clean_id(text)
             if not case.isdigit():
                 stage.problems.reject(member.name, line, "caseid", "bad case id", repr(text))

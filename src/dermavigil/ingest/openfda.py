@@ -40,7 +40,7 @@ from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import age_in_years, gravest, parse_compact_date, parse_int, sex_code
 
 SOURCE = "openfda"
-PARSER_VERSION = "openfda-2"
+PARSER_VERSION = "openfda-3"  # 3: stats count orphans
 
 ROLES = {"1": "suspect", "2": "concomitant", "3": "interacting"}
 SERIOUSNESS = {  # openFDA flag -> E2B criterion
@@ -137,8 +137,10 @@ def stage(plan: InputPlan, writer: StageWriter) -> None:
     """Parse one openFDA page into ``writer`` (``_line`` is the report's index)."""
     member = plan.members["file"]
     log = writer.problems
+    writer.reports_file = member.name
     for index, rep in enumerate(_load(member), start=1):
         writer.rows_read[member.basename] += 1
+        log.rows[member.name] += 1
         rid = _text(rep.get("safetyreportid")) if isinstance(rep, dict) else ""
         if not rid:
             log.reject(member.name, index, "safetyreportid", "bad report id", "missing")
@@ -146,6 +148,7 @@ def stage(plan: InputPlan, writer: StageWriter) -> None:
         writer.add("reports", _report(rep, rid, (member.name, index), log))
         patient = rep.get("patient") or {}
         for seq, drug in enumerate(patient.get("drug") or [], start=1):
+            log.rows[member.name] += 1  # a drug entry is judged as a row of its own
             name, ingredient = _text(drug.get("medicinalproduct")), _ingredient(drug)
             route = route_key(_text(drug.get("drugadministrationroute")))
             role = ROLES.get(_text(drug.get("drugcharacterization")))

@@ -33,12 +33,19 @@ T = TypeVar("T")
 
 @dataclass
 class ProblemLog:
-    """Counts of problems by category, and the first ``keep`` of them."""
+    """Counts of problems by category, and the first ``keep`` of them.
+
+    ``rows`` counts the data rows met per file (kept or rejected; the row
+    readers count them) and ``rejected_by_file`` the rejected ones, which is
+    what the rejected-share limit of an import is judged on.
+    """
 
     keep: int = 200
     rejected: Counter[str] = field(default_factory=Counter)
     repaired: Counter[str] = field(default_factory=Counter)
     samples: list[RowProblem] = field(default_factory=list)
+    rows: Counter[str] = field(default_factory=Counter)
+    rejected_by_file: Counter[str] = field(default_factory=Counter)
 
     def add(
         self,
@@ -51,7 +58,11 @@ class ProblemLog:
         repaired: bool,
     ) -> None:
         """Record one problem of ``category`` (``detail`` adds the specifics)."""
-        (self.repaired if repaired else self.rejected)[category] += 1
+        if repaired:
+            self.repaired[category] += 1
+        else:
+            self.rejected[category] += 1
+            self.rejected_by_file[file] += 1
         if len(self.samples) < self.keep:
             reason = f"{category}: {detail}" if detail else category
             self.samples.append(
@@ -72,6 +83,8 @@ class ProblemLog:
         return {
             "rejected": dict(self.rejected),
             "repaired": dict(self.repaired),
+            "rows": dict(self.rows),
+            "rejected_by_file": dict(self.rejected_by_file),
             "samples": [
                 {
                     "file": p.file,
@@ -90,6 +103,8 @@ class ProblemLog:
         log = cls()
         log.rejected.update(data.get("rejected", {}))  # type: ignore[arg-type]
         log.repaired.update(data.get("repaired", {}))  # type: ignore[arg-type]
+        log.rows.update(data.get("rows", {}))  # type: ignore[arg-type]
+        log.rejected_by_file.update(data.get("rejected_by_file", {}))  # type: ignore[arg-type]
         for s in data.get("samples", []):  # type: ignore[union-attr]
             log.samples.append(
                 RowProblem(
@@ -106,6 +121,8 @@ class ProblemLog:
     def merge(self, other: ProblemLog) -> None:
         self.rejected.update(other.rejected)
         self.repaired.update(other.repaired)
+        self.rows.update(other.rows)
+        self.rejected_by_file.update(other.rejected_by_file)
         room = self.keep - len(self.samples)
         self.samples.extend(other.samples[: max(room, 0)])
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from dermavigil.ingest.files import Member
+from dermavigil.ingest.headers import ID, FileSpec, checked_rows
 from dermavigil.ingest.problems import ProblemLog, checked
 from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import clean_id
@@ -51,11 +52,26 @@ def keyed_records(
     id_column: str,
     *,
     numeric: bool = True,
+    spec: FileSpec | None = None,
 ) -> Iterator[tuple[Record, str]]:
     """Rows as ``(record, report id)``; a row whose id is blank (or not a number
-    when ``numeric``) is rejected. Every row read is counted under the file name."""
+    when ``numeric``) is rejected. Every row read is counted under the file name.
+
+    Before any row is read the header is checked against ``spec`` (by default:
+    it must have ``id_column``) and the first rows are sniffed
+    (:mod:`dermavigil.ingest.headers`); missing optional columns and a file
+    with a header but no rows become warnings of the stage.
+    """
+    if spec is None:
+        spec = FileSpec(
+            what=member.basename, required=(id_column,), looks={id_column: ID} if numeric else {}
+        )
+    rows, warnings = checked_rows(member.name, header, rows, spec)
+    stage.warnings.extend(warnings)
     index = {name: i for i, name in enumerate(header)}
+    seen = 0
     for line, row in rows:
+        seen += 1
         stage.rows_read[member.basename] += 1
         rec = Record(member.name, line, row, index, stage.problems)
         rid = clean_id(rec.get(id_column))
@@ -63,3 +79,5 @@ def keyed_records(
             rec.reject(id_column, "bad report id", f"{rid!r} is not a number" if rid else "blank")
             continue
         yield rec, rid
+    if not seen and not stage.problems.rows[member.name]:
+        stage.warnings.append(f"{member.name}: a header and no rows")

@@ -62,6 +62,11 @@ def dollar_rows(
     if first is None:
         stream.close()
         raise InputError(f"{member.name}: empty file (no header line)")
+    try:
+        refuse_utf16(member.name, first)
+    except InputError:
+        stream.close()
+        raise
     names = [n.strip().lower() for n in decode_line(first)[0].lstrip("\ufeff").split("$")]
     while names and (names[-1] == "" or _SYNTHETIC.match(names[-1])):
         names.pop()  # legacy trailing '$' or a sampler's synthetic "v23"
@@ -96,23 +101,26 @@ def _dollar_body(
                         "line break inside a field",
                         f"joined with line {line_no}",
                     )
+                    problems.rows[member.name] += 1
                     yield start, head + fields[1:]
                     continue
-                problems.reject(
-                    member.name, start, "(row)", "short row", f"{len(head)} of {width} fields"
-                )
+                _short(member, start, len(head), width, problems)
             row = _fit(member, line_no, fields, width, problems)
             if row is None:
                 pending = (line_no, fields)
             elif row:
+                problems.rows[member.name] += 1
                 yield line_no, row
         if pending is not None:
             start, head = pending
-            problems.reject(
-                member.name, start, "(row)", "short row", f"{len(head)} of {width} fields"
-            )
+            _short(member, start, len(head), width, problems)
     finally:
         stream.close()
+
+
+def _short(member: Member, line: int, n: int, width: int, problems: ProblemLog) -> None:
+    problems.rows[member.name] += 1
+    problems.reject(member.name, line, "(row)", "short row", f"{n} of {width} fields")
 
 
 def _fit(
@@ -132,16 +140,34 @@ def _fit(
             member.name, line_no, "(row)", "overlong row", f"{n - width} empty extra fields dropped"
         )
         return fields[:width]
+    problems.rows[member.name] += 1
     problems.reject(
         member.name, line_no, "(row)", "overlong row", f"{n} fields, header has {width}"
     )
     return []
 
 
+def refuse_utf16(name: str, head: bytes) -> None:
+    """Refuse UTF-16 text (a byte-order mark, or every other byte NUL): read as 8-bit
+    text it becomes one garbled header and rows without values."""
+    bom = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    pairs = head[:64]
+    if bom or (
+        len(pairs) >= 8
+        and (pairs[1::2].count(0) == len(pairs) // 2 or pairs[0::2].count(0) == len(pairs) // 2)
+    ):
+        raise InputError(
+            f"{name}: UTF-16 text; save it as UTF-8 or Windows-1252 text (e.g. 'CSV UTF-8') "
+            "and import it again; the import was refused"
+        )
+
+
 def _is_utf8(member: Member) -> tuple[bool, int]:
     """Whether the member decodes as UTF-8; else the 1-based line of the first bad byte."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     line = 1
+    with member.open() as fh:
+        refuse_utf16(member.name, fh.read(4096))
     with member.open() as fh:
         while chunk := fh.read(1 << 20):
             try:
@@ -186,12 +212,11 @@ def _csv_body(
             if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue
             if len(fields) < width:
-                problems.reject(
-                    member.name, line_no, "(row)", "short row", f"{len(fields)} of {width} fields"
-                )
+                _short(member, line_no, len(fields), width, problems)
                 continue
             row = _fit(member, line_no, fields, width, problems)
             if row:
+                problems.rows[member.name] += 1
                 yield line_no, row
     except csv.Error as exc:
         raise InputError(f"{member.name}: unreadable CSV near line {start}: {exc}") from exc

@@ -36,6 +36,7 @@ from types import ModuleType
 from typing import Any
 
 from dermavigil.errors import InputError
+from dermavigil.ingest import limits
 from dermavigil.ingest.combine import CombineCounts, combine
 from dermavigil.ingest.files import digest
 from dermavigil.ingest.plan import InputPlan
@@ -82,11 +83,15 @@ def load_manifest(store_dir: Path, source: str) -> dict[str, Any]:
     return json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
 
 
-def _stage(module: ModuleType, plan: InputPlan, stage_dir: Path) -> None:
-    writer = StageWriter(stage_dir, module.SOURCE, plan.unit)
+def _stage(module: ModuleType, plan: InputPlan, stage_dir: Path, max_share: float) -> None:
+    """Parse ``plan`` into a stage; refuse it (nothing kept) past the rejected-share limit."""
+    across = getattr(module, "ACROSS_UNITS", False)
+    writer = StageWriter(stage_dir, module.SOURCE, plan.unit, across_units=across)
     try:
         module.stage(plan, writer)
-        writer.commit(str(plan.path), plan.member_names)
+        stats = writer.stats(str(plan.path), plan.member_names)
+        limits.check(stats, max_share)
+        writer.commit(stats)
     except BaseException:
         writer.abort()
         raise
@@ -113,7 +118,7 @@ def _restage_missing(module: ModuleType, entries: dict[str, Any], stage_root: Pa
                 f"the staged copy of {unit} ({path}) is gone and the file is missing or "
                 "changed; import it again"
             )
-        _stage(module, plan, stage_root / entry["digest"])
+        _stage(module, plan, stage_root / entry["digest"], 1.0)  # judged when first imported
 
 
 def run_import(
@@ -188,10 +193,11 @@ def _run_locked(
             reading.current = plan.path
             dg = digest(plan.members.values(), module.PARSER_VERSION)
             if (stage_root / dg / "stats.json").is_file():
+                limits.check(read_stats(stage_root / dg), settings.import_max_rejected_share)
                 reused += 1
             else:
                 created.append(stage_root / dg)
-                _stage(module, plan, stage_root / dg)
+                _stage(module, plan, stage_root / dg, settings.import_max_rejected_share)
                 added += 1
             entries[plan.unit] = {"digest": dg, "path": str(plan.path.resolve())}
         reading.current = None
@@ -270,6 +276,7 @@ def _summary(
         summary.inputs.append(f"{stats['unit']}: {stats['label']}")
         summary.rows_read.update(stats["rows_read"])
         problems.merge(ProblemLog.from_json(stats["problems"]))
+        summary.warnings.extend(stats.get("warnings", []))
     summary.reports_read = counts.reports_read
     summary.reports_kept = counts.reports_kept
     summary.versions_superseded = counts.versions_superseded
@@ -279,6 +286,7 @@ def _summary(
     summary.duplicates_collapsed.update(
         {"product rows": counts.duplicate_products, "reaction rows": counts.duplicate_reactions}
     )
+    summary.not_stored.update(counts.not_stored)
     summary.rejected = problems.rejected
     summary.repaired = problems.repaired
     summary.problems = problems.samples

@@ -50,22 +50,45 @@ class StageWriter:
     """Buffer rows of one input and write them as a stage, atomically.
 
     ``add(table, row)`` takes a dict keyed by store column names (missing
-    columns are null); ``source`` and ``_unit`` are filled in.
+    columns are null); ``source`` and ``_unit`` are filled in. Reports are
+    added before their product and reaction rows (every importer reads its
+    reports file first), so a product or reaction row whose report is not
+    there -- absent from the input or rejected -- is counted as an *orphan* when
+    added (``orphans``; :mod:`combine` leaves such rows out of the store), except
+    for sources whose reports span inputs (``across_units``: MAUDE).
+    ``reports_file`` names the file reports come from, for messages.
     """
 
-    def __init__(self, final_dir: Path, source: str, unit: str) -> None:
+    def __init__(
+        self, final_dir: Path, source: str, unit: str, *, across_units: bool = False
+    ) -> None:
         self.final_dir = final_dir
         self.tmp_dir = final_dir.with_name(final_dir.name + ".tmp")
         self.source = source
         self.unit = unit
         self.rows_read: Counter[str] = Counter()
         self.problems = ProblemLog()
+        self.warnings: list[str] = []
+        self.staged: Counter[str] = Counter()
+        self.orphans: Counter[str] = Counter()
+        self.reports_file = ""
+        self._report_ids: set[str] = set()
+        self._orphans_known = not across_units  # MAUDE: a report's rows span inputs
         self._buffers: dict[str, dict[str, list[Any]]] = {}
         self._writers: dict[str, pq.ParquetWriter] = {}
         shutil.rmtree(self.tmp_dir, ignore_errors=True)
         self.tmp_dir.mkdir(parents=True)
 
     def add(self, table: str, row: dict[str, Any]) -> None:
+        self.staged[table] += 1
+        if table == "reports":
+            self._report_ids.add(row["report_id"])
+        elif (
+            self._orphans_known
+            and table != "deletions"
+            and row["report_id"] not in self._report_ids
+        ):
+            self.orphans[table] += 1
         buf = self._buffers.get(table)
         if buf is None:
             buf = self._buffers[table] = self._empty(table)
@@ -110,8 +133,23 @@ class StageWriter:
         writer.write_table(batch)
         self._buffers[table] = self._empty(table)
 
-    def commit(self, label: str, member_names: list[str]) -> None:
-        """Write what is buffered and the stats, then move the stage into place."""
+    def stats(self, label: str, member_names: list[str]) -> dict[str, Any]:
+        """What the stage holds and met: written as its ``stats.json``."""
+        return {
+            "source": self.source,
+            "unit": self.unit,
+            "label": label,
+            "members": member_names,
+            "rows_read": dict(self.rows_read),
+            "staged": dict(self.staged),
+            "orphans": dict(self.orphans),
+            "reports_file": self.reports_file,
+            "warnings": self.warnings,
+            "problems": self.problems.to_json(),
+        }
+
+    def commit(self, stats: dict[str, Any]) -> None:
+        """Write what is buffered and ``stats``, then move the stage into place."""
         for table, schema in STAGED.items():
             self._flush(table)
             writer = self._writers.pop(table, None)
@@ -119,14 +157,6 @@ class StageWriter:
                 pq.write_table(schema.empty_table(), self.tmp_dir / f"{table}.parquet")
             else:
                 writer.close()
-        stats = {
-            "source": self.source,
-            "unit": self.unit,
-            "label": label,
-            "members": member_names,
-            "rows_read": dict(self.rows_read),
-            "problems": self.problems.to_json(),
-        }
         (self.tmp_dir / "stats.json").write_text(json.dumps(stats, indent=1), encoding="utf-8")
         shutil.rmtree(self.final_dir, ignore_errors=True)
         os.replace(self.tmp_dir, self.final_dir)

@@ -34,9 +34,30 @@ class ImportSummary:
     product_rows: int = 0
     reaction_rows: int = 0
     duplicates_collapsed: Counter[str] = field(default_factory=Counter)
+    not_stored: Counter[str] = field(default_factory=Counter)
+    """Product and reaction rows read but not stored, by reason (duplicates aside)."""
+    warnings: list[str] = field(default_factory=list)
+    """What the inputs lack and what is therefore unknown (optional files, columns)."""
     rejected: Counter[str] = field(default_factory=Counter)
     repaired: Counter[str] = field(default_factory=Counter)
     problems: list[RowProblem] = field(default_factory=list)
+
+    def grouped_warnings(self) -> list[str]:
+        """The warnings, one per message: the same message of several files said once
+        ("no BIRTH_DEFECT column in 17 files (1990VAERSDATA.csv ... 2006VAERSDATA.csv): ...")."""
+        groups: dict[str, list[str]] = {}
+        for warning in self.warnings:
+            where, _, message = warning.partition(": ")
+            groups.setdefault(message, []).append(where)
+        lines = []
+        for message, files in groups.items():
+            if len(files) == 1:
+                lines.append(f"{files[0]}: {message}")
+                continue
+            what, _, unknown = message.partition(": ")
+            span = f"{files[0]} ... {files[-1]}" if len(files) > 2 else " and ".join(files)
+            lines.append(f"{what} in {len(files)} files ({span}): {unknown}")
+        return lines
 
     @property
     def rows_rejected(self) -> int:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from dermavigil.domain.vocab import ProductCategory, SeriousnessCriterion
 from dermavigil.ingest.files import Member
+from dermavigil.ingest.headers import ID, NUMBER, US_DATE, US_STATE, FileSpec
 from dermavigil.ingest.normalize import fold_text, route_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_file_set
 from dermavigil.ingest.record import Record, keyed_records
@@ -35,7 +36,7 @@ from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import MAX_AGE_YEARS, parse_float, parse_us_date, sex_code
 
 SOURCE = "vaers"
-PARSER_VERSION = "vaers-1"
+PARSER_VERSION = "vaers-2"  # 2: stats count orphans and warnings
 
 _NAME = re.compile(
     r"^(?P<unit>\d{4})VAERS(?P<kind>DATA|VAX|SYMPTOMS)(?![A-Za-z]).*\.csv$", re.IGNORECASE
@@ -48,7 +49,7 @@ OUTCOMES = (  # gravest first
     ("DISABLE", SeriousnessCriterion.disability.value),
     ("BIRTH_DEFECT", SeriousnessCriterion.congenital_anomaly.value),
 )
-SYMPTOM_SLOTS = 5
+SYMPTOM_SLOTS = 5  # SYMPTOM1..5 per row
 
 
 def expand(path: Path) -> list[Path]:
@@ -66,9 +67,43 @@ def plan(path: Path) -> InputPlan:
     )
 
 
-def _records(member: Member, stage: StageWriter) -> Iterator[tuple[Record, str]]:
+_LATER = "(a column of later VAERS releases)"
+SPECS = {
+    "DATA": FileSpec(
+        "VAERS DATA",
+        required=("VAERS_ID", "RECVDATE"),
+        optional={
+            "AGE_YRS": "ages will be unknown where CAGE_YR is absent",
+            "SEX": "sex will be unknown",
+            "ONSET_DATE": "event dates will be unknown",
+            "NUMDAYS": "onset intervals will be unknown",
+            **{name: "that seriousness flag will be unknown" for name, _ in OUTCOMES[:5]},
+            "BIRTH_DEFECT": f"congenital anomalies will be unknown {_LATER}",
+        },
+        looks={"VAERS_ID": ID, "RECVDATE": US_DATE, "STATE": US_STATE, "AGE_YRS": NUMBER},
+    ),
+    "VAX": FileSpec(
+        "VAERS VAX",
+        required=("VAERS_ID", "VAX_TYPE"),
+        optional={
+            "VAX_NAME": "vaccine names will be unknown (the vaccine type is kept)",
+            "VAX_ROUTE": "routes of administration will be unknown",
+        },
+        looks={"VAERS_ID": ID},
+    ),
+    "SYMPTOMS": FileSpec(
+        "VAERS SYMPTOMS",
+        required=("VAERS_ID", *(f"SYMPTOM{i}" for i in range(1, SYMPTOM_SLOTS + 1))),
+        looks={"VAERS_ID": ID},
+    ),
+}
+
+
+def _records(member: Member, kind: str, stage: StageWriter) -> Iterator[tuple[Record, str]]:
     header, rows = csv_rows(member, stage.problems)
-    yield from keyed_records(member, [h.upper() for h in header], rows, stage, "VAERS_ID")
+    yield from keyed_records(
+        member, [h.upper() for h in header], rows, stage, "VAERS_ID", spec=SPECS[kind]
+    )
 
 
 def _age(rec: Record) -> float | None:
@@ -88,7 +123,8 @@ def _age(rec: Record) -> float | None:
 
 def _stage_data(member: Member, stage: StageWriter) -> dict[str, float | None]:
     onset: dict[str, float | None] = {}
-    for rec, vid in _records(member, stage):
+    stage.reports_file = member.name
+    for rec, vid in _records(member, "DATA", stage):
         flags = {name for name, _ in OUTCOMES if rec.get(name).upper() == "Y"}
         onset[vid] = rec.parsed(parse_float, "NUMDAYS", "bad number")
         received = rec.parsed(parse_us_date, "RECVDATE", "bad date")
@@ -111,7 +147,7 @@ def _stage_data(member: Member, stage: StageWriter) -> dict[str, float | None]:
 
 def _stage_vax(member: Member, stage: StageWriter) -> None:
     seqs: dict[str, int] = {}
-    for rec, vid in _records(member, stage):
+    for rec, vid in _records(member, "VAX", stage):
         vax_type, name = rec.get("VAX_TYPE"), rec.get("VAX_NAME")
         key = fold_text(vax_type) or fold_text(name)
         if not key:
@@ -134,7 +170,7 @@ def _stage_vax(member: Member, stage: StageWriter) -> None:
 
 
 def _stage_symptoms(member: Member, stage: StageWriter, onset: dict[str, float | None]) -> None:
-    for rec, vid in _records(member, stage):
+    for rec, vid in _records(member, "SYMPTOMS", stage):
         for slot in range(1, SYMPTOM_SLOTS + 1):
             stage.add_reaction(vid, rec.get(f"SYMPTOM{slot}"), rec.line, onset.get(vid))
 

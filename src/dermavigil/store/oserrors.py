@@ -81,11 +81,14 @@ def translated(
 
     ``action`` names the run ("import vaers"); ``input_path()`` the input being
     read when an archive error happens (or ``None``); ``unchanged()`` the clause
-    saying what was left as it was, computed after the failure; ``where`` the
+    saying what was left as it was, computed after the failure (also added
+    to an :class:`InputError` the block raises); ``where`` the
     folder named when an ``OSError`` carries no file name.
     """
     try:
         yield
+    except InputError as exc:  # a refused input: say so, and what was left as it was
+        raise type(exc)(f"{exc.message}; {unchanged()}", exc.problems) from exc
     except DermavigilError:
         raise
     except ARCHIVE_ERRORS as exc:  # before OSError: BadGzipFile is one
