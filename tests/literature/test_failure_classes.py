@@ -110,3 +110,15 @@ def test_the_lexicon_is_built_from_fda_data_not_by_hand():
     )
     assert any("FAERS" in line for line in header)
     assert len(drug_names()) > 3000
+
+
+def test_coordinated_descriptors_and_a_diagnosis_confirmed_by_histology():
+    draft = _draft("d16_scit_granulomas_histology")
+    codes = {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
+    # erythematous, swollen, tender: each descriptor is a finding of its own
+    assert {"HP:0010783", "HP:0000969", "HP:0025283", "HP:0200035"} <= codes
+    tests = {f["test"]: f["result"] for f in draft.case["findings"]}
+    assert tests["histological examination"] == "foreign-body granulomatous reaction"
+    product = draft.case["products"][0]
+    assert product["category"] == "allergen_immunotherapy"
+    assert product["route"] == "subcutaneous" and product["approved_routes"] == ["subcutaneous"]

@@ -92,6 +92,17 @@ EQUIVALENT: dict[str, str] = {
     "blistering": "HP:0008066",
     "erythematous": "HP:0010783",
     "painful": "HP:0012531",
+    "tender": "HP:0025283",
+    "swollen": "HP:0000969",
+    "pruritic": "HP:0000989",
+    "itchy": "HP:0000989",
+    "indurated": "HP:0030053",
+    "purpuric": "HP:0000979",
+    "necrotic": "HP:0033126",
+    "angio edema": "HP:0100665",
+    "granulomatous lesion": "HP:6000070",
+    "granulomatous reaction": "HP:6000070",
+    "granulomatous infiltrate": "HP:6000070",
 }
 """Clinical wordings of an HPO term that the HPO does not list as synonyms."""
 

@@ -31,7 +31,8 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     ),
     (
         _C.botulinum_toxin,
-        r"(?:botulinum|botulinic)\s+toxin(?:\s+type\s+A)?|onabotulinumtoxinA|abobotulinumtoxinA"
+        r"(?:botulinum|botulinic)\s+(?:neuro)?toxin(?:\s+type[\s-]+A)?|onabotulinumtoxinA|abobotulinumtoxinA"
+        r"|botulinum(?=\s+(?:injections?|treatments?))|BoNT-?A|BTX-?A|(?-i:BTA)"
         r"|incobotulinumtoxinA|prabotulinumtoxinA|letibotulinumtoxinA|Botox|Dysport|Xeomin"
         r"|Jeuveau|Daxxify|Letybo",
     ),
@@ -74,7 +75,7 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     (
         _C.vaccine,
         r"(?:(?:influenza|COVID-19|mRNA|HPV|hepatitis [AB]|BCG|zoster|pneumococcal|tetanus|MMR)"
-        r"\s+)?vaccin(?:es?|ation)",
+        r"\s+)?vaccin(?:es?|ation)(?!\s+scars?)",
     ),
     (
         _C.drug,

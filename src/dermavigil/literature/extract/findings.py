@@ -24,14 +24,17 @@ Span = tuple[int, int]
 
 _TEST = re.compile(
     r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biopsy"
-    r"|histopatholog\w*(?:\s+examination)?|histolog\w*(?:\s+examination)?|(?:doppler\s+)?"
+    r"(?:\s+specimens?)?|histopatholog\w*(?:\s+exam(?:ination)?)?"
+    r"|histolog\w*(?:\s+exam(?:ination)?)?|(?:hematoxylin|haematoxylin) and eosin stain"
+    r"|(?:doppler\s+)?"
     r"ultrasound|ultrasonography|MRI|magnetic resonance imaging|CT(?: scan)?|(?:bacterial\s+|fungal"
     r"\s+|mycobacterial\s+)?cultures?|blood tests?|laboratory tests?)\b",
     re.I,
 )
 _VERB = re.compile(
     r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found"
-    r"|identified|was consistent with|were consistent with|was positive for|were negative)\b",
+    r"|identified|was consistent with|were consistent with|was positive for|were negative"
+    r"|shown to be|were|was)\b",
     re.I,
 )
 _KINDS = (
@@ -70,10 +73,42 @@ def _items(result: str) -> list[tuple[str, int]]:
     return items
 
 
+_CONFIRMED = re.compile(
+    r"\b(?:the )?diagnosis of (?:an? )?(?P<result>[^,;]{3,80}?) was confirmed by (?P<test>"
+    r"(?:the )?(?:histolog\w*|histopatholog\w*|biopsy)[\w ]{0,30})",
+    re.I,
+)
+
+
+def _confirmed(sentence: Sentence) -> FindingFacts | None:
+    """ "The diagnosis of X was confirmed by histological examination": the result first."""
+    match = _CONFIRMED.search(sentence.text)
+    if match is None:
+        return None
+    test = match.group("test").strip()
+    finding = FindingFacts(
+        kind=_kind(test),
+        test=re.sub(r"^the\s+", "", test, flags=re.I).lower(),
+        result=match.group("result"),
+        codes=code_phrase(match.group("result")),
+        spans={
+            "test": [(sentence.start + match.start("test"), sentence.start + match.end("test"))],
+            "result": [
+                (sentence.start + match.start("result"), sentence.start + match.end("result"))
+            ],
+        },
+    )
+    return finding
+
+
 def find_findings(patient: list[Sentence]) -> list[FindingFacts]:
     """Findings in patient sentences that name a test and a reporting verb."""
     findings: list[FindingFacts] = []
     for sentence in patient:
+        confirmed = _confirmed(sentence)
+        if confirmed is not None:
+            findings.append(confirmed)
+            continue
         test = _TEST.search(sentence.text)
         verb = _VERB.search(sentence.text, test.end()) if test else None
         if not test or not verb:

@@ -53,6 +53,11 @@ _DETERMINER = r"(?:an?|the|one|some)\s+"
 _NAME = r"(?P<name>[A-Za-z][\w\-' ]{2,50}?)"
 _GENERIC = (
     re.compile(
+        rf"\b(?:self-)?injected\s+(?:(?:herself|himself)\s+with\s+)?{_DETERMINER}?{_NAME}"
+        r"(?=\s+(?:in|into|to|under|at|containing)\b|\s*[,.;(])",
+        re.I,
+    ),
+    re.compile(
         rf"\b(?:injections?|infiltrations?|application)\s+of\s+{_DETERMINER}{_NAME}"
         r"(?=\s+(?:containing|which|that|for|to|in|into|on|at|by|with|from)\b|\s*[,.;(])",
         re.I,
@@ -80,7 +85,7 @@ _EXPOSED_AFTER = re.compile(
 )
 _TREATMENT_BEFORE = re.compile(
     r"\b(?:treated|managed|treatment|therapy|prescribed|started on|initiated|course of|responded"
-    r"|relieve|improved with|resolved with|followed by|and|applied|apply|using)\b[^.;]{0,50}$",
+    r"|relieve|improved with|resolved with|followed by|applied|apply|using|use of)\b[^.;]{0,50}$",
     re.I,
 )
 _COSMETIC_AFTER = re.compile(
@@ -107,8 +112,11 @@ class ProductFacts:
 
 
 def _is_treatment(sentence: Sentence, mention: ProductMention) -> bool:
+    """Given for the reaction: "treated with X", or a usual treatment after a treatment cue."""
     before = sentence.text[: mention.start - sentence.start]
-    return bool(_TREATED_WITH.search(before))
+    if _TREATED_WITH.search(before):
+        return True
+    return bool(TREATMENT.fullmatch(mention.text) and _TREATMENT_BEFORE.search(before))
 
 
 def _brand(sentence: Sentence, mention: ProductMention) -> bool:

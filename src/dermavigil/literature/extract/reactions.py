@@ -65,7 +65,7 @@ _MODIFIER = (
     r"|generalised|injection-site|facial|periorbital|mucosal|widespread|confluent|scattered"
 )
 _CONNECT = r"(?:\s*,\s*accompanied by\s+|\s*,?\s+(?:and|or)\s+|\s*,\s*)"
-_MODS = rf"(?:(?:{_MODIFIER})(?:\s*,\s*|\s+))*"
+_MODS = rf"(?:(?:{_MODIFIER})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+))*"
 _MENTION = re.compile(
     rf"(?<![\w-]){_MODS}(?:{_HEADS})(?![\w-])(?:{_CONNECT}{_MODS}(?:{_HEADS})(?![\w-]))*",
     re.I,

@@ -42,7 +42,8 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
 )
 _COMPILED = tuple((r, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for r, p in ROUTE_WORDS)
 _ADMIN = re.compile(
-    r"\b(?:inject\w*|administ\w*|method|route|given|delivered|infiltrat\w*|applied|application)\b",
+    r"\b(?:inject\w*|administ\w*|method|route|given|delivered|infiltrat\w*|applied|application"
+    r"|doses?|received|shots?)\b",
     re.I,
 )
 _LESION_NEXT = re.compile(
