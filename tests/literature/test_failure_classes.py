@@ -122,3 +122,16 @@ def test_coordinated_descriptors_and_a_diagnosis_confirmed_by_histology():
     product = draft.case["products"][0]
     assert product["category"] == "allergen_immunotherapy"
     assert product["route"] == "subcutaneous" and product["approved_routes"] == ["subcutaneous"]
+
+
+def test_line_breaks_of_pdf_text_do_not_cut_sentences():
+    text = (
+        "Infection after toxin injections\n"
+        "A 52-year-old woman developed nodules on the forehead. The patient was\n"
+        "treated with linezolid and amikacin, and the nodules\nhealed with a scar."
+    )
+    sentences = [s.text for s in split_sentences(text)]
+    assert sentences[-1].startswith("The patient was\ntreated with linezolid")
+    draft = extract_draft(text)
+    assert [t["drug"] for t in draft.case["treatments"]] == ["linezolid", "amikacin"]
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {"recovered_with_sequelae"}

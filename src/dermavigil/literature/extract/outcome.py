@@ -22,8 +22,8 @@ from dermavigil.literature.extract.sentences import Sentence
 Span = tuple[int, int]
 
 _SEQUELA = re.compile(
-    r"\b(?:leaving(?: behind)?|left(?: behind)?(?=\s+(?:an?|some|mild|persistent)\b)|resolved with"
-    r"|healed with|resolution with|with residual|residual"
+    r"\b(?:leaving(?: behind)?|left(?: behind)?(?=\s+(?:an?|some|mild|persistent)\b)"
+    r"|resolution with|with residual|residual"
     r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
     r"|(?:healed|resolved|recovered) (?:\w+ )?with(?! (?:an? )?(?:acceptable|good|excellent"
     r"|satisfactory|no|out)\b))"
@@ -49,7 +49,7 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
         Outcome.recovered,
         re.compile(
             r"\b(?:(?:completely|fully|entirely|totally) (?:resolved|recovered|healed|"
-            r"disappeared|regressed)|complete (?:resolution|recovery|healing)|(?:resolved|"
+            r"disappeared|regressed)|complete (?:\w+ )?(?:resolution|recovery|healing)|(?:resolved|"
             r"regressed) (?:completely|fully|entirely|without sequelae)|recovered|resolved"
             r"|healed|disappeared|(?:excellent|full|complete|successful|satisfactory) "
             r"(?:resolution|outcome|recovery)|withdrew|to resolve"

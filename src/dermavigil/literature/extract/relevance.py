@@ -34,7 +34,7 @@ _PATIENT = re.compile(
     r"|there (?:was|were) no|(?:days?|weeks?|hours?|months?|minutes?|h|min) post"
     r"|led to (?:\w+ ){0,2}(?:improvement|resolution|recovery)|died|healed|healing|improved"
     r"|(?:a|one) case of|case (?:\d|one|two)|(?:first|second) patient|patient (?:\d|one|two)"
-    r"|subsequently|on admission|on examination|follow-up"
+    r"|subsequently|on admission|on examination|follow-up|response to (?:the )?treatment"
     r"|(?:was|were) (?:ruled out|suspected|considered))\b",
     re.IGNORECASE,
 )

@@ -43,7 +43,9 @@ _ABBREVIATIONS = frozenset(
         "inj",
     ]
 )
-_BOUNDARY = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])|\n+")
+_BOUNDARY = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])|\n+(?![a-z(,;])")
+"""A sentence ends at . ! ? before a capital, or at a line break, except a line break
+inside a sentence (the next line starts lower-case, as in text copied from a PDF)."""
 _SECTION = re.compile(
     r"\s*(?:(background|introduction|objectives?|aims?|purpose"
     r"|case (?:reports?|presentations?|summary|descriptions?)"
