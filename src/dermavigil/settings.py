@@ -33,6 +33,11 @@ class Settings:
     """Addresses or networks (``DERMAVIGIL_TRUSTED_PROXIES``, comma-separated, e.g.
     ``127.0.0.1,10.0.0.0/8``) whose ``X-Forwarded-For`` / ``X-Forwarded-Proto`` the web app
     believes; empty (the default): none, the peer address is the client."""
+    max_body_bytes: int = 2 * 1024 * 1024
+    """Largest request body (JSON, form, multipart) the web app reads
+    (``DERMAVIGIL_MAX_BODY_BYTES``); more is refused with 413 before parsing."""
+    max_upload_bytes: int = 1024 * 1024 * 1024
+    """Largest signed-in import upload (``DERMAVIGIL_MAX_UPLOAD_BYTES``), streamed to disk."""
     login_limit_storage: str = "memory://"
     """``limits`` storage URI of the login throttle (``DERMAVIGIL_LOGIN_LIMIT_STORAGE``);
     see :mod:`dermavigil.web.ratelimit` for the trade-off."""
@@ -79,6 +84,22 @@ def _days(env: dict[str, str], name: str, default: int) -> int:
     return int(text)
 
 
+def _bytes(env: dict[str, str], name: str, default: int) -> int:
+    """A positive byte count from ``env[name]`` (default when unset)."""
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        from dermavigil.errors import InputError
+
+        raise InputError(f"{name}={raw!r}: give a positive number of bytes")
+    return value
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Read settings from the environment (or the mapping given)."""
     env = dict(os.environ if env is None else env)
@@ -101,6 +122,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
             p.strip() for p in env.get("DERMAVIGIL_TRUSTED_PROXIES", "").split(",") if p.strip()
         ),
         login_limit_storage=env.get("DERMAVIGIL_LOGIN_LIMIT_STORAGE") or "memory://",
+        max_body_bytes=_bytes(env, "DERMAVIGIL_MAX_BODY_BYTES", 2 * 1024 * 1024),
+        max_upload_bytes=_bytes(env, "DERMAVIGIL_MAX_UPLOAD_BYTES", 1024 * 1024 * 1024),
         clock_serious_unexpected_days=_days(env, "DERMAVIGIL_CLOCK_SERIOUS_UNEXPECTED_DAYS", 15),
         clock_other_days=_days(env, "DERMAVIGIL_CLOCK_OTHER_DAYS", 90),
         import_max_rejected_share=_share(env, "DERMAVIGIL_IMPORT_MAX_REJECTED_SHARE", 0.1),

@@ -87,6 +87,7 @@ COLUMNS: dict[str, Callable[[Case], object]] = {
 }
 """Column name -> how to read it from a case, in output order."""
 
+
 def listing_row(case: Case, assessment: Assessment | None) -> dict[str, object]:
     """One case's line-listing cells by column (:data:`COLUMNS`), not yet escaped."""
     return _row(case, assessment)

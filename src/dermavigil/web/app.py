@@ -30,6 +30,7 @@ from dermavigil.errors import DermavigilError, InputError, Problem
 from dermavigil.settings import Settings
 from dermavigil.web.api import ROUTERS as API_ROUTERS
 from dermavigil.web.auth import AuthenticationRequired, Signer, load_secret
+from dermavigil.web.bodylimit import BodyLimitMiddleware
 from dermavigil.web.csrf import check_csrf
 from dermavigil.web.headers import SecurityHeadersMiddleware
 from dermavigil.web.jobs import ImportJobs
@@ -115,6 +116,11 @@ def create_app(settings: Settings, registry: Any = None) -> FastAPI:
     app.state.signer = Signer(load_secret(settings.home))
     app.state.login_limiter = LoginLimiter(LoginPolicy(storage=settings.login_limit_storage))
     app.state.jobs = ImportJobs(settings)
+    app.add_middleware(  # inside the session middleware: it reads who is signed in
+        BodyLimitMiddleware,
+        max_body=settings.max_body_bytes,
+        max_upload=settings.max_upload_bytes,
+    )
     app.add_middleware(SessionMiddleware, signer=app.state.signer)
     if settings.trusted_proxies:  # client address and scheme from the proxy's headers
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))

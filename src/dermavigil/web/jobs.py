@@ -10,6 +10,12 @@ imports the same source fails at once with "another vaers import is running
 since HH:MM (pid N)". Jobs are kept in memory for
 the life of the process; the store itself is the durable record. A job whose
 source is ``signals`` re-runs signal detection over the store the same way.
+
+Clean-up rule for uploads: a job's upload folder is deleted when the job finishes, done or
+failed (the store is the durable record; the files are public-source downloads the admin
+still has). Folders that a stopped process left behind are deleted at the next start once
+older than :data:`STALE_UPLOAD_SECONDS` (a day, so that another worker's running upload is
+never touched). Upload sizes are capped by :mod:`dermavigil.web.bodylimit`.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+import shutil
 import threading
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -79,6 +87,20 @@ def summary_json(summary: Any) -> dict[str, Any]:
     return data
 
 
+STALE_UPLOAD_SECONDS = 24 * 3600
+
+
+def sweep_stale_uploads(uploads_dir: Path, now: float | None = None) -> list[Path]:
+    """Delete upload folders older than :data:`STALE_UPLOAD_SECONDS`; return them."""
+    cutoff = (time.time() if now is None else now) - STALE_UPLOAD_SECONDS
+    removed = []
+    for folder in uploads_dir.iterdir() if uploads_dir.is_dir() else ():
+        if folder.is_dir() and folder.stat().st_mtime < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 class ImportJobs:
     """Creates, runs (one at a time, in threads) and reports import jobs."""
 
@@ -87,6 +109,7 @@ class ImportJobs:
         self._jobs: dict[str, ImportJob] = {}
         self._lock = threading.Lock()
         self._serial = threading.Lock()
+        sweep_stale_uploads(settings.uploads_dir)
 
     def upload_dir(self, job_id: str) -> Path:
         return self.settings.uploads_dir / job_id
@@ -137,6 +160,7 @@ class ImportJobs:
                 job.status = "done"
             finally:
                 job.finished_at = datetime.now(UTC)
+                shutil.rmtree(self.upload_dir(job.job_id), ignore_errors=True)
 
     def _import(self, job: ImportJob) -> Any:
         if job.source == SIGNALS:
