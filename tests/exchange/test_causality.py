@@ -113,35 +113,38 @@ def test_naranjo_override_rescores_and_names_each_assessor(seed_case: Case) -> N
     }
 
 
-def test_reimport_keeps_assessments_in_unmapped_and_the_case_whole(seed_case: Case) -> None:
+def test_reimport_keeps_assessments_as_the_senders_and_the_case_whole(seed_case: Case) -> None:
     data = export_cases([seed_case], "e2b", assessments=[_alice(seed_case)])
     (back,) = import_document(data).cases
-    drug = seed_case.suspects()[0].name
-    for reaction in seed_case.reactions:
-        key = f"G.k.9.i.2.r {drug} x {reaction.verbatim}"
-        assert back.unmapped[f"{key}: WHO-UMC"] == "certain (source: assessor alice)"
-        assert (
-            back.unmapped[f"{key}: Naranjo"] == "probable (score 5) (source: dermavigil assessment)"
-        )
-    assert "alice" in back.unmapped["H.4 sender's comments"]
-    assert len(back.unmapped) == 2 * len(seed_case.reactions) + 1
-    assert back.model_copy(update={"unmapped": seed_case.unmapped}) == seed_case
+    product = seed_case.products.index(seed_case.suspects()[0])
+    by_method = {(x.reaction, x.method): (x.result, x.source) for x in back.reported_causality}
+    for i, _ in enumerate(seed_case.reactions):
+        assert by_method[(i, "WHO-UMC")] == ("certain", "assessor alice")
+        assert by_method[(i, "Naranjo")] == ("probable (score 5)", "dermavigil assessment")
+    assert {x.product for x in back.reported_causality} == {product}
+    assert len(back.reported_causality) == 2 * len(seed_case.reactions)
+    assert back.sender_comments is not None and "alice" in back.sender_comments
+    assert back.unmapped == {}
+    kept_apart = {"reported_causality": [], "sender_comments": None}
+    assert back.model_copy(update=kept_apart) == seed_case
 
 
-def test_reimport_keeps_earlier_unmapped_beside_new_assessments(fda_examples: list[Path]) -> None:
+def test_the_senders_causality_is_kept_beside_ours(fda_examples: list[Path]) -> None:
     scenario6 = next(p for p in fda_examples if p.name == "FAERS2022Scenario6.xml")
     (first, *_) = import_document(scenario6.read_bytes()).cases
-    from_fda = {k: v for k, v in first.unmapped.items() if k.startswith("G.k.9.i.2.r")}
-    assert "Highly related (source: Reporter)" in from_fda.values()
-    assert any(k.endswith(": Introspection") for k in from_fda)
-    # exported without an assessment, nothing changes
+    assert any(
+        (x.result, x.source) == ("Highly related", "Reporter") for x in first.reported_causality
+    )
+    assert not [k for k in first.unmapped if "causalityAssessment[39" in k]
+    # exported without an assessment, the case comes back as it was
     (plain,) = import_document(export_cases([first], "e2b")).cases
     assert plain == first
-    # with one, the new assessments join what the case already held
+    # with one, dermavigil's assessments join the sender's, which stay as they were
     (again,) = import_document(export_cases([first], "e2b", assessments=[assess(first)])).cases
-    added = set(again.unmapped) - set(first.unmapped)
-    assert first.unmapped.items() <= again.unmapped.items()
-    assert added and all(k.startswith("G.k.9.i.2.r") for k in added)
+    n = len(first.reported_causality)
+    assert again.reported_causality[:n] == first.reported_causality
+    added = again.reported_causality[n:]
+    assert added and {x.method for x in added} == {"WHO-UMC", "Naranjo"}
 
 
 def test_fhir_r5_suspect_entities_carry_causality(seed_case: Case) -> None:

@@ -88,3 +88,32 @@ def test_the_term_for_translation_stays_in_its_slot(fda_examples: list[Path]) ->
     )
     assert translated[0] == "THROMBOSE VEINEUSE PROFONDE"
     assert _xpath(data, f"{REACTION}/h:location//h:code/@code")[0] == "US"
+
+
+def test_repeated_ingredients_stay_apart(fda_examples: list[Path]) -> None:
+    case = _example(fda_examples, "FAERS2022Scenario6.xml")
+    product = case.products[0]
+    assert product.active_ingredient == "TERBINAFINE HYDROCHLORIDE"
+    assert product.other_ingredients == ["ARGEMONE MEXICANA SEED OIL"]
+    path = "//h:kindOfProduct/h:ingredient/h:ingredientSubstance/h:name/text()"
+    names = _xpath(export_cases([case], "e2b"), path)
+    assert names[:2] == ["TERBINAFINE HYDROCHLORIDE", "ARGEMONE MEXICANA SEED OIL"]
+
+
+def test_fda_examples_lose_nothing_they_held_on_the_way_to_fda(fda_examples: list[Path]) -> None:
+    """The bench's fidelity table: every value held in a field is in the export sent to FDA;
+    only the sender's own C.1.1 changes (and scenario 6's lower-case country 'eu' is sent as
+    the ISO code 'EU')."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+    from exchange import fidelity  # type: ignore[import-not-found]
+
+    for path in fda_examples:
+        found = fidelity(path)
+        lost = found["lost"]
+        if path.name == "FAERS2022Scenario6.xml":
+            assert list(lost.values()) == ["eu [1.0.3166.1.2.2]"]
+        else:
+            assert lost == {}, (path.name, lost)
+        assert all(k.startswith("id") for k in found["changed"])  # C.1.1 only

@@ -174,6 +174,10 @@ class Product(_Model):
 
     name: str = Field(min_length=1, description="verbatim name as reported (G.k.2.2)")
     active_ingredient: str | None = None
+    other_ingredients: list[str] = Field(
+        default_factory=list,
+        description="active ingredients beyond the first (E2B G.k.2.3.r repeats), in order",
+    )
     manufacturer: str | None = None
     category: ProductCategory = ProductCategory.other
     formulation: Formulation | None = None
@@ -270,6 +274,17 @@ class Treatment(_Model):
     response: str | None = None
 
 
+class ReportedCausality(_Model):
+    """E2B G.k.9.i.2.r: a causality assessment as the report's sender gave it (the reporter's,
+    the company's, a regulator's), kept beside dermavigil's own WHO-UMC and Naranjo."""
+
+    product: int = Field(ge=0, description="index into products")
+    reaction: int = Field(ge=0, description="index into reactions")
+    source: str | None = Field(default=None, description="G.k.9.i.2.r.1 source of assessment")
+    method: str | None = Field(default=None, description="G.k.9.i.2.r.2 method of assessment")
+    result: str | None = Field(default=None, description="G.k.9.i.2.r.3 result of assessment")
+
+
 class Case(_Model):
     """One individual case safety report."""
 
@@ -289,6 +304,10 @@ class Case(_Model):
         default=None,
         description="the reporter states that other causes were considered and excluded",
     )
+    reported_causality: list[ReportedCausality] = Field(
+        default_factory=list, description="the sender's causality assessments (E2B G.k.9.i.2.r)"
+    )
+    sender_comments: str | None = Field(default=None, description="E2B H.4 sender's comments")
     unmapped: dict[str, str] = Field(
         default_factory=dict,
         description="facts from an imported document the model cannot hold, kept verbatim",
@@ -300,6 +319,16 @@ class Case(_Model):
         if value is not None and not value.strip():
             raise ValueError("case_id may not be blank")
         return value
+
+    @model_validator(mode="after")
+    def _causality_refers_to_the_case(self) -> Case:
+        for i, judged in enumerate(self.reported_causality):
+            if judged.product >= len(self.products) or judged.reaction >= len(self.reactions):
+                raise ValueError(
+                    f"reported_causality.{i} refers to product {judged.product} / reaction "
+                    f"{judged.reaction}, which the case does not have"
+                )
+        return self
 
     @model_validator(mode="after")
     def _alternatives_consistent(self) -> Case:

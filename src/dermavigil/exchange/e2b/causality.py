@@ -12,22 +12,24 @@ explained in H.4 sender's comments (``component1/observationEvent``, code
 10 "comment", author code 1 "sender"); a value longer than the 60 characters
 E2B(R3) allows is shortened with "..." (the comments keep every name).
 
-In: an assessment is an opinion about the case, not a fact of it, so
-:func:`read_assessments` gives them (and H.4) as ``Case.unmapped`` entries,
-verbatim, keyed by drug name and reaction term:
-``G.k.9.i.2.r <drug> x <reaction>: <method>`` -> ``<result> (source: <source>)``.
-:func:`assessment_elements` names the elements, so that the generic reader
-of unmapped data (:mod:`~dermavigil.exchange.e2b.unmapped`) leaves them alone.
+In: the sender's assessments are kept as received, beside dermavigil's own
+(never replacing them): :func:`read_reported` gives ``Case.reported_causality``
+(drug and reaction by index; source, method and result verbatim) and H.4 as
+``Case.sender_comments``; :func:`add_reported` writes them back out, before
+any assessment of dermavigil's. An assessment referring to no drug or
+reaction of the message stays in ``unmapped``.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from lxml import etree
 
 from dermavigil.domain import Case
 from dermavigil.domain.assessment import Assessment
 from dermavigil.exchange import codes as c
-from dermavigil.exchange.causality import causality_entries, keep, override_notes
+from dermavigil.exchange.causality import causality_entries, override_notes
 from dermavigil.exchange.e2b.xml import E, typed
 
 OBS_CAUSALITY = "39"
@@ -120,63 +122,91 @@ def add_causality(message: etree._Element, case: Case, assessment: Assessment) -
         block.append(_sender_comments("Causality assessment overridden:\n" + "\n".join(notes)))
 
 
-def assessment_elements(event: etree._Element) -> list[etree._Element]:
-    """The G.k.9.i.2.r and H.4 elements of an ``investigationEvent`` with all they hold."""
-    return [x for top in _xpath(event, f"{_CAUSALITY} | {_COMMENT}") for x in top.iter()]
+def add_reported(message: etree._Element, case: Case) -> None:
+    """Write the sender's causality (``Case.reported_causality``, G.k.9.i.2.r) and comments
+    (H.4) of ``case`` into ``message``, as received (before dermavigil's own, if any)."""
+    if not case.reported_causality and not case.sender_comments:
+        return
+    event = message.find(f".//{{{c.HL7}}}investigationEvent")
+    assert event is not None
+    block = _xpath(event, _ASSESSMENT)[0]
+    reaction_ids = [
+        obs.xpath("h:id/@root", namespaces=c.NS)[0] for obs in _xpath(event, _REACTIONS)
+    ]
+    product_ids = [sa.xpath("h:id/@root", namespaces=c.NS)[0] for sa in _xpath(event, _DRUGS)]
+    last = _xpath(block, "h:component")[-1]
+    for judged in reversed(case.reported_causality):
+        rid, pid = reaction_ids[judged.reaction], product_ids[judged.product]
+        last.addnext(_reported(judged.result, judged.method, judged.source, rid, pid))
+    if case.sender_comments:
+        block.append(_sender_comments(case.sender_comments))
 
 
-def _text(node: etree._Element, path: str) -> str | None:
-    found = [(x.text or "").strip() for x in _xpath(node, path)]
-    return next((t for t in found if t), None)
-
-
-def _said(node: etree._Element, path: str) -> str | None:
-    """The text at ``path`` (or at its ``originalText``), else the element's code."""
-    return (
-        _text(node, path)
-        or _text(node, f"{path}/h:originalText")
-        or node.xpath(f"string({path}/@code)", namespaces=c.NS)
-        or None
+def _reported(
+    result: str | None, method: str | None, source: str | None, rid: str, pid: str
+) -> etree._Element:
+    """G.k.9.i.2.r as received: only the parts the sender gave."""
+    parts: list[etree._Element] = [
+        E.code(code=OBS_CAUSALITY, codeSystem=c.OID_OBSERVATION, displayName="causality")
+    ]
+    if result:
+        parts.append(typed("value", "ST", result))
+    if method:
+        parts.append(E.methodCode(E.originalText(method)))
+    if source:
+        parts.append(
+            E.author(
+                E.assignedEntity(E.code(E.originalText(source)), classCode="ASSIGNED"),
+                typeCode="AUT",
+            )
+        )
+    parts += [
+        E.subject1(_reference("adverseEffectReference", "OBS", rid), typeCode="SUBJ"),
+        E.subject2(_reference("productUseReference", "SBADM", pid), typeCode="SUBJ"),
+    ]
+    return E.component(
+        E.causalityAssessment(*parts, classCode="OBS", moodCode="EVN"), typeCode="COMP"
     )
 
 
-def _names(event: etree._Element) -> tuple[dict[str, str], dict[str, str]]:
-    """Drug name by product id and reaction term (verbatim, else its code) by reaction id."""
-    drugs = {
-        sa.xpath("string(h:id/@root)", namespaces=c.NS): _text(
-            sa, "h:consumable/h:instanceOfKind/h:kindOfProduct/h:name"
-        )
-        or "drug (unnamed)"
-        for sa in _xpath(event, _DRUGS)
-    }
-    reactions = {
-        obs.xpath("string(h:id/@root)", namespaces=c.NS): _text(obs, "h:value/h:originalText")
-        or obs.xpath("string(h:value/@code)", namespaces=c.NS)
-        or "reaction (unnamed)"
-        for obs in _xpath(event, _REACTIONS)
-    }
-    return drugs, reactions
+def _marked(r: Any, node: etree._Element, path: str) -> str | None:
+    """The text at ``path`` (or its ``originalText``), marked as read on ``r``."""
+    for candidate in (path, f"{path}/h:originalText"):
+        for x in _xpath(node, candidate):
+            if (x.text or "").strip():
+                r.take(x)
+                return (x.text or "").strip()
+    return None
 
 
-def read_assessments(event: etree._Element) -> dict[str, str]:
-    """The G.k.9.i.2.r assessments and H.4 comments of an ``investigationEvent``, verbatim."""
-    drugs, reactions = _names(event)
-    found: dict[str, str] = {}
-    for obs in _xpath(event, _CAUSALITY):
+def read_reported(
+    r: Any, drugs: list[etree._Element], reactions: list[etree._Element]
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The G.k.9.i.2.r assessments (by product and reaction index) and the H.4 sender's
+    comments of a message; elements read are marked on the reader ``r``. An assessment that
+    refers to no drug or reaction of the message is left for ``unmapped``."""
+    pids = [sa.xpath("string(h:id/@root)", namespaces=c.NS) for sa in drugs]
+    rids = [obs.xpath("string(h:id/@root)", namespaces=c.NS) for obs in reactions]
+    found: list[dict[str, Any]] = []
+    for obs in _xpath(r.event, _CAUSALITY):
         pid = obs.xpath("string(h:subject2/h:productUseReference/h:id/@root)", namespaces=c.NS)
         rid = obs.xpath("string(h:subject1/h:adverseEffectReference/h:id/@root)", namespaces=c.NS)
-        drug = drugs.get(pid, "drug (not referenced)")
-        reaction = reactions.get(rid, "reaction (not referenced)")
-        method = _said(obs, "h:methodCode") or "method not stated"
-        result = _said(obs, "h:value") or "result not stated"
-        source = _said(obs, "h:author/h:assignedEntity/h:code")
-        keep(
-            found,
-            f"G.k.9.i.2.r {drug} x {reaction}: {method}",
-            f"{result} (source: {source})" if source else result,
-        )
-    for obs in _xpath(event, _COMMENT):
-        text = _text(obs, "h:value")
+        if pid not in pids or rid not in rids:
+            continue
+        entry = {
+            "product": pids.index(pid),
+            "reaction": rids.index(rid),
+            "result": _marked(r, obs, "h:value"),
+            "method": _marked(r, obs, "h:methodCode"),
+            "source": _marked(r, obs, "h:author/h:assignedEntity/h:code"),
+        }
+        entry = {k: v for k, v in entry.items() if v is not None}
+        if entry not in found:
+            found.append(entry)
+    comments = []
+    for obs in _xpath(r.event, _COMMENT):
+        text = _marked(r, obs, "h:value")
         if text:
-            keep(found, SENDER_COMMENTS, text)
-    return found
+            r.take(_xpath(obs, "h:author/h:assignedEntity/h:code")[0])
+            comments.append(text)
+    return found, "\n".join(comments) or None

@@ -115,7 +115,8 @@ def product(
     ]
     out: dict[str, Any] = {
         "name": name or "(name not stated)",
-        "active_ingredient": ", ".join(ingredients) or None,
+        "active_ingredient": ingredients[0] if ingredients else None,
+        "other_ingredients": ingredients[1:],
         "manufacturer": r.text(
             kind,
             "h:asManufacturedProduct/h:subjectOf/h:approval/h:holder/h:role/h:playingOrganization/h:name",

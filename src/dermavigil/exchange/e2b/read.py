@@ -8,8 +8,8 @@ not hold go verbatim into ``Case.unmapped``
 (:mod:`~dermavigil.exchange.e2b.unmapped`), and a dermavigil supplement
 (:mod:`~dermavigil.exchange.e2b.supplement`) is applied last (one that does
 not apply is kept aside, see :func:`~dermavigil.exchange.supplement.build_case`).
-Causality assessments (G.k.9.i.2.r) and the sender's comments (H.4) are
-opinions about the case: they join ``unmapped`` after the supplement, read
+The sender's causality assessments (G.k.9.i.2.r) and comments (H.4) are kept
+beside dermavigil's own as ``Case.reported_causality`` / ``sender_comments``, read
 by :mod:`~dermavigil.exchange.e2b.causality`. Each case is validated on its
 own, so one bad message does not sink the batch.
 """
@@ -28,7 +28,7 @@ from dermavigil.errors import InputError, Problem
 from dermavigil.exchange import codes as c
 from dermavigil.exchange.e2b import drugs as d
 from dermavigil.exchange.e2b import sections as s
-from dermavigil.exchange.e2b.causality import assessment_elements, read_assessments
+from dermavigil.exchange.e2b.causality import read_reported
 from dermavigil.exchange.e2b.rules import check_batch
 from dermavigil.exchange.e2b.schema import require_valid
 from dermavigil.exchange.e2b.supplement import decoded, read_supplement
@@ -137,7 +137,9 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
             rid = obs.xpath("h:id/@root", namespaces=c.NS)
             if rid and rid[0] in latency:
                 reaction["onset_latency"] = latency[rid[0]]
-    r.used.update(assessment_elements(event))
+        reported, comments = read_reported(r, drugs, reactions)
+        mapping["reported_causality"] = reported
+        mapping["sender_comments"] = comments
     amendment_of(event, r)
     mapping["unmapped"] = {**collect(event, r.used), **r.notes}
     return {k: v for k, v in mapping.items() if v not in (None, [], {})}, supplement
@@ -169,12 +171,7 @@ def amendment_of(event: etree._Element, r: s.Reader | None = None) -> Received:
 def _case(message: etree._Element, record: str) -> Case:
     mapping, supplement = message_mapping(message)
     read = partial(read_supplement, record=record)
-    case = build_case(mapping, supplement, read, record=record)
-    event = message.find(f".//{{{c.HL7}}}investigationEvent")
-    assessed = read_assessments(event) if event is not None else {}
-    if not assessed:
-        return case
-    return case.model_copy(update={"unmapped": {**case.unmapped, **assessed}})
+    return build_case(mapping, supplement, read, record=record)
 
 
 def import_e2b(data: bytes, *, record: str = "document") -> list[Case | InputError]:

@@ -157,12 +157,11 @@ def _kind_of_product(product: Product) -> etree._Element:
         children.append(
             E.asManufacturedProduct(E.subjectOf(approval, typeCode="SBJ"), classCode="MANU")
         )
-    if product.active_ingredient:
+    names = [product.active_ingredient] if product.active_ingredient else []
+    for name in names + product.other_ingredients:  # G.k.2.3.r, one element each
         children.append(
             E.ingredient(
-                E.ingredientSubstance(
-                    E.name(product.active_ingredient), classCode="MMAT", determinerCode="KIND"
-                ),
+                E.ingredientSubstance(E.name(name), classCode="MMAT", determinerCode="KIND"),
                 classCode="ACTI",
             )
         )

@@ -54,7 +54,7 @@ from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.vocab import QUALIFICATION_CODES, REPORT_TYPE_CODES
 from dermavigil.errors import InputError
 from dermavigil.exchange import codes as c
-from dermavigil.exchange.e2b.causality import add_causality
+from dermavigil.exchange.e2b.causality import add_causality, add_reported
 from dermavigil.exchange.e2b.read import message_mapping
 from dermavigil.exchange.e2b.rules import check_batch, profile_of
 from dermavigil.exchange.e2b.schema import require_valid
@@ -265,7 +265,7 @@ def case_message(
     """One ``PORR_IN049016UV`` message for ``case`` (without the supplement); ``judged`` (the
     case's assessment) decides its seriousness, else it is derived from the case."""
     now = now or datetime.now(UTC).strftime("%Y%m%d%H%M%S+0000")
-    return E.PORR_IN049016UV(
+    message = E.PORR_IN049016UV(
         E.id(extension=uid(), root=c.OID_MESSAGE_ID),
         E.creationTime(value=now),
         E.interactionId(extension="PORR_IN049016UV", root=c.OID_INTERACTION),
@@ -282,6 +282,8 @@ def case_message(
             moodCode="EVN",
         ),
     )
+    add_reported(message, case)
+    return message
 
 
 def attach_supplement(message: etree._Element, case: Case) -> None:
@@ -325,9 +327,10 @@ def export_e2b(
 ) -> bytes:
     """A batch ``MCCI_IN200100UV01`` holding one ICSR message per case, schema-valid.
 
-    For a regulator's receiver id (FDA ``ZZFDA...``, EMA ``EVHUMAN``) the batch must also
-    pass the business rules (:mod:`~dermavigil.exchange.e2b.rules`): what the receiver
-    would reject is refused here, every rejection named by its data element.
+    For a regulator's receiver id (FDA ``ZZFDA...``, EMA ``EVHUMAN``) the batch carries the
+    E2B elements alone (no dermavigil supplement) and must pass the business rules
+    (:mod:`~dermavigil.exchange.e2b.rules`): what the receiver would reject is refused here,
+    every rejection named by its data element.
 
     ``assessments`` (one per case, or None for a case without) adds each case's
     causality (G.k.9.i.2.r) after the supplement is computed, so the supplement
@@ -339,7 +342,8 @@ def export_e2b(
     for i, case in enumerate(cases):
         judged = assessments[i] if assessments is not None else None
         message = case_message(case, i, now, sender=sender, receiver=receiver, judged=judged)
-        attach_supplement(message, case)
+        if profile_of(receiver) is None:  # a regulator gets the E2B elements alone
+            attach_supplement(message, case)
         if judged is not None:
             add_causality(message, case, judged)
         messages.append(message)
