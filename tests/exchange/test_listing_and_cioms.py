@@ -66,3 +66,27 @@ def test_cioms_long_narrative_flows_over_pages(seed_case: Case) -> None:
     assert len(reader.pages) > 1
     assert all(f"Sentence {i} of" in text for i in (0, 199, 399))
     assert "IV. MANUFACTURER INFORMATION" in text
+
+
+def test_cioms_form_is_complete(coded_case: Case) -> None:
+    mapping = coded_case.model_dump(mode="json", exclude_none=True)
+    mapping["products"][0].update(start_date="2023-05-01", end_date="2023-05-03")
+    mapping["patient"]["birth_date"] = "1971-02-03"
+    mapping["report"]["received_date"] = "2024-02-15"
+    case = Case.model_validate(mapping)
+    reader = PdfReader(io.BytesIO(export_cases([case, case], "cioms", versions=[1, 3])))
+    first, second = (page.extract_text() for page in reader.pages[:2])
+    for expected in (
+        "2. DATE OF BIRTH",
+        "1971-02-03",
+        "19. THERAPY DURATION",
+        "3 days",
+        "2023-05-01 / 2023-05-03",
+        "24c. DATE RECEIVED",
+        "2024-02-15",
+        "DATE OF THIS REPORT",
+        "25a. REPORT TYPE",
+    ):
+        assert expected in first, expected
+    assert "initial" in first.split("25a. REPORT TYPE")[1]
+    assert "follow-up" in second.split("25a. REPORT TYPE")[1]

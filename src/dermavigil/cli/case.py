@@ -250,7 +250,7 @@ def export(
     """Export a case's current version in an exchange format."""
     with registry().transaction(readonly=True) as session:
         stored = CaseService(session).get(case_id)
-    data = export_bytes([stored.case], fmt, [stored.assessment])
+    data = export_bytes([stored.case], fmt, [stored.assessment], [stored.version])
     if out is None:
         typer.echo(data, nl=False)
         return
@@ -261,7 +261,10 @@ def export(
 
 
 def export_bytes(
-    cases: Sequence[Case], fmt: str, assessments: Sequence[Assessment | None] | None = None
+    cases: Sequence[Case],
+    fmt: str,
+    assessments: Sequence[Assessment | None] | None = None,
+    versions: Sequence[int] | None = None,
 ) -> bytes:
     """The cases in ``fmt`` (with their assessments and the settings' E2B sender/receiver ids);
     a format whose writer is not installed is a clear error."""
@@ -275,6 +278,7 @@ def export_bytes(
             assessments=assessments,
             sender=settings.e2b_sender_id,
             receiver=settings.e2b_receiver_id,
+            versions=versions,
         )
     except ImportError as exc:
         raise DermavigilError(

@@ -118,6 +118,7 @@ class Patient(_Model):
     """E2B D: the patient, never named (initials at most)."""
 
     initials: str | None = Field(default=None, pattern=r"^[A-Za-z][A-Za-z.\-]{0,9}$")
+    birth_date: PartialDate | None = Field(default=None, description="E2B D.2.1")
     age: Age | None = None
     age_group: AgeGroup | None = None
     sex: Sex | None = None

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from datetime import UTC, date, datetime
 
 from fpdf import FPDF
 
 from dermavigil.domain import Case, Product
 from dermavigil.domain.assessment import Assessment
+from dermavigil.domain.dates import PartialDate
 from dermavigil.domain.vocab import DechallengeResult, ProductRole, RechallengeResult
 from dermavigil.exchange.causality import method_results, override_notes
 from dermavigil.exchange.seriousness import case_seriousness
@@ -168,8 +170,29 @@ def _causality(case: Case, assessment: Assessment) -> str:
     return "\n".join([f"For {reactions}:", *lines, *override_notes(assessment)])
 
 
-def _page(pdf: _Form, case: Case, assessment: Assessment | None = None) -> None:
-    """One CIOMS-I form for ``case`` (with its causality, when assessed)."""
+def _date(value: PartialDate | None) -> str:
+    return value.iso() if value is not None else ""
+
+
+def _duration(product: Product) -> str:
+    """Box 19: days from the first to the last administration (both days known), inclusive."""
+    start, end = product.start_date, product.end_date
+    if start is None or end is None or start.day is None or end.day is None:
+        return ""
+    days = (end.earliest() - start.earliest()).days + 1
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def _page(
+    pdf: _Form,
+    case: Case,
+    assessment: Assessment | None = None,
+    version: int = 1,
+    today: date | None = None,
+) -> None:
+    """One CIOMS-I form for ``case`` (with its causality, when assessed); ``version`` > 1
+    makes it a follow-up report."""
+    today = today or datetime.now(UTC).date()
     pdf.add_page()
     patient, report = case.patient, case.report
     criteria = {s.value for s in case_seriousness(case, assessment).criteria}
@@ -185,6 +208,7 @@ def _page(pdf: _Form, case: Case, assessment: Assessment | None = None) -> None:
         [
             ("1. PATIENT INITIALS", patient.initials or "unknown"),
             ("1a. COUNTRY", country),
+            ("2. DATE OF BIRTH", patient.birth_date.iso() if patient.birth_date else ""),
             ("2a. AGE", age),
             ("3. SEX", patient.sex.value if patient.sex else ""),
             ("4-6. REACTION ONSET", onset.iso() if onset else (case.reactions[0].onset_text or "")),
@@ -231,6 +255,7 @@ def _page(pdf: _Form, case: Case, assessment: Assessment | None = None) -> None:
                     "18. THERAPY DATES (from/to)",
                     f"{product.start_date or '?'} / {product.end_date or '?'}",
                 ),
+                ("19. THERAPY DURATION", _duration(product)),
                 ("20. DID REACTION ABATE AFTER STOPPING DRUG?", _abated(product)),
                 ("21. DID REACTION REAPPEAR AFTER REINTRODUCTION?", _reappeared(product)),
             ]
@@ -264,7 +289,7 @@ def _page(pdf: _Form, case: Case, assessment: Assessment | None = None) -> None:
         [
             ("24a. NAME AND ADDRESS OF MANUFACTURER", ", ".join(manufacturers) or "unknown"),
             ("24b. MFR CONTROL NO.", case.case_id or report.source_id or ""),
-            ("24c. DATE RECEIVED", report.received_date.iso() if report.received_date else ""),
+            ("24c. DATE RECEIVED", _date(report.received_date)),
             (
                 "24d. REPORT SOURCE",
                 report.source.value.replace("_", " ")
@@ -272,19 +297,29 @@ def _page(pdf: _Form, case: Case, assessment: Assessment | None = None) -> None:
             ),
         ]
     )
+    pdf.boxes(
+        [
+            ("DATE OF THIS REPORT", today.isoformat()),
+            ("25a. REPORT TYPE", "follow-up" if version > 1 else "initial"),
+        ]
+    )
 
 
 def render_cioms(
-    cases: Sequence[Case], assessments: Sequence[Assessment | None] | None = None
+    cases: Sequence[Case],
+    assessments: Sequence[Assessment | None] | None = None,
+    versions: Sequence[int] | None = None,
 ) -> bytes:
     """One CIOMS-I form per case, in one PDF; ``assessments`` (one per case, or None)
-    add the causality of each suspect drug."""
+    add the causality of each suspect drug, ``versions`` (the registry's version of each
+    case) mark version 2 and later as follow-up reports."""
     pdf = _Form(format="A4")
     pdf.set_margins(10, 10, 10)
     pdf.set_auto_page_break(auto=True, margin=12)
     pdf.set_title("CIOMS-I suspect adverse reaction report")
     pdf.set_creator("dermavigil")
     judged = list(assessments) if assessments is not None else [None] * len(cases)
-    for case, assessment in zip(cases, judged, strict=True):
-        _page(pdf, case, assessment)
+    numbers = list(versions) if versions is not None else [1] * len(cases)
+    for case, assessment, version in zip(cases, judged, numbers, strict=True):
+        _page(pdf, case, assessment, version)
     return bytes(pdf.output())

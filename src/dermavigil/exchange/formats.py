@@ -77,6 +77,7 @@ class ExportOptions:
     assessments: Sequence[Assessment | None] | None = None
     sender: str | None = None
     receiver: str | None = None
+    versions: Sequence[int] | None = None
 
 
 DERIVED_SERIOUSNESS = "derived_seriousness"
@@ -124,7 +125,7 @@ def _fhir_r4_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
 def _cioms_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
     from dermavigil.exchange.cioms import render_cioms
 
-    return render_cioms(cases, options.assessments)
+    return render_cioms(cases, options.assessments, options.versions)
 
 
 def _csv_export(cases: Sequence[Case], options: ExportOptions) -> bytes:
@@ -163,6 +164,7 @@ def export_cases(
     assessments: Sequence[Assessment | None] | None = None,
     sender: str | None = None,
     receiver: str | None = None,
+    versions: Sequence[int] | None = None,
 ) -> bytes:
     """Write ``cases`` in format ``fmt`` (a key of :data:`EXPORT_FORMATS`).
 
@@ -172,7 +174,8 @@ def export_cases(
     (:func:`~dermavigil.exchange.seriousness.case_seriousness`; derived from the
     case when no assessment is given).
     ``sender`` / ``receiver`` are the E2B(R3) batch and message ids (N.1.3/N.1.4,
-    N.2.r.2/N.2.r.3).
+    N.2.r.2/N.2.r.3); ``versions`` (the registry's version of each case) mark
+    follow-up reports on the CIOMS-I form.
     """
     if fmt not in _EXPORTERS:
         raise InputError(
@@ -187,7 +190,7 @@ def export_cases(
             [Problem("assessments", f"{len(assessments)} given for {len(cases)} case(s)")],
         )
     options = ExportOptions(
-        list(assessments) if assessments is not None else None, sender, receiver
+        list(assessments) if assessments is not None else None, sender, receiver, versions
     )
     return _EXPORTERS[fmt](list(cases), options)
 

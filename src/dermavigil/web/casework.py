@@ -230,6 +230,7 @@ def export(
         assessments=[s.assessment for s in stored],
         sender=settings.e2b_sender_id,
         receiver=settings.e2b_receiver_id,
+        versions=[s.version for s in stored],
     )
     return data, EXPORT_FORMATS[fmt]
 

@@ -199,7 +199,7 @@ def report(r: Reader) -> dict[str, Any]:
 
 
 def patient(r: Reader, role: etree._Element) -> dict[str, Any]:
-    """D: initials, sex, age at onset, age group, weight, D.7.2 history text."""
+    """D: initials, sex, D.2.1 birth date, age at onset, age group, weight, D.7.2 history."""
     initials = r.text(role, "h:player1/h:name")
     sex = r.coded(role, "h:player1/h:administrativeGenderCode", {"1": "male", "2": "female"})
     r.take(r.one(role, "h:player1/h:administrativeGenderCode[@nullFlavor]"))
@@ -207,6 +207,7 @@ def patient(r: Reader, role: etree._Element) -> dict[str, Any]:
     out: dict[str, Any] = {
         "sex": sex,
         "initials": initials if initials and _INITIALS.match(initials) else None,
+        "birth_date": r.date(role, "h:player1/h:birthTime"),
     }
     if initials and out["initials"] is None:
         r.used.discard(r.one(role, "h:player1/h:name"))

@@ -313,6 +313,8 @@ def _patient(
         player.append(E.administrativeGenderCode(code=SEX_CODES[patient.sex], codeSystem=c.OID_SEX))
     else:
         player.append(E.administrativeGenderCode(nullFlavor="UNK"))
+    if patient.birth_date is not None:
+        player.append(E.birthTime(value=patient.birth_date.e2b()))
     role: list[etree._Element] = [E.player1(*player, classCode="PSN", determinerCode="INSTANCE")]
 
     def observed(code: str, name: str, value: etree._Element) -> None:
