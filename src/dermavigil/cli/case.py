@@ -260,6 +260,80 @@ def export(
     render.console.print(f"wrote {out} ({len(data)} bytes, {fmt})")
 
 
+@case_app.command("submit")
+def submit(
+    case_id: str,
+    out: Annotated[Path, typer.Option(help="write the E2B(R3) batch to this file")],
+    by: By = "",
+) -> None:
+    """Write a case's current version as an E2B(R3) batch for the settings' receiver
+    (DERMAVIGIL_E2B_RECEIVER, e.g. ZZFDA) and record the submission (status 'sent').
+    A batch the receiver's business rules would reject is refused, element by element."""
+    from dermavigil.exchange.e2b.ack import sent_ids
+    from dermavigil.registry.submissions import SubmissionService
+    from dermavigil.settings import load_settings
+
+    reg = registry()
+    with reg.transaction(readonly=True) as session:
+        stored = CaseService(session).get(case_id)
+    data = export_bytes([stored.case], "e2b", [stored.assessment], [stored.version])
+    batch_id, [report_id] = sent_ids(data)
+    receiver = load_settings().e2b_receiver_id
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_bytes(data)
+    with reg.transaction() as session:
+        SubmissionService(session).record_sent(
+            stored.case_id, stored.version, receiver, batch_id, report_id, by or _default_by()
+        )
+    tmp.replace(out)
+    render.console.print(
+        f"wrote {out}: {stored.case_id} version {stored.version} to {receiver} "
+        f"(batch {batch_id}, C.1.1 {report_id}), status sent"
+    )
+
+
+@case_app.command("ack")
+def ack(
+    file: Annotated[Path, typer.Argument(help="an E2B(R3) acknowledgement (MCCI_IN200101UV01)")],
+) -> None:
+    """Record a receiver's acknowledgement of a submitted batch (status per case)."""
+    from dermavigil.exchange.e2b.ack import read_ack
+    from dermavigil.registry.submissions import SubmissionService
+
+    answer = read_ack(_read(file), record=file.name)
+    messages = [(m.report_id, m.code, m.text) for m in answer.messages]
+    with registry().transaction() as session:
+        updated = SubmissionService(session).record_ack(
+            answer.batch_id, answer.code, messages, answer.text
+        )
+    for s in updated:
+        render.console.print(
+            f"{s.case_id} version {s.version} ({s.report_id}): {s.status} ({s.ack_code})"
+            + (f": {s.ack_text}" if s.ack_text else ""),
+            markup=False,
+            highlight=False,
+        )
+
+
+@case_app.command("submissions")
+def submissions(case_id: str) -> None:
+    """The E2B(R3) submissions of a case and their acknowledgement status."""
+    from dermavigil.registry.submissions import SubmissionService
+
+    with registry().transaction(readonly=True) as session:
+        CaseService(session).get(case_id)  # a clear error for an unknown case
+        sent = SubmissionService(session).for_case(case_id.strip().upper())
+    if not sent:
+        render.console.print(f"{case_id}: no submission recorded")
+    for s in sent:
+        render.console.print(
+            f"version {s.version} to {s.receiver} on {s.sent_at:%Y-%m-%d %H:%M} by {s.sent_by}: "
+            f"{s.status}" + (f" ({s.ack_code})" if s.ack_code else ""),
+            markup=False,
+            highlight=False,
+        )
+
+
 def export_bytes(
     cases: Sequence[Case],
     fmt: str,

@@ -324,3 +324,31 @@ class CommentRow(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     by: Mapped[str] = mapped_column(String(64), nullable=False)
     text: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+SUBMISSION_STATUSES = ("sent", "accepted", "needs_action", "rejected")
+
+
+class SubmissionRow(Base):
+    """One case version sent as an E2B(R3) ICSR to a receiver, and the receiver's ACK."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (
+        CheckConstraint(_in("status", SUBMISSION_STATUSES), name="status"),
+        Index("ix_submissions_batch_report", "batch_id", "report_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(
+        String(16), ForeignKey("cases.case_id"), nullable=False, index=True
+    )
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    receiver: Mapped[str] = mapped_column(String(60), nullable=False)
+    batch_id: Mapped[str] = mapped_column(String(100), nullable=False)
+    report_id: Mapped[str] = mapped_column(String(100), nullable=False)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    sent_by: Mapped[str] = mapped_column(String(64), nullable=False)
+    status: Mapped[str] = mapped_column(String(16), nullable=False)
+    ack_code: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    ack_text: Mapped[str | None] = mapped_column(Text, nullable=True)
+    acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -184,6 +184,29 @@ def history(registry: Any, actor: Actor, case_id: str) -> list[Any]:
         return service.history(case_id)
 
 
+def submissions(registry: Any, actor: Actor, case_id: str) -> list[Any]:
+    """The E2B(R3) submissions of a case with their acknowledgement status."""
+    from dermavigil.registry.submissions import SubmissionService
+
+    with registry.transaction(readonly=True) as session:
+        stored = _readable(actor, _service(session).get(case_id))
+        return SubmissionService(session).for_case(stored.case_id)
+
+
+def record_ack(registry: Any, actor: Actor, data: bytes) -> list[Any]:
+    """Record a receiver's E2B(R3) acknowledgement (``MCCI_IN200101UV01``) of a batch."""
+    from dermavigil.exchange.e2b.ack import read_ack
+    from dermavigil.registry.submissions import SubmissionService
+
+    require(actor, "case.export")
+    answer = read_ack(data, record="ACK")
+    messages = [(m.report_id, m.code, m.text) for m in answer.messages]
+    with registry.transaction() as session:
+        return SubmissionService(session).record_ack(
+            answer.batch_id, answer.code, messages, answer.text
+        )
+
+
 def assessment(registry: Any, actor: Actor, case_id: str) -> Any:
     with registry.transaction(readonly=True) as session:
         service = _service(session)

@@ -18,8 +18,8 @@ from dermavigil.errors import InputError, Problem
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "schemas" / "e2b_r3" / "multicacheschemas"
 HL7 = "urn:hl7-org:v3"
-ROOTS = ("MCCI_IN200100UV01", "PORR_IN049016UV")
-"""Document roots this module validates: the ICSR batch and a single ICSR message."""
+ROOTS = ("MCCI_IN200100UV01", "PORR_IN049016UV", "MCCI_IN200101UV01")
+"""Document roots this module validates: the ICSR batch, a single ICSR message, an ACK."""
 
 
 @cache

@@ -61,7 +61,7 @@ from dermavigil.exchange.e2b.schema import require_valid
 from dermavigil.exchange.e2b.subject import assessment
 from dermavigil.exchange.e2b.supplement import FORMAT as SUPPLEMENT_FORMAT
 from dermavigil.exchange.e2b.supplement import document as supplement_document
-from dermavigil.exchange.e2b.xml import E, typed, uid, wrapped
+from dermavigil.exchange.e2b.xml import E, device, typed, uid, wrapped
 from dermavigil.exchange.seriousness import case_seriousness
 from dermavigil.exchange.supplement import diff
 
@@ -244,15 +244,6 @@ def _investigation(
     )
 
 
-def _device(role: str, extension: str, root: str) -> etree._Element:
-    """An N.1.3/N.1.4 or N.2.r.2/N.2.r.3 sender or receiver."""
-    return E(
-        role,
-        E.device(E.id(extension=extension, root=root), classCode="DEV", determinerCode="INSTANCE"),
-        typeCode="RCV" if role == "receiver" else "SND",
-    )
-
-
 def case_message(
     case: Case,
     index: int = 0,
@@ -272,8 +263,8 @@ def case_message(
         E.processingCode(code="P"),
         E.processingModeCode(code="T"),
         E.acceptAckCode(code="AL"),
-        _device("receiver", MESSAGE_RECEIVERS.get(receiver, receiver), c.OID_MESSAGE_RECEIVER),
-        _device("sender", sender, c.OID_MESSAGE_SENDER),
+        device("receiver", MESSAGE_RECEIVERS.get(receiver, receiver), c.OID_MESSAGE_RECEIVER),
+        device("sender", sender, c.OID_MESSAGE_SENDER),
         E.controlActProcess(
             E.code(code="PORR_TE049016UV", codeSystem=c.OID_TRIGGER),
             E.effectiveTime(value=now),
@@ -354,8 +345,8 @@ def export_e2b(
         E.interactionId(extension="MCCI_IN200100UV01", root=c.OID_INTERACTION),
         E.name(code="1", codeSystem=c.OID_MESSAGE_TYPE, displayName="ichicsr"),
         *messages,
-        _device("receiver", receiver, c.OID_BATCH_RECEIVER),
-        _device("sender", sender, c.OID_BATCH_SENDER),
+        device("receiver", receiver, c.OID_BATCH_RECEIVER),
+        device("sender", sender, c.OID_BATCH_SENDER),
         ITSVersion="XML_1.0",
     )
     tree = etree.ElementTree(batch)

@@ -100,6 +100,15 @@ def wrapped(
     )
 
 
+def device(role: str, extension: str, root: str) -> etree._Element:
+    """A ``receiver`` or ``sender`` device with its id (batch, message or ACK headers)."""
+    return E(
+        role,
+        E.device(E.id(extension=extension, root=root), classCode="DEV", determinerCode="INSTANCE"),
+        typeCode="RCV" if role == "receiver" else "SND",
+    )
+
+
 def uid() -> str:
     """A fresh UUID for an HL7 ``id/@root``."""
     return str(uuid.uuid4())

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
@@ -170,6 +170,19 @@ def update_case(
 def code_terms(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> Response:
     """Code uncoded reactions and findings to the HPO (assessors): a new version."""
     return _stored(casework.code_terms(registry, actor, case_id))
+
+
+@router.get("/{case_id}/submissions")
+def case_submissions(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> list[Any]:
+    """The E2B(R3) submissions of the case: version, receiver, batch, C.1.1, status, ACK."""
+    return jsonable_encoder(casework.submissions(registry, actor, case_id))
+
+
+@router.post("/acks", response_class=JSONResponse)
+async def record_ack(request: Request, actor: ActorDep, registry: RegistryDep) -> Response:
+    """Record a receiver's E2B(R3) ACK (XML body): the status of each submission it answers."""
+    data = await request.body()
+    return JSONResponse(jsonable_encoder(casework.record_ack(registry, actor, data)))
 
 
 @router.get("/{case_id}/history")
