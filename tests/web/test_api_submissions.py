@@ -33,3 +33,17 @@ def test_an_ack_sets_the_status_of_a_submission(client, registry):  # type: igno
     unknown = write_ack(batch.replace(batch_id.encode(), b"OTHER-BATCH"), [], sender="X")
     refused = client.post("/api/cases/acks", content=unknown, headers=headers)
     assert refused.status_code == 422 or refused.status_code == 400
+
+
+def test_the_case_page_shows_the_senders_causality_and_what_was_kept(  # type: ignore[no-untyped-def]
+    as_assessor, registry, shared_data
+):
+    from dermavigil.exchange.formats import import_document
+
+    path = shared_data.parent / "standards" / "e2b_r3" / "fda_examples" / "FAERS2022Scenario6.xml"
+    [case] = import_document(path.read_bytes(), path.name).cases
+    with registry.transaction() as session:
+        stored = CaseService(session).create(case, by="assessor")
+    page = as_assessor.client.get(f"/cases/{stored.case_id}").text
+    assert "Causality as the sender reported it" in page and "Highly related" in page
+    assert f"Facts kept as received ({len(case.unmapped)} elements)" in page
