@@ -63,6 +63,29 @@ def _component_quantile_log(shape: FloatArray, level: float) -> FloatArray:
         return np.where(y > 1e-300, np.log(y), small)
 
 
+def component_weights(
+    prior: Prior, n: ArrayLike, expected: ArrayLike
+) -> tuple[FloatArray, FloatArray]:
+    """``Q`` and ``1 - Q`` of every pair: the posterior probabilities of the two gamma
+    components (DuMouchel 1999, section 3), exact also where ``Q`` is close to 0 or 1."""
+    n_arr, e_arr = _inputs(n, expected)
+    counts, index = np.unique(n_arr, return_inverse=True)
+    a1, b1, a2, b2, p = prior.theta
+    # log of p f1(n) / ((1-p) f2(n)) for the negative binomials f_j; the
+    # factors 1/n! and E^n are common to both and cancel
+    per_count = gammaln(a1 + counts) - gammaln(a2 + counts)
+    const = np.log(p) - np.log1p(-p) - gammaln(a1) + gammaln(a2)
+    const += a1 * np.log(b1) - a2 * np.log(b2)
+    log_odds = (
+        const
+        + per_count[index]
+        - a1 * np.log(b1 + e_arr)
+        + a2 * np.log(b2 + e_arr)
+        - n_arr * np.log1p((b1 - b2) / (b2 + e_arr))
+    )
+    return expit(log_odds), expit(-log_odds)
+
+
 class Posterior:
     """Every pair's posterior mixture, computed once per distinct ``(n, E)``, and the
     terms that depend on the count alone once per distinct count."""
@@ -76,20 +99,7 @@ class Posterior:
         self.shape1, self.shape2 = a1 + self.counts, a2 + self.counts
         self.rate1, self.rate2 = b1 + e_arr, b2 + e_arr
         self.log_rate1, self.log_rate2 = np.log(self.rate1), np.log(self.rate2)
-        # log of p f1(n) / ((1-p) f2(n)) for the negative binomials f_j; the
-        # factors 1/n! and E^n are common to both and cancel
-        per_count = gammaln(self.shape1) - gammaln(self.shape2)
-        const = np.log(p) - np.log1p(-p) - gammaln(a1) + gammaln(a2)
-        const += a1 * np.log(b1) - a2 * np.log(b2)
-        log_odds = (
-            const
-            + per_count[self.index]
-            - a1 * self.log_rate1
-            + a2 * self.log_rate2
-            - n_arr * np.log1p((b1 - b2) / self.rate2)
-        )
-        self.weight1 = expit(log_odds)
-        self.weight2 = expit(-log_odds)  # 1 - Q, exact also where Q is close to 1
+        self.weight1, self.weight2 = component_weights(prior, n_arr, e_arr)
 
     def weight(self) -> FloatArray:
         """``Q`` of every pair: the posterior probability of the first component."""

@@ -191,6 +191,29 @@ def _by_period(
     ]
 
 
+def eb05_upper_bound(prior: Prior, n: np.ndarray, expected: np.ndarray) -> np.ndarray:
+    """An upper bound of EB05, far cheaper than the quantile itself.
+
+    The posterior of a pair is ``Q Gamma(a1+n, b1+E) + (1-Q) Gamma(a2+n, b2+E)``
+    (DuMouchel 1999), with CDF ``F = Q F1 + (1-Q) F2``. At the ``0.05/Q`` quantile of the
+    first component (when ``Q > 0.05``) ``F >= Q F1 = 0.05``, likewise for the second with
+    ``1-Q``, and at the larger of the two components' 5% quantiles both ``F_j >= 0.05``;
+    so EB05 (the 5% quantile of ``F``) lies at or below each of these points, and below
+    their minimum. A pair whose bound is under the EB05 threshold cannot meet it.
+    """
+    from scipy.special import gammaincinv
+
+    a1, b1, a2, b2, _ = prior.theta
+    w1, w2 = posterior.component_weights(prior, n, expected)
+    rate1, rate2 = b1 + expected, b2 + expected
+    bound = np.maximum(gammaincinv(a1 + n, 0.05) / rate1, gammaincinv(a2 + n, 0.05) / rate2)
+    for weight, shape, rate in ((w1, a1 + n, rate1), (w2, a2 + n, rate2)):
+        usable = weight > 0.05
+        level = np.where(usable, 0.05 / np.where(usable, weight, 1.0), 0.5)
+        bound = np.where(usable, np.minimum(bound, gammaincinv(shape, level) / rate), bound)
+    return bound
+
+
 def _measures(
     a: np.ndarray,
     nd: np.ndarray,
@@ -198,7 +221,11 @@ def _measures(
     total: float,
     methods: tuple[str, ...],
     prior: Prior | None,
+    eb05_min: float,
+    exact: np.ndarray,
 ) -> dict[str, np.ndarray]:
+    """Every measure of each pair; EBGM/EB05 exactly where ``exact`` is set or where
+    :func:`eb05_upper_bound` does not rule the criterion out (NaN elsewhere)."""
     b, c = nd - a, ne - a
     d = total - nd - ne + a
     expected = nd * ne / total
@@ -211,8 +238,12 @@ def _measures(
     if "ic" in methods:
         cols["ic"], cols["ic025"], _ = stats.information_component(a, expected)
     if prior is not None:
-        post = posterior.Posterior(prior, a, expected)
-        cols["ebgm"], cols["eb05"] = post.ebgm(), post.quantile(0.05)
+        rows = np.flatnonzero(exact | (eb05_upper_bound(prior, a, expected) >= eb05_min))
+        cols["ebgm"] = np.full(a.size, np.nan)
+        cols["eb05"] = np.full(a.size, np.nan)
+        if rows.size:
+            post = posterior.Posterior(prior, a[rows], expected[rows])
+            cols["ebgm"][rows], cols["eb05"][rows] = post.ebgm(), post.quantile(0.05)
     return cols
 
 
@@ -316,7 +347,8 @@ def sweep(
             prior = _fit(a, nd * ne / total, 1)
             if prior is not None:
                 priors[period_label(request.period, int(inc.periods[t]))] = prior
-        cols = _measures(a, nd, ne, total, request.methods, prior)
+        exact = np.isin(active, followed, assume_unique=True)
+        cols = _measures(a, nd, ne, total, request.methods, prior, request.criteria.eb05_min, exact)
         flags = request.criteria.flags(cols)
         for method in flags_of:
             flag = flags.get(f"signal_{method}")
