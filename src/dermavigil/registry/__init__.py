@@ -11,12 +11,14 @@ Services never commit; the caller's transaction does.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from dermavigil.registry.batch import GroupCommitter
 from dermavigil.registry.changes import FieldChange
 from dermavigil.registry.db import READONLY_OPTION, WriteGate, make_engine
 from dermavigil.registry.migrate import current_revision, head_revision, upgrade
@@ -45,6 +47,8 @@ __all__ = [
     "open_registry",
 ]
 
+T = TypeVar("T")
+
 
 class Registry:
     """A migrated registry database and its transactions."""
@@ -52,6 +56,7 @@ class Registry:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._gate = WriteGate(engine)
+        self._committer: GroupCommitter | None = None
 
     @contextmanager
     def transaction(self, readonly: bool = False) -> Iterator[Session]:
@@ -65,8 +70,21 @@ class Registry:
         with gate, Session(bind, expire_on_commit=False) as session, session.begin():
             yield session
 
+    def group_write(self, work: Callable[[Session], T]) -> T:
+        """Run ``work(session)`` in a transaction shared with concurrent callers (group
+        commit, :mod:`dermavigil.registry.batch`); return its result once committed.
+
+        For short, independent writes under load (case creation): the transaction and
+        its commit are paid once per batch; a failing ``work`` is rolled back alone.
+        """
+        if self._committer is None:
+            self._committer = GroupCommitter(self)
+        return self._committer.submit(work)
+
     def close(self) -> None:
         """Release the connection pool and the write gate's lock file."""
+        if self._committer is not None:
+            self._committer.close()
         self.engine.dispose()
         self._gate.close()
 

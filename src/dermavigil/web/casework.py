@@ -105,11 +105,15 @@ def stored_json_bytes(stored: Any) -> bytes:
 def create(registry: Any, who: Actor | Credentials, data: Mapping[str, Any] | Case) -> Any:
     """Validate ``data`` (422 with one problem per field) and store it as a new case;
     ``who`` is resolved (:func:`~dermavigil.web.deps.actor_in`) in the same transaction."""
-    with registry.transaction() as session:
+    case = parse_case(data, record="case")  # validated before joining a batch
+
+    def store(session: Any) -> Any:
         actor = actor_in(session, who)
         require(actor, "case.create")
-        case = parse_case(data, record="case")
         return _service(session).create(case, by=actor.username)
+
+    # group commit: concurrent creations share one transaction, each answered once it commits
+    return registry.group_write(store)
 
 
 def get(registry: Any, who: Actor | Credentials, case_id: str, version: int | None = None) -> Any:

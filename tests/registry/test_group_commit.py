@@ -1,0 +1,158 @@
+"""Group commit (``Registry.group_write``): concurrent writes share transactions, each caller
+is answered after its batch commits, a failing write is rolled back alone, and a process
+killed with SIGKILL under load loses none of the writes it acknowledged."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from dermavigil.demo import load_seed_case
+from dermavigil.errors import InputError
+from dermavigil.registry import CaseService, open_registry
+
+
+def _stored_with_audit(url: str, case_ids: list[str]) -> list[str]:
+    """The case ids among ``case_ids`` that are stored with their ``create`` history entry."""
+    registry = open_registry(url)
+    found = []
+    with registry.transaction(readonly=True) as session:
+        service = CaseService(session)
+        for case_id in case_ids:
+            history = service.history(case_id)
+            if history and history[0].action == "create":
+                found.append(case_id)
+    registry.close()
+    return found
+
+
+def test_concurrent_creates_are_batched_and_all_stored(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    registry = open_registry(url)
+    case = load_seed_case()
+    started = threading.Event()
+    ids: list[str] = []
+    errors: list[BaseException] = []
+
+    def slow_first(session):  # type: ignore[no-untyped-def]
+        started.set()
+        time.sleep(0.3)  # the others queue meanwhile and go in the next batch together
+        return CaseService(session).create(case, by="first").case_id
+
+    def create() -> None:
+        try:
+            ids.append(
+                registry.group_write(lambda s: CaseService(s).create(case, by="alice").case_id)
+            )
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    first = threading.Thread(target=lambda: ids.append(registry.group_write(slow_first)))
+    first.start()
+    started.wait(5)
+    threads = [threading.Thread(target=create) for _ in range(50)]
+    for thread in threads:
+        thread.start()
+    for thread in [first, *threads]:
+        thread.join(60)
+    committer = registry._committer
+    assert not errors and len(ids) == 51 and len(set(ids)) == 51
+    assert committer is not None and committer.writes == 51
+    assert committer.batches < 10, "the 50 queued writes were not batched"
+    registry.close()
+    assert sorted(_stored_with_audit(url, ids)) == sorted(ids)
+
+
+def test_a_failing_write_is_rolled_back_alone(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    registry = open_registry(url)
+    case = load_seed_case()
+    gate = threading.Event()
+    results: dict[str, object] = {}
+
+    def hold(session):  # type: ignore[no-untyped-def]
+        gate.wait(5)
+        return CaseService(session).create(case, by="a").case_id
+
+    def bad(session):  # type: ignore[no-untyped-def]
+        CaseService(session).create(case, by="b")  # written, then undone with its savepoint
+        raise InputError("refused on purpose")
+
+    def run(name: str, work) -> None:  # type: ignore[no-untyped-def]
+        try:
+            results[name] = registry.group_write(work)
+        except InputError as exc:
+            results[name] = exc
+
+    threads = [
+        threading.Thread(target=run, args=("hold", hold)),
+        threading.Thread(target=run, args=("bad", bad)),
+        threading.Thread(
+            target=run, args=("good", lambda s: CaseService(s).create(case, by="c").case_id)
+        ),
+    ]
+    threads[0].start()
+    time.sleep(0.2)
+    for thread in threads[1:]:
+        thread.start()
+    time.sleep(0.2)
+    gate.set()
+    for thread in threads:
+        thread.join(30)
+    assert isinstance(results["bad"], InputError)
+    with registry.transaction(readonly=True) as session:
+        owners = {s.owner for s in CaseService(session).all_current(None)}
+    assert owners == {"a", "c"}
+    registry.close()
+
+
+WRITER = """
+import sys, threading
+from dermavigil.demo import load_seed_case
+from dermavigil.registry import CaseService, open_registry
+registry = open_registry(sys.argv[1])
+case = load_seed_case()
+lock = threading.Lock()
+def loop():
+    while True:
+        case_id = registry.group_write(lambda s: CaseService(s).create(case, by="k").case_id)
+        with lock:
+            sys.stdout.write(case_id + "\\n")
+            sys.stdout.flush()
+for _ in range(20):
+    threading.Thread(target=loop, daemon=True).start()
+threading.Event().wait()
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_under_load_loses_no_acknowledged_case(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    open_registry(url).close()  # migrated before the writers start
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, url],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    acknowledged: list[str] = []
+    assert writer.stdout is not None
+    deadline = time.monotonic() + 120
+    while len(acknowledged) < 300 and time.monotonic() < deadline:
+        line = writer.stdout.readline()
+        if not line:
+            break
+        acknowledged.append(line.strip())
+    os.kill(writer.pid, signal.SIGKILL)  # mid-batch: writes are in flight
+    acknowledged.extend(line.strip() for line in writer.stdout if line.strip())
+    writer.wait(30)
+    assert len(acknowledged) >= 300, "the writer did not get going"
+    stored = _stored_with_audit(url, acknowledged)
+    assert sorted(stored) == sorted(acknowledged)
