@@ -348,3 +348,24 @@ def test_web_queue_reports_the_busy_source(settings: Settings, small_year: Path)
     assert job.status == "failed" and job.error is not None
     assert job.error["title"] == "ConflictError"
     assert f"another vaers import is running since {time.strftime('%H:%M')}" in job.error["detail"]
+
+
+def test_an_untranslated_disk_error_is_still_a_message(
+    cli_main: Callable[..., tuple[int, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dermavigil.store import maintenance
+
+    def unreadable(store_dir: Path) -> list[Path]:
+        raise PermissionError(errno.EACCES, "Permission denied", str(store_dir / "sources"))
+
+    monkeypatch.setattr(maintenance, "source_dirs", unreadable)
+    code, out = cli_main("store", "check")
+    assert code == 2
+    assert out.startswith("error: permission denied: ") and out.rstrip().endswith("/sources")
+
+
+def test_a_file_name_with_brackets_is_not_markup(
+    cli_main: Callable[..., tuple[int, str]], tmp_path: Path
+) -> None:
+    code, out = cli_main("import", "vaers", str(tmp_path / "[/bold]x.zip"))
+    assert code == 2 and "[/bold]x.zip: no such file or folder" in out

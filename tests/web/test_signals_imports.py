@@ -163,6 +163,10 @@ def test_upload_import_and_follow_it(client, shared_data, web_settings):  # type
     assert (
         job["summary"]["reports_kept"] == read_table(web_settings.store_dir, "reports").num_rows > 0
     )
+    assert (
+        "caers_raw.csv: no racaerscreateddate column: received dates will be unknown "
+        "(RA_CAERS Created Date)" in job["summary"]["warnings"]
+    )
     assert [j["job_id"] for j in client.get("/api/imports", headers=admin).json()] == [
         job["job_id"]
     ]
@@ -190,6 +194,7 @@ def test_import_page_shows_progress_then_summary(as_admin, shared_data):  # type
         assert 'http-equiv="refresh"' in page or "failed" in page
         time.sleep(0.2)
     assert 'id="import-summary"' in page and "Reports kept" in page
+    assert 'id="import-warnings"' in page and "seriousness and outcome will be unknown" in page
 
 
 def test_signal_run_is_a_job(signals_client):  # type: ignore[no-untyped-def]

@@ -182,11 +182,18 @@ def main() -> None:
         code = app(standalone_mode=False)
     except DermavigilError as exc:
         from rich.console import Console
+        from rich.markup import escape
 
         err_console = Console(stderr=True)
-        err_console.print(f"[bold red]error:[/] {exc.message}", highlight=False, soft_wrap=True)
+        message = escape(exc.message)  # a file name like "[x].csv" is not markup
+        err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
         for problem in exc.problems:
             err_console.print(f"  - {problem}", highlight=False, markup=False, soft_wrap=True)
+        sys.exit(2)
+    except OSError as exc:  # a disk error no command translated: still no traceback
+        from dermavigil.store.oserrors import describe_os_error
+
+        print(f"error: {describe_os_error(exc)}", file=sys.stderr)
         sys.exit(2)
     except typer.Abort:
         print("aborted", file=sys.stderr)

@@ -56,13 +56,13 @@ LONG_SPEC = FileSpec("CAERS openEBGM", required=LONG)
 RAW_SPEC = FileSpec(  # column names as folded by _key
     "raw CAERS",
     required=(RAW_REPORT, "prireportedbrandproductname", "symonerowcodedsymptoms"),
-    optional={
-        "racaerscreateddate": "received dates will be unknown",
-        "aeceventstartdate": "event dates will be unknown",
-        "ciageatadverseevent": "ages will be unknown",
-        "cigender": "sex will be unknown",
-        "aeconerowoutcomes": "seriousness and outcome will be unknown",
-        "priproductrole": "every product will be taken as suspect",
+    optional={  # folded name: what will be unknown (FDA's column name)
+        "racaerscreateddate": "received dates will be unknown (RA_CAERS Created Date)",
+        "aeceventstartdate": "event dates will be unknown (AEC_Event Start Date)",
+        "ciageatadverseevent": "ages will be unknown (CI_Age at Adverse Event)",
+        "cigender": "sex will be unknown (CI_Gender)",
+        "aeconerowoutcomes": "seriousness and outcome will be unknown (AEC_One Row Outcomes)",
+        "priproductrole": "every product will be taken as suspect (PRI_Product Role)",
     },
 )
 

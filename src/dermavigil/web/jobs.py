@@ -82,6 +82,7 @@ def summary_json(summary: Any) -> dict[str, Any]:
             value = [str(p) for p in value[:MAX_PROBLEMS_SHOWN]]
             data["problems_total"] = len(getattr(summary, f.name))
         data[f.name] = value
+    data["warnings"] = summary.grouped_warnings()
     data["rows_rejected"] = summary.rows_rejected
     data["rows_repaired"] = summary.rows_repaired
     return data
