@@ -135,3 +135,15 @@ def test_line_breaks_of_pdf_text_do_not_cut_sentences():
     draft = extract_draft(text)
     assert [t["drug"] for t in draft.case["treatments"]] == ["linezolid", "amikacin"]
     assert {r.get("outcome") for r in draft.case["reactions"]} == {"recovered_with_sequelae"}
+
+
+def test_a_review_abstract_gives_an_empty_draft_marked_so():
+    draft = extract_draft(
+        "Complications of calcium hydroxylapatite: a review\n"
+        "We searched three databases for reports of adverse events after calcium "
+        "hydroxylapatite injections. Nodules were the most frequent event, followed by "
+        "persistent swelling. Most nodules resolved without treatment with triamcinolone."
+    )
+    assert draft.partial
+    assert draft.case["products"] == [] and draft.case["treatments"] == []
+    assert "no case in the text: no adverse event of an identifiable patient" in draft.warnings

@@ -103,6 +103,7 @@ EQUIVALENT: dict[str, str] = {
     "granulomatous lesion": "HP:6000070",
     "granulomatous reaction": "HP:6000070",
     "granulomatous infiltrate": "HP:6000070",
+    "papular": "HP:0200034",
 }
 """Clinical wordings of an HPO term that the HPO does not list as synonyms."""
 

@@ -29,7 +29,7 @@ from dermavigil.literature.extract.patient import find_patient
 from dermavigil.literature.extract.products import find_product_facts
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions
-from dermavigil.literature.extract.relevance import about_patient
+from dermavigil.literature.extract.relevance import CASE_CUE, REVIEW_OR_STUDY, about_patient
 from dermavigil.literature.extract.routes import complete_label, find_routes
 from dermavigil.literature.extract.sentences import split_sentences
 from dermavigil.literature.extract.treatment import find_treatments
@@ -163,6 +163,15 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     if "report.patients_in_report" in patient_facts.spans:
         evidence["report.patients_in_report"] = patient_facts.spans["report.patients_in_report"]
     warnings = list(check.warnings)
+    review = REVIEW_OR_STUDY.search(text) and not CASE_CUE.search(text)
+    if not case["patient"] and (not case["reactions"] or review):
+        # no adverse event and no patient: a review, a study or a text without a case gives
+        # an empty draft, marked so (nothing kept from background or review sentences)
+        for key in ("products", "reactions", "findings", "treatments"):
+            case[key] = []
+        case.pop("narrative", None)
+        evidence = {}
+        warnings.append("no case in the text: no adverse event of an identifiable patient")
     if not case["products"]:
         warnings.append("no product found in the text")
     if not case["reactions"]:

@@ -46,6 +46,20 @@ _REVIEW = re.compile(
     r"|we review|review of)\b",
     re.IGNORECASE,
 )
+REVIEW_OR_STUDY = re.compile(
+    r"\b(?:systematic review|meta-analys[ie]s|literature review|review of the literature"
+    r"|narrative review|scoping review|a review|we (?:searched|reviewed)|randomi[sz]ed"
+    r"|double-blind|placebo-controlled|cohort study|retrospective (?:study|analysis)"
+    r"|prospective (?:study|trial)|clinical trial)\b",
+    re.IGNORECASE,
+)
+"""A review or a study, not the report of one patient's case."""
+CASE_CUE = re.compile(
+    r"\b(?:we (?:hereby )?(?:report|present|describe)|case reports?|case series|cases? of"
+    r"|\d+[- ](?:year|month|week)s?[- ]old|our patient|(?:one|two|three|four|five|\d+) patients)\b",
+    re.IGNORECASE,
+)
+"""A text that reports cases (then a review of the literature beside them is not all it is)."""
 _GENERIC_SECTIONS = frozenset(
     {"background", "introduction", "conclusion", "conclusions", "discussion"}
 )
