@@ -117,3 +117,15 @@ def test_fda_examples_lose_nothing_they_held_on_the_way_to_fda(fda_examples: lis
         else:
             assert lost == {}, (path.name, lost)
         assert all(k.startswith("id") for k in found["changed"])  # C.1.1 only
+
+
+def test_regulatory_numbers_highlighting_and_c17_are_held(fda_examples: list[Path]) -> None:
+    case = _example(fda_examples, "FAERS2022Scenario1.xml")
+    product = case.products[0]
+    assert (product.authorisation_number, product.authorisation_country) == ("NDA012345", "US")
+    assert case.reactions[0].highlighted is not None
+    assert case.report.expedited is not None
+    [back] = import_document(export_cases([case], "e2b", receiver="ZZFDA")).cases
+    assert back.products[0].authorisation_number == "NDA012345"
+    assert [r.highlighted for r in back.reactions] == [r.highlighted for r in case.reactions]
+    assert back.report.expedited == case.report.expedited

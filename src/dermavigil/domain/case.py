@@ -16,6 +16,8 @@ exposure, end not before start) live in :mod:`dermavigil.domain.rules`.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from dermavigil.domain.dates import Duration, PartialDate
@@ -95,6 +97,10 @@ class ReportInfo(_Model):
     received_date: PartialDate | None = None
     event_date: PartialDate | None = None
     literature: LiteratureReference | None = None
+    expedited: bool | None = Field(
+        default=None,
+        description="E2B C.1.7 as received: fulfils the local criteria for an expedited report",
+    )
     patients_in_report: int = Field(
         default=1, ge=1, description="more than 1 when the publication is a case series"
     )
@@ -180,6 +186,12 @@ class Product(_Model):
         description="active ingredients beyond the first (E2B G.k.2.3.r repeats), in order",
     )
     manufacturer: str | None = None
+    authorisation_number: str | None = Field(
+        default=None, description="E2B G.k.3.1 authorisation / application number (e.g. NDA)"
+    )
+    authorisation_country: str | None = Field(
+        default=None, pattern=r"^[A-Z]{2}$", description="E2B G.k.3.2 (ISO 3166-1)"
+    )
     category: ProductCategory = ProductCategory.other
     formulation: Formulation | None = None
     labelled_use: str | None = Field(
@@ -226,6 +238,14 @@ class Reaction(_Model):
     )
     country: str | None = Field(
         default=None, pattern=r"^[A-Z]{2}$", description="E.i.9 where it occurred (ISO 3166-1)"
+    )
+    highlighted: (
+        Literal["highlighted", "not_highlighted", "highlighted_serious", "not_highlighted_serious"]
+        | None
+    ) = Field(
+        default=None,
+        description="E.i.3.1 as the reporter gave it: highlighted or not, and serious or not "
+        "in the reporter's view",
     )
     codes: list[CodedTerm] = Field(default_factory=list)
     onset_date: PartialDate | None = None

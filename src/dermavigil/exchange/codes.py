@@ -105,3 +105,15 @@ OBS_TRANSLATION = "30"  # E.i.1.2 reaction as reported, for translation
 NULL_UNENCODED = "UNC"
 """nullFlavor of a reaction term not coded in MedDRA: the raw term is in ``originalText``
 (HL7 v3 "un-encoded"); dermavigil never makes up a MedDRA code."""
+
+OID_AUTHORISATION = "2.16.840.1.113883.3.989.2.1.3.4"  # G.k.3.1
+OBS_HIGHLIGHTED = "37"  # E.i.3.1 term highlighted by the reporter
+OID_HIGHLIGHTED = "2.16.840.1.113883.3.989.2.1.1.10"
+HIGHLIGHTED_CODES = {
+    "highlighted": "1",
+    "not_highlighted": "2",
+    "highlighted_serious": "3",
+    "not_highlighted_serious": "4",
+}
+"""E.i.3.1 codes: 1 yes, highlighted by the reporter, not serious; 2 no, not serious;
+3 yes, serious; 4 no, serious (the reporter's view, kept as given)."""

@@ -124,6 +124,14 @@ def product(
         if kind is not None
         else None,
     }
+    approval = "h:asManufacturedProduct/h:subjectOf/h:approval"
+    if kind is not None:
+        out["authorisation_number"] = r.attr(kind, f"{approval}/h:id", "extension")
+        country = r.one(kind, f"{approval}/h:author/h:territorialAuthority/h:territory/h:code")
+        code = (country.get("code") or "").upper() if country is not None else ""
+        if len(code) == 2 and code.isalpha():
+            r.take(country)
+            out["authorisation_country"] = code
     out["role"] = reverse(ROLE_CODES).get(role or "")
     out["regional_role"] = reverse(c.FDA_OTHER_ROLE_CODES).get(regional_role or "")
     _dosage(r, sa, out)

@@ -162,6 +162,15 @@ def _ids(r: Reader) -> tuple[str | None, str | None]:
     return worldwide, sender if sender != worldwide else None
 
 
+def _flag(r: Reader, code: str) -> bool | None:
+    """A BL observation of the report (C.1.7 ...) as true / false, marked; None if not given."""
+    value = r.one(r.event, f"h:component/h:observationEvent[h:code/@code='{code}']/h:value")
+    if value is None or value.get("value") not in ("true", "false"):
+        return None
+    r.take(value)
+    return value.get("value") == "true"
+
+
 def report(r: Reader) -> dict[str, Any]:
     """C: report type, ids, received date, literature, primary source (and the source from them)."""
     event = r.event
@@ -186,8 +195,10 @@ def report(r: Reader) -> dict[str, Any]:
     else:
         source = "other"
     worldwide, sender = _ids(r)
+    expedited = _flag(r, c.OBS_EXPEDITED)
     return drop_none(
         {
+            "expedited": expedited,
             "source": source,
             "source_id": worldwide,
             "sender_report_id": sender,
@@ -305,9 +316,15 @@ def reaction(r: Reader, obs: etree._Element) -> dict[str, Any]:
         f"h:outboundRelationship2/h:observation[h:code/@code='{c.OBS_OUTCOME}']/h:value",
         reverse(OUTCOME_CODES),
     )
+    highlighted = r.coded(
+        obs,
+        f"h:outboundRelationship2/h:observation[h:code/@code='{c.OBS_HIGHLIGHTED}']/h:value",
+        reverse(c.HIGHLIGHTED_CODES),
+    )
     return drop_none(
         {
             "verbatim": verbatim,
+            "highlighted": highlighted,
             "verbatim_source": None if source == "reported" else source,
             "verbatim_language": language if language and _LANGUAGE.match(language) else None,
             "translation": translation,

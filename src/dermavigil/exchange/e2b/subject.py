@@ -113,6 +113,11 @@ def _reaction(
             c.OBS_TRANSLATION, "reactionForTranslation", typed("value", "ED", reaction.translation)
         )
         children.append(E.outboundRelationship2(term, typeCode="PERT"))
+    if reaction.highlighted is not None:
+        code = c.HIGHLIGHTED_CODES[reaction.highlighted]
+        value = typed("value", "CE", code=code, codeSystem=c.OID_HIGHLIGHTED)
+        term = observation(c.OBS_HIGHLIGHTED, "termHighlightedByReporter", value)
+        children.append(E.outboundRelationship2(term, typeCode="PERT"))
     for name, code in c.SERIOUSNESS_CODES.items():
         rel = E.outboundRelationship2(
             observation(code, name, bool_value(SeriousnessCriterion(name) in criteria)),
@@ -143,17 +148,32 @@ def _finding(finding: Finding) -> etree._Element:
 def _kind_of_product(product: Product) -> etree._Element:
     """G.k.2.2 name, G.k.3.3 holder (the manufacturer), G.k.2.3 active ingredient."""
     children: list[etree._Element] = [E.name(product.name)]
-    if product.manufacturer:
-        holder = E.holder(
-            E.role(
-                E.playingOrganization(
-                    E.name(product.manufacturer), classCode="ORG", determinerCode="INSTANCE"
-                ),
-                classCode="HLD",
-            ),
-            typeCode="HLD",
-        )
-        approval = E.approval(holder, classCode="CNTRCT", moodCode="EVN")
+    if product.manufacturer or product.authorisation_number or product.authorisation_country:
+        parts: list[etree._Element] = []
+        if product.authorisation_number:  # G.k.3.1
+            parts.append(E.id(extension=product.authorisation_number, root=c.OID_AUTHORISATION))
+        if product.manufacturer:  # G.k.3.3
+            parts.append(
+                E.holder(
+                    E.role(
+                        E.playingOrganization(
+                            E.name(product.manufacturer), classCode="ORG", determinerCode="INSTANCE"
+                        ),
+                        classCode="HLD",
+                    ),
+                    typeCode="HLD",
+                )
+            )
+        if product.authorisation_country:  # G.k.3.2
+            territory = E.territory(
+                E.code(code=product.authorisation_country, codeSystem=c.OID_COUNTRY),
+                classCode="NAT",
+                determinerCode="INSTANCE",
+            )
+            parts.append(
+                E.author(E.territorialAuthority(territory, classCode="TERR"), typeCode="AUT")
+            )
+        approval = E.approval(*parts, classCode="CNTRCT", moodCode="EVN")
         children.append(
             E.asManufacturedProduct(E.subjectOf(approval, typeCode="SBJ"), classCode="MANU")
         )

@@ -186,7 +186,9 @@ def _investigation(
     reaction_ids = [uid() for _ in case.reactions]
     product_ids = [uid() for _ in case.products]
     safety_id, worldwide_id = _report_ids(case, index, sender)
-    expedited = "true" if case_seriousness(case, judged).serious else "false"
+    stated = case.report.expedited  # C.1.7 as received, else: serious (expectedness unknown)
+    serious = case_seriousness(case, judged).serious
+    expedited = "true" if (stated if stated is not None else serious) else "false"
     received = case.report.received_date
     children: list[etree._Element | None] = [
         E.id(extension=safety_id, root=c.OID_MESSAGE_ID),
