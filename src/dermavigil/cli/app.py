@@ -58,6 +58,10 @@ COMMANDS: dict[str, LazyCommand] = {
     "import": LazyCommand(
         "imports", "Import files into the analytic store (idempotent; atomic per source)."
     ),
+    "terminology": LazyCommand(
+        "terminology",
+        "Terminologies you supply: load a licensed MedDRA release, code cases to it.",
+    ),
     "store": LazyCommand("store", "Inspect the analytic store."),
     "signals": LazyCommand(
         "signals",
