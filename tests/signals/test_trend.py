@@ -190,8 +190,7 @@ def test_eb05_bound_never_below_eb05(caers_csv: Path) -> None:
     import numpy as np
 
     from dermavigil.signals.detect import detect_file
-    from dermavigil.signals.posterior import Posterior
-    from dermavigil.signals.trend import eb05_upper_bound
+    from dermavigil.signals.posterior import Posterior, quantile_upper_bound
     from dermavigil.store.longformat import parse_columns
 
     spec = parse_columns("report=id,product=var1,reaction=var2")
@@ -199,7 +198,7 @@ def test_eb05_bound_never_below_eb05(caers_csv: Path) -> None:
     n = result.table["n"].to_numpy().astype(float)
     e = result.table["expected"].to_numpy()
     exact = Posterior(result.prior, n, e).quantile(0.05)
-    bound = eb05_upper_bound(result.prior, n, e)
+    bound = quantile_upper_bound(result.prior, n, e, 0.05)
     assert np.all(bound >= exact * (1 - 1e-9))
     # it rules out nearly every pair that does not meet EB05 >= 2 (99.2% vs 0.8% flagged)
     assert np.mean(bound < 2) >= np.mean(exact < 2) - 0.01

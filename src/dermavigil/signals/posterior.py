@@ -167,3 +167,30 @@ def ebgm(prior: Prior, n: ArrayLike, expected: ArrayLike) -> FloatArray:
 def posterior_quantile(prior: Prior, n: ArrayLike, expected: ArrayLike, level: float) -> FloatArray:
     """The ``level`` quantile of every pair's posterior (0.05 gives EB05), vectorised."""
     return Posterior(prior, n, expected).quantile(level)
+
+
+def quantile_upper_bound(
+    prior: Prior, n: ArrayLike, expected: ArrayLike, level: float
+) -> FloatArray:
+    """An upper bound of every pair's ``level`` quantile (EB05 for 0.05), far cheaper than
+    :meth:`Posterior.quantile`: no root finding, one inverse gamma per pair and component.
+
+    The posterior is ``Q Gamma(a1+n, b1+E) + (1-Q) Gamma(a2+n, b2+E)`` (DuMouchel 1999),
+    with CDF ``F = Q F1 + (1-Q) F2``. At the ``level/Q`` quantile of the first component
+    (when ``Q > level``) ``F >= Q F1 = level``, likewise for the second with ``1-Q``; at the
+    larger of the two components' ``level`` quantiles both ``F_j >= level``. The quantile
+    of ``F`` lies at or below each of these points, hence below their minimum: a pair whose
+    bound is under a threshold cannot reach it.
+    """
+    n_arr, e_arr = _inputs(n, expected)
+    a1, b1, a2, b2, _ = prior.theta
+    w1, w2 = component_weights(prior, n_arr, e_arr)
+    rate1, rate2 = b1 + e_arr, b2 + e_arr
+    bound = np.maximum(
+        gammaincinv(a1 + n_arr, level) / rate1, gammaincinv(a2 + n_arr, level) / rate2
+    )
+    for weight, shape, rate in ((w1, a1 + n_arr, rate1), (w2, a2 + n_arr, rate2)):
+        usable = weight > level
+        at = np.where(usable, level / np.where(usable, weight, 1.0), 0.5)
+        bound = np.where(usable, np.minimum(bound, gammaincinv(shape, at) / rate), bound)
+    return bound

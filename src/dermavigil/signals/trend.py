@@ -17,7 +17,9 @@ for each retrospective cut-off) or fitted once on the final period and held for
 every period (``prior="held"``: faster, but it uses information from the future).
 
 Cost: one count query; per period, vector operations over the pairs reported so far
-(no full run per period). Periods in which nothing was received are skipped (their
+(no full run per period). EB05 is computed exactly only where
+:func:`dermavigil.signals.posterior.quantile_upper_bound` does not already rule the
+criterion out (and for the pairs whose series is kept), so first crossings are exact. Periods in which nothing was received are skipped (their
 tables equal the previous period's).
 """
 
@@ -38,16 +40,16 @@ from dermavigil.signals.counts import store_sources
 from dermavigil.signals.criteria import Criteria
 from dermavigil.signals.mgps import Prior, fit_prior
 from dermavigil.signals.trend_counts import parse_pair, period_end, period_label, trend_sql
-
-__all__ = ["METHODS", "TrendRequest", "TrendResult", "parse_pair", "trend", "trend_store"]
+from dermavigil.signals.trend_increments import Increments, by_period, read_increments
 from dermavigil.store.catalog import register_store
 from dermavigil.store.engine import Engine, open_engine
+
+__all__ = ["METHODS", "TrendRequest", "TrendResult", "parse_pair", "trend", "trend_store"]
 
 log = logging.getLogger(__name__)
 
 METHODS = ("prr", "ror", "ic", "ebgm")
 PRIORS = ("refit", "held")
-_SEP = "\x1f"
 ProgressFn = Callable[[int, int], None]
 """Called with (periods done, periods in all) during the sweep."""
 
@@ -89,131 +91,6 @@ class TrendResult:
     priors: dict[str, Prior] = field(default_factory=dict)
 
 
-@dataclass
-class _Increments:
-    """Per-period increments, keys integer-encoded."""
-
-    periods: np.ndarray  # period ids, contiguous from first to last
-    pair_drug: np.ndarray  # drug-key id of each pair
-    pair_event: np.ndarray
-    pair_keys: pa.Table  # key columns of each pair, named after the dimensions
-    inc_pair: tuple[np.ndarray, np.ndarray, np.ndarray]  # (pair id, period index, m)
-    inc_drug: tuple[np.ndarray, np.ndarray, np.ndarray]
-    inc_event: tuple[np.ndarray, np.ndarray, np.ndarray]
-    inc_total: np.ndarray  # per period index
-    n_undated: int
-    n_drug_keys: int
-    n_event_keys: int
-
-
-def _joined(table: pa.Table, cols: list[str]) -> pa.Array:
-    arrays = [table[c].combine_chunks() for c in cols]
-    if len(arrays) == 1:
-        return arrays[0]
-    return pc.binary_join_element_wise(*arrays, _SEP)
-
-
-def _encode(values: pa.Array) -> tuple[np.ndarray, list[str]]:
-    encoded = pc.dictionary_encode(values)
-    return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.to_pylist()
-
-
-def _increments(
-    raw: pa.Table, drug_names: tuple[str, ...], event_names: tuple[str, ...]
-) -> _Increments:
-    dk = [f"d{k}" for k in range(len(drug_names))]
-    ek = [f"e{k}" for k in range(len(event_names))]
-    kind = raw["kind"]
-    part = {k: raw.filter(pc.equal(kind, k)) for k in ("p", "d", "e", "t", "x")}
-    undated = int(pc.sum(part["x"]["m"]).as_py() or 0)
-    totals = part["t"]
-    if totals.num_rows == 0:
-        raise InputError(
-            "no report in the store has a received date together with a product and a "
-            "reaction: nothing to follow over time"
-        )
-    pids = totals["p"].to_numpy()
-    first_p, last_p = int(pids.min()), int(pids.max())
-    periods = np.arange(first_p, last_p + 1, dtype=np.int64)
-    inc_total = np.zeros(periods.size)
-    np.add.at(inc_total, pids - first_p, totals["m"].to_numpy().astype(np.float64))
-
-    pairs = part["p"]
-    drug_all = pa.concat_arrays([_joined(part["d"], dk), _joined(pairs, dk)])
-    event_all = pa.concat_arrays([_joined(part["e"], ek), _joined(pairs, ek)])
-    drug_ids, drug_dict = _encode(drug_all)
-    event_ids, event_dict = _encode(event_all)
-    nd_rows, ne_rows = part["d"].num_rows, part["e"].num_rows
-    pair_ids, _ = _encode(
-        pc.binary_join_element_wise(_joined(pairs, dk), _joined(pairs, ek), "\x1e")
-    )
-    n_pairs = int(pair_ids.max()) + 1 if pair_ids.size else 0
-    first_row = np.full(n_pairs, -1, dtype=np.int64)
-    order = np.arange(pair_ids.size)[::-1]
-    first_row[pair_ids[order]] = order  # the first row of each pair wins
-    pair_keys = (
-        pairs.take(pa.array(first_row))
-        .select(dk + ek)
-        .rename_columns(list(drug_names + event_names))
-    )
-
-    def triple(ids: np.ndarray, table: pa.Table) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        return (
-            ids.astype(np.int64),
-            table["p"].to_numpy().astype(np.int64) - first_p,
-            table["m"].to_numpy().astype(np.float64),
-        )
-
-    return _Increments(
-        periods=periods,
-        pair_drug=drug_ids[nd_rows:][first_row].astype(np.int64),
-        pair_event=event_ids[ne_rows:][first_row].astype(np.int64),
-        pair_keys=pair_keys,
-        inc_pair=triple(pair_ids, pairs),
-        inc_drug=triple(drug_ids[:nd_rows], part["d"]),
-        inc_event=triple(event_ids[:ne_rows], part["e"]),
-        inc_total=inc_total,
-        n_undated=undated,
-        n_drug_keys=len(drug_dict),
-        n_event_keys=len(event_dict),
-    )
-
-
-def _by_period(
-    triple: tuple[np.ndarray, np.ndarray, np.ndarray], n_periods: int
-) -> list[tuple[np.ndarray, np.ndarray]]:
-    ids, t, m = triple
-    order = np.argsort(t, kind="stable")
-    bounds = np.searchsorted(t[order], np.arange(n_periods + 1))
-    return [
-        (ids[order[bounds[k] : bounds[k + 1]]], m[order[bounds[k] : bounds[k + 1]]])
-        for k in range(n_periods)
-    ]
-
-
-def eb05_upper_bound(prior: Prior, n: np.ndarray, expected: np.ndarray) -> np.ndarray:
-    """An upper bound of EB05, far cheaper than the quantile itself.
-
-    The posterior of a pair is ``Q Gamma(a1+n, b1+E) + (1-Q) Gamma(a2+n, b2+E)``
-    (DuMouchel 1999), with CDF ``F = Q F1 + (1-Q) F2``. At the ``0.05/Q`` quantile of the
-    first component (when ``Q > 0.05``) ``F >= Q F1 = 0.05``, likewise for the second with
-    ``1-Q``, and at the larger of the two components' 5% quantiles both ``F_j >= 0.05``;
-    so EB05 (the 5% quantile of ``F``) lies at or below each of these points, and below
-    their minimum. A pair whose bound is under the EB05 threshold cannot meet it.
-    """
-    from scipy.special import gammaincinv
-
-    a1, b1, a2, b2, _ = prior.theta
-    w1, w2 = posterior.component_weights(prior, n, expected)
-    rate1, rate2 = b1 + expected, b2 + expected
-    bound = np.maximum(gammaincinv(a1 + n, 0.05) / rate1, gammaincinv(a2 + n, 0.05) / rate2)
-    for weight, shape, rate in ((w1, a1 + n, rate1), (w2, a2 + n, rate2)):
-        usable = weight > 0.05
-        level = np.where(usable, 0.05 / np.where(usable, weight, 1.0), 0.5)
-        bound = np.where(usable, np.minimum(bound, gammaincinv(shape, level) / rate), bound)
-    return bound
-
-
 def _measures(
     a: np.ndarray,
     nd: np.ndarray,
@@ -238,7 +115,9 @@ def _measures(
     if "ic" in methods:
         cols["ic"], cols["ic025"], _ = stats.information_component(a, expected)
     if prior is not None:
-        rows = np.flatnonzero(exact | (eb05_upper_bound(prior, a, expected) >= eb05_min))
+        rows = np.flatnonzero(
+            exact | (posterior.quantile_upper_bound(prior, a, expected, 0.05) >= eb05_min)
+        )
         cols["ebgm"] = np.full(a.size, np.nan)
         cols["eb05"] = np.full(a.size, np.nan)
         if rows.size:
@@ -284,13 +163,13 @@ SERIES_COLUMNS = (
 
 
 def sweep(
-    inc: _Increments, request: TrendRequest, progress: ProgressFn | None = None
+    inc: Increments, request: TrendRequest, progress: ProgressFn | None = None
 ) -> TrendResult:
     """Cumulative tables period by period; first crossing per pair and method."""
     n_periods = inc.periods.size
     n_pairs = inc.pair_drug.size
     steps = {
-        name: _by_period(triple, n_periods)
+        name: by_period(triple, n_periods)
         for name, triple in (("p", inc.inc_pair), ("d", inc.inc_drug), ("e", inc.inc_event))
     }
     cum_pair = np.zeros(n_pairs)
@@ -379,7 +258,7 @@ def sweep(
 
 
 def _first_table(
-    inc: _Increments,
+    inc: Increments,
     keep: np.ndarray,
     final_n: np.ndarray,
     first: dict[str, np.ndarray],
@@ -405,7 +284,7 @@ def _first_table(
 
 
 def _series_table(
-    inc: _Increments, series: dict[str, list], labels: list[str], request: TrendRequest
+    inc: Increments, series: dict[str, list], labels: list[str], request: TrendRequest
 ) -> pa.Table:
     pairs = np.asarray(series["pair"], dtype=np.int64)
     table = inc.pair_keys.take(pa.array(pairs))
@@ -439,7 +318,7 @@ def trend(engine: Engine, request: TrendRequest, progress: ProgressFn | None = N
             f"({', '.join(names)})"
         )
     raw = engine.sql(trend_sql(sources, request.period))
-    inc = _increments(raw, sources.drug_names, sources.event_names)
+    inc = read_increments(raw, sources.drug_names, sources.event_names)
     return sweep(inc, request, progress)
 
 
