@@ -29,6 +29,12 @@ class Settings:
     """E2B(R3) batch and message sender id (N.1.3, N.2.r.2)."""
     e2b_receiver_id: str = "RECEIVER"
     """E2B(R3) batch and message receiver id (N.1.4, N.2.r.3)."""
+    spark_conf: tuple[tuple[str, str], ...] = ()
+    """Spark session settings (``spark.*`` key, value) for ``--engine spark``, from
+    ``DERMAVIGIL_SPARK_MASTER`` (``spark.master``, e.g. ``spark://host:7077``),
+    ``DERMAVIGIL_SPARK_DRIVER_MEMORY``, ``DERMAVIGIL_SPARK_EXECUTOR_MEMORY``,
+    ``DERMAVIGIL_SPARK_SHUFFLE_PARTITIONS`` and ``DERMAVIGIL_SPARK_CONF``
+    (``key=value,key=value``); see :mod:`dermavigil.store.spark_engine`."""
     trusted_proxies: tuple[str, ...] = ()
     """Addresses or networks (``DERMAVIGIL_TRUSTED_PROXIES``, comma-separated, e.g.
     ``127.0.0.1,10.0.0.0/8``) whose ``X-Forwarded-For`` / ``X-Forwarded-Proto`` the web app
@@ -118,6 +124,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         shared_data_dir=shared,
         e2b_sender_id=env.get("DERMAVIGIL_E2B_SENDER") or "DERMAVIGIL",
         e2b_receiver_id=env.get("DERMAVIGIL_E2B_RECEIVER") or "RECEIVER",
+        spark_conf=_spark_conf(env),
         trusted_proxies=tuple(
             p.strip() for p in env.get("DERMAVIGIL_TRUSTED_PROXIES", "").split(",") if p.strip()
         ),
@@ -144,3 +151,33 @@ def _share(env: dict[str, str], name: str, default: float) -> float:
 
         raise InputError(f"{name} must be a share between 0 and 1 (e.g. 0.1), not {text!r}")
     return value
+
+
+_SPARK_ENV = {
+    "DERMAVIGIL_SPARK_MASTER": "spark.master",
+    "DERMAVIGIL_SPARK_DRIVER_MEMORY": "spark.driver.memory",
+    "DERMAVIGIL_SPARK_EXECUTOR_MEMORY": "spark.executor.memory",
+    "DERMAVIGIL_SPARK_SHUFFLE_PARTITIONS": "spark.sql.shuffle.partitions",
+}
+
+
+def parse_spark_conf(items: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """``["key=value", ...]`` as a mapping; an InputError names an item without ``=``."""
+    from dermavigil.errors import InputError
+
+    conf: dict[str, str] = {}
+    for item in items:
+        key, sep, value = (part.strip() for part in item.partition("="))
+        if not sep or not key or not value:
+            raise InputError(
+                f"{item!r} is not a Spark setting KEY=VALUE (e.g. spark.driver.memory=8g)"
+            )
+        conf[key] = value
+    return conf
+
+
+def _spark_conf(env: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    conf = {key: env[name] for name, key in _SPARK_ENV.items() if env.get(name)}
+    extra = env.get("DERMAVIGIL_SPARK_CONF", "")
+    conf.update(parse_spark_conf([i for i in extra.split(",") if i.strip()]))
+    return tuple(conf.items())

@@ -93,6 +93,15 @@ def signals(
         bool, typer.Option(help="Count concomitant products too (default: suspect/interacting)")
     ] = False,
     top: Annotated[int, typer.Option(help="Rows of the table printed")] = 15,
+    spark_conf: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--spark-conf",
+            help="With --engine spark: a Spark setting KEY=VALUE (repeatable), e.g. "
+            "spark.master=spark://host:7077, spark.driver.memory=8g, "
+            "spark.sql.shuffle.partitions=64; over the DERMAVIGIL_SPARK_* settings",
+        ),
+    ] = None,
 ) -> None:
     """Disproportionality (PRR, ROR, IC, EBGM) for every combination of the --by dimensions.
 
@@ -121,6 +130,14 @@ def signals(
         suspect_only=not all_roles,
     )
     engine_name = engine or settings.engine
+    from dermavigil.settings import parse_spark_conf
+
+    options: dict[str, object] = {}
+    extra = parse_spark_conf(spark_conf or [])
+    if engine_name == "spark":
+        options["conf"] = {**dict(settings.spark_conf), **extra}
+    elif extra:
+        raise InputError("--spark-conf applies to --engine spark only")
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -134,9 +151,9 @@ def signals(
             bar.update(task, description=_STAGES.get(stage, stage))
 
         if input_file is not None and spec is not None:
-            result = detect_file(input_file, spec, request, engine_name, progress)
+            result = detect_file(input_file, spec, request, engine_name, progress, **options)
         else:
-            result = detect_store(settings.store_dir, request, engine_name, progress)
+            result = detect_store(settings.store_dir, request, engine_name, progress, **options)
     prior_file = write_signals(result.table, out, result.prior, result.n_total)
     keys = result.table.column_names[: len(request.by)]
     _print_top(result.table, keys, top)

@@ -209,8 +209,11 @@ def detect_file(
     request: SignalRequest,
     engine: str = "duckdb",
     progress: ProgressFn | None = None,
+    **engine_options: object,
 ) -> SignalResult:
     """Signals over a long-format CSV/Parquet file (see ``store/longformat.py``).
+
+    ``engine_options`` go to the engine (e.g. ``conf={...}`` of Spark settings).
 
     Without strata on the default engine the file is read straight into integer
     codes and counted in memory (:func:`dermavigil.signals.pairs.count_long`: the
@@ -230,7 +233,7 @@ def detect_file(
     started = time.perf_counter()
     table = load_long(path, spec)
     load_time = time.perf_counter() - started
-    eng = open_engine(engine)
+    eng = open_engine(engine, **engine_options)
     try:
         available = register_long(eng, table)
         count_sources = long_sources(request.by, request.strata, LONG_TABLE, available)

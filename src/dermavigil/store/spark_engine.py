@@ -2,8 +2,13 @@
 
 Parquet datasets become temporary views (``spark.read.parquet``); Arrow tables
 are handed over with Arrow enabled; results come back with ``DataFrame.toArrow``.
-The session is created once per process by ``SparkSession.builder.getOrCreate``;
-tests use ``local[1]`` with few shuffle partitions and no UI.
+The session is created once per process by ``SparkSession.builder.getOrCreate``
+from :func:`session_conf`: the master URL (``local[*]`` by default, or an existing
+cluster such as ``spark://host:7077``), driver and executor memory, shuffle
+partitions and any other ``spark.*`` setting -- from the settings
+(``DERMAVIGIL_SPARK_*``) and ``dermavigil signals --spark-conf KEY=VALUE``. Memory
+settings of the driver only take effect when the session (its JVM) starts.
+Tests use ``local[1]`` with few shuffle partitions and no UI.
 """
 
 from __future__ import annotations
@@ -17,8 +22,37 @@ from pyspark.sql import SparkSession
 from dermavigil.store.engine import BaseEngine
 
 
+def session_conf(
+    master: str | None = None,
+    shuffle_partitions: int | None = None,
+    driver_memory: str | None = None,
+    executor_memory: str | None = None,
+    conf: dict[str, str] | None = None,
+) -> dict[str, str]:
+    """Every setting the session is built with; later sources win: defaults, the
+    ``SPARK_MASTER`` environment variable, ``conf`` (settings and ``--spark-conf``), then
+    the explicit arguments."""
+    result = {
+        "spark.master": os.environ.get("SPARK_MASTER", "local[*]"),
+        "spark.app.name": "dermavigil",
+        "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
+        "spark.sql.execution.arrow.pyspark.enabled": "true",
+        "spark.sql.session.timeZone": "UTC",
+    }
+    result.update(conf or {})
+    explicit = {
+        "spark.master": master,
+        "spark.sql.shuffle.partitions": shuffle_partitions,
+        "spark.driver.memory": driver_memory,
+        "spark.executor.memory": executor_memory,
+    }
+    result.update({k: str(v) for k, v in explicit.items() if v is not None})
+    return result
+
+
 class SparkEngine(BaseEngine):
-    """A Spark session (``master`` defaults to ``local[*]``)."""
+    """A Spark session (``master`` defaults to ``local[*]``); see :func:`session_conf`."""
 
     name = "spark"
 
@@ -28,20 +62,16 @@ class SparkEngine(BaseEngine):
         shuffle_partitions: int | None = None,
         driver_memory: str | None = None,
         session: SparkSession | None = None,
+        executor_memory: str | None = None,
+        conf: dict[str, str] | None = None,
     ) -> None:
         if session is None:
-            builder = (
-                SparkSession.builder.master(master or os.environ.get("SPARK_MASTER", "local[*]"))
-                .appName("dermavigil")
-                .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.execution.arrow.pyspark.enabled", "true")
-                .config("spark.sql.session.timeZone", "UTC")
+            settings = session_conf(
+                master, shuffle_partitions, driver_memory, executor_memory, conf
             )
-            if shuffle_partitions is not None:
-                builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
-            if driver_memory is not None:
-                builder = builder.config("spark.driver.memory", driver_memory)
+            builder = SparkSession.builder.master(settings.pop("spark.master"))
+            for key, value in settings.items():
+                builder = builder.config(key, value)
             session = builder.getOrCreate()
         self.spark = session
         self._views: list[str] = []
