@@ -147,3 +147,13 @@ def test_a_review_abstract_gives_an_empty_draft_marked_so():
     assert draft.partial
     assert draft.case["products"] == [] and draft.case["treatments"] == []
     assert "no case in the text: no adverse event of an identifiable patient" in draft.warnings
+
+
+def test_onset_before_the_word_treatment_is_an_onset_not_a_time_to_recovery():
+    draft = extract_draft(
+        "Eruption after microneedling\n"
+        "A 61-year-old woman developed an itchy facial eruption within 3 days of a "
+        "microneedling treatment with a vitamin serum. It resolved after 6 weeks."
+    )
+    onsets = [r["onset_latency"] for r in draft.case["reactions"] if r.get("onset_latency")]
+    assert onsets and onsets[0] == {"value": 3.0, "unit": "day"}

@@ -140,7 +140,7 @@ class Excluded:
 
 def _latency(sentence: Sentence) -> tuple[Duration | None, str | None, Span | None]:
     match = _LATENCY.search(sentence.text)
-    if match and match.group("n2") and _RESOLUTION.search(sentence.text):
+    if match and match.group("n2") and _RESOLUTION.search(sentence.text[: match.start()][-40:]):
         match = None  # "resolved after 6 weeks" is a time to recovery, not an onset
     if match:
         span = (sentence.start + match.start(), sentence.start + match.end())
