@@ -160,7 +160,7 @@ def _dropped(con: duckdb.DuckDBPyConnection, files: str, kept: int, join: str) -
     sql = _DROPPED.format(files=files, join=join)
     total, deleted, superseded = con.execute(sql).fetchall()[0]
     return {
-        "without their report (absent or rejected)": total - kept - deleted - superseded,
+        "without their report": total - kept - deleted - superseded,
         "of superseded versions": superseded,
         "of deleted cases": deleted,
     }

@@ -46,6 +46,15 @@ class ProblemLog:
     samples: list[RowProblem] = field(default_factory=list)
     rows: Counter[str] = field(default_factory=Counter)
     rejected_by_file: Counter[str] = field(default_factory=Counter)
+    on_rejected_row: Callable[[str, list[str]], None] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """Told ``(file, fields)`` of each row a reader rejects whole (not kept in JSON)."""
+
+    def rejected_row(self, file: str, fields: list[str]) -> None:
+        """A reader rejected this row whole: tell whoever listens (the row's report id)."""
+        if self.on_rejected_row is not None:
+            self.on_rejected_row(file, fields)
 
     def add(
         self,

@@ -66,9 +66,10 @@ def keyed_records(
         spec = FileSpec(
             what=member.basename, required=(id_column,), looks={id_column: ID} if numeric else {}
         )
-    rows, warnings = checked_rows(member.name, header, rows, spec)
-    stage.warnings.extend(warnings)
     index = {name: i for i, name in enumerate(header)}
+    stage.problems.on_rejected_row = _note_rejected(member, index.get(id_column, -1), stage)
+    rows, warnings = checked_rows(member.name, header, rows, spec)  # reads the first rows
+    stage.warnings.extend(warnings)
     seen = 0
     for line, row in rows:
         seen += 1
@@ -77,7 +78,24 @@ def keyed_records(
         rid = clean_id(rec.get(id_column))
         if not rid or (numeric and not rid.isdigit()):
             rec.reject(id_column, "bad report id", f"{rid!r} is not a number" if rid else "blank")
+            if rid and member.name == stage.reports_file:
+                stage.rejected_report(rid)
             continue
         yield rec, rid
+    stage.problems.on_rejected_row = None
     if not seen and not stage.problems.rows[member.name]:
         stage.warnings.append(f"{member.name}: a header and no rows")
+
+
+def _note_rejected(
+    member: Member, id_index: int, stage: StageWriter
+) -> Callable[[str, list[str]], None]:
+    """A listener telling ``stage`` the report id of a reports-file row rejected whole."""
+
+    def note(file: str, fields: list[str]) -> None:
+        if file == member.name == stage.reports_file and 0 <= id_index < len(fields):
+            rid = clean_id(fields[id_index])
+            if rid:
+                stage.rejected_report(rid)
+
+    return note

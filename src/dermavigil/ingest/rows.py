@@ -104,7 +104,7 @@ def _dollar_body(
                     problems.rows[member.name] += 1
                     yield start, head + fields[1:]
                     continue
-                _short(member, start, len(head), width, problems)
+                _short(member, start, head, width, problems)
             row = _fit(member, line_no, fields, width, problems)
             if row is None:
                 pending = (line_no, fields)
@@ -113,14 +113,15 @@ def _dollar_body(
                 yield line_no, row
         if pending is not None:
             start, head = pending
-            _short(member, start, len(head), width, problems)
+            _short(member, start, head, width, problems)
     finally:
         stream.close()
 
 
-def _short(member: Member, line: int, n: int, width: int, problems: ProblemLog) -> None:
+def _short(member: Member, line: int, fields: list[str], width: int, problems: ProblemLog) -> None:
     problems.rows[member.name] += 1
-    problems.reject(member.name, line, "(row)", "short row", f"{n} of {width} fields")
+    problems.reject(member.name, line, "(row)", "short row", f"{len(fields)} of {width} fields")
+    problems.rejected_row(member.name, fields)
 
 
 def _fit(
@@ -144,6 +145,7 @@ def _fit(
     problems.reject(
         member.name, line_no, "(row)", "overlong row", f"{n} fields, header has {width}"
     )
+    problems.rejected_row(member.name, fields)
     return []
 
 
@@ -212,7 +214,7 @@ def _csv_body(
             if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue
             if len(fields) < width:
-                _short(member, line_no, len(fields), width, problems)
+                _short(member, line_no, fields, width, problems)
                 continue
             row = _fit(member, line_no, fields, width, problems)
             if row:

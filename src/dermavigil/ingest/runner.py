@@ -271,12 +271,14 @@ def _summary(
 ) -> ImportSummary:
     summary = ImportSummary(source=source, inputs_added=added, inputs_reused=reused)
     problems = ProblemLog()
+    of_rejected: Counter[str] = Counter()
     for d in stage_dirs:
         stats = read_stats(d)
         summary.inputs.append(f"{stats['unit']}: {stats['label']}")
         summary.rows_read.update(stats["rows_read"])
         problems.merge(ProblemLog.from_json(stats["problems"]))
         summary.warnings.extend(stats.get("warnings", []))
+        of_rejected.update(stats.get("of_rejected", {}))
     summary.reports_read = counts.reports_read
     summary.reports_kept = counts.reports_kept
     summary.versions_superseded = counts.versions_superseded
@@ -287,10 +289,23 @@ def _summary(
         {"product rows": counts.duplicate_products, "reaction rows": counts.duplicate_reactions}
     )
     summary.not_stored.update(counts.not_stored)
+    _split_orphans(summary.not_stored, of_rejected)
     summary.rejected = problems.rejected
     summary.repaired = problems.repaired
     summary.problems = problems.samples
     return summary
+
+
+def _split_orphans(not_stored: Counter[str], of_rejected: Counter[str]) -> None:
+    """Of the rows without their report, count apart those whose report row was rejected."""
+    for table, rows in (("report_products", "product rows"), ("report_reactions", "reaction rows")):
+        absent = f"{rows} without their report"
+        moved = min(of_rejected.get(table, 0), not_stored.get(absent, 0))
+        if moved:
+            not_stored[f"{rows} of rejected reports"] = moved
+            not_stored[absent] -= moved
+            if not not_stored[absent]:
+                del not_stored[absent]
 
 
 def _registry(settings: Settings, progress: Progress) -> ImportSummary:

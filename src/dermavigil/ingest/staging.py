@@ -71,6 +71,8 @@ class StageWriter:
         self.warnings: list[str] = []
         self.staged: Counter[str] = Counter()
         self.orphans: Counter[str] = Counter()
+        self.of_rejected: Counter[str] = Counter()  # orphans whose report row was rejected
+        self._rejected_ids: set[str] = set()
         self.reports_file = ""
         self._report_ids: set[str] = set()
         self._orphans_known = not across_units  # MAUDE: a report's rows span inputs
@@ -89,6 +91,8 @@ class StageWriter:
             and row["report_id"] not in self._report_ids
         ):
             self.orphans[table] += 1
+            if row["report_id"] in self._rejected_ids:
+                self.of_rejected[table] += 1
         buf = self._buffers.get(table)
         if buf is None:
             buf = self._buffers[table] = self._empty(table)
@@ -101,6 +105,11 @@ class StageWriter:
     @staticmethod
     def _empty(table: str) -> dict[str, list[Any]]:
         return {n: [] for n in STAGED[table].names if n not in _CONSTANT}
+
+    def rejected_report(self, report_id: str) -> None:
+        """A row of the reports file with this id was rejected: its product and
+        reaction rows are counted apart from rows whose report is absent."""
+        self._rejected_ids.add(report_id)
 
     def add_reaction(
         self, report_id: str, term: str, line: int, onset_days: float | None = None
@@ -143,6 +152,7 @@ class StageWriter:
             "rows_read": dict(self.rows_read),
             "staged": dict(self.staged),
             "orphans": dict(self.orphans),
+            "of_rejected": dict(self.of_rejected),
             "reports_file": self.reports_file,
             "warnings": self.warnings,
             "problems": self.problems.to_json(),
