@@ -137,7 +137,12 @@ def test_demo_loads_the_seed_once(dv_home: Path) -> None:
 
 
 def test_users_add_and_list(dv_home: Path) -> None:
-    out = _ok("users", "add", "Ann", "--role", "assessor", "--password", "long enough pw")
+    result = runner.invoke(
+        app,
+        ["users", "add", "Ann", "--role", "assessor", "--password-stdin"],
+        input="long enough pw\n",
+    )
+    out = result.output
     assert "added user ann (assessor)" in out
     listed = _ok("users", "list")
     assert "ann" in listed and "assessor" in listed

@@ -3,6 +3,7 @@ deactivate, reactivate, reset-password, history, and the last-admin refusal."""
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -22,8 +23,8 @@ def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(render.console, "width", 200)
 
 
-def _ok(*args: str) -> str:
-    result = runner.invoke(app, list(args))
+def _ok(*args: str, input: str | None = None) -> str:
+    result = runner.invoke(app, list(args), input=input)
     assert result.exit_code == 0, (result.output, result.exception)
     return result.output
 
@@ -57,18 +58,37 @@ def _authenticates(name: str, password: str) -> bool:
 def test_administer_users_from_the_command_line(
     dv_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _ok("users", "add", "root", "--role", "admin", "--password", "password-r", "--by", "ops")
-    _ok("users", "add", "nina", "--role", "reporter", "--password", "password-n", "--by", "root")
+    _ok("users", "add", "root", "--role", "admin", "--by", "ops", input="rooted oak 77\n" * 2)
+    _ok(
+        "users",
+        "add",
+        "nina",
+        "--role",
+        "reporter",
+        "--password-stdin",
+        "--by",
+        "root",
+        input="Nina's green kettle\n",
+    )
     assert "nina is now assessor" in _ok("users", "role", "Nina", "assessor", "--by", "root")
     assert "deactivated nina" in _ok("users", "deactivate", "nina", "--by", "root")
-    assert not _authenticates("nina", "password-n")
+    assert not _authenticates("nina", "Nina's green kettle")
     listed = _ok("users", "list")
     assert "nina" in listed and "assessor" in listed and " no " in listed
     assert "reactivated nina" in _ok("users", "reactivate", "nina", "--by", "root")
-    assert _authenticates("nina", "password-n")
-    reset = _ok("users", "reset-password", "nina", "--by", "root").splitlines()
-    assert reset[0] == "one-time password for nina:"
-    assert _authenticates("nina", reset[1]) and not _authenticates("nina", "password-n")
+    assert _authenticates("nina", "Nina's green kettle")
+    reset = _ok("users", "reset-password", "nina", "--by", "root", input="violet barge 42\n" * 2)
+    assert "new password set for nina" in reset and "violet barge" not in reset
+    assert _authenticates("nina", "violet barge 42")
+    assert not _authenticates("nina", "Nina's green kettle")
+    weak = runner.invoke(
+        app,
+        ["users", "add", "weak", "--role", "reporter", "--password-stdin"],
+        input="password123\n",
+    )
+    assert weak.exit_code != 0 and "too easy to guess" in str(weak.exception)
+    argv = runner.invoke(app, ["users", "add", "x", "--role", "reporter", "--password", "p"])
+    assert argv.exit_code == 2  # no such option: passwords are not arguments
     changes = _rows(_ok("users", "history", "nina"))
     assert [row[1:] for row in changes] == [
         ["nina", "reset password", "root"],
@@ -82,5 +102,7 @@ def test_administer_users_from_the_command_line(
     assert "'root' is the last active admin" in error
     error = _main(monkeypatch, capsys, "users", "role", "root", "reporter")
     assert "last active admin" in error
-    assert "no user 'zed'" in _main(monkeypatch, capsys, "users", "reset-password", "zed")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("violet barge 42\n"))
+    error = _main(monkeypatch, capsys, "users", "reset-password", "zed", "--password-stdin")
+    assert "no user 'zed'" in error
     assert "must be one of" in _main(monkeypatch, capsys, "users", "role", "nina", "boss")

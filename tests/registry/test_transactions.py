@@ -37,7 +37,7 @@ def test_error_after_writes_rolls_everything_back(registry: Registry, seed: Case
         service = CaseService(session)
         created = service.create(seed, by="bob")
         service.override(created.case_id, "who_umc.category", "certain", by="b", reason="r")
-        UserService(session).create("carol", "assessor", "long enough")
+        UserService(session).create("carol", "assessor", "long enough pw")
         raise Boom
     assert _row_counts(registry) == before
     assert _case_counter(registry) == counter

@@ -35,9 +35,9 @@ def users(registry: Registry) -> Registry:
     """Two admins and a reporter, created by ``root``."""
     with registry.transaction() as session:
         service = UserService(session, clock=Clock())
-        service.create("ada", "admin", "password-a", by="root")
-        service.create("bea", "admin", "password-b", by="root")
-        service.create("cy", "reporter", "password-c", by="root")
+        service.create("ada", "admin", "violet barge a9", by="root")
+        service.create("bea", "admin", "violet barge b9", by="root")
+        service.create("cy", "reporter", "violet barge c9", by="root")
     return registry
 
 
@@ -79,10 +79,10 @@ def test_deactivated_user_cannot_sign_in_until_reactivated(users: Registry) -> N
         assert UserService(session).deactivate("cy", by="ada").active is False
     with users.transaction() as session:
         service = UserService(session)
-        assert service.authenticate("cy", "password-c") is None
+        assert service.authenticate("cy", "violet barge c9") is None
         assert service.deactivate("cy", by="ada").active is False  # no-op
         assert service.reactivate("cy", by="bea").active is True
-        assert service.authenticate("cy", "password-c") is not None
+        assert service.authenticate("cy", "violet barge c9") is not None
     assert [a[1:3] for a in _audit(users)[3:]] == [("ada", "deactivate"), ("bea", "reactivate")]
     with users.transaction(readonly=True) as session:  # the deactivation ended old sessions
         assert UserService(session).get("cy").session_epoch == 1
@@ -114,7 +114,7 @@ def test_concurrent_deactivations_leave_one_admin(registry: Registry) -> None:
     names = ["adm0", "adm1", "adm2", "adm3"]
     with registry.transaction() as session:
         for name in names:
-            UserService(session).create(name, "admin", "password-x", by="root")
+            UserService(session).create(name, "admin", "violet barge x9", by="root")
     barrier = threading.Barrier(len(names))
     outcomes: dict[str, object] = {}
 
@@ -149,7 +149,7 @@ def test_reset_password_returns_a_fresh_secret_once(users: Registry) -> None:
         assert UserService(session).get("cy").session_epoch == 2
     with users.transaction() as session:
         service = UserService(session)
-        assert service.authenticate("cy", "password-c") is None
+        assert service.authenticate("cy", "violet barge c9") is None
         assert service.authenticate("cy", first) is None
         assert service.authenticate("cy", second) is not None
         stored = session.scalar(select(UserRow.password_hash).where(UserRow.username == "cy"))
@@ -190,7 +190,7 @@ def test_users_made_before_the_admin_migrations_keep_working(db_url: str) -> Non
                     "INSERT INTO users (username, role, password_hash, created_at, active)"
                     " VALUES ('old', 'admin', :hash, :at, :active)"
                 ),
-                {"hash": PasswordHasher().hash("password-o"), "at": T0, "active": True},
+                {"hash": PasswordHasher().hash("violet barge o9"), "at": T0, "active": True},
             )
     finally:
         engine.dispose()
@@ -198,9 +198,9 @@ def test_users_made_before_the_admin_migrations_keep_working(db_url: str) -> Non
     try:
         with registry.transaction() as session:
             service = UserService(session)
-            assert service.authenticate("old", "password-o") is not None
+            assert service.authenticate("old", "violet barge o9") is not None
             assert service.get("old").session_epoch == 0 and service.history() == []
-            service.create("new", "admin", "password-n", by="old")
+            service.create("new", "admin", "violet barge n9", by="old")
             assert service.deactivate("old", by="new").session_epoch == 1
     finally:
         registry.close()

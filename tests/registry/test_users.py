@@ -28,10 +28,10 @@ def test_create_and_authenticate(registry: Registry) -> None:
 
 def test_inactive_user_cannot_sign_in(registry: Registry) -> None:
     with registry.transaction() as session:
-        UserService(session).create("bob", "reporter", "password-1")
+        UserService(session).create("bob", "reporter", "violet barge 19")
         session.get(UserRow, "bob").active = False  # type: ignore[union-attr]
     with registry.transaction() as session:
-        assert UserService(session).authenticate("bob", "password-1") is None
+        assert UserService(session).authenticate("bob", "violet barge 19") is None
 
 
 def test_bad_users_are_refused_with_every_problem(registry: Registry) -> None:
@@ -40,9 +40,9 @@ def test_bad_users_are_refused_with_every_problem(registry: Registry) -> None:
         with pytest.raises(InputError) as caught:
             service.create("no spaces allowed", "superuser", "short")
         assert [p.location for p in caught.value.problems] == ["username", "role", "password"]
-        service.create("carol", "admin", "password-1")
+        service.create("carol", "admin", "violet barge 19")
         with pytest.raises(ConflictError, match="already exists"):
-            service.create("Carol", "reporter", "password-2")
+            service.create("Carol", "reporter", "violet barge 29")
         with pytest.raises(NotFoundError):
             service.get("dave")
         assert [u.username for u in service.list()] == ["carol"]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -60,10 +63,7 @@ def serve(
     url = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}/"
     console.print(f"\n[bold]dermavigil[/] is at [link={url}]{url}[/]  (state in {settings.home})")
     if password:
-        console.print(
-            f"Log in as [bold]admin[/] with the one-time password [bold]{password}[/] "
-            "(shown only now; create other users on the Users page)."
-        )
+        console.print(announce_admin_password(settings.home, password, sys.stdout.isatty()))
     else:
         console.print("Log in with an existing account (the admin was created on the first run).")
     console.print("API documentation: " + url + "api/docs   Stop with Ctrl+C.\n")
@@ -105,6 +105,30 @@ def _run_workers(host: str, port: int, workers: int) -> None:
     listener = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, bound.detach())
     listener.set_inheritable(True)
     Multiprocess(config, sockets=[listener]).run()
+
+
+ADMIN_PASSWORD_FILE = "initial-admin-password"
+
+
+def announce_admin_password(home: Path, password: str, terminal: bool) -> str:
+    """How to learn the generated admin password: shown on an interactive terminal only;
+    otherwise (output to a log, a pipe, a service manager) written to
+    ``home/initial-admin-password`` readable by the owner only, and the line names the
+    file, never the password."""
+    if terminal:
+        return (
+            f"Log in as [bold]admin[/] with the one-time password [bold]{password}[/] "
+            "(shown only now; change it on the Password page, then create other users)."
+        )
+    path = home / ADMIN_PASSWORD_FILE
+    path.unlink(missing_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(password + "\n")
+    return (
+        f"Log in as [bold]admin[/] with the one-time password in {path} (readable by you "
+        "only; delete it once you have changed the password on the Password page)."
+    )
 
 
 def register(app: typer.Typer) -> None:

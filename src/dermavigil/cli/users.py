@@ -2,11 +2,13 @@
 
 Role changes, deactivation, reactivation and password resets are recorded in
 the user audit trail (``users history``); the last active admin can be neither
-demoted nor deactivated, and a reset password is printed once, never stored.
+demoted nor deactivated. Passwords are never command-line arguments (other local users
+see those in the process list) and never printed: a hidden prompt, or ``--password-stdin``.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -19,14 +21,34 @@ from dermavigil.registry import UserService
 users_app = typer.Typer(help="Users and roles (reporter, assessor, admin).", no_args_is_help=True)
 
 
+PasswordStdin = Annotated[
+    bool,
+    typer.Option(
+        "--password-stdin",
+        help="Read the password from the first line of standard input (for scripts) "
+        "instead of asking for it without echo.",
+    ),
+]
+
+
+def _read_password(from_stdin: bool) -> str:
+    """The new password, never from the command line (other users see arguments in the
+    process list): a hidden prompt with confirmation, or the first line of stdin."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return str(typer.prompt("Password", hide_input=True, confirmation_prompt=True))
+
+
 @users_app.command("add")
 def add(
     name: str,
     role: Annotated[str, typer.Option(help="reporter, assessor or admin")],
-    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+    password_stdin: PasswordStdin = False,
     by: By = "",
 ) -> None:
-    """Add a user (the password is asked for and stored as an argon2id hash)."""
+    """Add a user; the password is asked for without echo (or read from stdin) and stored
+    as an argon2id hash. Weak passwords are refused (zxcvbn)."""
+    password = _read_password(password_stdin)
     with registry().transaction() as session:
         user = UserService(session).create(name, role, password, by=by or _default_by())
     render.console.print(f"added user [bold]{user.username}[/] ({user.role})")
@@ -73,11 +95,12 @@ def reactivate(name: str, by: By = "") -> None:
 
 
 @users_app.command("reset-password")
-def reset_password(name: str, by: By = "") -> None:
-    """Give NAME a random one-time password, printed here once (only its hash is kept)."""
-    password = _administer("reset_password", name, by)
-    render.console.print(f"one-time password for [bold]{name.strip().lower()}[/]:")
-    render.console.print(password, markup=False, highlight=False)
+def reset_password(name: str, password_stdin: PasswordStdin = False, by: By = "") -> None:
+    """Give NAME a new password, asked for without echo (or read from stdin), never shown;
+    their sessions and tokens end."""
+    password = _read_password(password_stdin)
+    user = _administer("set_password", name, by, password)
+    render.console.print(f"new password set for [bold]{user.username}[/]; their sessions ended")
 
 
 @users_app.command("history")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
+from dermavigil.web.account import change_password
 from dermavigil.web.auth import TOKEN_MAX_AGE
 from dermavigil.web.deps import ActorDep
 from dermavigil.web.login import authenticate
@@ -34,6 +35,21 @@ def issue_token(credentials: Credentials, request: Request) -> TokenOut:
     """A bearer token for API clients (401 on bad credentials, 429 when throttled)."""
     actor = authenticate(request, credentials.username, credentials.password, via="token")
     token = request.app.state.signer.issue_token(actor.username, actor.epoch)
+    return TokenOut(access_token=token, expires_in=TOKEN_MAX_AGE)
+
+
+class PasswordChange(BaseModel):
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=1, max_length=1024)
+
+
+@router.post("/me/password", response_model=TokenOut)
+def change_my_password(body: PasswordChange, actor: ActorDep, request: Request) -> TokenOut:
+    """Change your own password (422 when the current one is wrong or the new one is weak).
+    Every other session and token of yours ends; the answer carries a new bearer token
+    (a cookie session continues under a new cookie)."""
+    changed = change_password(request, actor, body.current_password, body.new_password)
+    token = request.app.state.signer.issue_token(changed.username, changed.epoch)
     return TokenOut(access_token=token, expires_in=TOKEN_MAX_AGE)
 
 

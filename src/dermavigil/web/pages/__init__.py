@@ -2,6 +2,7 @@
 
 from dermavigil.web.pages import (
     about,
+    account,
     auth,
     cases,
     drafts,
@@ -16,6 +17,7 @@ from dermavigil.web.pages import (
 
 ROUTERS = (
     auth.router,
+    account.router,
     cases.router,
     drafts.router,
     signals.router,
