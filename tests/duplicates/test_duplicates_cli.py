@@ -55,3 +55,21 @@ def test_table_and_threshold(registry_cases: None, monkeypatch: pytest.MonkeyPat
     assert "no pair of the 5 active cases reaches 1" in none.output
     bad = runner.invoke(app, ["duplicates", "--threshold", "2"])
     assert bad.exit_code != 0
+
+
+def test_decide_different_hides_the_pair_and_is_in_the_history(registry_cases: None) -> None:
+    first = json.loads(runner.invoke(app, ["duplicates", "--json", "--by", "ann"]).output)
+    assert first["run_id"] == 1 and first["model"]["facts"]
+    decided = runner.invoke(
+        app,
+        ["duplicate", "decide", "DV-000005", "DV-000001", "different", "--reason", "two people",
+         "--run", "1", "--by", "ann"],
+    )  # fmt: skip
+    assert decided.exit_code == 0, decided.output
+    assert "DV-000001 ~ DV-000005 different" in decided.output
+    again = json.loads(runner.invoke(app, ["duplicates", "--json"]).output)
+    assert again["pairs"] == [] and again["run_id"] == 2
+    history = runner.invoke(app, ["duplicate", "history", "DV-000001"], terminal_width=200)
+    assert "two people" in history.output and "ann" in history.output
+    bad = runner.invoke(app, ["duplicate", "decide", "DV-000001", "DV-000001", "same"])
+    assert bad.exit_code != 0 and "itself" in str(bad.exception)

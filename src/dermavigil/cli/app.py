@@ -75,6 +75,9 @@ COMMANDS: dict[str, LazyCommand] = {
         "duplicates",
         "List pairs of active cases that are probably the same case (splink, Fellegi-Sunter).",
     ),
+    "duplicate": LazyCommand(
+        "duplicates", "Decide on a pair of cases (same case, not a duplicate, undecided)."
+    ),
     "extract": LazyCommand(
         "extract", "Extract a draft case (with evidence spans) from a published case report."
     ),

@@ -95,6 +95,31 @@ def show_model(model: DuplicateModel) -> None:
         )
 
 
+def _run_with_progress(threshold: float, by: str) -> Any:
+    """Compare the active cases with a progress bar and save the run (one transaction)."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dermavigil.duplicates.manage import run_and_save
+    from dermavigil.registry import open_registry
+    from dermavigil.settings import load_settings
+
+    settings = load_settings()
+    settings.ensure_dirs()
+    registry = open_registry(settings.database_url)
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=console, transient=True) as bar:
+            task = bar.add_task("reading cases", total=3)
+
+            def step(text: str, done: int, total: int) -> None:
+                bar.update(task, description=text, completed=done, total=total)
+
+            with registry.transaction() as session:
+                return run_and_save(session, by=by, threshold=threshold, progress=step)
+    finally:
+        registry.close()
+
+
 def duplicates(
     threshold: Annotated[
         float, typer.Option(min=0.0, max=1.0, help="least match probability of a pair shown")
@@ -103,22 +128,15 @@ def duplicates(
     model: Annotated[
         bool, typer.Option("--model", help="also print the trained model's parameters")
     ] = False,
+    by: Annotated[str, typer.Option("--by", help="who runs it (default: your OS user)")] = "",
 ) -> None:
     """List pairs of active cases that are probably the same case (splink, Fellegi-Sunter).
 
-    The model is trained on the cases compared; ``--model`` prints its parameters."""
-    from dermavigil.duplicates import registry_duplicates
-    from dermavigil.registry import open_registry
-    from dermavigil.settings import load_settings
+    The model is trained on the cases compared; ``--model`` prints its parameters. The run
+    is saved with its model; pairs decided with ``dermavigil duplicate decide`` are left out."""
+    import getpass
 
-    settings = load_settings()
-    settings.ensure_dirs()
-    registry = open_registry(settings.database_url)
-    try:
-        with registry.transaction(readonly=True) as session:
-            report = registry_duplicates(session, threshold)
-    finally:
-        registry.close()
+    report = _run_with_progress(threshold, by or getpass.getuser())
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
         return
@@ -129,13 +147,85 @@ def duplicates(
         return
     for pair in report.pairs:
         _show(pair)
+        if (pair.case_a, pair.case_b) in report.undecided:
+            console.print("  (marked undecided)")
     console.print(
-        f"{len(report.pairs)} probable duplicate pair(s) among {report.cases} active cases"
+        f"{len(report.pairs)} probable duplicate pair(s) among {report.cases} active cases "
+        f"(run {report.run_id}); decide: dermavigil duplicate decide A B same|different|undecided"
     )
     if report.model is not None and not model:
         console.print(model_summary(report.model) + " (--model for every parameter)")
 
 
+decisions = typer.Typer(help="Decide on a pair of cases (same case, not a duplicate, undecided).")
+
+
+@decisions.command("decide")
+def decide_command(
+    case_a: Annotated[str, typer.Argument(help="one case of the pair")],
+    case_b: Annotated[str, typer.Argument(help="the other case")],
+    decision: Annotated[str, typer.Argument(help="same | different | undecided")],
+    master: Annotated[
+        str | None, typer.Option(help="for 'same': the case kept active (default: the first)")
+    ] = None,
+    reason: Annotated[str | None, typer.Option(help="why (kept in the audit trail)")] = None,
+    run: Annotated[int | None, typer.Option(help="the duplicate run the pair came from")] = None,
+    by: Annotated[str, typer.Option("--by", help="who decides (default: your OS user)")] = "",
+) -> None:
+    """Record a decision; 'same' merges (the other case is retracted as a linked version
+    of the master, nothing deleted), 'different' hides the pair from later runs."""
+    import getpass
+
+    from dermavigil.duplicates.manage import decide
+    from dermavigil.registry import open_registry
+    from dermavigil.settings import load_settings
+
+    settings = load_settings()
+    settings.ensure_dirs()
+    registry = open_registry(settings.database_url)
+    try:
+        with registry.transaction() as session:
+            info = decide(
+                session, case_a, case_b, decision,  # type: ignore[arg-type]
+                by=by or getpass.getuser(), reason=reason, master=master, run_id=run,
+            )  # fmt: skip
+    finally:
+        registry.close()
+    merged = f", master {info.master}" if info.master else ""
+    console.print(
+        f"decision {info.decision_id}: {info.case_a} ~ {info.case_b} {info.decision}{merged}"
+    )
+
+
+@decisions.command("history")
+def history_command(
+    case_id: Annotated[str | None, typer.Argument(help="only pairs holding this case")] = None,
+) -> None:
+    """Every decision on pairs, newest first: who, when, what, why."""
+    from dermavigil.duplicates.manage import history
+    from dermavigil.registry import open_registry
+    from dermavigil.settings import load_settings
+
+    settings = load_settings()
+    settings.ensure_dirs()
+    registry = open_registry(settings.database_url)
+    try:
+        with registry.transaction(readonly=True) as session:
+            rows = history(session, case_id)
+    finally:
+        registry.close()
+    table = Table(title="duplicate decisions", title_justify="left")
+    for name in ("#", "pair", "decision", "master", "by", "when", "reason"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(
+            str(row.decision_id), f"{row.case_a} ~ {row.case_b}", row.decision,
+            row.master or "", row.decided_by, f"{row.decided_at:%Y-%m-%d %H:%M}", row.reason or "",
+        )  # fmt: skip
+    console.print(table)
+
+
 def register(app: typer.Typer) -> None:
-    """Mount ``dermavigil duplicates``."""
+    """Mount ``dermavigil duplicates`` and ``dermavigil duplicate``."""
     app.command("duplicates")(duplicates)
+    app.add_typer(decisions, name="duplicate")

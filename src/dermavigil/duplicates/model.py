@@ -43,10 +43,11 @@ among the other ``n - 1``, a given pair matches with probability ``s/(n-1)``.
 
 Blocking (which pairs are scored at all, :func:`blocking_rules`): the same
 publication (DOI/PMID); the same first suspect product and a reaction word in
-common ("skin necrosis" and "cutaneous necrosis"); a product word and a reaction term in common (catches "lyophilized
-exosomes" vs "exosome product"); the same event day with the same first suspect
-or the same age; the same initials and year of birth; the same first suspect,
-sex and year of birth. Pairs outside every block are taken as different cases.
+common ("skin necrosis" and "cutaneous necrosis"); a product word and a reaction
+term in common (catches "lyophilized exosomes" vs "exosome product"); the same
+event day with the same first suspect or the same age; the same initials and year
+of birth; the same first suspect, sex and year of birth. Pairs outside every
+block are taken as different cases.
 """
 
 from __future__ import annotations

@@ -28,12 +28,16 @@ def registry_duplicates(
     progress: Progress | None = None,
 ) -> DuplicateReport:
     """Pairs among the current versions of the cases matching ``criteria``
-    (default: every active case), at or above ``threshold``.
+    (default: every active case), at or above ``threshold``, less the pairs an
+    assessor has decided (same case, or not a duplicate: remembered, never shown again).
 
     Reads in the caller's transaction (a read-only one is enough).
     """
+    from dermavigil.duplicates.manage import current_decisions, without_decided
+
     cases = list(CaseService(session).all_current(criteria or CaseFilter()))
     found = detect(cases, threshold, progress)
-    return DuplicateReport(
+    report = DuplicateReport(
         cases=len(cases), threshold=threshold, pairs=found.pairs, model=found.model
     )
+    return without_decided(report, current_decisions(session))

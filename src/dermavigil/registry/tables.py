@@ -22,6 +22,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     DateTime,
+    Float,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
@@ -352,3 +353,48 @@ class SubmissionRow(Base):
     ack_code: Mapped[str | None] = mapped_column(String(2), nullable=True)
     ack_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+DUPLICATE_DECISIONS = ("same", "different", "undecided")
+
+
+class DuplicateRunRow(Base):
+    """One duplicate detection run: who ran it, over how many cases, the pairs found
+    and the model (every parameter and where it came from) that found them."""
+
+    __tablename__ = "duplicate_runs"
+
+    run_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    finished_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    run_by: Mapped[str] = mapped_column(String(64), nullable=False)
+    threshold: Mapped[float] = mapped_column(Float, nullable=False)
+    cases: Mapped[int] = mapped_column(Integer, nullable=False)
+    pairs: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False)
+    model: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class DuplicateDecisionRow(Base):
+    """An assessor's decision on a pair of cases; every decision is kept (the latest of
+    a pair is in force), so the table is also the decisions' audit trail."""
+
+    __tablename__ = "duplicate_decisions"
+    __table_args__ = (
+        CheckConstraint(_in("decision", DUPLICATE_DECISIONS), name="decision"),
+        CheckConstraint("case_a < case_b", name="ordered"),
+        Index("ix_duplicate_decisions_pair", "case_a", "case_b"),
+    )
+
+    decision_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_a: Mapped[str] = mapped_column(String(16), ForeignKey("cases.case_id"), nullable=False)
+    case_b: Mapped[str] = mapped_column(String(16), ForeignKey("cases.case_id"), nullable=False)
+    decision: Mapped[str] = mapped_column(String(16), nullable=False)
+    master: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    """For 'same': the case kept active; the other is retracted as its linked version."""
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    decided_by: Mapped[str] = mapped_column(String(64), nullable=False)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    run_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("duplicate_runs.run_id"), nullable=True
+    )
+    match_probability: Mapped[float | None] = mapped_column(Float, nullable=True)
