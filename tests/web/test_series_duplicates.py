@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from typing import Any
 
 import pytest
@@ -163,18 +164,55 @@ def test_reporter_series_holds_only_own_cases(client: Any, case_ids: dict[str, s
     assert [r["case_id"] for r in body["rows"]] == [case_ids["filler"]]
 
 
-def test_duplicates_page_shows_the_pair_with_evidence(
+def _finished(browser: Browser, job_url: str) -> str:
+    """The job page once the background run is over (the page refreshes itself)."""
+    deadline = time.monotonic() + 120
+    while True:
+        page = page_text(browser, job_url)
+        if 'http-equiv="refresh"' not in page or time.monotonic() > deadline:
+            return page
+        time.sleep(0.2)
+
+
+def test_duplicates_run_as_a_job_then_pairs_side_by_side_and_decided(
     as_assessor: Browser, case_ids: dict[str, str]
 ) -> None:
-    html = page_text(as_assessor, "/duplicates?threshold=0.9")
-    assert "1 pair(s) among 3 active cases" in html
+    assert "No duplicate run yet" in page_text(as_assessor, "/duplicates")
+    started = as_assessor.client.post(
+        "/duplicates/run", data={"threshold": "0.5", "csrf_token": as_assessor.csrf},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert started.status_code == 303
+    job = _finished(as_assessor, started.headers["location"])
+    assert 'id="duplicate-summary"' in job and "1 candidate pair(s) among 3 active cases" in job
+
+    html = page_text(as_assessor, "/duplicates")
+    assert "1 pair(s) to review among 3 active cases" in html
     assert f'href="/cases/{case_ids["literature"]}"' in html
     assert f'href="/cases/{case_ids["clinician"]}"' in html
     assert "same country" in html and "a treatment in common" in html
     assert "52 years" in html and "middle_aged (45-65 years)" in html
-    assert "retract form on the case page" in html
+    assert 'id="duplicate-model"' in html and "random pairs" not in html  # 3 cases: priors
+    assert "never below 0" in html and 'name="decision"' in html
     assert as_assessor.client.get("/duplicates?threshold=1.5").status_code == 422
-    assert "No pair of the 3 active cases" in page_text(as_assessor, "/duplicates?threshold=1")
+    assert "No pair of run 1 left to review at 1.0" in page_text(
+        as_assessor, "/duplicates?threshold=1"
+    )
+
+    a, b = sorted([case_ids["literature"], case_ids["clinician"]])
+    decided = as_assessor.client.post(
+        "/duplicates/decide",
+        data={"case_a": a, "case_b": b, "decision": "different", "master": a,
+              "reason": "two patients", "run_id": "1", "csrf_token": as_assessor.csrf},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert decided.status_code == 303
+    assert "No pair of run 1 left to review" in page_text(as_assessor, "/duplicates")
+    refused = as_assessor.client.post(
+        "/duplicates/decide",
+        data={"case_a": a, "case_b": a, "decision": "same", "csrf_token": as_assessor.csrf},
+    )  # fmt: skip
+    assert refused.status_code == 422
 
 
 def test_api_duplicates(client: Any, case_ids: dict[str, str]) -> None:
@@ -186,8 +224,34 @@ def test_api_duplicates(client: Any, case_ids: dict[str, str]) -> None:
     assert pair["match_probability"] >= 0.9
     weights = sum(e["match_weight"] for e in pair["explanation"])
     assert pair["match_weight"] == pytest.approx(pair["prior_weight"] + weights, abs=1e-4)
+    assert body["model"]["facts"] and body["model"]["trained"] is False
     out_of_range = client.get("/api/duplicates", params={"threshold": 2}, headers=headers)
     assert out_of_range.status_code == 422
+
+    assert client.get("/api/duplicates/runs/latest", headers=headers).status_code == 404
+    started = client.post("/api/duplicates/runs", json={"threshold": 0.5}, headers=headers)
+    assert started.status_code == 202
+    deadline = time.monotonic() + 120
+    while (job := client.get(started.json()["status_url"], headers=headers).json())["status"] in (
+        "queued", "running",
+    ) and time.monotonic() < deadline:  # fmt: skip
+        time.sleep(0.2)
+    assert job["status"] == "done" and job["summary"]["duplicates"]["pairs"] == 1
+    run = client.get("/api/duplicates/runs/latest", headers=headers).json()
+    assert run["run_id"] == job["summary"]["duplicates"]["run_id"] and run["model"]["facts"]
+    a, b = run["pairs"][0]["case_a"], run["pairs"][0]["case_b"]
+    decision = client.post(
+        "/api/duplicates/decisions",
+        json={"case_a": a, "case_b": b, "decision": "same", "master": b, "run_id": run["run_id"]},
+        headers=headers,
+    )
+    assert decision.status_code == 201 and decision.json()["master"] == b
+    assert decision.json()["match_probability"] == run["pairs"][0]["match_probability"]
+    merged = client.get(f"/api/cases/{a}", headers=headers).json()
+    assert merged["status"] == "retracted"
+    (listed,) = client.get("/api/duplicates/decisions", headers=headers).json()
+    assert listed["decided_by"] == "admin" and listed["decision"] == "same"
+    assert client.get("/api/duplicates", headers=headers).json()["cases"] == 2
 
 
 def test_reporters_may_not_compare_cases(

@@ -121,6 +121,7 @@ def create_app(settings: Settings, registry: Any = None) -> FastAPI:
         max_body=settings.max_body_bytes,
         max_upload=settings.max_upload_bytes,
     )
+    app.state.jobs.registry = registry
     app.add_middleware(SessionMiddleware, signer=app.state.signer)
     if settings.trusted_proxies:  # client address and scheme from the proxy's headers
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))

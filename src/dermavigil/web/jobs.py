@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 MAX_PROBLEMS_SHOWN = 200
 SIGNALS = "signals"
 """The job "source" that re-runs signal detection over the store instead of importing."""
+DUPLICATES = "duplicates"
+"""The job "source" that runs duplicate detection over the registry's active cases."""
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -60,6 +62,7 @@ class ImportJob:
     finished_at: datetime | None = None
     summary: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
+    options: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 def safe_filename(name: str) -> str:
@@ -111,6 +114,8 @@ class ImportJobs:
         self._lock = threading.Lock()
         self._serial = threading.Lock()
         sweep_stale_uploads(settings.uploads_dir)
+        self.registry: Any = None
+        """The app's registry (set by the app), for jobs that read or write cases."""
 
     def upload_dir(self, job_id: str) -> Path:
         return self.settings.uploads_dir / job_id
@@ -164,6 +169,15 @@ class ImportJobs:
                 shutil.rmtree(self.upload_dir(job.job_id), ignore_errors=True)
 
     def _import(self, job: ImportJob) -> Any:
+        if job.source == DUPLICATES:
+            from dermavigil.duplicates.manage import run_and_save
+
+            with self.registry.transaction() as session:
+                run = run_and_save(
+                    session, job.by, job.options.get("threshold", 0.5), self._progress(job)
+                )
+            return {"duplicates": {"run_id": run.run_id, "pairs": len(run.pairs),
+                                   "cases": run.cases}}  # fmt: skip
         if job.source == SIGNALS:
             from dermavigil.signals.runs import run_and_save
 

@@ -1,18 +1,30 @@
-"""The duplicates page for assessors: pairs of active cases that are probably one case,
-each with its probability and the evidence fact by fact (level, weight, both values).
+"""The duplicates pages for assessors.
 
-Nothing is written here: an assessor who agrees that a pair is one case opens the
-later report's case page and retracts it there (a new version; nothing is deleted).
+- ``/duplicates``: the latest saved duplicate run (nothing is computed in the
+  request), pairs side by side with the evidence of each fact, the model that
+  found them, and a decision form per pair: same case (merge into the chosen
+  master; the other case is retracted as its linked version, nothing deleted),
+  not a duplicate (remembered: the pair never comes back), undecided;
+- ``POST /duplicates/run``: a new run as a background job, followed on
+  ``/duplicates/jobs/{job_id}`` (progress; the page refreshes itself, no script);
+- ``POST /duplicates/decide``: records a decision and returns to the list.
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
+from pydantic import BaseModel, Field
 
-from dermavigil.web.api.duplicates import DuplicateQuery, duplicate_report
+from dermavigil.web.api.duplicates import (
+    DecisionRequest,
+    duplicate_job,
+    record_decision,
+    saved_run,
+    start_run,
+)
 from dermavigil.web.deps import ActorDep, RegistryDep
 from dermavigil.web.pages.query_forms import form_dependency
 from dermavigil.web.pages.render import render
@@ -20,15 +32,66 @@ from dermavigil.web.pages.render import render
 router = APIRouter(include_in_schema=False)
 
 
-ThresholdDep = Annotated[
-    DuplicateQuery, Depends(form_dependency(DuplicateQuery, "duplicate filters"))
-]
+class PageQuery(BaseModel):
+    threshold: float = Field(
+        default=0.0, ge=0.0, le=1.0, description="least match probability of a pair shown"
+    )
+
+
+ThresholdDep = Annotated[PageQuery, Depends(form_dependency(PageQuery, "duplicate filters"))]
 
 
 @router.get("/duplicates")
 def duplicates_page(
     request: Request, query: ThresholdDep, actor: ActorDep, registry: RegistryDep
 ) -> Response:
-    """The pairs at or above the threshold, most probable first."""
-    report = duplicate_report(registry, actor, query.threshold)
-    return render(request, "duplicates.html", {"actor": actor, "report": report})
+    """The latest run's undecided pairs at or above the threshold, most probable first."""
+    run = saved_run(registry, actor)
+    pairs = [p for p in run.pairs if p.match_probability >= query.threshold] if run else []
+    jobs = [j for j in request.app.state.jobs.all() if j.source == "duplicates"]
+    context = {
+        "actor": actor,
+        "run": run,
+        "pairs": pairs,
+        "threshold": query.threshold,
+        "running": [j for j in jobs if j.status in ("queued", "running")],
+    }
+    return render(request, "duplicates.html", context)
+
+
+@router.post("/duplicates/run")
+def run_page(
+    request: Request, actor: ActorDep, threshold: Annotated[float, Form(ge=0, le=1)] = 0.5
+) -> Response:
+    job = start_run(request, actor, threshold)
+    return RedirectResponse(f"/duplicates/jobs/{job.job_id}", status_code=303)
+
+
+@router.get("/duplicates/jobs/{job_id}")
+def job_page(request: Request, job_id: str, actor: ActorDep) -> Response:
+    job = duplicate_job(request, actor, job_id)
+    return render(request, "duplicate_job.html", {"actor": actor, "job": job})
+
+
+@router.post("/duplicates/decide")
+def decide_page(
+    actor: ActorDep,
+    registry: RegistryDep,
+    case_a: Annotated[str, Form()],
+    case_b: Annotated[str, Form()],
+    decision: Annotated[str, Form()],
+    master: Annotated[str, Form()] = "",
+    reason: Annotated[str, Form()] = "",
+    run_id: Annotated[int | None, Form()] = None,
+) -> Response:
+    from dermavigil.web.validation import validated
+
+    body = validated(
+        lambda: DecisionRequest(
+            case_a=case_a, case_b=case_b, decision=decision,  # type: ignore[arg-type]
+            master=master or None, reason=reason or None, run_id=run_id,
+        ),
+        "duplicate decision",
+    )  # fmt: skip
+    record_decision(registry, actor, body)
+    return RedirectResponse("/duplicates", status_code=303)
