@@ -68,6 +68,9 @@ RARE_TERM_MIN = 5
 """A reaction term is rare in a collection of n reports when at most
 ``max(RARE_TERM_MIN, RARE_TERM_SHARE * n)`` of them hold it."""
 
+TYPO_SIMILARITY = 0.88
+"""Jaro-Winkler similarity from which two product keys are taken as one name mistyped."""
+
 DUPLICATE_SHARE = 0.05
 """Assumed share of reports that duplicate another report of the collection."""
 
@@ -185,6 +188,7 @@ def _either(left: str, right: str) -> str:
 
 _SAME_PRODUCTS = "suspect_products_l = suspect_products_r"
 _SAME_FIRST = "first_suspect_l = first_suspect_r"
+_SPELT_ALIKE = f"jaro_winkler_similarity(first_suspect_l, first_suspect_r) >= {TYPO_SIMILARITY}"
 
 
 def _most(column: str) -> str:
@@ -248,12 +252,15 @@ def facts() -> tuple[Fact, ...]:
             ("same first suspect product and the same reaction terms",
              cll.ExactMatchLevel("signature"), 0.22, 0.0001, "signature"),
             ("same suspect products, most reaction terms in common",
-             _both(_both(_SAME_PRODUCTS, _SAME_FIRST), _most("reaction_terms")), 0.16, 0.0004,
+             _both(_both(_SAME_PRODUCTS, _SAME_FIRST), _most("reaction_terms")), 0.13, 0.0004,
              "first_suspect"),
+            ("first suspect spelt alike (typo), most reaction terms in common",
+             _both(_SPELT_ALIKE, _most("reaction_terms")),
+             0.05, 0.0001),
             ("a suspect product and two or more reaction terms in common",
              _both(_any("suspect_products"), _any("reaction_terms", 2)), 0.12, 0.0035),
             ("a suspect product and a reaction term in common",
-             _both(_any("suspect_products"), _any("reaction_terms")), 0.15, 0.02),
+             _both(_any("suspect_products"), _any("reaction_terms")), 0.13, 0.02),
             ("a product word and a reaction term (or two reaction words) in common",
              _both(_any("product_words"), _either(_any("reaction_terms"), _any("reaction_words", 2))),  # noqa: E501
              0.12, 0.012),
@@ -265,7 +272,7 @@ def facts() -> tuple[Fact, ...]:
              0.04, 0.01),
             ("a product word or family in common",
              _either(_any("product_words"), _any("product_categories")), 0.05, 0.045),
-            _else(0.04, 0.85),
+            _else(0.04, 0.8499),
         ),
         _fact(
             "rare_reactions",

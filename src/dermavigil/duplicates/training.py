@@ -7,7 +7,8 @@ From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
    with a fixed seed (deterministic);
 2. ``m`` (agreement among duplicates) by splink's expectation maximisation
    (Fellegi-Sunter EM, Winkler 1988; ``u`` held fixed) in each session of
-   :func:`~dermavigil.duplicates.model.training_blocks`. A session counts
+   :func:`~dermavigil.duplicates.model.training_blocks`, shrunk toward the prior
+   ``m`` by :data:`PRIOR_MATCHES` pseudo-matches. A session counts
    only if EM found a match cluster: at least :data:`EM_MIN_MATCHES` expected
    matching pairs and, for every fact it trained, a strongest agreement level
    more frequent among matches than among non-matches. A fact that no session
@@ -53,6 +54,12 @@ log = logging.getLogger(__name__)
 
 EM_MIN_MATCHES = 20.0
 """Fewest expected matching pairs for an EM session to count."""
+PRIOR_MATCHES = 100.0
+"""Strength of the prior ``m`` as a number of pseudo-matches: the EM estimate of a level
+is shrunk toward the prior as ``(E * m_em + K * m_prior) / (E + K)`` with ``E`` the
+matches EM expected (a Dirichlet prior on the match cluster's levels). Without it, a
+level EM never saw among a few hundred matches gets ``m = 0`` and a weight of -30 bits,
+which one typo would then cost."""
 EM_MAX_PAIRS = 2_000_000
 """At most this many pairs of a training block go into EM (splink samples the rest)."""
 
@@ -152,7 +159,7 @@ def _em(
     linker: Any, db_api: Any, table_name: str, u_est: dict[str, dict[str, float]]
 ) -> tuple[dict[str, dict[str, float]], list[EMSession]]:
     """m per fact and level, averaged over the EM sessions that found a match cluster."""
-    sums: dict[str, dict[str, list[float]]] = {}
+    sums: dict[str, dict[str, list[tuple[float, float]]]] = {}
     sessions: list[EMSession] = []
     for rule in training_blocks():
         block = _rule_sql(rule)
@@ -185,12 +192,19 @@ def _em(
         if used:
             for name, levels in m.items():
                 for label, value in levels.items():
-                    sums.setdefault(name, {}).setdefault(label, []).append(value)
-    averaged = {
-        name: {label: sum(values) / len(values) for label, values in levels.items()}
-        for name, levels in sums.items()
-    }
-    return averaged, sessions
+                    sums.setdefault(name, {}).setdefault(label, []).append((value, expected))
+    priors = {fact.name: {lv.label: lv.m for lv in fact.levels} for fact in facts()}
+    shrunk = {}
+    for name, levels in sums.items():
+        shrunk[name] = {}
+        for label, values in levels.items():
+            matches = sum(e for _, e in values)
+            m_em = sum(v * e for v, e in values) / matches
+            prior = priors[name][label]
+            shrunk[name][label] = (matches * m_em + PRIOR_MATCHES * prior) / (
+                matches + PRIOR_MATCHES
+            )
+    return shrunk, sessions
 
 
 def _strongest_not_favoured(m_levels: dict[str, float], u_levels: dict[str, float] | None) -> bool:
