@@ -108,6 +108,8 @@ def _typo(text: str | None, rng: np.random.Generator) -> str | None:
 
 def _perturb(row: dict, kind: str, rng: np.random.Generator, pool_terms: list[str]) -> dict:
     """A duplicate of the feature record ``row`` as ``kind`` would differ."""
+    from dermavigil.ingest.normalize import product_key
+
     rates, new = RATES[kind], dict(row)
     hit = lambda name: rng.random() < rates.get(name, 0.0)  # noqa: E731
     terms = list(row["reaction_terms"] or [])
@@ -121,7 +123,9 @@ def _perturb(row: dict, kind: str, rng: np.random.Generator, pool_terms: list[st
     products = list(row["suspect_products"] or [])
     if products and (hit("rename_product") or hit("typo_product")):
         first = products[0]
-        renamed = f"{first} 10 mg" if kind == "other_reporter" else _typo(first, rng)
+        # another reporter names the product with its strength; the store keeps the
+        # normalised key of what was written (as an import of that report would)
+        renamed = product_key(f"{first} 10 mg") if kind == "other_reporter" else _typo(first, rng)
         products = sorted({renamed, *products[1:]})
         new["first_suspect"] = renamed
         words = set(row["product_words"] or []) | {w for w in renamed.split() if len(w) >= 3}

@@ -200,6 +200,13 @@ def _most(column: str) -> str:
     return f"{shared} >= 2 AND 2 * {shared} >= greatest(len({column}_l), len({column}_r))"
 
 
+def _most_of_shorter(column: str) -> str:
+    """Two or more items in common, and at least half of the shorter list: a follow-up
+    adds terms, but two long lists sharing a few terms by chance do not qualify."""
+    shared = f"len(list_intersect({column}_l, {column}_r))"
+    return f"{shared} >= 2 AND 2 * {shared} >= least(len({column}_l), len({column}_r))"
+
+
 def _null(column: str) -> str:
     return f"{column}_l IS NULL OR {column}_r IS NULL"
 
@@ -279,7 +286,8 @@ def facts() -> tuple[Fact, ...]:
             "reaction terms that few reports of this collection hold (a term's frequency: "
             "the hit-miss idea of vigiMatch, where a shared rare term weighs more)",
             "rare_terms", "rare_terms",
-            ("two or more rare reaction terms in common", _any("rare_terms", 2), 0.35, 0.00005),
+            ("two or more rare reaction terms in common, most of the shorter list",
+             _most_of_shorter("rare_terms"), 0.35, 0.00005),
             ("a rare reaction term in common", _any("rare_terms"), 0.30, 0.001),
             _else(0.35, 0.99895),
         ),

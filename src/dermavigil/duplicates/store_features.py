@@ -60,7 +60,8 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
         CASE WHEN rep.age_years IS NOT NULL THEN printf('%g years', round(rep.age_years, 3))
         END AS age,
         round(rep.age_years, 3) AS age_years,
-        greatest(round(rep.age_years, 3) - 0.5, 0) AS age_low,
+        CASE WHEN rep.age_years IS NOT NULL THEN greatest(round(rep.age_years, 3) - 0.5, 0)
+        END AS age_low,  -- greatest() skips NULLs: a missing age would become 0
         round(rep.age_years, 3) + 0.5 AS age_high,
         rep.country AS country,
         nullif(p.suspect_products, []) AS suspect_products,
@@ -118,3 +119,37 @@ def store_feature_table(
     finally:
         if own:
             con.close()
+
+
+def store_duplicates(
+    store_dir: Path,
+    sources: list[str] | None = None,
+    threshold: float = 0.5,
+    across_only: bool = False,
+) -> pa.Table:
+    """Probable duplicate pairs among the store's reports (``source:report_id`` ids),
+    e.g. a registry case that is also a FAERS, VAERS or CAERS report; ``across_only``
+    keeps the pairs of two different sources. Columns: ``unique_id_l``, ``unique_id_r``,
+    ``source_l``, ``source_r``, ``match_probability``, ``match_weight``."""
+    import pyarrow.compute as pc
+
+    from dermavigil.duplicates.detect import score_table, with_rare_terms
+
+    table = with_rare_terms(store_feature_table(store_dir, sources))
+    scored, _ = score_table(table, threshold)
+    sources_of = dict(zip(table["unique_id"].to_pylist(), table["source"].to_pylist(), strict=True))
+    left = [sources_of[u] for u in scored["unique_id_l"].to_pylist()]
+    right = [sources_of[u] for u in scored["unique_id_r"].to_pylist()]
+    out = pa.table(
+        {
+            "unique_id_l": scored["unique_id_l"],
+            "unique_id_r": scored["unique_id_r"],
+            "source_l": pa.array(left, pa.string()),
+            "source_r": pa.array(right, pa.string()),
+            "match_probability": scored["match_probability"],
+            "match_weight": scored["match_weight"],
+        }
+    )
+    if across_only:
+        out = out.filter(pc.not_equal(out["source_l"], out["source_r"]))
+    return out.sort_by([("match_probability", "descending")])
