@@ -278,8 +278,8 @@ def diana(threshold: float) -> dict:
     con = duckdb.connect()
     con.sql(f"""
         CREATE TABLE reports AS SELECT 'faers' AS source, primaryid::VARCHAR AS report_id,
-            strptime(nullif(event_dt::VARCHAR, ''), '%Y%m%d')::DATE AS event_date,
-            strptime(fda_dt::VARCHAR, '%Y%m%d')::DATE AS received_date,
+            try_strptime(nullif(event_dt::VARCHAR, ''), '%Y%m%d')::DATE AS event_date,
+            try_strptime(fda_dt::VARCHAR, '%Y%m%d')::DATE AS received_date,
             coalesce(occr_country, reporter_country) AS country, sex,
             age_in_days / 365.25 AS age_years, CAST(NULL AS VARCHAR) AS literature,
             RB_duplicates AS rb
