@@ -172,3 +172,51 @@ def test_api_docs_render_the_openapi_31_operations(browser, served):  # type: ig
     assert "OAS 3.1" in text
     page.screenshot(path=str(ARTIFACTS / "api-docs.png"))
     assert page.errors == []
+
+
+def test_a_clinician_reports_from_a_phone(browser, served):  # type: ignore[no-untyped-def]
+    """390 px wide: the minimum criteria are marked, an empty submit says what is missing in
+    plain words, routes are searchable, the reaction look-up stores the HPO code, the draft
+    survives a reload, and nothing is wider than the screen."""
+    base = served["url"]
+    page = _open(browser, width=390, height=844)
+    _login(page, base, "clinician")
+    page.goto(f"{base}/cases/new")
+    page.wait_for_selector("#minimum-criteria")
+    wide = "document.documentElement.scrollWidth"
+    assert page.evaluate(wide) <= 390
+    page.screenshot(path=str(ARTIFACTS / "intake-phone-top.png"))
+    page.click("#submit-case")
+    page.wait_for_selector("#form-errors")
+    summary = page.inner_text("#form-errors")
+    assert "identifiable patient is needed" in summary or "Patient" in summary
+    assert "Field required" not in summary and "products.0" not in summary
+    page.screenshot(path=str(ARTIFACTS / "intake-phone-errors.png"), full_page=True)
+    page.select_option('[id="f-report.reporter.qualification"]', "physician")
+    page.fill('[id="f-report.reporter.country"]', "TH")
+    page.select_option('[id="f-patient.sex"]', "female")
+    page.fill('[id="f-products.0.name"]', "Exosome serum")
+    page.fill('[name="products.0.route"] >> xpath=preceding-sibling::input[1]', "intrader")
+    assert page.input_value('[id="f-products.0.route"]') == "intradermal"
+    page.fill('[id="f-reactions.0.verbatim"]', "skin necr")
+    page.wait_for_selector('[id="dl-reactions.0.verbatim"] option', state="attached")
+    label = page.eval_on_selector('[id="dl-reactions.0.verbatim"] option', "o => o.value")
+    page.fill('[id="f-reactions.0.verbatim"]', label)
+    page.dispatch_event('[id="f-reactions.0.verbatim"]', "change")
+    code = page.input_value('[name="reactions.0.codes.0.code"]')
+    assert code.startswith("HP:")
+    page.fill('[id="f-reactions.0.onset_date"]', "2026-11")  # a partial date
+    page.wait_for_timeout(600)  # the draft is saved after a pause in typing
+    page.goto(f"{base}/cases/new")  # coming back later: the draft is offered
+    page.wait_for_selector("#draft-notice:not([hidden])")
+    page.click("[data-draft-restore]")
+    assert page.input_value('[id="f-products.0.name"]') == "Exosome serum"
+    assert page.input_value('[name="reactions.0.codes.0.code"]') == code
+    assert page.evaluate(wide) <= 390
+    page.screenshot(path=str(ARTIFACTS / "intake-phone-filled.png"), full_page=True)
+    page.click("#submit-case")
+    page.wait_for_selector("#who-umc")
+    assert code in page.inner_text("#reaction-table")
+    assert page.evaluate(wide) <= 390
+    page.screenshot(path=str(ARTIFACTS / "case-page-phone.png"), full_page=True)
+    assert page.errors == []

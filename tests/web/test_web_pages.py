@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from webtools import bearer
+
 from dermavigil.demo import load_seed_case
 from dermavigil.web.forms import flatten
 
@@ -198,3 +200,29 @@ def test_override_form_keeps_input_and_shows_errors_inline(as_reporter, as_asses
     headline = after[after.index('id="summary"') : after.index('id="report-summary"')]
     assert 'WHO-UMC causality <span class="badge overridden"' in headline
     assert 'id="who-umc">Possible<' in headline
+
+
+def test_intake_form_guides_and_looks_up_terms(client, as_reporter):  # type: ignore[no-untyped-def]
+    page = as_reporter.client.get("/cases/new").text
+    assert 'id="minimum-criteria"' in page and 'class="need required"' in page
+    routes = page[page.index('id="f-products.0.route"') :]
+    routes = routes[: routes.index("</select>")]
+    assert (
+        routes.index(">Intradermal<") < routes.index(">Subcutaneous<") < routes.index(">Auricular<")
+    )
+    assert "data-checklist" in page and 'id="dl-products"' in page
+    empty = _submit(as_reporter, {})
+    assert empty.status_code == 422
+    assert "an identifiable patient is needed" in empty.text
+    assert "Field required" not in empty.text
+    headers = bearer(client, "reporter")
+    terms = client.get("/api/terms", params={"q": "skin necrosis"}, headers=headers).json()
+    assert terms and terms[0]["code"].startswith("HP:") and "necrosis" in terms[0]["label"].lower()
+    form = _seed_form()
+    form.update({"reactions.0.codes.0.system": "HPO", "reactions.0.codes.0.code": "HP:0033126",
+                 "reactions.0.codes.0.label": "Cutaneous necrosis"})  # fmt: skip
+    saved = _submit(as_reporter, form)
+    assert saved.status_code == 303
+    case = client.get(saved.headers["location"].split("?")[0].replace("/cases", "/api/cases"),
+                      headers=headers).json()["case"]  # fmt: skip
+    assert case["reactions"][0]["codes"][0]["code"] == "HP:0033126"

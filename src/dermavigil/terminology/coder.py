@@ -206,6 +206,43 @@ class PhraseCoder:
         return [fuzzy] if fuzzy else []
 
 
+def suggest(text: str, limit: int = 8) -> list[CodedTerm]:
+    """Terms for a look-up as someone types (the intake form): what the coder would give
+    the phrase first, then terms whose label or synonym contains every word typed (a word
+    start), skin terms and labels first, shorter first. Empty under two characters."""
+    key = normalize(text)
+    if len(key) < 2:
+        return []
+    coder = default_coder()
+    found = list(_cached(text))
+    words = key.split()
+    tables = coder._tables
+    hits: list[tuple[tuple[int, int, int, int], str, str]] = []
+    for phrase, entries in tables.lexicon.items():
+        padded = " " + phrase
+        if not all(" " + w in padded for w in words):
+            continue
+        for term_id, _is_label, _scope in entries[:1]:
+            rank = (
+                0 if phrase.startswith(key) else 1,
+                0 if term_id in tables.skin else 1,
+                0 if _is_label else 1,
+                len(phrase),
+            )
+            hits.append((rank, term_id, phrase))
+    hits.sort()
+    seen = {t.code for t in found}
+    for _rank, term_id, phrase in hits:
+        if len(found) >= limit:
+            break
+        term_id = tables.alt.get(term_id, term_id)
+        if term_id in seen or term_id not in tables.names:
+            continue
+        seen.add(term_id)
+        found.append(coder._term(term_id, phrase, 1.0, False))
+    return [t.model_copy() for t in found[:limit]]
+
+
 def _unique(terms: list[CodedTerm]) -> list[CodedTerm]:
     seen: set[str] = set()
     out = []

@@ -11,6 +11,7 @@ from dermavigil.web.api import (
     session,
     signal_records,
     signals,
+    terms,
     users,
     workflow,
 )
@@ -27,6 +28,7 @@ ROUTERS = (
     imports.router,
     products.router,
     users.router,
+    terms.router,
     workflow.router,
     demo.router,
 )

@@ -25,12 +25,43 @@ PAGE_SIZE = 25
 ROW_GROUPS = ("products", "reactions", "findings", "treatments")
 
 
+PLAIN_MISSING = {
+    "patient": "an identifiable patient is needed: give initials, age, age group or sex",
+    "products": "name the suspect product (a valid report needs one)",
+    "reactions": "describe at least one reaction, in your words",
+    "report": "say where the report comes from and who reported it",
+}
+"""What to say when a whole part of the minimum criteria is missing (pydantic: "Field
+required" at the part's location)."""
+
+
+def plain_problem(problem: Problem) -> dict[str, str]:
+    """A problem as the form's summary shows it: the field in words, a plain message."""
+    message = problem.message
+    if message == "Field required":
+        message = PLAIN_MISSING.get(problem.location, "required")
+    elif message.startswith("Input should be "):
+        message = "choose or type " + message.removeprefix("Input should be ")
+    label = labels.field_label(problem.location) if problem.location != "(case)" else "Case"
+    return {"location": problem.location, "label": label, "message": message}
+
+
 def _form_context(values: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    from dermavigil.catalogue import default_catalogue
+
+    plain = [plain_problem(p) for p in problems]
     errors: dict[str, list[str]] = defaultdict(list)
-    for p in problems:
-        errors[p.location].append(p.message)
+    for p in plain:
+        errors[p["location"]].append(p["message"])
     rows = {g: row_count(values, g) for g in ROW_GROUPS}
-    return {"values": values, "errors": dict(errors), "problems": problems, "rows": rows}
+    return {
+        "values": values,
+        "errors": dict(errors),
+        "problems": problems,
+        "plain_problems": plain,
+        "rows": rows,
+        "catalogue_entries": sorted(default_catalogue(), key=lambda e: e.name.casefold()),
+    }
 
 
 def _filters(request: Request) -> dict[str, Any]:
@@ -60,6 +91,7 @@ def _intake(request: Request, context: dict[str, Any], status_code: int = 200) -
         "action": "/cases/new",
         "submit_label": "Submit case",
         "expected_version": None,
+        "draft_key": "new-case",
     }
     return render(request, "case_form.html", {**base, **context}, status_code=status_code)
 
@@ -187,6 +219,7 @@ def _edit_form(
         "action": f"/cases/{case_id}/edit",
         "submit_label": "Save as new version",
         "expected_version": version,
+        "draft_key": "",
         **_form_context(values, problems),
     }
     return render(request, "case_form.html", context, status_code=status_code)

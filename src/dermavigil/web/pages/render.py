@@ -34,6 +34,23 @@ TEMPLATES.env.globals["vocab"] = {
 }
 
 TEMPLATES.env.filters["words"] = words
+OUR_ROUTES = (
+    "intradermal", "subcutaneous", "subdermal", "intralesional", "intramuscular",
+    "intra_arterial", "intravenous", "periarticular", "perineural",
+)  # fmt: skip
+"""Routes by which our products (fillers, toxins, exosomes, polynucleotides, PLLA/CaHA,
+mesotherapy) are given or wrongly given, listed first in every route choice."""
+SKIN_ROUTES = ("topical", "cutaneous", "transdermal")
+TEMPLATES.env.globals["route_groups"] = [
+    ("Injection routes of aesthetic and dermatologic products", OUR_ROUTES),
+    ("Applied to the skin", SKIN_ROUTES),
+    (
+        "Other routes (A-Z)",
+        tuple(
+            sorted(r.value for r in vocab.Route if r.value not in OUR_ROUTES + SKIN_ROUTES)
+        ),
+    ),
+]
 TEMPLATES.env.globals.update(
     words=words,
     target_label=target_label,
