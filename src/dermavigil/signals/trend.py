@@ -19,8 +19,9 @@ every period (``prior="held"``: faster, but it uses information from the future)
 Cost: one count query; per period, vector operations over the pairs reported so far
 (no full run per period). EB05 is computed exactly only where
 :func:`dermavigil.signals.posterior.quantile_upper_bound` does not already rule the
-criterion out (and for the pairs whose series is kept), so first crossings are exact. Periods in which nothing was received are skipped (their
-tables equal the previous period's).
+criterion out (and for the pairs whose series is kept), so first crossings are exact.
+Periods in which nothing was received are skipped (their tables equal the previous
+period's).
 """
 
 from __future__ import annotations
