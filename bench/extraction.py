@@ -1,8 +1,10 @@
 """Score literature extraction field by field, on real abstracts and on our own texts, and time it.
 
-Usage: ``.venv/bin/python bench/extraction.py [--verbose] [--no-cold] [--dev]``
+Usage: ``.venv/bin/python bench/extraction.py [--verbose] [--no-cold] [--dev] [--only PREFIX]``
 
-``--dev`` scores the real dev split only (for tuning rounds).
+``--dev`` scores the real dev split only (for tuning rounds). ``--only PREFIX``
+scores only the real abstracts whose id starts with PREFIX (``--only r1``: the
+second batch, r100-r199), each split apart as usual.
 
 1. **Real published abstracts** (``bench/data/literature_real.jsonl``, texts
    cached in ``.cache/literature/``, see ``bench/literature_cache.py``):
@@ -94,10 +96,11 @@ def _real(verbose: bool) -> list[str]:
         )
     texts = []
     parts = ("dev",) if "--dev" in sys.argv else ("dev", "held_out")
+    prefix = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
     for part in parts:
         pairs = []
         for item in annotations():
-            if item["split"] != part:
+            if item["split"] != part or not item["id"].startswith(prefix):
                 continue
             text = cached_text(item)
             if text is None:
