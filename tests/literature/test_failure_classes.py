@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.relevance import case_sentences
 from dermavigil.literature.extract.sentences import split_sentences
 from dermavigil.terminology.drugs import drug_names, find_drugs
 
@@ -157,3 +158,34 @@ def test_onset_before_the_word_treatment_is_an_onset_not_a_time_to_recovery():
     )
     onsets = [r["onset_latency"] for r in draft.case["reactions"] if r.get("onset_latency")]
     assert onsets and onsets[0] == {"value": 3.0, "unit": "day"}
+
+
+def test_treatments_in_real_wordings():
+    """Subjectless and broken treatment wordings of real abstracts (d17, our own text)."""
+    draft = _draft("d17_treatment_wordings")
+    treatments = [t["drug"] for t in draft.case["treatments"]]
+    # a name broken by a PDF line end or a stray space is read whole, with its span
+    assert "prednisone" in treatments and "cefalexin" in treatments
+    index = treatments.index("prednisone")
+    (start, end) = draft.evidence[f"treatments.{index}.drug"][0]
+    assert draft.text[start:end] == "predni- sone"
+    # 'topical and oral corticosteroids' are two treatments
+    assert {"topical corticosteroids", "oral corticosteroids"} <= set(treatments)
+    # a procedure told by its verb, a treatment named in the title after its 'with'
+    assert {"excision", "drainage"} <= set(treatments)
+    # never: a concomitant drug for another disease, the suspect's brand in brackets,
+    # the suspect named in the title, a procedure that was not needed
+    lowered = {t.lower() for t in treatments}
+    assert not lowered & {"tacrolimus", "kenalog", "corticosteroid", "fasciotomy"}
+    assert [p["name"] for p in draft.case["products"]] == ["triamcinolone acetonide"]
+
+
+def test_a_sentence_without_the_patient_as_subject_continues_the_case():
+    sentences = split_sentences(
+        "A 30-year-old woman developed necrosis of the buttock after an injection.\n"
+        "Debridement was performed and therapy with heparin was started. "
+        "Such injections should be given deep into the muscle."
+    )
+    texts = [s.text for s in case_sentences(sentences)]
+    assert any(t.startswith("Debridement") for t in texts)
+    assert not any(t.startswith("Such injections") for t in texts)  # advice, not the case

@@ -29,9 +29,14 @@ from dermavigil.literature.extract.patient import find_patient
 from dermavigil.literature.extract.products import find_product_facts
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions
-from dermavigil.literature.extract.relevance import CASE_CUE, REVIEW_OR_STUDY, about_patient
+from dermavigil.literature.extract.relevance import (
+    CASE_CUE,
+    REVIEW_OR_STUDY,
+    about_patient,
+    case_sentences,
+)
 from dermavigil.literature.extract.routes import complete_label, find_routes
-from dermavigil.literature.extract.sentences import split_sentences
+from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.treatment import find_treatments
 
 _COUNTRIES = {
@@ -106,6 +111,13 @@ def _empty(text: str, warnings: list[str]) -> Draft:
     return Draft(text=text, case=case, warnings=warnings, partial=True)
 
 
+def _with_title(sentences: list[Sentence], part: list[Sentence]) -> list[Sentence]:
+    """``part`` with the title first (the treatment finder reads a title that names one)."""
+    if sentences and sentences[0].section == "title" and sentences[0] not in part:
+        return [sentences[0], *part]
+    return part
+
+
 def extract_draft(text: str, record: Record | None = None) -> Draft:
     """Extract a draft case from a case-report text (title line + abstract, or full text).
 
@@ -132,7 +144,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         [p.name.lower() for p in products]
         + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]
     )
-    routes = find_routes(sentences, patient)
+    case_part = case_sentences(sentences)
+    suspect_spans = tuple(span for p in products for span in p.spans.get("category", []))
+    routes = find_routes(sentences, case_part)
     first_product = products[0] if products else None
     complete_label(
         routes,
@@ -155,7 +169,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
             reactions, outcome, challenge, {s.index: s.text for s in patient}, evidence
         ),
         "findings": assemble.findings_part(find_findings(patient), evidence),
-        "treatments": assemble.treatments_part(find_treatments(patient, suspects), evidence),
+        "treatments": assemble.treatments_part(
+            find_treatments(_with_title(sentences, case_part), suspects, suspect_spans), evidence
+        ),
     }
     narrative = " ".join(s.text for s in patient if s.section not in _NARRATIVE_SKIP)
     if narrative:

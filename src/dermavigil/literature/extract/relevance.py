@@ -30,7 +30,7 @@ _PATIENT = re.compile(
     r"|ultraso\w*|cultures?"
     r"|the (?:[\w-]+ )?(?:nodules?|papules?|ulcers?|ptosis|swelling|abscess(?:es)?|necrosis"
     r"|pustules?|eruption|rash|plaques?|wound|paralysis|symptoms?|granulomas?|lumps?|lesions?"
-    r"|patch(?:es)?|ulcers?|ulceration)|(?:was|were) diagnosed"
+    r"|patch(?:es)?|ulcers?|ulceration|mass(?:es)?)|(?:was|were) diagnosed"
     r"|there (?:was|were) no|(?:days?|weeks?|hours?|months?|minutes?|h|min) post"
     r"|led to (?:\w+ ){0,2}(?:improvement|resolution|recovery)|died|healed|healing|improved"
     r"|(?:a|one) case of|case (?:\d|one|two)|(?:first|second) patient|patient (?:\d|one|two)"
@@ -63,6 +63,46 @@ CASE_CUE = re.compile(
 _GENERIC_SECTIONS = frozenset(
     {"background", "introduction", "conclusion", "conclusions", "discussion"}
 )
+
+
+_ADVICE = re.compile(
+    r"\b(?:should|must|recommend\w*|needs? to|(?:is|are) advised|it is important|(?:may|can|could)"
+    r" be|is essential|are needed)\b",
+    re.IGNORECASE,
+)
+
+
+def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """The patient sentences plus the (at most two) sentences that continue one.
+
+    Case narratives drop the subject once the patient is named ("Fasciotomy
+    was achieved and medical therapy with heparin ... was made for 7 days.",
+    "Management prior to referral included oral antibiotics ..."): a
+    sentence right after a patient sentence, in the same part of the
+    abstract (not a background, discussion or conclusion section, not the
+    title), with no review and no advice cue, is taken as part of the case.
+    Treatments and routes are read from these sentences.
+    """
+    out: list[Sentence] = []
+    previous = 0
+    for sentence in sentences:
+        if about_patient(sentence):
+            out.append(sentence)
+            previous = 2
+            continue
+        if (
+            previous
+            and sentence.section not in _GENERIC_SECTIONS
+            and sentence.section != "title"
+            and not _REVIEW.search(sentence.text)
+            and not _ADVICE.search(sentence.text)
+            and not REVIEW_OR_STUDY.search(sentence.text)
+        ):
+            out.append(sentence)
+            previous -= 1
+        else:
+            previous = 0
+    return out
 
 
 def about_patient(sentence: Sentence) -> bool:

@@ -18,7 +18,7 @@ from dermavigil.domain.vocab import ProductCategory, Route
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.terminology.drugs import find_drugs
+from dermavigil.terminology.drugs import drug_names, find_drugs
 from dermavigil.terminology.products import categorize
 
 TREATMENT_WORDS = (
@@ -28,6 +28,9 @@ TREATMENT_WORDS = (
     r"(?:-clavulanate)?|clindamycin|ciprofloxacin|levofloxacin|clarithromycin|azithromycin"
     r"|vancomycin|antihistamines?|cetirizine|levocetirizine|loratadine|fexofenadine|colchicine"
     r"|dapsone|hydroxychloroquine|methotrexate|cyclosporine|aspirin|heparin|enoxaparin"
+    r"|deflazacort|bilastine|clemastine|hydroxyzine|tinzaparin(?: sodium)?|acetylsalicylic acid"
+    r"|amoxicillin[- ]clavulan\w*(?: acid)?|primary closure|(?:local )?flap(?: therapy| coverage"
+    r"| reconstruction)?|amputation|massaging"
     r"|nitroglycerin(?: paste)?|sildenafil|alprostadil|hyperbaric oxygen(?: therapy)?"
     r"|(?:surgical )?(?:excision|debridement|drainage)|incision and drainage|laser(?: therapy)?"
     r"|allopurinol|5-fluorouracil|isotretinoin|pyridostigmine|epinephrine|adrenaline"
@@ -49,11 +52,13 @@ _CUE = re.compile(
     r"|required|underwent|responded|therapy|course|improved with|resolved with|healed with"
     r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
     r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
-    r"|was (?:debrided|excised|drained))\b",
+    r"|was (?:debrided|excised|drained)|prescription|removed|excised|included|ineffective"
+    r"|initiated|closure|coverage)\b",
     re.I,
 )
 _ROUTE_BEFORE = re.compile(
-    r"(oral|topical|intravenous|intralesional|intramuscular|subcutaneous|systemic)\s+(?:\w+\s+)?$",
+    r"(oral|topical|intravenous|intralesional|intramuscular|subcutaneous|systemic)\s+"
+    r"(?:(?!and\b|or\b)\w+\s+)?$",
     re.I,
 )
 _DURATION = re.compile(
@@ -67,6 +72,50 @@ _RESPONSE = re.compile(
     r"did not respond|failed)\b",
     re.I,
 )
+_PROCEDURE_VERBS = (
+    (re.compile(r"\b(?:was|were) (?:surgically )?removed\b", re.I), "surgical removal"),
+    (re.compile(r"\b(?:was|were) (?:surgically )?excised\b", re.I), "excision"),
+    (re.compile(r"\b(?:was|were) (?:surgically )?debrided\b", re.I), "debridement"),
+    (re.compile(r"\b(?:was|were) (?:surgically )?drained\b", re.I), "drainage"),
+)
+"""A procedure told by its verb ("the mass was removed"): the treatment's usual name."""
+_ROUTE_WORD = r"topical|oral|systemic|intralesional|intravenous|intramuscular|subcutaneous"
+_COORDINATED = re.compile(
+    rf"\b(?P<first>{_ROUTE_WORD})\s*(?:,|and|or|/|&)\s*(?:{_ROUTE_WORD})\s+", re.I
+)
+"""'topical and oral corticosteroids': two treatments, the first route's one is implied."""
+_NOT_GIVEN_BEFORE = re.compile(
+    r"(?:\b(?:awaiting|planned|scheduled|will|would|should|may|might|could|can|recommended"
+    r"|(?:was|is) (?:also )?taking|(?:was|is|were) on|undergoing (?:\w+ )?treatment with"
+    r"|history of|for (?:his|her) (?:underlying|chronic))\b[^.;:]{0,60}"
+    r"|\bthrough an? (?:\w+ )?)$",
+    re.I,
+)
+"""Before a treatment name: planned, advised, taken before the reaction for another
+disease (concomitant medication), or the approach of a procedure ("through a skin incision")."""
+_INGREDIENT_BEFORE = re.compile(
+    r"\b(?:adsorbed|absorbed|containing|contains|composed of|mixed with|combined with|diluted"
+    r"|adjuvant(?:ed)?|preserved)\b[^.;:,]{0,30}$",
+    re.I,
+)
+"""A name given as an ingredient of the product ("adsorbed in aluminum hydroxide")."""
+_NOT_GIVEN_AFTER = re.compile(
+    r"^[\s,]+(?:(?:was|were|is|are) not|has not been|have not been|had not been|never)\s+"
+    r"(?:\w+\s+)?(?:given|administered|used|performed|started|required|needed|applied|done)\b",
+    re.I,
+)
+"""'Hyaluronidase was not given': a treatment withheld (NegEx lacks this post-trigger)."""
+_INSTITUTION_AFTER = re.compile(
+    r"^\s+(?:Institute|Center|Centre|Clinic|Department|Unit|University|Hospital|Society)\b"
+)
+_TITLE_CUE = re.compile(
+    r"\b(?:resolution|resolved|treat(?:ed|ment)|managed|management|successful(?:ly)?)\b[^.]*"
+    r"\bwith\b",
+    re.I,
+)
+"""A title that names the treatment ("Resolution of ... with oral methotrexate")."""
+_CANONICAL = {"massaging": "massage"}
+_GAP = re.compile(r"\b(?=([A-Za-z]{2,})(-\s+|\s-\s*|\s)([A-Za-z]{2,})\b)")
 _LEAD = re.compile(r"(?:after|following|with|on|under)\b[^,]{0,40},\s*", re.I)
 _ROUTES = {
     "oral": Route.oral,
@@ -96,8 +145,10 @@ class _Match:
         return self.text
 
     @classmethod
-    def all(cls, text: str, suspects: frozenset[str]) -> list[_Match]:
-        return [cls(*m) for m in _matches(text, suspects)]
+    def all(
+        cls, text: str, suspects: frozenset[str], spans: tuple[tuple[int, int], ...] = ()
+    ) -> list[_Match]:
+        return [cls(*m) for m in _matches(text, suspects, spans)]
 
 
 @dataclass
@@ -111,37 +162,110 @@ class TreatmentFact:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
-def _matches(text: str, suspects: frozenset[str]) -> list[tuple[int, int, str]]:
-    """Treatment-lexicon matches, then FAERS-lexicon drugs that are not the suspect."""
+def _joined(text: str) -> list[tuple[int, int, str]]:
+    """Names broken across a PDF line end or a stray space ("predni- sone", "hyaluroni dase").
+
+    Two adjacent letter runs whose concatenation is a treatment (or, across a hyphen, a
+    lexicon drug) and neither alone is one are read as that name; the span covers both.
+    """
+    found = []
+    for match in _GAP.finditer(text):
+        left, right = match.group(1), match.group(3)
+        joined = left + right
+        if TREATMENT.fullmatch(left) or TREATMENT.fullmatch(right):
+            continue
+        hyphen = "-" in match.group(2)
+        if len(joined) >= 6 and (
+            TREATMENT.fullmatch(joined) or (hyphen and joined.lower() in drug_names())
+        ):
+            found.append((match.start(1), match.end(3), joined))
+    return found
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(start < b and a < end for a, b, *_ in spans)
+
+
+def _matches(
+    text: str, suspects: frozenset[str], suspect_spans: tuple[tuple[int, int], ...] = ()
+) -> list[tuple[int, int, str]]:
+    """Treatment-lexicon matches, then FAERS-lexicon drugs that are not the suspect.
+
+    ``suspect_spans`` are the suspect product's mentions in this text: a name on or right
+    after one (its brand in brackets, "triamcinolone acetonide (Kenacort)") is the suspect.
+    """
     found = [(m.start(), m.end(), m.group(0)) for m in TREATMENT.finditer(text)]
+    for start, end, name in _joined(text):
+        if not _overlaps(start, end, found):
+            found.append((start, end, name))
+    for pattern, name in _PROCEDURE_VERBS:
+        for match in pattern.finditer(text):
+            found.append((match.start(), match.end(), name))
+    for match in _COORDINATED.finditer(text):
+        second = TREATMENT.match(text, match.end())
+        if second:
+            head = re.sub(rf"^(?:{_ROUTE_WORD})\s+", "", second.group(0), flags=re.I)
+            found.append((match.start(), second.end(), f"{match.group('first')} {head}"))
     for drug in find_drugs(text):
-        if any(drug.start < end and start < drug.end for start, end, _ in found):
+        if _overlaps(drug.start, drug.end, found):
             continue
         if any(drug.name in s or s in drug.name for s in suspects):
             continue
         if categorize(drug.text) not in (ProductCategory.other, ProductCategory.drug):
             continue  # an aesthetic product family named again, not a treatment
         found.append((drug.start, drug.end, drug.text))
-    return sorted(found)
+    kept = []
+    for start, end, name in sorted(found):
+        if _overlaps(start, end, [(a, b) for a, b in suspect_spans]):
+            continue
+        if any(name.lower() in s for s in suspects if len(name) > 5):
+            continue
+        if re.search(r"\(\s*$", text[:start]) and any(
+            0 <= start - b <= 3 for _, b in suspect_spans
+        ):
+            continue
+        if _NOT_GIVEN_BEFORE.search(text[max(0, start - 80) : start]):
+            continue
+        if _INGREDIENT_BEFORE.search(text[max(0, start - 50) : start]):
+            continue
+        if _INSTITUTION_AFTER.match(text[end:]) or _NOT_GIVEN_AFTER.match(text[end:]):
+            continue
+        kept.append((start, end, name))
+    return kept
 
 
 def find_treatments(
-    patient: list[Sentence], suspects: frozenset[str] = frozenset()
+    patient: list[Sentence],
+    suspects: frozenset[str] = frozenset(),
+    suspect_spans: tuple[tuple[int, int], ...] = (),
 ) -> list[TreatmentFact]:
-    """Treatments named in patient sentences with a treatment cue, negations dropped.
+    """Treatments named in case sentences with a treatment cue, negations dropped.
 
-    ``suspects`` (lower-case product names) are never treatments.
+    ``suspects`` (lower-case product names) and the text at ``suspect_spans``
+    (the suspect's mentions, absolute offsets) are never treatments.
     """
     found: dict[str, TreatmentFact] = {}
     for index, sentence in enumerate(patient):
-        if not _CUE.search(sentence.text):
+        title_cue = _TITLE_CUE.search(sentence.text)
+        if sentence.section == "title":
+            if not title_cue:
+                continue
+        elif not _CUE.search(sentence.text):
             continue
-        for match in _Match.all(sentence.text, suspects):
+        local = tuple(
+            (a - sentence.start, b - sentence.start)
+            for a, b in suspect_spans
+            if sentence.start <= a < sentence.end
+        )
+        for match in _Match.all(sentence.text, suspects, local):
             if assertion(sentence.text, match.start(), match.end()) is Assertion.negated:
                 continue
+            if sentence.section == "title" and title_cue and match.start() < title_cue.end():
+                continue  # a title names the treatment after its "with"
             drug = match.group(0).strip()
+            drug = _CANONICAL.get(drug.lower(), drug)
             route_match = _ROUTE_BEFORE.search(sentence.text[: match.start()])
-            key = drug.lower()
+            key = re.sub(r"[\s-]+", " ", drug.lower()).removesuffix("s")
             if key in found:
                 continue
             at = sentence.start
