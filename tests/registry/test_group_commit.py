@@ -156,3 +156,37 @@ def test_kill_9_under_load_loses_no_acknowledged_case(tmp_path: Path) -> None:
     assert len(acknowledged) >= 300, "the writer did not get going"
     stored = _stored_with_audit(url, acknowledged)
     assert sorted(stored) == sorted(acknowledged)
+
+
+def test_queued_writes_return_at_once_and_a_flush_waits_for_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """``queue_write`` (the access log's path): the caller does not wait for the commit,
+    ``flush_writes`` does; a failing queued write is logged and rolled back alone."""
+    from sqlalchemy import func, select
+
+    from dermavigil.registry.tables import Counter
+
+    registry = open_registry(f"sqlite:///{tmp_path / 'registry.sqlite'}")
+    gate = threading.Event()
+
+    def blocked(session):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        session.add(Counter(name="first", value=1))
+
+    def failing(session):  # type: ignore[no-untyped-def]
+        raise RuntimeError("disk on fire")
+
+    started = time.monotonic()
+    registry.queue_write(blocked)  # holds the writer until the gate opens
+    registry.queue_write(lambda s: s.add(Counter(name="second", value=2)))
+    registry.queue_write(failing)
+    assert time.monotonic() - started < 1  # nobody waited for the writer
+    gate.set()
+    registry.flush_writes()
+    with registry.transaction(readonly=True) as session:
+        names = set(session.execute(select(Counter.name)).scalars())
+        assert session.execute(select(func.count()).select_from(Counter)).scalar_one() >= 2
+    assert {"first", "second"} <= names
+    assert "queued registry write was lost: disk on fire" in caplog.text
+    registry.close()

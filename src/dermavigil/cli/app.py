@@ -51,6 +51,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "case_workflow", "An assessor's open cases, most urgent first, with their clocks."
     ),
     "users": LazyCommand("users", "Users and roles (reporter, assessor, admin)."),
+    "access-log": LazyCommand(
+        "access_log",
+        "Who read which case: case pages, API reads, exports and line listings, newest first.",
+    ),
     "products": LazyCommand(
         "products",
         "The product catalogue: names, categories, regulatory class and labelled routes.",

@@ -11,6 +11,7 @@ Services never commit; the caller's transaction does.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from typing import TypeVar
@@ -57,6 +58,7 @@ class Registry:
         self.engine = engine
         self._gate = WriteGate(engine)
         self._committer: GroupCommitter | None = None
+        self._committer_lock = threading.Lock()
 
     @contextmanager
     def transaction(self, readonly: bool = False) -> Iterator[Session]:
@@ -77,9 +79,25 @@ class Registry:
         For short, independent writes under load (case creation): the transaction and
         its commit are paid once per batch; a failing ``work`` is rolled back alone.
         """
-        if self._committer is None:
-            self._committer = GroupCommitter(self)
-        return self._committer.submit(work)
+        return self._writer().submit(work)
+
+    def queue_write(self, work: Callable[[Session], object]) -> None:
+        """Queue ``work(session)`` on the group-commit writer and return at once: the write
+        joins the next batch (shared with case creations) and nobody waits for its commit.
+        For records a request must not wait for (the read-access log); a failure is
+        logged. :meth:`flush_writes` waits for what was queued."""
+        self._writer().post(work)
+
+    def _writer(self) -> GroupCommitter:
+        with self._committer_lock:  # one writer per registry, even when first used at once
+            if self._committer is None:
+                self._committer = GroupCommitter(self)
+            return self._committer
+
+    def flush_writes(self) -> None:
+        """Wait until every write queued (:meth:`queue_write`) so far is committed."""
+        if self._committer is not None:
+            self._committer.flush()
 
     def close(self) -> None:
         """Release the connection pool and the write gate's lock file."""

@@ -32,6 +32,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,9 @@ log = logging.getLogger(__name__)
 MAX_BATCH = 64
 """Most writes committed together."""
 
+LINGER_S = 0.05
+"""How long a batch of posted writes alone (:meth:`GroupCommitter.post`) waits for more."""
+
 
 @dataclass
 class _Pending:
@@ -48,6 +52,7 @@ class _Pending:
     done: threading.Event = field(default_factory=threading.Event)
     result: Any = None
     error: BaseException | None = None
+    posted: bool = False  # nobody waits: errors are logged
 
 
 class GroupCommitter:
@@ -75,6 +80,17 @@ class GroupCommitter:
             raise pending.error
         return pending.result
 
+    def post(self, work: Callable[[Any], Any]) -> None:
+        """Queue ``work(session)`` for the next batch and return at once (fire and forget:
+        for writes a request must not wait for, such as the read-access log). Its error,
+        or the batch's, is logged, never raised; :meth:`flush` waits for it."""
+        self._ensure_thread()
+        self._queue.put(_Pending(work, posted=True))
+
+    def flush(self) -> None:
+        """Wait until every write queued before this call is committed (or failed)."""
+        self.submit(lambda session: None)
+
     def close(self) -> None:
         """Stop the writer after the writes already queued."""
         with self._lock:
@@ -100,15 +116,21 @@ class GroupCommitter:
                 return
             batch = [first]
             stop = False
+            # posted writes alone (nobody waits) linger a moment for company: a steady
+            # stream of reads' log rows then costs a transaction per LINGER_S, not per read
+            linger_until = time.monotonic() + LINGER_S if first.posted else 0.0
             while len(batch) < self._max_batch:
+                wait = linger_until - time.monotonic()
                 try:
-                    item = self._queue.get_nowait()
+                    item = self._queue.get(timeout=wait) if wait > 0 else self._queue.get_nowait()
                 except queue.Empty:
                     break
                 if item is None:
                     stop = True
                     break
                 batch.append(item)
+                if not item.posted:
+                    linger_until = 0.0  # someone waits: commit what is there now
             self._commit(batch)
             if stop:
                 return
@@ -131,4 +153,6 @@ class GroupCommitter:
             self.writes += sum(1 for p in batch if p.error is None)
         finally:
             for pending in batch:
+                if pending.posted and pending.error is not None:
+                    log.error("a queued registry write was lost: %s", pending.error)
                 pending.done.set()

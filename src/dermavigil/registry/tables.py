@@ -398,3 +398,7 @@ class DuplicateDecisionRow(Base):
         Integer, ForeignKey("duplicate_runs.run_id"), nullable=True
     )
     match_probability: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+# the security tables (access log) live in their own module on the same Base
+from dermavigil.registry import security_tables as _security_tables  # noqa: E402, F401

@@ -145,12 +145,17 @@ def listing(
 
 
 def listing_batches(
-    registry: Any, actor: Actor, criteria: Mapping[str, Any], batch: int = 200
+    registry: Any,
+    actor: Actor,
+    criteria: Mapping[str, Any],
+    batch: int = 200,
+    seen: list[tuple[str, int | None]] | None = None,
 ) -> tuple[int, Iterator[list[tuple[Any, Any]]]]:
     """How many cases match ``criteria`` now, and every one of them as (case, assessment)
     batches by case id, each batch read in its own short transaction (a long export
     holds no lock and no connection between batches; cases added meanwhile after the
-    last id read are included)."""
+    last id read are included). ``seen`` receives each (case id, version) read, for the
+    access log."""
     case_filter = make_filter(actor, criteria)
     with registry.transaction(readonly=True) as session:
         total = _service(session).list(case_filter, offset=0, limit=1).total
@@ -161,6 +166,8 @@ def listing_batches(
             with registry.transaction(readonly=True) as session:
                 stored = _service(session).batch_after(case_filter, after, batch)
             if stored:
+                if seen is not None:
+                    seen.extend((s.case_id, s.version) for s in stored)
                 yield [(s.case, s.assessment) for s in stored]
             if len(stored) < batch:
                 return
@@ -241,10 +248,16 @@ def accept_draft(registry: Any, actor: Actor, case_id: str) -> Any:
 
 
 def export(
-    registry: Any, actor: Actor, case_ids: list[str], fmt: str, settings: Settings
+    registry: Any,
+    actor: Actor,
+    case_ids: list[str],
+    fmt: str,
+    settings: Settings,
+    seen: list[tuple[str, int | None]] | None = None,
 ) -> tuple[bytes, Any]:
     """The given cases written in ``fmt`` with their assessments and the settings' E2B
-    sender/receiver ids; returns the bytes and the format's description."""
+    sender/receiver ids; returns the bytes and the format's description. ``seen``
+    receives each (case id, version) exported, for the access log."""
     from dermavigil.exchange.formats import EXPORT_FORMATS, export_cases
 
     require(actor, "case.export")
@@ -259,6 +272,8 @@ def export(
         receiver=settings.e2b_receiver_id,
         versions=[s.version for s in stored],
     )
+    if seen is not None:
+        seen.extend((s.case_id, s.version) for s in stored)
     return data, EXPORT_FORMATS[fmt]
 
 

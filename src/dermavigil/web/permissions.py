@@ -31,6 +31,7 @@ _LEAST_ROLE: dict[str, str] = {
     "signal.manage": "assessor",  # signal records (GVP IX): read, create, decide
     "import.run": "admin",
     "users.manage": "admin",
+    "access_log.read": "admin",  # who read which case (health data): admins only
 }
 
 

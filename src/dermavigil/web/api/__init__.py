@@ -1,6 +1,7 @@
 """The JSON API: one router per resource, mounted under ``/api`` by the app."""
 
 from dermavigil.web.api import (
+    access_log,
     cases,
     demo,
     drafts,
@@ -31,6 +32,7 @@ ROUTERS = (
     terms.router,
     workflow.router,
     demo.router,
+    access_log.router,
 )
 
 __all__ = ["ROUTERS"]

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from dermavigil.domain import Case
 from dermavigil.web import casework
+from dermavigil.web.access import filter_text, record_read, recorded_listing, stored_read
 from dermavigil.web.deps import ActorDep, CredentialsDep, RegistryDep, SettingsDep
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
@@ -94,6 +95,7 @@ def list_cases(
 
 @router.get("/export")
 def export_listing(
+    request: Request,
     query: Annotated[CaseFilterQuery, Query()],
     actor: ActorDep,
     registry: RegistryDep,
@@ -105,10 +107,12 @@ def export_listing(
     block (filters, date, count); other formats are one exchange document."""
     criteria = query.model_dump(exclude={"offset", "limit"})
     if format in LISTING_FORMATS:
-        return listing_response(registry, actor, criteria, format)
+        return listing_response(request, registry, actor, criteria, format)
     total, batches = casework.listing_batches(registry, actor, criteria)
     ids = [case.case_id for batch in batches for case, _ in batch]
-    data, fmt = casework.export(registry, actor, ids, format, settings)
+    seen: list[tuple[str, int | None]] = []
+    data, fmt = casework.export(registry, actor, ids, format, settings, seen)
+    record_read(request, actor.username, seen, "listing", format, filter_text(criteria))
     return _download(data, fmt, "dermavigil-cases")
 
 
@@ -119,13 +123,16 @@ LISTING_FORMATS = {
 
 
 def listing_response(
-    registry: Any, actor: Any, criteria: dict[str, Any], format: str
+    request: Request, registry: Any, actor: Any, criteria: dict[str, Any], format: str
 ) -> StreamingResponse:
     """A line listing of every matching case, streamed (CSV chunks per batch of cases;
-    the workbook from a temporary file, written batch by batch)."""
+    the workbook from a temporary file, written batch by batch); the cases it carried are
+    logged as one listing read once the last batch is read."""
     from dermavigil.exchange.line_listing import ListingHeader, csv_chunks, write_xlsx
 
-    total, batches = casework.listing_batches(registry, actor, criteria)
+    seen: list[tuple[str, int | None]] = []
+    total, read = casework.listing_batches(registry, actor, criteria, seen=seen)
+    batches = recorded_listing(request, actor.username, read, seen, format, filter_text(criteria))
     now = datetime.now(UTC)
     header = ListingHeader(filters=criteria, generated=now, count=total)
     media_type, suffix = LISTING_FORMATS[format]
@@ -149,13 +156,16 @@ def listing_response(
 
 @router.get("/{case_id}", response_class=JSONResponse)
 def read_case(
+    request: Request,
     case_id: CaseId,
     who: CredentialsDep,
     registry: RegistryDep,
     version: Annotated[int | None, Query(ge=1)] = None,
 ) -> Response:
-    """The current (or a given) version of a case with its assessment."""
-    return _stored(casework.get(registry, who, case_id, version))
+    """The current (or a given) version of a case with its assessment (the read is
+    logged in the access log)."""
+    stored = casework.get(registry, who, case_id, version)
+    return _stored(stored_read(request, who.username, stored, "api", "json"))
 
 
 @router.put("/{case_id}", response_class=JSONResponse)
@@ -186,15 +196,23 @@ async def record_ack(request: Request, actor: ActorDep, registry: RegistryDep) -
 
 
 @router.get("/{case_id}/history")
-def case_history(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> list[Any]:
+def case_history(
+    request: Request, case_id: CaseId, actor: ActorDep, registry: RegistryDep
+) -> list[Any]:
     """Every version: when, by whom, what action, why, and the field differences."""
-    return jsonable_encoder(casework.history(registry, actor, case_id))
+    history = casework.history(registry, actor, case_id)
+    record_read(request, actor.username, [(case_id, None)], "api", "history")
+    return jsonable_encoder(history)
 
 
 @router.get("/{case_id}/assessment")
-def case_assessment(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> dict[str, Any]:
+def case_assessment(
+    request: Request, case_id: CaseId, actor: ActorDep, registry: RegistryDep
+) -> dict[str, Any]:
     """Seriousness, off-label route, Naranjo and WHO-UMC with the facts behind each answer."""
-    return casework.assessment(registry, actor, case_id).model_dump(mode="json")
+    assessment = casework.assessment(registry, actor, case_id)
+    record_read(request, actor.username, [(case_id, None)], "api", "assessment")
+    return assessment.model_dump(mode="json")
 
 
 @router.post("/{case_id}/overrides", response_class=JSONResponse)
@@ -223,6 +241,7 @@ def accept_draft(case_id: CaseId, actor: ActorDep, registry: RegistryDep) -> Res
 
 @router.get("/{case_id}/export")
 def export_case(
+    request: Request,
     case_id: CaseId,
     actor: ActorDep,
     registry: RegistryDep,
@@ -230,7 +249,9 @@ def export_case(
     format: Annotated[str, Query(max_length=16)] = "json",
 ) -> Response:
     """One case as JSON, CSV, E2B(R3) XML, FHIR R5/R4 or a CIOMS-I PDF."""
-    data, fmt = casework.export(registry, actor, [case_id], format, settings)
+    seen: list[tuple[str, int | None]] = []
+    data, fmt = casework.export(registry, actor, [case_id], format, settings, seen)
+    record_read(request, actor.username, seen, "export", format)
     return _download(data, fmt, case_id)
 
 

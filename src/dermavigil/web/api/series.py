@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import Field
 
 from dermavigil.literature.series import COLUMNS, Series, build_series
 from dermavigil.web import casework
+from dermavigil.web.access import filter_text, record_read
 from dermavigil.web.api.cases import CaseFilterQuery
 from dermavigil.web.auth import Actor
 from dermavigil.web.deps import ActorDep, RegistryDep
@@ -47,6 +48,8 @@ class SeriesResult:
 
     series: Series
     truncated: bool
+    cases: tuple[tuple[str, int | None], ...] = ()
+    """The (case id, version) of each case tabulated, for the access log."""
 
 
 def load_series(registry: Any, actor: Actor, query: SeriesQuery) -> SeriesResult:
@@ -58,7 +61,21 @@ def load_series(registry: Any, actor: Actor, query: SeriesQuery) -> SeriesResult
         matching = CaseService(session).all_current(case_filter)
         stored = list(islice(matching, query.offset, query.offset + query.limit + 1))
     kept = stored[: query.limit]
-    return SeriesResult(build_series(s.case for s in kept), truncated=len(stored) > len(kept))
+    return SeriesResult(
+        build_series(s.case for s in kept),
+        truncated=len(stored) > len(kept),
+        cases=tuple((s.case_id, s.version) for s in kept),
+    )
+
+
+def logged_series(
+    request: Request, registry: Any, actor: Actor, query: SeriesQuery, fmt: str
+) -> SeriesResult:
+    """:func:`load_series`, its cases logged as one listing read in ``fmt``."""
+    result = load_series(registry, actor, query)
+    criteria = query.model_dump(exclude={"format"})
+    record_read(request, actor.username, result.cases, "listing", fmt, filter_text(criteria))
+    return result
 
 
 def series_json(result: SeriesResult) -> dict[str, Any]:
@@ -108,11 +125,14 @@ def series_file(series: Series, fmt: str) -> Response:
     responses={200: {"content": {"text/csv": {}, "text/markdown": {}, "text/html": {}}}},
 )
 def get_series(
-    query: Annotated[SeriesExportQuery, Query()], actor: ActorDep, registry: RegistryDep
+    request: Request,
+    query: Annotated[SeriesExportQuery, Query()],
+    actor: ActorDep,
+    registry: RegistryDep,
 ) -> Response:
     """The case series of the matching cases: JSON (rows and summary counts), or a
     CSV (rows only), Markdown or HTML file (rows and summary counts)."""
-    result = load_series(registry, actor, query)
+    result = logged_series(request, registry, actor, query, f"series-{query.format}")
     if query.format == "json":
         return JSONResponse(series_json(result))
     return series_file(result.series, query.format)

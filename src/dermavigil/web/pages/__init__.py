@@ -2,6 +2,7 @@
 
 from dermavigil.web.pages import (
     about,
+    access_log,
     account,
     auth,
     cases,
@@ -27,6 +28,7 @@ ROUTERS = (
     imports.router,
     users.router,
     workflow.router,
+    access_log.router,
     about.router,
 )
 

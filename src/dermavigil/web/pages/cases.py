@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse, Response
 from dermavigil.domain.workflow import STATUS_LABELS, TRANSITIONS
 from dermavigil.errors import ConflictError, InputError, Problem
 from dermavigil.web import casework, labels, workflow
+from dermavigil.web.access import stored_read
 from dermavigil.web.deps import ActorDep, RegistryDep, SettingsDep
 from dermavigil.web.forms import flatten, row_count, unflatten
 from dermavigil.web.pages.render import render
@@ -206,6 +207,7 @@ def case_page(
     """Every fact grouped as an assessor reads a case, the assessment with the facts behind
     each answer, history; actions in a side panel."""
     context = _case_context(request, actor, registry, case_id, version, settings)
+    stored_read(request, actor.username, context["stored"], "page", "html")
     return render(request, "case_page.html", context)
 
 
@@ -229,6 +231,7 @@ def _edit_form(
 def edit_case_form(request: Request, case_id: str, actor: ActorDep, registry: RegistryDep):
     require(actor, "case.update")
     stored = casework.get(registry, actor, case_id)
+    stored_read(request, actor.username, stored, "page", "edit")
     values = flatten(stored.case.model_dump(mode="json", exclude_none=True, exclude={"case_id"}))
     return _edit_form(request, actor, case_id, values, stored.version, [])
 

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from dermavigil.errors import Problem
 from dermavigil.web import casework, drafting
+from dermavigil.web.access import stored_read
 from dermavigil.web.deps import ActorDep, RegistryDep
 from dermavigil.web.forms import flatten, row_count
 from dermavigil.web.highlight import segments
@@ -74,6 +75,7 @@ async def extract(
 def draft_page(request: Request, case_id: str, actor: ActorDep, registry: RegistryDep):
     require(actor, "draft.review")
     stored = casework.get(registry, actor, case_id)
+    stored_read(request, actor.username, stored, "page", "draft")
     case = stored.case.model_dump(mode="json", exclude_none=True)
     context = {
         "actor": actor,

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 
 from dermavigil.literature.series import COLUMNS
 from dermavigil.web import casework, charts
-from dermavigil.web.api.series import SeriesQuery, load_series, series_file
+from dermavigil.web.api.series import SeriesQuery, logged_series, series_file
 from dermavigil.web.deps import ActorDep, RegistryDep
 from dermavigil.web.pages.query_forms import form_dependency
 from dermavigil.web.pages.render import render
@@ -52,7 +52,7 @@ def series_page(
     request: Request, query: QueryDep, actor: ActorDep, registry: RegistryDep
 ) -> Response:
     """The case table, summary counts and reaction chart of the matching cases."""
-    result = load_series(registry, actor, query)
+    result = logged_series(request, registry, actor, query, "series-page")
     reactions = result.series.reactions.most_common()
     form = {k: request.query_params.get(k, "") for k in casework.FILTER_FIELDS}
     context = {
@@ -70,8 +70,11 @@ def series_page(
 
 
 def _download(fmt: str):  # type: ignore[no-untyped-def]
-    def download(query: QueryDep, actor: ActorDep, registry: RegistryDep) -> Response:
-        return series_file(load_series(registry, actor, query).series, fmt)
+    def download(
+        request: Request, query: QueryDep, actor: ActorDep, registry: RegistryDep
+    ) -> Response:
+        result = logged_series(request, registry, actor, query, f"series-{fmt}")
+        return series_file(result.series, fmt)
 
     download.__name__ = f"series_{fmt}"
     download.__doc__ = f"The case series as a {fmt.upper()} file."

@@ -1,0 +1,55 @@
+"""Tables of the security features (issue 12), registered on the registry's ``Base``:
+the read-access log of cases.
+
+Kept apart from :mod:`dermavigil.registry.tables` (which imports this module at its end)
+so that the case tables stay one module of reasonable size.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from dermavigil.registry.tables import Base, UTCDateTime, _in
+
+ACCESS_HOW = ("page", "api", "export", "listing")
+"""How case data was read: an HTML page, the JSON API, a file export of chosen cases,
+or a listing of every case matching a filter (line listing, case series)."""
+
+
+class AccessEventRow(Base):
+    """One read of case data by a signed-in user: who, when, how, from which address,
+    and (for listings) the filter; the cases it carried are :class:`AccessCaseRow`."""
+
+    __tablename__ = "access_events"
+    __table_args__ = (
+        CheckConstraint(_in("how", ACCESS_HOW), name="how"),
+        Index("ix_access_events_at", "at"),
+        Index("ix_access_events_username_at", "username", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    username: Mapped[str] = mapped_column(String(64), nullable=False)
+    how: Mapped[str] = mapped_column(String(16), nullable=False)
+    format: Mapped[str] = mapped_column(String(16), nullable=False)
+    """``html``, ``json``, ``history``, ``e2b``, ``fhir``, ``cioms``, ``csv``, ``xlsx``..."""
+    address: Mapped[str] = mapped_column(String(64), nullable=False)
+    detail: Mapped[str | None] = mapped_column(Text, nullable=True)
+    """The filter of a listing (``category=exosome&status=active``)."""
+    case_count: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class AccessCaseRow(Base):
+    """A case (and the version shown) that an access event carried."""
+
+    __tablename__ = "access_event_cases"
+    __table_args__ = (Index("ix_access_event_cases_case_id", "case_id"),)
+
+    event_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("access_events.id", ondelete="CASCADE"), primary_key=True
+    )
+    case_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)
