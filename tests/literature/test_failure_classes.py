@@ -189,3 +189,74 @@ def test_a_sentence_without_the_patient_as_subject_continues_the_case():
     texts = [s.text for s in case_sentences(sentences)]
     assert any(t.startswith("Debridement") for t in texts)
     assert not any(t.startswith("Such injections") for t in texts)  # advice, not the case
+def _codes(draft) -> set[str]:
+    return {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
+
+
+def _sites(draft) -> set[str]:
+    found = {s for p in draft.case["products"] for s in p.get("body_sites", [])}
+    return found | {s for r in draft.case["reactions"] for s in r.get("body_sites", [])}
+
+
+def test_adjective_and_verb_forms_are_reactions():
+    draft = _draft("d31_vaccine_deltoid_adjectives")
+    verbatims = [r["verbatim"] for r in draft.case["reactions"]]
+    # "the arm became red and swollen", "the site was tender and violaceous", "the lesion
+    # ulcerated": each adjective is its own reaction with its own evidence
+    assert {"red", "swollen", "tender", "violaceous"} <= set(verbatims)
+    assert {"HP:0010783", "HP:0000969", "HP:0025283", "HP:0000953", "HP:0200042"} <= _codes(draft)
+    red = verbatims.index("red")
+    (start, end), *_ = draft.evidence[f"reactions.{red}.verbatim"]
+    assert draft.text[start:end] == "red"
+
+
+def test_background_history_and_presumed_mentions_are_not_reactions():
+    draft = _draft("d31_vaccine_deltoid_adjectives")
+    verbatims = " ".join(r["verbatim"] for r in draft.case["reactions"])
+    # "vaccines can cause pain and swelling", "Smith and colleagues described abscesses",
+    # the reference list, "past medical history included chronic urticaria", "a bacterial
+    # infection was presumed"
+    assert not {"pain", "abscess", "urticaria", "infection"} & set(verbatims.split())
+    status = {e["text"]: e["status"] for e in draft.excluded}
+    assert status["chronic urticaria"] == "historical"
+    assert status["infection"] == "uncertain"
+    # "Symptoms suggestive of a delayed hypersensitivity reaction": the report's diagnosis,
+    # coded to Immunologic hypersensitivity (not the HPO's Emotional hypersensitivity)
+    assert "HP:0100326" in _codes(draft) and "HP:0041092" not in _codes(draft)
+
+
+def test_a_sentence_continuing_the_case_with_a_pronoun_is_about_the_patient():
+    draft = _draft("d31_vaccine_deltoid_adjectives")  # "It was associated with ... axillary ..."
+    lymph = next(r for r in draft.case["reactions"] if "lymphadenopathy" in r["verbatim"])
+    assert lymph["body_sites"] == ["axilla"]
+
+
+def test_regional_site_words_take_the_region_name():
+    assert _sites(_draft("d31_vaccine_deltoid_adjectives")) == {"upper arm", "arm", "axilla"}
+    # malar -> cheek, labial mucosa -> lip, lower eyelids -> eyelid; "facial filler" names the
+    # product, not a site, and "Head and Neck Surgery" a department
+    sites = _sites(_draft("d32_filler_sites_hedged"))
+    assert sites == {"cheek", "tear trough", "lip", "eyelid"}
+
+
+def test_hedged_diagnosis_counts_and_excluded_one_does_not():
+    draft = _draft("d32_filler_sites_hedged")
+    verbatims = [r["verbatim"] for r in draft.case["reactions"]]
+    assert "delayed hypersensitivity reaction" in verbatims  # "consistent with"
+    assert "swelled" not in verbatims and "HP:0000969" in _codes(draft)  # "eyelids swelled"
+    assert not any("angioedema" in v for v in verbatims)  # "considered and excluded"
+
+
+def test_annotated_sites_and_documented_names_are_the_shipped_vocabulary():
+    import json
+    import re
+
+    from dermavigil.literature.extract.sites import SITE_NAMES
+
+    root = DATA.parents[2]
+    lines = (root / "bench" / "data" / "literature_real.jsonl").read_text(encoding="utf-8")
+    annotated = {s for line in lines.splitlines() for s in json.loads(line)["gold"]["sites"]}
+    assert annotated <= SITE_NAMES
+    doc = (root / "docs" / "annotation.md").read_text(encoding="utf-8")
+    listed = doc.split("- `sites`:", 1)[1].split("Regional words", 1)[0]
+    assert set(re.findall(r"`([a-z ]+)`", listed)) == SITE_NAMES - {"injection site"}

@@ -51,3 +51,21 @@ def test_negated_and_uncertain_reactions_are_set_aside() -> None:
     for entry in draft.excluded:
         start, end = entry["span"]
         assert draft.text[start:end].lower() == entry["text"].lower()
+
+
+CONTEXT = {
+    "She denied a history of severe or frequent [infections].": Assertion.negated,
+    "Her past medical history included chronic [urticaria].": Assertion.historical,
+    "Filler injections can cause [skin necrosis].": Assertion.hypothetical,
+    "To avoid [necrosis], aspirate before injecting.": Assertion.hypothetical,
+    "Findings were consistent with [panniculitis].": Assertion.present,
+    "A bacterial [infection] was presumed.": Assertion.uncertain,
+}
+
+
+@pytest.mark.parametrize("marked", sorted(CONTEXT))
+def test_context_values(marked: str) -> None:
+    """ConText's temporality and hypothetical values; articles do not use up a scope."""
+    start, end = marked.index("["), marked.index("]") - 1
+    sentence = marked.replace("[", "").replace("]", "")
+    assert assertion(sentence, start, end) is CONTEXT[marked]

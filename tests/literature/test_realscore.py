@@ -96,3 +96,20 @@ def test_draft_view_reads_a_real_draft():
     assert view["age"] == 57 and view["sex"] == "female"
     assert "forehead" in view["body_sites"]
     assert view["onset_days"] == 2
+
+
+def test_concepts_match_along_the_hpo_hierarchy():
+    gold = dict(GOLD, reactions=["erythematous papules", "edema", "blindness"])
+    # erythema + papule: the precomposed Erythematous papule written compositionally;
+    # Facial edema is a more specific Edema; Pallor matches nothing (a false positive)
+    view = _view(reaction_codes=["HP:0010783", "HP:0200034", "HP:0000282", "HP:0000980"])
+    reactions = score_real([(view, gold)])["reactions"]
+    assert (reactions.tp, reactions.fp, reactions.fn) == (2, 1, 1)
+    # the direct parent of a precomposed gold term is one of its parts (Edema of Facial edema)
+    gold = dict(GOLD, reactions=["facial edema"])
+    reactions = score_real([(_view(reaction_codes=["HP:0000969"]), gold)])["reactions"]
+    assert (reactions.tp, reactions.fp, reactions.fn) == (1, 0, 0)
+    # an unrelated ancestor further up is not: Abnormality of the skin finds no Skin nodule
+    gold = dict(GOLD, reactions=["skin nodule"])
+    reactions = score_real([(_view(reaction_codes=["HP:0000951"]), gold)])["reactions"]
+    assert (reactions.tp, reactions.fp, reactions.fn) == (0, 1, 1)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dermavigil.terminology.coder import EQUIVALENT, NEAREST_PARENT, code_phrase, default_coder
+from dermavigil.terminology.coder import (
+    CLINICAL_SENSE,
+    EQUIVALENT,
+    NEAREST_PARENT,
+    code_phrase,
+    default_coder,
+)
 from dermavigil.terminology.hpo import about, load_hpo
 from dermavigil.terminology.normalize import normalize
 from dermavigil.terminology.obo import packaged_hpo_path, parse_obo
@@ -85,7 +91,26 @@ def test_uncoded_phrases_stay_uncoded(phrase: str) -> None:
 
 def test_every_table_id_exists_and_is_current() -> None:
     index = load_hpo()
-    for key, term_id in {**NEAREST_PARENT, **EQUIVALENT}.items():
+    for key, term_id in {**NEAREST_PARENT, **EQUIVALENT, **CLINICAL_SENSE}.items():
         assert key == normalize(key), key
         assert index.term(term_id).id == term_id, key
     assert default_coder() is default_coder()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("delayed hypersensitivity reaction", "HP:0100326"),  # not Emotional hypersensitivity
+        ("allergic reaction", "HP:0100326"),
+        ("red and swollen", "HP:0010783"),
+        ("decreased range of motion", "HP:0001376"),
+        ("violaceous", "HP:0000953"),  # a colour alone is a discoloration
+        ("purplish papules", "HP:0200034"),  # inside a description it is not
+    ],
+)
+def test_clinical_wordings_of_reactions(phrase: str, code: str) -> None:
+    assert code in {c.code for c in code_phrase(phrase)}
+
+
+def test_a_colour_inside_a_lesion_description_is_no_discoloration() -> None:
+    assert "HP:0000953" not in {c.code for c in code_phrase("purplish papules")}

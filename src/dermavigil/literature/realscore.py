@@ -6,8 +6,15 @@ reader writes them: reaction and histopathology *terms*, treatment names,
 body-site names, the suspect products with their category, the route, its
 approval, outcome, seriousness, onset, de/rechallenge. Terms are compared
 as concepts: each is coded with the project's HPO coder
-(:func:`dermavigil.terminology.coder.code_phrase`) and matched by code; a
-term the HPO does not code matches an extracted verbatim that contains it.
+(:func:`dermavigil.terminology.coder.code_phrase`) and matched by code along
+the HPO hierarchy: an extracted code matches a gold code when it is the same
+term or a more specific one (a descendant: "facial edema" is an "edema"), or
+a part of a precomposed gold term written compositionally: its direct parent
+or the code of a word of its label ("erythematous papules" extracted as
+erythema + papule, a "subcutaneous nodule" extracted as a skin nodule). Extracted codes that match
+no gold code are false positives; several extracted codes of one gold concept
+count once. A term the HPO does not code matches an extracted verbatim that
+contains it.
 Treatments match when one name contains the other or they are near-equal
 (difflib ratio >= 0.85), so "oral antibiotics" matches "antibiotics".
 
@@ -23,12 +30,14 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from dermavigil.domain.dates import Duration
 from dermavigil.literature.extract import Draft
 from dermavigil.literature.scoring import ListScore, SingleScore
 from dermavigil.terminology.coder import code_phrase
+from dermavigil.terminology.hpo import load_hpo
 
 LIST_FIELDS = ("reactions", "treatments", "body_sites", "histopathology", "products")
 SINGLE_FIELDS = (
@@ -72,16 +81,46 @@ def _gold_concepts(terms: Iterable[str]) -> Concepts:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _ancestors(code: str) -> frozenset[str]:
+    """Every HPO term above ``code`` (not itself)."""
+    hpo = load_hpo()
+    out: set[str] = set()
+    stack = list(hpo.term(code).is_a) if code in hpo.terms else []
+    while stack:
+        current = stack.pop()
+        if current not in out:
+            out.add(current)
+            stack.extend(hpo.terms[current].is_a if current in hpo.terms else ())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _parts(code: str) -> frozenset[str]:
+    """A gold term's compositional parts: its direct parents and the codes of the words of
+    its label ("Erythematous papule" -> Papule, and Erythema from "erythematous")."""
+    hpo = load_hpo()
+    if code not in hpo.terms:
+        return frozenset()
+    term = hpo.term(code)
+    words = {c.code for word in term.name.split() for c in code_phrase(word)}
+    return frozenset(term.is_a) | (words - {code})
+
+
+def _same_concept(extracted: str, gold: str) -> bool:
+    """The extracted code is the gold term, a descendant of it, or one of its parts."""
+    return extracted == gold or gold in _ancestors(extracted) or extracted in _parts(gold)
+
+
 def _score_concepts(entry: ListScore, gold: Concepts, codes: set[str], verbatims: list[str]):
-    entry.tp += len(codes & gold.codes)
-    entry.fn += len(gold.codes - codes)
+    matched = {g for g in gold.codes if any(_same_concept(c, g) for c in codes)}
+    entry.tp += len(matched)
+    entry.fn += len(gold.codes - matched)
     texts = [_norm(v) for v in verbatims]
     found_words = {w for w in gold.words if any(w in t for t in texts)}
     entry.tp += len(found_words)
     entry.fn += len(gold.words - found_words)
-    extra = codes - gold.codes
-    # an extracted code that is only the coding of a matched uncoded gold word is not an error
-    entry.fp += len(extra)
+    entry.fp += len({c for c in codes if not any(_same_concept(c, g) for g in gold.codes)})
 
 
 def _score_sets(entry: ListScore | SingleScore, gold: set[str], got: set[str]) -> None:

@@ -2,6 +2,10 @@
 
 Method, in order (the first step that yields a code wins):
 
+0. **Clinical sense** (:data:`CLINICAL_SENSE`): a few reaction wordings whose
+   lexical HPO match is another sense ("hypersensitivity reaction" is a
+   synonym of *Emotional hypersensitivity*) go to the clinical term
+   (*Immunologic hypersensitivity*), score 0.95.
 1. **Lexical match** of the whole phrase on HPO labels and synonyms after
    normalisation (:mod:`~dermavigil.terminology.normalize`). When the plain
    phrase has no skin-subtree match, the skin-context forms "skin X",
@@ -78,8 +82,20 @@ NEAREST_PARENT: dict[str, str] = {
     "crust": "HP:0200041",
     "crusting": "HP:0200041",
     "infection": "HP:0100658",
+    "violaceous": "HP:0000953",
+    "purple": "HP:0000953",
+    "purplish": "HP:0000953",
+    "bluish": "HP:0000953",
+    "dusky": "HP:0000953",
+    "paresis": "HP:0001324",
+    "inflamed": "HP:0011123",
+    "lymph nodal abscess": "HP:0033136",
 }
 """Normalised clinical phrase -> nearest HPO parent term (all ids checked by a test)."""
+
+COLOUR_WORDS = frozenset({"violaceous", "purple", "purplish", "bluish", "dusky"})
+"""Colours that code a discoloration only when they are the whole phrase ("the skin was
+violaceous"); inside a lesion's description ("purplish papules") they describe the lesion."""
 
 EQUIVALENT: dict[str, str] = {
     "ulceration": "HP:0200042",
@@ -104,8 +120,38 @@ EQUIVALENT: dict[str, str] = {
     "granulomatous reaction": "HP:6000070",
     "granulomatous infiltrate": "HP:6000070",
     "papular": "HP:0200034",
+    "red": "HP:0010783",
+    "reddish": "HP:0010783",
+    "reddened": "HP:0010783",
+    "edematous": "HP:0000969",
+    "swelled": "HP:0000969",
+    "swelled up": "HP:0000969",
+    "cyanotic": "HP:0000961",
+    "necrosed": "HP:0033126",
+    "blistered": "HP:0008066",
+    "blanched": "HP:0000980",
+    "mottled": "HP:0000965",
+    "mottling": "HP:0000965",
+    "livedoid": "HP:0033505",
+    "granulomatous": "HP:6000070",
+    "decreased range of motion": "HP:0001376",
+    "reduced range of motion": "HP:0001376",
+    "limited range of motion": "HP:0001376",
+    "restricted range of motion": "HP:0001376",
 }
 """Clinical wordings of an HPO term that the HPO does not list as synonyms."""
+
+CLINICAL_SENSE: dict[str, str] = {
+    "hypersensitivity": "HP:0100326",
+    "hypersensitivity reaction": "HP:0100326",
+    "delayed hypersensitivity": "HP:0100326",
+    "delayed hypersensitivity reaction": "HP:0100326",
+    "delayed type hypersensitivity reaction": "HP:0100326",
+    "allergic reaction": "HP:0100326",
+    "allergy": "HP:0100326",
+}
+"""Reaction wordings whose lexical HPO match is another sense ("hypersensitivity reaction" is
+a synonym of *Emotional hypersensitivity*): coded to the clinical term first (score 0.95)."""
 
 _SKIN_FORMS = ("skin {}", "cutaneous {}", "{} of the skin")
 
@@ -145,6 +191,8 @@ class PhraseCoder:
 
     def _lexical(self, phrase: str) -> CodedTerm | None:
         key = normalize(phrase)
+        if key in CLINICAL_SENSE:
+            return self._term(CLINICAL_SENSE[key], phrase, 0.95, False)
         entries = self._entries(key)
         if not entries or entries[0].term_id not in self._tables.skin:
             for form in _SKIN_FORMS:
@@ -170,6 +218,8 @@ class PhraseCoder:
                 if any(used[start : start + size]):
                     continue
                 gram = " ".join(words[start : start + size])
+                if size == 1 and normalize(gram) in COLOUR_WORDS:
+                    continue
                 coded = self._lexical(gram)
                 if coded is not None:
                     coded = coded.model_copy(update={"score": round(coded.score * 0.9, 3)})

@@ -32,8 +32,8 @@ from dermavigil.literature.extract.reactions import find_reactions
 from dermavigil.literature.extract.relevance import (
     CASE_CUE,
     REVIEW_OR_STUDY,
-    about_patient,
     case_sentences,
+    patient_sentences,
 )
 from dermavigil.literature.extract.routes import complete_label, find_routes
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
@@ -131,7 +131,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         return _empty(check.text, check.warnings)
     text = check.text
     sentences = split_sentences(text)
-    patient = [s for s in sentences if about_patient(s)]
+    patient = patient_sentences(sentences)
     title = sentences[0].text if sentences and sentences[0].section == "title" else None
     challenge = find_challenges(patient)
     reactions, excluded = find_reactions(patient, challenge.rechallenge_sentences)

@@ -8,7 +8,14 @@ out", "were absent") negates the mention before it; the scope stops at a
 termination term ("but", "however", "which", "although") or at the clause
 end (";", ":"). Uncertainty triggers ("suspected", "possible", "may have",
 "could not be excluded") give the status ``uncertain`` the same way, as in
-ConText (Harkema et al. 2009, J Biomed Inform 42(5):839-851).
+ConText (Harkema et al. 2009, J Biomed Inform 42(5):839-851). A diagnosis
+"consistent with" or "suggestive of" what was found is the report's
+diagnosis, not an uncertain one (``docs/annotation.md``). ConText's
+temporality and hypothetical values are kept too: a mention after a
+*history* trigger ("her past medical history included ...", "known case
+of") is ``historical`` (pre-existing, not the reaction), one after a
+*hypothetical* trigger ("can routinely cause", "the risk of", "to avoid")
+is ``hypothetical`` (a possibility, not an event of this patient).
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ class Assertion(StrEnum):
     present = "present"
     negated = "negated"
     uncertain = "uncertain"
+    historical = "historical"
+    hypothetical = "hypothetical"
 
 
 _PRE_NEGATION = (
@@ -37,11 +46,21 @@ _POST_NEGATION = (
 )
 _PRE_UNCERTAIN = (
     r"suspected|suspicion of|possible|possibly|probable|probably|questionable|presumed|presumably"
-    r"|may have|might have|could have|likely|consistent with|suggestive of|suggesting|concern for"
+    r"|may have|might have|could have|likely|concern for"
     r"|differential diagnosis (?:of|included)"
 )
 _POST_UNCERTAIN = (
-    r"(?:was|were|is|are) (?:suspected|possible|not excluded)|could not be (?:excluded|ruled out)"
+    r"(?:was|were|is|are) (?:suspected|possible|presumed|not excluded)"
+    r"|could not be (?:excluded|ruled out)"
+)
+_PRE_HISTORICAL = (
+    r"(?:past|personal|previous|prior|medical) (?:medical )?history(?: of| included| includes"
+    r"| was (?:significant|notable|remarkable) for)?|history (?:included|includes)"
+    r"|known (?:case|history) of|pre-?existing"
+)
+_PRE_HYPOTHETICAL = (
+    r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"
+    r"|(?:the )?risks? of|to (?:avoid|prevent|minimi[sz]e|reduce the risk of)|prevention of"
 )
 _TERMINATION = re.compile(
     r"\b(?:but|however|although|though|yet|except|which|whereas|while|after|then|later|"
@@ -52,8 +71,13 @@ _PRE = re.compile(rf"\b(?:{_PRE_NEGATION})\b", re.IGNORECASE)
 _POST = re.compile(rf"^\s*,?\s*(?:{_POST_NEGATION})\b", re.IGNORECASE)
 _PRE_U = re.compile(rf"\b(?:{_PRE_UNCERTAIN})\b", re.IGNORECASE)
 _POST_U = re.compile(rf"^\s*,?\s*(?:{_POST_UNCERTAIN})\b", re.IGNORECASE)
+_PRE_HIST = re.compile(rf"\b(?:{_PRE_HISTORICAL})\b", re.IGNORECASE)
+_PRE_HYPO = re.compile(rf"\b(?:{_PRE_HYPOTHETICAL})\b", re.IGNORECASE)
 SCOPE_WORDS = 6
-"""Words a pre-trigger reaches (NegEx used 5; 6 covers "no signs of skin necrosis")."""
+"""Words a pre-trigger reaches (NegEx used 5; 6 covers "no signs of skin necrosis"); articles,
+prepositions and "or" are not counted ("denied a history of previous severe or frequent
+infections" is in scope)."""
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "any", "in", "on", "to", "at", "with"})
 
 
 def _in_pre_scope(before: str, trigger: re.Pattern[str]) -> bool:
@@ -64,7 +88,8 @@ def _in_pre_scope(before: str, trigger: re.Pattern[str]) -> bool:
     gap = before[last.end() :]
     if _TERMINATION.search(gap):
         return False
-    return len(re.findall(r"[A-Za-z0-9]+", gap)) <= SCOPE_WORDS
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", gap) if w.lower() not in _FUNCTION_WORDS]
+    return len(words) <= SCOPE_WORDS
 
 
 def _in_post_scope(after: str, trigger: re.Pattern[str]) -> bool:
@@ -78,4 +103,8 @@ def assertion(sentence: str, start: int, end: int) -> Assertion:
         return Assertion.negated
     if _in_pre_scope(before, _PRE_U) or _in_post_scope(after, _POST_U):
         return Assertion.uncertain
+    if _in_pre_scope(before, _PRE_HIST):
+        return Assertion.historical
+    if _in_pre_scope(before, _PRE_HYPO):
+        return Assertion.hypothetical
     return Assertion.present

@@ -53,6 +53,16 @@ _HEADS = (
     r"|(?:vascular|arterial|artery) (?:occlusion|embolism)|embolism|discolou?ration"
     r"|ischemic changes"
     r"|foreign[- ]body (?:granulomas?|reactions?)|granulomatous (?:inflammation|lesions?)"
+    r"|granulomatous (?:giant[- ]cell )?reactions?|giant[- ]cell reactions?|bursitis"
+    r"|lymphadenopathy|lymphadenitis|(?:BCG )?adenitis|lymph nod(?:e|al) abscess(?:es)?"
+    r"|pa?raesthesias?|paresthesias?|numbness|coldness|pallor|mottling"
+    r"|livedoid (?:appearance|pattern|changes?|dermatitis)"
+    r"|(?:urinary|f[a]?ecal) incontinence|(?:acute )?(?:renal|kidney) (?:failure|injury)"
+    r"|(?:decreased|reduced|limited|restricted) range of motion|contractures?"
+    r"|Volkmann(?:'s)? (?:syndrome|contracture|ischa?emic contracture)"
+    r"|(?:muco)?purulent discharge|suppuration|myalgias?|arthralgias?|fatigue|chills"
+    r"|SIRVA|shoulder injury related to vaccine administration"
+    r"|Nicolau(?:'s)? livedoid dermatitis|myelitis"
 )
 _MODIFIER = (
     r"palpable|painful|tender|non-blanch\w*|blanch\w*|purplish|purple|violaceous|dark|red|reddish"
@@ -63,13 +73,35 @@ _MODIFIER = (
     r"|nodular|ulcerated|livedoid|reticulated|punctate|blue|bluish|brown|white|warm|swollen|itchy"
     r"|pruritic|allergic|acute|chronic|sterile|fluctuant|visible|sudden|progressive|generalized"
     r"|generalised|injection-site|facial|periorbital|mucosal|widespread|confluent|scattered"
+    r"|suppurative|edematous|oedematous|purpuric|mottled|reticular|cyanotic|necroti[sz]ing"
+    r"|shotty|exudative|draining|hot|cool|cold|intense|excruciating|marked|massive"
+    r"|full-thickness|partial-thickness|geographic|circumscribed|giant|rapidly enlarging"
+    r"|enlarging|growing|rapidly growing|immobile|mobile|raised|elevated|atrophic|eroded"
+    r"|(?:hyper|hypo)pigmented|ill-defined|well-defined|axillary|cervical|inguinal|regional"
 )
 _CONNECT = r"(?:\s*,\s*accompanied by\s+|\s*,?\s+(?:and|or)\s+|\s*,\s*)"
-_MODS = rf"(?:(?:{_MODIFIER})(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+))*"
+_MOD = rf"(?:{_MODIFIER})(?:-(?:to-)?(?:{_MODIFIER}))*"
+_MODS = rf"(?:{_MOD}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+))*"
 _MENTION = re.compile(
     rf"(?<![\w-]){_MODS}(?:{_HEADS})(?![\w-])(?:{_CONNECT}{_MODS}(?:{_HEADS})(?![\w-]))*",
     re.I,
 )
+_PREDICATE_ADJ = (
+    r"red|reddened|erythematous|swollen|edematous|oedematous|tender|painful|itchy|pruritic"
+    r"|violaceous|purple|purplish|bluish|dusky|cyanotic|necrotic|ulcerated|indurated|inflamed"
+    r"|blistered|mottled|blanched|ischa?emic"
+)
+_VERBS = r"swelled(?: up)?|ulcerated|blistered|necrosed"
+_PREDICATE = re.compile(
+    rf"\b(?:became|become|becomes|becoming|turned|grew|got|was|were|appeared|remained|looked"
+    rf"|felt)\s+(?:(?:very|more|increasingly|markedly|extremely|slightly|mildly|intensely)\s+)?"
+    rf"(?P<adj>(?:{_PREDICATE_ADJ})(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
+    rf"(?:{_PREDICATE_ADJ}))*)(?![\w-])"
+    rf"|\b(?P<verb>{_VERBS})(?=\s*(?:[,.;]|and\b|$))",
+    re.I,
+)
+"""Adjective and verb forms of a reaction: "her face became red and swollen", "was tender
+and violaceous", "the nodule ulcerated"."""
 _RECURRENCE = re.compile(r"\bsimilar (?:lesions?|reactions?|symptoms?)\b", re.I)
 _FINDING_CLAUSE = re.compile(
     r"\b(?:(?:skin |punch |incisional |excisional )?biopsy|histopatholog\w*|histolog\w*|"
@@ -189,10 +221,10 @@ def find_reactions(
                 )
                 reactions.append(reaction)
                 continue
-        for match in _MENTION.finditer(text):
-            verbatim = _decapitalise(match.group(0).strip(" ,"), sentence, match.start())
-            span = _shift(sentence, match.span())
-            status = assertion(sentence.text, match.start(), match.end())
+        for mention, start, end in _mentions(text):
+            verbatim = _decapitalise(mention.strip(" ,"), sentence, start)
+            span = _shift(sentence, (start, end))
+            status = assertion(sentence.text, start, end)
             if status is not Assertion.present:
                 excluded.append(Excluded(verbatim, span, status))
                 continue
@@ -210,6 +242,20 @@ def find_reactions(
                 reaction.spans["onset"] = [onset_span]
             reactions.append(reaction)
     return _merge(reactions), excluded
+
+
+def _mentions(text: str) -> list[tuple[str, int, int]]:
+    """Noun mentions, then the adjective and verb forms no noun mention covers."""
+    found = [(m.group(0), m.start(), m.end()) for m in _MENTION.finditer(text)]
+    for match in _PREDICATE.finditer(text):
+        group = "adj" if match.group("adj") else "verb"
+        start, end = match.span(group)
+        if any(end > s and start < e for _, s, e in found):
+            continue
+        # each adjective is its own mention: "tender and violaceous" -> tender, violaceous
+        for word in re.finditer(rf"(?:{_PREDICATE_ADJ}|{_VERBS})(?![\w-])", text[start:end], re.I):
+            found.append((word.group(0), start + word.start(), start + word.end()))
+    return sorted(found, key=lambda f: f[1])
 
 
 def _decapitalise(verbatim: str, sentence: Sentence, start: int) -> str:
@@ -240,6 +286,12 @@ def _merge(reactions: list[ReactionFacts]) -> list[ReactionFacts]:
             continue
         kept = merged[key]
         kept.spans.setdefault("verbatim", []).extend(reaction.spans.get("verbatim", []))
+        for site, span in zip(
+            reaction.body_sites, reaction.spans.get("body_sites", []), strict=True
+        ):
+            if site not in kept.body_sites:
+                kept.body_sites.append(site)
+                kept.spans.setdefault("body_sites", []).append(span)
         if kept.onset_text is None and reaction.onset_text is not None:
             kept.onset_latency, kept.onset_text = reaction.onset_latency, reaction.onset_text
             kept.spans["onset"] = reaction.spans.get("onset", [])

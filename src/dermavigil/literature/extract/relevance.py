@@ -35,7 +35,10 @@ _PATIENT = re.compile(
     r"|led to (?:\w+ ){0,2}(?:improvement|resolution|recovery)|died|healed|healing|improved"
     r"|(?:a|one) case of|case (?:\d|one|two)|(?:first|second) patient|patient (?:\d|one|two)"
     r"|subsequently|on admission|on examination|follow-up|response to (?:the )?treatment"
-    r"|(?:was|were) (?:ruled out|suspected|considered))\b",
+    r"|(?:was|were) (?:ruled out|suspected|considered)|the case was"
+    r"|(?:(?:physical|clinical|dermatologic\w*|local) )?exam(?:ination)? (?:revealed|showed"
+    r"|demonstrated)|(?:the|that) (?:same|next|following) (?:day|evening|morning|night|week)"
+    r"|on (?:day|week) \d+|became|turned|the clinical (?:picture|presentation|course))\b",
     re.IGNORECASE,
 )
 _REVIEW = re.compile(
@@ -43,7 +46,7 @@ _REVIEW = re.compile(
     r"|in the literature|previously reported|complications include|should be avoided"
     r"|most \w+ products"
     r"|(?:is|are) (?:commonly|widely|increasingly) used|have gained|has gained|gained attention"
-    r"|we review|review of)\b",
+    r"|we review|review of|and colleagues|et al\b|(?:can|may) (?:\w+ )?cause)\b",
     re.IGNORECASE,
 )
 REVIEW_OR_STUDY = re.compile(
@@ -102,6 +105,38 @@ def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
             previous -= 1
         else:
             previous = 0
+    return out
+
+
+_CONTINUES = re.compile(
+    r"(?:it|this|these|they|the (?:swelling|mass|nodules?|lesions?|area|site|wound|ulcer|patch))"
+    r"\s+(?:was|were|had|has|is|are|became|then|later|also|gradually|progressed|evolved)\b",
+    re.IGNORECASE,
+)
+"""A sentence that goes on about what the previous one said ("It was associated with ...")."""
+
+
+_REFERENCES = re.compile(r"(?:list of )?references|bibliography|literature cited", re.IGNORECASE)
+
+
+def patient_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences about the patient: :func:`about_patient`, and a sentence right after
+    one of them that continues it with a pronoun or "the lesion" ("It was associated with
+    shotty left axillary lymphadenopathy"), in the same section and with no review cue."""
+    out: list[Sentence] = []
+    previous = False
+    for sentence in sentences:
+        if _REFERENCES.fullmatch(sentence.text.strip()):
+            break  # a reference list: nothing after it is about the patient
+        keep = about_patient(sentence) or (
+            previous
+            and sentence.section not in _GENERIC_SECTIONS
+            and _CONTINUES.match(sentence.text) is not None
+            and not _REVIEW.search(sentence.text)
+        )
+        if keep:
+            out.append(sentence)
+        previous = keep
     return out
 
 

@@ -1,44 +1,49 @@
-"""Body sites named in a text, normalised to a short site name."""
+"""Body sites named in a text, normalised to a short site name.
+
+The vocabulary is the shipped data file ``terminology/data/body_sites.tsv``:
+one site name a line with the regional terms of Terminologia Anatomica (TA2,
+FIPAT 2019, English equivalents) it stands for and the wordings that name it
+("deltoid" and "triceps" name the upper arm, "malar" and "zygomatic" the
+cheek, "labial mucosa" the lip, "gluteal" the buttock). Sites are listed most
+specific first; where two wordings overlap the earlier site wins ("crow's
+feet" is the periorbital area, not a foot).
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
-SITE_WORDS: tuple[tuple[str, str], ...] = (
-    ("upper arm", r"upper arms?"),
-    ("forearm", r"forearms?"),
-    ("nasolabial fold", r"nasolabial folds?"),
-    ("tear trough", r"tear troughs?|infraorbital (?:area|region|hollows?)"),
-    ("periorbital area", r"periorbital(?: area| region)?"),
-    ("perioral area", r"perioral(?: area| region)?"),
-    ("glabella", r"glabell(?:a|ar(?: region| area| lines)?)"),
-    ("forehead", r"forehead"),
-    ("temple", r"temples?|temporal (?:hollows?|region)"),
-    ("cheek", r"cheeks?|malar (?:area|region)"),
-    ("nose", r"nose|nasal (?:dorsum|tip)"),
-    ("lip", r"lips?|vermilion"),
-    ("chin", r"chin"),
-    ("jawline", r"jawline|mandibular (?:border|angle)"),
-    ("neck", r"neck"),
-    ("scalp", r"scalp"),
-    ("hand", r"hands?|dorsal hands?"),
-    ("abdomen", r"abdomen|abdominal(?: wall)?"),
-    ("buttock", r"buttocks?|gluteal(?: region)?"),
-    ("thigh", r"thighs?"),
-    ("breast", r"breasts?"),
-    ("face", r"face|facial"),
-    ("arm", r"(?<!upper )(?<!fore)arms?"),
-    ("injection site", r"injection sites?"),
-)
-_COMPILED = tuple(
-    (name, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for name, p in SITE_WORDS
-)
+
+def _load() -> tuple[tuple[str, str], ...]:
+    text = (
+        resources.files("dermavigil.terminology")
+        .joinpath("data/body_sites.tsv")
+        .read_text(encoding="utf-8")
+    )
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _source, pattern = line.split("\t")
+            rows.append((name, pattern))
+    return tuple(rows)
+
+
+SITE_WORDS: tuple[tuple[str, str], ...] = _load()
+"""(site name, wordings as a regular expression), most specific first."""
+SITE_NAMES: frozenset[str] = frozenset(name for name, _ in SITE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for name, p in SITE_WORDS)
 
 
 def find_sites(text: str) -> list[tuple[str, int, int]]:
     """Body sites in ``text`` as (site, start, end), in text order, no overlaps."""
     found: list[tuple[str, int, int]] = []
-    for name, pattern in _COMPILED:
+    for name, pattern in _compiled():
         for match in pattern.finditer(text):
             if all(match.end() <= s or match.start() >= e for _, s, e in found):
                 found.append((name, match.start(), match.end()))
