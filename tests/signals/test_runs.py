@@ -21,6 +21,6 @@ def test_run_and_save_reports_progress_and_saves_every_level(
     assert product is not None and product.num_rows == result["product"]["pairs"] > 0
     assert runs.load_prior(settings, "product") is not None
     assert seen[-1] == ("done", len(runs.LEVELS), len(runs.LEVELS))
-    assert any(step.startswith("by product: ") and done == 0 for step, done, _ in seen)
+    assert any(step.startswith("by product (") and done == 0 for step, done, _ in seen)
     # levels done never go backwards
     assert [done for _, done, _ in seen] == sorted(done for _, done, _ in seen)

@@ -133,3 +133,17 @@ def test_stratified_expected_counts_dense_and_sparse(
     for k, (i, j) in enumerate(zip(pd_.ravel(), pe.ravel(), strict=True)):
         by_hand = sum(nd[i, s] * ne[j, s] / nt[s] for s in range(n_strata))
         assert got[k] == pytest.approx(by_hand, rel=1e-12)
+
+
+def test_ror_haldane_anscombe_correction_only_where_a_cell_is_zero() -> None:
+    # Haldane 1956 / Anscombe 1956: 0.5 added to each cell of a table with a zero cell
+    a, b, c, d = np.array([3, 4]), np.array([0, 6]), np.array([7, 8]), np.array([90, 100])
+    est, lo, hi = stats.ror(a, b, c, d, haldane=True)
+    assert est[0] == pytest.approx(3.5 * 90.5 / (0.5 * 7.5), rel=1e-12)
+    se = math.sqrt(1 / 3.5 + 1 / 0.5 + 1 / 7.5 + 1 / 90.5)
+    assert lo[0] == pytest.approx(est[0] * math.exp(-1.959963984540054 * se), rel=1e-12)
+    assert np.isfinite(hi[0]) and 0 < lo[0] < est[0] < hi[0]
+    assert est[1] == pytest.approx(4 * 100 / (6 * 8), rel=1e-12)  # no zero cell: unchanged
+    assert stats.haldane_cells(a, b, c, d).tolist() == [True, False]
+    plain = stats.ror(a, b, c, d)
+    assert plain[0][0] == np.inf and plain[1][0] == 0.0  # without it: unbounded

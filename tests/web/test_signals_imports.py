@@ -43,13 +43,15 @@ def signals_client(web_settings, registry, store_dir):  # type: ignore[no-untype
 
 def test_query_filters_thresholds_and_order(signals_client, store_dir):  # type: ignore[no-untyped-def]
     headers = bearer(signals_client, "reporter")
-    body = signals_client.get("/api/signals", params={"limit": 50}, headers=headers).json()
+    body = signals_client.get(
+        "/api/signals", params={"scope": "all", "limit": 50}, headers=headers
+    ).json()
     assert body["keys"] == ["category", "product", "reaction"]
     eb05 = [r["eb05"] for r in body["items"]]
     assert eb05 == sorted(eb05, reverse=True)  # strongest first
     full = signal_runs.load(load_settings({"DERMAVIGIL_STORE_DIR": str(store_dir)}))
     assert body["total"] == full.num_rows
-    params = {"product": "PREVAGEN", "min_n": 2, "limit": 1000}
+    params = {"scope": "all", "product": "PREVAGEN", "min_n": 2, "limit": 1000}
     found = signals_client.get("/api/signals", params=params, headers=headers).json()
     expected = full.filter(
         pc.and_(
@@ -60,11 +62,11 @@ def test_query_filters_thresholds_and_order(signals_client, store_dir):  # type:
     assert found["total"] == expected.num_rows > 0
     assert all("prevagen" in r["product"] and r["n"] >= 2 for r in found["items"])
     flagged = signals_client.get(
-        "/api/signals", params={"signal": "ebgm", "limit": 1000}, headers=headers
+        "/api/signals", params={"scope": "all", "signal": "ebgm", "limit": 1000}, headers=headers
     ).json()
     assert flagged["total"] == pc.sum(full["signal_ebgm"]).as_py()
     by_n = signals_client.get(
-        "/api/signals", params={"sort": "n", "descending": "false"}, headers=headers
+        "/api/signals", params={"scope": "all", "sort": "n", "descending": "false"}, headers=headers
     ).json()
     assert [r["n"] for r in by_n["items"]] == sorted(r["n"] for r in by_n["items"])
     bad = signals_client.get("/api/signals", params={"sort": "nonsense"}, headers=headers)
@@ -74,11 +76,11 @@ def test_query_filters_thresholds_and_order(signals_client, store_dir):  # type:
 def test_levels_by_product_and_by_route(signals_client):  # type: ignore[no-untyped-def]
     headers = bearer(signals_client, "reporter")
     caers = signals_client.get(
-        "/api/signals", params={"category": "other", "limit": 5}, headers=headers
+        "/api/signals", params={"scope": "all", "category": "other", "limit": 5}, headers=headers
     ).json()
     assert caers["total"] > 0  # CAERS lines have no route: counted by product only
     routed = signals_client.get(
-        "/api/signals", params={"level": "route", "limit": 1000}, headers=headers
+        "/api/signals", params={"scope": "all", "level": "route", "limit": 1000}, headers=headers
     ).json()
     assert routed["keys"] == ["category", "product", "route", "reaction"]
     assert all(r["route"] and r["category"] == "vaccine" for r in routed["items"])
@@ -88,7 +90,7 @@ def test_pair_detail_matches_an_independent_count(signals_client, store_dir):  #
     headers = bearer(signals_client, "assessor")
     top = signals_client.get(
         "/api/signals",
-        params={"level": "route", "category": "vaccine", "limit": 1},
+        params={"scope": "all", "level": "route", "category": "vaccine", "limit": 1},
         headers=headers,
     ).json()["items"][0]
     pair = {k: top[k] for k in ("product", "route", "reaction") if top[k] is not None}
@@ -124,11 +126,12 @@ def test_dashboard_draws_the_charts(signals_client):  # type: ignore[no-untyped-
     assert browser.login("reporter").status_code == 303
     empty_form = {k: "" for k in ("product", "route", "signal", "min_n", "min_eb05", "sort")}
     page = browser.client.get(
-        "/signals", params={**empty_form, "category": "vaccine", "limit": 20}
+        "/signals", params={**empty_form, "scope": "all", "category": "vaccine", "limit": 20}
     ).text
     forest = page.split('id="forest-plot">', 1)[1]
     assert forest.lstrip().startswith("<svg")
-    link = page.split('<a href="/signals?', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    links = [x.split('"', 1)[0] for x in page.split('<a href="/signals?')[1:]]
+    link = next(x for x in links if "pair_" in x).replace("&amp;", "&")  # a row's detail
     detail = browser.client.get("/signals?" + link.split("#")[0]).text
     assert 'id="pair-over-time"><svg' in detail.replace("\n", "")
     assert 'id="pair-onset"><svg' in detail.replace("\n", "")
@@ -199,7 +202,9 @@ def test_import_page_shows_progress_then_summary(as_admin, shared_data):  # type
 
 def test_signal_run_is_a_job(signals_client):  # type: ignore[no-untyped-def]
     admin = bearer(signals_client, "admin")
-    before = signals_client.get("/api/signals", params={"limit": 1}, headers=admin).json()
+    before = signals_client.get(
+        "/api/signals", params={"scope": "all", "limit": 1}, headers=admin
+    ).json()
     response = signals_client.post("/api/signals/run", headers=admin)
     assert response.status_code == 202
     job = _wait(signals_client, admin, response.json()["job_id"])
@@ -207,3 +212,123 @@ def test_signal_run_is_a_job(signals_client):  # type: ignore[no-untyped-def]
     runs = job["summary"]["signals"]
     assert runs["product"]["pairs"] == before["total"]
     assert runs["route"]["by"] == ["category", "product", "route", "reaction"]
+
+
+def test_oral_supplements_of_caers_are_not_fillers_in_the_dashboard(signals_client, store_dir):  # type: ignore[no-untyped-def]
+    """Real CAERS rows: an oral glucosamine tablet with hyaluronic acid, soy lecithin
+    softgels (phosphatidylcholine), a calcium hydroxyapatite supplement: the catalogue's
+    assignment (route, formulation, the source's remit) files none of them as a filler or
+    mesotherapy, in the store and in the dashboard's category column."""
+    products = read_table(store_dir, "report_products").to_pylist()
+    by_name = {p["product_verbatim"]: p for p in products if p["source"] == "caers"}
+    glocos = next(v for k, v in by_name.items() if k.startswith("GLOCOS CHONDROITIN WITH HLA"))
+    assert "HYALURONIC ACID 1.65 MG" in glocos["product_verbatim"]
+    assert (glocos["category"], glocos["regulatory_class"]) == ("other", "dietary_supplement")
+    for name in (
+        "PURITAN'S PRIDE SOY LECITHIN 1200 MG (168MG PHOSPHATIDYLCHOLINE) RAPID RELEASE SOFTGEL",
+        "CALCIUM HYDROXYAPATITE",
+    ):
+        assert by_name[name]["category"] == "other", name
+    headers = bearer(signals_client, "reporter")
+    rows = signals_client.get(
+        "/api/signals", params={"scope": "all", "product": "glocos", "limit": 1000}, headers=headers
+    ).json()["items"]
+    assert rows and {r["category"] for r in rows} == {"other"}
+    ours = signals_client.get(
+        "/api/signals", params={"product": "glocos"}, headers=headers
+    ).json()  # the default scope (our product categories) leaves supplements out
+    assert ours["scope"] == "ours" and ours["total"] == 0
+
+
+def test_vaers_codes_shown_by_vaccine_name(signals_client):  # type: ignore[no-untyped-def]
+    headers = bearer(signals_client, "reporter")
+    body = signals_client.get(
+        "/api/signals",
+        params={"scope": "all", "product": "Measles + mumps + rubella", "size": 5},
+        headers=headers,
+    ).json()
+    assert body["total"] > 0
+    assert {(r["product"], r["product_name"]) for r in body["items"]} == {
+        ("mmr", "Measles + mumps + rubella")
+    }
+
+
+def test_server_sorts_the_whole_result_then_pages(signals_client, store_dir):  # type: ignore[no-untyped-def]
+    headers = bearer(signals_client, "reporter")
+    full = signal_runs.load(load_settings({"DERMAVIGIL_STORE_DIR": str(store_dir)}))
+    every_n = sorted(full["n"].to_pylist())
+    pages = [
+        signals_client.get(
+            "/api/signals",
+            params={"scope": "all", "sort": "n", "order": "asc", "page": p, "size": 200},
+            headers=headers,
+        ).json()
+        for p in (1, 2, 3)
+    ]
+    assert [x["page"] for x in pages] == [1, 2, 3] and pages[0]["order"] == "asc"
+    got = [r["n"] for x in pages for r in x["items"]]
+    assert got == every_n[:600]  # pages of the whole sorted table, not a sorted page
+    last = -(-full.num_rows // 200)
+    tail = signals_client.get(
+        "/api/signals",
+        params={"scope": "all", "sort": "n", "order": "asc", "page": last, "size": 200},
+        headers=headers,
+    ).json()
+    assert [r["n"] for r in tail["items"]] == every_n[(last - 1) * 200 :]
+
+
+def test_download_every_matching_pair_with_a_header_block(signals_client):  # type: ignore[no-untyped-def]
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    headers = bearer(signals_client, "reporter")
+    params = {"scope": "all", "category": "vaccine", "sort": "ebgm", "size": 5}
+    total = signals_client.get("/api/signals", params=params, headers=headers).json()["total"]
+    response = signals_client.get(
+        "/api/signals/export", params={**params, "format": "csv"}, headers=headers
+    )
+    assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["dermavigil signal table"]
+    blank = rows.index([])
+    block = {r[0]: r[1] for r in rows[1:blank]}
+    assert block["Expected counts"].startswith("none") and block["Pairs"] == str(total)
+    assert "category = vaccine" in block["Scope and filters"]
+    assert "ebgm descending" in block["Scope and filters"]
+    columns = rows[blank + 1]
+    assert {"product", "product_name", "ror", "ror_haldane", "ebgm"} <= set(columns)
+    assert len(rows) - blank - 2 == total > 5  # every pair, not one page
+    ebgm = [float(r[columns.index("ebgm")]) for r in rows[blank + 2 :]]
+    assert ebgm == sorted(ebgm, reverse=True)
+    xlsx = signals_client.get(
+        "/api/signals/export", params={**params, "format": "xlsx"}, headers=headers
+    )
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][0] == "dermavigil signal table"
+    assert sum(1 for v in values if v and v[0] == "vaccine") == total
+    bad = signals_client.get("/api/signals/export", params={"format": "pdf"}, headers=headers)
+    assert bad.status_code == 422
+
+
+def test_stratification_is_selectable_and_explained(signals_client):  # type: ignore[no-untyped-def]
+    from webtools import Browser
+
+    headers = bearer(signals_client, "reporter")
+    pooled = signals_client.get("/api/signals", params={"scope": "all"}, headers=headers).json()
+    by_source = signals_client.get(
+        "/api/signals", params={"scope": "all", "strata": "source"}, headers=headers
+    ).json()
+    assert pooled["strata"] == "pooled" and by_source["strata"] == "source"
+    assert pooled["items"][0]["expected"] != by_source["items"][0]["expected"] or (
+        pooled["items"][0]["product"] != by_source["items"][0]["product"]
+    )
+    browser = Browser(signals_client)
+    assert browser.login("reporter").status_code == 303
+    page = browser.client.get("/signals").text
+    assert 'id="strata-in-force"' in page and "registry against the public background" in page
+    assert "can hardly signal" in page  # why stratifying by source silences our cases
+    page = browser.client.get("/signals", params={"strata": "source_year"}).text
+    assert "by source x year received</strong>" in page

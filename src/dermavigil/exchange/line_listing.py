@@ -69,6 +69,26 @@ def csv_chunks(header: ListingHeader, batches: Iterable[list[Record]]) -> Iterat
         yield flush()
 
 
+def xlsx_cells(
+    sheet: object, values: Iterable[object], font: object = None, numbers: bool = False
+) -> list[object]:
+    """A row of openpyxl write-only cells: text typed as text (never a formula); with
+    ``numbers``, numbers and booleans stay numbers."""
+    from openpyxl.cell import WriteOnlyCell
+
+    row = []
+    for value in values:
+        if numbers and isinstance(value, bool | int | float):
+            cell = WriteOnlyCell(sheet, value=value)
+        else:
+            cell = WriteOnlyCell(sheet, value="" if value is None else str(value))
+            cell.data_type = "s"  # text, never a formula
+        if font is not None:
+            cell.font = font
+        row.append(cell)
+    return row
+
+
 def write_xlsx(header: ListingHeader, batches: Iterable[list[Record]], out: IO[bytes]) -> int:
     """The listing as an Excel workbook written to ``out``; returns the rows of cases."""
     from openpyxl import Workbook
@@ -80,14 +100,7 @@ def write_xlsx(header: ListingHeader, batches: Iterable[list[Record]], out: IO[b
     bold = Font(bold=True)
 
     def cells(values: Iterable[object], font: Font | None = None) -> list[WriteOnlyCell]:
-        row = []
-        for value in values:
-            cell = WriteOnlyCell(sheet, value="" if value is None else str(value))
-            cell.data_type = "s"  # text, never a formula
-            if font is not None:
-                cell.font = font
-            row.append(cell)
-        return row
+        return xlsx_cells(sheet, values, font)
 
     for i, row in enumerate(header.rows()):
         sheet.append(cells(row, bold if i == 0 else None))

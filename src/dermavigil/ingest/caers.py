@@ -37,7 +37,7 @@ from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import age_in_years, gravest, parse_us_date, sex_code
 
 SOURCE = "caers"
-PARSER_VERSION = "caers-3"  # 3: stats count orphans and warnings
+PARSER_VERSION = "caers-4"  # 4: closed remit (no drug or device categories); 3: orphans
 
 LONG = ("id", "var1", "var2")
 RAW_REPORT = "rareport"

@@ -19,7 +19,12 @@ for a name as reported (:func:`dermavigil.catalogue.resolve`, the name first, th
 the ingredient), with the route and the regulatory classes the source can hold
 deciding between look-alikes (CAERS "HYALURONIC ACID 1.65 MG" is an oral supplement,
 not a filler); when the catalogue does not know the name, the category is that of
-``product_category``.
+``product_category``. A source whose remit is closed (CAERS: only foods, dietary
+supplements and cosmetics reach it, :data:`CLOSED_REMITS`) never files a product as a
+drug, device or biologic: a name that only matches such an entry ("PURITAN'S PRIDE SOY
+LECITHIN ... PHOSPHATIDYLCHOLINE ... SOFTGEL" is no mesotherapy injection, "CALCIUM
+HYDROXYAPATITE" no CaHA filler, a vitamin K supplement no phytonadione injection) keeps
+the source's default category unless foods and cosmetics of the catalogue share it.
 
 ``route_key``: the case model's route slug, whatever the source's wording.
 
@@ -65,6 +70,11 @@ FOODS = ("dietary_supplement", "cosmetic")
 """Regulatory classes of CAERS products (foods, supplements, cosmetics)."""
 DEVICES = ("device",)
 """Regulatory class of MAUDE products."""
+CLOSED_REMITS = (FOODS,)
+"""Sources that can only hold products of their classes: FDA's CAERS takes reports on
+foods, dietary supplements and cosmetics (drugs go to FAERS, devices to MAUDE), while
+FAERS and MAUDE do receive look-alikes of the other classes (a filler given with a drug,
+a drug named in a device report)."""
 
 
 def fold_text(text: str) -> str:
@@ -126,8 +136,11 @@ def product_mapping(
     from dermavigil.catalogue import default_catalogue
 
     catalogue = default_catalogue()
+    closed = classes in CLOSED_REMITS
     for text in (name, ingredient):
         match = catalogue.resolve(text, route, classes=classes) if text else None
+        if match is not None and closed and match.entry.regulatory_class.value not in classes:
+            continue
         if match is not None:
             entry = match.entry
             category = entry.category
@@ -138,12 +151,25 @@ def product_mapping(
                 "entry": entry.id,
                 "regulatory_class": entry.regulatory_class.value,
             }
+    allowed = _remit_categories(classes) if closed and classes else None
     for text in (name, ingredient):
         shared = catalogue.category(text, route, classes=classes) if text else None
-        if shared is not None:
+        if shared is not None and (allowed is None or shared.value in allowed):
             return {"category": shared.value, "entry": None, "regulatory_class": None}
-    return {"category": product_category(name, ingredient, default), "entry": None,
-            "regulatory_class": None}  # fmt: skip
+    category = product_category(name, ingredient, default)
+    if allowed is not None and category not in allowed:
+        category = default.value
+    return {"category": category, "entry": None, "regulatory_class": None}
+
+
+@lru_cache(maxsize=16)
+def _remit_categories(classes: tuple[str, ...]) -> frozenset[str]:
+    """Categories that catalogue entries of ``classes`` have (CAERS: other, exosome ...)."""
+    from dermavigil.catalogue import default_catalogue
+
+    return frozenset(
+        e.category.value for e in default_catalogue() if e.regulatory_class.value in classes
+    )
 
 
 @lru_cache(maxsize=200_000)

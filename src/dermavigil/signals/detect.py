@@ -93,7 +93,8 @@ def _measures(
         cols["prr"], cols["prr_lower"], cols["prr_upper"] = stats.prr(n, b, c, d)
         cols["chi2"] = stats.chi2_yates(n, b, c, d)
     if "ror" in methods:
-        cols["ror"], cols["ror_lower"], cols["ror_upper"] = stats.ror(n, b, c, d)
+        cols["ror"], cols["ror_lower"], cols["ror_upper"] = stats.ror(n, b, c, d, haldane=True)
+        cols["ror_haldane"] = stats.haldane_cells(n, b, c, d)
     if "ic" in methods:
         cols["ic"], cols["ic025"], cols["ic975"] = stats.information_component(n, e)
     if prior is not None:

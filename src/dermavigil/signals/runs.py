@@ -1,11 +1,12 @@
 """Signal runs over the analytic store: run detection at each level, save, load.
 
 The service the web dashboard, its background jobs, the demo loader and the CLI
-share. The latest run at each level (:data:`LEVELS`) is saved as
-``store_dir/signals/latest.parquet`` (``latest-route.parquet`` by route) with its
-MGPS prior beside it (``latest.prior.json``, written by
-:func:`dermavigil.signals.output.write_signals`). Its key columns are the
-dimensions counted (``product``, ``category``, ``route`` for the drug side;
+share. The latest run at each level (:data:`LEVELS`) and in each stratification
+(:data:`STRATIFICATIONS`) is saved as ``store_dir/signals/latest.parquet``
+(``latest-route.parquet`` by route; ``latest.by-source.parquet`` ... for the
+stratifications other than the default) with its MGPS prior beside it
+(``latest.prior.json``, written by :func:`dermavigil.signals.output.write_signals`).
+Its key columns are the dimensions counted (``product``, ``category``, ``route`` for the drug side;
 ``reaction`` or ``code`` for the event side), followed by the 2x2 counts and the
 measures of :mod:`dermavigil.signals.detect` (``prr``, ``ror``, ``ic``, ``ebgm``
 with their bounds and the ``signal_*`` flags).
@@ -16,6 +17,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,16 +38,51 @@ LEVELS: dict[str, tuple[str, ...]] = {
 """The dashboard's runs: by product, by product x route used, and by product category
 (all HA fillers of MAUDE, FAERS, CAERS and the registry together). Report lines
 without a route (CAERS, most FAERS) only count in the second, as the count SQL
-leaves out rows with a missing key.
+leaves out rows with a missing key."""
 
-Both runs are stratified by source (:data:`STRATA`): the store pools databases whose
-product and term vocabularies barely overlap (CAERS foods and cosmetics, VAERS
-vaccines, the registry's aesthetic cases), and pooled crude expected counts would
-make every product look disproportionate against the other databases' reports.
-Stratified expected counts (DuMouchel 1999, section 3) compare each product with
-reports of its own source."""
 
-STRATA: tuple[str, ...] = ("source",)
+@dataclass(frozen=True)
+class Stratification:
+    """How expected counts are stratified in a run, and what that means for the reader."""
+
+    strata: tuple[str, ...]
+    label: str
+    explanation: str
+
+
+STRATIFICATIONS: dict[str, Stratification] = {
+    "pooled": Stratification(
+        (),
+        "none (registry against the public background)",
+        "Every report of every source is one background: a product of the registry is "
+        "compared with all FAERS, VAERS, CAERS and MAUDE reports, so a reaction that our "
+        "cases report often and the public databases rarely stands out. The price: "
+        "sources with their own vocabularies (CAERS foods, VAERS vaccines) also differ "
+        "from each other, so read pairs of the public sources with care.",
+    ),
+    "source": Stratification(
+        ("source",),
+        "by source",
+        "Each product is compared only with reports of its own database (DuMouchel 1999, "
+        "section 3). Fair between the public sources, but the registry's own cases form "
+        "a stratum of their own: with a few dozen cases, expected counts there are almost "
+        "the observed ones and a registry product can hardly signal.",
+    ),
+    "source_year": Stratification(
+        ("source", "year"),
+        "by source x year received",
+        "As by source, and within a source by the year the report was received (reporting "
+        "habits change over time). The strata are smaller still, so fewer pairs signal.",
+    ),
+}
+"""The stratifications the dashboard offers; every run saves each of them."""
+
+DEFAULT_STRATIFICATION = "pooled"
+"""The dashboard's default: the one in which the registry's cases can signal against
+the public background (stratified by source, they sit alone in a tiny stratum)."""
+
+STRATA: tuple[str, ...] = STRATIFICATIONS[DEFAULT_STRATIFICATION].strata
+"""The strata of the default run (kept for callers that read one run)."""
 
 
 def _check_level(level: str) -> str:
@@ -56,14 +93,30 @@ def _check_level(level: str) -> str:
     return level
 
 
-def signals_path(settings: Settings, level: str = "product") -> Path:
-    """Where the latest signal run at ``level`` is kept."""
-    name = "latest.parquet" if _check_level(level) == "product" else f"latest-{level}.parquet"
-    return settings.store_dir / "signals" / name
+def _check_stratification(stratification: str) -> str:
+    if stratification not in STRATIFICATIONS:
+        raise InputError(
+            f"unknown stratification {stratification!r}",
+            [Problem("strata", f"use one of {', '.join(STRATIFICATIONS)}")],
+        )
+    return stratification
+
+
+def signals_path(
+    settings: Settings, level: str = "product", stratification: str = DEFAULT_STRATIFICATION
+) -> Path:
+    """Where the latest signal run at ``level`` is kept (the default stratification's
+    file is the one history, alerts and the demo read)."""
+    name = "latest" if _check_level(level) == "product" else f"latest-{level}"
+    if _check_stratification(stratification) != DEFAULT_STRATIFICATION:
+        name += f".by-{stratification.replace('_', '-')}"
+    return settings.store_dir / "signals" / f"{name}.parquet"
 
 
 class _Cache:
-    """The last table read, reloaded when the file changes."""
+    """The last table read, reloaded when the file changes. Two derived columns are
+    added once on load: ``product_name`` (:func:`dermavigil.signals.names.add_product_names`)
+    and ``in_scope`` (:func:`dermavigil.signals.scope.ours`)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -71,70 +124,105 @@ class _Cache:
         self._table: pa.Table | None = None
 
     def load(self, path: Path) -> pa.Table | None:
+        from dermavigil.signals.names import add_product_names
+        from dermavigil.signals.scope import ours
+
         if not path.is_file():
             return None
         key = (path, path.stat().st_mtime)
         with self._lock:
             if key != self._key:
-                self._table, self._key = pq.read_table(path), key
+                table = add_product_names(pq.read_table(path))
+                self._table = table.append_column("in_scope", ours(table))
+                self._key = key
             return self._table
 
 
-_CACHES = {level: _Cache() for level in LEVELS}
+_CACHES = {(level, s): _Cache() for level in LEVELS for s in STRATIFICATIONS}
 
 
-def load(settings: Settings, level: str = "product") -> pa.Table | None:
+def load(
+    settings: Settings, level: str = "product", stratification: str = DEFAULT_STRATIFICATION
+) -> pa.Table | None:
     """The latest signal table at ``level``, or ``None`` before the first run."""
-    return _CACHES[_check_level(level)].load(signals_path(settings, level))
+    path = signals_path(settings, level, stratification)
+    return _CACHES[(level, stratification)].load(path)
 
 
-def load_prior(settings: Settings, level: str = "product") -> dict[str, Any] | None:
+def load_prior(
+    settings: Settings, level: str = "product", stratification: str = DEFAULT_STRATIFICATION
+) -> dict[str, Any] | None:
     """The fitted prior of the latest run at ``level``, if saved."""
-    path = signals_path(settings, level).with_suffix(".prior.json")
+    path = signals_path(settings, level, stratification).with_suffix(".prior.json")
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def run_and_save(settings: Settings, progress: RunProgress | None = None) -> dict[str, Any]:
-    """Run signal detection over the whole store at every level and save the tables
-    where the dashboard reads them. A level with nothing to count (e.g. no report line
-    has a route) is skipped and its old table removed, so the dashboard never shows
-    a run older than the store."""
+    """Run signal detection over the whole store at every level, in every
+    stratification, and save the tables where the dashboard reads them. A level with
+    nothing to count (e.g. no report line has a route) is skipped and its old tables
+    removed, so the dashboard never shows a run older than the store.
+
+    Returns, per level, the default stratification's run (history and alerts follow
+    it) with the others under ``"stratifications"``."""
     from dermavigil.signals import history
-    from dermavigil.signals.detect import SignalRequest, detect_store
-    from dermavigil.signals.output import write_signals
 
     report = progress or (lambda step, done, total: None)
     runs: dict[str, Any] = {}
     for done, (level, by) in enumerate(LEVELS.items()):
+        others: dict[str, Any] = {}
+        for name, strat in STRATIFICATIONS.items():
 
-        def stage(name: str, level: str = level, done: int = done) -> None:
-            report(f"by {level}: {name}", done, len(LEVELS))
+            def stage(step: str, level: str = level, done: int = done, name: str = name) -> None:
+                report(f"by {level} ({STRATIFICATIONS[name].label}): {step}", done, len(LEVELS))
 
-        out = signals_path(settings, level)
-        try:
-            result = detect_store(
-                settings.store_dir,
-                SignalRequest(by=by, strata=STRATA),
-                engine=settings.engine,
-                progress=stage,
+            out = signals_path(settings, level, name)
+            try:
+                result = _run_one(settings, by, strat.strata, out, stage)
+            except InputError as error:
+                if level == "product" and name == DEFAULT_STRATIFICATION:
+                    raise
+                out.unlink(missing_ok=True)
+                out.with_suffix(".prior.json").unlink(missing_ok=True)
+                others[name] = {"skipped": error.message}
+                continue
+            summary = {"pairs": result.table.num_rows, "reports": result.n_total}
+            if name != DEFAULT_STRATIFICATION:
+                others[name] = summary
+                continue
+            entry, alerts = history.record(
+                out.parent, level, result.table, tuple(by), result.n_total
             )
-        except InputError as error:
-            if level == "product":
-                raise
-            out.unlink(missing_ok=True)
-            out.with_suffix(".prior.json").unlink(missing_ok=True)
-            runs[level] = {"skipped": error.message}
-            continue
-        write_signals(result.table, out, result.prior, result.n_total)
-        entry, alerts = history.record(out.parent, level, result.table, tuple(by), result.n_total)
-        runs[level] = {
-            "run_id": entry.run_id,
-            "new_signals": len(alerts),
-            "pairs": result.table.num_rows,
-            "reports": result.n_total,
-            "by": list(by),
-            "timings": result.timings,
-            "undefined": result.undefined,
-        }
+            runs[level] = {
+                "run_id": entry.run_id,
+                "new_signals": len(alerts),
+                **summary,
+                "by": list(by),
+                "strata": list(strat.strata),
+                "timings": result.timings,
+                "undefined": result.undefined,
+            }
+        default = others.pop(DEFAULT_STRATIFICATION, None)
+        runs[level] = {**(runs.get(level) or default or {}), "stratifications": others}
     report("done", len(LEVELS), len(LEVELS))
     return runs
+
+
+def _run_one(
+    settings: Settings,
+    by: tuple[str, ...],
+    strata: tuple[str, ...],
+    out: Path,
+    stage: Callable[[str], None],
+) -> Any:
+    from dermavigil.signals.detect import SignalRequest, detect_store
+    from dermavigil.signals.output import write_signals
+
+    result = detect_store(
+        settings.store_dir,
+        SignalRequest(by=by, strata=strata),
+        engine=settings.engine,
+        progress=stage,
+    )
+    write_signals(result.table, out, result.prior, result.n_total)
+    return result

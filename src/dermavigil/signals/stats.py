@@ -16,6 +16,11 @@ Undefined and unbounded values (policy, applied everywhere):
   margin is zero. It never appears for pairs with ``a, b, c, d >= 1``.
   :func:`dermavigil.signals.detect.detect` counts and logs every NaN it returns,
   and no criterion flags a NaN.
+
+The signal runs (:mod:`dermavigil.signals.detect`) take the ROR with the
+Haldane-Anscombe correction (``ror(..., haldane=True)``): a pair with a zero cell
+gets 0.5 added to each cell, so its ROR and both bounds are finite; the table's
+``ror_haldane`` column marks those pairs.
 """
 
 from __future__ import annotations
@@ -79,21 +84,41 @@ def chi2_yates(a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike) -> FloatA
 
 
 def ror(
-    a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike, z: float = Z95
+    a: ArrayLike,
+    b: ArrayLike,
+    c: ArrayLike,
+    d: ArrayLike,
+    z: float = Z95,
+    haldane: bool = False,
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """Reporting odds ratio and its confidence interval (van Puijenbroek et al. 2002).
 
     ``ROR = ad / bc``, ``SE(ln ROR) = sqrt(1/a + 1/b + 1/c + 1/d)``, bounds
     ``exp(ln ROR -/+ z SE)``. van Puijenbroek EP, Bate A, Leufkens HGM, et al.
     Pharmacoepidemiol Drug Saf 2002;11:3-10.
+
+    ``haldane=True`` applies the Haldane-Anscombe correction to the pairs that have a
+    zero cell: 0.5 is added to each of their four cells before the ratio and its
+    standard error are taken (Haldane JBS. Ann Hum Genet 1956;20:309-311; Anscombe FJ.
+    Biometrika 1956;43:461-464), so that the estimate and both bounds are finite.
+    Pairs without a zero cell are left as they are (:func:`haldane_cells` says which).
     """
     a, b, c, d = _cells(a, b, c, d)
+    if haldane:
+        add = np.where(haldane_cells(a, b, c, d), 0.5, 0.0)
+        a, b, c, d = a + add, b + add, c + add, d + add
     with np.errstate(divide="ignore", invalid="ignore"):
         est = (a * d) / (b * c)
         se = np.sqrt(1 / a + 1 / b + 1 / c + 1 / d)
         log_est = np.log(est)
     lower, upper = _log_ci(log_est, se, z)
     return est, lower, upper
+
+
+def haldane_cells(a: ArrayLike, b: ArrayLike, c: ArrayLike, d: ArrayLike) -> NDArray[np.bool_]:
+    """Pairs with a zero cell, which the Haldane-Anscombe correction of :func:`ror` adjusts."""
+    cells = [np.asarray(x, dtype=np.float64) for x in (a, b, c, d)]
+    return np.logical_or.reduce([x == 0 for x in cells])
 
 
 def information_component(

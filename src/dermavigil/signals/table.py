@@ -1,10 +1,11 @@
 """The signal table as the dashboard and the API read it: filter, sort, page, and the
 per-pair detail read from the store.
 
-:func:`query` filters (key substrings, measure thresholds, a method's signal
-flag), sorts and pages a saved run (:mod:`dermavigil.signals.runs`) with
-``pyarrow.compute``; :func:`pair_detail` counts a pair's reports per year and
-collects its times to onset from the store with one DuckDB query each.
+:func:`query` filters (scope, key substrings, measure thresholds, a method's signal
+flag), sorts the whole filtered result on the server and pages it, over a saved run
+(:mod:`dermavigil.signals.runs`) with ``pyarrow.compute``; :func:`pair_detail` counts
+a pair's reports per year and collects its times to onset from the store with one
+DuckDB query each.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pyarrow.compute as pc
 
 from dermavigil.errors import InputError, Problem
 from dermavigil.settings import Settings
+from dermavigil.signals import names, scope
 
 KEY_COLUMNS = ("category", "product", "route", "reaction", "code")
 DRUG_KEYS = {"product": "p.product_key", "category": "p.category", "route": "p.route"}
@@ -36,6 +38,7 @@ METHODS = ("prr", "ror", "ic", "ebgm")
 class SignalQuery:
     """Filters, order and page of the signal table."""
 
+    scope: str = "all"  # "ours": our product categories (signals.scope)
     product: str | None = None
     category: str | None = None
     route: str | None = None
@@ -58,21 +61,28 @@ def keys_of(table: pa.Table) -> list[str]:
     return [c for c in KEY_COLUMNS if c in table.column_names]
 
 
-def _contains(column: pa.ChunkedArray, text: str) -> pa.ChunkedArray:
-    return pc.fill_null(pc.match_substring(column, text, ignore_case=True), False)
+SORT_ALIASES = {"product": "product_name"}
+"""A sort on the product key sorts by the name shown (VAERS codes named)."""
 
 
 def query(table: pa.Table, q: SignalQuery) -> tuple[pa.Table, int]:
-    """Rows matching ``q`` (sorted, one page) and the number of matches."""
+    """Rows matching ``q`` and the number of matches. Every matching row is sorted
+    (``q.sort``, then the run's own order: strongest first) before the page
+    ``q.offset``/``q.limit`` is cut, so a page is a page of the whole sorted result."""
     problems = []
+    if q.scope not in scope.SCOPES:
+        problems.append(Problem("scope", f"use one of {', '.join(scope.SCOPES)}", q.scope))
     mask = pa.chunked_array([pa.array([True] * table.num_rows, pa.bool_())])
+    if q.scope == "ours":
+        ours = table["in_scope"] if "in_scope" in table.column_names else scope.ours(table)
+        mask = pc.and_(mask, ours)
     for key in ("product", "category", "route", "reaction"):
         text = getattr(q, key)
         if text:
             if key not in table.column_names:
                 problems.append(Problem(key, f"this signal run was not counted by {key}"))
                 continue
-            mask = pc.and_(mask, _contains(table[key], text))
+            mask = pc.and_(mask, names.any_contains(names.search_columns(table, key), text))
     for name, column in THRESHOLDS.items():
         value = getattr(q, name)
         if value is not None and column in table.column_names:
@@ -90,13 +100,17 @@ def query(table: pa.Table, q: SignalQuery) -> tuple[pa.Table, int]:
     matched = table.filter(mask)
     if q.sort:
         order = "descending" if q.descending else "ascending"
-        matched = matched.sort_by([(q.sort, order)])  # nulls (NaN) sort last
+        column = SORT_ALIASES.get(q.sort, q.sort)
+        column = column if column in matched.column_names else q.sort
+        # nulls (NaN) sort last; ties keep the run's order (sort_by is stable)
+        matched = matched.sort_by([(column, order)])
     return matched.slice(q.offset, q.limit), matched.num_rows
 
 
 def pair_label(row: dict[str, Any], keys: list[str]) -> str:
-    """``product / route / reaction`` label of a row."""
-    return " / ".join(str(row.get(k)) for k in keys if row.get(k) is not None)
+    """``product / route / reaction`` label of a row (a product by its shown name)."""
+    shown = [row.get("product_name") or row.get(k) if k == "product" else row.get(k) for k in keys]
+    return " / ".join(str(v) for v in shown if v is not None)
 
 
 def _literal(value: str) -> str:

@@ -29,7 +29,9 @@ SIGNAL_EB05 = 2.0
 def forest_plot(rows: Sequence[Mapping[str, Any]], *, width: int = 560) -> dict[str, Any]:
     """EBGM (point) with EB05-EB95 (rule) for each row, ordered as given.
 
-    Each row needs ``pair`` (label), ``ebgm``, ``eb05``, ``eb95`` and ``n`` (reports).
+    Each row needs ``pair`` (label: product and reaction), ``ebgm``, ``eb05``, ``eb95``
+    and ``n`` (reports). Labels must be distinct: rows with the same label would share
+    one line of the plot.
     """
     data = [
         {
@@ -44,7 +46,9 @@ def forest_plot(rows: Sequence[Mapping[str, Any]], *, width: int = 560) -> dict[
     ]
     order = [d["pair"] for d in data]
     source = alt.Data(values=data)
-    y = alt.Y("pair:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
+    # labels are never cut (labelLimit 0): callers shorten each part of a label instead,
+    # so that two rows cannot read alike because their labels were truncated
+    y = alt.Y("pair:N", sort=order, title="Product · reaction", axis=alt.Axis(labelLimit=0))
     scale = alt.Scale(type="log")
     base = alt.Chart(source)
     interval = base.mark_rule(strokeWidth=2).encode(
@@ -72,7 +76,9 @@ def forest_plot(rows: Sequence[Mapping[str, Any]], *, width: int = 560) -> dict[
         .encode(x=alt.X("x:Q", scale=scale))
     )
     chart = alt.layer(ref_one, ref_signal, interval, point).properties(
-        width=width, height=max(60, 18 * len(data)), title="Empirical Bayes geometric mean"
+        width=width,
+        height=max(60, 18 * len(data)),
+        title="Empirical Bayes geometric mean by product and reaction",
     )
     return chart.to_dict()
 

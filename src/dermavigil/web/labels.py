@@ -197,3 +197,22 @@ def override_choices() -> list[dict[str, Any]]:
         for t in order
         if t in OVERRIDE_TARGETS
     ]
+
+
+def compact_number(value: float) -> str:
+    """A measure in at most ~6 characters for a narrow table cell, full value on hover
+    elsewhere: ``0.00104`` -> ``1e-03``, ``0.756``, ``6930`` -> ``6.93k``, ``1.2e7`` ->
+    ``12M``."""
+    size = abs(value)
+    if size == 0:
+        return "0"
+    if size < 0.01:
+        return f"{value:.0e}"
+    if size < 1:
+        return f"{value:.2g}"
+    if size < 1000:
+        return f"{value:.3g}"
+    for scale, suffix in ((1e3, "k"), (1e6, "M"), (1e9, "G")):
+        if size < scale * 1000:
+            return f"{value / scale:.3g}{suffix}"
+    return f"{value:.1e}"

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from dermavigil.domain import vocab
-from dermavigil.web.labels import target_label, value_label, words
+from dermavigil.web.labels import compact_number, target_label, value_label, words
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 TEMPLATES.env.globals["vocab"] = {
@@ -34,6 +34,7 @@ TEMPLATES.env.globals["vocab"] = {
 }
 
 TEMPLATES.env.filters["words"] = words
+TEMPLATES.env.filters["compact"] = compact_number
 OUR_ROUTES = (
     "intradermal", "subcutaneous", "subdermal", "intralesional", "intramuscular",
     "intra_arterial", "intravenous", "periarticular", "perineural",
