@@ -260,3 +260,57 @@ def test_annotated_sites_and_documented_names_are_the_shipped_vocabulary():
     doc = (root / "docs" / "annotation.md").read_text(encoding="utf-8")
     listed = doc.split("- `sites`:", 1)[1].split("Regional words", 1)[0]
     assert set(re.findall(r"`([a-z ]+)`", listed)) == SITE_NAMES - {"injection site"}
+
+
+
+def test_products_named_by_class_or_material_and_routes_outside_patient_sentences():
+    """d18 (our own text): the suspect named only in the title as a drug class, a product
+    of a background sentence never taken instead; the route in the title; the wrong route
+    stated as 'into the subcutaneous fat instead of the muscle'; a permanent deficit."""
+    draft = _draft("d18_products_and_routes")
+    product = draft.case["products"][0]
+    assert (product["name"], product["category"]) == (
+        "non-steroidal anti-inflammatory drugs",
+        "drug",
+    )
+    assert product["route"] == "intramuscular"
+    assert product["additional_information"] == ["off_label_use"]
+    (start, end) = draft.evidence["products.0.additional_information"][0]
+    assert "instead of the muscle" in draft.text[start:end]
+    assert [t["drug"] for t in draft.case["treatments"]] == ["surgical debridement", "local flap"]
+    reaction = next(r for r in draft.case["reactions"] if r["verbatim"] == "paralysis")
+    assert reaction["outcome"] == "recovered_with_sequelae"
+    assert reaction["sequelae"] == ["paralysis of the sciatic nerve territory"]
+
+
+def test_outcome_wordings_and_a_topical_product_injected():
+    """d19 (our own text): 'subsided' is recovered; a pluperfect 'had persisted' and a
+    modal 'can improve' are not the outcome; 'residual filler' is not a sequela; a
+    preparation sold for topical use and injected is off-label; an ingredient named
+    inside the product's description is not the product."""
+    draft = _draft("d19_outcome_wordings")
+    product = draft.case["products"][0]
+    assert (product["name"], product["category"]) == (
+        "skin preparation containing hyaluronic acid",
+        "other",
+    )
+    assert product["approved_routes"] == ["topical"]
+    assert product["additional_information"] == ["off_label_use"]
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {"recovered"}
+    assert not any(r.get("sequelae") for r in draft.case["reactions"])
+    assert [t["drug"] for t in draft.case["treatments"]] == ["clobetasol", "doxycycline"]
+
+
+def test_abbreviation_defined_for_a_product_is_a_mention_of_it():
+    from dermavigil.literature.extract.products import abbreviations
+
+    sentences = split_sentences(
+        "Hyaluronic acid (HA) fillers are common.\nA 40-year-old woman had HA injected."
+    )
+    assert abbreviations(sentences) == {"HA": "ha_filler"}
+    draft = extract_draft(
+        "Case report\nLiquid platelet-rich fibrin (PRF) for treating filler complications. "
+        "A 40-year-old woman developed nodules after hyaluronic acid (HA) injection. "
+        "PRF injections were given and the nodules resolved."
+    )
+    assert [p["category"] for p in draft.case["products"]] == ["ha_filler"]

@@ -26,7 +26,11 @@ from dermavigil.literature.extract.challenge import find_challenges
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.outcome import find_outcome
 from dermavigil.literature.extract.patient import find_patient
-from dermavigil.literature.extract.products import find_product_facts
+from dermavigil.literature.extract.products import (
+    abbreviations,
+    find_product_facts,
+    treated_families,
+)
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions
 from dermavigil.literature.extract.relevance import (
@@ -35,7 +39,7 @@ from dermavigil.literature.extract.relevance import (
     case_sentences,
     patient_sentences,
 )
-from dermavigil.literature.extract.routes import complete_label, find_routes
+from dermavigil.literature.extract.routes import complete_label, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.treatment import find_treatments
 
@@ -136,17 +140,30 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     challenge = find_challenges(patient)
     reactions, excluded = find_reactions(patient, challenge.rechallenge_sentences)
     first = min((r.sentence for r in reactions if r.sentence > 0), default=0)
-    outcome = find_outcome(patient, first)
     patient_facts = find_patient(sentences, patient)
     evidence: assemble.Evidence = {}
-    products = find_product_facts(patient, challenge.rechallenge_sentences)
+    abbr = abbreviations(sentences)
+    treating = treated_families(sentences, abbr)
+    products = find_product_facts(
+        patient, challenge.rechallenge_sentences, abbr=abbr, treating=treating
+    )
+    if not products:
+        # the case sentences name no product: the one the abstract speaks of elsewhere
+        # (its background or objective sentence) is the suspect, with that evidence
+        products = find_product_facts(
+            sentences, challenge.rechallenge_sentences, fallback=True, abbr=abbr, treating=treating
+        )
     suspects = frozenset(
         [p.name.lower() for p in products]
         + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]
     )
     case_part = case_sentences(sentences)
+    outcome = find_outcome(case_part, first, serious_from=patient)
     suspect_spans = tuple(span for p in products for span in p.spans.get("category", []))
-    routes = find_routes(sentences, case_part)
+    routes = find_routes(
+        sentences,
+        route_sentences(sentences, case_part, sentences[0] if title else None),
+    )
     first_product = products[0] if products else None
     complete_label(
         routes,

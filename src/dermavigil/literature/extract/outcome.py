@@ -27,7 +27,8 @@ _SEQUELA = re.compile(
     r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
     r"|(?:healed|resolved|recovered) (?:\w+ )?with(?! (?:an? )?(?:acceptable|good|excellent"
     r"|satisfactory|no|out)\b))"
-    r"\s+(?:an?\s+|some\s+|mild\s+|persistent\s+)?(?P<seq>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at"
+    r"\s+(?:an?\s+|some\s+|mild\s+|persistent\s+)?(?!(?:filler|product|material|hyaluronic"
+    r"|substance|toxin|drug|vaccine)\b)(?P<seq>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at"
     r"|on|that|which|after)\b|$)",
     re.I,
 )
@@ -39,7 +40,9 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (
         Outcome.not_recovered,
         re.compile(
-            r"\b(?:persist\w*|permanent\w*|did not (?:resolve|improve)|no improvement"
+            r"\b(?:persist(?!ent\b)\w*|(?:was|were|is|are|remained) persistent"
+            r"|persistent(?= (?:at|after|despite|for|until|over)\b)|permanent\w*"
+            r"|did not (?:resolve|improve)|no improvement"
             r"|remained unchanged|irreversible|not (?:been )?restored|still (?:present|visible"
             r"|sever\w*)|did not show any (?:alleviation|improvement))\b",
             re.I,
@@ -53,7 +56,9 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"regressed) (?:completely|fully|entirely|without sequelae)|recovered|resolved"
             r"|healed|disappeared|(?:excellent|full|complete|successful|satisfactory) "
             r"(?:resolution|outcome|recovery)|withdrew|to resolve"
-            r"|(?:healed|resolved) uneventfully)\b",
+            r"|(?:healed|resolved) uneventfully"
+            r"|(?<!partially )(?<!gradually )(?<!slowly )(?<!partly )(?:subsided|regressed)"
+            r"(?! partially| partly| slightly| somewhat| gradually))\b",
             re.I,
         ),
     ),
@@ -118,6 +123,33 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
 )
 
 
+_PARTIAL = re.compile(
+    r"\b(?:almost|nearly|near|partial(?:ly)?|partly|incomplete(?:ly)?)\s+(?:complete\s+)?"
+    r"(?:resolution|recovery|healing|resolved|healed|disappear\w*|regress\w*|remission)\b",
+    re.I,
+)
+"""'almost complete resolution': recovering, not recovered."""
+_LASTING = re.compile(
+    r"(?:\b(?:the|his|her|a|an) |^)(?P<seq>[a-z][a-z -]{2,60}?) (?:was|were|is|are|remained)"
+    r" (?:considered |deemed |judged )?permanent\b"
+    r"|\b(?:late |permanent |residual )?sequelae (?:included|were|was|consisted of|comprised)\s+"
+    r"(?P<seq2>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)",
+    re.I,
+)
+"""A deficit said to be permanent, or the sequelae listed: recovered with sequelae (the
+annotation convention: a permanent deficit is a sequela; "not restored" is not recovered)."""
+_SUMMARY = re.compile(
+    r"\b(?:we (?:hereby )?(?:report|present|describe)|this (?:case|report)|a case of)\b", re.I
+)
+"""A sentence that sums the case up, often with its final outcome ("We report a case of ...
+with almost complete resolution"): read when the narrative states only an earlier state."""
+_MODAL_BEFORE = re.compile(
+    r"\b(?:can|may|might|should|would|will|to|expected to|likely to)\s+(?:\w+\s+)?$", re.I
+)
+_PLUPERFECT = re.compile(r"\bhad (?:\w+ )?(?:been )?$", re.I)
+"""'The eruption had persisted for months despite ...': a state before the narrative's end."""
+
+
 @dataclass
 class OutcomeFacts:
     """Outcome, sequelae, seriousness and whom they concern, with spans."""
@@ -133,34 +165,89 @@ def _present(sentence: Sentence, match: re.Match[str]) -> bool:
     return assertion(sentence.text, match.start(), match.end()) is Assertion.present
 
 
-def find_outcome(patient: list[Sentence], first_reaction: int) -> OutcomeFacts:
-    """Outcome facts from patient sentences after the first reaction sentence."""
-    facts = OutcomeFacts()
-    later = [s for s in patient if s.index > first_reaction]
-    for sentence in reversed(later):
-        sequela = _SEQUELA.search(sentence.text)
-        outcome = None
-        if sequela and _present(sentence, sequela):
-            outcome = Outcome.recovered_with_sequelae
-            facts.sequelae.append(sequela.group("seq").strip())
+def _stated(sentence: Sentence, match: re.Match[str] | None) -> bool:
+    """Asserted and not a possibility ("can improve", "is expected to resolve")."""
+    if match is None or not _present(sentence, match):
+        return False
+    return not _MODAL_BEFORE.search(sentence.text[: match.start()])
+
+
+def _sentence_outcome(
+    sentence: Sentence,
+) -> tuple[Outcome, tuple[int, int], re.Match[str] | None] | None:
+    """The outcome a sentence states: (outcome, span, sequela match or None)."""
+    for pattern in (_SEQUELA, _LASTING):
+        sequela = pattern.search(sentence.text)
+        if _stated(sentence, sequela):
+            assert sequela is not None
+            return Outcome.recovered_with_sequelae, sequela.span(), sequela
+    partial = _PARTIAL.search(sentence.text)
+    if _stated(sentence, partial):
+        assert partial is not None
+        return Outcome.recovering, partial.span(), None
+    for candidate, pattern in _OUTCOMES:
+        match = pattern.search(sentence.text)
+        if _stated(sentence, match):
+            assert match is not None
+            return candidate, match.span(), None
+    return None
+
+
+def _keep(
+    facts: OutcomeFacts,
+    sentence: Sentence,
+    outcome: Outcome,
+    span: tuple[int, int],
+    sequela: re.Match[str] | None,
+) -> None:
+    facts.outcome = outcome
+    facts.spans["outcome"] = [(sentence.start + span[0], sentence.start + span[1])]
+    facts.lesions_only = bool(re.search(r"\b(?:the|these|all) lesions?\b", sentence.text, re.I))
+    if sequela is not None:
+        group = "seq" if sequela.groupdict().get("seq") else "seq2"
+        if sequela.group(group):
+            facts.sequelae = [sequela.group(group).strip()]
             facts.spans["sequelae"] = [
-                (sentence.start + sequela.start("seq"), sentence.start + sequela.end("seq"))
+                (sentence.start + sequela.start(group), sentence.start + sequela.end(group))
             ]
-            span = sequela.span()
+
+
+def find_outcome(
+    patient: list[Sentence], first_reaction: int, serious_from: list[Sentence] | None = None
+) -> OutcomeFacts:
+    """Outcome facts from case sentences from the first reaction sentence on.
+
+    Seriousness is read from ``serious_from`` (the patient sentences) when given.
+    """
+    facts = OutcomeFacts()
+    later = [s for s in patient if s.index >= first_reaction]
+    earlier: tuple[Sentence, Outcome, tuple[int, int], re.Match[str] | None] | None = None
+    for sentence in reversed(later):
+        found = _sentence_outcome(sentence)
+        if found is None:
+            continue
+        outcome, span, sequela = found
+        if _PLUPERFECT.search(sentence.text[: span[0]]):
+            earlier = earlier or (sentence, outcome, span, sequela)
+            continue  # a pluperfect state yields to any outcome told in the narrative
+        _keep(facts, sentence, outcome, span, sequela)
+        break
+    else:
+        summary = [s for s in patient if s.index < first_reaction or _SUMMARY.search(s.text)]
+        for sentence in reversed(summary):
+            found = _sentence_outcome(sentence) if _SUMMARY.search(sentence.text) else None
+            if found is not None and not _PLUPERFECT.search(sentence.text[: found[1][0]]):
+                _keep(facts, sentence, found[0], found[1], found[2])
+                break
         else:
-            for candidate, pattern in _OUTCOMES:
-                match = pattern.search(sentence.text)
-                if match and _present(sentence, match):
-                    outcome, span = candidate, match.span()
-                    break
-        if outcome is not None:
-            facts.outcome = outcome
-            facts.spans["outcome"] = [(sentence.start + span[0], sentence.start + span[1])]
-            facts.lesions_only = bool(
-                re.search(r"\b(?:the|these|all) lesions?\b", sentence.text, re.I)
-            )
-            break
+            if earlier is not None:
+                _keep(facts, *earlier)
     for sentence in patient:
+        match = _OUTCOMES[0][1].search(sentence.text)
+        if match and _present(sentence, match) and facts.outcome is not Outcome.fatal:
+            _keep(facts, sentence, Outcome.fatal, match.span(), None)  # death is the last status
+            break
+    for sentence in patient if serious_from is None else serious_from:
         for criterion, pattern in _SERIOUS:
             match = pattern.search(sentence.text)
             if match and _present(sentence, match) and criterion not in facts.seriousness:

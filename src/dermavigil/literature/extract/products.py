@@ -38,9 +38,20 @@ _FORMULATIONS: tuple[tuple[Formulation, str], ...] = (
 )
 _TREATED_WITH = re.compile(
     r"\b(?:treated|managed|treatment|therapy|responded|resolved|improved|healed|regressed)"
-    r"\s+(?:with|to|by)\s+(?:[\w-]+\s+){0,3}$",
+    r"\s+(?:with|to|by)\s+(?:[\w-]+\s+){0,4}$",
     re.I,
 )
+_TREATS_AFTER = re.compile(
+    r"^\W{0,3}(?:\([^)]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:for treating|to treat"
+    r"|for (?:the )?(?:treatment|management)"
+    r" of)\b[^.;]{0,50}\b(?:complications?|reactions?|necrosis|occlusions?|granulomas?|nodules?"
+    r"|scar\w*|ulcer\w*|lesions?)\b",
+    re.I,
+)
+"""After a product name: it is used to treat the complication ("liquid platelet-rich fibrin
+for treating hyaluronic acid-related complications")."""
+_ABBREVIATION = re.compile(r"(?P<long>[A-Za-z][\w -]{2,60}?)\s*\((?P<abbr>[A-Z][A-Za-z-]{1,7})\)")
+_INGREDIENT_AFTER = re.compile(r"^\s+as (?:one of the|an?) ingredients?\b", re.I)
 _INDICATION = re.compile(
     r"\b(?:to treat|to improve|to correct|to reduce|for (?:the )?(?:treatment|correction|"
     r"improvement|management) of)\s+(?P<ind>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|with|in|at|on"
@@ -50,16 +61,24 @@ _INDICATION = re.compile(
     re.I,
 )
 _DETERMINER = r"(?:an?|the|one|some)\s+"
-_NAME = r"(?P<name>[A-Za-z][\w\-' ]{2,50}?)"
+_NAME = (
+    r"(?!(?:into|in|to|under|at|on|with|by|from|for|over|around)\b)"
+    r"(?P<name>[A-Za-z][\w\-' ]{2,50}?)"
+)
+_MATERIAL = (
+    r"(?P<name>(?:\b(?!(?:from|of|with|after|following|to|in|on|and|or|by)\b)[\w-]+\s+){0,3}?"
+    r"(?:fillers?|fat|silicone|paraffin|oil|collagen|materials?"
+    r"|substances?|preparations?))"
+)
 _GENERIC = (
     re.compile(
-        rf"\b(?:self-)?injected\s+(?:(?:herself|himself)\s+with\s+)?{_DETERMINER}?{_NAME}"
-        r"(?=\s+(?:in|into|to|under|at|containing)\b|\s*[,.;(])",
+        rf"\b(?:self-)?injected\s+(?:(?:herself|himself)\s+with\s+)?(?:{_DETERMINER})?{_NAME}"
+        r"(?=\s+(?:in|into|to|under|at|containing)\b|\s*[,.;(]|\s*$)",
         re.I,
     ),
     re.compile(
-        rf"\b(?:injections?|infiltrations?|application)\s+of\s+{_DETERMINER}{_NAME}"
-        r"(?=\s+(?:containing|which|that|for|to|in|into|on|at|by|with|from)\b|\s*[,.;(])",
+        rf"\b(?:injections?|infiltrations?|application)\s+of\s+(?:{_DETERMINER})?{_NAME}"
+        r"(?=\s+(?:containing|which|that|for|to|in|into|on|at|by|with|from)\b|\s*[,.;(]|\s*$)",
         re.I,
     ),
     re.compile(
@@ -71,7 +90,19 @@ _GENERIC = (
         rf"\b{_DETERMINER}{_NAME}(?:\s*,[^,]{{0,80}},)?\s+(?:was|were)\s+(?:injected|administered)\b",
         re.I,
     ),
+    re.compile(rf"{_MATERIAL}\s+(?:injections?|injected|augmentation)\b", re.I),
 )
+"""Descriptive product phrases: "self-injected a topical skin preparation", "injections of
+a skin booster containing ...", "a collagen-containing dermal filler injection", "autologous
+fat injection", "injection of non-steroidal anti-inflammatory drugs"."""
+_INGREDIENT_BEFORE = re.compile(
+    r"\b(?:containing|contains|composed of|based on|enriched with|made of)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+"""A product family named as an ingredient of what was injected ("a topical skin preparation
+containing hyaluronic acid"): the preparation is the product."""
+_LEADING = re.compile(r"^(?:(?:an?|the|one|some|her|his|first|cosmetic|previous)\s+)+", re.I)
+_DRUG_CLASS = re.compile(r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?)$", re.I)
 _EXPOSED_BEFORE = re.compile(
     r"\b(?:after|following|post|injections? of|injected with|administration of|administered"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
@@ -126,14 +157,27 @@ def _brand(sentence: Sentence, mention: ProductMention) -> bool:
 
 
 def _generic(patient: list[Sentence]) -> list[tuple[Sentence, ProductMention]]:
-    """A product named only by a descriptive phrase ("a skin booster containing ...")."""
+    """A product named only by a descriptive phrase ("a skin booster containing ...").
+
+    A usual treatment of injection complications (:data:`.treatment.TREATMENT`) is not
+    taken; a drug class ("non-steroidal anti-inflammatory drugs") is a drug.
+    """
     for sentence in patient:
         for pattern in _GENERIC:
-            match = pattern.search(sentence.text)
-            if match:
+            for match in pattern.finditer(sentence.text):
                 name = match.group("name").strip()
-                start = sentence.start + match.start("name")
-                mention = ProductMention(name, categorize(name), start, start + len(name))
+                lead = _LEADING.match(name)
+                offset = lead.end() if lead else 0
+                name = name[offset:]
+                if len(name) < 3 or TREATMENT.fullmatch(name):
+                    continue
+                start = sentence.start + match.start("name") + offset
+                # "a skin preparation containing hyaluronic acid" is a skin preparation
+                head = re.split(r"\s+(?:containing|with|based on|enriched with)\s+", name)[0]
+                category = categorize(head)
+                if category is ProductCategory.other and _DRUG_CLASS.search(name):
+                    category = ProductCategory.drug
+                mention = ProductMention(name, category, start, start + len(name))
                 return [(sentence, mention)]
     return []
 
@@ -164,19 +208,62 @@ def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[Prod
     return out
 
 
+def abbreviations(sentences: list[Sentence]) -> dict[str, ProductCategory]:
+    """Abbreviations the text defines for a product ("hyaluronic acid (HA)", "PRF")."""
+    found: dict[str, ProductCategory] = {}
+    for sentence in sentences:
+        for match in _ABBREVIATION.finditer(sentence.text):
+            long = match.group("long")
+            mentions = find_products(long) or [
+                ProductMention(d.text, categorize(d.text), d.start, d.end) for d in find_drugs(long)
+            ]
+            if mentions and mentions[-1].end >= len(long) - 1:
+                found.setdefault(match.group("abbr"), mentions[-1].category)
+    return found
+
+
+def _abbreviated(
+    sentence: Sentence, known: list[ProductMention], abbr: dict[str, ProductCategory]
+) -> list[ProductMention]:
+    out = []
+    for short, category in abbr.items():
+        for match in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", sentence.text):
+            if not any(match.start() < m.end and m.start < match.end() for m in known):
+                out.append(ProductMention(short, category, match.start(), match.end()))
+    return out
+
+
+def treated_families(
+    sentences: list[Sentence], abbr: dict[str, ProductCategory] | None = None
+) -> set[ProductCategory]:
+    """Product families any sentence gives as a treatment of the complication ("liquid
+    platelet-rich fibrin for treating filler complications"): never suspects."""
+    return _mentions(sentences, abbr)[2]
+
+
 def _mentions(
     patient: list[Sentence],
-) -> tuple[list[tuple[Sentence, ProductMention]], list[tuple[Sentence, ProductMention]]]:
+    abbr: dict[str, ProductCategory] | None = None,
+    treating: set[ProductCategory] | None = None,
+) -> tuple[
+    list[tuple[Sentence, ProductMention]],
+    list[tuple[Sentence, ProductMention]],
+    set[ProductCategory],
+]:
     """Product mentions of patient sentences, treatments left out.
 
-    Returns (mentions, treatment-like lexicon drugs): a lexicon drug that is
-    a usual treatment of injection complications (hyaluronidase, steroids,
-    antibiotics: :data:`.treatment.TREATMENT`) is only a suspect when the
-    text names no other product, not even by a descriptive phrase.
+    Returns (mentions, treatment-like lexicon drugs, product families given as a
+    treatment): a lexicon drug that is a usual treatment of injection
+    complications (hyaluronidase, steroids, antibiotics:
+    :data:`.treatment.TREATMENT`) is only a suspect when the text names no
+    other product, not even by a descriptive phrase. ``abbr`` are the product
+    abbreviations the text defines (:func:`abbreviations`), found as mentions too.
     """
     out, lexical = [], []
+    treating = set(treating or ())
     for sentence in patient:
         known = find_products(sentence.text)
+        known += _abbreviated(sentence, known, abbr or {})
         drugs = _drug_suspects(sentence, known)
         for mention in sorted([*known, *drugs], key=lambda m: m.start):
             shifted = ProductMention(
@@ -185,13 +272,24 @@ def _mentions(
                 sentence.start + mention.start,
                 sentence.start + mention.end,
             )
+            after = sentence.text[mention.end :]
+            if _TREATS_AFTER.match(after):
+                if mention.category is not ProductCategory.drug:
+                    treating.add(mention.category)
+                continue
             if _is_treatment(sentence, shifted):
+                continue
+            if _INGREDIENT_BEFORE.search(sentence.text[: mention.start]):
+                continue
+            if _INGREDIENT_AFTER.match(after):
                 continue
             if mention in drugs and TREATMENT.fullmatch(mention.text):
                 lexical.append((sentence, shifted))
             else:
                 out.append((sentence, shifted))
-    return out, lexical
+    # a product family the text gives as a treatment of the reaction is never a suspect
+    out = [(s, m) for s, m in out if m.category not in treating]
+    return out, lexical, treating
 
 
 def _describe(product: ProductFacts, sentences: list[Sentence], rechallenge: set[int]) -> None:
@@ -233,15 +331,26 @@ def _describe(product: ProductFacts, sentences: list[Sentence], rechallenge: set
             ]
 
 
-def find_product_facts(patient: list[Sentence], rechallenge: set[int]) -> list[ProductFacts]:
+def find_product_facts(
+    patient: list[Sentence],
+    rechallenge: set[int],
+    fallback: bool = False,
+    abbr: dict[str, ProductCategory] | None = None,
+    treating: set[ProductCategory] | None = None,
+) -> list[ProductFacts]:
     """One :class:`ProductFacts` per product category named in patient sentences.
 
     ``rechallenge`` holds the indexes of rechallenge sentences, whose sites
     belong to the rechallenge rather than to the first administration.
+    ``fallback``: the sentences are not the case's (background, objective):
+    a usual treatment drug named there is never taken as the product.
     """
     grouped: dict[ProductCategory, list[tuple[Sentence, ProductMention]]] = {}
-    mentions, lexical = _mentions(patient)
-    for sentence, mention in mentions or _generic(patient) or lexical:
+    mentions, lexical, treating = _mentions(patient, abbr, treating)
+    if fallback:
+        mentions = [(s, m) for s, m in mentions if not TREATMENT.fullmatch(m.text)]
+    generic = [(s, m) for s, m in _generic(patient) if m.category not in treating]
+    for sentence, mention in mentions or generic or ([] if fallback else lexical):
         grouped.setdefault(mention.category, []).append((sentence, mention))
     products = []
     for category, mentions in grouped.items():

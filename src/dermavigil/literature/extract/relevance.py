@@ -76,7 +76,7 @@ _ADVICE = re.compile(
 
 
 def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
-    """The patient sentences plus the (at most two) sentences that continue one.
+    """The patient sentences plus the (at most three) sentences that continue one.
 
     Case narratives drop the subject once the patient is named ("Fasciotomy
     was achieved and medical therapy with heparin ... was made for 7 days.",
@@ -91,7 +91,7 @@ def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
     for sentence in sentences:
         if about_patient(sentence):
             out.append(sentence)
-            previous = 2
+            previous = 3
             continue
         if (
             previous
@@ -145,7 +145,13 @@ def about_patient(sentence: Sentence) -> bool:
     if sentence.section in _GENERIC_SECTIONS:
         return False
     if sentence.section == "title":
-        return bool(re.search(r"\b(?:after|following|induced|caused|case)\b", sentence.text, re.I))
+        return bool(
+            re.search(
+                r"\b(?:after|following|induced|caused|case|complicating|secondary to|due to)\b",
+                sentence.text,
+                re.I,
+            )
+        )
     if _REVIEW.search(sentence.text):
         return False
     return bool(_PATIENT.search(sentence.text))

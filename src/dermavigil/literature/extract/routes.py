@@ -43,9 +43,42 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
 _COMPILED = tuple((r, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for r, p in ROUTE_WORDS)
 _ADMIN = re.compile(
     r"\b(?:inject\w*|administ\w*|method|route|given|delivered|infiltrat\w*|applied|application"
-    r"|doses?|received|shots?)\b",
+    r"|doses?|received|shots?|(?-i:IMI))\b",
     re.I,
 )
+_PROCEDURE = re.compile(
+    r"\b(?:was|were) (?:\w+ )?(?:inserted|injected|administered|given|delivered|infiltrated"
+    r"|placed|introduced)\b|\b(?:needle|cannula) was\b",
+    re.I,
+)
+_NOT_CASE = re.compile(
+    r"\b(?:should|must|recommend\w*|can|may|could|is|are|commonly|usually|generally)\b", re.I
+)
+
+
+def route_sentences(
+    sentences: list[Sentence], case_part: list[Sentence], title: Sentence | None
+) -> list[Sentence]:
+    """Where the route used is read: the case sentences, the title, and the procedure's
+    sentences ("a 30-gauge needle was inserted into the subcutaneous tissue") that the
+    patient filter misses, in text order (advice and general statements left out)."""
+    chosen = {s.index for s in case_part}
+    if title is not None:
+        chosen.add(title.index)
+    for sentence in sentences:
+        if sentence.section in {
+            "background",
+            "introduction",
+            "discussion",
+            "conclusion",
+            "conclusions",
+        }:
+            continue
+        if _PROCEDURE.search(sentence.text) and not _NOT_CASE.search(sentence.text):
+            chosen.add(sentence.index)
+    return [s for s in sentences if s.index in chosen]
+
+
 _LESION_NEXT = re.compile(
     r"\s+(?:nodules?|papules?|abscess\w*|granulomas?|fat|tissue|emphysema|hemorrhage|haemorrhage"
     r"|lumps?|plaques?|swelling|edema|oedema|layer)\b",
@@ -70,17 +103,21 @@ _WRONG = re.compile(
     r"|intravascular\w*|inject\w*|administ\w*|given|placed|performed)"
     r"|(?:inject\w*|administ\w*|given|placed|performed)\s+(?:[\w-]+\s+){0,3}?(?:erroneous(?:ly)?"
     r"|incorrect(?:ly)?|wrong(?:ly)?|too superficial(?:ly)?|by ignorance|by negligence|by mistake)"
-    r"|too superficial(?:ly)?|wrong route|misplaced injection|intended use|self-?injected"
+    r"|too superficial(?:ly)?|wrong route|misplaced (?:\w+ )?injections?|intended use"
+    r"|self-?injected"
+    r"|instead of (?:into )?(?:the |a )?(?:muscle|vein|dermis|subcutaneous \w+|deep \w+)"
     r"|(?:intra-?dermal(?:ly)?|sub-?cutaneous(?:ly)?|intra-?venous(?:ly)?)\s+rather than)\b",
     re.I,
 )
 _DRUG_ROUTE = re.compile(
-    r"\b(?P<route>intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|IM|SC)\s+"
+    r"\b(?P<route>intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|IMI?|SC)\s+"
     r"(?:\([^)]{0,10}\)\s+)?(?:injections?\s+of\s+|administration\s+of\s+|dose\s+of\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?P<name>[\w-]+)",
     re.I,
 )
-_ROUTE_ABBREV = {"im": Route.intramuscular, "sc": Route.subcutaneous}
+_NOT_INJECTED = frozenset({Route.topical, Route.cutaneous, Route.transdermal, Route.oral})
+_INJECTED = re.compile(r"\b(?:self-)?(?:micro)?inject(?:ed|ions?)\b|\bneedled in\b", re.I)
+_ROUTE_ABBREV = {"im": Route.intramuscular, "imi": Route.intramuscular, "sc": Route.subcutaneous}
 
 
 def complete_label(
@@ -112,6 +149,7 @@ def complete_label(
         facts.approved = list(match.entry.routes)
         facts.approved_verbatim = f"catalogue: {match.entry.name}"
         facts.approved_spans = list(name_spans or [])
+        facts.not_for_injection()
         return f"catalogue entry {match.entry.id}"
     if facts.wrong_spans or category not in {"drug", "vaccine", "allergen_immunotherapy"}:
         return None
@@ -125,7 +163,8 @@ def complete_label(
         for found in _DRUG_ROUTE.finditer(sentence.text):
             word = found.group("route")
             route = _ROUTE_ABBREV.get(word.lower()) or route_of(word)
-            phrase = found.group(0).lower()
+            # the name may follow a dose ("subcutaneous injection of 40mg of glatiramer")
+            phrase = sentence.text[found.start() : found.end() + 40].lower()
             if route and route == facts.used and any(h in phrase for h in heads):
                 facts.approved = [route]
                 facts.approved_verbatim = found.group(0)
@@ -157,6 +196,14 @@ class RouteFacts:
     unapproved_spans: list[tuple[int, int]] = field(default_factory=list)
 
     wrong_spans: list[tuple[int, int]] = field(default_factory=list)
+    injected_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def not_for_injection(self) -> None:
+        """A product labelled only for the skin surface or the mouth that the case says was
+        injected (or needled in) was given by a route it is not made for: the injection
+        words are the evidence of the wrong route."""
+        if self.approved and not self.used and set(self.approved) <= _NOT_INJECTED:
+            self.wrong_spans.extend(s for s in self.injected_spans if s not in self.wrong_spans)
 
     @property
     def off_label(self) -> bool:
@@ -217,4 +264,10 @@ def find_routes(sentences: list[Sentence], patient: list[Sentence]) -> RouteFact
             facts.unapproved_spans.append(
                 (sentence.start + match.start(), sentence.start + match.end())
             )
+    for sentence in patient:
+        for match in _INJECTED.finditer(sentence.text):
+            facts.injected_spans.append(
+                (sentence.start + match.start(), sentence.start + match.end())
+            )
+    facts.not_for_injection()
     return facts

@@ -53,7 +53,7 @@ _CUE = re.compile(
     r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
     r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
     r"|was (?:debrided|excised|drained)|prescription|removed|excised|included|ineffective"
-    r"|initiated|closure|coverage)\b",
+    r"|initiated|closure|coverage|closed|covered|repaired|despite)\b",
     re.I,
 )
 _ROUTE_BEFORE = re.compile(
