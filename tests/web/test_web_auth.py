@@ -58,6 +58,21 @@ def test_bearer_clients_need_no_csrf_and_forged_tokens_fail(client, seed_json): 
     assert client.get("/api/cases").headers["www-authenticate"] == "Bearer"
 
 
+def test_bearer_requests_get_no_session_and_a_forged_token_with_an_empty_csrf_fails(
+    client, seed_json
+):  # type: ignore[no-untyped-def]
+    """A bearer request's session is a shared anonymous one with an empty CSRF token (no
+    random token drawn per request): it never becomes a cookie, and an empty or forged
+    token opens nothing."""
+    client.cookies.clear()
+    headers = bearer(client, "reporter")
+    created = client.post("/api/cases", json=seed_json, headers=headers)
+    assert created.status_code == 201 and "set-cookie" not in created.headers
+    forged = {"Authorization": "Bearer forged", "X-CSRF-Token": ""}
+    refused = client.post("/api/cases", json=seed_json, headers=forged)
+    assert refused.status_code == 401 and "set-cookie" not in refused.headers
+
+
 def test_wrong_password_then_rate_limited(client):  # type: ignore[no-untyped-def]
     wrong = {"username": "admin", "password": "not the password"}
     for _ in range(5):

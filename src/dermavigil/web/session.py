@@ -24,6 +24,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dermavigil.web.auth import SESSION_COOKIE, SESSION_MAX_AGE, Session, Signer, bearer_token
 
+BEARER_SESSION = Session(username=None, csrf="")
+"""The session of every bearer-token request: anonymous, and with an empty CSRF token that
+no submitted token can match (:func:`dermavigil.web.csrf.check_csrf` refuses an empty one)."""
+
 
 class SessionMiddleware:
     """Resolve the session or token; write the cookie back when it is new or changed."""
@@ -45,7 +49,8 @@ class SessionMiddleware:
         cookie = connection.cookies.get(SESSION_COOKIE)
         loaded = None if token else self.signer.load_session(cookie)
         state.session_from_cookie = loaded is not None
-        original = loaded or Session.anonymous()
+        # a bearer request never gets a cookie nor a CSRF check: no random token to draw
+        original = loaded or (BEARER_SESSION if token else Session.anonymous())
         state.session = original
         secure = connection.url.scheme == "https"
 
