@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import func, select, text
 
 from dermavigil.errors import ConflictError, InputError, NotFoundError
-from dermavigil.registry import Registry, UserService, open_registry
+from dermavigil.registry import Registry, SessionService, UserService, open_registry
 from dermavigil.registry.db import make_engine
 from dermavigil.registry.migrate import upgrade
 from dermavigil.registry.tables import UserAuditRow, UserRow
@@ -76,6 +76,8 @@ def test_bad_role_and_unknown_user_are_refused(users: Registry) -> None:
 
 def test_deactivated_user_cannot_sign_in_until_reactivated(users: Registry) -> None:
     with users.transaction() as session:
+        token = SessionService(session).start("cy", "browser", "10.0.0.1", "Firefox 133")
+    with users.transaction() as session:
         assert UserService(session).deactivate("cy", by="ada").active is False
     with users.transaction() as session:
         service = UserService(session)
@@ -83,9 +85,13 @@ def test_deactivated_user_cannot_sign_in_until_reactivated(users: Registry) -> N
         assert service.deactivate("cy", by="ada").active is False  # no-op
         assert service.reactivate("cy", by="bea").active is True
         assert service.authenticate("cy", "violet barge c9") is not None
-    assert [a[1:3] for a in _audit(users)[3:]] == [("ada", "deactivate"), ("bea", "reactivate")]
-    with users.transaction(readonly=True) as session:  # the deactivation ended old sessions
-        assert UserService(session).get("cy").session_epoch == 1
+    assert [a[1:] for a in _audit(users)[3:]] == [
+        ("cy", "login", "browser from 10.0.0.1"),
+        ("ada", "deactivate", "1 session ended"),
+        ("bea", "reactivate", None),
+    ]
+    with users.transaction(readonly=True) as session:  # the deactivation ended it for good
+        assert SessionService(session).resolve(token, "cy") is None
     with users.transaction(readonly=True) as session:  # nobody is ever deleted
         assert session.scalar(select(func.count()).select_from(UserRow)) == 3
 
@@ -141,12 +147,14 @@ def test_concurrent_deactivations_leave_one_admin(registry: Registry) -> None:
 
 def test_reset_password_returns_a_fresh_secret_once(users: Registry) -> None:
     with users.transaction() as session:
+        tokens = [SessionService(session).start("cy", "token", "::1", "curl/8") for _ in "ab"]
         service = UserService(session)
         first = service.reset_password("cy", by="ada")
         second = service.reset_password("cy", by="ada")
     assert first != second and len(first) >= 16
-    with users.transaction(readonly=True) as session:  # each reset ends older sessions
-        assert UserService(session).get("cy").session_epoch == 2
+    with users.transaction(readonly=True) as session:  # the reset ended the sessions
+        assert [SessionService(session).resolve(t, "cy") for t in tokens] == [None, None]
+        assert UserService(session).get("cy").must_change_password is True
     with users.transaction() as session:
         service = UserService(session)
         assert service.authenticate("cy", "violet barge c9") is None
@@ -154,8 +162,10 @@ def test_reset_password_returns_a_fresh_secret_once(users: Registry) -> None:
         assert service.authenticate("cy", second) is not None
         stored = session.scalar(select(UserRow.password_hash).where(UserRow.username == "cy"))
     assert stored is not None and stored.startswith("$argon2id$") and second not in stored
-    audit = _audit(users)[3:]
-    assert audit == [("cy", "ada", "reset_password", None)] * 2
+    audit = _audit(users)[5:]
+    assert audit == [("cy", "ada", "reset_password", "2 sessions ended")] + [
+        ("cy", "ada", "reset_password", None)
+    ]
     assert all(second not in str(row) for row in audit)
 
 
@@ -180,7 +190,8 @@ def test_history_newest_first_per_user(users: Registry) -> None:
 
 
 def test_users_made_before_the_admin_migrations_keep_working(db_url: str) -> None:
-    """A registry at revision 0001 with a user is upgraded: epoch 0, audit empty, admin works."""
+    """A registry at revision 0001 with a user is upgraded: no password change asked,
+    audit empty, sessions and admin work."""
     engine = make_engine(db_url)
     try:
         upgrade(engine, "0001")
@@ -199,8 +210,11 @@ def test_users_made_before_the_admin_migrations_keep_working(db_url: str) -> Non
         with registry.transaction() as session:
             service = UserService(session)
             assert service.authenticate("old", "violet barge o9") is not None
-            assert service.get("old").session_epoch == 0 and service.history() == []
+            assert service.get("old").must_change_password is False and service.history() == []
+            token = SessionService(session).start("old", "browser", "127.0.0.1", "unknown")
+            assert SessionService(session).resolve(token, "old") is not None
             service.create("new", "admin", "violet barge n9", by="old")
-            assert service.deactivate("old", by="new").session_epoch == 1
+            assert service.deactivate("old", by="new").active is False
+            assert SessionService(session).resolve(token, "old") is None
     finally:
         registry.close()

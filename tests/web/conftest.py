@@ -34,8 +34,8 @@ def registry_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with reg.transaction() as session:
         users = UserService(session)
         for role in ("reporter", "assessor", "admin"):
-            users.create(role, role, PASSWORD)
-        users.create("reporter2", "reporter", PASSWORD)
+            users.create(role, role, PASSWORD, must_change_password=False)
+        users.create("reporter2", "reporter", PASSWORD, must_change_password=False)
     reg.close()
     return folder
 

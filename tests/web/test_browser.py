@@ -39,7 +39,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Ite
     run_and_save(settings)
     registry = open_registry(settings.database_url)
     with registry.transaction() as session:
-        UserService(session).create("clinician", "assessor", PASSWORD)
+        UserService(session).create("clinician", "assessor", PASSWORD, must_change_password=False)
     with served(create_app(settings, registry)) as url:
         yield url
     registry.close()

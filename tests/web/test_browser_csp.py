@@ -33,7 +33,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Iterato
     load_demo(settings, registry)  # what `dermavigil serve --demo` shows
     case_id = load_seed(registry).case_id
     with registry.transaction() as session:
-        UserService(session).create("boss", "admin", PASSWORD)
+        UserService(session).create("boss", "admin", PASSWORD, must_change_password=False)
     with served(create_app(settings, registry)) as url:
         yield url, case_id
     registry.close()

@@ -26,7 +26,7 @@ def fuzz_app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
     app_settings = load_settings({"DERMAVIGIL_HOME": str(home)})
     registry = open_registry(app_settings.database_url)
     with registry.transaction() as session:
-        UserService(session).create("fuzzer", "admin", PASSWORD)
+        UserService(session).create("fuzzer", "admin", PASSWORD, must_change_password=False)
     yield create_app(app_settings, registry)
     registry.close()
 

@@ -55,13 +55,14 @@ def test_change_your_own_password_in_the_browser(app) -> None:  # type: ignore[n
 
 
 def test_change_your_own_password_through_the_api(client) -> None:  # type: ignore[no-untyped-def]
-    old = bearer(client, "assessor")
+    other = bearer(client, "assessor")
+    current = bearer(client, "assessor")
     body = {"current_password": PASSWORD, "new_password": NEW}
-    changed = client.post("/api/me/password", json=body, headers=old)
+    changed = client.post("/api/me/password", json=body, headers=current)
     assert changed.status_code == 200
-    fresh = {"Authorization": f"Bearer {changed.json()['access_token']}"}
-    assert client.get("/api/me", headers=fresh).status_code == 200
-    assert client.get("/api/me", headers=old).status_code == 401
+    assert changed.json() == {"username": "assessor", "other_sessions_ended": 1}
+    assert client.get("/api/me", headers=current).status_code == 200  # this one goes on
+    assert client.get("/api/me", headers=other).status_code == 401
 
 
 def test_the_first_admin_password_goes_to_an_owner_only_file_off_a_terminal(

@@ -25,6 +25,7 @@ def test_login_sets_a_hardened_session_cookie(app):  # type: ignore[no-untyped-d
         "username": "assessor",
         "role": "assessor",
         "via": "cookie",
+        "must_change_password": False,
     }
 
 
@@ -133,7 +134,7 @@ def test_roles_guard_admin_routes(client):  # type: ignore[no-untyped-def]
     admin = bearer(client, "admin")
     users = client.get("/api/users", headers=admin).json()
     assert {u["username"] for u in users} >= {"admin", "assessor", "reporter"}
-    assert all("password" not in str(u) for u in users)
+    assert all("argon2" not in str(u) and "password_hash" not in u for u in users)
     new = {"username": "nurse1", "role": "reporter", "password": "long enough password"}
     assert client.post("/api/users", json=new, headers=admin).status_code == 201
     assert (

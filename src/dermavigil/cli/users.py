@@ -1,9 +1,12 @@
 """``dermavigil users ...``: add, list and administer the people who may sign in.
 
 Role changes, deactivation, reactivation and password resets are recorded in
-the user audit trail (``users history``); the last active admin can be neither
-demoted nor deactivated. Passwords are never command-line arguments (other local users
-see those in the process list) and never printed: a hidden prompt, or ``--password-stdin``.
+the user audit trail (``users history``, with sign-ins, sign-outs and ended sessions);
+the last active admin can be neither demoted nor deactivated. A password given here is
+temporary: its user must choose their own at sign-in. ``users sessions`` lists a user's
+open sessions and ``users logout`` ends them all. Passwords are never command-line
+arguments (other local users see those in the process list) and never printed: a hidden
+prompt, or ``--password-stdin``.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from rich.table import Table
 
 from dermavigil.cli import render
 from dermavigil.cli.case import By, _default_by, registry
-from dermavigil.registry import UserService
+from dermavigil.registry import SessionService, UserService
 
 users_app = typer.Typer(help="Users and roles (reporter, assessor, admin).", no_args_is_help=True)
 
@@ -47,11 +50,15 @@ def add(
     by: By = "",
 ) -> None:
     """Add a user; the password is asked for without echo (or read from stdin) and stored
-    as an argon2id hash. Weak passwords are refused (zxcvbn)."""
+    as an argon2id hash. Weak passwords are refused (zxcvbn). The user must change it at
+    their first sign-in."""
     password = _read_password(password_stdin)
     with registry().transaction() as session:
         user = UserService(session).create(name, role, password, by=by or _default_by())
-    render.console.print(f"added user [bold]{user.username}[/] ({user.role})")
+    render.console.print(
+        f"added user [bold]{user.username}[/] ({user.role}); they choose their own password "
+        "at first sign-in"
+    )
 
 
 @users_app.command("list")
@@ -97,10 +104,38 @@ def reactivate(name: str, by: By = "") -> None:
 @users_app.command("reset-password")
 def reset_password(name: str, password_stdin: PasswordStdin = False, by: By = "") -> None:
     """Give NAME a new password, asked for without echo (or read from stdin), never shown;
-    their sessions and tokens end."""
+    their sessions and tokens end, and they must change it at their next sign-in."""
     password = _read_password(password_stdin)
     user = _administer("set_password", name, by, password)
     render.console.print(f"new password set for [bold]{user.username}[/]; their sessions ended")
+
+
+@users_app.command("sessions")
+def sessions(name: str) -> None:
+    """NAME's open sessions (browsers and API tokens), the most recently used first."""
+    with registry().transaction(readonly=True) as session:
+        found = SessionService(session).active(name)
+    table = Table()
+    for column in ("id", "kind", "signed in (UTC)", "last seen (UTC)", "address", "client"):
+        table.add_column(column)
+    for info in found:
+        table.add_row(
+            info.short_id,
+            info.kind,
+            f"{info.created_at:%Y-%m-%d %H:%M}",
+            f"{info.last_seen_at:%Y-%m-%d %H:%M}",
+            info.client_address,
+            info.user_agent,
+        )
+    render.console.print(table)
+
+
+@users_app.command("logout")
+def logout(name: str, by: By = "") -> None:
+    """End every session and API token of NAME now (they may sign in again)."""
+    with registry().transaction() as session:
+        ended = SessionService(session).end_all(name, by=by or _default_by())
+    render.console.print(f"ended {ended} session(s) of [bold]{name}[/]")
 
 
 @users_app.command("history")
@@ -108,7 +143,8 @@ def history(
     name: Annotated[str | None, typer.Argument(help="one user (default: everybody)")] = None,
     limit: Annotated[int, typer.Option(min=1)] = 50,
 ) -> None:
-    """The latest account changes, newest first: who did what to whom, when."""
+    """The latest account activity, newest first: who did what to whom, when (account
+    changes, sign-ins, sign-outs, ended sessions, password changes)."""
     with registry().transaction(readonly=True) as session:
         entries = UserService(session).history(name, limit=limit)
     table = Table()

@@ -18,3 +18,8 @@ import unicodedata
 def normalize_username(raw: str) -> str:
     """The canonical form of a user name as typed (NFKC, stripped, case-folded)."""
     return unicodedata.normalize("NFKC", raw).strip().casefold()
+
+
+SESSION_LIFETIME_SECONDS = 12 * 3600
+"""How long a sign-in lasts (browser session or API token) unless it is ended before:
+the signed cookie or token expires then, and the registry stops accepting its session row."""

@@ -32,6 +32,7 @@ from dermavigil.registry.models import (
     VersionInfo,
 )
 from dermavigil.registry.service import CaseService
+from dermavigil.registry.sessions import SessionInfo, SessionService
 from dermavigil.registry.users import UserService
 
 __all__ = [
@@ -41,6 +42,8 @@ __all__ = [
     "FieldChange",
     "Page",
     "Registry",
+    "SessionInfo",
+    "SessionService",
     "StoredCase",
     "User",
     "UserService",

@@ -145,4 +145,4 @@ class User(BaseModel):
     role: Role
     created_at: datetime
     active: bool
-    session_epoch: int = 0  # sessions and tokens signed with another value are void
+    must_change_password: bool = False  # set by someone else: to be changed at sign-in

@@ -20,7 +20,7 @@ building one costs about as much as running it on SQLite.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from dermavigil.domain.accounts import SESSION_LIFETIME_SECONDS
 from dermavigil.errors import ConflictError
 from dermavigil.registry.facets import SearchFacts
 from dermavigil.registry.models import CaseFilter
@@ -51,6 +52,7 @@ from dermavigil.registry.tables import (
     Counter,
     OverrideRow,
     UserRow,
+    UserSessionRow,
 )
 
 _NEXT_NUMBER = (
@@ -338,6 +340,24 @@ def list_users(session: Session) -> list[UserRow]:
 def count_admins(session: Session) -> int:
     statement = select(func.count()).where(UserRow.role == "admin", UserRow.active.is_(True))
     return session.execute(statement).scalar_one()
+
+
+def revoke_sessions(
+    session: Session, username: str, at: datetime, by: str, keep: str | None = None
+) -> int:
+    """End every live session of ``username`` (but the one whose id is ``keep``); how many."""
+    statement = (
+        update(UserSessionRow)
+        .where(
+            UserSessionRow.username == username,
+            UserSessionRow.revoked_at.is_(None),
+            UserSessionRow.created_at > at - timedelta(seconds=SESSION_LIFETIME_SECONDS),
+        )
+        .values(revoked_at=at, revoked_by=by)
+    )
+    if keep is not None:
+        statement = statement.where(UserSessionRow.id != keep)
+    return session.execute(statement, execution_options={"synchronize_session": False}).rowcount
 
 
 def add_comment(session: Session, row: CommentRow) -> None:

@@ -31,6 +31,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -46,7 +47,11 @@ CASE_STATUSES = ("draft", "active", "retracted")
 AUDIT_ACTIONS = ("create", "update", "override", "retract", "accept", "workflow")
 WORKFLOW_STATUSES = ("received", "in_review", "assessed", "closed")
 ROLES = ("reporter", "assessor", "admin")
-USER_ACTIONS = ("create", "role", "deactivate", "reactivate", "reset_password")
+USER_ACTIONS = (
+    "create", "role", "deactivate", "reactivate", "reset_password",
+    "login", "logout", "end_session", "end_sessions", "change_password",
+)  # fmt: skip
+SESSION_KINDS = ("browser", "token")
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -115,11 +120,34 @@ class UserRow(Base):
     password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     active: Mapped[bool] = mapped_column(Boolean, nullable=False)
-    # bumped by deactivation and password resets: sessions and tokens signed
-    # with an older value stop working (see dermavigil.web.deps.lookup_actor)
-    session_epoch: Mapped[int] = mapped_column(
-        Integer, nullable=False, default=0, server_default="0"
+    # set when someone else chose the password (the generated first admin, an admin's
+    # create or reset): every page and API call then asks for a new one first
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, nullable=False, default=False, server_default=false()
     )
+
+
+class UserSessionRow(Base):
+    """One sign-in: a browser session or an API bearer token. ``id`` is the SHA-256 of
+    the random token the cookie or bearer token carries (the token itself is never
+    stored); a session works while ``revoked_at`` is empty and it is younger than
+    :data:`dermavigil.domain.accounts.SESSION_LIFETIME_SECONDS`."""
+
+    __tablename__ = "user_sessions"
+    __table_args__ = (
+        CheckConstraint(_in("kind", SESSION_KINDS), name="kind"),
+        Index("ix_user_sessions_username_created_at", "username", "created_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), ForeignKey("users.username"), nullable=False)
+    kind: Mapped[str] = mapped_column(String(8), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    client_address: Mapped[str] = mapped_column(String(64), nullable=False)
+    user_agent: Mapped[str] = mapped_column(String(128), nullable=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    revoked_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class UserAuditRow(Base):

@@ -14,9 +14,12 @@ are read ``FOR UPDATE`` first so that two concurrent demotions on PostgreSQL
 cannot both pass the check (SQLite writers are serialised by the write gate).
 Reset passwords come from :func:`secrets.token_urlsafe` (OWASP Forgot
 Password Cheat Sheet: random, single-use, shown once, stored only hashed).
-A reset or a deactivation bumps the user's ``session_epoch``, which every
-session cookie and API token carries, so sessions signed before it end (OWASP
-Session Management Cheat Sheet: invalidate sessions on credential change).
+A password chosen by someone else (the generated first admin, an admin creating the
+account or setting or resetting its password) is marked ``must_change_password`` until
+its owner changes it. A reset, a password set by an admin or a deactivation ends every
+session of the user; the user's own change ends every *other* one (OWASP Session
+Management Cheat Sheet: invalidate sessions on credential change). Sessions themselves
+are :mod:`dermavigil.registry.sessions`.
 """
 
 from __future__ import annotations
@@ -70,13 +73,13 @@ class UserAuditEntry:
     detail: str | None
 
 
-def _public(row: UserRow) -> User:
+def user_model(row: UserRow) -> User:
     return User(
         username=row.username,
         role=row.role,  # type: ignore[arg-type]
         created_at=row.created_at,
         active=row.active,
-        session_epoch=row.session_epoch,
+        must_change_password=row.must_change_password,
     )
 
 
@@ -87,9 +90,18 @@ class UserService:
         self.session = session
         self.clock = clock
 
-    def create(self, username: str, role: str, password: str, by: str = SYSTEM) -> User:
+    def create(
+        self,
+        username: str,
+        role: str,
+        password: str,
+        by: str = SYSTEM,
+        *,
+        must_change_password: bool = True,
+    ) -> User:
         """A new active user; the name is normalised (:func:`normalize_username`); ``by``
-        is recorded in the audit trail."""
+        is recorded in the audit trail. The password was chosen by someone else, so the
+        user must change it at sign-in, unless ``must_change_password`` is False."""
         name = normalize_username(username)
         problems = []
         if not USERNAME.match(name):
@@ -110,11 +122,11 @@ class UserService:
             password_hash=_hasher.hash(password),
             created_at=self.clock(),
             active=True,
-            session_epoch=0,
+            must_change_password=must_change_password,
         )
         repo.add_user(self.session, row)
         self._audit(name, by, "create", role)
-        return _public(row)
+        return user_model(row)
 
     def authenticate(self, username: str, password: str) -> User | None:
         """The user if the password is right and the account active, else None."""
@@ -128,16 +140,16 @@ class UserService:
         if _hasher.check_needs_rehash(row.password_hash):
             row.password_hash = _hasher.hash(password)
             self.session.flush()
-        return _public(row)
+        return user_model(row)
 
     def get(self, username: str) -> User:
         row = repo.get_user(self.session, normalize_username(username))
         if row is None:
             raise NotFoundError(f"no user {username!r}")
-        return _public(row)
+        return user_model(row)
 
     def list(self) -> list[User]:
-        return [_public(row) for row in repo.list_users(self.session)]
+        return [user_model(row) for row in repo.list_users(self.session)]
 
     def ensure_admin(self) -> str | None:
         """Create ``admin`` with a random one-time password if no admin exists.
@@ -157,41 +169,42 @@ class UserService:
             raise InputError(f"cannot change the role of {username!r}", problems)
         row, last_admin = self._locked_row(username)
         if row.role == role:
-            return _public(row)
+            return user_model(row)
         if last_admin:
             raise _last_admin(row, f"cannot change the role to {role}")
         self._audit(row.username, by, "role", f"{row.role} -> {role}")
         row.role = role
         self.session.flush()
-        return _public(row)
+        return user_model(row)
 
     def deactivate(self, username: str, by: str) -> User:
         """Stop ``username`` signing in; their sessions and tokens fail from the next request."""
         row, last_admin = self._locked_row(username)
         if last_admin:
             raise _last_admin(row, "cannot deactivate the account")
-        return self._set_active(row, False, by) if row.active else _public(row)
+        return self._set_active(row, False, by) if row.active else user_model(row)
 
     def reactivate(self, username: str, by: str) -> User:
         """Let a deactivated user sign in again (with their previous password)."""
         row = self._row(username)
-        return _public(row) if row.active else self._set_active(row, True, by)
+        return user_model(row) if row.active else self._set_active(row, True, by)
 
     def set_password(self, username: str, password: str, by: str) -> User:
-        """Give ``username`` the ``password`` (policy-checked); every session ends."""
+        """Give ``username`` the ``password`` (policy-checked), to be changed at their next
+        sign-in; every session of theirs ends."""
         row = self._row(username)
         problems = password_problems(password, row.username)
         if problems:
             raise InputError(f"cannot set the password of {row.username!r}", problems)
-        row.password_hash = _hasher.hash(password)
-        row.session_epoch += 1
-        self._audit(row.username, by, "reset_password", None)
-        self.session.flush()
-        return _public(row)
+        self._replace_password(row, password, by)
+        return user_model(row)
 
-    def change_own_password(self, username: str, current: str, new: str) -> User:
-        """The user's own change: the current password must be right; every other session
-        of the user ends (a new session epoch)."""
+    def change_own_password(
+        self, username: str, current: str, new: str, keep_session: str | None = None
+    ) -> tuple[User, int]:
+        """The user's own change: the current password must be right; every session of the
+        user but ``keep_session`` (the id of the one asking) ends. Returns the user (no
+        longer asked to change it) and how many sessions ended."""
         row = self._row(username)
         try:
             _hasher.verify(row.password_hash, current)
@@ -206,27 +219,29 @@ class UserService:
         if problems:
             raise InputError("cannot change the password", problems)
         row.password_hash = _hasher.hash(new)
-        row.session_epoch += 1
+        row.must_change_password = False
+        ended = repo.revoke_sessions(
+            self.session, row.username, self.clock(), row.username, keep=keep_session
+        )
+        self._audit(row.username, row.username, "change_password", ended_detail(ended, "other"))
         self.session.flush()
-        return _public(row)
+        return user_model(row), ended
 
     def reset_password(self, username: str, by: str) -> str:
-        """Replace the password with a random one, returned here once and stored only hashed."""
+        """Replace the password with a random one, returned here once and stored only hashed;
+        the user must change it at sign-in, and every session of theirs ends."""
         row = self._row(username)
         password = secrets.token_urlsafe(RESET_PASSWORD_BYTES)
-        row.password_hash = _hasher.hash(password)
-        row.session_epoch += 1  # whoever held the old password is signed out
-        self._audit(row.username, by, "reset_password", None)
-        self.session.flush()
+        self._replace_password(row, password, by)
         return password
 
-    def end_sessions(self, username: str) -> User:
-        """End every session cookie and API token of ``username`` now (a new session epoch):
-        logging out, or "log out everywhere"."""
-        row = self._row(username)
-        row.session_epoch += 1  # not an account change: no audit row
+    def _replace_password(self, row: UserRow, password: str, by: str) -> None:
+        """An admin's new password for ``row``: temporary; whoever held the old one is out."""
+        row.password_hash = _hasher.hash(password)
+        row.must_change_password = True
+        ended = repo.revoke_sessions(self.session, row.username, self.clock(), by)
+        self._audit(row.username, by, "reset_password", ended_detail(ended))
         self.session.flush()
-        return _public(row)
 
     def history(self, username: str | None = None, limit: int = 100) -> list[UserAuditEntry]:
         """The newest account changes first, of one user or of everybody."""
@@ -264,17 +279,34 @@ class UserService:
         return row, admins == {row.username}
 
     def _set_active(self, row: UserRow, active: bool, by: str) -> User:
-        self._audit(row.username, by, "reactivate" if active else "deactivate", None)
+        detail = None
+        if not active:  # ended for good: reactivation does not revive them
+            detail = ended_detail(
+                repo.revoke_sessions(self.session, row.username, self.clock(), by)
+            )
+        self._audit(row.username, by, "reactivate" if active else "deactivate", detail)
         row.active = active
-        if not active:  # reactivation must not revive the sessions held before
-            row.session_epoch += 1
         self.session.flush()
-        return _public(row)
+        return user_model(row)
 
     def _audit(self, username: str, by: str, action: str, detail: str | None) -> None:
-        self.session.add(
-            UserAuditRow(username=username, at=self.clock(), by=by, action=action, detail=detail)
-        )
+        add_audit(self.session, username, self.clock(), by, action, detail)
+
+
+def add_audit(
+    session: Session, username: str, at: datetime, by: str, action: str, detail: str | None
+) -> None:
+    """One ``user_audit`` row (``detail`` cut to the column's 64 characters)."""
+    session.add(
+        UserAuditRow(username=username, at=at, by=by, action=action, detail=detail and detail[:64])
+    )
+
+
+def ended_detail(count: int, which: str = "") -> str | None:
+    """Audit detail for ``count`` sessions ended ("2 other sessions ended"); None for 0."""
+    if not count:
+        return None
+    return f"{count} {which + ' ' if which else ''}session{'s' if count > 1 else ''} ended"
 
 
 def password_problems(password: str, username: str = "") -> list[Problem]:

@@ -9,7 +9,8 @@ security headers on every response (:mod:`~dermavigil.web.headers`).
 
 One error handler turns every :class:`~dermavigil.errors.DermavigilError` into
 an RFC 9457 problem document for ``/api`` paths, and into an HTML error page
-(or a redirect to the login page when unauthenticated) for pages.
+(or a redirect to the login page when unauthenticated, to the password form while the
+password must be changed) for pages.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from dermavigil.web.api import ROUTERS as API_ROUTERS
 from dermavigil.web.auth import AuthenticationRequired, Signer, load_secret
 from dermavigil.web.bodylimit import BodyLimitMiddleware
 from dermavigil.web.csrf import check_csrf
+from dermavigil.web.deps import CHANGE_PASSWORD_PAGE, PasswordChangeRequired
 from dermavigil.web.headers import SecurityHeadersMiddleware
 from dermavigil.web.jobs import ImportJobs
 from dermavigil.web.pages import ROUTERS as PAGE_ROUTERS
@@ -60,6 +62,8 @@ def _problem_response(request: Request, error: DermavigilError) -> Response:
             headers=headers,
             media_type="application/problem+json",
         )
+    if isinstance(error, PasswordChangeRequired):
+        return RedirectResponse(CHANGE_PASSWORD_PAGE, status_code=303)
     if isinstance(error, AuthenticationRequired) and request.method == "GET":
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)

@@ -4,7 +4,7 @@ Two ways to authenticate, each in the habit of datasette's
 ``actor_auth_cookie.py``:
 
 - **Browser sessions**: a cookie ``dv_session`` holding ``{"u": username,
-  "c": csrf_token, "e": session_epoch}`` signed with :mod:`itsdangerous` (HMAC-SHA1 over a
+  "c": csrf_token, "s": session_token}`` signed with :mod:`itsdangerous` (HMAC-SHA1 over a
   timestamped payload; OWASP Session Management Cheat Sheet). The cookie is
   HttpOnly, SameSite=Lax, Secure when the request came over https, and
   expires after :data:`SESSION_MAX_AGE`. Anonymous visitors get a session too
@@ -14,9 +14,10 @@ Two ways to authenticate, each in the habit of datasette's
   different salt. Bearer requests carry no ambient authority, so they need no
   CSRF token.
 
-Both carry the user's ``session_epoch`` at sign-in; logging out, deactivating the user or
-resetting their password bumps it, which voids every earlier session and token
-(checked per request by :func:`dermavigil.web.deps.lookup_actor`).
+Both carry a session token: each sign-in, browser or API, is a server-side session
+(:mod:`dermavigil.registry.sessions`) checked on every request
+(:func:`dermavigil.web.deps.resolve_actor`), so logging out, "log out everywhere", a
+password change, a reset or a deactivation end it at once, whatever the signature says.
 
 The signing key is generated once (32 random bytes) into
 ``DERMAVIGIL_HOME/secret_key`` and reused on every start.
@@ -31,11 +32,12 @@ from pathlib import Path
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from dermavigil.domain.accounts import SESSION_LIFETIME_SECONDS
 from dermavigil.errors import DermavigilError
 
 SESSION_COOKIE = "dv_session"
-SESSION_MAX_AGE = 12 * 3600
-TOKEN_MAX_AGE = 12 * 3600
+SESSION_MAX_AGE = SESSION_LIFETIME_SECONDS
+TOKEN_MAX_AGE = SESSION_LIFETIME_SECONDS
 DEVICE_COOKIE = "dv_device"
 DEVICE_MAX_AGE = 180 * 24 * 3600
 """A browser that signed in keeps a device cookie this long (see web.ratelimit)."""
@@ -54,7 +56,8 @@ class Actor:
     username: str
     role: str
     via: str  # "cookie" or "token"
-    epoch: int = 0  # the user's session epoch when they signed in
+    session_id: str = ""  # the server-side session of this request
+    must_change_password: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ class Session:
 
     username: str | None
     csrf: str
-    epoch: int = 0
+    token: str | None = None  # the server-side session's token (None: anonymous)
 
     @staticmethod
     def anonymous() -> Session:
@@ -71,9 +74,10 @@ class Session:
         return Session(username=None, csrf=secrets.token_urlsafe(32))
 
     @staticmethod
-    def for_user(username: str, epoch: int = 0) -> Session:
-        """A fresh session for ``username``; the CSRF token is rotated at login."""
-        return Session(username=username, csrf=secrets.token_urlsafe(32), epoch=epoch)
+    def for_user(username: str, token: str) -> Session:
+        """A fresh session for ``username`` signed in as server-side session ``token``;
+        the CSRF token is rotated at login."""
+        return Session(username=username, csrf=secrets.token_urlsafe(32), token=token)
 
 
 def load_secret(home: Path) -> str:
@@ -104,7 +108,7 @@ class Signer:
         self._device = URLSafeTimedSerializer(secret, salt="dermavigil.device")
 
     def dump_session(self, session: Session) -> str:
-        return self._session.dumps({"u": session.username, "c": session.csrf, "e": session.epoch})
+        return self._session.dumps({"u": session.username, "c": session.csrf, "s": session.token})
 
     def load_session(self, cookie: str | None) -> Session | None:
         """The session in ``cookie``, or ``None`` when missing, forged or expired."""
@@ -116,12 +120,10 @@ class Signer:
             return None
         if not isinstance(data, dict) or not isinstance(data.get("c"), str):
             return None
-        username = data.get("u")
-        return Session(
-            username=username if isinstance(username, str) else None,
-            csrf=data["c"],
-            epoch=_epoch(data),
-        )
+        username, token = data.get("u"), data.get("s")
+        if not (isinstance(username, str) and isinstance(token, str)):
+            return Session(username=None, csrf=data["c"])
+        return Session(username=username, csrf=data["c"], token=token)
 
     def issue_device(self, username: str) -> str:
         """A device cookie value: this browser signed in as ``username`` (random device id)."""
@@ -140,24 +142,23 @@ class Signer:
         device = data.get("d")
         return device if isinstance(device, str) else None
 
-    def issue_token(self, username: str, epoch: int = 0) -> str:
-        return self._token.dumps({"u": username, "e": epoch})
+    def issue_token(self, username: str, session_token: str) -> str:
+        """A bearer token for ``username`` carrying server-side session ``session_token``."""
+        return self._token.dumps({"u": username, "s": session_token})
 
-    def load_token(self, token: str) -> tuple[str, int] | None:
-        """The username and session epoch a bearer token was issued with, or ``None``
+    def load_token(self, token: str) -> tuple[str, str] | None:
+        """The username and session token a bearer token was issued with, or ``None``
         when invalid or expired."""
         try:
             data = self._token.loads(token, max_age=TOKEN_MAX_AGE)
         except BadSignature:
             return None
-        username = data.get("u") if isinstance(data, dict) else None
-        return (username, _epoch(data)) if isinstance(username, str) else None
-
-
-def _epoch(data: dict[str, object]) -> int:
-    """The signed session epoch (0 when absent); a non-integer one never matches a user."""
-    epoch = data.get("e", 0)
-    return epoch if isinstance(epoch, int) and not isinstance(epoch, bool) else -1
+        if not isinstance(data, dict):
+            return None
+        username, session_token = data.get("u"), data.get("s")
+        if isinstance(username, str) and isinstance(session_token, str):
+            return username, session_token
+        return None
 
 
 def bearer_token(authorization: str | None) -> str | None:

@@ -3,9 +3,15 @@
 The registry, the settings and the signer live on ``app.state`` (set by
 :func:`dermavigil.web.app.create_app`) and are read by ``async`` dependencies, which
 run on the event loop rather than in the thread pool; the actor is resolved per request from
-the session cookie or bearer token and looked up in the registry so that a
-role change, a deactivation or a password reset (a new session epoch) takes
-effect at once.
+the session cookie or bearer token and looked up in the registry (the user and their
+server-side session) so that a role change, a deactivation, a logout or an ended
+session takes effect at once.
+
+A user whose password was set by someone else (``must_change_password``) may only change
+it, see and end their sessions and sign out: every other dependency on the actor raises
+:class:`PasswordChangeRequired` (pages redirect to the password form, the API answers
+403 naming :data:`CHANGE_PASSWORD_ENDPOINT`). Endpoints that stay open take
+:data:`PendingActorDep`.
 
 Hot endpoints take :data:`CredentialsDep` instead of :data:`ActorDep`: the
 credentials are read from ``request.state`` on the event loop (no I/O), and the
@@ -20,20 +26,34 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
-from dermavigil.errors import NotFoundError
+from dermavigil.errors import PermissionDenied
 from dermavigil.settings import Settings
 from dermavigil.web.auth import Actor, AuthenticationRequired
 
 LOGIN_FIRST = "log in first (session cookie or Authorization: Bearer)"
+CHANGE_PASSWORD_PAGE = "/account/password"
+CHANGE_PASSWORD_ENDPOINT = "POST /api/me/password"
+
+
+class PasswordChangeRequired(PermissionDenied):
+    """The user's password was set by someone else: they must choose their own first."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "your password was set by an administrator: choose your own first with "
+            f"{CHANGE_PASSWORD_ENDPOINT} "
+            '{"current_password": ..., "new_password": ...} '
+            f"(in the browser: {CHANGE_PASSWORD_PAGE})"
+        )
 
 
 @dataclass(frozen=True)
 class Credentials:
     """Who a request claims to be (signed cookie or token), not yet checked against the
-    user's current row: ``epoch`` must still equal the user's session epoch."""
+    registry: the session of ``token`` must still be open and belong to ``username``."""
 
     username: str
-    epoch: int
+    token: str
     via: str  # "cookie" or "token"
 
 
@@ -49,38 +69,49 @@ async def get_settings(request: Request) -> Settings:
 def credentials_of(request: Request) -> Credentials | None:
     """The signed claims of the request's session or token; ``None`` when anonymous."""
     state = request.state
-    username = state.token_user if state.bearer else state.session.username
-    if not username:
+    if state.bearer:
+        username, token = state.token_user, state.token_session
+    else:
+        username, token = state.session.username, state.session.token
+    if not username or not token:
         return None
-    epoch = state.token_epoch if state.bearer else state.session.epoch
-    return Credentials(username, epoch, "token" if state.bearer else "cookie")
+    return Credentials(username, token, "token" if state.bearer else "cookie")
 
 
 def resolve_actor(session: Any, credentials: Credentials) -> Actor | None:
     """The actor behind ``credentials`` looked up in the open registry ``session``;
-    ``None`` when the user is gone, deactivated or the session epoch has moved on."""
-    from dermavigil.registry import UserService
+    ``None`` when the user is gone or deactivated, or the session ended or expired."""
+    from dermavigil.registry import SessionService
 
-    try:
-        user = UserService(session).get(credentials.username)
-    except NotFoundError:
+    found = SessionService(session).resolve(credentials.token, credentials.username)
+    if found is None:
         return None
-    if not user.active or user.session_epoch != credentials.epoch:
-        return None
+    user, signed_in = found
     return Actor(
-        username=user.username, role=user.role, via=credentials.via, epoch=credentials.epoch
+        username=user.username,
+        role=user.role,
+        via=credentials.via,
+        session_id=signed_in.id,
+        must_change_password=user.must_change_password,
     )
+
+
+def _password_settled(actor: Actor) -> Actor:
+    if actor.must_change_password:
+        raise PasswordChangeRequired
+    return actor
 
 
 def actor_in(session: Any, who: Actor | Credentials) -> Actor:
     """``who`` as an :class:`Actor` checked in ``session``; 401 when the credentials no
-    longer hold. An ``Actor`` (already resolved by :func:`current_actor`) is returned as is."""
+    longer hold, 403 while the password must be changed. An ``Actor`` (already resolved
+    by :func:`current_actor`) is returned as is."""
     if isinstance(who, Actor):
         return who
     actor = resolve_actor(session, who)
     if actor is None:
         raise AuthenticationRequired(LOGIN_FIRST)
-    return actor
+    return _password_settled(actor)
 
 
 def lookup_actor(request: Request) -> Actor | None:
@@ -92,12 +123,19 @@ def lookup_actor(request: Request) -> Actor | None:
         return resolve_actor(session, credentials)
 
 
-def current_actor(request: Request) -> Actor:
-    """The logged-in user; 401 when nobody is."""
+def pending_actor(request: Request) -> Actor:
+    """The logged-in user, even one who must still change their password; 401 when
+    nobody is."""
     actor = lookup_actor(request)
     if actor is None:
         raise AuthenticationRequired(LOGIN_FIRST)
     return actor
+
+
+def current_actor(request: Request) -> Actor:
+    """The logged-in user; 401 when nobody is, 403 (pages: a redirect to the password
+    form) while their password must be changed."""
+    return _password_settled(pending_actor(request))
 
 
 async def claimed_credentials(request: Request) -> Credentials:
@@ -112,5 +150,6 @@ async def claimed_credentials(request: Request) -> Credentials:
 RegistryDep = Annotated[Any, Depends(get_registry)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ActorDep = Annotated[Actor, Depends(current_actor)]
+PendingActorDep = Annotated[Actor, Depends(pending_actor)]
 MaybeActorDep = Annotated[Actor | None, Depends(lookup_actor)]
 CredentialsDep = Annotated[Credentials, Depends(claimed_credentials)]

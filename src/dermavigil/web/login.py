@@ -1,11 +1,15 @@
-"""Checking a username and password, throttled (shared by the login page and ``/api/token``)."""
+"""Checking a username and password, throttled, and starting a server-side session
+(shared by the login page and ``/api/token``)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from starlette.requests import Request
 
 from dermavigil.domain.accounts import normalize_username
 from dermavigil.web.auth import DEVICE_COOKIE, Actor, AuthenticationRequired
+from dermavigil.web.useragent import describe_agent
 
 
 def client_address(request: Request) -> str:
@@ -39,4 +43,22 @@ def authenticate(request: Request, username: str, password: str, via: str) -> Ac
         limiter.failed(username, address, device)
         raise AuthenticationRequired("unknown username or wrong password")
     limiter.succeeded(username, address, device)
-    return Actor(username=user.username, role=user.role, via=via, epoch=user.session_epoch)
+    return Actor(
+        username=user.username,
+        role=user.role,
+        via=via,
+        must_change_password=user.must_change_password,
+    )
+
+
+def start_session(request: Request, actor: Actor) -> tuple[Actor, str]:
+    """Open a server-side session for ``actor`` (who has just proved who they are), noting
+    the client's address and browser; returns the actor in it and its session token."""
+    from dermavigil.registry import SessionService
+    from dermavigil.registry.sessions import session_id
+
+    kind = "token" if actor.via == "token" else "browser"
+    agent = describe_agent(request.headers.get("user-agent"))
+    with request.app.state.registry.transaction() as session:
+        token = SessionService(session).start(actor.username, kind, client_address(request), agent)
+    return replace(actor, session_id=session_id(token)), token

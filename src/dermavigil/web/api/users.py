@@ -2,7 +2,9 @@
 
 Role changes, deactivation and password resets go through
 :class:`~dermavigil.registry.UserService`, which writes the user audit trail
-and refuses (409) to demote or deactivate the last active admin. A reset
+and refuses (409) to demote or deactivate the last active admin. A password set by an
+admin must be changed by its user at sign-in. Admins also list and end a user's sessions
+(:class:`~dermavigil.registry.SessionService`). A reset
 password is in the response body once and never again (``Cache-Control:
 no-store``, OWASP Forgot Password Cheat Sheet).
 """
@@ -16,6 +18,7 @@ from fastapi.encoders import jsonable_encoder
 from pydantic import BaseModel, ConfigDict, Field
 
 from dermavigil.errors import InputError
+from dermavigil.web.api.session import SessionOut, SessionsEnded, session_out
 from dermavigil.web.deps import ActorDep, RegistryDep
 from dermavigil.web.permissions import require
 
@@ -51,6 +54,7 @@ def user_json(user: Any) -> dict[str, Any]:
         "role": user.role,
         "created_at": jsonable_encoder(getattr(user, "created_at", None)),
         "active": getattr(user, "active", True),
+        "must_change_password": getattr(user, "must_change_password", False),
     }
 
 
@@ -112,3 +116,24 @@ def reset_password(
         name = service.get(username).username
     response.headers["Cache-Control"] = "no-store"
     return ResetPasswordOut(username=name, password=password)
+
+
+@router.get("/{username}/sessions", response_model=list[SessionOut])
+def user_sessions(username: str, actor: ActorDep, registry: RegistryDep) -> list[SessionOut]:
+    """The user's open sessions (browsers and API tokens), the most recently used first."""
+    require(actor, "users.manage")
+    from dermavigil.registry import SessionService
+
+    with registry.transaction(readonly=True) as session:
+        sessions = SessionService(session).active(username)
+    return [session_out(info, actor.session_id) for info in sessions]
+
+
+@router.post("/{username}/sessions/revoke-all", response_model=SessionsEnded)
+def end_user_sessions(username: str, actor: ActorDep, registry: RegistryDep) -> SessionsEnded:
+    """End every session and API token of the user now (audited); they may sign in again."""
+    require(actor, "users.manage")
+    from dermavigil.registry import SessionService
+
+    with registry.transaction() as session:
+        return SessionsEnded(ended=SessionService(session).end_all(username, by=actor.username))

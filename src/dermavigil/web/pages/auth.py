@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
-from dermavigil.errors import DermavigilError, NotFoundError
+from dermavigil.errors import DermavigilError
 from dermavigil.web.auth import DEVICE_COOKIE, DEVICE_MAX_AGE, Session
-from dermavigil.web.deps import MaybeActorDep
-from dermavigil.web.login import authenticate, known_device
+from dermavigil.web.deps import CHANGE_PASSWORD_PAGE, MaybeActorDep
+from dermavigil.web.login import authenticate, known_device, start_session
 from dermavigil.web.pages.render import render
 from dermavigil.web.ratelimit import TooManyAttempts
 
@@ -43,9 +42,11 @@ async def login(
     password: Annotated[str, Form(max_length=1024)],
     next: Annotated[str | None, Form()] = None,
 ) -> Response:
-    """Check the credentials (throttled); on success start a new session (new CSRF token)."""
+    """Check the credentials (throttled); on success start a new server-side session (new
+    CSRF token); a user whose password was set by someone else goes to the password form."""
     try:
         actor = await run_in_threadpool(authenticate, request, username, password, "cookie")
+        actor, token = await run_in_threadpool(start_session, request, actor)
     except DermavigilError as error:
         context = {"error": error.message, "username": username, "next": safe_next(next)}
         response = render(
@@ -54,8 +55,9 @@ async def login(
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after)
         return response
-    request.state.session = Session.for_user(actor.username, actor.epoch)
-    response = RedirectResponse(safe_next(next), status_code=303)
+    request.state.session = Session.for_user(actor.username, token)
+    target = CHANGE_PASSWORD_PAGE if actor.must_change_password else safe_next(next)
+    response = RedirectResponse(target, status_code=303)
     if known_device(request, actor.username) is None:  # remember this browser (ratelimit)
         response.set_cookie(
             DEVICE_COOKIE,
@@ -71,14 +73,14 @@ async def login(
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
-    """End the session on the server too: the user's session epoch moves on, so this
-    cookie (and every other session and API token of the user) no longer signs in, even
-    when replayed; then start a fresh anonymous session."""
-    from dermavigil.registry import UserService
+    """End this session on the server too (its row is revoked, so the cookie, replayed, no
+    longer signs in; the user's other sessions go on); then start a fresh anonymous one."""
+    from dermavigil.registry import SessionService
+    from dermavigil.registry.sessions import session_id
 
-    username = request.state.session.username
-    if username:
-        with request.app.state.registry.transaction() as session, suppress(NotFoundError):
-            UserService(session).end_sessions(username)  # a deleted account: nothing to end
+    token = request.state.session.token
+    if token:
+        with request.app.state.registry.transaction() as session:
+            SessionService(session).logout(session_id(token))
     request.state.session = Session.anonymous()
     return RedirectResponse("/login", status_code=303)

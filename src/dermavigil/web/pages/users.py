@@ -1,10 +1,13 @@
-"""The users page (admins): list accounts, create one, change a role, deactivate or
-reactivate, reset a password (the one-time password is shown on the answer page only),
-and the latest changes from the user audit trail."""
+"""The users page (admins): list accounts and their open sessions, create one, change a
+role, deactivate or reactivate, reset a password (the one-time password is shown on the
+answer page only; the user must change it at sign-in), end a user's sessions, and the
+latest entries of the user audit trail (account changes, sign-ins, sign-outs, ended
+sessions, password changes)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
@@ -14,20 +17,30 @@ from dermavigil.web.deps import ActorDep, RegistryDep
 from dermavigil.web.pages.render import render
 from dermavigil.web.permissions import require
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 router = APIRouter(include_in_schema=False)
 HISTORY_ROWS = 20
 
 
 def _page(request: Request, actor: object, registry: object, **extra: object) -> Response:
-    from dermavigil.registry import UserService
+    from dermavigil.registry import SessionService, UserService
 
     with registry.transaction(readonly=True) as session:  # type: ignore[attr-defined]
         service = UserService(session)
         users = service.list()
         history = service.history(limit=HISTORY_ROWS)
+        open_sessions = SessionService(session).open_counts()
     error = extra.get("error")
     status = error.status_code if isinstance(error, DermavigilError) else 200
-    context = {"actor": actor, "users": users, "history": history, **extra}
+    context = {
+        "actor": actor,
+        "users": users,
+        "history": history,
+        "open_sessions": open_sessions,
+        **extra,
+    }
     response = render(request, "users.html", context, status)
     if "one_time" in extra:
         response.headers["Cache-Control"] = "no-store"
@@ -67,6 +80,20 @@ def create_user(
     return RedirectResponse(f"/users?created={user.username}", status_code=303)
 
 
+def _administer(
+    request: Request, actor: Any, registry: Any, change: Callable[[Session], str]
+) -> Response:
+    """Run ``change`` (it returns the user's name) in one write transaction as an admin,
+    then back to the users page, or the page with the refusal."""
+    require(actor, "users.manage")
+    try:
+        with registry.transaction() as session:
+            name = change(session)
+    except DermavigilError as error:
+        return _page(request, actor, registry, error=error)
+    return RedirectResponse(f"/users?changed={name}", status_code=303)
+
+
 @router.post("/users/{username}/role")
 def change_role(
     request: Request,
@@ -78,13 +105,10 @@ def change_role(
     """Give the account another role (refused for the last active admin)."""
     from dermavigil.registry import UserService
 
-    require(actor, "users.manage")
-    try:
-        with registry.transaction() as session:
-            user = UserService(session).set_role(username, role, by=actor.username)
-    except DermavigilError as error:
-        return _page(request, actor, registry, error=error)
-    return RedirectResponse(f"/users?changed={user.username}", status_code=303)
+    def change(session: Session) -> str:
+        return UserService(session).set_role(username, role, by=actor.username).username
+
+    return _administer(request, actor, registry, change)
 
 
 @router.post("/users/{username}/active")
@@ -95,18 +119,29 @@ def change_active(
     registry: RegistryDep,
     active: Annotated[bool, Form()],
 ) -> Response:
-    """Deactivate (sessions end at their next request) or reactivate the account."""
+    """Deactivate (every session of the account ends) or reactivate the account."""
     from dermavigil.registry import UserService
 
-    require(actor, "users.manage")
-    try:
-        with registry.transaction() as session:
-            service = UserService(session)
-            change = service.reactivate if active else service.deactivate
-            user = change(username, by=actor.username)
-    except DermavigilError as error:
-        return _page(request, actor, registry, error=error)
-    return RedirectResponse(f"/users?changed={user.username}", status_code=303)
+    def change(session: Session) -> str:
+        service = UserService(session)
+        switch = service.reactivate if active else service.deactivate
+        return switch(username, by=actor.username).username
+
+    return _administer(request, actor, registry, change)
+
+
+@router.post("/users/{username}/end-sessions")
+def end_sessions(
+    request: Request, username: str, actor: ActorDep, registry: RegistryDep
+) -> Response:
+    """End every session and API token of the user now (they may sign in again)."""
+    from dermavigil.registry import SessionService, UserService
+
+    def change(session: Session) -> str:
+        SessionService(session).end_all(username, by=actor.username)
+        return UserService(session).get(username).username
+
+    return _administer(request, actor, registry, change)
 
 
 @router.post("/users/{username}/reset-password")
