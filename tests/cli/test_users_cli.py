@@ -106,3 +106,34 @@ def test_administer_users_from_the_command_line(
     error = _main(monkeypatch, capsys, "users", "reset-password", "zed", "--password-stdin")
     assert "no user 'zed'" in error
     assert "must be one of" in _main(monkeypatch, capsys, "users", "role", "nina", "boss")
+
+
+def test_list_and_end_a_users_sessions(dv_home: Path) -> None:
+    from dermavigil.registry import SessionService
+
+    _ok("users", "add", "root", "--role", "admin", input="rooted oak 77\n" * 2)
+    registry = open_registry(load_settings().database_url)
+    try:
+        with registry.transaction() as session:
+            assert UserService(session).get("root").must_change_password  # set by someone else
+            sessions = SessionService(session)
+            tokens = [
+                sessions.start("root", "browser", "10.1.2.3", "Firefox 133 on Linux"),
+                sessions.start("root", "token", "10.1.2.4", "python-httpx/0.28.1"),
+            ]
+    finally:
+        registry.close()
+    listed = _rows(_ok("users", "sessions", "root"))
+    assert sorted(row[1] for row in listed) == ["browser", "token"]
+    assert {row[4] for row in listed} == {"10.1.2.3", "10.1.2.4"}
+    assert "Firefox 133 on Linux" in {row[5] for row in listed}
+    assert "ended 2 session(s) of root" in _ok("users", "logout", "root", "--by", "ops")
+    assert _rows(_ok("users", "sessions", "root")) == []
+    registry = open_registry(load_settings().database_url)
+    try:
+        with registry.transaction(readonly=True) as session:
+            assert [SessionService(session).resolve(t, "root") for t in tokens] == [None, None]
+    finally:
+        registry.close()
+    history = _rows(_ok("users", "history", "root"))
+    assert history[0][1:] == ["root", "end sessions (2 sessions ended)", "ops"]

@@ -30,9 +30,9 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
     registry = open_registry(settings.database_url)
     with registry.transaction() as session:
         users = UserService(session)
-        users.create("assessor1", "assessor", PASSWORD)
-        users.create("clinician", "reporter", PASSWORD)
-        users.create("lead", "admin", PASSWORD)
+        users.create("assessor1", "assessor", PASSWORD, must_change_password=False)
+        users.create("clinician", "reporter", PASSWORD, must_change_password=False)
+        users.create("lead", "admin", PASSWORD, must_change_password=False)
         stored = CaseService(session).create(load_seed_case(), by="clinician")
         seed = load_seed_case()
         received = PartialDate.model_validate(

@@ -1,7 +1,8 @@
 """Fuzz the JSON API from its own OpenAPI document (schemathesis): no input may cause a 5xx.
 
-Requests are authenticated as an admin (bearer token) so every operation is reached;
-the example budget per operation is small to keep the run under a minute.
+Requests are authenticated as an admin (bearer token) so every operation is reached; each
+operation gets a token of its own, since some end sessions ("log out everywhere"); the
+example budget per operation is small to keep the run under a minute.
 """
 
 from __future__ import annotations
@@ -31,22 +32,22 @@ def fuzz_app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
     registry.close()
 
 
-@pytest.fixture(scope="module")
-def admin_headers(fuzz_app) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def admin_headers(app) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """A fresh bearer token of the fuzzing admin (a session of its own)."""
     from fastapi.testclient import TestClient
 
-    response = TestClient(fuzz_app).post(
-        "/api/token", json={"username": "fuzzer", "password": PASSWORD}
-    )
+    response = TestClient(app).post("/api/token", json={"username": "fuzzer", "password": PASSWORD})
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
-def test_no_server_error(fuzz_app, admin_headers):  # type: ignore[no-untyped-def]
+def test_no_server_error(fuzz_app):  # type: ignore[no-untyped-def]
     """Every operation of the OpenAPI document, a dozen generated requests each."""
     api = schemathesis.openapi.from_asgi("/api/openapi.json", fuzz_app)
     operations = [result.ok() for result in api.get_all_operations()]
     assert len(operations) >= 15
+    headers: dict[str, str] = {}
     for operation in operations:
+        headers.update(admin_headers(fuzz_app))
 
         @given(case=operation.as_strategy())
         @settings(
@@ -57,7 +58,7 @@ def test_no_server_error(fuzz_app, admin_headers):  # type: ignore[no-untyped-de
             database=None,
         )
         def no_5xx(case):  # type: ignore[no-untyped-def]
-            response = case.call(headers=admin_headers)
+            response = case.call(headers=headers)
             assert response.status_code < 500, (case.method, case.path, response.text[:500])
 
         no_5xx()

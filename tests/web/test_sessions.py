@@ -258,3 +258,14 @@ def test_tokens_are_stored_hashed_and_last_seen_is_kept(app, registry, monkeypat
             update(UserSessionRow).values(created_at=datetime.now(UTC) - timedelta(hours=13))
         )
     assert browser.client.get("/api/me").status_code == 401
+
+
+def test_signing_in_again_in_a_browser_ends_its_previous_session(app) -> None:  # type: ignore[no-untyped-def]
+    browser = _browser(app, "reporter")
+    before = browser.client.cookies[SESSION_COOKIE]
+    assert browser.login("reporter2").status_code == 303
+    replay = TestClient(app)
+    replay.cookies.set(SESSION_COOKIE, before)
+    assert replay.get("/api/me").status_code == 401
+    assert browser.client.get("/api/me").json()["username"] == "reporter2"
+    assert len(browser.client.get("/api/me/sessions").json()) == 1

@@ -53,12 +53,17 @@ def authenticate(request: Request, username: str, password: str, via: str) -> Ac
 
 def start_session(request: Request, actor: Actor) -> tuple[Actor, str]:
     """Open a server-side session for ``actor`` (who has just proved who they are), noting
-    the client's address and browser; returns the actor in it and its session token."""
+    the client's address and browser; returns the actor in it and its session token. A
+    browser signing in again ends the session its cookie held, if any."""
     from dermavigil.registry import SessionService
     from dermavigil.registry.sessions import session_id
 
     kind = "token" if actor.via == "token" else "browser"
     agent = describe_agent(request.headers.get("user-agent"))
+    previous = request.state.session.token if kind == "browser" else None
     with request.app.state.registry.transaction() as session:
-        token = SessionService(session).start(actor.username, kind, client_address(request), agent)
+        service = SessionService(session)
+        if previous:
+            service.logout(session_id(previous))
+        token = service.start(actor.username, kind, client_address(request), agent)
     return replace(actor, session_id=session_id(token)), token
