@@ -63,7 +63,7 @@ def main() -> None:
     settings.ensure_dirs()
     registry = open_registry(settings.database_url)
     with registry.transaction() as session:
-        UserService(session).create("reader", "assessor", PASSWORD)
+        UserService(session).create("reader", "assessor", PASSWORD, must_change_password=False)
     app = create_app(settings, registry)
     client = TestClient(app)
     token = client.post("/api/token", json={"username": "reader", "password": PASSWORD}).json()

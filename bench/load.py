@@ -170,7 +170,7 @@ def _prepare(home: Path, database_url: str | None) -> dict[str, str]:
     settings.ensure_dirs()
     registry = open_registry(settings.database_url)
     with registry.transaction() as session:
-        UserService(session).create(USER, "reporter", PASSWORD)
+        UserService(session).create(USER, "reporter", PASSWORD, must_change_password=False)
     registry.close()
     return env
 

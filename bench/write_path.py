@@ -110,7 +110,7 @@ async def _setup(home: Path, url: str | None) -> tuple[Any, str, Registry]:
     settings = load_settings(env)
     registry = open_registry(settings.database_url)
     with registry.transaction() as session:
-        UserService(session).create("bench", "reporter", PASSWORD)
+        UserService(session).create("bench", "reporter", PASSWORD, must_change_password=False)
     app = create_app(settings, registry)
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:

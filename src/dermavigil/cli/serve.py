@@ -118,7 +118,7 @@ def announce_admin_password(home: Path, password: str, terminal: bool) -> str:
     if terminal:
         return (
             f"Log in as [bold]admin[/] with the one-time password [bold]{password}[/] "
-            "(shown only now; change it on the Password page, then create other users)."
+            "(shown only now; the first sign-in asks you to choose your own)."
         )
     path = home / ADMIN_PASSWORD_FILE
     path.unlink(missing_ok=True)
@@ -127,7 +127,7 @@ def announce_admin_password(home: Path, password: str, terminal: bool) -> str:
         handle.write(password + "\n")
     return (
         f"Log in as [bold]admin[/] with the one-time password in {path} (readable by you "
-        "only; delete it once you have changed the password on the Password page)."
+        "only; the first sign-in asks you to choose your own: delete the file then)."
     )
 
 
