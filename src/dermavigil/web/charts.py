@@ -48,7 +48,8 @@ def forest_plot(rows: Sequence[Mapping[str, Any]], *, width: int = 560) -> dict[
     source = alt.Data(values=data)
     # labels are never cut (labelLimit 0): callers shorten each part of a label instead,
     # so that two rows cannot read alike because their labels were truncated
-    y = alt.Y("pair:N", sort=order, title="Product · reaction", axis=alt.Axis(labelLimit=0))
+    # (no axis title: the browser's fonts may set labels wider than the server measured)
+    y = alt.Y("pair:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
     scale = alt.Scale(type="log")
     base = alt.Chart(source)
     interval = base.mark_rule(strokeWidth=2).encode(
@@ -78,7 +79,7 @@ def forest_plot(rows: Sequence[Mapping[str, Any]], *, width: int = 560) -> dict[
     chart = alt.layer(ref_one, ref_signal, interval, point).properties(
         width=width,
         height=max(60, 18 * len(data)),
-        title="Empirical Bayes geometric mean by product and reaction",
+        title="EBGM (EB05-EB95) per product · reaction",
     )
     return chart.to_dict()
 
