@@ -178,3 +178,41 @@ def test_importing_an_e2b_report_twice_is_one_case_and_unmapped_is_listed(
     out = _ok("case", "import", str(follow_up), "--by", "importer")
     assert "follow-up of DV-000001 (version 2)" in out
     assert _stored_count() == 1
+
+
+def test_export_line_listing_of_every_matching_case(dv_home: Path, tmp_path: Path) -> None:
+    """``case export`` without a case id: every matching case (more than one batch of the
+    service the web export uses), under a header block, as CSV and as Excel."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    settings = load_settings()
+    settings.ensure_dirs()
+    registry = open_registry(settings.database_url)
+    seed = load_seed_case()
+    data = seed.model_dump(mode="json")
+    data["products"][0]["category"] = "ha_filler"
+    other = type(seed).model_validate(data)
+    with registry.transaction() as session:
+        service = CaseService(session)
+        for i in range(230):
+            service.create(seed if i % 10 else other, by="alice")
+    registry.close()
+    out = tmp_path / "all.csv"
+    said = _ok("case", "export", "--format", "csv", "--category", "exosome", "-o", str(out))
+    assert "207 case(s)" in said
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows[0] == ["dermavigil line listing"]
+    block = {r[0]: r[1] for r in rows[1 : rows.index([])]}
+    assert block["Cases"] == "207" and "category = exosome" in block["Filters"]
+    assert len(rows) - rows.index([]) - 2 == 207  # every case, past the first batch of 200
+    book = tmp_path / "all.xlsx"
+    _ok("case", "export", "--format", "xlsx", "-o", str(book))
+    sheet = load_workbook(book).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][0] == "dermavigil line listing"
+    assert sum(1 for v in values if v and str(v[0]).startswith("DV-")) == 230
+    refused = runner.invoke(app, ["case", "export", "--format", "e2b"])
+    assert refused.exit_code != 0

@@ -10,8 +10,10 @@ the root app) and roll the transaction back, so nothing is written.
 
 from __future__ import annotations
 
+import functools
 import getpass
-from collections.abc import Sequence
+import inspect
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +22,7 @@ import typer
 from dermavigil.cli import render
 from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.case import Case
-from dermavigil.errors import DermavigilError, InputError, Problem
+from dermavigil.errors import DermavigilError, InputError, Problem, StorageError
 from dermavigil.exchange.formats import ImportResult, export_cases, import_document
 from dermavigil.registry import CaseFilter, CaseService, Registry, open_registry
 
@@ -132,38 +134,74 @@ def import_(
             render.console.print(f"  - {problem}", markup=False, highlight=False)
 
 
-@case_app.command("list")
-def list_(
-    category: Annotated[str | None, typer.Option(help="product category, e.g. exosome")] = None,
-    route: Annotated[str | None, typer.Option(help="route used, e.g. intradermal")] = None,
-    off_label: Annotated[
-        bool | None, typer.Option("--off-label/--on-label", help="off-label route flag")
-    ] = None,
-    reaction: Annotated[str | None, typer.Option(help="part of a reaction term")] = None,
-    serious: Annotated[bool | None, typer.Option("--serious/--not-serious")] = None,
-    who_umc: Annotated[str | None, typer.Option(help="WHO-UMC category")] = None,
-    naranjo: Annotated[str | None, typer.Option(help="Naranjo band")] = None,
-    source: Annotated[str | None, typer.Option(help="report source, e.g. literature")] = None,
-    status: Annotated[str, typer.Option(help="active, draft, retracted or all")] = "active",
-    text: Annotated[str | None, typer.Option(help="words in names, terms or narrative")] = None,
-    offset: int = 0,
-    limit: int = 50,
-) -> None:
-    """List cases (current versions) matching every filter given."""
+CategoryOpt = Annotated[str | None, typer.Option(help="product category, e.g. exosome")]
+RouteOpt = Annotated[str | None, typer.Option(help="route used, e.g. intradermal")]
+OffLabelOpt = Annotated[
+    bool | None, typer.Option("--off-label/--on-label", help="off-label route flag")
+]
+ReactionOpt = Annotated[str | None, typer.Option(help="part of a reaction term")]
+SeriousOpt = Annotated[bool | None, typer.Option("--serious/--not-serious")]
+WhoUmcOpt = Annotated[str | None, typer.Option(help="WHO-UMC category")]
+NaranjoOpt = Annotated[str | None, typer.Option(help="Naranjo band")]
+SourceOpt = Annotated[str | None, typer.Option(help="report source, e.g. literature")]
+StatusOpt = Annotated[str, typer.Option(help="active, draft, retracted or all")]
+TextOpt = Annotated[str | None, typer.Option(help="words in names, terms or narrative")]
+
+
+FILTER_OPTIONS: dict[str, tuple[object, object]] = {
+    "category": (CategoryOpt, None),
+    "route": (RouteOpt, None),
+    "off_label": (OffLabelOpt, None),
+    "reaction": (ReactionOpt, None),
+    "serious": (SeriousOpt, None),
+    "who_umc": (WhoUmcOpt, None),
+    "naranjo": (NaranjoOpt, None),
+    "source": (SourceOpt, None),
+    "status": (StatusOpt, "active"),
+    "text": (TextOpt, None),
+}
+"""The case-list filters as command options (``--naranjo`` is the Naranjo band)."""
+
+
+def _case_filter(status: str = "active", **values: object) -> CaseFilter:
+    """The registry filter of the filter options."""
     if status not in ("active", "draft", "retracted", "all"):
         raise InputError(f"--status must be active, draft, retracted or all, not {status!r}")
-    criteria = CaseFilter(
-        category=category,
-        route=route,
-        off_label=off_label,
-        reaction=reaction,
-        serious=serious,
-        who_umc=who_umc,
-        naranjo_band=naranjo,
-        source=source,
-        status=None if status == "all" else status,  # type: ignore[arg-type]
-        text=text,
-    )
+    values["naranjo_band"] = values.pop("naranjo", None)
+    return CaseFilter(status=None if status == "all" else status, **values)  # type: ignore[arg-type]
+
+
+def with_case_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command`` the filter options of :data:`FILTER_OPTIONS`; it receives them as
+    one ``criteria`` (:class:`CaseFilter`) argument."""
+    import typing
+
+    signature = inspect.signature(command)
+    hints = typing.get_type_hints(command, include_extras=True)
+    kept = [
+        p.replace(annotation=hints.get(p.name, p.annotation))
+        for p in signature.parameters.values()
+        if p.name != "criteria"
+    ]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=default)
+        for name, (kind, default) in FILTER_OPTIONS.items()
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> None:
+        values = {name: kwargs.pop(name) for name in FILTER_OPTIONS if name in kwargs}
+        command(*args, criteria=_case_filter(**values), **kwargs)  # type: ignore[arg-type]
+
+    wrapper.__signature__ = signature.replace(parameters=kept + added)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in kept + added}
+    return wrapper
+
+
+@case_app.command("list")
+@with_case_filters
+def list_(criteria: CaseFilter, offset: int = 0, limit: int = 50) -> None:
+    """List cases (current versions) matching every filter given."""
     with registry().transaction(readonly=True) as session:
         page = CaseService(session).list(criteria, offset=offset, limit=limit)
     render.show_page(render.console, page)
@@ -240,14 +278,29 @@ def accept(case_id: str, by: By = "") -> None:
 
 
 @case_app.command("export")
+@with_case_filters
 def export(
-    case_id: str,
+    case_id: Annotated[
+        str | None,
+        typer.Argument(help="a case (e.g. DV-000001); none: a line listing of every match"),
+    ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="json, csv, e2b, fhir, fhir-r4 or cioms")
+        str,
+        typer.Option(
+            "--format", help="one case: json, csv, e2b, fhir, fhir-r4 or cioms; all: csv or xlsx"
+        ),
     ] = "json",
-    out: Annotated[Path | None, typer.Option(help="write to this file (default: stdout)")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="write to this file (default: stdout)")
+    ] = None,
+    *,
+    criteria: CaseFilter,
 ) -> None:
-    """Export a case's current version in an exchange format."""
+    """Export a case's current version in an exchange format; without a case id, a line
+    listing (CSV or Excel) of every case matching the filters, under a header block."""
+    if case_id is None:
+        _export_listing(criteria, fmt, out)
+        return
     with registry().transaction(readonly=True) as session:
         stored = CaseService(session).get(case_id)
     data = export_bytes([stored.case], fmt, [stored.assessment], [stored.version])
@@ -258,6 +311,44 @@ def export(
     tmp.write_bytes(data)
     tmp.replace(out)
     render.console.print(f"wrote {out} ({len(data)} bytes, {fmt})")
+
+
+def _export_listing(criteria: CaseFilter, fmt: str, out: Path | None) -> None:
+    """Every matching case as a line listing, through the service the web export uses
+    (:func:`dermavigil.registry.listing.listing_batches`), written to ``out`` atomically."""
+    import sys
+    from datetime import UTC, datetime
+
+    from dermavigil.exchange.line_listing import ListingHeader, csv_chunks, write_xlsx
+    from dermavigil.registry.listing import listing_batches
+
+    if fmt not in ("csv", "xlsx"):
+        raise InputError(
+            f"a line listing is csv or xlsx, not {fmt!r}",
+            [Problem("--format", "use csv or xlsx (or name one case for other formats)", fmt)],
+        )
+    if fmt == "xlsx" and out is None:
+        raise InputError("an Excel listing needs a file", [Problem("--out", "give -o FILE.xlsx")])
+    total, batches = listing_batches(registry(), criteria)
+    shown = criteria.model_dump(exclude_none=True, exclude={"owner"})
+    header = ListingHeader(filters=shown, generated=datetime.now(UTC), count=total)
+    if out is None:
+        for chunk in csv_chunks(header, batches):
+            sys.stdout.buffer.write(chunk)
+        return
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        with tmp.open("wb") as handle:
+            if fmt == "csv":
+                for chunk in csv_chunks(header, batches):
+                    handle.write(chunk)
+            else:
+                write_xlsx(header, batches, handle)
+        tmp.replace(out)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"cannot write {out}: {error.strerror}; nothing written") from error
+    render.console.print(f"wrote {out}: {total} case(s), {fmt} line listing")
 
 
 @case_app.command("submit")

@@ -151,29 +151,11 @@ def listing_batches(
     batch: int = 200,
     seen: list[tuple[str, int | None]] | None = None,
 ) -> tuple[int, Iterator[list[tuple[Any, Any]]]]:
-    """How many cases match ``criteria`` now, and every one of them as (case, assessment)
-    batches by case id, each batch read in its own short transaction (a long export
-    holds no lock and no connection between batches; cases added meanwhile after the
-    last id read are included). ``seen`` receives each (case id, version) read, for the
-    access log."""
-    case_filter = make_filter(actor, criteria)
-    with registry.transaction(readonly=True) as session:
-        total = _service(session).list(case_filter, offset=0, limit=1).total
+    """Every case matching ``criteria`` that ``actor`` may read, in batches
+    (:func:`dermavigil.registry.listing.listing_batches`, which the CLI calls too)."""
+    from dermavigil.registry.listing import listing_batches as read_batches
 
-    def batches() -> Iterator[list[tuple[Any, Any]]]:
-        after = ""
-        while True:
-            with registry.transaction(readonly=True) as session:
-                stored = _service(session).batch_after(case_filter, after, batch)
-            if stored:
-                if seen is not None:
-                    seen.extend((s.case_id, s.version) for s in stored)
-                yield [(s.case, s.assessment) for s in stored]
-            if len(stored) < batch:
-                return
-            after = stored[-1].case_id
-
-    return total, batches()
+    return read_batches(registry, make_filter(actor, criteria), batch, seen)
 
 
 def update(
