@@ -189,6 +189,8 @@ def test_a_sentence_without_the_patient_as_subject_continues_the_case():
     texts = [s.text for s in case_sentences(sentences)]
     assert any(t.startswith("Debridement") for t in texts)
     assert not any(t.startswith("Such injections") for t in texts)  # advice, not the case
+
+
 def _codes(draft) -> set[str]:
     return {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
 
@@ -262,7 +264,6 @@ def test_annotated_sites_and_documented_names_are_the_shipped_vocabulary():
     assert set(re.findall(r"`([a-z ]+)`", listed)) == SITE_NAMES - {"injection site"}
 
 
-
 def test_products_named_by_class_or_material_and_routes_outside_patient_sentences():
     """d18 (our own text): the suspect named only in the title as a drug class, a product
     of a background sentence never taken instead; the route in the title; the wrong route
@@ -314,3 +315,29 @@ def test_abbreviation_defined_for_a_product_is_a_mention_of_it():
         "PRF injections were given and the nodules resolved."
     )
     assert [p["category"] for p in draft.case["products"]] == ["ha_filler"]
+
+
+def test_case_sections_furniture_titles_and_defined_short_forms():
+    draft = _draft("d33_case_sections_abbreviation")
+    verbatims = [r["verbatim"].lower() for r in draft.case["reactions"]]
+    # the title line after page furniture and a journal line names the diagnosis; "NS",
+    # defined in the background, stands for it in the case ("On the second day NS was
+    # diagnosed"), with the short form and its definition as evidence
+    assert verbatims[0] == "nicolau syndrome"
+    spans = [draft.text[a:b] for a, b in draft.evidence["reactions.0.verbatim"]]
+    assert "NS" in spans and "Nicolau syndrome" in spans
+    # a sentence of the case section with no patient word ("This was followed by redness
+    # and a livedoid patch over the thigh") is about the patient
+    assert {"redness", "livedoid patch"} <= set(verbatims)
+    assert {"HP:0010783", "HP:0033505"} <= _codes(draft)
+
+
+def test_general_statements_and_prevented_sequelae_are_not_reactions():
+    draft = _draft("d33_case_sections_abbreviation")
+    verbatims = " ".join(r["verbatim"].lower() for r in draft.case["reactions"])
+    # "Patients present with pain, livedoid patches and necrosis": patients in general;
+    # "applied to prevent scar formation"; "Compartment syndrome was suspected but excluded"
+    assert "necrosis" not in verbatims and "scar" not in verbatims
+    assert "compartment" not in verbatims
+    status = {e["text"]: e["status"] for e in draft.excluded}
+    assert status["scar"] == "hypothetical"

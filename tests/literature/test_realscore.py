@@ -113,3 +113,11 @@ def test_concepts_match_along_the_hpo_hierarchy():
     gold = dict(GOLD, reactions=["skin nodule"])
     reactions = score_real([(_view(reaction_codes=["HP:0000951"]), gold)])["reactions"]
     assert (reactions.tp, reactions.fp, reactions.fn) == (0, 1, 1)
+
+
+def test_a_precomposed_extracted_term_finds_its_gold_part():
+    # "erythematous plaque" extracted (HP:0025474) states the gold "erythema", which the HPO
+    # does not place above it
+    gold = dict(GOLD, reactions=["erythema"])
+    reactions = score_real([(_view(reaction_codes=["HP:0025474"]), gold)])["reactions"]
+    assert (reactions.tp, reactions.fp, reactions.fn) == (1, 0, 0)

@@ -11,9 +11,11 @@ the HPO hierarchy: an extracted code matches a gold code when it is the same
 term or a more specific one (a descendant: "facial edema" is an "edema"), or
 a part of a precomposed gold term written compositionally: its direct parent
 or the code of a word of its label ("erythematous papules" extracted as
-erythema + papule, a "subcutaneous nodule" extracted as a skin nodule). Extracted codes that match
-no gold code are false positives; several extracted codes of one gold concept
-count once. A term the HPO does not code matches an extracted verbatim that
+erythema + papule, a "subcutaneous nodule" extracted as a skin nodule), and
+a precomposed extracted term matches a gold term that is one of its parts
+("erythematous plaque" for "erythema"). Extracted codes that match no gold
+code are false positives; several extracted codes of one gold concept count
+once. A term the HPO does not code matches an extracted verbatim that
 contains it.
 Treatments match when one name contains the other or they are near-equal
 (difflib ratio >= 0.85), so "oral antibiotics" matches "antibiotics".
@@ -108,8 +110,15 @@ def _parts(code: str) -> frozenset[str]:
 
 
 def _same_concept(extracted: str, gold: str) -> bool:
-    """The extracted code is the gold term, a descendant of it, or one of its parts."""
-    return extracted == gold or gold in _ancestors(extracted) or extracted in _parts(gold)
+    """The extracted code is the gold term, a descendant of it, one of its parts, or a
+    precomposed term the gold term is a part of ("erythematous plaque" for "erythema", which
+    the HPO does not place above it)."""
+    return (
+        extracted == gold
+        or gold in _ancestors(extracted)
+        or extracted in _parts(gold)
+        or gold in _parts(extracted)
+    )
 
 
 def _score_concepts(entry: ListScore, gold: Concepts, codes: set[str], verbatims: list[str]):

@@ -32,7 +32,7 @@ from dermavigil.literature.extract.products import (
     treated_families,
 )
 from dermavigil.literature.extract.quality import check_text
-from dermavigil.literature.extract.reactions import find_reactions
+from dermavigil.literature.extract.reactions import find_reactions, reaction_abbreviations
 from dermavigil.literature.extract.relevance import (
     CASE_CUE,
     REVIEW_OR_STUDY,
@@ -138,7 +138,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     patient = patient_sentences(sentences)
     title = sentences[0].text if sentences and sentences[0].section == "title" else None
     challenge = find_challenges(patient)
-    reactions, excluded = find_reactions(patient, challenge.rechallenge_sentences)
+    reactions, excluded = find_reactions(
+        patient, challenge.rechallenge_sentences, reaction_abbreviations(text)
+    )
     first = min((r.sentence for r in reactions if r.sentence > 0), default=0)
     patient_facts = find_patient(sentences, patient)
     evidence: assemble.Evidence = {}

@@ -62,10 +62,10 @@ _HEADS = (
     r"|Volkmann(?:'s)? (?:syndrome|contracture|ischa?emic contracture)"
     r"|(?:muco)?purulent discharge|suppuration|myalgias?|arthralgias?|fatigue|chills"
     r"|SIRVA|shoulder injury related to vaccine administration"
-    r"|Nicolau(?:'s)? livedoid dermatitis|myelitis"
+    r"|Nicolau(?:'s)? livedoid dermatitis|myelitis|redness|mass|allergy|pharyngitis"
 )
 _MODIFIER = (
-    r"palpable|painful|tender|non-blanch\w*|blanch\w*|purplish|purple|violaceous|dark|red|reddish"
+    r"red|palpable|painful|tender|non-blanch\w*|blanch\w*|purplish|purple|violaceous|dark|red|reddish"
     r"|erythematous|tiny|small|large|central|crusted|multiple|several|numerous|firm|hard|soft|indurated"
     r"|inflammatory|granulomatous|skin|cutaneous|local|localized|localised|diffuse|extensive"
     r"|delayed(?:-onset)?|late(?:-onset)?|persistent|recurrent|subcutaneous|dermal|foreign-body"
@@ -102,6 +102,8 @@ _PREDICATE = re.compile(
 )
 """Adjective and verb forms of a reaction: "her face became red and swollen", "was tender
 and violaceous", "the nodule ulcerated"."""
+_NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)
+"""A word that makes the next mention a normal finding ("her BCG vaccination scar")."""
 _RECURRENCE = re.compile(r"\bsimilar (?:lesions?|reactions?|symptoms?)\b", re.I)
 _FINDING_CLAUSE = re.compile(
     r"\b(?:(?:skin |punch |incisional |excisional )?biopsy|histopatholog\w*|histolog\w*|"
@@ -199,10 +201,49 @@ def _clauses(sentence: Sentence) -> str:
     return text
 
 
+def reaction_abbreviations(text: str) -> dict[str, tuple[str, Span]]:
+    """Short forms defined in the text whose long form is a reaction: "compartment syndrome
+    (CS)" -> {"CS": ("compartment syndrome", span)}. The long form is found as in Schwartz AS,
+    Hearst MA (2003), "A simple algorithm for identifying abbreviation definitions in
+    biomedical text", Pac Symp Biocomput 8:451-462: the short form's characters matched right
+    to left in the words before the parenthesis, its first character at a word start."""
+    found: dict[str, tuple[str, Span]] = {}
+    for match in _DEFINITION.finditer(text):
+        short, before = match.group("short"), match.group("long")
+        long = _long_form(short, before)
+        if long and _MENTION.fullmatch(long) and short not in found:
+            start = match.start("long") + len(before) - len(long)
+            found[short] = (long, (start, start + len(long)))
+    return found
+
+
+_DEFINITION = re.compile(r"(?P<long>(?:[\w'-]+\s+){1,7})\((?P<short>[A-Z][A-Za-z]{1,5})\)")
+
+
+def _long_form(short: str, before: str) -> str | None:
+    text = before.rstrip()
+    s, i = len(short) - 1, len(text) - 1
+    while s >= 0:
+        char = short[s].lower()
+        while i >= 0 and (text[i].lower() != char or (s == 0 and i > 0 and text[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    return text[text.rfind(" ", 0, i + 1) + 1 :]
+
+
 def find_reactions(
-    patient: list[Sentence], rechallenge: set[int]
+    patient: list[Sentence],
+    rechallenge: set[int],
+    defined: dict[str, tuple[str, Span]] | None = None,
 ) -> tuple[list[ReactionFacts], list[Excluded]]:
-    """Reactions of the patient sentences (merged by code set) and the mentions set aside."""
+    """Reactions of the patient sentences (merged by code set) and the mentions set aside.
+
+    ``defined`` (from :func:`reaction_abbreviations`) lets a short form stand for its reaction ("he
+    was found to have acute ischaemia and CS"): the verbatim is the long form, the evidence
+    both the short form and its definition."""
     reactions: list[ReactionFacts] = []
     excluded: list[Excluded] = []
     for sentence in patient:
@@ -221,18 +262,21 @@ def find_reactions(
                 )
                 reactions.append(reaction)
                 continue
-        for mention, start, end in _mentions(text):
+        for mention, start, end in _mentions(text, defined or {}):
             verbatim = _decapitalise(mention.strip(" ,"), sentence, start)
             span = _shift(sentence, (start, end))
             status = assertion(sentence.text, start, end)
-            if status is not Assertion.present:
+            if status is not Assertion.present or _NOT_A_REACTION.search(text[:start]):
                 excluded.append(Excluded(verbatim, span, status))
                 continue
+            spans = [span]
+            if text[start:end] != mention and defined and text[start:end] in defined:
+                spans.append(defined[text[start:end]][1])
             reaction = ReactionFacts(
                 verbatim=verbatim,
                 codes=code_phrase(verbatim),
                 sentence=sentence.index,
-                spans={"verbatim": [span]},
+                spans={"verbatim": spans},
                 body_sites=[s[0] for s in sites],
             )
             if sites:
@@ -244,9 +288,14 @@ def find_reactions(
     return _merge(reactions), excluded
 
 
-def _mentions(text: str) -> list[tuple[str, int, int]]:
-    """Noun mentions, then the adjective and verb forms no noun mention covers."""
+def _mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[tuple[str, int, int]]:
+    """Noun mentions, the adjective and verb forms no noun mention covers, and short forms of
+    reactions defined in the text (the long form in place of the short one)."""
     found = [(m.group(0), m.start(), m.end()) for m in _MENTION.finditer(text)]
+    for short, (long, _span) in defined.items():
+        for match in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", text):
+            if all(match.end() <= s or match.start() >= e for _, s, e in found):
+                found.append((long, match.start(), match.end()))
     for match in _PREDICATE.finditer(text):
         group = "adj" if match.group("adj") else "verb"
         start, end = match.span(group)

@@ -35,7 +35,8 @@ _PATIENT = re.compile(
     r"|led to (?:\w+ ){0,2}(?:improvement|resolution|recovery)|died|healed|healing|improved"
     r"|(?:a|one) case of|case (?:\d|one|two)|(?:first|second) patient|patient (?:\d|one|two)"
     r"|subsequently|on admission|on examination|follow-up|response to (?:the )?treatment"
-    r"|(?:was|were) (?:ruled out|suspected|considered)|the case was"
+    r"|(?:was|were) (?:ruled out|suspected|considered)"
+    r"|the cases? (?:was|were) (?:complicated|managed|treated|diagnosed)"
     r"|(?:(?:physical|clinical|dermatologic\w*|local) )?exam(?:ination)? (?:revealed|showed"
     r"|demonstrated)|(?:the|that) (?:same|next|following) (?:day|evening|morning|night|week)"
     r"|on (?:day|week) \d+|became|turned|the clinical (?:picture|presentation|course))\b",
@@ -46,7 +47,9 @@ _REVIEW = re.compile(
     r"|in the literature|previously reported|complications include|should be avoided"
     r"|most \w+ products"
     r"|(?:is|are) (?:commonly|widely|increasingly) used|have gained|has gained|gained attention"
-    r"|we review|review of|and colleagues|et al\b|(?:can|may) (?:\w+ )?cause)\b",
+    r"|we review|review of|and colleagues|et al\b|(?:can|may) (?:\w+ )?cause"
+    r"|according to (?:the )?(?:[\w-]+ ){0,6}(?:system|literature|database|registry|surveillance"
+    r"|reports))\b",
     re.IGNORECASE,
 )
 REVIEW_OR_STUDY = re.compile(
@@ -64,8 +67,52 @@ CASE_CUE = re.compile(
 )
 """A text that reports cases (then a review of the literature beside them is not all it is)."""
 _GENERIC_SECTIONS = frozenset(
-    {"background", "introduction", "conclusion", "conclusions", "discussion"}
+    {
+        "background",
+        "introduction",
+        "conclusion",
+        "conclusions",
+        "discussion",
+        "rationale",
+        "importance",
+        "lessons",
+    }
 )
+_CASE_SECTIONS = frozenset(
+    {
+        "case",
+        "case report",
+        "case reports",
+        "case presentation",
+        "case presentations",
+        "case summary",
+        "case description",
+        "case descriptions",
+        "clinical presentation",
+        "clinical findings",
+        "patient concerns",
+        "diagnoses",
+        "diagnosis",
+        "interventions",
+        "intervention",
+        "outcomes",
+        "observations",
+    }
+)
+"""Sections of a structured abstract that tell the case: their sentences are about the patient
+unless they carry a review cue ("This was followed by desquamation and severe necrosis.")."""
+_TITLE_CAUSE = re.compile(
+    r"\b(?:after|following|induced|caused|case|from|due to|secondary to|associated with"
+    r"|complicating|related to)\b",
+    re.IGNORECASE,
+)
+_GENERIC_PATIENTS = re.compile(
+    r"^(?:most commonly|typically|usually|generally|often)?,?\s*patients (?:with [\w -]+? )?"
+    r"(?:typically |usually |often |commonly |may |can )?(?:present|complain|develop|experience"
+    r"|report|suffer)\b",
+    re.IGNORECASE,
+)
+"""A statement about patients in general ("Patients present with pain at the injection site")."""
 
 
 _ADVICE = re.compile(
@@ -109,8 +156,9 @@ def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
 
 
 _CONTINUES = re.compile(
-    r"(?:it|this|these|they|the (?:swelling|mass|nodules?|lesions?|area|site|wound|ulcer|patch))"
-    r"\s+(?:was|were|had|has|is|are|became|then|later|also|gradually|progressed|evolved)\b",
+    r"(?:(?:it|this|these|they|the (?:swelling|mass|nodules?|lesions?|area|site|wound|ulcer|patch))"
+    r"\s+(?:was|were|had|has|is|are|became|then|later|also|gradually|progressed|evolved)"
+    r"|associated)\b",
     re.IGNORECASE,
 )
 """A sentence that goes on about what the previous one said ("It was associated with ...")."""
@@ -128,11 +176,15 @@ def patient_sentences(sentences: list[Sentence]) -> list[Sentence]:
     for sentence in sentences:
         if _REFERENCES.fullmatch(sentence.text.strip()):
             break  # a reference list: nothing after it is about the patient
-        keep = about_patient(sentence) or (
-            previous
-            and sentence.section not in _GENERIC_SECTIONS
-            and _CONTINUES.match(sentence.text) is not None
-            and not _REVIEW.search(sentence.text)
+        keep = (
+            about_patient(sentence)
+            or _title_like(sentence)
+            or (
+                previous
+                and sentence.section not in _GENERIC_SECTIONS
+                and _CONTINUES.match(sentence.text) is not None
+                and not _REVIEW.search(sentence.text)
+            )
         )
         if keep:
             out.append(sentence)
@@ -145,13 +197,19 @@ def about_patient(sentence: Sentence) -> bool:
     if sentence.section in _GENERIC_SECTIONS:
         return False
     if sentence.section == "title":
-        return bool(
-            re.search(
-                r"\b(?:after|following|induced|caused|case|complicating|secondary to|due to)\b",
-                sentence.text,
-                re.I,
-            )
-        )
-    if _REVIEW.search(sentence.text):
+        return bool(_TITLE_CAUSE.search(sentence.text))
+    if _REVIEW.search(sentence.text) or _GENERIC_PATIENTS.search(sentence.text):
         return False
-    return bool(_PATIENT.search(sentence.text))
+    return sentence.section in _CASE_SECTIONS or bool(_PATIENT.search(sentence.text))
+
+
+def _title_like(sentence: Sentence) -> bool:
+    """A line of its own near the top that names a cause: the record's title when page
+    furniture or a journal line came first ("Nicolau Livedoid Dermatitis following ...")."""
+    return (
+        sentence.index <= 3
+        and sentence.section is None
+        and not sentence.text.rstrip().endswith(".")
+        and len(sentence.text) <= 250
+        and bool(_TITLE_CAUSE.search(sentence.text))
+    )
