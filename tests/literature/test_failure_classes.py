@@ -341,3 +341,15 @@ def test_general_statements_and_prevented_sequelae_are_not_reactions():
     assert "compartment" not in verbatims
     status = {e["text"]: e["status"] for e in draft.excluded}
     assert status["scar"] == "hypothetical"
+
+
+def test_a_sentence_going_on_about_the_slide_adds_to_the_histopathology():
+    draft = _draft("d34_histology_goes_on")
+    (histology,) = [f for f in draft.case["findings"] if f["kind"] == "histopathology"]
+    codes = {c["code"] for c in histology["codes"]}
+    # "A punch biopsy showed dermal edema and ... numerous eosinophils. Mild spongiosis and
+    # parakeratosis were observed in the epidermis, and there were no granulomas."
+    assert {"HP:0000969", "HP:0001880", "HP:0001036"} <= codes
+    assert "HP:6000070" not in codes  # "no granulomas"
+    starts = [a for a, _ in draft.evidence["findings.0.result"]]
+    assert len(starts) == 2 and draft.text[starts[1] :].startswith("Mild spongiosis")

@@ -138,6 +138,9 @@ EQUIVALENT: dict[str, str] = {
     "reduced range of motion": "HP:0001376",
     "limited range of motion": "HP:0001376",
     "restricted range of motion": "HP:0001376",
+    "eosinophil": "HP:0001880",
+    "multinucleated giant cell": "HP:6000057",
+    "foreign body giant cell": "HP:6000057",
 }
 """Clinical wordings of an HPO term that the HPO does not list as synonyms."""
 

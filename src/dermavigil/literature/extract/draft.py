@@ -187,7 +187,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         "reactions": assemble.reactions_part(
             reactions, outcome, challenge, {s.index: s.text for s in patient}, evidence
         ),
-        "findings": assemble.findings_part(find_findings(patient), evidence),
+        "findings": assemble.findings_part(find_findings(patient, sentences), evidence),
         "treatments": assemble.treatments_part(
             find_treatments(_with_title(sentences, case_part), suspects, suspect_spans), evidence
         ),

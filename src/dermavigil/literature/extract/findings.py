@@ -23,7 +23,7 @@ from dermavigil.terminology.coder import code_phrase
 Span = tuple[int, int]
 
 _TEST = re.compile(
-    r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biopsy"
+    r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biops(?:y|ies)"
     r"(?:\s+specimens?)?|histopatholog\w*(?:\s+exam(?:ination)?)?"
     r"|histolog\w*(?:\s+exam(?:ination)?)?|(?:hematoxylin|haematoxylin) and eosin stain"
     r"|(?:doppler\s+)?"
@@ -32,7 +32,7 @@ _TEST = re.compile(
     re.I,
 )
 _VERB = re.compile(
-    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found"
+    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found|reported"
     r"|identified|was consistent with|were consistent with|was positive for|were negative"
     r"|shown to be|were|was)\b",
     re.I,
@@ -101,13 +101,65 @@ def _confirmed(sentence: Sentence) -> FindingFacts | None:
     return finding
 
 
-def find_findings(patient: list[Sentence]) -> list[FindingFacts]:
-    """Findings in patient sentences that name a test and a reporting verb."""
-    findings: list[FindingFacts] = []
+_GOES_ON = re.compile(
+    r"\b(?:were|was) (?:also )?(?:observed|seen|noted|present|found|identified)\b"
+    r"|^(?:the )?(?:granulomas?|infiltrates?|dermis|epidermis|subcutis|lesions?|specimens?)"
+    r" (?:were|was|showed|consisted|contained)\b|^there (?:was|were)\b",
+    re.IGNORECASE,
+)
+"""A sentence that goes on describing the slide ("Patchy spongiosis and hyperkeratosis were
+observed in the epidermis.", "The granulomas were epithelioid ...")."""
+
+
+def _code_items(sentence: Sentence, result: str, local: int, finding: FindingFacts) -> None:
+    """Code each listed item of ``result`` (at ``local`` in the sentence) into ``finding``,
+    leaving negated and uncertain ones out."""
+    seen = {c.code for c in finding.codes}
+    for item, at in _items(result):
+        for code in code_phrase(item):
+            inner = item.lower().find((code.matched_text or item).lower())
+            begin = local + at + max(inner, 0)
+            end = begin + len(code.matched_text or item)
+            if assertion(sentence.text, begin, end) is not Assertion.present:
+                continue
+            if code.code not in seen:
+                seen.add(code.code)
+                finding.codes.append(code)
+
+
+def _goes_on(finding: FindingFacts, sentence: Sentence) -> None:
+    """Add a sentence that goes on describing a histopathology result to that finding."""
+    finding.result = f"{finding.result} {sentence.text}"
+    finding.spans.setdefault("result", []).append((sentence.start, sentence.end))
+    _code_items(sentence, sentence.text, 0, finding)
+
+
+def find_findings(
+    patient: list[Sentence], sentences: list[Sentence] | None = None
+) -> list[FindingFacts]:
+    """Findings in patient sentences that name a test and a reporting verb; with all the
+    ``sentences``, the one right after a histopathology finding that goes on describing the
+    slide adds to it."""
+    found = _find(patient)
+    by_index = {s.index: s for s in sentences or ()}
+    for finding, index in found:
+        after = by_index.get(index + 1)
+        if (
+            finding.kind is FindingKind.histopathology
+            and after is not None
+            and not _TEST.search(after.text)
+            and _GOES_ON.search(after.text)
+        ):
+            _goes_on(finding, after)
+    return [finding for finding, _ in found]
+
+
+def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
+    findings: list[tuple[FindingFacts, int]] = []
     for sentence in patient:
         confirmed = _confirmed(sentence)
         if confirmed is not None:
-            findings.append(confirmed)
+            findings.append((confirmed, sentence.index))
             continue
         test = _TEST.search(sentence.text)
         verb = _VERB.search(sentence.text, test.end()) if test else None
@@ -129,17 +181,6 @@ def find_findings(patient: list[Sentence]) -> list[FindingFacts]:
                 "result": [(offset, offset + len(result))],
             },
         )
-        seen: set[str] = set()
-        for item, at in _items(result):
-            local = verb.end() + tail.index(result) + at
-            for code in code_phrase(item):
-                inner = item.lower().find((code.matched_text or item).lower())
-                begin = local + max(inner, 0)
-                end = begin + len(code.matched_text or item)
-                if assertion(sentence.text, begin, end) is not Assertion.present:
-                    continue
-                if code.code not in seen:
-                    seen.add(code.code)
-                    finding.codes.append(code)
-        findings.append(finding)
+        _code_items(sentence, result, verb.end() + tail.index(result), finding)
+        findings.append((finding, sentence.index))
     return findings
