@@ -1,7 +1,8 @@
 """Benchmark: FAERS 2022Q3 (496,312 rows) from file to signal table, and vigipy side by side.
 
 Run:  .venv/bin/python bench/signals.py [--no-vigipy] [--engine duckdb|spark] [--vaers]
-      .venv/bin/python bench/signals.py --vs-vigipy [--repeat 3]
+      .venv/bin/python bench/signals.py --vs-vigipy [--repeat 3] [--baseline OLD/src]
+      .venv/bin/python bench/signals.py --synthetic 20000000 [--baseline OLD/src] [--repeat 1]
 
 ``--vs-vigipy`` (the headline, issue 13) runs the whole job as processes, file to
 table: ``dermavigil signals --input FAERS --out x.csv`` against
@@ -9,6 +10,15 @@ table: ``dermavigil signals --input FAERS --out x.csv`` against
 BCPNN and GPS), alternating, ``--repeat`` times each, and prints the best wall
 time, CPU time and peak RSS of each and the ratios (target: >= 20x, RSS below
 vigipy's). The machine may be shared: the ratio within one run is the figure.
+
+``--synthetic N`` does the same on a synthetic long file of N rows
+(``signals.synthetic.write_long_file``, written once under ``--dir``; issue 13:
+20M rows in <= 3 GiB at no loss of speed, 50M reported).
+
+``--baseline SRC`` adds a previous implementation to the alternation, run from its
+``src`` folder (e.g. ``git archive <commit> src | tar -x -C /tmp/old``), and checks
+that its table and ours are the same: same pairs in the same order, every number
+within 1e-9 relative (the result-identity check of issue 13).
 
 Prints wall time and peak memory of each stage (load, counts, prior fit,
 statistics) for all four methods, then -- with the bench extra installed
@@ -34,6 +44,7 @@ import tracemalloc
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
 
 from dermavigil.settings import load_settings
 from dermavigil.signals import stats
@@ -176,10 +187,10 @@ def run_vaers(home: Path | None, engine: str) -> None:
     print(f"  prior {p.theta} converged={p.converged} at_bound={p.at_bound}")
 
 
-def _run_process(argv: list[str]) -> tuple[float, float, float]:
+def _run_process(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (MiB) of one process."""
     started = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -189,25 +200,86 @@ def _run_process(argv: list[str]) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def vs_vigipy(path: Path, repeat: int) -> None:
-    """Both whole processes, alternating, best of ``repeat``; prints the ratios."""
-    here = Path(__file__).resolve().parent
-    with tempfile.TemporaryDirectory() as tmp:
-        ours = [
-            sys.executable, "-m", "dermavigil.cli.app", "signals", "--input", str(path),
-            "--columns", "report=CASEID,product=DRUG,reaction=AE", "--out", f"{tmp}/ours.csv",
-        ]  # fmt: skip
-        theirs = [sys.executable, str(here / "vigipy_run.py"), str(path), f"{tmp}/vigipy.csv"]
-        runs: dict[str, list[tuple[float, float, float]]] = {"dermavigil": [], "vigipy": []}
-        for i in range(repeat):
-            for name, argv in (("dermavigil", ours), ("vigipy", theirs)):
-                runs[name].append(_run_process(argv))
-                wall, cpu, rss = runs[name][-1]
-                print(f"  run {i + 1} {name:<10} wall {wall:7.2f} s  cpu {cpu:7.2f} s  "
-                      f"peak RSS {rss:6.0f} MiB", flush=True)  # fmt: skip
+def _signals_argv(path: Path, out: str) -> list[str]:
+    return [
+        sys.executable, "-m", "dermavigil.cli.app", "signals", "--input", str(path),
+        "--columns", "report=CASEID,product=DRUG,reaction=AE", "--out", out, "--top", "0",
+    ]  # fmt: skip
+
+
+def _alternate(
+    commands: dict[str, tuple[list[str], dict[str, str] | None]], repeat: int
+) -> dict[str, tuple[float, float, float]]:
+    """Run every command once per round, ``repeat`` rounds; the best wall, CPU and RSS."""
+    runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
+    for i in range(repeat):
+        for name, (argv, env) in commands.items():
+            runs[name].append(_run_process(argv, env))
+            wall, cpu, rss = runs[name][-1]
+            print(f"  run {i + 1} {name:<10} wall {wall:7.2f} s  cpu {cpu:7.2f} s  "
+                  f"peak RSS {rss:6.0f} MiB  (load average {os.getloadavg()[0]:.2f})",
+                  flush=True)  # fmt: skip
     best = {name: tuple(min(r[k] for r in rs) for k in range(3)) for name, rs in runs.items()}
     for name, (wall, cpu, rss) in best.items():
         print(f"best {name:<10} wall {wall:7.2f} s  cpu {cpu:7.2f} s  peak RSS {rss:6.0f} MiB")
+    return best  # type: ignore[return-value]
+
+
+def _baseline_env(src: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(src.resolve())}
+
+
+def same_tables(ours: Path, theirs: Path) -> float:
+    """The largest relative difference between two signal tables (CSV or Parquet) that
+    must have the same rows in the same order; raises if keys or shapes differ."""
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    def read(path: Path):
+        return pq.read_table(path) if path.suffix == ".parquet" else pacsv.read_csv(path)
+
+    a, b = read(ours), read(theirs)
+    if a.column_names != b.column_names or a.num_rows != b.num_rows:
+        raise SystemExit(f"tables differ in shape: {a.shape} {b.shape}")
+    worst = 0.0
+    for name in a.column_names:
+        x, y = a[name], b[name]
+        if x.type in (pa.string(), pa.bool_()) or y.type in (pa.string(), pa.bool_()):
+            if not x.equals(y):
+                raise SystemExit(f"column {name} differs")
+            continue
+        x = x.to_numpy(zero_copy_only=False).astype(float)
+        y = y.to_numpy(zero_copy_only=False).astype(float)
+        same = (x == y) | (np.isnan(x) & np.isnan(y))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            rel = np.abs(x - y) / np.maximum(np.abs(x), np.abs(y))
+        worst = max(worst, float(np.max(np.where(same, 0.0, rel), initial=0.0)))
+    return worst
+
+
+def _identity(tmp: str, baseline: Path | None, suffix: str = "csv") -> None:
+    if baseline is None:
+        return
+    worst = same_tables(Path(f"{tmp}/ours.{suffix}"), Path(f"{tmp}/baseline.{suffix}"))
+    verdict = "within" if worst <= 1e-9 else "NOT within"
+    print(f"result identity vs the baseline: same pairs and order, max relative difference "
+          f"{worst:.1e} ({verdict} 1e-9)")  # fmt: skip
+
+
+def vs_vigipy(path: Path, repeat: int, baseline: Path | None = None) -> None:
+    """Both whole processes, alternating, best of ``repeat``; prints the ratios."""
+    here = Path(__file__).resolve().parent
+    with tempfile.TemporaryDirectory() as tmp:
+        vigipy = [sys.executable, str(here / "vigipy_run.py"), str(path), f"{tmp}/v.csv"]
+        commands = {
+            "dermavigil": (_signals_argv(path, f"{tmp}/ours.csv"), None),
+            "vigipy": (vigipy, None),
+        }
+        if baseline is not None:
+            argv = _signals_argv(path, f"{tmp}/baseline.csv")
+            commands["baseline"] = (argv, _baseline_env(baseline))
+        best = _alternate(commands, repeat)
+        _identity(tmp, baseline)
     (w_o, c_o, r_o), (w_v, c_v, r_v) = best["dermavigil"], best["vigipy"]
     print(
         f"whole process, file -> table: dermavigil is {w_v / w_o:.1f}x faster than vigipy "
@@ -215,6 +287,37 @@ def vs_vigipy(path: Path, repeat: int) -> None:
         f"({'below' if r_o < r_v else 'NOT below'} vigipy's); target >= 20x: "
         f"{'met' if w_v / w_o >= 20 else 'NOT met'}"
     )
+    if baseline is not None:
+        w_b, c_b, r_b = best["baseline"]
+        print(f"vs the baseline: {w_b / w_o:.2f}x wall, {c_b / c_o:.2f}x CPU, "
+              f"peak RSS {r_o:.0f} vs {r_b:.0f} MiB")  # fmt: skip
+
+
+def synthetic(rows: int, folder: Path, repeat: int, baseline: Path | None) -> None:
+    """A synthetic long file of ``rows`` rows, file -> table, against the baseline."""
+    from dermavigil.signals.synthetic import SyntheticSpec, write_long_file
+
+    path = folder / f"long-{rows}.csv"
+    if not path.is_file():
+        folder.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        write_long_file(path, SyntheticSpec(n_reports=0), rows)
+        print(f"wrote {path} in {time.perf_counter() - started:.1f} s (not counted below)")
+    print(f"{rows:,} rows, {path.stat().st_size / 2**20:.0f} MiB of CSV")
+    with tempfile.TemporaryDirectory(dir=folder) as tmp:
+        commands = {"dermavigil": (_signals_argv(path, f"{tmp}/ours.parquet"), None)}
+        if baseline is not None:
+            argv = _signals_argv(path, f"{tmp}/baseline.parquet")
+            commands["baseline"] = (argv, _baseline_env(baseline))
+        best = _alternate(commands, repeat)
+        _identity(tmp, baseline, "parquet")
+    wall, cpu, rss = best["dermavigil"]
+    print(f"{rows:,} rows: {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss / 1024:.2f} GiB "
+          f"(target <= 3 GiB: {'met' if rss <= 3 * 1024 else 'NOT met'})")  # fmt: skip
+    if baseline is not None:
+        w_b, c_b, r_b = best["baseline"]
+        print(f"vs the baseline: {w_b / wall:.2f}x wall, {c_b / cpu:.2f}x CPU, "
+              f"peak RSS {rss / 1024:.2f} vs {r_b / 1024:.2f} GiB")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -225,11 +328,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vaers-home", type=Path, help="reuse a DERMAVIGIL_HOME holding VAERS")
     parser.add_argument("--vs-vigipy", action="store_true", help="whole processes vs vigipy")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each (--vs-vigipy)")
+    parser.add_argument("--synthetic", type=int, help="rows of a synthetic long file")
+    parser.add_argument("--dir", type=Path, default=Path("/tmp/dermavigil-bench"))
+    parser.add_argument("--baseline", type=Path, help="src folder of a previous implementation")
     args = parser.parse_args(argv)
     print(machine())
     path = load_settings().shared_data_dir / FAERS
+    if args.synthetic:
+        synthetic(args.synthetic, args.dir, args.repeat, args.baseline)
+        return 0
     if args.vs_vigipy:
-        vs_vigipy(path, args.repeat)
+        vs_vigipy(path, args.repeat, args.baseline)
         return 0
     result, wall = run_ours(path, args.engine)
     if not args.no_vigipy:

@@ -3,13 +3,17 @@ same pairs, same cells, same signal table, on CAERS, on FAERS 2022Q3 and on tric
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 
 from dermavigil.errors import InputError
+from dermavigil.signals import pairs
 from dermavigil.signals.counts import counts_sql, long_sources
 from dermavigil.signals.detect import SignalRequest, analyse, detect, detect_file
 from dermavigil.signals.pairs import count_long
@@ -117,3 +121,32 @@ def test_nothing_reaching_min_count_is_a_clear_error(tmp_path: Path) -> None:
     assert counts.num_rows == 0
     with pytest.raises(InputError, match="nothing to analyse"):
         analyse(counts, ["product", "reaction"], SignalRequest(min_count=50))
+
+
+@pytest.mark.parametrize("chunk", [1, 97, 1 << 22])
+@pytest.mark.parametrize("dense", [True, False])
+def test_chunked_and_sparse_counts_are_the_same(
+    caers_csv: Path, chunk: int, dense: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = load_long_encoded(caers_csv, ColumnSpec())
+    whole = count_long(data)
+    if not dense:
+        monkeypatch.setattr(pairs, "_BINCOUNT_LIMIT", 0)
+    assert count_long(data, chunk=chunk).equals(whole)
+    assert count_long(data, min_count=3, chunk=chunk).equals(whole.filter(pc.field("n") >= 3))
+
+
+def test_a_file_run_imports_neither_pandas_nor_scipy_before_it_counts(caers_csv: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from dermavigil.signals.pairs import count_long\n"
+        "from dermavigil.store.longformat import ColumnSpec, load_long_encoded\n"
+        f"count_long(load_long_encoded(Path({str(caers_csv)!r}), ColumnSpec()))\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'scipy'}))\n"
+        "from dermavigil.signals.detect import SignalRequest, detect_file\n"
+        f"detect_file(Path({str(caers_csv)!r}), ColumnSpec(), SignalRequest())\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "False"]

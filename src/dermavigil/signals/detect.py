@@ -12,17 +12,20 @@ any :class:`~dermavigil.store.engine.Engine` (``duckdb`` by default, ``spark``).
 
 from __future__ import annotations
 
+import importlib
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
 
 from dermavigil.errors import InputError
-from dermavigil.signals import METHODS, posterior, stats
+from dermavigil.signals import METHODS
 from dermavigil.signals.counts import (
     CountSources,
     counts_sql,
@@ -31,8 +34,8 @@ from dermavigil.signals.counts import (
     store_sources,
 )
 from dermavigil.signals.criteria import Criteria, ranking
-from dermavigil.signals.mgps import Prior, fit_prior
 from dermavigil.signals.pairs import count_long
+from dermavigil.store.arrays import to_arrow, to_numpy
 from dermavigil.store.catalog import register_store
 from dermavigil.store.engine import Engine, open_engine
 from dermavigil.store.longformat import (
@@ -43,7 +46,17 @@ from dermavigil.store.longformat import (
     register_long,
 )
 
+if TYPE_CHECKING:
+    from dermavigil.signals.mgps import Prior
+
 log = logging.getLogger(__name__)
+
+NUMERICS = ("dermavigil.signals.stats", "dermavigil.signals.posterior", "dermavigil.signals.mgps")
+"""The modules of the measures and the prior fit: they import scipy.special and
+scipy.optimize (a quarter of a second), so they are imported when a run needs them."""
+
+POSTERIOR_BATCH = 1 << 20
+"""Pairs whose posterior (EBGM, EB05, EB95) is computed at a time (bounded memory)."""
 
 ProgressFn = Callable[[str], None]
 """Called with the name of each stage as it starts (counting, prior, statistics)."""
@@ -88,6 +101,8 @@ def _measures(
     methods: tuple[str, ...],
     prior: Prior | None,
 ) -> dict[str, np.ndarray]:
+    from dermavigil.signals import stats
+
     cols: dict[str, np.ndarray] = {}
     if "prr" in methods:
         cols["prr"], cols["prr_lower"], cols["prr_upper"] = stats.prr(n, b, c, d)
@@ -98,10 +113,38 @@ def _measures(
     if "ic" in methods:
         cols["ic"], cols["ic025"], cols["ic975"] = stats.information_component(n, e)
     if prior is not None:
-        post = posterior.Posterior(prior, n, e)
-        cols["ebgm"] = post.ebgm()
-        cols["eb05"], cols["eb95"] = post.quantile(0.05), post.quantile(0.95)
+        cols.update(_posterior(prior, n, e))
     return cols
+
+
+def _posterior(prior: Prior, n: np.ndarray, e: np.ndarray) -> dict[str, np.ndarray]:
+    """EBGM, EB05 and EB95 of every pair, :data:`POSTERIOR_BATCH` pairs at a time (each
+    pair's posterior depends on its own ``n`` and ``E`` only: batches change no value)."""
+    from dermavigil.signals.posterior import Posterior
+
+    out = {name: np.empty(n.size) for name in ("ebgm", "eb05", "eb95")}
+    for start in range(0, n.size, POSTERIOR_BATCH):
+        rows = slice(start, start + POSTERIOR_BATCH)
+        post = Posterior(prior, n[rows], e[rows])
+        out["ebgm"][rows] = post.ebgm()
+        out["eb05"][rows] = post.quantile(0.05)
+        out["eb95"][rows] = post.quantile(0.95)
+    return out
+
+
+def import_numerics_in_background() -> threading.Thread:
+    """Start importing :data:`NUMERICS` on a thread and return it (join it before the
+    statistics). Reading and counting a file spend their time in lzma, Arrow and numpy
+    code that releases the GIL, so the import runs meanwhile on another core instead of
+    before them; the caller imports nothing else until it joins."""
+
+    def load() -> None:
+        for name in NUMERICS:
+            importlib.import_module(name)
+
+    thread = threading.Thread(target=load, name="import-numerics", daemon=True)
+    thread.start()
+    return thread
 
 
 def detect(
@@ -134,6 +177,9 @@ def analyse(
 ) -> SignalResult:
     """From the 2x2 counts (the columns of :func:`~dermavigil.signals.counts.counts_sql`):
     expected counts, the prior, every requested measure and flag, strongest first."""
+    from dermavigil.signals import stats
+    from dermavigil.signals.mgps import fit_prior
+
     step = progress or (lambda stage: None)
     timings = dict(timings or {})
     if counts.num_rows == 0:
@@ -141,15 +187,15 @@ def analyse(
             f"no ({', '.join(request.by)}) combination is reported at least "
             f"{request.min_count} time(s): nothing to analyse"
         )
-    arr = {k: counts[k].to_numpy().astype(np.float64) for k in ("n", "b", "c", "d")}
+    arr = {k: to_numpy(counts[k]).astype(np.float64) for k in ("n", "b", "c", "d")}
     n_total = int(counts["n_total"][0].as_py())
     started = time.perf_counter()
     arr["expected"] = stats.expected_counts(
-        counts["n_drug"].to_numpy(),
-        counts["n_event"].to_numpy(),
+        to_numpy(counts["n_drug"]),
+        to_numpy(counts["n_event"]),
         n_total,
-        counts["di"].to_numpy(),
-        counts["ej"].to_numpy(),
+        to_numpy(counts["di"]),
+        to_numpy(counts["ej"]),
         margins,
     )
     timings["expected"] = time.perf_counter() - started
@@ -174,8 +220,8 @@ def analyse(
     table = counts.select([*keys, "n", "b", "c", "d", "n_drug", "n_event"])
     extra = {"expected": arr["expected"], **{k: v for k, v in cols.items() if k != "n"}}
     for name, values in {**extra, **flags}.items():
-        table = table.append_column(name, pa.array(values))
-    table = table.take(pa.array(order))
+        table = table.append_column(name, to_arrow(values))
+    table = table.take(to_arrow(order))
     undefined = {k: int(np.isnan(v).sum()) for k, v in cols.items() if np.isnan(v).any()}
     for column, count in undefined.items():
         log.info("%s undefined (NaN, see signals.stats) for %d pair(s)", column, count)
@@ -223,13 +269,16 @@ def detect_file(
     if engine == "duckdb" and not request.strata:
         # the same validation of --by as the engine path (a long file has product, reaction)
         keys = list(_long_keys(request))
+        numerics = import_numerics_in_background()
         started = time.perf_counter()
         data = load_long_encoded(path, spec)
         load_time = time.perf_counter() - started
         (progress or (lambda stage: None))("counting")
         started = time.perf_counter()
         counts = count_long(data, request.min_count)
+        del data  # the codes (12 bytes a row) are not needed past the counts
         timings = {"load": load_time, "counts": time.perf_counter() - started}
+        numerics.join()
         return analyse(counts, keys, request, None, progress, timings)
     started = time.perf_counter()
     table = load_long(path, spec)

@@ -9,30 +9,36 @@ reports, a report counts a pair when it names the product and the reaction
 (on any of its rows), and the universe is the reports that name at least one
 of each. It skips the engine's string hashing and joins: keys are small
 integers (:func:`dermavigil.store.longformat.load_long_encoded`), the distinct
-(report, key) items come from one ``np.unique`` per side, and each report's
-products x reactions are enumerated with ``np.repeat`` and counted with one
-``np.bincount`` (or ``np.unique`` when the product x reaction grid is large).
+(report, key) items come from one sort per side, and each report's products x
+reactions are enumerated with ``np.repeat`` a chunk at a time (bounded memory at
+tens of millions of rows) and counted with ``np.bincount`` (or ``np.unique`` when
+the product x reaction grid is large).
 Pairs come out sorted by (product, reaction).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pyarrow as pa
 from numpy.typing import NDArray
 
+from dermavigil.store.arrays import to_arrow
 from dermavigil.store.longformat import EncodedLong
 
 IntArray = NDArray[np.int64]
 
-_BINCOUNT_LIMIT = 1 << 26
-"""Largest product x reaction grid counted with a dense ``bincount`` (512 MiB of int64)."""
+_BINCOUNT_LIMIT = 1 << 24
+"""Largest product x reaction grid counted densely (``bincount``, 128 MiB of int64)."""
+CHUNK_CELLS = 1 << 22
+"""(report, product, reaction) combinations enumerated at a time (32 MiB per int64 array)."""
 
 
 def _sorted_distinct(values: IntArray) -> IntArray:
-    """``np.unique(values)`` by sorting (numpy 2's hash-based unique is several times
-    slower on a few hundred thousand integers and sorts its result anyway)."""
-    values = np.sort(values)
+    """``np.unique(values)`` by sorting in place (numpy 2's hash-based unique is several
+    times slower on a few hundred thousand integers and sorts its result anyway)."""
+    values.sort()
     if values.size:
         keep = np.empty(values.size, dtype=bool)
         keep[0] = True
@@ -41,14 +47,52 @@ def _sorted_distinct(values: IntArray) -> IntArray:
     return values
 
 
-def _items(report: IntArray, key: IntArray, n_keys: int) -> tuple[IntArray, IntArray]:
+def _items(report: NDArray, key: NDArray, n_keys: int) -> tuple[IntArray, IntArray]:
     """Distinct (report, key) items, sorted by report then key."""
-    packed = _sorted_distinct(report * n_keys + key)
+    packed = report.astype(np.int64)
+    packed *= n_keys
+    packed += key
+    packed = _sorted_distinct(packed)
     return packed // n_keys, packed % n_keys
 
 
-def count_long(data: EncodedLong, min_count: int = 1) -> pa.Table:
-    """The 2x2 table of every (product, reaction) pair with ``n >= min_count``."""
+def _cells(
+    d_report: IntArray,
+    d_key: IntArray,
+    e_report: IntArray,
+    e_key: IntArray,
+    n_reports: int,
+    n_e: int,
+    chunk: int,
+) -> Iterator[IntArray]:
+    """``product * n_e + reaction`` of every (report, product, reaction) combination, in
+    chunks of about ``chunk``: each drug item meets every event item of its report (event
+    items are sorted by report), enumerated with ``np.repeat``."""
+    events_of = np.bincount(e_report, minlength=n_reports)
+    first_event = np.cumsum(events_of) - events_of
+    per_item = events_of[d_report]
+    ends = np.cumsum(per_item)
+    cuts = np.searchsorted(ends, np.arange(chunk, int(ends[-1]) if ends.size else 0, chunk))
+    bounds = [0, *np.unique(cuts).tolist(), d_report.size]
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        if hi <= lo:
+            continue
+        per = per_item[lo:hi]
+        start = np.cumsum(per) - per
+        offset = np.arange(int(start[-1] + per[-1]), dtype=np.int64) - np.repeat(start, per)
+        offset += np.repeat(first_event[d_report[lo:hi]], per)
+        cell = np.repeat(d_key[lo:hi] * n_e, per)
+        cell += e_key[offset]
+        yield cell
+
+
+def count_long(data: EncodedLong, min_count: int = 1, chunk: int = CHUNK_CELLS) -> pa.Table:
+    """The 2x2 table of every (product, reaction) pair with ``n >= min_count``.
+
+    Memory: the distinct items of each side (16 bytes each) and one chunk of
+    combinations at a time; the grid is dense up to 2**24 cells, else each chunk's
+    distinct cells are merged.
+    """
     n_p, n_e = len(data.products), len(data.reactions)
     d_report, d_key = _items(data.report, data.product, max(n_p, 1))
     e_report, e_key = _items(data.report, data.reaction, max(n_e, 1))
@@ -63,37 +107,37 @@ def count_long(data: EncodedLong, min_count: int = 1) -> pa.Table:
     n_total = int(in_universe.sum())
     n_drug = np.bincount(d_key, minlength=n_p).astype(np.int64)
     n_event = np.bincount(e_key, minlength=n_e).astype(np.int64)
-    # each drug item meets every event item of its report (event items are sorted by report)
-    events_of = np.bincount(e_report, minlength=data.n_reports)
-    first_event = np.cumsum(events_of) - events_of
-    per_item = events_of[d_report]
-    total = int(per_item.sum())
-    item_start = np.cumsum(per_item) - per_item
-    offset = np.arange(total, dtype=np.int64) - np.repeat(item_start, per_item)
-    event_row = np.repeat(first_event[d_report], per_item) + offset
-    cell = np.repeat(d_key, per_item) * n_e + e_key[event_row]
+    cells = _cells(d_report, d_key, e_report, e_key, data.n_reports, n_e, chunk)
     if n_p * n_e <= _BINCOUNT_LIMIT:
-        grid = np.bincount(cell, minlength=n_p * n_e)
+        grid = np.zeros(n_p * n_e, dtype=np.int64)
+        for cell in cells:
+            grid += np.bincount(cell, minlength=n_p * n_e)
         codes = np.flatnonzero(grid >= min_count)
-        n = grid[codes].astype(np.int64)
+        n = grid[codes]
     else:
-        codes, n = np.unique(cell, return_counts=True)
+        parts = [np.unique(cell, return_counts=True) for cell in cells]
+        codes, where = np.unique(np.concatenate([c for c, _ in parts]), return_inverse=True)
+        n = np.bincount(where, weights=np.concatenate([k for _, k in parts])).astype(np.int64)
         wanted = n >= min_count
-        codes, n = codes[wanted], n[wanted].astype(np.int64)
+        codes, n = codes[wanted], n[wanted]
     di, ej = codes // n_e, codes % n_e
     nd, ne = n_drug[di], n_event[ej]
-    return pa.table(
-        {
-            "product": data.products.take(pa.array(di)),
-            "reaction": data.reactions.take(pa.array(ej)),
-            "n": n,
-            "b": nd - n,
-            "c": ne - n,
-            "d": n_total - nd - ne + n,
-            "n_drug": nd,
-            "n_event": ne,
-            "n_total": np.full(len(n), n_total, dtype=np.int64),
-            "di": di,
-            "ej": ej,
-        }
+    columns = {
+        "n": n,
+        "b": nd - n,
+        "c": ne - n,
+        "d": n_total - nd - ne + n,
+        "n_drug": nd,
+        "n_event": ne,
+        "n_total": np.full(len(n), n_total, dtype=np.int64),
+        "di": di,
+        "ej": ej,
+    }
+    return pa.Table.from_arrays(
+        [
+            data.products.take(to_arrow(di)),
+            data.reactions.take(to_arrow(ej)),
+            *(to_arrow(v) for v in columns.values()),
+        ],
+        names=["product", "reaction", *columns],
     )

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import lzma
 import re
+from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +26,7 @@ import pyarrow.parquet as pq
 from numpy.typing import NDArray
 
 from dermavigil.errors import InputError, Problem
+from dermavigil.store.arrays import to_arrow, to_numpy
 from dermavigil.store.engine import Engine
 
 LONG_TABLE = "long_items"
@@ -74,74 +77,34 @@ def parse_columns(spec: str | None) -> ColumnSpec:
     return ColumnSpec(**mapping, strata=tuple(strata))
 
 
-def _read_csv(path: Path, delimiter: str) -> pa.Table:
-    options = {
-        "parse_options": pacsv.ParseOptions(delimiter=delimiter),
-        "convert_options": pacsv.ConvertOptions(strings_can_be_null=True),
-    }
-    if path.suffix.lower() == ".xz":  # Arrow opens .gz/.bz2/.zst itself but has no xz codec
-        # decompressed whole into one buffer, which Arrow parses on all cores
-        # (a Python stream is read block by block on one thread)
-        return pacsv.read_csv(pa.BufferReader(lzma.decompress(path.read_bytes())), **options)
-    return pacsv.read_csv(path, **options)
-
-
-def _read(path: Path) -> pa.Table:
-    if not path.is_file():
-        raise InputError(f"input file {path} does not exist")
-    suffixes = [s.lower() for s in path.suffixes]
-    try:
-        if suffixes and suffixes[-1] == ".parquet":
-            return pq.read_table(path)
-        if ".csv" in suffixes or ".tsv" in suffixes:
-            return _read_csv(path, "\t" if ".tsv" in suffixes else ",")
-    except (pa.ArrowInvalid, OSError, lzma.LZMAError) as exc:
-        raise InputError(f"cannot read {path}: {exc}") from exc
-    raise InputError(
-        f"{path}: expected a .csv or .tsv file (optionally .gz, .bz2, .zst, .xz) or .parquet"
-    )
-
-
 def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
     text = column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
     return pc.utf8_trim_whitespace(text)
 
 
 def load_long(path: Path, spec: ColumnSpec) -> pa.Table:
-    """Read ``path`` and return the long table (``report_id, product, reaction, strata...``).
+    """Read ``path`` and return the long table (``report_id, product, reaction, strata...``),
+    every mapped column read as text and trimmed (as :func:`load_long_encoded` keys them).
 
     Raises :class:`InputError` naming the missing columns, or the first rows
     (``file:line``, counting the CSV header as line 1) whose report, product or
     reaction is empty.
     """
-    raw = _read_checked(path, spec)
-    wanted = {"report": spec.report, "product": spec.product, "reaction": spec.reaction}
-    arrays = {_REQUIRED[role]: _as_text(raw[col]) for role, col in wanted.items()}
-    arrays.update({s: _as_text(raw[s]) for s in spec.strata})
-    table = pa.table(arrays)
+    columns = [spec.report, spec.product, spec.reaction, *spec.strata]
+    batches = list(_batches(path, columns))
+    if not batches:
+        raise InputError(f"{path} has no rows")
+    raw = pa.Table.from_batches(batches)
+    names = [*_REQUIRED.values(), *spec.strata]
+    table = pa.Table.from_arrays([_as_text(raw.column(k)) for k in range(len(names))], names)
     empty = {
-        name: pc.fill_null(pc.or_kleene(pc.is_null(table[name]), pc.equal(table[name], "")), True)
+        name: pc.fill_null(pc.equal(pc.utf8_length(table[name]), 0), True)
         for name in _REQUIRED.values()
     }
-    _refuse_empty(path, {name: pc.indices_nonzero(e).to_numpy() for name, e in empty.items()})
+    _refuse_empty(path, {name: to_numpy(pc.indices_nonzero(e)) for name, e in empty.items()})
     if table.num_rows == 0:
         raise InputError(f"{path} has no rows")
     return table
-
-
-def _read_checked(path: Path, spec: ColumnSpec) -> pa.Table:
-    """The file's table, after checking that every mapped column is there and it has rows."""
-    raw = _read(path)
-    wanted = {"report": spec.report, "product": spec.product, "reaction": spec.reaction}
-    missing = [
-        Problem(f"{path.name}", f"no column {col!r} (role {role})", col)
-        for role, col in [*wanted.items(), *(("stratum", s) for s in spec.strata)]
-        if col not in raw.column_names
-    ]
-    if missing:
-        found = ", ".join(raw.column_names)
-        raise InputError(f"{path}: columns missing (the file has: {found})", missing)
-    return raw
 
 
 def _refuse_empty(path: Path, empty_rows: dict[str, NDArray[np.int64]]) -> None:
@@ -161,62 +124,160 @@ class EncodedLong:
     product ``products[product[i]]`` and reaction ``reactions[reaction[i]]``.
 
     ``products`` and ``reactions`` are sorted and distinct (whitespace-trimmed text);
-    report codes are ``0 .. n_reports-1``.
+    report codes are ``0 .. n_reports-1`` in no particular order. Codes are int32.
     """
 
-    report: NDArray[np.int64]
-    product: NDArray[np.int64]
-    reaction: NDArray[np.int64]
+    report: NDArray[np.int32]
+    product: NDArray[np.int32]
+    reaction: NDArray[np.int32]
     n_reports: int
     products: pa.Array
     reactions: pa.Array
 
 
-def _encode(column: pa.ChunkedArray, text: bool) -> tuple[NDArray[np.int64], pa.Array]:
-    """Codes of ``column`` into its sorted distinct values (-1 for null; with ``text``,
-    values are cast to text and trimmed, as :func:`load_long` does, before they are
-    compared). Only the distinct values are cast, trimmed and sorted, not every row."""
-    encoded = column.combine_chunks().dictionary_encode()
-    indices = encoded.indices
-    if indices.null_count:
-        indices = pc.fill_null(indices, -1)
-    index = indices.to_numpy().astype(np.int64)
-    if not text:  # distinct non-text values (report ids): the codes as they are
-        return index, encoded.dictionary
-    values = _as_text(pa.chunked_array([encoded.dictionary])).combine_chunks()
-    distinct = pc.unique(values)
-    distinct = distinct.take(pc.sort_indices(distinct))
-    remap = pc.index_in(values, value_set=distinct).to_numpy(zero_copy_only=False)
-    # index -1 (null) picks the appended -1
-    return np.append(remap.astype(np.int64), -1)[index], distinct
+BLOCK_BYTES = 1 << 24
+"""Bytes of CSV text parsed per batch by :func:`load_long_encoded` (16 MiB)."""
+
+
+def _csv_batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
+    """The ``columns`` of a CSV/TSV file (optionally compressed), as text, in batches."""
+    delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
+    convert = pacsv.ConvertOptions(
+        include_columns=columns,
+        column_types={c: pa.string() for c in columns},
+        strings_can_be_null=True,
+    )
+    with ExitStack() as stack:
+        # Arrow opens .gz/.bz2/.zst itself but has no xz codec: lzma streams it
+        source = stack.enter_context(lzma.open(path)) if path.suffix.lower() == ".xz" else path
+        try:
+            reader = pacsv.open_csv(
+                source,
+                read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
+                parse_options=pacsv.ParseOptions(delimiter=delimiter),
+                convert_options=convert,
+            )
+        except StopIteration:  # not even a header
+            return
+        except (pa.ArrowInvalid, pa.ArrowKeyError) as exc:
+            if "include_columns" not in str(exc):
+                raise
+            _refuse_missing(path, columns, _csv_header(path, delimiter))
+            raise
+        yield from reader
+
+
+def _csv_header(path: Path, delimiter: str) -> list[str]:
+    with lzma.open(path) if path.suffix.lower() == ".xz" else open(path, "rb") as source:
+        reader = pacsv.open_csv(
+            source,
+            read_options=pacsv.ReadOptions(block_size=BLOCK_BYTES),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+        )
+        return reader.schema.names
+
+
+def _refuse_missing(path: Path, columns: list[str], found: list[str]) -> None:
+    """Refuse ``path`` naming every mapped column it lacks (``columns`` in role order)."""
+    roles = [*("report", "product", "reaction"), *("stratum",) * (len(columns) - 3)]
+    missing = [
+        Problem(f"{path.name}", f"no column {col!r} (role {role})", col)
+        for role, col in zip(roles, columns, strict=True)
+        if col not in found
+    ]
+    if missing:
+        raise InputError(f"{path}: columns missing (the file has: {', '.join(found)})", missing)
+
+
+def _batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
+    """The mapped ``columns`` of ``path`` in batches, in that order; unreadable files and
+    missing columns are refused with an :class:`InputError`."""
+    if not path.is_file():
+        raise InputError(f"input file {path} does not exist")
+    suffixes = [s.lower() for s in path.suffixes]
+    try:
+        if suffixes and suffixes[-1] == ".parquet":
+            parquet = pq.ParquetFile(path)
+            _refuse_missing(path, columns, parquet.schema_arrow.names)
+            for batch in parquet.iter_batches(batch_size=1 << 20, columns=columns):
+                yield batch.select(columns)
+            return
+        if ".csv" in suffixes or ".tsv" in suffixes:
+            for batch in _csv_batches(path, columns):
+                yield batch.select(columns)
+            return
+    except (pa.ArrowInvalid, OSError, EOFError, lzma.LZMAError) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from exc
+    raise InputError(
+        f"{path}: expected a .csv or .tsv file (optionally .gz, .bz2, .zst, .xz) or .parquet"
+    )
+
+
+class _Encoder:
+    """Integer codes of one key column over batches, without a Python object per row.
+
+    Each batch is dictionary-encoded on its own (its rows keep batch-local codes);
+    :meth:`finish` trims the batches' distinct values, encodes them together once and
+    maps every batch's codes to the global ones. Null and empty (after trimming)
+    values get the code -1.
+    """
+
+    def __init__(self) -> None:
+        self.codes: list[NDArray[np.int32]] = []
+        self.values: list[pa.Array] = []
+
+    def add(self, column: pa.Array) -> None:
+        encoded = column.dictionary_encode()
+        self.codes.append(to_numpy(encoded.indices, null=-1).astype(np.int32, copy=False))
+        self.values.append(_as_text(pa.chunked_array([encoded.dictionary])).combine_chunks())
+
+    def finish(self, sort: bool) -> tuple[NDArray[np.int32], pa.Array]:
+        """Every row's code and the distinct values (sorted when ``sort``)."""
+        together = pa.concat_arrays(self.values) if self.values else pa.nulls(0, pa.string())
+        encoded = together.dictionary_encode()
+        distinct = encoded.dictionary
+        remap = to_numpy(encoded.indices, null=-1).astype(np.int64)
+        empty = to_numpy(pc.utf8_length(distinct)) == 0
+        keep = np.flatnonzero(~empty)
+        if sort:
+            keep = keep[to_numpy(pc.sort_indices(distinct.take(to_arrow(keep))))]
+        code_of = np.full(len(distinct) + 1, -1, np.int32)  # the last entry: null (-1)
+        code_of[keep] = np.arange(keep.size, dtype=np.int32)
+        remap = code_of[remap]
+        out = np.empty(sum(c.size for c in self.codes), np.int32)
+        row = base = 0
+        for codes, values in zip(self.codes, self.values, strict=True):
+            lookup = np.append(remap[base : base + len(values)], -1)  # [-1] for a null
+            out[row : row + codes.size] = lookup[codes]
+            row, base = row + codes.size, base + len(values)
+        self.codes, self.values = [], []
+        return out, distinct.take(to_arrow(keep))
 
 
 def load_long_encoded(path: Path, spec: ColumnSpec) -> EncodedLong:
-    """Read ``path`` (a long file mapped without strata) straight into integer codes.
+    """Read ``path`` (a long file mapped without strata) in batches straight into integer
+    codes; the file's text is never held whole.
 
     Same checks and messages as :func:`load_long` (missing columns, empty keys with
-    their ``file:line``, no rows) and the same keys: report ids as given (text
-    trimmed), product and reaction text trimmed.
+    their ``file:line``, no rows) and the same keys: report ids, products and reactions
+    as trimmed text.
     """
-    raw = _read_checked(path, spec)
-    report_text = pa.types.is_string(raw[spec.report].type) or pa.types.is_large_string(
-        raw[spec.report].type
+    columns = [spec.report, spec.product, spec.reaction]
+    encoders = [_Encoder(), _Encoder(), _Encoder()]
+    for batch in _batches(path, columns):
+        for encoder, column in zip(encoders, batch.columns, strict=True):
+            encoder.add(column)
+    (report, reports), (product, products), (reaction, reactions) = (
+        encoder.finish(sort=k > 0) for k, encoder in enumerate(encoders)
     )
-    report, reports = _encode(raw[spec.report], text=report_text)
-    product, products = _encode(raw[spec.product], text=True)
-    reaction, reactions = _encode(raw[spec.reaction], text=True)
-    empty: dict[str, NDArray[np.int64]] = {}
-    for name, codes, values in (
-        ("report_id", report, reports),
-        ("product", product, products),
-        ("reaction", reaction, reactions),
-    ):
-        bad = codes < 0
-        if pa.types.is_string(values.type) and len(values) and values[0].as_py() == "":
-            bad |= codes == 0  # "" sorts first
-        empty[name] = np.flatnonzero(bad)
-    _refuse_empty(path, empty)
-    if raw.num_rows == 0:
+    _refuse_empty(
+        path,
+        {
+            name: np.flatnonzero(codes < 0)
+            for name, codes in (("report_id", report), ("product", product), ("reaction", reaction))
+        },
+    )
+    if report.size == 0:
         raise InputError(f"{path} has no rows")
     return EncodedLong(report, product, reaction, len(reports), products, reactions)
 

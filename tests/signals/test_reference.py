@@ -1,0 +1,114 @@
+"""The signal tables of CAERS and FAERS 2022Q3 stay what they were (issue 13: faster, same
+results): every number within 1e-9 relative of a digest of the table the implementation
+before the performance work wrote (commit 9c375d7, ``dermavigil signals --input``).
+
+The digest (``tests/data/signals/*.json``) holds the prior, the column sums, the flag
+counts and about 200 rows evenly spaced by rank with all their numbers; pairs are named
+by a hash of their keys (the FAERS terms are MedDRA text, not committed). Rebuild it
+with ``python tests/signals/test_reference.py OUT.parquet PRIOR.json > DIGEST.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from dermavigil.signals.detect import SignalRequest, detect_file
+from dermavigil.store.longformat import parse_columns
+
+DATA = Path(__file__).parent.parent / "data" / "signals"
+ROWS = 200
+RTOL = 1e-9
+
+
+def _pair_id(product: str, reaction: str) -> str:
+    return hashlib.sha256(f"{product}\t{reaction}".encode()).hexdigest()[:12]
+
+
+def digest(table: pa.Table, prior: dict[str, float]) -> dict[str, object]:
+    """Prior, column sums (finite values), flag counts and about ``ROWS`` rows evenly
+    spaced by rank of a signal table."""
+    numeric = [
+        c for c in table.column_names if c not in ("product", "reaction")
+        and not c.startswith("signal_")
+    ]  # fmt: skip
+    step = max(1, table.num_rows // ROWS)
+    rows = table.take(pa.array(range(0, table.num_rows, step))).to_pylist()
+    return {
+        "step": step,
+        "prior": {k: prior[k] for k in ("alpha1", "beta1", "alpha2", "beta2", "p")},
+        "log_likelihood": prior["log_likelihood"],
+        "n_pairs": table.num_rows,
+        "flags": {
+            c: int(np.sum(table[c].to_numpy(zero_copy_only=False)))
+            for c in table.column_names
+            if c.startswith("signal_")
+        },
+        "sums": {
+            c: float(np.sum(v[np.isfinite(v)]))
+            for c in numeric
+            for v in [table[c].to_numpy(zero_copy_only=False).astype(float)]
+        },
+        "rows": [
+            {
+                "pair": _pair_id(r["product"], r["reaction"]),
+                **{c: (repr(r[c]) if not math.isfinite(r[c]) else r[c]) for c in numeric},
+            }
+            for r in rows
+        ],
+    }
+
+
+def _close(mine: object, reference: object, where: str) -> None:
+    if reference in ("nan", "inf", "-inf"):  # non-finite numbers are stored as text
+        assert mine == reference, where
+    elif isinstance(reference, float) and isinstance(mine, float):
+        assert mine == pytest.approx(reference, rel=RTOL, abs=0), where
+    else:
+        assert mine == reference, where
+
+
+def _check(table: pa.Table, prior: dict[str, float], reference: dict) -> None:  # type: ignore[type-arg]
+    mine = digest(table, prior)
+    step = reference["step"]
+    for key in ("step", "n_pairs", "flags"):
+        assert mine[key] == reference[key], key
+    for group in ("prior", "sums"):
+        for name, value in reference[group].items():
+            _close(mine[group][name], value, f"{group} {name}")
+    _close(mine["log_likelihood"], reference["log_likelihood"], "log_likelihood")
+    assert len(mine["rows"]) == len(reference["rows"])
+    for k, (row, ref) in enumerate(zip(mine["rows"], reference["rows"], strict=True)):
+        assert row.keys() == ref.keys(), f"row {k * step}"
+        for name, value in ref.items():
+            _close(row[name], value, f"row {k * step} {name}")
+
+
+def _run(path: Path, columns: str | None) -> tuple[pa.Table, dict[str, float]]:
+    result = detect_file(path, parse_columns(columns), SignalRequest())
+    return result.table, result.prior.to_dict()
+
+
+def test_caers_signal_table_is_unchanged(caers_csv: Path) -> None:
+    reference = json.loads((DATA / "reference_caers.json").read_text())
+    _check(*_run(caers_csv, None), reference)
+
+
+@pytest.mark.slow
+def test_faers_quarter_signal_table_is_unchanged(shared_data: Path) -> None:
+    path = shared_data / "faers_2022q3_ps_drug_pt_pairs" / "faers22q3raw.csv.xz"
+    reference = json.loads((DATA / "reference_faers_2022q3.json").read_text())
+    _check(*_run(path, "report=CASEID,product=DRUG,reaction=AE"), reference)
+
+
+if __name__ == "__main__":
+    table = pq.read_table(sys.argv[1])
+    print(json.dumps(digest(table, json.loads(Path(sys.argv[2]).read_text()))))
