@@ -36,7 +36,6 @@ from dermavigil.signals.counts import (
 from dermavigil.signals.criteria import Criteria, ranking
 from dermavigil.signals.pairs import count_long
 from dermavigil.store.arrays import to_arrow, to_numpy
-from dermavigil.store.catalog import register_store
 from dermavigil.store.engine import Engine, open_engine
 from dermavigil.store.longformat import (
     LONG_TABLE,
@@ -241,6 +240,8 @@ def detect_store(
 
     ``engine_options`` go to the engine (e.g. ``memory_limit="6GB"`` for DuckDB).
     """
+    from dermavigil.store.catalog import register_store  # the store's layout: pyarrow.parquet
+
     count_sources = store_sources(request.by, request.strata, request.suspect_only)
     eng = open_engine(engine, **engine_options)
     try:

@@ -11,14 +11,16 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from dermavigil.errors import InputError
 from dermavigil.exchange.csvsafe import neutralise_table
-from dermavigil.signals.mgps import Prior
+
+if TYPE_CHECKING:  # the prior's module imports scipy: not needed to write a table
+    from dermavigil.signals.mgps import Prior
 
 FORMATS = (".csv", ".parquet")
 
@@ -54,6 +56,8 @@ def write_signals(table: pa.Table, out: Path, prior: Prior | None, n_total: int)
         safe = neutralise_table(table)  # product and reaction names are reporters' text
         _atomic(out, lambda p: pacsv.write_csv(safe, p))
     else:
+        import pyarrow.parquet as pq
+
         _atomic(out, lambda p: pq.write_table(table, p))
     if prior is None:
         return None

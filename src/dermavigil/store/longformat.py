@@ -22,7 +22,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 from numpy.typing import NDArray
 
 from dermavigil.errors import InputError, Problem
@@ -197,6 +196,8 @@ def _batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
     suffixes = [s.lower() for s in path.suffixes]
     try:
         if suffixes and suffixes[-1] == ".parquet":
+            import pyarrow.parquet as pq
+
             parquet = pq.ParquetFile(path)
             _refuse_missing(path, columns, parquet.schema_arrow.names)
             for batch in parquet.iter_batches(batch_size=1 << 20, columns=columns):
