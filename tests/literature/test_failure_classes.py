@@ -353,3 +353,22 @@ def test_a_sentence_going_on_about_the_slide_adds_to_the_histopathology():
     assert "HP:6000070" not in codes  # "no granulomas"
     starts = [a for a, _ in draft.evidence["findings.0.result"]]
     assert len(starts) == 2 and draft.text[starts[1] :].startswith("Mild spongiosis")
+
+
+def test_clinic_names_and_idioms_are_no_reactions_or_sites():
+    draft = _draft("d35_clinic_names_diagnosed_by")
+    # "the Allergy clinic", "a mass immunization campaign", "on one hand", "on the other hand"
+    assert _codes(draft) == {"HP:0012531", "HP:0025232"}
+    assert "hand" not in _sites(draft) and "shoulder" in _sites(draft)
+
+
+def test_a_diagnosis_after_the_test_that_made_it_is_a_reaction():
+    draft = _draft("d35_clinic_names_diagnosed_by")  # "He was diagnosed by MRI with ... bursitis"
+    assert "bursitis" in [r["verbatim"] for r in draft.case["reactions"]]
+
+
+def test_ocular_complications_of_a_filler_embolism():
+    draft = _draft("d36_ocular_occlusion")
+    # ophthalmic artery occlusion, loss of vision, ptosis, ophthalmoplegia, angio-oedema
+    assert {"HP:0020164", "HP:0000572", "HP:0000508", "HP:0000602", "HP:0100665"} <= _codes(draft)
+    assert _sites(draft) == {"glabella", "eyelid", "periorbital area"}  # medial canthal area

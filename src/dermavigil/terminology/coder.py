@@ -90,6 +90,8 @@ NEAREST_PARENT: dict[str, str] = {
     "paresis": "HP:0001324",
     "inflamed": "HP:0011123",
     "lymph nodal abscess": "HP:0033136",
+    "blanch": "HP:0000980",
+    "vascular occlusive event": "HP:0033401",
 }
 """Normalised clinical phrase -> nearest HPO parent term (all ids checked by a test)."""
 

@@ -63,7 +63,15 @@ _HEADS = (
     r"|(?:muco)?purulent discharge|suppuration|myalgias?|arthralgias?|fatigue|chills"
     r"|SIRVA|shoulder injury related to vaccine administration"
     r"|Nicolau(?:'s)? livedoid dermatitis|myelitis|redness|mass|allergy|pharyngitis"
+    r"|angio-?o?edema|blanch|vascular occlusive events?|ophthalmoplegia|lagophthalmos|strabismus"
+    r"|madarosis|enophthalmos|exotropia|(?:(?:central |branch )?retinal|ophthalmic) (?:artery|vein)"
+    r" occlusion|ischa?emic optic neuropathy|visual field (?:defects?|loss)"
 )
+_NOT_AFTER_HEAD = (
+    r"(?!\s+(?:clinic|department|service|unit|cent(?:er|re)|immuni[sz]ation|vaccination"
+    r"|spectrometry))"
+)
+"""A head word naming something else: "the Allergy clinic", "a mass influenza immunization"."""
 _MODIFIER = (
     r"red|palpable|painful|tender|non-blanch\w*|blanch\w*|purplish|purple|violaceous|dark|red|reddish"
     r"|erythematous|tiny|small|large|central|crusted|multiple|several|numerous|firm|hard|soft|indurated"
@@ -83,7 +91,8 @@ _CONNECT = r"(?:\s*,\s*accompanied by\s+|\s*,?\s+(?:and|or)\s+|\s*,\s*)"
 _MOD = rf"(?:{_MODIFIER})(?:-(?:to-)?(?:{_MODIFIER}))*"
 _MODS = rf"(?:{_MOD}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+))*"
 _MENTION = re.compile(
-    rf"(?<![\w-]){_MODS}(?:{_HEADS})(?![\w-])(?:{_CONNECT}{_MODS}(?:{_HEADS})(?![\w-]))*",
+    rf"(?<![\w-]){_MODS}(?:{_HEADS})(?![\w-]){_NOT_AFTER_HEAD}"
+    rf"(?:{_CONNECT}{_MODS}(?:{_HEADS})(?![\w-]){_NOT_AFTER_HEAD})*",
     re.I,
 )
 _PREDICATE_ADJ = (
@@ -110,6 +119,7 @@ _FINDING_CLAUSE = re.compile(
     r"patholog\w*|ultrasound|ultrasonography|MRI|magnetic resonance|CT scan|culture)\b",
     re.I,
 )
+_DIAGNOSED_BY = re.compile(r"\bdiagnosed\s+(?:by|on|with|using)\s+(?:an?\s+|the\s+)?$", re.I)
 _OUTCOME_CLAUSE = re.compile(
     r"\b(?:leaving|left (?:behind|an?|with)\b|resolved with|healed with|resolution with|residual"
     r"|with (?:residual|resultant))\b",
@@ -196,6 +206,8 @@ def _clauses(sentence: Sentence) -> str:
     text = sentence.text
     for pattern in (_FINDING_CLAUSE, _OUTCOME_CLAUSE):
         match = pattern.search(text)
+        if match and pattern is _FINDING_CLAUSE and _DIAGNOSED_BY.search(text[: match.start()]):
+            continue  # "was diagnosed by MRI with subdeltoid bursitis": the diagnosis follows
         if match:
             text = text[: match.start()] + " " * (len(text) - match.start())
     return text

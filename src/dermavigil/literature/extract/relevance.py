@@ -106,6 +106,11 @@ _TITLE_CAUSE = re.compile(
     r"|complicating|related to)\b",
     re.IGNORECASE,
 )
+_LITERATURE = re.compile(
+    r"\b(?:in the literature|previously (?:reported|described)|have been (?:reported|described)"
+    r"|and colleagues|et al\b|we review|review of)\b",
+    re.IGNORECASE,
+)
 _GENERIC_PATIENTS = re.compile(
     r"^(?:most commonly|typically|usually|generally|often)?,?\s*patients (?:with [\w -]+? )?"
     r"(?:typically |usually |often |commonly |may |can )?(?:present|complain|develop|experience"
@@ -198,16 +203,20 @@ def about_patient(sentence: Sentence) -> bool:
         return False
     if sentence.section == "title":
         return bool(_TITLE_CAUSE.search(sentence.text))
+    if sentence.section in _CASE_SECTIONS:
+        # the case itself: only a literature cue makes it background ("no serious adverse
+        # events were reported" is about this patient)
+        return not _LITERATURE.search(sentence.text)
     if _REVIEW.search(sentence.text) or _GENERIC_PATIENTS.search(sentence.text):
         return False
-    return sentence.section in _CASE_SECTIONS or bool(_PATIENT.search(sentence.text))
+    return bool(_PATIENT.search(sentence.text))
 
 
 def _title_like(sentence: Sentence) -> bool:
     """A line of its own near the top that names a cause: the record's title when page
     furniture or a journal line came first ("Nicolau Livedoid Dermatitis following ...")."""
     return (
-        sentence.index <= 3
+        sentence.index <= 8
         and sentence.section is None
         and not sentence.text.rstrip().endswith(".")
         and len(sentence.text) <= 250
