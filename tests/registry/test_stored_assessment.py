@@ -8,7 +8,7 @@ from sqlalchemy import update
 
 from dermavigil.domain.assessment import Assessment, assess
 from dermavigil.domain.case import Case
-from dermavigil.registry import CaseService, Registry, service
+from dermavigil.registry import CaseService, Registry, versions
 from dermavigil.registry import repository as repo
 from dermavigil.registry.overrides import effective_overrides
 from dermavigil.registry.tables import CaseVersion
@@ -47,7 +47,7 @@ def test_every_version_reads_back_the_assessment_of_its_facts_and_overrides(
     def refuse(*_args: object) -> Assessment:
         raise AssertionError("a read re-assessed a version that has its assessment stored")
 
-    monkeypatch.setattr(service, "assess", refuse)
+    monkeypatch.setattr(versions, "assess", refuse)
     with registry.transaction(readonly=True) as session:
         cases = CaseService(session)
         read = {v: cases.get(case_id, v).assessment for v in range(1, 5)}

@@ -41,34 +41,44 @@ def _set(case_id: str, by: str, **change: Any) -> None:
     render.console.print(_flow_line(stored))
 
 
-def status(
-    case_id: str,
-    new: Annotated[str, typer.Argument(help="in_review, assessed or closed")],
-    reason: Reason = "",
-    by: By = "",
-) -> None:
-    """Move a case in its workflow (received -> in_review -> assessed -> closed)."""
-    _set(case_id, by, status=new, reason=reason)
+def _workflow_command(field: str, argument: str, argument_help: str, doc: str) -> Any:
+    """A ``case <command> CASE_ID VALUE [--reason] [--by]`` command that sets one workflow
+    field (``status``, ``assignee`` or ``expectedness``) through :func:`_set`."""
+    import inspect
+
+    def command(case_id: str, value: str, reason: str = "", by: str = "") -> None:
+        _set(case_id, by, reason=reason, **{field: value})
+
+    keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("case_id", keyword, annotation=str),
+            inspect.Parameter(
+                "value",
+                keyword,
+                annotation=Annotated[str, typer.Argument(help=argument_help, metavar=argument)],
+            ),
+            inspect.Parameter("reason", keyword, annotation=Reason, default=""),
+            inspect.Parameter("by", keyword, annotation=By, default=""),
+        ]
+    )
+    command.__annotations__ = {}
+    command.__doc__ = doc
+    return command
 
 
-def assign(
-    case_id: str,
-    assessor: Annotated[str, typer.Argument(help="an active assessor or admin; '' to unassign")],
-    reason: Reason = "",
-    by: By = "",
-) -> None:
-    """Assign a case to an assessor."""
-    _set(case_id, by, assignee=assessor, reason=reason)
-
-
-def expectedness(
-    case_id: str,
-    value: Annotated[str, typer.Argument(help="expected, unexpected, or '' (not judged)")],
-    reason: Reason = "",
-    by: By = "",
-) -> None:
-    """Record whether the case's reactions are expected (decides its clock when serious)."""
-    _set(case_id, by, expectedness=value, reason=reason)
+status = _workflow_command(
+    "status", "NEW", "in_review, assessed or closed",
+    "Move a case in its workflow (received -> in_review -> assessed -> closed).",
+)  # fmt: skip
+assign = _workflow_command(
+    "assignee", "ASSESSOR", "an active assessor or admin; '' to unassign",
+    "Assign a case to an assessor.",
+)  # fmt: skip
+expectedness = _workflow_command(
+    "expectedness", "VALUE", "expected, unexpected, or '' (not judged)",
+    "Record whether the case's reactions are expected (decides its clock when serious).",
+)  # fmt: skip
 
 
 def comment(case_id: str, text: str, by: By = "") -> None:

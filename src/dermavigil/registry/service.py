@@ -8,32 +8,27 @@ version it read (``expected_version``) and fails with
 the (case_id, version) primary key guarantees that two concurrent writers can
 never both create the same version, so no version is ever lost.
 
-Assessments are computed by :func:`dermavigil.domain.assessment.assess` from
-the stored facts, the product catalogue's labelled routes for products whose
-report records none, and the overrides recorded so far (the latest per target),
-when a version is written; both are immutable per version, so the assessment
-is stored with the version and read back rather than recomputed (versions
-written before it was stored are assessed when read).
+:class:`CaseService` reads, searches and makes the clinician's and assessor's changes
+(create, update, override, retract, accept a draft); its other writes live in modules of
+their own, one job each: received reports and follow-ups (:mod:`~dermavigil.registry.
+followups`), workflow moves (:mod:`~dermavigil.registry.workflow_writes`), and the writing
+and reading of versions with their assessment (:mod:`~dermavigil.registry.versions`).
+Assessments are stored with the version and read back rather than recomputed (versions
+written before they were stored are assessed when read).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime
-from typing import Any, Literal
+from collections.abc import Iterator
 
-from pydantic import TypeAdapter, ValidationError
-from sqlalchemy.orm import Session
-
-from dermavigil.domain.assessment import Assessment, Override, assess
+from dermavigil.domain.assessment import Assessment, Override
 from dermavigil.domain.case import Case
-from dermavigil.domain.off_label import LabelledRoutes
-from dermavigil.domain.workflow import check_expectedness, check_move, day_zero
-from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
+from dermavigil.domain.workflow import day_zero
+from dermavigil.errors import ConflictError, InputError, NotFoundError
 from dermavigil.registry import repository as repo
 from dermavigil.registry.changes import FieldChange, diff
-from dermavigil.registry.facets import search_facts
+from dermavigil.registry.flow import UNCHANGED, flow_after_new_facts, flow_changes, flow_of
+from dermavigil.registry.followups import FollowUps, ReceivedAs
 from dermavigil.registry.models import (
     CaseFilter,
     CaseSummary,
@@ -41,41 +36,18 @@ from dermavigil.registry.models import (
     StoredCase,
     VersionInfo,
 )
-from dermavigil.registry.overrides import as_text, assessed_value, effective_overrides
-from dermavigil.registry.tables import AuditRow, CaseRow, CaseVersion, OverrideRow
+from dermavigil.registry.overrides import as_text, assessed_value
+from dermavigil.registry.tables import CaseRow, CaseVersion
+from dermavigil.registry.versions import check_evidence, document_of, required, utcnow
+from dermavigil.registry.workflow_writes import WorkflowWrites
+
+__all__ = ["UNCHANGED", "CaseService", "ReceivedAs", "utcnow"]
 
 MAX_PAGE = 1000
-_EVIDENCE = TypeAdapter(dict[str, list[tuple[int, int]]])
-_OWN_ID = re.compile(r"(?:^|-)(DV-\d{6})$")
-"""A dermavigil case id at the end of a report id (exports send C.1.1 ``<sender>-DV-000001``)."""
-ReceivedAs = Literal["created", "follow-up", "amended", "unchanged", "nullified"]
-"""What :meth:`CaseService.receive` did with a received report."""
-FLOW = ("workflow", "assignee", "expectedness", "day0", "assessed_on")
-"""The workflow columns of ``cases`` (see :mod:`dermavigil.domain.workflow`)."""
-UNCHANGED: Any = object()
-"""Leave a workflow field as it is (see :meth:`CaseService.set_workflow`)."""
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _require(value: str, name: str) -> str:
-    if not value or not value.strip():
-        raise InputError(f"{name} is required", [Problem(name, "may not be empty")])
-    return value.strip()
-
-
-def _document(case: Case) -> dict[str, Any]:
-    return case.model_dump(mode="json", exclude_none=True)
-
-
-class CaseService:
+class CaseService(FollowUps, WorkflowWrites):
     """Create, read, search, change and assess cases (see the module docstring)."""
-
-    def __init__(self, session: Session, clock: Callable[[], datetime] = utcnow) -> None:
-        self.session = session
-        self.clock = clock
 
     # --- reading -----------------------------------------------------------------
 
@@ -143,10 +115,10 @@ class CaseService:
         source_text: str | None = None,
     ) -> StoredCase:
         """Store a new case as version 1 (``status`` draft or active)."""
-        by = _require(by, "by")
+        by = required(by, "by")
         if status not in ("draft", "active"):
             raise InputError(f"a new case is 'draft' or 'active', not {status!r}")
-        evidence = _check_evidence(evidence)
+        evidence = check_evidence(evidence)
         case_id = f"DV-{repo.next_number(self.session, 'case'):06d}"
         case = case.model_copy(update={"case_id": case_id})
         now = self.clock()
@@ -164,7 +136,7 @@ class CaseService:
 
     def update(self, case_id: str, case: Case, by: str, expected_version: int) -> StoredCase:
         """Store changed facts as a new version, if ``expected_version`` is still current."""
-        by = _require(by, "by")
+        by = required(by, "by")
         row = self._writable(case_id)
         if row.current_version != expected_version:
             raise ConflictError(
@@ -173,12 +145,12 @@ class CaseService:
             )
         current = self._version(row)
         case = case.model_copy(update={"case_id": row.case_id})
-        changes = diff(current.document, _document(case))
+        changes = diff(current.document, document_of(case))
         if not changes:
             return self._stored(row, current)
-        flow = self._flow_after_new_facts(row, case, changes)
+        flow = flow_after_new_facts(row, case, changes, self.clock().date())
         return self._write(
-            row, case, row.status, by, "update", None, changes + _flow_changes(row, flow),
+            row, case, row.status, by, "update", None, changes + flow_changes(row, flow),
             current.evidence, current.source_text, flow=flow,
         )  # fmt: skip
 
@@ -186,8 +158,8 @@ class CaseService:
         self, case_id: str, override_target: str, value: str, by: str, reason: str
     ) -> StoredCase:
         """Record an assessor's override of one assessment answer as a new version."""
-        by = _require(by, "by")
-        reason = _require(reason, "reason")
+        by = required(by, "by")
+        reason = required(reason, "reason")
         row = self._writable(case_id)
         current = self._version(row)
         before = self._stored(row, current)
@@ -206,305 +178,18 @@ class CaseService:
 
     def retract(self, case_id: str, by: str, reason: str) -> StoredCase:
         """Withdraw a case (it stays stored, with every version, and is hidden from lists)."""
-        by = _require(by, "by")
-        reason = _require(reason, "reason")
+        by = required(by, "by")
+        reason = required(reason, "reason")
         row = self._writable(case_id)
         return self._set_status(row, "retract", "retracted", by, reason)
 
-    def receive(
-        self,
-        case: Case,
-        by: str,
-        amendment: Literal["nullification", "amendment"] | None = None,
-        reason: str | None = None,
-        report_ids: Sequence[str] = (),
-    ) -> tuple[StoredCase, ReceivedAs]:
-        """Store a received report (an E2B or FHIR import) where it belongs.
-
-        A report whose C.1.8.1 worldwide case id (``report.source_id``) or sender's C.1.1
-        (``report.sender_report_id``) is that of a stored case, or names a dermavigil case
-        (``...-DV-000001``, as dermavigil exports it), is a follow-up: a new version of
-        that case, its differences in the history (audit reason "follow-up received" or,
-        for C.1.11.1 = 2, "amendment" with C.1.11.2). A nullification (C.1.11.1 = 1)
-        retracts the stored case; one for no stored case is refused, nothing stored.
-        Otherwise the report is a new case. ``report_ids`` are the ids the report was sent
-        with (C.1.8.1, C.1.1), tried before the case's own.
-        """
-        by = _require(by, "by")
-        own_ids = (case.report.source_id, case.report.sender_report_id)
-        ids = list(dict.fromkeys(x for x in (*report_ids, *own_ids) if x))
-        own = [m.group(1) for x in ids if (m := _OWN_ID.search(x))]
-        case_id = repo.case_by_report_id(self.session, ids, own) if ids else None
-        why = f": {reason}" if reason else ""
-        if amendment == "nullification":
-            if case_id is None:
-                raise InputError(
-                    "a nullification (E2B C.1.11.1 = 1) for a case that is not stored; "
-                    "nothing was stored",
-                    [Problem("C.1.8.1", "no stored case has this id", ", ".join(ids) or None)],
-                )
-            retracted = self.retract(case_id, by, f"nullified by its sender (C.1.11.1){why}")
-            return retracted, "nullified"
-        if case_id is None:
-            return self.create(case, by), "created"
-        row = self._writable(case_id)
-        current = self._version(row)
-        case = case.model_copy(update={"case_id": row.case_id})
-        changes = diff(current.document, _document(case))
-        if not changes:
-            return self._stored(row, current), "unchanged"
-        if amendment == "amendment":
-            action_reason, received = f"amendment (C.1.11.1){why}", "amended"
-        else:
-            action_reason, received = f"follow-up received ({ids[0]})", "follow-up"
-        flow = self._flow_after_new_facts(row, case, changes)
-        stored = self._write(
-            row, case, row.status, by, "update", action_reason,
-            changes + _flow_changes(row, flow), current.evidence, current.source_text,
-            flow=flow,
-        )  # fmt: skip
-        return stored, received  # type: ignore[return-value]
-
     def accept_draft(self, case_id: str, by: str) -> StoredCase:
         """Make a draft (e.g. extracted from a case report) an active case."""
-        by = _require(by, "by")
+        by = required(by, "by")
         row = self._writable(case_id)
         if row.status != "draft":
             raise ConflictError(f"{case_id} is {row.status}, not a draft")
         return self._set_status(row, "accept", "active", by, None)
-
-    def set_workflow(
-        self,
-        case_id: str,
-        by: str,
-        *,
-        status: str | None = None,
-        assignee: str | None = UNCHANGED,
-        expectedness: str | None = UNCHANGED,
-        reason: str | None = None,
-    ) -> StoredCase:
-        """Move the case in its workflow, (re)assign it or record its expectedness, as a
-        new version with an audit row (action ``workflow``). Taking a received case into
-        review assigns it to ``by`` unless it has an assessor; reaching "assessed" stops
-        the clock. Nothing changed: no new version."""
-        by = _require(by, "by")
-        row = self._writable(case_id)
-        if row.status != "active":
-            raise ConflictError(f"{row.case_id} is a {row.status}; accept it before assessing it")
-        flow = _flow(row)
-        if assignee is not UNCHANGED:
-            flow["assignee"] = self._assessor(assignee) if assignee else None
-        if expectedness is not UNCHANGED:
-            flow["expectedness"] = check_expectedness(expectedness)
-        if status:
-            flow["workflow"] = check_move(row.workflow, status)
-            if status == "in_review" and not flow["assignee"]:
-                flow["assignee"] = by
-            today = self.clock().date().isoformat()
-            flow["assessed_on"] = today if status in ("assessed", "closed") else None
-            if status == "closed":
-                flow["assessed_on"] = row.assessed_on or today
-        changes = _flow_changes(row, flow)
-        if not changes:
-            return self.get(row.case_id)
-        current = self._version(row)
-        case = Case.model_validate(current.document)
-        return self._write(
-            row, case, row.status, by, "workflow", (reason or "").strip() or None, changes,
-            current.evidence, current.source_text, flow=flow,
-        )  # fmt: skip
-
-    def _flow_after_new_facts(
-        self, row: CaseRow, case: Case, changes: list[FieldChange]
-    ) -> dict[str, Any]:
-        """The workflow after new facts: a follow-up reopens a closed case as received with
-        day 0 = today (its clock restarts); a changed received date moves day 0."""
-        flow = _flow(row)
-        if row.workflow == "closed":
-            flow.update(workflow="received", day0=self.clock().date().isoformat(), assessed_on=None)
-        elif any(c.path.startswith("report.received_date") for c in changes):
-            registered = row.created_at.date()
-            flow["day0"] = day_zero(case.report.received_date, registered).isoformat()
-        return flow
-
-    def _assessor(self, username: str) -> str:
-        user = repo.get_user(self.session, username.strip())
-        if user is None or not user.active or user.role not in ("assessor", "admin"):
-            raise InputError(
-                f"cannot assign to {username!r}",
-                [Problem("assignee", "not an active assessor or admin", username)],
-            )
-        return user.username
-
-    # --- internals ---------------------------------------------------------------
-
-    def _case(self, case_id: str, *, lock: bool = False) -> CaseRow:
-        row = repo.get_case(self.session, case_id.strip().upper(), lock=lock)
-        if row is None:
-            raise NotFoundError(f"no case {case_id!r} in the registry")
-        return row
-
-    def _writable(self, case_id: str) -> CaseRow:
-        row = self._case(case_id, lock=True)
-        if row.status == "retracted":
-            raise ConflictError(f"{row.case_id} is retracted; it can no longer be changed")
-        return row
-
-    def _version(self, row: CaseRow) -> CaseVersion:
-        version = repo.get_version(self.session, row.case_id, row.current_version)
-        if version is None:  # the foreign keys make this impossible
-            raise RuntimeError(f"{row.case_id}: current version {row.current_version} missing")
-        return version
-
-    def _set_status(
-        self, row: CaseRow, action: str, status: str, by: str, reason: str | None
-    ) -> StoredCase:
-        current = self._version(row)
-        case = Case.model_validate(current.document)
-        change = FieldChange(path="status", old=row.status, new=status)
-        return self._write(
-            row, case, status, by, action, reason, [change], current.evidence, current.source_text
-        )
-
-    def _write(
-        self,
-        row: CaseRow,
-        case: Case,
-        status: str,
-        by: str,
-        action: str,
-        reason: str | None,
-        changes: list[FieldChange],
-        evidence: dict[str, Any] | None,
-        source_text: str | None,
-        new_override: Override | None = None,
-        flow: dict[str, Any] | None = None,
-    ) -> StoredCase:
-        expected = row.current_version  # 0 for a new case, whose row is not stored yet
-        flow = flow or _flow(row)
-        number = expected + 1
-        stored = repo.overrides(self.session, row.case_id, expected) if expected else []
-        overrides = effective_overrides(stored)
-        if new_override is not None:
-            overrides = [o for o in overrides if o.target != new_override.target]
-            overrides.append(new_override)
-        assessment = assess(case, overrides, self._labelled(case))
-        facts = search_facts(case, assessment)
-        now = self.clock()
-        version = CaseVersion(
-            case_id=row.case_id,
-            version=number,
-            status=status,
-            document=_document(case),
-            evidence=evidence,
-            source_text=source_text,
-            assessment=assessment.model_dump(mode="json"),
-            created_at=now,
-            created_by=by,
-            workflow=flow["workflow"],
-            assignee=flow["assignee"],
-            expectedness=flow["expectedness"],
-            **facts.columns(),
-        )
-        audit = AuditRow(
-            case_id=row.case_id,
-            version=number,
-            at=now,
-            by=by,
-            action=action,
-            reason=reason,
-            changes=[c.model_dump(mode="json") for c in changes],
-        )
-        if not expected:  # a new case: its row points at version 1 from the start
-            row.current_version, row.updated_at = number, now
-            repo.add_case(self.session, row)
-        repo.add_version(self.session, version, facts, audit)
-        if new_override is not None:
-            repo.add_override(
-                self.session,
-                OverrideRow(
-                    case_id=row.case_id,
-                    version=number,
-                    **new_override.model_dump(include={"target", "value", "by", "reason", "at"}),
-                ),
-            )
-        if expected:
-            repo.move_pointer(self.session, row.case_id, expected, number, status, now, flow)
-        return self._as_stored(row, version, case, assessment, flow)
-
-    def _stored(self, row: CaseRow, version: CaseVersion, overridden: bool = True) -> StoredCase:
-        """The stored case with the assessment stored with it or, for a version written
-        before assessments were stored, assessed now with its overrides (looked up
-        unless ``overridden`` says there are none)."""
-        case = Case.model_validate(version.document)
-        if version.assessment is not None:
-            assessment = Assessment.model_validate(version.assessment)
-        else:
-            recorded = (
-                repo.overrides(self.session, row.case_id, version.version) if overridden else []
-            )
-            assessment = assess(case, effective_overrides(recorded), self._labelled(case))
-        return self._as_stored(row, version, case, assessment)
-
-    def _labelled(self, case: Case) -> dict[int, LabelledRoutes]:
-        """The catalogue's labelled routes for products whose report records none (the
-        merged catalogue: shipped entries and the registry's)."""
-        if all(p.approved_routes for p in case.products):
-            return {}
-        from dermavigil.catalogue.routes import labelled_routes
-        from dermavigil.registry.products import ProductService
-
-        return labelled_routes(case, ProductService(self.session).catalogue())
-
-    @staticmethod
-    def _as_stored(
-        row: CaseRow,
-        version: CaseVersion,
-        case: Case,
-        assessment: Assessment,
-        flow: dict[str, Any] | None = None,
-    ) -> StoredCase:
-        """The stored case; its workflow is the one written with it (``flow``), else the
-        case's own when ``version`` is current, else as recorded with ``version``."""
-        if flow is None:
-            flow = _flow(row)
-            if version.version != row.current_version and version.workflow is not None:
-                flow.update(
-                    workflow=version.workflow,
-                    assignee=version.assignee,
-                    expectedness=version.expectedness,
-                )
-        return StoredCase(
-            case_id=row.case_id,
-            version=version.version,
-            status=version.status,  # type: ignore[arg-type]
-            case=case,
-            assessment=assessment,
-            evidence=version.evidence,  # type: ignore[arg-type]
-            source_text=version.source_text,
-            created_at=version.created_at,
-            created_by=version.created_by,
-            owner=row.owner,
-            **flow,
-        )
-
-
-def _flow(row: CaseRow) -> dict[str, Any]:
-    values = {name: getattr(row, name, None) for name in FLOW}
-    values["workflow"] = values["workflow"] or "received"
-    return values
-
-
-def _flow_changes(row: CaseRow, flow: dict[str, Any]) -> list[FieldChange]:
-    """What a write changes in the workflow, as ``workflow.<field>`` changes."""
-    names = {"workflow": "status", "day0": "clock_start"}
-    return [
-        FieldChange(
-            path=f"workflow.{names.get(name, name)}", old=getattr(row, name), new=flow[name]
-        )
-        for name in FLOW
-        if getattr(row, name) != flow[name]
-    ]
 
 
 def _checked(criteria: CaseFilter | None) -> CaseFilter:
@@ -513,25 +198,6 @@ def _checked(criteria: CaseFilter | None) -> CaseFilter:
     if problems:
         raise InputError("unknown search value(s)", problems)
     return criteria
-
-
-def _check_evidence(
-    evidence: dict[str, list[tuple[int, int]]] | None,
-) -> dict[str, list[list[int]]] | None:
-    if evidence is None:
-        return None
-    try:
-        checked = _EVIDENCE.validate_python(evidence)
-    except ValidationError as exc:
-        raise InputError(
-            "evidence must map field paths to lists of (start, end) character offsets",
-            [Problem("evidence." + ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()],
-        ) from exc
-    for path, spans in checked.items():
-        for start, end in spans:
-            if not 0 <= start <= end:
-                raise InputError(f"evidence.{path}: span ({start}, {end}) is not start <= end")
-    return {path: [list(span) for span in spans] for path, spans in checked.items()}
 
 
 def _summary(case: CaseRow, version: CaseVersion) -> CaseSummary:
@@ -553,5 +219,5 @@ def _summary(case: CaseRow, version: CaseVersion) -> CaseSummary:
         who_umc=version.who_umc,
         naranjo_band=version.naranjo_band,
         naranjo_score=version.naranjo_score,
-        **_flow(case),
+        **flow_of(case),
     )
