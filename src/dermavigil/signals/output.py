@@ -10,6 +10,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,29 @@ if TYPE_CHECKING:  # the prior's module imports scipy: not needed to write a tab
     from dermavigil.signals.mgps import Prior
 
 FORMATS = (".csv", ".parquet")
+CSV_PARTS = 2
+"""Slices of a large table formatted as CSV at once, each on its own thread."""
+_CSV_SLICE_ROWS = 50_000
+
+
+def write_csv(table: pa.Table, path: Path, parts: int = CSV_PARTS) -> None:
+    """``pyarrow.csv.write_csv`` with the rows formatted in ``parts`` slices on threads
+    (the writer formats numbers on one core and releases the GIL), then written in
+    order: the same bytes as one ``write_csv``."""
+    if parts < 2 or table.num_rows < 2 * _CSV_SLICE_ROWS:
+        pacsv.write_csv(table, path)
+        return
+    step = -(-table.num_rows // parts)
+
+    def formatted(k: int) -> pa.Buffer:
+        sink = pa.BufferOutputStream()
+        options = pacsv.WriteOptions(include_header=k == 0)
+        pacsv.write_csv(table.slice(k * step, step), sink, write_options=options)
+        return sink.getvalue()
+
+    with ThreadPoolExecutor(parts) as pool, open(path, "wb") as out:
+        for chunk in pool.map(formatted, range(parts)):
+            out.write(chunk)
 
 
 def prior_path(out: Path) -> Path:
@@ -54,7 +78,7 @@ def write_signals(table: pa.Table, out: Path, prior: Prior | None, n_total: int)
         raise InputError(f"--out {out}: use a .csv or .parquet file name")
     if suffix == ".csv":
         safe = neutralise_table(table)  # product and reaction names are reporters' text
-        _atomic(out, lambda p: pacsv.write_csv(safe, p))
+        _atomic(out, lambda p: write_csv(safe, p))
     else:
         import pyarrow.parquet as pq
 
