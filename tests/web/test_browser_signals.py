@@ -38,7 +38,7 @@ def served_app(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> I
     registry = open_registry(settings.database_url)
     load_seed(registry)
     with registry.transaction() as session:
-        UserService(session).create("assessor1", "assessor", PASSWORD)
+        UserService(session).create("assessor1", "assessor", PASSWORD, must_change_password=False)
     run_import(settings, "caers", [shared_data / "caers_openebgm_subset" / "caers.csv"])
     run_import(settings, "vaers", [shared_data / "vaers_1990_2006_official_zips/1990VAERSData.zip"])
     run_import(settings, "faers", [shared_data / "faers_2025q4_sample"])
