@@ -99,6 +99,22 @@ def _ensure_store(home: Path) -> Path:
     return store
 
 
+def _rederived(new: dict, row: dict) -> dict:
+    """``new`` with ``birth_year`` derived again the way the store derives it (the event's,
+    else the report's, year minus the age): a perturbed or another patient's age or date
+    moves it, a missing age removes it. (Before 2026-12-05 the copy kept the original's
+    birth year whatever happened to its age, which flattered blocking on it.)"""
+    if new["age_years"] is None:
+        return {**new, "birth_year": None}
+    if new["event_low"] is not None:
+        year = new["event_low"].year
+    elif row["birth_year"] is not None and row["age_years"] is not None:
+        year = row["birth_year"] + int(row["age_years"])  # the received year it came from
+    else:
+        return {**new, "birth_year": None}
+    return {**new, "birth_year": year - int(new["age_years"])}
+
+
 def _typo(text: str | None, rng: np.random.Generator) -> str | None:
     if not text or len(text) < 4:
         return text
@@ -155,7 +171,7 @@ def _perturb(row: dict, kind: str, rng: np.random.Generator, pool_terms: list[st
 
         day = row["event_low"] + dt.timedelta(days=int(rng.integers(1, 4)))
         new.update(event_date=day.isoformat(), event_low=day, event_high=day)
-    return new
+    return _rederived(new, row)
 
 
 def _other_patient(row: dict, rng: np.random.Generator) -> dict:
@@ -172,7 +188,7 @@ def _other_patient(row: dict, rng: np.random.Generator) -> dict:
     if row["event_low"] is not None:
         day = row["event_low"] + dt.timedelta(days=int(rng.integers(-400, 400)))
         new.update(event_date=day.isoformat(), event_low=day, event_high=day)
-    return new
+    return _rederived(new, row)
 
 
 def synthetic(pool: pa.Table, n: int, seed: int = 16) -> tuple[pa.Table, set, set]:
@@ -229,6 +245,48 @@ def _pairs(scored: pa.Table, threshold: float) -> set:
     return {tuple(sorted(x)) for x in zip(a, b, strict=True)}
 
 
+IDENTIFYING = ("age_years", "event_low", "birth_year", "initials")
+"""Facts that identify the patient and the event rather than what happened (products,
+reactions) or where (country), or a half of all patients (sex)."""
+
+
+def indistinguishable(table: pa.Table, truth: set) -> set:
+    """True pairs whose two reports share no identifying fact: on every one of
+    :data:`IDENTIFYING` one side or the other is missing (the perturbation dropped it,
+    or the real record never had it). Such a copy holds only the products, reactions,
+    sex and country, which another patient's report of the same product and reactions
+    holds too (the sampled record drawn again, or another real report): no comparison
+    can tell them apart, whatever the model."""
+    rows = {r["unique_id"]: r for r in table.select(["unique_id", *IDENTIFYING]).to_pylist()}
+    return {
+        pair
+        for pair in truth
+        if not any(
+            rows[pair[0]][c] is not None and rows[pair[1]][c] is not None for c in IDENTIFYING
+        )
+    }
+
+
+def blocking_recall(table: pa.Table, truth: set) -> tuple[dict, list]:
+    """Per blocking family (and all together): the share of true pairs that share a
+    bounded key, i.e. survive blocking; and the families' pair counts."""
+    from dermavigil.duplicates.blocking import FAMILIES, block_keys, column
+
+    keyed, counts = block_keys(table)
+    keys = {
+        f.name: dict(zip(keyed["unique_id"].to_pylist(), keyed[column(f)].to_pylist(), strict=True))
+        for f in FAMILIES
+    }
+    kept: dict[str, set] = {}
+    for f in FAMILIES:
+        k = keys[f.name]
+        kept[f.name] = {p for p in truth if set(k[p[0]] or ()) & set(k[p[1]] or ())}
+    union = set().union(*kept.values())
+    recall = {name: len(v) / len(truth) for name, v in kept.items()}
+    recall["all"] = len(union) / len(truth)
+    return recall, [c.model_dump() for c in counts]
+
+
 def one_size(home: Path, n: int) -> dict:
     """Run size ``n`` (in this process) and return its figures."""
     from dermavigil.duplicates.detect import score_table
@@ -240,20 +298,41 @@ def one_size(home: Path, n: int) -> dict:
     table, truth, cross = synthetic(pool, n)
     made = time.perf_counter() - started
     started = time.perf_counter()
-    scored, model = score_table(table, min(THRESHOLDS))
+
+    def progress(what: str, done: int, total: int) -> None:
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"  [{time.perf_counter() - started:7.1f} s, peak {rss:,.0f} MiB] {what}",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    scored, model = score_table(table, min(THRESHOLDS), progress)
     seconds = time.perf_counter() - started
     truth = {tuple(sorted(t)) for t in truth}
     cross = {tuple(sorted(t)) for t in cross}
+    hidden = indistinguishable(table, truth)
+    visible = truth - hidden
+    block_recall, _ = blocking_recall(table, truth)
     curve = {}
     for t in THRESHOLDS:
         flagged = _pairs(scored, t)
         p, r, f = _prf(flagged, truth)
+        # precision on the distinguishable: a flagged pair that is one of the
+        # indistinguishable true pairs is neither a hit nor a false alarm there
+        pv, rv, fv = _prf(flagged - hidden, visible)
+        # pairs with a made copy on one side: right or wrong for sure (two sampled real
+        # reports may be a real, unlinked VAERS duplicate, counted false above)
+        on_copies = {p for p in flagged if p[0].startswith("d") or p[1].startswith("d")}
+        pc_, _, _ = _prf(on_copies, truth)
         curve[t] = {
             "precision": p,
             "recall": r,
             "f1": f,
             "pairs": len(flagged),
             "cross_recall": len(flagged & cross) / len(cross) if cross else None,
+            "visible": {"precision": pv, "recall": rv, "f1": fv},
+            "precision_on_copies": pc_,
         }
     return {
         "n": n,
@@ -263,6 +342,9 @@ def one_size(home: Path, n: int) -> dict:
         "detect_s": seconds,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "curve": curve,
+        "indistinguishable": len(hidden),
+        "blocking_recall": block_recall,
+        "blocking": [c.model_dump() for c in model.blocking],
         "em_used": [s.used for s in model.em_sessions],
         "u_pairs": model.u_pairs,
     }
@@ -368,11 +450,8 @@ def main() -> None:
         "3./4. Duplicates made from real VAERS/CAERS/FAERS records "
         f"({SHARE:.0%} duplicates; kinds {KINDS})"
     )
-    print(
-        f"{'reports':>9} {'detect s':>9} {'RSS MiB':>8} {'thr':>5} {'pairs':>8} "
-        f"{'precision':>9} {'recall':>7} {'F1':>6} {'cross-src recall':>16}"
-    )
     for n in (int(s) for s in args.sizes.split(",")):
+        load = os.getloadavg()
         out = subprocess.run(
             [sys.executable, __file__, "--home", str(args.home), "--one", str(n)],
             check=True,
@@ -380,16 +459,41 @@ def main() -> None:
             text=True,
         )
         r = json.loads(out.stdout.strip().splitlines()[-1])
-        for t, c in r["curve"].items():
-            print(
-                f"{r['n']:>9} {r['detect_s']:>9.1f} {r['peak_rss_mib']:>8.0f} {float(t):>5.2f} "
-                f"{c['pairs']:>8} {c['precision']:>9.3f} {c['recall']:>7.3f} {c['f1']:>6.3f} "
-                f"{c['cross_recall'] if c['cross_recall'] is not None else float('nan'):>16.3f}"
-            )
         print(
-            f"          ({r['true_pairs']} true pairs; pool {r['pool']} real reports; "
-            f"EM sessions used {r['em_used']}; u from {r['u_pairs']} pairs)"
+            f"\n{r['n']:,} reports: detect {r['detect_s']:.1f} s, "
+            f"peak RSS {r['peak_rss_mib']:,.0f} MiB (load average before {load[0]:.1f}, "
+            f"after {os.getloadavg()[0]:.1f}); "
+            f"{r['true_pairs']} true pairs, {r['indistinguishable']} indistinguishable "
+            f"(see indistinguishable()); pool {r['pool']:,} real reports; EM sessions used "
+            f"{r['em_used']}; u from {r['u_pairs']} pairs"
         )
+        print(
+            f"  {'blocking family':<24} {'pairs unbounded':>16} {'bounded (<=)':>13} "
+            f"{'largest':>8} {'dropped':>8} {'true pairs kept':>16}"
+        )
+        for c in r["blocking"]:
+            print(
+                f"  {c['family']:<24} {c['pairs_unbounded']:>16,} {c['pairs_bounded']:>13,} "
+                f"{c['largest_block']:>8} {c['dropped_records']:>8} "
+                f"{r['blocking_recall'][c['family']]:>16.3f}"
+            )
+        total = sum(c["pairs_bounded"] for c in r["blocking"])
+        print(
+            f"  {'all families':<24} {'':>16} {total:>13,} {'':>8} {'':>8} "
+            f"{r['blocking_recall']['all']:>16.3f}"
+        )
+        print(
+            f"  {'thr':>5} {'pairs':>8} {'precision':>9} {'recall':>7} {'F1':>6} "
+            f"{'cross-src R':>11} | distinguishable: {'P':>6} {'R':>6} {'F1':>6}"
+        )
+        for t, c in r["curve"].items():
+            v = c["visible"]
+            cross = c["cross_recall"] if c["cross_recall"] is not None else float("nan")
+            print(
+                f"  {float(t):>5.2f} {c['pairs']:>8} {c['precision']:>9.3f} {c['recall']:>7.3f} "
+                f"{c['f1']:>6.3f} {cross:>11.3f} | {'':>16} {v['precision']:>6.3f} "
+                f"{v['recall']:>6.3f} {v['f1']:>6.3f}"
+            )
 
 
 if __name__ == "__main__":

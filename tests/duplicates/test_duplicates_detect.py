@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime
 from functools import cache
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -186,3 +187,18 @@ def test_public_api_is_pinned() -> None:
         "find_duplicates",
         "registry_duplicates",
     ]
+
+
+def test_literature_draft_of_the_seed_case_matches_the_clinicians_report(
+    shared_dir: Path, clinician_case: Case, different_cases: list[Case]
+) -> None:
+    """The seed case as the literature extractor drafts it from the published text (no
+    curated record) is found as the clinician's report of the same patient. No pair of
+    the real literature annotations (bench/data/literature_real.jsonl) reports one
+    patient twice, so this is the literature ground truth at hand."""
+    from dermavigil.literature.service import draft_from_text, read_text
+
+    draft, _ = draft_from_text(read_text(shared_dir / "seed" / "case_report.txt"))
+    drafted = draft.to_case().model_copy(update={"case_id": "DRAFT"})
+    pairs = find_duplicates([drafted, clinician_case, *different_cases], threshold=0.5)
+    assert [(p.case_a, p.case_b) for p in pairs] == [("CLIN", "DRAFT")]

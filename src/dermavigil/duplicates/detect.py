@@ -14,6 +14,8 @@ probability then ids.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -113,6 +115,20 @@ def with_rare_terms(table: pa.Table) -> pa.Table:
 
 _TABLE = "dermavigil_reports"
 
+MEMORY_LIMIT = "3GB"
+"""DuckDB's memory limit for a duplicate run (``DERMAVIGIL_DUPLICATES_MEMORY_LIMIT``
+overrides it); beyond it DuckDB spills to a temporary directory. Without a limit DuckDB
+takes up to 80% of the machine's memory, which a shared machine cannot give."""
+
+
+def duckdb_config(spill_dir: str | None = None) -> dict[str, str]:
+    """The DuckDB settings of a duplicate run: a memory limit and where to spill."""
+    return {
+        "memory_limit": os.environ.get("DERMAVIGIL_DUPLICATES_MEMORY_LIMIT", MEMORY_LIMIT),
+        # DuckDB's default is ./.tmp under the working directory
+        "temp_directory": spill_dir or os.path.join(tempfile.gettempdir(), "dermavigil-duckdb"),
+    }
+
 
 def _linker(
     table: pa.Table, db_api: DuckDBAPI, progress: Progress | None
@@ -189,10 +205,16 @@ def score_table(
     """Scored pairs of the feature records ``table`` at or above ``threshold`` (every
     splink output column, as Arrow) and the trained model. For benches at scale."""
     _checked_threshold(threshold)
+    from dermavigil.duplicates.blocking import block_keys, check_budget
+
     step = progress or (lambda *_: None)
-    db_api = DuckDBAPI()  # in memory, closed when done
+    table, counts = block_keys(table)
+    check_budget(counts, table.num_rows)
+    spill = tempfile.TemporaryDirectory(prefix="dermavigil-duplicates-")
+    db_api = DuckDBAPI(connection=duckdb.connect(config=duckdb_config(spill.name)))
     try:
         linker, model = _linker(table, db_api, step)
+        model.blocking = counts
         step("scoring the blocked pairs", 2, 3)
         # The weights are re-added in SQL (clamped, see _clamped_sql), so no splink threshold.
         scored = linker.inference.predict(warning_mode="never")
@@ -202,6 +224,7 @@ def score_table(
         step("scored", 3, 3)
     finally:
         db_api.duckdb_con.close()
+        spill.cleanup()
     return out, model
 
 

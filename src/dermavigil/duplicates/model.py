@@ -41,13 +41,14 @@ The prior probability that two random reports are the same case is
 ``DUPLICATE_SHARE / (n - 1)``: if a share ``s`` of reports has one duplicate
 among the other ``n - 1``, a given pair matches with probability ``s/(n-1)``.
 
-Blocking (which pairs are scored at all, :func:`blocking_rules`): the same
-publication (DOI/PMID); the same first suspect product and a reaction word in
-common ("skin necrosis" and "cutaneous necrosis"); a product word and a reaction
-term in common (catches "lyophilized exosomes" vs "exosome product"); the same
-event day with the same first suspect or the same age; the same initials and year
-of birth; the same first suspect, sex and year of birth. Pairs outside every
-block are taken as different cases.
+Blocking (which pairs are scored at all, :func:`blocking_rules`): one splink rule per
+family of :mod:`~dermavigil.duplicates.blocking` (the same publication; the same first
+suspect product and a reaction term; a product word and a reaction term; the same
+product-reaction profile; a reaction term on the same event day; a reaction term, year
+of birth and sex; the same event day and age; a product word on the same event day;
+initials and year of birth), each refined while a block holds more than
+:data:`~dermavigil.duplicates.blocking.BLOCK_CAP` reports. Pairs outside every block
+are taken as different cases.
 """
 
 from __future__ import annotations
@@ -332,17 +333,9 @@ def prior_match_probability(n_records: int) -> float:
 
 def blocking_rules() -> list[Any]:
     """The blocking rules that choose which pairs are scored (the union is scored once)."""
-    return [
-        block_on("publication_id"),
-        block_on("first_suspect", "reaction_words", arrays_to_explode=["reaction_words"]),
-        block_on(
-            "product_words", "reaction_terms", arrays_to_explode=["product_words", "reaction_terms"]
-        ),
-        block_on("event_low", "first_suspect"),
-        block_on("event_low", "age_years"),
-        block_on("initials", "birth_year"),
-        block_on("first_suspect", "sex", "birth_year"),
-    ]
+    from dermavigil.duplicates.blocking import FAMILIES, column
+
+    return [block_on(column(f), arrays_to_explode=[column(f)]) for f in FAMILIES]
 
 
 def training_blocks() -> list[Any]:

@@ -38,6 +38,7 @@ from typing import Any, Literal
 import splink
 from pydantic import BaseModel, Field
 
+from dermavigil.duplicates.blocking import FamilyCount
 from dermavigil.duplicates.model import (
     TRAIN_MIN_RECORDS,
     U_MAX_PAIRS,
@@ -108,6 +109,9 @@ class DuplicateModel(BaseModel):
     u_pairs: int | None = Field(default=None, description="random pairs sampled for u")
     em_sessions: list[EMSession] = Field(default_factory=list)
     blocking_rules: list[str]
+    blocking: list[FamilyCount] = Field(
+        default_factory=list, description="pairs per blocking family, before/after bounding"
+    )
     facts: list[FactParameters]
     splink_version: str = splink.__version__
     constraint: str = "agreement levels: u <= m (weight >= 0); 'no agreement': m <= u (weight <= 0)"

@@ -1,0 +1,224 @@
+"""Bounded blocking: which pairs of reports are scored at all, with every block kept small.
+
+A blocking rule pairs the reports that share a key (splink's ``block_on``); a pair
+outside every block is taken as two cases. A key as coarse as "the same product and a
+reaction term in common" keeps nearly every true duplicate, but at VAERS scale one
+vaccine given to many infants with "pyrexia" makes a block of tens of thousands of
+reports and ~1 billion pairs. So the keys are *dynamic* (McNeill, Kardes & Borthwick
+2012, "Dynamic record blocking: efficient linking of massive databases in MapReduce",
+QDB workshop; Christen 2012, *Data Matching*, ch. 4): a key whose block holds more
+than :data:`BLOCK_CAP` reports is replaced, for the reports that hold it, by finer
+keys (the same key plus the event month, or plus the year of birth; then plus the
+sex), and a key still above the cap after its last refinement is dropped (counted,
+never silent). Every block therefore holds at most ``BLOCK_CAP`` reports, and a
+family's pairs are at most ``BLOCK_CAP / 2`` per key held: the number of scored
+pairs grows linearly with the collection instead of quadratically.
+
+Each :class:`Family` becomes one list column ``block_<name>`` of the records, and one
+splink rule exploding it. :func:`block_keys` adds the columns in DuckDB and counts,
+per family, the pairs before (coarse keys, unbounded) and after the bounding.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+from pydantic import BaseModel, Field
+
+log = logging.getLogger(__name__)
+
+BLOCK_CAP = 40
+"""Most reports a block may hold (a larger block is refined, see the module docstring)."""
+
+PAIR_BUDGET_PER_RECORD = 300
+"""Refuse to score more blocked pairs than this many per record (a runaway rule)."""
+
+_PARTS = {
+    "first_suspect": "first_suspect",
+    "term": "t",
+    "word": "w",
+    "event_day": "CAST(event_low AS VARCHAR)",
+    "event_month": "strftime(event_low, '%Y-%m')",
+    "birth_year": "CAST(birth_year AS VARCHAR)",
+    "age": "CAST(age_years AS VARCHAR)",
+    "sex": "sex",
+    "country": "country",
+    "signature": "signature",
+    "publication": "publication_id",
+    "initials": "initials",
+}
+"""Key parts: a column (as text) or an item of a list (``term``: a reaction term,
+``word``: a product word)."""
+
+Recipe = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Family:
+    """A blocking rule whose keys are refined while a block is too large."""
+
+    name: str
+    description: str
+    tiers: tuple[tuple[Recipe, ...], ...]
+    """Tier 0: the coarse key(s); tier i+1: the finer keys a record gets in place of a
+    tier-i key whose block holds more than the cap."""
+
+
+# fmt: off
+FAMILIES: tuple[Family, ...] = (
+    Family("publication", "the same DOI/PMID",
+           ((("publication",),), (("publication", "sex", "age"),))),
+    Family("product_reaction", "the same first suspect product and a reaction term in common",
+           ((("first_suspect", "term"),),
+            (("first_suspect", "term", "event_month"), ("first_suspect", "term", "birth_year")),
+            (("first_suspect", "term", "event_month", "sex"),
+             ("first_suspect", "term", "birth_year", "sex")))),
+    Family("product_word_reaction", "a product word and a reaction term in common (a product "
+           "named differently: 'lyophilized exosomes' and 'exosome product')",
+           ((("word", "term"),),
+            (("word", "term", "event_month"), ("word", "term", "birth_year")),
+            (("word", "term", "event_month", "sex"), ("word", "term", "birth_year", "sex")))),
+    Family("profile", "the same first suspect product and the same reaction terms",
+           ((("signature",),), (("signature", "sex"), ("signature", "country")),
+            (("signature", "sex", "birth_year"), ("signature", "sex", "event_month")))),
+    Family("reaction_day", "a reaction term in common on the same event day",
+           ((("term", "event_day"),), (("term", "event_day", "sex"),))),
+    Family("reaction_birth_year", "a reaction term, the year of birth and the sex in common",
+           ((("term", "birth_year", "sex"),), (("term", "birth_year", "sex", "event_month"),))),
+    Family("day_age", "the same event day and age",
+           ((("event_day", "age"),), (("event_day", "age", "sex"),))),
+    Family("product_word_day", "a product word in common on the same event day",
+           ((("word", "event_day"),), (("word", "event_day", "sex"),))),
+    Family("initials_birth_year", "the same initials and year of birth",
+           ((("initials", "birth_year"),), (("initials", "birth_year", "sex"),))),
+)
+# fmt: on
+
+
+def _key_list(recipe: Recipe) -> str:
+    """SQL: the list of non-null keys one record has for ``recipe``."""
+    joined = " || '|' || ".join(_PARTS[p] for p in recipe)
+    inner = f"[{joined}]"
+    if "term" in recipe:
+        inner = f"list_transform(coalesce(reaction_terms, []), lambda t: {joined})"
+    if "word" in recipe:
+        body = inner if "term" in recipe else joined
+        wrap = f"list_transform(coalesce(product_words, []), lambda w: {body})"
+        inner = f"flatten({wrap})" if "term" in recipe else wrap
+    return f"list_filter({inner}, lambda k: k IS NOT NULL)"
+
+
+def _tier_keys(tier: tuple[Recipe, ...], name: str, level: int) -> str:
+    """SQL: a record's distinct keys of ``tier``, prefixed so that tiers never collide."""
+    lists = " || ".join(_key_list(recipe) for recipe in tier)
+    return f"list_transform(list_distinct({lists}), lambda k: '{name}{level}|' || k)"
+
+
+class FamilyCount(BaseModel):
+    """Pairs one blocking family makes, before and after its keys were bounded."""
+
+    family: str
+    description: str
+    pairs_unbounded: int = Field(description="pairs of the coarse keys: sum of n(n-1)/2")
+    pairs_bounded: int = Field(description="upper bound of the pairs of the kept keys")
+    largest_block: int
+    dropped_records: int = Field(
+        description="records that lost a key still above the cap after its last refinement"
+    )
+
+
+def _pairs(con: duckdb.DuckDBPyConnection, keys_table: str) -> tuple[int, int]:
+    row = con.execute(
+        f"SELECT coalesce(sum(c * (c - 1) // 2), 0), coalesce(max(c), 0) "
+        f"FROM (SELECT count(*) AS c FROM {keys_table} GROUP BY key)"
+    ).fetchall()[0]
+    return int(row[0]), int(row[1])
+
+
+def _family_keys(
+    con: duckdb.DuckDBPyConnection, table: str, family: Family, cap: int
+) -> FamilyCount:
+    """Create ``keys_<name>(unique_id, key)``: the family's kept keys, and count them."""
+    prefix = f"_blk_{family.name}"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {prefix}_0 AS SELECT unique_id, "
+        f"unnest({_tier_keys(family.tiers[0], family.name, 0)}) AS key FROM {table}"
+    )
+    unbounded, _ = _pairs(con, f"{prefix}_0")
+    kept, dropped = [], 0
+    for level in range(len(family.tiers)):
+        current = f"{prefix}_{level}"
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {current}_n AS "
+            f"SELECT key, count(*) AS c FROM {current} GROUP BY key"
+        )
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {current}_kept AS SELECT unique_id, key "
+            f"FROM {current} JOIN {current}_n USING (key) WHERE c <= {cap}"
+        )
+        kept.append(f"{current}_kept")
+        big = (
+            f"SELECT DISTINCT unique_id FROM {current} JOIN {current}_n USING (key) WHERE c > {cap}"
+        )
+        if level + 1 == len(family.tiers):
+            dropped = int(con.execute(f"SELECT count(*) FROM ({big})").fetchall()[0][0])
+            break
+        finer = _tier_keys(family.tiers[level + 1], family.name, level + 1)
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {prefix}_{level + 1} AS "
+            f"SELECT unique_id, unnest({finer}) AS key FROM {table} "
+            f"WHERE unique_id IN ({big})"
+        )
+    union = " UNION ALL ".join(f"SELECT unique_id, key FROM {k}" for k in kept)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE keys_{family.name} AS {union}")
+    bounded, largest = _pairs(con, f"keys_{family.name}")
+    return FamilyCount(
+        family=family.name,
+        description=family.description,
+        pairs_unbounded=unbounded,
+        pairs_bounded=bounded,
+        largest_block=largest,
+        dropped_records=dropped,
+    )
+
+
+def column(family: Family) -> str:
+    return f"block_{family.name}"
+
+
+def block_keys(table: pa.Table, cap: int = BLOCK_CAP) -> tuple[pa.Table, list[FamilyCount]]:
+    """``table`` (feature records) with one list column of bounded keys per family, and
+    the pair counts of each family."""
+    from dermavigil.duplicates.detect import duckdb_config
+
+    con = duckdb.connect(config=duckdb_config())
+    try:
+        con.register("records", table)
+        counts = [_family_keys(con, "records", family, cap) for family in FAMILIES]
+        joins = "".join(
+            f" LEFT JOIN (SELECT unique_id, list_sort(list(DISTINCT key)) AS {column(f)} "
+            f"FROM keys_{f.name} GROUP BY unique_id) USING (unique_id)"
+            for f in FAMILIES
+        )
+        out = con.sql(f"SELECT * FROM records{joins} ORDER BY unique_id").to_arrow_table()
+    finally:
+        con.close()
+    return out, counts
+
+
+def check_budget(counts: list[FamilyCount], n_records: int) -> None:
+    """Refuse a blocking that would score more than the budget of pairs."""
+    from dermavigil.errors import InputError, Problem
+
+    total = sum(c.pairs_bounded for c in counts)
+    budget = PAIR_BUDGET_PER_RECORD * max(n_records, 1)
+    if total > budget:
+        raise InputError(
+            f"blocking would score {total:,} pairs, more than the budget of {budget:,} "
+            f"({PAIR_BUDGET_PER_RECORD} per record)",
+            [Problem(c.family, "pairs after bounding", c.pairs_bounded) for c in counts],
+        )
+    log.info("blocked pairs (upper bound): %d for %d records", total, n_records)

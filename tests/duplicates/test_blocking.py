@@ -1,0 +1,83 @@
+"""Bounded blocking: no block holds more than the cap, a too-large block is refined
+(so a copy in a crowd of one vaccine's reports is still paired with its original),
+and a blocking over budget is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+import pytest
+
+from dermavigil.duplicates import blocking
+from dermavigil.duplicates.blocking import FAMILIES, block_keys, check_budget, column
+from dermavigil.duplicates.features import FEATURE_SCHEMA
+from dermavigil.errors import InputError
+
+
+def _record(uid: str, day: dt.date, age: float, sex: str, terms: list[str]) -> dict:
+    row = dict.fromkeys(FEATURE_SCHEMA.names)
+    row.update(
+        unique_id=uid,
+        source="vaers",
+        sex=sex,
+        age_years=age,
+        first_suspect="dtap",
+        suspect_products=["dtap"],
+        product_words=["dtap"],
+        reaction_terms=terms,
+        event_low=day,
+        event_high=day,
+        birth_year=day.year - int(age),
+        signature="\x1f".join(["dtap", *terms]),
+    )
+    return row
+
+
+def _crowd(n: int) -> list[dict]:
+    """``n`` infants given DTaP with pyrexia over three years, and one copy of the first."""
+    rows = [
+        _record(
+            f"r{i:04d}",
+            dt.date(2001, 1, 1) + dt.timedelta(days=i % 1000),
+            0.2 + (i % 7) / 10,
+            ("female", "male")[i % 2],
+            ["pyrexia"],
+        )
+        for i in range(n)
+    ]
+    copy = dict(rows[0], unique_id="copy", sex=None)
+    return [*rows, copy]
+
+
+def _table(rows: list[dict]) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA)
+
+
+def test_blocks_are_capped_and_refined_keys_keep_the_copy() -> None:
+    keyed, counts = block_keys(_table(_crowd(600)), cap=40)
+    by_family = {c.family: c for c in counts}
+    coarse = by_family["product_reaction"]
+    assert coarse.pairs_unbounded == 601 * 600 // 2  # everyone shares "dtap|pyrexia"
+    assert coarse.largest_block <= 40 and coarse.pairs_bounded < coarse.pairs_unbounded / 10
+    assert all(c.largest_block <= 40 for c in counts)
+    ids = keyed["unique_id"].to_pylist()
+    keys = keyed[column(FAMILIES[1])].to_pylist()
+    first, copy = keys[ids.index("r0000")], keys[ids.index("copy")]
+    assert set(first) & set(copy)  # paired through the event month or the year of birth
+    assert not any(k.startswith("product_reaction0|") for k in first)  # coarse key dropped
+
+
+def test_small_collections_keep_the_coarse_keys() -> None:
+    keyed, counts = block_keys(_table(_crowd(10)))
+    keys = keyed[column(FAMILIES[1])].to_pylist()
+    assert all("product_reaction0|dtap|pyrexia" in k for k in keys)
+    assert all(c.dropped_records == 0 for c in counts)
+
+
+def test_over_budget_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, counts = block_keys(_table(_crowd(100)))
+    check_budget(counts, 101)
+    monkeypatch.setattr(blocking, "PAIR_BUDGET_PER_RECORD", 1)
+    with pytest.raises(InputError, match="budget"):
+        check_budget(counts, 101)
