@@ -40,6 +40,7 @@ _PARTS = {
     "first_suspect": "first_suspect",
     "term": "t",
     "word": "w",
+    "rword": "v",
     "event_day": "CAST(event_low AS VARCHAR)",
     "event_month": "strftime(event_low, '%Y-%m')",
     "birth_year": "CAST(birth_year AS VARCHAR)",
@@ -51,7 +52,7 @@ _PARTS = {
     "initials": "initials",
 }
 """Key parts: a column (as text) or an item of a list (``term``: a reaction term,
-``word``: a product word)."""
+``rword``: a reaction word, ``word``: a product word)."""
 
 Recipe = tuple[str, ...]
 
@@ -76,6 +77,12 @@ FAMILIES: tuple[Family, ...] = (
             (("first_suspect", "term", "event_month"), ("first_suspect", "term", "birth_year")),
             (("first_suspect", "term", "event_month", "sex"),
              ("first_suspect", "term", "birth_year", "sex")))),
+    Family("product_reaction_word", "the same first suspect product and a reaction word in "
+           "common (a reaction reworded: 'skin necrosis' and 'cutaneous necrosis')",
+           ((("first_suspect", "rword"),),
+            (("first_suspect", "rword", "event_month"), ("first_suspect", "rword", "birth_year")),
+            (("first_suspect", "rword", "event_month", "sex"),
+             ("first_suspect", "rword", "birth_year", "sex")))),
     Family("product_word_reaction", "a product word and a reaction term in common (a product "
            "named differently: 'lyophilized exosomes' and 'exosome product')",
            ((("word", "term"),),
@@ -98,16 +105,26 @@ FAMILIES: tuple[Family, ...] = (
 # fmt: on
 
 
+_LISTS = {
+    "term": ("reaction_terms", "t"),
+    "rword": ("reaction_words", "v"),
+    "word": ("product_words", "w"),
+}
+"""List parts: the column a key part is an item of, and its lambda variable."""
+
+
 def _key_list(recipe: Recipe) -> str:
-    """SQL: the list of non-null keys one record has for ``recipe``."""
-    joined = " || '|' || ".join(_PARTS[p] for p in recipe)
-    inner = f"[{joined}]"
-    if "term" in recipe:
-        inner = f"list_transform(coalesce(reaction_terms, []), lambda t: {joined})"
-    if "word" in recipe:
-        body = inner if "term" in recipe else joined
-        wrap = f"list_transform(coalesce(product_words, []), lambda w: {body})"
-        inner = f"flatten({wrap})" if "term" in recipe else wrap
+    """SQL: the list of non-null keys one record has for ``recipe`` (one key per item
+    of each list part, crossed when there are two)."""
+    inner = " || '|' || ".join(_PARTS[p] for p in recipe)
+    lists = [p for p in recipe if p in _LISTS]
+    if not lists:
+        inner = f"[{inner}]"
+    for depth, part in enumerate(reversed(lists)):
+        column, var = _LISTS[part]
+        inner = f"list_transform(coalesce({column}, []), lambda {var}: {inner})"
+        if depth:
+            inner = f"flatten({inner})"
     return f"list_filter({inner}, lambda k: k IS NOT NULL)"
 
 
