@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 from dermavigil.duplicates import blocking
-from dermavigil.duplicates.blocking import FAMILIES, block_keys, check_budget, column
+from dermavigil.duplicates.blocking import COLUMN, block_keys, check_budget
 from dermavigil.duplicates.features import FEATURE_SCHEMA
 from dermavigil.errors import InputError
 
@@ -62,15 +62,16 @@ def test_blocks_are_capped_and_refined_keys_keep_the_copy() -> None:
     assert coarse.largest_block <= 40 and coarse.pairs_bounded < coarse.pairs_unbounded / 10
     assert all(c.largest_block <= 40 for c in counts)
     ids = keyed["unique_id"].to_pylist()
-    keys = keyed[column(FAMILIES[1])].to_pylist()
+    keys = keyed[COLUMN].to_pylist()
     first, copy = keys[ids.index("r0000")], keys[ids.index("copy")]
-    assert set(first) & set(copy)  # paired through the event month or the year of birth
+    shared = set(first) & set(copy)
+    assert any(k.startswith("product_reaction1|") for k in shared)  # event month / birth year
     assert not any(k.startswith("product_reaction0|") for k in first)  # coarse key dropped
 
 
 def test_small_collections_keep_the_coarse_keys() -> None:
     keyed, counts = block_keys(_table(_crowd(10)))
-    keys = keyed[column(FAMILIES[1])].to_pylist()
+    keys = keyed[COLUMN].to_pylist()
     assert all("product_reaction0|dtap|pyrexia" in k for k in keys)
     assert all(c.dropped_records == 0 for c in counts)
 
@@ -81,3 +82,13 @@ def test_over_budget_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(blocking, "PAIR_BUDGET_PER_RECORD", 1)
     with pytest.raises(InputError, match="budget"):
         check_budget(counts, 101)
+
+
+def test_each_pair_is_scored_once_and_the_copy_found() -> None:
+    from dermavigil.duplicates.detect import score_table, with_rare_terms
+
+    scored, model = score_table(with_rare_terms(_table(_crowd(200))), 0.0)
+    pairs = list(zip(scored["unique_id_l"].to_pylist(), scored["unique_id_r"].to_pylist()))
+    assert len(pairs) == len(set(pairs))  # several families find it, one row
+    assert ("copy", "r0000") in {tuple(sorted(p)) for p in pairs}
+    assert sum(c.pairs_bounded for c in model.blocking) >= len(pairs)

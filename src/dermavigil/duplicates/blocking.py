@@ -14,9 +14,9 @@ never silent). Every block therefore holds at most ``BLOCK_CAP`` reports, and a
 family's pairs are at most ``BLOCK_CAP / 2`` per key held: the number of scored
 pairs grows linearly with the collection instead of quadratically.
 
-Each :class:`Family` becomes one list column ``block_<name>`` of the records, and one
-splink rule exploding it. :func:`block_keys` adds the columns in DuckDB and counts,
-per family, the pairs before (coarse keys, unbounded) and after the bounding.
+:func:`block_keys` adds every family's kept keys to the records as one list column,
+which one splink rule explodes (each pair scored once), and counts, per family, the
+pairs before (coarse keys, unbounded) and after the bounding.
 """
 
 from __future__ import annotations
@@ -202,25 +202,35 @@ def _family_keys(
     )
 
 
-def column(family: Family) -> str:
-    return f"block_{family.name}"
+COLUMN = "block_keys"
+"""The list column of a record's kept keys, every family's (a key starts with its
+family's name and tier: ``product_reaction1|dtap|pyrexia|m2001-03``)."""
+
+
+def family_of(key: str) -> str:
+    """The family a key of :data:`COLUMN` belongs to."""
+    return key.split("|", 1)[0].rstrip("0123456789")
 
 
 def block_keys(table: pa.Table, cap: int = BLOCK_CAP) -> tuple[pa.Table, list[FamilyCount]]:
-    """``table`` (feature records) with one list column of bounded keys per family, and
-    the pair counts of each family."""
+    """``table`` (feature records) with the list column :data:`COLUMN` of its bounded
+    keys, and the pair counts of each family.
+
+    One column and one splink rule for all families: splink does not take the pairs of
+    an exploding rule out of the next rules, so a rule per family would score a pair
+    once per family that finds it."""
     from dermavigil.duplicates.detect import duckdb_config
 
     con = duckdb.connect(config=duckdb_config())
     try:
         con.register("records", table)
         counts = [_family_keys(con, "records", family, cap) for family in FAMILIES]
-        joins = "".join(
-            f" LEFT JOIN (SELECT unique_id, list_sort(list(DISTINCT key)) AS {column(f)} "
-            f"FROM keys_{f.name} GROUP BY unique_id) USING (unique_id)"
-            for f in FAMILIES
-        )
-        out = con.sql(f"SELECT * FROM records{joins} ORDER BY unique_id").to_arrow_table()
+        union = " UNION ALL ".join(f"SELECT unique_id, key FROM keys_{f.name}" for f in FAMILIES)
+        out = con.sql(
+            f"SELECT * FROM records LEFT JOIN (SELECT unique_id, "
+            f"list_sort(list(DISTINCT key)) AS {COLUMN} FROM ({union}) GROUP BY unique_id) "
+            f"USING (unique_id) ORDER BY unique_id"
+        ).to_arrow_table()
     finally:
         con.close()
     return out, counts

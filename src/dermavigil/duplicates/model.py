@@ -333,9 +333,9 @@ def prior_match_probability(n_records: int) -> float:
 
 def blocking_rules() -> list[Any]:
     """The blocking rules that choose which pairs are scored (the union is scored once)."""
-    from dermavigil.duplicates.blocking import FAMILIES, column
+    from dermavigil.duplicates.blocking import COLUMN
 
-    return [block_on(column(f), arrays_to_explode=[column(f)]) for f in FAMILIES]
+    return [block_on(COLUMN, arrays_to_explode=[COLUMN])]
 
 
 def training_blocks() -> list[Any]:
