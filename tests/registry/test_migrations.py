@@ -45,3 +45,35 @@ def test_downgrade_and_upgrade_round_trip(db_url: str) -> None:
         assert current_revision(engine) == head_revision()
     finally:
         engine.dispose()
+
+
+def test_upgrade_keeps_users_that_other_rows_point_to(db_url: str) -> None:
+    """A registry in use (a user with audit rows) upgrades across a migration that rebuilds
+    ``users`` (SQLite batch mode copies the table): referenced rows must not stop it."""
+    from sqlalchemy import text
+
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0010")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO users (username, role, password_hash, created_at, active,"
+                    " session_epoch) VALUES ('ana', 'assessor', 'x', '2026-11-01', true, 0)"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO user_audit (username, at, by, action) "
+                    "VALUES ('ana', '2026-11-01', 'admin', 'create')"
+                )
+            )
+        upgrade(engine)
+        assert current_revision(engine) == head_revision()
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM user_audit")).scalar() == 1
+            assert connection.execute(text("SELECT username FROM users")).scalars().all() == ["ana"]
+            if engine.dialect.name == "sqlite":
+                assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        engine.dispose()
