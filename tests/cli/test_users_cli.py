@@ -123,6 +123,8 @@ def test_list_and_end_a_users_sessions(dv_home: Path) -> None:
             ]
     finally:
         registry.close()
+    (root,) = _rows(_ok("users", "list"))
+    assert root[:3] == ["root", "admin", "yes"] and root[4] == "to change at sign-in"
     listed = _rows(_ok("users", "sessions", "root"))
     assert sorted(row[1] for row in listed) == ["browser", "token"]
     assert {row[4] for row in listed} == {"10.1.2.3", "10.1.2.4"}

@@ -195,7 +195,7 @@ def test_users_made_before_the_admin_migrations_keep_working(db_url: str) -> Non
     engine = make_engine(db_url)
     try:
         upgrade(engine, "0001")
-        with engine.begin() as connection:  # the 0001 users table has no session_epoch
+        with engine.begin() as connection:  # the 0001 users table: no later columns
             connection.execute(
                 text(
                     "INSERT INTO users (username, role, password_hash, created_at, active)"

@@ -1,5 +1,5 @@
 """POST /api/cases and GET /api/cases/{id} look the user up inside their own registry
-transaction (:func:`dermavigil.web.deps.actor_in`): anonymous, deactivated, stale-epoch
+transaction (:func:`dermavigil.web.deps.actor_in`): anonymous, deactivated, ended-session
 and cookie-without-CSRF requests are still refused, and a role change applies at once."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ def test_deactivation_and_password_reset_stop_case_requests(client, seed_json): 
     refused = client.get(f"/api/cases/{case_id}", headers=reporter)
     assert refused.status_code == 401 and refused.headers["www-authenticate"] == "Bearer"
     client.patch("/api/users/reporter", json={"active": True}, headers=admin)
-    # the token was signed under the old session epoch: reactivation does not revive it
+    # the deactivation ended the token's session: reactivation does not revive it
     assert client.get(f"/api/cases/{case_id}", headers=reporter).status_code == 401
     fresh = bearer(client, "reporter")
     assert client.get(f"/api/cases/{case_id}", headers=fresh).status_code == 200

@@ -171,6 +171,7 @@ def test_a_password_set_by_an_admin_must_be_changed_first(client, app, as_admin)
         moved = browser.client.get(page, follow_redirects=True)
         assert moved.url.path in ("/account/password",), page
         assert 'id="must-change-password"' in moved.text
+        assert '<a href="/signals">' not in moved.text  # no menu to pages that send back
     browser.refresh_csrf("/account/password")
     refused = browser.client.get("/api/cases")
     assert refused.status_code == 403

@@ -67,11 +67,15 @@ def list_() -> None:
     with registry().transaction(readonly=True) as session:
         users = UserService(session).list()
     table = Table()
-    for column in ("user", "role", "active", "created (UTC)"):
+    for column in ("user", "role", "active", "created (UTC)", "password"):
         table.add_column(column)
     for user in users:
         table.add_row(
-            user.username, user.role, "yes" if user.active else "no", f"{user.created_at:%Y-%m-%d}"
+            user.username,
+            user.role,
+            "yes" if user.active else "no",
+            f"{user.created_at:%Y-%m-%d}",
+            "to change at sign-in" if user.must_change_password else "",
         )
     render.console.print(table)
 
