@@ -15,6 +15,10 @@ rebuilds the cache from a local mirror of that repository (the search tool's
 on feature records made as :mod:`dermavigil.duplicates.store_features` makes them.
 
     .venv/bin/python bench/faers_links.py
+
+Figures of 2026-12-05 (11,099 reports): 3 links; at 0.5 two found (1100310620 ~
+1100310642 p = 1.000, 1312599728 ~ 1312599739 p = 0.929), one missed (134574611 ~
+134574612 p = 0.224: neither version's drugs are in the slices); 312 pairs flagged in all.
 """
 
 from __future__ import annotations
