@@ -36,9 +36,9 @@ Ground truths, reported separately:
 Figures of 2026-12-05 (splink 5.0.0, DuckDB 2.0.1; 2 CPUs shared by 8 engineers, load
 average 15-18 throughout, so wall times are 5-8x the CPU times):
 
-    size  detect wall / CPU    peak RSS  blocked pairs (<=)  blocking recall  P / R / F1 at 0.5   at 0.9
-    10k   144 s / 18 s         2.5 GB    0.84M (6.2M unb.)   0.980            0.629/0.688/0.657   0.845/0.612/0.710
-    100k  1378 s / ~200 s      3.9 GB    14.6M (600M unb.)   0.929            0.445/0.597/0.510   0.783/0.496/0.607
+    size  wall / CPU s  RSS     pairs (unbounded)  block R  P/R/F1 at 0.5   P/R/F1 at 0.9
+    10k   144 / 18      2.5 GB  0.84M (6.2M)       0.980    .629/.688/.657  .845/.612/.710
+    100k  1378 / ~200   3.9 GB  14.6M (600M)       0.929    .445/.597/.510  .783/.496/.607
 
 Precision counting only pairs with a made copy on one side (two sampled real VAERS
 reports may be a real unlinked duplicate): 100k 0.926 at 0.5, 0.986 at 0.9. Copies that
