@@ -68,26 +68,28 @@ class Family:
     tier-i key whose block holds more than the cap."""
 
 
+def _by_when(*base: str) -> tuple[tuple[Recipe, ...], ...]:
+    """Tiers of a product-reaction key: the key; the key and the event month, or the key
+    and the year of birth; each of those and the sex."""
+    return (
+        (base,),
+        ((*base, "event_month"), (*base, "birth_year")),
+        ((*base, "event_month", "sex"), (*base, "birth_year", "sex")),
+    )
+
+
 # fmt: off
 FAMILIES: tuple[Family, ...] = (
     Family("publication", "the same DOI/PMID",
            ((("publication",),), (("publication", "sex", "age"),))),
     Family("product_reaction", "the same first suspect product and a reaction term in common",
-           ((("first_suspect", "term"),),
-            (("first_suspect", "term", "event_month"), ("first_suspect", "term", "birth_year")),
-            (("first_suspect", "term", "event_month", "sex"),
-             ("first_suspect", "term", "birth_year", "sex")))),
+           _by_when("first_suspect", "term")),
     Family("product_reaction_word", "the same first suspect product and a reaction word in "
            "common (a reaction reworded: 'skin necrosis' and 'cutaneous necrosis')",
-           ((("first_suspect", "rword"),),
-            (("first_suspect", "rword", "event_month"), ("first_suspect", "rword", "birth_year")),
-            (("first_suspect", "rword", "event_month", "sex"),
-             ("first_suspect", "rword", "birth_year", "sex")))),
+           _by_when("first_suspect", "rword")),
     Family("product_word_reaction", "a product word and a reaction term in common (a product "
            "named differently: 'lyophilized exosomes' and 'exosome product')",
-           ((("word", "term"),),
-            (("word", "term", "event_month"), ("word", "term", "birth_year")),
-            (("word", "term", "event_month", "sex"), ("word", "term", "birth_year", "sex")))),
+           _by_when("word", "term")),
     Family("profile", "the same first suspect product and the same reaction terms",
            ((("signature",),), (("signature", "sex"), ("signature", "country")),
             (("signature", "sex", "birth_year"), ("signature", "sex", "event_month")))),
