@@ -325,7 +325,8 @@ def test_case_sections_furniture_titles_and_defined_short_forms():
     # diagnosed"), with the short form and its definition as evidence
     assert verbatims[0] == "nicolau syndrome"
     spans = [draft.text[a:b] for a, b in draft.evidence["reactions.0.verbatim"]]
-    assert "NS" in spans and "Nicolau syndrome" in spans
+    # the title, the short form in the case, and its definition in the background
+    assert spans == ["Nicolau syndrome", "NS", "Nicolau syndrome"]
     # a sentence of the case section with no patient word ("This was followed by redness
     # and a livedoid patch over the thigh") is about the patient
     assert {"redness", "livedoid patch"} <= set(verbatims)

@@ -173,6 +173,9 @@ class PhraseCoder:
             index = tables_from_index(index)
         self._tables = index
         self._system = f"HPO {index.release}"
+        self._by_length: dict[int, list[int]] = {}
+        for position, key in enumerate(index.fuzzy_keys):
+            self._by_length.setdefault(len(key), []).append(position)
 
     def _term(self, term_id: str, matched: str, score: float, parent: bool) -> CodedTerm:
         term_id = self._tables.alt.get(term_id, term_id)
@@ -236,8 +239,17 @@ class PhraseCoder:
         key = normalize(phrase)
         if len(key) < 5:
             return None
+        # a ratio of 90 needs lengths within 9/11..11/9 of each other (the Indel distance is at
+        # least the length difference): only those keys are compared, in the lexicon's order
+        size = len(key)
+        positions = sorted(
+            p
+            for length in range(size * 9 // 11 - 1, size * 11 // 9 + 2)
+            for p in self._by_length.get(length, ())
+        )
+        keys = [self._tables.fuzzy_keys[p] for p in positions]
         match = process.extractOne(
-            key, self._tables.fuzzy_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
+            key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
         )
         if match is None:
             return None

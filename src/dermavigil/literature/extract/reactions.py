@@ -65,7 +65,7 @@ _HEADS = (
     r"|Nicolau(?:'s)? livedoid dermatitis|myelitis|redness|mass|allergy|pharyngitis"
     r"|angio-?o?edema|blanch|vascular occlusive events?|ophthalmoplegia|lagophthalmos|strabismus"
     r"|madarosis|enophthalmos|exotropia|(?:(?:central |branch )?retinal|ophthalmic) (?:artery|vein)"
-    r" occlusion|ischa?emic optic neuropathy|visual field (?:defects?|loss)"
+    r" occlusions?|ischa?emic optic neuropathy|visual field (?:defects?|loss)"
 )
 _NOT_AFTER_HEAD = (
     r"(?!\s+(?:clinic|department|service|unit|cent(?:er|re)|immuni[sz]ation|vaccination"
@@ -220,16 +220,21 @@ def reaction_abbreviations(text: str) -> dict[str, tuple[str, Span]]:
     biomedical text", Pac Symp Biocomput 8:451-462: the short form's characters matched right
     to left in the words before the parenthesis, its first character at a word start."""
     found: dict[str, tuple[str, Span]] = {}
-    for match in _DEFINITION.finditer(text):
-        short, before = match.group("short"), match.group("long")
+    for match in _SHORT_FORM.finditer(text):
+        short = match.group("short")
+        words = _WORDS_BEFORE.search(text, max(0, match.start() - 120), match.start())
+        if words is None or short in found:
+            continue
+        before = words.group(0)
         long = _long_form(short, before)
-        if long and _MENTION.fullmatch(long) and short not in found:
-            start = match.start("long") + len(before) - len(long)
+        if long and _MENTION.fullmatch(long):
+            start = words.start() + len(before.rstrip()) - len(long)
             found[short] = (long, (start, start + len(long)))
     return found
 
 
-_DEFINITION = re.compile(r"(?P<long>(?:[\w'-]+\s+){1,7})\((?P<short>[A-Z][A-Za-z]{1,5})\)")
+_SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")
+_WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){1,7}$")
 
 
 def _long_form(short: str, before: str) -> str | None:
