@@ -373,3 +373,27 @@ def test_ocular_complications_of_a_filler_embolism():
     # ophthalmic artery occlusion, loss of vision, ptosis, ophthalmoplegia, angio-oedema
     assert {"HP:0020164", "HP:0000572", "HP:0000508", "HP:0000602", "HP:0100665"} <= _codes(draft)
     assert _sites(draft) == {"glabella", "eyelid", "periorbital area"}  # medial canthal area
+
+
+def test_onset_told_apart_from_the_reaction_and_follow_up_latencies_dropped():
+    """d21 (our own text): the onset 'one hour post procedure' in a sentence without a
+    named reaction becomes the reaction's onset; '3 months later' of a follow-up visit is
+    no onset; the route 'into both masseter muscles' is intramuscular."""
+    draft = _draft("d21_onset_wordings")
+    onsets = [r["onset_latency"] for r in draft.case["reactions"] if r.get("onset_latency")]
+    assert onsets == [{"value": 1.0, "unit": "hour"}]
+    span = next(s for k, v in draft.evidence.items() if k.endswith("onset_text") for s in v)
+    assert draft.text[span[0] : span[1]] == "one hour post procedure"
+    assert draft.case["products"][0]["route"] == "intramuscular"
+
+
+def test_onset_stated_relative_to_the_onset_of_symptoms():
+    from dermavigil.literature.extract.onset import find_onset
+
+    sentences = split_sentences(
+        "She had lipolytic mesotherapy a week before the onset of symptoms. "
+        "He received Botox after two weeks, when generalized weakness appeared."
+    )
+    found = find_onset(sentences)
+    assert found is not None and found[0].days() == 7
+    assert find_onset(sentences[1:])[0].days() == 14  # type: ignore[index]

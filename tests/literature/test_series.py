@@ -75,3 +75,39 @@ def test_empty_series() -> None:
     series = build_series([])
     assert series.rows == [] and "0 cases, 0 patients" in series.to_markdown()
     assert series.to_csv().count("\n") == 1
+
+
+def test_series_draft_has_per_patient_facts_with_evidence() -> None:
+    """A series abstract ('Patient 1, a 38-year-old woman, ... Patient 2 ...') yields each
+    patient's own age, sex, reactions, onset, treatments and outcome (our text d20)."""
+    draft = extract_draft((DATA / "d20_series_per_patient.txt").read_text(encoding="utf-8"))
+    assert draft.is_series and draft.case["report"]["patients_in_report"] == 3
+    patients = draft.series_patients
+    assert [p["label"] for p in patients] == ["Patient 1", "Patient 2", "Patient 3"]
+    assert [(p["age"]["value"], p["sex"]) for p in patients] == [
+        (38.0, "female"),
+        (52.0, "male"),
+        (44.0, "female"),
+    ]
+    assert [p["outcome"] for p in patients] == [
+        "recovered",
+        "not_recovered",
+        "recovered_with_sequelae",
+    ]
+    assert [p["treatments"] for p in patients] == [["doxycycline"], ["clobetasol"], ["drainage"]]
+    assert patients[1]["onset_latency"] == {"value": 3.0, "unit": "week"}
+    for patient in patients:  # every value keeps its evidence span
+        assert set(patient["evidence"]) >= {"age", "sex", "reactions", "outcome"}
+        start, end = patient["evidence"]["age"][0]
+        assert draft.text[start:end].endswith("year-old")
+    assert "series_patients" in draft.to_json_dict()
+
+
+def test_series_enumerated_ages_give_one_patient_each() -> None:
+    draft = extract_draft((DATA / "h05_polynucleotide_series.txt").read_text(encoding="utf-8"))
+    assert [(p["age"]["value"], p["sex"]) for p in draft.series_patients] == [
+        (33.0, "female"),
+        (45.0, "female"),
+    ]
+    single = extract_draft((DATA / "d02_ha_filler_occlusion.txt").read_text(encoding="utf-8"))
+    assert single.series_patients == []

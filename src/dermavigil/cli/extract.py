@@ -14,24 +14,27 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from dermavigil.errors import InputError
 from dermavigil.literature.extract import Draft
 from dermavigil.literature.service import draft_from_text, read_text
 
-console = Console()
-err = Console(stderr=True)
 PARTIAL_EXIT = 3
 INPUT_SUFFIXES = (".txt", ".nbib", ".ris", ".medline")
+
+
+def _line(label: str, text: str, err: bool = False, colour: str | None = None) -> None:
+    """One labelled output line (click styling, no rich: the command starts faster)."""
+    styled = typer.style(label, fg=colour, bold=colour is None)
+    typer.echo(f"{styled}: {text}" if text else styled, err=err)
 
 
 def report_warnings(draft: Draft) -> None:
     """Print the draft's warnings and flags to stderr."""
     for warning in draft.warnings:
-        err.print(f"[yellow]warning:[/] {warning}", highlight=False)
+        _line("warning", warning, err=True, colour="yellow")
     if draft.partial:
-        err.print("[yellow]partial draft:[/] review and complete it before accepting")
+        _line("partial draft", "review and complete it before accepting", True, "yellow")
 
 
 def register(app: typer.Typer) -> None:
@@ -64,7 +67,7 @@ def register(app: typer.Typer) -> None:
                 typer.echo(json.dumps(line, ensure_ascii=False))
                 continue
             if len(paths) > 1:
-                console.print(f"[bold]== {path}[/]", highlight=False)
+                _line(f"== {path}", "")
             if as_json:
                 typer.echo(json.dumps(draft.to_json_dict(), indent=2, ensure_ascii=False))
             else:
@@ -91,20 +94,22 @@ def expand_inputs(files: list[Path]) -> list[Path]:
 def _show(draft: Draft) -> None:
     case = draft.case
     patient = case.get("patient", {})
-    console.print(f"[bold]patient[/]: {patient or '-'}", highlight=False)
+    _line("patient", str(patient or "-"))
     for product in case.get("products", []):
         route = product.get("route", "?")
         approved = ", ".join(product.get("approved_routes", [])) or "?"
-        console.print(
-            f"[bold]product[/]: {product['name']} ({product['category']}), route {route}, "
-            f"labelled {approved}",
-            highlight=False,
+        _line(
+            "product",
+            f"{product['name']} ({product['category']}), route {route}, labelled {approved}",
         )
     for reaction in case.get("reactions", []):
         codes = ", ".join(f"{c['code']} {c['label']}" for c in reaction.get("codes", []))
-        console.print(f"[bold]reaction[/]: {reaction['verbatim']}  [{codes}]", highlight=False)
+        _line("reaction", f"{reaction['verbatim']}  [{codes}]")
     for finding in case.get("findings", []):
-        console.print(f"[bold]finding[/]: {finding['test']}: {finding['result']}", highlight=False)
+        _line("finding", f"{finding['test']}: {finding['result']}")
     for treatment in case.get("treatments", []):
-        console.print(f"[bold]treatment[/]: {treatment['drug']}", highlight=False)
-    console.print(f"{len(draft.evidence)} fields with evidence; series: {draft.is_series}")
+        _line("treatment", treatment["drug"])
+    for item in draft.series_patients:
+        facts = [f"{k} {item[k]}" for k in ("age", "sex", "reactions", "outcome") if k in item]
+        _line(item["label"], "; ".join(facts))
+    typer.echo(f"{len(draft.evidence)} fields with evidence; series: {draft.is_series}")

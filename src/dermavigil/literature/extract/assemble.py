@@ -15,12 +15,12 @@ from typing import Any
 from dermavigil.domain.vocab import AdditionalInformation, ProductRole
 from dermavigil.literature.extract.challenge import ChallengeFacts
 from dermavigil.literature.extract.findings import FindingFacts
-from dermavigil.literature.extract.outcome import OutcomeFacts
-from dermavigil.literature.extract.patient import PatientFacts
+from dermavigil.literature.extract.outcome import OutcomeFacts, find_outcome
+from dermavigil.literature.extract.patient import PatientFacts, SeriesPatient
 from dermavigil.literature.extract.products import ProductFacts
-from dermavigil.literature.extract.reactions import ReactionFacts
+from dermavigil.literature.extract.reactions import ReactionFacts, find_reactions
 from dermavigil.literature.extract.routes import RouteFacts
-from dermavigil.literature.extract.treatment import TreatmentFact
+from dermavigil.literature.extract.treatment import TreatmentFact, find_treatments
 
 Span = tuple[int, int]
 Evidence = dict[str, list[Span]]
@@ -201,4 +201,45 @@ def treatments_part(treatments: list[TreatmentFact], evidence: Evidence) -> list
             treatment["response"] = facts.response
         _add(evidence, f"treatments.{i}", facts.spans)
         out.append(treatment)
+    return out
+
+
+def series_patients_part(
+    patients: list[SeriesPatient], suspects: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """Per-patient facts of a series draft: what the text gives for each patient alone.
+
+    Reactions, onset, treatments and outcome are read from the patient's own segment
+    of the text (:attr:`SeriesPatient.sentences`); every value keeps its spans.
+    """
+    out = []
+    for patient in patients:
+        item: dict[str, Any] = {"label": patient.label}
+        evidence: Evidence = {}
+        if patient.age:
+            item["age"] = {"value": patient.age[0], "unit": patient.age[1]}
+            evidence["age"] = patient.spans.get("age", [])
+        if patient.sex:
+            item["sex"] = patient.sex.value
+            evidence["sex"] = patient.spans.get("sex", [])
+        if patient.sentences:
+            reactions, _ = find_reactions(patient.sentences, set())
+            if reactions:
+                item["reactions"] = [r.verbatim for r in reactions]
+                evidence["reactions"] = [s for r in reactions for s in r.spans.get("verbatim", [])]
+                onset = next((r for r in reactions if r.onset_latency), None)
+                if onset is not None and onset.onset_latency is not None:
+                    item["onset_latency"] = onset.onset_latency.model_dump(mode="json")
+                    evidence["onset_latency"] = onset.spans.get("onset", [])
+            treatments = find_treatments(patient.sentences, suspects)
+            if treatments:
+                item["treatments"] = [t.drug for t in treatments]
+                evidence["treatments"] = [s for t in treatments for s in t.spans.get("drug", [])]
+            first = min((r.sentence for r in reactions), default=patient.sentences[0].index)
+            outcome = find_outcome(patient.sentences, first)
+            if outcome.outcome:
+                item["outcome"] = outcome.outcome.value
+                evidence["outcome"] = outcome.spans.get("outcome", [])
+        item["evidence"] = {k: [list(s) for s in v] for k, v in evidence.items() if v}
+        out.append(item)
     return out

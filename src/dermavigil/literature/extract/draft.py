@@ -24,8 +24,9 @@ from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.challenge import find_challenges
 from dermavigil.literature.extract.findings import find_findings
+from dermavigil.literature.extract.onset import refine_onsets
 from dermavigil.literature.extract.outcome import find_outcome
-from dermavigil.literature.extract.patient import find_patient
+from dermavigil.literature.extract.patient import find_patient, find_series_patients
 from dermavigil.literature.extract.products import (
     abbreviations,
     find_product_facts,
@@ -71,14 +72,20 @@ class Draft(BaseModel):
     excluded: list[dict[str, Any]] = Field(
         default_factory=list, description="negated or uncertain mentions set aside"
     )
+    series_patients: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="a series' patients as the text singles them out (age, sex, reactions, "
+        "onset, treatments, outcome), each value with its evidence spans",
+    )
 
     def to_case(self) -> Case:
         """The draft as a validated :class:`Case` (InputError when incomplete or invalid)."""
         return parse_case(self.case, record="draft")
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The CLI/API form: the case, its evidence map and the draft's flags."""
-        return {
+        """The CLI/API form: the case, its evidence map and the draft's flags (and, for a
+        series, its patients' own facts)."""
+        out = {
             "case": self.case,
             "evidence": {k: [list(s) for s in v] for k, v in self.evidence.items()},
             "partial": self.partial,
@@ -86,6 +93,9 @@ class Draft(BaseModel):
             "warnings": self.warnings,
             "excluded": self.excluded,
         }
+        if self.series_patients:
+            out["series_patients"] = self.series_patients
+        return out
 
 
 def _country(affiliation: str) -> str | None:
@@ -141,6 +151,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     reactions, excluded = find_reactions(
         patient, challenge.rechallenge_sentences, reaction_abbreviations(text)
     )
+    refine_onsets(reactions, text, case_sentences(sentences))
     first = min((r.sentence for r in reactions if r.sentence > 0), default=0)
     patient_facts = find_patient(sentences, patient)
     evidence: assemble.Evidence = {}
@@ -215,6 +226,11 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         warnings.append("the patient is not identifiable (no age, age group or sex in the text)")
     if "literature" not in case["report"]:
         warnings.append("no citation: give the title line or the bibliographic record")
+    series_patients = (
+        assemble.series_patients_part(find_series_patients(sentences), suspects)
+        if patient_facts.series
+        else []
+    )
     if patient_facts.series:
         warnings.append(
             f"the report describes a series of {patient_facts.patients} patients; the draft "
@@ -232,4 +248,5 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         excluded=[
             {"text": e.text, "span": list(e.span), "status": e.status.value} for e in excluded
         ],
+        series_patients=series_patients,
     )

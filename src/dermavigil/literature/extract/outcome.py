@@ -161,8 +161,19 @@ class OutcomeFacts:
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
+_CLAUSE = re.compile(
+    r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:the|his|her|all|its|their)\b)", re.I
+)
+"""A clause boundary before a new subject ("no new lesions appeared and the existing lesion
+continued to shrink"): a negation before it does not reach the outcome after it."""
+
+
 def _present(sentence: Sentence, match: re.Match[str]) -> bool:
-    return assertion(sentence.text, match.start(), match.end()) is Assertion.present
+    cuts = [m.end() for m in _CLAUSE.finditer(sentence.text, 0, match.start())]
+    begin = cuts[-1] if cuts else 0
+    clause = sentence.text[begin:]
+    status = assertion(clause, match.start() - begin, match.end() - begin)
+    return status is Assertion.present
 
 
 def _stated(sentence: Sentence, match: re.Match[str] | None) -> bool:

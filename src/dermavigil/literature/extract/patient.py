@@ -108,3 +108,145 @@ def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientF
         facts.patients = int(count) if count else 2
         facts.spans["report.patients_in_report"] = [(start, start + len(match.group(0)))]
     return facts
+
+
+_MARKER = re.compile(
+    r"\b(?:(?:patient|case)\s+(?:no\.?\s*)?(?P<n>\d{1,2}|one|two|three|four|five|six"
+    r"|i{1,3}|iv|v|vi)\b(?![-/.]\d)"
+    r"|the\s+(?P<ord>first|second|third|fourth|fifth|sixth)\s+(?:patient|case)\b)",
+    re.I,
+)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_ENUMERATED = re.compile(
+    rf"\b(?P<count>{NUMBER_WORDS})\s+(?P<noun>women|men|females|males|girls|boys|patients"
+    r"|children|adults)\s*,?\s+aged\s+(?P<ages>\d+(?:\s*(?:,|and|&)\s*\d+)+)"
+    r"(?:\s+(?P<unit>year|month)s?)?",
+    re.I,
+)
+_NOUN_SEX = {
+    "women": Sex.female, "females": Sex.female, "girls": Sex.female,
+    "men": Sex.male, "males": Sex.male, "boys": Sex.male,
+}  # fmt: skip
+_AGE_SEX = re.compile(
+    rf"\b(?P<n>{NUMBER_WORDS})[- ](?P<unit>year|month)s?[- ]old\s+(?P<noun>man|woman|male"
+    r"|female|boy|girl|lady|gentleman)\b",
+    re.I,
+)
+_END_OF_CASES = frozenset({"discussion", "conclusion", "conclusions"})
+
+
+@dataclass
+class SeriesPatient:
+    """One patient of a series as the text singles them out, with evidence spans.
+
+    ``sentences`` are the parts of the text about this patient only (clipped to
+    the patient's segment), for the reaction, outcome and treatment finders.
+    """
+
+    label: str
+    age: tuple[float, str] | None = None
+    sex: Sex | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+
+def _number(text: str | None, ordinal: str | None) -> int | None:
+    if ordinal:
+        return _ORDINALS[ordinal.lower()]
+    word = (text or "").lower()
+    if word in _ROMAN:
+        return _ROMAN[word]
+    value = number_value(word)
+    return int(value) if value else None
+
+
+def _clip(sentences: list[Sentence], start: int, end: int) -> list[Sentence]:
+    out = []
+    for s in sentences:
+        a, b = max(s.start, start), min(s.end, end)
+        if a < b:
+            out.append(Sentence(a, b, s.text[a - s.start : b - s.start], s.section, s.index))
+    return out
+
+
+def _segments(sentences: list[Sentence]) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each numbered patient ("Patient 1 ... Patient 2 ..."), in order."""
+    marks: list[tuple[int, int, str]] = []
+    for sentence in sentences:
+        if sentence.section in _END_OF_CASES:
+            break
+        for match in _MARKER.finditer(sentence.text):
+            number = _number(match.group("n"), match.group("ord"))
+            if number is not None and number == len(marks) + 1:
+                marks.append((number, sentence.start + match.start(), match.group(0)))
+    if len(marks) < 2:
+        return []
+    ends = [m[1] for m in marks[1:]]
+    last = next(
+        (s.start for s in sentences if s.section in _END_OF_CASES and s.start > marks[-1][1]),
+        max(s.end for s in sentences),
+    )
+    return [(m[2], m[1], end) for m, end in zip(marks, [*ends, last], strict=True)]
+
+
+def find_series_patients(sentences: list[Sentence]) -> list[SeriesPatient]:
+    """The patients a series abstract singles out, each with the facts given for them.
+
+    Two forms: numbered patients ("Patient 1, a 34-year-old woman, ... Patient 2 ...";
+    "the first / second patient"; "Case 1 ...") each get the text up to the next one,
+    and an enumeration of ages ("two women aged 34 and 45 years", "a 50-year-old
+    woman and a 62-year-old man") gives one patient per age. Age and sex come from the
+    patient's own words only; nothing is shared out that the text does not say.
+    """
+    patients: list[SeriesPatient] = []
+    for label, start, end in _segments(sentences):
+        part = _clip(sentences, start, end)
+        patient = SeriesPatient(label=label, sentences=part)
+        facts = find_patient(part, part)
+        patient.age, patient.sex = facts.age, facts.sex
+        for key in ("patient.age", "patient.sex"):
+            if key in facts.spans:
+                patient.spans[key.removeprefix("patient.")] = facts.spans[key]
+        patients.append(patient)
+    if patients:
+        return patients
+    for sentence in sentences:
+        if sentence.section in _END_OF_CASES:
+            break
+        match = _ENUMERATED.search(sentence.text)
+        if match:
+            ages = [int(a) for a in re.findall(r"\d+", match.group("ages"))]
+            count = number_value(match.group("count"))
+            if count is not None and int(count) != len(ages):
+                continue
+            sex = _NOUN_SEX.get(match.group("noun").lower())
+            unit = (match.group("unit") or "year").lower()
+            span = (sentence.start + match.start(), sentence.start + match.end())
+            for age in ages:
+                patient = SeriesPatient(label=f"patient aged {age}", age=(float(age), unit))
+                patient.spans["age"] = [span]
+                if sex is not None:
+                    patient.sex = sex
+                    patient.spans["sex"] = [span]
+                patients.append(patient)
+            return patients
+        pairs = list(_AGE_SEX.finditer(sentence.text))
+        if len(pairs) >= 2:
+            for found in pairs:
+                value = number_value(found.group("n"))
+                if value is None:
+                    continue
+                span = (sentence.start + found.start(), sentence.start + found.end())
+                noun = found.group("noun").lower()
+                sex = Sex.female if noun in {"woman", "female", "girl", "lady"} else Sex.male
+                patients.append(
+                    SeriesPatient(
+                        label=f"{found.group(0)}",
+                        age=(value, found.group("unit").lower()),
+                        sex=sex,
+                        spans={"age": [span], "sex": [span]},
+                    )
+                )
+            return patients
+    return patients

@@ -265,7 +265,12 @@ def _mentions(
         known = find_products(sentence.text)
         known += _abbreviated(sentence, known, abbr or {})
         drugs = _drug_suspects(sentence, known)
+        previous_end = -10
         for mention in sorted([*known, *drugs], key=lambda m: m.start):
+            compound = 0 <= mention.start - previous_end <= 1
+            previous_end = max(previous_end, mention.end)
+            if compound:  # "polynucleotide skin boosters": one product, named by its first word
+                continue
             shifted = ProductMention(
                 mention.text,
                 mention.category,

@@ -29,7 +29,8 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     ),
     (
         Route.intramuscular,
-        r"intra-?muscular(?:ly)?|i\.m\.|into the (?:deltoid|gluteal) muscle|(?-i:IMI?)",
+        r"intra-?muscular(?:ly)?|i\.m\.|into (?:the |both |each )?(?:[\w-]+ ){0,2}muscles?"
+        r"|(?-i:IMI?)",
     ),
     (Route.intra_arterial, r"intra-?arterial(?:ly)?|into an? (?:artery|arterial)"),
     (Route.intravenous, r"intra-?venous(?:ly)?|i\.v\.|into a vein"),

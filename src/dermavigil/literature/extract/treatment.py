@@ -30,7 +30,10 @@ TREATMENT_WORDS = (
     r"|dapsone|hydroxychloroquine|methotrexate|cyclosporine|aspirin|heparin|enoxaparin"
     r"|deflazacort|bilastine|clemastine|hydroxyzine|tinzaparin(?: sodium)?|acetylsalicylic acid"
     r"|amoxicillin[- ]clavulan\w*(?: acid)?|primary closure|(?:local )?flap(?: therapy| coverage"
-    r"| reconstruction)?|amputation|massaging"
+    r"| reconstruction)?|amputation|massaging|fluid (?:expansion|resuscitation)|vasodilators?"
+    r"|anticoagula(?:tion|nts?)|physical therapy"
+    r"|anti-?tubercul(?:ar|ous) (?:therapy|treatment|drugs)|isoniazid|rifampicin|rifampin"
+    r"|sulfamethoxazole[- /]trimethoprim|trimethoprim[- /]sulfamethoxazole|co-?trimoxazole"
     r"|nitroglycerin(?: paste)?|sildenafil|alprostadil|hyperbaric oxygen(?: therapy)?"
     r"|(?:surgical )?(?:excision|debridement|drainage)|incision and drainage|laser(?: therapy)?"
     r"|allopurinol|5-fluorouracil|isotretinoin|pyridostigmine|epinephrine|adrenaline"
@@ -53,7 +56,8 @@ _CUE = re.compile(
     r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
     r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
     r"|was (?:debrided|excised|drained)|prescription|removed|excised|included|ineffective"
-    r"|initiated|closure|coverage|closed|covered|repaired|despite)\b",
+    r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done"
+    r"|(?:was|were) (?:injected|applied))\b",
     re.I,
 )
 _ROUTE_BEFORE = re.compile(
@@ -182,6 +186,13 @@ def _joined(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _same_words(a: str, b: str) -> bool:
+    """'penicillin g benzathine' names 'benzathine penicillin': the shorter name's words
+    all stand in the longer one."""
+    x, y = set(re.findall(r"[a-z]{3,}", a.lower())), set(re.findall(r"[a-z]{3,}", b.lower()))
+    return bool(x and y) and (x <= y or y <= x)
+
+
 def _overlaps(start: int, end: int, spans) -> bool:
     return any(start < b and a < end for a, b, *_ in spans)
 
@@ -209,7 +220,7 @@ def _matches(
     for drug in find_drugs(text):
         if _overlaps(drug.start, drug.end, found):
             continue
-        if any(drug.name in s or s in drug.name for s in suspects):
+        if any(drug.name in s or s in drug.name or _same_words(drug.name, s) for s in suspects):
             continue
         if categorize(drug.text) not in (ProductCategory.other, ProductCategory.drug):
             continue  # an aesthetic product family named again, not a treatment

@@ -1,0 +1,106 @@
+"""Onset latencies the reaction finder leaves out, and latencies that are no onset.
+
+:mod:`.reactions` attaches a latency to the reactions of its own sentence. Real
+abstracts often tell the onset elsewhere: in a sentence whose symptoms are hedged
+or unnamed ("symptoms ... developed about 5 min after BTA injection", "contacted
+the clinic one hour post procedure"), relative to the onset rather than to the
+exposure ("a week before the onset of symptoms"), or as "after two weeks, when
+... appeared". When no reaction has a latency, the first such statement of a case
+sentence becomes the first reaction's onset, with its span as evidence. Latencies
+of a follow-up visit or of a recurrence ("In a follow-up visit 6 months later",
+"Four months later, swelling recurred") are not onsets and are removed.
+Units: months 30.4375 days, years 365.25 days (as :class:`~dermavigil.domain.dates.Duration`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.domain.dates import Duration, TimeUnit
+from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
+from dermavigil.literature.extract.reactions import ReactionFacts
+from dermavigil.literature.extract.sentences import Sentence
+
+_UNIT = r"(?P<unit>minute|min|hour|hr|h|day|week|wk|month|mo|year|yr)s?\b\W{0,2}"
+_UNITS = {
+    "min": TimeUnit.minute, "minute": TimeUnit.minute, "h": TimeUnit.hour, "hr": TimeUnit.hour,
+    "hour": TimeUnit.hour, "day": TimeUnit.day, "wk": TimeUnit.week, "week": TimeUnit.week,
+    "mo": TimeUnit.month, "month": TimeUnit.month, "yr": TimeUnit.year, "year": TimeUnit.year,
+}  # fmt: skip
+_N = rf"(?P<n>{NUMBER_WORDS})(?:\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?)?"
+_EXPOSURE = (
+    r"(?:injections?|procedures?|treatments?|sessions?|administration|vaccination|doses?"
+    r"|infiltration|filler|shots?)"
+)
+_STATEMENTS = (
+    # "a week before the onset of symptoms"
+    re.compile(
+        rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
+        r"\s+(?:the\s+)?(?:onset|appearance|development|beginning|start)\b",
+        re.I,
+    ),
+    # "about 5 min after BTA injection", "one hour post procedure"
+    re.compile(
+        rf"(?<![\w-])(?:about |approximately |around |some )?{_N}[\s-]+{_UNIT}\s*(?:after|post"
+        rf"|following)\b[^.;,]{{0,30}}?\b{_EXPOSURE}\b",
+        re.I,
+    ),
+    # "after two weeks, when ... appeared"
+    re.compile(
+        rf"\bafter\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*,?\s*when\b[^.;]{{0,80}}?"
+        r"\b(?:appeared|developed|occurred|began|started|emerged|arose)\b",
+        re.I,
+    ),
+)
+_NOT_ONSET_BEFORE = re.compile(
+    r"\b(?:follow-?up|visit|review(?:ed)?|re-?evaluat\w*|seen again|discharged?|control)\b"
+    r"[^.;]{0,30}$",
+    re.I,
+)
+_NOT_ONSET_AFTER = re.compile(
+    r"^[^.;]{0,80}\b(?:recurr\w*|reappear\w*|relaps\w*|again|had (?:\w+ )?(?:improved|resolved"
+    r"|healed|regressed|disappeared))\b",
+    re.I,
+)
+
+
+def _duration(match: re.Match[str]) -> Duration | None:
+    value = number_value(match.group("n"))
+    unit = _UNITS.get(match.group("unit").lower())
+    if value is None or unit is None:
+        return None
+    return Duration(value=value, unit=unit)
+
+
+def find_onset(sentences: list[Sentence]) -> tuple[Duration, str, tuple[int, int]] | None:
+    """The first onset statement of the case sentences: (latency, its words, its span)."""
+    for sentence in sentences:
+        found = [m for pattern in _STATEMENTS for m in pattern.finditer(sentence.text)]
+        for match in sorted(found, key=lambda m: m.start()):
+            duration = _duration(match)
+            if duration is not None:
+                span = (sentence.start + match.start(), sentence.start + match.end())
+                return duration, match.group(0), span
+    return None
+
+
+def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sentence]) -> None:
+    """Remove follow-up and recurrence latencies; add a stated onset when none is left."""
+    for reaction in reactions:
+        spans = reaction.spans.get("onset") or []
+        if reaction.onset_latency is None or not spans:
+            continue
+        start, end = spans[0]
+        if _NOT_ONSET_BEFORE.search(text[max(0, start - 40) : start]) or _NOT_ONSET_AFTER.match(
+            text[end : end + 100]
+        ):
+            reaction.onset_latency = None
+            reaction.onset_text = None
+            reaction.spans.pop("onset", None)
+    if not reactions or any(r.onset_latency for r in reactions):
+        return
+    found = find_onset(sentences)
+    if found is not None:
+        first = reactions[0]
+        first.onset_latency, first.onset_text, span = found
+        first.spans["onset"] = [span]
