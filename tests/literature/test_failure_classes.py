@@ -397,3 +397,28 @@ def test_onset_stated_relative_to_the_onset_of_symptoms():
     found = find_onset(sentences)
     assert found is not None and found[0].days() == 7
     assert find_onset(sentences[1:])[0].days() == 14  # type: ignore[index]
+
+
+def test_a_vitamin_injected_by_name_is_a_drug_and_its_treatments_are_kept():
+    """d22 (our own text): 'injection of vitamin B-12 over the gluteal region' names a drug
+    (the name stops at 'over'); 'vitamin C' given for the reaction is a treatment, not the
+    suspect 'vitamin B-12' again; the route named with the drug is its labelled route."""
+    draft = _draft("d22_vitamin_injection")
+    product = draft.case["products"][0]
+    assert (product["name"], product["category"]) == ("vitamin B-12", "drug")
+    assert product["route"] == "intramuscular" and product["approved_routes"] == ["intramuscular"]
+    treatments = [t["drug"] for t in draft.case["treatments"]]
+    assert treatments == ["calcium", "vitamin C", "glucocorticoid cream"]
+
+
+def test_a_cosmetic_needled_into_the_skin_is_off_label():
+    draft = extract_draft(
+        "Granulomas after microneedling with a serum\n"
+        "A 45-year-old woman had microinjections of a vitamin C serum into the face with a "
+        "microneedling pen. Two weeks later she developed papules on the cheeks."
+    )
+    product = draft.case["products"][0]
+    assert (product["name"], product["category"]) == ("vitamin C serum", "other")
+    assert product["additional_information"] == ["off_label_use"]
+    spans = draft.evidence["products.0.additional_information"]
+    assert any(draft.text[a:b].lower().startswith("micro") for a, b in spans)

@@ -111,3 +111,23 @@ def test_series_enumerated_ages_give_one_patient_each() -> None:
     ]
     single = extract_draft((DATA / "d02_ha_filler_occlusion.txt").read_text(encoding="utf-8"))
     assert single.series_patients == []
+
+
+def test_series_case_labels_run_into_the_text() -> None:
+    """'Case 1In 2011, a 65-year-old woman ...': a label run into the next word still
+    starts that patient's part (PDF extraction drops the line break)."""
+    draft = extract_draft(
+        "Nodules after fillers: two cases\nWe report two cases. Case 1In 2011, a 65-year-old "
+        "woman had a filler injected into the jawline. Two weeks later, she developed a tender "
+        "nodule. Case 2A 50-year-old man had a filler injected into the cheeks and developed "
+        "nodules 3 months later."
+    )
+    patients = draft.series_patients
+    assert [(p["label"], p["age"]["value"], p["sex"]) for p in patients] == [
+        ("Case 1", 65.0, "female"),
+        ("Case 2", 50.0, "male"),
+    ]
+    assert [p["onset_latency"] for p in patients] == [
+        {"value": 2.0, "unit": "week"},
+        {"value": 3.0, "unit": "month"},
+    ]

@@ -42,7 +42,8 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:persist(?!ent\b)\w*|(?:was|were|is|are|remained) persistent"
             r"|persistent(?= (?:at|after|despite|for|until|over)\b)|permanent\w*"
-            r"|did not (?:resolve|improve)|no improvement"
+            r"|did not (?:resolve|improve)|no improvement|no (?:significant |further )?(?:effect"
+            r"|response|benefit) (?:was|were) (?:observed|seen|noted)"
             r"|remained unchanged|irreversible|not (?:been )?restored|still (?:present|visible"
             r"|sever\w*)|did not show any (?:alleviation|improvement))\b",
             re.I,
@@ -57,6 +58,7 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|healed|disappeared|(?:excellent|full|complete|successful|satisfactory) "
             r"(?:resolution|outcome|recovery)|withdrew|to resolve"
             r"|(?:healed|resolved) uneventfully"
+            r"|return(?:ed|ing)? to (?:pain-free|normal|full|baseline) (?:function|activit\w+|use)"
             r"|(?<!partially )(?<!gradually )(?<!slowly )(?<!partly )(?:subsided|regressed)"
             r"(?! partially| partly| slightly| somewhat| gradually))\b",
             re.I,

@@ -111,8 +111,8 @@ def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientF
 
 
 _MARKER = re.compile(
-    r"\b(?:(?:patient|case)\s+(?:no\.?\s*)?(?P<n>\d{1,2}|one|two|three|four|five|six"
-    r"|i{1,3}|iv|v|vi)\b(?![-/.]\d)"
+    r"\b(?:(?:patient|case)\s+(?:no\.?\s*)?(?P<n>\d{1,2}(?![\d/.-]\d|\d)|(?:one|two|three"
+    r"|four|five|six|i{1,3}|iv|v|vi)\b)"
     r"|the\s+(?P<ord>first|second|third|fourth|fifth|sixth)\s+(?:patient|case)\b)",
     re.I,
 )

@@ -77,8 +77,9 @@ _GENERIC = (
         re.I,
     ),
     re.compile(
-        rf"\b(?:injections?|infiltrations?|application)\s+of\s+(?:{_DETERMINER})?{_NAME}"
-        r"(?=\s+(?:containing|which|that|for|to|in|into|on|at|by|with|from)\b|\s*[,.;(]|\s*$)",
+        rf"\b(?:(?:micro)?injections?|infiltrations?|application)\s+of\s+(?:{_DETERMINER})?{_NAME}"
+        r"(?=\s+(?:containing|which|that|for|to|in|into|on|at|by|with|from|over|under|around"
+        r"|of)\b|\s*[,.;(]|\s*$)",
         re.I,
     ),
     re.compile(
@@ -102,7 +103,10 @@ _INGREDIENT_BEFORE = re.compile(
 """A product family named as an ingredient of what was injected ("a topical skin preparation
 containing hyaluronic acid"): the preparation is the product."""
 _LEADING = re.compile(r"^(?:(?:an?|the|one|some|her|his|first|cosmetic|previous)\s+)+", re.I)
-_DRUG_CLASS = re.compile(r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?)$", re.I)
+_DRUG_CLASS = re.compile(
+    r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?)$|^vitamin[\s-]*[a-z]?[\s-]*\d*$",
+    re.I,
+)
 _EXPOSED_BEFORE = re.compile(
     r"\b(?:after|following|post|injections? of|injected with|administration of|administered"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"

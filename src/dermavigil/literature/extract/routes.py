@@ -116,6 +116,7 @@ _DRUG_ROUTE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?P<name>[\w-]+)",
     re.I,
 )
+_NEEDLED = re.compile(r"\bmicro-?(?:needl\w*|inject\w*)|\bderma-?(?:roller|pen|stamp)\b", re.I)
 _NOT_INJECTED = frozenset({Route.topical, Route.cutaneous, Route.transdermal, Route.oral})
 _INJECTED = re.compile(r"\b(?:self-)?(?:micro)?inject(?:ed|ions?)\b|\bneedled in\b", re.I)
 _ROUTE_ABBREV = {"im": Route.intramuscular, "imi": Route.intramuscular, "sc": Route.subcutaneous}
@@ -152,6 +153,14 @@ def complete_label(
         facts.approved_spans = list(name_spans or [])
         facts.not_for_injection()
         return f"catalogue entry {match.entry.id}"
+    if category == "other" and not facts.wrong_spans:
+        # a cosmetic (serum, moisturiser, skin preparation) needled or micro-injected into the
+        # skin is given by a route it is not made for
+        for sentence in sentences:
+            for match in _NEEDLED.finditer(sentence.text):
+                facts.wrong_spans.append(
+                    (sentence.start + match.start(), sentence.start + match.end())
+                )
     if facts.wrong_spans or category not in {"drug", "vaccine", "allergen_immunotherapy"}:
         return None
     if category == "allergen_immunotherapy" and facts.used is Route.subcutaneous:

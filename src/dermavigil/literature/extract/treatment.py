@@ -34,6 +34,7 @@ TREATMENT_WORDS = (
     r"|anticoagula(?:tion|nts?)|physical therapy"
     r"|anti-?tubercul(?:ar|ous) (?:therapy|treatment|drugs)|isoniazid|rifampicin|rifampin"
     r"|sulfamethoxazole[- /]trimethoprim|trimethoprim[- /]sulfamethoxazole|co-?trimoxazole"
+    r"|glycyrrhizin|calcium(?: gluconate)?|glucocorticoids?(?: cream| ointment)?"
     r"|nitroglycerin(?: paste)?|sildenafil|alprostadil|hyperbaric oxygen(?: therapy)?"
     r"|(?:surgical )?(?:excision|debridement|drainage)|incision and drainage|laser(?: therapy)?"
     r"|allopurinol|5-fluorouracil|isotretinoin|pyridostigmine|epinephrine|adrenaline"
@@ -187,10 +188,12 @@ def _joined(text: str) -> list[tuple[int, int, str]]:
 
 
 def _same_words(a: str, b: str) -> bool:
-    """'penicillin g benzathine' names 'benzathine penicillin': the shorter name's words
-    all stand in the longer one."""
-    x, y = set(re.findall(r"[a-z]{3,}", a.lower())), set(re.findall(r"[a-z]{3,}", b.lower()))
-    return bool(x and y) and (x <= y or y <= x)
+    """'penicillin g benzathine' names 'benzathine penicillin': the same words, or all of a
+    name of two or more words within the other ('vitamin c' is not 'vitamin k1')."""
+    x, y = set(re.findall(r"[a-z0-9]{2,}", a.lower())), set(re.findall(r"[a-z0-9]{2,}", b.lower()))
+    if not x or not y:
+        return False
+    return x == y or (len(x) >= 2 and x <= y) or (len(y) >= 2 and y <= x)
 
 
 def _overlaps(start: int, end: int, spans) -> bool:
