@@ -39,9 +39,12 @@ average 15-18 throughout, so wall times are 5-8x the CPU times):
     size  wall / CPU s  RSS     pairs (unbounded)  block R  P/R/F1 at 0.5   P/R/F1 at 0.9
     10k   144 / 18      2.5 GB  0.84M (6.2M)       0.980    .629/.688/.657  .845/.612/.710
     100k  1378 / ~200   3.9 GB  14.6M (600M)       0.929    .445/.597/.510  .783/.496/.607
+    1M    blocking only: 1079 / 216 s, 7.1 GB (with the generation), 189M pairs
+          (60.5 billion unbounded), blocking recall 0.881; not scored (hours at this load)
 
 Precision counting only pairs with a made copy on one side (two sampled real VAERS
-reports may be a real unlinked duplicate): 100k 0.926 at 0.5, 0.986 at 0.9. Copies that
+reports may be a real unlinked duplicate): 10k 0.969 at 0.5, 0.987 at 0.9; 100k 0.926 at
+0.5, 0.986 at 0.9. Copies that
 share no identifying fact with their original (IDENTIFYING): 69 of 500 (10k), 688 of
 5,000 (100k); recall on the others at 0.5: 0.782 (10k), 0.673 (100k). Targets (>= 0.95
 both, 100k in 60 s, 1M in 15 min) are not met.
