@@ -47,6 +47,15 @@ class Settings:
     login_limit_storage: str = "memory://"
     """``limits`` storage URI of the login throttle (``DERMAVIGIL_LOGIN_LIMIT_STORAGE``);
     see :mod:`dermavigil.web.ratelimit` for the trade-off."""
+    access_log_days: int | None = None
+    """How long the read-access log keeps its entries (``DERMAVIGIL_ACCESS_LOG_DAYS``;
+    unset: for ever). Older entries are deleted when the web app starts and by
+    ``dermavigil access-log --prune``."""
+    require_2fa_roles: tuple[str, ...] = ("admin", "assessor")
+    """Roles that must sign in with TOTP two-factor authentication
+    (``DERMAVIGIL_REQUIRE_2FA``: unset or ``1``/``on``: admins and assessors; ``0``/``off``:
+    nobody; or a comma-separated list of roles). A user of such a role without a second
+    factor is sent to enrolment after the password and reaches no case data until enrolled."""
     clock_serious_unexpected_days: int = 15
     """Calendar days from day 0 to report a serious unexpected case (ICH E2D 5.1)."""
     clock_other_days: int = 90
@@ -75,6 +84,25 @@ def _default_shared_data() -> Path:
         if candidate.is_dir():
             return candidate
     return Path("../shared/data").resolve()
+
+
+def _roles_2fa(text: str) -> tuple[str, ...]:
+    """``DERMAVIGIL_REQUIRE_2FA`` as the roles that must use a second factor."""
+    word = text.strip().lower()
+    if word in ("", "1", "on", "true", "yes"):
+        return ("admin", "assessor")
+    if word in ("0", "off", "false", "no", "none"):
+        return ()
+    roles = tuple(r.strip() for r in word.split(",") if r.strip())
+    unknown = [r for r in roles if r not in ("reporter", "assessor", "admin")]
+    if unknown:
+        from dermavigil.errors import InputError
+
+        raise InputError(
+            f"DERMAVIGIL_REQUIRE_2FA={text!r}: {', '.join(unknown)} is not a role; give 1, 0 "
+            "or roles among reporter, assessor, admin (comma-separated)"
+        )
+    return roles
 
 
 def _days(env: dict[str, str], name: str, default: int) -> int:
@@ -131,6 +159,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         login_limit_storage=env.get("DERMAVIGIL_LOGIN_LIMIT_STORAGE") or "memory://",
         max_body_bytes=_bytes(env, "DERMAVIGIL_MAX_BODY_BYTES", 2 * 1024 * 1024),
         max_upload_bytes=_bytes(env, "DERMAVIGIL_MAX_UPLOAD_BYTES", 1024 * 1024 * 1024),
+        require_2fa_roles=_roles_2fa(env.get("DERMAVIGIL_REQUIRE_2FA", "")),
+        access_log_days=_days(env, "DERMAVIGIL_ACCESS_LOG_DAYS", 0) or None,
         clock_serious_unexpected_days=_days(env, "DERMAVIGIL_CLOCK_SERIOUS_UNEXPECTED_DAYS", 15),
         clock_other_days=_days(env, "DERMAVIGIL_CLOCK_OTHER_DAYS", 90),
         import_max_rejected_share=_share(env, "DERMAVIGIL_IMPORT_MAX_REJECTED_SHARE", 0.1),

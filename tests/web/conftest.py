@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from webtools import PASSWORD, Browser
+from webtools import PASSWORD, Browser, Clock
 
+import dermavigil.registry.secondfactor as registry_2fa
 from dermavigil.demo import load_seed_case
 from dermavigil.registry import UserService, open_registry
 from dermavigil.settings import load_settings
@@ -19,8 +20,12 @@ from dermavigil.web.app import create_app
 
 @pytest.fixture
 def web_settings(dv_home: Path, shared_data: Path):  # type: ignore[no-untyped-def]
-    settings = load_settings(
-        {"DERMAVIGIL_HOME": str(dv_home), "DERMAVIGIL_SHARED_DATA": str(shared_data)}
+    settings = load_settings(  # the 2FA policy off: tests/web/test_twofactor_policy.py has it on
+        {
+            "DERMAVIGIL_HOME": str(dv_home),
+            "DERMAVIGIL_SHARED_DATA": str(shared_data),
+            "DERMAVIGIL_REQUIRE_2FA": "0",
+        }
     )
     settings.ensure_dirs()
     return settings
@@ -85,3 +90,11 @@ def as_admin(app) -> Browser:  # type: ignore[no-untyped-def]
 def seed_json() -> dict:
     """The seed case as API JSON."""
     return load_seed_case().model_dump(mode="json", exclude_none=True)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The time of the server's TOTP checks, moved by the test (``clock.tick()``)."""
+    now = Clock()
+    monkeypatch.setattr(registry_2fa, "utcnow", now)
+    return now

@@ -133,3 +133,28 @@ def test_cli_access_log_table_and_csv(client, seed_json, web_settings, monkeypat
     with pytest.raises(SystemExit) as exited:
         main()
     assert exited.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_retention_deletes_old_entries(client, seed_json, web_settings, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    from dermavigil.registry import access_log as log
+
+    case_id = _create(client, seed_json)
+    client.get(f"/api/cases/{case_id}", headers=bearer(client, "assessor"))
+    registry = client.app.state.registry
+    registry.flush_writes()
+    old = log.AccessRead(
+        datetime.now(UTC) - timedelta(days=400), "assessor", "page", "html", "x", [(case_id, 1)]
+    )
+    with registry.transaction() as session:
+        log.record(session, old)
+    assert _log(client, case=case_id)["total"] == 2
+    monkeypatch.setenv("DERMAVIGIL_HOME", str(web_settings.home))
+    monkeypatch.setenv("DERMAVIGIL_ACCESS_LOG_DAYS", "365")
+    pruned = CliRunner().invoke(cli_app, ["access-log", "--prune"])
+    assert pruned.exit_code == 0 and "deleted 1 " in pruned.output
+    assert _log(client, case=case_id)["total"] == 1
+    monkeypatch.delenv("DERMAVIGIL_ACCESS_LOG_DAYS")
+    monkeypatch.setattr(sys, "argv", ["dermavigil", "access-log", "--prune"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2 and "kept for ever" in capsys.readouterr().err

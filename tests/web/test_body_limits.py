@@ -28,6 +28,7 @@ def small_app(dv_home, registry):  # type: ignore[no-untyped-def]
     settings = load_settings(
         {
             "DERMAVIGIL_HOME": str(dv_home),
+            "DERMAVIGIL_REQUIRE_2FA": "0",
             "DERMAVIGIL_MAX_BODY_BYTES": str(LIMIT),
             "DERMAVIGIL_MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT),
         }

@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Iterator[str]:
     home = tmp_path_factory.mktemp("browser-home")
-    settings = load_settings({"DERMAVIGIL_HOME": str(home)})
+    settings = load_settings({"DERMAVIGIL_HOME": str(home), "DERMAVIGIL_REQUIRE_2FA": "0"})
     run_import(
         settings=settings, source="caers", paths=[shared_data / "caers_openebgm_subset/caers.csv"]
     )

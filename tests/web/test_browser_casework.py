@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """The app over a registry holding the seed case, an assessor and a clinician."""
     home = tmp_path_factory.mktemp("casework-home")
-    settings = load_settings({"DERMAVIGIL_HOME": str(home)})
+    settings = load_settings({"DERMAVIGIL_HOME": str(home), "DERMAVIGIL_REQUIRE_2FA": "0"})
     registry = open_registry(settings.database_url)
     with registry.transaction() as session:
         users = UserService(session)

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def fuzz_app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     home: Path = tmp_path_factory.mktemp("fuzz-home")
-    app_settings = load_settings({"DERMAVIGIL_HOME": str(home)})
+    app_settings = load_settings({"DERMAVIGIL_HOME": str(home), "DERMAVIGIL_REQUIRE_2FA": "0"})
     registry = open_registry(app_settings.database_url)
     with registry.transaction() as session:
         UserService(session).create("fuzzer", "admin", PASSWORD, must_change_password=False)

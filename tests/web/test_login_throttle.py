@@ -154,7 +154,11 @@ def test_forwarded_for_from_a_configured_proxy_is_believed(dv_home, registry) ->
     from dermavigil.web.ratelimit import LoginPolicy
 
     settings = load_settings(
-        {"DERMAVIGIL_HOME": str(dv_home), "DERMAVIGIL_TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/8"}
+        {
+            "DERMAVIGIL_HOME": str(dv_home),
+            "DERMAVIGIL_TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/8",
+            "DERMAVIGIL_REQUIRE_2FA": "0",
+        }
     )
     app = create_app(settings, registry)
     app.state.login_limiter.__init__(LoginPolicy(per_address=f"{SPRAY}/5 minutes"))

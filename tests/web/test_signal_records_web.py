@@ -98,7 +98,7 @@ def test_page_forms_keep_input_on_error(as_assessor) -> None:  # type: ignore[no
 @pytest.fixture(scope="module")
 def vaers_app(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Iterator[str]:
     home = tmp_path_factory.mktemp("signal-browser")
-    settings = load_settings({"DERMAVIGIL_HOME": str(home)})
+    settings = load_settings({"DERMAVIGIL_HOME": str(home), "DERMAVIGIL_REQUIRE_2FA": "0"})
     zips = shared_data / "vaers_1990_2006_official_zips"
     run_import(settings, "vaers", [zips / "1998VAERSData.zip"])
     run_and_save(settings)

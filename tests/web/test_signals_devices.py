@@ -42,7 +42,11 @@ def devices_client(web_settings, registry, store_dir):  # type: ignore[no-untype
     from fastapi.testclient import TestClient
 
     settings = load_settings(
-        {"DERMAVIGIL_HOME": str(web_settings.home), "DERMAVIGIL_STORE_DIR": str(store_dir)}
+        {
+            "DERMAVIGIL_HOME": str(web_settings.home),
+            "DERMAVIGIL_STORE_DIR": str(store_dir),
+            "DERMAVIGIL_REQUIRE_2FA": "0",
+        }
     )
     return TestClient(create_app(settings, registry))
 

@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ class Browser:
     def __init__(self, client: TestClient) -> None:
         self.client = client
         self.csrf = ""
+        self.username = ""
 
     def refresh_csrf(self, path: str = "/login") -> str:
         match = _CSRF.search(self.client.get(path).text)
@@ -32,15 +34,53 @@ class Browser:
         return self.csrf
 
     def login(self, username: str, password: str = PASSWORD):  # type: ignore[no-untyped-def]
+        self.username = username
         self.refresh_csrf()
         response = self.client.post(
             "/login",
             data={"username": username, "password": password, "csrf_token": self.csrf},
             follow_redirects=False,
         )
-        if response.status_code == 303:
-            self.refresh_csrf("/about")
+        if response.status_code == 303:  # signed in, or asked for the second factor
+            second_step = response.headers["location"].startswith("/login/2fa")
+            self.refresh_csrf("/login/2fa" if second_step else "/about")
         return response
+
+
+class Clock:
+    """The time the server's TOTP checks see (moved by the tests; fixture ``clock``)."""
+
+    def __init__(self) -> None:
+        self.now = datetime.now(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def tick(self, seconds: int = 30) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+_SECRET = re.compile(r'id="totp-secret">([A-Z2-7]+)<')
+_CODES = re.compile(r"<li><code>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})</code></li>")
+
+
+def enrol_in_browser(browser: Browser, clock: Clock) -> tuple[Any, list[str]]:
+    """Set up 2FA through the account page; returns the app's TOTP and the recovery codes."""
+    import pyotp
+
+    page = browser.client.get("/account/2fa")
+    assert page.status_code == 200 and 'action="/account/2fa/start"' in page.text
+    started = browser.client.post("/account/2fa/start", data={"csrf_token": browser.csrf})
+    assert started.status_code == 200
+    secret = _SECRET.search(started.text).group(1)  # type: ignore[union-attr]
+    assert f"otpauth://totp/dermavigil:{browser.username}?secret={secret}" in started.text
+    assert 'src="/account/2fa/qr.svg"' in started.text
+    totp = pyotp.TOTP(secret)
+    confirmed = browser.client.post(
+        "/account/2fa/confirm", data={"csrf_token": browser.csrf, "code": totp.at(clock())}
+    )
+    assert confirmed.status_code == 200, confirmed.text
+    return totp, _CODES.findall(confirmed.text)
 
 
 def bearer(client: TestClient, username: str) -> dict[str, str]:

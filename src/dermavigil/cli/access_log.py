@@ -41,6 +41,10 @@ def access_log(
         bool, typer.Option("--csv", help="every (read, case) row as CSV on stdout")
     ] = False,
     limit: Annotated[int, typer.Option(min=1, help="reads shown in the table")] = 100,
+    prune: Annotated[
+        bool,
+        typer.Option("--prune", help="delete entries older than DERMAVIGIL_ACCESS_LOG_DAYS"),
+    ] = False,
 ) -> None:
     """Who read which case: case pages, API reads, exports and line listings, newest first."""
     from rich.table import Table
@@ -50,6 +54,9 @@ def access_log(
     from dermavigil.exchange.csvsafe import safe_row
     from dermavigil.registry import access_log as log
 
+    if prune:
+        _prune()
+        return
     query = log.AccessQuery.of_days(user, case, _day(since, "--since"), _day(until, "--until"))
     reg = registry()
     try:
@@ -79,6 +86,27 @@ def access_log(
             e.address,
         )
     render.console.print(table)
+
+
+def _prune() -> None:
+    from dermavigil.cli import render
+    from dermavigil.cli.case import registry
+    from dermavigil.registry import access_log as log
+    from dermavigil.settings import load_settings
+
+    days = load_settings().access_log_days
+    if not days:
+        raise InputError(
+            "DERMAVIGIL_ACCESS_LOG_DAYS is not set: the access log is kept for ever; set it "
+            "to the number of days to keep"
+        )
+    reg = registry()
+    try:
+        with reg.transaction() as session:
+            gone = log.prune_expired(session, days)
+    finally:
+        reg.close()
+    render.console.print(f"deleted {gone} access-log entries older than {days} days")
 
 
 def register(app: typer.Typer) -> None:

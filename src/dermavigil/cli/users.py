@@ -160,6 +160,28 @@ def history(
     render.console.print(table)
 
 
+@users_app.command("reset-2fa")
+def reset_2fa(name: str, by: By = "") -> None:
+    """Remove NAME's two-factor authentication (lost phone and recovery codes): their
+    sessions and tokens end, and they set it up again at their next sign-in."""
+    from dermavigil.registry import SessionService
+    from dermavigil.registry.secondfactor import SecondFactorService
+
+    who = by or _default_by()
+    with registry().transaction() as session:
+        user = UserService(session).get(name)
+        had = SecondFactorService(session).remove(user.username, by=who)
+        if had:
+            SessionService(session).end_all(user.username, by=who)
+    if had:
+        render.console.print(
+            f"two-factor authentication of [bold]{user.username}[/] removed; their sessions "
+            "ended (they set it up again at their next sign-in)"
+        )
+    else:
+        render.console.print(f"[bold]{user.username}[/] had no two-factor authentication")
+
+
 def register(app: typer.Typer) -> None:
     """Mount ``users`` on the root app."""
     app.add_typer(users_app, name="users")

@@ -225,3 +225,8 @@ def _cases_of(
         else:
             cases.append((case_id, version))
     return {k: v[:CASES_SHOWN] for k, v in found.items()}
+
+
+def prune_expired(session: Session, days: int, now: datetime | None = None) -> int:
+    """Delete the events older than ``days`` days (``DERMAVIGIL_ACCESS_LOG_DAYS``)."""
+    return prune(session, (now or datetime.now(UTC)) - timedelta(days=days))

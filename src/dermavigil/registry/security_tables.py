@@ -1,5 +1,5 @@
 """Tables of the security features (issue 12), registered on the registry's ``Base``:
-the read-access log of cases.
+the read-access log of cases and the TOTP second factor with its recovery codes.
 
 Kept apart from :mod:`dermavigil.registry.tables` (which imports this module at its end)
 so that the case tables stay one module of reasonable size.
@@ -53,3 +53,33 @@ class AccessCaseRow(Base):
     )
     case_id: Mapped[str] = mapped_column(String(16), primary_key=True)
     version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class UserTotpRow(Base):
+    """A user's TOTP second factor (RFC 6238): the shared secret encrypted with the key in
+    ``DERMAVIGIL_HOME/totp_key`` (:mod:`dermavigil.registry.secondfactor`); ``enabled_at``
+    empty while the enrolment waits for its first code; ``last_step`` the time step of the
+    last code accepted (an older or equal step is a replay and refused)."""
+
+    __tablename__ = "user_totp"
+
+    username: Mapped[str] = mapped_column(
+        String(64), ForeignKey("users.username"), primary_key=True
+    )
+    secret: Mapped[str] = mapped_column(String(255), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_step: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class RecoveryCodeRow(Base):
+    """One single-use recovery code, stored as its HMAC-SHA-256 (keyed with the TOTP key),
+    never in clear; ``used_at`` set when it signs in."""
+
+    __tablename__ = "user_recovery_codes"
+    __table_args__ = (Index("ix_user_recovery_codes_username", "username"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), ForeignKey("users.username"), nullable=False)
+    code_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

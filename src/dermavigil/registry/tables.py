@@ -50,6 +50,7 @@ ROLES = ("reporter", "assessor", "admin")
 USER_ACTIONS = (
     "create", "role", "deactivate", "reactivate", "reset_password",
     "login", "logout", "end_session", "end_sessions", "change_password",
+    "enable_2fa", "disable_2fa", "reset_2fa",
 )  # fmt: skip
 SESSION_KINDS = ("browser", "token")
 

@@ -28,12 +28,18 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 import dermavigil
 from dermavigil.errors import DermavigilError, InputError, Problem
+from dermavigil.registry.secondfactor import SecondFactorKeys
 from dermavigil.settings import Settings
 from dermavigil.web.api import ROUTERS as API_ROUTERS
 from dermavigil.web.auth import AuthenticationRequired, Signer, load_secret
 from dermavigil.web.bodylimit import BodyLimitMiddleware
 from dermavigil.web.csrf import check_csrf
-from dermavigil.web.deps import CHANGE_PASSWORD_PAGE, PasswordChangeRequired
+from dermavigil.web.deps import (
+    CHANGE_PASSWORD_PAGE,
+    ENROL_PAGE,
+    PasswordChangeRequired,
+    SecondFactorRequired,
+)
 from dermavigil.web.headers import SecurityHeadersMiddleware
 from dermavigil.web.jobs import ImportJobs
 from dermavigil.web.pages import ROUTERS as PAGE_ROUTERS
@@ -64,6 +70,8 @@ def _problem_response(request: Request, error: DermavigilError) -> Response:
         )
     if isinstance(error, PasswordChangeRequired):
         return RedirectResponse(CHANGE_PASSWORD_PAGE, status_code=303)
+    if isinstance(error, SecondFactorRequired) and request.method == "GET":
+        return RedirectResponse(ENROL_PAGE, status_code=303)
     if isinstance(error, AuthenticationRequired) and request.method == "GET":
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)
@@ -119,6 +127,10 @@ def create_app(settings: Settings, registry: Any = None) -> FastAPI:
     app.state.registry = registry
     app.state.signer = Signer(load_secret(settings.home))
     app.state.login_limiter = LoginLimiter(LoginPolicy(storage=settings.login_limit_storage))
+    app.state.second_factor_limiter = LoginLimiter(
+        LoginPolicy(storage=settings.login_limit_storage), namespace="2fa"
+    )
+    app.state.second_factor_keys = SecondFactorKeys.load(settings.home)
     app.state.jobs = ImportJobs(settings)
     app.add_middleware(  # inside the session middleware: it reads who is signed in
         BodyLimitMiddleware,
@@ -126,6 +138,10 @@ def create_app(settings: Settings, registry: Any = None) -> FastAPI:
         max_upload=settings.max_upload_bytes,
     )
     app.state.jobs.registry = registry
+    if settings.access_log_days:  # retention of the read-access log
+        from dermavigil.registry.access_log import prune_expired
+
+        registry.queue_write(lambda session: prune_expired(session, settings.access_log_days))
     app.add_middleware(SessionMiddleware, signer=app.state.signer)
     if settings.trusted_proxies:  # client address and scheme from the proxy's headers
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=list(settings.trusted_proxies))

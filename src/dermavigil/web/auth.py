@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,8 @@ from dermavigil.errors import DermavigilError
 SESSION_COOKIE = "dv_session"
 SESSION_MAX_AGE = SESSION_LIFETIME_SECONDS
 TOKEN_MAX_AGE = SESSION_LIFETIME_SECONDS
+SECOND_STEP_MAX_AGE = 5 * 60
+"""Seconds between the password and the second-factor code of one sign-in."""
 DEVICE_COOKIE = "dv_device"
 DEVICE_MAX_AGE = 180 * 24 * 3600
 """A browser that signed in keeps a device cookie this long (see web.ratelimit)."""
@@ -58,6 +61,7 @@ class Actor:
     via: str  # "cookie" or "token"
     session_id: str = ""  # the server-side session of this request
     must_change_password: bool = False
+    needs_second_factor: bool = False  # their role requires 2FA and they have none yet
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,9 @@ class Session:
     username: str | None
     csrf: str
     token: str | None = None  # the server-side session's token (None: anonymous)
+    awaiting: str | None = None
+    """A user who gave the right password and owes a second-factor code (not signed in)."""
+    awaiting_since: int = 0  # when the password was given (Unix time)
 
     @staticmethod
     def anonymous() -> Session:
@@ -78,6 +85,23 @@ class Session:
         """A fresh session for ``username`` signed in as server-side session ``token``;
         the CSRF token is rotated at login."""
         return Session(username=username, csrf=secrets.token_urlsafe(32), token=token)
+
+    @staticmethod
+    def awaiting_code(username: str) -> Session:
+        """An anonymous session of someone who gave ``username``'s password and must now
+        give a second-factor code within :data:`SECOND_STEP_MAX_AGE`."""
+        return Session(
+            username=None,
+            csrf=secrets.token_urlsafe(32),
+            awaiting=username,
+            awaiting_since=int(time.time()),
+        )
+
+    def awaiting_user(self) -> str | None:
+        """The user owing a code, while the second step is still open."""
+        if self.awaiting and time.time() - self.awaiting_since <= SECOND_STEP_MAX_AGE:
+            return self.awaiting
+        return None
 
 
 def load_secret(home: Path) -> str:
@@ -108,7 +132,10 @@ class Signer:
         self._device = URLSafeTimedSerializer(secret, salt="dermavigil.device")
 
     def dump_session(self, session: Session) -> str:
-        return self._session.dumps({"u": session.username, "c": session.csrf, "s": session.token})
+        data: dict[str, object] = {"u": session.username, "c": session.csrf, "s": session.token}
+        if session.awaiting:
+            data.update(a=session.awaiting, at=session.awaiting_since)
+        return self._session.dumps(data)
 
     def load_session(self, cookie: str | None) -> Session | None:
         """The session in ``cookie``, or ``None`` when missing, forged or expired."""
@@ -121,6 +148,9 @@ class Signer:
         if not isinstance(data, dict) or not isinstance(data.get("c"), str):
             return None
         username, token = data.get("u"), data.get("s")
+        awaiting, since = data.get("a"), data.get("at")
+        if isinstance(awaiting, str) and isinstance(since, int):  # between password and code
+            return Session(username=None, csrf=data["c"], awaiting=awaiting, awaiting_since=since)
         if not (isinstance(username, str) and isinstance(token, str)):
             return Session(username=None, csrf=data["c"])
         return Session(username=username, csrf=data["c"], token=token)

@@ -13,6 +13,11 @@ it, see and end their sessions and sign out: every other dependency on the actor
 403 naming :data:`CHANGE_PASSWORD_ENDPOINT`). Endpoints that stay open take
 :data:`PendingActorDep`.
 
+A user whose role must use two-factor authentication (``DERMAVIGIL_REQUIRE_2FA``) and
+who has not set it up may only enrol, see their account and sign out: every other
+dependency on the actor raises :class:`SecondFactorRequired` (pages redirect to
+:data:`ENROL_PAGE`); endpoints that stay open take :data:`PendingActorDep`.
+
 Hot endpoints take :data:`CredentialsDep` instead of :data:`ActorDep`: the
 credentials are read from ``request.state`` on the event loop (no I/O), and the
 user row is looked up by :func:`actor_in` inside the endpoint's own registry
@@ -33,6 +38,7 @@ from dermavigil.web.auth import Actor, AuthenticationRequired
 LOGIN_FIRST = "log in first (session cookie or Authorization: Bearer)"
 CHANGE_PASSWORD_PAGE = "/account/password"
 CHANGE_PASSWORD_ENDPOINT = "POST /api/me/password"
+ENROL_PAGE = "/account/2fa"
 
 
 class PasswordChangeRequired(PermissionDenied):
@@ -47,6 +53,18 @@ class PasswordChangeRequired(PermissionDenied):
         )
 
 
+class SecondFactorRequired(PermissionDenied):
+    """The user's role must sign in with two-factor authentication and they have none:
+    only enrolment (and their account) is open to them (pages redirect to it)."""
+
+    def __init__(self, role: str) -> None:
+        super().__init__(
+            f"your role ({role}) must use two-factor authentication: set it up first "
+            f"(POST /api/me/2fa/enrol, then POST /api/me/2fa/confirm; in the browser: "
+            f"{ENROL_PAGE})"
+        )
+
+
 @dataclass(frozen=True)
 class Credentials:
     """Who a request claims to be (signed cookie or token), not yet checked against the
@@ -55,6 +73,7 @@ class Credentials:
     username: str
     token: str
     via: str  # "cookie" or "token"
+    require_2fa: tuple[str, ...] = ()  # roles that must have a second factor (settings)
 
 
 async def get_registry(request: Request) -> Any:
@@ -75,13 +94,15 @@ def credentials_of(request: Request) -> Credentials | None:
         username, token = state.session.username, state.session.token
     if not username or not token:
         return None
-    return Credentials(username, token, "token" if state.bearer else "cookie")
+    roles = request.app.state.settings.require_2fa_roles
+    return Credentials(username, token, "token" if state.bearer else "cookie", roles)
 
 
 def resolve_actor(session: Any, credentials: Credentials) -> Actor | None:
     """The actor behind ``credentials`` looked up in the open registry ``session``;
     ``None`` when the user is gone or deactivated, or the session ended or expired."""
     from dermavigil.registry import SessionService
+    from dermavigil.registry.secondfactor import SecondFactorService
 
     found = SessionService(session).resolve(credentials.token, credentials.username)
     if found is None:
@@ -93,12 +114,18 @@ def resolve_actor(session: Any, credentials: Credentials) -> Actor | None:
         via=credentials.via,
         session_id=signed_in.id,
         must_change_password=user.must_change_password,
+        needs_second_factor=user.role in credentials.require_2fa
+        and not SecondFactorService(session).enabled(user.username),
     )
 
 
-def _password_settled(actor: Actor) -> Actor:
+def _settled(actor: Actor) -> Actor:
+    """``actor``, unless they must first change their password or set up the second
+    factor their role requires (403; pages redirect to the form)."""
     if actor.must_change_password:
         raise PasswordChangeRequired
+    if actor.needs_second_factor:
+        raise SecondFactorRequired(actor.role)
     return actor
 
 
@@ -111,7 +138,7 @@ def actor_in(session: Any, who: Actor | Credentials) -> Actor:
     actor = resolve_actor(session, who)
     if actor is None:
         raise AuthenticationRequired(LOGIN_FIRST)
-    return _password_settled(actor)
+    return _settled(actor)
 
 
 def lookup_actor(request: Request) -> Actor | None:
@@ -124,8 +151,8 @@ def lookup_actor(request: Request) -> Actor | None:
 
 
 def pending_actor(request: Request) -> Actor:
-    """The logged-in user, even one who must still change their password; 401 when
-    nobody is."""
+    """The logged-in user, even one who must still change their password or set up
+    two-factor authentication (their account pages); 401 when nobody is."""
     actor = lookup_actor(request)
     if actor is None:
         raise AuthenticationRequired(LOGIN_FIRST)
@@ -133,9 +160,10 @@ def pending_actor(request: Request) -> Actor:
 
 
 def current_actor(request: Request) -> Actor:
-    """The logged-in user; 401 when nobody is, 403 (pages: a redirect to the password
-    form) while their password must be changed."""
-    return _password_settled(pending_actor(request))
+    """The logged-in user; 401 when nobody is, 403 (pages: a redirect to the password form
+    or to enrolment) while their password must be changed or their role's second factor
+    is not set up."""
+    return _settled(pending_actor(request))
 
 
 async def claimed_credentials(request: Request) -> Credentials:

@@ -65,8 +65,9 @@ class LoginPolicy:
 class LoginLimiter:
     """Check before a login, count failures after it (see the module docstring)."""
 
-    def __init__(self, policy: LoginPolicy | None = None) -> None:
+    def __init__(self, policy: LoginPolicy | None = None, namespace: str = "") -> None:
         self.policy = policy or LoginPolicy()
+        self.namespace = namespace  # counters apart from another limiter's in shared storage
         self._storage = storage_from_string(self.policy.storage)
         self._limiter = MovingWindowRateLimiter(self._storage)
         self._account = parse(self.policy.per_account)
@@ -78,13 +79,14 @@ class LoginLimiter:
         self, username: str, address: str, device: str | None
     ) -> list[tuple[RateLimitItem, tuple[str, ...], str]]:
         """(allowance, key, what to tell the user) for every counter this attempt uses."""
+        prefix = (self.namespace,) if self.namespace else ()
         if device is not None:
-            return [(self._device, ("device", device), "from this browser")]
+            return [(self._device, (*prefix, "device", device), "from this browser")]
         name = normalize_username(username)
         return [
-            (self._account, ("account", name), f"for {name!r} from a new browser"),
-            (self._address, ("address", address), "from this address"),
-            (self._global, ("global",), "on this server from new browsers"),
+            (self._account, (*prefix, "account", name), f"for {name!r} from a new browser"),
+            (self._address, (*prefix, "address", address), "from this address"),
+            (self._global, (*prefix, "global"), "on this server from new browsers"),
         ]
 
     def check(self, username: str, address: str, device: str | None = None) -> None:

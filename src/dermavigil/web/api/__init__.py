@@ -13,12 +13,14 @@ from dermavigil.web.api import (
     signal_records,
     signals,
     terms,
+    twofactor,
     users,
     workflow,
 )
 
 ROUTERS = (
     session.router,
+    twofactor.router,
     cases.router,
     drafts.router,
     signals.router,

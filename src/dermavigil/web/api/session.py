@@ -19,6 +19,7 @@ from dermavigil.web.account import (
 from dermavigil.web.auth import TOKEN_MAX_AGE
 from dermavigil.web.deps import ActorDep, PendingActorDep
 from dermavigil.web.login import authenticate, start_session
+from dermavigil.web.secondfactor import token_second_factor
 
 router = APIRouter(prefix="/api", tags=["session"])
 
@@ -26,6 +27,12 @@ router = APIRouter(prefix="/api", tags=["session"])
 class Credentials(BaseModel):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=1024)
+    totp: str | None = Field(
+        default=None,
+        max_length=64,
+        description="for accounts with two-factor authentication: the authenticator app's "
+        "current 6-digit code, or one of the recovery codes",
+    )
 
 
 class TokenOut(BaseModel):
@@ -46,9 +53,11 @@ class ActorOut(BaseModel):
 
 @router.post("/token", response_model=TokenOut)
 def issue_token(credentials: Credentials, request: Request) -> TokenOut:
-    """A bearer token for API clients (401 on bad credentials, 429 when throttled); each
-    token is a server-side session, listed and ended like a browser's."""
+    """A bearer token for API clients (401 on bad credentials or a missing, wrong or
+    replayed ``totp`` code of an account with two-factor authentication; 429 when
+    throttled); each token is a server-side session, listed and ended like a browser's."""
     actor = authenticate(request, credentials.username, credentials.password, via="token")
+    token_second_factor(request, actor, credentials.totp)
     actor, session_token = start_session(request, actor)
     token = request.app.state.signer.issue_token(actor.username, session_token)
     return TokenOut(access_token=token, expires_in=TOKEN_MAX_AGE)

@@ -12,6 +12,7 @@ from dermavigil.web.pages import (
     series,
     signal_records,
     signals,
+    twofactor,
     users,
     workflow,
 )
@@ -19,6 +20,7 @@ from dermavigil.web.pages import (
 ROUTERS = (
     auth.router,
     account.router,
+    twofactor.router,
     cases.router,
     drafts.router,
     signals.router,

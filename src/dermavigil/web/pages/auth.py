@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from dermavigil.errors import DermavigilError
-from dermavigil.web.auth import DEVICE_COOKIE, DEVICE_MAX_AGE, Session
+from dermavigil.web import secondfactor
+from dermavigil.web.auth import DEVICE_COOKIE, DEVICE_MAX_AGE, Actor, Session
 from dermavigil.web.deps import CHANGE_PASSWORD_PAGE, MaybeActorDep
 from dermavigil.web.login import authenticate, known_device, start_session
 from dermavigil.web.pages.render import render
@@ -43,10 +45,10 @@ async def login(
     next: Annotated[str | None, Form()] = None,
 ) -> Response:
     """Check the credentials (throttled); on success start a new server-side session (new
-    CSRF token); a user whose password was set by someone else goes to the password form."""
+    CSRF token), or, for a user with two-factor authentication, ask for the code first; a
+    user whose password was set by someone else goes to the password form."""
     try:
         actor = await run_in_threadpool(authenticate, request, username, password, "cookie")
-        actor, token = await run_in_threadpool(start_session, request, actor)
     except DermavigilError as error:
         context = {"error": error.message, "username": username, "next": safe_next(next)}
         response = render(
@@ -55,6 +57,16 @@ async def login(
         if isinstance(error, TooManyAttempts):
             response.headers["Retry-After"] = str(error.retry_after)
         return response
+    if await run_in_threadpool(secondfactor.enabled, request, actor.username):
+        request.state.session = Session.awaiting_code(actor.username)  # not signed in yet
+        return RedirectResponse(f"/login/2fa?next={quote(safe_next(next))}", status_code=303)
+    return await _signed_in(request, actor, next)
+
+
+async def _signed_in(request: Request, actor: Actor, next: str | None) -> Response:
+    """Start the server-side session of ``actor`` (who proved who they are; new CSRF token)
+    and go on to ``next``, or to the password form when their password must be changed."""
+    actor, token = await run_in_threadpool(start_session, request, actor)
     request.state.session = Session.for_user(actor.username, token)
     target = CHANGE_PASSWORD_PAGE if actor.must_change_password else safe_next(next)
     response = RedirectResponse(target, status_code=303)
@@ -69,6 +81,37 @@ async def login(
             path="/",
         )
     return response
+
+
+@router.get("/login/2fa")
+def second_step_page(request: Request, next: str | None = None) -> Response:
+    """The second step of a sign-in: the code of the authenticator app (or a recovery code)."""
+    if request.state.session.awaiting_user() is None:
+        return RedirectResponse("/login", status_code=303)
+    return render(request, "login_2fa.html", {"next": safe_next(next), "actor": None})
+
+
+@router.post("/login/2fa")
+async def second_step(
+    request: Request,
+    code: Annotated[str, Form(max_length=64)],
+    next: Annotated[str | None, Form()] = None,
+) -> Response:
+    """Check the code (throttled; a replayed code or a used recovery code is refused); on
+    success the sign-in that the password started is complete."""
+    username = request.state.session.awaiting_user()
+    if username is None:  # no password given, or more than 5 minutes ago
+        return RedirectResponse("/login", status_code=303)
+    try:
+        await run_in_threadpool(secondfactor.check_code, request, username, code)
+        actor = await run_in_threadpool(secondfactor.signed_in_actor, request, username)
+    except DermavigilError as error:
+        context = {"error": error.message, "next": safe_next(next), "actor": None}
+        response = render(request, "login_2fa.html", context, status_code=error.status_code)
+        if isinstance(error, TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
+    return await _signed_in(request, actor, next)
 
 
 @router.post("/logout")
