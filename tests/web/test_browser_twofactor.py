@@ -27,7 +27,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     registry = open_registry(settings.database_url)
     case_id = load_seed(registry).case_id
     with registry.transaction() as session:
-        UserService(session).create("chief", "admin", PASSWORD)
+        UserService(session).create("chief", "admin", PASSWORD, must_change_password=False)
     with served(create_app(settings, registry)) as url:
         yield url, case_id
     registry.close()
