@@ -88,7 +88,9 @@ def test_each_pair_is_scored_once_and_the_copy_found() -> None:
     from dermavigil.duplicates.detect import score_table, with_rare_terms
 
     scored, model = score_table(with_rare_terms(_table(_crowd(200))), 0.0)
-    pairs = list(zip(scored["unique_id_l"].to_pylist(), scored["unique_id_r"].to_pylist()))
+    pairs = list(
+        zip(scored["unique_id_l"].to_pylist(), scored["unique_id_r"].to_pylist(), strict=True)
+    )
     assert len(pairs) == len(set(pairs))  # several families find it, one row
     assert ("copy", "r0000") in {tuple(sorted(p)) for p in pairs}
     assert sum(c.pairs_bounded for c in model.blocking) >= len(pairs)

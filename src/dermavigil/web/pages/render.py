@@ -47,9 +47,7 @@ TEMPLATES.env.globals["route_groups"] = [
     ("Applied to the skin", SKIN_ROUTES),
     (
         "Other routes (A-Z)",
-        tuple(
-            sorted(r.value for r in vocab.Route if r.value not in OUR_ROUTES + SKIN_ROUTES)
-        ),
+        tuple(sorted(r.value for r in vocab.Route if r.value not in OUR_ROUTES + SKIN_ROUTES)),
     ),
 ]
 TEMPLATES.env.globals.update(
