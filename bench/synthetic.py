@@ -2,11 +2,24 @@
 
 Run:  .venv/bin/python bench/synthetic.py --sizes 1000000,5000000 --spark-sizes 1000000
 
+20M reports on local Spark beside DuckDB on the same store (issue 13, target 6)::
+
+    .venv/bin/python bench/synthetic.py --sizes 20000000 --spark-sizes 20000000 \
+        --strata-sizes "" --spark-driver-memory 8g --spark-partitions 64
+
 For each size, writes a store (``dermavigil.signals.synthetic``: Zipf products
 and reactions, 1-20 products and 1-10 reactions per report) under ``--dir``
 (kept between runs), then runs the four methods over it once per engine, each
 in a fresh process so that its peak resident memory is its own; the strata run
 adds sex x age band x year. Prints a table of wall time per stage and peak RSS.
+
+Spark runs in local mode (``--spark-master``, default ``local[*]``: the driver JVM is
+the executor) with ``--spark-driver-memory`` as its heap, ``--spark-partitions``
+shuffle partitions and any ``--spark-conf KEY=VALUE``; the settings are printed. Its
+peak RSS is the Python process's plus the JVM's own peak (``VmHWM`` of the driver JVM,
+read from ``/proc`` before the JVM exits). The count of Spark shuffles (``Exchange``
+nodes, a reused one counted once) in the physical plan of the count query is printed
+per scanned table.
 """
 
 from __future__ import annotations
@@ -25,18 +38,68 @@ from dermavigil.signals.detect import SignalRequest, detect_store
 from dermavigil.signals.synthetic import SyntheticSpec, write_store
 
 
-def _child(store: Path, engine: str, strata: str, memory_limit: str) -> None:
+def _jvm_peak_mib() -> float:
+    """Peak RSS (VmHWM) of this process's child processes (the driver JVM), in MiB."""
+    total = 0.0
+    me = str(os.getpid())
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            if stat[stat.rindex(")") + 2 :].split()[1] != me:
+                continue
+            for line in (entry / "status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def _shuffles(store: Path, conf: dict[str, str]) -> str:
+    """The count query's physical plan on Spark (adaptive execution off, so the plan is
+    the one planned): Parquet scans per table, shuffles (``Exchange``) and shuffles reused
+    (``ReusedExchange``: a CTE used twice shuffled once)."""
+    from dermavigil.signals.counts import counts_sql, store_sources
+    from dermavigil.signals.detect import register_store
+    from dermavigil.store.engine import open_engine
+
+    engine = open_engine("spark", conf={**conf, "spark.sql.adaptive.enabled": "false"})
+    try:
+        register_store(engine, store)
+        sql = counts_sql(store_sources(("product", "reaction")))
+        plan = engine.spark.sql(sql)._jdf.queryExecution().executedPlan().toString()
+    finally:
+        engine.close()
+    lines = plan.splitlines()
+    column = {"report_products": "product_key#", "report_reactions": "term_key#"}
+    scans = {
+        table: sum(1 for line in lines if "FileScan" in line and key in line)
+        for table, key in column.items()
+    }
+    exchanges = sum(1 for line in lines if "Exchange " in line and "ReusedExchange" not in line)
+    reused = sum(1 for line in lines if "ReusedExchange" in line)
+    return (
+        ", ".join(f"{t} scanned {n}x" for t, n in scans.items())
+        + f"; {exchanges} shuffles planned, {reused} reused"
+    )
+
+
+def _child(store: Path, engine: str, strata: str, memory_limit: str, conf: dict[str, str]) -> None:
     options: dict[str, object] = {}
     if engine == "duckdb":
         options["memory_limit"] = memory_limit
     else:
-        options.update(master="local[*]", driver_memory="6g")
+        options["conf"] = conf
     started = time.perf_counter()
     request = SignalRequest(strata=tuple(s for s in strata.split(",") if s))
     result = detect_store(store, request, engine=engine, **options)
     wall = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    if engine == "spark":
+        kids = max(kids, _jvm_peak_mib())
     print(
         json.dumps(
             {
@@ -52,7 +115,7 @@ def _child(store: Path, engine: str, strata: str, memory_limit: str) -> None:
     )
 
 
-def _run(store: Path, engine: str, strata: str, memory_limit: str) -> dict:
+def _run(store: Path, engine: str, strata: str, memory_limit: str, conf: dict[str, str]) -> dict:
     cmd = [
         sys.executable,
         __file__,
@@ -64,6 +127,8 @@ def _run(store: Path, engine: str, strata: str, memory_limit: str) -> dict:
         strata,
         "--memory-limit",
         memory_limit,
+        "--spark-conf-json",
+        json.dumps(conf),
     ]
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if out.returncode != 0:
@@ -81,14 +146,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child")
     parser.add_argument("--engine", default="duckdb")
     parser.add_argument("--strata", default="")
+    parser.add_argument("--spark-master", default="local[*]")
+    parser.add_argument("--spark-driver-memory", default="8g")
+    parser.add_argument("--spark-partitions", type=int, default=64)
+    parser.add_argument("--spark-conf", action="append", default=[], metavar="KEY=VALUE")
+    parser.add_argument("--spark-conf-json", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--explain", action="store_true", help="print Spark's shuffles per table")
     args = parser.parse_args(argv)
     if args.child:
-        _child(Path(args.child), args.engine, args.strata, args.memory_limit)
+        conf = json.loads(args.spark_conf_json) if args.spark_conf_json else {}
+        _child(Path(args.child), args.engine, args.strata, args.memory_limit, conf)
         return 0
+    conf = {
+        "spark.master": args.spark_master,
+        "spark.driver.memory": args.spark_driver_memory,
+        "spark.sql.shuffle.partitions": str(args.spark_partitions),
+    }
+    conf.update(item.split("=", 1) for item in args.spark_conf)
     print(
-        f"{platform.node()} {platform.machine()} {os.cpu_count()} CPUs, Python "
+        f"{platform.node()} {platform.machine()} {os.cpu_count()} CPUs, "
+        f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB RAM, Python "
         f"{platform.python_version()}, load average {os.getloadavg()[0]:.2f}, "
-        f"DuckDB memory_limit {args.memory_limit}"
+        f"DuckDB memory_limit {args.memory_limit}; Spark "
+        + ", ".join(f"{k}={v}" for k, v in conf.items())
     )
     sizes = [int(s) for s in args.sizes.split(",") if s]
     spark_sizes = {int(s) for s in args.spark_sizes.split(",") if s}
@@ -109,8 +189,11 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(("duckdb", "sex,age_band,year"))
         if size in spark_sizes:
             runs.append(("spark", ""))
+        if args.explain and size in spark_sizes:
+            print(f"Spark shuffles in the count query: {_shuffles(store, conf)}", flush=True)
         for engine, strata in runs:
-            r = _run(store, engine, strata, args.memory_limit)
+            load = os.getloadavg()[0]
+            r = _run(store, engine, strata, args.memory_limit, conf)
             if "error" in r:
                 rows.append(f"{size:>10} {engine:<7} {strata or '-':<18} error: {r['error']}")
             else:
@@ -119,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
                     f"{size:>10} {engine:<7} {strata or '-':<18} {r['pairs']:>9} "
                     f"{r['counts']:>7.1f}s {r['expected']:>6.1f}s {r.get('fit', 0):>6.1f}s "
                     f"{r['stats']:>6.1f}s "
-                    f"{r['wall']:>7.1f}s {rss:>7.0f}Mi  ({r['prior']})"
+                    f"{r['wall']:>7.1f}s {rss:>7.0f}Mi  (load {load:.1f}; {r['prior']})"
                 )
             print(rows[-1], flush=True)
     print(header)

@@ -190,3 +190,93 @@ def test_queued_writes_return_at_once_and_a_flush_waits_for_them(
     assert {"first", "second"} <= names
     assert "queued registry write was lost: disk on fire" in caplog.text
     registry.close()
+
+
+def _savepoints(registry) -> list[str]:  # type: ignore[no-untyped-def]
+    """SAVEPOINT statements the registry's engine runs from now on."""
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    @event.listens_for(registry.engine, "before_cursor_execute")
+    def _count(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        if statement.upper().startswith("SAVEPOINT"):
+            seen.append(statement)
+
+    return seen
+
+
+def test_a_clean_batch_runs_without_savepoints_a_failing_one_with_them(tmp_path: Path) -> None:
+    registry = open_registry(f"sqlite:///{tmp_path / 'registry.sqlite'}")
+    case = load_seed_case()
+    savepoints = _savepoints(registry)
+    gate = threading.Event()
+    results: list[object] = []
+
+    def hold(session):  # type: ignore[no-untyped-def]
+        gate.wait(5)
+        return CaseService(session).create(case, by="a").case_id
+
+    def run(work) -> None:  # type: ignore[no-untyped-def]
+        try:
+            results.append(registry.group_write(work))
+        except InputError as exc:
+            results.append(exc)
+
+    def batch(*works) -> None:  # type: ignore[no-untyped-def]
+        """``works`` queued while the writer is held by a first write: one batch."""
+        gate.clear()
+        first = threading.Thread(target=run, args=(hold,))
+        first.start()
+        time.sleep(0.2)
+        threads = [threading.Thread(target=run, args=(w,)) for w in works]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.2)
+        gate.set()
+        for thread in [first, *threads]:
+            thread.join(30)
+
+    good = lambda s: CaseService(s).create(case, by="c").case_id  # noqa: E731
+    batch(good, good, good)
+    assert savepoints == [] and len(results) == 4
+    assert not any(isinstance(r, Exception) for r in results)
+
+    def bad(session):  # type: ignore[no-untyped-def]
+        CaseService(session).create(case, by="b")
+        raise InputError("refused on purpose")
+
+    batch(good, bad, good)
+    assert len(savepoints) == 3  # the batch again, each of its writes in a savepoint
+    assert sum(isinstance(r, InputError) for r in results) == 1
+    with registry.transaction(readonly=True) as session:
+        owners = sorted(s.owner for s in CaseService(session).all_current(None))
+    assert owners == ["a", "a", "c", "c", "c", "c", "c"]
+    registry.close()
+
+
+def test_coroutines_await_their_commit_without_holding_a_thread(tmp_path: Path) -> None:
+    """``group_write_async``: 60 coroutines of one event loop create cases; each gets its own
+    id once committed, in far fewer transactions than writes, and a failing one its error."""
+    import asyncio
+
+    url = f"sqlite:///{tmp_path / 'registry.sqlite'}"
+    registry = open_registry(url)
+    case = load_seed_case()
+
+    def bad(session):  # type: ignore[no-untyped-def]
+        raise InputError("refused on purpose")
+
+    async def main() -> list[object]:
+        writes = [lambda s: CaseService(s).create(case, by="z").case_id] * 59 + [bad]
+        return await asyncio.gather(
+            *(registry.group_write_async(w) for w in writes), return_exceptions=True
+        )
+
+    results = asyncio.run(main())
+    ids = [r for r in results if isinstance(r, str)]
+    assert len(set(ids)) == 59 and isinstance(results[-1], InputError)
+    committer = registry._committer
+    assert committer is not None and committer.batches < 30
+    registry.close()
+    assert sorted(_stored_with_audit(url, ids)) == sorted(ids)

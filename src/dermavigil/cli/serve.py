@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
@@ -13,11 +12,13 @@ from rich.console import Console
 
 console = Console()
 
-UVICORN_OPTIONS = {"proxy_headers": False}
+UVICORN_OPTIONS = {"proxy_headers": False, "access_log": False}
 """uvicorn would believe ``X-Forwarded-For`` from any loopback peer (its default
 ``forwarded_allow_ips``), so a client on the same host, or behind a local proxy that passes
 the header through, could pick its own address and escape the per-address login throttle;
-the app believes proxies only when ``DERMAVIGIL_TRUSTED_PROXIES`` names them."""
+the app believes proxies only when ``DERMAVIGIL_TRUSTED_PROXIES`` names them. No access log
+line per request (a logger level set beforehand would not hold: uvicorn configures its
+loggers itself when it starts)."""
 
 
 def serve(
@@ -67,7 +68,6 @@ def serve(
     else:
         console.print("Log in with an existing account (the admin was created on the first run).")
     console.print("API documentation: " + url + "api/docs   Stop with Ctrl+C.\n")
-    logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
     if workers == 1:
         uvicorn.run(
             create_app(settings, registry),
@@ -98,7 +98,6 @@ def _run_workers(host: str, port: int, workers: int) -> None:
         host=host,
         port=port,
         log_level="info",
-        access_log=False,  # the workers do not inherit the logger level set in serve
         **UVICORN_OPTIONS,
     )
     bound = config.bind_socket()

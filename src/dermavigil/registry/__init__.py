@@ -84,6 +84,10 @@ class Registry:
         """
         return self._writer().submit(work)
 
+    async def group_write_async(self, work: Callable[[Session], T]) -> T:
+        """:meth:`group_write` awaited on an event loop (no thread waits for the commit)."""
+        return await self._writer().submit_async(work)
+
     def queue_write(self, work: Callable[[Session], object]) -> None:
         """Queue ``work(session)`` on the group-commit writer and return at once: the write
         joins the next batch (shared with case creations) and nobody waits for its commit.

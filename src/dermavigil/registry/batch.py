@@ -17,8 +17,9 @@ Guarantees:
   so an acknowledged write survives the process being killed (``kill -9``):
   SQLite commits in WAL with ``synchronous=NORMAL`` are durable across an
   application crash (see :mod:`dermavigil.registry.db`);
-- a write that raises is rolled back to its savepoint alone; the others of its
-  batch still commit;
+- a write that raises is rolled back alone; the others of its batch still commit
+  (a batch runs first without savepoints; when a write fails it is rolled back and
+  run again with each write in a savepoint of its own);
 - if the commit itself fails, every caller of the batch gets that error, and
   none of their writes is stored.
 
@@ -29,12 +30,13 @@ other writes of this or another process interleave between batches.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -49,10 +51,27 @@ LINGER_S = 0.05
 @dataclass
 class _Pending:
     work: Callable[[Any], Any]
-    done: threading.Event = field(default_factory=threading.Event)
+    done: threading.Event | None = None  # a thread waits on it (submit)
+    future: asyncio.Future[Any] | None = None  # a coroutine awaits it (submit_async)
     result: Any = None
     error: BaseException | None = None
     posted: bool = False  # nobody waits: errors are logged
+
+    def finish(self) -> None:
+        """Answer whoever waits (called by the writer thread once the batch is over)."""
+        if self.done is not None:
+            self.done.set()
+        elif self.future is not None:
+            self.future.get_loop().call_soon_threadsafe(_resolve, self.future, self)
+
+
+def _resolve(future: asyncio.Future[Any], pending: _Pending) -> None:
+    if future.done():  # the awaiting request was cancelled; its write stands
+        return
+    if pending.error is not None:
+        future.set_exception(pending.error)
+    else:
+        future.set_result(pending.result)
 
 
 class GroupCommitter:
@@ -72,13 +91,21 @@ class GroupCommitter:
     def submit(self, work: Callable[[Any], Any]) -> Any:
         """Run ``work(session)`` in the next batch; return its result once committed
         (or raise its exception, or the commit's)."""
-        pending = _Pending(work)
+        pending = _Pending(work, done=threading.Event())
         self._ensure_thread()
         self._queue.put(pending)
-        pending.done.wait()
+        pending.done.wait()  # type: ignore[union-attr]
         if pending.error is not None:
             raise pending.error
         return pending.result
+
+    async def submit_async(self, work: Callable[[Any], Any]) -> Any:
+        """:meth:`submit` for a coroutine on an event loop: the loop is not blocked and no
+        thread is held while the batch commits (the answer comes back through the loop)."""
+        pending = _Pending(work, future=asyncio.get_running_loop().create_future())
+        self._ensure_thread()
+        self._queue.put(pending)
+        return await pending.future  # type: ignore[misc]
 
     def post(self, work: Callable[[Any], Any]) -> None:
         """Queue ``work(session)`` for the next batch and return at once (fire and forget:
@@ -136,6 +163,8 @@ class GroupCommitter:
                 return
 
     def _commit(self, batch: list[_Pending]) -> None:
+        if self._commit_at_once(batch):
+            return
         try:
             with self._registry.transaction() as session:
                 for pending in batch:
@@ -155,4 +184,31 @@ class GroupCommitter:
             for pending in batch:
                 if pending.posted and pending.error is not None:
                     log.error("a queued registry write was lost: %s", pending.error)
-                pending.done.set()
+                pending.finish()
+
+    def _commit_at_once(self, batch: list[_Pending]) -> bool:
+        """Run the whole batch in one transaction without savepoints (two statements less
+        per write); whether that committed and answered everyone. When a write fails, the
+        transaction rolls back and, if others shared it, :meth:`_commit` runs them again,
+        each in its savepoint; a write alone gets its error at once."""
+        results = []
+        try:
+            with self._registry.transaction() as session:
+                for pending in batch:
+                    results.append(pending.work(session))
+        except BaseException as exc:
+            if len(batch) > 1:
+                return False
+            batch[0].error = exc
+            if batch[0].posted:
+                log.error("a queued registry write was lost: %s", exc)
+            elif len(results) == 1:  # the write ran; the commit failed
+                log.warning("group commit of 1 write failed: %s", exc)
+        else:
+            for pending, result in zip(batch, results, strict=True):
+                pending.result = result
+            self.batches += 1
+            self.writes += len(batch)
+        for pending in batch:
+            pending.finish()
+        return True

@@ -31,11 +31,16 @@ releases if its process dies.
 
 PostgreSQL goes through psycopg 3 (``postgresql+psycopg://``); a bare
 ``postgresql://`` URL is mapped to that driver.
+
+JSON columns are encoded by :func:`json_dumps`: ``json.dumps`` as SQLAlchemy does, except
+that a value already encoded (:class:`EncodedJSON`, e.g. by pydantic-core outside the
+write transaction, see :mod:`dermavigil.registry.intake`) is passed on as it is.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import threading
 import time
@@ -57,6 +62,17 @@ READONLY_OPTION = "dermavigil_readonly"
 """Execution option that makes a SQLite transaction begin deferred (read-only)."""
 
 
+class EncodedJSON(str):
+    """JSON text ready for a JSON column (not encoded again by :func:`json_dumps`)."""
+
+    __slots__ = ()
+
+
+def json_dumps(value: Any) -> str:
+    """The JSON columns' encoder: ``json.dumps``, or the text of an :class:`EncodedJSON`."""
+    return value if isinstance(value, EncodedJSON) else json.dumps(value)
+
+
 def normalise_url(url: str) -> URL:
     """Parse a database URL, choosing psycopg 3 for PostgreSQL."""
     parsed = make_url(url)
@@ -68,7 +84,9 @@ def normalise_url(url: str) -> URL:
 def _sqlite_engine(url: URL) -> Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+    engine = create_engine(
+        url, connect_args={"timeout": BUSY_TIMEOUT_S}, json_serializer=json_dumps
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -93,7 +111,7 @@ def make_engine(url: str) -> Engine:
     parsed = normalise_url(url)
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(parsed, pool_pre_ping=True, json_serializer=json_dumps)
 
 
 @contextmanager

@@ -29,6 +29,7 @@ from dermavigil.registry import repository as repo
 from dermavigil.registry.changes import FieldChange, diff
 from dermavigil.registry.flow import UNCHANGED, flow_after_new_facts, flow_changes, flow_of
 from dermavigil.registry.followups import FollowUps, ReceivedAs
+from dermavigil.registry.intake import PreparedCase, prepare
 from dermavigil.registry.models import (
     CaseFilter,
     CaseSummary,
@@ -113,8 +114,13 @@ class CaseService(FollowUps, WorkflowWrites):
         status: str = "active",
         evidence: dict[str, list[tuple[int, int]]] | None = None,
         source_text: str | None = None,
+        prepared: PreparedCase | None = None,
     ) -> StoredCase:
-        """Store a new case as version 1 (``status`` draft or active)."""
+        """Store a new case as version 1 (``status`` draft or active).
+
+        ``prepared`` (:func:`dermavigil.registry.intake.prepare` of ``case``) brings the
+        assessment, search facts and encoded JSON worked out before the transaction.
+        """
         by = required(by, "by")
         if status not in ("draft", "active"):
             raise InputError(f"a new case is 'draft' or 'active', not {status!r}")
@@ -132,7 +138,11 @@ class CaseService(FollowUps, WorkflowWrites):
             workflow="received",
             day0=day_zero(case.report.received_date, now.date()).isoformat(),
         )
-        return self._write(row, case, status, by, "create", None, [], evidence, source_text)
+        if prepared is None:
+            prepared = prepare(case, self.labelled(case))
+        return self._write(
+            row, case, status, by, "create", None, [], evidence, source_text, prepared=prepared
+        )
 
     def update(self, case_id: str, case: Case, by: str, expected_version: int) -> StoredCase:
         """Store changed facts as a new version, if ``expected_version`` is still current."""

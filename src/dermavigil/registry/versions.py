@@ -28,6 +28,7 @@ from dermavigil.registry import repository as repo
 from dermavigil.registry.changes import FieldChange
 from dermavigil.registry.facets import search_facts
 from dermavigil.registry.flow import flow_of
+from dermavigil.registry.intake import PreparedCase
 from dermavigil.registry.models import StoredCase
 from dermavigil.registry.overrides import effective_overrides
 from dermavigil.registry.tables import AuditRow, CaseRow, CaseVersion, OverrideRow
@@ -118,26 +119,33 @@ class VersionStore:
         source_text: str | None,
         new_override: Override | None = None,
         flow: dict[str, Any] | None = None,
+        prepared: PreparedCase | None = None,
     ) -> StoredCase:
         expected = row.current_version  # 0 for a new case, whose row is not stored yet
         flow = flow or flow_of(row)
         number = expected + 1
-        stored = repo.overrides(self.session, row.case_id, expected) if expected else []
-        overrides = effective_overrides(stored)
-        if new_override is not None:
-            overrides = [o for o in overrides if o.target != new_override.target]
-            overrides.append(new_override)
-        assessment = assess(case, overrides, self._labelled(case))
-        facts = search_facts(case, assessment)
+        if prepared is None:
+            stored = repo.overrides(self.session, row.case_id, expected) if expected else []
+            overrides = effective_overrides(stored)
+            if new_override is not None:
+                overrides = [o for o in overrides if o.target != new_override.target]
+                overrides.append(new_override)
+            assessment = assess(case, overrides, self.labelled(case))
+            facts = search_facts(case, assessment)
+            document: Any = document_of(case)
+            assessment_json: Any = assessment.model_dump(mode="json")
+        else:  # a new case, worked out before the transaction (registry.intake)
+            assessment, facts = prepared.assessment, prepared.facts
+            document, assessment_json = prepared.document(row.case_id), prepared.assessment_json
         now = self.clock()
         version = CaseVersion(
             case_id=row.case_id,
             version=number,
             status=status,
-            document=document_of(case),
+            document=document,
             evidence=evidence,
             source_text=source_text,
-            assessment=assessment.model_dump(mode="json"),
+            assessment=assessment_json,
             created_at=now,
             created_by=by,
             workflow=flow["workflow"],
@@ -182,10 +190,10 @@ class VersionStore:
             recorded = (
                 repo.overrides(self.session, row.case_id, version.version) if overridden else []
             )
-            assessment = assess(case, effective_overrides(recorded), self._labelled(case))
+            assessment = assess(case, effective_overrides(recorded), self.labelled(case))
         return self._as_stored(row, version, case, assessment)
 
-    def _labelled(self, case: Case) -> dict[int, LabelledRoutes]:
+    def labelled(self, case: Case) -> dict[int, LabelledRoutes]:
         """The catalogue's labelled routes for products whose report records none (the
         merged catalogue: shipped entries and the registry's)."""
         if all(p.approved_routes for p in case.products):

@@ -105,15 +105,39 @@ def stored_json_bytes(stored: Any) -> bytes:
 def create(registry: Any, who: Actor | Credentials, data: Mapping[str, Any] | Case) -> Any:
     """Validate ``data`` (422 with one problem per field) and store it as a new case;
     ``who`` is resolved (:func:`~dermavigil.web.deps.actor_in`) in the same transaction."""
+    from dermavigil.registry.intake import prepare_new
+
     case = parse_case(data, record="case")  # validated before joining a batch
+    prepared = prepare_new(registry, case)  # assessed here, in parallel, not by the writer
+    # group commit: concurrent creations share one transaction, each answered once it commits
+    return registry.group_write(_store_new(who, case, prepared))
+
+
+async def create_async(registry: Any, who: Actor | Credentials, case: Case) -> Any:
+    """:func:`create` for an ``async`` endpoint: prepared on the event loop (in a thread
+    when the catalogue must be read), then awaited while the writer commits its batch."""
+    import anyio.to_thread
+
+    from dermavigil.registry.intake import needs_catalogue, prepare, prepare_new
+
+    case = parse_case(case, record="case")
+    if needs_catalogue(case):
+        prepared = await anyio.to_thread.run_sync(prepare_new, registry, case)
+    else:
+        prepared = prepare(case, {})
+    return await registry.group_write_async(_store_new(who, case, prepared))
+
+
+def _store_new(who: Actor | Credentials, case: Case, prepared: Any) -> Any:
+    """The write of a new case for the group-commit writer: ``who`` checked in its
+    transaction (one user look-up per batch and user), then the case stored."""
 
     def store(session: Any) -> Any:
-        actor = actor_in(session, who)
+        actor = actor_in(session, who, memo=True)
         require(actor, "case.create")
-        return _service(session).create(case, by=actor.username)
+        return _service(session).create(case, by=actor.username, prepared=prepared)
 
-    # group commit: concurrent creations share one transaction, each answered once it commits
-    return registry.group_write(store)
+    return store
 
 
 def get(registry: Any, who: Actor | Credentials, case_id: str, version: int | None = None) -> Any:

@@ -65,6 +65,10 @@ class SecondFactorRequired(PermissionDenied):
         )
 
 
+_ACTORS = "dermavigil.actors"
+"""``Session.info`` key of the actors looked up in a transaction (see :func:`actor_in`)."""
+
+
 @dataclass(frozen=True)
 class Credentials:
     """Who a request claims to be (signed cookie or token), not yet checked against the
@@ -129,13 +133,25 @@ def _settled(actor: Actor) -> Actor:
     return actor
 
 
-def actor_in(session: Any, who: Actor | Credentials) -> Actor:
+def actor_in(session: Any, who: Actor | Credentials, memo: bool = False) -> Actor:
     """``who`` as an :class:`Actor` checked in ``session``; 401 when the credentials no
     longer hold, 403 while the password must be changed. An ``Actor`` (already resolved
-    by :func:`current_actor`) is returned as is."""
+    by :func:`current_actor`) is returned as is.
+
+    ``memo``: remember the look-up for the rest of ``session``'s transaction (the writes
+    of one group commit share it, so the session and user are read once per batch, still
+    in the transaction that writes: a sign-out or deactivation committed before it is
+    seen); only for transactions that do not change users or sessions.
+    """
     if isinstance(who, Actor):
         return who
-    actor = resolve_actor(session, who)
+    if memo:
+        known = session.info.setdefault(_ACTORS, {})
+        if who not in known:
+            known[who] = resolve_actor(session, who)
+        actor = known[who]
+    else:
+        actor = resolve_actor(session, who)
     if actor is None:
         raise AuthenticationRequired(LOGIN_FIRST)
     return _settled(actor)

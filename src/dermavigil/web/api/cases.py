@@ -72,9 +72,9 @@ def _stored(stored: Any, status_code: int = 200) -> Response:
 
 
 @router.post("", status_code=201, response_class=JSONResponse)
-def create_case(case: Case, who: CredentialsDep, registry: RegistryDep) -> Response:
+async def create_case(case: Case, who: CredentialsDep, registry: RegistryDep) -> Response:
     """Submit a case; 422 lists every problem by field path (``products.0.route``)."""
-    return _stored(casework.create(registry, who, case), status_code=201)
+    return _stored(await casework.create_async(registry, who, case), status_code=201)
 
 
 @router.get("", response_class=JSONResponse)
