@@ -62,7 +62,7 @@ def _shuffles(store: Path, conf: dict[str, str]) -> str:
     the one planned): Parquet scans per table, shuffles (``Exchange``) and shuffles reused
     (``ReusedExchange``: a CTE used twice shuffled once)."""
     from dermavigil.signals.counts import counts_sql, store_sources
-    from dermavigil.signals.detect import register_store
+    from dermavigil.store.catalog import register_store
     from dermavigil.store.engine import open_engine
 
     engine = open_engine("spark", conf={**conf, "spark.sql.adaptive.enabled": "false"})
