@@ -33,7 +33,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def served_app(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Iterator[tuple]:
     home = tmp_path_factory.mktemp("signals-browser")
-    settings = load_settings({"DERMAVIGIL_HOME": str(home)})
+    settings = load_settings({"DERMAVIGIL_HOME": str(home), "DERMAVIGIL_REQUIRE_2FA": "0"})
     settings.ensure_dirs()
     registry = open_registry(settings.database_url)
     load_seed(registry)

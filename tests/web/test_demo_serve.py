@@ -86,8 +86,14 @@ def test_serve_creates_the_admin_once_and_prints_how_to_log_in(
     assert len(password) >= 12 and password not in first.output
     second = runner.invoke(app, ["serve", "--port", "8123"])
     assert "one-time password" not in second.output and "existing account" in second.output
-    expected = {"host": "127.0.0.1", "port": 8123, "log_level": "info", "proxy_headers": False}
-    assert served == [expected] * 2  # X-Forwarded-For is trusted only from configured proxies
+    expected = {
+        "host": "127.0.0.1",
+        "port": 8123,
+        "log_level": "info",
+        "proxy_headers": False,  # X-Forwarded-For is trusted only from configured proxies
+        "access_log": False,  # no log line per request (issue 13)
+    }
+    assert served == [expected] * 2
     from dermavigil.registry import UserService
 
     registry = open_registry(load_settings().database_url)

@@ -33,10 +33,16 @@ def fuzz_app(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
 
 
 def admin_headers(app) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """A fresh bearer token of the fuzzing admin (a session of its own)."""
+    """A fresh bearer token of the fuzzing admin (a session of its own), from fresh login
+    counters: the fuzz's wrong current passwords (``/api/me/password``, 2FA changes) count
+    as failed logins of this admin, and would lock it out after five."""
     from fastapi.testclient import TestClient
 
+    from dermavigil.web.ratelimit import LoginLimiter
+
+    app.state.login_limiter = LoginLimiter()
     response = TestClient(app).post("/api/token", json={"username": "fuzzer", "password": PASSWORD})
+    assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 

@@ -106,7 +106,7 @@ def vaers_app(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> It
     run_and_save(settings)  # the second run alerts on RotaShield x intussusception
     registry = open_registry(settings.database_url)
     with registry.transaction() as session:
-        UserService(session).create("analyst", "assessor", PASSWORD)
+        UserService(session).create("analyst", "assessor", PASSWORD, must_change_password=False)
     with served(create_app(settings, registry)) as url:
         yield url
     registry.close()
