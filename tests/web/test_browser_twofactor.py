@@ -55,8 +55,11 @@ def test_admin_enrols_then_signs_in_with_a_recovery_code(site, chromium_path: st
         page.click("text=Set up two-factor authentication")
         secret = page.locator("#totp-secret").inner_text()
         assert page.locator("#totp-uri").inner_text().startswith("otpauth://totp/")
-        qr = page.locator("#enrolment img")
-        assert qr.evaluate("img => img.complete && img.naturalWidth > 100")
+        page.wait_for_function(  # the QR code is an image of its own: wait until it is drawn
+            "() => { const img = document.querySelector('#enrolment img');"
+            " return img !== null && img.complete && img.naturalWidth > 100; }",
+            timeout=15_000,
+        )
         page.fill("input[name=code]", pyotp.TOTP(secret).now())
         page.click("text=Turn on")
         codes = page.locator("#recovery-codes code").all_inner_texts()
