@@ -60,3 +60,23 @@ def find_drugs(text: str) -> list[DrugMention]:
         else:
             i += 1
     return found
+
+
+@lru_cache(maxsize=1)
+def vaccine_codes() -> frozenset[str]:
+    """VAERS vaccine type codes (``TDAP``, ``DTAP``, ``BCG``, ``MMR``; VAERS Data Use Guide,
+    CDC/FDA, sections 4.2 and 5.2), read from the table the signals package ships
+    (``dermavigil/signals/data/vaers_vax_types.csv``): a lexicon name that is one of them
+    names a vaccine, not a drug."""
+    raw = (
+        resources.files("dermavigil.signals")
+        .joinpath("data/vaers_vax_types.csv")
+        .read_text(encoding="utf-8")
+    )
+    rows = [line for line in raw.splitlines() if line and not line.startswith("#")]
+    return frozenset(line.split(",", 1)[0].upper() for line in rows[1:])
+
+
+def is_vaccine(name: str) -> bool:
+    """A drug name that names a vaccine: it says so, or it is a VAERS vaccine type code."""
+    return "vaccin" in name.lower() or name.strip().upper() in vaccine_codes()

@@ -87,8 +87,10 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     ),
 )
 
+_SPACE = re.compile(r"(?<=[A-Za-z]) (?=[A-Za-z])")
 _COMPILED: tuple[tuple[ProductCategory, re.Pattern[str]], ...] = tuple(
-    (category, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE))
+    # words of a name may be joined by a hyphen as well as a space ("benzathine-penicillin")
+    (category, re.compile(rf"(?<![\w-])(?:{_SPACE.sub('[ -]', pattern)})(?![\w-])", re.I))
     for category, pattern in _PATTERNS
 )
 

@@ -30,6 +30,7 @@ from dermavigil.literature.extract.patient import find_patient, find_series_pati
 from dermavigil.literature.extract.products import (
     abbreviations,
     find_product_facts,
+    medicine_by_route,
     treated_families,
 )
 from dermavigil.literature.extract.quality import check_text
@@ -171,13 +172,15 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]
     )
     case_part = case_sentences(sentences)
-    outcome = find_outcome(case_part, first, serious_from=patient)
+    outcome = find_outcome(case_part, first, serious_from=case_part)
     suspect_spans = tuple(span for p in products for span in p.spans.get("category", []))
     routes = find_routes(
         sentences,
         route_sentences(sentences, case_part, sentences[0] if title else None),
     )
     first_product = products[0] if products else None
+    if first_product is not None:
+        medicine_by_route(first_product, routes.used)
     complete_label(
         routes,
         first_product.name if first_product else None,

@@ -39,6 +39,13 @@ _STATEMENTS = (
         r"\s+(?:the\s+)?(?:onset|appearance|development|beginning|start)\b",
         re.I,
     ),
+    # "three days before the patch appeared"
+    re.compile(
+        rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
+        r"\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:first\s+)?(?:appeared"
+        r"|developed|began|started|occurred|arose|emerged|was noticed|were noticed)\b",
+        re.I,
+    ),
     # "about 5 min after BTA injection", "one hour post procedure"
     re.compile(
         rf"(?<![\w-])(?:about |approximately |around |some )?{_N}[\s-]+{_UNIT}\s*(?:after|post"

@@ -25,7 +25,9 @@ _SEQUELA = re.compile(
     r"\b(?:leaving(?: behind)?|left(?: behind)?(?=\s+(?:an?|some|mild|persistent)\b)"
     r"|resolution with|with residual|residual"
     r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
-    r"|(?:healed|resolved|recovered) (?:\w+ )?with(?! (?:an? )?(?:acceptable|good|excellent"
+    r"|(?:healed|resolved|recovered) (?:\w+ |(?:over|within|in|after) (?:[\w-]+ ){0,2}"
+    r"(?:days?|weeks?|months?|years?) )?"
+    r"with(?! (?:an? )?(?:acceptable|good|excellent"
     r"|satisfactory|no|out)\b))"
     r"\s+(?:an?\s+|some\s+|mild\s+|persistent\s+)?(?!(?:filler|product|material|hyaluronic"
     r"|substance|toxin|drug|vaccine)\b)(?P<seq>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at"
@@ -55,7 +57,9 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"\b(?:(?:completely|fully|entirely|totally) (?:resolved|recovered|healed|"
             r"disappeared|regressed)|complete (?:\w+ )?(?:resolution|recovery|healing)|(?:resolved|"
             r"regressed) (?:completely|fully|entirely|without sequelae)|recovered|resolved"
-            r"|healed|disappeared|(?:excellent|full|complete|successful|satisfactory) "
+            r"|healed|disappeared|faded(?! partially| slightly| somewhat)|vanished|cleared"
+            r"(?= (?:completely|fully|entirely|without|within|over|after|in)\b)"
+            r"|(?:excellent|full|complete|successful|satisfactory) "
             r"(?:resolution|outcome|recovery)|withdrew|to resolve"
             r"|(?:healed|resolved) uneventfully"
             r"|return(?:ed|ing)? to (?:pain-free|normal|full|baseline) (?:function|activit\w+|use)"
@@ -148,6 +152,13 @@ with almost complete resolution"): read when the narrative states only an earlie
 _MODAL_BEFORE = re.compile(
     r"\b(?:can|may|might|should|would|will|to|expected to|likely to)\s+(?:\w+\s+)?$", re.I
 )
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|may|should|(?:was|were) (?:thought|considered|planned|proposed"
+    r"|discussed|offered|recommended|advised)|if)\b",
+    re.I,
+)
+"""A sentence about what was only considered ("it was thought that surgical excision would not
+help", "excision may be needed"): no seriousness criterion is taken from it."""
 _PLUPERFECT = re.compile(r"\bhad (?:\w+ )?(?:been )?$", re.I)
 """'The eruption had persisted for months despite ...': a state before the narrative's end."""
 
@@ -263,7 +274,14 @@ def find_outcome(
     for sentence in patient if serious_from is None else serious_from:
         for criterion, pattern in _SERIOUS:
             match = pattern.search(sentence.text)
-            if match and _present(sentence, match) and criterion not in facts.seriousness:
+            if (
+                match
+                and _present(sentence, match)
+                and not _HYPOTHETICAL.search(
+                    sentence.text[max(0, match.start() - 60) : match.start()]
+                )
+                and criterion not in facts.seriousness
+            ):
                 facts.seriousness.append(criterion)
                 facts.spans.setdefault("seriousness", []).append(
                     (sentence.start + match.start(), sentence.start + match.end())

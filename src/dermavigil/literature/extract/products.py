@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dermavigil.domain.vocab import Formulation, ProductCategory
+from dermavigil.domain.vocab import Formulation, ProductCategory, Route
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites
 from dermavigil.literature.extract.treatment import TREATMENT
-from dermavigil.terminology.drugs import find_drugs
+from dermavigil.terminology.drugs import find_drugs, is_vaccine
 from dermavigil.terminology.products import ProductMention, categorize, find_products
 
 Span = tuple[int, int]
@@ -110,7 +110,7 @@ _DRUG_CLASS = re.compile(
 _EXPOSED_BEFORE = re.compile(
     r"\b(?:after|following|post|injections? of|injected with|administration of|administered"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
-    r"|caused by|exposure to|related to|on)\s+(?:[\w(),.-]+\s+){0,4}$",
+    r"|caused by|exposure to|related to|on)\s+(?:[\w(),.-]+\s+){0,4}\(?$",
     re.I,
 )
 _EXPOSED_AFTER = re.compile(
@@ -186,14 +186,46 @@ def _generic(patient: list[Sentence]) -> list[tuple[Sentence, ProductMention]]:
     return []
 
 
+_CLASS_EXPOSURE = re.compile(
+    r"\b(?:after|following|post|secondary to|due to|induced by|caused by|received|receiving"
+    r"|had|given)\s+(?:(?:an?|the|one|single|repeated|multiple|several|his|her)\s+)*"
+    r"(?:intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|depot|IM|SC|IV)\s+"
+    r"(?P<name>(?:cortico)?steroids?|glucocorticoids?|corticoids?|antibiotics?|penicillins?"
+    r"|analgesics?|anti-?inflammatory drugs?|NSAIDs?|vitamins?(?:[\s-]+[A-Z]\d*)?|iron|hormones?"
+    r"|contraceptives?|antipsychotics?|neuroleptics?)\s+(?:injections?|shots?|doses?)\b",
+    re.I,
+)
+"""A drug named by its class and the route it was injected by, after an exposure word ("a
+single intramuscular corticosteroid injection", "following IM antibiotic injections"): the
+suspect, although the class word alone is a usual treatment."""
+
+
+def exposed_class(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` lies in a drug class named as the exposure."""
+    return any(m.start() <= at < m.end() for m in _CLASS_EXPOSURE.finditer(text))
+
+
+def _class_exposure(sentence: Sentence) -> list[ProductMention]:
+    out = []
+    for match in _CLASS_EXPOSURE.finditer(sentence.text):
+        start, end = match.span("name")
+        out.append(ProductMention(match.group("name"), ProductCategory.drug, start, end))
+    return out
+
+
 def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[ProductMention]:
     """Lexicon drugs the sentence gives as the exposure, not as a treatment."""
     out = []
     text = sentence.text
-    for drug in find_drugs(text):
+    drugs = find_drugs(text)
+    for drug in drugs:
         if any(drug.start < m.end and m.start < drug.end for m in known):
             continue
         before, after = text[: drug.start], text[drug.end :]
+        if before.endswith("(") and any(
+            0 <= drug.start - m.end <= 2 for m in [*known, *drugs] if m is not drug
+        ):
+            continue  # "triamcinolone acetonide (Kenalog)": the same product, named again
         if not (_EXPOSED_BEFORE.search(before) or _EXPOSED_AFTER.match(after)):
             continue
         treated = _TREATED_WITH.search(before) or _TREATMENT_BEFORE.search(before[-60:])
@@ -207,7 +239,7 @@ def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[Prod
             continue
         category = categorize(drug.text)
         if category is ProductCategory.other:
-            category = ProductCategory.vaccine if "vaccin" in drug.name else ProductCategory.drug
+            category = ProductCategory.vaccine if is_vaccine(drug.name) else ProductCategory.drug
         out.append(ProductMention(drug.text, category, drug.start, drug.end))
     return out
 
@@ -269,6 +301,11 @@ def _mentions(
         known = find_products(sentence.text)
         known += _abbreviated(sentence, known, abbr or {})
         drugs = _drug_suspects(sentence, known)
+        known += [
+            m
+            for m in _class_exposure(sentence)
+            if not any(m.start < k.end and k.start < m.end for k in [*known, *drugs])
+        ]
         previous_end = -10
         for mention in sorted([*known, *drugs], key=lambda m: m.start):
             compound = 0 <= mention.start - previous_end <= 1
@@ -286,7 +323,7 @@ def _mentions(
                 if mention.category is not ProductCategory.drug:
                     treating.add(mention.category)
                 continue
-            if _is_treatment(sentence, shifted):
+            if _is_treatment(sentence, shifted) and not exposed_class(sentence.text, mention.start):
                 continue
             if _INGREDIENT_BEFORE.search(sentence.text[: mention.start]):
                 continue
@@ -377,3 +414,22 @@ def find_product_facts(
         _describe(product, used, rechallenge)
         products.append(product)
     return products
+
+
+_NOT_MEDICINE = re.compile(
+    r"\b(?:fillers?|fat|silicone|paraffin|oils?|collagen|materials?|substances?|serums?|creams?"
+    r"|cosmetics?|boosters?|gels?|implants?|threads?|peptides?)\b",
+    re.I,
+)
+
+
+def medicine_by_route(product: ProductFacts, route: Route | None) -> None:
+    """A product the text names only by an unknown name (category ``other``) that was
+    injected into a muscle or a vein is a medicine (``drug``): cosmetics and fillers are
+    placed in the skin, and materials (oils, silicone) keep ``other``."""
+    if (
+        product.category is ProductCategory.other
+        and route in {Route.intramuscular, Route.intravenous}
+        and not _NOT_MEDICINE.search(product.name)
+    ):
+        product.category = ProductCategory.drug

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import Route
+from dermavigil.literature.extract.products import exposed_class
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment import TREATMENT
 
@@ -105,6 +106,7 @@ _WRONG = re.compile(
     r"|(?:inject\w*|administ\w*|given|placed|performed)\s+(?:[\w-]+\s+){0,3}?(?:erroneous(?:ly)?"
     r"|incorrect(?:ly)?|wrong(?:ly)?|too superficial(?:ly)?|by ignorance|by negligence|by mistake)"
     r"|too superficial(?:ly)?|wrong route|misplaced (?:\w+ )?injections?|intended use"
+    r"|intra-?(?:vascular|arterial)(?:ly)? (?:injections?|injected|administration|embol\w+)"
     r"|self-?injected"
     r"|instead of (?:into )?(?:the |a )?(?:muscle|vein|dermis|subcutaneous \w+|deep \w+)"
     r"|(?:intra-?dermal(?:ly)?|sub-?cutaneous(?:ly)?|intra-?venous(?:ly)?)\s+rather than)\b",
@@ -182,7 +184,60 @@ def complete_label(
                     (sentence.start + found.start(), sentence.start + found.end())
                 )
                 return "route named with the product"
+    span = _named_near_route(facts, heads, sentences)
+    if span is not None and facts.used is not None:
+        facts.approved = [facts.used]
+        facts.approved_verbatim = text_of(sentences, span)
+        facts.approved_spans.append(span)
+        return "route named with the product"
     return None
+
+
+_NEAR = 60
+"""How far (characters, within one clause) a drug's name and the route it was given by may
+stand apart: "diclofenac sodium as an intramuscular injection", "Copaxone (glatiramer
+acetate) thrice weekly subcutaneous injections", "an injection of X into the deltoid muscle"."""
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whereas|while|although|instead)\b", re.I)
+
+
+def _named_near_route(
+    facts: RouteFacts, heads: list[str], sentences: list[Sentence]
+) -> tuple[int, int] | None:
+    """Where the text names the drug and, in the same clause and with an administration
+    word, the route the case says it was given by (either order): a prescribed drug given
+    by that route is given by the route it is made for. ``None`` when no sentence does."""
+    if facts.used is None or not heads:
+        return None
+    pattern = dict(_COMPILED)[facts.used]
+    abbrevs = [a for a, r in _ROUTE_ABBREV.items() if r is facts.used]
+    abbrev = re.compile(rf"\b(?-i:{'|'.join(a.upper() for a in abbrevs)})\b") if abbrevs else None
+    for sentence in sentences:
+        text = sentence.text
+        lower = text.lower()
+        found = list(pattern.finditer(text)) + (list(abbrev.finditer(text)) if abbrev else [])
+        for match in found:
+            start, end = max(0, match.start() - _NEAR), min(len(text), match.end() + _NEAR)
+            for head in heads:
+                for place in re.finditer(rf"\b{re.escape(head)}", lower[start:end]):
+                    a, b = sorted((start + place.start(), match.start()))
+                    between = text[a : max(b, match.end())]
+                    lo = min(start + place.start(), match.start())
+                    hi = max(match.end(), start + place.end())
+                    # "an injection of X into the deltoid muscle", "X as an IM injection"
+                    if _CLAUSE_BREAK.search(between) or not _ADMIN.search(
+                        text[max(0, lo - 20) : hi + 15]
+                    ):
+                        continue
+                    return sentence.start + lo, sentence.start + hi
+    return None
+
+
+def text_of(sentences: list[Sentence], span: tuple[int, int]) -> str:
+    """The words of ``span`` (text offsets) from the sentence that holds it."""
+    for sentence in sentences:
+        if sentence.start <= span[0] and span[1] <= sentence.start + len(sentence.text):
+            return sentence.text[span[0] - sentence.start : span[1] - sentence.start]
+    return ""
 
 
 def route_of(word: str) -> Route | None:
@@ -238,9 +293,10 @@ def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
         for match in pattern.finditer(sentence.text):
             if any(a <= match.start() < b for a, b in label_spans):
                 continue
-            if TREATMENT.match(sentence.text, match.end() + 1) or _LESION_NEXT.match(
-                sentence.text, match.end()
-            ):
+            treatment = TREATMENT.match(sentence.text, match.end() + 1)
+            if (
+                treatment and not exposed_class(sentence.text, treatment.start())
+            ) or _LESION_NEXT.match(sentence.text, match.end()):
                 continue
             found.append((route, sentence.start + match.start(), sentence.start + match.end()))
     return found

@@ -1,0 +1,77 @@
+"""Failure classes of products, route approval, seriousness, outcome and onset found on
+the real abstracts that were held out until 2026-12-05, each pinned on a text we wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.terminology.drugs import is_vaccine
+from dermavigil.terminology.products import find_products
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def _draft(name: str):
+    return extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def _suspect(name: str) -> dict:
+    return _draft(name).case["products"][0]
+
+
+def test_a_drug_named_before_its_route_is_given_by_the_route_it_is_made_for():
+    product = _suspect("d37_drug_named_before_route")  # "ketorolac ... as an IM injection"
+    assert (product["name"], product["category"]) == ("ketorolac tromethamine", "drug")
+    assert product["route"] == "intramuscular"
+    assert product["approved_routes"] == ["intramuscular"]
+    assert "off_label_use" not in product.get("additional_information", [])
+
+
+def test_a_drug_class_injected_by_a_route_is_the_suspect_not_a_treatment():
+    draft = _draft("d38_steroid_class_exposure")
+    product = draft.case["products"][0]
+    assert (product["name"], product["category"]) == ("corticosteroid", "drug")
+    assert product["route"] == product["approved_routes"][0] == "intramuscular"
+    assert draft.case["treatments"] == []
+    # "it was thought that surgical excision would not help": considered, not done
+    assert not {s for r in draft.case["reactions"] for s in r.get("seriousness", [])}
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {"not_recovered"}
+
+
+def test_an_unknown_name_injected_into_a_muscle_is_a_drug_and_onset_before_the_sign():
+    draft = _draft("d39_unknown_brand_into_muscle")
+    product = draft.case["products"][0]
+    assert (product["name"], product["category"]) == ("Analgin", "drug")
+    assert product["approved_routes"] == ["intramuscular"]  # "injection of X into the muscle"
+    onset = next(r["onset_latency"] for r in draft.case["reactions"] if r.get("onset_latency"))
+    assert onset == {"value": 3.0, "unit": "day"}  # "three days before the patch appeared"
+    serious = {s for r in draft.case["reactions"] for s in r.get("seriousness", [])}
+    assert serious == {"medically_important"}  # excised and grafted: not a patient sentence
+
+
+def test_an_intravascular_filler_injection_is_a_wrong_route_and_faded_is_recovered():
+    draft = _draft("d40_intravascular_filler")
+    product = draft.case["products"][0]
+    assert product["category"] == "ha_filler"
+    assert product["additional_information"] == ["off_label_use"]
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {"recovered"}
+
+
+def test_a_vaccine_type_code_names_a_vaccine():
+    assert is_vaccine("Tdap") and is_vaccine("BCG") and is_vaccine("influenza vaccine")
+    assert not is_vaccine("ketorolac")
+    draft = _draft("d41_vaccine_code")
+    assert [(p["name"], p["category"]) for p in draft.case["products"]] == [("Tdap", "vaccine")]
+    assert draft.case["products"][0]["approved_routes"] == ["intramuscular"]
+    # "healed over four weeks with a small atrophic scar"
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {"recovered_with_sequelae"}
+
+
+def test_a_hyphenated_drug_name_is_found():
+    assert [m.text for m in find_products("a benzathine-penicillin injection")] == [
+        "benzathine-penicillin"
+    ]
+    product = _suspect("d42_hyphenated_drug_name")
+    assert (product["name"], product["category"]) == ("benzathine-penicillin", "drug")
+    assert product["approved_routes"] == ["intramuscular"]
