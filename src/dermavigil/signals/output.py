@@ -24,28 +24,46 @@ if TYPE_CHECKING:  # the prior's module imports scipy: not needed to write a tab
     from dermavigil.signals.mgps import Prior
 
 FORMATS = (".csv", ".parquet")
-CSV_PARTS = 2
-"""Slices of a large table formatted as CSV at once, each on its own thread."""
 _CSV_SLICE_ROWS = 50_000
+CSV_BATCH_ROWS = 16_384
+"""Rows formatted at a time (a few MiB of text; the table is never held as text whole)."""
 
 
-def write_csv(table: pa.Table, path: Path, parts: int = CSV_PARTS) -> None:
-    """``pyarrow.csv.write_csv`` with the rows formatted in ``parts`` slices on threads
-    (the writer formats numbers on one core and releases the GIL), then written in
-    order: the same bytes as one ``write_csv``."""
+def csv_parts() -> int:
+    """Slices of a large table to format at once: 2 when another core is idle (the
+    1-minute load average below the cores this process may use, less one), else 1 --
+    on a busy machine a second formatting thread only adds its buffer and copy."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return 2 if cores > 1 and os.getloadavg()[0] < cores - 1 else 1
+
+
+def _stream_csv(table: pa.Table, sink: object, header: bool) -> None:
+    options = pacsv.WriteOptions(include_header=header)
+    with pacsv.CSVWriter(sink, table.schema, write_options=options) as writer:
+        for batch in table.to_batches(max_chunksize=CSV_BATCH_ROWS):
+            writer.write_batch(batch)
+
+
+def write_csv(table: pa.Table, path: Path, parts: int | None = None) -> None:
+    """``pyarrow.csv.write_csv``, streamed in batches of :data:`CSV_BATCH_ROWS` rows; with
+    ``parts`` > 1 (default :func:`csv_parts`) the rows after the first slice are
+    formatted on threads meanwhile (the writer releases the GIL) and appended in order:
+    the same bytes as one ``write_csv``."""
+    parts = csv_parts() if parts is None else parts
     if parts < 2 or table.num_rows < 2 * _CSV_SLICE_ROWS:
-        pacsv.write_csv(table, path)
+        _stream_csv(table, str(path), header=True)
         return
     step = -(-table.num_rows // parts)
 
     def formatted(k: int) -> pa.Buffer:
         sink = pa.BufferOutputStream()
-        options = pacsv.WriteOptions(include_header=k == 0)
-        pacsv.write_csv(table.slice(k * step, step), sink, write_options=options)
+        _stream_csv(table.slice(k * step, step), sink, header=False)
         return sink.getvalue()
 
-    with ThreadPoolExecutor(parts) as pool, open(path, "wb") as out:
-        for chunk in pool.map(formatted, range(parts)):
+    with ThreadPoolExecutor(parts - 1) as pool, pa.OSFile(str(path), "wb") as out:
+        rest = pool.map(formatted, range(1, parts))
+        _stream_csv(table.slice(0, step), out, header=True)
+        for chunk in rest:
             out.write(chunk)
 
 

@@ -11,8 +11,8 @@ of each. It skips the engine's string hashing and joins: keys are small
 integers (:func:`dermavigil.store.longformat.load_long_encoded`), the distinct
 (report, key) items come from one sort per side, and each report's products x
 reactions are enumerated with ``np.repeat`` a chunk at a time (bounded memory at
-tens of millions of rows) and counted with ``np.bincount`` (or ``np.unique`` when
-the product x reaction grid is large).
+tens of millions of rows) and counted with ``np.bincount`` on a dense product x
+reaction grid, or by sorting them when the grid is large or sparse.
 Pairs come out sorted by (product, reaction).
 """
 
@@ -31,6 +31,10 @@ IntArray = NDArray[np.int64]
 
 _BINCOUNT_LIMIT = 1 << 24
 """Largest product x reaction grid counted densely (``bincount``, 128 MiB of int64)."""
+_DENSE_SHARE = 0.25
+"""The grid is counted densely only when it has at most this many cells per combination
+enumerated; a sparser grid (a FAERS quarter: 3.8M cells for 0.5M combinations) costs
+more in fresh memory than sorting the combinations does."""
 CHUNK_CELLS = 1 << 22
 """(report, product, reaction) combinations enumerated at a time (32 MiB per int64 array)."""
 
@@ -59,18 +63,19 @@ def _items(report: NDArray, key: NDArray, n_keys: int) -> tuple[IntArray, IntArr
 def _cells(
     d_report: IntArray,
     d_key: IntArray,
-    e_report: IntArray,
     e_key: IntArray,
-    n_reports: int,
+    first_event: IntArray,
+    per_item: IntArray,
     n_e: int,
     chunk: int,
-) -> Iterator[IntArray]:
+) -> Iterator[NDArray[np.integer]]:
     """``product * n_e + reaction`` of every (report, product, reaction) combination, in
     chunks of about ``chunk``: each drug item meets every event item of its report (event
-    items are sorted by report), enumerated with ``np.repeat``."""
-    events_of = np.bincount(e_report, minlength=n_reports)
-    first_event = np.cumsum(events_of) - events_of
-    per_item = events_of[d_report]
+    items are sorted by report: a report's first is at ``first_event``, and a drug item
+    meets ``per_item`` of them), enumerated with ``np.repeat``; int32 when the product x
+    reaction grid allows it."""
+    kind = np.int32 if (int(d_key.max(initial=0)) + 1) * n_e < 1 << 31 else np.int64
+    drug_base, e_key = (d_key * n_e).astype(kind), e_key.astype(kind)
     ends = np.cumsum(per_item)
     cuts = np.searchsorted(ends, np.arange(chunk, int(ends[-1]) if ends.size else 0, chunk))
     bounds = [0, *np.unique(cuts).tolist(), d_report.size]
@@ -81,17 +86,27 @@ def _cells(
         start = np.cumsum(per) - per
         offset = np.arange(int(start[-1] + per[-1]), dtype=np.int64) - np.repeat(start, per)
         offset += np.repeat(first_event[d_report[lo:hi]], per)
-        cell = np.repeat(d_key[lo:hi] * n_e, per)
+        cell = np.repeat(drug_base[lo:hi], per)
         cell += e_key[offset]
         yield cell
+
+
+def _run_lengths(values: NDArray[np.integer]) -> tuple[IntArray, IntArray]:
+    """The distinct values of a sorted array and how often each occurs."""
+    if values.size == 0:
+        return values.astype(np.int64), np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+    counts = np.diff(np.append(starts, values.size))
+    return values[starts].astype(np.int64), counts
 
 
 def count_long(data: EncodedLong, min_count: int = 1, chunk: int = CHUNK_CELLS) -> pa.Table:
     """The 2x2 table of every (product, reaction) pair with ``n >= min_count``.
 
     Memory: the distinct items of each side (16 bytes each) and one chunk of
-    combinations at a time; the grid is dense up to 2**24 cells, else each chunk's
-    distinct cells are merged.
+    combinations at a time; the grid is counted densely when it has at most 2**24
+    cells and at most a quarter as many as there are combinations, else each chunk's
+    combinations are sorted and their distinct cells merged.
     """
     n_p, n_e = len(data.products), len(data.reactions)
     d_report, d_key = _items(data.report, data.product, max(n_p, 1))
@@ -107,17 +122,27 @@ def count_long(data: EncodedLong, min_count: int = 1, chunk: int = CHUNK_CELLS) 
     n_total = int(in_universe.sum())
     n_drug = np.bincount(d_key, minlength=n_p).astype(np.int64)
     n_event = np.bincount(e_key, minlength=n_e).astype(np.int64)
-    cells = _cells(d_report, d_key, e_report, e_key, data.n_reports, n_e, chunk)
-    if n_p * n_e <= _BINCOUNT_LIMIT:
+    events_of = np.bincount(e_report, minlength=data.n_reports)
+    first_event = np.cumsum(events_of) - events_of
+    per_item = events_of[d_report]
+    combinations = int(per_item.sum())
+    cells = _cells(d_report, d_key, e_key, first_event, per_item, n_e, chunk)
+    if n_p * n_e <= min(_BINCOUNT_LIMIT, _DENSE_SHARE * combinations):
         grid = np.zeros(n_p * n_e, dtype=np.int64)
         for cell in cells:
             grid += np.bincount(cell, minlength=n_p * n_e)
         codes = np.flatnonzero(grid >= min_count)
         n = grid[codes]
     else:
-        parts = [np.unique(cell, return_counts=True) for cell in cells]
-        codes, where = np.unique(np.concatenate([c for c, _ in parts]), return_inverse=True)
-        n = np.bincount(where, weights=np.concatenate([k for _, k in parts])).astype(np.int64)
+        parts = []
+        for cell in cells:
+            cell.sort()
+            parts.append(_run_lengths(cell))
+        if len(parts) <= 1:
+            codes, n = parts[0] if parts else _run_lengths(np.zeros(0, np.int64))
+        else:
+            codes, where = np.unique(np.concatenate([c for c, _ in parts]), return_inverse=True)
+            n = np.bincount(where, weights=np.concatenate([k for _, k in parts])).astype(np.int64)
         wanted = n >= min_count
         codes, n = codes[wanted], n[wanted]
     di, ej = codes // n_e, codes % n_e

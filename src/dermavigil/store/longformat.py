@@ -25,8 +25,9 @@ import pyarrow.csv as pacsv
 from numpy.typing import NDArray
 
 from dermavigil.errors import InputError, Problem
-from dermavigil.store.arrays import to_arrow, to_numpy
+from dermavigil.store.arrays import to_numpy
 from dermavigil.store.engine import Engine
+from dermavigil.store.keycodes import ReportCodes, TextCodes, trimmed_text
 
 LONG_TABLE = "long_items"
 ROLES = ("report", "product", "reaction", "stratum")
@@ -76,11 +77,6 @@ def parse_columns(spec: str | None) -> ColumnSpec:
     return ColumnSpec(**mapping, strata=tuple(strata))
 
 
-def _as_text(column: pa.ChunkedArray) -> pa.ChunkedArray:
-    text = column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
-    return pc.utf8_trim_whitespace(text)
-
-
 def load_long(path: Path, spec: ColumnSpec) -> pa.Table:
     """Read ``path`` and return the long table (``report_id, product, reaction, strata...``),
     every mapped column read as text and trimmed (as :func:`load_long_encoded` keys them).
@@ -95,7 +91,7 @@ def load_long(path: Path, spec: ColumnSpec) -> pa.Table:
         raise InputError(f"{path} has no rows")
     raw = pa.Table.from_batches(batches)
     names = [*_REQUIRED.values(), *spec.strata]
-    table = pa.Table.from_arrays([_as_text(raw.column(k)) for k in range(len(names))], names)
+    table = pa.Table.from_arrays([trimmed_text(raw.column(k)) for k in range(len(names))], names)
     empty = {
         name: pc.fill_null(pc.equal(pc.utf8_length(table[name]), 0), True)
         for name in _REQUIRED.values()
@@ -214,47 +210,6 @@ def _batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
     )
 
 
-class _Encoder:
-    """Integer codes of one key column over batches, without a Python object per row.
-
-    Each batch is dictionary-encoded on its own (its rows keep batch-local codes);
-    :meth:`finish` trims the batches' distinct values, encodes them together once and
-    maps every batch's codes to the global ones. Null and empty (after trimming)
-    values get the code -1.
-    """
-
-    def __init__(self) -> None:
-        self.codes: list[NDArray[np.int32]] = []
-        self.values: list[pa.Array] = []
-
-    def add(self, column: pa.Array) -> None:
-        encoded = column.dictionary_encode()
-        self.codes.append(to_numpy(encoded.indices, null=-1).astype(np.int32, copy=False))
-        self.values.append(_as_text(pa.chunked_array([encoded.dictionary])).combine_chunks())
-
-    def finish(self, sort: bool) -> tuple[NDArray[np.int32], pa.Array]:
-        """Every row's code and the distinct values (sorted when ``sort``)."""
-        together = pa.concat_arrays(self.values) if self.values else pa.nulls(0, pa.string())
-        encoded = together.dictionary_encode()
-        distinct = encoded.dictionary
-        remap = to_numpy(encoded.indices, null=-1).astype(np.int64)
-        empty = to_numpy(pc.utf8_length(distinct)) == 0
-        keep = np.flatnonzero(~empty)
-        if sort:
-            keep = keep[to_numpy(pc.sort_indices(distinct.take(to_arrow(keep))))]
-        code_of = np.full(len(distinct) + 1, -1, np.int32)  # the last entry: null (-1)
-        code_of[keep] = np.arange(keep.size, dtype=np.int32)
-        remap = code_of[remap]
-        out = np.empty(sum(c.size for c in self.codes), np.int32)
-        row = base = 0
-        for codes, values in zip(self.codes, self.values, strict=True):
-            lookup = np.append(remap[base : base + len(values)], -1)  # [-1] for a null
-            out[row : row + codes.size] = lookup[codes]
-            row, base = row + codes.size, base + len(values)
-        self.codes, self.values = [], []
-        return out, distinct.take(to_arrow(keep))
-
-
 def load_long_encoded(path: Path, spec: ColumnSpec) -> EncodedLong:
     """Read ``path`` (a long file mapped without strata) in batches straight into integer
     codes; the file's text is never held whole.
@@ -264,12 +219,13 @@ def load_long_encoded(path: Path, spec: ColumnSpec) -> EncodedLong:
     as trimmed text.
     """
     columns = [spec.report, spec.product, spec.reaction]
-    encoders = [_Encoder(), _Encoder(), _Encoder()]
+    reports, products, reactions = ReportCodes(), TextCodes(), TextCodes()
     for batch in _batches(path, columns):
-        for encoder, column in zip(encoders, batch.columns, strict=True):
-            encoder.add(column)
-    (report, reports), (product, products), (reaction, reactions) = (
-        encoder.finish(sort=k > 0) for k, encoder in enumerate(encoders)
+        for coder, column in zip((reports, products, reactions), batch.columns, strict=True):
+            coder.add(column)
+    report, n_reports = reports.finish()
+    (product, product_names), (reaction, reaction_names) = (
+        coder.finish(sort=True) for coder in (products, reactions)
     )
     _refuse_empty(
         path,
@@ -280,7 +236,7 @@ def load_long_encoded(path: Path, spec: ColumnSpec) -> EncodedLong:
     )
     if report.size == 0:
         raise InputError(f"{path} has no rows")
-    return EncodedLong(report, product, reaction, len(reports), products, reactions)
+    return EncodedLong(report, product, reaction, n_reports, product_names, reaction_names)
 
 
 def register_long(engine: Engine, table: pa.Table) -> tuple[str, ...]:
