@@ -92,6 +92,9 @@ NEAREST_PARENT: dict[str, str] = {
     "lymph nodal abscess": "HP:0033136",
     "blanch": "HP:0000980",
     "vascular occlusive event": "HP:0033401",
+    "color alteration": "HP:0000953",
+    "color change": "HP:0000953",
+    "inflammatory reaction": "HP:0011123",
 }
 """Normalised clinical phrase -> nearest HPO parent term (all ids checked by a test)."""
 
@@ -131,6 +134,9 @@ EQUIVALENT: dict[str, str] = {
     "cyanotic": "HP:0000961",
     "necrosed": "HP:0033126",
     "blistered": "HP:0008066",
+    "bulla": "HP:0008066",
+    "necrotized": "HP:0033126",
+    "necrotised": "HP:0033126",
     "blanched": "HP:0000980",
     "mottled": "HP:0000965",
     "mottling": "HP:0000965",

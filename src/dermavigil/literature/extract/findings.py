@@ -26,6 +26,7 @@ _TEST = re.compile(
     r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biops(?:y|ies)"
     r"(?:\s+specimens?)?|histopatholog\w*(?:\s+exam(?:ination)?)?"
     r"|histolog\w*(?:\s+exam(?:ination)?)?|(?:hematoxylin|haematoxylin) and eosin stain"
+    r"|patholog(?:ic|ical|y)\s+(?:findings?|exam(?:ination)?|reports?|specimens?)|HPE"
     r"|(?:doppler\s+)?"
     r"ultrasound|ultrasonography|MRI|magnetic resonance imaging|CT(?: scan)?|(?:bacterial\s+|fungal"
     r"\s+|mycobacterial\s+)?cultures?|blood tests?|laboratory tests?)\b",
@@ -34,11 +35,15 @@ _TEST = re.compile(
 _VERB = re.compile(
     r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found|reported"
     r"|identified|was consistent with|were consistent with|was positive for|were negative"
-    r"|shown to be|were|was)\b",
+    r"|shown to be|showing|revealing|demonstrating|included|includes|including"
+    r"|(?:were|was)(?!\s+(?:then\s+|also\s+|subsequently\s+)?(?:performed|taken|obtained|done|carried"
+    r"|sent|made|undertaken|requested|conducted|planned|ordered|repeated)\b))\b",
     re.I,
 )
+"""A reporting verb; "was performed", "was taken", "was obtained" only say that the test was
+done (its result follows a later verb: "a biopsy was performed, showing ...")."""
 _KINDS = (
-    (FindingKind.histopathology, r"biopsy|histo|patholog"),
+    (FindingKind.histopathology, r"biops|histo|patholog|eosin|HPE"),
     (FindingKind.imaging, r"ultraso|MRI|magnetic|CT"),
     (FindingKind.laboratory, r"culture|blood|laboratory"),
 )

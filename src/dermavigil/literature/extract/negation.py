@@ -38,7 +38,7 @@ _PRE_NEGATION = (
     r"no|not|without|denie[sd]|deny|absence of|absent|negative for|free of|ruled out|rule out"
     r"|no evidence of|no signs? of|no further|never|neither|nor"
     r"|did not (?:show|develop|have|reveal)"
-    r"|failed to reveal"
+    r"|failed to reveal|lacking|lacked|devoid of"
 )
 _POST_NEGATION = (
     r"(?:was|were|is|are) (?:ruled out|absent|excluded|not (?:seen|observed|found|present|noted))"
@@ -46,7 +46,7 @@ _POST_NEGATION = (
 )
 _PRE_UNCERTAIN = (
     r"suspected|suspicion of|possible|possibly|probable|probably|questionable|presumed|presumably"
-    r"|may have|might have|could have|likely|concern for"
+    r"|may have|might have|could have|likely|concern for|impending|imminent|threatened|incipient"
     r"|differential diagnosis (?:of|included)"
 )
 _POST_UNCERTAIN = (
@@ -63,9 +63,12 @@ _PRE_HYPOTHETICAL = (
     r"|(?:the )?risks? of|to (?:avoid|prevent|minimi[sz]e|reduce the risk of)|prevention of"
     r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)"
 )
+_POST_HYPOTHETICAL = (
+    r"(?:\w+\s+){0,2}(?:can|may|might|could) (?:\w+ )?(?:occur|develop|appear|arise|happen|follow)"
+)
 _TERMINATION = re.compile(
     r"\b(?:but|however|although|though|yet|except|which|whereas|while|after|then|later|"
-    r"subsequently|and (?:then|later))\b|[;:]",
+    r"subsequently|and (?:then|later)|before|until)\b|[;:]",
     re.IGNORECASE,
 )
 _PRE = re.compile(rf"\b(?:{_PRE_NEGATION})\b", re.IGNORECASE)
@@ -74,10 +77,14 @@ _PRE_U = re.compile(rf"\b(?:{_PRE_UNCERTAIN})\b", re.IGNORECASE)
 _POST_U = re.compile(rf"^\s*,?\s*(?:{_POST_UNCERTAIN})\b", re.IGNORECASE)
 _PRE_HIST = re.compile(rf"\b(?:{_PRE_HISTORICAL})\b", re.IGNORECASE)
 _PRE_HYPO = re.compile(rf"\b(?:{_PRE_HYPOTHETICAL})\b", re.IGNORECASE)
+_POST_HYPO = re.compile(rf"^\s*,?\s*(?:{_POST_HYPOTHETICAL})\b", re.IGNORECASE)
 SCOPE_WORDS = 6
 """Words a pre-trigger reaches (NegEx used 5; 6 covers "no signs of skin necrosis"); articles,
 prepositions and "or" are not counted ("denied a history of previous severe or frequent
 infections" is in scope)."""
+LIST_SCOPE_WORDS = 16
+"""Words a pre-trigger reaches over an enumeration it introduces ("such as", "including")."""
+_LISTING = re.compile(r"\b(?:such as|including|like|e\.g\.|namely)\b", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "any", "in", "on", "to", "at", "with"})
 
 
@@ -90,6 +97,8 @@ def _in_pre_scope(before: str, trigger: re.Pattern[str]) -> bool:
     if _TERMINATION.search(gap):
         return False
     words = [w for w in re.findall(r"[A-Za-z0-9]+", gap) if w.lower() not in _FUNCTION_WORDS]
+    if _LISTING.search(gap):
+        return len(words) <= LIST_SCOPE_WORDS  # "no sign of infection such as heat, redness, pain"
     return len(words) <= SCOPE_WORDS
 
 
@@ -106,6 +115,6 @@ def assertion(sentence: str, start: int, end: int) -> Assertion:
         return Assertion.uncertain
     if _in_pre_scope(before, _PRE_HIST):
         return Assertion.historical
-    if _in_pre_scope(before, _PRE_HYPO):
+    if _in_pre_scope(before, _PRE_HYPO) or _in_post_scope(after, _POST_HYPO):
         return Assertion.hypothetical
     return Assertion.present

@@ -33,10 +33,11 @@ _HEADS = (
     r"(?:skin |tissue |cutaneous |eccrine )?necrosis|papules?|nodules?|erosions?|ulcers?"
     r"|ulcerations?|pain|purpura|erythema|o?edema|swellings?|bumps?|lumps?|granulomas?"
     r"|granulomatous reactions?|patch(?:es)?"
-    r"|abscess(?:es)?|pustules?|vesicles?|blisters?|bullae|urticaria|hives|wheals?|pruritus|itching"
+    r"|abscess(?:es)?|pustules?|vesicles?|blisters?|bullae?|urticaria|hives|wheals?|pruritus|itching"
     r"|angioedema|hyperpigmentation|hypopigmentation|discolou?ration|livedo(?: reticularis)?"
     r"|blanching|induration|bruising|ecchymos[ie]s|ha?ematomas?|vasculitis|panniculitis|cellulitis"
-    r"|infections?|fever|ptosis|diplopia|blindness|(?:vision|visual) loss|loss of vision|dysphagia"
+    r"|infections?|(?<!hay )(?<!scarlet )(?<!yellow )(?<!dengue )(?<!rheumatic )(?<!typhoid )fever"
+    r"|ptosis|diplopia|blindness|(?:vision|visual) loss|loss of vision|dysphagia"
     r"|anaphylaxis|rash(?:es)?|eschars?|crusts?|plaques?|macules?|telangiectasias?|atrophy"
     r"|lipoatrophy|scarring|scars?|tenderness|inflammation|vascular (?:occlusion|compromise)"
     r"|ischa?emia|hypersensitivity reactions?|foreign[- ]body reactions?|tyndall effect"
@@ -48,7 +49,10 @@ _HEADS = (
     r"|bacter(?:a)?emia|sepsis|flushing|nausea|vomiting|light-headedness|diarrh?o?ea"
     r"|desquamation|gangren\w*|hypersensitivity(?: reactions?)?|allergic reactions?"
     r"|(?:vision|visual) (?:impairment|disturbance)|blurred vision|double vision"
-    r"|respiratory distress"
+    r"|respiratory distress|(?:cardiac|cardiorespiratory|respiratory) arrest|hypotension"
+    r"|(?:decreased|reduced) urine output|oliguria|anuria"
+    r"|difficulty (?:in )?(?:swallowing|breathing)"
+    r"|dysarthria|rhabdomyolysis|inflammatory reactions?|colou?r (?:alterations?|changes?)"
     r"|shortness of breath|hoarseness|malaise|stinging|warmth|masses|collections?|cellulitis"
     r"|(?:vascular|arterial|artery) (?:occlusion|embolism)|embolism|discolou?ration"
     r"|ischemic changes"
@@ -86,6 +90,7 @@ _MODIFIER = (
     r"|full-thickness|partial-thickness|geographic|circumscribed|giant|rapidly enlarging"
     r"|enlarging|growing|rapidly growing|immobile|mobile|raised|elevated|atrophic|eroded"
     r"|(?:hyper|hypo)pigmented|ill-defined|well-defined|axillary|cervical|inguinal|regional"
+    r"|scaling|scaly"
 )
 _CONNECT = r"(?:\s*,\s*accompanied by\s+|\s*,?\s+(?:and|or)\s+|\s*,\s*)"
 _MOD = rf"(?:{_MODIFIER})(?:-(?:to-)?(?:{_MODIFIER}))*"
@@ -100,7 +105,7 @@ _PREDICATE_ADJ = (
     r"|violaceous|purple|purplish|bluish|dusky|cyanotic|necrotic|ulcerated|indurated|inflamed"
     r"|blistered|mottled|blanched|ischa?emic"
 )
-_VERBS = r"swelled(?: up)?|ulcerated|blistered|necrosed"
+_VERBS = r"swelled(?: up)?|ulcerated|blistered|necrosed|necroti[sz]ed"
 _PREDICATE = re.compile(
     rf"\b(?:became|become|becomes|becoming|turned|grew|got|was|were|appeared|remained|looked"
     rf"|felt)\s+(?:(?:very|more|increasingly|markedly|extremely|slightly|mildly|intensely)\s+)?"
@@ -113,10 +118,33 @@ _PREDICATE = re.compile(
 and violaceous", "the nodule ulcerated"."""
 _NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)
 """A word that makes the next mention a normal finding ("her BCG vaccination scar")."""
+_INDICATION = re.compile(
+    r"\b(?:inject\w*|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC)\b"
+    r"(?:(?!\b(?:developed|presented|experienced|noticed|concerning|suspicious)\b)[^.;]){0,80}"
+    r"\b(?:for|due to|because of|to (?:treat|relieve|manage|prevent)|for (?:the )?(?:treatment"
+    r"|management|relief|prevention) of|against)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+"""The reason for the injection, not its reaction: "an intramuscular injection of diclofenac
+in her left buttock due to back pain", "a corticosteroid injection for treatment of lumbar
+pain"."""
+_CONDITION_OF_PATIENT = re.compile(
+    r"\b(?:man|woman|women|male|female|boy|girl|patient|child|infant|lady|gentleman)\s+with\s+"
+    r"[^.;,]*$",
+    re.I,
+)
+_THEN_REACTION = re.compile(
+    r"^[^.;]*?\bwho\s+(?:then\s+|later\s+|subsequently\s+)?(?:developed|reported|experienced"
+    r"|presented|received|underwent)\b",
+    re.I,
+)
+"""A condition the patient already had when the report's events began: "a woman with
+cervicogenic headache and cervical dystonia who reported flushing after the injections"."""
 _RECURRENCE = re.compile(r"\bsimilar (?:lesions?|reactions?|symptoms?)\b", re.I)
 _FINDING_CLAUSE = re.compile(
     r"\b(?:(?:skin |punch |incisional |excisional )?biopsy|histopatholog\w*|histolog\w*|"
-    r"patholog\w*|ultrasound|ultrasonography|MRI|magnetic resonance|CT scan|culture)\b",
+    r"patholog\w*|ultrasound|ultrasonography|MRI|magnetic resonance|CT scan|culture|stain(?:s|ing)?"
+    r"|HPE)\b",
     re.I,
 )
 _DIAGNOSED_BY = re.compile(r"\bdiagnosed\s+(?:by|on|with|using)\s+(?:an?\s+|the\s+)?$", re.I)
@@ -201,15 +229,29 @@ def _latency(sentence: Sentence) -> tuple[Duration | None, str | None, Span | No
     return None, None, None
 
 
+_DIAGNOSIS_OF_TEST = re.compile(
+    r"\b(?:consistent with|compatible with|diagnostic of|in keeping with|confirm(?:ed|ing) the"
+    r" diagnosis of)\s+",
+    re.I,
+)
+"""What a test's result is read as: the report's diagnosis ("... giant cells surrounding cystic
+spaces consistent with foreign body granuloma")."""
+
+
 def _clauses(sentence: Sentence) -> str:
-    """The sentence text with finding and outcome clauses blanked (same length)."""
+    """The sentence text with finding and outcome clauses blanked (same length); the
+    diagnosis a finding clause concludes with stays."""
     text = sentence.text
     for pattern in (_FINDING_CLAUSE, _OUTCOME_CLAUSE):
         match = pattern.search(text)
         if match and pattern is _FINDING_CLAUSE and _DIAGNOSED_BY.search(text[: match.start()]):
             continue  # "was diagnosed by MRI with subdeltoid bursitis": the diagnosis follows
         if match:
-            text = text[: match.start()] + " " * (len(text) - match.start())
+            diagnosis = None
+            if pattern is _FINDING_CLAUSE:
+                diagnosis = _DIAGNOSIS_OF_TEST.search(text, match.end())
+            keep = diagnosis.end() if diagnosis else len(text)
+            text = text[: match.start()] + " " * (keep - match.start()) + text[keep:]
     return text
 
 
@@ -248,7 +290,8 @@ def _long_form(short: str, before: str) -> str | None:
             return None
         i -= 1
         s -= 1
-    return text[text.rfind(" ", 0, i + 1) + 1 :]
+    space = max(text.rfind(c, 0, i + 1) for c in " \n\t")
+    return text[space + 1 :]
 
 
 def find_reactions(
@@ -283,6 +326,8 @@ def find_reactions(
             verbatim = _decapitalise(mention.strip(" ,"), sentence, start)
             span = _shift(sentence, (start, end))
             status = assertion(sentence.text, start, end)
+            if status is Assertion.present and _pre_existing(text, start, end):
+                status = Assertion.historical
             if status is not Assertion.present or _NOT_A_REACTION.search(text[:start]):
                 excluded.append(Excluded(verbatim, span, status))
                 continue
@@ -303,6 +348,14 @@ def find_reactions(
                 reaction.spans["onset"] = [onset_span]
             reactions.append(reaction)
     return _merge(reactions), excluded
+
+
+def _pre_existing(text: str, start: int, end: int) -> bool:
+    """The mention is the injection's indication or a condition the patient had before."""
+    before = text[max(0, start - 160) : start]
+    if _INDICATION.search(before):
+        return True
+    return bool(_CONDITION_OF_PATIENT.search(before) and _THEN_REACTION.search(text[end:]))
 
 
 def _mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[tuple[str, int, int]]:

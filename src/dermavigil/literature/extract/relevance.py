@@ -27,6 +27,8 @@ _PATIENT = re.compile(
     r"|was (?:injected|administered|treated|given)|were (?:injected|administered|given)|biopsy"
     r"|been (?:injected|administered|given)"
     r"|presented|developed|noticed|complained|resolved|histopatholog\w*|histolog\w*"
+    r"|patholog(?:ic|ical|y) (?:findings?|exam\w*|reports?|specimens?)|HPE"
+    r"|(?:the|this) (?:current|present) (?:case|patient)"
     r"|ultraso\w*|cultures?"
     r"|the (?:[\w-]+ )?(?:nodules?|papules?|ulcers?|ptosis|swelling|abscess(?:es)?|necrosis"
     r"|pustules?|eruption|rash|plaques?|wound|paralysis|symptoms?|granulomas?|lumps?|lesions?"
@@ -44,7 +46,8 @@ _PATIENT = re.compile(
 )
 _REVIEW = re.compile(
     r"\b(?:have been reported|been described|were reported|reports? (?:are )?available|few reports"
-    r"|in the literature|previously reported|complications include|should be avoided"
+    r"|in the literature|previously reported|should be avoided"
+    r"|(?:complications|adverse (?:effects|events|reactions)|side effects)(?: \w+){0,2} include"
     r"|most \w+ products"
     r"|(?:is|are) (?:commonly|widely|increasingly) used|have gained|has gained|gained attention"
     r"|we review|review of|and colleagues|et al\b|(?:can|may) (?:\w+ )?cause"
@@ -172,17 +175,32 @@ _CONTINUES = re.compile(
 _REFERENCES = re.compile(r"(?:list of )?references|bibliography|literature cited", re.IGNORECASE)
 
 
+_STUDY_SECTIONS = frozenset(
+    {"method", "methods", "materials and methods", "result", "results", "patients and methods"}
+)
+"""Sections of a structured abstract that, in a case report (not a study), tell the case."""
+
+
+def reports_cases(sentences: list[Sentence]) -> bool:
+    """The text reports cases and is not a review or a study."""
+    text = " ".join(s.text for s in sentences)
+    return bool(CASE_CUE.search(text)) and not REVIEW_OR_STUDY.search(text)
+
+
 def patient_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """The sentences about the patient: :func:`about_patient`, and a sentence right after
     one of them that continues it with a pronoun or "the lesion" ("It was associated with
-    shotty left axillary lymphadenopathy"), in the same section and with no review cue."""
+    shotty left axillary lymphadenopathy"), in the same section and with no review cue. In a
+    case report (not a review or a study) the "Methods" and "Results" of a structured
+    abstract tell the case."""
     out: list[Sentence] = []
     previous = False
+    case_report = reports_cases(sentences)
     for sentence in sentences:
         if _REFERENCES.fullmatch(sentence.text.strip()):
             break  # a reference list: nothing after it is about the patient
         keep = (
-            about_patient(sentence)
+            about_patient(sentence, case_report)
             or _title_like(sentence)
             or (
                 previous
@@ -197,13 +215,23 @@ def patient_sentences(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def about_patient(sentence: Sentence) -> bool:
-    """True when the sentence reports facts of the case rather than background."""
+_OWN_PATIENT = re.compile(
+    r"\b(?:our patient|(?:in )?(?:the|this) (?:current|present) (?:case|patient)"
+    r"|we (?:hereby |here )?(?:report|present|describe)|in (?:a|this|the|our) patient who)\b",
+    re.IGNORECASE,
+)
+"""Words that can only mean this report's patient, whatever the section they stand in (a
+case told under an "Introduction" heading)."""
+
+
+def about_patient(sentence: Sentence, case_report: bool = False) -> bool:
+    """True when the sentence reports facts of the case rather than background
+    (``case_report``: the text reports cases, see :func:`reports_cases`)."""
     if sentence.section in _GENERIC_SECTIONS:
-        return False
+        return bool(_OWN_PATIENT.search(sentence.text)) and not _LITERATURE.search(sentence.text)
     if sentence.section == "title":
         return bool(_TITLE_CAUSE.search(sentence.text))
-    if sentence.section in _CASE_SECTIONS:
+    if sentence.section in _CASE_SECTIONS or (case_report and sentence.section in _STUDY_SECTIONS):
         # the case itself: only a literature cue makes it background ("no serious adverse
         # events were reported" is about this patient)
         return not _LITERATURE.search(sentence.text)
@@ -212,13 +240,18 @@ def about_patient(sentence: Sentence) -> bool:
     return bool(_PATIENT.search(sentence.text))
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?](?:\[?\d{1,3}(?:[,\u2013-]\d{1,3})*\]?)?$")
+"""The end of a running sentence, a citation number after its full stop included."""
+
+
 def _title_like(sentence: Sentence) -> bool:
     """A line of its own near the top that names a cause: the record's title when page
     furniture or a journal line came first ("Nicolau Livedoid Dermatitis following ...")."""
     return (
         sentence.index <= 8
         and sentence.section is None
-        and not sentence.text.rstrip().endswith(".")
+        and not _ENDS_SENTENCE.search(sentence.text.rstrip())
+        and not _REVIEW.search(sentence.text)
         and len(sentence.text) <= 250
         and bool(_TITLE_CAUSE.search(sentence.text))
     )

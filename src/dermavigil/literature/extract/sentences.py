@@ -43,20 +43,49 @@ _ABBREVIATIONS = frozenset(
         "inj",
     ]
 )
-_BOUNDARY = re.compile(r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])|\n+(?![a-z(,;])")
+_BOUNDARY = re.compile(
+    r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])"
+    r"|(?<=[a-z)\]][a-z)\]])\.(?:\[?\d{1,3}(?:[,\u2013-]\d{1,3})*\]?)?(?=\s*[A-Z](?:[a-z]|\s))"
+    r"|\n+(?![a-z(,;])"
+)
 """A sentence ends at . ! ? before a capital, or at a line break, except a line break
-inside a sentence (the next line starts lower-case, as in text copied from a PDF)."""
-_SECTION = re.compile(
-    r"\s*(?:(background|introduction|objectives?|aims?|purpose"
+inside a sentence (the next line starts lower-case, as in text copied from a PDF). A
+citation number run into the full stop ("reported.1 We report", "patients.4,5 In") stays
+with its sentence, and a full stop with no space after it ends a sentence when a word
+of lower-case letters comes before it and a capitalised word after it ("relief.The
+blister"): "www.Site.com", "e.g.The" and initials are not such words."""
+_LABELS = (
+    r"background|introduction|objectives?|aims?|purpose"
     r"|case (?:reports?|presentations?|summary|descriptions?)"
-    r"|materials? and methods|methods?|results?|discussion|conclusions?|summary)"
-    r"\s*(?::|\.\s*[-\u2013\u2014]?\s|[-\u2013\u2014]\s|(?-i:(?=[A-Z][a-z]|[A-Z]\s)))"
-    r"|(case|clinical (?:presentation|findings)|patients?(?: and methods)?|patient concerns"
+    r"|materials? and methods|methods?|results?|discussion|conclusions?|summary"
+)
+_LABELS_PUNCTUATED = (
+    r"case|clinical (?:presentation|findings)|patients?(?: and methods)?|patient concerns"
     r"|diagnos[ie]s|interventions?|outcomes?|lessons?|rationale|observations|importance"
-    r"|study design|conclusions? and relevance)\s*(?::|\.\s*[-\u2013\u2014]\s|[-\u2013\u2014]\s))"
+    r"|study design|conclusions? and relevance"
+)
+_SECTION = re.compile(
+    rf"\s*(?:({_LABELS})"
+    r"\s*(?::|\.\s*[-\u2013\u2014]?\s|[-\u2013\u2014]\s|(?-i:(?=[A-Z][a-z]|[A-Z]\s)))"
+    rf"|({_LABELS_PUNCTUATED})\s*(?::|\.\s*[-\u2013\u2014]\s|[-\u2013\u2014]\s))"
     r"\s*",
     re.IGNORECASE,
 )
+_LABEL_LINE = re.compile(
+    rf"\s*(?:({_LABELS})|({_LABELS_PUNCTUATED})|(case|patient)\s*(?:no\.?\s*)?(?:\d{{1,2}}|[IVX]{{1,4}}"
+    r"|one|two|three|four|five|six))\s*[:.]?\s*",
+    re.IGNORECASE,
+)
+"""A label standing alone as its own line or sentence ("INTRODUCTION", "Case Presentation",
+"Case 2": a numbered case opens a ``case`` section)."""
+_ARTICLE_TYPE = re.compile(r"case reports?\.?", re.IGNORECASE)
+"""A "Case Report" line before any running text is the article type of the page, not a
+section of the abstract."""
+
+
+def _running(sentences: list[Sentence]) -> bool:
+    """Running text has begun: a sentence before ends with a full stop."""
+    return any(s.text.rstrip().endswith(".") for s in sentences if s.section != "title")
 
 
 @dataclass(frozen=True)
@@ -84,7 +113,7 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     title = bool(re.match(r"[^\n]{10,300}\n", text.lstrip()))
     for match in _BOUNDARY.finditer(text):
-        if match.group(0) == "." and _is_abbreviation(text, match.start()):
+        if match.group(0)[:1] == "." and _is_abbreviation(text, match.start()):
             continue
         end = match.start() if match.group(0).startswith("\n") else match.end()
         pieces.append((start, end))
@@ -95,6 +124,11 @@ def split_sentences(text: str) -> list[Sentence]:
     for begin, end in pieces:
         if sentences and section == "title":
             section = None
+        label = _LABEL_LINE.fullmatch(text, begin, end)
+        if label and (_running(sentences) or not _ARTICLE_TYPE.fullmatch(label.group(0).strip())):
+            words = "case" if label.group(3) else label.group(1) or label.group(2)
+            section = " ".join(words.lower().split())
+            continue
         label = _SECTION.match(text, begin, end)
         if label:
             section = " ".join((label.group(1) or label.group(2)).lower().split())

@@ -1,0 +1,143 @@
+"""Sentence roles, negation, histopathology wordings: failure classes of real abstracts.
+
+Each class was found on published abstracts (which stay out of the repository) and is
+pinned here on a text we wrote (``tests/data/literature/d51_*``, ``d52_*``) or on a
+sentence of our own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.relevance import about_patient
+from dermavigil.literature.extract.sentences import split_sentences
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def _draft(name: str):
+    return extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def _codes(draft) -> set[str]:
+    return {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
+
+
+def test_citation_numbers_and_missing_spaces_end_sentences():
+    sentences = [
+        s.text
+        for s in split_sentences(
+            "It has been reported before.2,3 We report a man. He felt pain at the site.A patch "
+            "formed, with a bulla.5 A biopsy was done. The dose (0.5 mL) was given, e.g.The "
+            "usual one."
+        )
+    ]
+    assert sentences == [
+        "It has been reported before.2,3",
+        "We report a man.",
+        "He felt pain at the site.",
+        "A patch formed, with a bulla.5",
+        "A biopsy was done.",
+        "The dose (0.5 mL) was given, e.g.The usual one.",
+    ]
+
+
+def test_a_label_on_its_own_line_opens_a_section_but_a_page_type_line_does_not():
+    text = "Case Report\nA title of the page\nINTRODUCTION\nFillers are common.\n"
+    text += "CASE PRESENTATION\nA woman had nodules.\nCase Reports\nShe healed."
+    sentences = split_sentences(text)
+    assert [(s.section, s.text) for s in sentences] == [
+        ("title", "Case Report"),
+        (None, "A title of the page"),
+        ("introduction", "Fillers are common."),
+        ("case presentation", "A woman had nodules."),
+        ("case reports", "She healed."),
+    ]
+
+
+def test_a_case_told_under_a_generic_heading_and_background_told_as_a_case():
+    introduction = split_sentences("INTRODUCTION\nWe report a woman whose scar became red.")[0]
+    assert introduction.section == "introduction" and about_patient(introduction)
+    listing = split_sentences("Adverse effects reported in trials include pain and nodules.")[0]
+    assert not about_patient(listing)
+    generic = split_sentences("Background\nPatients with this syndrome present with pain.")[0]
+    assert not about_patient(generic)
+
+
+def test_run_in_text_of_a_nicolau_report():
+    draft = _draft("d51_run_in_citations_indication")
+    verbatims = [r["verbatim"] for r in draft.case["reactions"]]
+    # the short form defined after a line break ("Abstract\nEmbolia cutis medicamentosa (ECM)")
+    assert "embolia cutis medicamentosa" in verbatims
+    # "due to acute low back pain" is the indication; the pain "at the site" is the reaction
+    excluded = {e["text"]: e["status"] for e in draft.excluded}
+    assert excluded == {"pain": "historical"}
+    pain = next(r for r in draft.case["reactions"] if r["verbatim"] == "pain")
+    assert draft.text[pain_start(draft, pain) :].startswith("pain at the site")
+    # "site.A violaceous livedoid patch ... with a central bulla.5 A punch biopsy": three
+    # sentences; the dexamethasone given into the buttock is no site of the reaction's own
+    assert _codes(draft) == {"HP:0012531", "HP:0033505", "HP:0008066"}
+    (histology,) = draft.case["findings"]
+    # "A punch biopsy was performed, showing ..." : the result follows "showing"
+    assert histology["result"].startswith("thrombosed dermal vessels")
+    assert [c["code"] for c in histology["codes"]] == ["HP:0012490"]  # not "no granulomas"
+
+
+def pain_start(draft, reaction) -> int:
+    return draft.evidence[f"reactions.{draft.case['reactions'].index(reaction)}.verbatim"][0][0]
+
+
+def test_conditions_indications_and_a_diagnosis_in_the_pathology_sentence():
+    draft = _draft("d52_biopsy_wordings_conditions")
+    # "a woman with chronic urticaria and hay fever who received ...": conditions she had;
+    # "hay fever" is no fever; "impending skin necrosis" is not necrosis
+    assert _codes(draft) == {"HP:0200036", "HP:0000980", "HP:6000070"}
+    status = {e["text"]: e["status"] for e in draft.excluded}
+    assert status["chronic urticaria"] == "historical"
+    assert status["skin necrosis"] == "uncertain"
+    # "no sign of infection such as warmth, redness, pain or discharge": the list is negated
+    assert status["warmth, redness, pain"] == "negated"
+    (histology,) = draft.case["findings"]
+    assert histology["kind"] == "histopathology" and histology["test"] == "pathological findings"
+    assert {c["code"] for c in histology["codes"]} == {"HP:6000057", "HP:6000070"}
+    # "..., consistent with foreign body granuloma": the pathologist's diagnosis is a reaction
+    assert "foreign body granuloma" in [r["verbatim"] for r in draft.case["reactions"]]
+
+
+def test_negation_and_hypothetical_triggers():
+    sentence = "The ulcer was lacking granulomas."
+    start = sentence.index("granulomas")
+    assert assertion(sentence, start, start + 10) is Assertion.negated
+    sentence = "The symptoms can occur after a delay."
+    start = sentence.index("symptoms")
+    assert assertion(sentence, start, start + 8) is Assertion.hypothetical
+    sentence = "Sarcoidosis was ruled out before a diagnosis of granulomatous reaction was made."
+    start = sentence.index("granulomatous")
+    assert assertion(sentence, start, start + 22) is Assertion.present
+
+
+def test_numbered_cases_and_the_results_of_a_case_report_are_the_case():
+    from dermavigil.literature.extract.relevance import patient_sentences
+
+    text = (
+        "Nodules after filler: a case report\nIntroduction\nFillers are popular.\n"
+        "Case 1\nA woman of 40 had nodules.\nMETHODS\nFor ten years a 50-year-old woman "
+        "injected oil into her face.\nRESULTS\nMany firm subcutaneous masses were excised.\n"
+        "CONCLUSION\nSurgery in a patient who injected oil helped. Surgery helps."
+    )
+    sentences = split_sentences(text)
+    assert [s.section for s in sentences][2:] == [
+        "case",
+        "methods",
+        "results",
+        "conclusion",
+        "conclusion",
+    ]
+    kept = [s.text for s in patient_sentences(sentences)]
+    assert "Many firm subcutaneous masses were excised." in kept
+    assert "Surgery in a patient who injected oil helped." in kept
+    assert "Surgery helps." not in kept and "Fillers are popular." not in kept
+    study = split_sentences("A randomized trial\nRESULTS\nMany firm masses were excised.")
+    assert patient_sentences(study) == []
