@@ -141,3 +141,35 @@ def test_numbered_cases_and_the_results_of_a_case_report_are_the_case():
     assert "Surgery helps." not in kept and "Fillers are popular." not in kept
     study = split_sentences("A randomized trial\nRESULTS\nMany firm masses were excised.")
     assert patient_sentences(study) == []
+
+
+def _sites(draft) -> set[str]:
+    found = {s for p in draft.case["products"] for s in p.get("body_sites", [])}
+    return found | {s for r in draft.case["reactions"] for s in r.get("body_sites", [])}
+
+
+def test_sites_of_background_sentences_and_of_treatment_injections_are_not_the_case():
+    draft = _draft("d53_background_and_treatment_sites")
+    # "approved for HIV patients with facial lipoatrophy" (patients in general), "Nodules can
+    # develop after injection into the tear trough" (what may happen), "a gluteal
+    # intramuscular steroid injection" (a treatment's site)
+    assert _sites(draft) == {"chin"}
+
+
+def test_a_visceral_symptom_names_no_skin_site():
+    from dermavigil.literature.extract.sites import find_sites
+
+    assert [s for s, _, _ in find_sites("abdominal pain and chest pain")] == []
+    assert [s for s, _, _ in find_sites("nodules of the abdominal wall and chest")] == [
+        "abdomen",
+        "chest",
+    ]
+
+
+def test_a_review_by_its_title_gives_an_empty_draft():
+    draft = extract_draft(
+        "Blindness after filler injection: a systematic review\n"
+        "We identified 120 cases of blindness; 80 patients had pain and ptosis after "
+        "injections into the glabella."
+    )
+    assert draft.case["reactions"] == [] and draft.case["products"] == []

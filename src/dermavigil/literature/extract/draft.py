@@ -36,9 +36,8 @@ from dermavigil.literature.extract.products import (
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions, reaction_abbreviations
 from dermavigil.literature.extract.relevance import (
-    CASE_CUE,
-    REVIEW_OR_STUDY,
     case_sentences,
+    is_review,
     patient_sentences,
 )
 from dermavigil.literature.extract.routes import complete_label, find_routes, route_sentences
@@ -212,7 +211,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     if "report.patients_in_report" in patient_facts.spans:
         evidence["report.patients_in_report"] = patient_facts.spans["report.patients_in_report"]
     warnings = list(check.warnings)
-    review = REVIEW_OR_STUDY.search(text) and not CASE_CUE.search(text)
+    review = is_review(sentences)
     if not case["patient"] and (not case["reactions"] or review):
         # no adverse event and no patient: a review, a study or a text without a case gives
         # an empty draft, marked so (nothing kept from background or review sentences)

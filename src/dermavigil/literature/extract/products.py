@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from dermavigil.domain.vocab import Formulation, ProductCategory, Route
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.sites import find_sites
+from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.drugs import find_drugs, is_vaccine
 from dermavigil.terminology.products import ProductMention, categorize, find_products
@@ -357,6 +357,8 @@ def _describe(product: ProductFacts, sentences: list[Sentence], rechallenge: set
                 (sentence.start + found.start(group), sentence.start + found.end(group))
             ]
         for site, start, end in find_sites(sentence.text):
+            if treatment_site(sentence.text, end):
+                continue
             if site not in product.body_sites and site != "injection site":
                 product.body_sites.append(site)
                 product.spans.setdefault("body_sites", []).append(

@@ -23,7 +23,7 @@ from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.sites import find_sites
+from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.normalize import normalize
 
@@ -309,7 +309,11 @@ def find_reactions(
     for sentence in patient:
         text = _clauses(sentence)
         latency, onset_text, onset_span = _latency(sentence)
-        sites = [s for s in find_sites(sentence.text) if s[0] != "injection site"]
+        sites = [
+            s
+            for s in find_sites(sentence.text)
+            if s[0] != "injection site" and not treatment_site(sentence.text, s[2])
+        ]
         if sentence.index in rechallenge:
             recurrence = _RECURRENCE.search(text)
             if recurrence:

@@ -18,7 +18,8 @@ import re
 from dermavigil.literature.extract.sentences import Sentence
 
 _PATIENT = re.compile(
-    r"\b(?:the patient|our patient|patients?|our case|this case|a case"
+    r"\b(?:the patient|our patient|patient(?!s)|(?:the|our|these|both|all|two|three|four|five|six"
+    r"|seven|eight|nine|ten|\d+|of the|other|remaining) patients|our case|this case|a case"
     r"|we (?:hereby )?(?:report|present|describe)|he|she|his|her|him"
     r"|the (?:lesions?|reaction|symptoms?)|year-old|years? old|aged \d"
     r"|man|woman|male|female|boy|girl|gentleman|lady"
@@ -51,6 +52,7 @@ _REVIEW = re.compile(
     r"|most \w+ products"
     r"|(?:is|are) (?:commonly|widely|increasingly) used|have gained|has gained|gained attention"
     r"|we review|review of|and colleagues|et al\b|(?:can|may) (?:\w+ )?cause"
+    r"|(?:can|may|might) (?:\w+ )?(?:develop|occur|appear|arise|lead to|result in)"
     r"|according to (?:the )?(?:[\w-]+ ){0,6}(?:system|literature|database|registry|surveillance"
     r"|reports))\b",
     re.IGNORECASE,
@@ -179,6 +181,16 @@ _STUDY_SECTIONS = frozenset(
     {"method", "methods", "materials and methods", "result", "results", "patients and methods"}
 )
 """Sections of a structured abstract that, in a case report (not a study), tell the case."""
+
+
+def is_review(sentences: list[Sentence]) -> bool:
+    """The text is a review or a study rather than a case report: its title says so (and
+    names no case), or it reads as one and never reports cases."""
+    title = next((s.text for s in sentences if s.section == "title"), "")
+    if REVIEW_OR_STUDY.search(title) and not re.search(r"\bcases?\b", title, re.I):
+        return True
+    text = " ".join(s.text for s in sentences)
+    return bool(REVIEW_OR_STUDY.search(text)) and not CASE_CUE.search(text)
 
 
 def reports_cases(sentences: list[Sentence]) -> bool:

@@ -48,3 +48,17 @@ def find_sites(text: str) -> list[tuple[str, int, int]]:
             if all(match.end() <= s or match.start() >= e for _, s, e in found):
                 found.append((name, match.start(), match.end()))
     return sorted(found, key=lambda item: item[1])
+
+
+_TREATMENT_INJECTION = re.compile(
+    r"^\W*(?:[\w-]+\W+){0,2}?(?:(?:cortico)?steroids?|triamcinolone|dexamethasone"
+    r"|(?:methyl)?prednisolone|betamethasone|hyaluronidase|antibiotics?|penicillin|ceftriaxone"
+    r"|analgesics?|local ana?esthetics?)\s+(?:injections?|shots?)\b",
+    re.I,
+)
+
+
+def treatment_site(text: str, end: int) -> bool:
+    """The site word ending at ``end`` places an injection of a treatment ("a gluteal
+    intramuscular steroid injection provided relief"), not the suspect product."""
+    return bool(_TREATMENT_INJECTION.search(text[end : end + 80]))
