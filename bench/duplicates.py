@@ -298,7 +298,24 @@ def blocking_recall(table: pa.Table, truth: set) -> tuple[dict, list]:
     union = set().union(*kept.values())
     recall = {name: len(v) / len(truth) for name, v in kept.items()}
     recall["all"] = len(union) / len(truth)
+    recall["pruned"] = len(pruned_pairs(table) & truth) / len(truth)
     return recall, [c.model_dump() for c in counts]
+
+
+def pruned_pairs(table: pa.Table) -> set:
+    """The pairs a run scores: those sharing a bounded key, pruned to each record's
+    heaviest (blocking.block_pairs)."""
+    from dermavigil.duplicates.blocking import block_pairs
+    from dermavigil.duplicates.detect import duckdb_config
+
+    con = duckdb.connect(config=duckdb_config())
+    try:
+        con.register("records", table)
+        block_pairs(con, "records", "pairs")
+        rows = con.execute("SELECT join_key_l, join_key_r FROM pairs").fetchall()
+    finally:
+        con.close()
+    return {tuple(sorted(r)) for r in rows}
 
 
 def blocking_size(table: pa.Table, truth: set, n: int, pool: int, made: float) -> dict:
@@ -386,6 +403,7 @@ def one_size(home: Path, n: int, blocking_only: bool = False) -> dict:
         "indistinguishable": len(hidden),
         "blocking_recall": block_recall,
         "blocking": [c.model_dump() for c in model.blocking],
+        "pruning": model.pruning.model_dump() if model.pruning else None,
         "em_used": [s.used for s in model.em_sessions],
         "u_pairs": model.u_pairs,
     }
@@ -527,6 +545,14 @@ def main() -> None:
             f"  {'all families':<24} {'':>16} {total:>13,} {'':>8} {'':>8} "
             f"{r['blocking_recall']['all']:>16.3f}"
         )
+        if r.get("pruning"):
+            pr = r["pruning"]
+            print(
+                f"  {'scored (pruned)':<24} {pr['candidate_pairs']:>16,} "
+                f"{pr['scored_pairs']:>13,} {'':>8} {'':>8} "
+                f"{r['blocking_recall']['pruned']:>16.3f}"
+                f"   (distinct candidate pairs -> each record's {pr['per_record']} heaviest)"
+            )
         print(
             f"  {'thr':>5} {'pairs':>8} {'precision':>9} {'recall':>7} {'F1':>6} "
             f"{'cross-src R':>11} {'P copies':>8} | distinguishable: {'P':>6} {'R':>6} {'F1':>6}"

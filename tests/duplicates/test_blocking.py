@@ -94,3 +94,35 @@ def test_each_pair_is_scored_once_and_the_copy_found() -> None:
     assert len(pairs) == len(set(pairs))  # several families find it, one row
     assert ("copy", "r0000") in {tuple(sorted(p)) for p in pairs}
     assert sum(c.pairs_bounded for c in model.blocking) >= len(pairs)
+
+
+def _pruned(rows: list[dict], per_record: int) -> tuple[list[tuple[str, str]], blocking.Pruning]:
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        con.register("records", _table(rows))
+        _, pruning = blocking.block_pairs(con, "records", "pairs", per_record=per_record)
+        pairs = con.execute("SELECT join_key_l, join_key_r FROM pairs").fetchall()
+    finally:
+        con.close()
+    return pairs, pruning
+
+
+def test_pruning_keeps_each_records_heaviest_pairs_and_the_copy() -> None:
+    rows = _crowd(600)
+    pairs, pruning = _pruned(rows, per_record=3)
+    assert len(pairs) == pruning.scored_pairs <= 3 * len(rows)
+    assert pruning.scored_pairs < pruning.candidate_pairs / 5
+    assert all(a < b for a, b in pairs) and len(set(pairs)) == len(pairs)
+    # the copy shares the most and the rarest keys with its original: kept among 3
+    assert ("copy", "r0000") in pairs
+    # without pruning to speak of, every candidate pair is scored
+    _, loose = _pruned(rows, per_record=10_000)
+    assert loose.scored_pairs == loose.candidate_pairs == pruning.candidate_pairs
+
+
+def test_pairing_over_budget_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(blocking, "PAIR_BUDGET_PER_RECORD", 1)
+    with pytest.raises(InputError, match="budget"):
+        _pruned(_crowd(100), per_record=3)

@@ -17,6 +17,20 @@ pairs grows linearly with the collection instead of quadratically.
 :func:`block_keys` adds every family's kept keys to the records as one list column,
 which one splink rule explodes (each pair scored once), and counts, per family, the
 pairs before (coarse keys, unbounded) and after the bounding.
+
+Pruning the candidate pairs (:func:`block_pairs`): bounded blocks still pair a record
+with every other record of each of its blocks, ~50 other records at 100k reports, most
+of which share one product and one common reaction with it and nothing else. The pairs
+scored are the heaviest edges of the *blocking graph* instead (meta-blocking:
+Papadakis, Koutrika, Palpanas & Nejdl 2014, "Meta-blocking: taking entity resolution
+to the next level", IEEE TKDE 26(12):2946-2960): two records sharing kept keys are
+joined by an edge weighing ``sum(1 / block size)`` over their common keys (the ARCS
+scheme: a key few records share says more), and cardinality node pruning (CNP) keeps,
+for every record, its :data:`PAIRS_PER_RECORD` heaviest edges; a pair is scored when
+either record keeps it. The scored pairs are at most ``PAIRS_PER_RECORD`` per record
+whatever the collection; a copy shares more and rarer keys with its original than a
+stranger does, so it stays among them (see ``bench/duplicates.py`` for the recall
+before and after pruning).
 """
 
 from __future__ import annotations
@@ -34,7 +48,11 @@ BLOCK_CAP = 40
 """Most reports a block may hold (a larger block is refined, see the module docstring)."""
 
 PAIR_BUDGET_PER_RECORD = 300
-"""Refuse to score more blocked pairs than this many per record (a runaway rule)."""
+"""Refuse to enumerate more blocked pairs than this many per record (a runaway rule)."""
+
+PAIRS_PER_RECORD = 20
+"""Heaviest candidate pairs each record keeps (cardinality node pruning, see the module
+docstring); a pair is scored when either of its records keeps it."""
 
 _PARTS = {
     "first_suspect": "first_suspect",
@@ -160,7 +178,7 @@ def _pairs(con: duckdb.DuckDBPyConnection, keys_table: str) -> tuple[int, int]:
 def _family_keys(
     con: duckdb.DuckDBPyConnection, table: str, family: Family, cap: int
 ) -> FamilyCount:
-    """Create ``keys_<name>(unique_id, key)``: the family's kept keys, and count them."""
+    """Create ``_blk_family_<name>(unique_id, key)``: the family's kept keys, and count them."""
     prefix = f"_blk_{family.name}"
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {prefix}_0 AS SELECT unique_id, "
@@ -192,8 +210,8 @@ def _family_keys(
             f"WHERE unique_id IN ({big})"
         )
     union = " UNION ALL ".join(f"SELECT unique_id, key FROM {k}" for k in kept)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE keys_{family.name} AS {union}")
-    bounded, largest = _pairs(con, f"keys_{family.name}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _blk_family_{family.name} AS {union}")
+    bounded, largest = _pairs(con, f"_blk_family_{family.name}")
     return FamilyCount(
         family=family.name,
         description=family.description,
@@ -214,28 +232,110 @@ def family_of(key: str) -> str:
     return key.split("|", 1)[0].rstrip("0123456789")
 
 
+def _all_keys(con: duckdb.DuckDBPyConnection, table: str, cap: int) -> list[FamilyCount]:
+    """Create ``_blk_keys(unique_id, key)``: every family's kept keys, and count them."""
+    counts = [_family_keys(con, table, family, cap) for family in FAMILIES]
+    union = " UNION ALL ".join(f"SELECT unique_id, key FROM _blk_family_{f.name}" for f in FAMILIES)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _blk_keys AS SELECT DISTINCT unique_id, key FROM ({union})"
+    )
+    _drop(con, keep="_blk_keys")
+    return counts
+
+
+def _drop(con: duckdb.DuckDBPyConnection, keep: str | None = None) -> None:
+    """Drop the blocking's temporary tables (names starting ``_blk_``) but ``keep``."""
+    names = con.execute(
+        "SELECT table_name FROM duckdb_tables() "
+        "WHERE temporary AND starts_with(table_name, '_blk_')"
+    ).fetchall()
+    for (name,) in names:
+        if name != keep:
+            con.execute(f"DROP TABLE {name}")
+
+
 def block_keys(table: pa.Table, cap: int = BLOCK_CAP) -> tuple[pa.Table, list[FamilyCount]]:
     """``table`` (feature records) with the list column :data:`COLUMN` of its bounded
-    keys, and the pair counts of each family.
-
-    One column and one splink rule for all families: splink does not take the pairs of
-    an exploding rule out of the next rules, so a rule per family would score a pair
-    once per family that finds it."""
+    keys, and the pair counts of each family (for tests and benches; a run uses
+    :func:`block_pairs`)."""
     from dermavigil.duplicates.detect import duckdb_config
 
     con = duckdb.connect(config=duckdb_config())
     try:
         con.register("records", table)
-        counts = [_family_keys(con, "records", family, cap) for family in FAMILIES]
-        union = " UNION ALL ".join(f"SELECT unique_id, key FROM keys_{f.name}" for f in FAMILIES)
+        counts = _all_keys(con, "records", cap)
         out = con.sql(
             f"SELECT * FROM records LEFT JOIN (SELECT unique_id, "
-            f"list_sort(list(DISTINCT key)) AS {COLUMN} FROM ({union}) GROUP BY unique_id) "
+            f"list_sort(list(key)) AS {COLUMN} FROM _blk_keys GROUP BY unique_id) "
             f"USING (unique_id) ORDER BY unique_id"
         ).to_arrow_table()
     finally:
         con.close()
     return out, counts
+
+
+class Pruning(BaseModel):
+    """The candidate pairs of the kept keys, and those kept to be scored."""
+
+    candidate_pairs: int = Field(description="distinct pairs sharing a kept key")
+    scored_pairs: int = Field(description="pairs kept by cardinality node pruning")
+    per_record: int = Field(description="heaviest pairs each record keeps")
+
+
+def block_pairs(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    output: str,
+    cap: int = BLOCK_CAP,
+    per_record: int = PAIRS_PER_RECORD,
+) -> tuple[list[FamilyCount], Pruning]:
+    """Create the table ``output`` of the pairs to score (splink's blocked-pairs columns:
+    ``match_key``, ``join_key_l`` < ``join_key_r``, unique ids) from the feature records
+    ``table``: bounded keys, then the heaviest ``per_record`` edges of each record (see the
+    module docstring). Refuses a blocking over the budget before pairing anyone."""
+    counts = _all_keys(con, table, cap)
+    check_budget(counts, int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]))
+    # integer ids and hashed keys: the self-join and the grouping below work on numbers
+    # (two keys hashing alike only merge two blocks: more candidates, none lost)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _blk_ids AS SELECT unique_id, "
+        f"CAST(row_number() OVER (ORDER BY unique_id) AS INTEGER) AS i FROM {table}"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _blk_k AS SELECT DISTINCT i, hash(key) AS h "
+        "FROM _blk_keys JOIN _blk_ids USING (unique_id)"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _blk_n AS "
+        "SELECT h, count(*) AS c FROM _blk_k GROUP BY h HAVING count(*) > 1"
+    )
+    # ARCS weights, rounded so that the order of a float sum never breaks a tie
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _blk_edges AS "
+        "SELECT l.i AS a, r.i AS b, round(sum(1.0 / n.c), 9) AS w "
+        "FROM _blk_k l JOIN _blk_n n USING (h) JOIN _blk_k r ON r.h = l.h AND l.i < r.i "
+        "GROUP BY l.i, r.i"
+    )
+    candidates = int(con.execute("SELECT count(*) FROM _blk_edges").fetchall()[0][0])
+    con.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _blk_kept AS
+        SELECT DISTINCT least(x, y) AS a, greatest(x, y) AS b FROM (
+            SELECT a AS x, b AS y, w FROM _blk_edges UNION ALL SELECT b, a, w FROM _blk_edges
+        ) QUALIFY row_number() OVER (PARTITION BY x ORDER BY w DESC, y) <= {int(per_record)}
+        """
+    )
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE {output} AS
+        SELECT '0' AS match_key, l.unique_id AS join_key_l, r.unique_id AS join_key_r
+        FROM _blk_kept JOIN _blk_ids l ON l.i = a JOIN _blk_ids r ON r.i = b ORDER BY a, b
+        """
+    )
+    scored = int(con.execute(f"SELECT count(*) FROM {output}").fetchall()[0][0])
+    _drop(con)
+    log.info("candidate pairs %d, scored after pruning %d", candidates, scored)
+    return counts, Pruning(candidate_pairs=candidates, scored_pairs=scored, per_record=per_record)
 
 
 def check_budget(counts: list[FamilyCount], n_records: int) -> None:

@@ -14,6 +14,7 @@ probability then ids.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from collections import Counter
@@ -130,13 +131,28 @@ def duckdb_config(spill_dir: str | None = None) -> dict[str, str]:
     }
 
 
+_PAIRS = "dermavigil_blocked_pairs"
+
+
 def _linker(
     table: pa.Table, db_api: DuckDBAPI, progress: Progress | None
 ) -> tuple[Linker, DuplicateModel]:
-    """A linker whose parameters were trained on ``table`` (see ``training``)."""
+    """A linker whose parameters were trained on ``table`` (see ``training``), scoring the
+    pairs of the table :data:`_PAIRS` (see :func:`score_table`)."""
     records = db_api.register(table, table_name=_TABLE)
     params, model = train(_TABLE, records, table.num_rows, db_api, progress)
-    return Linker(records, settings(table.num_rows, params), log_level=None), model
+    # the pairs come from blocking.block_pairs, not from splink's blocking rules; the
+    # scored table holds the ids, levels and weights, not both sides' feature columns
+    # (read from the feature records when shown): a wide table of millions of pairs
+    # is what made the 100k run spill gigabytes
+    scoring = dataclasses.replace(
+        settings(table.num_rows, params),
+        blocking_rules_to_generate_predictions=[],
+    )
+    linker = Linker(records, scoring, log_level=None)
+    pairs = db_api.table_to_splink_dataframe("__splink__blocked_id_pairs", _PAIRS)
+    linker.table_management.register_blocked_pairs_for_predict(pairs)
+    return linker, model
 
 
 def _shown(record: dict[str, Any], columns: tuple[str, ...]) -> Any:
@@ -205,16 +221,21 @@ def score_table(
     """Scored pairs of the feature records ``table`` at or above ``threshold`` (every
     splink output column, as Arrow) and the trained model. For benches at scale."""
     _checked_threshold(threshold)
-    from dermavigil.duplicates.blocking import block_keys, check_budget
+    from dermavigil.duplicates.blocking import FAMILIES, block_pairs
 
     step = progress or (lambda *_: None)
-    table, counts = block_keys(table)
-    check_budget(counts, table.num_rows)
     spill = tempfile.TemporaryDirectory(prefix="dermavigil-duplicates-")
     db_api = DuckDBAPI(connection=duckdb.connect(config=duckdb_config(spill.name)))
     try:
+        step("blocking", 0, 3)
+        db_api.duckdb_con.register("_features", table)
+        counts, pruning = block_pairs(db_api.duckdb_con, "_features", _PAIRS)
+        db_api.duckdb_con.unregister("_features")
         linker, model = _linker(table, db_api, step)
-        model.blocking = counts
+        model.blocking, model.pruning = counts, pruning
+        model.blocking_rules = [f"{f.name}: {f.description}" for f in FAMILIES] + [
+            f"each record's {pruning.per_record} heaviest pairs of those sharing a key"
+        ]
         step("scoring the blocked pairs", 2, 3)
         # The weights are re-added in SQL (clamped, see _clamped_sql), so no splink threshold.
         scored = linker.inference.predict(warning_mode="never")

@@ -41,14 +41,16 @@ The prior probability that two random reports are the same case is
 ``DUPLICATE_SHARE / (n - 1)``: if a share ``s`` of reports has one duplicate
 among the other ``n - 1``, a given pair matches with probability ``s/(n-1)``.
 
-Blocking (which pairs are scored at all, :func:`blocking_rules`): one splink rule per
-family of :mod:`~dermavigil.duplicates.blocking` (the same publication; the same first
+Blocking (which pairs are scored at all, :mod:`~dermavigil.duplicates.blocking`, whose
+pairs are registered with the linker rather than made by splink rules): the key
+families (the same publication; the same first
 suspect product and a reaction term; a product word and a reaction term; the same
 product-reaction profile; a reaction term on the same event day; a reaction term, year
 of birth and sex; the same event day and age; a product word on the same event day;
 initials and year of birth), each refined while a block holds more than
-:data:`~dermavigil.duplicates.blocking.BLOCK_CAP` reports. Pairs outside every block
-are taken as different cases.
+:data:`~dermavigil.duplicates.blocking.BLOCK_CAP` reports; of the pairs sharing a key,
+each record keeps its :data:`~dermavigil.duplicates.blocking.PAIRS_PER_RECORD` heaviest
+(meta-blocking). Pairs outside every block are taken as different cases.
 """
 
 from __future__ import annotations
@@ -332,10 +334,9 @@ def prior_match_probability(n_records: int) -> float:
 
 
 def blocking_rules() -> list[Any]:
-    """The blocking rules that choose which pairs are scored (the union is scored once)."""
-    from dermavigil.duplicates.blocking import COLUMN
-
-    return [block_on(COLUMN, arrays_to_explode=[COLUMN])]
+    """splink's blocking rules for predictions: none, the pairs scored are computed by
+    :func:`dermavigil.duplicates.blocking.block_pairs` and registered with the linker."""
+    return []
 
 
 def training_blocks() -> list[Any]:

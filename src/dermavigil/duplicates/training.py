@@ -38,7 +38,7 @@ from typing import Any, Literal
 import splink
 from pydantic import BaseModel, Field
 
-from dermavigil.duplicates.blocking import FamilyCount
+from dermavigil.duplicates.blocking import FamilyCount, Pruning
 from dermavigil.duplicates.model import (
     TRAIN_MIN_RECORDS,
     U_MAX_PAIRS,
@@ -112,6 +112,7 @@ class DuplicateModel(BaseModel):
     blocking: list[FamilyCount] = Field(
         default_factory=list, description="pairs per blocking family, before/after bounding"
     )
+    pruning: Pruning | None = Field(default=None, description="candidate and scored pairs")
     facts: list[FactParameters]
     splink_version: str = splink.__version__
     constraint: str = "agreement levels: u <= m (weight >= 0); 'no agreement': m <= u (weight <= 0)"
