@@ -67,4 +67,6 @@ def test_the_encoded_case_is_its_json_form(client, registry, seed_json):  # type
     assert list(json.loads(stored_json_bytes(stored))) == list(stored_json(stored))
     read = client.get(f"/api/cases/{case_id}", headers=assessor)
     assert read.content == stored_json_bytes(stored)
+    # the creation's answer, spliced from the JSON prepared before the write: the same bytes
+    assert created.content == read.content
     assert read.json()["case"]["narrative"] == sent["narrative"]

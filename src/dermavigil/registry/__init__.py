@@ -31,7 +31,7 @@ from dermavigil.registry.models import (
     User,
     VersionInfo,
 )
-from dermavigil.registry.service import CaseService
+from dermavigil.registry.service import CaseService, NewCase
 from dermavigil.registry.sessions import SessionInfo, SessionService
 from dermavigil.registry.users import UserService
 
@@ -40,6 +40,7 @@ __all__ = [
     "CaseService",
     "CaseSummary",
     "FieldChange",
+    "NewCase",
     "Page",
     "Registry",
     "SessionInfo",

@@ -23,9 +23,13 @@ Guarantees:
 - if the commit itself fails, every caller of the batch gets that error, and
   none of their writes is stored.
 
-Writes are taken in arrival order. The writer holds the registry's write gate
-(:class:`~dermavigil.registry.db.WriteGate`) per batch like any writer, so
-other writes of this or another process interleave between batches.
+Writes are taken in arrival order. Consecutive writes of one kind may be run together:
+a write object with a ``many(session, writes)`` (a new case's,
+:mod:`dermavigil.web.casework`) stores its run of the batch at once -- the case numbers
+in one counter update, the rows in one ``INSERT`` per table -- so the statements of a
+batch, and the time it holds the write lock, hardly grow with its size. The writer
+holds the registry's write gate (:class:`~dermavigil.registry.db.WriteGate`) per batch
+like any writer, so other writes of this or another process interleave between batches.
 """
 
 from __future__ import annotations
@@ -170,7 +174,7 @@ class GroupCommitter:
                 for pending in batch:
                     try:
                         with session.begin_nested():
-                            pending.result = pending.work(session)
+                            pending.result = _run_one(pending.work, session)
                     except Exception as exc:  # that write alone is rolled back
                         pending.error = exc
         except BaseException as exc:  # the commit failed: nothing of the batch is stored
@@ -190,25 +194,61 @@ class GroupCommitter:
         """Run the whole batch in one transaction without savepoints (two statements less
         per write); whether that committed and answered everyone. When a write fails, the
         transaction rolls back and, if others shared it, :meth:`_commit` runs them again,
-        each in its savepoint; a write alone gets its error at once."""
-        results = []
+        each in its savepoint; a write alone gets its error at once.
+
+        Writes of one kind that follow each other (their ``work`` has the same ``many``)
+        run together (see :func:`_run_one`)."""
+        outcomes: list[Any] = []
         try:
             with self._registry.transaction() as session:
-                for pending in batch:
-                    results.append(pending.work(session))
+                for run in _runs(batch):
+                    many = getattr(run[0].work, "many", None)
+                    if many is None:
+                        outcomes.append(run[0].work(session))
+                    else:
+                        outcomes.extend(many(session, [pending.work for pending in run]))
         except BaseException as exc:
             if len(batch) > 1:
                 return False
             batch[0].error = exc
             if batch[0].posted:
                 log.error("a queued registry write was lost: %s", exc)
-            elif len(results) == 1:  # the write ran; the commit failed
+            elif len(outcomes) == 1:  # the write ran; the commit failed
                 log.warning("group commit of 1 write failed: %s", exc)
         else:
-            for pending, result in zip(batch, results, strict=True):
-                pending.result = result
+            for pending, outcome in zip(batch, outcomes, strict=True):
+                if isinstance(outcome, BaseException):
+                    pending.error = outcome
+                else:
+                    pending.result = outcome
             self.batches += 1
-            self.writes += len(batch)
+            self.writes += sum(1 for p in batch if p.error is None)
         for pending in batch:
             pending.finish()
         return True
+
+
+def _run_one(work: Any, session: Any) -> Any:
+    """Run one write: ``work(session)``, or for a write that is run with others of its
+    kind, its run of one: ``work.many(session, works)`` returns each one's result, or the
+    error that refused it (a refused write must have written nothing)."""
+    many = getattr(work, "many", None)
+    if many is None:
+        return work(session)
+    (outcome,) = many(session, [work])
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
+
+
+def _runs(batch: list[_Pending]) -> list[list[_Pending]]:
+    """``batch`` cut into runs of consecutive writes of one kind (the same ``work.many``);
+    a write without ``many`` is a run of its own."""
+    runs: list[list[_Pending]] = []
+    for pending in batch:
+        many = getattr(pending.work, "many", None)
+        if many is not None and runs and getattr(runs[-1][0].work, "many", None) == many:
+            runs[-1].append(pending)
+        else:
+            runs.append([pending])
+    return runs

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Connection,
@@ -55,10 +55,10 @@ from dermavigil.registry.tables import (
     UserSessionRow,
 )
 
-_NEXT_NUMBER = (
+_NEXT_NUMBERS = (
     update(Counter)
     .where(Counter.name == bindparam("counter"))
-    .values(value=Counter.value + 1)
+    .values(value=Counter.value + bindparam("count"))
     .returning(Counter.value)
 )
 _INSERT_CASE = insert(CaseRow.__table__)
@@ -70,7 +70,14 @@ _INSERT_OVERRIDE = insert(OverrideRow.__table__)
 
 def next_number(session: Session, name: str) -> int:
     """Increment the counter ``name`` atomically and return its new value."""
-    value = _core(session).execute(_NEXT_NUMBER, {"counter": name}).scalar_one_or_none()
+    return next_numbers(session, name, 1)
+
+
+def next_numbers(session: Session, name: str, count: int) -> int:
+    """Advance the counter ``name`` by ``count`` atomically and return its new value, the
+    last of the ``count`` numbers taken (no gaps: a rolled-back transaction gives them back)."""
+    params = {"counter": name, "count": count}
+    value = _core(session).execute(_NEXT_NUMBERS, params).scalar_one_or_none()
     if value is None:
         raise RuntimeError(f"registry counter {name!r} is missing: run the migrations")
     return value
@@ -158,6 +165,35 @@ def _values(row: Base) -> dict[str, Any]:
 def add_case(session: Session, row: CaseRow) -> None:
     """Insert a new case row (``row`` stays a plain, untracked object)."""
     _core(session).execute(_INSERT_CASE, _values(row))
+
+
+class NewCaseRows(NamedTuple):
+    """The rows of a new case at version 1 (:func:`add_new_cases`)."""
+
+    case: CaseRow
+    version: CaseVersion
+    facts: SearchFacts
+    audit: AuditRow
+
+
+def add_new_cases(session: Session, news: list[NewCaseRows]) -> None:
+    """Insert new cases with their first version, facets and audit row: one ``INSERT``
+    of many rows per table, whatever the number of cases (sent as multi-row statements,
+    see :func:`~dermavigil.registry.db.make_engine`)."""
+    connection = _core(session)
+    facets = [
+        {"case_id": new.case.case_id, "version": 1, "facet": facet, "value": value}
+        for new in news
+        for facet, value in new.facts.facets
+    ]
+    for statement, rows in (
+        (_INSERT_CASE, [_values(new.case) for new in news]),
+        (_INSERT_VERSION, [_values(new.version) for new in news]),
+        (_INSERT_FACET, facets),
+        (_INSERT_AUDIT, [_values(new.audit) for new in news]),
+    ):
+        if rows:
+            connection.execute(statement, rows)
 
 
 def _insert_unique(session: Session, row: object, conflict: str) -> None:

@@ -39,12 +39,26 @@ from dermavigil.registry.models import (
 )
 from dermavigil.registry.overrides import as_text, assessed_value
 from dermavigil.registry.tables import CaseRow, CaseVersion
-from dermavigil.registry.versions import check_evidence, document_of, required, utcnow
+from dermavigil.registry.versions import (
+    NewCase,
+    check_evidence,
+    document_of,
+    required,
+    utcnow,
+)
 from dermavigil.registry.workflow_writes import WorkflowWrites
 
-__all__ = ["UNCHANGED", "CaseService", "ReceivedAs", "utcnow"]
+__all__ = ["UNCHANGED", "CaseService", "NewCase", "ReceivedAs", "utcnow"]
 
 MAX_PAGE = 1000
+
+
+def _checked_new(new: NewCase) -> tuple[NewCase, str, dict[str, list[list[int]]] | None]:
+    """``new`` with its author and evidence checked (a new case is a draft or active)."""
+    by = required(new.by, "by")
+    if new.status not in ("draft", "active"):
+        raise InputError(f"a new case is 'draft' or 'active', not {new.status!r}")
+    return new, by, check_evidence(new.evidence)
 
 
 class CaseService(FollowUps, WorkflowWrites):
@@ -121,28 +135,41 @@ class CaseService(FollowUps, WorkflowWrites):
         ``prepared`` (:func:`dermavigil.registry.intake.prepare` of ``case``) brings the
         assessment, search facts and encoded JSON worked out before the transaction.
         """
-        by = required(by, "by")
-        if status not in ("draft", "active"):
-            raise InputError(f"a new case is 'draft' or 'active', not {status!r}")
-        evidence = check_evidence(evidence)
-        case_id = f"DV-{repo.next_number(self.session, 'case'):06d}"
-        case = case.model_copy(update={"case_id": case_id})
-        now = self.clock()
-        row = CaseRow(
-            case_id=case_id,
-            current_version=0,
-            status=status,
-            owner=by,
-            created_at=now,
-            updated_at=now,
-            workflow="received",
-            day0=day_zero(case.report.received_date, now.date()).isoformat(),
-        )
-        if prepared is None:
-            prepared = prepare(case, self.labelled(case))
-        return self._write(
-            row, case, status, by, "create", None, [], evidence, source_text, prepared=prepared
-        )
+        return self.create_all([NewCase(case, by, status, evidence, source_text, prepared)])[0]
+
+    def create_all(self, news: list[NewCase]) -> list[StoredCase]:
+        """Store new cases as version 1 each (see :meth:`create`), numbered in their order.
+
+        The numbers are taken with one counter update and the rows inserted with one
+        statement per table (a group commit's creations, :mod:`dermavigil.registry.batch`):
+        the counter row, which every creation needs, is then locked (PostgreSQL) from just
+        before the inserts to the commit, and the statements do not grow with the batch.
+        """
+        checked = [_checked_new(new) for new in news]
+        if not checked:
+            return []
+        first = repo.next_numbers(self.session, "case", len(checked)) - len(checked) + 1
+        written = []
+        for number, (new, by, evidence) in enumerate(checked, start=first):
+            case_id = f"DV-{number:06d}"
+            case = new.case.model_copy(update={"case_id": case_id})
+            now = self.clock()
+            row = CaseRow(
+                case_id=case_id,
+                current_version=0,
+                status=new.status,
+                owner=by,
+                created_at=now,
+                updated_at=now,
+                workflow="received",
+                day0=day_zero(case.report.received_date, now.date()).isoformat(),
+            )
+            prepared = new.prepared or prepare(case, self.labelled(case))
+            written.append(
+                self._new_version(row, case, new.status, by, evidence, new.source_text, prepared)
+            )
+        repo.add_new_cases(self.session, [rows for rows, _ in written])
+        return [stored for _, stored in written]
 
     def update(self, case_id: str, case: Case, by: str, expected_version: int) -> StoredCase:
         """Store changed facts as a new version, if ``expected_version`` is still current."""

@@ -14,6 +14,7 @@ is written, and stored with it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,7 +27,7 @@ from dermavigil.domain.off_label import LabelledRoutes
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry import repository as repo
 from dermavigil.registry.changes import FieldChange
-from dermavigil.registry.facets import search_facts
+from dermavigil.registry.facets import SearchFacts, search_facts
 from dermavigil.registry.flow import flow_of
 from dermavigil.registry.intake import PreparedCase
 from dermavigil.registry.models import StoredCase
@@ -69,6 +70,33 @@ def check_evidence(
             if not 0 <= start <= end:
                 raise InputError(f"evidence.{path}: span ({start}, {end}) is not start <= end")
     return {path: [list(span) for span in spans] for path, spans in checked.items()}
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """A case to store as version 1 (:meth:`CaseService.create_all`); ``prepared``: its
+    :func:`~dermavigil.registry.intake.prepare`, when worked out before the transaction."""
+
+    case: Case
+    by: str
+    status: str = "active"
+    evidence: dict[str, list[tuple[int, int]]] | None = None
+    source_text: str | None = None
+    prepared: PreparedCase | None = None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What a version records besides the case: its status, who wrote it, the audit
+    row's action, reason and changes, and the evidence and source text kept with it."""
+
+    status: str
+    by: str
+    action: str
+    reason: str | None
+    changes: list[FieldChange]
+    evidence: dict[str, Any] | None
+    source_text: str | None
 
 
 class VersionStore:
@@ -119,35 +147,80 @@ class VersionStore:
         source_text: str | None,
         new_override: Override | None = None,
         flow: dict[str, Any] | None = None,
-        prepared: PreparedCase | None = None,
     ) -> StoredCase:
-        expected = row.current_version  # 0 for a new case, whose row is not stored yet
+        """Store the next version of the stored case ``row`` (new cases: :meth:`_new_version`)."""
+        expected = row.current_version
         flow = flow or flow_of(row)
-        number = expected + 1
-        if prepared is None:
-            stored = repo.overrides(self.session, row.case_id, expected) if expected else []
-            overrides = effective_overrides(stored)
-            if new_override is not None:
-                overrides = [o for o in overrides if o.target != new_override.target]
-                overrides.append(new_override)
-            assessment = assess(case, overrides, self.labelled(case))
-            facts = search_facts(case, assessment)
-            document: Any = document_of(case)
-            assessment_json: Any = assessment.model_dump(mode="json")
-        else:  # a new case, worked out before the transaction (registry.intake)
-            assessment, facts = prepared.assessment, prepared.facts
-            document, assessment_json = prepared.document(row.case_id), prepared.assessment_json
+        overrides = effective_overrides(repo.overrides(self.session, row.case_id, expected))
+        if new_override is not None:
+            overrides = [o for o in overrides if o.target != new_override.target]
+            overrides.append(new_override)
+        assessment = assess(case, overrides, self.labelled(case))
+        facts = search_facts(case, assessment)
+        entry = _Entry(status, by, action, reason, changes, evidence, source_text)
+        version, audit = self._rows(
+            row, expected + 1, entry, flow, facts, document_of(case),
+            assessment.model_dump(mode="json"),
+        )  # fmt: skip
+        repo.add_version(self.session, version, facts, audit)
+        if new_override is not None:
+            repo.add_override(
+                self.session,
+                OverrideRow(
+                    case_id=row.case_id,
+                    version=version.version,
+                    **new_override.model_dump(include={"target", "value", "by", "reason", "at"}),
+                ),
+            )
+        repo.move_pointer(
+            self.session, row.case_id, expected, version.version, status, version.created_at, flow
+        )
+        return self._as_stored(row, version, case, assessment, flow)
+
+    def _new_version(
+        self,
+        row: CaseRow,
+        case: Case,
+        status: str,
+        by: str,
+        evidence: dict[str, Any] | None,
+        source_text: str | None,
+        prepared: PreparedCase,
+    ) -> tuple[repo.NewCaseRows, StoredCase]:
+        """Version 1 of the new case ``row`` (not stored yet) as rows to insert
+        (:func:`~dermavigil.registry.repository.add_new_cases`), and as stored."""
+        flow = flow_of(row)
+        entry = _Entry(status, by, "create", None, [], evidence, source_text)
+        version, audit = self._rows(
+            row, 1, entry, flow, prepared.facts, prepared.document(row.case_id),
+            prepared.assessment_json,
+        )  # fmt: skip
+        row.current_version, row.updated_at = 1, version.created_at  # points at version 1
+        stored = self._as_stored(row, version, case, prepared.assessment, flow)
+        return repo.NewCaseRows(row, version, prepared.facts, audit), stored
+
+    def _rows(
+        self,
+        row: CaseRow,
+        number: int,
+        entry: _Entry,
+        flow: dict[str, Any],
+        facts: SearchFacts,
+        document: Any,
+        assessment_json: Any,
+    ) -> tuple[CaseVersion, AuditRow]:
+        """Version ``number`` of ``row``'s case and its audit row, written now."""
         now = self.clock()
         version = CaseVersion(
             case_id=row.case_id,
             version=number,
-            status=status,
+            status=entry.status,
             document=document,
-            evidence=evidence,
-            source_text=source_text,
+            evidence=entry.evidence,
+            source_text=entry.source_text,
             assessment=assessment_json,
             created_at=now,
-            created_by=by,
+            created_by=entry.by,
             workflow=flow["workflow"],
             assignee=flow["assignee"],
             expectedness=flow["expectedness"],
@@ -157,27 +230,12 @@ class VersionStore:
             case_id=row.case_id,
             version=number,
             at=now,
-            by=by,
-            action=action,
-            reason=reason,
-            changes=[c.model_dump(mode="json") for c in changes],
+            by=entry.by,
+            action=entry.action,
+            reason=entry.reason,
+            changes=[c.model_dump(mode="json") for c in entry.changes],
         )
-        if not expected:  # a new case: its row points at version 1 from the start
-            row.current_version, row.updated_at = number, now
-            repo.add_case(self.session, row)
-        repo.add_version(self.session, version, facts, audit)
-        if new_override is not None:
-            repo.add_override(
-                self.session,
-                OverrideRow(
-                    case_id=row.case_id,
-                    version=number,
-                    **new_override.model_dump(include={"target", "value", "by", "reason", "at"}),
-                ),
-            )
-        if expected:
-            repo.move_pointer(self.session, row.case_id, expected, number, status, now, flow)
-        return self._as_stored(row, version, case, assessment, flow)
+        return version, audit
 
     def _stored(self, row: CaseRow, version: CaseVersion, overridden: bool = True) -> StoredCase:
         """The stored case with the assessment stored with it or, for a version written

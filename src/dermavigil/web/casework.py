@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from dermavigil.domain import Case, parse_case
-from dermavigil.errors import PermissionDenied
+from dermavigil.errors import DermavigilError, PermissionDenied
 from dermavigil.settings import Settings
 from dermavigil.web.auth import Actor
 from dermavigil.web.deps import Credentials, actor_in
@@ -84,17 +85,21 @@ def stored_json(stored: Any) -> dict[str, Any]:
     }
 
 
-def stored_json_bytes(stored: Any) -> bytes:
+def stored_json_bytes(
+    stored: Any, case_json: str | None = None, assessment_json: str | None = None
+) -> bytes:
     """:func:`stored_json` encoded as UTF-8 JSON in one pass: the case and its assessment
     straight from pydantic-core's serialiser (``model_dump_json``), without building and
-    re-walking the intermediate dicts; the same document, key order included."""
+    re-walking the intermediate dicts; the same document, key order included.
+    ``case_json`` and ``assessment_json``: those two already encoded so (a new case's,
+    :class:`~dermavigil.registry.intake.PreparedCase`)."""
     head = json.dumps(_version_fields(stored), ensure_ascii=False, separators=(",", ":"))
     parts = (
         head[:-1],
         ',"case":',
-        stored.case.model_dump_json(exclude_none=True),
+        case_json or stored.case.model_dump_json(exclude_none=True),
         ',"assessment":',
-        stored.assessment.model_dump_json(),
+        assessment_json or stored.assessment.model_dump_json(),
         ',"evidence":',
         json.dumps(stored.evidence, separators=(",", ":")),
         "}",
@@ -113,9 +118,11 @@ def create(registry: Any, who: Actor | Credentials, data: Mapping[str, Any] | Ca
     return registry.group_write(_store_new(who, case, prepared))
 
 
-async def create_async(registry: Any, who: Actor | Credentials, case: Case) -> Any:
-    """:func:`create` for an ``async`` endpoint: prepared on the event loop (in a thread
-    when the catalogue must be read), then awaited while the writer commits its batch."""
+async def create_json_async(registry: Any, who: Actor | Credentials, case: Case) -> bytes:
+    """:func:`create` for an ``async`` endpoint, answering the stored case's JSON
+    (:func:`stored_json_bytes`, from the JSON prepared before the write): prepared on the
+    event loop (in a thread when the catalogue must be read), then awaited while the
+    writer commits its batch."""
     import anyio.to_thread
 
     from dermavigil.registry.intake import needs_catalogue, prepare, prepare_new
@@ -125,19 +132,46 @@ async def create_async(registry: Any, who: Actor | Credentials, case: Case) -> A
         prepared = await anyio.to_thread.run_sync(prepare_new, registry, case)
     else:
         prepared = prepare(case, {})
-    return await registry.group_write_async(_store_new(who, case, prepared))
+    stored = await registry.group_write_async(_store_new(who, case, prepared))
+    return stored_json_bytes(stored, prepared.document(stored.case_id), prepared.assessment_json)
 
 
-def _store_new(who: Actor | Credentials, case: Case, prepared: Any) -> Any:
-    """The write of a new case for the group-commit writer: ``who`` checked in its
-    transaction (one user look-up per batch and user), then the case stored."""
+def _store_new(who: Actor | Credentials, case: Case, prepared: Any) -> _NewCaseWrite:
+    """The write of a new case for the group-commit writer (see :class:`_NewCaseWrite`)."""
+    return _NewCaseWrite(who, case, prepared)
 
-    def store(session: Any) -> Any:
-        actor = actor_in(session, who, memo=True)
-        require(actor, "case.create")
-        return _service(session).create(case, by=actor.username, prepared=prepared)
 
-    return store
+@dataclass(frozen=True)
+class _NewCaseWrite:
+    """A new case for the group-commit writer: ``who`` checked in its transaction (one
+    user look-up per batch and user), then the case stored. The writer stores the
+    creations that follow each other in a batch together (:meth:`many`; alone, a run of
+    one, see :mod:`dermavigil.registry.batch`)."""
+
+    who: Actor | Credentials
+    case: Case
+    prepared: Any
+
+    @staticmethod
+    def many(session: Any, writes: list[_NewCaseWrite]) -> list[Any]:
+        """Each write's stored case, or the error that refused it (the actor's check; a
+        refused write stores nothing); the others numbered and inserted together
+        (:meth:`~dermavigil.registry.CaseService.create_all`)."""
+        from dermavigil.registry import NewCase
+
+        outcomes: list[Any] = []
+        news = []
+        for write in writes:
+            try:
+                actor = actor_in(session, write.who, memo=True)
+                require(actor, "case.create")
+            except DermavigilError as exc:  # refused (401/403): this write alone
+                outcomes.append(exc)
+                continue
+            outcomes.append(None)
+            news.append(NewCase(write.case, by=actor.username, prepared=write.prepared))
+        stored = iter(_service(session).create_all(news))
+        return [next(stored) if outcome is None else outcome for outcome in outcomes]
 
 
 def get(registry: Any, who: Actor | Credentials, case_id: str, version: int | None = None) -> Any:

@@ -63,18 +63,17 @@ class CaseFilterQuery(BaseModel):
     limit: int = Field(default=50, ge=1, le=500)
 
 
-def _stored(stored: Any, status_code: int = 200) -> Response:
+def _stored(stored: Any) -> Response:
     """A stored case as JSON, encoded once (:func:`casework.stored_json_bytes`), with no
     response-model validation or ``jsonable_encoder`` pass."""
-    return Response(
-        casework.stored_json_bytes(stored), status_code=status_code, media_type="application/json"
-    )
+    return Response(casework.stored_json_bytes(stored), media_type="application/json")
 
 
 @router.post("", status_code=201, response_class=JSONResponse)
 async def create_case(case: Case, who: CredentialsDep, registry: RegistryDep) -> Response:
     """Submit a case; 422 lists every problem by field path (``products.0.route``)."""
-    return _stored(await casework.create_async(registry, who, case), status_code=201)
+    created = await casework.create_json_async(registry, who, case)
+    return Response(created, status_code=201, media_type="application/json")
 
 
 @router.get("", response_class=JSONResponse)
