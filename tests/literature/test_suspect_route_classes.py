@@ -75,3 +75,30 @@ def test_a_hyphenated_drug_name_is_found():
     product = _suspect("d42_hyphenated_drug_name")
     assert (product["name"], product["category"]) == ("benzathine-penicillin", "drug")
     assert product["approved_routes"] == ["intramuscular"]
+
+
+def _outcomes(name: str) -> set[str | None]:
+    return {r.get("outcome") for r in _draft(name).case["reactions"]}
+
+
+def test_a_status_before_a_new_episode_is_not_the_outcome():
+    # the early bruising resolved, then the patient came back with the late reaction
+    assert _outcomes("d43_outcome_new_episode") == {None}
+
+
+def test_a_status_followed_by_a_new_treatment_is_not_the_last_one():
+    # nodules persisted, then a treatment began and nothing more is said
+    assert _outcomes("d44_outcome_treated_after_persisting") == {None}
+
+
+def test_only_a_residue_remaining_is_recovering():
+    # "evolved favourably", then "only a small dry crust remained"
+    assert _outcomes("d45_outcome_only_remained") == {"recovering"}
+
+
+def test_successfully_managed_with_normal_movement_is_recovered():
+    assert _outcomes("d46_outcome_successfully_managed") == {"recovered"}
+
+
+def test_presenting_with_persistent_lesions_and_no_later_status_is_not_recovered():
+    assert _outcomes("d47_outcome_presented_persistent") == {"not_recovered"}

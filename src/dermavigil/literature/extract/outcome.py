@@ -63,6 +63,10 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"(?:resolution|outcome|recovery)|withdrew|to resolve"
             r"|(?:healed|resolved) uneventfully"
             r"|return(?:ed|ing)? to (?:pain-free|normal|full|baseline) (?:function|activit\w+|use)"
+            r"|(?:was|were|has been|have been) successfully (?:treated|managed)"
+            r"|successful (?:\w+ and )?resolution"
+            r"|(?:regained|had|has|with) (?:an? )?(?:normal|full) (?:range of (?:\w+ )?"
+            r"(?:motion|movements?)|function|vision|sensation)"
             r"|(?<!partially )(?<!gradually )(?<!slowly )(?<!partly )(?:subsided|regressed)"
             r"(?! partially| partly| slightly| somewhat| gradually))\b",
             re.I,
@@ -72,7 +76,8 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
         Outcome.recovering,
         re.compile(
             r"\b(?:improv\w*|resolving|healing|subsid\w*|regress\w*|partial (?:resolution"
-            r"|response)|relieve\w*|(?:dramatic\w*|good|marked) response|continued to shrink)\b",
+            r"|response)|relieve\w*|(?:dramatic\w*|good|marked) response|continued to shrink"
+            r"|evolved favou?rably|favou?rable (?:evolution|course))\b",
             re.I,
         ),
     ),
@@ -131,10 +136,12 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
 
 _PARTIAL = re.compile(
     r"\b(?:almost|nearly|near|partial(?:ly)?|partly|incomplete(?:ly)?)\s+(?:complete\s+)?"
-    r"(?:resolution|recovery|healing|resolved|healed|disappear\w*|regress\w*|remission)\b",
+    r"(?:resolution|recovery|healing|resolved|healed|disappear\w*|regress\w*|remission)\b"
+    r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|was left|were left)\b",
     re.I,
 )
-"""'almost complete resolution': recovering, not recovered."""
+"""'almost complete resolution', 'only a small area of eschar remained': recovering, not
+recovered."""
 _LASTING = re.compile(
     r"(?:\b(?:the|his|her|a|an) |^)(?P<seq>[a-z][a-z -]{2,60}?) (?:was|were|is|are|remained)"
     r" (?:considered |deemed |judged )?permanent\b"
@@ -145,7 +152,9 @@ _LASTING = re.compile(
 """A deficit said to be permanent, or the sequelae listed: recovered with sequelae (the
 annotation convention: a permanent deficit is a sequela; "not restored" is not recovered)."""
 _SUMMARY = re.compile(
-    r"\b(?:we (?:hereby )?(?:report|present|describe)|this (?:case|report)|a case of)\b", re.I
+    r"\b(?:we (?:hereby )?(?:report|present|describe)|(?:this|the present) (?:case|report)"
+    r"|a case of)\b",
+    re.I,
 )
 """A sentence that sums the case up, often with its final outcome ("We report a case of ...
 with almost complete resolution"): read when the narrative states only an earlier state."""
@@ -161,6 +170,29 @@ _HYPOTHETICAL = re.compile(
 help", "excision may be needed"): no seriousness criterion is taken from it."""
 _PLUPERFECT = re.compile(r"\bhad (?:\w+ )?(?:been )?$", re.I)
 """'The eruption had persisted for months despite ...': a state before the narrative's end."""
+
+
+_TREATED_AFTER = re.compile(
+    r"\b(?:began|started|initiated|underwent|(?:was|were) (?:then )?(?:treated|started)"
+    r"|(?:was|were) (?:surgically )?(?:removed|excised|drained|debrided)|removing|applied"
+    r"|surgery was performed)\b",
+    re.I,
+)
+"""A treatment begun after the status a sentence states: that status is no longer the last."""
+_NEW_EPISODE = re.compile(
+    r"\b(?:came back|returned to (?:us|our|the)|re-?presented|presented again|was referred again"
+    r"|(?:was|were) seen again)\b",
+    re.I,
+)
+"""The patient back with a new complaint after the status a sentence states (an early swelling
+resolved, then a late reaction): that status is not the outcome of the reaction reported."""
+_PERSISTENT = re.compile(
+    r"\b(?:present(?:ed|ing|s)?|complain\w*|referred|evaluation|consult\w*|came)\b[^.;]{0,40}?"
+    r"\bpersistent\b|^persistent\b",
+    re.I,
+)
+"""'presented with persistent nodules', a title 'Persistent ... after ...': the reaction had not
+resolved when the patient was seen, and the text states no later status."""
 
 
 @dataclass
@@ -189,11 +221,18 @@ def _present(sentence: Sentence, match: re.Match[str]) -> bool:
     return status is Assertion.present
 
 
+_MODAL_AFTER = re.compile(r"^[^.;,]{0,80}?\b(?:can|may|might|should|could|would)\b", re.I)
+"""'improved training of staff may decrease its occurrence': a possibility, not a status."""
+
+
 def _stated(sentence: Sentence, match: re.Match[str] | None) -> bool:
     """Asserted and not a possibility ("can improve", "is expected to resolve")."""
     if match is None or not _present(sentence, match):
         return False
-    return not _MODAL_BEFORE.search(sentence.text[: match.start()])
+    return not (
+        _MODAL_BEFORE.search(sentence.text[: match.start()])
+        or _MODAL_AFTER.match(sentence.text[match.end() :])
+    )
 
 
 def _sentence_outcome(
@@ -236,6 +275,14 @@ def _keep(
             ]
 
 
+def _persistent(facts: OutcomeFacts, sentences: list[Sentence]) -> None:
+    for sentence in sentences:
+        match = _PERSISTENT.search(sentence.text)
+        if match and _present(sentence, match):
+            _keep(facts, sentence, Outcome.not_recovered, match.span(), None)
+            return
+
+
 def find_outcome(
     patient: list[Sentence], first_reaction: int, serious_from: list[Sentence] | None = None
 ) -> OutcomeFacts:
@@ -255,6 +302,13 @@ def find_outcome(
             earlier = earlier or (sentence, outcome, span, sequela)
             continue  # a pluperfect state yields to any outcome told in the narrative
         _keep(facts, sentence, outcome, span, sequela)
+        after = [s for s in later if s.index > sentence.index]
+        if any(_NEW_EPISODE.search(s.text) for s in after) or (
+            outcome is Outcome.not_recovered and any(_TREATED_AFTER.search(s.text) for s in after)
+        ):
+            # a new episode, or a treatment begun, after the last stated status, and nothing
+            # said since: the outcome is unknown
+            facts.outcome, facts.sequelae, facts.spans = None, [], {}
         break
     else:
         summary = [s for s in patient if s.index < first_reaction or _SUMMARY.search(s.text)]
@@ -266,6 +320,8 @@ def find_outcome(
         else:
             if earlier is not None:
                 _keep(facts, *earlier)
+            else:
+                _persistent(facts, patient)
     for sentence in patient:
         match = _OUTCOMES[0][1].search(sentence.text)
         if match and _present(sentence, match) and facts.outcome is not Outcome.fatal:
