@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pyarrow.csv as pacsv
@@ -94,3 +96,28 @@ def test_wrong_output_suffix(caers_csv: Path, tmp_path: Path, dv_home: Path) -> 
         app, ["signals", "--input", str(caers_csv), "--out", str(tmp_path / "x.xlsx")]
     )
     assert isinstance(result.exception, InputError)
+
+
+@pytest.mark.parametrize("function", ["entry", "main"])
+def test_the_program_ends_without_teardown_after_a_file_run(
+    caers_csv: Path, tmp_path: Path, dv_home: Path, function: str
+) -> None:
+    """``entry`` (the program) ends the process once a file run has written its files and
+    printed its lines, skipping the interpreter's teardown (an ``atexit`` handler does not
+    run); ``main`` (what tests call) always returns."""
+    out = tmp_path / "s.csv"
+    argv = ["dermavigil", "signals", "--input", str(caers_csv), "--out", str(out), "--top", "0"]
+    probe = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('TEARDOWN'))\n"
+        f"sys.argv = {argv!r}\n"
+        f"from dermavigil.cli.app import {function}\n"
+        f"{function}()\n"
+        "print('RETURNED')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert f"wrote {out}" in done.stdout and "MGPS prior" in done.stdout
+    assert pacsv.read_csv(out).num_rows == 17189 and (tmp_path / "s.prior.json").is_file()
+    ended = function == "entry"
+    assert ("TEARDOWN" in done.stdout, "RETURNED" in done.stdout) == (not ended, not ended)

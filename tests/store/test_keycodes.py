@@ -64,3 +64,11 @@ def test_dense_codes_of_far_apart_values() -> None:
     assert k == 4 and codes.tolist() == [3, 1, 2, 3, 0]
     codes, k = dense_codes(np.array([9, 3, 9], dtype=np.int64))
     assert k == 2 and codes.tolist() == [1, 0, 1]
+
+
+def test_integer_columns_are_their_values() -> None:
+    values = plain_integers(pa.array([-5, 7, 2**40], pa.int64()))
+    assert values is not None and values.tolist() == [-5, 7, 2**40]
+    assert plain_integers(pa.array([1, 2**63], pa.uint64())) is None
+    assert plain_integers(pa.array([1.0, 2.0])) is None
+    assert plain_integers(pa.array([1, None], pa.int32())) is None

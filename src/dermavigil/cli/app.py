@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from difflib import get_close_matches
 from typing import Any
@@ -26,6 +27,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from dermavigil.cli import reset_teardown, teardown_skippable
 from dermavigil.errors import DermavigilError
 
 
@@ -186,7 +188,8 @@ def _root() -> None:
 
 
 def main() -> None:
-    """Entry point: run the app, printing user errors without a traceback."""
+    """Run the app, printing user errors without a traceback."""
+    reset_teardown()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         # In non-standalone mode click returns the code of a ``typer.Exit`` instead of raising.
@@ -224,5 +227,18 @@ def main() -> None:
         sys.exit(code)
 
 
-if __name__ == "__main__":
+def entry() -> None:
+    """The ``dermavigil`` program: :func:`main`, then, when the command that ran allows it
+    (:func:`dermavigil.cli.skip_teardown`), the process ends at once, output flushed,
+    without the interpreter's teardown. Tests call :func:`main`, which never ends the
+    process."""
     main()
+    if teardown_skippable():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        logging.shutdown()
+        os._exit(0)
+
+
+if __name__ == "__main__":
+    entry()

@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-console = Console()
+from dermavigil.cli import rich_console
 
 
 def _split(text: str | None) -> tuple[str, ...]:
@@ -45,6 +43,7 @@ def trend(
     top: Annotated[int, typer.Option(help="Rows printed")] = 15,
 ) -> None:
     """Cumulative PRR/ROR/IC/EBGM by period; the first period each criterion was met."""
+    console = rich_console()
     from dermavigil.settings import load_settings
     from dermavigil.signals.output import write_signals
     from dermavigil.signals.trend import TrendRequest, parse_pair, trend_store
@@ -59,6 +58,7 @@ def trend(
     )
     settings = load_settings()
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
 
     with Progress(
         TextColumn("periods"),

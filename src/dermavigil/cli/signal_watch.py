@@ -13,12 +13,10 @@ import time
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from dermavigil.cli import rich_console
 from dermavigil.errors import InputError
 
-console = Console()
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -31,6 +29,9 @@ def parse_interval(text: str) -> float:
 
 
 def _print_alerts(level: str, keys: list[str], alerts: list[dict[str, Any]], top: int) -> None:
+    console = rich_console()
+    from rich.table import Table
+
     if not alerts:
         console.print(f"by {level}: no new signal")
         return
@@ -49,6 +50,7 @@ def _print_alerts(level: str, keys: list[str], alerts: list[dict[str, Any]], top
 
 
 def _run_once(top: int) -> None:
+    console = rich_console()
     from dermavigil.settings import load_settings
     from dermavigil.signals import history
     from dermavigil.signals.runs import run_and_save, signals_path
@@ -74,6 +76,7 @@ def watch(
     top: Annotated[int, typer.Option(help="Alerts printed per level")] = 20,
 ) -> None:
     """Run signal detection on a schedule and print the pairs that newly meet a criterion."""
+    console = rich_console()
     seconds = parse_interval(every)
     while True:
         started = time.monotonic()
@@ -90,6 +93,7 @@ def alerts(
     top: Annotated[int, typer.Option(help="Alerts printed")] = 50,
 ) -> None:
     """The pairs the latest stored run newly flagged, with the methods and counts."""
+    console = rich_console()
     from dermavigil.settings import load_settings
     from dermavigil.signals import history
     from dermavigil.signals.runs import signals_path

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import gc
 import math
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
+from dermavigil.cli import rich_console, skip_teardown
 from dermavigil.errors import InputError
 from dermavigil.settings import load_settings
 from dermavigil.signals import METHODS
@@ -20,8 +21,6 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from dermavigil.signals.detect import SignalResult
-
-console = Console()
 
 _STAGES = {
     "counting": "counting 2x2 tables on the engine",
@@ -34,13 +33,13 @@ _STAGES = {
 def _progress() -> Iterator[Callable[[str], None]]:
     """A transient spinner naming the stage on a terminal; elsewhere (output to a file
     or a pipe, where it would not be drawn) nothing, and no refresh thread."""
-    if not console.is_terminal:
+    if not sys.stdout.isatty():
         yield lambda stage: None
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
+    with Progress(*columns, console=rich_console(), transient=True) as bar:
         task = bar.add_task("opening the engine", total=None)
         yield lambda stage: bar.update(task, description=_STAGES.get(stage, stage))
 
@@ -70,7 +69,7 @@ def _print_top(table: pa.Table, keys: list[str], top: int) -> None:
     for row in table.slice(0, top).to_pylist():
         raised = ",".join(f.removeprefix("signal_") for f in flags if row[f]) or "-"
         view.add_row(*(_fmt(row[c]) for c in shown), raised)
-    console.print(view)
+    rich_console().print(view)
 
 
 def _print_prior(result: SignalResult) -> None:
@@ -79,10 +78,10 @@ def _print_prior(result: SignalResult) -> None:
     from dermavigil.signals.output import prior_document
 
     doc = prior_document(result.prior, result.n_total)
-    style = "green" if result.prior.converged else "bold red"
-    console.print(f"[{style}]MGPS prior ({doc['message']})[/]")
+    ok = result.prior.converged
+    typer.secho(f"MGPS prior ({doc['message']})", fg="green" if ok else "red", bold=not ok)
     for key in ("alpha1", "beta1", "alpha2", "beta2", "p", "log_likelihood"):
-        console.print(f"  {key:>15} = {doc[key]:.6g}")
+        typer.echo(f"  {key:>15} = {doc[key]:.6g}")
 
 
 def signals(
@@ -204,10 +203,12 @@ def _run(
         _print_top(result.table, result.table.column_names[: len(request.by)], top)
     _print_prior(result)
     timing = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
-    console.print(f"{result.table.num_rows} pairs over {result.n_total} reports ({timing})")
+    typer.echo(f"{result.table.num_rows} pairs over {result.n_total} reports ({timing})")
     for column, count in result.undefined.items():
-        console.print(f"[yellow]{column}: undefined (NaN) for {count} pair(s)[/]")
-    console.print(f"wrote {out}" + (f" and {prior_file}" if prior_file else ""))
+        typer.secho(f"{column}: undefined (NaN) for {count} pair(s)", fg="yellow")
+    typer.echo(f"wrote {out}" + (f" and {prior_file}" if prior_file else ""))
+    if engine_name != "spark":  # files written and closed; no engine left open
+        skip_teardown()
 
 
 def register(app: typer.Typer) -> None:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from dermavigil.signals.sorting import lexsort2
+
 BoolArray = NDArray[np.bool_]
 
 
@@ -61,4 +63,4 @@ def ranking(columns: dict[str, NDArray], methods: tuple[str, ...]) -> NDArray[np
     """
     key = next(col for method, col in RANK_KEYS if method in methods)
     values = np.nan_to_num(columns[key], nan=-np.inf)
-    return np.lexsort((-columns["n"], -values)).astype(np.int64)
+    return lexsort2(-columns["n"], -values).astype(np.int64)  # np.lexsort, faster

@@ -19,6 +19,8 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import betainc, digamma, gammaln
 
+from dermavigil.signals.sorting import lexsort2
+
 FloatArray = NDArray[np.float64]
 SQUASH_BINS = 100
 
@@ -29,7 +31,7 @@ def distinct_pairs(
     """The distinct ``(n, E)`` (sorted by ``n``, then ``E``), each pair's row among them,
     and how many pairs each row stands for. Pairs with equal count and expected count
     have the same likelihood terms and the same posterior: computed once, losslessly."""
-    order = np.lexsort((e, n))
+    order = lexsort2(e, n)  # np.lexsort((e, n)), faster
     n_sorted, e_sorted = n[order], e[order]
     first = np.ones(n.size, dtype=bool)
     first[1:] = (n_sorted[1:] != n_sorted[:-1]) | (e_sorted[1:] != e_sorted[:-1])

@@ -3,10 +3,11 @@
 :class:`TextCodes` codes any column as whitespace-trimmed text (products,
 reactions, report ids). :class:`ReportCodes` codes the report column, whose
 values are only grouped (never shown): while every value is a plain decimal
-integer (ASCII digits, no sign, no leading zero, at most 18 digits) the text
-and the integer stand for each other one to one, so reports are grouped by
-the integer -- one numpy sort instead of hashing strings (Arrow's string
-hash took 0.12 s of a FAERS quarter's 0.3 s load; the sort takes a few ms).
+integer (ASCII digits, no sign, no leading zero, at most 18 digits; or an
+integer column of a Parquet file) the text and the integer stand for each
+other one to one, so reports are grouped by the integer -- one numpy sort
+instead of hashing strings (Arrow's string hash took 0.12 s of a FAERS
+quarter's 0.3 s load; the sort takes a few ms).
 The first value that is not such an integer turns the column back to text,
 the batches read so far included: the codes group the same reports either way.
 """
@@ -72,9 +73,17 @@ class TextCodes:
 
 
 def plain_integers(column: pa.Array) -> NDArray[np.int64] | None:
-    """The values of a text column as int64 when every one is a plain decimal integer
-    (its text is then exactly ``str(value)``), else ``None``."""
-    if column.null_count or not pa.types.is_string(column.type) or len(column) == 0:
+    """The values of a column as int64 when every one is an integer whose text is exactly
+    ``str(value)`` (an integer column within int64, or text of plain decimal integers),
+    else ``None``."""
+    if column.null_count or len(column) == 0:
+        return None
+    if pa.types.is_integer(column.type):  # a Parquet column: cast to text, it is str(value)
+        try:
+            return to_numpy(pc.cast(column, pa.int64()))
+        except pa.ArrowInvalid:  # a uint64 beyond int64
+            return None
+    if not pa.types.is_string(column.type):
         return None
     offsets = np.frombuffer(column.buffers()[1], np.int32, len(column) + 1, column.offset * 4)
     data = np.frombuffer(column.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
@@ -89,9 +98,10 @@ def plain_integers(column: pa.Array) -> NDArray[np.int64] | None:
     return to_numpy(pc.cast(column, pa.int64()))
 
 
-def dense_codes(values: NDArray[np.int64]) -> tuple[Codes, int]:
+def dense_codes(values: NDArray[np.int64], overwrite: bool = False) -> tuple[Codes, int]:
     """Codes ``0 .. k-1`` of ``values`` (equal values, equal codes; ascending order) and
-    ``k``: one sort of the values packed with their row numbers."""
+    ``k``: one sort of the values packed with their row numbers (in ``values``' own
+    memory when ``overwrite``)."""
     n = values.size
     if n == 0:
         return np.zeros(0, np.int32), 0
@@ -100,7 +110,8 @@ def dense_codes(values: NDArray[np.int64]) -> tuple[Codes, int]:
     if int(values.max()) - low >= 1 << (62 - bits):  # no room to pack: sort with an index
         distinct, inverse = np.unique(values, return_inverse=True)
         return inverse.astype(np.int32), distinct.size
-    key = values - low
+    key = values if overwrite else values.copy()
+    key -= low
     key <<= bits
     key |= np.arange(n, dtype=np.int64)
     key.sort()
@@ -141,6 +152,7 @@ class ReportCodes:
         if self.text is not None:
             codes, distinct = self.text.finish(sort=False)
             return codes, len(distinct)
-        values = np.concatenate(self.integers) if self.integers else np.zeros(0, np.int64)
-        self.integers = []
-        return dense_codes(values)
+        batches, self.integers = self.integers, []
+        values = np.concatenate(batches) if batches else np.zeros(0, np.int64)
+        del batches
+        return dense_codes(values, overwrite=True)
