@@ -11,15 +11,25 @@ For each size, writes a store (``dermavigil.signals.synthetic``: Zipf products
 and reactions, 1-20 products and 1-10 reactions per report) under ``--dir``
 (kept between runs), then runs the four methods over it once per engine, each
 in a fresh process so that its peak resident memory is its own; the strata run
-adds sex x age band x year. Prints a table of wall time per stage and peak RSS.
+adds sex x age band x year. Prints a table of wall time per stage, the run's CPU time
+(user + system of the process, its children and the driver JVM) and peak RSS.
 
 Spark runs in local mode (``--spark-master``, default ``local[*]``: the driver JVM is
 the executor) with ``--spark-driver-memory`` as its heap, ``--spark-partitions``
 shuffle partitions and any ``--spark-conf KEY=VALUE``; the settings are printed. Its
 peak RSS is the Python process's plus the JVM's own peak (``VmHWM`` of the driver JVM,
-read from ``/proc`` before the JVM exits). The count of Spark shuffles (``Exchange``
-nodes, a reused one counted once) in the physical plan of the count query is printed
-per scanned table.
+read from ``/proc`` before the JVM exits).
+
+``--explain`` prints, per table, how often the physical plan of the count scans it, and
+the plan's shuffles (``Exchange``), broadcasts and reused exchanges, for the count Spark
+runs (``signals.report_sets``: per-report key sets) and for DuckDB's ``counts_sql`` /
+``margins_sql`` run on Spark, as before. On the 2M store (AQE off, as planned)::
+
+    report_sets_sql: report_products 1x, report_reactions 1x; 3 shuffles, 0 broadcasts
+      with strata sex,age_band,year: + reports 1x; 4 shuffles, 0 broadcasts, 0 reused
+    counts_sql: report_products 2x, report_reactions 2x; 10 shuffles, 9 broadcasts, 6 reused
+      with strata: 14 shuffles, 10 broadcasts, 8 reused, then margins_sql:
+      report_products 2x, report_reactions 2x, reports 1x; 18 shuffles, 11 broadcasts
 """
 
 from __future__ import annotations
@@ -38,52 +48,82 @@ from dermavigil.signals.detect import SignalRequest, detect_store
 from dermavigil.signals.synthetic import SyntheticSpec, write_store
 
 
-def _jvm_peak_mib() -> float:
-    """Peak RSS (VmHWM) of this process's child processes (the driver JVM), in MiB."""
-    total = 0.0
+def _jvm_usage() -> tuple[float, float]:
+    """Peak RSS (VmHWM, MiB) and CPU time (user + system, s) of this process's child
+    processes still running (the driver JVM)."""
+    peak = cpu = 0.0
     me = str(os.getpid())
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            if stat[stat.rindex(")") + 2 :].split()[1] != me:
+            fields = stat[stat.rindex(")") + 2 :].split()
+            if fields[1] != me:
                 continue
+            cpu += (int(fields[11]) + int(fields[12])) / tick
             for line in (entry / "status").read_text().splitlines():
                 if line.startswith("VmHWM:"):
-                    total += int(line.split()[1]) / 1024
+                    peak += int(line.split()[1]) / 1024
         except (OSError, IndexError, ValueError):
             continue
-    return total
+    return peak, cpu
 
 
-def _shuffles(store: Path, conf: dict[str, str]) -> str:
-    """The count query's physical plan on Spark (adaptive execution off, so the plan is
-    the one planned): Parquet scans per table, shuffles (``Exchange``) and shuffles reused
-    (``ReusedExchange``: a CTE used twice shuffled once)."""
-    from dermavigil.signals.counts import counts_sql, store_sources
+def _plan_summary(plan: str) -> str:
+    """Parquet scans per table, shuffles (``Exchange hashpartitioning``/``SinglePartition``),
+    broadcasts and reused exchanges (a subtree used twice, shuffled once) of a physical plan."""
+    lines = plan.splitlines()
+    files = [line for line in lines if "FileScan" in line]
+    products = sum("product_key#" in line for line in files)
+    reactions = sum("term_key#" in line for line in files)
+    scans = {
+        "report_products": products,
+        "report_reactions": reactions,
+        "reports": len(files) - products - reactions,
+    }
+    shuffles = sum(
+        1
+        for line in lines
+        if "Exchange " in line and "Broadcast" not in line and "ReusedExchange" not in line
+    )
+    broadcasts = sum(1 for line in lines if "BroadcastExchange" in line)
+    reused = sum(1 for line in lines if "ReusedExchange" in line)
+    return (
+        ", ".join(f"{t} scanned {n}x" for t, n in scans.items())
+        + f"; {shuffles} shuffles, {broadcasts} broadcasts planned, {reused} reused"
+    )
+
+
+def _shuffles(store: Path, conf: dict[str, str]) -> list[str]:
+    """The physical plans on Spark (adaptive execution off, so each plan is the one
+    planned) of the count Spark runs (``signals.report_sets``) and, for comparison, of
+    ``counts_sql``, the query DuckDB runs: scans, shuffles and reused shuffles."""
+    from dermavigil.signals.counts import counts_sql, margins_sql, store_sources
+    from dermavigil.signals.report_sets import report_sets_sql
     from dermavigil.store.catalog import register_store
     from dermavigil.store.engine import open_engine
 
     engine = open_engine("spark", conf={**conf, "spark.sql.adaptive.enabled": "false"})
+    out = []
     try:
         register_store(engine, store)
-        sql = counts_sql(store_sources(("product", "reaction")))
-        plan = engine.spark.sql(sql)._jdf.queryExecution().executedPlan().toString()
+        for strata in ((), ("sex", "age_band", "year")):
+            sources = store_sources(("product", "reaction"), strata)
+            queries = [
+                ("report_sets_sql (Spark's count)", report_sets_sql(sources)),
+                ("counts_sql (DuckDB's count) on Spark", counts_sql(sources)),
+            ]
+            if strata:
+                queries.append(("margins_sql (DuckDB's margins) on Spark", margins_sql(sources)))
+            for name, sql in queries:
+                plan = engine.spark.sql(sql)._jdf.queryExecution().executedPlan().toString()
+                label = f"{name}{', strata ' + ','.join(strata) if strata else ''}"
+                out.append(f"{label}: {_plan_summary(plan)}")
     finally:
         engine.close()
-    lines = plan.splitlines()
-    column = {"report_products": "product_key#", "report_reactions": "term_key#"}
-    scans = {
-        table: sum(1 for line in lines if "FileScan" in line and key in line)
-        for table, key in column.items()
-    }
-    exchanges = sum(1 for line in lines if "Exchange " in line and "ReusedExchange" not in line)
-    reused = sum(1 for line in lines if "ReusedExchange" in line)
-    return (
-        ", ".join(f"{t} scanned {n}x" for t, n in scans.items())
-        + f"; {exchanges} shuffles planned, {reused} reused"
-    )
+    return out
 
 
 def _child(store: Path, engine: str, strata: str, memory_limit: str, conf: dict[str, str]) -> None:
@@ -98,14 +138,18 @@ def _child(store: Path, engine: str, strata: str, memory_limit: str, conf: dict[
     wall = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(u.ru_utime + u.ru_stime for u in usage)
     if engine == "spark":
-        kids = max(kids, _jvm_peak_mib())
+        jvm_peak, jvm_cpu = _jvm_usage()
+        kids, cpu = max(kids, jvm_peak), cpu + jvm_cpu
     print(
         json.dumps(
             {
                 "pairs": result.table.num_rows,
                 "reports": result.n_total,
                 "wall": wall,
+                "cpu": cpu,
                 **result.timings,
                 "rss_mib": own,
                 "children_rss_mib": kids,
@@ -175,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     strata_sizes = {int(s) for s in args.strata_sizes.split(",") if s}
     header = (
         f"{'reports':>10} {'engine':<7} {'strata':<18} {'pairs':>9} {'counts':>8} "
-        f"{'expect':>7} {'fit':>7} {'stats':>7} {'total':>8} {'peak RSS':>9}"
+        f"{'expect':>7} {'fit':>7} {'stats':>7} {'total':>8} {'CPU':>8} {'peak RSS':>9}"
     )
     rows = []
     for size in sizes:
@@ -190,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
         if size in spark_sizes:
             runs.append(("spark", ""))
         if args.explain and size in spark_sizes:
-            print(f"Spark shuffles in the count query: {_shuffles(store, conf)}", flush=True)
+            for line in _shuffles(store, conf):
+                print(f"Spark plan of {line}", flush=True)
         for engine, strata in runs:
             load = os.getloadavg()[0]
             r = _run(store, engine, strata, args.memory_limit, conf)
@@ -202,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{size:>10} {engine:<7} {strata or '-':<18} {r['pairs']:>9} "
                     f"{r['counts']:>7.1f}s {r['expected']:>6.1f}s {r.get('fit', 0):>6.1f}s "
                     f"{r['stats']:>6.1f}s "
-                    f"{r['wall']:>7.1f}s {rss:>7.0f}Mi  (load {load:.1f}; {r['prior']})"
+                    f"{r['wall']:>7.1f}s {r['cpu']:>7.1f}s {rss:>7.0f}Mi  "
+                    f"(load {load:.1f}; {r['prior']})"
                 )
             print(rows[-1], flush=True)
     print(header)

@@ -11,6 +11,8 @@ import pytest
 
 from dermavigil.errors import EngineError, InputError
 from dermavigil.signals.counts import counts_sql, margins_sql, store_sources
+from dermavigil.signals.detect import count
+from dermavigil.signals.report_sets import report_sets_sql
 from dermavigil.signals.synthetic import SyntheticSpec, write_store
 from dermavigil.signals.trend_counts import trend_sql
 from dermavigil.store.catalog import register_store
@@ -102,6 +104,62 @@ def test_duckdb_and_spark_count_identically(store: Path, spark: Engine, by, stra
     got = [_sorted(spark.sql(sql), keys) for sql, keys in queries]
     assert all(len(rows) > 0 for rows in got)
     assert got == expected
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize(
+    ("by", "strata", "min_count"),
+    [
+        (("product", "reaction"), (), 1),
+        (("product", "reaction"), ("sex",), 3),
+        (("category", "route", "reaction"), ("sex", "age_band", "year"), 1),
+    ],
+)
+def test_spark_counts_from_report_sets_as_duckdb_does(
+    store: Path, spark: Engine, by, strata, min_count
+) -> None:
+    """What a signal run counts on Spark (per-report key sets, ``signals.report_sets``)
+    equals DuckDB's ``counts_sql`` and ``margins_sql``, key ids included."""
+    sources = store_sources(by, strata)
+    with open_engine("duckdb") as duck:
+        register_store(duck, store)
+        expected_counts = duck.sql(counts_sql(sources, min_count))
+        expected_margins = duck.sql(margins_sql(sources)) if strata else None
+    register_store(spark, store)
+    counts, margins = count(spark, sources, min_count)
+    assert counts.num_rows > 0 and counts.schema == expected_counts.schema
+    assert _sorted(counts, list(by)) == _sorted(expected_counts, list(by))
+    if strata:
+        keys = ["side", "id", "si"]
+        assert margins is not None and _sorted(margins, keys) == _sorted(expected_margins, keys)
+    else:
+        assert margins is None
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("strata", [(), ("sex", "age_band", "year")])
+def test_spark_count_scans_and_shuffles_each_table_once(store: Path, spark: Engine, strata) -> None:
+    """The physical plan (as planned: adaptive execution off) reads each table once and
+    shuffles it once by report; one more shuffle aggregates the items; nothing is
+    broadcast or shuffled twice."""
+    register_store(spark, store)
+    session = spark.spark  # type: ignore[attr-defined]
+    session.conf.set("spark.sql.adaptive.enabled", "false")
+    try:
+        query = report_sets_sql(store_sources(("product", "reaction"), strata))
+        plan = session.sql(query)._jdf.queryExecution().executedPlan().toString()
+    finally:
+        session.conf.set("spark.sql.adaptive.enabled", "true")
+    lines = plan.splitlines()
+    scans = [line for line in lines if "FileScan" in line]
+    products = [line for line in scans if "product_key#" in line]
+    reactions = [line for line in scans if "term_key#" in line]
+    assert len(products) == len(reactions) == 1, plan
+    assert len(scans) == 2 + bool(strata), plan  # and ``reports`` once with strata
+    shuffles = [line for line in lines if "Exchange hashpartitioning" in line]
+    by_report = [line for line in shuffles if "(src#" in line]
+    assert len(by_report) == len(scans) and len(shuffles) == len(scans) + 1, plan
+    assert "BroadcastExchange" not in plan and "ReusedExchange" not in plan
 
 
 @pytest.mark.spark

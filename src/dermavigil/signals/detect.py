@@ -156,14 +156,34 @@ def detect(
     step = progress or (lambda stage: None)
     step("counting")
     started = time.perf_counter()
-    counts = engine.sql(counts_sql(sources, request.min_count))
+    counts, margin_table = count(engine, sources, request.min_count)
     margins = None
-    if sources.strata_names and counts.num_rows:
-        margins = engine.sql(margins_sql(sources)).to_pydict()
-        margins = {k: np.asarray(v) for k, v in margins.items()}
+    if margin_table is not None:
+        margins = {k: np.asarray(v) for k, v in margin_table.to_pydict().items()}
     timings = {"counts": time.perf_counter() - started}
     keys = list(sources.drug_names + sources.event_names)
     return analyse(counts, keys, request, margins, step, timings)
+
+
+def count(
+    engine: Engine, sources: CountSources, min_count: int = 1
+) -> tuple[pa.Table, pa.Table | None]:
+    """The 2x2 counts (:func:`~dermavigil.signals.counts.counts_sql`) and, with strata and
+    at least one pair, the margins per stratum (:func:`~dermavigil.signals.counts.margins_sql`).
+
+    Spark counts from per-report key sets (:mod:`dermavigil.signals.report_sets`: each
+    table scanned and shuffled once); other engines run the two queries.
+    """
+    if engine.name == "spark":
+        from dermavigil.signals.report_sets import assemble, report_sets_sql
+
+        counts, margins = assemble(engine.sql(report_sets_sql(sources, min_count)), sources)
+        return counts, margins if counts.num_rows else None
+    counts = engine.sql(counts_sql(sources, min_count))
+    margins = None
+    if sources.strata_names and counts.num_rows:
+        margins = engine.sql(margins_sql(sources))
+    return counts, margins
 
 
 def analyse(
