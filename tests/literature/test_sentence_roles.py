@@ -173,3 +173,50 @@ def test_a_review_by_its_title_gives_an_empty_draft():
         "injections into the glabella."
     )
     assert draft.case["reactions"] == [] and draft.case["products"] == []
+
+
+def test_the_complaint_before_the_injection_and_sequelae_are_no_reactions():
+    draft = _draft("d54_complaint_before_the_injection")
+    # "a 3-day history of fever, cough and vomiting", told before "She was given an
+    # intramuscular injection ... and subsequently developed pain": the complaint it was for
+    status = {e["text"]: e["status"] for e in draft.excluded}
+    assert status == {"fever": "historical", "vomiting": "historical"}
+    # "On physical examination, swelling and blistering were seen"; "healed completely with a
+    # scar" is a sequela; "a biopsy and cultures, with antibiotics to control a secondary
+    # infection" names tests with no result, so the infection stays
+    assert _codes(draft) == {
+        "HP:0033505", "HP:0033126", "HP:0012531", "HP:0000965", "HP:0000969", "HP:0008066",
+        "HP:0100658",
+    }  # fmt: skip
+    assert _sites(draft) == {"thigh"}
+
+
+def test_an_organism_grown_from_the_lesion_is_an_infection():
+    from dermavigil.literature.extract.reactions import find_reactions
+
+    def infections(text: str) -> list[str]:
+        reactions, _ = find_reactions(split_sentences(text), set())
+        return [r.verbatim for r in reactions if r.codes and r.codes[0].code == "HP:0100658"]
+
+    assert infections("Mycobacterium abscessus was identified on skin cultures.") == [
+        "Mycobacterium abscessus"
+    ]
+    assert infections("The wound cultures grew S. aureus.") == ["S. aureus"]
+    assert infections("Staphylococcus epidermidis bacteremia was detected.") == []
+    assert infections("No Candida albicans was isolated from the cultures.") == []
+
+
+def test_an_illness_beside_the_exposure_and_a_condition_before_are_not_reactions():
+    draft = _draft("d55_filler_after_vaccination_and_infection")
+    # "following a booster vaccination and infection": the infection set the reaction off
+    assert {e["text"]: e["status"] for e in draft.excluded} == {"infection": "historical"}
+    # "histologically shown to be foreign body granulomas": a finding, not a reaction
+    assert _codes(draft) == {"HP:0000969", "HP:0025283", "HP:0200036"}
+    assert [c["code"] for c in draft.case["findings"][0]["codes"]] == ["HP:6000070"]
+    boy = extract_draft(
+        "Lipoatrophy after a steroid injection\nA 3-year-old boy with a long history of atopic "
+        "dermatitis presented with a depressed plaque on the buttock after a triamcinolone "
+        "injection given for chronic neck pain."
+    )
+    assert {e["text"] for e in boy.excluded} == {"dermatitis", "pain"}
+    assert _sites(boy) == {"buttock"}  # the neck is where the complaint was

@@ -134,6 +134,7 @@ EQUIVALENT: dict[str, str] = {
     "cyanotic": "HP:0000961",
     "necrosed": "HP:0033126",
     "blistered": "HP:0008066",
+    "gangrenous": "HP:0100758",
     "bulla": "HP:0008066",
     "necrotized": "HP:0033126",
     "necrotised": "HP:0033126",

@@ -56,7 +56,7 @@ _POST_UNCERTAIN = (
 _PRE_HISTORICAL = (
     r"(?:past|personal|previous|prior|medical) (?:medical )?history(?: of| included| includes"
     r"| was (?:significant|notable|remarkable) for)?|history (?:included|includes)"
-    r"|known (?:case|history) of|pre-?existing"
+    r"|known (?:case|history) of|pre-?existing|(?:a|chronic|long-?standing|lifelong) history of"
 )
 _PRE_HYPOTHETICAL = (
     r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"

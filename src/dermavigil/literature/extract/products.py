@@ -357,7 +357,7 @@ def _describe(product: ProductFacts, sentences: list[Sentence], rechallenge: set
                 (sentence.start + found.start(group), sentence.start + found.end(group))
             ]
         for site, start, end in find_sites(sentence.text):
-            if treatment_site(sentence.text, end):
+            if treatment_site(sentence.text, end, start, product.name):
                 continue
             if site not in product.body_sites and site != "injection site":
                 product.body_sites.append(site)

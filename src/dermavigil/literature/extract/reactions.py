@@ -24,6 +24,7 @@ from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
+from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.normalize import normalize
 
@@ -119,27 +120,56 @@ and violaceous", "the nodule ulcerated"."""
 _NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)
 """A word that makes the next mention a normal finding ("her BCG vaccination scar")."""
 _INDICATION = re.compile(
-    r"\b(?:inject\w*|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC)\b"
+    r"\b(?:inject\w*|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC|given|administered)\b"
     r"(?:(?!\b(?:developed|presented|experienced|noticed|concerning|suspicious)\b)[^.;]){0,80}"
     r"\b(?:for|due to|because of|to (?:treat|relieve|manage|prevent)|for (?:the )?(?:treatment"
-    r"|management|relief|prevention) of|against)\s+(?:[\w-]+\s+){0,3}$",
+    r"|management|relief|prevention) of|against)\s+(?:[\w-]+\s+){0,4}$",
     re.I,
 )
 """The reason for the injection, not its reaction: "an intramuscular injection of diclofenac
 in her left buttock due to back pain", "a corticosteroid injection for treatment of lumbar
 pain"."""
+_CO_TRIGGER = re.compile(
+    r"\b(?:after|following|triggered by|post)\s+(?:[\w-]+\s+){0,4}(?:vaccinations?|vaccines?"
+    r"|injections?|boosters?)\s+(?:and|or|&)\s+(?:(?:a|an|the|viral|recent|COVID-19|SARS-CoV-2)\s+)*$",
+    re.I,
+)
+"""An illness named beside the exposure that set the reaction off: "a filler reaction
+following two COVID-19 vaccinations and infection"."""
 _CONDITION_OF_PATIENT = re.compile(
     r"\b(?:man|woman|women|male|female|boy|girl|patient|child|infant|lady|gentleman)\s+with\s+"
     r"[^.;,]*$",
     re.I,
 )
 _THEN_REACTION = re.compile(
-    r"^[^.;]*?\bwho\s+(?:then\s+|later\s+|subsequently\s+)?(?:developed|reported|experienced"
+    r"^[^.;]*?\b(?:who\s+)?(?:then\s+|later\s+|subsequently\s+)?(?:developed|reported|experienced"
     r"|presented|received|underwent)\b",
     re.I,
 )
 """A condition the patient already had when the report's events began: "a woman with
 cervicogenic headache and cervical dystonia who reported flushing after the injections"."""
+_ORGANISM = (
+    r"(?:Mycobacterium|Staphylococcus|Streptococcus|Pseudomonas|Escherichia|Klebsiella|Enterobacter"
+    r"|Serratia|Cutibacterium|Propionibacterium|Candida|Aspergillus|Nocardia|Clostridium"
+    r"|Acinetobacter|Proteus|Enterococcus|[MSEP]\.)\s+[a-z]{4,}(?:\s+(?:complex|group))?"
+    r"|(?:atypical\s+|non-?tuberculous\s+)?mycobacteri(?:a|um|al strain)|NTM|MRSA|MSSA"
+)
+_GROWN = re.compile(
+    rf"(?P<a>{_ORGANISM})\b[^.;]{{0,60}}?\b(?:was|were) (?:\w+ly )?(?:identified|isolated|grown"
+    rf"|cultured|recovered|detected)\b|(?<![\w-])(?:mycobacterial strain|strain) isolated"
+    rf"|\b(?:cultures?|PCR|swabs?)\b[^.;]{{0,40}}?\b(?:grew|yielded|(?:was|were) positive for"
+    rf"|revealed|showed|identified)\s+(?:\w+\s+and\s+)?(?P<b>{_ORGANISM})",
+    re.I,
+)
+"""An organism grown or identified from the patient's lesion: the lesion is infected
+("Mycobacterium abscessus was identified on skin cultures", "cultures grew S. aureus")."""
+_NAMED_INFECTION = re.compile(
+    r"\s+(?:bacter(?:a)?emia|sepsis|infections?|abscess(?:es)?|cellulitis|endocarditis"
+    r"|osteomyelitis|fasciitis)\b",
+    re.I,
+)
+"""The organism is named with its infection ("Staphylococcus epidermidis bacteremia"), a
+reaction of its own."""
 _RECURRENCE = re.compile(r"\bsimilar (?:lesions?|reactions?|symptoms?)\b", re.I)
 _FINDING_CLAUSE = re.compile(
     r"\b(?:(?:skin |punch |incisional |excisional )?biopsy|histopatholog\w*|histolog\w*|"
@@ -149,7 +179,8 @@ _FINDING_CLAUSE = re.compile(
 )
 _DIAGNOSED_BY = re.compile(r"\bdiagnosed\s+(?:by|on|with|using)\s+(?:an?\s+|the\s+)?$", re.I)
 _OUTCOME_CLAUSE = re.compile(
-    r"\b(?:leaving|left (?:behind|an?|with)\b|resolved with|healed with|resolution with|residual"
+    r"\b(?:leaving|left (?:behind|an?|with)\b|(?:resolved|healed|healing)(?: \w+ly)? with"
+    r"|healed (?:\w+ly )?to leave|resolution with|residual"
     r"|with (?:residual|resultant))\b",
     re.I,
 )
@@ -238,6 +269,17 @@ _DIAGNOSIS_OF_TEST = re.compile(
 spaces consistent with foreign body granuloma")."""
 
 
+_RESULT_VERB = re.compile(
+    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|identified"
+    r"|found|included|showing|revealing|demonstrating|consistent with|compatible with|positive for"
+    r"|grew|yielded|consisted|composed|shown|proven|proved)\b|:\s",
+    re.I,
+)
+"""A test's result follows: "the biopsy showed ...". A test only named ("management involved
+wound care, biopsy, and cultures with antibiotics to control superadded infection") opens no
+finding clause."""
+
+
 def _clauses(sentence: Sentence) -> str:
     """The sentence text with finding and outcome clauses blanked (same length); the
     diagnosis a finding clause concludes with stays."""
@@ -246,6 +288,8 @@ def _clauses(sentence: Sentence) -> str:
         match = pattern.search(text)
         if match and pattern is _FINDING_CLAUSE and _DIAGNOSED_BY.search(text[: match.start()]):
             continue  # "was diagnosed by MRI with subdeltoid bursitis": the diagnosis follows
+        if match and pattern is _FINDING_CLAUSE and not _RESULT_VERB.search(text, match.end()):
+            continue
         if match:
             diagnosis = None
             if pattern is _FINDING_CLAUSE:
@@ -306,13 +350,19 @@ def find_reactions(
     both the short form and its definition."""
     reactions: list[ReactionFacts] = []
     excluded: list[Excluded] = []
+    before = _before_exposure(patient)
     for sentence in patient:
         text = _clauses(sentence)
+        if sentence.index in before:
+            for mention, start, end in _mentions(text, defined or {}):
+                span = _shift(sentence, (start, end))
+                excluded.append(Excluded(mention.strip(" ,"), span, Assertion.historical))
+            continue
         latency, onset_text, onset_span = _latency(sentence)
         sites = [
             s
             for s in find_sites(sentence.text)
-            if s[0] != "injection site" and not treatment_site(sentence.text, s[2])
+            if s[0] != "injection site" and not treatment_site(sentence.text, s[2], s[1])
         ]
         if sentence.index in rechallenge:
             recurrence = _RECURRENCE.search(text)
@@ -326,6 +376,21 @@ def find_reactions(
                 )
                 reactions.append(reaction)
                 continue
+        grown = _GROWN.search(sentence.text)
+        group = ("a" if grown.group("a") else "b" if grown.group("b") else 0) if grown else 0
+        if (
+            grown
+            and assertion(sentence.text, grown.start(), grown.end()) is Assertion.present
+            and not _NAMED_INFECTION.match(sentence.text, grown.end(group))
+        ):
+            reactions.append(
+                ReactionFacts(
+                    verbatim=grown.group(group),
+                    codes=code_phrase("infection"),
+                    sentence=sentence.index,
+                    spans={"verbatim": [_shift(sentence, grown.span(group))]},
+                )
+            )
         for mention, start, end in _mentions(text, defined or {}):
             verbatim = _decapitalise(mention.strip(" ,"), sentence, start)
             span = _shift(sentence, (start, end))
@@ -354,10 +419,43 @@ def find_reactions(
     return _merge(reactions), excluded
 
 
+_EXPOSURE_THEN = re.compile(
+    r"\b(?:was|were) (?:given|administered|injected)\b[^.;]*\b(?:subsequently|then|afterwards"
+    r"|thereafter|shortly after(?:wards)?)\s+(?:developed|experienced|noticed|presented)\b",
+    re.I,
+)
+"""The sentence that gives the exposure and what followed it: "He was given an intramuscular
+injection of benzathine penicillin and subsequently developed arm pain"."""
+_AFTER_EXPOSURE = re.compile(
+    r"\b(?:after|following|post|since)\b|\binject\w*|\bvaccin\w*|\bprocedure", re.I
+)
+
+
+def _before_exposure(patient: list[Sentence]) -> set[int]:
+    """Indexes of the case sentences told before the exposure sentence, which say what the
+    patient had before the injection (the complaint it was given for): only when a sentence
+    gives the exposure and then what followed it, and for sentences that do not themselves
+    speak of an injection or of something after it."""
+    exposure = next((s.index for s in patient if _EXPOSURE_THEN.search(s.text)), None)
+    if exposure is None:
+        return set()
+    return {
+        s.index
+        for s in patient
+        if s.index < exposure and s.section != "title" and not _AFTER_EXPOSURE.search(s.text)
+    }
+
+
 def _pre_existing(text: str, start: int, end: int) -> bool:
     """The mention is the injection's indication or a condition the patient had before."""
     before = text[max(0, start - 160) : start]
-    if _INDICATION.search(before):
+    indication = _INDICATION.search(before)
+    if indication and not (
+        re.match(r"given|administered", indication.group(0), re.I)
+        and TREATMENT.search(indication.group(0))
+    ):
+        return True  # "given antibiotics for the infection" treats the reaction
+    if _CO_TRIGGER.search(before):
         return True
     return bool(_CONDITION_OF_PATIENT.search(before) and _THEN_REACTION.search(text[end:]))
 

@@ -51,14 +51,33 @@ def find_sites(text: str) -> list[tuple[str, int, int]]:
 
 
 _TREATMENT_INJECTION = re.compile(
-    r"^\W*(?:[\w-]+\W+){0,2}?(?:(?:cortico)?steroids?|triamcinolone|dexamethasone"
-    r"|(?:methyl)?prednisolone|betamethasone|hyaluronidase|antibiotics?|penicillin|ceftriaxone"
-    r"|analgesics?|local ana?esthetics?)\s+(?:injections?|shots?)\b",
+    r"^\s*(?:(?!(?:after|following|before|with|of|a|an|the|and|or)\b)[\w-]+\s+){0,2}?"
+    r"(?P<drug>(?:cortico)?steroids?|triamcinolone|dexamethasone|(?:methyl)?prednisolone"
+    r"|betamethasone|hyaluronidase|antibiotics?|penicillin|ceftriaxone|analgesics?"
+    r"|local ana?esthetics?)\s+(?:injections?|shots?)\b",
+    re.I,
+)
+_INDICATION_BEFORE = re.compile(
+    r"\b(?:for|due to|because of|to (?:treat|relieve))\s+(?:(?:chronic|acute|severe|persistent"
+    r"|recurrent|intractable|refractory|her|his|the)\s+)*$",
+    re.I,
+)
+_COMPLAINT_AFTER = re.compile(
+    r"(?:\s*(?:,|and|or)\s*[\w-]+)*\s+(?:pain|aches?|stiffness)\b",
     re.I,
 )
 
 
-def treatment_site(text: str, end: int) -> bool:
+def treatment_site(text: str, end: int, start: int | None = None, suspect: str = "") -> bool:
     """The site word ending at ``end`` places an injection of a treatment ("a gluteal
-    intramuscular steroid injection provided relief"), not the suspect product."""
-    return bool(_TREATMENT_INJECTION.search(text[end : end + 80]))
+    intramuscular steroid injection provided relief"), not of the ``suspect`` product; or,
+    with its ``start``, names where the complaint treated by the injection was ("given for
+    chronic neck and back pain")."""
+    treatment = _TREATMENT_INJECTION.search(text[end : end + 80])
+    if treatment and treatment.group("drug").lower() not in suspect.lower():
+        return True
+    return bool(
+        start is not None
+        and _INDICATION_BEFORE.search(text[max(0, start - 60) : start])
+        and _COMPLAINT_AFTER.match(text, end)
+    )
