@@ -102,3 +102,62 @@ def test_successfully_managed_with_normal_movement_is_recovered():
 
 def test_presenting_with_persistent_lesions_and_no_later_status_is_not_recovered():
     assert _outcomes("d47_outcome_presented_persistent") == {"not_recovered"}
+
+
+def _serious(name: str) -> set[str]:
+    return {s for r in _draft(name).case["reactions"] for s in r.get("seriousness", [])}
+
+
+def test_a_lesion_removed_surgically_is_serious_an_outpatient_visit_and_blind_ending_are_not():
+    assert _serious("d60_serious_surgical_removal") == {"medically_important"}
+
+
+def test_a_fatal_outcome_is_the_death_criterion():
+    assert _outcomes("d61_fatal_outcome_is_death") == {"fatal"}
+    assert "death" in _serious("d61_fatal_outcome_is_death")
+
+
+def _onset_days(name: str) -> float | None:
+    from dermavigil.literature.scoring import facts_of
+
+    return facts_of(_draft(name))["onset_days"]
+
+
+def test_an_onset_told_in_words_first_gives_no_latency():
+    # "Immediately after the injection ... Within six hours she went to the emergency
+    # department, and after 10 days the mottling had resolved"
+    assert _onset_days("d62_onset_worded_first") is None
+
+
+def test_an_exposure_years_ago_gives_the_onset_and_a_combination_is_one_treatment():
+    assert _onset_days("d63_onset_years_ago") == 3 * 365.25
+    treatments = [t["drug"] for t in _draft("d63_onset_years_ago").case["treatments"]]
+    assert treatments == ["amoxicillin/clavulanate"]
+
+
+def test_a_reported_series_keeps_its_product():
+    draft = _draft("d64_series_reported_without_ages")
+    assert draft.is_series and draft.partial
+    assert [(p["name"], p["category"]) for p in draft.case["products"]] == [
+        ("procaine penicillin", "drug")
+    ]
+
+
+def test_a_vaccine_that_triggered_a_filler_reaction_comes_after_the_filler():
+    draft = _draft("d65_vaccine_after_filler")
+    assert [p["category"] for p in draft.case["products"]] == ["ha_filler", "vaccine"]
+    assert [t["drug"] for t in draft.case["treatments"]] == ["prednisolone"]  # "on oral ..."
+    assert _outcomes("d65_vaccine_after_filler") == {"recovered"}  # "settled within ten days"
+
+
+def test_a_lipolytic_brand_from_the_catalogue_injected_too_superficially():
+    product = _suspect("d66_lipolytic_brand_too_superficial")
+    assert (product["name"], product["category"]) == ("Aqualyx", "mesotherapy")
+    assert product["approved_routes"] == ["subcutaneous"]
+    assert product["additional_information"] == ["off_label_use"]
+
+
+def test_a_material_named_only_by_what_the_reaction_was_to():
+    product = _suspect("d67_material_named_by_reaction")
+    assert product["category"] == "pmma"
+    assert product["name"] == "polymethylmethacrylate microspheres"

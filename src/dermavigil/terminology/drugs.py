@@ -38,9 +38,29 @@ def drug_names() -> frozenset[str]:
         .joinpath("data/drug_names.txt")
         .read_text(encoding="utf-8")
     )
-    return frozenset(
-        line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
-    )
+    names = {line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(names | {v for name in names for v in _salt_first(name)})
+
+
+_SALT_WORDS = frozenset(
+    {
+        "benzathine", "procaine", "sodium", "potassium", "calcium", "magnesium",
+        "hydrochloride", "acetate", "sulfate", "phosphate", "citrate", "succinate",
+    }
+)  # fmt: skip
+
+
+def _salt_first(name: str) -> list[str]:
+    """The salt-first spellings of a lexicon name: FAERS writes "penicillin g benzathine" and
+    "diclofenac sodium", case reports "benzathine penicillin" and "sodium diclofenac"."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in _SALT_WORDS:
+        return []
+    base = words[:-1]
+    out = [" ".join([words[-1], *base])]
+    if len(base) == 2 and len(base[1]) == 1:  # "penicillin g benzathine": also without the g
+        out.append(f"{words[-1]} {base[0]}")
+    return out
 
 
 def find_drugs(text: str) -> list[DrugMention]:

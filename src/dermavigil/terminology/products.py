@@ -64,8 +64,8 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     ),
     (
         _C.mesotherapy,
-        r"deoxycholic acid|Kybella|phosphatidylcholine|mesotherapy(?:\s+(?:cocktail|solution))?"
-        r"|lipolytic(?:\s+injections?)?|lipodissolve",
+        r"deoxycholic acid|Kybella|Aqualyx|phosphatidylcholine"
+        r"|mesotherapy(?:\s+(?:cocktail|solution))?|lipolytic(?:\s+injections?)?|lipodissolve",
     ),
     (
         _C.allergen_immunotherapy,

@@ -31,6 +31,7 @@ from dermavigil.literature.extract.products import (
     abbreviations,
     find_product_facts,
     medicine_by_route,
+    named_by_reaction,
     treated_families,
 )
 from dermavigil.literature.extract.quality import check_text
@@ -57,6 +58,13 @@ _COUNTRIES = {
     "new zealand": "NZ", "vietnam": "VN", "malaysia": "MY", "indonesia": "ID",
     "philippines": "PH", "argentina": "AR", "chile": "CL", "colombia": "CO",
 }  # fmt: skip
+_SERIES_REPORTED = re.compile(
+    r"\b(?:we (?:hereby )?(?:report|present|describe)|this (?:paper|article) (?:reports|presents"
+    r"|describes))\s+(?:\w+\s+){0,2}(?:cases|patients)\b",
+    re.I,
+)
+"""A series the authors say they report ("we report 3 cases of ..."): a case even when its
+patients are not told apart (no age or sex), so its product is kept."""
 _NARRATIVE_SKIP = frozenset({"title", "aims", "aim", "purpose", "objective", "objectives"})
 
 
@@ -166,6 +174,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         products = find_product_facts(
             sentences, challenge.rechallenge_sentences, fallback=True, abbr=abbr, treating=treating
         )
+    named_by_reaction(products, sentences)
     suspects = frozenset(
         [p.name.lower() for p in products]
         + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]
@@ -212,7 +221,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         evidence["report.patients_in_report"] = patient_facts.spans["report.patients_in_report"]
     warnings = list(check.warnings)
     review = is_review(sentences)
-    if not case["patient"] and (not case["reactions"] or review):
+    reported_series = patient_facts.series and _SERIES_REPORTED.search(text)
+    if not case["patient"] and (review or not (case["reactions"] or reported_series)):
         # no adverse event and no patient: a review, a study or a text without a case gives
         # an empty draft, marked so (nothing kept from background or review sentences)
         for key in ("products", "reactions", "findings", "treatments"):

@@ -52,6 +52,13 @@ _STATEMENTS = (
         rf"|following)\b[^.;,]{{0,30}}?\b{_EXPOSURE}\b",
         re.I,
     ),
+    # "Five years ago, she had received ... filler injection"
+    re.compile(
+        rf"(?<![\w-]){_N}[\s-]+{_UNIT}\s*(?:ago|previously|earlier|before)\W{{0,3}}"
+        r"(?:she|he|the patient)\s+(?:had\s+)?(?:received|undergone|underwent|been injected"
+        rf"|had)\b[^.;]{{0,60}}?\b{_EXPOSURE}\b",
+        re.I,
+    ),
     # "after two weeks, when ... appeared"
     re.compile(
         rf"\bafter\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*,?\s*when\b[^.;]{{0,80}}?"
@@ -69,6 +76,16 @@ _NOT_ONSET_AFTER = re.compile(
     r"|healed|regressed|disappeared))\b",
     re.I,
 )
+
+
+_RECOVERY_AFTER = re.compile(
+    r"^(?:(?!\b(?:developed|appeared|occurred|noticed|presented|began|started|experienced"
+    r"|complained|emerged|arose)\b)[^.;]){0,60}\b(?:resolved|disappeared|subsided|regressed"
+    r"|healed|settled|faded|remained|persisted)\b",
+    re.I,
+)
+"""'After 10 days postinjection swelling and hematoma resolved', 'After 2 weeks, only a small
+eschar remained': the time of a later status, not an onset."""
 
 
 def _duration(match: re.Match[str]) -> Duration | None:
@@ -91,20 +108,72 @@ def find_onset(sentences: list[Sentence]) -> tuple[Duration, str, tuple[int, int
     return None
 
 
+_IMMEDIATE = re.compile(
+    r"\b(?:immediately|within (?:a few |several )?(?:seconds|minutes)|(?:soon|shortly|right"
+    r"|directly) after|on the (?:evening|day|night|afternoon) of (?:the |her |his )?"
+    r"(?:injection|vaccination|procedure|treatment)|at the time of (?:the |this |her |his )?"
+    r"(?:injection|vaccination|procedure)|since the (?:injection|vaccination|procedure)"
+    r"|during (?:the |this )?(?:injection|procedure|vaccination))\b",
+    re.I,
+)
+"""An onset told in words, not numbers ("within minutes she felt ...", "on the evening of
+vaccination", "pain since the injection")."""
+
+
+_PRESENTED = re.compile(
+    r"\b(?:presented|presentation|on admission|on arrival|went to|came to|visited|consulted"
+    r"|was seen|attended|was admitted|returned"
+    r"|was referred)\b",
+    re.I,
+)
+
+
+def _worded_first(reactions: list[ReactionFacts], sentences: list[Sentence]) -> bool:
+    """The first sign's onset is told in words before any number: "Within minutes she had
+    pain ... Within 8 hours she presented ..." (a worded onset gives no latency)."""
+    numeric = [
+        r.spans["onset"][0][0] for r in reactions if r.onset_latency and r.spans.get("onset")
+    ]
+    if not numeric:
+        return False
+    worded = [
+        r.spans["onset"][0][0]
+        for r in reactions
+        if r.onset_latency is None and r.onset_text and r.spans.get("onset")
+    ]
+    signs = {r.sentence for r in reactions}
+    worded += [
+        s.start + m.start()
+        for s in sentences
+        if s.index in signs and s.section != "title"
+        for m in _IMMEDIATE.finditer(s.text)
+    ]
+    return bool(worded) and min(worded) < min(numeric)
+
+
 def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sentence]) -> None:
-    """Remove follow-up and recurrence latencies; add a stated onset when none is left."""
+    """Remove follow-up and recurrence latencies and the latencies of later signs when the
+    first one's onset is worded; add a stated onset when none is left."""
+    # the first sign came within minutes (in words): a number told later is when the patient
+    # was seen ("Within 8 hours she presented to the emergency department"), not an onset; a
+    # later sign's own latency ("three days after, the lesions turned into nodules") is kept
+    worded = _worded_first(reactions, sentences)
     for reaction in reactions:
         spans = reaction.spans.get("onset") or []
         if reaction.onset_latency is None or not spans:
             continue
         start, end = spans[0]
-        if _NOT_ONSET_BEFORE.search(text[max(0, start - 40) : start]) or _NOT_ONSET_AFTER.match(
-            text[end : end + 100]
+        after = text[end : end + 100]
+        if (
+            _NOT_ONSET_BEFORE.search(text[max(0, start - 40) : start])
+            or _NOT_ONSET_AFTER.match(after)
+            or _RECOVERY_AFTER.match(after)
+            or (worded and _PRESENTED.search(text[max(0, start - 60) : end + 60]))
         ):
             reaction.onset_latency = None
             reaction.onset_text = None
             reaction.spans.pop("onset", None)
-    if not reactions or any(r.onset_latency for r in reactions):
+    if worded or not reactions or any(r.onset_latency for r in reactions):
         return
     found = find_onset(sentences)
     if found is not None:

@@ -57,7 +57,8 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"\b(?:(?:completely|fully|entirely|totally) (?:resolved|recovered|healed|"
             r"disappeared|regressed)|complete (?:\w+ )?(?:resolution|recovery|healing)|(?:resolved|"
             r"regressed) (?:completely|fully|entirely|without sequelae)|recovered|resolved"
-            r"|healed|disappeared|faded(?! partially| slightly| somewhat)|vanished|cleared"
+            r"|healed|disappeared|faded(?! partially| slightly| somewhat)|vanished|settled"
+            r"(?= (?:completely|fully|within|over|after|in|on|with)\b)|cleared"
             r"(?= (?:completely|fully|entirely|without|within|over|after|in)\b)"
             r"|(?:excellent|full|complete|successful|satisfactory) "
             r"(?:resolution|outcome|recovery)|withdrew|to resolve"
@@ -104,7 +105,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (
         SeriousnessCriterion.hospitalisation,
         re.compile(
-            r"\b(?:hospitali[sz](?:ed|ation)|admitted|admission|hospital stay|inpatient"
+            r"\b(?:hospitali[sz](?:ed|ation)|admitted(?! to (?:an? |the |our )?(?:\w+ )?outpatient)"
+            r"|admission|hospital stay|inpatient"
             r"|intensive care|ICU)\b",
             re.I,
         ),
@@ -112,7 +114,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (
         SeriousnessCriterion.disability,
         re.compile(
-            r"\b(?:blind(?:ness)?|(?:vision|visual) loss|loss of (?:vision|sight)"
+            r"\b(?:blind(?:ness)?(?!-)|(?:vision|visual) loss|loss of (?:vision|sight)"
             r"|lost (?:all )?sight"
             r"|vision (?:was )?not restored|paraly\w+|paresis|hemiparesis|amputat\w+"
             r"|loss of the (?:affected )?(?:toe|finger|limb)|disfigur\w+|permanent (?:\w+ )?"
@@ -127,7 +129,10 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"\b(?:debridement|debrided|excision|excised|skin graft\w*|grafting|fasciotomy"
             r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
             r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision|serious"
-            r" (?:complication|adverse (?:event|reaction))s?)\b",
+            r" (?:complication|adverse (?:event|reaction))s?"
+            r"|(?:lesion|mass|swelling|nodule|granuloma|node|collection|abscess|cyst)s?"
+            r" (?:was|were) (?:then )?(?:surgically |completely )?(?:removed|resected)"
+            r"|remov(?:ed|ing|al of) (?:the |it )?(?:\w+ ){0,2}surgically|resection)\b",
             re.I,
         ),
     ),
@@ -283,6 +288,16 @@ def _persistent(facts: OutcomeFacts, sentences: list[Sentence]) -> None:
             return
 
 
+def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) -> None:
+    """A new episode, or a treatment begun after 'persisted', told after the status
+    ``sentence`` states, and nothing said since: the outcome is unknown."""
+    after = [s for s in later if s.index > sentence.index]
+    if any(_NEW_EPISODE.search(s.text) for s in after) or (
+        facts.outcome is Outcome.not_recovered and any(_TREATED_AFTER.search(s.text) for s in after)
+    ):
+        facts.outcome, facts.sequelae, facts.spans = None, [], {}
+
+
 def find_outcome(
     patient: list[Sentence], first_reaction: int, serious_from: list[Sentence] | None = None
 ) -> OutcomeFacts:
@@ -302,13 +317,7 @@ def find_outcome(
             earlier = earlier or (sentence, outcome, span, sequela)
             continue  # a pluperfect state yields to any outcome told in the narrative
         _keep(facts, sentence, outcome, span, sequela)
-        after = [s for s in later if s.index > sentence.index]
-        if any(_NEW_EPISODE.search(s.text) for s in after) or (
-            outcome is Outcome.not_recovered and any(_TREATED_AFTER.search(s.text) for s in after)
-        ):
-            # a new episode, or a treatment begun, after the last stated status, and nothing
-            # said since: the outcome is unknown
-            facts.outcome, facts.sequelae, facts.spans = None, [], {}
+        _superseded(facts, sentence, later)
         break
     else:
         summary = [s for s in patient if s.index < first_reaction or _SUMMARY.search(s.text)]
@@ -320,6 +329,7 @@ def find_outcome(
         else:
             if earlier is not None:
                 _keep(facts, *earlier)
+                _superseded(facts, earlier[0], later)
             else:
                 _persistent(facts, patient)
     for sentence in patient:
@@ -342,4 +352,8 @@ def find_outcome(
                 facts.spans.setdefault("seriousness", []).append(
                     (sentence.start + match.start(), sentence.start + match.end())
                 )
+    if facts.outcome is Outcome.fatal and SeriousnessCriterion.death not in facts.seriousness:
+        # "a case ... that turned out to be fatal": the fatal outcome is the death criterion
+        facts.seriousness.insert(0, SeriousnessCriterion.death)
+        facts.spans.setdefault("seriousness", []).extend(facts.spans.get("outcome", []))
     return facts

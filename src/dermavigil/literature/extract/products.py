@@ -415,7 +415,28 @@ def find_product_facts(
         ]
         _describe(product, used, rechallenge)
         products.append(product)
-    return products
+    return _vaccine_after_filler(products)
+
+
+_NOT_AESTHETIC = frozenset(
+    {
+        ProductCategory.vaccine,
+        ProductCategory.drug,
+        ProductCategory.other,
+        ProductCategory.allergen_immunotherapy,
+    }
+)
+
+
+def _vaccine_after_filler(products: list[ProductFacts]) -> list[ProductFacts]:
+    """A vaccine that triggered a reaction to an earlier aesthetic product (a filler) is a
+    co-suspect named after that product (docs/annotation.md), whichever the text names first."""
+    if not any(p.category is ProductCategory.vaccine for p in products) or all(
+        p.category in _NOT_AESTHETIC for p in products
+    ):
+        return products
+    vaccines = [p for p in products if p.category is ProductCategory.vaccine]
+    return [p for p in products if p.category is not ProductCategory.vaccine] + vaccines
 
 
 _NOT_MEDICINE = re.compile(
@@ -435,3 +456,27 @@ def medicine_by_route(product: ProductFacts, route: Route | None) -> None:
         and not _NOT_MEDICINE.search(product.name)
     ):
         product.category = ProductCategory.drug
+
+
+_REACTION_TO = re.compile(
+    r"\b(?:reactions?|granulomas?|hypersensitivity|allergy|allergic reactions?|complications?"
+    r"|response)\s+(?:to|against|caused by|induced by|secondary to)\s+(?:the\s+)?(?:injected\s+)?$",
+    re.I,
+)
+
+
+def named_by_reaction(products: list[ProductFacts], sentences: list[Sentence]) -> None:
+    """A product the case names only by a descriptive phrase ("dermal cosmetic material",
+    category ``other``) that the text later names by family as what the reaction was to
+    ("foreign body granuloma to hyaluronic acid") takes that family's name and category."""
+    if len(products) != 1 or products[0].category is not ProductCategory.other:
+        return
+    for sentence in sentences:
+        for mention in find_products(sentence.text):
+            if _REACTION_TO.search(sentence.text[: mention.start]):
+                product = products[0]
+                product.name, product.category = mention.text, mention.category
+                span = (sentence.start + mention.start, sentence.start + mention.end)
+                product.spans["name"] = [span]
+                product.spans["category"] = [*product.spans.get("category", []), span]
+                return

@@ -58,7 +58,8 @@ _CUE = re.compile(
     r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
     r"|was (?:debrided|excised|drained)|prescription|removed|excised|included|ineffective"
     r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done"
-    r"|(?:was|were) (?:injected|applied))\b",
+    r"|(?:was|were) (?:injected|applied)"
+    r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+)\b",
     re.I,
 )
 _ROUTE_BEFORE = re.compile(
@@ -245,7 +246,24 @@ def _matches(
         if _INSTITUTION_AFTER.match(text[end:]) or _NOT_GIVEN_AFTER.match(text[end:]):
             continue
         kept.append((start, end, name))
-    return kept
+    return _combined(text, kept)
+
+
+_COMBINATION = re.compile(r"\s?[/+]\s?|-")
+"""Between the two names of one combination product ("amoxicillin/clavulanate",
+"antibiotic/steroid cream", "trimethoprim+sulfamethoxazole")."""
+
+
+def _combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Adjacent names joined by a slash, plus or hyphen are one combination treatment."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, name in kept:
+        if out and _COMBINATION.fullmatch(text[out[-1][1] : start]):
+            first = out.pop()
+            out.append((first[0], end, text[first[0] : end]))
+        else:
+            out.append((start, end, name))
+    return out
 
 
 def find_treatments(
