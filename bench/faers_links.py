@@ -96,13 +96,14 @@ def tables(con: duckdb.DuckDBPyConnection) -> None:
                    CASE upper(age_cod) WHEN 'YR' THEN try_cast(age AS DOUBLE)
                         WHEN 'MON' THEN try_cast(age AS DOUBLE) / 12
                         WHEN 'DY' THEN try_cast(age AS DOUBLE) / 365.25 END AS age_years,
-                   CAST(NULL AS VARCHAR) AS literature
+                   CAST(NULL AS VARCHAR) AS literature, CAST(NULL AS VARCHAR) AS region
             FROM {_read(files["DEMO"])}""")
         parts["products"].append(f"""
             SELECT 'faers' AS source, primaryid AS report_id, try_cast(drug_seq AS INTEGER) AS seq,
                    'suspect' AS role,
                    lower(trim(coalesce(nullif(prod_ai, ''), drugname))) AS product_key,
-                   CAST(NULL AS VARCHAR) AS category, CAST(NULL AS VARCHAR) AS route
+                   CAST(NULL AS VARCHAR) AS category, CAST(NULL AS VARCHAR) AS route,
+                   nullif(trim(lot_num), '') AS lot
             FROM {_read(files["DRUG"])} WHERE upper(role_cod) IN ('PS', 'SS')""")
         parts["reactions"].append(f"""
             SELECT 'faers' AS source, primaryid AS report_id, lower(trim(pt)) AS term_key,

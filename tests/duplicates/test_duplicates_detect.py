@@ -202,3 +202,23 @@ def test_literature_draft_of_the_seed_case_matches_the_clinicians_report(
     drafted = draft.to_case().model_copy(update={"case_id": "DRAFT"})
     pairs = find_duplicates([drafted, clinician_case, *different_cases], threshold=0.5)
     assert [(p.case_a, p.case_b) for p in pairs] == [("CLIN", "DRAFT")]
+
+
+def _with_lot(case: Case, case_id: str, lot: str) -> Case:
+    data = case.model_dump()
+    data["case_id"] = case_id
+    for product in data["products"]:
+        product["lot"] = lot
+    return Case.model_validate(data)
+
+
+def test_same_lot_is_evidence_for_and_another_lot_against(clinician_case: Case) -> None:
+    a = _with_lot(clinician_case, "A", "AB-1234 ")
+    same, other = _with_lot(clinician_case, "B", "ab1234"), _with_lot(clinician_case, "C", "ZX9876")
+    evidence = {}
+    for copy in (same, other):
+        (pair,) = detect([a, copy], threshold=0.0).pairs
+        evidence[copy.case_id] = next(e for e in pair.explanation if e.field == "lot")
+    assert evidence["B"].level == "a lot number in common" and evidence["B"].match_weight > 3
+    assert (evidence["B"].value_a, evidence["B"].value_b) == (["AB1234"], ["AB1234"])
+    assert evidence["C"].level == "no agreement" and evidence["C"].match_weight < -2

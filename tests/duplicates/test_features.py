@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dermavigil.domain.case import Case
-from dermavigil.duplicates.features import FEATURE_SCHEMA, case_features, content_words
+from dermavigil.duplicates.features import FEATURE_SCHEMA, case_features, content_words, lot_key
 
 
 def test_record_has_exactly_the_schema_columns(literature_case: Case) -> None:
@@ -60,3 +60,33 @@ def test_content_words_fold_plurals_and_drop_stop_words() -> None:
     for plural, singular in [("papules", "papule"), ("bodies", "body"), ("Nodules", "nodule")]:
         assert content_words([plural]) == content_words([singular])
     assert content_words(["Abscess", "virus", "sepsis"]) == ["abscess", "sepsis", "virus"]
+
+
+def test_lot_keys_meet_across_spellings_and_unknown_lots_are_none() -> None:
+    assert lot_key(" w-0704 ") == lot_key("W0704") == "W0704"
+    assert lot_key("037K20A") == "037K20A"
+    for unknown in ("UNKNOWN", "unk", "Not available", "N/A", "none", "0", "", None):
+        assert lot_key(unknown) is None, unknown
+
+
+def test_lot_key_in_sql_is_the_python_lot_key() -> None:
+    import duckdb
+
+    from dermavigil.duplicates.store_features import _LOT_KEY
+
+    values = [" w-0704 ", "037K20A", "UNKNOWN", "unk", "Not available", "N/A", "0", "ab", "Ü12x"]
+    con = duckdb.connect()
+    (got,) = con.execute(
+        f"SELECT list_transform(?::VARCHAR[], lambda lot: {_LOT_KEY})", [values]
+    ).fetchone()
+    assert got == [lot_key(v) for v in values]
+
+
+def test_suspect_lots_become_lot_keys_and_a_case_has_no_region(clinician_case: Case) -> None:
+    data = clinician_case.model_dump()
+    for product in data["products"]:
+        product["lot"] = "lot ab-123"
+    row = case_features(Case.model_validate(data), "c")
+    assert row["lots"] == ["LOTAB123"]
+    assert row["region"] is None
+    assert case_features(clinician_case, "c")["lots"] is None

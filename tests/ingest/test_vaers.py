@@ -99,8 +99,11 @@ def test_2021_layout_and_quirks(
     assert reports["0900002"]["event_date"] == date(2019, 1, 1)  # partial date "2019"
     assert reports["0900003"]["received_date"] is None  # 02/30/2019 repaired to null
     assert reports["0900003"]["age_years"] is None
+    assert reports["0916600"]["region"] == "TX"  # STATE
     keys = {p["product_key"] for p in t["report_products"].to_pylist()}
     assert {"covid19", "flu4", "hpv9", "dtap"} <= keys
+    lots = {p["report_id"]: p["lot"] for p in t["report_products"].to_pylist()}
+    assert lots["0916600"] == "037K20A" and lots["0916603"] == "unknown"  # VAX_LOT verbatim
     onset = {
         (r["report_id"], r["term_key"]): r["onset_days"] for r in t["report_reactions"].to_pylist()
     }

@@ -25,6 +25,9 @@ Every fact is reduced to a form that survives rewording between reporters:
 - body sites (of products, reactions and rechallenge) as content words, and
   the treatments given as product keys: facts of injected aesthetic products
   that a second reporter of the case tends to repeat;
+- lot (batch) numbers of the suspects as :func:`lot_key` keys, and the
+  region (state) where a source gives one (VAERS STATE): two reports of one
+  vaccine on one day from two states, or of two lots, are two patients;
 - partial dates: the first and last real day they may stand for
   (:meth:`~dermavigil.domain.dates.PartialDate.earliest`/``latest``).
 
@@ -95,9 +98,28 @@ FEATURE_SCHEMA = pa.schema(
         ("rare_terms", _LIST),
         ("initials", _TEXT),
         ("birth_year", pa.int32()),
+        ("region", _TEXT),
+        ("lots", _LIST),
     ]
 )
 """The columns of a feature record (Arrow types), in table order."""
+
+
+LOT_UNKNOWN = ("UNK", "KNOWN", "UNAVAIL", "NOTAVAIL", "NOTREPORTED", "NOTPROVIDED", "NONE")
+"""A lot key holding one of these says the lot was not known (``UNKNOWN``, ``UNK``,
+``NOT AVAILABLE``...): no lot rather than a lot (VAERS VAX_LOT holds them)."""
+LOT_MIN_LENGTH = 3
+"""Shorter lot keys (``0``, ``1``, ``NA``) identify nothing."""
+
+
+def lot_key(text: str | None) -> str | None:
+    """A lot (batch) number as a matching key: letters and digits only, upper case
+    (``w0704 `` and ``W-0704`` meet); None when it says the lot is unknown or is too short.
+    :func:`~dermavigil.duplicates.store_features.features_sql` computes the same key in SQL."""
+    key = "".join(ch for ch in (text or "").upper() if ch.isascii() and ch.isalnum())
+    if len(key) < LOT_MIN_LENGTH or any(word in key for word in LOT_UNKNOWN):
+        return None
+    return key
 
 
 def _singular(word: str) -> str:
@@ -233,6 +255,8 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "rare_terms": None,  # set over the whole collection: detect.with_rare_terms
         "initials": _initials(case.patient.initials),
         "birth_year": _birth_year(case, age),
+        "region": None,  # the case model holds no subdivision of the country
+        "lots": _or_none(sorted({k for p in suspects if (k := lot_key(p.lot))})),
     }
 
 

@@ -230,6 +230,12 @@ def _overlap(span: str, slack: str = "") -> str:
     return f"{low}_l <= {high}_r{slack} AND {low}_r <= {high}_l{slack}"
 
 
+LOTS_SPELT_ALIKE = (
+    "jaro_winkler_similarity(array_to_string(lots_l, ' '), array_to_string(lots_r, ' ')) >= "
+    f"{TYPO_SIMILARITY}"
+)
+"""The lot numbers of the two sides, each side's written as one text, are a typo apart."""
+
 _SAME_DAY = (
     "event_low_l = event_low_r AND event_high_l = event_high_r AND event_low_l = event_high_l"
 )
@@ -252,6 +258,17 @@ def facts() -> tuple[Fact, ...]:
         ),
         _agree("country", "reporter country (adjusted for how common the country is)", "country",
                ("same country", cll.ExactMatchLevel("country"), 0.95, 0.35, "country")),
+        _agree("region", "state or province of the report (VAERS STATE; adjusted for how common "
+               "the region is)", "region",
+               ("same region", cll.ExactMatchLevel("region"), 0.95, 0.06, "region")),
+        _fact(
+            "lot", "lot (batch) numbers of the suspect products (chance agreement counted "
+            "among reports of the same product within a year: a lot belongs to one product)",
+            "lots", "lots",
+            ("a lot number in common", _shared("lots", 1), 0.80, 0.03),
+            ("lot numbers spelt alike (typo)", LOTS_SPELT_ALIKE, 0.08, 0.01),
+            _else(0.12, 0.96),
+        ),
         _agree("route", "routes by which the suspect products were given", "suspect_routes",
                ("a route in common", _shared("suspect_routes", 1), 0.90, 0.35)),
         _fact(

@@ -6,6 +6,8 @@ schema (``reports``, ``report_products``, ``report_reactions``), so one SQL quer
 :class:`~dermavigil.domain.case.Case` per report (1M reports in seconds rather
 than the ~20 minutes pydantic validation would take).
 
+Lot numbers and the region (state) come from columns added to the store later:
+a store built before them reads them as null (:func:`with_optional_columns`).
 The store holds less than a case: no body sites, treatments, initials or event
 latency per reaction beyond ``onset_days``; those facts are missing (no evidence
 either way). Product and reaction keys are the store's own
@@ -21,7 +23,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from dermavigil.duplicates.features import FEATURE_SCHEMA
+from dermavigil.duplicates.features import FEATURE_SCHEMA, LOT_MIN_LENGTH, LOT_UNKNOWN
 
 _WORDS = (
     "list_sort(list_distinct(list_filter(flatten(list(string_split_regex({col}, '[^a-z]+'))), "
@@ -29,8 +31,34 @@ _WORDS = (
 )
 
 
+_LOT = "regexp_replace(upper(lot), '[^A-Z0-9]', '', 'g')"
+_LOT_KEY = (
+    f"CASE WHEN length({_LOT}) >= {LOT_MIN_LENGTH} AND NOT ("
+    + " OR ".join(f"contains({_LOT}, '{word}')" for word in LOT_UNKNOWN)
+    + f") THEN {_LOT} END"
+)
+"""features.lot_key in SQL."""
+
+OPTIONAL_COLUMNS = {"reports": {"region": "VARCHAR"}, "report_products": {"lot": "VARCHAR"}}
+"""Columns added to the store after some stores were built, and their types: a store
+(or a caller's table) without them reads them as null."""
+
+
+def with_optional_columns(con: duckdb.DuckDBPyConnection, table: str, relation: str) -> str:
+    """``relation`` (a table name or ``read_parquet(...)``) as a subquery holding every
+    column of :data:`OPTIONAL_COLUMNS` for ``table``, null where it lacks one."""
+    have = {row[0] for row in con.sql(f"DESCRIBE SELECT * FROM {relation}").fetchall()}
+    missing = {c: t for c, t in OPTIONAL_COLUMNS.get(table, {}).items() if c not in have}
+    if not missing:
+        return relation
+    extra = ", ".join(f"CAST(NULL AS {t}) AS {c}" for c, t in missing.items())
+    return f"(SELECT *, {extra} FROM {relation})"
+
+
 def features_sql(reports: str, products: str, reactions: str) -> str:
-    """SQL turning the three store tables (names or subqueries) into feature records."""
+    """SQL turning the three store tables (names or subqueries) into feature records
+    (each must hold the columns of :data:`OPTIONAL_COLUMNS`: see
+    :func:`with_optional_columns`)."""
     return f"""
     WITH p AS (
         SELECT source, report_id,
@@ -41,7 +69,9 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
                {_WORDS.format(col="lower(product_key)")} AS product_words,
                list_sort(list_distinct(list(category) FILTER (
                    WHERE category IS NOT NULL AND category NOT IN ('drug', 'other'))))
-                   AS product_categories
+                   AS product_categories,
+               list_sort(list_distinct(list({_LOT_KEY}) FILTER (WHERE {_LOT_KEY} IS NOT NULL)))
+                   AS lots
         FROM {products}
         WHERE role = 'suspect' OR role IS NULL
         GROUP BY source, report_id
@@ -87,7 +117,9 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
         CAST(NULL AS VARCHAR[]) AS rare_terms,
         CAST(NULL AS VARCHAR) AS initials,
         CAST(year(coalesce(rep.event_date, rep.received_date)) - floor(rep.age_years) AS INTEGER)
-            AS birth_year
+            AS birth_year,
+        nullif(upper(trim(rep.region)), '') AS region,
+        nullif(p.lots, []) AS lots
     FROM {reports} rep
     LEFT JOIN p USING (source, report_id)
     LEFT JOIN r USING (source, report_id)
@@ -113,7 +145,9 @@ def store_feature_table(
                 raise InputError(
                     f"the store at {store_dir} holds no {table} for {sources or 'any source'}"
                 )
-            names[table] = f"read_parquet({files!r})"
+            names[table] = with_optional_columns(
+                con, table, f"read_parquet({files!r}, union_by_name = true)"
+            )
         sql = features_sql(names["reports"], names["report_products"], names["report_reactions"])
         return con.sql(sql).to_arrow_table().select(FEATURE_SCHEMA.names).cast(FEATURE_SCHEMA)
     finally:

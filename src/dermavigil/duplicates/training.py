@@ -67,7 +67,14 @@ EM_MAX_PAIRS = 2_000_000
 Progress = Callable[[str, int, int], None]
 """(step, completed, total) callback."""
 
-Source = Literal["prior", "random pairs", "EM"]
+Source = Literal["prior", "random pairs", "random pairs of one product", "EM"]
+
+LOT_PAIRS_SAMPLE = 20_000
+"""Reports (with a lot, a first suspect and an event date) sampled for the lot's ``u``."""
+LOT_MIN_PAIRS = 1_000
+"""Fewest same-product pairs for the lot's ``u`` to be estimated (else the prior)."""
+LOT_WINDOW_DAYS = 365
+"""Two reports of one product count for the lot's ``u`` when their events are this close."""
 
 
 class LevelParameters(BaseModel):
@@ -221,6 +228,53 @@ def _strongest_not_favoured(m_levels: dict[str, float], u_levels: dict[str, floa
     return u is not None and m < u
 
 
+def _lot_u(db_api: Any, table_name: str) -> tuple[dict[str, float], int]:
+    """``u`` of the lot levels among pairs of *different* reports of the same first suspect
+    product whose events are at most :data:`LOT_WINDOW_DAYS` apart (a seeded sample).
+
+    Random pairs would put the chance that two reports share a lot at the chance that
+    they share a product and a season, and then count the product again: lots belong to
+    one product and circulate for months, so two infants given one vaccine on one day
+    share a lot far more often (15% of the same-vaccine, same-day, same-age VAERS pairs
+    of the bench) than two random reports. Fellegi-Sunter's product of likelihood ratios
+    needs the lot's agreement given what the other facts already say."""
+    from dermavigil.duplicates.model import LOTS_SPELT_ALIKE
+
+    spelt = LOTS_SPELT_ALIKE.replace("lots_l", "l.lots").replace("lots_r", "r.lots")
+    sql = f"""
+        WITH s AS (
+            SELECT unique_id, first_suspect, event_low, region, lots FROM {table_name}
+            WHERE lots IS NOT NULL AND first_suspect IS NOT NULL AND event_low IS NOT NULL
+            USING SAMPLE reservoir({LOT_PAIRS_SAMPLE} ROWS) REPEATABLE ({U_SEED})
+        ), pairs AS (
+            SELECT len(list_intersect(l.lots, r.lots)) > 0 AS same, {spelt} AS alike
+            FROM s l JOIN s r ON l.first_suspect = r.first_suspect
+             AND l.unique_id < r.unique_id AND l.region IS NOT DISTINCT FROM r.region
+             AND abs(date_diff('day', l.event_low, r.event_low)) <= {LOT_WINDOW_DAYS}
+        )
+        SELECT count(*), count(*) FILTER (WHERE same),
+               count(*) FILTER (WHERE alike AND NOT same) FROM pairs
+    """
+    pairs, same, alike = db_api.duckdb_con.execute(sql).fetchall()[0]
+    if pairs < LOT_MIN_PAIRS:
+        return {}, int(pairs)
+    floor = 1 / pairs
+    return {
+        "a lot number in common": max(same / pairs, floor),
+        "lot numbers spelt alike (typo)": max(alike / pairs, floor),
+        "no agreement": max(1 - (same + alike) / pairs, floor),
+    }, int(pairs)
+
+
+def _set_u(linker: Any, name: str, u: dict[str, float]) -> None:
+    """Set the linker's ``u`` of comparison ``name``'s levels by label."""
+    for comparison in linker._settings_obj.comparisons:
+        if comparison.output_column_name == name:
+            for level in comparison.comparison_levels:
+                if not level.is_null_level and level.label_for_charts in u:
+                    level.u_probability = u[level.label_for_charts]
+
+
 def constrain(m: float, u: float, agreement: bool) -> tuple[float, float, str | None]:
     """(m, u, note): agreement weighs >= 0, no agreement <= 0 (see the module docstring)."""
     m, u = max(m, 1e-9), max(u, 1e-9)
@@ -259,6 +313,7 @@ def train(
     u_est: dict[str, dict[str, float]] = {}
     sessions: list[EMSession] = []
     u_pairs = None
+    u_sources: dict[str, Source] = {}
     if n_records >= TRAIN_MIN_RECORDS:
         step("estimating u from random pairs", 0, 3)
         linker = Linker(records, settings(n_records), log_level=None)
@@ -272,6 +327,11 @@ def train(
             name: {label: float(u) for label, (_, u) in levels.items() if u is not None}
             for name, levels in trained.items()
         }
+        lot_u, lot_pairs = _lot_u(db_api, table_name)
+        if lot_u:
+            u_est["lot"] = lot_u
+            u_sources["lot"] = "random pairs of one product"
+            _set_u(linker, "lot", lot_u)  # EM's E-step uses it too (u stays fixed in EM)
         step("estimating m by expectation maximisation", 1, 3)
         m_est, sessions = _em(linker, db_api, table_name, u_est)
     params: Params = {}
@@ -283,7 +343,7 @@ def train(
             m = m_est.get(fact.name, {}).get(level.label)
             u = u_est.get(fact.name, {}).get(level.label)
             m_source: Source = "EM" if m is not None else "prior"
-            u_source: Source = u_from if u is not None else "prior"
+            u_source: Source = u_sources.get(fact.name, u_from) if u is not None else "prior"
             m = level.m if m is None or not math.isfinite(m) else m
             u = level.u if u is None or not math.isfinite(u) else u
             m, u, note = constrain(m, u, agreement=i < last)

@@ -50,7 +50,7 @@ from dermavigil.ingest.values import (
 )
 
 SOURCE = "faers"
-PARSER_VERSION = "faers-3"  # 3: serious unknown without OUTC; stats count orphans
+PARSER_VERSION = "faers-4"  # 4: lot (lot_num); 3: serious unknown without OUTC; orphans
 
 _NAME = re.compile(
     r"^(?P<kind>DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(?P<unit>\d\dQ[1-4])(?:_\w+)?\.TXT$", re.IGNORECASE
@@ -111,6 +111,7 @@ SPECS = {  # columns of every era (after _ALIASES); era-specific ones are read w
         optional={
             "route": "routes will be unknown",
             "drug_seq": "product sequence numbers will be unknown",
+            "lot_num": "lot numbers will be unknown",
         },
         looks={"primaryid": ID, "role_cod": one_of("PS", "SS", "C", "I", "DN")},
     ),
@@ -203,6 +204,7 @@ def _stage_drugs(plan: InputPlan, stage: StageWriter) -> None:
                     name, ingredient, ProductCategory.drug, route_key(rec.get("route")), DRUGS
                 ),
                 "route": route_key(rec.get("route")),
+                "lot": rec.get("lot_num") or None,
                 "_line": rec.line,
             },
         )

@@ -113,6 +113,7 @@ def _products(stored: StoredCase) -> list[dict[str, Any]]:
             "route": product.route.value if product.route else None,
             "route_approved": approved.get(index),
             "manufacturer": product.manufacturer,
+            "lot": product.lot,
         }
         for index, product in enumerate(stored.case.products)
         if product.role != ProductRole.not_administered

@@ -9,12 +9,12 @@ columns, ``VAX_DOSE_SERIES``, ``BIRTH_DEFECT``...) both load. DATA of 2000 and
 
 Mapping: one report per DATA row (``report_id`` = ``case_id`` = VAERS_ID; VAERS
 has no versions); ``received_date`` RECVDATE, ``event_date`` ONSET_DATE;
-``age_years`` AGE_YRS, else CAGE_YR + CAGE_MO (the computed age; CAGE_MO holds
+``region`` STATE; ``age_years`` AGE_YRS, else CAGE_YR + CAGE_MO (the computed age; CAGE_MO holds
 the fraction of a year, e.g. ".7" beside AGE_YRS 1.6); ``serious``
 when DIED, L_THREAT, HOSPITAL, X_STAY, DISABLE or BIRTH_DEFECT is ``Y``
 (21 CFR 600.80 criteria); ``outcome`` the gravest of them. Each VAX row is a
 suspect product whose key is the vaccine type (``VAX_TYPE``, e.g. ``FLU3``,
-the level at which VAERS is analysed), with ``VAX_NAME`` verbatim. Each of
+the level at which VAERS is analysed), with ``VAX_NAME`` verbatim and ``lot`` VAX_LOT. Each of
 SYMPTOM1..SYMPTOM5 of every SYMPTOMS row is a reaction (reports with more than
 five terms continue on further rows), with ``onset_days`` = NUMDAYS.
 """
@@ -36,7 +36,7 @@ from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import MAX_AGE_YEARS, parse_float, parse_us_date, sex_code
 
 SOURCE = "vaers"
-PARSER_VERSION = "vaers-2"  # 2: stats count orphans and warnings
+PARSER_VERSION = "vaers-3"  # 3: region (STATE) and lot (VAX_LOT); 2: orphans, warnings
 
 _NAME = re.compile(
     r"^(?P<unit>\d{4})VAERS(?P<kind>DATA|VAX|SYMPTOMS)(?![A-Za-z]).*\.csv$", re.IGNORECASE
@@ -88,6 +88,7 @@ SPECS = {
         optional={
             "VAX_NAME": "vaccine names will be unknown (the vaccine type is kept)",
             "VAX_ROUTE": "routes of administration will be unknown",
+            "VAX_LOT": "lot numbers will be unknown",
         },
         looks={"VAERS_ID": ID},
     ),
@@ -135,6 +136,7 @@ def _stage_data(member: Member, stage: StageWriter) -> dict[str, float | None]:
                 "case_id": vid,
                 "received_date": received,
                 "event_date": rec.parsed(parse_us_date, "ONSET_DATE", "bad date"),
+                "region": rec.get("STATE").upper() or None,
                 "sex": sex_code(rec.get("SEX")),
                 "age_years": _age(rec),
                 "serious": bool(flags),
@@ -164,6 +166,7 @@ def _stage_vax(member: Member, stage: StageWriter) -> None:
                 "product_key": key,
                 "category": ProductCategory.vaccine.value,
                 "route": route_key(rec.get("VAX_ROUTE")),
+                "lot": rec.get("VAX_LOT") or None,
                 "_line": rec.line,
             },
         )

@@ -26,6 +26,9 @@ REPORTS = pa.schema(
         pa.field("received_date", pa.date32()),
         pa.field("event_date", pa.date32()),
         pa.field("country", pa.string()),
+        # a subdivision of the country where the source gives one (VAERS STATE, "CA"):
+        # a fact that tells two patients apart in duplicate detection
+        pa.field("region", pa.string()),
         pa.field("sex", pa.string()),  # "F", "M" or null
         pa.field("age_years", pa.float64()),
         pa.field("serious", pa.bool_()),
@@ -53,6 +56,8 @@ REPORT_PRODUCTS = pa.schema(
         pa.field("regulatory_class", pa.string()),
         pa.field("product_code", pa.string()),
         pa.field("manufacturer", pa.string()),
+        # lot (batch) number as reported (VAERS VAX_LOT, FAERS lot_num, the registry's)
+        pa.field("lot", pa.string()),
     ]
 )
 
