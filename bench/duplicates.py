@@ -67,7 +67,7 @@ share no identifying fact with their original (IDENTIFYING): 69 of 500 (10k), 68
 both, 100k in 60 s, 1M in 15 min) are not met.
 
 With region (VAERS STATE) and lot numbers compared (lot's chance agreement counted among
-reports of one product, region and year), on the same 10k ground truth (the generator
+reports of one product and region within a month), on the same 10k ground truth (the generator
 now gives hard negatives another report's state and lots), load 14-22:
 
     model                       P/R/F1 at 0.5     P/R/F1 at 0.9     P at 0.9 without twins

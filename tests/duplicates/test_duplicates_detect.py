@@ -222,3 +222,13 @@ def test_same_lot_is_evidence_for_and_another_lot_against(clinician_case: Case) 
     assert evidence["B"].level == "a lot number in common" and evidence["B"].match_weight > 3
     assert (evidence["B"].value_a, evidence["B"].value_b) == (["AB1234"], ["AB1234"])
     assert evidence["C"].level == "no agreement" and evidence["C"].match_weight < -2
+
+
+def test_a_report_naming_fewer_reactions_is_at_the_subset_level(clinician_case: Case) -> None:
+    data = clinician_case.model_dump()
+    data["case_id"] = "FEWER"
+    data["reactions"] = data["reactions"][:1]  # another reporter names skin necrosis only
+    (pair,) = detect([clinician_case, Case.model_validate(data)], threshold=0.0).pairs
+    evidence = next(e for e in pair.explanation if e.field == "products_reactions")
+    assert evidence.level == "same suspect products, one report's reaction terms all in the other's"
+    assert evidence.match_weight > 0

@@ -210,6 +210,12 @@ def _most_of_shorter(column: str) -> str:
     return f"{shared} >= 2 AND 2 * {shared} >= least(len({column}_l), len({column}_r))"
 
 
+def _within_other(column: str) -> str:
+    """Every item of one list is in the other (a follow-up adds terms, another reporter
+    names fewer): ``[pyrexia]`` and ``[pyrexia, vasodilatation]``."""
+    return f"list_has_all({column}_l, {column}_r) OR list_has_all({column}_r, {column}_l)"
+
+
 def _null(column: str) -> str:
     return f"{column}_l IS NULL OR {column}_r IS NULL"
 
@@ -263,7 +269,8 @@ def facts() -> tuple[Fact, ...]:
                ("same region", cll.ExactMatchLevel("region"), 0.95, 0.06, "region")),
         _fact(
             "lot", "lot (batch) numbers of the suspect products (chance agreement counted "
-            "among reports of the same product within a year: a lot belongs to one product)",
+            "among reports of the same product and region within a month: a lot belongs to one "
+            "product, and one clinic gives one lot to many patients)",
             "lots", "lots",
             ("a lot number in common", _shared("lots", 1), 0.80, 0.03),
             ("lot numbers spelt alike (typo)", LOTS_SPELT_ALIKE, 0.08, 0.01),
@@ -284,10 +291,13 @@ def facts() -> tuple[Fact, ...]:
             ("first suspect spelt alike (typo), most reaction terms in common",
              _both(_SPELT_ALIKE, _most("reaction_terms")),
              0.05, 0.0001),
+            ("same suspect products, one report's reaction terms all in the other's",
+             _both(_both(_SAME_PRODUCTS, _SAME_FIRST), _within_other("reaction_terms")), 0.06,
+             0.0015, "first_suspect"),
             ("a suspect product and two or more reaction terms in common",
              _both(_any("suspect_products"), _any("reaction_terms", 2)), 0.12, 0.0035),
             ("a suspect product and a reaction term in common",
-             _both(_any("suspect_products"), _any("reaction_terms")), 0.13, 0.02),
+             _both(_any("suspect_products"), _any("reaction_terms")), 0.07, 0.0185),
             ("a product word and a reaction term (or two reaction words) in common",
              _both(_any("product_words"), _either(_any("reaction_terms"), _any("reaction_words", 2))),  # noqa: E501
              0.12, 0.012),

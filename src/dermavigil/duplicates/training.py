@@ -73,8 +73,9 @@ LOT_PAIRS_SAMPLE = 20_000
 """Reports (with a lot, a first suspect and an event date) sampled for the lot's ``u``."""
 LOT_MIN_PAIRS = 1_000
 """Fewest same-product pairs for the lot's ``u`` to be estimated (else the prior)."""
-LOT_WINDOW_DAYS = 365
-"""Two reports of one product count for the lot's ``u`` when their events are this close."""
+LOT_WINDOW_DAYS = 31
+"""Two reports of one product and region count for the lot's ``u`` when their events
+are this close."""
 
 
 class LevelParameters(BaseModel):
@@ -230,14 +231,18 @@ def _strongest_not_favoured(m_levels: dict[str, float], u_levels: dict[str, floa
 
 def _lot_u(db_api: Any, table_name: str) -> tuple[dict[str, float], int]:
     """``u`` of the lot levels among pairs of *different* reports of the same first suspect
-    product whose events are at most :data:`LOT_WINDOW_DAYS` apart (a seeded sample).
+    product and region whose events are at most :data:`LOT_WINDOW_DAYS` apart (a seeded
+    sample).
 
     Random pairs would put the chance that two reports share a lot at the chance that
     they share a product and a season, and then count the product again: lots belong to
     one product and circulate for months, so two infants given one vaccine on one day
     share a lot far more often (15% of the same-vaccine, same-day, same-age VAERS pairs
     of the bench) than two random reports. Fellegi-Sunter's product of likelihood ratios
-    needs the lot's agreement given what the other facts already say."""
+    needs the lot's agreement given what the other facts already say: the region (lots
+    are shipped regionally) and the event date (one clinic gives one lot to the patients
+    of a day; pairs within a month put u at 0.21 where pairs within a year give 0.06 and
+    random pairs 0.013, bench 10k)."""
     from dermavigil.duplicates.model import LOTS_SPELT_ALIKE
 
     spelt = LOTS_SPELT_ALIKE.replace("lots_l", "l.lots").replace("lots_r", "r.lots")
