@@ -102,6 +102,10 @@ import pyarrow.compute as pc
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SHARE = 0.05
+"""Share of the records that are made duplicates (``--share``). VigiBase 2000-2010 held
+about 2.5% duplicates (Tregunno et al. 2014, as a scoping review of duplication in
+pharmacovigilance databases summarises it); precision falls with the share, since the
+false alarms among real reports stay."""
 THRESHOLDS = (0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
 DEFAULT_THRESHOLD = 0.5
 AUDIT_THRESHOLD = 0.9
@@ -264,9 +268,9 @@ def _other_patient(row: dict, rng: np.random.Generator, same_product: list[dict]
 
 
 def synthetic(
-    pool: pa.Table, n: int, seed: int = 16, origins: dict | None = None
+    pool: pa.Table, n: int, seed: int = 16, origins: dict | None = None, share: float = SHARE
 ) -> tuple[pa.Table, set, set]:
-    """``n`` records: sampled real records plus ``SHARE`` duplicates; (table, true pairs,
+    """``n`` records: sampled real records plus ``share`` duplicates; (table, true pairs,
     cross-source true pairs). ``origins``, if given, is filled with each sampled record's
     pool id (``source:report_id``), ``None`` for a record drawn again (another patient)."""
     from dermavigil.duplicates.detect import with_rare_terms
@@ -278,7 +282,7 @@ def synthetic(
     for r in rows:
         by_product.setdefault(r["first_suspect"], []).append(r)
     pool_terms = sorted({t for r in rows for t in (r["reaction_terms"] or [])})
-    n_dup = int(n * SHARE)
+    n_dup = int(n * share)
     picks = rng.integers(len(rows), size=n - n_dup)
     seen: set[int] = set()
     out, truth, cross = [], set(), set()
@@ -373,6 +377,46 @@ def twins(table: pa.Table, pairs: set) -> set:
             rows[a][c] is None or rows[b][c] is None or rows[a][c] == rows[b][c] for c in COMPARED
         )
     }
+
+
+def ambiguous(table: pa.Table, truth: set) -> set:
+    """True pairs that a third report matches as well: it agrees with the original on
+    every fact of :data:`COMPARED` on which original and copy agree (both given, equal).
+    The copy's evidence then points to that report as much as to its original (two
+    infants of one clinic, vaccine, lot and day, and a copy that kept only those
+    facts), so no model can single out the original: recall is also given without
+    them (and without :func:`indistinguishable`'s)."""
+
+    def key(value: object) -> object:
+        return tuple(value) if isinstance(value, list) else value
+
+    rows = {
+        r["unique_id"]: {c: key(r[c]) for c in COMPARED}
+        for r in table.select(["unique_id", *COMPARED]).to_pylist()
+    }
+    shared_of = {
+        pair: tuple(
+            c
+            for c in COMPARED
+            if rows[pair[0]][c] is not None and rows[pair[0]][c] == rows[pair[1]][c]
+        )
+        for pair in truth
+    }
+    counts: dict[tuple, dict[tuple, int]] = {}
+    for shared in set(shared_of.values()):
+        if not shared:
+            continue
+        tally: dict[tuple, int] = {}
+        for r in rows.values():
+            values = tuple(r[c] for c in shared)
+            if None not in values:
+                tally[values] = tally.get(values, 0) + 1
+        counts[shared] = tally
+    out = set()
+    for pair, shared in shared_of.items():
+        if not shared or counts[shared][tuple(rows[pair[0]][c] for c in shared)] > 2:
+            out.add(pair)
+    return out
 
 
 def vaers_audit(pairs: set, origins: dict) -> dict:
@@ -477,7 +521,7 @@ def blocking_size(table: pa.Table, truth: set, n: int, pool: int, made: float) -
     }
 
 
-def one_size(home: Path, n: int, blocking_only: bool = False) -> dict:
+def one_size(home: Path, n: int, blocking_only: bool = False, share: float = SHARE) -> dict:
     """Run size ``n`` (in this process) and return its figures (``blocking_only``: the
     blocking keys and their pairs and recall, without scoring)."""
     from dermavigil.duplicates.detect import score_table
@@ -487,7 +531,7 @@ def one_size(home: Path, n: int, blocking_only: bool = False) -> dict:
     pool = pool.filter(pc.invert(pc.is_null(pool["reaction_terms"])))
     started = time.perf_counter()
     origins: dict = {}
-    table, truth, cross = synthetic(pool, n, origins=origins)
+    table, truth, cross = synthetic(pool, n, origins=origins, share=share)
     made = time.perf_counter() - started
     if blocking_only:
         return blocking_size(table, truth, n, pool.num_rows, made)
@@ -508,23 +552,24 @@ def one_size(home: Path, n: int, blocking_only: bool = False) -> dict:
     cpu_s = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
     truth = {tuple(sorted(t)) for t in truth}
     cross = {tuple(sorted(t)) for t in cross}
-    hidden = indistinguishable(table, truth)
+    no_fact, alike_third = indistinguishable(table, truth), ambiguous(table, truth)
+    hidden = no_fact | alike_third
     visible = truth - hidden
     block_recall, _ = blocking_recall(table, truth)
     curve = {}
     for t in THRESHOLDS:
         flagged = _pairs(scored, t)
         p, r, f = _prf(flagged, truth)
-        # precision on the distinguishable: a flagged pair that is one of the
-        # indistinguishable true pairs is neither a hit nor a false alarm there
-        pv, rv, fv = _prf(flagged - hidden, visible)
+        # false alarms on two reports that agree on every fact both hold (twins())
+        alike = twins(table, flagged - truth)
+        pt, _, _ = _prf(flagged - alike, truth)
+        # on what the data can tell apart: a flagged pair that is one of the
+        # indistinguishable true pairs is neither a hit nor a false alarm there, nor a twin
+        pv, rv, fv = _prf(flagged - hidden - alike, visible)
         # pairs with a made copy on one side: right or wrong for sure (two sampled real
         # reports may be a real, unlinked VAERS duplicate, counted false above)
         on_copies = {p for p in flagged if p[0].startswith("d") or p[1].startswith("d")}
         pc_, _, _ = _prf(on_copies, truth)
-        # false alarms on two reports that agree on every fact both hold (twins())
-        alike = twins(table, flagged - truth)
-        pt, _, _ = _prf(flagged - alike, truth)
         curve[t] = {
             "precision": p,
             "recall": r,
@@ -548,6 +593,8 @@ def one_size(home: Path, n: int, blocking_only: bool = False) -> dict:
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "curve": curve,
         "indistinguishable": len(hidden),
+        "no_identifying_fact": len(no_fact),
+        "ambiguous": len(alike_third),
         "blocking_recall": block_recall,
         "blocking": [c.model_dump() for c in model.blocking],
         "pruning": model.pruning.model_dump() if model.pruning else None,
@@ -632,11 +679,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument(
+        "--share", type=float, default=SHARE, help="share of records made duplicates"
+    )
+    parser.add_argument(
         "--blocking-only", action="store_true", help="time and count the blocking alone"
     )
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one_size(args.home, args.one, args.blocking_only), default=str))
+        out = one_size(args.home, args.one, args.blocking_only, args.share)
+        print(json.dumps(out, default=str))
         return
     import splink
 
@@ -662,12 +713,13 @@ def main() -> None:
             print(f"   {label}: {d[label]}")
     print(
         "3./4. Duplicates made from real VAERS/CAERS/FAERS records "
-        f"({SHARE:.0%} duplicates; kinds {KINDS})"
+        f"({args.share:.1%} duplicates; kinds {KINDS})"
     )
     for n in (int(s) for s in args.sizes.split(",")):
         load = os.getloadavg()
         out = subprocess.run(
-            [sys.executable, __file__, "--home", str(args.home), "--one", str(n)],
+            [sys.executable, __file__, "--home", str(args.home), "--one", str(n)]
+            + ["--share", str(args.share)],
             check=True,
             capture_output=True,
             text=True,
@@ -678,8 +730,10 @@ def main() -> None:
             f"{r['detect_cpu_s']:.1f} s CPU (all threads), "
             f"peak RSS {r['peak_rss_mib']:,.0f} MiB (load average before {load[0]:.1f}, "
             f"after {os.getloadavg()[0]:.1f}); "
-            f"{r['true_pairs']} true pairs, {r['indistinguishable']} indistinguishable "
-            f"(see indistinguishable()); pool {r['pool']:,} real reports; EM sessions used "
+            f"{r['true_pairs']} true pairs, {r['indistinguishable']} the data cannot tell "
+            f"({r['no_identifying_fact']} share no identifying fact, indistinguishable(); "
+            f"{r['ambiguous']} match a third report as well, ambiguous()); "
+            f"pool {r['pool']:,} real reports; EM sessions used "
             f"{r['em_used']}; u from {r['u_pairs']} pairs"
         )
         print(

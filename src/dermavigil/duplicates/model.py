@@ -236,6 +236,9 @@ def _overlap(span: str, slack: str = "") -> str:
     return f"{low}_l <= {high}_r{slack} AND {low}_r <= {high}_l{slack}"
 
 
+SAME_LOTS = "lots_l = lots_r AND len(lots_l) >= 2"
+"""Two or more lots, all the same on both sides (an infant's visit: three vaccines)."""
+
 LOTS_SPELT_ALIKE = (
     "jaro_winkler_similarity(array_to_string(lots_l, ' '), array_to_string(lots_r, ' ')) >= "
     f"{TYPO_SIMILARITY}"
@@ -272,7 +275,8 @@ def facts() -> tuple[Fact, ...]:
             "among reports of the same product and region within a month: a lot belongs to one "
             "product, and one clinic gives one lot to many patients)",
             "lots", "lots",
-            ("a lot number in common", _shared("lots", 1), 0.80, 0.03),
+            ("the same lot numbers, two or more", SAME_LOTS, 0.30, 0.005),
+            ("a lot number in common", _shared("lots", 1), 0.50, 0.025),
             ("lot numbers spelt alike (typo)", LOTS_SPELT_ALIKE, 0.08, 0.01),
             _else(0.12, 0.96),
         ),

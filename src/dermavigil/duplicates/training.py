@@ -243,31 +243,35 @@ def _lot_u(db_api: Any, table_name: str) -> tuple[dict[str, float], int]:
     are shipped regionally) and the event date (one clinic gives one lot to the patients
     of a day; pairs within a month put u at 0.21 where pairs within a year give 0.06 and
     random pairs 0.013, bench 10k)."""
-    from dermavigil.duplicates.model import LOTS_SPELT_ALIKE
+    from dermavigil.duplicates.model import LOTS_SPELT_ALIKE, SAME_LOTS
 
     spelt = LOTS_SPELT_ALIKE.replace("lots_l", "l.lots").replace("lots_r", "r.lots")
+    all_same = SAME_LOTS.replace("lots_l", "l.lots").replace("lots_r", "r.lots")
     sql = f"""
         WITH s AS (
             SELECT unique_id, first_suspect, event_low, region, lots FROM {table_name}
             WHERE lots IS NOT NULL AND first_suspect IS NOT NULL AND event_low IS NOT NULL
             USING SAMPLE reservoir({LOT_PAIRS_SAMPLE} ROWS) REPEATABLE ({U_SEED})
         ), pairs AS (
-            SELECT len(list_intersect(l.lots, r.lots)) > 0 AS same, {spelt} AS alike
+            SELECT {all_same} AS all_same, len(list_intersect(l.lots, r.lots)) > 0 AS same,
+                   {spelt} AS alike
             FROM s l JOIN s r ON l.first_suspect = r.first_suspect
              AND l.unique_id < r.unique_id AND l.region IS NOT DISTINCT FROM r.region
              AND abs(date_diff('day', l.event_low, r.event_low)) <= {LOT_WINDOW_DAYS}
         )
-        SELECT count(*), count(*) FILTER (WHERE same),
+        SELECT count(*), count(*) FILTER (WHERE all_same),
+               count(*) FILTER (WHERE same AND NOT all_same),
                count(*) FILTER (WHERE alike AND NOT same) FROM pairs
     """
-    pairs, same, alike = db_api.duckdb_con.execute(sql).fetchall()[0]
+    pairs, all_same, same, alike = db_api.duckdb_con.execute(sql).fetchall()[0]
     if pairs < LOT_MIN_PAIRS:
         return {}, int(pairs)
     floor = 1 / pairs
     return {
+        "the same lot numbers, two or more": max(all_same / pairs, floor),
         "a lot number in common": max(same / pairs, floor),
         "lot numbers spelt alike (typo)": max(alike / pairs, floor),
-        "no agreement": max(1 - (same + alike) / pairs, floor),
+        "no agreement": max(1 - (all_same + same + alike) / pairs, floor),
     }, int(pairs)
 
 
