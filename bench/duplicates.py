@@ -116,7 +116,12 @@ VAERS files (vaers_audit)."""
 KINDS = {"follow_up": 0.4, "other_reporter": 0.35, "errors": 0.25}
 # Per-field perturbation rates by kind (assumptions, see the docstring).
 RATES = {
-    "follow_up": {"add_reaction": 0.6, "age_missing": 0.1, "event_missing": 0.1},
+    "follow_up": {
+        "add_reaction": 0.6,
+        "age_missing": 0.1,
+        "event_missing": 0.1,
+        "outcome_fatal": 0.02,  # the patient died after the first report
+    },
     "other_reporter": {
         "drop_reaction": 0.5,
         "age_shift": 0.2,
@@ -226,6 +231,8 @@ def _perturb(row: dict, kind: str, rng: np.random.Generator, pool_terms: list[st
         new.update(age=f"{age:g} years", age_years=age, age_low=age - 0.5, age_high=age + 0.5)
     if hit("sex_missing"):
         new["sex"] = None
+    if hit("outcome_fatal") and row["outcome"] == "not fatal":
+        new["outcome"] = "fatal"
     if hit("region_missing"):
         new["region"] = None
     if hit("lot_missing"):
@@ -359,7 +366,7 @@ def indistinguishable(table: pa.Table, truth: set) -> set:
 
 COMPARED = (
     "sex", "age_years", "event_low", "suspect_products", "reaction_terms", "region", "lots",
-    "onset_latency_days",
+    "onset_latency_days", "outcome",
 )  # fmt: skip
 """The facts of the bench's records that the model compares (the rest are missing)."""
 

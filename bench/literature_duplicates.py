@@ -50,8 +50,13 @@ def _case_document(item: dict[str, Any]) -> dict[str, Any] | None:
         "patient": patient,
         "products": products,
         "reactions": [
-            {"verbatim": r, **({"body_sites": gold["sites"]} if gold.get("sites") else {})}
-            for r in gold["reactions"]
+            {
+                "verbatim": r,
+                **({"body_sites": gold["sites"]} if gold.get("sites") else {}),
+                # the annotated outcome of the case, on its first reaction
+                **({"outcome": gold["outcome"]} if gold.get("outcome") and i == 0 else {}),
+            }
+            for i, r in enumerate(gold["reactions"])
         ],
         "treatments": [{"drug": t} for t in gold.get("treatments") or []],
     }

@@ -232,3 +232,20 @@ def test_a_report_naming_fewer_reactions_is_at_the_subset_level(clinician_case: 
     evidence = next(e for e in pair.explanation if e.field == "products_reactions")
     assert evidence.level == "same suspect products, one report's reaction terms all in the other's"
     assert evidence.match_weight > 0
+
+
+def test_a_fatal_and_a_recovered_report_weigh_against_one_case(clinician_case: Case) -> None:
+    died, recovered = clinician_case.model_dump(), clinician_case.model_dump()
+    died["case_id"], recovered["case_id"] = "DIED", "RECOVERED"
+    died["reactions"][0]["outcome"] = "fatal"
+    recovered["reactions"][0]["outcome"] = "recovered"
+    again = {**recovered, "case_id": "AGAIN"}
+    cases = [Case.model_validate(d) for d in (died, recovered, again)]
+    pairs = detect(cases, threshold=0.0).pairs
+    outcome = {
+        (p.case_a, p.case_b): next(e for e in p.explanation if e.field == "outcome") for p in pairs
+    }
+    assert outcome[("DIED", "RECOVERED")].level == "no agreement"
+    assert outcome[("DIED", "RECOVERED")].match_weight < 0
+    assert outcome[("AGAIN", "RECOVERED")].level == "same outcome (fatal or not)"
+    assert outcome[("AGAIN", "RECOVERED")].match_weight >= 0

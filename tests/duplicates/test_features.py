@@ -90,3 +90,15 @@ def test_suspect_lots_become_lot_keys_and_a_case_has_no_region(clinician_case: C
     assert row["lots"] == ["LOTAB123"]
     assert row["region"] is None
     assert case_features(clinician_case, "c")["lots"] is None
+
+
+def test_outcome_is_fatal_not_fatal_or_unknown(clinician_case: Case) -> None:
+    data = clinician_case.model_dump()
+    assert case_features(clinician_case, "c")["outcome"] is None  # no outcome given
+    data["reactions"][0]["outcome"] = "recovering"
+    assert case_features(Case.model_validate(data), "c")["outcome"] == "not fatal"
+    data["reactions"][1]["outcome"] = "fatal"
+    assert case_features(Case.model_validate(data), "c")["outcome"] == "fatal"
+    data["reactions"][1]["outcome"] = "unknown"
+    data["reactions"][2]["seriousness"] = ["death"]
+    assert case_features(Case.model_validate(data), "c")["outcome"] == "fatal"

@@ -25,6 +25,8 @@ Every fact is reduced to a form that survives rewording between reporters:
 - body sites (of products, reactions and rechallenge) as content words, and
   the treatments given as product keys: facts of injected aesthetic products
   that a second reporter of the case tends to repeat;
+- outcome: ``fatal`` or ``not fatal`` (a patient reported recovered or recovering; in
+  the store, a report whose known seriousness does not include death);
 - lot (batch) numbers of the suspects as :func:`lot_key` keys, and the
   region (state) where a source gives one (VAERS STATE): two reports of one
   vaccine on one day from two states, or of two lots, are two patients;
@@ -46,7 +48,7 @@ import pyarrow as pa
 
 from dermavigil.domain.case import Case
 from dermavigil.domain.dates import PartialDate
-from dermavigil.domain.vocab import AgeGroup, ProductCategory, Sex
+from dermavigil.domain.vocab import AgeGroup, Outcome, ProductCategory, SeriousnessCriterion, Sex
 from dermavigil.ingest.normalize import fold_text, product_key, term_key
 
 AGE_GROUP_YEARS: dict[AgeGroup, tuple[float, float]] = {
@@ -100,10 +102,14 @@ FEATURE_SCHEMA = pa.schema(
         ("birth_year", pa.int32()),
         ("region", _TEXT),
         ("lots", _LIST),
+        ("outcome", _TEXT),
     ]
 )
 """The columns of a feature record (Arrow types), in table order."""
 
+
+FATAL, NOT_FATAL = "fatal", "not fatal"
+"""Values of the ``outcome`` feature: did the patient die of the reaction?"""
 
 LOT_UNKNOWN = ("UNK", "KNOWN", "UNAVAIL", "NOTAVAIL", "NOTREPORTED", "NOTPROVIDED", "NONE")
 """A lot key holding one of these says the lot was not known (``UNKNOWN``, ``UNK``,
@@ -257,7 +263,26 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "birth_year": _birth_year(case, age),
         "region": None,  # the case model holds no subdivision of the country
         "lots": _or_none(sorted({k for p in suspects if (k := lot_key(p.lot))})),
+        "outcome": _outcome(case),
     }
+
+
+_ALIVE = frozenset(
+    {Outcome.recovered, Outcome.recovering, Outcome.recovered_with_sequelae, Outcome.not_recovered}
+)
+
+
+def _outcome(case: Case) -> str | None:
+    """``fatal`` when a reaction was fatal or met the death criterion, ``not fatal`` when a
+    reaction's outcome says the patient was alive at the last observation, else None."""
+    if any(
+        r.outcome == Outcome.fatal or SeriousnessCriterion.death in r.seriousness
+        for r in case.reactions
+    ):
+        return FATAL
+    if any(r.outcome in _ALIVE for r in case.reactions):
+        return NOT_FATAL
+    return None
 
 
 def _signature(first_suspect: str | None, terms: list[str]) -> str | None:

@@ -280,6 +280,9 @@ def facts() -> tuple[Fact, ...]:
             ("lot numbers spelt alike (typo)", LOTS_SPELT_ALIKE, 0.08, 0.01),
             _else(0.12, 0.96),
         ),
+        _agree("outcome", "whether the patient died (a fatal and a non-fatal report of one "
+               "patient: a follow-up after the death, so rare; the same outcome says little)",
+               "outcome", ("same outcome (fatal or not)", "outcome_l = outcome_r", 0.99, 0.95)),
         _agree("route", "routes by which the suspect products were given", "suspect_routes",
                ("a route in common", _shared("suspect_routes", 1), 0.90, 0.35)),
         _fact(

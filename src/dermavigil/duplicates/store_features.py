@@ -23,7 +23,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from dermavigil.duplicates.features import FEATURE_SCHEMA, LOT_MIN_LENGTH, LOT_UNKNOWN
+from dermavigil.duplicates.features import (
+    FATAL,
+    FEATURE_SCHEMA,
+    LOT_MIN_LENGTH,
+    LOT_UNKNOWN,
+    NOT_FATAL,
+)
 
 _WORDS = (
     "list_sort(list_distinct(list_filter(flatten(list(string_split_regex({col}, '[^a-z]+'))), "
@@ -39,9 +45,12 @@ _LOT_KEY = (
 )
 """features.lot_key in SQL."""
 
-OPTIONAL_COLUMNS = {"reports": {"region": "VARCHAR"}, "report_products": {"lot": "VARCHAR"}}
-"""Columns added to the store after some stores were built, and their types: a store
-(or a caller's table) without them reads them as null."""
+OPTIONAL_COLUMNS = {
+    "reports": {"region": "VARCHAR", "outcome": "VARCHAR", "serious": "BOOLEAN"},
+    "report_products": {"lot": "VARCHAR"},
+}
+"""Columns added to the store after some stores were built (and those a caller's own
+tables may lack), with their types: a table without them reads them as null."""
 
 
 def with_optional_columns(con: duckdb.DuckDBPyConnection, table: str, relation: str) -> str:
@@ -119,7 +128,9 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
         CAST(year(coalesce(rep.event_date, rep.received_date)) - floor(rep.age_years) AS INTEGER)
             AS birth_year,
         nullif(upper(trim(rep.region)), '') AS region,
-        nullif(p.lots, []) AS lots
+        nullif(p.lots, []) AS lots,
+        CASE WHEN rep.outcome = 'death' THEN '{FATAL}'
+             WHEN rep.serious IS NOT NULL THEN '{NOT_FATAL}' END AS outcome
     FROM {reports} rep
     LEFT JOIN p USING (source, report_id)
     LEFT JOIN r USING (source, report_id)
