@@ -100,7 +100,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+DATA = Path(
+    os.environ.get("DERMAVIGIL_SHARED_DATA")
+    or Path(__file__).resolve().parents[2] / "shared" / "data"
+)  # as dermavigil.settings reads it (a worktree outside /work has no ../shared)
 SHARE = 0.05
 """Share of the records that are made duplicates (``--share``). VigiBase 2000-2010 held
 about 2.5% duplicates (Tregunno et al. 2014, as a scoping review of duplication in
