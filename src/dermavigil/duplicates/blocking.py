@@ -25,7 +25,10 @@ scored are the heaviest edges of the *blocking graph* instead (meta-blocking:
 Papadakis, Koutrika, Palpanas & Nejdl 2014, "Meta-blocking: taking entity resolution
 to the next level", IEEE TKDE 26(12):2946-2960): two records sharing kept keys are
 joined by an edge weighing ``sum(1 / block size)`` over their common keys (the ARCS
-scheme: a key few records share says more), and cardinality node pruning (CNP) keeps,
+scheme: a key few records share says more) plus what their identifying facts agree on
+(:data:`AGREEMENT_WEIGHTS`: the same event day, year of birth, age..., the edge features
+of supervised meta-blocking, Papadakis, Papastefanatos & Koutrika 2014, PVLDB 7(14)
+taken with fixed weights), and cardinality node pruning (CNP) keeps,
 for every record, its :data:`PAIRS_PER_RECORD` heaviest edges; a pair is scored when
 either record keeps it. The scored pairs are at most ``PAIRS_PER_RECORD`` per record
 whatever the collection; a copy shares more and rarer keys with its original than a
@@ -50,9 +53,22 @@ BLOCK_CAP = 40
 PAIR_BUDGET_PER_RECORD = 300
 """Refuse to enumerate more blocked pairs than this many per record (a runaway rule)."""
 
-PAIRS_PER_RECORD = 20
+PAIRS_PER_RECORD = 10
 """Heaviest candidate pairs each record keeps (cardinality node pruning, see the module
 docstring); a pair is scored when either of its records keeps it."""
+
+AGREEMENT_WEIGHTS = {
+    "x.event_low = y.event_low": 1.0,
+    "abs(date_diff('day', x.event_low, y.event_low)) <= 31": 1.0,
+    "x.birth_year = y.birth_year": 1.0,
+    "x.age_years = y.age_years": 1.0,
+    "abs(x.age_years - y.age_years) <= 1": 1.0,
+    "x.sex = y.sex": 0.5,
+    "x.country = y.country": 0.5,
+}
+"""What a candidate pair's identifying facts add to its edge weight (SQL on the records
+``x`` and ``y``; a missing fact adds nothing): among the records sharing one product and
+one reaction, the copy is the one of the same patient and day."""
 
 _PARTS = {
     "first_suspect": "first_suspect",
@@ -71,6 +87,15 @@ _PARTS = {
 }
 """Key parts: a column (as text) or an item of a list (``term``: a reaction term,
 ``rword``: a reaction word, ``word``: a product word)."""
+
+_HASHED_PARTS = {
+    **_PARTS,
+    "event_day": "event_low",
+    "event_month": "date_trunc('month', event_low)",
+    "birth_year": "birth_year",
+    "age": "age_years",
+}
+"""The parts as hashed (:func:`block_pairs`): typed values, no text to build."""
 
 Recipe = tuple[str, ...]
 
@@ -113,8 +138,6 @@ FAMILIES: tuple[Family, ...] = (
             (("signature", "sex", "birth_year"), ("signature", "sex", "event_month")))),
     Family("reaction_day", "a reaction term in common on the same event day",
            ((("term", "event_day"),), (("term", "event_day", "sex"),))),
-    Family("reaction_birth_year", "a reaction term, the year of birth and the sex in common",
-           ((("term", "birth_year", "sex"),), (("term", "birth_year", "sex", "event_month"),))),
     Family("day_age", "the same event day and age",
            ((("event_day", "age"),), (("event_day", "age", "sex"),))),
     Family("product_word_day", "a product word in common on the same event day",
@@ -133,10 +156,16 @@ _LISTS = {
 """List parts: the column a key part is an item of, and its lambda variable."""
 
 
-def _key_list(recipe: Recipe) -> str:
+def _key_list(recipe: Recipe, hashed_as: str | None = None) -> str:
     """SQL: the list of non-null keys one record has for ``recipe`` (one key per item
-    of each list part, crossed when there are two)."""
-    inner = " || '|' || ".join(_PARTS[p] for p in recipe)
+    of each list part, crossed when there are two); ``hashed_as``: each key a 64-bit
+    hash of that tag and the parts rather than their text."""
+    if hashed_as:
+        parts = [_HASHED_PARTS[p] for p in recipe]
+        nulls = " OR ".join(f"{p} IS NULL" for p in parts)
+        inner = f"CASE WHEN {nulls} THEN NULL ELSE hash('{hashed_as}', {', '.join(parts)}) END"
+    else:
+        inner = " || '|' || ".join(_PARTS[p] for p in recipe)
     lists = [p for p in recipe if p in _LISTS]
     if not lists:
         inner = f"[{inner}]"
@@ -148,8 +177,12 @@ def _key_list(recipe: Recipe) -> str:
     return f"list_filter({inner}, lambda k: k IS NOT NULL)"
 
 
-def _tier_keys(tier: tuple[Recipe, ...], name: str, level: int) -> str:
-    """SQL: a record's distinct keys of ``tier``, prefixed so that tiers never collide."""
+def _tier_keys(tier: tuple[Recipe, ...], name: str, level: int, hashed: bool) -> str:
+    """SQL: a record's distinct keys of ``tier``, prefixed (or hashed with a tag) so that
+    tiers and recipes never collide."""
+    if hashed:
+        tagged = [_key_list(r, f"{name}{level}:{'+'.join(r)}") for r in tier]
+        return f"list_distinct({' || '.join(tagged)})"
     lists = " || ".join(_key_list(recipe) for recipe in tier)
     return f"list_transform(list_distinct({lists}), lambda k: '{name}{level}|' || k)"
 
@@ -176,13 +209,13 @@ def _pairs(con: duckdb.DuckDBPyConnection, keys_table: str) -> tuple[int, int]:
 
 
 def _family_keys(
-    con: duckdb.DuckDBPyConnection, table: str, family: Family, cap: int
+    con: duckdb.DuckDBPyConnection, table: str, family: Family, cap: int, ident: str, hashed: bool
 ) -> FamilyCount:
-    """Create ``_blk_family_<name>(unique_id, key)``: the family's kept keys, and count them."""
+    """Create ``_blk_family_<name>(<ident>, key)``: the family's kept keys, and count them."""
     prefix = f"_blk_{family.name}"
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {prefix}_0 AS SELECT unique_id, "
-        f"unnest({_tier_keys(family.tiers[0], family.name, 0)}) AS key FROM {table}"
+        f"CREATE OR REPLACE TEMP TABLE {prefix}_0 AS SELECT {ident}, "
+        f"unnest({_tier_keys(family.tiers[0], family.name, 0, hashed)}) AS key FROM {table}"
     )
     unbounded, _ = _pairs(con, f"{prefix}_0")
     kept, dropped = [], 0
@@ -193,23 +226,21 @@ def _family_keys(
             f"SELECT key, count(*) AS c FROM {current} GROUP BY key"
         )
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {current}_kept AS SELECT unique_id, key "
+            f"CREATE OR REPLACE TEMP TABLE {current}_kept AS SELECT {ident}, key "
             f"FROM {current} JOIN {current}_n USING (key) WHERE c <= {cap}"
         )
         kept.append(f"{current}_kept")
-        big = (
-            f"SELECT DISTINCT unique_id FROM {current} JOIN {current}_n USING (key) WHERE c > {cap}"
-        )
+        big = f"SELECT DISTINCT {ident} FROM {current} JOIN {current}_n USING (key) WHERE c > {cap}"
         if level + 1 == len(family.tiers):
             dropped = int(con.execute(f"SELECT count(*) FROM ({big})").fetchall()[0][0])
             break
-        finer = _tier_keys(family.tiers[level + 1], family.name, level + 1)
+        finer = _tier_keys(family.tiers[level + 1], family.name, level + 1, hashed)
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE {prefix}_{level + 1} AS "
-            f"SELECT unique_id, unnest({finer}) AS key FROM {table} "
-            f"WHERE unique_id IN ({big})"
+            f"SELECT {ident}, unnest({finer}) AS key FROM {table} "
+            f"WHERE {ident} IN ({big})"
         )
-    union = " UNION ALL ".join(f"SELECT unique_id, key FROM {k}" for k in kept)
+    union = " UNION ALL ".join(f"SELECT {ident}, key FROM {k}" for k in kept)
     con.execute(f"CREATE OR REPLACE TEMP TABLE _blk_family_{family.name} AS {union}")
     bounded, largest = _pairs(con, f"_blk_family_{family.name}")
     return FamilyCount(
@@ -232,25 +263,33 @@ def family_of(key: str) -> str:
     return key.split("|", 1)[0].rstrip("0123456789")
 
 
-def _all_keys(con: duckdb.DuckDBPyConnection, table: str, cap: int) -> list[FamilyCount]:
-    """Create ``_blk_keys(unique_id, key)``: every family's kept keys, and count them."""
-    counts = [_family_keys(con, table, family, cap) for family in FAMILIES]
-    union = " UNION ALL ".join(f"SELECT unique_id, key FROM _blk_family_{f.name}" for f in FAMILIES)
+def _all_keys(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    cap: int,
+    ident: str = "unique_id",
+    hashed: bool = False,
+) -> list[FamilyCount]:
+    """Create ``_blk_keys(<ident>, key)``: every family's kept keys (text, or 64-bit hashes:
+    ``hashed``), and count them."""
+    counts = [_family_keys(con, table, family, cap, ident, hashed) for family in FAMILIES]
+    union = " UNION ALL ".join(f"SELECT {ident}, key FROM _blk_family_{f.name}" for f in FAMILIES)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _blk_keys AS SELECT DISTINCT unique_id, key FROM ({union})"
+        # a family's keys are tagged with its name and tier: no two are alike
+        f"CREATE OR REPLACE TEMP TABLE _blk_keys AS {union}"
     )
-    _drop(con, keep="_blk_keys")
+    _drop(con, keep=("_blk_keys", table))
     return counts
 
 
-def _drop(con: duckdb.DuckDBPyConnection, keep: str | None = None) -> None:
+def _drop(con: duckdb.DuckDBPyConnection, keep: tuple[str, ...] = ()) -> None:
     """Drop the blocking's temporary tables (names starting ``_blk_``) but ``keep``."""
     names = con.execute(
         "SELECT table_name FROM duckdb_tables() "
         "WHERE temporary AND starts_with(table_name, '_blk_')"
     ).fetchall()
     for (name,) in names:
-        if name != keep:
+        if name not in keep:
             con.execute(f"DROP TABLE {name}")
 
 
@@ -282,6 +321,24 @@ class Pruning(BaseModel):
     per_record: int = Field(description="heaviest pairs each record keeps")
 
 
+_COLUMNS = (
+    "unique_id",
+    "first_suspect",
+    "product_words",
+    "reaction_terms",
+    "reaction_words",
+    "signature",
+    "publication_id",
+    "initials",
+    "event_low",
+    "birth_year",
+    "age_years",
+    "sex",
+    "country",
+)
+"""The feature columns that blocking reads."""
+
+
 def block_pairs(
     con: duckdb.DuckDBPyConnection,
     table: str,
@@ -293,28 +350,36 @@ def block_pairs(
     ``match_key``, ``join_key_l`` < ``join_key_r``, unique ids) from the feature records
     ``table``: bounded keys, then the heaviest ``per_record`` edges of each record (see the
     module docstring). Refuses a blocking over the budget before pairing anyone."""
-    counts = _all_keys(con, table, cap)
-    check_budget(counts, int(con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]))
-    # integer ids and hashed keys: the self-join and the grouping below work on numbers
-    # (two keys hashing alike only merge two blocks: more candidates, none lost)
+    # integer ids and hashed keys: the keys, the self-join and the grouping below work on
+    # numbers (two keys hashing alike only merge two blocks: more candidates, none lost)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _blk_ids AS SELECT unique_id, "
-        f"CAST(row_number() OVER (ORDER BY unique_id) AS INTEGER) AS i FROM {table}"
+        f"CREATE OR REPLACE TEMP TABLE _blk_ids AS SELECT "
+        f"CAST(row_number() OVER (ORDER BY unique_id) AS INTEGER) AS i, {', '.join(_COLUMNS)} "
+        f"FROM {table}"
+    )
+    counts = _all_keys(con, "_blk_ids", cap, ident="i", hashed=True)
+    check_budget(counts, int(con.execute("SELECT count(*) FROM _blk_ids").fetchall()[0][0]))
+    # each key with 1 / its block's size (a key of one record pairs no one)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _blk_n AS SELECT i, key, "
+        "1.0 / count(*) OVER (PARTITION BY key) AS f "
+        "FROM _blk_keys QUALIFY count(*) OVER (PARTITION BY key) > 1"
+    )
+    # ARCS weights (rounded: the order of a float sum never breaks a tie) plus agreements
+    agree = " + ".join(
+        f"CASE WHEN {sql} THEN {weight!r} ELSE 0 END" for sql, weight in AGREEMENT_WEIGHTS.items()
     )
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE _blk_k AS SELECT DISTINCT i, hash(key) AS h "
-        "FROM _blk_keys JOIN _blk_ids USING (unique_id)"
-    )
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _blk_n AS "
-        "SELECT h, count(*) AS c FROM _blk_k GROUP BY h HAVING count(*) > 1"
-    )
-    # ARCS weights, rounded so that the order of a float sum never breaks a tie
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _blk_edges AS "
-        "SELECT l.i AS a, r.i AS b, round(sum(1.0 / n.c), 9) AS w "
-        "FROM _blk_k l JOIN _blk_n n USING (h) JOIN _blk_k r ON r.h = l.h AND l.i < r.i "
-        "GROUP BY l.i, r.i"
+        f"""
+        CREATE OR REPLACE TEMP TABLE _blk_edges AS
+        WITH arcs AS (
+            SELECT l.i AS a, r.i AS b, round(sum(l.f), 9) AS w
+            FROM _blk_n l JOIN _blk_n r ON r.key = l.key AND l.i < r.i
+            GROUP BY l.i, r.i
+        )
+        SELECT a, b, w + {agree} AS w
+        FROM arcs JOIN _blk_ids x ON x.i = a JOIN _blk_ids y ON y.i = b
+        """
     )
     candidates = int(con.execute("SELECT count(*) FROM _blk_edges").fetchall()[0][0])
     con.execute(

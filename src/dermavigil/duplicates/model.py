@@ -45,8 +45,8 @@ Blocking (which pairs are scored at all, :mod:`~dermavigil.duplicates.blocking`,
 pairs are registered with the linker rather than made by splink rules): the key
 families (the same publication; the same first
 suspect product and a reaction term; a product word and a reaction term; the same
-product-reaction profile; a reaction term on the same event day; a reaction term, year
-of birth and sex; the same event day and age; a product word on the same event day;
+product-reaction profile; a reaction term on the same event day; the same event day
+and age; a product word on the same event day;
 initials and year of birth), each refined while a block holds more than
 :data:`~dermavigil.duplicates.blocking.BLOCK_CAP` reports; of the pairs sharing a key,
 each record keeps its :data:`~dermavigil.duplicates.blocking.PAIRS_PER_RECORD` heaviest
