@@ -70,7 +70,8 @@ def test_the_database_refuses_a_second_copy_of_a_version(registry: Registry, see
     with pytest.raises(ConflictError, match=forged), registry.transaction() as session:
         repository.add_version(
             session,
-            CaseVersion(
+            repository.row_values(
+                CaseVersion,
                 case_id=stored.case_id,
                 version=1,
                 status="active",
@@ -80,7 +81,8 @@ def test_the_database_refuses_a_second_copy_of_a_version(registry: Registry, see
                 **facts.columns(),
             ),
             facts,
-            AuditRow(
+            repository.row_values(
+                AuditRow,
                 case_id=stored.case_id,
                 version=1,
                 at=now,

@@ -153,3 +153,27 @@ def test_secret_key_is_created_once(web_settings):  # type: ignore[no-untyped-de
     first = load_secret(web_settings.home)
     assert len(first) == 64 and load_secret(web_settings.home) == first
     assert (web_settings.home / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_a_verified_bearer_token_is_remembered_until_it_expires(monkeypatch):  # type: ignore[no-untyped-def]
+    """``Signer.load_token`` verifies a token's signature once; later loads of the same
+    token only check its age, by the same rule (at most TOKEN_MAX_AGE whole seconds)."""
+    import time
+
+    from dermavigil.web import auth
+
+    signer = auth.Signer("k" * 32)
+    token = signer.issue_token("alice", "session-1")
+    assert signer.load_token(token) == ("alice", "session-1")
+    assert signer.load_token(token[:-2] + ("AA" if token[-2:] != "AA" else "BB")) is None
+    assert auth.Signer("other key" * 4).load_token(token) is None
+    verify = signer._token.loads
+    monkeypatch.setattr(signer._token, "loads", lambda *a, **k: 1 / 0)  # not decoded again
+    assert signer.load_token(token) == ("alice", "session-1")
+    now = time.time()
+    monkeypatch.setattr(auth.time, "time", lambda: now + auth.TOKEN_MAX_AGE + 2)
+    assert signer.load_token(token) is None  # expired, as itsdangerous would say
+    monkeypatch.setattr(signer._token, "loads", verify)
+    assert signer.load_token(token) is None
+    monkeypatch.setattr(auth.time, "time", lambda: now - 5)
+    assert signer.load_token(token) is None  # signed in the future: refused too

@@ -4,6 +4,7 @@ moved when new facts arrive (see :mod:`dermavigil.domain.workflow` for the rules
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -18,9 +19,13 @@ UNCHANGED: Any = object()
 """Leave a workflow field as it is (see :meth:`CaseService.set_workflow`)."""
 
 
-def flow_of(row: CaseRow) -> dict[str, Any]:
-    """The workflow columns of ``row`` (a case never moved is "received")."""
-    values = {name: getattr(row, name, None) for name in FLOW}
+def flow_of(row: CaseRow | Mapping[str, Any]) -> dict[str, Any]:
+    """The workflow columns of ``row``, a case row or its column values (a case never
+    moved is "received")."""
+    if isinstance(row, Mapping):
+        values = {name: row.get(name) for name in FLOW}
+    else:
+        values = {name: getattr(row, name, None) for name in FLOW}
     values["workflow"] = values["workflow"] or "received"
     return values
 

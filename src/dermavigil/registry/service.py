@@ -23,7 +23,6 @@ from collections.abc import Iterator
 
 from dermavigil.domain.assessment import Assessment, Override
 from dermavigil.domain.case import Case
-from dermavigil.domain.workflow import day_zero
 from dermavigil.errors import ConflictError, InputError, NotFoundError
 from dermavigil.registry import repository as repo
 from dermavigil.registry.changes import FieldChange, diff
@@ -40,6 +39,7 @@ from dermavigil.registry.models import (
 from dermavigil.registry.overrides import as_text, assessed_value
 from dermavigil.registry.tables import CaseRow, CaseVersion
 from dermavigil.registry.versions import (
+    Entry,
     NewCase,
     check_evidence,
     document_of,
@@ -153,21 +153,10 @@ class CaseService(FollowUps, WorkflowWrites):
         for number, (new, by, evidence) in enumerate(checked, start=first):
             case_id = f"DV-{number:06d}"
             case = new.case.model_copy(update={"case_id": case_id})
-            now = self.clock()
-            row = CaseRow(
-                case_id=case_id,
-                current_version=0,
-                status=new.status,
-                owner=by,
-                created_at=now,
-                updated_at=now,
-                workflow="received",
-                day0=day_zero(case.report.received_date, now.date()).isoformat(),
-            )
+            created_at = self.clock()
             prepared = new.prepared or prepare(case, self.labelled(case))
-            written.append(
-                self._new_version(row, case, new.status, by, evidence, new.source_text, prepared)
-            )
+            entry = Entry(new.status, by, "create", None, [], evidence, new.source_text)
+            written.append(self._new_version(case_id, case, entry, created_at, prepared))
         repo.add_new_cases(self.session, [rows for rows, _ in written])
         return [stored for _, stored in written]
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from dermavigil.domain.assessment import Assessment, Override, assess
 from dermavigil.domain.case import Case
 from dermavigil.domain.off_label import LabelledRoutes
+from dermavigil.domain.workflow import day_zero
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry import repository as repo
 from dermavigil.registry.changes import FieldChange
@@ -86,7 +87,7 @@ class NewCase:
 
 
 @dataclass(frozen=True)
-class _Entry:
+class Entry:
     """What a version records besides the case: its status, who wrote it, the audit
     row's action, reason and changes, and the evidence and source text kept with it."""
 
@@ -97,6 +98,29 @@ class _Entry:
     changes: list[FieldChange]
     evidence: dict[str, Any] | None
     source_text: str | None
+
+
+def _written(
+    owner: str,
+    version: dict[str, Any],
+    case: Case,
+    assessment: Assessment,
+    flow: dict[str, Any],
+) -> StoredCase:
+    """The version just written (column values of ``case_versions``) as a stored case."""
+    return StoredCase(
+        case_id=version["case_id"],
+        version=version["version"],
+        status=version["status"],
+        case=case,
+        assessment=assessment,
+        evidence=version["evidence"],
+        source_text=version["source_text"],
+        created_at=version["created_at"],
+        created_by=version["created_by"],
+        owner=owner,
+        **flow,
+    )
 
 
 class VersionStore:
@@ -157,9 +181,9 @@ class VersionStore:
             overrides.append(new_override)
         assessment = assess(case, overrides, self.labelled(case))
         facts = search_facts(case, assessment)
-        entry = _Entry(status, by, action, reason, changes, evidence, source_text)
+        entry = Entry(status, by, action, reason, changes, evidence, source_text)
         version, audit = self._rows(
-            row, expected + 1, entry, flow, facts, document_of(case),
+            row.case_id, expected + 1, entry, flow, facts, document_of(case),
             assessment.model_dump(mode="json"),
         )  # fmt: skip
         repo.add_version(self.session, version, facts, audit)
@@ -168,51 +192,59 @@ class VersionStore:
                 self.session,
                 OverrideRow(
                     case_id=row.case_id,
-                    version=version.version,
+                    version=version["version"],
                     **new_override.model_dump(include={"target", "value", "by", "reason", "at"}),
                 ),
             )
-        repo.move_pointer(
-            self.session, row.case_id, expected, version.version, status, version.created_at, flow
-        )
-        return self._as_stored(row, version, case, assessment, flow)
+        at = version["created_at"]
+        repo.move_pointer(self.session, row.case_id, expected, expected + 1, status, at, flow)
+        return _written(row.owner, version, case, assessment, flow)
 
     def _new_version(
         self,
-        row: CaseRow,
+        case_id: str,
         case: Case,
-        status: str,
-        by: str,
-        evidence: dict[str, Any] | None,
-        source_text: str | None,
+        entry: Entry,
+        created_at: datetime,
         prepared: PreparedCase,
     ) -> tuple[repo.NewCaseRows, StoredCase]:
-        """Version 1 of the new case ``row`` (not stored yet) as rows to insert
+        """Version 1 of a new case (:meth:`CaseService.create_all`) as the rows to insert
         (:func:`~dermavigil.registry.repository.add_new_cases`), and as stored."""
+        row = repo.row_values(
+            CaseRow,
+            case_id=case_id,
+            current_version=1,
+            status=entry.status,
+            owner=entry.by,
+            created_at=created_at,
+            workflow="received",
+            day0=day_zero(case.report.received_date, created_at.date()).isoformat(),
+        )
         flow = flow_of(row)
-        entry = _Entry(status, by, "create", None, [], evidence, source_text)
         version, audit = self._rows(
-            row, 1, entry, flow, prepared.facts, prepared.document(row.case_id),
+            case_id, 1, entry, flow, prepared.facts, prepared.document(case_id),
             prepared.assessment_json,
         )  # fmt: skip
-        row.current_version, row.updated_at = 1, version.created_at  # points at version 1
-        stored = self._as_stored(row, version, case, prepared.assessment, flow)
+        row["updated_at"] = version["created_at"]  # the case points at version 1
+        stored = _written(entry.by, version, case, prepared.assessment, flow)
         return repo.NewCaseRows(row, version, prepared.facts, audit), stored
 
     def _rows(
         self,
-        row: CaseRow,
+        case_id: str,
         number: int,
-        entry: _Entry,
+        entry: Entry,
         flow: dict[str, Any],
         facts: SearchFacts,
         document: Any,
         assessment_json: Any,
-    ) -> tuple[CaseVersion, AuditRow]:
-        """Version ``number`` of ``row``'s case and its audit row, written now."""
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Version ``number`` of case ``case_id`` and its audit row, written now (column
+        values, :func:`~dermavigil.registry.repository.row_values`)."""
         now = self.clock()
-        version = CaseVersion(
-            case_id=row.case_id,
+        version = repo.row_values(
+            CaseVersion,
+            case_id=case_id,
             version=number,
             status=entry.status,
             document=document,
@@ -226,8 +258,9 @@ class VersionStore:
             expectedness=flow["expectedness"],
             **facts.columns(),
         )
-        audit = AuditRow(
-            case_id=row.case_id,
+        audit = repo.row_values(
+            AuditRow,
+            case_id=case_id,
             version=number,
             at=now,
             by=entry.by,

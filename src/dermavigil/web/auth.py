@@ -39,6 +39,8 @@ from dermavigil.errors import DermavigilError
 SESSION_COOKIE = "dv_session"
 SESSION_MAX_AGE = SESSION_LIFETIME_SECONDS
 TOKEN_MAX_AGE = SESSION_LIFETIME_SECONDS
+VERIFIED_TOKENS = 4096
+"""Bearer tokens remembered as verified (:meth:`Signer.load_token`), the oldest dropped."""
 SECOND_STEP_MAX_AGE = 5 * 60
 """Seconds between the password and the second-factor code of one sign-in."""
 DEVICE_COOKIE = "dv_device"
@@ -130,6 +132,9 @@ class Signer:
         self._session = URLSafeTimedSerializer(secret, salt="dermavigil.session")
         self._token = URLSafeTimedSerializer(secret, salt="dermavigil.api-token")
         self._device = URLSafeTimedSerializer(secret, salt="dermavigil.device")
+        self._verified: dict[str, tuple[str, str, int]] = {}
+        """Bearer tokens whose signature held: token -> (username, session token, signed
+        at); the most recent :data:`VERIFIED_TOKENS`."""
 
     def dump_session(self, session: Session) -> str:
         data: dict[str, object] = {"u": session.username, "c": session.csrf, "s": session.token}
@@ -178,15 +183,30 @@ class Signer:
 
     def load_token(self, token: str) -> tuple[str, str] | None:
         """The username and session token a bearer token was issued with, or ``None``
-        when invalid or expired."""
+        when invalid or expired.
+
+        An API client sends the same token with every request: once its signature has
+        held, the token is remembered with its signing time, and later requests only
+        check its age (as :mod:`itsdangerous` does: whole seconds, at most
+        :data:`TOKEN_MAX_AGE`, not in the future) instead of decoding and verifying it
+        again. Whether its session is still open is checked in the registry as before."""
+        known = self._verified.get(token)
+        if known is not None:
+            age = int(time.time()) - known[2]
+            return known[:2] if 0 <= age <= TOKEN_MAX_AGE else None
         try:
-            data = self._token.loads(token, max_age=TOKEN_MAX_AGE)
+            data, signed_at = self._token.loads(
+                token, max_age=TOKEN_MAX_AGE, return_timestamp=True
+            )
         except BadSignature:
             return None
         if not isinstance(data, dict):
             return None
         username, session_token = data.get("u"), data.get("s")
         if isinstance(username, str) and isinstance(session_token, str):
+            if len(self._verified) >= VERIFIED_TOKENS:
+                self._verified.pop(next(iter(self._verified)), None)  # the oldest
+            self._verified[token] = (username, session_token, int(signed_at.timestamp()))
             return username, session_token
         return None
 
