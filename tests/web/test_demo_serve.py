@@ -71,10 +71,13 @@ def test_serve_creates_the_admin_once_and_prints_how_to_log_in(
 ) -> None:
     import uvicorn
 
+    import dermavigil.web.app
     from dermavigil.cli.app import app
 
     served: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda application, **kw: served.append(kw))
+    tuned: list[bool] = []  # the process's collector is set up for serving, once per start
+    monkeypatch.setattr(dermavigil.web.app, "tune_gc_for_serving", lambda: tuned.append(True))
     runner = CliRunner()
     first = runner.invoke(app, ["serve", "--port", "8123"])
     assert first.exit_code == 0, first.output
@@ -93,10 +96,25 @@ def test_serve_creates_the_admin_once_and_prints_how_to_log_in(
         "proxy_headers": False,  # X-Forwarded-For is trusted only from configured proxies
         "access_log": False,  # no log line per request (issue 13)
     }
-    assert served == [expected] * 2
+    assert served == [expected] * 2 and tuned == [True] * 2
     from dermavigil.registry import UserService
 
     registry = open_registry(load_settings().database_url)
     with registry.transaction(readonly=True) as session:
         assert UserService(session).authenticate("admin", password) is not None
     registry.close()
+
+
+def test_a_serving_process_freezes_what_it_built_and_collects_less_often() -> None:
+    import gc
+
+    from dermavigil.web.app import GC_YOUNG_THRESHOLD, tune_gc_for_serving
+
+    before = gc.get_threshold()
+    try:
+        tune_gc_for_serving()
+        assert gc.get_freeze_count() > 10_000  # this test process's modules and objects
+        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, *before[1:])
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

@@ -48,7 +48,7 @@ def serve(
 
     from dermavigil.registry import UserService, open_registry
     from dermavigil.settings import load_settings
-    from dermavigil.web.app import create_app
+    from dermavigil.web.app import create_app, tune_gc_for_serving
 
     settings = load_settings()
     settings.ensure_dirs()
@@ -69,8 +69,10 @@ def serve(
         console.print("Log in with an existing account (the admin was created on the first run).")
     console.print("API documentation: " + url + "api/docs   Stop with Ctrl+C.\n")
     if workers == 1:
+        app = create_app(settings, registry)
+        tune_gc_for_serving()
         uvicorn.run(
-            create_app(settings, registry),
+            app,
             host=host,
             port=port,
             log_level="info",

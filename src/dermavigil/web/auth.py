@@ -195,9 +195,7 @@ class Signer:
             age = int(time.time()) - known[2]
             return known[:2] if 0 <= age <= TOKEN_MAX_AGE else None
         try:
-            data, signed_at = self._token.loads(
-                token, max_age=TOKEN_MAX_AGE, return_timestamp=True
-            )
+            data, signed_at = self._token.loads(token, max_age=TOKEN_MAX_AGE, return_timestamp=True)
         except BadSignature:
             return None
         if not isinstance(data, dict):
