@@ -28,6 +28,7 @@ from dermavigil.errors import InputError, Problem
 from dermavigil.store.arrays import to_numpy
 from dermavigil.store.engine import Engine
 from dermavigil.store.keycodes import ReportCodes, TextCodes, trimmed_text
+from dermavigil.store.xzstream import XzReader
 
 LONG_TABLE = "long_items"
 ROLES = ("report", "product", "reaction", "stratum")
@@ -145,8 +146,8 @@ def _csv_batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
         strings_can_be_null=True,
     )
     with ExitStack() as stack:
-        # Arrow opens .gz/.bz2/.zst itself but has no xz codec: lzma streams it
-        source = stack.enter_context(lzma.open(path)) if path.suffix.lower() == ".xz" else path
+        # Arrow opens .gz/.bz2/.zst itself but has no xz codec: XzReader streams it
+        source = stack.enter_context(XzReader(path)) if path.suffix.lower() == ".xz" else path
         try:
             reader = pacsv.open_csv(
                 source,
