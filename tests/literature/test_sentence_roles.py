@@ -220,3 +220,57 @@ def test_an_illness_beside_the_exposure_and_a_condition_before_are_not_reactions
     )
     assert {e["text"] for e in boy.excluded} == {"dermatitis", "pain"}
     assert _sites(boy) == {"buttock"}  # the neck is where the complaint was
+
+
+def test_known_side_effects_treatment_targets_and_the_course_of_a_botulinum_case():
+    draft = _draft("d56_botulinum_course_and_known_effects")
+    status = {e["text"]: e["status"] for e in draft.excluded}
+    # "she had been told that adverse effects such as headache, neck weakness and bruising
+    # are common": what the product is known to cause; "helped to avert respiratory distress"
+    assert status == {
+        "headache": "hypothetical",
+        "weakness and bruising": "hypothetical",
+        "respiratory distress": "hypothetical",
+    }
+    # "difficulty in swallowing" in a list, "Her course was marked by a burning sensation
+    # ... and whitening of the lips", "given pyridostigmine for the blepharoptosis" (a
+    # reaction already told is treated, not the injection's indication)
+    assert _codes(draft) == {"HP:0000508", "HP:0002015", "HP:0000980"}
+    assert "burning sensation" in [r["verbatim"] for r in draft.case["reactions"]]
+    assert _sites(draft) == {"forehead", "temple", "neck", "lip"}
+
+
+def test_an_injection_for_a_reaction_already_told_treats_it():
+    told = extract_draft(
+        "Occlusion after filler\nA 30-year-old woman developed vascular occlusion of the nose "
+        "after filler. Hyaluronidase injections were given for the vascular occlusion."
+    )
+    assert told.excluded == []
+    untold = extract_draft(
+        "Necrosis\nA 30-year-old woman received an injection of epinephrine for anaphylaxis "
+        "after a bee sting and developed necrosis of the thigh."
+    )
+    assert [r["verbatim"] for r in untold.case["reactions"]] == ["necrosis"]
+    assert untold.excluded[0]["text"] == "anaphylaxis"
+
+
+def test_a_condition_named_with_its_cause_or_told_in_flashback_stays_a_reaction():
+    after = extract_draft(
+        "Nodules\nA 45-year-old woman with swelling after filler presented with fever."
+    )
+    assert [r["verbatim"] for r in after.case["reactions"]] == ["swelling", "fever"]
+    flashback = extract_draft(
+        "Necrosis\nA 40-year-old woman presented with necrosis of the buttock. She was given an "
+        "intramuscular injection of diclofenac 3 days earlier and then developed pain."
+    )
+    assert [r["verbatim"] for r in flashback.case["reactions"]] == ["necrosis", "pain"]
+
+
+def test_a_product_named_only_in_the_background_brings_no_sites_from_there():
+    draft = extract_draft(
+        "Nodules after a filler\nHyaluronic acid fillers are popular for facial volume "
+        "enhancement of the lips and cheeks. A 33-year-old woman developed nodules of the chin "
+        "three months after an injection."
+    )
+    assert draft.case["products"][0]["category"] == "ha_filler"
+    assert _sites(draft) == {"chin"}

@@ -43,6 +43,7 @@ from dermavigil.literature.extract.relevance import (
 )
 from dermavigil.literature.extract.routes import complete_label, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
+from dermavigil.literature.extract.sites import keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 
 _COUNTRIES = {
@@ -174,6 +175,10 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         products = find_product_facts(
             sentences, challenge.rechallenge_sentences, fallback=True, abbr=abbr, treating=treating
         )
+        for product in products:
+            keep_sites_within(
+                product.body_sites, product.spans, [(s.start, s.end) for s in patient]
+            )
     named_by_reaction(products, sentences)
     suspects = frozenset(
         [p.name.lower() for p in products]

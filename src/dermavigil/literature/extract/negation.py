@@ -60,7 +60,7 @@ _PRE_HISTORICAL = (
 )
 _PRE_HYPOTHETICAL = (
     r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"
-    r"|(?:the )?risks? of|to (?:avoid|prevent|minimi[sz]e|reduce the risk of)|prevention of"
+    r"|(?:the )?risks? of|to (?:avoid|avert|prevent|minimi[sz]e|reduce the risk of)|prevention of"
     r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)"
 )
 _POST_HYPOTHETICAL = (

@@ -54,6 +54,8 @@ _HEADS = (
     r"|(?:decreased|reduced) urine output|oliguria|anuria"
     r"|difficulty (?:in )?(?:swallowing|breathing)"
     r"|dysarthria|rhabdomyolysis|inflammatory reactions?|colou?r (?:alterations?|changes?)"
+    r"|whitening|restriction of (?:the )?(?:movements?|motion)"
+    r"|burning sensations?|exophthalmos|proptosis|blepharoptosis"
     r"|shortness of breath|hoarseness|malaise|stinging|warmth|masses|collections?|cellulitis"
     r"|(?:vascular|arterial|artery) (?:occlusion|embolism)|embolism|discolou?ration"
     r"|ischemic changes"
@@ -129,6 +131,20 @@ _INDICATION = re.compile(
 """The reason for the injection, not its reaction: "an intramuscular injection of diclofenac
 in her left buttock due to back pain", "a corticosteroid injection for treatment of lumbar
 pain"."""
+_KNOWN_COMPLICATIONS = re.compile(
+    r"\b(?:complications|adverse (?:reactions|events|effects)|side[- ]effects|risks)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:such as|including|like|e\.g\.,?)\s+"
+    r"(?:(?!\b(?:we|here|herein|report\w*|this|our|the patient)\b)[^.;]){0,100}$",
+    re.I,
+)
+_PATIENT_VERB = re.compile(
+    r"\b(?:developed|experienced|presented with|had|showed|noticed|complained of|suffered"
+    r"|reported)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+"""A list of what a product is known to cause ("adverse reactions such as allergy, infection
+and foreign body reaction sometimes occur"), not what this patient had (unless the patient
+is the subject: "she developed local reactions such as redness")."""
 _CO_TRIGGER = re.compile(
     r"\b(?:after|following|triggered by|post)\s+(?:[\w-]+\s+){0,4}(?:vaccinations?|vaccines?"
     r"|injections?|boosters?)\s+(?:and|or|&)\s+(?:(?:a|an|the|viral|recent|COVID-19|SARS-CoV-2)\s+)*$",
@@ -138,12 +154,15 @@ _CO_TRIGGER = re.compile(
 following two COVID-19 vaccinations and infection"."""
 _CONDITION_OF_PATIENT = re.compile(
     r"\b(?:man|woman|women|male|female|boy|girl|patient|child|infant|lady|gentleman)\s+with\s+"
-    r"[^.;,]*$",
+    r"(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary|at|on|in)\b)"
+    r"[^.;,])*$",
     re.I,
 )
 _THEN_REACTION = re.compile(
-    r"^[^.;]*?\b(?:who\s+)?(?:then\s+|later\s+|subsequently\s+)?(?:developed|reported|experienced"
-    r"|presented|received|underwent)\b",
+    r"^(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary)\b)[^.;])*?"
+    r"\b(?:who\s+(?:then\s+|later\s+|subsequently\s+)?(?:developed|reported|experienced"
+    r"|presented|received|underwent)|(?:then\s+|later\s+|subsequently\s+)?(?:presented with"
+    r"|developed|experienced))\b",
     re.I,
 )
 """A condition the patient already had when the report's events began: "a woman with
@@ -395,8 +414,9 @@ def find_reactions(
             verbatim = _decapitalise(mention.strip(" ,"), sentence, start)
             span = _shift(sentence, (start, end))
             status = assertion(sentence.text, start, end)
-            if status is Assertion.present and _pre_existing(text, start, end):
-                status = Assertion.historical
+            known = {c.code for r in reactions for c in r.codes}
+            if status is Assertion.present:
+                status = _pre_existing(text, start, end, known) or status
             if status is not Assertion.present or _NOT_A_REACTION.search(text[:start]):
                 excluded.append(Excluded(verbatim, span, status))
                 continue
@@ -420,7 +440,8 @@ def find_reactions(
 
 
 _EXPOSURE_THEN = re.compile(
-    r"\b(?:was|were) (?:given|administered|injected)\b[^.;]*\b(?:subsequently|then|afterwards"
+    r"\b(?:was|were) (?:given|administered|injected)\b"
+    r"(?:(?!\b(?:earlier|before|ago|previously|prior)\b)[^.;])*\b(?:subsequently|then|afterwards"
     r"|thereafter|shortly after(?:wards)?)\s+(?:developed|experienced|noticed|presented)\b",
     re.I,
 )
@@ -446,18 +467,36 @@ def _before_exposure(patient: list[Sentence]) -> set[int]:
     }
 
 
-def _pre_existing(text: str, start: int, end: int) -> bool:
-    """The mention is the injection's indication or a condition the patient had before."""
+def _pre_existing(
+    text: str, start: int, end: int, known: set[str] | None = None
+) -> Assertion | None:
+    """``historical`` when the mention is the injection's indication, a condition the patient
+    had before or an illness beside the exposure; ``hypothetical`` when it is in a list of
+    what the product is known to cause; else None.
+
+    An injection "for" a reaction already told (``known``: the codes of the reactions found
+    so far, "hyaluronidase injections for the vascular occlusion"), or an injection of a
+    treatment "for" something ("was given intramuscular epinephrine for anaphylaxis"),
+    treats the reaction: that mention stays a reaction."""
     before = text[max(0, start - 160) : start]
     indication = _INDICATION.search(before)
-    if indication and not (
-        re.match(r"given|administered", indication.group(0), re.I)
-        and TREATMENT.search(indication.group(0))
-    ):
-        return True  # "given antibiotics for the infection" treats the reaction
+    treats = indication is not None and (
+        bool({c.code for c in code_phrase(text[start:end])} & (known or set()))
+        or bool(
+            re.match(r"given|administered", indication.group(0), re.I)
+            and TREATMENT.search(indication.group(0))
+        )
+    )
+    if indication and not treats:
+        return Assertion.historical
     if _CO_TRIGGER.search(before):
-        return True
-    return bool(_CONDITION_OF_PATIENT.search(before) and _THEN_REACTION.search(text[end:]))
+        return Assertion.historical
+    listed = _KNOWN_COMPLICATIONS.search(before)
+    if listed and not _PATIENT_VERB.search(before[: listed.start()]):
+        return Assertion.hypothetical
+    if _CONDITION_OF_PATIENT.search(before) and _THEN_REACTION.search(text[end:]):
+        return Assertion.historical
+    return None
 
 
 def _mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[tuple[str, int, int]]:

@@ -44,7 +44,9 @@ _PATIENT = re.compile(
     r"|the cases? (?:was|were) (?:complicated|managed|treated|diagnosed)"
     r"|(?:(?:physical|clinical|dermatologic\w*|local) )?exam(?:ination)? (?:revealed|showed"
     r"|demonstrated)|(?:the|that) (?:same|next|following) (?:day|evening|morning|night|week)"
-    r"|on (?:day|week) \d+|became|turned|the clinical (?:picture|presentation|course))\b",
+    r"|on (?:day|week) \d+|became|turned|the clinical (?:picture|presentation|course)"
+    r"|(?:the|his|her) (?:[\w-]+ )?(?:course|progression|evolution) (?:was|were)"
+    r" (?:marked|complicated|followed)\b)\b",
     re.IGNORECASE,
 )
 _REVIEW = re.compile(

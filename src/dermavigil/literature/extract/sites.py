@@ -81,3 +81,19 @@ def treatment_site(text: str, end: int, start: int | None = None, suspect: str =
         and _INDICATION_BEFORE.search(text[max(0, start - 60) : start])
         and _COMPLAINT_AFTER.match(text, end)
     )
+
+
+def keep_sites_within(body_sites: list[str], spans: dict, within: list[tuple[int, int]]) -> None:
+    """Keep only the sites (``body_sites`` with their evidence ``spans["body_sites"]``) found
+    inside the ``within`` spans (the case sentences): a product found only in background
+    sentences keeps its name, not the sites those sentences give."""
+    kept = [
+        (site, span)
+        for site, span in zip(body_sites, spans.get("body_sites", []), strict=True)
+        if any(a <= span[0] and span[1] <= b for a, b in within)
+    ]
+    body_sites[:] = [site for site, _ in kept]
+    if kept:
+        spans["body_sites"] = [span for _, span in kept]
+    else:
+        spans.pop("body_sites", None)
