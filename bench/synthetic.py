@@ -195,8 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spark-partitions", type=int, default=64)
     parser.add_argument("--spark-conf", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("--spark-conf-json", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--plans", help=argparse.SUPPRESS)
     parser.add_argument("--explain", action="store_true", help="print Spark's shuffles per table")
     args = parser.parse_args(argv)
+    if args.plans:  # in a process of its own, so that its JVM does not idle through the runs
+        for line in _shuffles(Path(args.plans), json.loads(args.spark_conf_json)):
+            print(f"Spark plan of {line}", flush=True)
+        return 0
     if args.child:
         conf = json.loads(args.spark_conf_json) if args.spark_conf_json else {}
         _child(Path(args.child), args.engine, args.strata, args.memory_limit, conf)
@@ -234,8 +239,11 @@ def main(argv: list[str] | None = None) -> int:
         if size in spark_sizes:
             runs.append(("spark", ""))
         if args.explain and size in spark_sizes:
-            for line in _shuffles(store, conf):
-                print(f"Spark plan of {line}", flush=True)
+            cmd = [sys.executable, __file__, "--plans", str(store)]
+            plans = subprocess.run(
+                [*cmd, "--spark-conf-json", json.dumps(conf)], capture_output=True, text=True
+            )
+            print("".join(ln for ln in plans.stdout.splitlines(True) if ln.startswith("Spark")))
         for engine, strata in runs:
             load = os.getloadavg()[0]
             r = _run(store, engine, strata, args.memory_limit, conf)
