@@ -161,3 +161,32 @@ def test_a_material_named_only_by_what_the_reaction_was_to():
     product = _suspect("d67_material_named_by_reaction")
     assert product["category"] == "pmma"
     assert product["name"] == "polymethylmethacrylate microspheres"
+
+
+def test_treatments_started_recommended_by_a_physician_or_named_by_their_care():
+    draft = _draft("d68_treatment_wordings_started")
+    treatments = [t["drug"] for t in draft.case["treatments"]]
+    # "her practitioner recommended ...", "heparin were started" (not a second suspect),
+    # "she was intubated", "under supportive care"; never the suspect's brand in brackets
+    assert treatments == [
+        "cool compresses",
+        "analgesics",
+        "methylprednisolone",
+        "heparin",
+        "intubation",
+        "supportive care",
+    ]
+    assert [p["name"] for p in draft.case["products"]] == ["medroxyprogesterone acetate"]
+
+
+def test_vaccinated_with_a_route_is_the_route_used_and_labelled():
+    product = _suspect("d69_vaccinated_with_route")  # "vaccinated ... with intradermal BCG"
+    assert (product["category"], product["route"]) == ("vaccine", "intradermal")
+    assert product["approved_routes"] == ["intradermal"]
+
+
+def test_injected_into_the_cyst_is_intralesional():
+    product = _suspect("d70_into_the_cyst")
+    assert product["route"] == "intralesional"
+    assert "intralesional" in product["approved_routes"]  # triamcinolone's label
+    assert "off_label_use" not in product.get("additional_information", [])

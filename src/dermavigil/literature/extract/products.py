@@ -146,12 +146,26 @@ class ProductFacts:
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
+_TREATMENT_AFTER = re.compile(
+    r"^(?:\s+(?:and|or|,)\s+(?:[\w\u2010-]+\s+){1,3}?)?\s+(?:was|were)\s+(?:then\s+|also\s+)?"
+    r"(?:initiated|started|given|prescribed|added|applied|begun|instituted)\b",
+    re.I,
+)
+"""After a usual treatment's name: it was started ("subcutaneous heparin were initiated",
+"prednisolone and heparin were started")."""
+
+
 def _is_treatment(sentence: Sentence, mention: ProductMention) -> bool:
-    """Given for the reaction: "treated with X", or a usual treatment after a treatment cue."""
+    """Given for the reaction: "treated with X", or a usual treatment after a treatment cue
+    or followed by one ("heparin was started")."""
     before = sentence.text[: mention.start - sentence.start]
     if _TREATED_WITH.search(before):
         return True
-    return bool(TREATMENT.fullmatch(mention.text) and _TREATMENT_BEFORE.search(before))
+    after = sentence.text[mention.end - sentence.start :]
+    return bool(
+        TREATMENT.fullmatch(mention.text)
+        and (_TREATMENT_BEFORE.search(before) or _TREATMENT_AFTER.match(after))
+    )
 
 
 def _brand(sentence: Sentence, mention: ProductMention) -> bool:

@@ -35,7 +35,10 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     ),
     (Route.intra_arterial, r"intra-?arterial(?:ly)?|into an? (?:artery|arterial)"),
     (Route.intravenous, r"intra-?venous(?:ly)?|i\.v\.|into a vein"),
-    (Route.intralesional, r"intra-?lesional(?:ly)?"),
+    (
+        Route.intralesional,
+        r"intra-?lesional(?:ly)?|into (?:the|each|a) (?:cyst|lesion|nodule|keloid|tumou?r)s?",
+    ),
     (Route.intra_articular, r"intra-?articular(?:ly)?"),
     (Route.topical, r"topical(?:ly)?|applied (?:to|on) the skin"),
     (Route.cutaneous, r"cutaneous(?= (?:use|application))|on the skin surface"),
@@ -45,7 +48,7 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
 _COMPILED = tuple((r, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for r, p in ROUTE_WORDS)
 _ADMIN = re.compile(
     r"\b(?:inject\w*|administ\w*|method|route|given|delivered|infiltrat\w*|applied|application"
-    r"|doses?|received|shots?|(?-i:IMI))\b",
+    r"|doses?|received|shots?|vaccinated|immuni[sz]ed|(?-i:IMI))\b",
     re.I,
 )
 _PROCEDURE = re.compile(

@@ -22,7 +22,7 @@ from dermavigil.terminology.drugs import drug_names, find_drugs
 from dermavigil.terminology.products import categorize
 
 TREATMENT_WORDS = (
-    r"(?:methyl)?prednisol?one|prednisone|dexamethasone|hydrocortisone|betamethasone|clobetasol"
+    r"(?:methyl[\u2010\u2011-]?)?prednisol?one|prednisone|dexamethasone|hydrocortisone|betamethasone|clobetasol"
     r"|triamcinolone|(?:systemic |topical |oral |intralesional )?(?:cortico)?steroids?"
     r"|hyaluronidase|antibiotics?|doxycycline|minocycline|cephalexin|cefalexin|amoxicillin"
     r"(?:-clavulanate)?|clindamycin|ciprofloxacin|levofloxacin|clarithromycin|azithromycin"
@@ -49,15 +49,19 @@ TREATMENT_WORDS = (
     r"|surgical (?:intervention|removal|exploration)|serial excision"
     r"|inotropic (?:treatment|support)s?"
     r"|skin approximation|incision|platelet[- ]rich fibrin(?: injections?)?"
+    r"|cool compresses?|(?:narcotic |opioid )?analgesics?|pain (?:medications?|relievers?)"
+    r"|painkillers?|(?:symptomatic|supportive) (?:treatment|therapy|care|management)"
+    r"|intravenous fluids?"
 )
-TREATMENT = re.compile(rf"(?<![\w-])(?:{TREATMENT_WORDS})(?![\w-])", re.I)
+TREATMENT = re.compile(rf"(?<![\w\u2010\u2011-])(?:{TREATMENT_WORDS})(?![\w\u2010\u2011-])", re.I)
 _CUE = re.compile(
     r"\b(?:treat\w*|administ\w*|receiv\w*|prescrib\w*|managed|manage\w*|given|started|initiated"
     r"|required|underwent|responded|therapy|course|improved with|resolved with|healed with"
     r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
     r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
     r"|was (?:debrided|excised|drained)|prescription|removed|excised|included|ineffective"
-    r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done"
+    r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done|resulted in"
+    r"|recommended|under (?:\w+ )?(?:treatment|therapy|care|management)"
     r"|(?:was|were) (?:injected|applied)"
     r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+)\b",
     re.I,
@@ -83,6 +87,7 @@ _PROCEDURE_VERBS = (
     (re.compile(r"\b(?:was|were) (?:surgically )?excised\b", re.I), "excision"),
     (re.compile(r"\b(?:was|were) (?:surgically )?debrided\b", re.I), "debridement"),
     (re.compile(r"\b(?:was|were) (?:surgically )?drained\b", re.I), "drainage"),
+    (re.compile(r"\b(?:was|were) intubated\b", re.I), "intubation"),
 )
 """A procedure told by its verb ("the mass was removed"): the treatment's usual name."""
 _ROUTE_WORD = r"topical|oral|systemic|intralesional|intravenous|intramuscular|subcutaneous"
@@ -91,7 +96,8 @@ _COORDINATED = re.compile(
 )
 """'topical and oral corticosteroids': two treatments, the first route's one is implied."""
 _NOT_GIVEN_BEFORE = re.compile(
-    r"(?:\b(?:awaiting|planned|scheduled|will|would|should|may|might|could|can|recommended"
+    r"(?:\b(?:awaiting|planned|scheduled|will|would|should|may|might|could|can"
+    r"|(?:is|are|was|were|be|been|we|authors) recommended|recommend(?:s|ing|ations?)?"
     r"|(?:was|is) (?:also )?taking|(?:was|is|were) on|undergoing (?:\w+ )?treatment with"
     r"|history of|for (?:his|her) (?:underlying|chronic))\b[^.;:]{0,60}"
     r"|\bthrough an? (?:\w+ )?)$",
@@ -235,10 +241,14 @@ def _matches(
             continue
         if any(name.lower() in s for s in suspects if len(name) > 5):
             continue
-        if re.search(r"\(\s*$", text[:start]) and any(
-            0 <= start - b <= 3 for _, b in suspect_spans
+        if re.search(r"\(\s*(?:\w+[\u2010\u2011-])?$", text[:start]) and (
+            any(0 <= start - b <= 3 for _, b in suspect_spans)
+            or any(
+                len(s) > 5 and s in text[max(0, start - 15 - len(s)) : start].lower()
+                for s in suspects
+            )
         ):
-            continue
+            continue  # "medroxyprogesterone (Depo-Provera)": the suspect's brand
         if _NOT_GIVEN_BEFORE.search(text[max(0, start - 80) : start]):
             continue
         if _INGREDIENT_BEFORE.search(text[max(0, start - 50) : start]):
@@ -297,7 +307,7 @@ def find_treatments(
             drug = match.group(0).strip()
             drug = _CANONICAL.get(drug.lower(), drug)
             route_match = _ROUTE_BEFORE.search(sentence.text[: match.start()])
-            key = re.sub(r"[\s-]+", " ", drug.lower()).removesuffix("s")
+            key = re.sub(r"[\s\u2010\u2011-]+", "", drug.lower()).removesuffix("s")
             if key in found:
                 continue
             at = sentence.start
