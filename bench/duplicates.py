@@ -645,8 +645,7 @@ def one_size(home: Path, n: int, blocking_only: bool = False, share: float = SHA
 def diana(threshold: float) -> dict:
     """Our pairs vs DiAna's rule-based pairs within the DiAna sample, pair by pair."""
     from dermavigil.duplicates.detect import score_table, with_rare_terms
-    from dermavigil.duplicates.features import FEATURE_SCHEMA
-    from dermavigil.duplicates.store_features import features_sql, with_optional_columns
+    from dermavigil.duplicates.store_features import features_of, with_optional_columns
 
     folder = DATA / "faers_diana_sample"
     con = duckdb.connect()
@@ -671,13 +670,13 @@ def diana(threshold: float) -> dict:
             lower(pt) AS term_key, CAST(NULL AS DOUBLE) AS onset_days
         FROM read_csv('{folder / "sample_Reac.csv"}')
     """)
-    sql = features_sql(
+    table = features_of(
+        con,
         with_optional_columns(con, "reports", "reports"),
         with_optional_columns(con, "report_products", "products"),
         "reactions",
     )
-    table = con.sql(sql).to_arrow_table()
-    table = with_rare_terms(table.select(FEATURE_SCHEMA.names).cast(FEATURE_SCHEMA))
+    table = with_rare_terms(table)
     diana_pairs = {
         tuple(sorted((f"faers:{a}", f"faers:{b}")))
         for a, b in con.sql(f"""

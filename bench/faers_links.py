@@ -121,8 +121,7 @@ def main() -> None:
     rebuild_cache(args.mirror)
 
     from dermavigil.duplicates.detect import score_table, with_rare_terms
-    from dermavigil.duplicates.features import FEATURE_SCHEMA
-    from dermavigil.duplicates.store_features import features_sql, with_optional_columns
+    from dermavigil.duplicates.store_features import features_of, with_optional_columns
 
     con = duckdb.connect()
     tables(con)
@@ -133,13 +132,13 @@ def main() -> None:
         FROM reports a JOIN reports b ON a.case_id = b.case_id AND a.report_id < b.report_id
     """).fetchall()
     counts = con.execute("SELECT quarter, count(*) FROM reports GROUP BY 1 ORDER BY 1").fetchall()
-    sql = features_sql(
+    table = features_of(
+        con,
         with_optional_columns(con, "reports", "reports"),
         with_optional_columns(con, "report_products", "products"),
         "reactions",
     )
-    table = con.sql(sql).to_arrow_table()
-    table = with_rare_terms(table.select(FEATURE_SCHEMA.names).cast(FEATURE_SCHEMA))
+    table = with_rare_terms(table)
     started = time.perf_counter()
     scored, _ = score_table(table, 0.0)
     seconds = time.perf_counter() - started

@@ -159,11 +159,21 @@ def store_feature_table(
             names[table] = with_optional_columns(
                 con, table, f"read_parquet({files!r}, union_by_name = true)"
             )
-        sql = features_sql(names["reports"], names["report_products"], names["report_reactions"])
-        return con.sql(sql).to_arrow_table().select(FEATURE_SCHEMA.names).cast(FEATURE_SCHEMA)
+        return features_of(
+            con, names["reports"], names["report_products"], names["report_reactions"]
+        )
     finally:
         if own:
             con.close()
+
+
+def features_of(
+    con: duckdb.DuckDBPyConnection, reports: str, products: str, reactions: str
+) -> pa.Table:
+    """Feature records (:data:`FEATURE_SCHEMA`) of the given report, product and reaction
+    relations of ``con``, by the SQL of :func:`features_sql`."""
+    sql = features_sql(reports, products, reactions)
+    return con.sql(sql).to_arrow_table().select(FEATURE_SCHEMA.names).cast(FEATURE_SCHEMA)
 
 
 def store_duplicates(
