@@ -1,6 +1,7 @@
 """The real-abstract scorer: concepts by HPO code, names by containment, field scopes."""
 
-from dermavigil.literature.realscore import draft_view, score_real
+from dermavigil.literature.realscore import annotation_view, draft_view, score_real
+from dermavigil.literature.scoring import ListScore
 from dermavigil.literature.service import draft_from_text
 
 GOLD = {
@@ -121,3 +122,16 @@ def test_a_precomposed_extracted_term_finds_its_gold_part():
     gold = dict(GOLD, reactions=["erythema"])
     reactions = score_real([(_view(reaction_codes=["HP:0025474"]), gold)])["reactions"]
     assert (reactions.tp, reactions.fp, reactions.fn) == (1, 0, 0)
+
+
+def test_a_second_annotation_is_scored_like_a_draft():
+    """Inter-annotator agreement: an identical annotation agrees on every field, and a
+    second reader who omits a reaction and reads the outcome otherwise loses exactly those."""
+    same = score_real([(annotation_view(GOLD), GOLD)])
+    figures = [s.f1 if isinstance(s, ListScore) else s.accuracy for s in same.values()]
+    assert set(figures) <= {1.0, None}
+    assert same["reactions"].tp == 3 and same["reactions"].fn == 0
+    other = dict(GOLD, reactions=["skin necrosis", "Nicolau syndrome"], outcome="recovering")
+    scores = score_real([(annotation_view(other), GOLD)])
+    assert (scores["reactions"].tp, scores["reactions"].fn) == (2, 1)
+    assert scores["outcome"].accuracy == 0.0 and scores["sex"].accuracy == 1.0

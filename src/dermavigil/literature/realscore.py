@@ -220,6 +220,38 @@ def draft_view(draft: Draft) -> dict[str, Any]:
     }
 
 
+def annotation_view(gold: Mapping[str, Any]) -> dict[str, Any]:
+    """A second annotator's gold facts in the shape of :func:`draft_view`, so that two
+    annotations of one text are compared with the scorer that compares a draft with its
+    annotation (inter-annotator agreement, the ceiling of what extraction can score).
+    Terms are coded with the same HPO coder the scorer codes the gold terms with."""
+    kind = gold["kind"]
+    return {
+        "reaction_codes": sorted({c.code for t in gold["reactions"] for c in code_phrase(t)}),
+        "reaction_verbatims": list(gold["reactions"]),
+        "treatments": list(gold["treatments"]),
+        "body_sites": sorted(set(gold["sites"])),
+        "histopathology_codes": sorted(
+            {c.code for t in gold["histopathology"] for c in code_phrase(t)}
+        ),
+        "histopathology_text": list(gold["histopathology"]),
+        "products": [(p["name"], p["category"]) for p in gold["products"]],
+        "route": gold["route"],
+        "route_approval": gold["approved"],
+        "serious": bool(gold["serious"]),
+        "outcome": gold["outcome"],
+        "onset_days": gold["onset_days"],
+        "rechallenge": gold["rechallenge"],
+        "dechallenge": gold["dechallenge"],
+        "age": gold["age"],
+        "sex": gold["sex"],
+        "is_series": kind == "series",
+        "patients": gold["patients"],
+        "partial": bool(gold["partial"]),
+        "empty": kind == "no_case" or not gold["reactions"],
+    }
+
+
 def _onset_same(got: float | None, gold: float | None) -> bool:
     if got is None or gold is None:
         return got is None and gold is None
