@@ -30,7 +30,8 @@ from collections.abc import Callable
 
 from dermavigil.demo import load_seed_case
 from dermavigil.domain.case import Case
-from dermavigil.domain.vocab import ProductCategory, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import ProductCategory
 from dermavigil.errors import ConflictError
 from dermavigil.registry import CaseFilter, CaseService, Registry, open_registry
 

@@ -19,8 +19,8 @@ from dermavigil.catalogue import (
     parse_catalogue,
     resolve,
 )
+from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import ProductCategory as C
-from dermavigil.domain.vocab import Route
 from dermavigil.errors import InputError, Problem
 
 F22 = "faers_2022q3_ps_drug_pt_pairs"

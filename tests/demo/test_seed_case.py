@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dermavigil.demo import load_seed_case, seed_case_text
 from dermavigil.domain.assessment import assess
-from dermavigil.domain.vocab import Outcome, RechallengeResult, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import Outcome, RechallengeResult
 
 
 def test_seed_case_holds_the_abstract_facts() -> None:

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from dermavigil.domain import Case, CodedTerm, Product, Reaction, parse_case
+from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import (
     ActionTaken,
     AdditionalInformation,
@@ -20,7 +21,6 @@ from dermavigil.domain.vocab import (
     RechallengeResult,
     ReporterQualification,
     ReportSource,
-    Route,
     SeriousnessCriterion,
     Sex,
 )

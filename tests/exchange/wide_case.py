@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import cycle
 
 from dermavigil.domain import Case, parse_case
+from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import (
     ActionTaken,
     AdditionalInformation,
@@ -12,7 +13,6 @@ from dermavigil.domain.vocab import (
     Outcome,
     ProductRole,
     ReporterQualification,
-    Route,
     SeriousnessCriterion,
 )
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from dermavigil.domain.vocab import Route
+from dermavigil.domain.routes import Route
 from dermavigil.errors import InputError
 from dermavigil.ingest.runner import run_import
 from dermavigil.settings import Settings

@@ -11,7 +11,8 @@ import pytest
 from dermavigil.demo import load_seed_case
 from dermavigil.domain.case import Case, CodedTerm, Product
 from dermavigil.domain.dates import PartialDate
-from dermavigil.domain.vocab import ProductCategory, ProductRole, Route, Sex
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import ProductCategory, ProductRole, Sex
 from dermavigil.ingest.registry_export import export_registry
 from dermavigil.ingest.runner import run_import
 from dermavigil.registry import CaseService, open_registry

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dermavigil.domain.vocab import Route
+from dermavigil.domain.routes import Route
 from dermavigil.errors import InputError
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.quality import check_text, english_share

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dermavigil.domain.case import Case, CodedTerm
-from dermavigil.domain.vocab import ProductCategory, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import ProductCategory
 from dermavigil.errors import InputError
 from dermavigil.registry import CaseFilter, CaseService, Registry
 

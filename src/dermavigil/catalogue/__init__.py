@@ -31,7 +31,8 @@ from dermavigil.catalogue.model import (
     Source,
     SourceKind,
 )
-from dermavigil.domain.vocab import Formulation, ProductCategory, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import Formulation, ProductCategory
 
 __all__ = [
     "FACTS",

@@ -11,7 +11,8 @@ from importlib import resources
 from typing import Any
 
 from dermavigil.catalogue.model import FACTS, Entry, Layer, RegulatoryClass, Source, SourceKind
-from dermavigil.domain.vocab import Formulation, ProductCategory, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import Formulation, ProductCategory
 from dermavigil.errors import InputError, Problem
 
 _ENUMS: dict[str, type] = {

@@ -26,13 +26,8 @@ from collections.abc import Iterable
 
 from dermavigil.catalogue.model import Entry, Match, RegulatoryClass
 from dermavigil.domain.off_label import covered
-from dermavigil.domain.vocab import (
-    INJECTION_ROUTES,
-    Formulation,
-    ProductCategory,
-    Route,
-    parse_route,
-)
+from dermavigil.domain.routes import INJECTION_ROUTES, Route, parse_route
+from dermavigil.domain.vocab import Formulation, ProductCategory
 from dermavigil.terminology.normalize import normalize
 
 _MAX_PHRASE = 8

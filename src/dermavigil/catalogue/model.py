@@ -15,7 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from dermavigil.domain.vocab import Formulation, ProductCategory, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import Formulation, ProductCategory
 
 
 class RegulatoryClass(StrEnum):

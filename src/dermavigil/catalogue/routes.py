@@ -14,7 +14,8 @@ from dermavigil.catalogue.lookup import Catalogue
 from dermavigil.catalogue.model import Match
 from dermavigil.domain.case import Case, Product
 from dermavigil.domain.off_label import LabelledRoutes
-from dermavigil.domain.vocab import ProductCategory, ProductRole, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import ProductCategory, ProductRole
 
 _UNINFORMATIVE = (Route.unknown, Route.other)
 

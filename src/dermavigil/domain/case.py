@@ -21,6 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from dermavigil.domain.dates import Duration, PartialDate
+from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import (
     ActionTaken,
     AdditionalInformation,
@@ -35,7 +36,6 @@ from dermavigil.domain.vocab import (
     RegionalRole,
     ReporterQualification,
     ReportSource,
-    Route,
     SeriousnessCriterion,
     Sex,
     VerbatimSource,

@@ -30,7 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dermavigil.domain.case import Case, Product
 from dermavigil.domain.evidence import fact
-from dermavigil.domain.vocab import ProductRole, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import ProductRole
 
 _COVERS: dict[Route, frozenset[Route]] = {
     Route.intravenous: frozenset({Route.intravenous_bolus, Route.intravenous_drip}),

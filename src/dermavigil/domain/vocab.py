@@ -1,21 +1,24 @@
 """Controlled vocabularies of the case model.
 
-Values are readable slugs (``"intradermal"``, ``"recovered_with_sequelae"``) so
+Values are readable slugs (``"recovered_with_sequelae"``, ``"suspect"``) so
 that JSON/YAML cases read well; each vocabulary that E2B(R3) codes carries its
-official code in a table beside it (``ROUTE_CODES``, ``OUTCOME_CODES`` ...),
-used by the exchange adapters.
+official code in a table beside it (``OUTCOME_CODES``, ``ROLE_CODES`` ...),
+used by the exchange adapters. Routes of administration are
+:mod:`dermavigil.domain.routes`.
 
 Sources: ICH E2B(R3) Implementation Guide and FDA's "E2B(R3) Core and
 Regional Data Elements" sheet (C.1.3 report type, C.2.r.4 qualification,
 D.2.3 age group, D.5 sex, E.i.3.2 seriousness, E.i.7 outcome, G.k.1 role,
-G.k.8 action taken, G.k.9.i.4 rechallenge, G.k.10.r additional information);
-the route list is the ICH E2B route-of-administration code list (001-067)
-that FDA accepts for G.k.4.r.10.2b.
+G.k.8 action taken, G.k.9.i.4 rechallenge, G.k.10.r additional information).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+# Read from here by dermavigil.literature until its next change imports them from
+# dermavigil.domain.routes (the package was being edited when routes moved out).
+from dermavigil.domain.routes import INJECTION_ROUTES, Route  # noqa: F401
 
 
 class ReportSource(StrEnum):
@@ -182,110 +185,6 @@ class VerbatimSource(StrEnum):
     code = "code"
 
 
-class Route(StrEnum):
-    """Route of administration (ICH E2B route list; codes in :data:`ROUTE_CODES`)."""
-
-    auricular = "auricular"
-    buccal = "buccal"
-    cutaneous = "cutaneous"
-    dental = "dental"
-    endocervical = "endocervical"
-    endosinusial = "endosinusial"
-    endotracheal = "endotracheal"
-    epidural = "epidural"
-    extra_amniotic = "extra_amniotic"
-    hemodialysis = "hemodialysis"
-    intra_corpus_cavernosum = "intra_corpus_cavernosum"
-    intra_amniotic = "intra_amniotic"
-    intra_arterial = "intra_arterial"
-    intra_articular = "intra_articular"
-    intra_uterine = "intra_uterine"
-    intracardiac = "intracardiac"
-    intracavernous = "intracavernous"
-    intracerebral = "intracerebral"
-    intracervical = "intracervical"
-    intracisternal = "intracisternal"
-    intracorneal = "intracorneal"
-    intracoronary = "intracoronary"
-    intradermal = "intradermal"
-    intradiscal = "intradiscal"
-    intrahepatic = "intrahepatic"
-    intralesional = "intralesional"
-    intralymphatic = "intralymphatic"
-    intramedullar = "intramedullar"
-    intrameningeal = "intrameningeal"
-    intramuscular = "intramuscular"
-    intraocular = "intraocular"
-    intrapericardial = "intrapericardial"
-    intraperitoneal = "intraperitoneal"
-    intrapleural = "intrapleural"
-    intrasynovial = "intrasynovial"
-    intratumor = "intratumor"
-    intrathecal = "intrathecal"
-    intrathoracic = "intrathoracic"
-    intratracheal = "intratracheal"
-    intravenous_bolus = "intravenous_bolus"
-    intravenous_drip = "intravenous_drip"
-    intravenous = "intravenous"
-    intravesical = "intravesical"
-    iontophoresis = "iontophoresis"
-    nasal = "nasal"
-    occlusive_dressing = "occlusive_dressing"
-    ophthalmic = "ophthalmic"
-    oral = "oral"
-    oropharyngeal = "oropharyngeal"
-    other = "other"
-    parenteral = "parenteral"
-    periarticular = "periarticular"
-    perineural = "perineural"
-    rectal = "rectal"
-    respiratory = "respiratory"
-    retrobulbar = "retrobulbar"
-    subconjunctival = "subconjunctival"
-    subcutaneous = "subcutaneous"
-    subdermal = "subdermal"
-    sublingual = "sublingual"
-    topical = "topical"
-    transdermal = "transdermal"
-    transmammary = "transmammary"
-    transplacental = "transplacental"
-    unknown = "unknown"
-    urethral = "urethral"
-    vaginal = "vaginal"
-
-
-ROUTE_CODES: dict[Route, str] = {route: f"{i:03d}" for i, route in enumerate(Route, start=1)}
-"""E2B route code per route: 001 auricular ... 023 intradermal, 030 intramuscular,
-035 intrasynovial, 036 intratumor ... 058 subcutaneous, 061 topical, 065 unknown, 067 vaginal.
-The enum above is declared in code order, so the numbering is its position."""
-
-ROUTE_LABELS: dict[Route, str] = {
-    route: route.value.replace("_", " ").capitalize() for route in Route
-}
-
-ROUTES_BY_CODE: dict[str, Route] = {code: route for route, code in ROUTE_CODES.items()}
-
-INJECTION_ROUTES: frozenset[Route] = frozenset(
-    {
-        Route.intradermal,
-        Route.subcutaneous,
-        Route.subdermal,
-        Route.intramuscular,
-        Route.intralesional,
-        Route.intravenous,
-        Route.intravenous_bolus,
-        Route.intravenous_drip,
-        Route.intra_arterial,
-        Route.intra_articular,
-        Route.parenteral,
-        Route.periarticular,
-        Route.perineural,
-    }
-)
-"""Routes that pierce the skin: a product labelled only for the surface
-(topical, cutaneous, transdermal) given by one of these is the seed's pattern."""
-
-
 class ActionTaken(StrEnum):
     """E2B G.k.8 action taken with the product."""
 
@@ -397,46 +296,3 @@ ADDITIONAL_INFO_CODES: dict[AdditionalInformation, str] = {
     AdditionalInformation.occupational_exposure: "10",
     AdditionalInformation.off_label_use: "11",
 }
-
-
-_ROUTE_SYNONYMS: dict[str, Route] = {
-    "auricular_otic": Route.auricular,
-    "otic": Route.auricular,
-    "intravenous_not_otherwise_specified": Route.intravenous,
-    "iv": Route.intravenous,
-    "respiratory_inhalation": Route.respiratory,
-    "inhalation": Route.respiratory,
-    "intramedullar_bone_marrow": Route.intramedullar,
-    "oropharingeal": Route.oropharyngeal,
-    "occlusive_dressing_technique": Route.occlusive_dressing,
-    "intranasal": Route.nasal,
-    "percutaneous": Route.cutaneous,
-    "skin": Route.cutaneous,
-    # VAERS VAX_ROUTE abbreviations
-    "im": Route.intramuscular,
-    "sc": Route.subcutaneous,
-    "id": Route.intradermal,
-    "in": Route.nasal,
-    "po": Route.oral,
-    "ot": Route.other,
-    "un": Route.unknown,
-    "jet": Route.other,
-}
-
-
-def parse_route(text: str | None) -> Route | None:
-    """The :class:`Route` a source's wording means, or None when unrecognised.
-
-    Accepts the E2B code (``"023"``), the ICH term in any case and punctuation
-    (``"INTRA-ARTICULAR"``, ``"Intravenous (not otherwise specified)"``) and the
-    VAERS abbreviations (``IM``, ``SC``, ``ID``...).
-    """
-    if text is None:
-        return None
-    raw = text.strip()
-    if raw.isdigit() and len(raw) <= 3:
-        return ROUTES_BY_CODE.get(raw.zfill(3))
-    slug = "_".join("".join(c if c.isalnum() else " " for c in raw.casefold()).split())
-    if slug in Route._value2member_map_:
-        return Route(slug)
-    return _ROUTE_SYNONYMS.get(slug)

@@ -38,7 +38,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from dermavigil.domain.vocab import ProductCategory, parse_route
+from dermavigil.domain.routes import parse_route
+from dermavigil.domain.vocab import ProductCategory
 from dermavigil.terminology.products import categorize
 
 _FORM_WORDS_TEXT = """
@@ -111,7 +112,7 @@ def product_key(name: str, ingredient: str | None = None) -> str:
 @lru_cache(maxsize=200_000)
 def route_key(route: str | None) -> str | None:
     """The route as the case model's slug (``"intradermal"``) when the wording is
-    recognised by :func:`dermavigil.domain.vocab.parse_route` (E2B code, ICH term,
+    recognised by :func:`dermavigil.domain.routes.parse_route` (E2B code, ICH term,
     VAERS abbreviation), else the folded text; None when absent."""
     if route is None or not route.strip():
         return None

@@ -26,11 +26,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from dermavigil.domain.vocab import (
-    QUALIFICATION_CODES,
-    ProductCategory,
-    SeriousnessCriterion,
-)
+from dermavigil.domain.vocab import QUALIFICATION_CODES, ProductCategory, SeriousnessCriterion
 from dermavigil.errors import InputError
 from dermavigil.ingest.files import Member
 from dermavigil.ingest.normalize import DRUGS, product_key, product_mapping, route_key

@@ -15,7 +15,8 @@ from pydantic import BaseModel, Field
 from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.case import Case
 from dermavigil.domain.naranjo import BANDS
-from dermavigil.domain.vocab import ProductCategory, ReportSource, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import ProductCategory, ReportSource
 from dermavigil.domain.who_umc import CATEGORIES
 from dermavigil.errors import Problem
 from dermavigil.registry.changes import FieldChange

@@ -11,15 +11,8 @@ from typing import Any
 
 from lxml import etree
 
-from dermavigil.domain.vocab import (
-    ACTION_CODES,
-    ADDITIONAL_INFO_CODES,
-    ROLE_CODES,
-    ROUTE_LABELS,
-    ROUTES_BY_CODE,
-    Formulation,
-    parse_route,
-)
+from dermavigil.domain.routes import ROUTE_LABELS, ROUTES_BY_CODE, parse_route
+from dermavigil.domain.vocab import ACTION_CODES, ADDITIONAL_INFO_CODES, ROLE_CODES, Formulation
 from dermavigil.exchange import codes as c
 from dermavigil.exchange.e2b.sections import Reader, drop_none, reverse
 
@@ -29,7 +22,7 @@ _RECURRENCE = {"1": "recurred", "2": "did_not_recur", "3": "unknown"}
 
 def _route(r: Reader, dosage: etree._Element, product: dict[str, Any]) -> None:
     """G.k.4.r.10: the ICH route code (or the route its free text names, by
-    :func:`dermavigil.domain.vocab.parse_route`) and the free text."""
+    :func:`dermavigil.domain.routes.parse_route`) and the free text."""
     route = r.one(dosage, "h:routeCode")
     if route is None:
         return

@@ -10,6 +10,7 @@ from lxml import etree
 
 from dermavigil.domain import Case, CodedTerm, Finding, Product, Reaction
 from dermavigil.domain.assessment import Assessment
+from dermavigil.domain.routes import ROUTE_CODES, ROUTE_LABELS
 from dermavigil.domain.vocab import (
     ACTION_CODES,
     ADDITIONAL_INFO_CODES,
@@ -17,8 +18,6 @@ from dermavigil.domain.vocab import (
     OUTCOME_CODES,
     RECHALLENGE_CODES,
     ROLE_CODES,
-    ROUTE_CODES,
-    ROUTE_LABELS,
     SEX_CODES,
     Outcome,
     RechallengeResult,

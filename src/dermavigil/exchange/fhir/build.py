@@ -30,11 +30,10 @@ from typing import Any
 from dermavigil.domain import Case, Finding, Product, Reaction
 from dermavigil.domain.assessment import Assessment
 from dermavigil.domain.off_label import covered
+from dermavigil.domain.routes import ROUTE_CODES, ROUTE_LABELS
 from dermavigil.domain.vocab import (
     AGE_GROUP_CODES,
     QUALIFICATION_CODES,
-    ROUTE_CODES,
-    ROUTE_LABELS,
     AdditionalInformation,
     ProductRole,
 )

@@ -18,12 +18,8 @@ import json
 import re
 from typing import Any
 
-from dermavigil.domain.vocab import (
-    AGE_GROUP_CODES,
-    QUALIFICATION_CODES,
-    ROUTES_BY_CODE,
-    FindingKind,
-)
+from dermavigil.domain.routes import ROUTES_BY_CODE
+from dermavigil.domain.vocab import AGE_GROUP_CODES, QUALIFICATION_CODES, FindingKind
 from dermavigil.exchange.codes import AGE_UNITS
 from dermavigil.exchange.fhir import codes as f
 

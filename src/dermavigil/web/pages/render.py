@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from dermavigil.domain import vocab
+from dermavigil.domain.routes import Route
 from dermavigil.web.labels import compact_number, target_label, value_label, words
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
@@ -21,7 +22,7 @@ TEMPLATES.env.globals["vocab"] = {
     "categories": [e.value for e in vocab.ProductCategory],
     "formulations": [e.value for e in vocab.Formulation],
     "roles": [e.value for e in vocab.ProductRole],
-    "routes": [e.value for e in vocab.Route],
+    "routes": [e.value for e in Route],
     "actions": [e.value for e in vocab.ActionTaken],
     "dechallenge_results": [e.value for e in vocab.DechallengeResult],
     "rechallenge_results": [e.value for e in vocab.RechallengeResult],
@@ -47,7 +48,7 @@ TEMPLATES.env.globals["route_groups"] = [
     ("Applied to the skin", SKIN_ROUTES),
     (
         "Other routes (A-Z)",
-        tuple(sorted(r.value for r in vocab.Route if r.value not in OUR_ROUTES + SKIN_ROUTES)),
+        tuple(sorted(r.value for r in Route if r.value not in OUR_ROUTES + SKIN_ROUTES)),
     ),
 ]
 TEMPLATES.env.globals.update(
