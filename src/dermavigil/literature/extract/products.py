@@ -72,8 +72,10 @@ _MATERIAL = (
 )
 _GENERIC = (
     re.compile(
-        rf"\b(?:self-)?injected\s+(?:(?:herself|himself)\s+with\s+)?(?:{_DETERMINER})?{_NAME}"
-        r"(?=\s+(?:in|into|to|under|at|containing)\b|\s*[,.;(]|\s*$)",
+        rf"\b(?:self-)?injected\s+(?:(?:herself|himself)\s+)?(?:with\s+(?![\w-]*\d|(?:an?\s+)?"
+        r"(?:[\w-]+\s+)?(?:needles?|cannulas?|syringes?)\b))?"
+        rf"(?:{_DETERMINER})?{_NAME}"
+        r"(?=\s+(?:in|into|to|under|at|on|by|for|from|mixed|containing)\b|\s*[,.;(]|\s*$)",
         re.I,
     ),
     re.compile(

@@ -15,11 +15,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dermavigil.domain.vocab import Route
 from dermavigil.literature.extract.products import exposed_class
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment import TREATMENT
+
+if TYPE_CHECKING:
+    from dermavigil.catalogue.model import Entry
 
 ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     (Route.intradermal, r"intra-?dermal(?:ly)?|(?<!sub)dermal injections?|into the dermis"),
@@ -61,6 +65,18 @@ _NOT_CASE = re.compile(
 )
 
 
+_GENERAL_SECTIONS = frozenset(
+    {"background", "introduction", "discussion", "conclusion", "conclusions"}
+)
+
+
+def general(sentence: Sentence) -> bool:
+    """A sentence of a section about the topic, not the case ("Background", "Conclusions
+    and importance")."""
+    words = (sentence.section or "").split()
+    return bool(words) and words[0] in _GENERAL_SECTIONS
+
+
 def route_sentences(
     sentences: list[Sentence], case_part: list[Sentence], title: Sentence | None
 ) -> list[Sentence]:
@@ -71,13 +87,7 @@ def route_sentences(
     if title is not None:
         chosen.add(title.index)
     for sentence in sentences:
-        if sentence.section in {
-            "background",
-            "introduction",
-            "discussion",
-            "conclusion",
-            "conclusions",
-        }:
+        if general(sentence):
             continue
         if _PROCEDURE.search(sentence.text) and not _NOT_CASE.search(sentence.text):
             chosen.add(sentence.index)
@@ -102,19 +112,61 @@ _UNAPPROVED = re.compile(
 )
 
 
+_ERROR = (
+    r"(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental"
+    r"|unintended|unintentional|faulty|misplaced)(?:ly)?"
+)
+_ROUTE_ADJ = (
+    r"(?:intra-?dermal|sub-?cutaneous|intra-?muscular|intra-?venous|intra-?arterial"
+    r"|intra-?vascular|peri-?arterial)\w*"
+)
+_TECHNIQUE = (
+    r"(?:inject\w*|administ\w*|given|placed|placement|performed|technique|site|depth|route"
+    r"|delivery|applied)"
+)
 _WRONG = re.compile(
-    r"\b(?:(?:erroneous|incorrect|wrong|improper|inadvertent|accidental)(?:ly)?\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:intra-?dermal\w*|sub-?cutaneous\w*|intra-?muscular\w*|intra-?venous\w*|intra-?arterial\w*"
-    r"|intravascular\w*|inject\w*|administ\w*|given|placed|performed)"
-    r"|(?:inject\w*|administ\w*|given|placed|performed)\s+(?:[\w-]+\s+){0,3}?(?:erroneous(?:ly)?"
-    r"|incorrect(?:ly)?|wrong(?:ly)?|too superficial(?:ly)?|by ignorance|by negligence|by mistake)"
-    r"|too superficial(?:ly)?|wrong route|misplaced (?:\w+ )?injections?|intended use"
-    r"|intra-?(?:vascular|arterial)(?:ly)? (?:injections?|injected|administration|embol\w+)"
-    r"|self-?injected"
-    r"|instead of (?:into )?(?:the |a )?(?:muscle|vein|dermis|subcutaneous \w+|deep \w+)"
-    r"|(?:intra-?dermal(?:ly)?|sub-?cutaneous(?:ly)?|intra-?venous(?:ly)?)\s+rather than)\b",
+    rf"\b{_ERROR}\s+(?:[\w-]+\s+){{0,3}}?(?:{_ROUTE_ADJ}|{_TECHNIQUE})\b"
+    r"|\b(?:inject\w*|administ\w*|given|placed|performed|delivered)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental)ly"
+    r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake))\b"
+    r"|\btoo (?:superficial|shallow)(?:ly)?\b|\bwrong route\b|\bintended use\b"
+    r"|\bintra-?(?:vascular|arterial)(?:ly)? (?:injections?|injected|administration|embol\w+)\b"
+    r"|\b(?:inject\w*|administ\w*|given|delivered)\s+(?:\w+\s+)?(?:intra-?(?:arterial|vascular)ly"
+    r"|into (?:an?|the) (?:[\w-]+ )?arter(?:y|ies))\b"
+    rf"|\binstead of\s+(?:into\s+)?(?:the\s+|a\s+)?(?:{_ROUTE_ADJ}|muscle|vein|dermis|deep\b)"
+    rf"|\b{_ROUTE_ADJ}\s+rather than\b",
     re.I,
 )
+"""A wrong, unintended or misplaced administration stated in the text: an error word before
+a route or a technique word ("inaccurate intradermal injections", "inappropriate site of
+administration", "improper intramuscular injection technique"), an injection "too
+superficial", a route given "instead of" another, a product injected into an artery."""
+_HEDGED = re.compile(
+    r"\b(?:may|might|could|can|possibl[ey]|thought|believed|hypothes\w*"
+    r"|suggest\w*|proposed|postulated|mechanisms?|pathogenesis|should|avoid\w*|prevent\w*"
+    r"|risk|usually|commonly|generally)\b",
+    re.I,
+)
+"""A wrong route only wondered about or stated in general ("could be inadvertently
+administered", "the mechanism is an inadvertent intra-arterial injection"): not this case's."""
+_CORRECT = re.compile(
+    r"\b(?:standard|correct|proper|appropriate|recommended)(?:ly)?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:site|technique|depth|landmarks?|angle)\b",
+    re.I,
+)
+"""A correct technique stated for this patient ("vaccinated in the standard site", "with the
+proper technique"): the product was given by the route it is made for."""
+_SKIN_USE = re.compile(
+    r"\bfor (?:exclusive(?:ly)?\s+|external\s+|only\s+)?(?:topical|cutaneous|external) use\b"
+    r"|\b(?:topical|cosmetic|skin[- ]?care)\b"
+    r"|\b(?:serums?|creams?|lotions?|ointments?|moisturi[sz]ers?|ampoules?|essences?|toners?)\b",
+    re.I,
+)
+"""Words of a product's name or label that make it a product for the skin surface."""
+_NOT_MEDICAL = re.compile(
+    r"\b(?:industrial|non-?medical(?:[- ]grade)?|hardware|automotive)\b", re.I
+)
+"""A material the text calls industrial or non-medical: not made to be injected."""
 _DRUG_ROUTE = re.compile(
     r"\b(?P<route>intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|IMI?|SC)\s+"
     r"(?:\([^)]{0,10}\)\s+)?(?:injections?\s+of\s+|administration\s+of\s+|dose\s+of\s+)?"
@@ -137,27 +189,34 @@ def complete_label(
     """Fill the labelled route when the text does not state it; the source as a sentence.
 
     In order: a wrong, unintended or too superficial administration stated in
-    the text marks the use off-label (its words are the evidence); the
-    product catalogue's labelled routes for the suspect's name
-    (:func:`dermavigil.catalogue.resolve`); a drug, vaccine or allergen
-    extract named with its route ("subcutaneous glatiramer acetate", "IM
-    injection of diclofenac") and no wrong-route statement is taken as given
-    by the route it is prescribed for. Returns where the label came from.
+    the text for this case (not wondered about, not a background sentence), or
+    a material named as industrial, marks the use off-label (its words are the
+    evidence); the product catalogue's labelled routes for the suspect's name
+    and category (:func:`dermavigil.catalogue.resolve`); a name or label that
+    makes the product one for the skin surface (a serum, a cream, "for topical
+    use"), so that injecting or needling it in is a wrong route; a correct
+    technique stated for the route used; a drug, vaccine or allergen extract
+    named with its route ("subcutaneous glatiramer acetate", "IM injection of
+    diclofenac") and no wrong-route statement is taken as given by the route it
+    is prescribed for. Returns where the label came from.
     """
-    for sentence in sentences:
+    stated = [s for s in sentences if not general(s) and not _HEDGED.search(s.text)]
+    for sentence in stated:
         for match in _WRONG.finditer(sentence.text):
             facts.wrong_spans.append((sentence.start + match.start(), sentence.start + match.end()))
+    if name and _NOT_MEDICAL.search(name):
+        facts.wrong_spans.extend(name_spans or [])
     if facts.approved or not name:
         return None
-    from dermavigil.catalogue import resolve
-
-    match = resolve(name, facts.used) or resolve(name)
-    if match is not None and match.entry.routes:
-        facts.approved = list(match.entry.routes)
-        facts.approved_verbatim = f"catalogue: {match.entry.name}"
+    entry = _catalogued(name, category, facts.used)
+    if entry is not None and entry.routes:
+        facts.approved = list(entry.routes)
+        facts.approved_verbatim = f"catalogue: {entry.name}"
         facts.approved_spans = list(name_spans or [])
         facts.not_for_injection()
-        return f"catalogue entry {match.entry.id}"
+        return f"catalogue entry {entry.id}"
+    if _for_skin(facts, name, name_spans or [], sentences):
+        return "a product for the skin surface"
     if category == "other" and not facts.wrong_spans:
         # a cosmetic (serum, moisturiser, skin preparation) needled or micro-injected into the
         # skin is given by a route it is not made for
@@ -166,8 +225,11 @@ def complete_label(
                 facts.wrong_spans.append(
                     (sentence.start + match.start(), sentence.start + match.end())
                 )
-    if facts.wrong_spans or category not in {"drug", "vaccine", "allergen_immunotherapy"}:
+    if facts.wrong_spans:
         return None
+    correct = _correct_technique(facts, stated)
+    if correct or category not in {"drug", "vaccine", "allergen_immunotherapy"}:
+        return correct
     if category == "allergen_immunotherapy" and facts.used is Route.subcutaneous:
         facts.approved = [Route.subcutaneous]
         facts.approved_verbatim = "allergen extracts for immunotherapy: subcutaneous injection"
@@ -193,6 +255,63 @@ def complete_label(
         facts.approved_verbatim = text_of(sentences, span)
         facts.approved_spans.append(span)
         return "route named with the product"
+    return None
+
+
+def _catalogued(name: str, category: str | None, used: Route | None) -> Entry | None:
+    """The catalogue entry of the suspect: its name resolved (with the route used), kept
+    only when of the suspect's category; else the one entry of that category among the
+    name's look-alikes ("hyaluronic acid" of an HA filler case is the filler family, not
+    the eye drops)."""
+    from dermavigil.catalogue import default_catalogue, resolve
+
+    match = resolve(name, used) or resolve(name)
+    if match is not None and (category is None or match.entry.category.value == category):
+        return match.entry
+    _, found = default_catalogue().candidates(name)
+    same = [e for e in found if e.category.value == category]
+    return same[0] if len(same) == 1 else None
+
+
+def _for_skin(
+    facts: RouteFacts, name: str, name_spans: list[tuple[int, int]], sentences: list[Sentence]
+) -> bool:
+    """A product whose name says it is for the skin surface ("vitamin C serum", "topical
+    skin preparation") or that the text says is "for topical use" is labelled topical: an
+    injection or needling of it is a wrong route (:meth:`RouteFacts.not_for_injection`)."""
+    spans = list(name_spans) if _SKIN_USE.search(name) else []
+    verbatim = name
+    for sentence in sentences:
+        label = _SKIN_USE.search(sentence.text)
+        if label and label.group(0).lower().startswith("for "):
+            spans.append((sentence.start + label.start(), sentence.start + label.end()))
+            verbatim = label.group(0)
+    if not spans:
+        return False
+    facts.approved = [Route.topical, Route.cutaneous]
+    facts.approved_verbatim = verbatim
+    facts.approved_spans = spans
+    facts.wrong_spans.extend(s for s in facts.injected_spans if s not in facts.wrong_spans)
+    if not facts.injected_spans:
+        for sentence in sentences:
+            for match in _NEEDLED.finditer(sentence.text):
+                facts.wrong_spans.append(
+                    (sentence.start + match.start(), sentence.start + match.end())
+                )
+    return True
+
+
+def _correct_technique(facts: RouteFacts, stated: list[Sentence]) -> str | None:
+    """The route used is the labelled one when the text says the technique was correct."""
+    if facts.used is None:
+        return None
+    for sentence in stated:
+        match = _CORRECT.search(sentence.text)
+        if match and _ADMIN.search(sentence.text):
+            facts.approved = [facts.used]
+            facts.approved_verbatim = match.group(0)
+            facts.approved_spans = [(sentence.start + match.start(), sentence.start + match.end())]
+            return "a correct technique stated"
     return None
 
 
@@ -281,6 +400,21 @@ class RouteFacts:
         return bool(self.wrong_spans) or (bool(self.unapproved_spans) and self.used is not None)
 
 
+_TREATED = re.compile(
+    r"\b(?:treated|treatment|therapy|managed|started|initiated|prescribed|switched)\s+"
+    r"(?:with|on|to)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+"""Just before a route word: what follows was given for the reaction ("started on an oral
+anti-inflammatory drug"); an oral or topical route there is a treatment's, not the injected
+suspect's."""
+
+
+_NOT_USED = re.compile(r"\b(?:instead of|rather than)\s+(?:into\s+)?(?:the\s+)?$", re.I)
+"""Just before a route word: the route that was meant, not the one used ("intradermally,
+instead of subcutaneously")."""
+
+
 def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
     """Administration routes named in a sentence with an administration word.
 
@@ -298,8 +432,11 @@ def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
                 continue
             treatment = TREATMENT.match(sentence.text, match.end() + 1)
             if (
-                treatment and not exposed_class(sentence.text, treatment.start())
-            ) or _LESION_NEXT.match(sentence.text, match.end()):
+                (treatment and not exposed_class(sentence.text, treatment.start()))
+                or _LESION_NEXT.match(sentence.text, match.end())
+                or (route in _NOT_INJECTED and _TREATED.search(sentence.text[: match.start()]))
+                or _NOT_USED.search(sentence.text[: match.start()])
+            ):
                 continue
             found.append((route, sentence.start + match.start(), sentence.start + match.end()))
     return found

@@ -1,0 +1,92 @@
+"""Route approval classes found on real published case reports (round r3xx), each pinned on
+a text we wrote: a wrong technique stated in its many wordings, a filler injected into an
+artery, a material named as industrial, a correct technique, a hedged wrong route."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.routes import _WRONG
+from dermavigil.literature.realscore import draft_view
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def _suspect(name: str) -> dict:
+    return extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8")).case["products"][0]
+
+
+def _approval(name: str) -> bool | None:
+    return draft_view(extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8")))[
+        "route_approval"
+    ]
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "after inaccurate intradermal injections of the extract",
+        "an inappropriate site of administration of the vaccine",
+        "an improper intramuscular injection technique",
+        "the drug was injected too superficially",
+        "the product was given intradermally instead of subcutaneously",
+        "the toxin had been administered erroneously into the lid",
+        "the filler, which was injected intra-arterially",
+        "an accidental intravascular injection",
+    ],
+)
+def test_wrong_technique_wordings(wording: str) -> None:
+    assert _WRONG.search(wording)
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "the outcome after filler injection is poor",
+        "a proper injection technique was used",
+        "hyaluronic acid was injected into the dermis",
+    ],
+)
+def test_not_a_wrong_technique(wording: str) -> None:
+    assert not _WRONG.search(wording)
+
+
+def test_an_extract_given_intradermally_instead_of_subcutaneously():
+    product = _suspect("d90_allergen_intradermal_instead")
+    assert product["category"] == "allergen_immunotherapy"
+    # the route meant ("instead of subcutaneously") and the later tolerated course are not
+    # the route used
+    assert product["route"] == "intradermal"
+    assert product["additional_information"] == ["off_label_use"]
+
+
+def test_an_inappropriate_site_of_administration_and_an_oral_treatment():
+    product = _suspect("d91_vaccine_inappropriate_site")
+    assert (product["name"], product["category"]) == ("influenza vaccine", "vaccine")
+    assert "route" not in product  # "treated with oral ibuprofen" is the treatment's route
+    assert _approval("d91_vaccine_inappropriate_site") is False
+
+
+def test_a_filler_injected_into_an_artery_against_its_family_label():
+    product = _suspect("d92_filler_into_an_artery")
+    assert product["category"] == "ha_filler"
+    assert product["route"] == "intra_arterial"
+    assert product["approved_routes"] == ["intradermal", "subcutaneous"]  # the HA filler family
+    assert _approval("d92_filler_into_an_artery") is False
+
+
+def test_an_industrial_material_is_not_made_for_injection():
+    product = _suspect("d93_industrial_silicone")
+    assert (product["name"], product["category"]) == ("industrial silicone", "other")
+    assert _approval("d93_industrial_silicone") is False
+
+
+def test_a_correct_technique_and_a_hedged_wrong_route():
+    product = _suspect("d94_vaccine_correct_technique")
+    # "may have been inadvertently injected into the fat" is the authors' guess
+    assert "additional_information" not in product
+    assert product["route"] == "intramuscular"
+    assert _approval("d94_vaccine_correct_technique") is True
