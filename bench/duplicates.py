@@ -10,9 +10,9 @@ Ground truths, reported separately:
 
 1. **FAERS version links** (several ``primaryid`` of one ``caseid``): a quarter holds one
    version per case, so links exist only across quarters; the shared samples' caseids
-   do not overlap. ``bench/faers_links.py`` adds the first 9,999 reports of 2020Q3
-   (test data of UBESP-DCTV/faers.db) and finds 3 links with the 2017Q2 and 2025Q4
-   samples: too few for a precision, reported there pair by pair.
+   do not overlap. ``bench/faers_links.py`` adds head slices of 2020Q3, 2022Q4 and
+   2026Q2 from public repositories' test data and finds 31 links (1 between two reports
+   with products and reactions): too few for a precision, reported there pair by pair.
 2. **DiAna's rule-based duplicates** (``faers_diana_sample``, Fusaroli et al.'s
    pipeline: same sex, age, country, event date, substances and PTs). A second
    opinion: the pairs of the 1,000-report sample that DiAna's key puts together are
@@ -735,8 +735,8 @@ def main() -> None:
         f"duckdb {duckdb.__version__}"
     )
     print(
-        "1. FAERS version links: see bench/faers_links.py (3 links across the 2017Q2, "
-        "2020Q3 slice and 2025Q4 quarters; none within the shared data alone)."
+        "1. FAERS version links: see bench/faers_links.py (31 links across five quarters' "
+        "samples and head slices; none within the shared data alone)."
     )
     _ensure_store(args.home)
     d = diana(DEFAULT_THRESHOLD)
