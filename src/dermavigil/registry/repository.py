@@ -1,4 +1,7 @@
-"""All SQL of the registry: one function per query, on a caller's Session.
+"""The SQL of stored cases: counters, versions, the version pointer, overrides, audit
+rows and comments, one function per query, on a caller's Session. Finding cases
+(filters, pages, the open-case queue) is :mod:`dermavigil.registry.case_search`; user
+accounts are :mod:`dermavigil.registry.user_queries`.
 
 Nothing here commits; the caller owns the transaction (``Registry.transaction``).
 Rows are inserted, never updated, except the ``cases`` pointer, which moves
@@ -19,17 +22,15 @@ building one costs about as much as running it on SQLite.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
-    Select,
     and_,
     bindparam,
     exists,
-    func,
     insert,
     or_,
     select,
@@ -38,10 +39,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from dermavigil.domain.accounts import SESSION_LIFETIME_SECONDS
 from dermavigil.errors import ConflictError
 from dermavigil.registry.facets import SearchFacts
-from dermavigil.registry.models import CaseFilter
 from dermavigil.registry.tables import (
     AuditRow,
     Base,
@@ -51,8 +50,6 @@ from dermavigil.registry.tables import (
     CommentRow,
     Counter,
     OverrideRow,
-    UserRow,
-    UserSessionRow,
 )
 
 _NEXT_NUMBERS = (
@@ -66,6 +63,11 @@ _INSERT_VERSION = insert(CaseVersion.__table__)
 _INSERT_FACET = insert(CaseFacet.__table__)
 _INSERT_AUDIT = insert(AuditRow.__table__)
 _INSERT_OVERRIDE = insert(OverrideRow.__table__)
+
+CURRENT_VERSION_JOIN: ColumnElement[bool] = and_(
+    CaseVersion.case_id == CaseRow.case_id, CaseVersion.version == CaseRow.current_version
+)
+"""The join of ``cases`` to the version each case points at (its current version)."""
 
 
 def next_number(session: Session, name: str) -> int:
@@ -108,13 +110,7 @@ def case_by_report_id(session: Session, report_ids: list[str], case_ids: list[st
     )
     statement = (
         select(CaseRow.case_id)
-        .join(
-            CaseVersion,
-            and_(
-                CaseVersion.case_id == CaseRow.case_id,
-                CaseVersion.version == CaseRow.current_version,
-            ),
-        )
+        .join(CaseVersion, CURRENT_VERSION_JOIN)
         .where(found)
         .order_by(CaseRow.case_id)
         .limit(1)
@@ -182,6 +178,14 @@ def row_values(table: type[Base], **values: Any) -> dict[str, Any]:
 _COLUMN_KEYS: dict[type[Base], tuple[str, ...]] = {}
 
 
+def _facet_rows(case_id: str, version: int, facts: SearchFacts) -> list[dict[str, Any]]:
+    """The ``case_facets`` rows of one version's search facts."""
+    return [
+        {"case_id": case_id, "version": version, "facet": facet, "value": value}
+        for facet, value in facts.facets
+    ]
+
+
 class NewCaseRows(NamedTuple):
     """The rows of a new case at version 1 (:func:`add_new_cases`), as :func:`row_values`."""
 
@@ -196,11 +200,7 @@ def add_new_cases(session: Session, news: list[NewCaseRows]) -> None:
     of many rows per table, whatever the number of cases (sent as multi-row statements,
     see :func:`~dermavigil.registry.db.make_engine`)."""
     connection = _core(session)
-    facets = [
-        {"case_id": new.case["case_id"], "version": 1, "facet": facet, "value": value}
-        for new in news
-        for facet, value in new.facts.facets
-    ]
+    facets = [row for new in news for row in _facet_rows(new.case["case_id"], 1, new.facts)]
     for statement, rows in (
         (_INSERT_CASE, [new.case for new in news]),
         (_INSERT_VERSION, [new.version for new in news]),
@@ -209,18 +209,6 @@ def add_new_cases(session: Session, news: list[NewCaseRows]) -> None:
     ):
         if rows:
             connection.execute(statement, rows)
-
-
-def _insert_unique(session: Session, row: object, conflict: str) -> None:
-    """Insert ``row`` in a savepoint; a duplicate key raises ConflictError(conflict)."""
-    nested = session.begin_nested()
-    try:
-        session.add(row)
-        session.flush()
-    except IntegrityError as exc:
-        nested.rollback()
-        raise ConflictError(conflict) from exc
-    nested.commit()
 
 
 def add_version(
@@ -241,13 +229,7 @@ def add_version(
             "reload the case and apply your change again"
         ) from exc
     if facts.facets:
-        connection.execute(
-            _INSERT_FACET,
-            [
-                {"case_id": case_id, "version": number, "facet": facet, "value": value}
-                for facet, value in facts.facets
-            ],
-        )
+        connection.execute(_INSERT_FACET, _facet_rows(case_id, number, facts))
     connection.execute(_INSERT_AUDIT, audit)
 
 
@@ -294,127 +276,6 @@ def audit_trail(session: Session, case_id: str) -> list[AuditRow]:
     return list(session.execute(statement).scalars())
 
 
-def _escape_like(text: str) -> str:
-    folded = " ".join(text.casefold().split())
-    return "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _has_facet(facet: str, condition: object) -> object:
-    return exists().where(
-        CaseFacet.case_id == CaseVersion.case_id,
-        CaseFacet.version == CaseVersion.version,
-        CaseFacet.facet == facet,
-        condition,
-    )
-
-
-def _current(criteria: CaseFilter) -> Select[tuple[CaseRow, CaseVersion]]:
-    statement = select(CaseRow, CaseVersion).join(
-        CaseVersion,
-        and_(
-            CaseVersion.case_id == CaseRow.case_id,
-            CaseVersion.version == CaseRow.current_version,
-        ),
-    )
-    equal = {
-        CaseRow.status: criteria.status,
-        CaseRow.owner: criteria.owner,
-        CaseVersion.source: criteria.source,
-        CaseVersion.serious: criteria.serious,
-        CaseVersion.off_label: criteria.off_label,
-        CaseVersion.who_umc: criteria.who_umc,
-        CaseVersion.naranjo_band: criteria.naranjo_band,
-        CaseRow.workflow: criteria.workflow,
-        CaseRow.assignee: criteria.assignee,
-    }
-    for column, value in equal.items():
-        if value is not None:
-            statement = statement.where(column == value)
-    if criteria.category:
-        statement = statement.where(_has_facet("category", CaseFacet.value == criteria.category))
-    if criteria.route:
-        statement = statement.where(_has_facet("route", CaseFacet.value == criteria.route))
-    if criteria.reaction:
-        pattern = _escape_like(criteria.reaction)
-        statement = statement.where(
-            _has_facet("reaction", CaseFacet.value.like(pattern, escape="\\"))
-        )
-    if criteria.text:
-        statement = statement.where(
-            CaseVersion.search_text.like(_escape_like(criteria.text), escape="\\")
-        )
-    return statement
-
-
-def search(
-    session: Session, criteria: CaseFilter, offset: int, limit: int
-) -> tuple[list[tuple[CaseRow, CaseVersion]], int]:
-    """One page of current versions matching ``criteria`` (by case id) and the total."""
-    statement = _current(criteria)
-    total = session.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
-    page = statement.order_by(CaseRow.case_id).offset(offset).limit(limit)
-    return [(case, version) for case, version in session.execute(page)], total
-
-
-def current_after(
-    session: Session, criteria: CaseFilter, after: str, limit: int
-) -> list[tuple[CaseRow, CaseVersion]]:
-    """Up to ``limit`` current versions matching ``criteria`` whose case id sorts after
-    ``after``, by case id (keyset paging: stable while cases are added)."""
-    statement = (
-        _current(criteria).where(CaseRow.case_id > after).order_by(CaseRow.case_id).limit(limit)
-    )
-    return [(case, version) for case, version in session.execute(statement)]
-
-
-def iter_current(
-    session: Session, criteria: CaseFilter, batch: int = 200
-) -> Iterator[tuple[CaseRow, CaseVersion]]:
-    """Every current version matching ``criteria``, by case id, in batches."""
-    last = ""
-    while True:
-        rows = current_after(session, criteria, last, batch)
-        yield from rows
-        if len(rows) < batch:
-            return
-        last = rows[-1][0].case_id
-
-
-def add_user(session: Session, user: UserRow) -> None:
-    _insert_unique(session, user, f"user {user.username!r} already exists")
-
-
-def get_user(session: Session, username: str) -> UserRow | None:
-    return session.get(UserRow, username)
-
-
-def list_users(session: Session) -> list[UserRow]:
-    return list(session.execute(select(UserRow).order_by(UserRow.username)).scalars())
-
-
-def count_admins(session: Session) -> int:
-    statement = select(func.count()).where(UserRow.role == "admin", UserRow.active.is_(True))
-    return session.execute(statement).scalar_one()
-
-
-def revoke_sessions(
-    session: Session, username: str, at: datetime, by: str, keep: str | None = None
-) -> int:
-    """End every live session of ``username`` (but the one whose id is ``keep``); how many."""
-    statement = (
-        update(UserSessionRow)
-        .where(
-            UserSessionRow.username == username,
-            UserSessionRow.revoked_at.is_(None),
-            UserSessionRow.created_at > at - timedelta(seconds=SESSION_LIFETIME_SECONDS),
-        )
-        .values(revoked_at=at, revoked_by=by)
-    )
-    if keep is not None:
-        statement = statement.where(UserSessionRow.id != keep)
-    return session.execute(statement, execution_options={"synchronize_session": False}).rowcount
-
-
 def add_comment(session: Session, row: CommentRow) -> None:
     _core(session).execute(insert(CommentRow.__table__), _values(row))
 
@@ -423,22 +284,3 @@ def comments(session: Session, case_id: str) -> list[CommentRow]:
     """A case's comments, oldest first."""
     statement = select(CommentRow).where(CommentRow.case_id == case_id)
     return list(session.execute(statement.order_by(CommentRow.at, CommentRow.id)).scalars())
-
-
-def open_cases(session: Session, assignee: str | None = None) -> list[tuple[CaseRow, bool]]:
-    """Active cases not closed (optionally one assessor's), with their current seriousness."""
-    statement = (
-        select(CaseRow, CaseVersion.serious)
-        .join(
-            CaseVersion,
-            and_(
-                CaseVersion.case_id == CaseRow.case_id,
-                CaseVersion.version == CaseRow.current_version,
-            ),
-        )
-        .where(CaseRow.status == "active", CaseRow.workflow != "closed")
-        .order_by(CaseRow.case_id)
-    )
-    if assignee is not None:
-        statement = statement.where(CaseRow.assignee == assignee)
-    return [(row, serious) for row, serious in session.execute(statement)]

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dermavigil.domain.assessment import Assessment, Override
 from dermavigil.domain.case import Case
 from dermavigil.errors import ConflictError, InputError, NotFoundError
+from dermavigil.registry import case_search
 from dermavigil.registry import repository as repo
 from dermavigil.registry.changes import FieldChange, diff
 from dermavigil.registry.flow import UNCHANGED, flow_after_new_facts, flow_changes, flow_of
@@ -102,7 +103,7 @@ class CaseService(FollowUps, WorkflowWrites):
         """A page of current versions matching ``filter`` (by default: active cases)."""
         if offset < 0 or not 1 <= limit <= MAX_PAGE:
             raise InputError(f"offset must be >= 0 and limit between 1 and {MAX_PAGE}")
-        rows, total = repo.search(self.session, _checked(filter), offset, limit)
+        rows, total = case_search.search(self.session, _checked(filter), offset, limit)
         items = [_summary(case, version) for case, version in rows]
         return Page[CaseSummary](items=items, total=total, offset=offset, limit=limit)
 
@@ -111,12 +112,12 @@ class CaseService(FollowUps, WorkflowWrites):
     ) -> list[StoredCase]:
         """Up to ``limit`` matching cases at their current version whose id sorts after
         ``after`` (by case id): read a long result in short transactions."""
-        rows = repo.current_after(self.session, _checked(filter), after, limit)
+        rows = case_search.current_after(self.session, _checked(filter), after, limit)
         return [self._stored(case, version) for case, version in rows]
 
     def all_current(self, filter: CaseFilter | None = None) -> Iterator[StoredCase]:
         """Every matching case at its current version, by case id."""
-        for case, version in repo.iter_current(self.session, _checked(filter)):
+        for case, version in case_search.iter_current(self.session, _checked(filter)):
             yield self._stored(case, version)
 
     # --- writing -----------------------------------------------------------------

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from dermavigil.domain.accounts import SESSION_LIFETIME_SECONDS, normalize_username
 from dermavigil.errors import NotFoundError
-from dermavigil.registry import repository as repo
+from dermavigil.registry import user_queries
 from dermavigil.registry.models import User
 from dermavigil.registry.service import utcnow
 from dermavigil.registry.tables import SESSION_KINDS, UserRow, UserSessionRow
@@ -185,7 +185,7 @@ class SessionService:
         everywhere" or an admin's "end sessions"; one ``end_sessions`` audit row. How many."""
         name = self._user(username)
         now = self.clock()
-        ended = repo.revoke_sessions(self.session, name, now, by, keep=keep)
+        ended = user_queries.revoke_sessions(self.session, name, now, by, keep=keep)
         add_audit(
             self.session,
             name,

@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from dermavigil.domain.accounts import normalize_username
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
-from dermavigil.registry import repository as repo
+from dermavigil.registry import user_queries
 from dermavigil.registry.models import User
 from dermavigil.registry.service import utcnow
 from dermavigil.registry.tables import ROLES, UserAuditRow, UserRow
@@ -124,13 +124,13 @@ class UserService:
             active=True,
             must_change_password=must_change_password,
         )
-        repo.add_user(self.session, row)
+        user_queries.add_user(self.session, row)
         self._audit(name, by, "create", role)
         return user_model(row)
 
     def authenticate(self, username: str, password: str) -> User | None:
         """The user if the password is right and the account active, else None."""
-        row = repo.get_user(self.session, normalize_username(username))
+        row = user_queries.get_user(self.session, normalize_username(username))
         try:
             _hasher.verify(row.password_hash if row else _dummy_hash(), password)
         except (VerificationError, InvalidHashError):
@@ -143,20 +143,20 @@ class UserService:
         return user_model(row)
 
     def get(self, username: str) -> User:
-        row = repo.get_user(self.session, normalize_username(username))
+        row = user_queries.get_user(self.session, normalize_username(username))
         if row is None:
             raise NotFoundError(f"no user {username!r}")
         return user_model(row)
 
     def list(self) -> list[User]:
-        return [user_model(row) for row in repo.list_users(self.session)]
+        return [user_model(row) for row in user_queries.list_users(self.session)]
 
     def ensure_admin(self) -> str | None:
         """Create ``admin`` with a random one-time password if no admin exists.
 
         Returns that password (to show once), or None when an admin exists.
         """
-        if repo.count_admins(self.session) > 0:
+        if user_queries.count_admins(self.session) > 0:
             return None
         password = secrets.token_urlsafe(12)
         self.create(ADMIN, "admin", password)
@@ -220,7 +220,7 @@ class UserService:
             raise InputError("cannot change the password", problems)
         row.password_hash = _hasher.hash(new)
         row.must_change_password = False
-        ended = repo.revoke_sessions(
+        ended = user_queries.revoke_sessions(
             self.session, row.username, self.clock(), row.username, keep=keep_session
         )
         self._audit(row.username, row.username, "change_password", ended_detail(ended, "other"))
@@ -239,7 +239,7 @@ class UserService:
         """An admin's new password for ``row``: temporary; whoever held the old one is out."""
         row.password_hash = _hasher.hash(password)
         row.must_change_password = True
-        ended = repo.revoke_sessions(self.session, row.username, self.clock(), by)
+        ended = user_queries.revoke_sessions(self.session, row.username, self.clock(), by)
         self._audit(row.username, by, "reset_password", ended_detail(ended))
         self.session.flush()
 
@@ -282,7 +282,7 @@ class UserService:
         detail = None
         if not active:  # ended for good: reactivation does not revive them
             detail = ended_detail(
-                repo.revoke_sessions(self.session, row.username, self.clock(), by)
+                user_queries.revoke_sessions(self.session, row.username, self.clock(), by)
             )
         self._audit(row.username, by, "reactivate" if active else "deactivate", detail)
         row.active = active

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from dermavigil.domain.workflow import STATUSES, Clock, ClockRule, clock
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
+from dermavigil.registry import case_search
 from dermavigil.registry import repository as repo
 from dermavigil.registry.tables import CaseRow, CommentRow
 
@@ -111,7 +112,7 @@ class WorkflowService:
 
     def inbox(self, assignee: str) -> list[WorkItem]:
         """The assessor's open cases, the most urgent first (days left, then case id)."""
-        items = [self._item(r, s) for r, s in repo.open_cases(self.session, assignee)]
+        items = [self._item(r, s) for r, s in case_search.open_cases(self.session, assignee)]
         return sorted(
             (i for i in items if i is not None),
             key=lambda i: (i.workflow == "assessed", i.clock.days_left, i.case_id),
@@ -120,7 +121,8 @@ class WorkflowService:
     def board(self) -> dict[str, Any]:
         """The overdue board: every open case's clock, the overdue and the due-soon ones
         (clock running), counts per status and per assessor."""
-        items = [i for i in (self._item(r, s) for r, s in repo.open_cases(self.session)) if i]
+        open_cases = case_search.open_cases(self.session)
+        items = [i for i in (self._item(r, s) for r, s in open_cases) if i]
         running = [i for i in items if i.workflow in ("received", "in_review")]
         running.sort(key=lambda i: (i.clock.days_left, i.case_id))
         per_status = Counter(i.workflow for i in items)

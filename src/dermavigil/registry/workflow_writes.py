@@ -10,7 +10,7 @@ from __future__ import annotations
 from dermavigil.domain.case import Case
 from dermavigil.domain.workflow import check_expectedness, check_move
 from dermavigil.errors import ConflictError, InputError, Problem
-from dermavigil.registry import repository as repo
+from dermavigil.registry import user_queries
 from dermavigil.registry.flow import UNCHANGED, flow_changes, flow_of
 from dermavigil.registry.models import StoredCase
 from dermavigil.registry.versions import VersionStore, required
@@ -65,7 +65,7 @@ class WorkflowWrites(VersionStore):
         )  # fmt: skip
 
     def _assessor(self, username: str) -> str:
-        user = repo.get_user(self.session, username.strip())
+        user = user_queries.get_user(self.session, username.strip())
         if user is None or not user.active or user.role not in ("assessor", "admin"):
             raise InputError(
                 f"cannot assign to {username!r}",
