@@ -3,8 +3,9 @@
 :func:`extract_draft` runs the rule pipeline (sentences -> patient sentences
 -> products, routes, patient, reactions, findings, treatments, challenges,
 outcome) and assembles a mapping in the case model's own schema. The draft is
-*partial* when the text is unusable (empty, not English), truncated, or lacks
-what a valid case needs (a product, a reaction, an identifiable patient);
+*partial* when the text is unusable (empty, not English), truncated or has
+words missing, reports a series (to be split into one case per patient), or
+lacks what a valid case needs (a product, a reaction, an identifiable patient);
 a partial draft is never turned into a case silently (:meth:`Draft.to_case`
 validates with :func:`dermavigil.domain.parse_case`). Nothing is invented:
 a field is filled only from text that supports it, and its evidence spans
@@ -258,7 +259,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         case=case,
         evidence=evidence,
         warnings=warnings,
-        partial=check.truncated
+        partial=check.incomplete
+        or patient_facts.series
         or not (case["products"] and case["reactions"] and case["patient"])
         or "literature" not in case["report"],
         is_series=patient_facts.series,

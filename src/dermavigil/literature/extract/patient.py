@@ -4,7 +4,8 @@ Age: "a 45-year-old", "aged 45 years", "45 years old", "18-month-old". Age
 group from the literature's words ("middle-aged", "elderly", "adolescent",
 "child", "infant", "adult"); an age group is only set when the text gives it,
 never derived from a number. Sex from nouns (man, woman, male, female, boy,
-girl) before pronouns (he/his, she/her), in patient sentences only. A case
+girl) before pronouns (he/his, she/her; not "his or her", not a name "He"
+inside a line), in patient sentences only. A case
 series is recognised by "N patients / cases / women", "case series" or
 "retrospective review of N".
 """
@@ -20,8 +21,10 @@ from dermavigil.literature.extract.sentences import Sentence
 
 Span = tuple[int, int]
 
+_HYPHEN = r"(?:\s?[-\u2010\u2011\u2012\u2013]\s?|\s)"
+"""'45-year-old', '45 -year-old' (tokenised PDF text), '45\u2010year\u2010old' (Unicode hyphens)."""
 _AGE = re.compile(
-    rf"\b(?P<n>{NUMBER_WORDS})[- ](?P<unit>year|month|week|day)s?[- ]old\b"
+    rf"\b(?P<n>{NUMBER_WORDS}){_HYPHEN}(?P<unit>year|month|week|day)s?{_HYPHEN}old\b"
     rf"|\baged\s+(?P<n2>\d+)(?:\s+(?P<unit2>year|month)s?)?\b",
     re.I,
 )
@@ -39,6 +42,11 @@ _SEX_NOUNS = (
     (Sex.female, r"woman|female|lady|girl|women"),
 )
 _SEX_PRONOUNS = ((Sex.male, r"he|his|him"), (Sex.female, r"she|her|hers"))
+_EITHER_SEX = re.compile(
+    r"\b(?:he|his|him|she|her|hers)\s*(?:or|/)\s*(?:he|his|him|she|her|hers)\b|\bs/he\b", re.I
+)
+"""'his or her', 'he/she': a pronoun of either sex, for anyone (a disclaimer, a guideline)."""
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[\"'(]\s*)$")
 _SERIES = re.compile(
     rf"\b(?:(?P<n>{NUMBER_WORDS})\s+(?:consecutive\s+)?(?:patients|cases|women|men|subjects"
     rf"|individuals)|case series|series of (?P<n2>{NUMBER_WORDS})\b)",
@@ -67,6 +75,23 @@ def _first(pattern: str, sentences: list[Sentence]) -> tuple[int, int] | None:
     return None
 
 
+def _pronoun(pattern: str, sentences: list[Sentence]) -> tuple[int, int] | None:
+    """The first pronoun of ``pattern`` that speaks of the patient: not one of a pair for
+    either sex ("his or her"), and not a capitalised name inside a line ("Yanzi He")."""
+    regex = re.compile(rf"\b(?:{pattern})\b", re.I)
+    for sentence in sentences:
+        pairs = [m.span() for m in _EITHER_SEX.finditer(sentence.text)]
+        for match in regex.finditer(sentence.text):
+            if any(a <= match.start() < b for a, b in pairs):
+                continue
+            if match.group(0)[0].isupper() and not _SENTENCE_START.search(
+                sentence.text[: match.start()]
+            ):
+                continue
+            return sentence.start + match.start(), sentence.start + match.end()
+    return None
+
+
 def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientFacts:
     """Patient facts from patient sentences; the series cue from all sentences."""
     facts = PatientFacts()
@@ -87,8 +112,8 @@ def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientF
             facts.age_group = group
             facts.spans["patient.age_group"] = [span]
             break
-    for table in (_SEX_NOUNS, _SEX_PRONOUNS):
-        hits = [(span, sex) for sex, pattern in table if (span := _first(pattern, patient))]
+    for table, find in ((_SEX_NOUNS, _first), (_SEX_PRONOUNS, _pronoun)):
+        hits = [(span, sex) for sex, pattern in table if (span := find(pattern, patient))]
         if hits:
             span, facts.sex = min(hits)
             facts.spans["patient.sex"] = [span]
@@ -129,7 +154,7 @@ _NOUN_SEX = {
     "men": Sex.male, "males": Sex.male, "boys": Sex.male,
 }  # fmt: skip
 _AGE_SEX = re.compile(
-    rf"\b(?P<n>{NUMBER_WORDS})[- ](?P<unit>year|month)s?[- ]old\s+(?P<noun>man|woman|male"
+    rf"\b(?P<n>{NUMBER_WORDS}){_HYPHEN}(?P<unit>year|month)s?{_HYPHEN}old\s+(?P<noun>man|woman|male"
     r"|female|boy|girl|lady|gentleman)\b",
     re.I,
 )

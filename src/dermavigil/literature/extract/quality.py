@@ -8,7 +8,15 @@
   (a stop-word profile, as in Grefenstette 1995, "Comparing two language
   identification schemes", JADT); below 8 % on 8 words or more, the text is
   not treated as English and nothing is extracted.
-- *Truncation*: the text stops without sentence-final punctuation.
+- *Truncation*: the last line of prose stops without sentence-final
+  punctuation. Page furniture after the abstract is not prose and is skipped:
+  labelled lines (keywords, DOI, PMID, copyright, correspondence, e-mail,
+  "view details", "full text", lists of other articles), bulleted items, and
+  lists of terms or names (a line with almost no English function words,
+  or too short to be a sentence).
+- *Elided words*: words dropped from the excerpt (markup or italics lost on
+  the way): a function word right before a full stop or comma ("revealed
+  silicone in the ."), a bare suffix after a space ("Filler -like").
 """
 
 from __future__ import annotations
@@ -69,6 +77,27 @@ _ENGLISH = frozenset(
     ]
 )
 MIN_ENGLISH_SHARE = 0.08
+_FURNITURE_LABEL = re.compile(
+    r"^[\s*\u2022-]*(?:\u00a9|\(c\)|(?:key ?words?|mesh|doi|pmid|pmcid|copyright"
+    r"|correspondence|e-?mail|received|accepted|published|full text|view details|preview"
+    r"|download|cite this|how to cite|(?:other|related|similar|latest|more)(?: latest)?"
+    r" articles)\b)",
+    re.I,
+)
+_BULLET = re.compile(r"^\s*(?:[-\u2022*\u25cf\u25aa]|\d+[.)])\s")
+_FINAL = ".!?)]\"'"
+MIN_PROSE_WORDS = 8
+MIN_PROSE_SHARE = 0.15
+MIN_NAMES_SHARE = 0.6
+"""A line of fewer words is short; with fewer function words, or with most words
+capitalised, a list of terms or names."""
+
+
+_ELIDED = re.compile(
+    r"\b(?:the|a|an|of|in|with|to|and|by|for|from|at)\s+[.,;](?:\s|$)"
+    r"|(?:^|\s)[-\u2010\u2013](?:like|induced|related|associated|mediated|shaped)\b",
+    re.I | re.M,
+)
 
 
 @dataclass
@@ -79,6 +108,12 @@ class TextCheck:
     warnings: list[str] = field(default_factory=list)
     usable: bool = True
     truncated: bool = False
+    elided: bool = False
+
+    @property
+    def incomplete(self) -> bool:
+        """The excerpt lacks part of its text: cut off, or words dropped from it."""
+        return self.truncated or self.elided
 
 
 def _repair_mojibake(text: str) -> str | None:
@@ -96,6 +131,42 @@ def english_share(text: str) -> float:
     """Share of word tokens that are common English function words."""
     words = [w.lower() for w in _WORD.findall(text)]
     return sum(w in _ENGLISH for w in words) / len(words) if words else 0.0
+
+
+def _kind(line: str) -> str:
+    """'label', 'list' (bulleted, or terms or names), 'short' (a few words, unfinished) or
+    'prose' (a sentence, or any line that ends one: the last line of a wrapped paragraph)."""
+    if _FURNITURE_LABEL.match(line):
+        return "label"
+    if _BULLET.match(line):
+        return "list"
+    if line[-1] in _FINAL:
+        return "prose"
+    words = _WORD.findall(line)
+    capitalised = sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+    if (english_share(line) < MIN_PROSE_SHARE or capitalised >= MIN_NAMES_SHARE) and (
+        len(words) >= MIN_PROSE_WORDS or ";" in line or "," in line
+    ):
+        return "list"
+    return "short" if len(words) < MIN_PROSE_WORDS else "prose"
+
+
+def last_prose_line(text: str) -> str:
+    """The line on which the text's prose ends, its end stripped.
+
+    Page furniture after an abstract (keywords, DOI, correspondence, lists of other
+    articles, author names) is skipped; a short unfinished line counts as furniture only
+    below a furniture label ("Keywords:" then one term a line), else it is where the text
+    was cut ("Biopsy o")."""
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    kinds = [_kind(line) for line in lines]
+    prose = max((i for i, kind in enumerate(kinds) if kind == "prose"), default=-1)
+    labelled = False
+    for kind in kinds[prose + 1 :]:
+        labelled = labelled or kind == "label"
+        if kind == "short" and not labelled:
+            return text.rstrip()
+    return lines[prose] if prose >= 0 else text.rstrip()
 
 
 def check_text(text: str) -> TextCheck:
@@ -121,8 +192,12 @@ def check_text(text: str) -> TextCheck:
             "the text does not look like English; extraction works on English text only"
         )
         return check
-    tail = check.text.rstrip()
-    if len(words) >= 8 and tail and tail[-1] not in ".!?)]\"'":
+    tail = last_prose_line(check.text)
+    if len(words) >= 8 and tail and tail[-1] not in _FINAL:
         check.truncated = True
         check.warnings.append("the text ends mid-sentence: it may be truncated")
+    gap = _ELIDED.search(check.text)
+    if gap:
+        check.elided = True
+        check.warnings.append(f"words are missing from the text ({gap.group(0).strip()!r})")
     return check

@@ -1,0 +1,88 @@
+"""Failure classes of the partial flag and of the patient's age and sex found on real
+abstracts (page furniture after the abstract, words dropped from an excerpt, series,
+Unicode and spaced hyphens in ages, pronouns that are not the patient's), each pinned
+on a text we wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.quality import check_text, last_prose_line
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def _draft(name: str):
+    return extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8"))
+
+
+def test_page_furniture_after_the_abstract_is_not_a_truncation():
+    draft = _draft("dq01_page_furniture_and_hyphens")
+    assert not draft.partial
+    assert not any("truncated" in w for w in draft.warnings)
+    assert draft.case["patient"] == {"age": {"value": 61.0, "unit": "year"}, "sex": "female"}
+
+
+@pytest.mark.parametrize(
+    ("tail", "truncated"),
+    [
+        ("Keywords: toxin; ptosis; eyelid", False),
+        ("KEYWORDS:\nAbscess\nVaccines\nSurgery", False),
+        ("View details for DOI 10.0000/x.1", False),
+        (
+            "Preview Article PDF\nAna Lopes, Rui Pinto, Joana Sousa, Marta Reis and Pedro Dias And",
+            False,
+        ),
+        ("Final Diagnosis\nMycobacterial infect", True),
+        ("The patient was given oral doxycycline and the nodules were then", True),
+    ],
+)
+def test_the_last_line_of_prose_decides_truncation(tail: str, truncated: bool):
+    text = (
+        "Nodules after filler\nA 50-year-old woman developed nodules after a hyaluronic acid "
+        "filler injection in her lips. They resolved after hyaluronidase.\n" + tail
+    )
+    assert check_text(text).truncated is truncated
+    if not truncated:
+        assert last_prose_line(text).endswith("hyaluronidase.")
+
+
+def test_a_short_unfinished_line_after_a_legend_is_where_the_text_was_cut():
+    draft = _draft("dq02_cut_after_a_figure_legend")
+    assert draft.partial and any("truncated" in w for w in draft.warnings)
+    assert draft.case["patient"]["age"] == {"value": 47.0, "unit": "year"}  # "47 -year-old"
+
+
+def test_words_dropped_from_the_excerpt_make_it_partial():
+    draft = _draft("dq03_words_missing")
+    assert draft.partial
+    assert any("words are missing" in w for w in draft.warnings)
+    assert not check_text("The nodule was excised. It did not recur.").elided
+
+
+def test_a_series_draft_is_partial():
+    draft = _draft("d20_series_per_patient")
+    assert draft.is_series and draft.partial
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sex"),
+    [
+        (
+            "Mira Stone, Tomas He, Ana Ruiz\nA patient developed ptosis after a toxin injection.",
+            None,
+        ),
+        (
+            "A patient developed ptosis after a toxin injection. The injector should rely on "
+            "his or her own experience.",
+            None,
+        ),
+        ("A patient developed ptosis after a toxin injection. He was given apraclonidine.", "male"),
+    ],
+)
+def test_pronouns_of_either_sex_and_names_are_not_the_patients_sex(sentence: str, sex):
+    draft = extract_draft("Ptosis after toxin\n" + sentence)
+    assert draft.case["patient"].get("sex") == sex
