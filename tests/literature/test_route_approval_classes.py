@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dermavigil.literature.extract import extract_draft
-from dermavigil.literature.extract.routes import _WRONG
+from dermavigil.literature.extract.route_label import _WRONG
 from dermavigil.literature.realscore import draft_view
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"

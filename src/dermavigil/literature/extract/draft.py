@@ -28,12 +28,11 @@ from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.onset import refine_onsets
 from dermavigil.literature.extract.outcome import find_outcome
 from dermavigil.literature.extract.patient import find_patient, find_series_patients
+from dermavigil.literature.extract.product_mentions import abbreviations, treated_families
 from dermavigil.literature.extract.products import (
-    abbreviations,
     find_product_facts,
     medicine_by_route,
     named_by_reaction,
-    treated_families,
 )
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions, reaction_abbreviations
@@ -42,7 +41,8 @@ from dermavigil.literature.extract.relevance import (
     is_review,
     patient_sentences,
 )
-from dermavigil.literature.extract.routes import complete_label, find_routes, route_sentences
+from dermavigil.literature.extract.route_label import complete_label
+from dermavigil.literature.extract.routes import find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.sites import keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments

@@ -15,15 +15,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from dermavigil.domain.vocab import Route
-from dermavigil.literature.extract.products import exposed_class
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.suspect_roles import exposed_class
 from dermavigil.literature.extract.treatment import TREATMENT
-
-if TYPE_CHECKING:
-    from dermavigil.catalogue.model import Entry
 
 ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     (Route.intradermal, r"intra-?dermal(?:ly)?|(?<!sub)dermal injections?|into the dermis"),
@@ -50,7 +46,7 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     (Route.oral, r"oral(?:ly)?|by mouth"),
 )
 _COMPILED = tuple((r, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for r, p in ROUTE_WORDS)
-_ADMIN = re.compile(
+ADMIN = re.compile(
     r"\b(?:inject\w*|administ\w*|method|route|given|delivered|infiltrat\w*|applied|application"
     r"|doses?|received|shots?|vaccinated|immuni[sz]ed|(?-i:IMI))\b",
     re.I,
@@ -112,246 +108,8 @@ _UNAPPROVED = re.compile(
 )
 
 
-_ERROR = (
-    r"(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental"
-    r"|unintended|unintentional|faulty|misplaced)(?:ly)?"
-)
-_ROUTE_ADJ = (
-    r"(?:intra-?dermal|sub-?cutaneous|intra-?muscular|intra-?venous|intra-?arterial"
-    r"|intra-?vascular|peri-?arterial)\w*"
-)
-_TECHNIQUE = (
-    r"(?:inject\w*|administ\w*|given|placed|placement|performed|technique|site|depth|route"
-    r"|delivery|applied)"
-)
-_WRONG = re.compile(
-    rf"\b{_ERROR}\s+(?:[\w-]+\s+){{0,3}}?(?:{_ROUTE_ADJ}|{_TECHNIQUE})\b"
-    r"|\b(?:inject\w*|administ\w*|given|placed|performed|delivered)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental)ly"
-    r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake))\b"
-    r"|\btoo (?:superficial|shallow)(?:ly)?\b|\bwrong route\b|\bintended use\b"
-    r"|\bintra-?(?:vascular|arterial)(?:ly)? (?:injections?|injected|administration|embol\w+)\b"
-    r"|\b(?:inject\w*|administ\w*|given|delivered)\s+(?:\w+\s+)?(?:intra-?(?:arterial|vascular)ly"
-    r"|into (?:an?|the) (?:[\w-]+ )?arter(?:y|ies))\b"
-    rf"|\binstead of\s+(?:into\s+)?(?:the\s+|a\s+)?(?:{_ROUTE_ADJ}|muscle|vein|dermis|deep\b)"
-    rf"|\b{_ROUTE_ADJ}\s+rather than\b",
-    re.I,
-)
-"""A wrong, unintended or misplaced administration stated in the text: an error word before
-a route or a technique word ("inaccurate intradermal injections", "inappropriate site of
-administration", "improper intramuscular injection technique"), an injection "too
-superficial", a route given "instead of" another, a product injected into an artery."""
-_HEDGED = re.compile(
-    r"\b(?:may|might|could|can|possibl[ey]|thought|believed|hypothes\w*"
-    r"|suggest\w*|proposed|postulated|mechanisms?|pathogenesis|should|avoid\w*|prevent\w*"
-    r"|risk|usually|commonly|generally)\b",
-    re.I,
-)
-"""A wrong route only wondered about or stated in general ("could be inadvertently
-administered", "the mechanism is an inadvertent intra-arterial injection"): not this case's."""
-_CORRECT = re.compile(
-    r"\b(?:standard|correct|proper|appropriate|recommended)(?:ly)?\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:site|technique|depth|landmarks?|angle)\b",
-    re.I,
-)
-"""A correct technique stated for this patient ("vaccinated in the standard site", "with the
-proper technique"): the product was given by the route it is made for."""
-_SKIN_USE = re.compile(
-    r"\bfor (?:exclusive(?:ly)?\s+|external\s+|only\s+)?(?:topical|cutaneous|external) use\b"
-    r"|\b(?:topical|cosmetic|skin[- ]?care)\b"
-    r"|\b(?:serums?|creams?|lotions?|ointments?|moisturi[sz]ers?|ampoules?|essences?|toners?)\b",
-    re.I,
-)
-"""Words of a product's name or label that make it a product for the skin surface."""
-_NOT_MEDICAL = re.compile(
-    r"\b(?:industrial|non-?medical(?:[- ]grade)?|hardware|automotive)\b", re.I
-)
-"""A material the text calls industrial or non-medical: not made to be injected."""
-_DRUG_ROUTE = re.compile(
-    r"\b(?P<route>intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|IMI?|SC)\s+"
-    r"(?:\([^)]{0,10}\)\s+)?(?:injections?\s+of\s+|administration\s+of\s+|dose\s+of\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?P<name>[\w-]+)",
-    re.I,
-)
-_NEEDLED = re.compile(r"\bmicro-?(?:needl\w*|inject\w*)|\bderma-?(?:roller|pen|stamp)\b", re.I)
 _NOT_INJECTED = frozenset({Route.topical, Route.cutaneous, Route.transdermal, Route.oral})
 _INJECTED = re.compile(r"\b(?:self-)?(?:micro)?inject(?:ed|ions?)\b|\bneedled in\b", re.I)
-_ROUTE_ABBREV = {"im": Route.intramuscular, "imi": Route.intramuscular, "sc": Route.subcutaneous}
-
-
-def complete_label(
-    facts: RouteFacts,
-    name: str | None,
-    category: str | None,
-    sentences: list[Sentence],
-    name_spans: list[tuple[int, int]] | None = None,
-) -> str | None:
-    """Fill the labelled route when the text does not state it; the source as a sentence.
-
-    In order: a wrong, unintended or too superficial administration stated in
-    the text for this case (not wondered about, not a background sentence), or
-    a material named as industrial, marks the use off-label (its words are the
-    evidence); the product catalogue's labelled routes for the suspect's name
-    and category (:func:`dermavigil.catalogue.resolve`); a name or label that
-    makes the product one for the skin surface (a serum, a cream, "for topical
-    use"), so that injecting or needling it in is a wrong route; a correct
-    technique stated for the route used; a drug, vaccine or allergen extract
-    named with its route ("subcutaneous glatiramer acetate", "IM injection of
-    diclofenac") and no wrong-route statement is taken as given by the route it
-    is prescribed for. Returns where the label came from.
-    """
-    stated = [s for s in sentences if not general(s) and not _HEDGED.search(s.text)]
-    for sentence in stated:
-        for match in _WRONG.finditer(sentence.text):
-            facts.wrong_spans.append((sentence.start + match.start(), sentence.start + match.end()))
-    if name and _NOT_MEDICAL.search(name):
-        facts.wrong_spans.extend(name_spans or [])
-    if facts.approved or not name:
-        return None
-    entry = _catalogued(name, category, facts.used)
-    if entry is not None and entry.routes:
-        facts.approved = list(entry.routes)
-        facts.approved_verbatim = f"catalogue: {entry.name}"
-        facts.approved_spans = list(name_spans or [])
-        facts.not_for_injection()
-        return f"catalogue entry {entry.id}"
-    if _for_skin(facts, name, name_spans or [], sentences):
-        return "a product for the skin surface"
-    if category == "other" and not facts.wrong_spans:
-        # a cosmetic (serum, moisturiser, skin preparation) needled or micro-injected into the
-        # skin is given by a route it is not made for
-        for sentence in sentences:
-            for match in _NEEDLED.finditer(sentence.text):
-                facts.wrong_spans.append(
-                    (sentence.start + match.start(), sentence.start + match.end())
-                )
-    if facts.wrong_spans:
-        return None
-    correct = _correct_technique(facts, stated)
-    if correct or category not in {"drug", "vaccine", "allergen_immunotherapy"}:
-        return correct
-    if category == "allergen_immunotherapy" and facts.used is Route.subcutaneous:
-        facts.approved = [Route.subcutaneous]
-        facts.approved_verbatim = "allergen extracts for immunotherapy: subcutaneous injection"
-        facts.approved_spans = list(facts.used_spans)
-        return "allergen immunotherapy extracts are labelled for subcutaneous injection"
-    heads = [w[:5] for w in re.findall(r"[a-z]{4,}", name.lower())]
-    for sentence in sentences:
-        for found in _DRUG_ROUTE.finditer(sentence.text):
-            word = found.group("route")
-            route = _ROUTE_ABBREV.get(word.lower()) or route_of(word)
-            # the name may follow a dose ("subcutaneous injection of 40mg of glatiramer")
-            phrase = sentence.text[found.start() : found.end() + 40].lower()
-            if route and route == facts.used and any(h in phrase for h in heads):
-                facts.approved = [route]
-                facts.approved_verbatim = found.group(0)
-                facts.approved_spans.append(
-                    (sentence.start + found.start(), sentence.start + found.end())
-                )
-                return "route named with the product"
-    span = _named_near_route(facts, heads, sentences)
-    if span is not None and facts.used is not None:
-        facts.approved = [facts.used]
-        facts.approved_verbatim = text_of(sentences, span)
-        facts.approved_spans.append(span)
-        return "route named with the product"
-    return None
-
-
-def _catalogued(name: str, category: str | None, used: Route | None) -> Entry | None:
-    """The catalogue entry of the suspect: its name resolved (with the route used), kept
-    only when of the suspect's category; else the one entry of that category among the
-    name's look-alikes ("hyaluronic acid" of an HA filler case is the filler family, not
-    the eye drops)."""
-    from dermavigil.catalogue import default_catalogue, resolve
-
-    match = resolve(name, used) or resolve(name)
-    if match is not None and (category is None or match.entry.category.value == category):
-        return match.entry
-    _, found = default_catalogue().candidates(name)
-    same = [e for e in found if e.category.value == category]
-    return same[0] if len(same) == 1 else None
-
-
-def _for_skin(
-    facts: RouteFacts, name: str, name_spans: list[tuple[int, int]], sentences: list[Sentence]
-) -> bool:
-    """A product whose name says it is for the skin surface ("vitamin C serum", "topical
-    skin preparation") or that the text says is "for topical use" is labelled topical: an
-    injection or needling of it is a wrong route (:meth:`RouteFacts.not_for_injection`)."""
-    spans = list(name_spans) if _SKIN_USE.search(name) else []
-    verbatim = name
-    for sentence in sentences:
-        label = _SKIN_USE.search(sentence.text)
-        if label and label.group(0).lower().startswith("for "):
-            spans.append((sentence.start + label.start(), sentence.start + label.end()))
-            verbatim = label.group(0)
-    if not spans:
-        return False
-    facts.approved = [Route.topical, Route.cutaneous]
-    facts.approved_verbatim = verbatim
-    facts.approved_spans = spans
-    facts.wrong_spans.extend(s for s in facts.injected_spans if s not in facts.wrong_spans)
-    if not facts.injected_spans:
-        for sentence in sentences:
-            for match in _NEEDLED.finditer(sentence.text):
-                facts.wrong_spans.append(
-                    (sentence.start + match.start(), sentence.start + match.end())
-                )
-    return True
-
-
-def _correct_technique(facts: RouteFacts, stated: list[Sentence]) -> str | None:
-    """The route used is the labelled one when the text says the technique was correct."""
-    if facts.used is None:
-        return None
-    for sentence in stated:
-        match = _CORRECT.search(sentence.text)
-        if match and _ADMIN.search(sentence.text):
-            facts.approved = [facts.used]
-            facts.approved_verbatim = match.group(0)
-            facts.approved_spans = [(sentence.start + match.start(), sentence.start + match.end())]
-            return "a correct technique stated"
-    return None
-
-
-_NEAR = 60
-"""How far (characters, within one clause) a drug's name and the route it was given by may
-stand apart: "diclofenac sodium as an intramuscular injection", "Copaxone (glatiramer
-acetate) thrice weekly subcutaneous injections", "an injection of X into the deltoid muscle"."""
-_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whereas|while|although|instead)\b", re.I)
-
-
-def _named_near_route(
-    facts: RouteFacts, heads: list[str], sentences: list[Sentence]
-) -> tuple[int, int] | None:
-    """Where the text names the drug and, in the same clause and with an administration
-    word, the route the case says it was given by (either order): a prescribed drug given
-    by that route is given by the route it is made for. ``None`` when no sentence does."""
-    if facts.used is None or not heads:
-        return None
-    pattern = dict(_COMPILED)[facts.used]
-    abbrevs = [a for a, r in _ROUTE_ABBREV.items() if r is facts.used]
-    abbrev = re.compile(rf"\b(?-i:{'|'.join(a.upper() for a in abbrevs)})\b") if abbrevs else None
-    for sentence in sentences:
-        text = sentence.text
-        lower = text.lower()
-        found = list(pattern.finditer(text)) + (list(abbrev.finditer(text)) if abbrev else [])
-        for match in found:
-            start, end = max(0, match.start() - _NEAR), min(len(text), match.end() + _NEAR)
-            for head in heads:
-                for place in re.finditer(rf"\b{re.escape(head)}", lower[start:end]):
-                    a, b = sorted((start + place.start(), match.start()))
-                    between = text[a : max(b, match.end())]
-                    lo = min(start + place.start(), match.start())
-                    hi = max(match.end(), start + place.end())
-                    # "an injection of X into the deltoid muscle", "X as an IM injection"
-                    if _CLAUSE_BREAK.search(between) or not _ADMIN.search(
-                        text[max(0, lo - 20) : hi + 15]
-                    ):
-                        continue
-                    return sentence.start + lo, sentence.start + hi
-    return None
 
 
 def text_of(sentences: list[Sentence], span: tuple[int, int]) -> str:
@@ -360,6 +118,11 @@ def text_of(sentences: list[Sentence], span: tuple[int, int]) -> str:
         if sentence.start <= span[0] and span[1] <= sentence.start + len(sentence.text):
             return sentence.text[span[0] - sentence.start : span[1] - sentence.start]
     return ""
+
+
+def route_pattern(route: Route) -> re.Pattern[str]:
+    """The compiled route words of ``route``."""
+    return dict(_COMPILED)[route]
 
 
 def route_of(word: str) -> Route | None:
@@ -422,7 +185,7 @@ def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
     ("oral prednisolone") or describing a lesion ("subcutaneous nodules")
     are not routes of the suspect product.
     """
-    if not _ADMIN.search(sentence.text):
+    if not ADMIN.search(sentence.text):
         return []
     label_spans = [m.span() for m in _LABEL.finditer(sentence.text)]
     found = []

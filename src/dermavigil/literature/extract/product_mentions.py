@@ -1,0 +1,223 @@
+"""Where a case report names its suspect products: mentions in the patient sentences.
+
+Product mentions come from :func:`dermavigil.terminology.products.find_products`
+(the aesthetic product families and brands), the drug lexicon
+(:func:`dermavigil.terminology.drugs.find_drugs`) when the sentence gives the
+drug as the exposure, a drug class named with its route, and the
+abbreviations the text defines. Mentions that :mod:`.suspect_roles` finds to
+be treatments or ingredients are left out. When no product is named, the
+object of an administration phrase ("injections of a skin booster containing
+...", "had a hair-growth serum ... injected") is the product
+(:func:`generic_mentions`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.domain.vocab import ProductCategory
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.suspect_roles import (
+    class_exposures,
+    cosmetic_form,
+    exposed_class,
+    given_as_exposure,
+    is_ingredient,
+    is_treatment,
+    treats_complication,
+)
+from dermavigil.literature.extract.treatment import TREATMENT
+from dermavigil.terminology.drugs import find_drugs, is_vaccine
+from dermavigil.terminology.products import ProductMention, categorize, find_products
+
+Mentions = list[tuple[Sentence, ProductMention]]
+_ABBREVIATION = re.compile(r"(?P<long>[A-Za-z][\w -]{2,60}?)\s*\((?P<abbr>[A-Z][A-Za-z-]{1,7})\)")
+_DETERMINER = r"(?:an?|the|one|some)\s+"
+_NAME = (
+    r"(?!(?:into|in|to|under|at|on|with|by|from|for|over|around)\b)"
+    r"(?P<name>[A-Za-z][\w\-' ]{2,50}?)"
+)
+_MATERIAL = (
+    r"(?P<name>(?:\b(?!(?:from|of|with|after|following|to|in|on|and|or|by)\b)[\w-]+\s+){0,3}?"
+    r"(?:fillers?|fat|silicone|paraffin|oil|collagen|materials?"
+    r"|substances?|preparations?))"
+)
+_GENERIC = (
+    re.compile(
+        rf"\b(?:self-)?injected\s+(?:(?:herself|himself)\s+)?(?:with\s+(?![\w-]*\d|(?:an?\s+)?"
+        r"(?:[\w-]+\s+)?(?:needles?|cannulas?|syringes?)\b))?"
+        rf"(?:{_DETERMINER})?{_NAME}"
+        r"(?=\s+(?:in|into|to|under|at|on|by|for|from|mixed|containing)\b|\s*[,.;(]|\s*$)",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:(?:micro)?injections?|infiltrations?|application)\s+of\s+(?:{_DETERMINER})?{_NAME}"
+        r"(?=\s+(?:containing|which|that|for|to|in|into|on|at|by|with|from|over|under|around"
+        r"|of)\b|\s*[,.;(]|\s*$)",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:had|received|was given|were given)\s+{_DETERMINER}{_NAME}"
+        r"(?:\s*,[^,]{0,80},)?\s+(?:injected|administered|infiltrated)\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b{_DETERMINER}{_NAME}(?:\s*,[^,]{{0,80}},)?\s+(?:was|were)\s+(?:injected|administered)\b",
+        re.I,
+    ),
+    re.compile(rf"{_MATERIAL}\s+(?:injections?|injected|augmentation)\b", re.I),
+)
+"""Descriptive product phrases: "self-injected a topical skin preparation", "injections of
+a skin booster containing ...", "a collagen-containing dermal filler injection", "autologous
+fat injection", "injection of non-steroidal anti-inflammatory drugs"."""
+_LEADING = re.compile(r"^(?:(?:an?|the|one|some|her|his|first|cosmetic|previous)\s+)+", re.I)
+_DRUG_CLASS = re.compile(
+    r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?)$|^vitamin[\s-]*[a-z]?[\s-]*\d*$",
+    re.I,
+)
+
+
+def generic_mentions(patient: list[Sentence]) -> Mentions:
+    """A product named only by a descriptive phrase ("a skin booster containing ...").
+
+    A usual treatment of injection complications (:data:`.treatment.TREATMENT`) is not
+    taken; a drug class ("non-steroidal anti-inflammatory drugs") is a drug.
+    """
+    for sentence in patient:
+        for pattern in _GENERIC:
+            for match in pattern.finditer(sentence.text):
+                name = match.group("name").strip()
+                lead = _LEADING.match(name)
+                offset = lead.end() if lead else 0
+                name = name[offset:]
+                if len(name) < 3 or TREATMENT.fullmatch(name):
+                    continue
+                start = sentence.start + match.start("name") + offset
+                # "a skin preparation containing hyaluronic acid" is a skin preparation
+                head = re.split(r"\s+(?:containing|with|based on|enriched with)\s+", name)[0]
+                category = categorize(head)
+                if category is ProductCategory.other and _DRUG_CLASS.search(name):
+                    category = ProductCategory.drug
+                mention = ProductMention(name, category, start, start + len(name))
+                return [(sentence, mention)]
+    return []
+
+
+def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[ProductMention]:
+    """Lexicon drugs the sentence gives as the exposure, not as a treatment."""
+    out = []
+    text = sentence.text
+    drugs = find_drugs(text)
+    for drug in drugs:
+        if any(drug.start < m.end and m.start < drug.end for m in known):
+            continue
+        before, after = text[: drug.start], text[drug.end :]
+        if before.endswith("(") and any(
+            0 <= drug.start - m.end <= 2 for m in [*known, *drugs] if m is not drug
+        ):
+            continue  # "triamcinolone acetonide (Kenalog)": the same product, named again
+        if not given_as_exposure(before, after):
+            continue
+        cosmetic = cosmetic_form(after)
+        if cosmetic:  # "a vitamin C serum": a cosmetic that contains the drug
+            end = drug.end + cosmetic.end()
+            named = text[drug.start : end]
+            out.append(ProductMention(named, ProductCategory.other, drug.start, end))
+            continue
+        category = categorize(drug.text)
+        if category is ProductCategory.other:
+            category = ProductCategory.vaccine if is_vaccine(drug.name) else ProductCategory.drug
+        out.append(ProductMention(drug.text, category, drug.start, drug.end))
+    return out
+
+
+def abbreviations(sentences: list[Sentence]) -> dict[str, ProductCategory]:
+    """Abbreviations the text defines for a product ("hyaluronic acid (HA)", "PRF")."""
+    found: dict[str, ProductCategory] = {}
+    for sentence in sentences:
+        for match in _ABBREVIATION.finditer(sentence.text):
+            long = match.group("long")
+            mentions = find_products(long) or [
+                ProductMention(d.text, categorize(d.text), d.start, d.end) for d in find_drugs(long)
+            ]
+            if mentions and mentions[-1].end >= len(long) - 1:
+                found.setdefault(match.group("abbr"), mentions[-1].category)
+    return found
+
+
+def _abbreviated(
+    sentence: Sentence, known: list[ProductMention], abbr: dict[str, ProductCategory]
+) -> list[ProductMention]:
+    out = []
+    for short, category in abbr.items():
+        for match in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", sentence.text):
+            if not any(match.start() < m.end and m.start < match.end() for m in known):
+                out.append(ProductMention(short, category, match.start(), match.end()))
+    return out
+
+
+def treated_families(
+    sentences: list[Sentence], abbr: dict[str, ProductCategory] | None = None
+) -> set[ProductCategory]:
+    """Product families any sentence gives as a treatment of the complication ("liquid
+    platelet-rich fibrin for treating filler complications"): never suspects."""
+    return suspect_mentions(sentences, abbr)[2]
+
+
+def suspect_mentions(
+    patient: list[Sentence],
+    abbr: dict[str, ProductCategory] | None = None,
+    treating: set[ProductCategory] | None = None,
+) -> tuple[
+    Mentions,
+    Mentions,
+    set[ProductCategory],
+]:
+    """Product mentions of patient sentences, treatments left out.
+
+    Returns (mentions, treatment-like lexicon drugs, product families given as a
+    treatment): a lexicon drug that is a usual treatment of injection
+    complications (hyaluronidase, steroids, antibiotics:
+    :data:`.treatment.TREATMENT`) is only a suspect when the text names no
+    other product, not even by a descriptive phrase. ``abbr`` are the product
+    abbreviations the text defines (:func:`abbreviations`), found as mentions too.
+    """
+    out, lexical = [], []
+    treating = set(treating or ())
+    for sentence in patient:
+        known = find_products(sentence.text)
+        known += _abbreviated(sentence, known, abbr or {})
+        drugs = _drug_suspects(sentence, known)
+        known += [
+            m
+            for m in class_exposures(sentence)
+            if not any(m.start < k.end and k.start < m.end for k in [*known, *drugs])
+        ]
+        previous_end = -10
+        for mention in sorted([*known, *drugs], key=lambda m: m.start):
+            compound = 0 <= mention.start - previous_end <= 1
+            previous_end = max(previous_end, mention.end)
+            if compound:  # "polynucleotide skin boosters": one product, named by its first word
+                continue
+            shifted = ProductMention(
+                mention.text,
+                mention.category,
+                sentence.start + mention.start,
+                sentence.start + mention.end,
+            )
+            after = sentence.text[mention.end :]
+            if treats_complication(after):
+                if mention.category is not ProductCategory.drug:
+                    treating.add(mention.category)
+                continue
+            if is_treatment(sentence, shifted) and not exposed_class(sentence.text, mention.start):
+                continue
+            if is_ingredient(sentence.text[: mention.start], after):
+                continue
+            if mention in drugs and TREATMENT.fullmatch(mention.text):
+                lexical.append((sentence, shifted))
+            else:
+                out.append((sentence, shifted))
+    # a product family the text gives as a treatment of the reaction is never a suspect
+    out = [(s, m) for s, m in out if m.category not in treating]
+    return out, lexical, treating

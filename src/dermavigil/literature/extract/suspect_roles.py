@@ -1,0 +1,142 @@
+"""The role a product mention plays in its sentence: the suspect exposure or a treatment.
+
+Treatments given for the reaction are never suspects (docs/annotation.md): a
+mention after a treatment cue ("treated with", "started on", "using"), or
+followed by one ("for treating the necrosis", "was started"), is a treatment;
+a mention after an exposure cue ("after", "following", "injections of",
+"induced by") or followed by one ("injection", "-induced") is an exposure; a
+product family named as an ingredient of what was injected ("a preparation
+containing hyaluronic acid") is not the product.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.domain.vocab import ProductCategory
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.treatment import TREATMENT
+from dermavigil.terminology.products import ProductMention
+
+_TREATED_WITH = re.compile(
+    r"\b(?:treated|managed|treatment|therapy|responded|resolved|improved|healed|regressed)"
+    r"\s+(?:with|to|by)\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+
+_TREATS_AFTER = re.compile(
+    r"^\W{0,3}(?:\([^)]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:for treating|to treat"
+    r"|for (?:the )?(?:treatment|management)"
+    r" of)\b[^.;]{0,50}\b(?:complications?|reactions?|necrosis|occlusions?|granulomas?|nodules?"
+    r"|scar\w*|ulcer\w*|lesions?)\b",
+    re.I,
+)
+"""After a product name: it is used to treat the complication ("liquid platelet-rich fibrin
+for treating hyaluronic acid-related complications")."""
+
+_INGREDIENT_AFTER = re.compile(r"^\s+as (?:one of the|an?) ingredients?\b", re.I)
+
+_INGREDIENT_BEFORE = re.compile(
+    r"\b(?:containing|contains|composed of|based on|enriched with|made of)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+"""A product family named as an ingredient of what was injected ("a topical skin preparation
+containing hyaluronic acid"): the preparation is the product."""
+
+_EXPOSED_BEFORE = re.compile(
+    r"\b(?:after|following|post|injections? of|injected with|administration of|administered"
+    r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
+    r"|caused by|exposure to|related to|on)\s+(?:[\w(),.-]+\s+){0,4}\(?$",
+    re.I,
+)
+_EXPOSED_AFTER = re.compile(
+    r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|administration"
+    r"|shots?|doses?|IMI|-?induced|-?associated|-?related)\b",
+    re.I,
+)
+
+_TREATMENT_BEFORE = re.compile(
+    r"\b(?:treated|managed|treatment|therapy|prescribed|started on|initiated|course of|responded"
+    r"|relieve|improved with|resolved with|followed by|applied|apply|using|use of)\b[^.;]{0,50}$",
+    re.I,
+)
+
+_COSMETIC_AFTER = re.compile(
+    r"[\s-]+(?:serums?|creams?|lotions?|moisturi[sz]ers?|ampoules?|essences?|toners?|masks?"
+    r"|(?:skin ?care |cosmetic )?products?|skin preparations?)\b",
+    re.I,
+)
+
+_TREATMENT_AFTER = re.compile(
+    r"^(?:\s+(?:and|or|,)\s+(?:[\w\u2010-]+\s+){1,3}?)?\s+(?:was|were)\s+(?:then\s+|also\s+)?"
+    r"(?:initiated|started|given|prescribed|added|applied|begun|instituted)\b",
+    re.I,
+)
+"""After a usual treatment's name: it was started ("subcutaneous heparin were initiated",
+"prednisolone and heparin were started")."""
+
+
+def treats_complication(after: str) -> bool:
+    """Whether the words after a product name say it treats the complication."""
+    return bool(_TREATS_AFTER.match(after))
+
+
+def is_ingredient(before: str, after: str) -> bool:
+    """Whether a product family is named as an ingredient of what was injected."""
+    return bool(_INGREDIENT_BEFORE.search(before) or _INGREDIENT_AFTER.match(after))
+
+
+def given_as_exposure(before: str, after: str) -> bool:
+    """Whether a drug between ``before`` and ``after`` is given as the exposure: an
+    exposure cue around it, and no treatment cue before it unless an injection word
+    follows ("treated for syphilis with penicillin injections")."""
+    if not (_EXPOSED_BEFORE.search(before) or _EXPOSED_AFTER.match(after)):
+        return False
+    treated = _TREATED_WITH.search(before) or _TREATMENT_BEFORE.search(before[-60:])
+    return not treated or bool(_EXPOSED_AFTER.match(after))
+
+
+def cosmetic_form(after: str) -> re.Match[str] | None:
+    """The cosmetic form word after a name ("vitamin C serum", "... cream"), if any."""
+    return _COSMETIC_AFTER.match(after)
+
+
+def is_treatment(sentence: Sentence, mention: ProductMention) -> bool:
+    """Given for the reaction: "treated with X", or a usual treatment after a treatment cue
+    or followed by one ("heparin was started")."""
+    before = sentence.text[: mention.start - sentence.start]
+    if _TREATED_WITH.search(before):
+        return True
+    after = sentence.text[mention.end - sentence.start :]
+    return bool(
+        TREATMENT.fullmatch(mention.text)
+        and (_TREATMENT_BEFORE.search(before) or _TREATMENT_AFTER.match(after))
+    )
+
+
+_CLASS_EXPOSURE = re.compile(
+    r"\b(?:after|following|post|secondary to|due to|induced by|caused by|received|receiving"
+    r"|had|given)\s+(?:(?:an?|the|one|single|repeated|multiple|several|his|her)\s+)*"
+    r"(?:intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|depot|IM|SC|IV)\s+"
+    r"(?P<name>(?:cortico)?steroids?|glucocorticoids?|corticoids?|antibiotics?|penicillins?"
+    r"|analgesics?|anti-?inflammatory drugs?|NSAIDs?|vitamins?(?:[\s-]+[A-Z]\d*)?|iron|hormones?"
+    r"|contraceptives?|antipsychotics?|neuroleptics?)\s+(?:injections?|shots?|doses?)\b",
+    re.I,
+)
+"""A drug named by its class and the route it was injected by, after an exposure word ("a
+single intramuscular corticosteroid injection", "following IM antibiotic injections"): the
+suspect, although the class word alone is a usual treatment."""
+
+
+def exposed_class(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` lies in a drug class named as the exposure."""
+    return any(m.start() <= at < m.end() for m in _CLASS_EXPOSURE.finditer(text))
+
+
+def class_exposures(sentence: Sentence) -> list[ProductMention]:
+    """Drug classes the sentence names as the exposure, with their route."""
+    out = []
+    for match in _CLASS_EXPOSURE.finditer(sentence.text):
+        start, end = match.span("name")
+        out.append(ProductMention(match.group("name"), ProductCategory.drug, start, end))
+    return out
