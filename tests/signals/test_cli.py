@@ -104,16 +104,19 @@ def test_the_program_ends_without_teardown_after_a_file_run(
 ) -> None:
     """``entry`` (the program) ends the process once a file run has written its files and
     printed its lines, skipping the interpreter's teardown (an ``atexit`` handler does not
-    run); ``main`` (what tests call) always returns."""
+    run) with the garbage collector still paused; ``main`` (what tests call) always
+    returns, the collector on again."""
     out = tmp_path / "s.csv"
     argv = ["dermavigil", "signals", "--input", str(caers_csv), "--out", str(out), "--top", "0"]
     probe = (
-        "import atexit, sys\n"
+        "import atexit, gc, os, sys\n"
         "atexit.register(lambda: print('TEARDOWN'))\n"
+        "end = os._exit\n"
+        "os._exit = lambda code: (print('GC ON AT EXIT', gc.isenabled(), flush=True), end(code))\n"
         f"sys.argv = {argv!r}\n"
         f"from dermavigil.cli.app import {function}\n"
         f"{function}()\n"
-        "print('RETURNED')\n"
+        "print('RETURNED', 'GC ON', gc.isenabled())\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -121,3 +124,4 @@ def test_the_program_ends_without_teardown_after_a_file_run(
     assert pacsv.read_csv(out).num_rows == 17189 and (tmp_path / "s.prior.json").is_file()
     ended = function == "entry"
     assert ("TEARDOWN" in done.stdout, "RETURNED" in done.stdout) == (not ended, not ended)
+    assert ("GC ON AT EXIT False" if ended else "RETURNED GC ON True") in done.stdout

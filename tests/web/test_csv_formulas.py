@@ -42,6 +42,14 @@ def test_neutralise_table_agrees_with_neutralise_on_every_cell() -> None:
     assert safe["number"] == table["number"] and safe.schema == table.schema
 
 
+def test_neutralise_table_keeps_a_column_without_formulas_as_it_is() -> None:
+    table = pa.table({"clean": ["Botox", "Ptosis", None, ""], "risky": ["=1", "a", "b", "c"]})
+    safe = neutralise_table(table)
+    kept, given = safe["clean"].chunk(0), table["clean"].chunk(0)
+    assert kept.buffers()[2].address == given.buffers()[2].address  # not copied
+    assert safe["risky"].to_pylist() == ["'=1", "a", "b", "c"]
+
+
 def test_every_web_csv_is_neutralised(client, seed_json) -> None:  # type: ignore[no-untyped-def]
     headers = bearer(client, "assessor")
     created = client.post("/api/cases", json=_poisoned_case(seed_json), headers=headers)

@@ -17,6 +17,7 @@ def rich_console() -> Console:
 
 
 _teardown_skippable = False
+_program = False
 
 
 def skip_teardown() -> None:
@@ -33,6 +34,21 @@ def skip_teardown() -> None:
 def teardown_skippable() -> bool:
     """Whether the command that ran called :func:`skip_teardown`."""
     return _teardown_skippable
+
+
+def run_as_program() -> None:
+    """Mark this process as the ``dermavigil`` program (:func:`dermavigil.cli.app.entry`),
+    which ends as soon as a command that called :func:`skip_teardown` returns."""
+    global _program
+    _program = True
+
+
+def process_ends_after_command() -> bool:
+    """Whether the process ends as soon as the running command returns: it is the program
+    (:func:`run_as_program`) and the command called :func:`skip_teardown`. A command can
+    then leave state for the interpreter's teardown alone (e.g. not turn a paused garbage
+    collector back on, which would start a collection just before the exit)."""
+    return _program and _teardown_skippable
 
 
 def reset_teardown() -> None:

@@ -27,7 +27,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from dermavigil.cli import reset_teardown, teardown_skippable
+from dermavigil.cli import reset_teardown, run_as_program, teardown_skippable
 from dermavigil.errors import DermavigilError
 
 
@@ -232,6 +232,7 @@ def entry() -> None:
     (:func:`dermavigil.cli.skip_teardown`), the process ends at once, output flushed,
     without the interpreter's teardown. Tests call :func:`main`, which never ends the
     process."""
+    run_as_program()
     main()
     if teardown_skippable():
         sys.stdout.flush()

@@ -42,7 +42,8 @@ def csv_text(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
 
 def neutralise_table(table: Any) -> Any:
     """A pyarrow table with every string column's cells through :func:`neutralise`,
-    computed by Arrow (a regular expression and a prefix), not cell by cell in Python."""
+    computed by Arrow (a regular expression and a prefix), not cell by cell in Python; a
+    column without such a cell is kept as it is (not copied)."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -51,7 +52,8 @@ def neutralise_table(table: Any) -> Any:
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
             starts = "".join(re.escape(c) for c in FORMULA_START)
             risky = pc.match_substring_regex(column, pattern=f"^[{starts}]")
-            prefixed = pc.utf8_replace_slice(column, start=0, stop=0, replacement="'")
-            column = pc.if_else(risky, prefixed, column)
+            if pc.any(risky).as_py():
+                prefixed = pc.utf8_replace_slice(column, start=0, stop=0, replacement="'")
+                column = pc.if_else(risky, prefixed, column)
         columns.append(column)
     return pa.Table.from_arrays(columns, schema=table.schema)

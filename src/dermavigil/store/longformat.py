@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import lzma
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,27 +147,47 @@ LARGE_FILE_BYTES = 64 << 20
 """On-disk size above which a file is read in :data:`LARGE_BLOCK_BYTES` batches."""
 
 
+WHOLE_FILE_BYTES = 16 << 20
+"""On-disk size up to which :func:`load_long_encoded` with work ``beside`` reads a file whole
+(decompressed into memory, then parsed as one block: some 35 MB for a FAERS quarter's
+2 MB ``.xz``, 14 MB of text; at the usual compression of CSV text, 5-10 times, up to
+a few hundred MB); larger files are streamed in batches."""
+
+
 def block_bytes(path: Path) -> int:
     """The CSV batch size for ``path``: small batches for files up to 64 MiB on disk,
     larger ones above (see :data:`BLOCK_BYTES` and :data:`LARGE_BLOCK_BYTES`)."""
     return LARGE_BLOCK_BYTES if path.stat().st_size > LARGE_FILE_BYTES else BLOCK_BYTES
 
 
-def _csv_batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
-    """The ``columns`` of a CSV/TSV file (optionally compressed), as text, in batches."""
+def _csv_batches(path: Path, columns: list[str], whole: bool) -> Iterator[pa.RecordBatch]:
+    """The ``columns`` of a CSV/TSV file (optionally compressed), as text, in batches; with
+    ``whole``, the file's decompressed content is read into memory first and parsed as one
+    batch (no Python call between Arrow and the bytes: no GIL needed meanwhile)."""
     delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
     convert = pacsv.ConvertOptions(
         include_columns=columns,
         column_types={c: pa.string() for c in columns},
         strings_can_be_null=True,
     )
+    xz = path.suffix.lower() == ".xz"
     with ExitStack() as stack:
-        # Arrow opens .gz/.bz2/.zst itself but has no xz codec: XzReader streams it
-        source = stack.enter_context(XzReader(path)) if path.suffix.lower() == ".xz" else path
+        # Arrow opens .gz/.bz2/.zst itself but has no xz codec: XzReader decompresses it
+        if whole:  # one call each to read and to decompress, releasing the GIL
+            if xz:  # lzma.open's reading: concatenated streams, trailing data ignored
+                content: object = lzma.decompress(path.read_bytes())
+            else:
+                with pa.input_stream(str(path)) as stream:  # gz/bz2/zst by the suffix
+                    content = stream.read()
+            source: object = pa.BufferReader(content)
+            block = max(block_bytes(path), len(content))
+        else:
+            source = stack.enter_context(XzReader(path)) if xz else path
+            block = block_bytes(path)
         try:
             reader = pacsv.open_csv(
                 source,
-                read_options=pacsv.ReadOptions(block_size=block_bytes(path)),
+                read_options=pacsv.ReadOptions(block_size=block),
                 parse_options=pacsv.ParseOptions(delimiter=delimiter),
                 convert_options=convert,
             )
@@ -202,9 +223,10 @@ def _refuse_missing(path: Path, columns: list[str], found: list[str]) -> None:
         raise InputError(f"{path}: columns missing (the file has: {', '.join(found)})", missing)
 
 
-def _batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
+def _batches(path: Path, columns: list[str], whole: bool = False) -> Iterator[pa.RecordBatch]:
     """The mapped ``columns`` of ``path`` in batches, in that order; unreadable files and
-    missing columns are refused with an :class:`InputError`."""
+    missing columns are refused with an :class:`InputError`. ``whole``: a CSV file is
+    read into memory and parsed in one batch (see :func:`_csv_batches`)."""
     if not path.is_file():
         raise InputError(f"input file {path} does not exist")
     suffixes = [s.lower() for s in path.suffixes]
@@ -218,7 +240,7 @@ def _batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
                 yield batch.select(columns)
             return
         if ".csv" in suffixes or ".tsv" in suffixes:
-            for batch in _csv_batches(path, columns):
+            for batch in _csv_batches(path, columns, whole):
                 yield batch.select(columns)
             return
     except (pa.ArrowInvalid, OSError, EOFError, lzma.LZMAError) as exc:
@@ -228,17 +250,27 @@ def _batches(path: Path, columns: list[str]) -> Iterator[pa.RecordBatch]:
     )
 
 
-def load_long_encoded(path: Path, spec: ColumnSpec) -> EncodedLong:
+def load_long_encoded(
+    path: Path, spec: ColumnSpec, beside: Callable[[], object] | None = None
+) -> EncodedLong:
     """Read ``path`` (a long file mapped without strata) in batches straight into integer
-    codes; the file's text is never held whole.
+    codes; the text of a file above :data:`WHOLE_FILE_BYTES` is never held whole.
+
+    ``beside`` is work for this thread while the file is read (a signal run imports
+    scipy): a file of up to :data:`WHOLE_FILE_BYTES` on disk is then read whole on
+    another thread, where decompression and Arrow's parser run in two calls that release
+    the GIL (streamed, every batch and every 1 MiB of ``.xz`` input would take the GIL
+    back, each time waiting for the importing thread to let go of it), and the codes
+    are made here once ``beside`` returns; a larger file is streamed after it returns.
 
     Same checks and messages as :func:`load_long` (missing columns, empty keys with
     their ``file:line``, no rows) and the same keys: report ids, products and reactions
     as trimmed text.
     """
     columns = [spec.report, spec.product, spec.reaction]
+    batches = _batches(path, columns) if beside is None else _read_beside(path, columns, beside)
     reports, products, reactions = ReportCodes(), TextCodes(), TextCodes()
-    for batch in _batches(path, columns):
+    for batch in batches:
         for coder, column in zip((reports, products, reactions), batch.columns, strict=True):
             coder.add(column)
     report, n_reports = reports.finish()
@@ -255,6 +287,20 @@ def load_long_encoded(path: Path, spec: ColumnSpec) -> EncodedLong:
     if report.size == 0:
         raise InputError(f"{path} has no rows")
     return EncodedLong(report, product, reaction, n_reports, product_names, reaction_names)
+
+
+def _read_beside(
+    path: Path, columns: list[str], beside: Callable[[], object]
+) -> Iterable[pa.RecordBatch]:
+    """The batches of ``path``, read whole on a thread while ``beside()`` runs on this one
+    when the file is small (:data:`WHOLE_FILE_BYTES`), else streamed after it."""
+    if not path.is_file() or path.stat().st_size > WHOLE_FILE_BYTES:
+        beside()
+        return _batches(path, columns)
+    with ThreadPoolExecutor(1, thread_name_prefix="read-long") as pool:
+        reading = pool.submit(lambda: list(_batches(path, columns, whole=True)))
+        beside()
+        return reading.result()
 
 
 def register_long(engine: Engine, table: pa.Table) -> tuple[str, ...]:

@@ -1,0 +1,104 @@
+"""``load_long_encoded(..., beside=...)``: a small file is read whole on another thread while
+``beside`` runs, a large one streamed after it; the codes and the refusals are the same."""
+
+from __future__ import annotations
+
+import gzip
+import lzma
+import threading
+from pathlib import Path
+
+import pytest
+
+from dermavigil.errors import InputError
+from dermavigil.store import longformat
+from dermavigil.store.longformat import ColumnSpec, EncodedLong, load_long_encoded
+
+ROWS = "".join(f"{i % 997},p{i % 13},x{i % 7}\n" for i in range(20_000))
+
+
+def _same(a: EncodedLong, b: EncodedLong) -> None:
+    assert a.n_reports == b.n_reports
+    assert a.products.equals(b.products) and a.reactions.equals(b.reactions)
+    assert (a.report == b.report).all()
+    assert (a.product == b.product).all() and (a.reaction == b.reaction).all()
+
+
+def _write(path: Path, text: str) -> Path:
+    data = text.encode()
+    if path.suffix == ".xz":
+        data = lzma.compress(data)
+    elif path.suffix == ".gz":
+        data = gzip.compress(data)
+    path.write_bytes(data)
+    return path
+
+
+class Beside:
+    """Work run beside the reading: records its calls and the threads that read meanwhile."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.threads: set[str] = set()
+
+    def __call__(self) -> None:
+        self.calls += 1
+        self.threads = {t.name for t in threading.enumerate()}
+
+
+@pytest.mark.parametrize("name", ["a.csv", "a.csv.xz", "a.csv.gz", "a.tsv"])
+def test_a_small_file_is_read_beside_the_work_into_the_same_codes(
+    tmp_path: Path, name: str
+) -> None:
+    delimiter = "\t" if name.endswith(".tsv") else ","
+    text = ("id,var1,var2\n" + ROWS).replace(",", delimiter)
+    path = _write(tmp_path / name, text)
+    beside = Beside()
+    _same(
+        load_long_encoded(path, ColumnSpec(), beside=beside), load_long_encoded(path, ColumnSpec())
+    )
+    assert beside.calls == 1
+    assert any(t.startswith("read-long") for t in beside.threads)
+
+
+def test_a_large_file_is_streamed_after_the_work(tmp_path: Path, monkeypatch) -> None:
+    path = _write(tmp_path / "a.csv.xz", "id,var1,var2\n" + ROWS)
+    small = load_long_encoded(path, ColumnSpec(), beside=Beside())
+    monkeypatch.setattr(longformat, "WHOLE_FILE_BYTES", 10)
+    beside = Beside()
+    _same(load_long_encoded(path, ColumnSpec(), beside=beside), small)
+    assert beside.calls == 1
+    assert not any(t.startswith("read-long") for t in beside.threads)
+
+
+def test_a_whole_read_refuses_what_a_streamed_one_refuses(tmp_path: Path) -> None:
+    bad = _write(tmp_path / "a.csv.xz", "id,var1,var2\n1,A,X\n2, ,Y\n3,B,\n")
+    with pytest.raises(InputError) as err:
+        load_long_encoded(bad, ColumnSpec(), beside=Beside())
+    assert "a.csv.xz:3: product is empty" in str(err.value)
+    assert "a.csv.xz:4: reaction is empty" in str(err.value)
+    with pytest.raises(InputError, match="no column 'id2'"):
+        load_long_encoded(bad, ColumnSpec(report="id2"), beside=Beside())
+    header = _write(tmp_path / "h.csv.xz", "id,var1,var2\n")
+    with pytest.raises(InputError, match="no rows"):
+        load_long_encoded(header, ColumnSpec(), beside=Beside())
+    cut = tmp_path / "cut.csv.xz"
+    cut.write_bytes(lzma.compress(("id,var1,var2\n" + ROWS).encode())[:-40])
+    with pytest.raises(InputError, match="cannot read"):
+        load_long_encoded(cut, ColumnSpec(), beside=Beside())
+    with pytest.raises(InputError, match="does not exist"):
+        load_long_encoded(tmp_path / "none.csv", ColumnSpec(), beside=Beside())
+
+
+def test_concatenated_xz_streams_and_trailing_data_read_as_lzma_open_reads_them(
+    tmp_path: Path,
+) -> None:
+    first, second = ROWS[: len(ROWS) // 2], ROWS[len(ROWS) // 2 :]
+    blob = lzma.compress(f"id,var1,var2\n{first}".encode()) + lzma.compress(second.encode())
+    path = tmp_path / "two.csv.xz"
+    path.write_bytes(blob + b"trailing, not xz")
+    plain = _write(tmp_path / "one.csv", "id,var1,var2\n" + ROWS)
+    _same(
+        load_long_encoded(path, ColumnSpec(), beside=Beside()),
+        load_long_encoded(plain, ColumnSpec()),
+    )
