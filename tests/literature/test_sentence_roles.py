@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.relevance import about_patient
+from dermavigil.literature.extract.roles import narrative_sentences
 from dermavigil.literature.extract.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
@@ -274,3 +277,46 @@ def test_a_product_named_only_in_the_background_brings_no_sites_from_there():
     )
     assert draft.case["products"][0]["category"] == "ha_filler"
     assert _sites(draft) == {"chin"}
+
+
+def test_a_narrative_told_in_the_past_tense_continues_the_case():
+    """Sentences after a patient sentence that do not name the patient: the past-tense ones
+    (and a figure caption) are the case, present-tense background and keywords are not."""
+    sentences = split_sentences(
+        "Nicolau syndrome is a rare complication and may lead to necrosis.\n"
+        "A 58-year-old man received an intramuscular injection into the thigh. "
+        "Dusky mottling and tense bullae were seen over the thigh. "
+        "Figure 1 An ulcerated plaque on the thigh. "
+        "Such reactions are usually self-limiting. "
+        "Keywords: necrosis; abscess. "
+        "To our knowledge, this is the first report of this reaction after ketorolac."
+    )
+    kept = [s.text.split()[0] for s in narrative_sentences(sentences)]
+    assert kept == ["A", "Dusky", "Figure", "To"]
+    draft = _draft("d71_narrative_told_past_tense")
+    verbatims = {r["verbatim"] for r in draft.case["reactions"]}
+    assert {"mottling", "bullae", "ulcerated plaque", "erythema"} <= verbatims
+    assert "necrosis" not in " ".join(verbatims)  # "may lead to necrosis of the skin"
+    assert {"thigh"} == {s for r in draft.case["reactions"] for s in r.get("body_sites", [])}
+
+
+@pytest.mark.parametrize(
+    ("marked", "status"),
+    [
+        ("Investigation for systemic [vasculitis] was negative.", Assertion.hypothetical),
+        ("Blood tests for [hepatitis] were requested.", Assertion.hypothetical),
+        ("Our first suspicion was an [abscess].", Assertion.uncertain),
+        ("The hypothesis of [Nicolau syndrome] was raised.", Assertion.uncertain),
+        ("Ultrasound excluded the possibility of a [collection].", Assertion.negated),
+        ("The colour change might be due to [ischaemia] of the nose.", Assertion.uncertain),
+        ("A delayed [allergy] was the most probable cause.", Assertion.uncertain),
+        ("The lesion, considered as an [allergic reaction], faded.", Assertion.uncertain),
+        ("A [granuloma] considered to be induced by the vaccine grew.", Assertion.present),
+        ("She presented for evaluation of painful [nodules].", Assertion.present),
+    ],
+)
+def test_tests_for_a_disease_suspicions_and_attributions(marked: str, status: Assertion):
+    """What a test looked for, a first suspicion, a hedged cause: not this patient's event."""
+    start, end = marked.index("["), marked.index("]") - 1
+    sentence = marked.replace("[", "").replace("]", "")
+    assert assertion(sentence, start, end) is status

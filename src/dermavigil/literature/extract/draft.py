@@ -41,6 +41,7 @@ from dermavigil.literature.extract.relevance import (
     is_review,
     patient_sentences,
 )
+from dermavigil.literature.extract.roles import narrative_sentences
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
@@ -158,8 +159,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     patient = patient_sentences(sentences)
     title = sentences[0].text if sentences and sentences[0].section == "title" else None
     challenge = find_challenges(patient)
+    told = narrative_sentences(sentences)
     reactions, excluded = find_reactions(
-        patient, challenge.rechallenge_sentences, reaction_abbreviations(text)
+        told, challenge.rechallenge_sentences, reaction_abbreviations(text)
     )
     refine_onsets(reactions, text, case_sentences(sentences))
     first = min((r.sentence for r in reactions if r.sentence > 0), default=0)

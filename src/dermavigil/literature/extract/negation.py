@@ -15,7 +15,12 @@ temporality and hypothetical values are kept too: a mention after a
 *history* trigger ("her past medical history included ...", "known case
 of") is ``historical`` (pre-existing, not the reaction), one after a
 *hypothetical* trigger ("can routinely cause", "the risk of", "to avoid")
-is ``hypothetical`` (a possibility, not an event of this patient).
+is ``hypothetical`` (a possibility, not an event of this patient), and so
+is what a test looked for (ConText's *indication*: "investigation for
+systemic vasculitis was negative"). A first suspicion or hypothesis ("our
+first suspicion was an abscess"), a hedged cause ("might be due to
+ischaemia", "was the most probable cause") are uncertain; a hypothesis
+excluded ("ultrasound excluded the possibility of a collection") is negated.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ _PRE_NEGATION = (
     r"|no evidence of|no signs? of|no further|never|neither|nor"
     r"|did not (?:show|develop|have|reveal)"
     r"|failed to reveal|lacking|lacked|devoid of"
+    r"|(?:excluded|ruled out|eliminated|refuted) (?:the )?(?:hypothesis|diagnosis|possibility) of"
 )
 _POST_NEGATION = (
     r"(?:was|were|is|are) (?:ruled out|absent|excluded|not (?:seen|observed|found|present|noted))"
@@ -48,9 +54,15 @@ _PRE_UNCERTAIN = (
     r"suspected|suspicion of|possible|possibly|probable|probably|questionable|presumed|presumably"
     r"|may have|might have|could have|likely|concern for|impending|imminent|threatened|incipient"
     r"|differential diagnosis (?:of|included)"
+    r"|(?:initial |working |clinical |first )?(?:suspicion|impression|hypothesis) (?:was|of)"
+    r"|considered (?:as|to be)(?! \w+ed\b)"
+    r"|(?:may|might|could) (?:have )?be(?:en)? (?:due to|caused by|related to|secondary to"
+    r"|explained by)"
 )
 _POST_UNCERTAIN = (
-    r"(?:was|were|is|are) (?:suspected|possible|presumed|not excluded)"
+    r"(?:was|were|is|are) (?:suspected|possible|presumed|not excluded|considered)"
+    r"|(?:was|were|is|are) (?:the )?(?:most )?(?:probable|likely|possible|presumed|suspected)"
+    r" (?:cause|diagnosis|explanation|etiology|aetiology|mechanism)"
     r"|could not be (?:excluded|ruled out)"
 )
 _PRE_HISTORICAL = (
@@ -59,6 +71,8 @@ _PRE_HISTORICAL = (
     r"|known (?:case|history) of|pre-?existing|(?:a|chronic|long-?standing|lifelong) history of"
 )
 _PRE_HYPOTHETICAL = (
+    r"(?:investigations?|work-?up|screening|testing|tests?|tested|search)"
+    r" for|to (?:evaluate|investigate|look) for|to (?:rule out|exclude)|"
     r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"
     r"|(?:the )?risks? of|to (?:avoid|avert|prevent|minimi[sz]e|reduce the risk of)|prevention of"
     r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)"

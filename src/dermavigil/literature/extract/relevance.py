@@ -136,6 +136,16 @@ _ADVICE = re.compile(
 )
 
 
+def general_statement(text: str) -> bool:
+    """The sentence carries a review, advice, study or patients-in-general cue."""
+    return any(p.search(text) for p in (_REVIEW, _ADVICE, REVIEW_OR_STUDY, _GENERIC_PATIENTS))
+
+
+def generic_section(section: str | None) -> bool:
+    """A background, discussion or conclusion section of a structured abstract."""
+    return section in _GENERIC_SECTIONS
+
+
 def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """The patient sentences plus the (at most three) sentences that continue one.
 

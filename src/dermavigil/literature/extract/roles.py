@@ -1,0 +1,99 @@
+"""Sentence roles for reactions and sites: the patient's narrative, told past tense.
+
+A case report tells the case as a narrative in the past tense ("Ptosis and
+corneal oedema were observed.", "The red plaques cleared in two weeks."),
+and its background, review and discussion sentences in the present
+("Nicolau syndrome is a rare reaction ...", "Blindness may complicate
+filler injection."). Tense is the cue rule-based clinical narrative
+classifiers use to tell an event of this record from a general statement
+(the *temporality* feature of ConText, Harkema et al. 2009, J Biomed
+Inform 42(5):839-851; past tense as an event marker as in the TimeML /
+i2b2 2012 temporal relation work, Sun, Rumshisky & Uzuner 2013, JAMIA
+20(5):806-813).
+
+:func:`narrative_sentences` keeps the patient sentences
+(:func:`~.relevance.patient_sentences`) and adds a sentence that
+continues the narrative without naming the patient: right after a patient
+sentence (or another such continuation, at most three in a row), in the
+same part of the abstract, told in the past tense (a past verb before any
+present auxiliary or modal), with no review, advice, study or frequency
+cue; a figure caption continues it too. A keyword line and a page line
+without a verb never do. A sentence that calls itself the report of this
+case ("this is the first report of ...", "this is an unusual case of ...")
+is about the patient wherever it stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.literature.extract.relevance import (
+    general_statement,
+    generic_section,
+    patient_sentences,
+)
+from dermavigil.literature.extract.sentences import Sentence
+
+CONTINUATIONS = 3
+"""Sentences in a row that may continue the narrative without naming the patient."""
+
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|became|grew|began|felt|underwent|took|gave|found|saw|went|came"
+    r"|rose|spread|broke|led|left|(?!(?:need|seed|feed|speed|bleed|breed|embed)\b)[a-z]{3,}ed)\b",
+    re.I,
+)
+"""A past-tense finite verb (a regular "-ed" form or a frequent irregular one)."""
+_PRESENT = re.compile(
+    r"\b(?:is|are|has|have|can|may|might|should|must|will|shall|seems?|remains?|occurs?"
+    r"|represents?|provides?|includes?|causes?|carries|varies|vary|poses?|reduces?|involves?"
+    r"|depends?|allows?|requires?|consists?)\b",
+    re.I,
+)
+"""A present-tense auxiliary, modal or general-statement verb."""
+_FREQUENCY = re.compile(
+    r"\b(?:often|usually|typically|commonly|generally|mostly|largely|frequently|rarely"
+    r"|studies|literature|reviewed|in general)\b",
+    re.I,
+)
+"""Words of a statement about many cases, not one ("Infections often took weeks")."""
+_CAPTION = re.compile(r"^\(?(?:fig(?:ure)?\.?|supplementary figure)\s*\d", re.I)
+_KEYWORDS = re.compile(r"^\W*(?:key ?words?|index terms|mesh terms)\b", re.I)
+_THIS_CASE = re.compile(
+    r"\bthis (?:is|was|represents) (?:\w+ ){0,4}?(?:case|report|description) of\b", re.I
+)
+"""The report speaking of its own case ("To our knowledge, this is an unusual case of ...")."""
+
+
+def _narrative(sentence: Sentence) -> bool:
+    """Told as an event of the case: a caption, or a past verb before any present one, with
+    no review, advice, study or frequency cue."""
+    text = sentence.text
+    if _KEYWORDS.match(text):
+        return False
+    if _CAPTION.match(text):
+        return True
+    if general_statement(text) or _FREQUENCY.search(text):
+        return False
+    past = _PAST.search(text)
+    present = _PRESENT.search(text)
+    return past is not None and (present is None or past.start() < present.start())
+
+
+def narrative_sentences(sentences: list[Sentence]) -> list[Sentence]:
+    """The patient sentences and the sentences that continue their narrative (see the
+    module docstring), in text order."""
+    patient = {s.index for s in patient_sentences(sentences)}
+    out: list[Sentence] = []
+    left = 0
+    for sentence in sentences:
+        if sentence.index in patient:
+            out.append(sentence)
+            left = 0 if sentence.section == "title" else CONTINUATIONS
+        elif _THIS_CASE.search(sentence.text) and sentence.section != "title":
+            out.append(sentence)
+        elif left and not generic_section(sentence.section) and _narrative(sentence):
+            out.append(sentence)
+            left -= 1
+        else:
+            left = 0
+    return out
