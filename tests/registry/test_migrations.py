@@ -9,7 +9,7 @@ from sqlalchemy import inspect
 from dermavigil.registry import open_registry
 from dermavigil.registry.db import make_engine
 from dermavigil.registry.migrate import current_revision, head_revision, upgrade
-from dermavigil.registry.tables import Base
+from dermavigil.registry.schema import metadata
 
 
 def test_upgrade_builds_the_declared_schema_without_drift(db_url: str) -> None:
@@ -18,9 +18,9 @@ def test_upgrade_builds_the_declared_schema_without_drift(db_url: str) -> None:
         assert current_revision(registry.engine) == head_revision()
         with registry.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
-            assert compare_metadata(context, Base.metadata) == []
+            assert compare_metadata(context, metadata) == []
         tables = set(inspect(registry.engine).get_table_names())
-        assert set(Base.metadata.tables) <= tables
+        assert set(metadata.tables) <= tables
     finally:
         registry.close()
 
@@ -40,7 +40,7 @@ def test_downgrade_and_upgrade_round_trip(db_url: str) -> None:
             config.attributes["connection"] = connection
             command.downgrade(config, "base")
         assert current_revision(engine) is None
-        assert not set(Base.metadata.tables) & set(inspect(engine).get_table_names())
+        assert not set(metadata.tables) & set(inspect(engine).get_table_names())
         upgrade(engine)
         assert current_revision(engine) == head_revision()
     finally:

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from dermavigil.errors import NotFoundError
 from dermavigil.registry import Registry, SessionService, UserService
+from dermavigil.registry.account_tables import UserAuditRow, UserSessionRow
 from dermavigil.registry.sessions import session_id
-from dermavigil.registry.tables import UserAuditRow, UserSessionRow
 
 T0 = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
 

@@ -8,14 +8,15 @@ from sqlalchemy import func, select
 from dermavigil.domain.case import Case
 from dermavigil.errors import InputError
 from dermavigil.registry import CaseService, Registry, UserService
-from dermavigil.registry.tables import Base, Counter
+from dermavigil.registry.schema import metadata
+from dermavigil.registry.tables import Counter
 
 
 def _row_counts(registry: Registry) -> dict[str, int]:
     with registry.transaction(readonly=True) as session:
         return {
             table.name: session.scalar(select(func.count()).select_from(table)) or 0
-            for table in Base.metadata.sorted_tables
+            for table in metadata.sorted_tables
         }
 
 

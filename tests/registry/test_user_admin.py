@@ -12,9 +12,9 @@ from sqlalchemy import func, select, text
 
 from dermavigil.errors import ConflictError, InputError, NotFoundError
 from dermavigil.registry import Registry, SessionService, UserService, open_registry
+from dermavigil.registry.account_tables import UserAuditRow, UserRow
 from dermavigil.registry.db import make_engine
 from dermavigil.registry.migrate import upgrade
-from dermavigil.registry.tables import UserAuditRow, UserRow
 
 T0 = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from dermavigil.errors import ConflictError, InputError, NotFoundError
 from dermavigil.registry import Registry, UserService
-from dermavigil.registry.tables import UserRow
+from dermavigil.registry.account_tables import UserRow
 
 
 def test_create_and_authenticate(registry: Registry) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from webtools import PASSWORD, Browser, bearer
 
 from dermavigil.registry import UserService
-from dermavigil.registry.tables import UserSessionRow
+from dermavigil.registry.account_tables import UserSessionRow
 from dermavigil.web.auth import SESSION_COOKIE
 
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"

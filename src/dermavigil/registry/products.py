@@ -25,7 +25,7 @@ from dermavigil.catalogue import Catalogue, Entry, default_catalogue, entry_from
 from dermavigil.catalogue.data import shipped_entries
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry.changes import FieldChange, diff
-from dermavigil.registry.tables import ProductRow, ProductVersionRow
+from dermavigil.registry.product_tables import ProductRow, ProductVersionRow
 
 EDITABLE = (
     "name",

@@ -41,9 +41,9 @@ from sqlalchemy.orm import Session
 
 from dermavigil.errors import ConflictError
 from dermavigil.registry.facets import SearchFacts
+from dermavigil.registry.table_base import Base
 from dermavigil.registry.tables import (
     AuditRow,
-    Base,
     CaseFacet,
     CaseRow,
     CaseVersion,

@@ -1,8 +1,8 @@
 """Tables of the security features (issue 12), registered on the registry's ``Base``:
 the read-access log of cases and the TOTP second factor with its recovery codes.
 
-Kept apart from :mod:`dermavigil.registry.tables` (which imports this module at its end)
-so that the case tables stay one module of reasonable size.
+The second factor belongs to an account of :mod:`~dermavigil.registry.account_tables`;
+kept here beside the access log, the other security feature.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from dermavigil.registry.tables import Base, UTCDateTime, _in
+from dermavigil.registry.account_tables import UserRow
+from dermavigil.registry.table_base import Base, UTCDateTime, one_of
 
 ACCESS_HOW = ("page", "api", "export", "listing")
 """How case data was read: an HTML page, the JSON API, a file export of chosen cases,
@@ -25,7 +26,7 @@ class AccessEventRow(Base):
 
     __tablename__ = "access_events"
     __table_args__ = (
-        CheckConstraint(_in("how", ACCESS_HOW), name="how"),
+        CheckConstraint(one_of("how", ACCESS_HOW), name="how"),
         Index("ix_access_events_at", "at"),
         Index("ix_access_events_username_at", "username", "at"),
     )
@@ -64,7 +65,7 @@ class UserTotpRow(Base):
     __tablename__ = "user_totp"
 
     username: Mapped[str] = mapped_column(
-        String(64), ForeignKey("users.username"), primary_key=True
+        String(64), ForeignKey(UserRow.username), primary_key=True
     )
     secret: Mapped[str] = mapped_column(String(255), nullable=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
@@ -80,6 +81,6 @@ class RecoveryCodeRow(Base):
     __table_args__ = (Index("ix_user_recovery_codes_username", "username"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    username: Mapped[str] = mapped_column(String(64), ForeignKey("users.username"), nullable=False)
+    username: Mapped[str] = mapped_column(String(64), ForeignKey(UserRow.username), nullable=False)
     code_hash: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -29,9 +29,9 @@ from sqlalchemy.orm import Session
 from dermavigil.domain.accounts import SESSION_LIFETIME_SECONDS, normalize_username
 from dermavigil.errors import NotFoundError
 from dermavigil.registry import user_queries
+from dermavigil.registry.account_tables import SESSION_KINDS, UserRow, UserSessionRow
 from dermavigil.registry.models import User
 from dermavigil.registry.service import utcnow
-from dermavigil.registry.tables import SESSION_KINDS, UserRow, UserSessionRow
 from dermavigil.registry.users import add_audit, ended_detail, user_model
 
 TOKEN_BYTES = 32

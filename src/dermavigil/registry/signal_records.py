@@ -21,7 +21,7 @@ from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry.changes import FieldChange, diff
 from dermavigil.registry.repository import get_case, next_number
 from dermavigil.registry.service import utcnow
-from dermavigil.registry.tables import SignalRow, SignalVersion
+from dermavigil.registry.signal_tables import SignalRow, SignalVersion
 
 EDITABLE = (
     "title",

@@ -1,4 +1,6 @@
-"""The registry's tables (SQLAlchemy 2 declarative).
+"""The tables of cases (SQLAlchemy 2 declarative): cases, their versions, search facets,
+audit rows, overrides and comments; the E2B submissions of a version and the duplicate
+runs and decisions on pairs of cases.
 
 Nothing is ever updated in place except the two pointers of ``cases``
 (``current_version``, ``status``): every change inserts a new row in
@@ -8,74 +10,33 @@ impossible for two concurrent writers to both create the same version.
 
 Search columns are denormalised per version: single-valued facts on
 ``case_versions`` and multi-valued ones (product categories, routes,
-reaction terms) in ``case_facets``. Constraint names follow one naming
-convention so that Alembic batch migrations on SQLite can find them.
+reaction terms) in ``case_facets``. The ``Base``, its naming convention and the
+column types all tables share are :mod:`~dermavigil.registry.table_base`.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
-    DateTime,
     Float,
     ForeignKey,
     ForeignKeyConstraint,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
-    TypeDecorator,
-    false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from dermavigil.registry.table_base import Base, UTCDateTime, one_of
 
 CASE_STATUSES = ("draft", "active", "retracted")
 AUDIT_ACTIONS = ("create", "update", "override", "retract", "accept", "workflow")
-WORKFLOW_STATUSES = ("received", "in_review", "assessed", "closed")
-ROLES = ("reporter", "assessor", "admin")
-USER_ACTIONS = (
-    "create", "role", "deactivate", "reactivate", "reset_password",
-    "login", "logout", "end_session", "end_sessions", "change_password",
-    "enable_2fa", "disable_2fa", "reset_2fa",
-)  # fmt: skip
-SESSION_KINDS = ("browser", "token")
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """A timezone-aware UTC timestamp on every backend (SQLite keeps no zone)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the registry; use UTC-aware datetimes")
-        return value.astimezone(UTC)
-
-    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def _in(column: str, values: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 def _of_version(table: str, *extra: object) -> tuple[object, ...]:
@@ -97,10 +58,6 @@ class _VersionChild:
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
 class Counter(Base):
     """Named counters (``case`` numbers DV-000001, DV-000002 ...)."""
 
@@ -110,69 +67,11 @@ class Counter(Base):
     value: Mapped[int] = mapped_column(Integer, nullable=False)
 
 
-class UserRow(Base):
-    """A person who may sign in; passwords are argon2id hashes."""
-
-    __tablename__ = "users"
-    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
-
-    username: Mapped[str] = mapped_column(String(64), primary_key=True)
-    role: Mapped[str] = mapped_column(String(16), nullable=False)
-    password_hash: Mapped[str] = mapped_column(String(255), nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    active: Mapped[bool] = mapped_column(Boolean, nullable=False)
-    # set when someone else chose the password (the generated first admin, an admin's
-    # create or reset): every page and API call then asks for a new one first
-    must_change_password: Mapped[bool] = mapped_column(
-        Boolean, nullable=False, default=False, server_default=false()
-    )
-
-
-class UserSessionRow(Base):
-    """One sign-in: a browser session or an API bearer token. ``id`` is the SHA-256 of
-    the random token the cookie or bearer token carries (the token itself is never
-    stored); a session works while ``revoked_at`` is empty and it is younger than
-    :data:`dermavigil.domain.accounts.SESSION_LIFETIME_SECONDS`."""
-
-    __tablename__ = "user_sessions"
-    __table_args__ = (
-        CheckConstraint(_in("kind", SESSION_KINDS), name="kind"),
-        Index("ix_user_sessions_username_created_at", "username", "created_at"),
-    )
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    username: Mapped[str] = mapped_column(String(64), ForeignKey("users.username"), nullable=False)
-    kind: Mapped[str] = mapped_column(String(8), nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    client_address: Mapped[str] = mapped_column(String(64), nullable=False)
-    user_agent: Mapped[str] = mapped_column(String(128), nullable=False)
-    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    revoked_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
-
-
-class UserAuditRow(Base):
-    """Who changed which account, when and how (role before and after); never deleted."""
-
-    __tablename__ = "user_audit"
-    __table_args__ = (
-        CheckConstraint(_in("action", USER_ACTIONS), name="action"),
-        Index("ix_user_audit_username_at", "username", "at"),
-    )
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    username: Mapped[str] = mapped_column(String(64), ForeignKey("users.username"), nullable=False)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    by: Mapped[str] = mapped_column(String(64), nullable=False)
-    action: Mapped[str] = mapped_column(String(16), nullable=False)
-    detail: Mapped[str | None] = mapped_column(String(64), nullable=True)
-
-
 class CaseRow(Base):
     """One case: its identifier and a pointer to its current version."""
 
     __tablename__ = "cases"
-    __table_args__ = (CheckConstraint(_in("status", CASE_STATUSES), name="status"),)
+    __table_args__ = (CheckConstraint(one_of("status", CASE_STATUSES), name="status"),)
 
     case_id: Mapped[str] = mapped_column(String(16), primary_key=True)
     current_version: Mapped[int] = mapped_column(Integer, nullable=False)
@@ -180,7 +79,7 @@ class CaseRow(Base):
     owner: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    # the workflow (dermavigil.domain.workflow: WORKFLOW_STATUSES), moved with the version
+    # the workflow (dermavigil.domain.workflow: STATUSES), moved with the version
     # pointer; no CHECK constraint, which on SQLite would mean copying this referenced table
     workflow: Mapped[str] = mapped_column(
         String(16), nullable=False, default="received", server_default="received", index=True
@@ -197,7 +96,7 @@ class CaseVersion(Base):
     """One immutable version of a case, with its search columns."""
 
     __tablename__ = "case_versions"
-    __table_args__ = (CheckConstraint(_in("status", CASE_STATUSES), name="status"),)
+    __table_args__ = (CheckConstraint(one_of("status", CASE_STATUSES), name="status"),)
 
     case_id: Mapped[str] = mapped_column(String(16), ForeignKey("cases.case_id"), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -229,7 +128,7 @@ class CaseFacet(_VersionChild, Base):
     __tablename__ = "case_facets"
     __table_args__ = _of_version(
         "case_facets",
-        CheckConstraint(_in("facet", ("category", "route", "reaction")), name="facet"),
+        CheckConstraint(one_of("facet", ("category", "route", "reaction")), name="facet"),
         Index("ix_case_facets_facet_value", "facet", "value"),
     )
 
@@ -242,7 +141,7 @@ class AuditRow(_VersionChild, Base):
 
     __tablename__ = "audit"
     __table_args__ = _of_version(
-        "audit", CheckConstraint(_in("action", AUDIT_ACTIONS), name="action")
+        "audit", CheckConstraint(one_of("action", AUDIT_ACTIONS), name="action")
     )
 
     at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
@@ -263,84 +162,6 @@ class OverrideRow(_VersionChild, Base):
     by: Mapped[str] = mapped_column(String(64), nullable=False)
     reason: Mapped[str] = mapped_column(Text, nullable=False)
     at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-
-
-SIGNAL_STATUSES = (
-    "new",
-    "validated",
-    "not_validated",
-    "prioritised",
-    "under_assessment",
-    "closed",
-)
-SIGNAL_ACTIONS = ("create", "update", "status")
-
-
-class SignalRow(Base):
-    """A managed signal (GVP IX): its number, current version and the columns lists use."""
-
-    __tablename__ = "signal_records"
-    __table_args__ = (CheckConstraint(_in("status", SIGNAL_STATUSES), name="status"),)
-
-    signal_id: Mapped[str] = mapped_column(String(16), primary_key=True)
-    current_version: Mapped[int] = mapped_column(Integer, nullable=False)
-    status: Mapped[str] = mapped_column(String(32), nullable=False)
-    title: Mapped[str] = mapped_column(String(300), nullable=False)
-    assessor: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    due_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    created_by: Mapped[str] = mapped_column(String(64), nullable=False)
-
-
-class SignalVersion(Base):
-    """One immutable version of a signal record: the whole record, who, when, why."""
-
-    __tablename__ = "signal_versions"
-    __table_args__ = (CheckConstraint(_in("action", SIGNAL_ACTIONS), name="action"),)
-
-    signal_id: Mapped[str] = mapped_column(
-        String(16), ForeignKey("signal_records.signal_id"), primary_key=True
-    )
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
-    action: Mapped[str] = mapped_column(String(16), nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    created_by: Mapped[str] = mapped_column(String(64), nullable=False)
-    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
-
-
-PRODUCT_ACTIONS = ("add", "edit")
-
-
-class ProductRow(Base):
-    """A catalogue entry kept in the registry (added here, or a shipped entry edited):
-    its id and a pointer to its current version."""
-
-    __tablename__ = "products"
-
-    entry_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    current_version: Mapped[int] = mapped_column(Integer, nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-
-
-class ProductVersionRow(Base):
-    """One immutable version of a catalogue entry: the whole entry with its cited
-    sources, who wrote it, when, why and what changed."""
-
-    __tablename__ = "product_versions"
-    __table_args__ = (CheckConstraint(_in("action", PRODUCT_ACTIONS), name="action"),)
-
-    entry_id: Mapped[str] = mapped_column(
-        String(64), ForeignKey("products.entry_id"), primary_key=True
-    )
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
-    created_by: Mapped[str] = mapped_column(String(64), nullable=False)
-    action: Mapped[str] = mapped_column(String(16), nullable=False)
-    reason: Mapped[str | None] = mapped_column(Text, nullable=True)
-    changes: Mapped[list[dict[str, Any]]] = mapped_column(JSON, nullable=False)
 
 
 class CommentRow(Base):
@@ -364,7 +185,7 @@ class SubmissionRow(Base):
 
     __tablename__ = "submissions"
     __table_args__ = (
-        CheckConstraint(_in("status", SUBMISSION_STATUSES), name="status"),
+        CheckConstraint(one_of("status", SUBMISSION_STATUSES), name="status"),
         Index("ix_submissions_batch_report", "batch_id", "report_id"),
     )
 
@@ -409,7 +230,7 @@ class DuplicateDecisionRow(Base):
 
     __tablename__ = "duplicate_decisions"
     __table_args__ = (
-        CheckConstraint(_in("decision", DUPLICATE_DECISIONS), name="decision"),
+        CheckConstraint(one_of("decision", DUPLICATE_DECISIONS), name="decision"),
         CheckConstraint("case_a < case_b", name="ordered"),
         Index("ix_duplicate_decisions_pair", "case_a", "case_b"),
     )
@@ -427,7 +248,3 @@ class DuplicateDecisionRow(Base):
         Integer, ForeignKey("duplicate_runs.run_id"), nullable=True
     )
     match_probability: Mapped[float | None] = mapped_column(Float, nullable=True)
-
-
-# the security tables (access log) live in their own module on the same Base
-from dermavigil.registry import security_tables as _security_tables  # noqa: E402, F401

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from dermavigil.domain.accounts import SESSION_LIFETIME_SECONDS
 from dermavigil.errors import ConflictError
-from dermavigil.registry.tables import UserRow, UserSessionRow
+from dermavigil.registry.account_tables import UserRow, UserSessionRow
 
 
 def add_user(session: Session, user: UserRow) -> None:

@@ -39,9 +39,9 @@ from sqlalchemy.orm import Session
 from dermavigil.domain.accounts import normalize_username
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry import user_queries
+from dermavigil.registry.account_tables import ROLES, UserAuditRow, UserRow
 from dermavigil.registry.models import User
 from dermavigil.registry.service import utcnow
-from dermavigil.registry.tables import ROLES, UserAuditRow, UserRow
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.\-]{0,63}$")
 MIN_PASSWORD = 10

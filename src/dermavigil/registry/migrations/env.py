@@ -2,7 +2,8 @@
 
 Batch mode is used on SQLite (ALTER TABLE there cannot drop or change
 columns, so Alembic copies the table), which needs the constraint naming
-convention declared in :mod:`dermavigil.registry.tables`.
+convention declared in :mod:`dermavigil.registry.table_base`; the tables compared are
+all of :mod:`dermavigil.registry.schema`.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from alembic import context
 from sqlalchemy import Connection
 
 from dermavigil.registry.db import make_engine
-from dermavigil.registry.tables import Base
+from dermavigil.registry.schema import metadata
 
 
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
-        target_metadata=Base.metadata,
+        target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )
