@@ -31,8 +31,8 @@ from dermavigil.literature.extract.patient import find_patient, find_series_pati
 from dermavigil.literature.extract.product_mentions import abbreviations, treated_families
 from dermavigil.literature.extract.products import (
     find_product_facts,
+    material_from_text,
     medicine_by_route,
-    named_by_reaction,
 )
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions, reaction_abbreviations
@@ -182,7 +182,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
             keep_sites_within(
                 product.body_sites, product.spans, [(s.start, s.end) for s in patient]
             )
-    named_by_reaction(products, sentences)
+    material_from_text(products, sentences)
     suspects = frozenset(
         [p.name.lower() for p in products]
         + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]

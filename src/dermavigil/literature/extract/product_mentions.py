@@ -38,9 +38,10 @@ _NAME = (
     r"(?P<name>[A-Za-z][\w\-' ]{2,50}?)"
 )
 _MATERIAL = (
-    r"(?P<name>(?:\b(?!(?:from|of|with|after|following|to|in|on|and|or|by)\b)[\w-]+\s+){0,3}?"
+    r"(?P<name>(?:\b(?!(?:from|of|with|after|following|to|in|on|and|or|by|received|receiving"
+    r"|had|having|underwent|undergoing|got|getting)\b)[\w-]+\s+){0,3}?"
     r"(?:fillers?|fat|silicone|paraffin|oil|collagen|materials?"
-    r"|substances?|preparations?))"
+    r"|substances?|preparations?|[\w-]*peptides?(?:-\d+)?))"
 )
 _GENERIC = (
     re.compile(
@@ -65,11 +66,19 @@ _GENERIC = (
         rf"\b{_DETERMINER}{_NAME}(?:\s*,[^,]{{0,80}},)?\s+(?:was|were)\s+(?:injected|administered)\b",
         re.I,
     ),
-    re.compile(rf"{_MATERIAL}\s+(?:injections?|injected|augmentation)\b", re.I),
+    re.compile(
+        rf"{_MATERIAL}(?:\s*\([^)]{{1,30}}\))?\s+(?:injections?|injected|augmentation)\b", re.I
+    ),
+    re.compile(
+        rf"\b(?:treatments?|procedures?|augmentation|sessions?)\s+with\s+(?:{_DETERMINER})?"
+        rf"{_MATERIAL}\b",
+        re.I,
+    ),
 )
 """Descriptive product phrases: "self-injected a topical skin preparation", "injections of
 a skin booster containing ...", "a collagen-containing dermal filler injection", "autologous
-fat injection", "injection of non-steroidal anti-inflammatory drugs"."""
+fat injection", "acetyl hexapeptide-8 (argireline) injections", "a tear trough treatment with
+dermal filler", "injection of non-steroidal anti-inflammatory drugs"."""
 _LEADING = re.compile(r"^(?:(?:an?|the|one|some|her|his|first|cosmetic|previous)\s+)+", re.I)
 _DRUG_CLASS = re.compile(
     r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?)$|^vitamin[\s-]*[a-z]?[\s-]*\d*$",

@@ -196,18 +196,47 @@ _REACTION_TO = re.compile(
 )
 
 
-def named_by_reaction(products: list[ProductFacts], sentences: list[Sentence]) -> None:
-    """A product the case names only by a descriptive phrase ("dermal cosmetic material",
-    category ``other``) that the text later names by family as what the reaction was to
-    ("foreign body granuloma to hyaluronic acid") takes that family's name and category."""
+_BARE_FILLER = re.compile(
+    r"(?:(?:dermal|facial|lip|cosmetic|soft[- ]tissue|injectable|tear trough)\s+)*fillers?", re.I
+)
+_FILLERS = frozenset(
+    {ProductCategory.ha_filler, ProductCategory.plla, ProductCategory.caha, ProductCategory.pmma}
+)
+_DISSOLVED = re.compile(r"\bhyaluronidase\b|\bdissolv\w*", re.I)
+
+
+def material_from_text(products: list[ProductFacts], sentences: list[Sentence]) -> None:
+    """A product the case names only by a descriptive phrase (category ``other``) takes the
+    family the text gives it elsewhere: the family named as what the reaction was to
+    ("dermal cosmetic material", then "foreign body granuloma to hyaluronic acid"); a
+    filler of unnamed material in the case takes the one filler family the abstract names
+    elsewhere (its title or background), or, when it names none, is a hyaluronic acid
+    filler if hyaluronidase was used to dissolve it (it breaks down hyaluronic acid only)."""
     if len(products) != 1 or products[0].category is not ProductCategory.other:
         return
+    product = products[0]
     for sentence in sentences:
         for mention in find_products(sentence.text):
             if _REACTION_TO.search(sentence.text[: mention.start]):
-                product = products[0]
                 product.name, product.category = mention.text, mention.category
                 span = (sentence.start + mention.start, sentence.start + mention.end)
                 product.spans["name"] = [span]
                 product.spans["category"] = [*product.spans.get("category", []), span]
                 return
+    if not _BARE_FILLER.fullmatch(product.name):
+        return
+    named = [
+        (sentence, m)
+        for sentence in sentences
+        for m in find_products(sentence.text)
+        if m.category in _FILLERS
+    ]
+    if len({m.category for _, m in named}) == 1:
+        sentence, mention = named[0]
+        product.category = mention.category
+        span = (sentence.start + mention.start, sentence.start + mention.end)
+        product.spans["category"] = [*product.spans.get("category", []), span]
+        return
+    # the category's evidence stays the filler's mentions: the hyaluronidase is a treatment
+    if not named and any(_DISSOLVED.search(s.text) for s in sentences):
+        product.category = ProductCategory.ha_filler

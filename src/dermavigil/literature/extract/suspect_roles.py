@@ -19,20 +19,25 @@ from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.products import ProductMention
 
 _TREATED_WITH = re.compile(
-    r"\b(?:treated|managed|treatment|therapy|responded|resolved|improved|healed|regressed)"
-    r"\s+(?:with|to|by)\s+(?:[\w-]+\s+){0,4}$",
+    r"\b(?:treated|managed|treatment|therapy|responded|resolved|improved|healed|regressed"
+    r"|reversed|rescued|salvaged|aided|assisted)"
+    r"\s+(?:with|to|by|using)\s+(?:[\w-]+\s+){0,4}$",
     re.I,
 )
+"""Just before a product name: it was given for the reaction ("treated using", "recovery
+aided by aggressive use of")."""
 
 _TREATS_AFTER = re.compile(
-    r"^\W{0,3}(?:\([^)]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:for treating|to treat"
-    r"|for (?:the )?(?:treatment|management)"
-    r" of)\b[^.;]{0,50}\b(?:complications?|reactions?|necrosis|occlusions?|granulomas?|nodules?"
+    r"^\W{0,3}(?:\([^)]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:for treating|for reversing"
+    r"|to (?:treat|reverse|rescue|salvage|manage|heal|repair|restore)"
+    r"|(?:for|in) (?:the )?(?:treatment|management|reversal|salvage) of)\b[^.;]{0,50}"
+    r"\b(?:complications?|reactions?|necrosis|occlusions?|granulomas?|nodules?|ischa?emi\w*"
     r"|scar\w*|ulcer\w*|lesions?)\b",
     re.I,
 )
 """After a product name: it is used to treat the complication ("liquid platelet-rich fibrin
-for treating hyaluronic acid-related complications")."""
+for treating hyaluronic acid-related complications", "platelet-rich plasma to reverse skin
+necrosis")."""
 
 _INGREDIENT_AFTER = re.compile(r"^\s+as (?:one of the|an?) ingredients?\b", re.I)
 
@@ -128,15 +133,32 @@ single intramuscular corticosteroid injection", "following IM antibiotic injecti
 suspect, although the class word alone is a usual treatment."""
 
 
+_CLASS_CAUSE = re.compile(
+    r"\b(?:from|secondary to|due to|induced by|caused by|related to|attributed to)\s+"
+    r"(?:(?:an?|the|one|single|repeated|multiple|several|prior|previous|his|her)\s+)*"
+    r"(?P<name>(?:cortico)?steroids?|glucocorticoids?|corticoids?|antibiotics?|penicillins?"
+    r"|analgesics?|anti-?inflammatory drugs?|NSAIDs?|vitamins?(?:[\s-]+[A-Z]\d*)?|hormones?"
+    r"|contraceptives?|antipsychotics?|neuroleptics?)\s+(?:injections?|shots?)\b",
+    re.I,
+)
+"""A drug class given as the cause of the reaction without its route ("lipoatrophy from
+steroid injection"): the suspect. "Resolved after steroid injections" is a treatment and
+is not matched."""
+
+
+def _class_matches(text: str) -> list[re.Match[str]]:
+    return [*_CLASS_EXPOSURE.finditer(text), *_CLASS_CAUSE.finditer(text)]
+
+
 def exposed_class(text: str, at: int) -> bool:
     """Whether position ``at`` of ``text`` lies in a drug class named as the exposure."""
-    return any(m.start() <= at < m.end() for m in _CLASS_EXPOSURE.finditer(text))
+    return any(m.start() <= at < m.end() for m in _class_matches(text))
 
 
 def class_exposures(sentence: Sentence) -> list[ProductMention]:
-    """Drug classes the sentence names as the exposure, with their route."""
+    """Drug classes the sentence names as the exposure."""
     out = []
-    for match in _CLASS_EXPOSURE.finditer(sentence.text):
+    for match in _class_matches(sentence.text):
         start, end = match.span("name")
         out.append(ProductMention(match.group("name"), ProductCategory.drug, start, end))
     return out

@@ -1,6 +1,8 @@
-"""Route approval classes found on real published case reports (round r3xx), each pinned on
-a text we wrote: a wrong technique stated in its many wordings, a filler injected into an
-artery, a material named as industrial, a correct technique, a hedged wrong route."""
+"""Suspect-product and route-approval classes found on real published case reports (round
+r3xx), each pinned on a text we wrote: a wrong technique stated in its many wordings, a
+filler injected into an artery, a material named as industrial, a correct technique, a
+hedged wrong route; a product used to reverse the complication, an unnamed filler, a
+peptide, a drug class given as the cause."""
 
 from __future__ import annotations
 
@@ -90,3 +92,35 @@ def test_a_correct_technique_and_a_hedged_wrong_route():
     assert "additional_information" not in product
     assert product["route"] == "intramuscular"
     assert _approval("d94_vaccine_correct_technique") is True
+
+
+def _products(name: str) -> list[tuple[str, str]]:
+    draft = extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8"))
+    return [(p["name"], p["category"]) for p in draft.case["products"]]
+
+
+def test_a_product_used_to_reverse_the_complication_is_a_treatment_not_a_suspect():
+    # "platelet-rich plasma to reverse skin necrosis", "recovery aided by use of PRP"
+    assert _products("d95_prp_reverses_necrosis") == [("calcium hydroxylapatite filler", "caha")]
+
+
+def test_an_unnamed_filler_takes_the_family_the_abstract_names_elsewhere():
+    assert _products("d96_unnamed_filler_family_elsewhere") == [("filler", "ha_filler")]
+
+
+def test_an_unnamed_filler_dissolved_with_hyaluronidase_is_hyaluronic_acid():
+    draft = extract_draft(
+        (DATA / "d97_filler_dissolved_hyaluronidase.txt").read_text(encoding="utf-8")
+    )
+    assert [(p["name"], p["category"]) for p in draft.case["products"]] == [
+        ("dermal filler", "ha_filler")
+    ]
+    assert [t["drug"] for t in draft.case["treatments"]] == ["hyaluronidase"]
+
+
+def test_a_peptide_named_with_its_injections_is_the_suspect():
+    assert _products("d98_peptide_injections") == [("acetyl hexapeptide-8", "other")]
+
+
+def test_a_drug_class_given_as_the_cause_without_its_route():
+    assert _products("d99_lipoatrophy_from_steroid_injection") == [("steroid", "drug")]
