@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import lzma
 import subprocess
 import sys
 from pathlib import Path
@@ -98,6 +99,23 @@ def test_wrong_output_suffix(caers_csv: Path, tmp_path: Path, dv_home: Path) -> 
     assert isinstance(result.exception, InputError)
 
 
+def _run_in_a_process(
+    prelude: str, data: Path, out: Path, function: str
+) -> subprocess.CompletedProcess[str]:
+    """``dermavigil signals --input data --out out --top 0`` through ``cli.app.<function>``
+    in a Python process of its own, after the ``prelude`` code (which may patch modules);
+    the process prints ``RETURNED`` and whether the garbage collector is on if it returns."""
+    argv = ["dermavigil", "signals", "--input", str(data), "--out", str(out), "--top", "0"]
+    probe = (
+        f"import gc, sys\n{prelude}"
+        f"sys.argv = {argv!r}\n"
+        f"from dermavigil.cli.app import {function}\n"
+        f"{function}()\n"
+        "print('RETURNED', 'GC ON', gc.isenabled())\n"
+    )
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+
+
 @pytest.mark.parametrize("function", ["entry", "main"])
 def test_the_program_ends_without_teardown_after_a_file_run(
     caers_csv: Path, tmp_path: Path, dv_home: Path, function: str
@@ -107,21 +125,44 @@ def test_the_program_ends_without_teardown_after_a_file_run(
     run) with the garbage collector still paused; ``main`` (what tests call) always
     returns, the collector on again."""
     out = tmp_path / "s.csv"
-    argv = ["dermavigil", "signals", "--input", str(caers_csv), "--out", str(out), "--top", "0"]
-    probe = (
-        "import atexit, gc, os, sys\n"
+    prelude = (
+        "import atexit, gc, os\n"
         "atexit.register(lambda: print('TEARDOWN'))\n"
         "end = os._exit\n"
         "os._exit = lambda code: (print('GC ON AT EXIT', gc.isenabled(), flush=True), end(code))\n"
-        f"sys.argv = {argv!r}\n"
-        f"from dermavigil.cli.app import {function}\n"
-        f"{function}()\n"
-        "print('RETURNED', 'GC ON', gc.isenabled())\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    done = _run_in_a_process(prelude, caers_csv, out, function)
     assert done.returncode == 0, done.stderr
     assert f"wrote {out}" in done.stdout and "MGPS prior" in done.stdout
     assert pacsv.read_csv(out).num_rows == 17189 and (tmp_path / "s.prior.json").is_file()
     ended = function == "entry"
     assert ("TEARDOWN" in done.stdout, "RETURNED" in done.stdout) == (not ended, not ended)
     assert ("GC ON AT EXIT False" if ended else "RETURNED GC ON True") in done.stdout
+
+
+def test_an_xz_input_is_decompressed_before_numpy_is_imported(
+    caers_csv: Path, tmp_path: Path, dv_home: Path
+) -> None:
+    """The CLI starts decompressing a small ``.xz`` input before it imports numpy, pyarrow
+    and scipy (``store.readahead``), and the run reads that content."""
+    packed = tmp_path / "caers.csv.xz"
+    packed.write_bytes(lzma.compress(caers_csv.read_bytes()))
+    out = tmp_path / "s.csv"
+    prelude = (
+        "from dermavigil.store import readahead\n"
+        "made = readahead.ReadAhead.content\n"
+        "def content(self):\n"
+        "    print('CONTENT TAKEN', flush=True)\n"
+        "    return made(self)\n"
+        "readahead.ReadAhead.content = content\n"
+        "start = readahead.ReadAhead.__init__\n"
+        "def init(self, path):\n"
+        "    print('NUMPY' if 'numpy' in sys.modules else 'NO NUMPY YET', flush=True)\n"
+        "    start(self, path)\n"
+        "readahead.ReadAhead.__init__ = init\n"
+    )
+    done = _run_in_a_process(prelude, packed, out, "main")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[:2] == ["NO NUMPY YET", "CONTENT TAKEN"]
+    assert pacsv.read_csv(out).num_rows == 17189

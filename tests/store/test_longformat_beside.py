@@ -12,7 +12,8 @@ import pytest
 
 from dermavigil.errors import InputError
 from dermavigil.store import longformat
-from dermavigil.store.longformat import ColumnSpec, EncodedLong, load_long_encoded
+from dermavigil.store.longformat import ColumnSpec, EncodedLong, load_long, load_long_encoded
+from dermavigil.store.readahead import read_ahead
 
 ROWS = "".join(f"{i % 997},p{i % 13},x{i % 7}\n" for i in range(20_000))
 
@@ -102,3 +103,11 @@ def test_concatenated_xz_streams_and_trailing_data_read_as_lzma_open_reads_them(
         load_long_encoded(path, ColumnSpec(), beside=Beside()),
         load_long_encoded(plain, ColumnSpec()),
     )
+
+
+def test_a_file_read_ahead_gives_the_same_codes_and_table(tmp_path: Path) -> None:
+    path = _write(tmp_path / "a.csv.xz", "id,var1,var2\n" + ROWS)
+    streamed = load_long_encoded(path, ColumnSpec())
+    _same(load_long_encoded(path, ColumnSpec(), beside=Beside(), ahead=read_ahead(path)), streamed)
+    _same(load_long_encoded(path, ColumnSpec(), ahead=read_ahead(path)), streamed)
+    assert load_long(path, ColumnSpec(), read_ahead(path)).equals(load_long(path, ColumnSpec()))

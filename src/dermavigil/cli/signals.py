@@ -169,6 +169,10 @@ def _run(
     top: int,
     spark_conf: list[str] | None,
 ) -> None:
+    from dermavigil.store.readahead import read_ahead
+
+    # a small .xz input is decompressed from here on, beside the imports that follow
+    ahead = read_ahead(input_file) if input_file is not None else None
     from dermavigil.signals.detect import SignalRequest, detect_file, detect_store
     from dermavigil.signals.output import write_signals
     from dermavigil.store.longformat import parse_columns
@@ -198,7 +202,7 @@ def _run(
         raise InputError("--spark-conf applies to --engine spark only")
     with _progress() as progress:
         if input_file is not None and spec is not None:
-            result = detect_file(input_file, spec, request, engine_name, progress, **options)
+            result = detect_file(input_file, spec, request, engine_name, progress, ahead, **options)
         else:
             result = detect_store(settings.store_dir, request, engine_name, progress, **options)
     prior_file = write_signals(result.table, out, result.prior, result.n_total)

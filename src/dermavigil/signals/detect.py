@@ -47,6 +47,7 @@ from dermavigil.store.longformat import (
 
 if TYPE_CHECKING:
     from dermavigil.signals.mgps import Prior
+    from dermavigil.store.readahead import ReadAhead
 
 log = logging.getLogger(__name__)
 
@@ -275,11 +276,14 @@ def detect_file(
     request: SignalRequest,
     engine: str = "duckdb",
     progress: ProgressFn | None = None,
+    ahead: ReadAhead | None = None,
     **engine_options: object,
 ) -> SignalResult:
     """Signals over a long-format CSV/Parquet file (see ``store/longformat.py``).
 
-    ``engine_options`` go to the engine (e.g. ``conf={...}`` of Spark settings).
+    ``engine_options`` go to the engine (e.g. ``conf={...}`` of Spark settings);
+    ``ahead``: the file's ``.xz`` decompression, started earlier
+    (:func:`dermavigil.store.readahead.read_ahead`).
 
     Without strata on the default engine the file is read straight into integer
     codes and counted in memory (:func:`dermavigil.signals.pairs.count_long`: the
@@ -289,7 +293,7 @@ def detect_file(
         # the same validation of --by as the engine path (a long file has product, reaction)
         keys = list(_long_keys(request))
         started = time.perf_counter()
-        data = load_long_encoded(path, spec, beside=import_numerics)
+        data = load_long_encoded(path, spec, beside=import_numerics, ahead=ahead)
         load_time = time.perf_counter() - started
         (progress or (lambda stage: None))("counting")
         started = time.perf_counter()
@@ -298,7 +302,7 @@ def detect_file(
         timings = {"load": load_time, "counts": time.perf_counter() - started}
         return analyse(counts, keys, request, None, progress, timings)
     started = time.perf_counter()
-    table = load_long(path, spec)
+    table = load_long(path, spec, ahead)
     load_time = time.perf_counter() - started
     eng = open_engine(engine, **engine_options)
     try:

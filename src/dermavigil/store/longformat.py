@@ -29,6 +29,7 @@ from dermavigil.errors import InputError, Problem
 from dermavigil.store.arrays import to_numpy
 from dermavigil.store.engine import Engine
 from dermavigil.store.keycodes import ReportCodes, TextCodes, trimmed_text
+from dermavigil.store.readahead import SMALL_FILE_BYTES, ReadAhead, decompressed
 from dermavigil.store.xzstream import XzReader
 
 LONG_TABLE = "long_items"
@@ -79,16 +80,17 @@ def parse_columns(spec: str | None) -> ColumnSpec:
     return ColumnSpec(**mapping, strata=tuple(strata))
 
 
-def load_long(path: Path, spec: ColumnSpec) -> pa.Table:
+def load_long(path: Path, spec: ColumnSpec, ahead: ReadAhead | None = None) -> pa.Table:
     """Read ``path`` and return the long table (``report_id, product, reaction, strata...``),
     every mapped column read as text and trimmed (as :func:`load_long_encoded` keys them).
+    With ``ahead`` (its ``.xz`` decompression started earlier), the file is read whole.
 
     Raises :class:`InputError` naming the missing columns, or the first rows
     (``file:line``, counting the CSV header as line 1) whose report, product or
     reaction is empty.
     """
     columns = [spec.report, spec.product, spec.reaction, *spec.strata]
-    batches = list(_batches(path, columns))
+    batches = list(_batches(path, columns, whole=ahead is not None, ahead=ahead))
     if not batches:
         raise InputError(f"{path} has no rows")
     raw = pa.Table.from_batches(batches)
@@ -147,7 +149,7 @@ LARGE_FILE_BYTES = 64 << 20
 """On-disk size above which a file is read in :data:`LARGE_BLOCK_BYTES` batches."""
 
 
-WHOLE_FILE_BYTES = 16 << 20
+WHOLE_FILE_BYTES = SMALL_FILE_BYTES
 """On-disk size up to which :func:`load_long_encoded` with work ``beside`` reads a file whole
 (decompressed into memory, then parsed as one block: some 35 MB for a FAERS quarter's
 2 MB ``.xz``, 14 MB of text; at the usual compression of CSV text, 5-10 times, up to
@@ -160,10 +162,13 @@ def block_bytes(path: Path) -> int:
     return LARGE_BLOCK_BYTES if path.stat().st_size > LARGE_FILE_BYTES else BLOCK_BYTES
 
 
-def _csv_batches(path: Path, columns: list[str], whole: bool) -> Iterator[pa.RecordBatch]:
+def _csv_batches(
+    path: Path, columns: list[str], whole: bool, ahead: ReadAhead | None
+) -> Iterator[pa.RecordBatch]:
     """The ``columns`` of a CSV/TSV file (optionally compressed), as text, in batches; with
-    ``whole``, the file's decompressed content is read into memory first and parsed as one
-    batch (no Python call between Arrow and the bytes: no GIL needed meanwhile)."""
+    ``whole``, the file's decompressed content is read into memory first (an ``.xz``'s
+    from ``ahead`` when its decompression was started earlier) and parsed as one batch
+    (no Python call between Arrow and the bytes: no GIL needed meanwhile)."""
     delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
     convert = pacsv.ConvertOptions(
         include_columns=columns,
@@ -174,8 +179,8 @@ def _csv_batches(path: Path, columns: list[str], whole: bool) -> Iterator[pa.Rec
     with ExitStack() as stack:
         # Arrow opens .gz/.bz2/.zst itself but has no xz codec: XzReader decompresses it
         if whole:  # one call each to read and to decompress, releasing the GIL
-            if xz:  # lzma.open's reading: concatenated streams, trailing data ignored
-                content: object = lzma.decompress(path.read_bytes())
+            if xz:
+                content: object = ahead.content() if ahead else decompressed(path)
             else:
                 with pa.input_stream(str(path)) as stream:  # gz/bz2/zst by the suffix
                     content = stream.read()
@@ -223,7 +228,9 @@ def _refuse_missing(path: Path, columns: list[str], found: list[str]) -> None:
         raise InputError(f"{path}: columns missing (the file has: {', '.join(found)})", missing)
 
 
-def _batches(path: Path, columns: list[str], whole: bool = False) -> Iterator[pa.RecordBatch]:
+def _batches(
+    path: Path, columns: list[str], whole: bool = False, ahead: ReadAhead | None = None
+) -> Iterator[pa.RecordBatch]:
     """The mapped ``columns`` of ``path`` in batches, in that order; unreadable files and
     missing columns are refused with an :class:`InputError`. ``whole``: a CSV file is
     read into memory and parsed in one batch (see :func:`_csv_batches`)."""
@@ -240,7 +247,7 @@ def _batches(path: Path, columns: list[str], whole: bool = False) -> Iterator[pa
                 yield batch.select(columns)
             return
         if ".csv" in suffixes or ".tsv" in suffixes:
-            for batch in _csv_batches(path, columns, whole):
+            for batch in _csv_batches(path, columns, whole, ahead):
                 yield batch.select(columns)
             return
     except (pa.ArrowInvalid, OSError, EOFError, lzma.LZMAError) as exc:
@@ -251,7 +258,10 @@ def _batches(path: Path, columns: list[str], whole: bool = False) -> Iterator[pa
 
 
 def load_long_encoded(
-    path: Path, spec: ColumnSpec, beside: Callable[[], object] | None = None
+    path: Path,
+    spec: ColumnSpec,
+    beside: Callable[[], object] | None = None,
+    ahead: ReadAhead | None = None,
 ) -> EncodedLong:
     """Read ``path`` (a long file mapped without strata) in batches straight into integer
     codes; the text of a file above :data:`WHOLE_FILE_BYTES` is never held whole.
@@ -262,13 +272,18 @@ def load_long_encoded(
     the GIL (streamed, every batch and every 1 MiB of ``.xz`` input would take the GIL
     back, each time waiting for the importing thread to let go of it), and the codes
     are made here once ``beside`` returns; a larger file is streamed after it returns.
+    ``ahead``: the ``.xz`` file's decompression, started earlier
+    (:func:`dermavigil.store.readahead.read_ahead`), to read it from.
 
     Same checks and messages as :func:`load_long` (missing columns, empty keys with
     their ``file:line``, no rows) and the same keys: report ids, products and reactions
     as trimmed text.
     """
     columns = [spec.report, spec.product, spec.reaction]
-    batches = _batches(path, columns) if beside is None else _read_beside(path, columns, beside)
+    if beside is None:
+        batches: Iterable[pa.RecordBatch] = _batches(path, columns, ahead is not None, ahead)
+    else:
+        batches = _read_beside(path, columns, beside, ahead)
     reports, products, reactions = ReportCodes(), TextCodes(), TextCodes()
     for batch in batches:
         for coder, column in zip((reports, products, reactions), batch.columns, strict=True):
@@ -290,7 +305,7 @@ def load_long_encoded(
 
 
 def _read_beside(
-    path: Path, columns: list[str], beside: Callable[[], object]
+    path: Path, columns: list[str], beside: Callable[[], object], ahead: ReadAhead | None
 ) -> Iterable[pa.RecordBatch]:
     """The batches of ``path``, read whole on a thread while ``beside()`` runs on this one
     when the file is small (:data:`WHOLE_FILE_BYTES`), else streamed after it."""
@@ -298,7 +313,7 @@ def _read_beside(
         beside()
         return _batches(path, columns)
     with ThreadPoolExecutor(1, thread_name_prefix="read-long") as pool:
-        reading = pool.submit(lambda: list(_batches(path, columns, whole=True)))
+        reading = pool.submit(lambda: list(_batches(path, columns, True, ahead)))
         beside()
         return reading.result()
 
