@@ -1,13 +1,29 @@
-"""Outcome, sequelae and seriousness of the reaction as the text states them.
+"""Outcome and sequelae of the reaction as the text states them (E2B E.i.7).
 
-Outcome (E2B E.i.7) from the last patient sentence with an outcome cue:
-"leaving / resolved with / residual X" -> recovered with sequelae (X kept
-verbatim as a sequela); "resolved completely / fully recovered" ->
-recovered; "improved / improvement" -> recovering; "persisted / permanent"
--> not recovered; "died" -> fatal. The subject tells which reactions it
-covers: "the lesions" means the visible lesions, anything else all of them.
-Seriousness criteria (ICH E2A) are only taken when stated: death,
-life-threatening, hospitalisation, permanent disability.
+The outcome is the **last status stated** about the patient: sentences are read
+from the last one back, and within a sentence the status told last wins ("the
+swelling persisted for two weeks and then resolved": recovered; "although the
+erythema improved, the pain did not resolve": not recovered). Statuses:
+
+- *recovered with sequelae*: a lasting change the reaction left — a sequela word
+  (scar, atrophy, pigmentation, deformity, deficit, ...) after a cue ("leaving",
+  "healed with", "residual", "resulting in"), told after an end of the reaction
+  ("resolved, but scarring developed"), or said to remain or be permanent;
+- *recovering*: improvement short of complete — a degree ("significantly",
+  "markedly", "partial", "almost complete"), or the reaction's own lesions
+  remaining ("though residual nodules remained"), or a course of improvement;
+  a pace ("gradually subsided") is not a degree;
+- *recovered*: complete or unqualified resolution ("resolved", "total
+  resolution", "discharged in good general condition", "the outcome was good");
+- *not recovered*: persistence, "still present", improvement negated ("did not
+  improve", "without any improvement");
+- *fatal*: death, whenever stated.
+
+A status in a sentence set before the case ("seven months ago ... healed"), or
+only possible ("may heal leaving a scar"), is not the outcome; a pluperfect one
+("had persisted") only when nothing later is stated. The subject tells which
+reactions it covers: "the lesions" means the visible lesions, anything else all.
+Seriousness is read by :mod:`.seriousness`.
 """
 
 from __future__ import annotations
@@ -18,22 +34,87 @@ from dataclasses import dataclass, field
 from dermavigil.domain.vocab import Outcome, SeriousnessCriterion
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.seriousness import find_seriousness
 
 Span = tuple[int, int]
 
-_SEQUELA = re.compile(
-    r"\b(?:leaving(?: behind)?|left(?: behind)?(?=\s+(?:an?|some|mild|persistent)\b)"
-    r"|resolution with|with residual|residual"
+_DEGREE = (
+    r"(?:significantly|markedly|considerably|substantially|notably|dramatically|remarkably"
+    r"|greatly|largely|mostly|partially|partly|slightly|somewhat|moderately|almost|nearly"
+    r"|incompletely)"
+)
+_DEGREE_ADJ = (
+    r"(?:significant|marked|considerable|substantial|notable|dramatic|remarkable|great|partial"
+    r"|slight|moderate|incomplete|near(?:ly)?|almost)"
+)
+_BETTER_VERB = (
+    r"(?:resolved|recovered|healed|disappeared|regressed|subsided|faded|cleared|improved|settled)"
+)
+_BETTER_NOUN = r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance)"
+_SEQUELA_WORD = (
+    r"(?:scar(?:s|ring|red)?|(?:lipo)?atroph\w*|(?:post-?inflammatory )?(?:hyper|hypo|de)?"
+    r"pigment(?:ation|ed)|dyschromi\w*|discolou?ration|depress(?:ed area|ion)|indentation"
+    r"|deformit\w*|contour (?:irregularit\w*|defects?|deformit\w*)|asymmetry|fibrosis"
+    r"|telangiectas\w*|alopecia|hair loss|keloids?|contractures?|deficits?|weakness|numbness"
+    r"|hyp(?:o|er)a?esthesia|par(?:a)?esthesias?|(?:visual|vision) (?:loss|impairment)"
+    r"|loss of (?:vision|sight|function|tissue|volume)|disfigurement|tissue loss|volume loss"
+    r"|paraly\w+|paresis|palsy"
+    r"|sequelae?)"
+)
+"""Lasting changes a reaction leaves (a scar, atrophy, pigmentation, a deficit): sequelae."""
+_LESION_WORD = (
+    r"(?:nodul\w*|swellings?|papul\w*|lumps?|mass(?:es)?|indurations?|erythema|o?edema"
+    r"|granulom\w*|lesions?|plaques?|pain|redness|infiltrat\w*|firmness|thickening|eschar"
+    r"|crusts?|ulcers?)"
+)
+"""The reaction's own lesions: when they remain, the reaction is not over (recovering)."""
+_MODIFIERS = (
+    r"(?:(?!(?:developed|leaving|left|needed|required|started|used|treated)\b)(?:mild|minimal"
+    r"|small|faint|slight|subtle|visible|permanent|persistent|residual|post-?inflammatory|skin"
+    r"|tissue|facial|\w+ed|\w+al|\w+ic|\w+ous|\w+ive|\w+ar)\s+){0,2}"
+)
+"""Up to two adjectives of a sequela ("a depressed scar", "subcutaneous atrophy")."""
+_CUE_WORDS = r"(?:(?!(?:and|or|but|with|without|no|not|the|she|he|it|they)\b)[a-z-]+\s+){0,3}?"
+"""Any few words between a cue and its sequela ("leaving discreet scar")."""
+_SEQUELA_CUE = re.compile(
+    r"\b(?:leaving(?: behind)?|left(?: behind)?(?= (?:an?|some|mild|persistent|\w+ed)\b)"
+    r"|resolution with|resulting in|(?:with )?residual|sequelae (?:of|such as)"
     r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
-    r"|(?:healed|resolved|recovered) (?:\w+ |(?:over|within|in|after) (?:[\w-]+ ){0,2}"
-    r"(?:days?|weeks?|months?|years?) )?"
-    r"with(?! (?:an? )?(?:acceptable|good|excellent"
-    r"|satisfactory|no|out)\b))"
-    r"\s+(?:an?\s+|some\s+|mild\s+|persistent\s+)?(?!(?:filler|product|material|hyaluronic"
-    r"|substance|toxin|drug|vaccine)\b)(?P<seq>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at"
-    r"|on|that|which|after)\b|$)",
+    r"|(?:healed|resolved|recovered|regressed|subsided)\b(?:[^.;,]{0,40}?)\bwith(?! (?:an? )?"
+    r"(?:acceptable|good|excellent|satisfactory|no|out)\b))"
+    rf"\s+(?:an?\s+|some\s+)?(?P<seq>{_CUE_WORDS}{_SEQUELA_WORD})\b",
     re.I,
 )
+_SEQUELA_STAYS = re.compile(
+    rf"\b(?P<seq>{_MODIFIERS}(?:scar(?:s|ring)?|keloids?|sequelae)) (?:remained|persisted"
+    r"|was left|were left)\b"
+    r"|(?:\b(?:the|his|her|a|an) |^)(?P<seq2>[a-z][a-z -]{2,60}?) (?:was|were|is|are|remained)"
+    r" (?:considered |deemed |judged )?permanent\b"
+    r"|\b(?:late |permanent |residual )?sequelae (?:included|were|was|consisted of|comprised)\s+"
+    r"(?P<seq3>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)",
+    re.I,
+)
+"""A scar said to remain, a deficit said to be permanent, or the sequelae listed (a
+reaction that is itself still present, "the atrophy was still present", is not recovered)."""
+_SEQUELA_ANY = re.compile(rf"\b(?P<seq>{_MODIFIERS}{_SEQUELA_WORD})\b", re.I)
+_LESION_STAYS = re.compile(rf"\b(?:residual|remaining)\s+(?:\w+\s+)?{_LESION_WORD}\b", re.I)
+"""'though residual nodules remained': a remnant of the reaction after improvement."""
+_COMPLETE = r"(?:completely|fully|entirely|totally)"
+_COMPLETE_ADJ = r"(?:complete|full|total|entire|excellent|successful|satisfactory)"
+_PARTIAL = re.compile(
+    rf"\b(?:did not|didn't|has not|had not|have not|was not|were not|not) (?:yet )?{_COMPLETE}"
+    r" (?:resolv|heal|recover|disappear|regress|clear)\w*"
+    rf"|\b{_DEGREE}\s+(?:complete\s+)?(?:{_BETTER_VERB}|{_BETTER_NOUN})\b"
+    rf"|\b{_BETTER_VERB}\s+{_DEGREE}\b"
+    rf"|\b{_DEGREE_ADJ}\s+(?:(?:complete|clinical|symptomatic)\s+)?(?:{_BETTER_NOUN}|response)\b"
+    rf"|\b(?:was|were|has been|had been)\s+{_DEGREE}\s+(?:reduced|decreased|diminished|smaller)\b"
+    r"|\b(?:reduced|decreased|diminished|shrank|shrunk)\s+(?:\w+\s+)?in size\b"
+    r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|was left|were left)\b",
+    re.I,
+)
+"""Improvement short of complete: 'almost complete resolution', 'regressed significantly',
+'the nodule was markedly reduced', 'improved but did not completely resolve', 'only a small
+area of eschar remained'."""
 _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (
         Outcome.fatal,
@@ -44,139 +125,81 @@ _OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:persist(?!ent\b)\w*|(?:was|were|is|are|remained) persistent"
             r"|persistent(?= (?:at|after|despite|for|until|over)\b)|permanent\w*"
-            r"|did not (?:resolve|improve)|no improvement|no (?:significant |further )?(?:effect"
-            r"|response|benefit) (?:was|were) (?:observed|seen|noted)"
+            r"|(?:did not|didn't|does not|has not|have not|failed to|could not)\s+(?:\w+\s+){0,2}?"
+            r"(?:resolv|improv|recover|heal|regress|subsid|respond|disappear)\w*"
+            r"|without (?:any )?(?:\w+ ){0,2}?(?:improvement|recovery|resolution|regression)"
+            r"|no (?:significant |further |clinical )?improvement|no (?:significant |further )?"
+            r"(?:effect|response|benefit) (?:was|were) (?:observed|seen|noted)"
             r"|remained unchanged|irreversible|not (?:been )?restored|still (?:present|visible"
-            r"|sever\w*)|did not show any (?:alleviation|improvement))\b",
+            r"|sever\w*))\b",
             re.I,
         ),
     ),
     (
         Outcome.recovered,
         re.compile(
-            r"\b(?:(?:completely|fully|entirely|totally) (?:resolved|recovered|healed|"
-            r"disappeared|regressed)|complete (?:\w+ )?(?:resolution|recovery|healing)|(?:resolved|"
-            r"regressed) (?:completely|fully|entirely|without sequelae)|recovered|resolved"
-            r"|healed|disappeared|faded(?! partially| slightly| somewhat)|vanished|settled"
-            r"(?= (?:completely|fully|within|over|after|in|on|with)\b)|cleared"
+            rf"\b(?:{_COMPLETE} {_BETTER_VERB}|{_BETTER_VERB} {_COMPLETE}"
+            rf"|{_COMPLETE_ADJ} (?:\w+ (?:and )?)?(?:{_BETTER_NOUN}|outcome)"
+            r"|(?:led|leading|resulted|resulting) (?:to|in) (?:(?:a|the) )?(?:rapid |prompt )?"
+            r"(?:resolution|healing|disappearance|recovery|remission)"
+            r"|recovered|resolved|healed|disappeared|faded|vanished|subsided|regressed"
+            r"|settled(?= (?:completely|fully|within|over|after|in|on|with)\b)|cleared"
             r"(?= (?:completely|fully|entirely|without|within|over|after|in)\b)"
-            r"|(?:excellent|full|complete|successful|satisfactory) "
-            r"(?:resolution|outcome|recovery)|withdrew|to resolve"
-            r"|(?:healed|resolved) uneventfully"
+            r"|withdrew|to resolve|(?:healed|resolved) uneventfully|resolved without sequelae"
             r"|return(?:ed|ing)? to (?:pain-free|normal|full|baseline) (?:function|activit\w+|use)"
+            r"|resumed (?:\w+ )?(?:normal|daily|usual) (?:activit\w+|life|function)"
             r"|(?:was|were|has been|have been) successfully (?:treated|managed)"
-            r"|successful (?:\w+ and )?resolution"
             r"|(?:regained|had|has|with) (?:an? )?(?:normal|full) (?:range of (?:\w+ )?"
             r"(?:motion|movements?)|function|vision|sensation)"
-            r"|(?<!partially )(?<!gradually )(?<!slowly )(?<!partly )(?:subsided|regressed)"
-            r"(?! partially| partly| slightly| somewhat| gradually))\b",
+            r"|discharged (?:home )?(?:in (?:a )?(?:good|stable|satisfactory|excellent) (?:general "
+            r"|clinical )?(?:condition|health|state)|well|without (?:any )?(?:complications?"
+            r"|sequelae|symptoms|complaints?)|asymptomatic|symptom-free)"
+            r"|(?:outcome|result|recovery) (?:was|were|has been) (?:\w+ )?(?:good|excellent"
+            r"|favou?rable|uneventful|satisfactory))\b",
             re.I,
         ),
     ),
     (
         Outcome.recovering,
         re.compile(
-            r"\b(?:improv\w*|resolving|healing|subsid\w*|regress\w*|partial (?:resolution"
-            r"|response)|relieve\w*|(?:dramatic\w*|good|marked) response|continued to shrink"
+            r"\b(?:improv\w*|resolving|healing|recovering|course of recovery|subsid\w*|regress\w*"
+            r"|relieve\w*|(?:dramatic\w*|good|marked) response|continued to shrink"
             r"|evolved favou?rably|favou?rable (?:evolution|course))\b",
             re.I,
         ),
     ),
 )
-_SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
-    (
-        SeriousnessCriterion.death,
-        re.compile(
-            r"\b(?:died|death of the patient|(?<!potentially )fatal (?:outcome|reaction|case)"
-            r"|cause of death|first death|was declared dead|passed away|(?<!risk of )death)\b",
-            re.I,
-        ),
-    ),
-    (
-        SeriousnessCriterion.life_threatening,
-        re.compile(
-            r"\b(?:(?<!potentially )life[- ]threatening|intubat\w+|ventilat(?:ed|ory support)"
-            r"|anaphyla\w+|(?:iatrogenic )?botulism|respiratory (?:distress|failure|arrest)"
-            r"|cardiac arrest|septic shock|necroti[sz]ing fasciitis|compartment syndrome|coma"
-            r"|convulsions?)\b",
-            re.I,
-        ),
-    ),
-    (
-        SeriousnessCriterion.hospitalisation,
-        re.compile(
-            r"\b(?:hospitali[sz](?:ed|ation)|admitted(?! to (?:an? |the |our )?(?:\w+ )?outpatient)"
-            r"|admission|hospital stay|inpatient"
-            r"|intensive care|ICU)\b",
-            re.I,
-        ),
-    ),
-    (
-        SeriousnessCriterion.disability,
-        re.compile(
-            r"\b(?:blind(?:ness)?(?!-)|(?:vision|visual) loss|loss of (?:vision|sight)"
-            r"|lost (?:all )?sight"
-            r"|vision (?:was )?not restored|paraly\w+|paresis|hemiparesis|amputat\w+"
-            r"|loss of the (?:affected )?(?:toe|finger|limb)|disfigur\w+|permanent (?:\w+ )?"
-            r"(?:deficit|damage|disability|paralysis|loss)|motor deficit|transection of the spinal"
-            r"|transverse myelitis)\b",
-            re.I,
-        ),
-    ),
-    (
-        SeriousnessCriterion.medically_important,
-        re.compile(
-            r"\b(?:debridement|debrided|excision|excised|skin graft\w*|grafting|fasciotomy"
-            r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
-            r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision|serious"
-            r" (?:complication|adverse (?:event|reaction))s?"
-            r"|(?:lesion|mass|swelling|nodule|granuloma|node|collection|abscess|cyst)s?"
-            r" (?:was|were) (?:then )?(?:surgically |completely )?(?:removed|resected)"
-            r"|remov(?:ed|ing|al of) (?:the |it )?(?:\w+ ){0,2}surgically|resection)\b",
-            re.I,
-        ),
-    ),
-)
-
-
-_PARTIAL = re.compile(
-    r"\b(?:almost|nearly|near|partial(?:ly)?|partly|incomplete(?:ly)?)\s+(?:complete\s+)?"
-    r"(?:resolution|recovery|healing|resolved|healed|disappear\w*|regress\w*|remission)\b"
-    r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|was left|were left)\b",
-    re.I,
-)
-"""'almost complete resolution', 'only a small area of eschar remained': recovering, not
-recovered."""
-_LASTING = re.compile(
-    r"(?:\b(?:the|his|her|a|an) |^)(?P<seq>[a-z][a-z -]{2,60}?) (?:was|were|is|are|remained)"
-    r" (?:considered |deemed |judged )?permanent\b"
-    r"|\b(?:late |permanent |residual )?sequelae (?:included|were|was|consisted of|comprised)\s+"
-    r"(?P<seq2>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)",
-    re.I,
-)
-"""A deficit said to be permanent, or the sequelae listed: recovered with sequelae (the
-annotation convention: a permanent deficit is a sequela; "not restored" is not recovered)."""
+_RANK = {
+    "sequela": 0, "partial": 1, Outcome.fatal: 2, Outcome.not_recovered: 3,
+    Outcome.recovered: 4, Outcome.recovering: 5,
+}  # fmt: skip
+"""Which of two overlapping statuses a phrase states ('did not improve' over 'improve',
+'healed with a scar' over 'healed', 'almost complete resolution' over 'complete resolution')."""
 _SUMMARY = re.compile(
-    r"\b(?:we (?:hereby )?(?:report|present|describe)|(?:this|the present) (?:case|report)"
-    r"|a case of)\b",
+    r"\b(?:we (?:hereby )?(?:report|present|describe|discuss)|(?:this|the present) (?:case"
+    r"|report|article|paper|letter)|a case of)\b",
     re.I,
 )
 """A sentence that sums the case up, often with its final outcome ("We report a case of ...
 with almost complete resolution"): read when the narrative states only an earlier state."""
-_MODAL_BEFORE = re.compile(
-    r"\b(?:can|may|might|should|would|will|to|expected to|likely to)\s+(?:\w+\s+)?$", re.I
+_MODAL = re.compile(r"\b(?:can|may|might|should|would|will|could|expected to|likely to)\b", re.I)
+_MODAL_AFTER = re.compile(r"^[^.;,]{0,80}?\b(?:can|may|might|should|could|would)\b", re.I)
+"""'improved training of staff may decrease its occurrence': a possibility, not a status."""
+_PURPOSE = re.compile(r"\b(?:to|help|helps|helped)\s+(?:\w+ly\s+)?$", re.I)
+_BASE_VERB = re.compile(
+    r"(?:improve|resolve|heal|recover|regress|subside|disappear|relieve|clear|reduce)\b", re.I
 )
-_HYPOTHETICAL = re.compile(
-    r"\b(?:would|could|might|may|should|(?:was|were) (?:thought|considered|planned|proposed"
-    r"|discussed|offered|recommended|advised)|if)\b",
+"""'to improve patient outcomes': a purpose, not a status ('led to recovery' is one)."""
+_MODAL_STOP = re.compile(
+    r";|,\s+(?:the|she|he|it|they|her|his|this|these|all)\b|\b(?:but|however|although|whereas"
+    r"|then)\b",
     re.I,
 )
-"""A sentence about what was only considered ("it was thought that surgical excision would not
-help", "excision may be needed"): no seriousness criterion is taken from it."""
+"""Where a modal's reach ends: a new clause ("may resolve slowly, leaving a scar" is one)."""
 _PLUPERFECT = re.compile(r"\bhad (?:\w+ )?(?:been )?$", re.I)
 """'The eruption had persisted for months despite ...': a state before the narrative's end."""
-
-
+_BEFORE_CASE = re.compile(r"\bago\b", re.I)
+"""'Seven months ago she was vaccinated ... and the site healed': history before the case."""
 _TREATED_AFTER = re.compile(
     r"\b(?:began|started|initiated|underwent|(?:was|were) (?:then )?(?:treated|started)"
     r"|(?:was|were) (?:surgically )?(?:removed|excised|drained|debrided)|removing|applied"
@@ -198,6 +221,11 @@ _PERSISTENT = re.compile(
 )
 """'presented with persistent nodules', a title 'Persistent ... after ...': the reaction had not
 resolved when the patient was seen, and the text states no later status."""
+_CLAUSE = re.compile(
+    r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:the|his|her|all|its|their)\b)", re.I
+)
+"""A clause boundary before a new subject ("no new lesions appeared and the existing lesion
+continued to shrink"): a negation before it does not reach the outcome after it."""
 
 
 @dataclass
@@ -211,80 +239,100 @@ class OutcomeFacts:
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
-_CLAUSE = re.compile(
-    r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:the|his|her|all|its|their)\b)", re.I
-)
-"""A clause boundary before a new subject ("no new lesions appeared and the existing lesion
-continued to shrink"): a negation before it does not reach the outcome after it."""
+@dataclass
+class _Status:
+    """A status a sentence states: its outcome, span and sequela span (if any)."""
+
+    outcome: Outcome
+    span: Span
+    sequela: Span | None = None
 
 
-def _present(sentence: Sentence, match: re.Match[str]) -> bool:
-    cuts = [m.end() for m in _CLAUSE.finditer(sentence.text, 0, match.start())]
+def _present(sentence: Sentence, start: int, end: int) -> bool:
+    cuts = [m.end() for m in _CLAUSE.finditer(sentence.text, 0, start)]
     begin = cuts[-1] if cuts else 0
     clause = sentence.text[begin:]
-    status = assertion(clause, match.start() - begin, match.end() - begin)
-    return status is Assertion.present
+    return assertion(clause, start - begin, end - begin) is Assertion.present
 
 
-_MODAL_AFTER = re.compile(r"^[^.;,]{0,80}?\b(?:can|may|might|should|could|would)\b", re.I)
-"""'improved training of staff may decrease its occurrence': a possibility, not a status."""
+def _possible(text: str, start: int, end: int) -> bool:
+    """A modal earlier in the clause ("may heal in months leaving a scar") or right after."""
+    modals = list(_MODAL.finditer(text, 0, start))
+    if modals and not _MODAL_STOP.search(text, modals[-1].end(), start):
+        return True
+    if _PURPOSE.search(text[:start]) and _BASE_VERB.match(text, start):
+        return True
+    return bool(_MODAL_AFTER.match(text[end:]))
 
 
-def _stated(sentence: Sentence, match: re.Match[str] | None) -> bool:
+def _stated(sentence: Sentence, start: int, end: int) -> bool:
     """Asserted and not a possibility ("can improve", "is expected to resolve")."""
-    if match is None or not _present(sentence, match):
-        return False
-    return not (
-        _MODAL_BEFORE.search(sentence.text[: match.start()])
-        or _MODAL_AFTER.match(sentence.text[match.end() :])
-    )
+    return _present(sentence, start, end) and not _possible(sentence.text, start, end)
 
 
-def _sentence_outcome(
-    sentence: Sentence,
-) -> tuple[Outcome, tuple[int, int], re.Match[str] | None] | None:
-    """The outcome a sentence states: (outcome, span, sequela match or None)."""
-    for pattern in (_SEQUELA, _LASTING):
-        sequela = pattern.search(sentence.text)
-        if _stated(sentence, sequela):
-            assert sequela is not None
-            return Outcome.recovered_with_sequelae, sequela.span(), sequela
-    partial = _PARTIAL.search(sentence.text)
-    if _stated(sentence, partial):
-        assert partial is not None
-        return Outcome.recovering, partial.span(), None
-    for candidate, pattern in _OUTCOMES:
-        match = pattern.search(sentence.text)
-        if _stated(sentence, match):
-            assert match is not None
-            return candidate, match.span(), None
-    return None
+def _candidates(sentence: Sentence) -> list[tuple[object, _Status]]:
+    text = sentence.text
+    found: list[tuple[object, _Status]] = []
+    for pattern in (_SEQUELA_CUE, _SEQUELA_STAYS):
+        for m in pattern.finditer(text):
+            group = next(g for g in ("seq", "seq2", "seq3") if m.groupdict().get(g))
+            found.append(
+                ("sequela", _Status(Outcome.recovered_with_sequelae, m.span(), m.span(group)))
+            )
+    for pattern in (_PARTIAL, _LESION_STAYS):
+        found += [
+            ("partial", _Status(Outcome.recovering, m.span())) for m in pattern.finditer(text)
+        ]
+    for outcome, pattern in _OUTCOMES:
+        found += [(outcome, _Status(outcome, m.span())) for m in pattern.finditer(text)]
+    return [(rank, s) for rank, s in found if _stated(sentence, *s.span)]
 
 
-def _keep(
-    facts: OutcomeFacts,
-    sentence: Sentence,
-    outcome: Outcome,
-    span: tuple[int, int],
-    sequela: re.Match[str] | None,
-) -> None:
-    facts.outcome = outcome
-    facts.spans["outcome"] = [(sentence.start + span[0], sentence.start + span[1])]
+def _sentence_status(sentence: Sentence) -> _Status | None:
+    """The status a sentence states last; a phrase stating two takes the stronger."""
+    found = _candidates(sentence)
+    kept = [
+        status
+        for rank, status in found
+        if not any(
+            _RANK[other] < _RANK[rank] and o.span[0] < status.span[1] and status.span[0] < o.span[1]
+            for other, o in found
+        )
+    ]
+    if not kept:
+        return None
+    last = max(kept, key=lambda s: s.span[0])
+    if last.outcome is Outcome.recovered:
+        # "healed with minimal scarring and an excellent cosmetic outcome": a recovery told
+        # with a sequela keeps it; so does one followed by a sequela ("the diplopia resolved,
+        # but she developed skin necrosis and scarring")
+        sequela = [s for s in kept if s.outcome is Outcome.recovered_with_sequelae]
+        if sequela:
+            return sequela[-1]
+        for m in _SEQUELA_ANY.finditer(sentence.text, last.span[1]):
+            if _stated(sentence, *m.span("seq")):
+                return _Status(Outcome.recovered_with_sequelae, last.span, m.span("seq"))
+    return last
+
+
+def _keep(facts: OutcomeFacts, sentence: Sentence, status: _Status) -> None:
+    facts.outcome = status.outcome
+    start = sentence.start
+    facts.spans["outcome"] = [(start + status.span[0], start + status.span[1])]
     facts.lesions_only = bool(re.search(r"\b(?:the|these|all) lesions?\b", sentence.text, re.I))
-    if sequela is not None:
-        group = "seq" if sequela.groupdict().get("seq") else "seq2"
-        if sequela.group(group):
-            facts.sequelae = [sequela.group(group).strip()]
-            facts.spans["sequelae"] = [
-                (sentence.start + sequela.start(group), sentence.start + sequela.end(group))
-            ]
+    facts.sequelae = []
+    facts.spans.pop("sequelae", None)
+    if status.sequela is not None:
+        a, b = status.sequela
+        facts.sequelae = [sentence.text[a:b].strip()]
+        facts.spans["sequelae"] = [(start + a, start + b)]
 
 
 def _persistent(facts: OutcomeFacts, sentences: list[Sentence]) -> None:
     for sentence in sentences:
         match = _PERSISTENT.search(sentence.text)
-        if match and _present(sentence, match):
-            _keep(facts, sentence, Outcome.not_recovered, match.span(), None)
+        if match and _present(sentence, *match.span()):
+            _keep(facts, sentence, _Status(Outcome.not_recovered, match.span()))
             return
 
 
@@ -298,6 +346,32 @@ def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) 
         facts.outcome, facts.sequelae, facts.spans = None, [], {}
 
 
+def _last_status(facts: OutcomeFacts, patient: list[Sentence], first_reaction: int) -> None:
+    later = [s for s in patient if s.index >= first_reaction]
+    earlier: tuple[Sentence, _Status] | None = None
+    for sentence in reversed(later):
+        status = _sentence_status(sentence)
+        if status is None or _BEFORE_CASE.search(sentence.text, 0, status.span[0]):
+            continue
+        if _PLUPERFECT.search(sentence.text[: status.span[0]]):
+            earlier = earlier or (sentence, status)
+            continue  # a pluperfect state yields to any outcome told in the narrative
+        _keep(facts, sentence, status)
+        _superseded(facts, sentence, later)
+        return
+    summary = [s for s in patient if s.index < first_reaction or _SUMMARY.search(s.text)]
+    for sentence in reversed(summary):
+        status = _sentence_status(sentence) if _SUMMARY.search(sentence.text) else None
+        if status is not None and not _PLUPERFECT.search(sentence.text[: status.span[0]]):
+            _keep(facts, sentence, status)
+            return
+    if earlier is not None:
+        _keep(facts, *earlier)
+        _superseded(facts, earlier[0], later)
+    else:
+        _persistent(facts, patient)
+
+
 def find_outcome(
     patient: list[Sentence], first_reaction: int, serious_from: list[Sentence] | None = None
 ) -> OutcomeFacts:
@@ -306,52 +380,16 @@ def find_outcome(
     Seriousness is read from ``serious_from`` (the patient sentences) when given.
     """
     facts = OutcomeFacts()
-    later = [s for s in patient if s.index >= first_reaction]
-    earlier: tuple[Sentence, Outcome, tuple[int, int], re.Match[str] | None] | None = None
-    for sentence in reversed(later):
-        found = _sentence_outcome(sentence)
-        if found is None:
-            continue
-        outcome, span, sequela = found
-        if _PLUPERFECT.search(sentence.text[: span[0]]):
-            earlier = earlier or (sentence, outcome, span, sequela)
-            continue  # a pluperfect state yields to any outcome told in the narrative
-        _keep(facts, sentence, outcome, span, sequela)
-        _superseded(facts, sentence, later)
-        break
-    else:
-        summary = [s for s in patient if s.index < first_reaction or _SUMMARY.search(s.text)]
-        for sentence in reversed(summary):
-            found = _sentence_outcome(sentence) if _SUMMARY.search(sentence.text) else None
-            if found is not None and not _PLUPERFECT.search(sentence.text[: found[1][0]]):
-                _keep(facts, sentence, found[0], found[1], found[2])
-                break
-        else:
-            if earlier is not None:
-                _keep(facts, *earlier)
-                _superseded(facts, earlier[0], later)
-            else:
-                _persistent(facts, patient)
+    _last_status(facts, patient, first_reaction)
     for sentence in patient:
         match = _OUTCOMES[0][1].search(sentence.text)
-        if match and _present(sentence, match) and facts.outcome is not Outcome.fatal:
-            _keep(facts, sentence, Outcome.fatal, match.span(), None)  # death is the last status
+        if match and _present(sentence, *match.span()) and facts.outcome is not Outcome.fatal:
+            _keep(facts, sentence, _Status(Outcome.fatal, match.span()))  # death is the last status
             break
-    for sentence in patient if serious_from is None else serious_from:
-        for criterion, pattern in _SERIOUS:
-            match = pattern.search(sentence.text)
-            if (
-                match
-                and _present(sentence, match)
-                and not _HYPOTHETICAL.search(
-                    sentence.text[max(0, match.start() - 60) : match.start()]
-                )
-                and criterion not in facts.seriousness
-            ):
-                facts.seriousness.append(criterion)
-                facts.spans.setdefault("seriousness", []).append(
-                    (sentence.start + match.start(), sentence.start + match.end())
-                )
+    criteria, spans = find_seriousness(patient if serious_from is None else serious_from)
+    facts.seriousness = criteria
+    if spans:
+        facts.spans["seriousness"] = spans
     if facts.outcome is Outcome.fatal and SeriousnessCriterion.death not in facts.seriousness:
         # "a case ... that turned out to be fatal": the fatal outcome is the death criterion
         facts.seriousness.insert(0, SeriousnessCriterion.death)

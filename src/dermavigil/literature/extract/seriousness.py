@@ -1,0 +1,149 @@
+"""Seriousness criteria (ICH E2A) of a case, only where the text states them.
+
+ICH E2A (1994), "Clinical Safety Data Management: Definitions and Standards for
+Expedited Reporting", section II.B: death, life-threatening, (prolonged)
+hospitalisation, persistent or significant disability/incapacity, congenital
+anomaly, and medically important events that needed an intervention to prevent
+one of these (here: surgery on the reaction — debridement, excision, grafting,
+flaps, surgical drainage). A criterion is taken from a sentence only when it is
+asserted (not negated, not a possibility: "excision may be needed") and, for
+surgery, when the operation treats the reaction: an excision or a removal for
+histology is diagnostic, like a biopsy (``docs/annotation.md``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.domain.vocab import SeriousnessCriterion
+from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.sentences import Sentence
+
+Span = tuple[int, int]
+
+_SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
+    (
+        SeriousnessCriterion.death,
+        re.compile(
+            r"\b(?:died|death of the patient|(?<!potentially )fatal (?:outcome|reaction|case)"
+            r"|cause of death|first death|was declared dead|passed away|(?<!risk of )death)\b",
+            re.I,
+        ),
+    ),
+    (
+        SeriousnessCriterion.life_threatening,
+        re.compile(
+            r"\b(?:(?<!potentially )life[- ]threatening|intubat\w+|ventilat(?:ed|ory support)"
+            r"|anaphyla\w+|(?:iatrogenic )?botulism|respiratory (?:distress|failure|arrest)"
+            r"|cardiac arrest|septic shock|necroti[sz]ing fasciitis|compartment syndrome|coma"
+            r"|convulsions?)\b",
+            re.I,
+        ),
+    ),
+    (
+        SeriousnessCriterion.hospitalisation,
+        re.compile(
+            r"\b(?:hospitali[sz](?:ed|ation)|admitted(?! to (?:an? |the |our )?(?:\w+ )?outpatient)"
+            r"|admission|hospital stay|inpatient"
+            r"|intensive care|ICU)\b",
+            re.I,
+        ),
+    ),
+    (
+        SeriousnessCriterion.disability,
+        re.compile(
+            r"\b(?:blind(?:ness)?(?!-)|(?:vision|visual) loss|loss of (?:vision|sight)"
+            r"|lost (?:all )?sight"
+            r"|vision (?:was )?not restored|paraly\w+|paresis|hemiparesis|amputat\w+"
+            r"|loss of the (?:affected )?(?:toe|finger|limb)|disfigur\w+|permanent (?:\w+ )?"
+            r"(?:deficit|damage|disability|paralysis|loss)|motor deficit|transection of the spinal"
+            r"|transverse myelitis)\b",
+            re.I,
+        ),
+    ),
+    (
+        SeriousnessCriterion.medically_important,
+        re.compile(
+            r"\b(?:debridement|debrided|excision|excised|skin graft\w*|grafting|fasciotomy"
+            r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
+            r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision|serious"
+            r" (?:complication|adverse (?:event|reaction))s?"
+            r"|(?:lesion|mass|swelling|nodule|granuloma|node|collection|abscess|cyst|filler"
+            r"|material|implant|product)s?"
+            r" (?:was|were) (?:then )?(?:surgically |completely )?(?:removed|resected)"
+            r"|remov(?:ed|ing|al of) (?:the |it )?(?:\w+ ){0,2}surgically|resection"
+            r"|surgery (?:was|were) (?:\w+ )?(?:performed|done|carried out|required|needed)"
+            r"|surgery for (?:the )?(?:removal|excision|drainage|debridement|evacuation)"
+            r"|(?:local |free |rotation |advancement )?flaps?(?: (?:surgery|reconstruction|therapy"
+            r"|coverage|closure))?|(?:primary|delayed|secondary|surgical) closure"
+            r"|reconstructive surgery|surgical reconstruction)\b",
+            re.I,
+        ),
+    ),
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|may|should|(?:was|were) (?:thought|considered|planned|proposed"
+    r"|discussed|offered|recommended|advised)|if)\b",
+    re.I,
+)
+"""A sentence about what was only considered ("it was thought that surgical excision would not
+help", "excision may be needed"): no seriousness criterion is taken from it."""
+_OWN = re.compile(r"\b(?:her|his|their|the patient'?s|our patient'?s)\s+(?:\w+\s+)?$", re.I)
+"""'could have contributed to her anaphylactic reaction': a possessive makes the event this
+patient's, whatever modal or hedge comes before it."""
+_MODAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:may|might|could|would|should|will)\b", re.I)
+"""'surgical excision may be needed': a possibility told after the criterion."""
+_DIAGNOSTIC = re.compile(
+    r"\b(?:for (?:\w+ )?(?:histolog\w*|histopatholog\w*|patholog\w*|diagnos\w*|analysis"
+    r"|examination|culture|microscop\w*)|processed for|sent for|excisional biops\w*)\b",
+    re.I,
+)
+"""'An intradermal nodule was excised and processed for histopathology': a diagnostic excision,
+not a surgical treatment (``docs/annotation.md``)."""
+_SURGICAL = re.compile(r"\bsurg\w+|\boperat\w+|general an(?:a)?esthesia", re.I)
+"""A surgical removal stays a treatment even when its specimen goes to histology."""
+_CLAUSE = re.compile(
+    r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:the|his|her|all|its|their)\b)", re.I
+)
+
+
+def _present(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Asserted in its clause; a possessive before it starts the clause ("her ...")."""
+    cuts = [m.end() for m in _CLAUSE.finditer(sentence.text, 0, match.start())]
+    own = _OWN.search(sentence.text, 0, match.start())
+    begin = own.start() if own else cuts[-1] if cuts else 0
+    clause = sentence.text[begin:]
+    status = assertion(clause, match.start() - begin, match.end() - begin)
+    return status is Assertion.present
+
+
+def _hypothetical(text: str, match: re.Match[str]) -> bool:
+    before = text[: match.start()]
+    if _MODAL_AFTER.match(text[match.end() :]):
+        return True
+    return bool(_HYPOTHETICAL.search(before[-60:])) and not _OWN.search(before)
+
+
+def find_seriousness(
+    sentences: list[Sentence],
+) -> tuple[list[SeriousnessCriterion], list[Span]]:
+    """The criteria the sentences state, in the order of :data:`_SERIOUS`, with spans."""
+    criteria: list[SeriousnessCriterion] = []
+    spans: list[Span] = []
+    for sentence in sentences:
+        for criterion, pattern in _SERIOUS:
+            if criterion in criteria:
+                continue
+            for match in pattern.finditer(sentence.text):
+                if not _present(sentence, match) or _hypothetical(sentence.text, match):
+                    continue
+                if (
+                    criterion is SeriousnessCriterion.medically_important
+                    and _DIAGNOSTIC.search(sentence.text)
+                    and not _SURGICAL.search(sentence.text)
+                ):
+                    continue
+                criteria.append(criterion)
+                spans.append((sentence.start + match.start(), sentence.start + match.end()))
+                break
+    return criteria, spans

@@ -1,0 +1,109 @@
+"""Failure classes of outcome and seriousness found on real abstracts, each pinned on
+sentences we wrote: the last status told wins, within a sentence too; a degree short of
+complete is recovering and a pace is not a degree; sequelae are lasting changes, not
+treatments or the reaction's own remnants; possibilities, purposes and history before the
+case state no outcome; a diagnostic excision is not surgery on the reaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+_CASE = (
+    "Nodules after a hyaluronic acid filler\n"
+    "A 45-year-old woman developed painful nodules in both cheeks two weeks after a "
+    "hyaluronic acid filler injection. "
+)
+
+
+def _outcomes(text: str) -> set[str | None]:
+    return {r.get("outcome") for r in extract_draft(_CASE + text).case["reactions"]}
+
+
+def _serious(text: str) -> set[str]:
+    draft = extract_draft(_CASE + text)
+    return {s for r in draft.case["reactions"] for s in r.get("seriousness", [])}
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # the last status of a sentence wins
+        ("The swelling persisted for two weeks and then resolved completely.", "recovered"),
+        ("Although the redness improved, the pain did not resolve.", "not_recovered"),
+        ("The induration failed to improve with oral prednisolone.", "not_recovered"),
+        ("There was no improvement at all after three sessions.", "not_recovered"),
+        # a degree short of complete is recovering; a pace is not a degree
+        ("The nodules regressed significantly after triamcinolone.", "recovering"),
+        ("At the last visit the nodules were markedly reduced in size.", "recovering"),
+        ("The nodules had improved but did not completely resolve.", "recovering"),
+        ("The nodules improved over six months, though residual nodules remained.", "recovering"),
+        ("With four months of antibiotics the nodules gradually subsided.", "recovered"),
+        ("She showed total resolution after hyaluronidase.", "recovered"),
+        ("She was discharged home in good general condition.", "recovered"),
+        ("The outcome was good at the removal of the sutures.", "recovered"),
+        # sequelae are lasting changes the reaction left
+        ("The nodules healed, leaving a faint atrophic scar.", "recovered_with_sequelae"),
+        ("The nodules resolved, but she developed hyperpigmentation.", "recovered_with_sequelae"),
+        (
+            "She healed with slight scarring and an excellent cosmetic outcome.",
+            "recovered_with_sequelae",
+        ),
+        ("The nodules resolved with topical hydrocortisone.", "recovered"),
+        ("The nodules healed completely within 4 weeks without scarring.", "recovered"),
+        ("A biopsy showed residual filler around a granuloma.", None),
+        # possibilities, purposes and history before the case are no outcome
+        ("Such nodules may resolve over months leaving a depressed scar.", None),
+        ("Early recognition of the nodules is needed to improve outcomes.", None),
+        ("Five years ago she had an injection in the chin, which healed well.", None),
+    ],
+)
+def test_outcome_wordings(text: str, outcome: str | None):
+    assert _outcomes(text) == {outcome}
+
+
+def test_a_summary_sentence_gives_the_course_when_the_narrative_does_not():
+    text = (
+        "Occlusion after a filler\nThis article describes a woman who had an arterial occlusion "
+        "after a calcium hydroxylapatite injection and her course of recovery with "
+        "platelet-rich plasma. A 35-year-old woman had blanching and pain of the upper lip "
+        "minutes after the injection."
+    )
+    assert {r.get("outcome") for r in extract_draft(text).case["reactions"]} == {"recovering"}
+
+
+@pytest.mark.parametrize(
+    ("text", "criteria"),
+    [
+        ("One nodule was excised and sent for histopathology, which showed a granuloma.", set()),
+        ("The filler was surgically removed under general anaesthesia.", {"medically_important"}),
+        ("Surgery for removal of the filler was performed.", {"medically_important"}),
+        ("After debridement, a local flap closed the defect.", {"medically_important"}),
+        (
+            "A viral infection could have contributed to her anaphylactic reaction.",
+            {"life_threatening"},
+        ),
+        ("Surgical excision may be needed if the nodules persist.", set()),
+    ],
+)
+def test_seriousness_wordings(text: str, criteria: set[str]):
+    assert _serious(text) == criteria
+
+
+def test_own_texts_last_status_sequela_and_diagnostic_excision():
+    draft = extract_draft(
+        (DATA / "dq04_outcome_last_status_and_sequela.txt").read_text(encoding="utf-8")
+    )
+    reactions = draft.case["reactions"]
+    assert {r.get("outcome") for r in reactions} == {"recovered_with_sequelae"}
+    assert reactions[0]["sequelae"] == ["small depressed scar"]
+    draft = extract_draft(
+        (DATA / "dq05_diagnostic_excision_degree.txt").read_text(encoding="utf-8")
+    )
+    reactions = draft.case["reactions"]
+    assert {r.get("outcome") for r in reactions} == {"recovering"}  # a modal sentence is no status
+    assert not any(r.get("seriousness") for r in reactions)
