@@ -33,148 +33,18 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import Outcome, SeriousnessCriterion
 from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.outcome_words import (
+    OUTCOMES,
+    SEQUELA_ANY,
+    StatusMention,
+    status_mentions,
+    strongest,
+)
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.seriousness import find_seriousness
 
 Span = tuple[int, int]
 
-_DEGREE = (
-    r"(?:significantly|markedly|considerably|substantially|notably|dramatically|remarkably"
-    r"|greatly|largely|mostly|partially|partly|slightly|somewhat|moderately|almost|nearly"
-    r"|incompletely)"
-)
-_DEGREE_ADJ = (
-    r"(?:significant|marked|considerable|substantial|notable|dramatic|remarkable|great|partial"
-    r"|slight|moderate|incomplete|near(?:ly)?|almost)"
-)
-_BETTER_VERB = (
-    r"(?:resolved|recovered|healed|disappeared|regressed|subsided|faded|cleared|improved|settled)"
-)
-_BETTER_NOUN = r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance)"
-_SEQUELA_WORD = (
-    r"(?:scar(?:s|ring|red)?|(?:lipo)?atroph\w*|(?:post-?inflammatory )?(?:hyper|hypo|de)?"
-    r"pigment(?:ation|ed)|dyschromi\w*|discolou?ration|depress(?:ed area|ion)|indentation"
-    r"|deformit\w*|contour (?:irregularit\w*|defects?|deformit\w*)|asymmetry|fibrosis"
-    r"|telangiectas\w*|alopecia|hair loss|keloids?|contractures?|deficits?|weakness|numbness"
-    r"|hyp(?:o|er)a?esthesia|par(?:a)?esthesias?|(?:visual|vision) (?:loss|impairment)"
-    r"|loss of (?:vision|sight|function|tissue|volume)|disfigurement|tissue loss|volume loss"
-    r"|paraly\w+|paresis|palsy"
-    r"|sequelae?)"
-)
-"""Lasting changes a reaction leaves (a scar, atrophy, pigmentation, a deficit): sequelae."""
-_LESION_WORD = (
-    r"(?:nodul\w*|swellings?|papul\w*|lumps?|mass(?:es)?|indurations?|erythema|o?edema"
-    r"|granulom\w*|lesions?|plaques?|pain|redness|infiltrat\w*|firmness|thickening|eschar"
-    r"|crusts?|ulcers?)"
-)
-"""The reaction's own lesions: when they remain, the reaction is not over (recovering)."""
-_MODIFIERS = (
-    r"(?:(?!(?:developed|leaving|left|needed|required|started|used|treated)\b)(?:mild|minimal"
-    r"|small|faint|slight|subtle|visible|permanent|persistent|residual|post-?inflammatory|skin"
-    r"|tissue|facial|\w+ed|\w+al|\w+ic|\w+ous|\w+ive|\w+ar)\s+){0,2}"
-)
-"""Up to two adjectives of a sequela ("a depressed scar", "subcutaneous atrophy")."""
-_CUE_WORDS = r"(?:(?!(?:and|or|but|with|without|no|not|the|she|he|it|they)\b)[a-z-]+\s+){0,3}?"
-"""Any few words between a cue and its sequela ("leaving discreet scar")."""
-_SEQUELA_CUE = re.compile(
-    r"\b(?:leaving(?: behind)?|left(?: behind)?(?= (?:an?|some|mild|persistent|\w+ed)\b)"
-    r"|resolution with|resulting in|(?:with )?residual|sequelae (?:of|such as)"
-    r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
-    r"|(?:healed|resolved|recovered|regressed|subsided)\b(?:[^.;,]{0,40}?)\bwith(?! (?:an? )?"
-    r"(?:acceptable|good|excellent|satisfactory|no|out)\b))"
-    rf"\s+(?:an?\s+|some\s+)?(?P<seq>{_CUE_WORDS}{_SEQUELA_WORD})\b",
-    re.I,
-)
-_SEQUELA_STAYS = re.compile(
-    rf"\b(?P<seq>{_MODIFIERS}(?:scar(?:s|ring)?|keloids?|sequelae)) (?:remained|persisted"
-    r"|was left|were left)\b"
-    r"|(?:\b(?:the|his|her|a|an) |^)(?P<seq2>[a-z][a-z -]{2,60}?) (?:was|were|is|are|remained)"
-    r" (?:considered |deemed |judged )?permanent\b"
-    r"|\b(?:late |permanent |residual )?sequelae (?:included|were|was|consisted of|comprised)\s+"
-    r"(?P<seq3>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)",
-    re.I,
-)
-"""A scar said to remain, a deficit said to be permanent, or the sequelae listed (a
-reaction that is itself still present, "the atrophy was still present", is not recovered)."""
-_SEQUELA_ANY = re.compile(rf"\b(?P<seq>{_MODIFIERS}{_SEQUELA_WORD})\b", re.I)
-_LESION_STAYS = re.compile(rf"\b(?:residual|remaining)\s+(?:\w+\s+)?{_LESION_WORD}\b", re.I)
-"""'though residual nodules remained': a remnant of the reaction after improvement."""
-_COMPLETE = r"(?:completely|fully|entirely|totally)"
-_COMPLETE_ADJ = r"(?:complete|full|total|entire|excellent|successful|satisfactory)"
-_PARTIAL = re.compile(
-    rf"\b(?:did not|didn't|has not|had not|have not|was not|were not|not) (?:yet )?{_COMPLETE}"
-    r" (?:resolv|heal|recover|disappear|regress|clear)\w*"
-    rf"|\b{_DEGREE}\s+(?:complete\s+)?(?:{_BETTER_VERB}|{_BETTER_NOUN})\b"
-    rf"|\b{_BETTER_VERB}\s+{_DEGREE}\b"
-    rf"|\b{_DEGREE_ADJ}\s+(?:(?:complete|clinical|symptomatic)\s+)?(?:{_BETTER_NOUN}|response)\b"
-    rf"|\b(?:was|were|has been|had been)\s+{_DEGREE}\s+(?:reduced|decreased|diminished|smaller)\b"
-    r"|\b(?:reduced|decreased|diminished|shrank|shrunk)\s+(?:\w+\s+)?in size\b"
-    r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|was left|were left)\b",
-    re.I,
-)
-"""Improvement short of complete: 'almost complete resolution', 'regressed significantly',
-'the nodule was markedly reduced', 'improved but did not completely resolve', 'only a small
-area of eschar remained'."""
-_OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
-    (
-        Outcome.fatal,
-        re.compile(r"\b(?:died|(?<!risk of )death|(?<!potentially )fatal|passed away)\b", re.I),
-    ),
-    (
-        Outcome.not_recovered,
-        re.compile(
-            r"\b(?:persist(?!ent\b)\w*|(?:was|were|is|are|remained) persistent"
-            r"|persistent(?= (?:at|after|despite|for|until|over)\b)|permanent\w*"
-            r"|(?:did not|didn't|does not|has not|have not|failed to|could not)\s+(?:\w+\s+){0,2}?"
-            r"(?:resolv|improv|recover|heal|regress|subsid|respond|disappear)\w*"
-            r"|without (?:any )?(?:\w+ ){0,2}?(?:improvement|recovery|resolution|regression)"
-            r"|no (?:significant |further |clinical )?improvement|no (?:significant |further )?"
-            r"(?:effect|response|benefit) (?:was|were) (?:observed|seen|noted)"
-            r"|remained unchanged|irreversible|not (?:been )?restored|still (?:present|visible"
-            r"|sever\w*))\b",
-            re.I,
-        ),
-    ),
-    (
-        Outcome.recovered,
-        re.compile(
-            rf"\b(?:{_COMPLETE} {_BETTER_VERB}|{_BETTER_VERB} {_COMPLETE}"
-            rf"|{_COMPLETE_ADJ} (?:\w+ (?:and )?)?(?:{_BETTER_NOUN}|outcome)"
-            r"|(?:led|leading|resulted|resulting) (?:to|in) (?:(?:a|the) )?(?:rapid |prompt )?"
-            r"(?:resolution|healing|disappearance|recovery|remission)"
-            r"|recovered|resolved|healed|disappeared|faded|vanished|subsided|regressed"
-            r"|settled(?= (?:completely|fully|within|over|after|in|on|with)\b)|cleared"
-            r"(?= (?:completely|fully|entirely|without|within|over|after|in)\b)"
-            r"|withdrew|to resolve|(?:healed|resolved) uneventfully|resolved without sequelae"
-            r"|return(?:ed|ing)? to (?:pain-free|normal|full|baseline) (?:function|activit\w+|use)"
-            r"|resumed (?:\w+ )?(?:normal|daily|usual) (?:activit\w+|life|function)"
-            r"|(?:was|were|has been|have been) successfully (?:treated|managed)"
-            r"|(?:regained|had|has|with) (?:an? )?(?:normal|full) (?:range of (?:\w+ )?"
-            r"(?:motion|movements?)|function|vision|sensation)"
-            r"|discharged (?:home )?(?:in (?:a )?(?:good|stable|satisfactory|excellent) (?:general "
-            r"|clinical )?(?:condition|health|state)|well|without (?:any )?(?:complications?"
-            r"|sequelae|symptoms|complaints?)|asymptomatic|symptom-free)"
-            r"|(?:outcome|result|recovery) (?:was|were|has been) (?:\w+ )?(?:good|excellent"
-            r"|favou?rable|uneventful|satisfactory))\b",
-            re.I,
-        ),
-    ),
-    (
-        Outcome.recovering,
-        re.compile(
-            r"\b(?:improv\w*|resolving|healing|recovering|course of recovery|subsid\w*|regress\w*"
-            r"|relieve\w*|(?:dramatic\w*|good|marked) response|continued to shrink"
-            r"|evolved favou?rably|favou?rable (?:evolution|course))\b",
-            re.I,
-        ),
-    ),
-)
-_RANK = {
-    "sequela": 0, "partial": 1, Outcome.fatal: 2, Outcome.not_recovered: 3,
-    Outcome.recovered: 4, Outcome.recovering: 5,
-}  # fmt: skip
-"""Which of two overlapping statuses a phrase states ('did not improve' over 'improve',
-'healed with a scar' over 'healed', 'almost complete resolution' over 'complete resolution')."""
 _SUMMARY = re.compile(
     r"\b(?:we (?:hereby )?(?:report|present|describe|discuss)|(?:this|the present) (?:case"
     r"|report|article|paper|letter)|a case of)\b",
@@ -239,15 +109,6 @@ class OutcomeFacts:
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
-@dataclass
-class _Status:
-    """A status a sentence states: its outcome, span and sequela span (if any)."""
-
-    outcome: Outcome
-    span: Span
-    sequela: Span | None = None
-
-
 def _present(sentence: Sentence, start: int, end: int) -> bool:
     cuts = [m.end() for m in _CLAUSE.finditer(sentence.text, 0, start)]
     begin = cuts[-1] if cuts else 0
@@ -270,35 +131,10 @@ def _stated(sentence: Sentence, start: int, end: int) -> bool:
     return _present(sentence, start, end) and not _possible(sentence.text, start, end)
 
 
-def _candidates(sentence: Sentence) -> list[tuple[object, _Status]]:
-    text = sentence.text
-    found: list[tuple[object, _Status]] = []
-    for pattern in (_SEQUELA_CUE, _SEQUELA_STAYS):
-        for m in pattern.finditer(text):
-            group = next(g for g in ("seq", "seq2", "seq3") if m.groupdict().get(g))
-            found.append(
-                ("sequela", _Status(Outcome.recovered_with_sequelae, m.span(), m.span(group)))
-            )
-    for pattern in (_PARTIAL, _LESION_STAYS):
-        found += [
-            ("partial", _Status(Outcome.recovering, m.span())) for m in pattern.finditer(text)
-        ]
-    for outcome, pattern in _OUTCOMES:
-        found += [(outcome, _Status(outcome, m.span())) for m in pattern.finditer(text)]
-    return [(rank, s) for rank, s in found if _stated(sentence, *s.span)]
-
-
-def _sentence_status(sentence: Sentence) -> _Status | None:
+def _sentence_status(sentence: Sentence) -> StatusMention | None:
     """The status a sentence states last; a phrase stating two takes the stronger."""
-    found = _candidates(sentence)
-    kept = [
-        status
-        for rank, status in found
-        if not any(
-            _RANK[other] < _RANK[rank] and o.span[0] < status.span[1] and status.span[0] < o.span[1]
-            for other, o in found
-        )
-    ]
+    stated = [m for m in status_mentions(sentence.text) if _stated(sentence, *m.span)]
+    kept = strongest(stated)
     if not kept:
         return None
     last = max(kept, key=lambda s: s.span[0])
@@ -309,13 +145,13 @@ def _sentence_status(sentence: Sentence) -> _Status | None:
         sequela = [s for s in kept if s.outcome is Outcome.recovered_with_sequelae]
         if sequela:
             return sequela[-1]
-        for m in _SEQUELA_ANY.finditer(sentence.text, last.span[1]):
+        for m in SEQUELA_ANY.finditer(sentence.text, last.span[1]):
             if _stated(sentence, *m.span("seq")):
-                return _Status(Outcome.recovered_with_sequelae, last.span, m.span("seq"))
+                return StatusMention(Outcome.recovered_with_sequelae, 0, last.span, m.span("seq"))
     return last
 
 
-def _keep(facts: OutcomeFacts, sentence: Sentence, status: _Status) -> None:
+def _keep(facts: OutcomeFacts, sentence: Sentence, status: StatusMention) -> None:
     facts.outcome = status.outcome
     start = sentence.start
     facts.spans["outcome"] = [(start + status.span[0], start + status.span[1])]
@@ -332,7 +168,7 @@ def _persistent(facts: OutcomeFacts, sentences: list[Sentence]) -> None:
     for sentence in sentences:
         match = _PERSISTENT.search(sentence.text)
         if match and _present(sentence, *match.span()):
-            _keep(facts, sentence, _Status(Outcome.not_recovered, match.span()))
+            _keep(facts, sentence, StatusMention(Outcome.not_recovered, 3, match.span()))
             return
 
 
@@ -348,7 +184,7 @@ def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) 
 
 def _last_status(facts: OutcomeFacts, patient: list[Sentence], first_reaction: int) -> None:
     later = [s for s in patient if s.index >= first_reaction]
-    earlier: tuple[Sentence, _Status] | None = None
+    earlier: tuple[Sentence, StatusMention] | None = None
     for sentence in reversed(later):
         status = _sentence_status(sentence)
         if status is None or _BEFORE_CASE.search(sentence.text, 0, status.span[0]):
@@ -382,9 +218,11 @@ def find_outcome(
     facts = OutcomeFacts()
     _last_status(facts, patient, first_reaction)
     for sentence in patient:
-        match = _OUTCOMES[0][1].search(sentence.text)
+        match = OUTCOMES[0][1].search(sentence.text)
         if match and _present(sentence, *match.span()) and facts.outcome is not Outcome.fatal:
-            _keep(facts, sentence, _Status(Outcome.fatal, match.span()))  # death is the last status
+            _keep(
+                facts, sentence, StatusMention(Outcome.fatal, 2, match.span())
+            )  # death is the last status
             break
     criteria, spans = find_seriousness(patient if serious_from is None else serious_from)
     facts.seriousness = criteria

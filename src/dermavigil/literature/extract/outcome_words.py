@@ -1,0 +1,190 @@
+"""The wordings of an outcome status (E2B E.i.7) and what each one states.
+
+:func:`status_mentions` finds every phrase of a text that states a status, each
+with a *rank*: when two phrases overlap, the lower rank is what the words say
+("did not improve" over "improve", "healed with a scar" over "healed",
+"almost complete resolution" over "complete resolution"). Sequelae are lasting
+changes a reaction leaves (scar, atrophy, pigmentation, deficits); a degree
+short of complete ("significantly", "markedly", "partial") is recovering, a pace
+("gradually") is not a degree. Which mention is *the* outcome is decided by
+:mod:`.outcome`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dermavigil.domain.vocab import Outcome
+
+Span = tuple[int, int]
+
+_DEGREE = (
+    r"(?:significantly|markedly|considerably|substantially|notably|dramatically|remarkably"
+    r"|greatly|largely|mostly|partially|partly|slightly|somewhat|moderately|almost|nearly"
+    r"|incompletely)"
+)
+_DEGREE_ADJ = (
+    r"(?:significant|marked|considerable|substantial|notable|dramatic|remarkable|great|partial"
+    r"|slight|moderate|incomplete|near(?:ly)?|almost)"
+)
+_BETTER_VERB = (
+    r"(?:resolved|recovered|healed|disappeared|regressed|subsided|faded|cleared|improved|settled)"
+)
+_BETTER_NOUN = r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance)"
+_SEQUELA_WORD = (
+    r"(?:scar(?:s|ring|red)?|(?:lipo)?atroph\w*|(?:post-?inflammatory )?(?:hyper|hypo|de)?"
+    r"pigment(?:ation|ed)|dyschromi\w*|discolou?ration|depress(?:ed area|ion)|indentation"
+    r"|deformit\w*|contour (?:irregularit\w*|defects?|deformit\w*)|asymmetry|fibrosis"
+    r"|telangiectas\w*|alopecia|hair loss|keloids?|contractures?|deficits?|weakness|numbness"
+    r"|hyp(?:o|er)a?esthesia|par(?:a)?esthesias?|(?:visual|vision) (?:loss|impairment)"
+    r"|loss of (?:vision|sight|function|tissue|volume)|disfigurement|tissue loss|volume loss"
+    r"|paraly\w+|paresis|palsy"
+    r"|sequelae?)"
+)
+"""Lasting changes a reaction leaves (a scar, atrophy, pigmentation, a deficit): sequelae."""
+_LESION_WORD = (
+    r"(?:nodul\w*|swellings?|papul\w*|lumps?|mass(?:es)?|indurations?|erythema|o?edema"
+    r"|granulom\w*|lesions?|plaques?|pain|redness|infiltrat\w*|firmness|thickening|eschar"
+    r"|crusts?|ulcers?)"
+)
+"""The reaction's own lesions: when they remain, the reaction is not over (recovering)."""
+_MODIFIERS = (
+    r"(?:(?!(?:developed|leaving|left|needed|required|started|used|treated)\b)(?:mild|minimal"
+    r"|small|faint|slight|subtle|visible|permanent|persistent|residual|post-?inflammatory|skin"
+    r"|tissue|facial|\w+ed|\w+al|\w+ic|\w+ous|\w+ive|\w+ar)\s+){0,2}"
+)
+"""Up to two adjectives of a sequela ("a depressed scar", "subcutaneous atrophy")."""
+_CUE_WORDS = r"(?:(?!(?:and|or|but|with|without|no|not|the|she|he|it|they)\b)[a-z-]+\s+){0,3}?"
+"""Any few words between a cue and its sequela ("leaving discreet scar")."""
+_SEQUELA_CUE = re.compile(
+    r"\b(?:leaving(?: behind)?|left(?: behind)?(?= (?:an?|some|mild|persistent|\w+ed)\b)"
+    r"|resolution with|resulting in|(?:with )?residual|sequelae (?:of|such as)"
+    r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
+    r"|(?:healed|resolved|recovered|regressed|subsided)\b(?:[^.;,]{0,40}?)\bwith(?! (?:an? )?"
+    r"(?:acceptable|good|excellent|satisfactory|no|out)\b))"
+    rf"\s+(?:an?\s+|some\s+)?(?P<seq>{_CUE_WORDS}{_SEQUELA_WORD})\b",
+    re.I,
+)
+_SEQUELA_STAYS = re.compile(
+    rf"\b(?P<seq>{_MODIFIERS}(?:scar(?:s|ring)?|keloids?|sequelae)) (?:remained|persisted"
+    r"|was left|were left)\b"
+    r"|(?:\b(?:the|his|her|a|an) |^)(?P<seq2>[a-z][a-z -]{2,60}?) (?:was|were|is|are|remained)"
+    r" (?:considered |deemed |judged )?permanent\b"
+    r"|\b(?:late |permanent |residual )?sequelae (?:included|were|was|consisted of|comprised)\s+"
+    r"(?P<seq3>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)",
+    re.I,
+)
+"""A scar said to remain, a deficit said to be permanent, or the sequelae listed (a
+reaction that is itself still present, "the atrophy was still present", is not recovered)."""
+SEQUELA_ANY = re.compile(rf"\b(?P<seq>{_MODIFIERS}{_SEQUELA_WORD})\b", re.I)
+_LESION_STAYS = re.compile(rf"\b(?:residual|remaining)\s+(?:\w+\s+)?{_LESION_WORD}\b", re.I)
+"""'though residual nodules remained': a remnant of the reaction after improvement."""
+_COMPLETE = r"(?:completely|fully|entirely|totally)"
+_COMPLETE_ADJ = r"(?:complete|full|total|entire|excellent|successful|satisfactory)"
+_PARTIAL = re.compile(
+    rf"\b(?:did not|didn't|has not|had not|have not|was not|were not|not) (?:yet )?{_COMPLETE}"
+    r" (?:resolv|heal|recover|disappear|regress|clear)\w*"
+    rf"|\b{_DEGREE}\s+(?:complete\s+)?(?:{_BETTER_VERB}|{_BETTER_NOUN})\b"
+    rf"|\b{_BETTER_VERB}\s+{_DEGREE}\b"
+    rf"|\b{_DEGREE_ADJ}\s+(?:(?:complete|clinical|symptomatic)\s+)?(?:{_BETTER_NOUN}|response)\b"
+    rf"|\b(?:was|were|has been|had been)\s+{_DEGREE}\s+(?:reduced|decreased|diminished|smaller)\b"
+    r"|\b(?:reduced|decreased|diminished|shrank|shrunk)\s+(?:\w+\s+)?in size\b"
+    r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|was left|were left)\b",
+    re.I,
+)
+"""Improvement short of complete: 'almost complete resolution', 'regressed significantly',
+'the nodule was markedly reduced', 'improved but did not completely resolve', 'only a small
+area of eschar remained'."""
+OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
+    (
+        Outcome.fatal,
+        re.compile(r"\b(?:died|(?<!risk of )death|(?<!potentially )fatal|passed away)\b", re.I),
+    ),
+    (
+        Outcome.not_recovered,
+        re.compile(
+            r"\b(?:persist(?!ent\b)\w*|(?:was|were|is|are|remained) persistent"
+            r"|persistent(?= (?:at|after|despite|for|until|over)\b)|permanent\w*"
+            r"|(?:did not|didn't|does not|has not|have not|failed to|could not)\s+(?:\w+\s+){0,2}?"
+            r"(?:resolv|improv|recover|heal|regress|subsid|respond|disappear)\w*"
+            r"|without (?:any )?(?:\w+ ){0,2}?(?:improvement|recovery|resolution|regression)"
+            r"|no (?:significant |further |clinical )?improvement|no (?:significant |further )?"
+            r"(?:effect|response|benefit) (?:was|were) (?:observed|seen|noted)"
+            r"|remained unchanged|irreversible|not (?:been )?restored|still (?:present|visible"
+            r"|sever\w*))\b",
+            re.I,
+        ),
+    ),
+    (
+        Outcome.recovered,
+        re.compile(
+            rf"\b(?:{_COMPLETE} {_BETTER_VERB}|{_BETTER_VERB} {_COMPLETE}"
+            rf"|{_COMPLETE_ADJ} (?:\w+ (?:and )?)?(?:{_BETTER_NOUN}|outcome)"
+            r"|(?:led|leading|resulted|resulting) (?:to|in) (?:(?:a|the) )?(?:rapid |prompt )?"
+            r"(?:resolution|healing|disappearance|recovery|remission)"
+            r"|recovered|resolved|healed|disappeared|faded|vanished|subsided|regressed"
+            r"|settled(?= (?:completely|fully|within|over|after|in|on|with)\b)|cleared"
+            r"(?= (?:completely|fully|entirely|without|within|over|after|in)\b)"
+            r"|withdrew|to resolve|(?:healed|resolved) uneventfully|resolved without sequelae"
+            r"|return(?:ed|ing)? to (?:pain-free|normal|full|baseline) (?:function|activit\w+|use)"
+            r"|resumed (?:\w+ )?(?:normal|daily|usual) (?:activit\w+|life|function)"
+            r"|(?:was|were|has been|have been) successfully (?:treated|managed)"
+            r"|(?:regained|had|has|with) (?:an? )?(?:normal|full) (?:range of (?:\w+ )?"
+            r"(?:motion|movements?)|function|vision|sensation)"
+            r"|discharged (?:home )?(?:in (?:a )?(?:good|stable|satisfactory|excellent) (?:general "
+            r"|clinical )?(?:condition|health|state)|well|without (?:any )?(?:complications?"
+            r"|sequelae|symptoms|complaints?)|asymptomatic|symptom-free)"
+            r"|(?:outcome|result|recovery) (?:was|were|has been) (?:\w+ )?(?:good|excellent"
+            r"|favou?rable|uneventful|satisfactory))\b",
+            re.I,
+        ),
+    ),
+    (
+        Outcome.recovering,
+        re.compile(
+            r"\b(?:improv\w*|resolving|healing|recovering|course of recovery|subsid\w*|regress\w*"
+            r"|relieve\w*|(?:dramatic\w*|good|marked) response|continued to shrink"
+            r"|evolved favou?rably|favou?rable (?:evolution|course))\b",
+            re.I,
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class StatusMention:
+    """A phrase stating a status: its outcome, rank, span and sequela span (if any)."""
+
+    outcome: Outcome
+    rank: int
+    span: Span
+    sequela: Span | None = None
+
+
+_RANK = {Outcome.fatal: 2, Outcome.not_recovered: 3, Outcome.recovered: 4, Outcome.recovering: 5}
+
+
+def status_mentions(text: str) -> list[StatusMention]:
+    """Every phrase of ``text`` that states a status (asserted or not), in pattern order."""
+    found: list[StatusMention] = []
+    for pattern in (_SEQUELA_CUE, _SEQUELA_STAYS):
+        for m in pattern.finditer(text):
+            group = next(g for g in ("seq", "seq2", "seq3") if m.groupdict().get(g))
+            found.append(StatusMention(Outcome.recovered_with_sequelae, 0, m.span(), m.span(group)))
+    for pattern in (_PARTIAL, _LESION_STAYS):
+        found += [StatusMention(Outcome.recovering, 1, m.span()) for m in pattern.finditer(text)]
+    for outcome, pattern in OUTCOMES:
+        found += [StatusMention(outcome, _RANK[outcome], m.span()) for m in pattern.finditer(text)]
+    return found
+
+
+def strongest(mentions: list[StatusMention]) -> list[StatusMention]:
+    """The mentions no overlapping mention of a lower rank outweighs."""
+    return [
+        m
+        for m in mentions
+        if not any(
+            o.rank < m.rank and o.span[0] < m.span[1] and m.span[0] < o.span[1] for o in mentions
+        )
+    ]
