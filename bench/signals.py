@@ -11,6 +11,15 @@ BCPNN and GPS), alternating, ``--repeat`` times each, and prints the best wall
 time, CPU time and peak RSS of each and the ratios (target: >= 20x, RSS below
 vigipy's). The machine may be shared: the ratio within one run is the figure.
 
+Figures (FAERS 2022Q3, this 2-core VM): quiet, before a small file was read beside the
+scipy import, 1.01 s against vigipy's 15.83 s, 15.7x (11.5x in CPU), peak RSS 264 vs
+478 MiB. Shared with other engineers' test runs at load 10-11, best of 3 with
+``--baseline`` that earlier tree: 4.43 s against 53.1 s, 12.0x (12.7x in CPU), 253 vs
+477 MiB; the earlier tree 4.51 s, 1.28 s CPU, 228 MiB; same table (max relative
+difference 0). Under load the ratio is about the CPU ratio; the threads only pay off on
+an idle core (emulated with ``chrt -f 10``, two CSV slices forced, ten alternating runs
+of the whole command: median 1.35 -> 1.21 s, best 0.95 -> 0.92 s).
+
 ``--synthetic N`` does the same on a synthetic long file of N rows
 (``signals.synthetic.write_long_file``, written once under ``--dir``; issue 13:
 20M rows in <= 3 GiB at no loss of speed, 50M reported).
