@@ -10,6 +10,7 @@ from dermavigil.terminology.coder import (
     NEAREST_PARENT,
     code_phrase,
     default_coder,
+    finding_adjective,
 )
 from dermavigil.terminology.hpo import about, load_hpo
 from dermavigil.terminology.normalize import normalize
@@ -114,3 +115,29 @@ def test_clinical_wordings_of_reactions(phrase: str, code: str) -> None:
 
 def test_a_colour_inside_a_lesion_description_is_no_discoloration() -> None:
     assert "HP:0000953" not in {c.code for c in code_phrase("purplish papules")}
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [
+        ("hypopigmented", "HP:0001010"),  # -ed -> -ation
+        ("atrophic", "HP:0004334"),  # -ic -> -y, skin form "skin atrophy"
+        ("telangiectatic", "HP:0001009"),  # -atic -> -asia
+        ("bullous", "HP:0008066"),  # -ous -> -a, a clinical wording
+        ("vesicular", "HP:0200037"),  # -ular -> -le
+        ("desquamative", "HP:0040189"),  # -ive -> -ion
+        ("ecchymotic", "HP:0031364"),  # -otic -> -osis
+    ],
+)
+def test_a_descriptive_adjective_codes_as_its_noun(word: str, code: str) -> None:
+    assert [c.code for c in code_phrase(word)] == [code]
+    assert [c.code for c in finding_adjective(word)] == [code]
+
+
+def test_derived_nouns_stay_in_the_skin_and_only_adjectives_stand_alone() -> None:
+    assert code_phrase("depressed") == []  # "depression" is no skin finding
+    assert [c.code for c in code_phrase("hyperpigmented plaques")] == ["HP:0000953", "HP:0200035"]
+    # a colour, the histology word and verbs name no finding on their own
+    for word in ("red", "granulomatous", "injected", "developed", "nodule"):
+        assert finding_adjective(word) == ()
+    assert [c.code for c in finding_adjective("tender")] == ["HP:0025283"]

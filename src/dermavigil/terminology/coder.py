@@ -17,6 +17,10 @@ Method, in order (the first step that yields a code wins):
    that name a finding of their own ("painful" -> Pain, "erythematous" ->
    Erythema) when no precomposed term exists ("erythematous papules" is
    HPO's own *Erythematous papule*, HP:0030350, matched whole first).
+   A one-word adjective that neither this step nor step 2 matches is tried as the
+   nouns it derives from (:data:`_DERIVATIONS`: "hypopigmented" ->
+   hypopigmentation, "atrophic" -> atrophy), kept only when that noun is a
+   skin term (score 0.9).
 2. **Nearest-parent table** (:data:`NEAREST_PARENT`) for clinical phrases the
    HPO lacks (eccrine necrosis, post-inflammatory hyperpigmentation, ...): the
    verbatim phrase is kept and coded to its nearest HPO parent, marked
@@ -36,6 +40,7 @@ is returned uncoded (an empty list): codes are never guessed.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -171,6 +176,27 @@ a synonym of *Emotional hypersensitivity*): coded to the clinical term first (sc
 
 _SKIN_FORMS = ("skin {}", "cutaneous {}", "{} of the skin")
 
+_DERIVATIONS = (
+    ("atous", "a"), ("otic", "osis"), ("atic", "asia"), ("ic", "ia"), ("ic", "y"), ("ic", "e"),
+    ("ous", "a"), ("ous", "e"), ("ular", "ule"), ("ular", "le"), ("al", "a"), ("ated", "ation"),
+    ("ed", "ation"), ("ed", "ion"), ("ed", ""), ("ive", "ion"), ("ful", ""),
+)  # fmt: skip
+"""Adjective suffix -> noun suffix: the derivational variants of the SPECIALIST lexical
+tools (McCray AT, Srinivasan S, Browne AC 1994, "Lexical methods for managing variation
+in biomedical terminologies", Proc Annu Symp Comput Appl Med Care: 235-239), limited to
+the endings of descriptive adjectives in dermatology ("erythematous" -> erythema,
+"necrotic" -> necrosis, "telangiectatic" -> telangiectasia, "atrophic" -> atrophy,
+"bullous" -> bulla, "papular" -> papule, "vesicular" -> vesicle, "urticarial" ->
+urticaria, "indurated" -> induration, "hypopigmented" -> hypopigmentation, "crusted" ->
+crust, "desquamative" -> desquamation)."""
+
+
+def derived_nouns(word: str) -> list[str]:
+    """The candidate nouns of a descriptive adjective (see :data:`_DERIVATIONS`), in order."""
+    return [
+        word[: -len(a)] + b for a, b in _DERIVATIONS if word.endswith(a) and len(word) > len(a) + 2
+    ]
+
 
 class PhraseCoder:
     """Codes phrases against the HPO; results cached per phrase.
@@ -208,7 +234,7 @@ class PhraseCoder:
             key=lambda e: (not e.is_label, scope_rank.get(e.scope, 4), e.term_id not in skin),
         )
 
-    def _lexical(self, phrase: str) -> CodedTerm | None:
+    def _lexical(self, phrase: str, derive: bool = True) -> CodedTerm | None:
         key = normalize(phrase)
         if key in CLINICAL_SENSE:
             return self._term(CLINICAL_SENSE[key], phrase, 0.95, False)
@@ -223,10 +249,23 @@ class PhraseCoder:
             return self._term(EQUIVALENT[key], phrase, 0.95, False)
         if not entries:
             table = NEAREST_PARENT.get(key)
-            return self._term(table, phrase, 0.8, True) if table else None
+            if table:
+                return self._term(table, phrase, 0.8, True)
+            return self._derived(phrase, key) if derive else None
         best = entries[0]
         score = 1.0 if best.is_label else _SCOPE_SCORE.get(best.scope, 0.9)
         return self._term(best.term_id, phrase, score, False)
+
+    def _derived(self, phrase: str, key: str) -> CodedTerm | None:
+        """The skin finding a descriptive adjective names by its noun ("hypopigmented" ->
+        hypopigmentation, "atrophic" -> atrophy): one word, its derivational variants."""
+        if " " in key:
+            return None
+        for noun in derived_nouns(key):
+            coded = self._lexical(noun, derive=False)
+            if coded is not None and coded.code in self._tables.skin:
+                return coded.model_copy(update={"matched_text": phrase, "score": 0.9})
+        return None
 
     def _scan(self, phrase: str) -> list[CodedTerm]:
         words = phrase.replace("-", " ").replace(",", " ").split()
@@ -319,6 +358,28 @@ def suggest(text: str, limit: int = 8) -> list[CodedTerm]:
         seen.add(term_id)
         found.append(coder._term(term_id, phrase, 1.0, False))
     return [t.model_copy() for t in found[:limit]]
+
+
+_ADJECTIVE = re.compile(r"[a-z]{3,}(?:ous|ic|ed|al|ar|ive|ful|en|ish|er|y)")
+_NOT_DESCRIPTIVE = frozenset({"red", "reddish", "granulomatous", "macular", "inflamed"})
+"""Adjectives that name a finding only beside a lesion noun: a colour ("cherry red spot"),
+the histology word "granulomatous", the eye's "macular"."""
+
+
+@lru_cache(maxsize=4096)
+def finding_adjective(word: str) -> tuple[CodedTerm, ...]:
+    """The skin finding a descriptive adjective names on its own ("a tender, hypopigmented
+    depression" -> Tender, Hypopigmentation of the skin): a one-word clinical wording of
+    :data:`EQUIVALENT` or an adjective whose derived noun (:func:`derived_nouns`) is a
+    skin term; () for any other word."""
+    key = normalize(word)
+    if key in _NOT_DESCRIPTIVE or key in COLOUR_WORDS or not _ADJECTIVE.fullmatch(key):
+        return ()
+    coder = default_coder()
+    if key in EQUIVALENT:
+        return (coder._term(EQUIVALENT[key], word, 0.95, False),)
+    derived = coder._derived(word, key)
+    return (derived,) if derived is not None else ()
 
 
 def _unique(terms: list[CodedTerm]) -> list[CodedTerm]:

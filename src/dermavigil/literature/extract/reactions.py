@@ -6,8 +6,11 @@ granuloma, vascular occlusion, ...) with the descriptive words before it
 ("papules and nodules, accompanied by central, tiny crusted erosions"), found
 in patient sentences outside histopathology clauses (those are findings) and
 outside outcome clauses ("leaving post-inflammatory hyperpigmentation" is a
-sequela). Negated mentions are dropped and uncertain ones set aside
-(:mod:`.negation`). Each verbatim is coded with
+sequela). A descriptive adjective outside any noun mention ("a slightly
+tender area", "a hypopigmented, atrophic depression") is a mention of its
+own, coded by the noun it derives from
+(:func:`dermavigil.terminology.coder.finding_adjective`). Negated mentions
+are dropped and uncertain ones set aside (:mod:`.negation`). Each verbatim is coded with
 :func:`dermavigil.terminology.coder.code_phrase`. Onset: a latency ("three
 days after injection", "after 2 weeks", "the next day") or a worded onset
 ("shortly after the injection") in the mention's sentence.
@@ -25,7 +28,7 @@ from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.literature.extract.treatment import TREATMENT
-from dermavigil.terminology.coder import code_phrase
+from dermavigil.terminology.coder import code_phrase, finding_adjective
 from dermavigil.terminology.normalize import normalize
 
 Span = tuple[int, int]
@@ -119,6 +122,9 @@ _PREDICATE = re.compile(
 )
 """Adjective and verb forms of a reaction: "her face became red and swollen", "was tender
 and violaceous", "the nodule ulcerated"."""
+_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
+"""A word standing alone: a descriptive adjective outside any noun mention ("a slightly
+tender area", "a hypopigmented depression") is a reaction of its own."""
 _NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)
 """A word that makes the next mention a normal finding ("her BCG vaccination scar")."""
 _INDICATION = re.compile(
@@ -291,7 +297,8 @@ spaces consistent with foreign body granuloma")."""
 _RESULT_VERB = re.compile(
     r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|identified"
     r"|found|included|showing|revealing|demonstrating|consistent with|compatible with|positive for"
-    r"|grew|yielded|consisted|composed|shown|proven|proved)\b|:\s",
+    r"|grew|yielded|consisted|composed|shown|proven|proved|presented|exhibited|displayed"
+    r"|contained)\b|:\s",
     re.I,
 )
 """A test's result follows: "the biopsy showed ...". A test only named ("management involved
@@ -515,6 +522,11 @@ def _mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[tuple[str
         # each adjective is its own mention: "tender and violaceous" -> tender, violaceous
         for word in re.finditer(rf"(?:{_PREDICATE_ADJ}|{_VERBS})(?![\w-])", text[start:end], re.I):
             found.append((word.group(0), start + word.start(), start + word.end()))
+    for match in _WORD.finditer(text):
+        if finding_adjective(match.group(0)) and not any(
+            match.end() > s and match.start() < e for _, s, e in found
+        ):
+            found.append((match.group(0), match.start(), match.end()))
     return sorted(found, key=lambda f: f[1])
 
 

@@ -20,7 +20,9 @@ present auxiliary or modal), with no review, advice, study or frequency
 cue; a figure caption continues it too. A keyword line and a page line
 without a verb never do. A sentence that calls itself the report of this
 case ("this is the first report of ...", "this is an unusual case of ...")
-is about the patient wherever it stands.
+is about the patient wherever it stands; a recommendation drawn from it
+("This case shows that physicians should suspect ... in patients presenting
+with necrotic lesions") is not, even when it names the case.
 """
 
 from __future__ import annotations
@@ -79,6 +81,21 @@ def _narrative(sentence: Sentence) -> bool:
     return past is not None and (present is None or past.start() < present.start())
 
 
+_RECOMMENDATION = re.compile(
+    r"\b(?:should|must|it is (?:important|essential|crucial)|we recommend|is recommended"
+    r"|(?:need|needs) to be)\b",
+    re.I,
+)
+
+
+def _recommends(sentence: Sentence) -> bool:
+    """A recommendation drawn from the case ("This case suggests that physicians should
+    suspect ... in patients presenting with necrotic lesions"), told before any past verb."""
+    advice = _RECOMMENDATION.search(sentence.text)
+    past = _PAST.search(sentence.text)
+    return advice is not None and (past is None or advice.start() < past.start())
+
+
 def narrative_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """The patient sentences and the sentences that continue their narrative (see the
     module docstring), in text order."""
@@ -86,7 +103,8 @@ def narrative_sentences(sentences: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     left = 0
     for sentence in sentences:
-        if sentence.index in patient:
+        recommends = sentence.section != "title" and _recommends(sentence)
+        if sentence.index in patient and not recommends:
             out.append(sentence)
             left = 0 if sentence.section == "title" else CONTINUATIONS
         elif _THIS_CASE.search(sentence.text) and sentence.section != "title":
