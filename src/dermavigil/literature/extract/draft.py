@@ -25,6 +25,7 @@ from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.challenge import find_challenges
 from dermavigil.literature.extract.findings import find_findings
+from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.onset import refine_onsets
 from dermavigil.literature.extract.outcome import find_outcome
 from dermavigil.literature.extract.patient import find_patient, find_series_patients
@@ -35,7 +36,7 @@ from dermavigil.literature.extract.products import (
     medicine_by_route,
 )
 from dermavigil.literature.extract.quality import check_text
-from dermavigil.literature.extract.reactions import find_reactions, reaction_abbreviations
+from dermavigil.literature.extract.reactions import find_reactions
 from dermavigil.literature.extract.relevance import (
     case_sentences,
     is_review,

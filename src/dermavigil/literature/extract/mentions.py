@@ -1,0 +1,177 @@
+"""Where a sentence names a reaction: noun mentions, adjective and verb forms, short forms.
+
+A reaction mention is a clinical head noun (necrosis, papules, pain, erythema,
+granuloma, vascular occlusion, ...) with the descriptive words before it
+("palpable, painful, non-blanchable purplish papules") and coordinated heads
+("papules and nodules, accompanied by central, tiny crusted erosions"). An
+adjective or verb form after a copula or on its own ("her face became red
+and swollen", "the nodule ulcerated") is a mention too, and so is a
+descriptive adjective outside any noun mention ("a slightly tender area",
+"a hypopigmented, atrophic depression"), coded by the noun it derives from
+(:func:`dermavigil.terminology.coder.finding_adjective`). A short form the
+text defines for a reaction ("compartment syndrome (CS)") stands for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.terminology.coder import finding_adjective
+
+Span = tuple[int, int]
+
+_HEADS = (
+    r"(?:skin |tissue |cutaneous |eccrine )?necrosis|papules?|nodules?|erosions?|ulcers?"
+    r"|ulcerations?|pain|purpura|erythema|o?edema|swellings?|bumps?|lumps?|granulomas?"
+    r"|granulomatous reactions?|patch(?:es)?"
+    r"|abscess(?:es)?|pustules?|vesicles?|blisters?|bullae?|urticaria|hives|wheals?|pruritus|itching"
+    r"|angioedema|hyperpigmentation|hypopigmentation|discolou?ration|livedo(?: reticularis)?"
+    r"|blanching|induration|bruising|ecchymos[ie]s|ha?ematomas?|vasculitis|panniculitis|cellulitis"
+    r"|infections?|(?<!hay )(?<!scarlet )(?<!yellow )(?<!dengue )(?<!rheumatic )(?<!typhoid )fever"
+    r"|ptosis|diplopia|blindness|(?:vision|visual) loss|loss of vision|dysphagia"
+    r"|anaphylaxis|rash(?:es)?|eschars?|crusts?|plaques?|macules?|telangiectasias?|atrophy"
+    r"|lipoatrophy|scarring|scars?|tenderness|inflammation|vascular (?:occlusion|compromise)"
+    r"|ischa?emia|hypersensitivity reactions?|foreign[- ]body reactions?|tyndall effect"
+    r"|(?:muscle )?weakness|dysphonia|headache|dizziness|syncope|dyspnea|dyspnoea|alopecia"
+    r"|(?:iatrogenic )?botulism|Nicolau(?:'s)? (?:syndrome|dermatitis)|embolia cutis medicamentosa"
+    r"|anaphylactic (?:shock|reaction)|myonecrosis|necroti[sz]ing fasciitis|fasciitis"
+    r"|compartment syndrome|paralysis|(?:hemi)?paresis|cyanosis|hypoa?esthesia|convulsions?"
+    r"|seizures?|coma|(?:granulomatous )?dermatitis|eruptions?|blistering|transverse myelitis"
+    r"|bacter(?:a)?emia|sepsis|flushing|nausea|vomiting|light-headedness|diarrh?o?ea"
+    r"|desquamation|gangren\w*|hypersensitivity(?: reactions?)?|allergic reactions?"
+    r"|(?:vision|visual) (?:impairment|disturbance)|blurred vision|double vision"
+    r"|respiratory distress|(?:cardiac|cardiorespiratory|respiratory) arrest|hypotension"
+    r"|(?:decreased|reduced) urine output|oliguria|anuria"
+    r"|difficulty (?:in )?(?:swallowing|breathing)"
+    r"|dysarthria|rhabdomyolysis|inflammatory reactions?|colou?r (?:alterations?|changes?)"
+    r"|whitening|restriction of (?:the )?(?:movements?|motion)"
+    r"|burning sensations?|exophthalmos|proptosis|blepharoptosis"
+    r"|shortness of breath|hoarseness|malaise|stinging|warmth|masses|collections?|cellulitis"
+    r"|(?:vascular|arterial|artery) (?:occlusion|embolism)|embolism|discolou?ration"
+    r"|ischemic changes"
+    r"|foreign[- ]body (?:granulomas?|reactions?)|granulomatous (?:inflammation|lesions?)"
+    r"|granulomatous (?:giant[- ]cell )?reactions?|giant[- ]cell reactions?|bursitis"
+    r"|lymphadenopathy|lymphadenitis|(?:BCG )?adenitis|lymph nod(?:e|al) abscess(?:es)?"
+    r"|pa?raesthesias?|paresthesias?|numbness|coldness|pallor|mottling"
+    r"|livedoid (?:appearance|pattern|changes?|dermatitis)"
+    r"|(?:urinary|f[a]?ecal) incontinence|(?:acute )?(?:renal|kidney) (?:failure|injury)"
+    r"|(?:decreased|reduced|limited|restricted) range of motion|contractures?"
+    r"|Volkmann(?:'s)? (?:syndrome|contracture|ischa?emic contracture)"
+    r"|(?:muco)?purulent discharge|suppuration|myalgias?|arthralgias?|fatigue|chills"
+    r"|SIRVA|shoulder injury related to vaccine administration"
+    r"|Nicolau(?:'s)? livedoid dermatitis|myelitis|redness|mass|allergy|pharyngitis"
+    r"|angio-?o?edema|blanch|vascular occlusive events?|ophthalmoplegia|lagophthalmos|strabismus"
+    r"|madarosis|enophthalmos|exotropia|(?:(?:central |branch )?retinal|ophthalmic) (?:artery|vein)"
+    r" occlusions?|ischa?emic optic neuropathy|visual field (?:defects?|loss)"
+)
+_NOT_AFTER_HEAD = (
+    r"(?!\s+(?:clinic|department|service|unit|cent(?:er|re)|immuni[sz]ation|vaccination"
+    r"|spectrometry))"
+)
+"""A head word naming something else: "the Allergy clinic", "a mass influenza immunization"."""
+_MODIFIER = (
+    r"red|palpable|painful|tender|non-blanch\w*|blanch\w*|purplish|purple|violaceous|dark|red|reddish"
+    r"|erythematous|tiny|small|large|central|crusted|multiple|several|numerous|firm|hard|soft|indurated"
+    r"|inflammatory|granulomatous|skin|cutaneous|local|localized|localised|diffuse|extensive"
+    r"|delayed(?:-onset)?|late(?:-onset)?|persistent|recurrent|subcutaneous|dermal|foreign-body"
+    r"|severe|mild|moderate|bilateral|ha?emorrhagic|necrotic|superficial|deep|pustular|papular"
+    r"|nodular|ulcerated|livedoid|reticulated|punctate|blue|bluish|brown|white|warm|swollen|itchy"
+    r"|pruritic|allergic|acute|chronic|sterile|fluctuant|visible|sudden|progressive|generalized"
+    r"|generalised|injection-site|facial|periorbital|mucosal|widespread|confluent|scattered"
+    r"|suppurative|edematous|oedematous|purpuric|mottled|reticular|cyanotic|necroti[sz]ing"
+    r"|shotty|exudative|draining|hot|cool|cold|intense|excruciating|marked|massive"
+    r"|full-thickness|partial-thickness|geographic|circumscribed|giant|rapidly enlarging"
+    r"|enlarging|growing|rapidly growing|immobile|mobile|raised|elevated|atrophic|eroded"
+    r"|(?:hyper|hypo)pigmented|ill-defined|well-defined|axillary|cervical|inguinal|regional"
+    r"|scaling|scaly"
+)
+_CONNECT = r"(?:\s*,\s*accompanied by\s+|\s*,?\s+(?:and|or)\s+|\s*,\s*)"
+_MOD = rf"(?:{_MODIFIER})(?:-(?:to-)?(?:{_MODIFIER}))*"
+_MODS = rf"(?:{_MOD}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+))*"
+_MENTION = re.compile(
+    rf"(?<![\w-]){_MODS}(?:{_HEADS})(?![\w-]){_NOT_AFTER_HEAD}"
+    rf"(?:{_CONNECT}{_MODS}(?:{_HEADS})(?![\w-]){_NOT_AFTER_HEAD})*",
+    re.I,
+)
+_PREDICATE_ADJ = (
+    r"red|reddened|erythematous|swollen|edematous|oedematous|tender|painful|itchy|pruritic"
+    r"|violaceous|purple|purplish|bluish|dusky|cyanotic|necrotic|ulcerated|indurated|inflamed"
+    r"|blistered|mottled|blanched|ischa?emic"
+)
+_VERBS = r"swelled(?: up)?|ulcerated|blistered|necrosed|necroti[sz]ed"
+_PREDICATE = re.compile(
+    rf"\b(?:became|become|becomes|becoming|turned|grew|got|was|were|appeared|remained|looked"
+    rf"|felt)\s+(?:(?:very|more|increasingly|markedly|extremely|slightly|mildly|intensely)\s+)?"
+    rf"(?P<adj>(?:{_PREDICATE_ADJ})(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
+    rf"(?:{_PREDICATE_ADJ}))*)(?![\w-])"
+    rf"|\b(?P<verb>{_VERBS})(?=\s*(?:[,.;]|and\b|$))",
+    re.I,
+)
+"""Adjective and verb forms of a reaction: "her face became red and swollen", "was tender
+and violaceous", "the nodule ulcerated"."""
+_WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
+"""A word standing alone: a descriptive adjective outside any noun mention ("a slightly
+tender area", "a hypopigmented depression") is a reaction of its own."""
+
+
+def reaction_abbreviations(text: str) -> dict[str, tuple[str, Span]]:
+    """Short forms defined in the text whose long form is a reaction: "compartment syndrome
+    (CS)" -> {"CS": ("compartment syndrome", span)}. The long form is found as in Schwartz AS,
+    Hearst MA (2003), "A simple algorithm for identifying abbreviation definitions in
+    biomedical text", Pac Symp Biocomput 8:451-462: the short form's characters matched right
+    to left in the words before the parenthesis, its first character at a word start."""
+    found: dict[str, tuple[str, Span]] = {}
+    for match in _SHORT_FORM.finditer(text):
+        short = match.group("short")
+        words = _WORDS_BEFORE.search(text, max(0, match.start() - 120), match.start())
+        if words is None or short in found:
+            continue
+        before = words.group(0)
+        long = _long_form(short, before)
+        if long and _MENTION.fullmatch(long):
+            start = words.start() + len(before.rstrip()) - len(long)
+            found[short] = (long, (start, start + len(long)))
+    return found
+
+
+_SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")
+_WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){1,7}$")
+
+
+def _long_form(short: str, before: str) -> str | None:
+    text = before.rstrip()
+    s, i = len(short) - 1, len(text) - 1
+    while s >= 0:
+        char = short[s].lower()
+        while i >= 0 and (text[i].lower() != char or (s == 0 and i > 0 and text[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    space = max(text.rfind(c, 0, i + 1) for c in " \n\t")
+    return text[space + 1 :]
+
+
+def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[tuple[str, int, int]]:
+    """Noun mentions, the adjective and verb forms no noun mention covers, and short forms of
+    reactions defined in the text (the long form in place of the short one)."""
+    found = [(m.group(0), m.start(), m.end()) for m in _MENTION.finditer(text)]
+    for short, (long, _span) in defined.items():
+        for match in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", text):
+            if all(match.end() <= s or match.start() >= e for _, s, e in found):
+                found.append((long, match.start(), match.end()))
+    for match in _PREDICATE.finditer(text):
+        group = "adj" if match.group("adj") else "verb"
+        start, end = match.span(group)
+        if any(end > s and start < e for _, s, e in found):
+            continue
+        # each adjective is its own mention: "tender and violaceous" -> tender, violaceous
+        for word in re.finditer(rf"(?:{_PREDICATE_ADJ}|{_VERBS})(?![\w-])", text[start:end], re.I):
+            found.append((word.group(0), start + word.start(), start + word.end()))
+    for match in _WORD.finditer(text):
+        if finding_adjective(match.group(0)) and not any(
+            match.end() > s and match.start() < e for _, s, e in found
+        ):
+            found.append((match.group(0), match.start(), match.end()))
+    return sorted(found, key=lambda f: f[1])

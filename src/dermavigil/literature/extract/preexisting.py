@@ -1,0 +1,130 @@
+"""Mentions that are not this patient's reaction: the injection's indication, a condition
+the patient already had, an illness beside the exposure, a list of known complications.
+
+ConText's temporality value (Harkema et al. 2009, J Biomed Inform
+42(5):839-851) read from the case's own wordings: "an injection of
+diclofenac ... due to back pain" (the indication), "a woman with cervical
+dystonia who reported flushing after the injections" (a condition before),
+"a filler reaction following two vaccinations and infection" (a co-trigger),
+"adverse reactions such as allergy and infection sometimes occur" (what the
+product is known to cause), and the case sentences told before the exposure
+sentence (:func:`before_exposure`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.literature.extract.negation import Assertion
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.treatment import TREATMENT
+from dermavigil.terminology.coder import code_phrase
+
+NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)
+"""A word that makes the next mention a normal finding ("her BCG vaccination scar")."""
+_INDICATION = re.compile(
+    r"\b(?:inject\w*|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC|given|administered)\b"
+    r"(?:(?!\b(?:developed|presented|experienced|noticed|concerning|suspicious)\b)[^.;]){0,80}"
+    r"\b(?:for|due to|because of|to (?:treat|relieve|manage|prevent)|for (?:the )?(?:treatment"
+    r"|management|relief|prevention) of|against)\s+(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+"""The reason for the injection, not its reaction: "an intramuscular injection of diclofenac
+in her left buttock due to back pain", "a corticosteroid injection for treatment of lumbar
+pain"."""
+_KNOWN_COMPLICATIONS = re.compile(
+    r"\b(?:complications|adverse (?:reactions|events|effects)|side[- ]effects|risks)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:such as|including|like|e\.g\.,?)\s+"
+    r"(?:(?!\b(?:we|here|herein|report\w*|this|our|the patient)\b)[^.;]){0,100}$",
+    re.I,
+)
+_PATIENT_VERB = re.compile(
+    r"\b(?:developed|experienced|presented with|had|showed|noticed|complained of|suffered"
+    r"|reported)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+"""A list of what a product is known to cause ("adverse reactions such as allergy, infection
+and foreign body reaction sometimes occur"), not what this patient had (unless the patient
+is the subject: "she developed local reactions such as redness")."""
+_CO_TRIGGER = re.compile(
+    r"\b(?:after|following|triggered by|post)\s+(?:[\w-]+\s+){0,4}(?:vaccinations?|vaccines?"
+    r"|injections?|boosters?)\s+(?:and|or|&)\s+(?:(?:a|an|the|viral|recent|COVID-19|SARS-CoV-2)\s+)*$",
+    re.I,
+)
+"""An illness named beside the exposure that set the reaction off: "a filler reaction
+following two COVID-19 vaccinations and infection"."""
+_CONDITION_OF_PATIENT = re.compile(
+    r"\b(?:man|woman|women|male|female|boy|girl|patient|child|infant|lady|gentleman)\s+with\s+"
+    r"(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary|at|on|in)\b)"
+    r"[^.;,])*$",
+    re.I,
+)
+_THEN_REACTION = re.compile(
+    r"^(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary)\b)[^.;])*?"
+    r"\b(?:who\s+(?:then\s+|later\s+|subsequently\s+)?(?:developed|reported|experienced"
+    r"|presented|received|underwent)|(?:then\s+|later\s+|subsequently\s+)?(?:presented with"
+    r"|developed|experienced))\b",
+    re.I,
+)
+"""A condition the patient already had when the report's events began: "a woman with
+cervicogenic headache and cervical dystonia who reported flushing after the injections"."""
+
+
+_EXPOSURE_THEN = re.compile(
+    r"\b(?:was|were) (?:given|administered|injected)\b"
+    r"(?:(?!\b(?:earlier|before|ago|previously|prior)\b)[^.;])*\b(?:subsequently|then|afterwards"
+    r"|thereafter|shortly after(?:wards)?)\s+(?:developed|experienced|noticed|presented)\b",
+    re.I,
+)
+"""The sentence that gives the exposure and what followed it: "He was given an intramuscular
+injection of benzathine penicillin and subsequently developed arm pain"."""
+_AFTER_EXPOSURE = re.compile(
+    r"\b(?:after|following|post|since)\b|\binject\w*|\bvaccin\w*|\bprocedure", re.I
+)
+
+
+def before_exposure(patient: list[Sentence]) -> set[int]:
+    """Indexes of the case sentences told before the exposure sentence, which say what the
+    patient had before the injection (the complaint it was given for): only when a sentence
+    gives the exposure and then what followed it, and for sentences that do not themselves
+    speak of an injection or of something after it."""
+    exposure = next((s.index for s in patient if _EXPOSURE_THEN.search(s.text)), None)
+    if exposure is None:
+        return set()
+    return {
+        s.index
+        for s in patient
+        if s.index < exposure and s.section != "title" and not _AFTER_EXPOSURE.search(s.text)
+    }
+
+
+def pre_existing(
+    text: str, start: int, end: int, known: set[str] | None = None
+) -> Assertion | None:
+    """``historical`` when the mention is the injection's indication, a condition the patient
+    had before or an illness beside the exposure; ``hypothetical`` when it is in a list of
+    what the product is known to cause; else None.
+
+    An injection "for" a reaction already told (``known``: the codes of the reactions found
+    so far, "hyaluronidase injections for the vascular occlusion"), or an injection of a
+    treatment "for" something ("was given intramuscular epinephrine for anaphylaxis"),
+    treats the reaction: that mention stays a reaction."""
+    before = text[max(0, start - 160) : start]
+    indication = _INDICATION.search(before)
+    treats = indication is not None and (
+        bool({c.code for c in code_phrase(text[start:end])} & (known or set()))
+        or bool(
+            re.match(r"given|administered", indication.group(0), re.I)
+            and TREATMENT.search(indication.group(0))
+        )
+    )
+    if indication and not treats:
+        return Assertion.historical
+    if _CO_TRIGGER.search(before):
+        return Assertion.historical
+    listed = _KNOWN_COMPLICATIONS.search(before)
+    if listed and not _PATIENT_VERB.search(before[: listed.start()]):
+        return Assertion.hypothetical
+    if _CONDITION_OF_PATIENT.search(before) and _THEN_REACTION.search(text[end:]):
+        return Assertion.historical
+    return None
