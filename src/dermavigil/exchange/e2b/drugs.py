@@ -1,6 +1,6 @@
 """Readers of the drug section (G.k) of an E2B(R3) ICSR message into case-model products.
 
-The inverse of the drug part of :mod:`~dermavigil.exchange.e2b.subject`; the
+The inverse of :mod:`~dermavigil.exchange.e2b.drug_elements`; the
 :class:`~dermavigil.exchange.e2b.sections.Reader` conventions apply (an
 element is marked only when its value went into the case).
 """
