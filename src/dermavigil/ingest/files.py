@@ -8,12 +8,14 @@ either of them a no-op).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from dermavigil.errors import InputError
 
@@ -30,6 +32,19 @@ class Member:
 
     def open(self) -> BinaryIO:
         return self.opener()
+
+
+def json_document(member: Member) -> Any:
+    """The JSON document of ``member``, gzip-compressed or not (told by its magic bytes,
+    RFC 1952); an :class:`InputError` naming the member when it is not JSON."""
+    with member.open() as fh:
+        data = fh.read()
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    try:
+        return json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{member.name}: not valid JSON ({exc})") from exc
 
 
 def _zip_members(path: Path) -> list[Member]:

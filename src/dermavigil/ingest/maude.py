@@ -35,14 +35,12 @@ Mapping (``report_id`` = ``case_id`` = ``MDR_REPORT_KEY``):
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 from typing import Any
 
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.errors import InputError
-from dermavigil.ingest.files import Member, members
+from dermavigil.ingest.files import Member, json_document, members
 from dermavigil.ingest.maude_files import file_kind, pipe_rows, unit_rank
 from dermavigil.ingest.maude_narratives import NARRATIVE_TYPES, narrative_reactions
 from dermavigil.ingest.normalize import DEVICES, product_key, product_mapping, term_key
@@ -200,14 +198,7 @@ def _stage_bulk(member: Member, kind: str, writer: StageWriter) -> None:
 
 
 def _load_json(member: Member) -> list[Any]:
-    with member.open() as fh:
-        data = fh.read()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    try:
-        doc = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{member.name}: not valid JSON ({exc})") from exc
+    doc = json_document(member)
     if isinstance(doc, dict) and "results" in doc:
         doc = doc["results"]
     if isinstance(doc, dict) and "mdr_report_key" in doc:

@@ -21,14 +21,12 @@ when given; ``category`` as for FAERS; ``route`` the route slug of the E2B code 
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 from typing import Any
 
 from dermavigil.domain.vocab import QUALIFICATION_CODES, ProductCategory, SeriousnessCriterion
 from dermavigil.errors import InputError
-from dermavigil.ingest.files import Member
+from dermavigil.ingest.files import Member, json_document
 from dermavigil.ingest.normalize import DRUGS, product_key, product_mapping, route_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_single_file
 from dermavigil.ingest.problems import ProblemLog, checked
@@ -62,14 +60,7 @@ def plan(path: Path) -> InputPlan:
 
 
 def _load(member: Member) -> list[Any]:
-    with member.open() as fh:
-        data = fh.read()
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    try:
-        doc = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{member.name}: not valid JSON ({exc})") from exc
+    doc = json_document(member)
     results = doc.get("results") if isinstance(doc, dict) else doc
     if not isinstance(results, list):
         raise InputError(f"{member.name}: no 'results' array of reports")

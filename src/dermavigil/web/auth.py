@@ -30,6 +30,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
@@ -144,12 +145,7 @@ class Signer:
 
     def load_session(self, cookie: str | None) -> Session | None:
         """The session in ``cookie``, or ``None`` when missing, forged or expired."""
-        if not cookie:
-            return None
-        try:
-            data = self._session.loads(cookie, max_age=SESSION_MAX_AGE)
-        except BadSignature:
-            return None
+        data = _signed_value(self._session, cookie, SESSION_MAX_AGE)
         if not isinstance(data, dict) or not isinstance(data.get("c"), str):
             return None
         username, token = data.get("u"), data.get("s")
@@ -166,12 +162,7 @@ class Signer:
 
     def load_device(self, cookie: str | None, username: str) -> str | None:
         """The device id of ``cookie`` when it is valid and was issued to ``username``."""
-        if not cookie:
-            return None
-        try:
-            data = self._device.loads(cookie, max_age=DEVICE_MAX_AGE)
-        except BadSignature:
-            return None
+        data = _signed_value(self._device, cookie, DEVICE_MAX_AGE)
         if not isinstance(data, dict) or data.get("u") != username:
             return None
         device = data.get("d")
@@ -206,6 +197,17 @@ class Signer:
                 self._verified.pop(next(iter(self._verified)), None)  # the oldest
             self._verified[token] = (username, session_token, int(signed_at.timestamp()))
             return username, session_token
+        return None
+
+
+def _signed_value(serializer: URLSafeTimedSerializer, cookie: str | None, max_age: int) -> Any:
+    """What ``cookie`` carries, or ``None`` when it is missing, forged or older than
+    ``max_age`` seconds (itsdangerous: signature and timestamp checked together)."""
+    if not cookie:
+        return None
+    try:
+        return serializer.loads(cookie, max_age=max_age)
+    except BadSignature:
         return None
 
 
