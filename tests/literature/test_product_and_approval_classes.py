@@ -2,7 +2,8 @@
 r3xx), each pinned on a text we wrote: a wrong technique stated in its many wordings, a
 filler injected into an artery, a material named as industrial, a correct technique, a
 hedged wrong route; a product used to reverse the complication, an unnamed filler, a
-peptide, a drug class given as the cause."""
+peptide, a drug class given as the cause; a drug found by its INN stem, a usual treatment
+given as injections, a filler family named with a cosmetic form, a clause read as a name."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from pathlib import Path
 import pytest
 
 from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.product_mentions import generic_mentions
 from dermavigil.literature.extract.route_label import _WRONG
+from dermavigil.literature.extract.sentences import split_sentences
 from dermavigil.literature.realscore import draft_view
+from dermavigil.terminology.drugs import find_drugs
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
 
@@ -124,3 +128,33 @@ def test_a_peptide_named_with_its_injections_is_the_suspect():
 
 def test_a_drug_class_given_as_the_cause_without_its_route():
     assert _products("d99_lipoatrophy_from_steroid_injection") == [("steroid", "drug")]
+
+
+def test_a_drug_the_lexicon_lacks_is_found_by_its_inn_stem():
+    assert [d.text for d in find_drugs("a subcutaneous injection of cyclizine")] == ["cyclizine"]
+    # English words with look-alike endings are not drugs
+    assert find_drugs("the concept of cholesterol in April, a magazine and a routine") == []
+    product = _suspect("d80_cyclizine_inn_stem")
+    assert (product["name"], product["category"], product["route"]) == (
+        "cyclizine",
+        "drug",
+        "subcutaneous",
+    )
+    assert _approval("d80_cyclizine_inn_stem") is True
+
+
+def test_a_usual_treatment_given_as_injections_after_the_reaction_is_not_a_suspect():
+    # "treated with oral corticosteroids and monthly intralesional triamcinolone injections"
+    assert _products("d81_triamcinolone_treatment_injections") == [
+        ("calcium hydroxylapatite filler", "caha")
+    ]
+
+
+def test_a_filler_family_named_with_a_cosmetic_form_is_a_cosmetic_injected_wrongly():
+    assert _products("d82_ha_serum_self_injected") == [("hyaluronic acid serum", "other")]
+    assert _approval("d82_ha_serum_self_injected") is False
+
+
+def test_a_clause_is_not_a_descriptive_product_name():
+    sentences = split_sentences("Injection of the drug is a possible cause of the necrosis.")
+    assert generic_mentions(sentences) == []

@@ -6,7 +6,9 @@ data in ``../shared/data`` (provenance in the file's header); it is not a
 hand list. :func:`find_drugs` returns every lexicon name in a text as whole
 words (1-4 word phrases, longest first, case-insensitive, no overlaps), so a
 drug the aesthetic product patterns do not know (diclofenac, glatiramer
-acetate, benzathine penicillin, mupirocin) is recognised as a drug.
+acetate, benzathine penicillin, mupirocin) is recognised as a drug; a word
+the lexicon lacks that ends in a WHO INN stem ("cyclizine": -izine) is one
+too.
 """
 
 from __future__ import annotations
@@ -63,8 +65,27 @@ def _salt_first(name: str) -> list[str]:
     return out
 
 
+_INN_STEMS = (
+    "cillin", "cycline", "mycin", "micin", "floxacin", "conazole", "bendazole", "azepam",
+    "azolam", "barbital", "caine", "olol", "pril", "sartan", "vastatin", "tidine", "prazole",
+    "setron", "triptan", "dipine", "profen", "fenac", "coxib", "parin", "mab", "tinib",
+    "navir", "ciclovir", "vudine", "izine", "olone", "asone", "sonide", "dronate", "gliptin",
+    "glitazone", "semide", "thiazide", "formin", "oxetine", "triptyline", "peridol", "apine",
+    "idone", "azosin", "tropium", "lukast", "limus", "platin", "rubicin", "taxel", "mustine",
+    "gestrel", "plase",
+)  # fmt: skip
+_INN = re.compile(rf"(?i:[a-z]{{4,}}(?:{'|'.join(_INN_STEMS)}))")
+"""A word ending in a common stem of International Nonproprietary Names (WHO, "The use of
+stems in the selection of International Nonproprietary Names (INN) for pharmaceutical
+substances", WHO/EMP/RHT/TSN/2018.1: -cillin penicillins, -caine local anaesthetics,
+-izine antihistamines, -olone/-asone corticosteroids, -mab monoclonal antibodies, ...): a
+drug name the FAERS lexicon lacks (cyclizine). Only stems no common English word ends in,
+on words of 7 letters or more."""
+
+
 def find_drugs(text: str) -> list[DrugMention]:
-    """Lexicon names in ``text``, in text order, the longest phrase winning at each place."""
+    """Lexicon names in ``text``, in text order, the longest phrase winning at each place;
+    a word the lexicon lacks that ends in an INN stem (:data:`_INN`) is a drug name too."""
     names = drug_names()
     words = list(_WORD.finditer(text))
     found: list[DrugMention] = []
@@ -78,6 +99,9 @@ def find_drugs(text: str) -> list[DrugMention]:
                 i += size
                 break
         else:
+            word = words[i].group(0)
+            if len(word) >= 7 and _INN.fullmatch(word):
+                found.append(DrugMention(word, word.lower(), words[i].start(), words[i].end()))
             i += 1
     return found
 

@@ -79,6 +79,9 @@ _GENERIC = (
 a skin booster containing ...", "a collagen-containing dermal filler injection", "autologous
 fat injection", "acetyl hexapeptide-8 (argireline) injections", "a tear trough treatment with
 dermal filler", "injection of non-steroidal anti-inflammatory drugs"."""
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|may|might|can|could|possible)\b", re.I)
+"""A verb or a modal inside a descriptive name: a clause was read, not a product ("the drug
+is a possible cause")."""
 _LEADING = re.compile(r"^(?:(?:an?|the|one|some|her|his|first|cosmetic|previous)\s+)+", re.I)
 _DRUG_CLASS = re.compile(
     r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?)$|^vitamin[\s-]*[a-z]?[\s-]*\d*$",
@@ -99,7 +102,7 @@ def generic_mentions(patient: list[Sentence]) -> Mentions:
                 lead = _LEADING.match(name)
                 offset = lead.end() if lead else 0
                 name = name[offset:]
-                if len(name) < 3 or TREATMENT.fullmatch(name):
+                if len(name) < 3 or TREATMENT.fullmatch(name) or _CLAUSE.search(name):
                     continue
                 start = sentence.start + match.start("name") + offset
                 # "a skin preparation containing hyaluronic acid" is a skin preparation
@@ -173,6 +176,33 @@ def treated_families(
     return suspect_mentions(sentences, abbr)[2]
 
 
+_INJECTABLE_FAMILIES = frozenset(
+    {
+        ProductCategory.ha_filler,
+        ProductCategory.plla,
+        ProductCategory.caha,
+        ProductCategory.pmma,
+        ProductCategory.polynucleotide,
+        ProductCategory.botulinum_toxin,
+    }
+)
+
+
+def _as_cosmetic(text: str, mention: ProductMention) -> ProductMention:
+    """An injectable family named with a cosmetic form after it ("hyaluronic acid serum",
+    "a polynucleotide cream") names a cosmetic that contains it: category ``other``, named
+    with the form word."""
+    form = cosmetic_form(text[mention.end :])
+    if (
+        mention.category not in _INJECTABLE_FAMILIES
+        or form is None
+        or re.fullmatch(r"[\s-]+products?", form.group(0), re.I)
+    ):
+        return mention
+    end = mention.end + form.end()
+    return ProductMention(text[mention.start : end], ProductCategory.other, mention.start, end)
+
+
 def suspect_mentions(
     patient: list[Sentence],
     abbr: dict[str, ProductCategory] | None = None,
@@ -194,7 +224,7 @@ def suspect_mentions(
     out, lexical = [], []
     treating = set(treating or ())
     for sentence in patient:
-        known = find_products(sentence.text)
+        known = [_as_cosmetic(sentence.text, m) for m in find_products(sentence.text)]
         known += _abbreviated(sentence, known, abbr or {})
         drugs = _drug_suspects(sentence, known)
         known += [
@@ -223,10 +253,19 @@ def suspect_mentions(
                 continue
             if is_ingredient(sentence.text[: mention.start], after):
                 continue
-            if mention in drugs and TREATMENT.fullmatch(mention.text):
+            if TREATMENT.fullmatch(mention.text) and not exposed_class(
+                sentence.text, mention.start
+            ):
                 lexical.append((sentence, shifted))
             else:
                 out.append((sentence, shifted))
-    # a product family the text gives as a treatment of the reaction is never a suspect
-    out = [(s, m) for s, m in out if m.category not in treating]
+    # a product family the text gives as a treatment of the reaction is never a suspect, and
+    # a family also named as a cosmetic's ingredient ("hyaluronic acid serum") is that cosmetic
+    cosmetics = [m.text.lower() for _, m in out if m.category is ProductCategory.other]
+    out = [
+        (s, m)
+        for s, m in out
+        if m.category not in treating
+        and not (m.category in _INJECTABLE_FAMILIES and any(m.text.lower() in c for c in cosmetics))
+    ]
     return out, lexical, treating

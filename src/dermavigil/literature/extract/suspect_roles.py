@@ -62,7 +62,7 @@ _EXPOSED_AFTER = re.compile(
 
 _TREATMENT_BEFORE = re.compile(
     r"\b(?:treated|managed|treatment|therapy|prescribed|started on|initiated|course of|responded"
-    r"|relieve|improved with|resolved with|followed by|applied|apply|using|use of)\b[^.;]{0,50}$",
+    r"|relieve|improved with|resolved with|followed by|applied|apply|using|use of)\b[^.;]{0,80}$",
     re.I,
 )
 
