@@ -95,7 +95,12 @@ def test_the_model_is_trained_on_these_records_and_recorded(detection: Detection
     model = detection.model
     assert model is not None and model.trained and model.records > 1000
     levels = [level for fact in model.facts for level in fact.levels]
-    assert {level.u_from for level in levels} == {"random pairs"}
+    sources = {fact.name: {level.u_from for level in fact.levels} for fact in model.facts}
+    # the products and reactions by random pairs; the facts that go with a product (the
+    # patient's age, the event date) among pairs of one product (duplicates.chance)
+    assert sources["products_reactions"] == {"random pairs"}
+    assert sources["age"] == sources["event_date"] == {"random pairs of one product"}
+    assert {level.u_from for level in levels} == {"random pairs", "random pairs of one product"}
     assert all(level.weight >= 0 for fact in model.facts for level in fact.levels[:-1]), (
         "agreement levels weigh >= 0"
     )

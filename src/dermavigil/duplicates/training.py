@@ -4,10 +4,15 @@ From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
 
 1. ``u`` (chance agreement) by splink's ``estimate_u_using_random_sampling``
    over up to :data:`~dermavigil.duplicates.model.U_MAX_PAIRS` random pairs
-   with a fixed seed (deterministic);
+   with a fixed seed (deterministic); then, for the facts that go with a product
+   (age, event date, route...), among seeded pairs of one first suspect product
+   (:mod:`~dermavigil.duplicates.chance`: the chain rule, so the product's
+   agreement is not counted again in each of them), and for the lot among one
+   product's reports of one region and month (:func:`_lot_u`);
 2. ``m`` (agreement among duplicates) by splink's expectation maximisation
    (Fellegi-Sunter EM, Winkler 1988; ``u`` held fixed) in each session of
-   :func:`~dermavigil.duplicates.model.training_blocks`, shrunk toward the prior
+   :func:`~dermavigil.duplicates.model.training_blocks` (each iteration's ``m`` at
+   least splink's 1e-6: :func:`~dermavigil.duplicates.chance.m_floor`), shrunk toward the prior
    ``m`` by :data:`PRIOR_MATCHES` pseudo-matches. A session counts
    only if EM found a match cluster: at least :data:`EM_MIN_MATCHES` expected
    matching pairs and, for every fact it trained, a strongest agreement level
@@ -39,6 +44,7 @@ import splink
 from pydantic import BaseModel, Field
 
 from dermavigil.duplicates.blocking import FamilyCount, Pruning
+from dermavigil.duplicates.chance import m_floor, product_u
 from dermavigil.duplicates.model import (
     TRAIN_MIN_RECORDS,
     U_MAX_PAIRS,
@@ -181,9 +187,10 @@ def _em(
             sessions.append(EMSession(block=block, used=False, why="no pair in the block"))
             continue
         try:
-            session = linker.training.estimate_parameters_using_expectation_maximisation(
-                rule, max_pairs=EM_MAX_PAIRS
-            )
+            with m_floor():
+                session = linker.training.estimate_parameters_using_expectation_maximisation(
+                    rule, max_pairs=EM_MAX_PAIRS
+                )
         except Exception as error:  # splink raises plain exceptions when EM cannot proceed
             log.info("EM on %s failed: %s", block, error)
             sessions.append(EMSession(block=block, used=False, why=f"EM failed: {error}"))
@@ -336,6 +343,11 @@ def train(
             name: {label: float(u) for label, (_, u) in levels.items() if u is not None}
             for name, levels in trained.items()
         }
+        cond_u, _ = product_u(records, settings(n_records), db_api, table_name)
+        for name, levels in cond_u.items():
+            u_est[name] = {**u_est.get(name, {}), **levels}
+            u_sources[name] = "random pairs of one product"
+            _set_u(linker, name, levels)  # EM holds u fixed at these
         lot_u, lot_pairs = _lot_u(db_api, table_name)
         if lot_u:
             u_est["lot"] = lot_u

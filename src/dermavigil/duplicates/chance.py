@@ -1,0 +1,176 @@
+"""Chance agreement (``u``) among reports of one product: the facts' ``u`` given the product.
+
+Fellegi & Sunter (1969) score a pair by the ratio ``P(γ | M) / P(γ | U)`` of its whole
+comparison vector ``γ``; splink, like vigiMatch (Norén et al. 2007), takes that ratio
+as the product of one ratio per comparison, which is exact only when the comparisons
+are independent given the match status. They are not among the pairs a run scores:
+blocking pairs reports of one product (:mod:`~dermavigil.duplicates.blocking`), and two
+different patients given one vaccine agree on the event day, the age (one schedule),
+the route and the region far more often than two random reports do. ``u`` from random
+pairs (splink's ``estimate_u_using_random_sampling``) then counts the product's
+agreement once in the product-and-reactions comparison and again in every fact that
+goes with it: on the bench's 100k VAERS records the same event day is 2.3 times as
+likely among pairs of one vaccine as among random pairs, the same age 2.6 times.
+
+So ``u`` is taken by the chain rule, ``P(γ | U) = P(γ_product | U) ·
+P(γ_rest | same product, U)``: the product-and-reactions comparison (and the
+publication, which no product predicts) keeps ``u`` from random pairs, and every other
+comparison gets the share of each of its levels among a seeded sample of *pairs of one
+first suspect product* (Winkler 1989, "Near automatic weight computation in the
+Fellegi-Sunter model of record linkage", and Winkler 1993's interaction models: a
+dependence between fields handled by conditioning one on the other). The levels are
+splink's own: the sampled pairs are registered with a linker of the model's settings
+(splink's ``register_blocked_pairs_for_predict``) and its comparison vectors counted, a
+missing side (vector value -1) left out as splink's random sampling leaves it out.
+
+The remaining assumption is that the other facts are independent of one another given
+the product; the lot, which also goes with the region and the season, is conditioned on
+those as well (:func:`dermavigil.duplicates.training._lot_u`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from dermavigil.duplicates.model import DUPLICATE_SHARE, U_SEED, facts, level_labels
+
+log = logging.getLogger(__name__)
+
+UNCONDITIONED = ("products_reactions", "publication", "rare_reactions")
+"""Comparisons whose ``u`` stays that of random pairs: the conditioning fact itself, the
+publication (a DOI says nothing about the product) and the rare reactions, whose levels
+are defined by a term's frequency among all records (vigiMatch's hit-miss idea; taken
+among one product's pairs, an exact copy of the seed case among 300 other patients of
+its exosome product fell from 0.998 to 0.87). So do the comparisons with a
+term-frequency adjustment (country, region): splink replaces their level's ``u`` by the
+value's frequency among *all* records, a random-pair quantity, and conditioning the
+level's ``u`` alone made EM drive the country's "no agreement" ``m`` below 1e-300 (100k
+bench: all VAERS pairs of one vaccine agree on the country)."""
+
+
+def conditioned(name: str) -> bool:
+    """Whether comparison ``name``'s ``u`` is taken among pairs of one product."""
+    fact = next(f for f in facts() if f.name == name)
+    return name not in UNCONDITIONED and not fact.has_tf
+
+
+PRODUCT_PAIRS = 500_000
+"""Pairs of one first suspect product sampled for the conditional ``u``."""
+PRODUCT_RECORDS = 20_000
+"""Records (with a first suspect product) sampled, whose same-product pairs are drawn from."""
+MIN_PRODUCT_PAIRS = 1_000
+"""Fewest same-product pairs for the conditional ``u`` to be used (else random pairs')."""
+NON_MATCH_SHARE = 0.99
+"""Least share of non-matches the same-product pairs must hold for their agreement to be
+``u``: like splink's random sampling, the estimate assumes its pairs are (almost all)
+different cases. With ``DUPLICATE_SHARE * n`` expected duplicate pairs, the collection's
+same-product pairs must number at least ``DUPLICATE_SHARE * n / (1 - NON_MATCH_SHARE)``.
+A small collection of many products fails it (1,200 FAERS reports, 200 of them
+follow-ups: one product's pairs are mostly a report and its follow-up, the same event
+day in 14% of them), and keeps random pairs' ``u``."""
+
+
+def product_pairs_sql(table_name: str) -> str:
+    """SQL: a seeded sample of pairs of one first suspect product (splink's blocked-pairs
+    columns), drawn from a seeded sample of the records."""
+    return f"""
+        WITH s AS (
+            SELECT unique_id, first_suspect FROM {table_name}
+            WHERE first_suspect IS NOT NULL
+            USING SAMPLE reservoir({PRODUCT_RECORDS} ROWS) REPEATABLE ({U_SEED})
+        ), pairs AS (
+            SELECT l.unique_id AS join_key_l, r.unique_id AS join_key_r
+            FROM s l JOIN s r ON l.first_suspect = r.first_suspect AND l.unique_id < r.unique_id
+        )
+        SELECT '0' AS match_key, join_key_l, join_key_r FROM pairs
+        USING SAMPLE reservoir({PRODUCT_PAIRS} ROWS) REPEATABLE ({U_SEED})
+    """
+
+
+def product_u(
+    records: Any, settings: Any, db_api: Any, table_name: str
+) -> tuple[dict[str, dict[str, float]], int]:
+    """``u`` per comparison (but :data:`UNCONDITIONED`) and level label among pairs of one
+    first suspect product, and the number of pairs sampled ({} when too few)."""
+    from splink import Linker
+
+    con = db_api.duckdb_con
+    n, same_product = con.execute(
+        f"SELECT (SELECT count(*) FROM {table_name}), coalesce(sum(c * (c - 1) // 2), 0) "
+        f"FROM (SELECT count(*) AS c FROM {table_name} WHERE first_suspect IS NOT NULL "
+        f"GROUP BY first_suspect)"
+    ).fetchall()[0]
+    if same_product * (1 - NON_MATCH_SHARE) < DUPLICATE_SHARE * n:
+        log.info("%d same-product pairs for %d records: u of random pairs", same_product, n)
+        return {}, 0
+    name = "dermavigil_product_pairs"
+    con.execute(f"CREATE OR REPLACE TABLE {name} AS {product_pairs_sql(table_name)}")
+    pairs = int(con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
+    if pairs < MIN_PRODUCT_PAIRS:
+        con.execute(f"DROP TABLE {name}")
+        return {}, pairs
+    linker = Linker(records, settings, log_level=None)
+    blocked = db_api.table_to_splink_dataframe("__splink__blocked_id_pairs", name)
+    linker.table_management.register_blocked_pairs_for_predict(blocked)
+    scored = linker.inference.predict(warning_mode="never")
+    labels = level_labels()
+    names = [n for n in labels if conditioned(n)]
+    u: dict[str, dict[str, float]] = {}
+    try:
+        histograms = ", ".join(f"histogram(gamma_{n}) FILTER (WHERE gamma_{n} >= 0)" for n in names)
+        row = con.execute(f"SELECT {histograms} FROM {scored.physical_name}").fetchall()[0]
+    finally:
+        scored.drop_table_from_database_and_remove_from_cache()
+        con.execute(f"DROP TABLE {name}")
+    for fact, histogram in zip(names, row, strict=True):
+        histogram = histogram or {}
+        total = sum(histogram.values())
+        if not total:
+            continue
+        # a level no sampled pair reached keeps random pairs' u (splink leaves an
+        # unobserved level's u untrained the same way)
+        u[fact] = {
+            labels[fact][value]: count / total
+            for value, count in histogram.items()
+            if value >= 0 and count > 0
+        }
+    log.info("u among %d pairs of one product", pairs)
+    return u, pairs
+
+
+M_FLOOR = 1e-6
+"""Least ``m`` (and ``u``) an EM iteration may give a level: splink's own value for a
+level it never observed. Without it, EM on the 100k bench drove the m of the country's
+"no agreement" (no copy disagrees on it) toward 0 geometrically, and splink refuses an
+m below 1e-300 mid-session, losing the session's every estimate."""
+
+
+@contextmanager
+def m_floor(floor: float = M_FLOOR) -> Iterator[None]:
+    """Within the block, each EM iteration's new ``m`` and ``u`` are at least ``floor``
+    (splink's M-step, ``compute_proportions_for_new_parameters``, wrapped; restored on
+    exit). A level's likelihood ratio then stays finite, as a Dirichlet pseudo-count
+    would keep it."""
+    from splink.internals import expectation_maximisation as em
+
+    original = em.compute_proportions_for_new_parameters
+
+    def floored(df_params: Any) -> list[dict[str, Any]]:
+        records = original(df_params)
+        for record in records:
+            if record["output_column_name"] == "_probability_two_random_records_match":
+                continue
+            for key in ("m_probability", "u_probability"):
+                value = record.get(key)
+                if value is not None and value < floor:
+                    record[key] = floor
+        return records
+
+    em.compute_proportions_for_new_parameters = floored
+    try:
+        yield
+    finally:
+        em.compute_proportions_for_new_parameters = original
