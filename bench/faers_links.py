@@ -53,10 +53,10 @@ quarters are scored together by :func:`dermavigil.duplicates.detect.score_table`
 
     .venv/bin/python bench/faers_links.py [--mirrors /work/.mirror] [--top 10]
 
-Figures of 2026-12-05 (main c85fd2a's model; 2 CPUs shared by 8 engineers, load average
-8.7; ``PYTHONPATH=src .venv/bin/python bench/faers_links.py``): 11,382 reports (2,054 with
+Figures of 2026-12-05 (main 949cb1f's model; 2 CPUs shared by 8 engineers, load average
+12.0; ``PYTHONPATH=src .venv/bin/python bench/faers_links.py``): 11,382 reports (2,054 with
 products and reactions: "complete"), 11,352 cases, **31 version links, 1 between two
-complete reports**; 8,752 pairs scored in 14 s wall / 5 s CPU; 20 of the 31 links blocked.
+complete reports**; 8,752 pairs scored in 20 s wall / 5 s CPU; 20 of the 31 links blocked.
 
     threshold  view              flagged  P      R      F1     P+     R+     links found
     0.5        all reports           161  0.043  0.226  0.073  0.155  0.102  7/31
@@ -82,6 +82,23 @@ report number or one cited article shows to be one case FDA did not link
   therefore a lower bound far below the truth; P+ is still a lower bound.
 - Hard negatives (two cases, one event date and sex, ages within a year, a product and a
   reaction in common): 18 scored pairs, 2 of them with a shared number or article.
+
+A failure class of the model these pairs show (left to the model's owner): **the
+publication is compared as the verbatim ``lit_ref`` text** (``publication_id`` =
+lower(lit_ref) in :mod:`dermavigil.duplicates.store_features`), but each manufacturer
+types the citation its own way (``"Kolluri M, ... Eur Heart J Case Rep. 2025 Oct
+27;9(11):ytaf546. doi: ..."`` / ``"Kolluri M, ... European Heart Journal.
+2025;9(11):ytaf546"``; ``"Caldeira L.. Various drugs ..."`` / ``"Caldeira L. Various drugs
+..."``). So one article cited two ways weighs *against* the pair (publication -3.6: 10 of
+the 67 scored pairs citing one article), and the publication blocking key misses it: the
+Caldeira patient filed by Novartis (alprazolam) and by Mylan (omeprazole, paroxetine),
+each naming only its own drug, shares no product and is never compared. Of the 23
+complete pairs of one number or article, 6 are missed at 0.5: that one (not blocked),
+Kolluri (p 0.010: publication -3.6 and outcome -4.3, one filer coding the resuscitated
+patient as dead) and four pairs from two case series (Hochster et al., Prioty et al.)
+that are rightly apart (different patients of one article). A key built from the
+citation (first author's surname, year, title words; or its DOI/PMID) would compare and
+block these.
 """
 
 from __future__ import annotations
@@ -360,6 +377,19 @@ def _hard_negative(a: dict, b: dict) -> bool:
     )
 
 
+def _show_pair(
+    title: str, note: str, features: dict, row: dict | None, pair: tuple[str, str]
+) -> None:
+    """One pair: its probability (or "not blocked"), what differs, what weighed."""
+    shown = f"{row['match_probability']:.3f}" if row else "not blocked"
+    print(
+        f"  {title} p {shown}; {note}\n"
+        f"      differ: {_differences(features[pair[0]], features[pair[1]])}"
+    )
+    if row:
+        print(f"      weights: {_weights(row)}")
+
+
 def _pr(flagged: set, links: set) -> tuple[float, float, float, int]:
     tp = len(flagged & links)
     p = tp / len(flagged) if flagged else float("nan")
@@ -433,6 +463,13 @@ def main() -> None:
         f"sex, age within a year, a product and a reaction in common): {len(hard)} "
         f"({len(hard & set(unlinked))} of them with such evidence)"
     )
+    cited = [p for p in prob if unlinked.get(p) == "same article"]
+    against = [p for p in cited if (rows[p].get("mw_publication") or 0) < 0]
+    print(
+        f"scored pairs of two cases citing one article (lit_ref words, Jaccard >= 0.5): "
+        f"{len(cited)}; the publication comparison weighs against {len(against)} of them "
+        f"(the citations are not spelt alike)"
+    )
     print(
         "\nP strict: every pair of two caseids is false; P+: the pairs above with one "
         "manufacturer number or article count as true (and as links for R+)"
@@ -454,17 +491,34 @@ def main() -> None:
     for threshold in (0.5, 0.9):
         print(f"\nmissed links at {threshold} (both complete first):")
         missed = [p for p in links if prob.get(p, 0.0) < threshold]
-        missed.sort(key=lambda p: (p not in complete_links, -prob.get(p, 0.0)))
+        missed.sort(key=lambda p: (p not in complete_links, -prob.get(p, 0.0), p))
         for a, b in missed:
             ra, rb = reports[a], reports[b]
-            shown = f"{prob[(a, b)]:.3f}" if (a, b) in prob else "not blocked"
-            print(
-                f"  {a} ({ra.quarter} v{ra.version}) ~ {b} ({rb.quarter} v{rb.version}) "
-                f"p {shown}; complete {ra.complete}/{rb.complete}\n"
-                f"      differ: {_differences(features[a], features[b])}"
+            _show_pair(
+                f"{a} ({ra.quarter} v{ra.version}) ~ {b} ({rb.quarter} v{rb.version})",
+                f"complete {ra.complete}/{rb.complete}",
+                features,
+                rows.get((a, b)),
+                (a, b),
             )
-            if (a, b) in rows:
-                print(f"      weights: {_weights(rows[(a, b)])}")
+        lost = sorted(
+            (p for p in complete_unlinked if prob.get(p, 0.0) < threshold),
+            key=lambda p: -prob.get(p, 0.0),
+        )
+        print(
+            f"pairs of two complete reports of one manufacturer number or article missed at "
+            f"{threshold}: {len(lost)} of {len(complete_unlinked)}"
+        )
+        for a, b in lost:
+            ra, rb = reports[a], reports[b]
+            _show_pair(
+                f"{a} ({ra.quarter}, {ra.demo['mfr_sndr']}) ~ {b} ({rb.quarter}, "
+                f"{rb.demo['mfr_sndr']})",
+                unlinked[(a, b)],
+                features,
+                rows.get((a, b)),
+                (a, b),
+            )
         false = sorted(
             (p for p, v in prob.items() if v >= threshold and p not in links),
             key=lambda p: -prob[p],
