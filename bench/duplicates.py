@@ -13,6 +13,8 @@ Ground truths, reported separately:
    do not overlap. ``bench/faers_links.py`` adds head slices of 2020Q3, 2022Q4 and
    2026Q2 from public repositories' test data and finds 31 links (1 between two reports
    with products and reactions): too few for a precision, reported there pair by pair.
+   ``bench/vaers_links.py`` adds VAERS reports under one manufacturer number
+   (``SPLTTYPE``): 168 pairs in 1990-2006, a noisy second opinion.
 2. **DiAna's rule-based duplicates** (``faers_diana_sample``, Fusaroli et al.'s
    pipeline: same sex, age, country, event date, substances and PTs). A second
    opinion: the pairs of the 1,000-report sample that DiAna's key puts together are

@@ -111,6 +111,7 @@ import shutil
 import subprocess
 import time
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -390,6 +391,54 @@ def _show_pair(
         print(f"      weights: {_weights(row)}")
 
 
+def why_not_blocked(table: object, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """For pairs never scored: whether the two records share no bounded blocking key
+    (:func:`dermavigil.duplicates.blocking.block_keys`: a key above the block cap is
+    refined, then dropped) or share keys and were pruned by meta-blocking (neither
+    record kept the pair among its heaviest)."""
+    from dermavigil.duplicates.blocking import COLUMN, block_keys, family_of
+
+    keyed, _ = block_keys(table)
+    features = {r["unique_id"]: r for r in table.to_pylist()}
+    keys = dict(zip(keyed["unique_id"].to_pylist(), keyed[COLUMN].to_pylist(), strict=True))
+    out = {}
+    for a, b in pairs:
+        shared = set(keys.get(a) or ()) & set(keys.get(b) or ())
+        if shared:
+            families = ", ".join(sorted({family_of(k) for k in shared}))
+            out[(a, b)] = f"pruned by meta-blocking (keys shared: {families})"
+        elif coarse_key_shared(features[a], features[b]):
+            out[(a, b)] = "no key left: the product+reaction block was refined away"
+        else:
+            out[(a, b)] = "no blocking key in common"
+    return out
+
+
+def coarse_key_shared(a: dict, b: dict) -> bool:
+    """The same first suspect product and a reaction term in common: the coarse key of
+    the product_reaction family, which bounded blocking replaces by finer keys (the event
+    month, the year of birth) when its block is over the cap -- lost for a report lacking
+    both, or whose two ages give two years of birth."""
+    return bool(
+        a["first_suspect"]
+        and a["first_suspect"] == b["first_suspect"]
+        and set(a["reaction_terms"] or ()) & set(b["reaction_terms"] or ())
+    )
+
+
+def scored_pairs(table: object) -> tuple[dict[tuple[str, str], dict], float, float, float]:
+    """Every blocked pair of ``table`` scored by the model (threshold 0), keyed by the
+    sorted pair of ids; the wall and CPU seconds it took and the load average before."""
+    from dermavigil.duplicates.detect import score_table
+
+    load = os.getloadavg()[0]
+    started, cpu = time.perf_counter(), time.process_time()
+    scored, _ = score_table(table, 0.0)
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    rows = {tuple(sorted((r["unique_id_l"], r["unique_id_r"]))): r for r in scored.to_pylist()}
+    return rows, seconds, cpu, load
+
+
 def _pr(flagged: set, links: set) -> tuple[float, float, float, int]:
     tp = len(flagged & links)
     p = tp / len(flagged) if flagged else float("nan")
@@ -408,7 +457,7 @@ def main() -> None:
 
     import pyarrow as pa
 
-    from dermavigil.duplicates.detect import score_table, with_rare_terms
+    from dermavigil.duplicates.detect import with_rare_terms
     from dermavigil.duplicates.store_features import store_feature_table
 
     con = duckdb.connect()
@@ -429,11 +478,7 @@ def main() -> None:
     complete_links = {p for p in links if reports[p[0]].complete and reports[p[1]].complete}
     n_complete = sum(r.complete for r in reports.values())
 
-    load = os.getloadavg()[0]
-    started, cpu = time.perf_counter(), time.process_time()
-    scored, _ = score_table(table, 0.0)
-    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    rows = {tuple(sorted((r["unique_id_l"], r["unique_id_r"]))): r for r in scored.to_pylist()}
+    rows, seconds, cpu, load = scored_pairs(table)
     prob = {pair: row["match_probability"] for pair, row in rows.items()}
 
     per_quarter = {}
@@ -488,6 +533,8 @@ def main() -> None:
                 f"{p2:.3f}  {r2:.3f}  {tp}/{len(lk)}"
             )
 
+    unblocked = why_not_blocked(table, [p for p in links | complete_unlinked if p not in prob])
+    print(f"links never scored: {dict(Counter(unblocked[p] for p in links if p in unblocked))}")
     for threshold in (0.5, 0.9):
         print(f"\nmissed links at {threshold} (both complete first):")
         missed = [p for p in links if prob.get(p, 0.0) < threshold]
@@ -496,7 +543,7 @@ def main() -> None:
             ra, rb = reports[a], reports[b]
             _show_pair(
                 f"{a} ({ra.quarter} v{ra.version}) ~ {b} ({rb.quarter} v{rb.version})",
-                f"complete {ra.complete}/{rb.complete}",
+                f"complete {ra.complete}/{rb.complete}; {unblocked.get((a, b), 'scored')}",
                 features,
                 rows.get((a, b)),
                 (a, b),
@@ -514,7 +561,7 @@ def main() -> None:
             _show_pair(
                 f"{a} ({ra.quarter}, {ra.demo['mfr_sndr']}) ~ {b} ({rb.quarter}, "
                 f"{rb.demo['mfr_sndr']})",
-                unlinked[(a, b)],
+                f"{unlinked[(a, b)]}; {unblocked.get((a, b), 'scored')}",
                 features,
                 rows.get((a, b)),
                 (a, b),

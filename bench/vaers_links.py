@@ -1,0 +1,204 @@
+"""VAERS reports linked by the manufacturer's report number: a second opinion on
+duplicate detection from real VAERS data, not a truth.
+
+No public source links VAERS reports to their duplicates. The public files hold one
+report per case: "when multiple reports of a single case or event are received, only the
+first report received is included in the publicly accessible dataset" (VAERS Data Use
+Guide, as quoted at vaccinedatascience.substack.com, "Do deleted reports simply follow
+'Keep the first' policy?"); a report found to be a duplicate later is deleted from the
+next release without saying which report it duplicated (the same author matched about
+10,000 deleted reports to retained ones by scraping MedAlerts archive pages; no table of
+those matches was found among the stored public repositories). What the files do hold
+is ``SPLTTYPE``, the manufacturer's (or immunization project's) report number: two
+VAERS_IDs under one number are the same manufacturer report received twice, e.g. a
+follow-up filed as a new report
+(``2003103304NL``: VAERS_IDs 211440 of 2003-10-31 and 228562 of 2004-11-01, a man of 71
+both times). In the shared 1990-2006 files (``../shared/data/vaers_1990_2006_official_zips``)
+an immunization project's number (``WA961295``: state, year, sequence) is reused for other
+patients (of 62 pairs under one, 30 give two sexes, 46 ages years apart) and is left out;
+168 other numbers of eight characters or more with a digit are held by exactly two
+reports. In 45 of those the two give two sexes or ages more than two years apart, so a
+manufacturer number too is sometimes shared by two patients: the pairs are a noisy
+linkage, a second opinion like DiAna's flags. Figures are given for all 168 and for the
+123 "plausible" ones.
+
+The universe scored is every report with such a number (59,805 manufacturer reports),
+imported by dermavigil's VAERS importer into a store cached under ``.cache/vaers_links/``
+(git-ignored; the first run imports the 17 zips, ~10 minutes at load 12) and scored by
+:func:`dermavigil.duplicates.detect.score_table`; a flagged pair under two numbers is
+counted false, so precision is a lower bound (VAERS misses duplicates too).
+
+    PYTHONPATH=src .venv/bin/python bench/vaers_links.py [--top 10]
+
+Figures of 2026-12-05 (main 949cb1f's model; load average 9.9; 377,015 pairs scored in
+46 s wall / 17 s CPU; 71 of the 168 pairs scored at all):
+
+    threshold  truth       flagged  P      R      F1     links found
+    0.5        all 168        7592  0.004  0.185  0.008  31/168
+    0.5        plausible      7589  0.004  0.228  0.007  28/123
+    0.9        all 168        5437  0.004  0.119  0.007  20/168
+    0.9        plausible      5436  0.003  0.154  0.007  19/123
+
+- Precision says little: the top false alarms are pairs under *consecutive* manufacturer
+  numbers with every compared fact equal (``U2000007660`` / ``U2000007661``,
+  ``WAES00083148`` / ``WAES00083147``, ``A0412828A`` / ``A0412829A``): one manufacturer
+  filing the patients of one clinic day (or one patient twice); the VAERS clusters that
+  ``bench/duplicates.py`` describes.
+- Recall is low, and mostly lost before scoring: 56 of the 123 plausible pairs are never
+  scored. 31 share no blocking key (the follow-up recoded every reaction and moved the
+  onset date, or gives no date, age or sex); 5 were pruned by meta-blocking although
+  they share keys (``WAES90060685``: every fact equal but ages 33 / 35); and **20 share
+  the coarse product+reaction key that bounded blocking refined away**: a vaccine and a
+  common reaction make a block over the cap (40), its finer keys need the event month or
+  the year of birth, and a report giving neither (``WAES94111037``, ``WAES94081672``: no
+  onset date, no age), or two ages that give two years of birth (``EBU900330``: 43 / 44,
+  same vaccine, reactions and day otherwise), gets no key in common. A failure class of
+  the blocking (left to the model's owner): refinement drops the pair whenever the
+  refining fact is missing on one side or off by one.
+- Of the scored plausible pairs missed at 0.5, what the two differ in: reaction terms 67,
+  event date 47, age 37, lots 25 (a follow-up corrects the onset date and recodes the
+  reactions; the model weighs the new terms against the pair).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+from faers_links import _differences, _pr, _show_pair, scored_pairs, why_not_blocked
+
+ROOT = Path(__file__).resolve().parents[1]
+ZIPS = ROOT.parent / "shared" / "data" / "vaers_1990_2006_official_zips"
+CACHE = ROOT / ".cache" / "vaers_links"
+
+
+STATE_PROJECT = re.compile(r"[A-Z]{2}\d{6}")
+"""An immunization project's number (state code, year, sequence: ``WA961295``), reused
+for other patients: of the 62 pairs under one such number, 30 give two sexes."""
+
+
+def manufacturer_numbers(zips: Path = ZIPS) -> dict[str, tuple[str, str, float | None]]:
+    """``vaers:<VAERS_ID> -> (SPLTTYPE, SEX, AGE_YRS)`` of every report whose SPLTTYPE has
+    eight characters or more, a digit, and is not an immunization project's number
+    (DATA files, Windows-1252 in some years)."""
+    out = {}
+    for path in sorted(zips.glob("*VAERSData.zip")):
+        with zipfile.ZipFile(path) as z:
+            name = next(n for n in z.namelist() if n.upper().endswith("VAERSDATA.CSV"))
+            text = io.TextIOWrapper(z.open(name), encoding="cp1252", newline="")
+            for row in csv.DictReader(text):
+                number = (row.get("SPLTTYPE") or "").strip().upper()
+                if len(number) < 8 or not re.search(r"\d", number):
+                    continue
+                if STATE_PROJECT.fullmatch(number):
+                    continue
+                age = float(row["AGE_YRS"]) if (row.get("AGE_YRS") or "").strip() else None
+                out[f"vaers:{row['VAERS_ID'].strip()}"] = (number, row.get("SEX") or "", age)
+    return out
+
+
+def plausible(a: tuple[str, str, float | None], b: tuple[str, str, float | None]) -> bool:
+    """Two reports under one number that do not contradict each other's sex or age
+    (ages more than two years apart)."""
+    if {a[1], b[1]} <= {"M", "F"} and a[1] != b[1]:
+        return False
+    return a[2] is None or b[2] is None or abs(a[2] - b[2]) <= 2
+
+
+def import_store() -> Path:
+    """The shared VAERS zips imported once into ``CACHE/store``; its directory."""
+    from dermavigil.ingest.runner import run_import
+    from dermavigil.settings import load_settings
+
+    settings = load_settings({"DERMAVIGIL_HOME": str(CACHE)})
+    if not (settings.store_dir / "sources" / "vaers").is_dir():
+        run_import(settings, "vaers", [ZIPS])
+    return settings.store_dir
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--top", type=int, default=10, help="pairs shown per list")
+    args = parser.parse_args()
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from dermavigil.duplicates.detect import with_rare_terms
+    from dermavigil.duplicates.store_features import store_feature_table
+
+    numbers = manufacturer_numbers()
+    held: dict[str, list[str]] = {}
+    for uid, (number, *_) in numbers.items():
+        held.setdefault(number, []).append(uid)
+    links = {tuple(sorted(ids)) for ids in held.values() if len(ids) == 2}
+    consistent = {p for p in links if plausible(numbers[p[0]], numbers[p[1]])}
+    store = import_store()
+    table = store_feature_table(store, ["vaers"])
+    table = with_rare_terms(table.filter(pc.is_in(table["unique_id"], pa.array(sorted(numbers)))))
+    features = {row["unique_id"]: row for row in table.to_pylist()}
+
+    rows, seconds, cpu, load = scored_pairs(table)
+    prob = {pair: row["match_probability"] for pair, row in rows.items()}
+    print(
+        f"{table.num_rows:,} VAERS 1990-2006 reports with a manufacturer number; "
+        f"{len(links)} pairs under one number ({len(consistent)} plausible: sexes and ages agree); "
+        f"{len(prob):,} pairs scored in {seconds:.0f} s wall / {cpu:.0f} s CPU (load "
+        f"average {load:.1f} at the start); links blocked {sum(p in prob for p in links)}"
+    )
+    print("threshold  truth             flagged  P      R      F1     links found")
+    for threshold in (0.5, 0.9, 0.99):
+        flagged = {p for p, v in prob.items() if v >= threshold}
+        for name, truth in ((f"all {len(links)}", links), ("plausible", consistent)):
+            fl = flagged - (links - truth)  # a conflicting pair is neither true nor false
+            p, r, f1, tp = _pr(fl, truth)
+            print(
+                f"{threshold:<9}  {name:<16}  {len(fl):>7}  {p:.3f}  {r:.3f}  {f1:.3f}  "
+                f"{tp}/{len(truth)}"
+            )
+    unblocked = why_not_blocked(table, [p for p in consistent if p not in prob])
+    print(
+        f"plausible pairs under one number never scored: {len(unblocked)} of "
+        f"{len(consistent)}: {dict(Counter(unblocked.values()).most_common(8))}"
+    )
+    for threshold in (0.5, 0.9):
+        missed = sorted(
+            (p for p in consistent if prob.get(p, 0.0) < threshold),
+            key=lambda p: (-prob.get(p, 0.0), p),
+        )
+        why = Counter()
+        for a, b in missed:
+            for part in _differences(features[a], features[b]).split("; "):
+                why[part.split(" ")[0]] += 1
+        print(
+            f"\nmissed at {threshold}: {len(missed)} of {len(consistent)}; what the two "
+            f"differ in (pairs): {dict(why.most_common())}; the top {args.top} scored, then "
+            f"{args.top} never scored:"
+        )
+        shown = [p for p in missed if p in prob][: args.top]
+        shown += [p for p in missed if p not in prob][: args.top]
+        for a, b in shown:
+            note = f"{numbers[a][0]}; {unblocked.get((a, b), 'scored')}"
+            _show_pair(f"{a} ~ {b}", note, features, rows.get((a, b)), (a, b))
+        false = sorted(
+            (p for p, v in prob.items() if v >= threshold and p not in links),
+            key=lambda p: (-prob[p], p),
+        )
+        print(f"false alarms at {threshold}: {len(false)}; the top {args.top}:")
+        for a, b in false[: args.top]:
+            _show_pair(
+                f"{a} ~ {b}",
+                f"numbers {numbers[a][0]} / {numbers[b][0]}",
+                features,
+                rows[(a, b)],
+                (a, b),
+            )
+
+
+if __name__ == "__main__":
+    main()
