@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _UNITS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -11,15 +13,22 @@ _UNITS = {
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}  # fmt: skip
 
-NUMBER_WORDS = r"\d+(?:\.\d+)?|" + "|".join(
-    sorted([*(k for k, v in _UNITS.items() if v), *_TENS], key=len, reverse=True)
+_DIGITS = [k for k, v in _UNITS.items() if v and v < 10 and len(k) > 2]
+NUMBER_WORDS = (
+    r"\d+(?:\.\d+)?|(?:"
+    + "|".join(_TENS)
+    + r")(?:[- ](?:"
+    + "|".join(_DIGITS)
+    + r")\b)?|"
+    + "|".join(sorted((k for k, v in _UNITS.items() if v), key=len, reverse=True))
 )
-"""Regex alternation of the number forms :func:`number_value` reads."""
+"""Regex alternation of the number forms :func:`number_value` reads ("forty-eight" and
+"twenty one" whole, before their parts)."""
 
 
 def number_value(text: str) -> float | None:
     """The value of ``"7"``, ``"seven"`` or ``"twenty-one"``; None when not a number."""
-    word = text.strip().lower()
+    word = re.sub(r"\s+", "-", text.strip().lower())
     try:
         return float(word)
     except ValueError:

@@ -21,10 +21,11 @@ from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.reactions import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence
 
-_UNIT = r"(?P<unit>minute|min|hour|hr|h|day|week|wk|month|mo|year|yr)s?\b\W{0,2}"
+_UNIT = r"(?P<unit>minute|min|hour|hr|h|day|d|week|wk|month|mo|year|yr)s?\b\W{0,2}"
 _UNITS = {
     "min": TimeUnit.minute, "minute": TimeUnit.minute, "h": TimeUnit.hour, "hr": TimeUnit.hour,
-    "hour": TimeUnit.hour, "day": TimeUnit.day, "wk": TimeUnit.week, "week": TimeUnit.week,
+    "hour": TimeUnit.hour, "day": TimeUnit.day, "d": TimeUnit.day, "wk": TimeUnit.week,
+    "week": TimeUnit.week,
     "mo": TimeUnit.month, "month": TimeUnit.month, "yr": TimeUnit.year, "year": TimeUnit.year,
 }  # fmt: skip
 _N = rf"(?P<n>{NUMBER_WORDS})(?:\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?)?"
@@ -59,6 +60,17 @@ _STATEMENTS = (
         rf"|had)\b[^.;]{{0,60}}?\b{_EXPOSURE}\b",
         re.I,
     ),
+    # "developed within 5 d of the injection": an interval's bound, as annotated
+    re.compile(
+        rf"\bwithin\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*(?:of|after|following"
+        rf"|post)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,3}}?{_EXPOSURE}\b",
+        re.I,
+    ),
+    # "a reaction of eight-month latency", "after a latency of 3 days"
+    re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}\s*(?:latency|delay)\b", re.I),
+    re.compile(
+        rf"\b(?:latency|delay)\s+of\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}", re.I
+    ),
     # "after two weeks, when ... appeared"
     re.compile(
         rf"\bafter\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*,?\s*when\b[^.;]{{0,80}}?"
@@ -81,11 +93,32 @@ _NOT_ONSET_AFTER = re.compile(
 _RECOVERY_AFTER = re.compile(
     r"^(?:(?!\b(?:developed|appeared|occurred|noticed|presented|began|started|experienced"
     r"|complained|emerged|arose)\b)[^.;]){0,60}\b(?:resolved|disappeared|subsided|regressed"
-    r"|healed|settled|faded|remained|persisted)\b",
+    r"|healed|settled|faded|remained|persisted|resumed|returned to|recovered|improved"
+    r"|discharged)\b",
     re.I,
 )
 """'After 10 days postinjection swelling and hematoma resolved', 'After 2 weeks, only a small
-eschar remained': the time of a later status, not an onset."""
+eschar remained', 'By 21 days after her injection, she had resumed normal activity': the time
+of a later status, not an onset."""
+_DURATION_BEFORE = re.compile(
+    r"\bfor\s+(?:more than\s+|over\s+|about\s+|nearly\s+|almost\s+|at least\s+)?$", re.I
+)
+"""'pain for 2.5 weeks after the vaccine', 'lasted for more than 6 months after': how long a
+sign lasted, not when it began."""
+_ONSET_VERB_BEFORE = re.compile(
+    r"\b(?:developed|appeared|occurred|began|started|emerged|arose|noticed)\b[^.;,]{0,30}$", re.I
+)
+_RELATIVE_AFTER = re.compile(r"^\s*,?\s*(?:which|that)\b", re.I)
+"""'The eruption developed within 5 d of the injection and persisted', 'an abscess two days
+after treatment, which was drained and healed': the latency is the onset's, whatever status
+follows."""
+_GENERIC = re.compile(
+    r"\b(?:typically|usually|generally|often|commonly|frequently|classically|tends? to"
+    r"|can|may)\b[^.;]{0,40}$",
+    re.I,
+)
+"""'ptosis, which typically develops 2-10 days after injection': what is usual, not this
+patient's onset."""
 
 
 def _duration(match: re.Match[str]) -> Duration | None:
@@ -96,11 +129,33 @@ def _duration(match: re.Match[str]) -> Duration | None:
     return Duration(value=value, unit=unit)
 
 
+def _not_an_onset(before: str, after: str) -> bool:
+    """A latency that times a follow-up, a recurrence, a later status, a duration or what is
+    usual, from the words before it and after it."""
+    return bool(
+        _NOT_ONSET_BEFORE.search(before[-40:])
+        or _NOT_ONSET_AFTER.match(after)
+        or (
+            _RECOVERY_AFTER.match(after)
+            and not _ONSET_VERB_BEFORE.search(before)
+            and not _RELATIVE_AFTER.match(after)
+        )
+        or _DURATION_BEFORE.search(before)
+        or _GENERIC.search(before)
+    )
+
+
 def find_onset(sentences: list[Sentence]) -> tuple[Duration, str, tuple[int, int]] | None:
     """The first onset statement of the case sentences: (latency, its words, its span)."""
     for sentence in sentences:
         found = [m for pattern in _STATEMENTS for m in pattern.finditer(sentence.text)]
         for match in sorted(found, key=lambda m: m.start()):
+            text = sentence.text
+            before, after = text[max(0, match.start() - 60) : match.start()], text[match.end() :]
+            if _not_an_onset(before, after[:100]) or _visit_of_a_worded_onset(
+                text[max(0, match.start() - 60) : match.end() + 60], text
+            ):
+                continue
             duration = _duration(match)
             if duration is not None:
                 span = (sentence.start + match.start(), sentence.start + match.end())
@@ -109,8 +164,9 @@ def find_onset(sentences: list[Sentence]) -> tuple[Duration, str, tuple[int, int
 
 
 _IMMEDIATE = re.compile(
-    r"\b(?:immediately|within (?:a few |several )?(?:seconds|minutes)|(?:soon|shortly|right"
-    r"|directly) after|on the (?:evening|day|night|afternoon) of (?:the |her |his )?"
+    r"\b(?:immediately|within (?:a few |several |some )?(?:seconds|minutes|hours)"
+    r"|(?:soon|shortly|right|directly) after"
+    r"|on the (?:evening|day|night|afternoon) of (?:the |her |his )?"
     r"(?:injection|vaccination|procedure|treatment)|at the time of (?:the |this |her |his )?"
     r"(?:injection|vaccination|procedure)|since the (?:injection|vaccination|procedure)"
     r"|during (?:the |this )?(?:injection|procedure|vaccination))\b",
@@ -126,6 +182,13 @@ _PRESENTED = re.compile(
     r"|was referred)\b",
     re.I,
 )
+
+
+_SIGN_NOTICED = re.compile(
+    r"\b(?:noticed|developed|appeared|experienced|felt|complained|observed)\b", re.I
+)
+"""A sentence telling that a sign began ("Within a few hours, she noticed that the area had
+turned darker") even when the sign is no reaction term."""
 
 
 def _worded_first(reactions: list[ReactionFacts], sentences: list[Sentence]) -> bool:
@@ -145,15 +208,34 @@ def _worded_first(reactions: list[ReactionFacts], sentences: list[Sentence]) -> 
     worded += [
         s.start + m.start()
         for s in sentences
-        if s.index in signs and s.section != "title"
+        if (s.index in signs or _SIGN_NOTICED.search(s.text)) and s.section != "title"
         for m in _IMMEDIATE.finditer(s.text)
     ]
     return bool(worded) and min(worded) < min(numeric)
 
 
+def _visit_of_a_worded_onset(near: str, context: str) -> bool:
+    """'presented three months after the vaccine with pain since the injection': the number
+    times the visit, the onset is told in words."""
+    return bool(_PRESENTED.search(near) and _IMMEDIATE.search(context))
+
+
+def _drop_onset(reaction: ReactionFacts) -> None:
+    reaction.onset_latency = None
+    reaction.onset_text = None
+    reaction.spans.pop("onset", None)
+
+
 def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sentence]) -> None:
     """Remove follow-up and recurrence latencies and the latencies of later signs when the
     first one's onset is worded; add a stated onset when none is left."""
+    for reaction in reactions:
+        spans = reaction.spans.get("onset") or []
+        if reaction.onset_latency is None or not spans:
+            continue
+        start, end = spans[0]
+        if _not_an_onset(text[max(0, start - 60) : start], text[end : end + 100]):
+            _drop_onset(reaction)
     # the first sign came within minutes (in words): a number told later is when the patient
     # was seen ("Within 8 hours she presented to the emergency department"), not an onset; a
     # later sign's own latency ("three days after, the lesions turned into nodules") is kept
@@ -163,16 +245,11 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
         if reaction.onset_latency is None or not spans:
             continue
         start, end = spans[0]
-        after = text[end : end + 100]
-        if (
-            _NOT_ONSET_BEFORE.search(text[max(0, start - 40) : start])
-            or _NOT_ONSET_AFTER.match(after)
-            or _RECOVERY_AFTER.match(after)
-            or (worded and _PRESENTED.search(text[max(0, start - 60) : end + 60]))
+        near = text[max(0, start - 60) : end + 60]
+        if (worded and _PRESENTED.search(near)) or _visit_of_a_worded_onset(
+            near, text[max(0, start - 150) : end + 150]
         ):
-            reaction.onset_latency = None
-            reaction.onset_text = None
-            reaction.spans.pop("onset", None)
+            _drop_onset(reaction)
     if worded or not reactions or any(r.onset_latency for r in reactions):
         return
     found = find_onset(sentences)
