@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -14,22 +15,26 @@ from dermavigil.domain.routes import Route
 from dermavigil.web.labels import compact_number, target_label, value_label, words
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+VOCABULARIES: dict[str, type[StrEnum]] = {
+    "sources": vocab.ReportSource,
+    "qualifications": vocab.ReporterQualification,
+    "sexes": vocab.Sex,
+    "age_groups": vocab.AgeGroup,
+    "categories": vocab.ProductCategory,
+    "formulations": vocab.Formulation,
+    "roles": vocab.ProductRole,
+    "routes": Route,
+    "actions": vocab.ActionTaken,
+    "dechallenge_results": vocab.DechallengeResult,
+    "rechallenge_results": vocab.RechallengeResult,
+    "outcomes": vocab.Outcome,
+    "seriousness": vocab.SeriousnessCriterion,
+    "finding_kinds": vocab.FindingKind,
+    "additional_information": vocab.AdditionalInformation,
+}
+"""The case model's vocabularies offered by the forms, by the name templates use."""
 TEMPLATES.env.globals["vocab"] = {
-    "sources": [e.value for e in vocab.ReportSource],
-    "qualifications": [e.value for e in vocab.ReporterQualification],
-    "sexes": [e.value for e in vocab.Sex],
-    "age_groups": [e.value for e in vocab.AgeGroup],
-    "categories": [e.value for e in vocab.ProductCategory],
-    "formulations": [e.value for e in vocab.Formulation],
-    "roles": [e.value for e in vocab.ProductRole],
-    "routes": [e.value for e in Route],
-    "actions": [e.value for e in vocab.ActionTaken],
-    "dechallenge_results": [e.value for e in vocab.DechallengeResult],
-    "rechallenge_results": [e.value for e in vocab.RechallengeResult],
-    "outcomes": [e.value for e in vocab.Outcome],
-    "seriousness": [e.value for e in vocab.SeriousnessCriterion],
-    "finding_kinds": [e.value for e in vocab.FindingKind],
-    "additional_information": [e.value for e in vocab.AdditionalInformation],
+    **{name: [e.value for e in values] for name, values in VOCABULARIES.items()},
     "time_units": ["minute", "hour", "day", "week", "month", "year"],
     "age_units": ["year", "month", "week", "day", "hour", "decade"],
 }
