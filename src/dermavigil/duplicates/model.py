@@ -375,9 +375,12 @@ def blocking_rules() -> list[Any]:
 
 def training_blocks() -> list[Any]:
     """Pairs on which ``m`` is estimated by EM, two sessions so that every fact is trained
-    in one: a fact whose columns a block uses is held fixed in that session (splink)."""
+    in one: a fact whose columns a block uses is held fixed in that session (splink).
+    The first adds the region: in a block of product and day alone EM took clinic
+    sessions for its match class (1991 VAERS, no duplicate planted: 1,219 expected
+    matches among 26,751 pairs, "same sex" m 0.66; with the region, 15.8)."""
     return [
-        block_on("first_suspect", "event_low"),
+        block_on("first_suspect", "event_low", "region"),
         block_on("sex", "age_years", "event_low"),
     ]
 

@@ -1,0 +1,98 @@
+"""Real VAERS reports (1991): copies of a report are found, and another patient of the
+same clinic session (same vaccine, lot, state, day and reactions; another age and sex)
+is not taken for one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
+
+from dermavigil.duplicates.detect import score_table, with_rare_terms
+from dermavigil.duplicates.features import FEATURE_SCHEMA
+from dermavigil.duplicates.store_features import store_feature_table
+from dermavigil.ingest.runner import run_import
+from dermavigil.settings import load_settings
+
+pytestmark = pytest.mark.slow
+
+
+def _with_age(row: dict[str, Any], age: float) -> dict[str, Any]:
+    return {**row, "age": f"{age:g} years", "age_years": age, "age_low": age - 0.5,
+            "age_high": age + 0.5, "birth_year": row["event_low"].year - int(age)}  # fmt: skip
+
+
+def _swap(text: str) -> str:
+    """Two letters in the middle swapped (a transcription error)."""
+    i = len(text) // 2
+    return text[: i - 1] + text[i] + text[i - 1] + text[i + 1 :]
+
+
+@pytest.fixture(scope="module")
+def scored(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    home = tmp_path_factory.mktemp("vaers-home")
+    settings = load_settings({"DERMAVIGIL_HOME": str(home)})
+    settings.ensure_dirs()
+    run_import(settings, "vaers", [shared_data / "vaers_1990_2006_official_zips/1991VAERSData.zip"])
+    table = store_feature_table(settings.store_dir)
+    table = table.filter(pc.invert(pc.is_null(table["reaction_terms"])))
+    assert table.num_rows > 1000
+    # an adult's report with every fact a clinic shares: lot, state, day, vaccine
+    original = next(
+        r for r in table.to_pylist()
+        if r["lots"] and r["region"] and r["event_low"] and r["sex"] and r["age_years"]
+        and 20 <= r["age_years"] <= 60 and len(r["reaction_terms"]) >= 2
+    )  # fmt: skip
+    other_sex = "male" if original["sex"] == "female" else "female"
+    made = {
+        "exact copy": {**original},
+        "typo copy": {
+            **original,
+            "lots": [_swap(original["lots"][0]), *original["lots"][1:]],
+            "reaction_terms": sorted(
+                [_swap(original["reaction_terms"][0]), *original["reaction_terms"][1:]]
+            ),  # fmt: skip
+        },
+        "follow-up": {
+            **original,
+            "reaction_terms": sorted({*original["reaction_terms"], "pyrexia"}),
+        },
+        "same session, another patient": {
+            **_with_age(original, original["age_years"] + 17),
+            "sex": other_sex,
+        },
+    }
+    rows = table.to_pylist()
+    for n, (label, row) in enumerate(made.items()):
+        signature = chr(31).join([row["first_suspect"], *row["reaction_terms"]])
+        rows.append({**row, "unique_id": f"zz{n}", "signature": signature, "source": label})
+    features = with_rare_terms(pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA))
+    pairs, _ = score_table(features, 0.001)
+    found = {}
+    for a, b, p in zip(pairs["unique_id_l"].to_pylist(), pairs["unique_id_r"].to_pylist(),
+                       pairs["match_probability"].to_pylist(), strict=True):  # fmt: skip
+        if original["unique_id"] in (a, b):
+            other = b if a == original["unique_id"] else a
+            found[other] = p
+    return {label: found.get(f"zz{n}", 0.0) for n, label in enumerate(made)}
+
+
+@pytest.mark.parametrize(
+    ("label", "least"), [("exact copy", 0.9), ("typo copy", 0.9), ("follow-up", 0.9)]
+)
+def test_copies_of_a_vaers_report_are_found(scored: dict[str, float], label: str, least: float):
+    assert scored[label] >= least, scored
+
+
+def test_another_patient_of_the_clinic_session_is_not_paired(scored: dict[str, float]) -> None:
+    """Same vaccine, lot, state, day and reactions, but 17 years older and the other sex:
+    the agreements a clinic's patients share do not outweigh what tells them apart."""
+    assert scored["same session, another patient"] < 0.5, scored
+
+
+def test_the_session_twin_scores_below_every_copy(scored: dict[str, float]) -> None:
+    twin = scored["same session, another patient"]
+    assert all(p > twin for label, p in scored.items() if label != "same session, another patient")
