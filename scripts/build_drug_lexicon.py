@@ -31,6 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "dermavigil" / "terminology" / "data" / "drug_names.txt"
+VACCINES = OUT.with_name("vaccine_names.txt")
 SALTS = (
     "sodium", "potassium", "calcium", "magnesium", "hydrochloride", "hcl", "acetate", "sulfate",
     "sulphate", "phosphate", "citrate", "tartrate", "maleate", "mesylate", "besylate",
@@ -63,7 +64,7 @@ STOP = frozenset(
     "cosmetics", "bovine", "porcine", "aluminum", "aluminium", "anticoagulant",
     "anticoagulants", "amino", "acids", "antibiotic", "antibiotics", "steroid", "steroids",
     "antihistamine", "antihistamines", "vaccine", "vaccines", "diphtheria", "tetanus",
-    "pertussis", "fluorescein",
+    "pertussis", "fluorescein", "prohibit",
   )
 )  # fmt: skip
 _SPLIT = re.compile(r"\s*(?:\\|/|\+|,|;|\band\b|\bwith\b)\s*", re.I)
@@ -86,17 +87,16 @@ def _names_faers22(data: Path) -> Iterator[str]:
             yield row["DRUG"]
 
 
-def _dollar_table(handle: io.TextIOBase) -> Iterator[str]:
+def _dollar_table(handle: io.TextIOBase) -> Iterator[tuple[str, ...]]:
+    """The (drugname, prod_ai) cells of each row of a FAERS/AERS ASCII DRUG table."""
     reader = csv.reader(handle, delimiter="$", quoting=csv.QUOTE_NONE)
     header = [h.strip().lower() for h in next(reader)]
     columns = [header.index(c) for c in ("drugname", "prod_ai") if c in header]
     for row in reader:
-        for column in columns:
-            if column < len(row):
-                yield row[column]
+        yield tuple(row[column] for column in columns if column < len(row))
 
 
-def _names_faers_tables(data: Path) -> Iterator[str]:
+def _rows_faers_tables(data: Path) -> Iterator[tuple[str, ...]]:
     sample = data / "faers_2025q4_sample" / "DRUG25Q4.txt"
     with sample.open(encoding="utf-8", errors="replace") as handle:
         yield from _dollar_table(handle)
@@ -106,6 +106,48 @@ def _names_faers_tables(data: Path) -> Iterator[str]:
                 if re.search(r"DRUG\d\dQ\d\.TXT$", name, re.I):
                     with zipped.open(name) as raw:
                         yield from _dollar_table(io.TextIOWrapper(raw, "latin-1"))
+
+
+def _names_faers_tables(data: Path) -> Iterator[str]:
+    for row in _rows_faers_tables(data):
+        yield from row
+
+
+_VACCINE_WORD = re.compile(r"vaccin|toxoid", re.I)
+_VAERS_BRAND = re.compile(r"\(([^()]+)\)\)?\s*$")
+_NOT_BRAND = frozenset({"no brand name", "foreign", "generic", "unknown", "other"})
+
+
+def _vaccine_names(data: Path) -> Iterator[str]:
+    """Raw vaccine names: a FAERS row whose name or active ingredient says vaccine or toxoid
+    ("ADACEL TDAP" with prod_ai "TETANUS TOXOID ... VACCINE"), and the brand VAERS gives in
+    the last brackets of VAX_NAME ("INFLUENZA (SEASONAL) (FLUZONE)")."""
+    for row in _rows_faers_tables(data):
+        if any(_VACCINE_WORD.search(cell) for cell in row):
+            yield from row
+    for archive in sorted((data / "vaers_1990_2006_official_zips").glob("*VAERSData.zip")):
+        with zipfile.ZipFile(archive) as zipped:
+            for name in zipped.namelist():
+                if name.upper().endswith("VAERSVAX.CSV"):
+                    with zipped.open(name) as raw:
+                        yield from _vaers_brands(io.TextIOWrapper(raw, "latin-1"))
+    sample = data / "vaers_2021_format_sample" / "2021VAERSVAX_first10.csv"
+    with sample.open(encoding="utf-8", errors="replace") as handle:
+        yield from _vaers_brands(handle)
+
+
+def _vaers_brands(handle: io.TextIOBase) -> Iterator[str]:
+    for row in csv.DictReader(handle):
+        brand = _VAERS_BRAND.search(row.get("VAX_NAME") or "")
+        # a bracket of three words or more describes the vaccine ("ACETONE INACTIVATED
+        # DRIED"); "TYPE 4" is a serotype, not a brand
+        if (
+            brand
+            and brand.group(1).strip().lower() not in _NOT_BRAND
+            and len(brand.group(1).split()) < 3
+            and not re.fullmatch(r"type \d+", brand.group(1).strip(), re.I)
+        ):
+            yield brand.group(1)
 
 
 def _names_openfda(data: Path) -> Iterator[str]:
@@ -149,16 +191,30 @@ def main(argv: list[str]) -> int:
         for raw in source(data):
             if raw:
                 names |= clean(raw)
+    vaccines = {
+        name for raw in _vaccine_names(data) if raw for name in clean(raw) if name not in _NOT_BRAND
+    }
+    names |= vaccines
     OUT.parent.mkdir(parents=True, exist_ok=True)
     header = (
         "# Drug and biologic names for literature extraction, built by\n"
-        "# scripts/build_drug_lexicon.py from FDA FAERS/AERS and openFDA public data in\n"
+        "# scripts/build_drug_lexicon.py from FDA FAERS/AERS, openFDA and VAERS public data in\n"
         "# ../shared/data (faers_2022q3_ps_drug_pt_pairs, faers_2025q4_sample,\n"
-        "# faers_ascii_samples_2004q1_2017q2, openfda_samples_and_schemas; see their\n"
-        "# PROVENANCE.md). Public domain (US Government work). One lower-case name a line.\n"
+        "# faers_ascii_samples_2004q1_2017q2, openfda_samples_and_schemas,\n"
+        "# vaers_1990_2006_official_zips, vaers_2021_format_sample; see their PROVENANCE.md).\n"
+        "# Public domain (US Government work). One lower-case name a line.\n"
     )
     OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
     print(f"wrote {len(names)} names to {OUT}")
+    vaccine_header = (
+        "# Vaccine names for literature extraction, built by scripts/build_drug_lexicon.py:\n"
+        "# FAERS/AERS DRUG rows whose name or active ingredient says vaccine or toxoid\n"
+        "# (faers_2025q4_sample, faers_ascii_samples_2004q1_2017q2) and the brands of VAERS\n"
+        "# VAX_NAME (vaers_1990_2006_official_zips, vaers_2021_format_sample) in ../shared/data\n"
+        "# (see their PROVENANCE.md). Public domain (US Government work). One name a line.\n"
+    )
+    VACCINES.write_text(vaccine_header + "\n".join(sorted(vaccines)) + "\n", encoding="utf-8")
+    print(f"wrote {len(vaccines)} vaccine names to {VACCINES}")
     return 0
 
 

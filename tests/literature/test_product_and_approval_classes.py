@@ -3,7 +3,8 @@ r3xx), each pinned on a text we wrote: a wrong technique stated in its many word
 filler injected into an artery, a material named as industrial, a correct technique, a
 hedged wrong route; a product used to reverse the complication, an unnamed filler, a
 peptide, a drug class given as the cause; a drug found by its INN stem, a usual treatment
-given as injections, a filler family named with a cosmetic form, a clause read as a name."""
+given as injections, a filler family named with a cosmetic form, a clause read as a name,
+a vaccine brand."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from dermavigil.literature.extract.product_mentions import generic_mentions
 from dermavigil.literature.extract.route_label import _WRONG
 from dermavigil.literature.extract.sentences import split_sentences
 from dermavigil.literature.realscore import draft_view
-from dermavigil.terminology.drugs import find_drugs
+from dermavigil.terminology.drugs import find_drugs, is_vaccine
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
 
@@ -158,3 +159,15 @@ def test_a_filler_family_named_with_a_cosmetic_form_is_a_cosmetic_injected_wrong
 def test_a_clause_is_not_a_descriptive_product_name():
     sentences = split_sentences("Injection of the drug is a possible cause of the necrosis.")
     assert generic_mentions(sentences) == []
+
+
+def test_a_vaccine_brand_of_the_faers_and_vaers_data_is_a_vaccine():
+    assert is_vaccine("Gardasil") and is_vaccine("Boostrix") and is_vaccine("Fluzone")
+    assert not is_vaccine("diclofenac")
+    product = _suspect("d83_vaccine_brand")  # "her second dose of Gardasil, given IM"
+    assert (product["name"], product["category"], product["route"]) == (
+        "Gardasil",
+        "vaccine",
+        "intramuscular",
+    )
+    assert _approval("d83_vaccine_brand") is True

@@ -8,7 +8,8 @@ words (1-4 word phrases, longest first, case-insensitive, no overlaps), so a
 drug the aesthetic product patterns do not know (diclofenac, glatiramer
 acetate, benzathine penicillin, mupirocin) is recognised as a drug; a word
 the lexicon lacks that ends in a WHO INN stem ("cyclizine": -izine) is one
-too.
+too. Vaccine brands (``data/vaccine_names.txt``, from the same FAERS data and
+the VAERS VAX tables) name vaccines (:func:`is_vaccine`).
 """
 
 from __future__ import annotations
@@ -32,15 +33,18 @@ class DrugMention:
     end: int
 
 
+def _name_file(name: str) -> frozenset[str]:
+    """The names of a packaged list (``data/NAME``): one a line, ``#`` lines are its header."""
+    raw = resources.files("dermavigil.terminology").joinpath(f"data/{name}").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
 @lru_cache(maxsize=1)
 def drug_names() -> frozenset[str]:
     """The packaged lexicon (lower-case names)."""
-    raw = (
-        resources.files("dermavigil.terminology")
-        .joinpath("data/drug_names.txt")
-        .read_text(encoding="utf-8")
-    )
-    names = {line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")}
+    names = _name_file("drug_names.txt")
     return frozenset(names | {v for name in names for v in _salt_first(name)})
 
 
@@ -121,6 +125,16 @@ def vaccine_codes() -> frozenset[str]:
     return frozenset(line.split(",", 1)[0].upper() for line in rows[1:])
 
 
+@lru_cache(maxsize=1)
+def vaccine_names() -> frozenset[str]:
+    """Vaccine names and brands (``data/vaccine_names.txt``, built with the lexicon from the
+    FAERS rows that say vaccine or toxoid and the VAERS VAX_NAME brands): "Gardasil",
+    "Boostrix", "Fluzone" name vaccines, not drugs."""
+    return _name_file("vaccine_names.txt")
+
+
 def is_vaccine(name: str) -> bool:
-    """A drug name that names a vaccine: it says so, or it is a VAERS vaccine type code."""
-    return "vaccin" in name.lower() or name.strip().upper() in vaccine_codes()
+    """A drug name that names a vaccine: it says so, it is a VAERS vaccine type code, or a
+    vaccine name or brand of the FAERS/VAERS data."""
+    lower = " ".join(name.lower().split())
+    return "vaccin" in lower or name.strip().upper() in vaccine_codes() or lower in vaccine_names()
