@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.sites import find_sites
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
 
@@ -40,3 +43,48 @@ def test_a_recommendation_drawn_from_the_case_is_not_the_case():
         "the syndrome in patients presenting with necrotic or purpuric lesions."
     )
     assert {r["verbatim"] for r in draft.case["reactions"]} == {"ulcer"}
+
+
+def _sites(draft) -> set[str]:
+    found = {s for p in draft.case["products"] for s in p.get("body_sites", [])}
+    return found | {s for r in draft.case["reactions"] for s in r.get("body_sites", [])}
+
+
+def test_sites_of_the_injection_sentence_a_caption_and_a_joined_heading():
+    """The injection sentence names sites but no reaction; a caption names another; "Case
+    Report/Methods" opens the case section; a site of the past history is not the case's."""
+    draft = _draft("d73_sites_of_the_narrative")
+    assert _sites(draft) == {"tear trough", "nasolabial fold", "jawline", "temple"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("pain of the left infraorbital and nasolabial area", ["tear trough", "nasolabial fold"]),
+        ("filler in the malar and temporal regions", ["cheek", "temple"]),
+        ("depressed tear-trough grooves", ["tear trough"]),
+        ("a nodule at the angle of the jaw", ["jawline"]),
+        ("a rash on the back of the hands", ["hand"]),
+        ("redness of the upper limb", ["arm"]),
+        ("after a total abdominal hysterectomy", []),
+    ],
+)
+def test_site_wordings(text: str, sites: list[str]):
+    assert [s for s, _, _ in find_sites(text)] == sites
+
+
+def test_a_colour_change_a_sequela_and_an_intercurrent_infection():
+    """'the lip had turned a little darker' (discolouration), 'felt burning', 'pustules could
+    be observed' (an observation, not a general statement); 'healed leaving a small scar' is
+    the outcome's sequela; 'developed a COVID-19 infection' is an illness beside the
+    exposure, not an infection of the injection site."""
+    draft = _draft("d74_colour_sequela_intercurrent")
+    verbatims = {r["verbatim"] for r in draft.case["reactions"]}
+    assert {"burning", "small pustules"} <= verbatims
+    assert _codes(draft) == {"HP:0000953", "HP:0200039"}
+    evidence = {
+        draft.text[a:b] for k, v in draft.evidence.items() if k.endswith("verbatim") for a, b in v
+    }
+    assert "darker" in evidence  # merged with the title's "discolouration" (the same code)
+    assert all(r["sequelae"] == ["small scar"] for r in draft.case["reactions"])
+    assert {e["text"]: e["status"] for e in draft.excluded} == {"infection": "historical"}

@@ -320,3 +320,9 @@ def test_tests_for_a_disease_suspicions_and_attributions(marked: str, status: As
     start, end = marked.index("["), marked.index("]") - 1
     sentence = marked.replace("[", "").replace("]", "")
     assert assertion(sentence, start, end) is status
+
+
+def test_labels_joined_into_one_heading_open_the_first_label_section():
+    text = "Background\nFillers are common.\nCase Report/Methods\nA woman had pain.\n"
+    text += "Results and Conclusions\nIt resolved."
+    assert [s.section for s in split_sentences(text)] == ["background", "case report", "results"]

@@ -141,3 +141,8 @@ def test_derived_nouns_stay_in_the_skin_and_only_adjectives_stand_alone() -> Non
     for word in ("red", "granulomatous", "injected", "developed", "nodule"):
         assert finding_adjective(word) == ()
     assert [c.code for c in finding_adjective("tender")] == ["HP:0025283"]
+
+
+def test_an_inverted_wording_codes_as_the_hpo_label() -> None:
+    """'X of the Y' is tried as 'Y X', the word order of most HPO labels."""
+    assert [c.code for c in code_phrase("occlusion of the ophthalmic artery")] == ["HP:0020164"]

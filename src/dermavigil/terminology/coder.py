@@ -87,6 +87,19 @@ NEAREST_PARENT: dict[str, str] = {
     "crust": "HP:0200041",
     "crusting": "HP:0200041",
     "infection": "HP:0100658",
+    "dark": "HP:0000953",
+    "darker": "HP:0000953",
+    "darkened": "HP:0000953",
+    "blue": "HP:0000953",
+    "grey": "HP:0000953",
+    "gray": "HP:0000953",
+    "greyish": "HP:0000953",
+    "black": "HP:0000953",
+    "brown": "HP:0000953",
+    "brownish": "HP:0000953",
+    "white": "HP:0000980",
+    "whitish": "HP:0000980",
+    "pale": "HP:0000980",
     "violaceous": "HP:0000953",
     "purple": "HP:0000953",
     "purplish": "HP:0000953",
@@ -103,7 +116,10 @@ NEAREST_PARENT: dict[str, str] = {
 }
 """Normalised clinical phrase -> nearest HPO parent term (all ids checked by a test)."""
 
-COLOUR_WORDS = frozenset({"violaceous", "purple", "purplish", "bluish", "dusky"})
+COLOUR_WORDS = frozenset(
+    {"violaceous", "purple", "purplish", "bluish", "dusky", "dark", "darker", "darkened", "blue"}
+    | {"grey", "gray", "greyish", "black", "brown", "brownish", "white", "whitish", "pale"}
+)
 """Colours that code a discoloration only when they are the whole phrase ("the skin was
 violaceous"); inside a lesion's description ("purplish papules") they describe the lesion."""
 
@@ -191,6 +207,16 @@ urticaria, "indurated" -> induration, "hypopigmented" -> hypopigmentation, "crus
 crust, "desquamative" -> desquamation)."""
 
 
+def _uninverted(key: str) -> str:
+    """A normalised "X of the Y" as "Y X" ("occlusion of the ophthalmic artery" ->
+    "ophthalmic artery occlusion"), the word order of most HPO labels; "" when the key has
+    no "of"."""
+    head, of, rest = key.partition(" of ")
+    if not of or " of " in rest:
+        return ""
+    return f"{rest.removeprefix('the ').removeprefix('a ')} {head}"
+
+
 def derived_nouns(word: str) -> list[str]:
     """The candidate nouns of a descriptive adjective (see :data:`_DERIVATIONS`), in order."""
     return [
@@ -238,7 +264,7 @@ class PhraseCoder:
         key = normalize(phrase)
         if key in CLINICAL_SENSE:
             return self._term(CLINICAL_SENSE[key], phrase, 0.95, False)
-        entries = self._entries(key)
+        entries = self._entries(key) or self._entries(_uninverted(key))
         if not entries or entries[0].term_id not in self._tables.skin:
             for form in _SKIN_FORMS:
                 skin = self._entries(form.format(key))

@@ -1,10 +1,12 @@
-"""The parts of a case sentence that name no reaction: test results and outcomes.
+"""The parts of a case sentence that name no reaction: a test's result, an outcome's sequela.
 
 A test's result ("the biopsy showed granulomas") is a finding, not a
-reaction, and what an outcome leaves ("healed leaving a scar") is a sequela
-of the outcome; :func:`clauses` blanks both out of the sentence (same
-length, so offsets stay) and keeps the diagnosis a test concludes with
-("... consistent with foreign body granuloma").
+reaction, and what the outcome leaves ("healed leaving a scar", "resolved
+with post-inflammatory hyperpigmentation") is a sequela of the outcome;
+:func:`clauses` blanks both out of the sentence (same length, so offsets
+stay) and keeps the diagnosis the test concludes with ("... consistent
+with foreign body granuloma"). A reaction still there at the end
+("residual necrosis of the toes") is the reaction itself, not a sequela.
 """
 
 from __future__ import annotations
@@ -22,8 +24,7 @@ _FINDING_CLAUSE = re.compile(
 _DIAGNOSED_BY = re.compile(r"\bdiagnosed\s+(?:by|on|with|using)\s+(?:an?\s+|the\s+)?$", re.I)
 _OUTCOME_CLAUSE = re.compile(
     r"\b(?:leaving|left (?:behind|an?|with)\b|(?:resolved|healed|healing)(?: \w+ly)? with"
-    r"|healed (?:\w+ly )?to leave|resolution with|residual"
-    r"|with (?:residual|resultant))\b",
+    r"|healed (?:\w+ly )?to leave|resolution with|with resultant)\b",
     re.I,
 )
 _DIAGNOSIS_OF_TEST = re.compile(
@@ -48,19 +49,19 @@ finding clause."""
 
 
 def clauses(sentence: Sentence) -> str:
-    """The sentence text with finding and outcome clauses blanked (same length); the
-    diagnosis a finding clause concludes with stays."""
+    """The sentence text with a test's result and an outcome's sequela blanked (same
+    length); the diagnosis the test concludes with stays."""
     text = sentence.text
-    for pattern in (_FINDING_CLAUSE, _OUTCOME_CLAUSE):
-        match = pattern.search(text)
-        if match and pattern is _FINDING_CLAUSE and _DIAGNOSED_BY.search(text[: match.start()]):
-            continue  # "was diagnosed by MRI with subdeltoid bursitis": the diagnosis follows
-        if match and pattern is _FINDING_CLAUSE and not _RESULT_VERB.search(text, match.end()):
-            continue
-        if match:
-            diagnosis = None
-            if pattern is _FINDING_CLAUSE:
-                diagnosis = _DIAGNOSIS_OF_TEST.search(text, match.end())
-            keep = diagnosis.end() if diagnosis else len(text)
-            text = text[: match.start()] + " " * (keep - match.start()) + text[keep:]
+    match = _FINDING_CLAUSE.search(text)
+    if (
+        match is not None
+        and not _DIAGNOSED_BY.search(text[: match.start()])  # "diagnosed by MRI with bursitis"
+        and _RESULT_VERB.search(text, match.end())  # not a test only named
+    ):
+        diagnosis = _DIAGNOSIS_OF_TEST.search(text, match.end())
+        keep = diagnosis.end() if diagnosis else len(text)
+        text = text[: match.start()] + " " * (keep - match.start()) + text[keep:]
+    outcome = _OUTCOME_CLAUSE.search(text)
+    if outcome is not None:
+        text = text[: outcome.start()] + " " * (len(text) - outcome.start())
     return text

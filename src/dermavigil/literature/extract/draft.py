@@ -36,7 +36,7 @@ from dermavigil.literature.extract.products import (
     medicine_by_route,
 )
 from dermavigil.literature.extract.quality import check_text
-from dermavigil.literature.extract.reactions import find_reactions
+from dermavigil.literature.extract.reactions import find_reactions, unplaced_sites
 from dermavigil.literature.extract.relevance import (
     case_sentences,
     is_review,
@@ -46,7 +46,7 @@ from dermavigil.literature.extract.roles import narrative_sentences
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
-from dermavigil.literature.extract.sites import keep_sites_within
+from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 
 _COUNTRIES = {
@@ -184,6 +184,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
                 product.body_sites, product.spans, [(s.start, s.end) for s in patient]
             )
     material_from_text(products, sentences)
+    if products:
+        found = unplaced_sites(told, challenge.rechallenge_sentences, reactions)
+        add_sites(products[0].body_sites, products[0].spans, found)
     suspects = frozenset(
         [p.name.lower() for p in products]
         + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]

@@ -45,7 +45,7 @@ _HEADS = (
     r"|difficulty (?:in )?(?:swallowing|breathing)"
     r"|dysarthria|rhabdomyolysis|inflammatory reactions?|colou?r (?:alterations?|changes?)"
     r"|whitening|restriction of (?:the )?(?:movements?|motion)"
-    r"|burning sensations?|exophthalmos|proptosis|blepharoptosis"
+    r"|burning(?: sensations?)?|exophthalmos|proptosis|blepharoptosis"
     r"|shortness of breath|hoarseness|malaise|stinging|warmth|masses|collections?|cellulitis"
     r"|(?:vascular|arterial|artery) (?:occlusion|embolism)|embolism|discolou?ration"
     r"|ischemic changes"
@@ -62,7 +62,8 @@ _HEADS = (
     r"|Nicolau(?:'s)? livedoid dermatitis|myelitis|redness|mass|allergy|pharyngitis"
     r"|angio-?o?edema|blanch|vascular occlusive events?|ophthalmoplegia|lagophthalmos|strabismus"
     r"|madarosis|enophthalmos|exotropia|(?:(?:central |branch )?retinal|ophthalmic) (?:artery|vein)"
-    r" occlusions?|ischa?emic optic neuropathy|visual field (?:defects?|loss)"
+    r" occlusions?|occlusions? of (?:the )?(?:(?:central |branch )?retinal|ophthalmic)"
+    r" (?:artery|vein)|ischa?emic optic neuropathy|visual field (?:defects?|loss)"
 )
 _NOT_AFTER_HEAD = (
     r"(?!\s+(?:clinic|department|service|unit|cent(?:er|re)|immuni[sz]ation|vaccination"
@@ -98,17 +99,24 @@ _PREDICATE_ADJ = (
     r"|violaceous|purple|purplish|bluish|dusky|cyanotic|necrotic|ulcerated|indurated|inflamed"
     r"|blistered|mottled|blanched|ischa?emic"
 )
+_COLOURS = (
+    r"dark(?:er)?|darkened|blue|bluish|grey|gray|greyish|white|whitish|pale|black|brown(?:ish)?"
+    r"|purple|purplish|violaceous|dusky"
+)
 _VERBS = r"swelled(?: up)?|ulcerated|blistered|necrosed|necroti[sz]ed"
 _PREDICATE = re.compile(
     rf"\b(?:became|become|becomes|becoming|turned|grew|got|was|were|appeared|remained|looked"
     rf"|felt)\s+(?:(?:very|more|increasingly|markedly|extremely|slightly|mildly|intensely)\s+)?"
     rf"(?P<adj>(?:{_PREDICATE_ADJ})(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
     rf"(?:{_PREDICATE_ADJ}))*)(?![\w-])"
-    rf"|\b(?P<verb>{_VERBS})(?=\s*(?:[,.;]|and\b|$))",
+    rf"|\b(?P<verb>{_VERBS})(?=\s*(?:[,.;]|and\b|$))"
+    rf"|\b(?:became|turned|grew|appeared|looked)\s+(?:(?:a little|a bit|slightly|somewhat"
+    rf"|increasingly|progressively)\s+)?(?P<colour>{_COLOURS})(?![\w-])",
     re.I,
 )
 """Adjective and verb forms of a reaction: "her face became red and swollen", "was tender
-and violaceous", "the nodule ulcerated"."""
+and violaceous", "the nodule ulcerated", and a change of colour ("the lip had turned a
+little darker", "the tip of the nose became white")."""
 _WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
 """A word standing alone: a descriptive adjective outside any noun mention ("a slightly
 tender area", "a hypopigmented depression") is a reaction of its own."""
@@ -162,12 +170,13 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[tuple[str,
             if all(match.end() <= s or match.start() >= e for _, s, e in found):
                 found.append((long, match.start(), match.end()))
     for match in _PREDICATE.finditer(text):
-        group = "adj" if match.group("adj") else "verb"
+        group = next(g for g in ("adj", "verb", "colour") if match.group(g))
         start, end = match.span(group)
         if any(end > s and start < e for _, s, e in found):
             continue
         # each adjective is its own mention: "tender and violaceous" -> tender, violaceous
-        for word in re.finditer(rf"(?:{_PREDICATE_ADJ}|{_VERBS})(?![\w-])", text[start:end], re.I):
+        words = rf"(?:{_PREDICATE_ADJ}|{_VERBS}|{_COLOURS})(?![\w-])"
+        for word in re.finditer(words, text[start:end], re.I):
             found.append((word.group(0), start + word.start(), start + word.end()))
     for match in _WORD.finditer(text):
         if finding_adjective(match.group(0)) and not any(

@@ -98,6 +98,32 @@ def before_exposure(patient: list[Sentence]) -> set[int]:
     }
 
 
+_INFECTION = re.compile(r"infections?", re.I)
+_ILLNESS_BEFORE = re.compile(
+    r"\b(?:COVID(?:-19)?|SARS-CoV-2|(?:novel )?corona ?virus|viral|virus|respiratory(?: tract)?"
+    r"|influenza|flu|urinary(?: tract)?|dental|sinus|throat|ear|chest)\s+$",
+    re.I,
+)
+_ILLNESS_AFTER = re.compile(
+    r"^\s+(?:with|by|due to|from)\s+(?:the\s+|a\s+)?(?:SARS|COVID|(?:novel )?corona|influenza"
+    r"|virus|viral)",
+    re.I,
+)
+
+
+def _intercurrent(text: str, start: int, end: int) -> bool:
+    """An infection named by its virus or organ ("COVID-19 infection", "infection with
+    SARS-CoV-2", "a respiratory infection"): an illness of the patient beside the exposure,
+    not an infection of the injection site."""
+    return bool(
+        _INFECTION.search(text, start, end)
+        and (
+            _ILLNESS_BEFORE.search(text[max(0, start - 40) : start])
+            or _ILLNESS_AFTER.match(text[end:])
+        )
+    )
+
+
 def pre_existing(
     text: str, start: int, end: int, known: set[str] | None = None
 ) -> Assertion | None:
@@ -120,7 +146,7 @@ def pre_existing(
     )
     if indication and not treats:
         return Assertion.historical
-    if _CO_TRIGGER.search(before):
+    if _CO_TRIGGER.search(before) or _intercurrent(text, start, end):
         return Assertion.historical
     listed = _KNOWN_COMPLICATIONS.search(before)
     if listed and not _PATIENT_VERB.search(before[: listed.start()]):

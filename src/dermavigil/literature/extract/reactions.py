@@ -7,7 +7,8 @@ patient's reaction (:mod:`.preexisting`), else set aside with its status.
 An organism grown from the lesion makes it an infection. Each verbatim is
 coded with :func:`dermavigil.terminology.coder.code_phrase`; the onset is
 the latency of the mention's sentence (:mod:`.latency`), the body sites
-those the sentence names (not where a treatment was injected). Mentions
+those the sentence names (not where a treatment was injected); the sites a
+sentence names with no reaction are the case's too (:func:`unplaced_sites`). Mentions
 are merged by code set; a rechallenge sentence's "similar lesions" is the
 recurrence.
 """
@@ -24,6 +25,7 @@ from dermavigil.literature.extract.latency import latency
 from dermavigil.literature.extract.mentions import mentions
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.preexisting import NOT_A_REACTION, before_exposure, pre_existing
+from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.terminology.coder import code_phrase
@@ -167,6 +169,31 @@ def find_reactions(
                 reaction.spans["onset"] = [onset_span]
             reactions.append(reaction)
     return _merge(reactions), excluded
+
+
+def unplaced_sites(
+    told: list[Sentence], rechallenge: set[int], reactions: list[ReactionFacts]
+) -> list[tuple[str, Span]]:
+    """Sites of the case that no reaction holds: those a past-tense narrative sentence names
+    when it names no reaction (the injection sentence, a caption, "the swelling spread to the
+    neck"), not in a rechallenge sentence, not a treatment's site and not in a negated,
+    historical or hypothetical context ("her past history of a skin cancer of the nose",
+    "examination of the chest showed no abnormality")."""
+    held = [span for r in reactions for span in r.spans.get("verbatim", [])]
+    found: list[tuple[str, Span]] = []
+    for sentence in told:
+        if sentence.index in rechallenge or not told_in_past(sentence.text):
+            continue
+        if any(sentence.start <= a < sentence.end for a, _ in held):
+            continue
+        for site, start, end in find_sites(sentence.text):
+            if (
+                site != "injection site"
+                and not treatment_site(sentence.text, end, start)
+                and assertion(sentence.text, start, end) is Assertion.present
+            ):
+                found.append((site, _shift(sentence, (start, end))))
+    return found
 
 
 def _decapitalise(verbatim: str, sentence: Sentence, start: int) -> str:

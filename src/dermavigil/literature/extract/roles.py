@@ -17,10 +17,11 @@ continues the narrative without naming the patient: right after a patient
 sentence (or another such continuation, at most three in a row), in the
 same part of the abstract, told in the past tense (a past verb before any
 present auxiliary or modal), with no review, advice, study or frequency
-cue; a figure caption continues it too. A keyword line and a page line
-without a verb never do. A sentence that calls itself the report of this
-case ("this is the first report of ...", "this is an unusual case of ...")
-is about the patient wherever it stands; a recommendation drawn from it
+cue. A keyword line and a page line without a verb never continue it. A
+figure caption ("Fig. 1 Front view of the facial nodules") and a sentence
+that calls itself the report of this case ("this is the first report of
+...", "this is an unusual case of ...") are about the patient wherever they
+stand; a recommendation drawn from it
 ("This case shows that physicians should suspect ... in patients presenting
 with necrotic lesions") is not, even when it names the case.
 """
@@ -58,6 +59,11 @@ _FREQUENCY = re.compile(
     re.I,
 )
 """Words of a statement about many cases, not one ("Infections often took weeks")."""
+_SEEN = re.compile(
+    r"\b(?:could|can) be (?:observed|seen|noted|found|detected|palpated|felt|appreciated)\b", re.I
+)
+"""An observation of the case told with a modal ("small papules could be observed"), not a
+general statement."""
 _CAPTION = re.compile(r"^\(?(?:fig(?:ure)?\.?|supplementary figure)\s*\d", re.I)
 _KEYWORDS = re.compile(r"^\W*(?:key ?words?|index terms|mesh terms)\b", re.I)
 _THIS_CASE = re.compile(
@@ -74,8 +80,14 @@ def _narrative(sentence: Sentence) -> bool:
         return False
     if _CAPTION.match(text):
         return True
+    text = _SEEN.sub("was seen", text)
     if general_statement(text) or _FREQUENCY.search(text):
         return False
+    return told_in_past(text)
+
+
+def told_in_past(text: str) -> bool:
+    """A past-tense verb comes before any present auxiliary, modal or general verb."""
     past = _PAST.search(text)
     present = _PRESENT.search(text)
     return past is not None and (present is None or past.start() < present.start())
@@ -107,7 +119,9 @@ def narrative_sentences(sentences: list[Sentence]) -> list[Sentence]:
         if sentence.index in patient and not recommends:
             out.append(sentence)
             left = 0 if sentence.section == "title" else CONTINUATIONS
-        elif _THIS_CASE.search(sentence.text) and sentence.section != "title":
+        elif sentence.section != "title" and (
+            _THIS_CASE.search(sentence.text) or _CAPTION.match(sentence.text)
+        ):
             out.append(sentence)
         elif left and not generic_section(sentence.section) and _narrative(sentence):
             out.append(sentence)

@@ -71,9 +71,12 @@ _SECTION = re.compile(
     r"\s*",
     re.IGNORECASE,
 )
+_JOINED = rf"(?:\s*(?:/|&|\band\b)\s*(?:{_LABELS}|{_LABELS_PUNCTUATED}))*"
+"""Labels joined into one heading ("Case Report/Methods", "Results and Conclusions"): the
+first names the section."""
 _LABEL_LINE = re.compile(
-    rf"\s*(?:({_LABELS})|({_LABELS_PUNCTUATED})|(case|patient)\s*(?:no\.?\s*)?(?:\d{{1,2}}|[IVX]{{1,4}}"
-    r"|one|two|three|four|five|six))\s*[:.]?\s*",
+    rf"\s*(?:({_LABELS}){_JOINED}|({_LABELS_PUNCTUATED}){_JOINED}|(case|patient)\s*(?:no\.?\s*)?"
+    r"(?:\d{1,2}|[IVX]{1,4}|one|two|three|four|five|six))\s*[:.]?\s*",
     re.IGNORECASE,
 )
 """A label standing alone as its own line or sentence ("INTRODUCTION", "Case Presentation",

@@ -35,18 +35,45 @@ SITE_WORDS: tuple[tuple[str, str], ...] = _load()
 SITE_NAMES: frozenset[str] = frozenset(name for name, _ in SITE_WORDS)
 
 
+def _spelling_variants(pattern: str) -> str:
+    """A wording's spelling variants: a space may be a hyphen or a line break ("tear-trough
+    grooves", "naso-labial"), as the same name is written in real reports."""
+    return pattern.replace(" ", r"[\s\u2010\u2011-]")
+
+
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for name, p in SITE_WORDS)
+    return tuple(
+        (name, re.compile(rf"(?<![\w-])(?:{_spelling_variants(p)})(?![\w-])", re.I))
+        for name, p in SITE_WORDS
+    )
+
+
+_SHARED_HEAD = re.compile(r"([A-Za-z-]{4,})(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)$")
+"""A regional word coordinated with the next one, sharing its noun: "the right infraorbital
+and nasolabial area" names the infraorbital area too."""
 
 
 def find_sites(text: str) -> list[tuple[str, int, int]]:
-    """Body sites in ``text`` as (site, start, end), in text order, no overlaps."""
+    """Body sites in ``text`` as (site, start, end), in text order, no overlaps; a regional
+    word that shares the noun of the site named after it counts as its own site."""
     found: list[tuple[str, int, int]] = []
     for name, pattern in _compiled():
         for match in pattern.finditer(text):
             if all(match.end() <= s or match.start() >= e for _, s, e in found):
                 found.append((name, match.start(), match.end()))
+    for _name, start, end in list(found):
+        shared = _SHARED_HEAD.search(text, max(0, start - 40), start)
+        head = text[start:end].split()[-1]
+        if shared is None or len(text[start:end].split()) < 2:
+            continue
+        word = shared.group(1)
+        if any(s <= shared.start(1) < e for _, s, e in found):
+            continue
+        for other, pattern in _compiled():
+            if pattern.fullmatch(f"{word} {head}"):
+                found.append((other, shared.start(1), shared.end(1)))
+                break
     return sorted(found, key=lambda item: item[1])
 
 
@@ -81,6 +108,15 @@ def treatment_site(text: str, end: int, start: int | None = None, suspect: str =
         and _INDICATION_BEFORE.search(text[max(0, start - 60) : start])
         and _COMPLAINT_AFTER.match(text, end)
     )
+
+
+def add_sites(body_sites: list[str], spans: dict, found: list[tuple[str, tuple[int, int]]]) -> None:
+    """Add the ``found`` (site, evidence span) pairs to ``body_sites`` and their evidence
+    ``spans["body_sites"]``, each site once."""
+    for site, span in found:
+        if site not in body_sites:
+            body_sites.append(site)
+            spans.setdefault("body_sites", []).append(span)
 
 
 def keep_sites_within(body_sites: list[str], spans: dict, within: list[tuple[int, int]]) -> None:
