@@ -88,3 +88,12 @@ def test_a_colour_change_a_sequela_and_an_intercurrent_infection():
     assert "darker" in evidence  # merged with the title's "discolouration" (the same code)
     assert all(r["sequelae"] == ["small scar"] for r in draft.case["reactions"])
     assert {e["text"]: e["status"] for e in draft.excluded} == {"infection": "historical"}
+
+
+def test_diagnostic_procedures_are_not_treatments_and_clinician_actions_are():
+    """'aspirated and cultured', 'excised and sent for histopathology' make the diagnosis;
+    'the dermatologist injected hyaluronidase ... and gently massaged it', 'the abscess was
+    then drained', 'wound irrigation was performed' treat the reaction."""
+    draft = _draft("d75_diagnostic_procedures")
+    treatments = [t["drug"] for t in draft.case["treatments"]]
+    assert treatments == ["hyaluronidase", "massage", "amoxicillin", "drainage", "wound irrigation"]

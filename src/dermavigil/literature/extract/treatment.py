@@ -5,7 +5,12 @@ hyaluronidase, antibiotics, antihistamines, anticoagulants and vasodilators,
 hyperbaric oxygen, surgery, laser) found in patient sentences that carry a
 treatment cue ("treated with", "was administered", "received", "prescribed",
 "managed with"). The route is the route word just before the drug ("oral
-prednisolone"); the duration is "for (a duration of) N days/weeks".
+prednisolone"); the duration is "for (a duration of) N days/weeks". A
+procedure done for the diagnosis ("excised and sent for histopathology",
+"aspirated and cultured", "a diagnostic punch biopsy ... material was
+drained") is not a treatment (``docs/annotation.md``); a procedure told by
+its verb ("the abscess was then drained", "massaged") is, and so is what
+the clinician is told to have done ("we injected hyaluronidase").
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ TREATMENT_WORDS = (
     r"|intraocular pressure[- ]lowering agents|corticoids?|cortisone"
     r"|saline dilution(?: therapy)?"
     r"|drain(?:age)? insertion|(?:intranasal )?stent|pulsed dye laser(?: therapy)?"
-    r"|surgical (?:intervention|removal|exploration)|serial excision"
+    r"|surgical (?:intervention|removal|exploration)|serial excision|(?:wound )?irrigation"
     r"|inotropic (?:treatment|support)s?"
     r"|skin approximation|incision|platelet[- ]rich fibrin(?: injections?)?"
     r"|cool compresses?|(?:narcotic |opioid )?analgesics?|pain (?:medications?|relievers?)"
@@ -59,10 +64,10 @@ _CUE = re.compile(
     r"|required|underwent|responded|therapy|course|improved with|resolved with|healed with"
     r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
     r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
-    r"|was (?:debrided|excised|drained)|prescription|removed|excised|included|ineffective"
+    r"|was (?:debrided|excised|drained|aspirated)|prescription|removed|excised|included|ineffective"
     r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done|resulted in"
     r"|recommended|under (?:\w+ )?(?:treatment|therapy|care|management)"
-    r"|(?:was|were) (?:injected|applied)"
+    r"|(?:was|were) (?:injected|applied)|(?:we|who|he|she|they) (?:\w+ )?(?:injected|applied)"
     r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+)\b",
     re.I,
 )
@@ -82,14 +87,18 @@ _RESPONSE = re.compile(
     r"did not respond|failed)\b",
     re.I,
 )
+_ADVERB = r"(?:(?:then|also|subsequently|immediately|promptly|\w+ly) )?"
 _PROCEDURE_VERBS = (
-    (re.compile(r"\b(?:was|were) (?:surgically )?removed\b", re.I), "surgical removal"),
-    (re.compile(r"\b(?:was|were) (?:surgically )?excised\b", re.I), "excision"),
-    (re.compile(r"\b(?:was|were) (?:surgically )?debrided\b", re.I), "debridement"),
-    (re.compile(r"\b(?:was|were) (?:surgically )?drained\b", re.I), "drainage"),
+    (re.compile(rf"\b(?:was|were) {_ADVERB}removed\b", re.I), "surgical removal"),
+    (re.compile(rf"\b(?:was|were) {_ADVERB}excised\b", re.I), "excision"),
+    (re.compile(rf"\b(?:was|were) {_ADVERB}debrided\b", re.I), "debridement"),
+    (re.compile(rf"\b(?:was|were) {_ADVERB}drained\b", re.I), "drainage"),
     (re.compile(r"\b(?:was|were) intubated\b", re.I), "intubation"),
+    (re.compile(rf"\b(?:was|were) {_ADVERB}(?:needle[- ])?aspirated\b", re.I), "aspiration"),
+    (re.compile(r"\b(?:digitally |manually |gently )?massaged\b", re.I), "massage"),
 )
-"""A procedure told by its verb ("the mass was removed"): the treatment's usual name."""
+"""A procedure told by its verb ("the mass was surgically removed", "the abscess was then
+drained", "massaged"): the treatment's usual name."""
 _ROUTE_WORD = r"topical|oral|systemic|intralesional|intravenous|intramuscular|subcutaneous"
 _COORDINATED = re.compile(
     rf"\b(?P<first>{_ROUTE_WORD})\s*(?:,|and|or|/|&)\s*(?:{_ROUTE_WORD})\s+", re.I
@@ -276,6 +285,28 @@ def _combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, in
     return out
 
 
+_FOR_DIAGNOSIS = re.compile(
+    r"\b(?:diagnostic|(?:sent|submitted|processed|taken|obtained) for|for (?:the )?"
+    r"(?:histolog|histopatholog|patholog|cultur|microbiolog|diagnos|analys|examination|biopsy"
+    r"|microscop)|\band (?:then )?cul-?\s?tured)",
+    re.I,
+)
+_PROCEDURE = re.compile(r"excis|drain|aspirat", re.I)
+"""Procedures that can be diagnostic; a removal or a debridement treats whatever the tissue
+is sent for afterwards."""
+
+
+def _diagnostic(text: str, start: int, end: int) -> bool:
+    """A procedure done to make the diagnosis, not to treat ("one nodule was excised and
+    sent for histopathology", "a diagnostic punch biopsy was performed and gelatinous
+    material was drained", "aspirated for culture"): its clause says so."""
+    if not _PROCEDURE.search(text, start, end):
+        return False
+    clause_start = max(text.rfind(c, 0, start) for c in ".;") + 1
+    ends = [i for i in (text.find(c, end) for c in ".;") if i >= 0]
+    return bool(_FOR_DIAGNOSIS.search(text, clause_start, min(ends, default=len(text))))
+
+
 def find_treatments(
     patient: list[Sentence],
     suspects: frozenset[str] = frozenset(),
@@ -301,6 +332,8 @@ def find_treatments(
         )
         for match in _Match.all(sentence.text, suspects, local):
             if assertion(sentence.text, match.start(), match.end()) is Assertion.negated:
+                continue
+            if _diagnostic(sentence.text, match.start(), match.end()):
                 continue
             if sentence.section == "title" and title_cue and match.start() < title_cue.end():
                 continue  # a title names the treatment after its "with"
