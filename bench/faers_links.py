@@ -53,16 +53,19 @@ quarters are scored together by :func:`dermavigil.duplicates.detect.score_table`
 
     .venv/bin/python bench/faers_links.py [--mirrors /work/.mirror] [--top 10]
 
-Figures of 2026-12-05 (main 949cb1f's model; 2 CPUs shared by 8 engineers, load average
-12.0; ``PYTHONPATH=src .venv/bin/python bench/faers_links.py``): 11,382 reports (2,054 with
+Figures of 2026-12-05 (main be84d52's model; 2 CPUs shared by 8 engineers, load average
+14.6; ``PYTHONPATH=src .venv/bin/python bench/faers_links.py``): 11,382 reports (2,054 with
 products and reactions: "complete"), 11,352 cases, **31 version links, 1 between two
-complete reports**; 8,752 pairs scored in 20 s wall / 5 s CPU; 20 of the 31 links blocked.
+complete reports**; 8,752 pairs scored in 22 s wall / 6 s CPU; 20 of the 31 links blocked.
 
     threshold  view              flagged  P      R      F1     P+     R+     links found
-    0.5        all reports           161  0.043  0.226  0.073  0.155  0.102  7/31
-    0.5        complete reports       81  0.012  1.000  0.024  0.222  0.750  1/1
-    0.9        all reports            67  0.060  0.129  0.082  0.269  0.073  4/31
-    0.9        complete reports       54  0.019  1.000  0.036  0.278  0.625  1/1
+    0.5        all reports           183  0.038  0.226  0.065  0.137  0.102  7/31
+    0.5        complete reports      101  0.010  1.000  0.020  0.178  0.750  1/1
+    0.9        all reports            77  0.052  0.129  0.074  0.273  0.085  4/31
+    0.9        complete reports       63  0.016  1.000  0.031  0.286  0.750  1/1
+
+(main 949cb1f's model, the same run otherwise: 161 / 67 flagged, P .043 / .060, P+ .155 /
+.269, R unchanged; the counts below are of that run.)
 
 P+ / R+ also count as true the 215 pairs of two cases (23 complete) that one manufacturer
 report number or one cited article shows to be one case FDA did not link

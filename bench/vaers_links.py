@@ -30,14 +30,17 @@ counted false, so precision is a lower bound (VAERS misses duplicates too).
 
     PYTHONPATH=src .venv/bin/python bench/vaers_links.py [--top 10]
 
-Figures of 2026-12-05 (main 949cb1f's model; load average 9.9; 377,015 pairs scored in
-46 s wall / 17 s CPU; 71 of the 168 pairs scored at all):
+Figures of 2026-12-05 (main be84d52's model; load average 14.1; 377,015 pairs scored in
+91 s wall / 26 s CPU; 71 of the 168 pairs scored at all):
 
     threshold  truth       flagged  P      R      F1     links found
-    0.5        all 168        7592  0.004  0.185  0.008  31/168
-    0.5        plausible      7589  0.004  0.228  0.007  28/123
-    0.9        all 168        5437  0.004  0.119  0.007  20/168
-    0.9        plausible      5436  0.003  0.154  0.007  19/123
+    0.5        all 168        6642  0.004  0.155  0.008  26/168
+    0.5        plausible      6640  0.004  0.195  0.007  24/123
+    0.9        all 168        4348  0.004  0.113  0.008  19/168
+    0.9        plausible      4347  0.004  0.146  0.008  18/123
+
+(main 949cb1f's model: 7592 / 5437 flagged, R .228 / .154 on the plausible pairs; the
+counts below are of that run, the blocking ones of both.)
 
 - Precision says little: the top false alarms are pairs under *consecutive* manufacturer
   numbers with every compared fact equal (``U2000007660`` / ``U2000007661``,
