@@ -117,9 +117,11 @@ onset...) among pairs of one product, EM's u held at its block's own pairs, an m
 before at load 1.4-4.3, after at load 11.3 -> 6.8 (``bench/duplicates.py --home
 /tmp/dv-bench16 --sizes 10000,100000``):
 
-    size  wall / CPU s       RSS      P/R/F1 at 0.5                  P/R/F1 at 0.9
-    10k   6.2/5.5 -> 68/13.5  1.0 GB   .856/.900/.877 -> .899/.876/.888  .912/.852/.881 -> .925/.786/.850
-    100k  28/28 -> 115/40     2.0 GB   .506/.818/.625 -> .641/.791/.708  .631/.735/.679 -> .724/.697/.710
+    size  wall / CPU s        RSS     P/R/F1 at 0.5         P/R/F1 at 0.9
+    10k   6.2/5.5 -> 68/13.5  1.0 GB  .856/.900/.877 ->     .912/.852/.881 ->
+                                      .899/.876/.888        .925/.786/.850
+    100k  28/28 -> 115/40     2.0 GB  .506/.818/.625 ->     .631/.735/.679 ->
+                                      .641/.791/.708        .724/.697/.710
 
     distinguishable at 0.9: 10k P/R .941/.935 -> .958/.865; 100k .751/.840 -> .888/.797
     false alarms at 0.9 between two real VAERS reports: 10k 37 -> 28; 100k 1,749 -> 1,193
