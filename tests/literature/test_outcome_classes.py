@@ -54,6 +54,9 @@ def _serious(text: str) -> set[str]:
             "recovered_with_sequelae",
         ),
         ("The nodules resolved with topical hydrocortisone.", "recovered"),
+        ("Hyaluronidase helped resolve the nodules.", "recovered"),
+        ("The nodules took three months to resolve.", "recovered"),
+        ("The nodules had almost completely resolved at six months.", "recovering"),
         ("The nodules healed completely within 4 weeks without scarring.", "recovered"),
         ("A biopsy showed residual filler around a granuloma.", None),
         # possibilities, purposes and history before the case are no outcome
@@ -88,6 +91,11 @@ def test_a_summary_sentence_gives_the_course_when_the_narrative_does_not():
             {"life_threatening"},
         ),
         ("Surgical excision may be needed if the nodules persist.", set()),
+        ("Surgery was not required.", set()),
+        (
+            "An abscess formed and was incised and drained, and the pus was sent for culture.",
+            {"medically_important"},
+        ),
     ],
 )
 def test_seriousness_wordings(text: str, criteria: set[str]):

@@ -55,11 +55,17 @@ with almost complete resolution"): read when the narrative states only an earlie
 _MODAL = re.compile(r"\b(?:can|may|might|should|would|will|could|expected to|likely to)\b", re.I)
 _MODAL_AFTER = re.compile(r"^[^.;,]{0,80}?\b(?:can|may|might|should|could|would)\b", re.I)
 """'improved training of staff may decrease its occurrence': a possibility, not a status."""
-_PURPOSE = re.compile(r"\b(?:to|help|helps|helped)\s+(?:\w+ly\s+)?$", re.I)
+_PURPOSE = re.compile(r"\b(?:to|help|helps)\s+(?:\w+ly\s+)?$", re.I)
 _BASE_VERB = re.compile(
     r"(?:improve|resolve|heal|recover|regress|subside|disappear|relieve|clear|reduce)\b", re.I
 )
 """'to improve patient outcomes': a purpose, not a status ('led to recovery' is one)."""
+_TOOK = re.compile(
+    r"\b(?:took|takes?|taking|began|started|continued|managed|seemed)\b(?:\s+\w+){0,3}\s+to\s+"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
+"""'the swelling took two weeks to resolve': a status, timed."""
 _MODAL_STOP = re.compile(
     r";|,\s+(?:the|she|he|it|they|her|his|this|these|all)\b|\b(?:but|however|although|whereas"
     r"|then)\b",
@@ -121,7 +127,11 @@ def _possible(text: str, start: int, end: int) -> bool:
     modals = list(_MODAL.finditer(text, 0, start))
     if modals and not _MODAL_STOP.search(text, modals[-1].end(), start):
         return True
-    if _PURPOSE.search(text[:start]) and _BASE_VERB.match(text, start):
+    if (
+        _PURPOSE.search(text[:start])
+        and _BASE_VERB.match(text, start)
+        and not _TOOK.search(text[:start])
+    ):
         return True
     return bool(_MODAL_AFTER.match(text[end:]))
 

@@ -59,7 +59,7 @@ _CUE_WORDS = r"(?:(?!(?:and|or|but|with|without|no|not|the|she|he|it|they)\b)[a-
 """Any few words between a cue and its sequela ("leaving discreet scar")."""
 _SEQUELA_CUE = re.compile(
     r"\b(?:leaving(?: behind)?|left(?: behind)?(?= (?:an?|some|mild|persistent|\w+ed)\b)"
-    r"|resolution with|resulting in|(?:with )?residual|sequelae (?:of|such as)"
+    r"|resolution with|(?:with )?residual|sequelae (?:of|such as)"
     r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
     r"|(?:healed|resolved|recovered|regressed|subsided)\b(?:[^.;,]{0,40}?)\bwith(?! (?:an? )?"
     r"(?:acceptable|good|excellent|satisfactory|no|out)\b))"
@@ -85,7 +85,7 @@ _COMPLETE_ADJ = r"(?:complete|full|total|entire|excellent|successful|satisfactor
 _PARTIAL = re.compile(
     rf"\b(?:did not|didn't|has not|had not|have not|was not|were not|not) (?:yet )?{_COMPLETE}"
     r" (?:resolv|heal|recover|disappear|regress|clear)\w*"
-    rf"|\b{_DEGREE}\s+(?:complete\s+)?(?:{_BETTER_VERB}|{_BETTER_NOUN})\b"
+    rf"|\b{_DEGREE}\s+(?:complete(?:ly)?\s+)?(?:{_BETTER_VERB}|{_BETTER_NOUN})\b"
     rf"|\b{_BETTER_VERB}\s+{_DEGREE}\b"
     rf"|\b{_DEGREE_ADJ}\s+(?:(?:complete|clinical|symptomatic)\s+)?(?:{_BETTER_NOUN}|response)\b"
     rf"|\b(?:was|were|has been|had been)\s+{_DEGREE}\s+(?:reduced|decreased|diminished|smaller)\b"
@@ -126,7 +126,8 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|recovered|resolved|healed|disappeared|faded|vanished|subsided|regressed"
             r"|settled(?= (?:completely|fully|within|over|after|in|on|with)\b)|cleared"
             r"(?= (?:completely|fully|entirely|without|within|over|after|in)\b)"
-            r"|withdrew|to resolve|(?:healed|resolved) uneventfully|resolved without sequelae"
+            r"|withdrew|to resolve|helped (?:to )?(?:resolve|heal|clear)"
+            r"|(?:healed|resolved) uneventfully|resolved without sequelae"
             r"|return(?:ed|ing)? to (?:pain-free|normal|full|baseline) (?:function|activit\w+|use)"
             r"|resumed (?:\w+ )?(?:normal|daily|usual) (?:activit\w+|life|function)"
             r"|(?:was|were|has been|have been) successfully (?:treated|managed)"

@@ -66,16 +66,18 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:debridement|debrided|excision|excised|skin graft\w*|grafting|fasciotomy"
             r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
-            r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision|serious"
+            r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision|incised|serious"
             r" (?:complication|adverse (?:event|reaction))s?"
             r"|(?:lesion|mass|swelling|nodule|granuloma|node|collection|abscess|cyst|filler"
             r"|material|implant|product)s?"
             r" (?:was|were) (?:then )?(?:surgically |completely )?(?:removed|resected)"
             r"|remov(?:ed|ing|al of) (?:the |it )?(?:\w+ ){0,2}surgically|resection"
-            r"|surgery (?:was|were) (?:\w+ )?(?:performed|done|carried out|required|needed)"
+            r"|surgery (?:was|were) (?!not\b|never\b)(?:\w+ )?(?:performed|done|carried out"
+            r"|required|needed)"
             r"|surgery for (?:the )?(?:removal|excision|drainage|debridement|evacuation)"
-            r"|(?:local |free |rotation |advancement )?flaps?(?: (?:surgery|reconstruction|therapy"
-            r"|coverage|closure))?|(?:primary|delayed|secondary|surgical) closure"
+            r"|(?:local|free|rotation|advancement|transposition|skin) flaps?"
+            r"|flap (?:surgery|reconstruction|therapy|coverage|closure)"
+            r"|(?:primary|delayed|secondary|surgical) closure"
             r"|reconstructive surgery|surgical reconstruction)\b",
             re.I,
         ),
@@ -100,6 +102,7 @@ _DIAGNOSTIC = re.compile(
 )
 """'An intradermal nodule was excised and processed for histopathology': a diagnostic excision,
 not a surgical treatment (``docs/annotation.md``)."""
+_EXCISION = re.compile(r"excis|remov|resect", re.I)
 _SURGICAL = re.compile(r"\bsurg\w+|\boperat\w+|general an(?:a)?esthesia", re.I)
 """A surgical removal stays a treatment even when its specimen goes to histology."""
 _CLAUSE = re.compile(
@@ -124,6 +127,14 @@ def _hypothetical(text: str, match: re.Match[str]) -> bool:
     return bool(_HYPOTHETICAL.search(before[-60:])) and not _OWN.search(before)
 
 
+def _diagnostic(text: str, match: re.Match[str]) -> bool:
+    """An excision or removal for histology, not a surgical one ("a nodule was excised and
+    processed for histopathology"); drainage, debridement or grafting always treat."""
+    if not _EXCISION.search(match.group(0)) or _SURGICAL.search(text):
+        return False
+    return bool(_DIAGNOSTIC.search(text, match.start(), match.end() + 60))
+
+
 def find_seriousness(
     sentences: list[Sentence],
 ) -> tuple[list[SeriousnessCriterion], list[Span]]:
@@ -137,10 +148,8 @@ def find_seriousness(
             for match in pattern.finditer(sentence.text):
                 if not _present(sentence, match) or _hypothetical(sentence.text, match):
                     continue
-                if (
-                    criterion is SeriousnessCriterion.medically_important
-                    and _DIAGNOSTIC.search(sentence.text)
-                    and not _SURGICAL.search(sentence.text)
+                if criterion is SeriousnessCriterion.medically_important and _diagnostic(
+                    sentence.text, match
                 ):
                     continue
                 criteria.append(criterion)
