@@ -1,6 +1,9 @@
 """Inter-annotator agreement on the real-abstract set: how far two readers of one text agree.
 
-Usage: ``.venv/bin/python bench/annotation_agreement.py SECOND.jsonl``
+Usage: ``.venv/bin/python bench/annotation_agreement.py [SECOND.jsonl]``
+
+Without an argument it reads ``bench/data/literature_agreement.jsonl``: the third
+annotator's r400-r414 and r450-r464 (see ``docs/annotation.md``).
 
 ``SECOND.jsonl`` holds a second, independent annotation of some items of
 ``bench/data/literature_real.jsonl`` (one JSON object a line: ``id`` and ``gold``,
@@ -29,20 +32,23 @@ from literature_cache import annotations  # noqa: E402
 
 from dermavigil.literature.realscore import annotation_view, score_real  # noqa: E402
 
+SECOND = Path(__file__).resolve().parent / "data" / "literature_agreement.jsonl"
+
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
+    if len(argv) > 1:
         print(__doc__)
         return 2
+    path = Path(argv[0]) if argv else SECOND
     second = {}
-    for number, line in enumerate(Path(argv[0]).read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
             second[item["id"]] = item["gold"]
         except (json.JSONDecodeError, KeyError, TypeError) as error:
-            print(f"{argv[0]} line {number}: not an {{id, gold}} object ({error})", file=sys.stderr)
+            print(f"{path} line {number}: not an {{id, gold}} object ({error})", file=sys.stderr)
             return 2
     first = {item["id"]: item for item in annotations()}
     unknown = sorted(set(second) - set(first))
