@@ -16,10 +16,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-# Read from here by dermavigil.literature until its next change imports them from
-# dermavigil.domain.routes (the package was being edited when routes moved out).
-from dermavigil.domain.routes import INJECTION_ROUTES, Route  # noqa: F401
-
 
 class ReportSource(StrEnum):
     """Where the report came from."""

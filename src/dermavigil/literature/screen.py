@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dermavigil.domain.vocab import INJECTION_ROUTES
+from dermavigil.domain.routes import INJECTION_ROUTES
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import Draft, extract_draft
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dermavigil.domain.vocab import DechallengeResult, RechallengeResult, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import DechallengeResult, RechallengeResult
 from dermavigil.literature.extract.routes import route_mentions
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dermavigil.domain.vocab import Formulation, ProductCategory, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import Formulation, ProductCategory
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.product_mentions import (
     Mentions,

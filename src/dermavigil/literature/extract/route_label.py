@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dermavigil.domain.vocab import Route
+from dermavigil.domain.routes import Route
 from dermavigil.literature.extract.routes import (
     ADMIN,
     RouteFacts,

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dermavigil.domain.vocab import Route
+from dermavigil.domain.routes import Route
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import exposed_class
 from dermavigil.literature.extract.treatment import TREATMENT

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from dermavigil.domain.dates import Duration, TimeUnit
-from dermavigil.domain.vocab import ProductCategory, Route
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.sentences import Sentence
