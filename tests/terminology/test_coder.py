@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dermavigil.terminology.coder import (
-    CLINICAL_SENSE,
-    EQUIVALENT,
-    NEAREST_PARENT,
-    code_phrase,
-    default_coder,
-    finding_adjective,
-)
+from dermavigil.terminology.clinical_wordings import CLINICAL_SENSE, EQUIVALENT, NEAREST_PARENT
+from dermavigil.terminology.coder import code_phrase, default_coder, finding_adjective
 from dermavigil.terminology.hpo import about, load_hpo
 from dermavigil.terminology.normalize import normalize
 from dermavigil.terminology.obo import packaged_hpo_path, parse_obo

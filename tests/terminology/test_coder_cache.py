@@ -41,7 +41,7 @@ def test_cache_dir_follows_the_environment(tmp_path):
 
 
 def test_table_terms_outside_the_codable_branch_keep_their_label():
-    from dermavigil.terminology.coder import EQUIVALENT, NEAREST_PARENT
+    from dermavigil.terminology.clinical_wordings import EQUIVALENT, NEAREST_PARENT
 
     tables = coder_cache.build_tables()
     for term_id in {**NEAREST_PARENT, **EQUIVALENT}.values():
