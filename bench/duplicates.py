@@ -85,7 +85,7 @@ Of the 37 false alarms at 0.9 between two real VAERS reports: ages differ in 10,
 dates in 5, manufacturer numbers (SPLTTYPE) in 22, narratives alike (>= 80% of words) in
 13; no two states differ (clusters: one clinic, lot and day).
 
-Speed, after meta-blocking (blocking.block_pairs: each record's 10 heaviest candidate
+Speed, after meta-blocking (meta_blocking.block_pairs: each record's 10 heaviest candidate
 pairs, weights from shared keys and identifying facts; scored pairs registered with
 splink), the same synthetic records scored by ``score_table`` with main before the
 change and after (model of main 614e82a, before the comparisons above), in one session,
@@ -561,9 +561,9 @@ def blocking_recall(table: pa.Table, truth: set) -> tuple[dict, list]:
 
 def pruned_pairs(table: pa.Table) -> set:
     """The pairs a run scores: those sharing a bounded key, pruned to each record's
-    heaviest (blocking.block_pairs)."""
-    from dermavigil.duplicates.blocking import block_pairs
+    heaviest (meta_blocking.block_pairs)."""
     from dermavigil.duplicates.detect import duckdb_config
+    from dermavigil.duplicates.meta_blocking import block_pairs
 
     con = duckdb.connect(config=duckdb_config())
     try:

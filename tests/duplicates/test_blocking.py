@@ -9,7 +9,7 @@ import datetime as dt
 import pyarrow as pa
 import pytest
 
-from dermavigil.duplicates import blocking
+from dermavigil.duplicates import blocking, meta_blocking
 from dermavigil.duplicates.blocking import COLUMN, block_keys, check_budget
 from dermavigil.duplicates.features import FEATURE_SCHEMA
 from dermavigil.errors import InputError
@@ -96,13 +96,15 @@ def test_each_pair_is_scored_once_and_the_copy_found() -> None:
     assert sum(c.pairs_bounded for c in model.blocking) >= len(pairs)
 
 
-def _pruned(rows: list[dict], per_record: int) -> tuple[list[tuple[str, str]], blocking.Pruning]:
+def _pruned(
+    rows: list[dict], per_record: int
+) -> tuple[list[tuple[str, str]], meta_blocking.Pruning]:
     import duckdb
 
     con = duckdb.connect()
     try:
         con.register("records", _table(rows))
-        _, pruning = blocking.block_pairs(con, "records", "pairs", per_record=per_record)
+        _, pruning = meta_blocking.block_pairs(con, "records", "pairs", per_record=per_record)
         pairs = con.execute("SELECT join_key_l, join_key_r FROM pairs").fetchall()
     finally:
         con.close()

@@ -18,22 +18,8 @@ pairs grows linearly with the collection instead of quadratically.
 which one splink rule explodes (each pair scored once), and counts, per family, the
 pairs before (coarse keys, unbounded) and after the bounding.
 
-Pruning the candidate pairs (:func:`block_pairs`): bounded blocks still pair a record
-with every other record of each of its blocks, ~50 other records at 100k reports, most
-of which share one product and one common reaction with it and nothing else. The pairs
-scored are the heaviest edges of the *blocking graph* instead (meta-blocking:
-Papadakis, Koutrika, Palpanas & Nejdl 2014, "Meta-blocking: taking entity resolution
-to the next level", IEEE TKDE 26(12):2946-2960): two records sharing kept keys are
-joined by an edge weighing ``sum(1 / block size)`` over their common keys (the ARCS
-scheme: a key few records share says more) plus what their identifying facts agree on
-(:data:`AGREEMENT_WEIGHTS`: the same event day, year of birth, age..., the edge features
-of supervised meta-blocking, Papadakis, Papastefanatos & Koutrika 2014, PVLDB 7(14)
-taken with fixed weights), and cardinality node pruning (CNP) keeps,
-for every record, its :data:`PAIRS_PER_RECORD` heaviest edges; a pair is scored when
-either record keeps it. The scored pairs are at most ``PAIRS_PER_RECORD`` per record
-whatever the collection; a copy shares more and rarer keys with its original than a
-stranger does, so it stays among them (see ``bench/duplicates.py`` for the recall
-before and after pruning).
+The candidate pairs of the kept keys are pruned before scoring by
+:mod:`~dermavigil.duplicates.meta_blocking`.
 """
 
 from __future__ import annotations
@@ -52,23 +38,6 @@ BLOCK_CAP = 40
 
 PAIR_BUDGET_PER_RECORD = 300
 """Refuse to enumerate more blocked pairs than this many per record (a runaway rule)."""
-
-PAIRS_PER_RECORD = 10
-"""Heaviest candidate pairs each record keeps (cardinality node pruning, see the module
-docstring); a pair is scored when either of its records keeps it."""
-
-AGREEMENT_WEIGHTS = {
-    "x.event_low = y.event_low": 1.0,
-    "abs(date_diff('day', x.event_low, y.event_low)) <= 31": 1.0,
-    "x.birth_year = y.birth_year": 1.0,
-    "x.age_years = y.age_years": 1.0,
-    "abs(x.age_years - y.age_years) <= 1": 1.0,
-    "x.sex = y.sex": 0.5,
-    "x.country = y.country": 0.5,
-}
-"""What a candidate pair's identifying facts add to its edge weight (SQL on the records
-``x`` and ``y``; a missing fact adds nothing): among the records sharing one product and
-one reaction, the copy is the one of the same patient and day."""
 
 _PARTS = {
     "first_suspect": "first_suspect",
@@ -95,7 +64,8 @@ _HASHED_PARTS = {
     "birth_year": "birth_year",
     "age": "age_years",
 }
-"""The parts as hashed (:func:`block_pairs`): typed values, no text to build."""
+"""The parts as hashed (:func:`~dermavigil.duplicates.meta_blocking.block_pairs`): typed
+values, no text to build."""
 
 Recipe = tuple[str, ...]
 
@@ -263,7 +233,7 @@ def family_of(key: str) -> str:
     return key.split("|", 1)[0].rstrip("0123456789")
 
 
-def _all_keys(
+def all_keys(
     con: duckdb.DuckDBPyConnection,
     table: str,
     cap: int,
@@ -278,11 +248,11 @@ def _all_keys(
         # a family's keys are tagged with its name and tier: no two are alike
         f"CREATE OR REPLACE TEMP TABLE _blk_keys AS {union}"
     )
-    _drop(con, keep=("_blk_keys", table))
+    drop_work_tables(con, keep=("_blk_keys", table))
     return counts
 
 
-def _drop(con: duckdb.DuckDBPyConnection, keep: tuple[str, ...] = ()) -> None:
+def drop_work_tables(con: duckdb.DuckDBPyConnection, keep: tuple[str, ...] = ()) -> None:
     """Drop the blocking's temporary tables (names starting ``_blk_``) but ``keep``."""
     names = con.execute(
         "SELECT table_name FROM duckdb_tables() "
@@ -296,13 +266,13 @@ def _drop(con: duckdb.DuckDBPyConnection, keep: tuple[str, ...] = ()) -> None:
 def block_keys(table: pa.Table, cap: int = BLOCK_CAP) -> tuple[pa.Table, list[FamilyCount]]:
     """``table`` (feature records) with the list column :data:`COLUMN` of its bounded
     keys, and the pair counts of each family (for tests and benches; a run uses
-    :func:`block_pairs`)."""
+    :func:`~dermavigil.duplicates.meta_blocking.block_pairs`)."""
     from dermavigil.duplicates.detect import duckdb_config
 
     con = duckdb.connect(config=duckdb_config())
     try:
         con.register("records", table)
-        counts = _all_keys(con, "records", cap)
+        counts = all_keys(con, "records", cap)
         out = con.sql(
             f"SELECT * FROM records LEFT JOIN (SELECT unique_id, "
             f"list_sort(list(key)) AS {COLUMN} FROM _blk_keys GROUP BY unique_id) "
@@ -311,96 +281,6 @@ def block_keys(table: pa.Table, cap: int = BLOCK_CAP) -> tuple[pa.Table, list[Fa
     finally:
         con.close()
     return out, counts
-
-
-class Pruning(BaseModel):
-    """The candidate pairs of the kept keys, and those kept to be scored."""
-
-    candidate_pairs: int = Field(description="distinct pairs sharing a kept key")
-    scored_pairs: int = Field(description="pairs kept by cardinality node pruning")
-    per_record: int = Field(description="heaviest pairs each record keeps")
-
-
-_COLUMNS = (
-    "unique_id",
-    "first_suspect",
-    "product_words",
-    "reaction_terms",
-    "reaction_words",
-    "signature",
-    "publication_id",
-    "initials",
-    "event_low",
-    "birth_year",
-    "age_years",
-    "sex",
-    "country",
-)
-"""The feature columns that blocking reads."""
-
-
-def block_pairs(
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    output: str,
-    cap: int = BLOCK_CAP,
-    per_record: int = PAIRS_PER_RECORD,
-) -> tuple[list[FamilyCount], Pruning]:
-    """Create the table ``output`` of the pairs to score (splink's blocked-pairs columns:
-    ``match_key``, ``join_key_l`` < ``join_key_r``, unique ids) from the feature records
-    ``table``: bounded keys, then the heaviest ``per_record`` edges of each record (see the
-    module docstring). Refuses a blocking over the budget before pairing anyone."""
-    # integer ids and hashed keys: the keys, the self-join and the grouping below work on
-    # numbers (two keys hashing alike only merge two blocks: more candidates, none lost)
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _blk_ids AS SELECT "
-        f"CAST(row_number() OVER (ORDER BY unique_id) AS INTEGER) AS i, {', '.join(_COLUMNS)} "
-        f"FROM {table}"
-    )
-    counts = _all_keys(con, "_blk_ids", cap, ident="i", hashed=True)
-    check_budget(counts, int(con.execute("SELECT count(*) FROM _blk_ids").fetchall()[0][0]))
-    # each key with 1 / its block's size (a key of one record pairs no one)
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _blk_n AS SELECT i, key, "
-        "1.0 / count(*) OVER (PARTITION BY key) AS f "
-        "FROM _blk_keys QUALIFY count(*) OVER (PARTITION BY key) > 1"
-    )
-    # ARCS weights (rounded: the order of a float sum never breaks a tie) plus agreements
-    agree = " + ".join(
-        f"CASE WHEN {sql} THEN {weight!r} ELSE 0 END" for sql, weight in AGREEMENT_WEIGHTS.items()
-    )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE _blk_edges AS
-        WITH arcs AS (
-            SELECT l.i AS a, r.i AS b, round(sum(l.f), 9) AS w
-            FROM _blk_n l JOIN _blk_n r ON r.key = l.key AND l.i < r.i
-            GROUP BY l.i, r.i
-        )
-        SELECT a, b, w + {agree} AS w
-        FROM arcs JOIN _blk_ids x ON x.i = a JOIN _blk_ids y ON y.i = b
-        """
-    )
-    candidates = int(con.execute("SELECT count(*) FROM _blk_edges").fetchall()[0][0])
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE _blk_kept AS
-        SELECT DISTINCT least(x, y) AS a, greatest(x, y) AS b FROM (
-            SELECT a AS x, b AS y, w FROM _blk_edges UNION ALL SELECT b, a, w FROM _blk_edges
-        ) QUALIFY row_number() OVER (PARTITION BY x ORDER BY w DESC, y) <= {int(per_record)}
-        """
-    )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TABLE {output} AS
-        SELECT '0' AS match_key, l.unique_id AS join_key_l, r.unique_id AS join_key_r
-        FROM _blk_kept JOIN _blk_ids l ON l.i = a JOIN _blk_ids r ON r.i = b ORDER BY a, b
-        """
-    )
-    scored = int(con.execute(f"SELECT count(*) FROM {output}").fetchall()[0][0])
-    _drop(con)
-    log.info("candidate pairs %d, scored after pruning %d", candidates, scored)
-    return counts, Pruning(candidate_pairs=candidates, scored_pairs=scored, per_record=per_record)
 
 
 def check_budget(counts: list[FamilyCount], n_records: int) -> None:

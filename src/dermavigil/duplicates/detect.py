@@ -141,7 +141,7 @@ def _linker(
     pairs of the table :data:`_PAIRS` (see :func:`score_table`)."""
     records = db_api.register(table, table_name=_TABLE)
     params, model = train(_TABLE, records, table.num_rows, db_api, progress)
-    # the pairs come from blocking.block_pairs, not from splink's blocking rules; the
+    # the pairs come from meta_blocking.block_pairs, not from splink's blocking rules; the
     # scored table holds the ids, levels and weights, not both sides' feature columns
     # (read from the feature records when shown): a wide table of millions of pairs
     # is what made the 100k run spill gigabytes
@@ -221,7 +221,8 @@ def score_table(
     """Scored pairs of the feature records ``table`` at or above ``threshold`` (every
     splink output column, as Arrow) and the trained model. For benches at scale."""
     _checked_threshold(threshold)
-    from dermavigil.duplicates.blocking import FAMILIES, block_pairs
+    from dermavigil.duplicates.blocking import FAMILIES
+    from dermavigil.duplicates.meta_blocking import block_pairs
 
     step = progress or (lambda *_: None)
     spill = tempfile.TemporaryDirectory(prefix="dermavigil-duplicates-")

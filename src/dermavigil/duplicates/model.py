@@ -49,7 +49,7 @@ product-reaction profile; a reaction term on the same event day; the same event 
 and age; a product word on the same event day;
 initials and year of birth), each refined while a block holds more than
 :data:`~dermavigil.duplicates.blocking.BLOCK_CAP` reports; of the pairs sharing a key,
-each record keeps its :data:`~dermavigil.duplicates.blocking.PAIRS_PER_RECORD` heaviest
+each record keeps its :data:`~dermavigil.duplicates.meta_blocking.PAIRS_PER_RECORD` heaviest
 (meta-blocking). Pairs outside every block are taken as different cases.
 """
 
@@ -369,7 +369,7 @@ def prior_match_probability(n_records: int) -> float:
 
 def blocking_rules() -> list[Any]:
     """splink's blocking rules for predictions: none, the pairs scored are computed by
-    :func:`dermavigil.duplicates.blocking.block_pairs` and registered with the linker."""
+    :func:`dermavigil.duplicates.meta_blocking.block_pairs` and registered with the linker."""
     return []
 
 

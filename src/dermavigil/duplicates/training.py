@@ -44,7 +44,7 @@ from typing import Any, Literal
 import splink
 from pydantic import BaseModel, Field
 
-from dermavigil.duplicates.blocking import FamilyCount, Pruning
+from dermavigil.duplicates.blocking import FamilyCount
 from dermavigil.duplicates.chance import (
     block_pairs_sql,
     level_shares,
@@ -52,6 +52,7 @@ from dermavigil.duplicates.chance import (
     m_floor,
     product_u,
 )
+from dermavigil.duplicates.meta_blocking import Pruning
 from dermavigil.duplicates.model import (
     TRAIN_MIN_RECORDS,
     U_MAX_PAIRS,
