@@ -85,7 +85,14 @@ def test_series_is_flagged() -> None:
     assert any("series of 3 patients" in w for w in draft.warnings)
 
 
-def test_untitled_text_lacks_a_citation() -> None:
-    draft = extract_draft("A woman developed a rash after a botulinum toxin injection.")
-    assert draft.partial
+def test_untitled_text_lacks_a_citation_but_is_not_partial_for_that() -> None:
+    """docs/annotation.md: a text without a title (it opens with its author list, its
+    journal line or its abstract) is partial only by the criteria under `partial`."""
+    draft = extract_draft((DATA / "dq07_untitled_abstract.txt").read_text(encoding="utf-8"))
+    assert "literature" not in draft.case["report"]
     assert any("citation" in w for w in draft.warnings)
+    assert not draft.partial
+    with pytest.raises(InputError, match="literature reference"):
+        draft.to_case()  # the bibliographic record must give the reference
+    # what a case needs is still required: no identifiable patient is partial
+    assert extract_draft("Someone developed a rash after a botulinum toxin injection.").partial

@@ -6,6 +6,8 @@ outcome) and assembles a mapping in the case model's own schema. The draft is
 *partial* when the text is unusable (empty, not English), truncated or has
 words missing, reports a series (to be split into one case per patient), or
 lacks what a valid case needs (a product, a reaction, an identifiable patient);
+a text without a title line is not partial for that alone (its draft warns that
+the literature reference must come from the record);
 a partial draft is never turned into a case silently (:meth:`Draft.to_case`
 validates with :func:`dermavigil.domain.parse_case`). Nothing is invented:
 a field is filled only from text that supports it, and its evidence spans
@@ -149,8 +151,11 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
 
     ``record`` (a parsed bibliographic record) adds the literature reference
     and the reporter's organisation and country from its affiliations;
-    without one, the text's title line is the citation (no title line: the
-    draft is partial, as E2B needs the literature reference).
+    without one, the text's title line is the citation. A text without a title
+    line (it opens with its author list, its journal line or its abstract) is
+    not partial for that alone (docs/annotation.md): the draft warns that the
+    reference is missing, and the bibliographic record must supply it before
+    the draft becomes a case.
     """
     check = check_text(text)
     if not check.usable:
@@ -267,8 +272,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         warnings=warnings,
         partial=check.incomplete
         or patient_facts.series
-        or not (case["products"] and case["reactions"] and case["patient"])
-        or "literature" not in case["report"],
+        or not (case["products"] and case["reactions"] and case["patient"]),
         is_series=patient_facts.series,
         excluded=[
             {"text": e.text, "span": list(e.span), "status": e.status.value} for e in excluded
