@@ -99,13 +99,10 @@ def _run_with_progress(threshold: float, by: str) -> Any:
     """Compare the active cases with a progress bar and save the run (one transaction)."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from dermavigil.cli.case import registry as current_registry
     from dermavigil.duplicates.manage import run_and_save
-    from dermavigil.registry import open_registry
-    from dermavigil.settings import load_settings
 
-    settings = load_settings()
-    settings.ensure_dirs()
-    registry = open_registry(settings.database_url)
+    registry = current_registry()
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     try:
         with Progress(*columns, console=console, transient=True) as bar:
@@ -176,13 +173,10 @@ def decide_command(
     of the master, nothing deleted), 'different' hides the pair from later runs."""
     import getpass
 
+    from dermavigil.cli.case import registry as current_registry
     from dermavigil.duplicates.manage import decide
-    from dermavigil.registry import open_registry
-    from dermavigil.settings import load_settings
 
-    settings = load_settings()
-    settings.ensure_dirs()
-    registry = open_registry(settings.database_url)
+    registry = current_registry()
     try:
         with registry.transaction() as session:
             info = decide(
@@ -202,13 +196,10 @@ def history_command(
     case_id: Annotated[str | None, typer.Argument(help="only pairs holding this case")] = None,
 ) -> None:
     """Every decision on pairs, newest first: who, when, what, why."""
+    from dermavigil.cli.case import registry as current_registry
     from dermavigil.duplicates.manage import history
-    from dermavigil.registry import open_registry
-    from dermavigil.settings import load_settings
 
-    settings = load_settings()
-    settings.ensure_dirs()
-    registry = open_registry(settings.database_url)
+    registry = current_registry()
     try:
         with registry.transaction(readonly=True) as session:
             rows = history(session, case_id)

@@ -30,15 +30,6 @@ def _by(by: str | None) -> str:
     return by or getpass.getuser()
 
 
-def _registry() -> Any:
-    from dermavigil.registry import open_registry
-    from dermavigil.settings import load_settings
-
-    settings = load_settings()
-    settings.ensure_dirs()
-    return open_registry(settings.database_url)
-
-
 def _date(text: str | None, option: str) -> date | None:
     if text is None:
         return None
@@ -46,6 +37,12 @@ def _date(text: str | None, option: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise InputError(f"{option} {text!r}", [Problem(option, "write YYYY-MM-DD")]) from None
+
+
+def _registry() -> Any:
+    from dermavigil.cli.case import registry
+
+    return registry()
 
 
 def _show(stored: Any) -> None:
