@@ -135,3 +135,19 @@ def test_a_second_annotation_is_scored_like_a_draft():
     scores = score_real([(annotation_view(other), GOLD)])
     assert (scores["reactions"].tp, scores["reactions"].fn) == (2, 1)
     assert scores["outcome"].accuracy == 0.0 and scores["sex"].accuracy == 1.0
+
+
+def test_sequelae_are_compared_with_the_gold_reactions():
+    # docs/annotation.md: sequelae are reactions; the draft keeps them apart, the scorer
+    # compares them with the gold reactions together with the reactions
+    draft, _ = draft_from_text(
+        "Nodule after filler\nA 40-year-old woman developed a painful nodule on the cheek one "
+        "week after a hyaluronic acid filler injection. It was drained and resolved over two "
+        "months, leaving a depressed scar."
+    )
+    assert all("scar" not in r["verbatim"] for r in draft.case["reactions"])
+    view = draft_view(draft)
+    assert "depressed scar" in view["reaction_verbatims"]
+    gold = dict(GOLD, reactions=["painful nodule", "scar"])
+    reactions = score_real([(view, gold)])["reactions"]
+    assert (reactions.fp, reactions.fn) == (0, 0)

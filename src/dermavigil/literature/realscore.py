@@ -16,7 +16,9 @@ a precomposed extracted term matches a gold term that is one of its parts
 ("erythematous plaque" for "erythema"). Extracted codes that match no gold
 code are false positives; several extracted codes of one gold concept count
 once. A term the HPO does not code matches an extracted verbatim that
-contains it.
+contains it. Sequelae are reactions (``docs/annotation.md``, "Conventions settled at the
+start of the fourth session"): a draft's sequelae, which the extractor keeps apart from its
+reactions, are compared with the gold reactions together with them.
 Treatments match when one name contains the other or they are near-equal
 (difflib ratio >= 0.85), so "oral antibiotics" matches "antibiotics".
 
@@ -185,9 +187,13 @@ def draft_view(draft: Draft) -> dict[str, Any]:
     sites |= {s for r in reactions for s in r.get("body_sites", [])}
     outcomes = [r["outcome"] for r in reactions if r.get("outcome")]
     age = case.get("patient", {}).get("age")
+    sequelae = list(dict.fromkeys(s for r in reactions for s in r.get("sequelae", [])))
     return {
-        "reaction_codes": sorted({c["code"] for r in reactions for c in r.get("codes", [])}),
-        "reaction_verbatims": [r["verbatim"] for r in reactions],
+        "reaction_codes": sorted(
+            {c["code"] for r in reactions for c in r.get("codes", [])}
+            | {c.code for s in sequelae for c in code_phrase(s)}
+        ),
+        "reaction_verbatims": [r["verbatim"] for r in reactions] + sequelae,
         "treatments": [t["drug"] for t in case.get("treatments", [])],
         "body_sites": sorted(sites - {"injection site"}),
         "histopathology_codes": sorted(
