@@ -81,3 +81,58 @@ def test_no_onset_stated(text: str):
 def test_own_text_abbreviated_unit_after_a_usual_interval_and_a_late_visit():
     text = (DATA / "dq06_onset_abbreviated_and_usual.txt").read_text(encoding="utf-8")
     assert draft_view(extract_draft(text))["onset_days"] == 4.0  # "within 4 d of"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the time the patient was seen bounds the onset from above; it is not the onset
+        "A 60-year-old woman was admitted to our hospital 4 days after an intramuscular vitamin "
+        "K injection with fever and a painful rash at the site.",
+        "A 60-year-old man presented 12 hours after a subcutaneous vitamin K injection because "
+        "of blisters at the injection site.",
+        "A 60-year-old woman presented to the clinic 1 year after the procedure with pain and "
+        "swelling of both thighs after a subcutaneous vitamin K injection.",
+        "A 60-year-old man was seen in the clinic with a painful plaque on his thigh, 5 days "
+        "after a subcutaneous vitamin K injection.",
+    ],
+)
+def test_time_to_presentation_is_not_an_onset(text: str):
+    """docs/annotation.md, settled in the fourth session: 'admitted 3 days after', '12 h
+    prior to his visit' bound the onset but do not state when the first sign appeared."""
+    assert _onset(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 60-year-old woman presented with a rash that had appeared 3 days after an "
+        "intramuscular vitamin K injection.",
+        "A 60-year-old woman presented with complaints of a painful rash after 3 days of an "
+        "intramuscular vitamin K injection.",
+    ],
+)
+def test_a_latency_told_of_the_sign_after_the_visit_verb_is_the_onset(text: str):
+    assert _onset(text) == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 60-year-old woman felt pain at the site soon after an intramuscular vitamin K "
+        "injection. Three days after the injection, the site turned into a dusky plaque.",
+        "A 60-year-old woman had redness and tenderness at the site on the evening of the "
+        "injection. The next day blisters developed.",
+    ],
+)
+def test_a_later_signs_latency_is_no_onset_when_the_first_sign_is_worded(text: str):
+    """The onset is the latency of the first sign (docs/annotation.md); told in words, it
+    gives none, whatever number times a later sign."""
+    assert _onset(text) is None
+
+
+def test_own_text_admitted_days_after_the_injection():
+    text = (DATA / "dq08_onset_admitted_after.txt").read_text(encoding="utf-8")
+    view = draft_view(extract_draft(text))
+    assert view["onset_days"] is None  # "admitted ... four days after": the visit, not the onset
+    assert view["serious"] and view["outcome"] == "recovered_with_sequelae"

@@ -8,7 +8,8 @@ exposure ("a week before the onset of symptoms"), or as "after two weeks, when
 ... appeared". When no reaction has a latency, the first such statement of a case
 sentence becomes the first reaction's onset, with its span as evidence. Latencies
 of a follow-up visit or of a recurrence ("In a follow-up visit 6 months later",
-"Four months later, swelling recurred") are not onsets and are removed.
+"Four months later, swelling recurred") and the time to presentation ("admitted 3 days
+after the injection": docs/annotation.md) are not onsets and are removed.
 Units: months 30.4375 days, years 365.25 days (as :class:`~dermavigil.domain.dates.Duration`).
 """
 
@@ -121,6 +122,27 @@ _GENERIC = re.compile(
 patient's onset."""
 
 
+_SIGN_VERB = (
+    r"\b(?:developed|appeared|occurred|began|started|emerged|arose|noticed|experienced|felt"
+    r"|complained|observed)\b"
+)
+_VISIT = (
+    r"\b(?:presented|presenting|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen|referred"
+    r"|brought)|admitted|came|went|visited|consulted|attended|returned|sought)\b"
+)
+_PRESENTATION_BEFORE = re.compile(
+    rf"{_VISIT}(?:(?!{_SIGN_VERB}|\b(?:with|complaints?|because|due to|history)\b)[^.;])"
+    rf"{{0,50}}$|{_VISIT}(?:(?!{_SIGN_VERB})[^.;]){{0,80}},\s*$",
+    re.I,
+)
+"""'was admitted to our hospital 5 days after', 'presented 24 hours after': the time the
+patient was seen, which bounds the onset but does not state it (docs/annotation.md, fourth
+session). The latency belongs to a sign named between the visit's verb and it ('presented
+with complaints of lymphadenopathy after 2 weeks', 'presented with a rash that had appeared 3
+days after'), unless a comma sets the latency apart as the visit's adverbial ('was admitted
+with an ulcer on his buttock, 3 days after the injection')."""
+
+
 def _duration(match: re.Match[str]) -> Duration | None:
     value = number_value(match.group("n"))
     unit = _UNITS.get(match.group("unit").lower())
@@ -130,10 +152,11 @@ def _duration(match: re.Match[str]) -> Duration | None:
 
 
 def _not_an_onset(before: str, after: str) -> bool:
-    """A latency that times a follow-up, a recurrence, a later status, a duration or what is
-    usual, from the words before it and after it."""
+    """A latency that times a follow-up, a visit, a recurrence, a later status, a duration or
+    what is usual, from the words before it and after it."""
     return bool(
         _NOT_ONSET_BEFORE.search(before[-40:])
+        or _PRESENTATION_BEFORE.search(before)
         or _NOT_ONSET_AFTER.match(after)
         or (
             _RECOVERY_AFTER.match(after)
@@ -151,7 +174,7 @@ def find_onset(sentences: list[Sentence]) -> tuple[Duration, str, tuple[int, int
         found = [m for pattern in _STATEMENTS for m in pattern.finditer(sentence.text)]
         for match in sorted(found, key=lambda m: m.start()):
             text = sentence.text
-            before, after = text[max(0, match.start() - 60) : match.start()], text[match.end() :]
+            before, after = text[max(0, match.start() - 100) : match.start()], text[match.end() :]
             if _not_an_onset(before, after[:100]) or _visit_of_a_worded_onset(
                 text[max(0, match.start() - 60) : match.end() + 60], text
             ):
@@ -227,18 +250,20 @@ def _drop_onset(reaction: ReactionFacts) -> None:
 
 
 def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sentence]) -> None:
-    """Remove follow-up and recurrence latencies and the latencies of later signs when the
-    first one's onset is worded; add a stated onset when none is left."""
+    """Remove follow-up, visit and recurrence latencies, and every latency when the first
+    sign's onset is worded (a later sign's or a visit's); add a stated onset when none is
+    left."""
     for reaction in reactions:
         spans = reaction.spans.get("onset") or []
         if reaction.onset_latency is None or not spans:
             continue
         start, end = spans[0]
-        if _not_an_onset(text[max(0, start - 60) : start], text[end : end + 100]):
+        if _not_an_onset(text[max(0, start - 100) : start], text[end : end + 100]):
             _drop_onset(reaction)
     # the first sign came within minutes (in words): a number told later is when the patient
-    # was seen ("Within 8 hours she presented to the emergency department"), not an onset; a
-    # later sign's own latency ("three days after, the lesions turned into nodules") is kept
+    # was seen ("Within 8 hours she presented to the emergency department") or when a later
+    # sign came ("three days after, the lesions turned into nodules"), not the onset, which
+    # is the first sign's (docs/annotation.md)
     worded = _worded_first(reactions, sentences)
     for reaction in reactions:
         spans = reaction.spans.get("onset") or []
@@ -246,9 +271,7 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
             continue
         start, end = spans[0]
         near = text[max(0, start - 60) : end + 60]
-        if (worded and _PRESENTED.search(near)) or _visit_of_a_worded_onset(
-            near, text[max(0, start - 150) : end + 150]
-        ):
+        if worded or _visit_of_a_worded_onset(near, text[max(0, start - 150) : end + 150]):
             _drop_onset(reaction)
     if worded or not reactions or any(r.onset_latency for r in reactions):
         return
