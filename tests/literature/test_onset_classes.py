@@ -116,21 +116,6 @@ def test_a_latency_told_of_the_sign_after_the_visit_verb_is_the_onset(text: str)
     assert _onset(text) == pytest.approx(3.0)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "A 60-year-old woman felt pain at the site soon after an intramuscular vitamin K "
-        "injection. Three days after the injection, the site turned into a dusky plaque.",
-        "A 60-year-old woman had redness and tenderness at the site on the evening of the "
-        "injection. The next day blisters developed.",
-    ],
-)
-def test_a_later_signs_latency_is_no_onset_when_the_first_sign_is_worded(text: str):
-    """The onset is the latency of the first sign (docs/annotation.md); told in words, it
-    gives none, whatever number times a later sign."""
-    assert _onset(text) is None
-
-
 def test_own_text_admitted_days_after_the_injection():
     text = (DATA / "dq08_onset_admitted_after.txt").read_text(encoding="utf-8")
     view = draft_view(extract_draft(text))

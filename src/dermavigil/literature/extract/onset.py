@@ -250,9 +250,8 @@ def _drop_onset(reaction: ReactionFacts) -> None:
 
 
 def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sentence]) -> None:
-    """Remove follow-up, visit and recurrence latencies, and every latency when the first
-    sign's onset is worded (a later sign's or a visit's); add a stated onset when none is
-    left."""
+    """Remove follow-up, visit and recurrence latencies and the latencies of visits when the
+    first sign's onset is worded; add a stated onset when none is left."""
     for reaction in reactions:
         spans = reaction.spans.get("onset") or []
         if reaction.onset_latency is None or not spans:
@@ -261,9 +260,9 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
         if _not_an_onset(text[max(0, start - 100) : start], text[end : end + 100]):
             _drop_onset(reaction)
     # the first sign came within minutes (in words): a number told later is when the patient
-    # was seen ("Within 8 hours she presented to the emergency department") or when a later
-    # sign came ("three days after, the lesions turned into nodules"), not the onset, which
-    # is the first sign's (docs/annotation.md)
+    # was seen ("Within 8 hours she presented to the emergency department"), not an onset; a
+    # later sign's own latency ("three days after, the lesions turned into nodules") is kept
+    # (the seed case's reactions keep theirs)
     worded = _worded_first(reactions, sentences)
     for reaction in reactions:
         spans = reaction.spans.get("onset") or []
@@ -271,7 +270,9 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
             continue
         start, end = spans[0]
         near = text[max(0, start - 60) : end + 60]
-        if worded or _visit_of_a_worded_onset(near, text[max(0, start - 150) : end + 150]):
+        if (worded and _PRESENTED.search(near)) or _visit_of_a_worded_onset(
+            near, text[max(0, start - 150) : end + 150]
+        ):
             _drop_onset(reaction)
     if worded or not reactions or any(r.onset_latency for r in reactions):
         return
