@@ -84,6 +84,15 @@ _NOT_MEDICAL = re.compile(
     r"\b(?:industrial|non-?medical(?:[- ]grade)?|hardware|automotive)\b", re.I
 )
 """A material the text calls industrial or non-medical: not made to be injected."""
+_SELF_INJECTED = re.compile(
+    r"\bself[- ]?(?:inject\w*|administ\w*)"
+    r"|\binject\w* (?:\w+ ){0,4}?(?:her|him|them)sel(?:f|ves)\b",
+    re.I,
+)
+"""A material the patient injected herself ("self-injected liquid silicone", "injected
+herself with mineral oil"): an uncatalogued material (category ``other``) injected by a lay
+person is not made for that injection (docs/annotation.md: self-injected silicone is false;
+a drug or vaccine the patient self-injects as prescribed is not concerned)."""
 _DRUG_ROUTE = re.compile(
     r"\b(?P<route>intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|IMI?|SC)\s+"
     r"(?:\([^)]{0,10}\)\s+)?(?:injections?\s+of\s+|administration\s+of\s+|dose\s+of\s+)?"
@@ -104,15 +113,16 @@ def complete_label(
     """Fill the labelled route when the text does not state it; the source as a sentence.
 
     In order: a wrong, unintended or too superficial administration stated in
-    the text for this case (not wondered about, not a background sentence), or
-    a material named as industrial, marks the use off-label (its words are the
-    evidence); the product catalogue's labelled routes for the suspect's name
-    and category (:func:`dermavigil.catalogue.resolve`); a name or label that
-    makes the product one for the skin surface (a serum, a cream, "for topical
-    use"), so that injecting or needling it in is a wrong route; a correct
-    technique stated for the route used; a drug, vaccine or allergen extract
-    named with its route ("subcutaneous glatiramer acetate", "IM injection of
-    diclofenac") and no wrong-route statement is taken as given by the route it
+    the text for this case (not wondered about, not a background sentence), a
+    material named as industrial, or an uncatalogued material the patient
+    injected herself, marks the use off-label (its words are the evidence);
+    the product catalogue's labelled routes for the suspect's name and category
+    (:func:`dermavigil.catalogue.resolve`); a name or label that makes the
+    product one for the skin surface (a serum, a cream, "for topical use"), so
+    that injecting or needling it in is a wrong route; a correct technique
+    stated for the route used; a drug, vaccine or allergen extract named with
+    its route ("subcutaneous glatiramer acetate", "IM injection of diclofenac")
+    and no wrong-route statement is taken as given by the route it
     is prescribed for. Returns where the label came from.
     """
     stated = [s for s in sentences if not general(s) and not _HEDGED.search(s.text)]
@@ -121,6 +131,12 @@ def complete_label(
             facts.wrong_spans.append((sentence.start + match.start(), sentence.start + match.end()))
     if name and _NOT_MEDICAL.search(name):
         facts.wrong_spans.extend(name_spans or [])
+    if category == "other":
+        for sentence in stated:
+            for match in _SELF_INJECTED.finditer(sentence.text):
+                facts.wrong_spans.append(
+                    (sentence.start + match.start(), sentence.start + match.end())
+                )
     if facts.approved or not name:
         return None
     entry = _catalogued(name, category, facts.used)

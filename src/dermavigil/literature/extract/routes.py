@@ -21,6 +21,20 @@ from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import exposed_class
 from dermavigil.literature.extract.treatment import TREATMENT
 
+_MUSCLES = (
+    r"(?:occipito)?frontalis|procerus|corrugators?(?: supercilii)?|depressor (?:supercilii"
+    r"|anguli oris|labii inferioris|septi(?: nasi)?)|orbicularis (?:oculi|oris)|nasalis"
+    r"|levator (?:labii superioris(?: alaeque nasi)?|scapulae|palpebrae superioris)"
+    r"|zygomaticus(?: major| minor)?|risorius|mentalis|buccinators?|masseters?|temporalis"
+    r"|pterygoids?|platysma(?:l bands?)?|sternocleidomastoids?|trapezius|splenius capitis"
+    r"|semispinalis|scalenes?|vastus (?:lateralis|medialis)|rectus femoris|gastrocnemius|soleus"
+    r"|detrusor|pectoralis (?:major|minor)|latissimus dorsi|rectus abdominis"
+)
+"""Skeletal muscles injected with botulinum toxin, vaccines and drugs, by their names in
+Terminologia Anatomica (TA2, FIPAT 2019) as clinical English writes them; a name that only
+names a muscle ("into the frontalis and corrugators", "in the orbicularis oculi") states an
+intramuscular injection (docs/annotation.md: botulinum toxin into a named muscle). Regional
+names that also name a site (deltoid, gluteal, triceps) are routes only with "muscle"."""
 ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     (Route.intradermal, r"intra-?dermal(?:ly)?|(?<!sub)dermal injections?|into the dermis"),
     (Route.subdermal, r"sub-?dermal(?:ly)?"),
@@ -31,7 +45,8 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     (
         Route.intramuscular,
         r"intra-?muscular(?:ly)?|i\.m\.|into (?:the |both |each )?(?:[\w-]+ ){0,2}muscles?"
-        r"|(?-i:IMI?)",
+        rf"|(?:into|in|of) (?:the |both |each |her |his )?(?:(?:left|right|bilateral|upper"
+        rf"|lower|lateral|medial) )?(?:{_MUSCLES})|(?-i:IMI?)",
     ),
     (Route.intra_arterial, r"intra-?arterial(?:ly)?|into an? (?:artery|arterial)"),
     (Route.intravenous, r"intra-?venous(?:ly)?|i\.v\.|into a vein"),
