@@ -12,7 +12,6 @@ any :class:`~dermavigil.store.engine.Engine` (``duckdb`` by default, ``spark``).
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from collections.abc import Callable
@@ -52,7 +51,8 @@ log = logging.getLogger(__name__)
 
 NUMERICS = ("dermavigil.signals.stats", "dermavigil.signals.posterior", "dermavigil.signals.mgps")
 """The modules of the measures and the prior fit: they import scipy.special and
-scipy.optimize (a quarter of a second), so they are imported when a run needs them."""
+scipy.optimize (a quarter of a second), so they are imported when a run needs them
+(:func:`import_numerics`)."""
 
 POSTERIOR_BATCH = 1 << 20
 """Pairs whose posterior (EBGM, EB05, EB95) is computed at a time (bounded memory)."""
@@ -137,10 +137,12 @@ def _posterior(prior: Prior, n: np.ndarray, e: np.ndarray) -> dict[str, np.ndarr
 
 
 def import_numerics() -> None:
-    """Import :data:`NUMERICS` (scipy.special and scipy.optimize, a quarter of a second):
+    """Import :data:`NUMERICS` (scipy.special and scipy.optimize, a quarter of a second,
+    without the numpy submodules they do not use: :mod:`.numerics_import`):
     :func:`detect_file` does it while another thread reads the file."""
-    for name in NUMERICS:
-        importlib.import_module(name)
+    from dermavigil.signals.numerics_import import import_lean
+
+    import_lean(NUMERICS)
 
 
 def detect(
