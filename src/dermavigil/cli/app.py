@@ -28,6 +28,7 @@ import typer
 from typer.core import TyperGroup
 
 from dermavigil.cli import reset_teardown, run_as_program, teardown_skippable
+from dermavigil.cli.coercion import plain_values
 from dermavigil.errors import DermavigilError
 
 
@@ -111,6 +112,7 @@ def load_module_commands(module_name: str) -> dict[str, Any]:
     holder.callback()(_noop)  # a callback makes typer build a group even for one command
     module.register(holder)
     group = typer.main.get_command(holder)
+    plain_values(group)  # no pydantic validator per option (cli/coercion.py)
     return dict(group.commands)  # type: ignore[attr-defined]
 
 
@@ -120,6 +122,10 @@ def _noop() -> None:
 
 class LazyGroup(TyperGroup):
     """The root group: lists :data:`COMMANDS` from the table, imports a module on use."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        plain_values(self)  # the root's own options (typer's completion flags)
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: Any) -> list[str]:
         names = list(COMMANDS)
