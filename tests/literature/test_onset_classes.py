@@ -86,7 +86,7 @@ def test_own_text_abbreviated_unit_after_a_usual_interval_and_a_late_visit():
 @pytest.mark.parametrize(
     "text",
     [
-        # the time the patient was seen bounds the onset from above; it is not the onset
+        # the time the patient was seen or sought care bounds the onset; it is not the onset
         "A 60-year-old woman was admitted to our hospital 4 days after an intramuscular vitamin "
         "K injection with fever and a painful rash at the site.",
         "A 60-year-old man presented 12 hours after a subcutaneous vitamin K injection because "
@@ -95,25 +95,40 @@ def test_own_text_abbreviated_unit_after_a_usual_interval_and_a_late_visit():
         "swelling of both thighs after a subcutaneous vitamin K injection.",
         "A 60-year-old man was seen in the clinic with a painful plaque on his thigh, 5 days "
         "after a subcutaneous vitamin K injection.",
+        "A 60-year-old woman presented with swelling of the thigh, fever, vomiting and a "
+        "widespread itchy rash 24 h after a subcutaneous vitamin K injection.",
+        "A 60-year-old woman had a subcutaneous vitamin K injection in the thigh. Ten days "
+        "later, she presented with a painful rash at the site.",
+        "A 60-year-old woman contacted the clinic one hour after an intramuscular vitamin K "
+        "injection about a painful rash at the site.",
     ],
 )
 def test_time_to_presentation_is_not_an_onset(text: str):
     """docs/annotation.md, settled in the fourth session: 'admitted 3 days after', '12 h
-    prior to his visit' bound the onset but do not state when the first sign appeared."""
+    prior to his visit', a contact, bound the onset but do not state when the first sign
+    appeared."""
     assert _onset(text) is None
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "days"),
     [
-        "A 60-year-old woman presented with a rash that had appeared 3 days after an "
-        "intramuscular vitamin K injection.",
-        "A 60-year-old woman presented with complaints of a painful rash after 3 days of an "
-        "intramuscular vitamin K injection.",
+        (
+            "A 60-year-old woman presented with a rash that had appeared 3 days after an "
+            "intramuscular vitamin K injection.",
+            3.0,
+        ),
+        (
+            "A 60-year-old man presented with a history of sudden onset of pain in the thigh, "
+            "15 hours following a subcutaneous vitamin K injection.",
+            0.625,
+        ),
     ],
 )
-def test_a_latency_told_of_the_sign_after_the_visit_verb_is_the_onset(text: str):
-    assert _onset(text) == pytest.approx(3.0)
+def test_a_latency_the_text_gives_the_sign_after_the_visit_verb_is_the_onset(
+    text: str, days: float
+):
+    assert _onset(text) == pytest.approx(days)
 
 
 def test_own_text_admitted_days_after_the_injection():

@@ -114,7 +114,7 @@ _RELATIVE_AFTER = re.compile(r"^\s*,?\s*(?:which|that)\b", re.I)
 after treatment, which was drained and healed': the latency is the onset's, whatever status
 follows."""
 _GENERIC = re.compile(
-    r"\b(?:typically|usually|generally|often|commonly|frequently|classically|tends? to"
+    r"\b(?:typically|usually|normally|generally|often|commonly|frequently|classically|tends? to"
     r"|can|may)\b[^.;]{0,40}$",
     re.I,
 )
@@ -128,19 +128,19 @@ _SIGN_VERB = (
 )
 _VISIT = (
     r"\b(?:presented|presenting|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen|referred"
-    r"|brought)|admitted|came|went|visited|consulted|attended|returned|sought)\b"
+    r"|brought)|admitted|came|went|visited|consulted|contacted|attended|returned|sought)\b"
 )
 _PRESENTATION_BEFORE = re.compile(
-    rf"{_VISIT}(?:(?!{_SIGN_VERB}|\b(?:with|complaints?|because|due to|history)\b)[^.;])"
-    rf"{{0,50}}$|{_VISIT}(?:(?!{_SIGN_VERB})[^.;]){{0,80}},\s*$",
-    re.I,
+    rf"{_VISIT}(?:(?!{_SIGN_VERB}|\bonset\b|\bhistory of\b)[^.;]){{0,200}}$", re.I
 )
-"""'was admitted to our hospital 5 days after', 'presented 24 hours after': the time the
-patient was seen, which bounds the onset but does not state it (docs/annotation.md, fourth
-session). The latency belongs to a sign named between the visit's verb and it ('presented
-with complaints of lymphadenopathy after 2 weeks', 'presented with a rash that had appeared 3
-days after'), unless a comma sets the latency apart as the visit's adverbial ('was admitted
-with an ulcer on his buttock, 3 days after the injection')."""
+_PRESENTATION_AFTER = re.compile(rf"^\W{{0,3}}(?:(?!{_SIGN_VERB})[\w-]+\s+){{0,3}}?{_VISIT}", re.I)
+"""The time the patient was seen or sought care, which bounds the onset but does not state
+it (docs/annotation.md, fourth session): a latency in the clause of a visit's verb ('was
+admitted to our hospital 5 days after', 'presented with swelling and fever 24 h after the
+vaccine', 'contacted the clinic one hour post procedure', 'Twenty days later, she presented
+with'), unless a sign's verb or onset dates the sign ('presented with a rash that had appeared
+3 days after', 'presented with a history of sudden onset of pain ..., 15 hours following
+injection')."""
 
 
 def _duration(match: re.Match[str]) -> Duration | None:
@@ -157,6 +157,7 @@ def _not_an_onset(before: str, after: str) -> bool:
     return bool(
         _NOT_ONSET_BEFORE.search(before[-40:])
         or _PRESENTATION_BEFORE.search(before)
+        or _PRESENTATION_AFTER.match(after)
         or _NOT_ONSET_AFTER.match(after)
         or (
             _RECOVERY_AFTER.match(after)
@@ -174,7 +175,7 @@ def find_onset(sentences: list[Sentence]) -> tuple[Duration, str, tuple[int, int
         found = [m for pattern in _STATEMENTS for m in pattern.finditer(sentence.text)]
         for match in sorted(found, key=lambda m: m.start()):
             text = sentence.text
-            before, after = text[max(0, match.start() - 100) : match.start()], text[match.end() :]
+            before, after = text[max(0, match.start() - 210) : match.start()], text[match.end() :]
             if _not_an_onset(before, after[:100]) or _visit_of_a_worded_onset(
                 text[max(0, match.start() - 60) : match.end() + 60], text
             ):
@@ -257,7 +258,7 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
         if reaction.onset_latency is None or not spans:
             continue
         start, end = spans[0]
-        if _not_an_onset(text[max(0, start - 100) : start], text[end : end + 100]):
+        if _not_an_onset(text[max(0, start - 210) : start], text[end : end + 100]):
             _drop_onset(reaction)
     # the first sign came within minutes (in words): a number told later is when the patient
     # was seen ("Within 8 hours she presented to the emergency department"), not an onset; a
