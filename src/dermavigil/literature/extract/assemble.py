@@ -167,6 +167,7 @@ def reactions_part(
                 _add(evidence, f"reactions.{i}", {"sequelae": outcome.spans.get("sequelae", [])})
         if outcome.seriousness:
             reaction["seriousness"] = [c.value for c in outcome.seriousness]
+            _add(evidence, f"reactions.{i}", {"seriousness": outcome.spans.get("seriousness", [])})
         _add(evidence, f"reactions.{i}", facts.spans, {"onset": "onset_text"})
         out.append(reaction)
     return out

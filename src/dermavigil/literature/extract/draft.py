@@ -197,7 +197,12 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]
     )
     case_part = case_sentences(sentences)
-    outcome = find_outcome(case_part, first, serious_from=case_part)
+    outcome = find_outcome(
+        case_part,
+        first,
+        serious_from=case_part,
+        reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
+    )
     suspect_spans = tuple(span for p in products for span in p.spans.get("category", []))
     routes = find_routes(
         sentences,

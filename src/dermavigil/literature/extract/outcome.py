@@ -29,6 +29,7 @@ Seriousness is read by :mod:`.seriousness`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import Outcome, SeriousnessCriterion
@@ -41,7 +42,7 @@ from dermavigil.literature.extract.outcome_words import (
     strongest,
 )
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.seriousness import find_seriousness
+from dermavigil.literature.extract.seriousness import find_seriousness, reaction_criteria
 
 Span = tuple[int, int]
 
@@ -219,11 +220,16 @@ def _last_status(facts: OutcomeFacts, patient: list[Sentence], first_reaction: i
 
 
 def find_outcome(
-    patient: list[Sentence], first_reaction: int, serious_from: list[Sentence] | None = None
+    patient: list[Sentence],
+    first_reaction: int,
+    serious_from: list[Sentence] | None = None,
+    reactions: Iterable[tuple[Iterable[str], list[Span]]] = (),
 ) -> OutcomeFacts:
     """Outcome facts from case sentences from the first reaction sentence on.
 
-    Seriousness is read from ``serious_from`` (the patient sentences) when given.
+    Seriousness is read from ``serious_from`` (the patient sentences) when given, and from
+    the HPO codes of ``reactions`` (each its codes and evidence spans), see
+    :func:`.seriousness.reaction_criteria`.
     """
     facts = OutcomeFacts()
     _last_status(facts, patient, first_reaction)
@@ -238,6 +244,10 @@ def find_outcome(
     facts.seriousness = criteria
     if spans:
         facts.spans["seriousness"] = spans
+    for criterion, found in reaction_criteria(reactions):
+        if criterion not in facts.seriousness:
+            facts.seriousness.append(criterion)
+            facts.spans.setdefault("seriousness", []).extend(found)
     if facts.outcome is Outcome.fatal and SeriousnessCriterion.death not in facts.seriousness:
         # "a case ... that turned out to be fatal": the fatal outcome is the death criterion
         facts.seriousness.insert(0, SeriousnessCriterion.death)

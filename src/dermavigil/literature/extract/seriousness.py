@@ -9,15 +9,23 @@ flaps, surgical drainage). A criterion is taken from a sentence only when it is
 asserted (not negated, not a possibility: "excision may be needed") and, for
 surgery, when the operation treats the reaction: an excision or a removal for
 histology is diagnostic, like a biopsy (``docs/annotation.md``).
+
+A reaction of this patient (asserted, as :mod:`.reactions` keeps it) coded to an HPO
+term under a phenotype that is itself a criterion also states it, whatever the wording:
+*Stroke* and *Cerebral infarct* (medically important), *Visual loss*, *Blindness* and
+*Hemiplegia* (persistent disability), *Coma* and *Respiratory failure* (life-threatening).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from dermavigil.domain.vocab import SeriousnessCriterion
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.terminology.hpo import load_hpo
 
 Span = tuple[int, int]
 
@@ -35,7 +43,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?<!potentially )life[- ]threatening|intubat\w+|ventilat(?:ed|ory support)"
             r"|anaphyla\w+|(?:iatrogenic )?botulism|respiratory (?:distress|failure|arrest)"
-            r"|cardiac arrest|septic shock|necroti[sz]ing fasciitis|compartment syndrome|coma"
+            r"|cardiac arrest|septic shock|coma"
             r"|convulsions?)\b",
             re.I,
         ),
@@ -156,3 +164,34 @@ def find_seriousness(
                 spans.append((sentence.start + match.start(), sentence.start + match.end()))
                 break
     return criteria, spans
+
+
+_PHENOTYPES: tuple[tuple[SeriousnessCriterion, tuple[str, ...]], ...] = (
+    (SeriousnessCriterion.life_threatening, ("HP:0001259", "HP:0002878")),  # coma, resp. failure
+    (SeriousnessCriterion.disability, ("HP:0000505", "HP:0025326", "HP:0002301")),
+    (SeriousnessCriterion.medically_important, ("HP:0001297", "HP:0025722")),  # stroke, infarct
+)
+"""HPO phenotypes that are a seriousness criterion by themselves (ICH E2A II.B)."""
+
+
+@lru_cache(maxsize=1)
+def _phenotype_codes() -> tuple[tuple[SeriousnessCriterion, frozenset[str]], ...]:
+    hpo = load_hpo()
+    return tuple(
+        (criterion, frozenset(c for root in roots for c in hpo.descendants(root)))
+        for criterion, roots in _PHENOTYPES
+    )
+
+
+def reaction_criteria(
+    reactions: Iterable[tuple[Iterable[str], list[Span]]],
+) -> list[tuple[SeriousnessCriterion, list[Span]]]:
+    """The criteria the reactions' HPO codes are (each reaction given as its codes and its
+    evidence spans): a stroke, a visual loss, a coma ... of this patient."""
+    out: list[tuple[SeriousnessCriterion, list[Span]]] = []
+    reactions = [(set(codes), spans) for codes, spans in reactions]
+    for criterion, codes in _phenotype_codes():
+        spans = [span for found, own in reactions if found & codes for span in own]
+        if spans:
+            out.append((criterion, spans))
+    return out

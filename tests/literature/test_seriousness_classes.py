@@ -1,0 +1,62 @@
+"""Seriousness classes of this session (ICH E2A as docs/annotation.md applies it), each
+pinned on texts we wrote: a reaction of this patient coded to an HPO phenotype that is a
+criterion by itself (a visual impairment, a retinal artery occlusion, a stroke, a coma) is
+serious whatever its wording; a diagnosis the convention does not list (necrotizing
+fasciitis) is not life-threatening unless the text says so or states another criterion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dermavigil.domain.vocab import SeriousnessCriterion
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.seriousness import reaction_criteria
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def _criteria(text: str) -> set[str]:
+    draft = extract_draft(text)
+    return {c for r in draft.case["reactions"] for c in r.get("seriousness", [])}
+
+
+def test_own_text_visual_field_defect_is_a_disability():
+    draft = extract_draft((DATA / "dq11_visual_field_and_infarct.txt").read_text("utf-8"))
+    assert {c for r in draft.case["reactions"] for c in r.get("seriousness", [])} == {"disability"}
+    # the evidence is the reaction's own words
+    a, b = draft.evidence["reactions.0.seriousness"][0]
+    assert draft.text[a:b].lower() == "visual field defect"
+
+
+@pytest.mark.parametrize(
+    ("codes", "criterion"),
+    [
+        (["HP:0001297"], SeriousnessCriterion.medically_important),  # stroke
+        (["HP:0002140"], SeriousnessCriterion.medically_important),  # ischemic stroke
+        (["HP:0007663"], SeriousnessCriterion.disability),  # reduced visual acuity
+        (["HP:0000618"], SeriousnessCriterion.disability),  # blindness
+        (["HP:0020164"], SeriousnessCriterion.disability),  # ophthalmic artery occlusion
+        (["HP:0001259"], SeriousnessCriterion.life_threatening),  # coma
+    ],
+)
+def test_phenotypes_that_are_criteria(codes: list[str], criterion: SeriousnessCriterion):
+    assert reaction_criteria([(codes, [(0, 4)])]) == [(criterion, [(0, 4)])]
+
+
+@pytest.mark.parametrize("codes", [["HP:0000622"], ["HP:0000508"], ["HP:0033126"]])
+def test_phenotypes_that_are_not(codes: list[str]):
+    """Blurred vision, ptosis, skin necrosis: no criterion by themselves."""
+    assert reaction_criteria([(codes, [(0, 4)])]) == []
+
+
+def test_necrotizing_fasciitis_alone_states_no_criterion():
+    text = (
+        "Fasciitis after a vaccine\nA 9-month-old boy developed swelling and necrotizing "
+        "fasciitis of the left arm two days after a measles vaccine."
+    )
+    assert _criteria(text) == set()
+    assert _criteria(text.replace("two days", "and was admitted to hospital two days")) == {
+        "hospitalisation"
+    }
