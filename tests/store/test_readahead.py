@@ -42,3 +42,28 @@ def test_only_small_xz_files_are_read_ahead(tmp_path: Path, monkeypatch) -> None
     assert read_ahead(plain) is None and read_ahead(tmp_path / "none.csv.xz") is None
     monkeypatch.setattr(readahead, "SMALL_FILE_BYTES", 10)
     assert read_ahead(packed) is None
+
+
+def test_xz_streams_are_decoded_by_liblzma_and_anything_else_by_python(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Whole ``.xz`` streams take the one-call liblzma path (a memory map, no ``bytes``
+    copy); trailing data, a legacy ``.lzma`` file or too little output room go to
+    ``lzma.decompress``, with the same content."""
+    for name, blob, by_liblzma in (
+        ("one.xz", ONE, True),
+        ("two.xz", ONE + TWO, True),
+        ("tail.xz", ONE + TWO + b"trailing, not xz", False),
+        ("legacy.xz", lzma.compress(b"a,b\n" * 100, format=lzma.FORMAT_ALONE), False),
+    ):
+        path = tmp_path / name
+        path.write_bytes(blob)
+        assert (readahead._liblzma_decoded(blob) is not None) == by_liblzma, name
+        content = decompressed(path)
+        assert isinstance(content, memoryview) == by_liblzma, name
+        assert content == lzma.decompress(blob), name
+    big = lzma.compress(b"x" * (3 << 20))  # more than 32 times its size: room doubles
+    assert readahead._liblzma_decoded(big) == b"x" * (3 << 20)
+    monkeypatch.setattr(readahead, "_MAX_RATIO", 1)  # room never enough: Python's lzma
+    assert readahead._liblzma_decoded(big) is None
+    assert decompressed(tmp_path / "one.xz") == lzma.decompress(ONE)

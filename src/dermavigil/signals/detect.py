@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +38,7 @@ from dermavigil.store.arrays import to_arrow, to_numpy
 from dermavigil.store.engine import Engine, open_engine
 from dermavigil.store.longformat import (
     LONG_TABLE,
+    WHOLE_FILE_BYTES,
     ColumnSpec,
     load_long,
     load_long_encoded,
@@ -292,14 +294,8 @@ def detect_file(
     if engine == "duckdb" and not request.strata:
         # the same validation of --by as the engine path (a long file has product, reaction)
         keys = list(_long_keys(request))
-        started = time.perf_counter()
-        data = load_long_encoded(path, spec, beside=import_numerics, ahead=ahead)
-        load_time = time.perf_counter() - started
         (progress or (lambda stage: None))("counting")
-        started = time.perf_counter()
-        counts = count_long(data, request.min_count)
-        del data  # the codes (12 bytes a row) are not needed past the counts
-        timings = {"load": load_time, "counts": time.perf_counter() - started}
+        counts, timings = _load_and_count(path, spec, request.min_count, ahead)
         return analyse(counts, keys, request, None, progress, timings)
     started = time.perf_counter()
     table = load_long(path, spec, ahead)
@@ -313,6 +309,32 @@ def detect_file(
         eng.close()
     result.timings = {"load": load_time, **result.timings}
     return result
+
+
+def _load_and_count(
+    path: Path, spec: ColumnSpec, min_count: int, ahead: ReadAhead | None
+) -> tuple[pa.Table, dict[str, float]]:
+    """The 2x2 counts of a long file read into codes, and the time of each step, with
+    :func:`import_numerics` meanwhile: a file of up to ``WHOLE_FILE_BYTES`` on disk is
+    read whole, coded and counted on another thread while this one imports (the
+    decompression, the parse and the sorts release the GIL; the thread needs it between
+    them, a few dozen times); a larger file is streamed after the import."""
+
+    def load_and_count() -> tuple[pa.Table, dict[str, float]]:
+        started = time.perf_counter()
+        data = load_long_encoded(path, spec, ahead=ahead, whole=small)
+        loaded = time.perf_counter()
+        counts = count_long(data, min_count)
+        return counts, {"load": loaded - started, "counts": time.perf_counter() - loaded}
+
+    small = path.is_file() and path.stat().st_size <= WHOLE_FILE_BYTES
+    if not small:
+        import_numerics()
+        return load_and_count()
+    with ThreadPoolExecutor(1, thread_name_prefix="load-count") as pool:
+        job = pool.submit(load_and_count)
+        import_numerics()
+        return job.result()
 
 
 def _long_keys(request: SignalRequest) -> tuple[str, ...]:

@@ -262,6 +262,7 @@ def load_long_encoded(
     spec: ColumnSpec,
     beside: Callable[[], object] | None = None,
     ahead: ReadAhead | None = None,
+    whole: bool = False,
 ) -> EncodedLong:
     """Read ``path`` (a long file mapped without strata) in batches straight into integer
     codes; the text of a file above :data:`WHOLE_FILE_BYTES` is never held whole.
@@ -273,7 +274,8 @@ def load_long_encoded(
     back, each time waiting for the importing thread to let go of it), and the codes
     are made here once ``beside`` returns; a larger file is streamed after it returns.
     ``ahead``: the ``.xz`` file's decompression, started earlier
-    (:func:`dermavigil.store.readahead.read_ahead`), to read it from.
+    (:func:`dermavigil.store.readahead.read_ahead`), to read it from; ``whole``: read
+    the file whole and parse it in one call (see :func:`_csv_batches`) without ``beside``.
 
     Same checks and messages as :func:`load_long` (missing columns, empty keys with
     their ``file:line``, no rows) and the same keys: report ids, products and reactions
@@ -281,7 +283,9 @@ def load_long_encoded(
     """
     columns = [spec.report, spec.product, spec.reaction]
     if beside is None:
-        batches: Iterable[pa.RecordBatch] = _batches(path, columns, ahead is not None, ahead)
+        batches: Iterable[pa.RecordBatch] = _batches(
+            path, columns, whole or ahead is not None, ahead
+        )
     else:
         batches = _read_beside(path, columns, beside, ahead)
     reports, products, reactions = ReportCodes(), TextCodes(), TextCodes()
