@@ -43,7 +43,7 @@ def test_negated_and_uncertain_reactions_are_set_aside() -> None:
     )
     draft = extract_draft(text)
     codes = {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
-    assert codes == {"HP:0000969", "HP:0010783"}
+    assert codes == {"HP:0000969", "HP:0010783", "HP:0031244"}  # the title's Swollen lip
     statuses = {e["text"].lower(): e["status"] for e in draft.excluded}
     assert statuses["necrosis"] == "negated"
     assert statuses["infection"] == "negated"

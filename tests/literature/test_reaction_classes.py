@@ -32,7 +32,10 @@ def test_descriptive_adjectives_outside_a_lesion_noun_are_reactions():
     assert {"tender", "hypopigmented", "atrophic", "telangiectatic"} <= verbatims
     assert {"HP:0025283", "HP:0001010", "HP:0004334", "HP:0001009"} <= _codes(draft)
     # "the skin was not erythematous or indurated", "non-pruritic", "not warm"
-    assert {e["text"] for e in draft.excluded} == {"erythematous", "indurated"}
+    negated = {e["text"] for e in draft.excluded if e["status"] == "negated"}
+    assert negated == {"erythematous", "indurated"}
+    # the injection's indication is set aside too
+    assert {e["text"] for e in draft.excluded} - negated == {"hay fever"}
     assert not {"HP:0010783", "HP:0030053", "HP:0000989"} & _codes(draft)
 
 
@@ -97,3 +100,46 @@ def test_diagnostic_procedures_are_not_treatments_and_clinician_actions_are():
     draft = _draft("d75_diagnostic_procedures")
     treatments = [t["drug"] for t in draft.case["treatments"]]
     assert treatments == ["hyaluronidase", "massage", "amoxicillin", "drainage", "wound irrigation"]
+
+
+def test_reactions_beyond_the_skin_are_found_by_the_hpo_index():
+    """Neurological, pulmonary and systemic reactions named by HPO labels and synonyms
+    (haemoptysis, facial palsy, stroke, dysarthria); the patient's asthma and hypertension are
+    conditions she had, not reactions."""
+    draft = _draft("dr01_phenotypes_beyond_skin")
+    codes = _codes(draft)
+    # Hemoptysis, Cough, Pleuritic chest pain, Facial palsy, Dysarthria, Ischemic stroke
+    assert {
+        "HP:0002105",
+        "HP:0012735",
+        "HP:0033771",
+        "HP:0010628",
+        "HP:0001260",
+        "HP:0002140",
+    } <= codes
+    assert not {"HP:0002099", "HP:0000822"} & codes  # Asthma, Hypertension
+    assert {(e["text"], e["status"]) for e in draft.excluded} >= {
+        ("asthma", "historical"),
+        ("hypertension", "historical"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_a_reaction"),
+    [
+        # the indication of an earlier injection
+        ("She had received botulinum toxin for axillary hyperhidrosis.", "HP:0000975"),
+        # a procedure of the treatment lexicon, not pulmonary aspiration
+        ("The nodule underwent fine needle aspiration.", "HP:0002835"),
+        # the disease a vaccine is named after
+        ("He developed a nodule after the hepatitis B vaccine.", "HP:0012115"),
+        # what the reaction looked like
+        ("She developed a cellulitis-like reaction of the arm.", "HP:0100658"),
+    ],
+)
+def test_a_phenotype_that_names_no_reaction_of_the_patient(sentence, not_a_reaction):
+    draft = extract_draft(
+        "Reaction after an injection\nA 40-year-old woman was injected with a filler in the "
+        "arm. " + sentence
+    )
+    assert not_a_reaction not in _codes(draft)

@@ -90,6 +90,11 @@ class PhraseCoder:
         for position, key in enumerate(index.fuzzy_keys):
             self._by_length.setdefault(len(key), []).append(position)
 
+    @property
+    def tables(self) -> CoderTables:
+        """The HPO facts the coder reads."""
+        return self._tables
+
     def _term(self, term_id: str, matched: str, score: float, parent: bool) -> CodedTerm:
         term_id = self._tables.alt.get(term_id, term_id)
         return CodedTerm(

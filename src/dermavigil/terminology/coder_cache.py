@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +32,34 @@ from dermavigil.terminology.obo import packaged_hpo_path
 if TYPE_CHECKING:
     from dermavigil.terminology.hpo import HpoIndex
 
-FORMAT = 2
+FORMAT = 3
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
+NOT_A_REACTION = (
+    "HP:0032180",  # Abnormal circulating metabolite concentration (a blood test)
+    "HP:0010876",  # Abnormal circulating protein concentration
+    "HP:0033331",  # Acute phase response (C-reactive protein, procalcitonin)
+    "HP:0025021",  # Abnormal erythrocyte sedimentation rate
+    "HP:0011893",  # Abnormal leukocyte count (a blood count)
+    "HP:0001877",  # Abnormal erythrocyte morphology
+    "HP:0001903",  # Anemia
+    "HP:0011873",  # Abnormal platelet count
+    "HP:0011875",  # Abnormal platelet morphology
+    "HP:0030057",  # Autoimmune antibody positivity (a serology result)
+    "HP:0025354",  # Abnormal cellular phenotype (a cell-level or flow cytometry result)
+    "HP:0100851",  # Abnormal emotional state ("depression" of the skin is a concavity)
+    "HP:0001197",  # Abnormality of prenatal development or birth
+    "HP:0001507",  # Growth abnormality
+)
+"""Branches of *Phenotypic abnormality* whose terms a text names as something other than
+a reaction it describes — a laboratory result, a cell-level finding, a state of mind, a
+development or growth trait: their labels and synonyms are no keys of
+:attr:`CoderTables.mention_keys`. Neither are the grouping terms that name an organ or a
+system ("Abnormality of the liver", synonym "liver disease"; "Abnormal venous morphology",
+synonym "venous abnormality"): :data:`GROUPING`."""
+GROUPING = re.compile(r"Abnormality of |Abnormal .* (?:morphology|physiology)$")
+"""The label of a grouping term (a class named by the body part or function it groups)."""
+MENTION_TOKENS = 8
+"""The longest mention key, in tokens."""
 _SOURCES = ("coder_cache.py", "hpo.py", "normalize.py", "obo.py")
 
 Entry = tuple[str, bool, str]
@@ -48,6 +75,10 @@ class CoderTables:
     alt: dict[str, str]
     skin: frozenset[str]
     fuzzy_keys: list[str]
+    mention_keys: dict[str, str]
+    """Normalised label or synonym -> the term it names first, for the codable terms outside
+    the :data:`NOT_A_REACTION` branches: the keys a reaction mention is looked up by in running
+    text (:mod:`dermavigil.terminology.phenotype_spans`)."""
 
 
 def cache_dir(env: dict[str, str] | None = None) -> Path:
@@ -80,6 +111,8 @@ def build_tables() -> CoderTables:
 def tables_from_index(index: HpoIndex) -> CoderTables:
     """The coder's facts of an HPO index: codable entries, labels, skin subtree."""
     codable = frozenset(index.descendants(PHENOTYPIC_ABNORMALITY))
+    excluded = {t for root in NOT_A_REACTION for t in index.descendants(root)}
+    excluded |= {tid for tid, term in index.terms.items() if GROUPING.match(term.name)}
     lexicon: dict[str, list[Entry]] = {}
     for key, entries in index.lexicon.items():
         kept = [(e.term_id, e.is_label, e.scope) for e in entries if e.term_id in codable]
@@ -92,7 +125,21 @@ def tables_from_index(index: HpoIndex) -> CoderTables:
         alt={alt: tid for tid, term in index.terms.items() for alt in term.alt_ids},
         skin=frozenset(index.skin & codable),
         fuzzy_keys=[key for key in lexicon if len(key) >= 5],
+        mention_keys=_mention_keys(lexicon, codable - excluded, index.skin),
     )
+
+
+def _mention_keys(
+    lexicon: dict[str, list[Entry]], allowed: frozenset[str] | set[str], skin: frozenset[str]
+) -> dict[str, str]:
+    scope_rank = {"EXACT": 0, "RELATED": 1, "NARROW": 2, "BROAD": 3}
+    keys: dict[str, str] = {}
+    for key, entries in lexicon.items():
+        kept = [e for e in entries if e[0] in allowed]
+        if kept and len(key.split()) <= MENTION_TOKENS:
+            best = min(kept, key=lambda e: (not e[1], scope_rank.get(e[2], 4), e[0] not in skin))
+            keys[key] = best[0]
+    return keys
 
 
 def _read(path: Path, key: str) -> CoderTables | None:
@@ -100,8 +147,8 @@ def _read(path: Path, key: str) -> CoderTables | None:
         data = marshal.loads(path.read_bytes())
         if data[0] != FORMAT or data[1] != key:
             return None
-        _, _, release, lexicon, names, alt, skin, fuzzy = data
-        return CoderTables(release, lexicon, names, alt, frozenset(skin), fuzzy)
+        _, _, release, lexicon, names, alt, skin, fuzzy, mention_keys = data
+        return CoderTables(release, lexicon, names, alt, frozenset(skin), fuzzy, mention_keys)
     except (OSError, EOFError, ValueError, TypeError, IndexError):
         return None
 
@@ -117,6 +164,7 @@ def _write(path: Path, key: str, tables: CoderTables) -> None:
             tables.alt,
             sorted(tables.skin),
             tables.fuzzy_keys,
+            tables.mention_keys,
         )
     )
     try:

@@ -15,8 +15,11 @@ text defines for a reaction ("compartment syndrome (CS)") stands for it.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import finding_adjective
+from dermavigil.terminology.phenotype_spans import phenotype_spans
 
 Span = tuple[int, int]
 
@@ -70,6 +73,14 @@ _NOT_AFTER_HEAD = (
     r"|spectrometry))"
 )
 """A head word naming something else: "the Allergy clinic", "a mass influenza immunization"."""
+_MODIFIES_EXPOSURE = re.compile(
+    rf"(?i:{_NOT_AFTER_HEAD})(?!(?:\s+[A-Z0-9]{{1,2}})?\s+(?i:vaccin\w*|desensiti[sz]ation"
+    r"|immunotherapy|repairs?|surgery|surgeries|operation|procedure)\b)(?!-like\b)"
+)
+"""A phenotype that names the vaccine or the desensitisation given ("the hepatitis B vaccine",
+"hay fever desensitization injections"), what an operation repaired ("an inguinal hernia
+repair", as :mod:`dermavigil.ingest.maude_narratives` reads it) or what a reaction looked like
+("a cellulitis-like reaction"), not a reaction of its own."""
 _MODIFIER = (
     r"red|palpable|painful|tender|non-blanch\w*|blanch\w*|purplish|purple|violaceous|dark|red|reddish"
     r"|erythematous|tiny|small|large|central|crusted|multiple|several|numerous|firm|hard|soft|indurated"
@@ -161,26 +172,62 @@ def _long_form(short: str, before: str) -> str | None:
     return text[space + 1 :]
 
 
-def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[tuple[str, int, int]]:
+class Mention(NamedTuple):
+    """A reaction mention: its text (a short form's long form), its characters, and whether
+    only the HPO index found it (no clinical head noun or adjective of this module)."""
+
+    text: str
+    start: int
+    end: int
+    indexed: bool = False
+
+
+def _with_phenotypes(text: str, found: list[Mention]) -> list[Mention]:
+    """The noun mentions with the phenotypes the HPO index finds in the text
+    (:func:`~dermavigil.terminology.phenotype_spans.phenotype_spans`): one no mention covers is
+    a mention of its own (``indexed``); one that overlaps mentions joins them into one span
+    ("shoulder" + "pain", "facial swelling" + "swelling and redness"). A phenotype that names
+    the vaccine or the desensitisation given, or a treatment of the module
+    :mod:`.treatment` ("fine needle aspiration"), is none."""
+    spans = {(m.start, m.end): m for m in found}
+    for phenotype in phenotype_spans(text):
+        start, end = phenotype.start, phenotype.end
+        if (
+            any(s <= start and end <= e for s, e in spans)
+            or not _MODIFIES_EXPOSURE.match(text, end)
+            or TREATMENT.fullmatch(text, start, end)
+        ):
+            continue
+        overlapping = [(s, e) for s, e in spans if s < end and start < e]
+        for span in overlapping:
+            del spans[span]
+        start = min([start] + [s for s, _ in overlapping])
+        end = max([end] + [e for _, e in overlapping])
+        spans[(start, end)] = Mention(text[start:end], start, end, indexed=not overlapping)
+    return [spans[span] for span in sorted(spans)]
+
+
+def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
     """Noun mentions, the adjective and verb forms no noun mention covers, and short forms of
     reactions defined in the text (the long form in place of the short one)."""
-    found = [(m.group(0), m.start(), m.end()) for m in _MENTION.finditer(text)]
+    found = [Mention(m.group(0), m.start(), m.end()) for m in _MENTION.finditer(text)]
     for short, (long, _span) in defined.items():
         for match in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", text):
-            if all(match.end() <= s or match.start() >= e for _, s, e in found):
-                found.append((long, match.start(), match.end()))
+            if all(match.end() <= f.start or match.start() >= f.end for f in found):
+                found.append(Mention(long, match.start(), match.end()))
+    found = _with_phenotypes(text, found)
     for match in _PREDICATE.finditer(text):
         group = next(g for g in ("adj", "verb", "colour") if match.group(g))
         start, end = match.span(group)
-        if any(end > s and start < e for _, s, e in found):
+        if any(end > f.start and start < f.end for f in found):
             continue
         # each adjective is its own mention: "tender and violaceous" -> tender, violaceous
         words = rf"(?:{_PREDICATE_ADJ}|{_VERBS}|{_COLOURS})(?![\w-])"
         for word in re.finditer(words, text[start:end], re.I):
-            found.append((word.group(0), start + word.start(), start + word.end()))
+            found.append(Mention(word.group(0), start + word.start(), start + word.end()))
     for match in _WORD.finditer(text):
         if finding_adjective(match.group(0)) and not any(
-            match.end() > s and match.start() < e for _, s, e in found
+            match.end() > f.start and match.start() < f.end for f in found
         ):
-            found.append((match.group(0), match.start(), match.end()))
-    return sorted(found, key=lambda f: f[1])
+            found.append(Mention(match.group(0), match.start(), match.end()))
+    return sorted(found, key=lambda f: f.start)

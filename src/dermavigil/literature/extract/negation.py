@@ -68,7 +68,8 @@ _POST_UNCERTAIN = (
 _PRE_HISTORICAL = (
     r"(?:past|personal|previous|prior|medical) (?:medical )?history(?: of| included| includes"
     r"| was (?:significant|notable|remarkable) for)?|history (?:included|includes)"
-    r"|known (?:case|history) of|pre-?existing|(?:a|chronic|long-?standing|lifelong) history of"
+    r"|known (?:case|history) of|known to have|pre-?existing"
+    r"|(?:a|chronic|long-?standing|lifelong) history of"
 )
 _PRE_HYPOTHETICAL = (
     r"(?:investigations?|work-?up|screening|testing|tests?|tested|search)"
@@ -102,13 +103,22 @@ _LISTING = re.compile(r"\b(?:such as|including|like|e\.g\.|namely)\b", re.IGNORE
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "any", "in", "on", "to", "at", "with"})
 
 
-def _in_pre_scope(before: str, trigger: re.Pattern[str]) -> bool:
+_EVENT = re.compile(
+    r"\b(?:(?:was|were) admitted|presented|developed|complained|noticed|experienced)\b", re.I
+)
+"""The verb that tells the events of the case: it ends a history trigger's scope ("with no
+medical history was admitted with cough")."""
+
+
+def _in_pre_scope(
+    before: str, trigger: re.Pattern[str], stop: re.Pattern[str] | None = None
+) -> bool:
     matches = list(trigger.finditer(before))
     if not matches:
         return False
     last = matches[-1]
     gap = before[last.end() :]
-    if _TERMINATION.search(gap):
+    if _TERMINATION.search(gap) or (stop is not None and stop.search(gap)):
         return False
     words = [w for w in re.findall(r"[A-Za-z0-9]+", gap) if w.lower() not in _FUNCTION_WORDS]
     if _LISTING.search(gap):
@@ -127,7 +137,7 @@ def assertion(sentence: str, start: int, end: int) -> Assertion:
         return Assertion.negated
     if _in_pre_scope(before, _PRE_U) or _in_post_scope(after, _POST_U):
         return Assertion.uncertain
-    if _in_pre_scope(before, _PRE_HIST):
+    if _in_pre_scope(before, _PRE_HIST, _EVENT):
         return Assertion.historical
     if _in_pre_scope(before, _PRE_HYPO) or _in_post_scope(after, _POST_HYPO):
         return Assertion.hypothetical

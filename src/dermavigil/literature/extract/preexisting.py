@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from dermavigil.literature.extract.negation import Assertion
+from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import code_phrase
@@ -23,10 +24,11 @@ from dermavigil.terminology.coder import code_phrase
 NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)
 """A word that makes the next mention a normal finding ("her BCG vaccination scar")."""
 _INDICATION = re.compile(
-    r"\b(?:inject\w*|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC|given|administered)\b"
+    r"\b(?:inject\w*|injec-|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC|given"
+    r"|administered|received|receiving|undergoing|treated|treatment with)\b"
     r"(?:(?!\b(?:developed|presented|experienced|noticed|concerning|suspicious)\b)[^.;]){0,80}"
-    r"\b(?:for|due to|because of|to (?:treat|relieve|manage|prevent)|for (?:the )?(?:treatment"
-    r"|management|relief|prevention) of|against)\s+(?:[\w-]+\s+){0,4}$",
+    r"\b(?:for|due to|because of|to (?:treat|relieve|manage|prevent|control)"
+    r"|for (?:the )?(?:treatment|management|relief|prevention) of|against)\s+(?:[\w-]+\s+){0,4}$",
     re.I,
 )
 """The reason for the injection, not its reaction: "an intramuscular injection of diclofenac
@@ -55,8 +57,8 @@ _CO_TRIGGER = re.compile(
 following two COVID-19 vaccinations and infection"."""
 _CONDITION_OF_PATIENT = re.compile(
     r"\b(?:man|woman|women|male|female|boy|girl|patient|child|infant|lady|gentleman)\s+with\s+"
-    r"(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary|at|on|in)\b)"
-    r"[^.;,])*$",
+    r"(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary|at|on|in"
+    r"|was|were|had|presented|developed|admitted|complained|noticed|reported)\b)[^.;,])*$",
     re.I,
 )
 _THEN_REACTION = re.compile(
@@ -125,7 +127,7 @@ def _intercurrent(text: str, start: int, end: int) -> bool:
 
 
 def pre_existing(
-    text: str, start: int, end: int, known: set[str] | None = None
+    text: str, start: int, end: int, known: set[str] | None = None, condition: bool = False
 ) -> Assertion | None:
     """``historical`` when the mention is the injection's indication, a condition the patient
     had before or an illness beside the exposure; ``hypothetical`` when it is in a list of
@@ -134,7 +136,14 @@ def pre_existing(
     An injection "for" a reaction already told (``known``: the codes of the reactions found
     so far, "hyaluronidase injections for the vascular occlusion"), or an injection of a
     treatment "for" something ("was given intramuscular epinephrine for anaphylaxis"),
-    treats the reaction: that mention stays a reaction."""
+    treats the reaction: that mention stays a reaction.
+
+    ``condition``: the mention is a named condition no clinical head noun of the reaction
+    finder covers (found by the HPO index alone: "asthma", "hypertension"); a patient "with"
+    it has it before the events even when the sentence does not go on to the reaction ("a
+    woman with allergic rhinoconjunctivitis and asthma had received monthly injections"), when
+    that patient is the sentence's subject (no past verb before: "the examination revealed a
+    patient with tachycardia" tells a sign)."""
     before = text[max(0, start - 160) : start]
     indication = _INDICATION.search(before)
     treats = indication is not None and (
@@ -151,6 +160,10 @@ def pre_existing(
     listed = _KNOWN_COMPLICATIONS.search(before)
     if listed and not _PATIENT_VERB.search(before[: listed.start()]):
         return Assertion.hypothetical
-    if _CONDITION_OF_PATIENT.search(before) and _THEN_REACTION.search(text[end:]):
+    patient_with = _CONDITION_OF_PATIENT.search(before)
+    if patient_with and (
+        _THEN_REACTION.search(text[end:])
+        or (condition and not told_in_past(before[: patient_with.start()]))
+    ):
         return Assertion.historical
     return None

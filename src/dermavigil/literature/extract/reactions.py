@@ -30,6 +30,7 @@ from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.normalize import normalize
+from dermavigil.terminology.phenotype_spans import phenotype_spans
 
 Span = tuple[int, int]
 
@@ -69,6 +70,8 @@ class ReactionFacts:
     onset_text: str | None = None
     body_sites: list[str] = field(default_factory=list)
     at_rechallenge: bool = False
+    indexed: bool = False
+    """Found by the HPO index alone (:class:`~.mentions.Mention`)."""
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
     @property
@@ -102,10 +105,12 @@ def find_reactions(
     reactions: list[ReactionFacts] = []
     excluded: list[Excluded] = []
     before = before_exposure(patient)
+    results: set[str] = set()
     for sentence in patient:
         text = clauses(sentence)
+        results |= _test_results(sentence, text)
         if sentence.index in before:
-            for mention, start, end in mentions(text, defined or {}):
+            for mention, start, end, _ in mentions(text, defined or {}):
                 span = _shift(sentence, (start, end))
                 excluded.append(Excluded(mention.strip(" ,"), span, Assertion.historical))
             continue
@@ -142,13 +147,13 @@ def find_reactions(
                     spans={"verbatim": [_shift(sentence, grown.span(group))]},
                 )
             )
-        for mention, start, end in mentions(text, defined or {}):
+        for mention, start, end, indexed in mentions(text, defined or {}):
             verbatim = _decapitalise(mention.strip(" ,"), sentence, start)
             span = _shift(sentence, (start, end))
             status = assertion(sentence.text, start, end)
             known = {c.code for r in reactions for c in r.codes}
             if status is Assertion.present:
-                status = pre_existing(text, start, end, known) or status
+                status = pre_existing(text, start, end, known, indexed) or status
             if status is not Assertion.present or NOT_A_REACTION.search(text[:start]):
                 excluded.append(Excluded(verbatim, span, status))
                 continue
@@ -161,6 +166,7 @@ def find_reactions(
                 sentence=sentence.index,
                 spans={"verbatim": spans},
                 body_sites=[s[0] for s in sites],
+                indexed=indexed,
             )
             if sites:
                 reaction.spans["body_sites"] = [_shift(sentence, (s[1], s[2])) for s in sites]
@@ -168,7 +174,38 @@ def find_reactions(
                 reaction.onset_latency, reaction.onset_text = onset, onset_text
                 reaction.spans["onset"] = [onset_span]
             reactions.append(reaction)
+    titles = {s.index for s in patient if s.section == "title"}
+    reactions = [
+        r
+        for r in _not_conditions(reactions, excluded)
+        if not (r.indexed and r.sentence in titles and {c.code for c in r.codes} <= results)
+    ]
     return _merge(reactions), excluded
+
+
+def _test_results(sentence: Sentence, text: str) -> set[str]:
+    """HPO codes of the phenotypes a test's result names in the sentence (the parts
+    :func:`~.clauses.clauses` blanks): the title's naming of one stays a test result
+    (``docs/annotation.md``: "a lab or imaging abnormality stays a test result, also when
+    the title names it")."""
+    return {p.term_id for p in phenotype_spans(sentence.text) if not text[p.start : p.end].strip()}
+
+
+def _not_conditions(
+    reactions: list[ReactionFacts], excluded: list[Excluded]
+) -> list[ReactionFacts]:
+    """The reactions without a named condition (a mention the HPO index alone found) that the
+    text elsewhere gives as the patient's condition or the injection's indication ("... after
+    botulinum toxin for migraine" in the title of "a woman with chronic migraine who
+    received ...")."""
+    conditions = {
+        c.code for e in excluded if e.status is Assertion.historical for c in code_phrase(e.text)
+    }
+    return [
+        r
+        for r in reactions
+        if not (r.indexed and r.codes and {c.code for c in r.codes} <= conditions)
+    ]
 
 
 def unplaced_sites(

@@ -1,0 +1,74 @@
+"""Where a text names an HPO phenotype: dictionary look-up of the index itself in running text.
+
+Every label and synonym of a term under *Phenotypic abnormality* (HP:0000118)
+outside the branches a text names as something other than a reaction
+(:data:`~dermavigil.terminology.coder_cache.NOT_A_REACTION`) is a key; a text's
+word tokens are normalised as the index normalises its keys
+(:func:`~dermavigil.terminology.normalize.normalize`) and matched left to right,
+longest match first, without overlap — the dictionary look-up of MetaMap's
+candidate phrases and of the NCBO Annotator's "longest only" option (Aronson AR
+2001, "Effective mapping of biomedical text to the UMLS Metathesaurus: the MetaMap
+program", Proc AMIA Symp:17-21; Jonquet C, Shah NH, Musen MA 2009, "The Open
+Biomedical Annotator", AMIA Summit on Translational Bioinformatics:56-60). The more
+specific term of a longer phrase wins over its parent in a shorter one ("ophthalmic
+artery occlusion", not "artery occlusion").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dermavigil.terminology.coder import default_coder
+from dermavigil.terminology.coder_cache import MENTION_TOKENS
+from dermavigil.terminology.normalize import normalize
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_JOIN = re.compile(r"[\s'\u2019-]*")
+"""What may stand between two tokens of one key: space, a hyphen, an apostrophe ("Jessner's");
+a comma or a bracket ends a phrase."""
+
+
+@dataclass(frozen=True)
+class PhenotypeSpan:
+    """A phenotype named in the text: its characters and the term its key names first."""
+
+    start: int
+    end: int
+    term_id: str
+
+
+@lru_cache(maxsize=1)
+def _first_tokens() -> frozenset[str]:
+    return frozenset(key.split(" ", 1)[0] for key in default_coder().tables.mention_keys)
+
+
+def phenotype_spans(text: str) -> list[PhenotypeSpan]:
+    """The phenotypes the text names, left to right, longest match first."""
+    keys = default_coder().tables.mention_keys
+    first_tokens = _first_tokens()
+    tokens = [(normalize(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    joined = [
+        _JOIN.fullmatch(text, a[2], b[1]) is not None
+        for a, b in zip(tokens, tokens[1:], strict=False)
+    ]
+    found: list[PhenotypeSpan] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i][0] not in first_tokens:
+            i += 1
+            continue
+        longest = 1
+        while longest < MENTION_TOKENS and i + longest < len(tokens) and joined[i + longest - 1]:
+            longest += 1
+        for size in range(longest, 0, -1):
+            key = " ".join(t[0] for t in tokens[i : i + size])
+            term = keys.get(key)
+            if term is not None:
+                found.append(PhenotypeSpan(tokens[i][1], tokens[i + size - 1][2], term))
+                i += size
+                break
+        else:
+            i += 1
+    return found
