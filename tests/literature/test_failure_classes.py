@@ -267,7 +267,8 @@ def test_annotated_sites_and_documented_names_are_the_shipped_vocabulary():
 def test_products_named_by_class_or_material_and_routes_outside_patient_sentences():
     """d18 (our own text): the suspect named only in the title as a drug class, a product
     of a background sentence never taken instead; the route in the title; the wrong route
-    stated as 'into the subcutaneous fat instead of the muscle'; a permanent deficit."""
+    stated as 'into the subcutaneous fat instead of the muscle'; a permanent paralysis is the
+    reaction persisting, not recovered (docs/annotation.md: r059, r421), not a sequela."""
     draft = _draft("d18_products_and_routes")
     product = draft.case["products"][0]
     assert (product["name"], product["category"]) == (
@@ -280,8 +281,8 @@ def test_products_named_by_class_or_material_and_routes_outside_patient_sentence
     assert "instead of the muscle" in draft.text[start:end]
     assert [t["drug"] for t in draft.case["treatments"]] == ["surgical debridement", "local flap"]
     reaction = next(r for r in draft.case["reactions"] if r["verbatim"] == "paralysis")
-    assert reaction["outcome"] == "recovered_with_sequelae"
-    assert reaction["sequelae"] == ["paralysis of the sciatic nerve territory"]
+    assert reaction["outcome"] == "not_recovered"
+    assert "sequelae" not in reaction
 
 
 def test_outcome_wordings_and_a_topical_product_injected():

@@ -4,7 +4,8 @@
 with a *rank*: when two phrases overlap, the lower rank is what the words say
 ("did not improve" over "improve", "healed with a scar" over "healed",
 "almost complete resolution" over "complete resolution"). Sequelae are lasting
-changes a reaction leaves (scar, atrophy, pigmentation, deficits); a degree
+changes a reaction leaves (scar, atrophy, pigmentation); a loss of function that remains
+(a paresis, a visual loss) is the reaction persisting, not recovered; a degree
 short of complete ("significantly", "markedly", "partial") is recovering, a pace
 ("gradually") is not a degree. Which mention is *the* outcome is decided by
 :mod:`.outcome`.
@@ -39,10 +40,20 @@ _SEQUELA_WORD = (
     r"|telangiectas\w*|alopecia|hair loss|keloids?|contractures?|deficits?|weakness|numbness"
     r"|hyp(?:o|er)a?esthesia|par(?:a)?esthesias?|(?:visual|vision) (?:loss|impairment)"
     r"|loss of (?:vision|sight|function|tissue|volume)|disfigurement|tissue loss|volume loss"
+    r"|(?:reduced|impaired|limited) (?:\w+ )?function"
     r"|paraly\w+|paresis|palsy"
     r"|sequelae?)"
 )
 """Lasting changes a reaction leaves (a scar, atrophy, pigmentation, a deficit): sequelae."""
+_DEFICIT = re.compile(
+    r"(?:paraly\w+|paresis|palsy|weakness|deficits?|numbness|hyp(?:o|er)a?esthesia"
+    r"|par(?:a)?esthesias?|(?:visual|vision) (?:loss|impairment)|blindness"
+    r"|loss of (?:vision|sight|function)|reduced (?:\w+ )?function)(?:\s+of\b[^.;,]*)?$",
+    re.I,
+)
+"""A loss of function (a paresis, a visual loss, a deficit) that remains is the reaction
+persisting, not recovered, not a sequela (docs/annotation.md: r059, r421; 'the paralysis
+was considered permanent', 'recovered with reduced motor function')."""
 _LESION_WORD = (
     r"(?:nodul\w*|swellings?|papul\w*|lumps?|mass(?:es)?|indurations?|erythema|o?edema"
     r"|granulom\w*|lesions?|plaques?|pain|redness|infiltrat\w*|firmness|thickening|eschar"
@@ -172,6 +183,9 @@ def status_mentions(text: str) -> list[StatusMention]:
     for pattern in (_SEQUELA_CUE, _SEQUELA_STAYS):
         for m in pattern.finditer(text):
             group = next(g for g in ("seq", "seq2", "seq3") if m.groupdict().get(g))
+            if _DEFICIT.search(m.group(group)):
+                found.append(StatusMention(Outcome.not_recovered, 0, m.span()))
+                continue
             found.append(StatusMention(Outcome.recovered_with_sequelae, 0, m.span(), m.span(group)))
     for pattern in (_PARTIAL, _LESION_STAYS):
         found += [StatusMention(Outcome.recovering, 1, m.span()) for m in pattern.finditer(text)]
