@@ -151,3 +151,17 @@ def test_sequelae_are_compared_with_the_gold_reactions():
     gold = dict(GOLD, reactions=["painful nodule", "scar"])
     reactions = score_real([(view, gold)])["reactions"]
     assert (reactions.fp, reactions.fn) == (0, 0)
+
+
+def test_catalogue_only_categories_compare_as_other():
+    """PMMA and skin boosters are catalogue families, not annotation categories: the draft's
+    product keeps its catalogue category, the scorer reads it as ``other``."""
+    draft, _ = draft_from_text(
+        "Granuloma after PMMA\nA 52-year-old woman had PMMA microspheres injected into her "
+        "cheeks and developed firm nodules two years later."
+    )
+    assert draft.case["products"][0]["category"] == "pmma"
+    view = draft_view(draft)
+    assert view["products"][0][1] == "other"
+    gold = dict(GOLD, products=[{"name": "PMMA", "category": "other"}])
+    assert score_real([(view, gold)])["category"].accuracy == 1.0

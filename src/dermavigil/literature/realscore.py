@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import Any
 
 from dermavigil.domain.dates import Duration
+from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract import Draft
 from dermavigil.literature.scoring import ListScore, SingleScore
 from dermavigil.terminology.coder import code_phrase
@@ -160,6 +161,32 @@ def _score_names(entry: ListScore, gold: list[str], got: list[str]) -> None:
     entry.fp += len(unmatched)
 
 
+ANNOTATION_CATEGORIES = frozenset(
+    {
+        ProductCategory.ha_filler,
+        ProductCategory.plla,
+        ProductCategory.caha,
+        ProductCategory.botulinum_toxin,
+        ProductCategory.exosome,
+        ProductCategory.polynucleotide,
+        ProductCategory.prp,
+        ProductCategory.mesotherapy,
+        ProductCategory.drug,
+        ProductCategory.vaccine,
+        ProductCategory.allergen_immunotherapy,
+        ProductCategory.other,
+    }
+)
+"""The categories of ``docs/annotation.md`` (gold facts, ``products``)."""
+
+
+def annotation_category(category: str) -> str:
+    """A draft's catalogue category as the annotation names it: the catalogue's own
+    families outside the annotation set (PMMA, skin booster) compare as ``other``
+    (``docs/annotation.md``, "Categories are the annotation categories")."""
+    return category if category in ANNOTATION_CATEGORIES else ProductCategory.other.value
+
+
 def _approval(product: Mapping[str, Any]) -> bool | None:
     approved = product.get("approved_routes") or []
     route = product.get("route")
@@ -209,7 +236,7 @@ def draft_view(draft: Draft) -> dict[str, Any]:
             for f in case.get("findings", [])
             if f.get("kind") == "histopathology"
         ],
-        "products": [(p["name"], p["category"]) for p in products],
+        "products": [(p["name"], annotation_category(p["category"])) for p in products],
         "route": first.get("route"),
         "route_approval": _approval(first) if first else None,
         "serious": bool({s for r in reactions for s in r.get("seriousness", [])}),
