@@ -18,7 +18,7 @@ import re
 from dermavigil.literature.extract.negation import Assertion
 from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.treatment import TREATMENT
+from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.coder import code_phrase
 
 NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)

@@ -26,7 +26,7 @@ from dermavigil.literature.extract.suspect_roles import (
     is_treatment,
     treats_complication,
 )
-from dermavigil.literature.extract.treatment import TREATMENT
+from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.drugs import find_drugs, is_vaccine
 from dermavigil.terminology.products import ProductMention, categorize, find_products
 
@@ -92,7 +92,7 @@ _DRUG_CLASS = re.compile(
 def generic_mentions(patient: list[Sentence]) -> Mentions:
     """A product named only by a descriptive phrase ("a skin booster containing ...").
 
-    A usual treatment of injection complications (:data:`.treatment.TREATMENT`) is not
+    A usual treatment of injection complications (:data:`.treatment_names.TREATMENT`) is not
     taken; a drug class ("non-steroidal anti-inflammatory drugs") is a drug.
     """
     for sentence in patient:
@@ -217,7 +217,7 @@ def suspect_mentions(
     Returns (mentions, treatment-like lexicon drugs, product families given as a
     treatment): a lexicon drug that is a usual treatment of injection
     complications (hyaluronidase, steroids, antibiotics:
-    :data:`.treatment.TREATMENT`) is only a suspect when the text names no
+    :data:`.treatment_names.TREATMENT`) is only a suspect when the text names no
     other product, not even by a descriptive phrase. ``abbr`` are the product
     abbreviations the text defines (:func:`abbreviations`), found as mentions too.
     """

@@ -23,7 +23,7 @@ from dermavigil.literature.extract.product_mentions import (
 )
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
-from dermavigil.literature.extract.treatment import TREATMENT
+from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.products import ProductMention, find_products
 
 Span = tuple[int, int]

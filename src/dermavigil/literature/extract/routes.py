@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from dermavigil.domain.routes import Route
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import exposed_class
-from dermavigil.literature.extract.treatment import TREATMENT
+from dermavigil.literature.extract.treatment_names import TREATMENT
 
 _MUSCLES = (
     r"(?:occipito)?frontalis|procerus|corrugators?(?: supercilii)?|depressor (?:supercilii"

@@ -15,7 +15,7 @@ import re
 
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.treatment import TREATMENT
+from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.products import ProductMention
 
 _TREATED_WITH = re.compile(

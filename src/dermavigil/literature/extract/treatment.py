@@ -1,10 +1,10 @@
 """Treatments given for the reaction: drug or procedure, route, duration, response.
 
-A lexicon of treatments used for injection complications (corticosteroids,
-hyaluronidase, antibiotics, antihistamines, anticoagulants and vasodilators,
-hyperbaric oxygen, surgery, laser) found in patient sentences that carry a
-treatment cue ("treated with", "was administered", "received", "prescribed",
-"managed with"). The route is the route word just before the drug ("oral
+The names of :mod:`.treatment_names` (a lexicon of treatments of injection
+complications, procedures told by their verb) and the FAERS-lexicon drugs that
+are not the suspect, found in patient sentences that carry a treatment cue
+("treated with", "was administered", "received", "prescribed", "managed
+with"). The route is the route word just before the drug ("oral
 prednisolone"); the duration is "for (a duration of) N days/weeks". A
 procedure done for the diagnosis ("excised and sent for histopathology",
 "aspirated and cultured", "a diagnostic punch biopsy ... material was
@@ -24,42 +24,15 @@ from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.terminology.drugs import drug_names, find_drugs
+from dermavigil.literature.extract.treatment_names import (
+    CANONICAL,
+    PROCEDURE_VERBS,
+    TREATMENT,
+    joined_names,
+)
+from dermavigil.terminology.drugs import find_drugs
 from dermavigil.terminology.products import categorize
 
-TREATMENT_WORDS = (
-    r"(?:methyl[\u2010\u2011-]?)?prednisol?one|prednisone|dexamethasone|hydrocortisone|betamethasone|clobetasol"
-    r"|triamcinolone|(?:systemic |topical |oral |intralesional )?(?:cortico)?steroids?"
-    r"|hyaluronidase|antibiotics?|doxycycline|minocycline|cephalexin|cefalexin|amoxicillin"
-    r"(?:-clavulanate)?|clindamycin|ciprofloxacin|levofloxacin|clarithromycin|azithromycin"
-    r"|vancomycin|antihistamines?|cetirizine|levocetirizine|loratadine|fexofenadine|colchicine"
-    r"|dapsone|hydroxychloroquine|methotrexate|cyclosporine|aspirin|heparin|enoxaparin"
-    r"|deflazacort|bilastine|clemastine|hydroxyzine|tinzaparin(?: sodium)?|acetylsalicylic acid"
-    r"|amoxicillin[- ]clavulan\w*(?: acid)?|primary closure|(?:local )?flap(?: therapy| coverage"
-    r"| reconstruction)?|amputation|massaging|fluid (?:expansion|resuscitation)|vasodilators?"
-    r"|anticoagula(?:tion|nts?)|physical therapy"
-    r"|anti-?tubercul(?:ar|ous) (?:therapy|treatment|drugs)|isoniazid|rifampicin|rifampin"
-    r"|sulfamethoxazole[- /]trimethoprim|trimethoprim[- /]sulfamethoxazole|co-?trimoxazole"
-    r"|glycyrrhizin|calcium(?: gluconate)?|glucocorticoids?(?: cream| ointment)?"
-    r"|nitroglycerin(?: paste)?|sildenafil|alprostadil|hyperbaric oxygen(?: therapy)?"
-    r"|(?:surgical )?(?:excision|debridement|drainage)|incision and drainage|laser(?: therapy)?"
-    r"|allopurinol|5-fluorouracil|isotretinoin|pyridostigmine|epinephrine|adrenaline"
-    r"|botulinum antitoxin|apraclonidine|oxymetazoline|brimonidine|warm compresses?"
-    r"|cold compresses?|wound care|acyclovir|valacyclovir"
-    r"|fasciotomy|(?:split[- ]thickness )?skin graft(?:ing|s)?|grafting|(?:sterile )?dressings?"
-    r"|(?:globe )?massage|aspiration|(?:botulinum )?antitoxin|immunoglobulins?|intubation"
-    r"|(?:neuromuscular )?physiotherapy|speech therapy|capsaicin[- ]patch(?:es)?"
-    r"|intraocular pressure[- ]lowering agents|corticoids?|cortisone"
-    r"|saline dilution(?: therapy)?"
-    r"|drain(?:age)? insertion|(?:intranasal )?stent|pulsed dye laser(?: therapy)?"
-    r"|surgical (?:intervention|removal|exploration)|serial excision|(?:wound )?irrigation"
-    r"|inotropic (?:treatment|support)s?"
-    r"|skin approximation|incision|platelet[- ]rich fibrin(?: injections?)?"
-    r"|cool compresses?|(?:narcotic |opioid )?analgesics?|pain (?:medications?|relievers?)"
-    r"|painkillers?|(?:symptomatic|supportive) (?:treatment|therapy|care|management)"
-    r"|intravenous fluids?"
-)
-TREATMENT = re.compile(rf"(?<![\w\u2010\u2011-])(?:{TREATMENT_WORDS})(?![\w\u2010\u2011-])", re.I)
 _CUE = re.compile(
     r"\b(?:treat\w*|administ\w*|receiv\w*|prescrib\w*|managed|manage\w*|given|started|initiated"
     r"|required|underwent|responded|therapy|course|improved with|resolved with|healed with"
@@ -88,18 +61,6 @@ _RESPONSE = re.compile(
     r"did not respond|failed)\b",
     re.I,
 )
-_ADVERB = r"(?:(?:then|also|subsequently|immediately|promptly|\w+ly) )?"
-_PROCEDURE_VERBS = (
-    (re.compile(rf"\b(?:was|were) {_ADVERB}removed\b", re.I), "surgical removal"),
-    (re.compile(rf"\b(?:was|were) {_ADVERB}excised\b", re.I), "excision"),
-    (re.compile(rf"\b(?:was|were) {_ADVERB}debrided\b", re.I), "debridement"),
-    (re.compile(rf"\b(?:was|were) {_ADVERB}drained\b", re.I), "drainage"),
-    (re.compile(r"\b(?:was|were) intubated\b", re.I), "intubation"),
-    (re.compile(rf"\b(?:was|were) {_ADVERB}(?:needle[- ])?aspirated\b", re.I), "aspiration"),
-    (re.compile(r"\b(?:digitally |manually |gently )?massaged\b", re.I), "massage"),
-)
-"""A procedure told by its verb ("the mass was surgically removed", "the abscess was then
-drained", "massaged"): the treatment's usual name."""
 _ROUTE_WORD = r"topical|oral|systemic|intralesional|intravenous|intramuscular|subcutaneous"
 _COORDINATED = re.compile(
     rf"\b(?P<first>{_ROUTE_WORD})\s*(?:,|and|or|/|&)\s*(?:{_ROUTE_WORD})\s+", re.I
@@ -136,8 +97,6 @@ _TITLE_CUE = re.compile(
     re.I,
 )
 """A title that names the treatment ("Resolution of ... with oral methotrexate")."""
-_CANONICAL = {"massaging": "massage"}
-_GAP = re.compile(r"\b(?=([A-Za-z]{2,})(-\s+|\s-\s*|\s)([A-Za-z]{2,})\b)")
 _LEAD = re.compile(r"(?:after|following|with|on|under)\b[^,]{0,40},\s*", re.I)
 _ROUTES = {
     "oral": Route.oral,
@@ -184,26 +143,6 @@ class TreatmentFact:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
-def _joined(text: str) -> list[tuple[int, int, str]]:
-    """Names broken across a PDF line end or a stray space ("predni- sone", "hyaluroni dase").
-
-    Two adjacent letter runs whose concatenation is a treatment (or, across a hyphen, a
-    lexicon drug) and neither alone is one are read as that name; the span covers both.
-    """
-    found = []
-    for match in _GAP.finditer(text):
-        left, right = match.group(1), match.group(3)
-        joined = left + right
-        if TREATMENT.fullmatch(left) or TREATMENT.fullmatch(right):
-            continue
-        hyphen = "-" in match.group(2)
-        if len(joined) >= 6 and (
-            TREATMENT.fullmatch(joined) or (hyphen and joined.lower() in drug_names())
-        ):
-            found.append((match.start(1), match.end(3), joined))
-    return found
-
-
 def _same_words(a: str, b: str) -> bool:
     """'penicillin g benzathine' names 'benzathine penicillin': the same words, or all of a
     name of two or more words within the other ('vitamin c' is not 'vitamin k1')."""
@@ -226,10 +165,10 @@ def _matches(
     after one (its brand in brackets, "triamcinolone acetonide (Kenacort)") is the suspect.
     """
     found = [(m.start(), m.end(), m.group(0)) for m in TREATMENT.finditer(text)]
-    for start, end, name in _joined(text):
+    for start, end, name in joined_names(text):
         if not _overlaps(start, end, found):
             found.append((start, end, name))
-    for pattern, name in _PROCEDURE_VERBS:
+    for pattern, name in PROCEDURE_VERBS:
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), name))
     for match in _COORDINATED.finditer(text):
@@ -339,7 +278,7 @@ def find_treatments(
             if sentence.section == "title" and title_cue and match.start() < title_cue.end():
                 continue  # a title names the treatment after its "with"
             drug = match.group(0).strip()
-            drug = _CANONICAL.get(drug.lower(), drug)
+            drug = CANONICAL.get(drug.lower(), drug)
             route_match = _ROUTE_BEFORE.search(sentence.text[: match.start()])
             key = re.sub(r"[\s\u2010\u2011-]+", "", drug.lower()).removesuffix("s")
             if key in found:
