@@ -29,6 +29,7 @@ from dermavigil.literature.extract.treatment_names import (
     PROCEDURE_VERBS,
     TREATMENT,
     joined_names,
+    treatment_phrases,
 )
 from dermavigil.terminology.drugs import find_drugs
 from dermavigil.terminology.products import categorize
@@ -156,6 +157,10 @@ def _overlaps(start: int, end: int, spans) -> bool:
     return any(start < b and a < end for a, b, *_ in spans)
 
 
+_NOT_A_FAMILY = (ProductCategory.other, ProductCategory.drug)
+"""Categories of a name that is not an aesthetic product family named again."""
+
+
 def _matches(
     text: str, suspects: frozenset[str], suspect_spans: tuple[tuple[int, int], ...] = ()
 ) -> list[tuple[int, int, str]]:
@@ -168,6 +173,10 @@ def _matches(
     for start, end, name in joined_names(text):
         if not _overlaps(start, end, found):
             found.append((start, end, name))
+    for start, end, name in treatment_phrases(text):
+        exposure = any(len(s) > 3 and s in name.lower() for s in suspects)
+        if not exposure and not _overlaps(start, end, found) and categorize(name) in _NOT_A_FAMILY:
+            found.append((start, end, name))  # not "continued glatiramer acetate therapy"
     for pattern, name in PROCEDURE_VERBS:
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), name))
@@ -181,7 +190,7 @@ def _matches(
             continue
         if any(drug.name in s or s in drug.name or _same_words(drug.name, s) for s in suspects):
             continue
-        if categorize(drug.text) not in (ProductCategory.other, ProductCategory.drug):
+        if categorize(drug.text) not in _NOT_A_FAMILY:
             continue  # an aesthetic product family named again, not a treatment
         found.append((drug.start, drug.end, drug.text))
     kept = []

@@ -81,3 +81,70 @@ def joined_names(text: str) -> list[tuple[int, int, str]]:
         ):
             found.append((match.start(1), match.end(3), joined))
     return found
+
+
+_SURGICAL = re.compile(
+    r"(?<![\w-])(?!dichotomy\b)[A-Za-z]{3,}(?:ectomy|otomy|ostomy|rrhaphy|centesis)(?![\w-])",
+    re.I,
+)
+"""A surgical procedure named by its Greek suffix (excision -ectomy, incision -otomy, opening
+-ostomy, suture -rrhaphy, puncture -centesis: thrombectomy, craniectomy, fasciotomy,
+tracheostomy), the word-formation rule of medical terminology (Dorland's Illustrated Medical
+Dictionary, "Combining forms")."""
+_HEAD = re.compile(
+    r"(?<![\w-])(?:(?P<bare>dialysis|hemodialysis|plasmapheresis|transfusions?)"
+    r"|rehabilitation|therapy|therapies|stimulation|infusions?|feeding|ventilation"
+    r"|bolus|regimens?|sutures?|(?P<anti>drugs|agents|medications?|treatment))(?![\w-])",
+    re.I,
+)
+"""The head noun of a treatment's name ("ozone therapy", "neuromuscular rehabilitation",
+"transcranial magnetic stimulation", "nasogastric feeding", "secondary suture"): a name is
+its head and the content words before it. A ``bare`` head is a treatment alone; an
+``anti`` head ("drugs", "treatment") only after an anti- word ("antituberculous drugs")."""
+_GENERIC_WORDS = """a an the this that these those his her their its our your my some any no such
+    other
+    and or but nor with without of for to in on at by from after before during under via as
+    standard conventional conservative initial further additional appropriate medical
+    aggressive prompt early late empirical empiric multidisciplinary intensive previous prior
+    current same different first second third several multiple combined combination
+    successful specific targeted adequate usual routine long-term short-term prolonged daily
+    weekly regular new cosmetic aesthetic filler fillers toxin injection injections
+    treatment therapy therapies clinical adjuvant adjunctive local general subsequent
+    immediate urgent emergency definitive primary secondary-line first-line second-line
+    several repeated continuous intermittent was were is are had has been be whereas while
+    although because since when then also discontinue continue stop start oral topical
+    systemic intravenous intralesional intramuscular subcutaneous parenteral enteral
+    microneedle microneedling rejuvenation contouring augmentation above below comprehensive
+    complete partial slow rapid fast full total mild major minor extensive various all both
+    each every more less most many few effective ineffective proper optimal maximal
+    high-dose low-dose"""
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+"""Words that are not part of a treatment's name (determiners, function words, words of
+timing, manner, quantity or intensity, routes, the exposure itself)."""
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9'\u2010\u2011-]*) $")
+_NOT_A_NAME_WORD = re.compile(r"(?:ed|ing|ly)$", re.I)
+"""A participle or an adverb ("continued", "following", "successfully"): not a name's word."""
+
+
+def treatment_phrases(text: str) -> list[tuple[int, int, str]]:
+    """Treatments named by word formation rather than listed: a surgical-suffix word, or a
+    treatment head noun with the (at most three) content words before it."""
+    found = [(m.start(), m.end(), m.group(0)) for m in _SURGICAL.finditer(text)]
+    for head in _HEAD.finditer(text):
+        start = head.start()
+        words = 0
+        while words < 3:
+            word = _WORD_BEFORE.search(text, 0, start)
+            if (
+                word is None
+                or word.group(1).lower() in _GENERIC
+                or _NOT_A_NAME_WORD.search(word.group(1))
+            ):
+                break
+            if head.group("anti") and not word.group(1).lower().startswith("anti"):
+                break
+            start = word.start(1)
+            words += 1
+        if words or head.group("bare"):
+            found.append((start, head.end(), text[start : head.end()]))
+    return found

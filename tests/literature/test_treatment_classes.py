@@ -1,0 +1,51 @@
+"""Treatment failure classes of real abstracts, each pinned on a text we wrote.
+
+Treatments named by word formation rather than listed: surgical-suffix procedures
+(thrombectomy, craniectomy), a treatment head noun with its content words (nasogastric
+feeding, transcranial magnetic stimulation, neuromuscular rehabilitation) and anti- drug
+classes (antiepileptic drugs); the suspect's own course ("glatiramer acetate therapy") is
+the exposure, not a treatment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.treatment_names import treatment_phrases
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def _treatments(text: str) -> list[str]:
+    return [t["drug"] for t in extract_draft(text).case["treatments"]]
+
+
+def test_stroke_and_intensive_care_procedures_are_treatments():
+    text = (DATA / "d100_stroke_care_treatments.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == [
+        "thrombectomy",
+        "craniectomy",
+        "nasogastric feeding",
+        "antiepileptic drugs",
+        "Transcranial magnetic stimulation",
+        "neuromuscular rehabilitation",
+    ]
+
+
+def test_a_name_is_its_head_and_the_content_words_before_it():
+    found = [name for _, _, name in treatment_phrases(
+        "She continued standard therapy, then started ozone therapy and a heparin infusion; "
+        "the dichotomy of outcomes aside, a tracheostomy followed."
+    )]  # fmt: skip
+    assert found == ["tracheostomy", "ozone therapy", "heparin infusion"]
+
+
+def test_the_suspects_own_course_is_not_a_treatment():
+    text = (
+        "Lipoatrophy from glatiramer acetate\nA 45-year-old woman with multiple sclerosis "
+        "developed painful lipoatrophy of the thighs after two years of subcutaneous glatiramer "
+        "acetate injections. She continued glatiramer acetate therapy and was treated with "
+        "massage."
+    )
+    assert _treatments(text) == ["massage"]
