@@ -49,3 +49,12 @@ def test_the_suspects_own_course_is_not_a_treatment():
         "massage."
     )
     assert _treatments(text) == ["massage"]
+
+
+def test_a_product_family_given_for_the_reaction_is_a_treatment():
+    draft = extract_draft((DATA / "d101_prp_given_for_necrosis.txt").read_text(encoding="utf-8"))
+    assert [p["category"] for p in draft.case["products"]] == ["ha_filler"]
+    assert [t["drug"] for t in draft.case["treatments"]] == [
+        "Hyaluronidase",
+        "platelet-rich plasma",
+    ]

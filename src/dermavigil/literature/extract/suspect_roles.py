@@ -81,6 +81,12 @@ _TREATMENT_AFTER = re.compile(
 "prednisolone and heparin were started")."""
 
 
+def treated_with(before: str) -> bool:
+    """Whether the words before a name say it was given for the reaction ("successfully
+    treated using", "recovery aided by aggressive use of")."""
+    return bool(_TREATED_WITH.search(before))
+
+
 def treats_complication(after: str) -> bool:
     """Whether the words after a product name say it treats the complication."""
     return bool(_TREATS_AFTER.match(after))
@@ -110,7 +116,7 @@ def is_treatment(sentence: Sentence, mention: ProductMention) -> bool:
     """Given for the reaction: "treated with X", or a usual treatment after a treatment cue
     or followed by one ("heparin was started")."""
     before = sentence.text[: mention.start - sentence.start]
-    if _TREATED_WITH.search(before):
+    if treated_with(before):
         return True
     after = sentence.text[mention.end - sentence.start :]
     return bool(

@@ -24,6 +24,7 @@ from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.suspect_roles import treated_with, treats_complication
 from dermavigil.literature.extract.treatment_names import (
     CANONICAL,
     PROCEDURE_VERBS,
@@ -32,7 +33,7 @@ from dermavigil.literature.extract.treatment_names import (
     treatment_phrases,
 )
 from dermavigil.terminology.drugs import find_drugs
-from dermavigil.terminology.products import categorize
+from dermavigil.terminology.products import categorize, find_products
 
 _CUE = re.compile(
     r"\b(?:treat\w*|administ\w*|receiv\w*|prescrib\w*|managed|manage\w*|given|started|initiated"
@@ -164,11 +165,14 @@ _NOT_A_FAMILY = (ProductCategory.other, ProductCategory.drug)
 def _matches(
     text: str, suspects: frozenset[str], suspect_spans: tuple[tuple[int, int], ...] = ()
 ) -> list[tuple[int, int, str]]:
-    """Treatment-lexicon matches, then FAERS-lexicon drugs that are not the suspect.
+    """Treatment-lexicon matches, product families given for the reaction ("successfully
+    treated with platelet-rich plasma"), then FAERS-lexicon drugs that are not the suspect.
 
     ``suspect_spans`` are the suspect product's mentions in this text: a name on or right
-    after one (its brand in brackets, "triamcinolone acetonide (Kenacort)") is the suspect.
+    after one (its brand in brackets, "triamcinolone acetonide (Kenacort)") is the suspect;
+    a family of a suspect is never a treatment.
     """
+    exposed = {categorize(s) for s in suspects}
     found = [(m.start(), m.end(), m.group(0)) for m in TREATMENT.finditer(text)]
     for start, end, name in joined_names(text):
         if not _overlaps(start, end, found):
@@ -185,6 +189,14 @@ def _matches(
         if second:
             head = re.sub(rf"^(?:{_ROUTE_WORD})\s+", "", second.group(0), flags=re.I)
             found.append((match.start(), second.end(), f"{match.group('first')} {head}"))
+    for family in find_products(text):
+        if (
+            family.category not in _NOT_A_FAMILY
+            and family.category not in exposed
+            and not _overlaps(family.start, family.end, found)
+            and (treated_with(text[: family.start]) or treats_complication(text[family.end :]))
+        ):
+            found.append((family.start, family.end, family.text))
     for drug in find_drugs(text):
         if _overlaps(drug.start, drug.end, found):
             continue
