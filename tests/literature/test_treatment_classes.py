@@ -58,3 +58,15 @@ def test_a_product_family_given_for_the_reaction_is_a_treatment():
         "Hyaluronidase",
         "platelet-rich plasma",
     ]
+
+
+def test_treatment_cues_pseudo_negation_and_the_active_voice():
+    """'given without success, and the abscess was drained': "without success" negates
+    nothing after it (a NegEx pseudo-trigger); "we surgically removed" is a procedure told in
+    the active voice; "reversed only after the use of" and "requiring" are treatment cues."""
+    text = (DATA / "d102_treatment_cues_and_active_voice.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == ["antibiotics", "drainage", "surgical removal", "warm compresses"]
+    assert _treatments(
+        "Dysphagia after botulinum toxin\nA 60-year-old man developed dysphagia two days after "
+        "botulinum toxin injections into the neck, requiring nasogastric feeding."
+    ) == ["nasogastric feeding"]

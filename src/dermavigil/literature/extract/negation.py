@@ -6,7 +6,10 @@ a *pre* trigger ("no", "without", "denied", "absence of") negates mentions
 that follow it within a scope of a few words; a *post* trigger ("was ruled
 out", "were absent") negates the mention before it; the scope stops at a
 termination term ("but", "however", "which", "although") or at the clause
-end (";", ":"). Uncertainty triggers ("suspected", "possible", "may have",
+end (";", ":"). NegEx's *pseudo-triggers* ("without difficulty": a trigger word that
+negates nothing after it) include "without success", "without improvement", "without
+response" ("antibiotics were given without success, and the abscess was drained": the
+drainage is not negated). Uncertainty triggers ("suspected", "possible", "may have",
 "could not be excluded") give the status ``uncertain`` the same way, as in
 ConText (Harkema et al. 2009, J Biomed Inform 42(5):839-851). A diagnosis
 "consistent with" or "suggestive of" what was found is the report's
@@ -40,7 +43,8 @@ class Assertion(StrEnum):
 
 
 _PRE_NEGATION = (
-    r"no|not|without|denie[sd]|deny|absence of|absent|negative for|free of|ruled out|rule out"
+    r"no|not|without(?! (?:any )?(?:success|improvement|benefit|effect|response|relief|result))"
+    r"|denie[sd]|deny|absence of|absent|negative for|free of|ruled out|rule out"
     r"|no evidence of|no signs? of|no further|never|neither|nor"
     r"|did not (?:show|develop|have|reveal)"
     r"|failed to reveal|lacking|lacked|devoid of"

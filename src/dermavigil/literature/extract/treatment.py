@@ -37,14 +37,16 @@ from dermavigil.terminology.products import categorize, find_products
 
 _CUE = re.compile(
     r"\b(?:treat\w*|administ\w*|receiv\w*|prescrib\w*|managed|manage\w*|given|started|initiated"
-    r"|required|underwent|responded|therapy|course|improved with|resolved with|healed with"
+    r"|requir\w*|underwent|responded|therapy|course|improved with|resolved with|healed with"
     r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
     r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
     r"|was (?:debrided|excised|drained|aspirated)|prescription|removed|excised|included|ineffective"
     r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done|resulted in"
     r"|recommended|under (?:\w+ )?(?:treatment|therapy|care|management)"
     r"|(?:was|were) (?:injected|applied)|(?:we|who|he|she|they) (?:\w+ )?(?:injected|applied)"
-    r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+)\b",
+    r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+"
+    r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear)\w* (?:\w+ ){0,3}?"
+    r"(?:with|after|following|by))\b",
     re.I,
 )
 _ROUTE_BEFORE = re.compile(
@@ -284,8 +286,10 @@ def find_treatments(
         if sentence.section == "title":
             if not title_cue:
                 continue
-        elif not _CUE.search(sentence.text):
-            continue
+        elif not _CUE.search(sentence.text) and not any(
+            pattern.search(sentence.text) for pattern, _ in PROCEDURE_VERBS
+        ):
+            continue  # a procedure told by its verb is its own cue ("he was intubated")
         local = tuple(
             (a - sentence.start, b - sentence.start)
             for a, b in suspect_spans

@@ -48,6 +48,7 @@ TREATMENT_WORDS = (
 )
 TREATMENT = re.compile(rf"(?<![\w\u2010\u2011-])(?:{TREATMENT_WORDS})(?![\w\u2010\u2011-])", re.I)
 _ADVERB = r"(?:(?:then|also|subsequently|immediately|promptly|\w+ly) )?"
+_AGENT = r"(?:we|surgeons?|the surgeons?|the (?:treating )?(?:physician|dermatologist)s?)"
 PROCEDURE_VERBS = (
     (re.compile(rf"\b(?:was|were) {_ADVERB}removed\b", re.I), "surgical removal"),
     (re.compile(rf"\b(?:was|were) {_ADVERB}excised\b", re.I), "excision"),
@@ -56,9 +57,15 @@ PROCEDURE_VERBS = (
     (re.compile(r"\b(?:was|were) intubated\b", re.I), "intubation"),
     (re.compile(rf"\b(?:was|were) {_ADVERB}(?:needle[- ])?aspirated\b", re.I), "aspiration"),
     (re.compile(r"\b(?:digitally |manually |gently )?massaged\b", re.I), "massage"),
+    (re.compile(rf"\b{_AGENT} {_ADVERB}removed\b", re.I), "surgical removal"),
+    (re.compile(rf"\b{_AGENT} {_ADVERB}excised\b", re.I), "excision"),
+    (re.compile(rf"\b{_AGENT} {_ADVERB}debrided\b", re.I), "debridement"),
+    (re.compile(rf"\b{_AGENT} {_ADVERB}drained\b", re.I), "drainage"),
+    (re.compile(r"\b(?:was|were) amputated\b", re.I), "amputation"),
 )
-"""A procedure told by its verb ("the mass was surgically removed", "the abscess was then
-drained", "massaged"): the treatment's usual name."""
+"""A procedure told by its verb, in the passive ("the mass was surgically removed", "the
+abscess was then drained", "massaged") or the active voice with the clinician as subject
+("we removed most of the gel"): the treatment's usual name."""
 CANONICAL = {"massaging": "massage"}
 _GAP = re.compile(r"\b(?=([A-Za-z]{2,})(-\s+|\s-\s*|\s)([A-Za-z]{2,})\b)")
 
