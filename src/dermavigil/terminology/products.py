@@ -31,18 +31,20 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     ),
     (
         _C.botulinum_toxin,
-        r"(?:botulinum|botulinic)\s+(?:neuro)?toxin(?:\s+type[\s-]+A)?|onabotulinumtoxinA|abobotulinumtoxinA"
+        r"(?:botulinum|botulinic)\s+(?:neuro)?toxin(?:\s+type[\s-]+A)?"
+        r"|(?:ona|abo|inco|prabo|letibo|daxi|rima)botulinumtoxin[\s-]?[AB]"
         r"|botulinum(?=\s+(?:injections?|treatments?))|BoNT-?A|BTX-?A|(?-i:BTA)"
-        r"|incobotulinumtoxinA|prabotulinumtoxinA|letibotulinumtoxinA|Botox|Dysport|Xeomin"
+        r"|Botox|Dysport|Xeomin"
         r"|Jeuveau|Daxxify|Letybo",
     ),
     (
         _C.plla,
-        r"poly[- ]?L[- ]?lactic acid(?:\s+filler)?|PLLA|Sculptra",
+        r"(?:poly\(L-lactic acid\)|poly[- ]?\(?L\)?[- ]?lactic acid)(?:\s+filler)?|PLLA|Sculptra",
     ),
     (
         _C.caha,
-        r"calcium hydroxy(?:l)?apatite(?:\s+filler)?|CaHA|Radiesse",
+        r"(?:calcium )?hydroxy(?:l)?apatite(?:\s+(?:filler|particles|microspheres))?|CaHA"
+        r"|Radiesse",
     ),
     (
         _C.pmma,

@@ -21,6 +21,8 @@ from dermavigil.literature.extract.product_mentions import (
     generic_mentions,
     suspect_mentions,
 )
+from dermavigil.literature.extract.relevance import general_statement
+from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.literature.extract.treatment_names import TREATMENT
@@ -130,7 +132,9 @@ def find_product_facts(
     if fallback:
         mentions = [(s, m) for s, m in mentions if not TREATMENT.fullmatch(m.text)]
     generic = [(s, m) for s, m in generic_mentions(patient) if m.category not in treating]
-    for sentence, mention in mentions or generic or ([] if fallback else lexical):
+    for sentence, mention in (
+        mentions or generic or ([] if fallback else lexical) or _unnamed_fillers(patient, fallback)
+    ):
         grouped.setdefault(mention.category, []).append((sentence, mention))
     products = []
     for category, mentions in grouped.items():
@@ -148,6 +152,31 @@ def find_product_facts(
         _describe(product, used, rechallenge)
         products.append(product)
     return _vaccine_after_filler(products)
+
+
+def _about_a_case(text: str) -> bool:
+    """Not a general statement ("the most common filler product used is hyaluronic acid",
+    "hyaluronidase may be useful"): told in the past, with no review or advice cue."""
+    return told_in_past(text) and not general_statement(text)
+
+
+_NAMED_FILLER = re.compile(
+    r"\b(?:dermal|facial|lip|cosmetic|soft[- ]tissue|injectable|tear trough)\s+fillers?\b", re.I
+)
+
+
+def _unnamed_fillers(sentences: list[Sentence], fallback: bool) -> Mentions:
+    """When the text names no product at all, a filler it names only by its use ("abscess
+    formation as a complication of injectable fillers", "a dermal filler"): category
+    ``other``, the annotation's category of unnamed filler material (docs/annotation.md)."""
+    if not fallback:
+        return []
+    for sentence in sentences:
+        match = _NAMED_FILLER.search(sentence.text)
+        if match:
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            return [(sentence, ProductMention(match.group(0), ProductCategory.other, start, end))]
+    return []
 
 
 _NOT_AESTHETIC = frozenset(
@@ -212,7 +241,8 @@ def material_from_text(products: list[ProductFacts], sentences: list[Sentence]) 
     ("dermal cosmetic material", then "foreign body granuloma to hyaluronic acid"); a
     filler of unnamed material in the case takes the one filler family the abstract names
     elsewhere (its title or background), or, when it names none, is a hyaluronic acid
-    filler if hyaluronidase was used to dissolve it (it breaks down hyaluronic acid only)."""
+    filler if hyaluronidase was used to dissolve it (it breaks down hyaluronic acid only; a
+    sentence that only advises it, "hyaluronidase may be useful", does not say so)."""
     if len(products) != 1 or products[0].category is not ProductCategory.other:
         return
     product = products[0]
@@ -239,5 +269,5 @@ def material_from_text(products: list[ProductFacts], sentences: list[Sentence]) 
         product.spans["category"] = [*product.spans.get("category", []), span]
         return
     # the category's evidence stays the filler's mentions: the hyaluronidase is a treatment
-    if not named and any(_DISSOLVED.search(s.text) for s in sentences):
+    if not named and any(_DISSOLVED.search(s.text) and _about_a_case(s.text) for s in sentences):
         product.category = ProductCategory.ha_filler

@@ -1,0 +1,35 @@
+"""Products not found or mis-filed on real abstracts, each pinned on a text we wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.terminology.products import find_products
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "category"),
+    [
+        ("filler poly-(L)-lactic acid was injected", "poly-(L)-lactic acid", "plla"),
+        ("a poly(L-lactic acid) filler", "poly(L-lactic acid) filler", "plla"),
+        ("after onabotulinumtoxin A treatment", "onabotulinumtoxin A", "botulinum_toxin"),
+        ("a hydroxyapatite filler injection", "hydroxyapatite filler", "caha"),
+    ],
+)
+def test_the_catalogue_reads_usual_spellings_of_its_families(text, name, category):
+    """A stereodescriptor in brackets, a space before the serotype letter, the mineral's
+    name without "calcium": the same family."""
+    assert [(m.text, m.category.value) for m in find_products(text)] == [(name, category)]
+
+
+def test_a_filler_named_only_by_its_use_is_the_product_of_category_other():
+    """No material named: the filler is the product, category ``other`` (the annotation's
+    unnamed filler); hyaluronidase only advised does not make it hyaluronic acid."""
+    draft = extract_draft((DATA / "d103_unnamed_fillers_series.txt").read_text(encoding="utf-8"))
+    products = [(p["name"], p["category"]) for p in draft.case["products"]]
+    assert products == [("injectable fillers", "other")]
