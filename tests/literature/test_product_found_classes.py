@@ -33,3 +33,18 @@ def test_a_filler_named_only_by_its_use_is_the_product_of_category_other():
     draft = extract_draft((DATA / "d103_unnamed_fillers_series.txt").read_text(encoding="utf-8"))
     products = [(p["name"], p["category"]) for p in draft.case["products"]]
     assert products == [("injectable fillers", "other")]
+
+
+def test_a_family_in_a_bracketed_list_of_treatments_is_not_the_suspect():
+    """'improved with medications (tacrolimus, platelet-rich plasma, ...)': the family in
+    the bracketed enumeration after a treatment cue is a treatment, not the suspect."""
+    draft = extract_draft(
+        "Lipoatrophy after intralesional triamcinolone\nA 30-year-old woman developed "
+        "lipoatrophy of the arm three months after intralesional triamcinolone injections "
+        "for a keloid. She improved with medications (tacrolimus, platelet-rich plasma and "
+        "saline injections)."
+    )
+    assert [(p["name"], p["category"]) for p in draft.case["products"]] == [
+        ("triamcinolone", "drug")
+    ]
+    assert "platelet-rich plasma" in [t["drug"] for t in draft.case["treatments"]]

@@ -21,11 +21,11 @@ from dermavigil.terminology.products import ProductMention
 _TREATED_WITH = re.compile(
     r"\b(?:treated|managed|treatment|therapy|responded|resolved|improved|healed|regressed"
     r"|reversed|rescued|salvaged|aided|assisted)"
-    r"\s+(?:with|to|by|using)\s+(?:[\w-]+\s+){0,4}$",
+    r"\s+(?:with|to|by|using)\s+(?:[\w-]+\s+){0,4}(?:\((?:[\w-]+,?\s+){0,4})?$",
     re.I,
 )
 """Just before a product name: it was given for the reaction ("treated using", "recovery
-aided by aggressive use of")."""
+aided by aggressive use of", "improved with medications (tacrolimus, ...")."""
 
 _TREATS_AFTER = re.compile(
     r"^\W{0,3}(?:\([^)]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:for treating|for reversing"
