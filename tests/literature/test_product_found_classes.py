@@ -48,3 +48,14 @@ def test_a_family_in_a_bracketed_list_of_treatments_is_not_the_suspect():
         ("triamcinolone", "drug")
     ]
     assert "platelet-rich plasma" in [t["drug"] for t in draft.case["treatments"]]
+
+
+def test_a_compound_containing_adjective_names_the_products_content():
+    """'aluminium-containing allergen extracts': the extracts are the product (they contain
+    aluminium), unlike 'a preparation containing hyaluronic acid'."""
+    draft = extract_draft(
+        "Nodules after hyposensitization\nAn 8-year-old boy developed itching subcutaneous "
+        "nodules of both upper arms during hyposensitization with aluminium-containing "
+        "allergen extracts."
+    )
+    assert [p["category"] for p in draft.case["products"]] == ["allergen_immunotherapy"]

@@ -42,11 +42,13 @@ necrosis")."""
 _INGREDIENT_AFTER = re.compile(r"^\s+as (?:one of the|an?) ingredients?\b", re.I)
 
 _INGREDIENT_BEFORE = re.compile(
-    r"\b(?:containing|contains|composed of|based on|enriched with|made of)\s+(?:[\w-]+\s+){0,2}$",
+    r"(?<![\w-])(?:containing|contains|composed of|based on|enriched with|made of)\s+"
+    r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 """A product family named as an ingredient of what was injected ("a topical skin preparation
-containing hyaluronic acid"): the preparation is the product."""
+containing hyaluronic acid"): the preparation is the product. A compound adjective names
+what the product contains, not what contains it ("aluminium-containing allergen extracts")."""
 
 _EXPOSED_BEFORE = re.compile(
     r"\b(?:after|following|post|injections? of|injected with|administration of|administered"
