@@ -70,3 +70,18 @@ def test_treatment_cues_pseudo_negation_and_the_active_voice():
         "Dysphagia after botulinum toxin\nA 60-year-old man developed dysphagia two days after "
         "botulinum toxin injections into the neck, requiring nasogastric feeding."
     ) == ["nasogastric feeding"]
+
+
+def test_a_class_with_its_members_and_drugs_named_in_general():
+    """'antibiotic therapy (amoxicillin and clindamycin)': the members are the treatments;
+    'other drugs linked to the syndrome include penicillin, ...' names no treatment of this
+    patient (a present-tense enumeration)."""
+    text = (DATA / "d104_class_members_and_general_drugs.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == ["amoxicillin", "clindamycin", "cetirizine"]
+
+
+def test_a_treatment_withheld_after_its_form_word_is_none():
+    assert _treatments(
+        "Nodule after a filler\nA 35-year-old woman developed a nodule of the lip after a "
+        "hyaluronic acid filler. Steroid injections were not given; the nodule was massaged."
+    ) == ["massage"]

@@ -86,12 +86,21 @@ _INGREDIENT_BEFORE = re.compile(
     re.I,
 )
 """A name given as an ingredient of the product ("adsorbed in aluminum hydroxide")."""
+_GENERAL = re.compile(
+    r"\b(?:include|includes)\b|\b(?:first )?(?:described|reported|named) by (?-i:[A-Z])", re.I
+)
+"""A sentence about drugs in general, not given to this patient: an enumeration in the
+present ("other injectables linked to the syndrome include NSAIDs, ...": a narrative says
+"included") or a literature attribution ("it was described by Nicolau after injections of
+bismuth salts")."""
 _NOT_GIVEN_AFTER = re.compile(
-    r"^[\s,]+(?:(?:was|were|is|are) not|has not been|have not been|had not been|never)\s+"
+    r"^[\s,]+(?:(?:injections?|therapy|treatment)\s+)?"
+    r"(?:(?:was|were|is|are) not|has not been|have not been|had not been|never)\s+"
     r"(?:\w+\s+)?(?:given|administered|used|performed|started|required|needed|applied|done)\b",
     re.I,
 )
-"""'Hyaluronidase was not given': a treatment withheld (NegEx lacks this post-trigger)."""
+"""'Hyaluronidase was not given', 'steroid injections have not been given': a treatment
+withheld (NegEx lacks this post-trigger)."""
 _INSTITUTION_AFTER = re.compile(
     r"^\s+(?:Institute|Center|Centre|Clinic|Department|Unit|University|Hospital|Society)\b"
 )
@@ -236,10 +245,19 @@ _COMBINATION = re.compile(r"\s?[/+]\s?|-")
 "antibiotic/steroid cream", "trimethoprim+sulfamethoxazole")."""
 
 
+_MEMBERS = re.compile(r"\s*(?:\w+\s+){0,2}\(\s*")
+"""Between a drug class and its members in brackets ("antibiotic therapy (vancomycin",
+"an antihistamine (cyproheptadine")."""
+
+
 def _combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Adjacent names joined by a slash, plus or hyphen are one combination treatment."""
+    """Adjacent names joined by a slash, plus or hyphen are one combination treatment; a
+    class named with its members in brackets ("an antihistamine (cyproheptadine 2 mg)") is
+    the members, the names a reader lists."""
     out: list[tuple[int, int, str]] = []
     for start, end, name in kept:
+        if out and _MEMBERS.fullmatch(text[out[-1][1] : start]):
+            out.pop()
         if out and _COMBINATION.fullmatch(text[out[-1][1] : start]):
             first = out.pop()
             out.append((first[0], end, text[first[0] : end]))
@@ -286,6 +304,8 @@ def find_treatments(
         if sentence.section == "title":
             if not title_cue:
                 continue
+        elif _GENERAL.search(sentence.text):
+            continue
         elif not _CUE.search(sentence.text) and not any(
             pattern.search(sentence.text) for pattern, _ in PROCEDURE_VERBS
         ):
