@@ -85,3 +85,17 @@ def test_a_treatment_withheld_after_its_form_word_is_none():
         "Nodule after a filler\nA 35-year-old woman developed a nodule of the lip after a "
         "hyaluronic acid filler. Steroid injections were not given; the nodule was massaged."
     ) == ["massage"]
+
+
+def test_combinations_anti_classes_and_more_cues():
+    """'ampicillin-sulbactam' (two lexicon drugs in one word), 'antifungals' (an anti- class
+    noun), 'was attempted' and 'necessitated' as cues, 'supportive care, including
+    supplemental oxygen' (the member, not the class)."""
+    text = (DATA / "d105_treatment_wordings_combinations.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == [
+        "ampicillin-sulbactam",
+        "antifungals",
+        "Fasciotomy",
+        "amputation",
+        "supplemental oxygen",
+    ]

@@ -32,12 +32,13 @@ from dermavigil.literature.extract.treatment_names import (
     joined_names,
     treatment_phrases,
 )
-from dermavigil.terminology.drugs import find_drugs
+from dermavigil.terminology.drugs import drug_names, find_drugs
 from dermavigil.terminology.products import categorize, find_products
 
 _CUE = re.compile(
     r"\b(?:treat\w*|administ\w*|receiv\w*|prescrib\w*|managed|manage\w*|given|started|initiated"
-    r"|requir\w*|underwent|responded|therapy|course|improved with|resolved with|healed with"
+    r"|requir\w*|necessitat\w*|needed|attempted|underwent|responded|therapy|course"
+    r"|improved with|resolved with|healed with"
     r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
     r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
     r"|was (?:debrided|excised|drained|aspirated)|prescription|removed|excised|included|ineffective"
@@ -169,6 +170,9 @@ def _overlaps(start: int, end: int, spans) -> bool:
     return any(start < b and a < end for a, b, *_ in spans)
 
 
+_PAIR = re.compile(r"(?<![\w-])([A-Za-z]{4,})[-/]([A-Za-z]{4,})(?![\w-])")
+"""Two lexicon drugs written as one hyphenated or slashed word: a combination
+("ampicillin-sulbactam", "piperacillin/tazobactam")."""
 _NOT_A_FAMILY = (ProductCategory.other, ProductCategory.drug)
 """Categories of a name that is not an aesthetic product family named again."""
 
@@ -208,6 +212,13 @@ def _matches(
             and (treated_with(text[: family.start]) or treats_complication(text[family.end :]))
         ):
             found.append((family.start, family.end, family.text))
+    for pair in _PAIR.finditer(text):
+        if (
+            all(w.lower() in drug_names() for w in pair.groups())
+            and all(categorize(w) in _NOT_A_FAMILY for w in pair.groups())
+            and not _overlaps(pair.start(), pair.end(), found)
+        ):
+            found.append((pair.start(), pair.end(), pair.group(0)))
     for drug in find_drugs(text):
         if _overlaps(drug.start, drug.end, found):
             continue
@@ -245,9 +256,10 @@ _COMBINATION = re.compile(r"\s?[/+]\s?|-")
 "antibiotic/steroid cream", "trimethoprim+sulfamethoxazole")."""
 
 
-_MEMBERS = re.compile(r"\s*(?:\w+\s+){0,2}\(\s*")
-"""Between a drug class and its members in brackets ("antibiotic therapy (vancomycin",
-"an antihistamine (cyproheptadine")."""
+_MEMBERS = re.compile(r"\s*(?:\w+\s+){0,2}\(\s*|\s*,?\s+(?:including|such as)\s+")
+"""Between a drug class and its members in brackets or after "including" ("antibiotic
+therapy (vancomycin", "an antihistamine (cyproheptadine", "supportive care, including
+supplemental oxygen")."""
 
 
 def _combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

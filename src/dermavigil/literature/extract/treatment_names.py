@@ -44,7 +44,8 @@ TREATMENT_WORDS = (
     r"|skin approximation|incision|platelet[- ]rich fibrin(?: injections?)?"
     r"|cool compresses?|(?:narcotic |opioid )?analgesics?|pain (?:medications?|relievers?)"
     r"|painkillers?|(?:symptomatic|supportive) (?:treatment|therapy|care|management)"
-    r"|intravenous fluids?"
+    r"|intravenous fluids?|supplemental oxygen|oxygen (?:therapy|supplementation)"
+    r"|anti-?(?!bodies|gens?\b)[a-z]{4,}(?:als|ics|ants|ines|ives)"
 )
 TREATMENT = re.compile(rf"(?<![\w\u2010\u2011-])(?:{TREATMENT_WORDS})(?![\w\u2010\u2011-])", re.I)
 _ADVERB = r"(?:(?:then|also|subsequently|immediately|promptly|\w+ly) )?"
