@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.treatment_names import treatment_phrases
 
@@ -21,16 +23,27 @@ def _treatments(text: str) -> list[str]:
     return [t["drug"] for t in extract_draft(text).case["treatments"]]
 
 
-def test_stroke_and_intensive_care_procedures_are_treatments():
-    text = (DATA / "d100_stroke_care_treatments.txt").read_text(encoding="utf-8")
-    assert _treatments(text) == [
-        "thrombectomy",
-        "craniectomy",
-        "nasogastric feeding",
-        "antiepileptic drugs",
-        "Transcranial magnetic stimulation",
-        "neuromuscular rehabilitation",
-    ]
+@pytest.mark.parametrize(
+    ("name", "treatments"),
+    [
+        (
+            # stroke and intensive care: suffix procedures, head nouns, anti- drug classes
+            "d100_stroke_care_treatments",
+            "thrombectomy|craniectomy|nasogastric feeding|antiepileptic drugs"
+            "|Transcranial magnetic stimulation|neuromuscular rehabilitation",
+        ),
+        (
+            # 'ampicillin-sulbactam' (two lexicon drugs in one word), 'antifungals' (an anti-
+            # class noun), 'was attempted' and 'necessitated' as cues, 'supportive care,
+            # including supplemental oxygen' (the member, not the class)
+            "d105_treatment_wordings_combinations",
+            "ampicillin-sulbactam|antifungals|Fasciotomy|amputation|supplemental oxygen",
+        ),
+    ],
+)
+def test_treatments_named_by_word_formation_and_grammar(name, treatments):
+    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == treatments.split("|")
 
 
 def test_a_name_is_its_head_and_the_content_words_before_it():
@@ -85,17 +98,3 @@ def test_a_treatment_withheld_after_its_form_word_is_none():
         "Nodule after a filler\nA 35-year-old woman developed a nodule of the lip after a "
         "hyaluronic acid filler. Steroid injections were not given; the nodule was massaged."
     ) == ["massage"]
-
-
-def test_combinations_anti_classes_and_more_cues():
-    """'ampicillin-sulbactam' (two lexicon drugs in one word), 'antifungals' (an anti- class
-    noun), 'was attempted' and 'necessitated' as cues, 'supportive care, including
-    supplemental oxygen' (the member, not the class)."""
-    text = (DATA / "d105_treatment_wordings_combinations.txt").read_text(encoding="utf-8")
-    assert _treatments(text) == [
-        "ampicillin-sulbactam",
-        "antifungals",
-        "Fasciotomy",
-        "amputation",
-        "supplemental oxygen",
-    ]
