@@ -98,3 +98,11 @@ def test_a_treatment_withheld_after_its_form_word_is_none():
         "Nodule after a filler\nA 35-year-old woman developed a nodule of the lip after a "
         "hyaluronic acid filler. Steroid injections were not given; the nodule was massaged."
     ) == ["massage"]
+
+
+def test_thrombolysis_of_a_filler_stroke_is_a_treatment():
+    assert _treatments(
+        "Stroke after a hyaluronic acid filler\nA 29-year-old woman developed aphasia and "
+        "right hemiparesis minutes after a hyaluronic acid filler injection into the glabella. "
+        "Intravenous recombinant tissue plasminogen activator was administered."
+    ) == ["recombinant tissue plasminogen activator"]

@@ -45,6 +45,7 @@ TREATMENT_WORDS = (
     r"|cool compresses?|(?:narcotic |opioid )?analgesics?|pain (?:medications?|relievers?)"
     r"|painkillers?|(?:symptomatic|supportive) (?:treatment|therapy|care|management)"
     r"|intravenous fluids?|supplemental oxygen|oxygen (?:therapy|supplementation)"
+    r"|(?:recombinant )?tissue plasminogen activator|(?-i:r?t-?PA)|thrombolysis|fibrinolysis"
     r"|anti-?(?!bodies|gens?\b)[a-z]{4,}(?:als|ics|ants|ines|ives)"
 )
 TREATMENT = re.compile(rf"(?<![\w\u2010\u2011-])(?:{TREATMENT_WORDS})(?![\w\u2010\u2011-])", re.I)
