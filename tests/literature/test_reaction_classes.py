@@ -143,3 +143,16 @@ def test_a_phenotype_that_names_no_reaction_of_the_patient(sentence, not_a_react
         "arm. " + sentence
     )
     assert not_a_reaction not in _codes(draft)
+
+
+def test_a_condition_dated_from_childhood_and_a_histology_sentence_are_no_reactions():
+    draft = extract_draft(
+        "Lipoatrophy after a steroid injection\nA 30-year-old man developed a depressed plaque "
+        "on the buttock two months after a triamcinolone injection. He had suffered from "
+        "asthma since early childhood. A punch biopsy was performed. Mild hyperkeratosis and "
+        "a sparse perivascular infiltrate were seen in the dermis."
+    )
+    excluded = {e["text"]: e["status"] for e in draft.excluded}
+    assert excluded.get("asthma") == "historical"
+    # the sentence after the biopsy tells what the microscope saw: Hyperkeratosis stays out
+    assert not {"HP:0002099", "HP:0000962"} & _codes(draft)

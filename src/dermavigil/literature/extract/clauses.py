@@ -48,10 +48,32 @@ wound care, biopsy, and cultures with antibiotics to control superadded infectio
 finding clause."""
 
 
+_MICROSCOPIC = re.compile(
+    r"\b(?:(?:in|of|within|throughout|into) the (?:(?:papillary|reticular|upper|lower|deep|mid)"
+    r"\s+)?(?:epidermis|dermis|subcutis|hypodermis)|keratinocytes|histiocytes|spongiosis"
+    r"|(?:perivascular|lymphocytic|granulomatous|inflammatory) infiltrates?)\b",
+    re.I,
+)
+"""What only a microscope sees: a tissue layer as the place ("... were observed in the
+epidermis"), cells, spongiosis, an infiltrate. A sentence that names one and no test
+continues a histopathology report whose test is named in an earlier sentence."""
+ONE_SENTENCE_WORDS = 40
+"""Longer "sentences" are run-on paragraphs (section labels and periods lost) that tell the
+clinical picture too: the microscope's words do not blank them."""
+
+
 def clauses(sentence: Sentence) -> str:
     """The sentence text with a test's result and an outcome's sequela blanked (same
-    length); the diagnosis the test concludes with stays."""
+    length); the diagnosis the test concludes with stays. A sentence that tells what a
+    microscope sees (:data:`_MICROSCOPIC`) is a test's result all through."""
     text = sentence.text
+    if (
+        _MICROSCOPIC.search(text)
+        and not _FINDING_CLAUSE.search(text)  # the test's own sentence: its result clause
+        and not _DIAGNOSIS_OF_TEST.search(text)
+        and len(text.split()) <= ONE_SENTENCE_WORDS
+    ):
+        return " " * len(text)
     match = _FINDING_CLAUSE.search(text)
     if (
         match is not None

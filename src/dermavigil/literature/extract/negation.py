@@ -16,7 +16,8 @@ ConText (Harkema et al. 2009, J Biomed Inform 42(5):839-851). A diagnosis
 diagnosis, not an uncertain one (``docs/annotation.md``). ConText's
 temporality and hypothetical values are kept too: a mention after a
 *history* trigger ("her past medical history included ...", "known case
-of") is ``historical`` (pre-existing, not the reaction), one after a
+of") or before a post one ("since early childhood") is ``historical``
+(pre-existing, not the reaction), one after a
 *hypothetical* trigger ("can routinely cause", "the risk of", "to avoid")
 is ``hypothetical`` (a possibility, not an event of this patient), and so
 is what a test looked for (ConText's *indication*: "investigation for
@@ -75,6 +76,11 @@ _PRE_HISTORICAL = (
     r"|known (?:case|history) of|known to have|pre-?existing"
     r"|(?:a|chronic|long-?standing|lifelong) history of"
 )
+_POST_HISTORICAL = (
+    r"(?:\w+\s+){0,2}since (?:early |late )?(?:childhood|birth|infancy|adolescence|youth"
+    r"|(?:the )?age (?:of )?\d+)"
+)
+"""A condition dated from long before the case ("asthma since early childhood")."""
 _PRE_HYPOTHETICAL = (
     r"(?:investigations?|work-?up|screening|testing|tests?|tested|search)"
     r" for|to (?:evaluate|investigate|look) for|to (?:rule out|exclude)|"
@@ -95,6 +101,7 @@ _POST = re.compile(rf"^\s*,?\s*(?:{_POST_NEGATION})\b", re.IGNORECASE)
 _PRE_U = re.compile(rf"\b(?:{_PRE_UNCERTAIN})\b", re.IGNORECASE)
 _POST_U = re.compile(rf"^\s*,?\s*(?:{_POST_UNCERTAIN})\b", re.IGNORECASE)
 _PRE_HIST = re.compile(rf"\b(?:{_PRE_HISTORICAL})\b", re.IGNORECASE)
+_POST_HIST = re.compile(rf"^\s*,?\s*(?:{_POST_HISTORICAL})\b", re.IGNORECASE)
 _PRE_HYPO = re.compile(rf"\b(?:{_PRE_HYPOTHETICAL})\b", re.IGNORECASE)
 _POST_HYPO = re.compile(rf"^\s*,?\s*(?:{_POST_HYPOTHETICAL})\b", re.IGNORECASE)
 SCOPE_WORDS = 6
@@ -141,7 +148,7 @@ def assertion(sentence: str, start: int, end: int) -> Assertion:
         return Assertion.negated
     if _in_pre_scope(before, _PRE_U) or _in_post_scope(after, _POST_U):
         return Assertion.uncertain
-    if _in_pre_scope(before, _PRE_HIST, _EVENT):
+    if _in_pre_scope(before, _PRE_HIST, _EVENT) or _in_post_scope(after, _POST_HIST):
         return Assertion.historical
     if _in_pre_scope(before, _PRE_HYPO) or _in_post_scope(after, _POST_HYPO):
         return Assertion.hypothetical
