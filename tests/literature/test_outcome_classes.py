@@ -44,6 +44,7 @@ def _serious(text: str) -> set[str]:
         ("The nodules improved over six months, though residual nodules remained.", "recovering"),
         ("With four months of antibiotics the nodules gradually subsided.", "recovered"),
         ("She showed total resolution after hyaluronidase.", "recovered"),
+        ("A complete reversal of the ischaemia was observed after hyaluronidase.", "recovered"),
         ("She was discharged home in good general condition.", "recovered"),
         ("The outcome was good at the removal of the sutures.", "recovered"),
         # sequelae are lasting changes the reaction left

@@ -32,7 +32,9 @@ _DEGREE_ADJ = (
 _BETTER_VERB = (
     r"(?:resolved|recovered|healed|disappeared|regressed|subsided|faded|cleared|improved|settled)"
 )
-_BETTER_NOUN = r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance)"
+_BETTER_NOUN = (
+    r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance|reversal)"
+)
 _SEQUELA_WORD = (
     r"(?:scar(?:s|ring|red)?|(?:lipo)?atroph\w*|(?:post-?inflammatory )?(?:hyper|hypo|de)?"
     r"pigment(?:ation|ed)|dyschromi\w*|discolou?ration|depress(?:ed area|ion)|indentation"
