@@ -156,3 +156,11 @@ def test_a_condition_dated_from_childhood_and_a_histology_sentence_are_no_reacti
     assert excluded.get("asthma") == "historical"
     # the sentence after the biopsy tells what the microscope saw: Hyperkeratosis stays out
     assert not {"HP:0002099", "HP:0000962"} & _codes(draft)
+
+
+def test_a_named_diagnosis_the_hpo_does_not_code_is_kept_by_its_words():
+    draft = extract_draft(
+        "Nodules after filler\nA 52-year-old woman developed firm nodules of both cheeks three "
+        "months after a hyaluronic acid filler injection; she was diagnosed with sarcoidosis."
+    )
+    assert "sarcoidosis" in [r["verbatim"] for r in draft.case["reactions"]]

@@ -35,3 +35,10 @@ def test_laboratory_results_and_grouping_terms_are_not_keys():
     # count) and a grouping term named by its organ ("liver disease": Abnormality of the liver)
     found = _found("Elevated C-reactive protein, leukocytosis and liver disease were noted.")
     assert found == {}
+
+
+def test_disease_names_the_hpo_annotates_are_keys_too():
+    # Orphanet / OMIM names from phenotype.hpoa beside hp.obo: named diagnoses the HPO has no
+    # phenotype term for
+    found = _found("Biopsy-proven sarcoidosis and calciphylaxis followed.")
+    assert found == {"sarcoidosis": "ORPHA:797", "calciphylaxis": "ORPHA:280062"}

@@ -27,12 +27,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dermavigil.terminology.normalize import normalize
 from dermavigil.terminology.obo import packaged_hpo_path
 
 if TYPE_CHECKING:
     from dermavigil.terminology.hpo import HpoIndex
 
-FORMAT = 3
+FORMAT = 4
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 NOT_A_REACTION = (
     "HP:0032180",  # Abnormal circulating metabolite concentration (a blood test)
@@ -125,8 +126,37 @@ def tables_from_index(index: HpoIndex) -> CoderTables:
         alt={alt: tid for tid, term in index.terms.items() for alt in term.alt_ids},
         skin=frozenset(index.skin & codable),
         fuzzy_keys=[key for key in lexicon if len(key) >= 5],
-        mention_keys=_mention_keys(lexicon, codable - excluded, index.skin),
+        mention_keys=_mention_keys(lexicon, codable - excluded, index.skin)
+        | _disease_keys(packaged_hpo_path().with_name("phenotype.hpoa"), lexicon),
     )
+
+
+_DISEASE_NAME = re.compile(r"[A-Za-z][A-Za-z' -]*")
+"""A disease name a text may write as such: letters, spaces, hyphens, apostrophes (no gene
+number, subtype, comma-inverted qualifier or list)."""
+
+
+def _disease_keys(hpoa: Path, lexicon: dict[str, list[Entry]]) -> dict[str, str]:
+    """Normalised names of the diseases the HPO annotates (``phenotype.hpoa`` shipped beside
+    ``hp.obo``: OMIM, Orphanet and DECIPHER names — sarcoidosis, botulism, calciphylaxis,
+    Jessner lymphocytic infiltration of the skin) -> the disease id, for names of up to
+    :data:`MENTION_TOKENS` words that are no HPO key already. A named diagnosis of this
+    patient is a reaction (coded to the HPO where the coder can, else kept by its words)."""
+    keys: dict[str, str] = {}
+    try:
+        lines = hpoa.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return keys
+    for line in lines:
+        if line.startswith("#") or line.startswith("database_id"):
+            continue
+        disease, name = line.split("\t", 2)[:2]
+        if not _DISEASE_NAME.fullmatch(name):
+            continue
+        key = normalize(name)
+        if key and key not in lexicon and key not in keys and len(key.split()) <= MENTION_TOKENS:
+            keys[key] = disease
+    return keys
 
 
 def _mention_keys(
