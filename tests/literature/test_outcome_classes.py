@@ -125,13 +125,14 @@ def test_own_texts_last_status_sequela_and_diagnostic_excision():
             "The paralysis of the peroneal nerve territory was considered permanent.",
             "not_recovered",
         ),
-        ("She recovered with reduced motor function of the left foot.", "not_recovered"),
+        ("She recovered with reduced motor function of the left foot.", "recovered_with_sequelae"),
         ("The wound healed leaving a depressed scar.", "recovered_with_sequelae"),
     ],
 )
 def test_a_loss_of_function_that_remains_is_not_recovered(sentence: str, outcome: str):
-    """docs/annotation.md (r059, r421): a paresis or a visual loss still present is the
-    reaction persisting, not a sequela; a scar is a sequela."""
+    """docs/annotation.md (r059, r421): a paresis said to be permanent, with no recovery
+    stated, is the reaction persisting, not a sequela; a recovery stated with a deficit left,
+    or a scar, is recovered with sequelae."""
     text = (
         "Necrosis after an injection\nA 61-year-old woman developed necrosis of the buttock and "
         f"a foot drop after an intramuscular diclofenac injection. {sentence}"

@@ -4,8 +4,9 @@
 with a *rank*: when two phrases overlap, the lower rank is what the words say
 ("did not improve" over "improve", "healed with a scar" over "healed",
 "almost complete resolution" over "complete resolution"). Sequelae are lasting
-changes a reaction leaves (scar, atrophy, pigmentation); a loss of function that remains
-(a paresis, a visual loss) is the reaction persisting, not recovered; a degree
+changes a reaction leaves (scar, atrophy, pigmentation, a deficit left after a stated
+recovery); a loss of function said to remain or be permanent, with no recovery stated, is
+the reaction persisting, not recovered; a degree
 short of complete ("significantly", "markedly", "partial") is recovering, a pace
 ("gradually") is not a degree. Which mention is *the* outcome is decided by
 :mod:`.outcome`.
@@ -53,9 +54,11 @@ _DEFICIT = re.compile(
     r"|loss of (?:vision|sight|function)|reduced (?:\w+ )?function)(?:\s+of\b[^.;,]*)?$",
     re.I,
 )
-"""A loss of function (a paresis, a visual loss, a deficit) that remains is the reaction
-persisting, not recovered, not a sequela (docs/annotation.md: r059, r421; 'the paralysis
-was considered permanent', 'recovered with reduced motor function')."""
+"""A loss of function (a paresis, a visual loss, a deficit) said to remain or to be permanent,
+with no recovery stated, is the reaction persisting: not recovered, not a sequela
+(docs/annotation.md: r059 'the paralysis was considered permanent'); a recovery stated with
+a deficit left ('recovered after 4 months with reduced motor function', r421) is recovered
+with sequelae."""
 _LESION_WORD = (
     r"(?:nodul\w*|swellings?|papul\w*|lumps?|mass(?:es)?|indurations?|erythema|o?edema"
     r"|granulom\w*|lesions?|plaques?|pain|redness|infiltrat\w*|firmness|thickening|eschar"
@@ -185,7 +188,7 @@ def status_mentions(text: str) -> list[StatusMention]:
     for pattern in (_SEQUELA_CUE, _SEQUELA_STAYS):
         for m in pattern.finditer(text):
             group = next(g for g in ("seq", "seq2", "seq3") if m.groupdict().get(g))
-            if _DEFICIT.search(m.group(group)):
+            if pattern is _SEQUELA_STAYS and _DEFICIT.search(m.group(group)):
                 found.append(StatusMention(Outcome.not_recovered, 0, m.span()))
                 continue
             found.append(StatusMention(Outcome.recovered_with_sequelae, 0, m.span(), m.span(group)))
