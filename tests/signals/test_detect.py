@@ -125,3 +125,22 @@ def test_public_api_is_pinned() -> None:
         ]
     )
     assert all(hasattr(api, name) for name in api.__all__)
+
+
+def test_eb95_on_a_second_thread_gives_the_same_posterior(
+    result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With an idle core, EB05 and EB95 of a small table are solved on two threads
+    (``detect._posterior``): the same numbers as one after the other, batches or not."""
+    from dermavigil.signals import detect, output
+
+    n = result.table["n"].to_numpy().astype(float)
+    e = result.table["expected"].to_numpy()
+    monkeypatch.setattr(output, "idle_core", lambda: False)
+    alone = detect._posterior(result.prior, n, e)
+    monkeypatch.setattr(output, "idle_core", lambda: True)
+    monkeypatch.setattr(detect, "POSTERIOR_BATCH", max(1, n.size // 3))
+    beside = detect._posterior(result.prior, n, e)
+    for name in ("ebgm", "eb05", "eb95"):
+        np.testing.assert_array_equal(beside[name], alone[name])
+        np.testing.assert_array_equal(beside[name], result.table[name].to_numpy())

@@ -59,6 +59,9 @@ scipy.optimize (a quarter of a second), so they are imported when a run needs th
 POSTERIOR_BATCH = 1 << 20
 """Pairs whose posterior (EBGM, EB05, EB95) is computed at a time (bounded memory)."""
 
+QUANTILES_BESIDE_PAIRS = 1 << 18
+"""Up to this many pairs, EB05 and EB95 are solved on two threads when a core is idle."""
+
 ProgressFn = Callable[[str], None]
 """Called with the name of each stage as it starts (counting, prior, statistics)."""
 
@@ -122,16 +125,26 @@ def _posterior(prior: Prior, n: np.ndarray, e: np.ndarray) -> dict[str, np.ndarr
     """EBGM, EB05 and EB95 of every pair, :data:`POSTERIOR_BATCH` pairs at a time (each
     pair's posterior depends on its own ``n`` and ``E`` only: batches change no value).
 
-    The two quantiles are solved one after the other: on a second thread EB95 took a
-    FAERS quarter's posterior from 0.074 to 0.056 s on an idle machine, but doubled the
-    temporaries of a batch, whose fresh memory cost a 20M-row file more in page faults
-    (stats 11.6 -> 19.7 s at load 10) than the thread saved."""
+    The two quantiles are solved one after the other, except for up to
+    :data:`QUANTILES_BESIDE_PAIRS` pairs while another core is idle, where EB95 is
+    solved on a second thread (a FAERS quarter's posterior: 0.074 -> 0.056 s on an idle
+    machine): for more pairs the doubled temporaries of a batch cost more in page
+    faults than the thread saves (a 20M-row file: stats 11.6 -> 19.7 s at load 10)."""
+    from dermavigil.signals.output import idle_core
     from dermavigil.signals.posterior import Posterior
 
     out = {name: np.empty(n.size) for name in ("ebgm", "eb05", "eb95")}
+    beside = n.size <= QUANTILES_BESIDE_PAIRS and idle_core()
     for start in range(0, n.size, POSTERIOR_BATCH):
         rows = slice(start, start + POSTERIOR_BATCH)
         post = Posterior(prior, n[rows], e[rows])
+        if beside:
+            with ThreadPoolExecutor(1, thread_name_prefix="eb95") as pool:
+                upper = pool.submit(post.quantile, 0.95)
+                out["eb05"][rows] = post.quantile(0.05)
+                out["ebgm"][rows] = post.ebgm()
+                out["eb95"][rows] = upper.result()
+            continue
         out["ebgm"][rows] = post.ebgm()
         out["eb05"][rows] = post.quantile(0.05)
         out["eb95"][rows] = post.quantile(0.95)

@@ -29,12 +29,18 @@ CSV_BATCH_ROWS = 16_384
 """Rows formatted at a time (a few MiB of text; the table is never held as text whole)."""
 
 
-def csv_parts() -> int:
-    """Slices of a large table to format at once: 2 when another core is idle (the
-    1-minute load average below the cores this process may use, less one), else 1 --
-    on a busy machine a second formatting thread only adds its buffer and copy."""
+def idle_core() -> bool:
+    """Whether another core is idle: the 1-minute load average below the cores this
+    process may use, less one."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return 2 if cores > 1 and os.getloadavg()[0] < cores - 1 else 1
+    return cores > 1 and os.getloadavg()[0] < cores - 1
+
+
+def csv_parts() -> int:
+    """Slices of a large table to format at once: 2 when another core is idle
+    (:func:`idle_core`), else 1 -- on a busy machine a second formatting thread only
+    adds its buffer and copy."""
+    return 2 if idle_core() else 1
 
 
 def _stream_csv(table: pa.Table, sink: object, header: bool) -> None:
