@@ -164,3 +164,17 @@ def test_a_named_diagnosis_the_hpo_does_not_code_is_kept_by_its_words():
         "months after a hyaluronic acid filler injection; she was diagnosed with sarcoidosis."
     )
     assert "sarcoidosis" in [r["verbatim"] for r in draft.case["reactions"]]
+
+
+def test_a_named_syndrome_keeps_its_whole_name():
+    """'fat embolism syndrome', not 'embolism': the head noun of the reaction finder is a
+    modifier of the syndrome's name, which the assessor (and the scorer, for a name the HPO
+    does not code) matches whole."""
+    draft = extract_draft(
+        "Respiratory failure after buttock injections\nA 28-year-old woman received oil "
+        "injections into the buttocks. Two days later she was admitted with dyspnoea and a "
+        "diagnosis of oil embolism syndrome was made."
+    )
+    verbatims = [r["verbatim"] for r in draft.case["reactions"]]
+    assert "oil embolism syndrome" in verbatims
+    assert "embolism" not in verbatims

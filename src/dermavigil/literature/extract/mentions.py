@@ -207,10 +207,40 @@ def _with_phenotypes(text: str, found: list[Mention]) -> list[Mention]:
     return [spans[span] for span in sorted(spans)]
 
 
+_SYNDROME = re.compile(r"\s+(?:syndrome|disease|sickness)\b", re.I)
+_NOUN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Za-z][a-z]{2,}\s+){1,2}$")
+_NOT_A_NOUN = re.compile(
+    r"(?:a|an|the|of|with|and|or|to|in|on|at|by|for|from|after|following|as|was|were|is|are"
+    r"|be|been|had|has|have|her|his|their|our|this|that|these|those|which|who|no|not|due|post"
+    r"|into|under|over|than|then|also|any|both|each|such|some|its|without|within|diagnosis"
+    r"|presented|developed|showed|revealed|diagnosed|suspected|confirmed|made|caused|induced"
+    r"|\w+ed|\w+ing|\w+ly)",
+    re.I,
+)
+
+
+def _named(text: str, start: int, end: int) -> Mention:
+    """A noun mention that heads a named syndrome, disease or sickness with the words before
+    it ("silicone embolism syndrome", not "embolism"): the longest verbatim, which the scorer
+    and an assessor match as the named diagnosis; other mentions as found."""
+    after = _SYNDROME.match(text, end)
+    if after is None:
+        return Mention(text[start:end], start, end)
+    end = after.end()
+    before = _NOUN_BEFORE.search(text, 0, start)
+    if before is not None:
+        words = before.group(0).split()
+        while words and _NOT_A_NOUN.fullmatch(words[0]):
+            words.pop(0)
+        if words and not any(_NOT_A_NOUN.fullmatch(w) for w in words):
+            start = start - len(" ".join(words)) - 1
+    return Mention(text[start:end], start, end)
+
+
 def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
     """Noun mentions, the adjective and verb forms no noun mention covers, and short forms of
     reactions defined in the text (the long form in place of the short one)."""
-    found = [Mention(m.group(0), m.start(), m.end()) for m in _MENTION.finditer(text)]
+    found = [_named(text, m.start(), m.end()) for m in _MENTION.finditer(text)]
     for short, (long, _span) in defined.items():
         for match in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", text):
             if all(match.end() <= f.start or match.start() >= f.end for f in found):
