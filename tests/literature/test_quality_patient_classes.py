@@ -36,6 +36,11 @@ def test_page_furniture_after_the_abstract_is_not_a_truncation():
             "Preview Article PDF\nAna Lopes, Rui Pinto, Joana Sousa, Marta Reis and Pedro Dias And",
             False,
         ),
+        (
+            "Level of Evidence IV\nThis journal requires a level of evidence for each article, "
+            "see the online Instructions to Authors\n\nFiller Nodules Granuloma",
+            False,
+        ),
         ("Final Diagnosis\nMycobacterial infect", True),
         ("The patient was given oral doxycycline and the nodules were then", True),
     ],

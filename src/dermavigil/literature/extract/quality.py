@@ -11,7 +11,8 @@
 - *Truncation*: the last line of prose stops without sentence-final
   punctuation. Page furniture after the abstract is not prose and is skipped:
   labelled lines (keywords, DOI, PMID, copyright, correspondence, e-mail,
-  "view details", "full text", lists of other articles), bulleted items, and
+  "view details", "full text", lists of other articles, a journal's "Level of
+  Evidence" notice), bulleted items, and
   lists of terms or names (a line with almost no English function words,
   or too short to be a sentence).
 - *Elided words*: words dropped from the excerpt (markup or italics lost on
@@ -81,7 +82,7 @@ _FURNITURE_LABEL = re.compile(
     r"^[\s*\u2022-]*(?:\u00a9|\(c\)|(?:key ?words?|mesh|doi|pmid|pmcid|copyright"
     r"|correspondence|e-?mail|received|accepted|published|full text|view details|preview"
     r"|download|cite this|how to cite|(?:other|related|similar|latest|more)(?: latest)?"
-    r" articles)\b)",
+    r" articles|level of evidence|this journal requires)\b)",
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[-\u2022*\u25cf\u25aa]|\d+[.)])\s")
