@@ -69,3 +69,17 @@ def test_context_values(marked: str) -> None:
     start, end = marked.index("["), marked.index("]") - 1
     sentence = marked.replace("[", "").replace("]", "")
     assert assertion(sentence, start, end) is CONTEXT[marked]
+
+
+def test_a_test_for_a_duration_looks_for_nothing() -> None:
+    # ConText's indication trigger "test for X" names what a test looked for; "a walking test
+    # for 30 minutes" gives its duration, and what followed it happened
+    text = (
+        "Wheals after immunotherapy\nA 30-year-old woman received subcutaneous allergen "
+        "immunotherapy. During a walking test for 30 minutes, wheals and itching appeared at "
+        "the injection site. A skin test for latex allergy was negative."
+    )
+    draft = extract_draft(text)
+    codes = {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
+    assert "HP:0000989" in codes  # itching (Pruritus)
+    assert {e["text"]: e["status"] for e in draft.excluded}.get("latex allergy") == "hypothetical"

@@ -83,11 +83,14 @@ _POST_HISTORICAL = (
 """A condition dated from long before the case ("asthma since early childhood")."""
 _PRE_HYPOTHETICAL = (
     r"(?:investigations?|work-?up|screening|testing|tests?|tested|search)"
-    r" for|to (?:evaluate|investigate|look) for|to (?:rule out|exclude)|"
+    r" for(?!\s+(?:\d+|a|an|one|two|three|four|five|six|ten|several|a few)\s+(?:seconds?|minutes?"
+    r"|hours?|days?|weeks?|months?|years?)\b)|to (?:evaluate|investigate|look) for"
+    r"|to (?:rule out|exclude)|"
     r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"
     r"|(?:the )?risks? of|to (?:avoid|avert|prevent|minimi[sz]e|reduce the risk of)|prevention of"
     r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)"
 )
+"""... "(tested) for" a duration ("an exercise test for 50 minutes") looks for nothing."""
 _POST_HYPOTHETICAL = (
     r"(?:\w+\s+){0,2}(?:can|may|might|could) (?:\w+ )?(?:occur|develop|appear|arise|happen|follow)"
 )
