@@ -35,6 +35,8 @@ def test_laboratory_results_and_grouping_terms_are_not_keys():
     # count) and a grouping term named by its organ ("liver disease": Abnormality of the liver)
     found = _found("Elevated C-reactive protein, leukocytosis and liver disease were noted.")
     assert found == {}
+    # an arterial blood gas result (Abnormal blood gas level)
+    assert _found("The blood gas showed hypoxemia.") == {}
 
 
 def test_disease_names_the_hpo_annotates_are_keys_too():

@@ -33,7 +33,7 @@ from dermavigil.terminology.obo import packaged_hpo_path
 if TYPE_CHECKING:
     from dermavigil.terminology.hpo import HpoIndex
 
-FORMAT = 4
+FORMAT = 5
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 NOT_A_REACTION = (
     "HP:0032180",  # Abnormal circulating metabolite concentration (a blood test)
@@ -46,6 +46,7 @@ NOT_A_REACTION = (
     "HP:0011873",  # Abnormal platelet count
     "HP:0011875",  # Abnormal platelet morphology
     "HP:0030057",  # Autoimmune antibody positivity (a serology result)
+    "HP:0012415",  # Abnormal blood gas level (an arterial blood gas result: hypoxemia)
     "HP:0025354",  # Abnormal cellular phenotype (a cell-level or flow cytometry result)
     "HP:0100851",  # Abnormal emotional state ("depression" of the skin is a concavity)
     "HP:0001197",  # Abnormality of prenatal development or birth
