@@ -106,3 +106,13 @@ def test_thrombolysis_of_a_filler_stroke_is_a_treatment():
         "right hemiparesis minutes after a hyaluronic acid filler injection into the glabella. "
         "Intravenous recombinant tissue plasminogen activator was administered."
     ) == ["recombinant tissue plasminogen activator"]
+
+
+def test_did_not_improve_negates_nothing_after_it_and_british_spellings():
+    """'did not improve despite intravenous fluids': a NegEx pseudo-trigger (the fluids were
+    given); 'nitroglycerine' is nitroglycerin."""
+    assert _treatments(
+        "Occlusion after a filler\nA 38-year-old woman developed livedo of the nose after a "
+        "hyaluronic acid filler injection. Hypotension did not improve despite intravenous "
+        "fluids, and she was started on topical nitroglycerine."
+    ) == ["intravenous fluids", "nitroglycerine"]

@@ -9,8 +9,9 @@ termination term ("but", "however", "which", "although") or at the clause
 end (";", ":"). NegEx's *pseudo-triggers* ("without difficulty": a trigger word that
 negates nothing after it) include "without success", "without improvement", "without
 response" ("antibiotics were given without success, and the abscess was drained": the
-drainage is not negated). Uncertainty triggers ("suspected", "possible", "may have",
-"could not be excluded") give the status ``uncertain`` the same way, as in
+drainage is not negated) and "did not improve / respond / resolve" ("did not improve
+despite intravenous fluids": the fluids were given). Uncertainty triggers ("suspected",
+"possible", "may have", "could not be excluded") give the status ``uncertain`` the same way, as in
 ConText (Harkema et al. 2009, J Biomed Inform 42(5):839-851). A diagnosis
 "consistent with" or "suggestive of" what was found is the report's
 diagnosis, not an uncertain one (``docs/annotation.md``). ConText's
@@ -44,7 +45,8 @@ class Assertion(StrEnum):
 
 
 _PRE_NEGATION = (
-    r"no|not|without(?! (?:any )?(?:success|improvement|benefit|effect|response|relief|result))"
+    r"no|not(?! (?:improve|respond|resolve|regress|subside|heal)\w*)"
+    r"|without(?! (?:any )?(?:success|improvement|benefit|effect|response|relief|result))"
     r"|denie[sd]|deny|absence of|absent|negative for|free of|ruled out|rule out"
     r"|no evidence of|no signs? of|no further|never|neither|nor"
     r"|did not (?:show|develop|have|reveal)"

@@ -28,7 +28,7 @@ TREATMENT_WORDS = (
     r"|anti-?tubercul(?:ar|ous) (?:therapy|treatment|drugs)|isoniazid|rifampicin|rifampin"
     r"|sulfamethoxazole[- /]trimethoprim|trimethoprim[- /]sulfamethoxazole|co-?trimoxazole"
     r"|glycyrrhizin|calcium(?: gluconate)?|glucocorticoids?(?: cream| ointment)?"
-    r"|nitroglycerin(?: paste)?|sildenafil|alprostadil|hyperbaric oxygen(?: therapy)?"
+    r"|nitroglycerine?(?: paste| ointment)?|sildenafil|alprostadil|hyperbaric oxygen(?: therapy)?"
     r"|(?:surgical )?(?:excision|debridement|drainage)|incision and drainage|laser(?: therapy)?"
     r"|allopurinol|5-fluorouracil|isotretinoin|pyridostigmine|epinephrine|adrenaline"
     r"|botulinum antitoxin|apraclonidine|oxymetazoline|brimonidine|warm compresses?"
