@@ -116,3 +116,18 @@ def test_did_not_improve_negates_nothing_after_it_and_british_spellings():
         "hyaluronic acid filler injection. Hypotension did not improve despite intravenous "
         "fluids, and she was started on topical nitroglycerine."
     ) == ["intravenous fluids", "nitroglycerine"]
+
+
+def test_a_longer_name_of_a_treatment_found_is_the_same_treatment():
+    """The title's name and the case's qualified name are one treatment; a route makes
+    another course."""
+    assert _treatments(
+        "Stroke after a filler treated with tissue plasminogen activator\nA 29-year-old woman "
+        "developed aphasia minutes after a hyaluronic acid filler injection into the glabella. "
+        "Recombinant tissue plasminogen activator was administered, and oral corticosteroids "
+        "followed intravenous corticosteroids."
+    ) == [
+        "Recombinant tissue plasminogen activator",
+        "oral corticosteroids",
+        "corticosteroids",
+    ]

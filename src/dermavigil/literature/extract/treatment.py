@@ -300,6 +300,26 @@ def _diagnostic(text: str, start: int, end: int) -> bool:
     return bool(_FOR_DIAGNOSIS.search(text, clause_start, min(ends, default=len(text))))
 
 
+def _named_again(drug: str, found: dict[str, TreatmentFact]) -> bool:
+    """The name adds only a qualifier that is not a route to a treatment already found
+    ("recombinant tissue plasminogen activator" after the title's "tissue plasminogen
+    activator"): the same treatment, whose longer name replaces the first. "Oral
+    corticosteroids" after "corticosteroids" is another course."""
+    words = drug.lower().split()
+    for fact in found.values():
+        known = fact.drug.lower().split()
+        extra = [w for w in words if w not in known]
+        if (
+            len(words) > len(known)
+            and all(w in words for w in known)
+            and extra
+            and not any(_ROUTES.get(w) or w in ("systemic", "local") for w in extra)
+        ):
+            fact.drug = drug
+            return True
+    return False
+
+
 def find_treatments(
     patient: list[Sentence],
     suspects: frozenset[str] = frozenset(),
@@ -338,7 +358,7 @@ def find_treatments(
             drug = CANONICAL.get(drug.lower(), drug)
             route_match = _ROUTE_BEFORE.search(sentence.text[: match.start()])
             key = re.sub(r"[\s\u2010\u2011-]+", "", drug.lower()).removesuffix("s")
-            if key in found:
+            if key in found or _named_again(drug, found):
                 continue
             at = sentence.start
             fact = TreatmentFact(
