@@ -49,9 +49,9 @@ def test_treatments_named_by_word_formation_and_grammar(name, treatments):
 def test_a_name_is_its_head_and_the_content_words_before_it():
     found = [name for _, _, name in treatment_phrases(
         "She continued standard therapy, then started ozone therapy and a heparin infusion; "
-        "the dichotomy of outcomes aside, a tracheostomy followed."
+        "the dichotomy of outcomes aside, a tracheostomy and carbogen inhalation followed."
     )]  # fmt: skip
-    assert found == ["tracheostomy", "ozone therapy", "heparin infusion"]
+    assert found == ["tracheostomy", "ozone therapy", "heparin infusion", "carbogen inhalation"]
 
 
 def test_the_suspects_own_course_is_not_a_treatment():

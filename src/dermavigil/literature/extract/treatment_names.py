@@ -102,7 +102,7 @@ tracheostomy), the word-formation rule of medical terminology (Dorland's Illustr
 Dictionary, "Combining forms")."""
 _HEAD = re.compile(
     r"(?<![\w-])(?:(?P<bare>dialysis|hemodialysis|plasmapheresis|transfusions?)"
-    r"|rehabilitation|therapy|therapies|stimulation|infusions?|feeding|ventilation"
+    r"|rehabilitation|therapy|therapies|stimulation|infusions?|inhalations?|feeding|ventilation"
     r"|bolus|regimens?|sutures?|(?P<anti>drugs|agents|medications?|treatment))(?![\w-])",
     re.I,
 )
