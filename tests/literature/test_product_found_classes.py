@@ -59,3 +59,15 @@ def test_a_compound_containing_adjective_names_the_products_content():
         "allergen extracts."
     )
     assert [p["category"] for p in draft.case["products"]] == ["allergen_immunotherapy"]
+
+
+def test_what_fillers_usually_are_does_not_name_this_patients_filler():
+    """'The most common filler used is hyaluronic acid' is a statement of what is usual: the
+    unnamed filler stays ``other``."""
+    draft = extract_draft(
+        "Nasal skin necrosis after a filler\nNon-surgical rhinoplasty with fillers is "
+        "popular. The most common filler product used is hyaluronic acid. A 33-year-old man "
+        "had a dermal filler injected into the nasal tip and developed skin necrosis of the "
+        "nose two days later."
+    )
+    assert [p["category"] for p in draft.case["products"]] == ["other"]

@@ -160,6 +160,13 @@ def _about_a_case(text: str) -> bool:
     return told_in_past(text) and not general_statement(text)
 
 
+_USUALLY = re.compile(
+    r"\b(?:most (?:common(?:ly)?|frequent(?:ly)?|popular)|commonly|usually|typically|often"
+    r"|generally|frequently)\b",
+    re.I,
+)
+"""A statement of what is usual ("the most common filler product used is hyaluronic acid")
+says what fillers usually are, not what this patient's filler was."""
 _NAMED_FILLER = re.compile(
     r"\b(?:dermal|facial|lip|cosmetic|soft[- ]tissue|injectable|tear trough)\s+fillers?\b", re.I
 )
@@ -260,7 +267,7 @@ def material_from_text(products: list[ProductFacts], sentences: list[Sentence]) 
         (sentence, m)
         for sentence in sentences
         for m in find_products(sentence.text)
-        if m.category in _FILLERS
+        if m.category in _FILLERS and not _USUALLY.search(sentence.text)
     ]
     if len({m.category for _, m in named}) == 1:
         sentence, mention = named[0]
