@@ -91,3 +91,24 @@ def test_a_series_draft_is_partial():
 def test_pronouns_of_either_sex_and_names_are_not_the_patients_sex(sentence: str, sex):
     draft = extract_draft("Ptosis after toxin\n" + sentence)
     assert draft.case["patient"].get("sex") == sex
+
+
+_SHOULDER = (
+    " A 45-year-old woman developed shoulder pain two days after an intramuscular influenza "
+    "vaccine."
+)
+_CITED_SERIES = [
+    "According to the national reporting system, 412 patients reported shoulder pain.",
+    "Shoulder pain after vaccination was described in a case series of 13 patients.4",
+    "Shoulder pain after vaccination was described in a case series of 13 patients [4].",
+]
+
+
+@pytest.mark.parametrize("sentence", _CITED_SERIES)
+def test_a_series_counted_in_the_literature_is_not_this_reports(sentence: str):
+    assert not extract_draft("Shoulder pain after vaccination\n" + sentence + _SHOULDER).is_series
+
+
+def test_this_reports_own_series_after_a_literature_sentence():
+    text = "Pain was reported in the literature. We report 3 patients with shoulder pain."
+    assert extract_draft("Shoulder pain after vaccination\n" + text + _SHOULDER).is_series

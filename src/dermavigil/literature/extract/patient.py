@@ -7,7 +7,8 @@ never derived from a number. Sex from nouns (man, woman, male, female, boy,
 girl) before pronouns (he/his, she/her; not "his or her", not a name "He"
 inside a line), in patient sentences only. A case
 series is recognised by "N patients / cases / women", "case series" or
-"retrospective review of N".
+"retrospective review of N", not in a sentence about the literature or a registry and not
+when a citation number follows the count (another report's series).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import AgeGroup, Sex
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
+from dermavigil.literature.extract.relevance import literature_statement
 from dermavigil.literature.extract.sentences import Sentence
 
 Span = tuple[int, int]
@@ -47,9 +49,15 @@ _EITHER_SEX = re.compile(
 )
 """'his or her', 'he/she': a pronoun of either sex, for anyone (a disclaimer, a guideline)."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[\"'(]\s*)$")
+_CITED = re.compile(
+    r"\.?\s?\[\d{1,3}(?:[,\u2013-]\d{1,3})*\]|\.?\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[\s.,;]|$)"
+)
+"""A citation number right after a count ("a case series of 13 patients.4 In our report"): the
+count is another report's."""
 _SERIES = re.compile(
     rf"\b(?:(?P<n>{NUMBER_WORDS})\s+(?:consecutive\s+)?(?:patients|cases|women|men|subjects"
-    rf"|individuals)|case series|series of (?P<n2>{NUMBER_WORDS})\b)",
+    rf"|individuals)|case series(?:\s+of\s+(?P<n3>{NUMBER_WORDS})\s+(?:patients|cases))?"
+    rf"|series of (?P<n2>{NUMBER_WORDS})\b)",
     re.I,
 )
 
@@ -121,7 +129,11 @@ def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientF
     cues = []
     for sentence in sentences:
         for match in _SERIES.finditer(sentence.text):
-            count = number_value(match.group("n") or match.group("n2") or "")
+            if _CITED.match(sentence.text, match.end()) or literature_statement(
+                sentence.text, *match.span()
+            ):
+                continue  # "a case series of 13 patients.4", "according to the VAERS, 731 ..."
+            count = number_value(match.group("n") or match.group("n2") or match.group("n3") or "")
             if count is None and "series" not in match.group(0).lower():
                 continue
             if count is not None and count < 2:

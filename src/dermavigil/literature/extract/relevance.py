@@ -136,6 +136,18 @@ _ADVICE = re.compile(
 )
 
 
+def literature_statement(text: str, start: int = 0, end: int | None = None) -> bool:
+    """The sentence (or the clause around ``text[start:end]``, up to a full stop or a
+    semicolon) reports what the literature or a registry says ("have been reported",
+    "according to the Vaccine Adverse Event Reporting System"), not this report's cases."""
+    end = len(text) if end is None else end
+    for cue in _REVIEW.finditer(text):
+        a, b = sorted((cue.end(), start)) if cue.start() < start else sorted((end, cue.start()))
+        if not re.search(r"[.;]", text[a:b]):
+            return True
+    return False
+
+
 def general_statement(text: str) -> bool:
     """The sentence carries a review, advice, study or patients-in-general cue."""
     return any(p.search(text) for p in (_REVIEW, _ADVICE, REVIEW_OR_STUDY, _GENERIC_PATIENTS))
