@@ -142,6 +142,49 @@ one clinic's copied narrative), and the redrawn hard negatives that share a rare
 reaction set still gain ~11 bits from the rare-reaction comparison on top of the
 products-and-reactions one (left open).
 
+Why precision falls from 10k to 100k (issue 16, 2026-12-05; ``--dump`` writes the records
+and scored pairs, the breakdown by kind is printed): of the 1,329 false alarms at 0.9 at
+100k, 1,195 lie between two *distinct sampled real* reports, 89 between a record drawn
+again (another patient) and a sampled one, 45 involve a made copy (at 10k: 30, 1, 1).
+The real pairs are VAERS's own clusters (consecutive VAERS_IDs, one vaccine, lot, state and
+day: a clinic's reports); the bench samples 4.6% of the 207,801-report pool at 10k and
+46% at 100k, so such pairs grow with the square of the share (x40 for x10 records) while
+the true pairs grow linearly. Of the 1,193 between two VAERS reports, 912 give both
+manufacturer numbers (SPLTTYPE) and 907 of those differ, mostly consecutive numbers of
+one sender (``WAES92060768`` / ``WAES92060644``, ``893291018E`` / ``893291002E``):
+two cases by the sender's own count, a fact the model did not compare. It now does
+(``report_number``: the same number for, one numbering scheme and two numbers against,
+its m a stated prior that EM does not replace, see ``duplicates.model.M_HELD``); copies
+keep, drop or change the number by :data:`NUMBER_RATES` (assumptions). Exact copies
+missed before (recall 0.90 at 10k) were reports with product and reactions only, the
+same as other real reports ("hep", "drug ineffective", no age or date). Same command,
+one store (re-imported for the number), before at load 4.9-9.9, after at load 8.8-9.7,
+the records of every copy identical but for the new number:
+
+    size  model                 P/R/F1 at 0.5    P/R/F1 at 0.9    RSS     wall / CPU s
+    10k   before                .899/.876/.888   .925/.786/.850   1.0 GB  27 / 13
+          number, EM's m        .913/.918/.915   .936/.844/.887
+          number, prior m       .924/.918/.921   .946/.844/.892   1.0 GB  64 / 15
+    100k  before                .641/.791/.708   .724/.697/.710   2.0 GB  119 / 40
+          number, EM's m        .656/.843/.738   .782/.765/.773   2.4 GB  132 / 43
+          number, prior m       .700/.841/.764   .820/.763/.790   2.4 GB  207 / 44
+
+    false alarms at 0.9 between two real VAERS reports, 100k: 1,193 -> 851 -> 643
+    recall at 0.9 by kind, 100k before -> after (prior m): exact copy .837 -> .941,
+    follow-up .790 -> .873, other reporter .561 -> .568, typos and missing .599 -> .744
+    (kinds as each run classifies them: a copy whose number was dropped is no longer an
+    exact copy, 1,178 -> 910 of the 5,000)
+
+Tried and dropped (branch issue-16-rare-tried): leaving the rare-reactions comparison
+out when the first suspect and every reaction term agree, since that level's profile
+frequency already counts the rare terms (the double count the lead suspected: on the
+100k run above, 118 of 1,069 false alarms and 49 of 3,827 true pairs at 0.9 were above
+it only by the rare terms). Bench: 10k F1 at 0.5 / 0.9 .921 / .892 -> .915 / .887, 100k
+.764 / .790 -> .780 / .793; but on real data it lost what tests guard: FAERS 2025Q4
+follow-up versions found at 0.9 fell to 109 of 168 informative ones (test asks 70%), and
+the seed's exact copy among its 300 registry near-copies fell to p 0.08 (a profile many
+near-copies share has a low profile weight; its rare terms were what told the copy).
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.
@@ -211,8 +254,21 @@ RATES = {
 }
 
 
-STORE_VERSION = "vaers-3 faers-4"
-"""Importer versions the bench store must be built with (region and lot, 2026-12-05)."""
+STORE_VERSION = "vaers-4 faers-5"
+"""Importer versions the bench store must be built with (region and lot; the
+manufacturer's report number, 2026-12-05)."""
+
+NUMBER_RATES = {
+    "follow_up": {"missing": 0.3, "other_sender": 0.0},
+    "other_reporter": {"missing": 0.7, "other_sender": 0.3},
+    "errors": {"missing": 0.2, "other_sender": 0.0},
+}
+"""What becomes of the manufacturer's report number in a copy, by kind (assumptions,
+like :data:`RATES`): a follow-up keeps its sender's number (ICH E2B(R3) C.1.1) unless it
+came through another channel without one; the same event from another reporter has no
+manufacturer number (a patient, a clinician) or a second company's own. A copy never
+gets another number of its original's scheme. Drawn from a generator of their own, so
+the other fields of every copy are those drawn before the number was added."""
 
 
 def _ensure_store(home: Path) -> Path:
@@ -318,6 +374,19 @@ def _perturb(row: dict, kind: str, rng: np.random.Generator, pool_terms: list[st
     return _rederived(new, row)
 
 
+def _number(new: dict, row: dict, kind: str, rng: np.random.Generator) -> dict:
+    """``new`` with the copy's report number (:data:`NUMBER_RATES`)."""
+    rates = NUMBER_RATES[kind]
+    if row.get("report_number") is None:
+        return new
+    if rng.random() < rates["missing"]:
+        return {**new, "report_number": None, "number_scheme": None}
+    if rng.random() < rates["other_sender"] / (1 - rates["missing"]):
+        number = f"OTHERCO{int(rng.integers(10**7, 10**8))}"
+        return {**new, "report_number": number, "number_scheme": "OTHERCO99999999"}
+    return new
+
+
 def _other_patient(row: dict, rng: np.random.Generator, same_product: list[dict]) -> dict:
     """A record drawn again: same products and reactions, another patient and date, and
     the region and lots of another real report of the same first suspect product
@@ -325,10 +394,16 @@ def _other_patient(row: dict, rng: np.random.Generator, same_product: list[dict]
     vaccine may well share its lot)."""
     import datetime as dt
 
-    new = dict(row)
+    new = {**row, "report_number": None, "number_scheme": None}
     if same_product:
         other = same_product[int(rng.integers(len(same_product)))]
         new.update(region=other["region"], lots=other["lots"])
+        # another patient's report has its own number, of its sender's scheme
+        mine = other["unique_id"] == row["unique_id"]
+        new.update(
+            report_number=None if mine else other.get("report_number"),
+            number_scheme=None if mine else other.get("number_scheme"),
+        )
     if row["age_years"] is not None:
         age = float(np.clip(row["age_years"] + rng.integers(-30, 31), 0, 100))
         new.update(
@@ -341,12 +416,36 @@ def _other_patient(row: dict, rng: np.random.Generator, same_product: list[dict]
     return _rederived(new, row)
 
 
+DUPLICATE_KINDS = {
+    "follow_up": "follow-up",
+    "other_reporter": "other reporter (manufacturer vs patient)",
+    "errors": "typos and missing fields",
+}
+"""Names of the perturbation kinds in the breakdown; a copy that no perturbation
+changed on a compared fact is an "exact copy" whatever its kind."""
+
+
+def duplicate_kind(original: dict, copy: dict, kind: str) -> str:
+    """The kind of the true pair (``original``, ``copy``) for the breakdown by kind:
+    ``exact copy`` when they agree on every fact of :data:`COMPARED`, else the name of the
+    perturbation ``kind`` that made the copy."""
+    if all(original[c] == copy[c] for c in COMPARED):
+        return "exact copy"
+    return DUPLICATE_KINDS[kind]
+
+
 def synthetic(
-    pool: pa.Table, n: int, seed: int = 16, origins: dict | None = None, share: float = SHARE
+    pool: pa.Table,
+    n: int,
+    seed: int = 16,
+    origins: dict | None = None,
+    share: float = SHARE,
+    kinds_of: dict | None = None,
 ) -> tuple[pa.Table, set, set]:
     """``n`` records: sampled real records plus ``share`` duplicates; (table, true pairs,
     cross-source true pairs). ``origins``, if given, is filled with each sampled record's
-    pool id (``source:report_id``), ``None`` for a record drawn again (another patient)."""
+    pool id (``source:report_id``), ``None`` for a record drawn again (another patient);
+    ``kinds_of``, if given, with each true pair's kind (:func:`duplicate_kind`)."""
     from dermavigil.duplicates.detect import with_rare_terms
     from dermavigil.duplicates.features import FEATURE_SCHEMA
 
@@ -378,12 +477,17 @@ def synthetic(
         zip(rng.choice(len(out), n_dup, replace=False), kinds, strict=True)
     ):
         dup = _perturb(out[int(i)], str(kind), rng, pool_terms)
+        dup = _number(dup, out[int(i)], str(kind), np.random.default_rng([seed, j]))
         dup["unique_id"] = f"d{j:07d}"
         if j % 3 == 0:
             dup["source"] = next(s for s in sources if s != out[int(i)]["source"])
             cross.add((out[int(i)]["unique_id"], dup["unique_id"]))
         out.append(dup)
         truth.add((out[int(i)]["unique_id"], dup["unique_id"]))
+        if kinds_of is not None:
+            kinds_of[tuple(sorted((out[int(i)]["unique_id"], dup["unique_id"])))] = duplicate_kind(
+                out[int(i)], dup, str(kind)
+            )
     for r in out:
         r["signature"] = (
             "\x1f".join([r["first_suspect"], *r["reaction_terms"]])
@@ -433,7 +537,7 @@ def indistinguishable(table: pa.Table, truth: set) -> set:
 
 COMPARED = (
     "sex", "age_years", "event_low", "suspect_products", "reaction_terms", "region", "lots",
-    "onset_latency_days", "outcome",
+    "onset_latency_days", "outcome", "report_number",
 )  # fmt: skip
 """The facts of the bench's records that the model compares (the rest are missing)."""
 
@@ -595,9 +699,20 @@ def blocking_size(table: pa.Table, truth: set, n: int, pool: int, made: float) -
     }
 
 
-def one_size(home: Path, n: int, blocking_only: bool = False, share: float = SHARE) -> dict:
+def one_size(
+    home: Path,
+    n: int,
+    blocking_only: bool = False,
+    share: float = SHARE,
+    dump: Path | None = None,
+    light: bool = False,
+) -> dict:
     """Run size ``n`` (in this process) and return its figures (``blocking_only``: the
-    blocking keys and their pairs and recall, without scoring)."""
+    blocking keys and their pairs and recall, without scoring; ``dump``: a folder to
+    write the records, the scored pairs and the true pairs with their kinds to, as
+    Parquet; ``light``: precision and recall only, without the diagnostics that hold
+    every record in Python -- indistinguishable and ambiguous pairs, twins, blocking recall,
+    the VAERS audit -- whose memory, not the detection's, stopped a 1M run at 16 GB)."""
     from dermavigil.duplicates.detect import score_table
     from dermavigil.duplicates.store_features import store_feature_table
 
@@ -605,7 +720,8 @@ def one_size(home: Path, n: int, blocking_only: bool = False, share: float = SHA
     pool = pool.filter(pc.invert(pc.is_null(pool["reaction_terms"])))
     started = time.perf_counter()
     origins: dict = {}
-    table, truth, cross = synthetic(pool, n, origins=origins, share=share)
+    kinds_of: dict = {}
+    table, truth, cross = synthetic(pool, n, origins=origins, share=share, kinds_of=kinds_of)
     made = time.perf_counter() - started
     if blocking_only:
         return blocking_size(table, truth, n, pool.num_rows, made)
@@ -623,19 +739,28 @@ def one_size(home: Path, n: int, blocking_only: bool = False, share: float = SHA
     scored, model = score_table(table, min(THRESHOLDS), progress)
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_SELF)
+    detect_rss = after.ru_maxrss / 1024  # the peak so far: records made and detection
     cpu_s = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
     truth = {tuple(sorted(t)) for t in truth}
     cross = {tuple(sorted(t)) for t in cross}
-    no_fact, alike_third = indistinguishable(table, truth), ambiguous(table, truth)
+    if light:
+        no_fact, alike_third = set(), set()
+    else:
+        no_fact, alike_third = indistinguishable(table, truth), ambiguous(table, truth)
     hidden = no_fact | alike_third
     visible = truth - hidden
-    block_recall, _ = blocking_recall(table, truth)
+    block_recall = (
+        {"all": float("nan"), "pruned": float("nan")} if light else blocking_recall(table, truth)[0]
+    )
+    if dump is not None:
+        _dump(dump, n, table, scored, kinds_of, origins)
+    kinds = sorted(set(kinds_of.values()))
     curve = {}
     for t in THRESHOLDS:
         flagged = _pairs(scored, t)
         p, r, f = _prf(flagged, truth)
         # false alarms on two reports that agree on every fact both hold (twins())
-        alike = twins(table, flagged - truth)
+        alike = set() if light else twins(table, flagged - truth)
         pt, _, _ = _prf(flagged - alike, truth)
         # on what the data can tell apart: a flagged pair that is one of the
         # indistinguishable true pairs is neither a hit nor a false alarm there, nor a twin
@@ -654,8 +779,13 @@ def one_size(home: Path, n: int, blocking_only: bool = False, share: float = SHA
             "precision_on_copies": pc_,
             "twins": len(alike),
             "precision_without_twins": pt,
+            "recall_by_kind": {
+                k: len({p for p in flagged & truth if kinds_of[p] == k})
+                / max(1, sum(1 for v in kinds_of.values() if v == k))
+                for k in kinds
+            },
         }
-    audit = vaers_audit(_pairs(scored, AUDIT_THRESHOLD) - truth, origins)
+    audit = {} if light else vaers_audit(_pairs(scored, AUDIT_THRESHOLD) - truth, origins)
     return {
         "n": n,
         "pool": pool.num_rows,
@@ -664,6 +794,7 @@ def one_size(home: Path, n: int, blocking_only: bool = False, share: float = SHA
         "audit": audit,
         "detect_s": seconds,
         "detect_cpu_s": cpu_s,
+        "detect_peak_rss_mib": detect_rss,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "curve": curve,
         "indistinguishable": len(hidden),
@@ -673,8 +804,38 @@ def one_size(home: Path, n: int, blocking_only: bool = False, share: float = SHA
         "blocking": [c.model_dump() for c in model.blocking],
         "pruning": model.pruning.model_dump() if model.pruning else None,
         "em_used": [s.used for s in model.em_sessions],
+        "pairs_by_kind": {k: sum(1 for v in kinds_of.values() if v == k) for k in kinds},
         "u_pairs": model.u_pairs,
     }
+
+
+def _dump(
+    folder: Path, n: int, table: pa.Table, scored: pa.Table, kinds_of: dict, origins: dict
+) -> None:
+    """Write size ``n``'s records, scored pairs and true pairs (with kinds) as Parquet."""
+    import pyarrow.parquet as pq
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, folder / f"records-{n}.parquet")
+    keep = [c for c in scored.column_names if c.startswith(("gamma_", "w_"))]
+    pq.write_table(
+        scored.select(["unique_id_l", "unique_id_r", "match_probability", *keep]),
+        folder / f"scored-{n}.parquet",
+    )
+    pq.write_table(
+        pa.table(
+            {
+                "a": [p[0] for p in kinds_of],
+                "b": [p[1] for p in kinds_of],
+                "kind": list(kinds_of.values()),
+            }
+        ),
+        folder / f"truth-{n}.parquet",
+    )
+    pq.write_table(
+        pa.table({"unique_id": list(origins), "origin": list(origins.values())}),
+        folder / f"origins-{n}.parquet",
+    )
 
 
 def diana(threshold: float) -> dict:
@@ -757,9 +918,17 @@ def main() -> None:
     parser.add_argument(
         "--blocking-only", action="store_true", help="time and count the blocking alone"
     )
+    parser.add_argument(
+        "--light",
+        action="store_true",
+        help="precision and recall only (no diagnostics holding every record in Python)",
+    )
+    parser.add_argument(
+        "--dump", type=Path, help="folder to write each size's records and pairs to (Parquet)"
+    )
     args = parser.parse_args()
     if args.one:
-        out = one_size(args.home, args.one, args.blocking_only, args.share)
+        out = one_size(args.home, args.one, args.blocking_only, args.share, args.dump, args.light)
         print(json.dumps(out, default=str))
         return
     import splink
@@ -792,16 +961,19 @@ def main() -> None:
         load = os.getloadavg()
         out = subprocess.run(
             [sys.executable, __file__, "--home", str(args.home), "--one", str(n)]
-            + ["--share", str(args.share)],
+            + ["--share", str(args.share)]
+            + (["--dump", str(args.dump)] if args.dump else [])
+            + (["--light"] if args.light else []),
             check=True,
-            capture_output=True,
+            stdout=subprocess.PIPE,  # the progress lines (stderr) pass through
             text=True,
         )
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(
             f"\n{r['n']:,} reports: detect {r['detect_s']:.1f} s wall, "
             f"{r['detect_cpu_s']:.1f} s CPU (all threads), "
-            f"peak RSS {r['peak_rss_mib']:,.0f} MiB (load average before {load[0]:.1f}, "
+            f"peak RSS {r['peak_rss_mib']:,.0f} MiB ({r['detect_peak_rss_mib']:,.0f} MiB "
+            f"after detection, before the diagnostics; load average before {load[0]:.1f}, "
             f"after {os.getloadavg()[0]:.1f}); "
             f"{r['true_pairs']} true pairs, {r['indistinguishable']} the data cannot tell "
             f"({r['no_identifying_fact']} share no identifying fact, indistinguishable(); "
@@ -817,7 +989,7 @@ def main() -> None:
             print(
                 f"  {c['family']:<24} {c['pairs_unbounded']:>16,} {c['pairs_bounded']:>13,} "
                 f"{c['largest_block']:>8} {c['dropped_records']:>8} "
-                f"{r['blocking_recall'][c['family']]:>16.3f}"
+                f"{r['blocking_recall'].get(c['family'], float('nan')):>16.3f}"
             )
         total = sum(c["pairs_bounded"] for c in r["blocking"])
         print(
@@ -847,6 +1019,10 @@ def main() -> None:
                 f"{c['twins']:>5} {c['precision_without_twins']:>8.3f} | {'':>16} "
                 f"{v['precision']:>6.3f} {v['recall']:>6.3f} {v['f1']:>6.3f}"
             )
+        print(f"  recall by kind of duplicate (true pairs: {r['pairs_by_kind']})")
+        for t, c in r["curve"].items():
+            by_kind = "  ".join(f"{k} {v:.3f}" for k, v in c["recall_by_kind"].items())
+            print(f"  {float(t):>5.2f} {by_kind}")
 
 
 if __name__ == "__main__":

@@ -128,3 +128,29 @@ def test_pairing_over_budget_is_refused(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(blocking, "PAIR_BUDGET_PER_RECORD", 1)
     with pytest.raises(InputError, match="budget"):
         _pruned(_crowd(100), per_record=3)
+
+
+def test_one_article_cited_two_ways_and_one_report_number_share_a_key() -> None:
+    """Two filers' reports of one literature patient, each naming only its own drug, share
+    no product: the publication key (first author and year, the DOI on one side only)
+    blocks them together; so does one manufacturer report number without any product."""
+    day = dt.date(2025, 10, 1)
+    cited = _record("cited", day, 40, "male", ["cardiac arrest"])
+    cited.update(
+        first_suspect="alprazolam", suspect_products=["alprazolam"], signature=None,
+        publication_ids=["cite:kolluri:2025", "doi:10.1093/ehjcr/ytaf546"],
+    )  # fmt: skip
+    again = _record("again", dt.date(2024, 1, 1), 41, "male", ["arrhythmia"])
+    again.update(
+        first_suspect="omeprazole", suspect_products=["omeprazole"], signature=None,
+        product_words=["omeprazole"], publication_ids=["cite:kolluri:2025"],
+    )  # fmt: skip
+    numbered = [
+        dict.fromkeys(FEATURE_SCHEMA.names)
+        | {"unique_id": uid, "source": "faers", "report_number": "USACME20251"}
+        for uid in ("n1", "n2")
+    ]
+    keyed, _ = block_keys(_table([cited, again, *numbered]))
+    keys = dict(zip(keyed["unique_id"].to_pylist(), keyed[COLUMN].to_pylist(), strict=True))
+    assert any(k.startswith("publication") for k in set(keys["cited"]) & set(keys["again"]))
+    assert any(k.startswith("report_number") for k in set(keys["n1"]) & set(keys["n2"]))

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from dermavigil.domain.case import Case
-from dermavigil.duplicates.features import FEATURE_SCHEMA, case_features, content_words, lot_key
+from dermavigil.duplicates.features import (
+    FEATURE_SCHEMA,
+    case_features,
+    citation_keys,
+    content_words,
+    lot_key,
+    number_scheme,
+    report_number_key,
+)
 
 
 def test_record_has_exactly_the_schema_columns(literature_case: Case) -> None:
@@ -102,3 +110,74 @@ def test_outcome_is_fatal_not_fatal_or_unknown(clinician_case: Case) -> None:
     data["reactions"][1]["outcome"] = "unknown"
     data["reactions"][2]["seriousness"] = ["death"]
     assert case_features(Case.model_validate(data), "c")["outcome"] == "fatal"
+
+
+def test_report_numbers_meet_across_spellings_and_name_their_scheme() -> None:
+    assert report_number_key("us-pfizer inc-2023 1") == "USPFIZERINC20231"
+    assert report_number_key("WAES 9206-0768") == report_number_key("waes92060768")
+    assert number_scheme("WAES92060768") == number_scheme("WAES92060644") == "WAES99999999"
+    assert number_scheme("893291018E") == "999999999E" != number_scheme("WAES92060768")
+    for unknown in ("UNKNOWN", "unk", "N/A", "123", "", None):
+        assert report_number_key(unknown) is None, unknown
+    assert number_scheme(None) is None
+
+
+def test_report_number_key_in_sql_is_the_python_key() -> None:
+    import duckdb
+
+    from dermavigil.duplicates.store_features import _NUMBER_KEY
+
+    values = ["us-pfizer inc-2023 1", "WAES92060768", "UNKNOWN", "unk", "N/A", "123", "Ü12x9"]
+    con = duckdb.connect()
+    sql = _NUMBER_KEY.replace("rep.manufacturer_number", "n")
+    (got,) = con.execute(
+        f"SELECT list_transform(?::VARCHAR[], lambda n: {sql})", [values]
+    ).fetchone()
+    assert got == [report_number_key(v) for v in values]
+
+
+def test_the_sender_report_id_is_the_report_number(clinician_case: Case) -> None:
+    assert case_features(clinician_case, "c")["report_number"] is None
+    data = clinician_case.model_dump()
+    data["report"]["sender_report_id"] = "FR-ACME-2025-000123"
+    row = case_features(Case.model_validate(data), "c")
+    assert row["report_number"] == "FRACME2025000123"
+    assert row["number_scheme"] == "FRACME9999999999"
+
+
+CITATIONS = [
+    "Kolluri M, Rao S. Title. Eur Heart J Case Rep. 2025 Oct 27;9(11):ytaf546. "
+    "doi: 10.1093/ehjcr/ytaf546.",
+    "Kolluri M, Rao S. Title. European Heart Journal. 2025;9(11):ytaf546",
+    "B Dobreva-Yatseva, F Nikolov. A case. Bulgarian Cardiology. 2023;2:67-75",
+    "Iso, H.. A remarkable response. Translational Cancer Research. 2023;12(8):2212",
+    "Tu T-H, Lu J-W. Molecular hydrogen. In-Vivo. 2025;39 (4):2186",
+    "O'Brien K, Müller T. X. 2001",
+    "LIT",
+    "",
+]
+"""Citations as FAERS lit_ref holds them (the first two: one article, two filers)."""
+
+
+def test_one_article_cited_two_ways_has_a_key_in_common() -> None:
+    first, second = citation_keys(CITATIONS[0]), citation_keys(CITATIONS[1])
+    assert first == ["doi:10.1093/ehjcr/ytaf546", "cite:kolluri:2025"]
+    assert set(first) & set(second) == {"cite:kolluri:2025"}
+    assert citation_keys(CITATIONS[2]) == ["cite:dobrevayatseva:2023"]  # initial first
+    assert citation_keys(CITATIONS[4]) == ["cite:tu:2025"]
+    assert citation_keys(CITATIONS[5]) == ["cite:obrien:2001"]
+    assert citation_keys("LIT") == [] and citation_keys(None) == []
+    assert citation_keys("anything", "Lee, Jane", 2024) == ["cite:lee:2024"]
+
+
+def test_citation_keys_in_sql_are_the_python_keys() -> None:
+    import duckdb
+
+    from dermavigil.duplicates.store_features import _PUBLICATION_IDS
+
+    con = duckdb.connect()
+    sql = _PUBLICATION_IDS.replace("rep.literature", "x")
+    (got,) = con.execute(
+        f"SELECT list_transform(?::VARCHAR[], lambda x: {sql})", [CITATIONS]
+    ).fetchone()
+    assert got == [citation_keys(c) or None for c in CITATIONS]

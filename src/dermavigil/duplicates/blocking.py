@@ -51,11 +51,13 @@ _PARTS = {
     "sex": "sex",
     "country": "country",
     "signature": "signature",
-    "publication": "publication_id",
+    "publication": "p",
     "initials": "initials",
+    "report_number": "report_number",
 }
 """Key parts: a column (as text) or an item of a list (``term``: a reaction term,
-``rword``: a reaction word, ``word``: a product word)."""
+``rword``: a reaction word, ``word``: a product word, ``publication``: a publication
+key, DOI, PMID or first author and year)."""
 
 _HASHED_PARTS = {
     **_PARTS,
@@ -93,7 +95,7 @@ def _by_when(*base: str) -> tuple[tuple[Recipe, ...], ...]:
 
 # fmt: off
 FAMILIES: tuple[Family, ...] = (
-    Family("publication", "the same DOI/PMID",
+    Family("publication", "a publication key in common (DOI, PMID, first author and year)",
            ((("publication",),), (("publication", "sex", "age"),))),
     Family("product_reaction", "the same first suspect product and a reaction term in common",
            _by_when("first_suspect", "term")),
@@ -112,6 +114,8 @@ FAMILIES: tuple[Family, ...] = (
            ((("event_day", "age"),), (("event_day", "age", "sex"),))),
     Family("product_word_day", "a product word in common on the same event day",
            ((("word", "event_day"),), (("word", "event_day", "sex"),))),
+    Family("report_number", "the same manufacturer report number (a follow-up keeps it)",
+           ((("report_number",),), (("report_number", "sex"),))),
     Family("initials_birth_year", "the same initials and year of birth",
            ((("initials", "birth_year"),), (("initials", "birth_year", "sex"),))),
 )
@@ -122,6 +126,7 @@ _LISTS = {
     "term": ("reaction_terms", "t"),
     "rword": ("reaction_words", "v"),
     "word": ("product_words", "w"),
+    "publication": ("publication_ids", "p"),
 }
 """List parts: the column a key part is an item of, and its lambda variable."""
 

@@ -30,6 +30,17 @@ Every fact is reduced to a form that survives rewording between reporters:
 - lot (batch) numbers of the suspects as :func:`lot_key` keys, and the
   region (state) where a source gives one (VAERS STATE): two reports of one
   vaccine on one day from two states, or of two lots, are two patients;
+- the manufacturer's report number (FAERS ``mfr_num``, VAERS ``SPLTTYPE``, the
+  registry's E2B C.1.1 of a report as received) as :func:`report_number_key`, and its
+  *numbering scheme* (:func:`number_scheme`: the digits made ``9``, so
+  ``WAES92060768`` is ``WAES99999999``): a sender keeps one number for a case over its
+  follow-ups (ICH E2B(R3) C.1.1), so one scheme and two numbers is two cases of one
+  sender;
+- the publication as keys that survive each sender's way of typing a citation
+  (:func:`citation_keys`): its DOI, its PMID, and its first author's surname with the
+  year (``cite:kolluri:2025`` for "Kolluri M, ... Eur Heart J Case Rep. 2025 Oct 27..."
+  and for "Kolluri M, ... European Heart Journal. 2025;9(11)..."), compared and blocked
+  on as a list: one key in common is one publication;
 - partial dates: the first and last real day they may stand for
   (:meth:`~dermavigil.domain.dates.PartialDate.earliest`/``latest``).
 
@@ -40,6 +51,7 @@ model treats them as "no evidence" rather than as disagreement.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -103,6 +115,8 @@ FEATURE_SCHEMA = pa.schema(
         ("region", _TEXT),
         ("lots", _LIST),
         ("outcome", _TEXT),
+        ("report_number", _TEXT),
+        ("number_scheme", _TEXT),
     ]
 )
 """The columns of a feature record (Arrow types), in table order."""
@@ -126,6 +140,30 @@ def lot_key(text: str | None) -> str | None:
     if len(key) < LOT_MIN_LENGTH or any(word in key for word in LOT_UNKNOWN):
         return None
     return key
+
+
+REPORT_NUMBER_MIN_LENGTH = 4
+"""Shorter report-number keys identify nothing."""
+
+
+def report_number_key(text: str | None) -> str | None:
+    """A manufacturer's report number as a matching key: letters and digits only, upper
+    case (``US-PFIZER INC-2023-1`` -> ``USPFIZERINC20231``); None when it says the number
+    is unknown (:data:`LOT_UNKNOWN`) or is too short.
+    :func:`~dermavigil.duplicates.store_features.features_sql` computes the same key."""
+    key = "".join(ch for ch in (text or "").upper() if ch.isascii() and ch.isalnum())
+    if len(key) < REPORT_NUMBER_MIN_LENGTH or any(word in key for word in LOT_UNKNOWN):
+        return None
+    return key
+
+
+def number_scheme(key: str | None) -> str | None:
+    """The numbering scheme of a report-number key: each digit made ``9``
+    (``WAES92060768`` -> ``WAES99999999``, ``893291018E`` -> ``999999999E``). Two numbers
+    of one scheme come from one sender's numbering, as far as the number shows."""
+    if key is None:
+        return None
+    return "".join("9" if ch.isdigit() else ch for ch in key)
 
 
 def _singular(word: str) -> str:
@@ -206,7 +244,55 @@ def _publication_ids(case: Case) -> list[str]:
         ids.append(f"doi:{ref.doi.casefold()}")
     if ref.pmid:
         ids.append(f"pmid:{int(ref.pmid)}")
-    return ids
+    cited = citation_keys(ref.citation, ref.authors[0] if ref.authors else None, ref.year)
+    return sorted({*ids, *cited})
+
+
+DOI_PATTERN = r"10\.\d{4,9}/[^\s;,]+"
+"""A DOI inside a citation (its trailing full stop is not part of it)."""
+_LETTER = "A-Za-z\u00c0-\u024f"
+SURNAME_PATTERN = rf"^\s*(?:[A-Z]{{1,2}}\.?\s+)?([{_LETTER}]+(?:['-][{_LETTER}]+)*)"
+"""The first author's surname at the start of a citation ("Kolluri M, ...", "Iso, H..",
+"B Dobreva-Yatseva, ...": a leading initial is skipped); Latin letters, as in SQL."""
+YEAR_PATTERN = r"\b(19[5-9]\d|20[0-4]\d)\b"
+"""The first year in a citation (its publication year: titles rarely hold one)."""
+
+
+def citation_keys(
+    citation: str | None, author: str | None = None, year: int | None = None
+) -> list[str]:
+    """Keys of one publication however a sender typed its citation: ``doi:<doi>`` when the
+    text holds a DOI, and ``cite:<first author's surname>:<year>`` (the surname from
+    ``author`` when given, else from the citation's start; the year ``year`` when given,
+    else the citation's first year). A two-letter surname is kept ("Tu T-H"), a lone
+    initial is not. :func:`~dermavigil.duplicates.store_features.features_sql` computes
+    the same keys in SQL."""
+    text = citation or ""
+    keys = []
+    if doi := re.search(DOI_PATTERN, text.casefold()):
+        keys.append(f"doi:{doi.group(0).rstrip('.')}")
+    surname_match = re.match(SURNAME_PATTERN, author or text)
+    surname = _ascii_letters(surname_match.group(1)) if surname_match else ""
+    found_year = re.search(YEAR_PATTERN, text)
+    when = str(year) if year else (found_year.group(1) if found_year else None)
+    if len(surname) >= 2 and when:
+        keys.append(f"cite:{surname}:{when}")
+    return keys
+
+
+def _ascii_letters(text: str) -> str:
+    """Lower case, accents stripped, letters a-z only (``O'Brien`` -> ``obrien``, ``Müller``
+    -> ``muller``): DuckDB's ``strip_accents`` and ``[^a-z]`` removed."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if "a" <= ch <= "z")
+
+
+def _publication_id(keys: list[str]) -> str | None:
+    """The one publication key shown: the DOI, else the PMID, else the author and year."""
+    for kind in ("doi:", "pmid:", "cite:"):
+        if found := next((k for k in keys if k.startswith(kind)), None):
+            return found
+    return None
 
 
 def _reaction_terms(case: Case) -> list[str]:
@@ -256,7 +342,7 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "event_low": event_low,
         "event_high": event_high,
         "publication_ids": _or_none(publications),
-        "publication_id": publications[0] if publications else None,
+        "publication_id": _publication_id(publications),
         "signature": _signature(keys[0] if keys else None, terms),
         "rare_terms": None,  # set over the whole collection: detect.with_rare_terms
         "initials": _initials(case.patient.initials),
@@ -264,6 +350,8 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "region": None,  # the case model holds no subdivision of the country
         "lots": _or_none(sorted({k for p in suspects if (k := lot_key(p.lot))})),
         "outcome": _outcome(case),
+        "report_number": (number := report_number_key(case.report.sender_report_id)),
+        "number_scheme": number_scheme(number),
     }
 
 

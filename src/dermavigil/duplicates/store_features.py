@@ -6,7 +6,8 @@ schema (``reports``, ``report_products``, ``report_reactions``), so one SQL quer
 :class:`~dermavigil.domain.case.Case` per report (1M reports in seconds rather
 than the ~20 minutes pydantic validation would take).
 
-Lot numbers and the region (state) come from columns added to the store later:
+Lot numbers, the region (state) and the manufacturer's report number come from
+columns added to the store later:
 a store built before them reads them as null (:func:`with_optional_columns`).
 The store holds less than a case: no body sites, treatments, initials or event
 latency per reaction beyond ``onset_days``; those facts are missing (no evidence
@@ -24,11 +25,14 @@ import duckdb
 import pyarrow as pa
 
 from dermavigil.duplicates.features import (
+    DOI_PATTERN,
     FATAL,
     FEATURE_SCHEMA,
     LOT_MIN_LENGTH,
     LOT_UNKNOWN,
     NOT_FATAL,
+    REPORT_NUMBER_MIN_LENGTH,
+    YEAR_PATTERN,
 )
 
 _WORDS = (
@@ -45,8 +49,36 @@ _LOT_KEY = (
 )
 """features.lot_key in SQL."""
 
+_NUMBER = "regexp_replace(upper(rep.manufacturer_number), '[^A-Z0-9]', '', 'g')"
+_NUMBER_KEY = (
+    f"CASE WHEN length({_NUMBER}) >= {REPORT_NUMBER_MIN_LENGTH} AND NOT ("
+    + " OR ".join(f"contains({_NUMBER}, '{word}')" for word in LOT_UNKNOWN)
+    + f") THEN {_NUMBER} END"
+)
+"""features.report_number_key in SQL."""
+
+_SQL_LETTER = "A-Za-z\\x{00C0}-\\x{024F}"
+_DOI = f"nullif(rtrim(regexp_extract(lower(rep.literature), '{DOI_PATTERN}', 0), '.'), '')"
+_SURNAME = (
+    "regexp_replace(strip_accents(lower(regexp_extract(rep.literature, "
+    f"'^\\s*(?:[A-Z]{{1,2}}\\.?\\s+)?([{_SQL_LETTER}]+(?:[''-][{_SQL_LETTER}]+)*)', 1))), "
+    "'[^a-z]', '', 'g')"
+)
+_YEAR = f"nullif(regexp_extract(rep.literature, '{YEAR_PATTERN}', 1), '')"
+_CITED = (
+    f"CASE WHEN length({_SURNAME}) >= 2 AND {_YEAR} IS NOT NULL "
+    f"THEN 'cite:' || {_SURNAME} || ':' || {_YEAR} END"
+)
+_PUBLICATION_IDS = f"nullif(list_filter(['doi:' || {_DOI}, {_CITED}], lambda k: k IS NOT NULL), [])"
+"""features.citation_keys of the report's citation (``literature``) in SQL."""
+
 OPTIONAL_COLUMNS = {
-    "reports": {"region": "VARCHAR", "outcome": "VARCHAR", "serious": "BOOLEAN"},
+    "reports": {
+        "region": "VARCHAR",
+        "outcome": "VARCHAR",
+        "serious": "BOOLEAN",
+        "manufacturer_number": "VARCHAR",
+    },
     "report_products": {"lot": "VARCHAR"},
 }
 """Columns added to the store after some stores were built (and those a caller's own
@@ -116,10 +148,8 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
         strftime(rep.event_date, '%Y-%m-%d') AS event_date,
         rep.event_date AS event_low,
         rep.event_date AS event_high,
-        CASE WHEN rep.literature IS NOT NULL AND rep.literature <> ''
-             THEN [lower(rep.literature)] END AS publication_ids,
-        CASE WHEN rep.literature IS NOT NULL AND rep.literature <> ''
-             THEN lower(rep.literature) END AS publication_id,
+        {_PUBLICATION_IDS} AS publication_ids,
+        coalesce('doi:' || {_DOI}, {_CITED}) AS publication_id,
         CASE WHEN p.first_suspect IS NOT NULL AND r.reaction_terms IS NOT NULL
              THEN p.first_suspect || chr(31) || array_to_string(r.reaction_terms, chr(31))
         END AS signature,
@@ -130,7 +160,9 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
         nullif(upper(trim(rep.region)), '') AS region,
         nullif(p.lots, []) AS lots,
         CASE WHEN rep.outcome = 'death' THEN '{FATAL}'
-             WHEN rep.serious IS NOT NULL THEN '{NOT_FATAL}' END AS outcome
+             WHEN rep.serious IS NOT NULL THEN '{NOT_FATAL}' END AS outcome,
+        {_NUMBER_KEY} AS report_number,
+        regexp_replace({_NUMBER_KEY}, '[0-9]', '9', 'g') AS number_scheme
     FROM {reports} rep
     LEFT JOIN p USING (source, report_id)
     LEFT JOIN r USING (source, report_id)

@@ -18,7 +18,9 @@ From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
    only if EM found a match cluster: at least :data:`EM_MIN_MATCHES` expected
    matching pairs and, for every fact it trained, a strongest agreement level
    more frequent among matches than among non-matches. A fact that no session
-   trained keeps its prior ``m`` (and says so);
+   trained keeps its prior ``m`` (and says so), and so do the facts of
+   :data:`~dermavigil.duplicates.model.M_HELD` (the manufacturer's report number, which
+   EM's blocks cannot estimate);
 3. :func:`constrain`: whatever was estimated, agreeing is never evidence
    against a match and disagreeing never evidence for one. For each level of
    agreement ``u`` is lowered to at most ``m`` (weight >= 0); for the
@@ -54,6 +56,7 @@ from dermavigil.duplicates.chance import (
 )
 from dermavigil.duplicates.meta_blocking import Pruning
 from dermavigil.duplicates.model import (
+    M_HELD,
     TRAIN_MIN_RECORDS,
     U_MAX_PAIRS,
     U_SEED,
@@ -324,6 +327,7 @@ def train(
             _set_u(linker, "lot", lot_u)  # EM's E-step uses it too (u stays fixed in EM)
         step("estimating m by expectation maximisation", 1, 3)
         m_est, sessions = _em(linker, db_api, table_name, records, n_records)
+        m_est = {name: levels for name, levels in m_est.items() if name not in M_HELD}
     params: Params = {}
     fact_records = []
     for fact in facts():

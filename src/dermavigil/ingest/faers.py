@@ -21,7 +21,8 @@ occurrence country, else reporter country; ``serious`` = any OUTC row (every
 OUTC code is a seriousness criterion; unknown, with a warning, for a quarter
 without its OUTC file); ``outcome`` = the gravest OUTC code as an
 E2B seriousness criterion (RI and OT: medically important);
-``literature`` = ``lit_ref`` (or ``"LIT"`` when RPSR says literature); roles
+``literature`` = ``lit_ref`` (or ``"LIT"`` when RPSR says literature);
+``manufacturer_number`` = ``mfr_num``; roles
 PS/SS suspect, C concomitant, I interacting; ``category`` the aesthetic
 product family when the name or ingredient shows one, else ``drug``.
 """
@@ -50,7 +51,7 @@ from dermavigil.ingest.values import (
 )
 
 SOURCE = "faers"
-PARSER_VERSION = "faers-4"  # 4: lot (lot_num); 3: serious unknown without OUTC; orphans
+PARSER_VERSION = "faers-5"  # 5: mfr_num; 4: lot (lot_num); 3: serious unknown without OUTC; orphans
 
 _NAME = re.compile(
     r"^(?P<kind>DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(?P<unit>\d\dQ[1-4])(?:_\w+)?\.TXT$", re.IGNORECASE
@@ -165,6 +166,7 @@ def _report(rec: Record, rid: str, outc: set[str] | None, rpsr: set[str]) -> dic
         "outcome": next((OUTCOMES[c] for c in OUTCOMES if c in (outc or ())), None),
         "reporter_type": OCCUPATIONS.get(rec.get("occp_cod").upper()),
         "literature": rec.get("lit_ref") or ("LIT" if "LIT" in rpsr else None),
+        "manufacturer_number": rec.get("mfr_num") or None,
         "_rank_date": fda_dt,
     }
 

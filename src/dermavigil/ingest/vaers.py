@@ -9,9 +9,9 @@ columns, ``VAX_DOSE_SERIES``, ``BIRTH_DEFECT``...) both load. DATA of 2000 and
 
 Mapping: one report per DATA row (``report_id`` = ``case_id`` = VAERS_ID; VAERS
 has no versions); ``received_date`` RECVDATE, ``event_date`` ONSET_DATE;
-``region`` STATE; ``age_years`` AGE_YRS, else CAGE_YR + CAGE_MO (the computed age; CAGE_MO holds
-the fraction of a year, e.g. ".7" beside AGE_YRS 1.6); ``serious``
-when DIED, L_THREAT, HOSPITAL, X_STAY, DISABLE or BIRTH_DEFECT is ``Y``
+``region`` STATE; ``manufacturer_number`` SPLTTYPE; ``age_years`` AGE_YRS, else CAGE_YR +
+CAGE_MO (the computed age; CAGE_MO holds the fraction of a year, e.g. ".7" beside AGE_YRS
+1.6); ``serious`` when DIED, L_THREAT, HOSPITAL, X_STAY, DISABLE or BIRTH_DEFECT is ``Y``
 (21 CFR 600.80 criteria); ``outcome`` the gravest of them. Each VAX row is a
 suspect product whose key is the vaccine type (``VAX_TYPE``, e.g. ``FLU3``,
 the level at which VAERS is analysed), with ``VAX_NAME`` verbatim and ``lot`` VAX_LOT. Each of
@@ -36,7 +36,7 @@ from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import MAX_AGE_YEARS, parse_float, parse_us_date, sex_code
 
 SOURCE = "vaers"
-PARSER_VERSION = "vaers-3"  # 3: region (STATE) and lot (VAX_LOT); 2: orphans, warnings
+PARSER_VERSION = "vaers-4"  # 4: manufacturer_number; 3: region and lot; 2: orphans, warnings
 
 _NAME = re.compile(
     r"^(?P<unit>\d{4})VAERS(?P<kind>DATA|VAX|SYMPTOMS)(?![A-Za-z]).*\.csv$", re.IGNORECASE
@@ -137,6 +137,7 @@ def _stage_data(member: Member, stage: StageWriter) -> dict[str, float | None]:
                 "received_date": received,
                 "event_date": rec.parsed(parse_us_date, "ONSET_DATE", "bad date"),
                 "region": rec.get("STATE").upper() or None,
+                "manufacturer_number": rec.get("SPLTTYPE") or None,
                 "sex": sex_code(rec.get("SEX")),
                 "age_years": _age(rec),
                 "serious": bool(flags),

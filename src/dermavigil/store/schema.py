@@ -35,6 +35,9 @@ REPORTS = pa.schema(
         pa.field("outcome", pa.string()),
         pa.field("reporter_type", pa.string()),
         pa.field("literature", pa.string()),
+        # the manufacturer's report number where the source gives one (FAERS mfr_num,
+        # VAERS SPLTTYPE): one sender's number for one case, kept over its follow-ups
+        pa.field("manufacturer_number", pa.string()),
     ]
 )
 
