@@ -169,11 +169,8 @@ def _run(
     top: int,
     spark_conf: list[str] | None,
 ) -> None:
-    from dermavigil.store.malloc import single_arena
     from dermavigil.store.readahead import read_ahead
 
-    if (engine or load_settings().engine) != "spark":
-        single_arena()  # the reading thread's freed memory serves the statistics after
     # a small .xz input is decompressed from here on, beside the imports that follow
     ahead = read_ahead(input_file) if input_file is not None else None
     from dermavigil.signals.detect import SignalRequest, detect_file, detect_store

@@ -44,6 +44,7 @@ from dermavigil.store.longformat import (
     load_long_encoded,
     register_long,
 )
+from dermavigil.store.malloc import single_arena
 
 if TYPE_CHECKING:
     from dermavigil.signals.mgps import Prior
@@ -344,6 +345,7 @@ def _load_and_count(
     if not small:
         import_numerics()
         return load_and_count()
+    single_arena()  # what the thread frees serves the statistics here after (store/malloc)
     with ThreadPoolExecutor(1, thread_name_prefix="load-count") as pool:
         job = pool.submit(load_and_count)
         import_numerics()

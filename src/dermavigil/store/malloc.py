@@ -5,8 +5,10 @@ own (``M_ARENA_MAX``, mallopt(3)); a signal run reads, codes and counts a file o
 thread (``signals.detect``) and the main thread then allocates the statistics' arrays:
 memory the reading thread freed stays in its arena, and the main thread's arrays came
 from fresh pages -- 10,000 page faults (40 MB) more for a FAERS quarter, which this VM
-charges dearly (system time). With one arena the freed memory is reused. Elsewhere
-than glibc (no ``mallopt``) nothing changes.
+charges dearly (system time). With one arena the freed memory is reused. Only for a
+small file's run (a large file is read on the main thread, where Arrow's parsing threads
+would share the one arena's lock for nothing). Elsewhere than glibc (no ``mallopt``)
+nothing changes.
 """
 
 from __future__ import annotations
