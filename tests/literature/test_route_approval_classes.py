@@ -64,3 +64,11 @@ def test_own_text_self_injected_oil():
 def test_a_material_the_patient_injected_herself(sentence: str, approval: bool | None):
     view = _view(f"Nodules after injections\nA 45-year-old woman {sentence} and developed nodules.")
     assert view["route_approval"] is approval
+
+
+def test_an_injection_word_split_by_pdf_hyphenation_is_an_administration():
+    view = _view(
+        "Swelling after toxin\nA 35-year-old woman had jaw swelling after botulinum toxin was "
+        "injec- ted into her masseters for bruxism."
+    )
+    assert view["route"] == "intramuscular" and view["route_approval"] is True

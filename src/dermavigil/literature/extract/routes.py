@@ -62,7 +62,8 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
 )
 _COMPILED = tuple((r, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for r, p in ROUTE_WORDS)
 ADMIN = re.compile(
-    r"\b(?:inject\w*|administ\w*|method|route|given|delivered|infiltrat\w*|applied|application"
+    r"\b(?:inject\w*|inj\w*-\s[a-z]+|administ\w*|method|route|given|delivered|infiltrat\w*"
+    r"|applied|application"
     r"|doses?|received|shots?|vaccinated|immuni[sz]ed|(?-i:IMI))\b",
     re.I,
 )
