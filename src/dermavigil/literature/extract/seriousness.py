@@ -25,7 +25,7 @@ from functools import lru_cache
 from dermavigil.domain.vocab import SeriousnessCriterion
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.terminology.hpo import load_hpo
+from dermavigil.terminology.coder_cache import coder_tables
 
 Span = tuple[int, int]
 
@@ -176,9 +176,11 @@ _PHENOTYPES: tuple[tuple[SeriousnessCriterion, tuple[str, ...]], ...] = (
 
 @lru_cache(maxsize=1)
 def _phenotype_codes() -> tuple[tuple[SeriousnessCriterion, frozenset[str]], ...]:
-    hpo = load_hpo()
+    """Each criterion's phenotypes with their descendants, from the cached coder tables
+    (their ``subtrees`` hold every root of :data:`_PHENOTYPES`)."""
+    subtrees = coder_tables().subtrees
     return tuple(
-        (criterion, frozenset(c for root in roots for c in hpo.descendants(root)))
+        (criterion, frozenset(c for root in roots for c in subtrees[root]))
         for criterion, roots in _PHENOTYPES
     )
 

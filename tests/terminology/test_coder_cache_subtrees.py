@@ -1,0 +1,41 @@
+"""The coder tables carry the subtrees seriousness needs, so a cold extraction does not
+build the HPO index."""
+
+from __future__ import annotations
+
+from dermavigil.literature.extract.seriousness import _PHENOTYPES
+from dermavigil.terminology.coder_cache import SUBTREE_ROOTS, coder_tables
+from dermavigil.terminology.hpo import load_hpo
+
+
+def test_every_seriousness_root_is_cached_with_its_descendants() -> None:
+    roots = {root for _, group in _PHENOTYPES for root in group}
+    assert roots <= set(SUBTREE_ROOTS)
+    tables = coder_tables()
+    hpo = load_hpo()
+    for root in roots:
+        assert set(tables.subtrees[root]) == set(hpo.descendants(root))
+
+
+def test_an_extraction_with_warm_tables_does_not_build_the_index(tmp_path) -> None:
+    """One cold ``dermavigil extract`` must stay under 1.5 s (issue 13 target 7): with the
+    tables cached on disk, extracting the seed case never parses ``hp.obo``."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "case_report.txt"
+    program = (
+        "import sys\n"
+        "from dermavigil.literature.service import draft_from_text\n"
+        "from dermavigil.terminology import hpo\n"
+        f"draft_from_text(open({str(seed)!r}, encoding='utf-8').read())\n"
+        "sys.exit(hpo.load_hpo.cache_info().currsize)\n"
+    )
+    env = {"DERMAVIGIL_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    import os
+
+    env["PYTHONPATH"] = os.environ.get("PYTHONPATH", "")
+    subprocess.run([sys.executable, "-c", program], env=env, check=False)  # warms the cache
+    second = subprocess.run([sys.executable, "-c", program], env=env, check=False)
+    assert second.returncode == 0, "the HPO index was built although the tables were cached"
