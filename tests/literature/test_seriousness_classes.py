@@ -60,3 +60,19 @@ def test_necrotizing_fasciitis_alone_states_no_criterion():
     assert _criteria(text.replace("two days", "and was admitted to hospital two days")) == {
         "hospitalisation"
     }
+
+
+def test_the_phenotype_subtrees_come_from_the_process_coder(monkeypatch: pytest.MonkeyPatch):
+    """The coder's tables are read from disk once per process: the seriousness phenotypes
+    reuse them (a second read cost ~0.2 s of every cold 'dermavigil extract')."""
+    from dermavigil.literature.extract import seriousness
+    from dermavigil.terminology import coder_cache
+    from dermavigil.terminology.coder import default_coder
+
+    default_coder()
+    reads: list[object] = []
+    real_read = coder_cache._read
+    monkeypatch.setattr(coder_cache, "_read", lambda *a: reads.append(a) or real_read(*a))
+    seriousness._phenotype_codes.cache_clear()
+    assert reaction_criteria([(["HP:0000618"], [(0, 4)])])
+    assert reads == []

@@ -25,7 +25,7 @@ from functools import lru_cache
 from dermavigil.domain.vocab import SeriousnessCriterion
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.terminology.coder_cache import coder_tables
+from dermavigil.terminology.coder import default_coder
 
 Span = tuple[int, int]
 
@@ -178,7 +178,7 @@ _PHENOTYPES: tuple[tuple[SeriousnessCriterion, tuple[str, ...]], ...] = (
 def _phenotype_codes() -> tuple[tuple[SeriousnessCriterion, frozenset[str]], ...]:
     """Each criterion's phenotypes with their descendants, from the cached coder tables
     (their ``subtrees`` hold every root of :data:`_PHENOTYPES`)."""
-    subtrees = coder_tables().subtrees
+    subtrees = default_coder().tables.subtrees  # the process's tables, read once
     return tuple(
         (criterion, frozenset(c for root in roots for c in subtrees[root]))
         for criterion, roots in _PHENOTYPES
