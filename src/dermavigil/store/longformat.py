@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import lzma
 import re
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -260,34 +259,28 @@ def _batches(
 def load_long_encoded(
     path: Path,
     spec: ColumnSpec,
-    beside: Callable[[], object] | None = None,
     ahead: ReadAhead | None = None,
     whole: bool = False,
 ) -> EncodedLong:
     """Read ``path`` (a long file mapped without strata) in batches straight into integer
     codes; the text of a file above :data:`WHOLE_FILE_BYTES` is never held whole.
 
-    ``beside`` is work for this thread while the file is read (a signal run imports
-    scipy): a file of up to :data:`WHOLE_FILE_BYTES` on disk is then read whole on
-    another thread, where decompression and Arrow's parser run in two calls that release
-    the GIL (streamed, every batch and every 1 MiB of ``.xz`` input would take the GIL
-    back, each time waiting for the importing thread to let go of it), and the codes
-    are made here once ``beside`` returns; a larger file is streamed after it returns.
-    ``ahead``: the ``.xz`` file's decompression, started earlier
-    (:func:`dermavigil.store.readahead.read_ahead`), to read it from; ``whole``: read
-    the file whole and parse it in one call (see :func:`_csv_batches`) without ``beside``.
+    ``whole``: read the file whole and parse it in one call (see :func:`_csv_batches`),
+    which a signal run does on a thread of its own for a file of up to
+    :data:`WHOLE_FILE_BYTES` on disk while it imports scipy
+    (:func:`dermavigil.signals.detect._load_and_count`): decompression and Arrow's
+    parser then run in two calls that release the GIL, where streaming would take it
+    back at every batch and every 1 MiB of ``.xz`` input. ``ahead``: the ``.xz``
+    file's decompression, started earlier
+    (:func:`dermavigil.store.readahead.read_ahead`), to read it from (implies
+    ``whole``).
 
     Same checks and messages as :func:`load_long` (missing columns, empty keys with
     their ``file:line``, no rows) and the same keys: report ids, products and reactions
     as trimmed text.
     """
     columns = [spec.report, spec.product, spec.reaction]
-    if beside is None:
-        batches: Iterable[pa.RecordBatch] = _batches(
-            path, columns, whole or ahead is not None, ahead
-        )
-    else:
-        batches = _read_beside(path, columns, beside, ahead)
+    batches = _batches(path, columns, whole or ahead is not None, ahead)
     reports, products, reactions = ReportCodes(), TextCodes(), TextCodes()
     for batch in batches:
         for coder, column in zip((reports, products, reactions), batch.columns, strict=True):
@@ -306,20 +299,6 @@ def load_long_encoded(
     if report.size == 0:
         raise InputError(f"{path} has no rows")
     return EncodedLong(report, product, reaction, n_reports, product_names, reaction_names)
-
-
-def _read_beside(
-    path: Path, columns: list[str], beside: Callable[[], object], ahead: ReadAhead | None
-) -> Iterable[pa.RecordBatch]:
-    """The batches of ``path``, read whole on a thread while ``beside()`` runs on this one
-    when the file is small (:data:`WHOLE_FILE_BYTES`), else streamed after it."""
-    if not path.is_file() or path.stat().st_size > WHOLE_FILE_BYTES:
-        beside()
-        return _batches(path, columns)
-    with ThreadPoolExecutor(1, thread_name_prefix="read-long") as pool:
-        reading = pool.submit(lambda: list(_batches(path, columns, True, ahead)))
-        beside()
-        return reading.result()
 
 
 def register_long(engine: Engine, table: pa.Table) -> tuple[str, ...]:

@@ -1,17 +1,15 @@
-"""``load_long_encoded(..., beside=...)``: a small file is read whole on another thread while
-``beside`` runs, a large one streamed after it; the codes and the refusals are the same."""
+"""``load_long_encoded(..., whole=True)`` (a signal run's small file, read whole and parsed in
+one call on a thread of its own) gives the codes and the refusals of a streamed read."""
 
 from __future__ import annotations
 
 import gzip
 import lzma
-import threading
 from pathlib import Path
 
 import pytest
 
 from dermavigil.errors import InputError
-from dermavigil.store import longformat
 from dermavigil.store.longformat import ColumnSpec, EncodedLong, load_long, load_long_encoded
 from dermavigil.store.readahead import read_ahead
 
@@ -35,60 +33,31 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-class Beside:
-    """Work run beside the reading: records its calls and the threads that read meanwhile."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-        self.threads: set[str] = set()
-
-    def __call__(self) -> None:
-        self.calls += 1
-        self.threads = {t.name for t in threading.enumerate()}
-
-
 @pytest.mark.parametrize("name", ["a.csv", "a.csv.xz", "a.csv.gz", "a.tsv"])
-def test_a_small_file_is_read_beside_the_work_into_the_same_codes(
-    tmp_path: Path, name: str
-) -> None:
+def test_a_file_read_whole_gives_the_codes_of_a_streamed_read(tmp_path: Path, name: str) -> None:
     delimiter = "\t" if name.endswith(".tsv") else ","
     text = ("id,var1,var2\n" + ROWS).replace(",", delimiter)
     path = _write(tmp_path / name, text)
-    beside = Beside()
-    _same(
-        load_long_encoded(path, ColumnSpec(), beside=beside), load_long_encoded(path, ColumnSpec())
-    )
-    assert beside.calls == 1
-    assert any(t.startswith("read-long") for t in beside.threads)
-
-
-def test_a_large_file_is_streamed_after_the_work(tmp_path: Path, monkeypatch) -> None:
-    path = _write(tmp_path / "a.csv.xz", "id,var1,var2\n" + ROWS)
-    small = load_long_encoded(path, ColumnSpec(), beside=Beside())
-    monkeypatch.setattr(longformat, "WHOLE_FILE_BYTES", 10)
-    beside = Beside()
-    _same(load_long_encoded(path, ColumnSpec(), beside=beside), small)
-    assert beside.calls == 1
-    assert not any(t.startswith("read-long") for t in beside.threads)
+    _same(load_long_encoded(path, ColumnSpec(), whole=True), load_long_encoded(path, ColumnSpec()))
 
 
 def test_a_whole_read_refuses_what_a_streamed_one_refuses(tmp_path: Path) -> None:
     bad = _write(tmp_path / "a.csv.xz", "id,var1,var2\n1,A,X\n2, ,Y\n3,B,\n")
     with pytest.raises(InputError) as err:
-        load_long_encoded(bad, ColumnSpec(), beside=Beside())
+        load_long_encoded(bad, ColumnSpec(), whole=True)
     assert "a.csv.xz:3: product is empty" in str(err.value)
     assert "a.csv.xz:4: reaction is empty" in str(err.value)
     with pytest.raises(InputError, match="no column 'id2'"):
-        load_long_encoded(bad, ColumnSpec(report="id2"), beside=Beside())
+        load_long_encoded(bad, ColumnSpec(report="id2"), whole=True)
     header = _write(tmp_path / "h.csv.xz", "id,var1,var2\n")
     with pytest.raises(InputError, match="no rows"):
-        load_long_encoded(header, ColumnSpec(), beside=Beside())
+        load_long_encoded(header, ColumnSpec(), whole=True)
     cut = tmp_path / "cut.csv.xz"
     cut.write_bytes(lzma.compress(("id,var1,var2\n" + ROWS).encode())[:-40])
     with pytest.raises(InputError, match="cannot read"):
-        load_long_encoded(cut, ColumnSpec(), beside=Beside())
+        load_long_encoded(cut, ColumnSpec(), whole=True)
     with pytest.raises(InputError, match="does not exist"):
-        load_long_encoded(tmp_path / "none.csv", ColumnSpec(), beside=Beside())
+        load_long_encoded(tmp_path / "none.csv", ColumnSpec(), whole=True)
 
 
 def test_concatenated_xz_streams_and_trailing_data_read_as_lzma_open_reads_them(
@@ -100,7 +69,7 @@ def test_concatenated_xz_streams_and_trailing_data_read_as_lzma_open_reads_them(
     path.write_bytes(blob + b"trailing, not xz")
     plain = _write(tmp_path / "one.csv", "id,var1,var2\n" + ROWS)
     _same(
-        load_long_encoded(path, ColumnSpec(), beside=Beside()),
+        load_long_encoded(path, ColumnSpec(), whole=True),
         load_long_encoded(plain, ColumnSpec()),
     )
 
@@ -108,6 +77,6 @@ def test_concatenated_xz_streams_and_trailing_data_read_as_lzma_open_reads_them(
 def test_a_file_read_ahead_gives_the_same_codes_and_table(tmp_path: Path) -> None:
     path = _write(tmp_path / "a.csv.xz", "id,var1,var2\n" + ROWS)
     streamed = load_long_encoded(path, ColumnSpec())
-    _same(load_long_encoded(path, ColumnSpec(), beside=Beside(), ahead=read_ahead(path)), streamed)
+    _same(load_long_encoded(path, ColumnSpec(), ahead=read_ahead(path)), streamed)
     _same(load_long_encoded(path, ColumnSpec(), ahead=read_ahead(path)), streamed)
     assert load_long(path, ColumnSpec(), read_ahead(path)).equals(load_long(path, ColumnSpec()))
