@@ -63,6 +63,19 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import SettingsCreator, block_on
 
+from dermavigil.duplicates.pair_conditions import (
+    any_shared,
+    both,
+    either,
+    gap_within,
+    most_of_shorter,
+    most_shared,
+    null_side,
+    overlap,
+    within,
+    within_other,
+)
+
 if TYPE_CHECKING:
     from splink.internals.comparison_level_creator import ComparisonLevelCreator
 
@@ -174,7 +187,7 @@ def _fact(
     for label, sql, m, u, *tf in levels:
         creator = cll.CustomLevel(sql) if isinstance(sql, str) else sql
         built.append(Level(label, creator, m, u, tf[0] if tf else None))
-    null = " OR ".join(_null(c) for c in columns)
+    null = " OR ".join(null_side(c) for c in columns)
     return Fact(name, description, null, tuple(built), (shown,) if shown else columns)
 
 
@@ -192,64 +205,9 @@ def _shared(column: str, at_least: int) -> ComparisonLevelCreator:
     return cll.ArrayIntersectLevel(column, at_least)
 
 
-def _any(column: str, at_least: int = 1) -> str:
-    """The two lists share at least ``at_least`` items (DuckDB SQL)."""
-    return f"len(list_intersect({column}_l, {column}_r)) >= {at_least}"
-
-
-def _both(left: str, right: str) -> str:
-    return f"({left}) AND ({right})"
-
-
-def _either(left: str, right: str) -> str:
-    return f"({left}) OR ({right})"
-
-
 _SAME_PRODUCTS = "suspect_products_l = suspect_products_r"
 _SAME_FIRST = "first_suspect_l = first_suspect_r"
 _SPELT_ALIKE = f"jaro_winkler_similarity(first_suspect_l, first_suspect_r) >= {TYPO_SIMILARITY}"
-
-
-def _most(column: str) -> str:
-    """Two or more items, and at least half of the longer list, in common (items distinct).
-
-    A single shared term is not enough: reactions go with products (neutropenia with
-    palbociclib), so one common term says little once the product agrees."""
-    shared = f"len(list_intersect({column}_l, {column}_r))"
-    return f"{shared} >= 2 AND 2 * {shared} >= greatest(len({column}_l), len({column}_r))"
-
-
-def _most_of_shorter(column: str) -> str:
-    """Two or more items in common, and at least half of the shorter list: a follow-up
-    adds terms, but two long lists sharing a few terms by chance do not qualify."""
-    shared = f"len(list_intersect({column}_l, {column}_r))"
-    return f"{shared} >= 2 AND 2 * {shared} >= least(len({column}_l), len({column}_r))"
-
-
-def _within_other(column: str) -> str:
-    """Every item of one list is in the other (a follow-up adds terms, another reporter
-    names fewer): ``[pyrexia]`` and ``[pyrexia, vasodilatation]``."""
-    return f"list_has_all({column}_l, {column}_r) OR list_has_all({column}_r, {column}_l)"
-
-
-def _null(column: str) -> str:
-    return f"{column}_l IS NULL OR {column}_r IS NULL"
-
-
-def _within(column: str, amount: float) -> str:
-    return f"abs({column}_l - {column}_r) <= {amount}"
-
-
-def _gap_within(span: str, days: int) -> str:
-    """The date intervals ``[<span>_low, <span>_high]`` of the two sides are <= ``days`` apart."""
-    low, high = f"{span}_low", f"{span}_high"
-    return f"date_diff('day', least({high}_l, {high}_r), greatest({low}_l, {low}_r)) <= {days}"
-
-
-def _overlap(span: str, slack: str = "") -> str:
-    """The intervals ``[<span>_low, <span>_high]`` overlap (``slack`` e.g. ``" + 1"``)."""
-    low, high = f"{span}_low", f"{span}_high"
-    return f"{low}_l <= {high}_r{slack} AND {low}_r <= {high}_l{slack}"
 
 
 SAME_LOTS = "lots_l = lots_r AND len(lots_l) >= 2"
@@ -277,9 +235,9 @@ def facts() -> tuple[Fact, ...]:
         _fact(
             "age", "patient age, exact or as an age-group span", "age_low", "age",
             ("same age", "age_years_l = age_years_r", 0.45, 0.015),
-            ("ages within 1 year", _within("age_years", 1), 0.15, 0.025),
-            ("ages within 5 years", _within("age_years", 5), 0.20, 0.14),
-            ("age and age group compatible", _overlap("age", " + 1"), 0.17, 0.06),
+            ("ages within 1 year", within("age_years", 1), 0.15, 0.025),
+            ("ages within 5 years", within("age_years", 5), 0.20, 0.14),
+            ("age and age group compatible", overlap("age", " + 1"), 0.17, 0.06),
             _else(0.03, 0.76),
         ),
         _agree("country", "reporter country (adjusted for how common the country is)", "country",
@@ -326,29 +284,29 @@ def facts() -> tuple[Fact, ...]:
             ("same first suspect product and the same reaction terms",
              cll.ExactMatchLevel("signature"), 0.22, 0.0001, "signature"),
             ("same suspect products, most reaction terms in common",
-             _both(_both(_SAME_PRODUCTS, _SAME_FIRST), _most("reaction_terms")), 0.13, 0.0004,
+             both(both(_SAME_PRODUCTS, _SAME_FIRST), most_shared("reaction_terms")), 0.13, 0.0004,
              "first_suspect"),
             ("first suspect spelt alike (typo), most reaction terms in common",
-             _both(_SPELT_ALIKE, _most("reaction_terms")),
+             both(_SPELT_ALIKE, most_shared("reaction_terms")),
              0.05, 0.0001),
             ("same suspect products, one report's reaction terms all in the other's",
-             _both(_both(_SAME_PRODUCTS, _SAME_FIRST), _within_other("reaction_terms")), 0.06,
+             both(both(_SAME_PRODUCTS, _SAME_FIRST), within_other("reaction_terms")), 0.06,
              0.0015, "first_suspect"),
             ("a suspect product and two or more reaction terms in common",
-             _both(_any("suspect_products"), _any("reaction_terms", 2)), 0.12, 0.0035),
+             both(any_shared("suspect_products"), any_shared("reaction_terms", 2)), 0.12, 0.0035),
             ("a suspect product and a reaction term in common",
-             _both(_any("suspect_products"), _any("reaction_terms")), 0.07, 0.0185),
+             both(any_shared("suspect_products"), any_shared("reaction_terms")), 0.07, 0.0185),
             ("a product word and a reaction term (or two reaction words) in common",
-             _both(_any("product_words"), _either(_any("reaction_terms"), _any("reaction_words", 2))),  # noqa: E501
+             both(any_shared("product_words"), either(any_shared("reaction_terms"), any_shared("reaction_words", 2))),  # noqa: E501
              0.12, 0.012),
             ("same first suspect product, reactions differ",
              cll.ExactMatchLevel("first_suspect"), 0.07, 0.03, "first_suspect"),
             ("a suspect product in common, reactions differ",
-             _any("suspect_products"), 0.03, 0.029),
-            ("two or more reaction terms in common, products differ", _any("reaction_terms", 2),
-             0.04, 0.01),
+             any_shared("suspect_products"), 0.03, 0.029),
+            ("two or more reaction terms in common, products differ",
+             any_shared("reaction_terms", 2), 0.04, 0.01),
             ("a product word or family in common",
-             _either(_any("product_words"), _any("product_categories")), 0.05, 0.045),
+             either(any_shared("product_words"), any_shared("product_categories")), 0.05, 0.045),
             _else(0.04, 0.8499),
         ),
         _fact(
@@ -357,8 +315,8 @@ def facts() -> tuple[Fact, ...]:
             "the hit-miss idea of vigiMatch, where a shared rare term weighs more)",
             "rare_terms", "rare_terms",
             ("two or more rare reaction terms in common, most of the shorter list",
-             _most_of_shorter("rare_terms"), 0.35, 0.00005),
-            ("a rare reaction term in common", _any("rare_terms"), 0.30, 0.001),
+             most_of_shorter("rare_terms"), 0.35, 0.00005),
+            ("a rare reaction term in common", any_shared("rare_terms"), 0.30, 0.001),
             _else(0.35, 0.99895),
         ),
         _agree("body_sites", "body sites injected or affected", "body_sites",
@@ -369,15 +327,15 @@ def facts() -> tuple[Fact, ...]:
             "event_date", "date of the event (a partial date as the days it may stand for)",
             "event_low", "event_date",
             ("same day", _SAME_DAY, 0.55, 0.002),
-            ("compatible partial dates", _overlap("event"), 0.20, 0.01),
-            ("within 31 days", _gap_within("event", 31), 0.12, 0.03),
+            ("compatible partial dates", overlap("event"), 0.20, 0.01),
+            ("within 31 days", gap_within("event", 31), 0.12, 0.03),
             _else(0.13, 0.958),
         ),
         _fact(
             "onset_latency", "time from exposure to onset", "onset_latency_days",
             "onset_latency_days",
-            ("within 1 day", _within("onset_latency_days", 1), 0.70, 0.12),
-            ("within 7 days", _within("onset_latency_days", 7), 0.18, 0.17),
+            ("within 1 day", within("onset_latency_days", 1), 0.70, 0.12),
+            ("within 7 days", within("onset_latency_days", 7), 0.18, 0.17),
             _else(0.12, 0.71),
         ),
     )

@@ -1,0 +1,69 @@
+"""SQL conditions on a pair of reports, as splink writes them: ``<column>_l`` is the left
+report's value, ``<column>_r`` the right one's (DuckDB SQL: lists, dates, Jaro-Winkler).
+
+The comparison levels of the duplicate model (:mod:`dermavigil.duplicates.model`) are
+built from these: shared list items, a follow-up's terms within the first report's, date
+intervals that overlap or lie a few days apart, numbers within an amount. Pure text
+builders; nothing here runs SQL.
+"""
+
+from __future__ import annotations
+
+
+def any_shared(column: str, at_least: int = 1) -> str:
+    """The two lists share at least ``at_least`` items (DuckDB SQL)."""
+    return f"len(list_intersect({column}_l, {column}_r)) >= {at_least}"
+
+
+def both(left: str, right: str) -> str:
+    """Both conditions hold."""
+    return f"({left}) AND ({right})"
+
+
+def either(left: str, right: str) -> str:
+    """At least one of the conditions holds."""
+    return f"({left}) OR ({right})"
+
+
+def most_shared(column: str) -> str:
+    """Two or more items, and at least half of the longer list, in common (items distinct).
+
+    A single shared term is not enough: reactions go with products (neutropenia with
+    palbociclib), so one common term says little once the product agrees."""
+    shared = f"len(list_intersect({column}_l, {column}_r))"
+    return f"{shared} >= 2 AND 2 * {shared} >= greatest(len({column}_l), len({column}_r))"
+
+
+def most_of_shorter(column: str) -> str:
+    """Two or more items in common, and at least half of the shorter list: a follow-up
+    adds terms, but two long lists sharing a few terms by chance do not qualify."""
+    shared = f"len(list_intersect({column}_l, {column}_r))"
+    return f"{shared} >= 2 AND 2 * {shared} >= least(len({column}_l), len({column}_r))"
+
+
+def within_other(column: str) -> str:
+    """Every item of one list is in the other (a follow-up adds terms, another reporter
+    names fewer): ``[pyrexia]`` and ``[pyrexia, vasodilatation]``."""
+    return f"list_has_all({column}_l, {column}_r) OR list_has_all({column}_r, {column}_l)"
+
+
+def null_side(column: str) -> str:
+    """Either report lacks the value (the fact is missing for the pair)."""
+    return f"{column}_l IS NULL OR {column}_r IS NULL"
+
+
+def within(column: str, amount: float) -> str:
+    """The two numbers differ by at most ``amount``."""
+    return f"abs({column}_l - {column}_r) <= {amount}"
+
+
+def gap_within(span: str, days: int) -> str:
+    """The date intervals ``[<span>_low, <span>_high]`` of the two sides are <= ``days`` apart."""
+    low, high = f"{span}_low", f"{span}_high"
+    return f"date_diff('day', least({high}_l, {high}_r), greatest({low}_l, {low}_r)) <= {days}"
+
+
+def overlap(span: str, slack: str = "") -> str:
+    """The intervals ``[<span>_low, <span>_high]`` overlap (``slack`` e.g. ``" + 1"``)."""
+    low, high = f"{span}_low", f"{span}_high"
+    return f"{low}_l <= {high}_r{slack} AND {low}_r <= {high}_l{slack}"
