@@ -51,18 +51,21 @@ TREATMENT_WORDS = (
 TREATMENT = re.compile(rf"(?<![\w\u2010\u2011-])(?:{TREATMENT_WORDS})(?![\w\u2010\u2011-])", re.I)
 _ADVERB = r"(?:(?:then|also|subsequently|immediately|promptly|\w+ly) )?"
 _AGENT = r"(?:we|surgeons?|the surgeons?|the (?:treating )?(?:physician|dermatologist)s?)"
+_DONE_BY = rf"(?:(?:was|were)|{_AGENT}) {_ADVERB}"
+"""The passive ("was then drained") or the clinician as subject ("we removed")."""
 PROCEDURE_VERBS = (
-    (re.compile(rf"\b(?:was|were) {_ADVERB}removed\b", re.I), "surgical removal"),
-    (re.compile(rf"\b(?:was|were) {_ADVERB}excised\b", re.I), "excision"),
-    (re.compile(rf"\b(?:was|were) {_ADVERB}debrided\b", re.I), "debridement"),
-    (re.compile(rf"\b(?:was|were) {_ADVERB}drained\b", re.I), "drainage"),
+    *(
+        (re.compile(rf"\b{_DONE_BY}{verb}\b", re.I), name)
+        for verb, name in (
+            ("removed", "surgical removal"),
+            ("excised", "excision"),
+            ("debrided", "debridement"),
+            ("drained", "drainage"),
+        )
+    ),
     (re.compile(r"\b(?:was|were) intubated\b", re.I), "intubation"),
     (re.compile(rf"\b(?:was|were) {_ADVERB}(?:needle[- ])?aspirated\b", re.I), "aspiration"),
     (re.compile(r"\b(?:digitally |manually |gently )?massaged\b", re.I), "massage"),
-    (re.compile(rf"\b{_AGENT} {_ADVERB}removed\b", re.I), "surgical removal"),
-    (re.compile(rf"\b{_AGENT} {_ADVERB}excised\b", re.I), "excision"),
-    (re.compile(rf"\b{_AGENT} {_ADVERB}debrided\b", re.I), "debridement"),
-    (re.compile(rf"\b{_AGENT} {_ADVERB}drained\b", re.I), "drainage"),
     (re.compile(r"\b(?:was|were) amputated\b", re.I), "amputation"),
 )
 """A procedure told by its verb, in the passive ("the mass was surgically removed", "the
