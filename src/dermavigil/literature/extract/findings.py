@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from dermavigil.domain.case import CodedTerm
 from dermavigil.domain.vocab import FindingKind
 from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.relevance import generic_section, reports_cases
+from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.terminology.coder import code_phrase
 
@@ -25,7 +27,8 @@ Span = tuple[int, int]
 _TEST = re.compile(
     r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biops(?:y|ies)"
     r"(?:\s+specimens?)?|histopatholog\w*(?:\s+exam(?:ination)?)?"
-    r"|histolog\w*(?:\s+exam(?:ination)?)?|(?:hematoxylin|haematoxylin) and eosin stain"
+    r"|histolog\w*(?:\s+exam(?:ination)?)?|microscop\w*\s+(?:exam\w*|evaluation|study|findings?)"
+    r"|(?:hematoxylin|haematoxylin) and eosin stain"
     r"|patholog(?:ic|ical|y)\s+(?:findings?|exam(?:ination)?|reports?|specimens?)|HPE"
     r"|(?:doppler\s+)?"
     r"ultrasound|ultrasonography|MRI|magnetic resonance imaging|CT(?: scan)?|(?:bacterial\s+|fungal"
@@ -35,7 +38,7 @@ _TEST = re.compile(
 _VERB = re.compile(
     r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found|reported"
     r"|identified|was consistent with|were consistent with|was positive for|were negative"
-    r"|shown to be|showing|revealing|demonstrating|included|includes|including"
+    r"|shown to be|showing|revealing|demonstrating|included|includes|including|(?<=findings )of"
     r"|(?:were|was)(?!\s+(?:then\s+|also\s+|subsequently\s+)?(?:performed|taken|obtained|done|carried"
     r"|sent|made|undertaken|requested|conducted|planned|ordered|repeated)\b))\b",
     re.I,
@@ -43,7 +46,7 @@ _VERB = re.compile(
 """A reporting verb; "was performed", "was taken", "was obtained" only say that the test was
 done (its result follows a later verb: "a biopsy was performed, showing ...")."""
 _KINDS = (
-    (FindingKind.histopathology, r"biops|histo|patholog|eosin|HPE"),
+    (FindingKind.histopathology, r"biops|histo|patholog|eosin|HPE|microscop"),
     (FindingKind.imaging, r"ultraso|MRI|magnetic|CT"),
     (FindingKind.laboratory, r"culture|blood|laboratory"),
 )
@@ -139,13 +142,30 @@ def _goes_on(finding: FindingFacts, sentence: Sentence) -> None:
     _code_items(sentence, sentence.text, 0, finding)
 
 
+def _case_told(patient: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
+    """The patient sentences and, in a text that reports cases, every sentence told in the
+    past outside a title, background, discussion or conclusion: a case narrative names its
+    investigations without naming the patient ("A skin biopsy of the plaque revealed ...",
+    "Microscopic evaluation revealed ..."), while a review states what biopsies show in
+    the present."""
+    if not reports_cases(sentences):
+        return patient
+    told = {s.index for s in patient}
+    return [
+        s
+        for s in sentences
+        if s.index in told
+        or (s.section != "title" and not generic_section(s.section) and told_in_past(s.text))
+    ]
+
+
 def find_findings(
     patient: list[Sentence], sentences: list[Sentence] | None = None
 ) -> list[FindingFacts]:
-    """Findings in patient sentences that name a test and a reporting verb; with all the
-    ``sentences``, the one right after a histopathology finding that goes on describing the
-    slide adds to it."""
-    found = _find(patient)
+    """Findings in the sentences that tell the case (:func:`_case_told`) that name a test and
+    a reporting verb; with all the ``sentences``, the one right after a histopathology finding
+    that goes on describing the slide adds to it."""
+    found = _find(_case_told(patient, sentences or []))
     by_index = {s.index: s for s in sentences or ()}
     for finding, index in found:
         after = by_index.get(index + 1)

@@ -1,0 +1,44 @@
+"""Histopathology findings in real case narratives (issue 10): the classes of text the
+real abstracts showed the finding finder missing, each on a text written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dermavigil.literature.extract import extract_draft
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def _histology(name: str) -> list[dict]:
+    draft = extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8"))
+    return [f for f in draft.case["findings"] if f["kind"] == "histopathology"]
+
+
+def test_an_investigation_told_without_naming_the_patient_is_the_case_s_finding():
+    # "A punch biopsy of the left cheek was obtained. Microscopic evaluation revealed foreign
+    # body granulomas with multinucleated giant cells ...": neither sentence names the patient
+    findings = _histology("l01_investigations_without_the_patient")
+    assert findings[0]["test"] == "microscopic evaluation"
+    codes = {c["code"] for c in findings[0]["codes"]}
+    assert {"HP:6000070", "HP:6000057"} <= codes  # granuloma, multinucleated giant cells
+
+
+def test_the_histologic_findings_of_a_diagnosis_are_a_result():
+    # "The histologic findings of septal panniculitis with fibrosis supported the diagnosis."
+    findings = _histology("l01_investigations_without_the_patient")
+    assert any(
+        f["result"].startswith("septal panniculitis")
+        and "HP:0012490" in {c["code"] for c in f["codes"]}
+        for f in findings
+    )
+
+
+def test_a_review_sentence_in_the_present_is_not_a_finding_of_the_case():
+    text = (
+        "Granulomas after fillers: a review\n"
+        "Biopsies of filler granulomas show multinucleated giant cells around the material. "
+        "We review 40 published reports of granulomas after dermal fillers."
+    )
+    draft = extract_draft(text)
+    assert [f for f in draft.case["findings"] if f["kind"] == "histopathology"] == []
