@@ -28,7 +28,53 @@ def test_not_english_extracts_nothing() -> None:
     draft = extract_draft((DATA / "d10_spanish.txt").read_text(encoding="utf-8"))
     assert draft.partial and draft.case["reactions"] == [] and draft.evidence == {}
     assert "English" in draft.warnings[0]
+    assert "Spanish" in draft.warnings[0]  # the reason names the language
     assert english_share("There was no necrosis after the injection of the filler.") > 0.3
+
+
+def test_a_second_abstract_in_another_language_is_set_aside_and_named() -> None:
+    """An English abstract followed by a Portuguese *resumo*: the English one is read, the
+    Portuguese one is named and set aside; the draft is complete (offsets unchanged)."""
+    text = (DATA / "dq12_second_abstract_portuguese.txt").read_text(encoding="utf-8")
+    draft = extract_draft(text)
+    assert not draft.partial
+    assert any("Portuguese" in w and "set aside" in w for w in draft.warnings)
+    assert draft.text == text
+    resumo = text.index("RESUMO")
+    assert all(a < resumo for spans in draft.evidence.values() for a, _ in spans)
+    assert draft.case["patient"]["age"]["value"] == 47
+    assert not any("truncated" in w for w in draft.warnings)
+
+
+def test_a_text_mostly_in_another_language_is_partial_with_the_reason() -> None:
+    """Only the English title of an Italian report can be read: what it states is kept,
+    and the draft is partial because the case itself is told in Italian."""
+    draft = extract_draft(
+        (DATA / "dq13_italian_with_english_title.txt").read_text(encoding="utf-8")
+    )
+    assert draft.partial
+    assert any("Italian" in w and "partial" in w for w in draft.warnings)
+    assert draft.case["products"][0]["name"].lower() == "diclofenac"
+    assert draft.case["patient"] == {}  # the patient is described in Italian only
+
+
+def test_an_abstract_in_a_script_without_spaces_is_recognised() -> None:
+    check = check_text(
+        (DATA / "dq14_chinese_abstract_after_english.txt").read_text(encoding="utf-8")
+    )
+    assert check.usable and not check.incomplete
+    assert any("Chinese" in w for w in check.warnings)
+    assert "摘要" not in check.text and "摘要" in check.shown
+
+
+def test_english_text_never_loads_the_language_identifier() -> None:
+    """The identifier's model takes ~1.5 s to load: English texts must not pay for it."""
+    from dermavigil.literature.extract import language
+
+    language._identifier.cache_clear()
+    extract_draft((DATA / "d02_ha_filler_occlusion.txt").read_text(encoding="utf-8"))
+    extract_draft((DATA / "dq01_page_furniture_and_hyphens.txt").read_text(encoding="utf-8"))
+    assert language._identifier.cache_info().misses == 0
 
 
 def test_no_adverse_event() -> None:

@@ -28,7 +28,7 @@ def test_extract_partial_exits_3_with_a_message() -> None:
     result = runner.invoke(app, ["extract", str(DATA / "d10_spanish.txt"), "--json"])
     assert result.exit_code == 3
     assert json.loads(result.stdout)["partial"] is True
-    assert "does not look like English" in result.stderr
+    assert "the text is in Spanish, not English" in result.stderr
 
 
 def test_extract_binary_file_is_refused(tmp_path: Path) -> None:

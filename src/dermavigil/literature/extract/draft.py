@@ -3,8 +3,9 @@
 :func:`extract_draft` runs the rule pipeline (sentences -> patient sentences
 -> products, routes, patient, reactions, findings, treatments, challenges,
 outcome) and assembles a mapping in the case model's own schema. The draft is
-*partial* when the text is unusable (empty, not English), truncated or has
-words missing, reports a series (to be split into one case per patient), or
+*partial* when the text is unusable (empty, not English), truncated, has
+words missing or is mostly in another language (its English part is read),
+reports a series (to be split into one case per patient), or
 lacks what a valid case needs (a product, a reaction, an identifiable patient);
 a text without a title line is not partial for that alone (its draft warns that
 the literature reference must come from the record);
@@ -271,7 +272,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
             "holds the series' shared facts and should be split into one case per patient"
         )
     return Draft(
-        text=text,
+        text=check.shown or text,
         case=case,
         evidence=evidence,
         warnings=warnings,

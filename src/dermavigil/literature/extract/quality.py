@@ -6,8 +6,12 @@
   else reported.
 - *Language*: the share of English function words among the word tokens
   (a stop-word profile, as in Grefenstette 1995, "Comparing two language
-  identification schemes", JADT); below 8 % on 8 words or more, the text is
-  not treated as English and nothing is extracted.
+  identification schemes", JADT) screens the text and each paragraph; one that
+  does not look English is identified with py3langid
+  (:mod:`dermavigil.literature.extract.language`). A paragraph in another language
+  is set aside (blanked) and named; when the English left is not the larger part,
+  the draft is partial with that reason, and when no English is left (or the whole
+  text is in another language) nothing is extracted.
 - *Truncation*: the last line of prose stops without sentence-final
   punctuation. Page furniture after the abstract is not prose and is skipped:
   labelled lines (keywords, DOI, PMID, copyright, correspondence, e-mail,
@@ -24,6 +28,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from dermavigil.literature.extract.language import (
+    blank,
+    english_words,
+    foreign_paragraphs,
+    identify,
+    language_name,
+)
 
 _MOJIBAKE = re.compile(r"[ÃÂ][\u0080-\u00ff]|â€|\ufffd")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -78,15 +90,19 @@ _ENGLISH = frozenset(
     ]
 )
 MIN_ENGLISH_SHARE = 0.08
+MAX_TEXT_SHARE = 0.15
+"""Below this share of English function words a text is identified as a whole (the lowest
+share of an English abstract of the real set, page furniture included, is about 0.19)."""
 _FURNITURE_LABEL = re.compile(
     r"^[\s*\u2022-]*(?:\u00a9|\(c\)|(?:key ?words?|mesh|doi|pmid|pmcid|copyright"
-    r"|correspondence|e-?mail|received|accepted|published|full text|view details|preview"
-    r"|download|cite this|how to cite|(?:other|related|similar|latest|more)(?: latest)?"
+    r"|correspondence|affiliations?|e-?mail|received|accepted|published|full text|view details"
+    r"|preview|download|cite this|how to cite|(?:other|related|similar|latest|more)(?: latest)?"
     r" articles|level of evidence|this journal requires)\b)",
     re.I,
 )
 _BULLET = re.compile(r"^\s*(?:[-\u2022*\u25cf\u25aa]|\d+[.)])\s")
-_FINAL = ".!?)]\"'"
+_FINAL = ".!?)]\"'\u3002\uff01\uff1f\uff09"
+"""Sentence-final punctuation, the full-width forms of CJK scripts included."""
 MIN_PROSE_WORDS = 8
 MIN_PROSE_SHARE = 0.15
 MIN_NAMES_SHARE = 0.6
@@ -110,11 +126,17 @@ class TextCheck:
     usable: bool = True
     truncated: bool = False
     elided: bool = False
+    shown: str = ""
+    """The text as shown with the draft: ``text`` before foreign paragraphs were blanked
+    (the same length, so evidence spans index both)."""
+    foreign: bool = False
+    """Most of the text is in a language other than English (only its English part is read)."""
 
     @property
     def incomplete(self) -> bool:
-        """The excerpt lacks part of its text: cut off, or words dropped from it."""
-        return self.truncated or self.elided
+        """The excerpt lacks part of its text: cut off, words dropped from it, or most of it
+        in a language the extractor does not read."""
+        return self.truncated or self.elided or self.foreign
 
 
 def _repair_mojibake(text: str) -> str | None:
@@ -132,6 +154,11 @@ def english_share(text: str) -> float:
     """Share of word tokens that are common English function words."""
     words = [w.lower() for w in _WORD.findall(text)]
     return sum(w in _ENGLISH for w in words) / len(words) if words else 0.0
+
+
+def furniture_or_bullet(line: str) -> bool:
+    """A labelled line of page furniture (keywords, DOI, affiliations) or a bulleted item."""
+    return bool(_FURNITURE_LABEL.match(line) or _BULLET.match(line))
 
 
 def _kind(line: str) -> str:
@@ -170,6 +197,44 @@ def last_prose_line(text: str) -> str:
     return lines[prose] if prose >= 0 else text.rstrip()
 
 
+def _not_english(check: TextCheck, code: str) -> bool:
+    check.usable = False
+    name = language_name(code) if code != "en" else "no recognisable language"
+    check.warnings.append(
+        f"the text is in {name}, not English (identified by py3langid): nothing was "
+        "extracted; extraction works on English text only"
+    )
+    return False
+
+
+def _set_aside_foreign(check: TextCheck, words: int) -> bool:
+    """Blank the paragraphs in another language and say so; False when nothing English is
+    left to read (the check is then unusable, with the language named)."""
+    foreign = foreign_paragraphs(check.text)
+    if not foreign:
+        # no paragraph stands out: the text as a whole may still be in another language
+        share = english_share(check.text)
+        if words >= MIN_PROSE_WORDS and share < MAX_TEXT_SHARE:
+            code = identify(check.text)
+            if code != "en" or share < MIN_ENGLISH_SHARE:
+                return _not_english(check, code)
+        return True
+    kept = blank(check.text, foreign)
+    left = english_words(kept)
+    if left < MIN_PROSE_WORDS:
+        return _not_english(check, foreign[0].code)
+    check.shown, check.text = check.text, kept
+    names = ", ".join(dict.fromkeys(f.language for f in foreign))
+    set_aside = sum(f.words for f in foreign)
+    check.foreign = set_aside > left
+    check.warnings.append(
+        f"{len(foreign)} paragraph(s) in {names} ({set_aside} words, identified by "
+        "py3langid) set aside: extraction works on English text only"
+        + ("; most of the text is not English, so the draft is partial" if check.foreign else "")
+    )
+    return True
+
+
 def check_text(text: str) -> TextCheck:
     """Check (and, for mojibake, repair) a text before extraction."""
     check = TextCheck(text=text.replace("\r\n", "\n"))
@@ -187,13 +252,9 @@ def check_text(text: str) -> TextCheck:
                 "garbled characters (mojibake or U+FFFD) in the text; facts near them may be missed"
             )
     words = _WORD.findall(check.text)
-    if len(words) >= 8 and english_share(check.text) < MIN_ENGLISH_SHARE:
-        check.usable = False
-        check.warnings.append(
-            "the text does not look like English; extraction works on English text only"
-        )
+    if not _set_aside_foreign(check, len(words)):
         return check
-    tail = last_prose_line(check.text)
+    tail = last_prose_line(check.shown or check.text)  # a set-aside paragraph may be cut too
     if len(words) >= 8 and tail and tail[-1] not in _FINAL:
         check.truncated = True
         check.warnings.append("the text ends mid-sentence: it may be truncated")
