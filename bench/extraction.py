@@ -15,6 +15,11 @@ second batch, r100-r199), each split apart as usual.
    abstracts are scored, never shown (rules are tuned on dev only).
 2. **Our own texts** (``tests/data/literature/*.txt`` + gold ``*.json``,
    split in ``split.json``) with :func:`dermavigil.literature.scoring.score`.
+   Each abstract is also screened as a bibliographic record (first line the title,
+   the rest the abstract) with :func:`dermavigil.literature.screen.screen_record`:
+   case reports and series should be kept, the annotated no-case abstracts (reviews,
+   studies, guidelines about injected products: the hard negatives of a literature
+   search) screened out.
 3. **Speed**: per abstract in a batch (one process, every real and own text
    extracted 3 times after a first warm-up call), the first call in the
    process (loads the HPO index), and one cold ``dermavigil extract FILE``
@@ -37,7 +42,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from literature_cache import annotations, cache_dir, cached_text, status  # noqa: E402
 
+from dermavigil.literature.biblio import Record  # noqa: E402
 from dermavigil.literature.realscore import draft_view, score_real  # noqa: E402
+from dermavigil.literature.screen import screen_record  # noqa: E402
 from dermavigil.literature.scoring import ListScore, facts_of, score  # noqa: E402
 from dermavigil.literature.service import draft_from_text  # noqa: E402
 
@@ -99,6 +106,7 @@ def _real(verbose: bool) -> list[str]:
     prefix = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
     for part in parts:
         pairs = []
+        kept = {True: [0, 0], False: [0, 0]}  # a report? -> [kept, total]
         for item in annotations():
             if item["split"] != part or not item["id"].startswith(prefix):
                 continue
@@ -109,9 +117,19 @@ def _real(verbose: bool) -> list[str]:
             draft, _ = draft_from_text(text)
             view = draft_view(draft)
             pairs.append((view, item["gold"]))
+            title, _, abstract = text.strip().partition("\n")
+            report = item["gold"]["kind"] != "no_case"
+            kept[report][0] += screen_record(Record(title=title, abstract=abstract)).relevant
+            kept[report][1] += 1
             if verbose and part == "dev":
                 _explain(item, view)
         _print_scores(f"real {part}", score_real(pairs), len(pairs), TARGETS)
+        (tp, reports), (fp, others) = kept[True], kept[False]
+        print(
+            f"screening: case reports and series kept {tp}/{reports}"
+            f" (recall {_fmt(tp / reports if reports else None)}), no-case abstracts kept"
+            f" {fp}/{others} (precision {_fmt(tp / (tp + fp) if tp + fp else None)})"
+        )
     return texts
 
 

@@ -108,12 +108,17 @@ def test_literature_screen_gives_a_reason_per_record() -> None:
     )
     assert result.exit_code == 0, result.output
     verdicts = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [v["relevant"] for v in verdicts] == [False, False, False, True]
+    assert [v["relevant"] for v in verdicts] == [False, False, False, True, True]
     assert verdicts[0]["reason"] == "a review, not a case report"
     assert verdicts[1]["reason"] == "a study, not a case report"
     assert verdicts[2]["reason"] == "the product was not injected"
     assert verdicts[3]["reason"].startswith("case report: ")
     assert "phosphatidylcholine" in verdicts[3]["reason"]
+    # a case report of an injection whose abstract gives no reaction is kept for reading,
+    # not screened out: screening errs on inclusion (EMA GVP Module VI.B.1.1.2)
+    assert verdicts[4]["reason"] == (
+        "a case report naming an injection, to read: no adverse reaction of a patient found"
+    )
 
 
 def test_draft_all_screens_and_stores_only_case_reports(dv_home: Path) -> None:
@@ -121,8 +126,9 @@ def test_draft_all_screens_and_stores_only_case_reports(dv_home: Path) -> None:
         app, ["literature", "draft", "--all", str(DATA / "biblio" / "screening.ris"), "--by", "t"]
     )
     assert result.exit_code == 0, result.output
-    assert "1 drafts stored, 3 records skipped" in result.stdout
+    assert "1 drafts stored, 4 records skipped" in result.stdout
     assert "skipped: Injectable fillers and their complications" in result.stdout
+    assert "partial, not stored: Lip augmentation with a hyaluronic acid filler" in result.stdout
     listed = runner.invoke(app, ["case", "list", "--status", "draft"])
     assert "DV-000001" in listed.stdout and "DV-000002" not in listed.stdout
 

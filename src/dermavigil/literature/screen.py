@@ -13,6 +13,10 @@ order, each giving the reason shown to the reviewer:
 3. a trial, cohort or other study without a case cue -> a study, not a case report;
 4. the extracted draft has no reaction of a patient -> no adverse reaction found;
 5. no suspect product -> no product named as the cause;
+   but a text with a case cue that names an injection is kept for reading with that
+   reason ("a case report naming an injection, to read: ..."): screening errs on the
+   side of inclusion, since a missed case report is a lost case (GVP VI.B.1.1.2), and
+   the extractor may miss what a reader finds;
 6. no injection: neither an injection route nor an injection word
    (inject, filler, mesotherapy, microneedling, vaccination, immunotherapy)
    -> the product was not injected;
@@ -89,11 +93,21 @@ def screen_record(record: Record) -> Screening:
     if _STUDY.search(text) and not case_cue:
         return Screening(record, False, "a study, not a case report")
     draft = extract_draft(text, record)
-    if not draft.case["reactions"]:
-        return Screening(record, False, "no adverse reaction of a patient found", draft)
-    if not draft.case["products"]:
-        return Screening(record, False, "no product named as the cause", draft)
+    injected = bool(_INJECTED.search(text))
+    missing = (
+        "no adverse reaction of a patient found"
+        if not draft.case["reactions"]
+        else "no product named as the cause"
+        if not draft.case["products"]
+        else None
+    )
+    if missing and case_cue and injected:
+        return Screening(
+            record, True, f"a case report naming an injection, to read: {missing}", draft
+        )
+    if missing:
+        return Screening(record, False, missing, draft)
     route = draft.case["products"][0].get("route")
-    if not (route in {r.value for r in INJECTION_ROUTES} or _INJECTED.search(text)):
+    if not (route in {r.value for r in INJECTION_ROUTES} or injected):
         return Screening(record, False, "the product was not injected", draft)
     return Screening(record, True, _found(draft), draft)
