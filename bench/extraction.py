@@ -44,8 +44,8 @@ from literature_cache import annotations, cache_dir, cached_text, status  # noqa
 
 from dermavigil.literature.biblio import Record  # noqa: E402
 from dermavigil.literature.realscore import draft_view, score_real  # noqa: E402
-from dermavigil.literature.screen import screen_record  # noqa: E402
 from dermavigil.literature.scoring import ListScore, facts_of, score  # noqa: E402
+from dermavigil.literature.screen import screen_record  # noqa: E402
 from dermavigil.literature.service import draft_from_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
