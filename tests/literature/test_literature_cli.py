@@ -108,7 +108,7 @@ def test_literature_screen_gives_a_reason_per_record() -> None:
     )
     assert result.exit_code == 0, result.output
     verdicts = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [v["relevant"] for v in verdicts] == [False, False, False, True, True]
+    assert [v["relevant"] for v in verdicts] == [False, False, False, True, True, True]
     assert verdicts[0]["reason"] == "a review, not a case report"
     assert verdicts[1]["reason"] == "a study, not a case report"
     assert verdicts[2]["reason"] == "the product was not injected"
@@ -119,6 +119,9 @@ def test_literature_screen_gives_a_reason_per_record() -> None:
     assert verdicts[4]["reason"] == (
         "a case report naming an injection, to read: no adverse reaction of a patient found"
     )
+    # a record in another language is passed to a reader, with the language named
+    assert verdicts[5]["reason"].startswith("not screened by the extractor, to read: ")
+    assert "Spanish" in verdicts[5]["reason"]
 
 
 def test_draft_all_screens_and_stores_only_case_reports(dv_home: Path) -> None:
@@ -126,7 +129,8 @@ def test_draft_all_screens_and_stores_only_case_reports(dv_home: Path) -> None:
         app, ["literature", "draft", "--all", str(DATA / "biblio" / "screening.ris"), "--by", "t"]
     )
     assert result.exit_code == 0, result.output
-    assert "1 drafts stored, 4 records skipped" in result.stdout
+    assert "1 drafts stored, 2 to read, 3 records skipped" in result.stdout
+    assert "to read, not drafted: Necrosis cutánea tras una inyección" in result.stdout
     assert "skipped: Injectable fillers and their complications" in result.stdout
     assert "partial, not stored: Lip augmentation with a hyaluronic acid filler" in result.stdout
     listed = runner.invoke(app, ["case", "list", "--status", "draft"])

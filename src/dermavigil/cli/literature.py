@@ -96,7 +96,8 @@ def draft(
 
     With ``--all``, every record of the bibliographic files is screened
     (``literature screen``) and each case report is stored as a draft;
-    partial drafts and records screened out are listed with the reason.
+    partial drafts, relevant records the extractor cannot read (another language) and
+    records screened out are listed with the reason.
     """
     if not all_records:
         if len(files) != 1:
@@ -106,23 +107,29 @@ def draft(
     from dermavigil.literature.screen import screen_record
 
     result = merge_files([(str(f), read_text(f)) for f in files])
-    stored, skipped = 0, 0
+    stored, to_read, skipped = 0, 0, 0
     for record in result.unique:
         verdict = screen_record(record)
         title = record.title[:70]
-        if not verdict.relevant or verdict.draft is None:
+        if not verdict.relevant:
             skipped += 1
             console.print(f"skipped: {title} - {verdict.reason}", highlight=False)
             continue
+        if verdict.draft is None:
+            to_read += 1
+            console.print(f"to read, not drafted: {title} - {verdict.reason}", highlight=False)
+            continue
         if verdict.draft.partial:
-            skipped += 1
+            to_read += 1
             reasons = "; ".join(verdict.draft.warnings) or "required facts are missing"
             console.print(f"partial, not stored: {title} - {reasons}", highlight=False)
             continue
         case_id = _store(verdict.draft, by)
         stored += 1
         console.print(f"stored draft [bold]{case_id}[/]: {title}", highlight=False)
-    console.print(f"{stored} drafts stored, {skipped} records skipped", highlight=False)
+    console.print(
+        f"{stored} drafts stored, {to_read} to read, {skipped} records skipped", highlight=False
+    )
 
 
 def _store(extracted, by: str) -> str:  # type: ignore[no-untyped-def]

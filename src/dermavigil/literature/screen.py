@@ -17,6 +17,10 @@ order, each giving the reason shown to the reviewer:
    reason ("a case report naming an injection, to read: ..."): screening errs on the
    side of inclusion, since a missed case report is a lost case (GVP VI.B.1.1.2), and
    the extractor may miss what a reader finds;
+   a text mostly in another language than English (or otherwise unreadable by the
+   extractor, :func:`~dermavigil.literature.extract.quality.check_text`) is kept for
+   reading with the reason, before any extraction: the literature of every language is
+   screened (GVP VI.B.1.1.2), and the extractor reads English only;
 6. no injection: neither an injection route nor an injection word
    (inject, filler, mesotherapy, microneedling, vaccination, immunotherapy)
    -> the product was not injected;
@@ -34,6 +38,7 @@ from dataclasses import dataclass
 from dermavigil.domain.routes import INJECTION_ROUTES
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import Draft, extract_draft
+from dermavigil.literature.extract.quality import check_text
 
 _CASE = re.compile(
     r"\b(?:we (?:hereby )?(?:report|present|describe)|case (?:report|of|series|presentation)"
@@ -92,6 +97,10 @@ def screen_record(record: Record) -> Screening:
         return Screening(record, False, "a review, not a case report")
     if _STUDY.search(text) and not case_cue:
         return Screening(record, False, "a study, not a case report")
+    check = check_text(text)
+    if check.foreign or not check.usable:
+        reason = check.warnings[0] if check.warnings else "the text cannot be read"
+        return Screening(record, True, f"not screened by the extractor, to read: {reason}")
     draft = extract_draft(text, record)
     injected = bool(_INJECTED.search(text))
     missing = (
