@@ -185,6 +185,24 @@ follow-up versions found at 0.9 fell to 109 of 168 informative ones (test asks 7
 the seed's exact copy among its 300 registry near-copies fell to p 0.08 (a profile many
 near-copies share has a low profile weight; its rare terms were what told the copy).
 
+The records are made without a Python object per record (2026-12-05): every random
+choice is drawn up front as numpy arrays (one column per perturbation of :data:`RATES`
+and per copy, the report number's from a generator of its own) and DuckDB applies them
+to the sampled Arrow records (:func:`synthetic`). Same rates, same kinds; the draws come
+in another order than the per-record loop's, so one seed makes other records with the
+same distribution, not the same records. Counts by kind of the 5,000 true pairs at 100k
+(per-record loop -> vectorised), seeds 16 / 17 / 18: exact copy 910 / 973 / 923 -> 1,000
+/ 917 / 916, follow-up 1,488 / 1,433 / 1,438 -> 1,384 / 1,468 / 1,482, other reporter
+1,581 / 1,647 / 1,674 -> 1,632 / 1,669 / 1,666, typos and missing 1,021 / 947 / 965 ->
+984 / 946 / 936 (binomial spread about +-30); at 10k, seed 16: 97 / 153 / 163 / 87 -> 95
+/ 151 / 172 / 82; records drawn again (another patient) 194 and 18,839 in both; per kind
+the fields changed agree likewise (other reporter at 100k: ages changed 695 vs 642 of
+~1,600, event dates 657 vs 647, fewer reactions 643 vs 669, numbers dropped 599 vs 585,
+another sender's 237 vs 241). Making the records (the pool already read, load 4-10):
+10k 7.8 s wall / 5.2 s CPU / 1.06 GB peak -> 1.9 / 0.9 / 0.42; 100k 41.8 / 9.2 / 1.39
+-> 7.0 / 2.1 / 0.58; 1M (the loop: ~4.6 GB of the last session's 5.4 GB peak) -> 45 s /
+13.2 s / 2.3 GB.
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.
@@ -291,131 +309,6 @@ def _ensure_store(home: Path) -> Path:
     return store
 
 
-def _rederived(new: dict, row: dict) -> dict:
-    """``new`` with ``birth_year`` derived again the way the store derives it (the event's,
-    else the report's, year minus the age): a perturbed or another patient's age or date
-    moves it, a missing age removes it. (Before 2026-12-05 the copy kept the original's
-    birth year whatever happened to its age, which flattered blocking on it.)"""
-    if new["age_years"] is None:
-        return {**new, "birth_year": None}
-    if new["event_low"] is not None:
-        year = new["event_low"].year
-    elif row["birth_year"] is not None and row["age_years"] is not None:
-        year = row["birth_year"] + int(row["age_years"])  # the received year it came from
-    else:
-        return {**new, "birth_year": None}
-    return {**new, "birth_year": year - int(new["age_years"])}
-
-
-def _typo(text: str | None, rng: np.random.Generator) -> str | None:
-    if not text or len(text) < 4:
-        return text
-    i = int(rng.integers(1, len(text) - 2))
-    return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
-
-
-def _perturb(row: dict, kind: str, rng: np.random.Generator, pool_terms: list[str]) -> dict:
-    """A duplicate of the feature record ``row`` as ``kind`` would differ."""
-    from dermavigil.ingest.normalize import product_key
-
-    rates, new = RATES[kind], dict(row)
-    hit = lambda name: rng.random() < rates.get(name, 0.0)  # noqa: E731
-    terms = list(row["reaction_terms"] or [])
-    if hit("add_reaction"):
-        terms.append(pool_terms[int(rng.integers(len(pool_terms)))])
-    if hit("drop_reaction") and len(terms) > 1:
-        terms.pop(int(rng.integers(len(terms))))
-    if hit("typo_reaction") and terms:
-        i = int(rng.integers(len(terms)))
-        terms[i] = _typo(terms[i], rng)
-    products = list(row["suspect_products"] or [])
-    if products and (hit("rename_product") or hit("typo_product")):
-        first = products[0]
-        # another reporter names the product with its strength; the store keeps the
-        # normalised key of what was written (as an import of that report would)
-        renamed = product_key(f"{first} 10 mg") if kind == "other_reporter" else _typo(first, rng)
-        products = sorted({renamed, *products[1:]})
-        new["first_suspect"] = renamed
-        words = set(row["product_words"] or []) | {w for w in renamed.split() if len(w) >= 3}
-        new["product_words"] = sorted(words)
-    new["suspect_products"] = products or None
-    new["reaction_terms"] = sorted(set(terms)) or None
-    new["reaction_words"] = (
-        sorted(
-            {w for t in terms for w in t.replace("-", " ").split() if len(w) >= 3 and w.isalpha()}
-        )
-        or None
-    )
-    if hit("age_missing"):
-        for c in ("age", "age_years", "age_low", "age_high"):
-            new[c] = None
-    elif hit("age_shift") and row["age_years"] is not None:
-        age = row["age_years"] + 1
-        new.update(age=f"{age:g} years", age_years=age, age_low=age - 0.5, age_high=age + 0.5)
-    if hit("sex_missing"):
-        new["sex"] = None
-    if hit("outcome_fatal") and row["outcome"] == "not fatal":
-        new["outcome"] = "fatal"
-    if hit("region_missing"):
-        new["region"] = None
-    if hit("lot_missing"):
-        new["lots"] = None
-    elif hit("typo_lot") and row["lots"]:
-        new["lots"] = sorted({_typo(row["lots"][0], rng), *row["lots"][1:]})
-    if hit("country_missing"):
-        new["country"] = None
-    if hit("event_missing"):
-        new.update(event_date=None, event_low=None, event_high=None)
-    elif hit("event_shift") and row["event_low"] is not None:
-        import datetime as dt
-
-        day = row["event_low"] + dt.timedelta(days=int(rng.integers(1, 4)))
-        new.update(event_date=day.isoformat(), event_low=day, event_high=day)
-    return _rederived(new, row)
-
-
-def _number(new: dict, row: dict, kind: str, rng: np.random.Generator) -> dict:
-    """``new`` with the copy's report number (:data:`NUMBER_RATES`)."""
-    rates = NUMBER_RATES[kind]
-    if row.get("report_number") is None:
-        return new
-    if rng.random() < rates["missing"]:
-        return {**new, "report_number": None, "number_scheme": None}
-    if rng.random() < rates["other_sender"] / (1 - rates["missing"]):
-        number = f"OTHERCO{int(rng.integers(10**7, 10**8))}"
-        return {**new, "report_number": number, "number_scheme": "OTHERCO99999999"}
-    return new
-
-
-def _other_patient(row: dict, rng: np.random.Generator, same_product: list[dict]) -> dict:
-    """A record drawn again: same products and reactions, another patient and date, and
-    the region and lots of another real report of the same first suspect product
-    (``same_product``: lots circulate per product, so another patient given the same
-    vaccine may well share its lot)."""
-    import datetime as dt
-
-    new = {**row, "report_number": None, "number_scheme": None}
-    if same_product:
-        other = same_product[int(rng.integers(len(same_product)))]
-        new.update(region=other["region"], lots=other["lots"])
-        # another patient's report has its own number, of its sender's scheme
-        mine = other["unique_id"] == row["unique_id"]
-        new.update(
-            report_number=None if mine else other.get("report_number"),
-            number_scheme=None if mine else other.get("number_scheme"),
-        )
-    if row["age_years"] is not None:
-        age = float(np.clip(row["age_years"] + rng.integers(-30, 31), 0, 100))
-        new.update(
-            age=f"{age:g} years", age_years=age, age_low=max(age - 0.5, 0), age_high=age + 0.5
-        )
-    new["sex"] = str(rng.choice(["female", "male"])) if row["sex"] else None
-    if row["event_low"] is not None:
-        day = row["event_low"] + dt.timedelta(days=int(rng.integers(-400, 400)))
-        new.update(event_date=day.isoformat(), event_low=day, event_high=day)
-    return _rederived(new, row)
-
-
 DUPLICATE_KINDS = {
     "follow_up": "follow-up",
     "other_reporter": "other reporter (manufacturer vs patient)",
@@ -424,14 +317,189 @@ DUPLICATE_KINDS = {
 """Names of the perturbation kinds in the breakdown; a copy that no perturbation
 changed on a compared fact is an "exact copy" whatever its kind."""
 
+FIELDS = (
+    "add_reaction", "drop_reaction", "typo_reaction", "rename_product", "typo_product",
+    "age_missing", "age_shift", "sex_missing", "outcome_fatal", "region_missing",
+    "lot_missing", "typo_lot", "country_missing", "event_missing", "event_shift",
+)  # fmt: skip
+"""The perturbations of :data:`RATES`, one column of draws each (a rate a kind lacks is 0)."""
 
-def duplicate_kind(original: dict, copy: dict, kind: str) -> str:
-    """The kind of the true pair (``original``, ``copy``) for the breakdown by kind:
-    ``exact copy`` when they agree on every fact of :data:`COMPARED`, else the name of the
-    perturbation ``kind`` that made the copy."""
-    if all(original[c] == copy[c] for c in COMPARED):
-        return "exact copy"
-    return DUPLICATE_KINDS[kind]
+DRAWS = (
+    "u_added", "u_dropped", "u_term", "u_term_at", "u_product_at", "u_lot_at", "u_days",
+)  # fmt: skip
+"""Further uniform draws of a copy: which term is added, dropped or mistyped, where a
+typo falls in a product, a term or a lot, and by how many days an event moves."""
+
+_TYPO = (
+    "CASE WHEN {t} IS NULL OR length({t}) < 4 THEN {t} ELSE "
+    "substr({t}, 1, {i}) || substr({t}, {i} + 2, 1) || substr({t}, {i} + 1, 1) || "
+    "substr({t}, {i} + 3) END"
+)
+"""SQL: text ``t`` with the characters at 0-based ``i`` and ``i + 1`` swapped (``i`` drawn
+in ``[1, len - 3]``), unchanged below 4 characters: a transposition, the commonest typo."""
+
+
+def _typo_sql(text: str, u: str) -> str:
+    at = f"(1 + CAST(floor({u} * greatest(length({text}) - 3, 1)) AS INTEGER))"
+    return _TYPO.format(t=text, i=at)
+
+
+def _age_text(age: str) -> str:
+    return f"format('{{:g}} years', {age})"
+
+
+def _birth_year(age: str, event: str, old_birth: str, old_age: str) -> str:
+    """SQL: ``birth_year`` derived again the way the store derives it (the event's, else
+    the report's, year minus the age): a perturbed or another patient's age or date moves
+    it, a missing age removes it. (Before 2026-12-05 the copy kept the original's birth
+    year whatever happened to its age, which flattered blocking on it.)"""
+    return (
+        f"CASE WHEN {age} IS NULL THEN NULL "
+        f"WHEN {event} IS NOT NULL THEN year({event}) - CAST(trunc({age}) AS INTEGER) "
+        f"WHEN {old_birth} IS NOT NULL AND {old_age} IS NOT NULL "
+        f"THEN {old_birth} + CAST(trunc({old_age}) AS INTEGER) - CAST(trunc({age}) AS INTEGER) "
+        "END"
+    )
+
+
+def _sampled_sql() -> str:
+    """SQL: the sampled records; a record drawn again is *another patient* with the same
+    products and reactions: another age (+-30 years), sex and event date (+-400 days),
+    and the region, lots and report number of another real report of the same first
+    suspect product (lots circulate per product, so another patient given the same
+    vaccine may well share its lot; the report's own number when that report is itself)."""
+    age = "least(greatest(p.age_years + d.age_step, 0), 100)"
+    new_age = f"CASE WHEN d.again AND p.age_years IS NOT NULL THEN {age} ELSE p.age_years END"
+    day = "CASE WHEN d.again THEN p.event_low + CAST(d.day_step AS INTEGER) ELSE p.event_low END"
+    mine = "(NOT d.again OR d.other = d.k)"
+    return f"""
+        WITH s AS (
+            SELECT d.*, p.* EXCLUDE (unique_id, age_years, event_low, sex, region, lots,
+                                     report_number, number_scheme),
+                p.unique_id AS origin, p.age_years AS old_age, p.birth_year AS old_birth,
+                {new_age} AS age_years, {day} AS event_low,
+                CASE WHEN d.again AND p.sex IS NOT NULL THEN d.sex_draw ELSE p.sex END AS sex,
+                CASE WHEN d.again THEN o.region ELSE p.region END AS region,
+                CASE WHEN d.again THEN o.lots ELSE p.lots END AS lots,
+                CASE WHEN {mine} THEN
+                    CASE WHEN d.again THEN NULL ELSE p.report_number END
+                    ELSE o.report_number END AS report_number,
+                CASE WHEN {mine} THEN
+                    CASE WHEN d.again THEN NULL ELSE p.number_scheme END
+                    ELSE o.number_scheme END AS number_scheme
+            FROM draws d JOIN pool p ON p._row = d.k JOIN pool o ON o._row = d.other
+        )
+        SELECT printf('b%07d', i) AS unique_id, CASE WHEN again THEN NULL ELSE origin END
+            AS origin, * EXCLUDE (i, k, again, other, age_step, day_step, sex_draw, origin,
+                                  old_age, old_birth, _row, birth_year, age, age_low,
+                                  age_high, event_date, event_high),
+            CASE WHEN again AND age_years IS NOT NULL THEN {_age_text("age_years")}
+                 ELSE age END AS age,
+            CASE WHEN again AND age_years IS NOT NULL THEN greatest(age_years - 0.5, 0)
+                 ELSE age_low END AS age_low,
+            CASE WHEN again AND age_years IS NOT NULL THEN age_years + 0.5
+                 ELSE age_high END AS age_high,
+            CASE WHEN again THEN strftime(event_low, '%Y-%m-%d') ELSE event_date END
+                AS event_date,
+            CASE WHEN again THEN event_low ELSE event_high END AS event_high,
+            CASE WHEN again THEN {_birth_year("age_years", "event_low", "old_birth", "old_age")}
+                 ELSE birth_year END AS birth_year
+        FROM s
+    """
+
+
+def _copies_sql() -> str:
+    """SQL: the made duplicates, each perturbation applied where its draw is below the
+    kind's rate (:data:`RATES`; the draws are columns of ``copies``), the report number by
+    :data:`NUMBER_RATES`, a third filed under another source."""
+    terms = (
+        "CASE WHEN hit_add_reaction THEN list_append(coalesce(o.reaction_terms, []), "
+        "added) ELSE coalesce(o.reaction_terms, []) END"
+    )
+    drop_at = "1 + CAST(floor(u_dropped * len(t1)) AS INTEGER)"
+    dropped = (
+        f"CASE WHEN hit_drop_reaction AND len(t1) > 1 "
+        f"THEN list_filter(t1, lambda x, j: j != {drop_at}) ELSE t1 END"
+    )
+    term_at = "1 + CAST(floor(u_term * len(t2)) AS INTEGER)"
+    mistyped = (
+        f"CASE WHEN hit_typo_reaction AND len(t2) > 0 THEN list_transform(t2, "
+        f"lambda x, j: CASE WHEN j = {term_at} THEN {_typo_sql('x', 'u_term_at')} ELSE x END)"
+        " ELSE t2 END"
+    )
+    first = "o.suspect_products[1]"
+    renamed = (
+        f"CASE WHEN kind = 'other_reporter' THEN renamed "
+        f"ELSE {_typo_sql(first, 'u_product_at')} END"
+    )
+    changed = (
+        "(len(coalesce(o.suspect_products, [])) > 0 AND (hit_rename_product OR hit_typo_product))"
+    )
+    age_shift = "(NOT hit_age_missing AND hit_age_shift AND o.age_years IS NOT NULL)"
+    event_shift = "(NOT hit_event_missing AND hit_event_shift AND o.event_low IS NOT NULL)"
+    new_age = (
+        f"CASE WHEN hit_age_missing THEN NULL WHEN {age_shift} THEN o.age_years + 1 "
+        "ELSE o.age_years END"
+    )
+    new_day = (
+        f"CASE WHEN hit_event_missing THEN NULL WHEN {event_shift} THEN o.event_low + "
+        "(1 + CAST(floor(u_days * 3) AS INTEGER)) ELSE o.event_low END"
+    )
+    typo_lot = "(NOT hit_lot_missing AND hit_typo_lot AND len(coalesce(o.lots, [])) > 0)"
+    return f"""
+        WITH c1 AS (
+            SELECT c.*, o.* EXCLUDE (unique_id, origin), o.unique_id AS original,
+                {terms} AS t1, {changed} AS changed, {renamed} AS new_first,
+                {new_age} AS new_age, {new_day} AS new_day, {age_shift} AS shifted,
+                {event_shift} AS moved, {typo_lot} AS lot_typo
+            FROM copies c JOIN sampled o ON o.unique_id = c.original_id
+        ), c2 AS (SELECT *, {dropped} AS t2 FROM c1
+        ), c3 AS (SELECT *, {mistyped} AS t3 FROM c2)
+        SELECT printf('d%07d', j) AS unique_id, NULL AS origin,
+            CASE WHEN j % 3 = 0 THEN list_filter(['registry', 'vaers', 'faers', 'caers'],
+                lambda s: s != source)[1] ELSE source END AS source,
+            CASE WHEN hit_sex_missing THEN NULL ELSE sex END AS sex,
+            CASE WHEN hit_age_missing THEN NULL WHEN shifted THEN {_age_text("new_age")}
+                 ELSE age END AS age,
+            new_age AS age_years,
+            CASE WHEN hit_age_missing THEN NULL WHEN shifted THEN new_age - 0.5
+                 ELSE age_low END AS age_low,
+            CASE WHEN hit_age_missing THEN NULL WHEN shifted THEN new_age + 0.5
+                 ELSE age_high END AS age_high,
+            CASE WHEN hit_country_missing THEN NULL ELSE country END AS country,
+            CASE WHEN changed THEN list_sort(list_distinct(list_prepend(new_first,
+                suspect_products[2:]))) ELSE suspect_products END AS suspect_products,
+            CASE WHEN changed THEN new_first ELSE first_suspect END AS first_suspect,
+            suspect_routes,
+            CASE WHEN changed THEN list_sort(list_distinct(coalesce(product_words, []) ||
+                list_filter(string_split(new_first, ' '), lambda w: length(w) >= 3)))
+                ELSE product_words END AS product_words,
+            product_categories,
+            nullif(list_sort(list_distinct(t3)), []) AS reaction_terms,
+            nullif(list_sort(list_distinct(list_filter(flatten(list_transform(t3,
+                lambda t: string_split_regex(replace(t, '-', ' '), '\\s+'))),
+                lambda w: length(w) >= 3 AND regexp_full_match(w, '\\p{{L}}+')))), [])
+                AS reaction_words,
+            body_sites, treatments, onset_latency_days,
+            CASE WHEN new_day IS NULL THEN NULL WHEN moved THEN strftime(new_day, '%Y-%m-%d')
+                 ELSE event_date END AS event_date,
+            new_day AS event_low,
+            CASE WHEN new_day IS NULL THEN NULL WHEN moved THEN new_day ELSE event_high END
+                AS event_high,
+            publication_ids, publication_id, signature, rare_terms, initials,
+            {_birth_year("new_age", "new_day", "birth_year", "age_years")} AS birth_year,
+            CASE WHEN hit_region_missing THEN NULL ELSE region END AS region,
+            CASE WHEN hit_lot_missing THEN NULL
+                 WHEN lot_typo THEN list_sort(list_distinct(list_prepend(
+                     {_typo_sql("lots[1]", "u_lot_at")}, lots[2:])))
+                 ELSE lots END AS lots,
+            CASE WHEN hit_outcome_fatal AND outcome = 'not fatal' THEN 'fatal' ELSE outcome END
+                AS outcome,
+            CASE WHEN n_missing THEN NULL ELSE report_number END AS report_number,
+            CASE WHEN n_missing THEN NULL ELSE number_scheme END AS number_scheme,
+            original, kind, n_missing, n_other
+        FROM c3
+    """
 
 
 def synthetic(
@@ -445,58 +513,122 @@ def synthetic(
     """``n`` records: sampled real records plus ``share`` duplicates; (table, true pairs,
     cross-source true pairs). ``origins``, if given, is filled with each sampled record's
     pool id (``source:report_id``), ``None`` for a record drawn again (another patient);
-    ``kinds_of``, if given, with each true pair's kind (:func:`duplicate_kind`)."""
-    from dermavigil.duplicates.detect import with_rare_terms
+    ``kinds_of``, if given, with each true pair's kind (:func:`duplicate_kind`).
+
+    Vectorised (2026-12-05): every random choice is drawn up front as numpy arrays, one
+    column per perturbation and record, and DuckDB applies them to the records; the
+    records never become Python objects. The rates are those of :data:`RATES` and
+    :data:`NUMBER_RATES`; the draws come in another order than the per-record loop's
+    that this replaced, so one seed makes other records with the same distribution."""
+    from dermavigil.duplicates.detect import duckdb_config, with_rare_terms
     from dermavigil.duplicates.features import FEATURE_SCHEMA
+    from dermavigil.ingest.normalize import product_key
 
     rng = np.random.default_rng(seed)
-    rows = pool.to_pylist()
-    by_product: dict[str, list[dict]] = {}
-    for r in rows:
-        by_product.setdefault(r["first_suspect"], []).append(r)
-    pool_terms = sorted({t for r in rows for t in (r["reaction_terms"] or [])})
+    size = pool.num_rows
     n_dup = int(n * share)
-    picks = rng.integers(len(rows), size=n - n_dup)
-    seen: set[int] = set()
-    out, truth, cross = [], set(), set()
-    for i, k in enumerate(picks):
-        row = (
-            rows[int(k)]
-            if int(k) not in seen
-            else _other_patient(
-                rows[int(k)], rng, by_product.get(rows[int(k)]["first_suspect"], [])
-            )
-        )
-        if origins is not None:
-            origins[f"b{i:07d}"] = rows[int(k)]["unique_id"] if int(k) not in seen else None
-        seen.add(int(k))
-        out.append({**row, "unique_id": f"b{i:07d}"})
+    picks = rng.integers(size, size=n - n_dup)
+    again = np.ones(len(picks), dtype=bool)
+    again[np.unique(picks, return_index=True)[1]] = False
+    # another real report of the same first suspect product (null: one group of its own)
+    group = pc.dictionary_encode(pool["first_suspect"]).combine_chunks().indices
+    group = pc.fill_null(group, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    order = np.argsort(group, kind="stable")
+    keys, starts, counts = np.unique(group[order], return_index=True, return_counts=True)
+    g = np.searchsorted(keys, group[picks])
+    other = order[
+        starts[g] + np.minimum((rng.random(len(picks)) * counts[g]).astype(np.int64), counts[g] - 1)
+    ]
+    draws = pa.table({
+        "i": np.arange(len(picks)),
+        "k": picks,
+        "again": again,
+        "other": other,
+        "age_step": rng.integers(-30, 31, size=len(picks)),
+        "day_step": rng.integers(-400, 400, size=len(picks)),
+        "sex_draw": rng.choice(["female", "male"], size=len(picks)),
+    })  # fmt: skip
     kinds = rng.choice(list(KINDS), size=n_dup, p=list(KINDS.values()))
-    sources = ["registry", "vaers", "faers", "caers"]
-    for j, (i, kind) in enumerate(
-        zip(rng.choice(len(out), n_dup, replace=False), kinds, strict=True)
-    ):
-        dup = _perturb(out[int(i)], str(kind), rng, pool_terms)
-        dup = _number(dup, out[int(i)], str(kind), np.random.default_rng([seed, j]))
-        dup["unique_id"] = f"d{j:07d}"
-        if j % 3 == 0:
-            dup["source"] = next(s for s in sources if s != out[int(i)]["source"])
-            cross.add((out[int(i)]["unique_id"], dup["unique_id"]))
-        out.append(dup)
-        truth.add((out[int(i)]["unique_id"], dup["unique_id"]))
-        if kinds_of is not None:
-            kinds_of[tuple(sorted((out[int(i)]["unique_id"], dup["unique_id"])))] = duplicate_kind(
-                out[int(i)], dup, str(kind)
-            )
-    for r in out:
-        r["signature"] = (
-            "\x1f".join([r["first_suspect"], *r["reaction_terms"]])
-            if r["first_suspect"] and r["reaction_terms"]
-            else None
+    chosen = rng.choice(len(picks), n_dup, replace=False)
+    hits = {
+        f"hit_{f}": rng.random(n_dup) < np.array([RATES[k].get(f, 0.0) for k in kinds])
+        for f in FIELDS
+    }
+    extra = {name: rng.random(n_dup) for name in DRAWS}
+    terms = pc.unique(pc.list_flatten(pool["reaction_terms"])).sort()
+    # the report number from a generator of its own (NUMBER_RATES)
+    nrng = np.random.default_rng([seed, 1])
+    missing = nrng.random(n_dup) < np.array([NUMBER_RATES[k]["missing"] for k in kinds])
+    other_share = np.array(
+        [NUMBER_RATES[k]["other_sender"] / (1 - NUMBER_RATES[k]["missing"]) for k in kinds]
+    )
+    other_sender = ~missing & (nrng.random(n_dup) < other_share)
+    company = nrng.integers(10**7, 10**8, size=n_dup)
+    con = duckdb.connect(config=duckdb_config())
+    try:
+        con.register("pool", pool.append_column("_row", pa.array(np.arange(size))))
+        con.register("draws", draws)
+        con.execute(f"CREATE TEMP TABLE sampled AS {_sampled_sql()}")
+        ids = np.char.mod("b%07d", chosen)
+        # another reporter names the product with its strength; the store keeps the
+        # normalised key of what was written (as an import of that report would)
+        firsts = con.execute(
+            "SELECT unique_id, suspect_products[1] FROM sampled WHERE unique_id IN "
+            "(SELECT unnest($1))",
+            [ids[(kinds == "other_reporter") & (hits["hit_rename_product"])].tolist()],
+        ).fetchall()
+        renamed_of = {u: product_key(f"{f} 10 mg") if f else None for u, f in firsts}
+        copies = pa.table({
+            "j": np.arange(n_dup),
+            "original_id": ids,
+            "kind": kinds,
+            "added": terms.take(pa.array((extra["u_added"] * len(terms)).astype(np.int64))),
+            "renamed": [renamed_of.get(u) for u in ids],
+            "n_missing": missing,
+            "n_other": other_sender,
+            "company": company,
+            **hits,
+            **{k: v for k, v in extra.items() if k != "u_added"},
+        })  # fmt: skip
+        con.register("copies", copies)
+        con.execute(f"CREATE TEMP TABLE made AS {_copies_sql()}")
+        # another sender's number, of its own scheme (never the original's scheme)
+        con.execute(
+            "UPDATE made SET report_number = 'OTHERCO' || CAST(c.company AS VARCHAR), "
+            "number_scheme = 'OTHERCO99999999' FROM copies c "
+            "WHERE made.unique_id = printf('d%07d', c.j) AND made.n_other "
+            "AND made.report_number IS NOT NULL"
         )
-        r["publication_ids"] = r["publication_id"] = None
-    table = pa.Table.from_pylist(out, schema=FEATURE_SCHEMA)
-    return with_rare_terms(table.sort_by("unique_id")), truth, cross
+        names = [f.name for f in FEATURE_SCHEMA]
+        signature = (
+            "CASE WHEN first_suspect IS NOT NULL AND reaction_terms IS NOT NULL THEN "
+            "array_to_string(list_prepend(first_suspect, reaction_terms), chr(31)) END"
+        )
+        select = ", ".join(
+            signature + " AS signature" if c == "signature"
+            else f"CAST(NULL AS {'VARCHAR[]' if c == 'publication_ids' else 'VARCHAR'}) AS {c}"
+            if c in ("publication_ids", "publication_id") else c
+            for c in names
+        )  # fmt: skip
+        table = con.sql(
+            f"SELECT {select} FROM (SELECT {', '.join(names)} FROM sampled "
+            f"UNION ALL BY NAME SELECT {', '.join(names)} FROM made) ORDER BY unique_id"
+        ).to_arrow_table()
+        compared = " AND ".join(f"m.{c} IS NOT DISTINCT FROM o.{c}" for c in COMPARED)
+        pairs = con.execute(
+            f"SELECT m.original, m.unique_id, m.kind, {compared}, m.source <> o.source "
+            "FROM made m JOIN sampled o ON o.unique_id = m.original ORDER BY m.unique_id"
+        ).fetchall()
+        if origins is not None:
+            origins.update(con.execute("SELECT unique_id, origin FROM sampled").fetchall())
+    finally:
+        con.close()
+    truth = {(a, b) for a, b, *_ in pairs}
+    cross = {(a, b) for a, b, _, _, moved in pairs if moved}
+    if kinds_of is not None:
+        for a, b, kind, same, _ in pairs:
+            kinds_of[tuple(sorted((a, b)))] = "exact copy" if same else DUPLICATE_KINDS[kind]
+    return with_rare_terms(table.cast(FEATURE_SCHEMA)), truth, cross
 
 
 def _prf(flagged: set, truth: set) -> tuple[float, float, float]:
@@ -719,7 +851,9 @@ def one_size(
     pool = store_feature_table(_ensure_store(home))
     pool = pool.filter(pc.invert(pc.is_null(pool["reaction_terms"])))
     started = time.perf_counter()
-    origins: dict = {}
+    # each sampled record's pool id: for the VAERS audit and the dump (a million-entry
+    # dict is left out of a light run)
+    origins: dict | None = {} if (dump is not None or not light) else None
     kinds_of: dict = {}
     table, truth, cross = synthetic(pool, n, origins=origins, share=share, kinds_of=kinds_of)
     made = time.perf_counter() - started
