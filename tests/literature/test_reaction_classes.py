@@ -124,6 +124,17 @@ def test_reactions_beyond_the_skin_are_found_by_the_hpo_index():
     }
 
 
+def test_diagnoses_the_hpo_does_not_hold_are_found_by_the_disease_ontology():
+    """"Arthus reaction" and "sporotrichosis" are no HPO phenotypes: the Human Disease
+    Ontology's names find them (uncoded verbatims the assessor reads); the psoriasis of the
+    patient's history stays a condition she had."""
+    draft = _draft("dr02_diseases_beyond_hpo")
+    verbatims = {r["verbatim"] for r in draft.case["reactions"]}
+    assert {"Arthus reaction", "sporotrichosis"} <= verbatims
+    assert "psoriasis" not in verbatims
+    assert ("psoriasis", "historical") in {(e["text"], e["status"]) for e in draft.excluded}
+
+
 @pytest.mark.parametrize(
     ("sentence", "not_a_reaction"),
     [

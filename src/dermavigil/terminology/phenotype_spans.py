@@ -41,13 +41,25 @@ class PhenotypeSpan:
 
 @lru_cache(maxsize=1)
 def _first_tokens() -> frozenset[str]:
-    return frozenset(key.split(" ", 1)[0] for key in default_coder().tables.mention_keys)
+    return first_tokens(default_coder().tables.mention_keys)
+
+
+def first_tokens(keys: dict[str, str]) -> frozenset[str]:
+    """The first token of every key: a text token that is none starts no match."""
+    return frozenset(key.split(" ", 1)[0] for key in keys)
 
 
 def phenotype_spans(text: str) -> list[PhenotypeSpan]:
     """The phenotypes the text names, left to right, longest match first."""
-    keys = default_coder().tables.mention_keys
-    first_tokens = _first_tokens()
+    return longest_matches(text, default_coder().tables.mention_keys, _first_tokens())
+
+
+def longest_matches(
+    text: str, keys: dict[str, str], starts: frozenset[str], most: int = MENTION_TOKENS
+) -> list[PhenotypeSpan]:
+    """The keys (normalised phrases of at most ``most`` tokens -> term id) the text names, left
+    to right, longest match first, without overlap; ``starts``: :func:`first_tokens` of
+    ``keys``."""
     tokens = [(normalize(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     joined = [
         _JOIN.fullmatch(text, a[2], b[1]) is not None
@@ -56,11 +68,11 @@ def phenotype_spans(text: str) -> list[PhenotypeSpan]:
     found: list[PhenotypeSpan] = []
     i = 0
     while i < len(tokens):
-        if tokens[i][0] not in first_tokens:
+        if tokens[i][0] not in starts:
             i += 1
             continue
         longest = 1
-        while longest < MENTION_TOKENS and i + longest < len(tokens) and joined[i + longest - 1]:
+        while longest < most and i + longest < len(tokens) and joined[i + longest - 1]:
             longest += 1
         for size in range(longest, 0, -1):
             key = " ".join(t[0] for t in tokens[i : i + size])

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import finding_adjective
+from dermavigil.terminology.disease_spans import disease_spans
 from dermavigil.terminology.phenotype_spans import phenotype_spans
 
 Span = tuple[int, int]
@@ -188,9 +189,11 @@ def _with_phenotypes(text: str, found: list[Mention]) -> list[Mention]:
     a mention of its own (``indexed``); one that overlaps mentions joins them into one span
     ("shoulder" + "pain", "facial swelling" + "swelling and redness"). A phenotype that names
     the vaccine or the desensitisation given, or a treatment of the module
-    :mod:`.treatment` ("fine needle aspiration"), is none."""
+    :mod:`.treatment` ("fine needle aspiration"), is none. The diseases the Human Disease
+    Ontology names (:func:`~dermavigil.terminology.disease_spans.disease_spans`: "botulism",
+    "Arthus reaction") join the same way, after the phenotypes."""
     spans = {(m.start, m.end): m for m in found}
-    for phenotype in phenotype_spans(text):
+    for phenotype in phenotype_spans(text) + disease_spans(text):
         start, end = phenotype.start, phenotype.end
         if (
             any(s <= start and end <= e for s, e in spans)
