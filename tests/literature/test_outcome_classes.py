@@ -139,3 +139,35 @@ def test_a_loss_of_function_that_remains_is_not_recovered(sentence: str, outcome
     )
     reactions = extract_draft(text).case["reactions"]
     assert {r.get("outcome") for r in reactions} == {outcome}
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # final statuses in other words: cured, a resolution of the lesion, a reversal
+        ("With oral steroids the patient was cured within two weeks.", "recovered"),
+        ("After a year of treatment she evolved with resolution of the nodules.", "recovered"),
+        ("The ischaemia of the lip was completely reversed with warm compresses.", "recovered"),
+        # a decline after an improvement is the last status: not recovered
+        (
+            "The eyelid swelling improved. However, visual acuity declined to 20/200.",
+            "not_recovered",
+        ),
+        ("Despite hyaluronidase the necrosis worsened over the next days.", "not_recovered"),
+        # an amputation as the last event leaves the patient with a sequela
+        (
+            "The necrosis progressed and the patient underwent an above-elbow amputation.",
+            "recovered_with_sequelae",
+        ),
+    ],
+)
+def test_final_statuses_in_other_words(text: str, outcome: str) -> None:
+    assert _outcomes(text) == {outcome}
+
+
+def test_an_amputation_is_named_as_the_sequela() -> None:
+    draft = extract_draft(
+        _CASE + "Gangrene of the fingers necessitated a forearm amputation three weeks later."
+    )
+    sequelae = {s for r in draft.case["reactions"] for s in r.get("sequelae", [])}
+    assert sequelae == {"forearm amputation"}

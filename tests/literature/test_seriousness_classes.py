@@ -76,3 +76,42 @@ def test_the_phenotype_subtrees_come_from_the_process_coder(monkeypatch: pytest.
     seriousness._phenotype_codes.cache_clear()
     assert reaction_criteria([(["HP:0000618"], [(0, 4)])])
     assert reads == []
+
+
+@pytest.mark.parametrize(
+    ("codes", "criterion"),
+    [
+        (["HP:0000602"], SeriousnessCriterion.disability),  # ophthalmoplegia
+        (["HP:0001269"], SeriousnessCriterion.disability),  # hemiparesis
+        (["HP:0007209"], SeriousnessCriterion.disability),  # facial paralysis
+        (["HP:0100845"], SeriousnessCriterion.life_threatening),  # anaphylactic shock
+        (["HP:0002204"], SeriousnessCriterion.life_threatening),  # pulmonary embolism
+        (["HP:0100806"], SeriousnessCriterion.medically_important),  # sepsis
+        (["HP:0002140"], SeriousnessCriterion.medically_important),  # ischemic stroke
+    ],
+)
+def test_more_phenotypes_that_are_criteria(codes: list[str], criterion: SeriousnessCriterion):
+    """ICH E2A as the annotators apply it (docs/annotation.md, r5xx decisions): a paralysis,
+    ophthalmoplegia included, is a disability; shock and embolism threaten life."""
+    assert reaction_criteria([(codes, [(0, 4)])]) == [(criterion, [(0, 4)])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "criteria"),
+    [
+        # what the patient was only watched for is no criterion
+        ("She was closely monitored for any sign of respiratory distress.", set()),
+        ("He developed respiratory distress and was intubated.", {"life_threatening"}),
+        # surgery told with other words: an operation, drains, a drainage performed
+        ("The abscess drainage was performed under local anaesthesia.", {"medically_important"}),
+        ("The nodules disappeared one year after the operation.", {"medically_important"}),
+        ("Drains were inserted into the abscess.", {"medically_important"}),
+        ("Encephalitis was diagnosed on magnetic resonance imaging.", {"life_threatening"}),
+    ],
+)
+def test_criteria_told_in_sentences(sentence: str, criteria: set[str]) -> None:
+    case = (
+        "Swelling after a filler\nA 52-year-old woman developed swelling of the cheek two "
+        "days after a hyaluronic acid filler injection. "
+    )
+    assert _criteria(case + sentence) == criteria

@@ -70,6 +70,18 @@ SUBTREE_ROOTS = (
     "HP:0002301",  # Hemiplegia
     "HP:0001297",  # Stroke
     "HP:0025722",  # Cerebral infarction
+    "HP:0002637",  # Cerebral ischemia
+    "HP:0031273",  # Shock
+    "HP:0100806",  # Sepsis
+    "HP:0002204",  # Pulmonary embolism
+    "HP:0001695",  # Cardiac arrest
+    "HP:0005943",  # Respiratory arrest
+    "HP:0002133",  # Status epilepticus
+    "HP:0001287",  # Meningitis
+    "HP:0100845",  # Anaphylactic shock
+    "HP:0000602",  # Ophthalmoplegia
+    "HP:0003470",  # Paralysis
+    "HP:0004374",  # Hemiplegia/hemiparesis
 )
 """Terms whose descendants a run needs without the whole index: the phenotypes that are an
 ICH E2A seriousness criterion by themselves

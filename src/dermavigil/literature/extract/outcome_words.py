@@ -31,10 +31,12 @@ _DEGREE_ADJ = (
     r"|slight|moderate|incomplete|near(?:ly)?|almost)"
 )
 _BETTER_VERB = (
-    r"(?:resolved|recovered|healed|disappeared|regressed|subsided|faded|cleared|improved|settled)"
+    r"(?:resolved|recovered|healed|disappeared|regressed|subsided|faded|cleared|improved|settled"
+    r"|reversed)"
 )
 _BETTER_NOUN = (
-    r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance|reversal)"
+    r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance|reversal"
+    r"|reversibility)"
 )
 _SEQUELA_WORD = (
     r"(?:scar(?:s|ring|red)?|(?:lipo)?atroph\w*|(?:post-?inflammatory )?(?:hyper|hypo|de)?"
@@ -93,6 +95,15 @@ _SEQUELA_STAYS = re.compile(
 )
 """A scar said to remain, a deficit said to be permanent, or the sequelae listed (a
 reaction that is itself still present, "the atrophy was still present", is not recovered)."""
+_LOSS = re.compile(
+    r"\b(?P<seq>(?:(?:above|below|through)[- ]the[- ]\w+ |(?:above|below)[- ]\w+ |\w+ )?"
+    r"amputation|amputated|loss of (?:the |a |an )?(?:affected )?(?:toe|finger|digit|limb|hand"
+    r"|foot|arm|leg)s?)\b",
+    re.I,
+)
+"""An amputation, a lost digit or limb: the last event the reaction leaves the patient with
+(docs/annotation.md, r4xx decisions: "an amputation as the last event is
+recovered_with_sequelae")."""
 SEQUELA_ANY = re.compile(rf"\b(?P<seq>{_MODIFIERS}{_SEQUELA_WORD})\b", re.I)
 _LESION_STAYS = re.compile(rf"\b(?:residual|remaining)\s+(?:\w+\s+)?{_LESION_WORD}\b", re.I)
 """'though residual nodules remained': a remnant of the reaction after improvement."""
@@ -128,7 +139,8 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|no (?:significant |further |clinical )?improvement|no (?:significant |further )?"
             r"(?:effect|response|benefit) (?:was|were) (?:observed|seen|noted)"
             r"|remained unchanged|irreversible|not (?:been )?restored|still (?:present|visible"
-            r"|sever\w*))\b",
+            r"|sever\w*)|worsened|deteriorated|(?:progressive |further )?deterioration"
+            r"|(?:acuity|vision|function|sight) (?:\w+ )?declined)\b",
             re.I,
         ),
     ),
@@ -139,7 +151,8 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             rf"|{_COMPLETE_ADJ} (?:\w+ (?:and )?)?(?:{_BETTER_NOUN}|outcome)"
             r"|(?:led|leading|resulted|resulting) (?:to|in) (?:(?:a|the) )?(?:rapid |prompt )?"
             r"(?:resolution|healing|disappearance|recovery|remission)"
-            r"|recovered|resolved|healed|disappeared|faded|vanished|subsided|regressed"
+            r"|recovered|resolved|healed|cured|disappeared|faded|vanished|subsided|regressed"
+            r"|(?<!partial )(?<!no )resolution of (?:the |her |his |all |its |their )"
             r"|settled(?= (?:completely|fully|within|over|after|in|on|with)\b)|cleared"
             r"(?= (?:completely|fully|entirely|without|within|over|after|in)\b)"
             r"|withdrew|to resolve|helped (?:to )?(?:resolve|heal|clear)"
@@ -192,6 +205,10 @@ def status_mentions(text: str) -> list[StatusMention]:
                 found.append(StatusMention(Outcome.not_recovered, 0, m.span()))
                 continue
             found.append(StatusMention(Outcome.recovered_with_sequelae, 0, m.span(), m.span(group)))
+    found += [
+        StatusMention(Outcome.recovered_with_sequelae, 0, m.span(), m.span("seq"))
+        for m in _LOSS.finditer(text)
+    ]
     for pattern in (_PARTIAL, _LESION_STAYS):
         found += [StatusMention(Outcome.recovering, 1, m.span()) for m in pattern.finditer(text)]
     for outcome, pattern in OUTCOMES:

@@ -255,7 +255,8 @@ def patient_sentences(sentences: list[Sentence]) -> list[Sentence]:
 
 _OWN_PATIENT = re.compile(
     r"\b(?:our patient|(?:in )?(?:the|this) (?:current|present) (?:case|patient)"
-    r"|we (?:hereby |here )?(?:report|present|describe)|in (?:a|this|the|our) patient who)\b",
+    r"|we (?:hereby |here )?(?:report|present|describe)(?:ed|d)?"
+    r"|in (?:a|this|the|our) patient who)\b",
     re.IGNORECASE,
 )
 """Words that can only mean this report's patient, whatever the section they stand in (a

@@ -56,7 +56,7 @@ of lower-case letters comes before it and a capitalised word after it ("relief.T
 blister"): "www.Site.com", "e.g.The" and initials are not such words."""
 _LABELS = (
     r"background|introduction|objectives?|aims?|purpose"
-    r"|case (?:reports?|presentations?|summary|descriptions?)"
+    r"|case[ -](?:reports?|presentations?|summary|descriptions?)"
     r"|materials? and methods|methods?|results?|discussion|conclusions?|summary"
 )
 _LABELS_PUNCTUATED = (
@@ -130,11 +130,11 @@ def split_sentences(text: str) -> list[Sentence]:
         label = _LABEL_LINE.fullmatch(text, begin, end)
         if label and (_running(sentences) or not _ARTICLE_TYPE.fullmatch(label.group(0).strip())):
             words = "case" if label.group(3) else label.group(1) or label.group(2)
-            section = " ".join(words.lower().split())
+            section = " ".join(words.lower().replace("-", " ").split())
             continue
         label = _SECTION.match(text, begin, end)
         if label:
-            section = " ".join((label.group(1) or label.group(2)).lower().split())
+            section = " ".join((label.group(1) or label.group(2)).lower().replace("-", " ").split())
             begin = label.end()
         while begin < end and text[begin].isspace():
             begin += 1

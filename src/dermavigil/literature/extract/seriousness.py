@@ -43,7 +43,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:(?<!potentially )life[- ]threatening|intubat\w+|ventilat(?:ed|ory support)"
             r"|anaphyla\w+|(?:iatrogenic )?botulism|respiratory (?:distress|failure|arrest)"
-            r"|cardiac arrest|septic shock|coma"
+            r"|cardiac arrest|septic shock|coma|encephalitis|status epilepticus"
             r"|convulsions?)\b",
             re.I,
         ),
@@ -62,7 +62,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:blind(?:ness)?(?!-)|(?:vision|visual) loss|loss of (?:vision|sight)"
             r"|lost (?:all )?sight"
-            r"|vision (?:was )?not restored|paraly\w+|paresis|hemiparesis|amputat\w+"
+            r"|vision (?:was )?not restored|paraly\w+|paresis|hemiparesis|ophthalmopleg\w*"
+            r"|amputat\w+"
             r"|loss of the (?:affected )?(?:toe|finger|limb)|disfigur\w+|permanent (?:\w+ )?"
             r"(?:deficit|damage|disability|paralysis|loss)|motor deficit|transection of the spinal"
             r"|transverse myelitis)\b",
@@ -76,6 +77,9 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
             r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision|incised|serious"
             r" (?:complication|adverse (?:event|reaction))s?"
+            r"|(?:after|following|during) (?:the |an? )?operation|intraoperative\w*|drains?"
+            r" (?:was|were) (?:placed|inserted)|insertion of (?:a )?drains?|(?:drainage|debridement"
+            r"|exploration) (?:was|were) (?:then )?(?:performed|done|carried out|required)"
             r"|(?:lesion|mass|swelling|nodule|granuloma|node|collection|abscess|cyst|filler"
             r"|material|implant|product)s?"
             r" (?:was|were) (?:then )?(?:surgically |completely )?(?:removed|resected)"
@@ -93,11 +97,13 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|may|should|(?:was|were) (?:thought|considered|planned|proposed"
-    r"|discussed|offered|recommended|advised)|if)\b",
+    r"|discussed|offered|recommended|advised)|if|(?:any|for) signs? of|(?:monitored|observed"
+    r"|watched|followed) (?:\w+ )?for)\b",
     re.I,
 )
 """A sentence about what was only considered ("it was thought that surgical excision would not
-help", "excision may be needed"): no seriousness criterion is taken from it."""
+help", "excision may be needed") or watched for ("closely followed for any sign of
+respiratory distress"): no seriousness criterion is taken from it."""
 _OWN = re.compile(r"\b(?:her|his|their|the patient'?s|our patient'?s)\s+(?:\w+\s+)?$", re.I)
 """'could have contributed to her anaphylactic reaction': a possessive makes the event this
 patient's, whatever modal or hedge comes before it."""
@@ -167,11 +173,27 @@ def find_seriousness(
 
 
 _PHENOTYPES: tuple[tuple[SeriousnessCriterion, tuple[str, ...]], ...] = (
-    (SeriousnessCriterion.life_threatening, ("HP:0001259", "HP:0002878")),  # coma, resp. failure
-    (SeriousnessCriterion.disability, ("HP:0000505", "HP:0025326", "HP:0002301")),
-    (SeriousnessCriterion.medically_important, ("HP:0001297", "HP:0025722")),  # stroke, infarct
+    (
+        SeriousnessCriterion.life_threatening,
+        # coma, respiratory failure, shock (septic, anaphylactic ...), pulmonary embolism,
+        # cardiac and respiratory arrest, status epilepticus, meningitis, anaphylactic shock
+        ("HP:0001259", "HP:0002878", "HP:0031273", "HP:0002204", "HP:0001695", "HP:0005943")
+        + ("HP:0002133", "HP:0001287", "HP:0100845"),
+    ),
+    (
+        SeriousnessCriterion.disability,
+        # visual impairment, retinal arterial occlusion, hemiplegia, hemiplegia/hemiparesis,
+        # paralysis, ophthalmoplegia (a paralysis of the eye's muscles)
+        ("HP:0000505", "HP:0025326", "HP:0002301", "HP:0004374", "HP:0003470", "HP:0000602"),
+    ),
+    (
+        SeriousnessCriterion.medically_important,
+        ("HP:0001297", "HP:0025722", "HP:0002637", "HP:0100806"),  # stroke, infarct, ischemia,
+    ),  # sepsis
 )
-"""HPO phenotypes that are a seriousness criterion by themselves (ICH E2A II.B)."""
+"""HPO phenotypes that are a seriousness criterion by themselves (ICH E2A II.B; the
+annotators' reading in docs/annotation.md: stroke, encephalitis, acute respiratory failure
+count as life-threatening or disabling, ophthalmoplegia as a paralysis)."""
 
 
 @lru_cache(maxsize=1)
