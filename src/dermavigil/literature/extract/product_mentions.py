@@ -28,6 +28,7 @@ from dermavigil.literature.extract.suspect_roles import (
 )
 from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.drugs import find_drugs, is_vaccine
+from dermavigil.terminology.materials import is_material
 from dermavigil.terminology.products import ProductMention, categorize, find_products
 
 Mentions = list[tuple[Sentence, ProductMention]]
@@ -89,6 +90,36 @@ _DRUG_CLASS = re.compile(
 )
 
 
+_PRONOUN = frozenset(
+    {
+        "it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers",
+        "this", "that", "these", "those", "which", "who", "whom", "what", "something",
+        "anything", "itself", "themselves",
+    }
+)  # fmt: skip
+"""English personal, demonstrative, relative and indefinite pronouns: a closed class."""
+_ADJECTIVE_END = re.compile(r"(?:al|ar|ous|ent|ant|ive|ate|ed|ic|ful|less|ct|ete|ise|ure|ear)$")
+
+
+def _adverb(word: str) -> bool:
+    """An adverb made from an adjective with -ly ("intramuscularly", "subcutaneously",
+    "previously", "repeatedly"): its stem ends as English adjectives do. "jelly", "family",
+    "poly" are not (their stems are not adjectives)."""
+    lower = word.lower()
+    return len(lower) > 5 and lower.endswith("ly") and bool(_ADJECTIVE_END.search(lower[:-2]))
+
+
+def _noun_phrase(name: str) -> str:
+    """The product name a descriptive phrase can be: the words before the first pronoun or
+    adverb (a noun phrase holds neither: "sesame oil intramuscularly" is "sesame oil",
+    "subcutaneously" or "them" name nothing)."""
+    words = name.split(" ")
+    for i, word in enumerate(words):
+        if word.lower() in _PRONOUN or _adverb(word):
+            return " ".join(words[:i]).strip()
+    return name
+
+
 def generic_mentions(patient: list[Sentence]) -> Mentions:
     """A product named only by a descriptive phrase ("a skin booster containing ...").
 
@@ -101,7 +132,7 @@ def generic_mentions(patient: list[Sentence]) -> Mentions:
                 name = match.group("name").strip()
                 lead = _LEADING.match(name)
                 offset = lead.end() if lead else 0
-                name = name[offset:]
+                name = _noun_phrase(name[offset:])
                 if len(name) < 3 or TREATMENT.fullmatch(name) or _CLAUSE.search(name):
                     continue
                 start = sentence.start + match.start("name") + offset
@@ -137,7 +168,7 @@ def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[Prod
             out.append(ProductMention(named, ProductCategory.other, drug.start, end))
             continue
         category = categorize(drug.text)
-        if category is ProductCategory.other:
+        if category is ProductCategory.other and not is_material(drug.text):
             category = ProductCategory.vaccine if is_vaccine(drug.name) else ProductCategory.drug
         out.append(ProductMention(drug.text, category, drug.start, drug.end))
     return out

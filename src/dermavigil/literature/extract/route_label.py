@@ -25,6 +25,7 @@ from dermavigil.literature.extract.routes import (
     text_of,
 )
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.terminology.materials import is_material
 
 if TYPE_CHECKING:
     from dermavigil.catalogue.model import Entry
@@ -123,13 +124,15 @@ def complete_label(
     stated for the route used; a drug, vaccine or allergen extract named with
     its route ("subcutaneous glatiramer acetate", "IM injection of diclofenac")
     and no wrong-route statement is taken as given by the route it
-    is prescribed for. Returns where the label came from.
+    is prescribed for; else a drug whose FDA labelling lists the route the case used
+    (:mod:`dermavigil.terminology.labelled_routes`). Returns where the label came from.
     """
     stated = [s for s in sentences if not general(s) and not _HEDGED.search(s.text)]
     for sentence in stated:
         for match in _WRONG.finditer(sentence.text):
             facts.wrong_spans.append((sentence.start + match.start(), sentence.start + match.end()))
-    if name and _NOT_MEDICAL.search(name):
+    if name and (_NOT_MEDICAL.search(name) or (category == "other" and is_material(name))):
+        # industrial material, or an oil, paraffin or wax: not made to be injected
         facts.wrong_spans.extend(name_spans or [])
     if category == "other":
         for sentence in stated:
@@ -186,6 +189,8 @@ def complete_label(
         facts.approved_verbatim = text_of(sentences, span)
         facts.approved_spans.append(span)
         return "route named with the product"
+    if _fda_labelled(facts, name, name_spans or []):
+        return "FDA labelling (Drugs@FDA)"
     return None
 
 
@@ -202,6 +207,21 @@ def _catalogued(name: str, category: str | None, used: Route | None) -> Entry | 
     _, found = default_catalogue().candidates(name)
     same = [e for e in found if e.category.value == category]
     return same[0] if len(same) == 1 else None
+
+
+def _fda_labelled(facts: RouteFacts, name: str, name_spans: list[tuple[int, int]]) -> bool:
+    """The drug is labelled for the route the case used (:mod:`dermavigil.terminology.
+    labelled_routes`, FDA's Drugs@FDA): given by the route it is made for. A route the
+    listing lacks proves nothing (the table is the US market's), so it only says yes."""
+    from dermavigil.terminology.labelled_routes import labelled_for, labelled_routes
+
+    if facts.used is None or not labelled_for(name, facts.used):
+        return False
+    routes = sorted(labelled_routes(name) - {Route.parenteral} | {facts.used}, key=str)
+    facts.approved = routes
+    facts.approved_verbatim = f"FDA labelling of {name}: {', '.join(r.value for r in routes)}"
+    facts.approved_spans = list(name_spans)
+    return True
 
 
 def _for_skin(

@@ -194,15 +194,29 @@ _NOT_USED = re.compile(r"\b(?:instead of|rather than)\s+(?:into\s+)?(?:the\s+)?$
 instead of subcutaneously")."""
 
 
+def _names_product(text: str, end: int) -> bool:
+    """A route word right before a drug or product name ("reaction to intramuscular vitamin
+    K1", "after intralesional triamcinolone"): the adjective states how the product was
+    given, with no administration word needed."""
+    from dermavigil.terminology.drugs import find_drugs
+    from dermavigil.terminology.products import find_products
+
+    after = text[end : end + 60]
+    gap = len(after) - len(after.lstrip())
+    if gap != 1:
+        return False
+    return any(m.start == 1 for m in [*find_drugs(after), *find_products(after)])
+
+
 def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
     """Administration routes named in a sentence with an administration word.
 
     Route words inside a label statement, qualifying a treatment drug
     ("oral prednisolone") or describing a lesion ("subcutaneous nodules")
-    are not routes of the suspect product.
+    are not routes of the suspect product. With no administration word in the
+    sentence, only a route word before a product name counts.
     """
-    if not ADMIN.search(sentence.text):
-        return []
+    admin = ADMIN.search(sentence.text)
     label_spans = [m.span() for m in _LABEL.finditer(sentence.text)]
     found = []
     for route, pattern in _COMPILED:
@@ -215,6 +229,8 @@ def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
                 or _LESION_NEXT.match(sentence.text, match.end())
                 or (route in _NOT_INJECTED and _TREATED.search(sentence.text[: match.start()]))
                 or _NOT_USED.search(sentence.text[: match.start()])
+                or not (admin or _names_product(sentence.text, match.end()))
+                or (not admin and _TREATED.search(sentence.text[: match.start()]))
             ):
                 continue
             found.append((route, sentence.start + match.start(), sentence.start + match.end()))
