@@ -221,7 +221,7 @@ def test_background_history_and_presumed_mentions_are_not_reactions():
     assert not {"pain", "abscess", "urticaria", "infection"} & set(verbatims.split())
     status = {e["text"]: e["status"] for e in draft.excluded}
     assert status["chronic urticaria"] == "historical"
-    assert status["infection"] == "uncertain"
+    assert status["bacterial infection"] == "uncertain"
     # "Symptoms suggestive of a delayed hypersensitivity reaction": the report's diagnosis,
     # coded to Immunologic hypersensitivity (not the HPO's Emotional hypersensitivity)
     assert "HP:0100326" in _codes(draft) and "HP:0041092" not in _codes(draft)

@@ -125,7 +125,7 @@ def test_reactions_beyond_the_skin_are_found_by_the_hpo_index():
 
 
 def test_diagnoses_the_hpo_does_not_hold_are_found_by_the_disease_ontology():
-    """"Arthus reaction" and "sporotrichosis" are no HPO phenotypes: the Human Disease
+    """The HPO has no phenotype for "Arthus reaction" or "sporotrichosis": the Human Disease
     Ontology's names find them (uncoded verbatims the assessor reads); the psoriasis of the
     patient's history stays a condition she had."""
     draft = _draft("dr02_diseases_beyond_hpo")
@@ -133,6 +133,22 @@ def test_diagnoses_the_hpo_does_not_hold_are_found_by_the_disease_ontology():
     assert {"Arthus reaction", "sporotrichosis"} <= verbatims
     assert "psoriasis" not in verbatims
     assert ("psoriasis", "historical") in {(e["text"], e["status"]) for e in draft.excluded}
+
+
+def test_an_infection_named_with_its_organism_is_kept_whole():
+    """The organism is part of the infection's name: a binomial before it (title case too),
+    the adjective of a genus, an abbreviated genus after "infection with"."""
+    draft = _draft("dr03_infection_with_its_organism")
+    verbatims = {r["verbatim"] for r in draft.case["reactions"]}
+    assert {"Mycobacterium Fortuitum Infection", "staphylococcal abscess"} <= verbatims
+    assert not {"infection", "abscess", "Infection"} & verbatims
+    draft = extract_draft(
+        "Infection after a filler\nA 45-year-old woman developed an infection with "
+        "M. abscessus of the cheek after a hyaluronic acid filler injection. Staphylococcus "
+        "aureus bacteremia followed."
+    )
+    verbatims = {r["verbatim"] for r in draft.case["reactions"]}
+    assert {"infection with M. abscessus", "Staphylococcus aureus bacteremia"} <= verbatims
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,7 @@ _HEADS = (
     r"|madarosis|enophthalmos|exotropia|(?:(?:central |branch )?retinal|ophthalmic) (?:artery|vein)"
     r" occlusions?|occlusions? of (?:the )?(?:(?:central |branch )?retinal|ophthalmic)"
     r" (?:artery|vein)|ischa?emic optic neuropathy|visual field (?:defects?|loss)"
+    r"|(?:atypical )?(?:cutaneous )?mycobacterios[ie]s"
 )
 _NOT_AFTER_HEAD = (
     r"(?!\s+(?:clinic|department|service|unit|cent(?:er|re)|immuni[sz]ation|vaccination"
@@ -210,6 +211,51 @@ def _with_phenotypes(text: str, found: list[Mention]) -> list[Mention]:
     return [spans[span] for span in sorted(spans)]
 
 
+_GENUS = r"[A-Z][a-z]{3,}(?:um|us|as|ia|a|er|es|on|myces)"
+_SPECIES = r"[A-Za-z][a-z]{2,}(?:us|um|is|ae|ii|i|ans|ens|es|a|oides)(?:\s+complex)?"
+_ORGANISM = (
+    rf"(?:{_GENUS}\s+{_SPECIES}|[A-Z]\.\s?[a-z]{{3,}}|NTM|MRSA|MSSA"
+    r"|(?i:(?:(?:non-?tuberculous|atypical|rapidly[- ]growing|gram-(?:positive|negative))\s+)?"
+    r"[a-z]*(?:bacterial|coccal|fungal|mycotic|candidal|monal|microbial|mycobacteri(?:a|um))))"
+    r"(?:\s*\([A-Z]{2,5}\))?"
+)
+BINOMIAL = re.compile(rf"{_GENUS}\s+{_SPECIES}(?![\w-])")
+"""A Latin binomial name (genus, species epithet) at the start of a text."""
+ORGANISM = re.compile(rf"(?<![\w-])(?:{_ORGANISM})(?![\w-])")
+"""An organism named in a text (a binomial, an abbreviated genus, a genus adjective)."""
+_ORGANISM_BEFORE = re.compile(rf"(?<![\w-])(?:{_ORGANISM})\s+$")
+INFECTED = re.compile(
+    r"(?<![\w-])(?:infections?|abscess(?:es)?|bacter(?:a)?emia|sepsis|cellulitis|osteomyelitis"
+    r"|fasciitis|lymphadenitis|disease|granulomas?|mycobacterios[ie]s)$",
+    re.I,
+)
+"""A text ending with a disease an organism causes: the organism named before it is part of
+its name."""
+_ORGANISM_AFTER = re.compile(
+    rf"\s+(?:with|by|due to|caused by)\s+(?:an?\s+|the\s+)?(?:{_ORGANISM})(?![\w-])"
+)
+
+
+def _with_organism(text: str, found: list[Mention]) -> list[Mention]:
+    """An infection named with its organism is one mention, kept whole: the binomial name
+    before it, by the form of Latin names (genus capitalised, species epithet: "Mycobacterium
+    abscessus infection", "Staphylococcus epidermidis bacteremia"), an abbreviated genus ("M.
+    abscessus"), the adjective of a genus or a kind of agent ("staphylococcal", "non-tuberculous
+    mycobacterial", "fungal"), or after it ("infection with M. abscessus")."""
+    out = []
+    for mention in found:
+        start, end = mention.start, mention.end
+        if INFECTED.search(text, start, end):
+            before = _ORGANISM_BEFORE.search(text, max(0, start - 80), start)
+            after = _ORGANISM_AFTER.match(text, end)
+            start = before.start() if before else start
+            end = after.end() if after else end
+        if (start, end) != (mention.start, mention.end):
+            mention = Mention(text[start:end], start, end, mention.indexed)
+        out.append(mention)
+    return out
+
+
 _SYNDROME = re.compile(r"\s+(?:syndrome|disease|sickness)\b", re.I)
 _NOUN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Za-z][a-z]{2,}\s+){1,2}$")
 _NOT_A_NOUN = re.compile(
@@ -248,7 +294,7 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
         for match in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", text):
             if all(match.end() <= f.start or match.start() >= f.end for f in found):
                 found.append(Mention(long, match.start(), match.end()))
-    found = _with_phenotypes(text, found)
+    found = _with_organism(text, _with_phenotypes(text, found))
     for match in _PREDICATE.finditer(text):
         group = next(g for g in ("adj", "verb", "colour") if match.group(g))
         start, end = match.span(group)

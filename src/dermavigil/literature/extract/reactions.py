@@ -22,7 +22,7 @@ from dermavigil.domain.case import CodedTerm
 from dermavigil.domain.dates import Duration
 from dermavigil.literature.extract.clauses import clauses
 from dermavigil.literature.extract.latency import latency
-from dermavigil.literature.extract.mentions import mentions
+from dermavigil.literature.extract.mentions import BINOMIAL, INFECTED, ORGANISM, mentions
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.preexisting import NOT_A_REACTION, before_exposure, pre_existing
 from dermavigil.literature.extract.roles import told_in_past
@@ -234,8 +234,13 @@ def unplaced_sites(
 
 
 def _decapitalise(verbatim: str, sentence: Sentence, start: int) -> str:
-    """Lower-case a sentence-initial capital ("Skin necrosis" -> "skin necrosis")."""
-    if sentence.text[:start].strip() == "" and verbatim[1:2].islower():
+    """Lower-case a sentence-initial capital ("Skin necrosis" -> "skin necrosis"), not a
+    genus name's ("Staphylococcus epidermidis bacteremia")."""
+    if (
+        sentence.text[:start].strip() == ""
+        and verbatim[1:2].islower()
+        and not (BINOMIAL.match(verbatim) and INFECTED.search(verbatim))
+    ):
         return verbatim[0].lower() + verbatim[1:]
     return verbatim
 
@@ -252,6 +257,13 @@ def _key(reaction: ReactionFacts) -> object:
     return normalize(reaction.verbatim)
 
 
+def _names_more(verbatim: str, kept: str) -> bool:
+    """A later mention of the same reaction that names it with more words, its organism
+    ("infection" in the title, "infection with M. abscessus" in the case), names it."""
+    more, less = normalize(verbatim), normalize(kept)
+    return bool(ORGANISM.search(verbatim)) and less in more and less != more
+
+
 def _merge(reactions: list[ReactionFacts]) -> list[ReactionFacts]:
     merged: dict[object, ReactionFacts] = {}
     for reaction in reactions:
@@ -260,7 +272,13 @@ def _merge(reactions: list[ReactionFacts]) -> list[ReactionFacts]:
             merged[key] = reaction
             continue
         kept = merged[key]
-        kept.spans.setdefault("verbatim", []).extend(reaction.spans.get("verbatim", []))
+        if _names_more(reaction.verbatim, kept.verbatim):
+            kept.verbatim = reaction.verbatim
+            kept.spans["verbatim"] = reaction.spans.get("verbatim", []) + kept.spans.get(
+                "verbatim", []
+            )
+        else:
+            kept.spans.setdefault("verbatim", []).extend(reaction.spans.get("verbatim", []))
         for site, span in zip(
             reaction.body_sites, reaction.spans.get("body_sites", []), strict=True
         ):
