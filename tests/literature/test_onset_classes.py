@@ -136,3 +136,69 @@ def test_own_text_admitted_days_after_the_injection():
     view = draft_view(extract_draft(text))
     assert view["onset_days"] is None  # "admitted ... four days after": the visit, not the onset
     assert view["serious"] and view["outcome"] == "recovered_with_sequelae"
+
+
+def test_two_intervals_back_from_the_visit_give_their_difference() -> None:
+    """docs/annotation.md: where a text gives two intervals, the onset is their difference
+    (the exposure 3 weeks before the visit, the first sign 10 days before it: 11 days)."""
+    text = (DATA / "dq15_onset_two_intervals.txt").read_text(encoding="utf-8")
+    assert draft_view(extract_draft(text))["onset_days"] == 11.0
+
+
+def test_calendar_dates_give_their_difference() -> None:
+    text = (DATA / "dq16_onset_calendar_dates.txt").read_text(encoding="utf-8")
+    assert draft_view(extract_draft(text))["onset_days"] == 3 * 30.4375
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # days on both dates: the difference in days
+        (
+            "On January 18, 2016, vitamin K was injected into the thigh of a 35-year-old woman. "
+            "On January 25, 2016, she noticed an itchy rash at the injection site.",
+            7.0,
+        ),
+        # a year-less later date takes the exposure's year
+        (
+            "A 35-year-old woman had an intramuscular vitamin K injection in October 2019. In "
+            "December she developed an itchy plaque on the thigh.",
+            2 * 30.4375,
+        ),
+        # the date the patient was seen is no onset (time to presentation)
+        (
+            "A 35-year-old woman had an intramuscular vitamin K injection in October 2019. She "
+            "presented in December 2019 with an itchy plaque on the thigh.",
+            None,
+        ),
+        # a stated latency wins over the dates
+        (
+            "A 35-year-old woman had an intramuscular vitamin K injection in October 2019. In "
+            "December 2019, she noticed an itchy plaque that had appeared 3 days after the "
+            "injection.",
+            3.0,
+        ),
+        # the exposure dated back from the visit alone bounds the onset, states none
+        (
+            "A 35-year-old woman presented with an itchy plaque on the thigh. She had received "
+            "an intramuscular vitamin K injection 3 months earlier.",
+            None,
+        ),
+        (
+            "A 35-year-old woman presented with an itchy plaque on the thigh that had appeared "
+            "2 months earlier. She had received an intramuscular vitamin K injection 3 months "
+            "earlier.",
+            30.4375,
+        ),
+        # a sign's verb and the interval's bound
+        (
+            "A 35-year-old woman had an intramuscular vitamin K injection. Anaphylaxis "
+            "developed within five minutes.",
+            5 / 1440,
+        ),
+        ("Two days prior to symptom onset, she had a vitamin K injection in the thigh.", 2.0),
+    ],
+)
+def test_dated_onsets(text: str, days: float | None) -> None:
+    got = _onset(text)
+    assert got == days if days is None or got is None else abs(got - days) < 1e-6

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 
 from dermavigil.domain.dates import Duration, TimeUnit
+from dermavigil.literature.extract.calendar_onset import calendar_onset
+from dermavigil.literature.extract.intervals import dated_back, two_intervals
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.reactions import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence
@@ -38,7 +40,8 @@ _STATEMENTS = (
     # "a week before the onset of symptoms"
     re.compile(
         rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
-        r"\s+(?:the\s+)?(?:onset|appearance|development|beginning|start)\b",
+        r"\s+(?:the\s+)?(?:(?:first\s+)?symptoms?\s+|first\s+)?(?:onset|appearance|development"
+        r"|beginning|start)\b",
         re.I,
     ),
     # "three days before the patch appeared"
@@ -64,7 +67,13 @@ _STATEMENTS = (
     # "developed within 5 d of the injection": an interval's bound, as annotated
     re.compile(
         rf"\bwithin\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*(?:of|after|following"
-        rf"|post)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,3}}?{_EXPOSURE}\b",
+        rf"|post)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,6}}?{_EXPOSURE}\b",
+        re.I,
+    ),
+    # "anaphylaxis developed within five minutes": a sign's verb, then the interval's bound
+    re.compile(
+        r"\b(?:developed|appeared|occurred|began|started|emerged|arose)\s+(?:\w+\s+){0,2}?"
+        rf"within\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}",
         re.I,
     ),
     # "a reaction of eight-month latency", "after a latency of 3 days"
@@ -278,6 +287,12 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
     if worded or not reactions or any(r.onset_latency for r in reactions):
         return
     found = find_onset(sentences)
+    if found is None or dated_back(found[1]):
+        # the exposure dated back from the visit is no onset when the first sign is dated
+        # back too, or dated on the calendar: the difference is (docs/annotation.md)
+        pair = two_intervals(sentences) or calendar_onset(sentences, text)
+        if pair is not None:
+            found = pair.onset, pair.text, pair.span
     if found is not None:
         first = reactions[0]
         first.onset_latency, first.onset_text, span = found

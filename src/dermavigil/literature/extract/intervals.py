@@ -1,0 +1,137 @@
+"""An onset told as two intervals back from the visit: their difference.
+
+Case reports often date both the exposure and the first sign back from the day the
+patient was seen ("She received filler injections in her glabella five years ago" and
+"presented with a swelling that had occurred 10 days earlier"; "underwent a cosmetic
+procedure 3 weeks earlier" and "a drooping eyelid first noted 2 weeks before this
+consultation"; "ten PRP sessions 4 years back" and "nodules on the face for one year").
+Neither interval is the onset; their difference is (docs/annotation.md: "where a text
+gives two intervals, the onset is their difference"; r081, r417, r431). A latency stated
+from the exposure wins over two intervals, and so does a worded onset (:mod:`.onset`).
+
+Only the first exposure interval and the longest sign interval of the first sentence
+that gives one are read; a sign interval as long as the exposure one or longer gives
+nothing (the sign predates the exposure: a background illness).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dermavigil.domain.dates import Duration, TimeUnit
+from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
+from dermavigil.literature.extract.sentences import Sentence
+
+Span = tuple[int, int]
+
+_UNIT = r"(?P<unit>minute|min|hour|hr|h|day|d|week|wk|month|mo|year|yr)s?"
+_UNITS = {
+    "min": TimeUnit.minute, "minute": TimeUnit.minute, "h": TimeUnit.hour, "hr": TimeUnit.hour,
+    "hour": TimeUnit.hour, "day": TimeUnit.day, "d": TimeUnit.day, "wk": TimeUnit.week,
+    "week": TimeUnit.week, "mo": TimeUnit.month, "month": TimeUnit.month, "yr": TimeUnit.year,
+    "year": TimeUnit.year,
+}  # fmt: skip
+_N = rf"(?:about |approximately |around |nearly |almost |over |more than )?(?P<n>{NUMBER_WORDS})"
+_AGO = (
+    r"(?:ago|earlier|back|previously|before(?! (?:the |her |his )?(?:onset|appearance|first"
+    r"|symptom))|prior(?! to (?:the |her |his )?(?:onset|appearance|first|symptom)))\b"
+)
+_EXPOSED = (
+    r"(?:received|underwent|undergone|undergoing|been injected|was injected|were injected"
+    r"|had (?:an? |her |his )?(?:\w+ ){0,3}?(?:injections?|procedure|treatment|sessions?)"
+    r"|vaccinated|injections?|sessions?|procedure)"
+)
+_EXPOSURE = (
+    re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}\W{{0,3}}(?:[\w-]+\s+){{0,3}}?{_EXPOSED}"
+               r"\b", re.I),
+    re.compile(rf"\b{_EXPOSED}\b[^.;]{{0,100}}?(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}", re.I),
+)  # fmt: skip
+"""The exposure dated back from the visit: "Five years ago, she had received ...", "she
+underwent an outpatient procedure 3 weeks earlier", "ten PRP sessions 4-years back"."""
+_SINCE = (
+    r"(?:before|prior to) (?:this|the|her|his|our) (?:consultation|presentation|admission|visit)"
+)
+_SIGN = (
+    re.compile(
+        r"\b(?:had|has|have)\s+(?:\w+\s+){0,2}?(?:occurred|appeared|developed|started|begun|began"
+        rf"|been present|existed|emerged)\s+(?:\w+\s+)?{_N}[\s-]+{_UNIT}[\s-]+(?:earlier|ago"
+        r"|before|previously|prior)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:noted|noticed|appeared|developed|started|began|occurred)\s+(?:\w+\s+)?"
+        rf"{_N}[\s-]+{_UNIT}[\s-]+{_SINCE}",
+        re.I,
+    ),
+    re.compile(rf"\b(?:of|with an?)\s+{_N}[\s-]+{_UNIT}[\s-]+(?:duration|history)\b", re.I),
+    re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+history of\b", re.I),
+)
+"""The first sign dated back from the visit: "a swelling that had occurred 10 days
+earlier", "first noted 2 weeks before this consultation", "of 3 days duration", "a
+2-month history of", "nodules on the face for one year"."""
+_PRESENTING = re.compile(
+    r"\b(?:present(?:ed|s|ing)|complain\w*|referred|admitted|came|visited|consulted|seen"
+    r"|history)\b",
+    re.I,
+)
+"""A sign interval counts in a sentence about the visit ("presented with ... for one
+year"), not in one about a treatment ("treated for 2 weeks")."""
+
+
+@dataclass(frozen=True)
+class Intervals:
+    """The onset as the difference of two intervals, with the exposure interval's span."""
+
+    onset: Duration
+    text: str
+    span: Span
+
+
+def _days(match: re.Match[str]) -> float | None:
+    value = number_value(match.group("n"))
+    unit = _UNITS.get(match.group("unit").lower())
+    if value is None or unit is None:
+        return None
+    return Duration(value=value, unit=unit).days()
+
+
+def _exposure(sentences: list[Sentence]) -> tuple[float, re.Match[str], Sentence] | None:
+    for sentence in sentences:
+        found = [m for p in _EXPOSURE for m in p.finditer(sentence.text)]
+        for match in sorted(found, key=lambda m: m.start()):
+            days = _days(match)
+            if days is not None:
+                return days, match, sentence
+    return None
+
+
+def _sign(sentences: list[Sentence]) -> float | None:
+    for sentence in sentences:
+        if not _PRESENTING.search(sentence.text):
+            continue
+        days = [_days(m) for p in _SIGN for m in p.finditer(sentence.text)]
+        known = [d for d in days if d is not None]
+        if known:
+            return max(known)
+    return None
+
+
+def dated_back(text: str) -> bool:
+    """The words date the exposure back from the visit ("Three weeks earlier, the patient
+    underwent ...")."""
+    return any(p.search(text) for p in _EXPOSURE)
+
+
+def two_intervals(sentences: list[Sentence]) -> Intervals | None:
+    """The onset from an exposure and a first sign both dated back from the visit."""
+    exposure = _exposure(sentences)
+    sign = _sign(sentences)
+    if exposure is None or sign is None:
+        return None
+    days, match, sentence = exposure
+    if sign >= days:
+        return None
+    span = (sentence.start + match.start(), sentence.start + match.end())
+    onset = Duration(value=round(days - sign, 4), unit=TimeUnit.day)
+    return Intervals(onset, match.group(0), span)
