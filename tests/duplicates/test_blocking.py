@@ -154,3 +154,22 @@ def test_one_article_cited_two_ways_and_one_report_number_share_a_key() -> None:
     keys = dict(zip(keyed["unique_id"].to_pylist(), keyed[COLUMN].to_pylist(), strict=True))
     assert any(k.startswith("publication") for k in set(keys["cited"]) & set(keys["again"]))
     assert any(k.startswith("report_number") for k in set(keys["n1"]) & set(keys["n2"]))
+
+
+def test_another_reporters_copy_without_age_or_date_meets_by_lot_or_state() -> None:
+    """Another reporter's copy that gives neither age, date nor birth year falls out of
+    every refined key of a crowd of one vaccine and reaction; the lot with a reaction
+    term keys it to its original, and so does the same profile in the same state."""
+    rows = _crowd(600)
+    for i, row in enumerate(rows):
+        row.update(lots=[f"L{i:04d}"], region=f"S{i % 50:02d}")
+    original = rows[0]
+    bare = dict(age_years=None, event_low=None, event_high=None, birth_year=None)
+    by_lot = dict(original, unique_id="by_lot", region=None, **bare)
+    by_state = dict(original, unique_id="by_state", lots=None, **bare)
+    keyed, _ = block_keys(_table([*rows[:-1], by_lot, by_state]))
+    keys = dict(zip(keyed["unique_id"].to_pylist(), keyed[COLUMN].to_pylist(), strict=True))
+    first = set(keys["r0000"])
+    assert {k.split("|")[0] for k in first & set(keys["by_lot"])} == {"lot_reaction0"}
+    by_state = {k.split("|")[0] for k in first & set(keys["by_state"])}
+    assert "profile1" in by_state and all(k.startswith("profile") for k in by_state)

@@ -301,3 +301,21 @@ def test_one_article_cited_two_ways_is_the_same_publication(literature_case: Cas
         ("cite:tawanwongsri:2024",),
         ("cite:tawanwongsri:2024", "doi:10.1111/jocd.16206"),
     }
+
+
+def test_event_dates_days_apart_weigh_more_than_weeks_apart(clinician_case: Case) -> None:
+    """Another reporter may date the event a few days off (the injection's day, the
+    onset's, the visit's): within a week is a level of its own, above within a month."""
+    data = clinician_case.model_dump()
+    data["report"]["event_date"] = "2024-03-01"
+    first = Case.model_validate({**data, "case_id": "FIRST"})
+    evidence = {}
+    for case_id, day in (("DAYS", "2024-03-04"), ("WEEKS", "2024-03-20")):
+        other = Case.model_validate(
+            {**data, "case_id": case_id, "report": {**data["report"], "event_date": day}}
+        )
+        (pair,) = detect([first, other], threshold=0.0).pairs
+        evidence[case_id] = next(e for e in pair.explanation if e.field == "event_date")
+    assert evidence["DAYS"].level == "within 7 days"
+    assert evidence["WEEKS"].level == "within 31 days"
+    assert evidence["DAYS"].match_weight > evidence["WEEKS"].match_weight > 0

@@ -8,9 +8,9 @@ reports and ~1 billion pairs. So the keys are *dynamic* (McNeill, Kardes & Borth
 2012, "Dynamic record blocking: efficient linking of massive databases in MapReduce",
 QDB workshop; Christen 2012, *Data Matching*, ch. 4): a key whose block holds more
 than :data:`BLOCK_CAP` reports is replaced, for the reports that hold it, by finer
-keys (the same key plus the event month, or plus the year of birth; then plus the
-sex), and a key still above the cap after its last refinement is dropped (counted,
-never silent). Every block therefore holds at most ``BLOCK_CAP`` reports, and a
+keys (the same key plus the event month, or plus the year of birth, or plus the
+state; then plus the sex), and a key still above the cap after its last refinement is
+dropped (counted, never silent). Every block therefore holds at most ``BLOCK_CAP`` reports, and a
 family's pairs are at most ``BLOCK_CAP / 2`` per key held: the number of scored
 pairs grows linearly with the collection instead of quadratically.
 
@@ -54,10 +54,12 @@ _PARTS = {
     "publication": "p",
     "initials": "initials",
     "report_number": "report_number",
+    "region": "region",
+    "lot": "b",
 }
 """Key parts: a column (as text) or an item of a list (``term``: a reaction term,
 ``rword``: a reaction word, ``word``: a product word, ``publication``: a publication
-key, DOI, PMID or first author and year)."""
+key, DOI, PMID or first author and year, ``lot``: a lot (batch) number)."""
 
 _HASHED_PARTS = {
     **_PARTS,
@@ -106,8 +108,14 @@ FAMILIES: tuple[Family, ...] = (
            "named differently: 'lyophilized exosomes' and 'exosome product')",
            _by_when("word", "term")),
     Family("profile", "the same first suspect product and the same reaction terms",
-           ((("signature",),), (("signature", "sex"), ("signature", "country")),
-            (("signature", "sex", "birth_year"), ("signature", "sex", "event_month")))),
+           ((("signature",),),
+            (("signature", "sex"), ("signature", "country"), ("signature", "region")),
+            (("signature", "sex", "birth_year"), ("signature", "sex", "event_month"),
+             ("signature", "region", "sex")))),
+    Family("lot_reaction", "a lot number and a reaction term in common (a lot is one "
+           "product's batch: another reporter of the case may give neither age nor date)",
+           ((("lot", "term"),), (("lot", "term", "region"),),
+            (("lot", "term", "region", "sex"),))),
     Family("reaction_day", "a reaction term in common on the same event day",
            ((("term", "event_day"),), (("term", "event_day", "sex"),))),
     Family("day_age", "the same event day and age",
@@ -127,6 +135,7 @@ _LISTS = {
     "rword": ("reaction_words", "v"),
     "word": ("product_words", "w"),
     "publication": ("publication_ids", "p"),
+    "lot": ("lots", "b"),
 }
 """List parts: the column a key part is an item of, and its lambda variable."""
 

@@ -76,6 +76,8 @@ _COLUMNS = (
     "age_years",
     "sex",
     "country",
+    "region",
+    "lots",
 )
 """The feature columns that blocking reads."""
 
