@@ -142,3 +142,31 @@ def test_untitled_text_lacks_a_citation_but_is_not_partial_for_that() -> None:
         draft.to_case()  # the bibliographic record must give the reference
     # what a case needs is still required: no identifiable patient is partial
     assert extract_draft("Someone developed a rash after a botulinum toxin injection.").partial
+
+
+def test_an_excerpt_ending_on_an_ellipsis_is_truncated() -> None:
+    text = (
+        "Abscess after a vaccine\nA 30-year-old woman developed a painful abscess at the "
+        "injection site four weeks after a BCG vaccination. Routine cul..."
+    )
+    check = check_text(text)
+    assert check.truncated
+    assert extract_draft(text).partial
+    assert not check_text(text.replace("Routine cul...", "It drained.")).truncated
+
+
+def test_a_population_in_the_plural_is_not_the_patients_age_group() -> None:
+    """issue 10: the patient is not taken from a background sentence about another population
+    ("administered to adults worldwide")."""
+    draft = extract_draft(
+        "Bursitis after a vaccine\nMillions of vaccine doses have been administered to adults "
+        "worldwide. We report a case of bursitis after an intramuscular vaccination in the "
+        "deltoid."
+    )
+    assert "age_group" not in draft.case["patient"]
+    assert draft.partial  # no age, age group or sex: the patient is not identifiable
+    single = extract_draft(
+        "Bursitis after a vaccine\nAn adult developed bursitis after an intramuscular "
+        "vaccination in the deltoid."
+    )
+    assert single.case["patient"]["age_group"] == "adult"

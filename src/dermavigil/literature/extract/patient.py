@@ -33,12 +33,14 @@ _AGE = re.compile(
 _AGE_GROUPS: tuple[tuple[AgeGroup, str], ...] = (
     (AgeGroup.middle_aged, r"middle-aged|middle aged"),
     (AgeGroup.elderly, r"elderly|older (?:man|woman|patient|adult)|geriatric"),
-    (AgeGroup.adolescent, r"adolescents?|teenage(?:r|d)?"),
+    (AgeGroup.adolescent, r"adolescent|teenage(?:r|d)?"),
     (AgeGroup.child, r"child|paediatric|pediatric"),
-    (AgeGroup.infant, r"infants?"),
-    (AgeGroup.neonate, r"neonates?|newborns?"),
-    (AgeGroup.adult, r"young (?:man|woman|adult)|adults?"),
+    (AgeGroup.infant, r"infant"),
+    (AgeGroup.neonate, r"neonate|newborn"),
+    (AgeGroup.adult, r"young (?:man|woman|adult)|adult"),
 )
+"""The words of an age group, in the singular: a plural names a population ("vaccines
+administered to adults worldwide"), not this patient."""
 _SEX_NOUNS = (
     (Sex.male, r"man|male|gentleman|boy|men"),
     (Sex.female, r"woman|female|lady|girl|women"),

@@ -110,6 +110,8 @@ MIN_NAMES_SHARE = 0.6
 capitalised, a list of terms or names."""
 
 
+_ELLIPSIS = re.compile(r"\w(?:\.{3}|\u2026)$")
+"""An excerpt that ends on an ellipsis after a word ("Routine Gra...") was cut by its source."""
 _ELIDED = re.compile(
     r"\b(?:the|a|an|of|in|with|to|and|by|for|from|at)\s+[.,;](?:\s|$)"
     r"|(?:^|\s)[-\u2010\u2013](?:like|induced|related|associated|mediated|shaped)\b",
@@ -255,7 +257,7 @@ def check_text(text: str) -> TextCheck:
     if not _set_aside_foreign(check, len(words)):
         return check
     tail = last_prose_line(check.shown or check.text)  # a set-aside paragraph may be cut too
-    if len(words) >= 8 and tail and tail[-1] not in _FINAL:
+    if len(words) >= 8 and tail and (tail[-1] not in _FINAL or _ELLIPSIS.search(tail)):
         check.truncated = True
         check.warnings.append("the text ends mid-sentence: it may be truncated")
     gap = _ELIDED.search(check.text)
