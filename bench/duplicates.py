@@ -203,6 +203,43 @@ another sender's 237 vs 241). Making the records (the pool already read, load 4-
 -> 7.0 / 2.1 / 0.58; 1M (the loop: ~4.6 GB of the last session's 5.4 GB peak) -> 45 s /
 13.2 s / 2.3 GB.
 
+Why another reporter's copies were missed, and what changed (issue 16, 2026-12-05;
+``--dump``, the breakdown by kind). At 100k (the per-record generator's records, main
+8b4c7a6's model), of the 1,581 "other reporter" pairs 898 were found at 0.9; 130 shared
+no kept blocking key and 50 were pruned (of those 180, 87 had the same product-reaction
+profile, 70 a lot in common, 8 an age: the copy gave neither age nor event date, so every
+refinement by event month or year of birth dropped it); 503 scored below 0.9, of the 350
+between 0.1 and 0.9 the event date missing on one side in 194, a few days off in 71 (at
+"within 31 days", 2.5 bits), the age missing in 141 and a year off in 34 ("within 1
+year" weighs 0: among one vaccine's pairs infants' ages are that close by chance). The
+model now blocks on a lot number and a reaction term (refined by state, then sex) and
+refines the product-reaction profile by state, and grades the event date within a week
+(m .08 of the former .12 of "within 31 days", a prior: EM's blocks hold the day fixed).
+Same command with ``--dump``, vectorised records both, main 8b4c7a6 (before) and 1e1ac90
+(after) in two runs beside each other, load 7.4-11.1:
+
+    size  model   P/R/F1 at 0.5     P/R/F1 at 0.9     other reporter R at 0.9  block R  CPU s
+    10k   before  .914/.868/.890    .941/.804/.867    .605                     .976     14.1
+          after   .918/.870/.893    .942/.810/.871    .622                     .988     13.8
+    100k  before  .693/.845/.761    .815/.762/.788    .569                     .940     37.7
+          after   .679/.854/.756    .803/.771/.787    .590                     .975     39.3
+
+(block R: true pairs kept by blocking and pruning; wall 191 -> 146 s at 10k, 114 -> 362 s
+at 100k, the load rising; peak RSS 1.0 GB and 2.3 GB both.) Recall of the other reporter's
+copies rises by 2 points and F1 stands still: most pairs blocking now keeps hold nothing
+but products, reactions, a lot and a state, which two patients of one clinic session share
+too. FAERS links (``bench/faers_links.py``) unchanged: 31/31 blocked, P/R .349/.968 at 0.9.
+
+Tried and dropped (not on main): the levels "same suspect products, most reaction terms in
+common" and "one report's reaction terms all in the other's" adjusted by the frequency of
+the product-reaction profile (splink's term frequency of ``signature``, the larger of the
+two sides') instead of the first suspect's. 100k, same records: P/R at 0.9 .806/.764 ->
+.788/.801, the other reporter's recall .569 -> .645; but a profile held once weighs
+``log2(u_same * n)`` more, so it overrates a unique profile in a large collection (what
+the rest of a subset holds is not counted) and underrates it in a small one: a report
+naming fewer reactions than another of two cases fell to weight 0
+(``tests/duplicates/test_duplicates_detect.py``, which failed).
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.
