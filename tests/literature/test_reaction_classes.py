@@ -124,12 +124,16 @@ def test_reactions_beyond_the_skin_are_found_by_the_hpo_index():
     }
 
 
+def _verbatims(draft) -> set[str]:
+    return {r["verbatim"] for r in draft.case["reactions"]}
+
+
 def test_diagnoses_the_hpo_does_not_hold_are_found_by_the_disease_ontology():
     """The HPO has no phenotype for "Arthus reaction" or "sporotrichosis": the Human Disease
     Ontology's names find them (uncoded verbatims the assessor reads); the psoriasis of the
     patient's history stays a condition she had."""
     draft = _draft("dr02_diseases_beyond_hpo")
-    verbatims = {r["verbatim"] for r in draft.case["reactions"]}
+    verbatims = _verbatims(draft)
     assert {"Arthus reaction", "sporotrichosis"} <= verbatims
     assert "psoriasis" not in verbatims
     assert ("psoriasis", "historical") in {(e["text"], e["status"]) for e in draft.excluded}
@@ -139,7 +143,7 @@ def test_an_infection_named_with_its_organism_is_kept_whole():
     """The organism is part of the infection's name: a binomial before it (title case too),
     the adjective of a genus, an abbreviated genus after "infection with"."""
     draft = _draft("dr03_infection_with_its_organism")
-    verbatims = {r["verbatim"] for r in draft.case["reactions"]}
+    verbatims = _verbatims(draft)
     assert {"Mycobacterium Fortuitum Infection", "staphylococcal abscess"} <= verbatims
     assert not {"infection", "abscess", "Infection"} & verbatims
     draft = extract_draft(
@@ -147,8 +151,24 @@ def test_an_infection_named_with_its_organism_is_kept_whole():
         "M. abscessus of the cheek after a hyaluronic acid filler injection. Staphylococcus "
         "aureus bacteremia followed."
     )
-    verbatims = {r["verbatim"] for r in draft.case["reactions"]}
+    verbatims = _verbatims(draft)
     assert {"infection with M. abscessus", "Staphylococcus aureus bacteremia"} <= verbatims
+
+
+def test_emboli_are_named_by_their_vessel_and_oil_granulomas_by_their_material():
+    """The HPO codes neither emboli nor the -omas named after an injected oil: the verbatim
+    keeps the vessel ("ophthalmic artery emboli", "choroidal emboli") and the compound noun
+    ("lipogranuloma", "paraffinoma")."""
+    draft = _draft("dr04_emboli_named_by_vessel")
+    verbatims = _verbatims(draft)
+    assert {"ophthalmic artery emboli", "choroidal emboli"} <= verbatims
+    draft = extract_draft(
+        "Granuloma after oil injection\nA 30-year-old man injected paraffin oil into his calf. "
+        "Two years later he developed a firm lipogranuloma of the calf, and a paraffinoma was "
+        "excised."
+    )
+    verbatims = _verbatims(draft)
+    assert {"firm lipogranuloma", "paraffinoma"} <= verbatims
 
 
 @pytest.mark.parametrize(

@@ -68,7 +68,8 @@ _HEADS = (
     r"|madarosis|enophthalmos|exotropia|(?:(?:central |branch )?retinal|ophthalmic) (?:artery|vein)"
     r" occlusions?|occlusions? of (?:the )?(?:(?:central |branch )?retinal|ophthalmic)"
     r" (?:artery|vein)|ischa?emic optic neuropathy|visual field (?:defects?|loss)"
-    r"|(?:atypical )?(?:cutaneous )?mycobacterios[ie]s"
+    r"|(?:atypical )?(?:cutaneous )?mycobacterios[ie]s|emboli|embol[iy][sz]ations?"
+    r"|[a-z]{3,}granulomas?|(?:paraffin|silicon|vaselin|ole)omas?"
 )
 _NOT_AFTER_HEAD = (
     r"(?!\s+(?:clinic|department|service|unit|cent(?:er|re)|immuni[sz]ation|vaccination"
@@ -256,6 +257,7 @@ def _with_organism(text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_EMBOLUS = re.compile(r"(?<![\w-])(?:emboli|embolism|embol[iy][sz]ations?)$", re.I)
 _SYNDROME = re.compile(r"\s+(?:syndrome|disease|sickness)\b", re.I)
 _NOUN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Za-z][a-z]{2,}\s+){1,2}$")
 _NOT_A_NOUN = re.compile(
@@ -270,12 +272,14 @@ _NOT_A_NOUN = re.compile(
 
 def _named(text: str, start: int, end: int) -> Mention:
     """A noun mention that heads a named syndrome, disease or sickness with the words before
-    it ("silicone embolism syndrome", not "embolism"): the longest verbatim, which the scorer
-    and an assessor match as the named diagnosis; other mentions as found."""
+    it ("silicone embolism syndrome", not "embolism"), and emboli with the vessel or the
+    material they are named by ("ophthalmic artery emboli", "choroidal emboli", "vascular
+    embolization"): the longest verbatim, which the scorer and an assessor match as the named
+    diagnosis; other mentions as found."""
     after = _SYNDROME.match(text, end)
-    if after is None:
+    if after is None and not _EMBOLUS.search(text, start, end):
         return Mention(text[start:end], start, end)
-    end = after.end()
+    end = after.end() if after else end
     before = _NOUN_BEFORE.search(text, 0, start)
     if before is not None:
         words = before.group(0).split()
