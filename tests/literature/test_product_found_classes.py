@@ -71,3 +71,23 @@ def test_what_fillers_usually_are_does_not_name_this_patients_filler():
         "nose two days later."
     )
     assert [p["category"] for p in draft.case["products"]] == ["other"]
+
+
+def test_own_text_the_suspect_stays_when_no_reaction_is_found():
+    """A case report whose reactions the finder misses (a series of unnamed "problems")
+    still names its suspect: the draft keeps the product, with its evidence, and is partial;
+    a review keeps nothing."""
+    draft = extract_draft(
+        (DATA / "dp03_series_without_a_reaction_word.txt").read_text(encoding="utf-8")
+    )
+    assert [(p["name"], p["category"]) for p in draft.case["products"]] == [("Sculptra", "plla")]
+    assert draft.evidence["products.0.name"]
+    assert draft.case["reactions"] == [] and draft.partial
+
+
+def test_a_review_keeps_no_product():
+    draft = extract_draft(
+        "Complications of Sculptra: a systematic review\nWe reviewed the literature on "
+        "poly-L-lactic acid (Sculptra) complications published between 2000 and 2020."
+    )
+    assert draft.case["products"] == []

@@ -247,11 +247,15 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     reported_series = patient_facts.series and _SERIES_REPORTED.search(text)
     if not case["patient"] and (review or not (case["reactions"] or reported_series)):
         # no adverse event and no patient: a review, a study or a text without a case gives
-        # an empty draft, marked so (nothing kept from background or review sentences)
+        # an empty draft, marked so (nothing kept from background or review sentences); the
+        # product a text that is not a review is about stays, with its evidence: a case the
+        # reaction finder missed still names its suspect ("complications of X injection")
+        keep = () if review else ("products",)
         for key in ("products", "reactions", "findings", "treatments"):
-            case[key] = []
+            if key not in keep:
+                case[key] = []
         case.pop("narrative", None)
-        evidence = {}
+        evidence = {k: v for k, v in evidence.items() if k.startswith(keep)} if keep else {}
         warnings.append("no case in the text: no adverse event of an identifiable patient")
     if not case["products"]:
         warnings.append("no product found in the text")
