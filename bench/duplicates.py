@@ -230,15 +230,35 @@ copies rises by 2 points and F1 stands still: most pairs blocking now keeps hold
 but products, reactions, a lot and a state, which two patients of one clinic session share
 too. FAERS links (``bench/faers_links.py``) unchanged: 31/31 blocked, P/R .349/.968 at 0.9.
 
-Tried and dropped (not on main): the levels "same suspect products, most reaction terms in
-common" and "one report's reaction terms all in the other's" adjusted by the frequency of
-the product-reaction profile (splink's term frequency of ``signature``, the larger of the
-two sides') instead of the first suspect's. 100k, same records: P/R at 0.9 .806/.764 ->
-.788/.801, the other reporter's recall .569 -> .645; but a profile held once weighs
-``log2(u_same * n)`` more, so it overrates a unique profile in a large collection (what
-the rest of a subset holds is not counted) and underrates it in a small one: a report
-naming fewer reactions than another of two cases fell to weight 0
-(``tests/duplicates/test_duplicates_detect.py``, which failed).
+1M after (main 1e1ac90's model, vectorised records; ``--sizes 1000000 --light``, nice 19,
+beside the runs above, load 7.3 -> 5.7): detection 1,528 s wall / 513 s CPU, peak RSS
+4.13 GB (2.28 GB of it before detection: the pool and the million records; the last
+session's 5.4 GB, ~4.6 GB of which the per-record generation), 28 min wall for the whole
+run; 198M bounded pairs, 85.2M candidates, 7.03M scored; P/R/F1 at 0.5 .479/.795/.597, at
+0.9 .666/.712/.688 (the last session's .642/.701 at 0.9), at 0.99 .874/.608/.717; recall
+at 0.9 by kind: exact copy .902, follow-up .831, other reporter .498, typos and missing
+.705. The 15-minute target is met in CPU (8.6 min) but not in wall time on this shared
+machine; precision falls with size for the reason above (the sampled share of VAERS's
+clinic clusters grows: the pool is 207,801 reports, so 1M draws each ~4.8 times, and a
+record drawn again is another patient of the same products and reactions).
+
+Tried and dropped (not on main): the age split by adulthood, "same adult age" and "adult
+ages within 1 year" as levels above "same age" and "ages within 1 year" (both patients
+18 or older: adults' ages spread over decades, a vaccine's infants share a schedule).
+Same records as the table above: 10k P/R at 0.9 .942/.810 -> .942/.808; 100k .812/.769
+-> .793/.783 (weights 7.1 and 2.1 bits for adults, 3.4 and 0 for children, at 10k):
+recall bought with precision, F1 unchanged. (The same 100k records scored again, from
+their ``--dump``, by the model on main gave .812/.769, the bench run .803/.771: two
+scorings of one table differ slightly, not investigated.) The levels "same suspect
+products, most reaction terms in common" and "one report's reaction terms all in the
+other's" adjusted by the frequency of the product-reaction profile (splink's term
+frequency of ``signature``, the larger of the two sides') instead of the first
+suspect's. 100k, same records: P/R at 0.9 .806/.764 -> .788/.801, the other reporter's
+recall .569 -> .645; but a profile held once weighs ``log2(u_same * n)`` more, so it
+overrates a unique profile in a large collection (what the rest of a subset holds is not
+counted) and underrates it in a small one: a report naming fewer reactions than another
+of two cases fell to weight 0 (``tests/duplicates/test_duplicates_detect.py``, which
+failed).
 
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
