@@ -114,3 +114,20 @@ def test_a_product_name_stops_before_an_adverb_or_a_pronoun(sentence: str, name:
     view = _view(f"Nodules after injections\nA 30-year-old man {sentence}. He developed nodules.")
     names = [n for n, _ in view["products"]]
     assert names == ([name] if name else [])
+
+
+def test_own_text_an_injected_drug_named_apart_from_its_route():
+    """The drug and the route are told in two sentences; no wrong route is stated and no
+    labelling lists other injection routes: given as prescribed."""
+    view = _view((DATA / "dp04_injected_drug_route_apart.txt").read_text(encoding="utf-8"))
+    assert view["products"] == [("metamizole", "drug")]
+    assert view["route"] == "intramuscular" and view["route_approval"] is True
+
+
+def test_a_drug_labelled_for_other_injection_routes_is_not_approved_by_default():
+    view = _view(
+        "Necrosis after glatiramer\nA 40-year-old woman with multiple sclerosis used glatiramer "
+        "acetate. One dose was given intramuscularly by a relative. She developed a necrotic "
+        "plaque of the thigh."
+    )
+    assert view["route"] == "intramuscular" and view["route_approval"] is not True

@@ -191,7 +191,28 @@ def complete_label(
         return "route named with the product"
     if _fda_labelled(facts, name, name_spans or []):
         return "FDA labelling (Drugs@FDA)"
+    if _prescribed_injection(facts, name):
+        facts.approved = [facts.used]
+        facts.approved_verbatim = text_of(sentences, facts.used_spans[0])
+        facts.approved_spans = list(facts.used_spans[:1])
+        return "an injectable medicine given by the route the case states"
     return None
+
+
+_SHOTS = frozenset({Route.intramuscular, Route.subcutaneous, Route.intravenous})
+
+
+def _prescribed_injection(facts: RouteFacts, name: str) -> bool:
+    """A drug or vaccine injected by the route the case states, with no wrong route stated,
+    was given as prescribed (docs/annotation.md: "a drug for intramuscular use given
+    intramuscularly, even when Nicolau syndrome followed"), unless its FDA labelling lists
+    injection routes and not this one (glatiramer is for subcutaneous use only)."""
+    from dermavigil.terminology.labelled_routes import labelled_routes
+
+    if facts.used not in _SHOTS or not facts.used_spans:
+        return False
+    injected = labelled_routes(name) & (_SHOTS | {Route.parenteral, Route.intradermal})
+    return not injected
 
 
 def _catalogued(name: str, category: str | None, used: Route | None) -> Entry | None:
