@@ -171,6 +171,13 @@ def test_emboli_are_named_by_their_vessel_and_oil_granulomas_by_their_material()
     assert {"firm lipogranuloma", "paraffinoma"} <= verbatims
 
 
+def test_the_title_of_a_case_report_names_the_case_diagnosis():
+    """A title with no cause word ("Nicolau Syndrome Requiring a Skin Graft") still names the
+    diagnosis of the case the text reports ("a case of a man who developed this syndrome");
+    its title-case name keeps its capitals."""
+    assert "Nicolau Syndrome" in _verbatims(_draft("dr05_title_names_the_diagnosis"))
+
+
 @pytest.mark.parametrize(
     ("sentence", "not_a_reaction"),
     [

@@ -44,6 +44,7 @@ from dermavigil.literature.extract.relevance import (
     case_sentences,
     is_review,
     patient_sentences,
+    reports_cases,
 )
 from dermavigil.literature.extract.roles import narrative_sentences
 from dermavigil.literature.extract.route_label import complete_label
@@ -141,7 +142,8 @@ def _empty(text: str, warnings: list[str]) -> Draft:
 
 
 def _with_title(sentences: list[Sentence], part: list[Sentence]) -> list[Sentence]:
-    """``part`` with the title first (the treatment finder reads a title that names one)."""
+    """``part`` with the title first (the treatment finder reads a title that names one, the
+    reaction finder the title of a case report)."""
     if sentences and sentences[0].section == "title" and sentences[0] not in part:
         return [sentences[0], *part]
     return part
@@ -167,8 +169,12 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     title = sentences[0].text if sentences and sentences[0].section == "title" else None
     challenge = find_challenges(patient)
     told = narrative_sentences(sentences)
+    # the title of a case report names the case's diagnosis even without a cause word
+    # ("Nicolau Syndrome Requiring a Skin Graft", then "a man who developed this syndrome")
     reactions, excluded = find_reactions(
-        told, challenge.rechallenge_sentences, reaction_abbreviations(text)
+        _with_title(sentences, told) if reports_cases(sentences) else told,
+        challenge.rechallenge_sentences,
+        reaction_abbreviations(text),
     )
     refine_onsets(reactions, text, case_sentences(sentences))
     first = min((r.sentence for r in reactions if r.sentence > 0), default=0)

@@ -235,10 +235,12 @@ def unplaced_sites(
 
 def _decapitalise(verbatim: str, sentence: Sentence, start: int) -> str:
     """Lower-case a sentence-initial capital ("Skin necrosis" -> "skin necrosis"), not a
-    genus name's ("Staphylococcus epidermidis bacteremia")."""
+    genus name's ("Staphylococcus epidermidis bacteremia") nor one of a title-case name
+    ("Nicolau Syndrome")."""
     if (
         sentence.text[:start].strip() == ""
         and verbatim[1:2].islower()
+        and not re.search(r"\s[A-Z]", verbatim)
         and not (BINOMIAL.match(verbatim) and INFECTED.search(verbatim))
     ):
         return verbatim[0].lower() + verbatim[1:]
