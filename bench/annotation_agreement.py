@@ -3,7 +3,8 @@
 Usage: ``.venv/bin/python bench/annotation_agreement.py [SECOND.jsonl]``
 
 Without an argument it reads ``bench/data/literature_agreement.jsonl``: the third
-annotators' r400-r414 and r450-r464, and r500-r514 and r550-r564 (see
+annotators' r400-r414 and r450-r464, r500-r514 and r550-r564, and r600-r614 and
+r650-r664 (see
 ``docs/annotation.md``).
 
 ``SECOND.jsonl`` holds a second, independent annotation of some items of
