@@ -4,8 +4,7 @@ Usage: ``.venv/bin/python bench/annotation_agreement.py [SECOND.jsonl]``
 
 Without an argument it reads ``bench/data/literature_agreement.jsonl``: the third
 annotators' r400-r414 and r450-r464, r500-r514 and r550-r564, and r600-r614 and
-r650-r664 (see
-``docs/annotation.md``).
+r650-r664 (see ``docs/annotation.md``).
 
 ``SECOND.jsonl`` holds a second, independent annotation of some items of
 ``bench/data/literature_real.jsonl`` (one JSON object a line: ``id`` and ``gold``,
