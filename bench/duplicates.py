@@ -249,16 +249,19 @@ Same records as the table above: 10k P/R at 0.9 .942/.810 -> .942/.808; 100k .81
 -> .793/.783 (weights 7.1 and 2.1 bits for adults, 3.4 and 0 for children, at 10k):
 recall bought with precision, F1 unchanged. (The same 100k records scored again, from
 their ``--dump``, by the model on main gave .812/.769, the bench run .803/.771: two
-scorings of one table differ slightly, not investigated.) The levels "same suspect
-products, most reaction terms in common" and "one report's reaction terms all in the
-other's" adjusted by the frequency of the product-reaction profile (splink's term
-frequency of ``signature``, the larger of the two sides') instead of the first
-suspect's. 100k, same records: P/R at 0.9 .806/.764 -> .788/.801, the other reporter's
-recall .569 -> .645; but a profile held once weighs ``log2(u_same * n)`` more, so it
-overrates a unique profile in a large collection (what the rest of a subset holds is not
-counted) and underrates it in a small one: a report naming fewer reactions than another
-of two cases fell to weight 0 (``tests/duplicates/test_duplicates_detect.py``, which
-failed).
+scorings of one table differ slightly. Four more scorings of it at load 0.8-1.7, two
+with DuckDB held to one thread, all gave .803/.771, their models equal but for float
+rounding in EM's sums; under load 7-11 .803 to .812: a sample whose draw depends on
+thread timing, not found. Differences of +-.01 in precision at 100k are within it.) The
+levels "same suspect products, most reaction terms in common" and "one report's reaction
+terms all in the other's" adjusted by the frequency of the product-reaction profile
+(splink's term frequency of ``signature``, the larger of the two sides') instead of the
+first suspect's. 100k, same records: P/R at 0.9 .806/.764 -> .788/.801, the other
+reporter's recall .569 -> .645; but a profile held once weighs ``log2(u_same * n)``
+more, so it overrates a unique profile in a large collection (what the rest of a subset
+holds is not counted) and underrates it in a small one: a report naming fewer reactions
+than another of two cases fell to weight 0
+(``tests/duplicates/test_duplicates_detect.py``, which failed).
 
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
