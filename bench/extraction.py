@@ -4,7 +4,8 @@ Usage: ``.venv/bin/python bench/extraction.py [--verbose] [--no-cold] [--dev] [-
 
 ``--dev`` scores the real dev split only (for tuning rounds). ``--only PREFIX``
 scores only the real abstracts whose id starts with PREFIX (``--only r1``: the
-second batch, r100-r199), each split apart as usual.
+second batch, r100-r199; ``--only r0,r1,r2``: several batches together), each
+split apart as usual.
 
 1. **Real published abstracts** (``bench/data/literature_real.jsonl``, texts
    cached in ``.cache/literature/``, see ``bench/literature_cache.py``):
@@ -103,12 +104,14 @@ def _real(verbose: bool) -> list[str]:
         )
     texts = []
     parts = ("dev",) if "--dev" in sys.argv else ("dev", "held_out")
-    prefix = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
+    prefixes = (
+        tuple(sys.argv[sys.argv.index("--only") + 1].split(",")) if "--only" in sys.argv else ("",)
+    )
     for part in parts:
         pairs = []
         kept = {True: [0, 0], False: [0, 0]}  # a report? -> [kept, total]
         for item in annotations():
-            if item["split"] != part or not item["id"].startswith(prefix):
+            if item["split"] != part or not item["id"].startswith(prefixes):
                 continue
             text = cached_text(item)
             if text is None:
