@@ -193,9 +193,9 @@ def test_literature_draft_of_the_seed_case_matches_the_clinicians_report(
     shared_dir: Path, clinician_case: Case, different_cases: list[Case]
 ) -> None:
     """The seed case as the literature extractor drafts it from the published text (no
-    curated record) is found as the clinician's report of the same patient. No pair of
-    the real literature annotations (bench/data/literature_real.jsonl) reports one
-    patient twice, so this is the literature ground truth at hand."""
+    curated record) is found as the clinician's report of the same patient. The real
+    literature set holds two articles collected twice under two citations; the drafts of
+    their cached texts are scored in bench/literature_duplicates.py (texts not in CI)."""
     from dermavigil.literature.service import draft_from_text, read_text
 
     draft, _ = draft_from_text(read_text(shared_dir / "seed" / "case_report.txt"))
