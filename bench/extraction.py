@@ -53,6 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OWN = ROOT / "tests" / "data" / "literature"
 TARGETS = {
     "reactions": "R >= 0.85 at P >= 0.85",
+    "reactions_strict": "R >= 0.85 at P >= 0.85",
     "treatments": "F1 >= 0.8",
     "body_sites": "F1 >= 0.8",
     "histopathology": "F1 >= 0.8",

@@ -29,6 +29,7 @@ def _view(**changes):
     view = {
         "reaction_codes": ["HP:0033126", "HP:0012531"],
         "reaction_verbatims": ["skin necrosis", "pain"],
+        "reaction_uncoded": [],
         "treatments": ["Hyaluronidase", "antibiotics", "aspirin"],
         "body_sites": ["forehead"],
         "histopathology_codes": [],
@@ -165,3 +166,24 @@ def test_catalogue_only_categories_compare_as_other():
     assert view["products"][0][1] == "other"
     gold = dict(GOLD, products=[{"name": "PMMA", "category": "other"}])
     assert score_real([(view, gold)])["category"].accuracy == 1.0
+
+
+def test_an_uncoded_reaction_matching_no_gold_term_is_a_strict_false_positive():
+    """ "reactions" counts false positives among coded reactions only; "reactions_strict"
+    also counts an extracted reaction the HPO does not code and no gold term names."""
+    view = _view(
+        reaction_verbatims=["skin necrosis", "pain", "Nicolau Syndrome", "patch"],
+        reaction_uncoded=["Nicolau Syndrome", "patch"],
+    )
+    scores = score_real([(view, GOLD)])
+    lenient, strict = scores["reactions"], scores["reactions_strict"]
+    assert (lenient.tp, lenient.fp, lenient.fn) == (3, 0, 0)
+    assert (strict.tp, strict.fp, strict.fn) == (3, 1, 0)  # "patch" names no gold term
+
+
+def test_a_draft_view_lists_its_uncoded_reactions():
+    draft, _ = draft_from_text(
+        "A 40-year-old woman received an intramuscular diclofenac injection into the buttock. "
+        "She developed skin necrosis at the site. A diagnosis of Nicolau syndrome was made."
+    )
+    assert draft_view(draft)["reaction_uncoded"] == ["Nicolau syndrome"]

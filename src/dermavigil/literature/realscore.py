@@ -16,8 +16,12 @@ a precomposed extracted term matches a gold term that is one of its parts
 ("erythematous plaque" for "erythema"). Extracted codes that match no gold
 code are false positives; several extracted codes of one gold concept count
 once. A term the HPO does not code matches an extracted verbatim that
-contains it. Sequelae are reactions (``docs/annotation.md``, "Conventions settled at the
-start of the fourth session"): a draft's sequelae, which the extractor keeps apart from its
+contains it. ``reactions`` counts false positives among the coded
+reactions only; ``reactions_strict`` also counts each extracted reaction the
+HPO does not code that matches no uncoded gold term (neither contains the
+other): the stricter figure, with the same true positives. Sequelae are
+reactions (``docs/annotation.md``, "Conventions settled at the start of the
+fourth session"): a draft's sequelae, which the extractor keeps apart from its
 reactions, are compared with the gold reactions together with them.
 Treatments match when one name contains the other or they are near-equal
 (difflib ratio >= 0.85), so "oral antibiotics" matches "antibiotics".
@@ -44,7 +48,14 @@ from dermavigil.literature.scoring import ListScore, SingleScore
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.hpo import load_hpo
 
-LIST_FIELDS = ("reactions", "treatments", "body_sites", "histopathology", "products")
+LIST_FIELDS = (
+    "reactions",
+    "reactions_strict",
+    "treatments",
+    "body_sites",
+    "histopathology",
+    "products",
+)
 SINGLE_FIELDS = (
     "product_found",
     "category",
@@ -135,6 +146,12 @@ def _score_concepts(entry: ListScore, gold: Concepts, codes: set[str], verbatims
     entry.fp += len({c for c in codes if not any(_same_concept(c, g) for g in gold.codes)})
 
 
+def _uncoded_false(gold: Concepts, uncoded: list[str]) -> int:
+    """Extracted reactions the HPO does not code that match no uncoded gold term."""
+    words = gold.words
+    return sum(not any(w in text or text in w for w in words) for text in map(_norm, uncoded))
+
+
 def _score_sets(entry: ListScore | SingleScore, gold: set[str], got: set[str]) -> None:
     assert isinstance(entry, ListScore)
     entry.tp += len(gold & got)
@@ -221,6 +238,8 @@ def draft_view(draft: Draft) -> dict[str, Any]:
             | {c.code for s in sequelae for c in code_phrase(s)}
         ),
         "reaction_verbatims": [r["verbatim"] for r in reactions] + sequelae,
+        "reaction_uncoded": [r["verbatim"] for r in reactions if not r.get("codes")]
+        + [s for s in sequelae if not code_phrase(s)],
         "treatments": [t["drug"] for t in case.get("treatments", [])],
         "body_sites": sorted(sites - {"injection site"}),
         "histopathology_codes": sorted(
@@ -262,6 +281,7 @@ def annotation_view(gold: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "reaction_codes": sorted({c.code for t in gold["reactions"] for c in code_phrase(t)}),
         "reaction_verbatims": list(gold["reactions"]),
+        "reaction_uncoded": [t for t in gold["reactions"] if not code_phrase(t)],
         "treatments": list(gold["treatments"]),
         "body_sites": sorted(set(gold["sites"])),
         "histopathology_codes": sorted(
@@ -316,14 +336,17 @@ def score_real(
 
     for got, gold in pairs:
         kind = gold["kind"]
-        reactions = scores["reactions"]
-        assert isinstance(reactions, ListScore)
+        reactions, strict = scores["reactions"], scores["reactions_strict"]
+        assert isinstance(reactions, ListScore) and isinstance(strict, ListScore)
+        gold_reactions = _gold_concepts(gold["reactions"])
+        before = (reactions.tp, reactions.fp, reactions.fn)
         _score_concepts(
-            reactions,
-            _gold_concepts(gold["reactions"]),
-            set(got["reaction_codes"]),
-            got["reaction_verbatims"],
+            reactions, gold_reactions, set(got["reaction_codes"]), got["reaction_verbatims"]
         )
+        strict.tp += reactions.tp - before[0]
+        strict.fn += reactions.fn - before[2]
+        strict.fp += reactions.fp - before[1]
+        strict.fp += _uncoded_false(gold_reactions, got["reaction_uncoded"])
         histo = scores["histopathology"]
         assert isinstance(histo, ListScore)
         _score_concepts(
