@@ -140,3 +140,31 @@ def test_derived_nouns_stay_in_the_skin_and_only_adjectives_stand_alone() -> Non
 def test_an_inverted_wording_codes_as_the_hpo_label() -> None:
     """'X of the Y' is tried as 'Y X', the word order of most HPO labels."""
     assert [c.code for c in code_phrase("occlusion of the ophthalmic artery")] == ["HP:0020164"]
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("paraesthesia", "paresthesia"),
+        ("ischaemic", "ischemic"),
+        ("anaesthesia", "anesthesia"),
+        ("dyspnoea", "dyspnea"),
+        ("oesophageal", "esophageal"),
+        ("foetal", "fetal"),
+        ("coeliac", "celiac"),
+        ("haematoma", "hematoma"),
+    ],
+)
+def test_ligature_spellings_fold_to_the_hpo_spelling(british: str, american: str) -> None:
+    assert normalize(british) == normalize(american)
+
+
+def test_ligature_folding_spares_other_words() -> None:
+    assert normalize("toes shoes bullae") == "toe shoe bullae"
+
+
+def test_a_ligature_spelling_inside_a_coordination_is_coded() -> None:
+    """The sub-phrase scan looks words up exactly: "paraesthesia" beside "pain" was lost."""
+    coded = [c.code for c in code_phrase("pain and paraesthesia in the hand")]
+    assert coded[:2] == ["HP:0012531", "HP:0003401"]
+    assert [c.code for c in code_phrase("ischaemic stroke")] == ["HP:0002140"]

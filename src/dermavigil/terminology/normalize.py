@@ -6,7 +6,11 @@ stripped (NFKD), hyphens and punctuation to spaces, and a light plural
 stemmer ("papules" -> "papule", "abscesses" -> "abscess", "bodies" ->
 "body") in the spirit of the S-stemmer of Harman (1991), "How effective is
 suffixing?", JASIS 42(1):7-15. British spellings are folded to the
-American ones the HPO uses ("oedema", "haematoma", "leucocytoclastic").
+American ones the HPO uses ("oedema", "haematoma", "leucocytoclastic"), the
+ligature spellings too: "ae" inside or at the start of a word ("paraesthesia",
+"ischaemic", "aetiology"; not the Latin plural ending of "bullae"), "oe" at a word's
+start, before a final "a" and in "foet-"/"coel-" ("oesophagus", "dyspnoea", "foetal",
+"coeliac"; not "toe" or "shoes").
 """
 
 from __future__ import annotations
@@ -17,9 +21,12 @@ from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _KEEP_S = ("ss", "us", "is", "ys")
-_BRITISH = {"oe": "e", "haem": "hem", "aemia": "emia", "leuco": "leuko", "isation": "ization",
+_BRITISH = {"oe": "e", "ae": "e", "oea": "ea", "leuco": "leuko", "isation": "ization",
             "colour": "color"}  # fmt: skip
-_BRITISH_RE = re.compile(r"\boe(?=d)|haem|aemia\b|leuco|isation\b|colour")
+_BRITISH_RE = re.compile(
+    r"(?<=[a-z])ae(?=[a-z])|\bae(?=[a-z])|\boe(?=[a-z])|(?<=[a-z])oea\b|(?<=\bf)oe(?=t)"
+    r"|(?<=\bc)oe(?=l)|leuco|isation\b|colour"
+)
 
 
 def singular(token: str) -> str:
