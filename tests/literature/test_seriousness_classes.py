@@ -115,3 +115,17 @@ def test_criteria_told_in_sentences(sentence: str, criteria: set[str]) -> None:
         "days after a hyaluronic acid filler injection. "
     )
     assert _criteria(case + sentence) == criteria
+
+
+def test_admitted_as_a_confession_is_no_hospitalisation():
+    """'he finally admitted to injecting nandrolone' confesses, it admits nobody to hospital
+    (r575, r578, r590); the passive and the participle keep the hospital sense."""
+    text = (DATA / "dc01_admitted_as_confession.txt").read_text("utf-8")
+    assert _criteria(text) == set()
+    assert (
+        _criteria(text.replace("finally admitted to injecting", "admitted having injected"))
+        == set()
+    )
+    for admitted in ("was admitted to our ward", "admitted to our ward"):
+        changed = text.replace("was seen in our dermatology clinic", admitted)
+        assert _criteria(changed) == {"hospitalisation"}

@@ -116,6 +116,15 @@ _DIAGNOSTIC = re.compile(
 )
 """'An intradermal nodule was excised and processed for histopathology': a diagnostic excision,
 not a surgical treatment (``docs/annotation.md``)."""
+_CONFESSED = re.compile(
+    r"\b(?:he|she|they|himself|herself|themselves|finally|eventually|later|also) admitted$"
+    r"|^admitted (?:to )?(?:having|that)\b|^admitted to \w+ing\b",
+    re.I,
+)
+"""'the patient admitted to injecting an unknown substance', 'he finally admitted to having
+given a false history', 'the patient himself admitted pentazocine abuse': *admitted* in the
+active voice with a confession after it is no admission to hospital (the hospital sense is
+passive, 'was admitted', or a participle, 'a boy admitted to our department')."""
 _EXCISION = re.compile(r"excis|remov|resect", re.I)
 _SURGICAL = re.compile(r"\bsurg\w+|\boperat\w+|general an(?:a)?esthesia", re.I)
 """A surgical removal stays a treatment even when its specimen goes to histology."""
@@ -141,6 +150,16 @@ def _hypothetical(text: str, match: re.Match[str]) -> bool:
     return bool(_HYPOTHETICAL.search(before[-60:])) and not _OWN.search(before)
 
 
+def _confessed(text: str, match: re.Match[str]) -> bool:
+    """'admitted' in the sense of a confession, not of a hospital admission."""
+    if match.group(0).lower() != "admitted":
+        return False
+    return bool(
+        _CONFESSED.search(text[max(0, match.start() - 20) : match.end()])
+        or _CONFESSED.match(text[match.start() : match.end() + 40])
+    )
+
+
 def _diagnostic(text: str, match: re.Match[str]) -> bool:
     """An excision or removal for histology, not a surgical one ("a nodule was excised and
     processed for histopathology"); drainage, debridement or grafting always treat."""
@@ -161,6 +180,10 @@ def find_seriousness(
                 continue
             for match in pattern.finditer(sentence.text):
                 if not _present(sentence, match) or _hypothetical(sentence.text, match):
+                    continue
+                if criterion is SeriousnessCriterion.hospitalisation and _confessed(
+                    sentence.text, match
+                ):
                     continue
                 if criterion is SeriousnessCriterion.medically_important and _diagnostic(
                     sentence.text, match
