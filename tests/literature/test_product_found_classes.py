@@ -91,3 +91,57 @@ def test_a_review_keeps_no_product():
         "poly-L-lactic acid (Sculptra) complications published between 2000 and 2020."
     )
     assert draft.case["products"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Six years earlier she had undergone cheek augmentation with polyacrylamide hydrogel "
+            "(PAAG) at a salon.",
+            "polyacrylamide hydrogel",
+        ),
+        ("Ten days after gluteal fat grafting she developed a thigh abscess.", "fat grafting"),
+        ("She had received a tear-trough injection with PCL filler.", "PCL filler"),
+        ("A thread lift with polydioxanone threads was performed.", "polydioxanone threads"),
+        ("Two years ago she received Aquamid injections in the lips.", "Aquamid"),
+    ],
+)
+def test_filler_and_implant_materials_named_as_injected_are_the_suspect(sentence, name):
+    """Filler materials outside the catalogue's families (materials.find_filler_materials):
+    the suspect, category ``other``, when the sentence says they were put in (r413, r500,
+    r539)."""
+    draft = extract_draft(f"A 45-year-old woman developed painful nodules. {sentence}")
+    assert [(p["name"], p["category"]) for p in draft.case["products"]] == [(name, "other")]
+
+
+def test_materials_a_sentence_enumerates_are_not_the_suspect():
+    """'Materials such as liquid silicone gel, injectable bovine collagen and gelatin
+    implants have been used': a list of materials in general, not what this patient got."""
+    draft = extract_draft(
+        "Paraffin granuloma of the chin\nA 70-year-old woman had paraffin injected into her "
+        "chin decades ago and developed hard nodules. Materials such as liquid silicone gel, "
+        "injectable bovine collagen, and gelatin matrix implants have likewise been used."
+    )
+    assert [p["name"] for p in draft.case["products"]] == ["paraffin"]
+
+
+def test_a_filler_material_injected_into_a_muscle_is_no_medicine():
+    """'Intramuscular methylmethacrylate injections' (r542): the acrylic filler stays a
+    filler (PMMA, compared as ``other``), not a drug for going into a muscle."""
+    draft = extract_draft(
+        "Hypercalcaemia after buttock injections\nAn 82-year-old woman had received "
+        "intramuscular methylmethacrylate injections into the buttocks for cosmetic purposes "
+        "five years before she presented with confusion and hypercalcaemia."
+    )
+    assert [p["category"] for p in draft.case["products"]] == ["pmma"]
+
+
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [("dp05_filler_material_gel", "other"), ("dp06_fat_grafting_abscess", "other")],
+)
+def test_own_texts_filler_materials(name, category):
+    """Own texts (ours): a gel filler and a fat graft, each the case's suspect."""
+    draft = extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8"))
+    assert [p["category"] for p in draft.case["products"]] == [category]

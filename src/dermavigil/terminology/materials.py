@@ -1,16 +1,28 @@
-"""Materials that people inject but that are not made for injection: oils, paraffin, waxes.
+"""Injected materials that are not a medicine: oils and waxes, and filler or implant materials.
 
-A product name is such a material when its head noun names a class of oily,
-waxy or hydrocarbon substances: the MeSH descriptors Oils (D10.627: mineral,
-vegetable, plant and essential oils), Waxes (D10.967), Paraffin and Petrolatum
-(D02.455.326.271), and the words case reports use for them ("liquid paraffin",
-"petroleum jelly", "Vaseline", "synthol", a site-enhancement oil, "baby oil"),
-unless FDA's labelling table (:mod:`dermavigil.terminology.labelled_routes`) gives
-the name an injection route (a soybean-oil emulsion is an intravenous drug).
-Silicone is left to the product catalogue and to what the text says of it
-(docs/annotation.md: liquid silicone keeps ``approved`` null unless industrial or
-self-injected). docs/annotation.md: such materials are category ``other``, and
-"paraffin, synthol and oils are false even when the injector is not named".
+*Not made for injection* (:func:`is_material`). A product name is such a material when its
+head noun names a class of oily, waxy or hydrocarbon substances: the MeSH descriptors Oils
+(D10.627: mineral, vegetable, plant and essential oils), Waxes (D10.967), Paraffin and
+Petrolatum (D02.455.326.271), and the words case reports use for them ("liquid paraffin",
+"petroleum jelly", "Vaseline", "synthol", a site-enhancement oil, "baby oil"), unless
+FDA's labelling table (:mod:`dermavigil.terminology.labelled_routes`) gives the name an
+injection route (a soybean-oil emulsion is an intravenous drug). Silicone is left to the
+product catalogue and to what the text says of it (docs/annotation.md: liquid silicone
+keeps ``approved`` null unless industrial or self-injected). docs/annotation.md: such
+materials are category ``other``, and "paraffin, synthol and oils are false even when the
+injector is not named".
+
+*Filler and implant materials* (:func:`find_filler_materials`): the soft-tissue filler
+materials outside the catalogue's families (hyaluronic acid, PLLA, CaHA, PMMA), as the
+reviews of filler materials name and classify them (Attenello NH, Maas CS, "Injectable
+fillers: review of material and properties", Facial Plast Surg 2015;31:29-34; "Permanent
+soft tissue fillers", Facial Plast Surg 2011, doi:10.1055/s-0031-1298787; Christensen L,
+"Normal and pathologic tissue reactions to soft tissue gel fillers", Dermatol Surg
+2007;33:S168-75): permanent gels (polyacrylamide hydrogel and its brands, polyalkylimide,
+liquid silicone), slowly degradable polymers (polycaprolactone; polydioxanone threads),
+animal collagen, hydroxyethyl methacrylate and autologous fat. docs/annotation.md files
+them under category ``other`` ("polyacrylamide gel, PMMA, polycaprolactone and autologous
+fat are category other").
 """
 
 from __future__ import annotations
@@ -29,6 +41,35 @@ adjective and is caught by :data:`_ANY`."""
 _ANY = re.compile(r"\b(?:paraffin\w*|petrolatum|petroleum|vaseline|synthol)\b", re.I)
 """Names that are a material wherever the word stands ("paraffinum liquidum")."""
 _NOT = re.compile(r"\bsilicone\b", re.I)
+
+_FILLER_MATERIALS = (
+    r"poly-?acryl-?amide(?:[\s-]+(?:hydro-?)?gels?)?|(?-i:PAAG|PAHG)"
+    r"|poly-?alkyl-?imide(?:[\s-]+gels?)?"
+    r"|poly-?caprolactone(?:[\s-]+based)?(?:[\s-]+(?:dermal\s+)?fillers?)?|(?-i:PCL)(?:\s+fillers?)?"
+    r"|poly-?dioxanone(?:[\s-]+(?:threads?|sutures?))?|(?-i:PDO)(?:[\s-]+threads?)?"
+    r"|(?:autologous|autogenous)\s+(?:(?:micro|nano)-?)?fat(?:[\s-]+(?:grafts?|grafting|transfer))?"
+    r"|(?:(?:micro|nano)-?)?fat[\s-]+(?:grafting|grafts?|transfer)"
+    r"|lipo-?filling|lipo-?transfer|lipo-?structure"
+    r"|(?:(?:liquid|injectable|medical[- ]grade|industrial)\s+)*silicone(?:\s+(?:oil|fluid|gel))?"
+    r"|poly-?dimethyl-?siloxane|dimethicone"
+    r"|(?:bovine|porcine)\s+collagen|hydroxy-?ethyl[\s-]?methacrylate"
+    r"|Aquamid|Amazingel|Interfall|Bio-?Alcamid|Argiform|Bioformacryl|Formacryl|Aquafilling"
+    r"|Los\s+Deline|Ellans[eé]|Dermalive|Dermadeep|Zyderm|Zyplast|Evolence|Adatosil"
+)
+_FILLER = re.compile(rf"(?<![\w-])(?:{_FILLER_MATERIALS})(?![\w-])", re.I)
+"""Filler and implant material names: chemical names with their usual abbreviations
+(PAAG, PCL, PDO), the gel's brands the reviews list (Aquamid, Amazingel, Bio-Alcamid,
+Argiform; Aquafilling and Los Deline are the breast gels), fat by its grafting words."""
+
+
+def find_filler_materials(text: str) -> list[tuple[int, int, str]]:
+    """Filler and implant materials named in ``text`` (start, end, name), in text order."""
+    return [(m.start(), m.end(), m.group(0)) for m in _FILLER.finditer(text)]
+
+
+def is_filler_material(name: str) -> bool:
+    """Whether ``name`` names a filler or implant material (not a medicine)."""
+    return bool(_FILLER.search(name))
 
 
 def is_material(name: str) -> bool:

@@ -48,7 +48,7 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     ),
     (
         _C.pmma,
-        r"poly[- ]?methyl[- ]?methacrylate(?:\s+(?:filler|microspheres))?|PMMA|Bellafill"
+        r"(?:poly[- ]?)?methyl[- ]?methacrylate(?:\s+(?:filler|microspheres))?|PMMA|Bellafill"
         r"|Arte[Ff]ill|Artecoll",
     ),
     (

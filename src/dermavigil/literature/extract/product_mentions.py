@@ -24,11 +24,12 @@ from dermavigil.literature.extract.suspect_roles import (
     given_as_exposure,
     is_ingredient,
     is_treatment,
+    material_exposure,
     treats_complication,
 )
 from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.drugs import find_drugs, is_vaccine
-from dermavigil.terminology.materials import is_material
+from dermavigil.terminology.materials import find_filler_materials, is_material
 from dermavigil.terminology.products import ProductMention, categorize, find_products
 
 Mentions = list[tuple[Sentence, ProductMention]]
@@ -174,6 +175,21 @@ def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[Prod
     return out
 
 
+def _material_suspects(sentence: Sentence, known: list[ProductMention]) -> list[ProductMention]:
+    """Filler and implant materials (:func:`dermavigil.terminology.materials.
+    find_filler_materials`: polyacrylamide hydrogel, polycaprolactone, polydioxanone threads,
+    autologous fat, liquid silicone) the sentence names as what was injected or implanted:
+    category ``other`` (docs/annotation.md)."""
+    out = []
+    text = sentence.text
+    for start, end, name in find_filler_materials(text):
+        if any(start < m.end and m.start < end for m in known):
+            continue
+        if material_exposure(text[:start], text[end:]):
+            out.append(ProductMention(name, ProductCategory.other, start, end))
+    return out
+
+
 def abbreviations(sentences: list[Sentence]) -> dict[str, ProductCategory]:
     """Abbreviations the text defines for a product ("hyaluronic acid (HA)", "PRF")."""
     found: dict[str, ProductCategory] = {}
@@ -258,6 +274,7 @@ def suspect_mentions(
         known = [_as_cosmetic(sentence.text, m) for m in find_products(sentence.text)]
         known += _abbreviated(sentence, known, abbr or {})
         drugs = _drug_suspects(sentence, known)
+        drugs += _material_suspects(sentence, [*known, *drugs])
         known += [
             m
             for m in class_exposures(sentence)

@@ -26,7 +26,7 @@ from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.literature.extract.treatment_names import TREATMENT
-from dermavigil.terminology.materials import is_material
+from dermavigil.terminology.materials import is_filler_material, is_material
 from dermavigil.terminology.products import ProductMention, find_products
 
 Span = tuple[int, int]
@@ -224,6 +224,7 @@ def medicine_by_route(product: ProductFacts, route: Route | None) -> None:
         and route in {Route.intramuscular, Route.intravenous}
         and not _NOT_MEDICINE.search(product.name)
         and not is_material(product.name)
+        and not is_filler_material(product.name)
     ):
         product.category = ProductCategory.drug
 

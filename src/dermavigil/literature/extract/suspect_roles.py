@@ -109,6 +109,36 @@ def given_as_exposure(before: str, after: str) -> bool:
     return not treated or bool(_EXPOSED_AFTER.match(after))
 
 
+_MATERIAL_AFTER = re.compile(
+    r"^[\s-]{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?(?:augmentation|fillers?|filling"
+    r"|implant\w*|grafting|transfer|lift\w*|threads?|procedures?|treatments?|sessions?)\b",
+    re.I,
+)
+_MATERIAL_BEFORE = re.compile(
+    r"\b(?:augmentation|augmented|filled|filling|injections?|implanted|implantation|lift\w*"
+    r"|procedures?|treatments?|sessions?|fillers?)\s+(?:with|of|using)\s+(?:[\w(),.-]+\s+){0,3}$",
+    re.I,
+)
+
+
+_ENUMERATION = re.compile(r"\b(?:such as|including|e\.g\.|like|namely)\b[^.;:]*$", re.I)
+
+
+def material_exposure(before: str, after: str) -> bool:
+    """Whether a filler or implant material is named as what was put in (the exposure): an
+    exposure cue around it (:func:`given_as_exposure`), or the procedure it was used for
+    ("polyacrylamide gel breast augmentation", "a thread lift with polydioxanone threads",
+    "augmentation with autologous fat"); not one of the materials a sentence enumerates
+    ("materials such as liquid silicone, bovine collagen and ... implants")."""
+    if _TREATED_WITH.search(before) or _ENUMERATION.search(before):
+        return False
+    return (
+        given_as_exposure(before, after)
+        or bool(_MATERIAL_AFTER.match(after))
+        or bool(_MATERIAL_BEFORE.search(before))
+    )
+
+
 def cosmetic_form(after: str) -> re.Match[str] | None:
     """The cosmetic form word after a name ("vitamin C serum", "... cream"), if any."""
     return _COSMETIC_AFTER.match(after)
