@@ -145,3 +145,36 @@ def test_own_texts_filler_materials(name, category):
     """Own texts (ours): a gel filler and a fat graft, each the case's suspect."""
     draft = extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8"))
     assert [p["category"] for p in draft.case["products"]] == [category]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("tras la administración de toxina botulínica", "botulinum_toxin"),
+        ("preenchimento com ácido hialurônico", "ha_filler"),
+        ("injection d'acide hyaluronique", "ha_filler"),
+        ("nach Injektion von Botulinumtoxin Typ A", "botulinum_toxin"),
+    ],
+)
+def test_family_names_in_other_languages(text, category):
+    """docs/annotation.md keeps product names as a non-English text spells them (r522-r524)."""
+    assert [m.category.value for m in find_products(text)] == [category]
+
+
+def test_a_text_in_another_language_keeps_the_family_it_names():
+    """A text wholly in Spanish is not read (partial, the language named) but the product
+    family it names is kept with its evidence (r523, r524); nothing else is extracted."""
+    text = (
+        "Ptosis palpebral tras un tratamiento estético\nPresentamos el caso de una mujer de "
+        "cuarenta años que acudió a urgencias por ptosis palpebral bilateral y visión doble "
+        "tres días después de la inyección de toxina botulínica en la frente, realizada en un "
+        "centro no sanitario. Tras el tratamiento de soporte los síntomas mejoraron de forma "
+        "progresiva durante las semanas siguientes y la paciente fue dada de alta sin secuelas."
+    )
+    draft = extract_draft(text)
+    assert [(p["name"], p["category"]) for p in draft.case["products"]] == [
+        ("toxina botulínica", "botulinum_toxin")
+    ]
+    start, end = draft.evidence["products.0.name"][0]
+    assert text[start:end] == "toxina botulínica"
+    assert draft.partial and not draft.case["reactions"]

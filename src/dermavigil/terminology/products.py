@@ -5,7 +5,9 @@ words. Each :class:`~dermavigil.domain.vocab.ProductCategory` has a list of
 regular expressions (generic terms and well-known brands, e.g. Juvederm and
 Restylane for hyaluronic-acid fillers, Sculptra for PLLA, Radiesse for CaHA,
 Rejuran for polynucleotides, Botox/Dysport/Xeomin for botulinum toxin A,
-Kybella for deoxycholic acid). :func:`find_products` returns every mention
+Kybella for deoxycholic acid), and the family names of texts in Spanish, Portuguese,
+French, Italian and German ("toxina botulínica", "ácido hialurônico": docs/annotation.md
+keeps product names as the text spells them). :func:`find_products` returns every mention
 with its character span, most specific category first when mentions
 overlap (an "HA filler" beats the bare word "filler").
 """
@@ -34,6 +36,8 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
         r"(?:botulinum|botulinic)\s+(?:neuro)?toxin(?:\s+type[\s-]+A)?"
         r"|(?:ona|abo|inco|prabo|letibo|daxi|rima)botulinumtoxin[\s-]?[AB]"
         r"|botulinum(?=\s+(?:injections?|treatments?))|BoNT-?A|BTX-?A|(?-i:BTA)"
+        r"|toxina\s+botul[ií]nica(?:\s+(?:tipo\s+)?A)?|toxine\s+botulique|tossina\s+botulinica"
+        r"|Botulinumtoxin(?:\s+(?:Typ\s+)?A)?"
         r"|Botox|Dysport|Xeomin"
         r"|Jeuveau|Daxxify|Letybo",
     ),
@@ -58,7 +62,9 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     (
         _C.ha_filler,
         r"(?:cross[- ]linked\s+)?hyaluronic acid(?:\s+(?:dermal\s+)?fillers?)?|HA\s+(?:dermal\s+)?"
-        r"fillers?|Juv[eé]derm|Restylane|Belotero|Teosyal|Stylage|Princess\s+Volume|Voluma",
+        r"fillers?|Juv[eé]derm|Restylane|Belotero|Teosyal|Stylage|Princess\s+Volume|Voluma"
+        r"|Macrolane|[áa]cido\s+hialur[óoô]nico|acide\s+hyaluronique|acido\s+ialuronico"
+        r"|Hyalurons[äa]ure",
     ),
     (
         _C.prp,

@@ -26,7 +26,7 @@ from dermavigil.domain.case import Case
 from dermavigil.domain.rules import parse_case
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
-from dermavigil.literature.extract.challenge import find_challenges
+from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.onset import refine_onsets
@@ -37,6 +37,7 @@ from dermavigil.literature.extract.products import (
     find_product_facts,
     material_from_text,
     medicine_by_route,
+    named_family,
 )
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions, unplaced_sites
@@ -48,7 +49,7 @@ from dermavigil.literature.extract.relevance import (
 )
 from dermavigil.literature.extract.roles import narrative_sentences
 from dermavigil.literature.extract.route_label import complete_label
-from dermavigil.literature.extract.routes import find_routes, route_sentences
+from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
@@ -141,6 +142,22 @@ def _empty(text: str, warnings: list[str]) -> Draft:
     return Draft(text=text, case=case, warnings=warnings, partial=True)
 
 
+def _in_another_language(text: str, warnings: list[str]) -> Draft:
+    """An empty draft for a text the extractor cannot read (empty, or in another language);
+    the product family a text in another language names is kept, with its evidence
+    (:func:`.products.named_family`)."""
+    draft = _empty(text, warnings)
+    named = named_family(text)
+    if named:
+        evidence: assemble.Evidence = {}
+        draft.case["products"] = assemble.products_part(
+            text, named, RouteFacts(), ChallengeFacts(), evidence
+        )
+        draft.evidence = evidence
+        draft.warnings.append("the product family the text names in its language is kept")
+    return draft
+
+
 def _with_title(sentences: list[Sentence], part: list[Sentence]) -> list[Sentence]:
     """``part`` with the title first (the treatment finder reads a title that names one, the
     reaction finder the title of a case report)."""
@@ -162,7 +179,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     """
     check = check_text(text)
     if not check.usable:
-        return _empty(check.text, check.warnings)
+        return _in_another_language(check.text, check.warnings)
     text = check.text
     sentences = split_sentences(text)
     patient = patient_sentences(sentences)

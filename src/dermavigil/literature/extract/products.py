@@ -155,6 +155,23 @@ def find_product_facts(
     return _vaccine_after_filler(products)
 
 
+def named_family(text: str) -> list[ProductFacts]:
+    """The product a text in another language is about: the first product family it names
+    (:func:`dermavigil.terminology.products.find_products` reads the family names of Spanish,
+    Portuguese, French, Italian and German texts: "toxina botulínica", "ácido hialurônico"),
+    named as the text spells it (docs/annotation.md), with its mentions as evidence. The
+    rest of such a text is not read, so a usual treatment of complications (a drug of the
+    family list, hyaluronidase) is never taken."""
+    mentions = [m for m in find_products(text) if m.category is not ProductCategory.drug]
+    if not mentions:
+        return []
+    first = mentions[0]
+    product = ProductFacts(name=first.text, category=first.category)
+    product.spans["name"] = [(first.start, first.end)]
+    product.spans["category"] = [(m.start, m.end) for m in mentions if m.category is first.category]
+    return [product]
+
+
 def _about_a_case(text: str) -> bool:
     """Not a general statement ("the most common filler product used is hyaluronic acid",
     "hyaluronidase may be useful"): told in the past, with no review or advice cue."""
