@@ -34,6 +34,10 @@ def test_assertion(sentence: str, mention: str, status: Assertion) -> None:
     assert assertion(sentence, start, start + len(mention)) is status
 
 
+def _reaction_codes(draft) -> set[str]:
+    return {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
+
+
 def test_negated_and_uncertain_reactions_are_set_aside() -> None:
     text = (
         "Lip swelling after filler\n"
@@ -42,7 +46,7 @@ def test_negated_and_uncertain_reactions_are_set_aside() -> None:
         "Infection was ruled out. A delayed hypersensitivity reaction was suspected."
     )
     draft = extract_draft(text)
-    codes = {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
+    codes = _reaction_codes(draft)
     assert codes == {"HP:0000969", "HP:0010783", "HP:0031244"}  # the title's Swollen lip
     statuses = {e["text"].lower(): e["status"] for e in draft.excluded}
     assert statuses["necrosis"] == "negated"
@@ -60,6 +64,24 @@ CONTEXT = {
     "To avoid [necrosis], aspirate before injecting.": Assertion.hypothetical,
     "Findings were consistent with [panniculitis].": Assertion.present,
     "A bacterial [infection] was presumed.": Assertion.uncertain,
+    # background illnesses of the patient: ConText history cues beyond "history of"
+    "She is a known [asthmatic] on inhalers.": Assertion.historical,
+    "He had underlying [diabetes mellitus].": Assertion.historical,
+    "A woman previously diagnosed with [rheumatoid arthritis] received the filler.": (
+        Assertion.historical
+    ),
+    "She had been treated for [breast cancer] two years before.": Assertion.historical,
+    "His comorbidities included obesity, gout and [hypertension].": Assertion.historical,
+    "He is under treatment for [hypothyroidism].": Assertion.historical,
+    "He denies any history of heart disease, weight loss, night sweats, or [cough].": (
+        Assertion.negated
+    ),
+    "She was screened for [myasthenia gravis].": Assertion.hypothetical,
+    "Enoxaparin was given as prophylaxis against [deep vein thrombosis].": (Assertion.hypothetical),
+    "An [abscess] could not initially be ruled out.": Assertion.uncertain,
+    # what a history cue does not reach
+    "The underlying [fat necrosis] was excised.": Assertion.present,
+    "A well-known [granuloma] of the lip developed.": Assertion.present,
 }
 
 
@@ -83,3 +105,20 @@ def test_a_test_for_a_duration_looks_for_nothing() -> None:
     codes = {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
     assert "HP:0000989" in codes  # itching (Pruritus)
     assert {e["text"]: e["status"] for e in draft.excluded}.get("latex allergy") == "hypothetical"
+
+
+def test_background_illnesses_of_the_patient_are_not_reactions() -> None:
+    """A patient 'with' a named condition has it before the events, unless an examination
+    found it; comorbidities and prophylaxis name no reaction."""
+    text = (
+        "Nodules after a filler\n"
+        "A 58-year-old woman with asthma whose symptoms were controlled by inhalers received "
+        "hyaluronic acid filler in the cheeks. Her comorbidities included obesity and "
+        "hypertension. Enoxaparin was given as prophylaxis against deep vein thrombosis. "
+        "Three weeks later she developed painful nodules at the injection sites, and the "
+        "examination revealed a patient with tachycardia."
+    )
+    codes = _reaction_codes(extract_draft(text))
+    assert "HP:0200036" in codes  # Skin nodule
+    assert "HP:0001649" in codes  # Tachycardia, found by the examination
+    assert not {"HP:0002099", "HP:0000822", "HP:0002625", "HP:0001513"} & codes

@@ -17,9 +17,12 @@ ConText (Harkema et al. 2009, J Biomed Inform 42(5):839-851). A diagnosis
 diagnosis, not an uncertain one (``docs/annotation.md``). ConText's
 temporality and hypothetical values are kept too: a mention after a
 *history* trigger ("her past medical history included ...", "known case
-of") or before a post one ("since early childhood") is ``historical``
+of", "a known asthmatic", "underlying diabetes", "previously diagnosed with",
+"under treatment for", "comorbidities included": the background illnesses of the
+patient) or before a post one ("since early childhood") is ``historical``
 (pre-existing, not the reaction), one after a
-*hypothetical* trigger ("can routinely cause", "the risk of", "to avoid")
+*hypothetical* trigger ("can routinely cause", "the risk of", "to avoid",
+"prophylaxis against")
 is ``hypothetical`` (a possibility, not an event of this patient), and so
 is what a test looked for (ConText's *indication*: "investigation for
 systemic vasculitis was negative"). A first suspicion or hypothesis ("our
@@ -70,13 +73,20 @@ _POST_UNCERTAIN = (
     r"(?:was|were|is|are) (?:suspected|possible|presumed|not excluded|considered)"
     r"|(?:was|were|is|are) (?:the )?(?:most )?(?:probable|likely|possible|presumed|suspected)"
     r" (?:cause|diagnosis|explanation|etiology|aetiology|mechanism)"
-    r"|could not be (?:excluded|ruled out)"
+    r"|could not (?:\w+ly )?be (?:excluded|ruled out)"
 )
 _PRE_HISTORICAL = (
     r"(?:past|personal|previous|prior|medical) (?:medical )?history(?: of| included| includes"
     r"| was (?:significant|notable|remarkable) for)?|history (?:included|includes)"
-    r"|known (?:case|history) of|known to have|pre-?existing"
+    r"|known (?:case|history) of|known to have|pre[- ]?existing"
     r"|(?:a|chronic|long-?standing|lifelong) history of"
+    r"|(?<!well-)(?<!well )known(?! (?:as|to|for|by|about|complications?|risks?|side)\b)"
+    r"|(?<!the )underlying(?! (?:cause|mechanism|etiology|aetiology|pathophysiology|muscles?"
+    r"|tissues?|structures?|skin|dermis|fat|bone|vessels?)\b)"
+    r"|previously (?:diagnosed|treated|known)|(?:under|on|receiving) treatment for"
+    r"|(?:previous|prior|earlier|past) (?:treatments?|therap(?:y|ies)|surger(?:y|ies)) (?:for|of)"
+    r"|(?:had|has|have) been (?:diagnosed with|treated for)"
+    r"|co-?morbidit(?:y|ies)(?: of| included| includes| were| was| such as)?"
 )
 _POST_HISTORICAL = (
     r"(?:\w+\s+){0,2}since (?:early |late )?(?:childhood|birth|infancy|adolescence|youth"
@@ -84,13 +94,13 @@ _POST_HISTORICAL = (
 )
 """A condition dated from long before the case ("asthma since early childhood")."""
 _PRE_HYPOTHETICAL = (
-    r"(?:investigations?|work-?up|screening|testing|tests?|tested|search)"
+    r"(?:investigations?|work-?up|screening|screened|testing|tests?|tested|search)"
     r" for(?!\s+(?:\d+|a|an|one|two|three|four|five|six|ten|several|a few)\s+(?:seconds?|minutes?"
     r"|hours?|days?|weeks?|months?|years?)\b)|to (?:evaluate|investigate|look) for"
     r"|to (?:rule out|exclude)|"
     r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"
     r"|(?:the )?risks? of|to (?:avoid|avert|prevent|minimi[sz]e|reduce the risk of)|prevention of"
-    r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)"
+    r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)|prophyla(?:xis|ctic)(?: (?:against|of|for))?"
 )
 """... "(tested) for" a duration ("an exercise test for 50 minutes") looks for nothing."""
 _POST_HYPOTHETICAL = (
@@ -116,6 +126,9 @@ infections" is in scope)."""
 LIST_SCOPE_WORDS = 16
 """Words a pre-trigger reaches over an enumeration it introduces ("such as", "including")."""
 _LISTING = re.compile(r"\b(?:such as|including|like|e\.g\.|namely)\b", re.IGNORECASE)
+_ENUMERATION = re.compile(r"(?:\s*[\w'-]+(?:\s+[\w'-]+){0,5}\s*,)+\s*(?:(?:and|or)\s+)?")
+"""The items of a list before the mention ("denies any history of systemic disease, weight
+loss, palpitations, cough, or fatigue"): the trigger reaches over the whole list."""
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "any", "in", "on", "to", "at", "with"})
 
 
@@ -137,7 +150,7 @@ def _in_pre_scope(
     if _TERMINATION.search(gap) or (stop is not None and stop.search(gap)):
         return False
     words = [w for w in re.findall(r"[A-Za-z0-9]+", gap) if w.lower() not in _FUNCTION_WORDS]
-    if _LISTING.search(gap):
+    if _LISTING.search(gap) or _ENUMERATION.fullmatch(gap):
         return len(words) <= LIST_SCOPE_WORDS  # "no sign of infection such as heat, redness, pain"
     return len(words) <= SCOPE_WORDS
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 from dermavigil.literature.extract.negation import Assertion
-from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.coder import code_phrase
@@ -61,6 +60,13 @@ _CONDITION_OF_PATIENT = re.compile(
     r"|was|were|had|presented|developed|admitted|complained|noticed|reported)\b)[^.;,])*$",
     re.I,
 )
+_FOUND = re.compile(
+    r"\b(?:revealed|showed|found|demonstrated|disclosed|noted|observed|exhibited|examined"
+    r"|examination|presented as)\b",
+    re.I,
+)
+"""What an examination found in a patient ("the examination revealed a patient with
+tachycardia"): the sign is the case's, not a condition the patient had."""
 _THEN_REACTION = re.compile(
     r"^(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary)\b)[^.;])*?"
     r"\b(?:who\s+(?:then\s+|later\s+|subsequently\s+)?(?:developed|reported|experienced"
@@ -142,8 +148,9 @@ def pre_existing(
     finder covers (found by the HPO index alone: "asthma", "hypertension"); a patient "with"
     it has it before the events even when the sentence does not go on to the reaction ("a
     woman with allergic rhinoconjunctivitis and asthma had received monthly injections"), when
-    that patient is the sentence's subject (no past verb before: "the examination revealed a
-    patient with tachycardia" tells a sign)."""
+    no examination found it (:data:`_FOUND`: "the examination revealed a patient with
+    tachycardia" tells a sign; "a patient with asthma whose complaints were not controlled"
+    does not)."""
     before = text[max(0, start - 160) : start]
     indication = _INDICATION.search(before)
     treats = indication is not None and (
@@ -163,7 +170,7 @@ def pre_existing(
     patient_with = _CONDITION_OF_PATIENT.search(before)
     if patient_with and (
         _THEN_REACTION.search(text[end:])
-        or (condition and not told_in_past(before[: patient_with.start()]))
+        or (condition and not _FOUND.search(before[: patient_with.start()]))
     ):
         return Assertion.historical
     return None
