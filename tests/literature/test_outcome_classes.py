@@ -171,3 +171,37 @@ def test_an_amputation_is_named_as_the_sequela() -> None:
     )
     sequelae = {s for r in draft.case["reactions"] for s in r.get("sequelae", [])}
     assert sequelae == {"forearm amputation"}
+
+
+def test_own_text_status_at_follow_up_and_a_hedged_fatal():
+    """A class 'sometimes fatal' in a background sentence is no death of this patient; the
+    status told at the last follow-up ('no symptoms and no recurrence') wins (r500, r583)."""
+    draft = extract_draft((DATA / "dc02_outcome_at_follow_up.txt").read_text("utf-8"))
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {"recovered"}
+    assert not {s for r in draft.case["reactions"] for s in r.get("seriousness", [])}
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # the verbs and states of a complete recovery beside 'resolved' (r500, r533, r571)
+        ("The itching persisted for ten days and the wheezing remitted within five.", "recovered"),
+        ("The swelling abated over the next month.", "recovered"),
+        ("Follow-up after the excision showed no recurrence.", "recovered"),
+        ("She was discharged after an uneventful recovery.", "recovered"),
+        ("At one month she remained asymptomatic.", "recovered"),
+        ("At the one-month visit the patient had no previous symptoms.", "recovered"),
+        # a remnant or a degree told after its noun is recovering (r506)
+        ("All movements improved, and only mild ptosis persisted.", "recovering"),
+        ("The improvement was significant after three sessions.", "recovering"),
+        # a sequela one reaction left stays when another reaction then improves (r583)
+        (
+            "The wound healed with extensive scarring and the numbness improved.",
+            "recovered_with_sequelae",
+        ),
+        # what a reaction class can do is no death of this patient
+        ("Such necrosis can lead to fatal sepsis. The nodules resolved completely.", "recovered"),
+    ],
+)
+def test_more_status_wordings(text: str, outcome: str):
+    assert _outcomes(text) == {outcome}

@@ -13,11 +13,13 @@ erythema improved, the pain did not resolve": not recovered). Statuses:
   "markedly", "partial", "almost complete"), or the reaction's own lesions
   remaining ("though residual nodules remained"), or a course of improvement;
   a pace ("gradually subsided") is not a degree;
-- *recovered*: complete or unqualified resolution ("resolved", "total
-  resolution", "discharged in good general condition", "the outcome was good");
+- *recovered*: complete or unqualified resolution ("resolved", "remitted", "total
+  resolution", "discharged in good general condition", "the outcome was good"), or
+  the patient free of it at a follow-up ("no recurrence", "remained asymptomatic");
 - *not recovered*: persistence, "still present", improvement negated ("did not
   improve", "without any improvement");
-- *fatal*: death, whenever stated.
+- *fatal*: death, whenever stated of the patient (not what a class of reactions can do:
+  "a rare and sometimes fatal complication").
 
 A status in a sentence set before the case ("seven months ago ... healed"), or
 only possible ("may heal leaving a scar"), is not the outcome; a pluperfect one
@@ -101,6 +103,13 @@ resolved when the patient was seen, and the text states no later status."""
 _CLAUSE = re.compile(
     r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:the|his|her|all|its|their)\b)", re.I
 )
+_HEDGED = re.compile(
+    r"\b(?:sometimes|even|potentially|possibly|occasionally|often|rarely|frequently|can|may"
+    r"|could|might|risk (?:of|for)|no)(?: be| lead to| result in| become)?\s+(?:\w+ )?$",
+    re.I,
+)
+"""'a debilitating and sometimes fatal complication', 'can lead to fatal complications', 'a
+higher risk for fatal anaphylaxis': what a reaction class can do, not this patient's death."""
 """A clause boundary before a new subject ("no new lesions appeared and the existing lesion
 continued to shrink"): a negation before it does not reach the outcome after it."""
 
@@ -149,6 +158,11 @@ def _sentence_status(sentence: Sentence) -> StatusMention | None:
     if not kept:
         return None
     last = max(kept, key=lambda s: s.span[0])
+    sequela = [s for s in kept if s.outcome is Outcome.recovered_with_sequelae]
+    if last.outcome is Outcome.recovering and sequela:
+        # "the wound healed with extensive scarring ... and the deficit improved": the
+        # sequela one reaction left stays whatever the others did
+        return sequela[-1]
     if last.outcome is Outcome.recovered:
         # "healed with minimal scarring and an excellent cosmetic outcome": a recovery told
         # with a sequela keeps it; so does one followed by a sequela ("the diplopia resolved,
@@ -234,7 +248,14 @@ def find_outcome(
     facts = OutcomeFacts()
     _last_status(facts, patient, first_reaction)
     for sentence in patient:
-        match = OUTCOMES[0][1].search(sentence.text)
+        match = next(
+            (
+                m
+                for m in OUTCOMES[0][1].finditer(sentence.text)
+                if not _HEDGED.search(sentence.text[max(0, m.start() - 30) : m.start()])
+            ),
+            None,
+        )
         if match and _present(sentence, *match.span()) and facts.outcome is not Outcome.fatal:
             _keep(
                 facts, sentence, StatusMention(Outcome.fatal, 2, match.span())

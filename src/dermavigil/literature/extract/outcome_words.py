@@ -117,7 +117,7 @@ _PARTIAL = re.compile(
     rf"|\b{_DEGREE_ADJ}\s+(?:(?:complete|clinical|symptomatic)\s+)?(?:{_BETTER_NOUN}|response)\b"
     rf"|\b(?:was|were|has been|had been)\s+{_DEGREE}\s+(?:reduced|decreased|diminished|smaller)\b"
     r"|\b(?:reduced|decreased|diminished|shrank|shrunk)\s+(?:\w+\s+)?in size\b"
-    r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|was left|were left)\b",
+    r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|persisted|was left|were left)\b",
     re.I,
 )
 """Improvement short of complete: 'almost complete resolution', 'regressed significantly',
@@ -152,6 +152,12 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|(?:led|leading|resulted|resulting) (?:to|in) (?:(?:a|the) )?(?:rapid |prompt )?"
             r"(?:resolution|healing|disappearance|recovery|remission)"
             r"|recovered|resolved|healed|cured|disappeared|faded|vanished|subsided|regressed"
+            r"|remitted|abated|receded|went away|(?:has|had|have) normali[sz]ed"
+            r"|(?:no|without (?:any )?) (?:signs? of )?(?:recurrence|relapse)"
+            r"|(?:was|were|remained|became|has been|had been) (?:\w+ )?(?:asymptomatic"
+            r"|symptom-free|lesion-free|free of (?:symptoms|lesions|disease|complaints))"
+            r"|(?:uneventful|unremarkable) recovery|recovered uneventfully"
+            r"|had no (?:more |further |residual |previous |remaining )?(?:symptoms|complaints)"
             r"|(?<!partial )(?<!no )resolution of (?:the |her |his |all |its |their )"
             r"|settled(?= (?:completely|fully|within|over|after|in|on|with)\b)|cleared"
             r"(?= (?:completely|fully|entirely|without|within|over|after|in)\b)"
