@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from dermavigil.literature.extract.sites import find_sites
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.sites import find_sites, imaged_or_donor_site
 
 
 @pytest.mark.parametrize(
@@ -31,3 +34,28 @@ def test_visual_acuity_is_no_site_and_nasal_names_the_nose(text, sites):
     expression names its region (procerus: glabella, frontalis: forehead), the frontal
     lobe does not."""
     assert [name for name, _, _ in find_sites(text)] == sites
+
+
+def test_own_text_sites_of_imaging_and_of_a_flap_are_not_the_reaction_s():
+    """'A CT scan of the chest', 'chest and abdominal films', 'a thigh flap': the region an
+    imaging test covered and the donor site of a flap are not sites of the injection or of
+    the reaction (r474, r475, r534, r329, r560)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "literature"
+    draft = extract_draft((path / "dc03_sites_of_tests_and_flaps.txt").read_text("utf-8"))
+    sites = {s for p in draft.case["products"] for s in p.get("body_sites", [])}
+    sites |= {s for r in draft.case["reactions"] for s in r.get("body_sites", [])}
+    assert sites == {"buttock"}
+
+
+@pytest.mark.parametrize(
+    ("text", "imaged"),
+    [
+        ("CT chest revealed peripheral opacities.", True),
+        ("Chest computed tomography showed ground-glass opacities.", True),
+        ("Fat harvested from the abdomen was injected into the cheeks.", True),
+        ("A painful plaque developed on the chest after the injection.", False),
+    ],
+)
+def test_imaged_or_donor_site(text, imaged):
+    (_, start, end), *_ = find_sites(text)
+    assert imaged_or_donor_site(text, start, end) is imaged

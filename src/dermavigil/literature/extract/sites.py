@@ -95,13 +95,49 @@ _COMPLAINT_AFTER = re.compile(
 )
 
 
+_IMAGING = (
+    r"(?:CT|computed tomograph\w*|MRI|MR|magnetic resonance(?: imaging)?|x-?rays?|radiographs?"
+    r"|radiography|films?|scans?|(?:CT[ -])?angiograph\w*|PET|imaging)"
+)
+_IMAGED_BEFORE = re.compile(
+    rf"\b{_IMAGING}(?:\s+scans?)?\s+(?:of\s+)?(?:the\s+|both\s+|her\s+|his\s+)?$", re.I
+)
+_IMAGED_AFTER = re.compile(rf"(?:\s+and\s+[\w-]+)?\s+{_IMAGING}\b", re.I)
+"""'CT chest revealed ...', 'a computed tomography scan of the chest', 'chest and abdominal
+films': the region an imaging test covered, not a site of the reaction."""
+_DONOR_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+(?:flaps?|grafts?|donor)\b", re.I)
+_DONOR_BEFORE = re.compile(
+    r"\b(?:harvested|taken|obtained|transferred|removed|aspirated|liposuctioned)\s+"
+    r"(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|both\s+|her\s+|his\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+"""'a sensate free anterolateral thigh flap', 'fat harvested from the abdomen': where a flap or
+a graft was taken, not a site of the reaction."""
+
+
+def imaged_or_donor_site(text: str, start: int, end: int) -> bool:
+    """The site word at ``start``-``end`` names the region an imaging test covered ("CT chest
+    revealed", "chest and abdominal films") or where a flap or graft was taken ("thigh flap",
+    "fat harvested from the abdomen"): neither is where the product went or the reaction was."""
+    before = text[max(0, start - 60) : start]
+    return bool(
+        _IMAGED_BEFORE.search(before)
+        or _IMAGED_AFTER.match(text, end)
+        or _DONOR_AFTER.match(text, end)
+        or _DONOR_BEFORE.search(before)
+    )
+
+
 def treatment_site(text: str, end: int, start: int | None = None, suspect: str = "") -> bool:
     """The site word ending at ``end`` places an injection of a treatment ("a gluteal
     intramuscular steroid injection provided relief"), not of the ``suspect`` product; or,
     with its ``start``, names where the complaint treated by the injection was ("given for
-    chronic neck and back pain")."""
+    chronic neck and back pain"), the region an imaging test covered or where a flap or a
+    graft was taken (:func:`imaged_or_donor_site`)."""
     treatment = _TREATMENT_INJECTION.search(text[end : end + 80])
     if treatment and treatment.group("drug").lower() not in suspect.lower():
+        return True
+    if start is not None and imaged_or_donor_site(text, start, end):
         return True
     return bool(
         start is not None
