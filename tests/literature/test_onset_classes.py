@@ -202,3 +202,17 @@ def test_calendar_dates_give_their_difference() -> None:
 def test_dated_onsets(text: str, days: float | None) -> None:
     got = _onset(text)
     assert got == days if days is None or got is None else abs(got - days) < 1e-6
+
+
+def test_two_intervals_with_a_sign_of_n_months_evolution_or_a_complaint_for_n_years() -> None:
+    """'A patch of 3 months' evolution' and 'presented with nodules ... for one year' date the
+    first sign back from the visit like 'a 3-month history of' (r587, r431)."""
+    text = (DATA / "dc04_onset_two_intervals_evolution.txt").read_text(encoding="utf-8")
+    assert draft_view(extract_draft(text))["onset_days"] == 2 * 30.4375
+    text = text.replace(
+        "because of a depressed, hypopigmented patch of 3 months' evolution",
+        "complaining of a depressed, hypopigmented patch for 3 months",
+    )
+    assert draft_view(extract_draft(text))["onset_days"] == 2 * 30.4375
+    treated = text.replace("No treatment was given", "She was treated with a cream for 4 months")
+    assert draft_view(extract_draft(treated))["onset_days"] == 2 * 30.4375

@@ -64,12 +64,21 @@ _SIGN = (
         rf"{_N}[\s-]+{_UNIT}[\s-]+{_SINCE}",
         re.I,
     ),
-    re.compile(rf"\b(?:of|with an?)\s+{_N}[\s-]+{_UNIT}[\s-]+(?:duration|history)\b", re.I),
+    re.compile(
+        rf"\b(?:of|with an?)\s+{_N}[\s-]+{_UNIT}['\u2019]?[\s-]+(?:duration|history|evolution)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:present(?:ed|s|ing)|complain\w*)\s+(?:of|with|about)\s+(?:(?!treated|given|for\b)"
+        rf"[^.;]){{3,80}}?\bfor\s+(?:the\s+(?:past|last)\s+)?{_N}[\s-]+{_UNIT}\b",
+        re.I,
+    ),
     re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+history of\b", re.I),
 )
 """The first sign dated back from the visit: "a swelling that had occurred 10 days
-earlier", "first noted 2 weeks before this consultation", "of 3 days duration", "a
-2-month history of", "nodules on the face for one year"."""
+earlier", "first noted 2 weeks before this consultation", "of 3 days duration", "a patch of
+2 months' evolution", "a 2-month history of", "presented with nodules on the face for one
+year" (the complaint's clause, not a treatment's)."""
 _PRESENTING = re.compile(
     r"\b(?:present(?:ed|s|ing)|complain\w*|referred|admitted|came|visited|consulted|seen"
     r"|history)\b",
