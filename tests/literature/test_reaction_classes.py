@@ -232,3 +232,17 @@ def test_a_named_syndrome_keeps_its_whole_name():
     verbatims = [r["verbatim"] for r in draft.case["reactions"]]
     assert "oil embolism syndrome" in verbatims
     assert "embolism" not in verbatims
+
+
+def test_a_short_form_of_an_indexed_disease_stands_for_its_whole_name():
+    """'granuloma annulare (GA)': a long form the HPO or the Disease Ontology names whole is a
+    reaction's short form, as 'compartment syndrome (CS)' is; a later 'GA' is the reaction,
+    with the whole long form as its verbatim (not the token 'granuloma')."""
+    draft = extract_draft(
+        "Papules after a lip filler\nA 40-year-old woman received hyaluronic acid filler in the "
+        "lips. Granuloma annulare (GA) is a benign inflammatory skin disease of unknown cause. "
+        "Two months later she developed GA of the lips, confirmed by biopsy."
+    )
+    verbatims = {r["verbatim"].lower() for r in draft.case["reactions"]}
+    assert "granuloma annulare" in verbatims
+    assert "HP:6000070" in _codes(draft)

@@ -138,7 +138,10 @@ tender area", "a hypopigmented depression") is a reaction of its own."""
 
 def reaction_abbreviations(text: str) -> dict[str, tuple[str, Span]]:
     """Short forms defined in the text whose long form is a reaction: "compartment syndrome
-    (CS)" -> {"CS": ("compartment syndrome", span)}. The long form is found as in Schwartz AS,
+    (CS)" -> {"CS": ("compartment syndrome", span)}; a reaction is a clinical mention of this
+    module, whole, or one name of the HPO or Disease Ontology index, whole ("granuloma annulare
+    (GA)"): the short form stands for the whole noun phrase, never for one of its words. The
+    long form is found as in Schwartz AS,
     Hearst MA (2003), "A simple algorithm for identifying abbreviation definitions in
     biomedical text", Pac Symp Biocomput 8:451-462: the short form's characters matched right
     to left in the words before the parenthesis, its first character at a word start."""
@@ -150,10 +153,17 @@ def reaction_abbreviations(text: str) -> dict[str, tuple[str, Span]]:
             continue
         before = words.group(0)
         long = _long_form(short, before)
-        if long and _MENTION.fullmatch(long):
+        if long and (_MENTION.fullmatch(long) or _indexed_whole(long)):
             start = words.start() + len(before.rstrip()) - len(long)
             found[short] = (long, (start, start + len(long)))
     return found
+
+
+def _indexed_whole(long: str) -> bool:
+    """The long form is one phenotype or disease name of the indexes, whole."""
+    return any(
+        p.start == 0 and p.end == len(long) for p in phenotype_spans(long) + disease_spans(long)
+    )
 
 
 _SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")
