@@ -246,3 +246,16 @@ def test_a_short_form_of_an_indexed_disease_stands_for_its_whole_name():
     verbatims = {r["verbatim"].lower() for r in draft.case["reactions"]}
     assert "granuloma annulare" in verbatims
     assert "HP:6000070" in _codes(draft)
+
+
+def test_the_patients_state_told_with_an_adjective_is_a_reaction():
+    """'she was febrile and drowsy', 'became hypotensive': the systemic sign by the noun the
+    adjective derives from; 'afebrile' and a negated state are none."""
+    draft = extract_draft(
+        "Abscess after a cheek filler\nA 30-year-old woman received hyaluronic acid filler in "
+        "the cheeks. Two days later she was febrile and drowsy, and she became hypotensive; "
+        "the cheek was tender. She was afebrile the next day and was not nauseated."
+    )
+    codes = _codes(draft)
+    assert {"HP:0001945", "HP:0002329", "HP:0002615", "HP:0025283"} <= codes
+    assert "HP:0002018" not in codes  # "was not nauseated"

@@ -111,7 +111,9 @@ _MENTION = re.compile(
 _PREDICATE_ADJ = (
     r"red|reddened|erythematous|swollen|edematous|oedematous|tender|painful|itchy|pruritic"
     r"|violaceous|purple|purplish|bluish|dusky|cyanotic|necrotic|ulcerated|indurated|inflamed"
-    r"|blistered|mottled|blanched|ischa?emic"
+    r"|blistered|mottled|blanched|ischa?emic|febrile|pyrexial|drowsy|somnolent|lethargic"
+    r"|hypotensive|tachypn(?:o)?eic|dyspn(?:o)?eic|breathless|nause(?:ous|ated)|dizzy|comatose"
+    r"|aphasic|ataxic|oliguric|anuric"
 )
 _COLOURS = (
     r"dark(?:er)?|darkened|blue|bluish|grey|gray|greyish|white|whitish|pale|black|brown(?:ish)?"
