@@ -72,3 +72,57 @@ def test_an_injection_word_split_by_pdf_hyphenation_is_an_administration():
         "injec- ted into her masseters for bruxism."
     )
     assert view["route"] == "intramuscular" and view["route_approval"] is True
+
+
+def test_own_text_an_intravenous_drug_that_extravasated_is_approved_false():
+    """docs/annotation.md (r6xx decisions): extravasation of an intravenous drug is
+    ``approved`` false; the route used stays intravenous."""
+    view = _view((DATA / "dp07_iron_extravasation.txt").read_text(encoding="utf-8"))
+    assert (view["route"], view["route_approval"]) == ("intravenous", False)
+
+
+def test_extravasated_red_cells_of_a_biopsy_are_no_wrong_route():
+    view = _view(
+        "Purpura after an iron infusion\nA 50-year-old woman received iron sucrose "
+        "intravenously and developed purpura of the arm. A biopsy showed extravasation of red "
+        "blood cells."
+    )
+    assert view["route_approval"] is True
+
+
+def test_own_text_iv_abbreviation_before_a_usual_treatment_given_as_the_exposure():
+    """'after IV clindamycin injection' (r582): IV is the intravenous route, and a drug that
+    is also a usual treatment is here the exposure; given by its labelled route: true."""
+    view = _view((DATA / "dp08_iv_antibiotic_necrosis.txt").read_text(encoding="utf-8"))
+    assert (view["route"], view["route_approval"]) == ("intravenous", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "route"),
+    [
+        ("developed a type IV hypersensitivity reaction after the injection", None),
+        ("had thromboprophylaxis with enoxaparin, 40 IU s.c. once a day", "subcutaneous"),
+        ("received IV iron sucrose", "intravenous"),
+    ],
+)
+def test_route_abbreviations_and_doses(sentence: str, route: str | None):
+    """'IV' is intravenous but not a Roman numeral of a type or grade; a dose with its unit
+    is an administration ('40 IU s.c.', r568)."""
+    view = _view(f"Skin reaction\nA 60-year-old man {sentence}. He developed a painful plaque.")
+    assert view["route"] == route
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "mistakenly received the BCG vaccine intramuscularly in the deltoid",
+        "was given diclofenac; the injection was, unwittingly, administered subcutaneously",
+    ],
+)
+def test_an_administration_by_mistake_is_a_wrong_route(sentence: str):
+    """Error adverbs (mistakenly, unwittingly: r486, r551) before the route or the
+    administration word."""
+    view = _view(
+        f"Abscess after an injection\nA 30-year-old woman {sentence}. She developed an abscess."
+    )
+    assert view["route_approval"] is False

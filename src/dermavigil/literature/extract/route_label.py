@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 _ERROR = (
     r"(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental"
-    r"|unintended|unintentional|faulty|misplaced)(?:ly)?"
+    r"|unintended|unintentional|faulty|misplaced|mistaken|unwitting|unknowing)(?:ly)?"
 )
 _ROUTE_ADJ = (
     r"(?:intra-?dermal|sub-?cutaneous|intra-?muscular|intra-?venous|intra-?arterial"
@@ -43,7 +43,7 @@ _TECHNIQUE = (
     r"|delivery|applied)"
 )
 _WRONG = re.compile(
-    rf"\b{_ERROR}\s+(?:[\w-]+\s+){{0,3}}?(?:{_ROUTE_ADJ}|{_TECHNIQUE})\b"
+    rf"\b{_ERROR}[,\s]+(?:[\w-]+\s+){{0,4}}?(?:{_ROUTE_ADJ}|{_TECHNIQUE})\b"
     r"|\b(?:inject\w*|administ\w*|given|placed|performed|delivered)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental)ly"
     r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake))\b"
@@ -52,13 +52,17 @@ _WRONG = re.compile(
     r"|\b(?:inject\w*|administ\w*|given|delivered)\s+(?:\w+\s+)?(?:intra-?(?:arterial|vascular)ly"
     r"|into (?:an?|the) (?:[\w-]+ )?arter(?:y|ies))\b"
     rf"|\binstead of\s+(?:into\s+)?(?:the\s+|a\s+)?(?:{_ROUTE_ADJ}|muscle|vein|dermis|deep\b)"
-    rf"|\b{_ROUTE_ADJ}\s+rather than\b",
+    rf"|\b{_ROUTE_ADJ}\s+rather than\b"
+    r"|(?<!erythrocyte )(?<!red cell )(?<!RBC )\bextravasat\w*\b"
+    r"(?!\s+of\s+(?:red\s+)?(?:blood|erythrocytes?|RBCs?|red cells?|contrast|fluid))",
     re.I,
 )
 """A wrong, unintended or misplaced administration stated in the text: an error word before
 a route or a technique word ("inaccurate intradermal injections", "inappropriate site of
 administration", "improper intramuscular injection technique"), an injection "too
-superficial", a route given "instead of" another, a product injected into an artery."""
+superficial", a route given "instead of" another, a product injected into an artery, an
+intravenous drug that extravasated (docs/annotation.md: "extravasation of an intravenous drug
+is approved false"; not the extravasated red cells of a biopsy)."""
 _HEDGED = re.compile(
     r"\b(?:may|might|could|can|possibl[ey]|thought|believed|hypothes\w*"
     r"|suggest\w*|proposed|postulated|mechanisms?|pathogenesis|should|avoid\w*|prevent\w*"

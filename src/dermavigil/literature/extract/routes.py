@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.routes import Route
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.suspect_roles import exposed_class
+from dermavigil.literature.extract.suspect_roles import exposed_class, given_as_exposure
 from dermavigil.literature.extract.treatment_names import TREATMENT
 
 _MUSCLES = (
@@ -35,6 +35,18 @@ Terminologia Anatomica (TA2, FIPAT 2019) as clinical English writes them; a name
 names a muscle ("into the frontalis and corrugators", "in the orbicularis oculi") states an
 intramuscular injection (docs/annotation.md: botulinum toxin into a named muscle). Regional
 names that also name a site (deltoid, gluteal, triceps) are routes only with "muscle"."""
+_IV = (
+    "".join(
+        f"(?<!{w} )"
+        for w in (
+            "type", "grade", "stage", "class", "phase", "level", "factor", "group", "zone",
+            "part", "nerve", "collagen", "classes", "types", "grades", "stages", "cranial",
+        )
+    )
+    + "(?-i:IV)"
+)  # fmt: skip
+"""'IV' (intravenous) as clinical English abbreviates it ("IV clindamycin", "IV iron"), not
+the Roman numeral of a type, grade or stage ("type IV hypersensitivity", "grade IV")."""
 ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     (Route.intradermal, r"intra-?dermal(?:ly)?|(?<!sub)dermal injections?|into the dermis"),
     (Route.subdermal, r"sub-?dermal(?:ly)?"),
@@ -49,7 +61,7 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
         rf"|lower|lateral|medial) )?(?:{_MUSCLES})|(?-i:IMI?)",
     ),
     (Route.intra_arterial, r"intra-?arterial(?:ly)?|into an? (?:artery|arterial)"),
-    (Route.intravenous, r"intra-?venous(?:ly)?|i\.v\.|into a vein"),
+    (Route.intravenous, rf"intra-?venous(?:ly)?|i\.v\.|into a vein|{_IV}"),
     (
         Route.intralesional,
         r"intra-?lesional(?:ly)?|into (?:the|each|a) (?:cyst|lesion|nodule|keloid|tumou?r)s?",
@@ -62,7 +74,8 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
 )
 _COMPILED = tuple((r, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for r, p in ROUTE_WORDS)
 ADMIN = re.compile(
-    r"\b(?:inject\w*|inj\w*-\s[a-z]+|administ\w*|method|route|given|delivered|infiltrat\w*"
+    r"\b\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|µg|IU|U|units?|ml|mL)\b"
+    r"|\b(?:inject\w*|inj\w*-\s[a-z]+|administ\w*|method|route|given|delivered|infiltrat\w*"
     r"|applied|application"
     r"|doses?|received|shots?|vaccinated|immuni[sz]ed|(?-i:IMI))\b",
     re.I,
@@ -224,6 +237,14 @@ def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
             if any(a <= match.start() < b for a, b in label_spans):
                 continue
             treatment = TREATMENT.match(sentence.text, match.end() + 1)
+            if (
+                treatment
+                and route not in _NOT_INJECTED
+                and given_as_exposure(
+                    sentence.text[: match.start()], sentence.text[treatment.end() :]
+                )
+            ):
+                treatment = None  # "after IV clindamycin injection": the suspect, not a treatment
             if (
                 (treatment and not exposed_class(sentence.text, treatment.start()))
                 or _LESION_NEXT.match(sentence.text, match.end())
