@@ -1,6 +1,7 @@
 """Build ``src/dermavigil/terminology/data/drug_names.txt`` from the FAERS/openFDA data.
 
-Usage: ``python scripts/build_drug_lexicon.py [SHARED_DATA_DIR]`` (default ``../shared/data``).
+Usage: ``python scripts/build_drug_lexicon.py [SHARED_DATA_DIR] [--drugsfda PRODUCTS_TXT]``
+(default ``../shared/data``).
 
 Names come from the public FDA data in the shared folder (each has a
 PROVENANCE.md): the FAERS 2022Q3 primary-suspect drug names (pvLRT's
@@ -11,8 +12,12 @@ name is lower-cased and split on FAERS's combination separators (``\\``,
 ``/``, ``+``, `` and ``); doses and dose forms are dropped; a salt form
 ("diclofenac sodium") also gives its base ("diclofenac"). Kept: names of 4+
 letters that are not common English or clinical words (:data:`STOP`), seen
-at least once. The list is written sorted, one name a line, under a header
-saying where it came from; the extractor reads it
+at least once. ``--drugsfda`` adds the active ingredients of every product FDA has
+approved (``Products.txt`` of the Drugs@FDA data files, column ``ActiveIngredient``,
+split on ``;``; the file ``scripts/build_labelled_routes.py`` reads): an ingredient no
+FAERS sample happens to name (pentazocine, cephradine) is a drug too. Brand names of that
+listing are not taken (many are common words). The list is written sorted, one name a
+line, under a header saying where it came from; the extractor reads it
 (:mod:`dermavigil.terminology.drugs`).
 """
 
@@ -160,6 +165,31 @@ def _names_openfda(data: Path) -> Iterator[str]:
             yield (drug.get("activesubstance") or {}).get("activesubstancename", "")
 
 
+DRUGSFDA_STOP = frozenset(
+    (
+        "beta", "alpha", "hydroxide", "monohydrate", "microcrystalline", "macrocrystalline",
+        "microsize", "esterified", "cellulose", "glacial", "helium", "krypton", "nitrogen",
+        "nitrite", "sulfur", "urea", "talc", "fluoride", "iodide", "chromic", "cupric",
+        "lipase", "protease", "xylose", "inulin", "menthol", "manganese", "bitartrate",
+        "monomethyl", "meglumine", "histamine", "air", "ammonia", "benzyl alcohol", "carbon",
+        "dioxide", "oxide", "argon", "xenon", "starch", "lactose", "sucrose", "gelatin",
+        "lanolin", "petrolatum", "paraffin", "glycerin", "sorbitol", "mannitol", "dextran",
+        "hyaluronate", "sodium hyaluronate", "hyaluronic acid", "bacitracin zinc",
+    )
+)  # fmt: skip
+"""Drugs@FDA ingredients that are elements, gases, excipients, salt words or materials the
+extractor reads otherwise (hyaluronic acid is a filler family; paraffin and petrolatum are
+materials not made for injection): not taken from that listing."""
+
+
+def _names_drugsfda(products: Path) -> Iterator[str]:
+    """The ActiveIngredient cells of Drugs@FDA's Products.txt (tab-separated), one ingredient
+    at a time (a combination lists its ingredients separated by ``;``)."""
+    with products.open(encoding="latin-1") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            yield from (row.get("ActiveIngredient") or "").split(";")
+
+
 def clean(raw: str) -> set[str]:
     """The lexicon names one raw FAERS/openFDA drug name gives."""
     out: set[str] = set()
@@ -185,12 +215,23 @@ def clean(raw: str) -> set[str]:
 
 
 def main(argv: list[str]) -> int:
+    drugsfda = None
+    if "--drugsfda" in argv:
+        at = argv.index("--drugsfda")
+        drugsfda = Path(argv[at + 1])
+        argv = argv[:at] + argv[at + 2 :]
     data = Path(argv[0]) if argv else ROOT.parent / "shared" / "data"
     names: set[str] = set()
     for source in (_names_faers22, _names_faers_tables, _names_openfda):
         for raw in source(data):
             if raw:
                 names |= clean(raw)
+    if drugsfda is not None:
+        for raw in _names_drugsfda(drugsfda):
+            if raw:
+                names |= {
+                    n for n in clean(raw) if n not in DRUGSFDA_STOP and n.split()[0] != "beta"
+                }
     vaccines = {
         name for raw in _vaccine_names(data) if raw for name in clean(raw) if name not in _NOT_BRAND
     }
@@ -201,8 +242,14 @@ def main(argv: list[str]) -> int:
         "# scripts/build_drug_lexicon.py from FDA FAERS/AERS, openFDA and VAERS public data in\n"
         "# ../shared/data (faers_2022q3_ps_drug_pt_pairs, faers_2025q4_sample,\n"
         "# faers_ascii_samples_2004q1_2017q2, openfda_samples_and_schemas,\n"
-        "# vaers_1990_2006_official_zips, vaers_2021_format_sample; see their PROVENANCE.md).\n"
-        "# Public domain (US Government work). One lower-case name a line.\n"
+        "# vaers_1990_2006_official_zips, vaers_2021_format_sample; see their PROVENANCE.md)\n"
+        + (
+            "# and the active ingredients of FDA's Drugs@FDA Products.txt (--drugsfda; see\n"
+            "# data/PROVENANCE.md, labelled_routes.tsv, for the copy read).\n"
+            if drugsfda is not None
+            else ""
+        )
+        + "# Public domain (US Government work). One lower-case name a line.\n"
     )
     OUT.write_text(header + "\n".join(sorted(names)) + "\n", encoding="utf-8")
     print(f"wrote {len(names)} names to {OUT}")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from dermavigil.literature.extract import extract_draft
+from dermavigil.terminology.drugs import find_drugs
 from dermavigil.terminology.products import find_products
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
@@ -178,3 +179,47 @@ def test_a_text_in_another_language_keeps_the_family_it_names():
     start, end = draft.evidence["products.0.name"][0]
     assert text[start:end] == "toxina botulínica"
     assert draft.partial and not draft.case["reactions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("he injected pentazocine into his thighs", ["pentazocine"]),
+        ("treated with oral cephradine", ["cephradine"]),
+        ("pheniramine maleate was given", ["pheniramine maleate"]),
+        ("in beta phase", []),
+    ],
+)
+def test_the_lexicon_holds_the_active_ingredients_fda_approved(text, names):
+    """Drugs@FDA's active ingredients (scripts/build_drug_lexicon.py --drugsfda): a drug no
+    FAERS sample names is a drug too (r434, r567, r578); elements, excipients and 'beta' are
+    not taken."""
+    assert [m.name for m in find_drugs(text)] == names
+
+
+def test_a_drug_named_with_its_abuse_is_the_exposure():
+    """'Cutaneous complications of pentazocine abuse' (r578): abuse names the exposure."""
+    draft = extract_draft(
+        "Ulcers after pentazocine abuse\nA 35-year-old man admitted pentazocine abuse for two "
+        "years and developed ulcers and nodules of both thighs."
+    )
+    assert [(p["name"], p["category"]) for p in draft.case["products"]] == [("pentazocine", "drug")]
+
+
+def test_poly_d_l_lactic_acid_is_plla():
+    """docs/annotation.md: poly-D,L-lactic acid is ``plla`` (r540)."""
+    assert [m.category.value for m in find_products("poly-D, L-lactic acid (PDLLA)")] == [
+        "plla",
+        "plla",
+    ]
+
+
+def test_mesh_index_terms_are_not_treatments():
+    """'Simethicone / administration & dosage' is a MeSH keyword of the record (r517), as is
+    'Doxycycline / therapeutic use'."""
+    draft = extract_draft(
+        "Lip nodules after silicone\nA 50-year-old man had liquid silicone injected into the "
+        "lips and developed hard nodules.\nMeSH terms\n  • Humans\n  • Simethicone / "
+        "administration & dosage\n  • Doxycycline / therapeutic use"
+    )
+    assert [t["drug"] for t in draft.case["treatments"]] == []

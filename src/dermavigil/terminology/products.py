@@ -43,7 +43,8 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     ),
     (
         _C.plla,
-        r"(?:poly\(L-lactic acid\)|poly[- ]?\(?L\)?[- ]?lactic acid)(?:\s+filler)?|PLLA|Sculptra",
+        r"(?:poly\((?:D,\s?)?L-lactic acid\)|poly[- ]?\(?(?:D,\s?)?L\)?[- ]?lactic acid)"
+        r"(?:\s+filler)?|P(?:D)?LLA|Sculptra",
     ),
     (
         _C.caha,

@@ -58,7 +58,7 @@ _EXPOSED_BEFORE = re.compile(
 )
 _EXPOSED_AFTER = re.compile(
     r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|administration"
-    r"|shots?|doses?|IMI|-?induced|-?associated|-?related)\b",
+    r"|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse)\b",
     re.I,
 )
 

@@ -105,6 +105,12 @@ withheld (NegEx lacks this post-trigger)."""
 _INSTITUTION_AFTER = re.compile(
     r"^\s+(?:Institute|Center|Centre|Clinic|Department|Unit|University|Hospital|Society)\b"
 )
+_MESH = re.compile(
+    r"\s/\s(?:administration & dosage|adverse effects|therapeutic use|drug therapy"
+    r"|chemically induced|diagnosis|etiology|pathology|surgery|therapy)\b"
+)
+"""MeSH index terms with their subheadings ("Simethicone / administration & dosage"): the
+record's keywords, not a sentence of the case (docs/annotation.md: MeSH terms are not read)."""
 _TITLE_CUE = re.compile(
     r"\b(?:resolution|resolved|treat(?:ed|ment)|managed|management|successful(?:ly)?)\b[^.]*"
     r"\bwith\b",
@@ -336,7 +342,7 @@ def find_treatments(
         if sentence.section == "title":
             if not title_cue:
                 continue
-        elif _GENERAL.search(sentence.text):
+        elif _GENERAL.search(sentence.text) or _MESH.search(sentence.text):
             continue
         elif not _CUE.search(sentence.text) and not any(
             pattern.search(sentence.text) for pattern, _ in PROCEDURE_VERBS
