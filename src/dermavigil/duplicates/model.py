@@ -41,6 +41,8 @@ The prior probability that two random reports are the same case is
 ``DUPLICATE_SHARE / (n - 1)``: if a share ``s`` of reports has one duplicate
 among the other ``n - 1``, a given pair matches with probability ``s/(n-1)``.
 
+The levels and facts are built by :mod:`~dermavigil.duplicates.levels`.
+
 Blocking (which pairs are scored at all, :mod:`~dermavigil.duplicates.blocking`, whose
 pairs are registered with the linker rather than made by splink rules): the key families
 (the same publication; the same first suspect product and a reaction term; a product
@@ -55,14 +57,16 @@ heaviest (meta-blocking). Pairs outside every block are taken as different cases
 
 from __future__ import annotations
 
-import copy
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any
 
 import splink.comparison_level_library as cll
-import splink.comparison_library as cl
 from splink import SettingsCreator, block_on
 
+from dermavigil.duplicates.levels import Fact, Params
+from dermavigil.duplicates.levels import agree as _agree
+from dermavigil.duplicates.levels import else_level as _else
+from dermavigil.duplicates.levels import fact as _fact
+from dermavigil.duplicates.levels import shared as _shared
 from dermavigil.duplicates.pair_conditions import (
     any_shared,
     both,
@@ -70,14 +74,12 @@ from dermavigil.duplicates.pair_conditions import (
     gap_within,
     most_of_shorter,
     most_shared,
-    null_side,
     overlap,
     within,
     within_other,
 )
 
-if TYPE_CHECKING:
-    from splink.internals.comparison_level_creator import ComparisonLevelCreator
+__all__ = ["Fact", "Params", "facts", "settings"]
 
 RARE_TERM_SHARE = 0.001
 RARE_TERM_MIN = 5
@@ -114,96 +116,6 @@ for its match class (10k bench: 316 expected matches among 385 pairs of the firs
 block), so it learns the session's "one scheme, numbers differ" as what duplicates do
 (m 0.076, a weight of -1.1 where the prior gives -4 to -6): the number is the very
 fact that tells a session from a duplicate, and the blocks cannot estimate it."""
-
-Params: TypeAlias = "dict[str, dict[str, tuple[float, float]]]"
-"""Per fact, per level label: (m, u)."""
-
-
-@dataclass(frozen=True)
-class Level:
-    """One agreement level of a fact, with its prior ``m`` and ``u``."""
-
-    label: str
-    sql: ComparisonLevelCreator
-    m: float
-    u: float
-    tf: str | None = None
-    """Column whose value frequency adjusts ``u`` (splink term-frequency adjustment)."""
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One compared fact: its levels (most specific first) and the feature columns shown."""
-
-    name: str
-    description: str
-    null_when: str
-    levels: tuple[Level, ...]
-    shown: tuple[str, ...]
-
-    @property
-    def has_tf(self) -> bool:
-        """Some level's u is adjusted by term frequency."""
-        return any(level.tf for level in self.levels)
-
-    def comparison(
-        self, params: dict[str, tuple[float, float]] | None = None
-    ) -> cl.CustomComparison:
-        """The splink comparison: a null level, the levels, then everything else.
-
-        ``params`` (level label -> (m, u)) replaces the priors of the levels it names."""
-        null = cll.CustomLevel(self.null_when, "missing on either side").configure(
-            is_null_level=True
-        )
-        levels = []
-        for level in self.levels:
-            m, u = (params or {}).get(level.label, (level.m, level.u))
-            creator = copy.deepcopy(level.sql).configure(
-                label_for_charts=level.label, m_probability=m, u_probability=u
-            )
-            if level.tf:
-                creator = creator.configure(tf_adjustment_column=level.tf)
-            levels.append(creator)
-        return cl.CustomComparison(
-            [null, *levels],
-            output_column_name=self.name,
-            comparison_description=self.description,
-        )
-
-
-LevelSpec: TypeAlias = (
-    "tuple[str, str | ComparisonLevelCreator, float, float]"
-    " | tuple[str, str | ComparisonLevelCreator, float, float, str]"
-)
-"""(label, SQL condition or splink level, prior m, prior u[, term-frequency column])."""
-
-
-def _fact(
-    name: str, description: str, columns: str | tuple[str, ...], shown: str, *levels: LevelSpec
-) -> Fact:
-    """A fact missing when any of ``columns`` is, showing ``shown`` (or ``columns``)."""
-    columns = (columns,) if isinstance(columns, str) else columns
-    built = []
-    for label, sql, m, u, *tf in levels:
-        creator = cll.CustomLevel(sql) if isinstance(sql, str) else sql
-        built.append(Level(label, creator, m, u, tf[0] if tf else None))
-    null = " OR ".join(null_side(c) for c in columns)
-    return Fact(name, description, null, tuple(built), (shown,) if shown else columns)
-
-
-def _agree(name: str, description: str, column: str, level: LevelSpec) -> Fact:
-    """A fact that agrees or not: the else level takes the rest of ``m`` and ``u``."""
-    m, u = level[2], level[3]
-    return _fact(name, description, column, column, level, _else(round(1 - m, 9), round(1 - u, 9)))
-
-
-def _else(m: float, u: float) -> LevelSpec:
-    return ("no agreement", cll.ElseLevel(), m, u)
-
-
-def _shared(column: str, at_least: int) -> ComparisonLevelCreator:
-    return cll.ArrayIntersectLevel(column, at_least)
-
 
 _SAME_PRODUCTS = "suspect_products_l = suspect_products_r"
 _SAME_FIRST = "first_suspect_l = first_suspect_r"

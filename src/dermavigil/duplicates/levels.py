@@ -1,0 +1,109 @@
+"""The building blocks of the duplicate model: a fact's agreement levels with their prior
+``m`` and ``u``, and the fact as a splink comparison (a null level for a fact missing on
+either side, the levels, an else level). The facts themselves are in
+:mod:`dermavigil.duplicates.model`."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
+
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+
+from dermavigil.duplicates.pair_conditions import null_side
+
+if TYPE_CHECKING:
+    from splink.internals.comparison_level_creator import ComparisonLevelCreator
+
+Params: TypeAlias = "dict[str, dict[str, tuple[float, float]]]"
+"""Per fact, per level label: (m, u)."""
+
+
+@dataclass(frozen=True)
+class Level:
+    """One agreement level of a fact, with its prior ``m`` and ``u``."""
+
+    label: str
+    sql: ComparisonLevelCreator
+    m: float
+    u: float
+    tf: str | None = None
+    """Column whose value frequency adjusts ``u`` (splink term-frequency adjustment)."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One compared fact: its levels (most specific first) and the feature columns shown."""
+
+    name: str
+    description: str
+    null_when: str
+    levels: tuple[Level, ...]
+    shown: tuple[str, ...]
+
+    @property
+    def has_tf(self) -> bool:
+        """Some level's u is adjusted by term frequency."""
+        return any(level.tf for level in self.levels)
+
+    def comparison(
+        self, params: dict[str, tuple[float, float]] | None = None
+    ) -> cl.CustomComparison:
+        """The splink comparison: a null level, the levels, then everything else.
+
+        ``params`` (level label -> (m, u)) replaces the priors of the levels it names."""
+        null = cll.CustomLevel(self.null_when, "missing on either side").configure(
+            is_null_level=True
+        )
+        levels = []
+        for level in self.levels:
+            m, u = (params or {}).get(level.label, (level.m, level.u))
+            creator = copy.deepcopy(level.sql).configure(
+                label_for_charts=level.label, m_probability=m, u_probability=u
+            )
+            if level.tf:
+                creator = creator.configure(tf_adjustment_column=level.tf)
+            levels.append(creator)
+        return cl.CustomComparison(
+            [null, *levels],
+            output_column_name=self.name,
+            comparison_description=self.description,
+        )
+
+
+LevelSpec: TypeAlias = (
+    "tuple[str, str | ComparisonLevelCreator, float, float]"
+    " | tuple[str, str | ComparisonLevelCreator, float, float, str]"
+)
+"""(label, SQL condition or splink level, prior m, prior u[, term-frequency column])."""
+
+
+def fact(
+    name: str, description: str, columns: str | tuple[str, ...], shown: str, *levels: LevelSpec
+) -> Fact:
+    """A fact missing when any of ``columns`` is, showing ``shown`` (or ``columns``)."""
+    columns = (columns,) if isinstance(columns, str) else columns
+    built = []
+    for label, sql, m, u, *tf in levels:
+        creator = cll.CustomLevel(sql) if isinstance(sql, str) else sql
+        built.append(Level(label, creator, m, u, tf[0] if tf else None))
+    null = " OR ".join(null_side(c) for c in columns)
+    return Fact(name, description, null, tuple(built), (shown,) if shown else columns)
+
+
+def agree(name: str, description: str, column: str, level: LevelSpec) -> Fact:
+    """A fact that agrees or not: the else level takes the rest of ``m`` and ``u``."""
+    m, u = level[2], level[3]
+    return fact(
+        name, description, column, column, level, else_level(round(1 - m, 9), round(1 - u, 9))
+    )
+
+
+def else_level(m: float, u: float) -> LevelSpec:
+    return ("no agreement", cll.ElseLevel(), m, u)
+
+
+def shared(column: str, at_least: int) -> ComparisonLevelCreator:
+    return cll.ArrayIntersectLevel(column, at_least)
