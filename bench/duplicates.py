@@ -299,6 +299,38 @@ state and lot) or ages 2-5 years apart ("ages within 5 years" weighs 0: EM's m .
 below its u .28 among one product's pairs, and an agreement level is held at weight >= 0;
 likewise "within 1 year", m .0073, u .16).
 
+Ages 2-5 years apart as a disagreement (issue 16, 2026-12-05): the level "ages within 5
+years" becomes "no agreement (ages within 5 years)", a graded disagreement whose weight is
+held <= 0 (a level's label starting "no agreement" says so; ``duplicates.levels``), so
+EM's estimate reaches the score instead of being held at 0; its prior m .20 -> .14 (= u,
+weight 0 with priors alone), the .06 to "ages within 1 year" (.15 -> .21, still an
+agreement: age at onset and at report). FAERS versions keep the age (21 of 21 links with
+both). Same command, records and store as above (``--sizes 10000,100000 --dump``), load
+5.4 -> 7.8; 100k detect 70.7 s wall / 37.6 s CPU (before 47.4 / 36.4 at load 4.1-3.0),
+2.26 GB:
+
+    size  model   P/R/F1 at 0.5     P/R/F1 at 0.9     adjudicated P at 0.9 (evidence / +probable)
+    10k   before  .918/.870/.893    .942/.810/.871    .942 / .947
+          after   .920/.870/.894    .942/.810/.871    .942 / .947
+    100k  before  .679/.854/.756    .803/.771/.787    .811 / .817
+          after   .689/.854/.763    .815/.771/.793    .823 / .829
+
+Recall by kind unchanged at 0.9 (exact copy .938, follow-up .868, other reporter .590,
+typos .767); false alarms at 0.9 between two real VAERS reports 681 -> 632, of them two
+cases by ages more than a year apart 78 -> 33. FAERS links (``bench/faers_links.py``):
+at 0.9 unchanged (86 flagged, P/R .349/.968, adjudicated .558/.860), at 0.5 181 -> 179
+flagged (P .171 -> .173). Tried first: the .18 of m to "same age" (.45 -> .63) and the
+level's prior m .02: 100k .820/.770 at 0.9, but FAERS at 0.5 flagged 266 (P .117): pairs
+of incomplete reports agreeing on age and day, whose "same age" EM shrinks toward the
+prior.
+
+Tried and dropped (branch ``issue-16-country-code-tried``): the manufacturer number
+without its leading country code (``DE-BAYER-2015-011744`` = ``US-BAYER-2015-011744``,
+E2B(R3) C.1.8.1; a state's ``WA-99-1576`` kept). It changes one pair in all the data, and
+the "same report number" u, counted among random pairs of one product, doubled (that
+pair, a true duplicate, sampled as chance agreement): its weight 18.2 -> 17.2 bits, and
+two FAERS version links known by the number alone fell below 0.9 (30/31 -> 28/31).
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.

@@ -319,3 +319,25 @@ def test_event_dates_days_apart_weigh_more_than_weeks_apart(clinician_case: Case
     assert evidence["DAYS"].level == "within 7 days"
     assert evidence["WEEKS"].level == "within 31 days"
     assert evidence["DAYS"].match_weight > evidence["WEEKS"].match_weight > 0
+
+
+def test_ages_years_apart_weigh_against_and_a_year_apart_never_does(clinician_case: Case) -> None:
+    # Two reports alike but for ages 3 years apart: the ages disagree (a level of no
+    # agreement, weight <= 0; 0 by its prior, below 0 where EM finds duplicates rarely
+    # 2-5 years apart), while a year apart -- age at onset and at report -- stays an
+    # agreement (weight >= 0).
+    def aged(years: int, case_id: str) -> Case:
+        data = clinician_case.model_dump()
+        data["patient"]["age"] = {"value": years, "unit": "year"}
+        data["case_id"] = case_id
+        return Case.model_validate(data)
+
+    def age_evidence(years: int) -> tuple[str, float]:
+        (pair,) = detect([clinician_case, aged(years, "OTHER")], threshold=0.0).pairs
+        (age,) = [e for e in pair.explanation if e.field == "age"]
+        return age.level, age.match_weight
+
+    level, weight = age_evidence(52 + 3)
+    assert level == "no agreement (ages within 5 years)" and weight <= 0
+    level, weight = age_evidence(52 + 1)
+    assert level == "ages within 1 year" and weight >= 0

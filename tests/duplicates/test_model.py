@@ -17,8 +17,10 @@ def test_each_fact_has_m_and_u_distributions(fact: Fact) -> None:
     # agreement levels come first and are evidence for a match; 'no agreement' against.
     first, last = fact.levels[0], fact.levels[-1]
     assert first.m > first.u and last.m < last.u and last.label.startswith("no agreement")
-    # and no prior makes an agreement evidence against a match (issue 16)
-    assert all(level.m >= level.u for level in fact.levels[:-1])
+    # and no prior makes an agreement evidence against a match (issue 16), nor a graded
+    # disagreement ("no agreement (ages within 5 years)") evidence for one
+    assert all(level.m >= level.u for level in fact.levels if level.agreement)
+    assert all(level.m <= level.u for level in fact.levels if not level.agreement)
 
 
 def test_labels_cover_every_splink_level() -> None:

@@ -13,6 +13,7 @@ import pytest
 from dermavigil.demo import load_seed_case
 from dermavigil.domain.case import Case
 from dermavigil.duplicates.detect import Detection, detect
+from dermavigil.duplicates.model import facts
 
 from .near_copies import NEAR_COPIES, registry_with_near_copies
 
@@ -101,8 +102,12 @@ def test_the_model_is_trained_on_these_records_and_recorded(detection: Detection
     assert sources["products_reactions"] == {"random pairs"}
     assert sources["age"] == sources["event_date"] == {"random pairs of one product"}
     assert {level.u_from for level in levels} == {"random pairs", "random pairs of one product"}
-    assert all(level.weight >= 0 for fact in model.facts for level in fact.levels[:-1]), (
-        "agreement levels weigh >= 0"
-    )
+    agreeing = {(f.name, lv.label) for f in facts() for lv in f.levels if lv.agreement}
+    for fact in model.facts:
+        for level in fact.levels:
+            if (fact.name, level.label) in agreeing:
+                assert level.weight >= 0, f"agreement level {level.label} weighs >= 0"
+            else:
+                assert level.weight <= 0, f"{level.label} weighs <= 0"
     assert all(fact.levels[-1].weight <= 0 for fact in model.facts)
     assert len(model.em_sessions) == 2 and all(s.why for s in model.em_sessions)

@@ -259,8 +259,10 @@ def _clamped_sql(table: str, prior_weight: float, threshold: float) -> str:
     for fact in facts():
         gamma, mw = f"gamma_{fact.name}", f"mw_{fact.name}"
         adjusted = f"{mw} + coalesce(mw_tf_adj_{fact.name}, 0)" if fact.has_tf else mw
+        agreeing = ", ".join(str(v) for v in sorted(fact.agreement_values()))
         weights.append(
-            f"CASE WHEN {gamma} > 0 THEN greatest({adjusted}, 0) ELSE {mw} END AS w_{fact.name}"
+            f"CASE WHEN {gamma} IN ({agreeing}) THEN greatest({adjusted}, 0) "
+            f"ELSE least({mw}, 0) END AS w_{fact.name}"
         )
     total = " + ".join(f"w_{fact.name}" for fact in facts())
     return f"""

@@ -21,6 +21,10 @@ Params: TypeAlias = "dict[str, dict[str, tuple[float, float]]]"
 """Per fact, per level label: (m, u)."""
 
 
+NO_AGREEMENT = "no agreement"
+"""The label of a fact's else level, and the start of a graded disagreement's label."""
+
+
 @dataclass(frozen=True)
 class Level:
     """One agreement level of a fact, with its prior ``m`` and ``u``."""
@@ -32,6 +36,13 @@ class Level:
     tf: str | None = None
     """Column whose value frequency adjusts ``u`` (splink term-frequency adjustment)."""
 
+    @property
+    def agreement(self) -> bool:
+        """A level of agreement (never evidence against a match), unless its label says
+        "no agreement": the else level, or a graded disagreement such as "no agreement
+        (ages within 5 years)" (never evidence for one)."""
+        return not self.label.startswith(NO_AGREEMENT)
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -42,6 +53,12 @@ class Fact:
     null_when: str
     levels: tuple[Level, ...]
     shown: tuple[str, ...]
+
+    def agreement_values(self) -> set[int]:
+        """splink's comparison-vector values of the agreement levels (level ``i`` of ``n``
+        is ``n - 1 - i``; -1 is missing)."""
+        n = len(self.levels)
+        return {n - 1 - i for i, level in enumerate(self.levels) if level.agreement}
 
     @property
     def has_tf(self) -> bool:
@@ -102,7 +119,7 @@ def agree(name: str, description: str, column: str, level: LevelSpec) -> Fact:
 
 
 def else_level(m: float, u: float) -> LevelSpec:
-    return ("no agreement", cll.ElseLevel(), m, u)
+    return (NO_AGREEMENT, cll.ElseLevel(), m, u)
 
 
 def shared(column: str, at_least: int) -> ComparisonLevelCreator:

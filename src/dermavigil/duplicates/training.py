@@ -24,7 +24,8 @@ From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
 3. :func:`constrain`: whatever was estimated, agreeing is never evidence
    against a match and disagreeing never evidence for one. For each level of
    agreement ``u`` is lowered to at most ``m`` (weight >= 0); for the
-   "no agreement" level ``m`` is lowered to at most ``u`` (weight <= 0). Random
+   "no agreement" levels (the else level, and a graded disagreement such as "no
+   agreement (ages within 5 years)") ``m`` is lowered to at most ``u`` (weight <= 0). Random
    pairs of a registry holding many near-copies of one case are not "random
    non-matches" (the copies agree with one another), which is how an earlier
    version gave an exact copy of the seed case negative weights on 6 facts.
@@ -133,7 +134,9 @@ class DuplicateModel(BaseModel):
     pruning: Pruning | None = Field(default=None, description="candidate and scored pairs")
     facts: list[FactParameters]
     splink_version: str = splink.__version__
-    constraint: str = "agreement levels: u <= m (weight >= 0); 'no agreement': m <= u (weight <= 0)"
+    constraint: str = (
+        "agreement levels: u <= m (weight >= 0); 'no agreement' levels: m <= u (weight <= 0)"
+    )
 
 
 def _observed(value: Any) -> float | None:
@@ -332,15 +335,14 @@ def train(
     fact_records = []
     for fact in facts():
         levels = []
-        last = len(fact.levels) - 1
-        for i, level in enumerate(fact.levels):
+        for level in fact.levels:
             m = m_est.get(fact.name, {}).get(level.label)
             u = u_est.get(fact.name, {}).get(level.label)
             m_source: Source = "EM" if m is not None else "prior"
             u_source: Source = u_sources.get(fact.name, u_from) if u is not None else "prior"
             m = level.m if m is None or not math.isfinite(m) else m
             u = level.u if u is None or not math.isfinite(u) else u
-            m, u, note = constrain(m, u, agreement=i < last)
+            m, u, note = constrain(m, u, agreement=level.agreement)
             params.setdefault(fact.name, {})[level.label] = (m, u)
             levels.append(
                 LevelParameters(
