@@ -112,3 +112,48 @@ def test_a_series_counted_in_the_literature_is_not_this_reports(sentence: str):
 def test_this_reports_own_series_after_a_literature_sentence():
     text = "Pain was reported in the literature. We report 3 patients with shoulder pain."
     assert extract_draft("Shoulder pain after vaccination\n" + text + _SHOULDER).is_series
+
+
+def test_own_text_pubmed_furniture_a_table_and_a_run_in_citation_are_not_a_cut():
+    """A complete abstract followed by the PubMed page's headers and lists, a table of the
+    record and 'Read full abstract', with the journal citation run into its last sentence,
+    is not truncated (r457, r526, r532, r550, r571)."""
+    draft = _draft("dc05_complete_with_page_furniture")
+    assert not draft.partial
+    assert not any("truncated" in w for w in draft.warnings)
+
+
+@pytest.mark.parametrize(
+    ("tail", "truncated"),
+    [
+        ("Publication types\n\n  • Case Reports\n\nSubstances\n\n  • Hyaluronic Acid", False),
+        ("Full Text\nPublished version (Free)\nTalk to us\nSchedule a call", False),
+        ("Volume 68\nPages None\nLanguage English", False),
+        ("year | journal | country |\n---|---|---|\n2007 | The Journal of infection |", False),
+        ("Read full abstract", False),
+        (
+            "Publication types\n\n  • Case Reports\n\nThe patient was given oral doxycycline "
+            "and the nodules were then",
+            True,
+        ),
+    ],
+)
+def test_page_furniture_of_pubmed_and_publisher_pages(tail: str, truncated: bool):
+    text = (
+        "Nodules after filler\nA 50-year-old woman developed nodules after a hyaluronic acid "
+        "filler injection in her lips. They resolved after hyaluronidase.\n" + tail
+    )
+    assert check_text(text).truncated is truncated
+
+
+@pytest.mark.parametrize(
+    "run_in",
+    ["Keywords : filler, nodules, hyaluronidase", "Skin Research, 15: 270-273, 2016"],
+)
+def test_a_keyword_list_or_citation_run_into_the_last_sentence_is_no_cut(run_in: str):
+    text = (
+        "Nodules after filler\nA 50-year-old woman developed nodules after a hyaluronic acid "
+        "filler injection in her lips. They resolved after hyaluronidase." + run_in
+    )
+    assert not check_text(text).truncated
+    assert check_text(text.removesuffix(run_in) + " and the nodules").truncated

@@ -97,10 +97,18 @@ _FURNITURE_LABEL = re.compile(
     r"^[\s*\u2022-]*(?:\u00a9|\(c\)|(?:key ?words?|mesh|doi|pmid|pmcid|copyright"
     r"|correspondence|affiliations?|e-?mail|received|accepted|published|full text|view details"
     r"|preview|download|cite this|how to cite|(?:other|related|similar|latest|more)(?: latest)?"
-    r" articles|level of evidence|this journal requires)\b)",
+    r" articles|level of evidence|this journal requires"
+    r"|publication types?|substances|mesh terms|grants? and funding|related information|linkout"
+    r"|cited by|comment in|read (?:the )?full (?:abstract|text|article)|published version"
+    r"|talk to us|schedule a call|volume|pages|issue|issn|language|original language"
+    r"|article type|number of pages)\b)",
     re.I,
 )
-_BULLET = re.compile(r"^\s*(?:[-\u2022*\u25cf\u25aa]|\d+[.)])\s")
+"""Labels of page furniture, those of the PubMed page layout included (publication types,
+MeSH terms, substances, grants and funding, related information, LinkOut, cited by) and a
+publisher page's metadata lines (volume, pages, issue, ISSN, language)."""
+_BULLET = re.compile(r"^\s*(?:[-\u2022*\u25cf\u25aa]|\d+[.)])\s|^[^|]*\|[^|]*\|")
+"""A bulleted or numbered item, or a table row ('year | journal | country |')."""
 _FINAL = ".!?)]\"'\u3002\uff01\uff1f\uff09"
 """Sentence-final punctuation, the full-width forms of CJK scripts included."""
 MIN_PROSE_WORDS = 8
@@ -110,6 +118,15 @@ MIN_NAMES_SHARE = 0.6
 capitalised, a list of terms or names."""
 
 
+_TRAILER = re.compile(
+    r"(?<=[.!?])\s*(?:key ?words?\s*:.*"
+    r"|[A-Z][\w .&-]{2,60},?\s+\d+\s*(?:\(\d+\))?\s*:\s*\d+\s*[-\u2013]\s*\d+,?\s*"
+    r"(?:19|20)\d\d\.?)$",
+    re.I,
+)
+"""Furniture run into the last line after its final sentence: a keyword list ('...
+injection. Keywords : Osteoarthritis, ...') or the journal citation ('... in
+Japan.Skin Research, 15: 270-273, 2016')."""
 _ELLIPSIS = re.compile(r"\w(?:\.{3}|\u2026)$")
 """An excerpt that ends on an ellipsis after a word ("Routine Gra...") was cut by its source."""
 _ELIDED = re.compile(
@@ -257,6 +274,7 @@ def check_text(text: str) -> TextCheck:
     if not _set_aside_foreign(check, len(words)):
         return check
     tail = last_prose_line(check.shown or check.text)  # a set-aside paragraph may be cut too
+    tail = _TRAILER.sub("", tail)
     if len(words) >= 8 and tail and (tail[-1] not in _FINAL or _ELLIPSIS.search(tail)):
         check.truncated = True
         check.warnings.append("the text ends mid-sentence: it may be truncated")
