@@ -129,3 +129,13 @@ def test_admitted_as_a_confession_is_no_hospitalisation():
     for admitted in ("was admitted to our ward", "admitted to our ward"):
         changed = text.replace("was seen in our dermatology clinic", admitted)
         assert _criteria(changed) == {"hospitalisation"}
+
+
+def test_the_word_serious_is_no_criterion_and_a_drained_abscess_is_surgery():
+    """'A serious complication' in a case report's title names no ICH E2A criterion
+    (docs/annotation.md, r050: 'a serious complication' is said of the reaction class); an
+    abscess drained is surgical drainage, medically important (r470, r584)."""
+    text = (DATA / "dc06_serious_as_a_word.txt").read_text("utf-8")
+    assert _criteria(text) == set()
+    drained = text.replace("An abscess formed in one nodule.", "The abscess was drained.")
+    assert _criteria(drained) == {"medically_important"}

@@ -5,10 +5,11 @@ Expedited Reporting", section II.B: death, life-threatening, (prolonged)
 hospitalisation, persistent or significant disability/incapacity, congenital
 anomaly, and medically important events that needed an intervention to prevent
 one of these (here: surgery on the reaction — debridement, excision, grafting,
-flaps, surgical drainage). A criterion is taken from a sentence only when it is
-asserted (not negated, not a possibility: "excision may be needed") and, for
-surgery, when the operation treats the reaction: an excision or a removal for
-histology is diagnostic, like a biopsy (``docs/annotation.md``).
+flaps, surgical drainage, an abscess drained). The word "serious" itself ("a serious
+complication") is none of the criteria (``docs/annotation.md``, r050). A criterion is
+taken from a sentence only when it is asserted (not negated, not a possibility:
+"excision may be needed") and, for surgery, when the operation treats the reaction: an
+excision or a removal for histology is diagnostic, like a biopsy (``docs/annotation.md``).
 
 A reaction of this patient (asserted, as :mod:`.reactions` keeps it) coded to an HPO
 term under a phenotype that is itself a criterion also states it, whatever the wording:
@@ -75,8 +76,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:debridement|debrided|excision|excised|skin graft\w*|grafting|fasciotomy"
             r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
-            r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision|incised|serious"
-            r" (?:complication|adverse (?:event|reaction))s?"
+            r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision|incised"
             r"|(?:after|following|during) (?:the |an? )?operation|intraoperative\w*|drains?"
             r" (?:was|were) (?:placed|inserted)|insertion of (?:a )?drains?|(?:drainage|debridement"
             r"|exploration) (?:was|were) (?:then )?(?:performed|done|carried out|required)"
@@ -84,6 +84,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|material|implant|product)s?"
             r" (?:was|were) (?:then )?(?:surgically |completely )?(?:removed|resected)"
             r"|remov(?:ed|ing|al of) (?:the |it )?(?:\w+ ){0,2}surgically|resection"
+            r"|(?:abscess(?:es)?|(?:fluid )?collections?|ha?ematomas?|pus) (?:was|were) (?:then )?"
+            r"(?:\w+ )?(?:drained|incised)"
             r"|surgery (?:was|were) (?!not\b|never\b)(?:\w+ )?(?:performed|done|carried out"
             r"|required|needed)"
             r"|surgery for (?:the )?(?:removal|excision|drainage|debridement|evacuation)"
