@@ -42,3 +42,22 @@ def test_a_review_sentence_in_the_present_is_not_a_finding_of_the_case():
     )
     draft = extract_draft(text)
     assert [f for f in draft.case["findings"] if f["kind"] == "histopathology"] == []
+
+
+def test_a_result_told_before_its_test_and_after_an_adverb_of_histology():
+    """'... were reported as lipogranuloma by the pathology department', 'Eczema was
+    diagnosed based on the pathological examination', 'Histologically, the specimen
+    exhibited ...' (r324, r341, r492)."""
+    findings = _histology("dc07_histology_told_result_first")
+    assert [f["result"] for f in findings] == [
+        "lipogranuloma",
+        "multinucleated giant cells around empty vacuoles",
+    ]
+    text = (DATA / "dc07_histology_told_result_first.txt").read_text(encoding="utf-8")
+    told = text.replace(
+        "Two nodules were excised; they were reported as lipogranuloma by the pathology "
+        "department.",
+        "Lipogranuloma was diagnosed based on the results of the pathological examination.",
+    )
+    results = [f["result"] for f in extract_draft(told).case["findings"]]
+    assert "Lipogranuloma" in results

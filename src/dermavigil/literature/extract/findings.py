@@ -37,6 +37,7 @@ _TEST = re.compile(
 )
 _VERB = re.compile(
     r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found|reported"
+    r"|(?<=ly, )(?:\w+ ){1,3}?(?:presented|exhibited|displayed|had)"
     r"|identified|was consistent with|were consistent with|was positive for|were negative"
     r"|shown to be|showing|revealing|demonstrating|included|includes|including|(?<=findings )of"
     r"|(?:were|was)(?!\s+(?:then\s+|also\s+|subsequently\s+)?(?:performed|taken|obtained|done|carried"
@@ -81,16 +82,35 @@ def _items(result: str) -> list[tuple[str, int]]:
     return items
 
 
-_CONFIRMED = re.compile(
-    r"\b(?:the )?diagnosis of (?:an? )?(?P<result>[^,;]{3,80}?) was confirmed by (?P<test>"
-    r"(?:the )?(?:histolog\w*|histopatholog\w*|biopsy)[\w ]{0,30})",
-    re.I,
+_HISTO_TEST = (
+    r"(?:the )?(?:results? of (?:the |a )?)?(?:histolog\w*|histopatholog\w*|(?:skin )?biopsy"
+    r"|patholog\w*)[\w ]{0,30}"
 )
+_CONFIRMED = (
+    re.compile(
+        r"\b(?:the )?diagnosis of (?:an? )?(?P<result>[^,;]{3,80}?) was confirmed by (?P<test>"
+        r"(?:the )?(?:histolog\w*|histopatholog\w*|biopsy)[\w ]{0,30})",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:(?:an?|the) )?(?P<result>[A-Za-z][^,;]{2,60}?) (?:was|were) (?:diagnosed|confirmed"
+        rf"|proven|verified) (?:based on|by|on|with) (?P<test>{_HISTO_TEST})",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:were|was) (?:reported|diagnosed|confirmed) as (?:an? )?(?P<result>[^,;]{3,60}?)"
+        rf" (?:by|on) (?P<test>{_HISTO_TEST})",
+        re.I,
+    ),
+)
+"""The result told before its test: "The diagnosis of X was confirmed by histological
+examination", "Eczema was diagnosed based on the results of the pathological examination",
+"the granulomas excised were reported as lipogranuloma by the pathology department"."""
 
 
 def _confirmed(sentence: Sentence) -> FindingFacts | None:
     """ "The diagnosis of X was confirmed by histological examination": the result first."""
-    match = _CONFIRMED.search(sentence.text)
+    match = next((m for p in _CONFIRMED if (m := p.search(sentence.text))), None)
     if match is None:
         return None
     test = match.group("test").strip()
