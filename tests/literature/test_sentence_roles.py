@@ -14,7 +14,7 @@ import pytest
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.relevance import about_patient
-from dermavigil.literature.extract.roles import narrative_sentences
+from dermavigil.literature.extract.roles import narrative_sentences, statement_about_no_one
 from dermavigil.literature.extract.sentences import split_sentences
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
@@ -335,3 +335,23 @@ def test_labels_joined_into_one_heading_open_the_first_label_section():
     text = "Background\nFillers are common.\nCase Report/Methods\nA woman had pain.\n"
     text += "Results and Conclusions\nIt resolved."
     assert [s.section for s in split_sentences(text)] == ["background", "case report", "results"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "about_no_one"),
+    [
+        ("Filler injection for face augmentation is a common cosmetic procedure.", True),
+        ("Silicone in the facial region may become infected and develops granulomas.", True),
+        ("Calcium hydroxylapatite is widely used for the hands.", True),
+        ("Nodules of the lips after a filler", False),  # a title
+        ("She received a filler in the lips and developed nodules.", False),
+        ("This case report is of a hypersensitivity after filler treatment of the nose.", False),
+        ("Discoloration is visible in the chin and neck.", False),  # a figure's legend
+    ],
+)
+def test_a_statement_in_the_present_about_no_one(sentence: str, about_no_one: bool):
+    """Sites a statement about no one names are not this patient's (draft.py; r429, r471,
+    r506, r535: 'filler injection for face augmentation is a common procedure')."""
+    text = sentence if about_no_one or "after" not in sentence else sentence + "\nShe healed."
+    first = split_sentences(text)[0]
+    assert statement_about_no_one(first) is about_no_one

@@ -47,7 +47,7 @@ from dermavigil.literature.extract.relevance import (
     patient_sentences,
     reports_cases,
 )
-from dermavigil.literature.extract.roles import narrative_sentences
+from dermavigil.literature.extract.roles import narrative_sentences, statement_about_no_one
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
@@ -216,6 +216,11 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     if products:
         found = unplaced_sites(told, challenge.rechallenge_sentences, reactions)
         add_sites(products[0].body_sites, products[0].spans, found)
+    # a site a general statement names ("filler injection for face augmentation is a common
+    # procedure") is not where this patient's injection or reaction was
+    placed = [(x.start, x.end) for x in sentences if not statement_about_no_one(x)]
+    for fact in [*products, *reactions]:
+        keep_sites_within(fact.body_sites, fact.spans, placed)
     suspects = frozenset(
         [p.name.lower() for p in products]
         + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]

@@ -93,6 +93,27 @@ def told_in_past(text: str) -> bool:
     return past is not None and (present is None or past.start() < present.start())
 
 
+_SOMEONE = re.compile(
+    r"\b(?:patients?|wom[ae]n|m[ae]n|girls?|boys?|child|infant|lady|she|he|her|his|year-old"
+    r"|years? old|case|we|our|this|these|visible|figures?|fig)\b",
+    re.I,
+)
+"""A word for a patient, the case, its authors or a figure of it."""
+
+
+def statement_about_no_one(sentence: Sentence) -> bool:
+    """A statement in the present about no one: a present verb before any past one and no
+    word for a patient, the case or its authors ("Filler injection for face augmentation is
+    a common cosmetic procedure", "Silicone in the facial region may become infected"); a
+    title is never one."""
+    return (
+        sentence.section != "title"
+        and not told_in_past(sentence.text)
+        and bool(_PRESENT.search(sentence.text))
+        and not _SOMEONE.search(sentence.text)
+    )
+
+
 _RECOMMENDATION = re.compile(
     r"\b(?:should|must|it is (?:important|essential|crucial)|we recommend|is recommended"
     r"|(?:need|needs) to be)\b",
