@@ -79,6 +79,14 @@ CONTEXT = {
     "She was screened for [myasthenia gravis].": Assertion.hypothetical,
     "Enoxaparin was given as prophylaxis against [deep vein thrombosis].": (Assertion.hypothetical),
     "An [abscess] could not initially be ruled out.": Assertion.uncertain,
+    # a post-trigger reaches back over a list; "excluded" and watching for a sign negate or
+    # look for it
+    "Fever, [generalized urticaria], lip swelling or wheezing were not observed.": (
+        Assertion.negated
+    ),
+    "Ultrasound excluded [deep vein thrombosis].": Assertion.negated,
+    "She was monitored closely for signs of [anaphylaxis].": Assertion.hypothetical,
+    "She developed [necrosis], and the infection was ruled out.": Assertion.present,
     # what a history cue does not reach
     "The underlying [fat necrosis] was excised.": Assertion.present,
     "A well-known [granuloma] of the lip developed.": Assertion.present,

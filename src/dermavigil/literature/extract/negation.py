@@ -1,34 +1,33 @@
 """NegEx-style assertion status of a mention: present, negated or uncertain.
 
-After Chapman WW et al. (2001), "A simple algorithm for identifying negated
-findings and diseases in discharge summaries", J Biomed Inform 34(5):301-310:
-a *pre* trigger ("no", "without", "denied", "absence of") negates mentions
-that follow it within a scope of a few words; a *post* trigger ("was ruled
-out", "were absent") negates the mention before it; the scope stops at a
-termination term ("but", "however", "which", "although") or at the clause
-end (";", ":"). NegEx's *pseudo-triggers* ("without difficulty": a trigger word that
-negates nothing after it) include "without success", "without improvement", "without
-response" ("antibiotics were given without success, and the abscess was drained": the
-drainage is not negated) and "did not improve / respond / resolve" ("did not improve
-despite intravenous fluids": the fluids were given). Uncertainty triggers ("suspected",
-"possible", "may have", "could not be excluded") give the status ``uncertain`` the same way, as in
-ConText (Harkema et al. 2009, J Biomed Inform 42(5):839-851). A diagnosis
-"consistent with" or "suggestive of" what was found is the report's
-diagnosis, not an uncertain one (``docs/annotation.md``). ConText's
-temporality and hypothetical values are kept too: a mention after a
-*history* trigger ("her past medical history included ...", "known case
-of", "a known asthmatic", "underlying diabetes", "previously diagnosed with",
-"under treatment for", "comorbidities included": the background illnesses of the
-patient) or before a post one ("since early childhood") is ``historical``
-(pre-existing, not the reaction), one after a
-*hypothetical* trigger ("can routinely cause", "the risk of", "to avoid",
-"prophylaxis against")
-is ``hypothetical`` (a possibility, not an event of this patient), and so
-is what a test looked for (ConText's *indication*: "investigation for
-systemic vasculitis was negative"). A first suspicion or hypothesis ("our
-first suspicion was an abscess"), a hedged cause ("might be due to
-ischaemia", "was the most probable cause") are uncertain; a hypothesis
-excluded ("ultrasound excluded the possibility of a collection") is negated.
+After Chapman WW et al. (2001), "A simple algorithm for identifying negated findings and
+diseases in discharge summaries", J Biomed Inform 34(5):301-310: a *pre* trigger ("no",
+"without", "denied", "absence of") negates mentions that follow it within a scope of a
+few words; a *post* trigger ("was ruled out", "were absent") negates the mention before
+it; the scope stops at a termination term ("but", "however", "which", "although") or at
+the clause end (";", ":"); a post trigger with a plural verb reaches back over a list of
+mentions ("hypotension, rash or dyspnea were not observed"), as NegEx's backward window
+does, and "excluded" before a mention negates it. NegEx's *pseudo-triggers* ("without
+difficulty": a trigger word that negates nothing after it) include "without success",
+"without improvement", "without response" ("antibiotics were given without success, and
+the abscess was drained": the drainage is not negated) and "did not improve / respond /
+resolve" ("did not improve despite intravenous fluids": the fluids were given).
+Uncertainty triggers ("suspected", "possible", "may have", "could not be excluded") give
+the status ``uncertain`` the same way, as in ConText (Harkema et al. 2009, J Biomed
+Inform 42(5):839-851). A diagnosis "consistent with" or "suggestive of" what was found
+is the report's diagnosis, not an uncertain one (``docs/annotation.md``). ConText's
+temporality and hypothetical values are kept too: a mention after a *history* trigger
+("her past medical history included ...", "known case of", "a known asthmatic",
+"underlying diabetes", "previously diagnosed with", "under treatment for",
+"comorbidities included": the background illnesses of the patient) or before a post one
+("since early childhood") is ``historical`` (pre-existing, not the reaction), one after
+a *hypothetical* trigger ("can routinely cause", "the risk of", "to avoid", "prophylaxis
+against", "monitored for signs of") is ``hypothetical`` (a possibility, not an event of
+this patient), and so is what a test looked for (ConText's *indication*: "investigation
+for systemic vasculitis was negative"). A first suspicion or hypothesis ("our first
+suspicion was an abscess"), a hedged cause ("might be due to ischaemia", "was the most
+probable cause") are uncertain; a hypothesis excluded ("ultrasound excluded the
+possibility of a collection") is negated.
 """
 
 from __future__ import annotations
@@ -53,7 +52,7 @@ _PRE_NEGATION = (
     r"|denie[sd]|deny|absence of|absent|negative for|free of|ruled out|rule out"
     r"|no evidence of|no signs? of|no further|never|neither|nor"
     r"|did not (?:show|develop|have|reveal)"
-    r"|failed to reveal|lacking|lacked|devoid of"
+    r"|failed to reveal|lacking|lacked|devoid of|excluded"
     r"|(?:excluded|ruled out|eliminated|refuted) (?:the )?(?:hypothesis|diagnosis|possibility) of"
 )
 _POST_NEGATION = (
@@ -101,6 +100,7 @@ _PRE_HYPOTHETICAL = (
     r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"
     r"|(?:the )?risks? of|to (?:avoid|avert|prevent|minimi[sz]e|reduce the risk of)|prevention of"
     r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)|prophyla(?:xis|ctic)(?: (?:against|of|for))?"
+    r"|(?:followed|monitored|observed|watched|checked) (?:closely )?for(?: any)?(?: signs? of)?"
 )
 """... "(tested) for" a duration ("an exercise test for 50 minutes") looks for nothing."""
 _POST_HYPOTHETICAL = (
@@ -111,6 +111,17 @@ _TERMINATION = re.compile(
     r"subsequently|and (?:then|later)|before|until)\b|[;:]",
     re.IGNORECASE,
 )
+_LIST_ITEM = r"(?!(?:the|a|an|was|were|is|are|had|has|she|he|it|they)\b)[\w'-]+"
+_POST_LIST = re.compile(
+    rf"^(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+){_LIST_ITEM}(?:\s+{_LIST_ITEM}){{0,3}})+"
+    r"\s*,?\s*(?:were|are) (?:ruled out|absent|excluded|not (?:seen|observed|found|present|noted"
+    r"|detected))\b",
+    re.IGNORECASE,
+)
+"""A post-trigger after a list of mentions negates each ("hypotension, generalized rash, tongue
+and pharynx edema, or dysphagia were not observed"): the list's items hold no article, verb
+or pronoun (", and the infection was ruled out" negates nothing before it), and the verb is
+plural."""
 _PRE = re.compile(rf"\b(?:{_PRE_NEGATION})\b", re.IGNORECASE)
 _POST = re.compile(rf"^\s*,?\s*(?:{_POST_NEGATION})\b", re.IGNORECASE)
 _PRE_U = re.compile(rf"\b(?:{_PRE_UNCERTAIN})\b", re.IGNORECASE)
@@ -162,7 +173,7 @@ def _in_post_scope(after: str, trigger: re.Pattern[str]) -> bool:
 def assertion(sentence: str, start: int, end: int) -> Assertion:
     """Status of the mention ``sentence[start:end]`` in its sentence."""
     before, after = sentence[:start], sentence[end:]
-    if _in_pre_scope(before, _PRE) or _in_post_scope(after, _POST):
+    if _in_pre_scope(before, _PRE) or _in_post_scope(after, _POST) or _POST_LIST.match(after):
         return Assertion.negated
     if _in_pre_scope(before, _PRE_U) or _in_post_scope(after, _POST_U):
         return Assertion.uncertain
