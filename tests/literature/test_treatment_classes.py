@@ -131,3 +131,29 @@ def test_a_longer_name_of_a_treatment_found_is_the_same_treatment():
         "oral corticosteroids",
         "corticosteroids",
     ]
+
+
+def test_own_text_treatments_in_context():
+    """dp09 (ours): a procedure the patient had before the injection ('following
+    laparoscopic cholecystectomy'), a laboratory test named with a drug ('alanine
+    aminotransferase'), 'drug therapy' and a journal's title ('Journal of Wound and Laser
+    Therapy') are no treatments of the reaction; plural names ('debridements', 'flaps') are;
+    'hyperbaric therapy' after 'hyperbaric oxygen therapy' is the same treatment (r347,
+    r344, r592, r444, r485, r581, r514)."""
+    text = (DATA / "dp09_treatments_in_context.txt").read_text(encoding="utf-8")
+    draft = extract_draft(text)
+    assert [t["drug"] for t in draft.case["treatments"]] == [
+        "debridements",
+        "flaps",
+        "antibiotics",
+        "hyperbaric oxygen therapy",
+    ]
+
+
+def test_a_procedure_treating_the_reaction_after_the_injection_is_kept():
+    """'improved after surgical excision' follows the injection and treats the reaction."""
+    draft = extract_draft(
+        "Granuloma after a filler\nA 40-year-old woman received hyaluronic acid injections "
+        "in the lips and developed a granuloma that resolved after surgical excision."
+    )
+    assert [t["drug"] for t in draft.case["treatments"]] == ["surgical excision"]

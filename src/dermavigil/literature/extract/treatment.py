@@ -25,6 +25,7 @@ from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import treated_with, treats_complication
+from dermavigil.literature.extract.treatment_context import not_for_the_reaction
 from dermavigil.literature.extract.treatment_names import (
     CANONICAL,
     PROCEDURE_VERBS,
@@ -76,7 +77,7 @@ _NOT_GIVEN_BEFORE = re.compile(
     r"|(?:is|are|was|were|be|been|we|authors) recommended|recommend(?:s|ing|ations?)?"
     r"|(?:was|is) (?:also )?taking|(?:was|is|were) on|undergoing (?:\w+ )?treatment with"
     r"|history of|for (?:his|her) (?:underlying|chronic))\b[^.;:]{0,60}"
-    r"|\bthrough an? (?:\w+ )?)$",
+    r"|\bthrough (?:an? )?(?:\w+ )?)$",
     re.I,
 )
 """Before a treatment name: planned, advised, taken before the reaction for another
@@ -94,17 +95,6 @@ _GENERAL = re.compile(
 present ("other injectables linked to the syndrome include NSAIDs, ...": a narrative says
 "included") or a literature attribution ("it was described by Nicolau after injections of
 bismuth salts")."""
-_NOT_GIVEN_AFTER = re.compile(
-    r"^[\s,]+(?:(?:injections?|therapy|treatment)\s+)?"
-    r"(?:(?:was|were|is|are) not|has not been|have not been|had not been|never)\s+"
-    r"(?:\w+\s+)?(?:given|administered|used|performed|started|required|needed|applied|done)\b",
-    re.I,
-)
-"""'Hyaluronidase was not given', 'steroid injections have not been given': a treatment
-withheld (NegEx lacks this post-trigger)."""
-_INSTITUTION_AFTER = re.compile(
-    r"^\s+(?:Institute|Center|Centre|Clinic|Department|Unit|University|Hospital|Society)\b"
-)
 _MESH = re.compile(
     r"\s/\s(?:administration & dosage|adverse effects|therapeutic use|drug therapy"
     r"|chemically induced|diagnosis|etiology|pathology|surgery|therapy)\b"
@@ -251,7 +241,7 @@ def _matches(
             continue
         if _INGREDIENT_BEFORE.search(text[max(0, start - 50) : start]):
             continue
-        if _INSTITUTION_AFTER.match(text[end:]) or _NOT_GIVEN_AFTER.match(text[end:]):
+        if not_for_the_reaction(text, start, end):
             continue
         kept.append((start, end, name))
     return _combined(text, kept)
@@ -323,6 +313,8 @@ def _named_again(drug: str, found: dict[str, TreatmentFact]) -> bool:
         ):
             fact.drug = drug
             return True
+        if 1 < len(words) < len(known) and all(w in known for w in words):
+            return True  # "hyperbaric therapy" after "hyperbaric oxygen therapy"
     return False
 
 

@@ -48,7 +48,12 @@ TREATMENT_WORDS = (
     r"|(?:recombinant )?tissue plasminogen activator|(?-i:r?t-?PA)|thrombolysis|fibrinolysis"
     r"|anti-?(?!bodies|gens?\b)[a-z]{4,}(?:als|ics|ants|ines|ives)"
 )
-TREATMENT = re.compile(rf"(?<![\w\u2010\u2011-])(?:{TREATMENT_WORDS})(?![\w\u2010\u2011-])", re.I)
+TREATMENT = re.compile(
+    rf"(?<![\w\u2010\u2011-])(?:{TREATMENT_WORDS}|(?:surgical )?resections?)"
+    r"(?:(?<=[a-rt-z])s)?(?![\w\u2010\u2011-])",
+    re.I,
+)
+"""The treatment names, also in the plural ("debridements", "flaps")."""
 _ADVERB = r"(?:(?:then|also|subsequently|immediately|promptly|\w+ly) )?"
 _AGENT = r"(?:we|surgeons?|the surgeons?|the (?:treating )?(?:physician|dermatologist)s?)"
 _DONE_BY = rf"(?:(?:was|were)|{_AGENT}) {_ADVERB}"
@@ -104,7 +109,7 @@ _SURGICAL = re.compile(
 tracheostomy), the word-formation rule of medical terminology (Dorland's Illustrated Medical
 Dictionary, "Combining forms")."""
 _HEAD = re.compile(
-    r"(?<![\w-])(?:(?P<bare>dialysis|hemodialysis|plasmapheresis|transfusions?)"
+    r"(?<![\w-])(?:(?P<bare>dialysis|ha?emodialysis|plasmapheresis|transfusions?)"
     r"|rehabilitation|therapy|therapies|stimulation|infusions?|inhalations?|feeding|ventilation"
     r"|bolus|regimens?|sutures?|(?P<anti>drugs|agents|medications?|treatment))(?![\w-])",
     re.I,
@@ -129,7 +134,7 @@ _GENERIC_WORDS = """a an the this that these those his her their its our your my
     microneedle microneedling rejuvenation contouring augmentation above below comprehensive
     complete partial slow rapid fast full total mild major minor extensive various all both
     each every more less most many few effective ineffective proper optimal maximal
-    high-dose low-dose"""
+    high-dose low-dose drug drugs medical pharmacological"""
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 """Words that are not part of a treatment's name (determiners, function words, words of
 timing, manner, quantity or intensity, routes, the exposure itself)."""

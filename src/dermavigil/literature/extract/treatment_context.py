@@ -1,0 +1,58 @@
+"""Where a treatment name stands for something other than a treatment of the reaction.
+
+:mod:`.treatment` drops a name found in a case sentence when its context says it is not
+given for the reaction: withheld ("hyaluronidase was not given"); part of an institution's
+or a journal's name ("Journal of Cosmetic and Laser Therapy"); a drug name that is part of
+a laboratory test's name ("alanine aminotransferase"); a procedure the patient had before
+the suspect was given (the injection was given "after uncomplicated endoscopic
+polypectomy", "on the 8th postoperative day following total abdominal hysterectomy": the
+time anchor of the exposure, docs/ annotation.md: "what was given or done for the
+reaction").
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOT_GIVEN_AFTER = re.compile(
+    r"^[\s,]+(?:(?:injections?|therapy|treatment)\s+)?"
+    r"(?:(?:was|were|is|are) not|has not been|have not been|had not been|never)\s+"
+    r"(?:\w+\s+)?(?:given|administered|used|performed|started|required|needed|applied|done)\b",
+    re.I,
+)
+"""'Hyaluronidase was not given', 'steroid injections have not been given': a treatment
+withheld (NegEx lacks this post-trigger)."""
+_INSTITUTION_AFTER = re.compile(
+    r"^\s+(?:Institute|Center|Centre|Clinic|Department|Unit|University|Hospital|Society)\b"
+)
+_JOURNAL = re.compile(r"\bJournal of (?:(?-i:[A-Z])[\w-]*,? (?:and |& )?){0,5}$")
+"""Title-case words after "Journal of" up to the name: a journal's title."""
+_LAB_AFTER = re.compile(
+    r"^\s+(?:amino-?transferase|transaminase|aminotransferase|dehydrogenase|phosphatase"
+    r"|kinase|levels?|concentrations?|clearance)\b",
+    re.I,
+)
+"""After a drug name: a laboratory test named with it ("alanine aminotransferase", "serum
+calcium levels")."""
+_PRIOR = re.compile(
+    r"\b(?:inject\w*|administ\w*|vaccinat\w*|received|given)\b[^.;]{0,120}\b(?:after|following)"
+    r"\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,5}$",
+    re.I,
+)
+"""An administration told as following the named procedure: the procedure came first."""
+_RECOVERY = re.compile(
+    r"\b(?:resol|improv|heal|regress|revers|recover|subsid|disappear|treat|manag)\w*\b[^.;]{0,40}$",
+    re.I,
+)
+
+
+def not_for_the_reaction(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is withheld, an institution's or a journal's
+    title word, a laboratory test or a procedure done before the exposure (see the module
+    docstring)."""
+    before, after = text[max(0, start - 220) : start], text[end:]
+    if _INSTITUTION_AFTER.match(after) or _NOT_GIVEN_AFTER.match(after):
+        return True
+    if _JOURNAL.search(before) or _LAB_AFTER.match(after):
+        return True
+    return bool(_PRIOR.search(before)) and not _RECOVERY.search(before)
