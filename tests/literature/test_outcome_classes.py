@@ -205,3 +205,23 @@ def test_own_text_status_at_follow_up_and_a_hedged_fatal():
 )
 def test_more_status_wordings(text: str, outcome: str):
     assert _outcomes(text) == {outcome}
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # a persistence told with its end states no status after it (r410, r478)
+        ("The nodules persisted for the next 4 months.", None),
+        ("The nodule persisted for 10 months until it was excised.", None),
+        # despite treatment, or with no end told, it is the reaction still there (r482)
+        ("The nodules persisted for 18 months despite triamcinolone.", "not_recovered"),
+        ("The nodules persisted.", "not_recovered"),
+    ],
+)
+def test_a_persistence_with_its_end_states_no_outcome(text: str, outcome: str | None):
+    assert _outcomes(text) == {outcome}
+
+
+def test_own_text_persistence_until_an_excision():
+    draft = extract_draft((DATA / "dc08_persistence_until_excised.txt").read_text("utf-8"))
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {None}

@@ -151,9 +151,35 @@ def _stated(sentence: Sentence, start: int, end: int) -> bool:
     return _present(sentence, start, end) and not _possible(sentence.text, start, end)
 
 
+_BOUNDED = re.compile(
+    r"^\w*\s+(?:for|over)\s+(?:up to |the next |approximately |about |nearly |around )?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)[ -]"
+    r"(?:hours?|days?|weeks?|months?|years?)\b(?![^.;]{0,40}\bdespite\b)"
+    r"|^\w*\s+(?:[^.;]{0,40}?\s)?until\b",
+    re.I,
+)
+"""'The pain persisted for up to two months', 'persisting for the next 4 months', 'the nodule
+persisted for 10 months until it was excised': a persistence with its end, which states no
+status after it (docs/annotation.md, r4xx decisions: 'persisting for N months' with no end
+status is null); 'despite treatment' keeps it (r482)."""
+
+
+def _bounded(text: str, mention: StatusMention) -> bool:
+    start, end = mention.span
+    return (
+        mention.outcome is Outcome.not_recovered
+        and text[start:end].lower().startswith("persist")
+        and bool(_BOUNDED.match(text[end:]))
+    )
+
+
 def _sentence_status(sentence: Sentence) -> StatusMention | None:
     """The status a sentence states last; a phrase stating two takes the stronger."""
-    stated = [m for m in status_mentions(sentence.text) if _stated(sentence, *m.span)]
+    stated = [
+        m
+        for m in status_mentions(sentence.text)
+        if _stated(sentence, *m.span) and not _bounded(sentence.text, m)
+    ]
     kept = strongest(stated)
     if not kept:
         return None
