@@ -148,7 +148,11 @@ def test_page_furniture_of_pubmed_and_publisher_pages(tail: str, truncated: bool
 
 @pytest.mark.parametrize(
     "run_in",
-    ["Keywords : filler, nodules, hyaluronidase", "Skin Research, 15: 270-273, 2016"],
+    [
+        "Keywords : filler, nodules, hyaluronidase",
+        "Skin Research, 15: 270-273, 2016",
+        "\\n",  # a line break the source page left escaped (r579)
+    ],
 )
 def test_a_keyword_list_or_citation_run_into_the_last_sentence_is_no_cut(run_in: str):
     text = (
@@ -157,3 +161,12 @@ def test_a_keyword_list_or_citation_run_into_the_last_sentence_is_no_cut(run_in:
     )
     assert not check_text(text).truncated
     assert check_text(text.removesuffix(run_in) + " and the nodules").truncated
+
+
+def test_own_text_patient_named_only_in_the_sentence_that_sums_the_case_up():
+    """'This case describes a 29-year-old male who developed ...' in the conclusion names the
+    patient when the case sentences do not (r473); the draft is then not partial for want
+    of an identifiable patient."""
+    draft = _draft("dc09_patient_in_the_conclusion")
+    assert draft.case["patient"] == {"age": {"value": 29.0, "unit": "year"}, "sex": "male"}
+    assert not draft.partial

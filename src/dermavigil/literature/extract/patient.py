@@ -102,8 +102,30 @@ def _pronoun(pattern: str, sentences: list[Sentence]) -> tuple[int, int] | None:
     return None
 
 
+_CASE_SUMMARY = re.compile(
+    r"\b(?:this|the present|our) case (?:describes|reports|presents|illustrates|highlights)"
+    r"|\bwe (?:hereby )?(?:present|report|describe) (?:the case of |a case of )?(?:an? |the )"
+    r"|\b(?:the )?first (?:reported )?case of\b",
+    re.I,
+)
+"""A sentence that sums the case up ("This case describes the first case of SES of a male
+patient who ...") wherever the abstract puts it, a conclusion included."""
+
+
 def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientFacts:
-    """Patient facts from patient sentences; the series cue from all sentences."""
+    """Patient facts from patient sentences (when they name neither age nor sex, from a
+    sentence that sums the case up); the series cue from all sentences."""
+    facts = _patient_facts(patient)
+    if facts.age is None and facts.sex is None:
+        told = {s.index for s in patient}
+        summaries = [s for s in sentences if s.index not in told and _CASE_SUMMARY.search(s.text)]
+        if summaries:
+            facts = _patient_facts(summaries, pronouns=False)
+    _series(facts, sentences)
+    return facts
+
+
+def _patient_facts(patient: list[Sentence], pronouns: bool = True) -> PatientFacts:
     facts = PatientFacts()
     for sentence in patient:
         match = _AGE.search(sentence.text)
@@ -122,12 +144,18 @@ def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientF
             facts.age_group = group
             facts.spans["patient.age_group"] = [span]
             break
-    for table, find in ((_SEX_NOUNS, _first), (_SEX_PRONOUNS, _pronoun)):
+    tables = ((_SEX_NOUNS, _first), (_SEX_PRONOUNS, _pronoun))
+    for table, find in tables if pronouns else tables[:1]:
         hits = [(span, sex) for sex, pattern in table if (span := find(pattern, patient))]
         if hits:
             span, facts.sex = min(hits)
             facts.spans["patient.sex"] = [span]
             break
+    return facts
+
+
+def _series(facts: PatientFacts, sentences: list[Sentence]) -> None:
+    """The series cue and the number of patients, from all sentences."""
     cues = []
     for sentence in sentences:
         for match in _SERIES.finditer(sentence.text):
@@ -146,7 +174,6 @@ def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientF
         facts.series = True
         facts.patients = int(count) if count else 2
         facts.spans["report.patients_in_report"] = [(start, start + len(match.group(0)))]
-    return facts
 
 
 _MARKER = re.compile(

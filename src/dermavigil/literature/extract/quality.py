@@ -127,6 +127,8 @@ _TRAILER = re.compile(
 """Furniture run into the last line after its final sentence: a keyword list ('...
 injection. Keywords : Osteoarthritis, ...') or the journal citation ('... in
 Japan.Skin Research, 15: 270-273, 2016')."""
+_ESCAPES = re.compile(r"(?:\\[nrt])+$")
+"""Line breaks left escaped by the page the excerpt came from ('... correct direction.\\n')."""
 _ELLIPSIS = re.compile(r"\w(?:\.{3}|\u2026)$")
 """An excerpt that ends on an ellipsis after a word ("Routine Gra...") was cut by its source."""
 _ELIDED = re.compile(
@@ -274,7 +276,7 @@ def check_text(text: str) -> TextCheck:
     if not _set_aside_foreign(check, len(words)):
         return check
     tail = last_prose_line(check.shown or check.text)  # a set-aside paragraph may be cut too
-    tail = _TRAILER.sub("", tail)
+    tail = _TRAILER.sub("", _ESCAPES.sub("", tail))
     if len(words) >= 8 and tail and (tail[-1] not in _FINAL or _ELLIPSIS.search(tail)):
         check.truncated = True
         check.warnings.append("the text ends mid-sentence: it may be truncated")
