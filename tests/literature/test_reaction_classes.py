@@ -259,3 +259,16 @@ def test_the_patients_state_told_with_an_adjective_is_a_reaction():
     codes = _codes(draft)
     assert {"HP:0001945", "HP:0002329", "HP:0002615", "HP:0025283"} <= codes
     assert "HP:0002018" not in codes  # "was not nauseated"
+
+
+def test_a_clinical_short_form_the_text_defines_is_reported_by_its_long_form():
+    """'shoulder injury related to vaccine administration (SIRVA)' defined in a background
+    sentence: the case's 'SIRVA' is reported by the long form, one reaction."""
+    draft = extract_draft(
+        "Shoulder pain after a vaccine\nShoulder injury related to vaccine administration "
+        "(SIRVA) is a rare complication. A 35-year-old woman received an influenza vaccine in "
+        "the left deltoid and developed SIRVA two days later."
+    )
+    verbatims = [r["verbatim"].lower() for r in draft.case["reactions"]]
+    assert "shoulder injury related to vaccine administration" in verbatims
+    assert "sirva" not in verbatims

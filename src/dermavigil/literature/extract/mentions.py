@@ -306,6 +306,8 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
     """Noun mentions, the adjective and verb forms no noun mention covers, and short forms of
     reactions defined in the text (the long form in place of the short one)."""
     found = [_named(text, m.start(), m.end()) for m in _MENTION.finditer(text)]
+    # a clinical short form the text defines ("SIRVA") is reported by its long form
+    found = [Mention(defined[f.text][0], f.start, f.end) if f.text in defined else f for f in found]
     for short, (long, _span) in defined.items():
         for match in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", text):
             if all(match.end() <= f.start or match.start() >= f.end for f in found):
