@@ -225,3 +225,23 @@ def test_a_persistence_with_its_end_states_no_outcome(text: str, outcome: str | 
 def test_own_text_persistence_until_an_excision():
     draft = extract_draft((DATA / "dc08_persistence_until_excised.txt").read_text("utf-8"))
     assert {r.get("outcome") for r in draft.case["reactions"]} == {None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the six-month follow-up she still had two palpable nodules.",
+        "At the last visit the nodules remained palpable.",
+        "She continued to experience pain in both cheeks at one year.",
+    ],
+)
+def test_a_reaction_still_there_at_the_last_follow_up_is_not_recovered(text: str):
+    """docs/annotation.md (r6xx decisions): a reaction still present at the last stated
+    follow-up is not recovered, whatever verb tells it ('still had', 'remained palpable',
+    'continued to experience')."""
+    assert _outcomes(text) == {"not_recovered"}
+
+
+def test_own_text_still_there_at_the_last_follow_up():
+    draft = extract_draft((DATA / "dc10_still_there_at_follow_up.txt").read_text("utf-8"))
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {"not_recovered"}

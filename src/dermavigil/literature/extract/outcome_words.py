@@ -139,7 +139,10 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|no (?:significant |further |clinical )?improvement|no (?:significant |further )?"
             r"(?:effect|response|benefit) (?:was|were) (?:observed|seen|noted)"
             r"|remained unchanged|irreversible|not (?:been )?restored|still (?:present|visible"
-            r"|sever\w*)|worsened|deteriorated|(?:progressive |further )?deterioration"
+            r"|sever\w*|palpable|had|has|have|complain\w*|experienc\w*|suffer\w*|report\w*)"
+            r"|remained (?:visible|palpable|present|stable|firm|swollen|indurated|painful)"
+            r"|continued to (?:have|experience|complain|suffer|report)"
+            r"|worsened|deteriorated|(?:progressive |further )?deterioration"
             r"|(?:acuity|vision|function|sight) (?:\w+ )?declined)\b",
             re.I,
         ),
