@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.realscore import draft_view
 from dermavigil.terminology.drugs import find_drugs
 from dermavigil.terminology.products import find_products
 
@@ -223,3 +224,24 @@ def test_mesh_index_terms_are_not_treatments():
         "administration & dosage\n  • Doxycycline / therapeutic use"
     )
     assert [t["drug"] for t in draft.case["treatments"]] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "product", "approval"),
+    [
+        ("self-injected vitamin A oil into both cheeks", ("vitamin A oil", "other"), False),
+        (
+            "had received subcutaneous IFN-β-1b injections for multiple sclerosis",
+            ("IFN-β-1b", "drug"),
+            True,
+        ),
+        ("developed nodules after facial fat injection", ("fat", "other"), None),
+        ("underwent a thread lift of the jowls", ("thread lift", "other"), None),
+    ],
+)
+def test_oils_interferon_abbreviations_fat_and_threads(sentence, product, approval):
+    """A drug named with 'oil' is an oil (a material not made for injection: r588-r590);
+    IFN is interferon (r555, r556); fat injected and a thread lift are filler materials."""
+    view = draft_view(extract_draft(f"Facial nodules\nA 45-year-old woman {sentence}."))
+    assert view["products"][:1] == [product]
+    assert view["route_approval"] is approval

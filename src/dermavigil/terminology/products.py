@@ -90,7 +90,8 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
         _C.drug,
         r"triamcinolone(?:\s+acetonide)?|buprenorphine(?:\s+extended[- ]release)?|methotrexate"
         r"|insulin(?:\s+glargine)?|enoxaparin|heparin|penicillin G benzathine|benzathine penicillin"
-        r"|vitamin K|phytonadione|interferon(?:\s+(?:alfa|beta)(?:-\d[a-z])?)?|adalimumab"
+        r"|vitamin K|phytonadione|interferon(?:\s+(?:alfa|beta)(?:-\d[a-z])?)?"
+        r"|IFN(?:[\s-]?(?:\u03b2|\u03b1|beta|alfa|alpha))?(?:[\s-]?1[ab])?|adalimumab"
         r"|etanercept|dupilumab|glutathione|tranexamic acid|lidocaine|polidocanol|bleomycin"
         r"|5-fluorouracil|fluorouracil|collagenase|minoxidil|dutasteride|semaglutide|tirzepatide",
     ),

@@ -70,7 +70,7 @@ _TREATMENT_BEFORE = re.compile(
 
 _COSMETIC_AFTER = re.compile(
     r"[\s-]+(?:serums?|creams?|lotions?|moisturi[sz]ers?|ampoules?|essences?|toners?|masks?"
-    r"|(?:skin ?care |cosmetic )?products?|skin preparations?)\b",
+    r"|(?:skin ?care |cosmetic )?products?|skin preparations?|oils?)\b",
     re.I,
 )
 
@@ -116,7 +116,8 @@ _MATERIAL_AFTER = re.compile(
 )
 _MATERIAL_BEFORE = re.compile(
     r"\b(?:augmentation|augmented|filled|filling|injections?|implanted|implantation|lift\w*"
-    r"|procedures?|treatments?|sessions?|fillers?)\s+(?:with|of|using)\s+(?:[\w(),.-]+\s+){0,3}$",
+    r"|procedures?|treatments?|sessions?|fillers?)\s+(?:with|of|using)\s+(?:[\w(),.-]+\s+){0,3}$"
+    r"|\b(?:underwent|undergone|undergoing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 
