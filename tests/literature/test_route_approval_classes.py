@@ -126,3 +126,15 @@ def test_an_administration_by_mistake_is_a_wrong_route(sentence: str):
         f"Abscess after an injection\nA 30-year-old woman {sentence}. She developed an abscess."
     )
     assert view["route_approval"] is False
+
+
+def test_the_sentence_that_presents_the_case_tells_the_route():
+    """'We present an unusual case of dysphagia arising from injection into the orbicularis
+    oculi muscle' (r409): the sentence presents this case, and so tells its route."""
+    view = _view(
+        "Dysphagia after botulinum toxin\nDysphagia is a known effect of botulinum toxin in "
+        "the neck. We present an unusual case of dysphagia arising from injection into the "
+        "orbicularis oculi muscle, which has not been described. We postulate that her "
+        "dysphagia was caused by distant spread of the toxin."
+    )
+    assert (view["route"], view["route_approval"]) == ("intramuscular", True)

@@ -102,6 +102,15 @@ def general(sentence: Sentence) -> bool:
     return bool(words) and words[0] in _GENERAL_SECTIONS
 
 
+_PRESENTED = re.compile(
+    r"\bwe (?:hereby )?(?:report|present|describe)\b[^.;]{0,60}\b(?:case|patient|man|woman"
+    r"|boy|girl|child|infant)\b",
+    re.I,
+)
+"""The sentence that presents this case ("We present an unusual case of dysphagia arising
+from injection into the orbicularis oculi muscle"): it tells the route used."""
+
+
 def route_sentences(
     sentences: list[Sentence], case_part: list[Sentence], title: Sentence | None
 ) -> list[Sentence]:
@@ -114,7 +123,9 @@ def route_sentences(
     for sentence in sentences:
         if general(sentence):
             continue
-        if _PROCEDURE.search(sentence.text) and not _NOT_CASE.search(sentence.text):
+        if (
+            _PROCEDURE.search(sentence.text) and not _NOT_CASE.search(sentence.text)
+        ) or _PRESENTED.search(sentence.text):
             chosen.add(sentence.index)
     return [s for s in sentences if s.index in chosen]
 
