@@ -170,3 +170,20 @@ def test_own_text_patient_named_only_in_the_sentence_that_sums_the_case_up():
     draft = _draft("dc09_patient_in_the_conclusion")
     assert draft.case["patient"] == {"age": {"value": 29.0, "unit": "year"}, "sex": "male"}
     assert not draft.partial
+
+
+@pytest.mark.parametrize(
+    ("tail", "truncated"),
+    [
+        ("MeSH terms\n\n  • Humans\n  • Skin / p", True),  # r554
+        ("[1]  A. Author, et al.  Delayed Nodules After Calcium", True),  # r586
+        ("MeSH terms\n\n  • Humans\n  • Skin / drug effects", False),
+        ("[1]  A. Author, et al.  Delayed nodules. J Derm. 2020;1:1-2.", False),
+    ],
+)
+def test_a_listed_item_cut_short_at_the_very_end_is_a_cut(tail: str, truncated: bool):
+    """docs/annotation.md (r5xx decisions): a cut anywhere, in page furniture or references
+    included, makes the excerpt partial; a complete list or reference does not."""
+    draft = _draft("dc05_complete_with_page_furniture")
+    text = draft.text.rstrip() + "\n\n" + tail
+    assert check_text(text).truncated is truncated

@@ -127,6 +127,14 @@ _TRAILER = re.compile(
 """Furniture run into the last line after its final sentence: a keyword list ('...
 injection. Keywords : Osteoarthritis, ...') or the journal citation ('... in
 Japan.Skin Research, 15: 270-273, 2016')."""
+_CUT_ITEM = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-\u2022*\u25cf\u25aa]|\d+[.)]|\[\d+\])[ \t][^\n]*\s[a-z]{1,2}$"
+    r"|(?:^|\n)[ \t]*\[\d+\][ \t][^\n]*[A-Za-z]$"
+)
+"""The excerpt's very last line is a listed item cut short: a bullet ending on a word's first
+letters ('  • Skin / p'), or a numbered reference ending on a letter, its title unfinished
+('[1] M. Gupta, et al. Delineating Injectable Triamcinolone-Induced Cutaneous';
+docs/annotation.md, r5xx decisions: a cut anywhere, references included, is partial)."""
 _ESCAPES = re.compile(r"(?:\\[nrt])+$")
 """Line breaks left escaped by the page the excerpt came from ('... correct direction.\\n')."""
 _ELLIPSIS = re.compile(r"\w(?:\.{3}|\u2026)$")
@@ -280,6 +288,9 @@ def check_text(text: str) -> TextCheck:
     if len(words) >= 8 and tail and (tail[-1] not in _FINAL or _ELLIPSIS.search(tail)):
         check.truncated = True
         check.warnings.append("the text ends mid-sentence: it may be truncated")
+    elif len(words) >= 8 and _CUT_ITEM.search((check.shown or check.text).rstrip()):
+        check.truncated = True
+        check.warnings.append("the text ends in the middle of a listed item: it is truncated")
     gap = _ELIDED.search(check.text)
     if gap:
         check.elided = True
