@@ -37,6 +37,7 @@ from typing import Any
 
 from dermavigil.duplicates.model import (
     DUPLICATE_SHARE,
+    LOT_SAME_SESSION,
     LOTS_SPELT_ALIKE,
     SAME_LOTS,
     U_SEED,
@@ -224,7 +225,10 @@ def lot_u_among_product_pairs(db_api: Any, table_name: str) -> tuple[dict[str, f
     needs the lot's agreement given what the other facts already say: the region (lots
     are shipped regionally) and the event date (one clinic gives one lot to the patients
     of a day; pairs within a month put u at 0.21 where pairs within a year give 0.06 and
-    random pairs 0.013, bench 10k)."""
+    random pairs 0.013, bench 10k). Reports of one day and region meet on the level
+    :data:`~dermavigil.duplicates.model.LOT_SAME_SESSION`, whose ``u`` is the share of
+    such pairs that share a lot (one clinic's session: 0.33 at 100k); the other levels'
+    ``u`` are counted among the pairs of other days."""
     spelt = LOTS_SPELT_ALIKE.replace("lots_l", "l.lots").replace("lots_r", "r.lots")
     all_same = SAME_LOTS.replace("lots_l", "l.lots").replace("lots_r", "r.lots")
     sql = f"""
@@ -234,20 +238,26 @@ def lot_u_among_product_pairs(db_api: Any, table_name: str) -> tuple[dict[str, f
             USING SAMPLE reservoir({LOT_PAIRS_SAMPLE} ROWS) REPEATABLE ({U_SEED})
         ), pairs AS (
             SELECT {all_same} AS all_same, len(list_intersect(l.lots, r.lots)) > 0 AS same,
-                   {spelt} AS alike
+                   {spelt} AS alike,
+                   coalesce(l.event_low = r.event_low AND l.region = r.region, false) AS session
             FROM s l JOIN s r ON l.first_suspect = r.first_suspect
              AND l.unique_id < r.unique_id AND l.region IS NOT DISTINCT FROM r.region
              AND abs(date_diff('day', l.event_low, r.event_low)) <= {LOT_WINDOW_DAYS}
         )
-        SELECT count(*), count(*) FILTER (WHERE all_same),
-               count(*) FILTER (WHERE same AND NOT all_same),
-               count(*) FILTER (WHERE alike AND NOT same) FROM pairs
+        SELECT count(*) FILTER (WHERE NOT session),
+               count(*) FILTER (WHERE all_same AND NOT session),
+               count(*) FILTER (WHERE same AND NOT all_same AND NOT session),
+               count(*) FILTER (WHERE alike AND NOT same AND NOT session),
+               count(*) FILTER (WHERE session), count(*) FILTER (WHERE session AND same)
+        FROM pairs
     """
-    pairs, all_same, same, alike = db_api.duckdb_con.execute(sql).fetchall()[0]
+    pairs, all_same, same, alike, sessions, shared = db_api.duckdb_con.execute(sql).fetchall()[0]
     if pairs < LOT_MIN_PAIRS:
         return {}, int(pairs)
     floor = 1 / pairs
+    session_u = {LOT_SAME_SESSION: max(shared / sessions, 1 / sessions)} if sessions else {}
     return {
+        **session_u,
         "the same lot numbers, two or more": max(all_same / pairs, floor),
         "a lot number in common": max(same / pairs, floor),
         "lot numbers spelt alike (typo)": max(alike / pairs, floor),
