@@ -245,3 +245,22 @@ def test_oils_interferon_abbreviations_fat_and_threads(sentence, product, approv
     view = draft_view(extract_draft(f"Facial nodules\nA 45-year-old woman {sentence}."))
     assert view["products"][:1] == [product]
     assert view["route_approval"] is approval
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "drug"),
+    [
+        ("Bacillus Calmette-Guérin vaccine-induced lupus vulgaris", "vaccine", None),
+        ("a diclofenac-induced Nicolau syndrome", None, "diclofenac"),
+        ("polycaprolactone-related granulomas", "polycaprolactone", None),
+    ],
+)
+def test_a_name_before_a_hyphenated_cause_participle(text, product, drug):
+    """'vaccine-induced', 'diclofenac-induced' (r591): the name before '-induced',
+    '-related', '-associated' is a name of its own."""
+    from dermavigil.terminology.materials import find_filler_materials
+
+    names = [m.text for m in find_products(text)] + [n for _, _, n in find_filler_materials(text)]
+    assert (names[0] if names else None) == product
+    drugs = [d.name for d in find_drugs(text)]
+    assert (drugs[0] if drugs else None) == drug

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
+CAUSE_SUFFIX = r"-(?:induced|related|associated|mediated|triggered|caused|provoked)\b"
+"""A hyphenated participle that names a cause ("vaccine-induced", "diclofenac-related"): the
+name before it is a name of its own."""
+_WORD = re.compile(rf"[A-Za-z0-9](?:[A-Za-z0-9']|-(?!{CAUSE_SUFFIX[1:]}))*", re.I)
 MAX_WORDS = 4
 
 

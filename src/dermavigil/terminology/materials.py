@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from dermavigil.domain.routes import INJECTION_ROUTES
+from dermavigil.terminology.drugs import CAUSE_SUFFIX
 
 _HEAD = re.compile(
     r"(?:\b(?:oils?|paraffin(?:s|um|oma)?|petrolatum|petroleum[- ]jelly|jelly"
@@ -58,7 +59,7 @@ _FILLER_MATERIALS = (
     r"|Aquamid|Amazingel|Interfall|Bio-?Alcamid|Argiform|Bioformacryl|Formacryl|Aquafilling"
     r"|Los\s+Deline|Ellans[eé]|Dermalive|Dermadeep|Zyderm|Zyplast|Evolence|Adatosil"
 )
-_FILLER = re.compile(rf"(?<![\w-])(?:{_FILLER_MATERIALS})(?![\w-])", re.I)
+_FILLER = re.compile(rf"(?<![\w-])(?:{_FILLER_MATERIALS})(?:(?![\w-])|(?={CAUSE_SUFFIX}))", re.I)
 """Filler and implant material names: chemical names with their usual abbreviations
 (PAAG, PCL, PDO), the gel's brands the reviews list (Aquamid, Amazingel, Bio-Alcamid,
 Argiform; Aquafilling and Los Deline are the breast gels), fat by its grafting words."""

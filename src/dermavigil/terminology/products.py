@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from dermavigil.domain.vocab import ProductCategory
+from dermavigil.terminology.drugs import CAUSE_SUFFIX
 
 _C = ProductCategory
 _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
@@ -100,7 +101,12 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
 _SPACE = re.compile(r"(?<=[A-Za-z]) (?=[A-Za-z])")
 _COMPILED: tuple[tuple[ProductCategory, re.Pattern[str]], ...] = tuple(
     # words of a name may be joined by a hyphen as well as a space ("benzathine-penicillin")
-    (category, re.compile(rf"(?<![\w-])(?:{_SPACE.sub('[ -]', pattern)})(?![\w-])", re.I))
+    (
+        category,
+        re.compile(
+            rf"(?<![\w-])(?:{_SPACE.sub('[ -]', pattern)})(?:(?![\w-])|(?={CAUSE_SUFFIX}))", re.I
+        ),
+    )
     for category, pattern in _PATTERNS
 )
 
