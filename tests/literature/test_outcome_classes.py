@@ -245,3 +245,11 @@ def test_a_reaction_still_there_at_the_last_follow_up_is_not_recovered(text: str
 def test_own_text_still_there_at_the_last_follow_up():
     draft = extract_draft((DATA / "dc10_still_there_at_follow_up.txt").read_text("utf-8"))
     assert {r.get("outcome") for r in draft.case["reactions"]} == {"not_recovered"}
+
+
+def test_own_text_the_title_tells_the_resolution_the_narrative_does_not():
+    """'Curing the lumps: resolution of the tear trough nodules through removal of ...': when
+    the narrative states no end status (only 'presented with persistent nodules'), the title's
+    status is the outcome (r403)."""
+    draft = extract_draft((DATA / "dc11_title_tells_the_resolution.txt").read_text("utf-8"))
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {"recovered"}

@@ -231,6 +231,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         first,
         serious_from=case_part,
         reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
+        title=sentences[0] if title else None,
     )
     suspect_spans = tuple(span for p in products for span in p.spans.get("category", []))
     routes = find_routes(

@@ -233,7 +233,12 @@ def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) 
         facts.outcome, facts.sequelae, facts.spans = None, [], {}
 
 
-def _last_status(facts: OutcomeFacts, patient: list[Sentence], first_reaction: int) -> None:
+def _last_status(
+    facts: OutcomeFacts,
+    patient: list[Sentence],
+    first_reaction: int,
+    title: Sentence | None = None,
+) -> None:
     later = [s for s in patient if s.index >= first_reaction]
     earlier: tuple[Sentence, StatusMention] | None = None
     for sentence in reversed(later):
@@ -252,9 +257,14 @@ def _last_status(facts: OutcomeFacts, patient: list[Sentence], first_reaction: i
         if status is not None and not _PLUPERFECT.search(sentence.text[: status.span[0]]):
             _keep(facts, sentence, status)
             return
+    told = _sentence_status(title) if title is not None else None
     if earlier is not None:
         _keep(facts, *earlier)
         _superseded(facts, earlier[0], later)
+    elif told is not None and told.outcome is not Outcome.not_recovered:
+        # "Curing the Blues: Resolution of the Tyndall Effect Through Removal of ...": the
+        # title tells how the case ended when the narrative does not
+        _keep(facts, title, told)
     else:
         _persistent(facts, patient)
 
@@ -264,6 +274,7 @@ def find_outcome(
     first_reaction: int,
     serious_from: list[Sentence] | None = None,
     reactions: Iterable[tuple[Iterable[str], list[Span]]] = (),
+    title: Sentence | None = None,
 ) -> OutcomeFacts:
     """Outcome facts from case sentences from the first reaction sentence on.
 
@@ -272,7 +283,7 @@ def find_outcome(
     :func:`.seriousness.reaction_criteria`.
     """
     facts = OutcomeFacts()
-    _last_status(facts, patient, first_reaction)
+    _last_status(facts, patient, first_reaction, title)
     for sentence in patient:
         match = next(
             (
