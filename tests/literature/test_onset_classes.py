@@ -101,6 +101,9 @@ def test_own_text_abbreviated_unit_after_a_usual_interval_and_a_late_visit():
         "later, she presented with a painful rash at the site.",
         "A 60-year-old woman contacted the clinic one hour after an intramuscular vitamin K "
         "injection about a painful rash at the site.",
+        # a visit told by its noun (r403, r429, r535)
+        "A 60-year-old woman had an intramuscular vitamin K injection. At her first "
+        "consultation one month after the injection there was a painful rash at the site.",
     ],
 )
 def test_time_to_presentation_is_not_an_onset(text: str):

@@ -137,7 +137,8 @@ _SIGN_VERB = (
 )
 _VISIT = (
     r"\b(?:presented|presenting|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen|referred"
-    r"|brought)|admitted|came|went|visited|consulted|contacted|attended|returned|sought)\b"
+    r"|brought)|admitted|came|went|visited|consulted|contacted|attended|returned|sought"
+    r"|(?:first|initial) (?:consultation|visit|presentation|examination))\b"
 )
 _PRESENTATION_BEFORE = re.compile(
     rf"{_VISIT}(?:(?!{_SIGN_VERB}|\bonset\b|\bhistory of\b)[^.;]){{0,200}}$", re.I
