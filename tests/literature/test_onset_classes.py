@@ -219,3 +219,13 @@ def test_two_intervals_with_a_sign_of_n_months_evolution_or_a_complaint_for_n_ye
     assert draft_view(extract_draft(text))["onset_days"] == 2 * 30.4375
     treated = text.replace("No treatment was given", "She was treated with a cream for 4 months")
     assert draft_view(extract_draft(treated))["onset_days"] == 2 * 30.4375
+
+
+def test_the_day_after_the_injection_is_one_day():
+    """'bruising which had appeared the day after the area was injected' (r403), as 'the
+    next day'."""
+    text = (
+        "A 57-year-old woman had a hyaluronic acid filler injected in "
+        "her cheek and noticed bruising that appeared the day after the injection."
+    )
+    assert _onset(text) == 1.0

@@ -1,6 +1,7 @@
 """The onset latency a reaction's sentence states, or its worded onset.
 
-A latency ("three days after injection", "after 2 weeks", "the next day")
+A latency ("three days after injection", "after 2 weeks", "the next day", "the day after the
+area was injected")
 or a worded onset ("shortly after the injection", "overnight") in the
 sentence of a reaction mention; a time to recovery ("resolved after 6
 weeks") is none.
@@ -27,7 +28,8 @@ _LATENCY = re.compile(
     rf"|later)\b(?:[\s-]+(?:the\s+|her\s+|his\s+)?(?:first\s+|initial\s+|last\s+)?(?:injection"
     rf"|procedure|treatment|session|administration|vaccination|dose)s?)?|\b(?:after|within)\s+"
     rf"(?:the\s+first\s+|about\s+|approximately\s+)?(?P<n2>{NUMBER_WORDS}){_RANGE}[\s-]+"
-    rf"(?P<unit2>{_UNIT})\b|\b(?:the )?(?P<next>next|following) day\b)",
+    rf"(?P<unit2>{_UNIT})\b|\b(?:the )?(?P<next>(?:next|following) day|(?<=the )day after(?="
+    r"\s+(?:the|her|his|an?|injection|treatment|vaccination)\b))\b)",
     re.I,
 )
 _RESOLUTION = re.compile(
