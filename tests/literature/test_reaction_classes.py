@@ -243,8 +243,7 @@ def test_a_short_form_of_an_indexed_disease_stands_for_its_whole_name():
         "lips. Granuloma annulare (GA) is a benign inflammatory skin disease of unknown cause. "
         "Two months later she developed GA of the lips, confirmed by biopsy."
     )
-    verbatims = {r["verbatim"].lower() for r in draft.case["reactions"]}
-    assert "granuloma annulare" in verbatims
+    assert "granuloma annulare" in {v.lower() for v in _verbatims(draft)}
     assert "HP:6000070" in _codes(draft)
 
 
@@ -269,6 +268,20 @@ def test_a_clinical_short_form_the_text_defines_is_reported_by_its_long_form():
         "(SIRVA) is a rare complication. A 35-year-old woman received an influenza vaccine in "
         "the left deltoid and developed SIRVA two days later."
     )
-    verbatims = [r["verbatim"].lower() for r in draft.case["reactions"]]
+    verbatims = {v.lower() for v in _verbatims(draft)}
     assert "shoulder injury related to vaccine administration" in verbatims
     assert "sirva" not in verbatims
+
+
+def test_a_second_name_in_brackets_is_the_same_reaction():
+    """'Nicolau syndrome (embolia cutis medicamentosa)': one reaction, not two; a bracketed
+    mention that codes something else stays ('necrosis (with ulceration)')."""
+    draft = extract_draft(
+        "Livedoid patch after an injection\nA 50-year-old man developed Nicolau syndrome "
+        "(embolia cutis medicamentosa) of the buttock after an intramuscular injection of "
+        "diclofenac, with skin necrosis (and ulceration) two days later."
+    )
+    verbatims = {v.lower() for v in _verbatims(draft)}
+    assert "nicolau syndrome" in verbatims
+    assert "embolia cutis medicamentosa" not in verbatims
+    assert "HP:0200042" in _codes(draft)  # the bracketed ulceration codes a reaction of its own

@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from dermavigil.literature.extract.treatment import TREATMENT
-from dermavigil.terminology.coder import finding_adjective
+from dermavigil.terminology.coder import code_phrase, finding_adjective
 from dermavigil.terminology.disease_spans import disease_spans
 from dermavigil.terminology.phenotype_spans import phenotype_spans
 
@@ -327,4 +327,27 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
             match.end() > f.start and match.start() < f.end for f in found
         ):
             found.append(Mention(match.group(0), match.start(), match.end()))
-    return sorted(found, key=lambda f: f.start)
+    return _without_apposed_names(text, sorted(found, key=lambda f: f.start))
+
+
+_IN_BRACKETS_AFTER = re.compile(r"\s*[(\[]\s*$")
+_CLOSING = re.compile(r"\s*[)\]]")
+
+
+def _without_apposed_names(text: str, found: list[Mention]) -> list[Mention]:
+    """A second name of the same reaction in brackets right after the first ("Nicolau syndrome
+    (embolia cutis medicamentosa)") is not a reaction of its own: dropped when it codes
+    nothing the first does not."""
+    out: list[Mention] = []
+    for mention in found:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and _IN_BRACKETS_AFTER.fullmatch(text, previous.end, mention.start)
+            and _CLOSING.match(text, mention.end)
+            and {c.code for c in code_phrase(mention.text)}
+            <= {c.code for c in code_phrase(previous.text)}
+        ):
+            continue
+        out.append(mention)
+    return out
