@@ -157,3 +157,14 @@ def test_a_procedure_treating_the_reaction_after_the_injection_is_kept():
         "in the lips and developed a granuloma that resolved after surgical excision."
     )
     assert [t["drug"] for t in draft.case["treatments"]] == ["surgical excision"]
+
+
+def test_a_removal_is_named_with_what_was_removed():
+    """'removal of the filler', 'evacuation of the haematoma' (r336, r412): the whole noun
+    phrase, so a reader's 'removal of PAAG' or 'surgical removal of the gel' is found."""
+    draft = extract_draft(
+        "Nodules after a gel filler\nA 40-year-old woman had polyacrylamide gel injected into "
+        "the cheeks and developed painful nodules. She underwent surgical removal of the "
+        "injected gel, and the nodules resolved."
+    )
+    assert [t["drug"] for t in draft.case["treatments"]] == ["surgical removal of the injected gel"]
