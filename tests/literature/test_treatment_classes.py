@@ -168,3 +168,14 @@ def test_a_removal_is_named_with_what_was_removed():
         "injected gel, and the nodules resolved."
     )
     assert [t["drug"] for t in draft.case["treatments"]] == ["surgical removal of the injected gel"]
+
+
+def test_conservative_treatment_is_named_as_done():
+    """'fully recovered after conservative treatment' (r531, r484, r422): what was done for
+    the reaction, as named (docs/annotation.md), like supportive and symptomatic care."""
+    draft = extract_draft(
+        "Pulmonary embolism after a filler\nA 30-year-old woman developed dyspnoea after "
+        "hyaluronic acid injection into the nose. She fully recovered after conservative "
+        "treatment."
+    )
+    assert [t["drug"] for t in draft.case["treatments"]] == ["conservative treatment"]
