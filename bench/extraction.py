@@ -112,7 +112,11 @@ def _real(verbose: bool) -> list[str]:
         pairs = []
         kept = {True: [0, 0], False: [0, 0]}  # a report? -> [kept, total]
         for item in annotations():
-            if item["split"] != part or not item["id"].startswith(prefixes):
+            if (
+                item["split"] != part
+                or not item["id"].startswith(prefixes)
+                or item.get("duplicate_of")  # one article collected twice: scored once
+            ):
                 continue
             text = cached_text(item)
             if text is None:

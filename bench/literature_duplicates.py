@@ -4,7 +4,8 @@ among the real annotated case reports (``bench/data/literature_real.jsonl``, fac
 Ground truth. Two articles were collected twice by the annotators of later rounds, each
 under a second citation, and are therefore one patient reported twice (found by comparing
 every pair of items of equal age and sex with a product family and a reaction in common,
-then reading both citations and texts):
+then reading both citations and texts; the later copy is marked ``duplicate_of`` and
+``bench/extraction.py`` scores the article once):
 
 - r429 ~ r535: Cohen et al., BMC Ophthalmol 2016;16:98 (doi 10.1186/s12886-016-0276-3),
   the second copy taken from PMC (PMC4938948) without a DOI;
