@@ -16,10 +16,9 @@ a precomposed extracted term matches a gold term that is one of its parts
 ("erythematous plaque" for "erythema"). Extracted codes that match no gold
 code are false positives; several extracted codes of one gold concept count
 once. A term the HPO does not code matches an extracted verbatim that
-contains it. ``reactions`` counts false positives among the coded
-reactions only; ``reactions_strict`` also counts each extracted reaction the
-HPO does not code that matches no uncoded gold term (neither contains the
-other): the stricter figure, with the same true positives. Sequelae are
+contains it. ``reactions`` counts false positives among coded reactions only;
+``reactions_strict`` also counts an extracted reaction the HPO does not code that
+matches no uncoded gold term (neither contains the other). Sequelae are
 reactions (``docs/annotation.md``, "Conventions settled at the start of the
 fourth session"): a draft's sequelae, which the extractor keeps apart from its
 reactions, are compared with the gold reactions together with them.
@@ -148,8 +147,7 @@ def _score_concepts(entry: ListScore, gold: Concepts, codes: set[str], verbatims
 
 def _uncoded_false(gold: Concepts, uncoded: list[str]) -> int:
     """Extracted reactions the HPO does not code that match no uncoded gold term."""
-    words = gold.words
-    return sum(not any(w in text or text in w for w in words) for text in map(_norm, uncoded))
+    return sum(not any(w in t or t in w for w in gold.words) for t in map(_norm, uncoded))
 
 
 def _score_sets(entry: ListScore | SingleScore, gold: set[str], got: set[str]) -> None:
