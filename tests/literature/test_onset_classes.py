@@ -229,3 +229,20 @@ def test_the_day_after_the_injection_is_one_day():
         "her cheek and noticed bruising that appeared the day after the injection."
     )
     assert _onset(text) == 1.0
+
+
+def test_exposure_dated_back_from_the_first_symptoms_is_the_onset() -> None:
+    """'injections ... 6 days prior to her eye symptoms' dates the exposure back from the first
+    sign, not from the visit: the latency is stated (r638)."""
+    text = (DATA / "dc12_onset_before_the_symptoms.txt").read_text(encoding="utf-8")
+    assert draft_view(extract_draft(text))["onset_days"] == 6.0
+    assert _onset("She had a vitamin K injection two weeks before her first complaints.") == 14.0
+
+
+def test_two_equal_intervals_give_zero() -> None:
+    """docs/annotation.md (r6xx decisions): two equal intervals give 0; 'over a period of ten
+    days' dates the sign back from the visit like 'for ten days' (r628)."""
+    text = (DATA / "dc13_onset_equal_intervals.txt").read_text(encoding="utf-8")
+    assert draft_view(extract_draft(text))["onset_days"] == 0.0
+    longer = text.replace("over a period of ten days", "over a period of two weeks")
+    assert draft_view(extract_draft(longer))["onset_days"] is None

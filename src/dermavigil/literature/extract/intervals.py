@@ -10,8 +10,9 @@ gives two intervals, the onset is their difference"; r081, r417, r431). A latenc
 from the exposure wins over two intervals, and so does a worded onset (:mod:`.onset`).
 
 Only the first exposure interval and the longest sign interval of the first sentence
-that gives one are read; a sign interval as long as the exposure one or longer gives
-nothing (the sign predates the exposure: a background illness).
+that gives one are read; a sign interval longer than the exposure one gives nothing (the
+sign predates the exposure: a background illness); two equal intervals give 0
+(docs/annotation.md, r6xx decisions: "two equal intervals give 0").
 """
 
 from __future__ import annotations
@@ -74,11 +75,17 @@ _SIGN = (
         re.I,
     ),
     re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+history of\b", re.I),
+    re.compile(
+        r"\b(?:over|for|during)\s+(?:a\s+(?:period|course|span)\s+of|the\s+(?:past|last"
+        rf"|previous|preceding))\s+{_N}[\s-]+{_UNIT}\b",
+        re.I,
+    ),
 )
 """The first sign dated back from the visit: "a swelling that had occurred 10 days
 earlier", "first noted 2 weeks before this consultation", "of 3 days duration", "a patch of
 2 months' evolution", "a 2-month history of", "presented with nodules on the face for one
-year" (the complaint's clause, not a treatment's)."""
+year" (the complaint's clause, not a treatment's), "pain and swelling over a period of two
+weeks", "for the past 3 days"."""
 _PRESENTING = re.compile(
     r"\b(?:present(?:ed|s|ing)|complain\w*|referred|admitted|came|visited|consulted|seen"
     r"|history)\b",
@@ -139,8 +146,8 @@ def two_intervals(sentences: list[Sentence]) -> Intervals | None:
     if exposure is None or sign is None:
         return None
     days, match, sentence = exposure
-    if sign >= days:
-        return None
+    if sign > days:
+        return None  # the sign predates the exposure: a background illness
     span = (sentence.start + match.start(), sentence.start + match.end())
     onset = Duration(value=round(days - sign, 4), unit=TimeUnit.day)
     return Intervals(onset, match.group(0), span)

@@ -44,6 +44,14 @@ _STATEMENTS = (
         r"|beginning|start)\b",
         re.I,
     ),
+    # "3 days prior to eye symptoms", "two weeks before her first complaints": the exposure
+    # dated back from the first sign, not from the visit
+    re.compile(
+        rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
+        r"\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:symptoms|signs"
+        r"|complaints)\b",
+        re.I,
+    ),
     # "three days before the patch appeared"
     re.compile(
         rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
