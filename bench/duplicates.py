@@ -424,9 +424,10 @@ RATES = {
 }
 
 
-STORE_VERSION = "vaers-4 faers-5"
+STORE_VERSION = "vaers-5 faers-6"
 """Importer versions the bench store must be built with (region and lot; the
-manufacturer's report number, 2026-12-05)."""
+manufacturer's report number, 2026-12-05; the last day of a partial event date, the
+seventh session)."""
 
 NUMBER_RATES = {
     "follow_up": {"missing": 0.3, "other_sender": 0.0},

@@ -47,3 +47,55 @@ def test_a_registry_copy_of_a_faers_report_is_found_across_sources(
     faers_id = next(u for u in (pair["unique_id_l"], pair["unique_id_r"]) if u.startswith("faers"))
     assert faers_id.startswith("faers:") and caseid in faers_id
     assert pair["match_probability"] >= 0.9
+
+
+def test_a_partial_event_date_is_its_period_not_its_first_day() -> None:
+    """FAERS event_dt "2012" is stored as 2012-01-01 with event_date_last 2012-12-31: two
+    reports of that year are "compatible partial dates", not the "same day" (+8 bits)."""
+    import duckdb
+
+    from dermavigil.duplicates.detect import score_table, with_rare_terms
+    from dermavigil.duplicates.model import level_labels
+    from dermavigil.duplicates.store_features import features_of, with_optional_columns
+
+    con = duckdb.connect()
+    con.sql(
+        "CREATE TABLE reports AS SELECT 'faers' AS source, id AS report_id, 'F' AS sex, "
+        "40.0 AS age_years, 'IL' AS country, DATE '2012-01-01' AS received_date, "
+        "CAST(NULL AS VARCHAR) AS literature, d AS event_date, last AS event_date_last FROM "
+        "(VALUES ('1', DATE '2012-01-01', DATE '2012-12-31'), "
+        "('2', DATE '2012-01-01', DATE '2012-12-31'), ('3', DATE '2012-06-05', NULL), "
+        "('4', DATE '2012-01-01', NULL)) t(id, d, last)"
+    )
+    con.sql(
+        "CREATE TABLE products AS SELECT 'faers' AS source, id AS report_id, 1 AS seq, "
+        "'suspect' AS role, 'teriparatide' AS product_key, CAST(NULL AS VARCHAR) AS category, "
+        "'subcutaneous' AS route FROM (VALUES ('1'), ('2'), ('3'), ('4')) t(id)"
+    )
+    con.sql(
+        "CREATE TABLE reactions AS SELECT 'faers' AS source, id AS report_id, term AS term_key, "
+        "CAST(NULL AS DOUBLE) AS onset_days FROM (VALUES ('1'), ('2'), ('3'), ('4')) t(id), "
+        "(VALUES ('osteosarcoma'), ('bone pain')) r(term)"
+    )
+    table = with_rare_terms(
+        features_of(
+            con,
+            with_optional_columns(con, "reports", "reports"),
+            with_optional_columns(con, "report_products", "products"),
+            "reactions",
+        )
+    )
+    shown = dict(zip(table["unique_id"].to_pylist(), table["event_date"].to_pylist(), strict=True))
+    assert shown == {
+        "faers:1": "2012", "faers:2": "2012", "faers:3": "2012-06-05", "faers:4": "2012-01-01"
+    }  # fmt: skip
+    scored, _ = score_table(table, 0.0)
+    labels = level_labels()["event_date"]
+    level = {
+        (row["unique_id_l"], row["unique_id_r"]): labels[row["gamma_event_date"]]
+        for row in scored.to_pylist()
+    }
+    assert level[("faers:1", "faers:2")] == "compatible partial dates"
+    assert level[("faers:1", "faers:3")] == "compatible partial dates"
+    assert level[("faers:1", "faers:4")] == "compatible partial dates"
+    assert level[("faers:3", "faers:4")] == "no agreement"  # two exact days 156 days apart

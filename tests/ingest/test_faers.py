@@ -79,6 +79,23 @@ def test_legacy_and_faers_zips(settings: Settings, shared_data: Path, tables: Ta
     legacy_report = _rows(t["reports"], "4263742")[0]
     assert legacy_report["case_id"] == "4061110" and legacy_report["version"] is None
     assert legacy_report["received_date"] == date(2004, 1, 2)  # fda_dt: legacy has no init_fda_dt
+    # partial event dates keep their period: event_dt "2003" and "201507" (2017Q2)
+    year_only, month_only = _rows(t["reports"], "109792364")[0], _rows(t["reports"], "115630624")[0]
+    assert (year_only["event_date"], year_only["event_date_last"]) == (
+        date(2003, 1, 1),
+        date(2003, 12, 31),
+    )
+    assert (month_only["event_date"], month_only["event_date_last"]) == (
+        date(2015, 7, 1),
+        date(2015, 7, 31),
+    )
+    assert all(
+        r["event_date_last"] is None
+        for r in t["reports"].to_pylist()
+        if r["event_date"]
+        and r["report_id"] not in ("109792364", "115630624")
+        and r["event_date"].day != 1
+    )
     assert not summary.rejected
 
 

@@ -15,6 +15,7 @@ from dermavigil.ingest.values import (
     parse_float,
     parse_int,
     parse_us_date,
+    partial_date_end,
     sex_code,
 )
 
@@ -54,6 +55,26 @@ def test_us_dates(text: str, expected: date) -> None:
 def test_bad_us_dates(text: str) -> None:
     with pytest.raises(BadValue):
         parse_us_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "parse", "expected"),
+    [
+        ("2014", parse_compact_date, date(2014, 12, 31)),
+        ("201402", parse_compact_date, date(2014, 2, 28)),
+        ("201602", parse_compact_date, date(2016, 2, 29)),
+        ("20140207", parse_compact_date, None),  # a full date: no period
+        ("20140207.0", parse_compact_date, None),
+        ("201413", parse_compact_date, None),  # bad: reported by parse_compact_date
+        ("", parse_compact_date, None),
+        ("2019", parse_us_date, date(2019, 12, 31)),
+        ("12/2018", parse_us_date, date(2018, 12, 31)),
+        ("01/02/2004", parse_us_date, None),
+        ("13/2019", parse_us_date, None),
+    ],
+)
+def test_partial_date_end(text: str, parse, expected: date | None) -> None:  # noqa: ANN001
+    assert partial_date_end(text, parse) == expected
 
 
 @given(DATES)

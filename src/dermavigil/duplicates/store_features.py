@@ -6,8 +6,10 @@ schema (``reports``, ``report_products``, ``report_reactions``), so one SQL quer
 :class:`~dermavigil.domain.case.Case` per report (1M reports in seconds rather
 than the ~20 minutes pydantic validation would take).
 
-Lot numbers, the region (state) and the manufacturer's report number come from
-columns added to the store later:
+Lot numbers, the region (state), the manufacturer's report number and the last day of
+a partial event date (``event_date_last``: "2014" is 2014-01-01 to 2014-12-31, the
+feature's ``event_low`` / ``event_high``, so two reports of one year do not meet as
+"same day") come from columns added to the store later:
 a store built before them reads them as null (:func:`with_optional_columns`).
 The store holds less than a case: no body sites, treatments, initials or event
 latency per reaction beyond ``onset_days``; those facts are missing (no evidence
@@ -78,6 +80,7 @@ OPTIONAL_COLUMNS = {
         "outcome": "VARCHAR",
         "serious": "BOOLEAN",
         "manufacturer_number": "VARCHAR",
+        "event_date_last": "DATE",
     },
     "report_products": {"lot": "VARCHAR"},
 }
@@ -145,9 +148,12 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
         CAST(NULL AS VARCHAR[]) AS body_sites,
         CAST(NULL AS VARCHAR[]) AS treatments,
         round(r.onset_latency_days, 3) AS onset_latency_days,
-        strftime(rep.event_date, '%Y-%m-%d') AS event_date,
+        CASE WHEN rep.event_date_last IS NULL THEN strftime(rep.event_date, '%Y-%m-%d')
+             WHEN month(rep.event_date_last) = month(rep.event_date)
+             THEN strftime(rep.event_date, '%Y-%m') ELSE strftime(rep.event_date, '%Y') END
+            AS event_date,
         rep.event_date AS event_low,
-        rep.event_date AS event_high,
+        coalesce(rep.event_date_last, rep.event_date) AS event_high,
         {_PUBLICATION_IDS} AS publication_ids,
         coalesce('doi:' || {_DOI}, {_CITED}) AS publication_id,
         CASE WHEN p.first_suspect IS NOT NULL AND r.reaction_terms IS NOT NULL

@@ -34,10 +34,17 @@ from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_single_file
 from dermavigil.ingest.record import Record, keyed_records
 from dermavigil.ingest.rows import csv_rows
 from dermavigil.ingest.staging import StageWriter
-from dermavigil.ingest.values import age_in_years, gravest, parse_us_date, sex_code
+from dermavigil.ingest.values import (
+    age_in_years,
+    gravest,
+    parse_us_date,
+    partial_date_end,
+    sex_code,
+)
 
 SOURCE = "caers"
-PARSER_VERSION = "caers-4"  # 4: closed remit (no drug or device categories); 3: orphans
+# 5: event_date_last; 4: closed remit (no drug or device categories); 3: orphans
+PARSER_VERSION = "caers-5"
 
 LONG = ("id", "var1", "var2")
 RAW_REPORT = "rareport"
@@ -127,6 +134,7 @@ def _report_row(rec: Record, rid: str, long_form: bool) -> dict[str, object]:
         "case_id": rid,
         "received_date": created,
         "event_date": rec.parsed(parse_us_date, "aeceventstartdate", "bad date"),
+        "event_date_last": partial_date_end(rec.get("aeceventstartdate"), parse_us_date),
         "sex": sex_code(rec.get("cigender")),
         "age_years": rec.parsed(
             lambda t: age_in_years(t, "" if age_unit.upper() == "NOT AVAILABLE" else age_unit),

@@ -47,11 +47,13 @@ from dermavigil.ingest.values import (
     clean_id,
     parse_compact_date,
     parse_int,
+    partial_date_end,
     sex_code,
 )
 
 SOURCE = "faers"
-PARSER_VERSION = "faers-5"  # 5: mfr_num; 4: lot (lot_num); 3: serious unknown without OUTC; orphans
+# 6: event_date_last; 5: mfr_num; 4: lot (lot_num); 3: serious unknown without OUTC; orphans
+PARSER_VERSION = "faers-6"
 
 _NAME = re.compile(
     r"^(?P<kind>DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(?P<unit>\d\dQ[1-4])(?:_\w+)?\.TXT$", re.IGNORECASE
@@ -159,6 +161,7 @@ def _report(rec: Record, rid: str, outc: set[str] | None, rpsr: set[str]) -> dic
         "version": rec.parsed(parse_int, "caseversion", "bad number"),
         "received_date": received,
         "event_date": rec.parsed(parse_compact_date, "event_dt", "bad date"),
+        "event_date_last": partial_date_end(rec.get("event_dt"), parse_compact_date),
         "country": rec.get("occr_country") or rec.get("reporter_country") or None,
         "sex": sex_code(rec.get("sex")),
         "age_years": rec.parsed(partial(age_in_years, unit=rec.get("age_cod")), "age", "bad age"),

@@ -27,12 +27,14 @@ The source is rebuilt whole and switched atomically
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from itertools import islice
 from typing import Any
 
 import pyarrow as pa
 
 from dermavigil.domain.case import Case, Product, Reaction
+from dermavigil.domain.dates import PartialDate
 from dermavigil.domain.vocab import ProductCategory, ProductRole, SeriousnessCriterion, Sex
 from dermavigil.ingest.normalize import product_key, product_mapping, term_key
 from dermavigil.ingest.summary import ImportSummary
@@ -63,6 +65,7 @@ def _report(stored: StoredCase) -> dict[str, Any]:
         "version": stored.version,
         "received_date": report.received_date.earliest() if report.received_date else None,
         "event_date": report.event_date.earliest() if report.event_date else None,
+        "event_date_last": _last_day(report.event_date),
         "country": report.reporter.country if report.reporter else None,
         "sex": _SEX.get(patient.sex) if patient.sex else None,
         "age_years": patient.age.years() if patient.age else None,
@@ -75,6 +78,13 @@ def _report(stored: StoredCase) -> dict[str, Any]:
         ),
         "literature": report.literature.citation if report.literature else None,
     }
+
+
+def _last_day(value: PartialDate | None) -> date | None:
+    """The last day of a partial date (the store's ``event_date_last``), None for a full one."""
+    if value is None or value.day is not None:
+        return None
+    return value.latest()
 
 
 def _route_approved(stored: StoredCase) -> dict[int, bool | None]:

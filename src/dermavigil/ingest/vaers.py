@@ -33,10 +33,17 @@ from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_file_set
 from dermavigil.ingest.record import Record, keyed_records
 from dermavigil.ingest.rows import csv_rows
 from dermavigil.ingest.staging import StageWriter
-from dermavigil.ingest.values import MAX_AGE_YEARS, parse_float, parse_us_date, sex_code
+from dermavigil.ingest.values import (
+    MAX_AGE_YEARS,
+    parse_float,
+    parse_us_date,
+    partial_date_end,
+    sex_code,
+)
 
 SOURCE = "vaers"
-PARSER_VERSION = "vaers-4"  # 4: manufacturer_number; 3: region and lot; 2: orphans, warnings
+# 5: event_date_last; 4: manufacturer_number; 3: region and lot; 2: orphans, warnings
+PARSER_VERSION = "vaers-5"
 
 _NAME = re.compile(
     r"^(?P<unit>\d{4})VAERS(?P<kind>DATA|VAX|SYMPTOMS)(?![A-Za-z]).*\.csv$", re.IGNORECASE
@@ -136,6 +143,7 @@ def _stage_data(member: Member, stage: StageWriter) -> dict[str, float | None]:
                 "case_id": vid,
                 "received_date": received,
                 "event_date": rec.parsed(parse_us_date, "ONSET_DATE", "bad date"),
+                "event_date_last": partial_date_end(rec.get("ONSET_DATE"), parse_us_date),
                 "region": rec.get("STATE").upper() or None,
                 "manufacturer_number": rec.get("SPLTTYPE") or None,
                 "sex": sex_code(rec.get("SEX")),

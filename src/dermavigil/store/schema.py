@@ -25,6 +25,9 @@ REPORTS = pa.schema(
         pa.field("version", pa.int32()),
         pa.field("received_date", pa.date32()),
         pa.field("event_date", pa.date32()),
+        # the last day a partial event date stands for ("2014" -> 2014-12-31; event_date
+        # holds its first day), null for a full date: duplicate detection compares periods
+        pa.field("event_date_last", pa.date32()),
         pa.field("country", pa.string()),
         # a subdivision of the country where the source gives one (VAERS STATE, "CA"):
         # a fact that tells two patients apart in duplicate detection
