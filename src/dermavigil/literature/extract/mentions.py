@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from dermavigil.literature.extract.named_exposure import in_exposure_name
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import code_phrase, finding_adjective
 from dermavigil.terminology.disease_spans import disease_spans
@@ -202,7 +203,8 @@ def _with_phenotypes(text: str, found: list[Mention]) -> list[Mention]:
     (:func:`~dermavigil.terminology.phenotype_spans.phenotype_spans`): one no mention covers is
     a mention of its own (``indexed``); one that overlaps mentions joins them into one span
     ("shoulder" + "pain", "facial swelling" + "swelling and redness"). A phenotype that names
-    the vaccine or the desensitisation given, or a treatment of the module
+    the vaccine or the desensitisation given (:mod:`.named_exposure`: "measles, mumps and
+    rubella vaccine"), or a treatment of the module
     :mod:`.treatment` ("fine needle aspiration"), is none. The diseases the Human Disease
     Ontology names (:func:`~dermavigil.terminology.disease_spans.disease_spans`: "botulism",
     "Arthus reaction") join the same way, after the phenotypes."""
@@ -212,6 +214,7 @@ def _with_phenotypes(text: str, found: list[Mention]) -> list[Mention]:
         if (
             any(s <= start and end <= e for s, e in spans)
             or not _MODIFIES_EXPOSURE.match(text, end)
+            or in_exposure_name(text, start, end)
             or TREATMENT.fullmatch(text, start, end)
         ):
             continue

@@ -1,0 +1,54 @@
+"""Mentions that are not this patient's reaction, and terms the draft keeps twice: classes
+of wording found on published abstracts (kept out of the repository), pinned on our own
+texts (``tests/data/literature/dr*``) and sentences."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.named_exposure import in_exposure_name
+
+OWN_TEXTS = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def _reactions(draft) -> tuple[set[str], set[str]]:
+    """The draft's reaction verbatims (lower case) and their HPO codes."""
+    reactions = draft.case["reactions"]
+    return (
+        {r["verbatim"].lower() for r in reactions},
+        {c["code"] for r in reactions for c in r.get("codes", [])},
+    )
+
+
+def test_diseases_a_vaccine_is_named_by_are_not_reactions():
+    """'a vaccine against diphtheria, tetanus, pertussis and poliomyelitis (DTaP-IPV)',
+    'measles, mumps and rubella (MMR) vaccine', 'a hepatitis B booster': the product's name;
+    the nodule and its itch are the reactions."""
+    text = (OWN_TEXTS / "dr06_vaccine_named_by_its_diseases.txt").read_text(encoding="utf-8")
+    verbatims, codes = _reactions(extract_draft(text))
+    named = {"diphtheria", "tetanus", "pertussis", "poliomyelitis", "measles", "mumps"}
+    assert not {w for v in verbatims for w in re.findall(r"\w+", v)} & (
+        named | {"rubella", "hepatitis"}
+    )
+    assert {"HP:0000989", "HP:0001482"} <= codes
+
+
+@pytest.mark.parametrize(
+    ("text", "disease", "named"),
+    [
+        ("a diphtheria-tetanus-pertussis-polio-Hib vaccine", "pertussis", True),
+        ("the measles, mumps, and rubella (MMR) vaccine", "rubella", True),
+        ("a live vaccine given to protect against tuberculosis (TB)", "tuberculosis", True),
+        ("he was started on rabies post-exposure prophylaxis", "rabies", True),
+        ("she had measles and then received a vaccine", "measles", False),
+        ("he developed tetanus after the vaccine", "tetanus", False),
+        ("a swelling (5 cm) near the vaccine site", "swelling", False),
+    ],
+)
+def test_a_disease_inside_a_vaccine_name(text: str, disease: str, named: bool):
+    at = text.index(disease)
+    assert in_exposure_name(text, at, at + len(disease)) is named
