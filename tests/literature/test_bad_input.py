@@ -24,9 +24,13 @@ def test_empty(text: str) -> None:
         draft.to_case()
 
 
-def test_not_english_extracts_nothing() -> None:
-    draft = extract_draft((DATA / "d10_spanish.txt").read_text(encoding="utf-8"))
-    assert draft.partial and draft.case["reactions"] == [] and draft.evidence == {}
+def test_not_english_is_partial_with_the_reason() -> None:
+    """A text in Spanish is partial, the language named; what its words give is kept with
+    its evidence (tests/literature/test_foreign_language.py), nothing else."""
+    text = (DATA / "d10_spanish.txt").read_text(encoding="utf-8")
+    draft = extract_draft(text)
+    assert draft.partial and draft.case["products"] == []
+    assert all(text[a:b] for spans in draft.evidence.values() for a, b in spans)
     assert "English" in draft.warnings[0]
     assert "Spanish" in draft.warnings[0]  # the reason names the language
     assert english_share("There was no necrosis after the injection of the filler.") > 0.3
@@ -55,7 +59,9 @@ def test_a_text_mostly_in_another_language_is_partial_with_the_reason() -> None:
     assert draft.partial
     assert any("Italian" in w and "partial" in w for w in draft.warnings)
     assert draft.case["products"][0]["name"].lower() == "diclofenac"
-    assert draft.case["patient"] == {}  # the patient is described in Italian only
+    # the patient is described in Italian only: read with the Italian words
+    assert draft.case["patient"] == {"sex": "female"}
+    assert any(w.startswith("read in Italian") for w in draft.warnings)
 
 
 def test_an_abstract_in_a_script_without_spaces_is_recognised() -> None:

@@ -164,8 +164,8 @@ def test_family_names_in_other_languages(text, category):
 
 
 def test_a_text_in_another_language_keeps_the_family_it_names():
-    """A text wholly in Spanish is not read (partial, the language named) but the product
-    family it names is kept with its evidence (r523, r524); nothing else is extracted."""
+    """A text wholly in Spanish is partial (the language named); the product family it names
+    is kept with its evidence (r523, r524), and what its Spanish words give."""
     text = (
         "Ptosis palpebral tras un tratamiento estético\nPresentamos el caso de una mujer de "
         "cuarenta años que acudió a urgencias por ptosis palpebral bilateral y visión doble "
@@ -179,7 +179,9 @@ def test_a_text_in_another_language_keeps_the_family_it_names():
     ]
     start, end = draft.evidence["products.0.name"][0]
     assert text[start:end] == "toxina botulínica"
-    assert draft.partial and not draft.case["reactions"]
+    assert draft.partial
+    assert [r["verbatim"] for r in draft.case["reactions"]] == ["ptosis"]
+    assert draft.case["patient"]["sex"] == "female"
 
 
 @pytest.mark.parametrize(

@@ -65,6 +65,18 @@ def longest_matches(
         _JOIN.fullmatch(text, a[2], b[1]) is not None
         for a, b in zip(tokens, tokens[1:], strict=False)
     ]
+    return token_matches(tokens, joined, keys, starts, most)
+
+
+def token_matches(
+    tokens: list[tuple[str, int, int]],
+    joined: list[bool],
+    keys: dict[str, str],
+    starts: frozenset[str],
+    most: int = MENTION_TOKENS,
+) -> list[PhenotypeSpan]:
+    """The dictionary look-up of :func:`longest_matches` over tokens already normalised
+    ((key token, start, end); ``joined[i]``: tokens i and i + 1 may be one phrase's)."""
     found: list[PhenotypeSpan] = []
     i = 0
     while i < len(tokens):

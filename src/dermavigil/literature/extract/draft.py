@@ -28,6 +28,7 @@ from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges
 from dermavigil.literature.extract.findings import find_findings
+from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.onset import refine_onsets
 from dermavigil.literature.extract.outcome import find_outcome
@@ -142,19 +143,24 @@ def _empty(text: str, warnings: list[str]) -> Draft:
     return Draft(text=text, case=case, warnings=warnings, partial=True)
 
 
-def _in_another_language(text: str, warnings: list[str]) -> Draft:
-    """An empty draft for a text the extractor cannot read (empty, or in another language);
-    the product family a text in another language names is kept, with its evidence
-    (:func:`.products.named_family`)."""
+def _in_another_language(
+    text: str, warnings: list[str], languages: list[tuple[int, int, str]] | None = None
+) -> Draft:
+    """A partial draft for a text the extractor cannot read as English (empty, or in
+    another language): the product family a text in another language names is kept, with
+    its evidence (:func:`.products.named_family`), and what the words of its language give
+    (:func:`.foreign_draft.fill_gaps`)."""
     draft = _empty(text, warnings)
+    evidence: assemble.Evidence = {}
     named = named_family(text)
     if named:
-        evidence: assemble.Evidence = {}
         draft.case["products"] = assemble.products_part(
             text, named, RouteFacts(), ChallengeFacts(), evidence
         )
-        draft.evidence = evidence
         draft.warnings.append("the product family the text names in its language is kept")
+    suspects = frozenset(p.name.lower() for p in named)
+    fill_gaps(text, languages or [], draft.case, evidence, draft.warnings, suspects, True)
+    draft.evidence = evidence
     return draft
 
 
@@ -179,7 +185,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     """
     check = check_text(text)
     if not check.usable:
-        return _in_another_language(check.text, check.warnings)
+        return _in_another_language(check.text, check.warnings, check.languages)
     text = check.text
     sentences = split_sentences(text)
     patient = patient_sentences(sentences)
@@ -272,6 +278,10 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     if "report.patients_in_report" in patient_facts.spans:
         evidence["report.patients_in_report"] = patient_facts.spans["report.patients_in_report"]
     warnings = list(check.warnings)
+    if check.languages:
+        fill_gaps(
+            check.shown or text, check.languages, case, evidence, warnings, suspects, check.foreign
+        )
     review = is_review(sentences)
     reported_series = patient_facts.series and _SERIES_REPORTED.search(text)
     if not case["patient"] and (review or not (case["reactions"] or reported_series)):

@@ -160,6 +160,9 @@ class TextCheck:
     (the same length, so evidence spans index both)."""
     foreign: bool = False
     """Most of the text is in a language other than English (only its English part is read)."""
+    languages: list[tuple[int, int, str]] = field(default_factory=list)
+    """The parts in another language: (start, end, ISO 639 code), the whole text when it is
+    all in one (:mod:`.foreign` reads those it has the words of)."""
 
     @property
     def incomplete(self) -> bool:
@@ -228,10 +231,12 @@ def last_prose_line(text: str) -> str:
 
 def _not_english(check: TextCheck, code: str) -> bool:
     check.usable = False
+    check.languages = [(0, len(check.text), code)]
     name = language_name(code) if code != "en" else "no recognisable language"
     check.warnings.append(
-        f"the text is in {name}, not English (identified by py3langid): nothing was "
-        "extracted; extraction works on English text only"
+        f"the text is in {name}, not English (identified by py3langid): the draft is partial; "
+        "the English extraction read nothing, only the words of a language the project has "
+        "them for (Spanish, Portuguese, French, German, Italian) are read"
     )
     return False
 
@@ -253,12 +258,13 @@ def _set_aside_foreign(check: TextCheck, words: int) -> bool:
     if left < MIN_PROSE_WORDS:
         return _not_english(check, foreign[0].code)
     check.shown, check.text = check.text, kept
+    check.languages = [(f.start, f.end, f.code) for f in foreign]
     names = ", ".join(dict.fromkeys(f.language for f in foreign))
     set_aside = sum(f.words for f in foreign)
     check.foreign = set_aside > left
     check.warnings.append(
         f"{len(foreign)} paragraph(s) in {names} ({set_aside} words, identified by "
-        "py3langid) set aside: extraction works on English text only"
+        "py3langid) set aside from the English extraction"
         + ("; most of the text is not English, so the draft is partial" if check.foreign else "")
     )
     return True

@@ -1,0 +1,375 @@
+"""Facts of a case report written in Spanish, Portuguese, French, German or Italian.
+
+The English pipeline sets a paragraph in another language aside
+(:mod:`.language`); this module reads such paragraphs with the resources of their
+language and gives facts in the pipeline's own types, each with its evidence spans in the
+text:
+
+- the sentences about this patient: from the first sentence with a case cue (the
+  patient's nouns, the case's verbs: :data:`.foreign_words.CASE`) until a sentence about
+  the condition in general, a differential diagnosis or another section of the article
+  (:data:`.foreign_words.GENERAL`); the title, when the text reports a case;
+- reactions: phenotypes found by the official HPO translations
+  (:func:`dermavigil.terminology.translations.translated_spans`, the same HPO ids the English
+  path gives) and the diagnoses of this domain the HPO lacks (Nicolau syndrome, botulism),
+  not negated (NegEx-style cues of the language before the mention in its clause: Chapman
+  et al. 2001, J Biomed Inform 34(5):301-310), written in English with the words of the
+  text as evidence;
+- age, sex (a gendered noun), treatments (in a sentence that tells a treatment: the
+  language's names of the usual treatments and the drug names of the English lexicon
+  written as their cognates: "enoxaparina", "paracétamol"), the last stated outcome, and
+  the seriousness criteria stated (death, hospitalisation, surgery on the reaction, a
+  reaction that is a criterion by itself).
+
+A text in another language stays *partial* (issue 10, "Bad input"); what this module finds
+fills the fields the English part of the text left empty (:func:`fill_gaps`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from dermavigil.domain.dates import Duration, TimeUnit
+from dermavigil.domain.vocab import FindingKind, Outcome, SeriousnessCriterion, Sex
+from dermavigil.literature.extract.findings import FindingFacts
+from dermavigil.literature.extract.foreign_words import (
+    AGE,
+    AGE_UNITS,
+    BIOPSY,
+    CASE,
+    CLAUSE_END,
+    EXPOSURE,
+    GENERAL,
+    NEGATION,
+    NUMBERS,
+    ONSET,
+    OUTCOMES,
+    REACTIONS,
+    ROUTES,
+    SERIOUS,
+    SEX,
+    SITES_FOUND,
+    SURGERY,
+    TIME_UNITS,
+    TREATED,
+    TREATMENTS,
+    ascii_fold,
+)
+from dermavigil.literature.extract.reactions import ReactionFacts
+from dermavigil.literature.extract.sentences import Sentence, split_sentences
+from dermavigil.literature.extract.seriousness import reaction_criteria
+from dermavigil.literature.extract.treatment import TreatmentFact
+from dermavigil.terminology.coder import code_phrase, default_coder
+from dermavigil.terminology.drugs import drug_names
+from dermavigil.terminology.translations import LANGUAGES, translated_spans
+
+Span = tuple[int, int]
+_NOT_CASE_SECTIONS = re.compile(r"intro|discus|conclu|background|antecedentes|objetiv", re.I)
+_TOKEN = re.compile(r"[a-z]{5,}")
+_LIFE_THREATENING = frozenset({"botulism"})
+"""Diagnoses life-threatening by the written criteria (``docs/annotation.md``, serious)."""
+
+
+@dataclass
+class ForeignFacts:
+    """What a text in another language says of its case, with evidence spans."""
+
+    language: str
+    reactions: list[ReactionFacts] = field(default_factory=list)
+    findings: list[FindingFacts] = field(default_factory=list)
+    treatments: list[TreatmentFact] = field(default_factory=list)
+    age: tuple[float, str] | None = None
+    sex: Sex | None = None
+    outcome: Outcome | None = None
+    onset: Duration | None = None
+    sites: list[str] = field(default_factory=list)
+    product: tuple[str, str, Span] | None = None
+    """The drug given, as the text spells it, its English lexicon name and its span."""
+    route: tuple[str, Span] | None = None
+    seriousness: list[SeriousnessCriterion] = field(default_factory=list)
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+
+def _case_sentences(sentences: list[Sentence], folded: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    telling = False
+    for sentence in sentences:
+        text = folded[sentence.start : sentence.end]
+        if sentence.section and _NOT_CASE_SECTIONS.match(sentence.section):
+            telling = False
+            if not CASE.search(text) or GENERAL.search(text):
+                continue
+        if GENERAL.search(text):
+            telling = False
+            continue
+        if CASE.search(text):
+            telling = True
+        if telling:
+            out.append(sentence)
+    title = sentences[0] if sentences and sentences[0].section == "title" else None
+    if out and title is not None and title not in out:
+        out.insert(0, title)
+    return out
+
+
+def _negated(folded: str, sentence: Sentence, start: int, language: str) -> bool:
+    before = folded[sentence.start : start]
+    cut = [m.end() for m in CLAUSE_END.finditer(before)]
+    clause = before[cut[-1] if cut else 0 :]
+    return bool(NEGATION[language].search(clause[-80:]))
+
+
+@lru_cache(maxsize=64)
+def _codes(english: str):
+    return tuple(code_phrase(english))
+
+
+def _mentions(
+    text: str, folded: str, sentence: Sentence, language: str
+) -> list[tuple[int, int, str]]:
+    """(start, end, English name) of the phenotypes and diagnoses a sentence names, the
+    longest at each place, without overlap."""
+    names = default_coder().tables.names
+    hits: list[tuple[int, int, str]] = []
+    for pattern, english in REACTIONS:
+        for m in pattern.finditer(folded, sentence.start, sentence.end):
+            hits.append((m.start(), m.end(), english))
+    for span in translated_spans(text[sentence.start : sentence.end], language):
+        hits.append(
+            (sentence.start + span.start, sentence.start + span.end, names.get(span.term_id, ""))
+        )
+    kept: list[tuple[int, int, str]] = []
+    for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        if hit[2] and not any(a < hit[1] and hit[0] < b for a, b, _ in kept):
+            kept.append(hit)
+    return sorted(kept)
+
+
+def _reactions(
+    text: str, folded: str, case: list[Sentence], language: str
+) -> tuple[list[ReactionFacts], list[FindingFacts]]:
+    """The reactions of the case sentences, and what a biopsy showed (histopathology)."""
+    found: dict[str, ReactionFacts] = {}
+    findings: dict[str, FindingFacts] = {}
+    for sentence in case:
+        biopsy = BIOPSY.search(folded, sentence.start, sentence.end)
+        for start, end, english in _mentions(text, folded, sentence, language):
+            if _negated(folded, sentence, start, language):
+                continue
+            codes = list(_codes(english))
+            key = codes[0].code if codes else english.lower()
+            if biopsy and start > biopsy.start():
+                if key not in findings:
+                    findings[key] = FindingFacts(
+                        kind=FindingKind.histopathology,
+                        test=text[biopsy.start() : biopsy.end()],
+                        result=english,
+                        codes=codes,
+                        spans={"test": [biopsy.span()], "result": [(start, end)]},
+                    )
+                continue
+            if key in found:
+                found[key].spans["verbatim"].append((start, end))
+                continue
+            found[key] = ReactionFacts(
+                verbatim=english[:1].lower() + english[1:] if codes else english,
+                codes=codes,
+                sentence=sentence.index,
+                spans={"verbatim": [(start, end)]},
+            )
+    return list(found.values()), list(findings.values())
+
+
+@lru_cache(maxsize=4096)
+def english_drug(word: str) -> str | None:
+    """The English lexicon name a Romance or German spelling of a drug stands for
+    ("enoxaparina" -> "enoxaparin", "paracetamol", "heparine" -> "heparin",
+    "prednisona" -> "prednisone", "hialuronidasa" -> "hyaluronidase"), else None."""
+    names = drug_names()
+    stems = {word, word[:-1], word[:-1] + "e", word[:-2] + "e", word[:-2]}
+    stems |= {
+        s.replace("cilin", "cillin").replace("hia", "hya").replace("asa", "ase") for s in stems
+    }
+    stems |= {s.replace("f", "ph") for s in stems if "f" in s}
+    for stem in sorted(stems, key=len, reverse=True):
+        if len(stem) >= 5 and stem in names:
+            return stem
+    return None
+
+
+def _treatments(
+    folded: str, case: list[Sentence], suspects: frozenset[str], language: str
+) -> list[TreatmentFact]:
+    found: dict[str, TreatmentFact] = {}
+    suspects = frozenset(ascii_fold(s) for s in suspects)
+    for sentence in case:
+        part = folded[sentence.start : sentence.end]
+        if not TREATED.search(part):
+            continue
+        hits: list[tuple[int, int, str]] = []
+        for pattern, english in TREATMENTS:
+            for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", part):
+                if not any(a < m.end() and m.start() < b for a, b, _ in hits):
+                    hits.append((m.start(), m.end(), english))
+        for m in _TOKEN.finditer(part):
+            drug = english_drug(m.group(0))
+            if (
+                drug
+                and not any(a < m.end() and m.start() < b for a, b, _ in hits)
+                and not EXPOSURE.search(part[max(0, m.start() - 40) : m.start()])
+            ):
+                hits.append((m.start(), m.end(), drug))  # not the drug given ("aplicación de")
+        kept: list[tuple[int, int, str]] = []
+        for start, end, english in sorted(hits):
+            words = folded[sentence.start + start : sentence.start + end]
+            if any(s and (s in words or english in s) for s in suspects):
+                continue
+            if _negated(folded, sentence, sentence.start + start, language):
+                continue
+            if kept and re.fullmatch(r"\s*\(\s*", part[kept[-1][1] : start]):
+                kept.pop()  # a class with its members in brackets: the members
+            kept.append((start, end, english))
+        for start, end, english in kept:
+            if english not in found:
+                span = (sentence.start + start, sentence.start + end)
+                found[english] = TreatmentFact(drug=english, spans={"drug": [span]})
+    return list(found.values())
+
+
+def _last(patterns, folded: str, case: list[Sentence]) -> tuple[Any, Span] | None:
+    best: tuple[int, int, Any, Span] | None = None
+    for sentence in case:
+        for value, pattern in patterns:
+            for m in pattern.finditer(folded, sentence.start, sentence.end):
+                rank = (m.end(), m.end() - m.start())
+                if best is None or rank > best[:2]:
+                    best = (*rank, value, (m.start(), m.end()))
+    return (best[2], best[3]) if best else None
+
+
+def _first(patterns, folded: str, case: list[Sentence]) -> tuple[Any, Span] | None:
+    for sentence in case:
+        hits = [
+            (m.start(), m.end(), value)
+            for value, pattern in patterns
+            for m in pattern.finditer(folded, sentence.start, sentence.end)
+        ]
+        if hits:
+            start, end, value = min(hits)
+            return value, (start, end)
+    return None
+
+
+def read_foreign(
+    text: str,
+    language: str,
+    spans: list[Span] | None = None,
+    suspects: frozenset[str] = frozenset(),
+) -> ForeignFacts:
+    """The facts of the parts of ``text`` at ``spans`` (all of it when None), written in
+    ``language`` (ISO 639-1); nothing for a language without translations."""
+    facts = ForeignFacts(language=language)
+    if language not in LANGUAGES:
+        return facts
+    folded = ascii_fold(text)
+    sentences = [
+        s
+        for s in split_sentences(text)
+        if spans is None or s.section == "title" or any(a <= s.start < b for a, b in spans)
+    ]
+    case = _case_sentences(sentences, folded)
+    if not case:
+        return facts
+    facts.reactions, facts.findings = _reactions(text, folded, case, language)
+    _product(facts, text, folded, case)
+    if facts.product:
+        suspects = suspects | {facts.product[1], ascii_fold(facts.product[0])}
+    facts.treatments = _treatments(folded, case, suspects, language)
+    for sentence in case:
+        age = AGE.search(folded, sentence.start, sentence.end)
+        if age:
+            facts.age = (float(age.group("n")), AGE_UNITS.get(age.group("unit"), "year"))
+            facts.spans["patient.age"] = [(age.start(), age.end())]
+            break
+    sex = _first(SEX, folded, case)
+    if sex:
+        facts.sex, facts.spans["patient.sex"] = sex[0], [sex[1]]
+    outcome = _last(OUTCOMES, folded, case)
+    if outcome:
+        facts.outcome, facts.spans["outcome"] = outcome[0], [outcome[1]]
+    _seriousness(facts, folded, case)
+    _onset_and_sites(facts, folded, case)
+    return facts
+
+
+def _product(facts: ForeignFacts, text: str, folded: str, case: list[Sentence]) -> None:
+    """The first lexicon drug (by its cognate) named right after the words of its giving
+    ("aplicación de penicilina benzatínica"), as spelled with a hyphenated or adjectival
+    companion word, and a route word of the same sentence."""
+    for sentence in case:
+        for m in _TOKEN.finditer(folded, sentence.start, sentence.end):
+            english = english_drug(m.group(0))
+            if not english or not EXPOSURE.search(
+                folded, max(sentence.start, m.start() - 40), m.start()
+            ):
+                continue
+            start, end = m.span()
+            joined = re.match(
+                r"[\s-]+([a-z]+(?:ic[ao]|ique|isch\w*)|-[a-z]+)", folded[end : end + 30]
+            )
+            before = re.search(r"([a-z]+)-$", folded[max(0, start - 30) : start])
+            end = end + joined.end() if joined else end
+            start = max(0, start - 30) + before.start(1) if before else start
+            facts.product = (text[start:end], english, (start, end))
+            for route, pattern in ROUTES:
+                found = pattern.search(folded, sentence.start, sentence.end)
+                if found:
+                    facts.route = (route, found.span())
+                    break
+            return
+
+
+def _onset_and_sites(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:
+    """The first latency from the injection the case sentences state, and the body sites
+    they name (the reaction's or the injection's), in text order."""
+    for sentence in case:
+        onset = ONSET.search(folded, sentence.start, sentence.end)
+        if onset:
+            number = onset.group("n").replace(",", ".")
+            value = float(number) if number[0].isdigit() else float(NUMBERS[number])
+            facts.onset = Duration(value=value, unit=TimeUnit(TIME_UNITS[onset.group("unit")]))
+            facts.spans["onset"] = [(onset.start(), onset.end())]
+            break
+    for sentence in case:
+        for name, pattern in SITES_FOUND:
+            for m in pattern.finditer(folded, sentence.start, sentence.end):
+                if name not in facts.sites:
+                    facts.sites.append(name)
+                facts.spans.setdefault("body_sites", []).append((m.start(), m.end()))
+
+
+def _seriousness(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:
+    found: dict[SeriousnessCriterion, list[Span]] = {}
+    for criterion, pattern in SERIOUS:
+        for sentence in case:
+            for m in pattern.finditer(folded, sentence.start, sentence.end):
+                if not _negated(folded, sentence, m.start(), facts.language):
+                    found.setdefault(criterion, []).append((m.start(), m.end()))
+    for treatment in facts.treatments:
+        if treatment.drug in SURGERY:
+            found.setdefault(SeriousnessCriterion.medically_important, []).extend(
+                treatment.spans["drug"]
+            )
+    for reaction in facts.reactions:
+        if reaction.verbatim in _LIFE_THREATENING:
+            found.setdefault(SeriousnessCriterion.life_threatening, []).extend(
+                reaction.spans["verbatim"]
+            )
+    coded = [([c.code for c in r.codes], r.spans["verbatim"]) for r in facts.reactions]
+    for criterion, spans in reaction_criteria(coded):
+        found.setdefault(criterion, []).extend(spans)
+    facts.seriousness = list(found)
+    facts.spans["seriousness"] = [s for spans in found.values() for s in spans]

@@ -1,0 +1,139 @@
+"""Fill a draft's empty fields from the parts of its text written in another language.
+
+:func:`fill_gaps` reads the parts :func:`.quality.check_text` set aside (the whole text,
+when it is all in one language) with :func:`.foreign.read_foreign`, in the language with
+the most of them among those the project has words for, and gives what it finds to the
+fields the English part left empty: the patient's age and sex, the reactions (with the
+outcome and seriousness the same text states), the treatments; an English part that
+names reactions keeps them, and its outcome, seriousness and treatments (a bilingual
+abstract says the same twice). Values keep their evidence spans; reactions are written in
+English (``verbatim_source``: ``translation``; the text's own words are their evidence);
+the draft stays partial (issue 10, "Bad input": a text in another language is marked so).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dermavigil.domain.routes import Route
+from dermavigil.domain.vocab import ProductCategory
+from dermavigil.literature.extract import assemble
+from dermavigil.literature.extract.challenge import ChallengeFacts
+from dermavigil.literature.extract.foreign import ForeignFacts, read_foreign
+from dermavigil.literature.extract.language import language_name
+from dermavigil.literature.extract.outcome import OutcomeFacts
+from dermavigil.literature.extract.products import ProductFacts
+from dermavigil.literature.extract.routes import RouteFacts
+from dermavigil.terminology.drugs import drug_names
+from dermavigil.terminology.labelled_routes import labelled_for
+from dermavigil.terminology.products import categorize
+from dermavigil.terminology.translations import LANGUAGES
+
+
+def _known(reaction, known: set[str]) -> bool:
+    return any(c.code in known for c in reaction.codes)
+
+
+def _products(text: str, facts: ForeignFacts, evidence: assemble.Evidence) -> list[dict[str, Any]]:
+    """The drug given, as the text spells it, with its route and labelled routes."""
+    assert facts.product is not None
+    name, english, span = facts.product
+    category = categorize(english)
+    if category is ProductCategory.other and english in drug_names():
+        category = ProductCategory.drug
+    product = ProductFacts(name=name, category=category)
+    product.spans["name"] = product.spans["category"] = [span]
+    routes = RouteFacts()
+    if facts.route:
+        routes.used, routes.used_spans = Route(facts.route[0]), [facts.route[1]]
+        if labelled_for(english, routes.used):  # a route the labelling lacks proves nothing
+            routes.approved, routes.approved_spans = [routes.used], [span]
+    return assemble.products_part(text, [product], routes, ChallengeFacts(), evidence)
+
+
+def fill_gaps(
+    text: str,
+    languages: list[tuple[int, int, str]],
+    case: dict[str, Any],
+    evidence: assemble.Evidence,
+    warnings: list[str],
+    suspects: frozenset[str] = frozenset(),
+    mostly: bool = False,
+) -> None:
+    """Complete ``case`` (and ``evidence``) from the parts of ``text`` in another language;
+    ``mostly``: most of the text is in that language (its reactions are added to those of
+    the English part, e.g. a title, instead of only filling an empty list)."""
+    size: dict[str, int] = {}
+    for start, end, code in languages:
+        if code in LANGUAGES:
+            size[code] = size.get(code, 0) + end - start
+    if not size:
+        return
+    language = max(size, key=lambda code: size[code])
+    spans = [(a, b) for a, b, code in languages if code == language]
+    facts = read_foreign(text, language, spans, suspects)
+    filled: list[str] = []
+    if facts.product and not case.get("products"):
+        case["products"] = _products(text, facts, evidence)
+        filled.append("product")
+    patient = case.setdefault("patient", {})
+    if facts.age and "age" not in patient:
+        patient["age"] = {"value": facts.age[0], "unit": facts.age[1]}
+        evidence["patient.age"] = facts.spans["patient.age"]
+        filled.append("age")
+    if facts.sex and "sex" not in patient:
+        patient["sex"] = facts.sex.value
+        evidence["patient.sex"] = facts.spans["patient.sex"]
+        filled.append("sex")
+    outcome = OutcomeFacts(
+        outcome=facts.outcome,
+        seriousness=facts.seriousness,
+        spans={k: v for k, v in facts.spans.items() if k in ("outcome", "seriousness")},
+    )
+    reactions = case.setdefault("reactions", [])
+    known = {c["code"] for r in reactions for c in r.get("codes", [])}
+    new = [r for r in facts.reactions if not reactions or (mostly and not _known(r, known))]
+    if new:
+        own: assemble.Evidence = {}
+        told = outcome if not reactions else OutcomeFacts()  # else the English part's stand
+        part = assemble.reactions_part(new, told, ChallengeFacts(), {}, own)
+        for key, spans in own.items():
+            _, index, rest = key.split(".", 2)
+            evidence[f"reactions.{int(index) + len(reactions)}.{rest}"] = spans
+        for reaction in part:
+            reaction["verbatim_source"] = "translation"
+        reactions.extend(part)
+        filled.append("reactions")
+    if reactions and facts.outcome and not any(r.get("outcome") for r in reactions):
+        for i, reaction in enumerate(reactions):
+            reaction["outcome"] = facts.outcome.value
+            evidence[f"reactions.{i}.outcome"] = list(facts.spans["outcome"])
+        filled.append("outcome")
+    if reactions and facts.seriousness and not any(r.get("seriousness") for r in reactions):
+        for i, reaction in enumerate(reactions):
+            reaction["seriousness"] = [c.value for c in facts.seriousness]
+            evidence[f"reactions.{i}.seriousness"] = list(facts.spans["seriousness"])
+        filled.append("seriousness")
+    if reactions and facts.onset and not any(r.get("onset_latency") for r in reactions):
+        reactions[0]["onset_latency"] = facts.onset.model_dump(mode="json")
+        evidence["reactions.0.onset_latency"] = list(facts.spans["onset"])
+        filled.append("onset")
+    holder = (case.get("products") or reactions or [None])[0]
+    placed = [s for p in case.get("products", []) + reactions for s in p.get("body_sites", [])]
+    if facts.sites and holder is not None and not placed:
+        holder["body_sites"] = list(facts.sites)
+        path = "products.0" if case.get("products") else "reactions.0"
+        evidence[f"{path}.body_sites"] = list(facts.spans["body_sites"])
+        filled.append("body sites")
+    if facts.findings and not case.get("findings"):
+        case["findings"] = assemble.findings_part(facts.findings, evidence)
+        filled.append("histopathology")
+    if facts.treatments and not case.get("treatments"):
+        case["treatments"] = assemble.treatments_part(facts.treatments, evidence)
+        filled.append("treatments")
+    if filled:
+        warnings.append(
+            f"read in {language_name(language)} with the HPO translations and the words of "
+            f"that language: {', '.join(filled)} (written in English, the text's words as "
+            "evidence); check them against the text"
+        )

@@ -1,0 +1,307 @@
+"""The few words a case report in Spanish, Portuguese, French, German or Italian needs read.
+
+Phenotypes come from the official HPO translations
+(:mod:`dermavigil.terminology.translations`); this module holds what the HPO does not
+translate: the words that make a sentence one about *this patient*, negation cues,
+sex, age, treatment verbs and the names of the usual treatments of injection
+complications, outcome and recovery, hospitalisation and death, and the diagnoses of
+this domain that are no HPO phenotype (Nicolau syndrome, botulism). Each is written for
+the text's letters folded to ASCII lower case (:func:`ascii_fold`), so one pattern covers
+"mejoría" and "mejoria". English names are what the draft gives (``docs/annotation.md``:
+reaction and treatment terms of a text in another language are written in English).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from dermavigil.domain.vocab import Outcome, SeriousnessCriterion, Sex
+
+
+def ascii_fold(text: str) -> str:
+    """``text`` lower-cased with its accents stripped, one character for one (spans stay
+    valid): "Mejoría" -> "mejoria", "ß" -> "s"."""
+    out = []
+    for char in text:
+        low = char.lower()[:1] or char
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
+        )
+        out.append("s" if low == "\u00df" else base[:1] if base[:1].isascii() and base else low)
+    return "".join(out)
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
+
+
+CASE = _words(
+    # es
+    r"paciente|mujer|hombre|varon|nin[oa]|menor|lactante|presento|presentaba|consulto|consulta"
+    r"|acude|acudio|refiere|reportamos|presentamos|describimos|se reporta|se presenta|caso"
+    r"|ingresa|ingreso|recibio|evoluciono|se le|la paciente"
+    # pt
+    r"|mulher|homem|menin[oa]|apresentou|apresentava|evoluiu|relatamos|submeteu|relatado"
+    # fr
+    r"|patiente?|femme|homme|fille|garcon|enfant|il s'agit|agee?|a presente|presentait"
+    r"|rapportons|consulte"
+    # de
+    r"|patientin|frau|mann|madchen|junge|stellte sich|berichten|fall"
+    # it
+    r"|donna|uomo|ragazz[oa]|bambin[oa]|presentava|riportiamo|caso clinico"
+)
+"""A sentence about this patient: the patient's nouns, the case's verbs in the past."""
+GENERAL = _words(
+    r"se caracteriza|se define|se ha asociado|se han descrito|fue descrito|es una complicacion"
+    r"|es un sindrome|es una reaccion|suele|se manifiesta|se desconoce|caracteriza-se"
+    r"|e uma complicacao|podem ser|costuma|se caracterise|est une complication|on suggere"
+    r"|peut|rarement|ist eine|wird definiert|e una complicazione|si caratterizza"
+    r"|diagnostico diferencial|diagnostic differentiel|dx diferencial|differentialdiagnose"
+    r"|diagnosi differenziale|introduccion|introducao|introduction|einleitung|introduzione"
+    r"|discusion|discussao|discussion|diskussion|discussione|conclusion|conclusao"
+    r"|palabras clave|palavras-chave|mots-cles|schlusselworter|parole chiave|keywords"
+    r"|debe|deben|deve ser|devem|doit|doivent|sollte|deve essere|devono"
+)
+"""A sentence about the condition in general, a differential diagnosis or a section of
+the article other than the case."""
+NEGATION = {
+    "es": _words(r"sin|no|niega|nego|descart\w*|ausencia de|ningun\w*"),
+    "pt": _words(r"sem|nao|nega|negou|descart\w*|ausencia de|nenhum\w*"),
+    "fr": _words(r"pas de|pas d'|sans|absence de|aucune?|ni|n'a pas|n'avait pas|exclu\w*"),
+    "de": _words(r"kein\w*|ohne|nicht|ausgeschlossen"),
+    "it": _words(r"senza|non|assenza di|nessun\w*|esclus\w*"),
+}
+"""NegEx-style cues (Chapman et al. 2001, J Biomed Inform 34(5):301-310) of each language."""
+CLAUSE_END = re.compile(r"[;.:]|(?<![\w-])(?:pero|aunque|mas|mais|aber|ma|but)(?![\w-])")
+
+SEX = (
+    (Sex.female, _words(r"mujer|nina|la paciente|paciente femenina|senora|mulher|menina"
+                        r"|a paciente|paciente feminina|femme|fille|patiente|frau|patientin"
+                        r"|madchen|donna|ragazza|bambina")),
+    (Sex.male, _words(r"hombre|varon|nino|paciente masculino|homem|menino|paciente masculino"
+                      r"|homme|garcon|mann|junge|uomo|ragazzo|bambino")),
+)  # fmt: skip
+"""Gendered nouns name the sex; a generic masculine ("un menor", "el paciente") does not
+(``docs/annotation.md``, r6xx decisions)."""
+AGE = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,3})(?:[\s-]+|-?)(?P<unit>anos|ans|anni|jahre|jahrige\w*|meses|mois|mesi"
+    r"|monate)(?![\w-])"
+)
+"""An age: a number and its unit ("de 35 años", "âgée de 6 ans", "65-jährige")."""
+AGE_UNITS = {"meses": "month", "mois": "month", "mesi": "month", "monate": "month"}
+
+TREATED = _words(
+    r"tratamiento|tratad[oa]s?|trato|recibio|se administr\w*|administracion|se indico|se inicio"
+    r"|manejo|manejad[oa]|requirio|necesit\w*|se realizo|mejoria con|tratamento|recebeu"
+    r"|submetid[oa]|realizad[oa]|administrad[oa]|traitement|traitee?|prise en charge|a recu"
+    r"|administration|behandelt|behandlung|therapie|erhielt|trattat[oa]|trattamento|terapia"
+    r"|somministrat[oa]|antibioticoterapia"
+)
+"""A sentence that tells a treatment given."""
+TREATMENTS: tuple[tuple[str, str], ...] = (
+    (
+        r"antibioticoterapia (?:endovenosa|intravenosa)"
+        r"|antibioticos? (?:endovenosos?|intravenosos?)"
+        r"|antibiotiques? (?:intraveineux|iv)",
+        "intravenous antibiotic therapy",
+    ),
+    (
+        r"antibioticoterapia|antibioterapia|antibiotique?s?|antibiotico?s?|antibiotika|antibiotici"
+        r"|antibiose",
+        "antibiotics",
+    ),
+    (
+        r"drenaje quirurgico|drenagem cirurgica|drainage chirurgical|chirurgische drainage"
+        r"|drenaggio chirurgico",
+        "surgical drainage",
+    ),
+    (r"drenaje|drenagem|drainage|drenaggio", "drainage"),
+    (
+        r"desbridamiento|desbridamento|debridement|debridement chirurgical|sbrigliamento",
+        "debridement",
+    ),
+    (r"escision|excision|exerese|excisao|exzision|escissione", "excision"),
+    (
+        r"corticoides?|corticosteroides?|corticosteroides?|corticoides?|kortikosteroide?"
+        r"|cortisone|corticosteroidi|glucocorticoides?|glucocorticoidi",
+        "corticosteroids",
+    ),
+    (r"antihistaminicos?|antihistaminiques?|antihistaminika|antistaminici", "antihistamines"),
+    (
+        r"analgesicos?|antalgiques?|traitement antalgique|analgetika|analgesici|antalgico",
+        "analgesics",
+    ),
+    (
+        r"heparina de bajo peso molecular|heparina de baixo peso molecular"
+        r"|heparine de bas poids moleculaire|niedermolekulares heparin"
+        r"|eparina a basso peso molecolare|hbpm",
+        "low molecular weight heparin",
+    ),
+    (r"hialuronidasa|hialuronidase|hyaluronidase|ialuronidasi", "hyaluronidase"),
+    (r"antitoxina|antitoxine|antitoxin|antitossina", "antitoxin"),
+    (
+        r"oxigeno hiperbarico|oxigenoterapia hiperbarica|oxigenio hiperbarico"
+        r"|oxygenotherapie hyperbare|hyperbare sauerstofftherapie|ossigeno iperbarico",
+        "hyperbaric oxygen therapy",
+    ),
+    (
+        r"compresas? (?:calientes|frias)|compressas? (?:quentes|frias)"
+        r"|compresses? (?:chaudes|froides)",
+        "compresses",
+    ),
+    (
+        r"injerto(?: de piel)?|enxerto|greffe(?: cutanee)?|hauttransplantation|innesto cutaneo",
+        "skin graft",
+    ),
+    (r"curas locales|soins locaux|wundversorgung|cura delle ferite", "wound care"),
+    (r"apositos?|curativos?|pansements?|verbande?|medicazion\w*", "dressings"),
+    (
+        r"cirugia|intervencion quirurgica|cirurgia|chirurgie|operation|intervento chirurgico",
+        "surgery",
+    ),
+)
+"""Treatment names of these languages -> the English name the draft gives."""
+
+OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
+    (Outcome.fatal, _words(r"fallecio|fallecimiento|obito|faleceu|deces|decede|verstarb"
+                           r"|verstorben|decesso|e deceduto")),
+    (Outcome.recovered_with_sequelae, _words(r"secuelas?|sequelas?|sequelles?|folgeschaden"
+                                             r"|postumi|con (?:una )?cicatri\w+"
+                                             r"|com (?:uma )?cicatri\w+"
+                                             r"|avec (?:une )?cicatrice|mit (?:einer )?narbe")),
+    (Outcome.not_recovered, _words(r"sin mejoria|sem melhora|sans amelioration|keine besserung"
+                                   r"|senza miglioramento|no mejoro|nao melhorou")),
+    (Outcome.recovered, _words(r"resolucion|resolvio|curacion|remision completa|desaparicion"
+                               r"|resolucao|cura|remissao|guerison|disparition|resolution"
+                               r"|abheilung|ruckbildung|ausgeheilt|risoluzione|guarigione|guarit[oa]|curad[oa]"
+                               r"|cicatrizad[oa]|gueri\w*|geheilt|abgeheilt")),
+    (Outcome.recovering, _words(r"mejoria|mejora|evolucion favorable|melhora|melhoria"
+                                r"|evolucao favoravel|amelioration|evolution (?:etait )?favorable"
+                                r"|besserung|verbesserung|miglioramento")),
+)  # fmt: skip
+"""The last status the case sentences state."""
+SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
+    (SeriousnessCriterion.death, OUTCOMES[0][1]),
+    (SeriousnessCriterion.hospitalisation, _words(
+        r"ingres[ao] en (?:la )?uci|ingreso|hospitaliz\w+|internacao|internad[oa]|hospitalis\w+"
+        r"|stationar\w*|ricover\w*|uci|unidad de cuidados intensivos|reanimation")),
+)  # fmt: skip
+"""Seriousness criteria stated in words (the reactions' HPO codes and surgery add more)."""
+SURGERY = frozenset({"surgical drainage", "debridement", "excision", "skin graft", "surgery"})
+"""Treatments that are surgery on the reaction: medically important (ICH E2A)."""
+_REACTIONS: tuple[tuple[str, str], ...] = (
+    (
+        r"sindrome de nicolau|syndrome de nicolau|nicolau-syndrom|sindrome di nicolau",
+        "Nicolau syndrome",
+    ),
+    (r"botulismo(?: iatrogenico)?|botulisme(?: iatrogene)?|botulismus", "botulism"),
+    (
+        r"necrosis cutanea|necrose cutanea|necrose cutanee|hautnekrose|necrosi cutanea",
+        "skin necrosis",
+    ),
+    (r"necrosis|necrose|nekrose|necrosi", "necrosis"),
+    (r"abscesos?|abscessos?|abces|abszess\w*|ascessi|ascesso", "abscess"),
+    (r"celulitis|celulite|cellulite|phlegmone|zellulitis|cellulite", "cellulitis"),
+    (r"granulomas?|granulomes?|granulom\w*|granulomi", "granuloma"),
+    (r"nodulos?|nodules?|knoten|noduli", "nodules"),
+    (r"tumefaccion|inchazo|tumefaction|gonflement|schwellung|gonfiore|tumefazione", "swelling"),
+    (r"ceguera|cegueira|cecite|erblindung|cecita", "blindness"),
+    (r"livedo\w*", "livedo reticularis"),
+)
+REACTIONS = tuple((_words(pattern), english) for pattern, english in _REACTIONS)
+"""Diagnoses of this domain that the HPO translations lack or word otherwise."""
+BIOPSY = _words(
+    r"biopsia|biopsie|biopsy|histolog\w*|histopatolog\w*|histopatholog\w*|anatomopatolog\w*"
+    r"|anatomopatholog\w*|istolog\w*"
+)
+"""A sentence telling what a biopsy showed: its findings are histopathology."""
+EXPOSURE = _words(
+    r"(?:aplicacion|administracion|inyeccion|infiltracion|aplicacao|administracao|injecao"
+    r"|injection|administration|injektion|gabe|iniezione|somministrazione)"
+    r"(?: [a-z]+)? (?:de|d'|da|do|von|di)(?: la| l'| a| o)?"
+)
+"""Words before the product given (the suspect, never a treatment)."""
+
+NUMBERS = {
+    **dict.fromkeys(("un", "una", "uno", "um", "uma", "une", "ein", "eine", "einem", "einer"), 1),
+    **dict.fromkeys(("dos", "dois", "duas", "deux", "zwei", "due"), 2),
+    **dict.fromkeys(("tres", "trois", "drei", "tre"), 3),
+    **dict.fromkeys(("cuatro", "quatro", "quatre", "vier", "quattro"), 4),
+    **dict.fromkeys(("cinco", "cinq", "funf", "cinque"), 5),
+    **dict.fromkeys(("seis", "six", "sechs", "sei"), 6),
+    **dict.fromkeys(("siete", "sete", "sept", "sieben", "sette"), 7),
+    **dict.fromkeys(("ocho", "oito", "huit", "acht", "otto"), 8),
+    **dict.fromkeys(("nueve", "nove", "neuf", "neun"), 9),
+    **dict.fromkeys(("diez", "dez", "dix", "zehn", "dieci"), 10),
+    **dict.fromkeys(("primer", "primero", "primeiro", "premier", "ersten", "primo"), 1),
+    **dict.fromkeys(("segundo", "second", "deuxieme", "zweiten", "secondo"), 2),
+    **dict.fromkeys(("tercer", "tercero", "terceiro", "troisieme", "dritten", "terzo"), 3),
+    **dict.fromkeys(("cuarto", "quarto", "quatrieme", "vierten"), 4),
+    **dict.fromkeys(("quinto", "cinquieme", "funften"), 5),
+}
+"""Number words and ordinals up to ten (folded), for latencies ("tres días después")."""
+TIME_UNITS = {
+    "hora": "hour", "horas": "hour", "heure": "hour", "heures": "hour", "stunde": "hour",
+    "stunden": "hour", "ora": "hour", "ore": "hour", "h": "hour",
+    "dia": "day", "dias": "day", "jour": "day", "jours": "day", "tag": "day", "tage": "day",
+    "tagen": "day", "giorno": "day", "giorni": "day",
+    "semana": "week", "semanas": "week", "semaine": "week", "semaines": "week", "woche": "week",
+    "wochen": "week", "settimana": "week", "settimane": "week",
+    "mes": "month", "meses": "month", "mois": "month", "monat": "month", "monate": "month",
+    "monaten": "month", "mese": "month", "mesi": "month",
+}  # fmt: skip
+_NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
+ONSET = re.compile(
+    rf"(?<![\w-])(?P<n>{_NUMBER})\s+(?P<unit>{'|'.join(TIME_UNITS)})(?![\w-])[^.;]{{0,25}}?"
+    r"(?<![\w-])(?:despues de|tras|posterior(?:es)? a|luego de|apos|depois de|apres|nach|dopo)"
+    r"(?![\w-])[^.;]{0,40}?(?<![\w-])(?:la |a |l'|der |dem |la |l')?(?:inyeccion|aplicacion"
+    r"|administracion|infiltracion|injecao|aplicacao|administracao|injection|administration"
+    r"|injektion|iniezione|somministrazione|vacuna|vacina|vaccin\w*|impfung)"
+)
+"""A latency from the injection: a number and a unit, then "after" and the injection
+("tres días después de la inyección", "no segundo dia após a aplicação", "72 horas tras
+administración")."""
+SITES: tuple[tuple[str, str], ...] = (
+    ("forehead", r"frente|testa|front|stirn|fronte"),
+    ("glabella", r"glabela|glabelle|glabella"),
+    (
+        "periorbital area",
+        r"patas de gallo|pes de galinha|pattes d'oie|krahenfusse|zampe di gallina"
+        r"|periorbitari[oa]|periorbital\w*|periorbitale",
+    ),
+    ("eyelid", r"parpados?|palpebra[sl]?|paupieres?|augenlid\w*|palpebr\w*"),
+    (
+        "nasolabial fold",
+        r"surcos? nasogenianos?|sulcos? nasogenianos?|sillons? nasogeniens?"
+        r"|nasolabialfalten?|solchi? nasogenien?",
+    ),
+    ("lip", r"labios?|labbra|labbro|levres?|lippen?"),
+    ("cheek", r"mejillas?|bochechas?|joues?|wangen?|guance|guancia|pomulos?|malar(?:es)?"),
+    ("nose", r"nariz|nez|nase|naso"),
+    ("chin", r"menton|queixo|kinn|mento"),
+    ("face", r"cara|rostro|face|visage|gesicht|viso|facial"),
+    ("neck", r"cuello|pescoco|cou|hals|collo"),
+    ("upper arm", r"deltoides|deltoide|deltoid\w*"),
+    ("arm", r"brazos?|bracos?|bras|arm|arme|braccio|braccia"),
+    ("hand", r"manos?|maos?|mains?|hande?|mani"),
+    ("abdomen", r"abdomen|abdome|bauch|addome|abdominal"),
+    ("buttock", r"gluteos?|gluteas?|nalgas?|nadegas?|fesses?|gesass|natica|natiche|glutea"),
+    ("thigh", r"muslos?|coxas?|cuisses?|oberschenkel|coscia|cosce"),
+    ("foot", r"pies?|pes|pieds?|fusse?|piedi|piede|plantar"),
+    (
+        "leg",
+        r"piernas?|pernas?|jambes?|beine?|gambe|gamba|gemelos?|pantorrillas?"
+        r"|panturrilhas?|mollets?|membre inferieur|miembro inferior|membro inferior",
+    ),
+)
+SITES_FOUND = tuple((name, _words(pattern)) for name, pattern in SITES)
+"""Body sites in these languages -> the shipped vocabulary's names (``body_sites.tsv``)."""
+ROUTES = (
+    ("intramuscular", _words(r"intramuscular(?:es)?|intramusculaire|intramuskular\w*|intramuscolare"
+                             r"|im")),
+    ("subcutaneous", _words(r"subcutane[ao]s?|sous-cutanee?s?|subkutan\w*|sottocutane[ao]")),
+    ("intradermal", _words(r"intradermic[ao]s?|intradermique|intradermal\w*|intradermale")),
+    ("intravenous", _words(r"intravenos[ao]s?|endovenos[ao]s?|intraveineuse?|intravenos")),
+)  # fmt: skip
+"""Route words near the product given."""

@@ -1,0 +1,143 @@
+"""Phenotypes named in Spanish, Portuguese, French, German or Italian: the HPO translations.
+
+The HPO project publishes translations of its labels (Köhler S et al. 2021, "The Human
+Phenotype Ontology in 2021", Nucleic Acids Res 49(D1):D1207-D1217; repository
+``obophenotype/hpo-translations``, CC BY 4.0). ``data/hpo_translations.tsv`` holds the
+translated labels of the terms the coder looks reaction mentions up by (derived by
+``scripts/build_hpo_translations.py``, see ``data/PROVENANCE.md``). A text in one of these
+languages is matched against them as the English text is matched against the index
+(:mod:`dermavigil.terminology.phenotype_spans`): word tokens folded (case, accents) and
+lightly stemmed on both sides (:func:`fold`), left to right, longest match first, without
+overlap. The term found is the same HPO id the English path gives, so the English label,
+the hierarchy and the seriousness subtrees apply unchanged.
+
+The table is read once, on first use, and only for a text in one of these languages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from dermavigil.terminology.phenotype_spans import token_matches
+
+LANGUAGES = ("es", "pt", "fr", "de", "it")
+"""ISO 639-1 codes of the translations shipped."""
+MOST_TOKENS = 8
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+_JOIN = re.compile(r"[\s'\u2019-]*")
+"""What may stand between two tokens of one name (space, hyphen, apostrophe)."""
+_PLURAL_PT = re.compile(r"(?:oes|aes)$")
+_STOP = {
+    "es": {"de", "del", "la", "el", "los", "las", "en", "y", "a", "por", "con"},
+    "pt": {"de", "do", "da", "dos", "das", "o", "a", "os", "as", "em", "no", "na", "e", "por"},
+    "fr": {"de", "du", "des", "la", "le", "les", "l", "d", "en", "et", "a", "au", "aux"},
+    "de": {"der", "die", "das", "des", "dem", "den", "und", "im", "am", "von"},
+    "it": {"di", "del", "della", "dei", "delle", "la", "il", "lo", "le", "i", "gli", "e", "in"},
+}
+"""Function words a label and a text may word differently ("úlcera de la piel"): not part of
+a key's tokens."""
+
+
+_FALLBACK = {"pt": ("pt", "es")}
+"""Portuguese labels first, then the Spanish ones the Portuguese translation lacks (the
+two languages share most clinical words: "edema", "eritema"; the Portuguese file translates
+fewer terms)."""
+
+
+@dataclass(frozen=True)
+class TranslatedSpan:
+    """A phenotype named in another language: its characters and its HPO id."""
+
+    start: int
+    end: int
+    term_id: str
+
+
+@lru_cache(maxsize=65536)
+def fold(token: str, language: str) -> str:
+    """``token`` lower-cased, accents stripped and its plural cut, by the language's rule:
+    Spanish and Portuguese drop a final -s, or -es after a consonant ("lesiones" ->
+    "lesion", "dolores" -> "dolor"; Portuguese -ões/-ães -> -ão); French a final -s or -x;
+    Italian a final vowel ("noduli", "nodulo" -> "nodul"); German -en/-e/-n/-s (light
+    S-stemmers in the spirit of Harman 1991, "How effective is suffixing?", JASIS
+    42(1):7-15)."""
+    folded = unicodedata.normalize("NFKD", token.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("ß", "ss")
+    folded = folded.replace("\u0153", "oe").replace("\u00e6", "ae")
+    if len(folded) <= 4:
+        return folded
+    if language == "de":
+        return re.sub(r"(?:en|e|n|s)$", "", folded)
+    if language == "it":
+        return folded[:-1] if folded[-1] in "aeio" else folded
+    if language == "fr":
+        return folded[:-1] if folded[-1] in "sx" else folded
+    if language == "pt":
+        folded = _PLURAL_PT.sub("ao", folded)
+    if re.search(r"[^aeiou]es$", folded):
+        return folded[:-2]
+    return folded[:-1] if folded.endswith("s") else folded
+
+
+def tokens(text: str, language: str) -> list[tuple[str, int, int]]:
+    """(folded token, start, end) of the content words of ``text``."""
+    stop = _STOP.get(language, set())
+    return [
+        (fold(m.group(0), language), m.start(), m.end())
+        for m in _WORD.finditer(text)
+        if m.group(0).lower() not in stop
+    ]
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def translated_keys(language: str) -> dict[str, str]:
+    """Folded translated label -> HPO id, for one language (empty for any other)."""
+    keys: dict[str, str] = {}
+    if language not in LANGUAGES:
+        return keys
+    for lang, term, label in _rows():
+        if lang in _FALLBACK.get(language, (language,)):
+            key = " ".join(t for t, _, _ in tokens(label, language))
+            if key and (key not in keys or (lang == language and term < keys[key])):
+                keys[key] = term
+    return keys
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, str, str], ...]:
+    data = resources.files("dermavigil.terminology") / "data" / "hpo_translations.tsv"
+    lines = data.read_text(encoding="utf-8").splitlines()
+    return tuple(tuple(line.split("\t")) for line in lines if not line.startswith("#"))  # type: ignore[misc]
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _starts(language: str) -> frozenset[str]:
+    return frozenset(key.split(" ", 1)[0] for key in translated_keys(language))
+
+
+def translated_spans(text: str, language: str) -> list[TranslatedSpan]:
+    """The phenotypes ``text`` (written in ``language``) names, left to right, longest first."""
+    keys = translated_keys(language)
+    if not keys:
+        return []
+    starts = _starts(language)
+    found_tokens = tokens(text, language)
+    joined = [
+        _JOIN.fullmatch(text, a[2], b[1]) is not None or _only_stop(text[a[2] : b[1]], language)
+        for a, b in zip(found_tokens, found_tokens[1:], strict=False)
+    ]
+    return [
+        TranslatedSpan(m.start, m.end, m.term_id)
+        for m in token_matches(found_tokens, joined, keys, starts, MOST_TOKENS)
+    ]
+
+
+def _only_stop(gap: str, language: str) -> bool:
+    """A gap of spaces and function words only ("de la"): the tokens around it are adjacent."""
+    stop = _STOP.get(language, set())
+    words = _WORD.findall(gap)
+    return bool(words) and all(w.lower() in stop for w in words) and not re.search(r"[,;.:()]", gap)

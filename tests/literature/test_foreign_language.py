@@ -1,0 +1,145 @@
+"""Case reports in Spanish, Portuguese, French, German or Italian: read with the official HPO
+translations and the few words of their language, still partial (issue 10, "Bad input")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.foreign import english_drug, read_foreign
+from dermavigil.literature.extract.foreign_words import ascii_fold
+from dermavigil.terminology.coder import code_phrase, default_coder
+from dermavigil.terminology.translations import fold, translated_spans
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+TRANSLATIONS = (
+    Path(__file__).resolve().parents[2]
+    / "src"
+    / "dermavigil"
+    / "terminology"
+    / "data"
+    / "hpo_translations.tsv"
+)
+
+
+def _code(english: str) -> str:
+    return code_phrase(english)[0].code
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "english"),
+    [
+        ("eritema y edema", "es", ["erythema", "edema"]),
+        ("úlceras cutáneas", "es", ["skin ulcer"]),
+        ("eritema e prurido", "pt", ["erythema"]),  # no Portuguese label for pruritus
+        ("edema doloroso", "pt", ["edema"]),  # a Spanish label the Portuguese file lacks
+        ("une douleur intense et un œdème", "fr", ["pain", "edema"]),
+        ("Schmerzen und Erythem", "de", ["pain", "erythema"]),
+        ("dolore e eritema", "it", ["pain", "erythema"]),
+    ],
+)
+def test_translated_labels_give_the_english_paths_hpo_ids(text, language, english):
+    found = [s.term_id for s in translated_spans(text, language)]
+    assert found == [_code(e) for e in english]
+
+
+def test_the_translations_are_small_and_only_terms_the_coder_indexes():
+    assert TRANSLATIONS.stat().st_size < 2_000_000
+    indexed = set(default_coder().tables.mention_keys.values())
+    lines = TRANSLATIONS.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# HPO translations") and "CC BY 4.0" in lines[0]
+    assert all(line.split("\t")[1] in indexed for line in lines[1:])
+
+
+def test_folding_keeps_spans_and_cuts_plurals():
+    assert ascii_fold("Mejoría Straße") == "mejoria strase"
+    assert fold("lesiones", "es") == fold("lesión", "es")
+    assert fold("nódulos", "es") == fold("nódulo", "es")
+    assert fold("lesões", "pt") == fold("lesão", "pt")
+    assert fold("coma", "es") != fold("como", "es")
+
+
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [
+        ("enoxaparina", "enoxaparin"),
+        ("paracetamol", "paracetamol"),
+        ("heparine", "heparin"),
+        ("amoxicilina", "amoxicillin"),
+        ("prednisona", "prednisone"),
+        ("mujer", None),
+    ],
+)
+def test_drug_names_written_as_their_cognates(word, english):
+    assert english_drug(word) == english
+
+
+def test_a_text_wholly_in_portuguese_is_read_and_stays_partial():
+    """Every fact of a Portuguese case report, in English with the Portuguese words as
+    evidence; a negated sign ("Não houve febre") is no reaction; the draft is partial with
+    the language named."""
+    text = (DATA / "dg01_portuguese_nicolau.txt").read_text(encoding="utf-8")
+    draft = extract_draft(text)
+    assert draft.partial and "Portuguese" in draft.warnings[0]
+    case = draft.case
+    assert [r["verbatim"] for r in case["reactions"]] == [
+        "Nicolau syndrome",
+        "pain",
+        "erythema",
+        "skin necrosis",
+    ]
+    assert all(r["verbatim_source"] == "translation" for r in case["reactions"])
+    assert case["reactions"][0]["outcome"] == "recovered"
+    assert case["reactions"][0]["seriousness"] == ["medically_important"]  # the debridement
+    assert case["reactions"][0]["onset_latency"] == {"value": 2.0, "unit": "hour"}
+    assert [t["drug"] for t in case["treatments"]] == ["dressings", "amoxicillin", "debridement"]
+    assert case["patient"] == {"age": {"value": 54.0, "unit": "year"}, "sex": "female"}
+    product = case["products"][0]
+    assert (product["name"], product["category"], product["route"]) == (
+        "diclofenaco",
+        "drug",
+        "intramuscular",
+    )
+    assert product["body_sites"] == ["buttock"]
+    shown = {key: [text[a:b] for a, b in spans] for key, spans in draft.evidence.items()}
+    assert shown["reactions.1.verbatim"] == ["dor"]
+    assert shown["treatments.1.drug"] == ["amoxicilina"]
+    assert shown["patient.age"] == ["54 anos"]
+    assert shown["reactions.0.onset_latency"] == ["duas horas após a aplicação"]
+
+
+def test_an_english_title_over_a_french_case():
+    """The English title is read by the English pipeline; the French body adds the patient,
+    the onset, the biopsy finding (histopathology, not a reaction), the treatments and the
+    outcome."""
+    draft = extract_draft((DATA / "dg02_french_body_english_title.txt").read_text("utf-8"))
+    case = draft.case
+    assert draft.partial
+    assert case["patient"] == {"age": {"value": 41.0, "unit": "year"}, "sex": "male"}
+    assert [t["drug"] for t in case["treatments"]] == ["hyaluronidase", "corticosteroids"]
+    assert [f["kind"] for f in case["findings"]] == ["histopathology"]
+    assert "fever" not in {r["verbatim"] for r in case["reactions"]}
+    assert case["reactions"][0]["outcome"] == "recovering"
+    assert case["reactions"][0]["onset_latency"] == {"value": 3.0, "unit": "week"}
+
+
+def test_background_and_keywords_are_not_this_patients_reactions():
+    text = (
+        "El síndrome de Nicolau es una complicación infrecuente que se caracteriza por dolor, "
+        "eritema y necrosis. Presentamos el caso de un varón de 60 años que presentó edema del "
+        "muslo tras la inyección de un fármaco. Palabras clave: necrosis; úlcera."
+    )
+    facts = read_foreign(text, "es")
+    assert [r.verbatim for r in facts.reactions] == ["edema"]
+    assert facts.sites == ["thigh"] and facts.sex is not None
+
+
+def test_a_bilingual_abstract_keeps_the_english_facts():
+    """The English abstract names everything: its Portuguese *resumo* adds nothing."""
+    text = (DATA / "dq12_second_abstract_portuguese.txt").read_text(encoding="utf-8")
+    draft = extract_draft(text)
+    resumo = text.index("RESUMO")
+    assert all(a < resumo for spans in draft.evidence.values() for a, _ in spans)
+    assert not any(w.startswith("read in") for w in draft.warnings)
