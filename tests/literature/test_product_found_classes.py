@@ -266,3 +266,27 @@ def test_a_name_before_a_hyphenated_cause_participle(text, product, drug):
     assert (names[0] if names else None) == product
     drugs = [d.name for d in find_drugs(text)]
     assert (drugs[0] if drugs else None) == drug
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("an intravenous iron polymaltose infusion", "iron polymaltose"),
+        ("ferrous gluconate tablets", "ferrous gluconate"),
+    ],
+)
+def test_an_iron_complex_is_named_by_the_metal_and_its_ligand(text, name):
+    """The lexicon leaves the element out; the complex (iron + its carbohydrate or acid
+    ligand) is a drug name, also when it is not marketed in the US."""
+    assert name in [m.text for m in find_drugs(text)]
+    assert find_drugs("iron deficiency anaemia and low iron stores") == []
+
+
+def test_a_drug_given_by_infusion_is_the_suspect_given_by_its_route():
+    """'received an intravenous iron polymaltose infusion': an infusion is an administration
+    (the drug is the exposure, the route is the one used), with no injection word."""
+    draft = extract_draft((DATA / "dp10_iron_complex_infusion.txt").read_text(encoding="utf-8"))
+    view = draft_view(draft)
+    assert view["products"] == [("iron polymaltose", "drug")]
+    assert view["route"] == "intravenous"
+    assert view["route_approval"] is True

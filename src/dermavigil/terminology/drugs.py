@@ -8,7 +8,8 @@ words (1-4 word phrases, longest first, case-insensitive, no overlaps), so a
 drug the aesthetic product patterns do not know (diclofenac, glatiramer
 acetate, benzathine penicillin, mupirocin) is recognised as a drug; a word
 the lexicon lacks that ends in a WHO INN stem ("cyclizine": -izine) is one
-too. Vaccine brands (``data/vaccine_names.txt``, from the same FAERS data and
+too, and so is an iron complex named by the metal and its ligand ("iron polymaltose").
+Vaccine brands (``data/vaccine_names.txt``, from the same FAERS data and
 the VAERS VAX tables) name vaccines (:func:`is_vaccine`).
 """
 
@@ -90,6 +91,18 @@ drug name the FAERS lexicon lacks (cyclizine). Only stems no common English word
 on words of 7 letters or more."""
 
 
+_IRON = frozenset({"iron", "ferric", "ferrous"})
+_LIGAND = re.compile(r"(?i:[a-z]{3,}(?:ose|oside|dextran|ate|maltol))")
+"""The carbohydrate or acid ligand that names an iron complex after the metal (iron
+sucrose, iron dextran, iron polymaltose, ferric carboxymaltose, ferric derisomaltose, iron
+isomaltoside, ferrous gluconate: USAN/INN names the complex by the metal and its ligand);
+the lexicon leaves elements out, and the complexes marketed outside the US are not in it."""
+
+
+def _iron_complex(word: str, following: str) -> bool:
+    return word.lower() in _IRON and bool(_LIGAND.fullmatch(following))
+
+
 def find_drugs(text: str) -> list[DrugMention]:
     """Lexicon names in ``text``, in text order, the longest phrase winning at each place;
     a word the lexicon lacks that ends in an INN stem (:data:`_INN`) is a drug name too."""
@@ -107,6 +120,12 @@ def find_drugs(text: str) -> list[DrugMention]:
                 break
         else:
             word = words[i].group(0)
+            if i + 1 < len(words) and _iron_complex(word, words[i + 1].group(0)):
+                start, end = words[i].start(), words[i + 1].end()
+                phrase = f"{word} {words[i + 1].group(0)}"
+                found.append(DrugMention(text[start:end], phrase.lower(), start, end))
+                i += 2
+                continue
             if len(word) >= 7 and _INN.fullmatch(word):
                 found.append(DrugMention(word, word.lower(), words[i].start(), words[i].end()))
             i += 1

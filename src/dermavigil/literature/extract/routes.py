@@ -76,6 +76,7 @@ _COMPILED = tuple((r, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for r, p
 ADMIN = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|µg|IU|U|units?|ml|mL)\b"
     r"|\b(?:inject\w*|inj\w*-\s[a-z]+|administ\w*|method|route|given|delivered|infiltrat\w*"
+    r"|infus(?:ions?|ed)"
     r"|applied|application"
     r"|doses?|received|shots?|vaccinated|immuni[sz]ed|(?-i:IMI))\b",
     re.I,

@@ -53,11 +53,12 @@ what the product contains, not what contains it ("aluminium-containing allergen 
 _EXPOSED_BEFORE = re.compile(
     r"\b(?:after|following|post|injections? of|injected with|administration of|administered"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
-    r"|caused by|exposure to|related to|on)\s+(?:[\w(),.-]+\s+){0,4}\(?$",
+    r"|caused by|exposure to|related to|infusions? of|infused with|on)"
+    r"\s+(?:[\w(),.-]+\s+){0,4}\(?$",
     re.I,
 )
 _EXPOSED_AFTER = re.compile(
-    r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|administration"
+    r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|infusions?|administration"
     r"|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse)\b",
     re.I,
 )
@@ -101,11 +102,14 @@ def is_ingredient(before: str, after: str) -> bool:
 
 def given_as_exposure(before: str, after: str) -> bool:
     """Whether a drug between ``before`` and ``after`` is given as the exposure: an
-    exposure cue around it, and no treatment cue before it unless an injection word
-    follows ("treated for syphilis with penicillin injections")."""
-    if not (_EXPOSED_BEFORE.search(before) or _EXPOSED_AFTER.match(after)):
-        return False
-    treated = _TREATED_WITH.search(before) or _TREATMENT_BEFORE.search(before[-60:])
+    exposure cue around it, not right after "treated with", and no other treatment cue
+    before it unless an injection word follows ("treated for syphilis with penicillin
+    injections")."""
+    if _TREATED_WITH.search(before) or not (
+        _EXPOSED_BEFORE.search(before) or _EXPOSED_AFTER.match(after)
+    ):
+        return False  # "treated with intravenous antihistamines (a slow infusion of ...)"
+    treated = _TREATMENT_BEFORE.search(before[-60:])
     return not treated or bool(_EXPOSED_AFTER.match(after))
 
 
