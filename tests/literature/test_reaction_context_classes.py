@@ -52,3 +52,12 @@ def test_diseases_a_vaccine_is_named_by_are_not_reactions():
 def test_a_disease_inside_a_vaccine_name(text: str, disease: str, named: bool):
     at = text.index(disease)
     assert in_exposure_name(text, at, at + len(disease)) is named
+
+
+def test_generic_nouns_that_name_no_reaction():
+    """'body mass index', 'a patch test', and 'the eruption' / 'this mass' referring back to
+    the plaques already named: none is a reaction of its own."""
+    text = (OWN_TEXTS / "dr07_generic_nouns_that_name_no_reaction.txt").read_text(encoding="utf-8")
+    verbatims, codes = _reactions(extract_draft(text))
+    assert not {w for v in verbatims for w in v.split()} & {"mass", "patch", "eruption"}
+    assert {"HP:0000964", "HP:0000989", "HP:0200035"} <= codes

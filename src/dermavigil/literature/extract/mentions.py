@@ -64,7 +64,8 @@ _HEADS = (
     r"|Volkmann(?:'s)? (?:syndrome|contracture|ischa?emic contracture)"
     r"|(?:muco)?purulent discharge|suppuration|myalgias?|arthralgias?|fatigue|chills"
     r"|SIRVA|shoulder injury related to vaccine administration"
-    r"|Nicolau(?:'s)? livedoid dermatitis|myelitis|redness|mass|allergy|pharyngitis"
+    r"|Nicolau(?:'s)? livedoid dermatitis|myelitis|redness|allergy|pharyngitis"
+    r"|(?<!body )(?<!muscle )(?<!muscular )(?<!lean )mass(?!\s+(?:index|[\w-]+\s+immuni[sz]ation))"
     r"|angio-?o?edema|blanch|vascular occlusive events?|ophthalmoplegia|lagophthalmos|strabismus"
     r"|madarosis|enophthalmos|exotropia|(?:(?:central |branch )?retinal|ophthalmic) (?:artery|vein)"
     r" occlusions?|occlusions? of (?:the )?(?:(?:central |branch )?retinal|ophthalmic)"
@@ -74,9 +75,10 @@ _HEADS = (
 )
 _NOT_AFTER_HEAD = (
     r"(?!\s+(?:clinic|department|service|unit|cent(?:er|re)|immuni[sz]ation|vaccination"
-    r"|spectrometry))"
+    r"|spectrometry|tests?|testing))"
 )
-"""A head word naming something else: "the Allergy clinic", "a mass influenza immunization"."""
+"""A head word naming something else: "the Allergy clinic", "a patch test"; "body mass index",
+"a mass influenza immunization" are no mass."""
 _MODIFIES_EXPOSURE = re.compile(
     rf"(?i:{_NOT_AFTER_HEAD})(?!(?:\s+[A-Z0-9]{{1,2}})?\s+(?i:vaccin\w*|desensiti[sz]ation"
     r"|immunotherapy|repairs?|surgery|surgeries|operation|procedure)\b)(?!-like\b)"
@@ -330,7 +332,18 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
             match.end() > f.start and match.start() < f.end for f in found
         ):
             found.append(Mention(match.group(0), match.start(), match.end()))
+    found = [
+        f
+        for f in found
+        if not _ANAPHORIC.search(text, 0, f.start) or not _GENERIC.fullmatch(f.text)
+    ]
     return _without_apposed_names(text, sorted(found, key=lambda f: f.start))
+
+
+_GENERIC = re.compile(r"eruptions?|mass(?:es)?|patch(?:es)?|lesions?|collections?", re.I)
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|such|said)\s+(?:[\w-]+\s+)?$", re.I)
+"""A bare generic noun after a definite determiner ("the eruption developed within 5 days",
+"this cyst-like mass") refers back to a reaction the text has named: no reaction of its own."""
 
 
 _IN_BRACKETS_AFTER = re.compile(r"\s*[(\[]\s*$")
