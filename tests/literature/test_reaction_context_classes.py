@@ -11,6 +11,7 @@ import pytest
 
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.named_exposure import in_exposure_name
+from dermavigil.literature.extract.negation import assertion
 
 OWN_TEXTS = Path(__file__).resolve().parents[1] / "data" / "literature"
 
@@ -61,3 +62,36 @@ def test_generic_nouns_that_name_no_reaction():
     verbatims, codes = _reactions(extract_draft(text))
     assert not {w for v in verbatims for w in v.split()} & {"mass", "patch", "eruption"}
     assert {"HP:0000964", "HP:0000989", "HP:0200035"} <= codes
+
+
+def test_illnesses_the_patient_already_had_are_not_reactions():
+    """'suffering from psoriasis and ulcerative colitis', 'hospitalized for pneumonia and was
+    given' the suspect, a drug 'used to treat' its indication, a past history listed without
+    a serial comma, a differential diagnosis: none is a reaction; the plaque and the
+    necrosis are."""
+    text = (OWN_TEXTS / "dr08_illnesses_the_patient_already_had.txt").read_text(encoding="utf-8")
+    verbatims, codes = _reactions(extract_draft(text))
+    history = {"psoriasis", "colitis", "pneumonia", "osteoarthritis", "osteoporosis"}
+    assert not {w for v in verbatims for w in v.split()} & (
+        history | {"hypothyroidism", "cellulitis", "calciphylaxis"}
+    )
+    assert {"HP:0012531", "HP:0033126"} <= codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "status"),
+    [
+        (
+            "Her history included osteoarthritis, bilateral hip replacements, osteoporosis,"
+            " anxiety and hypothyroidism.",
+            "hypothyroidism",
+            "historical",
+        ),
+        ("He was on chemotherapy for lung cancer.", "lung cancer", "historical"),
+        ("Differential diagnoses included vasculitis.", "vasculitis", "uncertain"),
+        ("The differential diagnosis was vasculitis.", "vasculitis", "uncertain"),
+    ],
+)
+def test_history_and_differential_cues(sentence: str, word: str, status: str):
+    at = sentence.index(word)
+    assert assertion(sentence, at, at + len(word)).value == status

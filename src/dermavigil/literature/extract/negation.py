@@ -62,7 +62,7 @@ _POST_NEGATION = (
 _PRE_UNCERTAIN = (
     r"suspected|suspicion of|possible|possibly|probable|probably|questionable|presumed|presumably"
     r"|may have|might have|could have|likely|concern for|impending|imminent|threatened|incipient"
-    r"|differential diagnosis (?:of|included)"
+    r"|differential diagnos[ie]s(?: (?:of|included|includes|including|such as|like|were|was))?"
     r"|(?:initial |working |clinical |first )?(?:suspicion|impression|hypothesis) (?:was|of)"
     r"|considered (?:as|to be)(?! \w+ed\b)"
     r"|(?:may|might|could) (?:have )?be(?:en)? (?:due to|caused by|related to|secondary to"
@@ -82,7 +82,8 @@ _PRE_HISTORICAL = (
     r"|(?<!well-)(?<!well )known(?! (?:as|to|for|by|about|complications?|risks?|side)\b)"
     r"|(?<!the )underlying(?! (?:cause|mechanism|etiology|aetiology|pathophysiology|muscles?"
     r"|tissues?|structures?|skin|dermis|fat|bone|vessels?)\b)"
-    r"|previously (?:diagnosed|treated|known)|(?:under|on|receiving) treatment for"
+    r"|previously (?:diagnosed|treated|known)|(?:under|on|receiving|undergoing)(?: [\w-]+){0,2}?"
+    r" (?:treatment|therapy|chemotherapy|radiotherapy|medications?) for"
     r"|(?:previous|prior|earlier|past) (?:treatments?|therap(?:y|ies)|surger(?:y|ies)) (?:for|of)"
     r"|(?:had|has|have) been (?:diagnosed with|treated for)"
     r"|co-?morbidit(?:y|ies)(?: of| included| includes| were| was| such as)?"
@@ -137,9 +138,12 @@ infections" is in scope)."""
 LIST_SCOPE_WORDS = 16
 """Words a pre-trigger reaches over an enumeration it introduces ("such as", "including")."""
 _LISTING = re.compile(r"\b(?:such as|including|like|e\.g\.|namely)\b", re.IGNORECASE)
-_ENUMERATION = re.compile(r"(?:\s*[\w'-]+(?:\s+[\w'-]+){0,5}\s*,)+\s*(?:(?:and|or)\s+)?")
+_ENUMERATION = re.compile(
+    r"(?:\s*[\w'-]+(?:\s+[\w'-]+){0,5}\s*,)+\s*(?:(?:[\w'-]+\s+){0,5}(?:and|or)\s+)?"
+)
 """The items of a list before the mention ("denies any history of systemic disease, weight
-loss, palpitations, cough, or fatigue"): the trigger reaches over the whole list."""
+loss, palpitations, cough, or fatigue"; "her history included osteoarthritis, osteoporosis
+and hypothyroidism"): the trigger reaches over the whole list."""
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "any", "in", "on", "to", "at", "with"})
 
 

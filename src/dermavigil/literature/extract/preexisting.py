@@ -55,11 +55,33 @@ _CO_TRIGGER = re.compile(
 """An illness named beside the exposure that set the reaction off: "a filler reaction
 following two COVID-19 vaccinations and infection"."""
 _CONDITION_OF_PATIENT = re.compile(
-    r"\b(?:man|woman|women|male|female|boy|girl|patient|child|infant|lady|gentleman)\s+with\s+"
+    r"\b(?:man|woman|women|male|female|boy|girl|patient|child|infant|lady|gentleman)"
+    r"(?:\s+with|,?\s+suffering from|,?\s+(?:who|that) (?:was|had been) diagnosed with)\s+"
     r"(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary|at|on|in"
     r"|was|were|had|presented|developed|admitted|complained|noticed|reported)\b)[^.;,])*$",
     re.I,
 )
+_ADMITTED_FOR = re.compile(
+    r"\b(?:hospitali[sz]ed|admitted)(?: to [\w ]{3,30}?)? (?:for|with|because of|due to)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+_THEN_EXPOSED = re.compile(
+    r"^(?:(?!\b(?:after|following|post|since|due|induced|caused|secondary)\b)[^.;])*?"
+    r"\b(?:(?:was|were) (?:given|administered|injected|vaccinated)|received)\b"
+    r"(?P<given>[^.;]{0,60})",
+    re.I,
+)
+"""A patient admitted for an illness and then given the exposure: "a woman hospitalized for
+pneumonia was given an intramuscular injection of ceftriaxone" (not "admitted with
+anaphylaxis and given epinephrine", a treatment)."""
+_USED_FOR = re.compile(
+    r"\b(?:used|indicated|approved|licensed|prescribed)\s+(?:(?:to treat|to manage|for|in)"
+    r"(?: the (?:treatment|management) of)?)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+"""What a product is used for ("kanamycin, which is used to treat multidrug-resistant
+tuberculosis", "indicated for the treatment of"): its indication, not a reaction."""
 _FOUND = re.compile(
     r"\b(?:revealed|showed|found|demonstrated|disclosed|noted|observed|exhibited|examined"
     r"|examination|presented as)\b",
@@ -160,7 +182,10 @@ def pre_existing(
             and TREATMENT.search(indication.group(0))
         )
     )
-    if indication and not treats:
+    if (indication and not treats) or _USED_FOR.search(before):
+        return Assertion.historical
+    exposed = _THEN_EXPOSED.match(text[end:]) if _ADMITTED_FOR.search(before) else None
+    if exposed and not TREATMENT.search(exposed.group("given")):
         return Assertion.historical
     if _CO_TRIGGER.search(before) or _intercurrent(text, start, end):
         return Assertion.historical
