@@ -290,3 +290,36 @@ def test_a_drug_given_by_infusion_is_the_suspect_given_by_its_route():
     assert view["products"] == [("iron polymaltose", "drug")]
     assert view["route"] == "intravenous"
     assert view["route_approval"] is True
+
+
+def test_a_usual_treatment_the_reaction_followed_is_the_suspect():
+    """Hyaluronidase given to dissolve a filler, then the reaction: the title names the
+    reaction and what it followed; hyaluronidase is the suspect (docs/annotation.md), not a
+    treatment, and the filler it was given to remove is not a co-suspect."""
+    draft = extract_draft((DATA / "dp11_hyaluronidase_the_suspect.txt").read_text(encoding="utf-8"))
+    assert draft_view(draft)["products"] == [("hyaluronidase", "drug")]
+    assert "hyaluronidase" not in [t["drug"] for t in draft.case["treatments"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two days later she had an allergic reaction to hyaluronidase with swelling.",
+        "Erythema appeared on the hyaluronidase injection site the next day.",
+    ],
+)
+def test_a_usual_treatment_named_as_the_cause_is_the_suspect(sentence):
+    text = (
+        "Nodules after a lip filler\nA 50-year-old woman had nodules after a hyaluronic acid "
+        f"filler in the lips. Hyaluronidase was injected to dissolve them. {sentence}"
+    )
+    assert draft_view(extract_draft(text))["products"][0] == ("hyaluronidase", "drug")
+
+
+def test_a_usual_treatment_after_which_the_reaction_resolved_stays_a_treatment():
+    draft = extract_draft(
+        "Nodules after a lip filler\nA 50-year-old woman developed nodules after a hyaluronic "
+        "acid filler in the lips. The nodules resolved after hyaluronidase injection."
+    )
+    assert draft_view(draft)["products"] == [("hyaluronic acid filler", "ha_filler")]
+    assert "hyaluronidase" in [t["drug"] for t in draft.case["treatments"]]

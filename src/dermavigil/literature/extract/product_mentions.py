@@ -22,9 +22,11 @@ from dermavigil.literature.extract.suspect_roles import (
     cosmetic_form,
     exposed_class,
     given_as_exposure,
+    given_for,
     is_ingredient,
     is_treatment,
     material_exposure,
+    tied_as_cause,
     treats_complication,
 )
 from dermavigil.literature.extract.treatment_names import TREATMENT
@@ -160,7 +162,7 @@ def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[Prod
             0 <= drug.start - m.end <= 2 for m in [*known, *drugs] if m is not drug
         ):
             continue  # "triamcinolone acetonide (Kenalog)": the same product, named again
-        if not given_as_exposure(before, after):
+        if not (given_as_exposure(before, after) or tied_as_cause(before, after)):
             continue
         cosmetic = cosmetic_form(after)
         if cosmetic:  # "a vitamin C serum": a cosmetic that contains the drug
@@ -268,7 +270,9 @@ def suspect_mentions(
     other product, not even by a descriptive phrase. ``abbr`` are the product
     abbreviations the text defines (:func:`abbreviations`), found as mentions too.
     """
-    out, lexical = [], []
+    out: Mentions = []
+    lexical: Mentions = []
+    tied: Mentions = []
     treating = set(treating or ())
     for sentence in patient:
         known = [_as_cosmetic(sentence.text, m) for m in find_products(sentence.text)]
@@ -301,7 +305,12 @@ def suspect_mentions(
                 continue
             if is_ingredient(sentence.text[: mention.start], after):
                 continue
-            if TREATMENT.fullmatch(mention.text) and not exposed_class(
+            before = sentence.text[: mention.start]
+            if TREATMENT.fullmatch(mention.text) and tied_as_cause(
+                before, after, sentence.section == "title"
+            ):
+                tied.append((sentence, shifted))
+            elif TREATMENT.fullmatch(mention.text) and not exposed_class(
                 sentence.text, mention.start
             ):
                 lexical.append((sentence, shifted))
@@ -309,6 +318,10 @@ def suspect_mentions(
                 out.append((sentence, shifted))
     # a product family the text gives as a treatment of the reaction is never a suspect, and
     # a family also named as a cosmetic's ingredient ("hyaluronic acid serum") is that cosmetic
+    # a usual treatment named as what the reaction was to is the first suspect; what it was
+    # given to dissolve or correct, named only so, is not a suspect
+    if tied:
+        out = [*tied, *[(s, m) for s, m in out if not given_for(s, m)]]
     cosmetics = [m.text.lower() for _, m in out if m.category is ProductCategory.other]
     out = [
         (s, m)

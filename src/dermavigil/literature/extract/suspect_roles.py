@@ -205,3 +205,74 @@ def class_exposures(sentence: Sentence) -> list[ProductMention]:
         start, end = match.span("name")
         out.append(ProductMention(match.group("name"), ProductCategory.drug, start, end))
     return out
+
+
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:(?:reactions?|allergy|allergic|hypersensitivity|intolerance|sensiti[sz]ation)\s+to"
+    r"|(?:induced|caused|provoked|triggered)\s+by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+_CAUSE_AFTER = re.compile(
+    r"^(?:-(?:induced|caused|provoked|triggered)\b|\s+(?:allergy|hypersensitivity"
+    r"|(?:injection\s+)?site\s+reactions?|injection\s+sites?)\b)",
+    re.I,
+)
+
+
+_ONSET = re.compile(
+    r"\b(?:develop\w*|appear\w*|occur\w*|arose|aris\w*|emerg\w*|manifest\w*|notic\w*"
+    r"|experienc\w*|onset|complain\w*|presented)\b",
+    re.I,
+)
+_BETTER = re.compile(
+    r"\b(?:resol\w*|improv\w*|dissol\w*|subsid\w*|disappear\w*|recover\w*|regress\w*"
+    r"|revers\w*|reliev\w*|relief|success\w*|treat\w*|manag\w*|correct\w*|rescu\w*|heal\w*"
+    r"|reduc\w*|decreas\w*|normali[sz]\w*|persist\w*|remain\w*|despite|without)\b",
+    re.I,
+)
+"""Words of a reaction's onset (:data:`_ONSET`) and of its improvement or persistence
+(:data:`_BETTER`): "erythema developed after hyaluronidase" tells what the reaction followed,
+"the nodules resolved after hyaluronidase" what treated it."""
+
+_DOUBTED = re.compile(
+    r"\b(?:unlikely|excluded|ruled out|differential|no|not|without|suspected|possible"
+    r"|may|might|could)\b",
+    re.I,
+)
+"""A cause only wondered about, ruled out or denied: not the case's suspect."""
+_PURPOSE = re.compile(
+    r"\b(?:to|for(?:\s+the)?)\s+(?:dissol\w*|correct\w*|remov\w*|revers\w*)\b[^,.;]*", re.I
+)
+"""Why the product was given ("hyaluronidase injection to dissolve a lip filler", "for
+correction of HA filler excess"): not the reaction's improvement."""
+
+
+def tied_as_cause(before: str, after: str, title: bool = False) -> bool:
+    """Whether a name is given as what the reaction was to ("allergic reaction to
+    hyaluronidase", "erythema on the hyaluronidase injection site", "X-induced
+    necrosis", "hypersensitivity to X"), or as what the reaction followed in a sentence that
+    tells the reaction's onset and no improvement ("erythema developed after hyaluronidase
+    injection"; a title names the reaction and what it followed, "Angioedema after
+    hyaluronidase injection"): the suspect, even when it is a usual treatment of
+    injection complications (docs/annotation.md: hyaluronidase given to dissolve a filler and
+    then causing the reaction is the suspect)."""
+    if _DOUBTED.search(before) or _DOUBTED.search(after):
+        return False  # "heparin-induced thrombocytopenia was considered unlikely"
+    if _CAUSE_BEFORE.search(before) or _CAUSE_AFTER.match(after):
+        return True
+    # "developed erythema after hyaluronidase injection": the reaction followed it; "the
+    # nodules resolved after hyaluronidase" is a treatment's effect
+    clause = _PURPOSE.sub(" ", re.split(r"[;:]", before)[-1] + re.split(r"[;:]", after)[0])
+    return (
+        given_as_exposure(before, after)
+        and (title or bool(_ONSET.search(clause)))
+        and not _BETTER.search(clause)
+    )
+
+
+def given_for(sentence: Sentence, mention: ProductMention) -> bool:
+    """Whether a product is named as what another was given to dissolve, remove or correct
+    ("for correction of HA filler excess", "asked for the removal of a hyaluronic acid
+    filler"): the indication of that product."""
+    at = mention.start - sentence.start
+    return any(m.start() <= at < m.end() for m in _PURPOSE.finditer(sentence.text))
