@@ -355,6 +355,34 @@ the "same report number" u, counted among random pairs of one product, doubled (
 pair, a true duplicate, sampled as chance agreement): its weight 18.2 -> 17.2 bits, and
 two FAERS version links known by the number alone fell below 0.9 (30/31 -> 28/31).
 
+The term-frequency baseline and reaction terms a typo apart (issue 16, seventh session).
+splink adjusts a level for the first suspect product's frequency by ``log2(u of the
+exact-match level "same first suspect product, reactions differ") - log2(frequency)``;
+``training.constrain`` had lowered that level's ``u`` (.067 from random pairs) to EM's
+``m`` (.028), so every level requiring the same first suspect weighed 1.3 bits less than
+the product's frequency says, and any change of EM's ``m`` there moved them all (-0.7
+bits when the typo level below was added). A term-frequency baseline now keeps its ``u``
+and has its ``m`` raised (``Level.tf_baseline``). New level "first suspect the same or
+spelt alike, one reaction term mistyped": the reaction terms are the same but one of one
+report, which is one Damerau-Levenshtein edit from a term of the other that the first
+lacks (``pair_conditions.one_mistyped``, ``TYPO_EDITS``; 33 pairs of the 3,870 distinct
+terms are different terms one edit apart, "hepatitis a" / "hepatitis b", whose chance
+agreement the level's ``u`` holds). Written first as "every term of one report within
+an edit of one of the other's" with nested lambdas over whole lists, it cost ~140
+microseconds a pair, 72 s more CPU at 100k (113 s); the term comparison now runs only on
+pairs of one product with one unshared term (5 microseconds a pair). The 100k records of
+``--dump`` (the run above, identical to main's) scored by ``score_table`` in one process
+each, load 7.3-9.6 (wall times are not the speed figures; CPU 41 s, 41 s, 49 s):
+
+    model                 P/R at 0.5   P/R at 0.9   P/R at 0.95  F1 at 0.9  recall by kind at 0.9
+                                                                            exact/follow-up/other/typos
+    main                  .702/.847    .856/.756    .877/.718    .803       .937/.852/.583/.723
+    + tf baseline kept    .692/.859    .850/.776    .869/.739    .811       .936/.879/.617/.732
+    + one term mistyped   .693/.867    .849/.790    .872/.753    .818       .937/.881/.615/.802
+
+FAERS links (``bench/faers_links.py``): at 0.9 unchanged (138 flagged, 30/31 links, two
+cases by evidence 8), at 0.5 unchanged (310), at 0.99 70 -> 69.
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.

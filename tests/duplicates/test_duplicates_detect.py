@@ -234,6 +234,35 @@ def test_a_report_naming_fewer_reactions_is_at_the_subset_level(clinician_case: 
     assert evidence.match_weight > 0
 
 
+def test_a_reaction_term_mistyped_is_at_the_typo_level(clinician_case: Case) -> None:
+    """Two letters swapped in one reaction term: one edit from the original's
+    (Damerau-Levenshtein), a typo rather than another term."""
+    original = clinician_case.model_dump()
+    original["reactions"] = [{**r, "codes": []} for r in original["reactions"][:2]]
+    data = {**original, "case_id": "TYPO", "reactions": [dict(r) for r in original["reactions"]]}
+    text = data["reactions"][0]["verbatim"]
+    data["reactions"][0]["verbatim"] = text[:2] + text[3] + text[2] + text[4:]
+    cases = [Case.model_validate(original), Case.model_validate(data)]
+    (pair,) = detect(cases, threshold=0.0).pairs
+    evidence = next(e for e in pair.explanation if e.field == "products_reactions")
+    assert evidence.level == "first suspect the same or spelt alike, one reaction term mistyped"
+    assert evidence.match_weight > 3
+
+    import duckdb
+
+    from dermavigil.duplicates.pair_conditions import one_mistyped
+
+    def alike(left: list[str], right: list[str]) -> bool:
+        sql = f"SELECT {one_mistyped('t')} FROM (SELECT $1 AS t_l, $2 AS t_r)"
+        return duckdb.execute(sql, [left, right]).fetchall()[0][0]
+
+    assert alike(["pyrexia", "rash"], ["pyerxia", "rash"]) and alike(["rahs"], ["cough", "rash"])
+    assert alike(["cough", "pyrexia", "rash"], ["pyerxia", "rash"])  # a follow-up adds one
+    assert not alike(["dysphonia"], ["dysphagia"])  # two edits: another term
+    assert not alike(["pyrexia", "urticaria"], ["pyrexia", "rash"])
+    assert not alike(["rash"], ["rash"]) and not alike(["rahs", "pyerxia"], ["rash", "pyrexia"])
+
+
 def test_a_fatal_and_a_recovered_report_weigh_against_one_case(clinician_case: Case) -> None:
     died, recovered = clinician_case.model_dump(), clinician_case.model_dump()
     died["case_id"], recovered["case_id"] = "DIED", "RECOVERED"

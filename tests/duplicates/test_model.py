@@ -36,3 +36,20 @@ def test_prior_is_the_duplicate_share_spread_over_the_other_reports() -> None:
     assert prior_match_probability(101) == pytest.approx(0.05 / 100)
     assert prior_match_probability(2) == pytest.approx(0.05)
     assert prior_match_probability(1) == pytest.approx(0.05)
+
+
+def test_a_term_frequency_baseline_keeps_its_u() -> None:
+    from dermavigil.duplicates.training import constrain
+
+    assert constrain(0.01, 0.05, agreement=True)[:2] == (0.01, 0.01)
+    m, u, note = constrain(0.01, 0.05, agreement=True, keep_u=True)
+    assert (m, u) == (0.05, 0.05) and note and "raised" in note
+    assert constrain(0.3, 0.05, agreement=True, keep_u=True) == (0.3, 0.05, None)
+    # the baselines are the exact-match levels on their own term-frequency column
+    baselines = {(f.name, lv.label) for f in facts() for lv in f.levels if lv.tf_baseline}
+    assert baselines == {
+        ("country", "same country"),
+        ("region", "same region"),
+        ("products_reactions", "same first suspect product and the same reaction terms"),
+        ("products_reactions", "same first suspect product, reactions differ"),
+    }

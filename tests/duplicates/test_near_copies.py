@@ -111,3 +111,11 @@ def test_the_model_is_trained_on_these_records_and_recorded(detection: Detection
                 assert level.weight <= 0, f"{level.label} weighs <= 0"
     assert all(fact.levels[-1].weight <= 0 for fact in model.facts)
     assert len(model.em_sessions) == 2 and all(s.why for s in model.em_sessions)
+    # a term-frequency baseline keeps the u estimated from the records (its m is raised
+    # when EM's falls below it): splink adjusts every level on the column against it
+    baselines = {(f.name, lv.label) for f in facts() for lv in f.levels if lv.tf_baseline}
+    assert ("products_reactions", "same first suspect product, reactions differ") in baselines
+    for fact in model.facts:
+        for level in fact.levels:
+            if (fact.name, level.label) in baselines:
+                assert not (level.constrained or "").startswith("u "), level

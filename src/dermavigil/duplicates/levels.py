@@ -43,6 +43,14 @@ class Level:
         (ages within 5 years)" (never evidence for one)."""
         return not self.label.startswith(NO_AGREEMENT)
 
+    @property
+    def tf_baseline(self) -> bool:
+        """The exact-match level of its own term-frequency column: splink's term-frequency
+        adjustment of every level on that column is ``log2(u of this level) -
+        log2(the value's frequency)``, so this level's ``u`` must stay the chance agreement
+        estimated from the records (:func:`~dermavigil.duplicates.training.constrain`)."""
+        return self.tf is not None and isinstance(self.sql, cll.ExactMatchLevel)
+
 
 @dataclass(frozen=True)
 class Fact:

@@ -74,6 +74,7 @@ from dermavigil.duplicates.pair_conditions import (
     gap_within,
     most_of_shorter,
     most_shared,
+    one_mistyped,
     overlap,
     within,
     within_other,
@@ -219,10 +220,17 @@ def facts() -> tuple[Fact, ...]:
             ("same suspect products, one report's reaction terms all in the other's",
              both(both(_SAME_PRODUCTS, _SAME_FIRST), within_other("reaction_terms")), 0.06,
              0.0015, "first_suspect"),
+            # a reaction term mistyped (the product's name too, perhaps): the terms are the
+            # same but one, one edit from one of the other's (pair_conditions.TYPO_EDITS);
+            # a CASE, so the term comparison runs only on pairs of one product
+            ("first suspect the same or spelt alike, one reaction term mistyped",
+             f"CASE WHEN {either(_SAME_FIRST, _SPELT_ALIKE)} "
+             f"THEN {one_mistyped('reaction_terms')} ELSE false END",
+             0.03, 0.0005),
             ("a suspect product and two or more reaction terms in common",
              both(any_shared("suspect_products"), any_shared("reaction_terms", 2)), 0.12, 0.0035),
             ("a suspect product and a reaction term in common",
-             both(any_shared("suspect_products"), any_shared("reaction_terms")), 0.07, 0.0185),
+             both(any_shared("suspect_products"), any_shared("reaction_terms")), 0.04, 0.018),
             ("a product word and a reaction term (or two reaction words) in common",
              both(any_shared("product_words"), either(any_shared("reaction_terms"), any_shared("reaction_words", 2))),  # noqa: E501
              0.12, 0.012),

@@ -25,7 +25,9 @@ From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
    against a match and disagreeing never evidence for one. For each level of
    agreement ``u`` is lowered to at most ``m`` (weight >= 0); for the
    "no agreement" levels (the else level, and a graded disagreement such as "no
-   agreement (ages within 5 years)") ``m`` is lowered to at most ``u`` (weight <= 0). Random
+   agreement (ages within 5 years)") ``m`` is lowered to at most ``u`` (weight <= 0);
+   a level whose ``u`` is the baseline of a term-frequency adjustment keeps its ``u``
+   and has its ``m`` raised instead (``Level.tf_baseline``). Random
    pairs of a registry holding many near-copies of one case are not "random
    non-matches" (the copies agree with one another), which is how an earlier
    version gave an exact copy of the seed case negative weights on 6 facts.
@@ -266,9 +268,20 @@ def _set_u(linker: Any, name: str, u: dict[str, float]) -> None:
                     level.u_probability = u[level.label_for_charts]
 
 
-def constrain(m: float, u: float, agreement: bool) -> tuple[float, float, str | None]:
-    """(m, u, note): agreement weighs >= 0, no agreement <= 0 (see the module docstring)."""
+def constrain(
+    m: float, u: float, agreement: bool, keep_u: bool = False
+) -> tuple[float, float, str | None]:
+    """(m, u, note): agreement weighs >= 0, no agreement <= 0 (see the module docstring).
+
+    ``keep_u``: the level's ``u`` is the baseline of a term-frequency adjustment
+    (:attr:`~dermavigil.duplicates.levels.Level.tf_baseline`), so an agreement's ``m`` is
+    raised to ``u`` instead. Lowered to EM's ``m``, that ``u`` moved the adjustment of every
+    level on the column by ``log2(m / u)``: the first suspect's, on each of the four
+    products-and-reactions levels that require it, by -0.7 bits when a new level changed
+    EM's ``m`` of "same first suspect product, reactions differ" from .028 to .017."""
     m, u = max(m, 1e-9), max(u, 1e-9)
+    if agreement and u > m and keep_u:
+        return u, u, f"m {m:.4g} < u: raised to u (weight 0; u is a term-frequency baseline)"
     if agreement and u > m:
         return m, m, f"u {u:.4g} > m: lowered to m (weight 0)"
     if not agreement and m > u:
@@ -342,7 +355,7 @@ def train(
             u_source: Source = u_sources.get(fact.name, u_from) if u is not None else "prior"
             m = level.m if m is None or not math.isfinite(m) else m
             u = level.u if u is None or not math.isfinite(u) else u
-            m, u, note = constrain(m, u, agreement=level.agreement)
+            m, u, note = constrain(m, u, agreement=level.agreement, keep_u=level.tf_baseline)
             params.setdefault(fact.name, {})[level.label] = (m, u)
             levels.append(
                 LevelParameters(
