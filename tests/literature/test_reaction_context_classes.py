@@ -95,3 +95,39 @@ def test_illnesses_the_patient_already_had_are_not_reactions():
 def test_history_and_differential_cues(sentence: str, word: str, status: str):
     at = sentence.index(word)
     assert assertion(sentence, at, at + len(word)).value == status
+
+
+def test_an_umbrella_term_beside_the_specific_one_and_a_department_name():
+    """'an allergic reaction and anaphylactic shock': the umbrella hypersensitivity is not kept
+    beside its HPO descendant; 'the Department of Allergy and Clinical Immunology' and 'allergy
+    injections' name no reaction."""
+    text = (OWN_TEXTS / "dr09_umbrella_term_beside_the_specific_one.txt").read_text(
+        encoding="utf-8"
+    )
+    _, codes = _reactions(extract_draft(text))
+    assert codes == {"HP:0100845", "HP:0001025", "HP:0030828"}
+
+
+def test_a_named_syndrome_with_a_typographic_apostrophe():
+    """'Nicolau’s syndrome' (U+2019, as published texts print it) is the named syndrome."""
+    draft = extract_draft(
+        "Buttock necrosis\nA 40-year-old man developed Nicolau\u2019s syndrome of the left "
+        "buttock after an intramuscular injection of diclofenac."
+    )
+    assert "nicolau\u2019s syndrome" in _reactions(draft)[0]
+
+
+def test_the_coder_tables_carry_the_hierarchy():
+    """``ancestors`` reads the cached ``is_a`` parents: the same terms as the full index."""
+    from dermavigil.literature.extract.reactions import ancestors
+    from dermavigil.terminology.hpo import load_hpo
+
+    hpo = load_hpo()
+    for code in ("HP:0100845", "HP:0030834", "HP:0000618"):
+        expected, stack = set(), list(hpo.term(code).is_a)
+        while stack:
+            parent = stack.pop()
+            if parent not in expected:
+                expected.add(parent)
+                stack.extend(hpo.term(parent).is_a)
+        assert ancestors(code) == expected

@@ -3,9 +3,9 @@
 Building the HPO index parses ~17 MB of OBO and normalises ~42,000 labels
 and synonyms (1-2 s); a literature extraction needs only what the coder
 reads: the lexicon of codable entries (normalised text -> term id, label or
-synonym, scope), the labels of codable terms, the skin subtree and the
-fuzzy-match keys. :func:`coder_tables` returns them from a ``marshal`` file
-in the cache directory when one exists for this ``hp.obo`` (path, size,
+synonym, scope), the labels of codable terms, the skin subtree, the
+``is_a`` parents of the codable terms and the fuzzy-match keys.
+:func:`coder_tables` returns them from a ``marshal`` file in the cache directory when one exists for this ``hp.obo`` (path, size,
 modification time) and these source files; else it builds them from
 :func:`dermavigil.terminology.hpo.load_hpo` and writes the file (atomic
 rename; an unwritable cache directory only costs the rebuild). ``marshal``
@@ -33,7 +33,7 @@ from dermavigil.terminology.obo import packaged_hpo_path
 if TYPE_CHECKING:
     from dermavigil.terminology.hpo import HpoIndex
 
-FORMAT = 6
+FORMAT = 7
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 NOT_A_REACTION = (
     "HP:0032180",  # Abnormal circulating metabolite concentration (a blood test)
@@ -108,6 +108,9 @@ class CoderTables:
     text (:mod:`dermavigil.terminology.phenotype_spans`)."""
     subtrees: dict[str, list[str]]
     """Each of :data:`SUBTREE_ROOTS` -> the term and its descendants."""
+    parents: dict[str, list[str]]
+    """Each codable term -> its ``is_a`` parents: the hierarchy a run reads without the whole
+    index (:func:`dermavigil.literature.extract.reactions.ancestors`)."""
 
 
 def cache_dir(env: dict[str, str] | None = None) -> Path:
@@ -159,6 +162,7 @@ def tables_from_index(index: HpoIndex) -> CoderTables:
         subtrees={
             root: sorted(index.descendants(root)) for root in SUBTREE_ROOTS if root in index.terms
         },
+        parents={tid: list(index.terms[tid].is_a) for tid in sorted(codable)},
     )
 
 
@@ -208,9 +212,9 @@ def _read(path: Path, key: str) -> CoderTables | None:
         data = marshal.loads(path.read_bytes())
         if data[0] != FORMAT or data[1] != key:
             return None
-        _, _, release, lexicon, names, alt, skin, fuzzy, mention_keys, subtrees = data
+        _, _, release, lexicon, names, alt, skin, fuzzy, mention_keys, subtrees, parents = data
         return CoderTables(
-            release, lexicon, names, alt, frozenset(skin), fuzzy, mention_keys, subtrees
+            release, lexicon, names, alt, frozenset(skin), fuzzy, mention_keys, subtrees, parents
         )
     except (OSError, EOFError, ValueError, TypeError, IndexError):
         return None
@@ -229,6 +233,7 @@ def _write(path: Path, key: str, tables: CoderTables) -> None:
             tables.fuzzy_keys,
             tables.mention_keys,
             tables.subtrees,
+            tables.parents,
         )
     )
     try:

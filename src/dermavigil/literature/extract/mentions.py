@@ -38,7 +38,7 @@ _HEADS = (
     r"|lipoatrophy|scarring|scars?|tenderness|inflammation|vascular (?:occlusion|compromise)"
     r"|ischa?emia|hypersensitivity reactions?|foreign[- ]body reactions?|tyndall effect"
     r"|(?:muscle )?weakness|dysphonia|headache|dizziness|syncope|dyspnea|dyspnoea|alopecia"
-    r"|(?:iatrogenic )?botulism|Nicolau(?:'s)? (?:syndrome|dermatitis)|embolia cutis medicamentosa"
+    r"|(?:iatrogenic )?botulism|Nicolau(?:['\u2019]s)? (?:syndrome|dermatitis)|embolia cutis medicamentosa"
     r"|anaphylactic (?:shock|reaction)|myonecrosis|necroti[sz]ing fasciitis|fasciitis"
     r"|compartment syndrome|paralysis|(?:hemi)?paresis|cyanosis|hypoa?esthesia|convulsions?"
     r"|seizures?|coma|(?:granulomatous )?dermatitis|eruptions?|blistering|transverse myelitis"
@@ -61,10 +61,10 @@ _HEADS = (
     r"|livedoid (?:appearance|pattern|changes?|dermatitis)"
     r"|(?:urinary|f[a]?ecal) incontinence|(?:acute )?(?:renal|kidney) (?:failure|injury)"
     r"|(?:decreased|reduced|limited|restricted) range of motion|contractures?"
-    r"|Volkmann(?:'s)? (?:syndrome|contracture|ischa?emic contracture)"
+    r"|Volkmann(?:['\u2019]s)? (?:syndrome|contracture|ischa?emic contracture)"
     r"|(?:muco)?purulent discharge|suppuration|myalgias?|arthralgias?|fatigue|chills"
     r"|SIRVA|shoulder injury related to vaccine administration"
-    r"|Nicolau(?:'s)? livedoid dermatitis|myelitis|redness|allergy|pharyngitis"
+    r"|Nicolau(?:['\u2019]s)? livedoid dermatitis|myelitis|redness|allergy|pharyngitis"
     r"|(?<!body )(?<!muscle )(?<!muscular )(?<!lean )mass(?!\s+(?:index|[\w-]+\s+immuni[sz]ation))"
     r"|angio-?o?edema|blanch|vascular occlusive events?|ophthalmoplegia|lagophthalmos|strabismus"
     r"|madarosis|enophthalmos|exotropia|(?:(?:central |branch )?retinal|ophthalmic) (?:artery|vein)"
@@ -75,10 +75,10 @@ _HEADS = (
 )
 _NOT_AFTER_HEAD = (
     r"(?!\s+(?:clinic|department|service|unit|cent(?:er|re)|immuni[sz]ation|vaccination"
-    r"|spectrometry|tests?|testing))"
+    r"|spectrometry|tests?|testing|injections?|shots?|extracts?|immunotherapy))"
 )
-"""A head word naming something else: "the Allergy clinic", "a patch test"; "body mass index",
-"a mass influenza immunization" are no mass."""
+"""A head word naming something else: "the Allergy clinic", "a patch test", "his first allergy
+injection"; "body mass index", "a mass influenza immunization" are no mass."""
 _MODIFIES_EXPOSURE = re.compile(
     rf"(?i:{_NOT_AFTER_HEAD})(?!(?:\s+[A-Z0-9]{{1,2}})?\s+(?i:vaccin\w*|desensiti[sz]ation"
     r"|immunotherapy|repairs?|surgery|surgeries|operation|procedure)\b)(?!-like\b)"
@@ -335,11 +335,19 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
     found = [
         f
         for f in found
-        if not _ANAPHORIC.search(text, 0, f.start) or not _GENERIC.fullmatch(f.text)
+        if not (_ANAPHORIC.search(text, 0, f.start) and _GENERIC.fullmatch(f.text))
+        and not _INSTITUTION.search(text, max(0, f.start - 80), f.start)
     ]
     return _without_apposed_names(text, sorted(found, key=lambda f: f.start))
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:Department|Dept\.?|Division|Section|Service|Unit|Institute|Faculty|School|Society"
+    r"|Academy|College|Association|Journal|Clinic|Center|Centre|Laboratory) (?i:of|for)\s+"
+    r"(?:[A-Za-z-]+(?:\s*,\s*|\s+(?:and|&)\s+|\s+)){0,4}$"
+)
+"""A name of a department, society or journal ("Department of Allergy and Immunology", "the
+Korean Academy of Asthma, Allergy and Clinical Immunology"): no reaction of the patient."""
 _GENERIC = re.compile(r"eruptions?|mass(?:es)?|patch(?:es)?|lesions?|collections?", re.I)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|such|said)\s+(?:[\w-]+\s+)?$", re.I)
 """A bare generic noun after a definite determiner ("the eruption developed within 5 days",

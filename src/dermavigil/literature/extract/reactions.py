@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dermavigil.domain.case import CodedTerm
 from dermavigil.domain.dates import Duration
@@ -28,7 +29,7 @@ from dermavigil.literature.extract.preexisting import NOT_A_REACTION, before_exp
 from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
-from dermavigil.terminology.coder import code_phrase
+from dermavigil.terminology.coder import code_phrase, default_coder
 from dermavigil.terminology.normalize import normalize
 from dermavigil.terminology.phenotype_spans import phenotype_spans
 
@@ -180,7 +181,76 @@ def find_reactions(
         for r in _not_conditions(reactions, excluded)
         if not (r.indexed and r.sentence in titles and {c.code for c in r.codes} <= results)
     ]
-    return _merge(reactions), excluded
+    return _without_ancestors(_merge(reactions), patient), excluded
+
+
+@lru_cache(maxsize=4096)
+def ancestors(code: str) -> frozenset[str]:
+    """Every HPO term above ``code`` (not itself), from the coder tables' ``is_a`` parents."""
+    parents = default_coder().tables.parents
+    out: set[str] = set()
+    stack = list(parents.get(code, ()))
+    while stack:
+        current = stack.pop()
+        if current not in out:
+            out.add(current)
+            stack.extend(parents.get(current, ()))
+    return frozenset(out)
+
+
+def _without_ancestors(
+    reactions: list[ReactionFacts], sentences: list[Sentence]
+) -> list[ReactionFacts]:
+    """The reactions without an umbrella term a sentence names beside a more specific one:
+    a reaction whose every code is an HPO ancestor of the code of another reaction named in
+    the same sentence ("visual impairment and blindness", "a hypersensitivity reaction with
+    anaphylactic shock", "pain and shoulder pain") adds no concept (the terms are compared
+    along the hierarchy, ``docs/annotation.md``); its onset and sites go to the specific
+    term when that has none."""
+    where = {
+        id(r): {
+            s.index
+            for s in sentences
+            for a, _ in r.spans.get("verbatim", [])
+            if s.start <= a < s.end
+        }
+        for r in reactions
+    }
+    kept = []
+    for reaction in reactions:
+        # "an allergic reaction and anaphylactic shock": one mention, the specific code
+        reaction.codes = [
+            c
+            for c in reaction.codes
+            if not any(c.code in ancestors(o.code) for o in reaction.codes)
+        ]
+        codes = {c.code for c in reaction.codes}
+        specific = [
+            other
+            for other in reactions
+            if other is not reaction
+            and where[id(other)] & where[id(reaction)]
+            and any(code in ancestors(c.code) for c in other.codes for code in codes)
+        ]
+        covered = {
+            code
+            for code in codes
+            if any(code in ancestors(c.code) for o in specific for c in o.codes)
+        }
+        if reaction.at_rechallenge or not codes or covered != codes:
+            kept.append(reaction)
+            continue
+        target = specific[0]
+        if target.onset_text is None and reaction.onset_text is not None:
+            target.onset_latency, target.onset_text = reaction.onset_latency, reaction.onset_text
+            target.spans["onset"] = reaction.spans.get("onset", [])
+        for site, span in zip(
+            reaction.body_sites, reaction.spans.get("body_sites", []), strict=True
+        ):
+            if site not in target.body_sites:
+                target.body_sites.append(site)
+                target.spans.setdefault("body_sites", []).append(span)
+    return kept
 
 
 def _test_results(sentence: Sentence, text: str) -> set[str]:
