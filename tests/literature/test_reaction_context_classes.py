@@ -131,3 +131,15 @@ def test_the_coder_tables_carry_the_hierarchy():
                 expected.add(parent)
                 stack.extend(hpo.term(parent).is_a)
         assert ancestors(code) == expected
+
+
+def test_a_slide_described_over_several_sentences_is_a_test_result():
+    """'The granulomas were epithelioid, with ... multinucleated giant cells' after the biopsy
+    sentence, and 'Repeat biopsies reported granulomatous chronic inflammation': findings
+    (histopathology), not reactions; the nodules are."""
+    text = (OWN_TEXTS / "dr10_microscope_words_are_test_results.txt").read_text(encoding="utf-8")
+    draft = extract_draft(text)
+    _, codes = _reactions(draft)
+    assert codes == {"HP:0025283", "HP:0200036"}
+    found = {c["code"] for f in draft.case["findings"] for c in f.get("codes", [])}
+    assert "HP:6000070" in found

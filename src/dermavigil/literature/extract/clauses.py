@@ -16,7 +16,7 @@ import re
 from dermavigil.literature.extract.sentences import Sentence
 
 _FINDING_CLAUSE = re.compile(
-    r"\b(?:(?:skin |punch |incisional |excisional )?biopsy|histopatholog\w*|histolog\w*|"
+    r"\b(?:(?:skin |punch |incisional |excisional )?biops(?:y|ies)|histopatholog\w*|histolog\w*|"
     r"patholog\w*|ultrasound|ultrasonography|MRI|magnetic resonance|CT scan|culture|stain(?:s|ing)?"
     r"|HPE)\b",
     re.I,
@@ -40,7 +40,7 @@ _RESULT_VERB = re.compile(
     r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|identified"
     r"|found|included|showing|revealing|demonstrating|consistent with|compatible with|positive for"
     r"|grew|yielded|consisted|composed|shown|proven|proved|presented|exhibited|displayed"
-    r"|contained)\b|:\s",
+    r"|contained|reported)\b|:\s",
     re.I,
 )
 """A test's result follows: "the biopsy showed ...". A test only named ("management involved
@@ -51,7 +51,9 @@ finding clause."""
 _MICROSCOPIC = re.compile(
     r"\b(?:(?:in|of|within|throughout|into) the (?:(?:papillary|reticular|upper|lower|deep|mid)"
     r"\s+)?(?:epidermis|dermis|subcutis|hypodermis)|keratinocytes|histiocytes|spongiosis"
-    r"|(?:perivascular|lymphocytic|granulomatous|inflammatory) infiltrates?)\b",
+    r"|(?:perivascular|lymphocytic|granulomatous|inflammatory) infiltrates?|histiocyt\w*"
+    r"|(?:multinucleated |foreign[- ]body )?giant cells|epithelioid|fat lobules"
+    r"|(?:fat |fibrous )?septae?)\b",
     re.I,
 )
 """What only a microscope sees: a tissue layer as the place ("... were observed in the
