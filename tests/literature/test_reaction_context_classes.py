@@ -90,6 +90,12 @@ def test_illnesses_the_patient_already_had_are_not_reactions():
         ("He was on chemotherapy for lung cancer.", "lung cancer", "historical"),
         ("Differential diagnoses included vasculitis.", "vasculitis", "uncertain"),
         ("The differential diagnosis was vasculitis.", "vasculitis", "uncertain"),
+        (
+            "Given the possibility of a zoster infection, she took valacyclovir.",
+            "zoster",
+            "uncertain",
+        ),
+        ("A presumptive herpes zoster reactivation was treated.", "herpes zoster", "uncertain"),
     ],
 )
 def test_history_and_differential_cues(sentence: str, word: str, status: str):

@@ -60,7 +60,8 @@ _POST_NEGATION = (
     r"|did not (?:occur|develop|recur|appear)|not observed"
 )
 _PRE_UNCERTAIN = (
-    r"suspected|suspicion of|possible|possibly|probable|probably|questionable|presumed|presumably"
+    r"suspected|suspicion of|possible|possibly|(?:the )?possibility of|probable|probably"
+    r"|questionable|presumed|presumably|presumptive"
     r"|may have|might have|could have|likely|concern for|impending|imminent|threatened|incipient"
     r"|differential diagnos[ie]s(?: (?:of|included|includes|including|such as|like|were|was))?"
     r"|(?:initial |working |clinical |first )?(?:suspicion|impression|hypothesis) (?:was|of)"
