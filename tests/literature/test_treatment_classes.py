@@ -179,3 +179,19 @@ def test_conservative_treatment_is_named_as_done():
         "treatment."
     )
     assert [t["drug"] for t in draft.case["treatments"]] == ["conservative treatment"]
+
+
+def test_treatment_frames_and_what_is_not_a_treatment() -> None:
+    """Therapeutic verb frames ("was carried out"), a title that names the treatment before
+    "in the management of", one drug class given by two routes (two courses), a drug's brand
+    in brackets (the drug, once); not treatments: a drug prescribed before the reaction, the
+    skin's preparation, a present-tense statement about such nodules."""
+    text = (DATA / "dg03_treatment_frames.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == [
+        "Subcision",
+        "drainage",
+        "antibiotics",
+        "systemic antibiotics",
+        "cefalexin",
+        "Surgical debridement",
+    ]

@@ -269,7 +269,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         ),
         "findings": assemble.findings_part(find_findings(patient, sentences), evidence),
         "treatments": assemble.treatments_part(
-            find_treatments(_with_title(sentences, case_part), suspects, suspect_spans), evidence
+            find_treatments(_with_title(sentences, case_part), suspects, suspect_spans, first),
+            evidence,
         ),
     }
     narrative = " ".join(s.text for s in patient if s.section not in _NARRATIVE_SKIP)

@@ -23,6 +23,7 @@ from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
+from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import treated_with, treats_complication
 from dermavigil.literature.extract.treatment_context import not_for_the_reaction
@@ -47,8 +48,11 @@ _CUE = re.compile(
     r"|recommended|under (?:\w+ )?(?:treatment|therapy|care|management)"
     r"|(?:was|were) (?:injected|applied)|(?:we|who|he|she|they) (?:\w+ )?(?:injected|applied)"
     r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+"
-    r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear)\w* (?:\w+ ){0,3}?"
-    r"(?:with|after|following|by))\b",
+    r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear|normali[sz])\w* (?:\w+ ){0,3}?"
+    r"(?:with|after|following|by)"
+    r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed|switched to"
+    r"|changed to|(?:put|placed|started) on|sessions?"
+    r"|(?:after|following) [^.;]{0,80}\b(?:improv|resol|heal|recover|relie|subsid|disappear)\w*)\b",
     re.I,
 )
 _ROUTE_BEFORE = re.compile(
@@ -77,11 +81,14 @@ _NOT_GIVEN_BEFORE = re.compile(
     r"|(?:is|are|was|were|be|been|we|authors) recommended|recommend(?:s|ing|ations?)?"
     r"|(?:was|is) (?:also )?taking|(?:was|is|were) on|undergoing (?:\w+ )?treatment with"
     r"|history of|for (?:his|her) (?:underlying|chronic))\b[^.;:]{0,60}"
+    r"|\b(?:preparation|disinfection|antisepsis|cleansing|prepped|prepared|cleaned|cleansed"
+    r"|disinfected|swabbed|sterili[sz]ed) (?:with |using |by )?(?:[\w-]+ ){0,2}"
     r"|\bthrough (?:an? )?(?:\w+ )?)$",
     re.I,
 )
 """Before a treatment name: planned, advised, taken before the reaction for another
-disease (concomitant medication), or the approach of a procedure ("through a skin incision")."""
+disease (concomitant medication), the skin's preparation for the injection ("cleansed with
+chlorhexidine"), or the approach of a procedure ("through a skin incision")."""
 _INGREDIENT_BEFORE = re.compile(
     r"\b(?:adsorbed|absorbed|containing|contains|composed of|mixed with|combined with|diluted"
     r"|adjuvant(?:ed)?|preserved)\b[^.;:,]{0,30}$",
@@ -95,6 +102,15 @@ _GENERAL = re.compile(
 present ("other injectables linked to the syndrome include NSAIDs, ...": a narrative says
 "included") or a literature attribution ("it was described by Nicolau after injections of
 bismuth salts")."""
+_GENERIC_PRESENT = re.compile(
+    r"\b(?:often|usually|typically|generally|commonly|in (?:some|most|many|such) cases"
+    r"|(?:is|are) (?:effective|recommended|indicated|required|the (?:treatment|therapy))"
+    r"|requires?|consists? of)\b",
+    re.I,
+)
+"""A present-tense statement about the condition ("The lesion often requires surgical
+treatment", "In some cases, surgical treatment is effective"): no treatment of this patient
+unless a past-tense verb comes first (:func:`.roles.told_in_past`)."""
 _MESH = re.compile(
     r"\s/\s(?:administration & dosage|adverse effects|therapeutic use|drug therapy"
     r"|chemically induced|diagnosis|etiology|pathology|surgery|therapy)\b"
@@ -107,6 +123,17 @@ _TITLE_CUE = re.compile(
     re.I,
 )
 """A title that names the treatment ("Resolution of ... with oral methotrexate")."""
+_TITLE_BEFORE = re.compile(
+    r"\b(?:in|for|as) (?:the )?(?:management|treatment|therapy|salvage|rescue) of\b", re.I
+)
+"""A title that names the treatment before its use ("Split-thickness skin grafting in the
+management of cutaneous sequelae of ...")."""
+_FRAMED = re.compile(
+    r"\b(?:treat(?:ed|ment)|managed|therapy|prescribed|started on)\b[^.;]{0,60}"
+    r"\b(?:with|on|using|of|by)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+"""A treatment frame right before a name ("treated with oral ...", "therapy with")."""
 _LEAD = re.compile(r"(?:after|following|with|on|under)\b[^,]{0,40},\s*", re.I)
 _ROUTES = {
     "oral": Route.oral,
@@ -258,6 +285,16 @@ therapy (vancomycin", "an antihistamine (cyproheptadine", "supportive care, incl
 supplemental oxygen")."""
 
 
+_CLASS = re.compile(
+    r"(?:s|therapy|treatment|care|management|agent|drug|medication|steroid|antibiotic"
+    r"|antihistamine|analgesic)$|^anti",
+    re.I,
+)
+"""A drug class or a kind of care ("antibiotic therapy", "an antihistamine", "supportive
+care"), which its members in brackets or after "including" name; a single drug followed by a
+name in brackets is followed by its brand."""
+
+
 def _combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Adjacent names joined by a slash, plus or hyphen are one combination treatment; a
     class named with its members in brackets ("an antihistamine (cyproheptadine 2 mg)") is
@@ -265,7 +302,10 @@ def _combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, in
     out: list[tuple[int, int, str]] = []
     for start, end, name in kept:
         if out and _MEMBERS.fullmatch(text[out[-1][1] : start]):
-            out.pop()
+            if _CLASS.search(out[-1][2]):
+                out.pop()
+            elif "(" in text[out[-1][1] : start]:
+                continue  # "ceftriaxone (Rocephin)": the drug's brand, not a second treatment
         if out and _COMBINATION.fullmatch(text[out[-1][1] : start]):
             first = out.pop()
             out.append((first[0], end, text[first[0] : end]))
@@ -322,19 +362,31 @@ def find_treatments(
     patient: list[Sentence],
     suspects: frozenset[str] = frozenset(),
     suspect_spans: tuple[tuple[int, int], ...] = (),
+    first_reaction: int = 0,
 ) -> list[TreatmentFact]:
     """Treatments named in case sentences with a treatment cue, negations dropped.
 
     ``suspects`` (lower-case product names) and the text at ``suspect_spans``
-    (the suspect's mentions, absolute offsets) are never treatments.
+    (the suspect's mentions, absolute offsets) are never treatments. A drug known only
+    from the drug lexicon, named in a sentence before the first reaction
+    (``first_reaction``, a sentence index), is what the patient was given or was taking
+    before the reaction (the exposure, a concomitant medication), not a treatment of it,
+    unless a treatment frame ("treated with") introduces it: a treatment aimed at the
+    reaction is told after the reaction.
     """
     found: dict[str, TreatmentFact] = {}
+    routes_of: dict[str, str | None] = {}
     for index, sentence in enumerate(patient):
         title_cue = _TITLE_CUE.search(sentence.text)
+        title_before = _TITLE_BEFORE.search(sentence.text)
         if sentence.section == "title":
-            if not title_cue:
+            if not title_cue and not title_before:
                 continue
-        elif _GENERAL.search(sentence.text) or _MESH.search(sentence.text):
+        elif (
+            _GENERAL.search(sentence.text)
+            or _MESH.search(sentence.text)
+            or (_GENERIC_PRESENT.search(sentence.text) and not told_in_past(sentence.text))
+        ):
             continue
         elif not _CUE.search(sentence.text) and not any(
             pattern.search(sentence.text) for pattern, _ in PROCEDURE_VERBS
@@ -350,14 +402,39 @@ def find_treatments(
                 continue
             if _diagnostic(sentence.text, match.start(), match.end()):
                 continue
-            if sentence.section == "title" and title_cue and match.start() < title_cue.end():
-                continue  # a title names the treatment after its "with"
+            if sentence.section == "title" and (
+                (title_cue and match.start() < title_cue.end())
+                if not title_before
+                else match.start() > title_before.start()
+            ):
+                continue  # a title names the treatment after its "with", or before "in the
+                # management of"
             drug = match.group(0).strip()
             drug = CANONICAL.get(drug.lower(), drug)
+            if (
+                0 < sentence.index < first_reaction
+                and not TREATMENT.fullmatch(drug)
+                and not _FRAMED.search(sentence.text[: match.start()])
+            ):
+                continue
             route_match = _ROUTE_BEFORE.search(sentence.text[: match.start()])
             key = re.sub(r"[\s\u2010\u2011-]+", "", drug.lower()).removesuffix("s")
-            if key in found or _named_again(drug, found):
+            route_word = (
+                route_match.group(1).lower()
+                if route_match and route_match.end() == match.start()
+                else None
+            )
+            if key in found:
+                # the same class by another route is another course ("topical antibiotics
+                # (...), systemic antibiotics (...)"); else the same treatment named again
+                if not (route_word and routes_of.get(key) and routes_of[key] != route_word):
+                    continue
+                key, drug = f"{route_word} {key}", f"{route_word} {drug}"
+                if key in found:
+                    continue
+            elif _named_again(drug, found):
                 continue
+            routes_of[key] = route_word
             at = sentence.start
             fact = TreatmentFact(
                 drug=drug, spans={"drug": [(at + match.start(), at + match.end())]}

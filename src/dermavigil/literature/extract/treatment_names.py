@@ -42,7 +42,9 @@ TREATMENT_WORDS = (
     r"|(?:surgical )?(?:removal|evacuation|extraction) of (?:the |an? |residual |injected )*"
     r"(?:[\w-]+ ){0,2}?(?:gel|fillers?|materials?|implants?|foreign bod(?:y|ies)|ha?ematomas?"
     r"|abscess(?:es)?|nodules?|granulomas?|threads?|silicone|paraffin|PAAG|fat|hydrogel|mass)"
-    r"|surgical (?:intervention|removal|exploration)|serial excision|(?:wound )?irrigation"
+    r"|surgical (?:intervention|removal|exploration|treatment|management|procedures?|repair"
+    r"|resection|correction|therapy)|(?:multiple |several |further )?operations"
+    r"|serial excision|(?:wound )?irrigation"
     r"|inotropic (?:treatment|support)s?"
     r"|skin approximation|incision|platelet[- ]rich fibrin(?: injections?)?"
     r"|cool compresses?|(?:narcotic |opioid )?analgesics?|pain (?:medications?|relievers?)"
@@ -105,13 +107,15 @@ def joined_names(text: str) -> list[tuple[int, int, str]]:
 
 
 _SURGICAL = re.compile(
-    r"(?<![\w-])(?!dichotomy\b)[A-Za-z]{3,}(?:ectomy|otomy|ostomy|rrhaphy|centesis)(?![\w-])",
+    r"(?<![\w-])(?!dichotomy\b)[A-Za-z]{3,}(?:ectomy|otomy|ostomy|rrhaphy|centesis)(?![\w-])"
+    r"|(?<![\w-])subcisions?(?![\w-])",
     re.I,
 )
 """A surgical procedure named by its Greek suffix (excision -ectomy, incision -otomy, opening
 -ostomy, suture -rrhaphy, puncture -centesis: thrombectomy, craniectomy, fasciotomy,
-tracheostomy), the word-formation rule of medical terminology (Dorland's Illustrated Medical
-Dictionary, "Combining forms")."""
+tracheostomy; subcision, the release of a tethered scar under the skin), the word-formation
+rule of medical terminology (Dorland's Illustrated Medical Dictionary, "Combining forms")."""
+
 _HEAD = re.compile(
     r"(?<![\w-])(?:(?P<bare>dialysis|ha?emodialysis|plasmapheresis|transfusions?)"
     r"|rehabilitation|therapy|therapies|stimulation|infusions?|inhalations?|feeding|ventilation"
