@@ -9,6 +9,7 @@ import pytest
 
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.foreign import english_drug, read_foreign
+from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.foreign_words import ascii_fold
 from dermavigil.terminology.coder import code_phrase, default_coder
 from dermavigil.terminology.translations import fold, translated_spans
@@ -69,7 +70,10 @@ def test_folding_keeps_spans_and_cuts_plurals():
         ("heparine", "heparin"),
         ("amoxicilina", "amoxicillin"),
         ("prednisona", "prednisone"),
+        ("pentoxifilina", "pentoxifylline"),  # the same spelling skeleton (y/i, ll/l)
+        ("azitromicina", "azithromycin"),
         ("mujer", None),
+        ("predominio", None),
     ],
 )
 def test_drug_names_written_as_their_cognates(word, english):
@@ -143,3 +147,14 @@ def test_a_bilingual_abstract_keeps_the_english_facts():
     resumo = text.index("RESUMO")
     assert all(a < resumo for spans in draft.evidence.values() for a, _ in spans)
     assert not any(w.startswith("read in") for w in draft.warnings)
+
+
+def test_a_near_language_and_a_list_of_names():
+    """A paragraph py3langid calls Galician is read as Portuguese; an author list ("César
+    Daniel Niño") names no patient."""
+    text = "Relatamos o caso de uma mulher de 30 anos com eritema na face."
+    case: dict = {"patient": {}, "reactions": [], "products": []}
+    fill_gaps(text, [(0, len(text), "gl")], case, {}, [])
+    assert case["patient"] == {"age": {"value": 30.0, "unit": "year"}, "sex": "female"}
+    names = "Jairo Arturo Pérez, César Daniel Niño, Sabrina Gallego y Carlos Alfonso Builes"
+    assert read_foreign(names, "es").sex is None

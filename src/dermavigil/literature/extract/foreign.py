@@ -69,6 +69,7 @@ from dermavigil.terminology.translations import LANGUAGES, translated_spans
 Span = tuple[int, int]
 _NOT_CASE_SECTIONS = re.compile(r"intro|discus|conclu|background|antecedentes|objetiv", re.I)
 _TOKEN = re.compile(r"[a-z]{5,}")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _LIFE_THREATENING = frozenset({"botulism"})
 """Diagnoses life-threatening by the written criteria (``docs/annotation.md``, serious)."""
 
@@ -102,7 +103,7 @@ def _case_sentences(sentences: list[Sentence], folded: str) -> list[Sentence]:
             telling = False
             if not CASE.search(text) or GENERAL.search(text):
                 continue
-        if GENERAL.search(text):
+        if GENERAL.search(text) or _names(sentence.text):
             telling = False
             continue
         if CASE.search(text):
@@ -113,6 +114,12 @@ def _case_sentences(sentences: list[Sentence], folded: str) -> list[Sentence]:
     if out and title is not None and title not in out:
         out.insert(0, title)
     return out
+
+
+def _names(text: str) -> bool:
+    """A list of names (authors, affiliations): most of its words are capitalised."""
+    words = _LETTERS.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def _negated(folded: str, sentence: Sentence, start: int, language: str) -> bool:
@@ -187,17 +194,36 @@ def _reactions(
 def english_drug(word: str) -> str | None:
     """The English lexicon name a Romance or German spelling of a drug stands for
     ("enoxaparina" -> "enoxaparin", "paracetamol", "heparine" -> "heparin",
-    "prednisona" -> "prednisone", "hialuronidasa" -> "hyaluronidase"), else None."""
+    "prednisona" -> "prednisone", "hialuronidasa" -> "hyaluronidase"), else None: the
+    spelling rules of these languages' drug names (final vowel, -ina/-ine, -cilina/-cillin,
+    f/ph, hia/hya), then the same spelling skeleton as a lexicon name (:func:`_skeleton`)."""
     names = drug_names()
+    word = word.replace("hidro", "hydro").replace("metil", "methyl").replace("hia", "hya")
     stems = {word, word[:-1], word[:-1] + "e", word[:-2] + "e", word[:-2]}
-    stems |= {
-        s.replace("cilin", "cillin").replace("hia", "hya").replace("asa", "ase") for s in stems
-    }
-    stems |= {s.replace("f", "ph") for s in stems if "f" in s}
-    for stem in sorted(stems, key=len, reverse=True):
+    stems |= {s.replace("cilin", "cillin").replace("asa", "ase") for s in stems}
+    ph = {s.replace("f", "ph") for s in stems if "f" in s}
+    for stem in [*sorted(stems, key=len, reverse=True), *sorted(ph, key=len, reverse=True)]:
         if len(stem) >= 5 and stem in names:
             return stem
-    return None
+    return _skeletons().get(_skeleton(word)) if len(word) >= 7 else None
+
+
+def _skeleton(word: str) -> str:
+    """A drug name's spelling skeleton: ph/th/ch/y/k as f/t/c/i/c, double letters single, no final
+    vowel ("pentoxifylline", "pentoxifilina" -> "pentoxifilin")."""
+    word = word.replace("ph", "f").replace("th", "t").replace("ch", "c").replace("y", "i")
+    word = word.replace("k", "c")
+    return re.sub(r"[aeo]$", "", re.sub(r"(.)\1", r"\1", word))
+
+
+@lru_cache(maxsize=1)
+def _skeletons() -> dict[str, str]:
+    """Skeleton -> single-word lexicon drug name (7 letters or more)."""
+    out: dict[str, str] = {}
+    for name in sorted(drug_names()):
+        if len(name) >= 7 and name.isalpha():
+            out.setdefault(_skeleton(name), name)
+    return out
 
 
 def _treatments(

@@ -29,6 +29,11 @@ from dermavigil.terminology.labelled_routes import labelled_for
 from dermavigil.terminology.products import categorize
 from dermavigil.terminology.translations import LANGUAGES
 
+NEAREST = {"gl": "pt", "ca": "es", "an": "es", "ast": "es", "ext": "es", "oc": "fr", "lb": "de"}
+"""A language py3langid gives a short paragraph of Portuguese, Spanish, French or German for
+(Galician, Catalan, Aragonese, Asturian, Extremaduran, Occitan, Luxembourgish): read with
+the words of the nearest language the project has."""
+
 
 def _known(reaction, known: set[str]) -> bool:
     return any(c.code in known for c in reaction.codes)
@@ -64,6 +69,7 @@ def fill_gaps(
     ``mostly``: most of the text is in that language (its reactions are added to those of
     the English part, e.g. a title, instead of only filling an empty list)."""
     size: dict[str, int] = {}
+    languages = [(a, b, NEAREST.get(code, code)) for a, b, code in languages]
     for start, end, code in languages:
         if code in LANGUAGES:
             size[code] = size.get(code, 0) + end - start

@@ -78,9 +78,11 @@ CLAUSE_END = re.compile(r"[;.:]|(?<![\w-])(?:pero|aunque|mas|mais|aber|ma|but)(?
 SEX = (
     (Sex.female, _words(r"mujer|nina|la paciente|paciente femenina|senora|mulher|menina"
                         r"|a paciente|paciente feminina|femme|fille|patiente|frau|patientin"
-                        r"|madchen|donna|ragazza|bambina")),
+                        r"|madchen|donna|ragazza|bambina|sexo femenino|sexo feminino"
+                        r"|sexe feminin|weiblich\w*|sesso femminile")),
     (Sex.male, _words(r"hombre|varon|nino|paciente masculino|homem|menino|paciente masculino"
-                      r"|homme|garcon|mann|junge|uomo|ragazzo|bambino")),
+                      r"|homme|garcon|mann|junge|uomo|ragazzo|bambino|sexo masculino"
+                      r"|sexe masculin|mannlich\w*|sesso maschile")),
 )  # fmt: skip
 """Gendered nouns name the sex; a generic masculine ("un menor", "el paciente") does not
 (``docs/annotation.md``, r6xx decisions)."""
@@ -167,15 +169,15 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (Outcome.fatal, _words(r"fallecio|fallecimiento|obito|faleceu|deces|decede|verstarb"
                            r"|verstorben|decesso|e deceduto")),
     (Outcome.recovered_with_sequelae, _words(r"secuelas?|sequelas?|sequelles?|folgeschaden"
-                                             r"|postumi|con (?:una )?cicatri\w+"
-                                             r"|com (?:uma )?cicatri\w+"
+                                             r"|postumi|con (?:una )?cicatriz|com (?:uma )?cicatriz"
                                              r"|avec (?:une )?cicatrice|mit (?:einer )?narbe")),
     (Outcome.not_recovered, _words(r"sin mejoria|sem melhora|sans amelioration|keine besserung"
                                    r"|senza miglioramento|no mejoro|nao melhorou")),
     (Outcome.recovered, _words(r"resolucion|resolvio|curacion|remision completa|desaparicion"
                                r"|resolucao|cura|remissao|guerison|disparition|resolution"
                                r"|abheilung|ruckbildung|ausgeheilt|risoluzione|guarigione|guarit[oa]|curad[oa]"
-                               r"|cicatrizad[oa]|gueri\w*|geheilt|abgeheilt")),
+                               r"|cicatrizad[oa]|cicatrizacion|cicatrizacao|cicatrisation|gueri\w*|geheilt"
+                               r"|abgeheilt")),
     (Outcome.recovering, _words(r"mejoria|mejora|evolucion favorable|melhora|melhoria"
                                 r"|evolucao favoravel|amelioration|evolution (?:etait )?favorable"
                                 r"|besserung|verbesserung|miglioramento")),
