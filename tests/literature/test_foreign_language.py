@@ -3,6 +3,8 @@ translations and the few words of their language, still partial (issue 10, "Bad 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.foreign import english_drug, read_foreign
 from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.foreign_words import ascii_fold
+from dermavigil.literature.extract.language import profile_language
 from dermavigil.terminology.coder import code_phrase, default_coder
 from dermavigil.terminology.translations import fold, translated_spans
 
@@ -158,3 +161,52 @@ def test_a_near_language_and_a_list_of_names():
     assert case["patient"] == {"age": {"value": 30.0, "unit": "year"}, "sex": "female"}
     names = "Jairo Arturo Pérez, César Daniel Niño, Sabrina Gallego y Carlos Alfonso Builes"
     assert read_foreign(names, "es").sex is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Se presenta el caso de una paciente de 40 años con eritema y dolor tras la "
+            "aplicación de un relleno en la cara, que fue tratada con antibióticos.",
+            "es",
+        ),
+        (
+            "Relatamos o caso de uma paciente de 40 anos com eritema e dor após a aplicação de "
+            "um preenchedor na face, que foi tratada com antibióticos.",
+            "pt",
+        ),
+        (
+            "Il s'agit d'une patiente de 40 ans qui a présenté un érythème et une douleur après "
+            "une injection d'acide hyaluronique dans le visage.",
+            "fr",
+        ),
+        (
+            "Wir berichten über eine Patientin, die nach der Injektion eines Fillers in das "
+            "Gesicht ein Erythem und Schmerzen entwickelte und mit Antibiotika behandelt wurde.",
+            "de",
+        ),
+        (
+            "Descriviamo il caso di una paziente di 40 anni con eritema e dolore dopo "
+            "l'iniezione di un filler nel viso, che è stata trattata con antibiotici.",
+            "it",
+        ),
+        ("Aleia Boccardi, DO\nAysham Chaudry, DO\nJennifer A. Racanelli, DO", None),
+        ("A woman developed erythema and pain after a filler injection in the face.", None),
+    ],
+)
+def test_the_languages_read_are_told_by_their_function_words(text, code):
+    assert profile_language(text) == code
+
+
+def test_a_text_in_one_of_these_languages_loads_no_identification_model():
+    """The stop-word profile names the language: py3langid's model (about a second to
+    load) is not loaded for it."""
+    script = (
+        "import sys; from pathlib import Path; "
+        "from dermavigil.literature.extract import extract_draft; "
+        f"extract_draft(Path({str(DATA / 'dg01_portuguese_nicolau.txt')!r}).read_text()); "
+        "print('py3langid.langid' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -13,10 +13,12 @@ Two stages keep English texts fast:
    words (:func:`dermavigil.literature.extract.quality.english_share`) is below 10 %,
    or with 40 letters or more of a script written without spaces (CJK), is a
    candidate; English prose scores 0.3-0.5 and never reaches the second stage;
-2. the candidate is identified with py3langid (Lui and Baldwin 2012, "langid.py: An
-   Off-the-shelf Language Identification Tool", ACL System Demonstrations; the
-   maintained fork by A. Barbaresi), imported and loaded only then (its model takes
-   about 1.5 s to load, which only a text in another language pays).
+2. the candidate is named by its function words when one of Spanish, Portuguese, French,
+   German or Italian clearly leads (:func:`profile_language`: the languages
+   :mod:`.foreign` reads, with no model to load), else identified with py3langid (Lui
+   and Baldwin 2012, "langid.py: An Off-the-shelf Language Identification Tool", ACL
+   System Demonstrations; the maintained fork by A. Barbaresi), imported and loaded only
+   then (its model takes about 1.5 s to load, which only a text in another language pays).
 """
 
 from __future__ import annotations
@@ -75,9 +77,46 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
+_PROFILES = {
+    "es": "de la que el en y a los del se las por un para con no una su al lo como es sin tras"
+    " fue presenta presentó tratamiento paciente días años",
+    "pt": "de a o que e do da em um para com não nao uma os no se na por mais as dos ao das"
+    " foi após apos sem paciente dias anos tratamento",
+    "fr": "de la le et les des en du un une à a que pour dans est par sur au avec il elle aux"
+    " été après sans patient patiente jours ans traitement",
+    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als"
+    " auch es an wurde nach bei patient patientin tagen jahre behandlung",
+    "it": "di e il la che in a per un del non una della le si con da dei nel al delle gli"
+    " dopo stato paziente giorni anni trattamento",
+}
+_STOP_WORDS = {code: frozenset(words.split()) for code, words in _PROFILES.items()}
+"""The most frequent function words (and a few words of a case report) of each language: a
+stop-word profile (Grefenstette 1995, "Comparing two language identification schemes",
+JADT)."""
+MIN_PROFILE_SHARE = 0.25
+MIN_PROFILE_LEAD = 1.5
+
+
+def profile_language(text: str) -> str | None:
+    """The language of ``text`` by its function words, when one of Spanish, Portuguese,
+    French, German or Italian clearly leads (its lower-case function words: a share of 25 % or
+    more of the word tokens, 1.5 times the next language's), else None."""
+    words = _WORD.findall(text)  # as written: "DO" after a name is a degree, not Portuguese
+    if not words:
+        return None
+    shares = sorted(
+        ((sum(w in stop for w in words) / len(words), code) for code, stop in _STOP_WORDS.items()),
+        reverse=True,
+    )
+    (best, code), (second, _) = shares[0], shares[1]
+    return code if best >= MIN_PROFILE_SHARE and best >= MIN_PROFILE_LEAD * second else None
+
+
 def identify(text: str) -> str:
-    """The ISO 639 code of the language ``text`` is written in (py3langid)."""
-    return str(_identifier().classify(text)[0])
+    """The ISO 639 code of the language ``text`` is written in: by its function words when
+    they name one of the languages the extractor has words for (no model to load), else by
+    py3langid."""
+    return profile_language(text) or str(_identifier().classify(text)[0])
 
 
 def _size(paragraph: str) -> tuple[int, int]:
