@@ -323,3 +323,31 @@ def test_a_usual_treatment_after_which_the_reaction_resolved_stays_a_treatment()
     )
     assert draft_view(draft)["products"] == [("hyaluronic acid filler", "ha_filler")]
     assert "hyaluronidase" in [t["drug"] for t in draft.case["treatments"]]
+
+
+def test_what_a_filler_contains_is_its_material():
+    """'a permanent filler containing polymethylmethacrylate': a PMMA filler (what a serum
+    contains is an ingredient; what a filler contains is the filler's material)."""
+    draft = extract_draft((DATA / "dp12_permanent_filler_material.txt").read_text(encoding="utf-8"))
+    assert draft_view(draft)["products"] == [("polymethylmethacrylate", "other")]
+
+
+def test_hyaluronic_filler_and_gel_without_acid_are_hyaluronic_acid_fillers():
+    found = find_products("subcutaneous hyaluronic filler injections and an HA-based gel")
+    assert [(m.text, m.category.value) for m in found] == [
+        ("hyaluronic filler", "ha_filler"),
+        ("HA-based gel", "ha_filler"),
+    ]
+
+
+def test_an_extravasated_drug_is_the_exposure():
+    """'Norepinephrine extravasated from a peripheral cannula': the drug that leaked is the
+    suspect, with no injection word near it, and was not given by its route."""
+    view = draft_view(
+        extract_draft(
+            "Hand necrosis from a vasopressor\nNorepinephrine extravasated from a peripheral "
+            "cannula in the hand of a 70-year-old man, and skin necrosis followed."
+        )
+    )
+    assert view["products"] == [("Norepinephrine", "drug")]
+    assert view["route_approval"] is False

@@ -64,7 +64,8 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     (
         _C.ha_filler,
         r"(?:cross[- ]linked\s+)?hyaluronic acid(?:\s+(?:dermal\s+)?fillers?)?|HA\s+(?:dermal\s+)?"
-        r"fillers?|Juv[eé]derm|Restylane|Belotero|Teosyal|Stylage|Princess\s+Volume|Voluma"
+        r"fillers?|(?:hyaluronic|hyaluronan|HA)(?:[\s-]+based)?\s+(?:dermal\s+)?(?:fillers?|gels?)"
+        r"|Juv[eé]derm|Restylane|Belotero|Teosyal|Stylage|Princess\s+Volume|Voluma"
         r"|Macrolane|[áa]cido\s+hialur[óoô]nico|acide\s+hyaluronique|acido\s+ialuronico"
         r"|Hyalurons[äa]ure",
     ),

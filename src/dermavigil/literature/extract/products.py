@@ -185,9 +185,12 @@ _USUALLY = re.compile(
 )
 """A statement of what is usual ("the most common filler product used is hyaluronic acid")
 says what fillers usually are, not what this patient's filler was."""
-_NAMED_FILLER = re.compile(
-    r"\b(?:dermal|facial|lip|cosmetic|soft[- ]tissue|injectable|tear trough)\s+fillers?\b", re.I
+_FILLER_WORDS = (
+    r"dermal|facial|lip|cosmetic|soft[- ]tissue|injectable|tear trough|permanent|semi-?permanent"
+    r"|non-?(?:resorbable|absorbable|degradable)|unknown|unidentified"
 )
+"""Words that name a filler by its use or its persistence, not its material."""
+_NAMED_FILLER = re.compile(rf"\b(?:{_FILLER_WORDS})\s+fillers?\b", re.I)
 
 
 def _unnamed_fillers(sentences: list[Sentence], fallback: bool) -> Mentions:
@@ -253,9 +256,7 @@ _REACTION_TO = re.compile(
 )
 
 
-_BARE_FILLER = re.compile(
-    r"(?:(?:dermal|facial|lip|cosmetic|soft[- ]tissue|injectable|tear trough)\s+)*fillers?", re.I
-)
+_BARE_FILLER = re.compile(rf"(?:(?:{_FILLER_WORDS})\s+)*fillers?", re.I)
 _FILLERS = frozenset(
     {ProductCategory.ha_filler, ProductCategory.plla, ProductCategory.caha, ProductCategory.pmma}
 )

@@ -53,12 +53,12 @@ what the product contains, not what contains it ("aluminium-containing allergen 
 _EXPOSED_BEFORE = re.compile(
     r"\b(?:after|following|post|injections? of|injected with|administration of|administered"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
-    r"|caused by|exposure to|related to|infusions? of|infused with|on)"
+    r"|caused by|exposure to|related to|infusions? of|infused with|extravasation of|on)"
     r"\s+(?:[\w(),.-]+\s+){0,4}\(?$",
     re.I,
 )
 _EXPOSED_AFTER = re.compile(
-    r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|infusions?|administration"
+    r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|infusions?|extravasat\w*|administration"
     r"|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse)\b",
     re.I,
 )
@@ -95,9 +95,17 @@ def treats_complication(after: str) -> bool:
     return bool(_TREATS_AFTER.match(after))
 
 
+_FILLER_HEAD = re.compile(r"\bfillers?\s*,?\s*(?:containing|composed of|based on|made of)\s", re.I)
+
+
 def is_ingredient(before: str, after: str) -> bool:
-    """Whether a product family is named as an ingredient of what was injected."""
-    return bool(_INGREDIENT_BEFORE.search(before) or _INGREDIENT_AFTER.match(after))
+    """Whether a product family is named as an ingredient of what was injected. What a
+    filler contains is its material ("a permanent filler containing polymethylmethacrylate"
+    is a PMMA filler), unlike what a cosmetic contains."""
+    found = _INGREDIENT_BEFORE.search(before)
+    if found and _FILLER_HEAD.search(before[max(0, found.start() - 12) :]):
+        return False
+    return bool(found or _INGREDIENT_AFTER.match(after))
 
 
 def given_as_exposure(before: str, after: str) -> bool:
