@@ -77,7 +77,25 @@ _MODAL_STOP = re.compile(
 """Where a modal's reach ends: a new clause ("may resolve slowly, leaving a scar" is one)."""
 _PLUPERFECT = re.compile(r"\bhad (?:\w+ )?(?:been )?$", re.I)
 """'The eruption had persisted for months despite ...': a state before the narrative's end."""
+_TIMED = re.compile(
+    r"\b(?:by|at|within)\s+(?:the\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|twelve|several|a few)[\s-]+(?:hours?|days?|weeks?|months?|years?)\b(?:[\s-]+(?:after|post"
+    r"|following|later|follow-?up)\b)?|\b(?:by|at) (?:the |her |his )?(?:[\w-]+ )?(?:follow-?up"
+    r"|discharge)\b",
+    re.I,
+)
+"""'By 21 days after her injection, she had resumed normal activity', 'The patient had healed
+at two months after the injection': a pluperfect timed from the exposure or at a follow-up is
+the state at that time, not one before the narrative's end."""
 _BEFORE_CASE = re.compile(r"\bago\b", re.I)
+_LASTING = re.compile(r"(?:irreversibl|permanent)\w*", re.I)
+_PROGRESSION = re.compile(
+    r"\b(?:then|later|after\w*|eventually|finally|subsequently|ultimately|until|by|within|over"
+    r"|following|thereafter|next)\b|\d",
+    re.I,
+)
+"""Words that put a second status later than the first ('improved partially and then
+resolved completely after 3 weeks'): the statuses are not told of one time."""
 """'Seven months ago she was vaccinated ... and the site healed': history before the case."""
 _TREATED_AFTER = re.compile(
     r"\b(?:began|started|initiated|underwent|(?:was|were) (?:then )?(?:treated|started)"
@@ -86,6 +104,16 @@ _TREATED_AFTER = re.compile(
     re.I,
 )
 """A treatment begun after the status a sentence states: that status is no longer the last."""
+_SEEN_AFTER = re.compile(
+    r"\b(?:presented|was (?:then )?referred|consulted|(?:was )?transferred|in transfer|came to"
+    r"|visited|prescribed|was given|were given|received|was started on|was switched)\b",
+    re.I,
+)
+"""The patient seen elsewhere or given a new treatment after an interim status ('oral
+clindamycin provided some improvement' ... 'she then consulted another practitioner who
+prescribed ...'): the status was not the last one."""
+_INTRODUCED = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+", re.I)
+"""The patient introduced (again): a full text retelling the case its abstract summed up."""
 _NEW_EPISODE = re.compile(
     r"\b(?:came back|returned to (?:us|our|the)|re-?presented|presented again|was referred again"
     r"|(?:was|were) seen again)\b",
@@ -184,6 +212,16 @@ def _sentence_status(sentence: Sentence) -> StatusMention | None:
     if not kept:
         return None
     last = max(kept, key=lambda s: s.span[0])
+    short = [s for s in kept if s.rank == 1 and s.span[1] <= last.span[0]]
+    if (
+        last.outcome is Outcome.recovered
+        and short
+        and not _PROGRESSION.search(sentence.text, short[-1].span[1], last.span[1] + 40)
+    ):
+        # "recovered to near-normal visual acuity and completely recovered from
+        # ophthalmoplegia": told at one time, the reaction short of complete recovery is not
+        # over, whatever else resolved
+        return short[-1]
     sequela = [s for s in kept if s.outcome is Outcome.recovered_with_sequelae]
     if last.outcome is Outcome.recovering and sequela:
         # "the wound healed with extensive scarring ... and the deficit improved": the
@@ -227,8 +265,15 @@ def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) 
     """A new episode, or a treatment begun after 'persisted', told after the status
     ``sentence`` states, and nothing said since: the outcome is unknown."""
     after = [s for s in later if s.index > sentence.index]
-    if any(_NEW_EPISODE.search(s.text) for s in after) or (
-        facts.outcome is Outcome.not_recovered and any(_TREATED_AFTER.search(s.text) for s in after)
+    retold = next((i for i, s in enumerate(after) if _INTRODUCED.search(s.text)), len(after))
+    interim = facts.outcome in (Outcome.not_recovered, Outcome.recovering)
+    if (
+        any(_NEW_EPISODE.search(s.text) for s in after)
+        or (
+            facts.outcome is Outcome.not_recovered
+            and any(_TREATED_AFTER.search(s.text) for s in after)
+        )
+        or (interim and any(_SEEN_AFTER.search(s.text) for s in after[:retold]))
     ):
         facts.outcome, facts.sequelae, facts.spans = None, [], {}
 
@@ -245,7 +290,7 @@ def _last_status(
         status = _sentence_status(sentence)
         if status is None or _BEFORE_CASE.search(sentence.text, 0, status.span[0]):
             continue
-        if _PLUPERFECT.search(sentence.text[: status.span[0]]):
+        if _PLUPERFECT.search(sentence.text[: status.span[0]]) and not _TIMED.search(sentence.text):
             earlier = earlier or (sentence, status)
             continue  # a pluperfect state yields to any outcome told in the narrative
         _keep(facts, sentence, status)
@@ -261,9 +306,13 @@ def _last_status(
     if earlier is not None:
         _keep(facts, *earlier)
         _superseded(facts, earlier[0], later)
-    elif told is not None and told.outcome is not Outcome.not_recovered:
-        # "Curing the Blues: Resolution of the Tyndall Effect Through Removal of ...": the
-        # title tells how the case ended when the narrative does not
+    elif told is not None and (
+        told.outcome is not Outcome.not_recovered
+        or _LASTING.match(title.text, told.span[0]) is not None
+    ):
+        # "Curing the Blues: Resolution of the Tyndall Effect Through Removal of ...",
+        # "Irreversible Blindness Following ...": the title tells how the case ended when the
+        # narrative does not (a "persistent" sign in a title is the state at presentation)
         _keep(facts, title, told)
     else:
         _persistent(facts, patient)

@@ -105,6 +105,14 @@ _LOSS = re.compile(
 (docs/annotation.md, r4xx decisions: "an amputation as the last event is
 recovered_with_sequelae")."""
 SEQUELA_ANY = re.compile(rf"\b(?P<seq>{_MODIFIERS}{_SEQUELA_WORD})\b", re.I)
+_LESSENED = re.compile(
+    rf"\b{_LESION_WORD}\s+(?:(?:\w+\s+){{0,3}}?(?:had|has|have)\s+)?(?:\w+ly\s+)?(?:decreased"
+    r"|diminished|shrank|shrunk|softened|flattened|lessened|became (?:smaller|softer|flatter"
+    r"|less \w+))\b",
+    re.I,
+)
+"""'the nodules gradually decreased', 'the swelling had softened': the reaction's own lesions
+smaller, not gone (a lab value that decreased is no lesion)."""
 _LESION_STAYS = re.compile(rf"\b(?:residual|remaining)\s+(?:\w+\s+)?{_LESION_WORD}\b", re.I)
 """'though residual nodules remained': a remnant of the reaction after improvement."""
 _COMPLETE = r"(?:completely|fully|entirely|totally)"
@@ -117,12 +125,16 @@ _PARTIAL = re.compile(
     rf"|\b{_DEGREE_ADJ}\s+(?:(?:complete|clinical|symptomatic)\s+)?(?:{_BETTER_NOUN}|response)\b"
     rf"|\b(?:was|were|has been|had been)\s+{_DEGREE}\s+(?:reduced|decreased|diminished|smaller)\b"
     r"|\b(?:reduced|decreased|diminished|shrank|shrunk)\s+(?:\w+\s+)?in size\b"
-    r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|persisted|was left|were left)\b",
+    r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|persisted|was left|were left)\b"
+    r"|\bnear[- ]normal|\b(?:almost|nearly) normal\b"
+    r"|\b(?:began|started|beginning|starting) to (?:resolve|improve|heal|fade|subside|regress"
+    r"|recover|disappear|clear|shrink)\b"
+    rf"|\b{_BETTER_NOUN} (?:began|started|(?:was|were) (?:beginning|starting|initiated))\b",
     re.I,
 )
 """Improvement short of complete: 'almost complete resolution', 'regressed significantly',
 'the nodule was markedly reduced', 'improved but did not completely resolve', 'only a small
-area of eschar remained'."""
+area of eschar remained'; a resolution only begun ('began to resolve', 'healing started')."""
 OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (
         Outcome.fatal,
@@ -132,17 +144,26 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
         Outcome.not_recovered,
         re.compile(
             r"\b(?:persist(?!ent\b)\w*|(?:was|were|is|are|remained) persistent"
-            r"|persistent(?= (?:at|after|despite|for|until|over)\b)|permanent\w*"
+            r"|persistent(?= (?:at|after|despite|for|until|over)\b)"
+            r"|permanent\w*(?! (?:[\w-]+ ){0,2}?"
+            r"(?:fillers?|biops\w+|sections?|implants?|materials?|products?|injectables?|gels?"
+            r"|make-?up|tattoo\w*|agents?|substances?)\b)"
             r"|(?:did not|didn't|does not|has not|have not|failed to|could not)\s+(?:\w+\s+){0,2}?"
             r"(?:resolv|improv|recover|heal|regress|subsid|respond|disappear)\w*"
             r"|without (?:any )?(?:\w+ ){0,2}?(?:improvement|recovery|resolution|regression)"
             r"|no (?:significant |further |clinical )?improvement|no (?:significant |further )?"
             r"(?:effect|response|benefit) (?:was|were) (?:observed|seen|noted)"
-            r"|remained unchanged|irreversible|not (?:been )?restored|still (?:present|visible"
+            r"|(?:remained |was |were |is |are |stayed )?unchanged"
+            r"|(?:has|have|had|did) not (?:\w+ )?change[ds]?|irreversible|not (?:been )?restored"
+            r"|still (?:present|visible"
             r"|sever\w*|palpable|had|has|have|complain\w*|experienc\w*|suffer\w*|report\w*)"
             r"|remained (?:visible|palpable|present|stable|firm|swollen|indurated|painful)"
             r"|continued to (?:have|experience|complain|suffer|report)"
             r"|worsened|deteriorated|(?:progressive |further )?deterioration"
+            r"|(?:showed |with |there was )?no (?:significant |further |visible |appreciable )?"
+            r"change(?! (?:in|of) (?:the |her |his )?(?:treatment|therapy|dos\w+|medication))"
+            r"|(?:although|though|but|while|whereas) (?:[\w'-]+ ){1,6}?(?:did|does|has|had|have)"
+            r" not(?=\s*(?:[,.;)]|and\b|$))"
             r"|(?:acuity|vision|function|sight) (?:\w+ )?declined)\b",
             re.I,
         ),
@@ -163,14 +184,23 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|had no (?:more |further |residual |previous |remaining )?(?:symptoms|complaints)"
             r"|(?<!partial )(?<!no )resolution of (?:the |her |his |all |its |their )"
             r"|settled(?= (?:completely|fully|within|over|after|in|on|with)\b)|cleared"
-            r"(?= (?:completely|fully|entirely|without|within|over|after|in)\b)"
+            r"(?= (?:completely|fully|entirely|without|within|over|after|in)\b|\s*[.;]|$)"
+            r"|no longer (?:\w+ )?(?:present|visible|palpable|detectable|apparent|noticeable"
+            r"|evident|seen|observed|felt|complained|experienced|had|required|needed)"
             r"|withdrew|to resolve|helped (?:to )?(?:resolve|heal|clear)"
             r"|(?:healed|resolved) uneventfully|resolved without sequelae"
-            r"|return(?:ed|ing)? to (?:pain-free|normal|full|baseline) (?:function|activit\w+|use)"
+            r"|return(?:ed|ing)? to (?:pain-free|normal|full|baseline) (?:\w+ )?(?:function"
+            r"|activit\w+|use|life)"
             r"|resumed (?:\w+ )?(?:normal|daily|usual) (?:activit\w+|life|function)"
-            r"|(?:was|were|has been|have been) successfully (?:treated|managed)"
-            r"|(?:regained|had|has|with) (?:an? )?(?:normal|full) (?:range of (?:\w+ )?"
-            r"(?:motion|movements?)|function|vision|sensation)"
+            r"|(?:(?:was|were|has been|have been) |(?<=\band )|(?<=\bthen ))successfully (?:treated"
+            r"|managed|controlled)(?= with| by| using| after| within| in|\s*[,.;]|$)"
+            r"|(?:was|were|has been|have been|had been) (?:\w+ )?(?:treated|managed|controlled)"
+            r" successfully"
+            r"|(?:was|were|became|has been|have been|had been) (?:well |adequately |completely )?"
+            r"controlled(?= by| with| after| within| in|\s*[,.;]|$)"
+            r"|(?:regained|had|has|with|reported|showed|displayed|demonstrated) (?:an? )?(?:normal"
+            r"|full|intact) (?:[\w-]+,? (?:and )?){0,3}?(?:range of (?:\w+ )?(?:motion"
+            r"|movements?)|function|vision|sensation|mobility|acuity)"
             r"|discharged (?:home )?(?:in (?:a )?(?:good|stable|satisfactory|excellent) (?:general "
             r"|clinical )?(?:condition|health|state)|well|without (?:any )?(?:complications?"
             r"|sequelae|symptoms|complaints?)|asymptomatic|symptom-free)"
@@ -184,7 +214,8 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:improv\w*|resolving|healing|recovering|course of recovery|subsid\w*|regress\w*"
             r"|relieve\w*|(?:dramatic\w*|good|marked) response|continued to shrink"
-            r"|evolved favou?rably|favou?rable (?:evolution|course))\b",
+            r"|evolved favou?rably|(?:favou?rable|adequate|good|satisfactory) (?:evolution|course)"
+            r")\b",
             re.I,
         ),
     ),
@@ -218,7 +249,7 @@ def status_mentions(text: str) -> list[StatusMention]:
         StatusMention(Outcome.recovered_with_sequelae, 0, m.span(), m.span("seq"))
         for m in _LOSS.finditer(text)
     ]
-    for pattern in (_PARTIAL, _LESION_STAYS):
+    for pattern in (_PARTIAL, _LESION_STAYS, _LESSENED):
         found += [StatusMention(Outcome.recovering, 1, m.span()) for m in pattern.finditer(text)]
     for outcome, pattern in OUTCOMES:
         found += [StatusMention(outcome, _RANK[outcome], m.span()) for m in pattern.finditer(text)]
