@@ -84,8 +84,19 @@ def test_a_summary_sentence_gives_the_course_when_the_narrative_does_not():
     ("text", "criteria"),
     [
         ("One nodule was excised and sent for histopathology, which showed a granuloma.", set()),
-        ("The filler was surgically removed under general anaesthesia.", {"medically_important"}),
-        ("Surgery for removal of the filler was performed.", {"medically_important"}),
+        # a removal counts when the text ties the resolution to it (docs/annotation.md, r4xx
+        # and r7xx decisions)
+        (
+            "The filler was surgically removed under general anaesthesia, and the swelling "
+            "resolved.",
+            {"medically_important"},
+        ),
+        (
+            "Surgery for removal of the filler was performed, after which the nodules healed.",
+            {"medically_important"},
+        ),
+        ("The filler was surgically removed under general anaesthesia.", set()),
+        ("The nodule persisted for 10 months until it was excised.", set()),
         ("After debridement, a local flap closed the defect.", {"medically_important"}),
         (
             "A viral infection could have contributed to her anaphylactic reaction.",

@@ -109,7 +109,14 @@ def _serious(name: str) -> set[str]:
 
 
 def test_a_lesion_removed_surgically_is_serious_an_outpatient_visit_and_blind_ending_are_not():
-    assert _serious("d60_serious_surgical_removal") == {"medically_important"}
+    # a removal counts when the text ties the resolution to it (docs/annotation.md, r4xx and
+    # r7xx decisions): d60 states no status after the removal
+    assert _serious("d60_serious_surgical_removal") == set()
+    text = (DATA / "d60_serious_surgical_removal.txt").read_text(encoding="utf-8")
+    healed = extract_draft(text.rstrip() + " The cheek healed without recurrence.")
+    assert {s for r in healed.case["reactions"] for s in r.get("seriousness", [])} == {
+        "medically_important"
+    }
 
 
 def test_a_fatal_outcome_is_the_death_criterion():

@@ -347,7 +347,14 @@ def find_outcome(
                 facts, sentence, StatusMention(Outcome.fatal, 2, match.span())
             )  # death is the last status
             break
-    criteria, spans = find_seriousness(patient if serious_from is None else serious_from)
+    resolved = (
+        facts.spans["outcome"][0][1]
+        if facts.outcome in (Outcome.recovered, Outcome.recovering, Outcome.recovered_with_sequelae)
+        else None
+    )
+    criteria, spans = find_seriousness(
+        patient if serious_from is None else serious_from, first_reaction, resolved
+    )
     facts.seriousness = criteria
     if spans:
         facts.spans["seriousness"] = spans

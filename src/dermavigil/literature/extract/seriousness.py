@@ -53,7 +53,9 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
         SeriousnessCriterion.hospitalisation,
         re.compile(
             r"\b(?:hospitali[sz](?:ed|ation)|admitted(?! to (?:an? |the |our )?(?:\w+ )?outpatient)"
-            r"|admission|hospital stay|inpatient"
+            r"|admission|hospital stay|inpatient|(?:accepted|received) (?:her|him|the patient) in"
+            r" transfer|transferred to (?:\w+ ){0,3}?(?:hospital|centre|center|unit|facility"
+            r"|ward|department)"
             r"|intensive care|ICU)\b",
             re.I,
         ),
@@ -64,6 +66,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"\b(?:blind(?:ness)?(?!-)|(?:vision|visual) loss|loss of (?:vision|sight)"
             r"|lost (?:all )?sight"
             r"|vision (?:was )?not restored|paraly\w+|paresis|hemiparesis|ophthalmopleg\w*"
+            r"|(?<!Bell's )(?<!Bell\u2019s )(?:nerve )?pals(?:y|ies)"
             r"|amputat\w+"
             r"|loss of the (?:affected )?(?:toe|finger|limb)|disfigur\w+|permanent (?:\w+ )?"
             r"(?:deficit|damage|disability|paralysis|loss)|motor deficit|transection of the spinal"
@@ -76,7 +79,14 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:debridement|debrided|excision|excised|skin graft\w*|grafting|fasciotomy"
             r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
-            r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision|incised"
+            r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision(?:al drainage)?"
+            r"|incised|surgical (?:treatment|repair|debridement)"
+            r"|(?:was|were) surgically (?:removed|excised|resected|drained|debrided|explored"
+            r"|treated)|underwent (?:\w+ ){0,3}?(?:removal|excision|resection|debridement"
+            r"|drainage|capsulectomy)"
+            r"|(?:drainage|debridement|exploration|excision|removal|resection)\b[^.;]{0,40}?"
+            r"\b(?:was|were) (?:then )?(?:performed|done|carried out|required|undertaken)"
+            r"|(?:surgery|surgical treatment|an operation) was (?:then )?undertaken"
             r"|(?:after|following|during) (?:the |an? )?operation|intraoperative\w*|drains?"
             r" (?:was|were) (?:placed|inserted)|insertion of (?:a )?drains?|(?:drainage|debridement"
             r"|exploration) (?:was|were) (?:then )?(?:performed|done|carried out|required)"
@@ -127,6 +137,25 @@ _CONFESSED = re.compile(
 given a false history', 'the patient himself admitted pentazocine abuse': *admitted* in the
 active voice with a confession after it is no admission to hospital (the hospital sense is
 passive, 'was admitted', or a participle, 'a boy admitted to our department')."""
+_NAMED_BY = re.compile(
+    r"\b(?:Plastic|Department|Division|Journal|Society|Association|Institute|Unit|Centre"
+    r"|Center|Annals|Archives)\b",
+)
+_JOURNAL_AFTER = re.compile(r"\s*(?:[\u2013\u2014-]|:)?\s*(?:Global Open|Journal|Case Reports)")
+_GIVEN_AFTER = re.compile(
+    r"\s+(?:to|in|at|for)\b[^.;]{0,80}?\b(?:was|were) (?:\w+ )?(?:administered|given|started on"
+    r"|injected|prescribed)\b",
+    re.I,
+)
+"""'hospitalized for thromboembolic disease was administered an intravenous dose of ...'."""
+_REMOVAL_ONLY = re.compile(
+    r"(?:excision|excised|resection|(?:\w+ )*(?:removed|resected)|remov\w+ (?:\w+ ){0,3}"
+    r"surgically|surgical (?:removal|excision)|underwent (?:\w+ ){0,3}?(?:removal|excision"
+    r"|resection)|(?:excision|removal|resection)\b.*|surgery for (?:the )?(?:removal|excision))",
+    re.I,
+)
+"""The operations that only take the lesion or the material out (not debridement, drainage,
+grafting or a flap, which treat the reaction's tissue)."""
 _EXCISION = re.compile(r"excis|remov|resect", re.I)
 _SURGICAL = re.compile(r"\bsurg\w+|\boperat\w+|general an(?:a)?esthesia", re.I)
 """A surgical removal stays a treatment even when its specimen goes to histology."""
@@ -170,10 +199,42 @@ def _diagnostic(text: str, match: re.Match[str]) -> bool:
     return bool(_DIAGNOSTIC.search(text, match.start(), match.end() + 60))
 
 
+def _furniture(text: str, match: re.Match[str]) -> bool:
+    """'Plastic and Reconstructive Surgery – Global Open', 'Department of Breast Cancer and
+    Reconstructive Surgery': a journal's or a department's name, not an operation."""
+    return match.group(0)[:1].isupper() and bool(
+        _NAMED_BY.search(text[max(0, match.start() - 50) : match.start()])
+        or _JOURNAL_AFTER.match(text, match.end())
+    )
+
+
+def _admitted_before(sentence: Sentence, match: re.Match[str], first_reaction: int) -> bool:
+    """An admission told before the reaction ('hospitalized for thromboembolic disease, was
+    administered ...'): the hospital stay was not caused by the reaction (ICH E2A counts a
+    hospitalisation the reaction caused or prolonged)."""
+    if first_reaction > 0 and sentence.index < first_reaction:
+        return True
+    return bool(_GIVEN_AFTER.match(sentence.text, match.end()))
+
+
+def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> bool:
+    """An excision or a removal the text does not tie to the reaction's resolution: no
+    resolution is told in its sentence or after it ('persisted for 10 months until it was
+    excised', 'the clinician excised the initial lesion only'; docs/annotation.md, r7xx
+    decisions: neither a treatment nor serious). Debridement, grafting, drainage and
+    flaps always treat the reaction."""
+    if not _REMOVAL_ONLY.fullmatch(match.group(0)):
+        return False
+    return resolved is None or resolved < sentence.start + match.start()
+
+
 def find_seriousness(
-    sentences: list[Sentence],
+    sentences: list[Sentence], first_reaction: int = 0, resolved: int | None = -1
 ) -> tuple[list[SeriousnessCriterion], list[Span]]:
-    """The criteria the sentences state, in the order of :data:`_SERIOUS`, with spans."""
+    """The criteria the sentences state, in the order of :data:`_SERIOUS`, with spans
+    (``first_reaction``: the index of the first sentence that tells a reaction, 0 unknown;
+    ``resolved``: where the text's last stated resolution ends, None when it states none,
+    -1 when not known: an excision then counts as it is)."""
     criteria: list[SeriousnessCriterion] = []
     spans: list[Span] = []
     for sentence in sentences:
@@ -183,12 +244,16 @@ def find_seriousness(
             for match in pattern.finditer(sentence.text):
                 if not _present(sentence, match) or _hypothetical(sentence.text, match):
                     continue
-                if criterion is SeriousnessCriterion.hospitalisation and _confessed(
-                    sentence.text, match
+                if _furniture(sentence.text, match):
+                    continue
+                if criterion is SeriousnessCriterion.hospitalisation and (
+                    _confessed(sentence.text, match)
+                    or _admitted_before(sentence, match, first_reaction)
                 ):
                     continue
-                if criterion is SeriousnessCriterion.medically_important and _diagnostic(
-                    sentence.text, match
+                if criterion is SeriousnessCriterion.medically_important and (
+                    _diagnostic(sentence.text, match)
+                    or (resolved != -1 and _untied(sentence, match, resolved))
                 ):
                     continue
                 criteria.append(criterion)
