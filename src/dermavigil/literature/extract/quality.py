@@ -197,6 +197,13 @@ def _kind(line: str) -> str:
     """'label', 'list' (bulleted, or terms or names), 'short' (a few words, unfinished) or
     'prose' (a sentence, or any line that ends one: the last line of a wrapped paragraph)."""
     if _FURNITURE_LABEL.match(line):
+        body = _TRAILER.sub("", line)
+        if (
+            body[-1:] in tuple(_FINAL)
+            and len(_WORD.findall(body)) >= 2 * MIN_PROSE_WORDS
+            and english_share(body) >= MIN_PROSE_SHARE
+        ):
+            return "prose"  # a paragraph run into its label ("DOI : 10.5606/... A 62-year-old")
         return "label"
     if _BULLET.match(line):
         return "list"
@@ -227,6 +234,22 @@ def last_prose_line(text: str) -> str:
         if kind == "short" and not labelled:
             return text.rstrip()
     return lines[prose] if prose >= 0 else text.rstrip()
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]{3,})\W{0,3}$")
+
+
+def cut_word(text: str) -> bool:
+    """The excerpt's very last word is the start of a longer word the text uses and never a
+    word of the text itself ('... Humans / Inflammati', 'intradeltoid muscul', '... Louisiana
+    Stat'): the excerpt was cut mid-word, wherever the cut falls (docs/annotation.md, r5xx
+    decisions: a cut in the furniture or the references is partial too)."""
+    found = _LAST_WORD.search(_ESCAPES.sub("", text.rstrip()))
+    if not found or text.rstrip()[-1:] in _FINAL:
+        return False
+    last = found.group(1).lower()
+    words = {w.lower() for w in _WORD.findall(text[: found.start()])}
+    return last not in words and any(w.startswith(last) and len(w) > len(last) for w in words)
 
 
 def _not_english(check: TextCheck, code: str) -> bool:
@@ -297,6 +320,9 @@ def check_text(text: str) -> TextCheck:
     elif len(words) >= 8 and _CUT_ITEM.search((check.shown or check.text).rstrip()):
         check.truncated = True
         check.warnings.append("the text ends in the middle of a listed item: it is truncated")
+    elif len(words) >= 8 and cut_word(check.shown or check.text):
+        check.truncated = True
+        check.warnings.append("the text's last word is cut short: it is truncated")
     gap = _ELIDED.search(check.text)
     if gap:
         check.elided = True

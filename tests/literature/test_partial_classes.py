@@ -1,0 +1,39 @@
+"""Partial drafts (docs/annotation.md: a truncated excerpt is partial, wherever the cut falls,
+r5xx decisions), pinned on texts we wrote: the excerpt's last word cut short inside the index
+terms after a complete abstract (r623); an abstract run into a furniture label on one line
+('DOI : 10.xxxx A 62-year-old ...') is prose, its end read after the keywords it runs into
+(r504)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.quality import check_text, cut_word
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def test_a_last_word_cut_short_in_the_index_terms_is_partial() -> None:
+    text = (DATA / "dc17_cut_in_the_index_terms.txt").read_text(encoding="utf-8")
+    assert extract_draft(text).partial
+    complete = text.rstrip()[: -len("Inflammati")] + "Inflammation\n"
+    assert not extract_draft(complete).partial
+
+
+def test_a_cut_word_is_a_start_of_a_word_of_the_text_and_no_word_of_its_own() -> None:
+    assert cut_word("The nodules were injected into the deltoid muscle. References: the delto")
+    assert not cut_word("The nodules were injected into the deltoid muscle. Keywords: muscle")
+    assert not cut_word("A woman had swelling after a filler. Related Topics")
+
+
+def test_an_abstract_run_into_a_label_line_is_prose() -> None:
+    text = (
+        "Septic arthritis after a platelet-rich plasma injection: a case report\n"
+        "DOI : 10.0000/example.2022.1 A 62-year-old woman developed pain, swelling and "
+        "warmth of the right knee two days after a platelet-rich plasma injection into the "
+        "joint, and cultures of the aspirate grew Staphylococcus aureus. Keywords : knee, "
+        "platelet rich plasma, septic arthritis\n"
+    )
+    assert not check_text(text).truncated
+    assert check_text(text.replace("grew Staphylococcus aureus.", "grew Staphylococcus")).truncated
