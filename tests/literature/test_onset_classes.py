@@ -246,3 +246,14 @@ def test_two_equal_intervals_give_zero() -> None:
     assert draft_view(extract_draft(text))["onset_days"] == 0.0
     longer = text.replace("over a period of ten days", "over a period of two weeks")
     assert draft_view(extract_draft(longer))["onset_days"] is None
+
+
+def test_a_status_reached_at_a_time_is_no_onset() -> None:
+    """'The patient had healed at two months after the filler injection' times the recovery,
+    not the first sign (r623)."""
+    text = (
+        "A 50-year-old woman had a filler injection in the upper lip and later noticed a "
+        "painful swelling there. The patient had healed at two months after the filler "
+        "injection."
+    )
+    assert _onset(text) is None

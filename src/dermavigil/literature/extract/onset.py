@@ -98,9 +98,13 @@ _STATEMENTS = (
 )
 _NOT_ONSET_BEFORE = re.compile(
     r"\b(?:follow-?up|visit|review(?:ed)?|re-?evaluat\w*|seen again|discharged?|control)\b"
-    r"[^.;]{0,30}$",
+    r"[^.;]{0,30}$"
+    r"|\b(?:resolved|healed|recovered|disappeared|improved|subsided|regressed|cleared"
+    r"|normali[sz]ed)\b(?:\s+\w+ly)?\s+(?:at|by|within|after|in|over)\s+(?:about\s+)?$",
     re.I,
 )
+"""A follow-up or a visit timed, or a status reached at a time ('The patient had healed at
+two months after the filler injection'): no onset."""
 _NOT_ONSET_AFTER = re.compile(
     r"^[^.;]{0,80}\b(?:recurr\w*|reappear\w*|relaps\w*|again|had (?:\w+ )?(?:improved|resolved"
     r"|healed|regressed|disappeared))\b",
