@@ -118,3 +118,26 @@ def test_a_lasting_status_in_the_title_is_the_outcome_when_the_narrative_states_
         "occlusion."
     )
     assert draft_view(extract_draft(text))["outcome"] == "not_recovered"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # an interim response, then the lesions examined: no later status (r575)
+        (
+            "Oral clindamycin brought some improvement. Physical examination revealed two "
+            "firm nodules in the left cheek.",
+            None,
+        ),
+        # a new episode after the status in its own sentence (r435)
+        (
+            "The swelling resolved within 48 h, and then four days later she developed the same "
+            "swelling in the other cheek.",
+            None,
+        ),
+        # what a condition usually does is no status of this patient (r663)
+        ("Such nodules tend to resolve spontaneously.", None),
+    ],
+)
+def test_interim_and_generic_statuses(text: str, outcome: str | None) -> None:
+    assert _outcome(text) == outcome

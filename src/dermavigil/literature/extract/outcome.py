@@ -55,7 +55,11 @@ _SUMMARY = re.compile(
 )
 """A sentence that sums the case up, often with its final outcome ("We report a case of ...
 with almost complete resolution"): read when the narrative states only an earlier state."""
-_MODAL = re.compile(r"\b(?:can|may|might|should|would|will|could|expected to|likely to)\b", re.I)
+_MODAL = re.compile(
+    r"\b(?:can|may|might|should|would|will|could|expected to|likely to|tends?|tended|usually"
+    r"|typically|generally)\b",
+    re.I,
+)
 _MODAL_AFTER = re.compile(r"^[^.;,]{0,80}?\b(?:can|may|might|should|could|would)\b", re.I)
 """'improved training of staff may decrease its occurrence': a possibility, not a status."""
 _PURPOSE = re.compile(r"\b(?:to|help|helps)\s+(?:\w+ly\s+)?$", re.I)
@@ -106,12 +110,19 @@ _TREATED_AFTER = re.compile(
 """A treatment begun after the status a sentence states: that status is no longer the last."""
 _SEEN_AFTER = re.compile(
     r"\b(?:presented|was (?:then )?referred|consulted|(?:was )?transferred|in transfer|came to"
-    r"|visited|prescribed|was given|were given|received|was started on|was switched)\b",
+    r"|visited|prescribed|was given|were given|received|was started on|was switched"
+    r"|(?:physical|clinical|dermatologic\w*) examination (?:revealed|showed|demonstrated))\b",
     re.I,
 )
 """The patient seen elsewhere or given a new treatment after an interim status ('oral
 clindamycin provided some improvement' ... 'she then consulted another practitioner who
 prescribed ...'): the status was not the last one."""
+_RELAPSE = re.compile(
+    r"\b(?:then|later|again)\b[^.;]{0,60}?\b(?:developed|exhibited|experienced|appeared"
+    r"|recurred|reappeared|returned|presented)\b|\b(?:recurred|reappeared|relapsed)\b",
+    re.I,
+)
+"""A new episode told after the status in its own sentence."""
 _INTRODUCED = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+", re.I)
 """The patient introduced (again): a full text retelling the case its abstract summed up."""
 _NEW_EPISODE = re.compile(
@@ -265,6 +276,11 @@ def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) 
     """A new episode, or a treatment begun after 'persisted', told after the status
     ``sentence`` states, and nothing said since: the outcome is unknown."""
     after = [s for s in later if s.index > sentence.index]
+    told_at = facts.spans["outcome"][0][1] - sentence.start if facts.spans.get("outcome") else 0
+    if _RELAPSE.search(sentence.text, max(0, told_at)):
+        # "resolved within 48 h; and then four days later, she exhibited the same symptoms"
+        facts.outcome, facts.sequelae, facts.spans = None, [], {}
+        return
     retold = next((i for i, s in enumerate(after) if _INTRODUCED.search(s.text)), len(after))
     interim = facts.outcome in (Outcome.not_recovered, Outcome.recovering)
     if (
