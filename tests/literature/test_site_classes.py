@@ -59,3 +59,21 @@ def test_own_text_sites_of_imaging_and_of_a_flap_are_not_the_reaction_s():
 def test_imaged_or_donor_site(text, imaged):
     (_, start, end), *_ = find_sites(text)
     assert imaged_or_donor_site(text, start, end) is imaged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She developed a left central type facial palsy and a hemiplegia.",
+        "She asked about her unbalanced facial profile.",
+        "A barbed thread face lift was done.",
+        "Filler injection for face augmentation is a common procedure.",
+    ],
+)
+def test_words_that_name_no_facial_site(text: str) -> None:
+    """A facial palsy names a nerve's territory, a profile an appearance, a face lift or a
+    face augmentation a procedure: none is where the injection or the reaction was (r408,
+    r510, r624, r429)."""
+    from dermavigil.literature.extract.sites import find_sites
+
+    assert [s for s, _, _ in find_sites(text)] == []
