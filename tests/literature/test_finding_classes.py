@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dermavigil.literature.extract import extract_draft
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
@@ -61,3 +63,27 @@ def test_a_result_told_before_its_test_and_after_an_adverb_of_histology():
     )
     results = [f["result"] for f in extract_draft(told).case["findings"]]
     assert "Lipogranuloma" in results
+
+
+@pytest.mark.parametrize(
+    ("sentence", "result"),
+    [
+        # the result before its test, the test with a word of its own (r623)
+        (
+            "The lesion was diagnosed as inflammatory granuloma by a permanent biopsy.",
+            "inflammatory granuloma",
+        ),
+        # the result after the test, named by a noun (r672)
+        (
+            "A biopsy was taken with a report of necrosis of skin and subcutaneous tissue.",
+            "necrosis of skin and subcutaneous tissue",
+        ),
+    ],
+)
+def test_a_result_told_around_its_test(sentence: str, result: str) -> None:
+    from dermavigil.literature.extract.findings import find_findings
+    from dermavigil.literature.extract.sentences import split_sentences
+
+    sentences = split_sentences(sentence)
+    found = find_findings(sentences, sentences)
+    assert [(f.kind.value, f.result) for f in found] == [("histopathology", result)]

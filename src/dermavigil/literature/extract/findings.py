@@ -83,8 +83,8 @@ def _items(result: str) -> list[tuple[str, int]]:
 
 
 _HISTO_TEST = (
-    r"(?:the )?(?:results? of (?:the |a )?)?(?:histolog\w*|histopatholog\w*|(?:skin )?biopsy"
-    r"|patholog\w*)[\w ]{0,30}"
+    r"(?:the |an? )?(?:results? of (?:the |a )?)?(?:[a-z]+ )?(?:histolog\w*|histopatholog\w*"
+    r"|(?:skin )?biopsy|patholog\w*)[\w ]{0,30}"
 )
 _CONFIRMED = (
     re.compile(
@@ -103,6 +103,14 @@ _CONFIRMED = (
         re.I,
     ),
 )
+_REPORTED_WITH = re.compile(
+    r"\b(?P<test>(?:skin |punch |incisional |excisional )?biops(?:y|ies)|histopatholog\w*"
+    r"(?: exam\w*)?)\b[^.;]{0,40}?\bwith (?:a |the )?(?:report|finding|diagnosis|result)s? of"
+    r" (?:an? )?(?P<result>[^.;]{3,160}?)(?=[.;]|$)",
+    re.I,
+)
+"""The result told after the test by a noun: "a biopsy was taken with a report of necrosis of
+skin and subcutaneous soft tissues"."""
 """The result told before its test: "The diagnosis of X was confirmed by histological
 examination", "Eczema was diagnosed based on the results of the pathological examination",
 "the granulomas excised were reported as lipogranuloma by the pathology department"."""
@@ -110,7 +118,7 @@ examination", "Eczema was diagnosed based on the results of the pathological exa
 
 def _confirmed(sentence: Sentence) -> FindingFacts | None:
     """ "The diagnosis of X was confirmed by histological examination": the result first."""
-    match = next((m for p in _CONFIRMED if (m := p.search(sentence.text))), None)
+    match = next((m for p in (*_CONFIRMED, _REPORTED_WITH) if (m := p.search(sentence.text))), None)
     if match is None:
         return None
     test = match.group("test").strip()
