@@ -153,7 +153,9 @@ def main() -> None:
     git_dir = sys.argv[1]
     commit = sys.argv[2] if len(sys.argv) > 2 else "HEAD"
     sha = subprocess.run(
-        ["git", "--git-dir", git_dir, "rev-parse", commit], capture_output=True, text=True,
+        ["git", "--git-dir", git_dir, "rev-parse", commit],
+        capture_output=True,
+        text=True,
         check=True,
     ).stdout.strip()
     rows = build(git_dir, commit)

@@ -5,8 +5,9 @@ and synonyms (1-2 s); a literature extraction needs only what the coder
 reads: the lexicon of codable entries (normalised text -> term id, label or
 synonym, scope), the labels of codable terms, the skin subtree, the
 ``is_a`` parents of the codable terms and the fuzzy-match keys.
-:func:`coder_tables` returns them from a ``marshal`` file in the cache directory when one exists for this ``hp.obo`` (path, size,
-modification time) and these source files; else it builds them from
+:func:`coder_tables` returns them from a ``marshal`` file in the cache
+directory when one exists for this ``hp.obo`` (path, size, modification
+time) and these source files; else it builds them from
 :func:`dermavigil.terminology.hpo.load_hpo` and writes the file (atomic
 rename; an unwritable cache directory only costs the rebuild). ``marshal``
 holds plain tuples, dicts and strings only: loading it runs no code.
