@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from dermavigil.literature.extract import extract_draft
-from dermavigil.literature.extract.foreign import english_drug, read_foreign
+from dermavigil.literature.extract.foreign import read_foreign
 from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.foreign_words import ascii_fold
 from dermavigil.literature.extract.language import profile_language
 from dermavigil.terminology.coder import code_phrase, default_coder
+from dermavigil.terminology.drug_spellings import english_drug
 from dermavigil.terminology.translations import fold, translated_spans
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"

@@ -63,7 +63,7 @@ from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.seriousness import reaction_criteria
 from dermavigil.literature.extract.treatment import TreatmentFact
 from dermavigil.terminology.coder import code_phrase, default_coder
-from dermavigil.terminology.drugs import drug_names
+from dermavigil.terminology.drug_spellings import english_drug
 from dermavigil.terminology.translations import LANGUAGES, translated_spans
 
 Span = tuple[int, int]
@@ -188,42 +188,6 @@ def _reactions(
                 spans={"verbatim": [(start, end)]},
             )
     return list(found.values()), list(findings.values())
-
-
-@lru_cache(maxsize=4096)
-def english_drug(word: str) -> str | None:
-    """The English lexicon name a Romance or German spelling of a drug stands for
-    ("enoxaparina" -> "enoxaparin", "paracetamol", "heparine" -> "heparin",
-    "prednisona" -> "prednisone", "hialuronidasa" -> "hyaluronidase"), else None: the
-    spelling rules of these languages' drug names (final vowel, -ina/-ine, -cilina/-cillin,
-    f/ph, hia/hya), then the same spelling skeleton as a lexicon name (:func:`_skeleton`)."""
-    names = drug_names()
-    word = word.replace("hidro", "hydro").replace("metil", "methyl").replace("hia", "hya")
-    stems = {word, word[:-1], word[:-1] + "e", word[:-2] + "e", word[:-2]}
-    stems |= {s.replace("cilin", "cillin").replace("asa", "ase") for s in stems}
-    ph = {s.replace("f", "ph") for s in stems if "f" in s}
-    for stem in [*sorted(stems, key=len, reverse=True), *sorted(ph, key=len, reverse=True)]:
-        if len(stem) >= 5 and stem in names:
-            return stem
-    return _skeletons().get(_skeleton(word)) if len(word) >= 7 else None
-
-
-def _skeleton(word: str) -> str:
-    """A drug name's spelling skeleton: ph/th/ch/y/k as f/t/c/i/c, double letters single, no final
-    vowel ("pentoxifylline", "pentoxifilina" -> "pentoxifilin")."""
-    word = word.replace("ph", "f").replace("th", "t").replace("ch", "c").replace("y", "i")
-    word = word.replace("k", "c")
-    return re.sub(r"[aeo]$", "", re.sub(r"(.)\1", r"\1", word))
-
-
-@lru_cache(maxsize=1)
-def _skeletons() -> dict[str, str]:
-    """Skeleton -> single-word lexicon drug name (7 letters or more)."""
-    out: dict[str, str] = {}
-    for name in sorted(drug_names()):
-        if len(name) >= 7 and name.isalpha():
-            out.setdefault(_skeleton(name), name)
-    return out
 
 
 def _treatments(

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import ProductCategory
+from dermavigil.literature.extract import treatment_cues as cues
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.roles import told_in_past
@@ -36,113 +37,6 @@ from dermavigil.literature.extract.treatment_names import (
 )
 from dermavigil.terminology.drugs import drug_names, find_drugs
 from dermavigil.terminology.products import categorize, find_products
-
-_CUE = re.compile(
-    r"\b(?:treat\w*|administ\w*|receiv\w*|prescrib\w*|managed|manage\w*|given|started|initiated"
-    r"|requir\w*|necessitat\w*|needed|attempted|underwent|responded|therapy|course"
-    r"|improved with|resolved with|healed with"
-    r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
-    r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
-    r"|was (?:debrided|excised|drained|aspirated)|prescription|removed|excised|included|ineffective"
-    r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done|resulted in"
-    r"|recommended|under (?:\w+ )?(?:treatment|therapy|care|management)"
-    r"|(?:was|were) (?:injected|applied)|(?:we|who|he|she|they) (?:\w+ )?(?:injected|applied)"
-    r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+"
-    r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear|normali[sz])\w* (?:\w+ ){0,3}?"
-    r"(?:with|after|following|by)"
-    r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed|switched to"
-    r"|changed to|(?:put|placed|started) on|sessions?"
-    r"|(?:after|following) [^.;]{0,80}\b(?:improv|resol|heal|recover|relie|subsid|disappear)\w*)\b",
-    re.I,
-)
-_ROUTE_BEFORE = re.compile(
-    r"(oral|topical|intravenous|intralesional|intramuscular|subcutaneous|systemic)\s+"
-    r"(?:(?!and\b|or\b)\w+\s+)?$",
-    re.I,
-)
-_DURATION = re.compile(
-    r"\bfor\s+(?:a\s+(?:duration|period|course)\s+of\s+)?(?P<n>\d+(?:\.\d+)?|[a-z]+)[\s-]+"
-    r"(?P<unit>day|week|month)s?\b",
-    re.I,
-)
-_RESPONSE = re.compile(
-    r"\b(?:(?:notable|marked|significant|gradual|rapid|complete|partial)\s+)?"
-    r"(?:improvement|improved|resolution|resolved|healed|subsided|regressed|no response|"
-    r"did not respond|failed)\b",
-    re.I,
-)
-_ROUTE_WORD = r"topical|oral|systemic|intralesional|intravenous|intramuscular|subcutaneous"
-_COORDINATED = re.compile(
-    rf"\b(?P<first>{_ROUTE_WORD})\s*(?:,|and|or|/|&)\s*(?:{_ROUTE_WORD})\s+", re.I
-)
-"""'topical and oral corticosteroids': two treatments, the first route's one is implied."""
-_NOT_GIVEN_BEFORE = re.compile(
-    r"(?:\b(?:awaiting|planned|scheduled|will|would|should|may|might|could|can"
-    r"|(?:is|are|was|were|be|been|we|authors) recommended|recommend(?:s|ing|ations?)?"
-    r"|(?:was|is) (?:also )?taking|(?:was|is|were) on|undergoing (?:\w+ )?treatment with"
-    r"|history of|for (?:his|her) (?:underlying|chronic))\b[^.;:]{0,60}"
-    r"|\b(?:preparation|disinfection|antisepsis|cleansing|prepped|prepared|cleaned|cleansed"
-    r"|disinfected|swabbed|sterili[sz]ed) (?:with |using |by )?(?:[\w-]+ ){0,2}"
-    r"|\bthrough (?:an? )?(?:\w+ )?)$",
-    re.I,
-)
-"""Before a treatment name: planned, advised, taken before the reaction for another
-disease (concomitant medication), the skin's preparation for the injection ("cleansed with
-chlorhexidine"), or the approach of a procedure ("through a skin incision")."""
-_INGREDIENT_BEFORE = re.compile(
-    r"\b(?:adsorbed|absorbed|containing|contains|composed of|mixed with|combined with|diluted"
-    r"|adjuvant(?:ed)?|preserved)\b[^.;:,]{0,30}$",
-    re.I,
-)
-"""A name given as an ingredient of the product ("adsorbed in aluminum hydroxide")."""
-_GENERAL = re.compile(
-    r"\b(?:include|includes)\b|\b(?:first )?(?:described|reported|named) by (?-i:[A-Z])", re.I
-)
-"""A sentence about drugs in general, not given to this patient: an enumeration in the
-present ("other injectables linked to the syndrome include NSAIDs, ...": a narrative says
-"included") or a literature attribution ("it was described by Nicolau after injections of
-bismuth salts")."""
-_GENERIC_PRESENT = re.compile(
-    r"\b(?:often|usually|typically|generally|commonly|in (?:some|most|many|such) cases"
-    r"|(?:is|are) (?:effective|recommended|indicated|required|the (?:treatment|therapy))"
-    r"|requires?|consists? of)\b",
-    re.I,
-)
-"""A present-tense statement about the condition ("The lesion often requires surgical
-treatment", "In some cases, surgical treatment is effective"): no treatment of this patient
-unless a past-tense verb comes first (:func:`.roles.told_in_past`)."""
-_MESH = re.compile(
-    r"\s/\s(?:administration & dosage|adverse effects|therapeutic use|drug therapy"
-    r"|chemically induced|diagnosis|etiology|pathology|surgery|therapy)\b"
-)
-"""MeSH index terms with their subheadings ("Simethicone / administration & dosage"): the
-record's keywords, not a sentence of the case (docs/annotation.md: MeSH terms are not read)."""
-_TITLE_CUE = re.compile(
-    r"\b(?:resolution|resolved|treat(?:ed|ment)|managed|management|successful(?:ly)?)\b[^.]*"
-    r"\bwith\b",
-    re.I,
-)
-"""A title that names the treatment ("Resolution of ... with oral methotrexate")."""
-_TITLE_BEFORE = re.compile(
-    r"\b(?:in|for|as) (?:the )?(?:management|treatment|therapy|salvage|rescue) of\b", re.I
-)
-"""A title that names the treatment before its use ("Split-thickness skin grafting in the
-management of cutaneous sequelae of ...")."""
-_FRAMED = re.compile(
-    r"\b(?:treat(?:ed|ment)|managed|therapy|prescribed|started on)\b[^.;]{0,60}"
-    r"\b(?:with|on|using|of|by)\s+(?:[\w-]+\s+){0,3}$",
-    re.I,
-)
-"""A treatment frame right before a name ("treated with oral ...", "therapy with")."""
-_LEAD = re.compile(r"(?:after|following|with|on|under)\b[^,]{0,40},\s*", re.I)
-_ROUTES = {
-    "oral": Route.oral,
-    "topical": Route.topical,
-    "intravenous": Route.intravenous,
-    "intralesional": Route.intralesional,
-    "intramuscular": Route.intramuscular,
-    "subcutaneous": Route.subcutaneous,
-}
 
 
 @dataclass(frozen=True)
@@ -222,10 +116,10 @@ def _matches(
     for pattern, name in PROCEDURE_VERBS:
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), name))
-    for match in _COORDINATED.finditer(text):
+    for match in cues.COORDINATED.finditer(text):
         second = TREATMENT.match(text, match.end())
         if second:
-            head = re.sub(rf"^(?:{_ROUTE_WORD})\s+", "", second.group(0), flags=re.I)
+            head = re.sub(rf"^(?:{cues.ROUTE_WORD})\s+", "", second.group(0), flags=re.I)
             found.append((match.start(), second.end(), f"{match.group('first')} {head}"))
     for family in find_products(text):
         if (
@@ -264,9 +158,9 @@ def _matches(
             )
         ):
             continue  # "medroxyprogesterone (Depo-Provera)": the suspect's brand
-        if _NOT_GIVEN_BEFORE.search(text[max(0, start - 80) : start]):
+        if cues.NOT_GIVEN_BEFORE.search(text[max(0, start - 80) : start]):
             continue
-        if _INGREDIENT_BEFORE.search(text[max(0, start - 50) : start]):
+        if cues.INGREDIENT_BEFORE.search(text[max(0, start - 50) : start]):
             continue
         if not_for_the_reaction(text, start, end):
             continue
@@ -349,7 +243,7 @@ def _named_again(drug: str, found: dict[str, TreatmentFact]) -> bool:
             len(words) > len(known)
             and all(w in words for w in known)
             and extra
-            and not any(_ROUTES.get(w) or w in ("systemic", "local") for w in extra)
+            and not any(cues.ROUTES.get(w) or w in ("systemic", "local") for w in extra)
         ):
             fact.drug = drug
             return True
@@ -377,18 +271,18 @@ def find_treatments(
     found: dict[str, TreatmentFact] = {}
     routes_of: dict[str, str | None] = {}
     for index, sentence in enumerate(patient):
-        title_cue = _TITLE_CUE.search(sentence.text)
-        title_before = _TITLE_BEFORE.search(sentence.text)
+        title_cue = cues.TITLE_CUE.search(sentence.text)
+        title_before = cues.TITLE_BEFORE.search(sentence.text)
         if sentence.section == "title":
             if not title_cue and not title_before:
                 continue
         elif (
-            _GENERAL.search(sentence.text)
-            or _MESH.search(sentence.text)
-            or (_GENERIC_PRESENT.search(sentence.text) and not told_in_past(sentence.text))
+            cues.GENERAL.search(sentence.text)
+            or cues.MESH.search(sentence.text)
+            or (cues.GENERIC_PRESENT.search(sentence.text) and not told_in_past(sentence.text))
         ):
             continue
-        elif not _CUE.search(sentence.text) and not any(
+        elif not cues.CUE.search(sentence.text) and not any(
             pattern.search(sentence.text) for pattern, _ in PROCEDURE_VERBS
         ):
             continue  # a procedure told by its verb is its own cue ("he was intubated")
@@ -414,10 +308,10 @@ def find_treatments(
             if (
                 0 < sentence.index < first_reaction
                 and not TREATMENT.fullmatch(drug)
-                and not _FRAMED.search(sentence.text[: match.start()])
+                and not cues.FRAMED.search(sentence.text[: match.start()])
             ):
                 continue
-            route_match = _ROUTE_BEFORE.search(sentence.text[: match.start()])
+            route_match = cues.ROUTE_BEFORE.search(sentence.text[: match.start()])
             key = re.sub(r"[\s\u2010\u2011-]+", "", drug.lower()).removesuffix("s")
             route_word = (
                 route_match.group(1).lower()
@@ -440,18 +334,18 @@ def find_treatments(
                 drug=drug, spans={"drug": [(at + match.start(), at + match.end())]}
             )
             if route_match and route_match.end() == match.start():
-                fact.route = _ROUTES.get(route_match.group(1).lower())
+                fact.route = cues.ROUTES.get(route_match.group(1).lower())
                 if fact.route:
                     fact.spans["route"] = [(at + route_match.start(1), at + route_match.end(1))]
-            duration = _DURATION.search(sentence.text, match.end())
+            duration = cues.DURATION.search(sentence.text, match.end())
             value = number_value(duration.group("n")) if duration else None
             if duration and value is not None:
                 fact.duration = Duration(value=value, unit=TimeUnit(duration.group("unit").lower()))
                 fact.spans["duration"] = [(at + duration.start(), at + duration.end())]
             for later in patient[index : index + 2]:
-                response = _RESPONSE.search(later.text)
+                response = cues.RESPONSE.search(later.text)
                 if response and later is not sentence:
-                    lead = _LEAD.match(later.text)
+                    lead = cues.LEAD.match(later.text)
                     begin = lead.end() if lead else 0
                     fact.response = later.text[begin:].rstrip(". ")
                     fact.spans["response"] = [(later.start + begin, later.end)]

@@ -1,0 +1,123 @@
+"""The words around a treatment name that say it was given for the reaction, or not.
+
+Read by :mod:`.treatment`: the treatment cues of a patient sentence ("treated
+with", "was administered", "received", "resolved after"), the route word
+before a name ("oral prednisolone"), the duration ("for N days") and the
+response told after it, and what makes a name no treatment of this patient:
+planned or advised, taken before the reaction for another disease, the
+skin's preparation, an ingredient of the product, a general or present-tense
+statement about the condition, MeSH index terms (``docs/annotation.md``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.domain.routes import Route
+
+CUE = re.compile(
+    r"\b(?:treat\w*|administ\w*|receiv\w*|prescrib\w*|managed|manage\w*|given|started|initiated"
+    r"|requir\w*|necessitat\w*|needed|attempted|underwent|responded|therapy|course"
+    r"|improved with|resolved with|healed with"
+    r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
+    r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
+    r"|was (?:debrided|excised|drained|aspirated)|prescription|removed|excised|included|ineffective"
+    r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done|resulted in"
+    r"|recommended|under (?:\w+ )?(?:treatment|therapy|care|management)"
+    r"|(?:was|were) (?:injected|applied)|(?:we|who|he|she|they) (?:\w+ )?(?:injected|applied)"
+    r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+"
+    r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear|normali[sz])\w* (?:\w+ ){0,3}?"
+    r"(?:with|after|following|by)"
+    r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed|switched to"
+    r"|changed to|(?:put|placed|started) on|sessions?"
+    r"|(?:after|following) [^.;]{0,80}\b(?:improv|resol|heal|recover|relie|subsid|disappear)\w*)\b",
+    re.I,
+)
+ROUTE_BEFORE = re.compile(
+    r"(oral|topical|intravenous|intralesional|intramuscular|subcutaneous|systemic)\s+"
+    r"(?:(?!and\b|or\b)\w+\s+)?$",
+    re.I,
+)
+DURATION = re.compile(
+    r"\bfor\s+(?:a\s+(?:duration|period|course)\s+of\s+)?(?P<n>\d+(?:\.\d+)?|[a-z]+)[\s-]+"
+    r"(?P<unit>day|week|month)s?\b",
+    re.I,
+)
+RESPONSE = re.compile(
+    r"\b(?:(?:notable|marked|significant|gradual|rapid|complete|partial)\s+)?"
+    r"(?:improvement|improved|resolution|resolved|healed|subsided|regressed|no response|"
+    r"did not respond|failed)\b",
+    re.I,
+)
+ROUTE_WORD = r"topical|oral|systemic|intralesional|intravenous|intramuscular|subcutaneous"
+COORDINATED = re.compile(
+    rf"\b(?P<first>{ROUTE_WORD})\s*(?:,|and|or|/|&)\s*(?:{ROUTE_WORD})\s+", re.I
+)
+"""'topical and oral corticosteroids': two treatments, the first route's one is implied."""
+NOT_GIVEN_BEFORE = re.compile(
+    r"(?:\b(?:awaiting|planned|scheduled|will|would|should|may|might|could|can"
+    r"|(?:is|are|was|were|be|been|we|authors) recommended|recommend(?:s|ing|ations?)?"
+    r"|(?:was|is) (?:also )?taking|(?:was|is|were) on|undergoing (?:\w+ )?treatment with"
+    r"|history of|for (?:his|her) (?:underlying|chronic))\b[^.;:]{0,60}"
+    r"|\b(?:preparation|disinfection|antisepsis|cleansing|prepped|prepared|cleaned|cleansed"
+    r"|disinfected|swabbed|sterili[sz]ed) (?:with |using |by )?(?:[\w-]+ ){0,2}"
+    r"|\bthrough (?:an? )?(?:\w+ )?)$",
+    re.I,
+)
+"""Before a treatment name: planned, advised, taken before the reaction for another
+disease (concomitant medication), the skin's preparation for the injection ("cleansed with
+chlorhexidine"), or the approach of a procedure ("through a skin incision")."""
+INGREDIENT_BEFORE = re.compile(
+    r"\b(?:adsorbed|absorbed|containing|contains|composed of|mixed with|combined with|diluted"
+    r"|adjuvant(?:ed)?|preserved)\b[^.;:,]{0,30}$",
+    re.I,
+)
+"""A name given as an ingredient of the product ("adsorbed in aluminum hydroxide")."""
+GENERAL = re.compile(
+    r"\b(?:include|includes)\b|\b(?:first )?(?:described|reported|named) by (?-i:[A-Z])", re.I
+)
+"""A sentence about drugs in general, not given to this patient: an enumeration in the
+present ("other injectables linked to the syndrome include NSAIDs, ...": a narrative says
+"included") or a literature attribution ("it was described by Nicolau after injections of
+bismuth salts")."""
+GENERIC_PRESENT = re.compile(
+    r"\b(?:often|usually|typically|generally|commonly|in (?:some|most|many|such) cases"
+    r"|(?:is|are) (?:effective|recommended|indicated|required|the (?:treatment|therapy))"
+    r"|requires?|consists? of)\b",
+    re.I,
+)
+"""A present-tense statement about the condition ("The lesion often requires surgical
+treatment", "In some cases, surgical treatment is effective"): no treatment of this patient
+unless a past-tense verb comes first (:func:`.roles.told_in_past`)."""
+MESH = re.compile(
+    r"\s/\s(?:administration & dosage|adverse effects|therapeutic use|drug therapy"
+    r"|chemically induced|diagnosis|etiology|pathology|surgery|therapy)\b"
+)
+"""MeSH index terms with their subheadings ("Simethicone / administration & dosage"): the
+record's keywords, not a sentence of the case (docs/annotation.md: MeSH terms are not read)."""
+TITLE_CUE = re.compile(
+    r"\b(?:resolution|resolved|treat(?:ed|ment)|managed|management|successful(?:ly)?)\b[^.]*"
+    r"\bwith\b",
+    re.I,
+)
+"""A title that names the treatment ("Resolution of ... with oral methotrexate")."""
+TITLE_BEFORE = re.compile(
+    r"\b(?:in|for|as) (?:the )?(?:management|treatment|therapy|salvage|rescue) of\b", re.I
+)
+"""A title that names the treatment before its use ("Split-thickness skin grafting in the
+management of cutaneous sequelae of ...")."""
+FRAMED = re.compile(
+    r"\b(?:treat(?:ed|ment)|managed|therapy|prescribed|started on)\b[^.;]{0,60}"
+    r"\b(?:with|on|using|of|by)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+"""A treatment frame right before a name ("treated with oral ...", "therapy with")."""
+LEAD = re.compile(r"(?:after|following|with|on|under)\b[^,]{0,40},\s*", re.I)
+ROUTES = {
+    "oral": Route.oral,
+    "topical": Route.topical,
+    "intravenous": Route.intravenous,
+    "intralesional": Route.intralesional,
+    "intramuscular": Route.intramuscular,
+    "subcutaneous": Route.subcutaneous,
+}
