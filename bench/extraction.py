@@ -15,7 +15,7 @@ split apart as usual.
    abstracts only**, what was extracted next to the annotation; held-out
    abstracts are scored, never shown (rules are tuned on dev only).
 2. **Our own texts** (``tests/data/literature/*.txt`` + gold ``*.json``,
-   split in ``split.json``) with :func:`dermavigil.literature.scoring.score`.
+   split by name: ``h*`` texts are held out) with :func:`dermavigil.literature.scoring.score`.
    Each abstract is also screened as a bibliographic record (first line the title,
    the rest the abstract) with :func:`dermavigil.literature.screen.screen_record`:
    case reports and series should be kept, the annotated no-case abstracts (reviews,
@@ -165,7 +165,11 @@ def _explain(item: dict, view: dict) -> None:
 
 
 def _own() -> list[str]:
-    split = json.loads((OWN / "split.json").read_text())
+    names = sorted(path.stem for path in OWN.glob("*.txt"))
+    split = {
+        "dev": [name for name in names if not name.startswith("h")],
+        "held_out": [name for name in names if name.startswith("h")],
+    }
     texts = []
     for part in ("dev", "held_out"):
         pairs = []
