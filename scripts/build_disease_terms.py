@@ -30,10 +30,11 @@ from __future__ import annotations
 import csv
 import io
 import re
-import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from snapshot import git, show
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "dermavigil" / "terminology" / "data" / "disease_terms.tsv"
@@ -53,23 +54,8 @@ _ABBREVIATION = re.compile(r"[A-Z0-9][A-Za-z0-9-]{0,5}")
 _NUMBER = re.compile(r"\b\d+[A-Za-z]?\b")
 
 
-def _show(git_dir: str, commit: str, path: str) -> str:
-    return subprocess.run(
-        ["git", "--git-dir", git_dir, "show", f"{commit}:{path}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
 def _files(git_dir: str, commit: str, under: str) -> list[str]:
-    out = subprocess.run(
-        ["git", "--git-dir", git_dir, "ls-tree", "-r", "--name-only", commit, under],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return out.split()
+    return git(git_dir, "ls-tree", "-r", "--name-only", commit, under).split()
 
 
 def _read(git_dir: str, commit: str):
@@ -77,7 +63,7 @@ def _read(git_dir: str, commit: str):
     parents: dict[str, set[str]] = defaultdict(set)
     synonyms: dict[str, set[str]] = defaultdict(set)
     parent_labels: dict[str, str] = {}
-    table = _show(git_dir, commit, "DOreports/HumanDO.tsv")
+    table = show(git_dir, commit, "DOreports/HumanDO.tsv")
     for row in csv.reader(io.StringIO(table), delimiter="\t"):
         if len(row) < 2 or not row[0].startswith("DOID:"):
             continue
@@ -88,7 +74,7 @@ def _read(git_dir: str, commit: str):
         if not path.endswith(".obo"):
             continue
         current = None
-        for line in _show(git_dir, commit, path).splitlines():
+        for line in show(git_dir, commit, path).splitlines():
             if line.startswith("[Term]"):
                 current = None
             elif line.startswith("id: DOID:"):
@@ -102,7 +88,7 @@ def _read(git_dir: str, commit: str):
     for path in _files(git_dir, commit, "src/translations"):
         if not re.search(r"doid-es-(?:translated|untranslated|changed)\.tsv$", path):
             continue
-        for row in csv.reader(io.StringIO(_show(git_dir, commit, path)), delimiter="\t"):
+        for row in csv.reader(io.StringIO(show(git_dir, commit, path)), delimiter="\t"):
             if len(row) < 3 or not row[0].startswith("DOID:"):
                 continue
             if row[1] == "oboInOwl:hasExactSynonym":
@@ -152,12 +138,7 @@ def build(git_dir: str, commit: str = "HEAD") -> list[tuple[str, str, str]]:
 def main() -> None:
     git_dir = sys.argv[1]
     commit = sys.argv[2] if len(sys.argv) > 2 else "HEAD"
-    sha = subprocess.run(
-        ["git", "--git-dir", git_dir, "rev-parse", commit],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    sha = git(git_dir, "rev-parse", commit).strip()
     rows = build(git_dir, commit)
     header = (
         "# Disease names (labels and exact synonyms) of the Human Disease Ontology, CC0 1.0,\n"

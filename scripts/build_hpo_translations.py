@@ -24,22 +24,14 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
 import sys
 from pathlib import Path
+
+from snapshot import git, show
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "dermavigil" / "terminology" / "data" / "hpo_translations.tsv"
 LANGUAGES = ("es", "pt", "fr", "de", "it")
-
-
-def _show(git_dir: str, commit: str, path: str) -> str:
-    return subprocess.run(
-        ["git", "--git-dir", git_dir, "show", f"{commit}:{path}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
 
 
 def _indexed_terms() -> frozenset[str]:
@@ -55,7 +47,7 @@ def rows(git_dir: str, commit: str, wanted: frozenset[str]) -> list[tuple[str, s
 
     out: set[tuple[str, str, str]] = set()
     for language in LANGUAGES:
-        text = _show(git_dir, commit, f"babelon/hp-{language}.babelon.tsv")
+        text = show(git_dir, commit, f"babelon/hp-{language}.babelon.tsv")
         for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
             term, value = (
                 row.get("subject_id", ""),
@@ -77,9 +69,7 @@ def main(argv: list[str]) -> int:
         return 2
     git_dir, commit = argv[1], argv[2] if len(argv) > 2 else "HEAD"
     found = rows(git_dir, commit, _indexed_terms())
-    head = subprocess.run(
-        ["git", "--git-dir", git_dir, "rev-parse", commit], capture_output=True, text=True
-    ).stdout.strip()
+    head = git(git_dir, "rev-parse", commit).strip()
     with OUT.open("w", encoding="utf-8") as out:
         out.write(
             f"# HPO translations (obophenotype/hpo-translations {head}, CC BY 4.0): "
