@@ -42,6 +42,7 @@ from dermavigil.literature.extract.products import (
 )
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions, unplaced_sites
+from dermavigil.literature.extract.reference import text_reference
 from dermavigil.literature.extract.relevance import (
     case_sentences,
     is_review,
@@ -122,11 +123,29 @@ def _country(affiliation: str) -> str | None:
     return _COUNTRIES.get(last)
 
 
-def _report(record: Record | None, patients: int, title: str | None) -> dict[str, Any]:
+def _report(
+    record: Record | None, patients: int, text: str, evidence: assemble.Evidence
+) -> dict[str, Any]:
+    """The report part: the bibliographic record's reference, else what the text says of
+    its own publication (:mod:`.reference`), each value with its evidence."""
     report: dict[str, Any] = {"source": "literature", "patients_in_report": patients}
     if record is None:
-        if title:
-            report["literature"] = {"citation": title, "title": title}
+        own = text_reference(text)
+        literature: dict[str, str] = {}
+        if own.title:
+            literature = {"citation": own.title[0], "title": own.title[0]}
+            evidence["report.literature.citation"] = [own.title[1]]
+        elif own.doi or own.pmid:
+            # no title line: the identifier alone names the article
+            value, span = own.doi or own.pmid  # type: ignore[misc]
+            literature = {"citation": f"{'doi' if own.doi else 'PMID'}:{value}"}
+            evidence["report.literature.citation"] = [span]
+        for key, found in (("doi", own.doi), ("pmid", own.pmid)):
+            if found and literature:
+                literature[key] = found[0]
+                evidence[f"report.literature.{key}"] = [found[1]]
+        if literature:
+            report["literature"] = literature
         return report
     report["literature"] = record.reference().model_dump(mode="json", exclude_none=True)
     if record.affiliations:
@@ -255,7 +274,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         first_product.spans.get("name") if first_product else None,
     )
     case: dict[str, Any] = {
-        "report": _report(record, patient_facts.patients, title),
+        "report": _report(record, patient_facts.patients, text, evidence),
         "patient": assemble.patient_part(patient_facts, evidence),
         "products": assemble.products_part(
             text,
@@ -295,7 +314,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
             if key not in keep:
                 case[key] = []
         case.pop("narrative", None)
-        evidence = {k: v for k, v in evidence.items() if k.startswith(keep)} if keep else {}
+        evidence = {k: v for k, v in evidence.items() if k.startswith((*keep, "report."))}
         warnings.append("no case in the text: no adverse event of an identifiable patient")
     if not case["products"]:
         warnings.append("no product found in the text")
