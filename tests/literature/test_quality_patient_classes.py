@@ -187,3 +187,30 @@ def test_a_listed_item_cut_short_at_the_very_end_is_a_cut(tail: str, truncated: 
     draft = _draft("dc05_complete_with_page_furniture")
     text = draft.text.rstrip() + "\n\n" + tail
     assert check_text(text).truncated is truncated
+
+
+def test_a_citation_run_into_the_text_is_no_count_of_patients():
+    """'(HA). 1–3 Cases of ...' and 'the tip.2,3 A 45-year-old woman': superscript citations
+    copied into the text as plain digits are neither a series of 3 nor the patient's age."""
+    draft = _draft("dc18_citation_numbers_run_in")
+    assert not draft.partial
+    assert draft.case["report"]["patients_in_report"] == 1
+    assert draft.case["patient"] == {"age": {"value": 45.0, "unit": "year"}, "sex": "female"}
+    assert not any("series" in w for w in draft.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "patients"),
+    [
+        ("Necrosis is rare (HA).1\u20133 Cases are shown. A woman had a filler.", 1),
+        ("Necrosis is rare after fillers 2,3 Cases are shown. A woman had a filler.", 1),
+        ("We describe 3 patients who had necrosis after a filler injection.", 3),
+        ("Nicolau syndrome: 3 Cases after intramuscular diclofenac injection.", 3),
+    ],
+)
+def test_a_count_glued_to_the_word_before_is_a_citation(text: str, patients: int):
+    from dermavigil.literature.extract.patient import find_patient
+    from dermavigil.literature.extract.sentences import split_sentences
+
+    sentences = split_sentences(text)
+    assert find_patient(sentences, sentences).patients == patients

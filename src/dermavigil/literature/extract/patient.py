@@ -56,6 +56,9 @@ _CITED = re.compile(
 )
 """A citation number right after a count ("a case series of 13 patients.4 In our report"): the
 count is another report's."""
+_RUN_IN = re.compile(r"(?:[.)\]]|[a-z]{2}|\d[,\u2013-])$")
+"""A count glued to what comes before it ("injection.1\u20133 Cases", "(HA).3 Cases",
+"necrosis2,3"): a superscript citation run into the text, not a number of patients."""
 _SERIES = re.compile(
     rf"\b(?:(?P<n>{NUMBER_WORDS})\s+(?:consecutive\s+)?(?:patients|cases|women|men|subjects"
     rf"|individuals)|case series(?:\s+of\s+(?P<n3>{NUMBER_WORDS})\s+(?:patients|cases))?"
@@ -159,8 +162,10 @@ def _series(facts: PatientFacts, sentences: list[Sentence]) -> None:
     cues = []
     for sentence in sentences:
         for match in _SERIES.finditer(sentence.text):
-            if _CITED.match(sentence.text, match.end()) or literature_statement(
-                sentence.text, *match.span()
+            if (
+                _CITED.match(sentence.text, match.end())
+                or (match.group("n") and _RUN_IN.search(sentence.text, 0, match.start()))
+                or literature_statement(sentence.text, *match.span())
             ):
                 continue  # "a case series of 13 patients.4", "according to the VAERS, 731 ..."
             count = number_value(match.group("n") or match.group("n2") or match.group("n3") or "")

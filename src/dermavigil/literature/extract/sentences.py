@@ -44,7 +44,8 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(
-    r"[.!?](?=\s+[\"'(\[]?[A-Z0-9])"
+    r"[.!?]\s+\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s+[A-Z](?:[a-z]|\s))"
+    r"|[.!?](?=\s+[\"'(\[]?[A-Z0-9])"
     r"|(?<=[a-z)\]][a-z)\]])\.(?:\[?\d{1,3}(?:[,\u2013-]\d{1,3})*\]?)?(?=\s*[A-Z](?:[a-z]|\s))"
     r"|\n+(?![a-z(,;])"
 )
@@ -53,7 +54,10 @@ inside a sentence (the next line starts lower-case, as in text copied from a PDF
 citation number run into the full stop ("reported.1 We report", "patients.4,5 In") stays
 with its sentence, and a full stop with no space after it ends a sentence when a word
 of lower-case letters comes before it and a capitalised word after it ("relief.The
-blister"): "www.Site.com", "e.g.The" and initials are not such words."""
+blister"): "www.Site.com", "e.g.The" and initials are not such words. A superscript
+citation set off by a space ("injection. 1\u20133 Cases of", "rare. 2,3 A woman") stays with
+the sentence it cites: a sentence never opens with a number before a capitalised word
+(prose writes "Twelve patients", "12 patients"), so the number is no count and no age."""
 _LABELS = (
     r"background|introduction|objectives?|aims?|purpose"
     r"|case[ -](?:reports?|presentations?|summary|descriptions?)"
