@@ -195,3 +195,12 @@ def test_treatment_frames_and_what_is_not_a_treatment() -> None:
         "cefalexin",
         "Surgical debridement",
     ]
+
+
+def test_standing_medication_and_premedication_are_not_treatments():
+    """dt01 (ours): what the patient was 'currently treated with', the 'regular medications'
+    and a 'premedication before each injection' are taken before the reaction or given to
+    prevent it, not for it (docs/annotation.md); a 'warm compress' in the singular is a
+    compress (r587, r638, r779, r453)."""
+    text = (DATA / "dt01_standing_medication_and_premedication.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == ["methylprednisolone", "warm compress"]

@@ -7,7 +7,8 @@ a laboratory test's name ("alanine aminotransferase"); a procedure the patient h
 the suspect was given (the injection was given "after uncomplicated endoscopic
 polypectomy", "on the 8th postoperative day following total abdominal hysterectomy": the
 time anchor of the exposure, docs/ annotation.md: "what was given or done for the
-reaction").
+reaction"); the patient's standing medication or a premedication given before the
+(next) exposure.
 """
 
 from __future__ import annotations
@@ -40,6 +41,25 @@ _PRIOR = re.compile(
     re.I,
 )
 """An administration told as following the named procedure: the procedure came first."""
+_STANDING_BEFORE = re.compile(
+    r"\b(?:pre-?medicat\w*|pre-?treat\w*|habitual\w*|usual (?:medication|treatment|therap)\w*"
+    r"|current(?:ly)? (?:treated|taking|receiving|on|medications?)|regular medications?"
+    r"|(?:was|were|had been) (?:already |previously )?(?:taking|receiving|maintained on)"
+    r"|(?:home |daily )?medications? (?:included|consisted of|comprised|were))\b[^.;]{0,80}$",
+    re.I,
+)
+"""The patient's standing medication ("her habitual treatment consisted of", "currently
+treated with", "medications included") or a premedication: taken before the reaction or
+given to prevent it, not a treatment of it (docs/annotation.md: premedication before a
+rechallenge is not a treatment of the reaction)."""
+_STANDING_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:pre-?medication|pre-?treatment|(?:prior to|before) (?:the |each |every "
+    r"|his |her |their )?(?:next |subsequent |following |first |second |further )?(?:injections?"
+    r"|doses?|infusions?|vaccinations?|immunotherapy|(?:re)?challenge|re-?exposure))\b",
+    re.I,
+)
+"""After a name: given as a premedication or before the (next) exposure ("antihistamine
+premedication", "omalizumab ... prior to the re-exposure")."""
 _RECOVERY = re.compile(
     r"\b(?:resol|improv|heal|regress|revers|recover|subsid|disappear|treat|manag)\w*\b[^.;]{0,40}$",
     re.I,
@@ -54,5 +74,7 @@ def not_for_the_reaction(text: str, start: int, end: int) -> bool:
     if _INSTITUTION_AFTER.match(after) or _NOT_GIVEN_AFTER.match(after):
         return True
     if _JOURNAL.search(before) or _LAB_AFTER.match(after):
+        return True
+    if _STANDING_BEFORE.search(before[-120:]) or _STANDING_AFTER.match(after):
         return True
     return bool(_PRIOR.search(before)) and not _RECOVERY.search(before)
