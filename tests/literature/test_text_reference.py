@@ -4,6 +4,8 @@ and PMID the text prints are kept with their spans. Every line here is our own."
 
 from __future__ import annotations
 
+import pytest
+
 from dermavigil.literature.extract.draft import extract_draft
 from dermavigil.literature.extract.reference import find_doi, find_pmid, find_title
 
@@ -66,18 +68,42 @@ def test_a_short_first_line_title_is_kept_and_a_name_is_not() -> None:
     assert find_title("Anna Example\n\n" + _BODY) is None
 
 
-def test_doi_and_pmid_in_the_text_fill_the_reference_with_their_evidence() -> None:
-    text = (
-        "Purpuric papules after intradermal exosome serum: a case report\n"
-        "J Example Dermatol. 2031;12(3):45-47. doi: 10.9999/jed.2031.0042. PMID: 99887766\n" + _BODY
-    )
+@pytest.mark.parametrize(
+    ("head", "expected", "evidence"),
+    [
+        (
+            "Purpuric papules after intradermal exosome serum: a case report\n"
+            "J Example Dermatol. 2031;12(3):45-47. doi: 10.9999/jed.2031.0042. PMID: 99887766\n",
+            {
+                "title": "Purpuric papules after intradermal exosome serum: a case report",
+                "doi": "10.9999/jed.2031.0042",
+                "pmid": "99887766",
+            },
+            ("doi", "10.9999/jed.2031.0042"),
+        ),
+        (  # an NLM citation line before the title, with a bare DOI
+            "Ann Example Surg.  2031 May;39(3):249-252. 10.9999/aes.2031.39.3.249.\n\n"
+            "Vasculitis after an exosome serum injected into the cheek: 3 cases\n\n",
+            {
+                "title": "Vasculitis after an exosome serum injected into the cheek: 3 cases",
+                "journal": "Ann Example Surg",
+                "year": 2031,
+                "doi": "10.9999/aes.2031.39.3.249",
+            },
+            ("year", "2031"),
+        ),
+    ],
+)
+def test_the_texts_identifiers_fill_the_reference_with_their_evidence(
+    head: str, expected: dict[str, object], evidence: tuple[str, str]
+) -> None:
+    text = head + _BODY
     draft = extract_draft(text)
     literature = draft.case["report"]["literature"]
-    assert literature["doi"] == "10.9999/jed.2031.0042"
-    assert literature["pmid"] == "99887766"
-    ((start, end),) = draft.evidence["report.literature.doi"]
-    assert text[start:end] == "10.9999/jed.2031.0042"
-    assert draft.to_case().report.literature.doi == "10.9999/jed.2031.0042"
+    assert {k: literature.get(k) for k in expected} == expected
+    ((start, end),) = draft.evidence[f"report.literature.{evidence[0]}"]
+    assert text[start:end] == evidence[1]
+    assert draft.to_case().report.literature.doi == expected["doi"]
 
 
 def test_a_page_word_run_into_the_doi_is_cut_and_a_json_doi_is_read() -> None:
@@ -89,3 +115,8 @@ def test_a_page_word_run_into_the_doi_is_cut_and_a_json_doi_is_read() -> None:
 def test_without_a_title_the_doi_is_the_citation() -> None:
     draft = extract_draft("Article Text\n" + _BODY + " doi:10.9999/jed.7")
     assert draft.case["report"]["literature"]["citation"] == "doi:10.9999/jed.7"
+
+
+def test_a_bare_doi_in_the_body_is_not_the_texts_own() -> None:
+    text = "Vasculitis after an exosome serum\n" + _BODY + " " + _BODY + " (10.9999/other.1)."
+    assert find_doi(text) is None

@@ -131,7 +131,7 @@ def _report(
     report: dict[str, Any] = {"source": "literature", "patients_in_report": patients}
     if record is None:
         own = text_reference(text)
-        literature: dict[str, str] = {}
+        literature: dict[str, Any] = {}
         if own.title:
             literature = {"citation": own.title[0], "title": own.title[0]}
             evidence["report.literature.citation"] = [own.title[1]]
@@ -140,9 +140,14 @@ def _report(
             value, span = own.doi or own.pmid  # type: ignore[misc]
             literature = {"citation": f"{'doi' if own.doi else 'PMID'}:{value}"}
             evidence["report.literature.citation"] = [span]
-        for key, found in (("doi", own.doi), ("pmid", own.pmid)):
+        for key, found in (
+            ("doi", own.doi),
+            ("pmid", own.pmid),
+            ("journal", own.journal),
+            ("year", own.year),
+        ):
             if found and literature:
-                literature[key] = found[0]
+                literature[key] = int(found[0]) if key == "year" else found[0]
                 evidence[f"report.literature.{key}"] = [found[1]]
         if literature:
             report["literature"] = literature

@@ -22,6 +22,12 @@ import re
 from dataclasses import dataclass
 
 _DOI = re.compile(r"(?:\bdoi[\"']?\s*:?\s*[\"']?|doi\.org/)(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+_BARE_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
+_CITATION_LINE = re.compile(
+    r"^(?P<journal>[A-Z][A-Za-z .&()'-]{1,80}?)\.\s+(?P<year>(?:19|20)\d\d)\b[^;\n]{0,20}[;,]",
+    re.MULTILINE,
+)
+"""An NLM citation line, as PubMed prints it: "J Cosmet Dermatol. 2020 Mar;19(3):582-584."."""
 _GLUED = re.compile(r"(?<=\d)(?:Keywords?|Get\w*|Abstract|Full\w*|PDF|Download\w*|Cite\w*)$")
 """A page's next word run into the DOI ("...2021.102819Get", "...v4i2.154Keywords")."""
 _PMID = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b")
@@ -96,13 +102,19 @@ _LEADING_LINES = 12
 _BODY_LINE = 300
 
 
+Found = tuple[str, tuple[int, int]]
+"""A value and its span in the text."""
+
+
 @dataclass(frozen=True)
 class TextReference:
     """What a text says of its own publication, each value with its span in the text."""
 
-    title: tuple[str, tuple[int, int]] | None = None
-    doi: tuple[str, tuple[int, int]] | None = None
-    pmid: tuple[str, tuple[int, int]] | None = None
+    title: Found | None = None
+    doi: Found | None = None
+    pmid: Found | None = None
+    journal: Found | None = None
+    year: Found | None = None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -175,34 +187,68 @@ def _as_title(text: str, start: int, end: int, first: bool) -> tuple[int, int] |
     return start, end
 
 
-def find_title(text: str) -> tuple[str, tuple[int, int]] | None:
-    """The title among the text's leading lines (before the first paragraph of the
-    abstract), or None."""
-    for number, (start, end) in enumerate(_lines(text)[:_LEADING_LINES]):
+def _leading_lines(text: str) -> list[tuple[int, int]]:
+    """The lines before the first paragraph of the abstract (a line of over 300
+    characters), at most twelve: where a page prints its title and identifiers."""
+    leading: list[tuple[int, int]] = []
+    for start, end in _lines(text)[:_LEADING_LINES]:
         if end - start > _BODY_LINE:
-            return None
+            break
+        leading.append((start, end))
+    return leading
+
+
+def find_title(text: str) -> Found | None:
+    """The title among the text's leading lines, or None."""
+    for number, (start, end) in enumerate(_leading_lines(text)):
         span = _as_title(text, start, end, number == 0)
         if span:
             return text[span[0] : span[1]].rstrip(" ."), span
     return None
 
 
-def find_doi(text: str) -> tuple[str, tuple[int, int]] | None:
-    """The first DOI the text prints after "doi" or in a doi.org address."""
+def find_doi(text: str) -> Found | None:
+    """The first DOI the text prints after "doi" or in a doi.org address, else a bare
+    DOI on one of its leading lines (a citation line's "...:249-252. 10.5999/...")."""
     match = _DOI.search(text)
-    if not match:
+    start = match.start(1) if match else None
+    if match is None:
+        leading = _leading_lines(text)
+        head = leading[-1][1] if leading else 0
+        match = _BARE_DOI.search(text, 0, head)
+        start = match.start() if match else None
+    if match is None or start is None:
         return None
-    doi = _GLUED.sub("", match.group(1).rstrip(_DOI_TAIL))
-    start = match.start(1)
+    doi = _GLUED.sub("", text[start : match.end()].rstrip(_DOI_TAIL))
     return doi, (start, start + len(doi))
 
 
-def find_pmid(text: str) -> tuple[str, tuple[int, int]] | None:
+def find_journal_year(text: str) -> tuple[Found, Found] | None:
+    """The journal and year of an NLM citation line among the leading lines."""
+    leading = _leading_lines(text)
+    head = leading[-1][1] if leading else 0
+    match = _CITATION_LINE.search(text, 0, head)
+    if not match:
+        return None
+    return (
+        (match.group("journal").strip(), match.span("journal")),
+        (match.group("year"), match.span("year")),
+    )
+
+
+def find_pmid(text: str) -> Found | None:
     """The first PubMed identifier the text prints after "PMID"."""
     match = _PMID.search(text)
     return (match.group(1), match.span(1)) if match else None
 
 
 def text_reference(text: str) -> TextReference:
-    """The title, DOI and PMID a text gives of its own publication."""
-    return TextReference(title=find_title(text), doi=find_doi(text), pmid=find_pmid(text))
+    """The title, DOI, PMID, journal and year a text gives of its own publication."""
+    journal_year = find_journal_year(text)
+    return TextReference(
+        title=find_title(text),
+        doi=find_doi(text),
+        pmid=find_pmid(text),
+        journal=journal_year[0] if journal_year else None,
+        year=journal_year[1] if journal_year else None,
+    )
