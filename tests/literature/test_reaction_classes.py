@@ -285,3 +285,10 @@ def test_a_second_name_in_brackets_is_the_same_reaction():
     assert "nicolau syndrome" in verbatims
     assert "embolia cutis medicamentosa" not in verbatims
     assert "HP:0200042" in _codes(draft)  # the bracketed ulceration codes a reaction of its own
+
+
+def test_clinical_wordings_are_found_in_running_text():
+    """ "fat necrosis" (Panniculitis, not the cutaneous necrosis its head word names), "a large
+    bruise", "an intense itch": wordings the coder codes that the HPO index does not hold."""
+    draft = _draft("dr11_clinical_wordings_as_mentions")
+    assert _codes(draft) == {"HP:0000989", "HP:0012490", "HP:0031364"}

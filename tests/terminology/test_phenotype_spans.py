@@ -44,3 +44,11 @@ def test_disease_names_the_hpo_annotates_are_keys_too():
     # phenotype term for
     found = _found("Biopsy-proven sarcoidosis and calciphylaxis followed.")
     assert found == {"sarcoidosis": "ORPHA:797", "calciphylaxis": "ORPHA:280062"}
+
+
+def test_clinical_wordings_the_coder_codes_are_keys_too():
+    # the coder's own clinical wordings ("fat necrosis" -> Panniculitis, "bruise", "itch"):
+    # the finder looks for what the coder codes; a colour, a one-word adjective or a word of
+    # the microscope is none
+    found = _found("An itch, a bruise and fat necrosis; foreign body giant cells; violaceous.")
+    assert found == {"itch": "HP:0000989", "bruise": "HP:0031364", "fat necrosis": "HP:0012490"}

@@ -11,7 +11,10 @@ candidate phrases and of the NCBO Annotator's "longest only" option (Aronson AR
 program", Proc AMIA Symp:17-21; Jonquet C, Shah NH, Musen MA 2009, "The Open
 Biomedical Annotator", AMIA Summit on Translational Bioinformatics:56-60). The more
 specific term of a longer phrase wins over its parent in a shorter one ("ophthalmic
-artery occlusion", not "artery occlusion").
+artery occlusion", not "artery occlusion"). The clinical wordings the coder codes beside the
+HPO's own (:mod:`~dermavigil.terminology.clinical_wordings`: "fat necrosis", "bruise",
+"itch") are keys too (:func:`wording_keys`), so that the finder looks for what the coder
+can code.
 """
 
 from __future__ import annotations
@@ -20,8 +23,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dermavigil.terminology.clinical_wordings import (
+    CLINICAL_SENSE,
+    COLOUR_WORDS,
+    EQUIVALENT,
+    NEAREST_PARENT,
+)
 from dermavigil.terminology.coder import default_coder
-from dermavigil.terminology.coder_cache import MENTION_TOKENS
+from dermavigil.terminology.coder_cache import MENTION_TOKENS, NOT_A_REACTION
 from dermavigil.terminology.normalize import normalize
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
@@ -39,9 +48,61 @@ class PhenotypeSpan:
     term_id: str
 
 
+_ADJECTIVE = re.compile(
+    r"[a-z]{3,}(?:ous|ic|ed|al|ar|ive|ful|en|ish|er|y|ile|ent|less|ose|oid)|red|tender"
+)
+"""A one-word descriptive adjective: the reaction finder reads those on their own (its
+adjective and verb forms), never as an index key."""
+_HISTOLOGY = re.compile(r".*\b(?:cells?|keratinocytes?|metaplasia|infiltrate)\b.*")
+"""A wording of the microscope ("multinucleated giant cell", "syringosquamous metaplasia"): a
+histopathology finding, which the findings reader takes, not a reaction."""
+
+
+@lru_cache(maxsize=1)
+def wording_keys() -> dict[str, str]:
+    """The clinical wordings of :mod:`~dermavigil.terminology.clinical_wordings` that are no
+    HPO key: nouns and noun phrases (no colour, no one-word adjective) whose term lies outside
+    the branches a text names as something other than a reaction
+    (:data:`~dermavigil.terminology.coder_cache.NOT_A_REACTION`: "eosinophil" is a cell)."""
+    tables = default_coder().tables
+    keys: dict[str, str] = {}
+    for table in (CLINICAL_SENSE, EQUIVALENT, NEAREST_PARENT):
+        for wording, term in table.items():
+            key = normalize(wording)
+            if (
+                key in tables.mention_keys
+                or key in keys
+                or key in COLOUR_WORDS
+                or _ADJECTIVE.fullmatch(key)
+                or _HISTOLOGY.fullmatch(key)
+                or _not_a_reaction(term)
+            ):
+                continue
+            keys[key] = term
+    return keys
+
+
+def _not_a_reaction(term: str) -> bool:
+    parents = default_coder().tables.parents
+    stack, seen = [term], set()
+    while stack:
+        current = stack.pop()
+        if current in NOT_A_REACTION:
+            return True
+        if current not in seen:
+            seen.add(current)
+            stack.extend(parents.get(current, ()))
+    return False
+
+
+@lru_cache(maxsize=1)
+def _keys() -> dict[str, str]:
+    return default_coder().tables.mention_keys | wording_keys()
+
+
 @lru_cache(maxsize=1)
 def _first_tokens() -> frozenset[str]:
-    return first_tokens(default_coder().tables.mention_keys)
+    return first_tokens(_keys())
 
 
 def first_tokens(keys: dict[str, str]) -> frozenset[str]:
@@ -51,7 +112,7 @@ def first_tokens(keys: dict[str, str]) -> frozenset[str]:
 
 def phenotype_spans(text: str) -> list[PhenotypeSpan]:
     """The phenotypes the text names, left to right, longest match first."""
-    return longest_matches(text, default_coder().tables.mention_keys, _first_tokens())
+    return longest_matches(text, _keys(), _first_tokens())
 
 
 def longest_matches(
