@@ -24,6 +24,11 @@ def test_flatten_then_unflatten_gives_back_the_seed_case() -> None:
     assert parse_case(unflatten(pairs)) == seed
 
 
+def test_flatten_shows_a_whole_number_without_its_decimal_point() -> None:
+    values = flatten({"patient": {"age": 79.0, "weight_kg": 61.5}, "report": {"patients": 1}})
+    assert values == {"patient.age": "79", "patient.weight_kg": "61.5", "report.patients": "1"}
+
+
 def test_unflatten_drops_blank_rows_and_parts_and_splits_lists() -> None:
     pairs = [
         ("products.0.name", "Filler X"),

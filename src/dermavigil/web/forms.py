@@ -113,8 +113,15 @@ def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
             joined = _JOIN.get(kind, ", ").join(map(str, value))
             out[path] = [str(v) for v in value] if kind == "options" else joined
         elif value is not None:
-            out[path] = "true" if value is True else "false" if value is False else str(value)
+            out[path] = "true" if value is True else "false" if value is False else _shown(value)
     return out
+
+
+def _shown(value: Any) -> str:
+    """A value as the form shows it: a whole number without its ".0" (age 79, not 79.0)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def row_count(values: Mapping[str, Any], group: str) -> int:
