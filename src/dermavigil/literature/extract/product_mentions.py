@@ -88,7 +88,8 @@ _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|may|might|can|could|pos
 is a possible cause")."""
 _LEADING = re.compile(r"^(?:(?:an?|the|one|some|her|his|first|cosmetic|previous)\s+)+", re.I)
 _DRUG_CLASS = re.compile(
-    r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?)$|^vitamin[\s-]*[a-z]?[\s-]*\d*$",
+    r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?|tablets?|pills?|capsules?)$"
+    r"|^vitamin[\s-]*[a-z]?[\s-]*\d*$",
     re.I,
 )
 
@@ -273,17 +274,20 @@ def suspect_mentions(
     out: Mentions = []
     lexical: Mentions = []
     tied: Mentions = []
+    classes: set[int] = set()
     treating = set(treating or ())
     for sentence in patient:
         known = [_as_cosmetic(sentence.text, m) for m in find_products(sentence.text)]
         known += _abbreviated(sentence, known, abbr or {})
         drugs = _drug_suspects(sentence, known)
         drugs += _material_suspects(sentence, [*known, *drugs])
-        known += [
+        found = [
             m
             for m in class_exposures(sentence)
             if not any(m.start < k.end and k.start < m.end for k in [*known, *drugs])
         ]
+        classes.update(sentence.start + m.start for m in found)
+        known += found
         previous_end = -10
         for mention in sorted([*known, *drugs], key=lambda m: m.start):
             compound = 0 <= mention.start - previous_end <= 1
@@ -322,6 +326,17 @@ def suspect_mentions(
     # given to dissolve or correct, named only so, is not a suspect
     if tied:
         out = [*tied, *[(s, m) for s, m in out if not given_for(s, m)]]
+    if out and all(m.start in classes for _, m in out):
+        # a drug class named as the suspect ("after an analgesic injection") and a drug the
+        # case gives as the exposure ("was given IV clindamycin", "an injection of Analgin"):
+        # the drug names the suspect
+        specific = [(s, m) for s, m in lexical if m.category is ProductCategory.drug] or [
+            (s, ProductMention(m.text, ProductCategory.drug, m.start, m.end))
+            for s, m in generic_mentions(patient)
+            if m.category in {ProductCategory.drug, ProductCategory.other}
+            and m.start not in classes
+        ]
+        out = specific or out
     cosmetics = [m.text.lower() for _, m in out if m.category is ProductCategory.other]
     out = [
         (s, m)

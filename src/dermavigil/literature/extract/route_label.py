@@ -20,6 +20,8 @@ from dermavigil.literature.extract.routes import (
     ADMIN,
     RouteFacts,
     general,
+    into_an_artery,
+    oral_form,
     route_of,
     route_pattern,
     text_of,
@@ -48,9 +50,10 @@ _WRONG = re.compile(
     r"(?:(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental)ly"
     r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake))\b"
     r"|\btoo (?:superficial|shallow)(?:ly)?\b|\bwrong route\b|\bintended use\b"
-    r"|\bintra-?(?:vascular|arterial)(?:ly)? (?:injections?|injected|administration|embol\w+)\b"
-    r"|\b(?:inject\w*|administ\w*|given|delivered)\s+(?:\w+\s+)?(?:intra-?(?:arterial|vascular)ly"
-    r"|into (?:an?|the) (?:[\w-]+ )?arter(?:y|ies))\b"
+    r"|\bintra-?(?:vascular|arterial)(?:ly)? (?:[\w-]+ )?(?:injections?|injected|administration"
+    r"|embol\w+)\b"
+    r"|\b(?:inject\w*|administ\w*|given|delivered)\s+(?:[\w-]+\s+){0,4}?(?:intra-?(?:arterial"
+    r"|vascular)ly|into (?:an?|the|his|her|their) (?:[\w-]+ ){0,2}arter(?:y|ies))\b"
     rf"|\binstead of\s+(?:into\s+)?(?:the\s+|a\s+)?(?:{_ROUTE_ADJ}|muscle|vein|dermis|deep\b)"
     rf"|\b{_ROUTE_ADJ}\s+rather than\b"
     r"|(?<!erythrocyte )(?<!red cell )(?<!RBC )\bextravasat\w*\b"
@@ -71,6 +74,8 @@ _HEDGED = re.compile(
 )
 """A wrong route only wondered about or stated in general ("could be inadvertently
 administered", "the mechanism is an inadvertent intra-arterial injection"): not this case's."""
+_CONTRAST = re.compile(r"\bcontrast\b", re.I)
+_EXTRAVASATED = re.compile(r"\bextravasat\w*", re.I)
 _CORRECT = re.compile(
     r"\b(?:standard|correct|proper|appropriate|recommended)(?:ly)?\s+(?:[\w-]+\s+){0,2}?"
     r"(?:site|technique|depth|landmarks?|angle)\b",
@@ -135,6 +140,13 @@ def complete_label(
     for sentence in stated:
         for match in _WRONG.finditer(sentence.text):
             facts.wrong_spans.append((sentence.start + match.start(), sentence.start + match.end()))
+    if name and _CONTRAST.search(name):
+        # what extravasated was the contrast agent injected, not blood seen on imaging
+        for sentence in stated:
+            for match in _EXTRAVASATED.finditer(sentence.text):
+                facts.wrong_spans.append(
+                    (sentence.start + match.start(), sentence.start + match.end())
+                )
     if name and (_NOT_MEDICAL.search(name) or (category == "other" and is_material(name))):
         # industrial material, or an oil, paraffin or wax: not made to be injected
         facts.wrong_spans.extend(name_spans or [])
@@ -144,6 +156,8 @@ def complete_label(
                 facts.wrong_spans.append(
                     (sentence.start + match.start(), sentence.start + match.end())
                 )
+    into_an_artery(facts, name)
+    oral_form(facts, name, sentences)
     if facts.approved or not name:
         return None
     entry = _catalogued(name, category, facts.used)
@@ -165,6 +179,13 @@ def complete_label(
                 )
     if facts.wrong_spans:
         return None
+    if facts.used is Route.intralesional and _route_names_suspect(facts, name, category, sentences):
+        # an intralesional injection is placed in the lesion it treats, as it is meant to be
+        # (docs/annotation.md: intralesional corticosteroids are approved true)
+        facts.approved = [Route.intralesional]
+        facts.approved_verbatim = text_of(sentences, facts.used_spans[0])
+        facts.approved_spans = list(facts.used_spans[:1])
+        return "an intralesional injection is given into the lesion it is meant for"
     correct = _correct_technique(facts, stated)
     if correct or category not in {"drug", "vaccine", "allergen_immunotherapy"}:
         return correct
@@ -204,6 +225,26 @@ def complete_label(
 
 
 _SHOTS = frozenset({Route.intramuscular, Route.subcutaneous, Route.intravenous})
+
+
+def _route_names_suspect(
+    facts: RouteFacts, name: str, category: str | None, sentences: list[Sentence]
+) -> bool:
+    """Whether a sentence that states the route used names the suspect (its name, or a
+    product of its family): the route is the suspect's, not a treatment's ("intralesional
+    triamcinolone was injected" into a filler's nodules)."""
+    from dermavigil.terminology.products import find_products
+
+    for sentence in sentences:
+        end = sentence.start + len(sentence.text)
+        if not any(sentence.start <= a < end for a, _ in facts.used_spans):
+            continue
+        text = sentence.text
+        if name.lower() in text.lower() or any(
+            m.category.value == category for m in find_products(text)
+        ):
+            return True
+    return False
 
 
 def _prescribed_injection(facts: RouteFacts, name: str) -> bool:

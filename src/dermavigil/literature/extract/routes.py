@@ -18,7 +18,11 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.routes import Route
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.suspect_roles import exposed_class, given_as_exposure
+from dermavigil.literature.extract.suspect_roles import (
+    exposed_class,
+    given_as_exposure,
+    told_improving,
+)
 from dermavigil.literature.extract.treatment_names import TREATMENT
 
 _MUSCLES = (
@@ -60,7 +64,11 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
         rf"|(?:into|in|of) (?:the |both |each |her |his )?(?:(?:left|right|bilateral|upper"
         rf"|lower|lateral|medial) )?(?:{_MUSCLES})|(?-i:IMI?)",
     ),
-    (Route.intra_arterial, r"intra-?arterial(?:ly)?|into an? (?:artery|arterial)"),
+    (
+        Route.intra_arterial,
+        r"intra-?arterial(?:ly)?|into an? (?:artery|arterial)"
+        r"|into (?:the|his|her|their) (?:(?!and\b|or\b)[\w-]+ ){1,2}arter(?:y|ies)",
+    ),
     (Route.intravenous, rf"intra-?venous(?:ly)?|i\.v\.|into a vein|{_IV}"),
     (
         Route.intralesional,
@@ -255,6 +263,7 @@ def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
                 and given_as_exposure(
                     sentence.text[: match.start()], sentence.text[treatment.end() :]
                 )
+                and not told_improving(sentence.text[: match.start()])
             ):
                 treatment = None  # "after IV clindamycin injection": the suspect, not a treatment
             if (
@@ -305,3 +314,36 @@ def find_routes(sentences: list[Sentence], patient: list[Sentence]) -> RouteFact
             )
     facts.not_for_injection()
     return facts
+
+
+def into_an_artery(facts: RouteFacts, name: str | None) -> None:
+    """A product the case gave into an artery (route used intra-arterial) that its FDA
+    labelling does not list for that route was given by a route it is not made for
+    (docs/annotation.md: accidental intra-arterial injection of a drug is approved false):
+    the route words are the evidence."""
+    from dermavigil.terminology.labelled_routes import labelled_for
+
+    if facts.used is not Route.intra_arterial or (
+        name and labelled_for(name, Route.intra_arterial)
+    ):
+        return
+    facts.wrong_spans.extend(s for s in facts.used_spans if s not in facts.wrong_spans)
+
+
+_ORAL_FORM = re.compile(r"\b(?:tablets?|pills?|capsules?|caplets?)\b", re.I)
+
+
+def oral_form(facts: RouteFacts, name: str | None, sentences: list[Sentence]) -> None:
+    """A tablet, pill or capsule (crushed and) injected is a medicine made to be swallowed
+    given by injection ("injected crushed tablets of X"): the injection words are the
+    evidence of the wrong route."""
+    if not name or not facts.injected_spans:
+        return
+    named = bool(_ORAL_FORM.search(name))
+    for sentence in sentences:
+        for start, end in facts.injected_spans:
+            if sentence.start <= start < sentence.start + len(sentence.text):
+                after = sentence.text[end - sentence.start : end - sentence.start + 80]
+                named = named or bool(_ORAL_FORM.search(after) and name.lower() in after.lower())
+    if named:
+        facts.wrong_spans.extend(s for s in facts.injected_spans if s not in facts.wrong_spans)

@@ -51,7 +51,8 @@ containing hyaluronic acid"): the preparation is the product. A compound adjecti
 what the product contains, not what contains it ("aluminium-containing allergen extracts")."""
 
 _EXPOSED_BEFORE = re.compile(
-    r"\b(?:after|following|post|injections? of|injected with|administration of|administered"
+    r"\b(?:after|following|post|injections? of|injected with|(?:self-)?injecting"
+    r"|administration of|administered"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
     r"|caused by|exposure to|related to|infusions? of|infused with|extravasation of|on)"
     r"\s+(?:[\w(),.-]+\s+){0,4}\(?$",
@@ -170,13 +171,20 @@ def is_treatment(sentence: Sentence, mention: ProductMention) -> bool:
     )
 
 
+_CLASSES = (
+    r"(?:cortico)?steroids?|glucocorticoids?|corticoids?|antibiotics?|penicillins?"
+    r"|analgesics?|anti-?inflammatory drugs?|NSAIDs?|vitamins?(?:[\s-]+[A-Z]\d*)?|hormones?"
+    r"|contraceptives?|antipsychotics?|neuroleptics?"
+    r"|(?:(?:non-?)?(?:iodinated|ionic|gadolinium[- ]based)\s+)?contrast (?:agents?|media|medium"
+    r"|materials?|dyes?)"
+)
+"""Drug classes a case may name as its suspect ("a steroid injection", "iodinated contrast
+agent"), a closed list of the classes seen as suspects in published case reports."""
 _CLASS_EXPOSURE = re.compile(
     r"\b(?:after|following|post|secondary to|due to|induced by|caused by|received|receiving"
     r"|had|given)\s+(?:(?:an?|the|one|single|repeated|multiple|several|his|her)\s+)*"
-    r"(?:intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|depot|IM|SC|IV)\s+"
-    r"(?P<name>(?:cortico)?steroids?|glucocorticoids?|corticoids?|antibiotics?|penicillins?"
-    r"|analgesics?|anti-?inflammatory drugs?|NSAIDs?|vitamins?(?:[\s-]+[A-Z]\d*)?|iron|hormones?"
-    r"|contraceptives?|antipsychotics?|neuroleptics?)\s+(?:injections?|shots?|doses?)\b",
+    r"(?:intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|intra-?lesional|depot|IM|SC"
+    rf"|IV)\s+(?P<name>{_CLASSES}|iron)\s+(?:injections?|shots?|doses?|infusions?)\b",
     re.I,
 )
 """A drug named by its class and the route it was injected by, after an exposure word ("a
@@ -187,42 +195,65 @@ suspect, although the class word alone is a usual treatment."""
 _CLASS_CAUSE = re.compile(
     r"\b(?:from|secondary to|due to|induced by|caused by|related to|attributed to)\s+"
     r"(?:(?:an?|the|one|single|repeated|multiple|several|prior|previous|his|her)\s+)*"
-    r"(?P<name>(?:cortico)?steroids?|glucocorticoids?|corticoids?|antibiotics?|penicillins?"
-    r"|analgesics?|anti-?inflammatory drugs?|NSAIDs?|vitamins?(?:[\s-]+[A-Z]\d*)?|hormones?"
-    r"|contraceptives?|antipsychotics?|neuroleptics?)\s+(?:injections?|shots?)\b",
+    rf"(?P<name>{_CLASSES})\s+(?:injections?|shots?)\b",
     re.I,
 )
 """A drug class given as the cause of the reaction without its route ("lipoatrophy from
 steroid injection"): the suspect. "Resolved after steroid injections" is a treatment and
 is not matched."""
+_CLASS_EXTRAVASATED = re.compile(
+    r"\bextravasat\w*\s+of\s+(?:(?:an?|the|some)\s+)?(?:intra-?venous\s+|IV\s+)?"
+    rf"(?P<name>{_CLASSES})|(?P<before>{_CLASSES})\s+extravasat\w*",
+    re.I,
+)
+"""A drug class that extravasated ("extravasation of iodinated contrast agent", "contrast
+media extravasation"): what extravasated is the suspect."""
+_CLASS_INJECTION = re.compile(
+    rf"\b(?P<name>{_CLASSES})\s+(?:injections?|shots?|infusions?)\b", re.I
+)
 
 
-def _class_matches(text: str) -> list[re.Match[str]]:
-    return [*_CLASS_EXPOSURE.finditer(text), *_CLASS_CAUSE.finditer(text)]
+def _class_matches(text: str, title: bool = False) -> list[tuple[int, int, int, int]]:
+    """Drug classes named as the exposure: with their route, as the cause, as what
+    extravasated, or as an injection the reaction followed in a sentence that tells its onset
+    (:func:`tied_as_cause`: "developed lipoatrophy 6 weeks after a steroid injection"); each
+    as the (start, end) of the whole phrase and of the class name."""
+    out = [(*m.span(), *m.span("name")) for m in _CLASS_EXPOSURE.finditer(text)]
+    out += [(*m.span(), *m.span("name")) for m in _CLASS_CAUSE.finditer(text)]
+    for match in _CLASS_EXTRAVASATED.finditer(text):
+        out.append((*match.span(), *match.span("name" if match.group("name") else "before")))
+    for match in _CLASS_INJECTION.finditer(text):
+        start, end = match.span("name")
+        if not any(a <= match.start() < b for a, b, _, _ in out) and tied_as_cause(
+            text[:start], text[end:], title
+        ):
+            out.append((*match.span(), start, end))
+    return out
 
 
 def exposed_class(text: str, at: int) -> bool:
     """Whether position ``at`` of ``text`` lies in a drug class named as the exposure."""
-    return any(m.start() <= at < m.end() for m in _class_matches(text))
+    return any(start <= at < end for start, end, _, _ in _class_matches(text))
 
 
 def class_exposures(sentence: Sentence) -> list[ProductMention]:
     """Drug classes the sentence names as the exposure."""
-    out = []
-    for match in _class_matches(sentence.text):
-        start, end = match.span("name")
-        out.append(ProductMention(match.group("name"), ProductCategory.drug, start, end))
-    return out
+    text = sentence.text
+    return [
+        ProductMention(text[start:end], ProductCategory.drug, start, end)
+        for _, _, start, end in _class_matches(text, sentence.section == "title")
+    ]
 
 
 _CAUSE_BEFORE = re.compile(
     r"\b(?:(?:reactions?|allergy|allergic|hypersensitivity|intolerance|sensiti[sz]ation)\s+to"
-    r"|(?:induced|caused|provoked|triggered)\s+by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$",
+    r"|(?:induced|caused|provoked|triggered)\s+by|extravasat\w*\s+of)\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+)?$",
     re.I,
 )
 _CAUSE_AFTER = re.compile(
     r"^(?:-(?:induced|caused|provoked|triggered)\b|\s+(?:allergy|hypersensitivity"
-    r"|(?:injection\s+)?site\s+reactions?|injection\s+sites?)\b)",
+    r"|(?:injection\s+)?site\s+reactions?|injection\s+sites?|extravasat\w*)\b)",
     re.I,
 )
 
@@ -276,6 +307,12 @@ def tied_as_cause(before: str, after: str, title: bool = False) -> bool:
         and (title or bool(_ONSET.search(clause)))
         and not _BETTER.search(clause)
     )
+
+
+def told_improving(before: str) -> bool:
+    """Whether the clause before a name tells an improvement ("the nodules resolved after"):
+    what follows treated the reaction."""
+    return bool(_BETTER.search(re.split(r"[;:]", before)[-1]))
 
 
 def given_for(sentence: Sentence, mention: ProductMention) -> bool:
