@@ -25,7 +25,8 @@ A status in a sentence set before the case ("seven months ago ... healed"), or
 only possible ("may heal leaving a scar"), is not the outcome; a pluperfect one
 ("had persisted") only when nothing later is stated. The subject tells which
 reactions it covers: "the lesions" means the visible lesions, anything else all.
-Seriousness is read by :mod:`.seriousness`.
+The status one sentence states is read by :mod:`.outcome_sentence`, seriousness by
+:mod:`.seriousness`.
 """
 
 from __future__ import annotations
@@ -35,14 +36,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import Outcome, SeriousnessCriterion
-from dermavigil.literature.extract.negation import Assertion, assertion
-from dermavigil.literature.extract.outcome_words import (
-    OUTCOMES,
-    SEQUELA_ANY,
-    StatusMention,
-    status_mentions,
-    strongest,
-)
+from dermavigil.literature.extract.outcome_sentence import present, sentence_status
+from dermavigil.literature.extract.outcome_words import OUTCOMES, StatusMention
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.seriousness import find_seriousness, reaction_criteria
 
@@ -55,30 +50,6 @@ _SUMMARY = re.compile(
 )
 """A sentence that sums the case up, often with its final outcome ("We report a case of ...
 with almost complete resolution"): read when the narrative states only an earlier state."""
-_MODAL = re.compile(
-    r"\b(?:can|may|might|should|would|will|could|expected to|likely to|tends?|tended|usually"
-    r"|typically|generally)\b",
-    re.I,
-)
-_MODAL_AFTER = re.compile(r"^[^.;,]{0,80}?\b(?:can|may|might|should|could|would)\b", re.I)
-"""'improved training of staff may decrease its occurrence': a possibility, not a status."""
-_PURPOSE = re.compile(r"\b(?:to|help|helps)\s+(?:\w+ly\s+)?$", re.I)
-_BASE_VERB = re.compile(
-    r"(?:improve|resolve|heal|recover|regress|subside|disappear|relieve|clear|reduce)\b", re.I
-)
-"""'to improve patient outcomes': a purpose, not a status ('led to recovery' is one)."""
-_TOOK = re.compile(
-    r"\b(?:took|takes?|taking|began|started|continued|managed|seemed)\b(?:\s+\w+){0,3}\s+to\s+"
-    r"(?:\w+ly\s+)?$",
-    re.I,
-)
-"""'the swelling took two weeks to resolve': a status, timed."""
-_MODAL_STOP = re.compile(
-    r";|,\s+(?:the|she|he|it|they|her|his|this|these|all)\b|\b(?:but|however|although|whereas"
-    r"|then)\b",
-    re.I,
-)
-"""Where a modal's reach ends: a new clause ("may resolve slowly, leaving a scar" is one)."""
 _PLUPERFECT = re.compile(r"\bhad (?:\w+ )?(?:been )?$", re.I)
 """'The eruption had persisted for months despite ...': a state before the narrative's end."""
 _TIMED = re.compile(
@@ -92,15 +63,9 @@ _TIMED = re.compile(
 at two months after the injection': a pluperfect timed from the exposure or at a follow-up is
 the state at that time, not one before the narrative's end."""
 _BEFORE_CASE = re.compile(r"\bago\b", re.I)
-_LASTING = re.compile(r"(?:irreversibl|permanent)\w*", re.I)
-_PROGRESSION = re.compile(
-    r"\b(?:then|later|after\w*|eventually|finally|subsequently|ultimately|until|by|within|over"
-    r"|following|thereafter|next)\b|\d",
-    re.I,
-)
-"""Words that put a second status later than the first ('improved partially and then
-resolved completely after 3 weeks'): the statuses are not told of one time."""
 """'Seven months ago she was vaccinated ... and the site healed': history before the case."""
+_LASTING = re.compile(r"(?:irreversibl|permanent)\w*", re.I)
+"""'Irreversible Blindness Following ...': a title that tells a lasting state."""
 _TREATED_AFTER = re.compile(
     r"\b(?:began|started|initiated|underwent|(?:was|were) (?:then )?(?:treated|started)"
     r"|(?:was|were) (?:surgically )?(?:removed|excised|drained|debrided)|removing|applied"
@@ -139,9 +104,6 @@ _PERSISTENT = re.compile(
 )
 """'presented with persistent nodules', a title 'Persistent ... after ...': the reaction had not
 resolved when the patient was seen, and the text states no later status."""
-_CLAUSE = re.compile(
-    r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:the|his|her|all|its|their)\b)", re.I
-)
 _HEDGED = re.compile(
     r"\b(?:sometimes|even|potentially|possibly|occasionally|often|rarely|frequently|can|may"
     r"|could|might|risk (?:of|for)|no)(?: be| lead to| result in| become)?\s+(?:\w+ )?$",
@@ -149,8 +111,6 @@ _HEDGED = re.compile(
 )
 """'a debilitating and sometimes fatal complication', 'can lead to fatal complications', 'a
 higher risk for fatal anaphylaxis': what a reaction class can do, not this patient's death."""
-"""A clause boundary before a new subject ("no new lesions appeared and the existing lesion
-continued to shrink"): a negation before it does not reach the outcome after it."""
 
 
 @dataclass
@@ -162,93 +122,6 @@ class OutcomeFacts:
     lesions_only: bool = False
     seriousness: list[SeriousnessCriterion] = field(default_factory=list)
     spans: dict[str, list[Span]] = field(default_factory=dict)
-
-
-def _present(sentence: Sentence, start: int, end: int) -> bool:
-    cuts = [m.end() for m in _CLAUSE.finditer(sentence.text, 0, start)]
-    begin = cuts[-1] if cuts else 0
-    clause = sentence.text[begin:]
-    return assertion(clause, start - begin, end - begin) is Assertion.present
-
-
-def _possible(text: str, start: int, end: int) -> bool:
-    """A modal earlier in the clause ("may heal in months leaving a scar") or right after."""
-    modals = list(_MODAL.finditer(text, 0, start))
-    if modals and not _MODAL_STOP.search(text, modals[-1].end(), start):
-        return True
-    if (
-        _PURPOSE.search(text[:start])
-        and _BASE_VERB.match(text, start)
-        and not _TOOK.search(text[:start])
-    ):
-        return True
-    return bool(_MODAL_AFTER.match(text[end:]))
-
-
-def _stated(sentence: Sentence, start: int, end: int) -> bool:
-    """Asserted and not a possibility ("can improve", "is expected to resolve")."""
-    return _present(sentence, start, end) and not _possible(sentence.text, start, end)
-
-
-_BOUNDED = re.compile(
-    r"^\w*\s+(?:for|over)\s+(?:up to |the next |approximately |about |nearly |around )?"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)[ -]"
-    r"(?:hours?|days?|weeks?|months?|years?)\b(?![^.;]{0,40}\bdespite\b)"
-    r"|^\w*\s+(?:[^.;]{0,40}?\s)?until\b",
-    re.I,
-)
-"""'The pain persisted for up to two months', 'persisting for the next 4 months', 'the nodule
-persisted for 10 months until it was excised': a persistence with its end, which states no
-status after it (docs/annotation.md, r4xx decisions: 'persisting for N months' with no end
-status is null); 'despite treatment' keeps it (r482)."""
-
-
-def _bounded(text: str, mention: StatusMention) -> bool:
-    start, end = mention.span
-    return (
-        mention.outcome is Outcome.not_recovered
-        and text[start:end].lower().startswith("persist")
-        and bool(_BOUNDED.match(text[end:]))
-    )
-
-
-def _sentence_status(sentence: Sentence) -> StatusMention | None:
-    """The status a sentence states last; a phrase stating two takes the stronger."""
-    stated = [
-        m
-        for m in status_mentions(sentence.text)
-        if _stated(sentence, *m.span) and not _bounded(sentence.text, m)
-    ]
-    kept = strongest(stated)
-    if not kept:
-        return None
-    last = max(kept, key=lambda s: s.span[0])
-    short = [s for s in kept if s.rank == 1 and s.span[1] <= last.span[0]]
-    if (
-        last.outcome is Outcome.recovered
-        and short
-        and not _PROGRESSION.search(sentence.text, short[-1].span[1], last.span[1] + 40)
-    ):
-        # "recovered to near-normal visual acuity and completely recovered from
-        # ophthalmoplegia": told at one time, the reaction short of complete recovery is not
-        # over, whatever else resolved
-        return short[-1]
-    sequela = [s for s in kept if s.outcome is Outcome.recovered_with_sequelae]
-    if last.outcome is Outcome.recovering and sequela:
-        # "the wound healed with extensive scarring ... and the deficit improved": the
-        # sequela one reaction left stays whatever the others did
-        return sequela[-1]
-    if last.outcome is Outcome.recovered:
-        # "healed with minimal scarring and an excellent cosmetic outcome": a recovery told
-        # with a sequela keeps it; so does one followed by a sequela ("the diplopia resolved,
-        # but she developed skin necrosis and scarring")
-        sequela = [s for s in kept if s.outcome is Outcome.recovered_with_sequelae]
-        if sequela:
-            return sequela[-1]
-        for m in SEQUELA_ANY.finditer(sentence.text, last.span[1]):
-            if _stated(sentence, *m.span("seq")):
-                return StatusMention(Outcome.recovered_with_sequelae, 0, last.span, m.span("seq"))
-    return last
 
 
 def _keep(facts: OutcomeFacts, sentence: Sentence, status: StatusMention) -> None:
@@ -267,7 +140,7 @@ def _keep(facts: OutcomeFacts, sentence: Sentence, status: StatusMention) -> Non
 def _persistent(facts: OutcomeFacts, sentences: list[Sentence]) -> None:
     for sentence in sentences:
         match = _PERSISTENT.search(sentence.text)
-        if match and _present(sentence, *match.span()):
+        if match and present(sentence, *match.span()):
             _keep(facts, sentence, StatusMention(Outcome.not_recovered, 3, match.span()))
             return
 
@@ -303,7 +176,7 @@ def _last_status(
     later = [s for s in patient if s.index >= first_reaction]
     earlier: tuple[Sentence, StatusMention] | None = None
     for sentence in reversed(later):
-        status = _sentence_status(sentence)
+        status = sentence_status(sentence)
         if status is None or _BEFORE_CASE.search(sentence.text, 0, status.span[0]):
             continue
         if _PLUPERFECT.search(sentence.text[: status.span[0]]) and not _TIMED.search(sentence.text):
@@ -314,11 +187,11 @@ def _last_status(
         return
     summary = [s for s in patient if s.index < first_reaction or _SUMMARY.search(s.text)]
     for sentence in reversed(summary):
-        status = _sentence_status(sentence) if _SUMMARY.search(sentence.text) else None
+        status = sentence_status(sentence) if _SUMMARY.search(sentence.text) else None
         if status is not None and not _PLUPERFECT.search(sentence.text[: status.span[0]]):
             _keep(facts, sentence, status)
             return
-    told = _sentence_status(title) if title is not None else None
+    told = sentence_status(title) if title is not None else None
     if earlier is not None:
         _keep(facts, *earlier)
         _superseded(facts, earlier[0], later)
@@ -358,7 +231,7 @@ def find_outcome(
             ),
             None,
         )
-        if match and _present(sentence, *match.span()) and facts.outcome is not Outcome.fatal:
+        if match and present(sentence, *match.span()) and facts.outcome is not Outcome.fatal:
             _keep(
                 facts, sentence, StatusMention(Outcome.fatal, 2, match.span())
             )  # death is the last status

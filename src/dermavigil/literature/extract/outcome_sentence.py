@@ -1,0 +1,148 @@
+"""The outcome status one sentence states (E2B E.i.7), for :mod:`.outcome`.
+
+A status mention (:mod:`.outcome_words`) counts when it is asserted in its clause (not
+negated: :mod:`.negation`) and not a possibility ("may heal leaving a scar", "is expected
+to resolve", "to improve patient outcomes"); a persistence with its end ("persisted for two
+months", "until it was excised") states no status after it. Of the statuses a sentence
+states, the one told last wins, with the exceptions :func:`sentence_status` gives (a
+sequela told with a recovery stays; a recovery told at one time with a reaction short of
+it is not complete).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.domain.vocab import Outcome
+from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.outcome_words import (
+    SEQUELA_ANY,
+    StatusMention,
+    status_mentions,
+    strongest,
+)
+from dermavigil.literature.extract.sentences import Sentence
+
+_MODAL = re.compile(
+    r"\b(?:can|may|might|should|would|will|could|expected to|likely to|tends?|tended|usually"
+    r"|typically|generally)\b",
+    re.I,
+)
+_MODAL_AFTER = re.compile(r"^[^.;,]{0,80}?\b(?:can|may|might|should|could|would)\b", re.I)
+"""'improved training of staff may decrease its occurrence': a possibility, not a status."""
+_PURPOSE = re.compile(r"\b(?:to|help|helps)\s+(?:\w+ly\s+)?$", re.I)
+_BASE_VERB = re.compile(
+    r"(?:improve|resolve|heal|recover|regress|subside|disappear|relieve|clear|reduce)\b", re.I
+)
+"""'to improve patient outcomes': a purpose, not a status ('led to recovery' is one)."""
+_TOOK = re.compile(
+    r"\b(?:took|takes?|taking|began|started|continued|managed|seemed)\b(?:\s+\w+){0,3}\s+to\s+"
+    r"(?:\w+ly\s+)?$",
+    re.I,
+)
+"""'the swelling took two weeks to resolve': a status, timed."""
+_MODAL_STOP = re.compile(
+    r";|,\s+(?:the|she|he|it|they|her|his|this|these|all)\b|\b(?:but|however|although|whereas"
+    r"|then)\b",
+    re.I,
+)
+"""Where a modal's reach ends: a new clause ("may resolve slowly, leaving a scar" is one)."""
+_PROGRESSION = re.compile(
+    r"\b(?:then|later|after\w*|eventually|finally|subsequently|ultimately|until|by|within|over"
+    r"|following|thereafter|next)\b|\d",
+    re.I,
+)
+"""Words that put a second status later than the first ('improved partially and then
+resolved completely after 3 weeks'): the statuses are not told of one time."""
+_CLAUSE = re.compile(
+    r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:the|his|her|all|its|their)\b)", re.I
+)
+"""A clause boundary before a new subject ("no new lesions appeared and the existing lesion
+continued to shrink"): a negation before it does not reach the outcome after it."""
+
+
+def present(sentence: Sentence, start: int, end: int) -> bool:
+    cuts = [m.end() for m in _CLAUSE.finditer(sentence.text, 0, start)]
+    begin = cuts[-1] if cuts else 0
+    clause = sentence.text[begin:]
+    return assertion(clause, start - begin, end - begin) is Assertion.present
+
+
+def _possible(text: str, start: int, end: int) -> bool:
+    """A modal earlier in the clause ("may heal in months leaving a scar") or right after."""
+    modals = list(_MODAL.finditer(text, 0, start))
+    if modals and not _MODAL_STOP.search(text, modals[-1].end(), start):
+        return True
+    if (
+        _PURPOSE.search(text[:start])
+        and _BASE_VERB.match(text, start)
+        and not _TOOK.search(text[:start])
+    ):
+        return True
+    return bool(_MODAL_AFTER.match(text[end:]))
+
+
+def _stated(sentence: Sentence, start: int, end: int) -> bool:
+    """Asserted and not a possibility ("can improve", "is expected to resolve")."""
+    return present(sentence, start, end) and not _possible(sentence.text, start, end)
+
+
+_BOUNDED = re.compile(
+    r"^\w*\s+(?:for|over)\s+(?:up to |the next |approximately |about |nearly |around )?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)[ -]"
+    r"(?:hours?|days?|weeks?|months?|years?)\b(?![^.;]{0,40}\bdespite\b)"
+    r"|^\w*\s+(?:[^.;]{0,40}?\s)?until\b",
+    re.I,
+)
+"""'The pain persisted for up to two months', 'persisting for the next 4 months', 'the nodule
+persisted for 10 months until it was excised': a persistence with its end, which states no
+status after it (docs/annotation.md, r4xx decisions: 'persisting for N months' with no end
+status is null); 'despite treatment' keeps it (r482)."""
+
+
+def _bounded(text: str, mention: StatusMention) -> bool:
+    start, end = mention.span
+    return (
+        mention.outcome is Outcome.not_recovered
+        and text[start:end].lower().startswith("persist")
+        and bool(_BOUNDED.match(text[end:]))
+    )
+
+
+def sentence_status(sentence: Sentence) -> StatusMention | None:
+    """The status a sentence states last; a phrase stating two takes the stronger."""
+    stated = [
+        m
+        for m in status_mentions(sentence.text)
+        if _stated(sentence, *m.span) and not _bounded(sentence.text, m)
+    ]
+    kept = strongest(stated)
+    if not kept:
+        return None
+    last = max(kept, key=lambda s: s.span[0])
+    short = [s for s in kept if s.rank == 1 and s.span[1] <= last.span[0]]
+    if (
+        last.outcome is Outcome.recovered
+        and short
+        and not _PROGRESSION.search(sentence.text, short[-1].span[1], last.span[1] + 40)
+    ):
+        # "recovered to near-normal visual acuity and completely recovered from
+        # ophthalmoplegia": told at one time, the reaction short of complete recovery is not
+        # over, whatever else resolved
+        return short[-1]
+    sequela = [s for s in kept if s.outcome is Outcome.recovered_with_sequelae]
+    if last.outcome is Outcome.recovering and sequela:
+        # "the wound healed with extensive scarring ... and the deficit improved": the
+        # sequela one reaction left stays whatever the others did
+        return sequela[-1]
+    if last.outcome is Outcome.recovered:
+        # "healed with minimal scarring and an excellent cosmetic outcome": a recovery told
+        # with a sequela keeps it; so does one followed by a sequela ("the diplopia resolved,
+        # but she developed skin necrosis and scarring")
+        sequela = [s for s in kept if s.outcome is Outcome.recovered_with_sequelae]
+        if sequela:
+            return sequela[-1]
+        for m in SEQUELA_ANY.finditer(sentence.text, last.span[1]):
+            if _stated(sentence, *m.span("seq")):
+                return StatusMention(Outcome.recovered_with_sequelae, 0, last.span, m.span("seq"))
+    return last
