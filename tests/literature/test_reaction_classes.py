@@ -292,3 +292,13 @@ def test_clinical_wordings_are_found_in_running_text():
     bruise", "an intense itch": wordings the coder codes that the HPO index does not hold."""
     draft = _draft("dr11_clinical_wordings_as_mentions")
     assert _codes(draft) == {"HP:0000989", "HP:0012490", "HP:0031364"}
+
+
+def test_a_general_statement_inside_the_case_section_names_no_reaction():
+    """ "X is a rare complication ... and typically causes livedoid plaques, bullae and ulcers"
+    under a "Case report" heading speaks of no one; "a patch and skin necrosis have developed"
+    (present perfect) is the patient's."""
+    draft = _draft("dr12_general_statement_inside_the_case")
+    assert _codes(draft) == {"HP:0012531", "HP:0033126"}
+    background = {e["text"] for e in draft.excluded if e["status"] == "hypothetical"}
+    assert "livedoid plaques, bullae and ulcers" in background
