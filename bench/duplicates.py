@@ -383,6 +383,23 @@ each, load 7.3-9.6 (wall times are not the speed figures; CPU 41 s, 41 s, 49 s):
 FAERS links (``bench/faers_links.py``): at 0.9 unchanged (138 flagged, 30/31 links, two
 cases by evidence 8), at 0.5 unchanged (310), at 0.99 70 -> 69.
 
+One sender's two numbers weigh -5.9 bits on FAERS (``REPORT_NUMBER_SAME_SCHEME_M``
+0.01 -> 0.001; issue 16, eighth session; "+ both" below also held rare reactions at 0
+between reports of one publication, which the bench's records never hold, not landed).
+``--home /tmp/dv16w --sizes 100000``, the same records in each run, 2 CPUs shared, load
+average before/after each run in brackets (wall times are not speed figures; CPU is):
+
+    model           load     P/R/F1 at 0.5    P/R/F1 at 0.9    P/R at 0.99  wall / CPU s
+    main 28297d3    5.9/10   .683/.867/.764   .844/.792/.817   .934/.660    139 / 48.2
+    + number (both) 10.2/7.7 .755/.867/.807   .863/.790/.825   .940/.656    199 / 46.9
+
+    recall at 0.9, exact / follow-up / other reporter / typos: .939/.883/.616/.805 ->
+    .937/.881/.615/.802.
+    false alarms at 0.9 between two real VAERS reports 447 -> 365 (one sender's two
+    numbers by the VAERS files 84 -> 26); adjudicated P at 0.9 .852 / .860 -> .872 / .879.
+    Country and region frequencies among one product's pairs on top (tried, not landed):
+    .759/.866 at 0.5, .864/.787 at 0.9 (load 7.6/8.4, 47.9 s CPU).
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.

@@ -128,6 +128,29 @@ the product's two marketers) without products or reactions in the head slices. S
 and evidence precision fall because FDA's unlinked duplicates count false there; the
 model's own errors (class two) fall from 9 to 8 at 0.9 and 5 to 2 at 0.99.
 
+One sender's two numbers, and "one event filed by two firms" (issue 16, eighth session;
+same command, load average 3.3-8.6). The model: one sender's two numbers weigh -5.9 bits
+(``REPORT_NUMBER_SAME_SCHEME_M`` 0.01 -> 0.001; was -2.6). The adjudication: a pair of
+two firms giving the same exact event day, age and sex with nothing differing is one
+event filed by two firms, a duplicate in the pharmacovigilance sense
+(``faers_adjudication.TWO_FIRMS``), counted true in the **headline** precision; the data
+support it -- 609 pairs of reports agree on exact day, age, sex and country, 37 with the
+ages shuffled among the same reports (20 seeds), so about 6% of such pairs are chance:
+
+    thr.  model             flagged  R      P strict  P evidence  P headline  P +probable  2 cases
+    0.5   main 28297d3          310  1.000  .100      .187        .845        .900         25
+          sender's numbers      298  1.000  .104      .195        .879        .936         13
+    0.9   main 28297d3          138  .968   .217      .341        .812        .920          8
+          sender's numbers      134  .968   .224      .351        .836        .948          4
+    0.99  main 28297d3           69  .871   .391      .594        .754        .928          2
+          sender's numbers       69  .871   .391      .594        .754        .928          2
+
+The two-cases pairs left at 0.9: an 8-year-old (Rios 2012) and a 68-year-old (Caldeira
+2015) of Portugal, twice (rare reactions +11.2, Portugal's frequency +5.7, ages -4.7);
+the Hungarian series' 70- and 68-year-old (rare reactions +11.2, publication +8.6,
+Hungary's frequency +7.1, ages -0.1); Novartis's ``PHHY2014PT148074`` /
+``PHHY2013PT163318`` (-5.9 now, nothing else differs, p .998).
+
 Figures before (main be84d52's model; 2 CPUs shared by 8 engineers, load average
 14.6; ``PYTHONPATH=src .venv/bin/python bench/faers_links.py``): 11,382 reports (2,054 with
 products and reactions: "complete"), 11,352 cases, **31 version links, 1 between two
@@ -194,7 +217,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-from faers_adjudication import adjudicate, adjudicated_precision
+from faers_adjudication import adjudicate, adjudicated_precision, coincidences
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -617,20 +640,33 @@ def main() -> None:
         a, b = pair
         return adjudicate(reports[a].demo, reports[b].demo, features[a], features[b])
 
+    observed, chance, most = coincidences(list(features.values()))
     print(
-        "\nadjudicated (bench/faers_adjudication.py: each flagged pair of two caseids by the "
-        "evidence its reports hold, never the model's score): P strict; P with the pairs of "
-        "one case by evidence (same manufacturer number, same article, DiAna's rule) true; "
-        "P also with one event filed by two firms (probable) true"
+        f"\npairs of reports agreeing on the exact event day, age, sex and country: {observed}; "
+        f"with the ages shuffled among the same reports (20 seeds): {chance:.1f} on average, "
+        f"{most} at most -- so about {chance / max(observed, 1):.0%} of such pairs are two "
+        "patients by chance, the rest one patient reported twice"
     )
-    print("threshold  view               flagged  P strict  P evidence  P +probable  classes")
+    print(
+        "adjudicated (bench/faers_adjudication.py: each flagged pair of two caseids by the "
+        "evidence its reports hold, never the model's score): P strict (version links only); "
+        "P evidence, also the pairs of one case by evidence (same manufacturer number, same "
+        "article, DiAna's rule); **P headline**, also one event filed by two firms (two "
+        "senders, the same exact event day, age and sex: a duplicate in the "
+        "pharmacovigilance sense, see faers_adjudication); P +probable, also two firms "
+        "agreeing on the event date or the age"
+    )
+    print(
+        "threshold  view               flagged  P strict  P evidence  P headline  P +probable"
+        "  classes"
+    )
     for threshold in (0.5, 0.9, 0.99):
         flagged = {p for p, v in prob.items() if v >= threshold}
         for view, fl in (("all reports", flagged), ("complete reports", flagged & complete_pairs)):
-            strict, evidence, probable, counts = adjudicated_precision(fl, links, judge)
+            strict, evidence, headline, probable, counts = adjudicated_precision(fl, links, judge)
             print(
                 f"{threshold:<9}  {view:<17}  {len(fl):>7}  {strict:>8.3f}  {evidence:>10.3f}  "
-                f"{probable:>11.3f}  {counts}"
+                f"{headline:>10.3f}  {probable:>11.3f}  {counts}"
             )
     reasons = Counter(judge(p) for p, v in prob.items() if v >= 0.9 and p not in links)
     print("flagged at 0.9, two caseids, by class and reason:")

@@ -53,3 +53,20 @@ def test_a_term_frequency_baseline_keeps_its_u() -> None:
         ("products_reactions", "same first suspect product and the same reaction terms"),
         ("products_reactions", "same first suspect product, reactions differ"),
     }
+
+
+def test_one_senders_two_numbers_are_strong_evidence_of_two_cases() -> None:
+    """A sender keeps one number for a case (ICH E2B(R3) C.1.1) and screens its own
+    reports for duplicates: its two numbers are its own count of two cases. Among the
+    FAERS reports of bench/faers_links.py two numbers of one scheme occur in about 6% of
+    the random pairs that give both numbers (the level's u); there they must weigh more
+    against than a rare country or a product in common weigh for (issue 16: -2.6 bits
+    let ``PHHY2014PT148074`` / ``PHHY2013PT163318`` through at p 1.000)."""
+    (fact,) = [f for f in facts() if f.name == "report_number"]
+    level = fact.levels[-1]
+    assert level.label.startswith("no agreement")
+    assert math.log2(level.m / 0.06) <= -5
+    # held: EM's blocks cannot estimate it (M_HELD)
+    from dermavigil.duplicates.model import M_HELD
+
+    assert "report_number" in M_HELD
