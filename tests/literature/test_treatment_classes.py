@@ -204,3 +204,15 @@ def test_standing_medication_and_premedication_are_not_treatments():
     compress (r587, r638, r779, r453)."""
     text = (DATA / "dt01_standing_medication_and_premedication.txt").read_text(encoding="utf-8")
     assert _treatments(text) == ["methylprednisolone", "warm compress"]
+
+
+def test_a_procedure_told_by_its_verb_keeps_the_texts_words():
+    """'we removed the threads' is a removal, 'surgically removed' a surgical removal: the
+    name adds no 'surgical' the text does not give, so a reader's 'thread removal' or
+    'removal of PAAG' is the same treatment (dt02, ours; r412, r623, r704)."""
+    text = (DATA / "dt02_procedure_told_by_its_verb.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == ["removal"]
+    assert _treatments(
+        "Nodule after a filler\nA 39-year-old woman developed a nodule of the upper lip after "
+        "a filler injection. The nodule was surgically removed, and the swelling resolved."
+    ) == ["surgical removal"]

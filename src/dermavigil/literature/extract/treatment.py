@@ -33,6 +33,7 @@ from dermavigil.literature.extract.treatment_names import (
     PROCEDURE_VERBS,
     TREATMENT,
     joined_names,
+    procedure_name,
     treatment_phrases,
 )
 from dermavigil.terminology.drugs import drug_names, find_drugs
@@ -115,7 +116,7 @@ def _matches(
             found.append((start, end, name))  # not "continued glatiramer acetate therapy"
     for pattern, name in PROCEDURE_VERBS:
         for match in pattern.finditer(text):
-            found.append((match.start(), match.end(), name))
+            found.append((match.start(), match.end(), procedure_name(match.group(0), name)))
     for match in cues.COORDINATED.finditer(text):
         second = TREATMENT.match(text, match.end())
         if second:

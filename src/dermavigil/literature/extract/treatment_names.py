@@ -69,7 +69,7 @@ PROCEDURE_VERBS = (
     *(
         (re.compile(rf"\b{_DONE_BY}{verb}\b", re.I), name)
         for verb, name in (
-            ("removed", "surgical removal"),
+            ("removed", "removal"),
             ("excised", "excision"),
             ("debrided", "debridement"),
             ("drained", "drainage"),
@@ -84,6 +84,19 @@ PROCEDURE_VERBS = (
 abscess was then drained", "massaged") or the active voice with the clinician as subject
 ("we removed most of the gel"): the treatment's usual name."""
 CANONICAL = {"massaging": "massage"}
+_SURGICALLY = re.compile(r"\bsurgically\b", re.I)
+
+
+def procedure_name(told: str, name: str) -> str:
+    """The name of a procedure told by its verb: "surgical" only when the text says
+    "surgically" ("the mass was surgically removed": surgical removal; "we removed the
+    threads": removal), the text's own words rather than a name it does not give."""
+    head = name.removeprefix("surgical ")
+    if head in ("removal", "excision", "debridement", "drainage") and _SURGICALLY.search(told):
+        return f"surgical {head}"
+    return head
+
+
 _GAP = re.compile(r"\b(?=([A-Za-z]{2,})(-\s+|\s-\s*|\s)([A-Za-z]{2,})\b)")
 
 
