@@ -17,9 +17,9 @@ text:
   text as evidence;
 - age, sex (a gendered noun), treatments (in a sentence that tells a treatment: the
   language's names of the usual treatments and the drug names of the English lexicon
-  written as their cognates: "enoxaparina", "paracétamol"), the last stated outcome, and
-  the seriousness criteria stated (death, hospitalisation, surgery on the reaction, a
-  reaction that is a criterion by itself).
+  written as their cognates: "enoxaparina", "paracétamol": :mod:`.foreign_treatments`), the
+  last stated outcome, and the seriousness criteria stated (death, hospitalisation,
+  surgery on the reaction, a reaction that is a criterion by itself).
 
 A text in another language stays *partial* (issue 10, "Bad input"); what this module finds
 fills the fields the English part of the text left empty (:func:`fill_gaps`).
@@ -35,15 +35,14 @@ from typing import Any
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.domain.vocab import FindingKind, Outcome, SeriousnessCriterion, Sex
 from dermavigil.literature.extract.findings import FindingFacts
+from dermavigil.literature.extract.foreign_treatments import negated, treatments_of
 from dermavigil.literature.extract.foreign_words import (
     AGE,
     AGE_UNITS,
     BIOPSY,
     CASE,
-    CLAUSE_END,
     EXPOSURE,
     GENERAL,
-    NEGATION,
     NUMBERS,
     ONSET,
     OUTCOMES,
@@ -54,8 +53,6 @@ from dermavigil.literature.extract.foreign_words import (
     SITES_FOUND,
     SURGERY,
     TIME_UNITS,
-    TREATED,
-    TREATMENTS,
     ascii_fold,
 )
 from dermavigil.literature.extract.reactions import ReactionFacts
@@ -122,13 +119,6 @@ def _names(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
-def _negated(folded: str, sentence: Sentence, start: int, language: str) -> bool:
-    before = folded[sentence.start : start]
-    cut = [m.end() for m in CLAUSE_END.finditer(before)]
-    clause = before[cut[-1] if cut else 0 :]
-    return bool(NEGATION[language].search(clause[-80:]))
-
-
 @lru_cache(maxsize=64)
 def _codes(english: str):
     return tuple(code_phrase(english))
@@ -164,7 +154,7 @@ def _reactions(
     for sentence in case:
         biopsy = BIOPSY.search(folded, sentence.start, sentence.end)
         for start, end, english in _mentions(text, folded, sentence, language):
-            if _negated(folded, sentence, start, language):
+            if negated(folded, sentence, start, language):
                 continue
             codes = list(_codes(english))
             key = codes[0].code if codes else english.lower()
@@ -188,45 +178,6 @@ def _reactions(
                 spans={"verbatim": [(start, end)]},
             )
     return list(found.values()), list(findings.values())
-
-
-def _treatments(
-    folded: str, case: list[Sentence], suspects: frozenset[str], language: str
-) -> list[TreatmentFact]:
-    found: dict[str, TreatmentFact] = {}
-    suspects = frozenset(ascii_fold(s) for s in suspects)
-    for sentence in case:
-        part = folded[sentence.start : sentence.end]
-        if not TREATED.search(part):
-            continue
-        hits: list[tuple[int, int, str]] = []
-        for pattern, english in TREATMENTS:
-            for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", part):
-                if not any(a < m.end() and m.start() < b for a, b, _ in hits):
-                    hits.append((m.start(), m.end(), english))
-        for m in _TOKEN.finditer(part):
-            drug = english_drug(m.group(0))
-            if (
-                drug
-                and not any(a < m.end() and m.start() < b for a, b, _ in hits)
-                and not EXPOSURE.search(part[max(0, m.start() - 40) : m.start()])
-            ):
-                hits.append((m.start(), m.end(), drug))  # not the drug given ("aplicación de")
-        kept: list[tuple[int, int, str]] = []
-        for start, end, english in sorted(hits):
-            words = folded[sentence.start + start : sentence.start + end]
-            if any(s and (s in words or english in s) for s in suspects):
-                continue
-            if _negated(folded, sentence, sentence.start + start, language):
-                continue
-            if kept and re.fullmatch(r"\s*\(\s*", part[kept[-1][1] : start]):
-                kept.pop()  # a class with its members in brackets: the members
-            kept.append((start, end, english))
-        for start, end, english in kept:
-            if english not in found:
-                span = (sentence.start + start, sentence.start + end)
-                found[english] = TreatmentFact(drug=english, spans={"drug": [span]})
-    return list(found.values())
 
 
 def _last(patterns, folded: str, case: list[Sentence]) -> tuple[Any, Span] | None:
@@ -277,7 +228,7 @@ def read_foreign(
     _product(facts, text, folded, case)
     if facts.product:
         suspects = suspects | {facts.product[1], ascii_fold(facts.product[0])}
-    facts.treatments = _treatments(folded, case, suspects, language)
+    facts.treatments = treatments_of(folded, case, suspects, language)
     for sentence in case:
         age = AGE.search(folded, sentence.start, sentence.end)
         if age:
@@ -346,7 +297,7 @@ def _seriousness(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None
     for criterion, pattern in SERIOUS:
         for sentence in case:
             for m in pattern.finditer(folded, sentence.start, sentence.end):
-                if not _negated(folded, sentence, m.start(), facts.language):
+                if not negated(folded, sentence, m.start(), facts.language):
                     found.setdefault(criterion, []).append((m.start(), m.end()))
     for treatment in facts.treatments:
         if treatment.drug in SURGERY:

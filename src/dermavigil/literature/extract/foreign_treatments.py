@@ -1,0 +1,78 @@
+"""Treatments named in a case report written in Spanish, Portuguese, French, German or Italian.
+
+Read by :mod:`.foreign`: in a case sentence that tells a treatment given
+(:data:`.foreign_words.TREATED`), the language's names of the usual treatments
+(:data:`.foreign_words.TREATMENTS`) and the drug names of the English lexicon written as
+their cognates (:func:`dermavigil.terminology.drug_spellings.english_drug`: "enoxaparina",
+"paracétamol"), written in English with the words of the text as evidence; never the
+suspect, the drug given (:data:`.foreign_words.EXPOSURE`) or a negated name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.literature.extract.foreign_words import (
+    CLAUSE_END,
+    EXPOSURE,
+    NEGATION,
+    TREATED,
+    TREATMENTS,
+    ascii_fold,
+)
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.treatment import TreatmentFact
+from dermavigil.terminology.drug_spellings import english_drug
+
+_TOKEN = re.compile(r"[a-z]{5,}")
+
+
+def negated(folded: str, sentence: Sentence, start: int, language: str) -> bool:
+    """Whether a negation cue of the language (NegEx-style: Chapman et al. 2001, J Biomed
+    Inform 34(5):301-310) stands before ``start`` in its clause."""
+    before = folded[sentence.start : start]
+    cut = [m.end() for m in CLAUSE_END.finditer(before)]
+    clause = before[cut[-1] if cut else 0 :]
+    return bool(NEGATION[language].search(clause[-80:]))
+
+
+def treatments_of(
+    folded: str, case: list[Sentence], suspects: frozenset[str], language: str
+) -> list[TreatmentFact]:
+    """The treatments the case sentences that tell one name: the language's names of the
+    usual treatments and the lexicon drugs written as their cognates, in English; never the
+    suspect, the drug given ("aplicación de"), or a negated name."""
+    found: dict[str, TreatmentFact] = {}
+    suspects = frozenset(ascii_fold(s) for s in suspects)
+    for sentence in case:
+        part = folded[sentence.start : sentence.end]
+        if not TREATED.search(part):
+            continue
+        hits: list[tuple[int, int, str]] = []
+        for pattern, english in TREATMENTS:
+            for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", part):
+                if not any(a < m.end() and m.start() < b for a, b, _ in hits):
+                    hits.append((m.start(), m.end(), english))
+        for m in _TOKEN.finditer(part):
+            drug = english_drug(m.group(0))
+            if (
+                drug
+                and not any(a < m.end() and m.start() < b for a, b, _ in hits)
+                and not EXPOSURE.search(part[max(0, m.start() - 40) : m.start()])
+            ):
+                hits.append((m.start(), m.end(), drug))  # not the drug given ("aplicación de")
+        kept: list[tuple[int, int, str]] = []
+        for start, end, english in sorted(hits):
+            words = folded[sentence.start + start : sentence.start + end]
+            if any(s and (s in words or english in s) for s in suspects):
+                continue
+            if negated(folded, sentence, sentence.start + start, language):
+                continue
+            if kept and re.fullmatch(r"\s*\(\s*", part[kept[-1][1] : start]):
+                kept.pop()  # a class with its members in brackets: the members
+            kept.append((start, end, english))
+        for start, end, english in kept:
+            if english not in found:
+                span = (sentence.start + start, sentence.start + end)
+                found[english] = TreatmentFact(drug=english, spans={"drug": [span]})
+    return list(found.values())
