@@ -211,3 +211,26 @@ def test_a_text_in_one_of_these_languages_loads_no_identification_model():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_treatments_in_portuguese_and_spanish():
+    """dt03, dt04 (ours): the usual treatments in the language's words ('compressa morna',
+    'anti-inflamatório', 'ozonioterapia'), hyaluronidase given after the filler the text
+    names (its treatment, not a second suspect), a drug class with its members ('a base de
+    amoxicilina', 'con claritromicina': the members) and a combination written with a hyphen
+    ('trimetoprima-sulfametoxazol': one treatment); r703, r767, r780."""
+    pt = extract_draft((DATA / "dt03_portuguese_filler_abscess_treatments.txt").read_text("utf-8"))
+    assert [p["category"] for p in pt.case["products"]] == ["ha_filler"]
+    assert [t["drug"] for t in pt.case["treatments"]] == [
+        "warm compresses",
+        "anti-inflammatory drugs",
+        "hyaluronidase",
+        "amoxicillin",
+        "ozone therapy",
+    ]
+    es = extract_draft((DATA / "dt04_spanish_combination_treatment.txt").read_text("utf-8"))
+    assert [p["category"] for p in es.case["products"]] == ["mesotherapy"]
+    assert [t["drug"] for t in es.case["treatments"]] == [
+        "clarithromycin",
+        "trimethoprim-sulfamethoxazole",
+    ]

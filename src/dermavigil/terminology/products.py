@@ -76,7 +76,8 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     (
         _C.mesotherapy,
         r"deoxycholic acid|Kybella|Aqualyx|phosphatidylcholine"
-        r"|mesotherapy(?:\s+(?:cocktail|solution))?|lipolytic(?:\s+injections?)?|lipodissolve",
+        r"|mesotherapy(?:\s+(?:cocktail|solution))?|lipolytic(?:\s+injections?)?|lipodissolve"
+        r"|mesoterapia|m[ée]soth[ée]rapie|Mesotherapie",
     ),
     (
         _C.allergen_immunotherapy,

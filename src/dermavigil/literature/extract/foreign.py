@@ -35,7 +35,11 @@ from typing import Any
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.domain.vocab import FindingKind, Outcome, SeriousnessCriterion, Sex
 from dermavigil.literature.extract.findings import FindingFacts
-from dermavigil.literature.extract.foreign_treatments import negated, treatments_of
+from dermavigil.literature.extract.foreign_treatments import (
+    TREATMENT_NAME,
+    negated,
+    treatments_of,
+)
 from dermavigil.literature.extract.foreign_words import (
     AGE,
     AGE_UNITS,
@@ -225,7 +229,7 @@ def read_foreign(
     if not case:
         return facts
     facts.reactions, facts.findings = _reactions(text, folded, case, language)
-    _product(facts, text, folded, case)
+    _product(facts, text, folded, case, bool(suspects))
     if facts.product:
         suspects = suspects | {facts.product[1], ascii_fold(facts.product[0])}
     facts.treatments = treatments_of(folded, case, suspects, language)
@@ -246,10 +250,14 @@ def read_foreign(
     return facts
 
 
-def _product(facts: ForeignFacts, text: str, folded: str, case: list[Sentence]) -> None:
+def _product(
+    facts: ForeignFacts, text: str, folded: str, case: list[Sentence], named: bool = False
+) -> None:
     """The first lexicon drug (by its cognate) named right after the words of its giving
     ("aplicación de penicilina benzatínica"), as spelled with a hyphenated or adjectival
-    companion word, and a route word of the same sentence."""
+    companion word, and a route word of the same sentence; when the text names a product
+    family (``named``), a name of the treatments table given after it is its treatment
+    ("necessitando de aplicação de hialuronidase"), not a second suspect."""
     for sentence in case:
         for m in _TOKEN.finditer(folded, sentence.start, sentence.end):
             english = english_drug(m.group(0))
@@ -257,6 +265,8 @@ def _product(facts: ForeignFacts, text: str, folded: str, case: list[Sentence]) 
                 folded, max(sentence.start, m.start() - 40), m.start()
             ):
                 continue
+            if named and TREATMENT_NAME.fullmatch(m.group(0)):
+                continue  # "aplicação de hialuronidase" after the filler the text names
             start, end = m.span()
             joined = re.match(
                 r"[\s-]+([a-z]+(?:ic[ao]|ique|isch\w*)|-[a-z]+)", folded[end : end + 30]

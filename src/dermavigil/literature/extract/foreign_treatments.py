@@ -25,6 +25,18 @@ from dermavigil.literature.extract.treatment import TreatmentFact
 from dermavigil.terminology.drug_spellings import english_drug
 
 _TOKEN = re.compile(r"[a-z]{5,}")
+_COMBINED = re.compile(r"\s?[-/+]\s?")
+"""Between the two drugs of one combination ("trimetoprima-sulfametoxazol")."""
+_CLASSES = frozenset({"antibiotics", "corticosteroids", "antihistamines", "analgesics"})
+_MEMBERS = re.compile(
+    r"\s*[(:,]?\s*(?:[a-z]+\s+){0,3}?(?:a base de|con|com|avec|par|mit|de|del|da|du)\s+"
+    r"|\s*\(\s*"
+)
+"""Between a drug class and its members: brackets or a preposition ("antibiótico terapia a
+base de oxacilina", "tratamiento antibiótico prolongado con claritromicina"): the members
+are the names a reader lists, as on the English path (:func:`.treatment._combined`)."""
+TREATMENT_NAME = re.compile("|".join(f"(?:{pattern})" for pattern, _ in TREATMENTS))
+"""A name of the treatments table (:data:`.foreign_words.TREATMENTS`)."""
 
 
 def negated(folded: str, sentence: Sentence, start: int, language: str) -> bool:
@@ -68,8 +80,18 @@ def treatments_of(
                 continue
             if negated(folded, sentence, sentence.start + start, language):
                 continue
-            if kept and re.fullmatch(r"\s*\(\s*", part[kept[-1][1] : start]):
-                kept.pop()  # a class with its members in brackets: the members
+            between = part[kept[-1][1] : start] if kept else ""
+            if (
+                kept
+                and _COMBINED.fullmatch(between)
+                and english_drug(kept[-1][2])
+                and english_drug(english)
+            ):
+                first = kept.pop()  # "trimetoprima-sulfametoxazol": one combination
+                kept.append((first[0], end, f"{first[2]}-{english}"))
+                continue
+            if kept and kept[-1][2] in _CLASSES and _MEMBERS.fullmatch(between):
+                kept.pop()  # a class with its members ("a base de oxacilina"): the members
             kept.append((start, end, english))
         for start, end, english in kept:
             if english not in found:

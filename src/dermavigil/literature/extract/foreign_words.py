@@ -98,7 +98,8 @@ TREATED = _words(
     r"|manejo|manejad[oa]|requirio|necesit\w*|se realizo|mejoria con|tratamento|recebeu"
     r"|submetid[oa]|realizad[oa]|administrad[oa]|traitement|traitee?|prise en charge|a recu"
     r"|administration|behandelt|behandlung|therapie|erhielt|trattat[oa]|trattamento|terapia"
-    r"|somministrat[oa]|antibioticoterapia"
+    r"|somministrat[oa]|antibioticoterapia|medicad[oa]|orientad[oa] a|prescri\w*|se indica"
+    r"|mis(?:e)? sous|therapiert|verordnet"
 )
 """A sentence that tells a treatment given."""
 TREATMENTS: tuple[tuple[str, str], ...] = (
@@ -109,8 +110,8 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
         "intravenous antibiotic therapy",
     ),
     (
-        r"antibioticoterapia|antibioterapia|antibiotique?s?|antibiotico?s?|antibiotika|antibiotici"
-        r"|antibiose",
+        r"antibioticoterapia|antibioterapia|antibiotherapie|antibiotique?s?|antibiotico?s?"
+        r"|antibiotika|antibiotici|antibiose",
         "antibiotics",
     ),
     (
@@ -131,6 +132,13 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     ),
     (r"antihistaminicos?|antihistaminiques?|antihistaminika|antistaminici", "antihistamines"),
     (
+        r"anti-?inflamatorios?|anti-?inflammatoires?|antiphlogistika|anti-?infiammatori",
+        "anti-inflammatory drugs",
+    ),
+    (r"ozonioterapia|ozonoterapia|ozonotherapie|ozontherapie", "ozone therapy"),
+    (r"corticoterapia|corticotherapie|kortikoidtherapie", "corticosteroid therapy"),
+    (r"kuhlung|refroidissement|crioterapia|cryotherapie|kryotherapie", "cooling"),
+    (
         r"analgesicos?|antalgiques?|traitement antalgique|analgetika|analgesici|antalgico",
         "analgesics",
     ),
@@ -148,10 +156,11 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
         "hyperbaric oxygen therapy",
     ),
     (
-        r"compresas? (?:calientes|frias)|compressas? (?:quentes|frias)"
-        r"|compresses? (?:chaudes|froides)",
-        "compresses",
+        r"compresas? (?:calientes|tibias)|compressas? (?:quentes|mornas?)"
+        r"|compresses? (?:chaudes|tiedes)|warme umschlage",
+        "warm compresses",
     ),
+    (r"compresas? frias|compressas? frias|compresses? froides|kalte umschlage", "cold compresses"),
     (
         r"injerto(?: de piel)?|enxerto|greffe(?: cutanee)?|hauttransplantation|innesto cutaneo",
         "skin graft",
@@ -219,9 +228,9 @@ BIOPSY = _words(
 )
 """A sentence telling what a biopsy showed: its findings are histopathology."""
 EXPOSURE = _words(
-    r"(?:aplicacion|administracion|inyeccion|infiltracion|aplicacao|administracao|injecao"
+    r"(?:aplicacion|administracion|inyeccion|infiltracion|colocacion|aplicacao|administracao|injecao"
     r"|injection|administration|injektion|gabe|iniezione|somministrazione)"
-    r"(?: [a-z]+)? (?:de|d'|da|do|von|di)(?: la| l'| a| o)?"
+    r"(?: [a-z]+){0,2}? (?:de|d'|da|do|von|di)(?: la| l'| a| o)?"
 )
 """Words before the product given (the suspect, never a treatment)."""
 
