@@ -302,3 +302,21 @@ def test_a_general_statement_inside_the_case_section_names_no_reaction():
     assert _codes(draft) == {"HP:0012531", "HP:0033126"}
     background = {e["text"] for e in draft.excluded if e["status"] == "hypothetical"}
     assert "livedoid plaques, bullae and ulcers" in background
+
+
+def test_the_title_names_what_the_injection_was_for():
+    """Title grammar: reaction, exposure, then what it was given for ("... in a man with
+    atrophic acne scars", "... for hemifacial atrophy"): the indication, also where the case
+    names it again, is no reaction."""
+    draft = _draft("dr13_title_names_the_indication")
+    assert _codes(draft) == {"HP:0012531", "HP:0200037", "HP:0200041"}
+    assert {"atrophic", "scars"} <= {e["text"] for e in draft.excluded}
+
+
+def test_a_title_differential_is_no_reaction():
+    draft = extract_draft(
+        "Late nodules after a lip filler mimicking a salivary gland neoplasia\n"
+        "A 61-year-old woman developed firm nodules of the upper lip two years after a "
+        "hyaluronic acid filler injection."
+    )
+    assert "salivary gland neoplasia" not in {r["verbatim"] for r in draft.case["reactions"]}

@@ -8,7 +8,9 @@ dystonia who reported flushing after the injections" (a condition before),
 "a filler reaction following two vaccinations and infection" (a co-trigger),
 "adverse reactions such as allergy and infection sometimes occur" (what the
 product is known to cause), and the case sentences told before the exposure
-sentence (:func:`before_exposure`).
+sentence (:func:`before_exposure`). A title's grammar gives the reaction, the exposure,
+then what the injection was for (:func:`title_indication`); a general statement in the
+present about no one names no reaction of the patient (:func:`about_no_one`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 
 from dermavigil.literature.extract.negation import Assertion
+from dermavigil.literature.extract.roles import statement_about_no_one, told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.coder import code_phrase
@@ -199,3 +202,69 @@ def pre_existing(
     ):
         return Assertion.historical
     return None
+
+
+_TITLE_EXPOSURE = re.compile(
+    r"\b(?:after|following|induced|caused|associated|complicating|complications? of|related"
+    r"|due to|secondary to|use of|injections? of|injected|therapy|treatment with)\b",
+    re.I,
+)
+"""The exposure of a title ("X after filler injection", "a complication of fat transfer")."""
+_TITLE_FOR = re.compile(
+    r"\b(?:for|treatment of|in (?:an? |the )?(?:[\w-]+ ){0,3}?(?:patients?|wom[ae]n|m[ae]n"
+    r"|child(?:ren)?|girls?|boys?|infants?|adults?) (?:with|suffering from|affected by))\s+"
+    r"(?:[\w-]+\s+){0,5}$",
+    re.I,
+)
+_TITLE_IN_PURPOSE = re.compile(r"\b(?:in|for)\s+$", re.I)
+_PURPOSE_AFTER = re.compile(
+    r"\s+(?:rehabilitation|correction|treatment|augmentation|reconstruction|patients?)\b", re.I
+)
+_MIMICKING = re.compile(
+    r"\b(?:mimick?\w*|masquerading as|simulating|resembling)\s+(?:an? |the )?(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_TREATED_IN_TITLE = re.compile(
+    r"\s*[:.-]\s*(?:treatment|management|therapy) (?:with|by|using)\b", re.I
+)
+
+
+def title_indication(text: str, start: int, end: int) -> bool:
+    """A title's mention that names what the injection was for or what the reaction looked
+    like, not the reaction: after the exposure, the condition treated ("... after botulinum
+    toxin injection for cervical dystonia in multiple system atrophy", "microneedling in a
+    patient with atrophic acne scars", "... filler in facial lipoatrophy rehabilitation"), a
+    differential ("a reaction to a filler mimicking salivary gland neoplasia"), or the
+    condition a "treatment with" title is about ("Axillary hyperhidrosis: treatment with
+    botulinum toxin"). The title's grammar: reaction, exposure, indication."""
+    before = text[:start]
+    if _MIMICKING.search(before) or _TREATED_IN_TITLE.match(text, end):
+        return True
+    exposure = _TITLE_EXPOSURE.search(before)
+    if exposure is None:
+        return False
+    after = before[exposure.end() :]
+    return bool(
+        _TITLE_FOR.search(after)
+        or (_TITLE_IN_PURPOSE.search(after) and _PURPOSE_AFTER.match(text, end))
+    )
+
+
+def titled(sentence: Sentence) -> bool:
+    """The title, or a line near the top told as one (no past verb: the record's title after
+    a journal line)."""
+    return sentence.section == "title" or (
+        sentence.section is None and sentence.index <= 8 and not told_in_past(sentence.text)
+    )
+
+
+_PERFECT = re.compile(r"\b(?:has|have) (?:\w+ly )?(?!been\b)[a-z]{3,}ed\b", re.I)
+"""A present perfect that tells an event ("the plaques have evolved progressively")."""
+
+
+def about_no_one(sentence: Sentence) -> bool:
+    """A general statement in the present about no one (:func:`~.roles.statement_about_no_one`:
+    "Nicolau syndrome is a rare cutaneous necrosis occurring at the injection site", "Such
+    nodules are frequently itchy"), not an event told in the present perfect: its reactions
+    are no reactions of the patient (ConText's temporality, Harkema et al. 2009)."""
+    return statement_about_no_one(sentence) and not _PERFECT.search(sentence.text)

@@ -25,8 +25,15 @@ from dermavigil.literature.extract.clauses import clauses
 from dermavigil.literature.extract.latency import latency
 from dermavigil.literature.extract.mentions import BINOMIAL, INFECTED, ORGANISM, mentions
 from dermavigil.literature.extract.negation import Assertion, assertion
-from dermavigil.literature.extract.preexisting import NOT_A_REACTION, before_exposure, pre_existing
-from dermavigil.literature.extract.roles import statement_about_no_one, told_in_past
+from dermavigil.literature.extract.preexisting import (
+    NOT_A_REACTION,
+    about_no_one,
+    before_exposure,
+    pre_existing,
+    title_indication,
+    titled,
+)
+from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.terminology.coder import code_phrase, default_coder
@@ -107,10 +114,11 @@ def find_reactions(
     excluded: list[Excluded] = []
     before = before_exposure(patient)
     results: set[str] = set()
+    indications: set[str] = set()  # what the title gives as the injection's indication
     for sentence in patient:
         text = clauses(sentence)
         results |= _test_results(sentence, text)
-        if _about_no_one(sentence):
+        if about_no_one(sentence):
             for mention, start, end, _ in mentions(text, defined or {}):
                 span = _shift(sentence, (start, end))
                 excluded.append(Excluded(mention.strip(" ,"), span, Assertion.hypothetical))
@@ -160,6 +168,9 @@ def find_reactions(
             known = {c.code for r in reactions for c in r.codes}
             if status is Assertion.present:
                 status = pre_existing(text, start, end, known, indexed) or status
+            if titled(sentence) and title_indication(text, start, end):
+                status = Assertion.historical
+                indications.add(normalize(verbatim))
             if status is not Assertion.present or NOT_A_REACTION.search(text[:start]):
                 excluded.append(Excluded(verbatim, span, status))
                 continue
@@ -185,20 +196,9 @@ def find_reactions(
         r
         for r in _not_conditions(reactions, excluded)
         if not (r.indexed and r.sentence in titles and {c.code for c in r.codes} <= results)
+        and normalize(r.verbatim) not in indications
     ]
     return _without_ancestors(_merge(reactions), patient), excluded
-
-
-_PERFECT = re.compile(r"\b(?:has|have) (?:\w+ly )?(?!been\b)[a-z]{3,}ed\b", re.I)
-"""A present perfect that tells an event ("the plaques have evolved progressively")."""
-
-
-def _about_no_one(sentence: Sentence) -> bool:
-    """A general statement in the present about no one (:func:`~.roles.statement_about_no_one`:
-    "Nicolau syndrome is a rare cutaneous necrosis occurring at the injection site", "Such
-    nodules are frequently itchy"), not an event told in the present perfect: its reactions
-    are no reactions of the patient (ConText's temporality, Harkema et al. 2009)."""
-    return statement_about_no_one(sentence) and not _PERFECT.search(sentence.text)
 
 
 @lru_cache(maxsize=4096)
