@@ -108,3 +108,97 @@ def test_a_drug_the_patient_was_injecting_is_the_suspect():
         "wall where she had been injecting liraglutide."
     )
     assert view["products"] == [("liraglutide", "drug")]
+
+
+def test_own_text_a_drug_named_with_its_route_adverb():
+    view = _own("dbr05_drug_named_with_route_adverb")
+    assert view["products"] == [("ketorolac", "drug")]
+    # "Department of Oral and Maxillofacial Surgery" names no oral route
+    assert view["route"] == "intramuscular" and view["route_approval"] is True
+
+
+def test_own_text_a_drug_given_through_a_vein():
+    view = _own("dbr06_calcium_through_a_hand_vein")
+    assert view["products"] == [("calcium gluconate", "drug")]
+    assert view["route"] == "intravenous" and view["route_approval"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "approval"),
+    [
+        (
+            "Removal of a misplaced filler\nA 50-year-old woman had blue discoloration of the "
+            "tear trough after a hyaluronic acid filler injection.",
+            False,
+        ),
+        (
+            "Granulomas after foreign material injection\nA 32-year-old woman had egg white "
+            "injected into both cheeks and developed red tender nodules.",
+            False,
+        ),
+        (
+            "Dyspnea after silicone\nA 30-year-old man presented with dyspnea and hypoxia. "
+            "Conclusion: This case describes a patient who self-administered injectable silicone "
+            "into his thighs.",
+            False,
+        ),
+        (
+            "Necrosis of the thigh\nA 25-year-old woman developed skin necrosis of the thigh "
+            "after injecting crushed pills into her thigh.",
+            False,
+        ),
+    ],
+)
+def test_materials_and_placements_not_made_for_that_injection(text: str, approval: bool):
+    assert _view(text)["route_approval"] is approval
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drug"),
+    [
+        (
+            "was started on norepinephrine through a peripheral cannula in the forearm",
+            "norepinephrine",
+        ),
+        ("was given intravenous phenytoin for seizures", "phenytoin"),
+        ("had extravasation of potassium chloride solution at the wrist", "potassium chloride"),
+        ("received dopamine via a peripheral line", "dopamine"),
+    ],
+)
+def test_a_drug_given_through_a_vein_that_extravasated(sentence: str, drug: str):
+    view = _view(
+        f"Necrosis of the arm\nA 64-year-old man {sentence}. The infusion extravasated and the "
+        "skin became pale and then necrotic."
+    )
+    assert view["products"] == [(drug, "drug")]
+    assert view["route_approval"] is False
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The intravenous line had infiltrated.", "The drug leaked into the surrounding tissue."],
+)
+def test_an_infusion_that_left_the_vein_is_a_wrong_route(sentence: str):
+    view = _view(
+        "Hand necrosis\nA 70-year-old woman received vancomycin through a vein of the hand. "
+        f"{sentence} Blisters and necrosis developed."
+    )
+    assert view["route_approval"] is False
+
+
+def test_a_treatment_started_beside_another_is_no_suspect():
+    view = _view(
+        "Livedoid patch after an injection\nA 26-year-old woman received an intramuscular "
+        "injection of ketorolac. Pain and a livedoid patch followed. Intravenous "
+        "methylprednisolone and subcutaneous heparin were started."
+    )
+    assert view["products"] == [("ketorolac", "drug")]
+
+
+def test_index_terms_do_not_name_an_unnamed_filler():
+    view = _view(
+        "Necrosis after dermal filler injection\nKeywords: Dermal filler; Hyaluronic acid; "
+        "Skin necrosis.\nA 30-year-old woman developed skin necrosis of the forehead after a "
+        "dermal filler injection by an unlicensed therapist."
+    )
+    assert view["products"] and view["products"][0][1] == "other"

@@ -113,12 +113,14 @@ def test_an_unnamed_filler_takes_the_family_the_abstract_names_elsewhere():
     assert _products("d96_unnamed_filler_family_elsewhere") == [("filler", "ha_filler")]
 
 
-def test_an_unnamed_filler_dissolved_with_hyaluronidase_is_hyaluronic_acid():
+def test_an_unnamed_filler_dissolved_with_hyaluronidase_stays_an_unnamed_filler():
+    """docs/annotation.md: a "dermal filler" of an unnamed type is ``other`` (the r083 and r205
+    corrections); hyaluronidase given does not name the material."""
     draft = extract_draft(
         (DATA / "d97_filler_dissolved_hyaluronidase.txt").read_text(encoding="utf-8")
     )
     assert [(p["name"], p["category"]) for p in draft.case["products"]] == [
-        ("dermal filler", "ha_filler")
+        ("dermal filler", "other")
     ]
     assert [t["drug"] for t in draft.case["treatments"]] == ["hyaluronidase"]
 

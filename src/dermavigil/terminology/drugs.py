@@ -103,6 +103,19 @@ def _iron_complex(word: str, following: str) -> bool:
     return word.lower() in _IRON and bool(_LIGAND.fullmatch(following))
 
 
+_CATIONS = frozenset({"sodium", "potassium", "calcium", "magnesium"})
+_ANIONS = frozenset(
+    {"chloride", "bicarbonate", "gluconate", "phosphate", "sulfate", "sulphate", "lactate"}
+)
+"""A salt named by its cation and anion ("potassium chloride", "calcium chloride", "magnesium
+sulphate": IUPAC names a salt by its cation, then its anion): the lexicon leaves out names
+made only of such words, which are common in other senses alone."""
+
+
+def _salt(word: str, following: str) -> bool:
+    return word.lower() in _CATIONS and following.lower() in _ANIONS
+
+
 def find_drugs(text: str) -> list[DrugMention]:
     """Lexicon names in ``text``, in text order, the longest phrase winning at each place;
     a word the lexicon lacks that ends in an INN stem (:data:`_INN`) is a drug name too."""
@@ -120,7 +133,9 @@ def find_drugs(text: str) -> list[DrugMention]:
                 break
         else:
             word = words[i].group(0)
-            if i + 1 < len(words) and _iron_complex(word, words[i + 1].group(0)):
+            if i + 1 < len(words) and (
+                _iron_complex(word, words[i + 1].group(0)) or _salt(word, words[i + 1].group(0))
+            ):
                 start, end = words[i].start(), words[i + 1].end()
                 phrase = f"{word} {words[i + 1].group(0)}"
                 found.append(DrugMention(text[start:end], phrase.lower(), start, end))

@@ -49,7 +49,7 @@ _MATERIAL = (
 )
 _GENERIC = (
     re.compile(
-        rf"\b(?:self-)?injected\s+(?:(?:herself|himself)\s+)?(?:with\s+(?![\w-]*\d|(?:an?\s+)?"
+        rf"\b(?:self-)?inject(?:ed|ing)\s+(?:(?:herself|himself)\s+)?(?:with\s+(?![\w-]*\d|(?:an?\s+)?"
         r"(?:[\w-]+\s+)?(?:needles?|cannulas?|syringes?)\b))?"
         rf"(?:{_DETERMINER})?{_NAME}"
         r"(?=\s+(?:in|into|to|under|at|on|by|for|from|mixed|containing)\b|\s*[,.;(]|\s*$)",

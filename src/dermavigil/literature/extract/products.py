@@ -21,8 +21,6 @@ from dermavigil.literature.extract.product_mentions import (
     generic_mentions,
     suspect_mentions,
 )
-from dermavigil.literature.extract.relevance import general_statement
-from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.literature.extract.treatment_names import TREATMENT
@@ -172,12 +170,6 @@ def named_family(text: str) -> list[ProductFacts]:
     return [product]
 
 
-def _about_a_case(text: str) -> bool:
-    """Not a general statement ("the most common filler product used is hyaluronic acid",
-    "hyaluronidase may be useful"): told in the past, with no review or advice cue."""
-    return told_in_past(text) and not general_statement(text)
-
-
 _USUALLY = re.compile(
     r"\b(?:most (?:common(?:ly)?|frequent(?:ly)?|popular)|commonly|usually|typically|often"
     r"|generally|frequently)\b",
@@ -260,7 +252,9 @@ _BARE_FILLER = re.compile(rf"(?:(?:{_FILLER_WORDS})\s+)*fillers?", re.I)
 _FILLERS = frozenset(
     {ProductCategory.ha_filler, ProductCategory.plla, ProductCategory.caha, ProductCategory.pmma}
 )
-_DISSOLVED = re.compile(r"\bhyaluronidase\b|\bdissolv\w*", re.I)
+_INDEX_TERMS = re.compile(r"\W*(?:key\s?words?|mesh(?: terms)?|index terms|subjects?)\b", re.I)
+"""A line of index terms ("Keywords: Dermal filler; ...; Hyaluronic acid"): what the article is
+filed under, not what this patient's filler was."""
 
 
 def material_from_text(products: list[ProductFacts], sentences: list[Sentence]) -> None:
@@ -268,9 +262,9 @@ def material_from_text(products: list[ProductFacts], sentences: list[Sentence]) 
     family the text gives it elsewhere: the family named as what the reaction was to
     ("dermal cosmetic material", then "foreign body granuloma to hyaluronic acid"); a
     filler of unnamed material in the case takes the one filler family the abstract names
-    elsewhere (its title or background), or, when it names none, is a hyaluronic acid
-    filler if hyaluronidase was used to dissolve it (it breaks down hyaluronic acid only; a
-    sentence that only advises it, "hyaluronidase may be useful", does not say so)."""
+    elsewhere (its title or background; not its index terms, "Keywords: ...; Hyaluronic
+    acid"), else it stays an unnamed filler (docs/annotation.md: a "dermal filler" of an
+    unnamed type is ``other``, also when hyaluronidase was given: r205, r744)."""
     if len(products) != 1 or products[0].category is not ProductCategory.other:
         return
     product = products[0]
@@ -288,14 +282,12 @@ def material_from_text(products: list[ProductFacts], sentences: list[Sentence]) 
         (sentence, m)
         for sentence in sentences
         for m in find_products(sentence.text)
-        if m.category in _FILLERS and not _USUALLY.search(sentence.text)
+        if m.category in _FILLERS
+        and not _USUALLY.search(sentence.text)
+        and not _INDEX_TERMS.match(sentence.text)
     ]
     if len({m.category for _, m in named}) == 1:
         sentence, mention = named[0]
         product.category = mention.category
         span = (sentence.start + mention.start, sentence.start + mention.end)
         product.spans["category"] = [*product.spans.get("category", []), span]
-        return
-    # the category's evidence stays the filler's mentions: the hyaluronidase is a treatment
-    if not named and any(_DISSOLVED.search(s.text) and _about_a_case(s.text) for s in sentences):
-        product.category = ProductCategory.ha_filler

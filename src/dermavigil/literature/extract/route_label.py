@@ -50,6 +50,10 @@ _WRONG = re.compile(
     r"(?:(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental)ly"
     r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake))\b"
     r"|\btoo (?:superficial|shallow)(?:ly)?\b|\bwrong route\b|\bintended use\b"
+    r"|\bmisplaced\s+(?:[\w-]+\s+){0,3}?(?:fillers?|injections?|products?|materials?|gels?)\b"
+    r"|\b(?:lines?|cannula|catheter|infusion|IV)\s+(?:had\s+)?infiltrated\b"
+    r"|\bleak(?:ed|age)\s+(?:\w+\s+){0,2}?into\s+(?:the\s+)?(?:surrounding|subcutaneous|soft"
+    r"|perivascular)\s+tissues?\b"
     r"|\bintra-?(?:vascular|arterial)(?:ly)? (?:[\w-]+ )?(?:injections?|injected|administration"
     r"|embol\w+)\b"
     r"|\b(?:inject\w*|administ\w*|given|delivered)\s+(?:[\w-]+\s+){0,4}?(?:intra-?(?:arterial"
@@ -91,12 +95,16 @@ _SKIN_USE = re.compile(
 )
 """Words of a product's name or label that make it a product for the skin surface."""
 _NOT_MEDICAL = re.compile(
-    r"\b(?:industrial|non-?medical(?:[- ]grade)?|hardware|automotive)\b", re.I
+    r"\b(?:industrial|non-?medical(?:[- ]grade)?|hardware|automotive|foreign (?:materials?"
+    r"|substances?))\b",
+    re.I,
 )
 """A material the text calls industrial or non-medical: not made to be injected."""
 _SELF_INJECTED = re.compile(
     r"\bself[- ]?(?:inject\w*|administ\w*)"
-    r"|\binject\w* (?:\w+ ){0,4}?(?:her|him|them)sel(?:f|ves)\b",
+    r"|\binject\w* (?:\w+ ){0,4}?(?:her|him|them)sel(?:f|ves)\b"
+    r"|\b(?:she|he|they|the patient)\s+(?:had\s+)?"
+    r"(?:(?!(?:was|were|been|being)\b)\w+\s+(?:to\s+)?)?inject(?:ed|ing)\s+(?!with\b)",
     re.I,
 )
 """A material the patient injected herself ("self-injected liquid silicone", "injected

@@ -69,7 +69,13 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
         r"intra-?arterial(?:ly)?|into an? (?:artery|arterial)"
         r"|into (?:the|his|her|their) (?:(?!and\b|or\b)[\w-]+ ){1,2}arter(?:y|ies)",
     ),
-    (Route.intravenous, rf"intra-?venous(?:ly)?|i\.v\.|into a vein|{_IV}"),
+    (
+        Route.intravenous,
+        rf"intra-?venous(?:ly)?|i\.v\.|into a vein|{_IV}"
+        r"|(?:through|via|into|in) (?:an?|the|his|her|their) (?:[\w-]+ ){0,3}veins?"
+        r"|(?:through|via) (?:an?|the) (?:(?:peripheral|central|venous|intravenous|IV) ){0,2}"
+        r"(?:lines?|cannula|catheter)",
+    ),
     (
         Route.intralesional,
         r"intra-?lesional(?:ly)?|into (?:the|each|a) (?:cyst|lesion|nodule|keloid|tumou?r)s?",
@@ -104,11 +110,15 @@ _GENERAL_SECTIONS = frozenset(
 )
 
 
+_THIS_CASE = re.compile(r"\b(?:this|our|the present) (?:case|patient)\b", re.I)
+
+
 def general(sentence: Sentence) -> bool:
     """A sentence of a section about the topic, not the case ("Background", "Conclusions
-    and importance")."""
+    and importance"), unless it speaks of this case ("This case describes ... a male patient
+    who ... self-administered injectable silicone")."""
     words = (sentence.section or "").split()
-    return bool(words) and words[0] in _GENERAL_SECTIONS
+    return bool(words) and words[0] in _GENERAL_SECTIONS and not _THIS_CASE.search(sentence.text)
 
 
 _PRESENTED = re.compile(
@@ -158,7 +168,7 @@ _UNAPPROVED = re.compile(
 
 
 _NOT_INJECTED = frozenset({Route.topical, Route.cutaneous, Route.transdermal, Route.oral})
-_INJECTED = re.compile(r"\b(?:self-)?(?:micro)?inject(?:ed|ions?)\b|\bneedled in\b", re.I)
+_INJECTED = re.compile(r"\b(?:self-)?(?:micro)?inject(?:ed|ing|ions?)\b|\bneedled in\b", re.I)
 
 
 def text_of(sentences: list[Sentence], span: tuple[int, int]) -> str:
@@ -227,6 +237,15 @@ _NOT_USED = re.compile(r"\b(?:instead of|rather than)\s+(?:into\s+)?(?:the\s+)?$
 instead of subcutaneously")."""
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:Department|Dept\.?|Division|Section|Service|Unit|Institute|Faculty|School|Society"
+    r"|Academy|College|Association|Journal|Clinic|Center|Centre|Laboratory) (?i:of|for)\s+"
+    r"(?:[A-Za-z-]+(?:\s*,\s*|\s+(?:and|&)\s+|\s+)){0,4}$"
+)
+"""Just before a route word: the name of a department or journal ("Department of Oral and
+Maxillofacial Surgery"), no route of the case."""
+
+
 def _names_product(text: str, end: int) -> bool:
     """A route word right before a drug or product name ("reaction to intramuscular vitamin
     K1", "after intralesional triamcinolone"): the adjective states how the product was
@@ -271,6 +290,7 @@ def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
                 or _LESION_NEXT.match(sentence.text, match.end())
                 or (route in _NOT_INJECTED and _TREATED.search(sentence.text[: match.start()]))
                 or _NOT_USED.search(sentence.text[: match.start()])
+                or _INSTITUTION.search(sentence.text, max(0, match.start() - 80), match.start())
                 or not (admin or _names_product(sentence.text, match.end()))
                 or (not admin and _TREATED.search(sentence.text[: match.start()]))
             ):

@@ -51,7 +51,7 @@ containing hyaluronic acid"): the preparation is the product. A compound adjecti
 what the product contains, not what contains it ("aluminium-containing allergen extracts")."""
 
 _EXPOSED_BEFORE = re.compile(
-    r"\b(?:after|following|post|injections? of|injected with|(?:self-)?injecting"
+    r"\b(?:after|following|post|injections? of|injected\s+(?:\w+ly\s+)?with|(?:self-)?injecting"
     r"|administration of|administered"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
     r"|caused by|exposure to|related to|infusions? of|infused with|extravasation of|on)"
@@ -63,6 +63,17 @@ _EXPOSED_AFTER = re.compile(
     r"|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse)\b",
     re.I,
 )
+_LINE = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:through|via)\s", re.I)
+_ROUTE_AFTER = re.compile(
+    r"^\W{0,3}(?:[\w-]+\s+){0,3}?(?:given|administered)\s+(?:(?-i:IM|IV|SC)|(?:intra|sub)-?\w+ly)\b"
+    r"|^\s+(?:intra|sub)-?(?:muscular|cutaneous|venous|dermal)ly\b"
+    r"|^\s+(?:[\w-]+\s+){0,6}?(?:through|via)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:cannula"
+    r"|line|catheter|vein|port)\b",
+    re.I,
+)
+"""After a drug's name, how it was injected ("diclofenac intramuscularly", "75 mg was given
+IM", "through a peripheral cannula"): the name is of something injected, unless the clause
+tells an improvement or a treatment started ("resolved after ... Lovenox subcutaneously")."""
 
 _TREATMENT_BEFORE = re.compile(
     r"\b(?:treated|managed|treatment|therapy|prescribed|started on|initiated|course of|responded"
@@ -77,8 +88,8 @@ _COSMETIC_AFTER = re.compile(
 )
 
 _TREATMENT_AFTER = re.compile(
-    r"^(?:\s+(?:and|or|,)\s+(?:[\w\u2010-]+\s+){1,3}?)?\s+(?:was|were)\s+(?:then\s+|also\s+)?"
-    r"(?:initiated|started|given|prescribed|added|applied|begun|instituted)\b",
+    r"^(?:\s*(?:and|or|,)(?:\s+[\w\u2010-]+){1,3}?)?\s+(?:was|were)\s+(?:then\s+|also\s+)?"
+    r"(?:initiated|started|given|prescribed|added|applied|begun|instituted|commenced|continued)\b",
     re.I,
 )
 """After a usual treatment's name: it was started ("subcutaneous heparin were initiated",
@@ -109,17 +120,30 @@ def is_ingredient(before: str, after: str) -> bool:
     return bool(found or _INGREDIENT_AFTER.match(after))
 
 
+_ROUTE_BEFORE = re.compile(
+    r"(?<![\w-])(?:intra-?venous|intra-?muscular|sub-?cutaneous|intra-?dermal|intra-?lesional"
+    r"|(?-i:IV|IM|SC))\s+$",
+    re.I,
+)
+"""Right before a drug's name, the route it was injected by ("was given intravenous
+phenytoin"): the name is of something injected."""
+
+
 def given_as_exposure(before: str, after: str) -> bool:
     """Whether a drug between ``before`` and ``after`` is given as the exposure: an
     exposure cue around it, not right after "treated with", and no other treatment cue
     before it unless an injection word follows ("treated for syphilis with penicillin
     injections")."""
+    routed = (_ROUTE_BEFORE.search(before) or _ROUTE_AFTER.match(after)) and not (
+        told_improving(before) or _TREATMENT_AFTER.match(after)
+    )
     if _TREATED_WITH.search(before) or not (
-        _EXPOSED_BEFORE.search(before) or _EXPOSED_AFTER.match(after)
+        _EXPOSED_BEFORE.search(before) or _EXPOSED_AFTER.match(after) or routed
     ):
         return False  # "treated with intravenous antihistamines (a slow infusion of ...)"
     treated = _TREATMENT_BEFORE.search(before[-60:])
-    return not treated or bool(_EXPOSED_AFTER.match(after))
+    # "was started on norepinephrine through a peripheral cannula": the line it ran through
+    return not treated or bool(_EXPOSED_AFTER.match(after) or (routed and _LINE.search(after)))
 
 
 _MATERIAL_AFTER = re.compile(
