@@ -53,6 +53,7 @@ from dermavigil.literature.extract.roles import narrative_sentences, statement_a
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
+from dermavigil.literature.extract.seriousness import exposure_sentence
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 
@@ -256,12 +257,17 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]
     )
     case_part = case_sentences(sentences)
+    introduced = [
+        a for k in ("patient.age", "patient.sex") for a, _ in patient_facts.spans.get(k, [])
+    ]
+    named = [a for p in products for k in ("name", "category") for a, _ in p.spans.get(k, [])]
     outcome = find_outcome(
         case_part,
         first,
         serious_from=case_part,
         reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
         title=sentences[0] if title else None,
+        exposure=exposure_sentence(case_part, min(introduced, default=None), named),
     )
     suspect_spans = tuple(span for p in products for span in p.spans.get("category", []))
     routes = find_routes(

@@ -213,12 +213,14 @@ def find_outcome(
     serious_from: list[Sentence] | None = None,
     reactions: Iterable[tuple[Iterable[str], list[Span]]] = (),
     title: Sentence | None = None,
+    exposure: Sentence | None = None,
 ) -> OutcomeFacts:
     """Outcome facts from case sentences from the first reaction sentence on.
 
     Seriousness is read from ``serious_from`` (the patient sentences) when given, and from
     the HPO codes of ``reactions`` (each its codes and evidence spans), see
-    :func:`.seriousness.reaction_criteria`.
+    :func:`.seriousness.reaction_criteria`; ``exposure`` (the first case sentence naming the
+    suspect) dates an admission, see :func:`.seriousness.find_seriousness`.
     """
     facts = OutcomeFacts()
     _last_status(facts, patient, first_reaction, title)
@@ -242,7 +244,7 @@ def find_outcome(
         else None
     )
     criteria, spans = find_seriousness(
-        patient if serious_from is None else serious_from, first_reaction, resolved
+        patient if serious_from is None else serious_from, first_reaction, resolved, exposure
     )
     facts.seriousness = criteria
     if spans:

@@ -138,7 +138,9 @@ area of eschar remained'; a resolution only begun ('began to resolve', 'healing 
 OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (
         Outcome.fatal,
-        re.compile(r"\b(?:died|(?<!risk of )death|(?<!potentially )fatal|passed away)\b", re.I),
+        re.compile(
+            r"\b(?:died(?! out\b)|(?<!risk of )death|(?<!potentially )fatal|passed away)\b", re.I
+        ),
     ),
     (
         Outcome.not_recovered,

@@ -34,8 +34,9 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (
         SeriousnessCriterion.death,
         re.compile(
-            r"\b(?:died|death of the patient|(?<!potentially )fatal (?:outcome|reaction|case)"
-            r"|cause of death|first death|was declared dead|passed away|(?<!risk of )death)\b",
+            r"\b(?:died(?! out\b)|death of the patient"
+            r"|(?<!potentially )fatal (?:outcome|reaction|case)|cause of death|first death"
+            r"|was declared dead|passed away|(?<!risk of )death)\b",
             re.I,
         ),
     ),
@@ -52,11 +53,15 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (
         SeriousnessCriterion.hospitalisation,
         re.compile(
-            r"\b(?:hospitali[sz](?:ed|ation)|admitted(?! to (?:an? |the |our )?(?:\w+ )?outpatient)"
-            r"|admission|hospital stay|inpatient|(?:accepted|received) (?:her|him|the patient) in"
-            r" transfer|transferred to (?:\w+ ){0,3}?(?:hospital|centre|center|unit|facility"
+            r"\b(?:hospitali[sz](?:ed|ations?)|(?:re-?)?admitted(?! to (?:an? |the |our )?(?:\w+ )?"
+            r"outpatient)|(?:re-?)?admission|hospital (?:stay|day|course)|in-?patient"
+            r"|(?:was|were) (?:then |later )?discharged(?= home| from (?:the |our )?hospital"
+            r"| on (?:hospital |post-?operative )?day| after \d+| (?:about |approximately )?"
+            r"(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?) later)"
+            r"|(?:accepted|received) (?:her|him|the patient) in transfer"
+            r"|transferred to (?:\w+ ){0,3}?(?:hospital|centre|center|unit|facility"
             r"|ward|department)"
-            r"|intensive care|ICU)\b",
+            r"|intensive care|critical care|high[- ]dependency unit|[PNMS]?ICU)\b",
             re.I,
         ),
     ),
@@ -77,7 +82,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (
         SeriousnessCriterion.medically_important,
         re.compile(
-            r"\b(?:debridement|debrided|excision|excised|skin graft\w*|grafting|fasciotomy"
+            r"\b(?:debridements?|debrided|excisions?|excised|skin graft\w*|grafting"
+            r"|fasciotom(?:y|ies)"
             r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
             r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision(?:al drainage)?"
             r"|incised|surgical (?:treatment|repair|debridement)"
@@ -130,7 +136,8 @@ _DIAGNOSTIC = re.compile(
 not a surgical treatment (``docs/annotation.md``)."""
 _CONFESSED = re.compile(
     r"\b(?:he|she|they|himself|herself|themselves|finally|eventually|later|also) admitted$"
-    r"|^admitted (?:to )?(?:having|that)\b|^admitted to \w+ing\b",
+    r"|^admitted (?:to )?(?:having|that)\b|^admitted (?:to )?(?!during\b|following\b|including\b"
+    r"|pending\b|regarding\b|concerning\b)\w+ing\b",
     re.I,
 )
 """'the patient admitted to injecting an unknown substance', 'he finally admitted to having
@@ -208,13 +215,55 @@ def _furniture(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _admitted_before(sentence: Sentence, match: re.Match[str], first_reaction: int) -> bool:
-    """An admission told before the reaction ('hospitalized for thromboembolic disease, was
-    administered ...'): the hospital stay was not caused by the reaction (ICH E2A counts a
-    hospitalisation the reaction caused or prolonged)."""
-    if first_reaction > 0 and sentence.index < first_reaction:
+_EARLIER = re.compile(
+    r"\b(?:had (?:\w+ )?(?:been|received|undergone|had|got)|earlier|before|prior|ago"
+    r"|previously|preceding|history of|(?:admitted|confessed|reported|disclosed|revealed|denied)"
+    r" (?:to )?(?:having|that|\w+ing))\b",
+    re.I,
+)
+"""The exposure told after the admission as one that came before it: 'she had received ...',
+'three days before', or told by the patient as a history ('admitted to injecting', 'reported
+having injected')."""
+_ED_VISIT = re.compile(r"\b(?:emergency|ED|casualty)\b")
+
+
+def _admitted_before(
+    sentence: Sentence, match: re.Match[str], first_reaction: int, exposure: Sentence | None
+) -> bool:
+    """An admission told before the exposure ('was hospitalized for a myocardial infarction.
+    She received enoxaparin ...', 'hospitalized for thromboembolic disease, was administered
+    ...'): the hospital stay was not caused by the reaction (ICH E2A counts a hospitalisation
+    the reaction caused or prolonged). ``exposure``: the first sentence after the patient's
+    introduction that names the suspect: an admission told in it or after it counts, one
+    told before it counts only when the exposure is told as earlier. Without it, an admission
+    told before the first reaction does not count."""
+    if _GIVEN_AFTER.match(sentence.text, match.end()):
         return True
-    return bool(_GIVEN_AFTER.match(sentence.text, match.end()))
+    if exposure is not None:
+        return sentence.index < exposure.index and not _EARLIER.search(exposure.text)
+    return first_reaction > 0 and sentence.index < first_reaction
+
+
+def exposure_sentence(
+    sentences: list[Sentence], introduced: int | None, named: list[int]
+) -> Sentence | None:
+    """The first sentence, from the one that introduces the patient (``introduced``: where
+    the age or sex is told) on, that names a suspect (``named``: where its names are told);
+    the title is no narrative."""
+    if introduced is None:
+        return None
+    for sentence in sentences:
+        if sentence.section == "title" or sentence.end <= introduced:
+            continue
+        if any(sentence.start <= at < sentence.end for at in named):
+            return sentence
+    return None
+
+
+def _seen_in_emergency(text: str, match: re.Match[str]) -> bool:
+    """'after an evaluation in the ED, she was discharged home': discharged from an emergency
+    visit, which is no admission (docs/annotation.md, r4xx and r6xx decisions)."""
+    return "discharged" in match.group(0).lower() and bool(_ED_VISIT.search(text))
 
 
 def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> bool:
@@ -229,12 +278,16 @@ def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> b
 
 
 def find_seriousness(
-    sentences: list[Sentence], first_reaction: int = 0, resolved: int | None = -1
+    sentences: list[Sentence],
+    first_reaction: int = 0,
+    resolved: int | None = -1,
+    exposure: Sentence | None = None,
 ) -> tuple[list[SeriousnessCriterion], list[Span]]:
     """The criteria the sentences state, in the order of :data:`_SERIOUS`, with spans
     (``first_reaction``: the index of the first sentence that tells a reaction, 0 unknown;
     ``resolved``: where the text's last stated resolution ends, None when it states none,
-    -1 when not known: an excision then counts as it is)."""
+    -1 when not known: an excision then counts as it is; ``exposure``: see
+    :func:`_admitted_before`)."""
     criteria: list[SeriousnessCriterion] = []
     spans: list[Span] = []
     for sentence in sentences:
@@ -248,7 +301,8 @@ def find_seriousness(
                     continue
                 if criterion is SeriousnessCriterion.hospitalisation and (
                     _confessed(sentence.text, match)
-                    or _admitted_before(sentence, match, first_reaction)
+                    or _seen_in_emergency(sentence.text, match)
+                    or _admitted_before(sentence, match, first_reaction, exposure)
                 ):
                     continue
                 if criterion is SeriousnessCriterion.medically_important and (
