@@ -216,3 +216,11 @@ def test_a_procedure_told_by_its_verb_keeps_the_texts_words():
         "Nodule after a filler\nA 39-year-old woman developed a nodule of the upper lip after "
         "a filler injection. The nodule was surgically removed, and the swelling resolved."
     ) == ["surgical removal"]
+
+
+def test_a_statement_in_the_present_about_no_one_names_no_treatment():
+    """dt05 (ours): 'Systemic corticosteroids and epinephrine are considered the first
+    treatment of ...' speaks of the condition, not of this patient (r686, r691, r751)."""
+    text = (DATA / "dt05_general_statement_and_self_treatment.txt").read_text(encoding="utf-8")
+    assert "Systemic corticosteroids" not in _treatments(text)
+    assert "epinephrine" not in _treatments(text)

@@ -24,7 +24,7 @@ from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract import treatment_cues as cues
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
-from dermavigil.literature.extract.roles import told_in_past
+from dermavigil.literature.extract.roles import statement_about_no_one, told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import treated_with, treats_complication
 from dermavigil.literature.extract.treatment_context import not_for_the_reaction
@@ -267,7 +267,9 @@ def find_treatments(
     (``first_reaction``, a sentence index), is what the patient was given or was taking
     before the reaction (the exposure, a concomitant medication), not a treatment of it,
     unless a treatment frame ("treated with") introduces it: a treatment aimed at the
-    reaction is told after the reaction.
+    reaction is told after the reaction. A statement in the present about no one
+    (:func:`.roles.statement_about_no_one`: "Systemic corticosteroids are considered the
+    first treatment") names no treatment of this patient.
     """
     found: dict[str, TreatmentFact] = {}
     routes_of: dict[str, str | None] = {}
@@ -278,7 +280,8 @@ def find_treatments(
             if not title_cue and not title_before:
                 continue
         elif (
-            cues.GENERAL.search(sentence.text)
+            statement_about_no_one(sentence)
+            or cues.GENERAL.search(sentence.text)
             or cues.MESH.search(sentence.text)
             or (cues.GENERIC_PRESENT.search(sentence.text) and not told_in_past(sentence.text))
         ):
