@@ -224,3 +224,17 @@ def test_a_statement_in_the_present_about_no_one_names_no_treatment():
     text = (DATA / "dt05_general_statement_and_self_treatment.txt").read_text(encoding="utf-8")
     assert "Systemic corticosteroids" not in _treatments(text)
     assert "epinephrine" not in _treatments(text)
+
+
+def test_what_the_patient_took_for_the_reaction_is_a_treatment():
+    """dt05 (ours): 'developed pruritus and urticaria ... and took cetirizine at home': a
+    treatment the patient gave themself after the reaction (r571)."""
+    text = (DATA / "dt05_general_statement_and_self_treatment.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == ["cetirizine"]
+
+
+def test_switching_the_suspect_for_another_drug_is_no_treatment():
+    """dt06 (ours): 'Enoxaparin was switched to fondaparinux' replaces the suspect for its
+    indication: a dechallenge, not a treatment of the reaction (docs/annotation.md, r869)."""
+    text = (DATA / "dt06_switching_the_suspect.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == ["silver sulfadiazine", "dressings"]

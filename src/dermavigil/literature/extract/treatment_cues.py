@@ -28,8 +28,8 @@ CUE = re.compile(
     r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+"
     r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear|normali[sz])\w* (?:\w+ ){0,3}?"
     r"(?:with|after|following|by)"
-    r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed|switched to"
-    r"|changed to|(?:put|placed|started) on|sessions?"
+    r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed"
+    r"|(?:put|placed|started) on|sessions?|took|taken"
     r"|(?:after|following) [^.;]{0,80}\b(?:improv|resol|heal|recover|relie|subsid|disappear)\w*)\b",
     re.I,
 )
@@ -61,12 +61,16 @@ NOT_GIVEN_BEFORE = re.compile(
     r"|history of|for (?:his|her) (?:underlying|chronic))\b[^.;:]{0,60}"
     r"|\b(?:preparation|disinfection|antisepsis|cleansing|prepped|prepared|cleaned|cleansed"
     r"|disinfected|swabbed|sterili[sz]ed) (?:with |using |by )?(?:[\w-]+ ){0,2}"
-    r"|\bthrough (?:an? )?(?:\w+ )?)$",
+    r"|\bthrough (?:an? )?(?:\w+ )?"
+    r"|\b(?:switched|changed|converted) (?:\w+ ){0,3}?to (?:(?:an?|the) )?(?:[\w-]+ ){0,2}"
+    r"|\b(?:replaced|substituted) (?:\w+ ){0,3}?(?:by|with) (?:(?:an?|the) )?(?:[\w-]+ ){0,2})$",
     re.I,
 )
 """Before a treatment name: planned, advised, taken before the reaction for another
 disease (concomitant medication), the skin's preparation for the injection ("cleansed with
-chlorhexidine"), or the approach of a procedure ("through a skin incision")."""
+chlorhexidine"), the approach of a procedure ("through a skin incision"), or the drug the
+suspect was switched to ("enoxaparin was switched to fondaparinux": a dechallenge, not a
+treatment, docs/annotation.md)."""
 INGREDIENT_BEFORE = re.compile(
     r"\b(?:adsorbed|absorbed|containing|contains|composed of|mixed with|combined with|diluted"
     r"|adjuvant(?:ed)?|preserved)\b[^.;:,]{0,30}$",
