@@ -202,3 +202,21 @@ def test_index_terms_do_not_name_an_unnamed_filler():
         "dermal filler injection by an unlicensed therapist."
     )
     assert view["products"] and view["products"][0][1] == "other"
+
+
+def test_an_unknown_substance_is_named_without_where_it_was_bought():
+    view = _view(
+        "Nodules after illicit injections\nA 40-year-old woman injected an unknown substance "
+        "bought on the street into her buttocks. She developed painful nodules."
+    )
+    assert view["products"] == [("unknown substance", "other")]
+
+
+def test_allergen_specific_immunotherapy_is_named_whole():
+    view = _view(
+        "Nodules after immunotherapy\nA 30-year-old woman developed nodules of both upper arms "
+        "after subcutaneous allergen-specific immunotherapy injections."
+    )
+    assert view["products"] == [
+        ("subcutaneous allergen-specific immunotherapy", "allergen_immunotherapy")
+    ]

@@ -81,7 +81,8 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     ),
     (
         _C.allergen_immunotherapy,
-        r"(?:subcutaneous\s+)?(?:allergen\s+)?immunotherapy|allergen extracts?|SCIT"
+        r"(?:subcutaneous\s+)?(?:(?:allergen|venom)(?:[\s-]specific)?\s+|specific\s+)?immunotherapy"
+        r"|allergen extracts?|SCIT"
         r"|desensiti[sz]ation injections?|hyposensiti[sz]ation injections?"
         r"|(?:allerg(?:en|oid|y)|(?:house[- ]dust[- ])?mites?|pollens?|venom|grass|ragweed)"
         r"(?:[\s-]+[\w-]+){0,2}?[\s-]+vaccines?|allergy (?:shots|injections)",

@@ -119,9 +119,16 @@ def _noun_phrase(name: str) -> str:
     "subcutaneously" or "them" name nothing)."""
     words = name.split(" ")
     for i, word in enumerate(words):
-        if word.lower() in _PRONOUN or _adverb(word):
+        if word.lower() in _PRONOUN or _adverb(word) or (i and word.lower() in _OBTAINED):
             return " ".join(words[:i]).strip()
     return name
+
+
+_OBTAINED = frozenset(
+    {"bought", "purchased", "obtained", "sold", "ordered", "supplied", "acquired", "given"}
+)
+"""Participles of obtaining after a noun ("an unknown substance bought on the street"): a
+reduced relative clause begins, the product's name has ended."""
 
 
 def generic_mentions(patient: list[Sentence]) -> Mentions:
