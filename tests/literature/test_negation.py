@@ -130,15 +130,3 @@ def test_background_illnesses_of_the_patient_are_not_reactions() -> None:
     assert "HP:0200036" in codes  # Skin nodule
     assert "HP:0001649" in codes  # Tachycardia, found by the examination
     assert not {"HP:0002099", "HP:0000822", "HP:0002625", "HP:0001513"} & codes
-
-
-def test_no_improvement_and_the_case_verb_end_the_scope_of_no():
-    sentence = "A man with no past medical history presented with severe pain."
-    start = sentence.index("severe pain")
-    assert assertion(sentence, start, start + len("severe pain")) is Assertion.present
-    sentence = "There was no improvement of the induration."
-    start = sentence.index("induration")
-    assert assertion(sentence, start, start + len("induration")) is Assertion.present
-    sentence = "There was no induration."
-    start = sentence.index("induration")
-    assert assertion(sentence, start, start + len("induration")) is Assertion.negated

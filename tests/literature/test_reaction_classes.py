@@ -320,35 +320,3 @@ def test_a_title_differential_is_no_reaction():
         "hyaluronic acid filler injection."
     )
     assert "salivary gland neoplasia" not in {r["verbatim"] for r in draft.case["reactions"]}
-
-
-def test_the_scope_of_no_and_a_reference_to_the_syndrome():
-    """ "with no past medical history presented with severe pain": the negation ends at the
-    verb that tells the case; "no improvement of the induration" negates nothing (a NegEx
-    pseudo-trigger); "we report a case of this syndrome" names the syndrome the background
-    sentence before it gave."""
-    draft = _draft("dr14_scope_of_no_and_this_syndrome")
-    assert {"HP:0012531", "HP:0030053", "HP:0033126"} <= _codes(draft)
-    assert "Nicolau syndrome" in {r["verbatim"] for r in draft.case["reactions"]}
-    assert not [e for e in draft.excluded if e["status"] == "negated"]
-
-
-def test_a_patient_with_a_condition_the_sentence_ties_to_the_injection():
-    draft = extract_draft(
-        "Case\nWe report the case of a 29-year-old woman with acute respiratory failure and "
-        "petechiae after an illegal hyaluronic acid filler injection into the buttocks."
-    )
-    assert {"HP:0002878", "HP:0000967"} <= _codes(draft)
-
-
-def test_a_skin_lesion_named_with_its_organism_is_an_infection():
-    draft = extract_draft(
-        "Case\nA 40-year-old woman developed multiple abscesses caused by Staphylococcus "
-        "aureus at the sites of mesotherapy injections."
-    )
-    assert "HP:0100658" in _codes(draft)
-    bacteremia = extract_draft(
-        "Case\nA 40-year-old man developed a Staphylococcus epidermidis bacteremia after "
-        "an intramuscular injection."
-    )
-    assert "HP:0100658" not in _codes(bacteremia)

@@ -8,6 +8,7 @@ import pytest
 
 from dermavigil.literature.extract.draft import extract_draft
 from dermavigil.literature.extract.reference import find_doi, find_pmid, find_title
+from dermavigil.literature.extract.sentences import split_sentences
 
 _BODY = (
     "A 52-year-old woman developed painful purpuric papules on the cheek two days after an "
@@ -120,3 +121,25 @@ def test_without_a_title_the_doi_is_the_citation() -> None:
 def test_a_bare_doi_in_the_body_is_not_the_texts_own() -> None:
     text = "Vasculitis after an exosome serum\n" + _BODY + " " + _BODY + " (10.9999/other.1)."
     assert find_doi(text) is None
+
+
+def test_the_sentence_splitter_starts_at_the_title_past_the_pages_furniture() -> None:
+    text = "Skip to main content\nJournal Information\nNicolau syndrome after a depot injection\n"
+    text += _BODY
+    sentences = split_sentences(text)
+    assert (sentences[0].text, sentences[0].section) == (
+        "Nicolau syndrome after a depot injection",
+        "title",
+    )
+    assert not any("Skip to" in s.text for s in sentences)
+
+
+def test_a_paragraph_wrapped_line_by_line_has_no_title_inside_it() -> None:
+    text = (
+        "CASE REPORT\nA 60-year-old man with a long medical history\n"
+        "of hypertension and chronic back pain presented with\n"
+        "pruritus on the neck. His physical medicine\n"
+        "& rehabilitation physician performed several injections\n"
+        "into the trapezius muscles of both sides.\n"
+    )
+    assert find_title(text) is None

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from dermavigil.literature.extract.anaphora import syndrome_references
 from dermavigil.literature.extract.named_exposure import in_exposure_name
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import code_phrase, finding_adjective
@@ -163,9 +162,6 @@ def reaction_abbreviations(text: str) -> dict[str, tuple[str, Span]]:
         if long and (_MENTION.fullmatch(long) or _indexed_whole(long)):
             start = words.start() + len(before.rstrip()) - len(long)
             found[short] = (long, (start, start + len(long)))
-    for phrase, (long, span) in syndrome_references(text).items():
-        if _MENTION.fullmatch(long) or _indexed_whole(long):
-            found.setdefault(phrase, (long, span))  # "a case of this syndrome"
     return found
 
 

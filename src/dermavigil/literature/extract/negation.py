@@ -5,15 +5,13 @@ diseases in discharge summaries", J Biomed Inform 34(5):301-310: a *pre* trigger
 "without", "denied", "absence of") negates mentions that follow it within a scope of a
 few words; a *post* trigger ("was ruled out", "were absent") negates the mention before
 it; the scope stops at a termination term ("but", "however", "which", "although") or at
-the clause end (";", ":") or, for a negation, at the verb that tells the case ("with no
-past medical history presented with pain"); a post trigger with a plural verb reaches back
-over a list of mentions ("hypotension, rash or dyspnea were not observed"), as NegEx's
-backward window does, and "excluded" before a mention negates it. NegEx's
-*pseudo-triggers* ("without difficulty": a trigger word that negates nothing after it)
-include "without success", "without improvement", "without response", "no improvement
-of", "no change in" ("antibiotics were given without success, and the abscess was
-drained": the drainage is not negated) and "did not improve / respond / resolve" ("did
-not improve despite intravenous fluids": the fluids were given).
+the clause end (";", ":"); a post trigger with a plural verb reaches back over a list of
+mentions ("hypotension, rash or dyspnea were not observed"), as NegEx's backward window
+does, and "excluded" before a mention negates it. NegEx's *pseudo-triggers* ("without
+difficulty": a trigger word that negates nothing after it) include "without success",
+"without improvement", "without response" ("antibiotics were given without success, and
+the abscess was drained": the drainage is not negated) and "did not improve / respond /
+resolve" ("did not improve despite intravenous fluids": the fluids were given).
 Uncertainty triggers ("suspected", "possible", "may have", "could not be excluded") give
 the status ``uncertain`` the same way, as in ConText (Harkema et al. 2009, J Biomed
 Inform 42(5):839-851). A diagnosis "consistent with" or "suggestive of" what was found
@@ -49,8 +47,7 @@ class Assertion(StrEnum):
 
 
 _PRE_NEGATION = (
-    r"no(?! (?:improvement|change|response|relief|benefit|resolution|regression)\b)"
-    r"|not(?! (?:improve|respond|resolve|regress|subside|heal)\w*)"
+    r"no|not(?! (?:improve|respond|resolve|regress|subside|heal)\w*)"
     r"|without(?! (?:any )?(?:success|improvement|benefit|effect|response|relief|result))"
     r"|denie[sd]|deny|absence of|absent|negative for|free of|ruled out|rule out"
     r"|no evidence of|no signs? of|no further|never|neither|nor"
@@ -158,11 +155,6 @@ _EVENT = re.compile(
 medical history was admitted with cough")."""
 
 
-_PRESENTED = re.compile(r"\b(?:presented|(?:was|were) admitted)\b", re.I)
-"""The verb that tells the case ends a negation's scope too ("with no past medical history
-presented with pain and swelling")."""
-
-
 def _in_pre_scope(
     before: str, trigger: re.Pattern[str], stop: re.Pattern[str] | None = None
 ) -> bool:
@@ -186,8 +178,7 @@ def _in_post_scope(after: str, trigger: re.Pattern[str]) -> bool:
 def assertion(sentence: str, start: int, end: int) -> Assertion:
     """Status of the mention ``sentence[start:end]`` in its sentence."""
     before, after = sentence[:start], sentence[end:]
-    negated = _in_pre_scope(before, _PRE, _PRESENTED)
-    if negated or _in_post_scope(after, _POST) or _POST_LIST.match(after):
+    if _in_pre_scope(before, _PRE) or _in_post_scope(after, _POST) or _POST_LIST.match(after):
         return Assertion.negated
     if _in_pre_scope(before, _PRE_U) or _in_post_scope(after, _POST_U):
         return Assertion.uncertain

@@ -116,18 +116,6 @@ _AFTER_EXPOSURE = re.compile(
 )
 
 
-_CAUSED_AFTER = re.compile(
-    r"(?:(?!\b(?:who|which|that|had|has|was|were|developed|presented|experienced|reported"
-    r"|complained)\b)[^.;])"
-    r"{0,120}?\b(?:after|following|due to|secondary to|induced by|caused by)\b[^.;]{0,60}?"
-    r"\b(?:inject\w*|fillers?|procedures?|vaccin\w*|toxin|administration|immunotherapy)\b",
-    re.I,
-)
-"""A patient "with" a condition that the sentence ties to the exposure ("a woman with acute
-respiratory failure ... after an illegal filler procedure"): the reaction, not a condition
-she had before."""
-
-
 def before_exposure(patient: list[Sentence]) -> set[int]:
     """Indexes of the case sentences told before the exposure sentence, which say what the
     patient had before the injection (the complaint it was given for): only when a sentence
@@ -208,13 +196,9 @@ def pre_existing(
     if listed and not _PATIENT_VERB.search(before[: listed.start()]):
         return Assertion.hypothetical
     patient_with = _CONDITION_OF_PATIENT.search(before)
-    if (
-        patient_with
-        and not _CAUSED_AFTER.match(text, end)
-        and (
-            _THEN_REACTION.search(text[end:])
-            or (condition and not _FOUND.search(before[: patient_with.start()]))
-        )
+    if patient_with and (
+        _THEN_REACTION.search(text[end:])
+        or (condition and not _FOUND.search(before[: patient_with.start()]))
     ):
         return Assertion.historical
     return None
@@ -227,9 +211,8 @@ _TITLE_EXPOSURE = re.compile(
 )
 """The exposure of a title ("X after filler injection", "a complication of fat transfer")."""
 _TITLE_FOR = re.compile(
-    r"\b(?:for|due to|because of|treatment of|in (?:an? |the )?(?:[\w-]+ ){0,3}?"
-    r"(?:patients?|wom[ae]n|m[ae]n|child(?:ren)?|girls?|boys?|infants?|adults?)"
-    r" (?:with|suffering from|affected by))\s+"
+    r"\b(?:for|treatment of|in (?:an? |the )?(?:[\w-]+ ){0,3}?(?:patients?|wom[ae]n|m[ae]n"
+    r"|child(?:ren)?|girls?|boys?|infants?|adults?) (?:with|suffering from|affected by))\s+"
     r"(?:[\w-]+\s+){0,5}$",
     re.I,
 )

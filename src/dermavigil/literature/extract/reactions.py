@@ -64,8 +64,6 @@ _NAMED_INFECTION = re.compile(
 )
 """The organism is named with its infection ("Staphylococcus epidermidis bacteremia"), a
 reaction of its own."""
-_CAUSAL_ORGANISM = re.compile(rf"(?<![\w-])(?:{_ORGANISM})", re.I)
-"""A genus of the pathogens injection-site infections are grown with, named in a mention."""
 _RECURRENCE = re.compile(r"\bsimilar (?:lesions?|reactions?|symptoms?)\b", re.I)
 
 
@@ -181,7 +179,7 @@ def find_reactions(
                 spans.append(defined[text[start:end]][1])
             reaction = ReactionFacts(
                 verbatim=verbatim,
-                codes=_with_infection(verbatim),
+                codes=code_phrase(verbatim),
                 sentence=sentence.index,
                 spans={"verbatim": spans},
                 body_sites=[s[0] for s in sites],
@@ -201,18 +199,6 @@ def find_reactions(
         and normalize(r.verbatim) not in indications
     ]
     return _without_ancestors(_merge(reactions), patient), excluded
-
-
-def _with_infection(verbatim: str) -> list[CodedTerm]:
-    """The codes of a mention; a skin lesion named with the organism that causes it ("abscesses
-    caused by Staphylococcus aureus") is an infection too (not "S. epidermidis bacteremia")."""
-    codes = code_phrase(verbatim)
-    skin = default_coder().tables.skin
-    if not codes or not _CAUSAL_ORGANISM.search(verbatim) or any(c.code not in skin for c in codes):
-        return codes
-    infection = code_phrase("infection")
-    known = {c.code for c in codes} | {a for c in codes for a in ancestors(c.code)}
-    return codes if any(i.code in known for i in infection) else codes + infection
 
 
 @lru_cache(maxsize=4096)

@@ -79,6 +79,13 @@ _NOT_TITLE_CASED = re.compile(
 """Case-sensitive signs of an affiliation, an author's degrees or a sentence: a
 title-case title says "Was" where a sentence says "was"."""
 
+_ARTICLE_TYPE = re.compile(
+    r"(?:an?\s+)?(?:(?:rare|unusual|new)\s+)?(?:case reports?|case series|report of|review"
+    r"|literature review|clinical case|letter)\b",
+    re.IGNORECASE,
+)
+"""A title's second part naming the article's type ("A case report and review")."""
+
 _LABEL_LINE = re.compile(
     r"(?:case (?:report|study|letter|presentation)s?|dear editor|letter to the editor"
     r"|dear (?:sir|madam|colleagues?)|original (?:article|research)|research (?:day|letter)"
@@ -97,6 +104,14 @@ _HEAD = re.compile(
 )
 """A running head's authors, an abstract number or a site's label before the title."""
 _TAIL = re.compile(r"\s+(?:FREE TO VIEW|Article)\s*$")
+
+_BODY_LABEL = re.compile(
+    r"(?:abstract|background|introduction|objectives?|aims?|purpose|(?:materials? and )?methods?"
+    r"|results?|conclusions?|summary|case (?:presentation|description|summary)|resumen|resumo"
+    r"|r[\u00e9e]sum[\u00e9e]|zusammenfassung)\W*",
+    re.IGNORECASE,
+)
+"""A heading of the abstract's body on its own line."""
 
 _LEADING_LINES = 12
 _BODY_LINE = 300
@@ -149,16 +164,20 @@ def _listed(line: str) -> bool:
     return len(chunks) >= 2 and short and (named or len(chunks) >= 4)
 
 
-def _first_sentence(line: str) -> str:
-    """The line up to a sentence boundary when what follows is not the title's
-    continuation (a journal name, authors): "Title. Cureus Youn, G. M., ..." """
+def _first_sentence(line: str) -> str | None:
+    """The title a line with a sentence boundary holds: all of it when the second part
+    names the article's type ("... filler infiltration. A case report and literature
+    review"), the first part when the rest is a journal or its authors ("Title. Cureus
+    Youn, G. M., ..."), else none (the line is the abstract's sentences)."""
     boundary = re.search(r"[.!?]\s+(?=[A-Z])", line)
     if not boundary:
         return line
-    rest = line[boundary.end() :]
+    rest = re.split(r"[.!?]\s+(?=[A-Z])", line[boundary.end() :])[0]
+    if _ARTICLE_TYPE.match(rest):
+        return line
     if _FURNITURE.search(rest) or _NOT_TITLE.search(rest) or _listed(rest):
         return line[: boundary.start()]
-    return line
+    return None
 
 
 def _as_title(text: str, start: int, end: int, first: bool) -> tuple[int, int] | None:
@@ -172,14 +191,19 @@ def _as_title(text: str, start: int, end: int, first: bool) -> tuple[int, int] |
     if tail:
         end = tail.start()
     line = _first_sentence(text[start:end])
+    if line is None:
+        return None
     end = start + len(line)
     words = line.split()
     if not (2 if first else 4) <= len(words) <= 40 or _LABEL_LINE.fullmatch(line):
         return None
     if len(words) < 4 and not (line.isupper() or any(w.islower() for w in words[1:])):
         return None  # "Derm Dx", "Share This", a name: not a short title ("Calcinosis cutis")
-    if not first and line.endswith(".") and len(words) > 12:
-        return None  # a sentence of the abstract
+    if not first and (
+        (line.endswith(".") and len(words) > 12)
+        or re.match(r"an?\s+\d+[- ]years?[- ]old\b", line, re.I)
+    ):
+        return None  # a sentence of the abstract: the title came first, or is missing
     if _FURNITURE.search(line) or _NOT_TITLE.search(line) or _NOT_TITLE_CASED.search(line):
         return None
     if sum(w[:1].isalpha() for w in words) < 2 or _listed(line):
@@ -189,18 +213,34 @@ def _as_title(text: str, start: int, end: int, first: bool) -> tuple[int, int] |
 
 def _leading_lines(text: str) -> list[tuple[int, int]]:
     """The lines before the first paragraph of the abstract (a line of over 300
-    characters), at most twelve: where a page prints its title and identifiers."""
+    characters, or lines wrapped one into the next), at most twelve: where a page prints
+    its title and identifiers."""
     leading: list[tuple[int, int]] = []
-    for start, end in _lines(text)[:_LEADING_LINES]:
-        if end - start > _BODY_LINE:
-            break
+    lines = _lines(text)[: _LEADING_LINES + 2]
+    for number, (start, end) in enumerate(lines[:_LEADING_LINES]):
+        if end - start > _BODY_LINE or _wrapped(text, lines[number + 1 : number + 3]):
+            break  # a paragraph, or one wrapped line after line (text copied from a PDF)
+        if _BODY_LABEL.fullmatch(text, start, end):
+            break  # the abstract's first heading: the title came before it
         leading.append((start, end))
     return leading
 
 
+def _wrapped(text: str, following: list[tuple[int, int]]) -> bool:
+    """The next two lines both go on with the sentence: a paragraph broken into lines."""
+    return len(following) == 2 and all(
+        re.match(r"[a-z]+\b(?![:/.])", text[a:b])
+        and not re.match(r"(?:by|doi|https?|www)\b", text[a:b])
+        for a, b in following
+    )
+
+
 def find_title(text: str) -> Found | None:
     """The title among the text's leading lines, or None."""
+    last = len(text.rstrip())
     for number, (start, end) in enumerate(_leading_lines(text)):
+        if end >= last:
+            break  # a text of one line is a sentence, not a title
         span = _as_title(text, start, end, number == 0)
         if span:
             return text[span[0] : span[1]].rstrip(" ."), span

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dermavigil.literature.extract.reference import find_title
+
 _ABBREVIATIONS = frozenset(
     [
         "e.g",
@@ -126,8 +128,12 @@ def split_sentences(text: str) -> list[Sentence]:
         pieces.append((start, end))
         start = match.end()
     pieces.append((start, len(text)))
+    found = find_title(text)
+    if found:
+        # the page's furniture, journal and author lines before the title are no sentences
+        pieces = [(b, e) for b, e in pieces if e > found[1][0]]
     sentences: list[Sentence] = []
-    section: str | None = "title" if title else None
+    section: str | None = "title" if title or found else None
     for begin, end in pieces:
         if sentences and section == "title":
             section = None
