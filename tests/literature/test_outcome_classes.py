@@ -264,3 +264,31 @@ def test_own_text_the_title_tells_the_resolution_the_narrative_does_not():
     status is the outcome (r403)."""
     draft = extract_draft((DATA / "dc11_title_tells_the_resolution.txt").read_text("utf-8"))
     assert {r.get("outcome") for r in draft.case["reactions"]} == {"recovered"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcomes"),
+    [
+        ("This case report describes the successful treatment of the nodules.", {"recovered"}),
+        ("Intralesional 5-fluorouracil proved successful in managing the nodules.", {"recovered"}),
+        ("The nodules were successfully treated with intralesional 5-fluorouracil.", {"recovered"}),
+        ("Successful treatment of such nodules requires early diagnosis.", set()),
+        ("She has since undergone successful neurotoxin treatment.", set()),
+    ],
+)
+def test_a_successful_treatment_is_a_recovery(sentence: str, outcomes: set[str]) -> None:
+    """'successfully treated' is recovered (docs/annotation.md, r6xx decisions), and so are the
+    noun and the predicate ('the successful treatment of the nodules', 'proved successful');
+    a general rule or another treatment's success is no status (r437, r705, r757, r416)."""
+    text = (
+        "Filler nodules\nA 45-year-old woman developed painful nodules in both cheeks two weeks "
+        "after a calcium hydroxylapatite filler injection. " + sentence
+    )
+    draft = extract_draft(text)
+    assert {r["outcome"] for r in draft.case["reactions"] if r.get("outcome")} == outcomes
+
+
+def test_a_report_of_a_successful_treatment_tells_the_recovery() -> None:
+    text = (DATA / "dc20_successful_treatment_told.txt").read_text(encoding="utf-8")
+    draft = extract_draft(text)
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {"recovered"}
