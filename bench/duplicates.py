@@ -384,8 +384,10 @@ FAERS links (``bench/faers_links.py``): at 0.9 unchanged (138 flagged, 30/31 lin
 cases by evidence 8), at 0.5 unchanged (310), at 0.99 70 -> 69.
 
 One sender's two numbers weigh -5.9 bits on FAERS (``REPORT_NUMBER_SAME_SCHEME_M``
-0.01 -> 0.001; issue 16, eighth session; "+ both" below also held rare reactions at 0
-between reports of one publication, which the bench's records never hold, not landed).
+0.01 -> 0.001; issue 16, eighth session). The rare reactions of two reports of one
+publication weigh by how often two patients of one article share them
+(``duplicates.model.PUBLICATION_RARE``): the bench's records hold no publication, so
+that moves nothing here ("+ number (both)" ran with a first form of it).
 ``--home /tmp/dv16w --sizes 100000``, the same records in each run, 2 CPUs shared, load
 average before/after each run in brackets (wall times are not speed figures; CPU is):
 

@@ -370,3 +370,27 @@ def test_ages_years_apart_weigh_against_and_a_year_apart_never_does(clinician_ca
     assert level == "no agreement (ages within 5 years)" and weight <= 0
     level, weight = age_evidence(52 + 1)
     assert level == "ages within 1 year" and weight >= 0
+
+
+def test_rare_reactions_within_one_publication_weigh_as_its_patients_share_them(
+    literature_case: Case, clinician_case: Case
+) -> None:
+    """The patients of one case series share its rare reactions (that is why it was
+    published): between two reports of one publication the rare terms weigh by how often
+    two patients of one article share them (issue 16: two patients of one Hungarian
+    series, 70 and 68 years old, met at p 1.000 on +11.2 bits of rare terms). Without a
+    publication in common the rare terms weigh as before."""
+    data = literature_case.model_dump()
+    data["case_id"], data["patient"]["age"] = "SERIES2", {"value": 38, "unit": "year"}
+    second_patient = Case.model_validate(data)
+
+    def rare(a: Case, b: Case) -> tuple[str, float]:
+        (pair,) = detect([a, b], threshold=0.0).pairs
+        (evidence,) = [e for e in pair.explanation if e.field == "rare_reactions"]
+        return evidence.level, evidence.match_weight
+
+    level, weight = rare(literature_case, second_patient)
+    assert level.endswith("within one publication") and 0 <= weight < 2
+    clinician_copy = clinician_case.model_copy(update={"case_id": "CLIN2"})
+    level, weight = rare(clinician_case, clinician_copy)
+    assert level.startswith("two or more rare reaction terms") and weight > 5

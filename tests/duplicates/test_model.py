@@ -11,11 +11,13 @@ from dermavigil.duplicates.model import Fact, facts, level_labels, prior_match_p
 
 @pytest.mark.parametrize("fact", facts(), ids=lambda f: f.name)
 def test_each_fact_has_m_and_u_distributions(fact: Fact) -> None:
-    assert math.isclose(sum(level.m for level in fact.levels), 1.0, abs_tol=1e-9)
-    assert math.isclose(sum(level.u for level in fact.levels), 1.0, abs_tol=1e-9)
+    # a held level's m and u are conditional on another fact (model.PUBLICATION_RARE)
+    levels = [level for level in fact.levels if not level.held]
+    assert math.isclose(sum(level.m for level in levels), 1.0, abs_tol=1e-9)
+    assert math.isclose(sum(level.u for level in levels), 1.0, abs_tol=1e-9)
     assert all(0 < level.m < 1 and 0 < level.u < 1 for level in fact.levels)
     # agreement levels come first and are evidence for a match; 'no agreement' against.
-    first, last = fact.levels[0], fact.levels[-1]
+    first, last = levels[0], levels[-1]
     assert first.m > first.u and last.m < last.u and last.label.startswith("no agreement")
     # and no prior makes an agreement evidence against a match (issue 16), nor a graded
     # disagreement ("no agreement (ages within 5 years)") evidence for one
@@ -70,3 +72,14 @@ def test_one_senders_two_numbers_are_strong_evidence_of_two_cases() -> None:
     from dermavigil.duplicates.model import M_HELD
 
     assert "report_number" in M_HELD
+
+
+def test_held_levels_are_the_rare_reactions_given_one_publication() -> None:
+    from dermavigil.duplicates.model import PUBLICATION_RARE
+
+    (fact,) = [f for f in facts() if f.name == "rare_reactions"]
+    held = [level.label for level in fact.levels if level.held]
+    assert held == list(PUBLICATION_RARE) and held == [lv.label for lv in fact.levels[:2]]
+    labels = {level.label for level in fact.levels}
+    assert set(PUBLICATION_RARE.values()) <= labels
+    assert not any(level.held for f in facts() if f.name != "rare_reactions" for level in f.levels)

@@ -25,7 +25,8 @@ missing side (vector value -1) left out as splink's random sampling leaves it ou
 
 The remaining assumption is that the other facts are independent of one another given
 the product; the lot, which also goes with the region and the season, is conditioned on
-those as well (:func:`lot_u_among_product_pairs`).
+those as well (:func:`lot_u_among_product_pairs`), and the rare reactions of two reports
+of one publication on the publication (:func:`publication_rare_u`).
 """
 
 from __future__ import annotations
@@ -114,6 +115,51 @@ def product_u(
         return {}, 0
     names = [name for name in level_labels() if conditioned(name)]
     return level_shares(records, settings, db_api, product_pairs_sql(table_name), names)
+
+
+PUBLICATION_MIN_PAIRS = 5
+"""Fewest pairs of one publication that are surely two patients (both rare-term lists
+given) for the rare reactions' ``u`` given the publication to be estimated."""
+
+
+def publication_rare_u(db_api: Any, table_name: str) -> tuple[dict[str, float], int]:
+    """``u`` of the rare-reaction levels given one publication
+    (:data:`~dermavigil.duplicates.model.PUBLICATION_RARE`): among the pairs of reports
+    sharing a publication key whose sexes differ or whose exact ages are more than a year
+    apart (two patients of one article, surely), both with rare terms, the share at each
+    level, as ``(count + 0.5) / (pairs + 1)`` (Jeffreys: a level no pair reached is not
+    impossible); ({}, pairs) when fewer than :data:`PUBLICATION_MIN_PAIRS`. Assumes the
+    rare terms two patients of one article share do not depend on their sexes or ages."""
+    from dermavigil.duplicates.model import RARE_MOST, RARE_ONE
+    from dermavigil.duplicates.pair_conditions import most_of_shorter
+
+    most = most_of_shorter("rare_terms").replace("rare_terms_l", "l.rare_terms")
+    most = most.replace("rare_terms_r", "r.rare_terms")
+    rows = db_api.duckdb_con.execute(
+        f"""
+        WITH keys AS (
+            SELECT unique_id, unnest(publication_ids) AS k FROM {table_name}
+            WHERE publication_ids IS NOT NULL AND rare_terms IS NOT NULL
+        ), pairs AS (
+            SELECT DISTINCT a.unique_id AS il, b.unique_id AS ir
+            FROM keys a JOIN keys b ON a.k = b.k AND a.unique_id < b.unique_id
+        ), two AS (
+            SELECT {most} AS most, len(list_intersect(l.rare_terms, r.rare_terms)) > 0 AS one
+            FROM pairs p JOIN {table_name} l ON l.unique_id = p.il
+            JOIN {table_name} r ON r.unique_id = p.ir
+            WHERE l.sex <> r.sex OR abs(l.age_years - r.age_years) > 1
+        )
+        SELECT count(*), count(*) FILTER (WHERE most), count(*) FILTER (WHERE one AND NOT most)
+        FROM two
+        """
+    ).fetchall()
+    pairs, most_n, one_n = (int(v) for v in rows[0])
+    if pairs < PUBLICATION_MIN_PAIRS:
+        return {}, pairs
+    return {
+        f"{RARE_MOST}, within one publication": (most_n + 0.5) / (pairs + 1),
+        f"{RARE_ONE} within one publication": (one_n + 0.5) / (pairs + 1),
+    }, pairs
 
 
 def block_pairs_sql(table_name: str, rule_sql: str) -> str:

@@ -35,6 +35,10 @@ class Level:
     u: float
     tf: str | None = None
     """Column whose value frequency adjusts ``u`` (splink term-frequency adjustment)."""
+    held: bool = False
+    """A level whose ``m`` and ``u`` are conditional on another fact's agreement (the chain
+    rule): neither random pairs nor EM estimate them, and they stay outside the fact's
+    distributions (see :data:`~dermavigil.duplicates.model.PUBLICATION_RARE`)."""
 
     @property
     def agreement(self) -> bool:
@@ -100,9 +104,11 @@ class Fact:
 
 LevelSpec: TypeAlias = (
     "tuple[str, str | ComparisonLevelCreator, float, float]"
-    " | tuple[str, str | ComparisonLevelCreator, float, float, str]"
+    " | tuple[str, str | ComparisonLevelCreator, float, float, str | None]"
+    " | tuple[str, str | ComparisonLevelCreator, float, float, str | None, bool]"
 )
-"""(label, SQL condition or splink level, prior m, prior u[, term-frequency column])."""
+"""(label, SQL condition or splink level, prior m, prior u[, term-frequency column[,
+held]])."""
 
 
 def fact(
@@ -111,9 +117,11 @@ def fact(
     """A fact missing when any of ``columns`` is, showing ``shown`` (or ``columns``)."""
     columns = (columns,) if isinstance(columns, str) else columns
     built = []
-    for label, sql, m, u, *tf in levels:
+    for label, sql, m, u, *extra in levels:
         creator = cll.CustomLevel(sql) if isinstance(sql, str) else sql
-        built.append(Level(label, creator, m, u, tf[0] if tf else None))
+        tf = extra[0] if extra else None
+        held = bool(extra[1]) if len(extra) > 1 else False
+        built.append(Level(label, creator, m, u, tf, held))
     null = " OR ".join(null_side(c) for c in columns)
     return Fact(name, description, null, tuple(built), (shown,) if shown else columns)
 

@@ -146,6 +146,32 @@ chance (100k bench: 0.33 of such pairs, 0.105 within a month) -- Fellegi-Sunter'
 product of likelihood ratios needs each fact's agreement given the others
 (:func:`~dermavigil.duplicates.chance.lot_u_among_product_pairs`)."""
 
+RARE_MOST = "two or more rare reaction terms in common, most of the shorter list"
+RARE_ONE = "a rare reaction term in common"
+PUBLICATION_RARE = {
+    f"{RARE_MOST}, within one publication": RARE_MOST,
+    f"{RARE_ONE} within one publication": RARE_ONE,
+}
+"""The rare-reaction levels of two reports citing one publication, each with the level it
+stands in for when the collection cannot estimate it. Fellegi-Sunter multiplies the
+facts' likelihood ratios as if each were independent of the others given the match
+status; the rare reactions are not independent of the publication: a case series is
+published *because* its patients share a rare reaction. So between two reports of one
+publication the rare terms weigh ``P(shared | one publication, M) / P(shared | one
+publication, U)`` (the chain rule, as ``duplicates.chance`` conditions on the product):
+``m`` a stated prior (``Level.held``), ``u`` the share among the collection's pairs of one
+publication that are surely two patients, their sexes or exact ages differing
+(:func:`~dermavigil.duplicates.chance.publication_rare_u`). On the FAERS slices of
+``bench/faers_links.py``, of the pairs citing one article with both rare-term lists, 3
+of 7 whose ages or sexes differ share a rare term (1 most of them) and 5 of 6 of one age
+and sex (4 most): about 2 bits given the article, where the unconditioned levels gave
++11.2 -- two patients of one Hungarian series, 70 and 68 years old, filed by Roche and
+by Teva, met at p 1.000. With fewer such pairs than
+:data:`~dermavigil.duplicates.chance.PUBLICATION_MIN_PAIRS` the collection cannot tell,
+and each level weighs as the unconditioned level it stands in for (the seed's 250
+series patients hold none of its rare terms: an exact copy of the seed is still told
+from them by its rare terms)."""
+
 _SAME_SESSION = "event_low_l = event_low_r AND region_l = region_r"
 
 _SAME_DAY = (
@@ -254,11 +280,20 @@ def facts() -> tuple[Fact, ...]:
         _fact(
             "rare_reactions",
             "reaction terms that few reports of this collection hold (a term's frequency: "
-            "the hit-miss idea of vigiMatch, where a shared rare term weighs more)",
+            "the hit-miss idea of vigiMatch, where a shared rare term weighs more; between "
+            "reports of one publication, as often as its different patients share them)",
             "rare_terms", "rare_terms",
-            ("two or more rare reaction terms in common, most of the shorter list",
-             most_of_shorter("rare_terms"), 0.35, 0.00005),
-            ("a rare reaction term in common", any_shared("rare_terms"), 0.30, 0.001),
+            # given one publication (PUBLICATION_RARE): m and u conditional, held, u from
+            # the data; priors rounded from the FAERS pairs of one article, 4 and 1 of 6 of
+            # one age and sex, 1 and 2 of 7 of two patients (the second's u kept at its m:
+            # an agreement never weighs against)
+            (f"{RARE_MOST}, within one publication",
+             both(any_shared("publication_ids"), most_of_shorter("rare_terms")),
+             0.6, 0.2, None, True),
+            (f"{RARE_ONE} within one publication",
+             both(any_shared("publication_ids"), any_shared("rare_terms")), 0.2, 0.2, None, True),
+            (RARE_MOST, most_of_shorter("rare_terms"), 0.35, 0.00005),
+            (RARE_ONE, any_shared("rare_terms"), 0.30, 0.001),
             _else(0.35, 0.99895),
         ),
         _agree("body_sites", "body sites injected or affected", "body_sites",

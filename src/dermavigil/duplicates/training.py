@@ -20,7 +20,11 @@ From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
    more frequent among matches than among non-matches. A fact that no session
    trained keeps its prior ``m`` (and says so), and so do the facts of
    :data:`~dermavigil.duplicates.model.M_HELD` (the manufacturer's report number, which
-   EM's blocks cannot estimate);
+   EM's blocks cannot estimate); a held level (``Level.held``: the rare reactions given
+   one publication) keeps its prior ``m`` and takes ``u`` among the collection's pairs of
+   one publication that are two patients
+   (:func:`~dermavigil.duplicates.chance.publication_rare_u`), or weighs as the level it
+   stands in for when there are too few;
 3. :func:`constrain`: whatever was estimated, agreeing is never evidence
    against a match and disagreeing never evidence for one. For each level of
    agreement ``u`` is lowered to at most ``m`` (weight >= 0); for the
@@ -56,10 +60,12 @@ from dermavigil.duplicates.chance import (
     lot_u_among_product_pairs,
     m_floor,
     product_u,
+    publication_rare_u,
 )
 from dermavigil.duplicates.meta_blocking import Pruning
 from dermavigil.duplicates.model import (
     M_HELD,
+    PUBLICATION_RARE,
     TRAIN_MIN_RECORDS,
     U_MAX_PAIRS,
     U_SEED,
@@ -88,7 +94,14 @@ EM_MAX_PAIRS = 2_000_000
 Progress = Callable[[str, int, int], None]
 """(step, completed, total) callback."""
 
-Source = Literal["prior", "random pairs", "random pairs of one product", "EM"]
+Source = Literal[
+    "prior",
+    "random pairs",
+    "random pairs of one product",
+    "EM",
+    "two patients of one publication",
+    "as the level it stands in for",
+]
 
 
 class LevelParameters(BaseModel):
@@ -221,7 +234,9 @@ def _em(
         m, lam = _session_m(session)
         expected = lam * pairs
         reversed_ = [
-            name for name, levels in m.items() if _strongest_not_favoured(levels, block_u.get(name))
+            name
+            for name, levels in m.items()
+            if _strongest_not_favoured(_unheld(name, levels), block_u.get(name))
         ]
         if expected < EM_MIN_MATCHES:
             why, used = f"{expected:.1f} expected matches < {EM_MIN_MATCHES:g}", False
@@ -248,6 +263,12 @@ def _em(
                 matches + PRIOR_MATCHES
             )
     return shrunk, sessions
+
+
+def _unheld(name: str, levels: dict[str, float]) -> dict[str, float]:
+    """``levels`` of fact ``name`` without its held levels (``Level.held``), in order."""
+    held = {lv.label for f in facts() if f.name == name for lv in f.levels if lv.held}
+    return {label: m for label, m in levels.items() if label not in held}
 
 
 def _strongest_not_favoured(m_levels: dict[str, float], u_levels: dict[str, float] | None) -> bool:
@@ -318,6 +339,7 @@ def train(
     sessions: list[EMSession] = []
     u_pairs = None
     u_sources: dict[str, Source] = {}
+    publication_u: dict[str, float] = {}
     if n_records >= TRAIN_MIN_RECORDS:
         step("estimating u from random pairs", 0, 3)
         linker = Linker(records, settings(n_records), log_level=None)
@@ -336,6 +358,7 @@ def train(
             u_est[name] = {**u_est.get(name, {}), **levels}
             u_sources[name] = "random pairs of one product"
             _set_u(linker, name, levels)  # EM holds u fixed at these
+        publication_u, _ = publication_rare_u(db_api, table_name)
         lot_u, lot_pairs = lot_u_among_product_pairs(db_api, table_name)
         if lot_u:
             u_est["lot"] = lot_u
@@ -347,30 +370,38 @@ def train(
     params: Params = {}
     fact_records = []
     for fact in facts():
-        levels = []
-        for level in fact.levels:
+        levels: dict[str, LevelParameters] = {}
+        for level in sorted(fact.levels, key=lambda lv: lv.held):  # held ones last
             m = m_est.get(fact.name, {}).get(level.label)
             u = u_est.get(fact.name, {}).get(level.label)
             m_source: Source = "EM" if m is not None else "prior"
             u_source: Source = u_sources.get(fact.name, u_from) if u is not None else "prior"
+            if level.held:  # conditional m and u (model.PUBLICATION_RARE)
+                m, m_source = None, "prior"
+                u = publication_u.get(level.label)
+                u_source = "two patients of one publication" if u is not None else "prior"
+                stands_for = levels.get(PUBLICATION_RARE.get(level.label, ""))
+                if u is None and n_records >= TRAIN_MIN_RECORDS and stands_for is not None:
+                    m, u = stands_for.m, stands_for.u
+                    m_source = u_source = "as the level it stands in for"
             m = level.m if m is None or not math.isfinite(m) else m
             u = level.u if u is None or not math.isfinite(u) else u
             m, u, note = constrain(m, u, agreement=level.agreement, keep_u=level.tf_baseline)
-            params.setdefault(fact.name, {})[level.label] = (m, u)
-            levels.append(
-                LevelParameters(
-                    label=level.label,
-                    m=m,
-                    u=u,
-                    weight=math.log2(m / u),
-                    m_from=m_source,
-                    u_from=u_source,
-                    constrained=note,
-                    tf_column=level.tf,
-                )
+            levels[level.label] = LevelParameters(
+                label=level.label,
+                m=m,
+                u=u,
+                weight=math.log2(m / u),
+                m_from=m_source,
+                u_from=u_source,
+                constrained=note,
+                tf_column=level.tf,
             )
+        ordered = [levels[level.label] for level in fact.levels]
+        for record in ordered:
+            params.setdefault(fact.name, {})[record.label] = (record.m, record.u)
         fact_records.append(
-            FactParameters(name=fact.name, description=fact.description, levels=levels)
+            FactParameters(name=fact.name, description=fact.description, levels=ordered)
         )
     model = DuplicateModel(
         records=n_records,
