@@ -13,8 +13,8 @@ import pytest
 
 from dermavigil.duplicates.detect import score_table, with_rare_terms
 from dermavigil.duplicates.features import FEATURE_SCHEMA
+from dermavigil.duplicates.parameters import DuplicateModel
 from dermavigil.duplicates.store_features import store_feature_table
-from dermavigil.duplicates.training import DuplicateModel
 from dermavigil.ingest.runner import run_import
 from dermavigil.settings import load_settings
 

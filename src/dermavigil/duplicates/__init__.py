@@ -25,8 +25,8 @@ from dermavigil.duplicates.detect import (
     feature_table,
     find_duplicates,
 )
+from dermavigil.duplicates.parameters import DuplicateModel
 from dermavigil.duplicates.service import DuplicateReport, registry_duplicates
-from dermavigil.duplicates.training import DuplicateModel
 
 __all__ = [
     "Detection",

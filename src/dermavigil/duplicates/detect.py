@@ -35,7 +35,8 @@ from dermavigil.duplicates.model import (
     level_labels,
     settings,
 )
-from dermavigil.duplicates.training import DuplicateModel, Progress, train
+from dermavigil.duplicates.parameters import DuplicateModel
+from dermavigil.duplicates.training import Progress, train
 from dermavigil.errors import InputError, Problem
 from dermavigil.registry.models import StoredCase
 

@@ -28,8 +28,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dermavigil.duplicates.detect import DuplicatePair
+from dermavigil.duplicates.parameters import DuplicateModel
 from dermavigil.duplicates.service import DuplicateReport, registry_duplicates
-from dermavigil.duplicates.training import DuplicateModel, Progress
+from dermavigil.duplicates.training import Progress
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry import CaseService
 from dermavigil.registry.tables import CaseRow, DuplicateDecisionRow, DuplicateRunRow

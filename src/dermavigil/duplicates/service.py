@@ -6,7 +6,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from dermavigil.duplicates.detect import DuplicatePair, detect
-from dermavigil.duplicates.training import DuplicateModel, Progress
+from dermavigil.duplicates.parameters import DuplicateModel
+from dermavigil.duplicates.training import Progress
 from dermavigil.registry import CaseFilter, CaseService
 
 

@@ -48,12 +48,8 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any
 
-import splink
-from pydantic import BaseModel, Field
-
-from dermavigil.duplicates.blocking import FamilyCount
 from dermavigil.duplicates.chance import (
     block_pairs_sql,
     level_shares,
@@ -62,7 +58,6 @@ from dermavigil.duplicates.chance import (
     product_u,
     publication_rare_u,
 )
-from dermavigil.duplicates.meta_blocking import Pruning
 from dermavigil.duplicates.model import (
     M_HELD,
     PUBLICATION_RARE,
@@ -76,6 +71,13 @@ from dermavigil.duplicates.model import (
     prior_match_probability,
     settings,
     training_blocks,
+)
+from dermavigil.duplicates.parameters import (
+    DuplicateModel,
+    EMSession,
+    FactParameters,
+    LevelParameters,
+    Source,
 )
 
 log = logging.getLogger(__name__)
@@ -93,65 +95,6 @@ EM_MAX_PAIRS = 2_000_000
 
 Progress = Callable[[str, int, int], None]
 """(step, completed, total) callback."""
-
-Source = Literal[
-    "prior",
-    "random pairs",
-    "random pairs of one product",
-    "EM",
-    "two patients of one publication",
-    "as the level it stands in for",
-]
-
-
-class LevelParameters(BaseModel):
-    label: str
-    m: float
-    u: float
-    weight: float = Field(description="log2(m/u)")
-    m_from: Source
-    u_from: Source
-    constrained: str | None = Field(
-        default=None, description="what the constraint changed, if anything"
-    )
-    tf_column: str | None = Field(
-        default=None, description="u adjusted by this column's value frequency"
-    )
-
-
-class FactParameters(BaseModel):
-    name: str
-    description: str
-    levels: list[LevelParameters]
-
-
-class EMSession(BaseModel):
-    block: str
-    trained: list[str] = Field(default_factory=list, description="facts whose m it estimated")
-    expected_matches: float | None = None
-    used: bool
-    why: str
-
-
-class DuplicateModel(BaseModel):
-    """The Fellegi-Sunter model a run used, parameter by parameter, and how it was made."""
-
-    records: int
-    trained: bool = Field(description="m and u estimated from these records")
-    prior_match_probability: float
-    prior_weight: float
-    u_pairs: int | None = Field(default=None, description="random pairs sampled for u")
-    em_sessions: list[EMSession] = Field(default_factory=list)
-    blocking_rules: list[str]
-    blocking: list[FamilyCount] = Field(
-        default_factory=list, description="pairs per blocking family, before/after bounding"
-    )
-    pruning: Pruning | None = Field(default=None, description="candidate and scored pairs")
-    facts: list[FactParameters]
-    splink_version: str = splink.__version__
-    constraint: str = (
-        "agreement levels: u <= m (weight >= 0); 'no agreement' levels: m <= u (weight <= 0)"
-    )
 
 
 def _observed(value: Any) -> float | None:
