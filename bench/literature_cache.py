@@ -5,6 +5,7 @@ Usage::
     python bench/literature_cache.py check          # which cached texts are present / changed
     python bench/literature_cache.py missing        # query, URL, DOI/PMID of each missing text
     python bench/literature_cache.py add ID [FILE]  # store a text (FILE or stdin) for annotation ID
+    python bench/literature_cache.py recover ID FILE  # store the annotated part of a whole excerpt
 
 Abstract texts are third-party sentences: they are never committed. The
 annotations (``bench/data/literature_real.jsonl``, one JSON object a line:
@@ -16,7 +17,9 @@ the ``pages`` corpus of the project's search tool: run each recorded query,
 take the result with the recorded URL, keep its excerpt from the title line
 through the abstract (markup, hyphenation and truncation as they come) and
 ``add`` it; ``check`` then tells whether the text is byte-identical to the one
-the committed figures were measured on.
+the committed figures were measured on. To rebuild a lost cache, save the
+result's whole excerpt and ``recover`` it: the run of whole lines whose digest
+is the annotated one is found and stored.
 """
 
 from __future__ import annotations
@@ -43,6 +46,29 @@ def annotations() -> list[dict]:
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def annotated_span(excerpt: str, digest: str) -> str | None:
+    """The run of whole lines of ``excerpt`` that, stored as ``add`` stores it, has ``digest``."""
+    lines = excerpt.splitlines()
+    for start in range(len(lines)):
+        for end in range(start + 1, len(lines) + 1):
+            text = "\n".join(lines[start:end]).strip() + "\n"
+            if _digest(text) == digest:
+                return text
+    return None
+
+
+def _item(ident: str) -> dict | None:
+    item = next((i for i in annotations() if i["id"] == ident), None)
+    if item is None:
+        print(f"no annotation {ident!r} in {ANNOTATIONS}", file=sys.stderr)
+    return item
+
+
+def _store(item: dict, text: str) -> None:
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    (cache_dir() / f"{item['id']}.txt").write_text(text, encoding="utf-8")
 
 
 def cached_text(item: dict) -> str | None:
@@ -81,15 +107,24 @@ def main(argv: list[str]) -> int:
             ident = item.get("doi") or item.get("pmid") or ""
             print(f"{item['id']}\tquery: {item['query']}\n\turl: {item['url']}\n\t{ident}")
         return 0
-    if command == "add" and len(argv) >= 2:
-        item = next((i for i in annotations() if i["id"] == argv[1]), None)
+    if command == "recover" and len(argv) == 3:
+        item = _item(argv[1])
         if item is None:
-            print(f"no annotation {argv[1]!r} in {ANNOTATIONS}", file=sys.stderr)
+            return 2
+        text = annotated_span(Path(argv[2]).read_text(encoding="utf-8"), item["sha256"])
+        if text is None:
+            print(f"{item['id']}: no run of lines in {argv[2]} is the annotated text")
+            return 1
+        _store(item, text)
+        print(f"stored {item['id']}: identical to the annotated text")
+        return 0
+    if command == "add" and len(argv) >= 2:
+        item = _item(argv[1])
+        if item is None:
             return 2
         text = Path(argv[2]).read_text(encoding="utf-8") if len(argv) > 2 else sys.stdin.read()
         text = text.strip() + "\n"
-        cache_dir().mkdir(parents=True, exist_ok=True)
-        (cache_dir() / f"{item['id']}.txt").write_text(text, encoding="utf-8")
+        _store(item, text)
         same = _digest(text) == item["sha256"]
         print(
             f"stored {item['id']}: {'identical to' if same else 'DIFFERS from'} the annotated text"
