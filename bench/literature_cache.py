@@ -18,8 +18,8 @@ take the result with the recorded URL, keep its excerpt from the title line
 through the abstract (markup, hyphenation and truncation as they come) and
 ``add`` it; ``check`` then tells whether the text is byte-identical to the one
 the committed figures were measured on. To rebuild a lost cache, save the
-result's whole excerpt and ``recover`` it: the run of whole lines whose digest
-is the annotated one is found and stored.
+result's whole excerpt and ``recover`` it: the part (from a line's start) whose
+digest is the annotated one is found and stored.
 """
 
 from __future__ import annotations
@@ -49,13 +49,18 @@ def _digest(text: str) -> str:
 
 
 def annotated_span(excerpt: str, digest: str) -> str | None:
-    """The run of whole lines of ``excerpt`` that, stored as ``add`` stores it, has ``digest``."""
-    lines = excerpt.splitlines()
-    for start in range(len(lines)):
-        for end in range(start + 1, len(lines) + 1):
-            text = "\n".join(lines[start:end]).strip() + "\n"
+    """The part of ``excerpt`` whose digest is ``digest``: a run from the start of a line to
+    any character, as it stands (later rounds stored the excerpt untrimmed) or stored as
+    ``add`` stores it (stripped, one final newline)."""
+    starts = [0] + [i + 1 for i, c in enumerate(excerpt) if c == "\n"]
+    for start in starts:
+        for end in range(start + 1, len(excerpt) + 1):
+            text = excerpt[start:end]
             if _digest(text) == digest:
                 return text
+            trimmed = text.strip() + "\n"
+            if _digest(trimmed) == digest:
+                return trimmed
     return None
 
 
@@ -113,7 +118,7 @@ def main(argv: list[str]) -> int:
             return 2
         text = annotated_span(Path(argv[2]).read_text(encoding="utf-8"), item["sha256"])
         if text is None:
-            print(f"{item['id']}: no run of lines in {argv[2]} is the annotated text")
+            print(f"{item['id']}: no part of {argv[2]} is the annotated text")
             return 1
         _store(item, text)
         print(f"stored {item['id']}: identical to the annotated text")
