@@ -80,13 +80,14 @@ _INN_STEMS = (
     "navir", "ciclovir", "vudine", "izine", "olone", "asone", "sonide", "dronate", "gliptin",
     "glitazone", "semide", "thiazide", "formin", "oxetine", "triptyline", "peridol", "apine",
     "idone", "azosin", "tropium", "lukast", "limus", "platin", "rubicin", "taxel", "mustine",
-    "gestrel", "plase",
+    "gestrel", "plase", "relin",
 )  # fmt: skip
 _INN = re.compile(rf"(?i:[a-z]{{4,}}(?:{'|'.join(_INN_STEMS)}))")
 """A word ending in a common stem of International Nonproprietary Names (WHO, "The use of
 stems in the selection of International Nonproprietary Names (INN) for pharmaceutical
 substances", WHO/EMP/RHT/TSN/2018.1: -cillin penicillins, -caine local anaesthetics,
--izine antihistamines, -olone/-asone corticosteroids, -mab monoclonal antibodies, ...): a
+-izine antihistamines, -olone/-asone corticosteroids, -mab monoclonal antibodies, -relin
+LHRH analogues, ...): a
 drug name the FAERS lexicon lacks (cyclizine). Only stems no common English word ends in,
 on words of 7 letters or more."""
 

@@ -45,6 +45,7 @@ from dermavigil.literature.extract.foreign_words import (
     AGE_UNITS,
     BIOPSY,
     CASE,
+    CAUSE,
     EXPOSURE,
     GENERAL,
     NUMBERS,
@@ -57,6 +58,9 @@ from dermavigil.literature.extract.foreign_words import (
     SITES_FOUND,
     SURGERY,
     TIME_UNITS,
+    TITLE_CAUSE,
+    VACCINE,
+    WRONG,
     ascii_fold,
 )
 from dermavigil.literature.extract.reactions import ReactionFacts
@@ -91,6 +95,9 @@ class ForeignFacts:
     product: tuple[str, str, Span] | None = None
     """The drug given, as the text spells it, its English lexicon name and its span."""
     route: tuple[str, Span] | None = None
+    wrong: list[Span] = field(default_factory=list)
+    """Where a case sentence says the product was given by mistake (:data:`.foreign_words.
+    WRONG`)."""
     seriousness: list[SeriousnessCriterion] = field(default_factory=list)
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
@@ -250,20 +257,41 @@ def read_foreign(
     return facts
 
 
+def _given(folded: str, sentence: Sentence, start: int) -> bool:
+    """Whether the name at ``start`` is the drug given: after the words of its giving
+    (:data:`.foreign_words.EXPOSURE`), after words that tie the reaction to it or tell it
+    was received (:data:`.foreign_words.CAUSE`), or after a title's preposition of a cause
+    ("necrosis cutánea por heparina"; not "tratada por")."""
+    window = folded[max(sentence.start, start - 40) : start]
+    if EXPOSURE.search(window) or CAUSE.search(window):
+        return True
+    return sentence.section == "title" and bool(
+        TITLE_CAUSE.search(window) and not _TREATED_TITLE.search(window)
+    )
+
+
+_TREATED_TITLE = re.compile(r"(?:trat|trait|manej|behandel)\w*\s+\w+(?:\s+\w+['\u2019]?)?\s*$")
+
+
 def _product(
     facts: ForeignFacts, text: str, folded: str, case: list[Sentence], named: bool = False
 ) -> None:
-    """The first lexicon drug (by its cognate) named right after the words of its giving
-    ("aplicación de penicilina benzatínica"), as spelled with a hyphenated or adjectival
-    companion word, and a route word of the same sentence; when the text names a product
-    family (``named``), a name of the treatments table given after it is its treatment
-    ("necessitando de aplicação de hialuronidase"), not a second suspect."""
+    """The first lexicon drug (by its cognate) or vaccine (:data:`.foreign_words.VACCINE`)
+    named as the one given (:func:`_given`: "aplicación de penicilina benzatínica",
+    "asociada a enoxaparina", "injection accidentelle d'un vaccin anti-pasteurellose"), as
+    spelled with a hyphenated or adjectival companion word, and a route word of the same
+    sentence; when the text names a product family (``named``), a name of the treatments
+    table given after it is its treatment ("necessitando de aplicação de hialuronidase"),
+    not a second suspect."""
     for sentence in case:
+        found: list[tuple[int, int, str]] = [
+            (m.start(), m.end(), "vaccine")
+            for m in VACCINE.finditer(folded, sentence.start, sentence.end)
+            if not named and _given(folded, sentence, m.start())
+        ]
         for m in _TOKEN.finditer(folded, sentence.start, sentence.end):
             english = english_drug(m.group(0))
-            if not english or not EXPOSURE.search(
-                folded, max(sentence.start, m.start() - 40), m.start()
-            ):
+            if not english or not _given(folded, sentence, m.start()):
                 continue
             if named and TREATMENT_NAME.fullmatch(m.group(0)):
                 continue  # "aplicação de hialuronidase" after the filler the text names
@@ -274,13 +302,24 @@ def _product(
             before = re.search(r"([a-z]+)-$", folded[max(0, start - 30) : start])
             end = end + joined.end() if joined else end
             start = max(0, start - 30) + before.start(1) if before else start
-            facts.product = (text[start:end], english, (start, end))
+            found.append((start, end, english))
+        if not found:
+            continue
+        start, end, english = min(found)
+        facts.product = (text[start:end], english, (start, end))
+        head = folded[start : start + 5]
+        naming = [t for t in case if t is not sentence and head in folded[t.start : t.end]]
+        for told in [sentence, *naming]:  # the route of its giving, wherever it is named
             for route, pattern in ROUTES:
-                found = pattern.search(folded, sentence.start, sentence.end)
-                if found:
-                    facts.route = (route, found.span())
+                route_found = pattern.search(folded, told.start, told.end)
+                if route_found:
+                    facts.route = (route, route_found.span())
                     break
-            return
+            if facts.route:
+                break
+        for told in case:
+            facts.wrong.extend(m.span() for m in WRONG.finditer(folded, told.start, told.end))
+        return
 
 
 def _onset_and_sites(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:

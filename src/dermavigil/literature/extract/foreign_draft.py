@@ -23,6 +23,7 @@ from dermavigil.literature.extract.foreign import ForeignFacts, read_foreign
 from dermavigil.literature.extract.language import language_name
 from dermavigil.literature.extract.outcome import OutcomeFacts
 from dermavigil.literature.extract.products import ProductFacts
+from dermavigil.literature.extract.route_label import prescribed_injection
 from dermavigil.literature.extract.routes import RouteFacts
 from dermavigil.terminology.drugs import drug_names
 from dermavigil.terminology.labelled_routes import labelled_for
@@ -40,7 +41,8 @@ def _known(reaction, known: set[str]) -> bool:
 
 
 def _products(text: str, facts: ForeignFacts, evidence: assemble.Evidence) -> list[dict[str, Any]]:
-    """The drug given, as the text spells it, with its route and labelled routes."""
+    """The drug given, as the text spells it, with its route and labelled routes, or the
+    mistake the case tells of its giving."""
     assert facts.product is not None
     name, english, span = facts.product
     category = categorize(english)
@@ -48,10 +50,18 @@ def _products(text: str, facts: ForeignFacts, evidence: assemble.Evidence) -> li
         category = ProductCategory.drug
     product = ProductFacts(name=name, category=category)
     product.spans["name"] = product.spans["category"] = [span]
-    routes = RouteFacts()
+    routes = RouteFacts(wrong_spans=list(facts.wrong))
     if facts.route:
         routes.used, routes.used_spans = Route(facts.route[0]), [facts.route[1]]
-        if labelled_for(english, routes.used):  # a route the labelling lacks proves nothing
+        # a route the labelling lacks proves nothing; a drug or vaccine given by the route
+        # the case states, with no mistake told, was given as prescribed (docs/annotation.md)
+        if not facts.wrong and (
+            labelled_for(english, routes.used)
+            or (
+                category in {ProductCategory.drug, ProductCategory.vaccine}
+                and prescribed_injection(routes, english)
+            )
+        ):
             routes.approved, routes.approved_spans = [routes.used], [span]
     return assemble.products_part(text, [product], routes, ChallengeFacts(), evidence)
 

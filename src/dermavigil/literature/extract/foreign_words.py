@@ -227,12 +227,38 @@ BIOPSY = _words(
     r"|anatomopatholog\w*|istolog\w*"
 )
 """A sentence telling what a biopsy showed: its findings are histopathology."""
-EXPOSURE = _words(
-    r"(?:aplicacion|administracion|inyeccion|infiltracion|colocacion|aplicacao|administracao|injecao"
-    r"|injection|administration|injektion|gabe|iniezione|somministrazione)"
-    r"(?: [a-z]+){0,2}? (?:de|d'|da|do|von|di)(?: la| l'| a| o)?"
+EXPOSURE = re.compile(
+    r"(?<![\w-])(?:aplicacion|administracion|inyeccion|infiltracion|colocacion|aplicacao"
+    r"|administracao|injecao|injection|administration|injektion|gabe|iniezione|somministrazione)"
+    r"(?: [a-z]+){0,2}? (?:(?:de|da|do|von|di)(?: la| a| o)?(?![\w-])|(?:de |d['\u2019])(?:une?"
+    r"(?![\w-])|l['\u2019])?)"
 )
-"""Words before the product given (the suspect, never a treatment)."""
+"""Words before the product given (the suspect, never a treatment); the apostrophe as
+typeset ("d\u2019héparine") or typed."""
+CAUSE = re.compile(
+    r"(?<![\w-])(?:(?:asociad|inducid|causad|provocad|secundari|relacionad|debid|associad"
+    r"|induzid|ocasionad|induite?|associee?|secondaire|liee?|causee?|provoquee?|due|indott"
+    r"|associat|causat|correlat)[oae]?s? (?:a|al|con|por|par|pelo|pela|da|ao|au|aux)"
+    r"|apres (?:la prise|l['\u2019]introduction|l['\u2019]administration) (?:de|d['\u2019])"
+    r"|(?:recu|recibio|recebeu|erhielt|ricevuto)(?: de| du| des)?"
+    r"|(?:bedingt|verursacht|induziert|ausgelost) durch)"
+    r"(?: la| el| l['\u2019]| le| les| o| a| lo| das| den| dem)?\s*$"
+)
+"""Words that tie the reaction to the drug named next ("asociada a enoxaparina", "induite
+par", "liée à"), or that tell the patient received it ("il avait reçu de l'héparine"): the
+drug is the suspect, as after the words of its giving (:data:`EXPOSURE`)."""
+TITLE_CAUSE = re.compile(
+    r"(?<![\w-])(?:por|par|pelo|pela|durch|da|dovut[oa] a|dues? a)(?: la| el| l['\u2019]| le)?\s*$"
+)
+"""In a title, the preposition of a cause ("necrosis cutánea por heparina"): titles name a
+reaction by what it was due to."""
+VACCINE = _words(
+    r"(?:vaccins?|vacunas?|vacinas?|impfstoff\w*|vaccino|vaccini)"
+    r"(?:[ -](?:anti-?[a-z]+|contra (?:la |el |a |o )?[a-z]+|contre (?:la |le |l['\u2019])?[a-z]+"
+    r"|gegen [a-z]+|[a-z]+(?:aire|ario|aria|ico|ica|ique)s?))?"
+)
+"""A vaccine in these languages, with the disease or the kind it names ("vaccin
+anti-pasteurellose", "vacuna contra la gripe", "vaccin vétérinaire"): the product given."""
 
 NUMBERS = {
     **dict.fromkeys(("un", "una", "uno", "um", "uma", "une", "ein", "eine", "einem", "einer"), 1),
@@ -311,8 +337,16 @@ SITES_FOUND = tuple((name, _words(pattern)) for name, pattern in SITES)
 ROUTES = (
     ("intramuscular", _words(r"intramuscular(?:es)?|intramusculaire|intramuskular\w*|intramuscolare"
                              r"|im")),
-    ("subcutaneous", _words(r"subcutane[ao]s?|sous-cutanee?s?|subkutan\w*|sottocutane[ao]")),
+    ("subcutaneous", _words(r"subcutane[ao]s?|sous[- ]cutanee?s?|subkutan\w*|sottocutane[ao]")),
     ("intradermal", _words(r"intradermic[ao]s?|intradermique|intradermal\w*|intradermale")),
     ("intravenous", _words(r"intravenos[ao]s?|endovenos[ao]s?|intraveineuse?|intravenos")),
 )  # fmt: skip
 """Route words near the product given."""
+WRONG = _words(
+    r"accident\w*|involontair\w*|inadvertid\w*|inadvertent\w*|versehentlich\w*|irrtumlich\w*"
+    r"|por error|por equivocacion|par erreur|par megarde|per errore|erroneamente|errone[ao]"
+    r"|erronee?|por engano|en lugar de|au lieu de|em vez de|anstatt|invece di"
+)
+"""A product given by mistake or by another route than meant ("injection accidentelle",
+"por error", "en lugar de"): given by a route it is not made for (docs/annotation.md: a
+veterinary vaccine injected by accident is approved false)."""

@@ -224,7 +224,7 @@ def complete_label(
         return "route named with the product"
     if _fda_labelled(facts, name, name_spans or []):
         return "FDA labelling (Drugs@FDA)"
-    if _prescribed_injection(facts, name):
+    if prescribed_injection(facts, name):
         facts.approved = [facts.used]
         facts.approved_verbatim = text_of(sentences, facts.used_spans[0])
         facts.approved_spans = list(facts.used_spans[:1])
@@ -255,7 +255,7 @@ def _route_names_suspect(
     return False
 
 
-def _prescribed_injection(facts: RouteFacts, name: str) -> bool:
+def prescribed_injection(facts: RouteFacts, name: str) -> bool:
     """A drug or vaccine injected by the route the case states, with no wrong route stated,
     was given as prescribed (docs/annotation.md: "a drug for intramuscular use given
     intramuscularly, even when Nicolau syndrome followed"), unless its FDA labelling lists

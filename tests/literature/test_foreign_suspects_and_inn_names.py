@@ -1,0 +1,65 @@
+"""Suspects a case report names in another language or by an INN the FDA lexicon lacks, and
+the route approval they carry (docs/annotation.md, r9xx decisions), pinned on texts we
+wrote: a low-molecular-weight heparin tied to the reaction in Spanish, given by its labelled
+route; a veterinary vaccine injected by accident, in French (approved false); an LHRH
+analogue named by its INN (-relin), not by its class."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.foreign import read_foreign
+from dermavigil.literature.realscore import draft_view
+from dermavigil.terminology.drugs import find_drugs
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
+
+
+def _own(name: str) -> dict:
+    return draft_view(extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8")))
+
+
+def test_own_text_spanish_heparin_tied_to_the_reaction_and_its_route():
+    view = _own("dpr01_spanish_lmwh_subcutaneous")
+    assert view["products"] == [("enoxaparina", "drug")]
+    assert view["route"] == "subcutaneous" and view["route_approval"] is True
+
+
+def test_own_text_french_vaccine_injected_by_accident():
+    view = _own("dpr02_french_veterinary_vaccine")
+    assert [c for _, c in view["products"]] == ["vaccine"]
+    assert view["route_approval"] is False
+
+
+def test_own_text_lhrh_analogue_by_its_inn():
+    view = _own("dpr03_lhrh_depot_inn_name")
+    assert view["products"] == [("buserelin", "drug")]
+
+
+@pytest.mark.parametrize("word", ["leuprorelin", "buserelin", "deslorelin"])
+def test_an_lhrh_inn_is_a_drug_name(word: str):
+    assert [d.name for d in find_drugs(f"nodules after {word} acetate injections")][:1] == [word]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "name"),
+    [
+        ("fr", "Nécrose suite à l’injection d’héparine\nUn patient de 70 ans.", "héparine"),
+        ("es", "Necrosis cutánea por heparina\nUn hombre de 60 años con necrosis.", "heparina"),
+        ("fr", "Un patient de 75 ans avait reçu de l’héparine non fractionnée.", "héparine"),
+        ("es", "Una mujer de 50 años con dermatosis inducida por enoxaparina.", "enoxaparina"),
+    ],
+)
+def test_a_drug_given_or_tied_to_the_reaction_in_another_language(
+    language: str, text: str, name: str
+):
+    facts = read_foreign(text, language)
+    assert facts.product is not None and facts.product[0] == name
+
+
+def test_a_drug_that_treated_the_reaction_in_a_title_is_no_suspect():
+    text = "Necrosis tratada por heparina\nUna mujer de 50 años presentó necrosis."
+    assert read_foreign(text, "es").product is None
