@@ -46,6 +46,20 @@ def test_a_review_sentence_in_the_present_is_not_a_finding_of_the_case():
     assert [f for f in draft.case["findings"] if f["kind"] == "histopathology"] == []
 
 
+def test_a_study_s_methods_sentence_is_not_a_test_result():
+    # a series' methods: that the findings were collected says nothing of what they showed
+    text = (
+        "Complications of thread lifting: a retrospective series of 40 patients\n"
+        "Forty patients who developed nodules after thread lifting were treated between 2015 "
+        "and 2020. Age, sex, imaging, treatment, histopathological findings and outcome were "
+        "recorded. Histological examination showed foreign body granulomas around the "
+        "threads."
+    )
+    results = [f["result"] for f in extract_draft(text).case["findings"]]
+    assert not any(r.startswith("recorded") for r in results)
+    assert any(r.startswith("foreign body granulomas") for r in results)
+
+
 def test_a_result_told_before_its_test_and_after_an_adverb_of_histology():
     """'... were reported as lipogranuloma by the pathology department', 'Eczema was
     diagnosed based on the pathological examination', 'Histologically, the specimen

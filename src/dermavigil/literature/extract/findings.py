@@ -41,11 +41,13 @@ _VERB = re.compile(
     r"|identified|was consistent with|were consistent with|was positive for|were negative"
     r"|shown to be|showing|revealing|demonstrating|included|includes|including|(?<=findings )of"
     r"|(?:were|was)(?!\s+(?:then\s+|also\s+|subsequently\s+)?(?:performed|taken|obtained|done|carried"
-    r"|sent|made|undertaken|requested|conducted|planned|ordered|repeated)\b))\b",
+    r"|sent|made|undertaken|requested|conducted|planned|ordered|repeated|collected|recorded"
+    r"|reviewed|analy[sz]ed|evaluated|assessed|documented|compared|retrieved|extracted)\b))\b",
     re.I,
 )
 """A reporting verb; "was performed", "was taken", "was obtained" only say that the test was
-done (its result follows a later verb: "a biopsy was performed, showing ...")."""
+done (its result follows a later verb: "a biopsy was performed, showing ..."), and "were
+collected", "were reviewed", "were analysed" that a study gathered its findings."""
 _KINDS = (
     (FindingKind.histopathology, r"biops|histo|patholog|eosin|HPE|microscop"),
     (FindingKind.imaging, r"ultraso|MRI|magnetic|CT"),
