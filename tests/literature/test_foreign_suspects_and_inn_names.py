@@ -63,3 +63,42 @@ def test_a_drug_given_or_tied_to_the_reaction_in_another_language(
 def test_a_drug_that_treated_the_reaction_in_a_title_is_no_suspect():
     text = "Necrosis tratada por heparina\nUna mujer de 50 años presentó necrosis."
     assert read_foreign(text, "es").product is None
+
+
+def test_own_text_chinese_family_name():
+    view = _own("dpr04_chinese_ha_filler")
+    assert view["products"] == [("透明质酸", "ha_filler")]
+
+
+def test_own_text_spanish_pmma_name_is_a_filler_material():
+    view = _own("dpr05_spanish_pmma_buttocks")
+    assert view["products"] == [("metacrilato", "other")]
+
+
+def test_own_text_threads_named_without_a_lift():
+    view = _own("dpr06_barbed_threads")
+    assert view["products"] == [("barbed threads", "other")]
+
+
+def test_own_text_mercury_self_injected_with_an_insulin_syringe():
+    view = _own("dpr07_mercury_insulin_syringe")
+    assert [c for _, c in view["products"]] == ["other"]
+    assert "mercury" in view["products"][0][0] and view["route_approval"] is False
+
+
+def test_industrial_strength_silicone_is_not_made_for_injection():
+    text = (
+        "Hypercalcemia after body contouring\nA 40-year-old woman presented with hypercalcemia"
+        " secondary to body contouring injections with industrial strength silicone."
+    )
+    view = draft_view(extract_draft(text))
+    assert view["products"] == [("industrial strength silicone", "other")]
+    assert view["route_approval"] is False
+
+
+def test_threads_seen_on_histology_are_no_product():
+    text = (
+        "Nodules after a filler\nA 30-year-old woman developed nodules after a hyaluronic acid"
+        " filler. Histology showed fungal threads."
+    )
+    assert [c for _, c in draft_view(extract_draft(text))["products"]] == ["ha_filler"]

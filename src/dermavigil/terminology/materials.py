@@ -19,7 +19,9 @@ fillers: review of material and properties", Facial Plast Surg 2015;31:29-34; "P
 soft tissue fillers", Facial Plast Surg 2011, doi:10.1055/s-0031-1298787; Christensen L,
 "Normal and pathologic tissue reactions to soft tissue gel fillers", Dermatol Surg
 2007;33:S168-75): permanent gels (polyacrylamide hydrogel and its brands, polyalkylimide,
-liquid silicone), slowly degradable polymers (polycaprolactone; polydioxanone threads),
+liquid silicone), slowly degradable polymers (polycaprolactone; polydioxanone and other
+lifting threads, when named as what was put in:
+:func:`dermavigil.literature.extract.suspect_roles.material_exposure`),
 animal collagen, hydroxyethyl methacrylate and autologous fat. docs/annotation.md files
 them under category ``other`` ("polyacrylamide gel, PMMA, polycaprolactone and autologous
 fat are category other").
@@ -39,8 +41,13 @@ _HEAD = re.compile(
 )
 """The head noun (last word) of a material name; "paraffinum liquidum" ends in its
 adjective and is caught by :data:`_ANY`."""
-_ANY = re.compile(r"\b(?:paraffin\w*|petrolatum|petroleum|vaseline|synthol)\b", re.I)
-"""Names that are a material wherever the word stands ("paraffinum liquidum")."""
+_ANY = re.compile(
+    r"\b(?:paraffin\w*|petrolatum|petroleum|vaseline|synthol|(?:elemental |metallic )?mercury"
+    r"|quicksilver)\b",
+    re.I,
+)
+"""Names that are a material wherever the word stands ("paraffinum liquidum"; metallic
+mercury, which no labelling gives an injection route)."""
 _NOT = re.compile(r"\bsilicone\b", re.I)
 
 _FILLER_MATERIALS = (
@@ -51,9 +58,12 @@ _FILLER_MATERIALS = (
     r"|(?:autologous|autogenous)\s+(?:(?:micro|nano)-?)?fat(?:[\s-]+(?:grafts?|grafting|transfer))?"
     r"|(?:(?:micro|nano)-?)?fat[\s-]+(?:grafting|grafts?|transfer)"
     r"|(?:(?:micro|nano)-?)?fat(?=[\s-]+(?:injections?|infiltrations?))"
-    r"|lipo-?filling|lipo-?transfer|lipo-?structure|thread[\s-]lift(?:ing)?|(?:barbed\s+)?threads?"
-    r"(?=[\s-]+lift)|hydrogel(?:\s+fillers?)?"
-    r"|(?:(?:liquid|injectable|medical[- ]grade|industrial)\s+)*silicone(?:\s+(?:oil|fluid|gel))?"
+    r"|lipo-?filling|lipo-?transfer|lipo-?structure|thread[\s-]lift(?:ing)?"
+    r"|(?:(?:barbed|cog(?:ged)?|absorbable|resorbable|non-?absorbable|lifting|suspension|facial"
+    r"|polylactic(?:[\s-]acid)?|PLLA|polypropylene|gold)\s+)*threads?"
+    r"|hydrogel(?:\s+fillers?)?"
+    r"|(?:(?:liquid|injectable|medical[- ]grade|industrial(?:[- ](?:strength|grade))?"
+    r"|non-?medical(?:[- ]grade)?)\s+)*silicone(?:\s+(?:oil|fluid|gel))?"
     r"|poly-?dimethyl-?siloxane|dimethicone"
     r"|(?:bovine|porcine)\s+collagen|hydroxy-?ethyl[\s-]?methacrylate"
     r"|Aquamid|Amazingel|Interfall|Bio-?Alcamid|Argiform|Bioformacryl|Formacryl|Aquafilling"

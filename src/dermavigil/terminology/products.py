@@ -6,8 +6,9 @@ regular expressions (generic terms and well-known brands, e.g. Juvederm and
 Restylane for hyaluronic-acid fillers, Sculptra for PLLA, Radiesse for CaHA,
 Rejuran for polynucleotides, Botox/Dysport/Xeomin for botulinum toxin A,
 Kybella for deoxycholic acid), and the family names of texts in Spanish, Portuguese,
-French, Italian and German ("toxina botulínica", "ácido hialurônico": docs/annotation.md
-keeps product names as the text spells them). :func:`find_products` returns every mention
+French, Italian and German ("toxina botulínica", "ácido hialurônico", "metacrilato":
+docs/annotation.md keeps product names as the text spells them), and of Chinese, Japanese
+and Korean (:data:`_CJK`). :func:`find_products` returns every mention
 with its character span, most specific category first when mentions
 overlap (an "HA filler" beats the bare word "filler").
 """
@@ -55,7 +56,8 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     (
         _C.pmma,
         r"(?:poly[- ]?)?methyl[- ]?methacrylate(?:\s+(?:filler|microspheres))?|PMMA|Bellafill"
-        r"|Arte[Ff]ill|Artecoll",
+        r"|Arte[Ff]ill|Artecoll|(?:poli[- ]?)?(?:metil[- ]?)?metacrilato(?:\s+de\s+metila)?"
+        r"|polym[ée]thacrylate\s+de\s+m[ée]thyle|polimetilmetacrilato|Polymethylmethacrylat",
     ),
     (
         _C.skin_booster,
@@ -103,6 +105,25 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     ),
 )
 
+_CJK: tuple[tuple[ProductCategory, str], ...] = (
+    (_C.ha_filler, r"透明质酸|透明質酸|玻尿酸|ヒアルロン酸|히알루론산"),
+    (
+        _C.botulinum_toxin,
+        r"肉毒(?:杆菌|桿菌)?(?:毒素)?|ボツリヌス(?:毒素|トキシン)?|보툴리눔(?:\s?톡신)?|보톡스",
+    ),
+    (_C.plla, r"聚左旋乳酸|聚-?L-?乳酸|ポリ-?L-?乳酸"),
+    (_C.caha, r"羟基磷灰石钙|羥基磷灰石鈣|羟基磷灰石|ハイドロキシアパタイト"),
+    (_C.pmma, r"聚甲基丙烯酸甲酯"),
+    (_C.prp, r"富血小板血浆|富血小板血漿|多血小板血漿"),
+    (_C.exosome, r"外泌体|エクソソーム|엑소좀"),
+    (_C.polynucleotide, r"多聚脱氧核糖核苷酸|多核苷酸|ポリヌクレオチド|폴리뉴클레오티드"),
+    (_C.vaccine, r"疫苗|ワクチン|백신"),
+)
+"""The family names of texts in Chinese, Japanese and Korean (the names of the substances in
+these languages' pharmacopoeias and package inserts: 透明质酸 hyaluronic acid, 肉毒毒素
+botulinum toxin, 聚左旋乳酸 poly-L-lactic acid, 羟基磷灰石钙 calcium hydroxylapatite, ...).
+These scripts write no spaces between words, so the names are found wherever they stand."""
+
 _SPACE = re.compile(r"(?<=[A-Za-z]) (?=[A-Za-z])")
 _COMPILED: tuple[tuple[ProductCategory, re.Pattern[str]], ...] = tuple(
     # words of a name may be joined by a hyphen as well as a space ("benzathine-penicillin")
@@ -113,7 +134,7 @@ _COMPILED: tuple[tuple[ProductCategory, re.Pattern[str]], ...] = tuple(
         ),
     )
     for category, pattern in _PATTERNS
-)
+) + tuple((category, re.compile(pattern)) for category, pattern in _CJK)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ _NAME = (
 _MATERIAL = (
     r"(?P<name>(?:\b(?!(?:from|of|with|after|following|to|in|on|and|or|by|received|receiving"
     r"|had|having|underwent|undergoing|got|getting)\b)[\w-]+\s+){0,3}?"
-    r"(?:fillers?|fat|silicone|paraffin|oil|collagen|materials?"
+    r"(?:fillers?|fat|silicone|paraffin|oil|collagen|materials?|mercury"
     r"|substances?|preparations?|[\w-]*peptides?(?:-\d+)?))"
 )
 _GENERIC = (
@@ -157,6 +157,10 @@ def generic_mentions(patient: list[Sentence]) -> Mentions:
     return []
 
 
+_DEVICE_AFTER = re.compile(r"[\s-]+(?:syringes?|needles?)\b", re.I)
+"""After a drug's name, a device named by it ("using an insulin syringe")."""
+
+
 def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[ProductMention]:
     """Lexicon drugs the sentence gives as the exposure, not as a treatment."""
     out = []
@@ -170,6 +174,8 @@ def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[Prod
             0 <= drug.start - m.end <= 2 for m in [*known, *drugs] if m is not drug
         ):
             continue  # "triamcinolone acetonide (Kenalog)": the same product, named again
+        if _DEVICE_AFTER.match(after):
+            continue  # "an insulin syringe", "a tuberculin needle": a device, not the drug
         if not (given_as_exposure(before, after) or tied_as_cause(before, after)):
             continue
         cosmetic = cosmetic_form(after)
@@ -308,6 +314,8 @@ def suspect_mentions(
                 sentence.start + mention.end,
             )
             after = sentence.text[mention.end :]
+            if _DEVICE_AFTER.match(after):
+                continue  # "using an insulin syringe": a device named by a drug
             if treats_complication(after):
                 if mention.category is not ProductCategory.drug:
                     treating.add(mention.category)

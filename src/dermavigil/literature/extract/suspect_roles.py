@@ -148,7 +148,8 @@ def given_as_exposure(before: str, after: str) -> bool:
 
 _MATERIAL_AFTER = re.compile(
     r"^[\s-]{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,2}?(?:augmentation|fillers?|filling"
-    r"|implant\w*|grafting|transfer|lift\w*|threads?|procedures?|treatments?|sessions?)\b",
+    r"|implant\w*|grafting|transfer|lift\w*|threads?|procedures?|treatments?|sessions?"
+    r"|insert\w*|placed|placement)\b",
     re.I,
 )
 _MATERIAL_BEFORE = re.compile(
