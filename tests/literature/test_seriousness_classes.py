@@ -12,7 +12,7 @@ import pytest
 
 from dermavigil.domain.vocab import SeriousnessCriterion
 from dermavigil.literature.extract import extract_draft
-from dermavigil.literature.extract.seriousness import reaction_criteria
+from dermavigil.literature.extract.seriousness_codes import reaction_criteria
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
 
@@ -65,7 +65,7 @@ def test_necrotizing_fasciitis_alone_states_no_criterion():
 def test_the_phenotype_subtrees_come_from_the_process_coder(monkeypatch: pytest.MonkeyPatch):
     """The coder's tables are read from disk once per process: the seriousness phenotypes
     reuse them (a second read cost ~0.2 s of every cold 'dermavigil extract')."""
-    from dermavigil.literature.extract import seriousness
+    from dermavigil.literature.extract import seriousness_codes
     from dermavigil.terminology import coder_cache
     from dermavigil.terminology.coder import default_coder
 
@@ -73,7 +73,7 @@ def test_the_phenotype_subtrees_come_from_the_process_coder(monkeypatch: pytest.
     reads: list[object] = []
     real_read = coder_cache._read
     monkeypatch.setattr(coder_cache, "_read", lambda *a: reads.append(a) or real_read(*a))
-    seriousness._phenotype_codes.cache_clear()
+    seriousness_codes._phenotype_codes.cache_clear()
     assert reaction_criteria([(["HP:0000618"], [(0, 4)])])
     assert reads == []
 

@@ -3,7 +3,7 @@ build the HPO index."""
 
 from __future__ import annotations
 
-from dermavigil.literature.extract.seriousness import _PHENOTYPES
+from dermavigil.literature.extract.seriousness_codes import _PHENOTYPES
 from dermavigil.terminology.coder_cache import SUBTREE_ROOTS, coder_tables
 from dermavigil.terminology.hpo import load_hpo
 

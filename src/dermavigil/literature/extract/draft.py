@@ -31,7 +31,7 @@ from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.onset import refine_onsets
-from dermavigil.literature.extract.outcome import find_outcome
+from dermavigil.literature.extract.outcome import find_outcome, summaries
 from dermavigil.literature.extract.patient import find_patient, find_series_patients
 from dermavigil.literature.extract.product_mentions import abbreviations, treated_families
 from dermavigil.literature.extract.products import (
@@ -268,6 +268,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
         title=sentences[0] if title else None,
         exposure=exposure_sentence(case_part, min(introduced, default=None), named),
+        summed=summaries(sentences, case_part),
     )
     suspect_spans = tuple(span for p in products for span in p.spans.get("category", []))
     routes = find_routes(

@@ -65,7 +65,7 @@ from dermavigil.literature.extract.foreign_words import (
 )
 from dermavigil.literature.extract.reactions import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
-from dermavigil.literature.extract.seriousness import reaction_criteria
+from dermavigil.literature.extract.seriousness_codes import reaction_criteria
 from dermavigil.literature.extract.treatment import TreatmentFact
 from dermavigil.terminology.coder import code_phrase, default_coder
 from dermavigil.terminology.drug_spellings import english_drug

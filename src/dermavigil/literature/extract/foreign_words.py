@@ -58,13 +58,15 @@ GENERAL = _words(
     r"|e uma complicacao|podem ser|costuma|se caracterise|est une complication|on suggere"
     r"|peut|rarement|ist eine|wird definiert|e una complicazione|si caratterizza"
     r"|diagnostico diferencial|diagnostic differentiel|dx diferencial|differentialdiagnose"
-    r"|diagnosi differenziale|introduccion|introducao|introduction|einleitung|introduzione"
+    r"|diagnosi differenziale|(?:introduccion|introducao|introduction)(?! d[eu'o ]|\s+d')"
+    r"|einleitung|introduzione"
     r"|discusion|discussao|discussion|diskussion|discussione|conclusion|conclusao"
     r"|palabras clave|palavras-chave|mots-cles|schlusselworter|parole chiave|keywords"
     r"|debe|deben|deve ser|devem|doit|doivent|sollte|deve essere|devono"
 )
 """A sentence about the condition in general, a differential diagnosis or a section of
-the article other than the case."""
+the article other than the case (the heading "Introduction", not the start of a treatment,
+"l'introduction d'un traitement")."""
 NEGATION = {
     "es": _words(r"sin|no|niega|nego|descart\w*|ausencia de|ningun\w*"),
     "pt": _words(r"sem|nao|nega|negou|descart\w*|ausencia de|nenhum\w*"),
@@ -290,15 +292,20 @@ TIME_UNITS = {
 }  # fmt: skip
 _NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 ONSET = re.compile(
-    rf"(?<![\w-])(?P<n>{_NUMBER})\s+(?P<unit>{'|'.join(TIME_UNITS)})(?![\w-])[^.;]{{0,25}}?"
+    rf"(?<![\w-])(?P<n>{_NUMBER})(?:\s+|(?<=\d))(?P<unit>{'|'.join(TIME_UNITS)})(?![\w-])"
+    r"[^.;]{0,25}?"
     r"(?<![\w-])(?:despues de|tras|posterior(?:es)? a|luego de|apos|depois de|apres|nach|dopo)"
     r"(?![\w-])[^.;]{0,40}?(?<![\w-])(?:la |a |l'|der |dem |la |l')?(?:inyeccion|aplicacion"
     r"|administracion|infiltracion|injecao|aplicacao|administracao|injection|administration"
-    r"|injektion|iniezione|somministrazione|vacuna|vacina|vaccin\w*|impfung)"
+    r"|injektion|iniezione|somministrazione|vacuna|vacina|vaccin\w*|impfung|introduccion"
+    r"|introducao|introduction|inicio|debut|prise|toma|tratamiento|traitement|tratamento|sesion"
+    r"|sessao|seance|sitzung|seduta)"
 )
 """A latency from the injection: a number and a unit, then "after" and the injection
 ("tres días después de la inyección", "no segundo dia após a aplicação", "72 horas tras
-administración")."""
+administración"); a number run into its unit ("48heures après l'injection"), the start of
+a treatment or a session ("4jours après l'introduction d'un traitement par l'héparine",
+"siete días tras la primera sesión"), as English "treatments" and "sessions" are)."""
 SITES: tuple[tuple[str, str], ...] = (
     ("forehead", r"frente|testa|front|stirn|fronte"),
     ("glabella", r"glabela|glabelle|glabella"),

@@ -100,7 +100,7 @@ _NOT_ONSET_BEFORE = re.compile(
     r"\b(?:follow-?up|visit|review(?:ed)?|re-?evaluat\w*|seen again|discharged?|control)\b"
     r"[^.;]{0,30}$"
     r"|\b(?:resolved|healed|recovered|disappeared|improved|subsided|regressed|cleared"
-    r"|normali[sz]ed)\b(?:\s+\w+ly)?\s+(?:at|by|within|after|in|over)\s+(?:about\s+)?$",
+    r"|normali[sz]ed)\b(?:\s+\w+ly)?\s+(?:(?:at|by|within|after|in|over)\s+(?:about\s+)?)?$",
     re.I,
 )
 """A follow-up or a visit timed, or a status reached at a time ('The patient had healed at
@@ -148,8 +148,8 @@ _SIGN_VERB = (
     r"|complained|observed)\b"
 )
 _VISIT = (
-    r"\b(?:presented|presenting|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen|referred"
-    r"|brought)|admitted|came|went|visited|consulted|contacted|attended|returned|sought"
+    r"\b(?:presented|presenting|presents|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen"
+    r"|referred|brought)|admitted|came|went|visited|consulted|contacted|attended|returned|sought"
     r"|(?:first|initial) (?:consultation|visit|presentation|examination))\b"
 )
 _PRESENTATION_BEFORE = re.compile(
@@ -223,8 +223,8 @@ vaccination", "pain since the injection")."""
 
 
 _PRESENTED = re.compile(
-    r"\b(?:presented|presentation|on admission|on arrival|went to|came to|visited|consulted"
-    r"|was seen|attended|was admitted|returned"
+    r"\b(?:presented|presents|presentation|on admission|on arrival|went to|came to|visited"
+    r"|consulted|was seen|attended|was admitted|returned"
     r"|was referred)\b",
     re.I,
 )

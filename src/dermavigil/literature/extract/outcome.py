@@ -32,14 +32,15 @@ The status one sentence states is read by :mod:`.outcome_sentence`, seriousness 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import Outcome, SeriousnessCriterion
 from dermavigil.literature.extract.outcome_sentence import present, sentence_status
 from dermavigil.literature.extract.outcome_words import OUTCOMES, StatusMention
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.seriousness import find_seriousness, reaction_criteria
+from dermavigil.literature.extract.seriousness import find_seriousness
+from dermavigil.literature.extract.seriousness_codes import reaction_criteria
 
 Span = tuple[int, int]
 
@@ -167,11 +168,25 @@ def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) 
         facts.outcome, facts.sequelae, facts.spans = None, [], {}
 
 
+def summaries(sentences: list[Sentence], told: list[Sentence]) -> list[Sentence]:
+    """The sentences outside the case sentences ``told`` that sum the case up ("This article
+    presents the case of ... which required multiple debridements", "This case highlights the
+    successful management of ..."): an introduction or a methods sentence about this case,
+    which the section filter leaves out; the title is read on its own."""
+    inside = {s.index for s in told}
+    return [
+        s
+        for s in sentences
+        if s.index not in inside and s.section != "title" and _SUMMARY.search(s.text)
+    ]
+
+
 def _last_status(
     facts: OutcomeFacts,
     patient: list[Sentence],
     first_reaction: int,
     title: Sentence | None = None,
+    summed: Sequence[Sentence] = (),
 ) -> None:
     later = [s for s in patient if s.index >= first_reaction]
     earlier: tuple[Sentence, StatusMention] | None = None
@@ -186,6 +201,7 @@ def _last_status(
         _superseded(facts, sentence, later)
         return
     summary = [s for s in patient if s.index < first_reaction or _SUMMARY.search(s.text)]
+    summary = sorted([*summary, *summed], key=lambda s: s.index)
     for sentence in reversed(summary):
         status = sentence_status(sentence) if _SUMMARY.search(sentence.text) else None
         if status is not None and not _PLUPERFECT.search(sentence.text[: status.span[0]]):
@@ -214,16 +230,19 @@ def find_outcome(
     reactions: Iterable[tuple[Iterable[str], list[Span]]] = (),
     title: Sentence | None = None,
     exposure: Sentence | None = None,
+    summed: Sequence[Sentence] = (),
 ) -> OutcomeFacts:
     """Outcome facts from case sentences from the first reaction sentence on.
 
     Seriousness is read from ``serious_from`` (the patient sentences) when given, and from
     the HPO codes of ``reactions`` (each its codes and evidence spans), see
     :func:`.seriousness.reaction_criteria`; ``exposure`` (the first case sentence naming the
-    suspect) dates an admission, see :func:`.seriousness.find_seriousness`.
+    suspect) dates an admission, see :func:`.seriousness.find_seriousness`; ``summed`` (the
+    sentences outside the case that sum it up, :func:`summaries`) give the outcome when the
+    narrative states none, and seriousness criteria.
     """
     facts = OutcomeFacts()
-    _last_status(facts, patient, first_reaction, title)
+    _last_status(facts, patient, first_reaction, title, summed)
     for sentence in patient:
         match = next(
             (
@@ -243,9 +262,10 @@ def find_outcome(
         if facts.outcome in (Outcome.recovered, Outcome.recovering, Outcome.recovered_with_sequelae)
         else None
     )
-    criteria, spans = find_seriousness(
-        patient if serious_from is None else serious_from, first_reaction, resolved, exposure
+    serious_from = sorted(
+        [*(patient if serious_from is None else serious_from), *summed], key=lambda s: s.index
     )
+    criteria, spans = find_seriousness(serious_from, first_reaction, resolved, exposure)
     facts.seriousness = criteria
     if spans:
         facts.spans["seriousness"] = spans

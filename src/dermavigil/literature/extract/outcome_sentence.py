@@ -36,7 +36,8 @@ _BASE_VERB = re.compile(
 )
 """'to improve patient outcomes': a purpose, not a status ('led to recovery' is one)."""
 _TOOK = re.compile(
-    r"\b(?:took|takes?|taking|began|started|continued|managed|seemed)\b(?:\s+\w+){0,3}\s+to\s+"
+    r"\b(?:took|takes?|taking|began|started|continued|managed|seemed|observed|seen|noted"
+    r"|found|shown)\b(?:\s+\w+){0,3}\s+to\s+"
     r"(?:\w+ly\s+)?$",
     re.I,
 )

@@ -79,7 +79,8 @@ _SEQUELA_CUE = re.compile(
     r"\b(?:leaving(?: behind)?|left(?: behind)?(?= (?:an?|some|mild|persistent|\w+ed)\b)"
     r"|resolution with|(?:with )?residual|sequelae (?:of|such as)"
     r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
-    r"|(?:healed|resolved|recovered|regressed|subsided)\b(?:[^.;,]{0,40}?)\bwith(?! (?:an? )?"
+    r"|(?:heal(?:ed)?|resolved?|recovered|regressed|subsided)\b(?:[^.;,]{0,40}?)\bwith"
+    r"(?! (?:an? )?"
     r"(?:acceptable|good|excellent|satisfactory|no|out)\b))"
     rf"\s+(?:an?\s+|some\s+)?(?P<seq>{_CUE_WORDS}{_SEQUELA_WORD})\b",
     re.I,
@@ -135,11 +136,22 @@ _PARTIAL = re.compile(
 """Improvement short of complete: 'almost complete resolution', 'regressed significantly',
 'the nodule was markedly reduced', 'improved but did not completely resolve', 'only a small
 area of eschar remained'; a resolution only begun ('began to resolve', 'healing started')."""
+UNRELATED_DEATH = (
+    r"(?!(?:\s+[\w-]+){0,3}?\s+(?:from|of|due to|because of)\s+(?:the\s+|an?\s+|his\s+|her\s+)?"
+    r"(?:progressi(?:on|ve)\s+(?:of\s+)?(?:the\s+|his\s+|her\s+)?|unrelated\s+|underlying\s+"
+    r"|metastatic\s+|advanced\s+)*(?:cancer|malignan\w*|carcinoma|tumou?r|lymphoma|leuka?emia"
+    r"|unrelated|other causes|an unrelated)\b)"
+)
+"""'the patient died from the progression of the cancer', 'died of an unrelated cause': a death
+the text gives another cause is no outcome of the reaction (E2B E.i.7: the reaction's
+outcome; fatal when the reaction caused the death)."""
 OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (
         Outcome.fatal,
         re.compile(
-            r"\b(?:died(?! out\b)|(?<!risk of )death|(?<!potentially )fatal|passed away)\b", re.I
+            rf"\b(?:died(?! out\b){UNRELATED_DEATH}|(?<!risk of )death|(?<!potentially )fatal"
+            r"|passed away)\b",
+            re.I,
         ),
     ),
     (
@@ -160,6 +172,7 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|still (?:present|visible"
             r"|sever\w*|palpable|had|has|have|complain\w*|experienc\w*|suffer\w*|report\w*)"
             r"|remained (?:visible|palpable|present|stable|firm|swollen|indurated|painful)"
+            r"|(?:remains|remained|is|was) (?:still )?(?:[\w-]+[- ])?dependent\b"
             r"|continued to (?:have|experience|complain|suffer|report)"
             r"|worsened|deteriorated|(?:progressive |further )?deterioration"
             r"|(?:showed |with |there was )?no (?:significant |further |visible |appreciable )?"
@@ -182,7 +195,10 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|(?:no|without (?:any )?) (?:signs? of )?(?:recurrence|relapse)"
             r"|(?:was|were|remained|became|has been|had been) (?:\w+ )?(?:asymptomatic"
             r"|symptom-free|lesion-free|free of (?:symptoms|lesions|disease|complaints))"
-            r"|(?:uneventful|unremarkable) recovery|recovered uneventfully"
+            r"|(?:uneventful|unremarkable|good) recovery|recovered uneventfully"
+            r"|(?:has|had|have|did) not (?:experienced|had|reported|developed|complained of) any"
+            r" (?:further|more|new|recurrent|other) (?:\w+ )?(?:pain|symptoms?|complaints?"
+            r"|problems?|episodes?|lesions?)"
             r"|had no (?:more |further |residual |previous |remaining )?(?:symptoms|complaints)"
             r"|(?<!partial )(?<!no )resolution of (?:the |her |his |all |its |their )"
             r"|settled(?= (?:completely|fully|within|over|after|in|on|with)\b)|cleared"
@@ -218,8 +234,10 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (
         Outcome.recovering,
         re.compile(
-            r"\b(?:improv\w*|resolving|healing|recovering|course of recovery|subsid\w*|regress\w*"
+            r"\b(?:improv\w*|(?<!non-)(?<!non )(?:resolving|healing)|recovering|course of recovery"
+            r"|subsid\w*|regress\w*"
             r"|relieve\w*|(?:dramatic\w*|good|marked) response|continued to shrink"
+            r"|respond(?:ed|ing) (?:well|favou?rably|promptly|quickly|rapidly|dramatically) to"
             r"|evolved favou?rably|(?:favou?rable|adequate|good|satisfactory) (?:evolution|course)"
             r")\b",
             re.I,

@@ -71,7 +71,7 @@ _LABELS_PUNCTUATED = (
     r"|study design|conclusions? and relevance"
 )
 _SECTION = re.compile(
-    rf"\s*(?:({_LABELS})"
+    rf"\s*(?::\s*)?(?:\(\d{{1,2}}\)\s*)?(?:({_LABELS})"
     r"\s*(?::|\.\s*[-\u2013\u2014]?\s|[-\u2013\u2014]\s|(?-i:(?=[A-Z][a-z]|[A-Z]\s)))"
     rf"|({_LABELS_PUNCTUATED})\s*(?::|\.\s*[-\u2013\u2014]\s|[-\u2013\u2014]\s))"
     r"\s*",
@@ -89,7 +89,7 @@ _LABEL_LINE = re.compile(
 "Case 2": a numbered case opens a ``case`` section)."""
 _ARTICLE_TYPE = re.compile(r"case reports?\.?", re.IGNORECASE)
 """A "Case Report" line before any running text is the article type of the page, not a
-section of the abstract."""
+section of the abstract, and no section label before it carries over it."""
 
 
 def _running(sentences: list[Sentence]) -> bool:
@@ -142,6 +142,10 @@ def split_sentences(text: str) -> list[Sentence]:
             words = "case" if label.group(3) else label.group(1) or label.group(2)
             section = " ".join(words.lower().replace("-", " ").split())
             continue
+        if label:
+            # the article type opens the article: a label of the page's furniture before it
+            # ("Column Width: / Background:" display settings) names no section after it
+            section = None
         label = _SECTION.match(text, begin, end)
         if label:
             section = " ".join((label.group(1) or label.group(2)).lower().replace("-", " ").split())

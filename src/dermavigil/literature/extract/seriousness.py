@@ -11,22 +11,18 @@ taken from a sentence only when it is asserted (not negated, not a possibility:
 "excision may be needed") and, for surgery, when the operation treats the reaction: an
 excision or a removal for histology is diagnostic, like a biopsy (``docs/annotation.md``).
 
-A reaction of this patient (asserted, as :mod:`.reactions` keeps it) coded to an HPO
-term under a phenotype that is itself a criterion also states it, whatever the wording:
-*Stroke* and *Cerebral infarct* (medically important), *Visual loss*, *Blindness* and
-*Hemiplegia* (persistent disability), *Coma* and *Respiratory failure* (life-threatening).
+A reaction of this patient coded to an HPO term under a phenotype that is itself a
+criterion also states it (:mod:`.seriousness_codes`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
 
 from dermavigil.domain.vocab import SeriousnessCriterion
 from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.outcome_words import UNRELATED_DEATH
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.terminology.coder import default_coder
 
 Span = tuple[int, int]
 
@@ -34,7 +30,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (
         SeriousnessCriterion.death,
         re.compile(
-            r"\b(?:died(?! out\b)|death of the patient"
+            rf"\b(?:died(?! out\b){UNRELATED_DEATH}|death of the patient"
             r"|(?<!potentially )fatal (?:outcome|reaction|case)|cause of death|first death"
             r"|was declared dead|passed away|(?<!risk of )death)\b",
             re.I,
@@ -54,7 +50,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
         SeriousnessCriterion.hospitalisation,
         re.compile(
             r"\b(?:hospitali[sz](?:ed|ations?)|(?:re-?)?admitted(?! to (?:an? |the |our )?(?:\w+ )?"
-            r"outpatient)|(?:re-?)?admission|hospital (?:stay|day|course)|in-?patient"
+            r"(?:outpatient|(?:well-(?:child|baby)|vaccination|immuni[sz]ation) clinic))"
+            r"|(?:re-?)?admission|hospital (?:stay|day|course)|in-?patient"
             r"|(?:was|were) (?:then |later )?discharged(?= home| from (?:the |our )?hospital"
             r"| on (?:hospital |post-?operative )?day| after \d+| (?:about |approximately )?"
             r"(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?) later)"
@@ -82,7 +79,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (
         SeriousnessCriterion.medically_important,
         re.compile(
-            r"\b(?:debridements?|debrided|excisions?|excised|skin graft\w*|grafting"
+            r"\b(?:debridements?|debrided|necr(?:os)?ectom(?:y|ies)|excisions?|excised"
+            r"|skin graft\w*|grafting"
             r"|fasciotom(?:y|ies)"
             r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
             r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision(?:al drainage)?"
@@ -97,12 +95,13 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r" (?:was|were) (?:placed|inserted)|insertion of (?:a )?drains?|(?:drainage|debridement"
             r"|exploration) (?:was|were) (?:then )?(?:performed|done|carried out|required)"
             r"|(?:lesion|mass|swelling|nodule|granuloma|node|collection|abscess|cyst|filler"
-            r"|material|implant|product)s?"
+            r"|material|implant|product|tissue)s?"
             r" (?:was|were) (?:then )?(?:surgically |completely )?(?:removed|resected)"
             r"|remov(?:ed|ing|al of) (?:the |it )?(?:\w+ ){0,2}surgically|resection"
             r"|(?:abscess(?:es)?|(?:fluid )?collections?|ha?ematomas?|pus) (?:was|were) (?:then )?"
             r"(?:\w+ )?(?:drained|incised)"
-            r"|surgery (?:was|were) (?!not\b|never\b)(?:\w+ )?(?:performed|done|carried out"
+            r"|(?:surgery|surgical procedures?|an? operation) (?:was|were) (?!not\b|never\b)"
+            r"(?:\w+ )?(?:performed|done|carried out"
             r"|required|needed)"
             r"|surgery for (?:the )?(?:removal|excision|drainage|debridement|evacuation)"
             r"|(?:local|free|rotation|advancement|transposition|skin) flaps?"
@@ -125,8 +124,13 @@ respiratory distress"): no seriousness criterion is taken from it."""
 _OWN = re.compile(r"\b(?:her|his|their|the patient'?s|our patient'?s)\s+(?:\w+\s+)?$", re.I)
 """'could have contributed to her anaphylactic reaction': a possessive makes the event this
 patient's, whatever modal or hedge comes before it."""
-_MODAL_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:may|might|could|would|should|will)\b", re.I)
-"""'surgical excision may be needed': a possibility told after the criterion."""
+_MODAL_AFTER = re.compile(
+    r"^\s+(?:\w+\s+){0,2}?(?:may|might|could|would|should|will)\b|^\s+(?:was|were) (?:deemed"
+    r"|considered|judged|thought) (?:to be )?(?:neces\w*|indicated|required|needed|warranted)",
+    re.I,
+)
+"""'surgical excision may be needed', 'surgical intervention was deemed necessary': a
+possibility, or what was only considered, told after the criterion."""
 _DIAGNOSTIC = re.compile(
     r"\b(?:for (?:\w+ )?(?:histolog\w*|histopatholog\w*|patholog\w*|diagnos\w*|analysis"
     r"|examination|culture|microscop\w*)|processed for|sent for|excisional biops\w*)\b",
@@ -198,9 +202,26 @@ def _confessed(text: str, match: re.Match[str]) -> bool:
     )
 
 
+_TUMOUR = r"(?:malignan\w*|cancer|carcinoma|tumou?r|neoplas\w*|metasta\w*|sarcoma|lymphoma)"
+_FOR_TUMOUR = re.compile(
+    r"[^.;]{0,40}?\b(?:(?:because of|for|due to|given|on)\s+(?:the\s+|a\s+)?(?:possibility"
+    rf"|suspicion|concern|fear|risk)\s+(?:of|for)\s+(?:an?\s+)?(?:[\w-]+\s+)?{_TUMOUR}"
+    rf"|to (?:rule out|exclude) (?:an?\s+)?(?:[\w-]+\s+)?{_TUMOUR}"
+    rf"|(?:as|for) (?:a\s+)?(?:suspected|presumed|possible) (?:[\w-]+\s+)?{_TUMOUR})",
+    re.I,
+)
+"""'he was surgically treated because of the possibility of malignancy', 'excised to rule out a
+sarcoma': an operation to exclude a tumour is diagnostic, like an excisional biopsy
+(docs/annotation.md: a biopsy or an excision for histology is neither a treatment nor, alone,
+a reason for serious)."""
+
+
 def _diagnostic(text: str, match: re.Match[str]) -> bool:
     """An excision or removal for histology, not a surgical one ("a nodule was excised and
-    processed for histopathology"); drainage, debridement or grafting always treat."""
+    processed for histopathology"), or any operation to exclude a tumour; drainage,
+    debridement or grafting always treat."""
+    if _FOR_TUMOUR.match(text, match.end()):
+        return True
     if not _EXCISION.search(match.group(0)) or _SURGICAL.search(text):
         return False
     return bool(_DIAGNOSTIC.search(text, match.start(), match.end() + 60))
@@ -266,6 +287,15 @@ def _seen_in_emergency(text: str, match: re.Match[str]) -> bool:
     return "discharged" in match.group(0).lower() and bool(_ED_VISIT.search(text))
 
 
+_RESOLVED_BY = re.compile(
+    r"\b(?:resolved|healed|recovered|improved|disappeared|subsided|regressed|cleared)\b"
+    r"(?:\s+\w+ly)?\s+(?:after|following|with|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+"""'heart failure, which resolved promptly after surgical excision of the foreign material':
+the resolution told right before the removal ties them in one sentence."""
+
+
 def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> bool:
     """An excision or a removal the text does not tie to the reaction's resolution: no
     resolution is told in its sentence or after it ('persisted for 10 months until it was
@@ -273,6 +303,8 @@ def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> b
     decisions: neither a treatment nor serious). Debridement, grafting, drainage and
     flaps always treat the reaction."""
     if not _REMOVAL_ONLY.fullmatch(match.group(0)):
+        return False
+    if _RESOLVED_BY.search(sentence.text, 0, match.start()):
         return False
     return resolved is None or resolved < sentence.start + match.start()
 
@@ -314,52 +346,3 @@ def find_seriousness(
                 spans.append((sentence.start + match.start(), sentence.start + match.end()))
                 break
     return criteria, spans
-
-
-_PHENOTYPES: tuple[tuple[SeriousnessCriterion, tuple[str, ...]], ...] = (
-    (
-        SeriousnessCriterion.life_threatening,
-        # coma, respiratory failure, shock (septic, anaphylactic ...), pulmonary embolism,
-        # cardiac and respiratory arrest, status epilepticus, meningitis, anaphylactic shock
-        ("HP:0001259", "HP:0002878", "HP:0031273", "HP:0002204", "HP:0001695", "HP:0005943")
-        + ("HP:0002133", "HP:0001287", "HP:0100845"),
-    ),
-    (
-        SeriousnessCriterion.disability,
-        # visual impairment, retinal arterial occlusion, hemiplegia, hemiplegia/hemiparesis,
-        # paralysis, ophthalmoplegia (a paralysis of the eye's muscles)
-        ("HP:0000505", "HP:0025326", "HP:0002301", "HP:0004374", "HP:0003470", "HP:0000602"),
-    ),
-    (
-        SeriousnessCriterion.medically_important,
-        ("HP:0001297", "HP:0025722", "HP:0002637", "HP:0100806"),  # stroke, infarct, ischemia,
-    ),  # sepsis
-)
-"""HPO phenotypes that are a seriousness criterion by themselves (ICH E2A II.B; the
-annotators' reading in docs/annotation.md: stroke, encephalitis, acute respiratory failure
-count as life-threatening or disabling, ophthalmoplegia as a paralysis)."""
-
-
-@lru_cache(maxsize=1)
-def _phenotype_codes() -> tuple[tuple[SeriousnessCriterion, frozenset[str]], ...]:
-    """Each criterion's phenotypes with their descendants, from the cached coder tables
-    (their ``subtrees`` hold every root of :data:`_PHENOTYPES`)."""
-    subtrees = default_coder().tables.subtrees  # the process's tables, read once
-    return tuple(
-        (criterion, frozenset(c for root in roots for c in subtrees[root]))
-        for criterion, roots in _PHENOTYPES
-    )
-
-
-def reaction_criteria(
-    reactions: Iterable[tuple[Iterable[str], list[Span]]],
-) -> list[tuple[SeriousnessCriterion, list[Span]]]:
-    """The criteria the reactions' HPO codes are (each reaction given as its codes and its
-    evidence spans): a stroke, a visual loss, a coma ... of this patient."""
-    out: list[tuple[SeriousnessCriterion, list[Span]]] = []
-    reactions = [(set(codes), spans) for codes, spans in reactions]
-    for criterion, codes in _phenotype_codes():
-        spans = [span for found, own in reactions if found & codes for span in own]
-        if spans:
-            out.append((criterion, spans))
-    return out

@@ -1,0 +1,198 @@
+"""Seriousness, outcome and onset failure classes of the r9xx round (dev since the ninth
+session), each pinned on sentences we wrote (docs/annotation.md, `serious`, `outcome`,
+`onset_days`):
+
+- seriousness: an operation worded as a surgical procedure performed, a necrectomy, tissue
+  removed and a resolution told after it, a resolution tied to the excision in its own
+  sentence are surgery on the reaction (r916, r940, r965, r977); an operation to exclude a
+  tumour is diagnostic, like an excisional biopsy (r955); a well-child clinic is no
+  admission (r968); a death the text gives another cause is no death criterion (r974);
+- outcome: a follow-up free of further pain, a good recovery, a response to treatment, a
+  dependence on the treatment that remains, a healing observed with a scar, a non-healing
+  ulcer (r908, r929, r930, r950, r965, r968); a death from the cancer after the reaction
+  healed is no fatal outcome (r974);
+- onset: the time the patient "presents" (r912) and the time a treatment took to relieve
+  (r986) are no onset; in French and Spanish, a number run into its unit and a latency
+  from a treatment's start or a session (r982, r989, r994).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.foreign import read_foreign
+from dermavigil.literature.extract.sentences import split_sentences
+from dermavigil.literature.realscore import draft_view
+
+_CASE = (
+    "Nodules after a hyaluronic acid filler\n"
+    "A 45-year-old woman developed painful nodules and swelling in both cheeks two weeks "
+    "after a hyaluronic acid filler injection. "
+)
+
+
+def _read(text: str) -> tuple[set[str], str | None]:
+    draft = extract_draft(_CASE + text)
+    criteria = {c for r in draft.case["reactions"] for c in r.get("seriousness", [])}
+    return criteria, draft_view(draft)["outcome"]
+
+
+@pytest.mark.parametrize(
+    ("text", "criteria"),
+    [
+        ("A surgical procedure was thereby performed to treat the ulcer.", {"medically_important"}),
+        ("The necrotic area required necrectomy.", {"medically_important"}),
+        (
+            "The abscess and necrotic fat tissue were removed through liposuction. Thereafter "
+            "the signs resolved completely.",
+            {"medically_important"},
+        ),
+        (
+            "The swelling, which resolved promptly after surgical excision of the filler, did "
+            "not return.",
+            {"medically_important"},
+        ),
+        (
+            "Although she was surgically treated because of the possibility of malignancy, no "
+            "tumour was found.",
+            set(),
+        ),
+        ("She was admitted to the well-child clinic for the swelling.", set()),
+        (
+            "The nodules healed completely, but a year later the patient died from the "
+            "progression of her cancer.",
+            set(),
+        ),
+    ],
+)
+def test_seriousness_classes(text: str, criteria: set[str]) -> None:
+    assert _read(text)[0] == criteria
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "Three months have passed since the operation; the patient has not experienced any "
+            "further pain.",
+            "recovered",
+        ),
+        ("She achieved good recovery after the treatment.", "recovered"),
+        ("The nodules and the pain responded well to oral steroids.", "recovering"),
+        ("A year later the patient remains corticosteroid dependent.", "not_recovered"),
+        (
+            "Conservative treatment was chosen and the lesion was observed to heal with scar "
+            "formation.",
+            "recovered_with_sequelae",
+        ),
+        ("The nodules broke down into a non-healing ulcer.", None),
+        (
+            "The nodules healed completely, but a year later the patient died from the "
+            "progression of her cancer.",
+            "recovered",
+        ),
+    ],
+)
+def test_outcome_classes(text: str, outcome: str | None) -> None:
+    assert _read(text)[1] == outcome
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nodules after a filler\nA 47-year-old woman presents 12 days after injection of a "
+        "hyaluronic acid filler with painful nodules of the lips.",
+        "Ischaemia after an injection\nA 50-year-old woman injected a crushed tablet into her "
+        "radial artery. Her fingers became pale and painful. The digits regained their colour "
+        "and the pain resolved within 15 minutes of administration of sublingual nitroglycerin.",
+    ],
+)
+def test_no_onset(text: str) -> None:
+    assert draft_view(extract_draft(text))["onset_days"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "days"),
+    [
+        (
+            "Un homme de 30 ans a reçu un vaccin dans le deltoïde. Il développait 48heures après "
+            "l'injection une douleur et un œdème.",
+            "fr",
+            2.0,
+        ),
+        (
+            "Une patiente de 70 ans a présenté des bulles hémorragiques survenues 4jours après "
+            "l'introduction d'un traitement par l'héparine.",
+            "fr",
+            4.0,
+        ),
+        (
+            "Mujer de 60 años en hemodiálisis. Siete días tras la primera sesión, se inició una "
+            "dermatosis con necrosis en el abdomen.",
+            "es",
+            7.0,
+        ),
+    ],
+)
+def test_foreign_latencies(text: str, language: str, days: float) -> None:
+    onset = read_foreign(text, language).onset
+    assert onset is not None and onset.days() == days
+
+
+_SUMMED = (
+    "Mastitis after a breast hydrogel injection\n"
+    "Introduction: Hydrogel injections are still used for breast augmentation in some "
+    "countries. {summary}\n"
+    "Case report: A 31-year-old woman presented with painful redness of the left breast two "
+    "months after a hydrogel injection in both breasts. She also had fever and a foul "
+    "discharge from the breast."
+)
+
+
+def test_a_summary_outside_the_case_sentences_states_seriousness_and_outcome() -> None:
+    """'This article presents the case of ... which required multiple debridements' in the
+    introduction, the narrative cut before the operation (r907); 'This case highlights the
+    successful management of ...' (r966); the section filter leaves both out of the case."""
+    serious = _SUMMED.format(
+        summary="This article presents the case of a necrotizing mastitis which required "
+        "multiple debridements and a delayed flap reconstruction."
+    )
+    draft = extract_draft(serious)
+    assert {c for r in draft.case["reactions"] for c in r.get("seriousness", [])} == {
+        "medically_important"
+    }
+    managed = _SUMMED.format(
+        summary="This case highlights the successful management of a breast abscess after "
+        "hydrogel injection with drainage and antibiotics."
+    )
+    assert draft_view(extract_draft(managed))["outcome"] == "recovered"
+
+
+def test_a_display_setting_before_the_article_type_names_no_section() -> None:
+    """A journal page's display settings ('Column Width:', 'Background:') before the 'Case
+    Report' article type: the case told after them is no background (r934)."""
+    text = (
+        "Font Size:\nColumn Width:\nBackground:\nCase Report\n"
+        "Embolism after buttock filler injections in a woman\n"
+        "Abstract\n"
+        "We present the case of a thirty-one-year-old woman who presents with cough and "
+        "dyspnea after receiving filler injections in the buttocks. The patient's symptoms "
+        "progress rapidly and she develops acute respiratory failure requiring intubation."
+    )
+    sections = {s.text[:8]: s.section for s in split_sentences(text)}
+    assert sections["The pati"] is None
+    draft = extract_draft(text)
+    assert "life_threatening" in {c for r in draft.case["reactions"] for c in r["seriousness"]}
+
+
+def test_a_numbered_label_opens_its_section() -> None:
+    """'Abstract / : / (1) Background: ...; (2) Methods: ...' (a journal page's abstract): the
+    numbered label after the stray colon is the section's (r935)."""
+    sentences = split_sentences(
+        "Gel complications after breast augmentation\nAbstract\n:\n"
+        "(1) Background: The gel was developed for contouring the face. It was later used in "
+        "the breast."
+    )
+    assert [s.section for s in sentences[-2:]] == ["background", "background"]
+    assert sentences[-2].text.startswith("The gel")
