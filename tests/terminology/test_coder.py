@@ -101,6 +101,8 @@ def test_every_table_id_exists_and_is_current() -> None:
         ("decreased range of motion", "HP:0001376"),
         ("violaceous", "HP:0000953"),  # a colour alone is a discoloration
         ("purplish papules", "HP:0200034"),  # inside a description it is not
+        ("skin depressions", "HP:0100578"),  # a dent where it was injected, not the mood
+        ("subcutaneous depression", "HP:0100578"),
     ],
 )
 def test_clinical_wordings_of_reactions(phrase: str, code: str) -> None:

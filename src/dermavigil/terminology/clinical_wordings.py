@@ -164,9 +164,15 @@ CLINICAL_SENSE: dict[str, str] = {
     "delayed type hypersensitivity reaction": "HP:0100326",
     "allergic reaction": "HP:0100326",
     "allergy": "HP:0100326",
+    "skin depression": "HP:0100578",
+    "cutaneous depression": "HP:0100578",
+    "subcutaneous depression": "HP:0100578",
+    "depression of the skin": "HP:0100578",
 }
 """Reaction wordings whose lexical HPO match is another sense ("hypersensitivity reaction" is
-a synonym of *Emotional hypersensitivity*): coded to the clinical term first (score 0.95)."""
+a synonym of *Emotional hypersensitivity*; a "skin depression" is not *Depression*, the mood,
+but the dent an injection leaves, which the HPO's comment on *Lipoatrophy* describes): coded
+to the clinical term first (score 0.95)."""
 
 DERIVATIONS = (
     ("atous", "a"), ("otic", "osis"), ("atic", "asia"), ("ic", "ia"), ("ic", "y"), ("ic", "e"),
