@@ -402,6 +402,20 @@ average before/after each run in brackets (wall times are not speed figures; CPU
     Country and region frequencies among one product's pairs on top (tried, not landed):
     .759/.866 at 0.5, .864/.787 at 0.9 (load 7.6/8.4, 47.9 s CPU).
 
+Ages far apart that no slip explains (issue 16, ninth session; ``model.AGE_FAR``): the
+age's else level split into a gap one slip of the pen explains (a digit swapped, changed
+or dropped; months, weeks, days or decades read as years), an age outside the other's
+age group, and the rest, whose prior m is 0.003 (EM's at 100k). ``--home /tmp/dv16-bench
+--sizes 100000``, one store, same records, load 7.5/6.2 and 5.4/4.1:
+
+    model          P/R/F1 at 0.5    P/R/F1 at 0.9    P/R at 0.99  CPU s  adjudicated P at 0.9
+    main 65d52e3   .755/.867/.807   .863/.790/.825   .940/.656    45.1   .872 / .879
+    ages far apart .765/.867/.813   .869/.790/.828   .941/.657    45.5   .874 / .881
+
+    recall at 0.9 by kind unchanged (exact .937 -> .936, follow-up .881, other reporter
+    .615 -> .617, typos .802); flagged pairs with a redrawn patient fall (twins at 0.9
+    260 -> 247). FAERS links: see bench/faers_links.py.
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.

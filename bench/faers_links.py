@@ -173,6 +173,21 @@ rare levels without a shared publication no longer count the article pairs among
 random pairs (u of "two or more" 1.5e-4 -> 7.4e-5, +1 bit), half of which shared the
 article -- mostly one patient filed by several firms, matches that had inflated u.
 
+Ages far apart that no slip explains weigh -7.7 bits (``duplicates.model.AGE_FAR``, a
+prior: EM trains no age here), a gap one slip explains -4.9 as every gap did before
+(issue 16, ninth session; same command, load 7.1):
+
+    thr.  model             flagged  R      P strict  P evidence  P headline  P +probable  2 cases
+    0.5   main 65d52e3          295  1.000  .105      .190        .881        .939         12
+          ages far apart        293  1.000  .106      .195        .891        .949          9
+    0.9   main 65d52e3          136  .968   .221      .338        .816        .941          5
+          ages far apart        135  .968   .222      .341        .822        .948          4
+    0.99  both                   67  .871   .403      .582        .746        .925          2
+
+The Japanese BMS pair 71 / 63 years old falls below 0.9; the Portuguese 8- and
+68-year-old stay (p .949 -> .944): "8" is "68" with a digit dropped, a slip, and their
+rare reactions (+12.2) and Portugal's frequency (+5.7) outweigh it.
+
 Figures before (main be84d52's model; 2 CPUs shared by 8 engineers, load average
 14.6; ``PYTHONPATH=src .venv/bin/python bench/faers_links.py``): 11,382 reports (2,054 with
 products and reactions: "complete"), 11,352 cases, **31 version links, 1 between two

@@ -77,8 +77,9 @@ def test_reports_one_sender_numbered_apart_are_not_taken_for_one_case(
         )  # fmt: skip
 
     apart = {pair for pair in without if numbered_apart(pair)}
-    # (10 or more before a lot shared in one session weighed less: fewer sessions flagged)
-    assert len(apart) >= 5, len(apart)
+    # (10 or more before a lot shared in one session weighed less, 5 before ages far
+    # apart weighed as two patients: fewer sessions flagged)
+    assert len(apart) >= 4, len(apart)
     assert len(apart & with_number) <= 0.5 * len(apart), (len(apart & with_number), len(apart))
     same_number = {
         p

@@ -372,6 +372,34 @@ def test_ages_years_apart_weigh_against_and_a_year_apart_never_does(clinician_ca
     assert level == "ages within 1 year" and weight >= 0
 
 
+def test_ages_far_apart_weigh_as_two_patients_unless_a_slip_explains_them(
+    clinician_case: Case,
+) -> None:
+    """Two reports alike but for exact ages decades apart are two patients: the gap weighs
+    strongly against (issue 16: a Portuguese 8- and 68-year-old of FAERS met at p .95 with
+    the gap at -4.7 bits, as much as any slip). A gap one slip of the pen explains -- a
+    digit swapped or dropped, months read as years -- weighs less against."""
+
+    def aged(value: float, unit: str, case_id: str) -> Case:
+        data = clinician_case.model_dump()
+        data["patient"]["age"] = {"value": value, "unit": unit}
+        data["case_id"] = case_id
+        return Case.model_validate(data)
+
+    def age_evidence(a: Case, b: Case) -> tuple[str, float]:
+        (pair,) = detect([a, b], threshold=0.0).pairs
+        (age,) = [e for e in pair.explanation if e.field == "age"]
+        return age.level, age.match_weight
+
+    far = age_evidence(clinician_case, aged(17, "year", "FAR"))  # 52 / 17
+    swapped = age_evidence(clinician_case, aged(25, "year", "SWAPPED"))  # 52 / 25
+    months = age_evidence(aged(18, "month", "MONTHS"), aged(18, "year", "YEARS"))
+    assert far[0] == "no agreement (ages far apart)" and far[1] <= -7
+    for level, weight in (swapped, months):
+        assert level == "no agreement (ages far apart, a digit or unit slip apart)"
+        assert far[1] < weight <= 0
+
+
 def test_rare_reactions_within_one_publication_weigh_as_its_patients_share_them(
     literature_case: Case, clinician_case: Case
 ) -> None:

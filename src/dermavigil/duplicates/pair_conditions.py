@@ -81,6 +81,34 @@ def one_mistyped(column: str, edits: int = TYPO_EDITS) -> str:
     )
 
 
+AGE_UNIT_FACTORS = (10, 12, 52.18, 365.25)
+"""An age given in decades, months, weeks or days and read as years (FAERS ``age_cod``
+DEC, MON, WK, DY; E2B(R3) D.2.2b's units) is the true age times one of these."""
+
+
+def age_slip(column: str, edits: int = TYPO_EDITS) -> str:
+    """Two ages (years) that one slip of the pen explains: whole ages whose digits are
+    :data:`TYPO_EDITS` Damerau-Levenshtein edits apart (``68`` / ``86``, ``45`` / ``75``,
+    ``68`` / ``8``: a digit swapped, changed or dropped, Damerau 1964), or one age the
+    other's times a unit factor (:data:`AGE_UNIT_FACTORS`: 18 months read as 18 years is
+    1.5 / 18), within half a year or 2% of the larger."""
+    left, right = f"{column}_l", f"{column}_r"
+
+    def digits(side: str) -> str:
+        return f"CAST(CAST({side} AS BIGINT) AS VARCHAR)"
+
+    typo = (
+        f"({left} = round({left}) AND {right} = round({right}) AND "
+        f"damerau_levenshtein({digits(left)}, {digits(right)}) <= {edits})"
+    )
+    high, low = f"greatest({left}, {right})", f"least({left}, {right})"
+    units = " OR ".join(
+        f"abs({high} - {low} * {factor}) <= greatest(0.5, 0.02 * {high})"
+        for factor in AGE_UNIT_FACTORS
+    )
+    return f"{typo} OR {units}"
+
+
 def null_side(column: str) -> str:
     """Either report lacks the value (the fact is missing for the pair)."""
     return f"{column}_l IS NULL OR {column}_r IS NULL"
