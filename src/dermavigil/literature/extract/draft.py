@@ -274,6 +274,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     routes = find_routes(
         sentences,
         route_sentences(sentences, case_part, sentences[0] if title else None),
+        frozenset(p.name.lower() for p in products),
     )
     first_product = products[0] if products else None
     if first_product is not None:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 _ERROR = (
     r"(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental"
-    r"|unintended|unintentional|faulty|misplaced|mistaken|unwitting|unknowing)(?:ly)?"
+    r"|unintended|unintentional|faulty|misplaced|mistaken|unwitting|unknowing|suboptimal)(?:ly)?"
 )
 _ROUTE_ADJ = (
     r"(?:intra-?dermal|sub-?cutaneous|intra-?muscular|intra-?venous|intra-?arterial"
@@ -60,6 +60,9 @@ _WRONG = re.compile(
     r"|vascular)ly|into (?:an?|the|his|her|their) (?:[\w-]+ ){0,2}arter(?:y|ies))\b"
     rf"|\binstead of\s+(?:into\s+)?(?:the\s+|a\s+)?(?:{_ROUTE_ADJ}|muscle|vein|dermis|deep\b)"
     rf"|\b{_ROUTE_ADJ}\s+rather than\b"
+    rf"|\bintended for (?:an? )?{_ROUTE_ADJ} (?:use|administration|injection)\b[^.;]{{0,60}}?"
+    r"\b(?:remained|ended up|was deposited|were deposited|lodged|went)\s+(?:in|into|within)\s+"
+    r"(?:the\s+)?(?:subcutaneous|sub-?cutis|dermis|dermal|fat|adipose)"
     r"|(?<!erythrocyte )(?<!red cell )(?<!RBC )\bextravasat\w*\b"
     r"(?!\s+of\s+(?:red\s+)?(?:blood|erythrocytes?|RBCs?|red cells?|contrast|fluid))",
     re.I,
@@ -71,13 +74,28 @@ superficial", a route given "instead of" another, a product injected into an art
 intravenous drug that extravasated (docs/annotation.md: "extravasation of an intravenous drug
 is approved false"; not the extravasated red cells of a biopsy)."""
 _HEDGED = re.compile(
-    r"\b(?:may|might|could|can|possibl[ey]|thought|believed|hypothes\w*"
-    r"|suggest\w*|proposed|postulated|mechanisms?|pathogenesis|should|avoid\w*|prevent\w*"
-    r"|risk|usually|commonly|generally)\b",
+    r"\b(?:may|might|could|can|possibl[ey]|mechanisms?|pathogenesis|should|avoid\w*"
+    r"|prevent\w*|risk|usually|commonly|generally|predispos\w*|causes)\b",
     re.I,
 )
 """A wrong route only wondered about or stated in general ("could be inadvertently
-administered", "the mechanism is an inadvertent intra-arterial injection"): not this case's."""
+administered", "the mechanism is an inadvertent intra-arterial injection", "predisposing
+factors are ... accidental subcutaneous injection"): not this case's."""
+_CONCLUDED = re.compile(r"(?i)\b(?:thought|believed|hypothes\w*|suggest\w*|proposed|postulated)\b")
+_THIS_PATIENT = re.compile(r"\b(?:this|our|the present|the) (?:case|patient)\b", re.I)
+"""A wrong route concluded as likely *for this patient* ("it was hypothesized that, due to the
+patient's body habitus, the injection ... remained in the subcutaneous tissues") is stated
+for the case (docs/annotation.md, r992); one concluded about no patient is not."""
+
+
+def _stated(sentence: Sentence) -> bool:
+    """A sentence that states something of this case: not general, not hedged, and a
+    conclusion only when it is about this patient."""
+    if general(sentence) or _HEDGED.search(sentence.text):
+        return False
+    return not _CONCLUDED.search(sentence.text) or bool(_THIS_PATIENT.search(sentence.text))
+
+
 _CONTRAST = re.compile(r"\bcontrast\b", re.I)
 _EXTRAVASATED = re.compile(r"\bextravasat\w*", re.I)
 _CORRECT = re.compile(
@@ -144,7 +162,7 @@ def complete_label(
     is prescribed for; else a drug whose FDA labelling lists the route the case used
     (:mod:`dermavigil.terminology.labelled_routes`). Returns where the label came from.
     """
-    stated = [s for s in sentences if not general(s) and not _HEDGED.search(s.text)]
+    stated = [s for s in sentences if _stated(s)]
     for sentence in stated:
         for match in _WRONG.finditer(sentence.text):
             facts.wrong_spans.append((sentence.start + match.start(), sentence.start + match.end()))

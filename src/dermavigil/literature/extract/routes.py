@@ -260,13 +260,17 @@ def _names_product(text: str, end: int) -> bool:
     return any(m.start == 1 for m in [*find_drugs(after), *find_products(after)])
 
 
-def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
+def route_mentions(
+    sentence: Sentence, suspects: frozenset[str] = frozenset()
+) -> list[tuple[Route, int, int]]:
     """Administration routes named in a sentence with an administration word.
 
     Route words inside a label statement, qualifying a treatment drug
     ("oral prednisolone") or describing a lesion ("subcutaneous nodules")
     are not routes of the suspect product. With no administration word in the
-    sentence, only a route word before a product name counts.
+    sentence, only a route word before a product name counts, and not after a treatment
+    cue unless that name is a suspect's (``suspects``, lower case: "the thrombosis was
+    treated with subcutaneous dalteparin", then the dalteparin is stopped for the reaction).
     """
     admin = ADMIN.search(sentence.text)
     label_spans = [m.span() for m in _LABEL.finditer(sentence.text)]
@@ -292,27 +296,41 @@ def route_mentions(sentence: Sentence) -> list[tuple[Route, int, int]]:
                 or _NOT_USED.search(sentence.text[: match.start()])
                 or _INSTITUTION.search(sentence.text, max(0, match.start() - 80), match.start())
                 or not (admin or _names_product(sentence.text, match.end()))
-                or (not admin and _TREATED.search(sentence.text[: match.start()]))
+                or (
+                    not admin
+                    and _TREATED.search(sentence.text[: match.start()])
+                    and not _suspect_next(sentence.text, match.end(), suspects)
+                )
             ):
                 continue
             found.append((route, sentence.start + match.start(), sentence.start + match.end()))
     return found
 
 
-def find_routes(sentences: list[Sentence], patient: list[Sentence]) -> RouteFacts:
+def _suspect_next(text: str, end: int, suspects: frozenset[str]) -> bool:
+    following = text[end : end + 60].lower().lstrip()
+    return any(name and following.startswith(name) for name in suspects)
+
+
+def find_routes(
+    sentences: list[Sentence], patient: list[Sentence], suspects: frozenset[str] = frozenset()
+) -> RouteFacts:
     """Route facts of a report: used (patient sentences), labelled (all sentences)."""
     facts = RouteFacts()
     counts: Counter[Route] = Counter()
     first: dict[Route, tuple[int, int]] = {}
     for sentence in patient:
-        for route, start, end in route_mentions(sentence):
+        for route, start, end in route_mentions(sentence, suspects):
             counts[route] += 1
             first.setdefault(route, (start, end))
     if counts:
         best = max(counts, key=lambda r: (counts[r], -first[r][0]))
         facts.used = best
         facts.used_spans = [
-            (s, e) for sentence in patient for r, s, e in route_mentions(sentence) if r is best
+            (s, e)
+            for sentence in patient
+            for r, s, e in route_mentions(sentence, suspects)
+            if r is best
         ]
     for sentence in sentences:
         for match in _LABEL.finditer(sentence.text):

@@ -60,9 +60,13 @@ _EXPOSED_BEFORE = re.compile(
 )
 _EXPOSED_AFTER = re.compile(
     r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|infusions?|extravasat\w*|administration"
-    r"|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse)\b",
+    r"|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse"
+    r"|(?:was|were)\s+(?:\w+\s+)?(?:discontinued|stopped|withdrawn|ceased|suspended))\b",
     re.I,
 )
+"""After a drug's name, how it was given or that it was stopped ("dalteparin therapy was
+discontinued": a dechallenge, so the drug is what the reaction was to; a usual treatment
+of the reaction stopped is kept apart by :data:`.treatment_names.TREATMENT`)."""
 _LINE = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:through|via)\s", re.I)
 _ROUTE_AFTER = re.compile(
     r"^\W{0,3}(?:[\w-]+\s+){0,3}?(?:given|administered)\s+(?:(?-i:IM|IV|SC)|(?:intra|sub)-?\w+ly)\b"
