@@ -196,3 +196,66 @@ def test_a_numbered_label_opens_its_section() -> None:
     )
     assert [s.section for s in sentences[-2:]] == ["background", "background"]
     assert sentences[-2].text.startswith("The gel")
+
+
+@pytest.mark.parametrize(
+    ("text", "criteria", "outcome"),
+    [
+        # a stay told by its discharge on a postoperative day (r777)
+        (
+            "She underwent excision of the nodules under general anaesthesia and was "
+            "discharged on POD 1.",
+            {"hospitalisation"},
+            None,
+        ),
+        # surgery worded 'treated surgically', tied to its result (r878)
+        (
+            "The patient was treated surgically with excision of the nodules, with good result.",
+            {"medically_important"},
+            "recovered",
+        ),
+        # the exposure's own operation (r828); an operation told as a removal with no
+        # resolution after it (r816, r831); an earlier stay (r872)
+        ("Her initial surgery was performed in an aesthetic clinic.", set(), None),
+        ("Surgical treatment was performed to extract the encapsulated lesion.", set(), None),
+        ("She was admitted 1 month before this presentation for a seizure.", set(), None),
+        # the criteria a definition lists, one per bulleted line (r792)
+        (
+            "An event is serious (FDA MedWatch definition) when the patient outcome is:\n"
+            "\u2022 * death\n\u2022 * life-threatening\n\u2022 * hospitalisation\n",
+            set(),
+            None,
+        ),
+        # free of complications after the operation, regular activities resumed (r777, r973);
+        # 'no other complications' says nothing of the reaction itself (r572)
+        ("After surgery the patient presented no complications.", set(), "recovered"),
+        ("Thereafter she was resuming all regular activities.", set(), "recovered"),
+        ("There were no other complications up to the age of 18 months.", set(), None),
+    ],
+)
+def test_stays_operations_and_statuses(text: str, criteria: set[str], outcome: str | None) -> None:
+    assert _read(text) == (criteria, outcome)
+
+
+def test_an_admission_in_the_sentence_of_the_exposure_is_the_stay_it_began() -> None:
+    """'received ... phenytoin ... and was admitted to the medicine service', the reaction
+    told in the next sentence: the stay was the one the exposure began (r877); an admission
+    told with its own time is the reaction's."""
+    text = (
+        "Purple glove syndrome after intravenous phenytoin\n"
+        "A 25-year-old woman presented to the emergency department after a seizure. She "
+        "received phenytoin 1 g intravenously over 3 hours and was admitted to the medicine "
+        "service. Soon she felt pain and swelling of the left forearm around the cannula."
+    )
+    draft = extract_draft(text)
+    assert not {c for r in draft.case["reactions"] for c in r.get("seriousness", [])}
+    later = text.replace("was admitted to", "two days later was admitted to")
+    draft = extract_draft(later)
+    assert "hospitalisation" in {c for r in draft.case["reactions"] for c in r["seriousness"]}
+    dated = text.replace(
+        "She received phenytoin 1 g intravenously over 3 hours and was admitted to the medicine "
+        "service.",
+        "Two days before admission, she received phenytoin 1 g intravenously.",
+    )
+    draft = extract_draft(dated)
+    assert "hospitalisation" in {c for r in draft.case["reactions"] for c in r["seriousness"]}

@@ -26,6 +26,7 @@ from dermavigil.domain.case import Case
 from dermavigil.domain.rules import parse_case
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
+from dermavigil.literature.extract.admission import exposure_sentence
 from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.foreign_draft import fill_gaps
@@ -53,7 +54,6 @@ from dermavigil.literature.extract.roles import narrative_sentences, statement_a
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
-from dermavigil.literature.extract.seriousness import exposure_sentence
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 

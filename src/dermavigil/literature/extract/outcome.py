@@ -39,7 +39,7 @@ from dermavigil.domain.vocab import Outcome, SeriousnessCriterion
 from dermavigil.literature.extract.outcome_sentence import present, sentence_status
 from dermavigil.literature.extract.outcome_words import OUTCOMES, StatusMention
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.seriousness import find_seriousness
+from dermavigil.literature.extract.seriousness import definitions, find_seriousness
 from dermavigil.literature.extract.seriousness_codes import reaction_criteria
 
 Span = tuple[int, int]
@@ -242,6 +242,8 @@ def find_outcome(
     narrative states none, and seriousness criteria.
     """
     facts = OutcomeFacts()
+    defined = definitions(patient)  # "An event is serious when ...: death, ...": no status
+    patient = [s for s in patient if s.index not in defined]
     _last_status(facts, patient, first_reaction, title, summed)
     for sentence in patient:
         match = next(

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from dermavigil.domain.vocab import SeriousnessCriterion
+from dermavigil.literature.extract.admission import admitted_before, confessed, seen_in_emergency
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.outcome_words import UNRELATED_DEATH
 from dermavigil.literature.extract.sentences import Sentence
@@ -53,8 +54,9 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"(?:outpatient|(?:well-(?:child|baby)|vaccination|immuni[sz]ation) clinic))"
             r"|(?:re-?)?admission|hospital (?:stay|day|course)|in-?patient"
             r"|(?:was|were) (?:then |later )?discharged(?= home| from (?:the |our )?hospital"
-            r"| on (?:hospital |post-?operative )?day| after \d+| (?:about |approximately )?"
-            r"(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?) later)"
+            r"| on (?:hospital |post-?operative )?day| on POD| after \d+"
+            r"| (?:about |approximately )?(?:a|one|two|three|four|five|six|seven|\d+)"
+            r" (?:days?|weeks?) later)"
             r"|(?:accepted|received) (?:her|him|the patient) in transfer"
             r"|transferred to (?:\w+ ){0,3}?(?:hospital|centre|center|unit|facility"
             r"|ward|department)"
@@ -85,6 +87,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
             r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision(?:al drainage)?"
             r"|incised|surgical (?:treatment|repair|debridement)"
+            r"|(?:was|were) treated surgically"
             r"|(?:was|were) surgically (?:removed|excised|resected|drained|debrided|explored"
             r"|treated)|underwent (?:\w+ ){0,3}?(?:removal|excision|resection|debridement"
             r"|drainage|capsulectomy)"
@@ -138,27 +141,11 @@ _DIAGNOSTIC = re.compile(
 )
 """'An intradermal nodule was excised and processed for histopathology': a diagnostic excision,
 not a surgical treatment (``docs/annotation.md``)."""
-_CONFESSED = re.compile(
-    r"\b(?:he|she|they|himself|herself|themselves|finally|eventually|later|also) admitted$"
-    r"|^admitted (?:to )?(?:having|that)\b|^admitted (?:to )?(?!during\b|following\b|including\b"
-    r"|pending\b|regarding\b|concerning\b)\w+ing\b",
-    re.I,
-)
-"""'the patient admitted to injecting an unknown substance', 'he finally admitted to having
-given a false history', 'the patient himself admitted pentazocine abuse': *admitted* in the
-active voice with a confession after it is no admission to hospital (the hospital sense is
-passive, 'was admitted', or a participle, 'a boy admitted to our department')."""
 _NAMED_BY = re.compile(
     r"\b(?:Plastic|Department|Division|Journal|Society|Association|Institute|Unit|Centre"
     r"|Center|Annals|Archives)\b",
 )
 _JOURNAL_AFTER = re.compile(r"\s*(?:[\u2013\u2014-]|:)?\s*(?:Global Open|Journal|Case Reports)")
-_GIVEN_AFTER = re.compile(
-    r"\s+(?:to|in|at|for)\b[^.;]{0,80}?\b(?:was|were) (?:\w+ )?(?:administered|given|started on"
-    r"|injected|prescribed)\b",
-    re.I,
-)
-"""'hospitalized for thromboembolic disease was administered an intravenous dose of ...'."""
 _REMOVAL_ONLY = re.compile(
     r"(?:excision|excised|resection|(?:\w+ )*(?:removed|resected)|remov\w+ (?:\w+ ){0,3}"
     r"surgically|surgical (?:removal|excision)|underwent (?:\w+ ){0,3}?(?:removal|excision"
@@ -190,16 +177,6 @@ def _hypothetical(text: str, match: re.Match[str]) -> bool:
     if _MODAL_AFTER.match(text[match.end() :]):
         return True
     return bool(_HYPOTHETICAL.search(before[-60:])) and not _OWN.search(before)
-
-
-def _confessed(text: str, match: re.Match[str]) -> bool:
-    """'admitted' in the sense of a confession, not of a hospital admission."""
-    if match.group(0).lower() != "admitted":
-        return False
-    return bool(
-        _CONFESSED.search(text[max(0, match.start() - 20) : match.end()])
-        or _CONFESSED.match(text[match.start() : match.end() + 40])
-    )
 
 
 _TUMOUR = r"(?:malignan\w*|cancer|carcinoma|tumou?r|neoplas\w*|metasta\w*|sarcoma|lymphoma)"
@@ -236,57 +213,6 @@ def _furniture(text: str, match: re.Match[str]) -> bool:
     )
 
 
-_EARLIER = re.compile(
-    r"\b(?:had (?:\w+ )?(?:been|received|undergone|had|got)|earlier|before|prior|ago"
-    r"|previously|preceding|history of|(?:admitted|confessed|reported|disclosed|revealed|denied)"
-    r" (?:to )?(?:having|that|\w+ing))\b",
-    re.I,
-)
-"""The exposure told after the admission as one that came before it: 'she had received ...',
-'three days before', or told by the patient as a history ('admitted to injecting', 'reported
-having injected')."""
-_ED_VISIT = re.compile(r"\b(?:emergency|ED|casualty)\b")
-
-
-def _admitted_before(
-    sentence: Sentence, match: re.Match[str], first_reaction: int, exposure: Sentence | None
-) -> bool:
-    """An admission told before the exposure ('was hospitalized for a myocardial infarction.
-    She received enoxaparin ...', 'hospitalized for thromboembolic disease, was administered
-    ...'): the hospital stay was not caused by the reaction (ICH E2A counts a hospitalisation
-    the reaction caused or prolonged). ``exposure``: the first sentence after the patient's
-    introduction that names the suspect: an admission told in it or after it counts, one
-    told before it counts only when the exposure is told as earlier. Without it, an admission
-    told before the first reaction does not count."""
-    if _GIVEN_AFTER.match(sentence.text, match.end()):
-        return True
-    if exposure is not None:
-        return sentence.index < exposure.index and not _EARLIER.search(exposure.text)
-    return first_reaction > 0 and sentence.index < first_reaction
-
-
-def exposure_sentence(
-    sentences: list[Sentence], introduced: int | None, named: list[int]
-) -> Sentence | None:
-    """The first sentence, from the one that introduces the patient (``introduced``: where
-    the age or sex is told) on, that names a suspect (``named``: where its names are told);
-    the title is no narrative."""
-    if introduced is None:
-        return None
-    for sentence in sentences:
-        if sentence.section == "title" or sentence.end <= introduced:
-            continue
-        if any(sentence.start <= at < sentence.end for at in named):
-            return sentence
-    return None
-
-
-def _seen_in_emergency(text: str, match: re.Match[str]) -> bool:
-    """'after an evaluation in the ED, she was discharged home': discharged from an emergency
-    visit, which is no admission (docs/annotation.md, r4xx and r6xx decisions)."""
-    return "discharged" in match.group(0).lower() and bool(_ED_VISIT.search(text))
-
-
 _RESOLVED_BY = re.compile(
     r"\b(?:resolved|healed|recovered|improved|disappeared|subsided|regressed|cleared)\b"
     r"(?:\s+\w+ly)?\s+(?:after|following|with|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
@@ -296,17 +222,60 @@ _RESOLVED_BY = re.compile(
 the resolution told right before the removal ties them in one sentence."""
 
 
+_TO_REMOVE = re.compile(
+    r"[^.;]{0,40}?\b(?:to|for)\s+(?:the\s+)?(?:extract|remov|excis|resect)", re.I
+)
+"""'Surgical treatment was performed to extract a well-encapsulated lesion', 'we made an
+external incision to remove the neoplasm': an operation told as a removal."""
+_GENERIC_OPERATION = re.compile(r"surg|operat|incis", re.I)
+
+
 def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> bool:
     """An excision or a removal the text does not tie to the reaction's resolution: no
     resolution is told in its sentence or after it ('persisted for 10 months until it was
     excised', 'the clinician excised the initial lesion only'; docs/annotation.md, r7xx
     decisions: neither a treatment nor serious). Debridement, grafting, drainage and
     flaps always treat the reaction."""
-    if not _REMOVAL_ONLY.fullmatch(match.group(0)):
+    removal = _REMOVAL_ONLY.fullmatch(match.group(0)) or (
+        _GENERIC_OPERATION.search(match.group(0)) and _TO_REMOVE.match(sentence.text, match.end())
+    )
+    if not removal:
         return False
     if _RESOLVED_BY.search(sentence.text, 0, match.start()):
         return False
     return resolved is None or resolved < sentence.start + match.start()
+
+
+_DEFINITION = re.compile(
+    r"\b(?:is|are) (?:considered |defined as )?serious\b[^.;]{0,60}?\b(?:when|if)\b"
+    r"|\b(?:MedWatch|ICH E2A) definition\b",
+    re.I,
+)
+"""'An event is serious (FDA MedWatch definition) when the patient outcome is: death,
+life-threatening, ...': the criteria listed as a definition (in its sentence or as the short
+bulleted lines after it, :data:`_BULLET`), none of them this patient's."""
+_BULLET = re.compile(r"\s*[\u2022*\u2013-]")
+_EXPOSURE_OPERATION = re.compile(
+    r"\b(?:initial|previous|prior|first|original|cosmetic|aesthetic|augmentation|index)\s+$",
+    re.I,
+)
+"""'Her initial surgery was performed in an aesthetic clinic': the procedure that was the
+exposure (a fat graft, an augmentation), not an operation on the reaction."""
+
+
+def definitions(sentences: list[Sentence]) -> set[int]:
+    """The indices of the sentences that define seriousness (:data:`_DEFINITION`) and of the
+    short bulleted lines that list its criteria after them."""
+    out: set[int] = set()
+    listed = False
+    for sentence in sentences:
+        listed = bool(
+            _DEFINITION.search(sentence.text)
+            or (listed and len(sentence.text) < 80 and _BULLET.match(sentence.text))
+        )
+        if listed:
+            out.add(sentence.index)
+    return out
 
 
 def find_seriousness(
@@ -319,22 +288,27 @@ def find_seriousness(
     (``first_reaction``: the index of the first sentence that tells a reaction, 0 unknown;
     ``resolved``: where the text's last stated resolution ends, None when it states none,
     -1 when not known: an excision then counts as it is; ``exposure``: see
-    :func:`_admitted_before`)."""
+    :func:`.admission.admitted_before`)."""
     criteria: list[SeriousnessCriterion] = []
     spans: list[Span] = []
+    defined = definitions(sentences)
     for sentence in sentences:
+        if sentence.index in defined:
+            continue
         for criterion, pattern in _SERIOUS:
             if criterion in criteria:
                 continue
             for match in pattern.finditer(sentence.text):
                 if not _present(sentence, match) or _hypothetical(sentence.text, match):
                     continue
-                if _furniture(sentence.text, match):
+                if _furniture(sentence.text, match) or _EXPOSURE_OPERATION.search(
+                    sentence.text, max(0, match.start() - 30), match.start()
+                ):
                     continue
                 if criterion is SeriousnessCriterion.hospitalisation and (
-                    _confessed(sentence.text, match)
-                    or _seen_in_emergency(sentence.text, match)
-                    or _admitted_before(sentence, match, first_reaction, exposure)
+                    confessed(sentence.text, match)
+                    or seen_in_emergency(sentence.text, match)
+                    or admitted_before(sentence, match, first_reaction, exposure)
                 ):
                     continue
                 if criterion is SeriousnessCriterion.medically_important and (

@@ -1,0 +1,117 @@
+"""Whether a hospital admission a sentence tells is a hospitalisation the reaction caused.
+
+ICH E2A (II.B) counts an in-patient hospitalisation, or its prolongation, that the adverse
+event caused. An admission told before the exposure or for the indication ("was hospitalized
+for a myocardial infarction. She received enoxaparin ..."), an earlier stay ("admitted 1
+month before this presentation"), an emergency visit the patient was discharged from, and
+"admitted" in the sense of a confession ("the patient admitted to injecting ...") are none
+(docs/annotation.md: the r4xx and r6xx decisions on emergency visits, the fourth session's
+admissions for the indication). Used by :mod:`.seriousness`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.literature.extract.sentences import Sentence
+
+_CONFESSED = re.compile(
+    r"\b(?:he|she|they|himself|herself|themselves|finally|eventually|later|also) admitted$"
+    r"|^admitted (?:to )?(?:having|that)\b|^admitted (?:to )?(?!during\b|following\b|including\b"
+    r"|pending\b|regarding\b|concerning\b)\w+ing\b",
+    re.I,
+)
+"""'the patient admitted to injecting an unknown substance', 'he finally admitted to having
+given a false history', 'the patient himself admitted pentazocine abuse': *admitted* in the
+active voice with a confession after it is no admission to hospital (the hospital sense is
+passive, 'was admitted', or a participle, 'a boy admitted to our department')."""
+_GIVEN_AFTER = re.compile(
+    r"\s+(?:to|in|at|for)\b[^.;]{0,80}?\b(?:was|were) (?:\w+ )?(?:administered|given|started on"
+    r"|injected|prescribed)\b",
+    re.I,
+)
+"""'hospitalized for thromboembolic disease was administered an intravenous dose of ...'."""
+
+
+def confessed(text: str, match: re.Match[str]) -> bool:
+    """'admitted' in the sense of a confession, not of a hospital admission."""
+    if match.group(0).lower() != "admitted":
+        return False
+    return bool(
+        _CONFESSED.search(text[max(0, match.start() - 20) : match.end()])
+        or _CONFESSED.match(text[match.start() : match.end() + 40])
+    )
+
+
+_EARLIER = re.compile(
+    r"\b(?:had (?:\w+ )?(?:been|received|undergone|had|got)|earlier|before|prior|ago"
+    r"|previously|preceding|history of|(?:admitted|confessed|reported|disclosed|revealed|denied)"
+    r" (?:to )?(?:having|that|\w+ing))\b",
+    re.I,
+)
+"""The exposure told after the admission as one that came before it: 'she had received ...',
+'three days before', or told by the patient as a history ('admitted to injecting', 'reported
+having injected')."""
+_ED_VISIT = re.compile(r"\b(?:emergency|ED|casualty)\b")
+
+
+_PRIOR_STAY = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:before|prior to|ago|earlier)\b", re.I)
+"""'He was admitted 1 month before this presentation as a case of ...': an earlier stay."""
+_TIMED_STAY = re.compile(
+    r"\b(?:later|after|following|subsequently|then|next|days?|weeks?|hours?|due to|because"
+    r"|for|with)\b",
+    re.I,
+)
+_LATER = re.compile(r"\b(?:later|after|following|subsequently|then|next|before|prior to)\b", re.I)
+"""An admission told with a time or a cause after the exposure ('received ... and was
+admitted two days later with ...', '... and then admitted', 'Twenty-two days before
+admission, the patient received ...'): caused by what followed."""
+
+
+def admitted_before(
+    sentence: Sentence, match: re.Match[str], first_reaction: int, exposure: Sentence | None
+) -> bool:
+    """An admission told before the exposure ('was hospitalized for a myocardial infarction.
+    She received enoxaparin ...', 'hospitalized for thromboembolic disease, was administered
+    ...'): the hospital stay was not caused by the reaction (ICH E2A counts a hospitalisation
+    the reaction caused or prolonged). ``exposure``: the first sentence after the patient's
+    introduction that names the suspect: an admission told in it or after it counts, one
+    told before it counts only when the exposure is told as earlier. Without it, an admission
+    told before the first reaction does not count."""
+    if _GIVEN_AFTER.match(sentence.text, match.end()) or _PRIOR_STAY.match(
+        sentence.text, match.end()
+    ):
+        return True
+    if exposure is not None:
+        if (
+            sentence.index == exposure.index
+            and not _LATER.search(sentence.text, max(0, match.start() - 25), match.start())
+            and not _TIMED_STAY.search(sentence.text, match.end(), match.end() + 60)
+        ):
+            # 'received intravenous phenytoin ... and was admitted to the medicine service.'
+            # with no time or cause of its own: the stay the exposure began
+            return True
+        return sentence.index < exposure.index and not _EARLIER.search(exposure.text)
+    return first_reaction > 0 and sentence.index < first_reaction
+
+
+def exposure_sentence(
+    sentences: list[Sentence], introduced: int | None, named: list[int]
+) -> Sentence | None:
+    """The first sentence, from the one that introduces the patient (``introduced``: where
+    the age or sex is told) on, that names a suspect (``named``: where its names are told);
+    the title is no narrative."""
+    if introduced is None:
+        return None
+    for sentence in sentences:
+        if sentence.section == "title" or sentence.end <= introduced:
+            continue
+        if any(sentence.start <= at < sentence.end for at in named):
+            return sentence
+    return None
+
+
+def seen_in_emergency(text: str, match: re.Match[str]) -> bool:
+    """'after an evaluation in the ED, she was discharged home': discharged from an emergency
+    visit, which is no admission (docs/annotation.md, r4xx and r6xx decisions)."""
+    return "discharged" in match.group(0).lower() and bool(_ED_VISIT.search(text))
