@@ -414,7 +414,35 @@ age group, and the rest, whose prior m is 0.003 (EM's at 100k). ``--home /tmp/dv
 
     recall at 0.9 by kind unchanged (exact .937 -> .936, follow-up .881, other reporter
     .615 -> .617, typos .802); flagged pairs with a redrawn patient fall (twins at 0.9
-    260 -> 247). FAERS links: see bench/faers_links.py.
+    260 -> 247). FAERS links: see bench/faers_links.py. At 100k EM trains the age
+    (both sessions used): ages far apart m .00018 / u .47 among one product's pairs,
+    -11.4 bits; a slip apart .00024 / .044, -7.5 (the bench's copies never give an age
+    more than a year off, so EM's m is near its floor, shrunk toward the prior).
+
+Tried and dropped (branch ``issue-16-country-product-tried``): the country's frequency
+among the first suspect's patients for pairs of one first suspect (a held level "same
+country, same first suspect product" whose term-frequency lookup is ``(n(p, c) - 1 + 10
+f(c)) / (n(p) - 1 + 10)``, patients counted as distinct sex, age and event day; other
+pairs keep the plain frequency, so the FAERS links known only by a number and a country
+keep theirs). 100k: P/R at 0.9 .869/.790 -> .864/.790 (within the +-.01 of two
+scorings). FAERS at 0.9: three one-case pairs lost (one escitalopram patient filed in
+Spain by Apotex, Mylan and Teva: country +6.1 -> +2.2 bits, the copies without age or
+sex counting as patients of their own), no two-cases pair gained (the Portuguese and
+Hungarian pairs name different first suspects), headline P .822 -> .818.
+
+What the other reporter's copies keep, and what loses them (issue 16, ninth session;
+main 65d52e3's 100k ``--dump``, the 1,632 "other reporter" pairs): every one keeps the
+first suspect (a renamed product keeps its key: ``product_key`` drops the strength), so
+the products-and-reactions comparison reaches its product levels in all. Found at 0.9:
+1,003, 80% with an event day on both sides, 71% an age. Between 0.1 and 0.9: 363, 36%
+with both days, 57% both ages, 25% no age and no day on one side. Below 0.1 or not
+scored: 266, 9% with both days, 37% both ages, 56% neither. So the copies lost are
+those the bench strips of the event day (RATES: missing .3, a few days off .2) and the
+age (missing .3, a year off .2: "ages within 1 year" weighs 0 at 100k, its u among one
+vaccine's pairs .16); what is left -- product, reactions (one dropped at a rate of .5:
+the subset level, about 6 bits below the profile's 12.5), region, sex, a lot -- is what
+two patients of one clinic session share. No comparison weighs them wrongly; recall
+here is bounded by the facts the copies keep.
 
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
