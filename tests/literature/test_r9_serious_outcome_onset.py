@@ -259,3 +259,38 @@ def test_an_admission_in_the_sentence_of_the_exposure_is_the_stay_it_began() -> 
     )
     draft = extract_draft(dated)
     assert "hospitalisation" in {c for r in draft.case["reactions"] for c in r["seriousness"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # time on a repeated-dose therapy (r555, r568, r774, r983)
+        "Ulcers after interferon\nA 49-year-old woman developed necrotic ulcers on both arms "
+        "after 3 months of treatment with subcutaneous interferon beta.",
+        "Necrosis after heparin\nA 70-year-old woman received subcutaneous heparin twice a day. "
+        "Nineteen days after heparin therapy began, black necrotic areas were noted on her "
+        "abdomen.",
+        # how long a sign lasted, when the patient recovered (r807, r826)
+        "Weakness after botulinum toxin\nA 50-year-old woman had botulinum toxin injected into "
+        "the platysma. Muscle weakness of the neck persisted for approximately two months "
+        "post-procedure.",
+        "Necrosis after a filler\nA 30-year-old woman developed skin necrosis of the nose after "
+        "a hyaluronic acid filler injection. She experienced a full recovery 86 days after the "
+        "injection.",
+        # the exposure dated back from the visit, the first sign not dated (r991)
+        "A nodule after vaccination\nWe report a 76-year-old woman who was suffering from a "
+        "tender subcutaneous nodule on her left upper arm. One month before, she had received "
+        "an influenza vaccination in the same area.",
+    ],
+)
+def test_no_onset_on_therapy_duration_or_visit(text: str) -> None:
+    assert draft_view(extract_draft(text))["onset_days"] is None
+
+
+def test_an_infants_age_is_no_latency() -> None:
+    """'niño de 7 meses de edad, luego de inyección ...': the age, not a latency (r766)."""
+    text = (
+        "Caso clínico: niño de 7 meses de edad, luego de inyección intramuscular de metamizol "
+        "presenta llanto continuo y una mancha violácea en el glúteo."
+    )
+    assert read_foreign(text, "es").onset is None

@@ -293,6 +293,7 @@ TIME_UNITS = {
 _NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 ONSET = re.compile(
     rf"(?<![\w-])(?P<n>{_NUMBER})(?:\s+|(?<=\d))(?P<unit>{'|'.join(TIME_UNITS)})(?![\w-])"
+    r"(?!\s+(?:de edad|de idade|d'age|di eta|alt))"
     r"[^.;]{0,25}?"
     r"(?<![\w-])(?:despues de|tras|posterior(?:es)? a|luego de|apos|depois de|apres|nach|dopo)"
     r"(?![\w-])[^.;]{0,40}?(?<![\w-])(?:la |a |l'|der |dem |la |l')?(?:inyeccion|aplicacion"
@@ -305,7 +306,8 @@ ONSET = re.compile(
 ("tres días después de la inyección", "no segundo dia após a aplicação", "72 horas tras
 administración"); a number run into its unit ("48heures après l'injection"), the start of
 a treatment or a session ("4jours après l'introduction d'un traitement par l'héparine",
-"siete días tras la primera sesión"), as English "treatments" and "sessions" are)."""
+"siete días tras la primera sesión"), as English "treatments" and "sessions" are); an age
+("niño de 7 meses de edad, luego de inyección") is none."""
 SITES: tuple[tuple[str, str], ...] = (
     ("forehead", r"frente|testa|front|stirn|fronte"),
     ("glabella", r"glabela|glabelle|glabella"),

@@ -100,7 +100,8 @@ _NOT_ONSET_BEFORE = re.compile(
     r"\b(?:follow-?up|visit|review(?:ed)?|re-?evaluat\w*|seen again|discharged?|control)\b"
     r"[^.;]{0,30}$"
     r"|\b(?:resolved|healed|recovered|disappeared|improved|subsided|regressed|cleared"
-    r"|normali[sz]ed)\b(?:\s+\w+ly)?\s+(?:(?:at|by|within|after|in|over)\s+(?:about\s+)?)?$",
+    r"|normali[sz]ed|recovery|resolution|remission)\b(?:\s+\w+ly)?\s+"
+    r"(?:(?:at|by|within|after|in|over)\s+(?:about\s+)?)?$",
     re.I,
 )
 """A follow-up or a visit timed, or a status reached at a time ('The patient had healed at
@@ -123,7 +124,9 @@ _RECOVERY_AFTER = re.compile(
 eschar remained', 'By 21 days after her injection, she had resumed normal activity': the time
 of a later status, not an onset."""
 _DURATION_BEFORE = re.compile(
-    r"\bfor\s+(?:more than\s+|over\s+|about\s+|nearly\s+|almost\s+|at least\s+)?$", re.I
+    r"\bfor\s+(?:more than\s+|over\s+|about\s+|nearly\s+|almost\s+|at least\s+"
+    r"|approximately\s+|around\s+|roughly\s+|up to\s+)?$",
+    re.I,
 )
 """'pain for 2.5 weeks after the vaccine', 'lasted for more than 6 months after': how long a
 sign lasted, not when it began."""
@@ -149,13 +152,16 @@ _SIGN_VERB = (
 )
 _VISIT = (
     r"\b(?:presented|presenting|presents|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen"
-    r"|referred|brought)|admitted|came|went|visited|consulted|contacted|attended|returned|sought"
+    r"|referred|brought|transferred)|admitted|came|went|visited|consulted|contacted|attended"
+    r"|returned|sought"
     r"|(?:first|initial) (?:consultation|visit|presentation|examination))\b"
 )
 _PRESENTATION_BEFORE = re.compile(
     rf"{_VISIT}(?:(?!{_SIGN_VERB}|\bonset\b|\bhistory of\b)[^.;]){{0,200}}$", re.I
 )
-_PRESENTATION_AFTER = re.compile(rf"^\W{{0,3}}(?:(?!{_SIGN_VERB})[\w-]+\s+){{0,3}}?{_VISIT}", re.I)
+_PRESENTATION_AFTER = re.compile(
+    rf"^\W{{0,3}}(?:(?!{_SIGN_VERB})[\w-]+,?\s+){{0,3}}?{_VISIT}", re.I
+)
 """The time the patient was seen or sought care, which bounds the onset but does not state
 it (docs/annotation.md, fourth session): a latency in the clause of a visit's verb ('was
 admitted to our hospital 5 days after', 'presented with swelling and fever 24 h after the
@@ -173,6 +179,17 @@ def _duration(match: re.Match[str]) -> Duration | None:
     return Duration(value=value, unit=unit)
 
 
+_ON_THERAPY = re.compile(
+    r"^\s*of\s+(?:[\w-]+\s+){0,4}?(?:therapy|treatment|administration|use)\b"
+    r"|^\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:therapy|treatment)\s+(?:began|started|was started"
+    r"|was initiated|was begun|initiation)\b",
+    re.I,
+)
+"""'after 3 months of treatment with subcutaneous interferon', 'After 10 days of LMWH
+administration', 'Nineteen days after heparin therapy began': time on a repeated-dose therapy,
+no latency from the last exposure (docs/annotation.md, r5xx and r9xx decisions)."""
+
+
 def _not_an_onset(before: str, after: str) -> bool:
     """A latency that times a follow-up, a visit, a recurrence, a later status, a duration or
     what is usual, from the words before it and after it."""
@@ -187,6 +204,7 @@ def _not_an_onset(before: str, after: str) -> bool:
             and not _RELATIVE_AFTER.match(after)
         )
         or _DURATION_BEFORE.search(before)
+        or _ON_THERAPY.match(after)
         or _GENERIC.search(before)
     )
 
@@ -306,6 +324,10 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
         pair = two_intervals(sentences) or calendar_onset(sentences, text)
         if pair is not None:
             found = pair.onset, pair.text, pair.span
+        elif found is not None:
+            # the exposure dated back alone ("One month before, she had received the
+            # vaccine") is the time to the visit, which bounds the onset but is none
+            found = None
     if found is not None:
         first = reactions[0]
         first.onset_latency, first.onset_text, span = found
