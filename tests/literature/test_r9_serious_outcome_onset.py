@@ -294,3 +294,35 @@ def test_an_infants_age_is_no_latency() -> None:
         "presenta llanto continuo y una mancha violácea en el glúteo."
     )
     assert read_foreign(text, "es").onset is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # the state that brought the patient, or the state when she was seen (r801, r828, r907)
+        ("The nodules did not improve, so she decided to seek treatment at our center.", None),
+        ("At presentation, the swelling had worsened.", None),
+        # a persistence as a cause, a laboratory value, a journal's boilerplate, an earlier
+        # episode (r539, r761, r750, r855)
+        ("Surgical drainage was required due to a persisting high fever.", None),
+        ("Her HbA1c worsened to 8.1%.", None),
+        (
+            "All questions related to the accuracy of the work are appropriately investigated "
+            "and resolved.",
+            None,
+        ),
+        (
+            "She reported a similar event in the other cheek a year earlier that had resolved "
+            "without treatment.",
+            None,
+        ),
+        # lesions smaller at a follow-up (r806); a fibrosis said to remain, a scar left, a
+        # deformity that persisted (r577, r744, r624)
+        ("The follow-up at 21 days showed decreased edema of the cheeks.", "recovering"),
+        ("The diffuse sclerosis and dense fibrosis remained.", "recovered_with_sequelae"),
+        ("The necrosis left the patient with a full thickness scar.", "recovered_with_sequelae"),
+        ("Persistent deformities occurred due to delayed treatment.", "recovered_with_sequelae"),
+    ],
+)
+def test_interim_states_and_lasting_changes(text: str, outcome: str | None) -> None:
+    assert _read(text)[1] == outcome

@@ -63,8 +63,9 @@ _TIMED = re.compile(
 """'By 21 days after her injection, she had resumed normal activity', 'The patient had healed
 at two months after the injection': a pluperfect timed from the exposure or at a follow-up is
 the state at that time, not one before the narrative's end."""
-_BEFORE_CASE = re.compile(r"\bago\b", re.I)
-"""'Seven months ago she was vaccinated ... and the site healed': history before the case."""
+_BEFORE_CASE = re.compile(r"\b(?:ago|earlier|previously)\b", re.I)
+"""'Seven months ago she was vaccinated ... and the site healed', 'a similar event in the same
+buttock a year earlier that had resolved': history before the case."""
 _LASTING = re.compile(r"(?:irreversibl|permanent)\w*", re.I)
 """'Irreversible Blindness Following ...': a title that tells a lasting state."""
 _TREATED_AFTER = re.compile(
@@ -146,6 +147,13 @@ def _persistent(facts: OutcomeFacts, sentences: list[Sentence]) -> None:
             return
 
 
+_SOUGHT = re.compile(r"\b(?:seek|sought|decided to (?:seek|consult|visit|come|return))\b", re.I)
+_WORSE = re.compile(r"\b(?:worsened|deteriorated)\s*$", re.I)
+_AT_PRESENTATION = re.compile(
+    r"\b(?:(?:at|on|upon) (?:presentation|admission|arrival)|presented|was admitted)\b", re.I
+)
+
+
 def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) -> None:
     """A new episode, or a treatment begun after 'persisted', told after the status
     ``sentence`` states, and nothing said since: the outcome is unknown."""
@@ -157,6 +165,18 @@ def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) 
         return
     retold = next((i for i, s in enumerate(after) if _INTRODUCED.search(s.text)), len(after))
     interim = facts.outcome in (Outcome.not_recovered, Outcome.recovering)
+    told = sentence.text[max(0, told_at) :]
+    if interim and (_SEEN_AFTER.search(told) or _SOUGHT.search(told)):
+        # "Her vision did not improve regardless, so she decided to seek treatment at our
+        # center": the state that brought her, not the last one
+        facts.outcome, facts.sequelae, facts.spans = None, [], {}
+        return
+    before = sentence.text[: max(0, told_at)]
+    if _WORSE.search(before[-40:]) and _AT_PRESENTATION.search(before):
+        # "At presentation, the swelling had worsened", "presented with pain ..., which
+        # progressively worsened over the last 3 days": the state when she was seen
+        facts.outcome, facts.sequelae, facts.spans = None, [], {}
+        return
     if (
         any(_NEW_EPISODE.search(s.text) for s in after)
         or (

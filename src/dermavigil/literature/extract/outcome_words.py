@@ -77,6 +77,7 @@ _CUE_WORDS = r"(?:(?!(?:and|or|but|with|without|no|not|the|she|he|it|they)\b)[a-
 """Any few words between a cue and its sequela ("leaving discreet scar")."""
 _SEQUELA_CUE = re.compile(
     r"\b(?:leaving(?: behind)?|left(?: behind)?(?= (?:an?|some|mild|persistent|\w+ed)\b)"
+    r"|left (?:the patient|her|him) with"
     r"|resolution with|(?:with )?residual|sequelae (?:of|such as)"
     r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
     r"|(?:heal(?:ed)?|resolved?|recovered|regressed|subsided)\b(?:[^.;,]{0,40}?)\bwith"
@@ -86,16 +87,20 @@ _SEQUELA_CUE = re.compile(
     re.I,
 )
 _SEQUELA_STAYS = re.compile(
-    rf"\b(?P<seq>{_MODIFIERS}(?:scar(?:s|ring)?|keloids?|sequelae)) (?:remained|persisted"
-    r"|was left|were left)\b"
+    rf"\b(?P<seq>{_MODIFIERS}(?:scar(?:s|ring)?|keloids?|sequelae|fibrosis|deformit(?:y|ies)"
+    r"|disfigurement)) (?:remained|persisted|was left|were left)\b"
+    rf"|\b(?P<seq4>(?:persistent|permanent|lasting) {_MODIFIERS}(?:scar(?:s|ring)?|keloids?"
+    r"|fibrosis|deformit(?:y|ies)|disfigurement|(?:hyper|hypo)?pigmentation|contour defects?))"
+    r" (?:occurred|developed|remained|resulted|ensued)\b"
     r"|(?:\b(?:the|his|her|a|an) |^)(?P<seq2>[a-z][a-z -]{2,60}?) (?:was|were|is|are|remained)"
     r" (?:considered |deemed |judged )?permanent\b"
     r"|\b(?:late |permanent |residual )?sequelae (?:included|were|was|consisted of|comprised)\s+"
     r"(?P<seq3>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)",
     re.I,
 )
-"""A scar said to remain, a deficit said to be permanent, or the sequelae listed (a
-reaction that is itself still present, "the atrophy was still present", is not recovered)."""
+"""A scar, a fibrosis or a deformity said to remain ("persistent deformities occurred"), a
+deficit said to be permanent, or the sequelae listed (a reaction that is itself still
+present, "the atrophy was still present", is not recovered)."""
 _LOSS = re.compile(
     r"\b(?P<seq>(?:(?:above|below|through)[- ]the[- ]\w+ |(?:above|below)[- ]\w+ |\w+ )?"
     r"amputation|amputated|loss of (?:the |a |an )?(?:affected )?(?:toe|finger|digit|limb|hand"
@@ -112,8 +117,14 @@ _LESSENED = re.compile(
     r"|less \w+))\b",
     re.I,
 )
-"""'the nodules gradually decreased', 'the swelling had softened': the reaction's own lesions
-smaller, not gone (a lab value that decreased is no lesion)."""
+_DECREASED = re.compile(
+    rf"\b(?:showed|revealed|demonstrated|with) (?:a )?(?:decreased|reduced|diminished|less|milder)"
+    rf" {_LESION_WORD}",
+    re.I,
+)
+"""'the nodules gradually decreased', 'the swelling had softened', 'the follow-up showed
+decreased edema': the reaction's own lesions smaller, not gone (a lab value that decreased is
+no lesion)."""
 _LESION_STAYS = re.compile(rf"\b(?:residual|remaining)\s+(?:\w+\s+)?{_LESION_WORD}\b", re.I)
 """'though residual nodules remained': a remnant of the reaction after improvement."""
 _COMPLETE = r"(?:completely|fully|entirely|totally)"
@@ -157,7 +168,7 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (
         Outcome.not_recovered,
         re.compile(
-            r"\b(?:persist(?!ent\b)\w*|(?:was|were|is|are|remained) persistent"
+            r"\b(?:(?<!\ba )(?<!\bthe )persist(?!ent\b)\w*|(?:was|were|is|are|remained) persistent"
             r"|persistent(?= (?:at|after|despite|for|until|over)\b)"
             r"|permanent\w*(?! (?:[\w-]+ ){0,2}?"
             r"(?:fillers?|biops\w+|sections?|implants?|materials?|products?|injectables?|gels?"
@@ -174,7 +185,7 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|remained (?:visible|palpable|present|stable|firm|swollen|indurated|painful)"
             r"|(?:remains|remained|is|was) (?:still )?(?:[\w-]+[- ])?dependent\b"
             r"|continued to (?:have|experience|complain|suffer|report)"
-            r"|worsened|deteriorated|(?:progressive |further )?deterioration"
+            r"|(?<!\bof )worsened(?! to \d)|deteriorated|(?:progressive |further )?deterioration"
             r"|(?:showed |with |there was )?no (?:significant |further |visible |appreciable )?"
             r"change(?! (?:in|of) (?:the |her |his )?(?:treatment|therapy|dos\w+|medication))"
             r"|(?:although|though|but|while|whereas) (?:[\w'-]+ ){1,6}?(?:did|does|has|had|have)"
@@ -190,7 +201,8 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             rf"|{_COMPLETE_ADJ} (?:\w+ (?:and )?)?(?:{_BETTER_NOUN}|outcome)"
             r"|(?:led|leading|resulted|resulting) (?:to|in) (?:(?:a|the) )?(?:rapid |prompt )?"
             r"(?:resolution|healing|disappearance|recovery|remission)"
-            r"|recovered|resolved|healed|cured|disappeared|faded|vanished|subsided|regressed"
+            r"|recovered|(?<!investigated and )resolved|healed|cured|disappeared|faded|vanished"
+            r"|subsided|regressed"
             r"|remitted|abated|receded|went away|(?:has|had|have) normali[sz]ed"
             r"|(?:no|without (?:any )?) (?:signs? of )?(?:recurrence|relapse)"
             r"|(?:was|were|remained|became|has been|had been) (?:\w+ )?(?:asymptomatic"
@@ -269,7 +281,7 @@ def status_mentions(text: str) -> list[StatusMention]:
     found: list[StatusMention] = []
     for pattern in (_SEQUELA_CUE, _SEQUELA_STAYS):
         for m in pattern.finditer(text):
-            group = next(g for g in ("seq", "seq2", "seq3") if m.groupdict().get(g))
+            group = next(g for g in ("seq", "seq2", "seq3", "seq4") if m.groupdict().get(g))
             if pattern is _SEQUELA_STAYS and _DEFICIT.search(m.group(group)):
                 found.append(StatusMention(Outcome.not_recovered, 0, m.span()))
                 continue
@@ -278,7 +290,7 @@ def status_mentions(text: str) -> list[StatusMention]:
         StatusMention(Outcome.recovered_with_sequelae, 0, m.span(), m.span("seq"))
         for m in _LOSS.finditer(text)
     ]
-    for pattern in (_PARTIAL, _LESION_STAYS, _LESSENED):
+    for pattern in (_PARTIAL, _LESION_STAYS, _LESSENED, _DECREASED):
         found += [StatusMention(Outcome.recovering, 1, m.span()) for m in pattern.finditer(text)]
     for outcome, pattern in OUTCOMES:
         found += [StatusMention(outcome, _RANK[outcome], m.span()) for m in pattern.finditer(text)]
