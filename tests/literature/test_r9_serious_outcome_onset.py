@@ -326,3 +326,24 @@ def test_an_infants_age_is_no_latency() -> None:
 )
 def test_interim_states_and_lasting_changes(text: str, outcome: str | None) -> None:
     assert _read(text)[1] == outcome
+
+
+def test_spanish_stays_before_the_exposure_and_resolutions_told_by_verbs() -> None:
+    """'es hospitalizado por falla cardiaca ... Desde su ingreso, se inició ... enoxaparina':
+    the stay the exposure was given in (r981); 'se resolvieron', 'resolviendo' (r956, r981);
+    an admission for the reaction after the exposure still counts."""
+    before = read_foreign(
+        "Un hombre de 72 años es hospitalizado por insuficiencia cardiaca aguda. Desde su "
+        "ingreso, se inició la administración de enoxaparina subcutánea. A los tres días "
+        "presentó ampollas hemorrágicas y necrosis en el abdomen. Las lesiones se resolvieron "
+        "en un mes.",
+        "es",
+    )
+    assert before.seriousness == [] and before.outcome is not None
+    assert before.outcome.value == "recovered"
+    after = read_foreign(
+        "Mujer de 74 años que presentó ampollas hemorrágicas en el abdomen tras la aplicación "
+        "de enoxaparina. Ingresó en la UCI por una necrosis extensa.",
+        "es",
+    )
+    assert [c.value for c in after.seriousness] == ["hospitalisation"]

@@ -41,6 +41,7 @@ from dermavigil.literature.extract.foreign_treatments import (
     treatments_of,
 )
 from dermavigil.literature.extract.foreign_words import (
+    ADMITTED_SINCE,
     AGE,
     AGE_UNITS,
     BIOPSY,
@@ -343,11 +344,25 @@ def _onset_and_sites(facts: ForeignFacts, folded: str, case: list[Sentence]) -> 
 
 def _seriousness(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:
     found: dict[SeriousnessCriterion, list[Span]] = {}
+    named = facts.product[2][0] if facts.product else None
     for criterion, pattern in SERIOUS:
         for sentence in case:
             for m in pattern.finditer(folded, sentence.start, sentence.end):
-                if not negated(folded, sentence, m.start(), facts.language):
-                    found.setdefault(criterion, []).append((m.start(), m.end()))
+                if negated(folded, sentence, m.start(), facts.language):
+                    continue
+                if (
+                    criterion is SeriousnessCriterion.hospitalisation
+                    and named is not None
+                    and (
+                        sentence.end <= named
+                        or ADMITTED_SINCE.search(folded, max(0, m.start() - 16), m.start())
+                    )
+                ):
+                    # "es hospitalizado por falla cardiaca ... Desde su ingreso, se inició
+                    # enoxaparina": a stay before the exposure (docs/annotation.md, fourth
+                    # session: an admission for the indication is no hospitalisation)
+                    continue
+                found.setdefault(criterion, []).append((m.start(), m.end()))
     for treatment in facts.treatments:
         if treatment.drug in SURGERY:
             found.setdefault(SeriousnessCriterion.medically_important, []).extend(

@@ -184,7 +184,10 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
                                              r"|avec (?:une )?cicatrice|mit (?:einer )?narbe")),
     (Outcome.not_recovered, _words(r"sin mejoria|sem melhora|sans amelioration|keine besserung"
                                    r"|senza miglioramento|no mejoro|nao melhorou")),
-    (Outcome.recovered, _words(r"resolucion|resolvio|curacion|remision completa|desaparicion"
+    (Outcome.recovered, _words(r"resolucion|resolvio|resolvieron|resolviendo|curacion"
+                               r"|remision completa|desaparicion|desaparecio|desaparecieron"
+                               r"|resolveu|resolveram|desapareceu|desapareceram|ont disparu"
+                               r"|a disparu|verschwand|verschwanden|scomparsa|scomparse"
                                r"|resolucao|cura|remissao|guerison|disparition|resolution"
                                r"|abheilung|ruckbildung|ausgeheilt|risoluzione|guarigione|guarit[oa]|curad[oa]"
                                r"|cicatrizad[oa]|cicatrizacion|cicatrizacao|cicatrisation|gueri\w*|geheilt"
@@ -193,7 +196,14 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
                                 r"|evolucao favoravel|amelioration|evolution (?:etait )?favorable"
                                 r"|besserung|verbesserung|miglioramento")),
 )  # fmt: skip
-"""The last status the case sentences state."""
+"""The last status the case sentences state (nouns and the verbs' past and gerund: "las
+lesiones se resolvieron en un mes", "resolviendo las lesiones a los siete días")."""
+ADMITTED_SINCE = re.compile(
+    r"(?<![\w-])(?:desde|durante|tras|depuis|pendant|durante a|wahrend|durante il)"
+    r" (?:su |el |la |sa |son |seu |sua |a |o |il |der |dem )?$"
+)
+"""'Desde su ingreso, se inició tromboprofilaxis con enoxaparina': the stay the exposure was
+given in, not one the reaction caused."""
 SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (SeriousnessCriterion.death, OUTCOMES[0][1]),
     (SeriousnessCriterion.hospitalisation, _words(
