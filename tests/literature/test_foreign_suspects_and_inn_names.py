@@ -102,3 +102,9 @@ def test_threads_seen_on_histology_are_no_product():
         " filler. Histology showed fungal threads."
     )
     assert [c for _, c in draft_view(extract_draft(text))["products"]] == ["ha_filler"]
+
+
+def test_own_text_route_of_a_family_named_in_another_language():
+    view = _own("dpr12_french_vaccination_route")
+    assert [c for _, c in view["products"]] == ["vaccine"]
+    assert view["route"] == "intramuscular" and view["route_approval"] is True

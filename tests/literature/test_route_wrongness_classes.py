@@ -66,3 +66,26 @@ def test_a_stopped_treatment_of_the_reaction_is_no_suspect():
         " six weeks and the nodules resolved."
     )
     assert [c for _, c in view["products"]] == ["ha_filler"]
+
+
+def test_own_text_material_named_by_its_abbreviation_and_a_drug_route_is_not_its_route():
+    view = _own("dpr13_fat_graft_abbreviation")
+    assert [c for _, c in view["products"]] == ["other"]
+    assert "grafting" not in view["treatments"]
+    assert view["route"] is None  # "intravenous cefazolin" is the antibiotic's route
+
+
+def test_a_material_abbreviation_is_a_product_mention():
+    view = _view(
+        "Cheek abscess\nFacial thread-lifting (FTL) is a rejuvenation technique. A 41-year-old"
+        " woman developed an abscess of the cheek two weeks after FTL."
+    )
+    assert [c for _, c in view["products"]] == ["other"]
+
+
+def test_a_form_word_between_route_and_drug():
+    view = _view(
+        "Injection-site ulcers\nA 46-year-old woman was prescribed subcutaneous pegylated"
+        " interferon once a week. She developed ulcers at the injection sites."
+    )
+    assert view["route"] == "subcutaneous" and view["route_approval"] is True

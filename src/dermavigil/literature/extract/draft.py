@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field
 
 from dermavigil.domain.case import Case
 from dermavigil.domain.rules import parse_case
+from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.admission import exposure_sentence
@@ -34,7 +35,11 @@ from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.onset import refine_onsets
 from dermavigil.literature.extract.outcome import find_outcome, summaries
 from dermavigil.literature.extract.patient import find_patient, find_series_patients
-from dermavigil.literature.extract.product_mentions import abbreviations, treated_families
+from dermavigil.literature.extract.product_mentions import (
+    abbreviated_names,
+    abbreviations,
+    treated_families,
+)
 from dermavigil.literature.extract.products import (
     find_product_facts,
     material_from_text,
@@ -189,6 +194,11 @@ def _in_another_language(
     return draft
 
 
+_MEDICINES = frozenset(
+    {ProductCategory.drug, ProductCategory.vaccine, ProductCategory.allergen_immunotherapy}
+)
+
+
 def _with_title(sentences: list[Sentence], part: list[Sentence]) -> list[Sentence]:
     """``part`` with the title first (the treatment finder reads a title that names one, the
     reaction finder the title of a case report)."""
@@ -256,6 +266,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         [p.name.lower() for p in products]
         + [text[a:b].lower() for p in products for a, b in p.spans.get("category", [])]
     )
+    long_names = abbreviated_names(sentences)
+    suspects |= {long_names[s] for s in suspects if s in long_names}
     case_part = case_sentences(sentences)
     introduced = [
         a for k in ("patient.age", "patient.sex") for a, _ in patient_facts.spans.get(k, [])
@@ -275,6 +287,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         sentences,
         route_sentences(sentences, case_part, sentences[0] if title else None),
         frozenset(p.name.lower() for p in products),
+        not products or products[0].category in _MEDICINES,
     )
     first_product = products[0] if products else None
     if first_product is not None:

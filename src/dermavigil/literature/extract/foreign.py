@@ -237,7 +237,7 @@ def read_foreign(
     if not case:
         return facts
     facts.reactions, facts.findings = _reactions(text, folded, case, language)
-    _product(facts, text, folded, case, bool(suspects))
+    _product(facts, text, folded, case, suspects)
     if facts.product:
         suspects = suspects | {facts.product[1], ascii_fold(facts.product[0])}
     facts.treatments = treatments_of(folded, case, suspects, language)
@@ -275,15 +275,20 @@ _TREATED_TITLE = re.compile(r"(?:trat|trait|manej|behandel)\w*\s+\w+(?:\s+\w+['\
 
 
 def _product(
-    facts: ForeignFacts, text: str, folded: str, case: list[Sentence], named: bool = False
+    facts: ForeignFacts,
+    text: str,
+    folded: str,
+    case: list[Sentence],
+    suspects: frozenset[str] = frozenset(),
 ) -> None:
     """The first lexicon drug (by its cognate) or vaccine (:data:`.foreign_words.VACCINE`)
     named as the one given (:func:`_given`: "aplicación de penicilina benzatínica",
     "asociada a enoxaparina", "injection accidentelle d'un vaccin anti-pasteurellose"), as
     spelled with a hyphenated or adjectival companion word, and a route word of the same
-    sentence; when the text names a product family (``named``), a name of the treatments
+    sentence; when the text names a product family (``suspects``), a name of the treatments
     table given after it is its treatment ("necessitando de aplicação de hialuronidase"),
-    not a second suspect."""
+    not a second suspect, and the route is that of the sentences naming the family."""
+    named = bool(suspects)
     for sentence in case:
         found: list[tuple[int, int, str]] = [
             (m.start(), m.end(), "vaccine")
@@ -308,19 +313,27 @@ def _product(
             continue
         start, end, english = min(found)
         facts.product = (text[start:end], english, (start, end))
-        head = folded[start : start + 5]
-        naming = [t for t in case if t is not sentence and head in folded[t.start : t.end]]
-        for told in [sentence, *naming]:  # the route of its giving, wherever it is named
-            for route, pattern in ROUTES:
-                route_found = pattern.search(folded, told.start, told.end)
-                if route_found:
-                    facts.route = (route, route_found.span())
-                    break
-            if facts.route:
-                break
-        for told in case:
-            facts.wrong.extend(m.span() for m in WRONG.finditer(folded, told.start, told.end))
+        _route_told(facts, folded, case, [folded[start : start + 5]])
         return
+    if named:  # the family the text names: the route of the sentences naming it
+        _route_told(facts, folded, case, [ascii_fold(n)[:5] for n in suspects if len(n) >= 5])
+
+
+def _route_told(facts: ForeignFacts, folded: str, case: list[Sentence], heads: list[str]) -> None:
+    """The first route word of a case sentence that names the product (by the first letters
+    of its name, ``heads``), and every mistake the case sentences tell."""
+    for told in case:
+        if not any(h and h in folded[told.start : told.end] for h in heads):
+            continue
+        for route, pattern in ROUTES:
+            route_found = pattern.search(folded, told.start, told.end)
+            if route_found:
+                facts.route = (route, route_found.span())
+                break
+        if facts.route:
+            break
+    for told in case:
+        facts.wrong.extend(m.span() for m in WRONG.finditer(folded, told.start, told.end))
 
 
 def _onset_and_sites(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:

@@ -23,7 +23,7 @@ from dermavigil.literature.extract.foreign import ForeignFacts, read_foreign
 from dermavigil.literature.extract.language import language_name
 from dermavigil.literature.extract.outcome import OutcomeFacts
 from dermavigil.literature.extract.products import ProductFacts
-from dermavigil.literature.extract.route_label import prescribed_injection
+from dermavigil.literature.extract.route_label import complete_label, prescribed_injection
 from dermavigil.literature.extract.routes import RouteFacts
 from dermavigil.terminology.drugs import drug_names
 from dermavigil.terminology.labelled_routes import labelled_for
@@ -66,6 +66,26 @@ def _products(text: str, facts: ForeignFacts, evidence: assemble.Evidence) -> li
     return assemble.products_part(text, [product], routes, ChallengeFacts(), evidence)
 
 
+def _route_of_named(
+    text: str, facts: ForeignFacts, products: list[dict[str, Any]], evidence: assemble.Evidence
+) -> bool:
+    """The route the text's sentences naming the product state, or the mistake they tell,
+    for a product named before (the family the text names) that has none; its label from
+    the catalogue, or as a drug or vaccine given as prescribed (:func:`.route_label.
+    complete_label`)."""
+    first = products[0]
+    if not (facts.route or facts.wrong) or set(first) - {"name", "category", "role"}:
+        return False  # a product the English part described keeps what it said
+    named = ProductFacts(name=first["name"], category=ProductCategory(first["category"]))
+    named.spans = {k: list(evidence.get(f"products.0.{k}", [])) for k in ("name", "category")}
+    routes = RouteFacts(wrong_spans=list(facts.wrong))
+    if facts.route:
+        routes.used, routes.used_spans = Route(facts.route[0]), [facts.route[1]]
+    complete_label(routes, named.name, named.category.value, [], named.spans["name"])
+    products[:1] = assemble.products_part(text, [named], routes, ChallengeFacts(), evidence)
+    return True
+
+
 def fill_gaps(
     text: str,
     languages: list[tuple[int, int, str]],
@@ -92,6 +112,8 @@ def fill_gaps(
     if facts.product and not case.get("products"):
         case["products"] = _products(text, facts, evidence)
         filled.append("product")
+    elif case.get("products") and _route_of_named(text, facts, case["products"], evidence):
+        filled.append("route")
     patient = case.setdefault("patient", {})
     if facts.age and "age" not in patient:
         patient["age"] = {"value": facts.age[0], "unit": facts.age[1]}

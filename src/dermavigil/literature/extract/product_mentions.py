@@ -206,17 +206,44 @@ def _material_suspects(sentence: Sentence, known: list[ProductMention]) -> list[
     return out
 
 
-def abbreviations(sentences: list[Sentence]) -> dict[str, ProductCategory]:
-    """Abbreviations the text defines for a product ("hyaluronic acid (HA)", "PRF")."""
-    found: dict[str, ProductCategory] = {}
+def _defined(sentences: list[Sentence]) -> list[tuple[str, ProductMention]]:
+    """(abbreviation, the product mention it stands for) of every definition in the text."""
+    found = []
     for sentence in sentences:
         for match in _ABBREVIATION.finditer(sentence.text):
             long = match.group("long")
-            mentions = find_products(long) or [
-                ProductMention(d.text, categorize(d.text), d.start, d.end) for d in find_drugs(long)
-            ]
+            mentions = (
+                find_products(long)
+                or [
+                    ProductMention(d.text, categorize(d.text), d.start, d.end)
+                    for d in find_drugs(long)
+                ]
+                or [
+                    ProductMention(name, ProductCategory.other, a, b)
+                    for a, b, name in find_filler_materials(long)
+                ]
+            )
             if mentions and mentions[-1].end >= len(long) - 1:
-                found.setdefault(match.group("abbr"), mentions[-1].category)
+                found.append((match.group("abbr"), mentions[-1]))
+    return found
+
+
+def abbreviations(sentences: list[Sentence]) -> dict[str, ProductCategory]:
+    """Abbreviations the text defines for a product ("hyaluronic acid (HA)", "PRF"), a drug
+    or a filler material ("autologous fat graft (AFG)", "facial thread-lifting (FTL)")."""
+    found: dict[str, ProductCategory] = {}
+    for short, mention in _defined(sentences):
+        found.setdefault(short, mention.category)
+    return found
+
+
+def abbreviated_names(sentences: list[Sentence]) -> dict[str, str]:
+    """The name each product abbreviation stands for, lower case ("afg": "autologous fat
+    graft"): a suspect named by its abbreviation is also named by these words (a treatment
+    finder must not take "grafting" of "autologous fat grafting")."""
+    found: dict[str, str] = {}
+    for short, mention in _defined(sentences):
+        found.setdefault(short.lower(), mention.text.lower())
     return found
 
 

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dermavigil.domain.routes import Route
+from dermavigil.literature.extract.route_context import drug_next, names_product, suspect_next
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import (
     exposed_class,
@@ -246,22 +247,8 @@ _INSTITUTION = re.compile(
 Maxillofacial Surgery"), no route of the case."""
 
 
-def _names_product(text: str, end: int) -> bool:
-    """A route word right before a drug or product name ("reaction to intramuscular vitamin
-    K1", "after intralesional triamcinolone"): the adjective states how the product was
-    given, with no administration word needed."""
-    from dermavigil.terminology.drugs import find_drugs
-    from dermavigil.terminology.products import find_products
-
-    after = text[end : end + 60]
-    gap = len(after) - len(after.lstrip())
-    if gap != 1:
-        return False
-    return any(m.start == 1 for m in [*find_drugs(after), *find_products(after)])
-
-
 def route_mentions(
-    sentence: Sentence, suspects: frozenset[str] = frozenset()
+    sentence: Sentence, suspects: frozenset[str] = frozenset(), medicine: bool = True
 ) -> list[tuple[Route, int, int]]:
     """Administration routes named in a sentence with an administration word.
 
@@ -271,6 +258,8 @@ def route_mentions(
     sentence, only a route word before a product name counts, and not after a treatment
     cue unless that name is a suspect's (``suspects``, lower case: "the thrombosis was
     treated with subcutaneous dalteparin", then the dalteparin is stopped for the reaction).
+    When the suspect is no medicine (``medicine`` false: a filler, a fat graft), a route
+    word right before a drug's name is that drug's ("intravenous cefazolin was given").
     """
     admin = ADMIN.search(sentence.text)
     label_spans = [m.span() for m in _LABEL.finditer(sentence.text)]
@@ -295,32 +284,31 @@ def route_mentions(
                 or (route in _NOT_INJECTED and _TREATED.search(sentence.text[: match.start()]))
                 or _NOT_USED.search(sentence.text[: match.start()])
                 or _INSTITUTION.search(sentence.text, max(0, match.start() - 80), match.start())
-                or not (admin or _names_product(sentence.text, match.end()))
+                or not (admin or names_product(sentence.text, match.end()))
                 or (
                     not admin
                     and _TREATED.search(sentence.text[: match.start()])
-                    and not _suspect_next(sentence.text, match.end(), suspects)
+                    and not suspect_next(sentence.text, match.end(), suspects)
                 )
+                or (not medicine and drug_next(sentence.text, match.end()))
             ):
                 continue
             found.append((route, sentence.start + match.start(), sentence.start + match.end()))
     return found
 
 
-def _suspect_next(text: str, end: int, suspects: frozenset[str]) -> bool:
-    following = text[end : end + 60].lower().lstrip()
-    return any(name and following.startswith(name) for name in suspects)
-
-
 def find_routes(
-    sentences: list[Sentence], patient: list[Sentence], suspects: frozenset[str] = frozenset()
+    sentences: list[Sentence],
+    patient: list[Sentence],
+    suspects: frozenset[str] = frozenset(),
+    medicine: bool = True,
 ) -> RouteFacts:
     """Route facts of a report: used (patient sentences), labelled (all sentences)."""
     facts = RouteFacts()
     counts: Counter[Route] = Counter()
     first: dict[Route, tuple[int, int]] = {}
     for sentence in patient:
-        for route, start, end in route_mentions(sentence, suspects):
+        for route, start, end in route_mentions(sentence, suspects, medicine):
             counts[route] += 1
             first.setdefault(route, (start, end))
     if counts:
@@ -329,7 +317,7 @@ def find_routes(
         facts.used_spans = [
             (s, e)
             for sentence in patient
-            for r, s, e in route_mentions(sentence, suspects)
+            for r, s, e in route_mentions(sentence, suspects, medicine)
             if r is best
         ]
     for sentence in sentences:
