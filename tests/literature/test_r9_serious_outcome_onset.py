@@ -347,3 +347,19 @@ def test_spanish_stays_before_the_exposure_and_resolutions_told_by_verbs() -> No
         "es",
     )
     assert [c.value for c in after.seriousness] == ["hospitalisation"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # surgery and a drug named together, a removal told as a success, a base-form
+        # operation, an exploration of the injected tissue (r664, r606, r822, r879)
+        "The infection was controlled successfully after surgical and antibiotic treatment.",
+        "Surgical removal of the filler was successfully performed.",
+        "The findings guided the decision to surgically excise the nodules, with satisfactory "
+        "results.",
+        "She recovered completely after chelation and tissue exploration of the injected sites.",
+    ],
+)
+def test_operations_worded_otherwise(text: str) -> None:
+    assert _read(text)[0] == {"medically_important"}

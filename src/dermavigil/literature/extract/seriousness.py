@@ -86,7 +86,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|fasciotom(?:y|ies)"
             r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
             r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision(?:al drainage)?"
-            r"|incised|surgical (?:treatment|repair|debridement)"
+            r"|incised|surgical (?:and (?:\w+ )?)?(?:treatment|repair|debridement)"
+            r"|surgically (?:excise|resect|debride|drain)\b|(?:tissue|wound) exploration"
             r"|(?:was|were) treated surgically"
             r"|(?:was|were) surgically (?:removed|excised|resected|drained|debrided|explored"
             r"|treated)|underwent (?:\w+ ){0,3}?(?:removal|excision|resection|debridement"
@@ -230,6 +231,10 @@ external incision to remove the neoplasm': an operation told as a removal."""
 _GENERIC_OPERATION = re.compile(r"surg|operat|incis", re.I)
 
 
+_SUCCEEDED = re.compile(r"[^.;]{0,100}?\b(?:successfully|uneventfully)\b", re.I)
+"""'Surgical removal of the breast filler ... was successfully performed': told as a success."""
+
+
 def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> bool:
     """An excision or a removal the text does not tie to the reaction's resolution: no
     resolution is told in its sentence or after it ('persisted for 10 months until it was
@@ -241,7 +246,9 @@ def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> b
     )
     if not removal:
         return False
-    if _RESOLVED_BY.search(sentence.text, 0, match.start()):
+    if _RESOLVED_BY.search(sentence.text, 0, match.start()) or _SUCCEEDED.match(
+        sentence.text, match.end()
+    ):
         return False
     return resolved is None or resolved < sentence.start + match.start()
 
