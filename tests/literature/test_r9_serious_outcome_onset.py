@@ -219,6 +219,7 @@ def test_a_numbered_label_opens_its_section() -> None:
         ("Her initial surgery was performed in an aesthetic clinic.", set(), None),
         ("Surgical treatment was performed to extract the encapsulated lesion.", set(), None),
         ("She was admitted 1 month before this presentation for a seizure.", set(), None),
+        ("During her last admission, she had received intravenous antibiotics.", set(), None),
         # the criteria a definition lists, one per bulleted line (r792)
         (
             "An event is serious (FDA MedWatch definition) when the patient outcome is:\n"

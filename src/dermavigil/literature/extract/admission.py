@@ -56,7 +56,9 @@ _ED_VISIT = re.compile(r"\b(?:emergency|ED|casualty)\b")
 
 
 _PRIOR_STAY = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:before|prior to|ago|earlier)\b", re.I)
-"""'He was admitted 1 month before this presentation as a case of ...': an earlier stay."""
+_PREVIOUS = re.compile(r"\b(?:last|previous|prior|earlier|former)\s+$", re.I)
+"""'He was admitted 1 month before this presentation as a case of ...', 'During her last
+admission, she had received ... calcium gluconate': an earlier stay."""
 _TIMED_STAY = re.compile(
     r"\b(?:later|after|following|subsequently|then|next|days?|weeks?|hours?|due to|because"
     r"|for|with)\b",
@@ -78,8 +80,10 @@ def admitted_before(
     introduction that names the suspect: an admission told in it or after it counts, one
     told before it counts only when the exposure is told as earlier. Without it, an admission
     told before the first reaction does not count."""
-    if _GIVEN_AFTER.match(sentence.text, match.end()) or _PRIOR_STAY.match(
-        sentence.text, match.end()
+    if (
+        _GIVEN_AFTER.match(sentence.text, match.end())
+        or _PRIOR_STAY.match(sentence.text, match.end())
+        or _PREVIOUS.search(sentence.text, max(0, match.start() - 20), match.start())
     ):
         return True
     if exposure is not None:
