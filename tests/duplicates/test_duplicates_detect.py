@@ -372,6 +372,31 @@ def test_ages_years_apart_weigh_against_and_a_year_apart_never_does(clinician_ca
     assert level == "ages within 1 year" and weight >= 0
 
 
+def test_onset_latencies_days_apart_weigh_against_and_a_day_apart_never_does(
+    clinician_case: Case,
+) -> None:
+    """Two reports alike but for the days from exposure to onset, 3 and 7: a graded
+    disagreement (weight <= 0, 0 by its prior; at 100k EM gives it m .004 against u .23
+    among one product's pairs), as ages 2-5 years apart are; a day apart stays an
+    agreement (weight >= 0)."""
+
+    def latency(days: int, case_id: str) -> Case:
+        data = clinician_case.model_dump()
+        data["reactions"][2]["onset_latency"] = {"value": days, "unit": "day"}
+        data["case_id"] = case_id
+        return Case.model_validate(data)
+
+    def onset_evidence(days: int) -> tuple[str, float]:
+        (pair,) = detect([clinician_case, latency(days, "OTHER")], threshold=0.0).pairs
+        (onset,) = [e for e in pair.explanation if e.field == "onset_latency"]
+        return onset.level, onset.match_weight
+
+    level, weight = onset_evidence(3 + 4)
+    assert level == "no agreement (onset latencies within 7 days)" and weight <= 0
+    level, weight = onset_evidence(3 + 1)
+    assert level == "within 1 day" and weight >= 0
+
+
 def test_ages_far_apart_weigh_as_two_patients_unless_a_slip_explains_them(
     clinician_case: Case,
 ) -> None:
