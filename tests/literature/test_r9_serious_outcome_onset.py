@@ -364,3 +364,20 @@ def test_spanish_stays_before_the_exposure_and_resolutions_told_by_verbs() -> No
 )
 def test_operations_worded_otherwise(text: str) -> None:
     assert _read(text)[0] == {"medically_important"}
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # wound healing as the result of care, good function at a follow-up, a sign still
+        # present at a follow-up (r730, r862, r656)
+        ("Daily local care has led to wound healing, without any important sequel.", "recovered"),
+        (
+            "Follow-up showed good radiographic, clinical, and hand function after 2 months.",
+            "recovered",
+        ),
+        ("The staining was present 2 months later at follow-up.", "not_recovered"),
+    ],
+)
+def test_statuses_at_a_follow_up(text: str, outcome: str) -> None:
+    assert _read(text)[1] == outcome
