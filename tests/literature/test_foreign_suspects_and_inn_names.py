@@ -108,3 +108,23 @@ def test_own_text_route_of_a_family_named_in_another_language():
     view = _own("dpr12_french_vaccination_route")
     assert [c for _, c in view["products"]] == ["vaccine"]
     assert view["route"] == "intramuscular" and view["route_approval"] is True
+
+
+def test_own_text_drugs_listed_after_the_giving():
+    view = _own("dpr14_spanish_listed_drugs")
+    assert view["products"] == [("ketorolaco", "drug")]
+    assert view["route"] == "intramuscular" and view["route_approval"] is True
+
+
+def test_own_text_german_case_told_by_an_age_noun():
+    view = _own("dpr15_german_age_noun")
+    assert view["products"] == [("Diclofenac", "drug")]
+    assert view["route_approval"] is True
+    assert "abscess" not in view["reaction_verbatims"]  # only suspected
+    assert "erythema" not in view["reaction_verbatims"]  # a sentence about the complication
+
+
+def test_a_drug_class_given_in_another_language():
+    text = "Une femme de 50 ans a présenté une nécrose après une injection de glucocorticoïdes."
+    facts = read_foreign(text, "fr")
+    assert facts.product is not None and facts.product[1] == "corticosteroids"

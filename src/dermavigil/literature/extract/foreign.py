@@ -35,8 +35,8 @@ from typing import Any
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.domain.vocab import FindingKind, Outcome, SeriousnessCriterion, Sex
 from dermavigil.literature.extract.findings import FindingFacts
+from dermavigil.literature.extract.foreign_product import find_product
 from dermavigil.literature.extract.foreign_treatments import (
-    TREATMENT_NAME,
     negated,
     treatments_of,
 )
@@ -46,22 +46,16 @@ from dermavigil.literature.extract.foreign_words import (
     AGE_UNITS,
     BIOPSY,
     CASE,
-    CAUSE,
-    EXPOSURE,
     GENERAL,
     NUMBERS,
     ONSET,
     OUTCOMES,
     REACTIONS,
-    ROUTES,
     SERIOUS,
     SEX,
     SITES_FOUND,
     SURGERY,
     TIME_UNITS,
-    TITLE_CAUSE,
-    VACCINE,
-    WRONG,
     ascii_fold,
 )
 from dermavigil.literature.extract.reactions import ReactionFacts
@@ -69,12 +63,10 @@ from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.seriousness_codes import reaction_criteria
 from dermavigil.literature.extract.treatment import TreatmentFact
 from dermavigil.terminology.coder import code_phrase, default_coder
-from dermavigil.terminology.drug_spellings import english_drug
 from dermavigil.terminology.translations import LANGUAGES, translated_spans
 
 Span = tuple[int, int]
 _NOT_CASE_SECTIONS = re.compile(r"intro|discus|conclu|background|antecedentes|objetiv", re.I)
-_TOKEN = re.compile(r"[a-z]{5,}")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LIFE_THREATENING = frozenset({"botulism"})
 """Diagnoses life-threatening by the written criteria (``docs/annotation.md``, serious)."""
@@ -237,7 +229,7 @@ def read_foreign(
     if not case:
         return facts
     facts.reactions, facts.findings = _reactions(text, folded, case, language)
-    _product(facts, text, folded, case, suspects)
+    find_product(facts, text, folded, case, suspects)
     if facts.product:
         suspects = suspects | {facts.product[1], ascii_fold(facts.product[0])}
     facts.treatments = treatments_of(folded, case, suspects, language)
@@ -256,84 +248,6 @@ def read_foreign(
     _seriousness(facts, folded, case)
     _onset_and_sites(facts, folded, case)
     return facts
-
-
-def _given(folded: str, sentence: Sentence, start: int) -> bool:
-    """Whether the name at ``start`` is the drug given: after the words of its giving
-    (:data:`.foreign_words.EXPOSURE`), after words that tie the reaction to it or tell it
-    was received (:data:`.foreign_words.CAUSE`), or after a title's preposition of a cause
-    ("necrosis cutánea por heparina"; not "tratada por")."""
-    window = folded[max(sentence.start, start - 40) : start]
-    if EXPOSURE.search(window) or CAUSE.search(window):
-        return True
-    return sentence.section == "title" and bool(
-        TITLE_CAUSE.search(window) and not _TREATED_TITLE.search(window)
-    )
-
-
-_TREATED_TITLE = re.compile(r"(?:trat|trait|manej|behandel)\w*\s+\w+(?:\s+\w+['\u2019]?)?\s*$")
-
-
-def _product(
-    facts: ForeignFacts,
-    text: str,
-    folded: str,
-    case: list[Sentence],
-    suspects: frozenset[str] = frozenset(),
-) -> None:
-    """The first lexicon drug (by its cognate) or vaccine (:data:`.foreign_words.VACCINE`)
-    named as the one given (:func:`_given`: "aplicación de penicilina benzatínica",
-    "asociada a enoxaparina", "injection accidentelle d'un vaccin anti-pasteurellose"), as
-    spelled with a hyphenated or adjectival companion word, and a route word of the same
-    sentence; when the text names a product family (``suspects``), a name of the treatments
-    table given after it is its treatment ("necessitando de aplicação de hialuronidase"),
-    not a second suspect, and the route is that of the sentences naming the family."""
-    named = bool(suspects)
-    for sentence in case:
-        found: list[tuple[int, int, str]] = [
-            (m.start(), m.end(), "vaccine")
-            for m in VACCINE.finditer(folded, sentence.start, sentence.end)
-            if not named and _given(folded, sentence, m.start())
-        ]
-        for m in _TOKEN.finditer(folded, sentence.start, sentence.end):
-            english = english_drug(m.group(0))
-            if not english or not _given(folded, sentence, m.start()):
-                continue
-            if named and TREATMENT_NAME.fullmatch(m.group(0)):
-                continue  # "aplicação de hialuronidase" after the filler the text names
-            start, end = m.span()
-            joined = re.match(
-                r"[\s-]+([a-z]+(?:ic[ao]|ique|isch\w*)|-[a-z]+)", folded[end : end + 30]
-            )
-            before = re.search(r"([a-z]+)-$", folded[max(0, start - 30) : start])
-            end = end + joined.end() if joined else end
-            start = max(0, start - 30) + before.start(1) if before else start
-            found.append((start, end, english))
-        if not found:
-            continue
-        start, end, english = min(found)
-        facts.product = (text[start:end], english, (start, end))
-        _route_told(facts, folded, case, [folded[start : start + 5]])
-        return
-    if named:  # the family the text names: the route of the sentences naming it
-        _route_told(facts, folded, case, [ascii_fold(n)[:5] for n in suspects if len(n) >= 5])
-
-
-def _route_told(facts: ForeignFacts, folded: str, case: list[Sentence], heads: list[str]) -> None:
-    """The first route word of a case sentence that names the product (by the first letters
-    of its name, ``heads``), and every mistake the case sentences tell."""
-    for told in case:
-        if not any(h and h in folded[told.start : told.end] for h in heads):
-            continue
-        for route, pattern in ROUTES:
-            route_found = pattern.search(folded, told.start, told.end)
-            if route_found:
-                facts.route = (route, route_found.span())
-                break
-        if facts.route:
-            break
-    for told in case:
-        facts.wrong.extend(m.span() for m in WRONG.finditer(folded, told.start, told.end))
 
 
 def _onset_and_sites(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:

@@ -20,10 +20,11 @@ from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.challenge import ChallengeFacts
 from dermavigil.literature.extract.foreign import ForeignFacts, read_foreign
+from dermavigil.literature.extract.foreign_words import DRUG_CLASSES
 from dermavigil.literature.extract.language import language_name
 from dermavigil.literature.extract.outcome import OutcomeFacts
 from dermavigil.literature.extract.products import ProductFacts
-from dermavigil.literature.extract.route_label import complete_label, prescribed_injection
+from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts
 from dermavigil.terminology.drugs import drug_names
 from dermavigil.terminology.labelled_routes import labelled_for
@@ -46,21 +47,20 @@ def _products(text: str, facts: ForeignFacts, evidence: assemble.Evidence) -> li
     assert facts.product is not None
     name, english, span = facts.product
     category = categorize(english)
-    if category is ProductCategory.other and english in drug_names():
+    if category is ProductCategory.other and (english in drug_names() or english in DRUG_CLASSES):
         category = ProductCategory.drug
     product = ProductFacts(name=name, category=category)
     product.spans["name"] = product.spans["category"] = [span]
     routes = RouteFacts(wrong_spans=list(facts.wrong))
     if facts.route:
         routes.used, routes.used_spans = Route(facts.route[0]), [facts.route[1]]
-        # a route the labelling lacks proves nothing; a drug or vaccine given by the route
-        # the case states, with no mistake told, was given as prescribed (docs/annotation.md)
+        # a route the labelling lacks proves nothing; a drug or vaccine named with the route
+        # it was given by (a sentence naming it), with no mistake told, was given by the
+        # route it is made for (docs/annotation.md; route_label: "route named with the
+        # product")
         if not facts.wrong and (
             labelled_for(english, routes.used)
-            or (
-                category in {ProductCategory.drug, ProductCategory.vaccine}
-                and prescribed_injection(routes, english)
-            )
+            or category in {ProductCategory.drug, ProductCategory.vaccine}
         ):
             routes.approved, routes.approved_spans = [routes.used], [span]
     return assemble.products_part(text, [product], routes, ChallengeFacts(), evidence)

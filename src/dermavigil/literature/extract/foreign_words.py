@@ -47,7 +47,7 @@ CASE = _words(
     r"|patiente?|femme|homme|fille|garcon|enfant|il s'agit|agee?|a presente|presentait"
     r"|rapportons|consulte"
     # de
-    r"|patientin|frau|mann|madchen|junge|stellte sich|berichten|fall"
+    r"|patientin|frau|mann|madchen|junge|stellte sich|berichten|fall|\d+-?jahrige\w*"
     # it
     r"|donna|uomo|ragazz[oa]|bambin[oa]|presentava|riportiamo|caso clinico"
 )
@@ -56,7 +56,7 @@ GENERAL = _words(
     r"se caracteriza|se define|se ha asociado|se han descrito|fue descrito|es una complicacion"
     r"|es un sindrome|es una reaccion|suele|se manifiesta|se desconoce|caracteriza-se"
     r"|e uma complicacao|podem ser|costuma|se caracterise|est une complication|on suggere"
-    r"|peut|rarement|ist eine|wird definiert|e una complicazione|si caratterizza"
+    r"|peut|rarement|ist eine|wird definiert|handelt es sich|e una complicazione|si caratterizza"
     r"|diagnostico diferencial|diagnostic differentiel|dx diferencial|differentialdiagnose"
     r"|diagnosi differenziale|(?:introduccion|introducao|introduction)(?! d[eu'o ]|\s+d')"
     r"|einleitung|introduzione"
@@ -71,7 +71,7 @@ NEGATION = {
     "es": _words(r"sin|no|niega|nego|descart\w*|ausencia de|ningun\w*"),
     "pt": _words(r"sem|nao|nega|negou|descart\w*|ausencia de|nenhum\w*"),
     "fr": _words(r"pas de|pas d'|sans|absence de|aucune?|ni|n'a pas|n'avait pas|exclu\w*"),
-    "de": _words(r"kein\w*|ohne|nicht|ausgeschlossen"),
+    "de": _words(r"kein\w*|ohne|nicht|ausgeschlossen|verdacht auf"),
     "it": _words(r"senza|non|assenza di|nessun\w*|esclus\w*"),
 }
 """NegEx-style cues (Chapman et al. 2001, J Biomed Inform 34(5):301-310) of each language."""
@@ -361,6 +361,12 @@ ROUTES = (
     ("intravenous", _words(r"intravenos[ao]s?|endovenos[ao]s?|intraveineuse?|intravenos")),
 )  # fmt: skip
 """Route words near the product given."""
+DRUG_CLASSES = frozenset(
+    {"corticosteroids", "anti-inflammatory drugs", "analgesics", "antibiotics", "antihistamines"}
+)
+"""The drug classes of :data:`TREATMENTS` a case may name as what was injected ("syndrome de
+Nicolau post-injection de glucocorticoïdes"): a drug, as in English (:func:`.suspect_roles.
+class_exposures`)."""
 WRONG = _words(
     r"accident\w*|involontair\w*|inadvertid\w*|inadvertent\w*|versehentlich\w*|irrtumlich\w*"
     r"|por error|por equivocacion|par erreur|par megarde|per errore|erroneamente|errone[ao]"

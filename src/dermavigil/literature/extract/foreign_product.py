@@ -1,0 +1,128 @@
+"""The product a case report in Spanish, Portuguese, French, German or Italian was given.
+
+Read by :mod:`.foreign` in the case sentences: the first drug of the English lexicon
+written as its cognate (:func:`dermavigil.terminology.drug_spellings.english_drug`), vaccine
+(:data:`.foreign_words.VACCINE`) or drug class (:data:`.foreign_words.DRUG_CLASSES`) named
+as what was given or what the reaction was due to, the route word of a sentence naming it
+and the mistakes the case tells of its giving (docs/annotation.md, ``products``, ``route``,
+``approved``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from dermavigil.literature.extract.foreign_treatments import TREATMENT_NAME
+from dermavigil.literature.extract.foreign_words import (
+    CAUSE,
+    DRUG_CLASSES,
+    EXPOSURE,
+    ROUTES,
+    TITLE_CAUSE,
+    TREATMENTS,
+    VACCINE,
+    WRONG,
+    ascii_fold,
+)
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.terminology.drug_spellings import english_drug
+
+if TYPE_CHECKING:
+    from dermavigil.literature.extract.foreign import ForeignFacts
+
+_TOKEN = re.compile(r"[a-z]{5,}")
+
+
+def _given(folded: str, sentence: Sentence, start: int) -> bool:
+    """Whether the name at ``start`` is the drug given: after the words of its giving
+    (:data:`.foreign_words.EXPOSURE`), after words that tie the reaction to it or tell it
+    was received (:data:`.foreign_words.CAUSE`), or after a title's preposition of a cause
+    ("necrosis cutánea por heparina"; not "tratada por")."""
+    window = folded[max(sentence.start, start - 40) : start]
+    if EXPOSURE.search(window) or CAUSE.search(window):
+        return True
+    # the drugs a giving lists after a class noun ("aplicación de dos medicamentos por vía
+    # intramuscular, diclofenaco y dexametasona")
+    listed = _LISTED.search(folded, max(sentence.start, start - 90), start)
+    if listed and EXPOSURE.search(folded, max(sentence.start, listed.start() - 40), start):
+        return True
+    return sentence.section == "title" and bool(
+        TITLE_CAUSE.search(window) and not _TREATED_TITLE.search(window)
+    )
+
+
+_LISTED = re.compile(
+    r"(?:medicamentos?|farmacos?|medicaments?|medikament\w*|arzneimittel\w*|medicinali)"
+    r"[^.;:]{0,50}[,:]\s*$"
+)
+_TREATED_TITLE = re.compile(r"(?:trat|trait|manej|behandel)\w*\s+\w+(?:\s+\w+['\u2019]?)?\s*$")
+
+
+def find_product(
+    facts: ForeignFacts,
+    text: str,
+    folded: str,
+    case: list[Sentence],
+    suspects: frozenset[str] = frozenset(),
+) -> None:
+    """The first lexicon drug (by its cognate) or vaccine (:data:`.foreign_words.VACCINE`)
+    named as the one given (:func:`_given`: "aplicación de penicilina benzatínica",
+    "asociada a enoxaparina", "injection accidentelle d'un vaccin anti-pasteurellose"), as
+    spelled with a hyphenated or adjectival companion word, and a route word of the same
+    sentence; when the text names a product family (``suspects``), a name of the treatments
+    table given after it is its treatment ("necessitando de aplicação de hialuronidase"),
+    not a second suspect, and the route is that of the sentences naming the family."""
+    named = bool(suspects)
+    for sentence in case:
+        found: list[tuple[int, int, str]] = [
+            (m.start(), m.end(), "vaccine")
+            for m in VACCINE.finditer(folded, sentence.start, sentence.end)
+            if not named and _given(folded, sentence, m.start())
+        ]
+        found += [
+            (m.start(), m.end(), english)
+            for pattern, english in TREATMENTS
+            if english in DRUG_CLASSES
+            for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", folded[: sentence.end])
+            if m.start() >= sentence.start and not named and _given(folded, sentence, m.start())
+        ]
+        for m in _TOKEN.finditer(folded, sentence.start, sentence.end):
+            english = english_drug(m.group(0))
+            if not english or not _given(folded, sentence, m.start()):
+                continue
+            if named and TREATMENT_NAME.fullmatch(m.group(0)):
+                continue  # "aplicação de hialuronidase" after the filler the text names
+            start, end = m.span()
+            joined = re.match(
+                r"[\s-]+([a-z]+(?:ic[ao]|ique|isch\w*)|-[a-z]+)", folded[end : end + 30]
+            )
+            before = re.search(r"([a-z]+)-$", folded[max(0, start - 30) : start])
+            end = end + joined.end() if joined else end
+            start = max(0, start - 30) + before.start(1) if before else start
+            found.append((start, end, english))
+        if not found:
+            continue
+        start, end, english = min(found)
+        facts.product = (text[start:end], english, (start, end))
+        _route_told(facts, folded, case, [folded[start : start + 5]])
+        return
+    if named:  # the family the text names: the route of the sentences naming it
+        _route_told(facts, folded, case, [ascii_fold(n)[:5] for n in suspects if len(n) >= 5])
+
+
+def _route_told(facts: ForeignFacts, folded: str, case: list[Sentence], heads: list[str]) -> None:
+    """The first route word of a case sentence that names the product (by the first letters
+    of its name, ``heads``), and every mistake the case sentences tell."""
+    for told in case:
+        if not any(h and h in folded[told.start : told.end] for h in heads):
+            continue
+        for route, pattern in ROUTES:
+            route_found = pattern.search(folded, told.start, told.end)
+            if route_found:
+                facts.route = (route, route_found.span())
+                break
+        if facts.route:
+            break
+    for told in case:
+        facts.wrong.extend(m.span() for m in WRONG.finditer(folded, told.start, told.end))
