@@ -133,6 +133,13 @@ def test_no_onset(text: str) -> None:
             "es",
             7.0,
         ),
+        # "N later" before a sign's verb, as the English "three days later" (r981)
+        (
+            "Un hombre de 72 años recibe enoxaparina por vía subcutánea en el abdomen. Tres días "
+            "después aparecen lesiones ampollosas hemorrágicas en las piernas.",
+            "es",
+            3.0,
+        ),
     ],
 )
 def test_foreign_latencies(text: str, language: str, days: float) -> None:
@@ -286,6 +293,16 @@ def test_an_admission_in_the_sentence_of_the_exposure_is_the_stay_it_began() -> 
 )
 def test_no_onset_on_therapy_duration_or_visit(text: str) -> None:
     assert draft_view(extract_draft(text))["onset_days"] is None
+
+
+def test_a_follow_up_later_is_no_latency() -> None:
+    """'Dos semanas después, en el control, las lesiones habían desaparecido': no sign's verb
+    follows, the time of a follow-up."""
+    text = (
+        "Mujer de 50 años con necrosis tras la aplicación de diclofenaco. Dos semanas después, "
+        "en el control, las lesiones habían desaparecido."
+    )
+    assert read_foreign(text, "es").onset is None
 
 
 def test_an_infants_age_is_no_latency() -> None:

@@ -304,20 +304,25 @@ _NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 ONSET = re.compile(
     rf"(?<![\w-])(?P<n>{_NUMBER})(?:\s+|(?<=\d))(?P<unit>{'|'.join(TIME_UNITS)})(?![\w-])"
     r"(?!\s+(?:de edad|de idade|d'age|di eta|alt))"
-    r"[^.;]{0,25}?"
+    r"(?:\s+(?:despues|mas tarde|apres|plus tard|spater|depois|mais tarde|dopo|piu tardi)"
+    r"(?![\w-])(?!\s+(?:de|d'|da|del|du)\b)[\s,]*(?:[^.;]{0,40}?(?<![\w-]))?(?:aparec\w*|present[ao]\w*"
+    r"|desarroll\w*|surg[ei]\w*|apparai\w*|apparu\w*|developp\w*|entwickel\w*|auftr\w*|compar\w*"
+    r"|notaron|noto|observ\w*|inici\w*|apresent\w*)"
+    r"|[^.;]{0,25}?"
     r"(?<![\w-])(?:despues de|tras|posterior(?:es)? a|luego de|apos|depois de|apres|nach|dopo)"
     r"(?![\w-])[^.;]{0,40}?(?<![\w-])(?:la |a |l'|der |dem |la |l')?(?:inyeccion|aplicacion"
     r"|administracion|infiltracion|injecao|aplicacao|administracao|injection|administration"
     r"|injektion|iniezione|somministrazione|vacuna|vacina|vaccin\w*|impfung|introduccion"
     r"|introducao|introduction|inicio|debut|prise|toma|tratamiento|traitement|tratamento|sesion"
-    r"|sessao|seance|sitzung|seduta)"
+    r"|sessao|seance|sitzung|seduta))"
 )
 """A latency from the injection: a number and a unit, then "after" and the injection
 ("tres días después de la inyección", "no segundo dia após a aplicação", "72 horas tras
 administración"); a number run into its unit ("48heures après l'injection"), the start of
 a treatment or a session ("4jours après l'introduction d'un traitement par l'héparine",
 "siete días tras la primera sesión"), as English "treatments" and "sessions" are); an age
-("niño de 7 meses de edad, luego de inyección") is none."""
+("niño de 7 meses de edad, luego de inyección") is none; "N later" before a sign's verb is
+the English "three days later, lesions appeared" ("Tres días después aparecen lesiones")."""
 SITES: tuple[tuple[str, str], ...] = (
     ("forehead", r"frente|testa|front|stirn|fronte"),
     ("glabella", r"glabela|glabelle|glabella"),
