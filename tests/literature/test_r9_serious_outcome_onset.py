@@ -133,6 +133,13 @@ def test_no_onset(text: str) -> None:
             "es",
             7.0,
         ),
+        # a German range, lower bound, from an 'Anwendung' (r887)
+        (
+            "Eine 60jährige Frau bemerkt zwei bis drei Wochen nach intramuskulärer Anwendung "
+            "von Diclofenac eine schmerzhafte Nekrose am Gesäß.",
+            "de",
+            14.0,
+        ),
         # "N later" before a sign's verb, as the English "three days later" (r981)
         (
             "Un hombre de 72 años recibe enoxaparina por vía subcutánea en el abdomen. Tres días "

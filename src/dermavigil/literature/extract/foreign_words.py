@@ -302,7 +302,8 @@ TIME_UNITS = {
 }  # fmt: skip
 _NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 ONSET = re.compile(
-    rf"(?<![\w-])(?P<n>{_NUMBER})(?:\s+|(?<=\d))(?P<unit>{'|'.join(TIME_UNITS)})(?![\w-])"
+    rf"(?<![\w-])(?P<n>{_NUMBER})(?:\s*(?:-|\u2013|a|bis)\s*(?:{_NUMBER}))?(?:\s+|(?<=\d))"
+    rf"(?P<unit>{'|'.join(TIME_UNITS)})(?![\w-])"
     r"(?!\s+(?:de edad|de idade|d'age|di eta|alt))"
     r"(?:\s+(?:despues|mas tarde|apres|plus tard|spater|depois|mais tarde|dopo|piu tardi)"
     r"(?![\w-])(?!\s+(?:de|d'|da|del|du)\b)[\s,]*(?:[^.;]{0,40}?(?<![\w-]))?(?:aparec\w*|present[ao]\w*"
@@ -314,7 +315,7 @@ ONSET = re.compile(
     r"|administracion|infiltracion|injecao|aplicacao|administracao|injection|administration"
     r"|injektion|iniezione|somministrazione|vacuna|vacina|vaccin\w*|impfung|introduccion"
     r"|introducao|introduction|inicio|debut|prise|toma|tratamiento|traitement|tratamento|sesion"
-    r"|sessao|seance|sitzung|seduta))"
+    r"|sessao|seance|sitzung|seduta|anwendung|gabe|verabreichung|applikation))"
 )
 """A latency from the injection: a number and a unit, then "after" and the injection
 ("tres días después de la inyección", "no segundo dia após a aplicação", "72 horas tras
@@ -322,7 +323,8 @@ administración"); a number run into its unit ("48heures après l'injection"), t
 a treatment or a session ("4jours après l'introduction d'un traitement par l'héparine",
 "siete días tras la primera sesión"), as English "treatments" and "sessions" are); an age
 ("niño de 7 meses de edad, luego de inyección") is none; "N later" before a sign's verb is
-the English "three days later, lesions appeared" ("Tres días después aparecen lesiones")."""
+the English "three days later, lesions appeared" ("Tres días después aparecen lesiones"); a
+range gives its lower bound ("zwei bis drei Wochen nach intramuskulärer Anwendung")."""
 SITES: tuple[tuple[str, str], ...] = (
     ("forehead", r"frente|testa|front|stirn|fronte"),
     ("glabella", r"glabela|glabelle|glabella"),
