@@ -89,3 +89,27 @@ def test_a_form_word_between_route_and_drug():
         " interferon once a week. She developed ulcers at the injection sites."
     )
     assert view["route"] == "subcutaneous" and view["route_approval"] is True
+
+
+def test_own_text_injected_into_fat_instead_of_proper_muscular_planes():
+    view = _own("dpr16_injected_into_fat_instead_of_muscle")
+    assert view["products"] == [("ketorolac", "drug")]
+    assert view["route_approval"] is False
+
+
+def test_an_iv_fluid_infiltration_is_a_wrong_route():
+    view = _view(
+        "Purple glove syndrome\nA 54-year-old man was given intravenous phenytoin via the"
+        " cephalic vein. A day later a nurse noticed an IV fluid infiltration around the vein"
+        " and the hand became swollen and purple."
+    )
+    assert view["route_approval"] is False
+
+
+def test_a_wrong_placement_documented_in_general_is_no_statement():
+    view = _view(
+        "Eye irritation after a toxin\nThe complication of muscle weakness from toxin diffusion"
+        " or erroneous placement is documented. A 50-year-old woman developed ocular"
+        " irritation after botulinum toxin injection into the orbicularis oculi muscle."
+    )
+    assert view["route_approval"] is not False

@@ -51,14 +51,15 @@ _WRONG = re.compile(
     r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake))\b"
     r"|\btoo (?:superficial|shallow)(?:ly)?\b|\bwrong route\b|\bintended use\b"
     r"|\bmisplaced\s+(?:[\w-]+\s+){0,3}?(?:fillers?|injections?|products?|materials?|gels?)\b"
-    r"|\b(?:lines?|cannula|catheter|infusion|IV)\s+(?:had\s+)?infiltrated\b"
+    r"|\b(?:lines?|cannula|catheter|infusion|IV)\s+(?:had\s+)?infiltrated|\bIV fluid infiltration\b"
     r"|\bleak(?:ed|age)\s+(?:\w+\s+){0,2}?into\s+(?:the\s+)?(?:surrounding|subcutaneous|soft"
     r"|perivascular)\s+tissues?\b"
     r"|\bintra-?(?:vascular|arterial)(?:ly)? (?:[\w-]+ )?(?:injections?|injected|administration"
     r"|embol\w+)\b"
     r"|\b(?:inject\w*|administ\w*|given|delivered)\s+(?:[\w-]+\s+){0,4}?(?:intra-?(?:arterial"
     r"|vascular)ly|into (?:an?|the|his|her|their) (?:[\w-]+ ){0,2}arter(?:y|ies))\b"
-    rf"|\binstead of\s+(?:into\s+)?(?:the\s+|a\s+)?(?:{_ROUTE_ADJ}|muscle|vein|dermis|deep\b)"
+    rf"|\binstead of\s+(?:into\s+)?(?:the\s+|a\s+)?(?:proper\s+)?(?:{_ROUTE_ADJ}|muscu?l|vein"
+    r"|dermis|deep\b)"
     rf"|\b{_ROUTE_ADJ}\s+rather than\b"
     rf"|\bintended for (?:an? )?{_ROUTE_ADJ} (?:use|administration|injection)\b[^.;]{{0,60}}?"
     r"\b(?:remained|ended up|was deposited|were deposited|lodged|went)\s+(?:in|into|within)\s+"
@@ -75,7 +76,7 @@ intravenous drug that extravasated (docs/annotation.md: "extravasation of an int
 is approved false"; not the extravasated red cells of a biopsy)."""
 _HEDGED = re.compile(
     r"\b(?:may|might|could|can|possibl[ey]|mechanisms?|pathogenesis|should|avoid\w*"
-    r"|prevent\w*|risk|usually|commonly|generally|predispos\w*|causes)\b",
+    r"|prevent\w*|risk|usually|commonly|generally|predispos\w*|causes|documented)\b",
     re.I,
 )
 """A wrong route only wondered about or stated in general ("could be inadvertently
