@@ -54,7 +54,7 @@ _REVIEW = re.compile(
 _STUDY = re.compile(
     r"\b(?:randomi[sz]ed|double-blind|placebo|cohort|retrospective (?:study|analysis|review)"
     r"|prospective (?:study|trial)|clinical trial|cross-sectional|survey|in vitro|mice|animal"
-    r" study|descriptive study)\b",
+    r" study|descriptive study|\d+-year follow-up study)\b",
     re.I,
 )
 _INJECTED = re.compile(

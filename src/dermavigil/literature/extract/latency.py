@@ -4,7 +4,8 @@ A latency ("three days after injection", "after 2 weeks", "the next day", "the d
 area was injected")
 or a worded onset ("shortly after the injection", "overnight") in the
 sentence of a reaction mention; a time to recovery ("resolved after 6
-weeks") is none.
+weeks") is none, and so is a time on treatment ("after 10 years administration of
+interferon"): the latency runs from the (last) exposure (``docs/annotation.md``, ``onset_days``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ _LATENCY = re.compile(
     rf"|later)\b(?:[\s-]+(?:the\s+|her\s+|his\s+)?(?:first\s+|initial\s+|last\s+)?(?:injection"
     rf"|procedure|treatment|session|administration|vaccination|dose)s?)?|\b(?:after|within)\s+"
     rf"(?:the\s+first\s+|about\s+|approximately\s+)?(?P<n2>{NUMBER_WORDS}){_RANGE}[\s-]+"
-    rf"(?P<unit2>{_UNIT})\b|\b(?:the )?(?P<next>(?:next|following) day|(?<=the )day after(?="
+    rf"(?P<unit2>{_UNIT})\b(?!\s+(?:of\s+)?(?:administration|treatment|therapy|use)\b)"
+    rf"|\b(?:the )?(?P<next>(?:next|following) day|(?<=the )day after(?="
     r"\s+(?:the|her|his|an?|injection|treatment|vaccination)\b))\b)",
     re.I,
 )

@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from dermavigil.literature.extract.mention_words import HEADS as _HEADS
+from dermavigil.literature.extract.mention_words import MODIFIER as _MODIFIER
+from dermavigil.literature.extract.mention_words import NAMED_HEADS, OF_HEADS
 from dermavigil.literature.extract.named_exposure import in_exposure_name
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import code_phrase, finding_adjective
@@ -25,55 +28,6 @@ from dermavigil.terminology.phenotype_spans import phenotype_spans
 
 Span = tuple[int, int]
 
-_HEADS = (
-    r"(?:skin |tissue |cutaneous |eccrine )?necrosis|papules?|nodules?|erosions?|ulcers?"
-    r"|ulcerations?|pain|purpura|erythema|o?edema|swellings?|bumps?|lumps?|granulomas?"
-    r"|granulomatous reactions?|patch(?:es)?"
-    r"|abscess(?:es)?|pustules?|vesicles?|blisters?|bullae?|urticaria|hives|wheals?|pruritus|itching"
-    r"|angioedema|hyperpigmentation|hypopigmentation|discolou?ration|livedo(?: reticularis)?"
-    r"|blanching|induration|bruising|ecchymos[ie]s|ha?ematomas?|vasculitis|panniculitis|cellulitis"
-    r"|infections?|(?<!hay )(?<!scarlet )(?<!yellow )(?<!dengue )(?<!rheumatic )(?<!typhoid )fever"
-    r"|ptosis|diplopia|blindness|(?:vision|visual) loss|loss of vision|dysphagia"
-    r"|anaphylaxis|rash(?:es)?|eschars?|crusts?|plaques?|macules?|telangiectasias?|atrophy"
-    r"|lipoatrophy|scarring|scars?|tenderness|inflammation|vascular (?:occlusion|compromise)"
-    r"|ischa?emia|hypersensitivity reactions?|foreign[- ]body reactions?|tyndall effect"
-    r"|(?:muscle )?weakness|dysphonia|headache|dizziness|syncope|dyspnea|dyspnoea|alopecia"
-    r"|(?:iatrogenic )?botulism|Nicolau(?:['\u2019]s)? (?:syndrome|dermatitis)"
-    r"|embolia cutis medicamentosa"
-    r"|anaphylactic (?:shock|reaction)|myonecrosis|necroti[sz]ing fasciitis|fasciitis"
-    r"|compartment syndrome|paralysis|(?:hemi)?paresis|cyanosis|hypoa?esthesia|convulsions?"
-    r"|seizures?|coma|(?:granulomatous )?dermatitis|eruptions?|blistering|transverse myelitis"
-    r"|bacter(?:a)?emia|sepsis|flushing|nausea|vomiting|light-headedness|diarrh?o?ea"
-    r"|desquamation|gangren\w*|hypersensitivity(?: reactions?)?|allergic reactions?"
-    r"|(?:vision|visual) (?:impairment|disturbance)|blurred vision|double vision"
-    r"|respiratory distress|(?:cardiac|cardiorespiratory|respiratory) arrest|hypotension"
-    r"|(?:decreased|reduced) urine output|oliguria|anuria"
-    r"|difficulty (?:in )?(?:swallowing|breathing)"
-    r"|dysarthria|rhabdomyolysis|inflammatory reactions?|colou?r (?:alterations?|changes?)"
-    r"|whitening|restriction of (?:the )?(?:movements?|motion)"
-    r"|burning(?: sensations?)?|exophthalmos|proptosis|blepharoptosis"
-    r"|shortness of breath|hoarseness|malaise|stinging|warmth|masses|collections?|cellulitis"
-    r"|(?:vascular|arterial|artery) (?:occlusion|embolism)|embolism|discolou?ration"
-    r"|ischemic changes"
-    r"|foreign[- ]body (?:granulomas?|reactions?)|granulomatous (?:inflammation|lesions?)"
-    r"|granulomatous (?:giant[- ]cell )?reactions?|giant[- ]cell reactions?|bursitis"
-    r"|lymphadenopathy|lymphadenitis|(?:BCG )?adenitis|lymph nod(?:e|al) abscess(?:es)?"
-    r"|pa?raesthesias?|paresthesias?|numbness|coldness|pallor|mottling"
-    r"|livedoid (?:appearance|pattern|changes?|dermatitis)"
-    r"|(?:urinary|f[a]?ecal) incontinence|(?:acute )?(?:renal|kidney) (?:failure|injury)"
-    r"|(?:decreased|reduced|limited|restricted) range of motion|contractures?"
-    r"|Volkmann(?:['\u2019]s)? (?:syndrome|contracture|ischa?emic contracture)"
-    r"|(?:muco)?purulent discharge|suppuration|myalgias?|arthralgias?|fatigue|chills"
-    r"|SIRVA|shoulder injury related to vaccine administration"
-    r"|Nicolau(?:['\u2019]s)? livedoid dermatitis|myelitis|redness|allergy|pharyngitis"
-    r"|(?<!body )(?<!muscle )(?<!muscular )(?<!lean )mass(?!\s+(?:index|[\w-]+\s+immuni[sz]ation))"
-    r"|angio-?o?edema|blanch|vascular occlusive events?|ophthalmoplegia|lagophthalmos|strabismus"
-    r"|madarosis|enophthalmos|exotropia|(?:(?:central |branch )?retinal|ophthalmic) (?:artery|vein)"
-    r" occlusions?|occlusions? of (?:the )?(?:(?:central |branch )?retinal|ophthalmic)"
-    r" (?:artery|vein)|ischa?emic optic neuropathy|visual field (?:defects?|loss)"
-    r"|(?:atypical )?(?:cutaneous )?mycobacterios[ie]s|emboli|embol[iy][sz]ations?"
-    r"|[a-z]{3,}granulomas?|(?:paraffin|silicon|vaselin|ole)omas?"
-)
 _NOT_AFTER_HEAD = (
     r"(?!\s+(?:clinic|department|service|unit|cent(?:er|re)|immuni[sz]ation|vaccination"
     r"|spectrometry|tests?|testing|injections?|shots?|extracts?|immunotherapy))"
@@ -88,22 +42,6 @@ _MODIFIES_EXPOSURE = re.compile(
 "hay fever desensitization injections"), what an operation repaired ("an inguinal hernia
 repair", as :mod:`dermavigil.ingest.maude_narratives` reads it) or what a reaction looked like
 ("a cellulitis-like reaction"), not a reaction of its own."""
-_MODIFIER = (
-    r"red|palpable|painful|tender|non-blanch\w*|blanch\w*|purplish|purple|violaceous|dark|red|reddish"
-    r"|erythematous|tiny|small|large|central|crusted|multiple|several|numerous|firm|hard|soft|indurated"
-    r"|inflammatory|granulomatous|skin|cutaneous|local|localized|localised|diffuse|extensive"
-    r"|delayed(?:-onset)?|late(?:-onset)?|persistent|recurrent|subcutaneous|dermal|foreign-body"
-    r"|severe|mild|moderate|bilateral|ha?emorrhagic|necrotic|superficial|deep|pustular|papular"
-    r"|nodular|ulcerated|livedoid|reticulated|punctate|blue|bluish|brown|white|warm|swollen|itchy"
-    r"|pruritic|allergic|acute|chronic|sterile|fluctuant|visible|sudden|progressive|generalized"
-    r"|generalised|injection-site|facial|periorbital|mucosal|widespread|confluent|scattered"
-    r"|suppurative|edematous|oedematous|purpuric|mottled|reticular|cyanotic|necroti[sz]ing"
-    r"|shotty|exudative|draining|hot|cool|cold|intense|excruciating|marked|massive"
-    r"|full-thickness|partial-thickness|geographic|circumscribed|giant|rapidly enlarging"
-    r"|enlarging|growing|rapidly growing|immobile|mobile|raised|elevated|atrophic|eroded"
-    r"|(?:hyper|hypo)pigmented|ill-defined|well-defined|axillary|cervical|inguinal|regional"
-    r"|scaling|scaly"
-)
 _CONNECT = r"(?:\s*,\s*accompanied by\s+|\s*,?\s+(?:and|or)\s+|\s*,\s*)"
 _MOD = rf"(?:{_MODIFIER})(?:-(?:to-)?(?:{_MODIFIER}))*"
 _MODS = rf"(?:{_MOD}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s+))*"
@@ -115,6 +53,7 @@ _MENTION = re.compile(
 _PREDICATE_ADJ = (
     r"red|reddened|erythematous|swollen|edematous|oedematous|tender|painful|itchy|pruritic"
     r"|violaceous|purple|purplish|bluish|dusky|cyanotic|necrotic|ulcerated|indurated|inflamed"
+    r"|tachycardic|bradycardic"
     r"|blistered|mottled|blanched|ischa?emic|febrile|pyrexial|drowsy|somnolent|lethargic"
     r"|hypotensive|tachypn(?:o)?eic|dyspn(?:o)?eic|breathless|nause(?:ous|ated)|dizzy|comatose"
     r"|aphasic|ataxic|oliguric|anuric"
@@ -278,6 +217,25 @@ def _with_organism(text: str, found: list[Mention]) -> list[Mention]:
 _EMBOLUS = re.compile(r"(?<![\w-])(?:emboli|embolism|embol[iy][sz]ations?)$", re.I)
 _SYNDROME = re.compile(r"\s+(?:syndrome|disease|sickness)\b", re.I)
 _NOUN_BEFORE = re.compile(r"(?:(?<![\w-])[A-Za-z][a-z]{2,}\s+){1,2}$")
+_NOUNS_BEFORE = re.compile(r"(?:(?<![\w-])[A-Za-z][a-z]{2,}\s+){1,3}$")
+_NAMED_HEAD = re.compile(rf"(?<![\w-])(?:{NAMED_HEADS})$", re.I)
+_OF_HEAD = re.compile(rf"(?<![\w-])(?:{OF_HEADS})$", re.I)
+_STOP = (
+    r"(?:in|into|to|and|or|with|after|from|at|on|for|by|which|that|was|were|is|are|following"
+    r"|even|remaining|entire|whole|same|other)"
+)
+_OF_PHRASE = re.compile(
+    rf"\s+of\s+(?:the\s+|an?\s+)?(?!(?:{_STOP}|the|an?)\b)[A-Za-z][\w-]*(?:\s+(?!{_STOP}\b)[A-Za-z][\w-]*)?"
+)
+_HEAD_WORD = re.compile(rf"(?:{_HEADS})", re.I)
+_NOT_A_NAME = re.compile(
+    r"(?:when|where|while|if|whether|because|since|until|there|thus|hence|however|therefore"
+    r"|prevent|prevents|avoid|potential|possible|probable|additional|further|even|other"
+    r"|remaining|risk|signs?|evidence|degrees?|cases?|types?|kinds?|forms?)",
+    re.I,
+)
+"""Words that do not name the head after them ("to prevent further migration", "thread when
+thread extrusion"): the named head keeps only the nouns after the last of them."""
 _NOT_A_NOUN = re.compile(
     r"(?:a|an|the|of|with|and|or|to|in|on|at|by|for|from|after|following|as|was|were|is|are"
     r"|be|been|had|has|have|her|his|their|our|this|that|these|those|which|who|no|not|due|post"
@@ -293,16 +251,23 @@ def _named(text: str, start: int, end: int) -> Mention:
     it ("silicone embolism syndrome", not "embolism"), and emboli with the vessel or the
     material they are named by ("ophthalmic artery emboli", "choroidal emboli", "vascular
     embolization"): the longest verbatim, which the scorer and an assessor match as the named
-    diagnosis; other mentions as found."""
+    diagnosis. A head of :data:`~.mention_words.NAMED_HEADS` keeps up to three nouns before it
+    ("ipsilateral vocal cord palsy", "filler migration") and some an "of" phrase after it
+    ("migration of the gel"); other mentions as found."""
     after = _SYNDROME.match(text, end)
-    if after is None and not _EMBOLUS.search(text, start, end):
+    named = _NAMED_HEAD.search(text, start, end) is not None
+    if after is None and not named and not _EMBOLUS.search(text, start, end):
         return Mention(text[start:end], start, end)
-    end = after.end() if after else end
-    before = _NOUN_BEFORE.search(text, 0, start)
+    of = _OF_PHRASE.match(text, end) if named and _OF_HEAD.search(text, start, end) else None
+    end = after.end() if after else of.end() if of else end
+    before = (_NOUNS_BEFORE if named else _NOUN_BEFORE).search(text, max(0, start - 80), start)
     if before is not None:
         words = before.group(0).split()
         while words and _NOT_A_NOUN.fullmatch(words[0]):
             words.pop(0)
+        if named:  # a reaction named before it is a mention of its own ("pain palsy")
+            while words and any(_HEAD_WORD.fullmatch(w) or _NOT_A_NAME.fullmatch(w) for w in words):
+                words.pop(0)
         if words and not any(_NOT_A_NOUN.fullmatch(w) for w in words):
             start = start - len(" ".join(words)) - 1
     return Mention(text[start:end], start, end)

@@ -154,7 +154,8 @@ _VISIT = (
     r"\b(?:presented|presenting|presents|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen"
     r"|referred|brought|transferred)|admitted|came|went|visited|consulted|contacted|attended"
     r"|returned|sought"
-    r"|(?:first|initial) (?:consultation|visit|presentation|examination))\b"
+    r"|(?:first|initial) (?:consultation|visit|presentation|examination)"
+    r"|we (?:here(?:by|in)? )?(?:report|present|describe) (?:an?|the) (?:\w+ )?case)\b"
 )
 _PRESENTATION_BEFORE = re.compile(
     rf"{_VISIT}(?:(?!{_SIGN_VERB}|\bonset\b|\bhistory of\b)[^.;]){{0,200}}$", re.I
@@ -169,6 +170,17 @@ vaccine', 'contacted the clinic one hour post procedure', 'Twenty days later, sh
 with'), unless a sign's verb or onset dates the sign ('presented with a rash that had appeared
 3 days after', 'presented with a history of sudden onset of pain ..., 15 hours following
 injection')."""
+
+
+_EXPOSED_AFTER = re.compile(
+    r"^(?:\s+(?:the|her|his)\s+(?:[\w-]+\s+){0,2}?(?:injections?|doses?|sessions?|treatments?"
+    r"|vaccinations?|procedures?))?"
+    rf"\s*,\s*(?:(?!{_SIGN_VERB})[\w-]+\s+){{0,3}}?(?:(?:was|were) (?:re-?)?(?:injected"
+    r"|given|administered|vaccinated|re-?treated)|received|underwent)\b",
+    re.I,
+)
+"""The time of a further exposure ('2 months after the third injection, she was injected with
+75 units'): the latency runs to the first sign, not to the next dose."""
 
 
 def _duration(match: re.Match[str]) -> Duration | None:
@@ -197,6 +209,7 @@ def _not_an_onset(before: str, after: str) -> bool:
         _NOT_ONSET_BEFORE.search(before[-40:])
         or _PRESENTATION_BEFORE.search(before)
         or _PRESENTATION_AFTER.match(after)
+        or _EXPOSED_AFTER.match(after)
         or _NOT_ONSET_AFTER.match(after)
         or (
             _RECOVERY_AFTER.match(after)

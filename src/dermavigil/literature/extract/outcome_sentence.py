@@ -101,8 +101,19 @@ status after it (docs/annotation.md, r4xx decisions: 'persisting for N months' w
 status is null); 'despite treatment' keeps it (r482)."""
 
 
+_TRANSIENT = re.compile(
+    r"^[^.;]{0,60}?\bbut only (?:for|during|over)\s+(?:the first )?(?:\d+|one|two|three|a few"
+    r"|several)[ -]?(?:h|hours?|days?|weeks?|months?)\b",
+    re.I,
+)
+"""'resulted in improvement of her brow spasms, but only for 48 h': an improvement that lasted
+a stated time and ended, which states no status after it."""
+
+
 def _bounded(text: str, mention: StatusMention) -> bool:
     start, end = mention.span
+    if mention.outcome in (Outcome.recovering, Outcome.recovered) and _TRANSIENT.match(text[end:]):
+        return True
     return (
         mention.outcome is Outcome.not_recovered
         and text[start:end].lower().startswith("persist")

@@ -19,6 +19,8 @@
   Evidence" notice), bulleted items, and
   lists of terms or names (a line with almost no English function words,
   or too short to be a sentence).
+- *Preview cut*: a line of prose stopping mid-sentence (or on an ellipsis) right before a
+  "View Full Text" link, whatever furniture follows it.
 - *Elided words*: words dropped from the excerpt (markup or italics lost on
   the way): a function word right before a full stop or comma ("revealed
   silicone in the ."), a bare suffix after a space ("Filler -like").
@@ -218,6 +220,16 @@ def _kind(line: str) -> str:
     return "short" if len(words) < MIN_PROSE_WORDS else "prose"
 
 
+_PREVIEW_CUT = re.compile(
+    r"(?:[a-z,;]|\s(?:\u2026|\.\.\.))\s*\n\s*(?:view (?:the )?full text|full text"
+    r"|read (?:the )?full (?:text|article)|continue reading|access this article)\s*$",
+    re.I | re.M,
+)
+"""A publisher's preview: a line of prose stopping mid-sentence right before the link to the
+full text ('... and 7.5 units injected …' / 'View Full Text'), whatever furniture follows
+the link: the excerpt is truncated (the *Truncation* check, run on the preview's own end)."""
+
+
 def last_prose_line(text: str) -> str:
     """The line on which the text's prose ends, its end stripped.
 
@@ -320,6 +332,9 @@ def check_text(text: str) -> TextCheck:
     elif len(words) >= 8 and _CUT_ITEM.search((check.shown or check.text).rstrip()):
         check.truncated = True
         check.warnings.append("the text ends in the middle of a listed item: it is truncated")
+    elif len(words) >= 8 and _PREVIEW_CUT.search(check.shown or check.text):
+        check.truncated = True
+        check.warnings.append("the text stops mid-sentence before a 'full text' link: it is cut")
     elif len(words) >= 8 and cut_word(check.shown or check.text):
         check.truncated = True
         check.warnings.append("the text's last word is cut short: it is truncated")
