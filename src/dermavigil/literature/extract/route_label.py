@@ -58,7 +58,7 @@ _WRONG = re.compile(
     r"|embol\w+)\b"
     r"|\b(?:inject\w*|administ\w*|given|delivered)\s+(?:[\w-]+\s+){0,4}?(?:intra-?(?:arterial"
     r"|vascular)ly|into (?:an?|the|his|her|their) (?:[\w-]+ ){0,2}arter(?:y|ies))\b"
-    rf"|\binstead of\s+(?:into\s+)?(?:the\s+|a\s+)?(?:proper\s+)?(?:{_ROUTE_ADJ}|muscu?l|vein"
+    rf"|\binstead of\s+(?:into\s+)?(?:the\s+|a\s+)?(?:proper\s+)?(?:{_ROUTE_ADJ}|muscu?l\w*|vein"
     r"|dermis|deep\b)"
     rf"|\b{_ROUTE_ADJ}\s+rather than\b"
     rf"|\bintended for (?:an? )?{_ROUTE_ADJ} (?:use|administration|injection)\b[^.;]{{0,60}}?"
