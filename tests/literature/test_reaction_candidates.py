@@ -124,3 +124,19 @@ def test_the_time_a_report_gives_its_case_is_no_onset():
     )
     assert draft.case["reactions"]
     assert all(r.get("onset_latency") is None for r in draft.case["reactions"])
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["We herein report a rare case of", "This article presents the case of"],
+)
+def test_a_report_of_its_own_case_under_an_introduction_heading_is_the_case(opening: str):
+    """'We herein report ...', 'This article presents the case of ...' can only mean this
+    report's patient, whatever the section they stand in."""
+    draft = extract_draft(
+        "Introduction\nFillers are widely used for soft tissue augmentation. "
+        f"{opening} filler migration to the eyelid, causing unilateral blepharoptosis and "
+        "swelling, in a 51-year-old woman."
+    )
+    verbatims = " | ".join(r["verbatim"] for r in draft.case["reactions"])
+    assert "blepharoptosis" in verbatims

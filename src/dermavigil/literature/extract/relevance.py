@@ -255,7 +255,8 @@ def patient_sentences(sentences: list[Sentence]) -> list[Sentence]:
 
 _OWN_PATIENT = re.compile(
     r"\b(?:our patient|(?:in )?(?:the|this) (?:current|present) (?:case|patient)"
-    r"|we (?:hereby |here )?(?:report|present|describe)(?:ed|d)?"
+    r"|we (?:hereby |herein |here )?(?:report|present|describe)(?:ed|d)?"
+    r"|(?:this|the present) (?:article|paper|report) (?:presents|describes|reports) the case"
     r"|in (?:a|this|the|our) patient who)\b",
     re.IGNORECASE,
 )
