@@ -160,6 +160,7 @@ def _real(verbose: bool) -> list[str]:
     for part in parts:
         pairs = []
         kept = {True: [0, 0], False: [0, 0]}  # a report? -> [kept, total]
+        cited = [0, 0, 0]  # year given, year in the annotated citation, journal given
         for item in annotations():
             if (
                 item["split"] != part
@@ -178,6 +179,10 @@ def _real(verbose: bool) -> list[str]:
             report = item["gold"]["kind"] != "no_case"
             kept[report][0] += screen_record(Record(title=title, abstract=abstract)).relevant
             kept[report][1] += 1
+            own = draft.case["report"].get("literature", {})
+            cited[0] += "year" in own
+            cited[1] += "year" in own and str(own["year"]) in item["citation"]
+            cited[2] += "journal" in own
             if verbose and part == "dev":
                 _explain(item, view)
         _print_scores(f"real {part}", score_real(pairs), len(pairs), TARGETS)
@@ -188,6 +193,10 @@ def _real(verbose: bool) -> list[str]:
             f"screening: case reports and series kept {tp}/{reports}"
             f" (recall {_fmt(tp / reports if reports else None)}), no-case abstracts kept"
             f" {fp}/{others} (precision {_fmt(tp / (tp + fp) if tp + fp else None)})"
+        )
+        print(
+            f"reference read from the text: year {cited[0]}/{len(pairs)} ({cited[1]} as in the"
+            f" annotated citation), journal {cited[2]}/{len(pairs)}"
         )
     return texts
 

@@ -21,13 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dermavigil.literature.extract.citation_line import find_journal_year
+
 _DOI = re.compile(r"(?:\bdoi[\"']?\s*:?\s*[\"']?|doi\.org/)(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _BARE_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>]+")
-_CITATION_LINE = re.compile(
-    r"^(?P<journal>[A-Z][A-Za-z .&()'-]{1,80}?)\.\s+(?P<year>(?:19|20)\d\d)\b[^;\n]{0,20}[;,]",
-    re.MULTILINE,
-)
-"""An NLM citation line, as PubMed prints it: "J Cosmet Dermatol. 2020 Mar;19(3):582-584."."""
 _GLUED = re.compile(r"(?<=\d)(?:Keywords?|Get\w*|Abstract|Full\w*|PDF|Download\w*|Cite\w*)$")
 """A page's next word run into the DOI ("...2021.102819Get", "...v4i2.154Keywords")."""
 _PMID = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b")
@@ -263,19 +260,6 @@ def find_doi(text: str) -> Found | None:
     return doi, (start, start + len(doi))
 
 
-def find_journal_year(text: str) -> tuple[Found, Found] | None:
-    """The journal and year of an NLM citation line among the leading lines."""
-    leading = _leading_lines(text)
-    head = leading[-1][1] if leading else 0
-    match = _CITATION_LINE.search(text, 0, head)
-    if not match:
-        return None
-    return (
-        (match.group("journal").strip(), match.span("journal")),
-        (match.group("year"), match.span("year")),
-    )
-
-
 def find_pmid(text: str) -> Found | None:
     """The first PubMed identifier the text prints after "PMID"."""
     match = _PMID.search(text)
@@ -284,11 +268,11 @@ def find_pmid(text: str) -> Found | None:
 
 def text_reference(text: str) -> TextReference:
     """The title, DOI, PMID, journal and year a text gives of its own publication."""
-    journal_year = find_journal_year(text)
+    journal, year = find_journal_year(text, _leading_lines(text))
     return TextReference(
         title=find_title(text),
         doi=find_doi(text),
         pmid=find_pmid(text),
-        journal=journal_year[0] if journal_year else None,
-        year=journal_year[1] if journal_year else None,
+        journal=journal,
+        year=year,
     )
