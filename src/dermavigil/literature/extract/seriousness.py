@@ -12,7 +12,10 @@ taken from a sentence only when it is asserted (not negated, not a possibility:
 excision or a removal for histology is diagnostic, like a biopsy (``docs/annotation.md``).
 
 A reaction of this patient coded to an HPO term under a phenotype that is itself a
-criterion also states it (:mod:`.seriousness_codes`).
+criterion also states it (:mod:`.seriousness_codes`). The s0xx decisions: Bell's palsy is a
+paralysis, a foot drop a paresis, deformities a reaction left are disfigurement, a suicide is
+a death; what an agent causes or how common a condition is, told in the present of no one, is
+background.
 """
 
 from __future__ import annotations
@@ -33,7 +36,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(?:died(?! out\b){UNRELATED_DEATH}|death of the patient"
             r"|(?<!potentially )fatal (?:outcome|reaction|case)|cause of death|first death"
-            r"|was declared dead|passed away|(?<!risk of )death)\b",
+            r"|was declared dead|passed away|(?<!risk of )death"
+            r"|committed suicide|died by suicide)\b",
             re.I,
         ),
     ),
@@ -70,11 +74,12 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"\b(?:blind(?:ness)?(?!-)|(?:vision|visual) loss|loss of (?:vision|sight)"
             r"|lost (?:all )?sight"
             r"|vision (?:was )?not restored|paraly\w+|paresis|hemiparesis|ophthalmopleg\w*"
-            r"|(?<!Bell's )(?<!Bell\u2019s )(?:nerve )?pals(?:y|ies)"
+            r"|(?:nerve )?pals(?:y|ies)|(?:foot|wrist)[- ]?drop"
             r"|amputat\w+"
             r"|loss of the (?:affected )?(?:toe|finger|limb)|disfigur\w+|permanent (?:\w+ )?"
             r"(?:deficit|damage|disability|paralysis|loss)|motor deficit|transection of the spinal"
-            r"|transverse myelitis)\b",
+            r"|transverse myelitis|(?:lead(?:ing)? to|led to|result(?:ing|ed)? in|left with|leaving"
+            r"|persistent|permanent|residual|lasting) (?:\w+ ){0,2}?deformit(?:y|ies))\b",
             re.I,
         ),
     ),
@@ -88,9 +93,9 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision(?:al drainage)?"
             r"|incised|surgical (?:and (?:\w+ )?)?(?:treatment|repair|debridement)"
             r"|surgically (?:excise|resect|debride|drain)\b|(?:tissue|wound) exploration"
-            r"|(?:was|were) treated surgically"
+            r"|(?:was|were) (?:treated|managed) surgically"
             r"|(?:was|were) surgically (?:removed|excised|resected|drained|debrided|explored"
-            r"|treated)|underwent (?:\w+ ){0,3}?(?:removal|excision|resection|debridement"
+            r"|treated|managed)|underwent (?:\w+ ){0,3}?(?:removal|excision|resection|debridement"
             r"|drainage|capsulectomy)"
             r"|(?:drainage|debridement|exploration|excision|removal|resection)\b[^.;]{0,40}?"
             r"\b(?:was|were) (?:then )?(?:performed|done|carried out|required|undertaken)"
@@ -173,9 +178,27 @@ def _present(sentence: Sentence, match: re.Match[str]) -> bool:
     return status is Assertion.present
 
 
+_GENERAL_BEFORE = re.compile(
+    r"\b(?:which|that|it|they|and)\s+(?:\w+\s+)?(?:causes|leads to|results in|produces|induces)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_GENERAL_AFTER = re.compile(
+    r"^\s+(?:now |also |often |usually |still )?(?:is|are) (?:now )?(?:\w+ ){0,2}?(?:common"
+    r"|uncommon|rare|frequent|seen|reported|known|described|defined|characteri[sz]ed)\b",
+    re.I,
+)
+"""'botulinum toxin, which causes paralysis by ...', 'Wound botulism now is much more common
+because of ...': what an agent does or how often a condition occurs, told in the present of
+no one, is background (docs/annotation.md: background sentences are no criterion of the
+case)."""
+
+
 def _hypothetical(text: str, match: re.Match[str]) -> bool:
     before = text[: match.start()]
     if _MODAL_AFTER.match(text[match.end() :]):
+        return True
+    if _GENERAL_BEFORE.search(before[-80:]) or _GENERAL_AFTER.match(text[match.end() :]):
         return True
     return bool(_HYPOTHETICAL.search(before[-60:])) and not _OWN.search(before)
 
