@@ -238,3 +238,27 @@ def test_switching_the_suspect_for_another_drug_is_no_treatment():
     indication: a dechallenge, not a treatment of the reaction (docs/annotation.md, r869)."""
     text = (DATA / "dt06_switching_the_suspect.txt").read_text(encoding="utf-8")
     assert _treatments(text) == ["silver sulfadiazine", "dressings"]
+
+
+def test_history_drugs_procedure_verbs_and_ineffective_treatments():
+    """A standing medication ('taking warfarin'), the drugs of a patient 'previously treated
+    with' before the reaction developed and an antibody class ('immunoglobulin E-mediated')
+    are no treatments; 'was surgically resected', 'was microsurgically reconstructed', a
+    treatment that 'did not relieve' and one 'then infused' are; a patient 'removed from the
+    ward' is moved, not operated on. The case is told after a run-in 'THE CASE:' label."""
+    text = (DATA / "d10t1_treatment_history_and_procedures.txt").read_text(encoding="utf-8")
+    assert _treatments(text) == [
+        "surgical resection",
+        "reconstruction",
+        "Cold compresses",
+        "Ringer's lactate",
+    ]
+
+
+def test_a_modal_statement_about_a_drug_class_names_no_treatment():
+    text = (
+        "Haematoma after enoxaparin\nA 60-year-old woman developed a haematoma of the abdominal "
+        "wall after a subcutaneous enoxaparin injection. Low-molecular-weight heparins can be "
+        "administered by the patient at home."
+    )
+    assert _treatments(text) == []

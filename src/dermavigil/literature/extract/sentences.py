@@ -9,7 +9,8 @@ end a sentence too (the title line of a record).
 
 Structured-abstract labels ("Background:", "Materials and Methods:",
 "Results:", "Conclusion:", also run into the text as in the seed's
-"AimsThe purpose ...") are recorded as the sentence's ``section`` and left
+"AimsThe purpose ...", and a punctuated one with its article, "THE CASE:") are
+recorded as the sentence's ``section`` and left
 out of its span; the section carries on to the following sentences until
 the next label. A first line of 10-300 characters followed by a newline is
 the record's title (section ``"title"``).
@@ -73,7 +74,7 @@ _LABELS_PUNCTUATED = (
 _SECTION = re.compile(
     rf"\s*(?::\s*)?(?:\(\d{{1,2}}\)\s*)?(?:({_LABELS})"
     r"\s*(?::|\.\s*[-\u2013\u2014]?\s|[-\u2013\u2014]\s|(?-i:(?=[A-Z][a-z]|[A-Z]\s)))"
-    rf"|({_LABELS_PUNCTUATED})\s*(?::|\.\s*[-\u2013\u2014]\s|[-\u2013\u2014]\s))"
+    rf"|(?:(?:the|our) )?({_LABELS_PUNCTUATED})\s*(?::|\.\s*[-\u2013\u2014]\s|[-\u2013\u2014]\s))"
     r"\s*",
     re.IGNORECASE,
 )

@@ -7,8 +7,9 @@ a laboratory test's name ("alanine aminotransferase"); a procedure the patient h
 the suspect was given (the injection was given "after uncomplicated endoscopic
 polypectomy", "on the 8th postoperative day following total abdominal hysterectomy": the
 time anchor of the exposure, docs/ annotation.md: "what was given or done for the
-reaction"); the patient's standing medication or a premedication given before the
-(next) exposure.
+reaction"); the patient's standing medication ("a patient taking warfarin", "previously
+treated with metformin, developed") or a premedication given before the (next) exposure;
+an antibody class ("immunoglobulin E-mediated").
 """
 
 from __future__ import annotations
@@ -35,6 +36,25 @@ _LAB_AFTER = re.compile(
 )
 """After a drug name: a laboratory test named with it ("alanine aminotransferase", "serum
 calcium levels")."""
+_ANTIBODY_CLASS_AFTER = re.compile(
+    r"^\s+(?-i:[ADEM]\d?\b|G\d?\b(?=[\s-]+(?:mediated|antibod|levels?|titers?|titres?|deposit"
+    r"|subclass|positiv|negativ)))",
+    re.I,
+)
+"""After "immunoglobulin": an antibody class ("immunoglobulin E-mediated hypersensitivity",
+"immunoglobulin G4 levels"), no immunoglobulin given."""
+_HISTORY_BEFORE = re.compile(
+    r"\b(?:previously|formerly|already|long-term|chronically|(?:was|were|is|are|been) being)"
+    r" (?:treated|managed|maintained)\b[^.;]{0,80}$"
+    r"|\bwith (?:[\w'-]+ ){1,4}(?:treated|managed|controlled) (?:with|by|on)\b[^.;]{0,80}$",
+    re.I,
+)
+_ONSET_AFTER = re.compile(
+    r"^[^.;]{0,120}?\b(?:experienced|developed|presented|noticed|complained|suffered)\b", re.I
+)
+"""A patient told as "previously treated with" drugs, or "with rheumatoid arthritis treated
+with" a drug, who then "developed" the reaction: the drugs are the history before the
+exposure, not a treatment of its reaction."""
 _PRIOR = re.compile(
     r"\b(?:inject\w*|administ\w*|vaccinat\w*|received|given)\b[^.;]{0,120}\b(?:after|following)"
     r"\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,5}$",
@@ -45,6 +65,7 @@ _STANDING_BEFORE = re.compile(
     r"\b(?:pre-?medicat\w*|pre-?treat\w*|habitual\w*|usual (?:medication|treatment|therap)\w*"
     r"|current(?:ly)? (?:treated|taking|receiving|on|medications?)|regular medications?"
     r"|(?:was|were|had been) (?:already |previously )?(?:taking|receiving|maintained on)"
+    r"|(?:patients?|who|s?he|man|woman|person|individual|while|and) taking"
     r"|(?:home |daily )?medications? (?:included|consisted of|comprised|were))\b[^.;]{0,80}$",
     re.I,
 )
@@ -74,6 +95,10 @@ def not_for_the_reaction(text: str, start: int, end: int) -> bool:
     if _INSTITUTION_AFTER.match(after) or _NOT_GIVEN_AFTER.match(after):
         return True
     if _JOURNAL.search(before) or _LAB_AFTER.match(after):
+        return True
+    if text[start:end].lower().startswith("immunoglobulin") and _ANTIBODY_CLASS_AFTER.match(after):
+        return True
+    if _HISTORY_BEFORE.search(before[-120:]) and _ONSET_AFTER.match(after):
         return True
     if _STANDING_BEFORE.search(before[-120:]) or _STANDING_AFTER.match(after):
         return True

@@ -24,7 +24,9 @@ CUE = re.compile(
     r"|was (?:debrided|excised|drained|aspirated)|prescription|removed|excised|included|ineffective"
     r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done|resulted in"
     r"|recommended|under (?:\w+ )?(?:treatment|therapy|care|management)"
-    r"|(?:was|were) (?:injected|applied)|(?:we|who|he|she|they) (?:\w+ )?(?:injected|applied)"
+    r"|(?:was|were) (?:\w+ )?(?:injected|applied|infused|instilled)|(?:was|were) (?:\w+ )?necessary"
+    r"|(?:did not|failed to) (?:\w+ )?(?:alleviate|relieve|improve|help|resolve)"
+    r"|(?:we|who|he|she|they) (?:\w+ )?(?:injected|applied)"
     r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+"
     r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear|normali[sz])\w* (?:\w+ ){0,3}?"
     r"(?:with|after|following|by)"
@@ -87,12 +89,14 @@ bismuth salts")."""
 GENERIC_PRESENT = re.compile(
     r"\b(?:often|usually|typically|generally|commonly|in (?:some|most|many|such) cases"
     r"|(?:is|are) (?:effective|recommended|indicated|required|the (?:treatment|therapy))"
-    r"|requires?|consists? of)\b",
+    r"|requires?|consists? of"
+    r"|(?:can|may|could|should) (?:\w+ )?be (?:administered|given|used|injected|applied))\b",
     re.I,
 )
-"""A present-tense statement about the condition ("The lesion often requires surgical
-treatment", "In some cases, surgical treatment is effective"): no treatment of this patient
-unless a past-tense verb comes first (:func:`.roles.told_in_past`)."""
+"""A present-tense statement about the condition or the drug ("The lesion often requires
+surgical treatment", "In some cases, surgical treatment is effective", "heparins can be
+administered by the patient"): no treatment of this patient unless a past-tense verb comes
+first (:func:`.roles.told_in_past`)."""
 MESH = re.compile(
     r"\s/\s(?:administration & dosage|adverse effects|therapeutic use|drug therapy"
     r"|chemically induced|diagnosis|etiology|pathology|surgery|therapy)\b"

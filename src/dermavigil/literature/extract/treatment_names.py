@@ -53,6 +53,9 @@ TREATMENT_WORDS = (
     r" (?:treatment|therapy|care|management|measure)"
     r"|intravenous fluids?|supplemental oxygen|oxygen (?:therapy|supplementation)"
     r"|(?:recombinant )?tissue plasminogen activator|(?-i:r?t-?PA)|thrombolysis|fibrinolysis"
+    r"|(?:therapeutic )?plasma exchange|(?:(?:intravenous|IV|high[- ]dose)\s+)+(?-i:IgG)"
+    r"|(?-i:IVIG)|(?:lactated )?Ringer['\u2019]?s(?: lactate| acetate| solution)?"
+    r"|(?:cardiopulmonary )?resuscitation"
     r"|anti-?(?!bodies|gens?\b)[a-z]{4,}(?:als|ics|ants|ines|ives)"
 )
 TREATMENT = re.compile(
@@ -63,8 +66,9 @@ TREATMENT = re.compile(
 """The treatment names, also in the plural ("debridements", "flaps")."""
 _ADVERB = r"(?:(?:then|also|subsequently|immediately|promptly|\w+ly) )?"
 _AGENT = r"(?:we|surgeons?|the surgeons?|the (?:treating )?(?:physician|dermatologist)s?)"
-_DONE_BY = rf"(?:(?:was|were)|{_AGENT}) {_ADVERB}"
-"""The passive ("was then drained") or the clinician as subject ("we removed")."""
+_DONE_BY = rf"(?:(?<!\bshe )(?<!\bhe )(?<!\bpatient )(?:was|were)|{_AGENT}) {_ADVERB}"
+"""The passive ("was then drained") or the clinician as subject ("we removed"); a patient
+as the passive's subject is moved, not operated on ("she was removed from the scanner")."""
 PROCEDURE_VERBS = (
     *(
         (re.compile(rf"\b{_DONE_BY}{verb}\b", re.I), name)
@@ -73,6 +77,8 @@ PROCEDURE_VERBS = (
             ("excised", "excision"),
             ("debrided", "debridement"),
             ("drained", "drainage"),
+            ("resected", "resection"),
+            ("reconstructed", "reconstruction"),
         )
     ),
     (re.compile(r"\b(?:was|were) intubated\b", re.I), "intubation"),
@@ -92,7 +98,13 @@ def procedure_name(told: str, name: str) -> str:
     "surgically" ("the mass was surgically removed": surgical removal; "we removed the
     threads": removal), the text's own words rather than a name it does not give."""
     head = name.removeprefix("surgical ")
-    if head in ("removal", "excision", "debridement", "drainage") and _SURGICALLY.search(told):
+    if head in (
+        "removal",
+        "excision",
+        "debridement",
+        "drainage",
+        "resection",
+    ) and _SURGICALLY.search(told):
         return f"surgical {head}"
     return head
 
