@@ -21,8 +21,11 @@ order, each giving the reason shown to the reviewer:
    extractor, :func:`~dermavigil.literature.extract.quality.check_text`) is kept for
    reading with the reason, before any extraction: the literature of every language is
    screened (GVP VI.B.1.1.2), and the extractor reads English only;
-6. no injection: neither an injection route nor an injection word
-   (inject, filler, mesotherapy, microneedling, vaccination, immunotherapy)
+6. no injection: neither an injection route, nor an injection word (inject, filler,
+   mesotherapy, microneedling, vaccination, immunotherapy, extravasation, infusion,
+   thread lift, fat graft), nor a suspect injected by nature (a filler, toxin, PRP,
+   vaccine or allergen extract: its category; a drug whose FDA labelling gives injection
+   routes only, :mod:`dermavigil.terminology.labelled_routes`: enoxaparin, etanercept)
    -> the product was not injected;
 7. otherwise relevant, with what was found ("case report: necrosis after
    diclofenac (intramuscular)"; a series says how many patients).
@@ -59,9 +62,16 @@ _STUDY = re.compile(
 )
 _INJECTED = re.compile(
     r"\b(?:inject\w*|fillers?|mesotherapy|micro-?needling|vaccin\w*|immunotherapy|intra-?dermal"
-    r"\w*|sub-?cutaneous\w*|intra-?muscular\w*|intra-?venous\w*|infiltrat\w*|lipolysis|botulinum)\b",
+    r"\w*|sub-?cutaneous\w*|intra-?muscular\w*|intra-?venous\w*|infiltrat\w*|lipolysis|botulinum"
+    r"|extravasat\w*|infus\w*|thread[- ]?lift\w*|(?:PDO|barbed|absorbable) threads?"
+    r"|fat (?:graft|transfer)\w*|lipofilling)\b",
     re.I,
 )
+_INJECTED_BY_NATURE = frozenset(
+    {"ha_filler", "plla", "caha", "botulinum_toxin", "polynucleotide", "prp", "mesotherapy"}
+    | {"vaccine", "allergen_immunotherapy"}
+)
+"""Product categories given by injection only (an exosome serum may be topical)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,18 @@ def _found(draft: Draft) -> str:
         else "case report"
     )
     return f"{series}: {reactions} after {product['name']}{route}"
+
+
+def _injected_product(product: dict) -> bool:
+    """The suspect was given by an injection route, or is a product given only so."""
+    from dermavigil.terminology.labelled_routes import labelled_routes
+
+    if product.get("route") in {r.value for r in INJECTION_ROUTES}:
+        return True
+    if product.get("category") in _INJECTED_BY_NATURE:
+        return True
+    labelled = labelled_routes(product["name"])
+    return bool(labelled) and labelled <= INJECTION_ROUTES
 
 
 def screen_record(record: Record) -> Screening:
@@ -116,7 +138,6 @@ def screen_record(record: Record) -> Screening:
         )
     if missing:
         return Screening(record, False, missing, draft)
-    route = draft.case["products"][0].get("route")
-    if not (route in {r.value for r in INJECTION_ROUTES} or injected):
+    if not (injected or _injected_product(draft.case["products"][0])):
         return Screening(record, False, "the product was not injected", draft)
     return Screening(record, True, _found(draft), draft)
