@@ -31,6 +31,7 @@ from dermavigil.literature.extract.admission import exposure_sentence
 from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.foreign_draft import fill_gaps
+from dermavigil.literature.extract.illicit_use import illicit_supply
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.onset import refine_onsets
 from dermavigil.literature.extract.outcome import find_outcome, summaries
@@ -292,6 +293,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     first_product = products[0] if products else None
     if first_product is not None:
         medicine_by_route(first_product, routes.used)
+        illicit_supply(routes, first_product.name, first_product.category.value, sentences)
     complete_label(
         routes,
         first_product.name if first_product else None,

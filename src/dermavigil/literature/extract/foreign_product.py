@@ -39,7 +39,9 @@ def _given(folded: str, sentence: Sentence, start: int) -> bool:
     (:data:`.foreign_words.EXPOSURE`), after words that tie the reaction to it or tell it
     was received (:data:`.foreign_words.CAUSE`), or after a title's preposition of a cause
     ("necrosis cutánea por heparina"; not "tratada por")."""
-    window = folded[max(sentence.start, start - 40) : start]
+    # an aside in brackets does not part the noun of the giving from its drug ("injeção
+    # intramuscular (glúteo esquerdo) de diclofenaco")
+    window = _ASIDE.sub("", folded[max(sentence.start, start - 100) : start])[-40:]
     if EXPOSURE.search(window) or CAUSE.search(window):
         return True
     # the drugs a giving lists after a class noun ("aplicación de dos medicamentos por vía
@@ -52,6 +54,7 @@ def _given(folded: str, sentence: Sentence, start: int) -> bool:
     )
 
 
+_ASIDE = re.compile(r"\s*\([^()]{0,50}\)")
 _LISTED = re.compile(
     r"(?:medicamentos?|farmacos?|medicaments?|medikament\w*|arzneimittel\w*|medicinali)"
     r"[^.;:]{0,50}[,:]\s*$"

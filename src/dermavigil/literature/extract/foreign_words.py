@@ -134,7 +134,8 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     ),
     (r"antihistaminicos?|antihistaminiques?|antihistaminika|antistaminici", "antihistamines"),
     (
-        r"anti-?inflamatorios?|anti-?inflammatoires?|antiphlogistika|anti-?infiammatori",
+        r"anti-?inflamatorios?|anti-?inflammatoires?|antiphlogistika|anti-?infiammatori"
+        r"|anti-?rr?eumaticos?|anti-?rhumatismaux|antirheumatika|anti-?reumatici",
         "anti-inflammatory drugs",
     ),
     (r"ozonioterapia|ozonoterapia|ozonotherapie|ozontherapie", "ozone therapy"),
@@ -260,10 +261,13 @@ CAUSE = re.compile(
 par", "liée à"), or that tell the patient received it ("il avait reçu de l'héparine"): the
 drug is the suspect, as after the words of its giving (:data:`EXPOSURE`)."""
 TITLE_CAUSE = re.compile(
-    r"(?<![\w-])(?:por|par|pelo|pela|durch|da|dovut[oa] a|dues? a)(?: la| el| l['\u2019]| le)?\s*$"
+    r"(?<![\w-])(?:por|par|pelo|pela|durch|da|dovut[oa] a|dues? a|apos|apres|tras|despues de"
+    r"|nach|dopo)(?: la| el| l['\u2019]| le| o| a| dem| der| einer?| il)?\s*$"
 )
-"""In a title, the preposition of a cause ("necrosis cutánea por heparina"): titles name a
-reaction by what it was due to."""
+"""In a title, the preposition of a cause ("necrosis cutánea por heparina") or of what the
+reaction followed ("síndrome de Nicolau após diclofenaco", "nécrose après ...", "Nekrose
+nach ..."): titles name a reaction by what it was due to or came after, as English ones
+("Nicolau syndrome after diclofenac")."""
 VACCINE = _words(
     r"(?:vaccins?|vacunas?|vacinas?|impfstoff\w*|vaccino|vaccini)"
     r"(?:[ -](?:anti-?[a-z]+|contra (?:la |el |a |o )?[a-z]+|contre (?:la |le |l['\u2019])?[a-z]+"
@@ -375,10 +379,12 @@ DRUG_CLASSES = frozenset(
 Nicolau post-injection de glucocorticoïdes"): a drug, as in English (:func:`.suspect_roles.
 class_exposures`)."""
 WRONG = _words(
-    r"accident\w*|involontair\w*|inadvertid\w*|inadvertent\w*|versehentlich\w*|irrtumlich\w*"
+    r"accident\w*|involontair\w*|involontari\w*|inadvertid\w*|inadvertent\w*|versehentlich\w*"
+    r"|irrtumlich\w*|unbeabsichtigt\w*|unabsichtlich\w*|(?:no|nao|non) intencional\w*"
     r"|por error|por equivocacion|par erreur|par megarde|per errore|erroneamente|errone[ao]"
     r"|erronee?|por engano|en lugar de|au lieu de|em vez de|anstatt|invece di"
 )
 """A product given by mistake or by another route than meant ("injection accidentelle",
-"por error", "en lugar de"): given by a route it is not made for (docs/annotation.md: a
-veterinary vaccine injected by accident is approved false)."""
+"por error", "en lugar de", "unbeabsichtigte intraarterielle Injektion"): given by a route
+it is not made for (docs/annotation.md: a veterinary vaccine injected by accident is
+approved false)."""

@@ -231,12 +231,15 @@ _CLASS_CAUSE = re.compile(
 steroid injection"): the suspect. "Resolved after steroid injections" is a treatment and
 is not matched."""
 _CLASS_EXTRAVASATED = re.compile(
-    r"\bextravasat\w*\s+of\s+(?:(?:an?|the|some)\s+)?(?:intra-?venous\s+|IV\s+)?"
+    r"\bextravasat\w*\s+of\s+(?:(?:an?|the|some)\s+)?(?:(?:approximately|about|around|nearly"
+    r"|up to|~)\s*)?(?:\d[\d.,]*(?:\s*(?:-|\u2013|to)\s*\d[\d.,]*)?\s*(?:mL|ml|cc|L|mg|g)\s+of\s+)?"
+    r"(?:intra-?venous\s+|IV\s+)?"
     rf"(?P<name>{_CLASSES})|(?P<before>{_CLASSES})\s+extravasat\w*",
     re.I,
 )
 """A drug class that extravasated ("extravasation of iodinated contrast agent", "contrast
-media extravasation"): what extravasated is the suspect."""
+media extravasation", with its volume: "extravasation of approximately 20-30 mL of
+iodinated contrast agent"): what extravasated is the suspect."""
 _CLASS_INJECTION = re.compile(
     rf"\b(?P<name>{_CLASSES})\s+(?:injections?|shots?|infusions?)\b", re.I
 )

@@ -1,0 +1,61 @@
+"""A drug the text places in the illicit drug supply: not given by a route it is made for.
+
+docs/annotation.md (s0xx decisions, ``approved``): xylazine injected by people who inject
+drugs is approved false. A drug that reached the patient as a street drug or as an
+adulterant of one ("a contaminant in the illicit drug supply of fentanyl",
+"xylazine-induced skin ulcers in a person who injects drugs", "injection drug use leading
+to xylazine-related wounds") was not given as any labelling intends, whatever route it
+took. The wording class is that of harm-reduction medicine: people or persons who inject
+(or use) drugs (PWID, PWUD), injection or intravenous drug use, the illicit or street drug
+supply, an adulterant or a drug adulterated with another. The sentence must name the
+suspect (its first five letters), so that a prescribed drug a drug user was given in a
+clinic keeps its approval; a use denied ("denied a history of injection drug use") is no
+statement. Only drugs: an illicitly injected filler with no wrong route stated stays null
+(r9xx decisions).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dermavigil.literature.extract.routes import RouteFacts
+from dermavigil.literature.extract.sentences import Sentence
+
+ILLICIT = re.compile(
+    r"\b(?:people|persons?|patients?|individuals?|someone|those|men|women|adults?)\s+who\s+"
+    r"(?:inject|use)s?\s+(?:illicit\s+|street\s+|recreational\s+)?drugs\b"
+    r"|\b(?-i:PWID|PWUD)s?\b"
+    r"|\b(?:injection|injecting|intravenous|IV|illicit|street|recreational)\s+drug\s+us(?:e|ers?)\b"
+    r"|\b(?:illicit|street|unregulated)\s+(?:opioid\s+|fentanyl\s+|heroin\s+)?(?:drugs?|"
+    r"(?:drug\s+)?supply)\b"
+    r"|\bdrug\s+supply\b"
+    r"|\badulterant\w*|\badulterated\b|\bcutting\s+agents?\b",
+    re.I,
+)
+"""Words that put a drug in the illicit drug supply or its users' hands."""
+_DENIED = re.compile(r"\b(?:denie[sd]|denying|no (?:known )?history|never|without)\b", re.I)
+
+
+def illicit_supply(
+    facts: RouteFacts, name: str | None, category: str | None, sentences: list[Sentence]
+) -> bool:
+    """Mark the suspect drug's use off-label when a sentence naming it places it in the illicit
+    drug supply (:data:`ILLICIT`); the words are the evidence. Returns whether it did."""
+    if category != "drug" or not name:
+        return False
+    heads = [w[:5] for w in re.findall(r"[a-z]{5,}", name.lower())]
+    if not heads:
+        return False
+    found = False
+    for sentence in sentences:
+        lower = sentence.text.lower()
+        if not any(h in lower for h in heads):
+            continue
+        for match in ILLICIT.finditer(sentence.text):
+            if _DENIED.search(sentence.text[max(0, match.start() - 40) : match.start()]):
+                continue
+            span = (sentence.start + match.start(), sentence.start + match.end())
+            if span not in facts.wrong_spans:
+                facts.wrong_spans.append(span)
+            found = True
+    return found
