@@ -83,3 +83,42 @@ def test_held_levels_are_the_rare_reactions_given_one_publication() -> None:
     labels = {level.label for level in fact.levels}
     assert set(PUBLICATION_RARE.values()) <= labels
     assert not any(level.held for f in facts() if f.name != "rare_reactions" for level in f.levels)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "slip"),
+    [
+        (68, 86, True),  # two digits swapped
+        (68, 8, True),  # a digit dropped
+        (45, 75, True),  # a digit changed
+        (1, 10, True),  # a digit added
+        (0.5, 6, True),  # 6 months read as 6 years
+        (1.5, 18, True),  # 18 months read as years
+        (0.115, 6, True),  # 6 weeks read as years
+        (6, 60, True),  # 6 decades (the sixties) read as years
+        (6, 67, True),
+        # an age 0 is an infant's age in whole years: no digit of another age slipped
+        (0, 10, False),
+        (0, 7, False),
+        (0, 50, False),
+        # a count of months, weeks or days read as years is a whole number
+        (0.5, 5.6, False),
+        # an infant's age is no count of decades
+        (0.6, 6, False),
+        (6, 70, False),
+        (52, 17, False),
+    ],
+)
+def test_a_slip_of_the_pen_is_a_digit_of_a_written_age_or_a_unit_misread(
+    left: float, right: float, slip: bool
+) -> None:
+    """``age_slip``: the ages far apart that one slip of the pen explains (issue 16, tenth
+    session: an infant's age 0 against 10 counted as a digit dropped, and an infant of
+    0.6 years against a 6-year-old as decades read as years)."""
+    import duckdb
+
+    from dermavigil.duplicates.pair_conditions import age_slip
+
+    sql = f"SELECT {age_slip('a')} FROM (SELECT $1::DOUBLE AS a_l, $2::DOUBLE AS a_r)"
+    assert duckdb.execute(sql, [left, right]).fetchall()[0][0] is slip
+    assert duckdb.execute(sql, [right, left]).fetchall()[0][0] is slip

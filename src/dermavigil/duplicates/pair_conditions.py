@@ -81,32 +81,42 @@ def one_mistyped(column: str, edits: int = TYPO_EDITS) -> str:
     )
 
 
-AGE_UNIT_FACTORS = (10, 12, 52.18, 365.25)
-"""An age given in decades, months, weeks or days and read as years (FAERS ``age_cod``
-DEC, MON, WK, DY; E2B(R3) D.2.2b's units) is the true age times one of these."""
+AGE_UNIT_FACTORS = (12, 52.18, 365.25)
+"""An age given in months, weeks or days and read as years (FAERS ``age_cod`` MON, WK,
+DY; E2B(R3) D.2.2b's units) is the true age times one of these."""
 
 
 def age_slip(column: str, edits: int = TYPO_EDITS) -> str:
-    """Two ages (years) that one slip of the pen explains: whole ages whose digits are
-    :data:`TYPO_EDITS` Damerau-Levenshtein edits apart (``68`` / ``86``, ``45`` / ``75``,
-    ``68`` / ``8``: a digit swapped, changed or dropped, Damerau 1964), or one age the
-    other's times a unit factor (:data:`AGE_UNIT_FACTORS`: 18 months read as 18 years is
-    1.5 / 18), within half a year or 2% of the larger."""
+    """Two ages (years) that one slip of the pen explains:
+
+    - a digit: whole ages of at least 1 whose digits are :data:`TYPO_EDITS`
+      Damerau-Levenshtein edits apart (``68`` / ``86``, ``45`` / ``75``, ``68`` / ``8``:
+      a digit swapped, changed or dropped, Damerau 1964). An age 0 is how a report in
+      whole years gives an infant under one year, not a number written digit by digit:
+      ``0`` / ``10`` is an infant and a child;
+    - a unit: a count of months, weeks or days read as years, a whole number, the other
+      age times a factor of :data:`AGE_UNIT_FACTORS` within half a year or 2% of the
+      larger (18 months read as 18 years is 1.5 / 18; an infant of 6 months is 0.5 / 6;
+      0.5 / 5.6 is no such count);
+    - decades read as years (FAERS ``age_cod`` DEC): a whole count of decades of at
+      least 1 against an age in that decade (``6`` / ``60`` to ``69``); an infant's age
+      such as 0.6 is no count of decades."""
     left, right = f"{column}_l", f"{column}_r"
+    high, low = f"greatest({left}, {right})", f"least({left}, {right})"
 
     def digits(side: str) -> str:
         return f"CAST(CAST({side} AS BIGINT) AS VARCHAR)"
 
     typo = (
-        f"({left} = round({left}) AND {right} = round({right}) AND "
+        f"({low} >= 1 AND {left} = round({left}) AND {right} = round({right}) AND "
         f"damerau_levenshtein({digits(left)}, {digits(right)}) <= {edits})"
     )
-    high, low = f"greatest({left}, {right})", f"least({left}, {right})"
     units = " OR ".join(
         f"abs({high} - {low} * {factor}) <= greatest(0.5, 0.02 * {high})"
         for factor in AGE_UNIT_FACTORS
     )
-    return f"{typo} OR {units}"
+    decades = f"({low} >= 1 AND {low} = round({low}) AND floor({high} / 10) = {low})"
+    return f"{typo} OR ({high} = round({high}) AND ({units})) OR {decades}"
 
 
 def null_side(column: str) -> str:
