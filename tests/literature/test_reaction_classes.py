@@ -320,3 +320,17 @@ def test_a_title_differential_is_no_reaction():
         "hyaluronic acid filler injection."
     )
     assert "salivary gland neoplasia" not in {r["verbatim"] for r in draft.case["reactions"]}
+
+
+def test_state_adjectives_in_a_chain_and_a_title_condition():
+    """'the tip of the nose was cold, numb and pale': each adjective is a reaction even when
+    the HPO index found one of them first; 'she was unconscious, flushed over the face';
+    the skin's 'hyperemia' is erythema (not Hyperoxemia, a fuzzy neighbour); a title's 'in a
+    patient with chronic urticaria' names a condition she had, not a reaction."""
+    draft = _draft("d10t2_state_adjectives_and_title_condition")
+    verbatims = [r["verbatim"] for r in draft.case["reactions"]]
+    assert {"cold", "numb", "pale", "hyperemia", "unconscious", "flushed"} <= set(verbatims)
+    # Pallor, Hypoesthesia, Erythema, Loss of consciousness, Flushing
+    assert {"HP:0000980", "HP:0033748", "HP:0010783", "HP:0007185", "HP:0031284"} <= _codes(draft)
+    assert "HP:0012419" not in _codes(draft)
+    assert "chronic urticaria" not in verbatims

@@ -79,6 +79,15 @@ def test_fuzzy_fallback_catches_misspelling() -> None:
     assert 0.9 <= coded.score < 1
 
 
+def test_fuzzy_fallback_is_no_other_word_a_syllable_away() -> None:
+    """A single word two edits from a term in nine letters is another word, not its
+    spelling ("hyperemia" is not Hyperoxemia, "neutrophils" not Neutrophilia); one edit is
+    a misspelling ("erythma")."""
+    assert "HP:0012419" not in {c.code for c in code_phrase("hyperemia")}
+    assert code_phrase("neutrophils") == []
+    assert [c.code for c in code_phrase("erythma")] == ["HP:0010783"]
+
+
 @pytest.mark.parametrize("phrase", ["", "   ", "Tyndall effect", "central", "recurrent"])
 def test_uncoded_phrases_stay_uncoded(phrase: str) -> None:
     assert code_phrase(phrase) == []
@@ -103,6 +112,10 @@ def test_every_table_id_exists_and_is_current() -> None:
         ("purplish papules", "HP:0200034"),  # inside a description it is not
         ("skin depressions", "HP:0100578"),  # a dent where it was injected, not the mood
         ("subcutaneous depression", "HP:0100578"),
+        ("hyperemia", "HP:0010783"),  # the skin's hyperaemia is its redness
+        ("numb", "HP:0033748"),
+        ("flushed", "HP:0031284"),
+        ("unconscious", "HP:0007185"),
     ],
 )
 def test_clinical_wordings_of_reactions(phrase: str, code: str) -> None:

@@ -153,6 +153,10 @@ EQUIVALENT: dict[str, str] = {
     "eosinophil": "HP:0001880",
     "multinucleated giant cell": "HP:6000057",
     "foreign body giant cell": "HP:6000057",
+    # the skin's hyperemia is its redness (the HPO lists hyperemia only of the eye; the
+    # normaliser folds the British 'hyperaemia')
+    "hyperemia": "HP:0010783",
+    "skin hyperemia": "HP:0010783",
 }
 """Clinical wordings of an HPO term that the HPO does not list as synonyms."""
 
@@ -168,6 +172,11 @@ CLINICAL_SENSE: dict[str, str] = {
     "cutaneous depression": "HP:0100578",
     "subcutaneous depression": "HP:0100578",
     "depression of the skin": "HP:0100578",
+    # the patient's state told with an adjective the HPO does not list ("the digit was
+    # numb", "she was unconscious, flushed over her entire body")
+    "numb": "HP:0033748",
+    "flushed": "HP:0031284",
+    "unconscious": "HP:0007185",
 }
 """Reaction wordings whose lexical HPO match is another sense ("hypersensitivity reaction" is
 a synonym of *Emotional hypersensitivity*; a "skin depression" is not *Depression*, the mood,

@@ -30,9 +30,10 @@ Method, in order (the first step that yields a code wins; the tables named are i
    steps 1-2 ("painful purplish papules and nodules" -> Pain, Papule, Skin
    nodule), without overlap; scores as above times 0.9.
 4. **Fuzzy fallback** with ``rapidfuzz`` (``token_sort_ratio``, Levenshtein
-   based) against the lexicon of codable terms, accepted at >= 90/100 and scored
+   based) against the lexicon of codable terms, accepted at >= 90/100 (a single word
+   with at most one edit, insertion or deletion, per six letters, at least one) and scored
    ratio/100 (catches spelling variants such as "leucocytoclastic
-   vasculitis").
+   vasculitis", not another word a syllable away: "hyperemia" is not "hyperoxemia").
 
 Only terms under *Phenotypic abnormality* (HP:0000118) are given, so modifier
 terms ("Central", "Recurrent") never code a phrase. A phrase nothing matches
@@ -45,6 +46,7 @@ import re
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from dermavigil.domain.case import CodedTerm
 from dermavigil.terminology.clinical_wordings import (
@@ -182,8 +184,8 @@ class PhraseCoder:
         match = process.extractOne(
             key, keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF
         )
-        if match is None:
-            return None
+        if match is None or (" " not in key and Indel.distance(key, match[0]) > max(1, size // 6)):
+            return None  # "hyperemia" is no spelling of "hyperoxemia" (2 edits in 9 letters)
         entries = [IndexEntry(*e) for e in self._tables.lexicon[match[0]]]
         if not entries:
             return None

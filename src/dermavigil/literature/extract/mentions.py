@@ -56,7 +56,7 @@ _PREDICATE_ADJ = (
     r"|tachycardic|bradycardic"
     r"|blistered|mottled|blanched|ischa?emic|febrile|pyrexial|drowsy|somnolent|lethargic"
     r"|hypotensive|tachypn(?:o)?eic|dyspn(?:o)?eic|breathless|nause(?:ous|ated)|dizzy|comatose"
-    r"|aphasic|ataxic|oliguric|anuric"
+    r"|aphasic|ataxic|oliguric|anuric|pale|cold|numb|unconscious|flushed(?!\s+(?:with|out|through))"
 )
 _COLOURS = (
     r"dark(?:er)?|darkened|blue|bluish|grey|gray|greyish|white|whitish|pale|black|brown(?:ish)?"
@@ -287,12 +287,13 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
     for match in _PREDICATE.finditer(text):
         group = next(g for g in ("adj", "verb", "colour") if match.group(g))
         start, end = match.span(group)
-        if any(end > f.start and start < f.end for f in found):
-            continue
-        # each adjective is its own mention: "tender and violaceous" -> tender, violaceous
+        # each adjective is its own mention: "tender and violaceous" -> tender, violaceous;
+        # one a noun or index mention covers already ("cold, numb and pale") is not repeated
         words = rf"(?:{_PREDICATE_ADJ}|{_VERBS}|{_COLOURS})(?![\w-])"
         for word in re.finditer(words, text[start:end], re.I):
-            found.append(Mention(word.group(0), start + word.start(), start + word.end()))
+            a, b = start + word.start(), start + word.end()
+            if not any(b > f.start and a < f.end for f in found):
+                found.append(Mention(word.group(0), a, b))
     for match in _WORD.finditer(text):
         if finding_adjective(match.group(0)) and not any(
             match.end() > f.start and match.start() < f.end for f in found

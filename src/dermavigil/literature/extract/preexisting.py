@@ -216,6 +216,13 @@ _TITLE_FOR = re.compile(
     r"(?:[\w-]+\s+){0,5}$",
     re.I,
 )
+_TITLE_PATIENT_WITH = re.compile(
+    r"\bin (?:an? |the )?(?:[\w-]+ ){0,3}?(?:patients?|wom[ae]n|m[ae]n|child(?:ren)?|girls?"
+    r"|boys?|infants?|adults?) (?:with|suffering from|affected by)\s+(?:[\w-]+\s+){0,5}$",
+    re.I,
+)
+"""A title's "in a patient with" names the condition the patient had, whatever the title
+words the exposure with ("Dupilumab side effect in a patient with atopic dermatitis")."""
 _TITLE_IN_PURPOSE = re.compile(r"\b(?:in|for)\s+$", re.I)
 _PURPOSE_AFTER = re.compile(
     r"\s+(?:rehabilitation|correction|treatment|augmentation|reconstruction|patients?)\b", re.I
@@ -239,6 +246,8 @@ def title_indication(text: str, start: int, end: int) -> bool:
     botulinum toxin"). The title's grammar: reaction, exposure, indication."""
     before = text[:start]
     if _MIMICKING.search(before) or _TREATED_IN_TITLE.match(text, end):
+        return True
+    if _TITLE_PATIENT_WITH.search(before):
         return True
     exposure = _TITLE_EXPOSURE.search(before)
     if exposure is None:
