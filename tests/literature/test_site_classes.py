@@ -77,3 +77,20 @@ def test_words_that_name_no_facial_site(text: str) -> None:
     from dermavigil.literature.extract.sites import find_sites
 
     assert [s for s, _, _ in find_sites(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("He fired the autoinjector into the tip of his index finger.", ["hand"]),
+        ("The thumb was cold and pale; the fingertip blanched.", ["hand", "hand"]),
+        ("Toxoid is given three finger breadths below the acromion.", []),
+        ("A right rectus sheath haematoma was seen on CT.", ["abdomen"]),
+    ],
+)
+def test_fingers_name_the_hand_and_the_rectus_sheath_the_abdomen(
+    text: str, sites: list[str]
+) -> None:
+    """docs/annotation.md (`sites`): finger, fingertip and thumb -> hand; rectus sheath ->
+    abdomen; a finger's breadth as a landmark names no site."""
+    assert [s for s, _, _ in find_sites(text)] == sites
