@@ -184,11 +184,19 @@ def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[Prod
             named = text[drug.start : end]
             out.append(ProductMention(named, ProductCategory.other, drug.start, end))
             continue
-        category = categorize(drug.text)
-        if category is ProductCategory.other and not is_material(drug.text):
-            category = ProductCategory.vaccine if is_vaccine(drug.name) else ProductCategory.drug
+        category = drug_category(drug.text, drug.name, after)
         out.append(ProductMention(drug.text, category, drug.start, drug.end))
     return out
+
+
+def drug_category(text: str, name: str, after: str = "") -> ProductCategory:
+    """A lexicon drug's category: its family's, else a vaccine when its name is one or the
+    text calls it so ("Shingrix vaccine", "Shingrix vaccination"), a drug unless a material."""
+    category = categorize(text)
+    if category is ProductCategory.other and not is_material(text):
+        vaccine = is_vaccine(name) or re.match(r"[\s-]*vaccin", after, re.I)
+        category = ProductCategory.vaccine if vaccine else ProductCategory.drug
+    return category
 
 
 def _material_suspects(sentence: Sentence, known: list[ProductMention]) -> list[ProductMention]:
@@ -215,7 +223,9 @@ def _defined(sentences: list[Sentence]) -> list[tuple[str, ProductMention]]:
             mentions = (
                 find_products(long)
                 or [
-                    ProductMention(d.text, categorize(d.text), d.start, d.end)
+                    ProductMention(
+                        d.text, drug_category(d.text, d.name, long[d.end :]), d.start, d.end
+                    )
                     for d in find_drugs(long)
                 ]
                 or [

@@ -131,9 +131,16 @@ def find_product_facts(
     if fallback:
         mentions = [(s, m) for s, m in mentions if not TREATMENT.fullmatch(m.text)]
     generic = [(s, m) for s, m in generic_mentions(patient) if m.category not in treating]
-    for sentence, mention in (
+    chosen = (
         mentions or generic or ([] if fallback else lexical) or _unnamed_fillers(patient, fallback)
-    ):
+    )
+    # a name the text calls a vaccine once ("Shingrix vaccine") names a vaccine everywhere
+    vaccines = {m.text.lower() for _, m in chosen if m.category is ProductCategory.vaccine}
+    for sentence, mention in chosen:
+        if mention.category is ProductCategory.drug and mention.text.lower() in vaccines:
+            mention = ProductMention(
+                mention.text, ProductCategory.vaccine, mention.start, mention.end
+            )
         grouped.setdefault(mention.category, []).append((sentence, mention))
     products = []
     for category, mentions in grouped.items():

@@ -48,7 +48,7 @@ _WRONG = re.compile(
     rf"\b{_ERROR}[,\s]+(?:[\w-]+\s+){{0,4}}?(?:{_ROUTE_ADJ}|{_TECHNIQUE})\b"
     r"|\b(?:inject\w*|administ\w*|given|placed|performed|delivered)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental)ly"
-    r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake))\b"
+    r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake|accident))\b"
     r"|\btoo (?:superficial|shallow)(?:ly)?\b|\bwrong route\b|\bintended use\b"
     r"|\bmisplaced\s+(?:[\w-]+\s+){0,3}?(?:fillers?|injections?|products?|materials?|gels?)\b"
     r"|\b(?:lines?|cannula|catheter|infusion|IV)\s+(?:had\s+)?infiltrated|\bIV fluid infiltration\b"

@@ -51,7 +51,8 @@ containing hyaluronic acid"): the preparation is the product. A compound adjecti
 what the product contains, not what contains it ("aluminium-containing allergen extracts")."""
 
 _EXPOSED_BEFORE = re.compile(
-    r"\b(?:after|following|post|injections? of|injected\s+(?:\w+ly\s+)?with|(?:self-)?injecting"
+    r"\b(?:after|following|post|injections? of|(?:self-)?injecting"
+    r"|injected\s+(?:(?:her|him|them|your)sel(?:f|ves)\s+)?(?:\w+ly\s+)?with"
     r"|administration of|administered"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
     r"|caused by|exposure to|related to|infusions? of|infused with|extravasation of|on)"
@@ -60,11 +61,12 @@ _EXPOSED_BEFORE = re.compile(
 )
 _EXPOSED_AFTER = re.compile(
     r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|infusions?|extravasat\w*|administration"
-    r"|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse"
+    r"|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse|auto-?inject\w*|pens?"
     r"|(?:was|were)\s+(?:\w+\s+)?(?:discontinued|stopped|withdrawn|ceased|suspended))\b",
     re.I,
 )
-"""After a drug's name, how it was given or that it was stopped ("dalteparin therapy was
+"""After a drug's name, how it was given (an injection, the autoinjector or pen that holds
+it: "an EpiPen autoinjector") or that it was stopped ("dalteparin therapy was
 discontinued": a dechallenge, so the drug is what the reaction was to; a usual treatment
 of the reaction stopped is kept apart by :data:`.treatment_names.TREATMENT`)."""
 _LINE = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:through|via)\s", re.I)
