@@ -334,3 +334,15 @@ def test_state_adjectives_in_a_chain_and_a_title_condition():
     assert {"HP:0000980", "HP:0033748", "HP:0010783", "HP:0007185", "HP:0031284"} <= _codes(draft)
     assert "HP:0012419" not in _codes(draft)
     assert "chronic urticaria" not in verbatims
+
+
+def test_negation_stops_at_the_event_verb_and_no_improvement_negates_nothing():
+    """'a woman with no medical history presented with a painful swelling': the event verb
+    ends the negation's scope (NegEx termination); 'there was no improvement of the tender
+    and indurated nodule' is a pseudo-negation; 'a woman with a silicone granuloma that
+    developed following an extraction' tells the granuloma as the event, not a condition
+    she had before."""
+    draft = _draft("d10t3_negation_scope_and_condition_that_developed")
+    # Pain, Edema, Tender, Cutaneous granuloma
+    assert {"HP:0012531", "HP:0000969", "HP:0025283", "HP:6000070"} <= _codes(draft)
+    assert not [e["text"] for e in draft.excluded]

@@ -8,7 +8,9 @@ it; the scope stops at a termination term ("but", "however", "which", "although"
 the clause end (";", ":"); a post trigger with a plural verb reaches back over a list of
 mentions ("hypotension, rash or dyspnea were not observed"), as NegEx's backward window
 does, and "excluded" before a mention negates it. NegEx's *pseudo-triggers* ("without
-difficulty": a trigger word that negates nothing after it) include "without success",
+difficulty": a trigger word that negates nothing after it) include "no improvement", "no
+change", "no response" ("there was no improvement to the tender and painful lesion": the
+lesion is tender and painful), "without success",
 "without improvement", "without response" ("antibiotics were given without success, and
 the abscess was drained": the drainage is not negated) and "did not improve / respond /
 resolve" ("did not improve despite intravenous fluids": the fluids were given).
@@ -47,7 +49,9 @@ class Assertion(StrEnum):
 
 
 _PRE_NEGATION = (
-    r"no|not(?! (?:improve|respond|resolve|regress|subside|heal)\w*)"
+    r"no(?! (?:(?:further|significant|clinical|marked|notable) )?(?:improvement|change|response"
+    r"|relief|benefit|effect|resolution|regression)s?\b)"
+    r"|not(?! (?:improve|respond|resolve|regress|subside|heal)\w*)"
     r"|without(?! (?:any )?(?:success|improvement|benefit|effect|response|relief|result))"
     r"|denie[sd]|deny|absence of|absent|negative for|free of|ruled out|rule out"
     r"|no evidence of|no signs? of|no further|never|neither|nor"
@@ -151,8 +155,9 @@ _FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "any", "in", "on", "t
 _EVENT = re.compile(
     r"\b(?:(?:was|were) admitted|presented|developed|complained|noticed|experienced)\b", re.I
 )
-"""The verb that tells the events of the case: it ends a history trigger's scope ("with no
-medical history was admitted with cough")."""
+"""The verb that tells the events of the case: it ends a history or negation trigger's scope
+("with no medical history was admitted with cough", "a woman with no medical history
+presented with painful swelling")."""
 
 
 def _in_pre_scope(
@@ -178,7 +183,11 @@ def _in_post_scope(after: str, trigger: re.Pattern[str]) -> bool:
 def assertion(sentence: str, start: int, end: int) -> Assertion:
     """Status of the mention ``sentence[start:end]`` in its sentence."""
     before, after = sentence[:start], sentence[end:]
-    if _in_pre_scope(before, _PRE) or _in_post_scope(after, _POST) or _POST_LIST.match(after):
+    if (
+        _in_pre_scope(before, _PRE, _EVENT)
+        or _in_post_scope(after, _POST)
+        or _POST_LIST.match(after)
+    ):
         return Assertion.negated
     if _in_pre_scope(before, _PRE_U) or _in_post_scope(after, _POST_U):
         return Assertion.uncertain

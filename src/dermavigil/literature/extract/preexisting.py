@@ -95,12 +95,14 @@ tachycardia"): the sign is the case's, not a condition the patient had."""
 _THEN_REACTION = re.compile(
     r"^(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary)\b)[^.;])*?"
     r"\b(?:who\s+(?:then\s+|later\s+|subsequently\s+)?(?:developed|reported|experienced"
-    r"|presented|received|underwent)|(?:then\s+|later\s+|subsequently\s+)?(?:presented with"
-    r"|developed|experienced))\b",
+    r"|presented|received|underwent)|(?<!that )(?<!which )(?:then\s+|later\s+|subsequently\s+)?"
+    r"(?:presented with|developed|experienced))\b",
     re.I,
 )
 """A condition the patient already had when the report's events began: "a woman with
-cervicogenic headache and cervical dystonia who reported flushing after the injections"."""
+cervicogenic headache and cervical dystonia who reported flushing after the injections";
+not the condition that itself developed ("a woman with a buccal silicone granuloma that
+developed following a dental infection": the granuloma is the event)."""
 
 
 _EXPOSURE_THEN = re.compile(
