@@ -83,9 +83,27 @@ def _possible(text: str, start: int, end: int) -> bool:
     return bool(_MODAL_AFTER.match(text[end:]))
 
 
+_MEASURE = re.compile(
+    r"\b(?:glyc(?:a)?emic control|HbA1c|(?:blood )?glucose|(?:renal|kidney|liver|hepatic"
+    r"|thyroid|lung|pulmonary) function|(?:white (?:blood )?cell|leukocyte|neutrophil|platelet"
+    r"|blood) counts?|platelets|creatinine|CRP|C-reactive protein|[\w-]+ levels?|enzymes"
+    r"|transaminases|ha?emoglobin|INR|values?|parameters)\s+(?:\w+\s+){0,3}$",
+    re.I,
+)
+"""'His glycaemic control improved over three months', 'his renal function normalized after
+haemodialysis': a laboratory measure or an organ's function getting better is no status of
+the reaction (docs/annotation.md: laboratory-defined findings are test results, not
+reactions)."""
+
+
 def _stated(sentence: Sentence, start: int, end: int) -> bool:
-    """Asserted and not a possibility ("can improve", "is expected to resolve")."""
-    return present(sentence, start, end) and not _possible(sentence.text, start, end)
+    """Asserted, not a possibility ("can improve", "is expected to resolve") and not told of a
+    laboratory measure (:data:`_MEASURE`)."""
+    return (
+        present(sentence, start, end)
+        and not _possible(sentence.text, start, end)
+        and not _MEASURE.search(sentence.text[max(0, start - 80) : start])
+    )
 
 
 _BOUNDED = re.compile(

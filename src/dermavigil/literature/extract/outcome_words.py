@@ -131,7 +131,8 @@ _COMPLETE = r"(?:completely|fully|entirely|totally)"
 _COMPLETE_ADJ = r"(?:complete|full|total|entire|excellent|successful|satisfactory)"
 _PARTIAL = re.compile(
     rf"\b(?:did not|didn't|has not|had not|have not|was not|were not|not) (?:yet )?{_COMPLETE}"
-    r" (?:resolv|heal|recover|disappear|regress|clear)\w*"
+    r" (?:resolv|heal|recover|disappear|regress|clear|return(?:ed)? to normal)\w*"
+    rf"|\b(?:{_BETTER_VERB}|normali[sz]ed)\b[^.;]{{0,30}}?\bexcept\b"
     rf"|\b{_DEGREE}\s+(?:complete(?:ly)?\s+)?(?:{_BETTER_VERB}|{_BETTER_NOUN})\b"
     rf"|\b{_BETTER_VERB}\s+{_DEGREE}\b"
     rf"|\b{_DEGREE_ADJ}\s+(?:(?:complete|clinical|symptomatic)\s+)?(?:{_BETTER_NOUN}|response)\b"
@@ -146,7 +147,8 @@ _PARTIAL = re.compile(
 )
 """Improvement short of complete: 'almost complete resolution', 'regressed significantly',
 'the nodule was markedly reduced', 'improved but did not completely resolve', 'only a small
-area of eschar remained'; a resolution only begun ('began to resolve', 'healing started')."""
+area of eschar remained', 'sensation had not fully returned to normal', 'recovered except for a
+slight numbness'; a resolution only begun ('began to resolve', 'healing started')."""
 UNRELATED_DEATH = (
     r"(?!(?:\s+[\w-]+){0,3}?\s+(?:from|of|due to|because of)\s+(?:the\s+|an?\s+|his\s+|her\s+)?"
     r"(?:progressi(?:on|ve)\s+(?:of\s+)?(?:the\s+|his\s+|her\s+)?|unrelated\s+|underlying\s+"
@@ -205,7 +207,11 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"(?:resolution|healing|disappearance|recovery|remission)"
             r"|recovered|(?<!investigated and )resolved|healed|cured|disappeared|faded|vanished"
             r"|subsided|regressed"
-            r"|remitted|abated|receded|went away|(?:has|had|have) normali[sz]ed"
+            r"|remitted|abated|receded|went away|normali[sz]ed"
+            r"|(?:had|has|have|with|there (?:was|were)|did not have|didn't have) (?:no|any)"
+            r" (?:long-term|lasting|permanent|residual) (?:damage|sequelae|deficits?|disabilit\w+"
+            r"|impairment)"
+            r"|had no (?:disabilit\w+|sequelae)"
             r"|(?:no|without (?:any )?) (?:signs? of )?(?:recurrence|relapse)"
             r"|(?:was|were|remained|became|has been|had been) (?:\w+ )?(?:asymptomatic"
             r"|symptom-free|lesion-free|free of (?:symptoms|lesions|disease|complaints))"
