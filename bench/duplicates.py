@@ -483,6 +483,24 @@ records, load 1.8 / 5.5: P/R/F1 at 0.5 .764/.867/.812 and at 0.9 .867/.790/.826 
 than a year apart, and the pairs that change score below 0.1); 47.0 -> 41.9 s CPU.
 FAERS links (``bench/faers_links.py``): unchanged.
 
+Two bench patients never share a manufacturer number (issue 16, tenth session): a
+record drawn again (another patient) took the number of another real report of its
+product, so when that report was sampled too, two patients shared one number -- which a
+sender gives to one case only (E2B(R3) C.1.8.1). At 100k 3,961 of the 5,602 pairs
+sharing a number were such redraws (1,184 true pairs, 361 two real VAERS reports), 3
+of the 5 same-product sampled pairs that set "same report number"'s u, and 104 of the 143
+false alarms at 0.9 sharing a number. A redraw now takes another number of that report's
+sender (its scheme, the last run of digits moved): pairs sharing a number 5,602 -> 1,616.
+Main 1f35e2f's model, ``--home /tmp/dv16-bench --sizes 100000``, load 5.8 / 8.7:
+
+    records            P/R/F1 at 0.5    P/R/F1 at 0.9    P/R at 0.99  adjudicated P at 0.9
+    redraws share      .764/.867/.812   .867/.790/.826   .942/.657    .874 / .882
+    own numbers        .794/.868/.830   .880/.794/.835   .949/.662    .889 / .897
+
+    recall by kind at 0.9: .937/.881/.615/.802 -> .941/.886/.617/.808 ("same report
+    number" no longer counts the redraws as chance: 14.0 -> 15.3 bits); 42.6 s CPU.
+    FAERS links: real records, not affected.
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.
@@ -646,13 +664,27 @@ def _birth_year(age: str, event: str, old_birth: str, old_age: str) -> str:
 def _sampled_sql() -> str:
     """SQL: the sampled records; a record drawn again is *another patient* with the same
     products and reactions: another age (+-30 years), sex and event date (+-400 days),
-    and the region, lots and report number of another real report of the same first
-    suspect product (lots circulate per product, so another patient given the same
-    vaccine may well share its lot; the report's own number when that report is itself)."""
+    and the region and lots of another real report of the same first suspect product
+    (lots circulate per product, so another patient given the same vaccine may well share
+    its lot), and another number of that report's sender (its numbering scheme, other
+    digits: a sender gives each case its own number, E2B(R3) C.1.8.1, so two patients
+    never share one; the report's own number when that report is itself)."""
     age = "least(greatest(p.age_years + d.age_step, 0), 100)"
     new_age = f"CASE WHEN d.again AND p.age_years IS NOT NULL THEN {age} ELSE p.age_years END"
     day = "CASE WHEN d.again THEN p.event_low + CAST(d.day_step AS INTEGER) ELSE p.event_low END"
     mine = "(NOT d.again OR d.other = d.k)"
+    # another number of that report's sender: its last run of digits (up to 9) moved by
+    # 1 + i mod (10^len - 1), so the scheme stays and no two patients share a number
+    run = "regexp_extract(o.report_number, '([0-9]{1,9})[^0-9]*$', 1)"
+    span = f"CAST(pow(10, length({run})) AS BIGINT)"
+    digits = (
+        f"lpad(CAST((CAST({run} AS BIGINT) + 1 + d.i % ({span} - 1)) % {span} AS VARCHAR), "
+        f"CAST(length({run}) AS INTEGER), '0')"
+    )
+    theirs = (
+        f"CASE WHEN length({run}) > 0 THEN regexp_replace(o.report_number, "
+        f"'([0-9]{{1,9}})([^0-9]*)$', {digits} || '\\2') END"
+    )
     return f"""
         WITH s AS (
             SELECT d.*, p.* EXCLUDE (unique_id, age_years, event_low, sex, region, lots,
@@ -664,10 +696,10 @@ def _sampled_sql() -> str:
                 CASE WHEN d.again THEN o.lots ELSE p.lots END AS lots,
                 CASE WHEN {mine} THEN
                     CASE WHEN d.again THEN NULL ELSE p.report_number END
-                    ELSE o.report_number END AS report_number,
+                    ELSE {theirs} END AS report_number,
                 CASE WHEN {mine} THEN
                     CASE WHEN d.again THEN NULL ELSE p.number_scheme END
-                    ELSE o.number_scheme END AS number_scheme
+                    WHEN {theirs} IS NOT NULL THEN o.number_scheme END AS number_scheme
             FROM draws d JOIN pool p ON p._row = d.k JOIN pool o ON o._row = d.other
         )
         SELECT printf('b%07d', i) AS unique_id, CASE WHEN again THEN NULL ELSE origin END
