@@ -188,6 +188,22 @@ The Japanese BMS pair 71 / 63 years old falls below 0.9; the Portuguese 8- and
 68-year-old stay (p .949 -> .944): "8" is "68" with a digit dropped, a slip, and their
 rare reactions (+12.2) and Portugal's frequency (+5.7) outweigh it.
 
+The duplicates among random pairs taken out of chance agreement (issue 16, tenth
+session; ``duplicates.chance.without_expected_matches``): of the 500,000 random pairs
+one shared a manufacturer number, a version link, and splink took it for chance (u 2e-6,
+"same report number" +18.2 bits); the duplicates the model's prior expects among them
+(0.05 / 11,381 of the pairs, 60% of them keeping the number) account for it, so u is half
+a pair in the sample (+19.2 bits). Same command, load 7.8:
+
+    thr.  model             flagged  R      P strict  P evidence  P headline  P +probable
+    0.9   main 1f35e2f          135  .968   .222      .341        .822        .948
+          without matches       135  .968   .222      .341        .822        .948
+    0.99  main 1f35e2f           67  .871   .403      .582        .746        .925
+          without matches        68  .903   .412      .588        .750        .926
+
+The link known by the number alone (no age, sex, date or reaction on one side) rises
+from p .704 to .825, still below 0.9: the number and the country are all it holds.
+
 Figures before (main be84d52's model; 2 CPUs shared by 8 engineers, load average
 14.6; ``PYTHONPATH=src .venv/bin/python bench/faers_links.py``): 11,382 reports (2,054 with
 products and reactions: "complete"), 11,352 cases, **31 version links, 1 between two

@@ -1,14 +1,19 @@
 """Chance agreement given another fact: the rare reactions two patients of one
-publication share (``duplicates.chance.publication_rare_u``)."""
+publication share (``duplicates.chance.publication_rare_u``); chance agreement without the
+duplicates that sampled pairs hold (``duplicates.chance.without_expected_matches``)."""
 
 from __future__ import annotations
 
 import duckdb
 import pyarrow as pa
 
-from dermavigil.duplicates.chance import PUBLICATION_MIN_PAIRS, publication_rare_u
+from dermavigil.duplicates.chance import (
+    PUBLICATION_MIN_PAIRS,
+    publication_rare_u,
+    without_expected_matches,
+)
 from dermavigil.duplicates.features import FEATURE_SCHEMA
-from dermavigil.duplicates.model import PUBLICATION_RARE
+from dermavigil.duplicates.model import PUBLICATION_RARE, facts, prior_match_probability
 
 
 def _patient(i: int, age: float, rare: list[str], doi: str = "doi:10.5555/series") -> dict:
@@ -48,3 +53,26 @@ def test_too_few_pairs_of_two_patients_estimate_nothing() -> None:
     rows = [_patient(i, 30.0 + 20 * i, ["nicolau syndrome"]) for i in range(3)]
     u, pairs = publication_rare_u(_Api(rows), "records")
     assert pairs == 3 < PUBLICATION_MIN_PAIRS and u == {}
+
+
+def test_a_level_only_duplicates_reach_is_not_counted_as_chance() -> None:
+    """The FAERS slices of bench/faers_links.py (11,382 reports): of 500,000 random pairs
+    one shares a manufacturer number, and it is a version link. The duplicates expected
+    among random pairs (the model's prior, 0.05 / 11,381, times the level's m of 0.6)
+    account for it, so "same report number" is no more likely by chance than half a pair
+    in the sample (issue 16, tenth session: it weighed 18.2 bits, u 2e-6, for one
+    duplicate counted as chance); the shares of common levels barely move."""
+    number = next(f for f in facts() if f.name == "report_number")
+    same, two, one = (level.label for level in number.levels)
+    lam, pairs = prior_match_probability(11_382), 500_000
+    shares = {"report_number": {same: 1 / pairs, two: 0.9414, one: 0.0586 - 1 / pairs}}
+    u = without_expected_matches(shares, lam, pairs)["report_number"]
+    assert u[same] == 0.5 / pairs
+    assert abs(u[two] - 0.9414) < 1e-5 and abs(u[one] - 0.0586) < 1e-5
+    # at 100k bench records, among one product's pairs: 5 of 136,638 pairs with both
+    # numbers share one (2 of them duplicates), 1.1e-5 of such pairs expected duplicates
+    shares = {"report_number": {same: 5 / 136_638}}
+    u = without_expected_matches(shares, 1.1e-5, 500_000)["report_number"]
+    assert u[same] == (5 / 136_638 - 1.1e-5 * 0.6) / (1 - 1.1e-5)
+    # a fact the model does not know is left as it is
+    assert without_expected_matches({"other": {"x": 1e-6}}, lam, pairs) == {"other": {"x": 1e-6}}

@@ -99,6 +99,40 @@ def product_pairs_sql(table_name: str) -> str:
     """
 
 
+def without_expected_matches(
+    shares: dict[str, dict[str, float]], match_share: float, pairs: int
+) -> dict[str, dict[str, float]]:
+    """``u`` per fact and level label from the levels' ``shares`` among ``pairs`` sampled
+    pairs of which a share ``match_share`` is expected to be the same case.
+
+    splink's random sampling takes a level's share among sampled pairs for its ``u``,
+    "on the assumption that the resultant pairwise comparisons are non-matches (or at
+    least, they are very unlikely to be matches)" (``estimate_u_using_random_sampling``;
+    its training guide counts "occasionally, our sampled records will match" among the
+    estimate's errors). Its model of a level's share among all pairs is the mixture
+    ``share = λ m + (1 - λ) u`` with ``λ`` its ``probability_two_random_records_match``,
+    so the error is ``λ (m - u)``: nothing for a level most pairs reach, all of the
+    estimate for one that only duplicates reach -- the same manufacturer report number,
+    which in the FAERS slices of ``bench/faers_links.py`` one pair of 500,000 random
+    ones shared, a version link (``λ m`` = 2.6e-6, the share 2.0e-6). So ``u = (share -
+    λ m) / (1 - λ)`` with each level's prior ``m``; where the duplicates expected
+    account for every pair seen, ``u`` is below what the sample can resolve, and is taken
+    as half a pair in ``pairs`` (Jeffreys, as :func:`publication_rare_u`). Held levels
+    (``Level.held``) are left as they are."""
+    lam = min(max(match_share, 0.0), 0.5)
+    floor = 0.5 / max(pairs, 1)
+    priors = {f.name: {lv.label: lv.m for lv in f.levels if not lv.held} for f in facts()}
+    out: dict[str, dict[str, float]] = {}
+    for name, levels in shares.items():
+        out[name] = {}
+        for label, share in levels.items():
+            m = priors.get(name, {}).get(label)
+            out[name][label] = (
+                share if m is None else max((share - lam * m) / (1 - lam), min(share, floor))
+            )
+    return out
+
+
 def product_u(
     records: Any, settings: Any, db_api: Any, table_name: str
 ) -> tuple[dict[str, dict[str, float]], int]:
@@ -114,7 +148,9 @@ def product_u(
         log.info("%d same-product pairs for %d records: u of random pairs", same_product, n)
         return {}, 0
     names = [name for name in level_labels() if conditioned(name)]
-    return level_shares(records, settings, db_api, product_pairs_sql(table_name), names)
+    shares, pairs = level_shares(records, settings, db_api, product_pairs_sql(table_name), names)
+    # the duplicates expected among one product's pairs (all of one product, as above)
+    return without_expected_matches(shares, DUPLICATE_SHARE * n / same_product, pairs), pairs
 
 
 PUBLICATION_MIN_PAIRS = 5

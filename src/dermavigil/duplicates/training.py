@@ -9,7 +9,9 @@ From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
    (:mod:`~dermavigil.duplicates.chance`: the chain rule, so the product's
    agreement is not counted again in each of them), and for the lot among one
    product's reports of one region and month
-   (:func:`~dermavigil.duplicates.chance.lot_u_among_product_pairs`);
+   (:func:`~dermavigil.duplicates.chance.lot_u_among_product_pairs`); the random and
+   the same-product shares less the duplicates the model's prior expects among them
+   (:func:`~dermavigil.duplicates.chance.without_expected_matches`);
 2. ``m`` (agreement among duplicates) by splink's expectation maximisation
    (Fellegi-Sunter EM, Winkler 1988; ``u`` held fixed) in each session of
    :func:`~dermavigil.duplicates.model.training_blocks` (each iteration's ``m`` at
@@ -57,6 +59,7 @@ from dermavigil.duplicates.chance import (
     m_floor,
     product_u,
     publication_rare_u,
+    without_expected_matches,
 )
 from dermavigil.duplicates.model import (
     M_HELD,
@@ -253,6 +256,19 @@ def constrain(
     return m, u, None
 
 
+def _sampled_u(linker: Any) -> dict[str, dict[str, float]]:
+    """``u`` per comparison and level that splink's random sampling estimated: a level no
+    sampled pair reached is left out (it keeps its prior, as splink keeps it)."""
+    return {
+        comparison.output_column_name: {
+            level.label_for_charts: float(level._trained_u_median)
+            for level in comparison.comparison_levels
+            if not level.is_null_level and _observed(level._trained_u_median) is not None
+        }
+        for comparison in linker._settings_obj.comparisons
+    }
+
+
 def _model_dict(linker: Any) -> dict[str, dict[str, tuple[float | None, float | None]]]:
     """m and u per level of each comparison of a linker (None where not set)."""
     out: dict[str, dict[str, tuple[float | None, float | None]]] = {}
@@ -291,10 +307,16 @@ def train(
             max_pairs=u_pairs, seed=U_SEED, num_chunks=1, min_count_per_level=None
         )
         u_from = "random pairs"
-        trained = _model_dict(linker)
+        # the levels sampled pairs reached, less the duplicates expected among random
+        # pairs (the model's prior: splink's probability_two_random_records_match); a
+        # level none reached keeps its prior
+        sampled = without_expected_matches(_sampled_u(linker), p, u_pairs)
         u_est = {
-            name: {label: float(u) for label, (_, u) in levels.items() if u is not None}
-            for name, levels in trained.items()
+            name: {
+                **{label: float(u) for label, (_, u) in levels.items() if u is not None},
+                **sampled.get(name, {}),
+            }
+            for name, levels in _model_dict(linker).items()
         }
         cond_u, _ = product_u(records, settings(n_records), db_api, table_name)
         for name, levels in cond_u.items():
