@@ -43,11 +43,13 @@ _HEAD = re.compile(
 adjective and is caught by :data:`_ANY`."""
 _ANY = re.compile(
     r"\b(?:paraffin\w*|petrolatum|petroleum|vaseline|synthol|(?:elemental |metallic )?mercury"
-    r"|quicksilver)\b",
+    r"|quicksilver|vitamin[\s-]E|(?:alpha-?)?tocopher\w*)\b",
     re.I,
 )
 """Names that are a material wherever the word stands ("paraffinum liquidum"; metallic
-mercury, which no labelling gives an injection route)."""
+mercury, which no labelling gives an injection route; vitamin E, tocopherol, an oily liquid
+sold in capsules and cosmetic oils, with no injectable product in FDA's listing: injected,
+it is an oil, docs/annotation.md r588, r590, s035)."""
 _NOT = re.compile(r"\bsilicone\b", re.I)
 
 _FILLER_MATERIALS = (

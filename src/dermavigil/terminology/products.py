@@ -125,12 +125,18 @@ botulinum toxin, 聚左旋乳酸 poly-L-lactic acid, 羟基磷灰石钙 calcium 
 These scripts write no spaces between words, so the names are found wherever they stand."""
 
 _SPACE = re.compile(r"(?<=[A-Za-z]) (?=[A-Za-z])")
+_MADE_OF = r"-(?:based|derived)\s+(?:[\w-]+\s+){0,2}?(?:fillers?|gels?)\b"
+"""A hyphenated participle that names what a filler is made of ("a hyaluronic acid-derived
+dermal filler", "hyaluronic acid-based gel"): the name before it is the filler's material
+(a family named after it, "HA-based skin booster", keeps its own name)."""
 _COMPILED: tuple[tuple[ProductCategory, re.Pattern[str]], ...] = tuple(
     # words of a name may be joined by a hyphen as well as a space ("benzathine-penicillin")
     (
         category,
         re.compile(
-            rf"(?<![\w-])(?:{_SPACE.sub('[ -]', pattern)})(?:(?![\w-])|(?={CAUSE_SUFFIX}))", re.I
+            rf"(?<![\w-])(?:{_SPACE.sub('[ -]', pattern)})"
+            rf"(?:(?![\w-])|(?={CAUSE_SUFFIX})|(?={_MADE_OF}))",
+            re.I,
         ),
     )
     for category, pattern in _PATTERNS

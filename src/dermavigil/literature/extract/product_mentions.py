@@ -88,19 +88,17 @@ _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|may|might|can|could|pos
 is a possible cause")."""
 _LEADING = re.compile(r"^(?:(?:an?|the|one|some|her|his|first|cosmetic|previous)\s+)+", re.I)
 _DRUG_CLASS = re.compile(
-    r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?|tablets?|pills?|capsules?)$"
+    r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?|tablets?|pills?|capsules?"
+    r"|an(?:a|ae)?esthetics?(?: solutions?| agents?)?)$"
     r"|^vitamin[\s-]*[a-z]?[\s-]*\d*$",
     re.I,
 )
 
 
 _PRONOUN = frozenset(
-    {
-        "it", "its", "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers",
-        "this", "that", "these", "those", "which", "who", "whom", "what", "something",
-        "anything", "itself", "themselves",
-    }
-)  # fmt: skip
+    re.findall(r"\w+", "it its they them their theirs he him his she her hers this that these")
+    + re.findall(r"\w+", "those which who whom what something anything itself themselves")
+)
 """English personal, demonstrative, relative and indefinite pronouns: a closed class."""
 _ADJECTIVE_END = re.compile(r"(?:al|ar|ous|ent|ant|ive|ate|ed|ic|ful|less|ct|ete|ise|ure|ear)$")
 

@@ -189,13 +189,14 @@ _FILLER_WORDS = (
     r"|non-?(?:resorbable|absorbable|degradable)|unknown|unidentified"
 )
 """Words that name a filler by its use or its persistence, not its material."""
-_NAMED_FILLER = re.compile(rf"\b(?:{_FILLER_WORDS})\s+fillers?\b", re.I)
+_NAMED_FILLER = re.compile(rf"\b(?:{_FILLER_WORDS})\s+(?:fillers?|filling)\b", re.I)
 
 
 def _unnamed_fillers(sentences: list[Sentence], fallback: bool) -> Mentions:
     """When the text names no product at all, a filler it names only by its use ("abscess
-    formation as a complication of injectable fillers", "a dermal filler"): category
-    ``other``, the annotation's category of unnamed filler material (docs/annotation.md)."""
+    formation as a complication of injectable fillers", "a dermal filler", "a facial
+    filling"): category ``other``, the annotation's category of unnamed filler material
+    (docs/annotation.md)."""
     if not fallback:
         return []
     for sentence in sentences:
