@@ -262,3 +262,16 @@ def test_a_modal_statement_about_a_drug_class_names_no_treatment():
         "administered by the patient at home."
     )
     assert _treatments(text) == []
+
+
+def test_a_kind_of_care_told_with_what_it_consisted_of_is_its_members():
+    """'conservative management with regular dressings', 'antibiotic treatment with
+    ceftriaxone': the names after 'with' are the treatments a reader lists, not the kind
+    of care as well."""
+    text = (
+        "Skin necrosis after an intramuscular diclofenac injection\nA 58-year-old man developed "
+        "a painful necrotic ulcer of the right buttock two days after an intramuscular "
+        "diclofenac injection. He received antibiotic treatment with ceftriaxone, and the ulcer "
+        "was treated by conservative management with regular dressings. It healed in six weeks."
+    )
+    assert _treatments(text) == ["ceftriaxone", "dressings"]

@@ -190,12 +190,36 @@ care"), which its members in brackets or after "including" name; a single drug f
 name in brackets is followed by its brand."""
 
 
+_WITH_MEMBERS = re.compile(
+    r"\s+(?P<care>(?:therapy|treatment|management|care|regimen)\s+)?with\s+"
+    r"(?:(?:an?|the|regular|daily)\s+)?(?:[\w-]+\s+){0,2}",
+    re.I,
+)
+_KIND_OF_CARE = re.compile(
+    r"^(?:conservative|supportive|symptomatic|medical|pharmacological|non-?surgical|initial)"
+    r" (?:management|therapy|treatment|care|measures?|approach)$"
+    r"|^(?:anti-?[a-z]+|(?:cortico)?steroid) (?:therapy|treatment)$",
+    re.I,
+)
+"""A kind of care told with what it consisted of ("conservative management with regular
+dressings", "conservative therapy with antihistamines", "antibiotic treatment with
+ceftriaxone"): the names after "with" are the treatments; a named therapy with another
+("negative pressure wound therapy with serial debridement") is two."""
+
+
 def _combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Adjacent names joined by a slash, plus or hyphen are one combination treatment; a
-    class named with its members in brackets ("an antihistamine (cyproheptadine 2 mg)") is
+    class named with its members in brackets ("an antihistamine (cyproheptadine 2 mg)") or
+    a kind of care with what it consisted of ("conservative management with dressings") is
     the members, the names a reader lists."""
     out: list[tuple[int, int, str]] = []
     for start, end, name in kept:
+        members = _WITH_MEMBERS.fullmatch(text[out[-1][1] : start]) if out else None
+        if members and (
+            _KIND_OF_CARE.search(out[-1][2])
+            or (members.group("care") and _CLASS.search(out[-1][2]))
+        ):
+            out.pop()
         if out and _MEMBERS.fullmatch(text[out[-1][1] : start]):
             if _CLASS.search(out[-1][2]):
                 out.pop()
