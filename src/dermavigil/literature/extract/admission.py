@@ -12,8 +12,11 @@ admissions for the indication). Used by :mod:`.seriousness`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from dermavigil.literature.extract.sentences import Sentence
+
+Span = tuple[int, int]
 
 _CONFESSED = re.compile(
     r"\b(?:he|she|they|himself|herself|themselves|finally|eventually|later|also) admitted$"
@@ -43,6 +46,13 @@ def confessed(text: str, match: re.Match[str]) -> bool:
     )
 
 
+_INPATIENT = re.compile(
+    r"(?:hospitali[sz]ed|admitted)\s+(?:[\w-]+\s+){0,2}?(?:wom[ae]n|m[ae]n|female|male|patients?"
+    r"|child(?:ren)?|boy|girl|infant|neonates?|adults?)\b",
+    re.I,
+)
+"""'A 68-year-old hospitalized female presented ...': a patient already in hospital when the
+reaction began (for the indication), no stay the reaction caused."""
 _EARLIER = re.compile(
     r"\b(?:had (?:\w+ )?(?:been|received|undergone|had|got)|earlier|before|prior|ago"
     r"|previously|preceding|history of|(?:admitted|confessed|reported|disclosed|revealed|denied)"
@@ -81,7 +91,8 @@ def admitted_before(
     told before it counts only when the exposure is told as earlier. Without it, an admission
     told before the first reaction does not count."""
     if (
-        _GIVEN_AFTER.match(sentence.text, match.end())
+        _INPATIENT.match(sentence.text, match.start())
+        or _GIVEN_AFTER.match(sentence.text, match.end())
         or _PRIOR_STAY.match(sentence.text, match.end())
         or _PREVIOUS.search(sentence.text, max(0, match.start() - 20), match.start())
     ):
@@ -97,6 +108,47 @@ def admitted_before(
             return True
         return sentence.index < exposure.index and not _EARLIER.search(exposure.text)
     return first_reaction > 0 and sentence.index < first_reaction
+
+
+_FOR_CAUSE = re.compile(
+    r"\s+(?:(?:to|in|at) (?:the |our |a )?(?:[\w-]+ ){0,3}?(?:hospital|department|unit|ward"
+    r"|service|clinic|centre|center)\s+)?(?:because of|due to|for|with)\s+(?:an? |the |her |his )?",
+    re.I,
+)
+
+
+_GIVING = re.compile(
+    r"\b(?:received|was (?:then )?(?:given|started on|administered|treated with|injected)"
+    r"|were (?:given|administered|injected))\b",
+    re.I,
+)
+
+
+def admitted_for(
+    sentence: Sentence,
+    match: re.Match[str],
+    reactions: Sequence[Span],
+    exposure: Sentence | None = None,
+) -> bool:
+    """An admission told with its cause, and the cause a reaction of this patient ('The
+    patient was admitted because of arthralgia and fever', ``reactions``: where the reactions
+    are told): the stay the reaction caused, even when the text names the exposure only later
+    as a history (ICH E2A II.B). Not when the suspect is then told as given during that stay
+    ('hospitalized with fever and pneumonia. She received intramuscular ceftriaxone'): the
+    stay was for the indication."""
+    if (
+        _GIVEN_AFTER.match(sentence.text, match.end())
+        or exposure is not None
+        and exposure.index >= sentence.index
+        and _GIVING.search(exposure.text)
+        and not _EARLIER.search(exposure.text)
+    ):
+        return False
+    cause = _FOR_CAUSE.match(sentence.text, match.end())
+    if not cause:
+        return False
+    at = sentence.start + cause.end()
+    return any(start == at or (at <= start < at + 3) for start, _ in reactions)
 
 
 def exposure_sentence(

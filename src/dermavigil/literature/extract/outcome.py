@@ -287,7 +287,14 @@ def find_outcome(
     serious_from = sorted(
         [*(patient if serious_from is None else serious_from), *summed], key=lambda s: s.index
     )
-    criteria, spans = find_seriousness(serious_from, first_reaction, resolved, exposure)
+    reactions = [(list(codes), spans) for codes, spans in reactions]
+    criteria, spans = find_seriousness(
+        serious_from,
+        first_reaction,
+        resolved,
+        exposure,
+        [span for _, spans in reactions for span in spans],
+    )
     facts.seriousness = criteria
     if spans:
         facts.spans["seriousness"] = spans

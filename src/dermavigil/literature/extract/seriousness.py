@@ -21,9 +21,15 @@ background.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from dermavigil.domain.vocab import SeriousnessCriterion
-from dermavigil.literature.extract.admission import admitted_before, confessed, seen_in_emergency
+from dermavigil.literature.extract.admission import (
+    admitted_before,
+    admitted_for,
+    confessed,
+    seen_in_emergency,
+)
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.outcome_words import UNRELATED_DEATH
 from dermavigil.literature.extract.sentences import Sentence
@@ -105,7 +111,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|exploration) (?:was|were) (?:then )?(?:performed|done|carried out|required)"
             r"|(?:lesion|mass|swelling|nodule|granuloma|node|collection|abscess|cyst|filler"
             r"|material|implant|product|tissue)s?"
-            r" (?:was|were) (?:then )?(?:surgically |completely )?(?:removed|resected)"
+            r" (?:was|were|had been|has been) (?:then )?(?:surgically |completely )?"
+            r"(?:removed|resected)"
             r"|remov(?:ed|ing|al of) (?:the |it )?(?:\w+ ){0,2}surgically|resection"
             r"|(?:abscess(?:es)?|(?:fluid )?collections?|ha?ematomas?|pus) (?:was|were) (?:then )?"
             r"(?:\w+ )?(?:drained|incised)"
@@ -313,12 +320,14 @@ def find_seriousness(
     first_reaction: int = 0,
     resolved: int | None = -1,
     exposure: Sentence | None = None,
+    reaction_spans: Sequence[Span] = (),
 ) -> tuple[list[SeriousnessCriterion], list[Span]]:
     """The criteria the sentences state, in the order of :data:`_SERIOUS`, with spans
     (``first_reaction``: the index of the first sentence that tells a reaction, 0 unknown;
     ``resolved``: where the text's last stated resolution ends, None when it states none,
     -1 when not known: an excision then counts as it is; ``exposure``: see
-    :func:`.admission.admitted_before`)."""
+    :func:`.admission.admitted_before`; ``reaction_spans``: where this patient's reactions are
+    told, see :func:`.admission.admitted_for`)."""
     criteria: list[SeriousnessCriterion] = []
     spans: list[Span] = []
     defined = definitions(sentences)
@@ -338,7 +347,10 @@ def find_seriousness(
                 if criterion is SeriousnessCriterion.hospitalisation and (
                     confessed(sentence.text, match)
                     or seen_in_emergency(sentence.text, match)
-                    or admitted_before(sentence, match, first_reaction, exposure)
+                    or (
+                        admitted_before(sentence, match, first_reaction, exposure)
+                        and not admitted_for(sentence, match, reaction_spans, exposure)
+                    )
                 ):
                     continue
                 if criterion is SeriousnessCriterion.medically_important and (
