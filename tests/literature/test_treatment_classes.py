@@ -275,3 +275,13 @@ def test_a_kind_of_care_told_with_what_it_consisted_of_is_its_members():
         "was treated by conservative management with regular dressings. It healed in six weeks."
     )
     assert _treatments(text) == ["ceftriaxone", "dressings"]
+
+
+def test_a_verb_a_possessive_or_the_setting_of_care_is_no_word_of_a_name():
+    """'LMWHs make outpatient therapy feasible', 'the patient's regimen', 'a hospital
+    infusion': the head noun names no treatment with those words before it."""
+    found = [name for _, _, name in treatment_phrases(
+        "LMWHs make outpatient therapy feasible; the patient's regimen and a hospital infusion "
+        "were kept, and ozone therapy was added."
+    )]  # fmt: skip
+    assert found == ["ozone therapy"]

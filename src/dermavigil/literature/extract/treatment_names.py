@@ -169,13 +169,17 @@ _GENERIC_WORDS = """a an the this that these those his her their its our your my
     microneedle microneedling rejuvenation contouring augmentation above below comprehensive
     complete partial slow rapid fast full total mild major minor extensive various all both
     each every more less most many few effective ineffective proper optimal maximal
-    high-dose low-dose drug drugs medical pharmacological"""
+    high-dose low-dose drug drugs medical pharmacological
+    make makes need needs allow allows enable enables require requires remain remains
+    outpatient inpatient hospital home"""
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 """Words that are not part of a treatment's name (determiners, function words, words of
-timing, manner, quantity or intensity, routes, the exposure itself)."""
+timing, manner, quantity or intensity, routes, the exposure itself, verbs of a general
+statement: "LMWHs make outpatient therapy feasible", the setting of care)."""
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9'\u2010\u2011-]*) $")
-_NOT_A_NAME_WORD = re.compile(r"(?:ed|ing|ly)$", re.I)
-"""A participle or an adverb ("continued", "following", "successfully"): not a name's word."""
+_NOT_A_NAME_WORD = re.compile(r"(?:ed|ing|ly|['\u2019]s)$", re.I)
+"""A participle, an adverb or a possessive ("continued", "following", "successfully", "the
+patient's regimen"): not a name's word."""
 
 
 def treatment_phrases(text: str) -> list[tuple[int, int, str]]:
