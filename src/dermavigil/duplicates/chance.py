@@ -82,6 +82,13 @@ follow-ups: one product's pairs are mostly a report and its follow-up, the same 
 day in 14% of them), and keeps random pairs' ``u``."""
 
 
+_SEEDED_ORDER = f"hash(join_key_l, join_key_r, {U_SEED}), join_key_l, join_key_r"
+"""The order in which sampled pairs (and records, by ``unique_id``) are kept: a seeded
+hash, so the sample is the same whatever order a join gives its rows in (DuckDB's
+``USING SAMPLE reservoir ... REPEATABLE`` over a join's output drew other pairs from run
+to run, its threads giving the rows in another order)."""
+
+
 def product_pairs_sql(table_name: str) -> str:
     """SQL: a seeded sample of pairs of one first suspect product (splink's blocked-pairs
     columns), drawn from a seeded sample of the records."""
@@ -89,13 +96,20 @@ def product_pairs_sql(table_name: str) -> str:
         WITH s AS (
             SELECT unique_id, first_suspect FROM {table_name}
             WHERE first_suspect IS NOT NULL
-            USING SAMPLE reservoir({PRODUCT_RECORDS} ROWS) REPEATABLE ({U_SEED})
+            ORDER BY hash(unique_id, {U_SEED}), unique_id LIMIT {PRODUCT_RECORDS}
+        ), share AS (
+            -- of the pairs, a share 1.5 times the sample's by the hash first, so that the
+            -- ordering holds ~1.5x the sample, not every pair (18M at 100k records)
+            SELECT least(1.5 * {PRODUCT_PAIRS} / greatest(sum(c * (c - 1) / 2), 1), 1) AS f
+            FROM (SELECT count(*) AS c FROM s GROUP BY first_suspect)
         ), pairs AS (
             SELECT l.unique_id AS join_key_l, r.unique_id AS join_key_r
             FROM s l JOIN s r ON l.first_suspect = r.first_suspect AND l.unique_id < r.unique_id
         )
-        SELECT '0' AS match_key, join_key_l, join_key_r FROM pairs
-        USING SAMPLE reservoir({PRODUCT_PAIRS} ROWS) REPEATABLE ({U_SEED})
+        SELECT '0' AS match_key, join_key_l, join_key_r FROM pairs, share
+        WHERE f >= 0.99
+           OR hash(join_key_l, join_key_r, {U_SEED}) < (f * 18446744073709551615)::UBIGINT
+        ORDER BY {_SEEDED_ORDER} LIMIT {PRODUCT_PAIRS}
     """
 
 
@@ -201,9 +215,11 @@ def publication_rare_u(db_api: Any, table_name: str) -> tuple[dict[str, float], 
 def block_pairs_sql(table_name: str, rule_sql: str) -> str:
     """SQL: a seeded sample of the pairs of a blocking rule (splink's ``l``/``r`` SQL)."""
     return f"""
-        SELECT '0' AS match_key, l.unique_id AS join_key_l, r.unique_id AS join_key_r
-        FROM {table_name} l JOIN {table_name} r ON ({rule_sql}) AND l.unique_id < r.unique_id
-        USING SAMPLE reservoir({PRODUCT_PAIRS} ROWS) REPEATABLE ({U_SEED})
+        SELECT '0' AS match_key, join_key_l, join_key_r FROM (
+            SELECT l.unique_id AS join_key_l, r.unique_id AS join_key_r
+            FROM {table_name} l JOIN {table_name} r
+            ON ({rule_sql}) AND l.unique_id < r.unique_id
+        ) ORDER BY {_SEEDED_ORDER} LIMIT {PRODUCT_PAIRS}
     """
 
 
