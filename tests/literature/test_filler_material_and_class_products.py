@@ -48,3 +48,18 @@ def test_a_local_anaesthetic_named_by_its_class_is_a_drug():
 def test_a_filler_named_only_as_a_facial_filling():
     view = _own("dx10_facial_filling_unnamed")
     assert view["products"] == [("facial filling", "other")]
+
+
+def test_a_drug_class_named_after_the_injection_it_was_given_by():
+    view = _own("dx11_class_after_its_injection")
+    assert view["products"] == [("analgesic", "drug")]
+    assert view["route"] == "intramuscular"
+
+
+def test_a_class_injection_told_as_a_treatment_is_no_exposure():
+    from dermavigil.literature.extract.suspect_roles import exposed_class
+
+    told = "The nodules were treated with an intramuscular injection of corticosteroids."
+    assert not exposed_class(told, told.index("corticosteroids"))
+    given = "Pain began during an IM injection of an analgesic."
+    assert exposed_class(given, given.index("analgesic"))

@@ -204,7 +204,7 @@ def is_treatment(sentence: Sentence, mention: ProductMention) -> bool:
 
 _CLASSES = (
     r"(?:cortico)?steroids?|glucocorticoids?|corticoids?|antibiotics?|penicillins?"
-    r"|analgesics?|anti-?inflammatory drugs?|NSAIDs?|vitamins?(?:[\s-]+[A-Z]\d*)?|hormones?"
+    r"|analgesics?|anti-?inflammatory drugs?|NSAIDs?|vitamins?(?:[\s-]+[A-Z](?:-?\d+)?)?|hormones?"
     r"|contraceptives?|antipsychotics?|neuroleptics?"
     r"|(?:(?:non-?)?(?:iodinated|ionic|gadolinium[- ]based)\s+)?contrast (?:agents?|media|medium"
     r"|materials?|dyes?)"
@@ -245,6 +245,15 @@ iodinated contrast agent"): what extravasated is the suspect."""
 _CLASS_INJECTION = re.compile(
     rf"\b(?P<name>{_CLASSES})\s+(?:injections?|shots?|infusions?)\b", re.I
 )
+_CLASS_INJECTED_OF = re.compile(
+    r"\b(?:intra-?muscular|sub-?cutaneous|intra-?venous|IM|SC|IV)\s+(?:injections?|shots?"
+    rf"|infusions?)\s+of\s+(?:(?:an?|the|some)\s+)?(?P<name>{_CLASSES})\b",
+    re.I,
+)
+"""A drug class named after the injection it was given by ("during gluteal IM injection of an
+analgesic", "an intramuscular injection of a corticosteroid"): the suspect, unless the
+sentence tells a treatment before it ("treated with an intramuscular injection of
+corticosteroids")."""
 
 
 def _class_matches(text: str, title: bool = False) -> list[tuple[int, int, int, int]]:
@@ -254,6 +263,13 @@ def _class_matches(text: str, title: bool = False) -> list[tuple[int, int, int, 
     as the (start, end) of the whole phrase and of the class name."""
     out = [(*m.span(), *m.span("name")) for m in _CLASS_EXPOSURE.finditer(text)]
     out += [(*m.span(), *m.span("name")) for m in _CLASS_CAUSE.finditer(text)]
+    out += [
+        (*m.span(), *m.span("name"))
+        for m in _CLASS_INJECTED_OF.finditer(text)
+        if not (
+            _TREATMENT_BEFORE.search(text[: m.start()]) or _TREATED_WITH.search(text[: m.start()])
+        )
+    ]
     for match in _CLASS_EXTRAVASATED.finditer(text):
         out.append((*match.span(), *match.span("name" if match.group("name") else "before")))
     for match in _CLASS_INJECTION.finditer(text):
