@@ -34,7 +34,7 @@ _UNITS = {
 _N = rf"(?P<n>{NUMBER_WORDS})(?:\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?)?"
 _EXPOSURE = (
     r"(?:injections?|procedures?|treatments?|sessions?|administration|vaccination|doses?"
-    r"|infiltration|filler|shots?)"
+    r"|infiltration|filler|shots?|fillings?|grafting|augmentation)"
 )
 _STATEMENTS = (
     # "a week before the onset of symptoms"
