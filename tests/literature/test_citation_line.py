@@ -70,6 +70,11 @@ _BODY = (
         ("Erschienen in: Example Journal of Surgery 3/2031", "Example Journal of Surgery", "2031"),
         ("PMC · DOI: 10.7759/example.85548 · Example · 2031-06-08", "Example", "2031"),
         ("Example Surg > Volume 29(3); 2031 > Article", "Example Surg", "2031"),
+        (
+            "Vaccines Example 2031, 11(7), 1164; https://doi.org/10.3390/x",
+            "Vaccines Example",
+            "2031",
+        ),
     ],
 )
 def test_a_source_line_gives_the_journal_and_year(line: str, journal: str, year: str) -> None:
@@ -118,3 +123,24 @@ def test_received_accepted_and_meeting_lines_give_no_publication(line: str) -> N
 
 def test_a_year_in_the_abstract_is_the_patients_history_not_the_publication() -> None:
     assert text_reference(f"{_TITLE}\n\n{_BODY}").year is None
+
+
+def test_a_source_line_after_a_long_author_block_is_read() -> None:
+    """A page that lists each author and affiliation on its own line prints its source line
+    after them: the reader looks further than for the title."""
+    authors = "".join(
+        f"Author Number{i}\n{i}\nFaculty of Example, Some University\n" for i in range(6)
+    )
+    text = f"{_TITLE}\n\nby\n{authors}Example Vaccines 2031, 11(7), 1164\n\nAbstract\n{_BODY}"
+    ref = text_reference(text)
+    assert ref.journal is not None and ref.journal[0] == "Example Vaccines"
+    assert ref.year is not None and ref.year[0] == "2031"
+
+
+def test_published_in_a_sentence_is_no_publication_date() -> None:
+    """'published between 2011 and 2031' in a review's methods is not the text's own date."""
+    text = (
+        f"{_TITLE}\nPatient/Methods: Articles derived from the databases,\n"
+        "published between 2011 and 2031, were analysed.\n\n" + _BODY
+    )
+    assert text_reference(text).year is None

@@ -6,6 +6,7 @@ pattern (the examples are invented, the shapes are the publishers'):
 * NLM/PubMed: ``J Example Dermatol. 2031 May;12(3):45-47.``, with or without the full
   stop after the journal (``Am J Example Rep 2031; 22:e912345``), after the title on the
   same line, after "et al.", or ending with the season (``Example J. 2031 Fall.``);
+* MDPI: ``Example 2031, 11(7), 1164``;
 * Lippincott (LWW): ``Example Surgery: May/June 2031 - Volume 35 - Issue 3 - p e82``;
 * Elsevier and Springer: ``Example Journal of Surgery 57 (2031) 185-187``,
   ``Example J Surg 6, 430-433 (2031)``;
@@ -58,6 +59,8 @@ _WITH_JOURNAL = (
     # NLM: "J Example. 2031 May 3;12(3):45" / "Example J 2031;47:148" / "Example J. 2031 Fall."
     re.compile(rf"{_LEAD}{_JOURNAL}\.?,?\s+{_YEAR}{_DATE_AFTER_YEAR}\s*[;:]\s*\w", re.M),
     re.compile(rf"{_LEAD}{_JOURNAL}\.\s+{_YEAR}{_DATE_AFTER_YEAR}\.?[ \t]*$", re.M),
+    # MDPI: "Example 2031, 11(7), 1164; https://doi.org/..."
+    re.compile(rf"{_LEAD}{_JOURNAL}\s+{_YEAR},\s*\d+\(\d+\),\s*\w+", re.M),
     # LWW: "Example Surgery: May/June 2031 - Volume 35"
     re.compile(
         rf"{_LEAD}{_JOURNAL}:\s+(?:{_MONTH}\s+)?(?:\d{{1,2}},?\s+)?{_YEAR}\s+-\s+Volume\b", re.M
@@ -106,7 +109,13 @@ _YEAR_ONLY = (
     re.compile(
         r"\b(?:Pub(?:lished|lication|li[\u00e9e]\w*)?(?:[ /](?:online|on|date|year|copyright))?"
         r"|Date of (?:Web )?Publication|Issued Date|Epub)(?![a-z])\W*"
-        rf"(?:[\w ,-]{{0,20}}?[\s,-])?{_YEAR}\b",
+        # then a date: day, month name, day, year ("24 Sep", "August 24,", "2031-07-05"),
+        # never a sentence's words ("published between 2001 and ...")
+        r"(?:\d{1,2}(?:st|nd|rd|th)?[\s,./-]+)?"
+        r"(?:(?:jan|feb|f\u00e9v|mar|apr|avr|may|mai|jun|juin|jul|juil|aug|ao\u00fbt|sep|oct|nov"
+        r"|dec|d\u00e9c)[a-z\u00e9\u00fb]*\.?[\s,./-]+)?"
+        r"(?:\d{1,2}(?:st|nd|rd|th)?,?[\s./-]+)?"
+        rf"{_YEAR}\b",
         re.IGNORECASE,
     ),
     re.compile(rf"\b(?:Year|Y\u0131l)\s*:?\s*{_YEAR}\b"),

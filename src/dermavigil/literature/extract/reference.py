@@ -111,6 +111,9 @@ _BODY_LABEL = re.compile(
 """A heading of the abstract's body on its own line."""
 
 _LEADING_LINES = 12
+_SOURCE_LINES = 40
+"""A page may print its source line after a long block of authors and affiliations, one
+name or address a line: the journal and year are looked for in up to 40 leading lines."""
 _BODY_LINE = 300
 
 
@@ -208,13 +211,13 @@ def _as_title(text: str, start: int, end: int, first: bool) -> tuple[int, int] |
     return start, end
 
 
-def _leading_lines(text: str) -> list[tuple[int, int]]:
+def _leading_lines(text: str, limit: int = _LEADING_LINES) -> list[tuple[int, int]]:
     """The lines before the first paragraph of the abstract (a line of over 300
-    characters, or lines wrapped one into the next), at most twelve: where a page prints
-    its title and identifiers."""
+    characters, or lines wrapped one into the next), at most ``limit``: where a page
+    prints its title and identifiers."""
     leading: list[tuple[int, int]] = []
-    lines = _lines(text)[: _LEADING_LINES + 2]
-    for number, (start, end) in enumerate(lines[:_LEADING_LINES]):
+    lines = _lines(text)[: limit + 2]
+    for number, (start, end) in enumerate(lines[:limit]):
         if end - start > _BODY_LINE or _wrapped(text, lines[number + 1 : number + 3]):
             break  # a paragraph, or one wrapped line after line (text copied from a PDF)
         if _BODY_LABEL.fullmatch(text, start, end):
@@ -268,7 +271,7 @@ def find_pmid(text: str) -> Found | None:
 
 def text_reference(text: str) -> TextReference:
     """The title, DOI, PMID, journal and year a text gives of its own publication."""
-    journal, year = find_journal_year(text, _leading_lines(text))
+    journal, year = find_journal_year(text, _leading_lines(text, _SOURCE_LINES))
     return TextReference(
         title=find_title(text),
         doi=find_doi(text),
