@@ -101,7 +101,7 @@ def _injected_product(product: dict) -> bool:
     """The suspect was given by an injection route, or is a product given only so."""
     from dermavigil.terminology.labelled_routes import labelled_routes
 
-    if product.get("route") in {r.value for r in INJECTION_ROUTES}:
+    if product.get("route") in INJECTION_ROUTES:  # Route is a StrEnum
         return True
     if product.get("category") in _INJECTED_BY_NATURE:
         return True
