@@ -14,8 +14,8 @@ import pytest
 
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.product_mentions import generic_mentions
-from dermavigil.literature.extract.route_label import _WRONG
 from dermavigil.literature.extract.sentences import split_sentences
+from dermavigil.literature.extract.wrong_route import WRONG as _WRONG
 from dermavigil.literature.realscore import draft_view
 from dermavigil.terminology.drugs import find_drugs, is_vaccine
 

@@ -370,6 +370,8 @@ ROUTES = (
     ("subcutaneous", _words(r"subcutane[ao]s?|sous[- ]cutanee?s?|subkutan\w*|sottocutane[ao]")),
     ("intradermal", _words(r"intradermic[ao]s?|intradermique|intradermal\w*|intradermale")),
     ("intravenous", _words(r"intravenos[ao]s?|endovenos[ao]s?|intraveineuse?|intravenos")),
+    ("intralesional", _words(r"intralesional(?:es)?|intralesionnel\w*|intralasional\w*"
+                             r"|intralesionale")),
 )  # fmt: skip
 """Route words near the product given."""
 DRUG_CLASSES = frozenset(

@@ -40,7 +40,7 @@ from dermavigil.literature.extract.sentences import Sentence
 CONTINUATIONS = 3
 """Sentences in a row that may continue the narrative without naming the patient."""
 
-_PAST = re.compile(
+PAST = re.compile(
     r"\b(?:was|were|had|did|became|grew|began|felt|underwent|took|gave|found|saw|went|came"
     r"|rose|spread|broke|led|left|(?!(?:need|seed|feed|speed|bleed|breed|embed)\b)[a-z]{3,}ed)\b",
     re.I,
@@ -88,7 +88,7 @@ def _narrative(sentence: Sentence) -> bool:
 
 def told_in_past(text: str) -> bool:
     """A past-tense verb comes before any present auxiliary, modal or general verb."""
-    past = _PAST.search(text)
+    past = PAST.search(text)
     present = _PRESENT.search(text)
     return past is not None and (present is None or past.start() < present.start())
 
@@ -121,11 +121,11 @@ _RECOMMENDATION = re.compile(
 )
 
 
-def _recommends(sentence: Sentence) -> bool:
+def recommends(sentence: Sentence) -> bool:
     """A recommendation drawn from the case ("This case suggests that physicians should
     suspect ... in patients presenting with necrotic lesions"), told before any past verb."""
     advice = _RECOMMENDATION.search(sentence.text)
-    past = _PAST.search(sentence.text)
+    past = PAST.search(sentence.text)
     return advice is not None and (past is None or advice.start() < past.start())
 
 
@@ -136,8 +136,8 @@ def narrative_sentences(sentences: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     left = 0
     for sentence in sentences:
-        recommends = sentence.section != "title" and _recommends(sentence)
-        if sentence.index in patient and not recommends:
+        advice = sentence.section != "title" and recommends(sentence)
+        if sentence.index in patient and not advice:
             out.append(sentence)
             left = 0 if sentence.section == "title" else CONTINUATIONS
         elif sentence.section != "title" and (

@@ -19,7 +19,6 @@ from dermavigil.domain.routes import Route
 from dermavigil.literature.extract.routes import (
     ADMIN,
     RouteFacts,
-    general,
     into_an_artery,
     oral_form,
     route_of,
@@ -27,75 +26,11 @@ from dermavigil.literature.extract.routes import (
     text_of,
 )
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.wrong_route import states_case, wrong_statements
 from dermavigil.terminology.materials import is_material
 
 if TYPE_CHECKING:
     from dermavigil.catalogue.model import Entry
-
-_ERROR = (
-    r"(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental"
-    r"|unintended|unintentional|faulty|misplaced|mistaken|unwitting|unknowing|suboptimal)(?:ly)?"
-)
-_ROUTE_ADJ = (
-    r"(?:intra-?dermal|sub-?cutaneous|intra-?muscular|intra-?venous|intra-?arterial"
-    r"|intra-?vascular|peri-?arterial)\w*"
-)
-_TECHNIQUE = (
-    r"(?:inject\w*|administ\w*|given|placed|placement|performed|technique|site|depth|route"
-    r"|delivery|applied)"
-)
-_WRONG = re.compile(
-    rf"\b{_ERROR}[,\s]+(?:[\w-]+\s+){{0,4}}?(?:{_ROUTE_ADJ}|{_TECHNIQUE})\b"
-    r"|\b(?:inject\w*|administ\w*|given|placed|performed|delivered)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental)ly"
-    r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake|accident))\b"
-    r"|\btoo (?:superficial|shallow)(?:ly)?\b|\bwrong route\b|\bintended use\b"
-    r"|\bmisplaced\s+(?:[\w-]+\s+){0,3}?(?:fillers?|injections?|products?|materials?|gels?)\b"
-    r"|\b(?:lines?|cannula|catheter|infusion|IV)\s+(?:had\s+)?infiltrated|\bIV fluid infiltration\b"
-    r"|\bleak(?:ed|age)\s+(?:\w+\s+){0,2}?into\s+(?:the\s+)?(?:surrounding|subcutaneous|soft"
-    r"|perivascular)\s+tissues?\b"
-    r"|\bintra-?(?:vascular|arterial)(?:ly)? (?:[\w-]+ )?(?:injections?|injected|administration"
-    r"|embol\w+)\b"
-    r"|\b(?:inject\w*|administ\w*|given|delivered)\s+(?:[\w-]+\s+){0,4}?(?:intra-?(?:arterial"
-    r"|vascular)ly|into (?:an?|the|his|her|their) (?:[\w-]+ ){0,2}arter(?:y|ies))\b"
-    rf"|\binstead of\s+(?:into\s+)?(?:the\s+|a\s+)?(?:proper\s+)?(?:{_ROUTE_ADJ}|muscu?l\w*|vein"
-    r"|dermis|deep\b)"
-    rf"|\b{_ROUTE_ADJ}\s+rather than\b"
-    rf"|\bintended for (?:an? )?{_ROUTE_ADJ} (?:use|administration|injection)\b[^.;]{{0,60}}?"
-    r"\b(?:remained|ended up|was deposited|were deposited|lodged|went)\s+(?:in|into|within)\s+"
-    r"(?:the\s+)?(?:subcutaneous|sub-?cutis|dermis|dermal|fat|adipose)"
-    r"|(?<!erythrocyte )(?<!red cell )(?<!RBC )\bextravasat\w*\b"
-    r"(?!\s+of\s+(?:red\s+)?(?:blood|erythrocytes?|RBCs?|red cells?|contrast|fluid))",
-    re.I,
-)
-"""A wrong, unintended or misplaced administration stated in the text: an error word before
-a route or a technique word ("inaccurate intradermal injections", "inappropriate site of
-administration", "improper intramuscular injection technique"), an injection "too
-superficial", a route given "instead of" another, a product injected into an artery, an
-intravenous drug that extravasated (docs/annotation.md: "extravasation of an intravenous drug
-is approved false"; not the extravasated red cells of a biopsy)."""
-_HEDGED = re.compile(
-    r"\b(?:may|might|could|can|possibl[ey]|mechanisms?|pathogenesis|should|avoid\w*"
-    r"|prevent\w*|risk|usually|commonly|generally|predispos\w*|causes|documented)\b",
-    re.I,
-)
-"""A wrong route only wondered about or stated in general ("could be inadvertently
-administered", "the mechanism is an inadvertent intra-arterial injection", "predisposing
-factors are ... accidental subcutaneous injection"): not this case's."""
-_CONCLUDED = re.compile(r"(?i)\b(?:thought|believed|hypothes\w*|suggest\w*|proposed|postulated)\b")
-_THIS_PATIENT = re.compile(r"\b(?:this|our|the present|the) (?:case|patient)\b", re.I)
-"""A wrong route concluded as likely *for this patient* ("it was hypothesized that, due to the
-patient's body habitus, the injection ... remained in the subcutaneous tissues") is stated
-for the case (docs/annotation.md, r992); one concluded about no patient is not."""
-
-
-def _stated(sentence: Sentence) -> bool:
-    """A sentence that states something of this case: not general, not hedged, and a
-    conclusion only when it is about this patient."""
-    if general(sentence) or _HEDGED.search(sentence.text):
-        return False
-    return not _CONCLUDED.search(sentence.text) or bool(_THIS_PATIENT.search(sentence.text))
-
 
 _CONTRAST = re.compile(r"\bcontrast\b", re.I)
 _EXTRAVASATED = re.compile(r"\bextravasat\w*", re.I)
@@ -163,10 +98,8 @@ def complete_label(
     is prescribed for; else a drug whose FDA labelling lists the route the case used
     (:mod:`dermavigil.terminology.labelled_routes`). Returns where the label came from.
     """
-    stated = [s for s in sentences if _stated(s)]
-    for sentence in stated:
-        for match in _WRONG.finditer(sentence.text):
-            facts.wrong_spans.append((sentence.start + match.start(), sentence.start + match.end()))
+    stated = [s for s in sentences if states_case(s)]
+    facts.wrong_spans.extend(wrong_statements(stated))
     if name and _CONTRAST.search(name):
         # what extravasated was the contrast agent injected, not blood seen on imaging
         for sentence in stated:

@@ -37,9 +37,11 @@ _MUSCLES = (
 )
 """Skeletal muscles injected with botulinum toxin, vaccines and drugs, by their names in
 Terminologia Anatomica (TA2, FIPAT 2019) as clinical English writes them; a name that only
-names a muscle ("into the frontalis and corrugators", "in the orbicularis oculi") states an
-intramuscular injection (docs/annotation.md: botulinum toxin into a named muscle). Regional
-names that also name a site (deltoid, gluteal, triceps) are routes only with "muscle"."""
+names a muscle ("into the frontalis and corrugators", "in the orbicularis oculi", "at both
+the gastrocnemius and soleus muscles", "namely the trapezius and sternocleidomastoid
+muscles") states an intramuscular injection (docs/annotation.md: botulinum toxin into a
+named muscle). Regional names that also name a site (deltoid, gluteal, triceps) are
+routes only with "muscle"."""
 _IV = (
     "".join(
         f"(?<!{w} )"
@@ -62,8 +64,10 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     (
         Route.intramuscular,
         r"intra-?muscular(?:ly)?|i\.m\.|into (?:the |both |each )?(?:[\w-]+ ){0,2}muscles?"
-        rf"|(?:into|in|of) (?:the |both |each |her |his )?(?:(?:left|right|bilateral|upper"
-        rf"|lower|lateral|medial) )?(?:{_MUSCLES})|(?-i:IMI?)",
+        rf"|(?:into|in|of|to|at) (?:both (?:the )?|the |each |her |his )?(?:(?:left|right"
+        rf"|bilateral|upper|lower|lateral|medial) )?(?:{_MUSCLES})"
+        rf"|(?:{_MUSCLES})(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?(?:{_MUSCLES}))*\s+muscles?"
+        r"|(?-i:IMI?)",
     ),
     (
         Route.intra_arterial,
