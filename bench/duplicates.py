@@ -541,6 +541,22 @@ records as above, two runs side by side (load 6.3-7.7):
     first: 0.34 GB and 1.0 s, the same 500,000 pairs). FAERS links unchanged (0.9: 135
     flagged, R .968, headline P .822; 0.99: 28/31). DiAna: ours 24 at 0.5, unchanged.
 
+Ages in decades and age groups as spans (issue 16, eleventh session; the store's
+``age_unit`` and ``age_group``, faers-7): FAERS ``age_cod`` DEC ("7 DEC", stored as 70)
+is compared as 70-79 with no exact age, and a report with ``age_grp`` alone as the
+group's span (it had no age). ``--home /tmp/dv16-bench --sizes 100000`` (store
+re-imported), same records, load 1.9 / 5.6 and 4.4 / 9.7:
+
+    model           P/R/F1 at 0.5    P/R/F1 at 0.9    P/R at 0.99  CPU s  RSS
+    main dfac208    .792/.869/.828   .880/.797/.836   .943/.670    48.9   2.23 GB
+    age spans       .791/.869/.828   .879/.797/.836   .943/.670    42.6   2.22 GB
+
+    flagged at 0.9 4,528 -> 4,534; recall by kind unchanged (.945/.889/.618/.813): of
+    the 207,801 pooled records only the 1,000 FAERS ones can hold a decade or a group
+    (16 and 67), and a redrawn patient keeps its original's span. FAERS links
+    (``bench/faers_links.py``): unchanged at 0.5, 0.9 and 0.99 (135 flagged at 0.9, R
+    .968, headline P .822).
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.
@@ -610,10 +626,10 @@ RATES = {
 }
 
 
-STORE_VERSION = "vaers-5 faers-6"
+STORE_VERSION = "vaers-5 faers-7"
 """Importer versions the bench store must be built with (region and lot; the
 manufacturer's report number, 2026-12-05; the last day of a partial event date, the
-seventh session)."""
+seventh session; the unit or group of an age, the eleventh)."""
 
 NUMBER_RATES = {
     "follow_up": {"missing": 0.3, "other_sender": 0.0},

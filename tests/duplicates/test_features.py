@@ -53,6 +53,17 @@ def test_exact_age_partial_date_and_codes(clinician_case: Case) -> None:
     assert row["publication_ids"] is None and row["publication_id"] is None
 
 
+def test_an_age_in_decades_is_its_ten_years(clinician_case: Case) -> None:
+    """E2B(R3) D.2.2b unit 800: "7 decades" is a patient in the seventies, no exact age
+    of 70 (which a follow-up's 78 years would contradict by 8 years)."""
+    data = clinician_case.model_dump()
+    data["patient"]["age"] = {"value": 7, "unit": "decade"}
+    row = case_features(Case.model_validate(data), "c")
+    assert row["age_years"] is None and row["birth_year"] is None
+    assert (row["age_low"], row["age_high"]) == (70.0, 80.0)
+    assert row["age"] == "70-79 years (decade)"
+
+
 def test_terminology_codes_join_the_reaction_terms(clinician_case: Case) -> None:
     data = clinician_case.model_dump()
     data["reactions"][0]["codes"] = [

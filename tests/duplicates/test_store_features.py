@@ -99,3 +99,64 @@ def test_a_partial_event_date_is_its_period_not_its_first_day() -> None:
     assert level[("faers:1", "faers:3")] == "compatible partial dates"
     assert level[("faers:1", "faers:4")] == "compatible partial dates"
     assert level[("faers:3", "faers:4")] == "no agreement"  # two exact days 156 days apart
+
+
+def test_an_age_in_decades_or_an_age_group_is_a_span() -> None:
+    """FAERS ``age_cod`` DEC: "7 DEC" is stored as 70 years but stands for 70-79, so a
+    follow-up's 78 years is compatible with it (as a point, 70 against 78 would be "ages
+    far apart"); a report with only ``age_grp`` "E" is elderly (65+): compatible with 78,
+    against 30 (as no age at all it told nothing either way)."""
+    import duckdb
+
+    from dermavigil.duplicates.detect import score_table, with_rare_terms
+    from dermavigil.duplicates.model import AGE_FAR, level_labels
+    from dermavigil.duplicates.store_features import features_of, with_optional_columns
+
+    con = duckdb.connect()
+    con.sql(
+        "CREATE TABLE reports AS SELECT 'faers' AS source, id AS report_id, 'F' AS sex, "
+        "age AS age_years, unit AS age_unit, grp AS age_group, 'IL' AS country, "
+        "DATE '2015-01-01' AS received_date, CAST(NULL AS VARCHAR) AS literature, "
+        "DATE '2014-12-26' AS event_date FROM (VALUES "
+        "('decade', 70.0, 'decade', 'elderly'), ('exact', 78.0, 'year', NULL), "
+        "('group', NULL, NULL, 'elderly'), ('young', 30.0, 'year', 'adult')) t(id, age, unit, grp)"
+    )
+    con.sql(
+        "CREATE TABLE products AS SELECT 'faers' AS source, id AS report_id, 1 AS seq, "
+        "'suspect' AS role, 'teriparatide' AS product_key, CAST(NULL AS VARCHAR) AS category, "
+        "'subcutaneous' AS route FROM (VALUES ('decade'), ('exact'), ('group'), ('young')) t(id)"
+    )
+    con.sql(
+        "CREATE TABLE reactions AS SELECT 'faers' AS source, id AS report_id, term AS term_key, "
+        "CAST(NULL AS DOUBLE) AS onset_days FROM "
+        "(VALUES ('decade'), ('exact'), ('group'), ('young')) t(id), "
+        "(VALUES ('osteosarcoma'), ('bone pain')) r(term)"
+    )
+    table = with_rare_terms(
+        features_of(
+            con,
+            with_optional_columns(con, "reports", "reports"),
+            with_optional_columns(con, "report_products", "products"),
+            "reactions",
+        )
+    )
+    rows = {row["unique_id"]: row for row in table.to_pylist()}
+    assert rows["faers:decade"]["age"] == "70-79 years (decade)"
+    assert rows["faers:decade"]["age_years"] is None
+    assert (rows["faers:decade"]["age_low"], rows["faers:decade"]["age_high"]) == (70, 80)
+    assert rows["faers:group"]["age"] == "elderly (65-120 years)"
+    assert (rows["faers:group"]["age_low"], rows["faers:group"]["age_high"]) == (65, 120)
+    assert rows["faers:exact"]["age_years"] == 78 and rows["faers:young"]["age_years"] == 30
+    scored, _ = score_table(table, 0.0)
+    labels = level_labels()["age"]
+    level = {
+        frozenset((row["unique_id_l"][6:], row["unique_id_r"][6:])): labels[row["gamma_age"]]
+        for row in scored.to_pylist()
+    }
+    compatible = "age and age group compatible"
+    assert level[frozenset(("decade", "exact"))] == compatible != AGE_FAR
+    assert level[frozenset(("group", "exact"))] == compatible
+    assert level[frozenset(("decade", "group"))] == compatible
+    assert level[frozenset(("group", "young"))] == "no agreement"
+    assert level[frozenset(("decade", "young"))] == "no agreement"
+    assert level[frozenset(("exact", "young"))] == AGE_FAR

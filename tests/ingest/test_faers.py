@@ -68,6 +68,28 @@ def test_2025q4_sample_matches_an_independent_count(
     )
 
 
+def test_age_unit_and_age_group_are_kept(
+    settings: Settings, shared_data: Path, tables: Tables
+) -> None:
+    """AGE_COD DEC is a span of ten years and AGE_GRP the only age of some reports
+    (ASC_NTS, DEMO): both are kept beside ``age_years``, counted against the file."""
+    folder = shared_data / "faers_2025q4_sample"
+    run_import(settings, "faers", [folder])
+    reports = {r["report_id"]: r for r in tables(settings, "faers")["reports"].to_pylist()}
+    demo = {d["primaryid"]: d for d in _dollar(folder / "DEMO25Q4.txt")}
+    decades = {rid for rid, d in demo.items() if d["age"] and d["age_cod"] == "DEC"}
+    assert len(decades) == 16
+    assert {rid for rid, r in reports.items() if r["age_unit"] == "decade"} == decades
+    years = {rid for rid, d in demo.items() if d["age"] and d["age_cod"] == "YR"}
+    assert {rid for rid, r in reports.items() if r["age_unit"] == "year"} == years
+    assert all(reports[rid]["age_unit"] is None for rid, d in demo.items() if not d["age"])
+    groups = {"N": "neonate", "I": "infant", "C": "child", "T": "adolescent", "A": "adult"}
+    expected = {rid: {**groups, "E": "elderly"}.get(d["age_grp"]) for rid, d in demo.items()}
+    assert {rid: r["age_group"] for rid, r in reports.items()} == expected
+    # a group without an age: 67 reports of the sample
+    assert sum(1 for r in reports.values() if r["age_group"] and r["age_years"] is None) == 67
+
+
 def test_legacy_and_faers_zips(settings: Settings, shared_data: Path, tables: Tables) -> None:
     summary = run_import(settings, "faers", [shared_data / "faers_ascii_samples_2004q1_2017q2"])
     assert [i.split(":")[0] for i in summary.inputs] == ["2004Q1", "2017Q2"]

@@ -80,6 +80,9 @@ def test_active_cases_are_exported(
     seed_report = reports[stored_ids["seed"]]
     assert seed_report["serious"] is True and seed_report["outcome"] == "disability"
     assert seed_report["sex"] == "M" and seed_report["country"] == "TH"
+    # the seed case gives an age group, no age: the group is kept (duplicates compare its span)
+    assert (seed_report["age_years"], seed_report["age_unit"]) == (None, None)
+    assert seed_report["age_group"] == "middle_aged"
     assert seed_report["literature"].endswith("doi:10.1111/jocd.16206")
     assert reports[stored_ids["filler"]]["received_date"] == date(2024, 5, 1)
     assert reports[stored_ids["filler"]]["sex"] == "F"

@@ -191,8 +191,12 @@ def _or_none(values: list[str]) -> list[str] | None:
 
 
 def _age(case: Case) -> tuple[str | None, float | None, float | None, float | None]:
-    """(age as shown, exact age, low, high) in years; the interval also covers an age group."""
+    """(age as shown, exact age, low, high) in years; the interval also covers an age group
+    and an age in decades (E2B(R3) D.2.2b unit 800: "7 decades" is 70-79, no exact age)."""
     patient = case.patient
+    if patient.age is not None and patient.age.unit == "decade":
+        low = round(patient.age.years(), 3)
+        return f"{low:g}-{low + 9:g} years (decade)", None, low, low + 10
     if patient.age is not None:
         years = round(patient.age.years(), 3)
         return f"{years:g} years", years, max(years - 0.5, 0.0), years + 0.5

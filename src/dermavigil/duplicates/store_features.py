@@ -9,7 +9,8 @@ than the ~20 minutes pydantic validation would take).
 Lot numbers, the region (state), the manufacturer's report number and the last day of
 a partial event date (``event_date_last``: "2014" is 2014-01-01 to 2014-12-31, the
 feature's ``event_low`` / ``event_high``, so two reports of one year do not meet as
-"same day") come from columns added to the store later:
+"same day"), and the unit or group an age was given in (an age in decades or an age
+group is a span, compared for compatibility) come from columns added to the store later:
 a store built before them reads them as null (:func:`with_optional_columns`).
 The store holds less than a case: no body sites, treatments, initials or event
 latency per reaction beyond ``onset_days``; those facts are missing (no evidence
@@ -27,6 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from dermavigil.duplicates.features import (
+    AGE_GROUP_YEARS,
     DOI_PATTERN,
     FATAL,
     FEATURE_SCHEMA,
@@ -59,6 +61,33 @@ _NUMBER_KEY = (
 )
 """features.report_number_key in SQL."""
 
+_EXACT_AGE = "(rep.age_years IS NOT NULL AND rep.age_unit IS DISTINCT FROM 'decade')"
+_DECADE = "(rep.age_years IS NOT NULL AND rep.age_unit = 'decade')"
+_GROUP_SPAN = {
+    side: "CASE rep.age_group "
+    + " ".join(f"WHEN '{g.value}' THEN {span[i]:g}" for g, span in AGE_GROUP_YEARS.items())
+    + " END"
+    for i, side in enumerate(("low", "high"))
+}
+_AGE = f"""
+        CASE WHEN {_EXACT_AGE} THEN printf('%g years', round(rep.age_years, 3))
+             WHEN {_DECADE} THEN printf('%g-%g years (decade)', round(rep.age_years, 3),
+                                        round(rep.age_years, 3) + 9)
+             WHEN {_GROUP_SPAN["low"]} IS NOT NULL THEN printf('%s (%g-%g years)',
+                 rep.age_group, {_GROUP_SPAN["low"]}, {_GROUP_SPAN["high"]})
+        END AS age,
+        CASE WHEN {_EXACT_AGE} THEN round(rep.age_years, 3) END AS age_years,
+        CASE WHEN {_EXACT_AGE} THEN greatest(round(rep.age_years, 3) - 0.5, 0)
+             WHEN {_DECADE} THEN round(rep.age_years, 3) ELSE {_GROUP_SPAN["low"]}
+        END AS age_low,
+        CASE WHEN {_EXACT_AGE} THEN round(rep.age_years, 3) + 0.5
+             WHEN {_DECADE} THEN round(rep.age_years, 3) + 10 ELSE {_GROUP_SPAN["high"]}
+        END AS age_high"""
+"""features._age in SQL: an exact age as given (± half a year); an age in decades (FAERS
+``age_cod`` DEC, stored as its decade's first year) the ten years it stands for, no exact
+age; without an age, the age group's span (:data:`~dermavigil.duplicates.features.
+AGE_GROUP_YEARS`; FAERS ``age_grp``)."""
+
 _SQL_LETTER = "A-Za-z\\x{00C0}-\\x{024F}"
 _DOI = f"nullif(rtrim(regexp_extract(lower(rep.literature), '{DOI_PATTERN}', 0), '.'), '')"
 _SURNAME = (
@@ -81,6 +110,8 @@ OPTIONAL_COLUMNS = {
         "serious": "BOOLEAN",
         "manufacturer_number": "VARCHAR",
         "event_date_last": "DATE",
+        "age_unit": "VARCHAR",
+        "age_group": "VARCHAR",
     },
     "report_products": {"lot": "VARCHAR"},
 }
@@ -131,12 +162,7 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
         rep.source || ':' || rep.report_id AS unique_id,
         rep.source AS source,
         CASE rep.sex WHEN 'F' THEN 'female' WHEN 'M' THEN 'male' END AS sex,
-        CASE WHEN rep.age_years IS NOT NULL THEN printf('%g years', round(rep.age_years, 3))
-        END AS age,
-        round(rep.age_years, 3) AS age_years,
-        CASE WHEN rep.age_years IS NOT NULL THEN greatest(round(rep.age_years, 3) - 0.5, 0)
-        END AS age_low,  -- greatest() skips NULLs: a missing age would become 0
-        round(rep.age_years, 3) + 0.5 AS age_high,
+        {_AGE},
         rep.country AS country,
         nullif(p.suspect_products, []) AS suspect_products,
         p.first_suspect AS first_suspect,
@@ -161,8 +187,8 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
         END AS signature,
         CAST(NULL AS VARCHAR[]) AS rare_terms,
         CAST(NULL AS VARCHAR) AS initials,
-        CAST(year(coalesce(rep.event_date, rep.received_date)) - floor(rep.age_years) AS INTEGER)
-            AS birth_year,
+        CASE WHEN {_EXACT_AGE} THEN CAST(year(coalesce(rep.event_date, rep.received_date))
+                                         - floor(rep.age_years) AS INTEGER) END AS birth_year,
         nullif(upper(trim(rep.region)), '') AS region,
         nullif(p.lots, []) AS lots,
         CASE WHEN rep.outcome = 'death' THEN '{FATAL}'

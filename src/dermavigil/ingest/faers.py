@@ -22,7 +22,8 @@ OUTC code is a seriousness criterion; unknown, with a warning, for a quarter
 without its OUTC file); ``outcome`` = the gravest OUTC code as an
 E2B seriousness criterion (RI and OT: medically important);
 ``literature`` = ``lit_ref`` (or ``"LIT"`` when RPSR says literature);
-``manufacturer_number`` = ``mfr_num``; roles
+``manufacturer_number`` = ``mfr_num``; ``age_unit`` the ``age_cod`` unit (an age in
+decades is a span), ``age_group`` = ``age_grp`` (:data:`AGE_GROUPS`); roles
 PS/SS suspect, C concomitant, I interacting; ``category`` the aesthetic
 product family when the name or ingredient shows one, else ``drug``.
 """
@@ -34,7 +35,12 @@ from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
-from dermavigil.domain.vocab import ProductCategory, ReporterQualification, SeriousnessCriterion
+from dermavigil.domain.vocab import (
+    AgeGroup,
+    ProductCategory,
+    ReporterQualification,
+    SeriousnessCriterion,
+)
 from dermavigil.ingest.files import Member
 from dermavigil.ingest.headers import COMPACT_DATE, ID, FileSpec, one_of
 from dermavigil.ingest.normalize import DRUGS, product_key, product_mapping, route_key
@@ -44,6 +50,7 @@ from dermavigil.ingest.rows import decode_line, dollar_rows
 from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import (
     age_in_years,
+    age_unit,
     clean_id,
     parse_compact_date,
     parse_int,
@@ -52,8 +59,19 @@ from dermavigil.ingest.values import (
 )
 
 SOURCE = "faers"
-# 6: event_date_last; 5: mfr_num; 4: lot (lot_num); 3: serious unknown without OUTC; orphans
-PARSER_VERSION = "faers-6"
+# 7: age_unit, age_group; 6: event_date_last; 5: mfr_num; 4: lot (lot_num); 3: serious
+# unknown without OUTC; orphans
+PARSER_VERSION = "faers-7"
+
+AGE_GROUPS: dict[str, AgeGroup] = {
+    "N": AgeGroup.neonate,
+    "I": AgeGroup.infant,
+    "C": AgeGroup.child,
+    "T": AgeGroup.adolescent,
+    "A": AgeGroup.adult,
+    "E": AgeGroup.elderly,
+}
+"""``AGE_GRP`` codes (ASC_NTS, DEMO file, from 2014Q3) as E2B(R3) D.2.2.1 age groups."""
 
 _NAME = re.compile(
     r"^(?P<kind>DEMO|DRUG|REAC|OUTC|RPSR|DELETE)(?P<unit>\d\dQ[1-4])(?:_\w+)?\.TXT$", re.IGNORECASE
@@ -155,6 +173,7 @@ def _report(rec: Record, rid: str, outc: set[str] | None, rpsr: set[str]) -> dic
         if rec.has("init_fda_dt")
         else fda_dt
     )
+    age = rec.parsed(partial(age_in_years, unit=rec.get("age_cod")), "age", "bad age")
     return {
         "report_id": rid,
         "case_id": clean_id(rec.get("caseid")) or None,
@@ -164,7 +183,9 @@ def _report(rec: Record, rid: str, outc: set[str] | None, rpsr: set[str]) -> dic
         "event_date_last": partial_date_end(rec.get("event_dt"), parse_compact_date),
         "country": rec.get("occr_country") or rec.get("reporter_country") or None,
         "sex": sex_code(rec.get("sex")),
-        "age_years": rec.parsed(partial(age_in_years, unit=rec.get("age_cod")), "age", "bad age"),
+        "age_years": age,
+        "age_unit": age_unit(rec.get("age_cod")) if age is not None else None,
+        "age_group": group.value if (group := AGE_GROUPS.get(rec.get("age_grp").upper())) else None,
         "serious": None if outc is None else bool(outc & OUTCOMES.keys()),
         "outcome": next((OUTCOMES[c] for c in OUTCOMES if c in (outc or ())), None),
         "reporter_type": OCCUPATIONS.get(rec.get("occp_cod").upper()),

@@ -69,6 +69,8 @@ def _report(stored: StoredCase) -> dict[str, Any]:
         "country": report.reporter.country if report.reporter else None,
         "sex": _SEX.get(patient.sex) if patient.sex else None,
         "age_years": patient.age.years() if patient.age else None,
+        "age_unit": patient.age.unit if patient.age else None,
+        "age_group": patient.age_group.value if patient.age_group else None,
         "serious": assessment.serious,
         "outcome": gravest(met) if assessment.serious else None,
         "reporter_type": (

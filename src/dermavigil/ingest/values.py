@@ -155,6 +155,26 @@ _UNIT_YEARS: dict[str, float] = {
 }
 
 
+_UNIT_NAMES: dict[float, str] = {
+    10.0: "decade",
+    1.0: "year",
+    1 / 12: "month",
+    7 / 365.25: "week",
+    1 / 365.25: "day",
+    1 / 8766.0: "hour",
+}
+
+
+def age_unit(unit: str, default_unit: str | None = None) -> str | None:
+    """The unit an age was given in, by its E2B(R3) D.2.2b name (``decade``, ``year``,
+    ``month``, ``week``, ``day``, ``hour``), from the codes :func:`age_in_years` reads;
+    ``None`` for a blank or unknown code. An age in decades (FAERS ``AGE_COD`` DEC, E2B
+    800) is a span of ten years, not a point: ``7 DEC`` is a patient in the seventies."""
+    code = unit.strip().upper().replace("(S)", "S") or (default_unit or "")
+    factor = _UNIT_YEARS.get(code)
+    return None if factor is None else _UNIT_NAMES[factor]
+
+
 def age_in_years(value: str, unit: str, default_unit: str | None = None) -> float | None:
     """Age converted to years from a value and a unit code.
 

@@ -34,6 +34,13 @@ REPORTS = pa.schema(
         pa.field("region", pa.string()),
         pa.field("sex", pa.string()),  # "F", "M" or null
         pa.field("age_years", pa.float64()),
+        # the unit the age was given in (E2B(R3) D.2.2b: "decade", "year", "month"...; null
+        # where the source gives none): "7 decades" is stored as 70 years but stands for
+        # 70-79, which duplicate detection compares as a span
+        pa.field("age_unit", pa.string()),
+        # the age group as given (E2B(R3) D.2.2.1, domain AgeGroup: "elderly"), beside or
+        # instead of an age (FAERS age_grp)
+        pa.field("age_group", pa.string()),
         pa.field("serious", pa.bool_()),
         pa.field("outcome", pa.string()),
         pa.field("reporter_type", pa.string()),
