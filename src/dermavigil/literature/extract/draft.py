@@ -35,7 +35,11 @@ from dermavigil.literature.extract.illicit_use import illicit_supply
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.onset import refine_onsets
 from dermavigil.literature.extract.outcome import find_outcome, summaries
-from dermavigil.literature.extract.patient import find_patient, find_series_patients
+from dermavigil.literature.extract.patient import (
+    add_series,
+    find_patient,
+    find_series_patients,
+)
 from dermavigil.literature.extract.product_mentions import (
     abbreviated_names,
     abbreviations,
@@ -60,6 +64,7 @@ from dermavigil.literature.extract.roles import narrative_sentences, statement_a
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
+from dermavigil.literature.extract.series_cue import find_series
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 
@@ -179,8 +184,8 @@ def _in_another_language(
 ) -> Draft:
     """A partial draft for a text the extractor cannot read as English (empty, or in
     another language): the product family a text in another language names is kept, with
-    its evidence (:func:`.products.named_family`), and what the words of its language give
-    (:func:`.foreign_draft.fill_gaps`)."""
+    its evidence (:func:`.products.named_family`), what the words of its language give
+    (:func:`.foreign_draft.fill_gaps`), and a series its words count (:func:`.find_series`)."""
     draft = _empty(text, warnings)
     evidence: assemble.Evidence = {}
     named = named_family(text)
@@ -191,6 +196,12 @@ def _in_another_language(
         draft.warnings.append("the product family the text names in its language is kept")
     suspects = frozenset(p.name.lower() for p in named)
     fill_gaps(text, languages or [], draft.case, evidence, draft.warnings, suspects, True)
+    series = find_series(split_sentences(text))  # "deux cas", "quatro pacientes", "380例"
+    if series:
+        draft.is_series = True
+        draft.case["report"]["patients_in_report"] = series[0] or 2
+        evidence["report.patients_in_report"] = [series[1]]
+        draft.warnings.append(f"the report describes a series of {series[0] or 2} patients")
     draft.evidence = evidence
     return draft
 
@@ -238,6 +249,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     refine_onsets(reactions, text, case_sentences(sentences))
     first = min((r.sentence for r in reactions if r.sentence > 0), default=0)
     patient_facts = find_patient(sentences, patient)
+    if check.shown and not patient_facts.series:  # counted in a paragraph set aside
+        add_series(patient_facts, split_sentences(check.shown))
     evidence: assemble.Evidence = {}
     abbr = abbreviations(sentences)
     treating = treated_families(sentences, abbr)

@@ -6,9 +6,7 @@ group from the literature's words ("middle-aged", "elderly", "adolescent",
 never derived from a number. Sex from nouns (man, woman, male, female, boy,
 girl) before pronouns (he/his, she/her; not "his or her", not a name "He"
 inside a line), in patient sentences only. A case
-series is recognised by "N patients / cases / women", "case series" or
-"retrospective review of N", not in a sentence about the literature or a registry and not
-when a citation number follows the count (another report's series).
+series and its count come from :mod:`series_cue`.
 """
 
 from __future__ import annotations
@@ -18,8 +16,8 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import AgeGroup, Sex
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
-from dermavigil.literature.extract.relevance import literature_statement
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.series_cue import find_series
 
 Span = tuple[int, int]
 
@@ -51,20 +49,6 @@ _EITHER_SEX = re.compile(
 )
 """'his or her', 'he/she': a pronoun of either sex, for anyone (a disclaimer, a guideline)."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*|[\"'(]\s*)$")
-_CITED = re.compile(
-    r"\.?\s?\[\d{1,3}(?:[,\u2013-]\d{1,3})*\]|\.?\d{1,3}(?:[,\u2013-]\d{1,3})*(?=[\s.,;]|$)"
-)
-"""A citation number right after a count ("a case series of 13 patients.4 In our report"): the
-count is another report's."""
-_RUN_IN = re.compile(r"(?:[.)\]]|[a-z]{2}|\d[,\u2013-])$")
-"""A count glued to what comes before it ("injection.1\u20133 Cases", "(HA).3 Cases",
-"necrosis2,3"): a superscript citation run into the text, not a number of patients."""
-_SERIES = re.compile(
-    rf"\b(?:(?P<n>{NUMBER_WORDS})\s+(?:consecutive\s+)?(?:patients|cases|women|men|subjects"
-    rf"|individuals)|case series(?:\s+of\s+(?P<n3>{NUMBER_WORDS})\s+(?:patients|cases))?"
-    rf"|series of (?P<n2>{NUMBER_WORDS})\b)",
-    re.I,
-)
 
 
 @dataclass
@@ -124,7 +108,7 @@ def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientF
         summaries = [s for s in sentences if s.index not in told and _CASE_SUMMARY.search(s.text)]
         if summaries:
             facts = _patient_facts(summaries, pronouns=False)
-    _series(facts, sentences)
+    add_series(facts, sentences)
     return facts
 
 
@@ -157,28 +141,14 @@ def _patient_facts(patient: list[Sentence], pronouns: bool = True) -> PatientFac
     return facts
 
 
-def _series(facts: PatientFacts, sentences: list[Sentence]) -> None:
-    """The series cue and the number of patients, from all sentences."""
-    cues = []
-    for sentence in sentences:
-        for match in _SERIES.finditer(sentence.text):
-            if (
-                _CITED.match(sentence.text, match.end())
-                or (match.group("n") and _RUN_IN.search(sentence.text, 0, match.start()))
-                or literature_statement(sentence.text, *match.span())
-            ):
-                continue  # "a case series of 13 patients.4", "according to the VAERS, 731 ..."
-            count = number_value(match.group("n") or match.group("n2") or match.group("n3") or "")
-            if count is None and "series" not in match.group(0).lower():
-                continue
-            if count is not None and count < 2:
-                continue
-            cues.append((count is None, sentence.start + match.start(), count, match))
-    if cues:
-        _, start, count, match = min(cues, key=lambda c: (c[0], c[1]))
+def add_series(facts: PatientFacts, sentences: list[Sentence]) -> None:
+    """The series cue and the number of patients, from all sentences (:func:`find_series`)."""
+    found = find_series(sentences)
+    if found:
+        count, span = found
         facts.series = True
-        facts.patients = int(count) if count else 2
-        facts.spans["report.patients_in_report"] = [(start, start + len(match.group(0)))]
+        facts.patients = count or 2
+        facts.spans["report.patients_in_report"] = [span]
 
 
 _MARKER = re.compile(
