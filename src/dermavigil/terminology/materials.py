@@ -97,3 +97,39 @@ def is_material(name: str) -> bool:
     if not text or _NOT.search(text) or not (_HEAD.search(text) or _ANY.search(text)):
         return False
     return not (labelled_routes(text) & INJECTION_ROUTES)
+
+
+_FOREIGN_FILLERS = (
+    r"(?:produits?|injections?|mat[ée]riaux?)\s+de\s+comblement(?:\s+(?:faciaux|dermiques))?"
+    r"|(?:materiale?s?\s+de\s+)?rellenos?(?:\s+(?:d[ée]rmicos?|faciales?|cosm[ée]ticos?))?"
+    r"|preenchimentos?(?:\s+(?:d[ée]rmicos?|faciais|faciale?s?|cut[âa]neos?))?"
+    r"|preenchedore?s?(?:\s+d[ée]rmicos?)?"
+    r"|riempitivi?(?:\s+dermici?)?|F[üu]llmaterial\w*|F[üu]llsubstanz\w*"
+    r"|silicona(?:\s+(?:l[íi]quida|industrial))?|silicone\s+(?:l[íi]quido|industrial|liquide"
+    r"|liquido)|fl[üu]ssig\w*\s+Silikon|Silikon[öo]l"
+    r"|biopol[íi]meros?"
+)
+_FOREIGN_FILLER = re.compile(rf"(?<![\w-])(?:{_FOREIGN_FILLERS})(?![\w-])", re.I)
+_CJK_FILLER = re.compile(
+    r"[\uac00-\ud7a3]*(?:주입물|필러)|실리콘|填充(?:剂|物|材料)|奥美定|フィラー"
+)
+"""Filler materials named without their family in Spanish, Portuguese, French, Italian,
+German, Korean, Chinese and Japanese texts: the words these languages' dermatology journals
+use for a filler of unnamed material ("relleno", "preenchimento dérmico", "produits de
+comblement", "riempitivo", "Füllmaterial", 필러, 填充剂, フィラー; a Korean compound noun ends in
+its head, so "콜라겐함유피부주입물", collagen-containing skin injectable, is read whole) and
+for liquid or industrial silicone and biopolymers: category ``other`` like their English
+names (docs/annotation.md, t0xx decisions: an unnamed injected material is ``other`` under
+the text's word)."""
+
+
+_MATERIAL_WORD = re.compile(r"silic|biopol|silikon|실리콘|奥美定", re.I)
+
+
+def find_foreign_fillers(text: str) -> list[tuple[int, int, str]]:
+    """Filler materials named in another language's words (start, end, name): the named
+    materials (silicone, biopolymers) first, then the words for a filler, each in text
+    order."""
+    found = [(m.start(), m.end(), m.group(0)) for m in _FOREIGN_FILLER.finditer(text)]
+    found += [(m.start(), m.end(), m.group(0)) for m in _CJK_FILLER.finditer(text)]
+    return sorted(found, key=lambda f: (not _MATERIAL_WORD.search(f[2]), f[0]))

@@ -23,7 +23,7 @@ from dermavigil.literature.extract.foreign import ForeignFacts, read_foreign
 from dermavigil.literature.extract.foreign_words import DRUG_CLASSES
 from dermavigil.literature.extract.language import language_name
 from dermavigil.literature.extract.outcome import OutcomeFacts
-from dermavigil.literature.extract.products import ProductFacts
+from dermavigil.literature.extract.products import ProductFacts, named_family
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts
 from dermavigil.terminology.drugs import drug_names
@@ -74,8 +74,10 @@ def _route_of_named(
     the catalogue, or as a drug or vaccine given as prescribed (:func:`.route_label.
     complete_label`)."""
     first = products[0]
-    if not (facts.route or facts.wrong) or set(first) - {"name", "category", "role"}:
+    if set(first) - {"name", "category", "role"}:
         return False  # a product the English part described keeps what it said
+    if not (facts.route or facts.wrong) and first["category"] != ProductCategory.other:
+        return False  # a material (category other) may be named as not made for injection
     named = ProductFacts(name=first["name"], category=ProductCategory(first["category"]))
     named.spans = {k: list(evidence.get(f"products.0.{k}", [])) for k in ("name", "category")}
     routes = RouteFacts(wrong_spans=list(facts.wrong))
@@ -109,8 +111,17 @@ def fill_gaps(
     spans = [(a, b) for a, b, code in languages if code == language]
     facts = read_foreign(text, language, spans, suspects)
     filled: list[str] = []
+    # the product family or filler material the part names, when it tells of a case
+    told = facts.reactions or facts.age or facts.sex
+    named = [] if case.get("products") or facts.product or not told else named_family(text, spans)
     if facts.product and not case.get("products"):
         case["products"] = _products(text, facts, evidence)
+        filled.append("product")
+    elif named:
+        case["products"] = assemble.products_part(
+            text, named, RouteFacts(), ChallengeFacts(), evidence
+        )
+        _route_of_named(text, facts, case["products"], evidence)
         filled.append("product")
     elif case.get("products") and _route_of_named(text, facts, case["products"], evidence):
         filled.append("route")

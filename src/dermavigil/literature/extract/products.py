@@ -24,7 +24,11 @@ from dermavigil.literature.extract.product_mentions import (
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.literature.extract.treatment_names import TREATMENT
-from dermavigil.terminology.materials import is_filler_material, is_material
+from dermavigil.terminology.materials import (
+    find_foreign_fillers,
+    is_filler_material,
+    is_material,
+)
 from dermavigil.terminology.products import ProductMention, find_products
 
 Span = tuple[int, int]
@@ -160,14 +164,32 @@ def find_product_facts(
     return _vaccine_after_filler(products)
 
 
-def named_family(text: str) -> list[ProductFacts]:
+def named_family(text: str, within: list[Span] | None = None) -> list[ProductFacts]:
     """The product a text in another language is about: the first product family it names
     (:func:`dermavigil.terminology.products.find_products` reads the family names of Spanish,
     Portuguese, French, Italian and German texts: "toxina botulínica", "ácido hialurônico"),
-    named as the text spells it (docs/annotation.md), with its mentions as evidence. The
+    named as the text spells it (docs/annotation.md), with its mentions as evidence; else
+    the first filler of unnamed material the text names in its words
+    (:func:`dermavigil.terminology.materials.find_foreign_fillers`, category ``other``). The
     rest of such a text is not read, so a usual treatment of complications (a drug of the
-    family list, hyaluronidase) is never taken."""
-    mentions = [m for m in find_products(text) if m.category is not ProductCategory.drug]
+    family list, hyaluronidase) is never taken. ``within``: only the names inside these
+    spans (the parts of the text in another language)."""
+
+    def inside(start: int, end: int) -> bool:
+        return within is None or any(a <= start and end <= b for a, b in within)
+
+    mentions = [
+        m
+        for m in find_products(text)
+        if m.category is not ProductCategory.drug and inside(m.start, m.end)
+    ]
+    if not mentions:
+        # a filler of unnamed material in the text's words ("preenchimento dérmico")
+        mentions = [
+            ProductMention(name, ProductCategory.other, a, b)
+            for a, b, name in find_foreign_fillers(text)
+            if inside(a, b)
+        ][:1]
     if not mentions:
         return []
     first = mentions[0]
