@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
 import sys
 from pathlib import Path
 
@@ -31,7 +32,16 @@ from snapshot import git, show
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "dermavigil" / "terminology" / "data" / "hpo_translations.tsv"
-LANGUAGES = ("es", "pt", "fr", "de", "it")
+LANGUAGES = ("es", "pt", "fr", "de", "it", "ja", "zh", "tr")
+UNSPACED = ("ja", "zh")
+MOST_UNSPACED = 12
+"""Japanese and Chinese labels of more than 12 characters are not kept (no space counts
+their words; the longest reaction labels, "眼动脉阻塞", "皮肤溃疡", are far shorter)."""
+SYNONYMS = ("tr",)
+"""Languages whose exact synonyms (``babelon/hp-LANG.synonyms.tsv``: ``subject_id``,
+``translation_value``, status in ``comment``) are kept too: the Turkish translation gives
+most of its clinical words there ("Ödem", "Döküntü", "Baş dönmesi"), and its label file
+may be absent from a partial snapshot (then only the synonyms are read)."""
 
 
 def _indexed_terms() -> frozenset[str]:
@@ -46,21 +56,41 @@ def rows(git_dir: str, commit: str, wanted: frozenset[str]) -> list[tuple[str, s
     from dermavigil.terminology.coder_cache import MENTION_TOKENS
 
     out: set[tuple[str, str, str]] = set()
-    for language in LANGUAGES:
-        text = show(git_dir, commit, f"babelon/hp-{language}.babelon.tsv")
-        for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
-            term, value = (
-                row.get("subject_id", ""),
-                " ".join(row.get("translation_value", "").split()),
-            )
-            if row.get("predicate_id") != "rdfs:label" or term not in wanted or not value:
-                continue
-            if row.get("translation_status", "").upper() == "NOT_TRANSLATED":
-                continue
-            same = value.lower() == row.get("source_value", "").lower()
-            if len(value.split()) <= MENTION_TOKENS and not (same and language == "de"):
-                out.add((language, term, value))  # "Edema" is Spanish too; German keeps none
+    for language, row in _source_rows(git_dir, commit):
+        term, value = row.get("subject_id", ""), " ".join(row.get("translation_value", "").split())
+        if row.get("predicate_id") != "rdfs:label" or term not in wanted or not value:
+            continue
+        if row.get("translation_status", "").upper() == "NOT_TRANSLATED":
+            continue
+        if language in UNSPACED and len(value) > MOST_UNSPACED:
+            continue  # a long CJK label names a syndrome, never a reaction's words
+        same = value.lower() == row.get("source_value", "").lower()
+        if len(value.split()) <= MENTION_TOKENS and not (same and language == "de"):
+            out.add((language, term, value))  # "Edema" is Spanish too; German keeps none
     return sorted(out)
+
+
+def _source_rows(git_dir: str, commit: str):
+    """(language, row) of each language's label file, then of the synonyms of
+    :data:`SYNONYMS` (as label rows: ``predicate_id`` ``rdfs:label``)."""
+    for language in LANGUAGES:
+        try:
+            text = show(git_dir, commit, f"babelon/hp-{language}.babelon.tsv")
+        except subprocess.CalledProcessError:
+            if language not in SYNONYMS:
+                raise
+            text = ""  # a partial snapshot lacks the largest files; the synonyms remain
+        for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+            yield language, row
+        if language in SYNONYMS:
+            text = show(git_dir, commit, f"babelon/hp-{language}.synonyms.tsv")
+            for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+                if row.get("subject_id", "").startswith("HP:"):
+                    status = row.get("comment", "")
+                    yield (
+                        language,
+                        {**row, "predicate_id": "rdfs:label", "translation_status": status},
+                    )
 
 
 def main(argv: list[str]) -> int:

@@ -51,7 +51,7 @@ def test_translated_labels_give_the_english_paths_hpo_ids(text, language, englis
 
 
 def test_the_translations_are_small_and_only_terms_the_coder_indexes():
-    assert TRANSLATIONS.stat().st_size < 2_000_000
+    assert TRANSLATIONS.stat().st_size < 3_200_000  # eight languages, each read on first use
     indexed = set(default_coder().tables.mention_keys.values())
     lines = TRANSLATIONS.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# HPO translations") and "CC BY 4.0" in lines[0]

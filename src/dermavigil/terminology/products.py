@@ -124,23 +124,41 @@ these languages' pharmacopoeias and package inserts: 透明质酸 hyaluronic aci
 botulinum toxin, 聚左旋乳酸 poly-L-lactic acid, 羟基磷灰石钙 calcium hydroxylapatite, ...).
 These scripts write no spaces between words, so the names are found wherever they stand."""
 
+_TURKISH: tuple[tuple[ProductCategory, str], ...] = (
+    (_C.ha_filler, r"h[iy]+al[uü]ronik asit"),
+    (_C.botulinum_toxin, r"botulinum toksin|botoks"),
+    (_C.plla, r"poli-?l-?laktik asit"),
+    (_C.caha, r"kalsiyum hidroksi-?l?apatit"),
+    (_C.pmma, r"polimetil-?metakrilat"),
+    (_C.prp, r"trombositten zengin plazma"),
+)
+"""The family names of texts in Turkish (the Turkish spellings of hyaluronic acid, botulinum
+toxin, poly-L-lactic acid, ...), with the suffixes a Turkish noun takes ("botoksu",
+"hiyalüronik asit dolgusu")."""
+
 _SPACE = re.compile(r"(?<=[A-Za-z]) (?=[A-Za-z])")
 _MADE_OF = r"-(?:based|derived)\s+(?:[\w-]+\s+){0,2}?(?:fillers?|gels?)\b"
 """A hyphenated participle that names what a filler is made of ("a hyaluronic acid-derived
 dermal filler", "hyaluronic acid-based gel"): the name before it is the filler's material
 (a family named after it, "HA-based skin booster", keeps its own name)."""
-_COMPILED: tuple[tuple[ProductCategory, re.Pattern[str]], ...] = tuple(
-    # words of a name may be joined by a hyphen as well as a space ("benzathine-penicillin")
-    (
-        category,
-        re.compile(
-            rf"(?<![\w-])(?:{_SPACE.sub('[ -]', pattern)})"
-            rf"(?:(?![\w-])|(?={CAUSE_SUFFIX})|(?={_MADE_OF}))",
-            re.I,
-        ),
+_COMPILED: tuple[tuple[ProductCategory, re.Pattern[str]], ...] = (
+    tuple(
+        # words of a name may be joined by a hyphen as well as a space ("benzathine-penicillin")
+        (
+            category,
+            re.compile(
+                rf"(?<![\w-])(?:{_SPACE.sub('[ -]', pattern)})"
+                rf"(?:(?![\w-])|(?={CAUSE_SUFFIX})|(?={_MADE_OF}))",
+                re.I,
+            ),
+        )
+        for category, pattern in _PATTERNS
     )
-    for category, pattern in _PATTERNS
-) + tuple((category, re.compile(pattern)) for category, pattern in _CJK)
+    + tuple((category, re.compile(pattern)) for category, pattern in _CJK)
+    + tuple(
+        (category, re.compile(rf"(?<![\w-])(?:{pattern})", re.I)) for category, pattern in _TURKISH
+    )
+)
 
 
 @dataclass(frozen=True)

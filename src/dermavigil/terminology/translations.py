@@ -1,4 +1,5 @@
-"""Phenotypes named in Spanish, Portuguese, French, German or Italian: the HPO translations.
+"""Phenotypes named in Spanish, Portuguese, French, German, Italian, Japanese, Chinese or
+Turkish: the HPO translations.
 
 The HPO project publishes translations of its labels (Köhler S et al. 2021, "The Human
 Phenotype Ontology in 2021", Nucleic Acids Res 49(D1):D1207-D1217; repository
@@ -23,9 +24,17 @@ from functools import lru_cache
 from importlib import resources
 
 from dermavigil.terminology.phenotype_spans import token_matches
+from dermavigil.terminology.translation_match import (
+    UNSPACED,
+    edges,
+    turkish_stem,
+    unspaced_key,
+    unspaced_spans,
+)
 
-LANGUAGES = ("es", "pt", "fr", "de", "it")
-"""ISO 639-1 codes of the translations shipped."""
+LANGUAGES = ("es", "pt", "fr", "de", "it", "ja", "zh", "tr")
+"""ISO 639-1 codes of the translations shipped (Japanese, Chinese and Turkish are matched
+as :mod:`.translation_match` says)."""
 MOST_TOKENS = 8
 _WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _JOIN = re.compile(r"[\s'\u2019-]*")
@@ -68,6 +77,8 @@ def fold(token: str, language: str) -> str:
     folded = unicodedata.normalize("NFKD", token.lower())
     folded = "".join(c for c in folded if not unicodedata.combining(c)).replace("ß", "ss")
     folded = folded.replace("\u0153", "oe").replace("\u00e6", "ae")
+    if language == "tr":
+        return turkish_stem(token)
     if len(folded) <= 4:
         return folded
     if language == "de":
@@ -99,19 +110,28 @@ def translated_keys(language: str) -> dict[str, str]:
     keys: dict[str, str] = {}
     if language not in LANGUAGES:
         return keys
-    for lang, term, label in _rows():
-        if lang in _FALLBACK.get(language, (language,)):
+    for lang, term, label in _rows(_FALLBACK.get(language, (language,))):
+        if language in UNSPACED:
+            key = unspaced_key(label, language)
+        else:
             key = " ".join(t for t, _, _ in tokens(label, language))
-            if key and (key not in keys or (lang == language and term < keys[key])):
-                keys[key] = term
+        if key and (key not in keys or (lang == language and term < keys[key])):
+            keys[key] = term
     return keys
 
 
-@lru_cache(maxsize=1)
-def _rows() -> tuple[tuple[str, str, str], ...]:
+@lru_cache(maxsize=len(LANGUAGES))
+def _rows(languages: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """The rows of ``languages`` only (the table holds eight)."""
     data = resources.files("dermavigil.terminology") / "data" / "hpo_translations.tsv"
+    heads = tuple(f"{lang}\t" for lang in languages)
     lines = data.read_text(encoding="utf-8").splitlines()
-    return tuple(tuple(line.split("\t")) for line in lines if not line.startswith("#"))  # type: ignore[misc]
+    return tuple(tuple(line.split("\t")) for line in lines if line.startswith(heads))  # type: ignore[misc]
+
+
+@lru_cache(maxsize=len(UNSPACED))
+def _edges(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    return edges(translated_keys(language))
 
 
 @lru_cache(maxsize=len(LANGUAGES))
@@ -124,6 +144,9 @@ def translated_spans(text: str, language: str) -> list[TranslatedSpan]:
     keys = translated_keys(language)
     if not keys:
         return []
+    if language in UNSPACED:
+        found = unspaced_spans(text, keys, _edges(language), language)
+        return [TranslatedSpan(start, end, term) for start, end, term in found]
     starts = _starts(language)
     found_tokens = tokens(text, language)
     joined = [

@@ -1,4 +1,5 @@
-"""Facts of a case report written in Spanish, Portuguese, French, German or Italian.
+"""Facts of a case report written in Spanish, Portuguese, French, German or Italian, or in
+Japanese, Chinese or Turkish (each with its own words and folding: :mod:`.foreign_languages`).
 
 The English pipeline sets a paragraph in another language aside
 (:mod:`.language`); this module reads such paragraphs with the resources of their
@@ -35,29 +36,18 @@ from typing import Any
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.domain.vocab import FindingKind, Outcome, SeriousnessCriterion, Sex
 from dermavigil.literature.extract.findings import FindingFacts
+from dermavigil.literature.extract.foreign_languages import (
+    fold,
+    onsets,
+    split_unspaced,
+    words_for,
+)
 from dermavigil.literature.extract.foreign_product import find_product
 from dermavigil.literature.extract.foreign_treatments import (
     negated,
     treatments_of,
 )
-from dermavigil.literature.extract.foreign_words import (
-    ADMITTED_SINCE,
-    AGE,
-    AGE_UNITS,
-    BIOPSY,
-    CASE,
-    GENERAL,
-    NUMBERS,
-    ONSET,
-    OUTCOMES,
-    REACTIONS,
-    SERIOUS,
-    SEX,
-    SITES_FOUND,
-    SURGERY,
-    TIME_UNITS,
-    ascii_fold,
-)
+from dermavigil.literature.extract.foreign_words import SURGERY, ascii_fold
 from dermavigil.literature.extract.reactions import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.seriousness_codes import reaction_criteria
@@ -95,7 +85,9 @@ class ForeignFacts:
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
-def _case_sentences(sentences: list[Sentence], folded: str) -> list[Sentence]:
+def _case_sentences(sentences: list[Sentence], folded: str, language: str) -> list[Sentence]:
+    words = words_for(language)
+    CASE, GENERAL = words.CASE, words.GENERAL  # noqa: N806
     out: list[Sentence] = []
     telling = False
     for sentence in sentences:
@@ -135,7 +127,7 @@ def _mentions(
     longest at each place, without overlap."""
     names = default_coder().tables.names
     hits: list[tuple[int, int, str]] = []
-    for pattern, english in REACTIONS:
+    for pattern, english in words_for(language).REACTIONS:
         for m in pattern.finditer(folded, sentence.start, sentence.end):
             hits.append((m.start(), m.end(), english))
     for span in translated_spans(text[sentence.start : sentence.end], language):
@@ -155,10 +147,14 @@ def _reactions(
     """The reactions of the case sentences, and what a biopsy showed (histopathology)."""
     found: dict[str, ReactionFacts] = {}
     findings: dict[str, FindingFacts] = {}
+    words = words_for(language)
+    history = getattr(words, "HISTORY", None)
     for sentence in case:
-        biopsy = BIOPSY.search(folded, sentence.start, sentence.end)
+        biopsy = words.BIOPSY.search(folded, sentence.start, sentence.end)
         for start, end, english in _mentions(text, folded, sentence, language):
-            if negated(folded, sentence, start, language):
+            if negated(folded, sentence, start, language, end):
+                continue
+            if history and _in_history(folded, sentence, start, end, history):
                 continue
             codes = list(_codes(english))
             key = codes[0].code if codes else english.lower()
@@ -182,6 +178,15 @@ def _reactions(
                 spans={"verbatim": [(start, end)]},
             )
     return list(found.values()), list(findings.values())
+
+
+def _in_history(folded: str, sentence: Sentence, start: int, end: int, history) -> bool:
+    """A condition named as the patient's history or indication (:data:`.foreign_words_zh.
+    HISTORY`): the cue in the 20 characters before it, or right after it in Turkish."""
+    return bool(
+        history.search(folded, max(sentence.start, start - 20), start)
+        or history.match(folded, end + 1, min(sentence.end, end + 20))
+    )
 
 
 def _last(patterns, folded: str, case: list[Sentence]) -> tuple[Any, Span] | None:
@@ -219,13 +224,14 @@ def read_foreign(
     facts = ForeignFacts(language=language)
     if language not in LANGUAGES:
         return facts
-    folded = ascii_fold(text)
+    folded = fold(text, language)
+    words = words_for(language)
     sentences = [
         s
-        for s in split_sentences(text)
+        for s in split_unspaced(split_sentences(text), text, language)
         if spans is None or s.section == "title" or any(a <= s.start < b for a, b in spans)
     ]
-    case = _case_sentences(sentences, folded)
+    case = _case_sentences(sentences, folded, language)
     if not case:
         return facts
     facts.reactions, facts.findings = _reactions(text, folded, case, language)
@@ -234,15 +240,15 @@ def read_foreign(
         suspects = suspects | {facts.product[1], ascii_fold(facts.product[0])}
     facts.treatments = treatments_of(folded, case, suspects, language)
     for sentence in case:
-        age = AGE.search(folded, sentence.start, sentence.end)
+        age = words.AGE.search(folded, sentence.start, sentence.end)
         if age:
-            facts.age = (float(age.group("n")), AGE_UNITS.get(age.group("unit"), "year"))
+            facts.age = (float(age.group("n")), words.AGE_UNITS.get(age.group("unit"), "year"))
             facts.spans["patient.age"] = [(age.start(), age.end())]
             break
-    sex = _first(SEX, folded, case)
+    sex = _first(words.SEX, folded, case)
     if sex:
         facts.sex, facts.spans["patient.sex"] = sex[0], [sex[1]]
-    outcome = _last(OUTCOMES, folded, case)
+    outcome = _last(words.OUTCOMES, folded, case)
     if outcome:
         facts.outcome, facts.spans["outcome"] = outcome[0], [outcome[1]]
     _seriousness(facts, folded, case)
@@ -253,16 +259,26 @@ def read_foreign(
 def _onset_and_sites(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:
     """The first latency from the injection the case sentences state, and the body sites
     they name (the reaction's or the injection's), in text order."""
+    words = words_for(facts.language)
     for sentence in case:
-        onset = ONSET.search(folded, sentence.start, sentence.end)
+        onset = next(
+            (
+                m
+                for p in onsets(words)
+                for m in [p.search(folded, sentence.start, sentence.end)]
+                if m
+            ),
+            None,
+        )
         if onset:
             number = onset.group("n").replace(",", ".")
-            value = float(number) if number[0].isdigit() else float(NUMBERS[number])
-            facts.onset = Duration(value=value, unit=TimeUnit(TIME_UNITS[onset.group("unit")]))
+            value = float(number) if number[0].isdigit() else float(words.NUMBERS[number])
+            unit = TimeUnit(words.TIME_UNITS[onset.group("unit")])
+            facts.onset = Duration(value=value, unit=unit)
             facts.spans["onset"] = [(onset.start(), onset.end())]
             break
     for sentence in case:
-        for name, pattern in SITES_FOUND:
+        for name, pattern in words.SITES_FOUND:
             for m in pattern.finditer(folded, sentence.start, sentence.end):
                 if name not in facts.sites:
                     facts.sites.append(name)
@@ -272,17 +288,18 @@ def _onset_and_sites(facts: ForeignFacts, folded: str, case: list[Sentence]) -> 
 def _seriousness(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:
     found: dict[SeriousnessCriterion, list[Span]] = {}
     named = facts.product[2][0] if facts.product else None
-    for criterion, pattern in SERIOUS:
+    words = words_for(facts.language)
+    for criterion, pattern in words.SERIOUS:
         for sentence in case:
             for m in pattern.finditer(folded, sentence.start, sentence.end):
-                if negated(folded, sentence, m.start(), facts.language):
+                if negated(folded, sentence, m.start(), facts.language, m.end()):
                     continue
                 if (
                     criterion is SeriousnessCriterion.hospitalisation
                     and named is not None
                     and (
                         sentence.end <= named
-                        or ADMITTED_SINCE.search(folded, max(0, m.start() - 16), m.start())
+                        or words.ADMITTED_SINCE.search(folded, max(0, m.start() - 16), m.start())
                     )
                 ):
                     # "es hospitalizado por falla cardiaca ... Desde su ingreso, se inició

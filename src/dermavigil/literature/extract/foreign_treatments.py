@@ -12,17 +12,12 @@ from __future__ import annotations
 
 import re
 
-from dermavigil.literature.extract.foreign_words import (
-    CLAUSE_END,
-    EXPOSURE,
-    NEGATION,
-    TREATED,
-    TREATMENTS,
-    ascii_fold,
-)
+from dermavigil.literature.extract.foreign_languages import negation, words_for
+from dermavigil.literature.extract.foreign_words import EXPOSURE, TREATMENTS, ascii_fold
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment import TreatmentFact
 from dermavigil.terminology.drug_spellings import english_drug
+from dermavigil.terminology.translation_match import UNSPACED
 
 _TOKEN = re.compile(r"[a-z]{5,}")
 _COMBINED = re.compile(r"\s?[-/+]\s?")
@@ -35,17 +30,31 @@ _MEMBERS = re.compile(
 """Between a drug class and its members: brackets or a preposition ("antibiótico terapia a
 base de oxacilina", "tratamiento antibiótico prolongado con claritromicina"): the members
 are the names a reader lists, as on the English path (:func:`.treatment._combined`)."""
+_BOUNDS = {"ja": "(?:{})", "zh": "(?:{})", "tr": r"(?<![\w-])(?:{})\w*"}
+"""How a treatment's name is bounded: not at all in Japanese and Chinese (no spaces), at its
+start in Turkish (suffixes follow)."""
 TREATMENT_NAME = re.compile("|".join(f"(?:{pattern})" for pattern, _ in TREATMENTS))
 """A name of the treatments table (:data:`.foreign_words.TREATMENTS`)."""
 
 
-def negated(folded: str, sentence: Sentence, start: int, language: str) -> bool:
+def negated(
+    folded: str, sentence: Sentence, start: int, language: str, end: int | None = None
+) -> bool:
     """Whether a negation cue of the language (NegEx-style: Chapman et al. 2001, J Biomed
-    Inform 34(5):301-310) stands before ``start`` in its clause."""
+    Inform 34(5):301-310) stands before ``start`` in its clause, or, for a language whose
+    denial follows its sign (Japanese, Turkish), right after ``end``."""
+    words = words_for(language)
+    before_cue, after_cue = negation(words, language)
     before = folded[sentence.start : start]
-    cut = [m.end() for m in CLAUSE_END.finditer(before)]
+    cut = [m.end() for m in words.CLAUSE_END.finditer(before)]
     clause = before[cut[-1] if cut else 0 :]
-    return bool(NEGATION[language].search(clause[-80:]))
+    if before_cue.search(clause[-80:]):
+        return True
+    if after_cue is None or end is None:
+        return False
+    after = folded[end : sentence.end]
+    stop = words.CLAUSE_END.search(after)
+    return bool(after_cue.search(after[: stop.start() if stop else 60]))
 
 
 def treatments_of(
@@ -56,13 +65,15 @@ def treatments_of(
     suspect, the drug given ("aplicación de"), or a negated name."""
     found: dict[str, TreatmentFact] = {}
     suspects = frozenset(ascii_fold(s) for s in suspects)
+    lexicon = words_for(language)
+    bounds = _BOUNDS.get(language, r"(?<![\w-])(?:{})(?![\w-])")
     for sentence in case:
         part = folded[sentence.start : sentence.end]
-        if not TREATED.search(part):
+        if not lexicon.TREATED.search(part):
             continue
         hits: list[tuple[int, int, str]] = []
-        for pattern, english in TREATMENTS:
-            for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", part):
+        for pattern, english in lexicon.TREATMENTS:
+            for m in re.finditer(bounds.format(pattern), part):
                 if not any(a < m.end() and m.start() < b for a, b, _ in hits):
                     hits.append((m.start(), m.end(), english))
         for m in _TOKEN.finditer(part):
@@ -76,7 +87,10 @@ def treatments_of(
         kept: list[tuple[int, int, str]] = []
         for start, end, english in sorted(hits):
             words = folded[sentence.start + start : sentence.start + end]
-            if any(s and (s in words or english in s) for s in suspects):
+            if any(
+                s and ((s == words if language in UNSPACED else s in words) or english in s)
+                for s in suspects
+            ):  # "透明质酸酶" (hyaluronidase) is not the filler "透明质酸" it contains
                 continue
             if negated(folded, sentence, sentence.start + start, language):
                 continue

@@ -13,7 +13,8 @@ Two stages keep English texts fast:
    words (:func:`dermavigil.literature.extract.quality.english_share`) is below 10 %,
    or with 40 letters or more of a script written without spaces (CJK), is a
    candidate; English prose scores 0.3-0.5 and never reaches the second stage;
-2. the candidate is named by its function words when one of Spanish, Portuguese, French,
+2. the candidate is named by its script when it is Japanese, Chinese or Korean
+   (:func:`script_language`), by its function words when one of Spanish, Portuguese, French,
    German or Italian clearly leads (:func:`profile_language`: the languages
    :mod:`.foreign` reads, with no model to load), else identified with py3langid (Lui
    and Baldwin 2012, "langid.py: An Off-the-shelf Language Identification Tool", ACL
@@ -112,11 +113,29 @@ def profile_language(text: str) -> str | None:
     return code if best >= MIN_PROFILE_SHARE and best >= MIN_PROFILE_LEAD * second else None
 
 
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def script_language(text: str) -> str | None:
+    """Japanese, Korean or Chinese by the script, when most of the letters are CJK: kana
+    (Japanese writes its particles and endings in kana, Chinese never does) -> "ja", Hangul
+    -> "ko", Han characters alone -> "zh" (Unicode Standard, chapter 18, "East Asia");
+    else None."""
+    kana, hangul, han = (len(p.findall(text)) for p in (_KANA, _HANGUL, _HAN))
+    if kana + hangul + han < max(MIN_UNSPACED, len(_WORD.findall(text))):
+        return None
+    if hangul > kana + han:
+        return "ko"
+    return "ja" if kana * 10 >= kana + han else "zh"
+
+
 def identify(text: str) -> str:
-    """The ISO 639 code of the language ``text`` is written in: by its function words when
-    they name one of the languages the extractor has words for (no model to load), else by
-    py3langid."""
-    return profile_language(text) or str(_identifier().classify(text)[0])
+    """The ISO 639 code of the language ``text`` is written in: by its script (Japanese,
+    Korean, Chinese) or its function words when they name one of the languages the extractor
+    has words for (no model to load), else by py3langid."""
+    return script_language(text) or profile_language(text) or str(_identifier().classify(text)[0])
 
 
 def _size(paragraph: str) -> tuple[int, int]:
