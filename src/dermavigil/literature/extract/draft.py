@@ -65,6 +65,7 @@ from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.series_cue import find_series
+from dermavigil.literature.extract.series_facts import add_group_seriousness
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 
@@ -296,6 +297,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         exposure=exposure_sentence(case_part, min(introduced, default=None), named),
         summed=summaries(sentences, case_part),
     )
+    if patient_facts.series:  # "three patients required surgical excision"
+        add_group_seriousness(outcome, sentences)
     suspect_spans = tuple(span for p in products for span in p.spans.get("category", []))
     routes = find_routes(
         sentences,

@@ -1,0 +1,44 @@
+"""A series' seriousness stated for a counted group of its patients (``series_facts``).
+
+Texts written for these tests (docs/annotation.md: a series is serious when the text states
+a criterion for any of its patients).
+"""
+
+from __future__ import annotations
+
+from dermavigil.literature.extract import extract_draft
+
+
+def _criteria(text: str) -> set[str]:
+    draft = extract_draft(text)
+    assert draft.is_series
+    return {c for r in draft.case["reactions"] for c in r.get("seriousness", [])}
+
+
+def test_an_excision_told_for_a_group_is_serious() -> None:
+    text = (
+        "Delayed nodules after poly-L-lactic acid: a case series\n"
+        "We report three patients who developed painful subcutaneous nodules after "
+        "poly-L-lactic acid injections in the cheeks. Two of them underwent surgical excision "
+        "of the nodules."
+    )
+    assert "medically_important" in _criteria(text)
+
+
+def test_a_hospitalisation_told_for_a_group_is_serious() -> None:
+    text = (
+        "Botulism after counterfeit toxin: a report of five women\n"
+        "Five women developed ptosis, dysphagia and diplopia after cosmetic botulinum toxin "
+        "injections given at home; three were hospitalized."
+    )
+    assert "hospitalisation" in _criteria(text)
+
+
+def test_a_group_criterion_only_considered_is_not() -> None:
+    text = (
+        "Delayed nodules after poly-L-lactic acid: a case series\n"
+        "We report three patients who developed painful subcutaneous nodules after "
+        "poly-L-lactic acid injections in the cheeks. Surgical excision may be needed if the "
+        "nodules of these patients persist."
+    )
+    assert _criteria(text) == set()
