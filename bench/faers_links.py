@@ -589,8 +589,9 @@ def scored_pairs(table: object) -> tuple[dict[tuple[str, str], dict], float, flo
 
     load = os.getloadavg()[0]
     started, cpu = time.perf_counter(), time.process_time()
-    scored, _ = score_table(table, 0.0)
+    scored, model = score_table(table, 0.0)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"duplicate share {model.duplicate_share:.4f} ({model.duplicate_share_from})")
     rows = {tuple(sorted((r["unique_id_l"], r["unique_id_r"]))): r for r in scored.to_pylist()}
     return rows, seconds, cpu, load
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from dermavigil.duplicates.model import (
@@ -147,11 +148,29 @@ def without_expected_matches(
     return out
 
 
-def product_u(
-    records: Any, settings: Any, db_api: Any, table_name: str
-) -> tuple[dict[str, dict[str, float]], int]:
-    """``u`` per comparison (but :data:`UNCONDITIONED`) and level label among pairs of one
-    first suspect product, and the number of pairs sampled ({} when too few)."""
+@dataclass(frozen=True)
+class ProductShares:
+    """Level shares among ``pairs`` sampled pairs of one first suspect product, of the
+    collection's ``same_product`` such pairs among ``n`` records."""
+
+    shares: dict[str, dict[str, float]]
+    pairs: int
+    n: int
+    same_product: int
+
+    def corrected(self, share: float) -> dict[str, dict[str, float]]:
+        """``u`` per comparison and level label: the shares less the duplicates a ``share``
+        of the records would make among one product's pairs (all of one product). A share
+        ``s`` of ``n`` records having a duplicate makes ``s n / 2`` pairs (the model's
+        ``λ = s / (n - 1)`` over ``n (n - 1) / 2`` pairs); before the eleventh session
+        this correction took ``s n`` pairs, twice the random pairs' correction."""
+        pairs = share * self.n / 2
+        return without_expected_matches(self.shares, pairs / self.same_product, self.pairs)
+
+
+def product_u(records: Any, settings: Any, db_api: Any, table_name: str) -> ProductShares | None:
+    """Level shares of each comparison (but :data:`UNCONDITIONED`) among pairs of one first
+    suspect product (None when too few)."""
     con = db_api.duckdb_con
     n, same_product = con.execute(
         f"SELECT (SELECT count(*) FROM {table_name}), coalesce(sum(c * (c - 1) // 2), 0) "
@@ -160,11 +179,10 @@ def product_u(
     ).fetchall()[0]
     if same_product * (1 - NON_MATCH_SHARE) < DUPLICATE_SHARE * n:
         log.info("%d same-product pairs for %d records: u of random pairs", same_product, n)
-        return {}, 0
+        return None
     names = [name for name in level_labels() if conditioned(name)]
     shares, pairs = level_shares(records, settings, db_api, product_pairs_sql(table_name), names)
-    # the duplicates expected among one product's pairs (all of one product, as above)
-    return without_expected_matches(shares, DUPLICATE_SHARE * n / same_product, pairs), pairs
+    return ProductShares(shares, pairs, int(n), int(same_product)) if shares else None
 
 
 PUBLICATION_MIN_PAIRS = 5

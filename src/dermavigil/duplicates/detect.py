@@ -31,12 +31,14 @@ from dermavigil.duplicates.features import FEATURE_SCHEMA, case_features
 from dermavigil.duplicates.model import (
     RARE_TERM_MIN,
     RARE_TERM_SHARE,
+    Params,
     facts,
     level_labels,
     settings,
 )
 from dermavigil.duplicates.parameters import DuplicateModel
-from dermavigil.duplicates.training import Progress, train
+from dermavigil.duplicates.share import expected_share
+from dermavigil.duplicates.training import Estimates, Progress, assemble, estimate
 from dermavigil.errors import InputError, Problem
 from dermavigil.registry.models import StoredCase
 
@@ -135,13 +137,9 @@ def duckdb_config(spill_dir: str | None = None) -> dict[str, str]:
 _PAIRS = "dermavigil_blocked_pairs"
 
 
-def _linker(
-    table: pa.Table, db_api: DuckDBAPI, progress: Progress | None
-) -> tuple[Linker, DuplicateModel]:
-    """A linker whose parameters were trained on ``table`` (see ``training``), scoring the
-    pairs of the table :data:`_PAIRS` (see :func:`score_table`)."""
-    records = db_api.register(table, table_name=_TABLE)
-    params, model = train(_TABLE, records, table.num_rows, db_api, progress)
+def _linker(table: pa.Table, records: Any, db_api: DuckDBAPI, params: Params) -> Linker:
+    """A linker of ``params`` scoring the pairs of the table :data:`_PAIRS` (see
+    :func:`score_table`)."""
     # the pairs come from meta_blocking.block_pairs, not from splink's blocking rules; the
     # scored table holds the ids, levels and weights, not both sides' feature columns
     # (read from the feature records when shown): a wide table of millions of pairs
@@ -153,7 +151,43 @@ def _linker(
     linker = Linker(records, scoring, log_level=None)
     pairs = db_api.table_to_splink_dataframe("__splink__blocked_id_pairs", _PAIRS)
     linker.table_management.register_blocked_pairs_for_predict(pairs)
-    return linker, model
+    return linker
+
+
+SHARE_MOVES_WEIGHTS = 0.01
+"""Bits by which some level's weight must move, the duplicate share estimated from the
+scored pairs in place of the stated one, for the pairs to be scored again."""
+
+
+def _scored(
+    table: pa.Table, records: Any, db_api: DuckDBAPI, est: Estimates
+) -> tuple[Any, DuplicateModel]:
+    """The blocked pairs scored (splink's table) and the model: first with the stated
+    duplicate share in the correction of chance agreement, then, where the share the
+    scored pairs give (:func:`~dermavigil.duplicates.share.expected_share`) moves a
+    level's weight, with that share."""
+    params, model = assemble(est)
+    scored = _linker(table, records, db_api, params).inference.predict(warning_mode="never")
+    if not model.trained:
+        return scored, model
+    sql = _clamped_sql(scored.physical_name, model.prior_weight, 0.0)
+    weights = db_api.duckdb_con.sql(f"SELECT match_weight FROM ({sql})").fetchnumpy()
+    bayes = weights["match_weight"] - model.prior_weight
+    share = expected_share(bayes, table.num_rows, model.duplicate_share)
+    new_params, new_model = assemble(est, share, "the scored pairs' posteriors")
+    moved = max(
+        abs(a.weight - b.weight)
+        for fa, fb in zip(model.facts, new_model.facts, strict=True)
+        for a, b in zip(fa.levels, fb.levels, strict=True)
+    )
+    if moved < SHARE_MOVES_WEIGHTS:  # scored with the stated share's weights, as recorded
+        why = f"the scored pairs' posteriors (weights within {SHARE_MOVES_WEIGHTS} bits: kept)"
+        return scored, model.model_copy(
+            update={"duplicate_share": share, "duplicate_share_from": why}
+        )
+    scored.drop_table_from_database_and_remove_from_cache()
+    linker = _linker(table, records, db_api, new_params)
+    return linker.inference.predict(warning_mode="never"), new_model
 
 
 def _shown(record: dict[str, Any], columns: tuple[str, ...]) -> Any:
@@ -233,14 +267,15 @@ def score_table(
         db_api.duckdb_con.register("_features", table)
         counts, pruning = block_pairs(db_api.duckdb_con, "_features", _PAIRS)
         db_api.duckdb_con.unregister("_features")
-        linker, model = _linker(table, db_api, step)
+        records = db_api.register(table, table_name=_TABLE)
+        est = estimate(_TABLE, records, table.num_rows, db_api, step)
+        step("scoring the blocked pairs", 2, 3)
+        scored, model = _scored(table, records, db_api, est)
         model.blocking, model.pruning = counts, pruning
         model.blocking_rules = [f"{f.name}: {f.description}" for f in FAMILIES] + [
             f"each record's {pruning.per_record} heaviest pairs of those sharing a key"
         ]
-        step("scoring the blocked pairs", 2, 3)
         # The weights are re-added in SQL (clamped, see _clamped_sql), so no splink threshold.
-        scored = linker.inference.predict(warning_mode="never")
         out = db_api.duckdb_con.sql(
             _clamped_sql(scored.physical_name, model.prior_weight, threshold)
         ).to_arrow_table()

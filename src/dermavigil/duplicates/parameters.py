@@ -58,6 +58,14 @@ class DuplicateModel(BaseModel):
     trained: bool = Field(description="m and u estimated from these records")
     prior_match_probability: float
     prior_weight: float
+    duplicate_share: float = Field(
+        default=0.05,
+        description="share of the reports taken to duplicate another where the sampled "
+        "pairs' level shares are corrected for the duplicates among them",
+    )
+    duplicate_share_from: str = Field(
+        default="stated", description="'stated' (the model's), or how it was estimated"
+    )
     u_pairs: int | None = Field(default=None, description="random pairs sampled for u")
     em_sessions: list[EMSession] = Field(default_factory=list)
     blocking_rules: list[str]

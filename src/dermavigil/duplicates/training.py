@@ -10,8 +10,10 @@ From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
    agreement is not counted again in each of them), and for the lot among one
    product's reports of one region and month
    (:func:`~dermavigil.duplicates.chance.lot_u_among_product_pairs`); the random and
-   the same-product shares less the duplicates the model's prior expects among them
-   (:func:`~dermavigil.duplicates.chance.without_expected_matches`);
+   the same-product shares less the duplicates a share of the reports makes among them
+   (:func:`~dermavigil.duplicates.chance.without_expected_matches`; :func:`assemble`, with
+   the stated share, then with the share the scored pairs give:
+   :mod:`~dermavigil.duplicates.share`);
 2. ``m`` (agreement among duplicates) by splink's expectation maximisation
    (Fellegi-Sunter EM, Winkler 1988; ``u`` held fixed) in each session of
    :func:`~dermavigil.duplicates.model.training_blocks` (each iteration's ``m`` at
@@ -50,9 +52,11 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from dermavigil.duplicates.chance import (
+    ProductShares,
     block_pairs_sql,
     level_shares,
     lot_u_among_product_pairs,
@@ -61,7 +65,9 @@ from dermavigil.duplicates.chance import (
     publication_rare_u,
     without_expected_matches,
 )
+from dermavigil.duplicates.linker_values import model_dict, sampled_u, session_m, set_u
 from dermavigil.duplicates.model import (
+    DUPLICATE_SHARE,
     M_HELD,
     PUBLICATION_RARE,
     TRAIN_MIN_RECORDS,
@@ -100,36 +106,8 @@ Progress = Callable[[str, int, int], None]
 """(step, completed, total) callback."""
 
 
-def _observed(value: Any) -> float | None:
-    """A trained probability, or None where splink saw no pair at that level (it would
-    use 1e-6: an unseen level would weigh ~20 bits; the prior is kept instead)."""
-    if isinstance(value, (int, float)) and math.isfinite(value) and value > 0:
-        return float(value)
-    return None
-
-
 def _rule_sql(rule: Any) -> str:
     return rule.get_blocking_rule("duckdb").blocking_rule_sql
-
-
-def _levels_of(comparison_dict: dict[str, Any]) -> list[dict[str, Any]]:
-    return [lv for lv in comparison_dict["comparison_levels"] if not lv.get("is_null_level")]
-
-
-def _session_m(session: Any) -> tuple[dict[str, dict[str, float]], float]:
-    """m per level of each comparison the EM session trained, and its final lambda."""
-    core = session.core_model_settings
-    out: dict[str, dict[str, float]] = {}
-    for comparison in core.comparisons:
-        levels = {}
-        for level in comparison.comparison_levels:
-            if level.is_null_level:
-                continue
-            m = _observed(level._m_probability)
-            if m is not None:
-                levels[level.label_for_charts] = m
-        out[comparison.output_column_name] = levels
-    return out, float(core.probability_two_random_records_match)
 
 
 def _pairs_in_block(db_api: Any, table_name: str, rule: Any) -> int:
@@ -167,7 +145,7 @@ def _em(
             list(level_labels()),
         )  # fmt: skip
         for name, levels in block_u.items():
-            _set_u(linker, name, levels)
+            set_u(linker, name, levels)
         try:
             with m_floor():
                 session = linker.training.estimate_parameters_using_expectation_maximisation(
@@ -177,7 +155,7 @@ def _em(
             log.info("EM on %s failed: %s", block, error)
             sessions.append(EMSession(block=block, used=False, why=f"EM failed: {error}"))
             continue
-        m, lam = _session_m(session)
+        m, lam = session_m(session)
         expected = lam * pairs
         reversed_ = [
             name
@@ -226,15 +204,6 @@ def _strongest_not_favoured(m_levels: dict[str, float], u_levels: dict[str, floa
     return u is not None and m < u
 
 
-def _set_u(linker: Any, name: str, u: dict[str, float]) -> None:
-    """Set the linker's ``u`` of comparison ``name``'s levels by label."""
-    for comparison in linker._settings_obj.comparisons:
-        if comparison.output_column_name == name:
-            for level in comparison.comparison_levels:
-                if not level.is_null_level and level.label_for_charts in u:
-                    level.u_probability = u[level.label_for_charts]
-
-
 def constrain(
     m: float, u: float, agreement: bool, keep_u: bool = False
 ) -> tuple[float, float, str | None]:
@@ -256,82 +225,91 @@ def constrain(
     return m, u, None
 
 
-def _sampled_u(linker: Any) -> dict[str, dict[str, float]]:
-    """``u`` per comparison and level that splink's random sampling estimated: a level no
-    sampled pair reached is left out (it keeps its prior, as splink keeps it)."""
-    return {
-        comparison.output_column_name: {
-            level.label_for_charts: float(level._trained_u_median)
-            for level in comparison.comparison_levels
-            if not level.is_null_level and _observed(level._trained_u_median) is not None
-        }
-        for comparison in linker._settings_obj.comparisons
+@dataclass
+class Estimates:
+    """What :func:`estimate` drew from the records, before the duplicates expected among
+    the sampled pairs are taken out of their shares (:func:`assemble`)."""
+
+    n_records: int
+    u_pairs: int | None = None
+    model_u: dict[str, dict[str, float]] = field(default_factory=dict)
+    sampled: dict[str, dict[str, float]] = field(default_factory=dict)
+    product: ProductShares | None = None
+    lot_u: dict[str, float] = field(default_factory=dict)
+    publication_u: dict[str, float] = field(default_factory=dict)
+    m: dict[str, dict[str, float]] = field(default_factory=dict)
+    sessions: list[EMSession] = field(default_factory=list)
+
+
+def estimate(
+    table_name: str, records: Any, n_records: int, db_api: Any, progress: Progress | None = None
+) -> Estimates:
+    """Level shares among sampled pairs and EM's m (from TRAIN_MIN_RECORDS records on)."""
+    from splink import Linker
+
+    step = progress or (lambda *_: None)
+    est = Estimates(n_records)
+    if n_records < TRAIN_MIN_RECORDS:
+        return est
+    step("estimating u from random pairs", 0, 3)
+    linker = Linker(records, settings(n_records), log_level=None)
+    est.u_pairs = int(min(U_MAX_PAIRS, n_records * (n_records - 1) // 2))
+    linker.training.estimate_u_using_random_sampling(
+        max_pairs=est.u_pairs, seed=U_SEED, num_chunks=1, min_count_per_level=None
+    )
+    est.sampled = sampled_u(linker)
+    est.model_u = {
+        name: {label: float(u) for label, (_, u) in levels.items() if u is not None}
+        for name, levels in model_dict(linker).items()
     }
-
-
-def _model_dict(linker: Any) -> dict[str, dict[str, tuple[float | None, float | None]]]:
-    """m and u per level of each comparison of a linker (None where not set)."""
-    out: dict[str, dict[str, tuple[float | None, float | None]]] = {}
-    for comparison in linker._settings_obj.comparisons:
-        out[comparison.output_column_name] = {
-            level.label_for_charts: (
-                _observed(level._m_probability),
-                _observed(level._u_probability),
-            )
-            for level in comparison.comparison_levels
-            if not level.is_null_level
-        }
-    return out
+    est.product = product_u(records, settings(n_records), db_api, table_name)
+    if est.product is not None:  # EM holds u fixed at these (corrected by the stated share)
+        for name, levels in est.product.corrected(DUPLICATE_SHARE).items():
+            set_u(linker, name, levels)
+    est.publication_u, _ = publication_rare_u(db_api, table_name)
+    est.lot_u, _ = lot_u_among_product_pairs(db_api, table_name)
+    if est.lot_u:
+        set_u(linker, "lot", est.lot_u)  # EM's E-step uses it too (u stays fixed in EM)
+    step("estimating m by expectation maximisation", 1, 3)
+    m_est, est.sessions = _em(linker, db_api, table_name, records, n_records)
+    est.m = {name: levels for name, levels in m_est.items() if name not in M_HELD}
+    return est
 
 
 def train(
     table_name: str, records: Any, n_records: int, db_api: Any, progress: Progress | None = None
 ) -> tuple[Params, DuplicateModel]:
     """The constrained parameters for scoring ``records`` and the model's record."""
-    from splink import Linker
+    return assemble(estimate(table_name, records, n_records, db_api, progress))
 
-    step = progress or (lambda *_: None)
+
+def assemble(
+    est: Estimates, share: float = DUPLICATE_SHARE, share_from: str = "stated"
+) -> tuple[Params, DuplicateModel]:
+    """The constrained parameters and the model's record, the duplicates a ``share`` of
+    the reports would make taken out of the sampled pairs' shares (random pairs' and one
+    product's: :func:`~dermavigil.duplicates.chance.without_expected_matches`)."""
+    n_records = est.n_records
     p = prior_match_probability(n_records)
-    u_from: Source = "prior"
-    m_est: dict[str, dict[str, float]] = {}
-    u_est: dict[str, dict[str, float]] = {}
-    sessions: list[EMSession] = []
-    u_pairs = None
+    trained = n_records >= TRAIN_MIN_RECORDS
+    u_from: Source = "random pairs" if trained else "prior"
     u_sources: dict[str, Source] = {}
-    publication_u: dict[str, float] = {}
-    if n_records >= TRAIN_MIN_RECORDS:
-        step("estimating u from random pairs", 0, 3)
-        linker = Linker(records, settings(n_records), log_level=None)
-        u_pairs = int(min(U_MAX_PAIRS, n_records * (n_records - 1) // 2))
-        linker.training.estimate_u_using_random_sampling(
-            max_pairs=u_pairs, seed=U_SEED, num_chunks=1, min_count_per_level=None
-        )
-        u_from = "random pairs"
+    m_est, publication_u = est.m, est.publication_u
+    u_est: dict[str, dict[str, float]] = {}
+    if trained:
         # the levels sampled pairs reached, less the duplicates expected among random
-        # pairs (the model's prior: splink's probability_two_random_records_match); a
-        # level none reached keeps its prior
-        sampled = without_expected_matches(_sampled_u(linker), p, u_pairs)
-        u_est = {
-            name: {
-                **{label: float(u) for label, (_, u) in levels.items() if u is not None},
-                **sampled.get(name, {}),
-            }
-            for name, levels in _model_dict(linker).items()
-        }
-        cond_u, _ = product_u(records, settings(n_records), db_api, table_name)
-        for name, levels in cond_u.items():
-            u_est[name] = {**u_est.get(name, {}), **levels}
-            u_sources[name] = "random pairs of one product"
-            _set_u(linker, name, levels)  # EM holds u fixed at these
-        publication_u, _ = publication_rare_u(db_api, table_name)
-        lot_u, lot_pairs = lot_u_among_product_pairs(db_api, table_name)
-        if lot_u:
-            u_est["lot"] = lot_u
+        # pairs (splink's probability_two_random_records_match for the share); a level
+        # none reached keeps its prior
+        lam = min(0.5, share / max(n_records - 1, 1))
+        sampled = without_expected_matches(est.sampled, lam, est.u_pairs or 0)
+        u_est = {name: {**levels, **sampled.get(name, {})} for name, levels in est.model_u.items()}
+        if est.product is not None:
+            for name, levels in est.product.corrected(share).items():
+                u_est[name] = {**u_est.get(name, {}), **levels}
+                u_sources[name] = "random pairs of one product"
+        if est.lot_u:
+            u_est["lot"] = est.lot_u
             u_sources["lot"] = "random pairs of one product"
-            _set_u(linker, "lot", lot_u)  # EM's E-step uses it too (u stays fixed in EM)
-        step("estimating m by expectation maximisation", 1, 3)
-        m_est, sessions = _em(linker, db_api, table_name, records, n_records)
-        m_est = {name: levels for name, levels in m_est.items() if name not in M_HELD}
     params: Params = {}
     fact_records = []
     for fact in facts():
@@ -370,11 +348,13 @@ def train(
         )
     model = DuplicateModel(
         records=n_records,
-        trained=n_records >= TRAIN_MIN_RECORDS,
+        trained=trained,
         prior_match_probability=p,
         prior_weight=math.log2(p / (1 - p)),
-        u_pairs=u_pairs,
-        em_sessions=sessions,
+        duplicate_share=share,
+        duplicate_share_from=share_from,
+        u_pairs=est.u_pairs,
+        em_sessions=est.sessions,
         blocking_rules=[_rule_sql(rule) for rule in blocking_rules()],
         facts=fact_records,
     )
