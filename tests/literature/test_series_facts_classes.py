@@ -42,3 +42,19 @@ def test_a_group_criterion_only_considered_is_not() -> None:
         "nodules of these patients persist."
     )
     assert _criteria(text) == set()
+
+
+def test_a_series_that_singles_out_no_patient_keeps_its_group_reactions() -> None:
+    text = (
+        "Late reactions to a permanent filler\n"
+        "Background: Six patients presented to our clinic with granulomas after lip "
+        "augmentation with a polyacrylamide gel. Results: Complications included abscesses and "
+        "migration of the gel. Four patients required surgical excision. Conclusion: Permanent "
+        "fillers can cause nodules and fistulas years later."
+    )
+    draft = extract_draft(text)
+    assert draft.is_series
+    verbatims = " ".join(r["verbatim"] for r in draft.case["reactions"]).lower()
+    assert "granuloma" in verbatims and "abscess" in verbatims
+    assert "fistula" not in verbatims  # the conclusion speaks of fillers in general
+    assert "medically_important" in _criteria(text)

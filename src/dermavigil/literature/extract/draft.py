@@ -64,8 +64,8 @@ from dermavigil.literature.extract.roles import narrative_sentences, statement_a
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
-from dermavigil.literature.extract.series_cue import find_series
-from dermavigil.literature.extract.series_facts import add_group_seriousness
+from dermavigil.literature.extract.series_cue import report_series
+from dermavigil.literature.extract.series_facts import add_group_seriousness, with_groups
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 
@@ -186,7 +186,7 @@ def _in_another_language(
     """A partial draft for a text the extractor cannot read as English (empty, or in
     another language): the product family a text in another language names is kept, with
     its evidence (:func:`.products.named_family`), what the words of its language give
-    (:func:`.foreign_draft.fill_gaps`), and a series its words count (:func:`.find_series`)."""
+    (:func:`.foreign_draft.fill_gaps`), and a series its words count (:func:`.report_series`)."""
     draft = _empty(text, warnings)
     evidence: assemble.Evidence = {}
     named = named_family(text)
@@ -197,12 +197,7 @@ def _in_another_language(
         draft.warnings.append("the product family the text names in its language is kept")
     suspects = frozenset(p.name.lower() for p in named)
     fill_gaps(text, languages or [], draft.case, evidence, draft.warnings, suspects, True)
-    series = find_series(split_sentences(text))  # "deux cas", "quatro pacientes", "380例"
-    if series:
-        draft.is_series = True
-        draft.case["report"]["patients_in_report"] = series[0] or 2
-        evidence["report.patients_in_report"] = [series[1]]
-        draft.warnings.append(f"the report describes a series of {series[0] or 2} patients")
+    draft.is_series = report_series(text, draft.case, evidence, draft.warnings)  # "deux cas"
     draft.evidence = evidence
     return draft
 
@@ -239,7 +234,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     patient = patient_sentences(sentences)
     title = sentences[0].text if sentences and sentences[0].section == "title" else None
     challenge = find_challenges(patient)
-    told = narrative_sentences(sentences)
+    told = with_groups(narrative_sentences(sentences), sentences)
     # the title of a case report names the case's diagnosis even without a cause word
     # ("Nicolau Syndrome Requiring a Skin Graft", then "a man who developed this syndrome")
     reactions, excluded = find_reactions(

@@ -27,11 +27,12 @@ single report that mentions other published cases is still single. A series of d
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from dermavigil.literature.extract.foreign_words import NUMBERS, ascii_fold
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.relevance import literature_statement
-from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.sentences import Sentence, split_sentences
 
 Span = tuple[int, int]
 
@@ -220,3 +221,18 @@ def find_series(sentences: list[Sentence]) -> tuple[int | None, Span] | None:
         return None
     _, start, count, length = min(cues, key=lambda c: (c[0], c[1]))
     return count, (start, start + length)
+
+
+def report_series(
+    text: str, case: dict[str, Any], evidence: dict[str, list[Span]], warnings: list[str]
+) -> bool:
+    """Mark the report part of a draft of ``text`` as a series when the text counts one
+    ("deux cas", "quatro pacientes", "380例"), with the count's evidence; True if it does."""
+    found = find_series(split_sentences(text))
+    if found is None:
+        return False
+    count, span = found
+    case["report"]["patients_in_report"] = count or 2
+    evidence["report.patients_in_report"] = [span]
+    warnings.append(f"the report describes a series of {count or 2} patients")
+    return True
