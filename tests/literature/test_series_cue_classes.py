@@ -42,6 +42,20 @@ def _count(text: str) -> int | None | bool:
         ("Wir berichten über zwei Patientinnen mit Schwellungen nach Hyaluronsäure.", 2),
         ("Nesta série de casos, os autores descrevem quatro pacientes com necrose.", 4),
         ("结果 本研究共入选病例45例,其中住院治疗12例。", 45),
+        ("Yöntem: Çalışmaya 120 hasta dahil edilmiştir.", 120),
+        ("We present a case series of 11 infants with suppurative lymphadenitis.", 11),
+        # an enumeration of patients, one by one
+        (
+            "One patient with retinal artery occlusion, one patient with optic neuropathy and "
+            "one patient with both were treated with hyaluronidase.",
+            3,
+        ),
+        # a share of the series is not its size
+        (
+            "Results: Dimples developed in 3 cases (2.1%) and exposure in 5 cases (3.5%) of "
+            "the 144 patients treated with threads.",
+            144,
+        ),
         # a case series with no count
         ("We present a case series of vascular occlusion after hyaluronic acid filler.", None),
     ],
@@ -68,6 +82,7 @@ def test_series_wordings(text: str, count: int | None) -> None:
         "Smith AB, Jones CD. Late granulomas after fillers. Clinical study of 11 cases. "
         "J Cosmet Dermatol 2004; 33: 115-20.",
         # counts that are no patients
+        "Se trató con heparina desde 2015 hasta 2018 sin complicaciones.",
         "She received 2 series of 2-week courses of oral ciprofloxacin.",
         "Insulin lipohypertrophy is frequent in type 2 diabetes patients on insulin.",
         "Fillers are popular among both women and men of all ages.",

@@ -43,11 +43,11 @@ _ADJECTIVE = (
 )
 _NOUN = (
     r"patients|cases|case reports|case studies|observations|instances|women|men|females"
-    r"|males|subjects|individuals|children|girls|boys|adults|victims"
+    r"|males|subjects|individuals|children|girls|boys|adults|victims|infants|neonates|adolescents"
 )
 _COUNT = re.compile(
     rf"\b(?P<n>{NUMBER_WORDS})\s+(?:{_ADJECTIVE}\s+){{0,2}}(?:{_NOUN})\b"
-    rf"|\bcase series(?:\s+of\s+(?P<n3>{NUMBER_WORDS})\s+(?:patients|cases))?"
+    rf"|\bcase series(?:\s+of\s+(?P<n3>{NUMBER_WORDS})\s+(?:{_ADJECTIVE}\s+){{0,2}}(?:{_NOUN}))?"
     rf"|\bseries of (?P<n2>{NUMBER_WORDS})\b(?![-\u2010\u2011\u2013]|\s+(?:[\w-]+\s+)?(?:days?"
     r"|weeks?|months?|years?|hours?|sessions?|injections?|treatments?|courses?|doses?))"
     r"|\bboth (?:patients|cases|instances|women|men|children|girls|boys)\b(?!\s+(?:and|&))",
@@ -75,6 +75,16 @@ _FOREIGN = re.compile(
 )
 _CJK_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CJK = re.compile(r"(?<![\d.])(?P<n>\d+|[两二三四五六七八九])\s*(?:例|예)(?![\d])")
+_TURKISH = re.compile(
+    r"(?<![\w-])(?P<n>\d+)\s+(?:hasta|olgu)(?:[a-z\u0131\u015f\u011f\u00e7\u00f6\u00fc]*)"
+)
+_TURKISH_LETTERS = re.compile(r"[\u0131\u015f\u011f\u0130\u015e\u011e]")
+"""'200 hasta dahil edilmiştir', '17 olgu': a count in a Turkish sentence (one with a letter
+only Turkish writes: 'hasta' is also Spanish 'until')."""
+_ENUMERATED = re.compile(r"\bone (?:patient|case|woman|man|child)\b", re.I)
+"""'One patient with BRAO, one patient with PION, one patient with ...': as many patients."""
+_SUBGROUP = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*%")
+"""'Dimple was developed in 3 cases (2.1%)': a share of the series, not its size."""
 _MARKER = re.compile(
     r"(?<![\w-])(?:case|patient|caso|cas|fall|paciente|patiente|observation)\s*(?:no\.?\s*)?"
     r"(?P<n>[1-9])(?![\w.,/-]*\d)|病例\s*(?P<c>[1-9])(?!\d)",
@@ -141,7 +151,7 @@ def _counted(text: str, start: int, end: int, number_first: bool) -> bool:
     """The cue at ``text[start:end]`` counts this report's patients, not others'."""
     if _CITED.match(text, end) or number_first and _RUN_IN.search(text, 0, start):
         return False
-    if _NOT_COUNT.search(text, 0, start):
+    if _NOT_COUNT.search(text, 0, start) or _SUBGROUP.match(text, end):
         return False
     if literature_statement(text, start, end):
         return False
@@ -198,6 +208,11 @@ def find_series(sentences: list[Sentence]) -> tuple[int | None, Span] | None:
         ]
         found += [(m, _value(m["n"] or m["fr"])) for m in _FOREIGN.finditer(folded)]
         found += [(m, _value(m.group("n"))) for m in _CJK.finditer(text)]
+        if _TURKISH_LETTERS.search(text):
+            found += [(m, _value(m.group("n"))) for m in _TURKISH.finditer(folded)]
+        ones = list(_ENUMERATED.finditer(text))
+        if len(ones) >= 2:
+            found.append((ones[0], len(ones)))
         if _SEEN.search(text):
             found += [(m, None) for m in _FEW.finditer(text)]
         for match, count in found:
