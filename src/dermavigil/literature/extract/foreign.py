@@ -58,6 +58,13 @@ from dermavigil.terminology.translations import LANGUAGES, translated_spans
 Span = tuple[int, int]
 _NOT_CASE_SECTIONS = re.compile(r"intro|discus|conclu|background|antecedentes|objetiv", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
+_INDICATION = re.compile(
+    r"(?<![\w-])(?:prescrit[oa]?s?|prescrites?|verordnet|prescritt[oa]) (?:para|pour|per|gegen"
+    r"|wegen)(?![\w-])[^.;]*$"
+)
+"""Before a diagnosis: what a drug was prescribed for ("prescrits pour ... diagnostics :
+urticaire, érysipèle"), the indication or a working diagnosis, not a reaction
+(docs/annotation.md: the indication, a diagnosis never confirmed)."""
 _LIFE_THREATENING = frozenset({"botulism"})
 """Diagnoses life-threatening by the written criteria (``docs/annotation.md``, serious)."""
 
@@ -152,7 +159,9 @@ def _reactions(
     for sentence in case:
         biopsy = words.BIOPSY.search(folded, sentence.start, sentence.end)
         for start, end, english in _mentions(text, folded, sentence, language):
-            if negated(folded, sentence, start, language, end):
+            if negated(folded, sentence, start, language, end) or _INDICATION.search(
+                folded, max(sentence.start, start - 120), start
+            ):
                 continue
             if history and _in_history(folded, sentence, start, end, history):
                 continue
@@ -189,15 +198,31 @@ def _in_history(folded: str, sentence: Sentence, start: int, end: int, history) 
     )
 
 
-def _last(patterns, folded: str, case: list[Sentence]) -> tuple[Any, Span] | None:
+def _last(
+    patterns, folded: str, case: list[Sentence], denied: re.Pattern[str] | None = None
+) -> tuple[Any, Span] | None:
+    """The last match of ``patterns`` in the case sentences, not one that a negation cue
+    (``denied``) stands right before ("aucune amélioration": no status)."""
     best: tuple[int, int, Any, Span] | None = None
     for sentence in case:
         for value, pattern in patterns:
             for m in pattern.finditer(folded, sentence.start, sentence.end):
+                if denied and denied.search(
+                    folded[max(sentence.start, m.start() - 12) : m.start()]
+                ):
+                    continue
                 rank = (m.end(), m.end() - m.start())
                 if best is None or rank > best[:2]:
                     best = (*rank, value, (m.start(), m.end()))
     return (best[2], best[3]) if best else None
+
+
+def _denial(words, language: str) -> re.Pattern[str] | None:
+    """The negation cues written before what they deny (Spanish to Italian)."""
+    return words.NEGATION[language] if language in _SPACED_WORDS else None
+
+
+_SPACED_WORDS = ("es", "pt", "fr", "de", "it")
 
 
 def _first(patterns, folded: str, case: list[Sentence]) -> tuple[Any, Span] | None:
@@ -248,7 +273,7 @@ def read_foreign(
     sex = _first(words.SEX, folded, case)
     if sex:
         facts.sex, facts.spans["patient.sex"] = sex[0], [sex[1]]
-    outcome = _last(words.OUTCOMES, folded, case)
+    outcome = _last(words.OUTCOMES, folded, case, _denial(words, language))
     if outcome:
         facts.outcome, facts.spans["outcome"] = outcome[0], [outcome[1]]
     _seriousness(facts, folded, case)

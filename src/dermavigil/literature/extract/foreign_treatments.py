@@ -47,14 +47,24 @@ def negated(
     before_cue, after_cue = negation(words, language)
     before = folded[sentence.start : start]
     cut = [m.end() for m in words.CLAUSE_END.finditer(before)]
-    clause = before[cut[-1] if cut else 0 :]
-    if before_cue.search(clause[-80:]):
+    clause = before[cut[-1] if cut else 0 :][-80:]
+    if any(not _NO_EFFECT.match(clause, cue.end()) for cue in before_cue.finditer(clause)):
         return True
     if after_cue is None or end is None:
         return False
     after = folded[end : sentence.end]
     stop = words.CLAUSE_END.search(after)
     return bool(after_cue.search(after[: stop.start() if stop else 60]))
+
+
+_NO_EFFECT = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:amelioration|mejoria|melhora|melhoria|besserung|verbesserung"
+    r"|miglioramento|respuesta|resposta|reponse|risposta|ansprechen|efecto|efeito|effet|effetto"
+    r"|wirkung|exito|sucesso|succes|successo|erfolg)(?![\w-])"
+)
+"""After a negation cue: the improvement or the effect that did not come ("aucune amélioration
+n'était notée après antihistaminiques", "sin mejoría con corticoides"): the treatment named
+after it was given (the NegEx cue negates the improvement, not the treatment)."""
 
 
 def treatments_of(

@@ -127,6 +127,7 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
         "debridement",
     ),
     (r"escision|excision|exerese|excisao|exzision|escissione", "excision"),
+    (r"dermocorticoides?|dermocorticosteroides?", "topical corticosteroids"),
     (
         r"corticoides?|corticosteroides?|corticosteroides?|corticoides?|kortikosteroide?"
         r"|cortisone|corticosteroidi|glucocorticoides?|glucocorticoidi",

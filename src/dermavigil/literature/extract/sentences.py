@@ -71,6 +71,28 @@ _LABELS_PUNCTUATED = (
     r"|diagnos[ie]s|interventions?|outcomes?|lessons?|rationale|observations|importance"
     r"|study design|conclusions? and relevance"
 )
+_FOREIGN_LABELS = (
+    (
+        "methods",
+        r"materia(?:l|les) y m[eé]todos|material e m[eé]todos|mat[ée]riels? et m[ée]thodes"
+        r"|m[eé]todos|m[ée]thodes|methoden|metodi",
+    ),
+    ("results", r"resultados|r[ée]sultats|ergebnisse|risultati"),
+    (
+        "case report",
+        r"observation|cas cliniques?|pr[ée]sentation du cas|casos? cl[ií]nicos?|caso"
+        r"|presentaci[oó]n del caso|descripci[oó]n del caso|relato de caso|reporte de caso"
+        r"|descri[cç][aã]o do caso|fallberichte?|fallbeschreibung|falldarstellung|kasuistik",
+    ),
+)
+"""Labels that open the telling of the case in Spanish, Portuguese, French, German and
+Italian abstracts, recorded under the English section they name (the sentences after a
+French "Observation" or a Spanish "Descripción del caso" are told as those after "Case
+report"), read as the punctuated labels (a colon after them, or a line of their own). A
+label of the background or the discussion is left to the words of :mod:`.foreign_words`
+(``GENERAL``), which end the case sentences there: recorded as a section, it would also
+set aside the case a one-paragraph abstract tells under its "Introducción"."""
+_LABELS_PUNCTUATED += "|" + "|".join(pattern for _, pattern in _FOREIGN_LABELS)
 _SECTION = re.compile(
     rf"\s*(?::\s*)?(?:\(\d{{1,2}}\)\s*)?(?:({_LABELS})"
     r"\s*(?::|\.\s*[-\u2013\u2014]?\s|[-\u2013\u2014]\s|(?-i:(?=[A-Z][a-z]|[A-Z]\s)))"
@@ -91,6 +113,15 @@ _LABEL_LINE = re.compile(
 _ARTICLE_TYPE = re.compile(r"case reports?\.?", re.IGNORECASE)
 """A "Case Report" line before any running text is the article type of the page, not a
 section of the abstract, and no section label before it carries over it."""
+
+
+def _section_name(label: str) -> str:
+    """The section a label names, in English (:data:`_FOREIGN_LABELS`)."""
+    name = " ".join(label.lower().replace("-", " ").split())
+    for english, pattern in _FOREIGN_LABELS:
+        if re.fullmatch(pattern, name):
+            return english
+    return name
 
 
 def _running(sentences: list[Sentence]) -> bool:
@@ -141,7 +172,7 @@ def split_sentences(text: str) -> list[Sentence]:
         label = _LABEL_LINE.fullmatch(text, begin, end)
         if label and (_running(sentences) or not _ARTICLE_TYPE.fullmatch(label.group(0).strip())):
             words = "case" if label.group(3) else label.group(1) or label.group(2)
-            section = " ".join(words.lower().replace("-", " ").split())
+            section = _section_name(words)
             continue
         if label:
             # the article type opens the article: a label of the page's furniture before it
@@ -149,7 +180,7 @@ def split_sentences(text: str) -> list[Sentence]:
             section = None
         label = _SECTION.match(text, begin, end)
         if label:
-            section = " ".join((label.group(1) or label.group(2)).lower().replace("-", " ").split())
+            section = _section_name(label.group(1) or label.group(2))
             begin = label.end()
         while begin < end and text[begin].isspace():
             begin += 1
