@@ -572,6 +572,23 @@ counted ``s n``). Same command and records, load 12.4 / 11.7 (wall 419 s):
     reaction terms in common" +16.3 -> +17.0 bits, u at its floor). FAERS links: .084,
     unchanged at 0.5, 0.9 and 0.99. The cost is the second ``predict`` (and the load).
 
+Two infants' ages (issue 16, eleventh session; ``age_levels.INFANTS_APART``): exact ages
+both under a year are "infant ages within a month" (an agreement) or "no agreement
+(infant ages more than a month apart)" (a graded disagreement: two infants of one
+schedule, 2 and 6 months), each with its own m and u, where both had been "ages within
+1 year". Same command and records, load 9.3 / 14.0 (wall 450 s):
+
+    model            P/R/F1 at 0.5    P/R/F1 at 0.9    P/R at 0.99  CPU s  RSS
+    share estimated  .791/.869/.828   .879/.797/.836   .943/.670    56.7   2.22 GB
+    infants' ages    .794/.869/.830   .880/.797/.836   .944/.670    61.8   2.23 GB
+
+    flagged at 0.5 5,489 -> 5,470, at 0.9 4,534 -> 4,528; recall by kind unchanged
+    (.945/.889/.618/.813); false alarms at 0.9 between two real VAERS reports 367 ->
+    362 (ages differ 56 -> 52); adjudicated P at 0.9 .879/.888/.896 -> .880/.889/.897.
+    The bench's copies move an age by a whole year, so no copy of an infant meets the
+    new levels. FAERS links: unchanged (share .084; 0.9: 135 flagged, R .968, headline
+    P .822).
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.

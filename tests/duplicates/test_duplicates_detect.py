@@ -447,3 +447,30 @@ def test_rare_reactions_within_one_publication_weigh_as_its_patients_share_them(
     clinician_copy = clinician_case.model_copy(update={"case_id": "CLIN2"})
     level, weight = rare(clinician_case, clinician_copy)
     assert level.startswith("two or more rare reaction terms") and weight > 5
+
+
+def test_two_infants_months_apart_are_no_agreement(clinician_case: Case) -> None:
+    """An infant's age is told in months: two reports alike but for 2 and 6 months are two
+    infants of one schedule (issue 16, eleventh session: "ages within 1 year", +3 bits,
+    as an adult's 52 and 53), a graded disagreement (weight <= 0); 2 months and 0.2
+    years are one infant (an agreement of its own); 6 months and a year and a half stay
+    "ages within 1 year"."""
+
+    def aged(value: float, unit: str, case_id: str) -> Case:
+        data = clinician_case.model_dump()
+        data["patient"]["age"] = {"value": value, "unit": unit}
+        data["case_id"] = case_id
+        return Case.model_validate(data)
+
+    def age_evidence(a: Case, b: Case) -> tuple[str, float]:
+        (pair,) = detect([a, b], threshold=0.0).pairs
+        (age,) = [e for e in pair.explanation if e.field == "age"]
+        return age.level, age.match_weight
+
+    two_months = aged(2, "month", "TWO")
+    level, weight = age_evidence(two_months, aged(6, "month", "SIX"))
+    assert level == "no agreement (infant ages more than a month apart)" and weight <= 0
+    level, weight = age_evidence(two_months, aged(0.2, "year", "POINT2"))
+    assert level == "infant ages within a month" and weight > 0
+    level, weight = age_evidence(aged(6, "month", "SIX"), aged(1.5, "year", "OLDER"))
+    assert level == "ages within 1 year" and weight >= 0

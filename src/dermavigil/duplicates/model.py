@@ -62,6 +62,14 @@ from typing import Any
 import splink.comparison_level_library as cll
 from splink import SettingsCreator, block_on
 
+from dermavigil.duplicates.age_levels import (
+    AGE_FAR,
+    AGE_FAR_M,
+    AGE_SLIP,
+    BOTH_AGES,
+    INFANTS,
+    INFANTS_APART,
+)
 from dermavigil.duplicates.levels import Fact, Params
 from dermavigil.duplicates.levels import agree as _agree
 from dermavigil.duplicates.levels import else_level as _else
@@ -121,18 +129,6 @@ range including 0): 0.001 is a choice within it. It was
 0.01, which weighed one sender's two numbers at -2.6 bits where two FAERS reports
 share a numbering scheme by chance (u .06, random pairs): less than a shared rare country
 or the products, so the sender's own count of two cases was outvoted."""
-
-AGE_SLIP = "no agreement (ages far apart, a digit or unit slip apart)"
-AGE_FAR = "no agreement (ages far apart)"
-AGE_FAR_M = 0.003
-"""Prior m of :data:`AGE_FAR`, exact ages more than 5 years apart that no slip of the pen
-explains (:func:`~dermavigil.duplicates.pair_conditions.age_slip`): the reporters' count
-of two patients (21 of the 21 FAERS version links of ``bench/faers_links.py`` with both
-ages agree). An assumption: three in a thousand duplicates (-7.7 bits on FAERS). The
-slips and an age outside the other's age group keep the former else level's m/u (.03 /
-.76, -4.7 bits), and the m left over goes to "same age" (.45 -> .472)."""
-
-_BOTH_AGES = "age_years_l IS NOT NULL AND age_years_r IS NOT NULL"
 
 M_HELD = ("report_number",)
 """Facts whose ``m`` stays the stated prior whatever EM estimates. EM's blocks pair
@@ -209,15 +205,19 @@ def facts() -> tuple[Fact, ...]:
             "age", "patient age, exact or as an age-group span", "age_low", "age",
             # .022 of the former else level's m (see AGE_FAR_M)
             ("same age", "age_years_l = age_years_r", 0.472, 0.015),
-            ("ages within 1 year", within("age_years", 1), 0.21, 0.025),
+            # two infants under a year (INFANT_AGES): a month apart, or more
+            ("infant ages within a month", both(INFANTS, within("age_years", 0.0934)),
+             0.01, 0.002),
+            (INFANTS_APART, INFANTS, 0.004, 0.01),
+            ("ages within 1 year", within("age_years", 1), 0.196, 0.013),
             # a disagreement (weight <= 0, its prior 0): FAERS versions of a case keep the
             # age (21 of 21 links), EM's m (.0098 at 100k) lies far below u (.28)
             ("no agreement (ages within 5 years)", within("age_years", 5), 0.14, 0.14),
             ("age and age group compatible", overlap("age", " + 1"), 0.17, 0.06),
             # exact ages more than 5 years apart (AGE_FAR): a slip of the pen explains
             # some; the rest are two patients
-            (AGE_SLIP, both(_BOTH_AGES, age_slip("age_years")), 0.004, 0.11),
-            (AGE_FAR, _BOTH_AGES, AGE_FAR_M, 0.62),
+            (AGE_SLIP, both(BOTH_AGES, age_slip("age_years")), 0.004, 0.11),
+            (AGE_FAR, BOTH_AGES, AGE_FAR_M, 0.62),
             _else(0.001, 0.03),
         ),
         _agree("country", "reporter country (adjusted for how common the country is)", "country",
