@@ -56,6 +56,7 @@ def test_raw_caers_with_fda_column_names(
     )
     assert reports["210001"]["received_date"] == date(2019, 1, 15)
     assert reports["210001"]["age_years"] == 45.0 and reports["210002"]["serious"] is False
+    assert reports["210001"]["age_unit"] == "year"  # "Year(s)"
     products = [(p["seq"], p["role"], p["category"]) for p in t["report_products"].to_pylist()]
     assert products[:2] == [(1, "suspect", "other"), (2, "concomitant", "other")]
     assert t["report_reactions"].num_rows == 4  # 3 terms repeated on two product rows, + ACNE
@@ -85,6 +86,14 @@ def test_openfda_api_sample(settings: Settings, shared_data: Path, tables: Table
     received = [r["received_date"] for r in t["reports"].to_pylist()]
     assert min(received) == date(2008, 7, 7) and max(received) == date(2014, 3, 12)
     assert not summary.rejected
+    # the age's unit and the age group are kept (duplicate detection compares spans)
+    groups = {"5": "adult", "6": "elderly"}
+    by_id = {r["report_id"]: r for r in t["reports"].to_pylist()}
+    for result in results:
+        row, patient = by_id[result["safetyreportid"]], result["patient"]
+        assert row["age_group"] == groups.get(patient.get("patientagegroup"))
+        assert row["age_unit"] == ("year" if patient.get("patientonsetage") else None)
+    assert sum(1 for r in by_id.values() if r["age_group"]) == 59
 
 
 def test_openfda_page_quirks(settings: Settings, fixtures: Path, tables: Tables) -> None:

@@ -36,6 +36,7 @@ from dermavigil.ingest.rows import csv_rows
 from dermavigil.ingest.staging import StageWriter
 from dermavigil.ingest.values import (
     age_in_years,
+    age_unit,
     gravest,
     parse_us_date,
     partial_date_end,
@@ -43,8 +44,8 @@ from dermavigil.ingest.values import (
 )
 
 SOURCE = "caers"
-# 5: event_date_last; 4: closed remit (no drug or device categories); 3: orphans
-PARSER_VERSION = "caers-5"
+# 6: age_unit; 5: event_date_last; 4: closed remit (no drug or device categories); 3: orphans
+PARSER_VERSION = "caers-6"
 
 LONG = ("id", "var1", "var2")
 RAW_REPORT = "rareport"
@@ -127,8 +128,10 @@ def _report_row(rec: Record, rid: str, long_form: bool) -> dict[str, object]:
     if long_form:
         return {"report_id": rid, "case_id": rid, "sex": sex_code(rec.get("strat1"))}
     serious, outcome = _outcome(rec.get("aeconerowoutcomes"))
-    age_unit = rec.get("ciageunit")
+    unit = rec.get("ciageunit")
+    unit = "" if unit.upper() == "NOT AVAILABLE" else unit
     created = rec.parsed(parse_us_date, "racaerscreateddate", "bad date")
+    age = rec.parsed(lambda t: age_in_years(t, unit), "ciageatadverseevent", "bad age")
     return {
         "report_id": rid,
         "case_id": rid,
@@ -136,11 +139,8 @@ def _report_row(rec: Record, rid: str, long_form: bool) -> dict[str, object]:
         "event_date": rec.parsed(parse_us_date, "aeceventstartdate", "bad date"),
         "event_date_last": partial_date_end(rec.get("aeceventstartdate"), parse_us_date),
         "sex": sex_code(rec.get("cigender")),
-        "age_years": rec.parsed(
-            lambda t: age_in_years(t, "" if age_unit.upper() == "NOT AVAILABLE" else age_unit),
-            "ciageatadverseevent",
-            "bad age",
-        ),
+        "age_years": age,
+        "age_unit": age_unit(unit) if age is not None else None,
         "serious": serious,
         "outcome": outcome,
         "_rank_date": created,

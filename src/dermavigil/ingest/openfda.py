@@ -11,7 +11,8 @@ Mapping: ``report_id`` = ``case_id`` = ``safetyreportid``; ``version`` =
 ``_rank_date`` = ``receiptdate`` (this version); ``country`` =
 ``occurcountry``, else ``primarysource.reportercountry``; ``sex`` from
 ``patientsex`` (1 male, 2 female); ``age_years`` from ``patientonsetage`` and
-``patientonsetageunit`` (E2B 800-805); ``serious`` = ``serious == "1"``,
+``patientonsetageunit`` (E2B 800-805; ``age_unit`` its name: an age in decades is a
+span), ``age_group`` from ``patientagegroup``; ``serious`` = ``serious == "1"``,
 ``outcome`` the gravest seriousness flag; ``reporter_type`` from
 ``primarysource.qualification`` (E2B 1-5). Drugs: ``drugcharacterization``
 1 suspect, 2 concomitant, 3 interacting; key from ``activesubstancename``
@@ -24,17 +25,35 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dermavigil.domain.vocab import QUALIFICATION_CODES, ProductCategory, SeriousnessCriterion
+from dermavigil.domain.vocab import (
+    AGE_GROUP_CODES,
+    QUALIFICATION_CODES,
+    AgeGroup,
+    ProductCategory,
+    SeriousnessCriterion,
+)
 from dermavigil.errors import InputError
 from dermavigil.ingest.files import Member, json_document
 from dermavigil.ingest.normalize import DRUGS, product_key, product_mapping, route_key
 from dermavigil.ingest.plan import InputPlan, expand_inputs, plan_single_file
 from dermavigil.ingest.problems import ProblemLog, checked
 from dermavigil.ingest.staging import StageWriter
-from dermavigil.ingest.values import age_in_years, gravest, parse_compact_date, parse_int, sex_code
+from dermavigil.ingest.values import (
+    age_in_years,
+    age_unit,
+    gravest,
+    parse_compact_date,
+    parse_int,
+    sex_code,
+)
 
 SOURCE = "openfda"
-PARSER_VERSION = "openfda-3"  # 3: stats count orphans
+PARSER_VERSION = "openfda-4"  # 4: age_unit, age_group; 3: stats count orphans
+
+AGE_GROUPS: dict[str, AgeGroup] = {
+    code: group for group, code in AGE_GROUP_CODES.items() if group is not AgeGroup.middle_aged
+}
+"""``patientagegroup`` (E2B(R2) B.1.2.2.1, 1 neonate ... 6 elderly) as age groups."""
 
 ROLES = {"1": "suspect", "2": "concomitant", "3": "interacting"}
 SERIOUSNESS = {  # openFDA flag -> E2B criterion
@@ -81,6 +100,13 @@ def _report(
         parse_compact_date, _text(rep.get("receiptdate")), log, (*where, "receiptdate"), "bad date"
     )
     unit = _text(patient.get("patientonsetageunit"))
+    age = checked(
+        lambda t: age_in_years(t, unit),
+        _text(patient.get("patientonsetage")),
+        log,
+        (*where, "patientonsetage"),
+        "bad age",
+    )
     return {
         "report_id": rid,
         "case_id": rid,
@@ -100,13 +126,11 @@ def _report(
         ),
         "country": _text(rep.get("occurcountry")) or _text(source.get("reportercountry")) or None,
         "sex": sex_code(_text(patient.get("patientsex"))),
-        "age_years": checked(
-            lambda t: age_in_years(t, unit),
-            _text(patient.get("patientonsetage")),
-            log,
-            (*where, "patientonsetage"),
-            "bad age",
-        ),
+        "age_years": age,
+        "age_unit": age_unit(unit) if age is not None else None,
+        "age_group": group.value
+        if (group := AGE_GROUPS.get(_text(patient.get("patientagegroup"))))
+        else None,
         "serious": {"1": True, "2": False}.get(_text(rep.get("serious"))),
         "outcome": gravest(flags),
         "reporter_type": QUALIFICATIONS.get(_text(source.get("qualification"))),
