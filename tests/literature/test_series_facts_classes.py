@@ -58,3 +58,24 @@ def test_a_series_that_singles_out_no_patient_keeps_its_group_reactions() -> Non
     assert "granuloma" in verbatims and "abscess" in verbatims
     assert "fistula" not in verbatims  # the conclusion speaks of fillers in general
     assert "medically_important" in _criteria(text)
+
+
+def test_a_series_of_a_woman_and_a_man_has_no_sex() -> None:
+    text = (
+        "Nodules after hyaluronic acid filler: two cases\n"
+        "Case 1: A 40-year-old woman developed painful nodules in the lips two weeks after a "
+        "hyaluronic acid filler. Case 2: A 52-year-old man developed nodules in the cheeks "
+        "after a hyaluronic acid filler."
+    )
+    draft = extract_draft(text)
+    assert draft.is_series and "sex" not in draft.case["patient"]
+
+
+def test_a_series_counted_as_women_is_female() -> None:
+    text = (
+        "Counterfeit botulinum toxin: a report from the field\n"
+        "What is added by this report? During March 2024, seven women experienced illness "
+        "after receiving botulinum toxin injections in nonmedical settings."
+    )
+    draft = extract_draft(text)
+    assert draft.is_series and draft.case["patient"].get("sex") == "female"

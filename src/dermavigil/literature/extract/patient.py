@@ -101,7 +101,8 @@ patient who ...") wherever the abstract puts it, a conclusion included."""
 
 def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientFacts:
     """Patient facts from patient sentences (when they name neither age nor sex, from a
-    sentence that sums the case up); the series cue from all sentences."""
+    sentence that sums the case up); the series cue from all sentences, and a series' sex
+    only when all its patients share it."""
     facts = _patient_facts(patient)
     if facts.age is None and facts.sex is None:
         told = {s.index for s in patient}
@@ -109,7 +110,20 @@ def find_patient(sentences: list[Sentence], patient: list[Sentence]) -> PatientF
         if summaries:
             facts = _patient_facts(summaries, pronouns=False)
     add_series(facts, sentences)
+    if facts.series:
+        _series_sex(facts, patient)
     return facts
+
+
+def _series_sex(facts: PatientFacts, patient: list[Sentence]) -> None:
+    """A series has a sex only when every patient it names has that sex (docs/annotation.md:
+    "a series in which every patient has the same sex gets that sex", r034, r047): a man
+    and a woman, or "he" and "she", among its patients leave it null."""
+    tables = ((_SEX_NOUNS, _first), (_SEX_PRONOUNS, _pronoun))
+    named = {sex for table, find in tables for sex, pattern in table if find(pattern, patient)}
+    if len(named) > 1:
+        facts.sex = None
+        facts.spans.pop("patient.sex", None)
 
 
 def _patient_facts(patient: list[Sentence], pronouns: bool = True) -> PatientFacts:
@@ -141,14 +155,30 @@ def _patient_facts(patient: list[Sentence], pronouns: bool = True) -> PatientFac
     return facts
 
 
+_GROUP_SEX = (
+    (Sex.female, re.compile(r"\b(?:women|females|girls|mujeres|mulheres|femmes|frauen"
+                            r"|patientinnen|patientes)$", re.I)),
+    (Sex.male, re.compile(r"\b(?:men|males|boys|hombres|varones|homens|hommes|m\u00e4nner)$",
+                          re.I)),
+)  # fmt: skip
+"""The sex a series' count names ("seven women", "zwei Patientinnen")."""
+
+
 def add_series(facts: PatientFacts, sentences: list[Sentence]) -> None:
-    """The series cue and the number of patients, from all sentences (:func:`find_series`)."""
+    """The series cue and the number of patients, from all sentences (:func:`find_series`);
+    a count that names the sex ("seven women") gives the series' sex when none is named."""
     found = find_series(sentences)
     if found:
         count, span = found
         facts.series = True
         facts.patients = count or 2
         facts.spans["report.patients_in_report"] = [span]
+        cue = next((s.text[span[0] - s.start : span[1] - s.start] for s in sentences
+                    if s.start <= span[0] < s.end), "")  # fmt: skip
+        sex = next((sex for sex, noun in _GROUP_SEX if noun.search(cue)), None)
+        if facts.sex is None and sex is not None:
+            facts.sex = sex
+            facts.spans["patient.sex"] = [span]
 
 
 _MARKER = re.compile(
