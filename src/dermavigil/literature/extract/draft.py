@@ -34,7 +34,7 @@ from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.illicit_use import illicit_supply
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.onset import refine_onsets
-from dermavigil.literature.extract.outcome import find_outcome, summaries
+from dermavigil.literature.extract.outcome import find_outcome, first_told, summaries
 from dermavigil.literature.extract.patient import (
     add_series,
     find_patient,
@@ -285,7 +285,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     named = [a for p in products for k in ("name", "category") for a, _ in p.spans.get(k, [])]
     outcome = find_outcome(
         case_part,
-        first,
+        first_told(sentences, [a for r in reactions for a in r.spans.get("verbatim", [])], first),
         serious_from=case_part,
         reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
         title=sentences[0] if title else None,

@@ -310,11 +310,24 @@ def _onset_and_sites(facts: ForeignFacts, folded: str, case: list[Sentence]) -> 
                 facts.spans.setdefault("body_sites", []).append((m.start(), m.end()))
 
 
+_SURGICAL_MANAGEMENT = re.compile(
+    r"(?<![\w-])(?:(?:prise en charge|traitement|tratamiento|tratamento|manejo|abordaje"
+    r"|intervencion|intervencao|intervention|trattamento|intervento) (?:\w+ )?(?:quirurgic[oa]"
+    r"|cirurgic[oa]|chirurgicale?|chirurgic[oa])|(?:chirurgisch|operativ)(?:e|en)? (?:versorgung"
+    r"|behandlung|therapie|sanierung)|drenad[oa]s? (?:quirurgicamente|cirurgicamente"
+    r"|por (?:los |el )?cirujanos?)|drainee?s? chirurgicalement)(?![\w-])"
+)
+"""A surgical management of the reaction in the words of a Latin-script language ("ayant
+nécessité une prise en charge chirurgicale", "drenada por cirujanos"): medically important
+(ICH E2A II.B, as the English :mod:`.seriousness` reads "surgical management")."""
+
+
 def _seriousness(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:
     found: dict[SeriousnessCriterion, list[Span]] = {}
     named = facts.product[2][0] if facts.product else None
     words = words_for(facts.language)
-    for criterion, pattern in words.SERIOUS:
+    surgical = (SeriousnessCriterion.medically_important, _SURGICAL_MANAGEMENT)
+    for criterion, pattern in (*words.SERIOUS, surgical):
         for sentence in case:
             for m in pattern.finditer(folded, sentence.start, sentence.end):
                 if negated(folded, sentence, m.start(), facts.language, m.end()):

@@ -185,7 +185,8 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
                                              r"|postumi|con (?:una )?cicatriz|com (?:uma )?cicatriz"
                                              r"|avec (?:une )?cicatrice|mit (?:einer )?narbe")),
     (Outcome.not_recovered, _words(r"sin mejoria|sem melhora|sans amelioration|keine besserung"
-                                   r"|senza miglioramento|no mejoro|nao melhorou")),
+                                   r"|senza miglioramento|no mejoro|nao melhorou"
+                                   r"|persiste|persisten|persistia|persistem|persistait")),
     (Outcome.recovered, _words(r"resolucion|resolvio|resolvieron|resolviendo|curacion"
                                r"|remision completa|desaparicion|desaparecio|desaparecieron"
                                r"|resolveu|resolveram|desapareceu|desapareceram|ont disparu"
@@ -297,13 +298,13 @@ NUMBERS = {
 """Number words and ordinals up to ten (folded), for latencies ("tres días después")."""
 TIME_UNITS = {
     "hora": "hour", "horas": "hour", "heure": "hour", "heures": "hour", "stunde": "hour",
-    "stunden": "hour", "ora": "hour", "ore": "hour", "h": "hour",
+    "stunden": "hour", "ora": "hour", "ore": "hour", "h": "hour", "minutes": "minute",
     "dia": "day", "dias": "day", "jour": "day", "jours": "day", "tag": "day", "tage": "day",
-    "tagen": "day", "giorno": "day", "giorni": "day",
+    "tagen": "day", "giorno": "day", "giorni": "day", "minuto": "minute", "minutos": "minute",
     "semana": "week", "semanas": "week", "semaine": "week", "semaines": "week", "woche": "week",
-    "wochen": "week", "settimana": "week", "settimane": "week",
+    "wochen": "week", "settimana": "week", "settimane": "week", "minuten": "minute",
     "mes": "month", "meses": "month", "mois": "month", "monat": "month", "monate": "month",
-    "monaten": "month", "mese": "month", "mesi": "month",
+    "monaten": "month", "mese": "month", "mesi": "month", "minuti": "minute",
 }  # fmt: skip
 _NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 ONSET = re.compile(

@@ -153,7 +153,7 @@ _SIGN_VERB = (
 _VISIT = (
     r"\b(?:presented|presenting|presents|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen"
     r"|referred|brought|transferred)|admitted|came|went|visited|consulted|contacted|attended"
-    r"|returned|sought"
+    r"|returned|sought|revisited|re-?presented"
     r"|(?:first|initial) (?:consultation|visit|presentation|examination)"
     r"|we (?:here(?:by|in)? )?(?:report|present|describe) (?:an?|the) (?:\w+ )?case)\b"
 )
@@ -194,17 +194,35 @@ def _duration(match: re.Match[str]) -> Duration | None:
 _ON_THERAPY = re.compile(
     r"^\s*of\s+(?:[\w-]+\s+){0,4}?(?:therapy|treatment|administration|use)\b"
     r"|^\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:therapy|treatment)\s+(?:began|started|was started"
-    r"|was initiated|was begun|initiation)\b",
+    r"|was initiated|was begun|initiation)\b"
+    r"|^\s*(?:starting|beginning|initiating|commencing|(?:the )?(?:start|initiation|beginning"
+    r"|introduction) of)\s+(?:[\w-]+\s+){0,4}?(?:therapy|treatment|prophylaxis)\b",
     re.I,
 )
 """'after 3 months of treatment with subcutaneous interferon', 'After 10 days of LMWH
-administration', 'Nineteen days after heparin therapy began': time on a repeated-dose therapy,
-no latency from the last exposure (docs/annotation.md, r5xx and r9xx decisions)."""
+administration', 'Nineteen days after heparin therapy began', 'Six days after starting heparin
+therapy': time on a repeated-dose therapy, no latency from the last exposure
+(docs/annotation.md, r5xx and r9xx decisions)."""
 
 
-def _not_an_onset(before: str, after: str) -> bool:
+_UNTIL = re.compile(r"\buntil\s+(?:about\s+|approximately\s+)?$", re.I)
+_DATED_BACK = re.compile(r"\b(?:before|prior)\b", re.I)
+"""'She was healthy until 20 days before the development of the lesion': the end of a healthy
+period dated back from the sign or the visit, no latency from the exposure ('well until a year
+after the procedure, when masses were identified' is one)."""
+_AT_A_TIME = re.compile(r"\bat\s+(?:more than\s+|over\s+|about\s+|approximately\s+)?$", re.I)
+_STATE_AFTER = re.compile(
+    r"^[^.;]{0,40}?,\s*(?:the patient|she|he)\s+(?:still\s+)?(?:has|had|is|was|remains"
+    r"|remained|reports|reported|continues)\b",
+    re.I,
+)
+"""'At more than two years post-injury, the patient has ongoing pain': the time of a state at
+a follow-up, not when the first sign began."""
+
+
+def _not_an_onset(before: str, after: str, said: str = "") -> bool:
     """A latency that times a follow-up, a visit, a recurrence, a later status, a duration or
-    what is usual, from the words before it and after it."""
+    what is usual, from the words before it and after it (``said``: its own words)."""
     return bool(
         _NOT_ONSET_BEFORE.search(before[-40:])
         or _PRESENTATION_BEFORE.search(before)
@@ -219,6 +237,8 @@ def _not_an_onset(before: str, after: str) -> bool:
         or _DURATION_BEFORE.search(before)
         or _ON_THERAPY.match(after)
         or _GENERIC.search(before)
+        or (_UNTIL.search(before) and bool(_DATED_BACK.search(said)))
+        or (_AT_A_TIME.search(before) and _STATE_AFTER.match(after))
     )
 
 
@@ -229,7 +249,7 @@ def find_onset(sentences: list[Sentence]) -> tuple[Duration, str, tuple[int, int
         for match in sorted(found, key=lambda m: m.start()):
             text = sentence.text
             before, after = text[max(0, match.start() - 210) : match.start()], text[match.end() :]
-            if _not_an_onset(before, after[:100]) or _visit_of_a_worded_onset(
+            if _not_an_onset(before, after[:100], match.group(0)) or _visit_of_a_worded_onset(
                 text[max(0, match.start() - 60) : match.end() + 60], text
             ):
                 continue
@@ -303,6 +323,20 @@ def _drop_onset(reaction: ReactionFacts) -> None:
     reaction.spans.pop("onset", None)
 
 
+def _chained_later(reactions: list[ReactionFacts]) -> None:
+    """'A bulla developed 4 days after a PPD injection ... The skin covering the bulla came off
+    2 days later': a "N later" told after another sign's latency counts from that sign, not
+    from the exposure (docs/annotation.md: chained intervals are added), so it is no onset of
+    the first sign."""
+    timed = [
+        (r.spans["onset"][0][0], r) for r in reactions if r.onset_latency and r.spans.get("onset")
+    ]
+    first = min((start for start, _ in timed), default=None)
+    for start, reaction in timed:
+        if start != first and (reaction.onset_text or "").rstrip().lower().endswith("later"):
+            _drop_onset(reaction)
+
+
 def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sentence]) -> None:
     """Remove follow-up, visit and recurrence latencies and the latencies of visits when the
     first sign's onset is worded; add a stated onset when none is left."""
@@ -311,8 +345,9 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
         if reaction.onset_latency is None or not spans:
             continue
         start, end = spans[0]
-        if _not_an_onset(text[max(0, start - 210) : start], text[end : end + 100]):
+        if _not_an_onset(text[max(0, start - 210) : start], text[end : end + 100], text[start:end]):
             _drop_onset(reaction)
+    _chained_later(reactions)
     # the first sign came within minutes (in words): a number told later is when the patient
     # was seen ("Within 8 hours she presented to the emergency department"), not an onset; a
     # later sign's own latency ("three days after, the lesions turned into nodules") is kept

@@ -39,8 +39,9 @@ from dermavigil.domain.vocab import Outcome, SeriousnessCriterion
 from dermavigil.literature.extract.outcome_sentence import present, sentence_status
 from dermavigil.literature.extract.outcome_words import OUTCOMES, StatusMention
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.seriousness import definitions, find_seriousness
+from dermavigil.literature.extract.seriousness import find_seriousness
 from dermavigil.literature.extract.seriousness_codes import reaction_criteria
+from dermavigil.literature.extract.stated_nothing import definitions, index_terms
 
 Span = tuple[int, int]
 
@@ -243,6 +244,26 @@ def _last_status(
         _persistent(facts, patient)
 
 
+def first_told(sentences: Sequence[Sentence], spans: Iterable[Span], first: int) -> int:
+    """The first sentence the narrative's statuses are read from: ``first`` (where a reaction
+    was first named after the title; 0 when every one was first named in the opening
+    sentence, then all are read), or an earlier sentence after the title that tells any of
+    the reactions again (at any of their mentions' ``spans``): "skin necrosis" named in the
+    title and told in the case is told there, not where a discussion first names another
+    reaction (docs/annotation.md, outcome: the last stated status)."""
+    if first <= 0:
+        return first
+    starts = sorted(a for a, _ in spans)
+    told = [
+        s.index
+        for s in sentences
+        if 0 < s.index < first
+        and s.section != "title"
+        and any(s.start <= a < s.end for a in starts)
+    ]
+    return min(told, default=first)
+
+
 def find_outcome(
     patient: list[Sentence],
     first_reaction: int,
@@ -262,7 +283,8 @@ def find_outcome(
     narrative states none, and seriousness criteria.
     """
     facts = OutcomeFacts()
-    defined = definitions(patient)  # "An event is serious when ...: death, ...": no status
+    # "An event is serious when ...: death, ...", "Keywords: ...; amputation": no status
+    defined = definitions(patient) | index_terms(patient)
     patient = [s for s in patient if s.index not in defined]
     _last_status(facts, patient, first_reaction, title, summed)
     for sentence in patient:

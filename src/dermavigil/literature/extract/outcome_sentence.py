@@ -96,13 +96,28 @@ the reaction (docs/annotation.md: laboratory-defined findings are test results, 
 reactions)."""
 
 
+_IMPROVED_WHAT = re.compile(
+    r"\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){0,2}?(?:accuracy|quality|safety|outcomes?"
+    r"|prognosis|survival|care|management|practice|detection|diagnosis|techniques?"
+    r"|understanding|knowledge|results?)\b",
+    re.I,
+)
+"""'the use of contrast material has significantly improved the diagnostic accuracy of CT':
+what a practice improved (a transitive verb with its object), no status of a reaction."""
+
+
 def _stated(sentence: Sentence, start: int, end: int) -> bool:
     """Asserted, not a possibility ("can improve", "is expected to resolve") and not told of a
-    laboratory measure (:data:`_MEASURE`)."""
+    laboratory measure (:data:`_MEASURE`) or of what a practice improved
+    (:data:`_IMPROVED_WHAT`)."""
     return (
         present(sentence, start, end)
         and not _possible(sentence.text, start, end)
         and not _MEASURE.search(sentence.text[max(0, start - 80) : start])
+        and not (
+            sentence.text[start:end].lower().endswith("improved")
+            and _IMPROVED_WHAT.match(sentence.text, end)
+        )
     )
 
 

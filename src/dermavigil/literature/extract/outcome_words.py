@@ -94,13 +94,15 @@ _SEQUELA_STAYS = re.compile(
     r" (?:occurred|developed|remained|resulted|ensued)\b"
     r"|(?:\b(?:the|his|her|a|an) |^)(?P<seq2>[a-z][a-z -]{2,60}?) (?:was|were|is|are|remained)"
     r" (?:considered |deemed |judged )?permanent\b"
+    r"|\b(?:lesions?|ulcers?|ulcerations?|wounds?|necrosis|sites?|areas?) (?:had |has |have )?"
+    r"(?:\w+ly )?(?P<seq5>scar)red\b"
     r"|\b(?:late |permanent |residual )?sequelae (?:included|were|was|consisted of|comprised)\s+"
     r"(?P<seq3>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)",
     re.I,
 )
 """A scar, a fibrosis or a deformity said to remain ("persistent deformities occurred"), a
-deficit said to be permanent, or the sequelae listed (a reaction that is itself still
-present, "the atrophy was still present", is not recovered)."""
+deficit said to be permanent, the lesion that "had scarred", or the sequelae listed (a
+reaction that is itself still present, "the atrophy was still present", is not recovered)."""
 _LOSS = re.compile(
     r"\b(?P<seq>(?:(?:above|below|through)[- ]the[- ]\w+ |(?:above|below)[- ]\w+ |\w+ )?"
     r"amputation|amputated|loss of (?:the |a |an )?(?:affected )?(?:toe|finger|digit|limb|hand"
@@ -140,6 +142,8 @@ _PARTIAL = re.compile(
     r"|\b(?:reduced|decreased|diminished|shrank|shrunk)\s+(?:\w+\s+)?in size\b"
     r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|persisted|was left|were left)\b"
     r"|\bnear[- ]normal|\b(?:almost|nearly) normal\b"
+    rf"|\b{_BETTER_VERB} (?:to an? (?:large|great|considerable|certain|significant|good)"
+    r" (?:degree|extent)|for the most part)\b"
     r"|\b(?:began|started|beginning|starting) to (?:resolve|improve|heal|fade|subside|regress"
     r"|recover|disappear|clear|shrink)\b"
     rf"|\b{_BETTER_NOUN} (?:began|started|(?:was|were) (?:beginning|starting|initiated))\b",
@@ -148,7 +152,8 @@ _PARTIAL = re.compile(
 """Improvement short of complete: 'almost complete resolution', 'regressed significantly',
 'the nodule was markedly reduced', 'improved but did not completely resolve', 'only a small
 area of eschar remained', 'sensation had not fully returned to normal', 'recovered except for a
-slight numbness'; a resolution only begun ('began to resolve', 'healing started')."""
+slight numbness', 'had healed to a large degree'; a resolution only begun ('began to
+resolve', 'healing started')."""
 UNRELATED_DEATH = (
     r"(?!(?:\s+[\w-]+){0,3}?\s+(?:from|of|due to|because of)\s+(?:the\s+|an?\s+|his\s+|her\s+)?"
     r"(?:progressi(?:on|ve)\s+(?:of\s+)?(?:the\s+|his\s+|her\s+)?|unrelated\s+|underlying\s+"
@@ -247,7 +252,13 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"controlled(?= by| with| after| within| in|\s*[,.;]|$)"
             r"|(?:regained|had|has|with|reported|showed|displayed|demonstrated) (?:an? )?(?:normal"
             r"|full|intact|good) (?:[\w-]+,? (?:and )?){0,3}?(?:range of (?:\w+ )?(?:motion"
-            r"|movements?)|function|vision|sensation|mobility|acuity)"
+            r"|movements?)|function|vision|sensation|mobility|acuity|use(?= of\b))"
+            r"|(?:(?:complete|full) )?(?:healing|resolution|recovery) (?:occurs|occurred|was"
+            r" (?:achieved|obtained|observed|complete)) (?:after|within|in|at|by) (?:about )?"
+            r"(?:\d+|one|two|three|four|five|six|a few|several) (?:hours?|days?|weeks?|months?)\b"
+            r"|(?:resolving|healing) (?:completely |fully |spontaneously )?(?:after|within|in"
+            r"|over) (?:\d+|one|two|three|four|five|six|a few|several) (?:hours?|days?|weeks?"
+            r"|months?)\b"
             r"|discharged (?:home )?(?:in (?:a )?(?:good|stable|satisfactory|excellent) (?:general "
             r"|clinical )?(?:condition|health|state)|well|without (?:any )?(?:complications?"
             r"|sequelae|symptoms|complaints?)|asymptomatic|symptom-free)"
@@ -289,7 +300,7 @@ def status_mentions(text: str) -> list[StatusMention]:
     found: list[StatusMention] = []
     for pattern in (_SEQUELA_CUE, _SEQUELA_STAYS):
         for m in pattern.finditer(text):
-            group = next(g for g in ("seq", "seq2", "seq3", "seq4") if m.groupdict().get(g))
+            group = next(g for g in ("seq", "seq2", "seq3", "seq4", "seq5") if m.groupdict().get(g))
             if pattern is _SEQUELA_STAYS and _DEFICIT.search(m.group(group)):
                 found.append(StatusMention(Outcome.not_recovered, 0, m.span()))
                 continue

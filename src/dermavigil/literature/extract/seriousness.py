@@ -33,6 +33,7 @@ from dermavigil.literature.extract.admission import (
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.outcome_words import UNRELATED_DEATH
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.stated_nothing import definitions, index_terms
 
 Span = tuple[int, int]
 
@@ -82,8 +83,12 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|vision (?:was )?not restored|paraly\w+|paresis|hemiparesis|ophthalmopleg\w*"
             r"|(?:nerve )?pals(?:y|ies)|(?:foot|wrist)[- ]?drop"
             r"|amputat\w+"
-            r"|loss of the (?:affected )?(?:toe|finger|limb)|disfigur\w+|permanent (?:\w+ )?"
-            r"(?:deficit|damage|disability|paralysis|loss)|motor deficit|transection of the spinal"
+            r"|loss of the (?:affected )?(?:toe|finger|limb)|disfigur\w+"
+            r"|permanent (?:(?!hair\b|fat\b|volume\b|pigment)\w+ )?"
+            r"(?:deficit|damage|disability|paralysis|loss)"
+            r"|(?:the patient|s?he) (?:still )?(?:has|had|have|continues to have|reported)"
+            r" (?:ongoing|persistent|continued|residual|lasting)\b[^.;]{0,80}?\bdisability"
+            r"|motor deficit|transection of the spinal"
             r"|transverse myelitis|(?:lead(?:ing)? to|led to|result(?:ing|ed)? in|left with|leaving"
             r"|persistent|permanent|residual|lasting) (?:\w+ ){0,2}?deformit(?:y|ies))\b",
             re.I,
@@ -142,11 +147,14 @@ _OWN = re.compile(r"\b(?:her|his|their|the patient'?s|our patient'?s)\s+(?:\w+\s
 patient's, whatever modal or hedge comes before it."""
 _MODAL_AFTER = re.compile(
     r"^\s+(?:\w+\s+){0,2}?(?:may|might|could|would|should|will)\b|^\s+(?:was|were) (?:deemed"
-    r"|considered|judged|thought) (?:to be )?(?:neces\w*|indicated|required|needed|warranted)",
+    r"|considered|judged|thought) (?:to be )?(?:neces\w*|indicated|required|needed|warranted)"
+    r"|^\s+(?:was|were) (?:deemed |considered |judged )?(?:not|in) ?(?:feasible|possible"
+    r"|indicated|an option|advisable)",
     re.I,
 )
 """'surgical excision may be needed', 'surgical intervention was deemed necessary': a
-possibility, or what was only considered, told after the criterion."""
+possibility, or what was only considered, told after the criterion; 'complete surgical
+excision was not feasible', 'was infeasible': one ruled out."""
 _DIAGNOSTIC = re.compile(
     r"\b(?:for (?:\w+ )?(?:histolog\w*|histopatholog\w*|patholog\w*|diagnos\w*|analysis"
     r"|examination|culture|microscop\w*)|processed for|sent for|excisional biops\w*)\b",
@@ -187,7 +195,8 @@ def _present(sentence: Sentence, match: re.Match[str]) -> bool:
 
 _GENERAL_BEFORE = re.compile(
     r"\b(?:which|that|it|they|and)\s+(?:\w+\s+)?(?:causes|leads to|results in|produces|induces)"
-    r"\s+(?:\w+\s+){0,2}$",
+    r"\s+(?:\w+\s+){0,2}$|\b(?:complications|reactions|effects|events|symptoms)\s+(?:that\s+)?"
+    r"rang(?:e|es|ing) from\b[^.;]*$",
     re.I,
 )
 _GENERAL_AFTER = re.compile(
@@ -198,7 +207,8 @@ _GENERAL_AFTER = re.compile(
 """'botulinum toxin, which causes paralysis by ...', 'Wound botulism now is much more common
 because of ...': what an agent does or how often a condition occurs, told in the present of
 no one, is background (docs/annotation.md: background sentences are no criterion of the
-case)."""
+case); so are the complications a practice's "complications ranging from mild pain to
+severe life threatening anaphylactic shock" span."""
 
 
 def _hypothetical(text: str, match: re.Match[str]) -> bool:
@@ -261,6 +271,17 @@ external incision to remove the neoplasm': an operation told as a removal."""
 _GENERIC_OPERATION = re.compile(r"surg|operat|incis", re.I)
 
 
+_AS_TREATMENT = re.compile(
+    r"\b(?:for (?:the )?(?:treatment|management) of|to treat\b|(?:was|were) (?:then |later )?"
+    r"(?:treated|managed) (?:with|by)|requir\w+|needed|necessitat\w+)",
+    re.I,
+)
+"""'17 patients who underwent perilesional surgical excision for treatment of a foreign body
+granuloma', 'three patients required surgical excision': the removal told as the reaction's
+treatment, whatever resolution follows (docs/annotation.md, the t0xx decisions: a surgical
+excision is serious)."""
+
+
 _SUCCEEDED = re.compile(r"[^.;]{0,100}?\b(?:successfully|uneventfully)\b", re.I)
 """'Surgical removal of the breast filler ... was successfully performed': told as a success."""
 
@@ -276,6 +297,8 @@ def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> b
     )
     if not removal:
         return False
+    if _AS_TREATMENT.search(sentence.text):
+        return False
     if _RESOLVED_BY.search(sentence.text, 0, match.start()) or _SUCCEEDED.match(
         sentence.text, match.end()
     ):
@@ -283,36 +306,12 @@ def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> b
     return resolved is None or resolved < sentence.start + match.start()
 
 
-_DEFINITION = re.compile(
-    r"\b(?:is|are) (?:considered |defined as )?serious\b[^.;]{0,60}?\b(?:when|if)\b"
-    r"|\b(?:MedWatch|ICH E2A) definition\b",
-    re.I,
-)
-"""'An event is serious (FDA MedWatch definition) when the patient outcome is: death,
-life-threatening, ...': the criteria listed as a definition (in its sentence or as the short
-bulleted lines after it, :data:`_BULLET`), none of them this patient's."""
-_BULLET = re.compile(r"\s*[\u2022*\u2013-]")
 _EXPOSURE_OPERATION = re.compile(
     r"\b(?:initial|previous|prior|first|original|cosmetic|aesthetic|augmentation|index)\s+$",
     re.I,
 )
 """'Her initial surgery was performed in an aesthetic clinic': the procedure that was the
 exposure (a fat graft, an augmentation), not an operation on the reaction."""
-
-
-def definitions(sentences: list[Sentence]) -> set[int]:
-    """The indices of the sentences that define seriousness (:data:`_DEFINITION`) and of the
-    short bulleted lines that list its criteria after them."""
-    out: set[int] = set()
-    listed = False
-    for sentence in sentences:
-        listed = bool(
-            _DEFINITION.search(sentence.text)
-            or (listed and len(sentence.text) < 80 and _BULLET.match(sentence.text))
-        )
-        if listed:
-            out.add(sentence.index)
-    return out
 
 
 def find_seriousness(
@@ -330,7 +329,7 @@ def find_seriousness(
     told, see :func:`.admission.admitted_for`)."""
     criteria: list[SeriousnessCriterion] = []
     spans: list[Span] = []
-    defined = definitions(sentences)
+    defined = definitions(sentences) | index_terms(sentences)
     for sentence in sentences:
         if sentence.index in defined:
             continue
