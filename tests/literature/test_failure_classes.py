@@ -304,7 +304,7 @@ def test_outcome_wordings_and_a_topical_product_injected():
 
 
 def test_abbreviation_defined_for_a_product_is_a_mention_of_it():
-    from dermavigil.literature.extract.product_mentions import abbreviations
+    from dermavigil.literature.extract.product_abbreviations import abbreviations
 
     sentences = split_sentences(
         "Hyaluronic acid (HA) fillers are common.\nA 40-year-old woman had HA injected."

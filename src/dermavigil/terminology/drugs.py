@@ -8,7 +8,9 @@ words (1-4 word phrases, longest first, case-insensitive, no overlaps), so a
 drug the aesthetic product patterns do not know (diclofenac, glatiramer
 acetate, benzathine penicillin, mupirocin) is recognised as a drug; a word
 the lexicon lacks that ends in a WHO INN stem ("cyclizine": -izine) is one
-too, and so is an iron complex named by the metal and its ligand ("iron polymaltose").
+too, and so is an iron complex named by the metal and its ligand ("iron polymaltose"); a
+British or INN name of a lexicon drug ("lignocaine", "adrenaline") is that drug
+(:mod:`.drug_variants`, which also adds the CBER skin-test antigens: tuberculin).
 Vaccine brands (``data/vaccine_names.txt``, from the same FAERS data and
 the VAERS VAX tables) name vaccines (:func:`is_vaccine`).
 """
@@ -19,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from dermavigil.terminology.drug_variants import SKIN_TEST_ANTIGENS, VARIANTS, variant_of
 
 CAUSE_SUFFIX = r"-(?:induced|related|associated|mediated|triggered|caused|provoked)\b"
 """A hyphenated participle that names a cause ("vaccine-induced", "diclofenac-related"): the
@@ -48,7 +52,7 @@ def _name_file(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def drug_names() -> frozenset[str]:
     """The packaged lexicon (lower-case names)."""
-    names = _name_file("drug_names.txt")
+    names = _name_file("drug_names.txt") | SKIN_TEST_ANTIGENS
     return frozenset(names | {v for name in names for v in _salt_first(name)})
 
 
@@ -117,6 +121,14 @@ def _salt(word: str, following: str) -> bool:
     return word.lower() in _CATIONS and following.lower() in _ANIONS
 
 
+def _variant(phrase: str, names: frozenset[str]) -> str | None:
+    """The lexicon name of a British or INN variant (:mod:`.drug_variants`); only phrases
+    that can be one are looked at (a known variant, a British spelling)."""
+    if phrase in VARIANTS or "ph" in phrase or "oe" in phrase or "ae" in phrase:
+        return variant_of(phrase, names)
+    return None
+
+
 def find_drugs(text: str) -> list[DrugMention]:
     """Lexicon names in ``text``, in text order, the longest phrase winning at each place;
     a word the lexicon lacks that ends in an INN stem (:data:`_INN`) is a drug name too."""
@@ -128,8 +140,9 @@ def find_drugs(text: str) -> list[DrugMention]:
         for size in range(min(MAX_WORDS, len(words) - i), 0, -1):
             start, end = words[i].start(), words[i + size - 1].end()
             phrase = " ".join(w.group(0).lower() for w in words[i : i + size])
-            if phrase in names:
-                found.append(DrugMention(text[start:end], phrase, start, end))
+            name = phrase if phrase in names else _variant(phrase, names)
+            if name:
+                found.append(DrugMention(text[start:end], name, start, end))
                 i += size
                 break
         else:

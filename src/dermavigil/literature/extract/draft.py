@@ -40,11 +40,11 @@ from dermavigil.literature.extract.patient import (
     find_patient,
     find_series_patients,
 )
-from dermavigil.literature.extract.product_mentions import (
+from dermavigil.literature.extract.product_abbreviations import (
     abbreviated_names,
     abbreviations,
-    treated_families,
 )
+from dermavigil.literature.extract.product_mentions import treated_families
 from dermavigil.literature.extract.products import (
     find_product_facts,
     material_from_text,

@@ -19,6 +19,7 @@ from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.challenge import ChallengeFacts
+from dermavigil.literature.extract.cyrillic_product import cyrillic_drug
 from dermavigil.literature.extract.foreign import ForeignFacts, read_foreign
 from dermavigil.literature.extract.foreign_words import DRUG_CLASSES
 from dermavigil.literature.extract.language import language_name
@@ -66,6 +67,19 @@ def _products(text: str, facts: ForeignFacts, evidence: assemble.Evidence) -> li
     return assemble.products_part(text, [product], routes, ChallengeFacts(), evidence)
 
 
+def cyrillic_products(
+    text: str,
+    drug: tuple[str, str, tuple[int, int], tuple[str, tuple[int, int]] | None],
+    evidence: assemble.Evidence,
+) -> list[dict[str, Any]]:
+    """The drug a text in Cyrillic letters names as given
+    (:func:`.cyrillic_product.cyrillic_drug`), with its route, as :func:`_products` gives
+    the drug of a text in another language."""
+    name, english, span, route = drug
+    facts = ForeignFacts(language="ru", product=(name, english, span), route=route)
+    return _products(text, facts, evidence)
+
+
 def _route_of_named(
     text: str, facts: ForeignFacts, products: list[dict[str, Any]], evidence: assemble.Evidence
 ) -> bool:
@@ -100,6 +114,10 @@ def fill_gaps(
     """Complete ``case`` (and ``evidence``) from the parts of ``text`` in another language;
     ``mostly``: most of the text is in that language (its reactions are added to those of
     the English part, e.g. a title, instead of only filling an empty list)."""
+    if not case.get("products") and (drug := cyrillic_drug(text)):
+        # a drug named in Cyrillic letters ("диклофенак"): Russian has no words table here
+        case["products"] = cyrillic_products(text, drug, evidence)
+        warnings.append("the drug the text names in Cyrillic letters is kept (transliterated)")
     size: dict[str, int] = {}
     languages = [(a, b, NEAREST.get(code, code)) for a, b, code in languages]
     for start, end, code in languages:

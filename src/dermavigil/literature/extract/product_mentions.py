@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from dermavigil.domain.vocab import ProductCategory
+from dermavigil.literature.extract.product_abbreviations import abbreviated_mentions, drug_category
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import (
     class_exposures,
@@ -30,12 +31,11 @@ from dermavigil.literature.extract.suspect_roles import (
     treats_complication,
 )
 from dermavigil.literature.extract.treatment_names import TREATMENT
-from dermavigil.terminology.drugs import find_drugs, is_vaccine
-from dermavigil.terminology.materials import find_filler_materials, is_material
+from dermavigil.terminology.drugs import find_drugs
+from dermavigil.terminology.materials import find_filler_materials
 from dermavigil.terminology.products import ProductMention, categorize, find_products
 
 Mentions = list[tuple[Sentence, ProductMention]]
-_ABBREVIATION = re.compile(r"(?P<long>[A-Za-z][\w -]{2,60}?)\s*\((?P<abbr>[A-Z][A-Za-z-]{1,7})\)")
 _DETERMINER = r"(?:an?|the|one|some)\s+"
 _NAME = (
     r"(?!(?:into|in|to|under|at|on|with|by|from|for|over|around)\b)"
@@ -187,16 +187,6 @@ def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[Prod
     return out
 
 
-def drug_category(text: str, name: str, after: str = "") -> ProductCategory:
-    """A lexicon drug's category: its family's, else a vaccine when its name is one or the
-    text calls it so ("Shingrix vaccine", "Shingrix vaccination"), a drug unless a material."""
-    category = categorize(text)
-    if category is ProductCategory.other and not is_material(text):
-        vaccine = is_vaccine(name) or re.match(r"[\s-]*vaccin", after, re.I)
-        category = ProductCategory.vaccine if vaccine else ProductCategory.drug
-    return category
-
-
 def _material_suspects(sentence: Sentence, known: list[ProductMention]) -> list[ProductMention]:
     """Filler and implant materials (:func:`dermavigil.terminology.materials.
     find_filler_materials`: polyacrylamide hydrogel, polycaprolactone, polydioxanone threads,
@@ -209,60 +199,6 @@ def _material_suspects(sentence: Sentence, known: list[ProductMention]) -> list[
             continue
         if material_exposure(text[:start], text[end:]):
             out.append(ProductMention(name, ProductCategory.other, start, end))
-    return out
-
-
-def _defined(sentences: list[Sentence]) -> list[tuple[str, ProductMention]]:
-    """(abbreviation, the product mention it stands for) of every definition in the text."""
-    found = []
-    for sentence in sentences:
-        for match in _ABBREVIATION.finditer(sentence.text):
-            long = match.group("long")
-            mentions = (
-                find_products(long)
-                or [
-                    ProductMention(
-                        d.text, drug_category(d.text, d.name, long[d.end :]), d.start, d.end
-                    )
-                    for d in find_drugs(long)
-                ]
-                or [
-                    ProductMention(name, ProductCategory.other, a, b)
-                    for a, b, name in find_filler_materials(long)
-                ]
-            )
-            if mentions and mentions[-1].end >= len(long) - 1:
-                found.append((match.group("abbr"), mentions[-1]))
-    return found
-
-
-def abbreviations(sentences: list[Sentence]) -> dict[str, ProductCategory]:
-    """Abbreviations the text defines for a product ("hyaluronic acid (HA)", "PRF"), a drug
-    or a filler material ("autologous fat graft (AFG)", "facial thread-lifting (FTL)")."""
-    found: dict[str, ProductCategory] = {}
-    for short, mention in _defined(sentences):
-        found.setdefault(short, mention.category)
-    return found
-
-
-def abbreviated_names(sentences: list[Sentence]) -> dict[str, str]:
-    """The name each product abbreviation stands for, lower case ("afg": "autologous fat
-    graft"): a suspect named by its abbreviation is also named by these words (a treatment
-    finder must not take "grafting" of "autologous fat grafting")."""
-    found: dict[str, str] = {}
-    for short, mention in _defined(sentences):
-        found.setdefault(short.lower(), mention.text.lower())
-    return found
-
-
-def _abbreviated(
-    sentence: Sentence, known: list[ProductMention], abbr: dict[str, ProductCategory]
-) -> list[ProductMention]:
-    out = []
-    for short, category in abbr.items():
-        for match in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", sentence.text):
-            if not any(match.start() < m.end and m.start < match.end() for m in known):
-                out.append(ProductMention(short, category, match.start(), match.end()))
     return out
 
 
@@ -301,6 +237,21 @@ def _as_cosmetic(text: str, mention: ProductMention) -> ProductMention:
     return ProductMention(text[mention.start : end], ProductCategory.other, mention.start, end)
 
 
+def _variant_products(text: str, known: list[ProductMention]) -> list[ProductMention]:
+    """A catalogue product named by another name of its drug ("lignocaine" for lidocaine,
+    :mod:`dermavigil.terminology.drug_variants`): a mention of that product, as written."""
+    out = []
+    for drug in find_drugs(text):
+        if drug.text.lower() == drug.name or any(
+            drug.start < m.end and m.start < drug.end for m in known
+        ):
+            continue
+        family = find_products(drug.name)
+        if family and family[0].end - family[0].start == len(drug.name):
+            out.append(ProductMention(drug.text, family[0].category, drug.start, drug.end))
+    return out
+
+
 def suspect_mentions(
     patient: list[Sentence],
     abbr: dict[str, ProductCategory] | None = None,
@@ -326,7 +277,8 @@ def suspect_mentions(
     treating = set(treating or ())
     for sentence in patient:
         known = [_as_cosmetic(sentence.text, m) for m in find_products(sentence.text)]
-        known += _abbreviated(sentence, known, abbr or {})
+        known += _variant_products(sentence.text, known)
+        known += abbreviated_mentions(sentence, known, abbr or {})
         drugs = _drug_suspects(sentence, known)
         drugs += _material_suspects(sentence, [*known, *drugs])
         found = [

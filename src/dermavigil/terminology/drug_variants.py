@@ -1,0 +1,73 @@
+"""Other names of the lexicon's drugs: British and European names, skin-test antigens.
+
+The lexicon (:mod:`.drugs`) is built from FDA data and spells drugs the US way (USAN).
+Case reports from elsewhere write:
+
+- the British Approved Names used before the UK moved to the recommended INNs, and the
+  INNs where the US kept its own name ("lignocaine", "adrenaline", "frusemide",
+  "pethidine", "glibenclamide"): MHRA, *Changes to British Approved Names* (the BAN to rINN
+  list), and the USAN Council's list of names that differ from the INN
+  (:data:`VARIANTS`, each mapped to the lexicon's name);
+- British spellings the lexicon lacks, by rule: "sulph" for "sulf", "oe" and "ae" for "e"
+  ("sulphasalazine", "oestradiol", "haemin"; :func:`variant_of`);
+- the biologics FDA licenses through CBER that the Drugs@FDA and FAERS extracts miss: the
+  skin-test antigens (tuberculin purified protein derivative, Tubersol and Aplisol; Candida
+  albicans skin test antigen, Candin; Spherusol, coccidioidin): :data:`SKIN_TEST_ANTIGENS`.
+"""
+
+from __future__ import annotations
+
+import re
+
+VARIANTS: dict[str, str] = {
+    "lignocaine": "lidocaine", "adrenaline": "epinephrine", "noradrenaline": "norepinephrine",
+    "frusemide": "furosemide", "amoxycillin": "amoxicillin", "benzylpenicillin": "penicillin g",
+    "phenoxymethylpenicillin": "penicillin v", "cefalexin": "cephalexin",
+    "cefalotin": "cephalothin", "pethidine": "meperidine", "isoprenaline": "isoproterenol",
+    "bendrofluazide": "bendroflumethiazide", "chlorphenamine": "chlorpheniramine",
+    "thiopentone": "thiopental", "sodium cromoglicate": "cromolyn sodium",
+    "dicycloverine": "dicyclomine", "dexamfetamine": "dextroamphetamine",
+    "amfetamine": "amphetamine", "clomifene": "clomiphene", "phytomenadione": "phytonadione",
+    "suxamethonium": "succinylcholine", "tetracosactide": "cosyntropin",
+    "eformoterol": "formoterol", "procaine benzylpenicillin": "penicillin g procaine",
+    "benzathine benzylpenicillin": "penicillin g benzathine", "dimeticone": "dimethicone",
+    "methylthioninium chloride": "methylene blue", "desferrioxamine": "deferoxamine",
+    "benzhexol": "trihexyphenidyl", "indometacin": "indomethacin",
+    "glibenclamide": "glyburide", "orciprenaline": "metaproterenol",
+    "testosterone enantate": "testosterone enanthate", "phenobarbitone": "phenobarbital",
+    "quinalbarbitone": "secobarbital", "cinchocaine": "dibucaine", "amethocaine": "tetracaine",
+    "oxybuprocaine": "benoxinate", "salbutamol": "albuterol", "paracetamol": "acetaminophen",
+    "rifampicin": "rifampin", "ciclosporin": "cyclosporine", "glyceryl trinitrate": "nitroglycerin",
+    "hyoscine": "scopolamine", "thyroxine": "levothyroxine", "metamizole": "dipyrone",
+}  # fmt: skip
+"""British Approved Names before the rINNs and INNs the US names otherwise -> the lexicon's
+name (only names the lexicon lacks; it holds some INNs as well, e.g. paracetamol)."""
+
+SKIN_TEST_ANTIGENS = frozenset(
+    {
+        "tuberculin", "tuberculin purified protein derivative", "purified protein derivative",
+        "candida antigen", "candida albicans skin test antigen", "candin", "coccidioidin",
+        "spherusol",
+    }
+)  # fmt: skip
+"""CBER-licensed skin-test antigens (FDA, Licensed Biological Products), by their names and
+brands: given intradermally for a skin test, or into a wart as immunotherapy."""
+
+_SPELLING = ((re.compile(r"sulph"), "sulf"), (re.compile(r"^oe|(?<=[a-z])oe"), "e"))
+_SPELLING += ((re.compile(r"(?<=[a-z])ae"), "e"),)
+
+
+def variant_of(phrase: str, names: frozenset[str]) -> str | None:
+    """The lexicon name (in ``names``) a lower-case drug phrase stands for: its own, a BAN or
+    INN variant (:data:`VARIANTS`), or its British spelling made American."""
+    if phrase in names:
+        return phrase
+    if phrase in VARIANTS and VARIANTS[phrase] in names:
+        return VARIANTS[phrase]
+    if "ph" in phrase or "oe" in phrase or "ae" in phrase:
+        spelled = phrase
+        for pattern, replacement in _SPELLING:
+            spelled = pattern.sub(replacement, spelled)
+        if spelled != phrase and spelled in names:
+            return spelled
+    return None
