@@ -49,3 +49,28 @@ def test_no_improvement_states_no_recovery_and_an_indication_is_no_reaction():
 def test_the_draft_reads_the_case_told_after_the_label():
     treatments = [t["drug"] for t in extract_draft(_FRENCH).case.get("treatments", [])]
     assert treatments == ["antihistamines", "topical corticosteroids"]
+
+
+def test_an_adjective_form_is_looked_up_as_its_noun():
+    from dermavigil.terminology.coder import default_coder
+    from dermavigil.terminology.translations import translated_spans
+
+    names = default_coder().tables.names
+    text = "mácula purpúrica y placas equimóticas, dolorosas"
+    found = [(text[s.start : s.end], names[s.term_id]) for s in translated_spans(text, "es")]
+    assert found == [
+        ("mácula", "Macule"),
+        ("purpúrica", "Purpura"),
+        ("equimóticas", "Ecchymosis"),
+        ("dolorosas", "Pain"),
+    ]
+    assert translated_spans("una mujer tratada en la clínica médica", "es") == []
+
+
+def test_a_scant_improvement_is_no_recovery():
+    facts = read_foreign(
+        "Una mujer de 70 años presentaba una pápula en la mejilla, tratada con antibióticos, "
+        "con escasa mejoría.",
+        "es",
+    )
+    assert facts.outcome is None

@@ -39,7 +39,7 @@ def _code(english: str) -> str:
         ("eritema y edema", "es", ["erythema", "edema"]),
         ("úlceras cutáneas", "es", ["skin ulcer"]),
         ("eritema e prurido", "pt", ["erythema"]),  # no Portuguese label for pruritus
-        ("edema doloroso", "pt", ["edema"]),  # a Spanish label the Portuguese file lacks
+        ("edema doloroso", "pt", ["edema", "pain"]),  # a Spanish label; "doloroso" is dor
         ("une douleur intense et un œdème", "fr", ["pain", "edema"]),
         ("Schmerzen und Erythem", "de", ["pain", "erythema"]),
         ("dolore e eritema", "it", ["pain", "erythema"]),

@@ -207,14 +207,20 @@ def _last(
     for sentence in case:
         for value, pattern in patterns:
             for m in pattern.finditer(folded, sentence.start, sentence.end):
-                if denied and denied.search(
-                    folded[max(sentence.start, m.start() - 12) : m.start()]
-                ):
+                window = folded[max(sentence.start, m.start() - 12) : m.start()]
+                if denied and (denied.search(window) or _SCANT.search(window)):
                     continue
                 rank = (m.end(), m.end() - m.start())
                 if best is None or rank > best[:2]:
                     best = (*rank, value, (m.start(), m.end()))
     return (best[2], best[3]) if best else None
+
+
+_SCANT = re.compile(
+    r"(?<![\w-])(?:escasa|escaso|poca|poco|pouca|pouco|minima|peu d'|faible|geringe|scarso"
+    r"|scarsa)\s*$"
+)
+"""An improvement said to be scant ("con escasa mejoría", "peu d'amélioration"): no status."""
 
 
 def _denial(words, language: str) -> re.Pattern[str] | None:
