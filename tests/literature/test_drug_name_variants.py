@@ -53,3 +53,13 @@ def test_a_tuberculin_skin_test_is_the_exposure() -> None:
     assert view["products"][0] == ("tuberculin", "drug")
     assert view["route"] == "intradermal"
     assert view["route_approval"] is True
+
+
+def test_a_tuberculin_test_in_a_spanish_text_is_the_exposure() -> None:
+    text = (
+        "Reacción ampollosa a la prueba de la tuberculina\n"
+        "Mujer de 35 años, sin antecedentes de interés. Se le realizó la prueba de la "
+        "tuberculina en el antebrazo izquierdo y a las 48 horas presentó una ampolla de 3 cm "
+        "con eritema e induración alrededor."
+    )
+    assert draft_view(extract_draft(text))["products"][0] == ("tuberculina", "drug")

@@ -27,6 +27,7 @@ from dermavigil.literature.extract.foreign_words import (
 )
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.terminology.drug_spellings import english_drug
+from dermavigil.terminology.drug_variants import SKIN_TEST_ANTIGENS
 
 if TYPE_CHECKING:
     from dermavigil.literature.extract.foreign import ForeignFacts
@@ -92,7 +93,11 @@ def find_product(
         ]
         for m in _TOKEN.finditer(folded, sentence.start, sentence.end):
             english = english_drug(m.group(0))
-            if not english or not _given(folded, sentence, m.start()):
+            # a skin-test antigen named in the case was given for its test ("prueba de la
+            # tuberculina"): it is never a treatment
+            if not english or not (
+                english in SKIN_TEST_ANTIGENS or _given(folded, sentence, m.start())
+            ):
                 continue
             if named and TREATMENT_NAME.fullmatch(m.group(0)):
                 continue  # "aplicação de hialuronidase" after the filler the text names
