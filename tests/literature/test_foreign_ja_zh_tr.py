@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from dermavigil.literature.extract import extract_draft
-from dermavigil.literature.extract.language import identify
+from dermavigil.literature.extract.language import identify, letter_language
 from dermavigil.terminology.coder import code_phrase
+from dermavigil.terminology.drug_spellings_tr import turkish_drug
 from dermavigil.terminology.translation_match import turkish_stem, unspaced_fold
 from dermavigil.terminology.translations import translated_spans
 
@@ -140,10 +141,13 @@ def test_a_turkish_case_report_is_read_and_stays_partial():
     assert shown["patient.age"] == ["32 yaşında"]
 
 
-def test_a_chinese_text_loads_no_identification_model():
-    """The script names Japanese and Chinese: py3langid's model (about a second to load) is
-    not loaded for them."""
-    path = str(DATA / "dl01_chinese_filler_nose_necrosis.txt")
+@pytest.mark.parametrize(
+    "name", ["dl01_chinese_filler_nose_necrosis", "dl04_turkish_diclofenac_nicolau"]
+)
+def test_a_chinese_or_turkish_text_loads_no_identification_model(name):
+    """The script names Japanese and Chinese, the letters Turkish: py3langid's model (about
+    a second to load) is not loaded for them."""
+    path = str(DATA / f"{name}.txt")
     script = (
         "import sys; from pathlib import Path; "
         "from dermavigil.literature.extract import extract_draft; "
@@ -152,3 +156,82 @@ def test_a_chinese_text_loads_no_identification_model():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [
+        ("diklofenak", "diclofenac"),
+        ("diklofenaka", "diclofenac"),  # a case suffix
+        ("penisilin", "penicillin"),
+        ("deksametazon", "dexamethasone"),
+        ("seftriakson", "ceftriaxone"),
+        ("amoksisilin", "amoxicillin"),
+        ("hiyalüronidaz", "hyaluronidase"),
+        ("tedavisi", None),
+        ("kalçasına", None),
+    ],
+)
+def test_drug_names_as_turkish_spells_them(word, english):
+    assert turkish_drug(word) == english
+
+
+def test_turkish_is_told_by_its_letters():
+    text = (DATA / "dl04_turkish_diclofenac_nicolau.txt").read_text(encoding="utf-8")
+    assert letter_language(text) == "tr"
+    assert letter_language("Presentamos el caso de una mujer de 54 años con necrosis.") is None
+
+
+def test_a_turkish_drug_given_by_the_wrong_word_order_is_the_suspect():
+    """dl04 (ours): the drug before the noun of its giving ("diklofenak enjeksiyonu"), its
+    route word before it ("intramüsküler"), the reason for the injection ("bel ağrısı
+    nedeniyle") no reaction, a latency told before the signs ("İki gün sonra ... gelişti"), a
+    scar left at healing (sequelae), a Turkish drug name as a treatment ("pentoksifilin")."""
+    draft, shown = _read("dl04_turkish_diclofenac_nicolau")
+    case = draft.case
+    product = case["products"][0]
+    assert (product["name"], product["category"], product["route"]) == (
+        "Diklofenak",
+        "drug",
+        "intramuscular",
+    )
+    assert product["approved_routes"] == ["intramuscular"]
+    assert product["body_sites"] == ["buttock"]
+    verbatims = [r["verbatim"] for r in case["reactions"]]
+    assert verbatims == ["Nicolau syndrome", "pain", "livedo reticularis", "necrosis", "ulcer"]
+    assert shown["reactions.1.verbatim"] == ["ağrı"]  # not "bel ağrısı nedeniyle"
+    assert case["reactions"][0]["onset_latency"] == {"value": 2.0, "unit": "day"}
+    assert case["reactions"][0]["outcome"] == "recovered_with_sequelae"
+    assert [t["drug"] for t in case["treatments"]] == [
+        "debridement",
+        "antibiotics",
+        "pentoxifylline",
+    ]
+
+
+def test_a_japanese_vascular_occlusion_with_a_denied_infarct():
+    """dl05 (ours): the occlusions and their signs in Japanese ("網膜中心動脈閉塞症",
+    "視力低下", "網状皮斑"), a denied sign ("脳梗塞は認めなかった"), a stay in hospital and a
+    blindness (serious), the last status "残存" (not recovered), not "治癒" before it."""
+    draft, _ = _read("dl05_japanese_filler_ophthalmic_occlusion")
+    case = draft.case
+    verbatims = [r["verbatim"] for r in case["reactions"]]
+    assert "cerebral infarction" not in verbatims
+    assert {
+        "ophthalmic artery occlusion",
+        "reduced visual acuity",
+        "central retinal artery occlusion",
+        "livedo reticularis",
+        "blindness",
+    } <= set(verbatims)
+    assert case["reactions"][0]["outcome"] == "not_recovered"
+    assert set(case["reactions"][0]["seriousness"]) == {"disability", "hospitalisation"}
+    assert case["products"][0]["body_sites"] == ["glabella", "forehead"]
+
+
+def test_a_latency_period_in_chinese():
+    from dermavigil.literature.extract.foreign import read_foreign
+
+    text = "患者,女,30岁。注射肉毒毒素后出现眼睑下垂、复视,潜伏期3 ~ 6 d。"
+    facts = read_foreign(text, "zh")
+    assert facts.onset is not None and (facts.onset.value, facts.onset.unit) == (3.0, "day")

@@ -20,6 +20,7 @@ from types import ModuleType
 from dermavigil.literature.extract import foreign_words
 from dermavigil.literature.extract.foreign_words import ascii_fold
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.terminology.drug_spellings import english_drug
 from dermavigil.terminology.translation_match import UNSPACED, unspaced_fold
 
 OWN_WORDS = ("ja", "zh", "tr")
@@ -39,6 +40,18 @@ def fold(text: str, language: str) -> str:
         return unspaced_fold(text, language)
     folded = ascii_fold(text)
     return folded.replace("\u0131", "i") if language == "tr" else folded
+
+
+def drug_of(word: str, language: str) -> str | None:
+    """The English lexicon drug a word of the text names: its Romance or German cognate
+    (:func:`dermavigil.terminology.drug_spellings.english_drug`), or in Turkish its Turkish
+    spelling (:func:`dermavigil.terminology.drug_spellings_tr.turkish_drug`)."""
+    found = english_drug(word)
+    if found is None and language == "tr":
+        from dermavigil.terminology.drug_spellings_tr import turkish_drug
+
+        found = turkish_drug(word)
+    return found
 
 
 def onsets(words: ModuleType) -> tuple[re.Pattern[str], ...]:

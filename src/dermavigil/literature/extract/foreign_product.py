@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dermavigil.literature.extract.foreign_languages import drug_of, words_for
 from dermavigil.literature.extract.foreign_treatments import TREATMENT_NAME
 from dermavigil.literature.extract.foreign_words import (
     CAUSE,
@@ -25,8 +26,8 @@ from dermavigil.literature.extract.foreign_words import (
     WRONG,
     ascii_fold,
 )
+from dermavigil.literature.extract.foreign_words_tr import given_after
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.terminology.drug_spellings import english_drug
 from dermavigil.terminology.drug_variants import SKIN_TEST_ANTIGENS
 
 if TYPE_CHECKING:
@@ -78,25 +79,26 @@ def find_product(
     table given after it is its treatment ("necessitando de aplicação de hialuronidase"),
     not a second suspect, and the route is that of the sentences naming the family."""
     named = bool(suspects)
+    given = given_after if facts.language == "tr" else _given
     for sentence in case:
         found: list[tuple[int, int, str]] = [
             (m.start(), m.end(), "vaccine")
             for m in VACCINE.finditer(folded, sentence.start, sentence.end)
-            if not named and _given(folded, sentence, m.start())
+            if not named and given(folded, sentence, m.start())
         ]
         found += [
             (m.start(), m.end(), english)
             for pattern, english in TREATMENTS
             if english in DRUG_CLASSES
             for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", folded[: sentence.end])
-            if m.start() >= sentence.start and not named and _given(folded, sentence, m.start())
+            if m.start() >= sentence.start and not named and given(folded, sentence, m.start())
         ]
         for m in _TOKEN.finditer(folded, sentence.start, sentence.end):
-            english = english_drug(m.group(0))
+            english = drug_of(m.group(0), facts.language)
             # a skin-test antigen named in the case was given for its test ("prueba de la
             # tuberculina"): it is never a treatment
             if not english or not (
-                english in SKIN_TEST_ANTIGENS or _given(folded, sentence, m.start())
+                english in SKIN_TEST_ANTIGENS or given(folded, sentence, m.start())
             ):
                 continue
             if named and TREATMENT_NAME.fullmatch(m.group(0)):
@@ -125,7 +127,7 @@ def _route_told(facts: ForeignFacts, folded: str, case: list[Sentence], heads: l
     for told in case:
         if not any(h and h in folded[told.start : told.end] for h in heads):
             continue
-        for route, pattern in ROUTES:
+        for route, pattern in getattr(words_for(facts.language), "ROUTES", ROUTES):
             route_found = pattern.search(folded, told.start, told.end)
             if route_found:
                 facts.route = (route, route_found.span())
@@ -133,4 +135,5 @@ def _route_told(facts: ForeignFacts, folded: str, case: list[Sentence], heads: l
         if facts.route:
             break
     for told in case:
-        facts.wrong.extend(m.span() for m in WRONG.finditer(folded, told.start, told.end))
+        wrong = getattr(words_for(facts.language), "WRONG", WRONG)
+        facts.wrong.extend(m.span() for m in wrong.finditer(folded, told.start, told.end))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from dermavigil.literature.extract.foreign_languages import negation, words_for
+from dermavigil.literature.extract.foreign_languages import drug_of, negation, words_for
 from dermavigil.literature.extract.foreign_words import EXPOSURE, TREATMENTS, ascii_fold
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment import TreatmentFact
@@ -87,7 +87,7 @@ def treatments_of(
                 if not any(a < m.end() and m.start() < b for a, b, _ in hits):
                     hits.append((m.start(), m.end(), english))
         for m in _TOKEN.finditer(part):
-            drug = english_drug(m.group(0))
+            drug = drug_of(m.group(0), language)
             if (
                 drug
                 and not any(a < m.end() and m.start() < b for a, b, _ in hits)

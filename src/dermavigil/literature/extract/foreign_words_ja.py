@@ -48,7 +48,13 @@ OUTCOMES = (
     (Outcome.fatal, re.compile(r"死亡|永眠|逝去")),
     (Outcome.recovered_with_sequelae, re.compile(r"後遺症|瘢痕を残|瘢痕が残")),
     (Outcome.not_recovered, re.compile(r"改善(?:せず|しなかった|を認めず|なし)|残存|持続している")),
-    (Outcome.recovered, re.compile(r"治癒|消失|消退|回復|完治")),
+    (
+        Outcome.recovered,
+        re.compile(
+            r"治癒|完治|消退|回復|(?:症状|皮疹|病変|紅斑|結節|腫脹|腫瘤|硬結|疼痛|潰瘍|発赤|浮腫)"
+            r"[はがもの]?[^、。]{0,6}消失"
+        ),
+    ),
     (Outcome.recovering, re.compile(r"軽快|改善|縮小|軽減")),
 )
 """The last status the case sentences state."""
@@ -68,6 +74,12 @@ _REACTIONS: tuple[tuple[str, str], ...] = (
     (r"結節|しこり", "nodules"),
     (r"腫脹|腫れ", "swelling"),
     (r"失明", "blindness"),
+    (r"眼動脈(?:閉塞|塞栓)(?:症)?", "ophthalmic artery occlusion"),
+    (r"網膜中心動脈(?:閉塞|塞栓)(?:症)?", "central retinal artery occlusion"),
+    (r"(?:血管|動脈)(?:閉塞|塞栓)(?:症)?|血流障害", "vascular occlusion"),
+    (r"皮膚虚血|虚血", "skin ischemia"),
+    (r"視力低下", "reduced visual acuity"),
+    (r"圧痛", "tenderness"),
     (r"めまい|眩暈", "dizziness"),
     (r"霧視|かすみ目", "blurred vision"),
     (r"倦怠感|脱力", "fatigue"),
@@ -97,6 +109,7 @@ ONSETS = (
     re.compile(
         rf"(?:注射|投与|施術|接種|治療|注入)(?:の|から|後)\s*(?:約)?{_N}\s*{_UNIT}(?:後|目)?"
     ),
+    re.compile(rf"潜伏期間?[^、。\d]{{0,8}}{_N}\s*{_UNIT}"),
 )
 """A latency from the injection: "注射後3日目に", "注射の2週間後", "投与から数時間後"."""
 _SITES = (
@@ -120,7 +133,11 @@ SITES_FOUND = tuple((name, re.compile(p)) for name, p in _SITES)
 TREATED = re.compile(r"投与|治療|加療|施行|使用|処置|内服|外用|注射|切除|デブリードマン")
 """A sentence that tells a treatment given."""
 TREATMENTS: tuple[tuple[str, str], ...] = (
-    (r"ヒアルロニダーゼ", "hyaluronidase"),
+    (r"ヒアルロニダーゼ|ヒアルロン酸分解酵素", "hyaluronidase"),
+    (r"温罨法", "warm compresses"),
+    (r"冷罨法|クーリング", "cold compresses"),
+    (r"マッサージ", "massage"),
+    (r"ニトログリセリン", "nitroglycerin"),
     (r"ステロイド|副腎皮質ステロイド", "corticosteroids"),
     (r"プレドニゾロン", "prednisolone"),
     (r"デキサメタゾン", "dexamethasone"),
@@ -130,7 +147,8 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"抗毒素", "botulinum antitoxin"),
     (r"高気圧酸素", "hyperbaric oxygen therapy"),
     (r"デブリードマン", "debridement"),
-    (r"切開排膿", "surgical drainage"),
+    (r"切開排膿|切開ドレナージ", "surgical drainage"),
+    (r"ドレナージ|排膿", "drainage"),
     (r"植皮", "skin graft"),
     (r"切除", "excision"),
     (r"アスピリン", "aspirin"),

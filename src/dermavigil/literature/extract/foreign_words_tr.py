@@ -14,6 +14,27 @@ from __future__ import annotations
 import re
 
 from dermavigil.domain.vocab import Outcome, SeriousnessCriterion, Sex
+from dermavigil.literature.extract.sentences import Sentence
+
+
+def given_after(folded: str, sentence: Sentence, start: int) -> bool:
+    """Whether the name at ``start`` is the drug given, in Turkish word order: the noun of
+    its giving or of a cause after it ("diklofenak enjeksiyonu", "penisilin uygulaması
+    sonrası", "diklofenaka bağlı"), or a route word or a giving noun just before it
+    ("intramüsküler diklofenak", "enjeksiyonla verilen")."""
+    after = folded[start : min(sentence.end, start + 50)]
+    before = folded[max(sentence.start, start - 30) : start]
+    return bool(_GIVEN_AFTER.match(after) or _ROUTE_BEFORE.search(before))
+
+
+_GIVEN_AFTER = re.compile(
+    r"\w+(?:\s+\w+)?\s+(?:(?:intramuskuler|im|subkutan|intravenoz|intradermal)\s+)?"
+    r"(?:enjeksiyon|injeksiyon|uygulama|uygulan|yapil|veril|kullanim|bagli|sonrasi|sonra"
+    r"|iliskili|nedeni|kaynakli)"
+)
+_ROUTE_BEFORE = re.compile(
+    r"(?:intramuskuler|\bim|subkutan|intravenoz|intradermal|enjeksiyonla)\s*(?:olarak\s+)?$"
+)
 
 
 def _stems(pattern: str) -> re.Pattern[str]:
@@ -51,12 +72,16 @@ AGE = re.compile(
 )
 """An age: "33 yaşında", "7 aylık" (not "45 yaş altı", a group's bound)."""
 AGE_UNITS = {"aylik": "month"}
-HISTORY = _stems(r"oykusu|oykulu|bilinen|tanili|tanisiyla izlenen")
-"""Around a condition the patient had already (a history, a known diagnosis), not a
-reaction ("astım öyküsü", "bilinen astımı olan")."""
+HISTORY = _stems(r"oykusu|oykulu|bilinen|tanili|tanisiyla izlenen|nedeniyle|sebebiyle")
+"""Around a condition the patient had already (a history, a known diagnosis, the reason
+for the injection), not a reaction ("astım öyküsü", "bilinen astımı olan", "bel ağrısı
+nedeniyle")."""
 OUTCOMES = (
     (Outcome.fatal, _stems(r"exitus|eksitus|kaybedildi|hayatini kaybet|vefat|oldu ve|olum ile")),
-    (Outcome.recovered_with_sequelae, _stems(r"sekel|skar birak|iz birak|nedbe")),
+    (
+        Outcome.recovered_with_sequelae,
+        _stems(r"sekel|(?:skar|iz|nedbe)\w* birakarak iyiles|skar birak|iz birak|nedbe"),
+    ),
     (Outcome.not_recovered, _stems(r"iyilesmedi|duzelmedi|gerilemedi|devam etti|persist")),
     (Outcome.recovered, _stems(r"iyilesti|duzeldi|kayboldu|tamamen gerile|sifa|tam iyiles")),
     (Outcome.recovering, _stems(r"iyilesme|duzelme|gerile|azaldi|hafifle")),
@@ -107,8 +132,8 @@ ONSETS = (
         rf"{_N}\.?\s*{_UNIT}(?!\w*\s+(?:sure|boyunca))\w*"
     ),
     re.compile(
-        rf"(?<![\w-]){_N}\.?\s*{_UNIT}\w*\s+(?:sonra|icinde)\s+(?:\w+\s+){{0,2}}?"
-        r"(?:gelis|olus|basla|ortaya cik)"
+        rf"(?<![\w-]){_N}\.?\s*{_UNIT}\w*\s+(?:sonra|icinde)\s+[^.;]{{0,80}}?(?<![\w-])"
+        r"(?:gelis|olus|basla|ortaya cik|izlen|gozlen)"
     ),
 )
 """A latency from the injection: "enjeksiyondan 3 gün sonra", "uygulama sonrası 2. günde",
@@ -145,10 +170,21 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"antitoksin", "botulinum antitoxin"),
     (r"hiperbarik oksijen", "hyperbaric oxygen therapy"),
     (r"debridman", "debridement"),
-    (r"drenaj", "surgical drainage"),
+    (r"cerrahi drenaj|insizyon ve drenaj|kesi ve drenaj", "surgical drainage"),
+    (r"drenaj", "drainage"),
+    (r"masaj", "massage"),
     (r"greft", "skin graft"),
     (r"eksizyon", "excision"),
     (r"sicak kompres|sicak uygulama", "warm compresses"),
     (r"soguk kompres|soguk uygulama", "cold compresses"),
 )
 """Treatment names -> the English name the draft gives."""
+ROUTES = (
+    ("intramuscular", _stems(r"intramuskuler|kas ici|kas i[cç]i")),
+    ("subcutaneous", _stems(r"subkutan|deri alti")),
+    ("intradermal", _stems(r"intradermal")),
+    ("intravenous", _stems(r"intravenoz|damar ici")),
+)
+"""Route words near the product given."""
+WRONG = _stems(r"yanlislikla|kazara|istemeden|yanlis uygulama|yanlis yol|yerine")
+"""A product given by mistake or by another route than meant ("yanlışlıkla", "kazara")."""

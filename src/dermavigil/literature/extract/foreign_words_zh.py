@@ -83,6 +83,15 @@ _REACTIONS: tuple[tuple[str, str], ...] = (
     (r"结节", "nodules"),
     (r"肿胀", "swelling"),
     (r"失明", "blindness"),
+    (r"视网膜中央动脉(?:阻塞|闭塞|栓塞)", "central retinal artery occlusion"),
+    (r"眼动脉(?:阻塞|闭塞|栓塞)", "ophthalmic artery occlusion"),
+    (r"脑梗死|脑梗塞|脑栓塞", "cerebral infarction"),
+    (r"偏瘫|半身无力|偏身无力", "hemiparesis"),
+    (r"视盘水肿|视乳头水肿", "papilledema"),
+    (r"(?:血管|动脉)(?:栓塞|阻塞|闭塞)", "vascular occlusion"),
+    (r"视力(?:下降|减退)", "reduced visual acuity"),
+    (r"压痛|触痛", "tenderness"),
+    (r"剧痛|胀痛|刺痛|灼痛|痛感", "pain"),
     (r"头晕", "dizziness"),
     (r"视物模糊|视力模糊", "blurred vision"),
     (r"乏力", "fatigue"),
@@ -115,9 +124,10 @@ ONSETS = (
     re.compile(
         rf"{_N}\s*(?:[~～\-至]\s*\d+\s*)?{_UNIT}后(?:[^,，;；。]{{0,6}})(?:出现|发现|发生|感到|诉)"
     ),
+    re.compile(rf"潜伏期[^,，;；。\d]{{0,8}}{_N}\s*(?:[~～\-至]\s*\d+\s*)?{_UNIT}"),
 )
-"""A latency from the injection: "术后12 h出现", "注射后2~3 d", "3天后出现" (a range gives
-its lower bound)."""
+"""A latency from the injection: "术后12 h出现", "注射后2~3 d", "3天后出现", "潜伏期主要
+分布在3 ~ 6 d" (the latency period; a range gives its lower bound)."""
 _SITES = (
     ("forehead", r"前额|额头|额部"),
     ("glabella", r"眉间"),
@@ -139,7 +149,11 @@ SITES_FOUND = tuple((name, re.compile(p)) for name, p in _SITES)
 TREATED = re.compile(r"治疗|给予|予以|予|使用|应用|注射|口服|静滴|静脉|处理|冲洗|手术|清创")
 """A sentence that tells a treatment given."""
 TREATMENTS: tuple[tuple[str, str], ...] = (
-    (r"透明质酸酶", "hyaluronidase"),
+    (r"透明质酸酶|透明质酸溶解酶", "hyaluronidase"),
+    (r"热敷", "warm compresses"),
+    (r"冷敷", "cold compresses"),
+    (r"按摩", "massage"),
+    (r"硝酸甘油", "nitroglycerin"),
     (r"(?:糖)?皮质(?:类固醇)?激素|激素治疗", "corticosteroids"),
     (r"地塞米松", "dexamethasone"),
     (r"甲泼尼龙|甲基强的松龙", "methylprednisolone"),
@@ -150,7 +164,8 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"高压氧", "hyperbaric oxygen therapy"),
     (r"吸氧", "oxygen"),
     (r"清创", "debridement"),
-    (r"切开引流", "surgical drainage"),
+    (r"切开引流|手术引流", "surgical drainage"),
+    (r"引流", "drainage"),
     (r"植皮", "skin graft"),
     (r"手术切除|切除", "excision"),
     (r"阿司匹林", "aspirin"),

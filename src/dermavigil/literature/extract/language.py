@@ -14,9 +14,10 @@ Two stages keep English texts fast:
    or with 40 letters or more of a script written without spaces (CJK), is a
    candidate; English prose scores 0.3-0.5 and never reaches the second stage;
 2. the candidate is named by its script when it is Japanese, Chinese or Korean
-   (:func:`script_language`), by its function words when one of Spanish, Portuguese, French,
-   German or Italian clearly leads (:func:`profile_language`: the languages
-   :mod:`.foreign` reads, with no model to load), else identified with py3langid (Lui
+   (:func:`script_language`), by its function words when one of Spanish, Portuguese,
+   French, German or Italian clearly leads (:func:`profile_language`), Turkish by its
+   letters (:func:`letter_language`): the languages :mod:`.foreign` reads, with no model to
+   load; else identified with py3langid (Lui
    and Baldwin 2012, "langid.py: An Off-the-shelf Language Identification Tool", ACL
    System Demonstrations; the maintained fork by A. Barbaresi), imported and loaded only
    then (its model takes about 1.5 s to load, which only a text in another language pays).
@@ -131,11 +132,33 @@ def script_language(text: str) -> str | None:
     return "ja" if kana * 10 >= kana + han else "zh"
 
 
+_TURKISH_LETTERS = re.compile(r"[\u0131\u0130\u011f\u011e]")
+"""Dotless and dotted capital i, soft g: letters of Turkish alone among the languages of the
+literature (Azerbaijani, which shares them, writes "ə")."""
+MIN_TURKISH_SHARE = 0.10
+
+
+def letter_language(text: str) -> str | None:
+    """Turkish by its letters: 10 % or more of the words hold "ı", "İ" or "ğ", and none
+    "ə"; else None. Turkish suffixes its grammar onto words, so its function words are too
+    few for :func:`profile_language`."""
+    words = _WORD.findall(text)
+    if not words or "\u0259" in text:
+        return None
+    share = sum(bool(_TURKISH_LETTERS.search(w)) for w in words) / len(words)
+    return "tr" if share >= MIN_TURKISH_SHARE else None
+
+
 def identify(text: str) -> str:
     """The ISO 639 code of the language ``text`` is written in: by its script (Japanese,
-    Korean, Chinese) or its function words when they name one of the languages the extractor
-    has words for (no model to load), else by py3langid."""
-    return script_language(text) or profile_language(text) or str(_identifier().classify(text)[0])
+    Korean, Chinese), its function words or its letters (Turkish) when they name one of the
+    languages the extractor has words for (no model to load), else by py3langid."""
+    return (
+        script_language(text)
+        or profile_language(text)
+        or letter_language(text)
+        or str(_identifier().classify(text)[0])
+    )
 
 
 def _size(paragraph: str) -> tuple[int, int]:

@@ -269,9 +269,10 @@ def _not_english(check: TextCheck, code: str) -> bool:
     check.languages = [(0, len(check.text), code)]
     name = language_name(code) if code != "en" else "no recognisable language"
     check.warnings.append(
-        f"the text is in {name}, not English (identified by py3langid): the draft is partial; "
-        "the English extraction read nothing, only the words of a language the project has "
-        "them for (Spanish, Portuguese, French, German, Italian) are read"
+        f"the text is in {name}, not English (language identification: script, letters, "
+        "function words or py3langid): the draft is partial; the English extraction read "
+        "nothing, only the words of a language the project has them for (Spanish, Portuguese, "
+        "French, German, Italian, Japanese, Chinese, Turkish) are read"
     )
     return False
 
@@ -298,8 +299,8 @@ def _set_aside_foreign(check: TextCheck, words: int) -> bool:
     set_aside = sum(f.words for f in foreign)
     check.foreign = set_aside > left
     check.warnings.append(
-        f"{len(foreign)} paragraph(s) in {names} ({set_aside} words, identified by "
-        "py3langid) set aside from the English extraction"
+        f"{len(foreign)} paragraph(s) in {names} ({set_aside} words, language identification)"
+        " set aside from the English extraction"
         + ("; most of the text is not English, so the draft is partial" if check.foreign else "")
     )
     return True
