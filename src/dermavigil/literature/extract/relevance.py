@@ -201,6 +201,23 @@ _CONTINUES = re.compile(
 
 
 _REFERENCES = re.compile(r"(?:list of )?references|bibliography|literature cited", re.IGNORECASE)
+_REFERENCE_ENTRY = re.compile(
+    r"^\W*(?:\d|\[|[A-Z][\w'-]+,?\s+(?:[A-Z]\.?){1,3}[,.]|[A-Z][\w'-]+,\s)|\bet al\b"
+    r"|\b(?:19|20)\d\d\b"
+)
+"""The first line of a reference list: a number, an author with initials ("Klein A, Elson
+M."), a surname and a comma, "et al." or a year."""
+
+
+def _reference_list(sentences: list[Sentence], position: int) -> bool:
+    """A references heading that opens a reference list: the line after it is an entry
+    (:data:`_REFERENCE_ENTRY`) or there is none. A publisher page's menu ("Full Text",
+    "Bibliography", "Download PDF", "Statistics") names the heading before the article's
+    own text, and a heading can stand before the case it precedes: neither ends the case."""
+    if not _REFERENCES.fullmatch(sentences[position].text.strip()):
+        return False
+    following = sentences[position + 1 : position + 2]
+    return not following or bool(_REFERENCE_ENTRY.search(following[0].text))
 
 
 _STUDY_SECTIONS = frozenset(
@@ -234,8 +251,8 @@ def patient_sentences(sentences: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     previous = False
     case_report = reports_cases(sentences)
-    for sentence in sentences:
-        if _REFERENCES.fullmatch(sentence.text.strip()):
+    for position, sentence in enumerate(sentences):
+        if _reference_list(sentences, position):
             break  # a reference list: nothing after it is about the patient
         keep = (
             about_patient(sentence, case_report)
