@@ -23,8 +23,9 @@ order, each giving the reason shown to the reviewer:
    screened (GVP VI.B.1.1.2), and the extractor reads English only;
 6. no injection: neither an injection route, nor an injection word (inject, filler,
    mesotherapy, microneedling, vaccination, immunotherapy, extravasation, infusion,
-   thread lift, fat graft), nor a suspect injected by nature (a filler, toxin, PRP,
-   vaccine or allergen extract: its category; a drug whose FDA labelling gives injection
+   thread lift, fat graft, a tattoo or permanent make-up: a pigment deposited in the dermis,
+   :mod:`dermavigil.literature.extract.tattoo`), nor a suspect injected by nature (a filler,
+   toxin, PRP, vaccine or allergen extract: its category; a drug whose FDA labelling gives injection
    routes only, :mod:`dermavigil.terminology.labelled_routes`: enoxaparin, etanercept)
    -> the product was not injected;
 7. otherwise relevant, with what was found ("case report: necrosis after
@@ -42,6 +43,7 @@ from dermavigil.domain.routes import INJECTION_ROUTES
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import Draft, extract_draft
 from dermavigil.literature.extract.quality import check_text
+from dermavigil.literature.extract.tattoo import is_tattoo, tattoo_words
 
 _CASE = re.compile(
     r"\b(?:we (?:hereby )?(?:report|present|describe)|case (?:report|of|series|presentation)"
@@ -105,6 +107,8 @@ def _injected_product(product: dict) -> bool:
         return True
     if product.get("category") in _INJECTED_BY_NATURE:
         return True
+    if is_tattoo(product["name"]):  # a pigment deposited in the dermis (docs/annotation.md)
+        return True
     labelled = labelled_routes(product["name"])
     return bool(labelled) and labelled <= INJECTION_ROUTES
 
@@ -124,7 +128,7 @@ def screen_record(record: Record) -> Screening:
         reason = check.warnings[0] if check.warnings else "the text cannot be read"
         return Screening(record, True, f"not screened by the extractor, to read: {reason}")
     draft = extract_draft(text, record)
-    injected = bool(_INJECTED.search(text))
+    injected = bool(_INJECTED.search(text) or tattoo_words(text))
     missing = (
         "no adverse reaction of a patient found"
         if not draft.case["reactions"]

@@ -50,6 +50,7 @@ from dermavigil.literature.extract.products import (
     material_from_text,
     medicine_by_route,
     named_family,
+    tattoo_first,
 )
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions, unplaced_sites
@@ -264,6 +265,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
                 product.body_sites, product.spans, [(s.start, s.end) for s in patient]
             )
     material_from_text(products, sentences)
+    products = tattoo_first(
+        products, patient, sentences[0] if title else None, challenge.rechallenge_sentences
+    )
     if products:
         found = unplaced_sites(told, challenge.rechallenge_sentences, reactions)
         add_sites(products[0].body_sites, products[0].spans, found)

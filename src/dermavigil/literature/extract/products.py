@@ -23,6 +23,7 @@ from dermavigil.literature.extract.product_mentions import (
 )
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
+from dermavigil.literature.extract.tattoo import pigment_name, tattoo_words
 from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.materials import (
     find_foreign_fillers,
@@ -164,6 +165,47 @@ def find_product_facts(
     return _vaccine_after_filler(products)
 
 
+def _pigment(texts: list[str]) -> tuple[int, int, int]:
+    """(start, end, index of the text) of the most specific tattoo pigment name the texts give
+    (:func:`.tattoo.pigment_name`: a named colour or ink before a bare tattoo word), or -1s."""
+    named = [(i, found) for i, t in enumerate(texts) if (found := pigment_name(t))]
+    if not named:
+        return -1, -1, -1
+    i, (start, end, _) = next(((i, f) for i, f in named if f[2]), named[0])
+    return start, end, i
+
+
+def tattoo_first(
+    products: list[ProductFacts],
+    patient: list[Sentence],
+    title: Sentence | None,
+    rechallenge: set[int],
+) -> list[ProductFacts]:
+    """A tattoo or permanent make-up of this patient (named in a case sentence or the title) is
+    the suspect product, category ``other`` (docs/annotation.md, scope: a pigment deposited in
+    the dermis): when the case names no other product, or when the title names the tattoo and
+    none of the products found (what a background sentence listed: "mesotherapy", "a foreign
+    substance")."""
+    told = [s for s in ([title] if title else []) + patient if tattoo_words(s.text)]
+    start, end, i = _pigment([s.text for s in told])
+    if i < 0:
+        return products
+    in_title = title is not None and told[0] is title
+    if products and not (
+        in_title and not any(p.name.lower() in title.text.lower() for p in products)
+    ):
+        return products
+    sentence = told[i]
+    name = " ".join(sentence.text[start:end].split())  # "red\ntattoos" as one name
+    product = ProductFacts(name=name, category=ProductCategory.other)
+    product.spans["name"] = [(sentence.start + start, sentence.start + end)]
+    product.spans["category"] = [
+        (s.start + a, s.start + b) for s in told for a, b in tattoo_words(s.text)
+    ]
+    _describe(product, [s for s in told if s is not title], rechallenge)
+    return [product]
+
+
 def named_family(text: str, within: list[Span] | None = None) -> list[ProductFacts]:
     """The product a text in another language is about: the first product family it names
     (:func:`dermavigil.terminology.products.find_products` reads the family names of Spanish,
@@ -183,6 +225,12 @@ def named_family(text: str, within: list[Span] | None = None) -> list[ProductFac
         for m in find_products(text)
         if m.category is not ProductCategory.drug and inside(m.start, m.end)
     ]
+    if not mentions:  # a tattoo or permanent make-up pigment ("pigmento rojo", "tatuaje")
+        mentions = [
+            ProductMention(text[a:b], ProductCategory.other, a, b)
+            for a, b in [_pigment([text])[:2]]
+            if a >= 0 and inside(a, b)
+        ]
     if not mentions:
         # a filler of unnamed material in the text's words ("preenchimento dérmico")
         mentions = [

@@ -26,6 +26,7 @@ from dermavigil.literature.extract.routes import (
     text_of,
 )
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.tattoo import is_tattoo
 from dermavigil.literature.extract.wrong_route import states_case, wrong_statements
 from dermavigil.terminology.materials import is_material
 
@@ -98,6 +99,11 @@ def complete_label(
     is prescribed for; else a drug whose FDA labelling lists the route the case used
     (:mod:`dermavigil.terminology.labelled_routes`). Returns where the label came from.
     """
+    if name and category == "other" and is_tattoo(name):
+        # tattooing gives route and approval null (docs/annotation.md): a pigment is placed in
+        # the dermis by needles, by no route of administration
+        facts.clear()
+        return None
     stated = [s for s in sentences if states_case(s)]
     facts.wrong_spans.extend(wrong_statements(stated))
     if name and _CONTRAST.search(name):

@@ -212,6 +212,10 @@ class RouteFacts:
     wrong_spans: list[tuple[int, int]] = field(default_factory=list)
     injected_spans: list[tuple[int, int]] = field(default_factory=list)
 
+    def clear(self) -> None:
+        """No route, label or off-label cue (a product placed by no route of administration)."""
+        self.__init__()  # type: ignore[misc]
+
     def not_for_injection(self) -> None:
         """A product labelled only for the skin surface or the mouth that the case says was
         injected (or needled in) was given by a route it is not made for: the injection
