@@ -10,6 +10,11 @@ Case reports from elsewhere write:
   (:data:`VARIANTS`, each mapped to the lexicon's name);
 - British spellings the lexicon lacks, by rule: "sulph" for "sulf", "oe" and "ae" for "e"
   ("sulphasalazine", "oestradiol", "haemin"; :func:`variant_of`);
+- Greek letters in biologics' names spelled as the INN spells them ("alfa", "beta", "gamma":
+  WHO, *Guidelines on the use of INNs for pharmaceutical substances*, and the INN names of
+  the interferons, "interferon gamma-1b") where texts write "interferon-gamma", "interferon
+  alpha" or the Spanish and Portuguese "gama": the lexicon name the spelling begins
+  (:func:`greek_variant`);
 - the biologics FDA licenses through CBER that the Drugs@FDA and FAERS extracts miss: the
   skin-test antigens (tuberculin purified protein derivative, Tubersol and Aplisol; Candida
   albicans skin test antigen, Candin; Spherusol, coccidioidin): :data:`SKIN_TEST_ANTIGENS`.
@@ -39,9 +44,12 @@ VARIANTS: dict[str, str] = {
     "oxybuprocaine": "benoxinate", "salbutamol": "albuterol", "paracetamol": "acetaminophen",
     "rifampicin": "rifampin", "ciclosporin": "cyclosporine", "glyceryl trinitrate": "nitroglycerin",
     "hyoscine": "scopolamine", "thyroxine": "levothyroxine", "metamizole": "dipyrone",
+    "mantoux": "tuberculin",
 }  # fmt: skip
 """British Approved Names before the rINNs and INNs the US names otherwise -> the lexicon's
-name (only names the lexicon lacks; it holds some INNs as well, e.g. paracetamol)."""
+name (only names the lexicon lacks; it holds some INNs as well, e.g. paracetamol); and the
+eponym of the tuberculin skin test (the Mantoux test is the intradermal injection of
+tuberculin purified protein derivative: CDC, *Tuberculin Skin Testing*)."""
 
 SKIN_TEST_ANTIGENS = frozenset(
     {
@@ -57,6 +65,24 @@ _SPELLING = ((re.compile(r"sulph"), "sulf"), (re.compile(r"^oe|(?<=[a-z])oe"), "
 _SPELLING += ((re.compile(r"(?<=[a-z])ae"), "e"),)
 
 
+_GREEK = {"alpha": "alfa", "alfa": "alfa", "beta": "beta", "gamma": "gamma", "gama": "gamma"}
+_GREEK_WORD = re.compile(r"(?<=[a-z])[- ](alpha|alfa|beta|gamma|gama)(?![a-z])")
+
+
+def greek_variant(phrase: str, names: frozenset[str]) -> str | None:
+    """The lexicon name a biologic's name with a Greek letter stands for: the letter spelled as
+    the INN spells it, after a space ("interferon-gamma", "interferon gama" -> "interferon
+    gamma"), the name itself or the one lexicon name it begins ("interferon gamma-1b"; the
+    first in order when several do)."""
+    if not _GREEK_WORD.search(phrase):
+        return None
+    spelled = _GREEK_WORD.sub(lambda m: " " + _GREEK[m.group(1)], phrase)
+    if spelled in names:
+        return spelled
+    longer = sorted(n for n in names if n.startswith((f"{spelled}-", f"{spelled} ")))
+    return longer[0] if longer else None
+
+
 def variant_of(phrase: str, names: frozenset[str]) -> str | None:
     """The lexicon name (in ``names``) a lower-case drug phrase stands for: its own, a BAN or
     INN variant (:data:`VARIANTS`), or its British spelling made American."""
@@ -70,4 +96,4 @@ def variant_of(phrase: str, names: frozenset[str]) -> str | None:
             spelled = pattern.sub(replacement, spelled)
         if spelled != phrase and spelled in names:
             return spelled
-    return None
+    return greek_variant(phrase, names)

@@ -22,7 +22,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from dermavigil.terminology.drug_variants import SKIN_TEST_ANTIGENS, VARIANTS, variant_of
+from dermavigil.terminology.drug_variants import (
+    SKIN_TEST_ANTIGENS,
+    VARIANTS,
+    greek_variant,
+    variant_of,
+)
 
 CAUSE_SUFFIX = r"-(?:induced|related|associated|mediated|triggered|caused|provoked)\b"
 """A hyphenated participle that names a cause ("vaccine-induced", "diclofenac-related"): the
@@ -126,6 +131,8 @@ def _variant(phrase: str, names: frozenset[str]) -> str | None:
     that can be one are looked at (a known variant, a British spelling)."""
     if phrase in VARIANTS or "ph" in phrase or "oe" in phrase or "ae" in phrase:
         return variant_of(phrase, names)
+    if "alpha" in phrase or "alfa" in phrase or "beta" in phrase or "gam" in phrase:
+        return greek_variant(phrase, names)
     return None
 
 

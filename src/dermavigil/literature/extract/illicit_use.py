@@ -7,7 +7,8 @@ adulterant of one ("a contaminant in the illicit drug supply of fentanyl",
 to xylazine-related wounds") was not given as any labelling intends, whatever route it
 took. The wording class is that of harm-reduction medicine: people or persons who inject
 (or use) drugs (PWID, PWUD), injection or intravenous drug use, the illicit or street drug
-supply, an adulterant or a drug adulterated with another. The sentence must name the
+supply, an adulterant or a drug adulterated with another, injection drug abuse ("a history of
+injection heroin abuse"), a drug bought from drug suppliers or dealers. The sentence must name the
 suspect (its first five letters), so that a prescribed drug a drug user was given in a
 clinic keeps its approval; a use denied ("denied a history of injection drug use") is no
 statement. Only drugs: an illicitly injected filler with no wrong route stated stays null
@@ -29,7 +30,9 @@ ILLICIT = re.compile(
     r"|\b(?:illicit|street|unregulated)\s+(?:opioid\s+|fentanyl\s+|heroin\s+)?(?:drugs?|"
     r"(?:drug\s+)?supply)\b"
     r"|\bdrug\s+supply\b"
-    r"|\badulterant\w*|\badulterated\b|\bcutting\s+agents?\b",
+    r"|\badulterant\w*|\badulterated\b|\bcutting\s+agents?\b"
+    r"|\b(?:injection|injecting|intravenous|IV)\s+(?:[\w-]+\s+)?(?:abuse|misuse)\b"
+    r"|\bdrug\s+(?:suppliers?|dealers?)\b",
     re.I,
 )
 """Words that put a drug in the illicit drug supply or its users' hands."""

@@ -55,7 +55,8 @@ _EXPOSED_BEFORE = re.compile(
     r"|injected\s+(?:(?:her|him|them|your)sel(?:f|ves)\s+)?(?:\w+ly\s+)?with"
     r"|administration of|administered"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
-    r"|caused by|exposure to|related to|infusions? of|infused with|extravasation of|on)"
+    r"|caused by|exposure to|related to|infusions? of|infused with|extravasation of|on"
+    r"|formulations? of)"
     r"\s+(?:[\w(),.-]+\s+){0,4}\(?$",
     re.I,
 )
@@ -105,7 +106,7 @@ _TREATMENT_AFTER = re.compile(
 def treated_with(before: str) -> bool:
     """Whether the words before a name say it was given for the reaction ("successfully
     treated using", "recovery aided by aggressive use of")."""
-    return bool(_TREATED_WITH.search(before))
+    return bool(_TREATED_WITH.search(before)) and not _course_before(before)
 
 
 def treats_complication(after: str) -> bool:
@@ -135,19 +136,38 @@ _ROUTE_BEFORE = re.compile(
 phenytoin"): the name is of something injected."""
 
 
+_AFTER_THERAPY = re.compile(
+    r"\b(?:after|following|during)\s+(?:(?:an?|one|two|three|four|five|six|\d+)[\w-]*\s+"
+    r"(?:(?:years?|months?|weeks?|days?)\s+(?:of\s+)?)?)?(?:treatment|therapy)\s+with\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
+"""The reaction followed a course of the drug ("after one-year treatment with deep
+subcutaneous injections of"): the therapy is the exposure, not a treatment of the reaction
+(unless the clause tells an improvement: "resolved after treatment with")."""
+
+
+def _course_before(before: str) -> bool:
+    """A course of the drug the reaction followed is named just before it
+    (:data:`_AFTER_THERAPY`), in a clause that tells no improvement."""
+    course = _AFTER_THERAPY.search(before)
+    return bool(course) and not told_improving(before[: course.start()] if course else "")
+
+
 def given_as_exposure(before: str, after: str) -> bool:
     """Whether a drug between ``before`` and ``after`` is given as the exposure: an
-    exposure cue around it, not right after "treated with", and no other treatment cue
-    before it unless an injection word follows ("treated for syphilis with penicillin
-    injections")."""
+    exposure cue around it, not right after "treated with" (unless a course of it came
+    before the reaction: :data:`_AFTER_THERAPY`), and no other treatment cue before it
+    unless an injection word follows ("treated for syphilis with penicillin injections")."""
     routed = (_ROUTE_BEFORE.search(before) or _ROUTE_AFTER.match(after)) and not (
         told_improving(before) or _TREATMENT_AFTER.match(after)
     )
-    if _TREATED_WITH.search(before) or not (
+    therapy = _course_before(before)
+    if (_TREATED_WITH.search(before) and not therapy) or not (
         _EXPOSED_BEFORE.search(before) or _EXPOSED_AFTER.match(after) or routed
     ):
         return False  # "treated with intravenous antihistamines (a slow infusion of ...)"
-    treated = _TREATMENT_BEFORE.search(before[-60:])
+    treated = not therapy and _TREATMENT_BEFORE.search(before[-60:])
     # "was started on norepinephrine through a peripheral cannula": the line it ran through
     return not treated or bool(_EXPOSED_AFTER.match(after) or (routed and _LINE.search(after)))
 

@@ -31,7 +31,7 @@ _ROUTE_ADJ = (
 )
 _TECHNIQUE = (
     r"(?:inject\w*|administ\w*|given|placed|placement|performed|technique|site|depth|route"
-    r"|delivery|applied|embol\w*)"
+    r"|delivery|applied|embol\w*|discharg\w*|fired|misfired)"
 )
 WRONG = re.compile(
     rf"\b{_ERROR}[,\s]+(?:[\w-]+\s+){{0,4}}?(?:{_ROUTE_ADJ}|{_TECHNIQUE})\b"
@@ -39,6 +39,8 @@ WRONG = re.compile(
     r"(?:(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental)ly"
     r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake|accident))\b"
     r"|\btoo (?:superficial|shallow)(?:ly)?\b|\bwrong route\b|\bintended use\b"
+    r"|\b(?:inject\w*|administ\w*|given|provided|placed|delivered)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:too\s+)?high\s+(?:in|into|on|up)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deltoid|shoulder)\b"
     r"|\bmisplaced\s+(?:[\w-]+\s+){0,3}?(?:fillers?|injections?|products?|materials?|gels?)\b"
     r"|\b(?:lines?|cannula|catheter|infusion|IV)\s+(?:had\s+)?infiltrated|\bIV fluid infiltration\b"
     r"|\bleak(?:ed|age)\s+(?:\w+\s+){0,2}?into\s+(?:the\s+)?(?:surrounding|subcutaneous|soft"
@@ -62,7 +64,9 @@ a route or a technique word ("inaccurate intradermal injections", "inappropriate
 administration", "improper intramuscular injection technique"), an injection "too
 superficial", a route given "instead of" another, a product injected into an artery, an
 intravenous drug that extravasated (docs/annotation.md: "extravasation of an intravenous drug
-is approved false"; not the extravasated red cells of a biopsy)."""
+is approved false"; not the extravasated red cells of a biopsy), a vaccine given "high into the
+deltoid" (above the muscle's bulk, toward the shoulder's bursa: a wrong technique), an
+autoinjector "accidentally discharged" (into a finger: the wrong site)."""
 _HEDGED = re.compile(
     r"\b(?:may|might|could|can|possibl[ey]|should|avoid\w*|prevent\w*|risk|usually|commonly"
     r"|generally|predispos\w*|causes|documented)\b",
