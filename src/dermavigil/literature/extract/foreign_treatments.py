@@ -29,7 +29,7 @@ _MEMBERS = re.compile(
 )
 """Between a drug class and its members: brackets or a preposition ("antibiótico terapia a
 base de oxacilina", "tratamiento antibiótico prolongado con claritromicina"): the members
-are the names a reader lists, as on the English path (:func:`.treatment._combined`)."""
+are the names a reader lists, as on the English path (:func:`.treatment_combined.combined`)."""
 _BOUNDS = {"ja": "(?:{})", "zh": "(?:{})", "tr": r"(?<![\w-])(?:{})\w*"}
 """How a treatment's name is bounded: not at all in Japanese and Chinese (no spaces), at its
 start in Turkish (suffixes follow)."""

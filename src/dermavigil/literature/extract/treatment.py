@@ -27,10 +27,13 @@ from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.roles import statement_about_no_one, told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import treated_with, treats_complication
+from dermavigil.literature.extract.treatment_combined import combined
 from dermavigil.literature.extract.treatment_context import not_for_the_reaction
 from dermavigil.literature.extract.treatment_names import (
     CANONICAL,
+    CLASS_TREATMENT,
     PROCEDURE_VERBS,
+    REMOVAL,
     TREATMENT,
     joined_names,
     procedure_name,
@@ -108,12 +111,19 @@ def _matches(
     """
     exposed = {categorize(s) for s in suspects}
     found = [(m.start(), m.end(), m.group(0)) for m in TREATMENT.finditer(text)]
+    found += [
+        (m.start(), m.end(), m.group(0))
+        for m in CLASS_TREATMENT.finditer(text)
+        if not _overlaps(m.start(), m.end(), found)
+    ]
     for start, end, name in joined_names(text):
         if not _overlaps(start, end, found):
             found.append((start, end, name))
     for start, end, name in treatment_phrases(text):
         exposure = any(len(s) > 3 and s in name.lower() for s in suspects)
-        if not exposure and not _overlaps(start, end, found) and categorize(name) in _NOT_A_FAMILY:
+        if _overlaps(start, end, found):
+            continue
+        if REMOVAL.search(name) or (not exposure and categorize(name) in _NOT_A_FAMILY):
             found.append((start, end, name))  # not "continued glatiramer acetate therapy"
     for pattern, name in PROCEDURE_VERBS:
         for match in pattern.finditer(text):
@@ -148,8 +158,10 @@ def _matches(
         found.append((drug.start, drug.end, drug.text))
     kept = []
     for start, end, name in sorted(found):
-        if _overlaps(start, end, [(a, b) for a, b in suspect_spans]):
-            continue
+        if _overlaps(start, end, [(a, b) for a, b in suspect_spans]) and not (
+            REMOVAL.search(name) and not any(a <= start and end <= b for a, b in suspect_spans)
+        ):
+            continue  # the suspect, not "PAAG evacuation", the removal of the suspect
         if any(name.lower() in s for s in suspects if len(name) > 5):
             continue
         if re.search(r"\(\s*(?:\w+[\u2010\u2011-])?$", text[:start]) and (
@@ -164,74 +176,12 @@ def _matches(
             continue
         if cues.INGREDIENT_BEFORE.search(text[max(0, start - 50) : start]):
             continue
+        if cues.APPROACH.fullmatch(name) and cues.BY_WAY_OF.search(text[:start][-60:]):
+            continue  # "excised through a subcoronal incision", "fat obtained via liposuction"
         if not_for_the_reaction(text, start, end):
             continue
         kept.append((start, end, name))
-    return _combined(text, kept)
-
-
-_COMBINATION = re.compile(r"\s?[/+]\s?|-")
-"""Between the two names of one combination product ("amoxicillin/clavulanate",
-"antibiotic/steroid cream", "trimethoprim+sulfamethoxazole")."""
-
-
-_MEMBERS = re.compile(r"\s*(?:\w+\s+){0,2}\(\s*|\s*,?\s+(?:including|such as)\s+")
-"""Between a drug class and its members in brackets or after "including" ("antibiotic
-therapy (vancomycin", "an antihistamine (cyproheptadine", "supportive care, including
-supplemental oxygen")."""
-
-
-_CLASS = re.compile(
-    r"(?:s|therapy|treatment|care|management|agent|drug|medication|steroid|antibiotic"
-    r"|antihistamine|analgesic)$|^anti",
-    re.I,
-)
-"""A drug class or a kind of care ("antibiotic therapy", "an antihistamine", "supportive
-care"), which its members in brackets or after "including" name; a single drug followed by a
-name in brackets is followed by its brand."""
-
-
-_WITH_MEMBERS = re.compile(
-    r"\s+(?P<care>(?:therapy|treatment|management|care|regimen)\s+)?with\s+"
-    r"(?:(?:an?|the|regular|daily)\s+)?(?:[\w-]+\s+){0,2}",
-    re.I,
-)
-_KIND_OF_CARE = re.compile(
-    r"^(?:conservative|supportive|symptomatic|medical|pharmacological|non-?surgical|initial)"
-    r" (?:management|therapy|treatment|care|measures?|approach)$"
-    r"|^(?:anti-?[a-z]+|(?:cortico)?steroid) (?:therapy|treatment)$",
-    re.I,
-)
-"""A kind of care told with what it consisted of ("conservative management with regular
-dressings", "conservative therapy with antihistamines", "antibiotic treatment with
-ceftriaxone"): the names after "with" are the treatments; a named therapy with another
-("negative pressure wound therapy with serial debridement") is two."""
-
-
-def _combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Adjacent names joined by a slash, plus or hyphen are one combination treatment; a
-    class named with its members in brackets ("an antihistamine (cyproheptadine 2 mg)") or
-    a kind of care with what it consisted of ("conservative management with dressings") is
-    the members, the names a reader lists."""
-    out: list[tuple[int, int, str]] = []
-    for start, end, name in kept:
-        members = _WITH_MEMBERS.fullmatch(text[out[-1][1] : start]) if out else None
-        if members and (
-            _KIND_OF_CARE.search(out[-1][2])
-            or (members.group("care") and _CLASS.search(out[-1][2]))
-        ):
-            out.pop()
-        if out and _MEMBERS.fullmatch(text[out[-1][1] : start]):
-            if _CLASS.search(out[-1][2]):
-                out.pop()
-            elif "(" in text[out[-1][1] : start]:
-                continue  # "ceftriaxone (Rocephin)": the drug's brand, not a second treatment
-        if out and _COMBINATION.fullmatch(text[out[-1][1] : start]):
-            first = out.pop()
-            out.append((first[0], end, text[first[0] : end]))
-        else:
-            out.append((start, end, name))
-    return out
+    return combined(text, kept)
 
 
 _FOR_DIAGNOSIS = re.compile(

@@ -73,6 +73,11 @@ disease (concomitant medication), the skin's preparation for the injection ("cle
 chlorhexidine"), the approach of a procedure ("through a skin incision"), or the drug the
 suspect was switched to ("enoxaparin was switched to fondaparinux": a dechallenge, not a
 treatment, docs/annotation.md)."""
+APPROACH = re.compile(r"incisions?|liposuction", re.I)
+BY_WAY_OF = re.compile(r"\b(?:through|via) (?:an? |the )?(?:[\w-]+ ){0,3}$", re.I)
+"""The way in of another procedure ("excised through a circumferential subcoronal incision",
+"mastectomies via periareolar incisions", "fat obtained via abdominal liposuction"): the
+approach or the harvest, not a treatment of its own."""
 INGREDIENT_BEFORE = re.compile(
     r"\b(?:adsorbed|absorbed|containing|contains|composed of|mixed with|combined with|diluted"
     r"|adjuvant(?:ed)?|preserved)\b[^.;:,]{0,30}$",

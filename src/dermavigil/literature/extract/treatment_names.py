@@ -14,6 +14,34 @@ import re
 
 from dermavigil.terminology.drugs import drug_names
 
+PHYSICAL_MEASURES = (
+    r"heating|(?:re)?warming(?: of the [a-z]+)?|(?:warm|hot|cold) (?:water )?(?:soaks?|baths?)"
+    r"|(?:cold|ice|warm|hot) packs?(?![\s-]+tests?)|(?:limb|arm|leg|hand|foot) elevation"
+    r"|elevation of the (?:affected )?(?:limb|arm|leg|hand|foot|extremity)"
+    r"|(?:gradient |graduated )?compression (?:stockings?|garments?|bandag\w+|therapy)"
+    r"|orthos[ie]s|splint(?:s|ing)|(?:ocular )?lubrication|artificial tears"
+    r"|acupuncture|moxibustion|herbal medicines?"
+    r"|(?:rapid )?(?:de|hypo)sensiti[sz]ation(?! to\b)"
+    r"|heparini[sz]ation|(?:isovol[a]?emic )?ha?emodilution|fluid replacement"
+    r"|(?:intravenous |IV |oral )(?:re)?hydration|rehydration"
+    r"|vacuum[- ]assisted closure|negative[- ]pressure wound therapy|(?-i:VAC)(?: dressings?)?"
+    r"|(?:open |ultrasound-guided )?suction|liposuction|(?:surgical |joint |wound )lavage"
+    r"|wash-?outs?|chelation"
+)
+"""Physical and supportive measures and conservative procedures given for a reaction (heat or
+cold, elevation, compression, orthoses, lubrication, traditional medicine, desensitisation,
+fluids, negative-pressure wound therapy, suction and lavage): docs/annotation.md,
+``treatments``: what was given or done for the reaction. Not a cold-pack test, a lavage for
+diagnosis, nor a desensitisation *to* a drug (the suspect given again: a rechallenge,
+docs/annotation.md, the u0xx round's decisions)."""
+DRUG_CLASSES = (
+    r"(?:non-?steroidal )?anti-?inflammatory (?:drugs?|agents?|medications?)|(?-i:NSAIDs?)"
+    r"|bisphosphonates?|prostaglandins?|calcitonin|fusidic acid|prostacyclin|analgesia"
+    r"|(?:intraocular pressure|IOP)[- ]lowering (?:agents?|medicines?|medications?|drops)"
+)
+"""Drug classes named by what they do (WHO ATC level-3 and -4 names in the singular:
+anti-inflammatory agents, bisphosphonates, prostaglandins) and a few INN drugs the FAERS
+lexicon lacks (fusidic acid, calcitonin, prostacyclin)."""
 TREATMENT_WORDS = (
     r"(?:methyl[\u2010\u2011-]?)?prednisol?one|prednisone|dexamethasone|hydrocortisone|betamethasone|clobetasol"
     r"|triamcinolone|(?:systemic |topical |oral |intralesional )?(?:cortico)?steroids?"
@@ -30,7 +58,7 @@ TREATMENT_WORDS = (
     r"|glycyrrhizin|calcium(?: gluconate)?|glucocorticoids?(?: cream| ointment)?"
     r"|nitroglycerine?(?: paste| ointment)?|sildenafil|alprostadil|phentolamine"
     r"|hyperbaric oxygen(?: therapy)?"
-    r"|(?:surgical )?(?:excision|debridement|drainage)|incision and drainage|laser(?: therapy)?"
+    r"|(?:surgical )?(?:excision|de-?bridement|drainage)|incision and drainage|laser(?: therapy)?"
     r"|allopurinol|5-fluorouracil|isotretinoin|pyridostigmine|epinephrine|adrenaline"
     r"|botulinum antitoxin|apraclonidine|oxymetazoline|brimonidine"
     r"|(?:warm|cold|cool|hot|moist|wet|saline) compress(?:es)?|compresses|wound care|acyclovir"
@@ -58,6 +86,7 @@ TREATMENT_WORDS = (
     r"|(?-i:IVIG)|(?:lactated )?Ringer['\u2019]?s(?: lactate| acetate| solution)?"
     r"|(?:cardiopulmonary )?resuscitation"
     r"|anti-?(?!bodies|gens?\b)[a-z]{4,}(?:als|ics|ants|ines|ives)"
+    rf"|{PHYSICAL_MEASURES}"
 )
 TREATMENT = re.compile(
     rf"(?<![\w\u2010\u2011-])(?:{TREATMENT_WORDS}|(?:surgical )?resections?)"
@@ -65,6 +94,12 @@ TREATMENT = re.compile(
     re.I,
 )
 """The treatment names, also in the plural ("debridements", "flaps")."""
+CLASS_TREATMENT = re.compile(
+    rf"(?<![\w\u2010\u2011-])(?:{DRUG_CLASSES})(?![\w\u2010\u2011-])", re.I
+)
+"""Drug classes and INN drugs a treatment can be named by, which can be the suspect too
+("non-steroidal anti-inflammatory drugs" injected): not in :data:`TREATMENT`, which the
+product finders read to tell a treatment from a suspect."""
 _ADVERB = r"(?:(?:then|also|subsequently|immediately|promptly|\w+ly) )?"
 _AGENT = r"(?:we|surgeons?|the surgeons?|the (?:treating )?(?:physician|dermatologist)s?)"
 _DONE_BY = rf"(?:(?<!\bshe )(?<!\bhe )(?<!\bpatient )(?:was|were)|{_AGENT}) {_ADVERB}"
@@ -134,23 +169,27 @@ def joined_names(text: str) -> list[tuple[int, int, str]]:
 
 
 _SURGICAL = re.compile(
-    r"(?<![\w-])(?!dichotomy\b)[A-Za-z]{3,}(?:ectomy|otomy|ostomy|rrhaphy|centesis)(?![\w-])"
+    r"(?<![\w-])(?!dichotomy\b)[A-Za-z]{3,}(?:ectom|otom|ostom|rrhaph)(?:y|ies)(?![\w-])"
+    r"|(?<![\w-])[A-Za-z]{3,}(?:centes[ie]s|plast(?:y|ies)|pex(?:y|ies))(?![\w-])"
     r"|(?<![\w-])subcisions?(?![\w-])",
     re.I,
 )
 """A surgical procedure named by its Greek suffix (excision -ectomy, incision -otomy, opening
--ostomy, suture -rrhaphy, puncture -centesis: thrombectomy, craniectomy, fasciotomy,
+-ostomy, suture -rrhaphy, puncture -centesis, repair -plasty, fixation -pexy, and their
+plurals: thrombectomy, craniectomy, fasciotomy,
 tracheostomy; subcision, the release of a tethered scar under the skin), the word-formation
 rule of medical terminology (Dorland's Illustrated Medical Dictionary, "Combining forms")."""
 
 _HEAD = re.compile(
     r"(?<![\w-])(?:(?P<bare>dialysis|ha?emodialysis|plasmapheresis|transfusions?)"
     r"|rehabilitation|therapy|therapies|stimulation|infusions?|inhalations?|feeding|ventilation"
+    r"|removal|evacuation|exploration|repair|reconstruction|decompression|lengthening"
     r"|bolus|regimens?|sutures?|(?P<anti>drugs|agents|medications?|treatment))(?![\w-])",
     re.I,
 )
 """The head noun of a treatment's name ("ozone therapy", "neuromuscular rehabilitation",
-"transcranial magnetic stimulation", "nasogastric feeding", "secondary suture"): a name is
+"transcranial magnetic stimulation", "nasogastric feeding", "secondary suture", a surgical
+noun: "total gel removal", "PAAG evacuation", "bladder wall repair"): a name is
 its head and the content words before it. A ``bare`` head is a treatment alone; an
 ``anti`` head ("drugs", "treatment") only after an anti- word ("antituberculous drugs")."""
 _GENERIC_WORDS = """a an the this that these those his her their its our your my some any no such
@@ -171,7 +210,7 @@ _GENERIC_WORDS = """a an the this that these those his her their its our your my
     each every more less most many few effective ineffective proper optimal maximal
     high-dose low-dose drug drugs medical pharmacological
     make makes need needs allow allows enable enables require requires remain remains
-    outpatient inpatient hospital home"""
+    outpatient inpatient hospital home underwent undergo undergoes required requires"""
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 """Words that are not part of a treatment's name (determiners, function words, words of
 timing, manner, quantity or intensity, routes, the exposure itself, verbs of a general
@@ -180,6 +219,11 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9'\u2010\u2011-]*) $")
 _NOT_A_NAME_WORD = re.compile(r"(?:ed|ing|ly|['\u2019]s)$", re.I)
 """A participle, an adverb or a possessive ("continued", "following", "successfully", "the
 patient's regimen"): not a name's word."""
+
+
+REMOVAL = re.compile(r"(?:removal|evacuation|extraction)$", re.I)
+"""A name whose head takes a material out ("PAAG evacuation", "filler removal"): it names
+the suspect it removes and is a treatment all the same."""
 
 
 def treatment_phrases(text: str) -> list[tuple[int, int, str]]:

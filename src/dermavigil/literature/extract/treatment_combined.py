@@ -1,0 +1,82 @@
+"""How the treatment names found side by side make the names a reader lists.
+
+Read by :mod:`.treatment`: two names joined by a slash, a plus or a hyphen are one
+combination ("amoxicillin/clavulanate"); a drug class named with its members in brackets or
+after "including" is its members; a kind of care told with what it consisted of
+("conservative management with dressings") is what it consisted of; a drug's brand or an
+acronym in brackets after a name is that name again (docs/annotation.md, ``treatments``:
+"as named").
+"""
+
+from __future__ import annotations
+
+import re
+
+_COMBINATION = re.compile(r"\s?[/+]\s?|-")
+"""Between the two names of one combination product ("amoxicillin/clavulanate",
+"antibiotic/steroid cream", "trimethoprim+sulfamethoxazole")."""
+
+
+_MEMBERS = re.compile(r"\s*(?:\w+\s+){0,2}\(\s*|\s*,?\s+(?:including|such as)\s+")
+"""Between a drug class and its members in brackets or after "including" ("antibiotic
+therapy (vancomycin", "an antihistamine (cyproheptadine", "supportive care, including
+supplemental oxygen")."""
+
+
+_CLASS = re.compile(
+    r"(?:s|therapy|treatment|care|management|agent|drug|medication|steroid|antibiotic"
+    r"|antihistamine|analgesic)$|^anti",
+    re.I,
+)
+"""A drug class or a kind of care ("antibiotic therapy", "an antihistamine", "supportive
+care"), which its members in brackets or after "including" name; a single drug followed by a
+name in brackets is followed by its brand."""
+
+
+_ACRONYM = re.compile(r"(?-i:[A-Z]{2,}s?)")
+"""An acronym in brackets after a name is that name abbreviated, not a member."""
+
+
+_WITH_MEMBERS = re.compile(
+    r"\s+(?P<care>(?:therapy|treatment|management|care|regimen)\s+)?with\s+"
+    r"(?:(?:an?|the|regular|daily)\s+)?(?:[\w-]+\s+){0,2}",
+    re.I,
+)
+_KIND_OF_CARE = re.compile(
+    r"^(?:conservative|supportive|symptomatic|medical|pharmacological|non-?surgical|initial)"
+    r" (?:management|therapy|treatment|care|measures?|approach)$"
+    r"|^(?:anti-?[a-z]+|(?:cortico)?steroid) (?:therapy|treatment)$",
+    re.I,
+)
+"""A kind of care told with what it consisted of ("conservative management with regular
+dressings", "conservative therapy with antihistamines", "antibiotic treatment with
+ceftriaxone"): the names after "with" are the treatments; a named therapy with another
+("negative pressure wound therapy with serial debridement") is two."""
+
+
+def combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Adjacent names joined by a slash, plus or hyphen are one combination treatment; a
+    class named with its members in brackets ("an antihistamine (cyproheptadine 2 mg)") or
+    a kind of care with what it consisted of ("conservative management with dressings") is
+    the members, the names a reader lists."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, name in kept:
+        members = _WITH_MEMBERS.fullmatch(text[out[-1][1] : start]) if out else None
+        if members and (
+            _KIND_OF_CARE.search(out[-1][2])
+            or (members.group("care") and _CLASS.search(out[-1][2]))
+        ):
+            out.pop()
+        if out and _MEMBERS.fullmatch(text[out[-1][1] : start]):
+            if _ACRONYM.fullmatch(name) and "(" in text[out[-1][1] : start]:
+                continue  # "non-steroidal anti-inflammatory drug (NSAID)": one name, spelt out
+            if _CLASS.search(out[-1][2]):
+                out.pop()
+            elif "(" in text[out[-1][1] : start]:
+                continue  # "ceftriaxone (Rocephin)": the drug's brand, not a second treatment
+        if out and _COMBINATION.fullmatch(text[out[-1][1] : start]):
+            first = out.pop()
+            out.append((first[0], end, text[first[0] : end]))
+        else:
+            out.append((start, end, name))
+    return out
