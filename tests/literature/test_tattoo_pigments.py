@@ -95,3 +95,11 @@ def test_screening_keeps_a_case_report_of_a_tattoo_reaction():
         )
     )
     assert verdict.relevant, verdict.reason
+
+
+def test_a_tattoo_before_a_hyphenated_cause_is_a_tattoo_word():
+    """In "Pseudolymphoma tattoo-induced", "tattoo-associated uveitis" the tattoo is the cause;
+    "tattoo-like" names no tattoo."""
+    assert tattoo_words("Pseudolymphoma tattoo-induced") == [(15, 21)]
+    assert tattoo_words("tattoo-associated uveitis") == [(0, 6)]
+    assert tattoo_words("a tattoo-like pattern") == []

@@ -25,8 +25,9 @@ order, each giving the reason shown to the reviewer:
    mesotherapy, microneedling, vaccination, immunotherapy, extravasation, infusion,
    thread lift, fat graft, a tattoo or permanent make-up: a pigment deposited in the dermis,
    :mod:`dermavigil.literature.extract.tattoo`), nor a suspect injected by nature (a filler,
-   toxin, PRP, vaccine or allergen extract: its category; a drug whose FDA labelling gives injection
-   routes only, :mod:`dermavigil.terminology.labelled_routes`: enoxaparin, etanercept)
+   toxin, PRP, vaccine or allergen extract: its category; a drug whose FDA labelling gives
+   injection routes only, :mod:`dermavigil.terminology.labelled_routes`: enoxaparin,
+   etanercept; a skin-test antigen, injected intradermally: tuberculin, "a Mantoux test")
    -> the product was not injected;
 7. otherwise relevant, with what was found ("case report: necrosis after
    diclofenac (intramuscular)"; a series says how many patients).
@@ -44,11 +45,18 @@ from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import Draft, extract_draft
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.tattoo import is_tattoo, tattoo_words
+from dermavigil.terminology.drug_variants import SKIN_TEST_ANTIGENS
+from dermavigil.terminology.drugs import find_drugs
 
 _CASE = re.compile(
     r"\b(?:we (?:hereby )?(?:report|present|describe)|case (?:report|of|series|presentation)"
     r"|\d+[- ](?:year|month|week)s?[- ]old|our patient|(?:a|an|one) (?:man|woman|boy|girl|patient)"
-    r"\b)",
+    r"\b)"
+    # the same cues in the other languages read: "estudo de um caso", "relatar o caso",
+    # "presentamos el caso", "cas clinique", "caso clinico", "Fallbericht"
+    r"|\b(?:estudo de (?:um )?caso|relat(?:o|ar|amos) (?:de |o |um )?caso|(?:presentamos|reportamos"
+    r"|describimos) (?:el |un )?caso|reporte de (?:un )?caso|caso cl[ií]nico|cas clinique"
+    r"|Fallbericht|Kasuistik|presentiamo (?:il |un )?caso)\b",
     re.I,
 )
 _REVIEW = re.compile(
@@ -109,6 +117,8 @@ def _injected_product(product: dict) -> bool:
         return True
     if is_tattoo(product["name"]):  # a pigment deposited in the dermis (docs/annotation.md)
         return True
+    if any(d.name in SKIN_TEST_ANTIGENS for d in find_drugs(product["name"])):
+        return True  # a skin-test antigen is injected intradermally ("a Mantoux test")
     labelled = labelled_routes(product["name"])
     return bool(labelled) and labelled <= INJECTION_ROUTES
 

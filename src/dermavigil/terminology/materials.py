@@ -71,11 +71,16 @@ _FILLER_MATERIALS = (
     r"|(?:bovine|porcine)\s+collagen|hydroxy-?ethyl[\s-]?methacrylate"
     r"|Aquamid|Amazingel|Interfall|Bio-?Alcamid|Argiform|Bioformacryl|Formacryl|Aquafilling"
     r"|Los\s+Deline|Ellans[eé]|Dermalive|Dermadeep|Zyderm|Zyplast|Evolence|Adatosil"
+    r"|carbo(?:xy|xi)-?t(?:h)?[eé]rap(?:y|ie|ia)|bio-?polymers?"
 )
 _FILLER = re.compile(rf"(?<![\w-])(?:{_FILLER_MATERIALS})(?:(?![\w-])|(?={CAUSE_SUFFIX}))", re.I)
 """Filler and implant material names: chemical names with their usual abbreviations
 (PAAG, PCL, PDO), the gel's brands the reviews list (Aquamid, Amazingel, Bio-Alcamid,
-Argiform; Aquafilling and Los Deline are the breast gels), fat by its grafting words."""
+Argiform; Aquafilling and Los Deline are the breast gels), fat by its grafting words;
+"biopolymers", the Latin American name of illicitly injected oils and silicones (as
+"biopolímeros" below); carboxytherapy, carbon dioxide gas injected under the skin (the gas
+is the material injected, docs/annotation.md: carboxytherapy is "carbon dioxide", ``other``;
+not mesotherapy)."""
 
 
 def find_filler_materials(text: str) -> list[tuple[int, int, str]]:

@@ -87,7 +87,11 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
         r"|allergen extracts?|SCIT"
         r"|desensiti[sz]ation injections?|hyposensiti[sz]ation injections?"
         r"|(?:allerg(?:en|oid|y)|(?:house[- ]dust[- ])?mites?|pollens?|venom|grass|ragweed)"
-        r"(?:[\s-]+[\w-]+){0,2}?[\s-]+vaccines?|allergy (?:shots|injections)",
+        r"(?:[\s-]+[\w-]+){0,2}?[\s-]+vaccines?|allergy (?:shots|injections)"
+        r"|(?:de|hypo)sensiti[sz](?:ing|ation)\s+vaccines?"
+        r"|vaccines?\s+(?:for|against)\s+(?:[\w-]+\s+){0,2}?(?:de|hypo)sensiti[sz]ation"
+        r"|vacunas?\s+(?:de\s+(?:un\s+)?(?:tratamiento\s+)?)?(?:de|hipo)sensibiliza\w*"
+        r"|vacinas?\s+(?:de\s+(?:um\s+)?(?:tratamento\s+)?)?(?:des|hipo)sensibiliza\w*",
     ),
     (
         _C.vaccine,

@@ -80,6 +80,9 @@ def cyrillic_products(
     return _products(text, facts, evidence)
 
 
+_GIVEN = frozenset({ProductCategory.drug, ProductCategory.vaccine})
+
+
 def _route_of_named(
     text: str, facts: ForeignFacts, products: list[dict[str, Any]], evidence: assemble.Evidence
 ) -> bool:
@@ -98,6 +101,10 @@ def _route_of_named(
     if facts.route:
         routes.used, routes.used_spans = Route(facts.route[0]), [facts.route[1]]
     complete_label(routes, named.name, named.category.value, [], named.spans["name"])
+    if routes.used and not (routes.approved or facts.wrong) and named.category in _GIVEN:
+        # a drug or vaccine a sentence naming it says was given by this route, with no
+        # mistake told, was given by the route it is made for (as in :func:`_products`)
+        routes.approved, routes.approved_spans = [routes.used], list(routes.used_spans)
     products[:1] = assemble.products_part(text, [named], routes, ChallengeFacts(), evidence)
     return True
 

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from dermavigil.literature.extract.foreign import ForeignFacts
 
 _TOKEN = re.compile(r"[a-z]{5,}")
+VACCINATION = re.compile(r"(?:impfung|vacunacion|vacinac|vaccinazion|vaccination)\w*$")
+"""A vaccination noun names the giving itself ("nach der zweiten Sechsfachimpfung"): no word
+of giving is needed before it."""
 
 
 def _given(folded: str, sentence: Sentence, start: int) -> bool:
@@ -84,7 +87,7 @@ def find_product(
         found: list[tuple[int, int, str]] = [
             (m.start(), m.end(), "vaccine")
             for m in VACCINE.finditer(folded, sentence.start, sentence.end)
-            if not named and given(folded, sentence, m.start())
+            if not named and (given(folded, sentence, m.start()) or VACCINATION.search(m.group(0)))
         ]
         found += [
             (m.start(), m.end(), english)

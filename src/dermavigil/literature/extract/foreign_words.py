@@ -243,8 +243,9 @@ BIOPSY = _words(
 )
 """A sentence telling what a biopsy showed: its findings are histopathology."""
 EXPOSURE = re.compile(
-    r"(?<![\w-])(?:aplicacion|administracion|inyeccion|infiltracion|colocacion|aplicacao"
-    r"|administracao|injecao|injection|administration|injektion|gabe|iniezione|somministrazione)"
+    r"(?<![\w-])(?:aplicacion(?:es)?|administracion(?:es)?|inyeccion(?:es)?|infiltracion(?:es)?"
+    r"|colocacion|aplicac(?:ao|oes)|administrac(?:ao|oes)|injec(?:ao|oes)|injections?"
+    r"|administration|injektion(?:en)?|gabe|iniezion[ei]|somministrazione)"
     r"(?: [a-z]+){0,2}? (?:(?:de|da|do|von|di)(?: la| a| o)?(?![\w-])|(?:de |d['\u2019])(?:une?"
     r"(?![\w-])|l['\u2019])?)"
 )
@@ -253,6 +254,7 @@ typeset ("d\u2019héparine") or typed."""
 CAUSE = re.compile(
     r"(?<![\w-])(?:(?:asociad|inducid|causad|provocad|secundari|relacionad|debid|associad"
     r"|induzid|ocasionad|induite?|associee?|secondaire|liee?|causee?|provoquee?|due|indott"
+    r"|consequent|consecuent"
     r"|associat|causat|correlat)[oae]?s? (?:a|al|con|por|par|pelo|pela|da|ao|au|aux)"
     r"|apres (?:la prise|l['\u2019]introduction|l['\u2019]administration) (?:de|d['\u2019])"
     r"|(?:recu|recibio|recebeu|erhielt|ricevuto)(?: de| du| des)?"
@@ -271,12 +273,14 @@ reaction followed ("síndrome de Nicolau após diclofenaco", "nécrose après ..
 nach ..."): titles name a reaction by what it was due to or came after, as English ones
 ("Nicolau syndrome after diclofenac")."""
 VACCINE = _words(
-    r"(?:vaccins?|vacunas?|vacinas?|impfstoff\w*|vaccino|vaccini)"
+    r"(?:vaccins?|vacunas?|vacinas?|impfstoff\w*|vaccino|vaccini|(?:[a-z]+-?)?impfung(?:en)?"
+    r"|vacunacion(?:es)?|vacinac(?:ao|oes)|vaccinazion[ei]|vaccinations?)"
     r"(?:[ -](?:anti-?[a-z]+|contra (?:la |el |a |o )?[a-z]+|contre (?:la |le |l['\u2019])?[a-z]+"
     r"|gegen [a-z]+|[a-z]+(?:aire|ario|aria|ico|ica|ique)s?))?"
 )
-"""A vaccine in these languages, with the disease or the kind it names ("vaccin
-anti-pasteurellose", "vacuna contra la gripe", "vaccin vétérinaire"): the product given."""
+"""A vaccine or a vaccination in these languages, with the disease or the kind it names
+("vaccin anti-pasteurellose", "vacuna contra la gripe", "vaccin vétérinaire", the German
+compounds of Impfung: "FSME-Impfung", "Sechsfachimpfung"): the product given."""
 
 NUMBERS = {
     **dict.fromkeys(("un", "una", "uno", "um", "uma", "une", "ein", "eine", "einem", "einer"), 1),

@@ -154,3 +154,6 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"アスピリン", "aspirin"),
 )
 """Treatment names -> the English name the draft gives."""
+WRONG = re.compile(r"誤(?:って|った|注入|注射|投与|穿刺)|誤り")
+"""A mistake told of the giving ("誤って", by mistake; "誤注入", an injection into the wrong
+place): the product was not given by the route it is made for (docs/annotation.md)."""

@@ -173,3 +173,6 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"前列地尔", "alprostadil"),
 )
 """Treatment names -> the English name the draft gives."""
+WRONG = re.compile(r"误(?:注|入|将|打|穿)|錯誤注射|错误注射")
+"""A mistake told of the giving ("误注射", "误入血管", "误将"): the product was not given by
+the route it is made for (docs/annotation.md)."""

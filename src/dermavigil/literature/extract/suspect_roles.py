@@ -233,14 +233,16 @@ _CLASSES = (
 agent"), a closed list of the classes seen as suspects in published case reports."""
 _CLASS_EXPOSURE = re.compile(
     r"\b(?:after|following|post|secondary to|due to|induced by|caused by|received|receiving"
-    r"|had|given)\s+(?:(?:an?|the|one|single|repeated|multiple|several|his|her)\s+)*"
+    r"|had|given|underwent|undergoing)\s+(?:(?:an?|the|one|single|repeated|multiple|several"
+    r"|his|her)\s+)*"
     r"(?:intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|intra-?lesional|depot|IM|SC"
     rf"|IV)\s+(?P<name>{_CLASSES}|iron)\s+(?:injections?|shots?|doses?|infusions?)\b",
     re.I,
 )
 """A drug named by its class and the route it was injected by, after an exposure word ("a
-single intramuscular corticosteroid injection", "following IM antibiotic injections"): the
-suspect, although the class word alone is a usual treatment."""
+single intramuscular corticosteroid injection", "following IM antibiotic injections",
+"underwent intravenous iron infusion"): the suspect, although the class word alone is a usual
+treatment."""
 
 
 _CLASS_CAUSE = re.compile(

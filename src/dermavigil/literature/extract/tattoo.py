@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from dermavigil.terminology.drugs import CAUSE_SUFFIX
+
 _TATTOO = (
     # English (and the same loanword in German, Italian, Turkish and Spanish texts)
     r"tatt?oo(?:s|ed|ing|ist)?|tattoed"
@@ -35,8 +37,9 @@ _TATTOO = (
     r"|d[öo]vmes?|d[öo]vmel[ei]\w*|kal[ıi]c[ıi]\s+makyaj"
 )
 _TATTOO_CJK = r"刺青|入れ墨|入墨|タトゥー|アートメイク|纹身|文身|纹眉|文眉|纹绣|문신|반영구\s?화장"
-TATTOO = re.compile(rf"(?<![\w-])(?:{_TATTOO})(?![\w-])|{_TATTOO_CJK}", re.I)
-"""A tattoo or permanent make-up word in one of the languages the extractor reads."""
+TATTOO = re.compile(rf"(?<![\w-])(?:{_TATTOO})(?:(?![\w-])|(?={CAUSE_SUFFIX}))|{_TATTOO_CJK}", re.I)
+"""A tattoo or permanent make-up word in one of the languages the extractor reads, also
+before a hyphenated cause ("tattoo-induced", "tattoo-associated")."""
 
 _COLOUR = (
     r"red|black|green|blue|yellow|white|gr[ae]y|brown|orange|purple|pink|violet|multicolou?r"
