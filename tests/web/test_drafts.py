@@ -52,7 +52,9 @@ def test_draft_pages_highlight_the_evidence(as_assessor, seed_text):  # type: ig
     assert response.status_code == 303
     page = client.get(response.headers["location"]).text
     marks = re.findall(r'<mark title="([^"]+)">([^<]+)</mark>', page)
-    assert any("products.0.route" in fields and "intradermal" in text for fields, text in marks)
+    # the highlight names its field in words, as the form labels it
+    route = "Product 1 · route used"
+    assert any(route in fields and "intradermal" in text for fields, text in marks)
     assert 'value="intradermal" selected' in page  # the editable field beside the text
     assert 'id="accept-draft"' in page
     assert client.get("/drafts").text.count("/drafts/DV-") == 1
@@ -70,3 +72,93 @@ def test_reporters_cannot_review_drafts(as_reporter):  # type: ignore[no-untyped
         "/drafts/new", data={"text": "x", "csrf_token": as_reporter.csrf}
     )
     assert refused.status_code == 403
+
+
+def _stored_draft(as_assessor, seed_text) -> str:  # type: ignore[no-untyped-def]
+    response = as_assessor.client.post(
+        "/drafts/new", data={"text": seed_text, "csrf_token": as_assessor.csrf},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert response.status_code == 303
+    return response.headers["location"].rsplit("/", 1)[1]
+
+
+def _form_of(client, case_id: str) -> dict:  # type: ignore[no-untyped-def]
+    """The review form's fields as the browser posts them (the stored case, flattened)."""
+    from dermavigil.web.forms import flatten
+
+    case = client.get(f"/api/cases/{case_id}").json()
+    values = flatten({k: v for k, v in case["case"].items() if k != "case_id"})
+    return {**values, "expected_version": str(case["version"])}
+
+
+def test_each_field_quotes_its_evidence(as_assessor, seed_text):  # type: ignore[no-untyped-def]
+    case_id = _stored_draft(as_assessor, seed_text)
+    page = as_assessor.client.get(f"/drafts/{case_id}").text
+    quoted = re.search(r'data-evidence-for="products.0.route">in the text: ([^<]+)<', page)
+    assert quoted and "intradermal" in quoted.group(1).lower()
+    assert 'data-evidence-for="treatments.0.duration.value"' in page  # shown at its number
+
+
+def test_corrections_are_saved_and_the_review_goes_on(as_assessor, seed_text):  # type: ignore[no-untyped-def]
+    client = as_assessor.client
+    case_id = _stored_draft(as_assessor, seed_text)
+    form = {**_form_of(client, case_id), "csrf_token": as_assessor.csrf}
+    form["products.0.lot"] = "LOT-42"
+    saved = client.post(f"/drafts/{case_id}/save", data=form, follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"] == f"/drafts/{case_id}?saved=1"
+    page = client.get(saved.headers["location"]).text
+    assert 'id="draft-saved"' in page and 'value="LOT-42"' in page and 'id="accept-draft"' in page
+
+
+def test_a_problem_keeps_the_input_beside_the_source_text(as_assessor, seed_text):  # type: ignore[no-untyped-def]
+    client = as_assessor.client
+    case_id = _stored_draft(as_assessor, seed_text)
+    form = {**_form_of(client, case_id), "csrf_token": as_assessor.csrf}
+    form["products.0.lot"] = "LOT-42"
+    form["reactions.0.onset_date"] = "2023-02-30"
+    refused = client.post(f"/drafts/{case_id}/save", data=form, follow_redirects=False)
+    assert refused.status_code == 422
+    page = refused.text
+    assert 'id="source-text"' in page and "<mark" in page  # still the review, with evidence
+    assert 'value="LOT-42"' in page and 'value="2023-02-30"' in page  # nothing typed is lost
+    assert 'id="err-reactions.0.onset_date"' in page
+    summary = re.search(r'id="form-errors">(.*?)</div>', page, re.S).group(1)  # type: ignore[union-attr]
+    assert "onset date" in summary.lower()  # the summary names the field, in words
+
+
+def test_accepting_saves_the_corrections_first(as_assessor, seed_text):  # type: ignore[no-untyped-def]
+    client = as_assessor.client
+    case_id = _stored_draft(as_assessor, seed_text)
+    form = {**_form_of(client, case_id), "csrf_token": as_assessor.csrf}
+    form["products.0.lot"] = "LOT-42"
+    accepted = client.post(f"/drafts/{case_id}/accept", data=form, follow_redirects=False)
+    assert accepted.status_code == 303
+    case = client.get(f"/api/cases/{case_id}").json()
+    assert case["status"] == "active" and case["case"]["products"][0]["lot"] == "LOT-42"
+
+
+def test_accepting_with_a_problem_accepts_nothing(as_assessor, seed_text):  # type: ignore[no-untyped-def]
+    client = as_assessor.client
+    case_id = _stored_draft(as_assessor, seed_text)
+    form = {**_form_of(client, case_id), "csrf_token": as_assessor.csrf}
+    form["reactions.0.onset_date"] = "2023-02-30"
+    refused = client.post(f"/drafts/{case_id}/accept", data=form, follow_redirects=False)
+    assert refused.status_code == 422 and 'value="2023-02-30"' in refused.text
+    assert client.get(f"/api/cases/{case_id}").json()["status"] == "draft"
+
+
+def test_saving_an_unchanged_form_keeps_the_coding(as_assessor, seed_text):  # type: ignore[no-untyped-def]
+    """The form carries a term's first code (system, code, label) only: saving it unchanged
+    neither drops the matched text, the score or further codes nor makes a new version."""
+    client = as_assessor.client
+    case_id = _stored_draft(as_assessor, seed_text)
+    as_stored = _form_of(client, case_id)
+    extra = re.compile(r"\.codes\.(?:[1-9]\d*\.|0\.(?:matched_text|score|nearest_parent))")
+    form = {k: v for k, v in as_stored.items() if not extra.search(k)}
+    assert len(form) < len(as_stored)  # the seed's reactions are coded with a matched text
+    form["csrf_token"] = as_assessor.csrf
+    saved = client.post(f"/drafts/{case_id}/save", data=form, follow_redirects=False)
+    assert saved.status_code == 303
+    version = client.get(f"/api/cases/{case_id}").json()["version"]
+    assert version == int(as_stored["expected_version"])

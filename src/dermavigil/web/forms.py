@@ -129,3 +129,24 @@ def row_count(values: Mapping[str, Any], group: str) -> int:
     pattern = re.compile(rf"^{re.escape(group)}\.(\d+)\.")
     numbers = [int(m.group(1)) for k in values if (m := pattern.match(k))]
     return max(numbers, default=0) + 1
+
+
+CODED_ROWS = ("reactions", "findings")
+"""Row groups whose term is coded (the form carries only the first code's system, code and
+label)."""
+
+
+def keep_codes(stored: Mapping[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` (a posted case form) with each coded row's stored codes put back where the
+    form kept the row's first code as stored: the form carries the first code's system,
+    code and label only, and would otherwise drop its matched text and score and every
+    further code (an edit that re-codes or clears the term keeps what the form says)."""
+    for group in CODED_ROWS:
+        old_rows, new_rows = stored.get(group) or [], data.get(group) or []
+        for old, new in zip(old_rows, new_rows, strict=False):
+            old_codes, new_codes = old.get("codes") or [], new.get("codes") or []
+            if not (old_codes and new_codes and isinstance(new, dict)):
+                continue
+            if str(new_codes[0].get("code", "")) == str(old_codes[0].get("code", "")):
+                new["codes"] = old_codes
+    return data

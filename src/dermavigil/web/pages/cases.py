@@ -15,7 +15,7 @@ from dermavigil.errors import ConflictError, InputError, Problem
 from dermavigil.web import casework, labels, workflow
 from dermavigil.web.access import stored_read
 from dermavigil.web.deps import ActorDep, RegistryDep, SettingsDep
-from dermavigil.web.forms import flatten, row_count, unflatten
+from dermavigil.web.forms import flatten, keep_codes, row_count, unflatten
 from dermavigil.web.pages.render import render
 from dermavigil.web.permissions import allowed, require
 from dermavigil.web.timeline import timeline
@@ -247,6 +247,8 @@ async def edit_case(
     version = int(expected) if expected.isdigit() else 0
     pairs = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
     data = unflatten((k, v) for k, v in pairs if k != "expected_version")
+    stored = await run_in_threadpool(casework.get, registry, actor, case_id)  # for its codes
+    data = keep_codes(stored.case.model_dump(mode="json", exclude_none=True), data)
     try:
         await run_in_threadpool(casework.update, registry, actor, case_id, data, version)
     except InputError as error:

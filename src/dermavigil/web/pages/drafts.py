@@ -1,5 +1,11 @@
 """Draft review (assessors): extract a draft from a case-report text; review it with the
-text and its evidence highlighted beside the editable fields; accept it as an active case."""
+text and its evidence highlighted beside the editable fields; accept it as an active case.
+
+Corrections are saved from the review page and the assessor comes back to it; "Save and
+accept" saves the form's corrections (a new version when anything changed) before the
+draft becomes active, so nothing typed is lost by accepting. A form with problems is shown
+again as the review page (the source text and its evidence beside it) with the input kept
+and each problem beside its field."""
 
 from __future__ import annotations
 
@@ -10,33 +16,63 @@ from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
-from dermavigil.errors import Problem
+from dermavigil.errors import ConflictError, InputError, Problem
 from dermavigil.web import casework, drafting
 from dermavigil.web.access import stored_read
 from dermavigil.web.deps import ActorDep, RegistryDep
-from dermavigil.web.forms import flatten, row_count
+from dermavigil.web.forms import flatten, keep_codes, row_count, unflatten
 from dermavigil.web.highlight import segments
-from dermavigil.web.pages.cases import ROW_GROUPS
+from dermavigil.web.labels import field_label
+from dermavigil.web.pages.cases import ROW_GROUPS, plain_problem
 from dermavigil.web.pages.render import render
 from dermavigil.web.permissions import require
 
 router = APIRouter(include_in_schema=False)
 
 
+_QUOTE = 90
+"""Characters of an evidence passage quoted beside its field."""
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    passage = " ".join(text[max(0, start) : max(0, end)].split())
+    return passage if len(passage) <= _QUOTE else passage[: _QUOTE - 1] + "…"
+
+
+def evidence_quotes(text: str, evidence: Any) -> dict[str, list[str]]:
+    """Each field's evidence as the passages of ``text`` it cites, keyed by the form's
+    field name (a value with a unit, ``patient.age``, is shown at its ``.value`` input)."""
+    quotes: dict[str, list[str]] = {}
+    for path, spans in (evidence or {}).items():
+        passages = list(dict.fromkeys(_quote(text, int(s), int(e)) for s, e in spans))
+        passages = [p for p in passages if p]
+        if passages:
+            quotes[path] = quotes[f"{path}.value"] = passages
+    return quotes
+
+
 def _review_context(
-    case: dict[str, Any], text: str, evidence: Any, problems: list[Problem]
+    values: dict[str, Any], text: str, evidence: Any, problems: list[Problem]
 ) -> dict[str, Any]:
-    values = flatten({k: v for k, v in case.items() if k != "case_id"})
+    plain = [plain_problem(p) for p in problems]
     errors: dict[str, list[str]] = defaultdict(list)
-    for p in problems:
-        errors[p.location].append(p.message)
+    for p in plain:
+        errors[p["location"]].append(p["message"])
     return {
-        "segments": segments(text, evidence),
+        "segments": [
+            (s.text, [field_label(f) for f in s.fields]) for s in segments(text, evidence)
+        ],
+        "evidence_quotes": evidence_quotes(text, evidence),
         "values": values,
         "errors": dict(errors),
         "problems": problems,
+        "plain_problems": plain,
         "rows": {g: row_count(values, g) for g in ROW_GROUPS},
     }
+
+
+def _case_values(case: dict[str, Any]) -> dict[str, Any]:
+    return flatten({k: v for k, v in case.items() if k != "case_id"})
 
 
 @router.get("/drafts")
@@ -66,9 +102,32 @@ async def extract(
         "action": "/cases/new",
         "submit_label": "Submit case",
         "expected_version": None,
-        **_review_context(draft.case, draft.text, draft.evidence, outcome.problems),
+        **_review_context(_case_values(draft.case), draft.text, draft.evidence, outcome.problems),
     }
     return render(request, "draft_page.html", context, status_code=422)
+
+
+def _review_page(
+    request: Request, actor: Any, stored: Any, values: dict[str, Any] | None = None,
+    problems: list[Problem] | None = None, version: int | None = None, status_code: int = 200,
+) -> Response:  # fmt: skip
+    """The review page of a stored draft: its text and evidence beside the form, the form
+    holding ``values`` (the stored case when none) and ``problems`` beside their fields."""
+    case_id = stored.case_id
+    if values is None:
+        values = _case_values(stored.case.model_dump(mode="json", exclude_none=True))
+    context = {
+        "actor": actor,
+        "stored": stored,
+        "warnings": [],
+        "saved": request.query_params.get("saved") == "1",
+        "heading": f"Review draft {case_id}",
+        "action": f"/drafts/{case_id}/save",
+        "submit_label": "Save corrections (new version)",
+        "expected_version": version or stored.version,
+        **_review_context(values, stored.source_text or "", stored.evidence, problems or []),
+    }
+    return render(request, "draft_page.html", context, status_code=status_code)
 
 
 @router.get("/drafts/{case_id}")
@@ -76,21 +135,52 @@ def draft_page(request: Request, case_id: str, actor: ActorDep, registry: Regist
     require(actor, "draft.review")
     stored = casework.get(registry, actor, case_id)
     stored_read(request, actor.username, stored, "page", "draft")
-    case = stored.case.model_dump(mode="json", exclude_none=True)
-    context = {
-        "actor": actor,
-        "stored": stored,
-        "warnings": [],
-        "heading": f"Review draft {case_id}",
-        "action": f"/cases/{case_id}/edit",
-        "submit_label": "Save corrections (new version)",
-        "expected_version": stored.version,
-        **_review_context(case, stored.source_text or "", stored.evidence, []),
-    }
-    return render(request, "draft_page.html", context)
+    return _review_page(request, actor, stored)
+
+
+async def _save_form(
+    request: Request, actor: Any, registry: Any, case_id: str
+) -> tuple[Any, Response | None]:
+    """Store the posted form as the draft's next version (nothing when unchanged); on
+    problems, the review page again with the input kept (422, or 409 when stale)."""
+    require(actor, "draft.review")
+    form = await request.form()
+    expected = str(form.get("expected_version", "0"))
+    version = int(expected) if expected.isdigit() else 0
+    pairs = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
+    data = unflatten((k, v) for k, v in pairs if k not in ("expected_version", "csrf_token"))
+    stored = await run_in_threadpool(casework.get, registry, actor, case_id)
+    data = keep_codes(stored.case.model_dump(mode="json", exclude_none=True), data)
+    try:
+        return await run_in_threadpool(
+            casework.update, registry, actor, case_id, data, version
+        ), None
+    except (InputError, ConflictError) as error:
+        if isinstance(error, InputError):
+            problems, status = error.problems, 422
+        else:
+            problems, status = [Problem("(case)", error.message)], 409
+        page = _review_page(request, actor, stored, flatten(data), problems, version, status)
+        return None, page
+
+
+@router.post("/drafts/{case_id}/save")
+async def save(request: Request, case_id: str, actor: ActorDep, registry: RegistryDep):
+    """Save the review form's corrections and come back to the review."""
+    _, problem_page = await _save_form(request, actor, registry, case_id)
+    return problem_page or RedirectResponse(f"/drafts/{case_id}?saved=1", status_code=303)
 
 
 @router.post("/drafts/{case_id}/accept")
-def accept(case_id: str, actor: ActorDep, registry: RegistryDep) -> Response:
-    casework.accept_draft(registry, actor, case_id)
+async def accept(
+    request: Request, case_id: str, actor: ActorDep, registry: RegistryDep
+) -> Response:
+    """Accept the draft as an active case, first saving the corrections the review form
+    posts with it (a bare accept, without the form's fields, accepts the draft as stored)."""
+    form = await request.form()
+    if "expected_version" in form:
+        _, problem_page = await _save_form(request, actor, registry, case_id)
+        if problem_page is not None:
+            return problem_page
+    await run_in_threadpool(casework.accept_draft, registry, actor, case_id)
     return RedirectResponse(f"/cases/{case_id}?saved=1", status_code=303)
