@@ -132,3 +132,36 @@ def test_a_japanese_mistake_of_the_injection_makes_the_route_wrong():
     )
     assert view["products"][0][1] == "ha_filler"
     assert view["route_approval"] is False
+
+
+def test_screening_reads_a_record_whose_text_is_all_in_its_title():
+    """A record with no abstract whose title field is longer than a title holds its text:
+    there is something to read; "a child" is a patient."""
+    long_title = (
+        "Gluteal skin necrosis after benzathine penicillin. A schoolchild was given an "
+        "intramuscular injection of benzathine penicillin for tonsillitis and within minutes "
+        "had severe pain of the buttock; livid discolouration followed and skin necrosis "
+        "developed over the next days, which healed after debridement and dressings over "
+        "six weeks, leaving a depressed scar."
+    )
+    assert len(long_title) > 300
+    assert screen_record(Record(title=long_title, abstract="")).relevant
+    verdict = screen_record(
+        Record(
+            title="Livedo after penicillin",
+            abstract="A child was given intramuscular benzathine penicillin and developed "
+            "livedoid discolouration of the buttock an hour later.",
+        )
+    )
+    assert verdict.relevant, verdict.reason
+
+
+def test_screening_sets_aside_a_review_in_another_language():
+    verdict = screen_record(
+        Record(
+            title="Efeitos adversos do ácido hialurônico injetável",
+            abstract="Trata-se de uma revisão bibliográfica sobre as complicações dos "
+            "preenchimentos faciais com ácido hialurônico e o seu manejo.",
+        )
+    )
+    assert not verdict.relevant and "review" in verdict.reason

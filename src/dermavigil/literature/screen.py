@@ -7,7 +7,8 @@ by a search is screened on its title and abstract, and only individual case
 reports of a suspected adverse reaction are drafted as cases. Rules, in
 order, each giving the reason shown to the reviewer:
 
-1. no abstract and a title without a case cue -> not screened in (nothing to read);
+1. no abstract and a title (at most 300 characters) without a case cue -> not screened in
+   (nothing to read);
 2. a review, meta-analysis, guideline or consensus without a case cue ("we
    report", "a 45-year-old") -> a review, not a case report;
 3. a trial, cohort or other study without a case cue -> a study, not a case report;
@@ -50,8 +51,8 @@ from dermavigil.terminology.drugs import find_drugs
 
 _CASE = re.compile(
     r"\b(?:we (?:hereby )?(?:report|present|describe)|case (?:report|of|series|presentation)"
-    r"|\d+[- ](?:year|month|week)s?[- ]old|our patient|(?:a|an|one) (?:man|woman|boy|girl|patient)"
-    r"\b)"
+    r"|\d+[- ](?:year|month|week)s?[- ]old|our patient|(?:a|an|one) (?:man|woman|boy|girl|patient"
+    r"|child|infant|baby|toddler|neonate|newborn|adolescent|teenager|lady|gentleman)\b)"
     # the same cues in the other languages read: "estudo de um caso", "relatar o caso",
     # "presentamos el caso", "cas clinique", "caso clinico", "Fallbericht"
     r"|\b(?:estudo de (?:um )?caso|relat(?:o|ar|amos) (?:de |o |um )?caso|(?:presentamos|reportamos"
@@ -61,7 +62,12 @@ _CASE = re.compile(
 )
 _REVIEW = re.compile(
     r"\b(?:systematic review|meta-analys[ie]s|literature review|review of the literature|narrative"
-    r" review|scoping review|we review|consensus|guidelines?|recommendations|review article)\b",
+    r" review|scoping review|we review|consensus|guidelines?|recommendations|review article"
+    # the same in the other languages read ("revisão bibliográfica", "protocolo de actuación")
+    r"|revis[ãa]o (?:bibliogr[áa]fica|de literatura|da literatura|sistem[áa]tica|integrativa)"
+    r"|revisi[óo]n (?:bibliogr[áa]fica|de la literatura|sistem[áa]tica)|protocolo de actuaci[óo]n"
+    r"|revue (?:de la litt[ée]rature|syst[ée]matique)|[ÜU]bersichtsarbeit"
+    r"|revisione (?:della letteratura|sistematica))\b",
     re.I,
 )
 _STUDY = re.compile(
@@ -82,6 +88,12 @@ _INJECTED_BY_NATURE = frozenset(
     | {"vaccine", "allergen_immunotherapy"}
 )
 """Product categories given by injection only (an exosome serum may be topical)."""
+
+
+_TITLE_MAX = 300
+"""A title is at most 300 characters (as :mod:`.extract.sentences` reads a title line); a
+record whose only field is longer holds its text there (an abstract run into the title), so
+there is something to read."""
 
 
 @dataclass(frozen=True)
@@ -127,7 +139,7 @@ def screen_record(record: Record) -> Screening:
     """Screen one record (see the module docstring for the rules)."""
     text = record.text()
     case_cue = bool(_CASE.search(text))
-    if not record.abstract.strip() and not case_cue:
+    if not record.abstract.strip() and not case_cue and len(record.title) <= _TITLE_MAX:
         return Screening(record, False, "no abstract to read and the title names no case")
     if _REVIEW.search(text) and not case_cue:
         return Screening(record, False, "a review, not a case report")
