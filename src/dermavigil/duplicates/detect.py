@@ -15,6 +15,7 @@ probability then ids.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tempfile
 from collections import Counter
@@ -154,40 +155,24 @@ def _linker(table: pa.Table, records: Any, db_api: DuckDBAPI, params: Params) ->
     return linker
 
 
-SHARE_MOVES_WEIGHTS = 0.01
-"""Bits by which some level's weight must move, the duplicate share estimated from the
-scored pairs in place of the stated one, for the pairs to be scored again."""
-
-
 def _scored(
     table: pa.Table, records: Any, db_api: DuckDBAPI, est: Estimates
 ) -> tuple[Any, DuplicateModel]:
-    """The blocked pairs scored (splink's table) and the model: first with the stated
-    duplicate share in the correction of chance agreement, then, where the share the
-    scored pairs give (:func:`~dermavigil.duplicates.share.expected_share`) moves a
-    level's weight, with that share."""
+    """The blocked pairs scored once (splink's table: the comparison vectors) and the
+    model to weigh them by (:func:`_weighed_sql`): the correction of chance agreement
+    takes the duplicate share the pairs weighed with the stated share give
+    (:func:`~dermavigil.duplicates.share.expected_share`). The share moves ``u``, never
+    the level a pair reaches, so the pairs are weighed again, not scored again."""
     params, model = assemble(est)
     scored = _linker(table, records, db_api, params).inference.predict(warning_mode="never")
     if not model.trained:
         return scored, model
-    sql = _clamped_sql(scored.physical_name, model.prior_weight, 0.0)
+    sql = _weighed_sql(scored.physical_name, model, 0.0)
     weights = db_api.duckdb_con.sql(f"SELECT match_weight FROM ({sql})").fetchnumpy()
     bayes = weights["match_weight"] - model.prior_weight
     share = expected_share(bayes, table.num_rows, model.duplicate_share)
-    new_params, new_model = assemble(est, share, "the scored pairs' posteriors")
-    moved = max(
-        abs(a.weight - b.weight)
-        for fa, fb in zip(model.facts, new_model.facts, strict=True)
-        for a, b in zip(fa.levels, fb.levels, strict=True)
-    )
-    if moved < SHARE_MOVES_WEIGHTS:  # scored with the stated share's weights, as recorded
-        why = f"the scored pairs' posteriors (weights within {SHARE_MOVES_WEIGHTS} bits: kept)"
-        return scored, model.model_copy(
-            update={"duplicate_share": share, "duplicate_share_from": why}
-        )
-    scored.drop_table_from_database_and_remove_from_cache()
-    linker = _linker(table, records, db_api, new_params)
-    return linker.inference.predict(warning_mode="never"), new_model
+    _, estimated = assemble(est, share, "the scored pairs' posteriors")
+    return scored, estimated
 
 
 def _shown(record: dict[str, Any], columns: tuple[str, ...]) -> Any:
@@ -275,9 +260,9 @@ def score_table(
         model.blocking_rules = [f"{f.name}: {f.description}" for f in FAMILIES] + [
             f"each record's {pruning.per_record} heaviest pairs of those sharing a key"
         ]
-        # The weights are re-added in SQL (clamped, see _clamped_sql), so no splink threshold.
+        # The pairs are weighed in SQL (clamped, see _weighed_sql), so no splink threshold.
         out = db_api.duckdb_con.sql(
-            _clamped_sql(scored.physical_name, model.prior_weight, threshold)
+            _weighed_sql(scored.physical_name, model, threshold)
         ).to_arrow_table()
         step("scored", 3, 3)
     finally:
@@ -286,15 +271,46 @@ def score_table(
     return out, model
 
 
-def _clamped_sql(table: str, prior_weight: float, threshold: float) -> str:
-    """The scored pairs with each fact's weight including its term-frequency adjustment,
-    clamped as in :func:`~dermavigil.duplicates.training.constrain`: a level of agreement
-    (splink's comparison vector value > 0) weighs >= 0 even for a very common value; the
-    match weight is the prior plus these weights and the probability follows from it."""
-    weights = []
-    for fact in facts():
-        gamma, mw = f"gamma_{fact.name}", f"mw_{fact.name}"
-        adjusted = f"{mw} + coalesce(mw_tf_adj_{fact.name}, 0)" if fact.has_tf else mw
+def _double(value: float) -> str:
+    """SQL: ``value`` as a double (DuckDB reads a plain literal as a decimal)."""
+    return f"CAST({value!r} AS DOUBLE)"
+
+
+def _weighed_sql(table: str, model: DuplicateModel, threshold: float) -> str:
+    """The scored pairs weighed by ``model``, each fact clamped as in
+    :func:`~dermavigil.duplicates.training.constrain`: a level of agreement (splink's
+    comparison vector value > 0) weighs >= 0 even for a very common value, "no agreement"
+    <= 0; the match weight is the prior plus these weights and the probability follows.
+
+    A fact's weight is its level's ``log2(m / u)`` as the model records it (0 when
+    missing), plus, on a level adjusted by term frequency, splink's adjustment
+    ``log2(u of the column's exact-match level) - log2(the value's frequency)`` (splink
+    5, ``ComparisonLevel._tf_adjustment_sql``; the frequencies are the ``tf_*`` columns
+    splink's prediction keeps). So splink's comparison vectors, computed once, are
+    weighed by any parameters of the same levels (Fellegi-Sunter's weight is a sum);
+    ``mw_<fact>`` and ``mw_tf_adj_<fact>`` are replaced by the model's, unclamped."""
+    raw, dropped, weights = [], [], []
+    for fact, recorded in zip(facts(), model.facts, strict=True):
+        gamma, n, mw = f"gamma_{fact.name}", len(fact.levels), f"mw_{fact.name}"
+        levels = list(zip(fact.levels, recorded.levels, strict=True))
+        base = {lv.tf: rec.u for lv, rec in levels if lv.tf_baseline}
+        by_level, by_term = [], []
+        for i, (level, rec) in enumerate(levels):
+            by_level.append(f"WHEN {n - 1 - i} THEN {_double(rec.weight)}")
+            if level.tf:
+                low, high = f"tf_{level.tf}_l", f"tf_{level.tf}_r"
+                freq = f"greatest(coalesce({low}, {high}), coalesce({high}, {low}), 0.0)"
+                by_term.append(
+                    f"WHEN {gamma} = {n - 1 - i} AND coalesce({low}, {high}) IS NOT NULL "
+                    f"THEN {_double(math.log2(base[level.tf]))} - log2({freq})"
+                )
+        raw.append(f"CASE {gamma} {' '.join(by_level)} ELSE 0.0 END AS {mw}")
+        dropped.append(mw)
+        adjusted = mw
+        if by_term:
+            raw.append(f"CASE {' '.join(by_term)} ELSE 0.0 END AS mw_tf_adj_{fact.name}")
+            dropped.append(f"mw_tf_adj_{fact.name}")
+            adjusted = f"{mw} + mw_tf_adj_{fact.name}"
         agreeing = ", ".join(str(v) for v in sorted(fact.agreement_values()))
         weights.append(
             f"CASE WHEN {gamma} IN ({agreeing}) THEN greatest({adjusted}, 0) "
@@ -302,11 +318,14 @@ def _clamped_sql(table: str, prior_weight: float, threshold: float) -> str:
         )
     total = " + ".join(f"w_{fact.name}" for fact in facts())
     return f"""
-        WITH weighed AS (
-            SELECT * EXCLUDE (match_weight, match_probability), {", ".join(weights)}
+        WITH levels AS (
+            SELECT * EXCLUDE (match_weight, match_probability, {", ".join(dropped)}),
+                {", ".join(raw)}
             FROM {table}
+        ), weighed AS (
+            SELECT *, {", ".join(weights)} FROM levels
         ), summed AS (
-            SELECT *, {prior_weight!r} + {total} AS match_weight FROM weighed
+            SELECT *, {_double(model.prior_weight)} + {total} AS match_weight FROM weighed
         )
         SELECT *, pow(2, match_weight) / (1 + pow(2, match_weight)) AS match_probability
         FROM summed

@@ -1,0 +1,123 @@
+"""The scored pairs are weighed again, not scored again (issue 16, twelfth session).
+
+A Fellegi-Sunter match weight is a sum of the levels' ``log2(m / u)`` (plus a term
+frequency's adjustment): a change of the duplicate share moves ``u``, not the levels the
+pairs reach, so the pairs' comparison vectors, computed once, are weighed with the
+parameters of the share the scored pairs give. The weights must be splink's own for those
+parameters (within float rounding)."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from dermavigil.demo import load_seed_case
+from dermavigil.duplicates import training
+from dermavigil.duplicates.detect import feature_table, score_table
+from dermavigil.duplicates.model import facts
+
+from .conftest import as_case, clinician_report, other_cases
+
+detect_module = importlib.import_module("dermavigil.duplicates.detect")
+
+TOLERANCE = 1e-9
+"""Bits: the weights from the comparison vectors against splink's."""
+
+
+def _pool() -> list:
+    return [
+        load_seed_case().model_copy(update={"case_id": "LIT"}),
+        load_seed_case().model_copy(update={"case_id": "LIT-COPY"}),
+        as_case(clinician_report(), "CLIN"),
+        *[as_case(doc, f"OTHER{i}") for i, doc in enumerate(other_cases(), start=1)],
+        as_case(other_cases()[1], "OTHER2-AGAIN"),
+    ]
+
+
+def _splink_weights(scored_table: str, con, prior: float) -> dict[tuple[str, str], float]:
+    """Each pair's match weight from splink's own per-fact weights, clamped as the model
+    is (agreement >= 0, no agreement <= 0)."""
+    parts = []
+    for fact in facts():
+        mw = f"mw_{fact.name}"
+        adjusted = f"{mw} + coalesce(mw_tf_adj_{fact.name}, 0)" if fact.has_tf else mw
+        agreeing = ", ".join(str(v) for v in sorted(fact.agreement_values()))
+        parts.append(
+            f"CASE WHEN gamma_{fact.name} IN ({agreeing}) THEN greatest({adjusted}, 0) "
+            f"ELSE least({mw}, 0) END"
+        )
+    rows = con.sql(
+        f"SELECT unique_id_l, unique_id_r, {prior!r} + {' + '.join(parts)} FROM {scored_table}"
+    ).fetchall()
+    return {(a, b): w for a, b, w in rows}
+
+
+def test_the_estimated_share_reweighs_the_pairs_scored_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(training, "TRAIN_MIN_RECORDS", 2)
+    built = []
+    linker = detect_module._linker
+
+    def counted(table, records, db_api, params):
+        built.append(params)
+        return linker(table, records, db_api, params)
+
+    monkeypatch.setattr(detect_module, "_linker", counted)
+    table = feature_table(_pool())
+    scored, model = score_table(table, 0.0)
+    assert model.duplicate_share != pytest.approx(0.05)  # the share was estimated
+    assert model.duplicate_share_from.startswith("the scored pairs")
+    assert len(built) == 1  # one splink prediction, weighed twice
+
+    # splink's weights for the final model's parameters, scored afresh
+    from splink import DuckDBAPI
+
+    params = {f.name: {lv.label: (lv.m, lv.u) for lv in f.levels} for f in model.facts}
+    db_api = DuckDBAPI()
+    from dermavigil.duplicates.meta_blocking import block_pairs
+
+    db_api.duckdb_con.register("_features", table)
+    block_pairs(db_api.duckdb_con, "_features", detect_module._PAIRS)
+    records = db_api.register(table, table_name=detect_module._TABLE)
+    fresh = linker(table, records, db_api, params).inference.predict(warning_mode="never")
+    expected = _splink_weights(fresh.physical_name, db_api.duckdb_con, model.prior_weight)
+    got = {
+        (a, b): w
+        for a, b, w in zip(
+            scored["unique_id_l"].to_pylist(),
+            scored["unique_id_r"].to_pylist(),
+            scored["match_weight"].to_pylist(),
+            strict=True,
+        )
+    }
+    assert got.keys() == expected.keys() and got
+    for pair, weight in expected.items():
+        assert got[pair] == pytest.approx(weight, abs=TOLERANCE), pair
+    # the per-fact columns shown are the final model's, as splink gives them
+    columns = [c for c in scored.column_names if c.startswith("mw_")]
+    assert len(columns) > len(facts())  # with the term-frequency adjustments
+    fresh_rows = {
+        (r["unique_id_l"], r["unique_id_r"]): r
+        for r in db_api.duckdb_con.sql(f"SELECT * FROM {fresh.physical_name}")
+        .to_arrow_table()
+        .select(["unique_id_l", "unique_id_r", *columns])
+        .to_pylist()
+    }
+    for row in scored.select(["unique_id_l", "unique_id_r", *columns]).to_pylist():
+        theirs = fresh_rows[(row["unique_id_l"], row["unique_id_r"])]
+        for column in columns:
+            assert row[column] == pytest.approx(theirs[column] or 0.0, abs=TOLERANCE), column
+    # and each fact's weight as the model records it
+    by_level = {(f.name, lv.label): lv.weight for f in model.facts for lv in f.levels}
+    row = scored.slice(0, 1).to_pylist()[0]
+    for fact in facts():
+        gamma = row[f"gamma_{fact.name}"]
+        if gamma < 0 or fact.has_tf:
+            continue
+        label = fact.levels[len(fact.levels) - 1 - gamma].label
+        w = by_level[(fact.name, label)]
+        w = max(w, 0.0) if gamma in fact.agreement_values() else min(w, 0.0)
+        assert row[f"w_{fact.name}"] == pytest.approx(w, abs=TOLERANCE)
+    db_api.duckdb_con.close()
