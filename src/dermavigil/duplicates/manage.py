@@ -88,6 +88,12 @@ def current_decisions(session: Session) -> dict[tuple[str, str], DecisionInfo]:
     return {(row.case_a, row.case_b): _info(row) for row in rows}
 
 
+def decision(session: Session, decision_id: int) -> DecisionInfo | None:
+    """One decision by its id (None if there is none)."""
+    row = session.get(DuplicateDecisionRow, decision_id)
+    return None if row is None else _info(row)
+
+
 def history(session: Session, case_id: str | None = None) -> list[DecisionInfo]:
     """Every decision, newest first (of pairs holding ``case_id`` if given)."""
     query = select(DuplicateDecisionRow).order_by(DuplicateDecisionRow.decision_id.desc())

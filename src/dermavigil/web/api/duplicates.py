@@ -24,7 +24,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from dermavigil.duplicates import DuplicateReport, registry_duplicates
-from dermavigil.duplicates.manage import DecisionInfo, SavedRun, decide, history, latest_run
+from dermavigil.duplicates.manage import (
+    DecisionInfo,
+    SavedRun,
+    decide,
+    decision,
+    history,
+    latest_run,
+)
 from dermavigil.errors import NotFoundError, PermissionDenied
 from dermavigil.web.auth import Actor
 from dermavigil.web.deps import ActorDep, RegistryDep
@@ -104,6 +111,27 @@ def saved_run(registry: Any, actor: Actor) -> SavedRun | None:
         return latest_run(session)
 
 
+def decision_history(registry: Any, actor: Actor, case_id: str | None = None) -> list[DecisionInfo]:
+    """Every decision (on pairs holding ``case_id`` if given), newest first: the audit trail."""
+    check_may_compare(actor)
+    with registry.transaction(readonly=True) as session:
+        return history(session, case_id)
+
+
+def one_decision(registry: Any, actor: Actor, decision_id: int) -> DecisionInfo | None:
+    check_may_compare(actor)
+    with registry.transaction(readonly=True) as session:
+        return decision(session, decision_id)
+
+
+def case_decisions(registry: Any, actor: Actor, case_id: str) -> list[DecisionInfo]:
+    """The decisions on pairs holding ``case_id`` for its case page; none for who may not
+    compare cases (the other case of a pair may be another reporter's)."""
+    if not allowed(actor.role, "case.read_all"):
+        return []
+    return decision_history(registry, actor, case_id)
+
+
 def record_decision(registry: Any, actor: Actor, body: DecisionRequest) -> DecisionInfo:
     check_may_compare(actor)
     with registry.transaction() as session:
@@ -154,9 +182,7 @@ def post_decision(body: DecisionRequest, actor: ActorDep, registry: RegistryDep)
 def get_decisions(
     actor: ActorDep, registry: RegistryDep, case_id: str | None = None
 ) -> list[DecisionInfo]:
-    check_may_compare(actor)
-    with registry.transaction(readonly=True) as session:
-        return history(session, case_id)
+    return decision_history(registry, actor, case_id)
 
 
 __all__ = ["router"]

@@ -14,6 +14,7 @@ from dermavigil.domain.workflow import STATUS_LABELS, TRANSITIONS
 from dermavigil.errors import ConflictError, InputError, Problem
 from dermavigil.web import casework, labels, workflow
 from dermavigil.web.access import stored_read
+from dermavigil.web.api.duplicates import case_decisions
 from dermavigil.web.deps import ActorDep, RegistryDep, SettingsDep
 from dermavigil.web.forms import flatten, keep_codes, row_count, unflatten
 from dermavigil.web.pages.render import render
@@ -192,6 +193,7 @@ def _case_context(
         "saved": request.query_params.get("saved"),
         "workflow": _workflow_context(registry, actor, stored, settings, version is None),
         "comments": workflow.comments(registry, actor, case_id),
+        "duplicate_decisions": case_decisions(registry, actor, case_id),
     }
 
 

@@ -7,7 +7,10 @@
   not a duplicate (remembered: the pair never comes back), undecided;
 - ``POST /duplicates/run``: a new run as a background job, followed on
   ``/duplicates/jobs/{job_id}`` (progress; the page refreshes itself, no script);
-- ``POST /duplicates/decide``: records a decision and returns to the list.
+- ``POST /duplicates/decide``: records a decision and returns to the list at the same
+  threshold, which confirms it (``?decided=<decision id>``);
+- ``/duplicates/decisions``: every decision, newest first (``?case_id=`` for one case's
+  pairs): the audit trail, as ``dermavigil duplicate history`` prints it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from pydantic import BaseModel, Field
 
 from dermavigil.web.api.duplicates import (
     DecisionRequest,
+    decision_history,
     duplicate_job,
+    one_decision,
     record_decision,
     saved_run,
     start_run,
@@ -36,6 +41,7 @@ class PageQuery(BaseModel):
     threshold: float = Field(
         default=0.0, ge=0.0, le=1.0, description="least match probability of a pair shown"
     )
+    decided: int | None = Field(default=None, description="a decision just recorded, confirmed")
 
 
 ThresholdDep = Annotated[PageQuery, Depends(form_dependency(PageQuery, "duplicate filters"))]
@@ -49,11 +55,13 @@ def duplicates_page(
     run = saved_run(registry, actor)
     pairs = [p for p in run.pairs if p.match_probability >= query.threshold] if run else []
     jobs = [j for j in request.app.state.jobs.all() if j.source == "duplicates"]
+    decided = None if query.decided is None else one_decision(registry, actor, query.decided)
     context = {
         "actor": actor,
         "run": run,
         "pairs": pairs,
         "threshold": query.threshold,
+        "decided": decided,
         "running": [j for j in jobs if j.status in ("queued", "running")],
     }
     return render(request, "duplicates.html", context)
@@ -83,6 +91,7 @@ def decide_page(
     master: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
     run_id: Annotated[int | None, Form()] = None,
+    threshold: Annotated[float | None, Form(ge=0, le=1)] = None,
 ) -> Response:
     from dermavigil.web.validation import validated
 
@@ -93,5 +102,17 @@ def decide_page(
         ),
         "duplicate decision",
     )  # fmt: skip
-    record_decision(registry, actor, body)
-    return RedirectResponse("/duplicates", status_code=303)
+    info = record_decision(registry, actor, body)
+    shown = "" if threshold is None else f"threshold={threshold:g}&"
+    return RedirectResponse(f"/duplicates?{shown}decided={info.decision_id}", status_code=303)
+
+
+@router.get("/duplicates/decisions")
+def decisions_page(
+    request: Request, actor: ActorDep, registry: RegistryDep, case_id: str | None = None
+) -> Response:
+    """The decisions' audit trail: who decided what on which pair, when and why."""
+    case_id = (case_id or "").strip() or None
+    rows = decision_history(registry, actor, case_id)
+    context = {"actor": actor, "decisions": rows, "case_id": case_id}
+    return render(request, "duplicate_decisions.html", context)
