@@ -96,3 +96,31 @@ def test_a_vaccine_given_high_into_the_deltoid_is_not_approved():
         "bursitis."
     )
     assert (category, approved) == ("vaccine", False)
+
+
+def test_a_course_named_with_its_indication_is_the_exposure_and_an_improvement_after_is_not():
+    """In "following verruca vulgaris treatment with intralesional X", the course the reaction
+    followed; "After treatment with X, the plaques resolved": X treated the reaction."""
+    from dermavigil.literature.extract.therapy_course import course_before
+
+    assert course_before("uveitis following verruca vulgaris treatment with intralesional ")
+    assert course_before("myofascitis after one-year treatment with injections of ")
+    assert not course_before("After treatment with ", ", the plaques resolved.")
+    assert not course_before("The nodules resolved after treatment with ", ".")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A known risk of norepinephrine is tissue ischaemia in the event of inadvertent "
+        "extravasation.",
+        "When extravasation from a peripheral cannula occurs, the relatively high concentration "
+        "of the drug in the recipient vein and adjacent blood vessels induce tissue ischaemia "
+        "through marked vasoconstriction (figure 1).",
+    ],
+)
+def test_a_conditional_statement_of_a_wrong_route_is_not_this_case(text: str):
+    from dermavigil.literature.extract.sentences import split_sentences
+    from dermavigil.literature.extract.wrong_route import states_case
+
+    assert not any(states_case(s) for s in split_sentences(text))

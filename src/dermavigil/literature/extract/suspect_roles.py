@@ -15,6 +15,7 @@ import re
 
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.therapy_course import course_before
 from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.products import ProductMention
 
@@ -103,10 +104,10 @@ _TREATMENT_AFTER = re.compile(
 "prednisolone and heparin were started")."""
 
 
-def treated_with(before: str) -> bool:
+def treated_with(before: str, after: str = "") -> bool:
     """Whether the words before a name say it was given for the reaction ("successfully
     treated using", "recovery aided by aggressive use of")."""
-    return bool(_TREATED_WITH.search(before)) and not _course_before(before)
+    return bool(_TREATED_WITH.search(before)) and not course_before(before, after)
 
 
 def treats_complication(after: str) -> bool:
@@ -136,35 +137,18 @@ _ROUTE_BEFORE = re.compile(
 phenytoin"): the name is of something injected."""
 
 
-_AFTER_THERAPY = re.compile(
-    r"\b(?:after|following|during)\s+(?:(?:an?|one|two|three|four|five|six|\d+)[\w-]*\s+"
-    r"(?:(?:years?|months?|weeks?|days?)\s+(?:of\s+)?)?)?(?:treatment|therapy)\s+with\s+"
-    r"(?:[\w-]+\s+){0,4}$",
-    re.I,
-)
-"""The reaction followed a course of the drug ("after one-year treatment with deep
-subcutaneous injections of"): the therapy is the exposure, not a treatment of the reaction
-(unless the clause tells an improvement: "resolved after treatment with")."""
-
-
-def _course_before(before: str) -> bool:
-    """A course of the drug the reaction followed is named just before it
-    (:data:`_AFTER_THERAPY`), in a clause that tells no improvement."""
-    course = _AFTER_THERAPY.search(before)
-    return bool(course) and not told_improving(before[: course.start()] if course else "")
-
-
 def given_as_exposure(before: str, after: str) -> bool:
     """Whether a drug between ``before`` and ``after`` is given as the exposure: an
     exposure cue around it, not right after "treated with" (unless a course of it came
-    before the reaction: :data:`_AFTER_THERAPY`), and no other treatment cue before it
-    unless an injection word follows ("treated for syphilis with penicillin injections")."""
+    before the reaction: :func:`.therapy_course.course_before`), and no other treatment cue
+    before it unless an injection word follows ("treated for syphilis with penicillin
+    injections")."""
     routed = (_ROUTE_BEFORE.search(before) or _ROUTE_AFTER.match(after)) and not (
         told_improving(before) or _TREATMENT_AFTER.match(after)
     )
-    therapy = _course_before(before)
+    therapy = course_before(before, after)
     if (_TREATED_WITH.search(before) and not therapy) or not (
-        _EXPOSED_BEFORE.search(before) or _EXPOSED_AFTER.match(after) or routed
+        _EXPOSED_BEFORE.search(before) or _EXPOSED_AFTER.match(after) or routed or therapy
     ):
         return False  # "treated with intravenous antihistamines (a slow infusion of ...)"
     treated = not therapy and _TREATMENT_BEFORE.search(before[-60:])
@@ -213,9 +197,9 @@ def is_treatment(sentence: Sentence, mention: ProductMention) -> bool:
     """Given for the reaction: "treated with X", or a usual treatment after a treatment cue
     or followed by one ("heparin was started")."""
     before = sentence.text[: mention.start - sentence.start]
-    if treated_with(before):
-        return True
     after = sentence.text[mention.end - sentence.start :]
+    if treated_with(before, after):
+        return True
     return bool(
         TREATMENT.fullmatch(mention.text)
         and (_TREATMENT_BEFORE.search(before) or _TREATMENT_AFTER.match(after))

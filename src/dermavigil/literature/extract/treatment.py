@@ -138,7 +138,10 @@ def _matches(
             family.category not in _NOT_A_FAMILY
             and family.category not in exposed
             and not _overlaps(family.start, family.end, found)
-            and (treated_with(text[: family.start]) or treats_complication(text[family.end :]))
+            and (
+                treated_with(text[: family.start], text[family.end :])
+                or treats_complication(text[family.end :])
+            )
         ):
             found.append((family.start, family.end, family.text))
     for pair in _PAIR.finditer(text):

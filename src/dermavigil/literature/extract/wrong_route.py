@@ -69,12 +69,14 @@ deltoid" (above the muscle's bulk, toward the shoulder's bursa: a wrong techniqu
 autoinjector "accidentally discharged" (into a finger: the wrong site)."""
 _HEDGED = re.compile(
     r"\b(?:may|might|could|can|possibl[ey]|should|avoid\w*|prevent\w*|risk|usually|commonly"
-    r"|generally|predispos\w*|causes|documented)\b",
+    r"|generally|predispos\w*|causes|documented|in the event of)\b"
+    r"|\bwhen(?:ever)?\s+[^,.;]{0,80}?\boccurs\b",
     re.I,
 )
 """A wrong route only wondered about or stated in general ("could be inadvertently
-administered", "predisposing factors are ... accidental subcutaneous injection"): not this
-case's."""
+administered", "predisposing factors are ... accidental subcutaneous injection", "in the event
+of inadvertent extravasation", "when extravasation from a peripheral cannula occurs"): not
+this case's."""
 _MECHANISM = re.compile(r"\b(?:mechanisms?|pathogenesis)\b", re.I)
 """A wrong route named as a mechanism: general ("the mechanism is an inadvertent
 intra-arterial injection") unless told in the past of a finding of the case ("The biopsy
