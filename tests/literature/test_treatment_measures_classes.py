@@ -62,3 +62,36 @@ def test_the_removal_of_the_suspect_is_a_treatment():
         "breast nodules ten years after polyacrylamide hydrogel (PAAG) injections. She "
         "was treated by PAAG evacuation, and the pain resolved."
     ) == ["PAAG evacuation"]
+
+
+def test_treatment_verbs_of_a_narrative_are_cues():
+    """'was accomplished', 'was implemented', 'were indicated', 'reconstructed with', 'after
+    using ... and performing', 'no effect after 6 months of': a case sentence told with these
+    verbs names what was done for the reaction."""
+    assert _treatments(
+        "Necrosis after a filler\nA 45-year-old woman developed skin necrosis of the nose "
+        "after a hyaluronic acid filler injection. A stepwise approach with warm compresses "
+        "was implemented. After using intravenous antibiotics and performing several "
+        "debridements, the wound closed. She was reconstructed with a skin graft."
+    ) == ["warm compresses", "antibiotics", "debridements", "skin graft"]
+
+
+def test_a_generic_surgical_name_beside_the_procedure_is_not_listed():
+    """'Surgical interventions, including debridement and thread removal': the reader lists
+    the procedures; 'surgical treatment' alone stays."""
+    assert _treatments(
+        "Granulomas after threads\nA 50-year-old woman developed granulomas of the cheeks "
+        "after a thread lift. Surgical interventions were required, and the threads were "
+        "removed."
+    ) == ["removal"]
+    assert _treatments(
+        "Granulomas after threads\nA 50-year-old woman developed granulomas of the cheeks "
+        "after a thread lift. Surgical treatment was required."
+    ) == ["Surgical treatment"]
+
+
+def test_a_title_that_names_the_treatment_before_for_treating():
+    assert _treatments(
+        "Application of platelet-rich fibrin for treating filler necrosis\nA 33-year-old "
+        "woman developed necrosis of the nasal tip after a hyaluronic acid filler injection."
+    ) == ["platelet-rich fibrin"]

@@ -27,7 +27,7 @@ from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.roles import statement_about_no_one, told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import treated_with, treats_complication
-from dermavigil.literature.extract.treatment_combined import combined
+from dermavigil.literature.extract.treatment_combined import combined, specific_names
 from dermavigil.literature.extract.treatment_context import not_for_the_reaction
 from dermavigil.literature.extract.treatment_names import (
     CANONICAL,
@@ -339,4 +339,5 @@ def find_treatments(
                     ]
                     break
             found[key] = fact
-    return list(found.values())
+    keep = specific_names([fact.drug for fact in found.values()])
+    return [fact for fact, kept in zip(found.values(), keep, strict=True) if kept]

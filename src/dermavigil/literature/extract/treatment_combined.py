@@ -80,3 +80,24 @@ def combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int
         else:
             out.append((start, end, name))
     return out
+
+
+_GENERIC_SURGERY = re.compile(
+    r"(?:surgical (?:treatment|intervention|procedure|management|therapy|approach)s?"
+    r"|surger(?:y|ies)|(?:multiple |several |further )?operations)",
+    re.I,
+)
+_SPECIFIC_SURGERY = re.compile(
+    r"excis|debrid|drain|remov|resect|evacuat|incision|ectom|otom|ostom|plast|graft|flap"
+    r"|amputat|repair|reconstruct|explor|suction|wash-?out|lavage|irrigat|aspirat|suture",
+    re.I,
+)
+
+
+def specific_names(names: list[str]) -> list[bool]:
+    """Which names a reader lists: a generic surgical name ("surgical treatment", "surgical
+    interventions", "surgery") is dropped when the case names the procedure ("debridement
+    and thread removal"): docs/annotation.md, ``treatments``, what was given or done, as
+    named."""
+    specific = any(_SPECIFIC_SURGERY.search(n) for n in names if not _GENERIC_SURGERY.fullmatch(n))
+    return [not (specific and _GENERIC_SURGERY.fullmatch(name)) for name in names]

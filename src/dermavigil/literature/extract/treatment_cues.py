@@ -31,8 +31,12 @@ CUE = re.compile(
     r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear|normali[sz])\w* (?:\w+ ){0,3}?"
     r"(?:with|after|following|by)"
     r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed"
-    r"|(?:put|placed|started) on|sessions?|took|taken"
-    r"|(?:after|following) [^.;]{0,80}\b(?:improv|resol|heal|recover|relie|subsid|disappear)\w*)\b",
+    r"|(?:put|placed|started) on|sessions?|took|taken|accomplished|implemented"
+    r"|soaked|hydrated|relief|(?:was|were) indicated|controlled (?:with|by)"
+    r"|interventions?|protocol|performing|reconstructed|admitted for|went on to"
+    r"|unsuccessful|decision to|followed by|ongoing|after \d+ (?:days?|weeks?|months?) of"
+    r"|(?:after|following) [^.;]{0,150}"
+    r"\b(?:improv|resol|heal|recover|relie|subsid|disappear)\w*)\b",
     re.I,
 )
 ROUTE_BEFORE = re.compile(
@@ -115,7 +119,9 @@ TITLE_CUE = re.compile(
 )
 """A title that names the treatment ("Resolution of ... with oral methotrexate")."""
 TITLE_BEFORE = re.compile(
-    r"\b(?:in|for|as) (?:the )?(?:management|treatment|therapy|salvage|rescue) of\b", re.I
+    r"\b(?:in|for|as) (?:the )?(?:management|treatment|therapy|salvage|rescue) of\b"
+    r"|\bfor (?:treating|managing)\b",
+    re.I,
 )
 """A title that names the treatment before its use ("Split-thickness skin grafting in the
 management of cutaneous sequelae of ...")."""
