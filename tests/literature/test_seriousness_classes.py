@@ -73,7 +73,7 @@ def test_the_phenotype_subtrees_come_from_the_process_coder(monkeypatch: pytest.
     reads: list[object] = []
     real_read = coder_cache._read
     monkeypatch.setattr(coder_cache, "_read", lambda *a: reads.append(a) or real_read(*a))
-    seriousness_codes._phenotype_codes.cache_clear()
+    seriousness_codes._lineage.cache_clear()
     assert reaction_criteria([(["HP:0000618"], [(0, 4)])])
     assert reads == []
 

@@ -152,15 +152,23 @@ def admitted_for(
 
 
 def exposure_sentence(
-    sentences: list[Sentence], introduced: int | None, named: list[int]
+    sentences: list[Sentence], introduced: Sequence[int], named: list[int]
 ) -> Sentence | None:
     """The first sentence, from the one that introduces the patient (``introduced``: where
-    the age or sex is told) on, that names a suspect (``named``: where its names are told);
-    the title is no narrative."""
-    if introduced is None:
+    the age or sex is told; the first told in a narrative sentence, not in the title: "... in
+    a 1-month-old infant" in a title, then "A 1-month-old girl came to the hospital ... and was
+    admitted") on, that names a suspect (``named``: where its names are told); the title is
+    no narrative."""
+    told = [
+        a
+        for a in introduced
+        if any(s.section != "title" and s.start <= a < s.end for s in sentences)
+    ]
+    if not introduced:
         return None
+    first = min(told or introduced)
     for sentence in sentences:
-        if sentence.section == "title" or sentence.end <= introduced:
+        if sentence.section == "title" or sentence.end <= first:
             continue
         if any(sentence.start <= at < sentence.end for at in named):
             return sentence

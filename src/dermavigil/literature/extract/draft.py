@@ -287,13 +287,15 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         a for k in ("patient.age", "patient.sex") for a, _ in patient_facts.spans.get(k, [])
     ]
     named = [a for p in products for k in ("name", "category") for a, _ in p.spans.get(k, [])]
+    # every mention of a suspect's name dates the exposure, not only those kept as evidence
+    named += [m.start() for n in suspects for m in re.finditer(rf"\b{re.escape(n)}\b", text, re.I)]
     outcome = find_outcome(
         case_part,
         first_told(sentences, [a for r in reactions for a in r.spans.get("verbatim", [])], first),
         serious_from=case_part,
         reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
         title=sentences[0] if title else None,
-        exposure=exposure_sentence(case_part, min(introduced, default=None), named),
+        exposure=exposure_sentence(case_part, introduced, named),
         summed=summaries(sentences, case_part),
     )
     if patient_facts.series:  # "three patients required surgical excision"

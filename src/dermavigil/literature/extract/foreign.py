@@ -35,7 +35,9 @@ from typing import Any
 
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.domain.vocab import FindingKind, Outcome, SeriousnessCriterion, Sex
+from dermavigil.literature.extract import foreign_words
 from dermavigil.literature.extract.findings import FindingFacts
+from dermavigil.literature.extract.foreign_intervals import foreign_two_intervals
 from dermavigil.literature.extract.foreign_languages import (
     fold,
     onsets,
@@ -282,6 +284,8 @@ def read_foreign(
     outcome = _last(words.OUTCOMES, folded, case, _denial(words, language))
     if outcome:
         facts.outcome, facts.spans["outcome"] = outcome[0], [outcome[1]]
+        if outcome[0] is Outcome.recovering and _COMPLETE.match(folded, outcome[1][1]):
+            facts.outcome = Outcome.recovered  # "con mejoría completa tras la tercera sesión"
     _seriousness(facts, folded, case)
     _onset_and_sites(facts, folded, case)
     return facts
@@ -308,6 +312,11 @@ def _onset_and_sites(facts: ForeignFacts, folded: str, case: list[Sentence]) -> 
             facts.onset = Duration(value=value, unit=unit)
             facts.spans["onset"] = [(onset.start(), onset.end())]
             break
+    if facts.onset is None and words is foreign_words:
+        pair = foreign_two_intervals(folded, case)  # "realizado hacía 6 meses" ... "desde hacía"
+        if pair is not None:
+            facts.onset, span = pair
+            facts.spans["onset"] = [span]
     for sentence in case:
         for name, pattern in words.SITES_FOUND:
             for m in pattern.finditer(folded, sentence.start, sentence.end):
@@ -328,6 +337,17 @@ nécessité une prise en charge chirurgicale", "drenada por cirujanos"): medical
 (ICH E2A II.B, as the English :mod:`.seriousness` reads "surgical management")."""
 
 
+_COMPLETE = re.compile(r"\s+(?:complet[ao]|complete|total|totale|vollstandige?)(?![\w-])")
+"""'mejoría completa', 'melhora total', 'amélioration complète': an improvement told complete
+is a recovery (docs/annotation.md: "completely resolved" is recovered)."""
+_POSSIBLE = re.compile(
+    r"(?<![\w-])(?:puede[ns]?|podria[ns]?|pode[m]?|poderia|peut|peuvent|pourrait|kann|konnen"
+    r"|puo|possono|potrebbe)(?![\w-])"
+)
+"""'en ocasiones puede requerirse la amputación': a disability only possible, told of the
+condition in general."""
+
+
 def _seriousness(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:
     found: dict[SeriousnessCriterion, list[Span]] = {}
     named = facts.product[2][0] if facts.product else None
@@ -337,6 +357,10 @@ def _seriousness(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None
         for sentence in case:
             for m in pattern.finditer(folded, sentence.start, sentence.end):
                 if negated(folded, sentence, m.start(), facts.language, m.end()):
+                    continue
+                if criterion is SeriousnessCriterion.disability and _POSSIBLE.search(
+                    folded, sentence.start, m.start()
+                ):
                     continue
                 if (
                     criterion is SeriousnessCriterion.hospitalisation

@@ -212,6 +212,9 @@ SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (SeriousnessCriterion.hospitalisation, _words(
         r"ingres[ao] en (?:la )?uci|ingreso|hospitaliz\w+|internacao|internad[oa]|hospitalis\w+"
         r"|stationar\w*|ricover\w*|uci|unidad de cuidados intensivos|reanimation")),
+    (SeriousnessCriterion.disability, _words(  # a motor deficit, a paralysis, an amputation
+        r"deficits? motore?s?|deficit moteur|deficit motorio|paralisi[as]?|paralysie|lahmung"
+        r"|paresi[as]?|paresie|parese|amputa(?:cion|cao|tion|zione|do|da|ee?)")),
 )  # fmt: skip
 """Seriousness criteria stated in words (the reactions' HPO codes and surgery add more)."""
 SURGERY = frozenset({"surgical drainage", "debridement", "excision", "skin graft", "surgery"})

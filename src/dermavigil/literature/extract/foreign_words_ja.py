@@ -47,7 +47,15 @@ AGE_UNITS = {"か月": "month", "ヵ月": "month", "ヶ月": "month", "カ月": 
 OUTCOMES = (
     (Outcome.fatal, re.compile(r"死亡|永眠|逝去")),
     (Outcome.recovered_with_sequelae, re.compile(r"後遺症|瘢痕を残|瘢痕が残")),
-    (Outcome.not_recovered, re.compile(r"改善(?:せず|しなかった|を認めず|なし)|残存|持続している")),
+    (
+        Outcome.not_recovered,
+        re.compile(
+            r"改善(?:せず|しなかった|を認めず|なし)|残存|持続している"
+            # "視力回復は得られなかった": a recovery denied after it
+            r"|(?:回復|改善|軽快)[はがも]?(?:得られ(?:ず|なかった)|みられ(?:ず|なかった)"
+            r"|認め(?:ず|なかった)|せず|しなかった|なし)"
+        ),
+    ),
     (
         Outcome.recovered,
         re.compile(

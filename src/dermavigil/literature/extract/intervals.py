@@ -41,7 +41,8 @@ _AGO = (
 _EXPOSED = (
     r"(?:received|underwent|undergone|undergoing|been injected|was injected|were injected"
     r"|had (?:an? |her |his )?(?:\w+ ){0,3}?(?:injections?|procedure|treatment|sessions?)"
-    r"|vaccinated|injections?|sessions?|procedure)"
+    r"|vaccinated|injections?|sessions?|procedure|tattoo(?:s|ed|ing)?|microblading"
+    r"|micropigmentation)"
 )
 _EXPOSURE = (
     re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}\W{{0,3}}(?:[\w-]+\s+){{0,3}}?{_EXPOSED}"
@@ -49,7 +50,9 @@ _EXPOSURE = (
     re.compile(rf"\b{_EXPOSED}\b[^.;]{{0,100}}?(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}", re.I),
 )  # fmt: skip
 """The exposure dated back from the visit: "Five years ago, she had received ...", "she
-underwent an outpatient procedure 3 weeks earlier", "ten PRP sessions 4-years back"."""
+underwent an outpatient procedure 3 weeks earlier", "ten PRP sessions 4-years back", "a
+cosmetic tattoo of red ink on her lips 3 years ago", "microblading 1.5 years prior" (the u0xx
+decision: time since injection or tattooing minus the lesions' duration)."""
 _SINCE = (
     r"(?:before|prior to) (?:this|the|her|his|our) (?:consultation|presentation|admission|visit)"
 )

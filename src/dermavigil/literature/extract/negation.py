@@ -106,9 +106,11 @@ _PRE_HYPOTHETICAL = (
     r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"
     r"|(?:the )?risks? of|to (?:avoid|avert|prevent|minimi[sz]e|reduce the risk of)|prevention of"
     r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)|prophyla(?:xis|ctic)(?: (?:against|of|for))?"
+    r"|(?:sav|spar)(?:ed|es|ing|e) (?:[\w-]+ ){0,3}?from|averted"
     r"|(?:followed|monitored|observed|watched|checked) (?:closely )?for(?: any)?(?: signs? of)?"
 )
-"""... "(tested) for" a duration ("an exercise test for 50 minutes") looks for nothing."""
+"""... "(tested) for" a duration ("an exercise test for 50 minutes") looks for nothing; what
+a treatment "saved the eye from" or "spared her from" did not happen."""
 _POST_HYPOTHETICAL = (
     r"(?:\w+\s+){0,2}(?:can|may|might|could) (?:\w+ )?(?:occur|develop|appear|arise|happen|follow)"
 )

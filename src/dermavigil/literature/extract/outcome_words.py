@@ -97,12 +97,17 @@ _SEQUELA_STAYS = re.compile(
     r"|\b(?:lesions?|ulcers?|ulcerations?|wounds?|necrosis|sites?|areas?) (?:had |has |have )?"
     r"(?:\w+ly )?(?P<seq5>scar)red\b"
     r"|\b(?:late |permanent |residual )?sequelae (?:included|were|was|consisted of|comprised)\s+"
-    r"(?P<seq3>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)",
+    r"(?P<seq3>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)"
+    rf"|\b(?:{_BETTER_VERB}|normali[sz]ed)\b[^.;]{{0,60}}?,?\s+but\s+(?:an?\s+|some\s+|the\s+)?"
+    rf"(?P<seq6>{_MODIFIERS}{_SEQUELA_WORD}) (?:remained|persisted|persists|remains|was left"
+    r"|were left)\b",
     re.I,
 )
 """A scar, a fibrosis or a deformity said to remain ("persistent deformities occurred"), a
-deficit said to be permanent, the lesion that "had scarred", or the sequelae listed (a
-reaction that is itself still present, "the atrophy was still present", is not recovered)."""
+deficit said to be permanent, the lesion that "had scarred", the sequelae listed, or a
+sequela left after the reaction's resolution ("resolved the inflammation, but
+hyperpigmentation persisted"); a reaction that is itself still present ("the atrophy was
+still present") is not recovered."""
 _LOSS = re.compile(
     r"\b(?P<seq>(?:(?:above|below|through)[- ]the[- ]\w+ |(?:above|below)[- ]\w+ |\w+ )?"
     r"amputation|amputated|loss of (?:the |a |an )?(?:affected )?(?:toe|finger|digit|limb|hand"
@@ -163,11 +168,18 @@ UNRELATED_DEATH = (
 """'the patient died from the progression of the cancer', 'died of an unrelated cause': a death
 the text gives another cause is no outcome of the reaction (E2B E.i.7: the reaction's
 outcome; fatal when the reaction caused the death)."""
+CELL_DEATH = (
+    r"(?<!cell )(?<!cellular )(?<!tissue )(?<!necrotic )(?<!apoptotic )(?<!programmed )"
+    r"(?<!cyte )(?<!cytes )"
+)
+"""'a skin biopsy confirmed granulomatous inflammation and adipocyte death': a cell's or a
+tissue's death, no death of the patient."""
 OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (
         Outcome.fatal,
         re.compile(
-            rf"\b(?:died(?! out\b){UNRELATED_DEATH}|(?<!risk of )death|(?<!potentially )fatal"
+            rf"\b(?:died(?! out\b){UNRELATED_DEATH}|(?<!risk of ){CELL_DEATH}death"
+            r"|(?<!potentially )fatal"
             r"|passed away)\b",
             re.I,
         ),
@@ -300,7 +312,9 @@ def status_mentions(text: str) -> list[StatusMention]:
     found: list[StatusMention] = []
     for pattern in (_SEQUELA_CUE, _SEQUELA_STAYS):
         for m in pattern.finditer(text):
-            group = next(g for g in ("seq", "seq2", "seq3", "seq4", "seq5") if m.groupdict().get(g))
+            group = next(
+                g for g in ("seq", "seq2", "seq3", "seq4", "seq5", "seq6") if m.groupdict().get(g)
+            )
             if pattern is _SEQUELA_STAYS and _DEFICIT.search(m.group(group)):
                 found.append(StatusMention(Outcome.not_recovered, 0, m.span()))
                 continue

@@ -34,10 +34,12 @@ _GROUP = re.compile(
     rf"|\b(?:{NUMBER_WORDS})\s+(?:of\s+(?:them|these|the\s+\w+))?\s*(?:were|was|had|required"
     r"|underwent|needed|died)\b"
     r"|\b(?:all|both|the (?:other|remaining))\s+(?:patients?|cases?)\b"
+    r"|\b(?:in|of) (?:selected|some|several|many|most|certain|a few) (?:patients|cases)\b"
     r"|\bthe (?:first|second|third) (?:patient|case)\b",
     re.I,
 )
-"""A sentence that speaks of a counted group of the series' patients."""
+"""A sentence that speaks of a counted group of the series' patients (or of an uncounted part
+of them: "surgical resections were indicated in selected cases")."""
 _SUMMED = re.compile(
     r"(?:^|:)\s*(?:the )?(?:complications|adverse (?:events|reactions)|reactions) included\b",
     re.I,

@@ -15,7 +15,8 @@ A reaction of this patient coded to an HPO term under a phenotype that is itself
 criterion also states it (:mod:`.seriousness_codes`). The s0xx decisions: Bell's palsy is a
 paralysis, a foot drop a paresis, deformities a reaction left are disfigurement, a suicide is
 a death; what an agent causes or how common a condition is, told in the present of no one, is
-background.
+background. A cell's or a tissue's death ("adipocyte death" on a biopsy) is no death of the
+patient.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dermavigil.literature.extract.admission import (
     seen_in_emergency,
 )
 from dermavigil.literature.extract.negation import Assertion, assertion
-from dermavigil.literature.extract.outcome_words import UNRELATED_DEATH
+from dermavigil.literature.extract.outcome_words import CELL_DEATH, UNRELATED_DEATH
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.stated_nothing import definitions, index_terms
 
@@ -43,7 +44,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(?:died(?! out\b){UNRELATED_DEATH}|death of the patient"
             r"|(?<!potentially )fatal (?:outcome|reaction|case)|cause of death|first death"
-            r"|was declared dead|passed away|(?<!risk of )death"
+            rf"|was declared dead|passed away|(?<!risk of ){CELL_DEATH}death"
             r"|committed suicide|died by suicide)\b",
             re.I,
         ),
@@ -118,7 +119,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|material|implant|product|tissue)s?"
             r" (?:was|were|had been|has been) (?:then )?(?:surgically |completely )?"
             r"(?:removed|resected)"
-            r"|remov(?:ed|ing|al of) (?:the |it )?(?:\w+ ){0,2}surgically|resection"
+            r"|remov(?:ed|ing|al of) (?:the |it )?(?:\w+ ){0,2}surgically|resections?"
             r"|(?:abscess(?:es)?|(?:fluid )?collections?|ha?ematomas?|pus) (?:was|were) (?:then )?"
             r"(?:\w+ )?(?:drained|incised)"
             r"|(?:surgery|surgical procedures?|an? operation) (?:was|were) (?!not\b|never\b)"
@@ -168,7 +169,7 @@ _NAMED_BY = re.compile(
 )
 _JOURNAL_AFTER = re.compile(r"\s*(?:[\u2013\u2014-]|:)?\s*(?:Global Open|Journal|Case Reports)")
 _REMOVAL_ONLY = re.compile(
-    r"(?:excision|excised|resection|(?:\w+ )*(?:removed|resected)|remov\w+ (?:\w+ ){0,3}"
+    r"(?:excision|excised|resections?|(?:\w+ )*(?:removed|resected)|remov\w+ (?:\w+ ){0,3}"
     r"surgically|surgical (?:removal|excision)|underwent (?:\w+ ){0,3}?(?:removal|excision"
     r"|resection)|(?:excision|removal|resection)\b.*|surgery for (?:the )?(?:removal|excision))",
     re.I,

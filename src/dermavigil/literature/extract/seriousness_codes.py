@@ -28,8 +28,10 @@ _PHENOTYPES: tuple[tuple[SeriousnessCriterion, tuple[str, ...]], ...] = (
     (
         SeriousnessCriterion.disability,
         # visual impairment, retinal arterial occlusion, hemiplegia, hemiplegia/hemiparesis,
-        # paralysis, ophthalmoplegia (a paralysis of the eye's muscles)
-        ("HP:0000505", "HP:0025326", "HP:0002301", "HP:0004374", "HP:0003470", "HP:0000602"),
+        # paralysis, ophthalmoplegia (a paralysis of the eye's muscles), ophthalmoparesis and
+        # cranial nerve paralysis (an oculomotor, abducens or facial palsy: a nerve palsy)
+        ("HP:0000505", "HP:0025326", "HP:0002301", "HP:0004374", "HP:0003470", "HP:0000602")
+        + ("HP:0000597", "HP:0006824"),
     ),
     (
         SeriousnessCriterion.medically_important,
@@ -38,18 +40,27 @@ _PHENOTYPES: tuple[tuple[SeriousnessCriterion, tuple[str, ...]], ...] = (
 )
 """HPO phenotypes that are a seriousness criterion by themselves (ICH E2A II.B; the
 annotators' reading in docs/annotation.md: stroke, encephalitis, acute respiratory failure
-count as life-threatening or disabling, ophthalmoplegia as a paralysis)."""
+count as life-threatening or disabling, ophthalmoplegia and a nerve palsy as a paralysis, the
+r6xx and u0xx decisions)."""
 
 
-@lru_cache(maxsize=1)
-def _phenotype_codes() -> tuple[tuple[SeriousnessCriterion, frozenset[str]], ...]:
-    """Each criterion's phenotypes with their descendants, from the cached coder tables
-    (their ``subtrees`` hold every root of :data:`_PHENOTYPES`)."""
-    subtrees = default_coder().tables.subtrees  # the process's tables, read once
-    return tuple(
-        (criterion, frozenset(c for root in roots for c in subtrees[root]))
-        for criterion, roots in _PHENOTYPES
-    )
+@lru_cache(maxsize=4096)
+def _lineage(code: str) -> frozenset[str]:
+    """``code`` and its ancestors, from the cached coder tables' ``is_a`` parents."""
+    parents = default_coder().tables.parents  # the process's tables, read once
+    seen = {code}
+    todo = [code]
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return frozenset(seen)
+
+
+def _criteria_of(codes: Iterable[str]) -> set[SeriousnessCriterion]:
+    lineage = {a for code in codes for a in _lineage(code)}
+    return {criterion for criterion, roots in _PHENOTYPES if lineage.intersection(roots)}
 
 
 def reaction_criteria(
@@ -58,9 +69,9 @@ def reaction_criteria(
     """The criteria the reactions' HPO codes are (each reaction given as its codes and its
     evidence spans): a stroke, a visual loss, a coma ... of this patient."""
     out: list[tuple[SeriousnessCriterion, list[Span]]] = []
-    reactions = [(set(codes), spans) for codes, spans in reactions]
-    for criterion, codes in _phenotype_codes():
-        spans = [span for found, own in reactions if found & codes for span in own]
+    reactions = [(_criteria_of(codes), spans) for codes, spans in reactions]
+    for criterion, _ in _PHENOTYPES:
+        spans = [span for found, own in reactions if criterion in found for span in own]
         if spans:
             out.append((criterion, spans))
     return out
