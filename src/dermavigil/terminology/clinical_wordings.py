@@ -75,6 +75,12 @@ NEAREST_PARENT: dict[str, str] = {
 }
 """Normalised clinical phrase -> nearest HPO parent term (all ids checked by a test)."""
 
+NOT_CODED = frozenset({"fat embolism"})
+"""Wordings the HPO lists only as a synonym of a narrower term: "fat embolism" is a synonym
+of *Pulmonary fat embolism*, while the fat embolism of a fat graft or a filler is arterial
+(ophthalmic, cerebral). Left uncoded, whole or inside a longer phrase ("cerebral fat
+embolism"): compared as the text words them."""
+
 COLOUR_WORDS = frozenset(
     {"violaceous", "purple", "purplish", "bluish", "dusky", "dark", "darker", "darkened", "blue"}
     | {"grey", "gray", "greyish", "black", "brown", "brownish", "white", "whitish", "pale"}
@@ -157,6 +163,11 @@ EQUIVALENT: dict[str, str] = {
     # normaliser folds the British 'hyperaemia')
     "hyperemia": "HP:0010783",
     "skin hyperemia": "HP:0010783",
+    # a hardness the examiner feels is the skin's induration ("the lesion became firm", "the
+    # erythema, itching and firmness subsided")
+    "firmness": "HP:0030053",
+    "hardening": "HP:0030053",
+    "hardened": "HP:0030053",
 }
 """Clinical wordings of an HPO term that the HPO does not list as synonyms."""
 
@@ -177,6 +188,10 @@ CLINICAL_SENSE: dict[str, str] = {
     "numb": "HP:0033748",
     "flushed": "HP:0031284",
     "unconscious": "HP:0007185",
+    # "Unresponsive" is a synonym of *Confusional arousal* (a sleep disorder); a patient
+    # found unresponsive after an injection has lost consciousness
+    "unresponsive": "HP:0007185",
+    "unresponsiveness": "HP:0007185",
 }
 """Reaction wordings whose lexical HPO match is another sense ("hypersensitivity reaction" is
 a synonym of *Emotional hypersensitivity*; a "skin depression" is not *Depression*, the mood,
@@ -184,15 +199,16 @@ but the dent an injection leaves, which the HPO's comment on *Lipoatrophy* descr
 to the clinical term first (score 0.95)."""
 
 DERIVATIONS = (
-    ("atous", "a"), ("otic", "osis"), ("atic", "asia"), ("ic", "ia"), ("ic", "y"), ("ic", "e"),
+    ("atous", "a"), ("matic", "ma"), ("otic", "osis"), ("atic", "asia"), ("ic", "ia"),
+    ("ic", "y"), ("ic", "e"),
     ("ous", "a"), ("ous", "e"), ("ular", "ule"), ("ular", "le"), ("al", "a"), ("ated", "ation"),
     ("ed", "ation"), ("ed", "ion"), ("ed", ""), ("ive", "ion"), ("ful", ""),
 )  # fmt: skip
 """Adjective suffix -> noun suffix: the derivational variants of the SPECIALIST lexical
 tools (McCray AT, Srinivasan S, Browne AC 1994, "Lexical methods for managing variation
 in biomedical terminologies", Proc Annu Symp Comput Appl Med Care: 235-239), limited to
-the endings of descriptive adjectives in dermatology ("erythematous" -> erythema,
-"necrotic" -> necrosis, "telangiectatic" -> telangiectasia, "atrophic" -> atrophy,
+the endings of descriptive adjectives in dermatology ("erythematous", "erythematic" ->
+erythema, "necrotic" -> necrosis, "telangiectatic" -> telangiectasia, "atrophic" -> atrophy,
 "bullous" -> bulla, "papular" -> papule, "vesicular" -> vesicle, "urticarial" ->
 urticaria, "indurated" -> induration, "hypopigmented" -> hypopigmentation, "crusted" ->
 crust, "desquamative" -> desquamation)."""

@@ -35,6 +35,9 @@ Method, in order (the first step that yields a code wins; the tables named are i
    ratio/100 (catches spelling variants such as "leucocytoclastic
    vasculitis", not another word a syllable away: "hyperemia" is not "hyperoxemia").
 
+A wording of :data:`clinical_wordings.NOT_CODED` (one the HPO lists only under a narrower
+term) is left uncoded, whole or inside a longer phrase.
+
 Only terms under *Phenotypic abnormality* (HP:0000118) are given, so modifier
 terms ("Central", "Recurrent") never code a phrase. A phrase nothing matches
 is returned uncoded (an empty list): codes are never guessed.
@@ -54,6 +57,7 @@ from dermavigil.terminology.clinical_wordings import (
     COLOUR_WORDS,
     EQUIVALENT,
     NEAREST_PARENT,
+    NOT_CODED,
     derived_nouns,
 )
 from dermavigil.terminology.coder_cache import CoderTables, coder_tables, tables_from_index
@@ -161,6 +165,9 @@ class PhraseCoder:
                 gram = " ".join(words[start : start + size])
                 if size == 1 and normalize(gram) in COLOUR_WORDS:
                     continue
+                if normalize(gram) in NOT_CODED:
+                    used[start : start + size] = [True] * size
+                    continue
                 coded = self._lexical(gram)
                 if coded is not None:
                     coded = coded.model_copy(update={"score": round(coded.score * 0.9, 3)})
@@ -194,7 +201,7 @@ class PhraseCoder:
     def code(self, text: str) -> list[CodedTerm]:
         """Codes for one phrase, best first; ``[]`` when nothing matches."""
         phrase = " ".join(text.split())
-        if not normalize(phrase):
+        if not normalize(phrase) or normalize(phrase) in NOT_CODED:
             return []
         whole = self._lexical(phrase)
         if whole is not None:

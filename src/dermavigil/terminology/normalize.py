@@ -4,10 +4,11 @@ The same function is applied to ontology labels, synonyms and free-text
 phrases so that lexical matching is symmetric: case folding, accents
 stripped (NFKD), hyphens and punctuation to spaces, and a light plural
 stemmer ("papules" -> "papule", "abscesses" -> "abscess", "bodies" ->
-"body") in the spirit of the S-stemmer of Harman (1991), "How effective is
-suffixing?", JASIS 42(1):7-15. British spellings are folded to the
-American ones the HPO uses ("oedema", "haematoma", "leucocytoclastic"), the
-ligature spellings too: "ae" inside or at the start of a word ("paraesthesia",
+"body"; Greek plurals too: "necroses", "granulomata") in the spirit of the
+S-stemmer of Harman (1991), "How effective is suffixing?", JASIS 42(1):7-15.
+British spellings are folded to the American ones the HPO uses ("oedema",
+"haematoma", "leucocytoclastic"), the ligature spellings too: "ae" inside or at the
+start of a word ("paraesthesia",
 "ischaemic", "aetiology"; not the Latin plural ending of "bullae"), "oe" at a word's
 start, before a final "a" and in "foet-"/"coel-" ("oesophagus", "dyspnoea", "foetal",
 "coeliac"; not "toe" or "shoes").
@@ -29,8 +30,18 @@ _BRITISH_RE = re.compile(
 )
 
 
+_GREEK_PLURALS = (("omata", "oma"), ("itides", "itis"))
+
+
 def singular(token: str) -> str:
-    """Harman's S-stemmer, with Latin/Greek endings kept ("pruritus", "psoriasis")."""
+    """Harman's S-stemmer, with Latin/Greek endings kept ("pruritus", "psoriasis"), and the
+    Greek plurals of clinical nouns made singular: "-oses" ("necroses", "thromboses": not
+    "doses" or "noses", under seven letters), "-omata" ("granulomata"), "-itides"."""
+    for plural, one in _GREEK_PLURALS:
+        if token.endswith(plural) and len(token) > len(plural) + 2:
+            return token[: -len(plural)] + one
+    if len(token) >= 7 and token.endswith("oses"):
+        return token[:-2] + "is"
     if len(token) <= 3 or not token.endswith("s") or token.endswith(_KEEP_S):
         return token
     if token.endswith("ies") and not token.endswith(("eies", "aies")):
