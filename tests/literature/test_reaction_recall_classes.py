@@ -7,7 +7,10 @@ checks it on our own text or sentence.
 
 from __future__ import annotations
 
+import pytest
+
 from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.mentions import mentions
 
 
 def _verbatims(draft) -> set[str]:
@@ -38,3 +41,65 @@ def test_a_reference_list_still_ends_the_case():
         "1. Smith AB, Jones C. Ulcers after fillers and their necrosis. Dermatol Rep 2019."
     )
     assert _verbatims(draft) == {"nodules"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Six months later her visual acuity declined to 20/60.", True),
+        ("Visual acuity in the left eye was counting fingers.", True),
+        ("He had a best-corrected visual acuity of hand motions in the right eye.", True),
+        ("Her visual acuity was 20/200 in both eyes.", False),
+        ("Visual acuity was 20/20 in both eyes.", False),
+    ],
+)
+def test_a_visual_acuity_told_falling_or_low_is_decreased_visual_acuity(sentence, found):
+    assert ("decreased visual acuity" in {m.text for m in mentions(sentence, {})}) is found
+
+
+def test_a_medical_history_list_and_conditions_of_years_are_no_reactions():
+    """Comorbidities are not reactions: a past medical history's list, a condition of years
+    ("type 2 diabetes for 18 years", "a 30-year history of ..."), one diagnosed in a past year
+    or named as the setting of the treatment, or the reason a drug is taken."""
+    draft = extract_draft(
+        "Skin necrosis after an intramuscular injection\n"
+        "A 66-year-old man with a past medical history of asthma, hypertension and chronic "
+        "low back pain had had type 2 diabetes for 18 years. He also had a 30-year history of "
+        "rheumatoid arthritis. He was taking methotrexate for psoriasis. He received an "
+        "intramuscular injection of diclofenac in the buttock and developed pain and skin "
+        "necrosis at the injection site two days later."
+    )
+    codes = {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
+    assert codes == {"HP:0012531", "HP:0033126"}
+
+
+def test_a_negation_cue_ends_before_a_relative_clause_in_another_language():
+    """'sin antecedentes de interés, que consultó por prurito': the patient's history is
+    negated, not the complaint the relative clause tells."""
+    draft = extract_draft(
+        "Reacción liquenoide al pigmento rojo de un tatuaje\n"
+        "Presentamos el caso de una mujer de 31 años, sin antecedentes personales de interés, "
+        "que consultó por prurito sobre un tatuaje del antebrazo realizado un año antes. En la "
+        "exploración se observaban pápulas sobre el pigmento rojo, sin otras lesiones."
+    )
+    codes = {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
+    assert "HP:0000989" in codes
+
+
+def test_an_extravasation_all_the_text_tells_is_the_reaction():
+    """docs/annotation.md: "extravasation" is a reaction only when it is all the text reports
+    of the patient; with another reaction named, it is not one."""
+    alone = extract_draft(
+        "Extravasation of an anthracycline\n"
+        "We report a 58-year-old woman, diagnosed with ovarian cancer, who presented with "
+        "extravasation of doxorubicin during her second cycle of chemotherapy. She was treated "
+        "with dexrazoxane and recovered."
+    )
+    assert _verbatims(alone) == {"extravasation"}
+    assert alone.case["reactions"][0]["outcome"] == "recovered"
+    beside = extract_draft(
+        "Skin necrosis after extravasation\n"
+        "A 58-year-old woman developed skin necrosis of the forearm after extravasation of "
+        "doxorubicin."
+    )
+    assert "extravasation" not in " ".join(_verbatims(beside))

@@ -29,6 +29,7 @@ from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.admission import exposure_sentence
 from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges
+from dermavigil.literature.extract.extravasation import lone_extravasation
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.illicit_use import illicit_supply
@@ -243,6 +244,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         challenge.rechallenge_sentences,
         reaction_abbreviations(text),
     )
+    if not reactions and (lone := lone_extravasation(told)):
+        reactions = [lone]  # an extravasation all the text tells (docs/annotation.md, r864)
     refine_onsets(reactions, text, case_sentences(sentences))
     first = min((r.sentence for r in reactions if r.sentence > 0), default=0)
     patient_facts = find_patient(sentences, patient)

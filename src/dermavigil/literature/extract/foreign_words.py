@@ -75,7 +75,12 @@ NEGATION = {
     "it": _words(r"senza|non|assenza di|nessun\w*|esclus\w*"),
 }
 """NegEx-style cues (Chapman et al. 2001, J Biomed Inform 34(5):301-310) of each language."""
-CLAUSE_END = re.compile(r"[;.:]|(?<![\w-])(?:pero|aunque|mas|mais|aber|ma|but)(?![\w-])")
+CLAUSE_END = re.compile(
+    r"[;.:]|(?<![\w-])(?:pero|aunque|mas|mais|aber|ma|but)(?![\w-])"
+    r"|,\s*(?:(?:y|e|et|und)\s+)?(?:que|quien|quienes|qui|qu'|cuy[oa]|cuj[oa]|dont|der|die|welche[rs]?|che|con|com|avec|mit)(?![\w-])"  # noqa: E501
+)
+"""A negation cue's clause ends at a full stop, "but", a comma before a relative clause or a
+"with" phrase ("sin antecedentes de interés, que acudió por prurito": prurito is not negated)."""
 
 SEX = (
     (Sex.female, _words(r"mujer|nina|la paciente|paciente femenina|senora|mulher|menina"

@@ -76,6 +76,18 @@ _PREDICATE = re.compile(
 """Adjective and verb forms of a reaction: "her face became red and swollen", "was tender
 and violaceous", "the nodule ulcerated", and a change of colour ("the lip had turned a
 little darker", "the tip of the nose became white")."""
+_ACUITY = re.compile(
+    r"\b(?:(?:best[- ])?corrected\s+)?visual acuity\s+"
+    r"(?:(?:in|of)\s+(?:the|her|his)\s+(?:right|left|affected)\s+eye\s+)?(?:(?:had|has|then|later|rapidly|suddenly|further)\s+)?(?:declined"
+    r"|decreased|dropped|fell|deteriorated|worsened|diminished|(?:was|were)\s+(?:markedly\s+)?"
+    r"(?:reduced|decreased|diminished|impaired)|(?:was|of)\s+(?:only\s+)?(?:no light perception"
+    r"|light perception|hand motions?|counting fingers|finger counting|NLP|LP|HM|CF))(?![\w/-])",
+    re.I,
+)
+"""A visual acuity told falling or measured in words ("visual acuity declined to 20/60",
+"visual acuity was counting fingers"): the patient's decreased visual acuity, an eye finding
+(``docs/annotation.md``, the u0xx round: fundus and pupil findings are reactions); a value
+in numbers ("20/200") is a measurement, left to the reader."""
 _WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
 """A word standing alone: a descriptive adjective outside any noun mention ("a slightly
 tender area", "a hypopigmented depression") is a reaction of its own."""
@@ -294,6 +306,9 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
             a, b = start + word.start(), start + word.end()
             if not any(b > f.start and a < f.end for f in found):
                 found.append(Mention(word.group(0), a, b))
+    for match in _ACUITY.finditer(text):
+        if not any(match.end() > f.start and match.start() < f.end for f in found):
+            found.append(Mention("decreased visual acuity", match.start(), match.end()))
     for match in _WORD.finditer(text):
         if finding_adjective(match.group(0)) and not any(
             match.end() > f.start and match.start() < f.end for f in found

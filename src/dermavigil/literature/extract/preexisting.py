@@ -27,7 +27,7 @@ NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)
 """A word that makes the next mention a normal finding ("her BCG vaccination scar")."""
 _INDICATION = re.compile(
     r"\b(?:inject\w*|injec-|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC|given"
-    r"|administered|received|receiving|undergoing|treated|treatment with)\b"
+    r"|administered|received|receiving|undergoing|treated|treatment with|taking|using)\b"
     r"(?:(?!\b(?:developed|presented|experienced|noticed|concerning|suspicious)\b)[^.;]){0,80}"
     r"\b(?:for|due to|because of|to (?:treat|relieve|manage|prevent|control)"
     r"|for (?:the )?(?:treatment|management|relief|prevention) of|against)\s+(?:[\w-]+\s+){0,4}$",
@@ -59,7 +59,7 @@ _CO_TRIGGER = re.compile(
 following two COVID-19 vaccinations and infection"."""
 _CONDITION_OF_PATIENT = re.compile(
     r"\b(?:man|woman|women|male|female|boy|girl|patient|child|infant|lady|gentleman)"
-    r"(?:\s+with|,?\s+suffering from|,?\s+(?:who|that) (?:was|had been) diagnosed with)\s+"
+    r"(?:\s+with|,?\s+suffering from|,?\s+(?:(?:who|that) (?:was|had been) )?diagnosed with)\s+"
     r"(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary|at|on|in"
     r"|was|were|had|presented|developed|admitted|complained|noticed|reported)\b)[^.;,])*$",
     re.I,
@@ -116,6 +116,30 @@ injection of benzathine penicillin and subsequently developed arm pain"."""
 _AFTER_EXPOSURE = re.compile(
     r"\b(?:after|following|post|since)\b|\binject\w*|\bvaccin\w*|\bprocedure", re.I
 )
+
+
+_HISTORY_LIST = re.compile(
+    r"\b(?:(?:past|previous|prior|personal|known)\s+(?:medical\s+)?history|medical history"
+    r"|co-?morbidities)\s*(?:of|was\s+(?:\w+\s+)?(?:for|of)|includ\w*|:|(?:notable|significant"
+    r"|remarkable)\s+for)\s(?:(?!\b(?:presented|developed|was|were|who|which|after|following"
+    r"|underwent|received|noticed|complained|came|experienced|reported|then)\b)[^.;])*$",
+    re.I,
+)
+"""A list of what the patient's medical history holds ("a past medical history of asthma,
+food and latex allergy, constipation"), up to a verb that goes on to the case."""
+_CHRONIC_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|ten|twenty|thirty)[- ](?:years?|yrs?)[- ](?:long\s+)?history"
+    r"\s+of\s+(?:[\w-]+\s+){0,3}$|\bin the setting of\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+_CHRONIC_AFTER = re.compile(
+    r"^\s+(?:(?:for|since)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|[a-z]+)\s+years\b"
+    r"|(?:diagnosed\s+)?(?:in|since)\s+(?:19|20)\d\d\b)",
+    re.I,
+)
+"""A condition of years ("a 30-year history of rheumatoid arthritis", "type 2 diabetes for 18
+years", "diabetes mellitus in 1986", "teriparatide in the setting of severe osteoporosis"):
+one the patient had before the events, named by the HPO index alone."""
 
 
 def before_exposure(patient: list[Sentence]) -> set[int]:
@@ -193,6 +217,10 @@ def pre_existing(
     if exposed and not TREATMENT.search(exposed.group("given")):
         return Assertion.historical
     if _CO_TRIGGER.search(before) or _intercurrent(text, start, end):
+        return Assertion.historical
+    if _HISTORY_LIST.search(before) or (
+        condition and (_CHRONIC_BEFORE.search(before) or _CHRONIC_AFTER.match(text, end))
+    ):
         return Assertion.historical
     listed = _KNOWN_COMPLICATIONS.search(before)
     if listed and not _PATIENT_VERB.search(before[: listed.start()]):
