@@ -15,7 +15,7 @@ import pytest
 from dermavigil.demo import load_seed_case
 from dermavigil.duplicates import training
 from dermavigil.duplicates.detect import feature_table, score_table
-from dermavigil.duplicates.model import facts
+from dermavigil.duplicates.model import facts, prior_match_probability
 
 from .conftest import as_case, clinician_report, other_cases
 
@@ -70,6 +70,8 @@ def test_the_estimated_share_reweighs_the_pairs_scored_once(
     assert model.duplicate_share != pytest.approx(0.05)  # the share was estimated
     assert model.duplicate_share_from.startswith("the scored pairs")
     assert len(built) == 1  # one splink prediction, weighed twice
+    # the score's prior stays the stated share's (docs/design-notes.md: calibration)
+    assert model.prior_match_probability == prior_match_probability(table.num_rows)
 
     # splink's weights for the final model's parameters, scored afresh
     from splink import DuckDBAPI
