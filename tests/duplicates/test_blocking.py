@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import duckdb
 import pyarrow as pa
 import pytest
 
@@ -173,3 +174,30 @@ def test_another_reporters_copy_without_age_or_date_meets_by_lot_or_state() -> N
     assert {k.split("|")[0] for k in first & set(keys["by_lot"])} == {"lot_reaction0"}
     by_state = {k.split("|")[0] for k in first & set(keys["by_state"])}
     assert "profile1" in by_state and all(k.startswith("profile") for k in by_state)
+
+
+def test_an_age_in_decades_is_paired_with_its_follow_up_in_a_crowd() -> None:
+    """A report whose age is a decade ("7 DEC": no exact age, no year of birth) and no
+    event date, and its follow-up giving 74 years, among 600 reports of one vaccine and
+    reaction: the coarse key's block is refined by event month or year of birth, which
+    the first lacks; the decade of the age pairs them (issue 16, twelfth session)."""
+    crowd = _crowd(600)
+    decade = dict(
+        crowd[0], unique_id="dec", age_years=None, age_low=70.0, age_high=80.0,
+        birth_year=None, event_low=None, event_high=None, sex="female",
+    )  # fmt: skip
+    follow_up = dict(
+        decade, unique_id="dec-fu", age_years=74.0, age_low=73.5, age_high=74.5,
+        birth_year=1927,
+    )  # fmt: skip
+    for row in crowd:  # the crowd's ages as spans, as the feature records give them
+        row.update(age_low=max(row["age_years"] - 0.5, 0), age_high=row["age_years"] + 0.5)
+    table = _table([*crowd, decade, follow_up])
+    keyed, _ = block_keys(table, cap=40)
+    keys = dict(zip(keyed["unique_id"].to_pylist(), keyed[COLUMN].to_pylist(), strict=True))
+    assert set(keys["dec"] or []) & set(keys["dec-fu"] or [])
+    con = duckdb.connect()
+    con.register("records", table)
+    meta_blocking.block_pairs(con, "records", "pairs", cap=40)
+    pairs = set(con.sql("SELECT join_key_l, join_key_r FROM pairs").fetchall())
+    assert ("dec", "dec-fu") in pairs

@@ -474,3 +474,37 @@ def test_two_infants_months_apart_are_no_agreement(clinician_case: Case) -> None
     assert level == "infant ages within a month" and weight > 0
     level, weight = age_evidence(aged(6, "month", "SIX"), aged(1.5, "year", "OLDER"))
     assert level == "ages within 1 year" and weight >= 0
+
+
+def test_an_age_in_decades_meets_its_decade_as_same_decade(clinician_case: Case) -> None:
+    """FAERS gives some ages in decades ("7 DEC": the seventies, no exact age; issue 16,
+    twelfth session): a follow-up's 78 years, or "7 DEC" again, is "same decade" (an
+    agreement above "age and age group compatible", whose adult span is 47 years wide);
+    81 years and "8 DEC" are next to it (still compatible, a year's slack, weighing less)
+    and 95 years is far from it."""
+
+    def aged(value: float, unit: str, case_id: str) -> Case:
+        data = clinician_case.model_dump()
+        data["patient"]["age"] = {"value": value, "unit": unit}
+        data["case_id"] = case_id
+        return Case.model_validate(data)
+
+    def age_evidence(a: Case, b: Case) -> tuple[str, float]:
+        (pair,) = detect([a, b], threshold=0.0).pairs
+        (age,) = [e for e in pair.explanation if e.field == "age"]
+        return age.level, age.match_weight
+
+    seventies = aged(7, "decade", "DEC7")
+    data = clinician_case.model_dump()
+    data["patient"] = {**data["patient"], "age": None, "age_group": "elderly"}
+    elderly = Case.model_validate({**data, "case_id": "ELDERLY"})
+    group = age_evidence(elderly, aged(78, "year", "Y78"))
+    assert group[0] == "age and age group compatible"
+    for other in (aged(78, "year", "Y78"), aged(7, "decade", "DEC7-AGAIN")):
+        level, weight = age_evidence(seventies, other)
+        assert level == "same decade" and weight > group[1] > 0
+    for other in (aged(81, "year", "Y81"), aged(8, "decade", "DEC8")):
+        level, weight = age_evidence(seventies, other)
+        assert level == "age and age group compatible" and weight == group[1], level
+    level, weight = age_evidence(seventies, aged(95, "year", "Y95"))
+    assert level.startswith("no agreement") and weight <= 0, level

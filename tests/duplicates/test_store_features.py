@@ -103,8 +103,8 @@ def test_a_partial_event_date_is_its_period_not_its_first_day() -> None:
 
 def test_an_age_in_decades_or_an_age_group_is_a_span() -> None:
     """FAERS ``age_cod`` DEC: "7 DEC" is stored as 70 years but stands for 70-79, so a
-    follow-up's 78 years is compatible with it (as a point, 70 against 78 would be "ages
-    far apart"); a report with only ``age_grp`` "E" is elderly (65+): compatible with 78,
+    follow-up's 78 years is in its decade (as a point, 70 against 78 would be "ages far
+    apart"); a report with only ``age_grp`` "E" is elderly (65+): compatible with 78,
     against 30 (as no age at all it told nothing either way)."""
     import duckdb
 
@@ -154,7 +154,8 @@ def test_an_age_in_decades_or_an_age_group_is_a_span() -> None:
         for row in scored.to_pylist()
     }
     compatible = "age and age group compatible"
-    assert level[frozenset(("decade", "exact"))] == compatible != AGE_FAR
+    # within the decade itself: "same decade" (issue 16, twelfth session)
+    assert level[frozenset(("decade", "exact"))] == "same decade" != AGE_FAR
     assert level[frozenset(("group", "exact"))] == compatible
     assert level[frozenset(("decade", "group"))] == compatible
     assert level[frozenset(("group", "young"))] == "no agreement"

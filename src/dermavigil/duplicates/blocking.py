@@ -39,6 +39,14 @@ BLOCK_CAP = 40
 PAIR_BUDGET_PER_RECORD = 300
 """Refuse to enumerate more blocked pairs than this many per record (a runaway rule)."""
 
+_DECADE = (
+    "CAST(floor(coalesce(age_years, CASE WHEN age_high - age_low = 10 AND age_low % 10 = 0 "
+    "THEN age_low END) / 10) AS INTEGER)"
+)
+"""SQL: the decade of a record's age (7 for 74 years or "7 DEC"), whether exact or given
+as a decade alone (FAERS ``age_cod`` DEC: no exact age, no year of birth;
+:func:`~dermavigil.duplicates.age_levels.decade_only`); null for an age group."""
+
 _PARTS = {
     "first_suspect": "first_suspect",
     "term": "t",
@@ -48,6 +56,7 @@ _PARTS = {
     "event_month": "strftime(event_low, '%Y-%m')",
     "birth_year": "CAST(birth_year AS VARCHAR)",
     "age": "CAST(age_years AS VARCHAR)",
+    "decade": f"CAST({_DECADE} AS VARCHAR)",
     "sex": "sex",
     "country": "country",
     "signature": "signature",
@@ -59,7 +68,8 @@ _PARTS = {
 }
 """Key parts: a column (as text) or an item of a list (``term``: a reaction term,
 ``rword``: a reaction word, ``word``: a product word, ``publication``: a publication
-key, DOI, PMID or first author and year, ``lot``: a lot (batch) number)."""
+key, DOI, PMID or first author and year, ``lot``: a lot (batch) number; ``decade``: the
+decade of the age, exact or given as a decade alone, :data:`_DECADE`)."""
 
 _HASHED_PARTS = {
     **_PARTS,
@@ -67,6 +77,7 @@ _HASHED_PARTS = {
     "event_month": "date_trunc('month', event_low)",
     "birth_year": "birth_year",
     "age": "age_years",
+    "decade": _DECADE,
 }
 """The parts as hashed (:func:`~dermavigil.duplicates.meta_blocking.block_pairs`): typed
 values, no text to build."""
@@ -86,12 +97,14 @@ class Family:
 
 
 def _by_when(*base: str) -> tuple[tuple[Recipe, ...], ...]:
-    """Tiers of a product-reaction key: the key; the key and the event month, or the key
-    and the year of birth; each of those and the sex."""
+    """Tiers of a product-reaction key: the key; the key and the event month, or the year
+    of birth, or the decade of the age (a report whose age is a decade alone has no year
+    of birth, and its follow-up may give none of its event date: issue 16, twelfth
+    session); each of those and the sex."""
     return (
         (base,),
-        ((*base, "event_month"), (*base, "birth_year")),
-        ((*base, "event_month", "sex"), (*base, "birth_year", "sex")),
+        ((*base, "event_month"), (*base, "birth_year"), (*base, "decade")),
+        ((*base, "event_month", "sex"), (*base, "birth_year", "sex"), (*base, "decade", "sex")),
     )
 
 

@@ -74,6 +74,8 @@ _COLUMNS = (
     "event_low",
     "birth_year",
     "age_years",
+    "age_low",
+    "age_high",
     "sex",
     "country",
     "region",

@@ -69,6 +69,8 @@ from dermavigil.duplicates.age_levels import (
     BOTH_AGES,
     INFANTS,
     INFANTS_APART,
+    SAME_DECADE,
+    SAME_DECADE_SQL,
 )
 from dermavigil.duplicates.levels import Fact, Params
 from dermavigil.duplicates.levels import agree as _agree
@@ -125,10 +127,9 @@ data there bound it loosely: pairs of one sender's two numbers agreeing on the e
 event day, age, sex and country are 14, where shuffling the ages leaves 9 (max 17 of 20
 shuffles), against 609 and 37 for all pairs, so one sender's own unlinked duplicates
 are at most a few percent of the duplicates found that way (point estimate ~0.01, its
-range including 0): 0.001 is a choice within it. It was
-0.01, which weighed one sender's two numbers at -2.6 bits where two FAERS reports
-share a numbering scheme by chance (u .06, random pairs): less than a shared rare country
-or the products, so the sender's own count of two cases was outvoted."""
+range including 0): 0.001 is a choice within it. It was 0.01, which weighed one sender's
+two numbers at -2.6 bits where two FAERS reports share a numbering scheme by chance (u
+.06, random pairs): less than a shared rare country or the products (outvoted)."""
 
 M_HELD = ("report_number",)
 """Facts whose ``m`` stays the stated prior whatever EM estimates. EM's blocks pair
@@ -142,7 +143,6 @@ fact that tells a session from a duplicate, and the blocks cannot estimate it.""
 _SAME_PRODUCTS = "suspect_products_l = suspect_products_r"
 _SAME_FIRST = "first_suspect_l = first_suspect_r"
 _SPELT_ALIKE = f"jaro_winkler_similarity(first_suspect_l, first_suspect_r) >= {TYPO_SIMILARITY}"
-
 
 SAME_LOTS = "lots_l = lots_r AND len(lots_l) >= 2"
 """Two or more lots, all the same on both sides (an infant's visit: three vaccines)."""
@@ -203,9 +203,9 @@ def facts() -> tuple[Fact, ...]:
         _agree("sex", "patient sex", "sex", ("same sex", "sex_l = sex_r", 0.97, 0.55)),
         _fact(
             "age", "patient age, exact or as an age-group span", "age_low", "age",
-            # .022 of the former else level's m (see AGE_FAR_M)
+            # "same age": .022 of the former else level's m (see AGE_FAR_M); two infants
+            # under a year (INFANTS_APART); an age in decades (SAME_DECADE)
             ("same age", "age_years_l = age_years_r", 0.472, 0.015),
-            # two infants under a year (INFANT_AGES): a month apart, or more
             ("infant ages within a month", both(INFANTS, within("age_years", 0.0934)),
              0.01, 0.002),
             (INFANTS_APART, INFANTS, 0.004, 0.01),
@@ -213,9 +213,9 @@ def facts() -> tuple[Fact, ...]:
             # a disagreement (weight <= 0, its prior 0): FAERS versions of a case keep the
             # age (21 of 21 links), EM's m (.0098 at 100k) lies far below u (.28)
             ("no agreement (ages within 5 years)", within("age_years", 5), 0.14, 0.14),
-            ("age and age group compatible", overlap("age", " + 1"), 0.17, 0.06),
-            # exact ages more than 5 years apart (AGE_FAR): a slip of the pen explains
-            # some; the rest are two patients
+            (SAME_DECADE, SAME_DECADE_SQL, 0.012, 0.002),
+            ("age and age group compatible", overlap("age", " + 1"), 0.158, 0.058),
+            # exact ages > 5 years apart (AGE_FAR): some a slip of the pen, the rest two patients
             (AGE_SLIP, both(BOTH_AGES, age_slip("age_years")), 0.004, 0.11),
             (AGE_FAR, BOTH_AGES, AGE_FAR_M, 0.62),
             _else(0.001, 0.03),
