@@ -65,3 +65,36 @@ def test_a_sign_longer_than_the_exposure_interval_gives_nothing() -> None:
         "un año de evolución sobre un tatuaje del antebrazo realizado hacía 8 meses."
     )
     assert _onset(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        (
+            "Edema after old filler\nA 60-year-old woman presented with swelling of the cheeks "
+            "in areas treated with silicone injections 12 years earlier. The patient reported "
+            "that the swelling had started 4 months previously.",
+            4383 - 121.75,
+        ),
+        (
+            "Plaques after a filler\nA 70-year-old woman presented with a two year history of "
+            "yellow plaques on the lower eyelids. She had received a permanent filler "
+            "(microspheres of a synthetic polymer suspended in a resorbable animal-derived gel "
+            "carrier) in the lower eyelid area approximately 8 years prior.",
+            2922 - 730.5,
+        ),
+        (
+            "Breast abscess after hydrogel\nA 35-year-old woman presented to the emergency "
+            "department of a regional teaching hospital with breast pain for 2-3 weeks. She had "
+            "a hydrogel injection in both breasts approximately 4-5 months ago.",
+            121.75 - 14,
+        ),
+    ],
+)
+def test_interval_grammar_ranges_sign_verbs_and_long_exposure_clauses(
+    text: str, days: float
+) -> None:
+    """A range gives its lower bound (r9xx decision), a sign's own verb dates it outside a
+    sentence about the visit, an exposure clause may name the material at length, a visit
+    "to" a place comes before what the patient presented "with"."""
+    assert _onset(text) == pytest.approx(days, abs=0.01)

@@ -33,7 +33,13 @@ _UNITS = {
     "week": TimeUnit.week, "mo": TimeUnit.month, "month": TimeUnit.month, "yr": TimeUnit.year,
     "year": TimeUnit.year,
 }  # fmt: skip
-_N = rf"(?:about |approximately |around |nearly |almost |over |more than )?(?P<n>{NUMBER_WORDS})"
+_N = (
+    r"(?:about |approximately |around |nearly |almost |over |more than )?"
+    rf"(?P<n>{NUMBER_WORDS})(?:\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?)?"
+)
+"""A number, or a range read by its lower bound ("approximately 2-3 months ago", "for 1-2
+weeks": docs/annotation.md, r9xx decisions: two ranged intervals give the difference of their
+lower bounds)."""
 _AGO = (
     r"(?:ago|earlier|back|previously|before(?! (?:the |her |his )?(?:onset|appearance|first"
     r"|symptom))|prior(?! to (?:the |her |his )?(?:onset|appearance|first|symptom)))\b"
@@ -47,7 +53,7 @@ _EXPOSED = (
 _EXPOSURE = (
     re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}\W{{0,3}}(?:[\w-]+\s+){{0,3}}?{_EXPOSED}"
                r"\b", re.I),
-    re.compile(rf"\b{_EXPOSED}\b[^.;]{{0,100}}?(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}", re.I),
+    re.compile(rf"\b{_EXPOSED}\b[^.;]{{0,140}}?(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}", re.I),
 )  # fmt: skip
 """The exposure dated back from the visit: "Five years ago, she had received ...", "she
 underwent an outpatient procedure 3 weeks earlier", "ten PRP sessions 4-years back", "a
@@ -73,7 +79,8 @@ _SIGN = (
         re.I,
     ),
     re.compile(
-        r"\b(?:present(?:ed|s|ing)|complain\w*)\s+(?:of|with|about)\s+(?:(?!treated|given|for\b)"
+        r"\b(?:present(?:ed|s|ing)|complain\w*)\s+(?:to\s+[^.;]{0,120}?\s+)?(?:of|with|about)\s+"
+        r"(?:(?!treated|given|for\b)"
         rf"[^.;]){{3,80}}?\bfor\s+(?:the\s+(?:past|last)\s+)?{_N}[\s-]+{_UNIT}\b",
         re.I,
     ),
@@ -94,8 +101,9 @@ _PRESENTING = re.compile(
     r"|history)\b",
     re.I,
 )
-"""A sign interval counts in a sentence about the visit ("presented with ... for one
-year"), not in one about a treatment ("treated for 2 weeks")."""
+"""A sign's duration counts in a sentence about the visit ("presented with ... for one
+year"), not in one about a treatment ("treated for 2 weeks"); a sign's own verb ("had
+started 6 months previously") counts anywhere."""
 
 
 @dataclass(frozen=True)
@@ -126,10 +134,12 @@ def _exposure(sentences: list[Sentence]) -> tuple[float, re.Match[str], Sentence
 
 
 def _sign(sentences: list[Sentence]) -> float | None:
+    """The longest sign interval of the first sentence that gives one: a sign's own verb
+    dates it anywhere ("The patient reported that the edema had started 6 months
+    previously"), a duration only in a sentence about the visit."""
     for sentence in sentences:
-        if not _PRESENTING.search(sentence.text):
-            continue
-        days = [_days(m) for p in _SIGN for m in p.finditer(sentence.text)]
+        signs = _SIGN if _PRESENTING.search(sentence.text) else _SIGN[:2]
+        days = [_days(m) for p in signs for m in p.finditer(sentence.text)]
         known = [d for d in days if d is not None]
         if known:
             return max(known)
