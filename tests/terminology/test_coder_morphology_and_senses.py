@@ -41,3 +41,24 @@ def test_a_fat_embolism_is_not_coded_as_a_pulmonary_one():
     assert _codes("fat embolism") == []
     assert _codes("cerebral fat embolism") == []
     assert _codes("pulmonary fat embolism") == ["HP:0032008"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("blurry vision", "HP:0000622"),
+        ("blurring of vision", "HP:0000622"),
+        ("itchiness", "HP:0000989"),
+        ("pruritis", "HP:0000989"),
+        ("convulsions", "HP:0001250"),
+    ],
+)
+def test_lay_and_variant_wordings_of_symptoms_code_to_their_term(phrase: str, code: str):
+    assert _codes(phrase) == [code]
+
+
+def test_lay_wordings_are_found_in_running_text():
+    from dermavigil.terminology.phenotype_spans import phenotype_spans
+
+    text = "She reported blurry vision and itchiness, then had convulsions."
+    assert {p.term_id for p in phenotype_spans(text)} >= {"HP:0000622", "HP:0000989", "HP:0001250"}

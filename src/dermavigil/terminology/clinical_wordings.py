@@ -165,6 +165,14 @@ EQUIVALENT: dict[str, str] = {
     "skin hyperemia": "HP:0010783",
     # a hardness the examiner feels is the skin's induration ("the lesion became firm", "the
     # erythema, itching and firmness subsided")
+    # lay and variant wordings of symptoms the HPO names otherwise ("blurry vision", the
+    # misspelt "pruritis", "convulsions")
+    "blurry vision": "HP:0000622",
+    "blurring of vision": "HP:0000622",
+    "blurring of the vision": "HP:0000622",
+    "itchiness": "HP:0000989",
+    "pruritis": "HP:0000989",
+    "convulsion": "HP:0001250",
     "firmness": "HP:0030053",
     "hardening": "HP:0030053",
     "hardened": "HP:0030053",
