@@ -28,6 +28,7 @@ _TEST = re.compile(
     r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biops(?:y|ies)"
     r"(?:\s+specimens?)?|histopatholog\w*(?:\s+exam(?:ination)?)?"
     r"|histolog\w*(?:\s+exam(?:ination)?)?|microscop\w*\s+(?:exam\w*|evaluation|study|findings?)"
+    r"|dermatopatholog\w*(?:\s+exam(?:ination)?)?"
     r"|(?:hematoxylin|haematoxylin) and eosin stain"
     r"|patholog(?:ic|ical|y)\s+(?:findings?|exam(?:ination)?|reports?|specimens?)|HPE"
     r"|(?:doppler\s+)?"
@@ -118,6 +119,39 @@ examination", "Eczema was diagnosed based on the results of the pathological exa
 "the granulomas excised were reported as lipogranuloma by the pathology department"."""
 
 
+_DIAGNOSIS_AFTER = re.compile(
+    r",?\s+(?:(?:thus |therefore |so )?(?:confirming|establishing)\b"
+    r"|(?:which |that )?(?:(?:was|were|is|are) )?(?:suggestive|indicative) of\b"
+    r"|(?:which |that )(?:suggested|indicated)\b)",
+    re.I,
+)
+"""Where a slide's description hands over to the disease it suggests or confirms
+("non-caseating granulomas, confirming the diagnosis of sarcoid uveitis", ", suggestive of a
+drug hypersensitivity reaction"): not a histopathology finding (docs/annotation.md,
+``histopathology``: what the biopsy showed). A slide "consistent with foreign body granuloma"
+keeps its pattern's name (d52)."""
+_STAINED = re.compile(
+    r",?\s+(?:which |that )?(?:(?:was|were) )?stain(?:ed|ing) (?:positive |negative )?"
+    r"(?:with|for)\b",
+    re.I,
+)
+"""How the slide stained ("masses ..., which stained positive with Congo red"): a method, not
+a finding."""
+
+
+def _without_diagnosis(result: str) -> str:
+    """The result up to a staining clause, and up to a diagnosis clause when the words
+    before it name a finding of their own ("histologic changes consistent with an insulin
+    derived amyloidoma" keeps its diagnosis: the changes are named by it)."""
+    stained = _STAINED.search(result)
+    if stained is not None:
+        result = result[: stained.start()].rstrip(" ,")
+    cue = _DIAGNOSIS_AFTER.search(result)
+    if cue is None or not code_phrase(result[: cue.start()]):
+        return result
+    return result[: cue.start()].rstrip(" ,")
+
+
 def _confirmed(sentence: Sentence) -> FindingFacts | None:
     """ "The diagnosis of X was confirmed by histological examination": the result first."""
     match = next((m for p in (*_CONFIRMED, _REPORTED_WITH) if (m := p.search(sentence.text))), None)
@@ -140,7 +174,7 @@ def _confirmed(sentence: Sentence) -> FindingFacts | None:
 
 
 _GOES_ON = re.compile(
-    r"\b(?:were|was) (?:also )?(?:observed|seen|noted|present|found|identified)\b"
+    r"\b(?:were|was) (?:also )?(?:observed|seen|noted|present|found|identified|scattered)\b"
     r"|^(?:the )?(?:granulomas?|infiltrates?|dermis|epidermis|subcutis|lesions?|specimens?)"
     r" (?:were|was|showed|consisted|contained)\b|^there (?:was|were)\b",
     re.IGNORECASE,
@@ -155,6 +189,8 @@ def _code_items(sentence: Sentence, result: str, local: int, finding: FindingFac
     seen = {c.code for c in finding.codes}
     for item, at in _items(result):
         for code in code_phrase(item):
+            if (code.matched_text or "").lower() in _COLOURS:
+                continue  # "red pigment", "Congo red": a slide's colour is no erythema
             inner = item.lower().find((code.matched_text or item).lower())
             begin = local + at + max(inner, 0)
             end = begin + len(code.matched_text or item)
@@ -163,6 +199,9 @@ def _code_items(sentence: Sentence, result: str, local: int, finding: FindingFac
             if code.code not in seen:
                 seen.add(code.code)
                 finding.codes.append(code)
+
+
+_COLOURS = frozenset({"red", "reddish", "pink", "purple", "blue", "brown", "black"})
 
 
 def _goes_on(finding: FindingFacts, sentence: Sentence) -> None:
@@ -199,13 +238,14 @@ def find_findings(
     by_index = {s.index: s for s in sentences or ()}
     for finding, index in found:
         after = by_index.get(index + 1)
-        if (
+        while (
             finding.kind is FindingKind.histopathology
             and after is not None
             and not _TEST.search(after.text)
             and _GOES_ON.search(after.text)
-        ):
+        ):  # the slide described sentence after sentence
             _goes_on(finding, after)
+            after = by_index.get(after.index + 1)
     return [finding for finding, _ in found]
 
 
@@ -222,7 +262,7 @@ def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
             continue
         tail = sentence.text[verb.end() :]
         end = re.search(r"[.;](?:\s|$)|$", tail)
-        result = tail[: end.start() if end else len(tail)].strip()
+        result = _without_diagnosis(tail[: end.start() if end else len(tail)].strip())
         if not result:
             continue
         offset = sentence.start + verb.end() + tail.index(result)
