@@ -144,3 +144,18 @@ def test_draft_without_all_takes_one_file() -> None:
     )  # fmt: skip
     assert result.exit_code != 0
     assert "--all" in str(result.exception)
+
+
+def test_literature_screen_table_shows_each_reason_whole() -> None:
+    """The table wraps a long reason (another language: which, and how it was told) rather
+    than cutting it."""
+    result = runner.invoke(app, ["literature", "screen", str(DATA / "biblio" / "screening.ris")])
+    assert result.exit_code == 0, result.output
+    jsonl = runner.invoke(
+        app, ["literature", "screen", str(DATA / "biblio" / "screening.ris"), "--jsonl"]
+    )
+    reason = json.loads(jsonl.stdout.splitlines()[5])["reason"]
+    assert len(reason) > 80
+    why = [line.split("│")[-2] for line in result.stdout.splitlines() if line.count("│") > 2]
+    column = "".join(ch for ch in "".join(why) if ch.isalnum())
+    assert "".join(ch for ch in reason if ch.isalnum()) in column

@@ -28,7 +28,7 @@ from dermavigil.cli.extract import report_warnings
 from dermavigil.errors import InputError
 from dermavigil.literature.biblio import merge_files
 from dermavigil.literature.series import build_series
-from dermavigil.literature.service import draft_from_text, read_text
+from dermavigil.literature.service import draft_from_text, read_text, review_record
 from dermavigil.registry import CaseFilter, CaseService
 
 console = Console()
@@ -77,7 +77,7 @@ def screen(
         return
     table = Table("#", "Title", "Case report?", "Why")
     for i, v in enumerate(verdicts, 1):
-        table.add_row(str(i), v.record.title[:60], "yes" if v.relevant else "no", v.reason[:80])
+        table.add_row(str(i), v.record.title[:60], "yes" if v.relevant else "no", v.reason)
     console.print(table)
     kept = sum(v.relevant for v in verdicts)
     console.print(f"{kept} of {len(verdicts)} records are case reports to draft", highlight=False)
@@ -104,29 +104,24 @@ def draft(
             raise InputError("give one file, or --all to screen and draft every record")
         _store_one(files[0], by)
         return
-    from dermavigil.literature.screen import screen_record
-
     result = merge_files([(str(f), read_text(f)) for f in files])
     stored, to_read, skipped = 0, 0, 0
     for record in result.unique:
-        verdict = screen_record(record)
+        reviewed = review_record(record)
         title = record.title[:70]
-        if not verdict.relevant:
+        if reviewed.outcome == "skipped":
             skipped += 1
-            console.print(f"skipped: {title} - {verdict.reason}", highlight=False)
-            continue
-        if verdict.draft is None:
+            console.print(f"skipped: {title} - {reviewed.reason}", highlight=False)
+        elif reviewed.outcome == "to_read":
             to_read += 1
-            console.print(f"to read, not drafted: {title} - {verdict.reason}", highlight=False)
-            continue
-        if verdict.draft.partial:
+            console.print(f"to read, not drafted: {title} - {reviewed.reason}", highlight=False)
+        elif reviewed.outcome == "partial":
             to_read += 1
-            reasons = "; ".join(verdict.draft.warnings) or "required facts are missing"
-            console.print(f"partial, not stored: {title} - {reasons}", highlight=False)
-            continue
-        case_id = _store(verdict.draft, by)
-        stored += 1
-        console.print(f"stored draft [bold]{case_id}[/]: {title}", highlight=False)
+            console.print(f"partial, not stored: {title} - {reviewed.reason}", highlight=False)
+        else:
+            case_id = _store(reviewed.draft, by)
+            stored += 1
+            console.print(f"stored draft [bold]{case_id}[/]: {title}", highlight=False)
     console.print(
         f"{stored} drafts stored, {to_read} to read, {skipped} records skipped", highlight=False
     )

@@ -4,11 +4,13 @@ Called by the CLI (``dermavigil extract``, ``dermavigil literature draft``),
 the web pages and ``bench/extraction.py``; it holds no presentation.
 :func:`draft_from_text` extracts from the first record of a bibliographic
 file, or from the raw text; :func:`read_text` decodes a file as the
-extractor expects (UTF-8 with or without BOM, else cp1252).
+extractor expects (UTF-8 with or without BOM, else cp1252); :func:`review_record`
+screens one record of a literature search and says what becomes of it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from dermavigil.errors import InputError, Problem
@@ -47,3 +49,46 @@ def draft_from_text(text: str) -> tuple[Draft, Record | None]:
 
 def _looks_like_record(text: str) -> bool:
     return any(label in text for label in ("\n摘要\n", "\nD O I\n", "\n作者\n"))
+
+
+OUTCOMES = ("draft", "partial", "to_read", "skipped")
+"""What a literature review does with a record: store its draft; hold a partial draft for
+an assessor to complete; keep a relevant record the extractor cannot read (another language)
+for reading; skip a record screened out."""
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """One record of a literature search after screening and drafting, with the reason."""
+
+    record: Record
+    outcome: str
+    reason: str
+    draft: Draft | None = None
+
+
+def review_record(record: Record) -> Reviewed:
+    """Screen ``record`` (:func:`~dermavigil.literature.screen.screen_record`, GVP VI.B.1.1.2)
+    and say what becomes of it (:data:`OUTCOMES`): the CLI's ``literature draft --all``
+    and the web's literature import both run it, so both sort every record alike."""
+    from dermavigil.literature.screen import screen_record
+
+    verdict = screen_record(record)
+    if not verdict.relevant:
+        return Reviewed(record, "skipped", verdict.reason, verdict.draft)
+    if verdict.draft is None:
+        return Reviewed(record, "to_read", verdict.reason)
+    if verdict.draft.partial:
+        reasons = "; ".join(verdict.draft.warnings) or "required facts are missing"
+        return Reviewed(record, "partial", reasons, verdict.draft)
+    return Reviewed(record, "draft", verdict.reason, verdict.draft)
+
+
+def add_record_reference(draft: Draft, record: Record) -> Draft:
+    """``draft`` with the record's literature reference (E2B C.4.r) where the extraction
+    left the report without one (a text it could not read as English): the record, not
+    the text, is the evidence of a citation, and it makes the reporter identifiable."""
+    report = draft.case.setdefault("report", {"source": "literature"})
+    if not report.get("literature"):
+        report["literature"] = record.reference().model_dump(mode="json", exclude_none=True)
+    return draft

@@ -25,7 +25,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-UPLOAD_PATHS = frozenset({"/api/imports", "/imports"})
+UPLOAD_PATHS = frozenset({"/api/imports", "/imports", "/drafts/import"})
 
 
 class _TooLarge(Exception):

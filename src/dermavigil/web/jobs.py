@@ -169,6 +169,10 @@ class ImportJobs:
                 shutil.rmtree(self.upload_dir(job.job_id), ignore_errors=True)
 
     def _import(self, job: ImportJob) -> Any:
+        if job.source == "literature":
+            from dermavigil.web.literature_review import run_review
+
+            return run_review(self.registry, job, self._progress(job))
         if job.source == DUPLICATES:
             from dermavigil.duplicates.manage import run_and_save
 

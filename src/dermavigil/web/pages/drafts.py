@@ -9,6 +9,8 @@ and each problem beside its field."""
 
 from __future__ import annotations
 
+import base64
+import json
 from collections import defaultdict
 from typing import Annotated, Any
 
@@ -16,6 +18,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
+from dermavigil.domain.rules import parse_case
 from dermavigil.errors import ConflictError, InputError, Problem
 from dermavigil.web import casework, drafting
 from dermavigil.web.access import stored_read
@@ -93,18 +96,64 @@ async def extract(
     outcome = await run_in_threadpool(drafting.extract_and_store, registry, actor, text)
     if outcome.stored is not None:
         return RedirectResponse(f"/drafts/{outcome.stored.case_id}", status_code=303)
-    draft = outcome.draft
+    return completion_page(request, actor, outcome.draft, outcome.problems)
+
+
+def completion_page(
+    request: Request, actor: Any, draft: Any, problems: list[Problem],
+    values: dict[str, Any] | None = None, warnings: list[str] | None = None,
+) -> Response:  # fmt: skip
+    """A draft that is not yet stored (incomplete, or partial: its warnings say why) shown
+    for completion beside its text and evidence; submitting it stores it as a draft with
+    them (``/drafts/complete``: the text and evidence ride in the form, the text base64
+    encoded so that its line breaks, which a form submission would rewrite, stay exact)."""
     context = {
         "actor": actor,
         "stored": None,
-        "warnings": draft.warnings,
+        "warnings": draft.warnings if warnings is None else warnings,
         "heading": "Complete the extracted case",
-        "action": "/cases/new",
-        "submit_label": "Submit case",
+        "action": "/drafts/complete",
+        "submit_label": "Store as a draft to review",
         "expected_version": None,
-        **_review_context(_case_values(draft.case), draft.text, draft.evidence, outcome.problems),
-    }
-    return render(request, "draft_page.html", context, status_code=422)
+        "carried": {
+            "source_b64": base64.b64encode(draft.text.encode("utf-8")).decode("ascii"),
+            "evidence_json": json.dumps(draft.evidence),
+            "warnings_json": json.dumps(draft.warnings if warnings is None else warnings),
+        },
+        **_review_context(
+            _case_values(draft.case) if values is None else values,
+            draft.text, draft.evidence, problems,
+        ),
+    }  # fmt: skip
+    return render(request, "draft_page.html", context, status_code=422 if problems else 200)
+
+
+@router.post("/drafts/complete")
+async def complete(request: Request, actor: ActorDep, registry: RegistryDep) -> Response:
+    """Store a completed draft with the text and evidence it was extracted with; on
+    problems the completion page again, input kept."""
+    from dermavigil.literature.extract import Draft
+    from dermavigil.web.literature_review import store_draft
+
+    require(actor, "draft.review")
+    form = await request.form()
+    carried = ("source_b64", "evidence_json", "warnings_json", "csrf_token")
+    try:
+        text = base64.b64decode(str(form.get("source_b64", "")), validate=True).decode("utf-8")
+        evidence = json.loads(str(form.get("evidence_json", "{}")))
+        warnings = [str(w) for w in json.loads(str(form.get("warnings_json", "[]")))]
+    except (ValueError, UnicodeDecodeError):
+        problem = Problem("text", "extract the draft again")
+        raise InputError("the form lost its source text", [problem]) from None
+    pairs = [(k, v) for k, v in form.multi_items() if isinstance(v, str) and k not in carried]
+    data = unflatten(pairs)
+    draft = Draft(text=text, case=data, evidence=evidence, warnings=warnings)
+    try:
+        case = parse_case(data, record="draft")
+        case_id = await run_in_threadpool(store_draft, registry, draft, actor.username, case)
+    except InputError as error:
+        return completion_page(request, actor, draft, error.problems, flatten(data))
+    return RedirectResponse(f"/drafts/{case_id}", status_code=303)
 
 
 def _review_page(

@@ -1,0 +1,69 @@
+"""The literature review in Chromium, as an assessor runs it: upload a search's RIS export
+on the drafts page, read every record's outcome and reason, open the case report's draft,
+see each value's evidence, correct a value, save and accept, and see the case.
+
+Records are our own texts (tests/data/literature/biblio/screening.ris). Screenshots go to
+``test-artifacts/``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from webtools import ARTIFACTS, PASSWORD, chromium, served
+
+from dermavigil.registry import UserService, open_registry
+from dermavigil.settings import load_settings
+from dermavigil.web.app import create_app
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+RIS = Path(__file__).resolve().parents[1] / "data" / "literature" / "biblio" / "screening.ris"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    home = tmp_path_factory.mktemp("literature-browser-home")
+    settings = load_settings({"DERMAVIGIL_HOME": str(home), "DERMAVIGIL_REQUIRE_2FA": "0"})
+    settings.ensure_dirs()
+    registry = open_registry(settings.database_url)
+    with registry.transaction() as session:
+        UserService(session).create("reviewer", "assessor", PASSWORD, must_change_password=False)
+    with served(create_app(settings, registry)) as url:
+        yield url
+    registry.close()
+
+
+@pytest.fixture
+def page(chromium_path: str):  # type: ignore[no-untyped-def]
+    with chromium(chromium_path) as browser:
+        yield browser.new_page(viewport={"width": 1280, "height": 900})
+
+
+def test_a_literature_search_from_upload_to_case(page, base_url):  # type: ignore[no-untyped-def]
+    page.goto(f"{base_url}/login")
+    page.fill("input[name=username]", "reviewer")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/cases")
+    page.click("nav >> text=Drafts")
+    page.set_input_files("#literature-import-form input[type=file]", str(RIS))
+    page.click("#literature-import-form button[type=submit]")
+    page.wait_for_selector("#screened-records", timeout=120_000)
+    page.screenshot(path=str(ARTIFACTS / "literature-screened.png"), full_page=True)
+    rows = page.locator("#screened-records tbody tr")
+    assert rows.count() == 6
+    spanish = page.locator("#screened-records tr[data-outcome=to_read] .reason").inner_text()
+    assert "Spanish" in spanish  # the reason a record is to read, whole
+    page.click("#screened-records tr[data-outcome=draft] a")
+    page.wait_for_selector("#source-text mark")
+    quoted = page.locator('[data-evidence-for="products.0.name"]').inner_text()
+    assert "phosphatidylcholine" in quoted.lower()  # the value's evidence beside it
+    page.screenshot(path=str(ARTIFACTS / "literature-draft-review.png"), full_page=True)
+    page.fill('[id="f-products.0.lot"]', "B-2024-7")
+    page.click("#accept-draft")
+    page.wait_for_selector("#who-umc")
+    assert "B-2024-7" in page.inner_text("main")  # the correction made before accepting
+    assert "active" in page.inner_text("main")
+    page.screenshot(path=str(ARTIFACTS / "literature-accepted-case.png"), full_page=True)

@@ -1,0 +1,135 @@
+"""The literature review in the web pages: a search's RIS or MEDLINE export uploaded on the
+drafts page, every record screened with its reason, case reports drafted, and any other
+record opened as a draft to complete (the web path of ``literature draft --all``).
+
+Records are our own texts (tests/data/literature/biblio/screening.ris)."""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
+BIBLIO = Path(__file__).resolve().parents[1] / "data" / "literature" / "biblio"
+
+
+def _upload(browser, *names: str):  # type: ignore[no-untyped-def]
+    files = [("files", (n, (BIBLIO / n).read_bytes(), "application/octet-stream")) for n in names]
+    return browser.client.post(
+        "/drafts/import", data={"csrf_token": browser.csrf}, files=files, follow_redirects=False
+    )
+
+
+def _hidden(page: str) -> dict[str, str]:
+    """The hidden inputs of a page as the browser posts them."""
+    return {name: html.unescape(value) for name, value in HIDDEN.findall(page)}
+
+
+def _finished(browser, location: str) -> str:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        page = browser.client.get(location).text
+        if 'id="job-status">done' in page or 'id="job-status">failed' in page:
+            return page
+        time.sleep(0.2)
+    pytest.fail("the literature import did not finish")
+
+
+def _rows(page: str) -> list[tuple[str, str, str]]:
+    """(outcome, title, reason) of each listed record."""
+    return re.findall(
+        r'<tr data-outcome="(\w+)"><td class="num">\d+</td>\s*<td>([^<]+).*?'
+        r'<td class="reason">([^<]*)</td>',
+        page,
+        re.S,
+    )
+
+
+def test_the_drafts_page_offers_the_literature_import(as_assessor):  # type: ignore[no-untyped-def]
+    page = as_assessor.client.get("/drafts").text
+    assert 'action="/drafts/import"' in page and 'enctype="multipart/form-data"' in page
+
+
+def test_every_record_is_listed_with_its_outcome_and_reason(as_assessor):  # type: ignore[no-untyped-def]
+    uploaded = _upload(as_assessor, "screening.ris")
+    assert uploaded.status_code == 303, uploaded.text[:500]
+    page = _finished(as_assessor, uploaded.headers["location"])
+    rows = _rows(page)
+    assert [outcome for outcome, _, _ in rows] == [
+        "skipped", "skipped", "skipped", "draft", "partial", "to_read",
+    ]  # fmt: skip
+    reasons = {title.strip(): reason for _, title, reason in rows}
+    assert reasons["Injectable fillers and their complications: a narrative review"] == (
+        "a review, not a case report"
+    )
+    # the reason a record in another language is to read is shown whole, its language named
+    spanish = next(r for t, r in reasons.items() if t.startswith("Necrosis cutánea"))
+    assert "Spanish" in spanish and "language identification" in spanish
+    assert re.search(r'href="/drafts/DV-000001"', page)  # the stored draft, to review
+    assert "1</strong> draft stored" in page
+
+
+def test_a_partial_record_opens_for_completion_and_is_stored_with_its_text(as_assessor):  # type: ignore[no-untyped-def]
+    client = as_assessor.client
+    location = _upload(as_assessor, "screening.ris").headers["location"]
+    _finished(as_assessor, location)
+    opened = client.post(f"{location}/5", data={"csrf_token": as_assessor.csrf})
+    assert opened.status_code in (200, 422)
+    page = opened.text
+    assert 'action="/drafts/complete"' in page and 'id="source-text"' in page
+    assert "Lip augmentation" in page  # the record's text beside the form
+    carried = _hidden(page)
+    assert base64.b64decode(carried["source_b64"]).decode().startswith("Lip augmentation")
+    # the assessor completes what the text leaves out, and stores it as a draft
+    form = _hidden(page)
+    form.update({
+        "products.0.name": "hyaluronic acid filler", "products.0.category": "ha_filler",
+        "products.0.role": "suspect", "reactions.0.verbatim": "lip nodules",
+        "patient.sex": "female", "report.source": "literature",
+        "report.literature.citation": "Clinic E. Lip augmentation. Example Case Reports 2025",
+        "csrf_token": as_assessor.csrf,
+    })  # fmt: skip
+    stored = client.post("/drafts/complete", data=form, follow_redirects=False)
+    assert stored.status_code == 303, stored.text[:2000]
+    review = client.get(stored.headers["location"]).text
+    source = re.search(r'id="source-text">(.*?)</div>', review, re.S).group(1)  # type: ignore[union-attr]
+    assert "<mark" in source  # its evidence kept
+    assert "Lip augmentation with a hyaluronic acid filler" in re.sub(r"<[^>]+>", "", source)
+    assert 'id="accept-draft"' in review
+
+
+def test_a_problem_on_completion_keeps_the_input_and_the_text(as_assessor):  # type: ignore[no-untyped-def]
+    client = as_assessor.client
+    location = _upload(as_assessor, "screening.ris").headers["location"]
+    _finished(as_assessor, location)
+    page = client.post(f"{location}/6", data={"csrf_token": as_assessor.csrf}).text
+    form = _hidden(page)
+    form.update({"reactions.0.verbatim": "necrosis", "reactions.0.onset_date": "2024-02-30",
+                 "csrf_token": as_assessor.csrf})  # fmt: skip
+    refused = client.post("/drafts/complete", data=form)
+    assert refused.status_code == 422
+    assert (
+        'value="2024-02-30"' in refused.text and 'id="err-reactions.0.onset_date"' in refused.text
+    )
+    assert "Presentamos el caso" in refused.text  # the Spanish text still beside the form
+    assert "Spanish" in refused.text  # and the warning that says why it is partial
+    # the record's reference fills the report the extractor left empty: no reporter asked
+    assert "Clínica F" in page and "identifiable reporter is required" not in page
+
+
+def test_a_file_that_is_not_a_bibliographic_export_is_refused_by_name(as_assessor):  # type: ignore[no-untyped-def]
+    files = [("files", ("notes.docx", b"PK\x03\x04", "application/octet-stream"))]
+    refused = as_assessor.client.post(
+        "/drafts/import", data={"csrf_token": as_assessor.csrf}, files=files
+    )
+    assert refused.status_code == 422
+    assert "notes.docx" in refused.text and ".nbib" in refused.text
+
+
+def test_reporters_cannot_import_literature(as_reporter):  # type: ignore[no-untyped-def]
+    assert _upload(as_reporter, "screening.ris").status_code == 403
