@@ -133,3 +133,12 @@ def test_svg_escapes_labels_from_imported_data() -> None:
         charts.forest_plot([{"pair": label, "ebgm": 2, "eb05": 1, "eb95": 3, "n": 1}])
     )
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_a_yes_no_answer_reads_yes_or_no() -> None:
+    """Selects such as "Seen at rechallenge" or "Dechallenge done" show Yes / No, never the
+    posted true / false."""
+    from dermavigil.web.labels import words
+
+    assert (words("true"), words("false")) == ("Yes", "No")
+    assert words("recovered_with_sequelae") == "Recovered with sequelae"

@@ -104,9 +104,15 @@ ROW_NOUNS = {
 _PATH = re.compile(r"^[a-z_]+(?:\.[a-z0-9_]+)*$")
 
 
+_YES_NO = {"true": "Yes", "false": "No"}
+
+
 def words(slug: Any) -> str:
-    """A vocabulary slug as words: ``recovered_with_sequelae`` -> "Recovered with sequelae"."""
+    """A vocabulary slug as words: ``recovered_with_sequelae`` -> "Recovered with sequelae";
+    a yes/no answer (``true``, ``false``, as a form's select posts it) is "Yes" or "No"."""
     text = str(getattr(slug, "value", slug) if slug is not None else "")
+    if text in _YES_NO:
+        return _YES_NO[text]
     text = text.replace("_", " ").strip()
     return text[:1].upper() + text[1:]
 
