@@ -97,3 +97,58 @@ def test_both_cases_of_a_merge_say_so(as_assessor: Browser, pair: tuple) -> None
     panel = re.search(r'id="case-duplicates".*?</section>', master, re.S)
     assert panel and f"{a} merged into this case" in _text(panel.group(0))
     assert f'href="/duplicates/decisions?case_id={b}"' in panel.group(0)
+
+
+def test_a_pair_of_a_case_merged_since_the_run_is_set_aside(
+    as_assessor: Browser, registry: Any
+) -> None:
+    with registry.transaction() as session:
+        service = CaseService(session)
+        a, b, c = (
+            service.create(case, by="assessor").case_id
+            for case in (load_seed_case(), clinician_copy(), load_seed_case())
+        )
+        run_and_save(session, "assessor", threshold=0.5)
+    _decide(as_assessor, a, c, decision="same", master=a)
+    html = page_text(as_assessor, "/duplicates")
+    assert f'id="pair-{b}-{c}"' not in html and f'id="pair-{a}-{b}"' in html
+    aside = re.search(r'id="superseded-pairs".*?</details>', html, re.S)
+    assert aside and f"{c} was merged into {a} (decision 1)" in _text(aside.group(0))
+    refused = _decide(as_assessor, b, c, decision="same", master=b)
+    assert refused.status_code == 409
+    assert f"compare {b} with {a} instead" in refused.text
+
+
+def test_a_pair_is_read_side_by_side_with_its_score_explained(
+    as_assessor: Browser, pair: tuple
+) -> None:
+    html = page_text(as_assessor, "/duplicates")
+    section = re.search(r'<section class="card duplicate-pair".*?</section>', html, re.S)
+    assert section
+    text = _text(section.group(0))
+    assert re.search(r"prior weight -?\d+\.\d\d .* plus the facts' weights [+-]\d+\.\d\d gives "
+                     r"the match weight -?\d+\.\d\d", text)  # fmt: skip
+    assert "Weigh most for one case:" in text
+    assert '<span class="shared">TH</span>' in section.group(0)  # both reports: Thailand
+    assert "Given by neither report (weight 0):" in text
+    assert "The reports (not weighed by the model)" in text
+    assert "Tawanwongsri" in text  # the publication of the literature report
+    assert "public_database" not in text
+
+
+def test_pairs_come_in_pages(as_assessor: Browser, registry: Any, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dermavigil.web.pages import duplicates as pages
+
+    with registry.transaction() as session:
+        service = CaseService(session)
+        for case in (load_seed_case(), clinician_copy(), load_seed_case()):
+            service.create(case, by="assessor")
+        run_and_save(session, "assessor", threshold=0.5)
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    first = page_text(as_assessor, "/duplicates")
+    assert first.count('class="card duplicate-pair"') == 2 and "3 pair(s) to review" in first
+    assert "Pairs 1–2 of 3." in _text(first) and 'rel="next"' in first
+    second = page_text(as_assessor, "/duplicates?page=2")
+    assert second.count('class="card duplicate-pair"') == 1 and 'rel="prev"' in second
+    assert 'name="page" value="2"' in second  # a decision returns to this page
+    assert "No pair on page 3" in page_text(as_assessor, "/duplicates?page=3")

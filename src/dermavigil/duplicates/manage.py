@@ -52,6 +52,16 @@ class DecisionInfo(BaseModel):
     match_probability: float | None = None
 
 
+class SupersededPair(BaseModel):
+    """A pair of a saved run one of whose cases left the active cases since (merged into
+    another case, or retracted): no longer offered for a decision."""
+
+    case_a: str
+    case_b: str
+    match_probability: float
+    why: str
+
+
 class SavedRun(BaseModel):
     """A saved run, its pairs less those decided since, each with its decision if any."""
 
@@ -66,6 +76,9 @@ class SavedRun(BaseModel):
         default_factory=list, description="pairs marked undecided (shown, flagged)"
     )
     model: DuplicateModel | None = None
+    superseded: list[SupersededPair] = Field(
+        default_factory=list, description="pairs with a case merged or retracted since the run"
+    )
 
 
 def _ordered(case_a: str, case_b: str) -> tuple[str, str]:
@@ -104,6 +117,51 @@ def history(session: Session, case_id: str | None = None) -> list[DecisionInfo]:
     return [_info(row) for row in session.scalars(query).all()]
 
 
+def _merged_into(
+    decisions: dict[tuple[str, str], DecisionInfo], case_id: str
+) -> DecisionInfo | None:
+    """The merge that retracted ``case_id`` (the decision "same" whose master is the other)."""
+    return next(
+        (
+            d
+            for (a, b), d in decisions.items()
+            if d.decision == "same" and case_id in (a, b) and d.master != case_id
+        ),
+        None,
+    )
+
+
+def _gone(
+    session: Session, decisions: dict[tuple[str, str], DecisionInfo], case_id: str
+) -> str | None:
+    """Why ``case_id`` is no longer an active case (None while it is)."""
+    row = session.get(CaseRow, case_id)
+    if row is None or row.status == "active":
+        return None
+    merge = _merged_into(decisions, case_id)
+    if merge is None:
+        return f"{case_id} is {row.status}"
+    return f"{case_id} was merged into {merge.master} (decision {merge.decision_id})"
+
+
+def _check_mergeable(
+    session: Session, decisions: dict[tuple[str, str], DecisionInfo], a: str, b: str
+) -> None:
+    """Refuse to merge a pair one of whose cases left the active cases, naming what to do."""
+    for case_id, other in ((a, b), (b, a)):
+        status = session.get(CaseRow, case_id).status  # type: ignore[union-attr]
+        if status == "active":
+            continue
+        merge = _merged_into(decisions, case_id)
+        if merge is None:
+            raise ConflictError(f"{case_id} is {status}: it cannot be merged")
+        raise ConflictError(
+            f"{case_id} was merged into {merge.master} by {merge.decided_by} on "
+            f"{merge.decided_at:%Y-%m-%d} (decision {merge.decision_id}): "
+            f"compare {other} with {merge.master} instead"
+        )
+
+
 def decide(
     session: Session,
     case_a: str,
@@ -125,7 +183,8 @@ def decide(
             "a decision is same, different or undecided",
             [Problem("decision", "unknown decision", decision)],
         )
-    in_force = current_decisions(session).get((a, b))
+    decisions = current_decisions(session)
+    in_force = decisions.get((a, b))
     if in_force is not None and in_force.decision == "same":
         raise ConflictError(
             f"{a} and {b} were merged by {in_force.decided_by} on "
@@ -139,6 +198,7 @@ def decide(
                 "the master case must be one of the pair",
                 [Problem("master", f"not {a} or {b}", master)],
             )
+        _check_mergeable(session, decisions, a, b)
         other = b if master == a else a
         service = CaseService(session)
         if service.get(master).status != "active":
@@ -215,7 +275,20 @@ def _saved(session: Session, row: DuplicateRunRow) -> SavedRun:
     decisions = current_decisions(session)
     pairs = [DuplicatePair.model_validate(p) for p in row.pairs]
     report = DuplicateReport(cases=row.cases, threshold=row.threshold, pairs=pairs)
-    kept = without_decided(report, decisions).pairs
+    kept, superseded = [], []
+    for pair in without_decided(report, decisions).pairs:
+        why = _gone(session, decisions, pair.case_a) or _gone(session, decisions, pair.case_b)
+        if why is None:
+            kept.append(pair)
+        else:
+            superseded.append(
+                SupersededPair(
+                    case_a=pair.case_a,
+                    case_b=pair.case_b,
+                    match_probability=pair.match_probability,
+                    why=why,
+                )
+            )
     return SavedRun(
         run_id=row.run_id,
         started_at=row.started_at,
@@ -231,6 +304,7 @@ def _saved(session: Session, row: DuplicateRunRow) -> SavedRun:
             and decisions[(p.case_a, p.case_b)].decision == "undecided"
         ],
         model=DuplicateModel.model_validate(row.model) if row.model else None,
+        superseded=superseded,
     )
 
 

@@ -33,6 +33,7 @@ from dermavigil.duplicates.manage import (
     latest_run,
 )
 from dermavigil.errors import NotFoundError, PermissionDenied
+from dermavigil.registry import CaseService
 from dermavigil.web.auth import Actor
 from dermavigil.web.deps import ActorDep, RegistryDep
 from dermavigil.web.jobs import DUPLICATES, ImportJob
@@ -116,6 +117,15 @@ def decision_history(registry: Any, actor: Actor, case_id: str | None = None) ->
     check_may_compare(actor)
     with registry.transaction(readonly=True) as session:
         return history(session, case_id)
+
+
+def pair_cases(registry: Any, actor: Actor, pairs: list[Any]) -> dict[str, Any]:
+    """The current versions of the cases of ``pairs``, by id (to show them side by side)."""
+    check_may_compare(actor)
+    ids = sorted({case_id for p in pairs for case_id in (p.case_a, p.case_b)})
+    with registry.transaction(readonly=True) as session:
+        service = CaseService(session)
+        return {case_id: service.get(case_id) for case_id in ids}
 
 
 def one_decision(registry: Any, actor: Actor, decision_id: int) -> DecisionInfo | None:

@@ -21,11 +21,13 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
+from dermavigil.web import duplicate_view
 from dermavigil.web.api.duplicates import (
     DecisionRequest,
     decision_history,
     duplicate_job,
     one_decision,
+    pair_cases,
     record_decision,
     saved_run,
     start_run,
@@ -35,6 +37,8 @@ from dermavigil.web.pages.query_forms import form_dependency
 from dermavigil.web.pages.render import render
 
 router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 20
+"""Pairs per page: each is read side by side with both cases' report facts."""
 
 
 class PageQuery(BaseModel):
@@ -42,6 +46,7 @@ class PageQuery(BaseModel):
         default=0.0, ge=0.0, le=1.0, description="least match probability of a pair shown"
     )
     decided: int | None = Field(default=None, description="a decision just recorded, confirmed")
+    page: int = Field(default=1, ge=1, description=f"pages of {PAGE_SIZE} pairs")
 
 
 ThresholdDep = Annotated[PageQuery, Depends(form_dependency(PageQuery, "duplicate filters"))]
@@ -53,13 +58,29 @@ def duplicates_page(
 ) -> Response:
     """The latest run's undecided pairs at or above the threshold, most probable first."""
     run = saved_run(registry, actor)
-    pairs = [p for p in run.pairs if p.match_probability >= query.threshold] if run else []
+    shown = [p for p in run.pairs if p.match_probability >= query.threshold] if run else []
+    start = (query.page - 1) * PAGE_SIZE
+    pairs = shown[start : start + PAGE_SIZE]
+    cases = pair_cases(registry, actor, pairs)
+    views = {
+        (p.case_a, p.case_b): {
+            "evidence": duplicate_view.evidence(p),
+            "score": duplicate_view.score(p),
+            "report": duplicate_view.report_rows(cases[p.case_a].case, cases[p.case_b].case),
+        }
+        for p in pairs
+    }
     jobs = [j for j in request.app.state.jobs.all() if j.source == "duplicates"]
     decided = None if query.decided is None else one_decision(registry, actor, query.decided)
     context = {
         "actor": actor,
         "run": run,
         "pairs": pairs,
+        "views": views,
+        "total": len(shown),
+        "first": start + 1,
+        "page": query.page,
+        "last_page": max(1, -(-len(shown) // PAGE_SIZE)),
         "threshold": query.threshold,
         "decided": decided,
         "running": [j for j in jobs if j.status in ("queued", "running")],
@@ -92,6 +113,7 @@ def decide_page(
     reason: Annotated[str, Form()] = "",
     run_id: Annotated[int | None, Form()] = None,
     threshold: Annotated[float | None, Form(ge=0, le=1)] = None,
+    page: Annotated[int, Form(ge=1)] = 1,
 ) -> Response:
     from dermavigil.web.validation import validated
 
@@ -104,6 +126,7 @@ def decide_page(
     )  # fmt: skip
     info = record_decision(registry, actor, body)
     shown = "" if threshold is None else f"threshold={threshold:g}&"
+    shown += "" if page == 1 else f"page={page}&"
     return RedirectResponse(f"/duplicates?{shown}decided={info.decision_id}", status_code=303)
 
 
