@@ -152,3 +152,23 @@ def test_pairs_come_in_pages(as_assessor: Browser, registry: Any, monkeypatch) -
     assert second.count('class="card duplicate-pair"') == 1 and 'rel="prev"' in second
     assert 'name="page" value="2"' in second  # a decision returns to this page
     assert "No pair on page 3" in page_text(as_assessor, "/duplicates?page=3")
+
+
+def test_any_pair_may_be_decided_from_the_audit_trail_page(
+    as_assessor: Browser, pair: tuple
+) -> None:
+    a, b = pair
+    html = page_text(as_assessor, f"/duplicates/decisions?case_id={a}")
+    form = re.search(r'<form[^>]*id="decide-any".*?</form>', html, re.S)
+    assert form and f'name="case_a" required value="{a}"' in form.group(0)
+    assert 'name="case_b"' in form.group(0) and '<option value="">Choose' in form.group(0)
+    done = as_assessor.client.post(
+        "/duplicates/decide",
+        data={"case_a": f" {b.lower()}", "case_b": a, "decision": "different",
+              "master": "", "reason": "typed by hand", "csrf_token": as_assessor.csrf},
+        follow_redirects=False,
+    )  # fmt: skip
+    assert done.status_code == 303, done.text
+    assert "not a duplicate" in _text(page_text(as_assessor, done.headers["location"]))
+    trail = page_text(as_assessor, "/duplicates/decisions")
+    assert "typed by hand" in trail and f"{a}</a> and <a" in trail

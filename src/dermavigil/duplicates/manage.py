@@ -173,8 +173,11 @@ def decide(
     run_id: int | None = None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> DecisionInfo:
-    """Record ``decision`` on the pair; "same" also merges (see the module docstring)."""
-    a, b = _ordered(case_a, case_b)
+    """Record ``decision`` on the pair; "same" also merges (see the module docstring).
+    Case ids are read as the registry writes them (``dv-1`` is not ``DV-000001``, but
+    `` dv-000001 `` is)."""
+    a, b = _ordered(case_a.strip().upper(), case_b.strip().upper())
+    master = master.strip().upper() if master and master.strip() else None
     for case_id in (a, b):
         if session.get(CaseRow, case_id) is None:
             raise NotFoundError(f"no case {case_id}")
