@@ -34,7 +34,7 @@ from dermavigil.terminology.obo import packaged_hpo_path
 if TYPE_CHECKING:
     from dermavigil.terminology.hpo import HpoIndex
 
-FORMAT = 7
+FORMAT = 8
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 NOT_A_REACTION = (
     "HP:0032180",  # Abnormal circulating metabolite concentration (a blood test)
@@ -63,31 +63,6 @@ GROUPING = re.compile(r"Abnormality of |Abnormal .* (?:morphology|physiology)$")
 """The label of a grouping term (a class named by the body part or function it groups)."""
 MENTION_TOKENS = 8
 """The longest mention key, in tokens."""
-SUBTREE_ROOTS = (
-    "HP:0001259",  # Coma
-    "HP:0002878",  # Respiratory failure
-    "HP:0000505",  # Visual impairment
-    "HP:0025326",  # Retinal arterial occlusion
-    "HP:0002301",  # Hemiplegia
-    "HP:0001297",  # Stroke
-    "HP:0025722",  # Cerebral infarction
-    "HP:0002637",  # Cerebral ischemia
-    "HP:0031273",  # Shock
-    "HP:0100806",  # Sepsis
-    "HP:0002204",  # Pulmonary embolism
-    "HP:0001695",  # Cardiac arrest
-    "HP:0005943",  # Respiratory arrest
-    "HP:0002133",  # Status epilepticus
-    "HP:0001287",  # Meningitis
-    "HP:0100845",  # Anaphylactic shock
-    "HP:0000602",  # Ophthalmoplegia
-    "HP:0003470",  # Paralysis
-    "HP:0004374",  # Hemiplegia/hemiparesis
-)
-"""Terms whose descendants a run needs without the whole index: the phenotypes that are an
-ICH E2A seriousness criterion by themselves
-(:mod:`dermavigil.literature.extract.seriousness`). Kept in the tables so that one cold
-extraction does not build the HPO index (1-2 s) to expand them."""
 _SOURCES = ("coder_cache.py", "hpo.py", "normalize.py", "obo.py")
 
 Entry = tuple[str, bool, str]
@@ -107,8 +82,6 @@ class CoderTables:
     """Normalised label or synonym -> the term it names first, for the codable terms outside
     the :data:`NOT_A_REACTION` branches: the keys a reaction mention is looked up by in running
     text (:mod:`dermavigil.terminology.phenotype_spans`)."""
-    subtrees: dict[str, list[str]]
-    """Each of :data:`SUBTREE_ROOTS` -> the term and its descendants."""
     parents: dict[str, list[str]]
     """Each codable term -> its ``is_a`` parents: the hierarchy a run reads without the whole
     index (:func:`dermavigil.literature.extract.reactions.ancestors`)."""
@@ -160,9 +133,6 @@ def tables_from_index(index: HpoIndex) -> CoderTables:
         fuzzy_keys=[key for key in lexicon if len(key) >= 5],
         mention_keys=_mention_keys(lexicon, codable - excluded, index.skin)
         | _disease_keys(packaged_hpo_path().with_name("phenotype.hpoa"), lexicon),
-        subtrees={
-            root: sorted(index.descendants(root)) for root in SUBTREE_ROOTS if root in index.terms
-        },
         parents={tid: list(index.terms[tid].is_a) for tid in sorted(codable)},
     )
 
@@ -213,9 +183,9 @@ def _read(path: Path, key: str) -> CoderTables | None:
         data = marshal.loads(path.read_bytes())
         if data[0] != FORMAT or data[1] != key:
             return None
-        _, _, release, lexicon, names, alt, skin, fuzzy, mention_keys, subtrees, parents = data
+        _, _, release, lexicon, names, alt, skin, fuzzy, mention_keys, parents = data
         return CoderTables(
-            release, lexicon, names, alt, frozenset(skin), fuzzy, mention_keys, subtrees, parents
+            release, lexicon, names, alt, frozenset(skin), fuzzy, mention_keys, parents
         )
     except (OSError, EOFError, ValueError, TypeError, IndexError):
         return None
@@ -233,7 +203,6 @@ def _write(path: Path, key: str, tables: CoderTables) -> None:
             sorted(tables.skin),
             tables.fuzzy_keys,
             tables.mention_keys,
-            tables.subtrees,
             tables.parents,
         )
     )
