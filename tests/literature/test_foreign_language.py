@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.ascii_folding import ascii_fold
 from dermavigil.literature.extract.foreign import read_foreign
 from dermavigil.literature.extract.foreign_draft import fill_gaps
-from dermavigil.literature.extract.foreign_words import ascii_fold
 from dermavigil.literature.extract.language import profile_language
 from dermavigil.terminology.coder import code_phrase, default_coder
 from dermavigil.terminology.drug_spellings import english_drug

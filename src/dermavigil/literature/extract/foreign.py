@@ -36,6 +36,7 @@ from typing import Any
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.domain.vocab import FindingKind, Outcome, SeriousnessCriterion, Sex
 from dermavigil.literature.extract import foreign_words
+from dermavigil.literature.extract.ascii_folding import ascii_fold
 from dermavigil.literature.extract.findings import FindingFacts
 from dermavigil.literature.extract.foreign_intervals import foreign_two_intervals
 from dermavigil.literature.extract.foreign_languages import (
@@ -49,7 +50,7 @@ from dermavigil.literature.extract.foreign_treatments import (
     negated,
     treatments_of,
 )
-from dermavigil.literature.extract.foreign_words import SURGERY, ascii_fold
+from dermavigil.literature.extract.foreign_words import SURGERY
 from dermavigil.literature.extract.reactions import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.seriousness_codes import reaction_criteria

@@ -9,7 +9,7 @@ semana de evolución", "progresivos desde hacía 2 meses", "depuis trois semaine
 the onset; their difference is (docs/annotation.md: "where a text gives two intervals, the
 onset is their difference"; the u0xx decision: time since injection or tattooing minus the
 lesions' duration). A sign interval longer than the exposure one gives nothing (the sign
-predates the exposure). Read on the folded text (:func:`.foreign_words.ascii_fold`), only
+predates the exposure). Read on the folded text (:func:`.ascii_folding.ascii_fold`), only
 when the case sentences state no latency from the injection.
 """
 

@@ -6,7 +6,7 @@ their own (:mod:`.foreign_words_ja`, :mod:`.foreign_words_zh`, :mod:`.foreign_wo
 the same names), imported only when a text in that language is read. Each folding keeps
 one character for one, so evidence spans index the text: Japanese and Chinese by
 :func:`dermavigil.terminology.translation_match.unspaced_fold` (Chinese to simplified
-characters), Turkish by :func:`.foreign_words.ascii_fold` with the dotless i as i. A
+characters), Turkish by :func:`.ascii_folding.ascii_fold` with the dotless i as i. A
 Japanese or Chinese sentence ends at "。", "！", "？" or a semicolon, which parts
 independent clauses (:func:`split_unspaced`).
 """
@@ -18,7 +18,7 @@ import re
 from types import ModuleType
 
 from dermavigil.literature.extract import foreign_words
-from dermavigil.literature.extract.foreign_words import ascii_fold
+from dermavigil.literature.extract.ascii_folding import ascii_fold
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.terminology.drug_spellings import english_drug
 from dermavigil.terminology.translation_match import UNSPACED, unspaced_fold

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dermavigil.literature.extract.ascii_folding import ascii_fold
 from dermavigil.literature.extract.foreign_languages import drug_of, words_for
 from dermavigil.literature.extract.foreign_treatments import TREATMENT_NAME
 from dermavigil.literature.extract.foreign_words import (
@@ -24,7 +25,6 @@ from dermavigil.literature.extract.foreign_words import (
     TREATMENTS,
     VACCINE,
     WRONG,
-    ascii_fold,
 )
 from dermavigil.literature.extract.foreign_words_tr import given_after
 from dermavigil.literature.extract.sentences import Sentence

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from dermavigil.literature.extract.ascii_folding import ascii_fold
 from dermavigil.literature.extract.foreign_languages import drug_of, negation, words_for
-from dermavigil.literature.extract.foreign_words import EXPOSURE, TREATMENTS, ascii_fold
+from dermavigil.literature.extract.foreign_words import EXPOSURE, TREATMENTS
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment import TreatmentFact
 from dermavigil.terminology.drug_spellings import english_drug

@@ -6,30 +6,17 @@ translate: the words that make a sentence one about *this patient*, negation cue
 sex, age, treatment verbs and the names of the usual treatments of injection
 complications, outcome and recovery, hospitalisation and death, and the diagnoses of
 this domain that are no HPO phenotype (Nicolau syndrome, botulism). Each is written for
-the text's letters folded to ASCII lower case (:func:`ascii_fold`), so one pattern covers
-"mejoría" and "mejoria". English names are what the draft gives (``docs/annotation.md``:
-reaction and treatment terms of a text in another language are written in English).
+the text's letters folded to ASCII lower case (:func:`.ascii_folding.ascii_fold`), so
+one pattern covers "mejoría" and "mejoria". English names are what the draft gives
+(``docs/annotation.md``: reaction and treatment terms of a text in another language are
+written in English).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from dermavigil.domain.vocab import Outcome, SeriousnessCriterion, Sex
-
-
-def ascii_fold(text: str) -> str:
-    """``text`` lower-cased with its accents stripped, one character for one (spans stay
-    valid): "Mejoría" -> "mejoria", "ß" -> "s"."""
-    out = []
-    for char in text:
-        low = char.lower()[:1] or char
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
-        )
-        out.append("s" if low == "\u00df" else base[:1] if base[:1].isascii() and base else low)
-    return "".join(out)
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -77,7 +64,8 @@ NEGATION = {
 """NegEx-style cues (Chapman et al. 2001, J Biomed Inform 34(5):301-310) of each language."""
 CLAUSE_END = re.compile(
     r"[;.:]|(?<![\w-])(?:pero|aunque|mas|mais|aber|ma|but)(?![\w-])"
-    r"|,\s*(?:(?:y|e|et|und)\s+)?(?:que|quien|quienes|qui|qu'|cuy[oa]|cuj[oa]|dont|der|die|welche[rs]?|che|con|com|avec|mit)(?![\w-])"  # noqa: E501
+    r"|,\s*(?:(?:y|e|et|und)\s+)?(?:que|quien|quienes|qui|qu'|cuy[oa]|cuj[oa]|dont|der|die"
+    r"|welche[rs]?|che|con|com|avec|mit)(?![\w-])"
 )
 """A negation cue's clause ends at a full stop, "but", a comma before a relative clause or a
 "with" phrase ("sin antecedentes de interés, que acudió por prurito": prurito is not negated)."""

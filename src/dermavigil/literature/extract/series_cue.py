@@ -29,7 +29,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dermavigil.literature.extract.foreign_words import NUMBERS, ascii_fold
+from dermavigil.literature.extract.ascii_folding import ascii_fold
+from dermavigil.literature.extract.foreign_words import NUMBERS
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.relevance import literature_statement
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
