@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from webtools import PASSWORD, Browser, Clock
+from webtools import PASSWORD, Browser, Clock, chromium
 
 import dermavigil.registry.secondfactor as registry_2fa
 from dermavigil.demo import load_seed_case
@@ -98,3 +98,10 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     now = Clock()
     monkeypatch.setattr(registry_2fa, "utcnow", now)
     return now
+
+
+@pytest.fixture
+def page(chromium_path: str):  # type: ignore[no-untyped-def]
+    """A Chromium page of 1280 x 900 (a test module with its own page fixture overrides it)."""
+    with chromium(chromium_path) as browser:
+        yield browser.new_page(viewport={"width": 1280, "height": 900})

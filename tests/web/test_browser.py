@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from webtools import ARTIFACTS, PASSWORD, chromium, served
+from webtools import ARTIFACTS, PASSWORD, served
 
 from dermavigil.demo import load_seed_case
 from dermavigil.ingest.runner import run_import
@@ -43,12 +43,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Ite
     with served(create_app(settings, registry)) as url:
         yield url
     registry.close()
-
-
-@pytest.fixture
-def page(chromium_path: str):  # type: ignore[no-untyped-def]
-    with chromium(chromium_path) as browser:
-        yield browser.new_page(viewport={"width": 1280, "height": 900})
 
 
 def _login(page, base_url: str) -> None:  # type: ignore[no-untyped-def]

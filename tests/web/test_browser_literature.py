@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from webtools import ARTIFACTS, PASSWORD, chromium, served
+from webtools import ARTIFACTS, PASSWORD, served
 
 from dermavigil.registry import UserService, open_registry
 from dermavigil.settings import load_settings
@@ -33,12 +33,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with served(create_app(settings, registry)) as url:
         yield url
     registry.close()
-
-
-@pytest.fixture
-def page(chromium_path: str):  # type: ignore[no-untyped-def]
-    with chromium(chromium_path) as browser:
-        yield browser.new_page(viewport={"width": 1280, "height": 900})
 
 
 def test_a_literature_search_from_upload_to_case(page, base_url):  # type: ignore[no-untyped-def]
