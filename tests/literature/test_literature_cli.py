@@ -129,12 +129,51 @@ def test_draft_all_screens_and_stores_only_case_reports(dv_home: Path) -> None:
         app, ["literature", "draft", "--all", str(DATA / "biblio" / "screening.ris"), "--by", "t"]
     )
     assert result.exit_code == 0, result.output
-    assert "1 drafts stored, 2 to read, 3 records skipped" in result.stdout
+    assert "1 drafts stored, 2 to read, 3 records skipped, 0 screened before" in result.stdout
     assert "to read, not drafted: Necrosis cutánea tras una inyección" in result.stdout
     assert "skipped: Injectable fillers and their complications" in result.stdout
     assert "partial, not stored: Lip augmentation with a hyaluronic acid filler" in result.stdout
     listed = runner.invoke(app, ["case", "list", "--status", "draft"])
     assert "DV-000001" in listed.stdout and "DV-000002" not in listed.stdout
+
+
+def test_a_search_run_again_is_not_drafted_twice_and_the_log_keeps_every_screening(
+    dv_home: Path, tmp_path: Path
+) -> None:
+    """GVP VI.B.1.1.2: a periodic search returns the same articles; each was screened once,
+    the log says when, by whom and with what outcome, and --again screens them anew."""
+    search = str(DATA / "biblio" / "screening.ris")
+    first = runner.invoke(app, ["literature", "draft", "--all", search, "--by", "alice"])
+    assert first.exit_code == 0, first.output
+    second = runner.invoke(app, ["literature", "draft", "--all", search, "--by", "bob"])
+    assert second.exit_code == 0, second.output
+    assert "0 drafts stored, 0 to read, 0 records skipped, 6 screened before" in second.stdout
+    assert "seen, not screened again: Injectable fillers and their complications" in second.stdout
+    assert "screened before: draft stored (DV-000001) on " in second.stdout
+    assert "by alice" in second.stdout
+    listed = runner.invoke(app, ["case", "list", "--status", "draft"])
+    assert "DV-000001" in listed.stdout and "DV-000002" not in listed.stdout
+
+    log = runner.invoke(app, ["literature", "log", "--outcome", "skipped"])
+    assert log.exit_code == 0, log.output
+    assert "3 of 3 screenings shown" in log.stdout
+    out = tmp_path / "log.csv"
+    exported = runner.invoke(app, ["literature", "log", "--csv", str(out)])
+    assert exported.exit_code == 0, exported.output
+    rows = out.read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("screened_at_utc,screened_by,outcome,reason,case_id")
+    assert len(rows) == 7 and sum(",DV-000001," in r for r in rows) == 1
+
+    again = runner.invoke(app, ["literature", "draft", "--all", search, "--by", "bob", "--again"])
+    assert "1 drafts stored, 2 to read, 3 records skipped, 0 screened before" in again.stdout
+    assert "13 of 13" not in runner.invoke(app, ["literature", "log"]).stdout
+    assert "12 of 12 screenings shown" in runner.invoke(app, ["literature", "log"]).stdout
+
+
+def test_literature_log_refuses_an_unknown_outcome(dv_home: Path) -> None:
+    result = runner.invoke(app, ["literature", "log", "--outcome", "maybe"])
+    assert result.exit_code != 0
+    assert "outcome" in str(result.exception) or "outcome" in result.output
 
 
 def test_draft_without_all_takes_one_file() -> None:

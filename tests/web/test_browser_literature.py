@@ -61,3 +61,11 @@ def test_a_literature_search_from_upload_to_case(page, base_url):  # type: ignor
     assert "B-2024-7" in page.inner_text("main")  # the correction made before accepting
     assert "active" in page.inner_text("main")
     page.screenshot(path=str(ARTIFACTS / "literature-accepted-case.png"), full_page=True)
+    # the screening log keeps every record of the search; a screened-out one reopens from it
+    page.goto(f"{base_url}/literature/screenings")
+    assert page.locator("#screenings tbody tr").count() == 6
+    page.select_option("#screening-filters select[name=outcome]", "skipped")
+    page.click("#screening-filters button[type=submit]")
+    page.wait_for_url("**outcome=skipped**")
+    assert page.locator("#screenings tbody tr").count() == 3
+    page.screenshot(path=str(ARTIFACTS / "literature-screening-log.png"), full_page=True)

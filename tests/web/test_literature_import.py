@@ -50,6 +50,12 @@ def _rows(page: str) -> list[tuple[str, str, str]]:
     )
 
 
+def _open_action(page: str, number: int) -> str:
+    """The "open" form's action of the ``number``-th listed record."""
+    row = re.search(rf'<td class="num">{number}</td>.*?</tr>', page, re.S).group(0)  # type: ignore[union-attr]
+    return re.search(r'action="(/literature/screenings/\d+/open)"', row).group(1)  # type: ignore[union-attr]
+
+
 def test_the_drafts_page_offers_the_literature_import(as_assessor):  # type: ignore[no-untyped-def]
     page = as_assessor.client.get("/drafts").text
     assert 'action="/drafts/import"' in page and 'enctype="multipart/form-data"' in page
@@ -77,8 +83,8 @@ def test_every_record_is_listed_with_its_outcome_and_reason(as_assessor):  # typ
 def test_a_partial_record_opens_for_completion_and_is_stored_with_its_text(as_assessor):  # type: ignore[no-untyped-def]
     client = as_assessor.client
     location = _upload(as_assessor, "screening.ris").headers["location"]
-    _finished(as_assessor, location)
-    opened = client.post(f"{location}/5", data={"csrf_token": as_assessor.csrf})
+    listed = _finished(as_assessor, location)
+    opened = client.post(_open_action(listed, 5), data={"csrf_token": as_assessor.csrf})
     assert opened.status_code in (200, 422)
     page = opened.text
     assert 'action="/drafts/complete"' in page and 'id="source-text"' in page
@@ -106,8 +112,8 @@ def test_a_partial_record_opens_for_completion_and_is_stored_with_its_text(as_as
 def test_a_problem_on_completion_keeps_the_input_and_the_text(as_assessor):  # type: ignore[no-untyped-def]
     client = as_assessor.client
     location = _upload(as_assessor, "screening.ris").headers["location"]
-    _finished(as_assessor, location)
-    page = client.post(f"{location}/6", data={"csrf_token": as_assessor.csrf}).text
+    listed = _finished(as_assessor, location)
+    page = client.post(_open_action(listed, 6), data={"csrf_token": as_assessor.csrf}).text
     form = _hidden(page)
     form.update({"reactions.0.verbatim": "necrosis", "reactions.0.onset_date": "2024-02-30",
                  "csrf_token": as_assessor.csrf})  # fmt: skip
@@ -133,3 +139,46 @@ def test_a_file_that_is_not_a_bibliographic_export_is_refused_by_name(as_assesso
 
 def test_reporters_cannot_import_literature(as_reporter):  # type: ignore[no-untyped-def]
     assert _upload(as_reporter, "screening.ris").status_code == 403
+
+
+def test_a_second_upload_of_the_search_lists_each_record_as_screened_before(as_assessor):  # type: ignore[no-untyped-def]
+    """The screening log: a periodic search returning the same records drafts nothing twice."""
+    _finished(as_assessor, _upload(as_assessor, "screening.ris").headers["location"])
+    page = _finished(as_assessor, _upload(as_assessor, "screening.ris").headers["location"])
+    rows = _rows(page)
+    assert [outcome for outcome, _, _ in rows] == ["seen"] * 6
+    assert rows[3][2].startswith("screened before: draft stored (DV-000001) on ")
+    assert "6</strong> screened before" in page
+    assert "DV-000002" not in as_assessor.client.get("/drafts").text
+
+
+def test_the_screening_log_lists_filters_exports_and_reopens_records(as_assessor):  # type: ignore[no-untyped-def]
+    """After the review, records open from the log (the job's memory is not needed), and a
+    draft stored from a screened-out record is named by its screening."""
+    client = as_assessor.client
+    _finished(as_assessor, _upload(as_assessor, "screening.ris").headers["location"])
+    log = client.get("/literature/screenings").text
+    assert "6 screened records" in log
+    skipped = client.get("/literature/screenings", params={"outcome": "skipped"}).text
+    assert "3 screened records" in skipped and "a review, not a case report" in skipped
+    found = client.get("/literature/screenings", params={"find": "Lip augmentation"}).text
+    assert "1 screened record," in found
+    exported = client.get("/literature/screenings.csv", params={"outcome": "draft"})
+    assert exported.headers["content-type"].startswith("text/csv")
+    lines = exported.text.splitlines()
+    assert lines[0].startswith("screened_at_utc,screened_by,outcome") and len(lines) == 2
+    assert client.get("/literature/screenings", params={"outcome": "maybe"}).status_code == 422
+    action = re.search(r'action="(/literature/screenings/\d+/open)"', skipped).group(1)  # type: ignore[union-attr]
+    opened = client.post(action, data={"csrf_token": as_assessor.csrf}, follow_redirects=False)
+    assert opened.status_code in (200, 303, 422)
+    if opened.status_code == 303:  # stored at once: the log names the new draft
+        case_id = opened.headers["location"].rsplit("/", 1)[1]
+        relisted = client.get("/literature/screenings", params={"outcome": "skipped"}).text
+        assert f'href="/drafts/{case_id}"' in relisted
+    else:  # to complete: the screening rides along so that the stored draft is named
+        assert _hidden(opened.text)["screening_id"] == action.split("/")[3]
+
+
+def test_reporters_cannot_read_the_screening_log(as_reporter):  # type: ignore[no-untyped-def]
+    assert as_reporter.client.get("/literature/screenings").status_code == 403
+    assert as_reporter.client.get("/literature/screenings.csv").status_code == 403

@@ -7,6 +7,8 @@
 - ``draft FILE``: extract a draft case from a case report and store it in the
   registry as a *draft* with its evidence spans and source text; ``draft
   --all FILE...`` screens every record and drafts the case reports.
+- ``log``: the screening log (every screened record, its outcome, reason and draft,
+  who and when), listed or written as CSV.
 - ``accept CASE_ID``: an assessor accepts a draft; it becomes an active case.
 - ``series``: a review-style case table and summary counts over registry
   cases (filters: category, route, off-label), as CSV, Markdown or HTML.
@@ -28,7 +30,7 @@ from dermavigil.cli.extract import report_warnings
 from dermavigil.errors import InputError
 from dermavigil.literature.biblio import merge_files
 from dermavigil.literature.series import build_series
-from dermavigil.literature.service import draft_from_text, read_text, review_record
+from dermavigil.literature.service import draft_from_text, read_text
 from dermavigil.registry import CaseFilter, CaseService
 
 console = Console()
@@ -91,40 +93,92 @@ def draft(
         typer.Option("--all", help="screen every record of the files and draft the case reports"),
     ] = False,
     by: Annotated[str, typer.Option("--by", help="who stores the draft")] = "",
+    again: Annotated[
+        bool,
+        typer.Option("--again", help="screen records the log shows were screened before"),
+    ] = False,
 ) -> None:
     """Extract a draft case from a case report and store it as a registry draft.
 
     With ``--all``, every record of the bibliographic files is screened
     (``literature screen``) and each case report is stored as a draft;
     partial drafts, relevant records the extractor cannot read (another language) and
-    records screened out are listed with the reason.
+    records screened out are listed with the reason. Every screening is logged
+    (``literature log``); a record screened before (same DOI, PMID or title) is listed
+    with its earlier outcome and not drafted again unless ``--again`` is given.
     """
     if not all_records:
         if len(files) != 1:
             raise InputError("give one file, or --all to screen and draft every record")
         _store_one(files[0], by)
         return
+    from dermavigil.literature.review import SEEN, review_search
+    from dermavigil.registry.literature_log import ScreeningLog
+
     result = merge_files([(str(f), read_text(f)) for f in files])
-    stored, to_read, skipped = 0, 0, 0
-    for record in result.unique:
-        reviewed = review_record(record)
-        title = record.title[:70]
-        if reviewed.outcome == "skipped":
-            skipped += 1
-            console.print(f"skipped: {title} - {reviewed.reason}", highlight=False)
-        elif reviewed.outcome == "to_read":
-            to_read += 1
-            console.print(f"to read, not drafted: {title} - {reviewed.reason}", highlight=False)
-        elif reviewed.outcome == "partial":
-            to_read += 1
-            console.print(f"partial, not stored: {title} - {reviewed.reason}", highlight=False)
-        else:
-            case_id = _store(reviewed.draft, by)
-            stored += 1
-            console.print(f"stored draft [bold]{case_id}[/]: {title}", highlight=False)
+    log = ScreeningLog(registry(), by or getpass.getuser())
+    search = ", ".join(f.name for f in files)
+    rows = review_search(result.unique, log, search, again=again)
+    for row in rows:
+        title = row.title[:70]
+        line = {
+            "draft": f"stored draft [bold]{row.case_id}[/]: {title}",
+            "partial": f"partial, not stored: {title} - {row.reason}",
+            "to_read": f"to read, not drafted: {title} - {row.reason}",
+            "skipped": f"skipped: {title} - {row.reason}",
+            SEEN: f"seen, not screened again: {title} - {row.reason}",
+        }[row.outcome]
+        console.print(line, highlight=False)
+    count = {
+        k: sum(r.outcome == k for r in rows)
+        for k in ("draft", "partial", "to_read", "skipped", SEEN)
+    }
     console.print(
-        f"{stored} drafts stored, {to_read} to read, {skipped} records skipped", highlight=False
+        f"{count['draft']} drafts stored, {count['partial'] + count['to_read']} to read, "
+        f"{count['skipped']} records skipped, {count[SEEN]} screened before "
+        f"(every screening is in 'dermavigil literature log')",
+        highlight=False,
     )
+
+
+@literature_app.command("log")
+def screening_log(
+    outcome: Annotated[str | None, typer.Option(help="draft, partial, to_read or skipped")] = None,
+    find: Annotated[
+        str | None, typer.Option("--find", help="a word of the title, DOI, PMID, search or case")
+    ] = None,
+    csv_out: Annotated[
+        Path | None, typer.Option("--csv", help="write every matching screening to this CSV file")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="screenings listed (newest first)")] = 50,
+) -> None:
+    """The literature screening log: every screened record, its outcome, reason and draft."""
+    import csv
+
+    from dermavigil.registry.literature_log import CSV_COLUMNS, csv_rows, search_screenings
+
+    with registry().transaction(readonly=True) as session:
+        if csv_out is not None:
+            tmp = csv_out.with_name(csv_out.name + ".tmp")
+            with tmp.open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(CSV_COLUMNS)
+                written = 0
+                for row in csv_rows(session, outcome, find):
+                    writer.writerow(row)
+                    written += 1
+            tmp.replace(csv_out)
+            console.print(f"wrote {written} screenings to {csv_out}", highlight=False)
+            return
+        total, found = search_screenings(session, outcome, find, limit=limit)
+    table = Table("#", "Screened (UTC)", "By", "Outcome", "Case", "Record", "Why")
+    for s in found:
+        table.add_row(
+            str(s.id), f"{s.screened_at:%Y-%m-%d %H:%M}", s.screened_by, s.entry.outcome,
+            s.case_id or "", s.entry.title[:60], s.entry.reason[:80],
+        )  # fmt: skip
+    console.print(table)
+    console.print(f"{len(found)} of {total} screenings shown", highlight=False)
 
 
 def _store(extracted, by: str) -> str:  # type: ignore[no-untyped-def]

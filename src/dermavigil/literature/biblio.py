@@ -17,6 +17,7 @@ Three readers produce one :class:`Record` shape:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 import rispy
 
 from dermavigil.domain.case import LiteratureReference
+from dermavigil.domain.literature_screening import RecordKeys
 from dermavigil.errors import InputError, Problem
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+?)(?=[\s.;,]*(?:\[doi\])?\s*$|\s)", re.IGNORECASE)
@@ -80,6 +82,23 @@ class Record:
             doi=self.doi,
             pmid=self.pmid,
         )
+
+
+def record_keys(record: Record) -> RecordKeys:
+    """The identifiers ``record`` is recognised by in the screening log and by
+    :func:`dedupe`: DOI, PMID, normalised title."""
+    return RecordKeys(record.doi, record.pmid, normalized_title(record.title) or None)
+
+
+def record_fields(record: Record) -> dict[str, object]:
+    """``record``'s fields as JSON-ready values (the screening log keeps them)."""
+    return dataclasses.asdict(record)
+
+
+def record_from_fields(fields: dict[str, object]) -> Record:
+    """The record :func:`record_fields` gave (unknown keys ignored)."""
+    known = {f.name for f in dataclasses.fields(Record)}
+    return Record(**{k: v for k, v in fields.items() if k in known})  # type: ignore[arg-type]
 
 
 def _vancouver(author: str) -> str:
@@ -324,11 +343,8 @@ def dedupe(records: Iterable[Record]) -> DedupResult:
     duplicates: list[tuple[Record, str]] = []
     seen: dict[str, set[str]] = {"doi": set(), "pmid": set(), "title": set()}
     for record in records:
-        keys = {
-            "doi": record.doi,
-            "pmid": record.pmid,
-            "title": normalized_title(record.title) or None,
-        }
+        found = record_keys(record)
+        keys = {"doi": found.doi, "pmid": found.pmid, "title": found.title_key}
         hit = next((k for k in ("doi", "pmid", "title") if keys[k] and keys[k] in seen[k]), None)
         if hit:
             duplicates.append((record, hit))

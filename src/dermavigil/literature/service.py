@@ -51,12 +51,6 @@ def _looks_like_record(text: str) -> bool:
     return any(label in text for label in ("\n摘要\n", "\nD O I\n", "\n作者\n"))
 
 
-OUTCOMES = ("draft", "partial", "to_read", "skipped")
-"""What a literature review does with a record: store its draft; hold a partial draft for
-an assessor to complete; keep a relevant record the extractor cannot read (another language)
-for reading; skip a record screened out."""
-
-
 @dataclass(frozen=True)
 class Reviewed:
     """One record of a literature search after screening and drafting, with the reason."""
@@ -69,7 +63,8 @@ class Reviewed:
 
 def review_record(record: Record) -> Reviewed:
     """Screen ``record`` (:func:`~dermavigil.literature.screen.screen_record`, GVP VI.B.1.1.2)
-    and say what becomes of it (:data:`OUTCOMES`): the CLI's ``literature draft --all``
+    and say what becomes of it (:data:`~dermavigil.domain.literature_screening.OUTCOMES`):
+    the CLI's ``literature draft --all``
     and the web's literature import both run it, so both sort every record alike."""
     from dermavigil.literature.screen import screen_record
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dermavigil.registry import (  # noqa: F401 -- imported to register their tables
     account_tables,
+    literature_tables,
     product_tables,
     security_tables,
     signal_tables,

@@ -5,7 +5,7 @@ type and the CHECK of a closed list of values.
 Constraint names follow one naming convention so that Alembic batch migrations on
 SQLite can find them (Alembic, "Batch migrations for SQLite": constraints must be named
 to be dropped or altered). The table modules are :mod:`~dermavigil.registry.tables`
-(cases), :mod:`~dermavigil.registry.account_tables`,
+(cases), :mod:`~dermavigil.registry.account_tables`, :mod:`~dermavigil.registry.literature_tables`,
 :mod:`~dermavigil.registry.security_tables`, :mod:`~dermavigil.registry.signal_tables`
 and :mod:`~dermavigil.registry.product_tables`; :mod:`~dermavigil.registry.schema` holds
 them all.

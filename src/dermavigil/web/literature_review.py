@@ -7,15 +7,19 @@ so an unreadable file is refused with its message), then a job of
 on each record (EMA GVP Module VI.B.1.1.2: every record screened, the individual case
 reports drafted): a case report's draft is stored with its evidence and source text for an
 assessor to review; a partial draft, a record to read (another language) and a skipped
-record are listed with the reason, each openable as a draft to complete. The records stay
-in the job (memory, for the life of the process) so they can be opened later.
+record are listed with the reason, each openable as a draft to complete. Every screening
+is logged in the registry (:mod:`dermavigil.registry.literature_log`) with the record as
+read, so a record can be opened later (after a restart too), and a record screened in an
+earlier review is listed with its earlier outcome rather than drafted twice.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from dermavigil.domain.literature_screening import OUTCOMES
 from dermavigil.errors import InputError, NotFoundError, Problem
 from dermavigil.web.jobs import ImportJob, ImportJobs
 
@@ -34,8 +38,11 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def start_review(jobs: ImportJobs, files: list[tuple[str, bytes]], by: str) -> ImportJob:
-    """Read and de-duplicate the records of ``files`` (name, bytes) and start screening."""
+def start_review(
+    jobs: ImportJobs, files: list[tuple[str, bytes]], by: str, again: bool = False
+) -> ImportJob:
+    """Read and de-duplicate the records of ``files`` (name, bytes) and start screening
+    (``again``: screen records the log shows were screened before)."""
     from dermavigil.literature.biblio import merge_files
 
     if not files:
@@ -49,6 +56,7 @@ def start_review(jobs: ImportJobs, files: list[tuple[str, bytes]], by: str) -> I
         raise InputError("no record found", [Problem("files", "the files hold no record")])
     job = jobs.new_job(LITERATURE, [name for name, _ in files], by)
     job.options["records"] = merged.unique
+    job.options["again"] = again
     job.options["duplicates"] = [(r.title, key) for r, key in merged.duplicates]
     job.total = len(merged.unique)
     jobs.start(job)
@@ -62,41 +70,34 @@ def literature_job(jobs: ImportJobs, job_id: str) -> ImportJob:
     return job
 
 
-def record_of(job: ImportJob, number: int) -> Any:
-    """The job's ``number``-th record (1-based, as listed)."""
-    records = job.options.get("records", [])
-    if not 1 <= number <= len(records):
-        raise NotFoundError(f"no record {number} in the literature import {job.job_id}")
-    return records[number - 1]
-
-
 def run_review(registry: Any, job: ImportJob, progress: Callable[[str, int, int], None]):
-    """Screen every record of ``job``, store each case report's draft; the summary lists
-    every record with its outcome, reason and stored case."""
-    from dermavigil.literature.service import OUTCOMES, review_record
+    """Screen every record of ``job`` against the screening log, store each case report's
+    draft; the summary lists every record with its outcome, reason, stored case and
+    logged screening (the records themselves leave the job: the log holds them)."""
+    from dermavigil.literature.review import SEEN, review_search
+    from dermavigil.registry.literature_log import ScreeningLog
 
-    records = job.options["records"]
-    rows: list[dict[str, Any]] = []
-    for number, record in enumerate(records, 1):
-        progress(f"screening record {number} of {len(records)}", number - 1, len(records))
-        reviewed = review_record(record)
-        case_id = (
-            store_draft(registry, reviewed.draft, job.by) if reviewed.outcome == "draft" else None
-        )
-        rows.append(
-            {"number": number, "title": record.title, "doi": record.doi, "pmid": record.pmid,
-             "outcome": reviewed.outcome, "reason": reviewed.reason, "case_id": case_id}
-        )  # fmt: skip
-    progress("done", len(records), len(records))
-    counts = {k: sum(r["outcome"] == k for r in rows) for k in OUTCOMES}
+    records = job.options.pop("records")
+    log = ScreeningLog(registry, job.by)
+    search = ", ".join(job.files)
+    rows = [
+        dataclasses.asdict(row)
+        for row in review_search(records, log, search, job.options.get("again", False), progress)
+    ]
+    counts = {k: sum(r["outcome"] == k for r in rows) for k in (*OUTCOMES, SEEN)}
     return {"literature": {"records": rows, "counts": counts,
                            "duplicates": job.options.get("duplicates", [])}}  # fmt: skip
 
 
-def store_draft(registry: Any, draft: Any, by: str, case: Any = None) -> str:
+def store_draft(
+    registry: Any, draft: Any, by: str, case: Any = None, screening_id: int | None = None
+) -> str:
     """Store ``draft`` (an extraction; ``case``, when given, is what a person completed
-    from it) as a registry draft with its evidence and source text; its case id."""
+    from it) as a registry draft with its evidence and source text; its case id. Opened
+    from a screened record (``screening_id``), the screening names the draft, in the same
+    transaction."""
     from dermavigil.registry import CaseService
+    from dermavigil.registry.literature_log import link_case
 
     with registry.transaction() as session:
         stored = CaseService(session).create(
@@ -106,4 +107,6 @@ def store_draft(registry: Any, draft: Any, by: str, case: Any = None) -> str:
             evidence={k: [tuple(s) for s in v] for k, v in draft.evidence.items()},
             source_text=draft.text,
         )
+        if screening_id is not None:
+            link_case(session, screening_id, stored.case_id)
     return stored.case_id

@@ -102,6 +102,7 @@ async def extract(
 def completion_page(
     request: Request, actor: Any, draft: Any, problems: list[Problem],
     values: dict[str, Any] | None = None, warnings: list[str] | None = None,
+    screening_id: int | None = None,
 ) -> Response:  # fmt: skip
     """A draft that is not yet stored (incomplete, or partial: its warnings say why) shown
     for completion beside its text and evidence; submitting it stores it as a draft with
@@ -119,6 +120,7 @@ def completion_page(
             "source_b64": base64.b64encode(draft.text.encode("utf-8")).decode("ascii"),
             "evidence_json": json.dumps(draft.evidence),
             "warnings_json": json.dumps(draft.warnings if warnings is None else warnings),
+            **({"screening_id": str(screening_id)} if screening_id is not None else {}),
         },
         **_review_context(
             _case_values(draft.case) if values is None else values,
@@ -137,11 +139,12 @@ async def complete(request: Request, actor: ActorDep, registry: RegistryDep) -> 
 
     require(actor, "draft.review")
     form = await request.form()
-    carried = ("source_b64", "evidence_json", "warnings_json", "csrf_token")
+    carried = ("source_b64", "evidence_json", "warnings_json", "screening_id", "csrf_token")
     try:
         text = base64.b64decode(str(form.get("source_b64", "")), validate=True).decode("utf-8")
         evidence = json.loads(str(form.get("evidence_json", "{}")))
         warnings = [str(w) for w in json.loads(str(form.get("warnings_json", "[]")))]
+        screening_id = int(str(form["screening_id"])) if form.get("screening_id") else None
     except (ValueError, UnicodeDecodeError):
         problem = Problem("text", "extract the draft again")
         raise InputError("the form lost its source text", [problem]) from None
@@ -150,9 +153,13 @@ async def complete(request: Request, actor: ActorDep, registry: RegistryDep) -> 
     draft = Draft(text=text, case=data, evidence=evidence, warnings=warnings)
     try:
         case = parse_case(data, record="draft")
-        case_id = await run_in_threadpool(store_draft, registry, draft, actor.username, case)
+        case_id = await run_in_threadpool(
+            store_draft, registry, draft, actor.username, case, screening_id
+        )
     except InputError as error:
-        return completion_page(request, actor, draft, error.problems, flatten(data))
+        return completion_page(
+            request, actor, draft, error.problems, flatten(data), screening_id=screening_id
+        )
     return RedirectResponse(f"/drafts/{case_id}", status_code=303)
 
 

@@ -1,5 +1,7 @@
 """Literature import (assessors): upload a search's MEDLINE or RIS export, follow the
-screening, read every record's outcome and reason, open any record as a draft.
+screening, read every record's outcome and reason, open any record as a draft; the
+screening log (``/literature/screenings``) lists every record ever screened, with a CSV
+export.
 
 The web path of ``dermavigil literature draft --all`` (:mod:`dermavigil.web.literature_review`):
 case reports are stored as drafts to review; a partial draft, a record to read by hand
@@ -9,33 +11,35 @@ shown beside the text.
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
+from dermavigil.domain.literature_screening import OUTCOME_LABELS as SCREENING_LABELS
 from dermavigil.errors import InputError
+from dermavigil.literature.review import SEEN
+from dermavigil.registry.literature_log import (
+    CSV_COLUMNS,
+    csv_rows,
+    get_screening,
+    search_screenings,
+)
 from dermavigil.web import casework
 from dermavigil.web.deps import ActorDep, RegistryDep
-from dermavigil.web.literature_review import (
-    literature_job,
-    record_of,
-    start_review,
-    store_draft,
-)
+from dermavigil.web.literature_review import literature_job, start_review, store_draft
 from dermavigil.web.pages.drafts import completion_page
 from dermavigil.web.pages.render import render
 from dermavigil.web.permissions import require
 
 router = APIRouter(include_in_schema=False)
 
-OUTCOME_LABELS = {
-    "draft": "draft stored",
-    "partial": "partial: to complete",
-    "to_read": "to read",
-    "skipped": "screened out",
-}
+OUTCOME_LABELS = {**SCREENING_LABELS, SEEN: "screened before"}
+PAGE = 50
 
 
 @router.post("/drafts/import")
@@ -44,13 +48,16 @@ async def upload(
     actor: ActorDep,
     registry: RegistryDep,
     files: Annotated[list[UploadFile] | None, File()] = None,
+    again: Annotated[bool, Form()] = False,
 ) -> Response:
     """Read the records now (a file that is no bibliographic export is refused with the
     drafts page and its message), then screen and draft them in the background."""
     require(actor, "draft.review")
     uploads = [(f.filename or "upload", await f.read()) for f in files or [] if f.filename]
     try:
-        job = await run_in_threadpool(start_review, request.app.state.jobs, uploads, actor.username)
+        job = await run_in_threadpool(
+            start_review, request.app.state.jobs, uploads, actor.username, again
+        )
     except InputError as error:
         result = casework.listing(registry, actor, {"status": "draft"}, 0, 200)
         context = {"actor": actor, "result": result, "import_error": error}
@@ -68,17 +75,21 @@ def job_page(request: Request, job_id: str, actor: ActorDep) -> Response:
     return render(request, "literature_job.html", context)
 
 
-@router.post("/drafts/import/{job_id}/{number}")
+@router.post("/literature/screenings/{screening_id}/open")
 async def open_record(
-    request: Request, job_id: str, number: int, actor: ActorDep, registry: RegistryDep
+    request: Request, screening_id: int, actor: ActorDep, registry: RegistryDep
 ) -> Response:
-    """Open one record as a draft: a complete draft is stored and opened for review; a
-    partial or incomplete one is shown for completion with its warnings."""
+    """Open one screened record as a draft: a complete draft is stored and opened for
+    review; a partial or incomplete one is shown for completion with its warnings. The
+    record comes from the screening log, so it opens after a restart too."""
+    from dermavigil.literature.biblio import record_from_fields
     from dermavigil.literature.extract import extract_draft
     from dermavigil.literature.service import add_record_reference
 
     require(actor, "draft.review")
-    record = record_of(literature_job(request.app.state.jobs, job_id), number)
+    with registry.transaction(readonly=True) as session:
+        screening = get_screening(session, screening_id)
+    record = record_from_fields(screening.entry.record)
     draft = await run_in_threadpool(extract_draft, record.text(), record)
     draft = add_record_reference(draft, record)
     try:
@@ -86,6 +97,53 @@ async def open_record(
     except InputError as error:
         case, problems = None, error.problems
     if case is not None and not draft.partial:
-        case_id = await run_in_threadpool(store_draft, registry, draft, actor.username, case)
+        case_id = await run_in_threadpool(
+            store_draft, registry, draft, actor.username, case, screening_id
+        )
         return RedirectResponse(f"/drafts/{case_id}", status_code=303)
-    return completion_page(request, actor, draft, problems)
+    return completion_page(request, actor, draft, problems, screening_id=screening_id)
+
+
+def _filters(outcome: str | None, find: str | None) -> dict[str, str]:
+    return {k: v for k, v in (("outcome", outcome), ("find", find)) if v}
+
+
+@router.get("/literature/screenings")
+def screening_log(
+    request: Request, actor: ActorDep, registry: RegistryDep,
+    outcome: str | None = None, find: str | None = None, offset: int = 0,
+) -> Response:  # fmt: skip
+    """Every screened record, newest first: when, by whom, the outcome and reason, the
+    draft; filtered by outcome and by a word of the title, DOI, PMID, search or case."""
+    require(actor, "draft.review")
+    offset = max(0, offset)
+    with registry.transaction(readonly=True) as session:
+        total, screenings = search_screenings(session, outcome or None, find or None, offset, PAGE)
+    filters = _filters(outcome, find)
+
+    def link(at: int) -> str:
+        return "?" + urlencode({**filters, "offset": at})
+
+    context = {
+        "actor": actor, "screenings": screenings, "total": total, "offset": offset,
+        "outcome": outcome or "", "find": find or "", "labels": SCREENING_LABELS,
+        "previous": link(max(0, offset - PAGE)) if offset else None,
+        "next": link(offset + PAGE) if offset + PAGE < total else None,
+        "csv_link": "/literature/screenings.csv?" + urlencode(filters),
+    }  # fmt: skip
+    return render(request, "literature_log.html", context)
+
+
+@router.get("/literature/screenings.csv")
+def screening_log_csv(
+    actor: ActorDep, registry: RegistryDep, outcome: str | None = None, find: str | None = None
+) -> Response:
+    """The screening log's matching rows as CSV (:data:`CSV_COLUMNS`)."""
+    require(actor, "draft.review")
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    with registry.transaction(readonly=True) as session:
+        writer.writerows(csv_rows(session, outcome or None, find or None))
+    headers = {"Content-Disposition": 'attachment; filename="literature-screenings.csv"'}
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)

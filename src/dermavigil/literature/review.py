@@ -1,0 +1,91 @@
+"""A literature search reviewed against its screening log (EMA GVP Module VI.B.1.1.2).
+
+Every record of the search is screened (:func:`~dermavigil.literature.service.review_record`)
+unless the log already holds a screening of the same publication (same DOI, PMID or
+title: a periodic search returns the same articles): such a record is listed with its
+earlier outcome and not drafted again, unless the reviewer asks for it (``again``). A
+case report's draft is stored and its screening logged together, by the log given (the
+registry's :class:`~dermavigil.registry.literature_log.ScreeningLog` in the CLI and the web).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from dermavigil.domain.literature_screening import (
+    DraftCase,
+    RecordKeys,
+    Screening,
+    ScreeningEntry,
+)
+from dermavigil.literature.biblio import Record, record_fields, record_keys
+
+SEEN = "seen"
+"""The outcome of a record screened in an earlier review and not screened again."""
+
+
+class Log(Protocol):
+    """Where screenings are looked up and written."""
+
+    def earlier(self, keys: Sequence[RecordKeys]) -> list[Screening | None]: ...
+
+    def save(self, entry: ScreeningEntry, draft: DraftCase | None = None) -> Screening: ...
+
+
+@dataclass(frozen=True)
+class ReviewedRow:
+    """One record's line in a review: its outcome (a screening outcome or :data:`SEEN`),
+    the reason, the stored draft and the logged screening (for a seen record, the earlier
+    one)."""
+
+    number: int
+    title: str
+    doi: str | None
+    pmid: str | None
+    outcome: str
+    reason: str
+    case_id: str | None
+    screening_id: int
+
+
+def review_search(
+    records: Sequence[Record],
+    log: Log,
+    search: str,
+    again: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[ReviewedRow]:
+    """Screen and draft each of ``records`` (numbered from 1), logging every screening."""
+    from dermavigil.literature.service import add_record_reference, review_record
+
+    earlier = [None] * len(records) if again else log.earlier([record_keys(r) for r in records])
+    rows = []
+    for number, (record, before) in enumerate(zip(records, earlier, strict=True), 1):
+        if progress:
+            progress(f"screening record {number} of {len(records)}", number - 1, len(records))
+        if before is not None:
+            rows.append(_row(number, record, SEEN, f"screened before: {before.summary()}", before))
+            continue
+        reviewed = review_record(record)
+        draft = None
+        if reviewed.outcome == "draft" and reviewed.draft is not None:
+            found = add_record_reference(reviewed.draft, record)
+            draft = DraftCase(found.to_case(), dict(found.evidence), found.text)
+        entry = ScreeningEntry(
+            keys=record_keys(record), title=record.title, citation=record.citation(),
+            record=record_fields(record), outcome=reviewed.outcome, reason=reviewed.reason,
+            search=search,
+        )  # fmt: skip
+        logged = log.save(entry, draft)
+        rows.append(_row(number, record, reviewed.outcome, reviewed.reason, logged))
+    if progress:
+        progress("done", len(records), len(records))
+    return rows
+
+
+def _row(number: int, record: Record, outcome: str, reason: str, logged: Screening) -> ReviewedRow:
+    return ReviewedRow(
+        number, record.title, record.doi, record.pmid, outcome, reason, logged.case_id, logged.id
+    )

@@ -1,0 +1,28 @@
+"""The screening log's record identity (EMA GVP VI.B.1.1.2: a record is screened once)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dermavigil.domain.literature_screening import RecordKeys, ScreeningEntry, matches
+
+
+def test_the_doi_decides_when_both_records_hold_one() -> None:
+    assert matches(RecordKeys("10.1/a", None, "t"), RecordKeys("10.1/a", "1", "other"))
+    # the same title under another DOI is another publication (an erratum, a reply)
+    assert not matches(RecordKeys("10.1/a", None, "t"), RecordKeys("10.1/b", None, "t"))
+
+
+def test_the_pmid_then_the_title_decide_when_a_doi_is_missing() -> None:
+    assert matches(RecordKeys(None, "123", "t"), RecordKeys("10.1/a", "123", "x"))
+    assert not matches(RecordKeys(None, "123", "t"), RecordKeys(None, "124", "t"))
+    assert matches(
+        RecordKeys(None, None, "necrosis after a filler"),
+        RecordKeys("10.1/a", None, "necrosis after a filler"),
+    )
+    assert not matches(RecordKeys(None, None, None), RecordKeys(None, None, None))
+
+
+def test_an_unknown_outcome_is_refused() -> None:
+    with pytest.raises(ValueError, match="outcome 'maybe'"):
+        ScreeningEntry(RecordKeys(None, None, "t"), "t", "c", {}, "maybe", "")
