@@ -78,6 +78,10 @@ def test_every_record_is_listed_with_its_outcome_and_reason(as_assessor):  # typ
     assert "Spanish" in spanish and "language identification" in spanish
     assert re.search(r'href="/drafts/DV-000001"', page)  # the stored draft, to review
     assert "1</strong> draft stored" in page
+    # the drafts list names the article each draft came from
+    drafts = as_assessor.client.get("/drafts").text
+    listed = re.search(r'href="/drafts/DV-000001">DV-000001</a></td><td>([^<]+)</td>', drafts)
+    assert listed and listed.group(1) == html.escape(rows[3][1].strip(), quote=False)
 
 
 def test_a_partial_record_opens_for_completion_and_is_stored_with_its_text(as_assessor):  # type: ignore[no-untyped-def]

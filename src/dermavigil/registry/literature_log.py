@@ -115,6 +115,19 @@ def link_case(session: Session, screening_id: int, case_id: str) -> None:
     row.case_id = case_id
 
 
+def titles_of_cases(session: Session, case_ids: Sequence[str]) -> dict[str, str]:
+    """The title of the screened record each of ``case_ids`` was drafted from (drafts
+    stored from a literature review; other cases are absent)."""
+    if not case_ids:
+        return {}
+    rows = session.execute(
+        select(ScreeningRow.case_id, ScreeningRow.title).where(
+            ScreeningRow.case_id.in_(list(case_ids))
+        )
+    )
+    return {case_id: title for case_id, title in rows}
+
+
 def search_screenings(
     session: Session, outcome: str | None = None, text: str | None = None,
     offset: int = 0, limit: int = 50,

@@ -81,8 +81,13 @@ def _case_values(case: dict[str, Any]) -> dict[str, Any]:
 @router.get("/drafts")
 def drafts(request: Request, actor: ActorDep, registry: RegistryDep) -> Response:
     require(actor, "draft.review")
+    from dermavigil.registry.literature_log import titles_of_cases
+
     result = casework.listing(registry, actor, {"status": "draft"}, 0, 200)
-    return render(request, "drafts.html", {"actor": actor, "result": result})
+    with registry.transaction(readonly=True) as session:
+        titles = titles_of_cases(session, [c.case_id for c in result.items])
+    context = {"actor": actor, "result": result, "titles": titles}
+    return render(request, "drafts.html", context)
 
 
 @router.post("/drafts/new")
