@@ -85,3 +85,43 @@ def test_normalized_title_ignores_case_and_punctuation() -> None:
 def test_unreadable_input_is_a_clear_error(text: str) -> None:
     with pytest.raises(InputError):
         parse_records(text, "upload.txt")
+
+
+def test_titles_in_other_scripts_keep_their_words() -> None:
+    """Two Japanese case reports ("...の1例") are two publications, not one title "1"."""
+    first = normalized_title("注射後に生じた皮膚潰瘍の1例")
+    second = normalized_title("局注療法後に筋無力症状を認めた1例")
+    assert first != second
+    assert normalized_title("Réaction au point d'injection") == "réaction au point d injection"
+
+
+def test_a_shared_title_is_no_duplicate_when_the_dois_differ() -> None:
+    """Generic titles recur ("Nicolau syndrome"): the DOI decides, as the screening log's
+    :func:`~dermavigil.domain.literature_screening.matches` does."""
+    ris = (
+        "TY  - JOUR\nTI  - Nicolau syndrome\nDO  - 10.1000/one\nER  - \n"
+        "TY  - JOUR\nTI  - Nicolau Syndrome.\nDO  - 10.1000/two\nER  - \n"
+        "TY  - JOUR\nTI  - Nicolau syndrome\nER  - \n"
+    )
+    result = dedupe(parse_records(ris))
+    assert [r.doi for r in result.unique] == ["10.1000/one", "10.1000/two"]
+    assert [key for _, key in result.duplicates] == ["title"]
+
+
+def test_medline_records_without_pmid_are_each_read() -> None:
+    """A MEDLINE-tagged export whose records lack a PMID (another database's export) is
+    read record by record, not as one plain text titled by its first tag."""
+    text = (
+        "TI  - Ulcer after a vitamin injection in the thigh.\nLID - 10.1000/a [doi]\n"
+        "AB  - A woman developed an ulcer.\n\n"
+        "PMID- 30000002\nTI  - Granuloma after a filler.\nAB  - A man had nodules.\n\n"
+        "TI  - Abscess after an insulin injection.\nAB  - A boy had an abscess.\n"
+    )
+    assert detect_format(text) == "medline"
+    records = parse_records(text)
+    assert [r.title for r in records] == [
+        "Ulcer after a vitamin injection in the thigh.",
+        "Granuloma after a filler.",
+        "Abscess after an insulin injection.",
+    ]
+    assert records[0].doi == "10.1000/a" and records[1].pmid == "30000002"

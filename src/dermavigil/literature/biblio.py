@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import rispy
 
 from dermavigil.domain.case import LiteratureReference
-from dermavigil.domain.literature_screening import RecordKeys
+from dermavigil.domain.literature_screening import RecordKeys, matches
 from dermavigil.errors import InputError, Problem
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+?)(?=[\s.;,]*(?:\[doi\])?\s*$|\s)", re.IGNORECASE)
@@ -166,8 +167,9 @@ def _medline_record(block: str) -> Record:
 
 
 def parse_medline(text: str) -> list[Record]:
-    """Records of a PubMed MEDLINE file, one per ``PMID-`` block."""
-    blocks = [b for b in re.split(r"\n\s*\n(?=PMID- )", text.strip()) if b.strip()]
+    """Records of a MEDLINE file, one per block of tagged lines after a blank line
+    (PubMed's start with ``PMID-``; another database's export may have none)."""
+    blocks = [b for b in re.split(r"\n\s*\n(?=[A-Z]{2,4}\s*- )", text.strip()) if b.strip()]
     return [_medline_record(b) for b in blocks]
 
 
@@ -306,6 +308,9 @@ def detect_format(text: str) -> str:
         return "medline"
     if re.match(r"TY  - ", head):
         return "ris"
+    tagged = _MEDLINE_TAG.match(head.split("\n", 1)[0])
+    if tagged and re.search(r"^(TI|AB)  - ", head, re.MULTILINE) and "\nER  -" not in head:
+        return "medline"
     return "plain"
 
 
@@ -325,8 +330,10 @@ def parse_records(text: str, source: str = "input") -> list[Record]:
 
 
 def normalized_title(title: str) -> str:
-    """Lower-case alphanumeric words of a title, for duplicate detection."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", title.lower()).split())
+    """The case-folded words of a title (NFKC, letters and digits of any script, so that
+    two Japanese titles do not both read "1"), for duplicate detection."""
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", folded).split())
 
 
 @dataclass
@@ -338,22 +345,31 @@ class DedupResult:
 
 
 def dedupe(records: Iterable[Record]) -> DedupResult:
-    """Keep the first record of each DOI, then PMID, then normalised title."""
+    """Keep the first record of each publication: the same DOI, else the same PMID, else
+    the same normalised title (two records with different DOIs are two publications even
+    under one title), the rule of :func:`~dermavigil.domain.literature_screening.matches`."""
     unique: list[Record] = []
     duplicates: list[tuple[Record, str]] = []
-    seen: dict[str, set[str]] = {"doi": set(), "pmid": set(), "title": set()}
+    seen: dict[tuple[str, str], list[RecordKeys]] = {}
     for record in records:
-        found = record_keys(record)
-        keys = {"doi": found.doi, "pmid": found.pmid, "title": found.title_key}
-        hit = next((k for k in ("doi", "pmid", "title") if keys[k] and keys[k] in seen[k]), None)
-        if hit:
-            duplicates.append((record, hit))
+        keys = record_keys(record)
+        named = (("doi", keys.doi), ("pmid", keys.pmid), ("title", keys.title_key))
+        earlier = [k for name, value in named if value for k in seen.get((name, value), [])]
+        hit = next((k for k in earlier if matches(keys, k)), None)
+        if hit is not None:
+            duplicates.append((record, _matched_by(keys, hit)))
             continue
         unique.append(record)
-        for key, value in keys.items():
+        for name, value in named:
             if value:
-                seen[key].add(value)
+                seen.setdefault((name, value), []).append(keys)
     return DedupResult(unique=unique, duplicates=duplicates)
+
+
+def _matched_by(keys: RecordKeys, earlier: RecordKeys) -> str:
+    if keys.doi and earlier.doi:
+        return "doi"
+    return "pmid" if keys.pmid and earlier.pmid else "title"
 
 
 def merge_files(texts: Sequence[tuple[str, str]]) -> DedupResult:
