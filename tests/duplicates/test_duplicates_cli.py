@@ -73,3 +73,35 @@ def test_decide_different_hides_the_pair_and_is_in_the_history(registry_cases: N
     assert "two people" in history.output and "ann" in history.output
     bad = runner.invoke(app, ["duplicate", "decide", "DV-000001", "DV-000001", "same"])
     assert bad.exit_code != 0 and "itself" in str(bad.exception)
+
+
+def _exosome_necrosis(out: Path) -> int:
+    import pyarrow.csv as pacsv
+
+    rows = pacsv.read_csv(out).to_pylist()
+    return sum(
+        r["n"] for r in rows if r["category"] == "exosome" and r["reaction"] == "skin necrosis"
+    )
+
+
+def test_a_merge_counts_once_in_the_next_cli_signal_run(
+    registry_cases: None, tmp_path: Path
+) -> None:
+    """``dermavigil signals`` over a store holding the registry re-exports its active cases
+    first, as the web job does, so a merge decided since counts once (issue 16)."""
+    from dermavigil.ingest.runner import run_import
+
+    run_import(load_settings(), "registry", [])
+    out = tmp_path / "signals.csv"
+    args = ["signals", "--by", "category,reaction", "--out", str(out), "--top", "0"]
+    before = runner.invoke(app, args)
+    assert before.exit_code == 0, before.output
+    assert _exosome_necrosis(out) == 2  # the clinician's report and the literature copy
+    decided = runner.invoke(
+        app, ["duplicate", "decide", "DV-000001", "DV-000005", "same", "--master", "DV-000001"]
+    )
+    assert decided.exit_code == 0, decided.output
+    after = runner.invoke(app, args)
+    assert after.exit_code == 0, after.output
+    assert _exosome_necrosis(out) == 1  # the merged group counts once
+    assert "4 active registry cases re-exported first" in after.output

@@ -122,6 +122,9 @@ def signals(
 ) -> None:
     """Disproportionality (PRR, ROR, IC, EBGM) for every combination of the --by dimensions.
 
+    Over the store, the registry's active cases are re-exported first when the store
+    holds them, so that a duplicate merged since counts once.
+
     Sub-commands follow signals over time (``trend``) and watch for new ones (``watch``).
     """
     if ctx.invoked_subcommand is not None:
@@ -200,11 +203,18 @@ def _run(
         options["conf"] = {**dict(settings.spark_conf), **extra}
     elif extra:
         raise InputError("--spark-conf applies to --engine spark only")
+    registry = None
     with _progress() as progress:
         if input_file is not None and spec is not None:
             result = detect_file(input_file, spec, request, engine_name, progress, ahead, **options)
         else:
+            from dermavigil.signals.runs import refresh_registry
+
+            progress("registry cases into the store (merges and retractions since)")
+            registry = refresh_registry(settings)
             result = detect_store(settings.store_dir, request, engine_name, progress, **options)
+    if registry is not None:
+        typer.echo(f"{registry} active registry cases re-exported first (merges since count once)")
     prior_file = write_signals(result.table, out, result.prior, result.n_total)
     if top > 0:
         _print_top(result.table, result.table.column_names[: len(request.by)], top)

@@ -1,7 +1,12 @@
 """Signal runs over the analytic store: run detection at each level, save, load.
 
 The service the web dashboard, its background jobs, the demo loader and the CLI
-share. The latest run at each level (:data:`LEVELS`) and in each stratification
+share. Every run over the store first re-exports the registry's active cases when the
+store holds them (:func:`refresh_registry`), so that a duplicate merged or a case
+retracted since counts as the registry now stands (a merged group once, issue 16),
+whichever entry started the run.
+
+The latest run at each level (:data:`LEVELS`) and in each stratification
 (:data:`STRATIFICATIONS`) is saved as ``store_dir/signals/latest.parquet``
 (``latest-route.parquet`` by route; ``latest.by-source.parquet`` ... for the
 stratifications other than the default) with its MGPS prior beside it
@@ -157,17 +162,53 @@ def load_prior(
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def run_and_save(settings: Settings, progress: RunProgress | None = None) -> dict[str, Any]:
+def refresh_registry(settings: Settings, progress: RunProgress | None = None) -> int | None:
+    """Re-export the registry's active cases into the store when it holds them, so that
+    merges and retractions decided since count (a merged duplicate group once: the
+    merged case is retracted, :mod:`dermavigil.duplicates.manage`); returns the registry
+    reports now in the store (None: the store holds no registry cases, nothing done).
+    Takes the registry source's lock, as ``dermavigil import registry`` does."""
+    from dermavigil.ingest.runner import run_import
+    from dermavigil.store.layout import current_generation
+
+    try:
+        if current_generation(settings.store_dir, "registry") is None:
+            return None
+    except OSError:  # no store yet
+        return None
+    summary = run_import(settings, "registry", [], progress=progress)
+    return int(summary.reports_kept)
+
+
+def registry_reports(settings: Settings) -> int | None:
+    """The registry reports in the store (None: it holds none), as a run counted them."""
+    from dermavigil.store.layout import current_generation, read_table
+
+    try:
+        if current_generation(settings.store_dir, "registry") is None:
+            return None
+    except OSError:
+        return None
+    return read_table(settings.store_dir, "reports", ["registry"]).num_rows
+
+
+def run_and_save(
+    settings: Settings, progress: RunProgress | None = None, refresh: bool = True
+) -> dict[str, Any]:
     """Run signal detection over the whole store at every level, in every
-    stratification, and save the tables where the dashboard reads them. A level with
-    nothing to count (e.g. no report line has a route) is skipped and its old tables
-    removed, so the dashboard never shows a run older than the store.
+    stratification, and save the tables where the dashboard reads them; the registry's
+    cases are re-exported first (:func:`refresh_registry`) unless ``refresh`` is false.
+    A level with nothing to count (e.g. no report line has a route) is skipped and its
+    old tables removed, so the dashboard never shows a run older than the store.
 
     Returns, per level, the default stratification's run (history and alerts follow
     it) with the others under ``"stratifications"``."""
     from dermavigil.signals import history
 
     report = progress or (lambda step, done, total: None)
+    if refresh:
+        report("registry cases into the store (merges and retractions since)", 0, len(LEVELS))
+        refresh_registry(settings, progress)
     runs: dict[str, Any] = {}
     for done, (level, by) in enumerate(LEVELS.items()):
         others: dict[str, Any] = {}

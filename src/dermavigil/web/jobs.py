@@ -9,9 +9,9 @@ which ``dermavigil import`` takes too: a job started while the command line
 imports the same source fails at once with "another vaers import is running
 since HH:MM (pid N)". Jobs are kept in memory for
 the life of the process; the store itself is the durable record. A job whose
-source is ``signals`` re-runs signal detection over the store the same way, after
-re-exporting the registry's cases when the store holds them (so that a duplicate merged
-since counts once).
+source is ``signals`` re-runs signal detection over the store the same way
+(:func:`dermavigil.signals.runs.run_and_save`, which re-exports the registry's cases
+first when the store holds them, so that a duplicate merged since counts once).
 
 Clean-up rule for uploads: a job's upload folder is deleted when the job finishes, done or
 failed (the store is the durable record; the files are public-source downloads the admin
@@ -170,22 +170,6 @@ class ImportJobs:
                 job.finished_at = datetime.now(UTC)
                 shutil.rmtree(self.upload_dir(job.job_id), ignore_errors=True)
 
-    def _refresh_registry(self, job: ImportJob) -> int | None:
-        """Re-export the registry's active cases before a signal run when the store holds
-        them, so that merges and retractions decided since count (a merged duplicate group
-        once); returns the registry reports now in the store (None: none were there)."""
-        from dermavigil.ingest.runner import run_import
-        from dermavigil.store.layout import current_generation
-
-        try:
-            if current_generation(self.settings.store_dir, "registry") is None:
-                return None
-        except OSError:  # no store yet
-            return None
-        job.step = "registry cases into the store (merges and retractions since)"
-        summary = run_import(self.settings, "registry", [], progress=self._progress(job))
-        return int(summary.reports_kept)
-
     def _import(self, job: ImportJob) -> Any:
         if job.source == "literature":
             from dermavigil.web.literature_review import run_review
@@ -201,13 +185,12 @@ class ImportJobs:
             return {"duplicates": {"run_id": run.run_id, "pairs": len(run.pairs),
                                    "cases": run.cases}}  # fmt: skip
         if job.source == SIGNALS:
-            from dermavigil.signals.runs import run_and_save
+            from dermavigil.signals.runs import registry_reports, run_and_save
 
-            registry_reports = self._refresh_registry(job)
-            job.step = "signal detection (PRR, ROR, IC, MGPS EBGM)"
             out = {"signals": run_and_save(self.settings, progress=self._progress(job))}
-            if registry_reports is not None:
-                out["registry_reports"] = registry_reports
+            registry = registry_reports(self.settings)  # re-exported first by the run
+            if registry is not None:
+                out["registry_reports"] = registry
             return out
         from dermavigil.ingest.runner import run_import
 
