@@ -4,7 +4,9 @@ Maps a word of a non-English case report to the name of the English drug lexicon
 (:func:`dermavigil.terminology.drugs.drug_names`, from the FAERS/openFDA data) it stands
 for, by the spelling rules of these languages' international nonproprietary names
 (WHO, *Guidance on the use of INNs for pharmaceutical substances*, 2017: the same stem
-takes each language's endings) and, for longer names, a shared spelling skeleton.
+takes each language's endings) and, for longer names, a shared spelling skeleton; a salt
+named anion first with "de" ("gluconato de calcio") is the English cation-first name
+(:func:`romance_salt`).
 """
 
 from __future__ import annotations
@@ -49,3 +51,34 @@ def _skeletons() -> dict[str, str]:
         if len(name) >= 7 and name.isalpha():
             out.setdefault(_skeleton(name), name)
     return out
+
+
+_ANIONS = {
+    "gluconato": "gluconate", "gluconate": "gluconate", "cloruro": "chloride",
+    "cloreto": "chloride", "chlorure": "chloride", "sulfato": "sulfate", "solfato": "sulfate",
+    "sulfate": "sulfate", "bicarbonato": "bicarbonate", "bicarbonate": "bicarbonate",
+    "carbonato": "carbonate", "acetato": "acetate", "citrato": "citrate", "fosfato": "phosphate",
+    "phosphate": "phosphate", "lactato": "lactate", "tiosulfato": "thiosulfate",
+    "thiosulfate": "thiosulfate", "tiossolfato": "thiosulfate",
+}  # fmt: skip
+_CATIONS = {
+    "calcio": "calcium", "calcium": "calcium", "sodio": "sodium", "sodium": "sodium",
+    "potasio": "potassium", "potassio": "potassium", "potassium": "potassium",
+    "magnesio": "magnesium", "magnesium": "magnesium", "zinc": "zinc", "zinco": "zinc",
+}  # fmt: skip
+SALT = re.compile(
+    rf"(?<![\w-])(?P<anion>{'|'.join(_ANIONS)}) (?:de|di|do|da|d['\u2019]) ?(?:l['\u2019])?"
+    rf"(?P<cation>{'|'.join(_CATIONS)})(?![\w-])"
+)
+"""A salt as Spanish, Portuguese, French and Italian name it: the anion, "de" (di, d'), the
+cation ("gluconato de calcio", "chlorure de potassium", "solfato di magnesio"), on the text
+folded to ASCII; English names the cation first ("calcium gluconate")."""
+
+
+def romance_salt(phrase: str) -> str | None:
+    """The English lexicon name of a salt named the Romance way (:data:`SALT`), else None."""
+    match = SALT.fullmatch(phrase)
+    if not match:
+        return None
+    english = f"{_CATIONS[match.group('cation')]} {_ANIONS[match.group('anion')]}"
+    return english if english in drug_names() else None

@@ -27,6 +27,7 @@ from dermavigil.literature.extract.outcome import OutcomeFacts
 from dermavigil.literature.extract.products import ProductFacts, named_family
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts
+from dermavigil.literature.extract.unspaced_product import AGENT
 from dermavigil.terminology.drugs import drug_names
 from dermavigil.terminology.labelled_routes import labelled_for
 from dermavigil.terminology.products import categorize
@@ -48,7 +49,9 @@ def _products(text: str, facts: ForeignFacts, evidence: assemble.Evidence) -> li
     assert facts.product is not None
     name, english, span = facts.product
     category = categorize(english)
-    if category is ProductCategory.other and (english in drug_names() or english in DRUG_CLASSES):
+    if category is ProductCategory.other and (
+        english in drug_names() or english in DRUG_CLASSES or english == AGENT
+    ):
         category = ProductCategory.drug
     product = ProductFacts(name=name, category=category)
     product.spans["name"] = product.spans["category"] = [span]

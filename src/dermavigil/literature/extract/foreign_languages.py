@@ -8,7 +8,8 @@ one character for one, so evidence spans index the text: Japanese and Chinese by
 :func:`dermavigil.terminology.translation_match.unspaced_fold` (Chinese to simplified
 characters), Turkish by :func:`.ascii_folding.ascii_fold` with the dotless i as i. A
 Japanese or Chinese sentence ends at "。", "！", "？" or a semicolon, which parts
-independent clauses (:func:`split_unspaced`).
+independent clauses, or at a full stop written as a period after a Japanese or Chinese
+character ("74歳,女性." in journals that print Western punctuation: :func:`split_unspaced`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dermavigil.terminology.drug_spellings import english_drug
 from dermavigil.terminology.translation_match import UNSPACED, unspaced_fold
 
 OWN_WORDS = ("ja", "zh", "tr")
-_END = re.compile(r"[。！？!?;；]+")
+_END = re.compile(r"(?:[。．！？!?;；]|(?<=[\u3040-\u30ff\u4e00-\u9fff])\.(?!\d))+")
 
 
 def words_for(language: str) -> ModuleType:

@@ -28,7 +28,10 @@ from dermavigil.literature.extract.foreign_words import (
 )
 from dermavigil.literature.extract.foreign_words_tr import given_after
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.unspaced_product import unspaced_product
+from dermavigil.terminology.drug_spellings import SALT, romance_salt
 from dermavigil.terminology.drug_variants import SKIN_TEST_ANTIGENS
+from dermavigil.terminology.translation_match import UNSPACED
 
 if TYPE_CHECKING:
     from dermavigil.literature.extract.foreign import ForeignFacts
@@ -59,6 +62,19 @@ def _given(folded: str, sentence: Sentence, start: int) -> bool:
     )
 
 
+_ROUTE_AFTER = re.compile(
+    r"^(?:[ -]?[a-z0-9]{1,12}){0,2}?,? (?:por|pela|per|par) (?:via|voie) (?:intramuscular|"
+    r"endovenosa|intravenosa|subcutanea|intramusculaire|intraveineuse|sous-cutanee|"
+    r"intramuscolare|endovenosa|sottocutanea)"
+)
+"""Right after a drug's name (and a word of its form or salt: "penicilina G procaina"), the
+route it was given by ("por vía intramuscular", "par voie intraveineuse"): the drug given."""
+
+
+def _route_after(folded: str, end: int, sentence: Sentence) -> bool:
+    return bool(_ROUTE_AFTER.match(folded[end : min(sentence.end, end + 60)]))
+
+
 _ASIDE = re.compile(r"\s*\([^()]{0,50}\)")
 _LISTED = re.compile(
     r"(?:medicamentos?|farmacos?|medicaments?|medikament\w*|arzneimittel\w*|medicinali)"
@@ -82,6 +98,12 @@ def find_product(
     table given after it is its treatment ("necessitando de aplicação de hialuronidase"),
     not a second suspect, and the route is that of the sentences naming the family."""
     named = bool(suspects)
+    if facts.language in UNSPACED and not named:
+        # Japanese and Chinese: katakana, Latin letters or an agent noun (:mod:`.unspaced_product`)
+        facts.product = unspaced_product(text, folded, case, words_for(facts.language))
+        if facts.product:
+            _route_told(facts, folded, case, [folded[slice(*facts.product[2])][:5]])
+            return
     given = given_after if facts.language == "tr" else _given
     for sentence in case:
         found: list[tuple[int, int, str]] = [
@@ -96,12 +118,24 @@ def find_product(
             for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", folded[: sentence.end])
             if m.start() >= sentence.start and not named and given(folded, sentence, m.start())
         ]
+        salts = [
+            (m.start(), m.end(), english)
+            for m in SALT.finditer(folded, sentence.start, sentence.end)
+            if (english := romance_salt(m.group(0)))
+            and not named
+            and (given(folded, sentence, m.start()) or _route_after(folded, m.end(), sentence))
+        ]
+        found += salts
         for m in _TOKEN.finditer(folded, sentence.start, sentence.end):
+            if any(a <= m.start() < b for a, b, _ in salts):
+                continue
             english = drug_of(m.group(0), facts.language)
             # a skin-test antigen named in the case was given for its test ("prueba de la
             # tuberculina"): it is never a treatment
             if not english or not (
-                english in SKIN_TEST_ANTIGENS or given(folded, sentence, m.start())
+                english in SKIN_TEST_ANTIGENS
+                or given(folded, sentence, m.start())
+                or _route_after(folded, m.end(), sentence)
             ):
                 continue
             if named and TREATMENT_NAME.fullmatch(m.group(0)):

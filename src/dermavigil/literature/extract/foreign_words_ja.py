@@ -138,8 +138,10 @@ _SITES = (
 )
 SITES_FOUND = tuple((name, re.compile(p)) for name, p in _SITES)
 """Body sites -> the shipped vocabulary's names (``body_sites.tsv``)."""
-TREATED = re.compile(r"投与|治療|加療|施行|使用|処置|内服|外用|注射|切除|デブリードマン")
-"""A sentence that tells a treatment given."""
+TREATED = re.compile(
+    r"投与|治療|加療|施行|使用|処置|内服|外用|注射|注入|点滴|開始|療法|切除|デブリードマン"
+)
+"""A sentence that tells a treatment given ("を注入した", "を開始した", "高圧酸素療法")."""
 TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"ヒアルロニダーゼ|ヒアルロン酸分解酵素", "hyaluronidase"),
     (r"温罨法", "warm compresses"),
@@ -162,6 +164,20 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"アスピリン", "aspirin"),
 )
 """Treatment names -> the English name the draft gives."""
-WRONG = re.compile(r"誤(?:って|った|注入|注射|投与|穿刺)|誤り")
+WRONG = re.compile(r"誤(?:って|った|注入|注射|投与|穿刺)|誤り|漏出|漏れ")
 """A mistake told of the giving ("誤って", by mistake; "誤注入", an injection into the wrong
-place): the product was not given by the route it is made for (docs/annotation.md)."""
+place) or a leak out of the vessel or muscle ("血管外漏出", extravasation; "皮下への薬液漏れ"):
+the product was not given by the route it is made for (docs/annotation.md)."""
+ROUTES = (
+    ("intramuscular", re.compile(r"筋注|筋肉(?:内)?(?:注射|投与|注入|接種)")),
+    ("subcutaneous", re.compile(r"皮下(?:注射|注入|投与|接種|注)|皮下に(?:注射|注入|投与)")),
+    ("intradermal", re.compile(r"皮内(?:注射|注入|投与|接種|注)|皮内に(?:注射|注入)")),
+    (
+        "intravenous",
+        re.compile(
+            r"静注|静脈(?:内|から)?(?:注射|投与|注入)|静脈(?:内|から)[^。,、]{0,12}?(?:注射|投与|注入)"
+        ),
+    ),
+)
+"""Route words near the product given ("筋注", "皮下注射", "皮内接種", "静注"); "局注" (a
+local injection) names no route (docs/annotation.md)."""

@@ -173,6 +173,14 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"前列地尔", "alprostadil"),
 )
 """Treatment names -> the English name the draft gives."""
-WRONG = re.compile(r"误(?:注|入|将|打|穿)|錯誤注射|错误注射")
-"""A mistake told of the giving ("误注射", "误入血管", "误将"): the product was not given by
-the route it is made for (docs/annotation.md)."""
+WRONG = re.compile(r"误(?:注|入|将|打|穿)|錯誤注射|错误注射|外渗|渗漏|漏出")
+"""A mistake told of the giving ("误注射", "误入血管", "误将") or a leak out of the vessel
+("药物外渗", extravasation): the product was not given by the route it is made for
+(docs/annotation.md)."""
+ROUTES = (
+    ("intramuscular", re.compile(r"肌注|肌(?:肉|内)注射|肌肉内注射")),
+    ("subcutaneous", re.compile(r"皮下注射|皮下注")),
+    ("intradermal", re.compile(r"皮内注射|皮内接种|皮内注")),
+    ("intravenous", re.compile(r"静注|静脉(?:注射|滴注|给药|推注)|静滴")),
+)
+"""Route words near the product given ("肌注", "皮下注射", "皮内接种", "静脉滴注")."""

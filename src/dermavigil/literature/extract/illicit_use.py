@@ -7,12 +7,13 @@ adulterant of one ("a contaminant in the illicit drug supply of fentanyl",
 to xylazine-related wounds") was not given as any labelling intends, whatever route it
 took. The wording class is that of harm-reduction medicine: people or persons who inject
 (or use) drugs (PWID, PWUD), injection or intravenous drug use, the illicit or street drug
-supply, an adulterant or a drug adulterated with another, injection drug abuse ("a history of
-injection heroin abuse"), a drug bought from drug suppliers or dealers. The sentence must name the
-suspect (its first five letters), so that a prescribed drug a drug user was given in a
-clinic keeps its approval; a use denied ("denied a history of injection drug use") is no
-statement. Only drugs: an illicitly injected filler with no wrong route stated stays null
-(r9xx decisions).
+supply, an adulterant or a drug adulterated with another, injection drug abuse ("a history
+of injection heroin abuse"), a drug bought from drug suppliers or dealers, a drug abused or
+its addict, skin popping, heroin (v0xx decisions: self-injected drugs of abuse are false).
+The sentence must name the suspect (its first five letters), so that a prescribed drug a
+drug user was given in a clinic keeps its approval; a use denied ("denied a history of
+injection drug use") is no statement. Only drugs: an illicitly injected filler with no
+wrong route stated stays null (r9xx decisions).
 """
 
 from __future__ import annotations
@@ -32,10 +33,19 @@ ILLICIT = re.compile(
     r"|\bdrug\s+supply\b"
     r"|\badulterant\w*|\badulterated\b|\bcutting\s+agents?\b"
     r"|\b(?:injection|injecting|intravenous|IV)\s+(?:[\w-]+\s+)?(?:abuse|misuse)\b"
-    r"|\bdrug\s+(?:suppliers?|dealers?)\b",
+    r"|\bdrug\s+(?:suppliers?|dealers?)\b"
+    r"|\b(?:illicit|street|recreational)\s+substances?\b|\bskin[- ]popping\b"
+    r"|\bshooter['\u2019]?s?\s+patch\b"
+    r"|\b(?:abuse[sd]?|abusing|abusers?|misuse[sd]?|misusing|addicts?|addicted|addiction)\b"
+    r"(?!\s+(?:potential|liability|deterrent|denied|(?:was|were|is)\s+(?:denied|not)\b))"
+    r"|\b(?:heroin|desomorphine|krokodil)\b",
     re.I,
 )
-"""Words that put a drug in the illicit drug supply or its users' hands."""
+"""Words that put a drug in the illicit drug supply or its users' hands: the supply, its
+users, a drug abused or its addict ("a history of pentazocine abuse", "a pentazocine
+addict"; not "a high abuse potential", "drug abuse was denied"), skin popping (injecting
+street drugs under the skin), and the opioids of the US Schedule I that have no medical use
+there (heroin, desomorphine: 21 CFR 1308.11)."""
 _DENIED = re.compile(r"\b(?:denie[sd]|denying|no (?:known )?history|never|without)\b", re.I)
 
 

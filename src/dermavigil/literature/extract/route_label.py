@@ -27,6 +27,7 @@ from dermavigil.literature.extract.routes import (
 )
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.tattoo import is_tattoo
+from dermavigil.literature.extract.toxin_target import toxin_target
 from dermavigil.literature.extract.wrong_route import states_case, wrong_statements
 from dermavigil.terminology.materials import is_material
 
@@ -124,6 +125,8 @@ def complete_label(
                 )
     into_an_artery(facts, name)
     oral_form(facts, name, sentences)
+    if toxin_target(facts, category, sentences, stated):
+        return "botulinum toxin injected into the muscle or organ it treats"
     if facts.approved or not name:
         return None
     entry = _catalogued(name, category, facts.used)

@@ -365,12 +365,15 @@ def into_an_artery(facts: RouteFacts, name: str | None) -> None:
 
 
 _ORAL_FORM = re.compile(r"\b(?:tablets?|pills?|capsules?|caplets?)\b", re.I)
+_CRUSHED = re.compile(
+    r"\bcrushed\b|\b(?:enteral|oral)\s+(?:narcotics?|opioids?|medications?)\b", re.I
+)
 
 
 def oral_form(facts: RouteFacts, name: str | None, sentences: list[Sentence]) -> None:
     """A tablet, pill or capsule (crushed and) injected is a medicine made to be swallowed
-    given by injection ("injected crushed tablets of X"): the injection words are the
-    evidence of the wrong route."""
+    given by injection ("injected crushed tablets of X", "injecting a solution made from
+    crushed enteral narcotics"): the injection words are the evidence of the wrong route."""
     if not name or not facts.injected_spans:
         return
     named = bool(_ORAL_FORM.search(name))
@@ -379,5 +382,7 @@ def oral_form(facts: RouteFacts, name: str | None, sentences: list[Sentence]) ->
             if sentence.start <= start < sentence.start + len(sentence.text):
                 after = sentence.text[end - sentence.start : end - sentence.start + 80]
                 named = named or bool(_ORAL_FORM.search(after) and name.lower() in after.lower())
+                # "injecting herself with crushed oxycodone": a solid oral form dissolved
+                named = named or bool(_CRUSHED.search(after))
     if named:
         facts.wrong_spans.extend(s for s in facts.injected_spans if s not in facts.wrong_spans)
