@@ -105,3 +105,39 @@ def test_a_merge_counts_once_in_the_next_cli_signal_run(
     assert after.exit_code == 0, after.output
     assert _exosome_necrosis(out) == 1  # the merged group counts once
     assert "4 active registry cases re-exported first" in after.output
+
+
+def test_a_merge_counts_once_in_the_next_signal_trend(
+    dv_home: Path,
+    literature_case: Case,
+    clinician_case: Case,
+    different_cases: list[Case],
+    tmp_path: Path,
+) -> None:
+    """``dermavigil signals trend`` over the store re-exports the registry first too."""
+    from datetime import date
+
+    from dermavigil.domain.dates import PartialDate
+    from dermavigil.ingest.runner import run_import
+
+    settings = load_settings()
+    settings.ensure_dirs()
+    registry = open_registry(settings.database_url)
+    with registry.transaction() as session:
+        service = CaseService(session)
+        for case in [clinician_case, *different_cases, literature_case]:
+            report = case.report.model_copy(
+                update={"received_date": PartialDate.model_validate(date(2025, 3, 1))}
+            )
+            service.create(case.model_copy(update={"case_id": None, "report": report}), by="t")
+    registry.close()
+    run_import(settings, "registry", [])
+    decided = runner.invoke(
+        app, ["duplicate", "decide", "DV-000001", "DV-000005", "same", "--master", "DV-000001"]
+    )
+    assert decided.exit_code == 0, decided.output
+    out = tmp_path / "trend.csv"
+    args = ["signals", "trend", "--by", "category,reaction", "--period", "year", "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert _exosome_necrosis(out) == 1  # the merged group counts once

@@ -42,7 +42,10 @@ def trend(
     ] = None,
     top: Annotated[int, typer.Option(help="Rows printed")] = 15,
 ) -> None:
-    """Cumulative PRR/ROR/IC/EBGM by period; the first period each criterion was met."""
+    """Cumulative PRR/ROR/IC/EBGM by period; the first period each criterion was met.
+
+    The registry's active cases are re-exported first when the store holds them, so that
+    a duplicate merged since counts once."""
     console = rich_console()
     from dermavigil.settings import load_settings
     from dermavigil.signals.output import write_signals
@@ -57,6 +60,11 @@ def trend(
         min_count=min_count,
     )
     settings = load_settings()
+    from dermavigil.signals.runs import refresh_registry
+
+    registry = refresh_registry(settings)  # a duplicate merged since counts once
+    if registry is not None:
+        console.print(f"{registry} active registry cases re-exported first")
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
