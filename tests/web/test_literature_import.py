@@ -186,3 +186,34 @@ def test_the_screening_log_lists_filters_exports_and_reopens_records(as_assessor
 def test_reporters_cannot_read_the_screening_log(as_reporter):  # type: ignore[no-untyped-def]
     assert as_reporter.client.get("/literature/screenings").status_code == 403
     assert as_reporter.client.get("/literature/screenings.csv").status_code == 403
+
+
+def test_a_record_completed_once_is_not_drafted_twice(as_assessor):  # type: ignore[no-untyped-def]
+    """Completing a partial record links its screening to the draft: the review's list then
+    offers that draft, opening the record again opens it, and a second copy of the
+    completion form (another tab) stores nothing, naming the draft instead (GVP VI.B.1.1.2:
+    each case report handled once)."""
+    client = as_assessor.client
+    location = _upload(as_assessor, "screening.ris").headers["location"]
+    listed = _finished(as_assessor, location)
+    action = _open_action(listed, 5)
+    form = _hidden(client.post(action, data={"csrf_token": as_assessor.csrf}).text)
+    form.update({
+        "products.0.name": "hyaluronic acid filler", "products.0.category": "ha_filler",
+        "products.0.role": "suspect", "reactions.0.verbatim": "lip nodules",
+        "patient.sex": "female", "report.source": "literature",
+        "report.literature.citation": "Clinic E. Lip augmentation. Example Case Reports 2025",
+        "csrf_token": as_assessor.csrf,
+    })  # fmt: skip
+    stored = client.post("/drafts/complete", data=form, follow_redirects=False)
+    case_id = stored.headers["location"].rsplit("/", 1)[1]
+    relisted = client.get(location).text
+    row = re.search(r'<td class="num">5</td>.*?</tr>', relisted, re.S).group(0)  # type: ignore[union-attr]
+    assert f'href="/drafts/{case_id}"' in row and "/open" not in row
+    reopened = client.post(action, data={"csrf_token": as_assessor.csrf}, follow_redirects=False)
+    assert reopened.status_code == 303 and reopened.headers["location"] == f"/drafts/{case_id}"
+    again = client.post("/drafts/complete", data=form, follow_redirects=False)
+    assert again.status_code == 409
+    assert case_id in again.text and 'value="lip nodules"' in again.text  # input kept
+    drafts = client.get("/drafts").text
+    assert drafts.count('<tr><td class="nowrap"><a href="/drafts/') == 2  # DV-000001 and this

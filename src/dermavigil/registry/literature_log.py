@@ -24,7 +24,7 @@ from dermavigil.domain.literature_screening import (
     ScreeningEntry,
     matches,
 )
-from dermavigil.errors import InputError, NotFoundError, Problem
+from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry.literature_tables import ScreeningRow
 
 TITLE_KEY_LENGTH = 300
@@ -108,11 +108,28 @@ def get_screening(session: Session, screening_id: int) -> Screening:
 
 def link_case(session: Session, screening_id: int, case_id: str) -> None:
     """Record that the draft ``case_id`` was stored from the screened record (opened by an
-    assessor after screening: a partial draft completed, a record screened out drafted)."""
+    assessor after screening: a partial draft completed, a record screened out drafted).
+    A record already drafted is refused (:class:`ConflictError` naming its draft): a case
+    report is handled once, and the first draft keeps its screening."""
     row = session.get(ScreeningRow, screening_id)
     if row is None:
         raise NotFoundError(f"no screened record {screening_id}")
+    if row.case_id and row.case_id != case_id:
+        raise ConflictError(f"this record was already drafted as {row.case_id}")
     row.case_id = case_id
+
+
+def cases_of_screenings(session: Session, screening_ids: Sequence[int]) -> dict[int, str]:
+    """The draft each of ``screening_ids`` names now (a record completed after its review
+    was listed); screenings without a draft are absent."""
+    if not screening_ids:
+        return {}
+    rows = session.execute(
+        select(ScreeningRow.id, ScreeningRow.case_id).where(
+            ScreeningRow.id.in_(list(screening_ids)), ScreeningRow.case_id.is_not(None)
+        )
+    )
+    return {screening_id: case_id for screening_id, case_id in rows}
 
 
 def titles_of_cases(session: Session, case_ids: Sequence[str]) -> dict[str, str]:
@@ -169,16 +186,20 @@ def _where(statement, outcome: str | None, text: str | None):  # type: ignore[no
             )
         statement = statement.where(ScreeningRow.outcome == outcome)
     if text:
-        like = f"%{text.strip().lower()}%"
+        typed = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{typed}%"  # the word as typed: "%" and "_" are no wildcards
         statement = statement.where(
             or_(
-                func.lower(ScreeningRow.title).like(like),
-                func.lower(ScreeningRow.doi).like(like),
-                ScreeningRow.pmid.like(like),
-                func.lower(ScreeningRow.search).like(like),
-                func.lower(ScreeningRow.case_id).like(like),
+                *(
+                    column.like(like, escape="\\")
+                    for column in (
+                        func.lower(ScreeningRow.title), func.lower(ScreeningRow.doi),
+                        ScreeningRow.pmid, func.lower(ScreeningRow.search),
+                        func.lower(ScreeningRow.case_id),
+                    )
+                )
             )
-        )
+        )  # fmt: skip
     return statement
 
 

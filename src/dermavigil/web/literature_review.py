@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dermavigil.domain.literature_screening import OUTCOMES
-from dermavigil.errors import InputError, NotFoundError, Problem
+from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.web.jobs import ImportJob, ImportJobs
 
 LITERATURE = "literature"
@@ -95,11 +95,15 @@ def store_draft(
     """Store ``draft`` (an extraction; ``case``, when given, is what a person completed
     from it) as a registry draft with its evidence and source text; its case id. Opened
     from a screened record (``screening_id``), the screening names the draft, in the same
-    transaction."""
+    transaction; a record drafted before is refused (:class:`ConflictError` naming the
+    draft), so that a case report is drafted once."""
     from dermavigil.registry import CaseService
-    from dermavigil.registry.literature_log import link_case
+    from dermavigil.registry.literature_log import get_screening, link_case
 
     with registry.transaction() as session:
+        drafted = get_screening(session, screening_id).case_id if screening_id else None
+        if drafted:  # another tab, or a colleague, stored it first: nothing is stored twice
+            raise ConflictError(f"this record was already drafted as {drafted}")
         stored = CaseService(session).create(
             draft.to_case() if case is None else case,
             by=by,

@@ -165,6 +165,13 @@ async def complete(request: Request, actor: ActorDep, registry: RegistryDep) -> 
         return completion_page(
             request, actor, draft, error.problems, flatten(data), screening_id=screening_id
         )
+    except ConflictError as error:  # the record was drafted meanwhile: the page names it
+        page = completion_page(
+            request, actor, draft, [Problem("(case)", error.message)], flatten(data),
+            screening_id=screening_id,
+        )  # fmt: skip
+        page.status_code = 409
+        return page
     return RedirectResponse(f"/drafts/{case_id}", status_code=303)
 
 

@@ -25,6 +25,7 @@ from dermavigil.errors import InputError
 from dermavigil.literature.review import SEEN
 from dermavigil.registry.literature_log import (
     CSV_COLUMNS,
+    cases_of_screenings,
     csv_rows,
     get_screening,
     search_screenings,
@@ -66,12 +67,15 @@ async def upload(
 
 
 @router.get("/drafts/import/{job_id}")
-def job_page(request: Request, job_id: str, actor: ActorDep) -> Response:
+def job_page(request: Request, job_id: str, actor: ActorDep, registry: RegistryDep) -> Response:
     """Progress while the records are screened (the page refreshes itself), then every
-    record with its outcome, reason and draft."""
+    record with its outcome, reason and draft (a record completed since names its draft)."""
     require(actor, "draft.review")
     job = literature_job(request.app.state.jobs, job_id)
-    context = {"actor": actor, "job": job, "outcome_labels": OUTCOME_LABELS}
+    rows = ((job.summary or {}).get("literature") or {}).get("records", [])
+    with registry.transaction(readonly=True) as session:  # drafts completed since the review
+        drafted = cases_of_screenings(session, [r["screening_id"] for r in rows])
+    context = {"actor": actor, "job": job, "outcome_labels": OUTCOME_LABELS, "drafted": drafted}
     return render(request, "literature_job.html", context)
 
 
@@ -80,8 +84,9 @@ async def open_record(
     request: Request, screening_id: int, actor: ActorDep, registry: RegistryDep
 ) -> Response:
     """Open one screened record as a draft: a complete draft is stored and opened for
-    review; a partial or incomplete one is shown for completion with its warnings. The
-    record comes from the screening log, so it opens after a restart too."""
+    review; a partial or incomplete one is shown for completion with its warnings; a record
+    drafted already opens its draft. The record comes from the screening log, so it opens
+    after a restart too."""
     from dermavigil.literature.biblio import record_from_fields
     from dermavigil.literature.extract import extract_draft
     from dermavigil.literature.service import add_record_reference
@@ -89,6 +94,8 @@ async def open_record(
     require(actor, "draft.review")
     with registry.transaction(readonly=True) as session:
         screening = get_screening(session, screening_id)
+    if screening.case_id:  # drafted already (a page listed before): open that draft
+        return RedirectResponse(f"/drafts/{screening.case_id}", status_code=303)
     record = record_from_fields(screening.entry.record)
     draft = await run_in_threadpool(extract_draft, record.text(), record)
     draft = add_record_reference(draft, record)
