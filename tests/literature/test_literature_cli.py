@@ -129,7 +129,8 @@ def test_draft_all_screens_and_stores_only_case_reports(dv_home: Path) -> None:
         app, ["literature", "draft", "--all", str(DATA / "biblio" / "screening.ris"), "--by", "t"]
     )
     assert result.exit_code == 0, result.output
-    assert "1 drafts stored, 2 to read, 3 records skipped, 0 screened before" in result.stdout
+    summary = "1 drafts stored, 1 partial, 1 to read, 3 records skipped, 0 screened before"
+    assert summary in result.stdout
     assert "to read, not drafted: Necrosis cutánea tras una inyección" in result.stdout
     assert "skipped: Injectable fillers and their complications" in result.stdout
     assert "partial, not stored: Lip augmentation with a hyaluronic acid filler" in result.stdout
@@ -147,7 +148,8 @@ def test_a_search_run_again_is_not_drafted_twice_and_the_log_keeps_every_screeni
     assert first.exit_code == 0, first.output
     second = runner.invoke(app, ["literature", "draft", "--all", search, "--by", "bob"])
     assert second.exit_code == 0, second.output
-    assert "0 drafts stored, 0 to read, 0 records skipped, 6 screened before" in second.stdout
+    seen = "0 drafts stored, 0 partial, 0 to read, 0 records skipped, 6 screened before"
+    assert seen in second.stdout
     assert "seen, not screened again: Injectable fillers and their complications" in second.stdout
     assert "screened before: draft stored (DV-000001) on " in second.stdout
     assert "by alice" in second.stdout
@@ -165,9 +167,30 @@ def test_a_search_run_again_is_not_drafted_twice_and_the_log_keeps_every_screeni
     assert len(rows) == 7 and sum(",DV-000001," in r for r in rows) == 1
 
     again = runner.invoke(app, ["literature", "draft", "--all", search, "--by", "bob", "--again"])
-    assert "1 drafts stored, 2 to read, 3 records skipped, 0 screened before" in again.stdout
+    anew = "1 drafts stored, 1 partial, 1 to read, 3 records skipped, 0 screened before"
+    assert anew in again.stdout
     assert "13 of 13" not in runner.invoke(app, ["literature", "log"]).stdout
     assert "12 of 12 screenings shown" in runner.invoke(app, ["literature", "log"]).stdout
+
+
+def test_draft_all_names_the_duplicates_it_removed(dv_home: Path) -> None:
+    """Records found in two files are screened once; the summary says so, as the web's
+    review does, rather than leaving the count short without a word."""
+    files = [str(DATA / "biblio" / "two_records.nbib"), str(DATA / "biblio" / "three_records.ris")]
+    result = runner.invoke(app, ["literature", "draft", "--all", *files, "--by", "t"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("duplicate, screened once: ") == 2
+    assert "(same doi)" in result.stdout and "(same title)" in result.stdout
+    assert "2 duplicates removed" in " ".join(result.stdout.split())
+
+
+def test_literature_log_finds_a_percent_sign_literally(dv_home: Path) -> None:
+    """A word searched is matched as typed: "%" or "_" is no wildcard listing everything."""
+    search = str(DATA / "biblio" / "screening.ris")
+    runner.invoke(app, ["literature", "draft", "--all", search, "--by", "alice"])
+    for typed in ("%", "_"):
+        found = runner.invoke(app, ["literature", "log", "--find", typed])
+        assert "0 of 0 screenings shown" in found.stdout
 
 
 def test_literature_log_refuses_an_unknown_outcome(dv_home: Path) -> None:

@@ -129,14 +129,19 @@ def draft(
             SEEN: f"seen, not screened again: {title} - {row.reason}",
         }[row.outcome]
         console.print(line, highlight=False)
+    for record, key in result.duplicates:
+        line = f"duplicate, screened once: {record.title[:70]} (same {key})"
+        console.print(line, highlight=False)
     count = {
         k: sum(r.outcome == k for r in rows)
         for k in ("draft", "partial", "to_read", "skipped", SEEN)
     }
+    removed = f", {len(result.duplicates)} duplicates removed" if result.duplicates else ""
     console.print(
-        f"{count['draft']} drafts stored, {count['partial'] + count['to_read']} to read, "
-        f"{count['skipped']} records skipped, {count[SEEN]} screened before "
-        f"(every screening is in 'dermavigil literature log')",
+        f"{count['draft']} drafts stored, {count['partial']} partial, {count['to_read']} to "
+        f"read, {count['skipped']} records skipped, {count[SEEN]} screened before{removed} "
+        f"(every screening is in 'dermavigil literature log'; a partial draft is completed "
+        f"from it in the web page)",
         highlight=False,
     )
 
