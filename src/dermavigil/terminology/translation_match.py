@@ -52,9 +52,20 @@ def unspaced_fold(text: str, language: str) -> str:
     return "".join(out)
 
 
+def _kana(text: str) -> str:
+    """Katakana as hiragana, one character for one: Japanese writes one word in either
+    script ("ブドウ膜炎", "ぶどう膜炎"; uveitis), so labels and text are compared on one."""
+    return text.translate(_KATAKANA)
+
+
+_KATAKANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
+
+
 def unspaced_key(label: str, language: str) -> str:
-    """A label's look-up key: folded, spaces and the middle dot dropped."""
-    return re.sub(r"[\s\u30fb\u00b7]+", "", unspaced_fold(label, language))
+    """A label's look-up key: folded (Japanese kana as hiragana), spaces and the middle dot
+    dropped."""
+    key = re.sub(r"[\s\u30fb\u00b7]+", "", unspaced_fold(label, language))
+    return _kana(key) if language == "ja" else key
 
 
 def edges(keys: dict[str, str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -74,11 +85,14 @@ def unspaced_spans(
     left to right, without overlap; a one-character label with no Han character beside it,
     a two-character label not inside a longer label word (:func:`_inside_word`)."""
     folded = unspaced_fold(text, language)
+    folded = _kana(folded) if language == "ja" else folded
     lengths = sorted({len(k) for k in keys if len(k) <= most}, reverse=True)
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(folded):
         for size in lengths:
+            if i + size > len(folded):
+                continue  # a shorter slice at the text's end is no label of this size
             term = keys.get(folded[i : i + size])
             if term is None or (size <= 2 and _inside_word(folded, i, i + size, ends)):
                 continue

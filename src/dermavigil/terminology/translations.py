@@ -51,6 +51,20 @@ _STOP = {
 a key's tokens."""
 
 
+_NOT_READ: frozenset[tuple[str, str]] = frozenset(
+    {
+        # a test's result in case text ("ツベルクリン反応陰性", a negative tuberculin test),
+        # the label of Negativism (HP:0410291) and its opposite
+        ("ja", "陰性"), ("ja", "陽性"), ("zh", "阴性"), ("zh", "阳性"),
+        # labels the source gives a term they do not name: 多汗症 is hyperhidrosis (HP:0000975,
+        # "多汗"), not Hyperpyrexia (HP:0033031); 指基節骨 is the bone itself, not
+        # "Duplication of the proximal phalanx of hand" (HP:0010006)
+        ("ja", "多汗症@HP:0033031"), ("ja", "指基節骨@HP:0010006"),
+    }
+)  # fmt: skip
+"""Translated labels not read: a word case text uses for something else, and a label the
+source gives to a term it does not name (checked against the English label); the term's
+other labels, and other terms' labels, are read as usual."""
 _FALLBACK = {"pt": ("pt", "es")}
 """Portuguese labels first, then the Spanish ones the Portuguese translation lacks (the
 two languages share most clinical words: "edema", "eritema"; the Portuguese file translates
@@ -111,6 +125,8 @@ def translated_keys(language: str) -> dict[str, str]:
     if language not in LANGUAGES:
         return keys
     for lang, term, label in _rows(_FALLBACK.get(language, (language,))):
+        if (lang, label) in _NOT_READ or (lang, f"{label}@{term}") in _NOT_READ:
+            continue
         if language in UNSPACED:
             key = unspaced_key(label, language)
         else:

@@ -110,17 +110,24 @@ def reaction_abbreviations(text: str) -> dict[str, tuple[str, Span]]:
             continue
         before = words.group(0)
         long = _long_form(short, before)
-        if long and (_MENTION.fullmatch(long) or _indexed_whole(long)):
+        if long and (_MENTION.fullmatch(long) or indexed_whole(long)):
             start = words.start() + len(before.rstrip()) - len(long)
             found[short] = (long, (start, start + len(long)))
     return found
 
 
-def _indexed_whole(long: str) -> bool:
+def indexed_whole(long: str) -> bool:
     """The long form is one phenotype or disease name of the indexes, whole."""
     return any(
         p.start == 0 and p.end == len(long) for p in phenotype_spans(long) + disease_spans(long)
     )
+
+
+def named_disease(text: str) -> bool:
+    """A mention that is one name of the HPO or Disease Ontology index, whole, and not a
+    clinical head with its descriptive words ("cerebral palsy", "congenital hydrocephalus";
+    not "painful swelling"): a diagnosis a patient may have had before the events."""
+    return indexed_whole(text) and not _MENTION.fullmatch(text)
 
 
 _SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")

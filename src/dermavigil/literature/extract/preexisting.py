@@ -23,6 +23,16 @@ from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.coder import code_phrase
 
+_LISTED = (
+    r"(?:(?!(?:developed|presented|presenting|experienced|noticed|complained|showed|had|has|was"
+    r"|were|who|which|that|after|following|leading|resulting|causing|requiring|to|but|then|when"
+    r"|while|because|without|until|since|years?|months?|weeks?|days?|hours?)\b)"
+    r"(?![\w-]*(?:induced|related|caused)\b)"
+    r"(?:[\w-]+|\([^()]{1,40}\))(?:\s*,\s*(?:and\s+|or\s+)?|\s+))"
+)
+"""A word of a list of conditions ("blepharospasm, hemifacial spasm, and eyelid
+fasciculations", "cervical dystonia (one case) and symptomatic hemidystonia"), up to a verb
+or a clause that goes on to the case."""
 NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)
 """A word that makes the next mention a normal finding ("her BCG vaccination scar")."""
 _INDICATION = re.compile(
@@ -30,7 +40,8 @@ _INDICATION = re.compile(
     r"|administered|received|receiving|undergoing|treated|treatment with|taking|using)\b"
     r"(?:(?!\b(?:developed|presented|experienced|noticed|concerning|suspicious)\b)[^.;]){0,80}"
     r"\b(?:for|due to|because of|to (?:treat|relieve|manage|prevent|control)"
-    r"|for (?:the )?(?:treatment|management|relief|prevention) of|against)\s+(?:[\w-]+\s+){0,4}$",
+    r"|(?:for|in) (?:the )?(?:treatment|management|relief|prevention) of|against)\s+"
+    rf"{_LISTED}{{0,6}}$",
     re.I,
 )
 """The reason for the injection, not its reaction: "an intramuscular injection of diclofenac
@@ -61,7 +72,9 @@ _CONDITION_OF_PATIENT = re.compile(
     r"\b(?:man|woman|women|male|female|boy|girl|patient|child|infant|lady|gentleman)"
     r"(?:\s+with|,?\s+suffering from|,?\s+(?:(?:who|that) (?:was|had been) )?diagnosed with)\s+"
     r"(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary|at|on|in"
-    r"|was|were|had|presented|developed|admitted|complained|noticed|reported)\b)[^.;,])*$",
+    r"|was|were|had|presented|developed|admitted|complained|noticed|reported|experienced"
+    r"|suffered|showed|underwent|received|who|which)\b)"
+    r"[^.;,]|,(?!\s*(?:who|which|and then|then)\b))*$",
     re.I,
 )
 _ADMITTED_FOR = re.compile(
@@ -183,6 +196,26 @@ def _intercurrent(text: str, start: int, end: int) -> bool:
     )
 
 
+_CAUSE_AFTER = re.compile(
+    r"(?:(?!\b(?:who|which|that|developed|presented|reported|experienced|received|underwent"
+    r"|was|were|had|has|have)\b)[^.;]){0,80}?\b(?:after|following|induced|caused|secondary"
+    r"|post|related|resulting|complicating|at the (?:injection|vaccination|puncture) site)\b",
+    re.I,
+)
+"""A cause told after a condition ("a woman with necrotizing fasciitis following an
+intramuscular injection", "a woman with respiratory failure and petechiae after an illegal
+procedure"), before any verb of the case: the condition is the event, not one the patient
+had."""
+
+
+def named_condition(text: str, start: int, end: int, named: bool) -> bool:
+    """A mention that names a disease as a whole index name (``named``: "cerebral palsy",
+    "congenital hydrocephalus") with no cause told right after it: a "patient with" it had
+    it before the events, like a condition the HPO index alone found (:func:`pre_existing`,
+    ``condition``)."""
+    return named and not _CAUSE_AFTER.match(text, end)
+
+
 def pre_existing(
     text: str, start: int, end: int, known: set[str] | None = None, condition: bool = False
 ) -> Assertion | None:
@@ -228,7 +261,11 @@ def pre_existing(
     patient_with = _CONDITION_OF_PATIENT.search(before)
     if patient_with and (
         _THEN_REACTION.search(text[end:])
-        or (condition and not _FOUND.search(before[: patient_with.start()]))
+        or (
+            condition
+            and not _FOUND.search(before[: patient_with.start()])
+            and not _CAUSE_AFTER.match(text, end)
+        )
     ):
         return Assertion.historical
     return None
@@ -236,23 +273,37 @@ def pre_existing(
 
 _TITLE_EXPOSURE = re.compile(
     r"\b(?:after|following|induced|caused|associated|complicating|complications? of|related"
-    r"|due to|secondary to|use of|injections? of|injected|therapy|treatment with)\b",
+    r"|due to|secondary to|use of|injections?|injected|\w*therapy|treatment with)\b",
     re.I,
 )
 """The exposure of a title ("X after filler injection", "a complication of fat transfer")."""
 _TITLE_FOR = re.compile(
-    r"\b(?:for|treatment of|in (?:an? |the )?(?:[\w-]+ ){0,3}?(?:patients?|wom[ae]n|m[ae]n"
-    r"|child(?:ren)?|girls?|boys?|infants?|adults?) (?:with|suffering from|affected by))\s+"
-    r"(?:[\w-]+\s+){0,5}$",
+    r"\b(?:for|treatment of|in (?:an? |the )?(?:[\w-]+ ){0,3}?"
+    r"(?:patients?|wom[ae]n|m[ae]n|child(?:ren)?|girls?|boys?|infants?|adults?)"
+    rf" (?:with|suffering from|affected by))\s+{_LISTED}{{0,6}}$",
     re.I,
 )
+_TITLE_TREATING = re.compile(
+    rf"\b(?:(?:in|for) (?:the )?(?:treatment|management|therapy) of|\w+therapy (?:of|for))\s+"
+    rf"{_LISTED}{{0,6}}$",
+    re.I,
+)
+"""A title's condition treated, whatever comes before it ("A comparative study between
+intralesional PPD and vitamin D3 in treatment of viral warts", "Ethanol sclerotherapy of
+peripheral venous malformations")."""
 _TITLE_PATIENT_WITH = re.compile(
     r"\bin (?:an? |the )?(?:[\w-]+ ){0,3}?(?:patients?|wom[ae]n|m[ae]n|child(?:ren)?|girls?"
-    r"|boys?|infants?|adults?) (?:with|suffering from|affected by)\s+(?:[\w-]+\s+){0,5}$",
+    rf"|boys?|infants?|adults?) (?:with|suffering from|affected by)\s+{_LISTED}{{0,6}}$",
     re.I,
 )
 """A title's "in a patient with" names the condition the patient had, whatever the title
 words the exposure with ("Dupilumab side effect in a patient with atopic dermatitis")."""
+_TITLE_CAUSE_AFTER = re.compile(
+    r"\s*(?:resulting from|induced by|caused by|due to|after|following|secondary to"
+    r"|associated with|related to)\b",
+    re.I,
+)
+"""A title's reaction told with its cause after it: what a treatment in the title treats."""
 _TITLE_IN_PURPOSE = re.compile(r"\b(?:in|for)\s+$", re.I)
 _PURPOSE_AFTER = re.compile(
     r"\s+(?:rehabilitation|correction|treatment|augmentation|reconstruction|patients?)\b", re.I
@@ -278,6 +329,10 @@ def title_indication(text: str, start: int, end: int) -> bool:
     if _MIMICKING.search(before) or _TREATED_IN_TITLE.match(text, end):
         return True
     if _TITLE_PATIENT_WITH.search(before):
+        return True
+    if _TITLE_CAUSE_AFTER.match(text, end):
+        return False  # "... for treatment of vascular embolism resulting from HA filler"
+    if _TITLE_TREATING.search(before):
         return True
     exposure = _TITLE_EXPOSURE.search(before)
     if exposure is None:

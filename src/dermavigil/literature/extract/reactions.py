@@ -23,12 +23,19 @@ from dermavigil.domain.case import CodedTerm
 from dermavigil.domain.dates import Duration
 from dermavigil.literature.extract.clauses import clauses
 from dermavigil.literature.extract.latency import latency
-from dermavigil.literature.extract.mentions import BINOMIAL, INFECTED, ORGANISM, mentions
+from dermavigil.literature.extract.mentions import (
+    BINOMIAL,
+    INFECTED,
+    ORGANISM,
+    mentions,
+    named_disease,
+)
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.preexisting import (
     NOT_A_REACTION,
     about_no_one,
     before_exposure,
+    named_condition,
     pre_existing,
     title_indication,
     titled,
@@ -167,7 +174,10 @@ def find_reactions(
             status = assertion(sentence.text, start, end)
             known = {c.code for r in reactions for c in r.codes}
             if status is Assertion.present:
-                status = pre_existing(text, start, end, known, indexed) or status
+                condition = indexed or named_condition(
+                    text, start, end, named_disease(text[start:end])
+                )
+                status = pre_existing(text, start, end, known, condition) or status
             if titled(sentence) and title_indication(text, start, end):
                 status = Assertion.historical
                 indications.add(normalize(verbatim))
