@@ -31,6 +31,7 @@ _TEST = re.compile(
     r"|dermatopatholog\w*(?:\s+exam(?:ination)?)?"
     r"|(?:hematoxylin|haematoxylin) and eosin stain"
     r"|patholog(?:ic|ical|y)\s+(?:findings?|exam(?:ination)?|reports?|specimens?)|HPE"
+    r"|(?<=the )pathology(?=\s+(?:showed|revealed|demonstrated|disclosed|confirmed)\b)"
     r"|(?:doppler\s+)?"
     r"ultrasound|ultrasonography|MRI|magnetic resonance imaging|CT(?: scan)?|(?:bacterial\s+|fungal"
     r"\s+|mycobacterial\s+)?cultures?|blood tests?|laboratory tests?)\b",
@@ -176,11 +177,14 @@ def _confirmed(sentence: Sentence) -> FindingFacts | None:
 _GOES_ON = re.compile(
     r"\b(?:were|was) (?:also )?(?:observed|seen|noted|present|found|identified|scattered)\b"
     r"|^(?:the )?(?:granulomas?|infiltrates?|dermis|epidermis|subcutis|lesions?|specimens?)"
-    r" (?:were|was|showed|consisted|contained)\b|^there (?:was|were)\b",
+    r" (?:were|was|showed|consisted|contained)\b|^there (?:was|were)\b"
+    r"|^(?:the )?(?:same )?(?:samples?|specimens?|sections?|slides?|tissues?) (?:also )?"
+    r"(?:showed|revealed|demonstrated|disclosed|contained)\b",
     re.IGNORECASE,
 )
 """A sentence that goes on describing the slide ("Patchy spongiosis and hyperkeratosis were
-observed in the epidermis.", "The granulomas were epithelioid ...")."""
+observed in the epidermis.", "The granulomas were epithelioid ...", "The same sample also
+showed ...")."""
 
 
 def _code_items(sentence: Sentence, result: str, local: int, finding: FindingFacts) -> None:

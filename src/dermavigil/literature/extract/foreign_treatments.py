@@ -23,7 +23,9 @@ from dermavigil.terminology.translation_match import UNSPACED
 _TOKEN = re.compile(r"[a-z]{5,}")
 _COMBINED = re.compile(r"\s?[-/+]\s?")
 """Between the two drugs of one combination ("trimetoprima-sulfametoxazol")."""
-_CLASSES = frozenset({"antibiotics", "corticosteroids", "antihistamines", "analgesics"})
+_CLASSES = frozenset(
+    {"antibiotics", "antibiotic therapy", "corticosteroids", "antihistamines", "analgesics"}
+)
 _MEMBERS = re.compile(
     r"\s*[(:,]?\s*(?:[a-z]+\s+){0,3}?(?:a base de|con|com|avec|par|mit|de|del|da|du)\s+"
     r"|\s*\(\s*"

@@ -94,7 +94,7 @@ TREATED = _words(
     r"|submetid[oa]|realizad[oa]|administrad[oa]|traitement|traitee?|prise en charge|a recu"
     r"|administration|behandelt|behandlung|therapie|erhielt|trattat[oa]|trattamento|terapia"
     r"|somministrat[oa]|antibioticoterapia|medicad[oa]|orientad[oa] a|prescri\w*|se indica"
-    r"|mis(?:e)? sous|therapiert|verordnet"
+    r"|mis(?:e)? sous|therapiert|verordnet|antibioterapia|instituid[oa]s?|instaurad[oa]s?"
 )
 """A sentence that tells a treatment given."""
 TREATMENTS: tuple[tuple[str, str], ...] = (
@@ -105,10 +105,10 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
         "intravenous antibiotic therapy",
     ),
     (
-        r"antibioticoterapia|antibioterapia|antibiotherapie|antibiotique?s?|antibiotico?s?"
-        r"|antibiotika|antibiotici|antibiose",
-        "antibiotics",
+        r"antibioticoterapia|antibioterapia|antibiotherapie|antibiotikatherapie",
+        "antibiotic therapy",
     ),
+    (r"antibiotique?s?|antibiotico?s?|antibiotika|antibiotici|antibiose", "antibiotics"),
     (
         r"drenaje quirurgico|drenagem cirurgica|drainage chirurgical|chirurgische drainage"
         r"|drenaggio chirurgico",
@@ -126,7 +126,10 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
         r"|cortisone|corticosteroidi|glucocorticoides?|glucocorticoidi",
         "corticosteroids",
     ),
-    (r"antihistaminicos?|antihistaminiques?|antihistaminika|antistaminici", "antihistamines"),
+    (
+        r"anti-?histaminicos?|anti-?histaminiques?|antihistaminika|antistaminici",
+        "antihistamines",
+    ),
     (
         r"anti-?inflamatorios?|anti-?inflammatoires?|antiphlogistika|anti-?infiammatori"
         r"|anti-?rr?eumaticos?|anti-?rhumatismaux|antirheumatika|anti-?reumatici",

@@ -73,6 +73,14 @@ _STANDING_BEFORE = re.compile(
 treated with", "medications included") or a premedication: taken before the reaction or
 given to prevent it, not a treatment of it (docs/annotation.md: premedication before a
 rechallenge is not a treatment of the reaction)."""
+_MEDICATION_LIST = re.compile(
+    r"\b(?:medications?|medicines|drugs) (?:[\w-]+ ){0,6}?(?:included|consisted of|comprised"
+    r"|were)\b[^.;]{0,300}$",
+    re.I,
+)
+"""A list of the patient's medications ("His medications on presentation in dermatology clinic
+included morphine, methocarbamol, ..."): every name of the list, however long, is a
+standing medication."""
 _STANDING_AFTER = re.compile(
     r"^[^.;]{0,40}?\b(?:pre-?medication|pre-?treatment|(?:prior to|before) (?:the |each |every "
     r"|his |her |their )?(?:next |subsequent |following |first |second |further )?(?:injections?"
@@ -101,5 +109,7 @@ def not_for_the_reaction(text: str, start: int, end: int) -> bool:
     if _HISTORY_BEFORE.search(before[-120:]) and _ONSET_AFTER.match(after):
         return True
     if _STANDING_BEFORE.search(before[-120:]) or _STANDING_AFTER.match(after):
+        return True
+    if _MEDICATION_LIST.search(text[max(0, start - 400) : start]):
         return True
     return bool(_PRIOR.search(before)) and not _RECOVERY.search(before)

@@ -17,7 +17,7 @@ from dermavigil.domain.routes import Route
 
 CUE = re.compile(
     r"\b(?:treat\w*|administ\w*|receiv\w*|prescrib\w*|managed|manage\w*|given|started|initiated"
-    r"|requir\w*|necessitat\w*|needed|attempted|underwent|responded|therapy|course"
+    r"|requir\w*|necessitat\w*|needed|attempted|underwent|responded|therapy|courses?"
     r"|improved with|resolved with|healed with"
     r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
     r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
@@ -26,6 +26,7 @@ CUE = re.compile(
     r"|recommended|under (?:\w+ )?(?:treatment|therapy|care|management)"
     r"|(?:was|were) (?:\w+ )?(?:injected|applied|infused|instilled)|(?:was|were) (?:\w+ )?necessary"
     r"|(?:did not|failed to) (?:\w+ )?(?:alleviate|relieve|improve|help|resolve)"
+    r"|(?:un|non-?|not )?responsive to|refractory to|insensitive to|transitioned to"
     r"|(?:we|who|he|she|they) (?:\w+ )?(?:injected|applied)"
     r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+"
     r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear|normali[sz])\w* (?:\w+ ){0,3}?"
@@ -84,10 +85,11 @@ BY_WAY_OF = re.compile(r"\b(?:through|via) (?:an? |the )?(?:[\w-]+ ){0,3}$", re.
 approach or the harvest, not a treatment of its own."""
 INGREDIENT_BEFORE = re.compile(
     r"\b(?:adsorbed|absorbed|containing|contains|composed of|mixed with|combined with|diluted"
-    r"|adjuvant(?:ed)?|preserved)\b[^.;:,]{0,30}$",
+    r"|adjuvant(?:ed)?|preserved)\b(?:[^.;:,]|(?<=\d):(?=\d)){0,30}$",
     re.I,
 )
-"""A name given as an ingredient of the product ("adsorbed in aluminum hydroxide")."""
+"""A name given as an ingredient of the product ("adsorbed in aluminum hydroxide", "diluted 1:1
+with sodium chloride")."""
 GENERAL = re.compile(
     r"\b(?:include|includes)\b|\b(?:first )?(?:described|reported|named) by (?-i:[A-Z])", re.I
 )

@@ -27,10 +27,14 @@ PHYSICAL_MEASURES = (
     r"|vacuum[- ]assisted closure|negative[- ]pressure wound therapy|(?-i:VAC)(?: dressings?)?"
     r"|(?:open |ultrasound-guided )?suction|liposuction|(?:surgical |joint |wound )lavage"
     r"|wash-?outs?|chelation"
+    r"|photo(?:chemo)?therapy|photodynamic therapy|(?:narrow-?band )?(?:UV-?B|UV-?A1?)"
+    r" (?:photo)?therapy|(?-i:PUVA)|psoralen[\s\u2010-\u2015-]+(?:plus |and )?(?:UV-?A"
+    r"|ultraviolet A)(?: \((?-i:PUVA)\))?|(?:red |blue )?(?-i:LED)(?: therapy| light)?"
 )
 """Physical and supportive measures and conservative procedures given for a reaction (heat or
 cold, elevation, compression, orthoses, lubrication, traditional medicine, desensitisation,
-fluids, negative-pressure wound therapy, suction and lavage): docs/annotation.md,
+fluids, negative-pressure wound therapy, suction and lavage, light: phototherapy, PUVA, UVB,
+photodynamic therapy, LED): docs/annotation.md,
 ``treatments``: what was given or done for the reaction. Not a cold-pack test, a lavage for
 diagnosis, nor a desensitisation *to* a drug (the suspect given again: a rechallenge,
 docs/annotation.md, the u0xx round's decisions)."""
@@ -63,7 +67,11 @@ TREATMENT_WORDS = (
     r"|botulinum antitoxin|apraclonidine|oxymetazoline|brimonidine"
     r"|(?:warm|cold|cool|hot|moist|wet|saline) compress(?:es)?|compresses|wound care|acyclovir"
     r"|valacyclovir"
-    r"|fasciotomy|(?:split[- ]thickness )?skin graft(?:ing|s)?|grafting|(?:sterile )?dressings?"
+    r"|fasciotomy|(?:(?:split|full)[- ]thickness )?(?:skin )?(?:auto|allo|xeno|homo)graft"
+    r"(?:ing|s)?|(?:(?:split|full)[- ]thickness (?:skin )?|skin )graft(?:ing|s)?|grafting"
+    r"|(?:sterile )?dressings?"
+    r"|(?:dermal|skin) (?:replacement |regeneration )?(?:templates?|substitutes?)"
+    r"|curettage|(?:(?:heptavalent|equine|botulinum|botulism) )*anti-toxins?"
     r"|(?:globe )?massage|aspiration|(?:botulinum )?antitoxin|immunoglobulins?|intubation"
     r"|(?:neuromuscular )?physiotherapy|speech therapy|capsaicin[- ]patch(?:es)?"
     r"|intraocular pressure[- ]lowering agents|corticoids?|cortisone"
