@@ -217,3 +217,21 @@ def test_a_record_completed_once_is_not_drafted_twice(as_assessor):  # type: ign
     assert case_id in again.text and 'value="lip nodules"' in again.text  # input kept
     drafts = client.get("/drafts").text
     assert drafts.count('<tr><td class="nowrap"><a href="/drafts/') == 2  # DV-000001 and this
+
+
+def test_a_review_gone_with_a_restart_points_to_the_screening_log(as_assessor):  # type: ignore[no-untyped-def]
+    """A review's list is held while the server runs; after a restart its address says
+    where its records are (the screening log), in words rather than an exception's name."""
+    page = as_assessor.client.get("/drafts/import/0123456789ab")
+    assert page.status_code == 404
+    assert "NotFoundError" not in page.text
+    assert 'href="/literature/screenings"' in page.text and "restart" in page.text
+
+
+def test_a_case_id_button_is_not_broken_across_lines(as_assessor):  # type: ignore[no-untyped-def]
+    """'DV-000003' wrapped at its hyphen in the narrow action column of the review and the
+    log: the action cells keep their button on one line."""
+    listed = _finished(as_assessor, _upload(as_assessor, "screening.ris").headers["location"])
+    assert re.search(r'<td class="nowrap"><a class="button" href="/drafts/DV-', listed)
+    log = as_assessor.client.get("/literature/screenings").text
+    assert re.search(r'<td class="nowrap"><a class="button" href="/drafts/DV-', log)

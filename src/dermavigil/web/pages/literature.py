@@ -21,7 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
 from dermavigil.domain.literature_screening import OUTCOME_LABELS as SCREENING_LABELS
-from dermavigil.errors import InputError
+from dermavigil.errors import InputError, NotFoundError
 from dermavigil.literature.review import SEEN
 from dermavigil.registry.literature_log import (
     CSV_COLUMNS,
@@ -71,7 +71,15 @@ def job_page(request: Request, job_id: str, actor: ActorDep, registry: RegistryD
     """Progress while the records are screened (the page refreshes itself), then every
     record with its outcome, reason and draft (a record completed since names its draft)."""
     require(actor, "draft.review")
-    job = literature_job(request.app.state.jobs, job_id)
+    try:
+        job = literature_job(request.app.state.jobs, job_id)
+    except NotFoundError as error:  # the list is held while the server runs; the log stays
+        more = {
+            "text": "A review's list is kept while the server runs (it has restarted since, "
+            "or the review is older); every record it screened is in the",
+            "href": "/literature/screenings", "label": "screening log",
+        }  # fmt: skip
+        return render(request, "error.html", {"error": error, "more": more}, status_code=404)
     rows = ((job.summary or {}).get("literature") or {}).get("records", [])
     with registry.transaction(readonly=True) as session:  # drafts completed since the review
         drafted = cases_of_screenings(session, [r["screening_id"] for r in rows])
