@@ -125,3 +125,22 @@ def test_medline_records_without_pmid_are_each_read() -> None:
         "Abscess after an insulin injection.",
     ]
     assert records[0].doi == "10.1000/a" and records[1].pmid == "30000002"
+
+
+def test_an_empty_file_says_it_is_empty() -> None:
+    with pytest.raises(InputError) as refused:
+        parse_records("", "week.nbib")
+    assert "week.nbib is empty" in str(refused.value)
+
+
+def test_a_ris_file_whose_last_record_lacks_its_end_line_is_read() -> None:
+    """Exports cut by hand often lose the last 'ER  -' line; the record is still there."""
+    (record,) = parse_records("TY  - JOUR\nTI  - Ulcer after an injection\nAB  - A case.\n")
+    assert record.title == "Ulcer after an injection"
+
+
+def test_an_unreadable_ris_file_says_what_to_check() -> None:
+    with pytest.raises(InputError) as refused:
+        parse_records("TY  - JOUR\nTI  - A\nER  - \nTY  - \nXX broken\n", "search.ris")
+    message = str(refused.value) + " ".join(p.message for p in refused.value.problems)
+    assert "search.ris" in message and "'TY  - '" in message and "'ER  - '" in message

@@ -207,12 +207,18 @@ def _ris_record(entry: dict[str, object]) -> Record:
     )
 
 
-def parse_ris(text: str) -> list[Record]:
-    """Records of an RIS file, read with ``rispy``."""
+def parse_ris(text: str, source: str = "input") -> list[Record]:
+    """Records of an RIS file, read with ``rispy`` (a last record without its ``ER  -``
+    line, as a file cut by hand ends, is closed)."""
+    if not re.search(r"^ER  -", text.rstrip().rsplit("\n", 1)[-1]):
+        text = text.rstrip() + "\nER  - \n"
     try:
         entries = rispy.loads(text)
-    except Exception as exc:  # rispy raises bare IOError/ValueError on malformed input
-        raise InputError(f"not a readable RIS file: {exc}") from exc
+    except Exception as exc:  # rispy raises bare IOError/ValueError/KeyError on bad input
+        check = "each record starts with 'TY  - ' and ends with 'ER  - ', a tag per line"
+        raise InputError(
+            f"{source}: not a readable RIS file", [Problem(source, f"{check} ({exc!r})")]
+        ) from exc
     return [_ris_record(e) for e in entries]
 
 
@@ -314,13 +320,18 @@ def detect_format(text: str) -> str:
     return "plain"
 
 
+READERS = {"medline": parse_medline, "plain": parse_plain}
+
+
 def parse_records(text: str, source: str = "input") -> list[Record]:
     """Records of a bibliographic file in any of the three formats."""
     if "\x00" in text:
         raise InputError(f"{source}: binary content, not a bibliographic text file")
-    readers = {"medline": parse_medline, "ris": parse_ris, "plain": parse_plain}
+    if not text.strip():
+        raise InputError(f"{source} is empty", [Problem(source, "the file holds no text")])
     fmt = detect_format(text)
-    records = [r for r in readers[fmt](text) if r.title or r.abstract]
+    found = parse_ris(text, source) if fmt == "ris" else READERS[fmt](text)
+    records = [r for r in found if r.title or r.abstract]
     if not records:
         raise InputError(
             f"{source}: no bibliographic record found",
