@@ -235,3 +235,12 @@ def test_a_case_id_button_is_not_broken_across_lines(as_assessor):  # type: igno
     assert re.search(r'<td class="nowrap"><a class="button" href="/drafts/DV-', listed)
     log = as_assessor.client.get("/literature/screenings").text
     assert re.search(r'<td class="nowrap"><a class="button" href="/drafts/DV-', log)
+
+
+def test_a_partial_record_shows_why_as_a_caution_and_a_missing_reaction_in_words(as_assessor):  # type: ignore[no-untyped-def]
+    """The reasons a draft is partial are a caution (they stood in the green box of a saved
+    form), and an empty reaction list reads as the form's own words, not pydantic's."""
+    listed = _finished(as_assessor, _upload(as_assessor, "screening.ris").headers["location"])
+    page = as_assessor.client.post(_open_action(listed, 1), data={"csrf_token": as_assessor.csrf})
+    assert re.search(r'<div class="notice caution" id="draft-warnings"[^>]*>', page.text)
+    assert "List should have at least 1 item" not in page.text

@@ -40,7 +40,7 @@ required" at the part's location)."""
 def plain_problem(problem: Problem) -> dict[str, str]:
     """A problem as the form's summary shows it: the field in words, a plain message."""
     message = problem.message
-    if message == "Field required":
+    if message == "Field required" or message.startswith("List should have at least 1 item"):
         message = PLAIN_MISSING.get(problem.location, "required")
     elif message.startswith("Input should be "):
         message = "choose or type " + message.removeprefix("Input should be ")
