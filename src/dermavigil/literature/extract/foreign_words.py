@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from dermavigil.domain.vocab import Outcome, SeriousnessCriterion, Sex
+from dermavigil.domain.vocab import SeriousnessCriterion, Sex
+from dermavigil.literature.extract.foreign_outcome_words import OUTCOMES
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -174,29 +175,6 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
 )
 """Treatment names of these languages -> the English name the draft gives."""
 
-OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
-    (Outcome.fatal, _words(r"fallecio|fallecimiento|obito|faleceu|deces|decede|verstarb"
-                           r"|verstorben|decesso|e deceduto")),
-    (Outcome.recovered_with_sequelae, _words(r"secuelas?|sequelas?|sequelles?|folgeschaden"
-                                             r"|postumi|con (?:una )?cicatriz|com (?:uma )?cicatriz"
-                                             r"|avec (?:une )?cicatrice|mit (?:einer )?narbe")),
-    (Outcome.not_recovered, _words(r"sin mejoria|sem melhora|sans amelioration|keine besserung"
-                                   r"|senza miglioramento|no mejoro|nao melhorou"
-                                   r"|persiste|persisten|persistia|persistem|persistait")),
-    (Outcome.recovered, _words(r"resolucion|resolvio|resolvieron|resolviendo|curacion"
-                               r"|remision completa|desaparicion|desaparecio|desaparecieron"
-                               r"|resolveu|resolveram|desapareceu|desapareceram|ont disparu"
-                               r"|a disparu|verschwand|verschwanden|scomparsa|scomparse"
-                               r"|resolucao|cura|remissao|guerison|disparition|resolution"
-                               r"|abheilung|ruckbildung|ausgeheilt|risoluzione|guarigione|guarit[oa]|curad[oa]"
-                               r"|cicatrizad[oa]|cicatrizacion|cicatrizacao|cicatrisation|gueri\w*|geheilt"
-                               r"|abgeheilt")),
-    (Outcome.recovering, _words(r"mejoria|mejora|evolucion favorable|melhora|melhoria"
-                                r"|evolucao favoravel|amelioration|evolution (?:etait )?favorable"
-                                r"|besserung|verbesserung|miglioramento")),
-)  # fmt: skip
-"""The last status the case sentences state (nouns and the verbs' past and gerund: "las
-lesiones se resolvieron en un mes", "resolviendo las lesiones a los siete días")."""
 ADMITTED_SINCE = re.compile(
     r"(?<![\w-])(?:desde|durante|tras|depuis|pendant|durante a|wahrend|durante il)"
     r" (?:su |el |la |sa |son |seu |sua |a |o |il |der |dem )?$"
@@ -334,6 +312,30 @@ a treatment or a session ("4jours après l'introduction d'un traitement par l'h�
 ("niño de 7 meses de edad, luego de inyección") is none; "N later" before a sign's verb is
 the English "three days later, lesions appeared" ("Tres días después aparecen lesiones"); a
 range gives its lower bound ("zwei bis drei Wochen nach intramuskulärer Anwendung")."""
+_ABOUT = r"(?:(?:cerca de|unos|unas|aproximadamente|environ|circa|etwa|ca\.) )?"
+_SIGN_VERB = (
+    r"(?:relat\w*|aparec\w*|desarroll\w*|surg[ei]\w*|apparu\w*|apparai\w*|developp\w*"
+    r"|entwickel\w*|auftr\w*|compar\w*|notaron|noto|notou|observ\w*|apresent\w*|svilupp\w*"
+    r"|manifest\w*|insort[oa])"
+)
+ONSETS = (
+    ONSET,
+    # "Após 15 dias, relatou prurido", "Tras dos semanas aparecieron nódulos"
+    re.compile(
+        rf"(?<![\w-])(?:apos|despues de|tras|luego de|apres|nach|dopo|passad[oa]s)\s+{_ABOUT}"
+        rf"(?P<n>{_NUMBER})\s+(?P<unit>{'|'.join(TIME_UNITS)})(?![\w-])[\s,]+"
+        rf"(?:[^.;]{{0,30}}?(?<![\w-]))?{_SIGN_VERB}"
+    ),
+    # "si era sviluppata, circa 2 settimane dopo, una lieve reazione"
+    re.compile(
+        rf"(?<![\w-]){_SIGN_VERB}[^.;]{{0,20}}?[\s,]+{_ABOUT}(?P<n>{_NUMBER})\s+"
+        rf"(?P<unit>{'|'.join(TIME_UNITS)})\s+(?:dopo|despues|depois|apres|plus tard|mas tarde"
+        r"|piu tardi|spater)(?![\w-])(?!\s+(?:de|d'|da|del|du)\b)"
+    ),
+)
+"""Latencies with the preposition before the number ("Após 15 dias, relatou prurido": the
+English "After 15 days, she reported itching") or the sign's verb before the interval
+("si era sviluppata, circa 2 settimane dopo"), besides :data:`ONSET`."""
 SITES: tuple[tuple[str, str], ...] = (
     ("forehead", r"frente|testa|front|stirn|fronte"),
     ("glabella", r"glabela|glabelle|glabella"),

@@ -46,7 +46,11 @@ HISTORY = re.compile(r"既往|基礎疾患|の既往|合併")
 AGE_UNITS = {"か月": "month", "ヵ月": "month", "ヶ月": "month", "カ月": "month"}
 OUTCOMES = (
     (Outcome.fatal, re.compile(r"死亡|永眠|逝去")),
-    (Outcome.recovered_with_sequelae, re.compile(r"後遺症|瘢痕を残|瘢痕が残")),
+    (
+        # "線状に瘢痕治癒した", "結節は縮小,瘢痕化した": healed into a scar; "切断する": amputated
+        Outcome.recovered_with_sequelae,
+        re.compile(r"後遺症|瘢痕を残|瘢痕が残|瘢痕(?:治癒|化)|切断(?:術|し|する|した|され|に至)"),
+    ),
     (
         Outcome.not_recovered,
         re.compile(
@@ -59,7 +63,7 @@ OUTCOMES = (
     (
         Outcome.recovered,
         re.compile(
-            r"治癒|完治|消退|回復|(?:症状|皮疹|病変|紅斑|結節|腫脹|腫瘤|硬結|疼痛|潰瘍|発赤|浮腫)"
+            r"治癒|完治|消退|消褪|上皮化|回復|(?:症状|皮疹|病変|紅斑|結節|腫脹|腫瘤|硬結|疼痛|潰瘍|発赤|浮腫)"
             r"[はがもの]?[^、。]{0,6}消失"
         ),
     ),
@@ -113,13 +117,16 @@ TIME_UNITS = {
 }  # fmt: skip
 _N = rf"(?P<n>\d+(?:\.\d+)?|[{''.join(NUMBERS)}])"
 _UNIT = rf"(?P<unit>{'|'.join(sorted(TIME_UNITS, key=len, reverse=True))})"
+_GIVEN = r"(?:注射|局注|投与|施術|接種|治療|注入)"
 ONSETS = (
-    re.compile(
-        rf"(?:注射|投与|施術|接種|治療|注入)(?:の|から|後)\s*(?:約)?{_N}\s*{_UNIT}(?:後|目)?"
-    ),
+    re.compile(rf"{_GIVEN}(?:の|から|後)\s*(?:約)?{_N}\s*{_UNIT}(?:後|目)?"),
+    re.compile(rf"{_GIVEN}\s*(?:約)?{_N}\s*{_UNIT}後"),
+    re.compile(rf"{_GIVEN}(?:の|後)?(?P<n>翌)(?P<unit>日)"),
     re.compile(rf"潜伏期間?[^、。\d]{{0,8}}{_N}\s*{_UNIT}"),
 )
-"""A latency from the injection: "注射後3日目に", "注射の2週間後", "投与から数時間後"."""
+"""A latency from the injection: "注射後3日目に", "注射の2週間後", "投与から数時間後",
+"接種1か月後より", and the next day ("局注翌日から", "最終接種の翌日から": 1 day)."""
+NUMBERS |= {"翌": 1}
 _SITES = (
     ("forehead", r"前額|額部|おでこ"),
     ("glabella", r"眉間"),

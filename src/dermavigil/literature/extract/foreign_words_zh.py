@@ -118,8 +118,8 @@ _N = rf"(?P<n>\d+(?:\.\d+)?|[{''.join(NUMBERS)}])"
 _UNIT = rf"(?P<unit>{'|'.join(sorted(TIME_UNITS, key=len, reverse=True))})"
 ONSETS = (
     re.compile(
-        rf"(?:注射|术|治疗|接种|给药|操作)(?:后|结束后)(?:约|第)?\s*{_N}\s*(?:[~～\-至]\s*\d+\s*)?"
-        rf"{_UNIT}"
+        rf"(?:注射|术|治疗|接种|给药|操作)(?:后|结束后)[,，]?(?:约|第)?\s*{_N}\s*(?:余|多)?"
+        rf"(?:[~～\-至]\s*\d+\s*)?{_UNIT}"
     ),
     re.compile(
         rf"{_N}\s*(?:[~～\-至]\s*\d+\s*)?{_UNIT}后(?:[^,，;；。]{{0,6}})(?:出现|发现|发生|感到|诉)"
@@ -127,7 +127,8 @@ ONSETS = (
     re.compile(rf"潜伏期[^,，;；。\d]{{0,8}}{_N}\s*(?:[~～\-至]\s*\d+\s*)?{_UNIT}"),
 )
 """A latency from the injection: "术后12 h出现", "注射后2~3 d", "3天后出现", "潜伏期主要
-分布在3 ~ 6 d" (the latency period; a range gives its lower bound)."""
+分布在3 ~ 6 d" (the latency period; a range gives its lower bound), "接种后10余天" (more than
+ten days: ten), "接种疫苗后,第2天" (on the second day)."""
 _SITES = (
     ("forehead", r"前额|额头|额部"),
     ("glabella", r"眉间"),
