@@ -215,12 +215,13 @@ def test_a_numbered_label_opens_its_section() -> None:
 @pytest.mark.parametrize(
     ("text", "criteria", "outcome"),
     [
-        # a stay told by its discharge on a postoperative day (r777)
+        # a stay told by its discharge on a postoperative day (r777); the discharge, the only
+        # status told, is recovering (docs/annotation.md, the v0xx decisions)
         (
             "She underwent excision of the nodules under general anaesthesia and was "
             "discharged on POD 1.",
             {"hospitalisation"},
-            None,
+            "recovering",
         ),
         # surgery worded 'treated surgically', tied to its result (r878)
         (

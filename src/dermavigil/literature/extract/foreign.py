@@ -363,13 +363,9 @@ def _seriousness(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None
                     folded, sentence.start, m.start()
                 ):
                     continue
-                if (
-                    criterion is SeriousnessCriterion.hospitalisation
-                    and named is not None
-                    and (
-                        sentence.end <= named
-                        or words.ADMITTED_SINCE.search(folded, max(0, m.start() - 16), m.start())
-                    )
+                if criterion is SeriousnessCriterion.hospitalisation and (
+                    (named is not None and sentence.end <= named)
+                    or words.ADMITTED_SINCE.search(folded, max(0, m.start() - 16), m.start())
                 ):
                     # "es hospitalizado por falla cardiaca ... Desde su ingreso, se inició
                     # enoxaparina": a stay before the exposure (docs/annotation.md, fourth

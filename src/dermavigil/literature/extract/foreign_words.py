@@ -176,18 +176,20 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
 """Treatment names of these languages -> the English name the draft gives."""
 
 ADMITTED_SINCE = re.compile(
-    r"(?<![\w-])(?:desde|durante|tras|depuis|pendant|durante a|wahrend|durante il)"
-    r" (?:su |el |la |sa |son |seu |sua |a |o |il |der |dem )?$"
+    r"(?<![\w-])(?:(?:desde|durante|tras|depuis|pendant|durante a|wahrend|durante il)"
+    r" (?:su |el |la |sa |son |seu |sua |a |o |il |der |dem )?"
+    r"|(?:dias|semanas|meses|jours|semaines|giorni|settimane) (?:de|d'|del|di) (?:su |sa )?)$"
 )
-"""'Desde su ingreso, se inició tromboprofilaxis con enoxaparina': the stay the exposure was
-given in, not one the reaction caused."""
+"""'Desde su ingreso, se inició tromboprofilaxis con enoxaparina', 'A las dos semanas de
+ingreso nos consultan': the stay the exposure was given in, not one the reaction caused."""
 SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (SeriousnessCriterion.death, OUTCOMES[0][1]),
     (SeriousnessCriterion.hospitalisation, _words(
         r"ingres[ao] en (?:la )?uci|ingreso|hospitaliz\w+|internacao|internad[oa]|hospitalis\w+"
         r"|stationar\w*|ricover\w*|uci|unidad de cuidados intensivos|reanimation")),
     (SeriousnessCriterion.disability, _words(  # a motor deficit, a paralysis, an amputation
-        r"deficits? motore?s?|deficit moteur|deficit motorio|paralisi[as]?|paralysie|lahmung"
+        r"deficits? motore?s?|deficit moteur|deficit motorio"
+        r"|(?:paralisi[as]?|paralysie)(?! cerebra)|lahmung"
         r"|paresi[as]?|paresie|parese|amputa(?:cion|cao|tion|zione|do|da|ee?)")),
 )  # fmt: skip
 """Seriousness criteria stated in words (the reactions' HPO codes and surgery add more)."""

@@ -9,7 +9,8 @@ exposure ("a week before the onset of symptoms"), or as "after two weeks, when
 sentence becomes the first reaction's onset, with its span as evidence. Latencies
 of a follow-up visit or of a recurrence ("In a follow-up visit 6 months later",
 "Four months later, swelling recurred") and the time to presentation ("admitted 3 days
-after the injection": docs/annotation.md) are not onsets and are removed.
+after the injection": docs/annotation.md) are not onsets and are removed
+(:mod:`.onset_exclusions` reads which latencies are none).
 Units: months 30.4375 days, years 365.25 days (as :class:`~dermavigil.domain.dates.Duration`).
 """
 
@@ -21,6 +22,7 @@ from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.literature.extract.calendar_onset import calendar_onset
 from dermavigil.literature.extract.intervals import dated_back, two_intervals
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
+from dermavigil.literature.extract.onset_exclusions import not_an_onset
 from dermavigil.literature.extract.reactions import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence
 
@@ -72,6 +74,20 @@ _STATEMENTS = (
         rf"|had)\b[^.;]{{0,60}}?\b{_EXPOSURE}\b",
         re.I,
     ),
+    # "in the second week post-injection": the week's first day (docs/annotation.md, the
+    # v0xx decisions: "in the second week" gives 7)
+    re.compile(
+        r"\bin (?:the )?(?P<n>second|third|fourth|2nd|3rd|4th)[\s-]+(?P<unit>week)\s*(?:after"
+        rf"|post|following)[\s-]*(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,2}}?{_EXPOSURE}\b",
+        re.I,
+    ),
+    # "The day prior, she received PPSV23": the exposure the day before the sign's sentence
+    re.compile(
+        r"\b(?P<n>the|one|a) (?P<unit>day) (?:prior|before)\W{1,3}(?:she|he|the patient|the child)"
+        r"\s+(?:had\s+)?(?:received|been given|been vaccinated|been injected|was given"
+        r"|was vaccinated|was injected|underwent)\b",
+        re.I,
+    ),
     # "developed within 5 d of the injection": an interval's bound, as annotated
     re.compile(
         rf"\bwithin\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*(?:of|after|following"
@@ -96,150 +112,20 @@ _STATEMENTS = (
         re.I,
     ),
 )
-_NOT_ONSET_BEFORE = re.compile(
-    r"\b(?:follow-?up|visit|review(?:ed)?|re-?evaluat\w*|seen again|discharged?|control)\b"
-    r"[^.;]{0,30}$"
-    r"|\b(?:resolved|healed|recovered|disappeared|improved|subsided|regressed|cleared"
-    r"|normali[sz]ed|recovery|resolution|remission)\b(?:\s+\w+ly)?\s+"
-    r"(?:(?:at|by|within|after|in|over)\s+(?:about\s+)?)?$",
-    re.I,
-)
-"""A follow-up or a visit timed, or a status reached at a time ('The patient had healed at
-two months after the filler injection'): no onset."""
-_NOT_ONSET_AFTER = re.compile(
-    r"^[^.;]{0,80}\b(?:recurr\w*|reappear\w*|relaps\w*|again|had (?:\w+ )?(?:improved|resolved"
-    r"|healed|regressed|disappeared))\b",
-    re.I,
-)
-
-
-_RECOVERY_AFTER = re.compile(
-    r"^(?:(?!\b(?:developed|appeared|occurred|noticed|presented|began|started|experienced"
-    r"|complained|emerged|arose)\b)[^.;]){0,60}\b(?:resolved|disappeared|subsided|regressed"
-    r"|healed|settled|faded|remained|persisted|resumed|returned to|recovered|improved"
-    r"|discharged)\b",
-    re.I,
-)
-"""'After 10 days postinjection swelling and hematoma resolved', 'After 2 weeks, only a small
-eschar remained', 'By 21 days after her injection, she had resumed normal activity': the time
-of a later status, not an onset."""
-_DURATION_BEFORE = re.compile(
-    r"\bfor\s+(?:more than\s+|over\s+|about\s+|nearly\s+|almost\s+|at least\s+"
-    r"|approximately\s+|around\s+|roughly\s+|up to\s+)?$",
-    re.I,
-)
-"""'pain for 2.5 weeks after the vaccine', 'lasted for more than 6 months after': how long a
-sign lasted, not when it began."""
-_ONSET_VERB_BEFORE = re.compile(
-    r"\b(?:developed|appeared|occurred|began|started|emerged|arose|noticed)\b[^.;,]{0,30}$", re.I
-)
-_RELATIVE_AFTER = re.compile(r"^\s*,?\s*(?:which|that)\b", re.I)
-"""'The eruption developed within 5 d of the injection and persisted', 'an abscess two days
-after treatment, which was drained and healed': the latency is the onset's, whatever status
-follows."""
-_GENERIC = re.compile(
-    r"\b(?:typically|usually|normally|generally|often|commonly|frequently|classically|tends? to"
-    r"|can|may)\b[^.;]{0,40}$",
-    re.I,
-)
-"""'ptosis, which typically develops 2-10 days after injection': what is usual, not this
-patient's onset."""
-
-
-_SIGN_VERB = (
-    r"\b(?:developed|appeared|occurred|began|started|emerged|arose|noticed|experienced|felt"
-    r"|complained|observed)\b"
-)
-_VISIT = (
-    r"\b(?:presented|presenting|presents|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen"
-    r"|referred|brought|transferred)|admitted|came|went|visited|consulted|contacted|attended"
-    r"|returned|sought|revisited|re-?presented"
-    r"|(?:first|initial) (?:consultation|visit|presentation|examination)"
-    r"|we (?:here(?:by|in)? )?(?:report|present|describe) (?:an?|the) (?:\w+ )?case)\b"
-)
-_PRESENTATION_BEFORE = re.compile(
-    rf"{_VISIT}(?:(?!{_SIGN_VERB}|\bonset\b|\bhistory of\b)[^.;]){{0,200}}$", re.I
-)
-_PRESENTATION_AFTER = re.compile(
-    rf"^\W{{0,3}}(?:(?!{_SIGN_VERB})[\w-]+,?\s+){{0,3}}?{_VISIT}", re.I
-)
-"""The time the patient was seen or sought care, which bounds the onset but does not state
-it (docs/annotation.md, fourth session): a latency in the clause of a visit's verb ('was
-admitted to our hospital 5 days after', 'presented with swelling and fever 24 h after the
-vaccine', 'contacted the clinic one hour post procedure', 'Twenty days later, she presented
-with'), unless a sign's verb or onset dates the sign ('presented with a rash that had appeared
-3 days after', 'presented with a history of sudden onset of pain ..., 15 hours following
-injection')."""
-
-
-_EXPOSED_AFTER = re.compile(
-    r"^(?:\s+(?:the|her|his)\s+(?:[\w-]+\s+){0,2}?(?:injections?|doses?|sessions?|treatments?"
-    r"|vaccinations?|procedures?))?"
-    rf"\s*,\s*(?:(?!{_SIGN_VERB})[\w-]+\s+){{0,3}}?(?:(?:was|were) (?:re-?)?(?:injected"
-    r"|given|administered|vaccinated|re-?treated)|received|underwent)\b",
-    re.I,
-)
-"""The time of a further exposure ('2 months after the third injection, she was injected with
-75 units'): the latency runs to the first sign, not to the next dose."""
+_WEEK_ORDINALS = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+"""The Nth week after the exposure starts N-1 weeks after it."""
 
 
 def _duration(match: re.Match[str]) -> Duration | None:
+    n = match.group("n").lower()
+    if n in _WEEK_ORDINALS or n == "the":
+        value = float(_WEEK_ORDINALS.get(n, 1))
+        return Duration(value=value, unit=_UNITS[match.group("unit").lower()])
     value = number_value(match.group("n"))
     unit = _UNITS.get(match.group("unit").lower())
     if value is None or unit is None:
         return None
     return Duration(value=value, unit=unit)
-
-
-_ON_THERAPY = re.compile(
-    r"^\s*of\s+(?:[\w-]+\s+){0,4}?(?:therapy|treatment|administration|use)\b"
-    r"|^\s*(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:therapy|treatment)\s+(?:began|started|was started"
-    r"|was initiated|was begun|initiation)\b"
-    r"|^\s*(?:starting|beginning|initiating|commencing|(?:the )?(?:start|initiation|beginning"
-    r"|introduction) of)\s+(?:[\w-]+\s+){0,4}?(?:therapy|treatment|prophylaxis)\b",
-    re.I,
-)
-"""'after 3 months of treatment with subcutaneous interferon', 'After 10 days of LMWH
-administration', 'Nineteen days after heparin therapy began', 'Six days after starting heparin
-therapy': time on a repeated-dose therapy, no latency from the last exposure
-(docs/annotation.md, r5xx and r9xx decisions)."""
-
-
-_UNTIL = re.compile(r"\buntil\s+(?:about\s+|approximately\s+)?$", re.I)
-_DATED_BACK = re.compile(r"\b(?:before|prior)\b", re.I)
-"""'She was healthy until 20 days before the development of the lesion': the end of a healthy
-period dated back from the sign or the visit, no latency from the exposure ('well until a year
-after the procedure, when masses were identified' is one)."""
-_AT_A_TIME = re.compile(r"\bat\s+(?:more than\s+|over\s+|about\s+|approximately\s+)?$", re.I)
-_STATE_AFTER = re.compile(
-    r"^[^.;]{0,40}?,\s*(?:the patient|she|he)\s+(?:still\s+)?(?:has|had|is|was|remains"
-    r"|remained|reports|reported|continues)\b",
-    re.I,
-)
-"""'At more than two years post-injury, the patient has ongoing pain': the time of a state at
-a follow-up, not when the first sign began."""
-
-
-def _not_an_onset(before: str, after: str, said: str = "") -> bool:
-    """A latency that times a follow-up, a visit, a recurrence, a later status, a duration or
-    what is usual, from the words before it and after it (``said``: its own words)."""
-    return bool(
-        _NOT_ONSET_BEFORE.search(before[-40:])
-        or _PRESENTATION_BEFORE.search(before)
-        or _PRESENTATION_AFTER.match(after)
-        or _EXPOSED_AFTER.match(after)
-        or _NOT_ONSET_AFTER.match(after)
-        or (
-            _RECOVERY_AFTER.match(after)
-            and not _ONSET_VERB_BEFORE.search(before)
-            and not _RELATIVE_AFTER.match(after)
-        )
-        or _DURATION_BEFORE.search(before)
-        or _ON_THERAPY.match(after)
-        or _GENERIC.search(before)
-        or (_UNTIL.search(before) and bool(_DATED_BACK.search(said)))
-        or (_AT_A_TIME.search(before) and _STATE_AFTER.match(after))
-    )
 
 
 def find_onset(sentences: list[Sentence]) -> tuple[Duration, str, tuple[int, int]] | None:
@@ -249,7 +135,7 @@ def find_onset(sentences: list[Sentence]) -> tuple[Duration, str, tuple[int, int
         for match in sorted(found, key=lambda m: m.start()):
             text = sentence.text
             before, after = text[max(0, match.start() - 210) : match.start()], text[match.end() :]
-            if _not_an_onset(before, after[:100], match.group(0)) or _visit_of_a_worded_onset(
+            if not_an_onset(before, after[:100], match.group(0)) or _visit_of_a_worded_onset(
                 text[max(0, match.start() - 60) : match.end() + 60], text
             ):
                 continue
@@ -345,7 +231,7 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
         if reaction.onset_latency is None or not spans:
             continue
         start, end = spans[0]
-        if _not_an_onset(text[max(0, start - 210) : start], text[end : end + 100], text[start:end]):
+        if not_an_onset(text[max(0, start - 210) : start], text[end : end + 100], text[start:end]):
             _drop_onset(reaction)
     _chained_later(reactions)
     # the first sign came within minutes (in words): a number told later is when the patient

@@ -116,6 +116,24 @@ _HEDGED = re.compile(
 higher risk for fatal anaphylaxis': what a reaction class can do, not this patient's death."""
 
 
+_SWITCHED = re.compile(r"\b(?:switched|changed|converted|moved) (?:over )?to\b[^.;]{0,80}$", re.I)
+"""'the patient was switched to a monoclonal cGRP antibody with good response': the response of
+the underlying disease to the next drug, not a status of the reaction."""
+_REINTRODUCED = re.compile(
+    r"\b(?:re-?introduc\w*|re-?challeng\w*|re-?exposed|re-?exposure|re-?started|restarted"
+    r"|resumed)\b",
+    re.I,
+)
+_SIGN_AGAIN = re.compile(r"\b(?:appeared|developed|recurred|reappeared|occurred|returned)\b", re.I)
+"""'an attempt was made to reintroduce apomorphine ... within 2 weeks a crop of necrotic ulcers
+appeared': a recurrence on re-exposure told last leaves no outcome (docs/annotation.md, the
+v0xx decisions)."""
+_DISCHARGED = re.compile(r"\b(?:was|were) (?:\w+ )?discharged\b(?! against)", re.I)
+"""'He was discharged after sixteen days of hospitalization': a discharge with no end status
+stated is recovering (docs/annotation.md, the v0xx decisions), read only when the narrative
+states no other status."""
+
+
 @dataclass
 class OutcomeFacts:
     """Outcome, sequelae, seriousness and whom they concern, with spans."""
@@ -162,6 +180,12 @@ def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) 
     told_at = facts.spans["outcome"][0][1] - sentence.start if facts.spans.get("outcome") else 0
     if _RELAPSE.search(sentence.text, max(0, told_at)):
         # "resolved within 48 h; and then four days later, she exhibited the same symptoms"
+        facts.outcome, facts.sequelae, facts.spans = None, [], {}
+        return
+    if any(
+        _REINTRODUCED.search(s.text) and any(_SIGN_AGAIN.search(t.text) for t in after[i : i + 2])
+        for i, s in enumerate(after)
+    ):
         facts.outcome, facts.sequelae, facts.spans = None, [], {}
         return
     retold = next((i for i, s in enumerate(after) if _INTRODUCED.search(s.text)), len(after))
@@ -214,6 +238,10 @@ def _last_status(
     for sentence in reversed(later):
         status = sentence_status(sentence)
         if status is None or _BEFORE_CASE.search(sentence.text, 0, status.span[0]):
+            continue
+        if status.outcome is Outcome.recovering and _SWITCHED.search(
+            sentence.text, 0, status.span[0]
+        ):
             continue
         if _PLUPERFECT.search(sentence.text[: status.span[0]]) and not _TIMED.search(sentence.text):
             earlier = earlier or (sentence, status)
@@ -328,4 +356,16 @@ def find_outcome(
         # "a case ... that turned out to be fatal": the fatal outcome is the death criterion
         facts.seriousness.insert(0, SeriousnessCriterion.death)
         facts.spans.setdefault("seriousness", []).extend(facts.spans.get("outcome", []))
+    # read after seriousness: a discharge is no resolution an operation is tied to
+    narrative = [s for s in patient if s.index >= first_reaction]
+    if facts.outcome is None and not any(sentence_status(s) for s in narrative):
+        for sentence in reversed(narrative):
+            found = _DISCHARGED.search(sentence.text)
+            if found and present(sentence, *found.span()):
+                _keep(facts, sentence, StatusMention(Outcome.recovering, 5, found.span()))
+                seriousness = facts.spans.get("seriousness")
+                _superseded(facts, sentence, narrative)  # "came back for a review" after it
+                if seriousness:
+                    facts.spans["seriousness"] = seriousness
+                break
     return facts

@@ -142,7 +142,8 @@ _PARTIAL = re.compile(
     rf"|\b(?:{_BETTER_VERB}|normali[sz]ed)\b[^.;]{{0,30}}?\bexcept\b"
     rf"|\b{_DEGREE}\s+(?:complete(?:ly)?\s+)?(?:{_BETTER_VERB}|{_BETTER_NOUN})\b"
     rf"|\b{_BETTER_VERB}\s+{_DEGREE}\b"
-    rf"|\b{_DEGREE_ADJ}\s+(?:(?:complete|clinical|symptomatic)\s+)?(?:{_BETTER_NOUN}|response)\b"
+    rf"|\b{_DEGREE_ADJ}[\s-]+(?:(?:complete|clinical|symptomatic)\s+)?(?:symptoms?\s+)?"
+    rf"(?:{_BETTER_NOUN}|response)\b"
     rf"|\b(?:was|were|has been|had been)\s+{_DEGREE}\s+(?:reduced|decreased|diminished|smaller)\b"
     r"|\b(?:reduced|decreased|diminished|shrank|shrunk)\s+(?:\w+\s+)?in size\b"
     r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|persisted|was left|were left)\b"
@@ -195,6 +196,8 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|(?:did not|didn't|does not|has not|have not|failed to|could not)\s+(?:\w+\s+){0,2}?"
             r"(?:resolv|improv|recover|heal|regress|subsid|respond|disappear)\w*"
             r"|without (?:any )?(?:\w+ ){0,2}?(?:improvement|recovery|resolution|regression)"
+            r"|without (?:an? |any )?(?:(?:significant|clinical|noticeable|appreciable"
+            r"|therapeutic|visible|obvious) )+(?:effect|response|benefit)"
             r"|no (?:significant |further |clinical )?improvement|no (?:significant |further )?"
             r"(?:effect|response|benefit) (?:was|were) (?:observed|seen|noted)"
             r"|(?:remained |was |were |is |are |stayed )?unchanged"
@@ -204,7 +207,7 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|remained (?:visible|palpable|present|stable|firm|swollen|indurated|painful)"
             r"|(?:was|were) (?:still )?present (?:\w+ ){0,4}?at (?:the )?(?:\w+ )?follow-?up"
             r"|(?:remains|remained|is|was) (?:still )?(?:[\w-]+[- ])?dependent\b"
-            r"|continued to (?:have|experience|complain|suffer|report)"
+            r"|continu(?:ed|es) to (?:have|experience|complain|suffer|report)"
             r"|(?<!\bof )worsened(?! to \d)|deteriorated|(?:progressive |further )?deterioration"
             r"|(?:showed |with |there was )?no (?:significant |further |visible |appreciable )?"
             r"change(?! (?:in|of) (?:the |her |his )?(?:treatment|therapy|dos\w+|medication))"
@@ -287,6 +290,7 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|relieve\w*|(?:dramatic\w*|good|marked) response|continued to shrink"
             r"|respond(?:ed|ing) (?:well|favou?rably|promptly|quickly|rapidly|dramatically) to"
             r"|evolved favou?rably|(?:favou?rable|adequate|good|satisfactory) (?:evolution|course)"
+            r"|(?:steady|slow|gradual|progressive|ongoing) recovery"
             r")\b",
             re.I,
         ),
