@@ -129,3 +129,39 @@ def test_what_a_treatment_in_a_title_treats_is_the_reaction(title: str, reaction
 def test_a_reaction_after_an_indication_or_a_condition_stays_a_reaction(text: str, reaction: str):
     at = text.index(reaction)
     assert pre_existing(text, at, at + len(reaction), condition=True) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "症例は80歳代、男性。以前より糖尿病があり、インスリン治療を行っていた。",
+        "インスリン治療中の糖尿病患者で腹部の注射部位に皮下腫瘤を認めた。",
+    ],
+)
+def test_a_japanese_condition_the_patient_had_is_no_reaction(text: str):
+    """ "以前より糖尿病があり" (diabetes since before), "糖尿病患者" (a diabetic patient)."""
+    from dermavigil.literature.extract.foreign import read_foreign
+
+    codes = {c.code for r in read_foreign(text, "ja").reactions for c in r.codes}
+    assert "HP:0000819" not in codes  # diabetes mellitus
+
+
+def test_a_japanese_text_under_a_han_title_is_read_as_japanese():
+    """A title of Han characters alone reads as Chinese; the abstract under it, with its
+    kana, is Japanese: the text is read in the language most of it is written in."""
+    from dermavigil.literature.extract.quality import check_text
+
+    title = (
+        "胰岛素注射部位皮下腫瘤症例報告与文献複習"
+        "糖尿病患者胰岛素治療中腹部注射部位皮下腫瘤形成機序病理組織学的検討\n\n"
+    )
+    body = (
+        "症例は80歳代、男性。以前より糖尿病があり、インスリン治療を行っていた。"
+        "初診の2ヶ月前から左下腹部に皮下硬結が出現したため、近医を受診し、当科に紹介された。"
+        "当科初診時、左下腹部に4cm大の自覚症状のない皮下硬結を認めた。"
+        "生検を行ったところ、アミロイドの沈着を認め、インスリンボールと診断した。"
+        "注射部位を変更したところ、血糖コントロールは改善し、硬結は縮小した。"
+    )
+    check = check_text(title + body)
+    assert not check.usable
+    assert check.languages[0][2] == "ja"

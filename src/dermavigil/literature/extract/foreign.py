@@ -168,6 +168,9 @@ def _reactions(
                 continue
             if history and _in_history(folded, sentence, start, end, history):
                 continue
+            after = getattr(words, "HISTORY_AFTER", None)
+            if after and after.match(folded, end, sentence.end):
+                continue  # "糖尿病患者": the patient's condition (foreign_words_ja)
             codes = list(_codes(english))
             key = codes[0].code if codes else english.lower()
             if biopsy and start > biopsy.start():

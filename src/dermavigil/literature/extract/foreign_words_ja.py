@@ -41,8 +41,12 @@ SEX = (
 )
 AGE = re.compile(r"(?P<n>\d{1,3})\s*(?P<unit>歳|か月|ヵ月|ヶ月|カ月)(?!間|後)")
 """An age: "23歳", "7か月" (not a duration, "3か月間", "2か月後")."""
-HISTORY = re.compile(r"既往|基礎疾患|の既往|合併")
-"""Before a condition the patient had already (a history), not a reaction."""
+HISTORY = re.compile(r"既往|基礎疾患|の既往|合併|以前より|以前から|もともと|元来")
+"""Before a condition the patient had already (a history: "以前より糖尿病があり", diabetes
+since before), not a reaction."""
+HISTORY_AFTER = re.compile(r"(?:の)?(?:患者|患児)|(?:で|にて)?(?:加療中|治療中|通院中)")
+"""Right after a condition the patient had already: "糖尿病患者" (a diabetic patient, the
+noun the condition qualifies), "糖尿病で加療中" (under treatment for it)."""
 AGE_UNITS = {"か月": "month", "ヵ月": "month", "ヶ月": "month", "カ月": "month"}
 OUTCOMES = (
     (Outcome.fatal, re.compile(r"死亡|永眠|逝去")),

@@ -292,7 +292,12 @@ def _set_aside_foreign(check: TextCheck, words: int) -> bool:
     kept = blank(check.text, foreign)
     left = english_words(kept)
     if left < MIN_PROSE_WORDS:
-        return _not_english(check, foreign[0].code)
+        # the language most of the set-aside text is in, not that of its first paragraph (a
+        # title of Han characters alone reads as Chinese above a Japanese abstract)
+        sizes: dict[str, int] = {}
+        for f in foreign:
+            sizes[f.code] = sizes.get(f.code, 0) + f.words
+        return _not_english(check, max(sizes, key=lambda code: sizes[code]))
     check.shown, check.text = check.text, kept
     check.languages = [(f.start, f.end, f.code) for f in foreign]
     names = ", ".join(dict.fromkeys(f.language for f in foreign))
