@@ -244,3 +244,19 @@ def test_a_partial_record_shows_why_as_a_caution_and_a_missing_reaction_in_words
     page = as_assessor.client.post(_open_action(listed, 1), data={"csrf_token": as_assessor.csrf})
     assert re.search(r'<div class="notice caution" id="draft-warnings"[^>]*>', page.text)
     assert "List should have at least 1 item" not in page.text
+
+
+def test_a_review_starting_says_so(as_assessor):  # type: ignore[no-untyped-def]
+    """A review running before its first record said 'waiting for the import before it'
+    (the words of a queued job); queued and starting read differently."""
+    from dermavigil.web.literature_review import LITERATURE
+
+    jobs = as_assessor.client.app.state.jobs
+    job = jobs.new_job(LITERATURE, ["week.nbib"], "reviewer")
+    assert (
+        "waiting for the import or review started before it"
+        in as_assessor.client.get(f"/drafts/import/{job.job_id}").text
+    )
+    job.status = "running"
+    page = as_assessor.client.get(f"/drafts/import/{job.job_id}").text
+    assert "starting: reading the records" in page and "waiting for" not in page
