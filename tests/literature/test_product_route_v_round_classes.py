@@ -162,3 +162,44 @@ def test_crushed_oral_forms_and_heroin_are_not_given_as_made_for(text):
 def test_romance_salts_and_a_drug_named_with_its_route(text, product, route):
     view = _view(text)
     assert view["products"][:1] == [product] and view["route"] == route
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a participle of time is no product: the object of "injected" is missing
+        ("She was injected following the standard fixed-dose protocol.", None),
+        # "and" before a gerund begins a second clause, not a second word of the name
+        (
+            "He had injections of a tanning peptide and attending a solarium weekly.",
+            "tanning peptide",
+        ),
+        # a recommendation's modal ends the name
+        ("Injections of ozonised oil should be avoided.", "ozonised oil"),
+    ],
+)
+def test_a_descriptive_product_phrase_ends_where_its_noun_phrase_ends(text, name):
+    from dermavigil.literature.extract.product_mentions import generic_mentions
+    from dermavigil.literature.extract.sentences import split_sentences
+
+    found = generic_mentions(split_sentences(text))
+    assert [m.text for _, m in found] == ([name] if name else [])
+
+
+def test_a_misspelt_toxin_given_into_a_muscle_is_approved():
+    view = _view(
+        "Neck weakness after botulinim toxin type A\nA 60-year-old man with cervical dystonia "
+        "received intramuscular botulinim toxin type A injections. Two weeks later he developed "
+        "neck weakness."
+    )
+    assert view["products"][0][1] == "botulinum_toxin" and view["route_approval"] is True
+
+
+def test_ethanol_injected_as_a_sclerosant_is_a_drug():
+    """Dehydrated alcohol for injection is a Drugs@FDA drug; texts name it by its INN."""
+    view = _view(
+        "Skin necrosis after ethanol sclerotherapy\nA 30-year-old woman with a venous "
+        "malformation of the forearm received an injection of pure ethanol into the lesion. "
+        "Two days later the overlying skin became blistered and necrotic."
+    )
+    assert view["products"] == [("ethanol", "drug")]

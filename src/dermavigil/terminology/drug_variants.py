@@ -15,6 +15,7 @@ Case reports from elsewhere write:
   the interferons, "interferon gamma-1b") where texts write "interferon-gamma", "interferon
   alpha" or the Spanish and Portuguese "gama": the lexicon name the spelling begins
   (:func:`greek_variant`);
+- dehydrated alcohol for injection under its INN, ethanol (:data:`ETHANOL`);
 - the biologics FDA licenses through CBER that the Drugs@FDA and FAERS extracts miss: the
   skin-test antigens (tuberculin purified protein derivative, Tubersol and Aplisol; Candida
   albicans skin test antigen, Candin; Spherusol, coccidioidin): :data:`SKIN_TEST_ANTIGENS`.
@@ -50,6 +51,12 @@ VARIANTS: dict[str, str] = {
 name (only names the lexicon lacks; it holds some INNs as well, e.g. paracetamol); and the
 eponym of the tuberculin skin test (the Mantoux test is the intradermal injection of
 tuberculin purified protein derivative: CDC, *Tuberculin Skin Testing*)."""
+
+ETHANOL = frozenset({"ethanol", "dehydrated alcohol", "dehydrated ethanol", "absolute ethanol"})
+"""Dehydrated alcohol for injection (Drugs@FDA ingredient "ALCOHOL", labelled for
+intra-arterial and parenteral use: an ablative agent and sclerosant, e.g. Ablysinol, NDA
+207987), under its INN "ethanol" and its label name; the lexicon build drops "alcohol" as an
+everyday word (a patient's drinking is no drug exposure), so only these names are added."""
 
 SKIN_TEST_ANTIGENS = frozenset(
     {

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dermavigil.terminology.drug_variants import (
+    ETHANOL,
     SKIN_TEST_ANTIGENS,
     VARIANTS,
     greek_variant,
@@ -57,7 +58,7 @@ def _name_file(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def drug_names() -> frozenset[str]:
     """The packaged lexicon (lower-case names)."""
-    names = _name_file("drug_names.txt") | SKIN_TEST_ANTIGENS
+    names = _name_file("drug_names.txt") | SKIN_TEST_ANTIGENS | ETHANOL
     return frozenset(names | {v for name in names for v in _salt_first(name)})
 
 

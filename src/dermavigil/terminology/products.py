@@ -35,7 +35,7 @@ _PATTERNS: tuple[tuple[ProductCategory, str], ...] = (
     ),
     (
         _C.botulinum_toxin,
-        r"(?:botulinum|botulinic)\s+(?:neuro)?toxin(?:\s+type[\s-]+A)?"
+        r"(?:botulin(?:um|ic|im|un))\s+(?:neuro)?toxin(?:\s+type[\s-]+A)?"
         r"|(?:ona|abo|inco|prabo|letibo|daxi|rima)botulinumtoxin[\s-]?[AB]"
         r"|botulinum(?=\s+(?:injections?|treatments?))|BoNT-?A|BTX-?A|(?-i:BTA)"
         r"|toxina\s+botul[ií]nica(?:\s+(?:tipo\s+)?A)?|toxine\s+botulique|tossina\s+botulinica"

@@ -38,7 +38,8 @@ from dermavigil.terminology.products import ProductMention, categorize, find_pro
 Mentions = list[tuple[Sentence, ProductMention]]
 _DETERMINER = r"(?:an?|the|one|some)\s+"
 _NAME = (
-    r"(?!(?:into|in|to|under|at|on|with|by|from|for|over|around)\b)"
+    r"(?!(?:into|in|to|under|at|on|with|by|from|for|over|around|following|after|before"
+    r"|during|using|per)\b)"
     r"(?P<name>[A-Za-z][\w\-' ]{2,50}?)"
 )
 _MATERIAL = (
@@ -83,7 +84,10 @@ _GENERIC = (
 a skin booster containing ...", "a collagen-containing dermal filler injection", "autologous
 fat injection", "acetyl hexapeptide-8 (argireline) injections", "a tear trough treatment with
 dermal filler", "injection of non-steroidal anti-inflammatory drugs"."""
-_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|may|might|can|could|possible)\b", re.I)
+_CLAUSE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|may|might|can|could|will|would|possible)\b",
+    re.I,
+)
 """A verb or a modal inside a descriptive name: a clause was read, not a product ("the drug
 is a possible cause")."""
 _LEADING = re.compile(r"^(?:(?:an?|the|one|some|her|his|first|cosmetic|previous)\s+)+", re.I)
@@ -117,9 +121,25 @@ def _noun_phrase(name: str) -> str:
     "subcutaneously" or "them" name nothing)."""
     words = name.split(" ")
     for i, word in enumerate(words):
-        if word.lower() in _PRONOUN or _adverb(word) or (i and word.lower() in _OBTAINED):
+        if (
+            word.lower() in _PRONOUN
+            or _adverb(word)
+            or (i and word.lower() in _OBTAINED)
+            or (i and word.lower() in ("should", "must", "shall"))  # "X should be avoided"
+        ):
+            return " ".join(words[:i]).strip()
+        if (
+            i
+            and word.lower() in ("and", "or")
+            and i + 1 < len(words)
+            and _GERUND.search(words[i + 1])
+        ):  # "Melanotan 2 and attending a tanning studio": a second clause begins
             return " ".join(words[:i]).strip()
     return name
+
+
+_GERUND = re.compile(r"^[a-z]{3,}ing$")
+"""A present participle (lower case: not a name such as "Sterling")."""
 
 
 _OBTAINED = frozenset(

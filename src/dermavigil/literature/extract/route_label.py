@@ -125,7 +125,7 @@ def complete_label(
                 )
     into_an_artery(facts, name)
     oral_form(facts, name, sentences)
-    if toxin_target(facts, category, sentences, stated):
+    if facts.used is None and toxin_target(facts, category, sentences, stated):
         return "botulinum toxin injected into the muscle or organ it treats"
     if facts.approved or not name:
         return None
@@ -148,6 +148,8 @@ def complete_label(
                 )
     if facts.wrong_spans:
         return None
+    if toxin_target(facts, category, sentences, stated):
+        return "botulinum toxin given by a route toxins are labelled for"
     if facts.used is Route.intralesional and _route_names_suspect(facts, name, category, sentences):
         # an intralesional injection is placed in the lesion it treats, as it is meant to be
         # (docs/annotation.md: intralesional corticosteroids are approved true)

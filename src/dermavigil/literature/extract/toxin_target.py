@@ -7,6 +7,8 @@ themselves (FDA labelling of onabotulinumtoxinA: intramuscular, intradetrusor, i
 of incobotulinumtoxinA and rimabotulinumtoxinB: intraglandular for sialorrhoea). A muscle
 gives the route ``intramuscular``; a gland, the bladder wall or the pylorus gives the
 E2B route ``other`` (E2B has no intraglandular or intradetrusor route), approved for it.
+A toxin given into a muscle or the skin by a stated route is given by a route toxins are
+labelled for, whatever its name (a misspelling the catalogue does not resolve).
 The sentence must tell the toxin of this case was injected there (an injection word and
 the place in one clause, or an "intra-" adjective of the place: "intradetrusor injection").
 """
@@ -41,6 +43,7 @@ _INTRA = re.compile(
 )
 
 
+_LABELLED = frozenset({Route.intramuscular, Route.intradermal})
 _TOLD = re.compile(
     r"\b(?:she|he|her|his|the patient|our patient|a case of|patients\s+(?:received|were|had)"
     r"|(?:was|were)\s+(?:treated|injected|given)|received|underwent)\b",
@@ -56,8 +59,16 @@ def toxin_target(
     """For a botulinum toxin with no route stated, the muscle or organ a sentence of the case
     (``stated``, or one that tells of the patient: :data:`_TOLD`) says it was injected into:
     route and approval set, the place as evidence. Returns whether it did."""
-    if category != "botulinum_toxin" or facts.used is not None or facts.wrong_spans:
+    if category != "botulinum_toxin" or facts.wrong_spans:
         return False
+    if facts.used is not None:
+        # a toxin of a name the catalogue does not resolve ("botulinim toxin", misspelt)
+        # given into a muscle or the skin: the routes every toxin is labelled for
+        if facts.used not in _LABELLED or not facts.used_spans:
+            return False
+        facts.approved, facts.approved_spans = [facts.used], list(facts.used_spans[:1])
+        facts.approved_verbatim = "botulinum toxins: intramuscular and intradermal injection"
+        return True
     for sentence in sentences:
         if sentence not in stated and not _TOLD.search(sentence.text):
             continue

@@ -39,7 +39,7 @@ from dermavigil.literature.extract.treatment_names import (
     procedure_name,
     treatment_phrases,
 )
-from dermavigil.terminology.drug_variants import SKIN_TEST_ANTIGENS
+from dermavigil.terminology.drug_variants import ETHANOL, SKIN_TEST_ANTIGENS
 from dermavigil.terminology.drugs import drug_names, find_drugs
 from dermavigil.terminology.products import categorize, find_products
 
@@ -152,8 +152,10 @@ def _matches(
         ):
             found.append((pair.start(), pair.end(), pair.group(0)))
     for drug in find_drugs(text):
-        if _overlaps(drug.start, drug.end, found) or drug.name in SKIN_TEST_ANTIGENS:
-            continue  # a skin-test antigen is given to test, never to treat a reaction
+        if _overlaps(drug.start, drug.end, found) or drug.name in SKIN_TEST_ANTIGENS | ETHANOL:
+            # a skin-test antigen is given to test, and ethanol injected ablates or scleroses
+            # a lesion: neither treats a reaction
+            continue
         if any(drug.name in s or s in drug.name or _same_words(drug.name, s) for s in suspects):
             continue
         if categorize(drug.text) not in _NOT_A_FAMILY:
