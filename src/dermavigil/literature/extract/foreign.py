@@ -47,6 +47,7 @@ from dermavigil.literature.extract.foreign_languages import (
 )
 from dermavigil.literature.extract.foreign_product import find_product
 from dermavigil.literature.extract.foreign_treatments import (
+    TREATMENT_HEADING,
     negated,
     treatments_of,
 )
@@ -109,8 +110,8 @@ def _case_sentences(sentences: list[Sentence], folded: str, language: str) -> li
         if GENERAL.search(text) or _names(sentence.text):
             telling = False
             continue
-        if CASE.search(text):
-            telling = True
+        if CASE.search(text) or TREATMENT_HEADING.fullmatch(text.strip()):
+            telling = True  # a "Tratamiento" heading tells this patient's treatment
         if telling:
             out.append(sentence)
     title = sentences[0] if sentences and sentences[0].section == "title" else None

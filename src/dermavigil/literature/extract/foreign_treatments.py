@@ -33,6 +33,14 @@ _MEMBERS = re.compile(
 """Between a drug class and its members: brackets or a preposition ("antibiótico terapia a
 base de oxacilina", "tratamiento antibiótico prolongado con claritromicina"): the members
 are the names a reader lists, as on the English path (:func:`.treatment_combined.combined`)."""
+TREATMENT_HEADING = re.compile(
+    r"(?:tratamiento|tratamento|traitement|behandlung|therapie|trattamento|terapia|treatment"
+    r"|tedavi|治疗|治療)(?: y evolucion| e evolucao| et evolution)?\s*[:.]?"
+)
+"""A section heading of its own line that names the treatment ("Tratamiento"): the (at most
+three) case sentences after it tell treatments given, the list lines of a poster ("-Frío local,
+antihistamínico y paracetamol") as much as a sentence with a verb; :mod:`.foreign` reads
+them as case sentences."""
 _BOUNDS = {"ja": "(?:{})", "zh": "(?:{})", "tr": r"(?<![\w-])(?:{})\w*"}
 """How a treatment's name is bounded: not at all in Japanese and Chinese (no spaces), at its
 start in Turkish (suffixes follow)."""
@@ -80,9 +88,14 @@ def treatments_of(
     suspects = frozenset(ascii_fold(s) for s in suspects)
     lexicon = words_for(language)
     bounds = _BOUNDS.get(language, r"(?<![\w-])(?:{})(?![\w-])")
+    under_heading = 0
     for sentence in case:
         part = folded[sentence.start : sentence.end]
-        if not lexicon.TREATED.search(part):
+        if TREATMENT_HEADING.fullmatch(part.strip()):
+            under_heading = 3
+            continue
+        under_heading -= 1
+        if not lexicon.TREATED.search(part) and under_heading < 0:
             continue
         hits: list[tuple[int, int, str]] = []
         for pattern, english in lexicon.TREATMENTS:

@@ -139,6 +139,12 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"ozonioterapia|ozonoterapia|ozonotherapie|ozontherapie", "ozone therapy"),
     (r"corticoterapia|corticotherapie|kortikoidtherapie", "corticosteroid therapy"),
     (r"kuhlung|refroidissement|crioterapia|cryotherapie|kryotherapie", "cooling"),
+    (r"frio local|hielo local|froid local|kalte lokal|freddo locale", "local cold"),
+    (
+        r"tratamiento antimicrobiano|tratamento antimicrobiano|traitement antimicrobien"
+        r"|antimicrobianos?|antimicrobiens?",
+        "antimicrobial treatment",
+    ),
     (
         r"analgesicos?|antalgiques?|traitement antalgique|analgetika|analgesici|antalgico",
         "analgesics",

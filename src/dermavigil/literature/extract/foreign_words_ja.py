@@ -150,7 +150,7 @@ _SITES = (
 SITES_FOUND = tuple((name, re.compile(p)) for name, p in _SITES)
 """Body sites -> the shipped vocabulary's names (``body_sites.tsv``)."""
 TREATED = re.compile(
-    r"投与|治療|加療|施行|使用|処置|内服|外用|注射|注入|点滴|開始|療法|切除|デブリードマン"
+    r"投与|治療|加療|施行|使用|処置|内服|外用|注射|注入|点滴|開始|療法|切除|切断|デブリードマン"
 )
 """A sentence that tells a treatment given ("を注入した", "を開始した", "高圧酸素療法")."""
 TREATMENTS: tuple[tuple[str, str], ...] = (
@@ -163,7 +163,11 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"プレドニゾロン", "prednisolone"),
     (r"デキサメタゾン", "dexamethasone"),
     (r"メチルプレドニゾロン", "methylprednisolone"),
+    (r"抗菌外用薬", "topical antibacterial"),
+    (r"外用療法", "topical therapy"),
     (r"抗菌薬|抗生剤|抗生物質", "antibiotics"),
+    (r"イソニアジド", "isoniazid"),
+    (r"リファンピシン", "rifampicin"),
     (r"抗ヒスタミン薬", "antihistamines"),
     (r"抗毒素", "botulinum antitoxin"),
     (r"高気圧酸素", "hyperbaric oxygen therapy"),
@@ -172,6 +176,7 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"ドレナージ|排膿", "drainage"),
     (r"植皮", "skin graft"),
     (r"切除", "excision"),
+    (r"切断", "amputation"),
     (r"アスピリン", "aspirin"),
 )
 """Treatment names -> the English name the draft gives."""

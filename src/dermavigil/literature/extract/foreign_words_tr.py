@@ -160,12 +160,17 @@ _SITES = (
 )
 SITES_FOUND = tuple((name, re.compile(rf"(?<![\w-])(?:{p})")) for name, p in _SITES)
 """Body sites -> the shipped vocabulary's names (``body_sites.tsv``)."""
-TREATED = _stems(r"tedavi|verildi|uygulandi|baslandi|basland|recete|yapildi|kullanildi")
+TREATED = _stems(
+    r"tedavi|verildi|uygulandi|baslandi|basland|recete|yapildi|kullanildi|verilmi|entube"
+)
 """A sentence that tells a treatment given."""
 TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"hiyaluronidaz|hyaluronidaz", "hyaluronidase"),
     (r"kortikosteroid|steroid", "corticosteroids"),
     (r"antibiyotik", "antibiotics"),
+    (r"bronkodilat", "bronchodilator therapy"),
+    (r"entube|entubasyon", "intubation"),
+    (r"kon[sz]ervatif tedavi", "conservative treatment"),
     (r"antihistaminik", "antihistamines"),
     (r"antitoksin", "botulinum antitoxin"),
     (r"hiperbarik oksijen", "hyperbaric oxygen therapy"),

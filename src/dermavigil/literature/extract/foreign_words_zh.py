@@ -147,7 +147,7 @@ _SITES = (
 )
 SITES_FOUND = tuple((name, re.compile(p)) for name, p in _SITES)
 """Body sites -> the shipped vocabulary's names (``body_sites.tsv``)."""
-TREATED = re.compile(r"治疗|给予|予以|予|使用|应用|注射|口服|静滴|静脉|处理|冲洗|手术|清创")
+TREATED = re.compile(r"治疗|给予|予以|予|使用|应用|注射|口服|静滴|静点|静脉|处理|冲洗|手术|清创")
 """A sentence that tells a treatment given."""
 TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"透明质酸酶|透明质酸溶解酶", "hyaluronidase"),
@@ -160,6 +160,11 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"甲泼尼龙|甲基强的松龙", "methylprednisolone"),
     (r"泼尼松", "prednisone"),
     (r"抗生素|抗菌药", "antibiotics"),
+    (r"维生素c|维生素C", "vitamin C"),
+    (r"复方甘草酸(?:苷|单铵)?", "compound glycyrrhizin"),
+    (r"甘草酸(?:苷|单铵)?", "glycyrrhizin"),
+    (r"异丙嗪", "promethazine"),
+    (r"氯雷他定", "loratadine"),
     (r"抗组胺药", "antihistamines"),
     (r"肉毒抗毒素|抗毒素", "botulinum antitoxin"),
     (r"高压氧", "hyperbaric oxygen therapy"),
