@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dermavigil.literature.extract.ascii_folding import ascii_fold
 from dermavigil.literature.extract.foreign_languages import drug_of, words_for
+from dermavigil.literature.extract.foreign_treatment_words import TREATMENTS
 from dermavigil.literature.extract.foreign_treatments import TREATMENT_NAME
 from dermavigil.literature.extract.foreign_words import (
     CAUSE,
@@ -22,7 +23,6 @@ from dermavigil.literature.extract.foreign_words import (
     EXPOSURE,
     ROUTES,
     TITLE_CAUSE,
-    TREATMENTS,
     VACCINE,
     WRONG,
 )

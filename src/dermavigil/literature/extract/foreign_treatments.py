@@ -2,7 +2,7 @@
 
 Read by :mod:`.foreign`: in a case sentence that tells a treatment given
 (:data:`.foreign_words.TREATED`), the language's names of the usual treatments
-(:data:`.foreign_words.TREATMENTS`) and the drug names of the English lexicon written as
+(:data:`.foreign_treatment_words.TREATMENTS`) and the drug names of the English lexicon written as
 their cognates (:func:`dermavigil.terminology.drug_spellings.english_drug`: "enoxaparina",
 "paracétamol"), written in English with the words of the text as evidence; never the
 suspect, the drug given (:data:`.foreign_words.EXPOSURE`) or a negated name.
@@ -14,7 +14,8 @@ import re
 
 from dermavigil.literature.extract.ascii_folding import ascii_fold
 from dermavigil.literature.extract.foreign_languages import drug_of, negation, words_for
-from dermavigil.literature.extract.foreign_words import EXPOSURE, TREATMENTS
+from dermavigil.literature.extract.foreign_treatment_words import TREATMENTS
+from dermavigil.literature.extract.foreign_words import EXPOSURE
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment import TreatmentFact
 from dermavigil.terminology.drug_spellings import english_drug
@@ -45,7 +46,7 @@ _BOUNDS = {"ja": "(?:{})", "zh": "(?:{})", "tr": r"(?<![\w-])(?:{})\w*"}
 """How a treatment's name is bounded: not at all in Japanese and Chinese (no spaces), at its
 start in Turkish (suffixes follow)."""
 TREATMENT_NAME = re.compile("|".join(f"(?:{pattern})" for pattern, _ in TREATMENTS))
-"""A name of the treatments table (:data:`.foreign_words.TREATMENTS`)."""
+"""A name of the treatments table (:data:`.foreign_treatment_words.TREATMENTS`)."""
 
 
 def negated(

@@ -3,13 +3,13 @@
 Phenotypes come from the official HPO translations
 (:mod:`dermavigil.terminology.translations`); this module holds what the HPO does not
 translate: the words that make a sentence one about *this patient*, negation cues,
-sex, age, treatment verbs and the names of the usual treatments of injection
-complications, outcome and recovery, hospitalisation and death, and the diagnoses of
-this domain that are no HPO phenotype (Nicolau syndrome, botulism). Each is written for
-the text's letters folded to ASCII lower case (:func:`.ascii_folding.ascii_fold`), so
-one pattern covers "mejoría" and "mejoria". English names are what the draft gives
-(``docs/annotation.md``: reaction and treatment terms of a text in another language are
-written in English).
+sex, age, treatment verbs, hospitalisation and death, and the diagnoses of this domain
+that are no HPO phenotype (Nicolau syndrome, botulism); the names of the usual
+treatments are :mod:`.foreign_treatment_words`, the outcome words
+:mod:`.foreign_outcome_words`. Each is written for the text's letters folded to ASCII
+lower case (:func:`.ascii_folding.ascii_fold`), so one pattern covers "mejoría" and
+"mejoria". English names are what the draft gives (``docs/annotation.md``: reaction and
+treatment terms of a text in another language are written in English).
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ import re
 
 from dermavigil.domain.vocab import SeriousnessCriterion, Sex
 from dermavigil.literature.extract.foreign_outcome_words import OUTCOMES
+from dermavigil.literature.extract.foreign_treatment_words import (  # each language's words
+    TREATMENTS as TREATMENTS,  # module holds TREATMENTS (:func:`.foreign_languages.words_for`)
+)
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -98,88 +101,6 @@ TREATED = _words(
     r"|mis(?:e)? sous|therapiert|verordnet|antibioterapia|instituid[oa]s?|instaurad[oa]s?"
 )
 """A sentence that tells a treatment given."""
-TREATMENTS: tuple[tuple[str, str], ...] = (
-    (
-        r"antibioticoterapia (?:endovenosa|intravenosa)"
-        r"|antibioticos? (?:endovenosos?|intravenosos?)"
-        r"|antibiotiques? (?:intraveineux|iv)",
-        "intravenous antibiotic therapy",
-    ),
-    (
-        r"antibioticoterapia|antibioterapia|antibiotherapie|antibiotikatherapie",
-        "antibiotic therapy",
-    ),
-    (r"antibiotique?s?|antibiotico?s?|antibiotika|antibiotici|antibiose", "antibiotics"),
-    (
-        r"drenaje quirurgico|drenagem cirurgica|drainage chirurgical|chirurgische drainage"
-        r"|drenaggio chirurgico",
-        "surgical drainage",
-    ),
-    (r"drenaje|drenagem|drainage|drenaggio", "drainage"),
-    (
-        r"desbridamiento|desbridamento|debridement|debridement chirurgical|sbrigliamento",
-        "debridement",
-    ),
-    (r"escision|excision|exerese|excisao|exzision|escissione", "excision"),
-    (r"dermocorticoides?|dermocorticosteroides?", "topical corticosteroids"),
-    (
-        r"corticoides?|corticosteroides?|corticosteroides?|corticoides?|kortikosteroide?"
-        r"|cortisone|corticosteroidi|glucocorticoides?|glucocorticoidi",
-        "corticosteroids",
-    ),
-    (
-        r"anti-?histaminicos?|anti-?histaminiques?|antihistaminika|antistaminici",
-        "antihistamines",
-    ),
-    (
-        r"anti-?inflamatorios?|anti-?inflammatoires?|antiphlogistika|anti-?infiammatori"
-        r"|anti-?rr?eumaticos?|anti-?rhumatismaux|antirheumatika|anti-?reumatici",
-        "anti-inflammatory drugs",
-    ),
-    (r"ozonioterapia|ozonoterapia|ozonotherapie|ozontherapie", "ozone therapy"),
-    (r"corticoterapia|corticotherapie|kortikoidtherapie", "corticosteroid therapy"),
-    (r"kuhlung|refroidissement|crioterapia|cryotherapie|kryotherapie", "cooling"),
-    (r"frio local|hielo local|froid local|kalte lokal|freddo locale", "local cold"),
-    (
-        r"tratamiento antimicrobiano|tratamento antimicrobiano|traitement antimicrobien"
-        r"|antimicrobianos?|antimicrobiens?",
-        "antimicrobial treatment",
-    ),
-    (
-        r"analgesicos?|antalgiques?|traitement antalgique|analgetika|analgesici|antalgico",
-        "analgesics",
-    ),
-    (
-        r"heparina de bajo peso molecular|heparina de baixo peso molecular"
-        r"|heparine de bas poids moleculaire|niedermolekulares heparin"
-        r"|eparina a basso peso molecolare|hbpm",
-        "low molecular weight heparin",
-    ),
-    (r"hialuronidasa|hialuronidase|hyaluronidase|ialuronidasi", "hyaluronidase"),
-    (r"antitoxina|antitoxine|antitoxin|antitossina", "antitoxin"),
-    (
-        r"oxigeno hiperbarico|oxigenoterapia hiperbarica|oxigenio hiperbarico"
-        r"|oxygenotherapie hyperbare|hyperbare sauerstofftherapie|ossigeno iperbarico",
-        "hyperbaric oxygen therapy",
-    ),
-    (
-        r"compresas? (?:calientes|tibias)|compressas? (?:quentes|mornas?)"
-        r"|compresses? (?:chaudes|tiedes)|warme umschlage",
-        "warm compresses",
-    ),
-    (r"compresas? frias|compressas? frias|compresses? froides|kalte umschlage", "cold compresses"),
-    (
-        r"injerto(?: de piel)?|enxerto|greffe(?: cutanee)?|hauttransplantation|innesto cutaneo",
-        "skin graft",
-    ),
-    (r"curas locales|soins locaux|wundversorgung|cura delle ferite", "wound care"),
-    (r"apositos?|curativos?|pansements?|verbande?|medicazion\w*", "dressings"),
-    (
-        r"cirugia|intervencion quirurgica|cirurgia|chirurgie|operation|intervento chirurgico",
-        "surgery",
-    ),
-)
-"""Treatment names of these languages -> the English name the draft gives."""
 
 ADMITTED_SINCE = re.compile(
     r"(?<![\w-])(?:(?:desde|durante|tras|depuis|pendant|durante a|wahrend|durante il)"
@@ -392,9 +313,9 @@ ROUTES = (
 DRUG_CLASSES = frozenset(
     {"corticosteroids", "anti-inflammatory drugs", "analgesics", "antibiotics", "antihistamines"}
 )
-"""The drug classes of :data:`TREATMENTS` a case may name as what was injected ("syndrome de
-Nicolau post-injection de glucocorticoïdes"): a drug, as in English (:func:`.suspect_roles.
-class_exposures`)."""
+"""The drug classes of :data:`.foreign_treatment_words.TREATMENTS` a case may name as what
+was injected ("syndrome de Nicolau post-injection de glucocorticoïdes"): a drug, as in
+English (:func:`.suspect_roles.class_exposures`)."""
 WRONG = _words(
     r"accident\w*|involontair\w*|involontari\w*|inadvertid\w*|inadvertent\w*|versehentlich\w*"
     r"|irrtumlich\w*|unbeabsichtigt\w*|unabsichtlich\w*|(?:no|nao|non) intencional\w*"
