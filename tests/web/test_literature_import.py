@@ -16,6 +16,13 @@ import pytest
 
 HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 BIBLIO = Path(__file__).resolve().parents[1] / "data" / "literature" / "biblio"
+LIP_COMPLETION = {
+    "products.0.name": "hyaluronic acid filler", "products.0.category": "ha_filler",
+    "products.0.role": "suspect", "reactions.0.verbatim": "lip nodules",
+    "patient.sex": "female", "report.source": "literature",
+    "report.literature.citation": "Clinic E. Lip augmentation. Example Case Reports 2025",
+}  # fmt: skip
+"""What an assessor fills in to complete the partial lip-augmentation record (record 5)."""
 
 
 def _upload(browser, *names: str):  # type: ignore[no-untyped-def]
@@ -97,13 +104,7 @@ def test_a_partial_record_opens_for_completion_and_is_stored_with_its_text(as_as
     assert base64.b64decode(carried["source_b64"]).decode().startswith("Lip augmentation")
     # the assessor completes what the text leaves out, and stores it as a draft
     form = _hidden(page)
-    form.update({
-        "products.0.name": "hyaluronic acid filler", "products.0.category": "ha_filler",
-        "products.0.role": "suspect", "reactions.0.verbatim": "lip nodules",
-        "patient.sex": "female", "report.source": "literature",
-        "report.literature.citation": "Clinic E. Lip augmentation. Example Case Reports 2025",
-        "csrf_token": as_assessor.csrf,
-    })  # fmt: skip
+    form.update({**LIP_COMPLETION, "csrf_token": as_assessor.csrf})
     stored = client.post("/drafts/complete", data=form, follow_redirects=False)
     assert stored.status_code == 303, stored.text[:2000]
     review = client.get(stored.headers["location"]).text
@@ -198,13 +199,7 @@ def test_a_record_completed_once_is_not_drafted_twice(as_assessor):  # type: ign
     listed = _finished(as_assessor, location)
     action = _open_action(listed, 5)
     form = _hidden(client.post(action, data={"csrf_token": as_assessor.csrf}).text)
-    form.update({
-        "products.0.name": "hyaluronic acid filler", "products.0.category": "ha_filler",
-        "products.0.role": "suspect", "reactions.0.verbatim": "lip nodules",
-        "patient.sex": "female", "report.source": "literature",
-        "report.literature.citation": "Clinic E. Lip augmentation. Example Case Reports 2025",
-        "csrf_token": as_assessor.csrf,
-    })  # fmt: skip
+    form.update({**LIP_COMPLETION, "csrf_token": as_assessor.csrf})
     stored = client.post("/drafts/complete", data=form, follow_redirects=False)
     case_id = stored.headers["location"].rsplit("/", 1)[1]
     relisted = client.get(location).text

@@ -112,7 +112,7 @@ def draft(
             raise InputError("give one file, or --all to screen and draft every record")
         _store_one(files[0], by)
         return
-    from dermavigil.literature.review import SEEN, review_search
+    from dermavigil.literature.review import SEEN, count_outcomes, review_search
     from dermavigil.registry.literature_log import ScreeningLog
 
     result = merge_files([(str(f), read_text(f)) for f in files])
@@ -132,10 +132,7 @@ def draft(
     for record, key in result.duplicates:
         line = f"duplicate, screened once: {record.title[:70]} (same {key})"
         console.print(line, highlight=False)
-    count = {
-        k: sum(r.outcome == k for r in rows)
-        for k in ("draft", "partial", "to_read", "skipped", SEEN)
-    }
+    count = count_outcomes(rows)
     removed = f", {len(result.duplicates)} duplicates removed" if result.duplicates else ""
     console.print(
         f"{count['draft']} drafts stored, {count['partial']} partial, {count['to_read']} to "

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from dermavigil.domain.literature_screening import (
+    OUTCOMES,
     DraftCase,
     RecordKeys,
     Screening,
@@ -83,6 +84,11 @@ def review_search(
     if progress:
         progress("done", len(records), len(records))
     return rows
+
+
+def count_outcomes(rows: Sequence[ReviewedRow]) -> dict[str, int]:
+    """How many rows of a review had each outcome (every screening outcome and :data:`SEEN`)."""
+    return {k: sum(r.outcome == k for r in rows) for k in (*OUTCOMES, SEEN)}
 
 
 def _row(number: int, record: Record, outcome: str, reason: str, logged: Screening) -> ReviewedRow:

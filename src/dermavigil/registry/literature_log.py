@@ -75,13 +75,9 @@ def earlier_screenings(session: Session, keys: Sequence[RecordKeys]) -> list[Scr
     titles = {k.title_key[:TITLE_KEY_LENGTH] for k in keys if k.title_key}
     found: list[Screening] = []
     for chunk in _chunks(sorted(dois), sorted(pmids), sorted(titles)):
-        rows = session.execute(
-            select(ScreeningRow)
-            .where(or_(*chunk))
-            .order_by(ScreeningRow.screened_at.desc(), ScreeningRow.id.desc())
-        ).scalars()
+        rows = session.execute(select(ScreeningRow).where(or_(*chunk))).scalars()
         found.extend(_screening(row) for row in rows)
-    found.sort(key=lambda s: (s.screened_at, s.id), reverse=True)
+    found.sort(key=lambda s: (s.screened_at, s.id), reverse=True)  # newest first, all chunks
     return [next((s for s in found if matches(_cut(k), s.entry.keys)), None) for k in keys]
 
 

@@ -19,7 +19,6 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from dermavigil.domain.literature_screening import OUTCOMES
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.web.jobs import ImportJob, ImportJobs
 
@@ -74,18 +73,15 @@ def run_review(registry: Any, job: ImportJob, progress: Callable[[str, int, int]
     """Screen every record of ``job`` against the screening log, store each case report's
     draft; the summary lists every record with its outcome, reason, stored case and
     logged screening (the records themselves leave the job: the log holds them)."""
-    from dermavigil.literature.review import SEEN, review_search
+    from dermavigil.literature.review import count_outcomes, review_search
     from dermavigil.registry.literature_log import ScreeningLog
 
     records = job.options.pop("records")
     log = ScreeningLog(registry, job.by)
     search = ", ".join(job.files)
-    rows = [
-        dataclasses.asdict(row)
-        for row in review_search(records, log, search, job.options.get("again", False), progress)
-    ]
-    counts = {k: sum(r["outcome"] == k for r in rows) for k in (*OUTCOMES, SEEN)}
-    return {"literature": {"records": rows, "counts": counts,
+    reviewed = review_search(records, log, search, job.options.get("again", False), progress)
+    rows = [dataclasses.asdict(row) for row in reviewed]
+    return {"literature": {"records": rows, "counts": count_outcomes(reviewed),
                            "duplicates": job.options.get("duplicates", [])}}  # fmt: skip
 
 
