@@ -26,3 +26,13 @@ def test_the_pmid_then_the_title_decide_when_a_doi_is_missing() -> None:
 def test_an_unknown_outcome_is_refused() -> None:
     with pytest.raises(ValueError, match="outcome 'maybe'"):
         ScreeningEntry(RecordKeys(None, None, "t"), "t", "c", {}, "maybe", "")
+
+
+def test_a_record_seen_before_names_the_screening_it_repeats() -> None:
+    """A "seen" row documents that a later search returned the record (GVP VI.B.1.1.2:
+    every record of every search screened and documented); it must point at the
+    screening that decided it."""
+    with pytest.raises(ValueError, match="earlier screening"):
+        ScreeningEntry(RecordKeys(None, None, "t"), "t", "c", {}, "seen", "screened before")
+    seen = ScreeningEntry(RecordKeys(None, None, "t"), "t", "c", {}, "seen", "", earlier_id=3)
+    assert seen.earlier_id == 3

@@ -164,13 +164,20 @@ def test_a_search_run_again_is_not_drafted_twice_and_the_log_keeps_every_screeni
     assert exported.exit_code == 0, exported.output
     rows = out.read_text(encoding="utf-8").splitlines()
     assert rows[0].startswith("screened_at_utc,screened_by,outcome,reason,case_id")
-    assert len(rows) == 7 and sum(",DV-000001," in r for r in rows) == 1
+    # the second search is documented too: each record it returned has a row of its own
+    assert len(rows) == 13 and sum(",DV-000001," in r for r in rows) == 1
+    assert sum(",seen,screened before: " in r for r in rows) == 6
+    seen_log = runner.invoke(app, ["literature", "log", "--outcome", "seen"])
+    assert "6 of 6 screenings shown" in seen_log.stdout
 
+    # --again screens anew what has no draft; the record drafted before keeps its draft
     again = runner.invoke(app, ["literature", "draft", "--all", search, "--by", "bob", "--again"])
-    anew = "1 drafts stored, 1 partial, 1 to read, 3 records skipped, 0 screened before"
+    anew = "0 drafts stored, 1 partial, 1 to read, 3 records skipped, 1 screened before"
     assert anew in again.stdout
-    assert "13 of 13" not in runner.invoke(app, ["literature", "log"]).stdout
-    assert "12 of 12 screenings shown" in runner.invoke(app, ["literature", "log"]).stdout
+    assert "drafted before, not drafted twice: " in again.stdout
+    listed = runner.invoke(app, ["case", "list", "--status", "draft"])
+    assert "DV-000001" in listed.stdout and "DV-000002" not in listed.stdout
+    assert "18 of 18 screenings shown" in runner.invoke(app, ["literature", "log"]).stdout
 
 
 def test_draft_all_names_the_duplicates_it_removed(dv_home: Path) -> None:
@@ -221,3 +228,17 @@ def test_literature_screen_table_shows_each_reason_whole() -> None:
     why = [line.split("│")[-2] for line in result.stdout.splitlines() if line.count("│") > 2]
     column = "".join(ch for ch in "".join(why) if ch.isalnum())
     assert "".join(ch for ch in reason if ch.isalnum()) in column
+
+
+def test_literature_log_reads_in_80_columns_with_whole_titles_and_reasons(dv_home: Path) -> None:
+    """The log as listed in a terminal: every line within 80 columns, each title and
+    reason whole (a seven-column table cut titles at 60 characters and stacked words)."""
+    search = str(DATA / "biblio" / "screening.ris")
+    runner.invoke(app, ["literature", "draft", "--all", search, "--by", "alice"])
+    result = runner.invoke(app, ["literature", "log"])
+    assert result.exit_code == 0, result.output
+    assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 80
+    flat = " ".join(result.stdout.split())
+    title = "Lip augmentation with a hyaluronic acid filler in a 29-year-old woman: a case report"
+    assert title in flat
+    assert "not screened by the extractor, to read: the text is in Spanish" in flat

@@ -59,6 +59,26 @@ def test_earlier_screenings_are_found_by_doi_pmid_or_title(registry: Registry) -
     assert [s.id if s else None for s in found] == [first.id, second.id, third.id, None, None]
 
 
+def test_the_earlier_screening_is_the_deciding_one_not_a_later_sighting(registry: Registry) -> None:
+    """A record a later search returned is logged as "seen", pointing at the screening that
+    decided it; the next search again finds that deciding screening (a drafted one first)."""
+    log = ScreeningLog(registry, "alice")
+    drafted = log.save(_entry("10.1/a", None, "First", "partial"))
+    with registry.transaction() as session:
+        link_case(session, drafted.id, "DV-000009")  # completed by an assessor
+    rescreened = log.save(_entry("10.1/a", None, "First", "skipped"))  # a later re-screen
+    seen = ScreeningEntry(
+        RecordKeys("10.1/a", None, "first"), "First", "c", {}, "seen", "screened before",
+        "week 2", earlier_id=drafted.id,
+    )  # fmt: skip
+    sighting = log.save(seen)
+    assert sighting.entry.earlier_id == drafted.id
+    found = log.earlier([RecordKeys("10.1/a", None, None)])[0]
+    assert found is not None and found.id == drafted.id and rescreened.id != found.id
+    with registry.transaction(readonly=True) as session:
+        assert search_screenings(session, "seen")[0] == 1
+
+
 def test_the_log_is_searched_exported_and_names_a_draft_stored_later(registry: Registry) -> None:
     log = ScreeningLog(registry, "alice")
     log.save(_entry("10.1/a", None, "Necrosis after a filler", "to_read"))

@@ -155,6 +155,19 @@ def test_a_second_upload_of_the_search_lists_each_record_as_screened_before(as_a
     assert rows[3][2].startswith("screened before: draft stored (DV-000001) on ")
     assert "6</strong> screened before" in page
     assert "DV-000002" not in as_assessor.client.get("/drafts").text
+    # a record screened before is opened as its earlier outcome asks: the partial one to
+    # complete, a record screened out "anyway"
+    assert "Open to complete" in re.search(r'<td class="num">5</td>.*?</tr>', page, re.S).group(0)  # type: ignore[union-attr]
+    assert "Open anyway" in re.search(r'<td class="num">1</td>.*?</tr>', page, re.S).group(0)  # type: ignore[union-attr]
+    # the second search is in the log too, each record pointing at the screening before
+    log = as_assessor.client.get("/literature/screenings", params={"outcome": "seen"}).text
+    assert "6 screened records" in log and "screened before: draft stored (DV-000001)" in log
+    row = re.search(r'<tr data-outcome="seen">(?:(?!</tr>).)*DV-000001.*?</tr>', log, re.S)
+    action = re.search(r'action="(/literature/screenings/\d+/open)"', row.group(0)).group(1)  # type: ignore[union-attr]
+    opened = as_assessor.client.post(
+        action, data={"csrf_token": as_assessor.csrf}, follow_redirects=False
+    )
+    assert opened.status_code == 303 and opened.headers["location"] == "/drafts/DV-000001"
 
 
 def test_the_screening_log_lists_filters_exports_and_reopens_records(as_assessor):  # type: ignore[no-untyped-def]

@@ -95,7 +95,10 @@ def draft(
     by: Annotated[str, typer.Option("--by", help="who stores the draft")] = "",
     again: Annotated[
         bool,
-        typer.Option("--again", help="screen records the log shows were screened before"),
+        typer.Option(
+            "--again",
+            help="screen anew records the log shows were screened before (not those drafted)",
+        ),
     ] = False,
 ) -> None:
     """Extract a draft case from a case report and store it as a registry draft.
@@ -105,14 +108,16 @@ def draft(
     partial drafts, relevant records the extractor cannot read (another language) and
     records screened out are listed with the reason. Every screening is logged
     (``literature log``); a record screened before (same DOI, PMID or title) is listed
-    with its earlier outcome and not drafted again unless ``--again`` is given.
+    with its earlier outcome (and logged as seen); ``--again`` screens such records anew,
+    except those drafted before (a case report is handled once).
     """
     if not all_records:
         if len(files) != 1:
             raise InputError("give one file, or --all to screen and draft every record")
         _store_one(files[0], by)
         return
-    from dermavigil.literature.review import SEEN, count_outcomes, review_search
+    from dermavigil.domain.literature_screening import SEEN
+    from dermavigil.literature.review import count_outcomes, review_search
     from dermavigil.registry.literature_log import ScreeningLog
 
     result = merge_files([(str(f), read_text(f)) for f in files])
@@ -145,7 +150,9 @@ def draft(
 
 @literature_app.command("log")
 def screening_log(
-    outcome: Annotated[str | None, typer.Option(help="draft, partial, to_read or skipped")] = None,
+    outcome: Annotated[
+        str | None, typer.Option(help="draft, partial, to_read, skipped or seen")
+    ] = None,
     find: Annotated[
         str | None, typer.Option("--find", help="a word of the title, DOI, PMID, search or case")
     ] = None,
@@ -173,14 +180,28 @@ def screening_log(
             console.print(f"wrote {written} screenings to {csv_out}", highlight=False)
             return
         total, found = search_screenings(session, outcome, find, limit=limit)
-    table = Table("#", "Screened (UTC)", "By", "Outcome", "Case", "Record", "Why")
-    for s in found:
-        table.add_row(
-            str(s.id), f"{s.screened_at:%Y-%m-%d %H:%M}", s.screened_by, s.entry.outcome,
-            s.case_id or "", s.entry.title[:60], s.entry.reason[:80],
-        )  # fmt: skip
-    console.print(table)
+    console.print(_screening_blocks(found))
     console.print(f"{len(found)} of {total} screenings shown", highlight=False)
+
+
+def _screening_blocks(found) -> Table:  # type: ignore[no-untyped-def]
+    """One block per screening (its number; when, by whom, the outcome and draft; the whole
+    title; the whole reason), wrapped under the number: readable in an 80-column terminal,
+    where a seven-column table broke every title and reason into word stacks."""
+    from rich.text import Text
+
+    from dermavigil.domain.literature_screening import OUTCOME_LABELS
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for s in found:
+        head = Text(f"{s.screened_at:%Y-%m-%d %H:%M} UTC  {s.screened_by}  ")
+        head.append(OUTCOME_LABELS[s.entry.outcome], style="bold")
+        if s.case_id:
+            head.append(f"  {s.case_id}", style="bold")
+        grid.add_row(f"#{s.id}", Text("\n").join([head, Text(s.entry.title), Text(s.entry.reason)]))
+    return grid
 
 
 def _store(extracted, by: str) -> str:  # type: ignore[no-untyped-def]

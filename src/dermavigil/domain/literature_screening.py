@@ -18,16 +18,21 @@ from typing import Any
 
 from dermavigil.domain.case import Case
 
-OUTCOMES = ("draft", "partial", "to_read", "skipped")
+OUTCOMES = ("draft", "partial", "to_read", "skipped", "seen")
 """What a literature review does with a record: store its draft; hold a partial draft for
 an assessor to complete; keep a relevant record the extractor cannot read (another language)
-for reading; skip a record screened out."""
+for reading; skip a record screened out; note a record an earlier screening decided (a
+periodic search returning it again), pointing at that screening."""
+
+SEEN = "seen"
+"""The outcome of a record screened in an earlier review and not screened again."""
 
 OUTCOME_LABELS = {
     "draft": "draft stored",
     "partial": "partial: to complete",
     "to_read": "to read",
     "skipped": "screened out",
+    SEEN: "screened before",
 }
 
 
@@ -55,10 +60,15 @@ class ScreeningEntry:
     outcome: str
     reason: str
     search: str = ""
+    earlier_id: int | None = None
+    """The earlier screening this one repeats: the one that decided a :data:`SEEN` record,
+    or the one a record screened anew (``--again``) had."""
 
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOMES:
             raise ValueError(f"outcome {self.outcome!r} is not one of {OUTCOMES}")
+        if self.outcome == SEEN and self.earlier_id is None:
+            raise ValueError("a record seen before names the earlier screening that decided it")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from dermavigil.domain.literature_screening import (
     OUTCOMES,
+    SEEN,
     DraftCase,
     RecordKeys,
     Screening,
@@ -30,7 +31,7 @@ from dermavigil.registry.literature_tables import ScreeningRow
 TITLE_KEY_LENGTH = 300
 CSV_COLUMNS = (
     "screened_at_utc", "screened_by", "outcome", "reason", "case_id", "doi", "pmid",
-    "title", "citation", "search",
+    "title", "citation", "search", "screening_id", "earlier_screening_id",
 )  # fmt: skip
 """The columns of :func:`csv_rows` (the CLI's and the web's export of the log)."""
 
@@ -68,16 +69,18 @@ class ScreeningLog:
 
 
 def earlier_screenings(session: Session, keys: Sequence[RecordKeys]) -> list[Screening | None]:
-    """For each of ``keys``, the latest logged screening of that publication, or None
-    (:func:`dermavigil.domain.literature_screening.matches`)."""
+    """For each of ``keys``, the screening that decided that publication, or None
+    (:func:`dermavigil.domain.literature_screening.matches`): the latest one that stored a
+    draft, else the latest one; a later search's "seen" rows decide nothing."""
     dois = {k.doi for k in keys if k.doi}
     pmids = {k.pmid for k in keys if k.pmid}
     titles = {k.title_key[:TITLE_KEY_LENGTH] for k in keys if k.title_key}
     found: list[Screening] = []
     for chunk in _chunks(sorted(dois), sorted(pmids), sorted(titles)):
-        rows = session.execute(select(ScreeningRow).where(or_(*chunk))).scalars()
-        found.extend(_screening(row) for row in rows)
-    found.sort(key=lambda s: (s.screened_at, s.id), reverse=True)  # newest first, all chunks
+        deciding = select(ScreeningRow).where(or_(*chunk), ScreeningRow.outcome != SEEN)
+        found.extend(_screening(row) for row in session.execute(deciding).scalars())
+    # a draft first, then newest first, across all chunks
+    found.sort(key=lambda s: (s.case_id is not None, s.screened_at, s.id), reverse=True)
     return [next((s for s in found if matches(_cut(k), s.entry.keys)), None) for k in keys]
 
 
@@ -102,14 +105,22 @@ def get_screening(session: Session, screening_id: int) -> Screening:
     return _screening(row)
 
 
+def deciding_screening(session: Session, screening_id: int) -> Screening:
+    """The screening that decided a record: the one given, or for a record a later search
+    returned ("seen"), the earlier screening it points at."""
+    screening = get_screening(session, screening_id)
+    if screening.entry.outcome == SEEN and screening.entry.earlier_id is not None:
+        return get_screening(session, screening.entry.earlier_id)
+    return screening
+
+
 def link_case(session: Session, screening_id: int, case_id: str) -> None:
     """Record that the draft ``case_id`` was stored from the screened record (opened by an
     assessor after screening: a partial draft completed, a record screened out drafted).
     A record already drafted is refused (:class:`ConflictError` naming its draft): a case
-    report is handled once, and the first draft keeps its screening."""
-    row = session.get(ScreeningRow, screening_id)
-    if row is None:
-        raise NotFoundError(f"no screened record {screening_id}")
+    report is handled once, and the first draft keeps its screening. A "seen" row links
+    the screening that decided the record."""
+    row = session.get_one(ScreeningRow, deciding_screening(session, screening_id).id)
     if row.case_id and row.case_id != case_id:
         raise ConflictError(f"this record was already drafted as {row.case_id}")
     row.case_id = case_id
@@ -169,7 +180,7 @@ def csv_rows(
     for r in rows:
         yield (
             r.screened_at.isoformat(), r.screened_by, r.outcome, r.reason, r.case_id or "",
-            r.doi or "", r.pmid or "", r.title, r.citation, r.search,
+            r.doi or "", r.pmid or "", r.title, r.citation, r.search, r.id, r.earlier_id or "",
         )  # fmt: skip
 
 
@@ -210,7 +221,7 @@ def _row(entry: ScreeningEntry, case_id: str | None, by: str, at: datetime) -> S
         doi=keys.doi, pmid=keys.pmid, title_key=keys.title_key, title=entry.title,
         citation=entry.citation, record=entry.record, outcome=entry.outcome,
         reason=entry.reason, case_id=case_id, search=entry.search[:300], screened_by=by,
-        screened_at=at,
+        screened_at=at, earlier_id=entry.earlier_id,
     )  # fmt: skip
 
 
@@ -218,6 +229,6 @@ def _screening(row: ScreeningRow) -> Screening:
     entry = ScreeningEntry(
         keys=RecordKeys(row.doi, row.pmid, row.title_key), title=row.title,
         citation=row.citation, record=dict(row.record), outcome=row.outcome,
-        reason=row.reason, search=row.search,
+        reason=row.reason, search=row.search, earlier_id=row.earlier_id,
     )  # fmt: skip
     return Screening(row.id, entry, row.case_id, row.screened_by, row.screened_at)

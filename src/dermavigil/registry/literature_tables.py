@@ -9,15 +9,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Index, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dermavigil.registry.table_base import Base, UTCDateTime, one_of
 
-SCREENING_OUTCOMES = ("draft", "partial", "to_read", "skipped")
-"""What a literature review did with a record (:data:`dermavigil.literature.service.OUTCOMES`):
-stored a draft, held a partial draft to complete, kept a record to read by hand, screened
-it out."""
+SCREENING_OUTCOMES = ("draft", "partial", "to_read", "skipped", "seen")
+"""What a literature review did with a record
+(:data:`dermavigil.domain.literature_screening.OUTCOMES`): stored a draft, held a partial
+draft to complete, kept a record to read by hand, screened it out, or found it screened by
+an earlier review."""
 
 
 class ScreeningRow(Base):
@@ -50,3 +51,7 @@ class ScreeningRow(Base):
     """Where the record came from: the uploaded or named files of the search."""
     screened_by: Mapped[str] = mapped_column(String(64), nullable=False)
     screened_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    earlier_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("literature_screenings.id"), nullable=True
+    )
+    """The earlier screening this one repeats (a record seen before, or screened anew)."""

@@ -20,14 +20,13 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 
-from dermavigil.domain.literature_screening import OUTCOME_LABELS as SCREENING_LABELS
+from dermavigil.domain.literature_screening import OUTCOME_LABELS
 from dermavigil.errors import InputError, NotFoundError
-from dermavigil.literature.review import SEEN
 from dermavigil.registry.literature_log import (
     CSV_COLUMNS,
     cases_of_screenings,
     csv_rows,
-    get_screening,
+    deciding_screening,
     search_screenings,
 )
 from dermavigil.web import casework
@@ -39,7 +38,6 @@ from dermavigil.web.permissions import require
 
 router = APIRouter(include_in_schema=False)
 
-OUTCOME_LABELS = {**SCREENING_LABELS, SEEN: "screened before"}
 PAGE = 50
 
 
@@ -93,7 +91,8 @@ async def open_record(
 ) -> Response:
     """Open one screened record as a draft: a complete draft is stored and opened for
     review; a partial or incomplete one is shown for completion with its warnings; a record
-    drafted already opens its draft. The record comes from the screening log, so it opens
+    drafted already opens its draft; a record a later search returned ("seen") opens as
+    the screening that decided it. The record comes from the screening log, so it opens
     after a restart too."""
     from dermavigil.literature.biblio import record_from_fields
     from dermavigil.literature.extract import extract_draft
@@ -101,7 +100,8 @@ async def open_record(
 
     require(actor, "draft.review")
     with registry.transaction(readonly=True) as session:
-        screening = get_screening(session, screening_id)
+        screening = deciding_screening(session, screening_id)
+    screening_id = screening.id
     if screening.case_id:  # drafted already (a page listed before): open that draft
         return RedirectResponse(f"/drafts/{screening.case_id}", status_code=303)
     record = record_from_fields(screening.entry.record)
@@ -141,7 +141,7 @@ def screening_log(
 
     context = {
         "actor": actor, "screenings": screenings, "total": total, "offset": offset,
-        "outcome": outcome or "", "find": find or "", "labels": SCREENING_LABELS,
+        "outcome": outcome or "", "find": find or "", "labels": OUTCOME_LABELS,
         "previous": link(max(0, offset - PAGE)) if offset else None,
         "next": link(offset + PAGE) if offset + PAGE < total else None,
         "csv_link": "/literature/screenings.csv?" + urlencode(filters),
