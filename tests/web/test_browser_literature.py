@@ -69,3 +69,16 @@ def test_a_literature_search_from_upload_to_case(page, base_url):  # type: ignor
     page.wait_for_url("**outcome=skipped**")
     assert page.locator("#screenings tbody tr").count() == 3
     page.screenshot(path=str(ARTIFACTS / "literature-screening-log.png"), full_page=True)
+    # the next week's search returns the same records: each is listed and logged as seen,
+    # none drafted twice, the partial one still offered for completion
+    page.click("nav >> text=Drafts")
+    page.set_input_files("#literature-import-form input[type=file]", str(RIS))
+    page.click("#literature-import-form button[type=submit]")
+    page.wait_for_selector("#screened-records", timeout=120_000)
+    page.screenshot(path=str(ARTIFACTS / "literature-second-search.png"), full_page=True)
+    assert page.locator("#screened-records tr[data-outcome=seen]").count() == 6
+    partial = page.locator("#screened-records tbody tr").nth(4)
+    assert "Open to complete" in partial.inner_text()
+    page.goto(f"{base_url}/literature/screenings?outcome=seen")
+    assert page.locator("#screenings tbody tr").count() == 6
+    page.screenshot(path=str(ARTIFACTS / "literature-screening-log-seen.png"), full_page=True)

@@ -64,6 +64,10 @@ def test_draft_pages_highlight_the_evidence(as_assessor, seed_text):  # type: ig
     )
     assert accepted.status_code == 303
     assert "Off-label route" in client.get(f"/cases/{case_id}").text
+    # a link to the draft kept elsewhere (a review's list, the screening log) now opens the
+    # case: an accepted case is no draft to correct or accept again
+    reopened = client.get(f"/drafts/{case_id}", follow_redirects=False)
+    assert reopened.status_code == 303 and reopened.headers["location"] == f"/cases/{case_id}"
 
 
 def test_reporters_cannot_review_drafts(as_reporter):  # type: ignore[no-untyped-def]

@@ -200,8 +200,11 @@ def _review_page(
 
 @router.get("/drafts/{case_id}")
 def draft_page(request: Request, case_id: str, actor: ActorDep, registry: RegistryDep):
+    """A draft's review page; a case accepted since it was linked opens as the case."""
     require(actor, "draft.review")
     stored = casework.get(registry, actor, case_id)
+    if stored.status != "draft":  # accepted since a list linked it: the case, not a draft
+        return RedirectResponse(f"/cases/{case_id}", status_code=303)
     stored_read(request, actor.username, stored, "page", "draft")
     return _review_page(request, actor, stored)
 

@@ -129,11 +129,14 @@ def screening_log(
     outcome: str | None = None, find: str | None = None, offset: int = 0,
 ) -> Response:  # fmt: skip
     """Every screened record, newest first: when, by whom, the outcome and reason, the
-    draft; filtered by outcome and by a word of the title, DOI, PMID, search or case."""
+    draft (for a record seen before, the draft of the screening that decided it); filtered
+    by outcome and by a word of the title, DOI, PMID, search or case."""
     require(actor, "draft.review")
     offset = max(0, offset)
     with registry.transaction(readonly=True) as session:
         total, screenings = search_screenings(session, outcome or None, find or None, offset, PAGE)
+        earlier = [s.entry.earlier_id for s in screenings if s.entry.outcome == "seen"]
+        decided = cases_of_screenings(session, [i for i in earlier if i is not None])
     filters = _filters(outcome, find)
 
     def link(at: int) -> str:
@@ -141,7 +144,7 @@ def screening_log(
 
     context = {
         "actor": actor, "screenings": screenings, "total": total, "offset": offset,
-        "outcome": outcome or "", "find": find or "", "labels": OUTCOME_LABELS,
+        "outcome": outcome or "", "find": find or "", "labels": OUTCOME_LABELS, "decided": decided,
         "previous": link(max(0, offset - PAGE)) if offset else None,
         "next": link(offset + PAGE) if offset + PAGE < total else None,
         "csv_link": "/literature/screenings.csv?" + urlencode(filters),
