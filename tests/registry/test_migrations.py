@@ -77,3 +77,28 @@ def test_upgrade_keeps_users_that_other_rows_point_to(db_url: str) -> None:
                 assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_the_packaged_head_is_read_as_alembic_reads_it() -> None:
+    """The head revision read from the scripts' headers (no Alembic import) is Alembic's."""
+    from alembic.script import ScriptDirectory
+
+    from dermavigil.registry.migrate import MIGRATIONS_DIR
+
+    assert head_revision() == ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
+
+
+def test_opening_a_registry_at_head_does_not_import_alembic(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Start-up is part of every command's wait: a registry already at the newest schema
+    opens without importing Alembic (and the Mako and Pygments it pulls in)."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    open_registry(url).close()  # created and migrated
+    check = (
+        "import sys; from dermavigil.registry import open_registry; "
+        f"open_registry({url!r}).close(); print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

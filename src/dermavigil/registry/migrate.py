@@ -6,6 +6,7 @@ The migration scripts ship inside the package (``registry/migrations``), so
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,15 +71,33 @@ def _refuse_broken_references(connection: Connection) -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
-    """The revision the database is at (None before the first migration)."""
-    from alembic.migration import MigrationContext
+    """The revision the database is at (None before the first migration): the row of
+    Alembic's ``alembic_version`` table, read with a plain query so that opening a
+    registry already at the newest schema does not import Alembic."""
+    from sqlalchemy import inspect, text
 
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars()
+        revisions = list(rows)
+    return revisions[0] if len(revisions) == 1 else None
+
+
+_HEADER = re.compile(r'^(revision|down_revision): str(?: \| None)? = "(\w+)"', re.M)
 
 
 def head_revision() -> str | None:
-    """The newest revision among the packaged scripts."""
+    """The newest revision among the packaged scripts, read from their ``revision`` and
+    ``down_revision`` headers (the one no script revises); Alembic's own reading when the
+    headers do not give a single head."""
+    revisions, revised = set(), set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for name, value in _HEADER.findall(script.read_text(encoding="utf-8")):
+            (revisions if name == "revision" else revised).add(value)
+    heads = revisions - revised
+    if len(heads) == 1:
+        return heads.pop()
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head()
