@@ -36,15 +36,8 @@ from dermavigil.literature.extract.illicit_use import illicit_supply
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.onset import refine_onsets
 from dermavigil.literature.extract.outcome import find_outcome, first_told, summaries
-from dermavigil.literature.extract.patient import (
-    add_series,
-    find_patient,
-    find_series_patients,
-)
-from dermavigil.literature.extract.product_abbreviations import (
-    abbreviated_names,
-    abbreviations,
-)
+from dermavigil.literature.extract.patient import add_series, find_patient, find_series_patients
+from dermavigil.literature.extract.product_abbreviations import abbreviated_names, abbreviations
 from dermavigil.literature.extract.product_mentions import treated_families
 from dermavigil.literature.extract.products import (
     find_product_facts,
@@ -298,7 +291,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         serious_from=case_part,
         reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
         title=sentences[0] if title else None,
-        exposure=exposure_sentence(case_part, introduced, named),
+        exposure=(exposed_in := exposure_sentence(case_part, introduced, named)),
         summed=summaries(sentences, case_part),
     )
     if patient_facts.series:  # "three patients required surgical excision"
@@ -336,7 +329,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         ),
         "findings": assemble.findings_part(find_findings(patient, sentences), evidence),
         "treatments": assemble.treatments_part(
-            find_treatments(_with_title(sentences, case_part), suspects, suspect_spans, first),
+            find_treatments(
+                _with_title(sentences, case_part), suspects, suspect_spans, first, exposed_in
+            ),
             evidence,
         ),
     }

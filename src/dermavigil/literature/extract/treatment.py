@@ -233,11 +233,19 @@ def _named_again(drug: str, found: dict[str, TreatmentFact]) -> bool:
     return False
 
 
+_OF_A_REACTION = re.compile(
+    r"\b(?:complications?|lesions?|reactions?|adverse|side[ -]effects?|improv\w*|resol\w*"
+    r"|heal\w*|subsid\w*|regress\w*|relie\w*)\b",
+    re.I,
+)
+
+
 def find_treatments(
     patient: list[Sentence],
     suspects: frozenset[str] = frozenset(),
     suspect_spans: tuple[tuple[int, int], ...] = (),
     first_reaction: int = 0,
+    exposure: Sentence | None = None,
 ) -> list[TreatmentFact]:
     """Treatments named in case sentences with a treatment cue, negations dropped.
 
@@ -247,13 +255,24 @@ def find_treatments(
     (``first_reaction``, a sentence index), is what the patient was given or was taking
     before the reaction (the exposure, a concomitant medication), not a treatment of it,
     unless a treatment frame ("treated with") introduces it: a treatment aimed at the
-    reaction is told after the reaction. A statement in the present about no one
+    reaction is told after the reaction. Any treatment named before both the first reaction
+    and the sentence that tells the ``exposure`` (:func:`.admission.exposure_sentence`), in a
+    sentence that speaks of no reaction, complication or recovery, treated the underlying
+    disease (the w0xx round's class). A statement in the present about no one
     (:func:`.roles.statement_about_no_one`: "Systemic corticosteroids are considered the
     first treatment") names no treatment of this patient.
     """
     found: dict[str, TreatmentFact] = {}
     routes_of: dict[str, str | None] = {}
+    exposed = exposure.index if exposure else 0
     for index, sentence in enumerate(patient):
+        if (
+            0 < sentence.index < exposed
+            and first_reaction > 0
+            and sentence.index < first_reaction
+            and not _OF_A_REACTION.search(sentence.text)
+        ):
+            continue
         title_cue = cues.TITLE_CUE.search(sentence.text)
         title_before = cues.TITLE_BEFORE.search(sentence.text)
         if sentence.section == "title":

@@ -55,6 +55,21 @@ _ONSET_AFTER = re.compile(
 """A patient told as "previously treated with" drugs, or "with rheumatoid arthritis treated
 with" a drug, who then "developed" the reaction: the drugs are the history before the
 exposure, not a treatment of its reaction."""
+_EARLIER_FRAME = re.compile(
+    r"\bhad (?:been )?(?:[\w-]+\s+){0,2}?(?:treated|managed|given|received|taken|placed on"
+    r"|started on|maintained on)\b[^.;]{0,200}$"
+    r"|\b(?:before|prior to) (?:starting|initiating|commencing|beginning|switching to)\b"
+    r"[^.;]{0,200}$"
+    r"|\bover the (?:past |last |following )?(?:years|decades)\b[^.;]{0,200}$",
+    re.I,
+)
+"""A therapy told in the pluperfect ("he had been treated with topical therapies",
+"had been repeatedly treated with adjuvant chemotherapy"), before the suspect was started
+("Before starting the biologic therapy, ... cyclosporine ... were given") or over years:
+the time of the event lies before the reference time of the narrative, the reaction
+(Reichenbach's E < R for the past perfect, *Elements of Symbolic Logic*, 1947, sec. 51), so
+it treated the underlying disease, not the reaction. Not when the clause is about the
+reaction (:data:`_RECOVERY`)."""
 _PRIOR = re.compile(
     r"\b(?:inject\w*|administ\w*|vaccinat\w*|received|given)\b[^.;]{0,120}\b(?:after|following)"
     r"\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,5}$",
@@ -95,11 +110,21 @@ _RECOVERY = re.compile(
 )
 
 
+_OF_REACTION = re.compile(
+    r"\b(?:complications?|lesions?|reactions?|adverse|side[ -]effects?|nodules?|necrosis"
+    r"|ulcers?|abscess\w*|infection|swelling|granulomas?|symptoms?|worse\w*|worsen\w*)\b",
+    re.I,
+)
+"""Words of the reaction in the clause: the earlier therapy treated it ("the nodules had
+been treated with antibiotics")."""
+
+
 def not_for_the_reaction(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is withheld, an institution's or a journal's
     title word, a laboratory test or a procedure done before the exposure (see the module
     docstring)."""
     before, after = text[max(0, start - 220) : start], text[end:]
+    wide = text[max(0, start - 400) : start]
     if _INSTITUTION_AFTER.match(after) or _NOT_GIVEN_AFTER.match(after):
         return True
     if _JOURNAL.search(before) or _LAB_AFTER.match(after):
@@ -111,5 +136,8 @@ def not_for_the_reaction(text: str, start: int, end: int) -> bool:
     if _STANDING_BEFORE.search(before[-120:]) or _STANDING_AFTER.match(after):
         return True
     if _MEDICATION_LIST.search(text[max(0, start - 400) : start]):
+        return True
+    earlier = _EARLIER_FRAME.search(wide)
+    if earlier and not _RECOVERY.search(wide, earlier.end()) and not _OF_REACTION.search(wide):
         return True
     return bool(_PRIOR.search(before)) and not _RECOVERY.search(before)
