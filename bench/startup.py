@@ -28,6 +28,7 @@ COMMANDS: tuple[tuple[str, ...], ...] = (
     ("serve", "--help"),
     ("store", "stats"),
     ("case", "list"),
+    ("literature", "log"),
 )
 TARGET_HELP_S = 0.3
 

@@ -44,7 +44,10 @@ FORBIDDEN = (
 
 # What ``dermavigil <command> --help`` may never import: each command pays for what it uses
 # when it runs, not for showing its options.
-HELP_FORBIDDEN = ("scipy", "duckdb", "pyarrow", "pyspark", "fastapi", "splink", "lxml", "altair")
+HELP_FORBIDDEN = (
+    "scipy", "duckdb", "pyarrow", "pyspark", "fastapi", "splink", "lxml", "altair",
+    "sqlalchemy", "alembic", "pydantic",
+)  # fmt: skip
 
 
 def _imported_after(code: str) -> set[str]:

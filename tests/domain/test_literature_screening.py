@@ -36,3 +36,17 @@ def test_a_record_seen_before_names_the_screening_it_repeats() -> None:
         ScreeningEntry(RecordKeys(None, None, "t"), "t", "c", {}, "seen", "screened before")
     seen = ScreeningEntry(RecordKeys(None, None, "t"), "t", "c", {}, "seen", "", earlier_id=3)
     assert seen.earlier_id == 3
+
+
+def test_the_screening_log_model_loads_without_the_case_model() -> None:
+    """``literature --help`` and ``extract --help`` import the screening log's keys (via the
+    bibliographic reader): the domain package must not load the pydantic case model then."""
+    import subprocess
+    import sys
+
+    check = (
+        "import sys, dermavigil.literature.biblio, dermavigil.cli.extract; "
+        "print('pydantic' in sys.modules, 'sqlalchemy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

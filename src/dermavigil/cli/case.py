@@ -15,14 +15,18 @@ import getpass
 import inspect
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dermavigil.cli import render
 from dermavigil.errors import InputError, Problem
-from dermavigil.exchange.formats import ImportResult, import_document
-from dermavigil.registry import CaseFilter, CaseService, Registry, open_registry
+
+if TYPE_CHECKING:  # SQLAlchemy and the exchange formats load when a command runs, not for --help
+    from sqlalchemy.orm import Session
+
+    from dermavigil.exchange.formats import ImportResult
+    from dermavigil.registry import CaseFilter, CaseService, Registry
 
 case_app = typer.Typer(help="Add, search, show, assess and exchange cases.", no_args_is_help=True)
 
@@ -35,6 +39,7 @@ def _default_by() -> str:
 
 def registry() -> Registry:
     """The registry of the current settings (migrated on open)."""
+    from dermavigil.registry import open_registry
     from dermavigil.settings import load_settings
 
     settings = load_settings()
@@ -51,7 +56,15 @@ def _read(path: Path) -> bytes:
         ) from None
 
 
+def _cases(session: Session) -> CaseService:
+    from dermavigil.registry import CaseService
+
+    return CaseService(session)
+
+
 def _import(data: bytes, path: Path, all_or_nothing: bool) -> ImportResult:
+    from dermavigil.exchange.formats import import_document
+
     return import_document(data, path.name, all_or_nothing=all_or_nothing)
 
 
@@ -70,7 +83,7 @@ def add(
         )
     reg = registry()
     with reg.transaction() as session:
-        service = CaseService(session)
+        service = _cases(session)
         stored = [
             service.create(case, by=by or _default_by(), status="draft" if draft else "active")
             for case in result.cases
@@ -97,7 +110,7 @@ def import_(
     result = _import(_read(file), file, all_or_nothing=all_or_nothing)
     reg = registry()
     with reg.transaction() as session:
-        service = CaseService(session)
+        service = _cases(session)
         received = [
             service.receive(
                 case,
@@ -163,6 +176,8 @@ FILTER_OPTIONS: dict[str, tuple[object, object]] = {
 
 def _case_filter(status: str = "active", **values: object) -> CaseFilter:
     """The registry filter of the filter options."""
+    from dermavigil.registry import CaseFilter
+
     if status not in ("active", "draft", "retracted", "all"):
         raise InputError(f"--status must be active, draft, retracted or all, not {status!r}")
     values["naranjo_band"] = values.pop("naranjo", None)
@@ -172,10 +187,15 @@ def _case_filter(status: str = "active", **values: object) -> CaseFilter:
 def with_case_filters(command: Callable[..., None]) -> Callable[..., None]:
     """Give ``command`` the filter options of :data:`FILTER_OPTIONS`; it receives them as
     one ``criteria`` (:class:`CaseFilter`) argument."""
+    import types
     import typing
 
     signature = inspect.signature(command)
-    hints = typing.get_type_hints(command, include_extras=True)
+    # the options' annotations, evaluated in the command's module; ``criteria`` is left out
+    # (CaseFilter is imported when the command runs, not when the CLI is built)
+    wanted = {k: v for k, v in command.__annotations__.items() if k not in ("criteria", "return")}
+    holder = types.SimpleNamespace(__annotations__=wanted)
+    hints = typing.get_type_hints(holder, command.__globals__, include_extras=True)
     kept = [
         p.replace(annotation=hints.get(p.name, p.annotation))
         for p in signature.parameters.values()
@@ -201,7 +221,7 @@ def with_case_filters(command: Callable[..., None]) -> Callable[..., None]:
 def list_(criteria: CaseFilter, offset: int = 0, limit: int = 50) -> None:
     """List cases (current versions) matching every filter given."""
     with registry().transaction(readonly=True) as session:
-        page = CaseService(session).list(criteria, offset=offset, limit=limit)
+        page = _cases(session).list(criteria, offset=offset, limit=limit)
     render.show_page(render.console, page)
 
 
@@ -212,7 +232,7 @@ def show(
 ) -> None:
     """Show a case's facts and its assessment explained."""
     with registry().transaction(readonly=True) as session:
-        stored = CaseService(session).get(case_id, version)
+        stored = _cases(session).get(case_id, version)
     render.show_case(render.console, stored)
 
 
@@ -220,7 +240,7 @@ def show(
 def history(case_id: str) -> None:
     """Every version of a case: who, when, what changed and why."""
     with registry().transaction(readonly=True) as session:
-        versions = CaseService(session).history(case_id)
+        versions = _cases(session).history(case_id)
     render.show_history(render.console, case_id.upper(), versions)
 
 
@@ -231,7 +251,7 @@ def assess(
 ) -> None:
     """The assessment of a case's current version, explained (or as JSON)."""
     with registry().transaction(readonly=True) as session:
-        assessment = CaseService(session).assess(case_id)
+        assessment = _cases(session).assess(case_id)
     if as_json:
         typer.echo(assessment.model_dump_json(indent=2))
         return
@@ -249,7 +269,7 @@ def override(
 ) -> None:
     """Override one assessment answer (recorded with who and why, as a new version)."""
     with registry().transaction() as session:
-        stored = CaseService(session).override(
+        stored = _cases(session).override(
             case_id, target, value, by=by or _default_by(), reason=reason
         )
     render.console.print(
@@ -263,7 +283,7 @@ def retract(
 ) -> None:
     """Retract a case: it stays stored with its history but leaves lists and exports."""
     with registry().transaction() as session:
-        stored = CaseService(session).retract(case_id, by=by or _default_by(), reason=reason)
+        stored = _cases(session).retract(case_id, by=by or _default_by(), reason=reason)
     render.console.print(f"{stored.case_id} retracted (version {stored.version})")
 
 
@@ -271,7 +291,7 @@ def retract(
 def accept(case_id: str, by: By = "") -> None:
     """Accept a draft case: it becomes active."""
     with registry().transaction() as session:
-        stored = CaseService(session).accept_draft(case_id, by=by or _default_by())
+        stored = _cases(session).accept_draft(case_id, by=by or _default_by())
     render.console.print(f"{stored.case_id} accepted (version {stored.version})")
 
 

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dermavigil.cli import render
-from dermavigil.cli.case import By, _default_by, _read, registry, with_case_filters
-from dermavigil.domain.assessment import Assessment
-from dermavigil.domain.case import Case
+from dermavigil.cli.case import By, _cases, _default_by, _read, registry, with_case_filters
 from dermavigil.errors import DermavigilError, InputError, Problem, StorageError
-from dermavigil.exchange.formats import export_cases
-from dermavigil.registry import CaseFilter, CaseService
+
+if TYPE_CHECKING:  # the models, SQLAlchemy and the formats load when a command runs
+    from dermavigil.domain.assessment import Assessment
+    from dermavigil.domain.case import Case
+    from dermavigil.registry import CaseFilter
 
 
 @with_case_filters
@@ -46,7 +47,7 @@ def export(
         _export_listing(criteria, fmt, out)
         return
     with registry().transaction(readonly=True) as session:
-        stored = CaseService(session).get(case_id)
+        stored = _cases(session).get(case_id)
     data = export_bytes([stored.case], fmt, [stored.assessment], [stored.version])
     if out is None:
         typer.echo(data, nl=False)
@@ -109,7 +110,7 @@ def submit(
 
     reg = registry()
     with reg.transaction(readonly=True) as session:
-        stored = CaseService(session).get(case_id)
+        stored = _cases(session).get(case_id)
     data = export_bytes([stored.case], "e2b", [stored.assessment], [stored.version])
     batch_id, [report_id] = sent_ids(data)
     receiver = load_settings().e2b_receiver_id
@@ -153,7 +154,7 @@ def submissions(case_id: str) -> None:
     from dermavigil.registry.submissions import SubmissionService
 
     with registry().transaction(readonly=True) as session:
-        CaseService(session).get(case_id)  # a clear error for an unknown case
+        _cases(session).get(case_id)  # a clear error for an unknown case
         sent = SubmissionService(session).for_case(case_id.strip().upper())
     if not sent:
         render.console.print(f"{case_id}: no submission recorded")
@@ -174,6 +175,7 @@ def export_bytes(
 ) -> bytes:
     """The cases in ``fmt`` (with their assessments and the settings' E2B sender/receiver ids);
     a format whose writer is not installed is a clear error."""
+    from dermavigil.exchange.formats import export_cases
     from dermavigil.settings import load_settings
 
     settings = load_settings()

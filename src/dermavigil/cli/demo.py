@@ -6,11 +6,12 @@ import typer
 
 from dermavigil.cli import render
 from dermavigil.cli.case import registry
-from dermavigil.demo.seed import load_seed
 
 
 def demo() -> None:
     """Load the seed case (once) under DERMAVIGIL_HOME and show its assessment explained."""
+    from dermavigil.demo.seed import load_seed
+
     stored = load_seed(registry())
     render.show_case(render.console, stored)
     render.console.print(

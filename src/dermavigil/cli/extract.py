@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dermavigil.errors import InputError
-from dermavigil.literature.extract import Draft
 from dermavigil.literature.service import draft_from_text, read_text
+
+if TYPE_CHECKING:  # loaded with the extractor, when a text is extracted (not for --help)
+    from dermavigil.literature.extract import Draft
 
 PARTIAL_EXIT = 3
 INPUT_SUFFIXES = (".txt", ".nbib", ".ris", ".medline")

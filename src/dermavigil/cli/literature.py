@@ -25,13 +25,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from dermavigil.cli.case import registry
+from dermavigil.cli.case import _cases, registry
 from dermavigil.cli.extract import report_warnings
 from dermavigil.errors import InputError
 from dermavigil.literature.biblio import merge_files
-from dermavigil.literature.series import build_series
 from dermavigil.literature.service import draft_from_text, read_text
-from dermavigil.registry import CaseFilter, CaseService
 
 console = Console()
 literature_app = typer.Typer(
@@ -207,7 +205,7 @@ def _screening_blocks(found) -> Table:  # type: ignore[no-untyped-def]
 def _store(extracted, by: str) -> str:  # type: ignore[no-untyped-def]
     case = extracted.to_case()
     with registry().transaction() as session:
-        stored = CaseService(session).create(
+        stored = _cases(session).create(
             case,
             by=by or getpass.getuser(),
             status="draft",
@@ -237,7 +235,7 @@ def accept(
 ) -> None:
     """Accept a draft: it becomes an active case of the registry."""
     with registry().transaction() as session:
-        stored = CaseService(session).accept_draft(case_id, by=by or getpass.getuser())
+        stored = _cases(session).accept_draft(case_id, by=by or getpass.getuser())
     console.print(f"accepted [bold]{stored.case_id}[/] (version {stored.version})")
 
 
@@ -254,9 +252,12 @@ def series(
     """A case-series table with summary counts over active registry cases."""
     if fmt not in _FORMATS:
         raise InputError(f"--format must be one of {', '.join(_FORMATS)}, not {fmt!r}")
+    from dermavigil.literature.series import build_series
+    from dermavigil.registry import CaseFilter
+
     where = CaseFilter(category=category, route=route, off_label=off_label)
     with registry().transaction(readonly=True) as session:
-        cases = [stored.case for stored in CaseService(session).all_current(where)]
+        cases = [stored.case for stored in _cases(session).all_current(where)]
     built = build_series(cases)
     text = {"csv": built.to_csv, "md": built.to_markdown, "html": built.to_html}[fmt]()
     if out is None:

@@ -10,16 +10,17 @@ WHO-UMC criteria that decide the category. Overridden answers are marked.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from dermavigil.domain.assessment import Assessment, CriterionAnswer
-from dermavigil.domain.case import Case
-from dermavigil.registry import CaseSummary, Page, StoredCase, VersionInfo
+if TYPE_CHECKING:  # annotations only: printing needs neither pydantic models nor SQLAlchemy
+    from dermavigil.domain.assessment import Assessment, CriterionAnswer
+    from dermavigil.domain.case import Case
+    from dermavigil.registry import CaseSummary, Page, StoredCase, VersionInfo
 
 console = Console()
 """The console every command prints to (stdout, resolved at print time)."""

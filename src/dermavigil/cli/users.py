@@ -12,14 +12,31 @@ prompt, or ``--password-stdin``.
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from dermavigil.cli import render
 from dermavigil.cli.case import By, _default_by, registry
-from dermavigil.registry import SessionService, UserService
+
+if TYPE_CHECKING:  # SQLAlchemy loads when a command runs, not for --help
+    from sqlalchemy.orm import Session
+
+    from dermavigil.registry import SessionService, UserService
+
+
+def _users(session: Session) -> UserService:
+    from dermavigil.registry import UserService
+
+    return UserService(session)
+
+
+def _sessions(session: Session) -> SessionService:
+    from dermavigil.registry import SessionService
+
+    return SessionService(session)
+
 
 users_app = typer.Typer(help="Users and roles (reporter, assessor, admin).", no_args_is_help=True)
 
@@ -54,7 +71,7 @@ def add(
     their first sign-in."""
     password = _read_password(password_stdin)
     with registry().transaction() as session:
-        user = UserService(session).create(name, role, password, by=by or _default_by())
+        user = _users(session).create(name, role, password, by=by or _default_by())
     render.console.print(
         f"added user [bold]{user.username}[/] ({user.role}); they choose their own password "
         "at first sign-in"
@@ -65,7 +82,7 @@ def add(
 def list_() -> None:
     """List the users and their roles."""
     with registry().transaction(readonly=True) as session:
-        users = UserService(session).list()
+        users = _users(session).list()
     table = Table()
     for column in ("user", "role", "active", "created (UTC)", "password"):
         table.add_column(column)
@@ -83,7 +100,7 @@ def list_() -> None:
 def _administer(method: str, name: str, by: str, *args: str) -> Any:
     """Call ``UserService.<method>(name, *args, by=...)`` in one write transaction."""
     with registry().transaction() as session:
-        return getattr(UserService(session), method)(name, *args, by=by or _default_by())
+        return getattr(_users(session), method)(name, *args, by=by or _default_by())
 
 
 @users_app.command("role")
@@ -118,7 +135,7 @@ def reset_password(name: str, password_stdin: PasswordStdin = False, by: By = ""
 def sessions(name: str) -> None:
     """NAME's open sessions (browsers and API tokens), the most recently used first."""
     with registry().transaction(readonly=True) as session:
-        found = SessionService(session).active(name)
+        found = _sessions(session).active(name)
     table = Table()
     for column in ("id", "kind", "signed in (UTC)", "last seen (UTC)", "address", "client"):
         table.add_column(column)
@@ -138,7 +155,7 @@ def sessions(name: str) -> None:
 def logout(name: str, by: By = "") -> None:
     """End every session and API token of NAME now (they may sign in again)."""
     with registry().transaction() as session:
-        ended = SessionService(session).end_all(name, by=by or _default_by())
+        ended = _sessions(session).end_all(name, by=by or _default_by())
     render.console.print(f"ended {ended} session(s) of [bold]{name}[/]")
 
 
@@ -150,7 +167,7 @@ def history(
     """The latest account activity, newest first: who did what to whom, when (account
     changes, sign-ins, sign-outs, ended sessions, password changes)."""
     with registry().transaction(readonly=True) as session:
-        entries = UserService(session).history(name, limit=limit)
+        entries = _users(session).history(name, limit=limit)
     table = Table()
     for column in ("when (UTC)", "user", "change", "by"):
         table.add_column(column)
@@ -164,15 +181,14 @@ def history(
 def reset_2fa(name: str, by: By = "") -> None:
     """Remove NAME's two-factor authentication (lost phone and recovery codes): their
     sessions and tokens end, and they set it up again at their next sign-in."""
-    from dermavigil.registry import SessionService
     from dermavigil.registry.secondfactor import SecondFactorService
 
     who = by or _default_by()
     with registry().transaction() as session:
-        user = UserService(session).get(name)
+        user = _users(session).get(name)
         had = SecondFactorService(session).remove(user.username, by=who)
         if had:
-            SessionService(session).end_all(user.username, by=who)
+            _sessions(session).end_all(user.username, by=who)
     if had:
         render.console.print(
             f"two-factor authentication of [bold]{user.username}[/] removed; their sessions "

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dermavigil.domain.case import Case
+if TYPE_CHECKING:  # a draft's case is only carried here; the model loads where it is built
+    from dermavigil.domain.case import Case
 
 OUTCOMES = ("draft", "partial", "to_read", "skipped", "seen")
 """What a literature review does with a record: store its draft; hold a partial draft for

@@ -22,12 +22,15 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import rispy
 
-from dermavigil.domain.case import LiteratureReference
 from dermavigil.domain.literature_screening import RecordKeys, matches
 from dermavigil.errors import InputError, Problem
+
+if TYPE_CHECKING:  # the case model (pydantic) loads when a reference is made, not on import
+    from dermavigil.domain.case import LiteratureReference
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+?)(?=[\s.;,]*(?:\[doi\])?\s*$|\s)", re.IGNORECASE)
 
@@ -74,6 +77,8 @@ class Record:
 
     def reference(self) -> LiteratureReference:
         """The E2B C.4.r literature reference of this record."""
+        from dermavigil.domain.case import LiteratureReference
+
         return LiteratureReference(
             citation=self.citation(),
             title=self.title or None,

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dermavigil.errors import InputError, Problem
 from dermavigil.literature.biblio import Record, detect_format, parse_records
-from dermavigil.literature.extract import Draft, extract_draft
+
+if TYPE_CHECKING:  # the extractor (HPO index, lexicons) loads on first extraction, not on import
+    from dermavigil.literature.extract import Draft
 
 
 def read_text(path: Path) -> str:
@@ -34,6 +37,8 @@ def read_text(path: Path) -> str:
 
 def draft_from_text(text: str) -> tuple[Draft, Record | None]:
     """Extract from a bibliographic record when the text is one, else from the raw text."""
+    from dermavigil.literature.extract import extract_draft
+
     if detect_format(text) != "plain" or _looks_like_record(text):
         records = parse_records(text)
         record = records[0]
