@@ -6,6 +6,12 @@ product was injected into the upper arm", "re-injection", "rechallenge",
 ("similar lesions also appeared", "recurred", "reappeared") or its absence
 ("no recurrence", "was tolerated"). The site and route of the re-exposure
 come from the re-administration sentence.
+A recurrence told with the repeated exposure in one phrase is a rechallenge that recurred
+(docs/annotation.md, the r7xx and w0xx decisions: a reaction "after each dose", "at each
+injection" recurred): "occurred with each subsequent insertion", "recurrent blepharitis 4
+days after every injection", "repeatedly developed lupus-like reactions at the injection
+sites"; and so is a recurrence told right before its re-exposure ("regressed after the
+discontinuation but recurred after re-administration").
 *Dechallenge*: stopping the product ("discontinued", "withdrawn", "no
 further injections") with improvement (or not) in the same or next sentence.
 """
@@ -17,6 +23,7 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import DechallengeResult, RechallengeResult
+from dermavigil.literature.extract.outcome import OutcomeFacts
 from dermavigil.literature.extract.routes import route_mentions
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites
@@ -54,6 +61,29 @@ _NOT_BETTER = re.compile(
 )
 
 
+_EACH_DOSE = re.compile(
+    r"\b(?:after|with|following|at|upon|on) (?:each|every) (?:(?:new|subsequent|later|further"
+    r"|following|repeated|next) )?(?:[\w-]+ ){0,2}?(?:injections?|doses?|insertions?"
+    r"|administrations?|sessions?|treatments?|applications?|infusions?|exposures?|vaccinations?)"
+    r"\b|\brepeatedly (?:developed|experienced|had|presented|noticed|showed)\b",
+    re.I,
+)
+"""A reaction told as coming back with each exposure (:mod:`.challenge` docstring)."""
+_OCCURS = re.compile(
+    r"\b(?:occurr\w*|appear\w*|develop\w*|recurr\w*|noticed|experienc\w*|flare\w*|reactions?"
+    r"|same|similar|again)\b",
+    re.I,
+)
+"""The sentence tells a sign that came (not a technique used "with each injection")."""
+_RECUR_BEFORE = re.compile(
+    r"\b(?:recurr\w*|reappear\w*|relaps\w*|flared(?: up)?)\s+(?:\w+\s+){0,2}?(?:after|on|upon"
+    r"|with|following)\s+(?:the\s+|its\s+)?$",
+    re.I,
+)
+"""'but recurred after re-administration': the recurrence told before its re-exposure."""
+_HISTORY = re.compile(r"[^.;]{0,80}?\b(?:prior|before|earlier|ago|previously)\b", re.I)
+
+
 @dataclass
 class ChallengeFacts:
     """Dechallenge and rechallenge as the text tells them, with evidence spans."""
@@ -74,11 +104,34 @@ def _span(sentence: Sentence, match: re.Match[str]) -> Span:
     return sentence.start + match.start(), sentence.start + match.end()
 
 
+def _each_dose(patient: list[Sentence], facts: ChallengeFacts) -> None:
+    """A recurrence told with each exposure (:data:`_EACH_DOSE`): recurred."""
+    for sentence in patient:
+        each = _EACH_DOSE.search(sentence.text)
+        if each and _OCCURS.search(sentence.text) and not _NO_RECUR.search(sentence.text):
+            facts.rechallenge_done = True
+            facts.rechallenge_result = RechallengeResult.recurred
+            facts.rechallenge_sentences.add(sentence.index)
+            facts.spans["rechallenge.done"] = [_span(sentence, each)]
+            facts.spans["rechallenge.result"] = [_span(sentence, each)]
+            facts.rechallenge_text = sentence.text
+            return
+
+
 def _rechallenge(patient: list[Sentence], facts: ChallengeFacts) -> None:
     for i, sentence in enumerate(patient):
         readmin = _READMIN.search(sentence.text)
         if not readmin:
             continue
+        before = _RECUR_BEFORE.search(sentence.text, max(0, readmin.start() - 40), readmin.start())
+        if before:
+            facts.rechallenge_done = True
+            facts.rechallenge_result = RechallengeResult.recurred
+            facts.rechallenge_sentences.add(sentence.index)
+            facts.spans["rechallenge.done"] = [_span(sentence, readmin)]
+            facts.spans["rechallenge.result"] = [_span(sentence, before)]
+            facts.rechallenge_text = sentence.text
+            return
         facts.rechallenge_done = True
         facts.rechallenge_sentences.add(sentence.index)
         facts.spans["rechallenge.done"] = [_span(sentence, readmin)]
@@ -97,6 +150,8 @@ def _rechallenge(patient: list[Sentence], facts: ChallengeFacts) -> None:
             offset = later.start + (readmin.end() if later is sentence else 0)
             no = _NO_RECUR.search(tail)
             yes = _RECUR.search(tail)
+            if yes and _HISTORY.match(tail, yes.end()):
+                yes = None  # "had a similar reaction to adalimumab 2 weeks prior": a history
             hit = no or yes
             if hit:
                 facts.rechallenge_result = (
@@ -135,5 +190,28 @@ def find_challenges(patient: list[Sentence]) -> ChallengeFacts:
     """Rechallenge and dechallenge facts from the patient sentences."""
     facts = ChallengeFacts()
     _rechallenge(patient, facts)
+    if facts.rechallenge_result is None:
+        _each_dose(patient, facts)
     _dechallenge(patient, facts)
     return facts
+
+
+def recurrence_last(challenge: ChallengeFacts, outcome: OutcomeFacts) -> None:
+    """Drop an outcome told before a recurrence on re-exposure: when the recurrence is the
+    last event the text tells ("resolved with topical steroids. The same eruption occurred
+    with each subsequent insertion"), the reaction's last status is not stated
+    (docs/annotation.md, the w0xx decisions: a recurrence on re-exposure as the last event
+    gives null)."""
+    recurred = challenge.spans.get("rechallenge.result")
+    told = outcome.spans.get("outcome")
+    if (
+        challenge.rechallenge_result is RechallengeResult.recurred
+        and recurred
+        and told
+        and outcome.outcome is not None
+        and recurred[0][0] > told[-1][1]
+    ):
+        outcome.outcome = None
+        outcome.sequelae = []
+        for key in ("outcome", "sequelae"):
+            outcome.spans.pop(key, None)

@@ -28,7 +28,7 @@ from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.admission import exposure_sentence
-from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges
+from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges, recurrence_last
 from dermavigil.literature.extract.extravasation import lone_extravasation
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.foreign_draft import fill_gaps
@@ -228,7 +228,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     sentences = split_sentences(text)
     patient = patient_sentences(sentences)
     title = sentences[0].text if sentences and sentences[0].section == "title" else None
-    challenge = find_challenges(patient)
+    challenge = find_challenges(case_sentences(sentences))
     told = with_groups(narrative_sentences(sentences), sentences)
     # the title of a case report names the case's diagnosis even without a cause word
     # ("Nicolau Syndrome Requiring a Skin Graft", then "a man who developed this syndrome")
@@ -294,6 +294,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         exposure=(exposed_in := exposure_sentence(case_part, introduced, named)),
         summed=summaries(sentences, case_part),
     )
+    recurrence_last(challenge, outcome)
     if patient_facts.series:  # "three patients required surgical excision"
         add_group_seriousness(outcome, sentences)
     suspect_spans = tuple(span for p in products for span in p.spans.get("category", []))

@@ -63,6 +63,13 @@ _SINCE = (
     r"(?:before|prior to) (?:this|the|her|his|our) (?:consultation|presentation|admission|visit)"
 )
 _SIGN = (
+    # "Five months ago, she had developed ...": the interval first, then the sign's verb
+    re.compile(
+        rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+(?:ago|earlier|previously|before|prior)\W{{0,3}}"
+        r"(?:she|he|the patient)\s+(?:had\s+)?(?:first\s+)?(?:developed|noticed|noted"
+        r"|experienced)\b",
+        re.I,
+    ),
     re.compile(
         r"\b(?:had|has|have)\s+(?:\w+\s+){0,2}?(?:occurred|appeared|developed|started|begun|began"
         rf"|been present|existed|emerged)\s+(?:\w+\s+)?{_N}[\s-]+{_UNIT}[\s-]+(?:earlier|ago"
@@ -92,7 +99,8 @@ _SIGN = (
     ),
 )
 """The first sign dated back from the visit: "a swelling that had occurred 10 days
-earlier", "first noted 2 weeks before this consultation", "of 3 days duration", "a patch of
+earlier", "Five months ago, she had developed", "first noted 2 weeks before this
+consultation", "of 3 days duration", "a patch of
 2 months' evolution", "a 2-month history of", "presented with nodules on the face for one
 year" (the complaint's clause, not a treatment's), "pain and swelling over a period of two
 weeks", "for the past 3 days"."""
@@ -138,7 +146,7 @@ def _sign(sentences: list[Sentence]) -> float | None:
     dates it anywhere ("The patient reported that the edema had started 6 months
     previously"), a duration only in a sentence about the visit."""
     for sentence in sentences:
-        signs = _SIGN if _PRESENTING.search(sentence.text) else _SIGN[:2]
+        signs = _SIGN if _PRESENTING.search(sentence.text) else _SIGN[:3]
         days = [_days(m) for p in signs for m in p.finditer(sentence.text)]
         known = [d for d in days if d is not None]
         if known:

@@ -36,7 +36,7 @@ _UNITS = {
 _N = rf"(?P<n>{NUMBER_WORDS})(?:\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?)?"
 _EXPOSURE = (
     r"(?:injections?|procedures?|treatments?|sessions?|administration|vaccination|doses?"
-    r"|infiltration|filler|shots?|fillings?|grafting|augmentation)"
+    r"|infiltration|filler|shots?|fillings?|grafting|augmentation|injecting)"
 )
 _STATEMENTS = (
     # "a week before the onset of symptoms"
@@ -65,6 +65,14 @@ _STATEMENTS = (
     re.compile(
         rf"(?<![\w-])(?:about |approximately |around |some )?{_N}[\s-]+{_UNIT}\s*(?:after|post"
         rf"|following)\b[^.;,]{{0,30}}?\b{_EXPOSURE}\b",
+        re.I,
+    ),
+    # "72 hours postinjection", "at approximately 4-weeks postprocedure": the exposure's noun
+    # written into "post" (not a follow-up timed so: "6-month posttreatment follow-up"; not
+    # "postoperatively": the operation is no exposure when a drug followed it)
+    re.compile(
+        rf"(?<![\w-])(?:about |approximately |around |some )?{_N}[\s-]+{_UNIT}\s*post-?"
+        r"(?:injection|procedure|treatment|vaccination)\b(?!\s*follow)",
         re.I,
     ),
     # "Five years ago, she had received ... filler injection"

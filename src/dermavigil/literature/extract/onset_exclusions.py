@@ -20,6 +20,13 @@ _NOT_ONSET_BEFORE = re.compile(
 )
 """A follow-up or a visit timed, or a status reached at a time ('The patient had healed at
 two months after the filler injection'): no onset."""
+_SCHEDULED = re.compile(
+    r"\b(?:scheduled|planned|booked)\b(?:(?!\b(?:developed|appeared|occurred|noticed)\b)[^.;])"
+    r"{0,80}$",
+    re.I,
+)
+"""What was scheduled ('scheduled for surgery 6 months after the consultation, 12 months after
+the injections'): the time of a planned event, no onset."""
 _NOT_ONSET_AFTER = re.compile(
     r"^[^.;]{0,80}\b(?:recurr\w*|reappear\w*|relaps\w*|again|had (?:\w+ )?(?:improved|resolved"
     r"|healed|regressed|disappeared))\b",
@@ -140,6 +147,7 @@ def not_an_onset(before: str, after: str, said: str = "") -> bool:
     what is usual, from the words before it and after it (``said``: its own words)."""
     return bool(
         _NOT_ONSET_BEFORE.search(before[-40:])
+        or _SCHEDULED.search(before)
         or _PRESENTATION_BEFORE.search(before)
         or _PRESENTATION_AFTER.match(after)
         or _EXPOSED_AFTER.match(after)

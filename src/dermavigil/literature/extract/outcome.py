@@ -72,7 +72,8 @@ _LASTING = re.compile(r"(?:irreversibl|permanent)\w*", re.I)
 _TREATED_AFTER = re.compile(
     r"\b(?:began|started|initiated|underwent|(?:was|were) (?:then )?(?:treated|started)"
     r"|(?:was|were) (?:surgically )?(?:removed|excised|drained|debrided)|removing|applied"
-    r"|surgery was performed)\b",
+    r"|surgery was performed|(?:treatments?|therap(?:y|ies)) (?:was|were) (?:\w+ )?(?:conducted"
+    r"|administered|given))\b",
     re.I,
 )
 """A treatment begun after the status a sentence states: that status is no longer the last."""
@@ -119,6 +120,15 @@ higher risk for fatal anaphylaxis': what a reaction class can do, not this patie
 _SWITCHED = re.compile(r"\b(?:switched|changed|converted|moved) (?:over )?to\b[^.;]{0,80}$", re.I)
 """'the patient was switched to a monoclonal cGRP antibody with good response': the response of
 the underlying disease to the next drug, not a status of the reaction."""
+_EFFICACY = re.compile(
+    r"\b(?:efficacy|PASI|BMI|body mass index|disease activity|with the treatment of|good tolerance"
+    r"|persistently (?:high|elevated|raised|low|increased))\b",
+    re.I,
+)
+"""'With the treatment of dupilumab, her skin lesions of the body have improved', 'we continue
+therapy due to the good response and efficacy', 'His last BMI was 16.5 with an improvement',
+'persistently high levels of acute phase reagents': the indication's course on the therapy or
+a laboratory level, not a status of the reaction (docs/annotation.md, outcome)."""
 _REINTRODUCED = re.compile(
     r"\b(?:re-?introduc\w*|re-?challeng\w*|re-?exposed|re-?exposure|re-?started|restarted"
     r"|resumed)\b",
@@ -239,8 +249,11 @@ def _last_status(
         status = sentence_status(sentence)
         if status is None or _BEFORE_CASE.search(sentence.text, 0, status.span[0]):
             continue
-        if status.outcome is Outcome.recovering and _SWITCHED.search(
-            sentence.text, 0, status.span[0]
+        if (
+            status.outcome is Outcome.recovering
+            and _SWITCHED.search(sentence.text, 0, status.span[0])
+            or status.outcome in (Outcome.recovering, Outcome.not_recovered)
+            and _EFFICACY.search(sentence.text)
         ):
             continue
         if _PLUPERFECT.search(sentence.text[: status.span[0]]) and not _TIMED.search(sentence.text):

@@ -158,6 +158,11 @@ def generic_section(section: str | None) -> bool:
     return section in _GENERIC_SECTIONS
 
 
+_FIGURE_LABEL = re.compile(r"\s*(?:fig(?:ure)?|table)\.?\s*\d+[a-z]?\s*[.:]?\s*", re.I)
+"""A figure's or a table's label on a line of its own ("Fig. 1", "Fig. 1:"), which a page
+sets between the narrative's sentences."""
+
+
 def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
     """The patient sentences plus the (at most three) sentences that continue one.
 
@@ -176,6 +181,8 @@ def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
             out.append(sentence)
             previous = 3
             continue
+        if _FIGURE_LABEL.fullmatch(sentence.text):
+            continue  # "Fig. 1:" between the narrative's sentences continues nothing
         if (
             previous
             and sentence.section not in _GENERIC_SECTIONS

@@ -64,7 +64,7 @@ the sentence it cites: a sentence never opens with a number before a capitalised
 _LABELS = (
     r"background|introduction|objectives?|aims?|purpose"
     r"|case[ -](?:reports?|presentations?|summary|descriptions?)"
-    r"|materials? and methods|methods?|results?|discussion|conclusions?|summary"
+    r"|materials? and methods|methods?|results?|discussion|conclusions?|summary|observations"
 )
 _LABELS_PUNCTUATED = (
     r"case|clinical (?:presentation|findings)|patients?(?: and methods)?|patient concerns"

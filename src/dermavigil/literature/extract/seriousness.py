@@ -166,9 +166,11 @@ _DIAGNOSTIC = re.compile(
 """'An intradermal nodule was excised and processed for histopathology': a diagnostic excision,
 not a surgical treatment (``docs/annotation.md``)."""
 _NAMED_BY = re.compile(
-    r"\b(?:Plastic|Department|Division|Journal|Society|Association|Institute|Unit|Centre"
-    r"|Center|Annals|Archives)\b",
+    r"(?<![^\W\d])(?:Plastic|Department|Division|Journal|Society|Association|Institute|Unit"
+    r"|Centre|Center|Annals|Archives)\b",
 )
+"""A name's head word, also right after an affiliation's footnote number ("1Division of
+Pulmonary and Critical Care Medicine")."""
 _JOURNAL_AFTER = re.compile(r"\s*(?:[\u2013\u2014-]|:)?\s*(?:Global Open|Journal|Case Reports)")
 _REMOVAL_ONLY = re.compile(
     r"(?:excision|excised|resections?|(?:\w+ )*(?:removed|resected)|remov\w+ (?:\w+ ){0,3}"
