@@ -41,3 +41,20 @@ def test_a_therapy_given_before_the_suspect_was_started_or_over_years():
         "Over the years she had also been placed on acitretin and fumaric acid esters. "
         "The rash was treated with topical mometasone and cleared."
     ) == ["mometasone"]
+
+
+def test_the_cause_a_title_names_is_the_exposure_not_a_treatment():
+    assert _treatments(
+        "Abscess of the knee after acupuncture: a case report\nA 52-year-old woman developed a "
+        "painful abscess of the knee ten days after finishing an acupuncture treatment "
+        "session. The abscess was drained and she was treated with oral clarithromycin."
+    ) == ["drainage", "clarithromycin"]
+
+
+def test_a_withheld_rescue_and_a_department_name_are_no_treatments():
+    assert _treatments(
+        "Finger necrosis after a digital block\nA 61-year-old man was given lidocaine in the "
+        "finger and the fingertip turned white and then necrotic. Phentolamine rescue was "
+        "not performed. He was seen in the acupuncture & moxibustion department for pain and "
+        "later underwent amputation of the fingertip."
+    ) == ["amputation"]

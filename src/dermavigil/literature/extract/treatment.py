@@ -29,6 +29,7 @@ from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import treated_with, treats_complication
 from dermavigil.literature.extract.treatment_combined import combined, specific_names
 from dermavigil.literature.extract.treatment_context import not_for_the_reaction
+from dermavigil.literature.extract.treatment_exposure import names_the_exposure, title_causes
 from dermavigil.literature.extract.treatment_names import (
     CANONICAL,
     CLASS_TREATMENT,
@@ -265,6 +266,7 @@ def find_treatments(
     found: dict[str, TreatmentFact] = {}
     routes_of: dict[str, str | None] = {}
     exposed = exposure.index if exposure else 0
+    causes = title_causes(patient[0].text) if patient and patient[0].section == "title" else []
     for index, sentence in enumerate(patient):
         if (
             0 < sentence.index < exposed
@@ -308,6 +310,8 @@ def find_treatments(
                 # management of"
             drug = match.group(0).strip()
             drug = CANONICAL.get(drug.lower(), drug)
+            if names_the_exposure(drug, causes) and not title_cue:
+                continue
             if (
                 0 < sentence.index < first_reaction
                 and not TREATMENT.fullmatch(drug)

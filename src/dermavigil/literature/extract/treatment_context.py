@@ -17,16 +17,20 @@ from __future__ import annotations
 import re
 
 _NOT_GIVEN_AFTER = re.compile(
-    r"^[\s,]+(?:(?:injections?|therapy|treatment)\s+)?"
+    r"^[\s,]+(?:[\w-]+\s+)?"
     r"(?:(?:was|were|is|are) not|has not been|have not been|had not been|never)\s+"
     r"(?:\w+\s+)?(?:given|administered|used|performed|started|required|needed|applied|done)\b",
     re.I,
 )
-"""'Hyaluronidase was not given', 'steroid injections have not been given': a treatment
-withheld (NegEx lacks this post-trigger)."""
+"""'Hyaluronidase was not given', 'steroid injections have not been given', 'phentolamine
+rescue was not performed' (a name and one noun): a treatment withheld (NegEx lacks this
+post-trigger)."""
 _INSTITUTION_AFTER = re.compile(
-    r"^\s+(?:Institute|Center|Centre|Clinic|Department|Unit|University|Hospital|Society)\b"
+    r"^(?:\s*(?:&|and)\s+[\w-]+)?\s+(?:Institute|Center|Centre|Clinic|Department|Unit|University"
+    r"|Hospital|Society|department|clinic|centre|center)\b"
 )
+"""An institution's name after the name ("Renaissance Clinic"; "the acupuncture & moxibustion
+department" with a second name coordinated)."""
 _JOURNAL = re.compile(r"\bJournal of (?:(?-i:[A-Z])[\w-]*,? (?:and |& )?){0,5}$")
 """Title-case words after "Journal of" up to the name: a journal's title."""
 _LAB_AFTER = re.compile(
