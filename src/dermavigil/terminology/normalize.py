@@ -12,6 +12,9 @@ start of a word ("paraesthesia",
 "ischaemic", "aetiology"; not the Latin plural ending of "bullae"), "oe" at a word's
 start, before a final "a" and in "foet-"/"coel-" ("oesophagus", "dyspnoea", "foetal",
 "coeliac"; not "toe" or "shoes").
+An eponym's possessive "'s" is dropped, with either apostrophe ("Cushing's syndrome", "Cushing’s
+syndrome" and "Cushing syndrome" are one key): the HPO writes most eponyms without it
+("Horner syndrome") and some with it ("Beau's lines"), as case reports do.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import unicodedata
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_POSSESSIVE = re.compile(r"(?<=[A-Za-z])['\u2019]s\b")
+"""An eponym's possessive ending ("Cushing's", "Nicolau\u2019s"): no word of the name."""
 _KEEP_S = ("ss", "us", "is", "ys")
 _BRITISH = {"oe": "e", "ae": "e", "oea": "ea", "leuco": "leuko", "isation": "ization",
             "colour": "color"}  # fmt: skip
@@ -56,6 +61,7 @@ def singular(token: str) -> str:
 @lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Folded, punctuation-free, singularised form of ``text`` for matching."""
+    text = _POSSESSIVE.sub("", text)
     if text.isascii():
         folded = text.lower()
     else:

@@ -34,9 +34,12 @@ from dermavigil.terminology.coder_cache import MENTION_TOKENS, NOT_A_REACTION
 from dermavigil.terminology.normalize import normalize
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
-_JOIN = re.compile(r"[\s'\u2019-]*")
+_JOIN = re.compile(r"(?:['\u2019]s\b)?[\s'\u2019-]*")
 """What may stand between two tokens of one key: space, a hyphen, an apostrophe ("Jessner's");
 a comma or a bracket ends a phrase."""
+_POSSESSIVE_S = re.compile(r"[A-Za-z]['\u2019]s")
+"""An eponym's possessive "s" ("Cushing's syndrome"), no token: the keys drop it too
+(:func:`~dermavigil.terminology.normalize.normalize`)."""
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,11 @@ def longest_matches(
     """The keys (normalised phrases of at most ``most`` tokens -> term id) the text names, left
     to right, longest match first, without overlap; ``starts``: :func:`first_tokens` of
     ``keys``."""
-    tokens = [(normalize(m.group(0)), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = [
+        (normalize(m.group(0)), m.start(), m.end())
+        for m in _TOKEN.finditer(text)
+        if not _POSSESSIVE_S.fullmatch(text, max(0, m.start() - 2), m.end())
+    ]
     joined = [
         _JOIN.fullmatch(text, a[2], b[1]) is not None
         for a, b in zip(tokens, tokens[1:], strict=False)

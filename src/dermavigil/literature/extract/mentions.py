@@ -20,6 +20,7 @@ from typing import NamedTuple
 from dermavigil.literature.extract.mention_words import HEADS as _HEADS
 from dermavigil.literature.extract.mention_words import MODIFIER as _MODIFIER
 from dermavigil.literature.extract.mention_words import NAMED_HEADS, OF_HEADS
+from dermavigil.literature.extract.named_diagnoses import named_diagnoses
 from dermavigil.literature.extract.named_exposure import in_exposure_name
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import code_phrase, finding_adjective
@@ -126,8 +127,10 @@ def indexed_whole(long: str) -> bool:
 def named_disease(text: str) -> bool:
     """A mention that is one name of the HPO or Disease Ontology index, whole, and not a
     clinical head with its descriptive words ("cerebral palsy", "congenital hydrocephalus";
-    not "painful swelling"): a diagnosis a patient may have had before the events."""
-    return indexed_whole(text) and not _MENTION.fullmatch(text)
+    not "painful swelling"), or a syndrome named by the words before it (:mod:`.named_diagnoses`:
+    "FAMMM syndrome"): a diagnosis a patient may have had before the events."""
+    named = indexed_whole(text) or named_diagnoses(text) == [(0, len(text))]
+    return named and not _MENTION.fullmatch(text)
 
 
 _SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")
@@ -302,7 +305,7 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
         for match in re.finditer(rf"(?<![\w(-]){re.escape(short)}(?![\w)-])", text):
             if all(match.end() <= f.start or match.start() >= f.end for f in found):
                 found.append(Mention(long, match.start(), match.end()))
-    found = _with_organism(text, _with_phenotypes(text, found))
+    found = _with_named(text, _with_organism(text, _with_phenotypes(text, found)))
     for match in _PREDICATE.finditer(text):
         group = next(g for g in ("adj", "verb", "colour") if match.group(g))
         start, end = match.span(group)
@@ -328,6 +331,20 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
         and not _INSTITUTION.search(text, max(0, f.start - 80), f.start)
     ]
     return _without_apposed_names(text, sorted(found, key=lambda f: f.start))
+
+
+def _with_named(text: str, found: list[Mention]) -> list[Mention]:
+    """The syndromes and injuries named by the words before them (:mod:`.named_diagnoses`:
+    "purple glove syndrome"), whole, in place of the mentions inside them; one that crosses a
+    mention is left out."""
+    for start, end in named_diagnoses(text):
+        inside = [f for f in found if start <= f.start and f.end <= end]
+        if any(f.start < end and start < f.end for f in found if f not in inside):
+            continue
+        if any(f.end == end for f in inside):  # named already ("silicone embolism syndrome")
+            continue
+        found = [f for f in found if f not in inside] + [Mention(text[start:end], start, end)]
+    return sorted(found, key=lambda f: f.start)
 
 
 _INSTITUTION = re.compile(
