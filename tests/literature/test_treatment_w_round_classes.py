@@ -3,7 +3,11 @@
 The therapy of the underlying disease is not a treatment of the reaction
 (docs/annotation.md, ``treatments``: what was given or done *for the reaction*): a therapy
 told before both the exposure and the reaction, one told in the pluperfect or before the
-suspect was started, one given over years.
+suspect was started, one given over years; the cause a title names, a withheld rescue and a
+department's name (no treatments); measures that failed, a retinal artery occlusion's
+measures and procedures told by their verb (explored, evacuated, decompression); a
+replacement of the suspect (an alternative drug, a rotation) and the place of a procedure
+("the excision site").
 """
 
 from __future__ import annotations
@@ -58,3 +62,30 @@ def test_a_withheld_rescue_and_a_department_name_are_no_treatments():
         "not performed. He was seen in the acupuncture & moxibustion department for pain and "
         "later underwent amputation of the fingertip."
     ) == ["amputation"]
+
+
+def test_measures_that_failed_are_treatments_with_the_occlusion_measures():
+    assert _treatments(
+        "Visual loss after a glabellar filler\nA 35-year-old woman lost the vision of her "
+        "right eye minutes after a hyaluronic acid filler injection into the glabella. "
+        "Ocular massage, anterior chamber paracentesis, carbon dioxide rebreathing and "
+        "carbonic anhydrase inhibitors failed to restore the retinal perfusion."
+    ) == ["massage", "paracentesis", "carbon dioxide rebreathing", "carbonic anhydrase inhibitors"]
+
+
+def test_procedures_told_by_their_verb_and_a_decompression():
+    assert _treatments(
+        "Grease gun injury of the thumb\nA 29-year-old mechanic injected grease into his "
+        "thumb with a high-pressure gun and the thumb became swollen and pale. The thumb was "
+        "surgically explored through a midlateral incision, the grease was evacuated and "
+        "the flexor sheath was decompressed."
+    ) == ["surgical exploration", "evacuation", "decompression"]
+
+
+def test_a_replacement_of_the_suspect_and_the_place_of_a_procedure_are_no_treatments():
+    assert _treatments(
+        "Skin necrosis at heparin injection sites\nA 72-year-old woman developed necrotic "
+        "plaques on the abdomen at the sites of her enoxaparin injections. The lesions healed "
+        "with topical mupirocin and an alternative anticoagulant. A depot steroid injected "
+        "into the excision site of a second lesion caused no reaction."
+    ) == ["mupirocin"]

@@ -31,6 +31,9 @@ _INSTITUTION_AFTER = re.compile(
 )
 """An institution's name after the name ("Renaissance Clinic"; "the acupuncture & moxibustion
 department" with a second name coordinated)."""
+_PLACE_AFTER = re.compile(r"^\s+(?:sites?|beds?)\b", re.I)
+"""A procedure's name before "site" or "bed": the place ("injected into the excision site"), not
+the procedure done for the reaction."""
 _JOURNAL = re.compile(r"\bJournal of (?:(?-i:[A-Z])[\w-]*,? (?:and |& )?){0,5}$")
 """Title-case words after "Journal of" up to the name: a journal's title."""
 _LAB_AFTER = re.compile(
@@ -129,7 +132,11 @@ def not_for_the_reaction(text: str, start: int, end: int) -> bool:
     docstring)."""
     before, after = text[max(0, start - 220) : start], text[end:]
     wide = text[max(0, start - 400) : start]
-    if _INSTITUTION_AFTER.match(after) or _NOT_GIVEN_AFTER.match(after):
+    if (
+        _INSTITUTION_AFTER.match(after)
+        or _NOT_GIVEN_AFTER.match(after)
+        or _PLACE_AFTER.match(after)
+    ):
         return True
     if _JOURNAL.search(before) or _LAB_AFTER.match(after):
         return True

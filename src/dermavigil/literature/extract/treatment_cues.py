@@ -25,7 +25,8 @@ CUE = re.compile(
     r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done|resulted in"
     r"|recommended|under (?:\w+ )?(?:treatment|therapy|care|management)"
     r"|(?:was|were) (?:\w+ )?(?:injected|applied|infused|instilled)|(?:was|were) (?:\w+ )?necessary"
-    r"|(?:did not|failed to) (?:\w+ )?(?:alleviate|relieve|improve|help|resolve)"
+    r"|(?:did not|failed to) (?:\w+ )?(?:alleviate|relieve|improve|help|resolve|change|reverse"
+    r"|restore|halt|stop|prevent)|to no avail|(?:was|were) tried"
     r"|(?:un|non-?|not )?responsive to|refractory to|insensitive to|transitioned to"
     r"|(?:we|who|he|she|they) (?:\w+ )?(?:injected|applied)"
     r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+"
@@ -69,19 +70,21 @@ NOT_GIVEN_BEFORE = re.compile(
     r"|\b(?:preparation|disinfection|antisepsis|cleansing|prepped|prepared|cleaned|cleansed"
     r"|disinfected|swabbed|sterili[sz]ed) (?:with |using |by )?(?:[\w-]+ ){0,2}"
     r"|\bthrough (?:an? )?(?:\w+ )?"
-    r"|\b(?:switched|changed|converted) (?:\w+ ){0,3}?to (?:(?:an?|the) )?(?:[\w-]+ ){0,2}"
+    r"|\b(?:switched|changed|converted|rotated) (?:\w+ ){0,3}?to (?:(?:an?|the) )?(?:[\w-]+ ){0,2}"
+    r"|\b(?:an? |the )?(?:alternative|substitute|replacement) (?:[\w-]+ )?"
     r"|\b(?:replaced|substituted) (?:\w+ ){0,3}?(?:by|with) (?:(?:an?|the) )?(?:[\w-]+ ){0,2})$",
     re.I,
 )
 """Before a treatment name: planned, advised, taken before the reaction for another
 disease (concomitant medication), the skin's preparation for the injection ("cleansed with
 chlorhexidine"), the approach of a procedure ("through a skin incision"), or the drug the
-suspect was switched to ("enoxaparin was switched to fondaparinux": a dechallenge, not a
-treatment, docs/annotation.md)."""
+suspect was switched to ("enoxaparin was switched to fondaparinux", "management was rotated
+to", "an alternative anticoagulant": a dechallenge, not a treatment, docs/annotation.md)."""
 APPROACH = re.compile(r"incisions?|liposuction", re.I)
-BY_WAY_OF = re.compile(r"\b(?:through|via) (?:an? |the )?(?:[\w-]+ ){0,3}$", re.I)
+BY_WAY_OF = re.compile(r"\b(?:through|via|using) (?:an? |the )?(?:[\w-]+ ){0,3}$", re.I)
 """The way in of another procedure ("excised through a circumferential subcoronal incision",
-"mastectomies via periareolar incisions", "fat obtained via abdominal liposuction"): the
+"mastectomies via periareolar incisions", "explored using a Brunner type incision", "fat
+obtained via abdominal liposuction"): the
 approach or the harvest, not a treatment of its own."""
 INGREDIENT_BEFORE = re.compile(
     r"\b(?:adsorbed|absorbed|containing|contains|composed of|mixed with|combined with|diluted"

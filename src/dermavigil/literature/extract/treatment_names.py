@@ -42,10 +42,13 @@ DRUG_CLASSES = (
     r"(?:non-?steroidal )?anti-?inflammatory (?:drugs?|agents?|medications?)|(?-i:NSAIDs?)"
     r"|bisphosphonates?|prostaglandins?|calcitonin|fusidic acid|prostacyclin|analgesia"
     r"|(?:intraocular pressure|IOP)[- ]lowering (?:agents?|medicines?|medications?|drops)"
+    r"|carbonic anhydrase inhibitors?"
 )
 """Drug classes named by what they do (WHO ATC level-3 and -4 names in the singular:
-anti-inflammatory agents, bisphosphonates, prostaglandins) and a few INN drugs the FAERS
-lexicon lacks (fusidic acid, calcitonin, prostacyclin)."""
+anti-inflammatory agents, bisphosphonates, prostaglandins, carbonic anhydrase inhibitors
+(S01EC, given with ocular massage, paracentesis and carbon dioxide rebreathing for a retinal
+artery occlusion)) and a few INN drugs the FAERS lexicon lacks (fusidic acid, calcitonin,
+prostacyclin)."""
 TREATMENT_WORDS = (
     r"(?:methyl[\u2010\u2011-]?)?prednisol?one|prednisone|dexamethasone|hydrocortisone|betamethasone|clobetasol"
     r"|triamcinolone|(?:systemic |topical |oral |intralesional )?(?:cortico)?steroids?"
@@ -75,7 +78,7 @@ TREATMENT_WORDS = (
     r"|(?:globe )?massage|aspiration|(?:botulinum )?antitoxin|immunoglobulins?|intubation"
     r"|(?:neuromuscular )?physiotherapy|speech therapy|capsaicin[- ]patch(?:es)?"
     r"|intraocular pressure[- ]lowering agents|corticoids?|cortisone"
-    r"|saline dilution(?: therapy)?"
+    r"|saline dilution(?: therapy)?|(?:(?:carbon dioxide|CO2|carbogen) )?rebreathing"
     r"|drain(?:age)? insertion|(?:intranasal )?stent|pulsed dye laser(?: therapy)?"
     r"|(?:surgical )?(?:removal|evacuation|extraction) of (?:the |an? |residual |injected )*"
     r"(?:[\w-]+ ){0,2}?(?:gel|fillers?|materials?|implants?|foreign bod(?:y|ies)|ha?ematomas?"
@@ -123,6 +126,10 @@ PROCEDURE_VERBS = (
             ("drained", "drainage"),
             ("resected", "resection"),
             ("reconstructed", "reconstruction"),
+            ("explored", "exploration"),
+            ("evacuated", "evacuation"),
+            ("irrigated", "irrigation"),
+            ("decompressed", "decompression"),
         )
     ),
     (re.compile(r"\b(?:was|were) intubated\b", re.I), "intubation"),
@@ -148,6 +155,9 @@ def procedure_name(told: str, name: str) -> str:
         "debridement",
         "drainage",
         "resection",
+        "exploration",
+        "evacuation",
+        "decompression",
     ) and _SURGICALLY.search(told):
         return f"surgical {head}"
     return head
@@ -189,7 +199,7 @@ tracheostomy; subcision, the release of a tethered scar under the skin), the wor
 rule of medical terminology (Dorland's Illustrated Medical Dictionary, "Combining forms")."""
 
 _HEAD = re.compile(
-    r"(?<![\w-])(?:(?P<bare>dialysis|ha?emodialysis|plasmapheresis|transfusions?)"
+    r"(?<![\w-])(?:(?P<bare>dialysis|ha?emodialysis|plasmapheresis|transfusions?|decompression)"
     r"|rehabilitation|therapy|therapies|stimulation|infusions?|inhalations?|feeding|ventilation"
     r"|removal|evacuation|exploration|repair|reconstruction|decompression|lengthening"
     r"|bolus|regimens?|sutures?|(?P<anti>drugs|agents|medications?|treatment))(?![\w-])",
