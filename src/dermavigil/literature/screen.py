@@ -23,12 +23,16 @@ order, each giving the reason shown to the reviewer:
    reading with the reason, before any extraction: the literature of every language is
    screened (GVP VI.B.1.1.2), and the extractor reads English only;
 6. no injection: neither an injection route, nor an injection word (inject, filler,
-   mesotherapy, microneedling, vaccination, immunotherapy, extravasation, infusion,
+   mesotherapy, microneedling, vaccination, immunotherapy, extravasation, infusion, local
+   or dental anaesthesia and nerve blocks, which infiltrate an anaesthetic,
    thread lift, fat graft, a tattoo or permanent make-up: a pigment deposited in the dermis,
-   :mod:`dermavigil.literature.extract.tattoo`), nor a suspect injected by nature (a filler,
-   toxin, PRP, vaccine or allergen extract: its category; a drug whose FDA labelling gives
-   injection routes only, :mod:`dermavigil.terminology.labelled_routes`: enoxaparin,
-   etanercept; a skin-test antigen, injected intradermally: tuberculin, "a Mantoux test")
+   :mod:`dermavigil.literature.extract.tattoo`; a needle procedure, acupuncture, catgut
+   embedding, pharmacopuncture: :mod:`dermavigil.literature.extract.needle_words`), nor a
+   suspect injected by nature (a filler, toxin, PRP, vaccine or allergen extract: its
+   category; a drug whose FDA labelling gives injection routes only,
+   :mod:`dermavigil.terminology.labelled_routes`: enoxaparin, etanercept; a biologic named
+   by its INN stem, risankizumab; a skin-test antigen, injected intradermally: tuberculin,
+   "a Mantoux test")
    -> the product was not injected;
 7. otherwise relevant, with what was found ("case report: necrosis after
    diclofenac (intramuscular)"; a series says how many patients).
@@ -44,6 +48,7 @@ from dataclasses import dataclass
 from dermavigil.domain.routes import INJECTION_ROUTES
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import Draft, extract_draft
+from dermavigil.literature.extract.needle_words import is_needle_procedure, needle_words
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.tattoo import is_tattoo, tattoo_words
 from dermavigil.terminology.drug_variants import SKIN_TEST_ANTIGENS
@@ -80,7 +85,8 @@ _INJECTED = re.compile(
     r"\b(?:inject\w*|fillers?|mesotherapy|micro-?needling|vaccin\w*|immunotherapy|intra-?dermal"
     r"\w*|sub-?cutaneous\w*|intra-?muscular\w*|intra-?venous\w*|infiltrat\w*|lipolysis|botulinum"
     r"|extravasat\w*|infus\w*|thread[- ]?lift\w*|(?:PDO|barbed|absorbable) threads?"
-    r"|fat (?:graft|transfer)\w*|lipofilling)\b",
+    r"|fat (?:graft|transfer)\w*|lipofilling"
+    r"|(?:local|dental|regional)\s+(?:dental\s+)?an(?:a|ae)?esthesia|(?:nerve|dental) blocks?)\b",
     re.I,
 )
 _INJECTED_BY_NATURE = frozenset(
@@ -88,6 +94,18 @@ _INJECTED_BY_NATURE = frozenset(
     | {"vaccine", "allergen_immunotherapy"}
 )
 """Product categories given by injection only (an exosome serum may be topical)."""
+
+
+_BIOLOGIC = re.compile(
+    r"[a-z]{3,}(?:mab|cept|grastim|ermin)(?:[\s-]+(?:pegol|[a-z]{4}))?$"
+    r"|\b(?:(?:peg)?interferons?|insulins?|somatropin)\b|^som[a-z]*(?:tropin|trogon|pacitan)$",
+    re.I,
+)
+"""A biologic named by its WHO INN stem (-mab monoclonal antibodies, -cept receptor fusion
+proteins, -grastim colony-stimulating factors, -ermin growth factors; "The use of stems in the
+selection of INNs", WHO 2018) or a protein hormone (interferons, insulins, growth hormones):
+proteins are given by injection or infusion, never by mouth, so such a suspect was injected
+even when the FDA listing (which leaves out most licensed biologics) gives no route."""
 
 
 _TITLE_MAX = 300
@@ -129,6 +147,10 @@ def _injected_product(product: dict) -> bool:
         return True
     if is_tattoo(product["name"]):  # a pigment deposited in the dermis (docs/annotation.md)
         return True
+    if is_needle_procedure(product["name"]):  # a needle through the skin (docs/annotation.md)
+        return True
+    if _BIOLOGIC.search(product["name"]):  # a protein drug: never absorbed by mouth
+        return True
     if any(d.name in SKIN_TEST_ANTIGENS for d in find_drugs(product["name"])):
         return True  # a skin-test antigen is injected intradermally ("a Mantoux test")
     labelled = labelled_routes(product["name"])
@@ -150,7 +172,7 @@ def screen_record(record: Record) -> Screening:
         reason = check.warnings[0] if check.warnings else "the text cannot be read"
         return Screening(record, True, f"not screened by the extractor, to read: {reason}")
     draft = extract_draft(text, record)
-    injected = bool(_INJECTED.search(text) or tattoo_words(text))
+    injected = bool(_INJECTED.search(text) or tattoo_words(text) or needle_words(text))
     missing = (
         "no adverse reaction of a patient found"
         if not draft.case["reactions"]

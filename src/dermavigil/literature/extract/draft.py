@@ -34,6 +34,7 @@ from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.illicit_use import illicit_supply
 from dermavigil.literature.extract.mentions import reaction_abbreviations
+from dermavigil.literature.extract.needle_procedure import skin_procedure_first
 from dermavigil.literature.extract.onset import refine_onsets
 from dermavigil.literature.extract.outcome import find_outcome, first_told, summaries
 from dermavigil.literature.extract.patient import add_series, find_patient, find_series_patients
@@ -44,7 +45,6 @@ from dermavigil.literature.extract.products import (
     material_from_text,
     medicine_by_route,
     named_family,
-    tattoo_first,
 )
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions, unplaced_sites
@@ -261,9 +261,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
                 product.body_sites, product.spans, [(s.start, s.end) for s in patient]
             )
     material_from_text(products, sentences)
-    products = tattoo_first(
-        products, patient, sentences[0] if title else None, challenge.rechallenge_sentences
-    )
+    products = skin_procedure_first(products, patient, sentences, challenge.rechallenge_sentences)
     if products:
         found = unplaced_sites(told, challenge.rechallenge_sentences, reactions)
         add_sites(products[0].body_sites, products[0].spans, found)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import Formulation, ProductCategory
+from dermavigil.literature.extract.needle_words import needle_words
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.product_mentions import (
     Mentions,
@@ -238,6 +239,9 @@ def named_family(text: str, within: list[Span] | None = None) -> list[ProductFac
             for a, b, name in find_foreign_fillers(text)
             if inside(a, b)
         ][:1]
+    if not mentions:  # a needle procedure ("Ohrakupunktur", "acupuntura": .needle_words)
+        spans = [(a, b) for a, b in needle_words(text) if inside(a, b)][:1]
+        mentions = [ProductMention(text[a:b], ProductCategory.other, a, b) for a, b in spans]
     if not mentions:
         return []
     first = mentions[0]

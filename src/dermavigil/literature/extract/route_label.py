@@ -16,6 +16,8 @@ import re
 from typing import TYPE_CHECKING
 
 from dermavigil.domain.routes import Route
+from dermavigil.literature.extract.high_pressure import high_pressure_spans
+from dermavigil.literature.extract.needle_words import is_needle_procedure
 from dermavigil.literature.extract.routes import (
     ADMIN,
     RouteFacts,
@@ -100,9 +102,9 @@ def complete_label(
     is prescribed for; else a drug whose FDA labelling lists the route the case used
     (:mod:`dermavigil.terminology.labelled_routes`). Returns where the label came from.
     """
-    if name and category == "other" and is_tattoo(name):
-        # tattooing gives route and approval null (docs/annotation.md): a pigment is placed in
-        # the dermis by needles, by no route of administration
+    if name and category == "other" and (is_tattoo(name) or is_needle_procedure(name)):
+        # tattooing and needle procedures give route and approval null (docs/annotation.md): a
+        # pigment, a needle or a thread is placed by needles, by no route of administration
         facts.clear()
         return None
     stated = [s for s in sentences if states_case(s)]
@@ -117,7 +119,8 @@ def complete_label(
     if name and (_NOT_MEDICAL.search(name) or (category == "other" and is_material(name))):
         # industrial material, or an oil, paraffin or wax: not made to be injected
         facts.wrong_spans.extend(name_spans or [])
-    if category == "other":
+    if category == "other":  # fired through the skin by accident (.high_pressure)
+        facts.wrong_spans.extend(high_pressure_spans(sentences))
         for sentence in stated:
             for match in _SELF_INJECTED.finditer(sentence.text):
                 facts.wrong_spans.append(
