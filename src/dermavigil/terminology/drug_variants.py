@@ -10,11 +10,13 @@ Case reports from elsewhere write:
   (:data:`VARIANTS`, each mapped to the lexicon's name);
 - British spellings the lexicon lacks, by rule: "sulph" for "sulf", "oe" and "ae" for "e"
   ("sulphasalazine", "oestradiol", "haemin"; :func:`variant_of`);
-- Greek letters in biologics' names spelled as the INN spells them ("alfa", "beta", "gamma":
-  WHO, *Guidelines on the use of INNs for pharmaceutical substances*, and the INN names of
-  the interferons, "interferon gamma-1b") where texts write "interferon-gamma", "interferon
-  alpha" or the Spanish and Portuguese "gama": the lexicon name the spelling begins
-  (:func:`greek_variant`);
+- common names of a biologic, from its MeSH entry terms ("recombinant human growth hormone":
+  somatropin; :data:`COMMON_NAMES`); the INN's words joined by hyphens ("certolizumab-pegol");
+- Greek letters in biologics' names (also the letters themselves: "interferon-\u03b1-2b")
+  spelled as the INN spells them ("alfa", "beta", "gamma": WHO, *Guidelines on the use of
+  INNs for pharmaceutical substances*, and the INN names of the interferons, "interferon
+  gamma-1b") where texts write "interferon-gamma", "interferon alpha" or the Spanish and
+  Portuguese "gama": the lexicon name the spelling begins (:func:`greek_variant`);
 - dehydrated alcohol for injection under its INN, ethanol (:data:`ETHANOL`);
 - the biologics FDA licenses through CBER that the Drugs@FDA and FAERS extracts miss: the
   skin-test antigens (tuberculin purified protein derivative, Tubersol and Aplisol; Candida
@@ -52,6 +54,15 @@ name (only names the lexicon lacks; it holds some INNs as well, e.g. paracetamol
 eponym of the tuberculin skin test (the Mantoux test is the intradermal injection of
 tuberculin purified protein derivative: CDC, *Tuberculin Skin Testing*)."""
 
+COMMON_NAMES: dict[str, str] = {
+    "growth hormone": "somatropin", "human growth hormone": "somatropin",
+    "recombinant growth hormone": "somatropin",
+    "recombinant human growth hormone": "somatropin",
+}  # fmt: skip
+"""Common names of a lexicon biologic, from the MeSH entry terms of its descriptor (Human
+Growth Hormone, D019382: "Growth Hormone, Human", "Somatropin", "Recombinant Human Growth
+Hormone"): case reports name the hormone so ("recombinant human growth hormone (rhGH)")."""
+
 ETHANOL = frozenset({"ethanol", "dehydrated alcohol", "dehydrated ethanol", "absolute ethanol"})
 """Dehydrated alcohol for injection (Drugs@FDA ingredient "ALCOHOL", labelled for
 intra-arterial and parenteral use: an ablative agent and sclerosant, e.g. Ablysinol, NDA
@@ -73,7 +84,10 @@ _SPELLING += ((re.compile(r"(?<=[a-z])ae"), "e"),)
 
 
 _GREEK = {"alpha": "alfa", "alfa": "alfa", "beta": "beta", "gamma": "gamma", "gama": "gamma"}
-_GREEK_WORD = re.compile(r"(?<=[a-z])[- ](alpha|alfa|beta|gamma|gama)(?![a-z])")
+_GREEK |= {"\u03b1": "alfa", "\u03b2": "beta", "\u03b3": "gamma"}  # the letters themselves
+_GREEK_WORD = re.compile(
+    r"(?<=[a-z])[- ](alpha|alfa|beta|gamma|gama|\u03b1|\u03b2|\u03b3)(?![a-z])"
+)
 
 
 def greek_variant(phrase: str, names: frozenset[str]) -> str | None:
@@ -92,9 +106,15 @@ def greek_variant(phrase: str, names: frozenset[str]) -> str | None:
 
 def variant_of(phrase: str, names: frozenset[str]) -> str | None:
     """The lexicon name (in ``names``) a lower-case drug phrase stands for: its own, a BAN or
-    INN variant (:data:`VARIANTS`), or its British spelling made American."""
+    INN variant (:data:`VARIANTS`), a common name (:data:`COMMON_NAMES`), the INN's words
+    joined by hyphens ("certolizumab-pegol": the INN is "certolizumab pegol"), or its British
+    spelling made American."""
     if phrase in names:
         return phrase
+    if COMMON_NAMES.get(phrase) in names:
+        return COMMON_NAMES[phrase]
+    if "-" in phrase and phrase.replace("-", " ") in names:
+        return phrase.replace("-", " ")
     if phrase in VARIANTS and VARIANTS[phrase] in names:
         return VARIANTS[phrase]
     if "ph" in phrase or "oe" in phrase or "ae" in phrase:

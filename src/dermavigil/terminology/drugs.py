@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dermavigil.terminology.drug_variants import (
+    COMMON_NAMES,
     ETHANOL,
     SKIN_TEST_ANTIGENS,
     VARIANTS,
@@ -33,7 +34,7 @@ from dermavigil.terminology.drug_variants import (
 CAUSE_SUFFIX = r"-(?:induced|related|associated|mediated|triggered|caused|provoked)\b"
 """A hyphenated participle that names a cause ("vaccine-induced", "diclofenac-related"): the
 name before it is a name of its own."""
-_WORD = re.compile(rf"[A-Za-z0-9](?:[A-Za-z0-9']|-(?!{CAUSE_SUFFIX[1:]}))*", re.I)
+_WORD = re.compile(rf"[A-Za-z0-9](?:[A-Za-z0-9'\u03b1-\u03b3]|-(?!{CAUSE_SUFFIX[1:]}))*", re.I)
 MAX_WORDS = 4
 
 
@@ -102,6 +103,13 @@ drug name the FAERS lexicon lacks (cyclizine). Only stems no common English word
 on words of 7 letters or more."""
 
 
+_SOM = re.compile(r"(?i:som[a-z]*(?:tropin|trogon|pacitan|varatan|trem))")
+"""The WHO INN pre-stem "som-" of growth hormone derivatives (somatropin, somatrem,
+somapacitan, somatrogon, somavaratan; the same WHO document): a word beginning so and
+ending as these names do is a growth hormone the lexicon may lack (the newer long-acting
+ones)."""
+
+
 _IRON = frozenset({"iron", "ferric", "ferrous"})
 _LIGAND = re.compile(r"(?i:[a-z]{3,}(?:ose|oside|dextran|ate|maltol))")
 """The carbohydrate or acid ligand that names an iron complex after the metal (iron
@@ -130,9 +138,11 @@ def _salt(word: str, following: str) -> bool:
 def _variant(phrase: str, names: frozenset[str]) -> str | None:
     """The lexicon name of a British or INN variant (:mod:`.drug_variants`); only phrases
     that can be one are looked at (a known variant, a British spelling)."""
-    if phrase in VARIANTS or "ph" in phrase or "oe" in phrase or "ae" in phrase:
+    if phrase in VARIANTS or phrase in COMMON_NAMES or "-" in phrase:
         return variant_of(phrase, names)
-    if "alpha" in phrase or "alfa" in phrase or "beta" in phrase or "gam" in phrase:
+    if "ph" in phrase or "oe" in phrase or "ae" in phrase:
+        return variant_of(phrase, names)
+    if any(g in phrase for g in ("alpha", "alfa", "beta", "gam", "\u03b1", "\u03b2", "\u03b3")):
         return greek_variant(phrase, names)
     return None
 
@@ -163,7 +173,7 @@ def find_drugs(text: str) -> list[DrugMention]:
                 found.append(DrugMention(text[start:end], phrase.lower(), start, end))
                 i += 2
                 continue
-            if len(word) >= 7 and _INN.fullmatch(word):
+            if len(word) >= 7 and (_INN.fullmatch(word) or _SOM.fullmatch(word)):
                 found.append(DrugMention(word, word.lower(), words[i].start(), words[i].end()))
             i += 1
     return found

@@ -110,8 +110,9 @@ _FOREIGN_FILLERS = (
     r"|preenchimentos?(?:\s+(?:d[ée]rmicos?|faciais|faciale?s?|cut[âa]neos?))?"
     r"|preenchedore?s?(?:\s+d[ée]rmicos?)?"
     r"|riempitivi?(?:\s+dermici?)?|F[üu]llmaterial\w*|F[üu]llsubstanz\w*"
-    r"|silicona(?:\s+(?:l[íi]quida|industrial))?|silicone\s+(?:l[íi]quido|industrial|liquide"
-    r"|liquido)|fl[üu]ssig\w*\s+Silikon|Silikon[öo]l"
+    r"|silicona(?:\s+l[íi]quida)?(?:\s+industrial)?"
+    r"|silicone\s+(?:(?:l[íi]quido|liquide|liquido)(?:\s+industri(?:al|el|ale))?|industrial)"
+    r"|fl[üu]ssig\w*\s+Silikon|Silikon[öo]l"
     r"|biopol[íi]meros?"
 )
 _FOREIGN_FILLER = re.compile(rf"(?<![\w-])(?:{_FOREIGN_FILLERS})(?![\w-])", re.I)

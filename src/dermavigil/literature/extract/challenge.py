@@ -167,10 +167,14 @@ def _rechallenge(patient: list[Sentence], facts: ChallengeFacts) -> None:
         return
 
 
+_KEPT_ON = re.compile(r"\b(?:without|no|not|never)\s+(?:\w+\s+)?$", re.I)
+"""A stop denied ("without discontinuation of", "was not stopped"): the product was kept."""
+
+
 def _dechallenge(patient: list[Sentence], facts: ChallengeFacts) -> None:
     for i, sentence in enumerate(patient):
         stop = _STOP.search(sentence.text)
-        if not stop:
+        if not stop or _KEPT_ON.search(sentence.text[: stop.start()]):
             continue
         for later in patient[i : i + 2]:
             better, worse = _BETTER.search(later.text), _NOT_BETTER.search(later.text)

@@ -16,7 +16,12 @@ from dermavigil.terminology.drugs import find_drugs, is_vaccine
 from dermavigil.terminology.materials import find_filler_materials, is_material
 from dermavigil.terminology.products import ProductMention, categorize, find_products
 
-_ABBREVIATION = re.compile(r"(?P<long>[A-Za-z][\w -]{2,60}?)\s*\((?P<abbr>[A-Z][A-Za-z-]{1,7})\)")
+_ABBREVIATION = re.compile(
+    r"(?P<long>[A-Za-z][\w -]{2,60}?)\s*\((?P<abbr>(?=[a-z]{0,2}[A-Z])[A-Za-z][A-Za-z-]{1,7})\)"
+)
+"""A long name and its short form in brackets: the short form has a capital in its first
+three letters ("HA", "AFG", and the lower-case prefixes of recombinant proteins, "rhGH",
+"hGH", "rhEPO")."""
 
 
 def drug_category(text: str, name: str, after: str = "") -> ProductCategory:

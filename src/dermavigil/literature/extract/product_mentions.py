@@ -116,9 +116,9 @@ def _adverb(word: str) -> bool:
 
 
 def _noun_phrase(name: str) -> str:
-    """The product name a descriptive phrase can be: the words before the first pronoun or
-    adverb (a noun phrase holds neither: "sesame oil intramuscularly" is "sesame oil",
-    "subcutaneously" or "them" name nothing)."""
+    """The product name a descriptive phrase can be: the words before the first pronoun,
+    adverb or temporal preposition (a noun phrase holds none: "sesame oil intramuscularly" is
+    "sesame oil", "subcutaneously" or "them" name nothing)."""
     words = name.split(" ")
     for i, word in enumerate(words):
         if (
@@ -126,6 +126,7 @@ def _noun_phrase(name: str) -> str:
             or _adverb(word)
             or (i and word.lower() in _OBTAINED)
             or (i and word.lower() in ("should", "must", "shall"))  # "X should be avoided"
+            or (i and word.lower() in _TEMPORAL)  # "a local anesthetic during a procedure"
         ):
             return " ".join(words[:i]).strip()
         if (
@@ -138,6 +139,8 @@ def _noun_phrase(name: str) -> str:
     return name
 
 
+_TEMPORAL = frozenset({"during", "after", "before", "following", "since", "until", "while"})
+"""Temporal prepositions and conjunctions: a noun phrase has ended before one."""
 _GERUND = re.compile(r"^[a-z]{3,}ing$")
 """A present participle (lower case: not a name such as "Sterling")."""
 

@@ -94,7 +94,8 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
 _COMPILED = tuple((r, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.I)) for r, p in ROUTE_WORDS)
 ADMIN = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:mg|g|mcg|µg|IU|U|units?|ml|mL)\b"
-    r"|\b(?:inject\w*|inj\w*-\s[a-z]+|administ\w*|method|route|given|delivered|infiltrat\w*"
+    r"|\b(?:inject\w*|inj\w*-\s[a-z]+|administ\w*|method|route|given|deliver(?:ed|y)|infiltrat\w*"
+    r"|insert(?:ed|ion)"
     r"|infus(?:ions?|ed)"
     r"|applied|application"
     r"|doses?|received|shots?|vaccinated|immuni[sz]ed|(?-i:IMI))\b",

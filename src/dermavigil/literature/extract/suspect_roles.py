@@ -303,12 +303,14 @@ def class_exposures(sentence: Sentence) -> list[ProductMention]:
 
 _CAUSE_BEFORE = re.compile(
     r"\b(?:(?:reactions?|allergy|allergic|hypersensitivity|intolerance|sensiti[sz]ation)\s+to"
+    r"(?:\s+(?:[\w-]+\s+)?(?:therapy|treatment)\s+with)?"
     r"|(?:induced|caused|provoked|triggered)\s+by|extravasat\w*\s+of)\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
 _CAUSE_AFTER = re.compile(
-    r"^(?:-(?:induced|caused|provoked|triggered)\b|\s+(?:allergy|hypersensitivity"
+    r"^(?:\s+(?:therapy|treatment)\s+(?:causing|caused|induced|leading to|resulting in)\b"
+    r"|-(?:induced|caused|provoked|triggered)\b|\s+(?:allergy|hypersensitivity"
     r"|(?:injection\s+)?site\s+reactions?|injection\s+sites?|extravasat\w*)\b)",
     re.I,
 )
