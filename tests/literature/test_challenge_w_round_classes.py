@@ -56,3 +56,44 @@ def test_a_dosing_schedule_is_no_rechallenge() -> None:
         "the third injection."
     )
     assert _challenge(text, "rechallenge") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Urticarial plaques after an influenza vaccine\nA 35-year-old woman developed "
+        "urticarial plaques on the left arm a day after an intramuscular influenza vaccine. "
+        "The plaques cleared with oral cetirizine. The following year she received another "
+        "dose of the same vaccine uneventfully.",
+        "Nodules after allergen immunotherapy\nA 28-year-old man developed itchy nodules at "
+        "the injection sites of an aluminium-adsorbed grass pollen extract. The nodules "
+        "faded over months. Subsequent immunotherapy with an extract free of aluminium was "
+        "well tolerated.",
+    ],
+)
+def test_a_later_dose_tolerated(text: str) -> None:
+    assert _challenge(text, "rechallenge") == "did_not_recur"
+
+
+def test_new_lesions_after_taking_each_dose() -> None:
+    text = (
+        "Erythema at insulin injection sites\nA 60-year-old man developed erythema at the site "
+        "of a subcutaneous insulin glargine injection. He continued the injections for four "
+        "days, observing, after taking each dose, new erythematous patches."
+    )
+    assert _challenge(text, "rechallenge") == "recurred"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ulcers at apomorphine infusion sites\nA 66-year-old man developed necrotic ulcers at "
+        "the subcutaneous apomorphine infusion sites on the abdomen. The ulcers resolved about "
+        "1 month after stopping apomorphine.",
+        "Eczema at etanercept injection sites\nA 49-year-old woman developed eczematous "
+        "plaques around the etanercept injection sites. Etanercept was suspended, and the "
+        "plaques improved within two weeks.",
+    ],
+)
+def test_stopping_worded_otherwise(text: str) -> None:
+    assert _challenge(text, "dechallenge") == "improved"

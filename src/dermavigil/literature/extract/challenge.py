@@ -34,7 +34,10 @@ _READMIN = re.compile(
     r"\b(?:(?:residual|remaining|leftover|rest of the|same)\s+(?:\w+\s+)?(?:product|vial|solution"
     r"|material|filler|toxin|batch)\b.{0,60}?\b(?:inject|administ|appli|re-?inject)\w*"
     r"|re-?challeng\w*|re-?inject\w*|re-?administ\w*|re-?expos\w*|re-?introduc\w*"
-    r"|(?:a |the )?(?:second|subsequent|repeat(?:ed)?) (?:injection|session|treatment|dose)s?)",
+    r"|(?:a |the )?(?:second|subsequent) (?:(?!course\b|of\b)[\w-]+ ){0,2}?\w*(?:injection"
+    r"|session|treatment|dose|therapy)s?|(?:a |the )?repeat(?:ed)? (?:injection|session|treatment"
+    r"|dose)s?"
+    r"|another (?:trial|course|dose|injection|session|vaccination)s?(?: of)?)",
     re.I,
 )
 _RECUR = re.compile(
@@ -44,17 +47,27 @@ _RECUR = re.compile(
 )
 _NO_RECUR = re.compile(
     r"\b(?:no (?:recurrence|reaction|further reaction|relapse)|did not recur|without (?:recurrence|"
-    r"any reaction|reaction)|was (?:well )?tolerated|uneventful)\b",
+    r"any reaction|reaction)|was (?:well )?tolerated|uneventful(?:ly)?"
+    r"|without (?:any |apparent |further )?(?:complications?|adverse (?:effects?|events?"
+    r"|reactions?)|side effects?|problems?)|with no (?:adverse|side) (?:effects?|events?"
+    r"|reactions?)|(?:were|was|is|are) (?:\w+ )?(?:well )?tolerated|tolerat(?:ing|es|ed) (?:it|them"
+    r"|the \w+|\w+) (?:\w+ )?well)\b",
     re.I,
 )
+"""'received the second dose of the same vaccine uneventfully', 'underwent another trial of
+injections without recurrence', 'received heparin intravenously ... without apparent
+complications', '... was well tolerated': the product given again and tolerated."""
 _STOP = re.compile(
-    r"\b(?:discontinu\w*|withdrawn|withdrawal of|stopped|ceased|cessation of"
+    r"\b(?:discontinu\w*|withdrawn|withdrawal of|stopped|ceased|cessation of|stopping"
+    r"|withdrawing|suspended|suspension of|interrupted|interruption of|(?:was|were) held"
     r"|no further (?:injections?|sessions?|treatments?)|removal of|was removed"
     r"|dissolved with hyaluronidase)\b",
     re.I,
 )
 _BETTER = re.compile(
-    r"\b(?:improv\w*|resol\w*|subsid\w*|disappear\w*|regress\w*|heal\w*|recover\w*)\b", re.I
+    r"\b(?:improv\w*|resol\w*|subsid\w*|disappear\w*|regress\w*|heal(?:ed|ing|s)?|recover\w*"
+    r"|cleared|faded|remitted|abated)\b",
+    re.I,
 )
 _NOT_BETTER = re.compile(
     r"\b(?:persist\w*|no improvement|did not improve|worsen\w*|progress\w*)\b", re.I
@@ -62,7 +75,8 @@ _NOT_BETTER = re.compile(
 
 
 _EACH_DOSE = re.compile(
-    r"\b(?:after|with|following|at|upon|on) (?:each|every) (?:(?:new|subsequent|later|further"
+    r"\b(?:after|with|following|at|upon|on) (?:taking |receiving |getting )?(?:each|every)"
+    r" (?:(?:new|subsequent|later|further"
     r"|following|repeated|next) )?(?:[\w-]+ ){0,2}?(?:injections?|doses?|insertions?"
     r"|administrations?|sessions?|treatments?|applications?|infusions?|exposures?|vaccinations?)"
     r"\b|\brepeatedly (?:developed|experienced|had|presented|noticed|showed)\b",
@@ -71,7 +85,7 @@ _EACH_DOSE = re.compile(
 """A reaction told as coming back with each exposure (:mod:`.challenge` docstring)."""
 _OCCURS = re.compile(
     r"\b(?:occurr\w*|appear\w*|develop\w*|recurr\w*|noticed|experienc\w*|flare\w*|reactions?"
-    r"|same|similar|again)\b",
+    r"|same|similar|again|new|observ\w*|noted)\b",
     re.I,
 )
 """The sentence tells a sign that came (not a technique used "with each injection")."""

@@ -36,7 +36,7 @@ _BETTER_VERB = (
 )
 _BETTER_NOUN = (
     r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance|reversal"
-    r"|reversibility)"
+    r"|reversibility|clearance)"
 )
 _SEQUELA_WORD = (
     r"(?:scar(?:s|ring|red)?|(?:lipo)?atroph\w*|(?:post-?inflammatory )?(?:hyper|hypo|de)?"
