@@ -105,12 +105,15 @@ _PRE_HYPOTHETICAL = (
     r"|to (?:rule out|exclude)|"
     r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"
     r"|(?:the )?risks? of|to (?:avoid|avert|prevent|minimi[sz]e|reduce the risk of)|prevention of"
+    r"|(?:the |high |low |higher |lower )?(?:rates?|incidences?|frequency|prevalence) of"
     r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)|prophyla(?:xis|ctic)(?: (?:against|of|for))?"
     r"|(?:sav|spar)(?:ed|es|ing|e) (?:[\w-]+ ){0,3}?from|averted"
     r"|(?:followed|monitored|observed|watched|checked) (?:closely )?for(?: any)?(?: signs? of)?"
 )
 """... "(tested) for" a duration ("an exercise test for 50 minutes") looks for nothing; what
-a treatment "saved the eye from" or "spared her from" did not happen."""
+a treatment "saved the eye from" or "spared her from" did not happen; the rate, incidence or
+prevalence of a reaction ("the comparably high rates of injection-site reactions") is a
+population's, not an event of this patient."""
 _POST_HYPOTHETICAL = (
     r"(?:\w+\s+){0,2}(?:can|may|might|could) (?:\w+ )?(?:occur|develop|appear|arise|happen|follow)"
 )

@@ -48,8 +48,10 @@ _INDICATION = re.compile(
 in her left buttock due to back pain", "a corticosteroid injection for treatment of lumbar
 pain"."""
 _KNOWN_COMPLICATIONS = re.compile(
-    r"\b(?:complications|adverse (?:reactions|events|effects)|side[- ]effects|risks)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:such as|including|like|e\.g\.,?)\s+"
+    r"\b(?:complications|(?:adverse|skin|cutaneous|local) (?:reactions|events|effects)"
+    r"|side[- ]effects|risks)\s+(?:(?:[\w-]+\s+){0,3}?"
+    r"|(?:(?:are|were)\s+)?(?:associated with|linked to|attributed to)\s[^.;]{0,60}?[\s,])"
+    r"(?:such as|including|like|e\.g\.,?|include|includes)\s+"
     r"(?:(?!\b(?:we|here|herein|report\w*|this|our|the patient)\b)[^.;]){0,100}$",
     re.I,
 )
@@ -59,8 +61,10 @@ _PATIENT_VERB = re.compile(
     re.I,
 )
 """A list of what a product is known to cause ("adverse reactions such as allergy, infection
-and foreign body reaction sometimes occur"), not what this patient had (unless the patient
-is the subject: "she developed local reactions such as redness")."""
+and foreign body reaction sometimes occur", "adverse events associated with the pellets include
+acne and hirsutism", "skin reactions were associated with the drug, including rash"), not what
+this patient had (unless the patient is the subject: "she developed local reactions such as
+redness")."""
 _CO_TRIGGER = re.compile(
     r"\b(?:after|following|triggered by|post)\s+(?:[\w-]+\s+){0,4}(?:vaccinations?|vaccines?"
     r"|injections?|boosters?)\s+(?:and|or|&)\s+(?:(?:a|an|the|viral|recent|COVID-19|SARS-CoV-2)\s+)*$",
@@ -139,7 +143,9 @@ _HISTORY_LIST = re.compile(
     re.I,
 )
 """A list of what the patient's medical history holds ("a past medical history of asthma,
-food and latex allergy, constipation"), up to a verb that goes on to the case."""
+food and latex allergy, constipation"), up to a verb that goes on to the case; read over the
+400 characters before a mention, as such lists run long (conditions with their short forms and
+what each required)."""
 _CHRONIC_BEFORE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|ten|twenty|thirty)[- ](?:years?|yrs?)[- ](?:long\s+)?history"
     r"\s+of\s+(?:[\w-]+\s+){0,3}$|\bin the setting of\s+(?:[\w-]+\s+){0,3}$",
@@ -251,7 +257,7 @@ def pre_existing(
         return Assertion.historical
     if _CO_TRIGGER.search(before) or _intercurrent(text, start, end):
         return Assertion.historical
-    if _HISTORY_LIST.search(before) or (
+    if _HISTORY_LIST.search(text[max(0, start - 400) : start]) or (
         condition and (_CHRONIC_BEFORE.search(before) or _CHRONIC_AFTER.match(text, end))
     ):
         return Assertion.historical
@@ -284,13 +290,16 @@ _TITLE_FOR = re.compile(
     re.I,
 )
 _TITLE_TREATING = re.compile(
-    rf"\b(?:(?:in|for) (?:the )?(?:treatment|management|therapy) of|\w+therapy (?:of|for))\s+"
+    rf"\b(?:(?:in|for) (?:the )?(?:treatment|management|therapy) of|\w+therapy (?:of|for)"
+    r"|[\w-]+-treated|treating|injections? (?:of|into) (?:an?|the))\s+"
     rf"{_LISTED}{{0,6}}$",
     re.I,
 )
 """A title's condition treated, whatever comes before it ("A comparative study between
 intralesional PPD and vitamin D3 in treatment of viral warts", "Ethanol sclerotherapy of
-peripheral venous malformations")."""
+peripheral venous malformations", "necrosis after sclerotherapy when treating a venous
+malformation", "new psoriasis in dupilumab-treated atopic dermatitis", "vascular occlusion
+after steroid injection of a chalazion")."""
 _TITLE_PATIENT_WITH = re.compile(
     r"\bin (?:an? |the )?(?:[\w-]+ ){0,3}?(?:patients?|wom[ae]n|m[ae]n|child(?:ren)?|girls?"
     rf"|boys?|infants?|adults?) (?:with|suffering from|affected by)\s+{_LISTED}{{0,6}}$",
@@ -304,7 +313,7 @@ _TITLE_CAUSE_AFTER = re.compile(
     re.I,
 )
 """A title's reaction told with its cause after it: what a treatment in the title treats."""
-_TITLE_IN_PURPOSE = re.compile(r"\b(?:in|for)\s+$", re.I)
+_TITLE_IN_PURPOSE = re.compile(r"\b(?:in|for)\s+(?:an?\s+|the\s+)?$", re.I)
 _PURPOSE_AFTER = re.compile(
     r"\s+(?:rehabilitation|correction|treatment|augmentation|reconstruction|patients?)\b", re.I
 )
