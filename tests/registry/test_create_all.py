@@ -125,7 +125,8 @@ def test_a_batch_of_creations_takes_one_number_update_and_one_insert_per_table(
     assert isinstance(results[8], PermissionDenied)
     committer = registry._committer
     assert committer is not None and committer.batches == 2 and committer.writes == 21
-    assert statements.count("UPDATE COUNTERS SET") == 2  # the first write's, the batch's
+    # the first write's and the batch's, each the case numbers and the registry's revision
+    assert statements.count("UPDATE COUNTERS SET") == 4
     assert statements.count("INSERT INTO CASE_VERSIONS") == 2
     assert statements.count("INSERT INTO AUDIT") == 2
     assert rows_per_statement[1] == 20 * rows_per_statement[0]  # 20 rows in one statement

@@ -44,8 +44,8 @@ def trend(
 ) -> None:
     """Cumulative PRR/ROR/IC/EBGM by period; the first period each criterion was met.
 
-    The registry's active cases are re-exported first when the store holds them, so that
-    a duplicate merged since counts once."""
+    The registry's active cases are re-exported first when the store holds them and the
+    registry changed since its last export, so that a duplicate merged since counts once."""
     console = rich_console()
     from dermavigil.settings import load_settings
     from dermavigil.signals.output import write_signals
@@ -60,11 +60,13 @@ def trend(
         min_count=min_count,
     )
     settings = load_settings()
-    from dermavigil.signals.runs import refresh_registry
+    from dermavigil.cli.signals import registry_step
+    from dermavigil.signals.runs import refresh_registry_export, refreshed_text
 
-    registry = refresh_registry(settings)  # a duplicate merged since counts once
+    # a duplicate merged since counts once
+    registry = refresh_registry_export(settings, registry_step(lambda text: None))
     if registry is not None:
-        console.print(f"{registry} active registry cases re-exported first")
+        console.print(refreshed_text(registry))
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 

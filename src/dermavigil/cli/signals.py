@@ -44,6 +44,18 @@ def _progress() -> Iterator[Callable[[str], None]]:
         yield lambda stage: bar.update(task, description=_STAGES.get(stage, stage))
 
 
+def registry_step(progress: Callable[[str], None]) -> Callable[[str, int, int], None]:
+    """The progress of a run's registry export: a wait for another run's export is also
+    said on stderr (the spinner is drawn on a terminal only)."""
+
+    def step(text: str, done: int, total: int) -> None:
+        if text.startswith("waiting for"):
+            typer.echo(text, err=True)
+        progress(text)
+
+    return step
+
+
 def _split(text: str | None) -> tuple[str, ...]:
     return tuple(s.strip() for s in (text or "").split(",") if s.strip())
 
@@ -123,7 +135,8 @@ def signals(
     """Disproportionality (PRR, ROR, IC, EBGM) for every combination of the --by dimensions.
 
     Over the store, the registry's active cases are re-exported first when the store
-    holds them, so that a duplicate merged since counts once.
+    holds them and the registry changed since its last export, so that a duplicate merged
+    since counts once; a run that finds another's export under way waits for it.
 
     Sub-commands follow signals over time (``trend``) and watch for new ones (``watch``).
     """
@@ -208,13 +221,15 @@ def _run(
         if input_file is not None and spec is not None:
             result = detect_file(input_file, spec, request, engine_name, progress, ahead, **options)
         else:
-            from dermavigil.signals.runs import refresh_registry
+            from dermavigil.signals.runs import refresh_registry_export
 
             progress("registry cases into the store (merges and retractions since)")
-            registry = refresh_registry(settings)
+            registry = refresh_registry_export(settings, registry_step(progress))
             result = detect_store(settings.store_dir, request, engine_name, progress, **options)
     if registry is not None:
-        typer.echo(f"{registry} active registry cases re-exported first (merges since count once)")
+        from dermavigil.signals.runs import refreshed_text
+
+        typer.echo(refreshed_text(registry))
     prior_file = write_signals(result.table, out, result.prior, result.n_total)
     if top > 0:
         _print_top(result.table, result.table.column_names[: len(request.by)], top)

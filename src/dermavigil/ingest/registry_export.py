@@ -21,14 +21,23 @@ so that registry cases are counted beside FAERS, VAERS, CAERS and openFDA:
   product's start date to the onset date when both are known to the day.
 
 The source is rebuilt whole and switched atomically
-(:class:`~dermavigil.store.layout.SourceWriter`).
+(:class:`~dermavigil.store.layout.SourceWriter`). The generation records what it was
+exported from (``export.json``: the registry's revision, read first in the export's
+transaction, :func:`~dermavigil.registry.repository.registry_revision`; the database;
+:data:`FORMAT` and the store schemas), so a signal run exports again only when one of
+them moved (:func:`unchanged_summary`, issue 16). The revision is read before the cases:
+on PostgreSQL a write committed between the two is then exported under the older
+revision, and exported once more by the next run (never the other way round).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -40,12 +49,18 @@ from dermavigil.ingest.normalize import product_key, product_mapping, term_key
 from dermavigil.ingest.summary import ImportSummary
 from dermavigil.ingest.values import gravest
 from dermavigil.registry import CaseFilter, CaseService, StoredCase, open_registry
+from dermavigil.registry.db import normalise_url
+from dermavigil.registry.repository import registry_revision
 from dermavigil.settings import Settings
-from dermavigil.store.layout import SourceWriter
+from dermavigil.store.layout import SourceWriter, current_generation
 from dermavigil.store.schema import REPORT_PRODUCTS, REPORT_REACTIONS, REPORTS
 
 SOURCE = "registry"
 BATCH = 1000
+FORMAT = 1
+"""The export's own version: raise it when a case's rows change for the same case."""
+EXPORTED = "export.json"
+"""Beside a generation's tables: what it was exported from, and its row counts."""
 _SEX = {Sex.male: "M", Sex.female: "F"}
 _CRITERIA = {c.value: c for c in SeriousnessCriterion}
 
@@ -174,18 +189,62 @@ def _batches(items: Iterable[StoredCase], size: int) -> Iterator[list[StoredCase
         yield batch
 
 
+def _state(settings: Settings, session: Any) -> dict[str, Any]:
+    """What an export of the registry reads: its revision (read now), the database, the
+    export's format and the store schemas."""
+    schemas = "\n".join(str(s) for s in (REPORTS, REPORT_PRODUCTS, REPORT_REACTIONS))
+    return {
+        "revision": registry_revision(session),
+        "database": normalise_url(settings.database_url).render_as_string(hide_password=True),
+        "format": FORMAT,
+        "schemas": hashlib.sha256(schemas.encode()).hexdigest()[:16],
+    }
+
+
+def exported(store_dir: Path) -> dict[str, Any] | None:
+    """What the live ``registry`` generation was exported from (None: not recorded)."""
+    gen = current_generation(store_dir, SOURCE)
+    try:
+        data = json.loads((gen / EXPORTED).read_text(encoding="utf-8")) if gen else None
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("state"), dict) else None
+
+
+def unchanged_summary(settings: Settings) -> ImportSummary | None:
+    """The live export's summary if the registry has not changed since (no export
+    needed; ``inputs_reused`` 1), else None."""
+    done = exported(settings.store_dir)
+    if done is None:
+        return None
+    registry = open_registry(settings.database_url)
+    try:
+        with registry.transaction(readonly=True) as session:
+            state = _state(settings, session)
+    finally:
+        registry.close()
+    if done["state"] != state:
+        return None
+    summary = ImportSummary(source=SOURCE, inputs=[SOURCE], inputs_reused=1)
+    summary.reports_read = summary.reports_kept = int(done["reports"])
+    summary.product_rows = int(done["product_rows"])
+    summary.reaction_rows = int(done["reaction_rows"])
+    return summary
+
+
 def export_registry(
     settings: Settings, progress: Callable[[str, int, int], None] | None = None
 ) -> ImportSummary:
     """Rebuild the store's ``registry`` source from the registry's active cases."""
     settings.ensure_dirs()
     registry = open_registry(settings.database_url)
-    summary = ImportSummary(source=SOURCE, inputs=[SOURCE])
+    summary = ImportSummary(source=SOURCE, inputs=[SOURCE], inputs_added=1)
     try:
         with (
             registry.transaction(readonly=True) as session,
             SourceWriter(settings.store_dir, SOURCE) as writer,
         ):
+            state = _state(settings, session)  # first: the revision of what is read next
             service = CaseService(session)
             active = CaseFilter(status="active")
             total = service.list(active, limit=1).total
@@ -202,6 +261,15 @@ def export_registry(
                 summary.reaction_rows += len(reactions)
                 if progress is not None:
                     progress("registry cases", summary.reports_read, total)
+            assert writer.generation is not None
+            counts = {
+                "reports": summary.reports_read,
+                "product_rows": summary.product_rows,
+                "reaction_rows": summary.reaction_rows,
+            }
+            (writer.generation / EXPORTED).write_text(
+                json.dumps({"state": state, **counts}, indent=1), encoding="utf-8"
+            )
     finally:
         registry.close()
     summary.reports_kept = summary.reports_read

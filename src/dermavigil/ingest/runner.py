@@ -122,15 +122,29 @@ def _restage_missing(module: ModuleType, entries: dict[str, Any], stage_root: Pa
 
 
 def run_import(
-    settings: Settings, source: str, paths: list[Path], progress: Progress | None = None
+    settings: Settings,
+    source: str,
+    paths: list[Path],
+    progress: Progress | None = None,
+    *,
+    changed_only: bool = False,
+    wait: float = 0.0,
+    what: str = "import",
 ) -> ImportSummary:
     """Import ``paths`` into ``source`` and return what the live generation holds.
 
-    Holds the source's lock (:class:`~dermavigil.store.lock.SourceLock`) for
-    the whole run; disk and archive errors become :class:`DermavigilError`
-    messages naming the path and saying that the store was left unchanged.
+    Holds the source's lock (:class:`~dermavigil.store.lock.SourceLock`, held as
+    ``what``) for the whole run, waiting up to ``wait`` seconds for it; disk and archive
+    errors become :class:`DermavigilError` messages naming the path and saying that the
+    store was left unchanged. ``changed_only`` (the registry): export only when the
+    registry changed since the live export, checked before the lock and again once it
+    is held (a run that waited for another's export uses it).
     """
     progress = progress or _no_progress
+    if changed_only and source == "registry":
+        unchanged = _unchanged_registry(settings)
+        if unchanged is not None:
+            return unchanged
     if source != "registry":
         importer(source)
         if not paths:
@@ -142,9 +156,11 @@ def run_import(
         f"import {source}", reading.path, lambda: _unchanged(store_dir, source, before), store_dir
     ):
         settings.ensure_dirs()
-        with SourceLock(store_dir, source, "import"):
+        waiting = (lambda message: progress(message, 0, 0)) if wait else None
+        with SourceLock(store_dir, source, what, wait, waiting):
             if source == "registry":
-                return _registry(settings, progress)
+                unchanged = _unchanged_registry(settings) if changed_only else None
+                return unchanged or _registry(settings, progress)
             return _run_locked(settings, source, paths, progress, reading)
 
 
@@ -308,9 +324,9 @@ def _split_orphans(not_stored: Counter[str], of_rejected: Counter[str]) -> None:
                 del not_stored[absent]
 
 
-def _registry(settings: Settings, progress: Progress) -> ImportSummary:
+def _exporter() -> ModuleType:
     try:
-        module = importlib.import_module("dermavigil.ingest.registry_export")
+        return importlib.import_module("dermavigil.ingest.registry_export")
     except ModuleNotFoundError as exc:
         if exc.name != "dermavigil.ingest.registry_export":
             raise
@@ -318,6 +334,15 @@ def _registry(settings: Settings, progress: Progress) -> ImportSummary:
             "import registry: the registry exporter (dermavigil.ingest.registry_export) "
             "is not installed in this build"
         ) from exc
+
+
+def _unchanged_registry(settings: Settings) -> ImportSummary | None:
+    """The live registry export's summary when the registry has not changed since."""
+    return _exporter().unchanged_summary(settings)  # type: ignore[no-any-return]
+
+
+def _registry(settings: Settings, progress: Progress) -> ImportSummary:
+    module = _exporter()
     result = module.export_registry(settings, progress)
     if isinstance(result, ImportSummary):
         return result

@@ -8,7 +8,10 @@ stated fact of an entry must cite its source (the catalogue's rule), so an edit
 that changes the routes without a source for them is refused.
 
 :meth:`ProductService.catalogue` is the merged catalogue that the off-label
-assessment and the intake use. Like every service, this one never commits.
+assessment and the intake use. Like every service, this one never commits. A
+catalogue write moves the registry's revision (``repository.move_revision``): a case
+version stored before assessments were (migration 0004) is assessed when read, against
+this catalogue, and exported so.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dermavigil.catalogue.data import shipped_entries
 from dermavigil.errors import ConflictError, InputError, NotFoundError, Problem
 from dermavigil.registry.changes import FieldChange, diff
 from dermavigil.registry.product_tables import ProductRow, ProductVersionRow
+from dermavigil.registry.repository import move_revision
 
 EDITABLE = (
     "name",
@@ -235,3 +239,4 @@ class ProductService:
                 changes=[c.model_dump(mode="json") for c in changes],
             )
         )
+        move_revision(self.session)

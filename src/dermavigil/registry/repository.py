@@ -18,6 +18,15 @@ never changed afterwards, so nothing needs tracking them. SQLAlchemy caches
 the compiled statements (SQLAlchemy 2 "SQL compilation caching"); the
 statements of every request are also built once, with bound parameters, since
 building one costs about as much as running it on SQLite.
+
+Both writers of case rows (:func:`add_new_cases`, :func:`add_version`) also move the
+registry's revision (the ``revision`` counter, :func:`registry_revision`) in the same
+transaction, so the revision changes whenever a committed write could change what the
+registry export holds (a case created, edited, overridden, moved in its workflow,
+retracted or merged), and only then; a signal run re-exports the registry when it has
+moved since the export (:mod:`dermavigil.ingest.registry_export`, issue 16). On
+PostgreSQL the counter row stays locked from that update to the commit, so two case
+writes of different cases queue there, as two creations queue on the ``case`` counter.
 """
 
 from __future__ import annotations
@@ -64,6 +73,10 @@ _INSERT_FACET = insert(CaseFacet.__table__)
 _INSERT_AUDIT = insert(AuditRow.__table__)
 _INSERT_OVERRIDE = insert(OverrideRow.__table__)
 
+REVISION = "revision"
+"""The counter that every write of case rows moves (migration 0015)."""
+_REVISION = select(Counter.value).where(Counter.name == REVISION)
+
 CURRENT_VERSION_JOIN: ColumnElement[bool] = and_(
     CaseVersion.case_id == CaseRow.case_id, CaseVersion.version == CaseRow.current_version
 )
@@ -83,6 +96,23 @@ def next_numbers(session: Session, name: str, count: int) -> int:
     if value is None:
         raise RuntimeError(f"registry counter {name!r} is missing: run the migrations")
     return value
+
+
+def registry_revision(session: Session) -> int:
+    """The registry's revision: moved by every committed write of case rows (read first in
+    a transaction, it is the revision of what that transaction reads on SQLite; on
+    PostgreSQL, where each statement reads the latest commits, what is read after it is
+    that revision or newer)."""
+    value = session.execute(_REVISION).scalar_one_or_none()
+    if value is None:
+        raise RuntimeError(f"registry counter {REVISION!r} is missing: run the migrations")
+    return int(value)
+
+
+def move_revision(session: Session) -> None:
+    """Move the registry's revision in this transaction (a write that changes what the
+    registry export holds)."""
+    next_numbers(session, REVISION, 1)
 
 
 def get_case(session: Session, case_id: str, *, lock: bool = False) -> CaseRow | None:
@@ -209,6 +239,8 @@ def add_new_cases(session: Session, news: list[NewCaseRows]) -> None:
     ):
         if rows:
             connection.execute(statement, rows)
+    if news:
+        move_revision(session)
 
 
 def add_version(
@@ -231,6 +263,7 @@ def add_version(
     if facts.facets:
         connection.execute(_INSERT_FACET, _facet_rows(case_id, number, facts))
     connection.execute(_INSERT_AUDIT, audit)
+    move_revision(session)
 
 
 def move_pointer(

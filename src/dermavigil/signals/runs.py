@@ -4,7 +4,10 @@ The service the web dashboard, its background jobs, the demo loader and the CLI
 share. Every run over the store first re-exports the registry's active cases when the
 store holds them (:func:`refresh_registry`), so that a duplicate merged or a case
 retracted since counts as the registry now stands (a merged group once, issue 16),
-whichever entry started the run.
+whichever entry started the run. The export is skipped when the registry's revision has
+not moved since the live export (:mod:`dermavigil.ingest.registry_export`); a run that
+finds another run's export under way (the web job and the CLI at once) waits for it, up
+to :data:`REGISTRY_LOCK_WAIT_S`, saying so through its progress, and uses it.
 
 The latest run at each level (:data:`LEVELS`) and in each stratification
 (:data:`STRATIFICATIONS`) is saved as ``store_dir/signals/latest.parquet``
@@ -162,12 +165,28 @@ def load_prior(
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
-def refresh_registry(settings: Settings, progress: RunProgress | None = None) -> int | None:
-    """Re-export the registry's active cases into the store when it holds them, so that
-    merges and retractions decided since count (a merged duplicate group once: the
-    merged case is retracted, :mod:`dermavigil.duplicates.manage`); returns the registry
-    reports now in the store (None: the store holds no registry cases, nothing done).
-    Takes the registry source's lock, as ``dermavigil import registry`` does."""
+REGISTRY_LOCK_WAIT_S = 600.0
+"""How long a run waits for another writer of the registry source (its export) before
+it gives up, saying who holds it."""
+
+
+@dataclass(frozen=True)
+class RegistryRefresh:
+    """The registry reports in the store after a run's refresh, and whether it exported."""
+
+    reports: int
+    exported: bool
+
+
+def refresh_registry_export(
+    settings: Settings, progress: RunProgress | None = None
+) -> RegistryRefresh | None:
+    """Re-export the registry's active cases into the store when it holds them and the
+    registry changed since the live export, so that merges and retractions decided since
+    count (a merged duplicate group once: the merged case is retracted,
+    :mod:`dermavigil.duplicates.manage`). None: the store holds no registry cases,
+    nothing done. Takes the registry source's lock, as ``dermavigil import registry``
+    does, waiting for another holder (:data:`REGISTRY_LOCK_WAIT_S`)."""
     from dermavigil.ingest.runner import run_import
     from dermavigil.store.layout import current_generation
 
@@ -176,20 +195,24 @@ def refresh_registry(settings: Settings, progress: RunProgress | None = None) ->
             return None
     except OSError:  # no store yet
         return None
-    summary = run_import(settings, "registry", [], progress=progress)
-    return int(summary.reports_kept)
+    summary = run_import(
+        settings, "registry", [], progress=progress, changed_only=True,
+        wait=REGISTRY_LOCK_WAIT_S, what="export for a signal run",
+    )  # fmt: skip
+    return RegistryRefresh(int(summary.reports_kept), summary.inputs_added > 0)
 
 
-def registry_reports(settings: Settings) -> int | None:
-    """The registry reports in the store (None: it holds none), as a run counted them."""
-    from dermavigil.store.layout import current_generation, read_table
+def refresh_registry(settings: Settings, progress: RunProgress | None = None) -> int | None:
+    """The registry reports in the store after :func:`refresh_registry_export`."""
+    done = refresh_registry_export(settings, progress)
+    return None if done is None else done.reports
 
-    try:
-        if current_generation(settings.store_dir, "registry") is None:
-            return None
-    except OSError:
-        return None
-    return read_table(settings.store_dir, "reports", ["registry"]).num_rows
+
+def refreshed_text(done: RegistryRefresh) -> str:
+    """What a run says about the registry's cases it counted."""
+    if done.exported:
+        return f"{done.reports:,} active registry cases re-exported first (merges since count once)"
+    return f"{done.reports:,} active registry cases, unchanged since their last export"
 
 
 def run_and_save(

@@ -11,7 +11,9 @@ since HH:MM (pid N)". Jobs are kept in memory for
 the life of the process; the store itself is the durable record. A job whose
 source is ``signals`` re-runs signal detection over the store the same way
 (:func:`dermavigil.signals.runs.run_and_save`, which re-exports the registry's cases
-first when the store holds them, so that a duplicate merged since counts once).
+first when the store holds them and the registry changed since, so that a duplicate
+merged since counts once; a CLI run's export under way is waited for, the job's step
+saying so, and used).
 
 Clean-up rule for uploads: a job's upload folder is deleted when the job finishes, done or
 failed (the store is the durable record; the files are public-source downloads the admin
@@ -185,12 +187,13 @@ class ImportJobs:
             return {"duplicates": {"run_id": run.run_id, "pairs": len(run.pairs),
                                    "cases": run.cases}}  # fmt: skip
         if job.source == SIGNALS:
-            from dermavigil.signals.runs import registry_reports, run_and_save
+            from dermavigil.signals.runs import refresh_registry_export, run_and_save
 
-            out = {"signals": run_and_save(self.settings, progress=self._progress(job))}
-            registry = registry_reports(self.settings)  # re-exported first by the run
+            registry = refresh_registry_export(self.settings, self._progress(job))
+            out = {"signals": run_and_save(self.settings, self._progress(job), refresh=False)}
             if registry is not None:
-                out["registry_reports"] = registry
+                out["registry_reports"] = registry.reports
+                out["registry_exported"] = registry.exported
             return out
         from dermavigil.ingest.runner import run_import
 
