@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.case import CodedTerm
 from dermavigil.domain.vocab import FindingKind
+from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.relevance import generic_section, reports_cases
 from dermavigil.literature.extract.roles import told_in_past
@@ -41,7 +42,8 @@ _VERB = re.compile(
     r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found|reported"
     r"|(?<=ly, )(?:\w+ ){1,3}?(?:presented|exhibited|displayed|had)"
     r"|identified|was consistent with|were consistent with|was positive for|were negative"
-    r"|shown to be|showing|revealing|demonstrating|included|includes|including|(?<=findings )of"
+    r"|shown to be|showing|revealing|demonstrating|included|includes|including"
+    r"|(?<=findings )of|(?<=features )of"
     r"|(?:were|was)(?!\s+(?:then\s+|also\s+|subsequently\s+)?(?:performed|taken|obtained|done|carried"
     r"|sent|made|undertaken|requested|conducted|planned|ordered|repeated|collected|recorded"
     r"|reviewed|analy[sz]ed|evaluated|assessed|documented|compared|retrieved|extracted)\b))\b",
@@ -106,6 +108,17 @@ _CONFIRMED = (
         rf" (?:by|on) (?P<test>{_HISTO_TEST})",
         re.I,
     ),
+    re.compile(
+        r"\b(?P<test>(?:histolog|histopatholog|patholog)(?:ic|ical)ly) (?:compatible|consistent)"
+        r" with (?:an? |the )?(?P<result>[^,;.()]{2,80}?)(?=\s*(?:[,;.()]|$))",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:(?:an?|the) )?(?P<result>[A-Za-z][^,;]{2,80}?) (?:was|were) (?:seen|found|observed"
+        r"|noted|present|identified|evident) in (?:all |both |each |every |the |(?:\w+ )?of the )?"
+        r"(?P<test>(?:skin |punch )?biops(?:y|ies)(?: specimens?)?|histolog\w*(?: sections?)?)",
+        re.I,
+    ),
 )
 _REPORTED_WITH = re.compile(
     r"\b(?P<test>(?:skin |punch |incisional |excisional )?biops(?:y|ies)|histopatholog\w*"
@@ -117,7 +130,9 @@ _REPORTED_WITH = re.compile(
 skin and subcutaneous soft tissues"."""
 """The result told before its test: "The diagnosis of X was confirmed by histological
 examination", "Eczema was diagnosed based on the results of the pathological examination",
-"the granulomas excised were reported as lipogranuloma by the pathology department"."""
+"the granulomas excised were reported as lipogranuloma by the pathology department", "nodules
+appeared, histologically compatible with EN", "A florid panniculitis was seen in all
+biopsies"."""
 
 
 _DIAGNOSIS_AFTER = re.compile(
@@ -250,7 +265,38 @@ def find_findings(
         ):  # the slide described sentence after sentence
             _goes_on(finding, after)
             after = by_index.get(after.index + 1)
+    if found:
+        _expand_short_forms([f for f, _ in found], sentences or patient)
     return [finding for finding, _ in found]
+
+
+def _expand_short_forms(findings: list[FindingFacts], sentences: list[Sentence]) -> None:
+    """A histopathology result that names a short form the text defines ("histologically
+    compatible with EN" after "Erythema nodosum (EN)") is coded by its long form
+    (:func:`.mentions.reaction_abbreviations`, the Schwartz-Hearst definitions)."""
+    short = reaction_abbreviations(" ".join(s.text for s in sentences))
+    for finding in findings:
+        if finding.kind is not FindingKind.histopathology:
+            continue
+        seen = {c.code for c in finding.codes}
+        for form, (long, _) in short.items():
+            if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", finding.result):
+                for code in code_phrase(long):
+                    if code.code not in seen:
+                        seen.add(code.code)
+                        finding.codes.append(code)
+
+
+_METHOD = re.compile(
+    r"\s*(?:(?:further|also|then|\w+ly)\s+)?(?:(?:confirmed|supported|assessed|established)\s+)?"
+    r"(?:with|by|using|via)\b",
+    re.I,
+)
+"""A reporting verb followed by the means ("further confirmed with the Naranjo Adverse Drug
+Reaction Probability Scale"): a method or a causality scale, not a result."""
+_RESULT_END = re.compile(r"[.;](?:\s|$)(?!\s*\(?(?:\d{1,2}|[a-h])\)\s)|$")
+"""The result's end: a full stop or a semicolon, not the semicolon of a numbered enumeration
+("three patterns: (1) an acute pattern ...; (2) a sub-acute pattern ...")."""
 
 
 def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
@@ -265,7 +311,9 @@ def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
         if not test or not verb:
             continue
         tail = sentence.text[verb.end() :]
-        end = re.search(r"[.;](?:\s|$)|$", tail)
+        if _METHOD.match(tail):
+            continue  # "confirmed with the Naranjo scale": how, not what the slide showed
+        end = _RESULT_END.search(tail)
         result = _without_diagnosis(tail[: end.start() if end else len(tail)].strip())
         if not result:
             continue
