@@ -117,3 +117,15 @@ def test_a_high_pressure_injury_with_only_the_device_named():
         ("pressure washer", "other")
     ]
     assert draft_view(draft)["route_approval"] is False
+
+
+def test_screening_keeps_a_high_pressure_injury_that_never_says_injection():
+    record = Record(
+        title="Grease gun injury of the thumb",
+        abstract=(
+            "We report a 34-year-old mechanic whose left thumb was struck by the jet of a "
+            "high-pressure grease gun. The thumb became swollen and pale, and he underwent "
+            "debridement of the flexor sheath the same day."
+        ),
+    )
+    assert screen_record(record).relevant

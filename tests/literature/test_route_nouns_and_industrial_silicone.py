@@ -50,3 +50,15 @@ def test_screening_keeps_a_reaction_to_local_dental_anaesthesia():
         ),
     )
     assert screen_record(record).relevant
+
+
+def test_a_subcutaneous_drug_that_went_into_the_dermis_is_not_approved():
+    """docs/annotation.md (w0xx): a subcutaneous medicine that reached the dermis was given too
+    superficially: approved false."""
+    text = (
+        "Skin necrosis at injection sites of interferon beta\n"
+        "A 41-year-old woman with multiple sclerosis injected interferon beta-1b subcutaneously "
+        "every other day. After eight months ulcers formed at the injection sites, as the drug "
+        "had been deposited into the dermis through a needle held at a shallow angle."
+    )
+    assert draft_view(extract_draft(text))["route_approval"] is False

@@ -27,7 +27,8 @@ order, each giving the reason shown to the reviewer:
    or dental anaesthesia and nerve blocks, which infiltrate an anaesthetic,
    thread lift, fat graft, a tattoo or permanent make-up: a pigment deposited in the dermis,
    :mod:`dermavigil.literature.extract.tattoo`; a needle procedure, acupuncture, catgut
-   embedding, pharmacopuncture: :mod:`dermavigil.literature.extract.needle_words`), nor a
+   embedding, pharmacopuncture: :mod:`dermavigil.literature.extract.needle_words`; a
+   high-pressure injection injury, :mod:`dermavigil.literature.extract.high_pressure`), nor a
    suspect injected by nature (a filler, toxin, PRP, vaccine or allergen extract: its
    category; a drug whose FDA labelling gives injection routes only,
    :mod:`dermavigil.terminology.labelled_routes`: enoxaparin, etanercept; a biologic named
@@ -48,6 +49,7 @@ from dataclasses import dataclass
 from dermavigil.domain.routes import INJECTION_ROUTES
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import Draft, extract_draft
+from dermavigil.literature.extract.high_pressure import told_high_pressure
 from dermavigil.literature.extract.needle_words import is_needle_procedure, needle_words
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.tattoo import is_tattoo, tattoo_words
@@ -172,7 +174,12 @@ def screen_record(record: Record) -> Screening:
         reason = check.warnings[0] if check.warnings else "the text cannot be read"
         return Screening(record, True, f"not screened by the extractor, to read: {reason}")
     draft = extract_draft(text, record)
-    injected = bool(_INJECTED.search(text) or tattoo_words(text) or needle_words(text))
+    injected = bool(
+        _INJECTED.search(text)
+        or tattoo_words(text)
+        or needle_words(text)
+        or told_high_pressure(text)  # a material fired through the skin
+    )
     missing = (
         "no adverse reaction of a patient found"
         if not draft.case["reactions"]

@@ -52,6 +52,11 @@ _DEVICE = re.compile(
 """The tool that fired the material, named when the text names no material."""
 
 
+def told_high_pressure(text: str) -> bool:
+    """Whether a text tells a high-pressure injection injury (an injection by its nature)."""
+    return bool(_CUE.search(text))
+
+
 def high_pressure_spans(sentences: list[Sentence]) -> list[tuple[int, int]]:
     """The spans that tell a high-pressure injection injury, in any sentence (the injury is an
     accident by its nature, whatever the sentence's role)."""

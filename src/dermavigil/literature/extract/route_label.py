@@ -30,7 +30,11 @@ from dermavigil.literature.extract.routes import (
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.tattoo import is_tattoo
 from dermavigil.literature.extract.toxin_target import toxin_target
-from dermavigil.literature.extract.wrong_route import states_case, wrong_statements
+from dermavigil.literature.extract.wrong_route import (
+    into_the_dermis,
+    states_case,
+    wrong_statements,
+)
 from dermavigil.terminology.materials import is_material
 
 if TYPE_CHECKING:
@@ -109,6 +113,8 @@ def complete_label(
         return None
     stated = [s for s in sentences if states_case(s)]
     facts.wrong_spans.extend(wrong_statements(stated))
+    if category == "drug" and facts.used in {Route.subcutaneous, Route.intramuscular}:
+        facts.wrong_spans.extend(into_the_dermis(stated))  # given too superficially
     if name and _CONTRAST.search(name):
         # what extravasated was the contrast agent injected, not blood seen on imaging
         for sentence in stated:

@@ -124,3 +124,24 @@ def wrong_statements(sentences: list[Sentence]) -> list[tuple[int, int]]:
         for m in WRONG.finditer(sentence.text)
         if not _DENIED.search(sentence.text[max(0, m.start() - 40) : m.start()])
     ]
+
+
+_INTO_DERMIS = re.compile(
+    r"\b(?:penetrat\w*|deposit\w*|leak\w*|seep\w*|reach\w*|entered|lodg\w*)\s+"
+    r"(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:into|in|within)\s+(?:the\s+)?(?:dermis|dermal\s+layer)\b",
+    re.I,
+)
+"""A medicine that went into the dermis ("penetration of interferon beta into dermis", "the
+drug was deposited in the dermis")."""
+
+
+def into_the_dermis(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Spans telling that the product went into the dermis: for a medicine the case gives
+    subcutaneously or intramuscularly, an injection too superficial (docs/annotation.md, w0xx:
+    interferon that reached the dermis through an oblique needle is approved false)."""
+    return [
+        (sentence.start + m.start(), sentence.start + m.end())
+        for sentence in sentences
+        for m in _INTO_DERMIS.finditer(sentence.text)
+        if not _DENIED.search(sentence.text[max(0, m.start() - 40) : m.start()])
+    ]
