@@ -3,8 +3,10 @@ wrote (issue 10, the w0xx round; the published abstracts stay out of the reposit
 
 Classes: a syndrome or an injury named by the words before it ("purple glove syndrome",
 "high-pressure injection injury"), whole, while the head alone ("this syndrome", "an injury")
-is none; an eponym's possessive, straight or curly ("Cushing's syndrome", "Horner’s
-syndrome"), coded and found as the HPO writes the eponym ("Cushing syndrome").
+is none; a lesion, reaction or eruption named by its morphology ("lichenoid reaction",
+"generalized psoriasiform eruption", "a cutaneous lupus-like reaction"); an eponym's
+possessive, straight or curly ("Cushing's syndrome", "Horner’s syndrome"), coded and found as
+the HPO writes the eponym ("Cushing syndrome").
 """
 
 from __future__ import annotations
@@ -91,3 +93,26 @@ def test_a_possessive_eponym_is_found_in_running_text():
     text = "She then had Horner's syndrome and Beau's lines."
     found = {text[s.start : s.end] for s in phenotype_spans(text)}
     assert found == {"Horner's syndrome", "Beau's lines"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("a lichenoid reaction developed at the site", "lichenoid reaction"),
+        ("acneiform lesions on the face", "acneiform lesions"),
+        ("a generalized psoriasiform eruption followed", "generalized psoriasiform eruption"),
+        ("she had a cutaneous lupus-like reaction", "cutaneous lupus-like reaction"),
+        ("targetoid lesions on the palms", "targetoid lesions"),
+    ],
+)
+def test_a_lesion_named_by_its_morphology_is_a_mention(text: str, found: str):
+    assert found in [m.text for m in mentions(text, {})]
+
+
+def test_a_verb_ending_like_a_morphology_names_nothing():
+    assert not mentions("to avoid reactions at the site", {})
+
+
+def test_a_reaction_like_a_clinical_head_is_no_morphology():
+    # "a cellulitis-like reaction" is no cellulitis (mentions: what a reaction looked like)
+    assert not [m for m in mentions("a cellulitis-like reaction", {}) if "cellulitis" in m.text]

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from dermavigil.literature.extract.mention_words import HEADS as _HEADS
 from dermavigil.literature.extract.mention_words import MODIFIER as _MODIFIER
 from dermavigil.literature.extract.mention_words import NAMED_HEADS, OF_HEADS
-from dermavigil.literature.extract.named_diagnoses import named_diagnoses
+from dermavigil.literature.extract.named_diagnoses import morphology_diagnoses, named_diagnoses
 from dermavigil.literature.extract.named_exposure import in_exposure_name
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import code_phrase, finding_adjective
@@ -334,15 +334,16 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
 
 
 def _with_named(text: str, found: list[Mention]) -> list[Mention]:
-    """The syndromes and injuries named by the words before them (:mod:`.named_diagnoses`:
-    "purple glove syndrome"), whole, in place of the mentions inside them; one that crosses a
-    mention is left out."""
-    for start, end in named_diagnoses(text):
+    """The syndromes and injuries named by the words before them and the lesions named by their
+    morphology (:mod:`.named_diagnoses`: "purple glove syndrome", "lichenoid reaction"), whole,
+    in place of the mentions inside them; one that crosses a mention is left out."""
+    morphology = morphology_diagnoses(text)
+    for start, end in named_diagnoses(text) + morphology:
         inside = [f for f in found if start <= f.start and f.end <= end]
         if any(f.start < end and start < f.end for f in found if f not in inside):
             continue
-        if any(f.end == end for f in inside):  # named already ("silicone embolism syndrome")
-            continue
+        if (start, end) not in morphology and any(f.end == end for f in inside):
+            continue  # named already ("silicone embolism syndrome")
         found = [f for f in found if f not in inside] + [Mention(text[start:end], start, end)]
     return sorted(found, key=lambda f: f.start)
 

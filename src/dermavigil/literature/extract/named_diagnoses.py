@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from dermavigil.literature.extract.mention_words import HEADS
+
 _WORD = r"[A-Za-z][\w'\u2019/]*(?:-[\w'\u2019/]+)*"
 _NAMED = re.compile(
     rf"(?<![\w'\u2019/-])(?P<words>(?:{_WORD}\s+){{1,4}})(?P<head>syndromes?|injur(?:y|ies))"
@@ -61,3 +63,30 @@ def named_diagnoses(text: str) -> list[tuple[int, int]]:
         start = match.start("words") + named[0].start()
         spans.append((start, match.end()))
     return spans
+
+
+_MORPHOLOGY = re.compile(
+    r"(?<![\w-])(?:(?:generali[sz]ed|locali[sz]ed|diffuse|widespread|cutaneous|skin)\s+){0,2}"
+    r"(?:(?!(?:a|de)?void\b)[A-Za-z]{3,}(?:oid|iform)|[A-Za-z]+-like|eczematous"
+    r"|bullous|urticarial|papulosquamous|(?:maculo|papulo)?(?:papular|nodular|vesicular"
+    r"|pustular))\s+(?:(?:skin|cutaneous)\s+)?(?:lesions?|reactions?|eruptions?)(?![\w-])",
+    re.I,
+)
+"""A lesion, reaction or eruption named by its morphology, the dermatologist's diagnosis
+("lichenoid reaction", "acneiform lesions", "psoriasiform eruption", "a lupus-like reaction",
+"targetoid lesions", "anaphylactoid reaction"): the adjective is no clinical head of its own,
+the generic noun none either."""
+
+
+_LIKE_A_HEAD = re.compile(rf"(?<![\w-])(?:{HEADS})-like\b", re.I)
+"""What a reaction looked like when that is a clinical head ("a cellulitis-like reaction"): no
+cellulitis, and no morphology of its own (:mod:`.mentions` sets it aside)."""
+
+
+def morphology_diagnoses(text: str) -> list[tuple[int, int]]:
+    """Spans of the lesions, reactions and eruptions the text names by their morphology."""
+    return [
+        match.span()
+        for match in _MORPHOLOGY.finditer(text)
+        if not _LIKE_A_HEAD.search(match.group(0))
+    ]
