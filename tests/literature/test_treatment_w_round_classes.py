@@ -89,3 +89,13 @@ def test_a_replacement_of_the_suspect_and_the_place_of_a_procedure_are_no_treatm
         "with topical mupirocin and an alternative anticoagulant. A depot steroid injected "
         "into the excision site of a second lesion caused no reaction."
     ) == ["mupirocin"]
+
+
+def test_a_planned_or_offered_treatment_and_comma_listed_index_terms_are_no_treatments():
+    assert _treatments(
+        "Necrotising infection after a needle procedure\nA 58-year-old man developed a "
+        "swollen, dusky thigh three days after a needle procedure. Intravenous antibiotics "
+        "were given, with surgical exploration initially scheduled. He was offered a "
+        "reconstructive flap later.\nHumans, Male, Triamcinolone, administration & dosage, "
+        "adverse effects, Thigh, pathology"
+    ) == ["antibiotics"]

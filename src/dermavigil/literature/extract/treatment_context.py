@@ -25,6 +25,12 @@ _NOT_GIVEN_AFTER = re.compile(
 """'Hyaluronidase was not given', 'steroid injections have not been given', 'phentolamine
 rescue was not performed' (a name and one noun): a treatment withheld (NegEx lacks this
 post-trigger)."""
+_PLANNED_AFTER = re.compile(
+    r"^\s+(?:(?:was|were|being) )?(?:\w+ly )?(?:scheduled|planned|considered|proposed|offered)\b",
+    re.I,
+)
+"""'with surgical intervention initially scheduled', 'inhibitor therapy was considered': a
+treatment planned or weighed, not given (docs/annotation.md: only recommended is not one)."""
 _INSTITUTION_AFTER = re.compile(
     r"^(?:\s*(?:&|and)\s+[\w-]+)?\s+(?:Institute|Center|Centre|Clinic|Department|Unit|University"
     r"|Hospital|Society|department|clinic|centre|center)\b"
@@ -135,6 +141,7 @@ def not_for_the_reaction(text: str, start: int, end: int) -> bool:
     if (
         _INSTITUTION_AFTER.match(after)
         or _NOT_GIVEN_AFTER.match(after)
+        or _PLANNED_AFTER.match(after)
         or _PLACE_AFTER.match(after)
     ):
         return True

@@ -63,7 +63,7 @@ COORDINATED = re.compile(
 )
 """'topical and oral corticosteroids': two treatments, the first route's one is implied."""
 NOT_GIVEN_BEFORE = re.compile(
-    r"(?:\b(?:awaiting|planned|scheduled|will|would|should|may|might|could|can"
+    r"(?:\b(?:awaiting|planned|scheduled|offered|proposed|will|would|should|may|might|could|can"
     r"|(?:is|are|was|were|be|been|we|authors) recommended|recommend(?:s|ing|ations?)?"
     r"|(?:was|is) (?:also )?taking|(?:was|is|were) on|undergoing (?:\w+ )?treatment with"
     r"|history of|for (?:his|her) (?:underlying|chronic))\b[^.;:]{0,60}"
@@ -114,9 +114,13 @@ first (:func:`.roles.told_in_past`)."""
 MESH = re.compile(
     r"\s/\s(?:administration & dosage|adverse effects|therapeutic use|drug therapy"
     r"|chemically induced|diagnosis|etiology|pathology|surgery|therapy)\b"
+    r"|,\s(?:administration & dosage|adverse effects|chemically induced|drug therapy"
+    r"|blood supply|therapeutic use),\s"
 )
 """MeSH index terms with their subheadings ("Simethicone / administration & dosage"): the
-record's keywords, not a sentence of the case (docs/annotation.md: MeSH terms are not read)."""
+record's keywords, not a sentence of the case (docs/annotation.md: MeSH terms are not read);
+also listed with commas ("Methylprednisolone, administration & dosage, adverse effects,
+Retinal Diseases, chemically induced")."""
 TITLE_CUE = re.compile(
     r"\b(?:resolution|resolved|treat(?:ed|ment)|managed|management|successful(?:ly)?)\b[^.]*"
     r"\bwith\b",
