@@ -69,3 +69,31 @@ def test_many_cases_created_at_once_move_it_once_each_transaction(
     with registry.transaction() as session:
         CaseService(session).create_all([NewCase(seed, "a") for _ in range(5)])
     assert _revision(registry) > before
+
+
+def test_the_revision_is_moved_last_in_its_transaction(registry: Registry, seed: Case) -> None:
+    """On PostgreSQL the revision row stays locked from its update to the commit: moved
+    last, after every other write of the transaction, two writers never hold it while
+    waiting for each other's case rows (no deadlock), and writes of different cases queue
+    on it only for their commit."""
+    from sqlalchemy import event
+
+    with registry.transaction() as session:
+        first = CaseService(session).create(seed, by="a").case_id
+        second = CaseService(session).create(seed, by="a").case_id
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        statements.append(" ".join(statement.split()).lower())
+
+    event.listen(registry.engine, "before_cursor_execute", record)
+    try:
+        with registry.transaction() as session:  # two case writes in one transaction
+            service = CaseService(session)
+            service.retract(first, "a", "entered twice")
+            service.retract(second, "a", "entered twice")
+    finally:
+        event.remove(registry.engine, "before_cursor_execute", record)
+    writes = [s for s in statements if s.startswith(("insert", "update", "delete"))]
+    moved = [i for i, s in enumerate(writes) if "counters" in s]
+    assert moved == [len(writes) - 1], writes  # once, and after every other write

@@ -39,6 +39,7 @@ from sqlalchemy import (
     Connection,
     and_,
     bindparam,
+    event,
     exists,
     insert,
     or_,
@@ -109,9 +110,31 @@ def registry_revision(session: Session) -> int:
     return int(value)
 
 
+_MOVE_AT_COMMIT = "dermavigil.move_revision"
+"""The session's ``info`` key saying that its transaction moves the revision at commit."""
+
+
 def move_revision(session: Session) -> None:
-    """Move the registry's revision in this transaction (a write that changes what the
-    registry export holds)."""
+    """Move the registry's revision when this transaction commits (a write that changes
+    what the registry export holds), once however many writes ask for it.
+
+    The counter row is updated last, right before the commit, after a final flush: on
+    PostgreSQL its row lock is then held only while the transaction commits, so writers of
+    different cases queue on it for no longer than a commit, and a writer holding it never
+    waits for another's case rows (the lock is always taken last: no deadlock). A rolled
+    back transaction moves nothing."""
+    if _MOVE_AT_COMMIT not in session.info:  # the hook, once per session
+        event.listen(session, "before_commit", _move_before_commit)
+    session.info[_MOVE_AT_COMMIT] = True
+
+
+def _move_before_commit(session: Session) -> None:
+    """The session's ``before_commit`` hook (also called as a savepoint is released: the
+    outer transaction's commit moves the revision then)."""
+    if session.in_nested_transaction() or not session.info.get(_MOVE_AT_COMMIT):
+        return
+    session.info[_MOVE_AT_COMMIT] = False
+    session.flush()
     next_numbers(session, REVISION, 1)
 
 
