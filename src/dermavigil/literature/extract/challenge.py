@@ -37,12 +37,14 @@ _READMIN = re.compile(
     r"|(?:a |the )?(?:second|subsequent) (?:(?!course\b|of\b)[\w-]+ ){0,2}?\w*(?:injection"
     r"|session|treatment|dose|therapy)s?|(?:a |the )?repeat(?:ed)? (?:injection|session|treatment"
     r"|dose)s?"
-    r"|another (?:trial|course|dose|injection|session|vaccination)s?(?: of)?)",
+    r"|another (?:trial|course|dose|injection|session|vaccination)s?(?: of)?"
+    r"|continu(?:ed|ing) (?:to (?:administer|receive|inject|use|take)|on|with) (?!the same dose\b)"
+    r"(?:\w+ ){0,3}?(?:injections?|doses?|treatment|therapy|\w+mab|\w+ept))",
     re.I,
 )
 _RECUR = re.compile(
     r"\b(?:similar (?:lesions?|reactions?|symptoms?|findings)|recurr\w*|reappear\w*|recrudesc\w*"
-    r"|relaps\w*|flared|again (?:developed|appeared|occurred))\b",
+    r"|relaps\w*|flared|flares?|flare-ups?|again (?:developed|appeared|occurred))\b",
     re.I,
 )
 _NO_RECUR = re.compile(
@@ -50,7 +52,7 @@ _NO_RECUR = re.compile(
     r"any reaction|reaction)|was (?:well )?tolerated|uneventful(?:ly)?"
     r"|without (?:any |apparent |further )?(?:complications?|adverse (?:effects?|events?"
     r"|reactions?)|side effects?|problems?)|with no (?:adverse|side) (?:effects?|events?"
-    r"|reactions?)|(?:were|was|is|are) (?:\w+ )?(?:well )?tolerated|tolerat(?:ing|es|ed) (?:it|them"
+    r"|reactions?)|(?:were|was) (?:\w+ )?(?:well )?tolerated|tolerat(?:ing|es|ed) (?:it|them"
     r"|the \w+|\w+) (?:\w+ )?well)\b",
     re.I,
 )
@@ -133,52 +135,71 @@ def _each_dose(patient: list[Sentence], facts: ChallengeFacts) -> None:
 
 
 def _rechallenge(patient: list[Sentence], facts: ChallengeFacts) -> None:
+    """The first re-administration told with its result; when none is, the first told."""
+    first: ChallengeFacts | None = None
     for i, sentence in enumerate(patient):
         readmin = _READMIN.search(sentence.text)
         if not readmin:
             continue
-        before = _RECUR_BEFORE.search(sentence.text, max(0, readmin.start() - 40), readmin.start())
-        if before:
-            facts.rechallenge_done = True
-            facts.rechallenge_result = RechallengeResult.recurred
-            facts.rechallenge_sentences.add(sentence.index)
-            facts.spans["rechallenge.done"] = [_span(sentence, readmin)]
-            facts.spans["rechallenge.result"] = [_span(sentence, before)]
-            facts.rechallenge_text = sentence.text
-            return
-        facts.rechallenge_done = True
-        facts.rechallenge_sentences.add(sentence.index)
-        facts.spans["rechallenge.done"] = [_span(sentence, readmin)]
-        sites = find_sites(sentence.text)
-        if sites:
-            site, start, end = sites[0]
-            facts.rechallenge_site = site
-            facts.spans["rechallenge.site"] = [(sentence.start + start, sentence.start + end)]
-        routes = route_mentions(sentence)
-        if routes:
-            facts.rechallenge_route = routes[0][0]
-            facts.spans["rechallenge.route"] = [routes[0][1:]]
-        texts = [sentence.text]
-        for later in patient[i : i + 2]:
-            tail = later.text[readmin.end() :] if later is sentence else later.text
-            offset = later.start + (readmin.end() if later is sentence else 0)
-            no = _NO_RECUR.search(tail)
-            yes = _RECUR.search(tail)
-            if yes and _HISTORY.match(tail, yes.end()):
-                yes = None  # "had a similar reaction to adalimumab 2 weeks prior": a history
-            hit = no or yes
-            if hit:
-                facts.rechallenge_result = (
-                    RechallengeResult.did_not_recur if no else RechallengeResult.recurred
-                )
-                facts.spans["rechallenge.result"] = [(offset + hit.start(), offset + hit.end())]
-                facts.rechallenge_sentences.add(later.index)
-                if later is not sentence:
-                    clause = re.split(r",\s+and\s+|;", later.text)[0].rstrip(".")
-                    texts.append(clause + ".")
-                break
-        facts.rechallenge_text = " ".join(texts)
-        return
+        found = _readministered(patient, i, sentence, readmin)
+        if found.rechallenge_result is not None:
+            first = found
+            break
+        first = first or found
+    if first is not None:
+        facts.rechallenge_done = first.rechallenge_done
+        facts.rechallenge_result = first.rechallenge_result
+        facts.rechallenge_site = first.rechallenge_site
+        facts.rechallenge_route = first.rechallenge_route
+        facts.rechallenge_text = first.rechallenge_text
+        facts.rechallenge_sentences |= first.rechallenge_sentences
+        facts.spans.update(first.spans)
+
+
+def _readministered(
+    patient: list[Sentence], i: int, sentence: Sentence, readmin: re.Match[str]
+) -> ChallengeFacts:
+    """What one re-administration sentence tells: the recurrence before it ("but recurred
+    after re-administration"), or the result in its rest or in the next sentence."""
+    facts = ChallengeFacts(rechallenge_done=True)
+    facts.rechallenge_sentences.add(sentence.index)
+    facts.spans["rechallenge.done"] = [_span(sentence, readmin)]
+    before = _RECUR_BEFORE.search(sentence.text, max(0, readmin.start() - 40), readmin.start())
+    if before:
+        facts.rechallenge_result = RechallengeResult.recurred
+        facts.spans["rechallenge.result"] = [_span(sentence, before)]
+        facts.rechallenge_text = sentence.text
+        return facts
+    sites = find_sites(sentence.text)
+    if sites:
+        site, start, end = sites[0]
+        facts.rechallenge_site = site
+        facts.spans["rechallenge.site"] = [(sentence.start + start, sentence.start + end)]
+    routes = route_mentions(sentence)
+    if routes:
+        facts.rechallenge_route = routes[0][0]
+        facts.spans["rechallenge.route"] = [routes[0][1:]]
+    texts = [sentence.text]
+    for later in patient[i : i + 2]:
+        tail = later.text[readmin.end() :] if later is sentence else later.text
+        offset = later.start + (readmin.end() if later is sentence else 0)
+        no = _NO_RECUR.search(tail)
+        yes = _RECUR.search(tail)
+        if yes and _HISTORY.match(tail, yes.end()):
+            yes = None  # "had a similar reaction to adalimumab 2 weeks prior": a history
+        hit = no or yes
+        if hit:
+            facts.rechallenge_result = (
+                RechallengeResult.did_not_recur if no else RechallengeResult.recurred
+            )
+            facts.spans["rechallenge.result"] = [(offset + hit.start(), offset + hit.end())]
+            facts.rechallenge_sentences.add(later.index)
+            if later is not sentence:
+                clause = re.split(r",\s+and\s+|;", later.text)[0].rstrip(".")
+                texts.append(clause + ".")
+            break
+    facts.rechallenge_text = " ".join(texts)
+    return facts
 
 
 _KEPT_ON = re.compile(r"\b(?:without|no|not|never)\s+(?:\w+\s+)?$", re.I)
