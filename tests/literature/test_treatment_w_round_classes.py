@@ -99,3 +99,12 @@ def test_a_planned_or_offered_treatment_and_comma_listed_index_terms_are_no_trea
         "reconstructive flap later.\nHumans, Male, Triamcinolone, administration & dosage, "
         "adverse effects, Thigh, pathology"
     ) == ["antibiotics"]
+
+
+def test_a_chronic_treatment_and_a_differential_diagnosis_name_no_treatment():
+    assert _treatments(
+        "Ulcer after an intralesional injection\nA 79-year-old man on chronic treatment with "
+        "oral anticoagulant drugs received intralesional methotrexate into a keratoacanthoma "
+        "and the site ulcerated a week later. Differential diagnosis included a contaminated "
+        "liposuction cannula. The ulcer healed with topical mupirocin."
+    ) == ["mupirocin"]

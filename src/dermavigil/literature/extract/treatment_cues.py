@@ -94,12 +94,15 @@ INGREDIENT_BEFORE = re.compile(
 """A name given as an ingredient of the product ("adsorbed in aluminum hydroxide", "diluted 1:1
 with sodium chloride")."""
 GENERAL = re.compile(
-    r"\b(?:include|includes)\b|\b(?:first )?(?:described|reported|named) by (?-i:[A-Z])", re.I
+    r"\b(?:include|includes)\b|\b(?:first )?(?:described|reported|named) by (?-i:[A-Z])"
+    r"|\bdifferential diagnos[ie]s\b",
+    re.I,
 )
 """A sentence about drugs in general, not given to this patient: an enumeration in the
 present ("other injectables linked to the syndrome include NSAIDs, ...": a narrative says
 "included") or a literature attribution ("it was described by Nicolau after injections of
-bismuth salts")."""
+bismuth salts"), or a differential diagnosis ("Differential diagnosis included ... microbial
+contaminants from a liposuction cannula": causes weighed, no treatment given)."""
 GENERIC_PRESENT = re.compile(
     r"\b(?:often|usually|typically|generally|commonly|in (?:some|most|many|such) cases"
     r"|(?:is|are) (?:effective|recommended|indicated|required|the (?:treatment|therapy))"
