@@ -83,3 +83,13 @@ def test_a_figure_label_does_not_end_the_case() -> None:
         "pole.\nThe breasts were surgically explored and the gel was evacuated."
     )
     assert _view(text)["serious"] is True
+
+
+def test_how_a_class_of_injuries_is_managed_is_no_criterion() -> None:
+    text = (
+        "High-pressure grease gun injury of the thumb\nA 31-year-old mechanic injected grease "
+        "into his left thumb with a high-pressure grease gun and developed swelling and pain "
+        "of the thumb. These injuries can have grave consequences, and a key step in their "
+        "management is early debridement performed within hours of the injury."
+    )
+    assert _view(text)["serious"] is False

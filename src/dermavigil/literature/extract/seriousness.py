@@ -200,7 +200,9 @@ def _present(sentence: Sentence, match: re.Match[str]) -> bool:
 
 _GENERAL_BEFORE = re.compile(
     r"\b(?:which|that|it|they|and)\s+(?:\w+\s+)?(?:causes|leads to|results in|produces|induces)"
-    r"\s+(?:\w+\s+){0,2}$|\b(?:complications|reactions|effects|events|symptoms)\s+(?:that\s+)?"
+    r"\s+(?:\w+\s+){0,2}$|\b(?:their|its) (?:management|treatment)\s+(?:is|are|includes?"
+    r"|requires?)\s+(?:\w+\s+)?$"
+    r"|\b(?:complications|reactions|effects|events|symptoms)\s+(?:that\s+)?"
     r"rang(?:e|es|ing) from\b[^.;]*$",
     re.I,
 )
@@ -212,8 +214,9 @@ _GENERAL_AFTER = re.compile(
 """'botulinum toxin, which causes paralysis by ...', 'Wound botulism now is much more common
 because of ...': what an agent does or how often a condition occurs, told in the present of
 no one, is background (docs/annotation.md: background sentences are no criterion of the
-case); so are the complications a practice's "complications ranging from mild pain to
-severe life threatening anaphylactic shock" span."""
+case); so is how a class of injuries is managed ("a critical step in their management is
+extensive debridement"), and so are the complications a practice's "complications ranging
+from mild pain to severe life threatening anaphylactic shock" span."""
 
 
 def _hypothetical(text: str, match: re.Match[str]) -> bool:
