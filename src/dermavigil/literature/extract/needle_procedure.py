@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import re
 
-from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.high_pressure import injected_material
 from dermavigil.literature.extract.needle_words import needle_words
-from dermavigil.literature.extract.products import ProductFacts, _describe, tattoo_first
+from dermavigil.literature.extract.products import ProductFacts, exposure_product, tattoo_first
 from dermavigil.literature.extract.sentences import Sentence
 
 
@@ -42,16 +41,7 @@ def procedure_first(
             at = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", lower)]
             if any(not any(a <= i < b for a, b in spans) for i in at):
                 return products
-    sentence = told[0]
-    start, end = _longest(sentence)
-    name = " ".join(sentence.text[start:end].split())
-    product = ProductFacts(name=name, category=ProductCategory.other)
-    product.spans["name"] = [(sentence.start + start, sentence.start + end)]
-    product.spans["category"] = [
-        (s.start + a, s.start + b) for s in told for a, b in needle_words(s.text)
-    ]
-    _describe(product, [s for s in told if s is not title], rechallenge)
-    return [product]
+    return [exposure_product(told, told[0], _longest(told[0]), needle_words, title, rechallenge)]
 
 
 def skin_procedure_first(

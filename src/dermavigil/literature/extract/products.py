@@ -11,6 +11,7 @@ reaction was to, or it went into a muscle or a vein (a medicine).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dermavigil.domain.routes import Route
@@ -196,15 +197,28 @@ def tattoo_first(
         in_title and not any(p.name.lower() in title.text.lower() for p in products)
     ):
         return products
-    sentence = told[i]
-    name = " ".join(sentence.text[start:end].split())  # "red\ntattoos" as one name
+    return [exposure_product(told, told[i], (start, end), tattoo_words, title, rechallenge)]
+
+
+def exposure_product(
+    told: list[Sentence],
+    sentence: Sentence,
+    span: tuple[int, int],
+    words: Callable[[str], list[tuple[int, int]]],
+    title: Sentence | None,
+    rechallenge: set[int],
+) -> ProductFacts:
+    """The suspect a procedure or deposit of this patient makes (a tattoo, a needle
+    procedure: category ``other``, docs/annotation.md), named by ``span`` of ``sentence``
+    with its spacing evened ("red\ntattoos" as one name), its category's evidence every
+    ``words`` span of the sentences ``told`` of it, described by those of the case."""
+    start, end = span
+    name = " ".join(sentence.text[start:end].split())
     product = ProductFacts(name=name, category=ProductCategory.other)
     product.spans["name"] = [(sentence.start + start, sentence.start + end)]
-    product.spans["category"] = [
-        (s.start + a, s.start + b) for s in told for a, b in tattoo_words(s.text)
-    ]
+    product.spans["category"] = [(s.start + a, s.start + b) for s in told for a, b in words(s.text)]
     _describe(product, [s for s in told if s is not title], rechallenge)
-    return [product]
+    return product
 
 
 def named_family(text: str, within: list[Span] | None = None) -> list[ProductFacts]:
