@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pyarrow as pa
+
 from dermavigil.domain.case import Case
 from dermavigil.duplicates.features import (
     FEATURE_SCHEMA,
@@ -192,3 +194,65 @@ def test_citation_keys_in_sql_are_the_python_keys() -> None:
         f"SELECT list_transform(?::VARCHAR[], lambda x: {sql})", [CITATIONS]
     ).fetchone()
     assert got == [citation_keys(c) or None for c in CITATIONS]
+
+
+AUTHORITY_NUMBERS = {  # FAERS auth_num as filed (2017Q2, 2020Q3, 2025Q4 DEMO)
+    "EU-AFSSAPS-AM2025000750": ("AFSSAPSAM2025000750", "AFSSAPS"),
+    "FR-AFSSAPS-AM2025000750": ("AFSSAPSAM2025000750", "AFSSAPS"),
+    "EU-AFSSAPS-AVNY2025000214": ("AFSSAPSAVNY2025000214", "AFSSAPS"),
+    "GB-MHRA-ADR 22444313": ("MHRAADR22444313", "MHRA"),
+    "CA-MHPD-E2B_03344059": ("MHPDE2B03344059", "MHPD"),
+    "FDA-CDER-CTU-2017-34583": ("FDACDERCTU201734583", "FDA"),
+    "GB-002147023-PHFR2014GB002156": ("002147023PHFR2014GB002156", None),
+    "EU-ALKEM LABORATORIES LIMITED-DE-ALKEM-2025-08193": (
+        "ALKEMLABORATORIESLIMITEDDEALKEM202508193",
+        "ALKEMLABORATORIESLIMITED",
+    ),
+    "MHRA-": ("MHRA", None),  # no number: no authority named
+    "UNKNOWN": (None, None),
+    "": (None, None),
+}
+
+
+def test_an_authoritys_number_drops_the_country_and_names_the_authority() -> None:
+    """One ANSM case filed as ``FR-AFSSAPS-...`` and ``EU-AFSSAPS-...`` is one number; the
+    authority is the part after the country code (E2B C.1.8.1-style numbers)."""
+    from dermavigil.duplicates.report_ids import authority_key, authority_of
+
+    for text, (key, authority) in AUTHORITY_NUMBERS.items():
+        assert (authority_key(text), authority_of(text)) == (key, authority), text
+
+
+def test_the_store_computes_authority_and_dose_keys_as_the_case_does() -> None:
+    import duckdb
+
+    from dermavigil.duplicates.store_features import features_of
+    from dermavigil.store.schema import REPORT_PRODUCTS, REPORT_REACTIONS, REPORTS
+
+    con = duckdb.connect()
+    rep = pa.Table.from_pylist(
+        [
+            {"source": "faers", "report_id": str(i), "authority_number": text}
+            for i, text in enumerate(AUTHORITY_NUMBERS)
+        ],
+        schema=REPORTS,
+    )
+    products = pa.Table.from_pylist(
+        [
+            {"source": "faers", "report_id": "0", "seq": seq, "role": "suspect",
+             "product_key": key, "dose": dose}
+            for seq, key, dose in ((1, "botox", "20 IU"), (2, "hyaluronic acid", None))
+        ],
+        schema=REPORT_PRODUCTS,
+    )  # fmt: skip
+    reactions = pa.Table.from_pylist(
+        [{"source": "faers", "report_id": "0", "term_key": "ptosis"}], schema=REPORT_REACTIONS
+    )
+    con.register("rep", rep)
+    con.register("products", products)
+    con.register("reactions", reactions)
+    rows = {r["unique_id"]: r for r in features_of(con, "rep", "products", "reactions").to_pylist()}
+    for i, (key, authority) in enumerate(AUTHORITY_NUMBERS.values()):
+        row = rows[f"faers:{i}"]
+        assert (row["authority_number"], row["authority"]) == (key, authority)
+    assert rows["faers:0"]["doses"] == ["botox|20 IU"]

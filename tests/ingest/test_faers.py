@@ -16,6 +16,7 @@ from dermavigil.errors import InputError
 from dermavigil.ingest import faers
 from dermavigil.ingest.files import digest
 from dermavigil.ingest.runner import run_import
+from dermavigil.ingest.values import dose_text
 from dermavigil.settings import Settings
 
 Tables = Callable[[Settings, str], dict[str, pa.Table]]
@@ -88,6 +89,43 @@ def test_age_unit_and_age_group_are_kept(
     assert {rid: r["age_group"] for rid, r in reports.items()} == expected
     # a group without an age: 67 reports of the sample
     assert sum(1 for r in reports.values() if r["age_group"] and r["age_years"] is None) == 67
+
+
+def test_authority_number_and_dose_are_kept(
+    settings: Settings, shared_data: Path, tables: Tables
+) -> None:
+    """AUTH_NUM (the regulatory authority's case number, DEMO) and DOSE_AMT / DOSE_UNIT
+    (DRUG, per product line; ASC_NTS) reach the store, counted against the files."""
+    folder = shared_data / "faers_2025q4_sample"
+    run_import(settings, "faers", [folder])
+    t = tables(settings, "faers")
+    reports = {r["report_id"]: r for r in t["reports"].to_pylist()}
+    demo = {d["primaryid"]: d for d in _dollar(folder / "DEMO25Q4.txt")}
+    assert {rid: r["authority_number"] for rid, r in reports.items()} == {
+        rid: d["auth_num"] or None for rid, d in demo.items()
+    }
+    assert sum(1 for r in reports.values() if r["authority_number"]) == 160
+    drugs = _dollar(folder / "DRUG25Q4.txt")
+    given: dict[tuple[str, int], set[str | None]] = {}
+    for d in drugs:  # a (primaryid, drug_seq) given twice is kept once, one of its doses
+        dose = f"{float(d['dose_amt']):g} {d['dose_unit']}" if d["dose_amt"] else None
+        given.setdefault((d["primaryid"], int(d["drug_seq"])), set()).add(dose)
+    kept = {(p["report_id"], p["seq"]): p["dose"] for p in t["report_products"].to_pylist()}
+    assert all(dose in given[key] for key, dose in kept.items())
+    assert sum(1 for dose in kept.values() if dose) >= sum(
+        1 for key, doses in given.items() if key in kept and None not in doses
+    )
+    assert kept[("1100310642", 1)] == "30 MG"  # dose_amt "30.0", dose_unit "MG"
+
+
+def test_dose_text() -> None:
+    assert dose_text("30.0", "mg") == "30 MG"
+    assert dose_text("0.5", "MG/M**2") == "0.5 MG/M**2"
+    assert dose_text("2,5", "ML") == "2.5 ML"
+    assert dose_text("", "MG") is None
+    assert dose_text("0", "MG") is None
+    assert dose_text("UNK", "MG") is None
+    assert dose_text("10", "") == "10"
 
 
 def test_legacy_and_faers_zips(settings: Settings, shared_data: Path, tables: Tables) -> None:

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 from dermavigil.demo import load_seed_case
-from dermavigil.domain.case import Case, CodedTerm, Product
+from dermavigil.domain.case import Case, CodedTerm, Dose, Product
 from dermavigil.domain.dates import PartialDate
 from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import ProductCategory, ProductRole, Sex
@@ -32,6 +32,7 @@ def _dated_filler(seed: Case) -> Case:
         "route": Route.subcutaneous,
         "rechallenge": None,
         "start_date": PartialDate.model_validate("2024-03-01"),
+        "dose": Dose(value=1.0, unit="ml"),
     }
     case.products = [
         case.products[0].model_copy(update=filler),
@@ -47,6 +48,7 @@ def _dated_filler(seed: Case) -> Case:
     )
     case.reactions = [reaction]
     case.report.received_date = PartialDate.model_validate("2024-05")
+    case.report.authority_number = "FR-AFSSAPS-AM2024000750"
     return case
 
 
@@ -86,6 +88,9 @@ def test_active_cases_are_exported(
     assert seed_report["literature"].endswith("doi:10.1111/jocd.16206")
     assert reports[stored_ids["filler"]]["received_date"] == date(2024, 5, 1)
     assert reports[stored_ids["filler"]]["sex"] == "F"
+    # E2B C.1.9.1.r.2 and G.k.4.r.1a/b, as FAERS auth_num and dose_amt + dose_unit
+    assert reports[stored_ids["filler"]]["authority_number"] == "FR-AFSSAPS-AM2024000750"
+    assert seed_report["authority_number"] is None
 
     products = {(p["report_id"], p["seq"]): p for p in live["report_products"].to_pylist()}
     exosome = products[(stored_ids["seed"], 1)]
@@ -96,6 +101,7 @@ def test_active_cases_are_exported(
     )
     filler = products[(stored_ids["filler"], 1)]
     assert (filler["product_key"], filler["route_approved"]) == ("juvederm voluma", True)
+    assert filler["dose"] == "1 ML" and products[(stored_ids["filler"], 2)]["dose"] is None
     concomitant = products[(stored_ids["filler"], 2)]
     assert concomitant["role"] == "concomitant" and concomitant["product_key"] == "ibuprofen"
     assert concomitant["route_approved"] is None

@@ -93,6 +93,11 @@ class ReportInfo(_Model):
     sender_report_id: str | None = Field(
         default=None, description="E2B C.1.1 of the report as received, when not C.1.8.1"
     )
+    authority_number: str | None = Field(
+        default=None,
+        description="the regulatory authority's case number when the report came through one "
+        "(E2B C.1.9.1.r.2, its source C.1.9.1.r.1 an authority; FAERS auth_num)",
+    )
     reporter: Reporter | None = None
     received_date: PartialDate | None = None
     event_date: PartialDate | None = None

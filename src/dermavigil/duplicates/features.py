@@ -30,12 +30,9 @@ Every fact is reduced to a form that survives rewording between reporters:
 - lot (batch) numbers of the suspects as :func:`lot_key` keys, and the
   region (state) where a source gives one (VAERS STATE): two reports of one
   vaccine on one day from two states, or of two lots, are two patients;
-- the manufacturer's report number (FAERS ``mfr_num``, VAERS ``SPLTTYPE``, the
-  registry's E2B C.1.1 of a report as received) as :func:`report_number_key`, and its
-  *numbering scheme* (:func:`number_scheme`: the digits made ``9``, so
-  ``WAES92060768`` is ``WAES99999999``): a sender keeps one number for a case over its
-  follow-ups (ICH E2B(R3) C.1.1), so one scheme and two numbers is two cases of one
-  sender;
+- the manufacturer's report number and its numbering scheme, the regulatory
+  authority's case number and the authority that gave it, and each suspect's dose with
+  its product (:mod:`~dermavigil.duplicates.report_ids`);
 - the publication as keys that survive each sender's way of typing a citation
   (:func:`citation_keys`): its DOI, its PMID, and its first author's surname with the
   year (``cite:kolluri:2025`` for "Kolluri M, ... Eur Heart J Case Rep. 2025 Oct 27..."
@@ -58,10 +55,30 @@ from typing import Any
 
 import pyarrow as pa
 
-from dermavigil.domain.case import Case
+from dermavigil.domain.case import Case, Product
 from dermavigil.domain.dates import PartialDate
 from dermavigil.domain.vocab import AgeGroup, Outcome, ProductCategory, SeriousnessCriterion, Sex
+from dermavigil.duplicates.report_ids import (
+    LOT_UNKNOWN,
+    REPORT_NUMBER_MIN_LENGTH,
+    authority_key,
+    authority_of,
+    dose_key,
+    number_scheme,
+    report_number_key,
+)
 from dermavigil.ingest.normalize import fold_text, product_key, term_key
+from dermavigil.ingest.values import dose_text
+
+__all__ = [
+    "FEATURE_SCHEMA",
+    "LOT_UNKNOWN",
+    "REPORT_NUMBER_MIN_LENGTH",
+    "case_features",
+    "lot_key",
+    "number_scheme",
+    "report_number_key",
+]
 
 AGE_GROUP_YEARS: dict[AgeGroup, tuple[float, float]] = {
     AgeGroup.foetus: (0.0, 0.0),
@@ -117,6 +134,9 @@ FEATURE_SCHEMA = pa.schema(
         ("outcome", _TEXT),
         ("report_number", _TEXT),
         ("number_scheme", _TEXT),
+        ("authority_number", _TEXT),
+        ("authority", _TEXT),
+        ("doses", _LIST),
     ]
 )
 """The columns of a feature record (Arrow types), in table order."""
@@ -125,9 +145,6 @@ FEATURE_SCHEMA = pa.schema(
 FATAL, NOT_FATAL = "fatal", "not fatal"
 """Values of the ``outcome`` feature: did the patient die of the reaction?"""
 
-LOT_UNKNOWN = ("UNK", "KNOWN", "UNAVAIL", "NOTAVAIL", "NOTREPORTED", "NOTPROVIDED", "NONE")
-"""A lot key holding one of these says the lot was not known (``UNKNOWN``, ``UNK``,
-``NOT AVAILABLE``...): no lot rather than a lot (VAERS VAX_LOT holds them)."""
 LOT_MIN_LENGTH = 3
 """Shorter lot keys (``0``, ``1``, ``NA``) identify nothing."""
 
@@ -140,30 +157,6 @@ def lot_key(text: str | None) -> str | None:
     if len(key) < LOT_MIN_LENGTH or any(word in key for word in LOT_UNKNOWN):
         return None
     return key
-
-
-REPORT_NUMBER_MIN_LENGTH = 4
-"""Shorter report-number keys identify nothing."""
-
-
-def report_number_key(text: str | None) -> str | None:
-    """A manufacturer's report number as a matching key: letters and digits only, upper
-    case (``US-PFIZER INC-2023-1`` -> ``USPFIZERINC20231``); None when it says the number
-    is unknown (:data:`LOT_UNKNOWN`) or is too short.
-    :func:`~dermavigil.duplicates.store_features.features_sql` computes the same key."""
-    key = "".join(ch for ch in (text or "").upper() if ch.isascii() and ch.isalnum())
-    if len(key) < REPORT_NUMBER_MIN_LENGTH or any(word in key for word in LOT_UNKNOWN):
-        return None
-    return key
-
-
-def number_scheme(key: str | None) -> str | None:
-    """The numbering scheme of a report-number key: each digit made ``9``
-    (``WAES92060768`` -> ``WAES99999999``, ``893291018E`` -> ``999999999E``). Two numbers
-    of one scheme come from one sender's numbering, as far as the number shows."""
-    if key is None:
-        return None
-    return "".join("9" if ch.isdigit() else ch for ch in key)
 
 
 def _singular(word: str) -> str:
@@ -356,7 +349,17 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "outcome": _outcome(case),
         "report_number": (number := report_number_key(case.report.sender_report_id)),
         "number_scheme": number_scheme(number),
+        "authority_number": authority_key(case.report.authority_number),
+        "authority": authority_of(case.report.authority_number),
+        "doses": _or_none(sorted({k for p in suspects if (k := dose_key(*_dose(p)))})),
     }
+
+
+def _dose(product: Product) -> tuple[str, str | None]:
+    """(product key, dose as the store keeps it) of a suspect."""
+    dose = product.dose
+    text = dose_text(str(dose.value), dose.unit) if dose and dose.value else None
+    return product_key(product.name, product.active_ingredient), text
 
 
 _ALIVE = frozenset(

@@ -6,7 +6,8 @@ schema (``reports``, ``report_products``, ``report_reactions``), so one SQL quer
 :class:`~dermavigil.domain.case.Case` per report (1M reports in seconds rather
 than the ~20 minutes pydantic validation would take).
 
-Lot numbers, the region (state), the manufacturer's report number and the last day of
+Lot numbers and doses, the region (state), the manufacturer's and the authority's
+report numbers (:mod:`~dermavigil.duplicates.report_ids`) and the last day of
 a partial event date (``event_date_last``: "2014" is 2014-01-01 to 2014-12-31, the
 feature's ``event_low`` / ``event_high``, so two reports of one year do not meet as
 "same day"), and the unit or group an age was given in (an age in decades or an age
@@ -38,6 +39,7 @@ from dermavigil.duplicates.features import (
     REPORT_NUMBER_MIN_LENGTH,
     YEAR_PATTERN,
 )
+from dermavigil.duplicates.report_ids import COUNTRY_PREFIX
 
 _WORDS = (
     "list_sort(list_distinct(list_filter(flatten(list(string_split_regex({col}, '[^a-z]+'))), "
@@ -53,13 +55,33 @@ _LOT_KEY = (
 )
 """features.lot_key in SQL."""
 
-_NUMBER = "regexp_replace(upper(rep.manufacturer_number), '[^A-Z0-9]', '', 'g')"
-_NUMBER_KEY = (
-    f"CASE WHEN length({_NUMBER}) >= {REPORT_NUMBER_MIN_LENGTH} AND NOT ("
-    + " OR ".join(f"contains({_NUMBER}, '{word}')" for word in LOT_UNKNOWN)
-    + f") THEN {_NUMBER} END"
-)
+
+def _alnum(expr: str) -> str:
+    return f"regexp_replace(upper({expr}), '[^A-Z0-9]', '', 'g')"
+
+
+def _number_key(expr: str) -> str:
+    """features.report_number_key of ``expr`` in SQL."""
+    key = _alnum(expr)
+    return (
+        f"CASE WHEN length({key}) >= {REPORT_NUMBER_MIN_LENGTH} AND NOT ("
+        + " OR ".join(f"contains({key}, '{word}')" for word in LOT_UNKNOWN)
+        + f") THEN {key} END"
+    )
+
+
+_NUMBER_KEY = _number_key("rep.manufacturer_number")
 """features.report_number_key in SQL."""
+
+_AUTH_REST = f"regexp_replace(upper(trim(rep.authority_number)), '{COUNTRY_PREFIX}', '')"
+_AUTHORITY_KEY = _number_key(_AUTH_REST)
+_ISSUER = _alnum(f"split_part({_AUTH_REST}, '-', 1)")
+_AUTHORITY = (
+    f"CASE WHEN {_AUTHORITY_KEY} IS NOT NULL AND strpos({_AUTH_REST}, '-') > 0 "
+    f"AND length({_alnum(f'substr({_AUTH_REST}, strpos({_AUTH_REST}, chr(45)) + 1)')}) > 0 "
+    f"AND regexp_matches({_ISSUER}, '[A-Z]') THEN {_ISSUER} END"
+)
+"""report_ids.authority_key and authority_of in SQL."""
 
 _EXACT_AGE = "(rep.age_years IS NOT NULL AND rep.age_unit IS DISTINCT FROM 'decade')"
 _DECADE = "(rep.age_years IS NOT NULL AND rep.age_unit = 'decade')"
@@ -112,8 +134,9 @@ OPTIONAL_COLUMNS = {
         "event_date_last": "DATE",
         "age_unit": "VARCHAR",
         "age_group": "VARCHAR",
+        "authority_number": "VARCHAR",
     },
-    "report_products": {"lot": "VARCHAR"},
+    "report_products": {"lot": "VARCHAR", "dose": "VARCHAR"},
 }
 """Columns added to the store after some stores were built (and those a caller's own
 tables may lack), with their types: a table without them reads them as null."""
@@ -146,7 +169,9 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
                    WHERE category IS NOT NULL AND category NOT IN ('drug', 'other'))))
                    AS product_categories,
                list_sort(list_distinct(list({_LOT_KEY}) FILTER (WHERE {_LOT_KEY} IS NOT NULL)))
-                   AS lots
+                   AS lots,
+               list_sort(list_distinct(list(product_key || '|' || dose) FILTER (
+                   WHERE dose IS NOT NULL))) AS doses
         FROM {products}
         WHERE role = 'suspect' OR role IS NULL
         GROUP BY source, report_id
@@ -194,7 +219,10 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
         CASE WHEN rep.outcome = 'death' THEN '{FATAL}'
              WHEN rep.serious IS NOT NULL THEN '{NOT_FATAL}' END AS outcome,
         {_NUMBER_KEY} AS report_number,
-        regexp_replace({_NUMBER_KEY}, '[0-9]', '9', 'g') AS number_scheme
+        regexp_replace({_NUMBER_KEY}, '[0-9]', '9', 'g') AS number_scheme,
+        {_AUTHORITY_KEY} AS authority_number,
+        {_AUTHORITY} AS authority,
+        nullif(p.doses, []) AS doses
     FROM {reports} rep
     LEFT JOIN p USING (source, report_id)
     LEFT JOIN r USING (source, report_id)

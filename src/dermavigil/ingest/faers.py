@@ -22,7 +22,12 @@ OUTC code is a seriousness criterion; unknown, with a warning, for a quarter
 without its OUTC file); ``outcome`` = the gravest OUTC code as an
 E2B seriousness criterion (RI and OT: medically important);
 ``literature`` = ``lit_ref`` (or ``"LIT"`` when RPSR says literature);
-``manufacturer_number`` = ``mfr_num``; ``age_unit`` the ``age_cod`` unit (an age in
+``manufacturer_number`` = ``mfr_num`` (E2B(R3) C.1.8.1: the sender's case number);
+``authority_number`` = ``auth_num`` (the regulatory authority's case number, FAERS
+2014Q3 on; E2B(R3) C.1.9.1.r.2 with the authority as its source); a product's
+``dose`` = ``dose_amt`` and ``dose_unit`` (E2B(R3) G.k.4.r.1a/b,
+:func:`~dermavigil.ingest.values.dose_text`) and its ``lot`` = ``lot_num``
+(G.k.4.r.7); ``age_unit`` the ``age_cod`` unit (an age in
 decades is a span), ``age_group`` = ``age_grp`` (:data:`AGE_GROUPS`); roles
 PS/SS suspect, C concomitant, I interacting; ``category`` the aesthetic
 product family when the name or ingredient shows one, else ``drug``.
@@ -52,6 +57,7 @@ from dermavigil.ingest.values import (
     age_in_years,
     age_unit,
     clean_id,
+    dose_text,
     parse_compact_date,
     parse_int,
     partial_date_end,
@@ -59,9 +65,9 @@ from dermavigil.ingest.values import (
 )
 
 SOURCE = "faers"
-# 7: age_unit, age_group; 6: event_date_last; 5: mfr_num; 4: lot (lot_num); 3: serious
-# unknown without OUTC; orphans
-PARSER_VERSION = "faers-7"
+# 8: authority_number (auth_num), dose (dose_amt, dose_unit); 7: age_unit, age_group;
+# 6: event_date_last; 5: mfr_num; 4: lot (lot_num); 3: serious unknown without OUTC; orphans
+PARSER_VERSION = "faers-8"
 
 AGE_GROUPS: dict[str, AgeGroup] = {
     "N": AgeGroup.neonate,
@@ -191,6 +197,7 @@ def _report(rec: Record, rid: str, outc: set[str] | None, rpsr: set[str]) -> dic
         "reporter_type": OCCUPATIONS.get(rec.get("occp_cod").upper()),
         "literature": rec.get("lit_ref") or ("LIT" if "LIT" in rpsr else None),
         "manufacturer_number": rec.get("mfr_num") or None,
+        "authority_number": rec.get("auth_num") or None,
         "_rank_date": fda_dt,
     }
 
@@ -231,6 +238,7 @@ def _stage_drugs(plan: InputPlan, stage: StageWriter) -> None:
                 ),
                 "route": route_key(rec.get("route")),
                 "lot": rec.get("lot_num") or None,
+                "dose": dose_text(rec.get("dose_amt"), rec.get("dose_unit")),
                 "_line": rec.line,
             },
         )

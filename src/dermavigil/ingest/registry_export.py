@@ -47,7 +47,7 @@ from dermavigil.domain.dates import PartialDate
 from dermavigil.domain.vocab import ProductCategory, ProductRole, SeriousnessCriterion, Sex
 from dermavigil.ingest.normalize import product_key, product_mapping, term_key
 from dermavigil.ingest.summary import ImportSummary
-from dermavigil.ingest.values import gravest
+from dermavigil.ingest.values import dose_text, gravest
 from dermavigil.registry import CaseFilter, CaseService, StoredCase, open_registry
 from dermavigil.registry.db import normalise_url
 from dermavigil.registry.repository import registry_revision
@@ -57,7 +57,7 @@ from dermavigil.store.schema import REPORT_PRODUCTS, REPORT_REACTIONS, REPORTS
 
 SOURCE = "registry"
 BATCH = 1000
-FORMAT = 1
+FORMAT = 2
 """The export's own version: raise it when a case's rows change for the same case."""
 EXPORTED = "export.json"
 """Beside a generation's tables: what it was exported from, and its row counts."""
@@ -94,6 +94,7 @@ def _report(stored: StoredCase) -> dict[str, Any]:
             else None
         ),
         "literature": report.literature.citation if report.literature else None,
+        "authority_number": report.authority_number,
     }
 
 
@@ -126,6 +127,15 @@ def _catalogue(product: Product) -> dict[str, Any]:
     return mapping
 
 
+def _dose(product: Product) -> str | None:
+    """The dose as the store keeps it, amount and unit
+    (:func:`~dermavigil.ingest.values.dose_text`)."""
+    dose = product.dose
+    if dose is None or dose.value is None:
+        return None
+    return dose_text(str(dose.value), dose.unit)
+
+
 def _products(stored: StoredCase) -> list[dict[str, Any]]:
     approved = _route_approved(stored)
     return [
@@ -141,6 +151,7 @@ def _products(stored: StoredCase) -> list[dict[str, Any]]:
             "route_approved": approved.get(index),
             "manufacturer": product.manufacturer,
             "lot": product.lot,
+            "dose": _dose(product),
         }
         for index, product in enumerate(stored.case.products)
         if product.role != ProductRole.not_administered

@@ -215,3 +215,17 @@ def gravest(criteria: Iterable[SeriousnessCriterion]) -> str | None:
     """The gravest of some seriousness criteria (ICH E2A order: death first), or ``None``."""
     found = sorted(set(criteria), key=_GRAVITY.index)
     return found[0].value if found else None
+
+
+def dose_text(amount: str | None, unit: str | None) -> str | None:
+    """A dose as one text, the amount as a number and the unit upper case (``"30.0"``,
+    ``"mg"`` -> ``"30 MG"``; FAERS DRUG ``dose_amt`` and ``dose_unit``, ASC_NTS); None
+    without a positive amount (``dose_vbm``, the verbatim dose, is not parsed)."""
+    try:
+        value = float((amount or "").strip().replace(",", "."))
+    except ValueError:
+        return None
+    if not value > 0 or value == float("inf"):
+        return None
+    unit_text = " ".join((unit or "").upper().split())
+    return f"{value:g} {unit_text}".strip()

@@ -48,6 +48,10 @@ REPORTS = pa.schema(
         # the manufacturer's report number where the source gives one (FAERS mfr_num,
         # VAERS SPLTTYPE): one sender's number for one case, kept over its follow-ups
         pa.field("manufacturer_number", pa.string()),
+        # the regulatory authority's case number where the report came through one (FAERS
+        # auth_num: "EU-AFSSAPS-AM2025000750"; E2B(R3) C.1.9.1.r.2): several firms
+        # forwarding one authority's case give it alike
+        pa.field("authority_number", pa.string()),
     ]
 )
 
@@ -71,6 +75,9 @@ REPORT_PRODUCTS = pa.schema(
         pa.field("manufacturer", pa.string()),
         # lot (batch) number as reported (VAERS VAX_LOT, FAERS lot_num, the registry's)
         pa.field("lot", pa.string()),
+        # the dose as given, amount and unit ("30 MG"; FAERS dose_amt + dose_unit, the
+        # registry's; E2B(R3) G.k.4.r.1a/b)
+        pa.field("dose", pa.string()),
     ]
 )
 
