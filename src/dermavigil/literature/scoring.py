@@ -73,12 +73,13 @@ def facts_of(draft: Draft) -> dict[str, Any]:
             {c["code"] for f in case.get("findings", []) for c in f.get("codes", [])}
         ),
         "treatments": [t["drug"].lower() for t in case.get("treatments", [])],
-        "outcomes": sorted({r["outcome"] for r in reactions if r.get("outcome")}),
+        "outcomes": sorted({r["outcome"] for r in reactions if r.get("outcome")})
+        or ([draft.outcome] if draft.outcome else []),
         "rechallenge": (first.get("rechallenge") or {}).get("result"),
         "dechallenge": (first.get("dechallenge") or {}).get("result"),
         "is_series": draft.is_series,
         "patients": case.get("report", {}).get("patients_in_report", 1),
-        "seriousness": sorted({s for r in reactions for s in r.get("seriousness", [])}),
+        "seriousness": sorted(draft.serious()),
         "partial": draft.partial,
     }
 

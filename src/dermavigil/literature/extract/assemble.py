@@ -108,6 +108,13 @@ def _first_product(
     if routes.off_label and (routes.wrong_spans or not routes.approved):
         product["additional_information"] = [AdditionalInformation.off_label_use.value]
         evidence[f"{prefix}.additional_information"] = routes.wrong_spans or routes.unapproved_spans
+    add_challenges(product, challenge, evidence, prefix)
+
+
+def add_challenges(
+    product: dict[str, Any], challenge: ChallengeFacts, evidence: Evidence, prefix: str
+) -> None:
+    """The suspect's ``rechallenge`` and ``dechallenge`` (E2B G.k.9.i.4) with evidence."""
     if challenge.rechallenge_done:
         rechallenge: dict[str, Any] = {"done": True}
         if challenge.rechallenge_result:

@@ -20,15 +20,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, Field
-
-from dermavigil.domain.case import Case
-from dermavigil.domain.rules import parse_case
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.admission import exposure_sentence
 from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges, recurrence_last
+from dermavigil.literature.extract.draft_model import Draft
 from dermavigil.literature.extract.extravasation import lone_extravasation
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.foreign_draft import fill_gaps
@@ -55,7 +52,11 @@ from dermavigil.literature.extract.relevance import (
     patient_sentences,
     reports_cases,
 )
-from dermavigil.literature.extract.roles import narrative_sentences, statement_about_no_one
+from dermavigil.literature.extract.roles import (
+    narrative_sentences,
+    statement_about_no_one,
+    told_wholly_in_past,
+)
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
@@ -85,44 +86,6 @@ _SERIES_REPORTED = re.compile(
 """A series the authors say they report ("we report 3 cases of ..."): a case even when its
 patients are not told apart (no age or sex), so its product is kept."""
 _NARRATIVE_SKIP = frozenset({"title", "aims", "aim", "purpose", "objective", "objectives"})
-
-
-class Draft(BaseModel):
-    """A draft case extracted from a text, for an assessor to review."""
-
-    text: str = Field(description="the analysed text; evidence spans index into it")
-    case: dict[str, Any] = Field(description="a mapping in the case model's schema")
-    evidence: dict[str, list[tuple[int, int]]] = Field(default_factory=dict)
-    warnings: list[str] = Field(default_factory=list)
-    partial: bool = False
-    is_series: bool = False
-    excluded: list[dict[str, Any]] = Field(
-        default_factory=list, description="negated or uncertain mentions set aside"
-    )
-    series_patients: list[dict[str, Any]] = Field(
-        default_factory=list,
-        description="a series' patients as the text singles them out (age, sex, reactions, "
-        "onset, treatments, outcome), each value with its evidence spans",
-    )
-
-    def to_case(self) -> Case:
-        """The draft as a validated :class:`Case` (InputError when incomplete or invalid)."""
-        return parse_case(self.case, record="draft")
-
-    def to_json_dict(self) -> dict[str, Any]:
-        """The CLI/API form: the case, its evidence map and the draft's flags (and, for a
-        series, its patients' own facts)."""
-        out = {
-            "case": self.case,
-            "evidence": {k: [list(s) for s in v] for k, v in self.evidence.items()},
-            "partial": self.partial,
-            "is_series": self.is_series,
-            "warnings": self.warnings,
-            "excluded": self.excluded,
-        }
-        if self.series_patients:
-            out["series_patients"] = self.series_patients
-        return out
 
 
 def _country(affiliation: str) -> str | None:
@@ -191,7 +154,9 @@ def _in_another_language(
         )
         draft.warnings.append("the product family the text names in its language is kept")
     suspects = frozenset(p.name.lower() for p in named)
-    fill_gaps(text, languages or [], draft.case, evidence, draft.warnings, suspects, True)
+    draft.seriousness = fill_gaps(
+        text, languages or [], draft.case, evidence, draft.warnings, suspects, True
+    )
     draft.is_series = report_series(text, draft.case, evidence, draft.warnings)  # "deux cas"
     draft.evidence = evidence
     return draft
@@ -228,7 +193,10 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     sentences = split_sentences(text)
     patient = patient_sentences(sentences)
     title = sentences[0].text if sentences and sentences[0].section == "title" else None
-    challenge = find_challenges(case_sentences(sentences))
+    case_part = case_sentences(sentences)
+    # outcome, seriousness and challenges are read to the end of the narrative, however long
+    narrated = case_sentences(sentences, told_wholly_in_past)
+    challenge = find_challenges(narrated)
     told = with_groups(narrative_sentences(sentences), sentences)
     # the title of a case report names the case's diagnosis even without a cause word
     # ("Nicolau Syndrome Requiring a Skin Graft", then "a man who developed this syndrome")
@@ -239,7 +207,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     )
     if not reactions and (lone := lone_extravasation(told)):
         reactions = [lone]  # an extravasation all the text tells (docs/annotation.md, r864)
-    refine_onsets(reactions, text, case_sentences(sentences))
+    refine_onsets(reactions, text, case_part)
     first = min((r.sentence for r in reactions if r.sentence > 0), default=0)
     patient_facts = find_patient(sentences, patient)
     if check.shown and not patient_facts.series:  # counted in a paragraph set aside
@@ -276,7 +244,6 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     )
     long_names = abbreviated_names(sentences)
     suspects |= {long_names[s] for s in suspects if s in long_names}
-    case_part = case_sentences(sentences)
     introduced = [
         a for k in ("patient.age", "patient.sex") for a, _ in patient_facts.spans.get(k, [])
     ]
@@ -284,13 +251,13 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     # every mention of a suspect's name dates the exposure, not only those kept as evidence
     named += [m.start() for n in suspects for m in re.finditer(rf"\b{re.escape(n)}\b", text, re.I)]
     outcome = find_outcome(
-        case_part,
+        narrated,
         first_told(sentences, [a for r in reactions for a in r.spans.get("verbatim", [])], first),
-        serious_from=case_part,
+        serious_from=narrated,
         reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
         title=sentences[0] if title else None,
         exposure=(exposed_in := exposure_sentence(case_part, introduced, named)),
-        summed=summaries(sentences, case_part),
+        summed=summaries(sentences, narrated),
     )
     recurrence_last(challenge, outcome)
     if patient_facts.series:  # "three patients required surgical excision"
@@ -340,8 +307,15 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     if "report.patients_in_report" in patient_facts.spans:
         evidence["report.patients_in_report"] = patient_facts.spans["report.patients_in_report"]
     warnings = list(check.warnings)
+    stated: list[str] = []  # criteria stated of the case that no reaction can carry
+    if not case["reactions"] and outcome.seriousness:
+        stated = [c.value for c in outcome.seriousness]
+        evidence["seriousness"] = list(outcome.spans.get("seriousness", []))
+    ended = outcome.outcome.value if outcome.outcome and not case["reactions"] else None
+    if ended:  # the case's last stated status, which no reaction can carry
+        evidence["outcome"] = list(outcome.spans.get("outcome", []))
     if check.languages:
-        fill_gaps(
+        stated += fill_gaps(
             check.shown or text, check.languages, case, evidence, warnings, suspects, check.foreign
         )
     review = is_review(sentences)
@@ -357,6 +331,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
                 case[key] = []
         case.pop("narrative", None)
         evidence = {k: v for k, v in evidence.items() if k.startswith((*keep, "report."))}
+        stated, ended = [], None
         warnings.append("no case in the text: no adverse event of an identifiable patient")
     if not case["products"]:
         warnings.append("no product found in the text")
@@ -389,4 +364,6 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
             {"text": e.text, "span": list(e.span), "status": e.status.value} for e in excluded
         ],
         series_patients=series_patients,
+        seriousness=list(dict.fromkeys(stated)),
+        outcome=None if case["reactions"] else ended,
     )

@@ -20,7 +20,8 @@ text:
   language's names of the usual treatments and the drug names of the English lexicon
   written as their cognates: "enoxaparina", "paracétamol": :mod:`.foreign_treatments`), the
   last stated outcome, and the seriousness criteria stated (death, hospitalisation,
-  surgery on the reaction, a reaction that is a criterion by itself).
+  surgery on the reaction, a reaction that is a criterion by itself), de- and rechallenge
+  (:mod:`.foreign_challenge`).
 
 A text in another language stays *partial* (issue 10, "Bad input"); what this module finds
 fills the fields the English part of the text left empty (:func:`fill_gaps`).
@@ -37,7 +38,9 @@ from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.domain.vocab import FindingKind, Outcome, SeriousnessCriterion, Sex
 from dermavigil.literature.extract import foreign_words
 from dermavigil.literature.extract.ascii_folding import ascii_fold
+from dermavigil.literature.extract.challenge import ChallengeFacts
 from dermavigil.literature.extract.findings import FindingFacts
+from dermavigil.literature.extract.foreign_challenge import foreign_challenges
 from dermavigil.literature.extract.foreign_intervals import foreign_two_intervals
 from dermavigil.literature.extract.foreign_languages import (
     fold,
@@ -94,6 +97,7 @@ class ForeignFacts:
     WRONG`)."""
     seriousness: list[SeriousnessCriterion] = field(default_factory=list)
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    challenge: ChallengeFacts = field(default_factory=ChallengeFacts)  # :mod:`.foreign_challenge`
 
 
 def _case_sentences(sentences: list[Sentence], folded: str, language: str) -> list[Sentence]:
@@ -273,6 +277,7 @@ def read_foreign(
     if not case:
         return facts
     facts.reactions, facts.findings = _reactions(text, folded, case, language)
+    facts.challenge = foreign_challenges(folded, case, language)
     find_product(facts, text, folded, case, suspects)
     if facts.product:
         suspects = suspects | {facts.product[1], ascii_fold(facts.product[0])}

@@ -4,7 +4,8 @@
 when it is all in one language) with :func:`.foreign.read_foreign`, in the language with
 the most of them among those the project has words for, and gives what it finds to the
 fields the English part left empty: the patient's age and sex, the reactions (with the
-outcome and seriousness the same text states), the treatments; an English part that
+outcome and seriousness the same text states), the treatments, the suspect's de- and
+rechallenge (:mod:`.foreign_challenge`); an English part that
 names reactions keeps them, and its outcome, seriousness and treatments (a bilingual
 abstract says the same twice). Values keep their evidence spans; reactions are written in
 English (``verbatim_source``: ``translation``; the text's own words are their evidence);
@@ -120,10 +121,12 @@ def fill_gaps(
     warnings: list[str],
     suspects: frozenset[str] = frozenset(),
     mostly: bool = False,
-) -> None:
+) -> list[str]:
     """Complete ``case`` (and ``evidence``) from the parts of ``text`` in another language;
     ``mostly``: most of the text is in that language (its reactions are added to those of
-    the English part, e.g. a title, instead of only filling an empty list)."""
+    the English part, e.g. a title, instead of only filling an empty list). Returns the
+    seriousness criteria the part states of the case when no reaction can carry them
+    (their evidence under ``seriousness``; docs/annotation.md, serious: what the text says)."""
     if not case.get("products") and (drug := cyrillic_drug(text)):
         # a drug named in Cyrillic letters ("диклофенак"): Russian has no words table here
         case["products"] = cyrillic_products(text, drug, evidence)
@@ -134,7 +137,7 @@ def fill_gaps(
         if code in LANGUAGES:
             size[code] = size.get(code, 0) + end - start
     if not size:
-        return
+        return []
     language = max(size, key=lambda code: size[code])
     spans = [(a, b) for a, b, code in languages if code == language]
     facts = read_foreign(text, language, spans, suspects)
@@ -191,6 +194,16 @@ def fill_gaps(
             reaction["seriousness"] = [c.value for c in facts.seriousness]
             evidence[f"reactions.{i}.seriousness"] = list(facts.spans["seriousness"])
         filled.append("seriousness")
+    first = (case.get("products") or [None])[0]
+    if first is not None and not {"rechallenge", "dechallenge"} & set(first):
+        assemble.add_challenges(first, facts.challenge, evidence, "products.0")
+        if facts.challenge.rechallenge_done or facts.challenge.dechallenge_done:
+            filled.append("de- and rechallenge")
+    held: list[str] = []
+    if not reactions and facts.seriousness:
+        held = [c.value for c in facts.seriousness]
+        evidence.setdefault("seriousness", []).extend(facts.spans["seriousness"])
+        filled.append("seriousness")
     if reactions and facts.onset and not any(r.get("onset_latency") for r in reactions):
         reactions[0]["onset_latency"] = facts.onset.model_dump(mode="json")
         evidence["reactions.0.onset_latency"] = list(facts.spans["onset"])
@@ -214,3 +227,4 @@ def fill_gaps(
             f"that language: {', '.join(filled)} (written in English, the text's words as "
             "evidence); check them against the text"
         )
+    return held

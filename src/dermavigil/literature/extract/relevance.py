@@ -14,6 +14,7 @@ identification", BioNLP workshop).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from dermavigil.literature.extract.sentences import Sentence
 
@@ -163,7 +164,9 @@ _FIGURE_LABEL = re.compile(r"\s*(?:fig(?:ure)?|table)\.?\s*\d+[a-z]?\s*[.:]?\s*"
 sets between the narrative's sentences."""
 
 
-def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
+def case_sentences(
+    sentences: list[Sentence], narrative: Callable[[Sentence], bool] | None = None
+) -> list[Sentence]:
     """The patient sentences plus the (at most three) sentences that continue one.
 
     Case narratives drop the subject once the patient is named ("Fasciotomy
@@ -172,19 +175,25 @@ def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
     sentence right after a patient sentence, in the same part of the
     abstract (not a background, discussion or conclusion section, not the
     title), with no review and no advice cue, is taken as part of the case.
-    Treatments and routes are read from these sentences.
+    Treatments and routes are read from these sentences. A continuation that
+    ``narrative`` says is told as an event of the case (:func:`.roles.told_wholly_in_past`:
+    past tense, no present verb, no general cue) continues it past the three: the window
+    lasts as long as the narrative does ("Bilateral quadroplasty was performed.",
+    "Cosmetic improvement was significant." after three such sentences) and ends at the
+    first sentence past the three that is not told so (background, discussion, advice).
     """
     out: list[Sentence] = []
-    previous = 0
+    inside, left = False, 0  # in a case's window; continuations left of the three
     for sentence in sentences:
         if about_patient(sentence):
             out.append(sentence)
-            previous = 3
+            inside, left = True, 3
             continue
         if _FIGURE_LABEL.fullmatch(sentence.text):
             continue  # "Fig. 1:" between the narrative's sentences continues nothing
         if (
-            previous
+            inside
+            and (left > 0 or (narrative is not None and narrative(sentence)))
             and sentence.section not in _GENERIC_SECTIONS
             and sentence.section != "title"
             and not _REVIEW.search(sentence.text)
@@ -192,9 +201,9 @@ def case_sentences(sentences: list[Sentence]) -> list[Sentence]:
             and not REVIEW_OR_STUDY.search(sentence.text)
         ):
             out.append(sentence)
-            previous -= 1
+            left -= 1
         else:
-            previous = 0
+            inside, left = False, 0
     return out
 
 

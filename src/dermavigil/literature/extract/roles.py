@@ -72,7 +72,7 @@ _THIS_CASE = re.compile(
 """The report speaking of its own case ("To our knowledge, this is an unusual case of ...")."""
 
 
-def _narrative(sentence: Sentence) -> bool:
+def told_as_event(sentence: Sentence) -> bool:
     """Told as an event of the case: a caption, or a past verb before any present one, with
     no review, advice, study or frequency cue."""
     text = sentence.text
@@ -84,6 +84,13 @@ def _narrative(sentence: Sentence) -> bool:
     if general_statement(text) or _FREQUENCY.search(text):
         return False
     return told_in_past(text)
+
+
+def told_wholly_in_past(sentence: Sentence) -> bool:
+    """Told as an event of the case (:func:`told_as_event`) with no present verb at all: a
+    sentence of the narrative itself ("Cosmetic improvement was significant."), not a
+    general statement a past participle opens ("The volume of CaHA injected ... vary")."""
+    return told_as_event(sentence) and not _PRESENT.search(sentence.text)
 
 
 def told_in_past(text: str) -> bool:
@@ -144,7 +151,7 @@ def narrative_sentences(sentences: list[Sentence]) -> list[Sentence]:
             _THIS_CASE.search(sentence.text) or _CAPTION.match(sentence.text)
         ):
             out.append(sentence)
-        elif left and not generic_section(sentence.section) and _narrative(sentence):
+        elif left and not generic_section(sentence.section) and told_as_event(sentence):
             out.append(sentence)
             left -= 1
         else:
