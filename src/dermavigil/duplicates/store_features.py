@@ -234,14 +234,15 @@ def store_feature_table(
     store_dir: Path, sources: list[str] | None = None, con: duckdb.DuckDBPyConnection | None = None
 ) -> pa.Table:
     """Feature records of every report of the store's live ``sources`` (default: all)."""
-    from dermavigil.store.layout import table_files
+    from dermavigil.store.snapshot import StoreSnapshot
 
     own = con is None
     con = con or duckdb.connect()
+    snapshot = StoreSnapshot(store_dir, sources)  # one generation per source, held
     try:
         names = {}
         for table in ("reports", "report_products", "report_reactions"):
-            files = [str(f) for f in table_files(store_dir, table, sources)]
+            files = [str(f) for f in snapshot.files(table)]
             if not files:
                 from dermavigil.errors import InputError
 
@@ -255,6 +256,7 @@ def store_feature_table(
             con, names["reports"], names["report_products"], names["report_reactions"]
         )
     finally:
+        snapshot.close()
         if own:
             con.close()
 

@@ -10,7 +10,9 @@ cannot, and leaves, per source:
   folder, and stages that the live manifest does not list.
 
 Each source is cleaned while holding its lock, so a running import is never
-touched: a busy source is skipped and named.
+touched: a busy source is skipped and named. An old generation a reader still holds
+(a signal run that opened the store before the switch, :mod:`dermavigil.store.snapshot`)
+is left too, and named.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dermavigil.ingest.runner import WORK, load_manifest
 from dermavigil.settings import Settings
 from dermavigil.store.lock import SourceLock
 from dermavigil.store.maintenance import remove, size_of, source_dirs, stale_generations
+from dermavigil.store.snapshot import remove_generation
 
 
 @dataclass
@@ -67,7 +70,12 @@ def collect(settings: Settings) -> Collected:
             with SourceLock(store_dir, source, "store gc"):
                 for path, why in leftovers(settings, source):
                     size = size_of(path)
-                    remove(path)
+                    if path.name.startswith("gen-") and path.parent.name == source:
+                        if not remove_generation(path):
+                            result.busy.append(f"{path} is being read; left for the next gc")
+                            continue
+                    else:
+                        remove(path)
                     result.removed.append((path, size, why))
         except ConflictError as exc:
             result.busy.append(exc.message)

@@ -2,7 +2,10 @@
 
 Every source that has a live generation (see :mod:`dermavigil.store.layout`)
 contributes its Parquet files to ``reports``, ``report_products`` and
-``report_reactions``; the engine sees one table of each, whatever the sources.
+``report_reactions``; the engine sees one table of each, whatever the sources. The
+three tables come from one snapshot of the store, leased until the engine is closed
+(:mod:`dermavigil.store.snapshot`), so an import or a registry export that goes live
+meanwhile neither mixes generations nor removes a file the engine reads.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from pathlib import Path
 
 from dermavigil.errors import InputError
 from dermavigil.store.engine import Engine
-from dermavigil.store.layout import sources, table_files
+from dermavigil.store.layout import sources
 from dermavigil.store.schema import TABLES
 
 
@@ -32,6 +35,18 @@ def register_store(engine: Engine, store_dir: Path, only: list[str] | None = Non
             f"the analytic store at {store_dir} is empty: import a source first "
             "(dermavigil import ...) or give a long-format file with --input"
         )
-    for table, schema in TABLES.items():
-        engine.register_parquet(table, table_files(store_dir, table, chosen), schema)
-    return chosen
+    from dermavigil.store.snapshot import StoreSnapshot
+
+    snapshot = StoreSnapshot(store_dir, chosen)
+    try:
+        for table, schema in TABLES.items():
+            engine.register_parquet(table, snapshot.files(table), schema)
+    except BaseException:
+        snapshot.close()
+        raise
+    hold = getattr(engine, "hold_until_close", None)
+    if hold is None:  # an engine without the hook reads its files now or never
+        snapshot.close()
+    else:
+        hold(snapshot.close)
+    return list(snapshot.generations)

@@ -15,6 +15,7 @@ import importlib
 import logging
 import time
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -67,7 +68,17 @@ class BaseEngine(ABC):
         return result
 
     def close(self) -> None:
-        self._close()
+        try:
+            self._close()
+        finally:
+            for release in reversed(getattr(self, "_on_close", [])):
+                release()
+            self._on_close: list[Callable[[], None]] = []
+
+    def hold_until_close(self, release: Callable[[], None]) -> None:
+        """Call ``release`` when the engine is closed (a store snapshot's leases: the
+        registered views read their files until then)."""
+        self._on_close = [*getattr(self, "_on_close", []), release]
 
     def __enter__(self) -> BaseEngine:
         return self

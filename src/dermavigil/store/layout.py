@@ -16,7 +16,9 @@ record batches into a new generation folder and, only when every table is
 written, switches ``CURRENT`` with an atomic ``os.replace``. A failed or
 interrupted write leaves the previous generation live (the unfinished
 folder is removed on the way out; one left by ``kill -9`` is removed by
-``dermavigil store gc``). Old generations are removed after the switch.
+``dermavigil store gc``). Old generations are removed after the switch, except one a
+reader still holds (:mod:`dermavigil.store.snapshot`: a reader resolves every source's
+generation once and leases it), which the next writer or ``store gc`` removes.
 """
 
 from __future__ import annotations
@@ -162,8 +164,10 @@ class SourceWriter:
         if exc_type is not None:
             self._discard()
             return
+        from dermavigil.store.snapshot import remove_generation
+
         for old in _stale_generations(self.root, keep=self.generation.name):
-            shutil.rmtree(old, ignore_errors=True)
+            remove_generation(old)  # left while a reader holds it (store/snapshot.py)
 
     def _close_writers(self) -> None:
         """Close every table's writer (a full disk may fail here: flush on close)."""
@@ -184,6 +188,7 @@ class SourceWriter:
                 (self.generation / table).mkdir()
                 pq.write_table(schema.empty_table(), self.generation / table / "part-00000.parquet")
         (self.generation / ROWS_FILE).write_text(json.dumps(self._rows), encoding="utf-8")
+        (self.generation / "READERS").touch()  # readers' leases (store/snapshot.py)
         tmp_pointer = self.root / "CURRENT.tmp"
         tmp_pointer.write_text(self.generation.name, encoding="utf-8")
         with open(tmp_pointer, "rb+") as fh:

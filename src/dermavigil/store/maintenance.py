@@ -9,7 +9,8 @@ generations written before it, the importer's ``manifest.json``).
 
 :func:`stale_generations` lists what failed or killed writers left in
 ``sources/``: generation folders that ``CURRENT`` does not name, a
-``CURRENT.tmp``, and whole source folders that never got a ``CURRENT``.
+``CURRENT.tmp``, generations a killed writer was removing (renamed aside,
+:mod:`dermavigil.store.snapshot`), and whole source folders that never got a ``CURRENT``.
 """
 
 from __future__ import annotations
@@ -124,7 +125,9 @@ def stale_generations(store_dir: Path, source: str) -> list[Path]:
     gen = current_generation(store_dir, source)
     if gen is None:
         return [root]  # a first import that never went live, or an interrupted drop
-    left = [p for p in root.glob("gen-*") if p.name != gen.name]
+    from dermavigil.store.snapshot import trash_left
+
+    left = [p for p in root.glob("gen-*") if p.name != gen.name] + trash_left(root)
     if (root / "CURRENT.tmp").exists():
         left.append(root / "CURRENT.tmp")
     return sorted(left)
