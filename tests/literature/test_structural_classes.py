@@ -1,17 +1,17 @@
 """Structural failure classes (issue 10): the pipeline's shape, not a phrase.
 
-1. Seriousness and outcome with no reaction to carry them: a criterion the text states of
-   this patient (an admission, a death, an operation), or its last stated status, stays in
-   the draft when the reaction finder coded no reaction; the draft holds them with their
-   evidence (docs/annotation.md, ``serious``: ICH E2A applied to what the text says;
-   ``outcome``: the last stated status).
+1. Seriousness, outcome and onset with no reaction to carry them: a criterion the text
+   states of this patient (an admission, a death, an operation), its last stated status or
+   its stated latency stays in the draft when the reaction finder coded no reaction; the
+   draft holds them with their evidence (docs/annotation.md, ``serious``: ICH E2A applied
+   to what the text says; ``outcome``: the last stated status; ``onset_days``).
 2. De- and rechallenge of a text in another language, read with the words of its language
    (:mod:`dermavigil.literature.extract.foreign_challenge`; docs/annotation.md,
    ``rechallenge`` / ``dechallenge``: a reaction after each dose recurred).
 3. The case window: a narrative told in the past tense goes on past the three sentences
    that may continue a patient sentence, so the outcome its last sentence states is read
    (:func:`dermavigil.literature.extract.relevance.case_sentences`).
-The texts are ours (``ds01``-``ds03``; the sentences below), none copied from an abstract.
+The texts are ours (``ds01``-``ds04``; the sentences below), none copied from an abstract.
 """
 
 from __future__ import annotations
@@ -53,6 +53,16 @@ def test_the_last_stated_status_stays_without_a_reaction() -> None:
     assert facts_of(draft)["outcomes"] == ["recovered"]
 
 
+def test_the_stated_onset_stays_without_a_reaction() -> None:
+    text = (DATA / "ds04_onset_without_a_reaction.txt").read_text(encoding="utf-8")
+    draft = extract_draft(text)
+    assert draft.case["reactions"] == []
+    assert draft.onset == {"value": 3.0, "unit": "week"}
+    assert draft.text[slice(*draft.evidence["onset"][0])].startswith("three weeks after")
+    assert draft_view(draft)["onset_days"] == 21.0
+    assert facts_of(draft)["onset_days"] == 21.0
+
+
 def test_the_outcome_at_the_end_of_a_long_narrative_is_read() -> None:
     text = (DATA / "ds02_outcome_past_the_window.txt").read_text(encoding="utf-8")
     draft = extract_draft(text)
@@ -72,7 +82,7 @@ def test_a_review_keeps_no_case_level_seriousness() -> None:
     )
     draft = extract_draft(text)
     assert draft.serious() == []
-    assert draft.outcome is None
+    assert draft.outcome is None and draft.onset is None
     assert "seriousness" not in draft.evidence
 
 

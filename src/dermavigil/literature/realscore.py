@@ -224,7 +224,7 @@ def draft_view(draft: Draft) -> dict[str, Any]:
         Duration.model_validate(r["onset_latency"]).days()
         for r in reactions
         if r.get("onset_latency")
-    ]
+    ] or ([Duration.model_validate(draft.onset).days()] if draft.onset else [])
     sites = {s for p in products for s in p.get("body_sites", [])}
     sites |= {s for r in reactions for s in r.get("body_sites", [])}
     outcomes = [r["outcome"] for r in reactions if r.get("outcome")]

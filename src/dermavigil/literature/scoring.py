@@ -52,7 +52,7 @@ def facts_of(draft: Draft) -> dict[str, Any]:
         Duration.model_validate(r["onset_latency"]).days()
         for r in reactions
         if r.get("onset_latency")
-    ]
+    ] or ([Duration.model_validate(draft.onset).days()] if draft.onset else [])
     approved = first.get("approved_routes", [])
     route = first.get("route")
     off_label = bool(route and approved and route not in approved) or (

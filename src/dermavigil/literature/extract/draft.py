@@ -32,7 +32,7 @@ from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.illicit_use import illicit_supply
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.needle_procedure import skin_procedure_first
-from dermavigil.literature.extract.onset import refine_onsets
+from dermavigil.literature.extract.onset import refine_onsets, stated_onset
 from dermavigil.literature.extract.outcome import find_outcome, first_told, summaries
 from dermavigil.literature.extract.patient import add_series, find_patient, find_series_patients
 from dermavigil.literature.extract.product_abbreviations import abbreviated_names, abbreviations
@@ -314,6 +314,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     ended = outcome.outcome.value if outcome.outcome and not case["reactions"] else None
     if ended:  # the case's last stated status, which no reaction can carry
         evidence["outcome"] = list(outcome.spans.get("outcome", []))
+    began = None if case["reactions"] else stated_onset(case_part, text)
+    if began:  # the onset the case states, which no reaction can carry
+        evidence["onset"] = [began[2]]
     if check.languages:
         stated += fill_gaps(
             check.shown or text, check.languages, case, evidence, warnings, suspects, check.foreign
@@ -331,7 +334,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
                 case[key] = []
         case.pop("narrative", None)
         evidence = {k: v for k, v in evidence.items() if k.startswith((*keep, "report."))}
-        stated, ended = [], None
+        stated, ended, began = [], None, None
         warnings.append("no case in the text: no adverse event of an identifiable patient")
     if not case["products"]:
         warnings.append("no product found in the text")
@@ -366,4 +369,5 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         series_patients=series_patients,
         seriousness=list(dict.fromkeys(stated)),
         outcome=None if case["reactions"] else ended,
+        onset=began[0].model_dump(mode="json") if began and not case["reactions"] else None,
     )

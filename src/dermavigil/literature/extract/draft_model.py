@@ -3,10 +3,10 @@ its evidence spans, warnings and flags, for an assessor to review.
 
 A draft is never turned into a case silently (:meth:`Draft.to_case` validates with
 :func:`dermavigil.domain.parse_case`). What the text states of the case that no extracted
-reaction can carry (a seriousness criterion, the last stated status, when the reaction finder
-found no reaction) is held by the draft itself, with its evidence, so that nothing stated is
-lost and nothing is invented (docs/annotation.md, ``serious`` and ``outcome``: what the text
-says of this patient).
+reaction can carry (a seriousness criterion, the last stated status, the onset latency, when
+the reaction finder found no reaction) is held by the draft itself, with its evidence, so
+that nothing stated is lost and nothing is invented (docs/annotation.md, ``serious``,
+``outcome`` and ``onset_days``: what the text says of this patient).
 """
 
 from __future__ import annotations
@@ -47,6 +47,12 @@ class Draft(BaseModel):
         "to carry it (E2B E.i.7 slug; evidence under 'outcome')",
     )
 
+    onset: dict[str, Any] | None = Field(
+        default=None,
+        description="the onset latency the text states of the case when no reaction was "
+        "found to carry it (a Duration mapping; evidence under 'onset')",
+    )
+
     def to_case(self) -> Case:
         """The draft as a validated :class:`Case` (InputError when incomplete or invalid)."""
         return parse_case(self.case, record="draft")
@@ -68,6 +74,8 @@ class Draft(BaseModel):
             out["seriousness"] = self.seriousness
         if self.outcome:
             out["outcome"] = self.outcome
+        if self.onset:
+            out["onset"] = self.onset
         return out
 
     def serious(self) -> list[str]:

@@ -259,6 +259,19 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
             _drop_onset(reaction)
     if worded or not reactions or any(r.onset_latency for r in reactions):
         return
+    found = stated_onset(sentences, text)
+    if found is not None:
+        first = reactions[0]
+        first.onset_latency, first.onset_text, span = found
+        first.spans["onset"] = [span]
+
+
+def stated_onset(
+    sentences: list[Sentence], text: str
+) -> tuple[Duration, str, tuple[int, int]] | None:
+    """The first onset statement of the case sentences (:func:`find_onset`), or the
+    difference of two intervals dated back from the visit or of two calendar dates, when no
+    reaction carries a latency: (latency, its words, its span)."""
     found = find_onset(sentences)
     if found is None or dated_back(found[1]):
         # the exposure dated back from the visit is no onset when the first sign is dated
@@ -270,7 +283,4 @@ def refine_onsets(reactions: list[ReactionFacts], text: str, sentences: list[Sen
             # the exposure dated back alone ("One month before, she had received the
             # vaccine") is the time to the visit, which bounds the onset but is none
             found = None
-    if found is not None:
-        first = reactions[0]
-        first.onset_latency, first.onset_text, span = found
-        first.spans["onset"] = [span]
+    return found
