@@ -45,6 +45,9 @@ ROUTES = {
     "INTRA-ARTICULAR": "intra_articular",
     "INTRAARTICULAR": "intra_articular",
     "INTRASYNOVIAL": "intrasynovial",
+    "PERIARTICULAR": "periarticular",
+    "SOFT TISSUE": "periarticular",
+    "INTRABURSAL": "periarticular",
     "INTRA-ARTERIAL": "intra_arterial",
     "INTRAARTERIAL": "intra_arterial",
     "INTRATHECAL": "intrathecal",
@@ -137,9 +140,9 @@ def from_openfda_sample(shared: Path, table: dict[str, set[str]]) -> None:
                     table[key] |= routes
 
 
-def main() -> None:
-    products = Path(sys.argv[1])
-    shared = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT.parent / "shared" / "data"
+def build(products: Path, shared: Path) -> tuple[str, int]:
+    """The table's text (header, then sorted lines) and its number of names: the same
+    inputs give the same bytes."""
     table: dict[str, set[str]] = defaultdict(set)
     from_drugs_at_fda(products, table)
     from_openfda_sample(shared, table)
@@ -153,8 +156,15 @@ def main() -> None:
         "# 'parenteral': the listing says only 'injection'. name<TAB>route,route",
     ]
     lines = [f"{name}\t{','.join(sorted(routes))}" for name, routes in sorted(table.items())]
-    OUT.write_text("\n".join([*header, *lines]) + "\n", encoding="utf-8")
-    print(f"{len(lines)} names -> {OUT}")
+    return "\n".join([*header, *lines]) + "\n", len(lines)
+
+
+def main() -> None:
+    products = Path(sys.argv[1])
+    shared = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT.parent / "shared" / "data"
+    text, count = build(products, shared)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"{count} names -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -73,11 +73,29 @@ def labelled_routes(name: str) -> frozenset[Route]:
 
 
 _PARENTERAL_ROUTES = frozenset({Route.intramuscular, Route.intravenous, Route.subcutaneous})
+JOINT_ROUTES = frozenset({Route.intra_articular, Route.intrasynovial, Route.periarticular})
+"""Into a joint, its synovium or the soft tissue around it (bursa, tendon sheath): the
+labels of injectable corticosteroids list them together ("intra-articular or soft tissue")."""
+_CORTICOSTEROID = re.compile(
+    r"(?<!bol)(?<!nandr)(?<!metholone)(?:asone|onide|olone)\b|cort|\bpredni"
+    r"|\b(?:gluco)?corti(?:co)?(?:steroid|coid|c[oó]ide?)s?\b|\bsteroids?\b",
+    re.I,
+)
+"""A corticosteroid by its name: the WHO INN stems of corticosteroids ("-asone", "-onide",
+"-olone", "-cort-", "predni-"; The use of stems in the selection of INN, WHO 2018), the
+anabolic "-bolone"/"nandrolone" left out, or the class word."""
 
 
 def labelled_for(name: str, route: Route) -> bool:
     """Whether ``name`` is labelled for ``route``: the route is listed, or the listing says
     only "injection" (``parenteral``) and the route is one a labelled injection is given by
-    (intramuscular, intravenous, subcutaneous)."""
+    (intramuscular, intravenous, subcutaneous). For a joint or the soft tissue around it
+    (:data:`JOINT_ROUTES`), a listing of any of them counts, and so does an injectable
+    corticosteroid whose listing says only "injection" or that the table lacks (a class
+    word): the injectable suspensions are labelled intra-articular and soft tissue."""
     routes = labelled_routes(name)
+    if route in JOINT_ROUTES:
+        if routes & JOINT_ROUTES:
+            return True
+        return bool(_CORTICOSTEROID.search(name)) and (Route.parenteral in routes or not routes)
     return route in routes or (Route.parenteral in routes and route in _PARENTERAL_ROUTES)

@@ -35,6 +35,7 @@ from dermavigil.literature.extract.wrong_route import (
     states_case,
     wrong_statements,
 )
+from dermavigil.terminology.labelled_routes import JOINT_ROUTES
 from dermavigil.terminology.materials import is_material
 
 if TYPE_CHECKING:
@@ -79,6 +80,15 @@ _DRUG_ROUTE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?P<name>[\w-]+)",
     re.I,
 )
+_UNLICENSED = re.compile(
+    r"\bblack[- ]market\b|\bcounterfeit\b|\bfake\b|\b(?:unlicen[sc]ed|unregistered)\b(?!\s+"
+    r"(?:medical\s+)?(?:practitioner|person|provider|injector|individual|clinic|beautician)s?\b)"
+    r"|\b(?:bought|purchased|obtained|ordered)\s+(?:[\w-]+\s+){0,4}?(?:online|(?:on|over|from|via)"
+    r"\s+the\s+internet|from\s+an?\s+(?:website|gym))\b",
+    re.I,
+)
+"""A product the case got from outside the licensed supply ("black-market testosterone",
+"counterfeit botulinum toxin", "bought online"): no labelling says how it is given."""
 _NEEDLED = re.compile(r"\bmicro-?(?:needl\w*|inject\w*)|\bderma-?(?:roller|pen|stamp)\b", re.I)
 _ROUTE_ABBREV = {"im": Route.intramuscular, "imi": Route.intramuscular, "sc": Route.subcutaneous}
 
@@ -113,8 +123,15 @@ def complete_label(
         return None
     stated = [s for s in sentences if states_case(s)]
     facts.wrong_spans.extend(wrong_statements(stated))
-    if category == "drug" and facts.used in {Route.subcutaneous, Route.intramuscular}:
-        facts.wrong_spans.extend(into_the_dermis(stated))  # given too superficially
+    deep = {Route.subcutaneous, Route.intramuscular}
+    intended = [r for r in facts.approved if r in deep]
+    if category == "drug" and (facts.used in deep or (facts.used is None and intended)):
+        dermis = into_the_dermis(stated)  # given too superficially
+        facts.wrong_spans.extend(dermis)
+        if dermis and facts.used is None:
+            # "intended for intramuscular injection", then placed in the dermis: the case keeps
+            # the intended route, approved false (docs/annotation.md, x0xx: a depot)
+            facts.used, facts.used_spans = intended[0], list(facts.approved_spans[:1])
     if name and _CONTRAST.search(name):
         # what extravasated was the contrast agent injected, not blood seen on imaging
         for sentence in stated:
@@ -137,6 +154,13 @@ def complete_label(
     if facts.used is None and toxin_target(facts, category, sentences, stated):
         return "botulinum toxin injected into the muscle or organ it treats"
     if facts.approved or not name:
+        return None
+    unlicensed = any(_UNLICENSED.search(s.text) for s in stated)
+    if unlicensed and category != "other" and facts.used and not facts.wrong_spans:
+        # a product from outside the licensed supply given by a stated route, with no wrong
+        # route stated, was given by no labelling (docs/annotation.md: a black-market steroid
+        # self-injected intramuscularly, unlicensed toxin or Melanotan keep null; a cosmetic
+        # keeps its label)
         return None
     entry = _catalogued(name, category, facts.used)
     if entry is not None and entry.routes:
@@ -166,6 +190,16 @@ def complete_label(
         facts.approved_verbatim = text_of(sentences, facts.used_spans[0])
         facts.approved_spans = list(facts.used_spans[:1])
         return "an intralesional injection is given into the lesion it is meant for"
+    if facts.used in JOINT_ROUTES:
+        # into a joint or the soft tissue around it: given by a route it is made for when the
+        # suspect drug's labelling lists it or it is an injectable corticosteroid (docs/
+        # annotation.md: a corticosteroid injected for its indication, route or intended site
+        # named); else null (the US listing lacking a route proves no wrong route)
+        if category == "drug" and _fda_labelled(facts, name, name_spans or []):
+            return "labelled for a joint or the soft tissue around it"
+        if category == "vaccine":  # no vaccine is made for a joint or a bursa (SIRVA)
+            facts.wrong_spans.extend(facts.used_spans)
+        return None
     correct = _correct_technique(facts, stated)
     if correct or category not in {"drug", "vaccine", "allergen_immunotherapy"}:
         return correct

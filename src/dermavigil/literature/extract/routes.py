@@ -85,7 +85,17 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
         Route.intralesional,
         r"intra-?lesional(?:ly)?|into (?:the|each|a) (?:cyst|lesion|nodule|keloid|tumou?r)s?",
     ),
-    (Route.intra_articular, r"intra-?articular(?:ly)?"),
+    (
+        Route.intra_articular,
+        r"intra-?articular(?:ly)?|into (?:the|his|her|a|both) (?:(?:left|right) )?(?:(?:knee|wrist"
+        r"|shoulder|elbow|ankle|hip|finger|thumb|toe) )?joints?"
+        r"|into (?:the|his|her|both) (?:(?:left|right) )?(?:knee|wrist|shoulder|elbow|ankle)s?",
+    ),
+    (
+        Route.periarticular,  # the soft tissue around a joint (docs/annotation.md, route null)
+        r"peri-?(?:articular|tendin(?:ous|eal))(?:ly|(?= injections?| infiltrations?))"
+        r"|intra-?bursal|into (?:the|a) (?:[\w-]+ )?(?:bursa|tendon sheath)",
+    ),
     (Route.topical, r"topical(?:ly)?|applied (?:to|on) the skin"),
     (Route.cutaneous, r"cutaneous(?= (?:use|application))|on the skin surface"),
     (Route.transdermal, r"transdermal(?:ly)?|micro-?needling"),

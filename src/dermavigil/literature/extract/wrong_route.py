@@ -127,7 +127,7 @@ def wrong_statements(sentences: list[Sentence]) -> list[tuple[int, int]]:
 
 
 _INTO_DERMIS = re.compile(
-    r"\b(?:penetrat\w*|deposit\w*|leak\w*|seep\w*|reach\w*|entered|lodg\w*)\s+"
+    r"\b(?:penetrat\w*|deposit\w*|leak\w*|seep\w*|reach\w*|entered|lodg\w*|placed)\s+"
     r"(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:into|in|within)\s+(?:the\s+)?(?:dermis|dermal\s+layer)\b",
     re.I,
 )
