@@ -3,15 +3,16 @@
 1. Seriousness, outcome and onset with no reaction to carry them: a criterion the text
    states of this patient (an admission, a death, an operation), its last stated status or
    its stated latency stays in the draft when the reaction finder coded no reaction; the
-   draft holds them with their evidence (docs/annotation.md, ``serious``: ICH E2A applied
-   to what the text says; ``outcome``: the last stated status; ``onset_days``).
+   draft holds them with their evidence, also when a case report names no age or sex (a
+   review keeps none) (docs/annotation.md, ``serious``: ICH E2A applied to what the text
+   says; ``outcome``: the last stated status; ``onset_days``).
 2. De- and rechallenge of a text in another language, read with the words of its language
    (:mod:`dermavigil.literature.extract.foreign_challenge`; docs/annotation.md,
    ``rechallenge`` / ``dechallenge``: a reaction after each dose recurred).
 3. The case window: a narrative told in the past tense goes on past the three sentences
    that may continue a patient sentence, so the outcome its last sentence states is read
    (:func:`dermavigil.literature.extract.relevance.case_sentences`).
-The texts are ours (``ds01``-``ds04``; the sentences below), none copied from an abstract.
+The texts are ours (``ds01``-``ds05``; the sentences below), none copied from an abstract.
 """
 
 from __future__ import annotations
@@ -71,6 +72,14 @@ def test_the_outcome_at_the_end_of_a_long_narrative_is_read() -> None:
     window = case_sentences(sentences, told_wholly_in_past)
     assert [s.text for s in window][-1] == "Complete resolution was achieved after six months."
     assert len(case_sentences(sentences)) == len(window) - 1  # three continuations only
+
+
+def test_a_case_report_naming_no_age_or_sex_keeps_its_criteria() -> None:
+    text = (DATA / "ds05_case_report_without_a_patient.txt").read_text(encoding="utf-8")
+    draft = extract_draft(text)
+    assert draft.case["patient"] == {} and draft.case["reactions"] == []
+    assert draft.serious() == ["hospitalisation", "medically_important"]
+    assert draft.partial
 
 
 def test_a_review_keeps_no_case_level_seriousness() -> None:

@@ -328,13 +328,16 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         # an empty draft, marked so (nothing kept from background or review sentences); the
         # product a text that is not a review is about stays, with its evidence: a case the
         # reaction finder missed still names its suspect ("complications of X injection")
-        keep = () if review else ("products",)
+        keep: tuple[str, ...] = () if review else ("products",)
         for key in ("products", "reactions", "findings", "treatments"):
             if key not in keep:
                 case[key] = []
         case.pop("narrative", None)
+        if review or not reports_cases(sentences):
+            stated, ended, began = [], None, None
+        else:  # a case report that names no age or sex: what it states of the case stays
+            keep += ("seriousness", "outcome", "onset")
         evidence = {k: v for k, v in evidence.items() if k.startswith((*keep, "report."))}
-        stated, ended, began = [], None, None
         warnings.append("no case in the text: no adverse event of an identifiable patient")
     if not case["products"]:
         warnings.append("no product found in the text")
