@@ -74,6 +74,19 @@ def test_the_outcome_at_the_end_of_a_long_narrative_is_read() -> None:
     assert len(case_sentences(sentences)) == len(window) - 1  # three continuations only
 
 
+def test_a_text_in_another_language_keeps_its_status_without_a_reaction() -> None:
+    text = (
+        "Desplazamiento de gel de poliacrilamida en las pantorrillas\n"
+        "Una mujer de 52 años notó que el gel de poliacrilamida inyectado en las pantorrillas "
+        "años antes se había desplazado hacia el tobillo. Se retiró el material bajo anestesia "
+        "local, con resolución completa a los tres meses."
+    )
+    draft = extract_draft(text)
+    assert draft.case["reactions"] == [] and draft.partial
+    assert draft.outcome == "recovered"
+    assert [draft.text[a:b] for a, b in draft.evidence["outcome"]] == ["resolución"]
+
+
 def test_a_case_report_naming_no_age_or_sex_keeps_its_criteria() -> None:
     text = (DATA / "ds05_case_report_without_a_patient.txt").read_text(encoding="utf-8")
     draft = extract_draft(text)

@@ -154,7 +154,7 @@ def _in_another_language(
         )
         draft.warnings.append("the product family the text names in its language is kept")
     suspects = frozenset(p.name.lower() for p in named)
-    draft.seriousness = fill_gaps(
+    draft.seriousness, draft.outcome = fill_gaps(
         text, languages or [], draft.case, evidence, draft.warnings, suspects, True
     )
     draft.is_series = report_series(text, draft.case, evidence, draft.warnings)  # "deux cas"
@@ -318,9 +318,10 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     if began:  # the onset the case states, which no reaction can carry
         evidence["onset"] = [began[2]]
     if check.languages:
-        stated += fill_gaps(
+        held, told = fill_gaps(
             check.shown or text, check.languages, case, evidence, warnings, suspects, check.foreign
         )
+        stated, ended = stated + held, ended or told
     review = is_review(sentences)
     reported_series = patient_facts.series and _SERIES_REPORTED.search(text)
     if not case["patient"] and (review or not (case["reactions"] or reported_series)):

@@ -121,12 +121,13 @@ def fill_gaps(
     warnings: list[str],
     suspects: frozenset[str] = frozenset(),
     mostly: bool = False,
-) -> list[str]:
+) -> tuple[list[str], str | None]:
     """Complete ``case`` (and ``evidence``) from the parts of ``text`` in another language;
     ``mostly``: most of the text is in that language (its reactions are added to those of
     the English part, e.g. a title, instead of only filling an empty list). Returns the
-    seriousness criteria the part states of the case when no reaction can carry them
-    (their evidence under ``seriousness``; docs/annotation.md, serious: what the text says)."""
+    seriousness criteria and the last status the part states of the case when no reaction
+    can carry them (evidence under ``seriousness`` and ``outcome``; docs/annotation.md,
+    ``serious`` and ``outcome``: what the text says)."""
     if not case.get("products") and (drug := cyrillic_drug(text)):
         # a drug named in Cyrillic letters ("диклофенак"): Russian has no words table here
         case["products"] = cyrillic_products(text, drug, evidence)
@@ -137,7 +138,7 @@ def fill_gaps(
         if code in LANGUAGES:
             size[code] = size.get(code, 0) + end - start
     if not size:
-        return []
+        return [], None
     language = max(size, key=lambda code: size[code])
     spans = [(a, b) for a, b, code in languages if code == language]
     facts = read_foreign(text, language, spans, suspects)
@@ -204,6 +205,10 @@ def fill_gaps(
         held = [c.value for c in facts.seriousness]
         evidence.setdefault("seriousness", []).extend(facts.spans["seriousness"])
         filled.append("seriousness")
+    ended = facts.outcome.value if facts.outcome and not reactions else None
+    if ended:
+        evidence.setdefault("outcome", list(facts.spans["outcome"]))
+        filled.append("outcome")
     if reactions and facts.onset and not any(r.get("onset_latency") for r in reactions):
         reactions[0]["onset_latency"] = facts.onset.model_dump(mode="json")
         evidence["reactions.0.onset_latency"] = list(facts.spans["onset"])
@@ -227,4 +232,4 @@ def fill_gaps(
             f"that language: {', '.join(filled)} (written in English, the text's words as "
             "evidence); check them against the text"
         )
-    return held
+    return held, ended
