@@ -5,14 +5,15 @@
    its stated latency stays in the draft when the reaction finder coded no reaction; the
    draft holds them with their evidence, also when a case report names no age or sex (a
    review keeps none) (docs/annotation.md, ``serious``: ICH E2A applied to what the text
-   says; ``outcome``: the last stated status; ``onset_days``).
+   says; ``outcome``: the last stated status; ``onset_days``); the title of a case report
+   tells a criterion of its case, as it tells its outcome.
 2. De- and rechallenge of a text in another language, read with the words of its language
    (:mod:`dermavigil.literature.extract.foreign_challenge`; docs/annotation.md,
    ``rechallenge`` / ``dechallenge``: a reaction after each dose recurred).
 3. The case window: a narrative told in the past tense goes on past the three sentences
    that may continue a patient sentence, so the outcome its last sentence states is read
    (:func:`dermavigil.literature.extract.relevance.case_sentences`).
-The texts are ours (``ds01``-``ds05``; the sentences below), none copied from an abstract.
+The texts are ours (``ds01``-``ds06``; the sentences below), none copied from an abstract.
 """
 
 from __future__ import annotations
@@ -93,6 +94,14 @@ def test_a_case_report_naming_no_age_or_sex_keeps_its_criteria() -> None:
     assert draft.case["patient"] == {} and draft.case["reactions"] == []
     assert draft.serious() == ["hospitalisation", "medically_important"]
     assert draft.partial
+
+
+def test_the_title_of_a_case_report_states_a_criterion_of_the_case() -> None:
+    text = (DATA / "ds06_criterion_in_the_title.txt").read_text(encoding="utf-8")
+    draft = extract_draft(text)
+    assert draft.serious() == ["medically_important"]
+    spans = draft.evidence["reactions.0.seriousness"]
+    assert [draft.text[a:b] for a, b in spans] == ["skin graft"]
 
 
 def test_a_review_keeps_no_case_level_seriousness() -> None:

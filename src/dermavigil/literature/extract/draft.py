@@ -253,7 +253,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     outcome = find_outcome(
         narrated,
         first_told(sentences, [a for r in reactions for a in r.spans.get("verbatim", [])], first),
-        serious_from=narrated,
+        # the title of a case report names the case ("... causing lateral rectus palsy")
+        serious_from=_with_title(sentences, narrated) if reports_cases(sentences) else narrated,
         reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
         title=sentences[0] if title else None,
         exposure=(exposed_in := exposure_sentence(case_part, introduced, named)),

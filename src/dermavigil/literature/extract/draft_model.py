@@ -39,7 +39,8 @@ class Draft(BaseModel):
     seriousness: list[str] = Field(
         default_factory=list,
         description="ICH E2A criteria the text states of the case when no reaction was found "
-        "to carry them (evidence under 'seriousness'); a reaction added in review takes them",
+        "to carry them (evidence under 'seriousness'); outside ``case``, whose model holds "
+        "seriousness per reaction",
     )
     outcome: str | None = Field(
         default=None,
