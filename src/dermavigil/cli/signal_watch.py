@@ -4,6 +4,11 @@
 now and then every ``--every`` interval (or once with ``--once``, for cron), and prints
 the pairs that newly meet a criterion since the previous run
 (:mod:`dermavigil.signals.history`). ``alerts`` lists what the latest run raised.
+
+A run that finds another run's registry export under way waits for it (up to
+:data:`dermavigil.signals.runs.REGISTRY_LOCK_WAIT_S`): the wait is said on stderr when it
+begins and counted on the spinner's line on a terminal; past the limit, ``--once`` ends
+with the error line (exit 2) and a scheduled watch says so and waits for its next run.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Annotated, Any
 import typer
 
 from dermavigil.cli import rich_console
-from dermavigil.errors import InputError
+from dermavigil.errors import DermavigilError, InputError
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -51,12 +56,14 @@ def _print_alerts(level: str, keys: list[str], alerts: list[dict[str, Any]], top
 
 def _run_once(top: int) -> None:
     console = rich_console()
+    from dermavigil.cli.signals import registry_step, stage_spinner
     from dermavigil.settings import load_settings
     from dermavigil.signals import history
     from dermavigil.signals.runs import run_and_save, signals_path
 
     settings = load_settings()
-    runs = run_and_save(settings)
+    with stage_spinner() as show:  # says what it waits for, and how long, on a terminal
+        runs = run_and_save(settings, registry_step(show))
     folder = signals_path(settings).parent
     for level, run in runs.items():
         if "skipped" in run:
@@ -80,7 +87,12 @@ def watch(
     seconds = parse_interval(every)
     while True:
         started = time.monotonic()
-        _run_once(top)
+        try:
+            _run_once(top)
+        except DermavigilError as error:  # --once: the program's error line and exit 2
+            if once:
+                raise
+            typer.secho(f"error: {error.message}; this run is skipped", err=True, fg="red")
         if once:
             return
         wait = max(0.0, seconds - (time.monotonic() - started))

@@ -30,7 +30,7 @@ _STAGES = {
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[str], None]]:
+def stage_spinner() -> Iterator[Callable[[str], None]]:
     """A transient spinner naming the stage on a terminal; elsewhere (output to a file
     or a pipe, where it would not be drawn) nothing, and no refresh thread."""
     if not sys.stdout.isatty():
@@ -45,12 +45,16 @@ def _progress() -> Iterator[Callable[[str], None]]:
 
 
 def registry_step(progress: Callable[[str], None]) -> Callable[[str, int, int], None]:
-    """The progress of a run's registry export: a wait for another run's export is also
-    said on stderr (the spinner is drawn on a terminal only)."""
+    """The progress of a run's registry export. A wait for another run's export is said
+    on stderr when it begins (the spinner, drawn on a terminal only, then counts its
+    seconds: the lock tells the wait again every second)."""
+    told = False
 
     def step(text: str, done: int, total: int) -> None:
-        if text.startswith("waiting for"):
+        nonlocal told
+        if text.startswith("waiting for") and not told:
             typer.echo(text, err=True)
+            told = True
         progress(text)
 
     return step
@@ -217,7 +221,7 @@ def _run(
     elif extra:
         raise InputError("--spark-conf applies to --engine spark only")
     registry = None
-    with _progress() as progress:
+    with stage_spinner() as progress:
         if input_file is not None and spec is not None:
             result = detect_file(input_file, spec, request, engine_name, progress, ahead, **options)
         else:
