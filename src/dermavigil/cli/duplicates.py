@@ -96,25 +96,36 @@ def show_model(model: DuplicateModel) -> None:
 
 
 def _run_with_progress(threshold: float, by: str) -> Any:
-    """Compare the active cases with a progress bar and save the run (one transaction)."""
+    """Compare the active cases with a progress bar and save the run
+    (:func:`dermavigil.duplicates.background.run_shared`: a run under way elsewhere, the
+    web job, is waited for, said on stderr and counted on the bar, and its result used
+    when the registry has not changed since)."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from dermavigil.cli.case import registry as current_registry
-    from dermavigil.duplicates.manage import run_and_save
+    from dermavigil.duplicates.background import run_shared, shared_text
+    from dermavigil.settings import load_settings
 
     registry = current_registry()
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    told = False
     try:
         with Progress(*columns, console=console, transient=True) as bar:
             task = bar.add_task("reading cases", total=3)
 
             def step(text: str, done: int, total: int) -> None:
-                bar.update(task, description=text, completed=done, total=total)
+                nonlocal told
+                if text.startswith("waiting for") and not told:
+                    typer.echo(text, err=True)
+                    told = True
+                bar.update(task, description=text, completed=done, total=total or None)
 
-            with registry.transaction() as session:
-                return run_and_save(session, by=by, threshold=threshold, progress=step)
+            shared = run_shared(registry, load_settings(), by, threshold, step)
     finally:
         registry.close()
+    if shared.reused:
+        typer.echo(shared_text(shared), err=True)
+    return shared.run
 
 
 def duplicates(

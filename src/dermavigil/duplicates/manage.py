@@ -255,16 +255,25 @@ def run_and_save(
     progress: Progress | None = None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> SavedRun:
-    """Compare the active cases, leave out decided pairs, save the run; returns it."""
+    """Compare the active cases, leave out decided pairs, save the run; returns it. (The
+    web job and the CLI compare in a read-only transaction and save in a short one:
+    :func:`dermavigil.duplicates.background.run_shared`.)"""
     started = clock()
-    report = without_decided(
-        registry_duplicates(session, threshold, progress=progress), current_decisions(session)
-    )
+    report = registry_duplicates(session, threshold, progress=progress)
+    return save_run(session, report, by, started, clock())
+
+
+def save_run(
+    session: Session, report: DuplicateReport, by: str, started: datetime, finished: datetime
+) -> SavedRun:
+    """Save a run's pairs less those decided by now: a decision taken while the run
+    compared the cases stays in force and its pair does not come back."""
+    report = without_decided(report, current_decisions(session))
     row = DuplicateRunRow(
         started_at=started,
-        finished_at=clock(),
+        finished_at=finished,
         run_by=by,
-        threshold=threshold,
+        threshold=report.threshold,
         cases=report.cases,
         pairs=[pair.model_dump(mode="json") for pair in report.pairs],
         model=report.model.model_dump(mode="json") if report.model else None,

@@ -13,7 +13,10 @@ source is ``signals`` re-runs signal detection over the store the same way
 (:func:`dermavigil.signals.runs.run_and_save`, which re-exports the registry's cases
 first when the store holds them and the registry changed since, so that a duplicate
 merged since counts once; a CLI run's export under way is waited for, the job's step
-saying so, and used).
+saying so and for how long, and used). A ``duplicates`` job runs duplicate detection
+(:func:`dermavigil.duplicates.background.run_shared`: compared in a read-only transaction,
+so a decision taken meanwhile is not held up; a CLI run under way is waited for the same
+way, and its result used when the registry has not changed since).
 
 Clean-up rule for uploads: a job's upload folder is deleted when the job finishes, done or
 failed (the store is the durable record; the files are public-source downloads the admin
@@ -178,14 +181,15 @@ class ImportJobs:
 
             return run_review(self.registry, job, self._progress(job))
         if job.source == DUPLICATES:
-            from dermavigil.duplicates.manage import run_and_save
+            from dermavigil.duplicates.background import run_shared, shared_text
 
-            with self.registry.transaction() as session:
-                run = run_and_save(
-                    session, job.by, job.options.get("threshold", 0.5), self._progress(job)
-                )
+            shared = run_shared(
+                self.registry, self.settings, job.by, job.options.get("threshold", 0.5),
+                self._progress(job),
+            )  # fmt: skip
+            run = shared.run
             return {"duplicates": {"run_id": run.run_id, "pairs": len(run.pairs),
-                                   "cases": run.cases}}  # fmt: skip
+                                   "cases": run.cases, "reused": shared_text(shared)}}  # fmt: skip
         if job.source == SIGNALS:
             from dermavigil.signals.runs import refresh_registry_export, run_and_save
 
