@@ -10,8 +10,10 @@ Loads, in order, skipping what is already there:
    (:func:`dermavigil.ingest.runner.run_import`, which writes nothing when
    the source's input set is unchanged);
 3. the registry's cases as the store's ``registry`` source, unless the registry
-   has not changed since the last export (same number of cases, same latest
-   change: a fingerprint kept in ``store_dir/registry-export.json``);
+   has not changed since the live export: the check every signal run makes
+   (:func:`dermavigil.signals.runs.refresh_registry_export`: the registry's revision
+   against the one the export recorded, one row read, where the demo used to page
+   through every case for a fingerprint);
 4. a signal run over the whole store (PRR, ROR, IC, MGPS EBGM), saved where
    the dashboard reads it, unless the saved run is newer than every source.
 
@@ -145,32 +147,24 @@ def _import(settings: Settings, source: str, paths: list[Path]) -> tuple[str, st
     return status, detail
 
 
-def _registry_fingerprint(registry: Any) -> str:
-    """Number of cases (any status) and the time of the latest change."""
-    from dermavigil.registry import CaseFilter, CaseService
+def _export_registry(settings: Settings) -> tuple[str, str]:
+    """The registry's active cases into the store, unless unchanged since the live export
+    (the signal runs' check; another run's export under way is waited for and used)."""
+    from dermavigil.ingest.runner import run_import
+    from dermavigil.signals.runs import REGISTRY_LOCK_WAIT_S
 
-    latest, offset, total = "", 0, 0
-    with registry.transaction(readonly=True) as session:
-        service = CaseService(session)
-        while True:
-            page = service.list(CaseFilter(status=None), offset=offset, limit=500)
-            total = page.total
-            latest = max([latest, *(item.updated_at.isoformat() for item in page.items)])
-            offset += len(page.items)
-            if not page.items or offset >= total:
-                break
-    return f"{total}:{latest}"
-
-
-def _export_registry(settings: Settings, registry: Any) -> tuple[str, str]:
-    marker = settings.store_dir / "registry-export.json"
-    fingerprint = _registry_fingerprint(registry)
-    known = json.loads(marker.read_text()) if marker.is_file() else {}
-    if "registry" in sources(settings.store_dir) and known.get("fingerprint") == fingerprint:
-        return "unchanged", f"registry unchanged since the last export ({fingerprint})"
-    _, detail = _import(settings, "registry", [])
-    marker.write_text(json.dumps({"fingerprint": fingerprint}))
-    return "done", detail
+    summary = run_import(
+        settings, "registry", [], changed_only=True, wait=REGISTRY_LOCK_WAIT_S,
+        what="export for the demo",
+    )  # fmt: skip
+    if summary.inputs_added == 0:
+        return "unchanged", (
+            f"registry unchanged since its last export ({summary.reports_kept:,} active cases)"
+        )
+    return "done", (
+        f"registry: {summary.reports_kept:,} reports, {summary.product_rows:,} product rows, "
+        f"{summary.reaction_rows:,} reaction rows"
+    )
 
 
 def _signals_current(settings: Settings) -> bool:
@@ -233,7 +227,7 @@ def load_demo(settings: Settings, registry: Any, say: Say = log.info) -> list[St
                 results.append(StepResult(source, "skipped", detail))
                 continue
             run(source, lambda s=source, p=path: _import(settings, s, [p]))
-        run("registry", lambda: _export_registry(settings, registry))
+        run("registry", lambda: _export_registry(settings))
         run("signals", lambda: _signals(settings))
     finally:
         status.write("done" if len(results) == len(STEPS) else "failed", None)
