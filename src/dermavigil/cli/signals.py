@@ -31,14 +31,19 @@ _STAGES = {
 
 @contextmanager
 def stage_spinner() -> Iterator[Callable[[str], None]]:
-    """A transient spinner naming the stage on a terminal; elsewhere (output to a file
-    or a pipe, where it would not be drawn) nothing, and no refresh thread."""
+    """A transient spinner naming the stage on a terminal (a long stage, such as a wait
+    for another run's export with its seconds at the end, folded over two lines);
+    elsewhere (output to a file or a pipe, where it would not be drawn) nothing, and no
+    refresh thread."""
     if not sys.stdout.isatty():
         yield lambda stage: None
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.table import Column
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    # folded, not cut: a wait's seconds come at the end of its line
+    text = TextColumn("{task.description}", table_column=Column(overflow="fold"))
+    columns = (SpinnerColumn(), text, TimeElapsedColumn())
     with Progress(*columns, console=rich_console(), transient=True) as bar:
         task = bar.add_task("opening the engine", total=None)
         yield lambda stage: bar.update(task, description=_STAGES.get(stage, stage))
