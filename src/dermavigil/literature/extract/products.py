@@ -325,14 +325,21 @@ _NOT_MEDICINE = re.compile(
 
 def medicine_by_route(product: ProductFacts, route: Route | None) -> None:
     """A product the text names only by an unknown name (category ``other``) that was
-    injected into a muscle or a vein is a medicine (``drug``): cosmetics and fillers are
-    placed in the skin, and materials (oils, silicone) keep ``other``."""
+    injected into a muscle or a vein, or whose descriptive name holds a drug's name from the
+    drug lexicon ("phenylbutazone-containing antirheumatics"), is a medicine (``drug``):
+    cosmetics and fillers are placed in the skin, and materials (oils, silicone) keep
+    ``other``."""
+    from dermavigil.terminology.drugs import drug_names
+
     if (
         product.category is ProductCategory.other
-        and route in {Route.intramuscular, Route.intravenous}
         and not _NOT_MEDICINE.search(product.name)
         and not is_material(product.name)
         and not is_filler_material(product.name)
+        and (
+            route in {Route.intramuscular, Route.intravenous}
+            or any(w in drug_names() for w in re.findall(r"[a-z]{5,}", product.name.lower()))
+        )
     ):
         product.category = ProductCategory.drug
 

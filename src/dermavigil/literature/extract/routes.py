@@ -138,12 +138,12 @@ def general(sentence: Sentence) -> bool:
 
 
 _PRESENTED = re.compile(
-    r"\bwe (?:hereby )?(?:report|present|describe)\b[^.;]{0,60}\b(?:case|patient|man|woman"
-    r"|boy|girl|child|infant)\b",
+    r"\b(?:we (?:hereby |are )?|(?:this|the present) (?:article|report|paper) )(?:report|present"
+    r"|describ)(?:e?s|ing|e)?\b[^.;]{0,60}\b(?:case|patient|man|woman|boy|girl|child|infant)\b",
     re.I,
 )
-"""The sentence that presents this case ("We present an unusual case of dysphagia arising
-from injection into the orbicularis oculi muscle"): it tells the route used."""
+"""The sentence that presents this case ("We present an unusual case of dysphagia arising from
+injection into the orbicularis oculi muscle", "we are reporting"): it tells the route used."""
 
 
 def route_sentences(
