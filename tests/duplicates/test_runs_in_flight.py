@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,11 +27,22 @@ from dermavigil.registry import CaseService, open_registry
 from dermavigil.settings import Settings, load_settings
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    settings = load_settings({"DERMAVIGIL_HOME": str(tmp_path / "home")})
-    settings.ensure_dirs()
-    return settings
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
+    """A home whose registry is a SQLite file (a run held the write lock there) or a
+    fresh PostgreSQL schema."""
+    env = {"DERMAVIGIL_HOME": str(tmp_path / "home")}
+    if request.param == "sqlite":
+        settings = load_settings(env)
+        settings.ensure_dirs()
+        yield settings
+        return
+    from dermavigil.registry.db import scratch_schema
+
+    with scratch_schema(request.getfixturevalue("postgres_url")) as url:
+        settings = load_settings({**env, "DERMAVIGIL_DATABASE_URL": url})
+        settings.ensure_dirs()
+        yield settings
 
 
 @pytest.fixture
