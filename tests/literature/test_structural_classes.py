@@ -186,6 +186,8 @@ def test_a_text_in_another_language_tells_its_challenges(
         ("zh", "停药后皮疹未见好转。", None, "not_improved"),
         ("tr", "İlaç kesildikten sonra lezyonlar geriledi.", None, "improved"),
         ("fr", "Un arrêt cardiaque est survenu, puis une amélioration.", None, None),
+        ("es", "Presentó mejoría progresiva tras cada sesión de láser.", None, None),
+        ("ja", "注射部位に軽度に紅斑が生じた.", None, None),
         ("es", "Se administró una suspensión inyectable con mejoría del dolor.", None, None),
     ],
 )

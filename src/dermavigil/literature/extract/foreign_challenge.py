@@ -103,20 +103,22 @@ _LATIN = _Words(
 _JA = _Words(
     stop=re.compile(r"中止|休薬|中断|投与を(?:止め|やめ)|使用を(?:止め|やめ)"),
     better=re.compile(r"改善|軽快|消失|治癒|軽減|縮小|消退|寛解"),
-    worse=re.compile(r"持続|悪化|増悪|拡大"),
+    worse=re.compile(r"持続|悪化|増悪"),
     no_better=re.compile(r"改善(?:せず|しなかった|しない|なく|を認めなかった|を認めず)|軽快せず"),
     readmin=re.compile(
         r"再投与|再注射|再接種|投与を再開|再開|再度(?:投与|注射|接種)|再び(?:投与|注射)"
     ),
     recur=re.compile(r"再発|再燃|再び(?:出現|生じ)|再度(?:出現|生じ)|同様の(?:症状|皮疹|病変)"),
     no_recur=re.compile(r"再発(?:は)?(?:なく|なし|せず|していない|を認めない|を認めず)|問題なく"),
-    each=re.compile(r"何度も|その都度|その度|毎回|(?:の)?たびに|度に|ごとに"),
+    each=re.compile(
+        r"何度も|その都度|その度|毎回|(?:注射|投与|接種|施術)(?:の)?(?:たびに|度に|ごとに)"
+    ),
     occurs=re.compile(r"生じ|出現|発生|認め|再発|再燃"),
 )
 _ZH = _Words(
     stop=re.compile(r"停用|停药|停止(?:使用|用药|注射|给药|治疗)|撤药|撤除"),
     better=re.compile(r"减轻|好转|消退|消失|缓解|痊愈|改善|治愈"),
-    worse=re.compile(r"持续|加重|恶化|扩大"),
+    worse=re.compile(r"持续|加重|恶化"),
     no_better=re.compile(r"(?:未见|无|未|没有)(?:明显)?(?:好转|缓解|改善|减轻|消退|消失)"),
     readmin=re.compile(r"再次(?:使用|注射|给药|用药|接种)|重新(?:使用|注射|给药)|再用"),
     recur=re.compile(r"再次出现|又出现|复发|再发|重现|再次发生"),
@@ -193,7 +195,8 @@ def _rechallenge(words: _Words, folded: str, case: list[Sentence], facts: Challe
             each
             and words.occurs.search(folded, sentence.start, sentence.end)
             and not words.no_recur.search(folded, sentence.start, sentence.end)
-        ):
+            and not words.better.search(folded, sentence.start, sentence.end)
+        ):  # "mejoría tras cada sesión": a treatment's effect, no recurrence
             _keep(facts, RechallengeResult.recurred, sentence, each.span(), each.span())
             return
 
