@@ -698,6 +698,26 @@ target is met in CPU (8.3 min), not in wall time on this machine (blocking alone
 .666/.712), at 0.99 .940/.559, at 0.995 .953/.511; recall by kind at 0.9 exact .901,
 follow-up .823, other reporter .479, typos .719.
 
+The regulatory authority's case number (issue 16, fifteenth session; FAERS ``auth_num``
+in the store, faers-8; compared and blocked on, ``duplicates.number_levels``). The bench
+store is rebuilt (``STORE_VERSION``); a record drawn again as another patient carries no
+authority number and another real report's doses; a copy keeps the authority number where
+it keeps the sender's number (:data:`NUMBER_RATES`). Of the 207,801 pool reports only the
+2025Q4 sample's 160 give one, so this truth barely meets the comparison: 100k, same command,
+main 90cd60a before (load 2.9 -> 14.4) and after (load 17.0 -> 12.7):
+
+    run     detect wall / CPU    RSS       P/R/F1 at 0.5    P/R/F1 at 0.9    P/R at 0.99
+    before  140.8 s / 45.8 s     2,328 MiB .793/.869/.830   .880/.797/.837   .944/.670
+    after   162.8 s / 48.2 s     2,344 MiB .794/.869/.830   .880/.797/.837   .944/.670
+
+(4,528 -> 4,529 pairs at 0.9; the authority family 6 bounded pairs, 0.001 of the true
+pairs kept; scored pairs 680,639 both.) DiAna second opinion: its sample's 39 authority
+numbers (``sample_Demo_Supp.csv``, now read) are all different; ours at 0.5 23, both 1,
+DiAna only 5, ours only 20, the same pairs as before. The FAERS links are the truth that
+holds the number: see ``bench/faers_links.py`` (at 0.9 12 more pairs flagged, all of one
+authority case; headline P .837 -> .850 reading ``auth_num``, .822 -> .782 blind to it;
+version links 30/31 both).
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.
@@ -769,10 +789,11 @@ RATES = {
 }
 
 
-STORE_VERSION = "vaers-5 faers-7"
+STORE_VERSION = "vaers-5 faers-8"
 """Importer versions the bench store must be built with (region and lot; the
 manufacturer's report number, 2026-12-05; the last day of a partial event date, the
-seventh session; the unit or group of an age, the eleventh)."""
+seventh session; the unit or group of an age, the eleventh; the authority's case number
+and the doses, the fifteenth)."""
 
 NUMBER_RATES = {
     "follow_up": {"missing": 0.3, "other_sender": 0.0},
@@ -863,9 +884,11 @@ def _birth_year(age: str, event: str, old_birth: str, old_age: str) -> str:
 def _sampled_sql() -> str:
     """SQL: the sampled records; a record drawn again is *another patient* with the same
     products and reactions: another age (+-30 years), sex and event date (+-400 days),
-    and the region and lots of another real report of the same first suspect product
-    (lots circulate per product, so another patient given the same vaccine may well share
-    its lot), and another number of that report's sender (its numbering scheme, other
+    and the region, lots and doses of another real report of the same first suspect
+    product (lots circulate per product, so another patient given the same vaccine may
+    well share its lot; a drug's usual dose is another patient's too), no authority's
+    case number (an authority gives each case its own), and another number of that
+    report's sender (its numbering scheme, other
     digits: a sender gives each case its own number, E2B(R3) C.1.8.1, so two patients
     never share one; the report's own number when that report is itself)."""
     age = "least(greatest(p.age_years + d.age_step, 0), 100)"
@@ -887,12 +910,16 @@ def _sampled_sql() -> str:
     return f"""
         WITH s AS (
             SELECT d.*, p.* EXCLUDE (unique_id, age_years, event_low, sex, region, lots,
-                                     report_number, number_scheme),
+                                     report_number, number_scheme, authority_number,
+                                     authority, doses),
                 p.unique_id AS origin, p.age_years AS old_age, p.birth_year AS old_birth,
                 {new_age} AS age_years, {day} AS event_low,
                 CASE WHEN d.again AND p.sex IS NOT NULL THEN d.sex_draw ELSE p.sex END AS sex,
                 CASE WHEN d.again THEN o.region ELSE p.region END AS region,
                 CASE WHEN d.again THEN o.lots ELSE p.lots END AS lots,
+                CASE WHEN d.again THEN o.doses ELSE p.doses END AS doses,
+                CASE WHEN d.again THEN NULL ELSE p.authority_number END AS authority_number,
+                CASE WHEN d.again THEN NULL ELSE p.authority END AS authority,
                 CASE WHEN {mine} THEN
                     CASE WHEN d.again THEN NULL ELSE p.report_number END
                     ELSE {theirs} END AS report_number,
@@ -923,7 +950,11 @@ def _sampled_sql() -> str:
 def _copies_sql() -> str:
     """SQL: the made duplicates, each perturbation applied where its draw is below the
     kind's rate (:data:`RATES`; the draws are columns of ``copies``), the report number by
-    :data:`NUMBER_RATES`, a third filed under another source."""
+    :data:`NUMBER_RATES`, a third filed under another source. The authority's case number
+    goes where the sender's number goes (missing where the channel gave none: a patient's
+    direct report; kept by a follow-up and by a second firm forwarding the authority's
+    case); the doses are kept, but for those of a renamed product (assumptions: no
+    published per-field rate at hand)."""
     terms = (
         "CASE WHEN hit_add_reaction THEN list_append(coalesce(o.reaction_terms, []), "
         "added) ELSE coalesce(o.reaction_terms, []) END"
@@ -961,6 +992,7 @@ def _copies_sql() -> str:
     return f"""
         WITH c1 AS (
             SELECT c.*, o.* EXCLUDE (unique_id, origin), o.unique_id AS original,
+                {first} AS o_first,
                 {terms} AS t1, {changed} AS changed, {renamed} AS new_first,
                 {new_age} AS new_age, {new_day} AS new_day, {age_shift} AS shifted,
                 {event_shift} AS moved, {typo_lot} AS lot_typo
@@ -1009,6 +1041,10 @@ def _copies_sql() -> str:
                 AS outcome,
             CASE WHEN n_missing THEN NULL ELSE report_number END AS report_number,
             CASE WHEN n_missing THEN NULL ELSE number_scheme END AS number_scheme,
+            CASE WHEN n_missing THEN NULL ELSE authority_number END AS authority_number,
+            CASE WHEN n_missing THEN NULL ELSE authority END AS authority,
+            CASE WHEN changed THEN nullif(list_filter(doses, lambda d: split_part(d, '|', 1)
+                != o_first), []) ELSE doses END AS doses,
             original, kind, n_missing, n_other
         FROM c3
     """
@@ -1181,7 +1217,7 @@ def indistinguishable(table: pa.Table, truth: set) -> set:
 
 COMPARED = (
     "sex", "age_years", "event_low", "suspect_products", "reaction_terms", "region", "lots",
-    "onset_latency_days", "outcome", "report_number",
+    "onset_latency_days", "outcome", "report_number", "authority_number",
 )  # fmt: skip
 """The facts of the bench's records that the model compares (the rest are missing)."""
 
@@ -1512,9 +1548,13 @@ def diana(threshold: float) -> dict:
             try_strptime(fda_dt::VARCHAR, '%Y%m%d')::DATE AS received_date,
             coalesce(occr_country, reporter_country) AS country, sex,
             age_in_days / 365.25 AS age_years, CAST(NULL AS VARCHAR) AS literature,
-            RB_duplicates AS rb
+            RB_duplicates AS rb, s.auth_num AS authority_number
         FROM read_csv('{folder / "sample_Demo.csv"}', all_varchar=false)
-    """)  # event_dt may be partial (yyyymm): those are left missing by strptime's failure
+        LEFT JOIN (SELECT primaryid, min(auth_num) AS auth_num
+                   FROM read_csv('{folder / "sample_Demo_Supp.csv"}') GROUP BY 1) s
+            USING (primaryid)
+    """)  # event_dt may be partial (yyyymm): those are left missing by strptime's failure;
+    # auth_num, the regulatory authority's case number: 39 of the 1,000 give one, none shared
     con.sql(f"""
         CREATE TABLE products AS SELECT 'faers' AS source, primaryid::VARCHAR AS report_id,
             drug_seq AS seq, CASE WHEN role_cod IN ('PS', 'SS') THEN 'suspect' END AS role,

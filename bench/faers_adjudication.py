@@ -17,6 +17,10 @@ never used), so precision can be given strictly and adjudicated:
      they end in one sender's case number of eight or more letters and digits
      (``JP-VIIV HEALTHCARE LIMITED-JP2015JPN102901`` /
      ``JP-GLAXOSMITHKLINE INC.-JP2015JPN102901``);
+   - *same authority number*: the two ``auth_num`` are one once the leading country code
+     is dropped (the regulatory authority's case number, E2B(R3) C.1.9.1.r.2: every firm
+     forwarding one authority case gives it; ``EU-AFSSAPS-AM2025000750`` filed by Zydus
+     and by Sanofi);
    - *same article*: ``lit_ref`` words of three letters or more, Jaccard >= 0.5 (as
      ``faers_links.unlinked_pairs``; a case series makes false ones, so a pair whose
      identifying facts differ goes to class 2 first);
@@ -31,7 +35,9 @@ never used), so precision can be given strictly and adjudicated:
    ages more than a year apart, full event dates more than 31 days apart -- or the two
    numbers are two numbers of one sender's numbering scheme (``US-JNJFOC-20150403986`` /
    ``US-JNJFOC-20150409593``: a sender keeps one number over a case's follow-ups, ICH
-   E2B(R3) C.1.1, so two of its numbers are two cases by its own count).
+   E2B(R3) C.1.1, so two of its numbers are two cases by its own count), or two case
+   numbers of one authority (``EU-AFSSAPS-AVMA2025000588`` / ``EU-AFSSAPS-AVNY2025000214``:
+   an authority screens its own database for duplicates, EU GVP Module VI Addendum I).
 
 3. **one event filed by two firms (same day, age and sex)**: two senders (``mfr_sndr``),
    no identifying fact differs, and both give the same exact event day, the same age
@@ -100,6 +106,13 @@ def scheme(mfr_num: str | None) -> str:
     """The numbering scheme: letters and digits, each digit made 9 (as the model's
     ``duplicates.features.number_scheme``)."""
     return "".join("9" if c.isdigit() else c for c in _alnum(mfr_num or ""))
+
+
+def authority(auth_num: str) -> str:
+    """The authority of a case number: its first part after the country code
+    (``EU-AFSSAPS-AVMA2025000588`` -> ``AFSSAPS``), '' when it holds no letter."""
+    first = _alnum(re.sub(r"^\s*[A-Za-z]{2}-", "", auth_num).split("-", 1)[0])
+    return first if any(c.isalpha() for c in first) else ""
 
 
 def same_number(a: str | None, b: str | None) -> bool:
@@ -190,15 +203,20 @@ def coincidences(features: list[dict], seeds: int = 20) -> tuple[int, float, int
 
 def adjudicate(demo_a: dict, demo_b: dict, feat_a: dict, feat_b: dict) -> tuple[str, str]:
     """(class, reason) of a pair of reports of two cases (``demo``: the FAERS DEMO row's
-    ``mfr_num``, ``mfr_sndr``, ``lit_ref``; ``feat``: the feature records)."""
+    ``mfr_num``, ``mfr_sndr``, ``lit_ref``, ``auth_num``; ``feat``: the feature records)."""
     num_a, num_b = demo_a.get("mfr_num"), demo_b.get("mfr_num")
     if num_a and num_b and same_number(num_a, num_b):
         return ONE_CASE, "same manufacturer number"
+    auth_a, auth_b = number_core(demo_a.get("auth_num")), number_core(demo_b.get("auth_num"))
+    if auth_a and auth_a == auth_b:
+        return ONE_CASE, "same authority number"
     differs = _differs(feat_a, feat_b)
     if differs:
         return TWO_CASES, differs
     if num_a and num_b and scheme(num_a) == scheme(num_b):
         return TWO_CASES, "one sender's two numbers"
+    if auth_a and auth_b and authority(demo_a["auth_num"]) == authority(demo_b["auth_num"]):
+        return TWO_CASES, "one authority's two numbers"
     wa, wb = _words(demo_a.get("lit_ref")), _words(demo_b.get("lit_ref"))
     if wa and wb and len(wa & wb) / len(wa | wb) >= 0.5:
         return ONE_CASE, "same article"

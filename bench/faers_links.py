@@ -295,6 +295,48 @@ number", ASC_NTS; one pair joined, one separated) would speak, but the store hol
 bench has no such field, so no comparison lands: counting the 19 one-patient pairs and
 the two of one sender as duplicates, precision at 0.9 would be .978 (132/135), the three
 two-patient pairs the only false alarms.
+
+The regulatory authority's case number (issue 16, fifteenth session; faers-8 keeps FAERS
+``auth_num`` as the store's ``authority_number``; the comparison in
+:mod:`dermavigil.duplicates.number_levels`): the same number, its country code dropped,
+is one case whatever the firms' own numbers (+13.3 bits); two numbers of one authority
+are two of its cases (-6.6 bits: ``AUTHORITY_TWO_NUMBERS_M`` .01, a stated prior EM does
+not replace); numbers of two authorities are no evidence (counted as missing); and the
+number is blocked on. The adjudicator reads ``auth_num`` too (one case: the same
+authority number; two cases: one authority's two numbers), so each model is given under
+both adjudications. Same command, load 11-17, 9,138 pairs scored in 45 s wall / 7 s CPU
+(9,127 in 35-52 s / 7 s before; "main" is 90cd60a):
+
+    thr.   model      auth_num read flagged  R     P strict  evidence  headline  +probable  2 cases
+    0.5    main       no                 293  1.000  .106      .195      .891      .949       10
+           authority  no                 303  1.000  .102      .191      .865      .947       10
+           main       yes                293  1.000  .106      .215      .898      .949       11
+           authority  yes                303  1.000  .102      .241      .901      .950       11
+    0.9    main       no                 135  .968   .222      .341      .822      .948        4
+           authority  no                 147  .968   .204      .320      .782      .946        4
+           main       yes                135  .968   .222      .363      .837      .948        5
+           authority  yes                147  .968   .204      .415      .850      .952        5
+    0.99   main       no                  68  .903   .412      .588      .750      .926        2
+           authority  no                  78  .903   .359      .526      .705      .936        2
+           main       yes                 68  .903   .412      .632      .779      .926        3
+           authority  yes                 78  .903   .359      .679      .808      .936        3
+
+The 12 pairs added at 0.9 all share an authority number: one MHRA Yellow Card case
+(``GB-MHRA-EYC 00129402``, ``00118426``, ``00123887``...) filed by Roche and by Mylan,
+Teva, Watson or Sun Pharma, an EMA literature-monitoring case (``US-MLMSERVICE-...``)
+filed by Pfizer and Accord, a Dutch Lareb case (``NL-LRB-00254512``); most with neither
+products nor reactions in their head slices, so the number is all that joins them. The
+adjudicator blind to ``auth_num`` calls them "probable" (10) or "undetermined" (2), so
+its headline falls (.822 -> .782); reading the number, they are one case, and every
+figure but the strict one rises (.837 -> .850 headline, .363 -> .415 on evidence), the
+version links found unchanged. The French addictovigilance pair of one authority's two
+numbers (``EU-AFSSAPS-AVMA2025000588`` / ``AVNY2025000214``, ages 61 / 62, event days 5
+apart) now weighs -6.6 but stays at p .998 (rare reactions +12.3, products +7.2). The
+ASCII files' doses (``dose_amt`` + ``dose_unit``, the store's ``report_products.dose``)
+were tried as a comparison as well (the same doses of two or more suspects, of one, a
+shared suspect's doses differing; u among one product's pairs) and left out: at 0.9 it
+added one article's pair (one case) and one Amgen / Haleon pair of ages 47 / 44 (two
+cases by the adjudicator; doses +3.5), headline .850 -> .846, at 0.99 .808 -> .800.
 """
 
 from __future__ import annotations
@@ -477,7 +519,7 @@ def _reports(con: duckdb.DuckDBPyConnection, stores: dict[str, Path]) -> dict[st
                    r.report_id IN (SELECT report_id FROM '{gen}/report_products/*.parquet')
                    AND r.report_id IN (SELECT report_id FROM '{gen}/report_reactions/*.parquet'),
                    d.mfr_num, d.mfr_sndr, d.rept_cod, d.occp_cod, d.i_f_code, d.fda_dt,
-                   d.event_dt, d.lit_ref
+                   d.event_dt, d.lit_ref, d.auth_num
             FROM '{gen}/reports/*.parquet' r JOIN {demo} d ON d.primaryid = r.report_id
         """).fetchall()
         for rid, case, version, complete, *demo_row in rows:
@@ -490,6 +532,7 @@ def _reports(con: duckdb.DuckDBPyConnection, stores: dict[str, Path]) -> dict[st
                 "fda_dt",
                 "event_dt",
                 "lit_ref",
+                "auth_num",
             )
             out[f"faers:{rid}"] = Report(
                 quarter, case, version, bool(complete), dict(zip(keys, demo_row, strict=True))
@@ -775,7 +818,8 @@ def main() -> None:
         ra, rb = reports[a], reports[b]
         print(
             f"    {judge((a, b))[1]}: {a} ~ {b} p {prob[(a, b)]:.3f}; mfr_num "
-            f"{ra.demo['mfr_num'] or '-'} / {rb.demo['mfr_num'] or '-'}; complete "
+            f"{ra.demo['mfr_num'] or '-'} / {rb.demo['mfr_num'] or '-'}; auth_num "
+            f"{ra.demo['auth_num'] or '-'} / {rb.demo['auth_num'] or '-'}; complete "
             f"{ra.complete}/{rb.complete}\n      differ: {_differences(features[a], features[b])}"
             f"\n      weights: {_weights(rows[(a, b)])}"
         )

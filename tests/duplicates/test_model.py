@@ -28,9 +28,10 @@ def test_each_fact_has_m_and_u_distributions(fact: Fact) -> None:
 def test_labels_cover_every_splink_level() -> None:
     labels = level_labels()
     for fact in facts():
-        assert labels[fact.name][-1] == "missing on either side"
+        assert labels[fact.name][-1] == fact.null_label
+        assert fact.null_label.startswith("missing on either side")
         assert sorted(labels[fact.name].values()) == sorted(
-            ["missing on either side", *(level.label for level in fact.levels)]
+            [fact.null_label, *(level.label for level in fact.levels)]
         )
 
 

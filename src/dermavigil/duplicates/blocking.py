@@ -63,6 +63,7 @@ _PARTS = {
     "publication": "p",
     "initials": "initials",
     "report_number": "report_number",
+    "authority_number": "authority_number",
     "region": "region",
     "lot": "b",
 }
@@ -137,6 +138,9 @@ FAMILIES: tuple[Family, ...] = (
            ((("word", "event_day"),), (("word", "event_day", "sex"),))),
     Family("report_number", "the same manufacturer report number (a follow-up keeps it)",
            ((("report_number",),), (("report_number", "sex"),))),
+    Family("authority_number", "the same authority case number (every firm forwarding an "
+           "authority's case gives it)",
+           ((("authority_number",),), (("authority_number", "sex"),))),
     Family("initials_birth_year", "the same initials and year of birth",
            ((("initials", "birth_year"),), (("initials", "birth_year", "sex"),))),
 )

@@ -65,6 +65,8 @@ class Fact:
     null_when: str
     levels: tuple[Level, ...]
     shown: tuple[str, ...]
+    null_label: str = "missing on either side"
+    """The label of the level of pairs ``null_when`` holds (weight 0)."""
 
     def agreement_values(self) -> set[int]:
         """splink's comparison-vector values of the agreement levels (level ``i`` of ``n``
@@ -83,9 +85,7 @@ class Fact:
         """The splink comparison: a null level, the levels, then everything else.
 
         ``params`` (level label -> (m, u)) replaces the priors of the levels it names."""
-        null = cll.CustomLevel(self.null_when, "missing on either side").configure(
-            is_null_level=True
-        )
+        null = cll.CustomLevel(self.null_when, self.null_label).configure(is_null_level=True)
         levels = []
         for level in self.levels:
             m, u = (params or {}).get(level.label, (level.m, level.u))

@@ -71,6 +71,7 @@ _COLUMNS = (
     "publication_ids",
     "initials",
     "report_number",
+    "authority_number",
     "event_low",
     "birth_year",
     "age_years",

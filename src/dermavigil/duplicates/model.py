@@ -48,8 +48,8 @@ pairs are registered with the linker rather than made by splink rules): the key 
 (the same publication; the same first suspect product and a reaction term; a product
 word and a reaction term; the same product-reaction profile; a reaction term on the same
 event day; the same event day and age; a product word on the same event day; the same
-manufacturer report number; a lot number and a reaction term; initials and year of
-birth), each refined while a block holds more than
+manufacturer report number; the same authority case number; a lot number and a
+reaction term; initials and year of birth), each refined while a block holds more than
 :data:`~dermavigil.duplicates.blocking.BLOCK_CAP` reports; of the pairs sharing a key,
 each record keeps its :data:`~dermavigil.duplicates.meta_blocking.PAIRS_PER_RECORD`
 heaviest (meta-blocking). Pairs outside every block are taken as different cases.
@@ -77,6 +77,11 @@ from dermavigil.duplicates.levels import agree as _agree
 from dermavigil.duplicates.levels import else_level as _else
 from dermavigil.duplicates.levels import fact as _fact
 from dermavigil.duplicates.levels import shared as _shared
+from dermavigil.duplicates.number_levels import (
+    M_HELD,
+    REPORT_NUMBER_SAME_SCHEME_M,
+    number_facts,
+)
 from dermavigil.duplicates.pair_conditions import (
     age_slip,
     any_shared,
@@ -91,7 +96,7 @@ from dermavigil.duplicates.pair_conditions import (
     within_other,
 )
 
-__all__ = ["Fact", "Params", "facts", "settings"]
+__all__ = ["M_HELD", "REPORT_NUMBER_SAME_SCHEME_M", "Fact", "Params", "facts", "settings"]
 
 RARE_TERM_SHARE = 0.001
 RARE_TERM_MIN = 5
@@ -112,33 +117,6 @@ U_SEED = 20070301
 
 U_MAX_PAIRS = 500_000
 """Number of random pairs sampled to estimate ``u``."""
-
-REPORT_NUMBER_SAME_SCHEME_M = 0.001
-"""Prior m of "one numbering scheme, numbers differ": a duplicate whose two reports
-carry two numbers of one sender is one the sender itself failed to link. A sender keeps
-one number for a case over its follow-ups (ICH E2B(R3) C.1.1 and C.1.8.1, the
-worldwide unique case number) and must screen its own database for duplicates (EU GVP
-Module VI Addendum I, duplicate management of suspected adverse reaction reports);
-second reporters of a case are mostly other senders (a patient, a second company) with
-numbers of their own scheme or none.
-All 31 FAERS version links of ``bench/faers_links.py`` keep their number. An assumption
-(no published rate at hand), stated with the model: one in a thousand duplicates. The
-data there bound it loosely: pairs of one sender's two numbers agreeing on the exact
-event day, age, sex and country are 14, where shuffling the ages leaves 9 (max 17 of 20
-shuffles), against 609 and 37 for all pairs, so one sender's own unlinked duplicates
-are at most a few percent of the duplicates found that way (point estimate ~0.01, its
-range including 0): 0.001 is a choice within it. It was 0.01, which weighed one sender's
-two numbers at -2.6 bits where two FAERS reports share a numbering scheme by chance (u
-.06, random pairs): less than a shared rare country or the products (outvoted)."""
-
-M_HELD = ("report_number",)
-"""Facts whose ``m`` stays the stated prior whatever EM estimates. EM's blocks pair
-reports of one product, day and state, or one sex, age and day: a clinic's reports of one
-lot and day, numbered one by one by one sender, fill them, and EM takes such a session
-for its match class (10k bench: 316 expected matches among 385 pairs of the first
-block), so it learns the session's "one scheme, numbers differ" as what duplicates do
-(m 0.076, a weight of -1.1 where the prior gives -4 to -6): the number is the very
-fact that tells a session from a duplicate, and the blocks cannot estimate it."""
 
 _SAME_PRODUCTS = "suspect_products_l = suspect_products_r"
 _SAME_FIRST = "first_suspect_l = first_suspect_r"
@@ -239,22 +217,7 @@ def facts() -> tuple[Fact, ...]:
             ("lot numbers spelt alike (typo)", LOTS_SPELT_ALIKE, 0.08, 0.01),
             _else(0.12, 0.962),
         ),
-        _fact(
-            "report_number", "the manufacturer's report number (FAERS mfr_num, VAERS "
-            "SPLTTYPE): a sender keeps one number for a case over its follow-ups (ICH "
-            "E2B(R3) C.1.1), so two numbers of one numbering scheme are two cases of one "
-            "sender (a clinic's reports of one lot and day, numbered one by one), while "
-            "numbers of two schemes are two senders, who may report one case",
-            "report_number", "report_number",
-            ("same report number", "report_number_l = report_number_r", 0.60, 0.00001),
-            # two senders: no evidence either way (an agreement level, so its weight is
-            # held at >= 0; its prior m/u is 1)
-            ("numbers of two schemes (two senders)", "number_scheme_l <> number_scheme_r",
-             round(0.40 - REPORT_NUMBER_SAME_SCHEME_M, 9),
-             round(0.40 - REPORT_NUMBER_SAME_SCHEME_M, 9)),
-            ("no agreement (one numbering scheme, numbers differ)", cll.ElseLevel(),
-             REPORT_NUMBER_SAME_SCHEME_M, round(0.60 - 0.00001 + REPORT_NUMBER_SAME_SCHEME_M, 9)),
-        ),
+        *number_facts(),
         _agree("outcome", "whether the patient died (a fatal and a non-fatal report of one "
                "patient: a follow-up after the death, so rare; the same outcome says little)",
                "outcome", ("same outcome (fatal or not)", "outcome_l = outcome_r", 0.99, 0.95)),
