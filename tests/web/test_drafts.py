@@ -166,3 +166,22 @@ def test_saving_an_unchanged_form_keeps_the_coding(as_assessor, seed_text):  # t
     assert saved.status_code == 303
     version = client.get(f"/api/cases/{case_id}").json()["version"]
     assert version == int(as_stored["expected_version"])
+
+
+def test_what_a_text_states_of_a_case_without_a_reaction_fills_the_first_reaction_row(
+    as_assessor,
+):  # type: ignore[no-untyped-def]
+    """A text whose reaction the vocabulary does not name (a gel that migrated) still
+    states an admission: the completion page offers it in a reaction row, with its evidence,
+    so the assessor writes only the reaction (our text ds01, tests/data/literature)."""
+    data = Path(__file__).resolve().parents[1] / "data" / "literature"
+    text = (data / "ds01_serious_without_a_reaction.txt").read_text(encoding="utf-8")
+    page = as_assessor.client.post(
+        "/drafts/new", data={"text": text, "csrf_token": as_assessor.csrf}
+    )  # fmt: skip
+    assert page.status_code == 422  # no reaction: not yet a case
+    body = page.text
+    assert 'name="reactions.0.verbatim"' in body
+    assert re.search(r'value="hospitalisation"[^>]*(selected|checked)', body)
+    marks = re.findall(r'<mark title="([^"]+)">([^<]+)</mark>', body)
+    assert any("Reaction 1" in fields and text == "admitted" for fields, text in marks)

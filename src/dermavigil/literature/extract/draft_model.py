@@ -58,6 +58,27 @@ class Draft(BaseModel):
         """The draft as a validated :class:`Case` (InputError when incomplete or invalid)."""
         return parse_case(self.case, record="draft")
 
+    def for_completion(self) -> Draft:
+        """The draft as a completion form shows it: when no reaction was found but the text
+        states a seriousness criterion, a status or an onset of the case, they fill a first
+        reaction row, with their evidence, whose term the assessor writes (the case model
+        holds them per reaction); any other draft is returned as it is."""
+        if self.case.get("reactions") or not (self.seriousness or self.outcome or self.onset):
+            return self
+        row: dict[str, Any] = {"verbatim": ""}
+        evidence = dict(self.evidence)
+        for key, value in (
+            ("seriousness", self.seriousness),
+            ("outcome", self.outcome),
+            ("onset_latency", self.onset),
+        ):
+            if value:
+                row[key] = value
+                spans = evidence.pop("onset" if key == "onset_latency" else key, [])
+                evidence[f"reactions.0.{key}"] = spans
+        case = {**self.case, "reactions": [row]}
+        return self.model_copy(update={"case": case, "evidence": evidence})
+
     def to_json_dict(self) -> dict[str, Any]:
         """The CLI/API form: the case, its evidence map and the draft's flags (and, for a
         series, its patients' own facts)."""

@@ -112,7 +112,10 @@ def completion_page(
     """A draft that is not yet stored (incomplete, or partial: its warnings say why) shown
     for completion beside its text and evidence; submitting it stores it as a draft with
     them (``/drafts/complete``: the text and evidence ride in the form, the text base64
-    encoded so that its line breaks, which a form submission would rewrite, stay exact)."""
+    encoded so that its line breaks, which a form submission would rewrite, stay exact).
+    What the text states of a case with no reaction found fills a first reaction row
+    (:meth:`Draft.for_completion`)."""
+    draft = draft.for_completion()
     context = {
         "actor": actor,
         "stored": None,
