@@ -217,7 +217,7 @@ AUTHORITY_NUMBERS = {  # FAERS auth_num as filed (2017Q2, 2020Q3, 2025Q4 DEMO)
 def test_an_authoritys_number_drops_the_country_and_names_the_authority() -> None:
     """One ANSM case filed as ``FR-AFSSAPS-...`` and ``EU-AFSSAPS-...`` is one number; the
     authority is the part after the country code (E2B C.1.8.1-style numbers)."""
-    from dermavigil.duplicates.report_ids import authority_key, authority_of
+    from dermavigil.domain.report_numbers import authority_key, authority_of
 
     for text, (key, authority) in AUTHORITY_NUMBERS.items():
         assert (authority_key(text), authority_of(text)) == (key, authority), text

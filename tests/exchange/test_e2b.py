@@ -232,3 +232,27 @@ def test_a_supplement_that_does_not_fit_is_kept_aside(coded_case: Case) -> None:
     assert case.products[0].route == "intradermal"  # from the E2B elements
     assert case.unmapped[NOT_APPLIED] == stale
     assert "does not fit" in case.unmapped[f"{NOT_APPLIED}: why"]
+
+
+def test_the_authoritys_case_number_is_sent_as_another_case_identifier(coded_case: Case) -> None:
+    """C.1.9.1 is true and C.1.9.1.r carries the regulatory authority's case number with
+    the authority as its source, as FDA's example ICSR gives them (FAERS2022Scenario6),
+    so the receiver can link the firms' reports of one authority case; without a number
+    C.1.9.1 stays 'no information'."""
+    report = coded_case.report.model_copy(update={"authority_number": "GB-MHRA-ADR 22444313"})
+    case = coded_case.model_copy(update={"report": report})
+    data = export_cases([case], "e2b")
+    tree = _tree(data)
+    assert schema_problems(tree) == []
+    ids = tree.xpath(
+        f"//h:investigationEvent/h:subjectOf1/h:controlActEvent/h:id[@root='{c.OID_OTHER_CASE_ID}']",
+        namespaces=NS,
+    )
+    assert [(i.get("assigningAuthorityName"), i.get("extension")) for i in ids] == [
+        ("MHRA", "GB-MHRA-ADR 22444313")
+    ]
+    flag = "//h:investigationCharacteristic[h:code/@code='2']/h:value"
+    assert [v.get("value") for v in tree.xpath(flag, namespaces=NS)] == ["true"]
+    assert import_document(data, "authority.xml").cases == [case]
+    plain = _tree(export_cases([coded_case], "e2b"))
+    assert [v.get("nullFlavor") for v in plain.xpath(flag, namespaces=NS)] == ["NI"]

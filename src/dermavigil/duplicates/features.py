@@ -57,8 +57,7 @@ import pyarrow as pa
 
 from dermavigil.domain.case import Case, Product
 from dermavigil.domain.dates import PartialDate
-from dermavigil.domain.vocab import AgeGroup, Outcome, ProductCategory, SeriousnessCriterion, Sex
-from dermavigil.duplicates.report_ids import (
+from dermavigil.domain.report_numbers import (
     LOT_UNKNOWN,
     REPORT_NUMBER_MIN_LENGTH,
     authority_key,
@@ -67,6 +66,7 @@ from dermavigil.duplicates.report_ids import (
     number_scheme,
     report_number_key,
 )
+from dermavigil.domain.vocab import AgeGroup, Outcome, ProductCategory, SeriousnessCriterion, Sex
 from dermavigil.ingest.normalize import fold_text, product_key, term_key
 from dermavigil.ingest.values import dose_text
 

@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from dermavigil.domain.report_numbers import COUNTRY_PREFIX
 from dermavigil.duplicates.features import (
     AGE_GROUP_YEARS,
     DOI_PATTERN,
@@ -39,7 +40,6 @@ from dermavigil.duplicates.features import (
     REPORT_NUMBER_MIN_LENGTH,
     YEAR_PATTERN,
 )
-from dermavigil.duplicates.report_ids import COUNTRY_PREFIX
 
 _WORDS = (
     "list_sort(list_distinct(list_filter(flatten(list(string_split_regex({col}, '[^a-z]+'))), "

@@ -51,6 +51,7 @@ from lxml import etree
 
 from dermavigil.domain import Case
 from dermavigil.domain.assessment import Assessment
+from dermavigil.domain.report_numbers import authority_of
 from dermavigil.domain.vocab import QUALIFICATION_CODES, REPORT_TYPE_CODES
 from dermavigil.errors import InputError
 from dermavigil.exchange import codes as c
@@ -138,6 +139,21 @@ def _characteristic(code: str, name: str, value: etree._Element) -> etree._Eleme
         ("investigationCharacteristic", "OBS"),
         (code, c.OID_CHARACTERISTIC, name),
         value,
+    )
+
+
+def _other_case_id(number: str | None) -> etree._Element | None:
+    """C.1.9.1.r: the regulatory authority's case number (r.2) and its source (r.1, the
+    authority the number names, e.g. ``MHRA`` of ``GB-MHRA-ADR 22444313``), as FDA's example
+    ICSR (FAERS2022Scenario6) gives other case identifiers; None without a number."""
+    if not number:
+        return None
+    source = authority_of(number) or "regulatory authority"
+    identifier = E.id(
+        assigningAuthorityName=source[:100], extension=number[:100], root=c.OID_OTHER_CASE_ID
+    )
+    return E.subjectOf1(
+        E.controlActEvent(identifier, classCode="CACT", moodCode="EVN"), typeCode="SUBJ"
     )
 
 
@@ -229,6 +245,7 @@ def _investigation(
             ),
             typeCode="SUBJ",
         ),
+        _other_case_id(case.report.authority_number),
         _characteristic(
             "1",
             "ichReportType",
@@ -239,7 +256,13 @@ def _investigation(
                 codeSystem=c.OID_REPORT_TYPE,
             ),
         ),
-        _characteristic("2", "otherCaseIds", typed("value", "BL", nullFlavor="NI")),  # C.1.9.1
+        _characteristic(  # C.1.9.1: true with the authority's number, else no information
+            "2",
+            "otherCaseIds",
+            typed("value", "BL", value="true")
+            if case.report.authority_number
+            else typed("value", "BL", nullFlavor="NI"),
+        ),
     ]
     return E.investigationEvent(
         *[x for x in children if x is not None], classCode="INVSTG", moodCode="EVN"
