@@ -4,7 +4,7 @@ Usage: ``.venv/bin/python bench/span_tagger_loro.py [--c1 0.1,0.3] [--c2 0.01]
 [--iterations 150] [--rounds r,s,t,u,v,w] [--cache PATH]``
 
 For each dev round (the first letter of an id: r, s, t, u, v, w), a CRF
-(:mod:`dermavigil.literature.span_training`) is trained on the other rounds' dev abstracts and
+(:mod:`span_tagger.training`) is trained on the other rounds' dev abstracts and
 tags the round's abstracts; each field is scored as ``bench/extraction.py`` scores it
 (:func:`dermavigil.literature.realscore.score_real`) for the rules alone, the tagger alone and
 the rules with the tagger's spans added under several policies (every span; spans above a
@@ -27,14 +27,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from literature_cache import annotations, cached_text  # noqa: E402
+from span_tagger.additions import Policy, add_spans  # noqa: E402
+from span_tagger.tagger import load_tagger, tag_sequences  # noqa: E402
+from span_tagger.training import item_sequences, read_text, train  # noqa: E402
 
 from dermavigil.literature.extract.sites import find_sites  # noqa: E402
-from dermavigil.literature.extract.span_additions import Policy, add_spans  # noqa: E402
-from dermavigil.literature.extract.span_tagger import load_tagger, tag_sequences  # noqa: E402
 from dermavigil.literature.realscore import _same_name, draft_view, score_real  # noqa: E402
 from dermavigil.literature.scoring import ListScore  # noqa: E402
 from dermavigil.literature.service import draft_from_text  # noqa: E402
-from dermavigil.literature.span_training import item_sequences, read_text, train  # noqa: E402
 from dermavigil.terminology.coder import code_phrase  # noqa: E402
 
 FIELDS = {
@@ -128,7 +128,7 @@ def _with_spans(view: dict, spans: list, keep: bool) -> dict:
 
 def _union(draft, spans: list, policy: Policy) -> dict:
     """The view of ``draft`` with the tagged ``spans`` ``policy`` keeps, added as the extractor
-    adds them (:func:`dermavigil.literature.extract.span_additions.add_spans`)."""
+    adds them (:func:`span_tagger.additions.add_spans`)."""
     copy = draft.model_copy(deep=True)
     excluded = [tuple(e["span"]) for e in copy.excluded]
     add_spans(copy.case, copy.evidence, spans, excluded, {f: policy for f in FIELDS})

@@ -1,24 +1,30 @@
-"""The learned span tagger (issue 10): training labels, the dev-only trainer, the shipped model.
+"""The learned span tagger experiment (issue 10; bench/span_tagger, not part of the
+extractor: docs/design-notes.md, "No learned span tagger"): training labels, the dev-only
+trainer, deterministic models.
 
 Texts here are written by us (never copied from an abstract).
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from dermavigil.literature.extract.sentences import split_sentences
-from dermavigil.literature.extract.span_features import sentence_roles, text_sequences
-from dermavigil.literature.extract.span_labels import bio_labels, decode, gold_spans, locate
-from dermavigil.literature.extract.span_tagger import tag_spans
-from dermavigil.literature.span_training import (
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+from span_tagger.features import sentence_roles, text_sequences
+from span_tagger.labels import bio_labels, decode, gold_spans, locate
+from span_tagger.tagger import tag_spans
+from span_tagger.training import (
     HeldOutRefused,
     item_sequences,
     train,
     training_sequences,
 )
+
+from dermavigil.literature.extract.sentences import split_sentences  # noqa: E402
 from dermavigil.terminology.phenotype_spans import phenotype_spans
 
 TEXT = (

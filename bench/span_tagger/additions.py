@@ -19,8 +19,9 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
+from span_tagger.tagger import TaggedSpan
+
 from dermavigil.literature.extract.sites import find_sites
-from dermavigil.literature.extract.span_tagger import TaggedSpan
 from dermavigil.terminology.coder import code_phrase
 
 Span = tuple[int, int]

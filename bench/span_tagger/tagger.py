@@ -2,7 +2,7 @@
 from a case report's words and context.
 
 A model (a CRFsuite model: Okazaki 2007, "CRFsuite: a fast implementation of conditional
-random fields"; trained by ``scripts/train_span_tagger.py`` on the annotated dev abstracts
+random fields"; trained by ``bench/span_tagger_train.py`` on the annotated dev abstracts
 only) is opened once per path. It is not shipped: on rounds it did not see it added nothing
 the rules lacked on most of them (``docs/design-notes.md``, "No learned span tagger").
 :func:`tag_spans` labels each sentence's tokens (:mod:`.span_features`) and returns the
@@ -18,8 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.span_features import Sequence, text_sequences
-from dermavigil.literature.extract.span_labels import decode
+from span_tagger.features import Sequence, text_sequences
+from span_tagger.labels import decode
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,13 @@
 """Rebuild the span tagger's model from the annotated dev abstracts (issue 10).
 
-Usage: ``DERMAVIGIL_LITERATURE_CACHE=DIR .venv/bin/python scripts/train_span_tagger.py
+Usage: ``DERMAVIGIL_LITERATURE_CACHE=DIR .venv/bin/python bench/span_tagger_train.py
 [--c1 C1] [--c2 C2] [--iterations N] [--out PATH]``
 
 Reads ``bench/data/literature_real.jsonl`` and the cached texts (``bench/literature_cache.py``),
 keeps the ``dev`` items only (a held-out item is refused by
-:func:`dermavigil.literature.span_training.training_sequences`, and none is offered), prints how
+:func:`span_tagger.training.training_sequences`, and none is offered), prints how
 many gold terms of each field were located in their texts, trains the CRF
-(:func:`dermavigil.literature.span_training.train`; c1/c2 chosen by
+(:func:`span_tagger.training.train`; c1/c2 chosen by
 ``bench/span_tagger_loro.py``) and writes it to ``--out`` (default
 ``.cache/span_tagger.crfsuite``, git-ignored: the model is not shipped, ``docs/design-notes.md``,
 "No learned span tagger"), printing its provenance line (ids, count, date, settings, digest,
@@ -25,8 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from literature_cache import annotations, cached_text  # noqa: E402
-
-from dermavigil.literature.span_training import train, training_sequences  # noqa: E402
+from span_tagger.training import train, training_sequences  # noqa: E402
 
 C1, C2, ITERATIONS = 0.3, 0.01, 100
 """The best of c1 0.03 / 0.1 / 0.3 (c2 0.01, 100 iterations) by leave-one-round-out on dev
@@ -63,7 +62,7 @@ def main() -> None:
         f"provenance: CRF span tagger trained {datetime.date.today()} on the {len(items)} dev"
         f" abstracts of bench/data/literature_real.jsonl ({ids[0]}-{ids[-1]}, split == dev,"
         f" duplicates once; held-out items refused), c1={c1} c2={c2}, {iterations} iterations;"
-        f" sha256 {digest}...; `python scripts/train_span_tagger.py` with"
+        f" sha256 {digest}...; `python bench/span_tagger_train.py` with"
         " DERMAVIGIL_LITERATURE_CACHE set"
     )
 
