@@ -3,7 +3,8 @@
 An upload is saved under ``uploads_dir/<job id>/`` and imported by
 :func:`dermavigil.ingest.runner.run_import` in a worker thread; the runner's
 progress callback updates the job, which the API and the import page poll.
-Imports run one at a time here (two cores are better spent on one), and
+Imports run one at a time here (two cores are better spent on one; a job queued behind
+another names it in its step, with the seconds it has waited), and
 each holds its source's lock in the store (:mod:`dermavigil.store.lock`),
 which ``dermavigil import`` takes too: a job started while the command line
 imports the same source fails at once with "another vaers import is running
@@ -120,6 +121,7 @@ class ImportJobs:
         self._jobs: dict[str, ImportJob] = {}
         self._lock = threading.Lock()
         self._serial = threading.Lock()
+        self._current: ImportJob | None = None
         sweep_stale_uploads(settings.uploads_dir)
         self.registry: Any = None
         """The app's registry (set by the app), for jobs that read or write cases."""
@@ -156,9 +158,24 @@ class ImportJobs:
 
         return update
 
+    def _wait_turn(self, job: ImportJob) -> None:
+        """Take the app's one job slot; meanwhile the job's step names the job it waits
+        for and counts the seconds (the job page refreshes every 2 s)."""
+        started = time.monotonic()
+        while not self._serial.acquire(timeout=0.25):
+            ahead = self._current
+            if ahead is not None:
+                job.step = (
+                    f"waiting for the {ahead.source} job {ahead.job_id} (started by "
+                    f"{ahead.by} at {ahead.created_at:%H:%M:%S} UTC) to finish: "
+                    f"{int(time.monotonic() - started)} s so far"
+                )
+
     def _run(self, job: ImportJob) -> None:
-        with self._serial:
-            job.status = "running"
+        self._wait_turn(job)
+        self._current = job
+        try:
+            job.status, job.step = "running", ""
             try:
                 summary = self._import(job)
             except DermavigilError as exc:
@@ -174,6 +191,9 @@ class ImportJobs:
             finally:
                 job.finished_at = datetime.now(UTC)
                 shutil.rmtree(self.upload_dir(job.job_id), ignore_errors=True)
+        finally:
+            self._current = None
+            self._serial.release()
 
     def _import(self, job: ImportJob) -> Any:
         if job.source == "literature":
