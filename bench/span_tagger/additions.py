@@ -19,10 +19,9 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from span_tagger.tagger import TaggedSpan
-
 from dermavigil.literature.extract.sites import find_sites
 from dermavigil.terminology.coder import code_phrase
+from span_tagger.tagger import TaggedSpan
 
 Span = tuple[int, int]
 CASE_ROLES = frozenset({"title", "patient", "case"})

@@ -18,12 +18,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from span_tagger.features import FIELDS, Sequence, Token
-
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.phenotype_spans import phenotype_spans
+from span_tagger.features import FIELDS, Sequence, Token
 
 Span = tuple[int, int]
 GOLD_KEYS = {"REACTION": "reactions", "HISTO": "histopathology", "TREATMENT": "treatments"}

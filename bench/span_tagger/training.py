@@ -17,11 +17,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from span_tagger.features import Sequence, sentence_roles, text_sequences
-from span_tagger.labels import bio_labels, gold_spans
-
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
+from span_tagger.features import Sequence, sentence_roles, text_sequences
+from span_tagger.labels import bio_labels, gold_spans
 
 
 class HeldOutRefused(ValueError):
