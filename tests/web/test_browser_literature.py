@@ -82,3 +82,23 @@ def test_a_literature_search_from_upload_to_case(page, base_url):  # type: ignor
     page.goto(f"{base_url}/literature/screenings?outcome=seen")
     assert page.locator("#screenings tbody tr").count() == 6
     page.screenshot(path=str(ARTIFACTS / "literature-screening-log-seen.png"), full_page=True)
+
+
+def test_a_pasted_text_whose_reaction_is_not_coded_keeps_its_stated_admission(page, base_url):  # type: ignore[no-untyped-def]
+    """Our text ds01: a gel that migrated (no vocabulary term) and an admission. The
+    completion page offers the admission in the first reaction row, highlighted in the text,
+    so the assessor writes only the reaction."""
+    text = (RIS.parents[1] / "ds01_serious_without_a_reaction.txt").read_text(encoding="utf-8")
+    page.goto(f"{base_url}/login")
+    page.fill("input[name=username]", "reviewer")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/cases")
+    page.goto(f"{base_url}/drafts")
+    page.fill("#extract-form textarea[name=text]", text)
+    page.click("#extract-form button[type=submit]")
+    page.wait_for_selector("#source-text mark")
+    chosen = page.locator('[name="reactions.0.seriousness"] option:checked').all_inner_texts()
+    assert any("hospital" in option.lower() for option in chosen)
+    assert page.locator('[name="reactions.0.verbatim"]').input_value() == ""
+    page.screenshot(path=str(ARTIFACTS / "draft-completion-stated-facts.png"), full_page=True)
