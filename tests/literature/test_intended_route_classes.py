@@ -126,3 +126,17 @@ def test_an_unlicensed_practitioner_is_no_unlicensed_product():
         "weeks later."
     )
     assert view["route_approval"] is True
+
+
+@pytest.mark.parametrize(("brand", "expected"), [("Botox", True), ("Dysport", False)])
+def test_a_family_name_takes_the_label_of_the_brand_the_text_names(brand: str, expected: bool):
+    """BOTOX is labelled intradermal for axillary hyperhidrosis, DYSPORT intramuscular only;
+    the family entry ("botulinum toxin") lists what every brand is labelled for."""
+    view = _view(
+        "Weakness after toxin for sweating\nA 30-year-old woman with severe axillary "
+        "hyperhidrosis received 200 U of diluted botulinum toxin, administered intradermally "
+        f"into both armpits. The toxin used was {brand}. Two weeks later she noticed weakness "
+        "of both arms."
+    )
+    assert view["products"][0] == ("botulinum toxin", "botulinum_toxin")
+    assert view["route_approval"] is expected

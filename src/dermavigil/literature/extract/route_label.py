@@ -163,6 +163,8 @@ def complete_label(
         # keeps its label)
         return None
     entry = _catalogued(name, category, facts.used)
+    if entry is not None and facts.used and facts.used not in entry.routes:
+        entry = _brand_for(facts.used, entry, sentences)
     if entry is not None and entry.routes:
         facts.approved = list(entry.routes)
         facts.approved_verbatim = f"catalogue: {entry.name}"
@@ -287,6 +289,17 @@ def _catalogued(name: str, category: str | None, used: Route | None) -> Entry | 
     _, found = default_catalogue().candidates(name)
     same = [e for e in found if e.category.value == category]
     return same[0] if len(same) == 1 else None
+
+
+def _brand_for(used: Route, entry: Entry, sentences: list[Sentence]) -> Entry:
+    """A brand of the family's category the text names ("botulinum toxin (Botox)") whose label
+    lists the route used (BOTOX: intradermal for hyperhidrosis), else the family entry."""
+    from dermavigil.catalogue import resolve
+    from dermavigil.terminology.products import find_products
+
+    found = [resolve(m.text, used) for s in sentences for m in find_products(s.text)]
+    same = [f.entry for f in found if f and f.entry.category is entry.category]
+    return next((e for e in same if used in e.routes), entry)
 
 
 def _fda_labelled(facts: RouteFacts, name: str, name_spans: list[tuple[int, int]]) -> bool:
