@@ -4,6 +4,7 @@ one pattern then covers "mejoría" and "mejoria", and a match's span indexes the
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -18,3 +19,9 @@ def ascii_fold(text: str) -> str:
         )
         out.append("s" if low == "\u00df" else base[:1] if base[:1].isascii() and base else low)
     return "".join(out)
+
+
+def whole_words(pattern: str) -> re.Pattern[str]:
+    """``pattern`` matched as whole words of a folded text (no letter, digit or hyphen
+    either side): the form of every word list read in another language."""
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")

@@ -198,10 +198,11 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     narrated = case_sentences(sentences, told_wholly_in_past)
     challenge = find_challenges(narrated)
     told = with_groups(narrative_sentences(sentences), sentences)
+    case_report = reports_cases(sentences)
     # the title of a case report names the case's diagnosis even without a cause word
     # ("Nicolau Syndrome Requiring a Skin Graft", then "a man who developed this syndrome")
     reactions, excluded = find_reactions(
-        _with_title(sentences, told) if reports_cases(sentences) else told,
+        _with_title(sentences, told) if case_report else told,
         challenge.rechallenge_sentences,
         reaction_abbreviations(text),
     )
@@ -254,7 +255,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         narrated,
         first_told(sentences, [a for r in reactions for a in r.spans.get("verbatim", [])], first),
         # the title of a case report names the case ("... causing lateral rectus palsy")
-        serious_from=_with_title(sentences, narrated) if reports_cases(sentences) else narrated,
+        serious_from=_with_title(sentences, narrated) if case_report else narrated,
         reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
         title=sentences[0] if title else None,
         exposure=(exposed_in := exposure_sentence(case_part, introduced, named)),
@@ -335,7 +336,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
             if key not in keep:
                 case[key] = []
         case.pop("narrative", None)
-        if review or not reports_cases(sentences):
+        if review or not case_report:
             stated, ended, began = [], None, None
         else:  # a case report that names no age or sex: what it states of the case stays
             keep += ("seriousness", "outcome", "onset")

@@ -21,12 +21,9 @@ import re
 from dataclasses import dataclass
 
 from dermavigil.domain.vocab import DechallengeResult, RechallengeResult
+from dermavigil.literature.extract.ascii_folding import whole_words as _words
 from dermavigil.literature.extract.challenge import ChallengeFacts
 from dermavigil.literature.extract.sentences import Sentence
-
-
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
 
 
 @dataclass(frozen=True)

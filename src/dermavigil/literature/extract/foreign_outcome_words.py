@@ -16,11 +16,7 @@ from __future__ import annotations
 import re
 
 from dermavigil.domain.vocab import Outcome
-
-
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
-
+from dermavigil.literature.extract.ascii_folding import whole_words as _words
 
 OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (Outcome.fatal, _words(r"fallecio|fallecimiento|obito|faleceu|deces|decede|verstarb"

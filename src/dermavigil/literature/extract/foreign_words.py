@@ -17,15 +17,11 @@ from __future__ import annotations
 import re
 
 from dermavigil.domain.vocab import SeriousnessCriterion, Sex
+from dermavigil.literature.extract.ascii_folding import whole_words as _words
 from dermavigil.literature.extract.foreign_outcome_words import OUTCOMES
 from dermavigil.literature.extract.foreign_treatment_words import (  # each language's words
     TREATMENTS as TREATMENTS,  # module holds TREATMENTS (:func:`.foreign_languages.words_for`)
 )
-
-
-def _words(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
-
 
 CASE = _words(
     # es
