@@ -26,6 +26,7 @@ from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.admission import exposure_sentence
 from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges, recurrence_last
 from dermavigil.literature.extract.draft_model import Draft
+from dermavigil.literature.extract.exposure_products import named_family
 from dermavigil.literature.extract.extravasation import lone_extravasation
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.foreign_draft import fill_gaps
@@ -36,13 +37,9 @@ from dermavigil.literature.extract.onset import refine_onsets, stated_onset
 from dermavigil.literature.extract.outcome import find_outcome, first_told, summaries
 from dermavigil.literature.extract.patient import add_series, find_patient, find_series_patients
 from dermavigil.literature.extract.product_abbreviations import abbreviated_names, abbreviations
+from dermavigil.literature.extract.product_category import material_from_text, medicine_by_route
 from dermavigil.literature.extract.product_mentions import treated_families
-from dermavigil.literature.extract.products import (
-    find_product_facts,
-    material_from_text,
-    medicine_by_route,
-    named_family,
-)
+from dermavigil.literature.extract.products import find_product_facts
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions, unplaced_sites
 from dermavigil.literature.extract.reference import text_reference
@@ -143,7 +140,7 @@ def _in_another_language(
 ) -> Draft:
     """A partial draft for a text the extractor cannot read as English (empty, or in
     another language): the product family a text in another language names is kept, with
-    its evidence (:func:`.products.named_family`), what the words of its language give
+    its evidence (:func:`.exposure_products.named_family`), what the words of its language give
     (:func:`.foreign_draft.fill_gaps`), and a series its words count (:func:`.report_series`)."""
     draft = _empty(text, warnings)
     evidence: assemble.Evidence = {}

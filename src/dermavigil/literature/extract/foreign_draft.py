@@ -21,11 +21,12 @@ from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.challenge import ChallengeFacts
 from dermavigil.literature.extract.cyrillic_product import cyrillic_drug
+from dermavigil.literature.extract.exposure_products import named_family
 from dermavigil.literature.extract.foreign import ForeignFacts, read_foreign
 from dermavigil.literature.extract.foreign_words import DRUG_CLASSES
 from dermavigil.literature.extract.language import language_name
 from dermavigil.literature.extract.outcome import OutcomeFacts
-from dermavigil.literature.extract.products import ProductFacts, named_family
+from dermavigil.literature.extract.products import ProductFacts
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts
 from dermavigil.literature.extract.unspaced_product import AGENT

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from dermavigil.literature.extract.exposure_products import exposure_product, tattoo_first
 from dermavigil.literature.extract.high_pressure import injected_material
 from dermavigil.literature.extract.needle_words import needle_words
-from dermavigil.literature.extract.products import ProductFacts, exposure_product, tattoo_first
+from dermavigil.literature.extract.products import ProductFacts
 from dermavigil.literature.extract.sentences import Sentence
 
 
@@ -50,7 +51,7 @@ def skin_procedure_first(
     sentences: list[Sentence],
     rechallenge: set[int],
 ) -> list[ProductFacts]:
-    """A tattoo pigment (:func:`.products.tattoo_first`), then a needle procedure
+    """A tattoo pigment (:func:`.exposure_products.tattoo_first`), then a needle procedure
     (:func:`procedure_first`), as the suspect when the case names it so; then, in a
     high-pressure injection injury, the material injected (:func:`.high_pressure.
     injected_material`)."""
