@@ -138,3 +138,31 @@ def test_bad_decisions_are_refused(settings: Settings, ids: dict[str, str]) -> N
                        run_id=42)  # fmt: skip
     finally:
         registry.close()
+
+
+@pytest.mark.parametrize("decisions", [["different"], ["different", "undecided"], ["same"]])
+def test_every_decision_moves_the_count_a_shared_run_is_checked_against(
+    settings: Settings, ids: dict[str, str], decisions: list[str]
+) -> None:
+    """A decision changes which pairs a duplicate run offers, so each one committed moves
+    what ``background.run_shared`` compares before it reuses a run; one rolled back does not.
+    Only a merge moves the registry's revision (the signal runs' export)."""
+    from dermavigil.duplicates.manage import decisions_made
+    from dermavigil.registry.repository import registry_revision
+
+    pair = (ids["clinician"], ids["literature"])
+    registry = open_registry(settings.database_url)
+    try:
+        for decision in decisions:
+            with registry.transaction(readonly=True) as session:
+                made, revision = decisions_made(session), registry_revision(session)
+            with pytest.raises(RuntimeError), registry.transaction() as session:
+                decide(session, *pair, decision, by="assessor", master=pair[0])
+                raise RuntimeError("rolled back")
+            with registry.transaction() as session:
+                decide(session, *pair, decision, by="assessor", master=pair[0])
+            with registry.transaction(readonly=True) as session:
+                assert decisions_made(session) == made + 1, decision
+                assert registry_revision(session) == revision + (decision == "same"), decision
+    finally:
+        registry.close()

@@ -204,3 +204,44 @@ def test_a_run_that_waits_too_long_says_what_it_waited_for(
             run_shared(registry, settings, "cli", 0.5)
     finally:
         registry.close()
+
+
+def test_a_decision_undone_while_a_run_waits_is_not_answered_from_the_stale_run(
+    settings: Settings, ids: dict[str, str]
+) -> None:
+    """The first run reads the cases after "not a duplicate" was decided, so its pairs may
+    lack the pair; the assessor undoes the decision while a second run waits: the second run
+    must compare again (the pair is offered again), not reuse the first's result."""
+    pair = tuple(sorted((ids["clinician"], ids["literature"])))
+    registry = open_registry(settings.database_url)
+    paused = _Paused()
+    first: list = []  # type: ignore[type-arg]
+    second: list = []  # type: ignore[type-arg]
+    told: list[str] = []
+    try:
+        with registry.transaction() as session:
+            decide(session, *pair, "different", by="assessor")
+        one = _in_thread(lambda: run_shared(registry, settings, "web", 0.5, paused), first)
+        assert paused.reached.wait(60)
+        two = _in_thread(
+            lambda: run_shared(registry, settings, "cli", 0.5, lambda s, *_: told.append(s)),
+            second,
+        )
+        deadline = time.monotonic() + 30
+        while not told and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert told, "the second run did not wait"
+        with registry.transaction() as session:
+            decide(session, *pair, "undecided", by="assessor", reason="look again")
+        paused.go_on.set()
+        one.join(120)
+        two.join(120)
+        assert not isinstance(second[0], BaseException), second[0]
+        # On SQLite the first run's read is a snapshot taken before the undo (it lacks the
+        # pair); on PostgreSQL it reads the decisions as they are when it filters its pairs.
+        assert not second[0].reused, "a run made before the decision was reused"
+        assert pair in {(p.case_a, p.case_b) for p in second[0].run.pairs}
+        assert pair in set(second[0].run.undecided)
+    finally:
+        paused.go_on.set()
+        registry.close()

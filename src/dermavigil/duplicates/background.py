@@ -16,9 +16,12 @@ in two ways:
   store (``store_dir/locks/duplicates.lock``, :class:`~dermavigil.store.lock.SourceLock`)
   is held for the run; a run that finds it taken waits (up to :data:`RUN_LOCK_WAIT_S`),
   saying for what and how long through its progress, then uses the run just saved when
-  the registry's revision (:func:`~dermavigil.registry.repository.registry_revision`) has
-  not moved since that run read the cases and the threshold is the same; otherwise it
-  runs. Past the wait it fails with the holder named.
+  neither the registry's revision (:func:`~dermavigil.registry.repository.registry_revision`)
+  nor the number of decisions (:func:`~dermavigil.duplicates.manage.decisions_made`) has
+  moved since that run read the cases, and the threshold is the same; otherwise it runs.
+  Past the wait it fails with the holder named. A "not a duplicate" decision or its undoing
+  moves no case (the registry's revision stays, and the signal runs' export with it) but
+  changes which pairs a run offers: a run read before "undecided" reopened a pair lacks it.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from dermavigil.duplicates.manage import SavedRun, latest_run, save_run
+from dermavigil.duplicates.manage import SavedRun, decisions_made, latest_run, save_run
 from dermavigil.duplicates.service import registry_duplicates
 from dermavigil.registry.repository import registry_revision
 from dermavigil.settings import Settings
@@ -41,7 +44,7 @@ LOCK = "duplicates"
 RUN_LOCK_WAIT_S = 600.0
 """How long a duplicate run waits for another before it gives up, naming it."""
 LAST = "duplicates.last.json"
-"""Beside the lock: the last run saved, the registry revision it read and its threshold."""
+"""Beside the lock: the last run saved, the state it read (:func:`_state`), its threshold."""
 
 Progress = Callable[[str, int, int], None]
 
@@ -58,10 +61,17 @@ def _last_path(settings: Settings) -> Any:
     return settings.store_dir / LOCKS / LAST
 
 
-def _remember(settings: Settings, run_id: int, revision: int, threshold: float) -> None:
+def _state(session: Any) -> dict[str, int]:
+    """What a run's pairs depend on, read first in its transaction: the registry's revision
+    (the cases) and the number of decisions (the pairs left out). On PostgreSQL what is
+    read after is this state or newer, so a run is at worst run again, never reused stale."""
+    return {"revision": registry_revision(session), "decisions": decisions_made(session)}
+
+
+def _remember(settings: Settings, run_id: int, state: dict[str, int], threshold: float) -> None:
     path = _last_path(settings)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps({"run_id": run_id, "revision": revision, "threshold": threshold}))
+    tmp.write_text(json.dumps({"run_id": run_id, **state, "threshold": threshold}))
     os.replace(tmp, path)
 
 
@@ -75,7 +85,7 @@ def _reusable(registry: Any, settings: Settings, threshold: float) -> SavedRun |
         run = latest_run(session)
         if run is None or run.run_id != last.get("run_id") or run.threshold != threshold:
             return None
-        if registry_revision(session) != last.get("revision"):
+        if any(last.get(key) != value for key, value in _state(session).items()):
             return None
         return run
 
@@ -105,11 +115,11 @@ def run_shared(
                 return SharedRun(reusable, reused=True)
         started = clock()
         with registry.transaction(readonly=True) as session:
-            revision = registry_revision(session)  # first: the revision of what is read next
+            state = _state(session)  # first: the state of what is read next
             report = registry_duplicates(session, threshold, progress=progress)
         with registry.transaction() as session:
             run = save_run(session, report, by, started, clock())
-        _remember(settings, run.run_id, revision, threshold)
+        _remember(settings, run.run_id, state, threshold)
     return SharedRun(run)
 
 
@@ -120,6 +130,6 @@ def shared_text(shared: SharedRun) -> str:
     run = shared.run
     return (
         f"another duplicate run (run {run.run_id} by {run.run_by}, finished "
-        f"{run.finished_at:%H:%M} UTC) ended while this one waited, and the registry is "
-        "unchanged since it read the cases: its pairs are used"
+        f"{run.finished_at:%H:%M} UTC) ended while this one waited, and the registry and "
+        "the decisions are unchanged since it read the cases: its pairs are used"
     )

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dermavigil.duplicates.detect import DuplicatePair
@@ -99,6 +99,13 @@ def current_decisions(session: Session) -> dict[tuple[str, str], DecisionInfo]:
         select(DuplicateDecisionRow).order_by(DuplicateDecisionRow.decision_id)
     ).all()
     return {(row.case_a, row.case_b): _info(row) for row in rows}
+
+
+def decisions_made(session: Session) -> int:
+    """How many decisions were ever taken: rows are only added, so the count moves with
+    every committed decision (the revision of the decisions, as the registry's revision is
+    of its cases; one more decision row, nothing else, is written by :func:`decide`)."""
+    return int(session.scalar(select(func.count()).select_from(DuplicateDecisionRow)) or 0)
 
 
 def decision(session: Session, decision_id: int) -> DecisionInfo | None:
