@@ -87,6 +87,20 @@ def _in_thread(work, out: list) -> threading.Thread:  # type: ignore[no-untyped-
     return thread
 
 
+def _two_runs(registry, settings, paused, first, second, told):  # type: ignore[no-untyped-def]
+    """Start a run held by ``paused``, then a second one, and wait until it says it waits."""
+    one = _in_thread(lambda: run_shared(registry, settings, "web", 0.5, paused), first)
+    assert paused.reached.wait(60)
+    two = _in_thread(
+        lambda: run_shared(registry, settings, "cli", 0.5, lambda s, *_: told.append(s)),
+        second,
+    )
+    deadline = time.monotonic() + 30
+    while not told and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return one, two
+
+
 @pytest.mark.parametrize("decision", ["different", "same"])
 def test_a_decision_taken_while_a_run_is_in_flight_is_kept(
     settings: Settings, ids: dict[str, str], decision: str
@@ -134,15 +148,7 @@ def test_a_second_run_waits_for_the_first_and_uses_its_result(
     second: list = []  # type: ignore[type-arg]
     told: list[str] = []
     try:
-        one = _in_thread(lambda: run_shared(registry, settings, "web", 0.5, paused), first)
-        assert paused.reached.wait(60)
-        two = _in_thread(
-            lambda: run_shared(registry, settings, "cli", 0.5, lambda s, *_: told.append(s)),
-            second,
-        )
-        deadline = time.monotonic() + 30
-        while not told and time.monotonic() < deadline:
-            time.sleep(0.05)
+        one, two = _two_runs(registry, settings, paused, first, second, told)
         time.sleep(1.2)
         assert told and re.match(
             r"waiting for another duplicate run to finish \(pid \d+, since \d\d:\d\d\): "
@@ -221,15 +227,7 @@ def test_a_decision_undone_while_a_run_waits_is_not_answered_from_the_stale_run(
     try:
         with registry.transaction() as session:
             decide(session, *pair, "different", by="assessor")
-        one = _in_thread(lambda: run_shared(registry, settings, "web", 0.5, paused), first)
-        assert paused.reached.wait(60)
-        two = _in_thread(
-            lambda: run_shared(registry, settings, "cli", 0.5, lambda s, *_: told.append(s)),
-            second,
-        )
-        deadline = time.monotonic() + 30
-        while not told and time.monotonic() < deadline:
-            time.sleep(0.05)
+        one, two = _two_runs(registry, settings, paused, first, second, told)
         assert told, "the second run did not wait"
         with registry.transaction() as session:
             decide(session, *pair, "undecided", by="assessor", reason="look again")
