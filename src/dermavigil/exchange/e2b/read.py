@@ -8,6 +8,8 @@ not hold go verbatim into ``Case.unmapped``
 (:mod:`~dermavigil.exchange.e2b.unmapped`), and a dermavigil supplement
 (:mod:`~dermavigil.exchange.e2b.supplement`) is applied last (one that does
 not apply is kept aside, see :func:`~dermavigil.exchange.supplement.build_case`).
+The regulatory authority's case number is read from C.1.9.1.r
+(:mod:`~dermavigil.exchange.e2b.other_ids`).
 The sender's causality assessments (G.k.9.i.2.r) and comments (H.4) are kept
 beside dermavigil's own as ``Case.reported_causality`` / ``sender_comments``, read
 by :mod:`~dermavigil.exchange.e2b.causality`. Each case is validated on its
@@ -29,6 +31,7 @@ from dermavigil.exchange import codes as c
 from dermavigil.exchange.e2b import drugs as d
 from dermavigil.exchange.e2b import sections as s
 from dermavigil.exchange.e2b.causality import read_reported
+from dermavigil.exchange.e2b.other_ids import authority_number
 from dermavigil.exchange.e2b.rules import check_batch
 from dermavigil.exchange.e2b.schema import require_valid
 from dermavigil.exchange.e2b.supplement import decoded, read_supplement
@@ -108,6 +111,7 @@ def message_mapping(message: etree._Element) -> tuple[dict[str, Any], str | None
     supplement = _supplement(r)
     role = r.one(event, _ROLE)
     mapping: dict[str, Any] = {"report": s.report(r), "narrative": r.text(event, "h:text")}
+    mapping["report"] = s.drop_none({**mapping["report"], "authority_number": authority_number(r)})
     if role is not None:
         mapping["patient"] = s.patient(r, role)
         reactions = r.all(role, f"h:subjectOf2/h:observation[h:code/@code='{c.OBS_REACTION}']")
