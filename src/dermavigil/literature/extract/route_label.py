@@ -18,15 +18,9 @@ from typing import TYPE_CHECKING
 from dermavigil.domain.routes import Route
 from dermavigil.literature.extract.high_pressure import high_pressure_spans
 from dermavigil.literature.extract.needle_words import is_needle_procedure
-from dermavigil.literature.extract.routes import (
-    ADMIN,
-    RouteFacts,
-    into_an_artery,
-    oral_form,
-    route_of,
-    route_pattern,
-    text_of,
-)
+from dermavigil.literature.extract.route_named import named_with_route
+from dermavigil.literature.extract.route_words import ADMIN
+from dermavigil.literature.extract.routes import RouteFacts, into_an_artery, oral_form, text_of
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.tattoo import is_tattoo
 from dermavigil.literature.extract.toxin_target import toxin_target
@@ -74,12 +68,6 @@ _SELF_INJECTED = re.compile(
 herself with mineral oil"): an uncatalogued material (category ``other``) injected by a lay
 person is not made for that injection (docs/annotation.md: self-injected silicone is false;
 a drug or vaccine the patient self-injects as prescribed is not concerned)."""
-_DRUG_ROUTE = re.compile(
-    r"\b(?P<route>intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|IMI?|SC)\s+"
-    r"(?:\([^)]{0,10}\)\s+)?(?:injections?\s+of\s+|administration\s+of\s+|dose\s+of\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?P<name>[\w-]+)",
-    re.I,
-)
 _UNLICENSED = re.compile(
     r"\bblack[- ]market\b|\bcounterfeit\b|\bfake\b|\b(?:unlicen[sc]ed|unregistered)\b(?!\s+"
     r"(?:medical\s+)?(?:practitioner|person|provider|injector|individual|clinic|beautician)s?\b)"
@@ -90,7 +78,6 @@ _UNLICENSED = re.compile(
 """A product the case got from outside the licensed supply ("black-market testosterone",
 "counterfeit botulinum toxin", "bought online"): no labelling says how it is given."""
 _NEEDLED = re.compile(r"\bmicro-?(?:needl\w*|inject\w*)|\bderma-?(?:roller|pen|stamp)\b", re.I)
-_ROUTE_ABBREV = {"im": Route.intramuscular, "imi": Route.intramuscular, "sc": Route.subcutaneous}
 
 
 def complete_label(
@@ -210,25 +197,7 @@ def complete_label(
         facts.approved_verbatim = "allergen extracts for immunotherapy: subcutaneous injection"
         facts.approved_spans = list(facts.used_spans)
         return "allergen immunotherapy extracts are labelled for subcutaneous injection"
-    heads = [w[:5] for w in re.findall(r"[a-z]{4,}", name.lower())]
-    for sentence in sentences:
-        for found in _DRUG_ROUTE.finditer(sentence.text):
-            word = found.group("route")
-            route = _ROUTE_ABBREV.get(word.lower()) or route_of(word)
-            # the name may follow a dose ("subcutaneous injection of 40mg of glatiramer")
-            phrase = sentence.text[found.start() : found.end() + 40].lower()
-            if route and route == facts.used and any(h in phrase for h in heads):
-                facts.approved = [route]
-                facts.approved_verbatim = found.group(0)
-                facts.approved_spans.append(
-                    (sentence.start + found.start(), sentence.start + found.end())
-                )
-                return "route named with the product"
-    span = _named_near_route(facts, heads, sentences)
-    if span is not None and facts.used is not None:
-        facts.approved = [facts.used]
-        facts.approved_verbatim = text_of(sentences, span)
-        facts.approved_spans.append(span)
+    if named_with_route(facts, name, sentences):
         return "route named with the product"
     if _fda_labelled(facts, name, name_spans or []):
         return "FDA labelling (Drugs@FDA)"
@@ -356,43 +325,4 @@ def _correct_technique(facts: RouteFacts, stated: list[Sentence]) -> str | None:
             facts.approved_verbatim = match.group(0)
             facts.approved_spans = [(sentence.start + match.start(), sentence.start + match.end())]
             return "a correct technique stated"
-    return None
-
-
-_NEAR = 60
-"""How far (characters, within one clause) a drug's name and the route it was given by may
-stand apart: "diclofenac sodium as an intramuscular injection", "Copaxone (glatiramer
-acetate) thrice weekly subcutaneous injections", "an injection of X into the deltoid muscle"."""
-_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whereas|while|although|instead)\b", re.I)
-
-
-def _named_near_route(
-    facts: RouteFacts, heads: list[str], sentences: list[Sentence]
-) -> tuple[int, int] | None:
-    """Where the text names the drug and, in the same clause and with an administration
-    word, the route the case says it was given by (either order): a prescribed drug given
-    by that route is given by the route it is made for. ``None`` when no sentence does."""
-    if facts.used is None or not heads:
-        return None
-    pattern = route_pattern(facts.used)
-    abbrevs = [a for a, r in _ROUTE_ABBREV.items() if r is facts.used]
-    abbrev = re.compile(rf"\b(?-i:{'|'.join(a.upper() for a in abbrevs)})\b") if abbrevs else None
-    for sentence in sentences:
-        text = sentence.text
-        lower = text.lower()
-        found = list(pattern.finditer(text)) + (list(abbrev.finditer(text)) if abbrev else [])
-        for match in found:
-            start, end = max(0, match.start() - _NEAR), min(len(text), match.end() + _NEAR)
-            for head in heads:
-                for place in re.finditer(rf"\b{re.escape(head)}", lower[start:end]):
-                    a, b = sorted((start + place.start(), match.start()))
-                    between = text[a : max(b, match.end())]
-                    lo = min(start + place.start(), match.start())
-                    hi = max(match.end(), start + place.end())
-                    # "an injection of X into the deltoid muscle", "X as an IM injection"
-                    if _CLAUSE_BREAK.search(between) or not ADMIN.search(
-                        text[max(0, lo - 20) : hi + 15]
-                    ):
-                        continue
-                    return sentence.start + lo, sentence.start + hi
     return None
