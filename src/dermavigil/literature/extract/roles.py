@@ -17,7 +17,10 @@ continues the narrative without naming the patient: right after a patient
 sentence (or another such continuation, at most three in a row), in the
 same part of the abstract, told in the past tense (a past verb before any
 present auxiliary or modal), with no review, advice, study or frequency
-cue. A keyword line and a page line without a verb never continue it. A
+cue. A keyword line is never part of it, even when it names the patient
+("Keywords: ...; Male; ..."): index terms say what the article is about, not what
+happened (``docs/annotation.md``: index terms and keywords are not the patient's); a page
+line without a verb never continues it. A
 figure caption ("Fig. 1 Front view of the facial nodules") and a sentence
 that calls itself the report of this case ("this is the first report of
 ...", "this is an unusual case of ...") are about the patient wherever they
@@ -143,6 +146,9 @@ def narrative_sentences(sentences: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     left = 0
     for sentence in sentences:
+        if _KEYWORDS.match(sentence.text):  # the record's index terms, no event of the case
+            left = 0
+            continue
         advice = sentence.section != "title" and recommends(sentence)
         if sentence.index in patient and not advice:
             out.append(sentence)
