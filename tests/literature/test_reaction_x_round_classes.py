@@ -3,6 +3,8 @@ repository), pinned on texts we wrote ourselves."""
 
 from __future__ import annotations
 
+import pytest
+
 from dermavigil.literature.extract import extract_draft
 
 
@@ -26,3 +28,50 @@ def test_index_terms_naming_the_patient_are_no_event_of_the_case():
     assert "tender nodule" in verbatims
     assert not verbatims & {"anaphylaxis", "urticaria"}
 
+
+@pytest.mark.parametrize(
+    ("text", "kept", "condition"),
+    [
+        (  # a plural patient noun "with" its condition, told before what they developed
+            "Skin necrosis at interferon injection sites\n"
+            "We report two patients with chronic hepatitis C who developed skin necrosis at the "
+            "sites of subcutaneous interferon injections.",
+            "skin necrosis",
+            "hepatitis",
+        ),
+        (  # a title's indication named by an eponym's possessive (curly apostrophe)
+            "Skin atrophy after a corticosteroid injection for de Quervain\u2019s tendonitis\n"
+            "A 41-year-old woman developed skin atrophy over the wrist two months after a "
+            "triamcinolone injection.",
+            "skin atrophy",
+            "tendonitis",
+        ),
+        (  # what a drug was prescribed "to him" for
+            "Forearm abscess after injecting crushed tablets\n"
+            "A 30-year-old man presented with a two-year history of tramadol use, which was "
+            "prescribed to him for back pain. He injected crushed tablets into a forearm vein "
+            "and developed an abscess of the forearm.",
+            "abscess",
+            "back pain",
+        ),
+        (  # what another drug had been taken because of
+            "Abdominal wall haematoma after a depot injection\n"
+            "An 80-year-old man, who had taken warfarin because of atrial fibrillation, received "
+            "a subcutaneous leuprorelin injection and developed a large haematoma of the "
+            "abdominal wall.",
+            "haematoma",
+            "atrial fibrillation",
+        ),
+    ],
+)
+def test_the_condition_a_patient_had_or_a_drug_was_taken_for_is_no_reaction(
+    text: str, kept: str, condition: str
+):
+    """The condition of the patients "with" it (plural nouns too), the indication of a title
+    written with an eponym's possessive, and what the patient's drugs were prescribed or
+    taken for are what the patient had before the events (ConText's temporality, Harkema et
+    al. 2009): not reactions (docs/annotation.md: not pre-existing disease or the
+    indication)."""
+    verbatims = _verbatims(text)
+    assert any(kept in v for v in verbatims)
+    assert not any(condition in v for v in verbatims)

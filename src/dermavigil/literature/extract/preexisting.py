@@ -28,16 +28,16 @@ _LISTED = (
     r"|were|who|which|that|after|following|leading|resulting|causing|requiring|to|but|then|when"
     r"|while|because|without|until|since|years?|months?|weeks?|days?|hours?)\b)"
     r"(?![\w-]*(?:induced|related|caused)\b)"
-    r"(?:[\w-]+|\([^()]{1,40}\))(?:\s*,\s*(?:and\s+|or\s+)?|\s+))"
+    r"(?:[\w-]+(?:['\u2019]s)?|\([^()]{1,40}\))(?:\s*,\s*(?:and\s+|or\s+)?|\s+))"
 )
 """A word of a list of conditions ("blepharospasm, hemifacial spasm, and eyelid
-fasciculations", "cervical dystonia (one case) and symptomatic hemidystonia"), up to a verb
-or a clause that goes on to the case."""
+fasciculations", "cervical dystonia (one case) and symptomatic hemidystonia", an eponym's
+possessive: "de Quervain's tenosynovitis"), up to a verb or a clause that goes on to the case."""
 NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)
 """A word that makes the next mention a normal finding ("her BCG vaccination scar")."""
 _INDICATION = re.compile(
     r"\b(?:inject\w*|injec-|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC|given"
-    r"|administered|received|receiving|undergoing|treated|treatment with|taking|using)\b"
+    r"|administered|received|receiving|undergoing|treated|treatment with|taking|taken|took|using)\b"
     r"(?:(?!\b(?:developed|presented|experienced|noticed|concerning|suspicious)\b)[^.;]){0,80}"
     r"\b(?:for|due to|because of|to (?:treat|relieve|manage|prevent|control)"
     r"|(?:for|in) (?:the )?(?:treatment|management|relief|prevention) of|against)\s+"
@@ -73,7 +73,8 @@ _CO_TRIGGER = re.compile(
 """An illness named beside the exposure that set the reaction off: "a filler reaction
 following two COVID-19 vaccinations and infection"."""
 _CONDITION_OF_PATIENT = re.compile(
-    r"\b(?:man|woman|women|male|female|boy|girl|patient|child|infant|lady|gentleman)"
+    r"\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|patients?|child(?:ren)?|infants?|lady"
+    r"|gentleman)"
     r"(?:\s+with|,?\s+suffering from|,?\s+(?:(?:who|that) (?:was|had been) )?diagnosed with)\s+"
     r"(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary|at|on|in"
     r"|was|were|had|presented|developed|admitted|complained|noticed|reported|experienced"
@@ -96,7 +97,8 @@ _THEN_EXPOSED = re.compile(
 pneumonia was given an intramuscular injection of ceftriaxone" (not "admitted with
 anaphylaxis and given epinephrine", a treatment)."""
 _USED_FOR = re.compile(
-    r"\b(?:used|indicated|approved|licensed|prescribed)\s+(?:(?:to treat|to manage|for|in)"
+    r"\b(?:used|indicated|approved|licensed|prescribed)\s+(?:to (?:him|her|them)\s+)?"
+    r"(?:(?:to treat|to manage|for|in)"
     r"(?: the (?:treatment|management) of)?)\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
