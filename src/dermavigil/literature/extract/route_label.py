@@ -152,8 +152,13 @@ def complete_label(
     entry = _catalogued(name, category, facts.used)
     if entry is not None and facts.used and facts.used not in entry.routes:
         entry = _brand_for(facts.used, entry, sentences)
-    if entry is not None and entry.routes:
-        facts.approved = list(entry.routes)
+    labelled = list(entry.routes) if entry is not None else []
+    if facts.used in JOINT_ROUTES and facts.used not in labelled:
+        # a label gives a joint and the soft tissue around it together (JOINT_ROUTES); one
+        # silent on both proves no wrong route: the joint branch below decides
+        labelled = [*labelled, facts.used] if set(labelled) & JOINT_ROUTES else []
+    if entry is not None and labelled:
+        facts.approved = labelled
         facts.approved_verbatim = f"catalogue: {entry.name}"
         facts.approved_spans = list(name_spans or [])
         facts.not_for_injection()

@@ -42,6 +42,17 @@ _IV = (
 )  # fmt: skip
 """'IV' (intravenous) as clinical English abbreviates it ("IV clindamycin", "IV iron"), not
 the Roman numeral of a type, grade or stage ("type IV hypersensitivity", "grade IV")."""
+_SOFT_TISSUE = (
+    r"(?:bursae?|tendon sheaths?|(?:(?:first|second|dorsal) )?(?:extensor|flexor) compartments?"
+    r"|carpal tunnel|ligaments?)"
+)
+"""The soft tissue around a joint that a corticosteroid is injected into for its indication
+(a bursa, a tendon sheath, a wrist's extensor compartment, the carpal tunnel, a ligament):
+the injectable suspensions' labels give intra-articular and soft-tissue injection together
+(bursitis, tenosynovitis, epicondylitis; :data:`dermavigil.terminology.labelled_routes.
+JOINT_ROUTES`), so the case names the route the product is made for (docs/annotation.md: a
+corticosteroid injected for its indication with its intended site named is approved true,
+route null)."""
 ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     (Route.intradermal, r"intra-?dermal(?:ly)?|(?<!sub)dermal injections?|into the dermis"),
     (Route.subdermal, r"sub-?dermal(?:ly)?"),
@@ -81,8 +92,10 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     ),
     (
         Route.periarticular,  # the soft tissue around a joint (docs/annotation.md, route null)
-        r"peri-?(?:articular|tendin(?:ous|eal))(?:ly|(?= injections?| infiltrations?))"
-        r"|intra-?bursal|into (?:the|a) (?:[\w-]+ )?(?:bursa|tendon sheath)",
+        r"peri-?(?:articular|tendin(?:ous|eal))(?:ly|(?=(?: [\w-]+){0,2} (?:injections?"
+        r"|infiltrations?)))|intra-?bursal"
+        rf"|(?:into|in|to) (?:the|a|an|his|her|their|both|each) (?:[\w-]+ (?:and )?){{0,8}}?"
+        rf"{_SOFT_TISSUE}|{_SOFT_TISSUE} (?:was|were) (?:\w+ )?injected",
     ),
     (Route.topical, r"topical(?:ly)?|applied (?:to|on) the skin"),
     (Route.cutaneous, r"cutaneous(?= (?:use|application))|on the skin surface"),
