@@ -48,6 +48,18 @@ def tables() -> Callable[[Settings, str], dict[str, pa.Table]]:
 
 
 VAERS_1990 = "vaers_1990_2006_official_zips/1990VAERSData.zip"
+FAERS_2017Q2 = "faers_ascii_samples_2004q1_2017q2/faers_ascii_2017q2.zip"
+
+
+@pytest.fixture
+def quarter_2017q2(shared_data: Path, tmp_path: Path) -> Path:
+    """The real 2017Q2 sample quarter extracted to a folder a test may change."""
+    import zipfile
+
+    quarter = tmp_path / "faers_2017q2"
+    with zipfile.ZipFile(shared_data / FAERS_2017Q2) as zf:
+        zf.extractall(quarter)
+    return quarter
 
 
 def small_vaers_year(shared_data: Path, folder: Path, reports: int = 20) -> Path:

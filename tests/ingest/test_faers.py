@@ -16,7 +16,7 @@ from dermavigil.errors import InputError
 from dermavigil.ingest import faers
 from dermavigil.ingest.files import digest
 from dermavigil.ingest.runner import run_import
-from dermavigil.ingest.values import dose_text
+from dermavigil.ingest.values import dose_text, verbatim_dose
 from dermavigil.settings import Settings
 
 Tables = Callable[[Settings, str], dict[str, pa.Table]]
@@ -95,7 +95,8 @@ def test_authority_number_and_dose_are_kept(
     settings: Settings, shared_data: Path, tables: Tables
 ) -> None:
     """AUTH_NUM (the regulatory authority's case number, DEMO) and DOSE_AMT / DOSE_UNIT
-    (DRUG, per product line; ASC_NTS) reach the store, counted against the files."""
+    (DRUG, per product line; ASC_NTS; else the verbatim DOSE_VBM) reach the store, counted
+    against the files."""
     folder = shared_data / "faers_2025q4_sample"
     run_import(settings, "faers", [folder])
     t = tables(settings, "faers")
@@ -108,7 +109,8 @@ def test_authority_number_and_dose_are_kept(
     drugs = _dollar(folder / "DRUG25Q4.txt")
     given: dict[tuple[str, int], set[str | None]] = {}
     for d in drugs:  # a (primaryid, drug_seq) given twice is kept once, one of its doses
-        dose = f"{float(d['dose_amt']):g} {d['dose_unit']}" if d["dose_amt"] else None
+        structured = f"{float(d['dose_amt']):g} {d['dose_unit']}" if d["dose_amt"] else None
+        dose = structured or verbatim_dose(d["dose_vbm"])  # as worded without dose_amt
         given.setdefault((d["primaryid"], int(d["drug_seq"])), set()).add(dose)
     kept = {(p["report_id"], p["seq"]): p["dose"] for p in t["report_products"].to_pylist()}
     assert all(dose in given[key] for key, dose in kept.items())
@@ -157,6 +159,75 @@ def test_legacy_and_faers_zips(settings: Settings, shared_data: Path, tables: Ta
         and r["event_date"].day != 1
     )
     assert not summary.rejected
+
+
+def _quarter_files(zip_path: Path) -> dict[str, list[dict[str, str]]]:
+    """An independent reading of a sample quarter's zip: file kind -> rows (the legacy
+    files' synthetic last column is dropped with its stray empty field)."""
+    out = {}
+    with zipfile.ZipFile(zip_path) as zf:
+        for name in zf.namelist():
+            if name.upper().endswith(".TXT"):
+                lines = zf.read(name).decode("utf-8").splitlines()
+                header = lines[0].lower().split("$")
+                kind = Path(name).name[:4].upper()
+                out[kind] = [dict(zip(header, line.split("$"), strict=False)) for line in lines[1:]]
+    return out
+
+
+def test_old_quarters_import_without_the_later_columns(
+    settings: Settings, shared_data: Path, tables: Tables
+) -> None:
+    """2004Q1 (legacy AERS) has none of auth_num, dose_amt, dose_freq, cum_dose_chr: it
+    imports, each absent column named in a warning, its fields empty; its only dose is the
+    verbatim dose_vbm, kept. 2017Q2 has them all: structured dose first, else dose_vbm;
+    frequency and cumulative dose counted against the file."""
+    folder = shared_data / "faers_ascii_samples_2004q1_2017q2"
+    summary = run_import(settings, "faers", [folder])
+    warned = [w.split(": ", 1)[1] for w in summary.warnings if "DEMO04Q1" in w or "DRUG04Q1" in w]
+    for column in ("auth_num", "dose_amt", "dose_freq", "cum_dose_chr"):
+        assert any(w.startswith(f"no {column} column") for w in warned), (column, warned)
+    assert not any(w.startswith("no dose_vbm") for w in warned)
+    assert not any("17Q2" in w for w in summary.warnings)
+    t = tables(settings, "faers")
+    reports = {r["report_id"]: r for r in t["reports"].to_pylist()}
+    products = {(p["report_id"], p["seq"]): p for p in t["report_products"].to_pylist()}
+    legacy = _quarter_files(folder / "aers_ascii_2004q1.zip")
+    assert all(reports[d["isr"]]["authority_number"] is None for d in legacy["DEMO"])
+    for d in legacy["DRUG"]:
+        if (d["isr"], int(d["drug_seq"])) in products:
+            kept = products[(d["isr"], int(d["drug_seq"]))]
+            assert kept["dose"] == verbatim_dose(d["dose_vbm"])
+            assert kept["dose_frequency"] is None and kept["cumulative_dose"] is None
+    assert sum(1 for d in legacy["DRUG"] if verbatim_dose(d["dose_vbm"])) > 100
+    faers17 = _quarter_files(folder / "faers_ascii_2017q2.zip")
+    assert sum(1 for r in reports.values() if r["authority_number"]) == sum(
+        1 for d in faers17["DEMO"] if d["auth_num"]
+    )
+    for d in faers17["DRUG"]:
+        kept = products[(d["primaryid"], int(d["drug_seq"]))]
+        structured = dose_text(d["dose_amt"], d["dose_unit"])
+        assert kept["dose"] == (structured or verbatim_dose(d["dose_vbm"]))
+        assert kept["dose_frequency"] == (d["dose_freq"].upper() or None)
+        assert kept["cumulative_dose"] == dose_text(d["cum_dose_chr"], d["cum_dose_unit"])
+    assert products[("111440772", 3)]["dose"] is None  # dose_vbm "UNK": no dose
+
+
+def test_verbatim_dose() -> None:
+    assert verbatim_dose(" 50 MG  ON DAY 2 ") == "50 MG ON DAY 2"
+    assert verbatim_dose("10 MG, UNK") == "10 MG, UNK"  # the frequency is what is unknown
+    assert verbatim_dose("UNK") is None and verbatim_dose("Unknown") is None
+    assert verbatim_dose("") is None and verbatim_dose(None) is None
+
+
+def test_a_quarter_without_a_required_column_names_the_file_and_column(
+    settings: Settings, quarter_2017q2: Path
+) -> None:
+    quarter = quarter_2017q2
+    drug = quarter / "ascii" / "DRUG17Q2.txt"
+    drug.write_text(drug.read_text(encoding="utf-8").replace("$role_cod$", "$role$", 1))
+    with pytest.raises(InputError, match=r"DRUG17Q2\.txt: not a FAERS DRUG file: .*role_cod"):
+        run_import(settings, "faers", [quarter])
 
 
 def test_quirks_are_reported_by_file_line_field(

@@ -9,7 +9,6 @@ was.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -199,13 +198,9 @@ def test_every_product_and_reaction_row_is_accounted_for(
 
 
 def test_faers_quarter_without_outc_warns_and_leaves_seriousness_unknown(
-    strict_settings: Settings, shared_data: Path, tmp_path: Path, tables
+    strict_settings: Settings, quarter_2017q2: Path, tables
 ) -> None:
-    quarter = tmp_path / "faers_2017q2"
-    with zipfile.ZipFile(
-        shared_data / "faers_ascii_samples_2004q1_2017q2" / "faers_ascii_2017q2.zip"
-    ) as zf:
-        zf.extractall(quarter)
+    quarter = quarter_2017q2
     (quarter / "ascii" / "OUTC17Q2.txt").unlink()
     summary = run_import(strict_settings, "faers", [quarter])
     assert f"{quarter}: no OUTC file: seriousness and outcome of its reports will be unknown" in (

@@ -26,8 +26,11 @@ E2B seriousness criterion (RI and OT: medically important);
 ``authority_number`` = ``auth_num`` (the regulatory authority's case number, FAERS
 2014Q3 on; E2B(R3) C.1.9.1.r.2 with the authority as its source); a product's
 ``dose`` = ``dose_amt`` and ``dose_unit`` (E2B(R3) G.k.4.r.1a/b,
-:func:`~dermavigil.ingest.values.dose_text`) and its ``lot`` = ``lot_num``
-(G.k.4.r.7); ``age_unit`` the ``age_cod`` unit (an age in
+:func:`~dermavigil.ingest.values.dose_text`), else the verbatim ``dose_vbm`` (G.k.4.r.8
+dosage text, :func:`~dermavigil.ingest.values.verbatim_dose`: legacy AERS has no other),
+its ``dose_frequency`` = ``dose_freq`` (the ASC_NTS code, ``QD``, ``BID``), its
+``cumulative_dose`` = ``cum_dose_chr`` and ``cum_dose_unit`` (G.k.5a/b), and its ``lot`` =
+``lot_num`` (G.k.4.r.7); ``age_unit`` the ``age_cod`` unit (an age in
 decades is a span), ``age_group`` = ``age_grp`` (:data:`AGE_GROUPS`); roles
 PS/SS suspect, C concomitant, I interacting; ``category`` the aesthetic
 product family when the name or ingredient shows one, else ``drug``.
@@ -62,12 +65,14 @@ from dermavigil.ingest.values import (
     parse_int,
     partial_date_end,
     sex_code,
+    verbatim_dose,
 )
 
 SOURCE = "faers"
-# 8: authority_number (auth_num), dose (dose_amt, dose_unit); 7: age_unit, age_group;
+# 9: dose verbatim (dose_vbm) without dose_amt, dose_frequency, cumulative_dose; 8:
+# authority_number (auth_num), dose (dose_amt, dose_unit); 7: age_unit, age_group;
 # 6: event_date_last; 5: mfr_num; 4: lot (lot_num); 3: serious unknown without OUTC; orphans
-PARSER_VERSION = "faers-8"
+PARSER_VERSION = "faers-9"
 
 AGE_GROUPS: dict[str, AgeGroup] = {
     "N": AgeGroup.neonate,
@@ -129,6 +134,7 @@ SPECS = {  # columns of every era (after _ALIASES); era-specific ones are read w
             "sex": "sex will be unknown",
             "occp_cod": "reporter qualifications will be unknown",
             "reporter_country": "countries will be unknown where occr_country is absent",
+            "auth_num": "authority case numbers will be unknown (a column of FAERS 2014Q3 on)",
         },
         looks={"primaryid": ID, "fda_dt": COMPACT_DATE},
     ),
@@ -139,6 +145,10 @@ SPECS = {  # columns of every era (after _ALIASES); era-specific ones are read w
             "route": "routes will be unknown",
             "drug_seq": "product sequence numbers will be unknown",
             "lot_num": "lot numbers will be unknown",
+            "dose_amt": "doses will be known only as worded (dose_vbm; FAERS 2012Q4 on)",
+            "dose_vbm": "doses will be unknown where dose_amt is absent",
+            "dose_freq": "dose frequencies will be unknown (a column of FAERS 2012Q4 on)",
+            "cum_dose_chr": "cumulative doses will be unknown (a column of FAERS 2012Q4 on)",
         },
         looks={"primaryid": ID, "role_cod": one_of("PS", "SS", "C", "I", "DN")},
     ),
@@ -238,7 +248,10 @@ def _stage_drugs(plan: InputPlan, stage: StageWriter) -> None:
                 ),
                 "route": route_key(rec.get("route")),
                 "lot": rec.get("lot_num") or None,
-                "dose": dose_text(rec.get("dose_amt"), rec.get("dose_unit")),
+                "dose": dose_text(rec.get("dose_amt"), rec.get("dose_unit"))
+                or verbatim_dose(rec.get("dose_vbm")),
+                "dose_frequency": rec.get("dose_freq").upper() or None,
+                "cumulative_dose": dose_text(rec.get("cum_dose_chr"), rec.get("cum_dose_unit")),
                 "_line": rec.line,
             },
         )

@@ -219,8 +219,9 @@ def gravest(criteria: Iterable[SeriousnessCriterion]) -> str | None:
 
 def dose_text(amount: str | None, unit: str | None) -> str | None:
     """A dose as one text, the amount as a number and the unit upper case (``"30.0"``,
-    ``"mg"`` -> ``"30 MG"``; FAERS DRUG ``dose_amt`` and ``dose_unit``, ASC_NTS); None
-    without a positive amount (``dose_vbm``, the verbatim dose, is not parsed)."""
+    ``"mg"`` -> ``"30 MG"``; FAERS DRUG ``dose_amt`` and ``dose_unit``, ``cum_dose_chr`` and
+    ``cum_dose_unit``, ASC_NTS); None without a positive amount (the verbatim dose is
+    :func:`verbatim_dose`)."""
     try:
         value = float((amount or "").strip().replace(",", "."))
     except ValueError:
@@ -229,3 +230,17 @@ def dose_text(amount: str | None, unit: str | None) -> str | None:
         return None
     unit_text = " ".join((unit or "").upper().split())
     return f"{value:g} {unit_text}".strip()
+
+
+DOSE_UNKNOWN = frozenset({"UNK", "UNKNOWN", "UNKNOWNDOSE", "NI", "NA", "ASKU", "NOTREPORTED"})
+"""A verbatim dose saying only that the dose is not known (FAERS ``dose_vbm`` "UNK"), its
+letters and digits upper case: no dose. "10 MG, UNK" (a frequency not known) is a dose."""
+
+
+def verbatim_dose(text: str | None) -> str | None:
+    """A verbatim dose (FAERS DRUG ``dose_vbm``, "1.3 MG/M2 ON DAYS 1, 4, 8 AND 11"), its
+    spaces collapsed; None when blank or when it says only that the dose is not known
+    (:data:`DOSE_UNKNOWN`)."""
+    words = " ".join((text or "").split())
+    key = "".join(ch for ch in words.upper() if ch.isascii() and ch.isalnum())
+    return words if key and key not in DOSE_UNKNOWN else None

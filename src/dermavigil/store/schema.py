@@ -76,8 +76,12 @@ REPORT_PRODUCTS = pa.schema(
         # lot (batch) number as reported (VAERS VAX_LOT, FAERS lot_num, the registry's)
         pa.field("lot", pa.string()),
         # the dose as given, amount and unit ("30 MG"; FAERS dose_amt + dose_unit, the
-        # registry's; E2B(R3) G.k.4.r.1a/b)
+        # registry's; E2B(R3) G.k.4.r.1a/b), else as worded (FAERS dose_vbm, G.k.4.r.8)
         pa.field("dose", pa.string()),
+        # how often (FAERS dose_freq, "QD") and the cumulative dose to the first reaction
+        # ("600 MG"; FAERS cum_dose_chr + cum_dose_unit, E2B(R3) G.k.5a/b)
+        pa.field("dose_frequency", pa.string()),
+        pa.field("cumulative_dose", pa.string()),
     ]
 )
 
