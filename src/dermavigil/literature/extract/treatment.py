@@ -40,6 +40,7 @@ from dermavigil.literature.extract.treatment_names import (
     procedure_name,
     treatment_phrases,
 )
+from dermavigil.literature.extract.treatment_switch import replaces_the_suspect
 from dermavigil.terminology.drug_variants import ETHANOL, SKIN_TEST_ANTIGENS
 from dermavigil.terminology.drugs import drug_names, find_drugs
 from dermavigil.terminology.products import categorize, find_products
@@ -184,7 +185,9 @@ def _matches(
             continue
         if cues.APPROACH.fullmatch(name) and cues.BY_WAY_OF.search(text[:start][-60:]):
             continue  # "excised through a subcoronal incision", "fat obtained via liposuction"
-        if not_for_the_reaction(text, start, end):
+        if not_for_the_reaction(text, start, end) or replaces_the_suspect(
+            text, start, end, suspects
+        ):
             continue
         kept.append((start, end, name))
     return combined(text, kept)

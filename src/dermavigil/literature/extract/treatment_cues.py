@@ -71,7 +71,7 @@ NOT_GIVEN_BEFORE = re.compile(
     r"|disinfected|swabbed|sterili[sz]ed) (?:with |using |by )?(?:[\w-]+ ){0,2}"
     r"|\bthrough (?:an? )?(?:\w+ )?"
     r"|\b(?:switched|changed|converted|rotated) (?:\w+ ){0,3}?to (?:(?:an?|the) )?(?:[\w-]+ ){0,2}"
-    r"|\b(?:an? |the )?(?:alternative|substitute|replacement) (?:[\w-]+ )?"
+    r"|\b(?:an? |the )?(?:alternative|substitute|replacement) (?:[\w-]+ )?(?:based on )?"
     r"|\b(?:replaced|substituted) (?:\w+ ){0,3}?(?:by|with) (?:(?:an?|the) )?(?:[\w-]+ ){0,2})$",
     re.I,
 )
