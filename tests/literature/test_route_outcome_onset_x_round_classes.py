@@ -14,29 +14,54 @@ def _view(text: str) -> dict:
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "approval"),
     [
-        "The right flexor carpi radialis tendon sheath was injected with triamcinolone 10 mg",
-        "Triamcinolone 40 mg was injected into her left abductor pollicis longus and extensor"
-        " pollicis brevis tendon sheaths",
-        "A peritendinous triamcinolone injection was given to the first extensor compartment",
-        "Triamcinolone acetonide 20 mg was injected into the transverse carpal ligament",
+        (
+            "The right flexor carpi radialis tendon sheath was injected with triamcinolone 10 mg",
+            True,
+        ),
+        (
+            "Triamcinolone 40 mg was injected into her left abductor pollicis longus and extensor"
+            " pollicis brevis tendon sheaths",
+            True,
+        ),
+        (
+            "A peritendinous triamcinolone injection was given to the first extensor compartment",
+            True,
+        ),
+        ("Triamcinolone acetonide 20 mg was injected into the transverse carpal ligament", True),
+        # no vaccine is made for the soft tissue around a joint (SIRVA)
+        ("An influenza vaccine was injected into the subdeltoid bursa", False),
     ],
 )
-def test_a_corticosteroid_into_the_soft_tissue_of_a_joint_is_given_as_labelled(sentence: str):
-    # the injectable suspensions are labelled for a joint and the soft tissue around it: the
-    # site named for its indication is the route it is made for (approved true)
+def test_an_injection_into_the_soft_tissue_of_a_joint(sentence: str, approval: bool):
+    # the injectable corticosteroid suspensions are labelled for a joint and the soft tissue
+    # around it: the site named for its indication is the route they are made for
     view = _view(
-        "Hypopigmentation after a steroid injection\nA 41-year-old woman had wrist pain from"
+        "Hypopigmentation after an injection\nA 41-year-old woman had wrist pain from"
         f" tenosynovitis. {sentence}. Two months later she noticed hypopigmentation spreading"
         " up the forearm."
     )
-    assert view["route_approval"] is True
+    assert view["route_approval"] is approval
 
 
-def test_a_vaccine_into_a_bursa_stays_a_wrong_route():
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("Each rash appeared 10 hours after the injection, lasting 4 days before resolution.",
+         "recovered"),
+        ("Oral prednisolone completely alleviated the symptoms within 3 days.", "recovered"),
+        ("The necrotic skin was excised and the patient had uncomplicated healing of the wound.",
+         "recovered"),
+        ("The wound was left open and closure was achieved by secondary intention.", "recovered"),
+        ("Six months later the pigment began to return.", "recovering"),
+        ("The hip was destroyed and a total hip replacement was necessary to restore walking.",
+         "recovered_with_sequelae"),
+    ],
+)  # fmt: skip
+def test_outcome_wordings(sentence: str, outcome: str):
     view = _view(
-        "Shoulder injury after vaccination\nA 52-year-old man received an influenza vaccine"
-        " that was injected into the subdeltoid bursa. He developed shoulder pain and bursitis."
+        "Rash after a hormone injection\nA 30-year-old man developed an itchy rash at the site of"
+        f" his weekly intramuscular testosterone injection. {sentence}"
     )
-    assert view["route_approval"] is False
+    assert view["outcome"] == outcome

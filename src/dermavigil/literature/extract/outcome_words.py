@@ -32,7 +32,7 @@ _DEGREE_ADJ = (
 )
 _BETTER_VERB = (
     r"(?:resolved|recovered|healed|disappeared|regressed|subsided|faded|cleared|improved|settled"
-    r"|reversed)"
+    r"|reversed|alleviated|relieved)"
 )
 _BETTER_NOUN = (
     r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance|reversal"
@@ -111,12 +111,16 @@ still present") is not recovered."""
 _LOSS = re.compile(
     r"\b(?P<seq>(?:(?:above|below|through)[- ]the[- ]\w+ |(?:above|below)[- ]\w+ |\w+ )?"
     r"amputation|amputated|loss of (?:the |a |an )?(?:affected )?(?:toe|finger|digit|limb|hand"
-    r"|foot|arm|leg)s?)\b",
+    r"|foot|arm|leg)s?|(?:(?:total|partial) )?(?:shoulder|knee|hip|elbow|ankle|joint)"
+    r" (?:replacement|arthroplasty|prosthesis)(?= (?:was|were) (?:\w+ )?(?:necessary|needed"
+    r"|required)))\b",
     re.I,
 )
-"""An amputation, a lost digit or limb: the last event the reaction leaves the patient with
-(docs/annotation.md, r4xx decisions: "an amputation as the last event is
-recovered_with_sequelae")."""
+"""An amputation, a lost digit or limb, a joint replaced by a prosthesis: the last event the
+reaction leaves the patient with (docs/annotation.md, r4xx decisions: "an amputation as the
+last event is recovered_with_sequelae"; x0xx: "function restored by a prosthesis is
+recovered_with_sequelae"): a replacement the reaction made necessary, not an arthroplasty
+before the exposure."""
 SEQUELA_ANY = re.compile(rf"\b(?P<seq>{_MODIFIERS}{_SEQUELA_WORD})\b", re.I)
 _LESSENED = re.compile(
     rf"\b{_LESION_WORD}\s+(?:(?:\w+\s+){{0,3}}?(?:had|has|have)\s+)?(?:\w+ly\s+)?(?:decreased"
@@ -152,6 +156,8 @@ _PARTIAL = re.compile(
     r" (?:degree|extent)|for the most part)\b"
     r"|\b(?:began|started|beginning|starting) to (?:resolve|improve|heal|fade|subside|regress"
     r"|recover|disappear|clear|shrink)\b"
+    r"|\b(?:pigment(?:ation)?|sensation|vision|sight|function|strength|colou?r|hair(?: growth)?)"
+    r" (?:\w+ )?(?:began|started|beginning|starting) to return\b"
     rf"|\b{_BETTER_NOUN} (?:began|started|(?:was|were) (?:beginning|starting|initiated))\b",
     re.I,
 )
@@ -241,7 +247,11 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"(?:achieved|obtained|attained|reached)"
             r"|(?:was|were|remained|became|has been|had been) (?:\w+ )?(?:asymptomatic"
             r"|symptom-free|lesion-free|free of (?:symptoms|lesions|disease|complaints))"
-            r"|(?:uneventful|unremarkable|good) recovery|recovered uneventfully"
+            r"|(?:uneventful|unremarkable|uncomplicated|good) (?:recovery|healing)"
+            r"|recovered uneventfully"
+            r"|(?:(?:complete|full|wound) )?closure (?:was |were )?(?:achieved|obtained)"
+            r"|(?:lasting|lasted|persisting|persisted) [^.;]{0,30}? before (?:spontaneous "
+            r"|complete )?(?:resolution|resolving|healing|disappearing)"
             r"|with (?:a )?good result"
             r"|(?:presented|had|developed|showed|experienced|there (?:was|were)) no (?:further "
             r"|more |postoperative )?complications?"
