@@ -36,7 +36,9 @@ def test_own_text_french_vaccine_injected_by_accident():
 
 def test_own_text_lhrh_analogue_by_its_inn():
     view = _own("dpr03_lhrh_depot_inn_name")
-    assert view["products"] == [("buserelin", "drug")]
+    # a drug implant named by its drug is that drug, named with its implant word
+    # (docs/annotation.md, the y0xx decisions)
+    assert view["products"] == [("buserelin implants", "drug")]
 
 
 @pytest.mark.parametrize("word", ["leuprorelin", "buserelin", "deslorelin"])

@@ -4,23 +4,16 @@ ours, in the layout of Drugs@FDA's Products.txt."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from dermavigil.domain.routes import Route
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_labelled_routes.py"
-
 
 @pytest.fixture(scope="module")
-def builder():
-    spec = importlib.util.spec_from_file_location("build_labelled_routes", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def builder(load_script):
+    return load_script("build_labelled_routes")
 
 
 def test_every_mapped_route_is_a_case_model_route(builder):

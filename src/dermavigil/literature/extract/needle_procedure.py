@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from dermavigil.literature.extract.device_suspects import device_first
 from dermavigil.literature.extract.exposure_products import exposure_product, tattoo_first
 from dermavigil.literature.extract.high_pressure import injected_material
 from dermavigil.literature.extract.needle_words import needle_words
@@ -52,10 +53,12 @@ def skin_procedure_first(
     rechallenge: set[int],
 ) -> list[ProductFacts]:
     """A tattoo pigment (:func:`.exposure_products.tattoo_first`), then a needle procedure
-    (:func:`procedure_first`), as the suspect when the case names it so; then, in a
+    (:func:`procedure_first`), a device or drug implant (:func:`.device_suspects.
+    device_first`), as the suspect when the case names it so; then, in a
     high-pressure injection injury, the material injected (:func:`.high_pressure.
     injected_material`)."""
     title = sentences[0] if sentences and sentences[0].section == "title" else None
     products = tattoo_first(products, patient, title, rechallenge)
     products = procedure_first(products, patient, title, rechallenge)
+    products = device_first(products, patient, title, rechallenge)
     return injected_material(products, sentences, patient)

@@ -14,6 +14,7 @@ from dermavigil.domain.routes import Route
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.products import FILLER_WORDS, ProductFacts
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.terminology.devices import is_device
 from dermavigil.terminology.materials import is_filler_material, is_material
 from dermavigil.terminology.products import find_products
 
@@ -37,8 +38,8 @@ def medicine_by_route(product: ProductFacts, route: Route | None) -> None:
     """A product the text names only by an unknown name (category ``other``) that was
     injected into a muscle or a vein, or whose descriptive name holds a drug's name from the
     drug lexicon ("phenylbutazone-containing antirheumatics"), is a medicine (``drug``):
-    cosmetics and fillers are placed in the skin, and materials (oils, silicone) keep
-    ``other``."""
+    cosmetics and fillers are placed in the skin, and materials (oils, silicone) and devices
+    ("insulin pump": :func:`dermavigil.terminology.devices.is_device`) keep ``other``."""
     from dermavigil.terminology.drugs import drug_names
 
     if (
@@ -46,6 +47,7 @@ def medicine_by_route(product: ProductFacts, route: Route | None) -> None:
         and not _NOT_MEDICINE.search(product.name)
         and not is_material(product.name)
         and not is_filler_material(product.name)
+        and not is_device(product.name)
         and (
             route in {Route.intramuscular, Route.intravenous}
             or any(w in drug_names() for w in re.findall(r"[a-z]{5,}", product.name.lower()))
