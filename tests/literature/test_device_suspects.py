@@ -13,6 +13,7 @@ import pytest
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.device_suspects import devices_of
 from dermavigil.literature.extract.sentences import split_sentences
+from dermavigil.literature.realscore import draft_view
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "literature"
 
@@ -77,3 +78,28 @@ def test_the_route_word_before_a_pellet_is_not_part_of_its_name():
 def test_a_device_is_an_exposure_only_when_put_in_worn_or_tied_to_the_reaction(sentence, names):
     found = devices_of(split_sentences(sentence)[0])
     assert [d.name for d in found] == names
+
+
+def _view(name: str) -> dict:
+    return draft_view(extract_draft((DATA / f"{name}.txt").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    ("name", "serious"),
+    [
+        # an implant taken out in the clinic under local anaesthesia: routine, not serious
+        ("dm08_implant_removed_in_the_clinic", False),
+        # a rod retrieved from a pulmonary artery by an endovascular procedure: serious
+        ("dm09_rod_retrieved_endovascularly", True),
+        # a pellet extruded through its insertion incision: no surgery on the reaction
+        ("dm11_pellet_extruded_through_the_incision", False),
+    ],
+)
+def test_an_implant_removal_is_serious_only_when_surgical_or_endovascular(name, serious):
+    assert _view(name)["serious"] is serious
+
+
+def test_an_implant_inserted_too_deeply_was_not_given_by_its_route():
+    view = _view("dm10_implant_inserted_too_deeply")
+    assert view["products"] == [("etonogestrel implant", "drug")]
+    assert view["route_approval"] is False

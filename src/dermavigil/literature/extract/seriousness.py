@@ -31,6 +31,7 @@ from dermavigil.literature.extract.admission import (
     confessed,
     seen_in_emergency,
 )
+from dermavigil.literature.extract.device_removal import ENDOVASCULAR, routine_removal
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.outcome_words import CELL_DEATH, UNRELATED_DEATH
 from dermavigil.literature.extract.sentences import Sentence
@@ -131,7 +132,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|(?:local|free|rotation|advancement|transposition|skin) flaps?"
             r"|flap (?:surgery|reconstruction|therapy|coverage|closure)"
             r"|(?:primary|delayed|secondary|surgical) closure"
-            r"|reconstructive surgery|surgical reconstruction)\b",
+            r"|reconstructive surgery|surgical reconstruction" + ENDOVASCULAR + r")\b",
             re.I,
         ),
     ),
@@ -362,6 +363,7 @@ def find_seriousness(
                     continue
                 if criterion is SeriousnessCriterion.medically_important and (
                     _diagnostic(sentence.text, match)
+                    or routine_removal(sentence.text, match)
                     or (resolved != -1 and _untied(sentence, match, resolved))
                 ):
                     continue
