@@ -32,9 +32,14 @@ def _view(text: str) -> dict:
         ("Triamcinolone acetonide 20 mg was injected into the transverse carpal ligament", True),
         # no vaccine is made for the soft tissue around a joint (SIRVA)
         ("An influenza vaccine was injected into the subdeltoid bursa", False),
+        # a vaccine given in a named muscle: intramuscular, the route it is made for
+        ("She received the second dose of the vaccine in the left deltoid muscle", True),
+        ("The vaccine was given in her right thigh muscle", True),
     ],
 )
-def test_an_injection_into_the_soft_tissue_of_a_joint(sentence: str, approval: bool):
+def test_an_injection_into_a_named_muscle_or_the_soft_tissue_of_a_joint(
+    sentence: str, approval: bool
+):
     # the injectable corticosteroid suspensions are labelled for a joint and the soft tissue
     # around it: the site named for its indication is the route they are made for
     view = _view(

@@ -62,7 +62,8 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
     ),
     (
         Route.intramuscular,
-        r"intra-?muscular(?:ly)?|i\.m\.|into (?:the |both |each )?(?:[\w-]+ ){0,2}muscles?"
+        r"intra-?muscular(?:ly)?|i\.m\.|in(?:to)? (?:the |both |each |her |his )?(?:[\w-]+ ){0,2}"
+        r"muscles?"
         rf"|(?:into|in|of|to|at) (?:both (?:the )?|the |each |her |his )?(?:(?:left|right"
         rf"|bilateral|upper|lower|lateral|medial) )?(?:{_MUSCLES})"
         rf"|(?:{_MUSCLES})(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?(?:{_MUSCLES}))*\s+muscles?"
