@@ -75,3 +75,16 @@ def test_the_condition_a_patient_had_or_a_drug_was_taken_for_is_no_reaction(
     verbatims = _verbatims(text)
     assert any(kept in v for v in verbatims)
     assert not any(condition in v for v in verbatims)
+
+
+def test_a_report_told_in_the_present_of_a_male_or_female_patient_is_about_someone():
+    """The report's own present ("an abscess is described as a complication of ... in a
+    previously well male") speaks of its patient when it calls the patient a male or a
+    female, as it does with "man" or "woman": not a statement about no one."""
+    text = (
+        "Gluteal abscess as a complication of a vitamin injection.\n\nAbstract\n\n"
+        "A gluteal abscess is described as a complication of an intramuscular vitamin B12 "
+        "injection in a previously well male. This case highlights a rare complication. Early "
+        "drainage is essential in this condition."
+    )
+    assert any("abscess" in v for v in _verbatims(text))

@@ -104,7 +104,8 @@ def told_in_past(text: str) -> bool:
 
 
 _SOMEONE = re.compile(
-    r"\b(?:patients?|wom[ae]n|m[ae]n|girls?|boys?|child|infant|lady|she|he|her|his|year-old"
+    r"\b(?:patients?|wom[ae]n|m[ae]n|(?:fe)?males?|girls?|boys?|child|infant|lady|she|he|her|his"
+    r"|year-old"
     r"|years? old|case|we|our|this|these|visible|figures?|fig)\b",
     re.I,
 )
