@@ -88,3 +88,25 @@ def test_a_report_told_in_the_present_of_a_male_or_female_patient_is_about_someo
         "drainage is essential in this condition."
     )
     assert any("abscess" in v for v in _verbatims(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She reported 80% pain relief two weeks after the injection.",
+        "The injection relieved the pain within days.",
+        "To relieve her pain, she had been given a corticosteroid injection.",
+    ],
+)
+def test_a_symptom_a_treatment_relieved_is_no_reaction(sentence: str):
+    """What a treatment relieved is the effect of the treatment on what it was given for, not
+    an event of its own (a reaction it relieved is told where it began)."""
+    text = (
+        "Depigmentation after a corticosteroid injection\n"
+        "A 38-year-old woman received a triamcinolone injection into the wrist. "
+        f"{sentence} Eight weeks later she noticed linear depigmentation above the injection "
+        "site."
+    )
+    verbatims = _verbatims(text)
+    assert any("depigmentation" in v for v in verbatims)
+    assert not any("pain" in v for v in verbatims)

@@ -216,6 +216,18 @@ procedure"), before any verb of the case: the condition is the event, not one th
 had."""
 
 
+_RELIEVED_BEFORE = re.compile(
+    r"\b(?:reliev(?:e|es|ed|ing)|relief of|alleviat(?:e|es|ed|ing))\s+(?:(?:the|her|his|their"
+    r"|its|this|(?:the )?patient['\u2019]s)\s+)?$",
+    re.I,
+)
+_RELIEF_AFTER = re.compile(r"\s+relief\b", re.I)
+"""A symptom named as what a treatment relieved ("90% pain relief one week after the
+injection", "the treatment relieved the pain", "to relieve her pain, she was given ..."): the
+effect of a treatment on what it was given for, not an event of its own (a reaction it
+relieved is told where it began)."""
+
+
 def named_condition(text: str, start: int, end: int, named: bool) -> bool:
     """A mention that names a disease as a whole index name (``named``: "cerebral palsy",
     "congenital hydrocephalus") with no cause told right after it: a "patient with" it had
@@ -228,8 +240,8 @@ def pre_existing(
     text: str, start: int, end: int, known: set[str] | None = None, condition: bool = False
 ) -> Assertion | None:
     """``historical`` when the mention is the injection's indication, a condition the patient
-    had before or an illness beside the exposure; ``hypothetical`` when it is in a list of
-    what the product is known to cause; else None.
+    had before, an illness beside the exposure or a symptom a treatment relieved;
+    ``hypothetical`` when it is in a list of what the product is known to cause; else None.
 
     An injection "for" a reaction already told (``known``: the codes of the reactions found
     so far, "hyaluronidase injections for the vascular occlusion"), or an injection of a
@@ -244,6 +256,8 @@ def pre_existing(
     tachycardia" tells a sign; "a patient with asthma whose complaints were not controlled"
     does not)."""
     before = text[max(0, start - 160) : start]
+    if _RELIEVED_BEFORE.search(before) or _RELIEF_AFTER.match(text, end):
+        return Assertion.historical
     indication = _INDICATION.search(before)
     treats = indication is not None and (
         bool({c.code for c in code_phrase(text[start:end])} & (known or set()))
