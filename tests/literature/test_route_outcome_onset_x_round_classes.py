@@ -60,11 +60,15 @@ def test_an_injection_into_a_named_muscle_or_the_soft_tissue_of_a_joint(
          "recovered"),
         ("The wound was left open and closure was achieved by secondary intention.", "recovered"),
         ("Six months later the pigment began to return.", "recovering"),
+        ("The hypopigmentation repigmented within a year.", "recovered"),
+        ("The hypopigmentation partially repigmented over six months.", "recovering"),
+        ("Topical tacrolimus was started and the therapy was effective.", "recovered"),
+        ("Topical tacrolimus was started but the therapy was not effective.", None),
         ("The hip was destroyed and a total hip replacement was necessary to restore walking.",
          "recovered_with_sequelae"),
     ],
 )  # fmt: skip
-def test_outcome_wordings(sentence: str, outcome: str):
+def test_outcome_wordings(sentence: str, outcome: str | None):
     view = _view(
         "Rash after a hormone injection\nA 30-year-old man developed an itchy rash at the site of"
         f" his weekly intramuscular testosterone injection. {sentence}"

@@ -32,7 +32,7 @@ _DEGREE_ADJ = (
 )
 _BETTER_VERB = (
     r"(?:resolved|recovered|healed|disappeared|regressed|subsided|faded|cleared|improved|settled"
-    r"|reversed|alleviated|relieved)"
+    r"|reversed|alleviated|relieved|repigmented)"
 )
 _BETTER_NOUN = (
     r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance|reversal"
@@ -234,7 +234,7 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|complete |wound |skin )?"
             r"(?:resolution|healing|disappearance|recovery|remission)"
             r"|recovered|(?<!investigated and )resolved|healed|cured|disappeared|faded|vanished"
-            r"|subsided|regressed|self-resolv\w*"
+            r"|subsided|regressed|self-resolv\w*|repigmented"
             r"|remitted|abated|receded|went away|normali[sz]ed"
             r"|(?:had|has|have|with|there (?:was|were)|did not have|didn't have) (?:no|any)"
             r" (?:long-term|lasting|permanent|residual) (?:damage|sequelae|deficits?|disabilit\w+"
@@ -276,7 +276,8 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|(?<!partially )(?<!partly )successful (?:treatment|management|reconstruction"
             r"|removal|excision|therapy|resolution) of\b(?![^.;]{0,40}\b(?:requires?|depends?"
             r"|relies|such|is (?:key|essential|important|crucial))\b)"
-            r"|(?:proved|was|were|has been|have been|had been) (?:\w+ )?successful\b"
+            r"|(?:proved|was|were|has been|have been|had been) (?!not\b)(?:\w+ )?(?:successful"
+            r"|effective)\b"
             r"|(?:was|were|has been|have been|had been) (?:\w+ )?(?:treated|managed|controlled)"
             r" successfully"
             r"|(?:was|were|became|has been|have been|had been) (?:well |adequately |completely )?"
