@@ -20,7 +20,8 @@ Case reports from elsewhere write:
 - dehydrated alcohol for injection under its INN, ethanol (:data:`ETHANOL`);
 - the biologics FDA licenses through CBER that the Drugs@FDA and FAERS extracts miss: the
   skin-test antigens (tuberculin purified protein derivative, Tubersol and Aplisol; Candida
-  albicans skin test antigen, Candin; Spherusol, coccidioidin): :data:`SKIN_TEST_ANTIGENS`.
+  albicans skin test antigen, Candin; Spherusol, coccidioidin): :data:`SKIN_TEST_ANTIGENS`;
+  and the antivenoms (:data:`ANTIVENOMS`).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ VARIANTS: dict[str, str] = {
     "oxybuprocaine": "benoxinate", "salbutamol": "albuterol", "paracetamol": "acetaminophen",
     "rifampicin": "rifampin", "ciclosporin": "cyclosporine", "glyceryl trinitrate": "nitroglycerin",
     "hyoscine": "scopolamine", "thyroxine": "levothyroxine", "metamizole": "dipyrone",
-    "mantoux": "tuberculin",
+    "mantoux": "tuberculin", "methylamphetamine": "methamphetamine",
 }  # fmt: skip
 """British Approved Names before the rINNs and INNs the US names otherwise -> the lexicon's
 name (only names the lexicon lacks; it holds some INNs as well, e.g. paracetamol); and the
@@ -78,6 +79,17 @@ SKIN_TEST_ANTIGENS = frozenset(
 )  # fmt: skip
 """CBER-licensed skin-test antigens (FDA, Licensed Biological Products), by their names and
 brands: given intradermally for a skin test, or into a wart as immunotherapy."""
+
+ANTIVENOMS = frozenset(
+    {
+        "antivenom", "antivenoms", "antivenin", "antivenins", "antivenene", "snake antivenom",
+        "crofab", "anavip", "anascorp",
+    }
+)  # fmt: skip
+"""CBER-licensed antivenoms (FDA, Licensed Biological Products: CroFab, Crotalidae polyvalent
+immune Fab; Anavip and Anascorp, F(ab')2 antivenoms) and their common names, which the FAERS
+and Drugs@FDA extracts lack: equine or ovine immunoglobulins given intravenously, a drug
+whose reactions are reported (anaphylaxis, serum sickness)."""
 
 _SPELLING = ((re.compile(r"sulph"), "sulf"), (re.compile(r"^oe|(?<=[a-z])oe"), "e"))
 _SPELLING += ((re.compile(r"(?<=[a-z])ae"), "e"),)

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from dermavigil.terminology.drug_variants import (
+    ANTIVENOMS,
     COMMON_NAMES,
     ETHANOL,
     SKIN_TEST_ANTIGENS,
@@ -59,7 +60,7 @@ def _name_file(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def drug_names() -> frozenset[str]:
     """The packaged lexicon (lower-case names)."""
-    names = _name_file("drug_names.txt") | SKIN_TEST_ANTIGENS | ETHANOL
+    names = _name_file("drug_names.txt") | SKIN_TEST_ANTIGENS | ETHANOL | ANTIVENOMS
     return frozenset(names | {v for name in names for v in _salt_first(name)})
 
 

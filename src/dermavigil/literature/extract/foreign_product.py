@@ -75,6 +75,16 @@ def _route_after(folded: str, end: int, sentence: Sentence) -> bool:
     return bool(_ROUTE_AFTER.match(folded[end : min(sentence.end, end + 60)]))
 
 
+def _compound_giving(pattern: str) -> re.Pattern[str]:
+    """A drug class written as the first part of a German compound whose head is the noun of
+    its giving ("Kortikosteroidinjektionen", "eine Steroidinjektion ins Handgelenk"): German
+    joins a noun's determiner to its head in one word (Duden, *Komposita*), so the compound
+    tells that the class was given, as "Injektion von Kortikosteroiden" does."""
+    return re.compile(
+        rf"(?<![\w-])({pattern})(?=(?:injektion|infiltration|spritze)(?:en|n)?(?![\w-]))"
+    )
+
+
 _ASIDE = re.compile(r"\s*\([^()]{0,50}\)")
 _LISTED = re.compile(
     r"(?:medicamentos?|farmacos?|medicaments?|medikament\w*|arzneimittel\w*|medicinali)"
@@ -117,6 +127,12 @@ def find_product(
             if english in DRUG_CLASSES
             for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", folded[: sentence.end])
             if m.start() >= sentence.start and not named and given(folded, sentence, m.start())
+        ]
+        found += [
+            (m.start(1), m.end(1), english)
+            for pattern, english in TREATMENTS
+            if english in DRUG_CLASSES and not named
+            for m in _compound_giving(pattern).finditer(folded, sentence.start, sentence.end)
         ]
         salts = [
             (m.start(), m.end(), english)

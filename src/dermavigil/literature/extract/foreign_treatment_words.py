@@ -31,7 +31,8 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
     (r"dermocorticoides?|dermocorticosteroides?", "topical corticosteroids"),
     (
         r"corticoides?|corticosteroides?|corticosteroides?|corticoides?|kortikosteroide?"
-        r"|cortisone|corticosteroidi|glucocorticoides?|glucocorticoidi",
+        r"|cortisone|corticosteroidi|glucocorticoides?|glucocorticoidi|glukokortikoide?"
+        r"|depotsteroide?|steroide?|esteroides?|steroidi",
         "corticosteroids",
     ),
     (

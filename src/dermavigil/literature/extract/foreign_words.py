@@ -147,7 +147,8 @@ BIOPSY = _words(
 EXPOSURE = re.compile(
     r"(?<![\w-])(?:aplicacion(?:es)?|administracion(?:es)?|inyeccion(?:es)?|infiltracion(?:es)?"
     r"|colocacion|aplicac(?:ao|oes)|administrac(?:ao|oes)|injec(?:ao|oes)|injections?"
-    r"|administration|injektion(?:en)?|gabe|iniezion[ei]|somministrazione)"
+    r"|administration|injektion(?:en)?|gabe|iniezion[ei]|somministrazione|infiltrations?"
+    r"|infiltrac(?:ao|oes)|infiltrazion[ei])"
     r"(?: [a-z]+){0,2}? (?:(?:de|da|do|von|di)(?: la| a| o)?(?![\w-])|(?:de |d['\u2019])(?:une?"
     r"(?![\w-])|l['\u2019])?)"
 )

@@ -18,6 +18,7 @@ import re
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.product_abbreviations import abbreviated_mentions, drug_category
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.sites import find_sites
 from dermavigil.literature.extract.suspect_roles import (
     class_exposures,
     cosmetic_form,
@@ -152,6 +153,12 @@ _OBTAINED = frozenset(
 reduced relative clause begins, the product's name has ended."""
 
 
+def _body_site(name: str) -> bool:
+    """The phrase ends in a body site ("injection of a painful shoulder"): it names where
+    the injection went, not what was injected."""
+    return any(end == len(name) for _, _, end in find_sites(name))
+
+
 def generic_mentions(patient: list[Sentence]) -> Mentions:
     """A product named only by a descriptive phrase ("a skin booster containing ...").
 
@@ -165,7 +172,12 @@ def generic_mentions(patient: list[Sentence]) -> Mentions:
                 lead = _LEADING.match(name)
                 offset = lead.end() if lead else 0
                 name = _noun_phrase(name[offset:])
-                if len(name) < 3 or TREATMENT.fullmatch(name) or _CLAUSE.search(name):
+                if (
+                    len(name) < 3
+                    or TREATMENT.fullmatch(name)
+                    or _CLAUSE.search(name)
+                    or _body_site(name)
+                ):
                     continue
                 start = sentence.start + match.start("name") + offset
                 # "a skin preparation containing hyaluronic acid" is a skin preparation

@@ -98,8 +98,9 @@ share of an English abstract of the real set, page furniture included, is about 
 _FURNITURE_LABEL = re.compile(
     r"^[\s*\u2022-]*(?:\u00a9|\(c\)|(?:key ?words?|mesh|doi|pmid|pmcid|copyright"
     r"|correspondence|affiliations?|e-?mail|received|accepted|published|full text|view details"
-    r"|preview|download|cite this|how to cite|(?:other|related|similar|latest|more)(?: latest)?"
-    r" articles|level of evidence|this journal requires"
+    r"|preview|download|cite this|how to cite|citation style"
+    r"|(?:other|related|similar|latest|more)(?: latest)? articles|level of evidence"
+    r"|this journal requires"
     r"|publication types?|substances|mesh terms|grants? and funding|related information|linkout"
     r"|cited by|comment in|read (?:the )?full (?:abstract|text|article)|published version"
     r"|talk to us|schedule a call|volume|pages|issue|issn|language|original language"

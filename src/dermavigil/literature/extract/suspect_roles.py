@@ -54,7 +54,7 @@ what the product contains, not what contains it ("aluminium-containing allergen 
 _EXPOSED_BEFORE = re.compile(
     r"\b(?:after|following|post|injections? of|(?:self-)?injecting"
     r"|injected\s+(?:(?:her|him|them|your)sel(?:f|ves)\s+)?(?:\w+ly\s+)?with"
-    r"|administration of|administered"
+    r"|administration of|administered|administering|abus(?:ing|ed)|misus(?:ing|ed)"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
     r"|caused by|exposure to|related to|infusions? of|infused with|extravasation of|on"
     r"|formulations? of)"
@@ -215,12 +215,20 @@ _CLASSES = (
 )
 """Drug classes a case may name as its suspect ("a steroid injection", "iodinated contrast
 agent"), a closed list of the classes seen as suspects in published case reports."""
+_JOINT_ROUTE = (
+    r"(?:intra|peri)-?articular|intra-?bursal|peri-?tendinous|peri-?articular|intra-?synovial"
+    r"|intra-?tendinous|epidural|perineural"
+)
+"""The routes into or beside a joint, bursa, tendon or nerve: a drug given there treats the
+joint or the pain, never a reaction of the skin, so the class given so is the exposure even
+without an injection noun ("received intra-articular corticosteroids for tendonitis")."""
 _CLASS_EXPOSURE = re.compile(
     r"\b(?:after|following|post|secondary to|due to|induced by|caused by|received|receiving"
-    r"|had|given|underwent|undergoing)\s+(?:(?:an?|the|one|single|repeated|multiple|several"
-    r"|his|her)\s+)*"
-    r"(?:intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|intra-?lesional|depot|IM|SC"
-    rf"|IV)\s+(?P<name>{_CLASSES}|iron)\s+(?:injections?|shots?|doses?|infusions?)\b",
+    r"|had|given|underwent|undergoing|administering|administration of)\s+"
+    r"(?:(?:an?|the|one|two|three|single|repeated|multiple|several|his|her)\s+)*"
+    r"(?:(?:intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|intra-?lesional|depot|IM"
+    rf"|SC|IV|{_JOINT_ROUTE})\s+(?P<name>{_CLASSES}|iron)\s+(?:injections?|shots?|doses?"
+    rf"|infusions?|administrations?)|(?:{_JOINT_ROUTE})\s+(?P<joint>{_CLASSES}))\b",
     re.I,
 )
 """A drug named by its class and the route it was injected by, after an exposure word ("a
@@ -230,14 +238,15 @@ treatment."""
 
 
 _CLASS_CAUSE = re.compile(
-    r"\b(?:from|secondary to|due to|induced by|caused by|related to|attributed to)\s+"
+    r"\b(?:from|secondary to|due to|induced by|caused by|related to|attributed to"
+    r"|complications? of)\s+"
     r"(?:(?:an?|the|one|single|repeated|multiple|several|prior|previous|his|her)\s+)*"
     rf"(?P<name>{_CLASSES})\s+(?:injections?|shots?)\b",
     re.I,
 )
 """A drug class given as the cause of the reaction without its route ("lipoatrophy from
-steroid injection"): the suspect. "Resolved after steroid injections" is a treatment and
-is not matched."""
+steroid injection", "fasciitis as a complication of steroid injection"): the suspect.
+"Resolved after steroid injections" is a treatment and is not matched."""
 _CLASS_EXTRAVASATED = re.compile(
     r"\bextravasat\w*\s+of\s+(?:(?:an?|the|some)\s+)?(?:(?:approximately|about|around|nearly"
     r"|up to|~)\s*)?(?:\d[\d.,]*(?:\s*(?:-|\u2013|to)\s*\d[\d.,]*)?\s*(?:mL|ml|cc|L|mg|g)\s+of\s+)?"
@@ -267,7 +276,10 @@ def _class_matches(text: str, title: bool = False) -> list[tuple[int, int, int, 
     extravasated, or as an injection the reaction followed in a sentence that tells its onset
     (:func:`tied_as_cause`: "developed lipoatrophy 6 weeks after a steroid injection"); each
     as the (start, end) of the whole phrase and of the class name."""
-    out = [(*m.span(), *m.span("name")) for m in _CLASS_EXPOSURE.finditer(text)]
+    out = [
+        (*m.span(), *m.span("name" if m.group("name") else "joint"))
+        for m in _CLASS_EXPOSURE.finditer(text)
+    ]
     out += [(*m.span(), *m.span("name")) for m in _CLASS_CAUSE.finditer(text)]
     out += [
         (*m.span(), *m.span("name"))
