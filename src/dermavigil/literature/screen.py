@@ -10,8 +10,10 @@ order, each giving the reason shown to the reviewer:
 1. no abstract and a title (at most 300 characters) without a case cue -> not screened in
    (nothing to read);
 2. a review, meta-analysis, guideline or consensus without a case cue ("we
-   report", "a 45-year-old") -> a review, not a case report;
-3. a trial, cohort or other study without a case cue -> a study, not a case report;
+   report", "a 45-year-old"; not "we report on our experience", nor the age bound of a
+   population, "adults over 85 years old") -> a review, not a case report;
+3. a trial, cohort, incidence or other study without a case cue -> a study, not a case
+   report;
 4. the extracted draft has no reaction of a patient -> no adverse reaction found;
 5. no suspect product -> no product named as the cause;
    but a text with a case cue that names an injection is kept for reading with that
@@ -33,7 +35,7 @@ order, each giving the reason shown to the reviewer:
    category; a drug whose FDA labelling gives injection routes only,
    :mod:`dermavigil.terminology.labelled_routes`: enoxaparin, etanercept; a biologic named
    by its INN stem, risankizumab; a skin-test antigen, injected intradermally: tuberculin,
-   "a Mantoux test")
+   "a Mantoux test"; an antivenom, infused intravenously)
    -> the product was not injected;
 7. otherwise relevant, with what was found ("case report: necrosis after
    diclofenac (intramuscular)"; a series says how many patients).
@@ -53,13 +55,19 @@ from dermavigil.literature.extract.high_pressure import told_high_pressure
 from dermavigil.literature.extract.needle_words import is_needle_procedure, needle_words
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.tattoo import is_tattoo, tattoo_words
-from dermavigil.terminology.drug_variants import SKIN_TEST_ANTIGENS
+from dermavigil.terminology.drug_variants import ANTIVENOMS, SKIN_TEST_ANTIGENS
 from dermavigil.terminology.drugs import find_drugs
 
+_STUDY_NOUNS = r"(?:experiences?|data|results?|outcomes?|findings|incidence|rates?|cohort)"
+"""What a study reports on ("we report on our clinical experience", "we describe the
+clinical data of patients"): an institution's patients in aggregate, not a case."""
 _CASE = re.compile(
-    r"\b(?:we (?:hereby )?(?:report|present|describe)|case (?:report|of|series|presentation)"
-    r"|\d+[- ](?:year|month|week)s?[- ]old|our patient|(?:a|an|one) (?:man|woman|boy|girl|patient"
-    r"|child|infant|baby|toddler|neonate|newborn|adolescent|teenager|lady|gentleman)\b)"
+    r"\b(?:we (?:hereby )?(?:report|present|describe)(?!\s+(?:on\s+)?(?:our|the)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}{_STUDY_NOUNS}\b)|case (?:report|of|series|presentation)"
+    # an age bound of a population ("adults over 85 years old") is no patient's age
+    r"|(?<!\bover )(?<!\bunder )(?<!\bthan )\d+[- ](?:year|month|week)s?[- ]old|our patient"
+    r"|(?:a|an|one) (?:man|woman|boy|girl|patient|child|infant|baby|toddler|neonate|newborn"
+    r"|adolescent|teenager|lady|gentleman)\b)"
     # the same cues in the other languages read: "estudo de um caso", "relatar o caso",
     # "presentamos el caso", "cas clinique", "caso clinico", "Fallbericht"
     r"|\b(?:estudo de (?:um )?caso|relat(?:o|ar|amos) (?:de |o |um )?caso|(?:presentamos|reportamos"
@@ -80,7 +88,7 @@ _REVIEW = re.compile(
 _STUDY = re.compile(
     r"\b(?:randomi[sz]ed|double-blind|placebo|cohort|retrospective (?:study|analysis|review)"
     r"|prospective (?:study|trial)|clinical trial|cross-sectional|survey|in vitro|mice|animal"
-    r" study|descriptive study|\d+-year follow-up study)\b",
+    r" study|descriptive study|\d+-year follow-up study|incidence rates?)\b",
     re.I,
 )
 _INJECTED = re.compile(
@@ -153,8 +161,10 @@ def _injected_product(product: dict) -> bool:
         return True
     if _BIOLOGIC.search(product["name"]):  # a protein drug: never absorbed by mouth
         return True
-    if any(d.name in SKIN_TEST_ANTIGENS for d in find_drugs(product["name"])):
-        return True  # a skin-test antigen is injected intradermally ("a Mantoux test")
+    if any(d.name in SKIN_TEST_ANTIGENS | ANTIVENOMS for d in find_drugs(product["name"])):
+        # a skin-test antigen is injected intradermally ("a Mantoux test"), an antivenom (an
+        # immunoglobulin) infused intravenously
+        return True
     labelled = labelled_routes(product["name"])
     return bool(labelled) and labelled <= INJECTION_ROUTES
 
