@@ -74,3 +74,21 @@ def test_outcome_wordings(sentence: str, outcome: str | None):
         f" his weekly intramuscular testosterone injection. {sentence}"
     )
     assert view["outcome"] == outcome
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("Half a year after the injection, a painful swelling appeared.", 182.625),
+        ("Half an hour after the injection, urticaria appeared.", 1 / 48),
+        ("She developed a painful swelling one and a half months after the injection.", 45.65625),
+        ("By 12 hours, a large bulla had formed at the injection site.", 0.5),
+    ],
+)
+def test_onset_wordings(sentence: str, days: float):
+    # "half a year" is not "a year"; an onset within an interval ("by 12 hours") is its bound
+    view = _view(
+        "Reaction after an injection\nA 40-year-old woman received an intramuscular injection"
+        f" of diclofenac in the buttock. {sentence}"
+    )
+    assert view["onset_days"] == pytest.approx(days)

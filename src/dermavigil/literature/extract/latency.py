@@ -1,7 +1,7 @@
 """The onset latency a reaction's sentence states, or its worded onset.
 
-A latency ("three days after injection", "after 2 weeks", "the next day", "the day after the
-area was injected")
+A latency ("three days after injection", "after 2 weeks", "by 12 hours", "the next day", "the
+day after the area was injected")
 or a worded onset ("shortly after the injection", "overnight") in the
 sentence of a reaction mention; a time to recovery ("resolved after 6
 weeks") is none, and so is a time on treatment ("after 10 years administration of
@@ -27,7 +27,7 @@ _RANGE = r"(?:\s*(?:-|\u2013|to)\s*(?:\d+(?:\.\d+)?))?"
 _LATENCY = re.compile(
     rf"(?:(?<![\w-])(?P<n>{NUMBER_WORDS}){_RANGE}[\s-]+(?P<unit>{_UNIT})\s*(?:after|following|post"
     rf"|later)\b(?:[\s-]+(?:the\s+|her\s+|his\s+)?(?:first\s+|initial\s+|last\s+)?(?:injection"
-    rf"|procedure|treatment|session|administration|vaccination|dose)s?)?|\b(?:after|within)\s+"
+    rf"|procedure|treatment|session|administration|vaccination|dose)s?)?|\b(?:after|within|by)\s+"
     rf"(?:the\s+first\s+|about\s+|approximately\s+)?(?P<n2>{NUMBER_WORDS}){_RANGE}[\s-]+"
     rf"(?P<unit2>{_UNIT})\b(?!\s+(?:of\s+)?(?:administration|treatment|therapy|use)\b)"
     rf"|\b(?:the )?(?P<next>(?:next|following) day|(?<=the )day after(?="

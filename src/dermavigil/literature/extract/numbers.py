@@ -15,20 +15,28 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 
 _DIGITS = [k for k, v in _UNITS.items() if v and v < 10 and len(k) > 2]
 NUMBER_WORDS = (
-    r"\d+(?:\.\d+)?|(?:"
+    r"(?:half\s+an?\b|(?:\d+(?:\.\d+)?|(?:"
     + "|".join(_TENS)
     + r")(?:[- ](?:"
     + "|".join(_DIGITS)
     + r")\b)?|"
     + "|".join(sorted((k for k, v in _UNITS.items() if v), key=len, reverse=True))
+    + r")(?:\s+and\s+a\s+half\b)?)"
 )
-"""Regex alternation of the number forms :func:`number_value` reads ("forty-eight" and
-"twenty one" whole, before their parts)."""
+"""Regex of the number forms :func:`number_value` reads ("forty-eight" and "twenty one"
+whole, before their parts; "half a" and "one and a half" whole, so that "half a year" is
+not read as "a year")."""
 
 
 def number_value(text: str) -> float | None:
-    """The value of ``"7"``, ``"seven"`` or ``"twenty-one"``; None when not a number."""
+    """The value of ``"7"``, ``"seven"``, ``"twenty-one"``, ``"half a"`` or ``"one and a
+    half"``; None when not a number."""
     word = re.sub(r"\s+", "-", text.strip().lower())
+    if re.fullmatch(r"half-an?", word):
+        return 0.5
+    if word.endswith("-and-a-half"):
+        whole = number_value(word.removesuffix("-and-a-half"))
+        return whole + 0.5 if whole is not None else None
     try:
         return float(word)
     except ValueError:
