@@ -2,7 +2,9 @@
 
 Treatments are what was given or done *for the reaction* (docs/annotation.md,
 ``treatments``): a drug that took the suspect's place, or whose place the suspect took, is
-the therapy of the underlying disease continued (a switch is a dechallenge, r869).
+the therapy of the underlying disease continued (a switch is a dechallenge, r869); two
+modifiers coordinated before one head noun ("surgical and antibiotic therapy") name two;
+what the patient was admitted for, and what a lesion "cleared with", was given for it.
 """
 
 from __future__ import annotations
@@ -30,3 +32,30 @@ def test_the_drug_the_suspect_was_switched_from_is_no_treatment():
         "switching to adalimumab. After the third adalimumab injection, itchy erythematous "
         "plaques appeared at the injection sites. They resolved with topical betamethasone."
     ) == ["betamethasone"]
+
+
+def test_two_modifiers_sharing_one_head_noun_name_two_treatments():
+    assert _treatments(
+        "Cellulitis after a vaccine\nA 30-year-old man developed a painful swelling of the "
+        "deltoid two days after an influenza vaccination. Ultrasound showed an abscess. Two "
+        "weeks after the start of an anti-inflammatory and an antibiotic treatment, the "
+        "swelling resolved."
+    ) == ["anti-inflammatory treatment", "antibiotic"]
+    assert _treatments(
+        "Abscess after a filler\nA 45-year-old woman developed an abscess of the cheek after "
+        "a hyaluronic acid filler. The abscess healed after surgical and antibiotic therapy."
+    ) == ["surgical therapy", "antibiotic"]
+
+
+def test_what_the_patient_was_admitted_for_and_what_a_lesion_cleared_with_are_treatments():
+    assert _treatments(
+        "Swollen buttock after an injection\nA 39-year-old man developed a red, swollen "
+        "buttock two days after an intramuscular injection of diclofenac. Cellulitis was "
+        "suspected and he was admitted to the hospital for intravenous vancomycin. Cultures "
+        "were negative and the swelling settled over a week."
+    ) == ["vancomycin"]
+    assert _treatments(
+        "Plaques after a biologic\nA 50-year-old woman developed itchy plaques at the "
+        "injection sites of dupilumab. They cleared with topical mometasone within ten days."
+    ) == ["mometasone"]
+

@@ -135,6 +135,11 @@ def _matches(
         if second:
             head = re.sub(rf"^(?:{cues.ROUTE_WORD})\s+", "", second.group(0), flags=re.I)
             found.append((match.start(), second.end(), f"{match.group('first')} {head}"))
+    for match in cues.SHARED_HEAD.finditer(text):
+        for part in ("first", "second"):
+            start, end = match.span(part)
+            if not _overlaps(start, end, found):
+                found.append((start, end, f"{match.group(part)} {match.group('head')}"))
     for family in find_products(text):
         if (
             family.category not in _NOT_A_FAMILY

@@ -30,12 +30,14 @@ CUE = re.compile(
     r"|(?:un|non-?|not )?responsive to|refractory to|insensitive to|transitioned to"
     r"|(?:we|who|he|she|they) (?:\w+ )?(?:injected|applied)"
     r"|(?:on|under) (?:oral|topical|systemic|intravenous|intralesional|IV) \w+"
-    r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear|normali[sz])\w* (?:\w+ ){0,3}?"
+    r"|(?:resol|improv|heal|regress|revers|recover|subsid|disappear|normali[sz]|clear(?=ed|ing))\w*"
+    r" (?:\w+ ){0,3}?"
     r"(?:with|after|following|by)"
     r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed"
     r"|(?:put|placed|started) on|sessions?|took|taken|accomplished|implemented"
     r"|soaked|hydrated|relief|(?:was|were) indicated|controlled (?:with|by)"
-    r"|interventions?|protocol|performing|reconstructed|admitted for|went on to"
+    r"|interventions?|protocol|performing|reconstructed|went on to"
+    r"|(?:admitted|hospitali[sz]ed|transferred|transfer)\b[^.;]{0,40}?\bfor"
     r"|unsuccessful|decision to|followed by|ongoing|after \d+ (?:days?|weeks?|months?) of"
     r"|(?:after|following) [^.;]{0,150}"
     r"\b(?:improv|resol|heal|recover|relie|subsid|disappear)\w*)\b",
@@ -62,6 +64,18 @@ COORDINATED = re.compile(
     rf"\b(?P<first>{ROUTE_WORD})\s*(?:,|and|or|/|&)\s*(?:{ROUTE_WORD})\s+", re.I
 )
 """'topical and oral corticosteroids': two treatments, the first route's one is implied."""
+SHARED_HEAD = re.compile(
+    r"(?<![\w-])(?:an? )?(?P<first>[a-z][a-z-]{3,}(?:al|ic|ics|ory|ive|ous|ar))"
+    r"(?:,? and|,? or|\s*/)\s+(?:an? )?(?P<second>[a-z][a-z-]{3,})\s+"
+    r"(?P<head>treatments?|therap(?:y|ies)|management|care)\b",
+    re.I,
+)
+"""Two modifiers coordinated before one head noun ("surgical and antibiotics treatment",
+"an anti-inflammatory and an antibiotic treatment", "pharmaceutical and physical
+therapies"): the head is shared, each conjunct names a treatment of its own (coordination
+reduction, Quirk et al., *A Comprehensive Grammar of the English Language*, 1985, 13.79:
+ellipsis of the head in the first conjunct). The first conjunct is an adjective or a
+drug class by its suffix (-al, -ic, -ory, -ive, -ous, -ar)."""
 NOT_GIVEN_BEFORE = re.compile(
     r"(?:\b(?:awaiting|planned|scheduled|offered|proposed|will|would|should|may|might|could|can"
     r"|(?:is|are|was|were|be|been|we|authors) recommended|recommend(?:s|ing|ations?)?"
