@@ -28,7 +28,7 @@ Span = tuple[int, int]
 _TEST = re.compile(
     r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biops(?:y|ies)"
     r"(?:\s+specimens?)?|histopatholog\w*(?:\s+exam(?:ination)?)?"
-    r"|histolog\w*(?:\s+exam(?:ination)?)?|microscop\w*\s+(?:exam\w*|evaluation|study|findings?)"
+    r"|(?:immuno)?histolog\w*(?:\s+exam(?:ination)?)?|immunohistochem\w*|microscop\w*\s+(?:exam\w*|evaluation|study|findings?)"
     r"|dermatopatholog\w*(?:\s+exam(?:ination)?)?"
     r"|(?:hematoxylin|haematoxylin) and eosin stain"
     r"|patholog(?:ic|ical|y)\s+(?:findings?|exam(?:ination)?|reports?|specimens?)|HPE"
@@ -41,6 +41,7 @@ _TEST = re.compile(
 _VERB = re.compile(
     r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found|reported"
     r"|(?<=ly, )(?:\w+ ){1,3}?(?:presented|exhibited|displayed|had)"
+    r"|consist(?:ed|s) of|(?:was|were|is|are) composed of|comprised|contained"
     r"|identified|was consistent with|were consistent with|was positive for|were negative"
     r"|shown to be|showing|revealing|demonstrating|included|includes|including"
     r"|(?<=findings )of|(?<=features )of"
@@ -49,9 +50,10 @@ _VERB = re.compile(
     r"|reviewed|analy[sz]ed|evaluated|assessed|documented|compared|retrieved|extracted)\b))\b",
     re.I,
 )
-"""A reporting verb; "was performed", "was taken", "was obtained" only say that the test was
-done (its result follows a later verb: "a biopsy was performed, showing ..."), and "were
-collected", "were reviewed", "were analysed" that a study gathered its findings."""
+"""A reporting verb, or a verb of what the tissue was made of ("the lesion consisted of",
+"was composed of", "contained"); "was performed", "was taken", "was obtained" only say that
+the test was done (its result follows a later verb: "a biopsy was performed, showing ..."),
+and "were collected", "were reviewed", "were analysed" that a study gathered its findings."""
 _KINDS = (
     (FindingKind.histopathology, r"biops|histo|patholog|eosin|HPE|microscop"),
     (FindingKind.imaging, r"ultraso|MRI|magnetic|CT"),
@@ -153,15 +155,27 @@ _STAINED = re.compile(
 )
 """How the slide stained ("masses ..., which stained positive with Congo red"): a method, not
 a finding."""
+_RESEMBLING = re.compile(
+    r",?\s+(?:\w+ly\s+)?(?:resembling|mimicking|simulating|reminiscent of|similar to)\b", re.I
+)
+"""What the slide is compared with. Compared with a disease the vocabulary codes
+("palisading histiocytes closely resembling granuloma annulare"), it is a likeness, not a
+finding (docs/annotation.md: a differential diagnosis is no finding of the patient);
+compared with an object ("empty spaces resembling Swiss cheese"), it is the appearance
+itself and stays."""
 
 
 def _without_diagnosis(result: str) -> str:
-    """The result up to a staining clause, and up to a diagnosis clause when the words
-    before it name a finding of their own ("histologic changes consistent with an insulin
-    derived amyloidoma" keeps its diagnosis: the changes are named by it)."""
+    """The result up to a staining clause or a likeness to a disease, and up to a diagnosis
+    clause when the words before it name a finding of their own ("histologic changes
+    consistent with an insulin derived amyloidoma" keeps its diagnosis: the changes are named
+    by it)."""
     stained = _STAINED.search(result)
     if stained is not None:
         result = result[: stained.start()].rstrip(" ,")
+    like = _RESEMBLING.search(result)
+    if like is not None and code_phrase(re.split(r"[,;(]", result[like.end() :])[0]):
+        result = result[: like.start()].rstrip(" ,")
     cue = _DIAGNOSIS_AFTER.search(result)
     if cue is None or not code_phrase(result[: cue.start()]):
         return result
@@ -191,15 +205,16 @@ def _confirmed(sentence: Sentence) -> FindingFacts | None:
 
 _GOES_ON = re.compile(
     r"\b(?:were|was) (?:also )?(?:observed|seen|noted|present|found|identified|scattered)\b"
-    r"|^(?:the )?(?:granulomas?|infiltrates?|dermis|epidermis|subcutis|lesions?|specimens?)"
+    r"|^(?:the )?(?:granulomas?|infiltrates?|dermis|epidermis|subcutis|lesions?|specimens?"
+    r"|histiocytes|macrophages|(?:giant |inflammatory |epithelioid |plasma )?cells)"
     r" (?:were|was|showed|consisted|contained)\b|^there (?:was|were)\b"
     r"|^(?:the )?(?:same )?(?:samples?|specimens?|sections?|slides?|tissues?) (?:also )?"
     r"(?:showed|revealed|demonstrated|disclosed|contained)\b",
     re.IGNORECASE,
 )
 """A sentence that goes on describing the slide ("Patchy spongiosis and hyperkeratosis were
-observed in the epidermis.", "The granulomas were epithelioid ...", "The same sample also
-showed ...")."""
+observed in the epidermis.", "The granulomas were epithelioid ...", "The histiocytes
+contained ...", "The same sample also showed ...")."""
 
 
 def _code_items(sentence: Sentence, result: str, local: int, finding: FindingFacts) -> None:
