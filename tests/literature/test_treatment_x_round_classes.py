@@ -4,7 +4,10 @@ Treatments are what was given or done *for the reaction* (docs/annotation.md,
 ``treatments``): a drug that took the suspect's place, or whose place the suspect took, is
 the therapy of the underlying disease continued (a switch is a dechallenge, r869); two
 modifiers coordinated before one head noun ("surgical and antibiotic therapy") name two;
-what the patient was admitted for, and what a lesion "cleared with", was given for it.
+what the patient was admitted for, and what a lesion "cleared with", was given for it; a
+generic sentence (a frequency adverb, an evaluation, a modal passive) names no treatment;
+a substance of a skin test is tested, not given (a skin test is diagnostic), and the drugs
+of an antibiogram are a test result.
 """
 
 from __future__ import annotations
@@ -59,3 +62,33 @@ def test_what_the_patient_was_admitted_for_and_what_a_lesion_cleared_with_are_tr
         "injection sites of dupilumab. They cleared with topical mometasone within ten days."
     ) == ["mometasone"]
 
+
+def test_a_generic_sentence_names_no_treatment_of_this_patient():
+    assert (
+        _treatments(
+            "Septic bursitis after a steroid injection\nSteroid injections are widely "
+            "prescribed for management of shoulder pain when physiotherapy treatment fails to "
+            "relieve a patient's pain. We present the case of a 60-year-old man who developed "
+            "septic bursitis after a subacromial steroid injection. Early recognition, drainage "
+            "and intravenous antibiotics are essential to prevent sepsis in this condition."
+        )
+        == []
+    )
+
+
+def test_a_substance_of_a_skin_test_is_tested_not_given():
+    assert _treatments(
+        "Delayed reaction to a depot hormone\nA 15-year-old boy developed itchy swelling at "
+        "the injection site of intramuscular medroxyprogesterone acetate a day after each "
+        "dose. Patch testing of the excipients, including benzyl alcohol and chlorocresol, "
+        "was negative. The swelling resolved with oral cetirizine."
+    ) == ["cetirizine"]
+
+
+def test_the_drugs_of_an_antibiogram_are_a_test_result():
+    assert _treatments(
+        "Abscess after a steroid injection\nA 58-year-old woman developed a painful fluctuant "
+        "swelling of the buttock a week after an intramuscular injection of triamcinolone. "
+        "The abscess was drained; the pus grew a methicillin-sensitive Staphylococcus aureus "
+        "sensitive to doxycycline and linezolid, and she was treated with oral flucloxacillin."
+    ) == ["drainage", "flucloxacillin"]

@@ -9,7 +9,9 @@ polypectomy", "on the 8th postoperative day following total abdominal hysterecto
 time anchor of the exposure, docs/ annotation.md: "what was given or done for the
 reaction"); the patient's standing medication ("a patient taking warfarin", "previously
 treated with metformin, developed") or a premedication given before the (next) exposure;
-an antibody class ("immunoglobulin E-mediated").
+an antibody class ("immunoglobulin E-mediated"); a substance tested on the skin ("patch
+testing of the excipients, including benzyl alcohol"); an antibiogram ("sensitive to
+ciprofloxacin", "methicillin-sensitive").
 """
 
 from __future__ import annotations
@@ -118,6 +120,27 @@ _STANDING_AFTER = re.compile(
 )
 """After a name: given as a premedication or before the (next) exposure ("antihistamine
 premedication", "omalizumab ... prior to the re-exposure")."""
+_TESTED_BEFORE = re.compile(
+    r"\b(?:patch|prick|intradermal|intracutaneous|skin|provocation|challenge|allergy)"
+    r"[ -]?test(?:s|ing|ed)?\b(?![^.;]{0,80}\b(?:treat\w*|therapy|resol\w*|improv\w*))"
+    r"[^.;]{0,80}$|\b(?:was|were) (?:\w+ )?tested (?:with|for|to|against)\b[^.;]{0,60}$",
+    re.I,
+)
+"""A substance named in the clause of a skin, patch or provocation test ("Patch testing of
+the excipients, including benzyl benzoate, ...", "she was tested with ..."): tested, not
+given for the reaction (docs/annotation.md: a skin test is diagnostic, neither a reaction
+nor a rechallenge), unless the clause goes on to a treatment or a recovery."""
+_SUSCEPTIBILITY = re.compile(
+    r"\b(?:sensitive|susceptible|resistant|resistance|sensitivity|susceptibility) (?:to|for)\b"
+    r"(?:(?!\b(?:treat|giv|start|administ|receiv|prescrib|manag|switch|chang))[^.;]){0,100}$",
+    re.I,
+)
+_SUSCEPTIBILITY_AFTER = re.compile(r"^[\s-]+(?:resistant|sensitive|susceptible)\b", re.I)
+"""An antibiogram: the drugs an organism was sensitive or resistant to ("sensitive to
+parenteral aminoglycosides and ciprofloxacin") or a drug naming an organism's susceptibility
+("a methicillin-sensitive Staphylococcus aureus"): a laboratory result, not a treatment
+(docs/annotation.md: test results are not reactions nor treatments); a verb of treating
+after the list ends it ("..., and she was treated with")."""
 _RECOVERY = re.compile(
     r"\b(?:resol|improv|heal|regress|revers|recover|subsid|disappear|treat|manag)\w*\b[^.;]{0,40}$",
     re.I,
@@ -151,6 +174,10 @@ def not_for_the_reaction(text: str, start: int, end: int) -> bool:
     if text[start:end].lower().startswith("immunoglobulin") and _ANTIBODY_CLASS_AFTER.match(after):
         return True
     if _HISTORY_BEFORE.search(before[-120:]) and _ONSET_AFTER.match(after):
+        return True
+    if _TESTED_BEFORE.search(before[-120:]) or _SUSCEPTIBILITY.search(before[-120:]):
+        return True
+    if _SUSCEPTIBILITY_AFTER.match(after):
         return True
     if _STANDING_BEFORE.search(before[-120:]) or _STANDING_AFTER.match(after):
         return True

@@ -118,16 +118,23 @@ present ("other injectables linked to the syndrome include NSAIDs, ...": a narra
 bismuth salts"), or a differential diagnosis ("Differential diagnosis included ... microbial
 contaminants from a liposuction cannula": causes weighed, no treatment given)."""
 GENERIC_PRESENT = re.compile(
-    r"\b(?:often|usually|typically|generally|commonly|in (?:some|most|many|such) cases"
+    r"\b(?:often|usually|typically|generally|commonly|widely|frequently|routinely"
+    r"|in (?:some|most|many|such) cases"
     r"|(?:is|are) (?:effective|recommended|indicated|required|the (?:treatment|therapy))"
+    r"|(?:is|are) (?:\w+ )?(?:essential|crucial|critical|vital|important|necessary|mandatory)"
+    r"|(?:essential|crucial|critical|vital|important|key) (?:steps?|roles?|parts?|components?)"
     r"|requires?|consists? of"
-    r"|(?:can|may|could|should) (?:\w+ )?be (?:administered|given|used|injected|applied))\b",
+    r"|(?:can|may|could|should|must) (?:\w+ )?be [\w-]+(?:ed|en))\b",
     re.I,
 )
 """A present-tense statement about the condition or the drug ("The lesion often requires
 surgical treatment", "In some cases, surgical treatment is effective", "heparins can be
 administered by the patient"): no treatment of this patient unless a past-tense verb comes
-first (:func:`.roles.told_in_past`)."""
+first (:func:`.roles.told_in_past`). A generic sentence says what holds in general: a
+frequency adverb ("are widely prescribed"), an evaluation ("resuscitation and surgical
+management are essential", "a critical step in their management is debridement") or a modal
+passive ("can be self-administered at home"), none of which narrates what was done (Carlson
+and Pelletier, *The Generic Book*, 1995, ch. 1: generic sentences and their markers)."""
 MESH = re.compile(
     r"\s/\s(?:administration & dosage|adverse effects|therapeutic use|drug therapy"
     r"|chemically induced|diagnosis|etiology|pathology|surgery|therapy)\b"
