@@ -7,7 +7,7 @@ modifiers coordinated before one head noun ("surgical and antibiotic therapy") n
 what the patient was admitted for, and what a lesion "cleared with", was given for it; a
 generic sentence (a frequency adverb, an evaluation, a modal passive) names no treatment;
 a substance of a skin test is tested, not given (a skin test is diagnostic), and the drugs
-of an antibiogram are a test result.
+of an antibiogram are a test result; a neurolysis is a procedure named alone.
 """
 
 from __future__ import annotations
@@ -92,3 +92,11 @@ def test_the_drugs_of_an_antibiogram_are_a_test_result():
         "The abscess was drained; the pus grew a methicillin-sensitive Staphylococcus aureus "
         "sensitive to doxycycline and linezolid, and she was treated with oral flucloxacillin."
     ) == ["drainage", "flucloxacillin"]
+
+
+def test_a_neurolysis_is_a_procedure_named_alone():
+    assert _treatments(
+        "Ulnar nerve injury after an injection\nA 35-year-old woman developed a painful ulnar "
+        "neuropathy after an injection of triamcinolone at the elbow. Ulnar nerve neurolysis "
+        "was performed and the pain resolved."
+    ) == ["Ulnar nerve neurolysis"]

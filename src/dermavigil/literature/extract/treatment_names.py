@@ -199,7 +199,8 @@ tracheostomy; subcision, the release of a tethered scar under the skin), the wor
 rule of medical terminology (Dorland's Illustrated Medical Dictionary, "Combining forms")."""
 
 _HEAD = re.compile(
-    r"(?<![\w-])(?:(?P<bare>dialysis|ha?emodialysis|plasmapheresis|transfusions?|decompression)"
+    r"(?<![\w-])(?:(?P<bare>dialysis|ha?emodialysis|plasmapheresis|transfusions?|decompression"
+    r"|neurolysis|adhesiolysis)"
     r"|rehabilitation|therapy|therapies|stimulation|infusions?|inhalations?|feeding|ventilation"
     r"|removal|evacuation|exploration|repair|reconstruction|decompression|lengthening"
     r"|bolus|regimens?|sutures?|(?P<anti>drugs|agents|medications?|treatment))(?![\w-])",
@@ -207,7 +208,8 @@ _HEAD = re.compile(
 )
 """The head noun of a treatment's name ("ozone therapy", "neuromuscular rehabilitation",
 "transcranial magnetic stimulation", "nasogastric feeding", "secondary suture", a surgical
-noun: "total gel removal", "PAAG evacuation", "bladder wall repair"): a name is
+noun: "total gel removal", "PAAG evacuation", "bladder wall repair"; the release of a nerve
+or of adhesions, "neurolysis", a treatment alone): a name is
 its head and the content words before it. A ``bare`` head is a treatment alone; an
 ``anti`` head ("drugs", "treatment") only after an anti- word ("antituberculous drugs")."""
 _GENERIC_WORDS = """a an the this that these those his her their its our your my some any no such
