@@ -116,3 +116,24 @@ def test_a_citation_style_block_after_the_abstract_is_furniture():
         "https://doi.org/10.0000/example.1234"
     )
     assert not check_text(text).truncated
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        (
+            "Naevi after tanning injections\nA 29-year-old woman noticed new dark naevi on her "
+            "back two weeks after receiving three Melanotan® injections bought online.",
+            ("Melanotan", "drug"),
+        ),
+        (
+            "Eruptive naevi\nA 33-year-old man developed eruptive naevi after six weeks of "
+            "subcutaneous injections of Melanotan II bought from a gym.",
+            ("Melanotan II", "drug"),
+        ),
+    ],
+)
+def test_an_unlicensed_tanning_peptide_is_a_drug(text, product):
+    """Melanotan I and II, sold without a licence and self-injected, are in no FDA extract:
+    the tanning peptides are drugs of the lexicon."""
+    assert _products(text) == [product]

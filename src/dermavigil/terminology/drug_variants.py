@@ -21,7 +21,8 @@ Case reports from elsewhere write:
 - the biologics FDA licenses through CBER that the Drugs@FDA and FAERS extracts miss: the
   skin-test antigens (tuberculin purified protein derivative, Tubersol and Aplisol; Candida
   albicans skin test antigen, Candin; Spherusol, coccidioidin): :data:`SKIN_TEST_ANTIGENS`;
-  and the antivenoms (:data:`ANTIVENOMS`).
+  and the antivenoms (:data:`ANTIVENOMS`); the unlicensed tanning peptides
+  (:data:`TANNING_PEPTIDES`).
 """
 
 from __future__ import annotations
@@ -79,6 +80,14 @@ SKIN_TEST_ANTIGENS = frozenset(
 )  # fmt: skip
 """CBER-licensed skin-test antigens (FDA, Licensed Biological Products), by their names and
 brands: given intradermally for a skin test, or into a wart as immunotherapy."""
+
+TANNING_PEPTIDES = frozenset(
+    {"melanotan", "melanotan i", "melanotan-i", "melanotan 1", "melanotan ii", "melanotan-ii",
+     "melanotan 2", "melanotan-2"}
+)  # fmt: skip
+"""The melanocortin peptides sold without a licence as 'tanning jabs' and self-injected
+(Melanotan I, the development name of afamelanotide, and Melanotan II, which has no INN; MHRA
+and FDA warnings against them): drugs no FAERS or Drugs@FDA extract names so."""
 
 ANTIVENOMS = frozenset(
     {

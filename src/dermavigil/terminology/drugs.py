@@ -27,6 +27,7 @@ from dermavigil.terminology.drug_variants import (
     COMMON_NAMES,
     ETHANOL,
     SKIN_TEST_ANTIGENS,
+    TANNING_PEPTIDES,
     VARIANTS,
     greek_variant,
     variant_of,
@@ -61,6 +62,7 @@ def _name_file(name: str) -> frozenset[str]:
 def drug_names() -> frozenset[str]:
     """The packaged lexicon (lower-case names)."""
     names = _name_file("drug_names.txt") | SKIN_TEST_ANTIGENS | ETHANOL | ANTIVENOMS
+    names |= TANNING_PEPTIDES
     return frozenset(names | {v for name in names for v in _salt_first(name)})
 
 
