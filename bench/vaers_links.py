@@ -62,6 +62,41 @@ counts below are of that run, the blocking ones of both.)
 - Of the scored plausible pairs missed at 0.5, what the two differ in: reaction terms 67,
   event date 47, age 37, lots 25 (a follow-up corrects the onset date and recodes the
   reactions; the model weighs the new terms against the pair).
+
+The missed links one class each (:func:`missed_class`; issue 16, sixteenth session, main
+706831c's model, load average 14-15, same command; 399,176 pairs scored in 222-283 s
+wall / 35 s CPU; links blocked 82 of 168). Of the 106 plausible pairs missed at 0.9:
+
+    class                                                           at 0.9  at 0.5
+    scored: reaction terms differ (a follow-up recodes them)            34      28
+    never scored: a product or reaction in common, no blocking key      22      22
+    scored: no compared fact differs (no event date: too few facts)     14      13
+    never scored: no product and no reaction in common                   9       9
+    never scored: the product+reaction block refined away                9       9
+    never scored: pruned by meta-blocking                                5       5
+    scored: event date / products / age / lots differ first         4/4/3/2  2/3/3/0
+
+The largest class is the recoded reactions ("injection site hypersensitivity" for
+"injection site erythema", FLU24110500): the products-reactions comparison had, for one
+first suspect and no term in common, only "reactions differ". A level "same first suspect
+product, a reaction word in common" (``duplicates.model``: prior m .03 of "reactions
+differ"'s .07, u .01 of the else level's; then EM and random pairs as every level) gives
+them their own weight:
+
+    thr.   model          flagged   R plausible   links found   P (lower bound)
+    0.5    main 706831c      5385   .236          29/123        .005
+           + reaction word   5561   .236          29/123        .005
+    0.9    main 706831c      2594   .138          17/123        .007
+           + reaction word   2689   .154          19/123        .007
+    0.99   main 706831c       735   .106          13/123        .018
+           + reaction word    813   .106          13/123        .016
+
+FAERS links (``bench/faers_links.py``, same session): every figure unchanged (R .968 at
+0.9, headline P .850). The recall target is far: the second-largest class shares no
+blocking key, and nine pairs under one number share no product and no reaction at all
+(two patients under one number, as far as the records show); the third has no event
+date, and without it a pair agreeing on vaccine, reactions, age, sex and state weighs
+about +17 bits against a prior of about -20 at 59,805 reports.
 """
 
 from __future__ import annotations
@@ -112,6 +147,27 @@ def plausible(a: tuple[str, str, float | None], b: tuple[str, str, float | None]
     if {a[1], b[1]} <= {"M", "F"} and a[1] != b[1]:
         return False
     return a[2] is None or b[2] is None or abs(a[2] - b[2]) <= 2
+
+
+def missed_class(a: dict, b: dict, probability: float | None, unblocked: str | None) -> str:
+    """One class per missed link, the first that applies: never scored (no product and no
+    reaction in common: two patients under one number, as far as the records show; or the
+    blocking's reason), then, scored: no compared fact differs (too few facts to reach the
+    threshold), else the first compared fact that differs, in the order products, reaction
+    terms, event date, age, lots, sex."""
+    products = set(a.get("suspect_products") or ()) & set(b.get("suspect_products") or ())
+    terms = set(a.get("reaction_terms") or ()) & set(b.get("reaction_terms") or ())
+    if probability is None:
+        if not products and not terms:
+            return "never scored: no product and no reaction in common"
+        return f"never scored: {unblocked}"
+    differ = _differences(a, b)
+    if differ == "no compared fact differs":
+        return "scored: no compared fact differs"
+    for name in ("suspect_products", "reaction_terms", "event_date", "age_years", "lots", "sex"):
+        if f"{name} " in differ and f"{name} missing" not in differ:
+            return f"scored: {name} differ"
+    return "scored: facts missing on one side only"
 
 
 def import_store() -> Path:
@@ -180,10 +236,14 @@ def main() -> None:
             (p for p in consistent if prob.get(p, 0.0) < threshold),
             key=lambda p: (-prob.get(p, 0.0), p),
         )
-        why = Counter()
+        why, classes = Counter(), Counter()
         for a, b in missed:
             for part in _differences(features[a], features[b]).split("; "):
                 why[part.split(" ")[0]] += 1
+            classes[
+                missed_class(features[a], features[b], prob.get((a, b)), unblocked.get((a, b)))
+            ] += 1
+        print(f"\nmissed at {threshold}, one class each: {dict(classes.most_common())}")
         print(
             f"\nmissed at {threshold}: {len(missed)} of {len(consistent)}; what the two "
             f"differ in (pairs): {dict(why.most_common())}; the top {args.top} scored, then "

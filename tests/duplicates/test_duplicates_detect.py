@@ -507,3 +507,18 @@ def test_an_age_in_decades_meets_its_decade_as_same_decade(clinician_case: Case)
         assert level == "age and age group compatible" and weight == group[1], level
     level, weight = age_evidence(seventies, aged(95, "year", "Y95"))
     assert level.startswith("no agreement") and weight <= 0, level
+
+
+def test_reactions_recoded_with_a_word_kept_are_at_the_reaction_word_level(
+    clinician_case: Case,
+) -> None:
+    """A follow-up recodes the reaction ("skin necrosis" as "cutaneous necrosis"): no term
+    in common, one word of them kept, the same product: more than "reactions differ"."""
+    original = clinician_case.model_dump()
+    original["reactions"] = [{**r, "codes": []} for r in original["reactions"]]
+    data = {**original, "case_id": "RECODED", "reactions": [{"verbatim": "Cutaneous necrosis"}]}
+    cases = [Case.model_validate(original), Case.model_validate(data)]
+    (pair,) = detect(cases, threshold=0.0).pairs
+    evidence = next(e for e in pair.explanation if e.field == "products_reactions")
+    assert evidence.level == "same first suspect product, a reaction word in common"
+    assert evidence.match_weight >= 0  # of two cases of one product: no more (its frequency)
