@@ -1,6 +1,11 @@
 """The signal tables of CAERS and FAERS 2022Q3 stay what they were (issue 13: faster, same
 results): every number within 1e-9 relative of a digest of the table the implementation
-before the performance work wrote (main at abb806f, ``dermavigil signals --input``).
+before the performance work wrote (main at abb806f, ``dermavigil signals --input``), but
+for the fitted MGPS prior and what follows from it (EBGM, EB05, EB95), within 1e-5: the
+likelihood's optimum is flat, so the optimizer (gtol 1e-7) stops at parameters that differ
+by about 2e-6 relative between processors (OpenBLAS picks its kernels by CPU; the same code
+gives alpha1 3.2559580 on an AMD EPYC and 3.2559609 where the digest was made), while the
+log-likelihood it reaches agrees to 1e-13 and is still held to 1e-9.
 
 The digest (``tests/data/signals/*.json``) holds the prior, the column sums, the flag
 counts and about 200 rows evenly spaced by rank with all their numbers; pairs are named
@@ -27,6 +32,8 @@ from dermavigil.store.longformat import parse_columns
 DATA = Path(__file__).parent.parent / "data" / "signals"
 ROWS = 200
 RTOL = 1e-9
+FITTED_RTOL = 1e-5  # the prior's parameters and the empirical-Bayes columns computed from them
+FITTED = ("alpha1", "beta1", "alpha2", "beta2", "p", "ebgm", "eb05", "eb95")
 
 
 def _pair_id(product: str, reaction: str) -> str:
@@ -68,7 +75,8 @@ def _close(mine: object, reference: object, where: str) -> None:
     if reference in ("nan", "inf", "-inf"):  # non-finite numbers are stored as text
         assert mine == reference, where
     elif isinstance(reference, float) and isinstance(mine, float):
-        assert mine == pytest.approx(reference, rel=RTOL, abs=0), where
+        rel = FITTED_RTOL if where.split()[-1] in FITTED else RTOL
+        assert mine == pytest.approx(reference, rel=rel, abs=0), where
     else:
         assert mine == reference, where
 
