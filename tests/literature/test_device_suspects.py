@@ -73,6 +73,7 @@ def test_the_route_word_before_a_pellet_is_not_part_of_its_name():
         ("Contraceptive implants are effective for three years.", []),
         ("She was treated with an insulin pump afterwards.", []),
         ("The defect needed a split-thickness skin graft.", []),
+        ("She was using a proton pump inhibitor.", []),
     ],
 )
 def test_a_device_is_an_exposure_only_when_put_in_worn_or_tied_to_the_reaction(sentence, names):
