@@ -61,10 +61,17 @@ def device_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     """One alternation of every name, longest first, words joined by a space or a hyphen,
-    the last word also in the plural."""
+    the last word also in the plural; not a device word that names a molecule's target
+    ("a proton pump inhibitor", "sodium pump blockers": a drug class)."""
     names = sorted(device_names(), key=lambda n: (-len(n), n))
     spelled = "|".join(r"[\s-]".join(re.escape(w) for w in n.split()) for n in names)
-    return re.compile(rf"(?<![\w-])(?:{spelled})(?:e?s)?(?![\w-])", re.I)
+    return re.compile(rf"(?<![\w-])(?:{spelled})(?:e?s)?(?![\w-]){_NOT_A_DEVICE}", re.I)
+
+
+_NOT_A_DEVICE = (
+    r"(?![\s-]+(?:inhibitors?|blockers?|antagonists?|agonists?|activators?|dysfunction"
+    r"|function)\b)"
+)
 
 
 def find_devices(text: str) -> list[DeviceMention]:

@@ -86,12 +86,6 @@ _TREATED = re.compile(
 insulin pump"): not the exposure."""
 
 
-_NOT_A_DEVICE = re.compile(
-    r"[\s-]+(?:inhibitors?|blockers?|antagonists?|agonists?|activators?|dysfunction|function)\b",
-    re.I,
-)
-"""A device word that names a molecule's target ("a proton pump inhibitor", "sodium pump
-blockers"): a drug class, no device."""
 _TITLE_LINK = re.compile(r"\b(?:of|to|at|from|with|by|in)\s+(?:an?\s+|the\s+)?$", re.I)
 """A title's link from its reaction to the device ("... of a Nexplanon rod")."""
 
@@ -153,7 +147,7 @@ def devices_of(sentence: Sentence, title: bool = False) -> list[Device]:
         start = _modifiers_start(text, mention.start)
         before, after = text[:start], text[mention.end :]
         name = " ".join(text[start : mention.end].split())
-        if _TREATED.search(before) or TREATMENT.fullmatch(name) or _NOT_A_DEVICE.match(after):
+        if _TREATED.search(before) or TREATMENT.fullmatch(name):
             continue
         if not (
             _PUT_IN_BEFORE.search(before[-60:])
