@@ -125,7 +125,7 @@ def test_a_named_syndrome_with_a_typographic_apostrophe():
 
 def test_the_coder_tables_carry_the_hierarchy():
     """``ancestors`` reads the cached ``is_a`` parents: the same terms as the full index."""
-    from dermavigil.literature.extract.reactions import ancestors
+    from dermavigil.literature.extract.reaction_merge import ancestors
     from dermavigil.terminology.hpo import load_hpo
 
     hpo = load_hpo()

@@ -84,7 +84,7 @@ class CoderTables:
     text (:mod:`dermavigil.terminology.phenotype_spans`)."""
     parents: dict[str, list[str]]
     """Each codable term -> its ``is_a`` parents: the hierarchy a run reads without the whole
-    index (:func:`dermavigil.literature.extract.reactions.ancestors`)."""
+    index (:func:`dermavigil.literature.extract.reaction_merge.ancestors`)."""
 
 
 def cache_dir(env: dict[str, str] | None = None) -> Path:

@@ -18,7 +18,8 @@ from dermavigil.literature.extract.findings import FindingFacts
 from dermavigil.literature.extract.outcome import OutcomeFacts, find_outcome
 from dermavigil.literature.extract.patient import PatientFacts, SeriesPatient
 from dermavigil.literature.extract.products import ProductFacts
-from dermavigil.literature.extract.reactions import ReactionFacts, find_reactions
+from dermavigil.literature.extract.reaction_facts import ReactionFacts
+from dermavigil.literature.extract.reactions import find_reactions
 from dermavigil.literature.extract.routes import RouteFacts
 from dermavigil.literature.extract.treatment import TreatmentFact, find_treatments
 

@@ -41,7 +41,7 @@ from dermavigil.literature.extract.product_category import material_from_text, m
 from dermavigil.literature.extract.product_mentions import treated_families
 from dermavigil.literature.extract.products import find_product_facts
 from dermavigil.literature.extract.quality import check_text
-from dermavigil.literature.extract.reactions import find_reactions, unplaced_sites
+from dermavigil.literature.extract.reactions import find_reactions
 from dermavigil.literature.extract.reference import text_reference
 from dermavigil.literature.extract.relevance import (
     case_sentences,
@@ -61,6 +61,7 @@ from dermavigil.literature.extract.series_cue import report_series
 from dermavigil.literature.extract.series_facts import add_group_seriousness, with_groups
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
+from dermavigil.literature.extract.unplaced_sites import unplaced_sites
 
 _COUNTRIES = {
     "thailand": "TH", "usa": "US", "united states": "US", "u.s.a": "US", "korea": "KR",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from dermavigil.literature.extract.negation import Assertion, assertion
-from dermavigil.literature.extract.reactions import ReactionFacts
+from dermavigil.literature.extract.reaction_facts import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence
 
 _EXTRAVASATION = re.compile(

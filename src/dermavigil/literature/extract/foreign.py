@@ -55,7 +55,7 @@ from dermavigil.literature.extract.foreign_treatments import (
     treatments_of,
 )
 from dermavigil.literature.extract.foreign_words import SURGERY
-from dermavigil.literature.extract.reactions import ReactionFacts
+from dermavigil.literature.extract.reaction_facts import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.seriousness_codes import reaction_criteria
 from dermavigil.literature.extract.treatment import TreatmentFact

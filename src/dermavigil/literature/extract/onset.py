@@ -23,7 +23,7 @@ from dermavigil.literature.extract.calendar_onset import calendar_onset
 from dermavigil.literature.extract.intervals import dated_back, two_intervals
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.onset_exclusions import not_an_onset
-from dermavigil.literature.extract.reactions import ReactionFacts
+from dermavigil.literature.extract.reaction_facts import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence
 
 _UNIT = r"(?P<unit>minute|min|hour|hr|h|day|d|week|wk|month|mo|year|yr)s?\b\W{0,2}"
