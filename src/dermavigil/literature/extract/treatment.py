@@ -10,7 +10,10 @@ procedure done for the diagnosis ("excised and sent for histopathology",
 "aspirated and cultured", "a diagnostic punch biopsy ... material was
 drained") is not a treatment (``docs/annotation.md``); a procedure told by
 its verb ("the abscess was then drained", "massaged") is, and so is what
-the clinician is told to have done ("we injected hyaluronidase").
+the clinician is told to have done ("we injected hyaluronidase"). The names of
+one sentence are matched by :mod:`.treatment_matches`, a diagnostic procedure
+told by :mod:`.treatment_diagnostic`; this module reads the sentences, their
+cues and the facts.
 """
 
 from __future__ import annotations
@@ -20,54 +23,18 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.domain.routes import Route
-from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract import treatment_cues as cues
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.roles import statement_about_no_one, told_in_past
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.suspect_roles import treated_with, treats_complication
-from dermavigil.literature.extract.treatment_combined import combined, specific_names
-from dermavigil.literature.extract.treatment_context import not_for_the_reaction
+from dermavigil.literature.extract.treatment_combined import specific_names
+from dermavigil.literature.extract.treatment_diagnostic import diagnostic
 from dermavigil.literature.extract.treatment_exposure import names_the_exposure, title_causes
-from dermavigil.literature.extract.treatment_names import (
-    CANONICAL,
-    CLASS_TREATMENT,
-    PROCEDURE_VERBS,
-    REMOVAL,
-    TREATMENT,
-    joined_names,
-    procedure_name,
-    treatment_phrases,
-)
-from dermavigil.literature.extract.treatment_switch import replaces_the_suspect
-from dermavigil.terminology.drug_variants import ETHANOL, SKIN_TEST_ANTIGENS
-from dermavigil.terminology.drugs import drug_names, find_drugs
-from dermavigil.terminology.products import categorize, find_products
+from dermavigil.literature.extract.treatment_matches import Match
+from dermavigil.literature.extract.treatment_names import CANONICAL, PROCEDURE_VERBS, TREATMENT
 
-
-@dataclass(frozen=True)
-class _Match:
-    """A treatment name in a sentence (the part of ``re.Match`` the loop reads)."""
-
-    begin: int
-    finish: int
-    text: str
-
-    def start(self) -> int:
-        return self.begin
-
-    def end(self) -> int:
-        return self.finish
-
-    def group(self, _: int = 0) -> str:
-        return self.text
-
-    @classmethod
-    def all(
-        cls, text: str, suspects: frozenset[str], spans: tuple[tuple[int, int], ...] = ()
-    ) -> list[_Match]:
-        return [cls(*m) for m in _matches(text, suspects, spans)]
+__all__ = ["TREATMENT", "TreatmentFact", "find_treatments"]
 
 
 @dataclass
@@ -79,145 +46,6 @@ class TreatmentFact:
     duration: Duration | None = None
     response: str | None = None
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-
-
-def _same_words(a: str, b: str) -> bool:
-    """'penicillin g benzathine' names 'benzathine penicillin': the same words, or all of a
-    name of two or more words within the other ('vitamin c' is not 'vitamin k1')."""
-    x, y = set(re.findall(r"[a-z0-9]{2,}", a.lower())), set(re.findall(r"[a-z0-9]{2,}", b.lower()))
-    if not x or not y:
-        return False
-    return x == y or (len(x) >= 2 and x <= y) or (len(y) >= 2 and y <= x)
-
-
-def _overlaps(start: int, end: int, spans) -> bool:
-    return any(start < b and a < end for a, b, *_ in spans)
-
-
-_PAIR = re.compile(r"(?<![\w-])([A-Za-z]{4,})[-/]([A-Za-z]{4,})(?![\w-])")
-"""Two lexicon drugs written as one hyphenated or slashed word: a combination
-("ampicillin-sulbactam", "piperacillin/tazobactam")."""
-_NOT_A_FAMILY = (ProductCategory.other, ProductCategory.drug)
-"""Categories of a name that is not an aesthetic product family named again."""
-
-
-def _matches(
-    text: str, suspects: frozenset[str], suspect_spans: tuple[tuple[int, int], ...] = ()
-) -> list[tuple[int, int, str]]:
-    """Treatment-lexicon matches, product families given for the reaction ("successfully
-    treated with platelet-rich plasma"), then FAERS-lexicon drugs that are not the suspect.
-
-    ``suspect_spans`` are the suspect product's mentions in this text: a name on or right
-    after one (its brand in brackets, "triamcinolone acetonide (Kenacort)") is the suspect;
-    a family of a suspect is never a treatment.
-    """
-    exposed = {categorize(s) for s in suspects}
-    found = [(m.start(), m.end(), m.group(0)) for m in TREATMENT.finditer(text)]
-    found += [
-        (m.start(), m.end(), m.group(0))
-        for m in CLASS_TREATMENT.finditer(text)
-        if not _overlaps(m.start(), m.end(), found)
-    ]
-    for start, end, name in joined_names(text):
-        if not _overlaps(start, end, found):
-            found.append((start, end, name))
-    for start, end, name in treatment_phrases(text):
-        exposure = any(len(s) > 3 and s in name.lower() for s in suspects)
-        if _overlaps(start, end, found):
-            continue
-        if REMOVAL.search(name) or (not exposure and categorize(name) in _NOT_A_FAMILY):
-            found.append((start, end, name))  # not "continued glatiramer acetate therapy"
-    for pattern, name in PROCEDURE_VERBS:
-        for match in pattern.finditer(text):
-            found.append((match.start(), match.end(), procedure_name(match.group(0), name)))
-    for match in cues.COORDINATED.finditer(text):
-        second = TREATMENT.match(text, match.end())
-        if second:
-            head = re.sub(rf"^(?:{cues.ROUTE_WORD})\s+", "", second.group(0), flags=re.I)
-            found.append((match.start(), second.end(), f"{match.group('first')} {head}"))
-    for match in cues.SHARED_HEAD.finditer(text):
-        for part in ("first", "second"):
-            start, end = match.span(part)
-            if not _overlaps(start, end, found):
-                found.append((start, end, f"{match.group(part)} {match.group('head')}"))
-    for family in find_products(text):
-        if (
-            family.category not in _NOT_A_FAMILY
-            and family.category not in exposed
-            and not _overlaps(family.start, family.end, found)
-            and (
-                treated_with(text[: family.start], text[family.end :])
-                or treats_complication(text[family.end :])
-            )
-        ):
-            found.append((family.start, family.end, family.text))
-    for pair in _PAIR.finditer(text):
-        if (
-            all(w.lower() in drug_names() for w in pair.groups())
-            and all(categorize(w) in _NOT_A_FAMILY for w in pair.groups())
-            and not _overlaps(pair.start(), pair.end(), found)
-        ):
-            found.append((pair.start(), pair.end(), pair.group(0)))
-    for drug in find_drugs(text):
-        if _overlaps(drug.start, drug.end, found) or drug.name in SKIN_TEST_ANTIGENS | ETHANOL:
-            # a skin-test antigen is given to test, and ethanol injected ablates or scleroses
-            # a lesion: neither treats a reaction
-            continue
-        if any(drug.name in s or s in drug.name or _same_words(drug.name, s) for s in suspects):
-            continue
-        if categorize(drug.text) not in _NOT_A_FAMILY:
-            continue  # an aesthetic product family named again, not a treatment
-        found.append((drug.start, drug.end, drug.text))
-    kept = []
-    for start, end, name in sorted(found):
-        if _overlaps(start, end, [(a, b) for a, b in suspect_spans]) and not (
-            REMOVAL.search(name) and not any(a <= start and end <= b for a, b in suspect_spans)
-        ):
-            continue  # the suspect, not "PAAG evacuation", the removal of the suspect
-        if any(name.lower() in s for s in suspects if len(name) > 5):
-            continue
-        if re.search(r"\(\s*(?:\w+[\u2010\u2011-])?$", text[:start]) and (
-            any(0 <= start - b <= 3 for _, b in suspect_spans)
-            or any(
-                len(s) > 5 and s in text[max(0, start - 15 - len(s)) : start].lower()
-                for s in suspects
-            )
-        ):
-            continue  # "medroxyprogesterone (Depo-Provera)": the suspect's brand
-        if cues.NOT_GIVEN_BEFORE.search(text[max(0, start - 80) : start]):
-            continue
-        if cues.INGREDIENT_BEFORE.search(text[max(0, start - 50) : start]):
-            continue
-        if cues.APPROACH.fullmatch(name) and cues.BY_WAY_OF.search(text[:start][-60:]):
-            continue  # "excised through a subcoronal incision", "fat obtained via liposuction"
-        if not_for_the_reaction(text, start, end) or replaces_the_suspect(
-            text, start, end, suspects
-        ):
-            continue
-        kept.append((start, end, name))
-    return combined(text, kept)
-
-
-_FOR_DIAGNOSIS = re.compile(
-    r"\b(?:diagnostic|(?:sent|submitted|processed|taken|obtained) for|for (?:the )?"
-    r"(?:histolog|histopatholog|patholog|cultur|microbiolog|diagnos|analys|examination|biopsy"
-    r"|microscop)|\band (?:then )?cul-?\s?tured)",
-    re.I,
-)
-_PROCEDURE = re.compile(r"excis|drain|aspirat", re.I)
-"""Procedures that can be diagnostic; a removal or a debridement treats whatever the tissue
-is sent for afterwards."""
-
-
-def _diagnostic(text: str, start: int, end: int) -> bool:
-    """A procedure done to make the diagnosis, not to treat ("one nodule was excised and
-    sent for histopathology", "a diagnostic punch biopsy was performed and gelatinous
-    material was drained", "aspirated for culture"): its clause says so."""
-    if not _PROCEDURE.search(text, start, end):
-        return False
-    clause_start = max(text.rfind(c, 0, start) for c in ".;") + 1
-    ends = [i for i in (text.find(c, end) for c in ".;") if i >= 0]
-    return bool(_FOR_DIAGNOSIS.search(text, clause_start, min(ends, default=len(text))))
 
 
 def _named_again(drug: str, found: dict[str, TreatmentFact]) -> bool:
@@ -304,10 +132,10 @@ def find_treatments(
             for a, b in suspect_spans
             if sentence.start <= a < sentence.end
         )
-        for match in _Match.all(sentence.text, suspects, local):
+        for match in Match.all(sentence.text, suspects, local):
             if assertion(sentence.text, match.start(), match.end()) is Assertion.negated:
                 continue
-            if _diagnostic(sentence.text, match.start(), match.end()):
+            if diagnostic(sentence.text, match.start(), match.end()):
                 continue
             if sentence.section == "title" and (
                 (title_cue and match.start() < title_cue.end())

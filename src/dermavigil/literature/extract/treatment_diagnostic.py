@@ -1,0 +1,27 @@
+"""A procedure done to make the diagnosis, not to treat (``docs/annotation.md``: a
+biopsy, an excision for histology or an aspiration for culture is diagnostic)."""
+
+from __future__ import annotations
+
+import re
+
+_FOR_DIAGNOSIS = re.compile(
+    r"\b(?:diagnostic|(?:sent|submitted|processed|taken|obtained) for|for (?:the )?"
+    r"(?:histolog|histopatholog|patholog|cultur|microbiolog|diagnos|analys|examination|biopsy"
+    r"|microscop)|\band (?:then )?cul-?\s?tured)",
+    re.I,
+)
+_PROCEDURE = re.compile(r"excis|drain|aspirat", re.I)
+"""Procedures that can be diagnostic; a removal or a debridement treats whatever the tissue
+is sent for afterwards."""
+
+
+def diagnostic(text: str, start: int, end: int) -> bool:
+    """A procedure done to make the diagnosis, not to treat ("one nodule was excised and
+    sent for histopathology", "a diagnostic punch biopsy was performed and gelatinous
+    material was drained", "aspirated for culture"): its clause says so."""
+    if not _PROCEDURE.search(text, start, end):
+        return False
+    clause_start = max(text.rfind(c, 0, start) for c in ".;") + 1
+    ends = [i for i in (text.find(c, end) for c in ".;") if i >= 0]
+    return bool(_FOR_DIAGNOSIS.search(text, clause_start, min(ends, default=len(text))))
