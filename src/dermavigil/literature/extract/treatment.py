@@ -48,11 +48,17 @@ class TreatmentFact:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
-def _named_again(drug: str, found: dict[str, TreatmentFact]) -> bool:
+_PROCEDURE_NOUNS = frozenset(name for _, name in PROCEDURE_VERBS)
+"""The nouns of the procedures told by their verb ("removed": removal)."""
+
+
+def _named_again(drug: str, found: dict[str, TreatmentFact], by_verb: bool = False) -> bool:
     """The name adds only a qualifier that is not a route to a treatment already found
     ("recombinant tissue plasminogen activator" after the title's "tissue plasminogen
     activator"): the same treatment, whose longer name replaces the first. "Oral
-    corticosteroids" after "corticosteroids" is another course."""
+    corticosteroids" after "corticosteroids" is another course. A procedure told ``by_verb``
+    ("only one rod was removed") whose noun a name already found holds ("implant removal")
+    is that procedure told again."""
     words = drug.lower().split()
     for fact in found.values():
         known = fact.drug.lower().split()
@@ -67,6 +73,8 @@ def _named_again(drug: str, found: dict[str, TreatmentFact]) -> bool:
             return True
         if 1 < len(words) < len(known) and all(w in known for w in words):
             return True  # "hyperbaric therapy" after "hyperbaric oxygen therapy"
+        if by_verb and len(words) == 1 and words[0] in _PROCEDURE_NOUNS and words[0] in known:
+            return True  # "only one rod was removed" after "implant removal": told again
     return False
 
 
@@ -169,7 +177,9 @@ def find_treatments(
                 key, drug = f"{route_word} {key}", f"{route_word} {drug}"
                 if key in found:
                     continue
-            elif _named_again(drug, found):
+            elif _named_again(
+                drug, found, sentence.text[match.start() : match.end()].lower() != drug.lower()
+            ):
                 continue
             routes_of[key] = route_word
             at = sentence.start

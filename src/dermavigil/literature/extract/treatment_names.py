@@ -202,7 +202,8 @@ _HEAD = re.compile(
     r"(?<![\w-])(?:(?P<bare>dialysis|ha?emodialysis|plasmapheresis|transfusions?|decompression"
     r"|neurolysis|adhesiolysis)"
     r"|rehabilitation|therapy|therapies|stimulation|infusions?|inhalations?|feeding|ventilation"
-    r"|removal|evacuation|exploration|repair|reconstruction|decompression|lengthening"
+    r"|removal|evacuation|extraction|retrieval|explantation|exploration|repair|reconstruction"
+    r"|decompression|lengthening"
     r"|bolus|regimens?|sutures?|(?P<anti>drugs|agents|medications?|treatment))(?![\w-])",
     re.I,
 )
@@ -241,14 +242,28 @@ _NOT_A_NAME_WORD = re.compile(r"(?:ed|ing|ly|['\u2019]s)$", re.I)
 patient's regimen"): not a name's word."""
 
 
-REMOVAL = re.compile(r"(?:removal|evacuation|extraction)$", re.I)
-"""A name whose head takes a material out ("PAAG evacuation", "filler removal"): it names
-the suspect it removes and is a treatment all the same."""
+_TAKING_OUT = r"(?:removal|evacuation|extraction|retrieval|explantation)"
+REMOVAL = re.compile(rf"{_TAKING_OUT}$|^(?:surgical )?{_TAKING_OUT} of\b", re.I)
+"""A name whose head takes a material out ("PAAG evacuation", "filler removal", "removal of
+the implant", "extraction of a contraceptive implant"): it names the suspect it removes (a
+device or an implant taken out is its treatment) and is a treatment all the same."""
+
+
+_TAKEN_OUT = re.compile(
+    rf"(?:(?<=\bits )|(?<=\btheir )){_TAKING_OUT}\b"
+    rf"|\b{_TAKING_OUT}(?= (?:was|were) (?:\w+ )?(?:performed|done|carried out|undertaken"
+    r"|achieved|successful)\b)",
+    re.I,
+)
+"""A taking out named by its noun alone: of the thing just named ("resolved after its
+extraction", "after their removal": the possessive refers back to the implant) or as the
+subject of a procedure's verb ("Extraction was performed under general anaesthesia")."""
 
 
 def treatment_phrases(text: str) -> list[tuple[int, int, str]]:
-    """Treatments named by word formation rather than listed: a surgical-suffix word, or a
-    treatment head noun with the (at most three) content words before it."""
+    """Treatments named by word formation rather than listed: a surgical-suffix word, a
+    treatment head noun with the (at most three) content words before it, or a taking out
+    named alone (:data:`_TAKEN_OUT`)."""
     found = [(m.start(), m.end(), m.group(0)) for m in _SURGICAL.finditer(text)]
     for head in _HEAD.finditer(text):
         start = head.start()
@@ -267,4 +282,8 @@ def treatment_phrases(text: str) -> list[tuple[int, int, str]]:
             words += 1
         if words or head.group("bare"):
             found.append((start, head.end(), text[start : head.end()]))
+    named = list(found)
+    for match in _TAKEN_OUT.finditer(text):
+        if not any(a <= match.start() and match.end() <= b for a, b, _ in named):
+            found.append((match.start(), match.end(), match.group(0)))
     return found

@@ -1,0 +1,46 @@
+"""Treatment failure classes of the y0xx round (now dev), each pinned on a text we wrote.
+
+Treatments are what was given or done *for the reaction* (docs/annotation.md,
+``treatments``): a contraceptive implant, rod or sensor taken out for the reaction is its
+treatment, also when the removal is named by its noun alone ("resolved after its
+extraction", "Extraction was performed") or names the implant it takes out ("removal of the
+implant"), and the same removal told again by its verb is one treatment.
+"""
+
+from __future__ import annotations
+
+from dermavigil.literature.extract import extract_draft
+
+
+def _treatments(text: str) -> list[str]:
+    return [t["drug"] for t in extract_draft(text).case["treatments"]]
+
+
+def test_a_removal_that_names_the_implant_it_takes_out_is_a_treatment():
+    assert _treatments(
+        "Forearm numbness after a contraceptive implant\nA 27-year-old woman noticed numbness "
+        "of the little finger two days after an etonogestrel implant was inserted in her left "
+        "arm. Ultrasound showed the implant beside the ulnar nerve. A follow-up visit two "
+        "months after removal of the implant found the numbness resolved."
+    ) == ["removal of the implant"]
+
+
+def test_a_removal_named_by_its_noun_alone_is_a_treatment():
+    assert _treatments(
+        "Eczema over a contraceptive rod\nA 31-year-old woman developed an itchy eczematous "
+        "plaque over an etonogestrel implant one week after its insertion. The plaque "
+        "cleared within a month after its extraction."
+    ) == ["extraction"]
+    assert _treatments(
+        "A deep contraceptive implant\nA 24-year-old woman had shooting pain in the arm "
+        "after an etonogestrel implant was inserted. The implant could not be felt. "
+        "Extraction was performed under general anaesthesia with ultrasound guidance."
+    ) == ["Extraction"]
+
+
+def test_a_removal_told_again_by_its_verb_is_one_treatment():
+    assert _treatments(
+        "Bleeding with a two-rod implant\nA 29-year-old woman had pain at the insertion "
+        "site of a two-rod levonorgestrel implant that required implant removal. Only one "
+        "rod was removed in the clinic."
+    ) == ["implant removal"]
