@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import re
 
+from dermavigil.domain.case import CodedTerm
+from dermavigil.domain.dates import Duration
 from dermavigil.literature.extract.clauses import clauses
+from dermavigil.literature.extract.device_events import device_events, device_kind, same_event
 from dermavigil.literature.extract.grown_infection import grown_infection
 from dermavigil.literature.extract.latency import latency
 from dermavigil.literature.extract.mentions import BINOMIAL, INFECTED, mentions, named_disease
@@ -56,6 +59,7 @@ def find_reactions(
     before = before_exposure(patient)
     results: set[str] = set()
     indications: set[str] = set()  # what the title gives as the injection's indication
+    kind = device_kind(" ".join(s.text for s in patient))
     for sentence in patient:
         text = clauses(sentence)
         results |= _test_results(sentence, text)
@@ -69,7 +73,7 @@ def find_reactions(
                 span = shift(sentence, (start, end))
                 excluded.append(Excluded(mention.strip(" ,"), span, Assertion.historical))
             continue
-        onset, onset_text, onset_span = latency(sentence)
+        timing = latency(sentence)
         sites = [
             s
             for s in find_sites(sentence.text)
@@ -90,7 +94,14 @@ def find_reactions(
         grown = grown_infection(sentence)
         if grown is not None:
             reactions.append(grown)
+        events = device_events(sentence.text, kind)  # also one imaging showed
+        for event in events:
+            if assertion(sentence.text, event.start, event.end) is Assertion.present:
+                span = shift(sentence, (event.start, event.end))
+                same_event(reactions, _told(event.verbatim, [], sentence, [span], sites, timing))
         for mention, start, end, indexed in mentions(text, defined or {}):
+            if any(start < e.end and e.start < end for e in events):
+                continue  # the device event names it ("migration of the implant")
             verbatim = _decapitalise(mention.strip(" ,"), sentence, start)
             span = shift(sentence, (start, end))
             status = assertion(sentence.text, start, end)
@@ -109,19 +120,8 @@ def find_reactions(
             spans = [span]
             if text[start:end] != mention and defined and text[start:end] in defined:
                 spans.append(defined[text[start:end]][1])
-            reaction = ReactionFacts(
-                verbatim=verbatim,
-                codes=code_phrase(verbatim),
-                sentence=sentence.index,
-                spans={"verbatim": spans},
-                body_sites=[s[0] for s in sites],
-                indexed=indexed,
-            )
-            if sites:
-                reaction.spans["body_sites"] = [shift(sentence, (s[1], s[2])) for s in sites]
-            if onset_span:
-                reaction.onset_latency, reaction.onset_text = onset, onset_text
-                reaction.spans["onset"] = [onset_span]
+            reaction = _told(verbatim, code_phrase(verbatim), sentence, spans, sites, timing)
+            reaction.indexed = indexed
             reactions.append(reaction)
     titles = {s.index for s in patient if s.section == "title"}
     reactions = [
@@ -131,6 +131,31 @@ def find_reactions(
         and normalize(r.verbatim) not in indications
     ]
     return without_ancestors(merge(reactions), patient), excluded
+
+
+def _told(
+    verbatim: str,
+    codes: list[CodedTerm],
+    sentence: Sentence,
+    spans: list[Span],
+    sites: list[tuple[str, int, int]],
+    timing: tuple[Duration | None, str | None, Span | None],
+) -> ReactionFacts:
+    """A reaction the sentence tells, with the sentence's body sites and onset latency."""
+    reaction = ReactionFacts(
+        verbatim=verbatim,
+        codes=codes,
+        sentence=sentence.index,
+        spans={"verbatim": spans},
+        body_sites=[s[0] for s in sites],
+    )
+    if sites:
+        reaction.spans["body_sites"] = [shift(sentence, (s[1], s[2])) for s in sites]
+    onset, onset_text, onset_span = timing
+    if onset_span:
+        reaction.onset_latency, reaction.onset_text = onset, onset_text
+        reaction.spans["onset"] = [onset_span]
+    return reaction
 
 
 def _test_results(sentence: Sentence, text: str) -> set[str]:
