@@ -4,7 +4,11 @@ Treatments are what was given or done *for the reaction* (docs/annotation.md,
 ``treatments``): a contraceptive implant, rod or sensor taken out for the reaction is its
 treatment, also when the removal is named by its noun alone ("resolved after its
 extraction", "Extraction was performed") or names the implant it takes out ("removal of the
-implant"), and the same removal told again by its verb is one treatment.
+implant"), and the same removal told again by its verb is one treatment. The surgery the
+suspect was given in or for is its setting, not a treatment: named in a time adverbial
+("during a laparoscopic resection") or as what the patient underwent before the reaction
+("she underwent a lumpectomy ... and developed anaphylaxis"). A vaccine prevents a
+disease and treats no reaction: a vaccine brand named after the vaccine is the suspect.
 """
 
 from __future__ import annotations
@@ -44,3 +48,28 @@ def test_a_removal_told_again_by_its_verb_is_one_treatment():
         "site of a two-rod levonorgestrel implant that required implant removal. Only one "
         "rod was removed in the clinic."
     ) == ["implant removal"]
+
+
+def test_the_surgery_the_suspect_was_given_during_is_no_treatment():
+    assert _treatments(
+        "Hypotension from a lymphatic dye\nWe describe a 58-year-old woman who developed "
+        "hypotension and hives minutes after isosulfan blue was injected during a "
+        "laparoscopic sigmoid resection. She was treated with intravenous epinephrine and "
+        "recovered."
+    ) == ["epinephrine"]
+
+
+def test_the_surgery_the_patient_underwent_before_the_reaction_is_no_treatment():
+    assert _treatments(
+        "A reaction to a lymphatic mapping dye\nA 61-year-old woman underwent a right breast "
+        "lumpectomy with sentinel node mapping after a subcutaneous injection of isosulfan "
+        "blue and developed anaphylaxis. She was given intramuscular adrenaline and recovered."
+    ) == ["adrenaline"]
+
+
+def test_a_vaccine_brand_named_after_the_vaccine_is_no_treatment():
+    assert _treatments(
+        "Urticaria after a vaccine\nA 14-year-old girl received a dose of the quadrivalent "
+        "human papillomavirus vaccine [Gardasil]. Ten minutes later generalized urticaria "
+        "appeared, which was treated with oral cetirizine."
+    ) == ["cetirizine"]

@@ -162,6 +162,10 @@ def find_treatments(
                 and not cues.FRAMED.search(sentence.text[: match.start()])
             ):
                 continue
+            if 0 < sentence.index <= first_reaction and cues.UNDERWENT.search(
+                sentence.text[: match.start()]
+            ):
+                continue  # the surgery the suspect was given for or in, before the reaction
             route_match = cues.ROUTE_BEFORE.search(sentence.text[: match.start()])
             key = re.sub(r"[\s\u2010\u2011-]+", "", drug.lower()).removesuffix("s")
             route_word = (

@@ -94,6 +94,28 @@ disease (concomitant medication), the skin's preparation for the injection ("cle
 chlorhexidine"), the approach of a procedure ("through a skin incision"), or the drug the
 suspect was switched to ("enoxaparin was switched to fondaparinux", "management was rotated
 to", "an alternative anticoagulant": a dechallenge, not a treatment, docs/annotation.md)."""
+DURING = re.compile(
+    r"\bduring (?:(?:the|a|an|his|her|their|its) )?(?:(?!with\b|of\b|using\b|by\b)[\w-]+ ){0,3}$",
+    re.I,
+)
+"""The procedure a time adverbial names ("anaphylaxis after ICG administration during
+laparoscopic resection", "given during a lymphographic procedure"): the setting in which
+the suspect was given or the reaction began, not a treatment of it; a name after "with",
+"of", "using" or "by" ("during treatment with prednisone") is what was given."""
+SETTING = re.compile(r"(?:treatments?|therap(?:y|ies)|management|care)$", re.I)
+"""A treatment named as such ("during symptomatic treatment") is no procedure's setting."""
+UNDERWENT = re.compile(
+    r"\b(?:who|she|he|they|patient|woman|man|girl|boy|child|female|male) (?:had )?"
+    r"(?:underw[a-z]+|(?:was |were )?(?:\w+ly )?(?:admitted|scheduled) for) "
+    r"(?:(?:an?|the|his|her) )?(?:[\w-]+ ){0,3}$",
+    re.I,
+)
+"""A procedure a person underwent or was admitted for, named in a sentence before the
+first reaction or in its own sentence ("who underwent left breast tumorectomy with sentinel
+node staging using the dye and experienced anaphylaxis", "was admitted for
+parathyroidectomy", "she underwent a resection and received prophylaxis with
+nadroparine"): the surgery the suspect was given for or during, told before the reaction it
+cannot treat. Not what a lesion underwent ("the wounds underwent surgical debridement")."""
 APPROACH = re.compile(r"incisions?|liposuction", re.I)
 BY_WAY_OF = re.compile(r"\b(?:through|via|using) (?:an? |the )?(?:[\w-]+ ){0,3}$", re.I)
 """The way in of another procedure ("excised through a circumferential subcoronal incision",

@@ -31,7 +31,7 @@ from dermavigil.literature.extract.treatment_names import (
 )
 from dermavigil.literature.extract.treatment_switch import replaces_the_suspect
 from dermavigil.terminology.drug_variants import ETHANOL, SKIN_TEST_ANTIGENS
-from dermavigil.terminology.drugs import drug_names, find_drugs
+from dermavigil.terminology.drugs import drug_names, find_drugs, is_vaccine
 from dermavigil.terminology.products import categorize, find_products
 
 
@@ -137,9 +137,14 @@ def _matches(
         ):
             found.append((pair.start(), pair.end(), pair.group(0)))
     for drug in find_drugs(text):
-        if _overlaps(drug.start, drug.end, found) or drug.name in SKIN_TEST_ANTIGENS | ETHANOL:
-            # a skin-test antigen is given to test, and ethanol injected ablates or scleroses
-            # a lesion: neither treats a reaction
+        if (
+            _overlaps(drug.start, drug.end, found)
+            or drug.name in SKIN_TEST_ANTIGENS | ETHANOL
+            or is_vaccine(drug.name)
+        ):
+            # a skin-test antigen is given to test, ethanol injected ablates or scleroses a
+            # lesion and a vaccine prevents a disease ("Gardasil" named after the vaccine it
+            # is): none treats a reaction
             continue
         if any(drug.name in s or s in drug.name or _same_words(drug.name, s) for s in suspects):
             continue
@@ -165,6 +170,8 @@ def _matches(
         if cues.NOT_GIVEN_BEFORE.search(text[max(0, start - 80) : start]):
             continue
         if cues.INGREDIENT_BEFORE.search(text[max(0, start - 50) : start]):
+            continue
+        if cues.DURING.search(text[max(0, start - 80) : start]) and not cues.SETTING.search(name):
             continue
         if cues.APPROACH.fullmatch(name) and cues.BY_WAY_OF.search(text[:start][-60:]):
             continue  # "excised through a subcoronal incision", "fat obtained via liposuction"
