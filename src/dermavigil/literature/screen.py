@@ -1,5 +1,5 @@
 """Screening of bibliographic records: is this a case report of an adverse reaction to an
-injected product?
+injected product, or to a device or drug implant put under the skin?
 
 The first step of a literature review as pharmacovigilance runs it (EMA GVP
 Module VI.B.1.1.2, monitoring of the medical literature): every record found
@@ -16,23 +16,25 @@ order, each giving the reason shown to the reviewer:
    report;
 4. the extracted draft has no reaction of a patient -> no adverse reaction found;
 5. no suspect product -> no product named as the cause;
-   but a text with a case cue that names an injection is kept for reading with that
-   reason ("a case report naming an injection, to read: ..."): screening errs on the
+   but a text with a case cue that names an injection (or a device put under the skin, a
+   procedure that injects, a drug given only by injection: :mod:`.screen_cues`) is kept for
+   reading with that reason ("a case report naming an injection, to read: ...", "a case
+   report naming a procedure that injects (prolotherapy), to read: ..."): screening errs on the
    side of inclusion, since a missed case report is a lost case (GVP VI.B.1.1.2), and
    the extractor may miss what a reader finds;
    a text mostly in another language than English (or otherwise unreadable by the
    extractor, :func:`~dermavigil.literature.extract.quality.check_text`) is kept for
    reading with the reason, before any extraction: the literature of every language is
    screened (GVP VI.B.1.1.2), and the extractor reads English only;
-6. no injection: neither an injection route, nor an injection word (inject, filler,
-   mesotherapy, microneedling, vaccination, immunotherapy, extravasation, infusion, local
-   or dental anaesthesia and nerve blocks, which infiltrate an anaesthetic,
-   thread lift, fat graft, a tattoo or permanent make-up: a pigment deposited in the dermis,
-   :mod:`dermavigil.literature.extract.tattoo`; a needle procedure, acupuncture, catgut
-   embedding, pharmacopuncture: :mod:`dermavigil.literature.extract.needle_words`; a
-   high-pressure injection injury, :mod:`dermavigil.literature.extract.high_pressure`), nor a
-   suspect injected by nature (a filler, toxin, PRP, vaccine or allergen extract: its
-   category; a drug whose FDA labelling gives injection routes only,
+6. no injection: neither an injection route, nor a cue of :mod:`.screen_cues` (an
+   injection word: inject, filler, mesotherapy, vaccination, infusion, extravasation, local
+   anaesthesia and nerve blocks, thread lift, fat graft; a tattoo; a needle procedure; a
+   high-pressure injection injury; a device or drug implant put into or under the skin; a
+   procedure that injects, sentinel lymph node mapping, prolotherapy; a drug the text names
+   that is labelled for injection only), nor a suspect put under the skin (a device or
+   drug implant: "etonogestrel implant", "glucose sensor"), nor a suspect injected by
+   nature (a filler, toxin, PRP, vaccine or allergen extract: its category; a drug whose
+   FDA labelling gives injection routes only,
    :mod:`dermavigil.terminology.labelled_routes`: enoxaparin, etanercept; a biologic named
    by its INN stem, risankizumab; a skin-test antigen, injected intradermally: tuberculin,
    "a Mantoux test"; an antivenom, infused intravenously)
@@ -51,10 +53,10 @@ from dataclasses import dataclass
 from dermavigil.domain.routes import INJECTION_ROUTES
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import Draft, extract_draft
-from dermavigil.literature.extract.high_pressure import told_high_pressure
-from dermavigil.literature.extract.needle_words import is_needle_procedure, needle_words
+from dermavigil.literature.extract.needle_words import is_needle_procedure
 from dermavigil.literature.extract.quality import check_text
-from dermavigil.literature.extract.tattoo import is_tattoo, tattoo_words
+from dermavigil.literature.extract.tattoo import is_tattoo
+from dermavigil.literature.screen_cues import injection_cue, under_skin_device
 from dermavigil.terminology.drug_variants import ANTIVENOMS, SKIN_TEST_ANTIGENS
 from dermavigil.terminology.drugs import find_drugs
 
@@ -89,14 +91,6 @@ _STUDY = re.compile(
     r"\b(?:randomi[sz]ed|double-blind|placebo|cohort|retrospective (?:study|analysis|review)"
     r"|prospective (?:study|trial)|clinical trial|cross-sectional|survey|in vitro|mice|animal"
     r" study|descriptive study|\d+-year follow-up study|incidence rates?)\b",
-    re.I,
-)
-_INJECTED = re.compile(
-    r"\b(?:inject\w*|fillers?|mesotherapy|micro-?needling|vaccin\w*|immunotherapy|intra-?dermal"
-    r"\w*|sub-?cutaneous\w*|intra-?muscular\w*|intra-?venous\w*|infiltrat\w*|lipolysis|botulinum"
-    r"|extravasat\w*|infus\w*|thread[- ]?lift\w*|(?:PDO|barbed|absorbable) threads?"
-    r"|fat (?:graft|transfer)\w*|lipofilling"
-    r"|(?:local|dental|regional)\s+(?:dental\s+)?an(?:a|ae)?esthesia|(?:nerve|dental) blocks?)\b",
     re.I,
 )
 _INJECTED_BY_NATURE = frozenset(
@@ -159,6 +153,8 @@ def _injected_product(product: dict) -> bool:
         return True
     if is_needle_procedure(product["name"]):  # a needle through the skin (docs/annotation.md)
         return True
+    if under_skin_device(product["name"]):  # an implant, sensor or pump put under the skin
+        return True
     if _BIOLOGIC.search(product["name"]):  # a protein drug: never absorbed by mouth
         return True
     if any(d.name in SKIN_TEST_ANTIGENS | ANTIVENOMS for d in find_drugs(product["name"])):
@@ -184,12 +180,7 @@ def screen_record(record: Record) -> Screening:
         reason = check.warnings[0] if check.warnings else "the text cannot be read"
         return Screening(record, True, f"not screened by the extractor, to read: {reason}")
     draft = extract_draft(text, record)
-    injected = bool(
-        _INJECTED.search(text)
-        or tattoo_words(text)
-        or needle_words(text)
-        or told_high_pressure(text)  # a material fired through the skin
-    )
+    injected = injection_cue(text)
     missing = (
         "no adverse reaction of a patient found"
         if not draft.case["reactions"]
@@ -199,7 +190,7 @@ def screen_record(record: Record) -> Screening:
     )
     if missing and case_cue and injected:
         return Screening(
-            record, True, f"a case report naming an injection, to read: {missing}", draft
+            record, True, f"a case report naming {injected}, to read: {missing}", draft
         )
     if missing:
         return Screening(record, False, missing, draft)
