@@ -22,6 +22,7 @@ from dermavigil.literature.extract.mention_words import MODIFIER as _MODIFIER
 from dermavigil.literature.extract.mention_words import NAMED_HEADS, OF_HEADS
 from dermavigil.literature.extract.named_diagnoses import morphology_diagnoses, named_diagnoses
 from dermavigil.literature.extract.named_exposure import in_exposure_name
+from dermavigil.literature.extract.organism_names import organism_span
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import code_phrase, finding_adjective
 from dermavigil.terminology.disease_spans import disease_spans
@@ -162,6 +163,18 @@ class Mention(NamedTuple):
     indexed: bool = False
 
 
+def _with_organism(text: str, found: list[Mention]) -> list[Mention]:
+    """An infection named with its organism is one mention, kept whole
+    (:func:`~.organism_names.organism_span`)."""
+    out = []
+    for mention in found:
+        start, end = organism_span(text, mention.start, mention.end)
+        if (start, end) != (mention.start, mention.end):
+            mention = Mention(text[start:end], start, end, mention.indexed)
+        out.append(mention)
+    return out
+
+
 def _with_phenotypes(text: str, found: list[Mention]) -> list[Mention]:
     """The noun mentions with the phenotypes the HPO index finds in the text
     (:func:`~dermavigil.terminology.phenotype_spans.phenotype_spans`): one no mention covers is
@@ -189,51 +202,6 @@ def _with_phenotypes(text: str, found: list[Mention]) -> list[Mention]:
         end = max([end] + [e for _, e in overlapping])
         spans[(start, end)] = Mention(text[start:end], start, end, indexed=not overlapping)
     return [spans[span] for span in sorted(spans)]
-
-
-_GENUS = r"[A-Z][a-z]{3,}(?:um|us|as|ia|a|er|es|on|myces)"
-_SPECIES = r"[A-Za-z][a-z]{2,}(?:us|um|is|ae|ii|i|ans|ens|es|a|oides)(?:\s+complex)?"
-_ORGANISM = (
-    rf"(?:{_GENUS}\s+{_SPECIES}|[A-Z]\.\s?[a-z]{{3,}}|NTM|MRSA|MSSA"
-    r"|(?i:(?:(?:non-?tuberculous|atypical|rapidly[- ]growing|gram-(?:positive|negative))\s+)?"
-    r"[a-z]*(?:bacterial|coccal|fungal|mycotic|candidal|monal|microbial|mycobacteri(?:a|um))))"
-    r"(?:\s*\([A-Z]{2,5}\))?"
-)
-BINOMIAL = re.compile(rf"{_GENUS}\s+{_SPECIES}(?![\w-])")
-"""A Latin binomial name (genus, species epithet) at the start of a text."""
-ORGANISM = re.compile(rf"(?<![\w-])(?:{_ORGANISM})(?![\w-])")
-"""An organism named in a text (a binomial, an abbreviated genus, a genus adjective)."""
-_ORGANISM_BEFORE = re.compile(rf"(?<![\w-])(?:{_ORGANISM})\s+$")
-INFECTED = re.compile(
-    r"(?<![\w-])(?:infections?|abscess(?:es)?|bacter(?:a)?emia|sepsis|cellulitis|osteomyelitis"
-    r"|fasciitis|lymphadenitis|disease|granulomas?|mycobacterios[ie]s)$",
-    re.I,
-)
-"""A text ending with a disease an organism causes: the organism named before it is part of
-its name."""
-_ORGANISM_AFTER = re.compile(
-    rf"\s+(?:with|by|due to|caused by)\s+(?:an?\s+|the\s+)?(?:{_ORGANISM})(?![\w-])"
-)
-
-
-def _with_organism(text: str, found: list[Mention]) -> list[Mention]:
-    """An infection named with its organism is one mention, kept whole: the binomial name
-    before it, by the form of Latin names (genus capitalised, species epithet: "Mycobacterium
-    abscessus infection", "Staphylococcus epidermidis bacteremia"), an abbreviated genus ("M.
-    abscessus"), the adjective of a genus or a kind of agent ("staphylococcal", "non-tuberculous
-    mycobacterial", "fungal"), or after it ("infection with M. abscessus")."""
-    out = []
-    for mention in found:
-        start, end = mention.start, mention.end
-        if INFECTED.search(text, start, end):
-            before = _ORGANISM_BEFORE.search(text, max(0, start - 80), start)
-            after = _ORGANISM_AFTER.match(text, end)
-            start = before.start() if before else start
-            end = after.end() if after else end
-        if (start, end) != (mention.start, mention.end):
-            mention = Mention(text[start:end], start, end, mention.indexed)
-        out.append(mention)
-    return out
 
 
 _EMBOLUS = re.compile(r"(?<![\w-])(?:emboli|embolism|embol[iy][sz]ations?)$", re.I)

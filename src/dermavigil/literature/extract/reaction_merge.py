@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from dermavigil.literature.extract.mentions import ORGANISM
+from dermavigil.literature.extract.organism_names import ORGANISM
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.terminology.coder import default_coder

@@ -22,8 +22,9 @@ from dermavigil.literature.extract.clauses import clauses
 from dermavigil.literature.extract.device_events import device_events, device_kind, same_event
 from dermavigil.literature.extract.grown_infection import grown_infection
 from dermavigil.literature.extract.latency import latency
-from dermavigil.literature.extract.mentions import BINOMIAL, INFECTED, mentions, named_disease
+from dermavigil.literature.extract.mentions import mentions, named_disease
 from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.organism_names import BINOMIAL, INFECTED
 from dermavigil.literature.extract.preexisting import (
     NOT_A_REACTION,
     about_no_one,
