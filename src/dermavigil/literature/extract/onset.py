@@ -36,8 +36,10 @@ _UNITS = {
 _N = rf"(?P<n>{NUMBER_WORDS})(?:\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?)?"
 _EXPOSURE = (
     r"(?:injections?|procedures?|treatments?|sessions?|administration|vaccination|doses?"
-    r"|infiltration|filler|shots?|fillings?|grafting|augmentation|injecting)"
+    r"|infiltration|filler|shots?|fillings?|grafting|augmentation|injecting|infusion)"
 )
+_SHORT = r"(?P<unit>minute|min|hour|hr|h)s?\b\W{0,2}"
+"""Minutes and hours: a time from the dose, not a time on treatment."""
 _STATEMENTS = (
     # "a week before the onset of symptoms"
     re.compile(
@@ -113,6 +115,16 @@ _STATEMENTS = (
     re.compile(
         rf"\b(?:latency|delay)\s+of\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}", re.I
     ),
+    # "after 10 minutes of medication she developed urticaria": minutes or hours of a drug
+    # are the time since its dose (not "after 10 years of administration": time on therapy)
+    re.compile(
+        rf"\bafter\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_SHORT}\s*of\s+(?:the\s+)?"
+        r"(?:medication|administration|infusion|injection|exposure)\b",
+        re.I,
+    ),
+    # "Five minutes later, blood pressure decreased": minutes or hours later, the sign of the
+    # dose the sentence before told (a follow-up is weeks or months later)
+    re.compile(rf"^(?:about\s+|approximately\s+|some\s+)?{_N}[\s-]+{_SHORT}\s*later\b", re.I),
     # "after two weeks, when ... appeared"
     re.compile(
         rf"\bafter\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*,?\s*when\b[^.;]{{0,80}}?"
