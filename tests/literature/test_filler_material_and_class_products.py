@@ -57,7 +57,7 @@ def test_a_drug_class_named_after_the_injection_it_was_given_by():
 
 
 def test_a_class_injection_told_as_a_treatment_is_no_exposure():
-    from dermavigil.literature.extract.suspect_roles import exposed_class
+    from dermavigil.literature.extract.class_exposure import exposed_class
 
     told = "The nodules were treated with an intramuscular injection of corticosteroids."
     assert not exposed_class(told, told.index("corticosteroids"))

@@ -312,7 +312,7 @@ DRUG_CLASSES = frozenset(
 )
 """The drug classes of :data:`.foreign_treatment_words.TREATMENTS` a case may name as what
 was injected ("syndrome de Nicolau post-injection de glucocorticoïdes"): a drug, as in
-English (:func:`.suspect_roles.class_exposures`)."""
+English (:func:`.class_exposure.class_exposures`)."""
 WRONG = _words(
     r"accident\w*|involontair\w*|involontari\w*|inadvertid\w*|inadvertent\w*|versehentlich\w*"
     r"|irrtumlich\w*|unbeabsichtigt\w*|unabsichtlich\w*|(?:no|nao|non) intencional\w*"

@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 
 from dermavigil.domain.vocab import ProductCategory
+from dermavigil.literature.extract.class_exposure import class_exposures, exposed_class
 from dermavigil.literature.extract.product_abbreviations import abbreviated_mentions, drug_category
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites
 from dermavigil.literature.extract.suspect_roles import (
-    class_exposures,
     cosmetic_form,
-    exposed_class,
     given_as_exposure,
     given_for,
     is_ingredient,

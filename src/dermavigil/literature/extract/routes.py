@@ -17,14 +17,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dermavigil.domain.routes import Route
+from dermavigil.literature.extract.class_exposure import exposed_class
 from dermavigil.literature.extract.route_context import drug_next, names_product, suspect_next
 from dermavigil.literature.extract.route_words import ADMIN, COMPILED, route_of
 from dermavigil.literature.extract.sentences import Sentence
-from dermavigil.literature.extract.suspect_roles import (
-    exposed_class,
-    given_as_exposure,
-    told_improving,
-)
+from dermavigil.literature.extract.suspect_roles import given_as_exposure, told_improving
 from dermavigil.literature.extract.treatment_names import TREATMENT
 
 _PROCEDURE = re.compile(
