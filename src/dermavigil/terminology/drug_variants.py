@@ -22,7 +22,7 @@ Case reports from elsewhere write:
   skin-test antigens (tuberculin purified protein derivative, Tubersol and Aplisol; Candida
   albicans skin test antigen, Candin; Spherusol, coccidioidin): :data:`SKIN_TEST_ANTIGENS`;
   and the antivenoms (:data:`ANTIVENOMS`); the unlicensed tanning peptides
-  (:data:`TANNING_PEPTIDES`).
+  (:data:`TANNING_PEPTIDES`); the diagnostic dyes the extracts lack (:data:`DIAGNOSTIC_DYES`).
 """
 
 from __future__ import annotations
@@ -99,6 +99,19 @@ ANTIVENOMS = frozenset(
 immune Fab; Anavip and Anascorp, F(ab')2 antivenoms) and their common names, which the FAERS
 and Drugs@FDA extracts lack: equine or ovine immunoglobulins given intravenously, a drug
 whose reactions are reported (anaphylaxis, serum sickness)."""
+
+DIAGNOSTIC_DYES = frozenset(
+    {
+        "patent blue", "patent blue v", "patent blue dye", "sulfan blue", "blue patent v",
+        "fluorescein", "fluorescein sodium", "sodium fluorescein", "indigo carmine",
+    }
+)  # fmt: skip
+"""Dyes injected for diagnosis that the FDA extracts lack or the lexicon build stops: patent
+blue V (E131, the sentinel-node and lymphography dye licensed in Europe; "sulphan blue" is
+its British name), fluorescein for angiography (dropped from the build's list with the test
+words, since "fluorescein angiography" names the test; a dye named as injected or as what the
+reaction was to is the exposure) and indigo carmine (indigotindisulfonate): drugs whose
+anaphylaxis and skin reactions case reports tell."""
 
 _SPELLING = ((re.compile(r"sulph"), "sulf"), (re.compile(r"^oe|(?<=[a-z])oe"), "e"))
 _SPELLING += ((re.compile(r"(?<=[a-z])ae"), "e"),)

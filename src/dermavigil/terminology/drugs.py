@@ -8,7 +8,8 @@ words (1-4 word phrases, longest first, case-insensitive, no overlaps), so a
 drug the aesthetic product patterns do not know (diclofenac, glatiramer
 acetate, benzathine penicillin, mupirocin) is recognised as a drug; a word
 the lexicon lacks that ends in a WHO INN stem ("cyclizine": -izine) is one
-too, and so is an iron complex named by the metal and its ligand ("iron polymaltose"); a
+too, and so is an iron complex named by the metal and its ligand ("iron polymaltose"), and an
+INN with the ending other languages add ("nadroparine", "heparina": :func:`romance_inn`); a
 British or INN name of a lexicon drug ("lignocaine", "adrenaline") is that drug
 (:mod:`.drug_variants`, which also adds the CBER skin-test antigens: tuberculin).
 Vaccine brands (``data/vaccine_names.txt``, from the same FAERS data and
@@ -25,6 +26,7 @@ from importlib import resources
 from dermavigil.terminology.drug_variants import (
     ANTIVENOMS,
     COMMON_NAMES,
+    DIAGNOSTIC_DYES,
     ETHANOL,
     SKIN_TEST_ANTIGENS,
     TANNING_PEPTIDES,
@@ -62,7 +64,7 @@ def _name_file(name: str) -> frozenset[str]:
 def drug_names() -> frozenset[str]:
     """The packaged lexicon (lower-case names)."""
     names = _name_file("drug_names.txt") | SKIN_TEST_ANTIGENS | ETHANOL | ANTIVENOMS
-    names |= TANNING_PEPTIDES
+    names |= TANNING_PEPTIDES | DIAGNOSTIC_DYES
     return frozenset(names | {v for name in names for v in _salt_first(name)})
 
 
@@ -150,6 +152,31 @@ def _variant(phrase: str, names: frozenset[str]) -> str | None:
     return None
 
 
+_ROMANCE_ENDING = re.compile(r"(?i:[a-z]{6,}[ea])")
+
+
+def romance_inn(word: str, names: frozenset[str]) -> str | None:
+    """The English INN of a drug written with the ending French, Dutch and German (-e) or
+    Spanish, Portuguese and Italian (-a) add to it ("nadroparine", "enoxaparina", "heparina":
+    WHO, *Guidelines on the use of INNs*, the INNs in each official language): the word
+    without that ending when it is a lexicon name or ends in an INN stem."""
+    if not _ROMANCE_ENDING.fullmatch(word):
+        return None
+    stem = word[:-1].lower()
+    return stem if stem in names or _INN.fullmatch(stem) else None
+
+
+_LOCANT = re.compile(r"\d+(?:,\d+)*-(?=[a-z]{4})", re.I)
+
+
+def _without_locant(word: str, names: frozenset[str]) -> str | None:
+    """A lexicon name written with the locant of its chemical name before it ("5-azacitidine"
+    for azacitidine: IUPAC numbering of the ring position); the name after the locant."""
+    locant = _LOCANT.match(word)
+    rest = word[locant.end() :].lower() if locant else ""
+    return rest if rest in names else None
+
+
 def find_drugs(text: str) -> list[DrugMention]:
     """Lexicon names in ``text``, in text order, the longest phrase winning at each place;
     a word the lexicon lacks that ends in an INN stem (:data:`_INN`) is a drug name too."""
@@ -178,6 +205,8 @@ def find_drugs(text: str) -> list[DrugMention]:
                 continue
             if len(word) >= 7 and (_INN.fullmatch(word) or _SOM.fullmatch(word)):
                 found.append(DrugMention(word, word.lower(), words[i].start(), words[i].end()))
+            elif (inn := romance_inn(word, names) or _without_locant(word, names)) is not None:
+                found.append(DrugMention(word, inn, words[i].start(), words[i].end()))
             i += 1
     return found
 

@@ -206,9 +206,11 @@ def is_treatment(sentence: Sentence, mention: ProductMention) -> bool:
 
 
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:(?:reactions?|allergy|allergic|hypersensitivity|intolerance|sensiti[sz]ation)\s+to"
+    r"\b(?:(?:reactions?|allerg(?:y|ies)|allergic|hypersensitivity|intolerance|sensiti[sz]ation"
+    r"|anaphyla(?:xis|ctic shock|ctoid shock))\s+(?:to|against)"
     r"(?:\s+(?:[\w-]+\s+)?(?:therapy|treatment)\s+with)?"
-    r"|(?:induced|caused|provoked|triggered)\s+by|extravasat\w*\s+of)\s+(?:the\s+|an?\s+)?"
+    r"|(?:induced|caused|provoked|triggered)\s+by|(?:attribut\w+|due|secondary)\s+to"
+    r"|extravasat\w*\s+of)\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?$",
     re.I,
 )

@@ -1,0 +1,49 @@
+"""Product failure classes of the y0xx round (now dev), each pinned on a text we wrote.
+
+docs/annotation.md, the y0xx decisions: a diagnostic dye (patent blue, fluorescein) is a
+drug; a drug implant is the drug it releases; a drug is named as the text spells it. The
+classes: a dye the FDA extracts lack, an INN with the ending of another language
+("nadroparine"), a drug written with its chemical locant ("5-azacitidine"), and the
+reaction tied to its cause by an allergy noun ("anaphylaxis to", "a reaction against").
+"""
+
+from __future__ import annotations
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.terminology.drugs import find_drugs
+
+
+def _products(text: str) -> list[tuple[str, str]]:
+    return [(p["name"], p["category"]) for p in extract_draft(text).case["products"]]
+
+
+def test_anaphylaxis_to_a_dye_the_fda_data_lack():
+    assert _products(
+        "Hypotension during a sentinel node biopsy\nA 58-year-old woman with breast cancer "
+        "became hypotensive and flushed twenty minutes into her operation: anaphylaxis to "
+        "patent blue dye, given for the mapping. She recovered after fluids and epinephrine."
+    ) == [("patent blue dye", "drug")]
+
+
+def test_a_romance_inn_spelling_and_a_chemical_locant_name_lexicon_drugs():
+    assert [(d.text, d.name) for d in find_drugs("necrosis after nadroparine")] == [
+        ("nadroparine", "nadroparin")
+    ]
+    assert [d.name for d in find_drugs("heparina and 5-azacitidine")] == [
+        "heparin",
+        "azacitidine",
+    ]
+    assert find_drugs("the outcome was favourable") == []
+    assert _products(
+        "Skin necrosis induced by enoxaparine\nA 71-year-old woman received subcutaneous "
+        "enoxaparine after a hip replacement. On the fifth day a black plaque appeared at "
+        "an injection site on the abdomen."
+    ) == [("enoxaparine", "drug")]
+
+
+def test_a_reaction_against_a_brand_ties_it_as_the_cause():
+    assert _products(
+        "Eczema over the arm\nWe present a 24-year-old woman with an "
+        "itchy eczematous plaque over the arm: a delayed hypersensitivity reaction against "
+        "Nexplanon that cleared after its removal."
+    ) == [("Nexplanon", "drug")]
