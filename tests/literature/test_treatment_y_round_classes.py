@@ -9,6 +9,9 @@ suspect was given in or for is its setting, not a treatment: named in a time adv
 ("during a laparoscopic resection") or as what the patient underwent before the reaction
 ("she underwent a lumpectomy ... and developed anaphylaxis"). A vaccine prevents a
 disease and treats no reaction: a vaccine brand named after the vaccine is the suspect.
+What a medical history holds ("past medical history included ... (on hydroxychloroquine)"),
+the drugs a chemotherapy consisted of, and a drug the patient had side effects with or an
+allergy to are the patient's past, the cancer's treatment or a cause, never a treatment.
 """
 
 from __future__ import annotations
@@ -73,3 +76,23 @@ def test_a_vaccine_brand_named_after_the_vaccine_is_no_treatment():
         "human papillomavirus vaccine [Gardasil]. Ten minutes later generalized urticaria "
         "appeared, which was treated with oral cetirizine."
     ) == ["cetirizine"]
+
+
+def test_a_medical_history_and_a_chemotherapy_name_no_treatment():
+    assert _treatments(
+        "Neutrophilic plaques after a growth factor\nA 50-year-old woman presented with "
+        "painful red plaques on her right arm. Her past medical history included breast "
+        "cancer (on chemotherapy) and lupus (on hydroxychloroquine). Her last chemotherapy "
+        "cycle consisted of docetaxel and cyclophosphamide, with a subcutaneous injection of "
+        "pegfilgrastim 10 days earlier. The plaques were treated with oral prednisone and "
+        "cleared."
+    ) == ["prednisone"]
+
+
+def test_a_drug_the_patient_was_allergic_to_is_no_treatment():
+    assert _treatments(
+        "Eczema from a heparin\nA 66-year-old woman with a known allergy to heparins was "
+        "given subcutaneous fondaparinux after a hip replacement. Itchy eczematous plaques "
+        "appeared at the injection sites on day 5 and were treated with topical "
+        "betamethasone."
+    ) == ["betamethasone"]

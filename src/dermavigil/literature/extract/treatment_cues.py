@@ -116,6 +116,22 @@ node staging using the dye and experienced anaphylaxis", "was admitted for
 parathyroidectomy", "she underwent a resection and received prophylaxis with
 nadroparine"): the surgery the suspect was given for or during, told before the reaction it
 cannot treat. Not what a lesion underwent ("the wounds underwent surgical debridement")."""
+HISTORY = re.compile(
+    r"\b(?:medical|surgical|past|previous) history (?:was |is )?(?:of|includ\w+|significant for"
+    r"|notable for|remarkable for)\b[^.;]*$|\(\s*on (?:[\w-]+ ){0,2}$"
+    r"|\bchemotherap\w* (?:\w+ ){0,2}(?:consisted of|comprised|comprising|including|with)\b[^.;]*$"
+    r"|\b(?:side[- ]effects?|intoleran(?:ce|t)|(?:cross-?)?allerg(?:y|ic)|hypersensitivity"
+    r"|anaphylaxis|reactions?) (?:with|to|from|against) (?:both |either |the |these |such )?"
+    r"(?:[\w-]+ )?$",
+    re.I,
+)
+"""A name in the clause a medical history opens ("Her past medical history included
+carcinoma (on chemotherapy), dermatomyositis (on hydroxychloroquine)", "a past medical
+history of ... requiring three stent placements") or in a bracketed "(on ...)" after a
+disease, the drugs a chemotherapy consisted of (the cancer's treatment), and a drug the
+patient had side effects with or an allergy to ("experienced side effects with both niacin
+and colestipol", "allergy to heparins"): what the patient had or was taking before, or a
+cause, not a treatment of the reaction."""
 APPROACH = re.compile(r"incisions?|liposuction", re.I)
 BY_WAY_OF = re.compile(r"\b(?:through|via|using) (?:an? |the )?(?:[\w-]+ ){0,3}$", re.I)
 """The way in of another procedure ("excised through a circumferential subcoronal incision",

@@ -171,6 +171,8 @@ def _matches(
             continue
         if cues.INGREDIENT_BEFORE.search(text[max(0, start - 50) : start]):
             continue
+        if cues.HISTORY.search(text[:start]):
+            continue
         if cues.DURING.search(text[max(0, start - 80) : start]) and not cues.SETTING.search(name):
             continue
         if cues.APPROACH.fullmatch(name) and cues.BY_WAY_OF.search(text[:start][-60:]):
