@@ -12,6 +12,8 @@ disease and treats no reaction: a vaccine brand named after the vaccine is the s
 What a medical history holds ("past medical history included ... (on hydroxychloroquine)"),
 the drugs a chemotherapy consisted of, and a drug the patient had side effects with or an
 allergy to are the patient's past, the cancer's treatment or a cause, never a treatment.
+Intensive care is a treatment (not the unit's name, not a keyword line), and the skin
+incision a removal was made through is its way in.
 """
 
 from __future__ import annotations
@@ -96,3 +98,23 @@ def test_a_drug_the_patient_was_allergic_to_is_no_treatment():
         "appeared at the injection sites on day 5 and were treated with topical "
         "betamethasone."
     ) == ["betamethasone"]
+
+
+def test_intensive_care_is_a_treatment_but_not_the_unit_nor_a_keyword():
+    assert _treatments(
+        "Shock after a dye\nA 70-year-old man developed anaphylactic shock five minutes "
+        "after an intravenous injection of methylene blue, requiring intensive care."
+    ) == ["intensive care"]
+    assert _treatments(
+        "Anaphylaxis to a dye\nA 70-year-old man developed anaphylaxis five minutes after "
+        "an intravenous injection of methylene blue. He recovered after intravenous "
+        "epinephrine.\nKeywords: anaesthesia, medical management, intensive care"
+    ) == ["epinephrine"]
+
+
+def test_the_incision_a_removal_is_made_through_is_no_treatment_of_its_own():
+    assert _treatments(
+        "A migrated contraceptive rod\nA 22-year-old woman had arm pain after an "
+        "etonogestrel implant was inserted. A 1-cm skin incision was made over the tip and "
+        "the device was removed under local anaesthesia."
+    ) == ["removal"]

@@ -178,11 +178,13 @@ MESH = re.compile(
     r"|chemically induced|diagnosis|etiology|pathology|surgery|therapy)\b"
     r"|,\s(?:administration & dosage|adverse effects|chemically induced|drug therapy"
     r"|blood supply|therapeutic use),\s"
+    r"|^\s*(?i:key\s?words?|index terms|MeSH terms?)\s*:"
 )
 """MeSH index terms with their subheadings ("Simethicone / administration & dosage"): the
 record's keywords, not a sentence of the case (docs/annotation.md: MeSH terms are not read);
 also listed with commas ("Methylprednisolone, administration & dosage, adverse effects,
-Retinal Diseases, chemically induced")."""
+Retinal Diseases, chemically induced"), or a keyword line ("Keywords: anaesthesia, medical
+management, intensive care")."""
 TITLE_CUE = re.compile(
     r"\b(?:resolution|resolved|treat(?:ed|ment)|managed|management|successful(?:ly)?)\b[^.]*"
     r"\bwith\b",

@@ -182,4 +182,7 @@ def _matches(
         ):
             continue
         kept.append((start, end, name))
+    if any(REMOVAL.search(name) or name.lower() == "removal" for _, _, name in kept):
+        # "a skin incision was made, and the device was removed": the removal's way in
+        kept = [k for k in kept if not cues.APPROACH.fullmatch(k[2])]
     return combined(text, kept)

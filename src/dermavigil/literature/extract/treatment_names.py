@@ -96,6 +96,8 @@ TREATMENT_WORDS = (
     r"|(?:therapeutic )?plasma exchange|(?:(?:intravenous|IV|high[- ]dose)\s+)+(?-i:IgG)"
     r"|(?-i:IVIG)|(?:lactated )?Ringer['\u2019]?s(?: lactate| acetate| solution)?"
     r"|(?:cardiopulmonary )?resuscitation"
+    r"|intensive (?:inpatient |postoperative |medical )?care(?! (?:units?|medicine|wards?"
+    r"|departments?|physicians?|teams?|settings?)\b)"
     r"|anti-?(?!bodies|gens?\b)[a-z]{4,}(?:als|ics|ants|ines|ives)"
     rf"|{PHYSICAL_MEASURES}"
 )
