@@ -37,3 +37,32 @@ def test_an_abstract_run_into_a_label_line_is_prose() -> None:
     )
     assert not check_text(text).truncated
     assert check_text(text.replace("grew Staphylococcus aureus.", "grew Staphylococcus")).truncated
+
+
+_ENDED = (
+    "Skin necrosis after a hyaluronic acid filler in the nasolabial fold\n"
+    "A 41-year-old woman developed livid mottling of the upper lip an hour after a "
+    "hyaluronic acid filler was injected into the nasolabial fold, and the skin healed "
+    "after hyaluronidase was injected the same day."
+)
+
+
+def test_furniture_after_a_finished_abstract_is_no_cut() -> None:
+    """What a page prints after an abstract's last full stop is furniture, not the abstract
+    cut off (y082, s014, t076, u072, y013, v113, r556, y085): a citation in the NLM form
+    with its DOI, reference numbers after the full stop, a markup tag, a publisher's
+    metadata labels and widgets, a keyword that the text also inflects."""
+    ends = [
+        _ENDED + " Dermatol Surg Rep 2021;12:101-103 doi: 10.0000/dsr.2021.0101\n",
+        _ENDED + "1,2\n",
+        _ENDED + " </jats:sec>\n",
+        _ENDED + "\n\nPublication Date\n\n  • 2021\n\nConference Location\n\n  • Canada\n",
+        _ENDED + "\n\nRelated Topics\n\n    loading  Loading Related Articles\n",
+        _ENDED + "\n\nJoin us for a short session where you can tell us what you need\n",
+        _ENDED + " Two tests were negative.\n\nKeywords: filler, necrosis, skin test\n",
+    ]
+    for text in ends:
+        assert not check_text(text).truncated, text[-80:]
+    cut = _ENDED.rstrip(".") + " to prevent furt\n"
+    assert check_text(cut).truncated
+    assert cut_word("A patch test was done and two tests were positive. Keywords: patch tes")

@@ -104,12 +104,19 @@ _FURNITURE_LABEL = re.compile(
     r"|publication types?|substances|mesh terms|grants? and funding|related information|linkout"
     r"|cited by|comment in|read (?:the )?full (?:abstract|text|article)|published version"
     r"|talk to us|schedule a call|volume|pages|issue|issn|language|original language"
-    r"|article type|number of pages)\b)",
+    r"|article type|number of pages|related topics|loading|join us|publication date"
+    r"|publisher or conference|conference location|international standard serial number"
+    r"|palabras clave|palavras[\s-]chave|detalles del art[íi]culo|secci[óo]n)\b"
+    r"|著者関連情報|前の記事|次の記事)",
     re.I,
 )
 """Labels of page furniture, those of the PubMed page layout included (publication types,
-MeSH terms, substances, grants and funding, related information, LinkOut, cited by) and a
-publisher page's metadata lines (volume, pages, issue, ISSN, language)."""
+MeSH terms, substances, grants and funding, related information, LinkOut, cited by), a
+publisher page's metadata lines (volume, pages, issue, ISSN, language, publication date,
+conference location), its widgets ("related topics", "loading", "join us for a session")
+and the same labels on Spanish, Portuguese and Japanese journal pages (palabras clave,
+palavras-chave, detalles del artículo, sección; 著者関連情報 'author information', 前の記事 /
+次の記事 'previous / next article')."""
 _BULLET = re.compile(r"^\s*(?:[-\u2022*\u25cf\u25aa]|\d+[.)])\s|^[^|]*\|[^|]*\|")
 """A bulleted or numbered item, or a table row ('year | journal | country |')."""
 _FINAL = ".!?)]\"'\u3002\uff01\uff1f\uff09"
@@ -124,12 +131,18 @@ capitalised, a list of terms or names."""
 _TRAILER = re.compile(
     r"(?<=[.!?])\s*(?:key ?words?\s*:.*"
     r"|[A-Z][\w .&-]{2,60},?\s+\d+\s*(?:\(\d+\))?\s*:\s*\d+\s*[-\u2013]\s*\d+,?\s*"
-    r"(?:19|20)\d\d\.?)$",
+    r"(?:19|20)\d\d\.?"
+    r"|[A-Z][\w .&-]{2,60}\s(?:19|20)\d\d\s*;\s*\d+\s*(?:\(\d+\))?\s*:\s*[\de]+"
+    r"(?:\s*[-\u2013]\s*\d+)?\.?(?:\s*doi\s*:?\s*\S+)?)$"
+    r"|(?<=[a-z][.!?])\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*$"
+    r"|\s*</?[a-z]+(?::[a-z]+)?>$",
     re.I,
 )
 """Furniture run into the last line after its final sentence: a keyword list ('...
-injection. Keywords : Osteoarthritis, ...') or the journal citation ('... in
-Japan.Skin Research, 15: 270-273, 2016')."""
+injection. Keywords : Osteoarthritis, ...'), the journal citation ('... in
+Japan.Skin Research, 15: 270-273, 2016'; or in the NLM form, 'Ann Plast Surg
+1993;30:449-451', with its DOI), reference numbers printed after the full stop ('...
+injections.1,2') or a markup tag left at the end ('... </jats:sec>')."""
 _CUT_ITEM = re.compile(
     r"(?:^|\n)[ \t]*(?:[-\u2022*\u25cf\u25aa]|\d+[.)]|\[\d+\])[ \t][^\n]*\s[a-z]{1,2}$"
     r"|(?:^|\n)[ \t]*\[\d+\][ \t][^\n]*[A-Za-z]$"
@@ -262,7 +275,14 @@ def cut_word(text: str) -> bool:
         return False
     last = found.group(1).lower()
     words = {w.lower() for w in _WORD.findall(text[: found.start()])}
-    return last not in words and any(w.startswith(last) and len(w) > len(last) for w in words)
+    longer = [w[len(last) :] for w in words if w.startswith(last) and len(w) > len(last)]
+    # a word the text also inflects is whole ('skin test' in a keyword line, 'tests' above)
+    return last not in words and any(not _INFLECTION.fullmatch(end) for end in longer)
+
+
+_INFLECTION = re.compile(r"e?s|ed|ing|ly|'s")
+"""English inflectional endings: 'test' beside 'tests' is a whole word, 'Inflammati' beside
+'inflammation' is a cut one."""
 
 
 def _not_english(check: TextCheck, code: str) -> bool:
