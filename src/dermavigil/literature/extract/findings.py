@@ -27,7 +27,7 @@ Span = tuple[int, int]
 
 _TEST = re.compile(
     r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biops(?:y|ies)"
-    r"(?:\s+specimens?)?|histopatholog\w*(?:\s+exam(?:ination)?)?"
+    r"(?:\s+specimens?)?|histo\w{0,3}patholog\w*(?:\s+exam(?:ination)?)?"
     r"|(?:immuno)?histolog\w*(?:\s+exam(?:ination)?)?|immunohistochem\w*|microscop\w*\s+(?:exam\w*|evaluation|study|findings?)"
     r"|dermatopatholog\w*(?:\s+exam(?:ination)?)?"
     r"|(?:hematoxylin|haematoxylin) and eosin stain"
@@ -116,9 +116,10 @@ _CONFIRMED = (
         re.I,
     ),
     re.compile(
-        r"^(?:(?:an?|the) )?(?P<result>[A-Za-z][^,;]{2,80}?) (?:was|were) (?:seen|found|observed"
-        r"|noted|present|identified|evident) in (?:all |both |each |every |the |(?:\w+ )?of the )?"
-        r"(?P<test>(?:skin |punch )?biops(?:y|ies)(?: specimens?)?|histolog\w*(?: sections?)?)",
+        r"^(?:(?:an?|the) )?(?P<result>[A-Za-z][^,;]{2,120}?) (?:was|were) (?:seen|found|observed"
+        r"|noted|present|identified|evident|detected) (?:in|on|after|by) (?:all |both |each |every"
+        r" |the |(?:\w+ )?of the )?(?P<test>(?:skin |punch )?biops(?:y|ies)(?: specimens?)?"
+        r"|histolog\w*(?: sections?)?|histopatholog\w*(?: (?:evaluation|exam\w*|analysis))?)",
         re.I,
     ),
 )
@@ -134,7 +135,8 @@ skin and subcutaneous soft tissues"."""
 examination", "Eczema was diagnosed based on the results of the pathological examination",
 "the granulomas excised were reported as lipogranuloma by the pathology department", "nodules
 appeared, histologically compatible with EN", "A florid panniculitis was seen in all
-biopsies"."""
+biopsies", "Necrosis of the outer layer ... was detected after histopathological
+evaluation"."""
 
 
 _DIAGNOSIS_AFTER = re.compile(
