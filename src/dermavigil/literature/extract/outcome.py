@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import Outcome, SeriousnessCriterion
-from dermavigil.literature.extract.outcome_sentence import present, sentence_status
+from dermavigil.literature.extract.outcome_sentence import KIND_BEFORE, present, sentence_status
 from dermavigil.literature.extract.outcome_words import OUTCOMES, StatusMention
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.seriousness import find_seriousness
@@ -114,7 +114,8 @@ _HEDGED = re.compile(
     re.I,
 )
 """'a debilitating and sometimes fatal complication', 'can lead to fatal complications', 'a
-higher risk for fatal anaphylaxis': what a reaction class can do, not this patient's death."""
+higher risk for fatal anaphylaxis': what a reaction class can do, not this patient's death
+(as is a present-tense description of a kind, :data:`.outcome_sentence.KIND_BEFORE`)."""
 
 
 _SWITCHED = re.compile(r"\b(?:switched|changed|converted|moved) (?:over )?to\b[^.;]{0,80}$", re.I)
@@ -334,6 +335,7 @@ def find_outcome(
                 m
                 for m in OUTCOMES[0][1].finditer(sentence.text)
                 if not _HEDGED.search(sentence.text[max(0, m.start() - 30) : m.start()])
+                and not KIND_BEFORE.search(sentence.text[: m.start()])
             ),
             None,
         )

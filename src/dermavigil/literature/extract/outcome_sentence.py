@@ -80,7 +80,13 @@ def _possible(text: str, start: int, end: int) -> bool:
         and not _TOOK.search(text[:start])
     ):
         return True
-    return bool(_MODAL_AFTER.match(text[end:]))
+    return bool(_MODAL_AFTER.match(text[end:])) or bool(KIND_BEFORE.search(text[:start]))
+
+
+KIND_BEFORE = re.compile(r"\b(?:is|are) an? (?:[\w-]+ (?:and )?){0,3}$", re.I)
+"""'Considering it is a very rare and fatal reaction, we suggest ...': a status adjective in
+a present-tense description of a kind (a generic sentence, Carlson and Pelletier 1995,
+ch. 1) says what such reactions can be, not how this patient's ended."""
 
 
 _MEASURE = re.compile(
