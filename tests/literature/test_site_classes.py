@@ -94,3 +94,25 @@ def test_fingers_name_the_hand_and_the_rectus_sheath_the_abdomen(
     """docs/annotation.md (`sites`): finger, fingertip and thumb -> hand; rectus sheath ->
     abdomen; a finger's breadth as a landmark names no site."""
     assert [s for s, _, _ in find_sites(text)] == sites
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("Weakness followed a deltoid injection: an axillary nerve injury.", ["upper arm"]),
+        ("A tender node was felt in the left axilla.", ["axilla"]),
+        ("She had a history of breast cancer and a left breast tumorectomy.", []),
+        ("The filler had migrated into the left breast.", ["breast"]),
+        ("He had prolotherapy to the upper cervical region.", ["neck"]),
+        ("A rash spread over both lower limbs.", ["leg"]),
+        ("An auto-injector discharged into her mandible.", ["jawline"]),
+        ("Pain started in the left thoracolumbar paraspinal muscles.", ["back"]),
+        ("She came for cervical cancer screening.", []),
+    ],
+)
+def test_regional_words_of_the_annotation_and_structures_named_after_a_region(text, sites):
+    """The y0xx decisions' regional words (cervical: neck, lower limbs: leg, mandible:
+    jawline; lumbar and paraspinal: back); a nerve named after a region is not the region
+    (the axillary nerve, injured by a deltoid injection, runs at the shoulder), and the
+    breast named only as a cancer's or its surgery's site is no site (docs/annotation.md)."""
+    assert [name for name, _, _ in find_sites(text)] == sites
