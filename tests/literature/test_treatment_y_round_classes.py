@@ -13,7 +13,9 @@ What a medical history holds ("past medical history included ... (on hydroxychlo
 the drugs a chemotherapy consisted of, and a drug the patient had side effects with or an
 allergy to are the patient's past, the cancer's treatment or a cause, never a treatment.
 Intensive care is a treatment (not the unit's name, not a keyword line), and the skin
-incision a removal was made through is its way in.
+incision a removal was made through is its way in. A procedure told as the subject of what
+it found ("Surgical drainage yielded pus", "A wide debridement exposed the tendons") was
+done, and a lesion that "resolved using" a drug was treated with it.
 """
 
 from __future__ import annotations
@@ -118,3 +120,15 @@ def test_the_incision_a_removal_is_made_through_is_no_treatment_of_its_own():
         "etonogestrel implant was inserted. A 1-cm skin incision was made over the tip and "
         "the device was removed under local anaesthesia."
     ) == ["removal"]
+
+
+def test_a_procedure_told_by_what_it_found_and_a_resolution_using_a_drug():
+    assert _treatments(
+        "Abscess after a filler\nA 35-year-old woman developed a tender fluctuant swelling of "
+        "the cheek two weeks after a hyaluronic acid filler. Surgical drainage yielded "
+        "yellowish pus. A wide debridement exposed the underlying muscle."
+    ) == ["Surgical drainage", "debridement"]
+    assert _treatments(
+        "Infection after a thread lift\nA 50-year-old woman developed a red tender nodule "
+        "along a thread one week after a thread lift. It resolved using oral antibiotics."
+    ) == ["antibiotics"]
