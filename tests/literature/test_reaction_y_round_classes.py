@@ -66,3 +66,40 @@ def test_no_device_event_without_a_device_or_in_a_background_sentence():
         "pain and swelling at the insertion site a week later."
     )
     assert not any("migration" in r for r in found)
+
+
+def test_a_diagnosis_named_by_its_suffix_that_no_index_holds():
+    # the x, u and v rounds: siderosis, myofascitis, pseudolymphoma, ecchymoma, tenosynovitis
+    found = _reactions(
+        "Brown patches after iron injections\nA 52-year-old woman received intramuscular "
+        "iron sucrose into the left buttock. Two months later she developed cutaneous "
+        "siderosis at the injection site and a painful local myofascitis of the gluteal "
+        "muscle."
+    )
+    assert "cutaneous siderosis" in found and "painful local myofascitis" in found
+
+
+def test_a_suffixed_word_that_names_no_reaction_of_the_patient_is_none():
+    from dermavigil.literature.extract.suffix_diagnoses import suffix_diagnoses
+
+    text = "The diagnosis was made after an anastomosis; leukocytosis and antituberculosis drugs."
+    assert suffix_diagnoses(text) == []
+    found = _reactions(
+        "Nodules after a vaccine\nA 9-year-old boy developed two firm nodules on the thigh "
+        "a month after a tick-borne encephalitis vaccine."
+    )
+    assert len(found) == 1 and "nodules" in found[0]  # the vaccine's name is no encephalitis
+
+
+def test_a_reaction_found_exposes_no_likeness_finding_nor_a_standing_medication():
+    # the v and u rounds: once the suffixed diagnosis is found the case is drafted, and a
+    # definition's likeness to a disease or the patient's daily medication must stay out
+    draft = extract_draft(
+        "Eyelid problem after a toxin injection\nA pseudoaneuroma is a benign swelling "
+        "mimicking the histological features of a sarcoma. Here we describe a postoperative "
+        "ecchymoma of the eyelid after botulinum toxin injection in a patient receiving daily "
+        "aspirin antiplatelet therapy."
+    )
+    assert [r["verbatim"] for r in draft.case["reactions"]] == ["postoperative ecchymoma"]
+    assert [f for f in draft.case["findings"] if f["kind"] == "histopathology"] == []
+    assert draft.case["treatments"] == []

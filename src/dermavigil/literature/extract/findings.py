@@ -167,6 +167,13 @@ compared with an object ("empty spaces resembling Swiss cheese"), it is the appe
 itself and stays."""
 
 
+_LIKENESS_BEFORE = re.compile(
+    r"\b(?:resembl\w*|mimick?\w*|simulat\w*|similar to|reminiscent of)\s+(?:the\s+)?$", re.I
+)
+"""A test named inside a likeness ("a proliferation mimicking the histological features of a
+lymphoma"): what a disease looks like, no finding of the patient."""
+
+
 def _without_diagnosis(result: str) -> str:
     """The result up to a staining clause or a likeness to a disease, and up to a diagnosis
     clause when the words before it name a finding of their own ("histologic changes
@@ -325,7 +332,7 @@ def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
             continue
         test = _TEST.search(sentence.text)
         verb = _VERB.search(sentence.text, test.end()) if test else None
-        if not test or not verb:
+        if not test or not verb or _LIKENESS_BEFORE.search(sentence.text, 0, test.start()):
             continue
         tail = sentence.text[verb.end() :]
         if _METHOD.match(tail):

@@ -23,6 +23,7 @@ from dermavigil.literature.extract.mention_words import NAMED_HEADS, OF_HEADS
 from dermavigil.literature.extract.named_diagnoses import morphology_diagnoses, named_diagnoses
 from dermavigil.literature.extract.named_exposure import in_exposure_name
 from dermavigil.literature.extract.organism_names import organism_span
+from dermavigil.literature.extract.suffix_diagnoses import suffix_diagnoses
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import code_phrase, finding_adjective
 from dermavigil.terminology.disease_spans import disease_spans
@@ -287,6 +288,13 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
     for match in _ACUITY.finditer(text):
         if not any(match.end() > f.start and match.start() < f.end for f in found):
             found.append(Mention("decreased visual acuity", match.start(), match.end()))
+    for start, end in suffix_diagnoses(text):
+        if (
+            not any(end > f.start and start < f.end for f in found)
+            and _MODIFIES_EXPOSURE.match(text, end)
+            and not in_exposure_name(text, start, end)
+        ):  # not "hepatitis B vaccine", as the index's phenotypes
+            found.append(Mention(text[start:end], start, end, indexed=True))
     for match in _WORD.finditer(text):
         if finding_adjective(match.group(0)) and not any(
             match.end() > f.start and match.start() < f.end for f in found

@@ -96,12 +96,14 @@ _STANDING_BEFORE = re.compile(
     r"|current(?:ly)? (?:treated|taking|receiving|on|medications?)|regular medications?"
     r"|(?:was|were|had been) (?:already |previously )?(?:taking|receiving|maintained on)"
     r"|(?:patients?|who|s?he|man|woman|person|individual|while|and) taking"
+    r"|(?:an?|the) (?:\w+ )?(?:patients?|man|woman|person|individual) receiving"
     r"|chronic (?:treatment|therapy|medication)s? (?:with|of)"
     r"|(?:home |daily )?medications? (?:included|consisted of|comprised|were))\b[^.;]{0,80}$",
     re.I,
 )
 """The patient's standing medication ("her habitual treatment consisted of", "currently
-treated with", "medications included", "chronic treatment with") or a premedication: taken
+treated with", "medications included", "chronic treatment with", "in a patient receiving
+daily aspirin") or a premedication: taken
 before the reaction or given to prevent it, not a treatment of it (docs/annotation.md:
 premedication before a rechallenge is not a treatment of the reaction)."""
 _MEDICATION_LIST = re.compile(
