@@ -102,3 +102,29 @@ def test_a_device_suspect_put_under_the_skin() -> None:
 def test_an_oral_case_and_a_review_stay_out(title: str, abstract: str, reason: str) -> None:
     verdict = screen_record(Record(title=title, abstract=abstract))
     assert (verdict.relevant, verdict.reason) == (False, reason)
+
+
+def test_reactions_with_no_patient_described_are_kept_and_said_so() -> None:
+    """A text that names reactions after an injected product but neither a case cue nor a
+    patient's age or sex may be a short letter or a study: it is kept for reading, and the
+    reason does not call it a case report."""
+    verdict = screen_record(
+        Record(
+            title="Injection-site nodules with semaglutide",
+            abstract=(
+                "Two weeks after weekly subcutaneous semaglutide was started, firm nodules "
+                "developed at the injection sites on the abdomen. The nodules resolved after "
+                "the sites were rotated."
+            ),
+        )
+    )
+    assert verdict.relevant
+    assert verdict.reason.startswith("no patient described (no case cue, age or sex), to read:")
+    assert "after semaglutide" in verdict.reason
+    told = Record(
+        title="Injection-site nodules with semaglutide",
+        abstract="A 52-year-old "
+        "woman had firm nodules at the injection sites of weekly subcutaneous "
+        "semaglutide.",
+    )
+    assert screen_record(told).reason.startswith("case report: ")

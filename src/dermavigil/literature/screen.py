@@ -40,7 +40,9 @@ order, each giving the reason shown to the reviewer:
    "a Mantoux test"; an antivenom, infused intravenously)
    -> the product was not injected;
 7. otherwise relevant, with what was found ("case report: necrosis after
-   diclofenac (intramuscular)"; a series says how many patients).
+   diclofenac (intramuscular)"; a series says how many patients; a text with neither a case
+   cue nor a patient's age or sex says so, "no patient described (no case cue, age or sex),
+   to read: ...", since a study's or a review's reactions read the same).
 
 Pure: records in, verdicts out (the extraction runs on the record's text).
 """
@@ -128,17 +130,22 @@ class Screening:
     draft: Draft | None = None
 
 
-def _found(draft: Draft) -> str:
+def _found(draft: Draft, case_cue: bool) -> str:
+    """What was found, as the reviewer reads it: a case report, a series of N patients, or,
+    when neither a case cue nor the patient's age or sex was found, reactions after a product
+    with no patient described (a letter or a short note may be a case report; a study's or a
+    review's reactions are no case: the reviewer decides)."""
     case = draft.case
     product = case["products"][0]
     reactions = ", ".join(r["verbatim"] for r in case["reactions"][:3])
     route = f" ({product['route']})" if product.get("route") else ""
-    series = (
-        f"series of {case['report'].get('patients_in_report')} patients"
-        if draft.is_series
-        else "case report"
-    )
-    return f"{series}: {reactions} after {product['name']}{route}"
+    if draft.is_series:
+        kind = f"series of {case['report'].get('patients_in_report')} patients"
+    elif case_cue or case["patient"]:
+        kind = "case report"
+    else:
+        kind = "no patient described (no case cue, age or sex), to read"
+    return f"{kind}: {reactions} after {product['name']}{route}"
 
 
 def _injected_product(product: dict) -> bool:
@@ -196,4 +203,4 @@ def screen_record(record: Record) -> Screening:
         return Screening(record, False, missing, draft)
     if not (injected or _injected_product(draft.case["products"][0])):
         return Screening(record, False, "the product was not injected", draft)
-    return Screening(record, True, _found(draft), draft)
+    return Screening(record, True, _found(draft, case_cue), draft)
