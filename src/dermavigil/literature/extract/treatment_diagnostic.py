@@ -8,7 +8,7 @@ import re
 _FOR_DIAGNOSIS = re.compile(
     r"\b(?:diagnostic|(?:sent|submitted|processed|taken|obtained) for|for (?:the )?"
     r"(?:histolog|histopatholog|patholog|cultur|microbiolog|diagnos|analys|examination|biopsy"
-    r"|microscop)|\band (?:then )?cul-?\s?tured)",
+    r"|microscop)|\band (?:then )?cul-?\s?tured|(?<=aspiration )yielded\b)",
     re.I,
 )
 _PROCEDURE = re.compile(r"excis|drain|aspirat", re.I)
@@ -19,7 +19,8 @@ is sent for afterwards."""
 def diagnostic(text: str, start: int, end: int) -> bool:
     """A procedure done to make the diagnosis, not to treat ("one nodule was excised and
     sent for histopathology", "a diagnostic punch biopsy was performed and gelatinous
-    material was drained", "aspirated for culture"): its clause says so."""
+    material was drained", "aspirated for culture", "Aspiration yielded sterile pus": a
+    sample, where a drainage that yielded pus emptied the abscess): its clause says so."""
     if not _PROCEDURE.search(text, start, end):
         return False
     clause_start = max(text.rfind(c, 0, start) for c in ".;") + 1
