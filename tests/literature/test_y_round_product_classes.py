@@ -47,3 +47,32 @@ def test_a_reaction_against_a_brand_ties_it_as_the_cause():
         "itchy eczematous plaque over the arm: a delayed hypersensitivity reaction against "
         "Nexplanon that cleared after its removal."
     ) == [("Nexplanon", "drug")]
+
+
+def test_a_drug_implant_named_past_its_route_its_fate_and_a_trademark_sign():
+    """'Removal of a migrated subdermal contraceptive implant', 'Implant-Related', 'the
+    Implanon-NXT\u00ae implant': the device words around the name are read past."""
+    assert _products(
+        "Removal of a migrated subdermal contraceptive implant\nA 29-year-old woman could "
+        "no longer feel her rod under the skin of the arm. Imaging found it in the axilla and "
+        "it was taken out under general anaesthesia."
+    ) == [("contraceptive implant", "drug")]
+    assert _products(
+        "Contraceptive Implant-Related Median Neuropathy\nA 31-year-old woman had tingling "
+        "of three fingers the day after her insertion."
+    ) == [("Contraceptive Implant", "drug")]
+    named = _products(
+        "Pain over the arm\nA 26-year-old woman had pain over a migrated Implanon-NXT\u00ae "
+        "implant, which was removed."
+    )
+    assert named == [("Implanon-NXT implant", "drug")]
+
+
+def test_a_bare_implant_is_the_drug_implant_a_background_sentence_names():
+    """docs/annotation.md, the y0xx decisions: a hormone-releasing implant is a drug, also
+    when the case sentences call it only 'the implant'."""
+    assert _products(
+        "Nerve injury at insertion\nEtonogestrel implants are a common form of contraception. "
+        "A 20-year-old woman felt an electric pain down the forearm as the implant was "
+        "inserted, and numbness of the little finger followed."
+    ) == [("Etonogestrel implants", "drug")]

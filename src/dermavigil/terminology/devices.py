@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from dermavigil.terminology.drugs import CAUSE_SUFFIX
+
 GENERIC_DEVICE_WORDS = frozenset(
     {"implant", "rod", "pellet", "microchip", "transponder", "sensor", "transmitter", "pump"}
     | {"thread"}
@@ -65,9 +67,12 @@ def _pattern() -> re.Pattern[str]:
     ("a proton pump inhibitor", "sodium pump blockers": a drug class)."""
     names = sorted(device_names(), key=lambda n: (-len(n), n))
     spelled = "|".join(r"[\s-]".join(re.escape(w) for w in n.split()) for n in names)
-    return re.compile(rf"(?<![\w-])(?:{spelled})(?:e?s)?(?![\w-]){_NOT_A_DEVICE}", re.I)
+    return re.compile(rf"(?<![\w-])(?:{spelled})(?:e?s)?{_WORD_END}{_NOT_A_DEVICE}", re.I)
 
 
+_WORD_END = rf"(?![\w]|-(?!{CAUSE_SUFFIX[1:]}))"
+"""The end of a word: no letter and no hyphen after it, except the hyphen of a participle that
+names a cause ("Implant-Related Neuropathy": the implant is a name of its own)."""
 _NOT_A_DEVICE = (
     r"(?![\s-]+(?:inhibitors?|blockers?|antagonists?|agonists?|activators?|dysfunction"
     r"|function)\b)"
@@ -95,7 +100,7 @@ def _heads() -> frozenset[str]:
 def _head_pattern() -> re.Pattern[str]:
     """Any head noun of the lexicon: a text without one names no device."""
     heads = "|".join(sorted(map(re.escape, _heads()), key=lambda h: (-len(h), h)))
-    return re.compile(rf"(?<![\w-])(?:{heads})(?:e?s)?(?![\w-])", re.I)
+    return re.compile(rf"(?<![\w-])(?:{heads})(?:e?s)?{_WORD_END}", re.I)
 
 
 def is_device(name: str) -> bool:

@@ -57,8 +57,9 @@ _HORMONE = re.compile(
 _RELEASING = re.compile(r"-(?:releasing|eluting|containing|loaded)$", re.I)
 
 _PUT_IN_BEFORE = re.compile(
-    r"\b(?:insert(?:ed|ion)|implant(?:ed|ation)|plac(?:ed|ement)|fitted|wor[en]|wear(?:s|ing)?"
-    r"|us(?:ed|ing)|had|received|removal|remov(?:ed|ing)|migration|migrated|extrusion"
+    r"\b(?:(?:post|re)-?)?(?:insert(?:ed|ion)|implant(?:ed|ation)|plac(?:ed|ement)|fitted|wor[en]"
+    r"|wear(?:s|ing)?"
+    r"|us(?:ed|ing)|had|received|removal|remov(?:ed|ing)|extract(?:ed|ion)|migration|migrated|extrusion"
     r"|fracture[ds]?|emboli[sz](?:ation|ed)|retained|retrieval|broken|reactions?|related"
     r"|associated|due|caused|induced|after|following|site)\b(?:\s+(?:to|of|by|with|at|from))?"
     r"(?:\s+(?:an?|the|her|his|their|two|three|four|six|several|multiple))?\s*$",
@@ -67,6 +68,13 @@ _PUT_IN_BEFORE = re.compile(
 """Words before a device that say it was put in or worn, or that tie the reaction to it
 ("insertion of an etonogestrel implant", "wore a glucose sensor", "migration of the rod",
 "after Nexplanon insertion"). Read over the few words before the name."""
+_DESCRIBED = re.compile(
+    rf"(?:\b(?:{_ROUTE_WORD.pattern}|migrated|embolized|embolised|fractured|broken|retained"
+    r"|non-?palpable|impalpable|deep|displaced|misplaced|expelled)\s+)+$",
+    re.I,
+)
+"""Words between the put-in word and a device's modifiers that say where it went or what became
+of it ("removal of a migrated subdermal contraceptive implant"): read past."""
 _PUT_IN_AFTER = re.compile(
     r"^(?:\s*\([^)]{1,40}\))?\s*(?:(?:was|were|had been|has been)\s+(?:\w+ly\s+)?"
     r"(?:insert|implant|plac|fitt|remov|extract|retriev|explant|locat|found|palpa|migrat"
@@ -110,7 +118,7 @@ def _modifiers_start(text: str, start: int) -> int:
     at = start
     for _ in range(3):
         before = text[:at]
-        match = re.search(r"([A-Za-z][\w-]*)[ -]$", before)
+        match = re.search(r"([A-Za-z][\w-]*)[\u00ae\u2122]?[ -]$", before)
         if not match:
             break
         word = match.group(1).lower()
@@ -130,8 +138,8 @@ def _category(name: str, head: str) -> ProductCategory:
     word among its modifiers), else ``other``."""
     if head not in DRUG_IMPLANT_WORDS:
         return ProductCategory.other
-    words = [_RELEASING.sub("", w) for w in name.split()[:-1]]
-    if any(_HORMONE.match(w) for w in words) or find_drugs(" ".join(words)):
+    words = [_RELEASING.sub("", w.strip("\u00ae\u2122")) for w in name.split()[:-1]]
+    if any(_HORMONE.match(w) for w in words) or find_drugs(" ".join(words).replace("-", " ")):
         return ProductCategory.drug
     return ProductCategory.other
 
@@ -146,17 +154,35 @@ def devices_of(sentence: Sentence, title: bool = False) -> list[Device]:
     for mention in find_devices(text):
         start = _modifiers_start(text, mention.start)
         before, after = text[:start], text[mention.end :]
-        name = " ".join(text[start : mention.end].split())
+        name = " ".join(re.sub("[\u00ae\u2122]", "", text[start : mention.end]).split())
         if _TREATED.search(before) or TREATMENT.fullmatch(name):
             continue
         if not (
             _PUT_IN_BEFORE.search(before[-60:])
+            or _PUT_IN_BEFORE.search(_DESCRIBED.sub("", before)[-60:])
             or _PUT_IN_AFTER.match(after)
             or (title and _TITLE_LINK.search(before[-40:]))
         ):
             continue
         category = _category(name, mention.head)
         out.append(Device(sentence, name, mention.head, category, start, mention.end))
+    return out
+
+
+def _named_anywhere(sentences: list[Sentence], head: str) -> list[Device]:
+    """Every device of head ``head`` the sentences name, put in or not (the category and the
+    name a background or definition sentence gives a drug implant)."""
+    out = []
+    for sentence in sentences:
+        for mention in find_devices(sentence.text):
+            if mention.head != head:
+                continue
+            start = _modifiers_start(sentence.text, mention.start)
+            name = " ".join(
+                re.sub("[\u00ae\u2122]", "", sentence.text[start : mention.end]).split()
+            )
+            category = _category(name, head)
+            out.append(Device(sentence, name, head, category, start, mention.end))
     return out
 
 
@@ -169,6 +195,7 @@ def device_first(
     patient: list[Sentence],
     title: Sentence | None,
     rechallenge: set[int],
+    sentences: list[Sentence] | None = None,
 ) -> list[ProductFacts]:
     """A device or drug implant of this patient is the suspect when the case names no other
     product, when the products found are only named within the device's name (the
@@ -176,7 +203,10 @@ def device_first(
     title names the device and none of the medicines found (a material, procedure or
     pigment of category ``other`` found otherwise keeps its own name: "polydioxanone
     threads"). Its name is the most specific the text gives for its head (a drug implant's
-    name holding a lexicon drug first, then the longest)."""
+    name holding a lexicon drug first, then the longest); an implant, rod or pellet the case
+    names bare is the drug implant another of the text's ``sentences`` names with the same
+    head ("Subdermal contraceptive implants are ...", then "the implant was found"), category
+    ``drug`` (docs/annotation.md, the y0xx decisions)."""
     found = [d for s in patient for d in devices_of(s)]
     if title is not None:
         found = devices_of(title, title=True) + found
@@ -185,6 +215,10 @@ def device_first(
     head = found[0].head
     same = [d for d in found if d.head == head]
     drug = [d for d in same if d.category is ProductCategory.drug]
+    if not drug and head in DRUG_IMPLANT_WORDS:
+        drug = [
+            d for d in _named_anywhere(sentences or [], head) if d.category is ProductCategory.drug
+        ]
     chosen = max(drug or same, key=lambda d: (bool(find_drugs(d.name)), len(d.name)))
     spans = [(d.sentence.start + d.start, d.sentence.start + d.end) for d in same]
     if products and not (

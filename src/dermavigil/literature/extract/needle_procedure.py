@@ -60,5 +60,5 @@ def skin_procedure_first(
     title = sentences[0] if sentences and sentences[0].section == "title" else None
     products = tattoo_first(products, patient, title, rechallenge)
     products = procedure_first(products, patient, title, rechallenge)
-    products = device_first(products, patient, title, rechallenge)
+    products = device_first(products, patient, title, rechallenge, sentences)
     return injected_material(products, sentences, patient)
