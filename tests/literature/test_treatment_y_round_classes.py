@@ -15,7 +15,9 @@ allergy to are the patient's past, the cancer's treatment or a cause, never a tr
 Intensive care is a treatment (not the unit's name, not a keyword line), and the skin
 incision a removal was made through is its way in. A procedure told as the subject of what
 it found ("Surgical drainage yielded pus", "A wide debridement exposed the tendons") was
-done, and a lesion that "resolved using" a drug was treated with it.
+done, and a lesion that "resolved using" a drug was treated with it. A beta-lactamase
+inhibitor named after its penicillin ("amoxicillin and clavulanic acid") is one
+combination.
 """
 
 from __future__ import annotations
@@ -132,3 +134,11 @@ def test_a_procedure_told_by_what_it_found_and_a_resolution_using_a_drug():
         "Infection after a thread lift\nA 50-year-old woman developed a red tender nodule "
         "along a thread one week after a thread lift. It resolved using oral antibiotics."
     ) == ["antibiotics"]
+
+
+def test_a_penicillin_and_its_beta_lactamase_inhibitor_are_one_combination():
+    assert _treatments(
+        "Abscess after a filler\nA 40-year-old woman developed a fluctuant abscess of the "
+        "cheek one month after a filler injection. She was treated with amoxicillin and "
+        "clavulanic acid for ten days and the abscess resolved."
+    ) == ["amoxicillin and clavulanic acid"]

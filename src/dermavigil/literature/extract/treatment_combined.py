@@ -17,6 +17,16 @@ _COMBINATION = re.compile(r"\s?[/+]\s?|-")
 "antibiotic/steroid cream", "trimethoprim+sulfamethoxazole")."""
 
 
+_INHIBITOR = re.compile(
+    r"(?:clavulan(?:ic acid|ate)|sulbactam|tazobactam|avibactam|relebactam|vaborbactam)", re.I
+)
+"""A beta-lactamase inhibitor, given only with the penicillin or cephalosporin it protects
+(WHO ATC J01CR, combinations of penicillins including beta-lactamase inhibitors): named
+after it with "and", "with" or "plus" ("amoxicillin and clavulanic acid", "amoxicillin
+875 mg and clavulanic acid 125 mg"), the two are one combination."""
+_WITH_DOSE = re.compile(r"\s+(?:\d+(?:[.,]\d+)?\s*(?:mg|g)\s+)?(?:and|with|plus|\+)\s+", re.I)
+
+
 _MEMBERS = re.compile(r"\s*(?:\w+\s+){0,2}\(\s*|\s*,?\s+(?:including|such as)\s+")
 """Between a drug class and its members in brackets or after "including" ("antibiotic
 therapy (vancomycin", "an antihistamine (cyproheptadine", "supportive care, including
@@ -74,7 +84,10 @@ def combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int
                 out.pop()
             elif "(" in text[out[-1][1] : start]:
                 continue  # "ceftriaxone (Rocephin)": the drug's brand, not a second treatment
-        if out and _COMBINATION.fullmatch(text[out[-1][1] : start]):
+        if out and (
+            _COMBINATION.fullmatch(text[out[-1][1] : start])
+            or (_INHIBITOR.fullmatch(name) and _WITH_DOSE.fullmatch(text[out[-1][1] : start]))
+        ):
             first = out.pop()
             out.append((first[0], end, text[first[0] : end]))
         else:
