@@ -66,3 +66,23 @@ def test_furniture_after_a_finished_abstract_is_no_cut() -> None:
     cut = _ENDED.rstrip(".") + " to prevent furt\n"
     assert check_text(cut).truncated
     assert cut_word("A patch test was done and two tests were positive. Keywords: patch tes")
+
+
+def test_a_cut_listed_item_or_preview_is_partial() -> None:
+    """The excerpt cut inside its index terms on a capitalised word's first letters (r744),
+    inside a numbered reference whose quoted title never closes (r678), or on a preview's
+    ellipsis before its '(More)' link (u089) is truncated; a whole item is not."""
+    cut = [
+        _ENDED + "\n\nMeSH terms\n  • Humans\n  • Skin Diseases / chemically induced\n  • Sk\n",
+        _ENDED + "\n\nReferences\n  1. A. Author, et al. \u201cNecrosis after a filler in the lip",
+        _ENDED[:-1] + " and a second nodule of 2\u00d72cm... (More)\n",
+    ]
+    for text in cut:
+        assert check_text(text).truncated, text[-60:]
+    whole = [
+        _ENDED + "\n\nMeSH terms\n  • Humans\n  • Skin Diseases / chemically induced\n",
+        _ENDED + "\n\nReferences\n  1. A. Author, et al. \u201cNecrosis after a filler\u201d. "
+        "Dermatol Surg 2020;46:1-3.\n",
+    ]
+    for text in whole:
+        assert not check_text(text).truncated, text[-60:]

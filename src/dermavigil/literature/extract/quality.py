@@ -144,17 +144,21 @@ Japan.Skin Research, 15: 270-273, 2016'; or in the NLM form, 'Ann Plast Surg
 1993;30:449-451', with its DOI), reference numbers printed after the full stop ('...
 injections.1,2') or a markup tag left at the end ('... </jats:sec>')."""
 _CUT_ITEM = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-\u2022*\u25cf\u25aa]|\d+[.)]|\[\d+\])[ \t][^\n]*\s[a-z]{1,2}$"
+    r"(?:^|\n)[ \t]*(?:[-\u2022*\u25cf\u25aa]|\d+[.)]|\[\d+\])[ \t](?:[^\n]*\s)?[A-Za-z][a-z]?$"
     r"|(?:^|\n)[ \t]*\[\d+\][ \t][^\n]*[A-Za-z]$"
+    r"|(?:^|\n)[ \t]*(?:\d+[.)]|\[\d+\])[ \t][^\n\u201d]*\u201c[^\n\u201d]*[A-Za-z]$"
 )
 """The excerpt's very last line is a listed item cut short: a bullet ending on a word's first
-letters ('  • Skin / p'), or a numbered reference ending on a letter, its title unfinished
-('[1] M. Gupta, et al. Delineating Injectable Triamcinolone-Induced Cutaneous';
-docs/annotation.md, r5xx decisions: a cut anywhere, references included, is partial)."""
+letters ('  • Skin / p', '  • Sk'), or a numbered reference ending on a letter, its title
+unfinished ('[1] M. Gupta, et al. Delineating Injectable Triamcinolone-Induced Cutaneous';
+'5. A. Author, et al. “Nerve injury after an intradeltoid inj', its quotation never
+closed; docs/annotation.md, r5xx decisions: a cut anywhere, references included, is
+partial)."""
 _ESCAPES = re.compile(r"(?:\\[nrt])+$")
 """Line breaks left escaped by the page the excerpt came from ('... correct direction.\\n')."""
-_ELLIPSIS = re.compile(r"\w(?:\.{3}|\u2026)$")
-"""An excerpt that ends on an ellipsis after a word ("Routine Gra...") was cut by its source."""
+_ELLIPSIS = re.compile(r"\w(?:\.{3}|\u2026)(?:\s*\((?:read |see )?more\))?$", re.I)
+"""An excerpt that ends on an ellipsis after a word ("Routine Gra...", a preview's "... 10x10
+cm... (More)") was cut by its source."""
 _ELIDED = re.compile(
     r"\b(?:the|a|an|of|in|with|to|and|by|for|from|at)\s+[.,;](?:\s|$)"
     r"|(?:^|\s)[-\u2010\u2013](?:like|induced|related|associated|mediated|shaped)\b",
