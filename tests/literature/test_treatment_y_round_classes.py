@@ -17,7 +17,9 @@ incision a removal was made through is its way in. A procedure told as the subje
 it found ("Surgical drainage yielded pus", "A wide debridement exposed the tendons") was
 done, and a lesion that "resolved using" a drug was treated with it. A beta-lactamase
 inhibitor named after its penicillin ("amoxicillin and clavulanic acid") is one
-combination.
+combination. A drug between "after" and a recovery ("After administration of 0.5 mg of
+adrenaline and 2.5 mg of dexchlorpheniramine she recovered") is a treatment even where the
+reaction is named only in a later sentence.
 """
 
 from __future__ import annotations
@@ -142,3 +144,12 @@ def test_a_penicillin_and_its_beta_lactamase_inhibitor_are_one_combination():
         "cheek one month after a filler injection. She was treated with amoxicillin and "
         "clavulanic acid for ten days and the abscess resolved."
     ) == ["amoxicillin and clavulanic acid"]
+
+
+def test_a_drug_between_after_and_a_recovery_is_a_treatment():
+    assert _treatments(
+        "A first dose of methotrexate\nA 13-year-old girl received her first subcutaneous "
+        "dose of methotrexate in the day unit. Ten minutes later she felt unwell. After "
+        "administration of 0.5 mg of adrenaline and 2.5 mg of dexchlorpheniramine she "
+        "recovered. Anaphylaxis to methotrexate was diagnosed."
+    ) == ["adrenaline", "dexchlorpheniramine"]

@@ -78,6 +78,10 @@ def _named_again(drug: str, found: dict[str, TreatmentFact], by_verb: bool = Fal
     return False
 
 
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
 _OF_A_REACTION = re.compile(
     r"\b(?:complications?|lesions?|reactions?|adverse|side[ -]effects?|improv\w*|resol\w*"
     r"|heal\w*|subsid\w*|regress\w*|relie\w*)\b",
@@ -160,6 +164,9 @@ def find_treatments(
                 0 < sentence.index < first_reaction
                 and not TREATMENT.fullmatch(drug)
                 and not cues.FRAMED.search(sentence.text[: match.start()])
+                and not any(
+                    a < match.start() < b for a, b in _spans(cues.RECOVERED_AFTER, sentence.text)
+                )
             ):
                 continue
             if 0 < sentence.index <= first_reaction and cues.UNDERWENT.search(

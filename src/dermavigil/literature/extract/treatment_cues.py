@@ -205,6 +205,15 @@ FRAMED = re.compile(
     re.I,
 )
 """A treatment frame right before a name ("treated with oral ...", "therapy with")."""
+RECOVERED_AFTER = re.compile(
+    r"\b(?:after|following) (?:[^.;]|(?<=\d)\.(?=\d)){0,150}\b"
+    r"(?:improv|resol|heal|recover|relie|subsid|disappear)"
+    r"\w*\b",
+    re.I,
+)
+"""A name between "after" and a recovery ("After administration of adrenaline, saline and
+dexchlorpheniramine she recovered", doses with decimal points between): a treatment frame
+as "treated with" is, also before a first reaction the reaction finder placed later."""
 LEAD = re.compile(r"(?:after|following|with|on|under)\b[^,]{0,40},\s*", re.I)
 ROUTES = {
     "oral": Route.oral,
