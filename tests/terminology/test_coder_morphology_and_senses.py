@@ -51,6 +51,9 @@ def test_a_fat_embolism_is_not_coded_as_a_pulmonary_one():
         ("itchiness", "HP:0000989"),
         ("pruritis", "HP:0000989"),
         ("convulsions", "HP:0001250"),
+        # the clinical name of anaphylaxis, as reports write it (the y0xx round: y059, y129)
+        ("anaphylactic reaction", "HP:0100845"),
+        ("severe anaphylactic reactions", "HP:0100845"),
     ],
 )
 def test_lay_and_variant_wordings_of_symptoms_code_to_their_term(phrase: str, code: str):

@@ -174,6 +174,9 @@ EQUIVALENT: dict[str, str] = {
     "pruritis": "HP:0000989",
     "convulsion": "HP:0001250",
     "firmness": "HP:0030053",
+    # the clinical name of anaphylaxis (the HPO lists "Anaphylaxis" as a synonym of
+    # *Anaphylactic shock*, not the "anaphylactic reaction" reports and MedDRA use)
+    "anaphylactic reaction": "HP:0100845",
     "hardening": "HP:0030053",
     "hardened": "HP:0030053",
 }
