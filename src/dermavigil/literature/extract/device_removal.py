@@ -30,12 +30,15 @@ _INSERTION_INCISION = re.compile(
     r"\b(?:through|via|from) (?:the |its )?(?:insertion )?$|\binsertion $", re.I
 )
 ENDOVASCULAR = (
-    r"|endovascular\w* (?:\w+ ){0,3}?(?:retriev|remov|extract)\w*"
-    r"|(?:retriev|remov|extract)\w* (?:\w+ ){0,4}?endovascular\w*"
+    r"|(?:endovascular|percutaneous)\w* (?:\w+ ){0,3}?(?:retriev|remov|extract)\w*"
+    r"|(?:retriev|remov|extract)\w* (?:\w+ ){0,4}?(?:endovascular\w*"
+    r"|under general an(?:a)?esthe\w*)|in the operating (?:room|theatre)"
 )
-"""An implant retrieved or removed by an endovascular procedure (a rod that embolised to a
-pulmonary artery): a seriousness criterion, appended to the surgical wordings of
-:mod:`.seriousness`."""
+"""An implant retrieved or removed by an endovascular or percutaneous procedure (a rod that
+embolised to a pulmonary artery), under general anaesthesia or in the operating room (a rod
+that migrated to the axilla, a sensor wire lost between muscles): a seriousness criterion
+(docs/annotation.md, the y0xx decisions: surgical or endovascular removal is serious, a
+routine office removal is not), appended to the surgical wordings of :mod:`.seriousness`."""
 
 
 def routine_removal(text: str, match: re.Match[str]) -> bool:
