@@ -116,3 +116,19 @@ def test_regional_words_of_the_annotation_and_structures_named_after_a_region(te
     (the axillary nerve, injured by a deltoid injection, runs at the shoulder), and the
     breast named only as a cancer's or its surgery's site is no site (docs/annotation.md)."""
     assert [name for name, _, _ in find_sites(text)] == sites
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("She wanted facial fillings to treat facial aging.", []),
+        ("A left lower facial paresis followed.", []),
+        ("Nodules appeared on the face antérieure of the thigh.", ["thigh"]),
+        ("Her face and lips were swollen.", ["face", "lip"]),
+    ],
+)
+def test_facial_words_of_a_procedure_an_indication_or_a_nerve_are_no_site(text, sites):
+    """'Facial fillings', 'facial aging' name a procedure and its indication (as 'facial
+    fillers' and 'facial wrinkles' already do), a facial paresis the nerve (as a facial palsy);
+    French 'face antérieure' is a limb's surface, not the face."""
+    assert [name for name, _, _ in find_sites(text)] == sites
