@@ -153,3 +153,16 @@ def test_a_drug_between_after_and_a_recovery_is_a_treatment():
         "administration of 0.5 mg of adrenaline and 2.5 mg of dexchlorpheniramine she "
         "recovered. Anaphylaxis to methotrexate was diagnosed."
     ) == ["adrenaline", "dexchlorpheniramine"]
+
+
+def test_a_procedure_underwent_for_the_reaction_or_after_its_diagnosis_is_a_treatment():
+    assert _treatments(
+        "Swollen forearm after an injection\nA 34-year-old man received an intravenous "
+        "injection of promethazine into the forearm. Compartment syndrome was diagnosed, "
+        "and the patient underwent fasciotomy."
+    ) == ["fasciotomy"]
+    assert _treatments(
+        "Granulomas of the hand\nA 41-year-old woman underwent surgical excision for "
+        "treatment of a foreign body granuloma of the hand that developed after silicone "
+        "injections by an unlicensed practitioner."
+    ) == ["surgical excision"]

@@ -78,6 +78,29 @@ def _named_again(drug: str, found: dict[str, TreatmentFact], by_verb: bool = Fal
     return False
 
 
+def _underwent_before(sentence: Sentence, start: int, end: int, first_reaction: int) -> bool:
+    """A procedure a person underwent (:data:`.treatment_cues.UNDERWENT`) in a sentence
+    before the first reaction's, or in its sentence when it was planned ("electively
+    admitted for parathyroidectomy") or the reaction began after it ("underwent a
+    tumorectomy ... and experienced anaphylaxis"); never one done "for treatment of" it
+    ("underwent excision for treatment of a granuloma") or after a diagnosis ("compartment
+    syndrome was diagnosed, and the patient underwent fasciotomy")."""
+    before, after = sentence.text[:start], sentence.text[end:]
+    underwent = cues.UNDERWENT.search(before)
+    if (
+        not underwent
+        or not 0 < sentence.index <= first_reaction
+        or cues.FOR_TREATING.match(after)
+        or cues.DIAGNOSED.search(before, 0, underwent.start())
+    ):
+        return False
+    return (
+        sentence.index < first_reaction
+        or bool(cues.REACTION_AFTER.match(after))
+        or bool(cues.PLANNED.search(underwent.group(0)))
+    )
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
@@ -169,9 +192,7 @@ def find_treatments(
                 )
             ):
                 continue
-            if 0 < sentence.index <= first_reaction and cues.UNDERWENT.search(
-                sentence.text[: match.start()]
-            ):
+            if _underwent_before(sentence, match.start(), match.end(), first_reaction):
                 continue  # the surgery the suspect was given for or in, before the reaction
             route_match = cues.ROUTE_BEFORE.search(sentence.text[: match.start()])
             key = re.sub(r"[\s\u2010\u2011-]+", "", drug.lower()).removesuffix("s")

@@ -103,6 +103,18 @@ DURING = re.compile(
 laparoscopic resection", "given during a lymphographic procedure"): the setting in which
 the suspect was given or the reaction began, not a treatment of it; a name after "with",
 "of", "using" or "by" ("during treatment with prednisone") is what was given."""
+REACTION_AFTER = re.compile(
+    r"^[^.;]*?\b(?:and|then|after which)\b[^.;]*?\b(?:developed|experienced|suffered"
+    r"|presented)\b",
+    re.I,
+)
+"""After the procedure, in its sentence, the reaction began ("underwent a tumorectomy ... and
+experienced an anaphylactic reaction"): the procedure came first."""
+PLANNED = re.compile(r"\b(?:electively|scheduled)\b", re.I)
+FOR_TREATING = re.compile(r"^\s*(?:for|as) (?:the )?(?:treatment|management) of\b", re.I)
+"""'underwent excision for treatment of a granuloma': done for the reaction."""
+DIAGNOSED = re.compile(r"\b(?:was|were) diagnosed\b", re.I)
+"""A diagnosis told before the procedure in its sentence: the procedure treated it."""
 SETTING = re.compile(r"(?:treatments?|therap(?:y|ies)|management|care)$", re.I)
 """A treatment named as such ("during symptomatic treatment") is no procedure's setting."""
 UNDERWENT = re.compile(
