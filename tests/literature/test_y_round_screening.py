@@ -128,3 +128,16 @@ def test_reactions_with_no_patient_described_are_kept_and_said_so() -> None:
         "semaglutide.",
     )
     assert screen_record(told).reason.startswith("case report: ")
+
+
+def test_a_patient_s_age_and_an_injection_word_in_another_language_are_cues() -> None:
+    """A Spanish or Portuguese case names its patient by age ('niña de 7 años', 'mulher de
+    30 anos'; German '45-jährige') and the injection as 'vacuna', 'injeção', 'Injektion':
+    cues in the languages the extractor reads, so a case it cannot fully read is kept."""
+    from dermavigil.literature.screen import _CASE
+
+    for told in ("Niña de 7 años con una placa roja", "Mulher de 30 anos", "eine 45-jährige Frau"):
+        assert _CASE.search(told), told
+    assert not _CASE.search("pacientes de 20 a 60 años")
+    for words in ("después de la vacuna", "após a injeção", "nach der Injektion"):
+        assert injection_cue(words) == "an injection", words

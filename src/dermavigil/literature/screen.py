@@ -73,10 +73,13 @@ _CASE = re.compile(
     r"|(?:a|an|one) (?:man|woman|boy|girl|patient|child|infant|baby|toddler|neonate|newborn"
     r"|adolescent|teenager|lady|gentleman)\b)"
     # the same cues in the other languages read: "estudo de um caso", "relatar o caso",
-    # "presentamos el caso", "cas clinique", "caso clinico", "Fallbericht"
+    # "presentamos el caso", "cas clinique", "caso clinico", "Fallbericht", and a patient's age
+    # ("niña de 6 años", "mulher de 30 anos", "eine 45-jährige Patientin")
     r"|\b(?:estudo de (?:um )?caso|relat(?:o|ar|amos) (?:de |o |um )?caso|(?:presentamos|reportamos"
     r"|describimos) (?:el |un )?caso|reporte de (?:un )?caso|caso cl[ií]nico|cas clinique"
-    r"|Fallbericht|Kasuistik|presentiamo (?:il |un )?caso)\b",
+    r"|Fallbericht|Kasuistik|presentiamo (?:il |un )?caso"
+    r"|(?:ni[ñn][oa]|mujer|hombre|var[óo]n|paciente|menin[oa]|mulher|homem) de \d+ (?:a[ñn]os|anos)"
+    r"|\d+-j[äa]hrige[rn]?)\b",
     re.I,
 )
 _REVIEW = re.compile(

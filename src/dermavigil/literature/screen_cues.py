@@ -45,10 +45,13 @@ INJECTED = re.compile(
     r"\w*|sub-?cutaneous\w*|intra-?muscular\w*|intra-?venous\w*|infiltrat\w*|lipolysis|botulinum"
     r"|extravasat\w*|infus\w*|thread[- ]?lift\w*|(?:PDO|barbed|absorbable) threads?"
     r"|fat (?:graft|transfer)\w*|lipofilling"
-    r"|(?:local|dental|regional)\s+(?:dental\s+)?an(?:a|ae)?esthesia|(?:nerve|dental) blocks?)\b",
+    r"|(?:local|dental|regional)\s+(?:dental\s+)?an(?:a|ae)?esthesia|(?:nerve|dental) blocks?"
+    # the same in the other languages read: Spanish, Portuguese, German
+    r"|vacun\w*|vacina\w*|inyec\w*|injeç\w*|injeta\w*|Injektion\w*|injiziert\w*|Impfung\w*"
+    r"|intramuskul\w*|subkutan\w*)\b",
     re.I,
 )
-"""An injection word (rule 1)."""
+"""An injection word (rule 1), in English or in the other languages the extractor reads."""
 
 _SUBDERMAL = re.compile(r"\bsub-?dermal(?:ly)?\b", re.I)
 
