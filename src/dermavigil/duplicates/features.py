@@ -33,11 +33,9 @@ Every fact is reduced to a form that survives rewording between reporters:
 - the manufacturer's report number and its numbering scheme, the regulatory
   authority's case number and the authority that gave it, and each suspect's dose with
   its product (:mod:`~dermavigil.duplicates.report_ids`);
-- the publication as keys that survive each sender's way of typing a citation
-  (:func:`citation_keys`): its DOI, its PMID, and its first author's surname with the
-  year (``cite:kolluri:2025`` for "Kolluri M, ... Eur Heart J Case Rep. 2025 Oct 27..."
-  and for "Kolluri M, ... European Heart Journal. 2025;9(11)..."), compared and blocked
-  on as a list: one key in common is one publication;
+- the publication as the keys of :mod:`~dermavigil.duplicates.citations` (its DOI, its
+  PMID, its first author's surname with the year), compared and blocked on as a list:
+  one key in common is one publication;
 - partial dates: the first and last real day they may stand for
   (:meth:`~dermavigil.domain.dates.PartialDate.earliest`/``latest``).
 
@@ -48,7 +46,6 @@ model treats them as "no evidence" rather than as disagreement.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -67,6 +64,7 @@ from dermavigil.domain.report_numbers import (
     report_number_key,
 )
 from dermavigil.domain.vocab import AgeGroup, Outcome, ProductCategory, SeriousnessCriterion, Sex
+from dermavigil.duplicates.citations import citation_keys, publication_id, publication_ids
 from dermavigil.ingest.normalize import fold_text, product_key, term_key
 from dermavigil.ingest.values import dose_text
 
@@ -75,6 +73,7 @@ __all__ = [
     "LOT_UNKNOWN",
     "REPORT_NUMBER_MIN_LENGTH",
     "case_features",
+    "citation_keys",
     "lot_key",
     "number_scheme",
     "report_number_key",
@@ -232,66 +231,6 @@ def _iso(value: PartialDate | None) -> str | None:
     return value.iso() if value is not None else None
 
 
-def _publication_ids(case: Case) -> list[str]:
-    ref = case.report.literature
-    if ref is None:
-        return []
-    ids = []
-    if ref.doi:
-        ids.append(f"doi:{ref.doi.casefold()}")
-    if ref.pmid:
-        ids.append(f"pmid:{int(ref.pmid)}")
-    cited = citation_keys(ref.citation, ref.authors[0] if ref.authors else None, ref.year)
-    return sorted({*ids, *cited})
-
-
-DOI_PATTERN = r"10\.\d{4,9}/[^\s;,]+"
-"""A DOI inside a citation (its trailing full stop is not part of it)."""
-_LETTER = "A-Za-z\u00c0-\u024f"
-SURNAME_PATTERN = rf"^\s*(?:[A-Z]{{1,2}}\.?\s+)?([{_LETTER}]+(?:['-][{_LETTER}]+)*)"
-"""The first author's surname at the start of a citation ("Kolluri M, ...", "Iso, H..",
-"B Dobreva-Yatseva, ...": a leading initial is skipped); Latin letters, as in SQL."""
-YEAR_PATTERN = r"\b(19[5-9]\d|20[0-4]\d)\b"
-"""The first year in a citation (its publication year: titles rarely hold one)."""
-
-
-def citation_keys(
-    citation: str | None, author: str | None = None, year: int | None = None
-) -> list[str]:
-    """Keys of one publication however a sender typed its citation: ``doi:<doi>`` when the
-    text holds a DOI, and ``cite:<first author's surname>:<year>`` (the surname from
-    ``author`` when given, else from the citation's start; the year ``year`` when given,
-    else the citation's first year). A two-letter surname is kept ("Tu T-H"), a lone
-    initial is not. :func:`~dermavigil.duplicates.store_features.features_sql` computes
-    the same keys in SQL."""
-    text = citation or ""
-    keys = []
-    if doi := re.search(DOI_PATTERN, text.casefold()):
-        keys.append(f"doi:{doi.group(0).rstrip('.')}")
-    surname_match = re.match(SURNAME_PATTERN, author or text)
-    surname = _ascii_letters(surname_match.group(1)) if surname_match else ""
-    found_year = re.search(YEAR_PATTERN, text)
-    when = str(year) if year else (found_year.group(1) if found_year else None)
-    if len(surname) >= 2 and when:
-        keys.append(f"cite:{surname}:{when}")
-    return keys
-
-
-def _ascii_letters(text: str) -> str:
-    """Lower case, accents stripped, letters a-z only (``O'Brien`` -> ``obrien``, ``Müller``
-    -> ``muller``): DuckDB's ``strip_accents`` and ``[^a-z]`` removed."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if "a" <= ch <= "z")
-
-
-def _publication_id(keys: list[str]) -> str | None:
-    """The one publication key shown: the DOI, else the PMID, else the author and year."""
-    for kind in ("doi:", "pmid:", "cite:"):
-        if found := next((k for k in keys if k.startswith(kind)), None):
-            return found
-    return None
-
-
 def _reaction_terms(case: Case) -> list[str]:
     terms: set[str] = set()
     for reaction in case.reactions:
@@ -314,7 +253,7 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
     age_text, age, age_low, age_high = _age(case)
     latencies = [r.onset_latency.days() for r in case.reactions if r.onset_latency is not None]
     event_low, event_high = _span(case.report.event_date)
-    publications = _publication_ids(case)
+    publications = publication_ids(case.report.literature)
     terms = _reaction_terms(case)
     return {
         "unique_id": unique_id,
@@ -339,7 +278,7 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "event_low": event_low,
         "event_high": event_high,
         "publication_ids": _or_none(publications),
-        "publication_id": _publication_id(publications),
+        "publication_id": publication_id(publications),
         "signature": _signature(keys[0] if keys else None, terms),
         "rare_terms": None,  # set over the whole collection: detect.with_rare_terms
         "initials": _initials(case.patient.initials),

@@ -29,16 +29,15 @@ import duckdb
 import pyarrow as pa
 
 from dermavigil.domain.report_numbers import COUNTRY_PREFIX
+from dermavigil.duplicates.citations import DOI_PATTERN, YEAR_PATTERN
 from dermavigil.duplicates.features import (
     AGE_GROUP_YEARS,
-    DOI_PATTERN,
     FATAL,
     FEATURE_SCHEMA,
     LOT_MIN_LENGTH,
     LOT_UNKNOWN,
     NOT_FATAL,
     REPORT_NUMBER_MIN_LENGTH,
-    YEAR_PATTERN,
 )
 
 _WORDS = (
