@@ -718,6 +718,35 @@ holds the number: see ``bench/faers_links.py`` (at 0.9 12 more pairs flagged, al
 authority case; headline P .837 -> .850 reading ``auth_num``, .822 -> .782 blind to it;
 version links 30/31 both).
 
+The narrative, read only between reports received more than a week apart (issue 16,
+twentieth session; ``duplicates.model`` fact ``narrative``: half the words of the two
+reports' own texts in common, ten or more, held at no evidence between two reports
+received within a week, one sender's batch copying one text into each patient's report;
+the store keeps VAERS SYMPTOM_TEXT, importer vaers-6, so the bench store is rebuilt).
+Copies carry no narrative (no published rate of how often a copy keeps it), so here the
+narrative weighs only between two real VAERS reports, which the bench counts false.
+``--sizes 10000``, main 6c26945 (load 3.5) against three variants (load 6-8): held for
+reports received the same day, within a week, and within a week with ten words in
+common (landed):
+
+    model              detect wall / CPU   RSS       P/R/F1 at 0.5   P/R/F1 at 0.9   P/R at 0.99
+    main               25.0 s / 18.2 s     1,021 MiB .932/.884/.908  .967/.818/.886  .973/.712
+    + narrative, day   215.4 s / 33.1 s    1,327 MiB .934/.884/.909  .962/.820/.886  .970/.712
+    + narrative, week  127.4 s / 32.1 s    1,330 MiB .925/.884/.904  .962/.820/.886  .973/.712
+    + week, ten words  159.6 s / 32.9 s    1,323 MiB .931/.884/.907  .962/.818/.884  .973/.712
+
+Of the week variant's 36 false alarms at 0.5 (``--dump``), 8 were flagged by the narrative
+alone (weight 11.6 bits), 4 of them texts of two to twelve words (template wordings that
+many patients' reports share); the ten-word floor leaves two (varicella texts of 30-odd
+words received a year apart), one of them the only narrative-made false alarm at 0.9. At
+0.9 the landed model flags 425 pairs against main's 423, the same 409 copies: 16 false
+alarms against 14, 11 between two real VAERS reports against 10, the added one
+"undetermined" by ``bench/vaers_adjudication.py`` (neither two cases by evidence nor one).
+The CPU grows by ~15 s: splink's u sample (500k random pairs) and EM compare the word
+lists. Real links: ``bench/vaers_links.py`` R at 0.9 .154 -> .276 with the precision lower
+bound .007 -> .011 (figures there); ``bench/faers_links.py`` unchanged (FAERS has no
+narrative in the store).
+
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
 recall curve at several thresholds, and the machine.
@@ -789,11 +818,11 @@ RATES = {
 }
 
 
-STORE_VERSION = "vaers-5 faers-8"
+STORE_VERSION = "vaers-6 faers-8"
 """Importer versions the bench store must be built with (region and lot; the
 manufacturer's report number, 2026-12-05; the last day of a partial event date, the
 seventh session; the unit or group of an age, the eleventh; the authority's case number
-and the doses, the fifteenth)."""
+and the doses, the fifteenth; the report's own text, VAERS SYMPTOM_TEXT, the twentieth)."""
 
 NUMBER_RATES = {
     "follow_up": {"missing": 0.3, "other_sender": 0.0},
@@ -953,8 +982,9 @@ def _copies_sql() -> str:
     :data:`NUMBER_RATES`, a third filed under another source. The authority's case number
     goes where the sender's number goes (missing where the channel gave none: a patient's
     direct report; kept by a follow-up and by a second firm forwarding the authority's
-    case); the doses are kept, but for those of a renamed product (assumptions: no
-    published per-field rate at hand)."""
+    case); the doses are kept, but for those of a renamed product; a copy carries no
+    narrative (VAERS SYMPTOM_TEXT: no evidence either way), so the narrative weighs only
+    between real reports here (assumptions: no published per-field rate at hand)."""
     terms = (
         "CASE WHEN hit_add_reaction THEN list_append(coalesce(o.reaction_terms, []), "
         "added) ELSE coalesce(o.reaction_terms, []) END"
@@ -1045,6 +1075,8 @@ def _copies_sql() -> str:
             CASE WHEN n_missing THEN NULL ELSE authority END AS authority,
             CASE WHEN changed THEN nullif(list_filter(doses, lambda d: split_part(d, '|', 1)
                 != o_first), []) ELSE doses END AS doses,
+            -- how often a copy keeps its original's text is nowhere published: none here
+            CAST(NULL AS VARCHAR[]) AS narrative_words, received,
             original, kind, n_missing, n_other
         FROM c3
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from dermavigil.demo import load_seed_case
 from dermavigil.domain.case import Case
 from dermavigil.domain.rules import parse_case
+from dermavigil.ingest.runner import run_import
+from dermavigil.settings import load_settings
 
 
 def clinician_report() -> dict[str, Any]:
@@ -94,3 +97,12 @@ def clinician_case() -> Case:
 @pytest.fixture
 def different_cases() -> list[Case]:
     return [as_case(doc, f"OTHER{i}") for i, doc in enumerate(other_cases(), start=1)]
+
+
+def vaers_year_store(shared_data: Path, home: Path, year: int) -> Path:
+    """The store of one year of the shared VAERS 1990-2006 files, imported into ``home``."""
+    settings = load_settings({"DERMAVIGIL_HOME": str(home)})
+    settings.ensure_dirs()
+    zipped = shared_data / f"vaers_1990_2006_official_zips/{year}VAERSData.zip"
+    run_import(settings, "vaers", [zipped])
+    return settings.store_dir

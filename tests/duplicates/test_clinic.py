@@ -15,8 +15,8 @@ from dermavigil.duplicates.detect import score_table, with_rare_terms
 from dermavigil.duplicates.features import FEATURE_SCHEMA
 from dermavigil.duplicates.parameters import DuplicateModel
 from dermavigil.duplicates.store_features import store_feature_table
-from dermavigil.ingest.runner import run_import
-from dermavigil.settings import load_settings
+
+from .conftest import vaers_year_store
 
 pytestmark = pytest.mark.slow
 
@@ -34,11 +34,8 @@ def _swap(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def vaers_1991(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> pa.Table:
-    home = tmp_path_factory.mktemp("vaers-home")
-    settings = load_settings({"DERMAVIGIL_HOME": str(home)})
-    settings.ensure_dirs()
-    run_import(settings, "vaers", [shared_data / "vaers_1990_2006_official_zips/1991VAERSData.zip"])
-    table = store_feature_table(settings.store_dir)
+    store = vaers_year_store(shared_data, tmp_path_factory.mktemp("vaers-home"), 1991)
+    table = store_feature_table(store)
     table = table.filter(pc.invert(pc.is_null(table["reaction_terms"])))
     assert table.num_rows > 1000
     return table

@@ -75,15 +75,23 @@ def test_one_senders_two_numbers_are_strong_evidence_of_two_cases() -> None:
     assert "report_number" in M_HELD
 
 
-def test_held_levels_are_the_rare_reactions_given_one_publication() -> None:
+def test_held_levels_are_the_rare_reactions_given_one_publication_and_one_day_s_texts() -> None:
+    """The held levels: the rare reactions given one publication, and alike narratives of
+    two reports received on one day, held at no evidence (m = u)."""
     from dermavigil.duplicates.model import PUBLICATION_RARE
+    from dermavigil.duplicates.narrative_levels import NARRATIVE_SAME_DAY
 
     (fact,) = [f for f in facts() if f.name == "rare_reactions"]
     held = [level.label for level in fact.levels if level.held]
     assert held == list(PUBLICATION_RARE) and held == [lv.label for lv in fact.levels[:2]]
     labels = {level.label for level in fact.levels}
     assert set(PUBLICATION_RARE.values()) <= labels
-    assert not any(level.held for f in facts() if f.name != "rare_reactions" for level in f.levels)
+    others = [(f.name, level) for f in facts() if f.name != "rare_reactions" for level in f.levels]
+    held_others = [(name, level) for name, level in others if level.held]
+    assert [(name, level.label) for name, level in held_others] == [
+        ("narrative", NARRATIVE_SAME_DAY)
+    ]
+    assert held_others[0][1].m == held_others[0][1].u
 
 
 @pytest.mark.parametrize(

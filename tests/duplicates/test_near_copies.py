@@ -13,7 +13,8 @@ import pytest
 from dermavigil.demo import load_seed_case
 from dermavigil.domain.case import Case
 from dermavigil.duplicates.detect import Detection, detect
-from dermavigil.duplicates.model import facts
+from dermavigil.duplicates.model import PUBLICATION_RARE, facts
+from dermavigil.duplicates.narrative_levels import NARRATIVE_SAME_DAY
 
 from .near_copies import NEAR_COPIES, registry_with_near_copies
 
@@ -113,9 +114,11 @@ def test_the_model_is_trained_on_these_records_and_recorded(detection: Detection
     # the seed's series patients hold none of its rare terms (no pair of two patients of
     # one article with rare terms on both sides): the rare reactions given the article
     # weigh as the levels they stand in for (model.PUBLICATION_RARE)
-    assert {level.u_from for level in levels if level.label in held} == {
+    assert {level.u_from for level in levels if level.label in PUBLICATION_RARE} == {
         "as the level it stands in for"
     }
+    # alike narratives of two reports received within a week: held at its prior (m = u)
+    assert {level.u_from for level in levels if level.label == NARRATIVE_SAME_DAY} == {"prior"}
     agreeing = {(f.name, lv.label) for f in facts() for lv in f.levels if lv.agreement}
     for fact in model.facts:
         for level in fact.levels:

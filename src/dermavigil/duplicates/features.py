@@ -36,6 +36,9 @@ Every fact is reduced to a form that survives rewording between reporters:
 - the publication as the keys of :mod:`~dermavigil.duplicates.citations` (its DOI, its
   PMID, its first author's surname with the year), compared and blocked on as a list:
   one key in common is one publication;
+- the words of the report's own text where the store keeps one (VAERS SYMPTOM_TEXT), and
+  the day the report was received: not compared alone (unrelated reports of one quarter
+  agree on it), only with the narrative (:mod:`~dermavigil.duplicates.narrative_levels`);
 - partial dates: the first and last real day they may stand for
   (:meth:`~dermavigil.domain.dates.PartialDate.earliest`/``latest``).
 
@@ -136,6 +139,8 @@ FEATURE_SCHEMA = pa.schema(
         ("authority_number", _TEXT),
         ("authority", _TEXT),
         ("doses", _LIST),
+        ("narrative_words", _LIST),
+        ("received", _DATE),
     ]
 )
 """The columns of a feature record (Arrow types), in table order."""
@@ -291,6 +296,10 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "authority_number": authority_key(case.report.authority_number),
         "authority": authority_of(case.report.authority_number),
         "doses": _or_none(sorted({k for p in suspects if (k := dose_key(*_dose(p)))})),
+        # a registry case's narrative is each reporter's own wording (a clinician's, a
+        # publication's): how often two of one case share its words is not measured
+        "narrative_words": None,
+        "received": case.report.received_date.earliest() if case.report.received_date else None,
     }
 
 

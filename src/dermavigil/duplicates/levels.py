@@ -38,7 +38,8 @@ class Level:
     held: bool = False
     """A level whose ``m`` and ``u`` are conditional on another fact's agreement (the chain
     rule): neither random pairs nor EM estimate them, and they stay outside the fact's
-    distributions (see :data:`~dermavigil.duplicates.model.PUBLICATION_RARE`)."""
+    distributions (see :data:`~dermavigil.duplicates.model.PUBLICATION_RARE`; and
+    :data:`~dermavigil.duplicates.narrative_levels.NARRATIVE_SAME_DAY`, held at its prior m = u)."""
 
     @property
     def agreement(self) -> bool:

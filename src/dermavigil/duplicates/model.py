@@ -77,6 +77,7 @@ from dermavigil.duplicates.levels import agree as _agree
 from dermavigil.duplicates.levels import else_level as _else
 from dermavigil.duplicates.levels import fact as _fact
 from dermavigil.duplicates.levels import shared as _shared
+from dermavigil.duplicates.narrative_levels import narrative_fact
 from dermavigil.duplicates.number_levels import (
     M_HELD,
     REPORT_NUMBER_SAME_SCHEME_M,
@@ -221,6 +222,7 @@ def facts() -> tuple[Fact, ...]:
         _agree("outcome", "whether the patient died (a fatal and a non-fatal report of one "
                "patient: a follow-up after the death, so rare; the same outcome says little)",
                "outcome", ("same outcome (fatal or not)", "outcome_l = outcome_r", 0.99, 0.95)),
+        narrative_fact(),
         _agree("route", "routes by which the suspect products were given", "suspect_routes",
                ("a route in common", _shared("suspect_routes", 1), 0.90, 0.35)),
         _fact(

@@ -41,6 +41,14 @@ def most_of_shorter(column: str) -> str:
     return f"{shared} >= 2 AND 2 * {shared} >= least(len({column}_l), len({column}_r))"
 
 
+def jaccard_at_least(column: str, share: float) -> str:
+    """SQL: the two lists' Jaccard similarity (items in common over items in either) is at
+    least ``share`` (the lists hold distinct items)."""
+    common = f"len(list_intersect({column}_l, {column}_r))"
+    either_side = f"len({column}_l) + len({column}_r) - {common}"
+    return f"{common} >= {share} * ({either_side})"
+
+
 def within_other(column: str) -> str:
     """Every item of one list is in the other (a follow-up adds terms, another reporter
     names fewer): ``[pyrexia]`` and ``[pyrexia, vasodilatation]``."""

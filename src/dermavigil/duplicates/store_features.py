@@ -11,7 +11,8 @@ report numbers (:mod:`~dermavigil.duplicates.report_ids`) and the last day of
 a partial event date (``event_date_last``: "2014" is 2014-01-01 to 2014-12-31, the
 feature's ``event_low`` / ``event_high``, so two reports of one year do not meet as
 "same day"), and the unit or group an age was given in (an age in decades or an age
-group is a span, compared for compatibility) come from columns added to the store later:
+group is a span, compared for compatibility), and the report's own text (``narrative``,
+VAERS SYMPTOM_TEXT, compared as its words) come from columns added to the store later:
 a store built before them reads them as null (:func:`with_optional_columns`).
 The store holds less than a case: no body sites, treatments, initials or event
 latency per reaction beyond ``onset_days``; those facts are missing (no evidence
@@ -124,6 +125,14 @@ _CITED = (
 _PUBLICATION_IDS = f"nullif(list_filter(['doi:' || {_DOI}, {_CITED}], lambda k: k IS NOT NULL), [])"
 """features.citation_keys of the report's citation (``literature``) in SQL."""
 
+_NARRATIVE_WORDS = (
+    "list_sort(list_distinct(list_filter(string_split_regex(lower(rep.narrative), '[^a-z]+'), "
+    "lambda w: length(w) >= 3)))"
+)
+"""The distinct words (letters only, three or more) of the report's own text, its
+``narrative`` (VAERS SYMPTOM_TEXT): a report and its resubmission or follow-up share most
+of them, whatever reaction terms each was coded with."""
+
 OPTIONAL_COLUMNS = {
     "reports": {
         "region": "VARCHAR",
@@ -134,6 +143,7 @@ OPTIONAL_COLUMNS = {
         "age_unit": "VARCHAR",
         "age_group": "VARCHAR",
         "authority_number": "VARCHAR",
+        "narrative": "VARCHAR",
     },
     "report_products": {"lot": "VARCHAR", "dose": "VARCHAR"},
 }
@@ -221,7 +231,9 @@ def features_sql(reports: str, products: str, reactions: str) -> str:
         regexp_replace({_NUMBER_KEY}, '[0-9]', '9', 'g') AS number_scheme,
         {_AUTHORITY_KEY} AS authority_number,
         {_AUTHORITY} AS authority,
-        nullif(p.doses, []) AS doses
+        nullif(p.doses, []) AS doses,
+        nullif({_NARRATIVE_WORDS}, []) AS narrative_words,
+        rep.received_date AS received
     FROM {reports} rep
     LEFT JOIN p USING (source, report_id)
     LEFT JOIN r USING (source, report_id)

@@ -28,7 +28,8 @@ From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
    one publication) keeps its prior ``m`` and takes ``u`` among the collection's pairs of
    one publication that are two patients
    (:func:`~dermavigil.duplicates.chance.publication_rare_u`), or weighs as the level it
-   stands in for when there are too few;
+   stands in for when there are too few; any other held level keeps its prior ``m`` and
+   ``u`` (alike narratives of two reports received on one day: m = u, no evidence);
 3. :func:`constrain`: whatever was estimated, agreeing is never evidence
    against a match and disagreeing never evidence for one. For each level of
    agreement ``u`` is lowered to at most ``m`` (weight >= 0); for the

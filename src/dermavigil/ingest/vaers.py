@@ -9,14 +9,15 @@ columns, ``VAX_DOSE_SERIES``, ``BIRTH_DEFECT``...) both load. DATA of 2000 and
 
 Mapping: one report per DATA row (``report_id`` = ``case_id`` = VAERS_ID; VAERS
 has no versions); ``received_date`` RECVDATE, ``event_date`` ONSET_DATE;
-``region`` STATE; ``manufacturer_number`` SPLTTYPE; ``age_years`` AGE_YRS, else CAGE_YR +
-CAGE_MO (the computed age; CAGE_MO holds the fraction of a year, e.g. ".7" beside AGE_YRS
-1.6); ``serious`` when DIED, L_THREAT, HOSPITAL, X_STAY, DISABLE or BIRTH_DEFECT is ``Y``
-(21 CFR 600.80 criteria); ``outcome`` the gravest of them. Each VAX row is a
-suspect product whose key is the vaccine type (``VAX_TYPE``, e.g. ``FLU3``,
-the level at which VAERS is analysed), with ``VAX_NAME`` verbatim and ``lot`` VAX_LOT. Each of
-SYMPTOM1..SYMPTOM5 of every SYMPTOMS row is a reaction (reports with more than
-five terms continue on further rows), with ``onset_days`` = NUMDAYS.
+``region`` STATE; ``manufacturer_number`` SPLTTYPE; ``narrative`` SYMPTOM_TEXT (the
+report's own text); ``age_years`` AGE_YRS, else CAGE_YR + CAGE_MO (the computed age;
+CAGE_MO holds the fraction of a year, e.g. ".7" beside AGE_YRS 1.6); ``serious`` when
+DIED, L_THREAT, HOSPITAL, X_STAY, DISABLE or BIRTH_DEFECT is ``Y`` (21 CFR 600.80
+criteria); ``outcome`` the gravest of them. Each VAX row is a suspect product whose key
+is the vaccine type (``VAX_TYPE``, e.g. ``FLU3``, the level at which VAERS is analysed),
+with ``VAX_NAME`` verbatim and ``lot`` VAX_LOT. Each of SYMPTOM1..SYMPTOM5 of every
+SYMPTOMS row is a reaction (reports with more than five terms continue on further rows),
+with ``onset_days`` = NUMDAYS.
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ from dermavigil.ingest.values import (
 )
 
 SOURCE = "vaers"
-# 5: event_date_last; 4: manufacturer_number; 3: region and lot; 2: orphans, warnings
-PARSER_VERSION = "vaers-5"
+# 6: narrative; 5: event_date_last; 4: manufacturer_number; 3: region and lot; 2: orphans, warnings
+PARSER_VERSION = "vaers-6"
 
 _NAME = re.compile(
     r"^(?P<unit>\d{4})VAERS(?P<kind>DATA|VAX|SYMPTOMS)(?![A-Za-z]).*\.csv$", re.IGNORECASE
@@ -146,6 +147,7 @@ def _stage_data(member: Member, stage: StageWriter) -> dict[str, float | None]:
                 "event_date_last": partial_date_end(rec.get("ONSET_DATE"), parse_us_date),
                 "region": rec.get("STATE").upper() or None,
                 "manufacturer_number": rec.get("SPLTTYPE") or None,
+                "narrative": rec.get("SYMPTOM_TEXT") or None,
                 "sex": sex_code(rec.get("SEX")),
                 "age_years": _age(rec),
                 "serious": bool(flags),

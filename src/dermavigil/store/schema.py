@@ -52,6 +52,9 @@ REPORTS = pa.schema(
         # auth_num: "EU-AFSSAPS-AM2025000750"; E2B(R3) C.1.9.1.r.2): several firms
         # forwarding one authority's case give it alike
         pa.field("authority_number", pa.string()),
+        # the report's own free text where the source gives one (VAERS SYMPTOM_TEXT): a
+        # follow-up or a resubmission repeats it, duplicate detection compares its words
+        pa.field("narrative", pa.string()),
     ]
 )
 
