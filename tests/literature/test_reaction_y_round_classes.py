@@ -103,3 +103,12 @@ def test_a_reaction_found_exposes_no_likeness_finding_nor_a_standing_medication(
     assert [r["verbatim"] for r in draft.case["reactions"]] == ["postoperative ecchymoma"]
     assert [f for f in draft.case["findings"] if f["kind"] == "histopathology"] == []
     assert draft.case["treatments"] == []
+
+
+def test_a_field_of_medicine_is_no_reaction():
+    # the y round: the HPO lists "Oncology" as a synonym of Neoplasm
+    found = _reactions(
+        "Rash after a chemotherapy injection\nA 61-year-old man treated by the oncology team "
+        "with subcutaneous azacitidine developed a reticular rash on the abdomen."
+    )
+    assert found == ["rash"]

@@ -305,6 +305,7 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
         for f in found
         if not (_ANAPHORIC.search(text, 0, f.start) and _GENERIC.fullmatch(f.text))
         and not _INSTITUTION.search(text, max(0, f.start - 80), f.start)
+        and not _FIELD.fullmatch(f.text)
     ]
     return _without_apposed_names(text, sorted(found, key=lambda f: f.start))
 
@@ -331,6 +332,9 @@ _INSTITUTION = re.compile(
 )
 """A name of a department, society or journal ("Department of Allergy and Immunology", "the
 Korean Academy of Asthma, Allergy and Clinical Immunology"): no reaction of the patient."""
+_FIELD = re.compile(r"[A-Za-z]+olog(?:y|ies)", re.I)
+"""A field of medicine or science ("the oncology team", "Network Oncology", which the HPO
+lists as a synonym of *Neoplasm*): no reaction of the patient."""
 _GENERIC = re.compile(r"eruptions?|mass(?:es)?|patch(?:es)?|lesions?|collections?", re.I)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|those|such|said)\s+(?:[\w-]+\s+)?$", re.I)
 """A bare generic noun after a definite determiner ("the eruption developed within 5 days",
