@@ -76,3 +76,18 @@ def test_a_bare_implant_is_the_drug_implant_a_background_sentence_names():
         "A 20-year-old woman felt an electric pain down the forearm as the implant was "
         "inserted, and numbness of the little finger followed."
     ) == [("Etonogestrel implants", "drug")]
+
+
+def test_ozone_injected_is_the_suspect_material():
+    """docs/annotation.md, the y0xx decisions: ozone and oxygen-ozone therapy are ``other``,
+    named as the text names them, in English or in the text's language."""
+    assert _products(
+        "Headache after a spinal procedure\nA 52-year-old man developed a sudden headache "
+        "minutes after receiving an epidural ozone injection for back pain; imaging showed "
+        "air within the skull."
+    ) == [("ozone injection", "other")]
+    from dermavigil.terminology.materials import find_foreign_fillers
+
+    assert [name for *_, name in find_foreign_fillers("iniezioni di ozono medicale")] == [
+        "ozono medicale"
+    ]

@@ -72,6 +72,7 @@ _FILLER_MATERIALS = (
     r"|Aquamid|Amazingel|Interfall|Bio-?Alcamid|Argiform|Bioformacryl|Formacryl|Aquafilling"
     r"|Los\s+Deline|Ellans[eé]|Dermalive|Dermadeep|Zyderm|Zyplast|Evolence|Adatosil"
     r"|carbo(?:xy|xi)-?t(?:h)?[eé]rap(?:y|ie|ia)|bio-?polymers?"
+    r"|(?:(?:medical|oxygen)[\s-]+)?ozone(?:[\s-]+(?:therapy|injections?))?"
 )
 _FILLER = re.compile(rf"(?<![\w-])(?:{_FILLER_MATERIALS})(?:(?![\w-])|(?={CAUSE_SUFFIX}))", re.I)
 """Filler and implant material names: chemical names with their usual abbreviations
@@ -80,7 +81,9 @@ Argiform; Aquafilling and Los Deline are the breast gels), fat by its grafting w
 "biopolymers", the Latin American name of illicitly injected oils and silicones (as
 "biopolímeros" below); carboxytherapy, carbon dioxide gas injected under the skin (the gas
 is the material injected, docs/annotation.md: carboxytherapy is "carbon dioxide", ``other``;
-not mesotherapy)."""
+not mesotherapy); ozone, the oxygen-ozone gas mixture injected into a disc, a joint or under
+the skin (docs/annotation.md, the y0xx decisions: ozone and oxygen-ozone therapy are
+``other``)."""
 
 
 def find_filler_materials(text: str) -> list[tuple[int, int, str]]:
@@ -113,7 +116,7 @@ _FOREIGN_FILLERS = (
     r"|silicona(?:\s+l[íi]quida)?(?:\s+industrial)?"
     r"|silicone\s+(?:(?:l[íi]quido|liquide|liquido)(?:\s+industri(?:al|el|ale))?|industrial)"
     r"|fl[üu]ssig\w*\s+Silikon|Silikon[öo]l"
-    r"|biopol[íi]meros?"
+    r"|biopol[íi]meros?|ozono(?:\s+medicale)?|ozon(?:\s+(?:tedavisi|terapi|enjeksiyonu))?"
 )
 _FOREIGN_FILLER = re.compile(rf"(?<![\w-])(?:{_FOREIGN_FILLERS})(?![\w-])", re.I)
 _CJK_FILLER = re.compile(
