@@ -9,17 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from dermavigil.domain.dates import Duration
 from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.realscore import draft_view
 
 
 def _onset(text: str) -> float | None:
-    days = [
-        Duration.model_validate(r["onset_latency"]).days()
-        for r in extract_draft(text).case["reactions"]
-        if r.get("onset_latency")
-    ]
-    return min(days) if days else None
+    return draft_view(extract_draft(text))["onset_days"]
 
 
 @pytest.mark.parametrize(
