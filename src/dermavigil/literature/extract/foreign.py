@@ -10,18 +10,15 @@ text:
   patient's nouns, the case's verbs: :data:`.foreign_words.CASE`) until a sentence about
   the condition in general, a differential diagnosis or another section of the article
   (:data:`.foreign_words.GENERAL`); the title, when the text reports a case;
-- reactions: phenotypes found by the official HPO translations
-  (:func:`dermavigil.terminology.translations.translated_spans`, the same HPO ids the English
-  path gives) and the diagnoses of this domain the HPO lacks (Nicolau syndrome, botulism),
-  not negated (NegEx-style cues of the language before the mention in its clause: Chapman
-  et al. 2001, J Biomed Inform 34(5):301-310), written in English with the words of the
-  text as evidence;
+- reactions and histopathology (:mod:`.foreign_reactions`): phenotypes found by the
+  official HPO translations and the diagnoses of this domain the HPO lacks, not negated,
+  written in English with the words of the text as evidence;
 - age, sex (a gendered noun), treatments (in a sentence that tells a treatment: the
   language's names of the usual treatments and the drug names of the English lexicon
   written as their cognates: "enoxaparina", "paracétamol": :mod:`.foreign_treatments`), the
-  last stated outcome, and the seriousness criteria stated (death, hospitalisation,
-  surgery on the reaction, a reaction that is a criterion by itself), de- and rechallenge
-  (:mod:`.foreign_challenge`).
+  last stated outcome, and the seriousness criteria stated (:mod:`.foreign_seriousness`:
+  death, hospitalisation, surgery on the reaction, a reaction that is a criterion by
+  itself), de- and rechallenge (:mod:`.foreign_challenge`).
 
 A text in another language stays *partial* (issue 10, "Bad input"); what this module finds
 fills the fields the English part of the text left empty (:func:`fill_gaps`).
@@ -31,11 +28,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from dermavigil.domain.dates import Duration, TimeUnit
-from dermavigil.domain.vocab import FindingKind, Outcome, SeriousnessCriterion, Sex
+from dermavigil.domain.vocab import Outcome, SeriousnessCriterion, Sex
 from dermavigil.literature.extract import foreign_words
 from dermavigil.literature.extract.ascii_folding import ascii_fold
 from dermavigil.literature.extract.challenge import ChallengeFacts
@@ -49,31 +45,17 @@ from dermavigil.literature.extract.foreign_languages import (
     words_for,
 )
 from dermavigil.literature.extract.foreign_product import find_product
-from dermavigil.literature.extract.foreign_treatments import (
-    TREATMENT_HEADING,
-    negated,
-    treatments_of,
-)
-from dermavigil.literature.extract.foreign_words import SURGERY
+from dermavigil.literature.extract.foreign_reactions import reactions
+from dermavigil.literature.extract.foreign_seriousness import seriousness
+from dermavigil.literature.extract.foreign_treatments import TREATMENT_HEADING, treatments_of
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
-from dermavigil.literature.extract.seriousness_codes import reaction_criteria
 from dermavigil.literature.extract.treatment import TreatmentFact
-from dermavigil.terminology.coder import code_phrase, default_coder
-from dermavigil.terminology.translations import LANGUAGES, translated_spans
+from dermavigil.terminology.translations import LANGUAGES
 
 Span = tuple[int, int]
 _NOT_CASE_SECTIONS = re.compile(r"intro|discus|conclu|background|antecedentes|objetiv", re.I)
 _LETTERS = re.compile(r"[^\W\d_]+")
-_INDICATION = re.compile(
-    r"(?<![\w-])(?:prescrit[oa]?s?|prescrites?|verordnet|prescritt[oa]) (?:para|pour|per|gegen"
-    r"|wegen)(?![\w-])[^.;]*$"
-)
-"""Before a diagnosis: what a drug was prescribed for ("prescrits pour ... diagnostics :
-urticaire, érysipèle"), the indication or a working diagnosis, not a reaction
-(docs/annotation.md: the indication, a diagnosis never confirmed)."""
-_LIFE_THREATENING = frozenset({"botulism"})
-"""Diagnoses life-threatening by the written criteria (``docs/annotation.md``, serious)."""
 
 
 @dataclass
@@ -128,85 +110,6 @@ def _names(text: str) -> bool:
     """A list of names (authors, affiliations): most of its words are capitalised."""
     words = _LETTERS.findall(text)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
-
-
-@lru_cache(maxsize=64)
-def _codes(english: str):
-    return tuple(code_phrase(english))
-
-
-def _mentions(
-    text: str, folded: str, sentence: Sentence, language: str
-) -> list[tuple[int, int, str]]:
-    """(start, end, English name) of the phenotypes and diagnoses a sentence names, the
-    longest at each place, without overlap."""
-    names = default_coder().tables.names
-    hits: list[tuple[int, int, str]] = []
-    for pattern, english in words_for(language).REACTIONS:
-        for m in pattern.finditer(folded, sentence.start, sentence.end):
-            hits.append((m.start(), m.end(), english))
-    for span in translated_spans(text[sentence.start : sentence.end], language):
-        hits.append(
-            (sentence.start + span.start, sentence.start + span.end, names.get(span.term_id, ""))
-        )
-    kept: list[tuple[int, int, str]] = []
-    for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-        if hit[2] and not any(a < hit[1] and hit[0] < b for a, b, _ in kept):
-            kept.append(hit)
-    return sorted(kept)
-
-
-def _reactions(
-    text: str, folded: str, case: list[Sentence], language: str
-) -> tuple[list[ReactionFacts], list[FindingFacts]]:
-    """The reactions of the case sentences, and what a biopsy showed (histopathology)."""
-    found: dict[str, ReactionFacts] = {}
-    findings: dict[str, FindingFacts] = {}
-    words = words_for(language)
-    history = getattr(words, "HISTORY", None)
-    for sentence in case:
-        biopsy = words.BIOPSY.search(folded, sentence.start, sentence.end)
-        for start, end, english in _mentions(text, folded, sentence, language):
-            if negated(folded, sentence, start, language, end) or _INDICATION.search(
-                folded, max(sentence.start, start - 120), start
-            ):
-                continue
-            if history and _in_history(folded, sentence, start, end, history):
-                continue
-            after = getattr(words, "HISTORY_AFTER", None)
-            if after and after.match(folded, end, sentence.end):
-                continue  # "糖尿病患者": the patient's condition (foreign_words_ja)
-            codes = list(_codes(english))
-            key = codes[0].code if codes else english.lower()
-            if biopsy and start > biopsy.start():
-                if key not in findings:
-                    findings[key] = FindingFacts(
-                        kind=FindingKind.histopathology,
-                        test=text[biopsy.start() : biopsy.end()],
-                        result=english,
-                        codes=codes,
-                        spans={"test": [biopsy.span()], "result": [(start, end)]},
-                    )
-                continue
-            if key in found:
-                found[key].spans["verbatim"].append((start, end))
-                continue
-            found[key] = ReactionFacts(
-                verbatim=english[:1].lower() + english[1:] if codes else english,
-                codes=codes,
-                sentence=sentence.index,
-                spans={"verbatim": [(start, end)]},
-            )
-    return list(found.values()), list(findings.values())
-
-
-def _in_history(folded: str, sentence: Sentence, start: int, end: int, history) -> bool:
-    """A condition named as the patient's history or indication (:data:`.foreign_words_zh.
-    HISTORY`): the cue in the 20 characters before it, or right after it in Turkish."""
-    return bool(
-        history.search(folded, max(sentence.start, start - 20), start)
-        or history.match(folded, end + 1, min(sentence.end, end + 20))
-    )
 
 
 def _last(
@@ -276,7 +179,7 @@ def read_foreign(
     case = _case_sentences(sentences, folded, language)
     if not case:
         return facts
-    facts.reactions, facts.findings = _reactions(text, folded, case, language)
+    facts.reactions, facts.findings = reactions(text, folded, case, language)
     facts.challenge = foreign_challenges(folded, case, language)
     find_product(facts, text, folded, case, suspects)
     if facts.product:
@@ -296,7 +199,7 @@ def read_foreign(
         facts.outcome, facts.spans["outcome"] = outcome[0], [outcome[1]]
         if outcome[0] is Outcome.recovering and _COMPLETE.match(folded, outcome[1][1]):
             facts.outcome = Outcome.recovered  # "con mejoría completa tras la tercera sesión"
-    _seriousness(facts, folded, case)
+    seriousness(facts, folded, case)
     _onset_and_sites(facts, folded, case)
     return facts
 
@@ -335,64 +238,6 @@ def _onset_and_sites(facts: ForeignFacts, folded: str, case: list[Sentence]) -> 
                 facts.spans.setdefault("body_sites", []).append((m.start(), m.end()))
 
 
-_SURGICAL_MANAGEMENT = re.compile(
-    r"(?<![\w-])(?:(?:prise en charge|traitement|tratamiento|tratamento|manejo|abordaje"
-    r"|intervencion|intervencao|intervention|trattamento|intervento) (?:\w+ )?(?:quirurgic[oa]"
-    r"|cirurgic[oa]|chirurgicale?|chirurgic[oa])|(?:chirurgisch|operativ)(?:e|en)? (?:versorgung"
-    r"|behandlung|therapie|sanierung)|drenad[oa]s? (?:quirurgicamente|cirurgicamente"
-    r"|por (?:los |el )?cirujanos?)|drainee?s? chirurgicalement)(?![\w-])"
-)
-"""A surgical management of the reaction in the words of a Latin-script language ("ayant
-nécessité une prise en charge chirurgicale", "drenada por cirujanos"): medically important
-(ICH E2A II.B, as the English :mod:`.seriousness` reads "surgical management")."""
-
-
 _COMPLETE = re.compile(r"\s+(?:complet[ao]|complete|total|totale|vollstandige?)(?![\w-])")
 """'mejoría completa', 'melhora total', 'amélioration complète': an improvement told complete
 is a recovery (docs/annotation.md: "completely resolved" is recovered)."""
-_POSSIBLE = re.compile(
-    r"(?<![\w-])(?:puede[ns]?|podria[ns]?|pode[m]?|poderia|peut|peuvent|pourrait|kann|konnen"
-    r"|puo|possono|potrebbe)(?![\w-])"
-)
-"""'en ocasiones puede requerirse la amputación': a disability only possible, told of the
-condition in general."""
-
-
-def _seriousness(facts: ForeignFacts, folded: str, case: list[Sentence]) -> None:
-    found: dict[SeriousnessCriterion, list[Span]] = {}
-    named = facts.product[2][0] if facts.product else None
-    words = words_for(facts.language)
-    surgical = (SeriousnessCriterion.medically_important, _SURGICAL_MANAGEMENT)
-    for criterion, pattern in (*words.SERIOUS, surgical):
-        for sentence in case:
-            for m in pattern.finditer(folded, sentence.start, sentence.end):
-                if negated(folded, sentence, m.start(), facts.language, m.end()):
-                    continue
-                if criterion is SeriousnessCriterion.disability and _POSSIBLE.search(
-                    folded, sentence.start, m.start()
-                ):
-                    continue
-                if criterion is SeriousnessCriterion.hospitalisation and (
-                    (named is not None and sentence.end <= named)
-                    or words.ADMITTED_SINCE.search(folded, max(0, m.start() - 16), m.start())
-                ):
-                    # "es hospitalizado por falla cardiaca ... Desde su ingreso, se inició
-                    # enoxaparina": a stay before the exposure (docs/annotation.md, fourth
-                    # session: an admission for the indication is no hospitalisation)
-                    continue
-                found.setdefault(criterion, []).append((m.start(), m.end()))
-    for treatment in facts.treatments:
-        if treatment.drug in SURGERY:
-            found.setdefault(SeriousnessCriterion.medically_important, []).extend(
-                treatment.spans["drug"]
-            )
-    for reaction in facts.reactions:
-        if reaction.verbatim in _LIFE_THREATENING:
-            found.setdefault(SeriousnessCriterion.life_threatening, []).extend(
-                reaction.spans["verbatim"]
-            )
-    coded = [([c.code for c in r.codes], r.spans["verbatim"]) for r in facts.reactions]
-    for criterion, spans in reaction_criteria(coded):
-        found.setdefault(criterion, []).extend(spans)
-    facts.seriousness = list(found)
-    facts.spans["seriousness"] = [s for spans in found.values() for s in spans]

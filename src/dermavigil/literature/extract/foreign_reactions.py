@@ -1,0 +1,112 @@
+"""Reactions and histopathology of the case sentences of a text in another language.
+
+Phenotypes are found by the official HPO translations
+(:func:`dermavigil.terminology.translations.translated_spans`, the same HPO ids the English
+path gives) and by the diagnoses of this domain the HPO lacks (the language's
+``REACTIONS``: Nicolau syndrome, botulism), the longest at each place; a mention is kept
+unless negated (NegEx-style cues of the language before it in its clause: Chapman et al.
+2001, J Biomed Inform 34(5):301-310), named as what a drug was prescribed for, or as the
+patient's history; what follows a biopsy word in its sentence is a histopathology finding.
+Each is written in English, with the words of the text as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dermavigil.domain.vocab import FindingKind
+from dermavigil.literature.extract.findings import FindingFacts
+from dermavigil.literature.extract.foreign_languages import words_for
+from dermavigil.literature.extract.foreign_treatments import negated
+from dermavigil.literature.extract.reaction_facts import ReactionFacts
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.terminology.coder import code_phrase, default_coder
+from dermavigil.terminology.translations import translated_spans
+
+_INDICATION = re.compile(
+    r"(?<![\w-])(?:prescrit[oa]?s?|prescrites?|verordnet|prescritt[oa]) (?:para|pour|per|gegen"
+    r"|wegen)(?![\w-])[^.;]*$"
+)
+"""Before a diagnosis: what a drug was prescribed for ("prescrits pour ... diagnostics :
+urticaire, érysipèle"), the indication or a working diagnosis, not a reaction
+(docs/annotation.md: the indication, a diagnosis never confirmed)."""
+
+
+@lru_cache(maxsize=64)
+def _codes(english: str):
+    return tuple(code_phrase(english))
+
+
+def mentions(
+    text: str, folded: str, sentence: Sentence, language: str
+) -> list[tuple[int, int, str]]:
+    """(start, end, English name) of the phenotypes and diagnoses a sentence names, the
+    longest at each place, without overlap."""
+    names = default_coder().tables.names
+    hits: list[tuple[int, int, str]] = []
+    for pattern, english in words_for(language).REACTIONS:
+        for m in pattern.finditer(folded, sentence.start, sentence.end):
+            hits.append((m.start(), m.end(), english))
+    for span in translated_spans(text[sentence.start : sentence.end], language):
+        hits.append(
+            (sentence.start + span.start, sentence.start + span.end, names.get(span.term_id, ""))
+        )
+    kept: list[tuple[int, int, str]] = []
+    for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        if hit[2] and not any(a < hit[1] and hit[0] < b for a, b, _ in kept):
+            kept.append(hit)
+    return sorted(kept)
+
+
+def reactions(
+    text: str, folded: str, case: list[Sentence], language: str
+) -> tuple[list[ReactionFacts], list[FindingFacts]]:
+    """The reactions of the case sentences, and what a biopsy showed (histopathology)."""
+    found: dict[str, ReactionFacts] = {}
+    findings: dict[str, FindingFacts] = {}
+    words = words_for(language)
+    history = getattr(words, "HISTORY", None)
+    for sentence in case:
+        biopsy = words.BIOPSY.search(folded, sentence.start, sentence.end)
+        for start, end, english in mentions(text, folded, sentence, language):
+            if negated(folded, sentence, start, language, end) or _INDICATION.search(
+                folded, max(sentence.start, start - 120), start
+            ):
+                continue
+            if history and _in_history(folded, sentence, start, end, history):
+                continue
+            after = getattr(words, "HISTORY_AFTER", None)
+            if after and after.match(folded, end, sentence.end):
+                continue  # "糖尿病患者": the patient's condition (foreign_words_ja)
+            codes = list(_codes(english))
+            key = codes[0].code if codes else english.lower()
+            if biopsy and start > biopsy.start():
+                if key not in findings:
+                    findings[key] = FindingFacts(
+                        kind=FindingKind.histopathology,
+                        test=text[biopsy.start() : biopsy.end()],
+                        result=english,
+                        codes=codes,
+                        spans={"test": [biopsy.span()], "result": [(start, end)]},
+                    )
+                continue
+            if key in found:
+                found[key].spans["verbatim"].append((start, end))
+                continue
+            found[key] = ReactionFacts(
+                verbatim=english[:1].lower() + english[1:] if codes else english,
+                codes=codes,
+                sentence=sentence.index,
+                spans={"verbatim": [(start, end)]},
+            )
+    return list(found.values()), list(findings.values())
+
+
+def _in_history(folded: str, sentence: Sentence, start: int, end: int, history) -> bool:
+    """A condition named as the patient's history or indication (:data:`.foreign_words_zh.
+    HISTORY`): the cue in the 20 characters before it, or right after it in Turkish."""
+    return bool(
+        history.search(folded, max(sentence.start, start - 20), start)
+        or history.match(folded, end + 1, min(sentence.end, end + 20))
+    )
