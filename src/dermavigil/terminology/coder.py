@@ -198,6 +198,13 @@ class PhraseCoder:
             return None
         return self._term(entries[0].term_id, phrase, match[1] / 100.0, False)
 
+    def code_whole(self, phrase: str) -> CodedTerm | None:
+        """The term ``phrase`` names as a whole (a label, synonym or clinical wording, or a
+        descriptive adjective's noun), never by a part of it or by a fuzzy spelling."""
+        if not normalize(phrase) or normalize(phrase) in NOT_CODED:
+            return None
+        return self._lexical(" ".join(phrase.split()))
+
     def code(self, text: str) -> list[CodedTerm]:
         """Codes for one phrase, best first; ``[]`` when nothing matches."""
         phrase = " ".join(text.split())

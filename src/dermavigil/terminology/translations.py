@@ -145,6 +145,11 @@ def _rows(languages: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
     return tuple(tuple(line.split("\t")) for line in lines if line.startswith(heads))  # type: ignore[misc]
 
 
+def translated_labels(language: str) -> tuple[tuple[str, str, str], ...]:
+    """(language, HPO id, translated label) of every row of ``language``."""
+    return _rows((language,))
+
+
 @lru_cache(maxsize=len(UNSPACED))
 def _edges(language: str) -> tuple[frozenset[str], frozenset[str]]:
     return edges(translated_keys(language))

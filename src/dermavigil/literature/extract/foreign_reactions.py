@@ -7,7 +7,11 @@ path gives) and by the diagnoses of this domain the HPO lacks (the language's
 unless negated (NegEx-style cues of the language before it in its clause: Chapman et al.
 2001, J Biomed Inform 34(5):301-310), named as what a drug was prescribed for, or as the
 patient's history; what follows a biopsy word in its sentence is a histopathology finding.
-Each is written in English, with the words of the text as evidence.
+Each is written in English, with the words of the text as evidence. Besides the
+translated labels, a word whose English form the English coder codes is a mention
+(:mod:`dermavigil.terminology.translation_gloss`: "hipopigmentación", "equimose"); a
+condition named in the patient's background ("con antecedentes de") is none
+(:mod:`.foreign_background`).
 """
 
 from __future__ import annotations
@@ -16,12 +20,15 @@ import re
 from functools import lru_cache
 
 from dermavigil.domain.vocab import FindingKind
+from dermavigil.literature.extract import foreign_words
 from dermavigil.literature.extract.findings import FindingFacts
+from dermavigil.literature.extract.foreign_background import HISTORY, in_background
 from dermavigil.literature.extract.foreign_languages import words_for
 from dermavigil.literature.extract.foreign_treatments import negated
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.terminology.coder import code_phrase, default_coder
+from dermavigil.terminology.translation_gloss import glossed_spans
 from dermavigil.terminology.translations import translated_spans
 
 _INDICATION = re.compile(
@@ -52,6 +59,8 @@ def mentions(
         hits.append(
             (sentence.start + span.start, sentence.start + span.end, names.get(span.term_id, ""))
         )
+    for gloss in glossed_spans(text[sentence.start : sentence.end], language):
+        hits.append((sentence.start + gloss.start, sentence.start + gloss.end, gloss.english))
     kept: list[tuple[int, int, str]] = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
         if hit[2] and not any(a < hit[1] and hit[0] < b for a, b, _ in kept):
@@ -76,6 +85,8 @@ def reactions(
                 continue
             if history and _in_history(folded, sentence, start, end, history):
                 continue
+            if words is foreign_words and in_background(folded, start, sentence.start, HISTORY):
+                continue  # "con antecedentes de diabetes mellitus": pre-existing
             after = getattr(words, "HISTORY_AFTER", None)
             if after and after.match(folded, end, sentence.end):
                 continue  # "糖尿病患者": the patient's condition (foreign_words_ja)

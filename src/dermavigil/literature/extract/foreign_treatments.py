@@ -5,14 +5,17 @@ Read by :mod:`.foreign`: in a case sentence that tells a treatment given
 (:data:`.foreign_treatment_words.TREATMENTS`) and the drug names of the English lexicon written as
 their cognates (:func:`dermavigil.terminology.drug_spellings.english_drug`: "enoxaparina",
 "paracétamol"), written in English with the words of the text as evidence; never the
-suspect, the drug given (:data:`.foreign_words.EXPOSURE`) or a negated name.
+suspect, the drug given (:data:`.foreign_words.EXPOSURE`), a negated name or the patient's
+standing medication (:mod:`.foreign_background`).
 """
 
 from __future__ import annotations
 
 import re
 
+from dermavigil.literature.extract import foreign_words
 from dermavigil.literature.extract.ascii_folding import ascii_fold
+from dermavigil.literature.extract.foreign_background import BACKGROUND, in_background
 from dermavigil.literature.extract.foreign_languages import drug_of, negation, words_for
 from dermavigil.literature.extract.foreign_treatment_words import TREATMENTS
 from dermavigil.literature.extract.foreign_words import EXPOSURE
@@ -121,6 +124,10 @@ def treatments_of(
                 continue
             if negated(folded, sentence, sentence.start + start, language):
                 continue
+            if lexicon is foreign_words and in_background(
+                folded, sentence.start + start, sentence.start, BACKGROUND
+            ):
+                continue  # "en tratamiento con metformina": standing medication
             between = part[kept[-1][1] : start] if kept else ""
             if (
                 kept

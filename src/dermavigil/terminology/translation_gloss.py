@@ -1,0 +1,185 @@
+"""Clinical words of Spanish, Portuguese, French, German and Italian read as their English
+equivalents, to look them up in the English indexes the coder already holds.
+
+The HPO translations (:mod:`.translations`) name a phenotype by a whole translated label;
+a case report often uses one word of such a label alone ("hipopigmentación" of
+"Hipopigmentación de la piel"), or a word whose English form is an English synonym or a
+Disease Ontology name the translation never gives ("equimose", "paniculitis"). Two sources give a
+word's English form:
+
+1. **A glossary induced from the translations themselves.** Each translated label stands
+   beside the English label of the same HPO term: a parallel corpus of short phrases. A
+   foreign word and an English word that occur in the same label pairs are translations
+   of each other when their Dice coefficient, 2·n(f, e) / (n(f) + n(e)), is 0.5 or more
+   over two pairs or more (the association measure of Smadja F, McKeown KR,
+   Hatzivassiloglou V 1996, "Translating collocations for bilingual lexicons: a
+   statistical approach", Computational Linguistics 22(1):1-38) and each is the other's
+   best (competitive linking: Melamed ID 2000, "Models of translational equivalence among
+   words", Computational Linguistics 26(2):221-249): "cicatriz" -> "scar", "ampolla" ->
+   "blistering", never "cálculos" -> "gallstones" (whose best word is "biliares").
+2. **Cognate spelling**, looked at first: clinical words of these languages
+   share their Greek and Latin stems with English and differ in their endings and a few
+   spellings ("flebitis" / "phlebitis", "equimose" / "ecchymosis"): the word and the
+   words of the HPO index's labels and synonyms and of the Disease Ontology's names are
+   compared by a spelling skeleton (ph, th, ch, y, k, qu
+   written f, t, c, i, c, c; double letters single; the endings of the same suffix, -osis
+   / -ose / -osi, -itis / -ite / -iti, -ción / -ção / -tion / -zione, -oso / -eux / -ous,
+   one), for words of seven letters or more, as :mod:`.drug_spellings` compares drug
+   names.
+
+A word's English form counts only when the English coder codes it as a whole
+(:meth:`.coder.PhraseCoder.code_whole`: a label, synonym or clinical wording of a phenotype,
+or a descriptive adjective of one: "granulomatous", "edematous") or when it is a Disease
+Ontology name (:func:`.disease_spans.disease_keys`); the caller reads it as such a mention.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dermavigil.terminology.clinical_wordings import COLOUR_WORDS
+from dermavigil.terminology.coder import default_coder
+from dermavigil.terminology.disease_spans import disease_keys
+from dermavigil.terminology.normalize import normalize
+from dermavigil.terminology.translations import fold, tokens, translated_labels
+
+GLOSSED = ("es", "pt", "fr", "de", "it")
+"""The languages read by gloss (written with spaces, with their own words tables)."""
+MIN_DICE = 0.5
+MIN_PAIRS = 2
+MIN_COGNATE = 7
+_ENGLISH_WORD = re.compile(r"[a-z]+")
+_ENGLISH_STOP = frozenset({"the", "and", "with", "abnormal", "abnormality", "of", "in", "to"})
+_SUFFIXES = (
+    (r"(?:osis|ose|osi)$", "os#"),
+    (r"(?:itis|ite|iti)$", "it#"),
+    (r"(?:cion|cao|tion|zione|cione)$", "cion#"),
+    (r"(?:sion|sao|sione)$", "sion#"),
+    (r"(?:ismo|isme|ismus|ism)$", "ism#"),
+    (r"(?:os[ao]|eu(?:x|se)|ous)$", "ous#"),
+    (r"(?:ic[ao]|ique|isch|ic)$", "ic#"),
+)
+"""The endings of one suffix in these languages and in English, written alike (marked, so
+that an adjective's "-osa" is no noun's "-osis")."""
+
+
+@dataclass(frozen=True)
+class GlossedSpan:
+    """A word of the text whose English form is a key of the English indexes."""
+
+    start: int
+    end: int
+    english: str
+    """Its English form, which the English coder codes or the Disease Ontology names."""
+
+
+def skeleton(word: str) -> str:
+    """A clinical word's spelling skeleton, the same for its English and Romance forms
+    ("calciphylaxis", "calcifilaxis" -> "calcifilaxis"; "ecchymosis", "equimose" ->
+    "ecimos#")."""
+    word = word.replace("ph", "f").replace("th", "t").replace("ch", "c").replace("qu", "c")
+    word = word.replace("y", "i").replace("k", "c").replace("z", "s")
+    word = re.sub(r"(.)\1", r"\1", word)
+    for ending, common in _SUFFIXES:
+        cut = re.sub(ending, common, word)
+        if cut != word:
+            return cut
+    return re.sub(r"[aeo]$", "", word)
+
+
+@lru_cache(maxsize=1)
+def _skeletons() -> dict[str, tuple[str, ...]]:
+    """Skeleton -> the English words of seven letters or more, in alphabetical order, that
+    the HPO index's labels and synonyms or the Disease Ontology's names hold."""
+    words = {w for key in default_coder().tables.lexicon for w in key.split()}
+    words |= {w for key in disease_keys() for w in key.split()}
+    out: dict[str, tuple[str, ...]] = {}
+    for word in sorted(words):
+        if len(word) >= MIN_COGNATE and word.isalpha():
+            out[skeleton(word)] = (*out.get(skeleton(word), ()), word)
+    return out
+
+
+_COLOURS = COLOUR_WORDS | {"red", "reddish"}
+"""Colour words: a colour glossed alone ("rojiza", "rouge") describes a lesion or a thing,
+as the English finder reads a colour only as a whole phrase about the skin."""
+
+
+_NOT_GLOSSED = frozenset({"infection"})
+"""English words the coder codes by a sense of English case text only: "infection" is an
+injection site's cellulitis there (:data:`.clinical_wordings.EQUIVALENT`), while "infección",
+"infecção" or "infection" in these languages name an infection anywhere (urinary, viral: an
+indication or another illness) as often."""
+
+
+def _coded(english: str) -> bool:
+    """The English coder codes the word as a whole, or it is a Disease Ontology name; never
+    a colour word."""
+    key = normalize(english)
+    if key in _COLOURS or key in _NOT_GLOSSED:
+        return False
+    return default_coder().code_whole(english) is not None or key in disease_keys()
+
+
+@lru_cache(maxsize=len(GLOSSED))
+def glossary(language: str) -> dict[str, str]:
+    """Folded word of ``language`` -> its English word, induced from the HPO translated
+    labels and the English labels of the same terms (Dice coefficient, module docstring)."""
+    if language not in GLOSSED:
+        return {}
+    names = default_coder().tables.names
+    foreign: Counter[str] = Counter()
+    english: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for _, term, label in translated_labels(language):
+        name = names.get(term)
+        if not name:
+            continue
+        words = {t for t, _, _ in tokens(label, language) if len(t) > 2}
+        others = {w for w in _ENGLISH_WORD.findall(name.lower()) if len(w) > 2} - _ENGLISH_STOP
+        foreign.update(words)
+        english.update(others)
+        pairs.update((f, e) for f in words for e in others)
+    best: dict[str, tuple[float, str]] = {}
+    back: dict[str, tuple[float, str]] = {}
+    for (f, e), n in pairs.items():
+        dice = 2 * n / (foreign[f] + english[e])
+        if n >= MIN_PAIRS and dice >= MIN_DICE:
+            best[f] = max(best.get(f, (0.0, "")), (dice, e))
+            back[e] = max(back.get(e, (0.0, "")), (dice, f))
+    return {f: e for f, (_, e) in best.items() if back[e][1] == f}
+
+
+@lru_cache(maxsize=16384)
+def english_word(word: str, language: str) -> str | None:
+    """The English word a word of ``language`` (as written) stands for, when the English
+    coder codes it (:func:`_coded`): its cognate of the same spelling skeleton (spelling is
+    the stronger evidence: "érythémateux" stands beside "lupus" in most labels), else its
+    glossary word; else None."""
+    plain = unicodedata.normalize("NFKD", word.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    if len(plain) >= MIN_COGNATE:
+        singulars = (plain, plain[:-1], plain[:-2]) if plain.endswith("s") else (plain,)
+        for form in map(skeleton, singulars):
+            for cognate in _skeletons().get(form, ()):
+                if _coded(cognate):  # "erythematous", not the Latin "erythematosa"
+                    return cognate
+    glossed = glossary(language).get(fold(word, language))
+    return glossed if glossed is not None and _coded(glossed) else None
+
+
+def glossed_spans(text: str, language: str) -> list[GlossedSpan]:
+    """The words of ``text`` (in ``language``) whose English form the English coder codes or
+    the Disease Ontology names, left to right."""
+    if language not in GLOSSED:
+        return []
+    out = []
+    for _, start, end in tokens(text, language):
+        english = english_word(text[start:end], language)
+        if english is not None:
+            out.append(GlossedSpan(start, end, english))
+    return out

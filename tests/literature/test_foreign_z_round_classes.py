@@ -1,0 +1,75 @@
+"""Classes of the z0xx round's case reports in Spanish and Portuguese (issue 10): clinical
+words read by their English form, the patient's background, on texts written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dermavigil.literature.extract.foreign import read_foreign
+from dermavigil.terminology.coder import code_phrase
+
+
+def _codes(facts) -> set[str]:
+    return {c.code for r in facts.reactions for c in r.codes}
+
+
+def _code(english: str) -> str:
+    return code_phrase(english)[0].code
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "english"),
+    [
+        (
+            "Mujer de 52 años que presentó hipopigmentación en el antebrazo tras la "
+            "inyección de un corticoide.",
+            "es",
+            ["hypopigmentation"],
+        ),
+        (
+            "Paciente do sexo masculino, 60 anos, apresentou equimose e bolhas na coxa "
+            "após injeção intramuscular.",
+            "pt",
+            ["ecchymosis", "blistering"],
+        ),
+    ],
+)
+def test_a_word_of_a_label_or_a_cognate_is_read_by_its_english_form(text, language, english):
+    assert {_code(e) for e in english} <= _codes(read_foreign(text, language))
+
+
+def test_a_disease_ontology_name_is_read_by_its_cognate():
+    facts = read_foreign("Hombre de 40 años que presentó flebitis tras la inyección.", "es")
+    assert "phlebitis" in {r.verbatim for r in facts.reactions}
+
+
+def test_a_colour_or_an_infection_named_alone_is_no_glossed_reaction():
+    facts = read_foreign(
+        "Mujer de 35 años que presentó una lesión rojiza en el labio, tratada antes "
+        "por una infección urinaria, tras la inyección de relleno.",
+        "es",
+    )
+    assert not {"red", "infection"} & {r.verbatim for r in facts.reactions}
+
+
+def test_the_patients_background_gives_no_reaction_and_no_treatment():
+    facts = read_foreign(
+        "Mujer de 70 años con antecedentes de diabetes mellitus e hipertensión arterial, "
+        "en tratamiento con metformina y enalapril. Acudió por un absceso en el glúteo "
+        "tras una inyección intramuscular. Se trató con amoxicilina.",
+        "es",
+    )
+    codes = _codes(facts)
+    assert _code("abscess") in codes
+    assert not {_code("diabetes mellitus"), _code("hypertension")} & codes
+    assert [t.drug for t in facts.treatments] == ["amoxicillin"]
+
+
+def test_a_with_phrase_after_the_background_is_the_case_again():
+    facts = read_foreign(
+        "Relatamos o caso de um lactente, portador de anemia falciforme, com "
+        "linfadenite supurativa após a vacinação.",
+        "pt",
+    )
+    assert _code("lymphadenitis") in _codes(facts)
