@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from dermavigil.domain.vocab import Outcome
 from dermavigil.literature.extract.foreign import read_foreign
 from dermavigil.terminology.coder import code_phrase
 
@@ -73,3 +74,27 @@ def test_a_with_phrase_after_the_background_is_the_case_again():
         "pt",
     )
     assert _code("lymphadenitis") in _codes(facts)
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "La herida evolucionó de forma favorable.",
+        "Se indicó reposo, con buena evolución clínica.",
+        "Tras la crema, las lesiones siguen mejorando.",
+        "O quadro evoluiu bem após a drenagem.",
+    ],
+)
+def test_a_favourable_course_is_recovering(told):
+    facts = read_foreign(
+        f"Mujer de 60 años que presentó un absceso en el glúteo tras una inyección. {told}",
+        "es",
+    )
+    assert facts.outcome is Outcome.recovering
+
+
+def test_improving_a_contour_is_no_outcome():
+    facts = read_foreign(
+        "Mujer de 30 años que presentó nódulos tras un relleno para mejorar el contorno.", "es"
+    )
+    assert facts.outcome is None

@@ -6,9 +6,10 @@ other tables of :mod:`.foreign_words`; the last one the case sentences state is 
 the healing left ("con cicatriz", "cicatrice residua": recovered with sequelae), a lack of
 response to treatment ("falta de resposta ao tratamento": not recovered, as English "no
 response"), symptoms that gave way ("cediendo la sintomatología", "a récupéré": recovered),
-and a decrease, an attenuation or a good response short of a stated end ("disminución del
-dolor", "atenuada após corticoterapia", "buena respuesta": recovering, as English "good
-response").
+and a decrease, an attenuation, an improvement or a good response or course short of a
+stated end ("disminución del dolor", "atenuada após corticoterapia", "buena respuesta",
+"evolucionó de forma favorable", "continúan mejorando": recovering, as English "good
+response", "evolved favourably" and "improving", docs/annotation.md, z0xx decisions).
 """
 
 from __future__ import annotations
@@ -56,7 +57,17 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
                                 r"|(?:atenuad[oa]s?|attenuat[oa]|attenuee?s?) (?:apos|tras|despues"
                                 r"|depois|dopo|apres|con|com|avec|gracias)"
                                 r"|(?:buena|boa|bonne|buona) (?:respuesta|resposta|reponse"
-                                r"|risposta)")),
+                                r"|risposta|evolucion|evolucao|evolution|evoluzione)"
+                                r"|evolucion (?:clinica )?(?:satisfactoria|buena)"
+                                r"|evolucao (?:clinica )?(?:satisfatoria|boa)"
+                                r"|(?:evoluciono|evoluciona|evoluiu|evolui|a evolue|evolue"
+                                r"|evoluto|e evoluto|ha evolucionado)"
+                                r" (?:(?:de|en) (?:forma|manera|modo) |em |di )?(?:favorable"
+                                r"|favoravel|favorevole|satisfactoria|satisfatoria|bien|bem"
+                                r"|favorablement|favorevolmente|favorablemente"
+                                r"|favoravelmente|satisfactoriamente|satisfatoriamente)"
+                                r"|mejorando|melhorando|mejoro|melhorou|s'est amelioree?s?"
+                                r"|se amelior\w+|migliorat[oaie]|besserte sich|gebessert")),
 )  # fmt: skip
 """The last status the case sentences state (nouns and the verbs' past and gerund: "las
 lesiones se resolvieron en un mes", "resolviendo las lesiones a los siete días")."""
