@@ -98,3 +98,36 @@ def test_improving_a_contour_is_no_outcome():
         "Mujer de 30 años que presentó nódulos tras un relleno para mejorar el contorno.", "es"
     )
     assert facts.outcome is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "days"),
+    [
+        (
+            "Mujer de 30 años. A los tres días presentó un nódulo doloroso en el glúteo "
+            "tras la inyección.",
+            "es",
+            3,
+        ),
+        (
+            "Homem de 50 anos submetido a infiltração. Após 2 semanas iniciou dor e "
+            "eritema no local.",
+            "pt",
+            14,
+        ),
+        (
+            "Mulher de 45 anos com injeções de silicone. Após 8 anos apresentou nódulos "
+            "nas pernas.",
+            "pt",
+            8 * 365.25,
+        ),
+    ],
+)
+def test_a_latency_told_before_the_signs_verb(text, language, days):
+    facts = read_foreign(text, language)
+    assert facts.onset is not None and facts.onset.days() == pytest.approx(days)
+
+
+def test_an_age_in_years_before_the_injection_is_no_latency():
+    facts = read_foreign("Mujer de 45 años tras la inyección de relleno presentó nódulos.", "es")
+    assert facts.onset is None

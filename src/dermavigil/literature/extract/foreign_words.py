@@ -213,10 +213,17 @@ TIME_UNITS = {
     "mes": "month", "meses": "month", "mois": "month", "monat": "month", "monate": "month",
     "monaten": "month", "mese": "month", "mesi": "month", "minuti": "minute",
 }  # fmt: skip
+_SHORT = "|".join(TIME_UNITS)
+"""Units up to a month: a number of years right before "tras la inyección" is as often the
+patient's age ("mujer de 45 años tras ...")."""
+TIME_UNITS |= {
+    "ano": "year", "anos": "year", "ans": "year", "annee": "year", "annees": "year",
+    "jahr": "year", "jahre": "year", "jahren": "year", "anno": "year", "anni": "year",
+}  # fmt: skip
 _NUMBER = r"\d+(?:[.,]\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True))
 ONSET = re.compile(
     rf"(?<![\w-])(?P<n>{_NUMBER})(?:\s*(?:-|\u2013|a|bis)\s*(?:{_NUMBER}))?(?:\s+|(?<=\d))"
-    rf"(?P<unit>{'|'.join(TIME_UNITS)})(?![\w-])"
+    rf"(?P<unit>{_SHORT})(?![\w-])"
     r"(?!\s+(?:de edad|de idade|d'age|di eta|alt))"
     r"(?:\s+(?:despues|mas tarde|apres|plus tard|spater|depois|mais tarde|dopo|piu tardi)"
     r"(?![\w-])(?!\s+(?:de|d'|da|del|du)\b)[\s,]*(?:[^.;]{0,40}?(?<![\w-]))?(?:aparec\w*|present[ao]\w*"
@@ -242,25 +249,27 @@ _ABOUT = r"(?:(?:cerca de|unos|unas|aproximadamente|environ|circa|etwa|ca\.) )?"
 _SIGN_VERB = (
     r"(?:relat\w*|aparec\w*|desarroll\w*|surg[ei]\w*|apparu\w*|apparai\w*|developp\w*"
     r"|entwickel\w*|auftr\w*|compar\w*|notaron|noto|notou|observ\w*|apresent\w*|svilupp\w*"
-    r"|manifest\w*|insort[oa])"
+    r"|manifest\w*|insort[oa]|present\w*|inici\w*|comenz\w*|comec\w*|debut\w*)"
 )
 ONSETS = (
     ONSET,
     # "Após 15 dias, relatou prurido", "Tras dos semanas aparecieron nódulos"
     re.compile(
-        rf"(?<![\w-])(?:apos|despues de|tras|luego de|apres|nach|dopo|passad[oa]s)\s+{_ABOUT}"
+        rf"(?<![\w-])(?:apos|despues de|tras|luego de|apres|nach|dopo|passad[oa]s|a (?:los|las)"
+        rf"|aos|as|au bout de|a distanza di)\s+{_ABOUT}"
         rf"(?P<n>{_NUMBER})\s+(?P<unit>{'|'.join(TIME_UNITS)})(?![\w-])[\s,]+"
         rf"(?:[^.;]{{0,30}}?(?<![\w-]))?{_SIGN_VERB}"
     ),
     # "si era sviluppata, circa 2 settimane dopo, una lieve reazione"
     re.compile(
         rf"(?<![\w-]){_SIGN_VERB}[^.;]{{0,20}}?[\s,]+{_ABOUT}(?P<n>{_NUMBER})\s+"
-        rf"(?P<unit>{'|'.join(TIME_UNITS)})\s+(?:dopo|despues|depois|apres|plus tard|mas tarde"
+        rf"(?P<unit>{_SHORT})\s+(?:dopo|despues|depois|apres|plus tard|mas tarde"
         r"|piu tardi|spater)(?![\w-])(?!\s+(?:de|d'|da|del|du)\b)"
     ),
 )
-"""Latencies with the preposition before the number ("Após 15 dias, relatou prurido": the
-English "After 15 days, she reported itching") or the sign's verb before the interval
+"""Latencies with the preposition before the number ("Após 15 dias, relatou prurido", "a
+las 24 horas presenta", "Após 10 anos apresentou": the English "After 15 days, she reported
+itching"; years only there) or the sign's verb before the interval
 ("si era sviluppata, circa 2 settimane dopo"), besides :data:`ONSET`."""
 SITES: tuple[tuple[str, str], ...] = (
     ("forehead", r"frente|testa|front|stirn|fronte"),
