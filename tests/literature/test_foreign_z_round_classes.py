@@ -131,3 +131,15 @@ def test_a_latency_told_before_the_signs_verb(text, language, days):
 def test_an_age_in_years_before_the_injection_is_no_latency():
     facts = read_foreign("Mujer de 45 años tras la inyección de relleno presentó nódulos.", "es")
     assert facts.onset is None
+
+
+def test_what_a_biopsy_showed_is_read_as_an_english_phrase():
+    facts = read_foreign(
+        "Mujer de 50 años con nódulos en la mejilla tras un relleno. La biopsia mostró una "
+        "reacción granulomatosa a cuerpo extraño. Se observaron células gigantes "
+        "multinucleadas.",
+        "es",
+    )
+    found = {c.code for f in facts.findings for c in f.codes}
+    assert {_code("foreign body granuloma"), _code("multinucleated giant cells")} <= found
+    assert not {_code("multinucleated giant cells")} & _codes(facts)

@@ -180,7 +180,8 @@ def test_a_text_in_another_language_keeps_the_family_it_names():
     start, end = draft.evidence["products.0.name"][0]
     assert text[start:end] == "toxina botulínica"
     assert draft.partial
-    assert [r["verbatim"] for r in draft.case["reactions"]] == ["ptosis"]
+    # "ptosis palpebral", read as "palpebral ptosis": the HPO's Ptosis
+    assert [[c["code"] for c in r["codes"]] for r in draft.case["reactions"]] == [["HP:0000508"]]
     assert draft.case["patient"]["sex"] == "female"
 
 

@@ -63,3 +63,20 @@ def test_spans_index_the_text():
     text = "Presentó equimose y dolor."
     spans = glossed_spans(text, "pt")
     assert [(text[s.start : s.end], s.english) for s in spans][0] == ("equimose", "ecchymosis")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "english"),
+    [
+        ("reacción granulomatosa a cuerpo extraño", "es", "foreign body granulomatous reaction"),
+        ("células gigantes multinucleadas", "es", "multinucleated giant cell"),
+        ("une réaction granulomateuse", "fr", "granulomatous reaction"),
+    ],
+)
+def test_a_head_first_phrase_is_read_in_reverse(text, language, english):
+    assert [s.english for s in glossed_spans(text, language)] == [english]
+
+
+def test_two_phrases_joined_by_and_are_not_one():
+    spans = glossed_spans("eritema y edema", "es")
+    assert all(" " not in s.english for s in spans)

@@ -83,12 +83,11 @@ def skeleton(word: str) -> str:
     "ecimos#")."""
     word = word.replace("ph", "f").replace("th", "t").replace("ch", "c").replace("qu", "c")
     word = word.replace("y", "i").replace("k", "c").replace("z", "s")
-    word = re.sub(r"(.)\1", r"\1", word)
     for ending, common in _SUFFIXES:
         cut = re.sub(ending, common, word)
         if cut != word:
-            return cut
-    return re.sub(r"[aeo]$", "", word)
+            return re.sub(r"(.)\1", r"\1", cut)  # "reaction", "reacción": "reacion#"
+    return re.sub(r"[aeo]$", "", re.sub(r"(.)\1", r"\1", word))
 
 
 @lru_cache(maxsize=1)
@@ -154,32 +153,102 @@ def glossary(language: str) -> dict[str, str]:
     return {f: e for f, (_, e) in best.items() if back[e][1] == f}
 
 
+def _plain(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in plain if not unicodedata.combining(c))
+
+
+def _cognates(word: str) -> tuple[str, ...]:
+    """The English words of the same spelling skeleton as ``word`` (seven letters or more),
+    its plural cut."""
+    plain = _plain(word)
+    if len(plain) < MIN_COGNATE:
+        return ()
+    singulars = (plain, plain[:-1], plain[:-2]) if plain.endswith("s") else (plain,)
+    return tuple(c for form in map(skeleton, singulars) for c in _skeletons().get(form, ()))
+
+
 @lru_cache(maxsize=16384)
 def english_word(word: str, language: str) -> str | None:
     """The English word a word of ``language`` (as written) stands for, when the English
     coder codes it (:func:`_coded`): its cognate of the same spelling skeleton (spelling is
     the stronger evidence: "érythémateux" stands beside "lupus" in most labels), else its
     glossary word; else None."""
-    plain = unicodedata.normalize("NFKD", word.lower())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    if len(plain) >= MIN_COGNATE:
-        singulars = (plain, plain[:-1], plain[:-2]) if plain.endswith("s") else (plain,)
-        for form in map(skeleton, singulars):
-            for cognate in _skeletons().get(form, ()):
-                if _coded(cognate):  # "erythematous", not the Latin "erythematosa"
-                    return cognate
+    for cognate in _cognates(word):
+        if _coded(cognate):  # "erythematous", not the Latin "erythematosa"
+            return cognate
     glossed = glossary(language).get(fold(word, language))
     return glossed if glossed is not None and _coded(glossed) else None
 
 
+@lru_cache(maxsize=16384)
+def _any_word(word: str, language: str) -> str | None:
+    """The English word of a word of a phrase, coded alone or not ("cuerpo" -> "body",
+    "multinucleadas" -> "multinucleated"): its cognate, else its glossary word."""
+    cognates = _cognates(word)
+    return cognates[0] if cognates else glossary(language).get(fold(word, language))
+
+
+HEAD_FIRST = ("es", "pt", "fr", "it")
+"""Languages whose noun phrases put the head noun first and its modifiers after it
+("reacción granulomatosa a cuerpo extraño"), where English puts it last ("foreign body
+granulomatous reaction"): a phrase is read in the reverse order of its words."""
+MOST_WORDS = 4
+_GAP = re.compile(r"[\s'\u2019-]*")
+
+
 def glossed_spans(text: str, language: str) -> list[GlossedSpan]:
-    """The words of ``text`` (in ``language``) whose English form the English coder codes or
-    the Disease Ontology names, left to right."""
+    """The phrases and words of ``text`` (in ``language``) whose English form the English
+    coder codes as a whole or the Disease Ontology names, left to right, the longest at each
+    place: a run of two to four content words (function words between them allowed, no
+    punctuation) read word by word in the reverse order (:data:`HEAD_FIRST`: "células
+    gigantes multinucleadas" -> "multinucleated giant cells"), else one word."""
     if language not in GLOSSED:
         return []
-    out = []
-    for _, start, end in tokens(text, language):
+    found = tokens(text, language)
+    out: list[GlossedSpan] = []
+    i = 0
+    while i < len(found):
+        size = _phrase(text, found, i, language, out) if language in HEAD_FIRST else 0
+        if size:
+            i += size
+            continue
+        _, start, end = found[i]
         english = english_word(text[start:end], language)
         if english is not None:
             out.append(GlossedSpan(start, end, english))
+        i += 1
     return out
+
+
+def _phrase(
+    text: str, found: list[tuple[str, int, int]], i: int, language: str, out: list[GlossedSpan]
+) -> int:
+    """The number of words of the longest phrase starting at token ``i`` whose reversed
+    English words the coder codes (appended to ``out``), else 0."""
+    words: list[str] = []
+    for j in range(i, min(len(found), i + MOST_WORDS)):
+        if j > i and not _joined(text[found[j - 1][2] : found[j][1]], language):
+            break
+        english = _any_word(text[found[j][1] : found[j][2]], language)
+        if english is None:
+            break
+        words.append(english)
+    for size in range(len(words), 1, -1):
+        phrase = normalize(" ".join(reversed(words[:size])))  # "foreign body", not "bodies"
+        if _coded(phrase):
+            out.append(GlossedSpan(found[i][1], found[i + size - 1][2], phrase))
+            return size
+    return 0
+
+
+def _joined(gap: str, language: str) -> bool:
+    """Two words of one phrase: only spaces, a hyphen, an apostrophe or function words
+    (the tokens of :func:`.translations.tokens` leave those out) stand between them."""
+    return bool(_GAP.fullmatch(gap)) or (
+        not re.search(r"[,;.:()\d]", gap) and len(gap.split()) <= 3 and not _AND.search(gap)
+    )
+
+
+_AND = re.compile(r"(?<![\w-])(?:y|e|et|o|ou|ed|und|oder|ni)(?![\w-])", re.I)
+"""A conjunction between two words: two phrases ("eritema y edema"), not one."""

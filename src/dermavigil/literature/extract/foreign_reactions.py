@@ -40,6 +40,12 @@ urticaire, érysipèle"), the indication or a working diagnosis, not a reaction
 (docs/annotation.md: the indication, a diagnosis never confirmed)."""
 
 
+_MICROSCOPE = re.compile(r"\b(?:cells?|infiltrates?|metaplasia|histiocytes?|macrophages?)\b")
+"""A wording of the microscope ("multinucleated giant cell"): what a biopsy showed, a
+histopathology finding wherever the sentence names it, never a reaction (as the English
+path: :mod:`dermavigil.terminology.phenotype_spans`)."""
+
+
 @lru_cache(maxsize=64)
 def _codes(english: str):
     return tuple(code_phrase(english))
@@ -92,14 +98,17 @@ def reactions(
                 continue  # "糖尿病患者": the patient's condition (foreign_words_ja)
             codes = list(_codes(english))
             key = codes[0].code if codes else english.lower()
-            if biopsy and start > biopsy.start():
+            seen = (biopsy.start(), biopsy.end()) if biopsy and start > biopsy.start() else None
+            if seen is None and _MICROSCOPE.search(english):
+                seen = (start, end)  # "células gigantes multinucleadas": told of a biopsy
+            if seen is not None:
                 if key not in findings:
                     findings[key] = FindingFacts(
                         kind=FindingKind.histopathology,
-                        test=text[biopsy.start() : biopsy.end()],
+                        test=text[seen[0] : seen[1]],
                         result=english,
                         codes=codes,
-                        spans={"test": [biopsy.span()], "result": [(start, end)]},
+                        spans={"test": [seen], "result": [(start, end)]},
                     )
                 continue
             if key in found:
