@@ -86,6 +86,11 @@ _CORTICOSTEROID = re.compile(
 anabolic "-bolone"/"nandrolone" left out, or the class word."""
 
 
+def is_corticosteroid(name: str) -> bool:
+    """Whether ``name`` names a corticosteroid (its INN stem or the class word)."""
+    return bool(_CORTICOSTEROID.search(name))
+
+
 def labelled_for(name: str, route: Route) -> bool:
     """Whether ``name`` is labelled for ``route``: the route is listed, or the listing says
     only "injection" (``parenteral``) and the route is one a labelled injection is given by

@@ -51,6 +51,15 @@ single intramuscular corticosteroid injection", "following IM antibiotic injecti
 treatment."""
 
 
+_JOINT_TREATED = re.compile(
+    r"\b(?:treated|managed|injected) with\s+"
+    r"(?:(?:an?|the|one|two|three|single|repeated|multiple|several)\s+)*"
+    rf"(?:{_JOINT_ROUTE})\s+(?P<joint>{_CLASSES})\b",
+    re.I,
+)
+"""A drug class given into or beside a joint or the spine for the patient's complaint
+("treated with two intra-articular corticoid injections for shoulder pain"): the route says it
+treated the joint or the pain, not a reaction, so the class is the exposure."""
 _CLASS_CAUSE = re.compile(
     r"\b(?:from|secondary to|due to|induced by|caused by|related to|attributed to"
     r"|complications? of)\s+"
@@ -94,6 +103,7 @@ def _class_matches(text: str, title: bool = False) -> list[tuple[int, int, int, 
         (*m.span(), *m.span("name" if m.group("name") else "joint"))
         for m in _CLASS_EXPOSURE.finditer(text)
     ]
+    out += [(*m.span(), *m.span("joint")) for m in _JOINT_TREATED.finditer(text)]
     out += [(*m.span(), *m.span("name")) for m in _CLASS_CAUSE.finditer(text)]
     out += [
         (*m.span(), *m.span("name"))

@@ -37,7 +37,11 @@ from dermavigil.literature.extract.onset import refine_onsets, stated_onset
 from dermavigil.literature.extract.outcome import find_outcome, first_told, summaries
 from dermavigil.literature.extract.patient import add_series, find_patient, find_series_patients
 from dermavigil.literature.extract.product_abbreviations import abbreviated_names, abbreviations
-from dermavigil.literature.extract.product_category import material_from_text, medicine_by_route
+from dermavigil.literature.extract.product_category import (
+    category_by_route,
+    material_from_text,
+    medicine_by_route,
+)
 from dermavigil.literature.extract.product_mentions import treated_families
 from dermavigil.literature.extract.products import find_product_facts
 from dermavigil.literature.extract.quality import check_text
@@ -272,6 +276,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     first_product = products[0] if products else None
     if first_product is not None:
         medicine_by_route(first_product, routes.used)
+        category_by_route(first_product, routes.used)
         illicit_supply(routes, first_product.name, first_product.category.value, sentences)
     complete_label(
         routes,

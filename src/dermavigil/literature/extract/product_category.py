@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dermavigil.domain.routes import Route
+from dermavigil.domain.routes import INJECTION_ROUTES, Route
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.products import FILLER_WORDS, ProductFacts
 from dermavigil.literature.extract.sentences import Sentence
@@ -54,6 +54,21 @@ def medicine_by_route(product: ProductFacts, route: Route | None) -> None:
         )
     ):
         product.category = ProductCategory.drug
+
+
+def category_by_route(product: ProductFacts, route: Route | None) -> None:
+    """A suspect whose name the catalogue gives to several products, told with the route it
+    was given by, is the product made for that route (:func:`dermavigil.catalogue.resolve`
+    decided by the route): hyaluronic acid injected into a knee is the intra-articular
+    viscosupplement (category ``other``, FDA product code MOZ), not the dermal filler
+    (docs/annotation.md, the z0xx decisions: intra-articular hyaluronate is ``other``)."""
+    from dermavigil.catalogue import resolve
+
+    if route not in INJECTION_ROUTES or product.category is ProductCategory.other:
+        return  # a route word of another product ("oral"); a cosmetic or material keeps other
+    match = resolve(product.name, route)
+    if match is not None and match.decided_by == "route" and route in match.entry.routes:
+        product.category = match.entry.category
 
 
 _REACTION_TO = re.compile(

@@ -29,7 +29,7 @@ from dermavigil.literature.extract.wrong_route import (
     states_case,
     wrong_statements,
 )
-from dermavigil.terminology.labelled_routes import JOINT_ROUTES
+from dermavigil.terminology.labelled_routes import JOINT_ROUTES, is_corticosteroid
 from dermavigil.terminology.materials import is_material
 
 if TYPE_CHECKING:
@@ -157,6 +157,8 @@ def complete_label(
         # a label gives a joint and the soft tissue around it together (JOINT_ROUTES); one
         # silent on both proves no wrong route: the joint branch below decides
         labelled = [*labelled, facts.used] if set(labelled) & JOINT_ROUTES else []
+    if facts.used is Route.epidural and facts.used not in labelled:
+        labelled = []  # an injection label silent on the epidural space: _epidural decides
     if entry is not None and labelled:
         facts.approved = labelled
         facts.approved_verbatim = f"catalogue: {entry.name}"
@@ -194,6 +196,8 @@ def complete_label(
         if category == "vaccine":  # no vaccine is made for a joint or a bursa (SIRVA)
             facts.wrong_spans.extend(facts.used_spans)
         return None
+    if facts.used is Route.epidural:
+        return _epidural(facts, name, category, name_spans or [])
     correct = _correct_technique(facts, stated)
     if correct or category not in {"drug", "vaccine", "allergen_immunotherapy"}:
         return correct
@@ -289,6 +293,26 @@ def _fda_labelled(facts: RouteFacts, name: str, name_spans: list[tuple[int, int]
     facts.approved_verbatim = f"FDA labelling of {name}: {', '.join(r.value for r in routes)}"
     facts.approved_spans = list(name_spans)
     return True
+
+
+def _epidural(
+    facts: RouteFacts, name: str, category: str | None, name_spans: list[tuple[int, int]]
+) -> str | None:
+    """An epidural injection of a drug made for it: one whose FDA labelling lists the epidural
+    route (morphine, the local anaesthetics so listed), or a corticosteroid, injected at the
+    spinal level of the radicular pain it is given for (docs/annotation.md, the z0xx
+    decisions: an epidural steroid for its indication is approved true, route null). Any
+    other product keeps approval null: the epidural space is no route a label implies."""
+    if category != "drug":
+        return None
+    if _fda_labelled(facts, name, name_spans):
+        return "FDA labelling (Drugs@FDA) lists the epidural route"
+    if not is_corticosteroid(name):
+        return None
+    facts.approved = [Route.epidural]
+    facts.approved_verbatim = f"epidural injection of the corticosteroid {name}"
+    facts.approved_spans = list(facts.used_spans[:1])
+    return "an epidural corticosteroid injection for radicular pain"
 
 
 def _for_skin(

@@ -67,7 +67,9 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
         rf"|(?:into|in|of|to|at) (?:both (?:the )?|the |each |her |his )?(?:(?:left|right"
         rf"|bilateral|upper|lower|lateral|medial) )?(?:{_MUSCLES})"
         rf"|(?:{_MUSCLES})(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:the\s+)?(?:{_MUSCLES}))*\s+muscles?"
-        r"|(?-i:IMI?)",
+        r"|(?-i:IMI?)|intra-?(?:deltoid|gluteal)(?:ly)?"
+        r"|(?:into|in|on) (?:the|her|his|their|each|both|a) (?:(?:left|right|upper|non-?dominant"
+        r"|dominant) ){0,2}deltoids?(?! (?:region|area|site|skin|bursa|tattoo))",
     ),
     (
         Route.intra_arterial,
@@ -89,7 +91,14 @@ ROUTE_WORDS: tuple[tuple[Route, str], ...] = (
         Route.intra_articular,
         r"intra-?articular(?:ly)?|into (?:the|his|her|a|both) (?:(?:left|right) )?(?:(?:knee|wrist"
         r"|shoulder|elbow|ankle|hip|finger|thumb|toe) )?joints?"
-        r"|into (?:the|his|her|both) (?:(?:left|right) )?(?:knee|wrist|shoulder|elbow|ankle)s?",
+        r"|into (?:the|his|her|both) (?:(?:left|right) )?(?:knee|wrist|shoulder|elbow|ankle)s?"
+        r"|(?:knee|joint)(?= (?:[\w-]+ )?(?:injections?|infiltrations?))|viscosupplement\w*",
+    ),
+    (
+        Route.epidural,  # docs/annotation.md: route null, approval by the drug (z0xx decisions)
+        r"epidural(?:ly)?(?! (?:ha?ematomas?|abscess\w*|empyema|lipomatosis|fibrosis|fat|veins?"
+        r"|venous|ha?emorrhage|collections?|space (?:abscess|infection|ha?ematoma)))"
+        r"|into the epidural space|trans-?foraminal(?:ly)?|inter-?laminar",
     ),
     (
         Route.periarticular,  # the soft tissue around a joint (docs/annotation.md, route null)
@@ -110,7 +119,8 @@ ADMIN = re.compile(
     r"|insert(?:ed|ion)"
     r"|infus(?:ions?|ed)"
     r"|applied|application"
-    r"|doses?|received|shots?|vaccinated|immuni[sz]ed|(?-i:IMI))\b",
+    r"|doses?|received|shots?|vaccinated|immuni[sz]ed|vaccinations?|inoculat\w*"
+    r"|immuni[sz]ations?|(?-i:IMI))\b",
     re.I,
 )
 

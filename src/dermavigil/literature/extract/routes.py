@@ -52,11 +52,13 @@ def general(sentence: Sentence) -> bool:
 
 _PRESENTED = re.compile(
     r"\b(?:we (?:hereby |are )?|(?:this|the present) (?:article|report|paper) )(?:report|present"
-    r"|describ)(?:e?s|ing|e)?\b[^.;]{0,60}\b(?:case|patient|man|woman|boy|girl|child|infant)\b",
+    r"|describ|experienc)(?:e?s|ing|e|ed)?\b[^.;]{0,60}\b(?:cases?|patients?|man|woman|boy"
+    r"|girl|child|infant)\b",
     re.I,
 )
 """The sentence that presents this case ("We present an unusual case of dysphagia arising from
-injection into the orbicularis oculi muscle", "we are reporting"): it tells the route used."""
+injection into the orbicularis oculi muscle", "we are reporting", "we experienced two cases"):
+it tells the route used."""
 
 
 def route_sentences(
@@ -80,7 +82,7 @@ def route_sentences(
 
 _LESION_NEXT = re.compile(
     r"\s+(?:nodules?|papules?|abscess\w*|granulomas?|fat|tissue|emphysema|hemorrhage|haemorrhage"
-    r"|lumps?|plaques?|swelling|edema|oedema|layer)\b",
+    r"|lumps?|plaques?|swelling|edema|oedema|layer|ha?ematomas?|empyema)\b",
     re.I,
 )
 _LABEL = re.compile(
@@ -178,7 +180,8 @@ def route_mentions(
     cue unless that name is a suspect's (``suspects``, lower case: "the thrombosis was
     treated with subcutaneous dalteparin", then the dalteparin is stopped for the reaction).
     When the suspect is no medicine (``medicine`` false: a filler, a fat graft), a route
-    word right before a drug's name is that drug's ("intravenous cefazolin was given").
+    word right before a drug's name is that drug's ("intravenous cefazolin was given"), unless
+    the name is a suspect's ("intra-articular hyaluronic acid injections").
     """
     admin = ADMIN.search(sentence.text)
     label_spans = [m.span() for m in _LABEL.finditer(sentence.text)]
@@ -209,7 +212,11 @@ def route_mentions(
                     and _TREATED.search(sentence.text[: match.start()])
                     and not suspect_next(sentence.text, match.end(), suspects)
                 )
-                or (not medicine and drug_next(sentence.text, match.end()))
+                or (
+                    not medicine
+                    and drug_next(sentence.text, match.end())
+                    and not suspect_next(sentence.text, match.end(), suspects)
+                )
             ):
                 continue
             found.append((route, sentence.start + match.start(), sentence.start + match.end()))

@@ -52,12 +52,14 @@ what the product contains, not what contains it ("aluminium-containing allergen 
 
 _EXPOSED_BEFORE = re.compile(
     r"\b(?:after|following|post|injections? of|(?:self-)?injecting"
+    r"|(?:injections?|injectates?|infiltrations?|blocks?)\s*,?\s*(?:containing|consisting of)"
     r"|injected\s+(?:(?:her|him|them|your)sel(?:f|ves)\s+)?(?:\w+ly\s+)?with"
     r"|administration of|administered|administering|abus(?:ing|ed)|misus(?:ing|ed)"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
     r"|caused by|exposure to|related to|infusions? of|infused with|extravasation of|on"
     r"|formulations? of)"
-    r"\s+(?:[\w(),.-]+\s+){0,4}\(?$",
+    r"\s+(?:\(?\d[\d.,]*\s*(?:mL|ml|cc|mg|g|mcg|\u00b5g|IU|U|units?)\)?\s+)*"
+    r"(?:[\w(),.-]+\s+){0,4}\(?$",
     re.I,
 )
 _EXPOSED_AFTER = re.compile(
@@ -114,13 +116,18 @@ def treats_complication(after: str) -> bool:
     return bool(_TREATS_AFTER.match(after))
 
 
-_FILLER_HEAD = re.compile(r"\bfillers?\s*,?\s*(?:containing|composed of|based on|made of)\s", re.I)
+_FILLER_HEAD = re.compile(
+    r"\b(?:fillers?|injections?|injectates?|infiltrations?|blocks?)\s*,?\s*(?:containing"
+    r"|composed of|based on|made of|consisting of)\s",
+    re.I,
+)
 
 
 def is_ingredient(before: str, after: str) -> bool:
     """Whether a product family is named as an ingredient of what was injected. What a
     filler contains is its material ("a permanent filler containing polymethylmethacrylate"
-    is a PMMA filler), unlike what a cosmetic contains."""
+    is a PMMA filler), and what an injection or a block contains is its injectate ("a trigger
+    point injection containing lidocaine"), unlike what a cosmetic contains."""
     found = _INGREDIENT_BEFORE.search(before)
     if found and _FILLER_HEAD.search(before[max(0, found.start() - 12) :]):
         return False

@@ -1,0 +1,135 @@
+"""Route, product and seriousness classes of medicines given by injection, read on the z0xx
+round (now dev), each pinned on a text we wrote (docs/annotation.md, the z0xx decisions): an
+epidural or intra-articular steroid for its indication is approved true; hyaluronate into a
+knee is the viscosupplement (``other``), approved true; a vaccination names its route; the
+deltoid is a muscle; the drug an injection holds is the suspect."""
+
+from __future__ import annotations
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.realscore import draft_view
+
+
+def _view(text: str) -> dict:
+    return draft_view(extract_draft(text))
+
+
+EPIDURAL = (
+    "Paraplegia after a lumbar epidural steroid injection\n"
+    "A 61-year-old man with sciatica from an L4-L5 disc herniation received a transforaminal "
+    "epidural injection of 80 mg methylprednisolone acetate at the left L4 foramen. Minutes "
+    "later he could not move his legs. Imaging showed an infarct of the conus medullaris and "
+    "the paraplegia had not recovered at six months."
+)
+
+
+def test_an_epidural_steroid_for_radicular_pain_is_given_by_its_intended_route() -> None:
+    view = _view(EPIDURAL)
+    assert view["products"][0][1] == "drug"
+    assert view["route"] == "epidural"
+    assert view["route_approval"] is True
+
+
+def test_an_epidural_vaccine_or_filler_is_not_approved_by_the_steroid_rule() -> None:
+    text = (
+        "Back pain after an injection\nA 50-year-old woman received an epidural injection of "
+        "hyaluronic acid filler at L5 by an unlicensed practitioner. Back pain followed."
+    )
+    assert _view(text)["route_approval"] is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pseudoseptic arthritis after hyaluronic acid injection\nA 66-year-old woman with knee "
+        "osteoarthritis developed a hot swollen knee two days after an intra-articular "
+        "hyaluronic acid injection. The synovial fluid was sterile.",
+        "Sepsis after a knee hyaluronate injection\nA 62-year-old man received a single knee "
+        "hyaluronate injection for osteoarthritis and developed septic arthritis and sepsis "
+        "four days later.",
+        "Joint infection after viscosupplementation\nWe experienced two cases of septic "
+        "arthritis after intra-articular hyaluronic acid injections in elderly patients with "
+        "knee osteoarthritis.",
+    ],
+)
+def test_hyaluronate_into_a_knee_is_the_viscosupplement_given_as_labelled(text: str) -> None:
+    view = _view(text)
+    assert view["products"][0][1] == "other"
+    assert view["route"] == "intra_articular"
+    assert view["route_approval"] is True
+
+
+def test_hyaluronic_acid_into_the_skin_stays_a_filler() -> None:
+    view = _view(
+        "Nodules after a filler\nA 40-year-old woman had hyaluronic acid filler injected "
+        "intradermally into the nasolabial folds and developed nodules a month later."
+    )
+    assert view["products"][0][1] == "ha_filler"
+
+
+def test_a_corticoid_class_given_into_a_joint_for_its_pain_is_the_suspect() -> None:
+    view = _view(
+        "Shoulder infection\nA 40-year-old man was treated with two intraarticular corticoid "
+        "injections for pain of his right shoulder. After the second he returned with a "
+        "septic arthritis."
+    )
+    assert view["products"][0] == ("corticoid", "drug")
+    assert view["route_approval"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        (
+            "Abscesses in an infant\nWe report a 6-week-old boy who developed abscesses after "
+            "an intradermal BCG vaccination.",
+            "intradermal",
+        ),
+        (
+            "Myositis of the arm\nA 45-year-old woman developed myositis of the biceps a week "
+            "after an influenza vaccination on the deltoid muscle of her left arm.",
+            "intramuscular",
+        ),
+        (
+            "Septic shoulder\nWe report a 70-year-old woman who developed a septic shoulder "
+            "joint after a pneumococcal vaccination in her right deltoid.",
+            "intramuscular",
+        ),
+    ],
+)
+def test_a_vaccination_names_its_route(text: str, route: str) -> None:
+    view = _view(text)
+    assert view["products"][0][1] == "vaccine"
+    assert view["route"] == route
+    assert view["route_approval"] is True
+
+
+def test_an_intradeltoid_injection_is_intramuscular() -> None:
+    view = _view(
+        "Nerve injury\nA 30-year-old man had an intradeltoid injection of 1 mL of promethazine "
+        "before surgery and had weakness of the shoulder two days later."
+    )
+    assert view["route"] == "intramuscular"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Shoulder weakness\nA 28-year-old man got an intramuscular injection of 2 mL "
+            "(25 mg) of promethazine in his left shoulder before an operation, and two days "
+            "later the shoulder was weak.",
+            "promethazine",
+        ),
+        (
+            "Calcification after an injection\nWe treated a woman whose elbow stiffened from "
+            "heterotopic ossification after a trigger point injection containing lidocaine "
+            "mixed with saline.",
+            "lidocaine",
+        ),
+    ],
+)
+def test_the_drug_an_injection_holds_is_the_suspect(text: str, name: str) -> None:
+    assert _view(text)["products"][0] == (name, "drug")
