@@ -2,7 +2,8 @@
 round (now dev), each pinned on a text we wrote (docs/annotation.md, the z0xx decisions): an
 epidural or intra-articular steroid for its indication is approved true; hyaluronate into a
 knee is the viscosupplement (``other``), approved true; a vaccination names its route; the
-deltoid is a muscle; the drug an injection holds is the suspect."""
+deltoid is a muscle; paraplegia is a disability; an admission the reaction began during, a
+treatment only listed as an option and a transient ischaemic attack are not serious."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def test_an_epidural_steroid_for_radicular_pain_is_given_by_its_intended_route()
     assert view["products"][0][1] == "drug"
     assert view["route"] == "epidural"
     assert view["route_approval"] is True
+    assert view["serious"] is True  # paraplegia is a persistent disability
 
 
 def test_an_epidural_vaccine_or_filler_is_not_approved_by_the_steroid_rule() -> None:
@@ -115,6 +117,54 @@ def test_an_intradeltoid_injection_is_intramuscular() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "serious"),
+    [
+        (
+            "Calcinosis in an infant\nA seven-week-old infant treated in hospital for a "
+            "salt-wasting disorder with intravenous calcium gluconate developed a hard swelling "
+            "of the leg during the third week of hospitalization. It regressed over two months.",
+            False,
+        ),
+        (
+            "Extravasation of vinorelbine\nA 14-year-old girl had an extravasation of vinorelbine "
+            "into the forearm. The options include cold packs, hyaluronidase and surgical "
+            "debridement; we chose hyaluronidase and she recovered fully.",
+            False,
+        ),
+        (
+            "Foam sclerotherapy\nA 50-year-old woman had foam sclerotherapy with polidocanol of "
+            "her leg veins. Minutes later she had transient visual loss and a transient ischemic "
+            "attack, which resolved within 20 minutes.",
+            False,
+        ),
+        (
+            "Extravasation of potassium\nA 50-year-old woman had potassium chloride infused "
+            "through an intravenous cannula under general anesthesia. The intraoperative course "
+            "was uneventful; afterwards the forearm was red and blistered, and it healed.",
+            False,
+        ),
+        (
+            "Gluteal contracture\nA 9-year-old boy had received repeated intramuscular "
+            "injections into the buttocks and could not squat. He was treated with open release "
+            "of the contractures.",
+            True,
+        ),
+        (
+            "Broken needle\nA 36-year-old woman had a needle break in her buttock during an "
+            "intramuscular injection of diclofenac. She was taken up for surgery under spinal "
+            "anaesthesia and the fragment was found.",
+            True,
+        ),
+    ],
+)
+def test_seriousness_of_injected_medicines(text: str, serious: bool) -> None:
+    """Not serious: an admission the reaction began during, a treatment only listed among the
+    options, a transient visual loss or ischaemic attack, the course of the operation the drug
+    was given in. Serious: the open release of a contracture, a patient taken for surgery."""
+    assert _view(text)["serious"] is serious
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         (
@@ -133,3 +183,31 @@ def test_an_intradeltoid_injection_is_intramuscular() -> None:
 )
 def test_the_drug_an_injection_holds_is_the_suspect(text: str, name: str) -> None:
     assert _view(text)["products"][0] == (name, "drug")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Enoxaparin-induced skin necrosis\nA 70-year-old man was admitted to our hospital with "
+        "abdominal pain from acute pancreatitis. Thromboprophylaxis was started with "
+        "enoxaparin (40 mg s.c. daily). After nine days of enoxaparin administration, painful "
+        "erythematous plaques at the injection sites became necrotic and healed with dressings.",
+        "Necrosis from a heparin\nWe report a 55-year-old woman with skin necrosis induced by "
+        "subcutaneous administration of dalteparin. She was admitted to our clinic with a "
+        "subacute ileus due to a colonic stricture. She received subcutaneous dalteparin daily "
+        "for thromboprophylaxis. On the fifth day two necrotic plaques appeared at injection "
+        "sites; they healed with dressings.",
+    ],
+)
+def test_an_admission_for_the_illness_the_drug_was_then_given_in_is_not_serious(
+    text: str,
+) -> None:
+    assert _view(text)["serious"] is False
+
+
+def test_a_patient_released_home_after_days_in_hospital_was_hospitalised() -> None:
+    assert _view(
+        "A rash after an injection\nA 15-year-old boy was given an intramuscular injection of "
+        "ceftriaxone. Within a day a purpuric rash and swollen eyelids appeared. He was "
+        "treated with antihistamines and was released home after 5 days."
+    )["serious"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dermavigil.literature.extract.routes import presents_case
 from dermavigil.literature.extract.sentences import Sentence
 
 Span = tuple[int, int]
@@ -69,6 +70,16 @@ _PRIOR_STAY = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:before|prior to|ago|earlier)
 _PREVIOUS = re.compile(r"\b(?:last|previous|prior|earlier|former)\s+$", re.I)
 """'He was admitted 1 month before this presentation as a case of ...', 'During her last
 admission, she had received ... calcium gluconate': an earlier stay."""
+_INTO_STAY = re.compile(
+    r"(?<!discharged )\b(?:(?:during|in|on) the (?:\d+(?:st|nd|rd|th)|first|second|third|fourth"
+    r"|fifth|sixth|seventh|eighth|ninth|tenth) (?:day|week|month)|(?:on|by) day \d+)\s+of\s+"
+    r"(?:(?:her|his|their|the|this)\s+)?$",
+    re.I,
+)
+"""'a swelling appeared during the third week of hospitalization', 'on day 5 of her admission':
+a stay counted from before the reaction, which began during it (the stay was for the
+indication or the underlying illness); not 'discharged on the 23rd day of hospitalization'
+(the stay's end) nor 'on the day of admission'."""
 _TIMED_STAY = re.compile(
     r"\b(?:later|after|following|subsequently|then|next|days?|weeks?|hours?|due to|because"
     r"|for|with)\b",
@@ -95,6 +106,7 @@ def admitted_before(
         or _GIVEN_AFTER.match(sentence.text, match.end())
         or _PRIOR_STAY.match(sentence.text, match.end())
         or _PREVIOUS.search(sentence.text, max(0, match.start() - 20), match.start())
+        or _INTO_STAY.search(sentence.text, max(0, match.start() - 40), match.start())
     ):
         return True
     if exposure is not None:
@@ -118,7 +130,8 @@ _FOR_CAUSE = re.compile(
 
 
 _GIVING = re.compile(
-    r"\b(?:received|was (?:then )?(?:given|started on|administered|treated with|injected)"
+    r"\b(?:received|was (?:then )?(?:given|(?:started|initiated|commenced|begun) (?:on|with)"
+    r"|administered|treated with|injected)"
     r"|were (?:given|administered|injected))\b",
     re.I,
 )
@@ -158,7 +171,10 @@ def exposure_sentence(
     the age or sex is told; the first told in a narrative sentence, not in the title: "... in
     a 1-month-old infant" in a title, then "A 1-month-old girl came to the hospital ... and was
     admitted") on, that names a suspect (``named``: where its names are told); the title is
-    no narrative."""
+    no narrative. A sentence that presents the case and names the suspect only as a cause
+    ("We report a 53-year-old woman with necrosis induced by subcutaneous X") sums it up:
+    when a later sentence names a suspect, that one tells the exposure in the narrative's
+    order ("We describe a man who received X for 4 years" tells it)."""
     told = [
         a
         for a in introduced
@@ -167,15 +183,24 @@ def exposure_sentence(
     if not introduced:
         return None
     first = min(told or introduced)
-    for sentence in sentences:
-        if sentence.section == "title" or sentence.end <= first:
-            continue
-        if any(sentence.start <= at < sentence.end for at in named):
-            return sentence
-    return None
+    naming = [
+        s
+        for s in sentences
+        if s.section != "title" and s.end > first and any(s.start <= at < s.end for at in named)
+    ]
+    told_later = [s for s in naming if not presents_case(s.text)]
+    if (
+        naming
+        and told_later
+        and presents_case(naming[0].text)
+        and not _GIVING.search(naming[0].text)
+    ):
+        return told_later[0]
+    return naming[0] if naming else None
 
 
 def seen_in_emergency(text: str, match: re.Match[str]) -> bool:
     """'after an evaluation in the ED, she was discharged home': discharged from an emergency
     visit, which is no admission (docs/annotation.md, r4xx and r6xx decisions)."""
-    return "discharged" in match.group(0).lower() and bool(_ED_VISIT.search(text))
+    told = match.group(0).lower()
+    return ("discharged" in told or "released" in told) and bool(_ED_VISIT.search(text))

@@ -63,6 +63,7 @@ from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.series_cue import report_series
 from dermavigil.literature.extract.series_facts import add_group_seriousness, with_groups
+from dermavigil.literature.extract.seriousness_codes import lasting_codes
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 from dermavigil.literature.extract.unplaced_sites import unplaced_sites
@@ -258,7 +259,13 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         first_told(sentences, [a for r in reactions for a in r.spans.get("verbatim", [])], first),
         # the title of a case report names the case ("... causing lateral rectus palsy")
         serious_from=_with_title(sentences, narrated) if case_report else narrated,
-        reactions=[([c.code for c in r.codes], r.spans.get("verbatim", [])) for r in reactions],
+        reactions=[
+            (
+                lasting_codes(text, r.spans.get("verbatim", []), [c.code for c in r.codes]),
+                r.spans.get("verbatim", []),
+            )
+            for r in reactions
+        ],
         title=sentences[0] if title else None,
         exposure=(exposed_in := exposure_sentence(case_part, introduced, named)),
         summed=summaries(sentences, narrated),

@@ -61,6 +61,12 @@ injection into the orbicularis oculi muscle", "we are reporting", "we experience
 it tells the route used."""
 
 
+def presents_case(text: str) -> bool:
+    """Whether a sentence presents this case ("We report a case of ...", "This article
+    describes a 55-year-old man ...")."""
+    return bool(_PRESENTED.search(text))
+
+
 def route_sentences(
     sentences: list[Sentence], case_part: list[Sentence], title: Sentence | None
 ) -> list[Sentence]:

@@ -16,7 +16,9 @@ criterion also states it (:mod:`.seriousness_codes`). The s0xx decisions: Bell's
 paralysis, a foot drop a paresis, deformities a reaction left are disfigurement, a suicide is
 a death; what an agent causes or how common a condition is, told in the present of no one, is
 background. A cell's or a tissue's death ("adipocyte death" on a biopsy) is no death of the
-patient.
+patient. The z0xx decisions: paraplegia, even recovered, is a disability; a transient visual
+loss is none; a treatment a sentence lists among the "options" was not given; the open release
+of a contracture is surgery.
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"\b(?:hospitali[sz](?:ed|ations?)|(?:re-?)?admitted(?! to (?:an? |the |our )?(?:\w+ )?"
             r"(?:outpatient|(?:well-(?:child|baby)|vaccination|immuni[sz]ation) clinic))"
             r"|(?:re-?)?admission|hospital (?:stay|day|course)|in-?patient"
-            r"|(?:was|were) (?:then |later )?discharged(?= home| from (?:the |our )?hospital"
+            r"|(?:was|were) (?:then |later )?(?:discharged|released)(?= home"
+            r"| from (?:the |our )?hospital"
             r"| on (?:hospital |post-?operative )?day| on POD| after \d+"
             r"| (?:about |approximately )?(?:a|one|two|three|four|five|six|seven|\d+)"
             r" (?:days?|weeks?) later)"
@@ -80,10 +83,11 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
     (
         SeriousnessCriterion.disability,
         re.compile(
-            r"\b(?:blind(?:ness)?(?!-)|(?:vision|visual) loss|loss of (?:vision|sight)"
+            r"\b(?<!transient )(?<!temporary )(?:blind(?:ness)?(?!-)|(?:vision|visual) loss"
+            r"|loss of (?:vision|sight)"
             r"|lost (?:all )?sight"
             r"|vision (?:was )?not restored|(?<!cerebral )(?<!cerebral-)paraly\w+(?! cerebral)"
-            r"|paresis|hemiparesis|ophthalmopleg\w*"
+            r"|paresis|hemiparesis|ophthalmopleg\w*|(?:para|tetra|quadri)(?:pleg(?:ia|y)|paresis)"
             r"|(?:nerve )?(?<!cerebral )(?<!cerebral-)pals(?:y|ies)|(?:foot|wrist)[- ]?drop"
             r"|amputat\w+"
             r"|loss of the (?:affected )?(?:toe|finger|limb)|disfigur\w+"
@@ -117,7 +121,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|(?:surgery|surgical treatment|an operation) was (?:then )?undertaken"
             r"|(?:after|following|during) (?:the |an? )?operation"
             r"|(?<!during )(?<!in the )intraoperative\w*"
-            r"(?! (?:setting|period|an(?:a)?esthe\w+ care))"
+            r"(?! (?:setting|period|course|an(?:a)?esthe\w+ care))"
             r"|drains?"
             r" (?:was|were) (?:placed|inserted)|insertion of (?:a )?drains?|(?:drainage|debridement"
             r"|exploration) (?:was|were) (?:then )?(?:performed|done|carried out|required)"
@@ -135,7 +139,12 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|(?:local|free|rotation|advancement|transposition|skin) flaps?"
             r"|flap (?:surgery|reconstruction|therapy|coverage|closure)"
             r"|(?:primary|delayed|secondary|surgical) closure"
-            r"|reconstructive surgery|surgical reconstruction" + ENDOVASCULAR + r")\b",
+            r"|reconstructive surgery|surgical reconstruction"
+            r"|(?:open|surgical|arthroscopic|endoscopic|operative)\s+(?:[\w-]+\s+)?release"
+            r"|release (?:surgery|operation)"
+            r"|taken (?:up )?(?:for|to) (?:surgery|(?:the )?(?:operating (?:room|theatre)|theatre))"
+            + ENDOVASCULAR
+            + r")\b",
             re.I,
         ),
     ),
@@ -143,7 +152,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|may|should|(?:was|were) (?:thought|considered|planned|proposed"
     r"|discussed|offered|recommended|advised)|if|(?:any|for) signs? of|(?:monitored|observed"
-    r"|watched|followed) (?:\w+ )?for)\b",
+    r"|watched|followed) (?:\w+ )?for|options? (?:include[sd]?|are|were|compris\w+))\b",
     re.I,
 )
 """A sentence about what was only considered ("it was thought that surgical excision would not

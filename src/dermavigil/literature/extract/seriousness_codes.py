@@ -9,6 +9,7 @@ The criteria a sentence states in words are read by :mod:`.seriousness`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -61,6 +62,26 @@ def _lineage(code: str) -> frozenset[str]:
 def _criteria_of(codes: Iterable[str]) -> set[SeriousnessCriterion]:
     lineage = {a for code in codes for a in _lineage(code)}
     return {criterion for criterion, roots in _PHENOTYPES if lineage.intersection(roots)}
+
+
+_TRANSIENT = re.compile(r"\b(?:transient|temporary|transitory|fleeting)\b", re.I)
+_TRANSIENT_CODES = frozenset({"HP:0002326"})  # transient ischemic attack
+_PASSING = frozenset({SeriousnessCriterion.disability, SeriousnessCriterion.medically_important})
+
+
+def lasting_codes(text: str, spans: list[Span], codes: Iterable[str]) -> list[str]:
+    """The codes of a reaction (told first at ``spans[0]`` of ``text``) that may state a
+    criterion by themselves. One the text tells as transient ("transient visual loss": the
+    word first in it or within the two words before) or that is transient by definition (a transient
+    ischemic attack) is no persistent disability and no stroke (ICH E2A II.B;
+    docs/annotation.md, the z0xx decisions: a TIA fully recovered is not serious): only its
+    life-threatening codes are kept."""
+    codes = list(codes)
+    start, end = spans[0] if spans else (0, 0)
+    told = text[max(0, start - 30) : start].split()[-2:] + text[start:end].split()[:1]
+    if not (_TRANSIENT.search(" ".join(told)) or _TRANSIENT_CODES.intersection(codes)):
+        return codes
+    return [c for c in codes if not _criteria_of([c]) & _PASSING]
 
 
 def reaction_criteria(
