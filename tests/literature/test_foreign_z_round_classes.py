@@ -143,3 +143,31 @@ def test_what_a_biopsy_showed_is_read_as_an_english_phrase():
     found = {c.code for f in facts.findings for c in f.codes}
     assert {_code("foreign body granuloma"), _code("multinucleated giant cells")} <= found
     assert not {_code("multinucleated giant cells")} & _codes(facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "drugs"),
+    [
+        (
+            "Mujer de 40 años con un absceso glúteo tras una inyección. Se indicó tratamiento "
+            "con ampicilina sulbactam por vía oral.",
+            "es",
+            ["ampicillin-sulbactam"],
+        ),
+        (
+            "Homem de 30 anos com necrose após injeção. Foi realizada intubação orotraqueal e "
+            "ventilação mecânica.",
+            "pt",
+            ["orotracheal intubation", "mechanical ventilation"],
+        ),
+        (
+            "Mujer de 45 años con edema tras la inyección de ácido hialurónico. Se trató con "
+            "ácido tranexámico.",
+            "es",
+            ["tranexamic acid"],
+        ),
+    ],
+)
+def test_treatments_named_in_the_languages_words(text, language, drugs):
+    facts = read_foreign(text, language, suspects=frozenset({"ácido hialurónico"}))
+    assert [t.drug for t in facts.treatments] == drugs

@@ -23,9 +23,13 @@ def english_drug(word: str) -> str | None:
     ("enoxaparina" -> "enoxaparin", "paracetamol", "heparine" -> "heparin",
     "prednisona" -> "prednisone", "hialuronidasa" -> "hyaluronidase"), else None: the
     spelling rules of these languages' drug names (final vowel, -ina/-ine, -cilina/-cillin,
-    f/ph, hia/hya), then the same spelling skeleton as a lexicon name (:func:`_skeleton`)."""
+    f/ph, hia/hya; an acid's adjective, "tranexámico" -> "tranexamic acid"), then the same
+    spelling skeleton as a lexicon name (:func:`_skeleton`)."""
     names = drug_names()
     word = word.replace("hidro", "hydro").replace("metil", "methyl").replace("hia", "hya")
+    acid = re.sub(r"(?:ico|ique)$", "ic acid", word)
+    if acid != word and acid in names:
+        return acid  # "(ácido) tranexámico", "(acide) clavulanique": the English "-ic acid"
     stems = {word, word[:-1], word[:-1] + "e", word[:-2] + "e", word[:-2]}
     stems |= {s.replace("cilin", "cillin").replace("asa", "ase") for s in stems}
     ph = {s.replace("f", "ph") for s in stems if "f" in s}

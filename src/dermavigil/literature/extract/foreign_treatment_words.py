@@ -80,7 +80,54 @@ TREATMENTS: tuple[tuple[str, str], ...] = (
         r"injerto(?: de piel)?|enxerto|greffe(?: cutanee)?|hauttransplantation|innesto cutaneo",
         "skin graft",
     ),
-    (r"curas locales|soins locaux|wundversorgung|cura delle ferite", "wound care"),
+    (r"curas locales|curas diarias|soins locaux|wundversorgung|cura delle ferite", "wound care"),
+    (
+        r"(?:acido )?clavulanico|clavulanato|(?:acide )?clavulanique|clavulansaure"
+        r"|(?:acido )?clavulanic[oa]",
+        "clavulanic acid",
+    ),
+    (
+        r"intubacion (?:orotraqueal|endotraqueal)|intubacao (?:orotraqueal|endotraqueal)"
+        r"|intubation (?:orotracheale|endotracheale)|intubazione (?:orotracheale"
+        r"|endotracheale)|intubacion|intubacao|intubation|intubazione",
+        "orotracheal intubation",
+    ),
+    (
+        r"ventilacion mecanica|ventilacao mecanica|ventilation mecanique"
+        r"|ventilazione meccanica|maschinelle beatmung",
+        "mechanical ventilation",
+    ),
+    (
+        r"drogas vasoactivas|drogas vasoativas|farmacos vasoactivos|vasopresores"
+        r"|vasopressores|amines vasopressives|vasopresseurs|vasopressori|katecholamine",
+        "vasoactive drugs",
+    ),
+    (
+        r"tratamiento quirurgico|tratamento cirurgico|traitement chirurgical"
+        r"|trattamento chirurgico|chirurgische (?:behandlung|therapie|sanierung)",
+        "surgical treatment",
+    ),
+    (
+        r"(?:retirada|extraccion|exeresis|remocao|ablation|exerese|rimozione|extirpacion"
+        r"|resseccao|reseccion) (?:quirurgica|cirurgica|chirurgicale|chirurgica)"
+        r"|chirurgische entfernung",
+        "surgical removal",
+    ),
+    (
+        r"profilaxis antitetanica|profilaxia antitetanica|prophylaxie antitetanique"
+        r"|profilassi antitetanica|tetanusprophylaxe",
+        "tetanus prophylaxis",
+    ),
+    (
+        r"(?:antibioticos?|antibioterapia|antibioticoterapia) sistemic[ao]s?"
+        r"|antibiotiques? systemiques?|antibiotici sistemici|systemische antibiose",
+        "systemic antibiotics",
+    ),
+    (
+        r"tratamiento topico|tratamento topico|traitement (?:local|topique)"
+        r"|trattamento topico|topische (?:behandlung|therapie)",
+        "topical treatment",
+    ),
     (r"apositos?|curativos?|pansements?|verbande?|medicazion\w*", "dressings"),
     (
         r"cirugia|intervencion quirurgica|cirurgia|chirurgie|operation|intervento chirurgico",

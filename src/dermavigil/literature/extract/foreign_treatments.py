@@ -27,6 +27,11 @@ from dermavigil.terminology.translation_match import UNSPACED
 _TOKEN = re.compile(r"[a-z]{5,}")
 _COMBINED = re.compile(r"\s?[-/+]\s?")
 """Between the two drugs of one combination ("trimetoprima-sulfametoxazol")."""
+_INHIBITOR = re.compile(r"clavulanic acid|clavulanate|sulbactam|tazobactam|avibactam")
+_BESIDE = re.compile(r"\s+(?:(?:y|e|et|und|con|com|avec|mit|plus)\s+)?")
+"""A beta-lactamase inhibitor named right after its penicillin, with a space or "and",
+"with" between ("ampicilina sulbactam", "amoxicilina y ácido clavulánico"): one
+combination (WHO ATC J01CR), as on the English path (:mod:`.treatment_combined`)."""
 _CLASSES = frozenset(
     {"antibiotics", "antibiotic therapy", "corticosteroids", "antihistamines", "analgesics"}
 )
@@ -90,6 +95,7 @@ def treatments_of(
     suspect, the drug given ("aplicación de"), or a negated name."""
     found: dict[str, TreatmentFact] = {}
     suspects = frozenset(ascii_fold(s) for s in suspects)
+    given = {english_drug(w) for s in suspects for w in _TOKEN.findall(s)} - {None}
     lexicon = words_for(language)
     bounds = _BOUNDS.get(language, r"(?<![\w-])(?:{})(?![\w-])")
     under_heading = 0
@@ -117,10 +123,12 @@ def treatments_of(
         kept: list[tuple[int, int, str]] = []
         for start, end, english in sorted(hits):
             words = folded[sentence.start + start : sentence.start + end]
-            if any(
+            if english in given or any(
                 s and ((s == words if language in UNSPACED else s in words) or english in s)
                 for s in suspects
-            ):  # "透明质酸酶" (hyaluronidase) is not the filler "透明质酸" it contains
+            ):
+                # the suspect in the language's spelling ("ácido hialurónico") is no
+                # treatment; "透明质酸酶" (hyaluronidase) is not the filler "透明质酸" it contains
                 continue
             if negated(folded, sentence, sentence.start + start, language):
                 continue
@@ -129,13 +137,15 @@ def treatments_of(
             ):
                 continue  # "en tratamiento con metformina": standing medication
             between = part[kept[-1][1] : start] if kept else ""
-            if (
-                kept
-                and _COMBINED.fullmatch(between)
-                and english_drug(kept[-1][2])
-                and english_drug(english)
+            if kept and (
+                (
+                    _COMBINED.fullmatch(between)
+                    and english_drug(kept[-1][2])
+                    and english_drug(english)
+                )
+                or (_INHIBITOR.fullmatch(english) and _BESIDE.fullmatch(between))
             ):
-                first = kept.pop()  # "trimetoprima-sulfametoxazol": one combination
+                first = kept.pop()  # "trimetoprima-sulfametoxazol", "ampicilina sulbactam"
                 kept.append((first[0], end, f"{first[2]}-{english}"))
                 continue
             if kept and kept[-1][2] in _CLASSES and _MEMBERS.fullmatch(between):
