@@ -30,7 +30,9 @@ _TEST = re.compile(
     r"(?:\s+specimens?)?|histo\w{0,3}patholog\w*(?:\s+exam(?:ination)?)?"
     r"|(?:immuno)?histolog\w*(?:\s+exam(?:ination)?)?|immunohistochem\w*|microscop\w*\s+(?:exam\w*|evaluation|study|findings?)"
     r"|dermatopatholog\w*(?:\s+exam(?:ination)?)?"
-    r"|(?:hematoxylin|haematoxylin) and eosin stain"
+    r"|(?:hematoxylin|haematoxylin) and eosin stain|(?:(?:hematoxylin|haematoxylin)(?: and |-)"
+    r"eosin|H&E)[- ]stained (?:sections?|slides?|specimens?)"
+    r"|(?:aspiration |fine[- ]needle (?:aspiration )?)?cyto(?:patho)?log\w*(?:\s+exam(?:ination)?)?"
     r"|patholog(?:ic|ical|y)\s+(?:findings?|exam(?:ination)?|reports?|specimens?)|HPE"
     r"|(?<=the )pathology(?=\s+(?:showed|revealed|demonstrated|disclosed|confirmed)\b)"
     r"|(?:doppler\s+)?"
@@ -55,7 +57,7 @@ _VERB = re.compile(
 the test was done (its result follows a later verb: "a biopsy was performed, showing ..."),
 and "were collected", "were reviewed", "were analysed" that a study gathered its findings."""
 _KINDS = (
-    (FindingKind.histopathology, r"biops|histo|patholog|eosin|HPE|microscop"),
+    (FindingKind.histopathology, r"biops|histo|patholog|eosin|H&E|HPE|microscop|cytolog"),
     (FindingKind.imaging, r"ultraso|MRI|magnetic|CT"),
     (FindingKind.laboratory, r"culture|blood|laboratory"),
 )

@@ -98,19 +98,24 @@ _POST_HISTORICAL = (
     r"|(?:the )?age (?:of )?\d+)"
 )
 """A condition dated from long before the case ("asthma since early childhood")."""
+_NOT_A_DURATION = (
+    r"(?!\s+(?:\d+|a|an|one|two|three|four|five|six|ten|several|a few)\s+(?:seconds?|minutes?"
+    r"|hours?|days?|weeks?|months?|years?)\b)"
+)
 _PRE_HYPOTHETICAL = (
     r"(?:investigations?|work-?up|screening|screened|testing|tests?|tested|search)"
-    r" for(?!\s+(?:\d+|a|an|one|two|three|four|five|six|ten|several|a few)\s+(?:seconds?|minutes?"
-    r"|hours?|days?|weeks?|months?|years?)\b)|to (?:evaluate|investigate|look) for"
+    rf" for{_NOT_A_DURATION}|to (?:evaluate|investigate|look) for"
     r"|to (?:rule out|exclude)|"
     r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"
     r"|(?:the )?risks? of|to (?:avoid|avert|prevent|minimi[sz]e|reduce the risk of)|prevention of"
     r"|(?:the |high |low |higher |lower )?(?:rates?|incidences?|frequency|prevalence) of"
     r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)|prophyla(?:xis|ctic)(?: (?:against|of|for))?"
     r"|(?:sav|spar)(?:ed|es|ing|e) (?:[\w-]+ ){0,3}?from|averted"
-    r"|(?:followed|monitored|observed|watched|checked) (?:closely )?for(?: any)?(?: signs? of)?"
+    r"|(?:followed|monitored|observed|watched|checked) (?:closely )?"
+    rf"for{_NOT_A_DURATION}(?: any)?(?: signs? of)?"
 )
-"""... "(tested) for" a duration ("an exercise test for 50 minutes") looks for nothing; what
+"""... "(tested) for" or "(followed) for" a duration ("an exercise test for 50 minutes", "was
+followed for 1 year and ... improved") looks for nothing; what
 a treatment "saved the eye from" or "spared her from" did not happen; the rate, incidence or
 prevalence of a reaction ("the comparably high rates of injection-site reactions") is a
 population's, not an event of this patient."""

@@ -292,8 +292,8 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|over) (?:\d+|one|two|three|four|five|six|a few|several) (?:hours?|days?|weeks?"
             r"|months?)\b"
             r"|discharged (?:home )?(?:in (?:a )?(?:good|stable|satisfactory|excellent) (?:general "
-            r"|clinical )?(?:condition|health|state)|well|without (?:any )?(?:complications?"
-            r"|sequelae|symptoms|complaints?)|asymptomatic|symptom-free)"
+            r"|clinical )?(?:condition|health|state)|well|uneventfully|without (?:any )?"
+            r"(?:complications?|sequelae|symptoms|complaints?)|asymptomatic|symptom-free)"
             r"|(?:outcome|result|recovery) (?:was|were|has been) (?:\w+ )?(?:good|excellent"
             r"|favou?rable|uneventful|satisfactory))\b",
             re.I,

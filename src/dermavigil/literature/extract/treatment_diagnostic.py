@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import re
 
+_ANALYSES = (
+    r"histolog|histopatholog|patholog|cultur|microbiolog|diagnos|analys|examination|biopsy"
+    r"|microscop"
+)
+_DRAINED_FOR = re.compile(rf"[\w ]{{0,30}}?\bfor (?:the )?(?:{_ANALYSES})", re.I)
+"""A drainage done for an analysis ("drained for culture"): a drainage empties the
+collection, so a sample of it sent on ("incision and drainage were performed and pus was
+sent for culture") leaves it a treatment; only "diagnostic" or its own purpose makes it
+diagnostic."""
 _FOR_DIAGNOSIS = re.compile(
-    r"\b(?:diagnostic|(?:sent|submitted|processed|taken|obtained) for|for (?:the )?"
-    r"(?:histolog|histopatholog|patholog|cultur|microbiolog|diagnos|analys|examination|biopsy"
-    r"|microscop)|\band (?:then )?cul-?\s?tured|(?<=aspiration )yielded\b)",
+    rf"\b(?:diagnostic|(?:sent|submitted|processed|taken|obtained) for|for (?:the )?(?:{_ANALYSES})"
+    r"|\band (?:then )?cul-?\s?tured|(?<=aspiration )yielded\b)",
     re.I,
 )
 _PROCEDURE = re.compile(r"excis|drain|aspirat", re.I)
@@ -25,4 +33,10 @@ def diagnostic(text: str, start: int, end: int) -> bool:
         return False
     clause_start = max(text.rfind(c, 0, start) for c in ".;") + 1
     ends = [i for i in (text.find(c, end) for c in ".;") if i >= 0]
-    return bool(_FOR_DIAGNOSIS.search(text, clause_start, min(ends, default=len(text))))
+    clause_end = min(ends, default=len(text))
+    if re.search(r"drain", text[start:end], re.I):
+        return bool(
+            re.search(r"\bdiagnostic\b", text[clause_start:clause_end], re.I)
+            or _DRAINED_FOR.match(text, end, clause_end)
+        )
+    return bool(_FOR_DIAGNOSIS.search(text, clause_start, clause_end))

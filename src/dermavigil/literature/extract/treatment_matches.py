@@ -107,7 +107,9 @@ def _matches(
             found.append((start, end, name))  # not "continued glatiramer acetate therapy"
     for pattern, name in PROCEDURE_VERBS:
         for match in pattern.finditer(text):
-            found.append((match.start(), match.end(), procedure_name(match.group(0), name)))
+            named = [g for g in ("name", "passive") if g in pattern.groupindex and match.group(g)]
+            start, end = match.span(named[0]) if named else match.span()
+            found.append((start, end, procedure_name(match.group(0), name)))
     for match in cues.COORDINATED.finditer(text):
         second = TREATMENT.match(text, match.end())
         if second:

@@ -118,6 +118,12 @@ _AGENT = r"(?:we|surgeons?|the surgeons?|the (?:treating )?(?:physician|dermatol
 _DONE_BY = rf"(?:(?<!\bshe )(?<!\bhe )(?<!\bpatient )(?:was|were)|{_AGENT}) {_ADVERB}"
 """The passive ("was then drained") or the clinician as subject ("we removed"); a patient
 as the passive's subject is moved, not operated on ("she was removed from the scanner")."""
+_NOT_EARLIER = "".join(
+    rf"(?<!\b{word} )"
+    for word in ("her", "his", "their", "initial", "previous", "prior", "first", "original")
+    + ("cosmetic", "aesthetic", "index")
+)
+"""Not the surgery the patient had before ("her initial surgery was performed in a clinic")."""
 PROCEDURE_VERBS = (
     *(
         (re.compile(rf"\b{_DONE_BY}{verb}\b", re.I), name)
@@ -138,10 +144,26 @@ PROCEDURE_VERBS = (
     (re.compile(rf"\b(?:was|were) {_ADVERB}(?:needle[- ])?aspirated\b", re.I), "aspiration"),
     (re.compile(r"\b(?:digitally |manually |gently )?massaged\b", re.I), "massage"),
     (re.compile(r"\b(?:was|were) amputated\b", re.I), "amputation"),
+    (
+        re.compile(
+            r"(?<!\bhad )\b(?:underw\w+|undergo\w*|required|requiring|necessitat\w+|needed"
+            r"|received|performed|taken (?:up |back )?(?:for|to)) (?:an? )?(?:(?:urgent|emergency"
+            r"|emergent|immediate|prompt|further|additional|repeat|corrective|revision|open) )?"
+            rf"(?P<name>surgery)\b|{_NOT_EARLIER}\b(?P<passive>surgery)(?= (?:was|were) (?:\w+ )?"
+            r"(?:performed|undertaken|carried out|required|needed|necessary)\b)",
+            re.I,
+        ),
+        "surgery",
+    ),
 )
 """A procedure told by its verb, in the passive ("the mass was surgically removed", "the
 abscess was then drained", "massaged") or the active voice with the clinician as subject
-("we removed most of the gel"): the treatment's usual name."""
+("we removed most of the gel"): the treatment's usual name. Surgery, a word the
+lexicon leaves out (a department, a journal, a cosmetic procedure, a history), is a
+treatment as the object of a verb of doing or needing it ("underwent surgery", "required
+urgent surgery", "was taken to surgery") or the subject of one ("surgery was performed"),
+never one the patient "had undergone" or "her initial surgery" (history);
+its group ``name`` or ``passive`` spans the name alone, so the verb stays a cue before it."""
 CANONICAL = {"massaging": "massage"}
 _SURGICALLY = re.compile(r"\bsurgically\b", re.I)
 

@@ -1,0 +1,73 @@
+"""Treatment failure classes of the z0xx round (now dev), each pinned on a text we wrote.
+
+Treatments are what was given or done *for the reaction* (docs/annotation.md,
+``treatments``). A drainage empties the collection it drains: a sample of its pus sent for
+culture leaves it a treatment, while a drainage done *for* culture or called diagnostic is
+not one. A patient discharged on a drug was given it, and a reaction alleviated after a drug
+was treated with it. Surgery, a word that also names a department, a journal or the
+patient's history, is a treatment as the object of a verb of doing or needing it
+("underwent surgery", "performed surgery", "was taken to surgery") or the subject of one
+("surgery was performed"), never the surgery a patient had undergone years before.
+"""
+
+from __future__ import annotations
+
+from dermavigil.literature.extract import extract_draft
+
+
+def _treatments(text: str) -> list[str]:
+    return [t["drug"] for t in extract_draft(text).case["treatments"]]
+
+
+_ABSCESS = (
+    "Gluteal abscess after an injection\nA 9-year-old girl developed a painful swelling of the "
+    "left buttock a week after an intramuscular injection of ceftriaxone. "
+)
+
+
+def test_a_drainage_whose_pus_was_sent_for_culture_is_a_treatment():
+    assert _treatments(
+        _ABSCESS + "Incision and drainage of the abscess were done in the clinic and a pus "
+        "sample was sent for culture."
+    ) == ["Incision and drainage"]
+    assert _treatments(
+        _ABSCESS + "The swelling was drained for culture, which grew Mycobacterium fortuitum, "
+        "and she was treated with clarithromycin."
+    ) == ["clarithromycin"]
+
+
+def test_a_drug_the_patient_was_discharged_on_is_a_treatment():
+    assert _treatments(_ABSCESS + "She was discharged on antibiotics after surgical drainage.") == [
+        "antibiotics",
+        "surgical drainage",
+    ]
+
+
+def test_a_reaction_alleviated_after_a_drug_was_treated_with_it():
+    assert _treatments(
+        "Flushing after a toxin\nA 35-year-old woman developed an itchy erythema of the neck "
+        "two days after botulinum toxin injections of the forehead. Her erythema was "
+        "alleviated after oral corticosteroids."
+    ) == ["oral corticosteroids"]
+
+
+def test_surgery_as_what_was_done_or_needed_is_a_treatment():
+    assert _treatments(
+        _ABSCESS + "Antibiotics were started and we performed surgery on the third day."
+    ) == ["Antibiotics", "surgery"]
+    assert _treatments(
+        _ABSCESS + "The abscess did not respond and surgery was performed under general "
+        "anaesthesia."
+    ) == ["surgery"]
+
+
+def test_surgery_in_the_history_is_no_treatment():
+    assert (
+        _treatments(
+            "Paraplegia after an epidural injection\nA 60-year-old man (who had undergone "
+            "surgery 12 years earlier for a disc herniation) developed weakness of both legs "
+            "minutes after an epidural injection of a corticosteroid. His initial surgery was "
+            "performed in another hospital."
+        )
+        == []
+    )
