@@ -71,3 +71,24 @@ def test_surgery_in_the_history_is_no_treatment():
         )
         == []
     )
+
+
+def test_a_kind_of_care_told_with_what_it_used_is_what_it_used():
+    assert _treatments(
+        "Nasal abscess after a thread lift\nA 36-year-old woman developed a painful swelling "
+        "of the nasal tip a month after a rhinoplasty with absorbable threads. We used "
+        "conservative treatment using antibiotics and she recovered."
+    ) == ["antibiotics"]
+
+
+def test_the_epinephrine_of_a_local_anaesthetic_is_no_treatment():
+    assert _treatments(
+        "Urticaria after a dental anaesthetic\nA 9-year-old girl developed generalised "
+        "urticaria two days after 1.8 ml of 2% lidocaine with 1:80 000 epinephrine "
+        "[adrenaline] was given for a dental filling, and she was treated with cetirizine."
+    ) == ["cetirizine"]
+    assert _treatments(
+        "Anaphylaxis after a dental anaesthetic\nA 40-year-old man developed anaphylaxis ten "
+        "minutes after articaine 4% with epinephrine 1:100,000 was given for a dental "
+        "filling and was treated with 0.3 mg of 1:1000 epinephrine intramuscularly."
+    ) == ["epinephrine"]

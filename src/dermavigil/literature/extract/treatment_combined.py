@@ -48,7 +48,7 @@ _ACRONYM = re.compile(r"(?-i:[A-Z]{2,}s?)")
 
 
 _WITH_MEMBERS = re.compile(
-    r"\s+(?P<care>(?:therapy|treatment|management|care|regimen)\s+)?with\s+"
+    r"\s+(?P<care>(?:therapy|treatment|management|care|regimen)\s+)?(?:with|using|based on)\s+"
     r"(?:(?:an?|the|regular|daily)\s+)?(?:[\w-]+\s+){0,2}",
     re.I,
 )
@@ -60,7 +60,8 @@ _KIND_OF_CARE = re.compile(
 )
 """A kind of care told with what it consisted of ("conservative management with regular
 dressings", "conservative therapy with antihistamines", "antibiotic treatment with
-ceftriaxone"): the names after "with" are the treatments; a named therapy with another
+ceftriaxone", "conservative treatment using antibiotics", "based on"): the names after
+"with" are the treatments; a named therapy with another
 ("negative pressure wound therapy with serial debridement") is two."""
 
 

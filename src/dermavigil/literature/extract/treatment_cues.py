@@ -160,6 +160,17 @@ INGREDIENT_BEFORE = re.compile(
 )
 """A name given as an ingredient of the product ("adsorbed in aluminum hydroxide", "diluted 1:1
 with sodium chloride")."""
+_DILUTION = r"1\s*:\s*\d{2,3}[,.\s]?000\b"
+VASOCONSTRICTOR_BEFORE = re.compile(
+    rf"(?:\b[a-z]*caine\b[^.;]{{0,25}}?(?:\bwith|\band|\bplus|/|\+)\s*|{_DILUTION}\s*)"
+    r"(?:(?:epinephrine|adrenaline)\s*[\[(]\s*)?$",
+    re.I,
+)
+VASOCONSTRICTOR_AFTER = re.compile(rf"\s*[\])]?\s*\(?\s*{_DILUTION}", re.I)
+"""Epinephrine as the vasoconstrictor of a local anaesthetic: named after the anaesthetic
+("lignocaine 2% with epinephrine", "lidocaine/epinephrine") or with its dilution ("1:80 000
+epinephrine", "epinephrine 1:100,000"; an anaphylaxis dose is 1:1000). The anaesthetic's
+ingredient, given before the reaction, not its treatment."""
 GENERAL = re.compile(
     r"\b(?:include|includes)\b|\b(?:first )?(?:described|reported|named) by (?-i:[A-Z])"
     r"|\bdifferential diagnos[ie]s\b",

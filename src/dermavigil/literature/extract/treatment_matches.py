@@ -173,6 +173,11 @@ def _matches(
             continue
         if cues.INGREDIENT_BEFORE.search(text[max(0, start - 50) : start]):
             continue
+        if re.fullmatch(r"epinephrine|adrenaline", name, re.I) and (
+            cues.VASOCONSTRICTOR_BEFORE.search(text[max(0, start - 60) : start])
+            or cues.VASOCONSTRICTOR_AFTER.match(text, end)
+        ):
+            continue  # "lidocaine with epinephrine 1:100,000": the anaesthetic's ingredient
         if cues.HISTORY.search(text[:start]):
             continue
         if cues.DURING.search(text[max(0, start - 80) : start]) and not cues.SETTING.search(name):
