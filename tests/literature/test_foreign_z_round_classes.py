@@ -171,3 +171,12 @@ def test_what_a_biopsy_showed_is_read_as_an_english_phrase():
 def test_treatments_named_in_the_languages_words(text, language, drugs):
     facts = read_foreign(text, language, suspects=frozenset({"ácido hialurónico"}))
     assert [t.drug for t in facts.treatments] == drugs
+
+
+def test_a_series_patients_counted_tell_its_reactions():
+    facts = read_foreign(
+        "Preenchimento com ácido hialurônico: série de casos. Foram avaliados 40 pacientes "
+        "após o preenchimento. Granuloma foi observado em 12 pacientes; edema, em 9.",
+        "pt",
+    )
+    assert {_code("granuloma"), _code("edema")} <= _codes(facts)

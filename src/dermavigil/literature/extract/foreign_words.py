@@ -37,8 +37,16 @@ CASE = _words(
     r"|patientin|frau|mann|madchen|junge|stellte sich|berichten|fall|\d+-?jahrige\w*"
     # it
     r"|donna|uomo|ragazz[oa]|bambin[oa]|presentava|riportiamo|caso clinico"
+    # a series: its patients counted, their verbs in the past
+    r"|(?:en|em|in|chez|bei|de|dos|des|su|di) \d+ (?:pacientes|patients|patienten|pazienti"
+    r"|casos|cas|casi|faelle|falle)|\d+ (?:pacientes|patients|patienten|pazienti)"
+    r"|presentaron|desarrollaron|apresentaram|desenvolveram|evoluiram|evolucionaron"
+    r"|ont presente|ont developpe|presentavano|svilupparono|zeigten|entwickelten"
+    r"|analizamos|analisamos|avaliamos|evaluamos|revisamos|foram (?:avaliad|incluid|estudad)\w*"
+    r"|fueron (?:evaluad|incluid|estudiad)\w*|ont ete (?:inclus|evalues|etudies)"
 )
-"""A sentence about this patient: the patient's nouns, the case's verbs in the past."""
+"""A sentence about this patient or the series' patients: the patient's nouns, the case's
+verbs in the past, the patients counted ("em 135 pacientes", "23 pacientes apresentaram")."""
 GENERAL = _words(
     r"se caracteriza|se define|se ha asociado|se han descrito|fue descrito|es una complicacion"
     r"|es un sindrome|es una reaccion|suele|se manifiesta|se desconoce|caracteriza-se"
