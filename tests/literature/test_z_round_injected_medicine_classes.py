@@ -211,3 +211,14 @@ def test_a_patient_released_home_after_days_in_hospital_was_hospitalised() -> No
         "ceftriaxone. Within a day a purpuric rash and swollen eyelids appeared. He was "
         "treated with antihistamines and was released home after 5 days."
     )["serious"]
+
+
+def test_the_organism_an_infection_grew_from_is_no_suspect_nor_an_oral_drug_injected() -> None:
+    view = _view(
+        "Septic arthritis caused by Candida albicans after an intra-articular steroid "
+        "injection\nIntra-articular steroid injections are given for knee osteoarthritis when "
+        "oral medication fails. We present a 70-year-old woman whose knee became hot and "
+        "swollen three weeks after an intra-articular steroid injection."
+    )
+    assert view["products"][0] == ("steroid", "drug")
+    assert view["route_approval"] is True

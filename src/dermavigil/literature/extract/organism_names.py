@@ -46,3 +46,27 @@ def organism_span(text: str, start: int, end: int) -> tuple[int, int]:
     before = _ORGANISM_BEFORE.search(text, max(0, start - 80), start)
     after = _ORGANISM_AFTER.match(text, end)
     return (before.start() if before else start), (after.end() if after else end)
+
+
+_PATHOGEN_BEFORE = re.compile(
+    r"\b(?:caused by|due to|secondary to|infection (?:with|by)|growth of|grew|isolated|positive"
+    r" for|cultured?|cultures? (?:of|yielded|showed|revealed))\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+_PREPARATION_AFTER = re.compile(
+    r"^\s*(?:\([^)]{0,12}\)\s*)?(?:antigens?|extracts?|skin tests?|injections?|immunotherapy"
+    r"|vaccines?)\b",
+    re.I,
+)
+
+
+def named_as_pathogen(before: str, name: str, after: str) -> bool:
+    """Whether a Latin binomial that is also a drug name ("Candida albicans", the skin-test
+    antigen) is named as the organism an infection grew from ("septic arthritis caused by
+    Candida albicans", "cultures grew ...") rather than as a preparation given ("Candida
+    albicans antigen injections"): the pathogen of the reaction, never its suspect."""
+    return bool(
+        BINOMIAL.fullmatch(name)
+        and _PATHOGEN_BEFORE.search(before)
+        and not _PREPARATION_AFTER.match(after)
+    )

@@ -17,6 +17,7 @@ import re
 
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract.class_exposure import class_exposures, exposed_class
+from dermavigil.literature.extract.organism_names import named_as_pathogen
 from dermavigil.literature.extract.product_abbreviations import abbreviated_mentions, drug_category
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites
@@ -210,6 +211,8 @@ def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[Prod
             continue  # "an insulin syringe", "a tuberculin needle": a device, not the drug
         if not (given_as_exposure(before, after) or tied_as_cause(before, after)):
             continue
+        if named_as_pathogen(before, drug.text, after):
+            continue  # "arthritis caused by Candida albicans": the organism, not a drug given
         cosmetic = cosmetic_form(after)
         if cosmetic:  # "a vitamin C serum": a cosmetic that contains the drug
             end = drug.end + cosmetic.end()

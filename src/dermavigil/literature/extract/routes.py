@@ -290,14 +290,18 @@ def into_an_artery(facts: RouteFacts, name: str | None) -> None:
 
 _ORAL_FORM = re.compile(r"\b(?:tablets?|pills?|capsules?|caplets?)\b", re.I)
 _CRUSHED = re.compile(
-    r"\bcrushed\b|\b(?:enteral|oral)\s+(?:narcotics?|opioids?|medications?)\b", re.I
+    r"\bcrushed\b|\b(?:of|from|with)\s+(?:\w+\s+)?(?:enteral|oral)\s+(?:narcotics?|opioids?"
+    r"|medications?)\b",
+    re.I,
 )
 
 
 def oral_form(facts: RouteFacts, name: str | None, sentences: list[Sentence]) -> None:
     """A tablet, pill or capsule (crushed and) injected is a medicine made to be swallowed
     given by injection ("injected crushed tablets of X", "injecting a solution made from
-    crushed enteral narcotics"): the injection words are the evidence of the wrong route."""
+    crushed enteral narcotics", "injection of enteral narcotics"; not an oral medication only
+    named near it, "when oral medication fails"): the injection words are the evidence of the
+    wrong route."""
     if not name or not facts.injected_spans:
         return
     named = bool(_ORAL_FORM.search(name))
