@@ -92,3 +92,25 @@ def test_the_epinephrine_of_a_local_anaesthetic_is_no_treatment():
         "minutes after articaine 4% with epinephrine 1:100,000 was given for a dental "
         "filling and was treated with 0.3 mg of 1:1000 epinephrine intramuscularly."
     ) == ["epinephrine"]
+
+
+def test_the_surgical_release_of_a_contracture_is_a_treatment():
+    assert _treatments(
+        "Gluteal contracture after injections\nA 25-year-old man had a contracture of the "
+        "gluteal muscles after repeated intramuscular injections of penicillin in childhood. "
+        "After arthroscopic release of the contracture, the patient recovered well."
+    ) == ["arthroscopic release of the contracture"]
+    found = _treatments(
+        "Nodules after a depot\nA 50-year-old man had tender nodules after a sustained "
+        "release depot of leuprorelin, which were treated with dressings."
+    )
+    assert "dressings" in found
+    assert not any("release" in name for name in found)
+
+
+def test_a_washout_told_by_what_it_found_was_done():
+    assert _treatments(
+        "Septic knee after a joint injection\nA 52-year-old woman developed a swollen painful "
+        "knee three days after an intra-articular corticosteroid injection. Operative "
+        "washout revealed pus tracking from the joint into the thigh."
+    ) == ["washout"]

@@ -35,6 +35,8 @@ CUE = re.compile(
     r" (?:\w+ ){0,3}?"
     r"(?:with|after|following|by|using)"
     r"|yielded|exposed|uncovered|evacuated|released"
+    r"|(?:wash-?out|debridement|exploration|drainage|surgery|operation)s? (?:\w+ )?(?:revealed"
+    r"|showed|found|disclosed|demonstrated)"
     r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed"
     r"|(?:put|placed|started) on|sessions?|took|taken|accomplished|implemented"
     r"|discharged (?:\w+ )?(?:on|with)"

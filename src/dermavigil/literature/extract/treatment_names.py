@@ -1,7 +1,8 @@
 """The names of treatments: a lexicon of the treatments of injection complications.
 
 Corticosteroids, hyaluronidase, antibiotics, antihistamines, anticoagulants and
-vasodilators, hyperbaric oxygen, surgery, laser and wound care (:data:`TREATMENT`), a
+vasodilators, hyperbaric oxygen, surgery (the surgical release of a contracture too), laser and
+wound care (:data:`TREATMENT`), a
 procedure told by its verb ("the abscess was then drained": :data:`PROCEDURE_VERBS`), and
 names broken across a PDF line end (:func:`joined_names`). :mod:`.treatment` finds them in
 the case sentences; the product finders use :data:`TREATMENT` to tell a treatment from a
@@ -86,6 +87,9 @@ TREATMENT_WORDS = (
     r"|surgical (?:intervention|removal|exploration|treatment|management|procedures?|repair"
     r"|resection|correction|therapy)|(?:multiple |several |further )?operations"
     r"|serial excision|(?:wound )?irrigation"
+    r"|(?:(?:arthroscopic|open|surgical|endoscopic|operative|percutaneous) )+release(?: of (?:the"
+    r" |an? )?(?:[\w-]+ ){0,2}?(?:contractures?|bands?|tendons?|fascia|adhesions?|nerves?"
+    r"|muscles?|scars?|compartments?|(?-i:[A-Z]{2,4})))?"
     r"|inotropic (?:treatment|support)s?"
     r"|skin approximation|incision|platelet[- ]rich fibrin(?: injections?)?"
     r"|(?:narcotic |opioid )?analgesics?|pain (?:medications?|relievers?)"
