@@ -180,3 +180,19 @@ def test_a_series_patients_counted_tell_its_reactions():
         "pt",
     )
     assert {_code("granuloma"), _code("edema")} <= _codes(facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Mujer de 30 años, con hipotiroidismo como único antecedente de interés, que "
+            "presentó fiebre tras la inyección.",
+            "es",
+        ),
+        ("Homme de 40 ans atteint d'une hypothyroïdie, qui a présenté de la fièvre.", "fr"),
+    ],
+)
+def test_a_condition_the_patient_lives_with_is_no_reaction(text, language):
+    codes = _codes(read_foreign(text, language))
+    assert _code("fever") in codes and _code("hypothyroidism") not in codes

@@ -23,16 +23,24 @@ HISTORY = _words(
     r"(?: (?:de interes|relevantes?|importantes?))?(?: de)?|historia (?:clinica |previa )?de"
     r"|historico de|historia pregressa de|portador[a]? de|conocid[oa] por|sabid[oa]"
     r"|diagnosticad[oa] (?:previamente |hace \w+ \w+ )?(?:de|com)"
+    r"|afect[oa] de|aquejad[oa] de|que padece|padece|afetad[oa] (?:de|por)|sofre de"
     # fr
     r"|antecedents?(?: (?:personnels|medicaux))?(?: de| d')?|aux antecedents de"
-    r"|connue? pour|suivie? pour"
+    r"|connue? pour|suivie? pour|atteinte? d(?:e|'une?|u|es)|souffrant d(?:e|'une?|u|es)"
     # de
-    r"|vorgeschichte|vorerkrankung(?:en)?|anamnestisch|bekannte[rmn]?"
+    r"|vorgeschichte|vorerkrankung(?:en)?|anamnestisch|bekannte[rmn]?|leidet an"
     # it
     r"|anamnesi (?:positiva per|di)|storia di|affett[oa] da|nota per"
 )
 """Words that open the patient's history ("antecedentes de", "história de", "antécédents
-de", "Vorerkrankungen", "anamnesi positiva per")."""
+de", "Vorerkrankungen", "anamnesi positiva per") or a condition the patient lives with
+("afecta de", "atteint d'une", "que padece")."""
+HISTORY_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:como|comme|come|als) (?:(?:unico|principal|o unico|seul|unico)"
+    r" )?(?:antecedentes?|antecedents?|vorerkrankung)(?![\w-])"
+)
+"""After a condition: named as the history ("hipotiroidismo idiopático como único
+antecedente de interés")."""
 STANDING = _words(
     r"en tratamiento (?:habitual |cronico |actual )?con|tratamiento habitual(?: con)?"
     r"|medicacion habitual|en tto\.? con"

@@ -22,7 +22,11 @@ from functools import lru_cache
 from dermavigil.domain.vocab import FindingKind
 from dermavigil.literature.extract import foreign_words
 from dermavigil.literature.extract.findings import FindingFacts
-from dermavigil.literature.extract.foreign_background import HISTORY, in_background
+from dermavigil.literature.extract.foreign_background import (
+    HISTORY,
+    HISTORY_AFTER,
+    in_background,
+)
 from dermavigil.literature.extract.foreign_languages import words_for
 from dermavigil.literature.extract.foreign_treatments import negated
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
@@ -91,7 +95,10 @@ def reactions(
                 continue
             if history and _in_history(folded, sentence, start, end, history):
                 continue
-            if words is foreign_words and in_background(folded, start, sentence.start, HISTORY):
+            if words is foreign_words and (
+                in_background(folded, start, sentence.start, HISTORY)
+                or HISTORY_AFTER.match(folded, end, sentence.end)
+            ):
                 continue  # "con antecedentes de diabetes mellitus": pre-existing
             after = getattr(words, "HISTORY_AFTER", None)
             if after and after.match(folded, end, sentence.end):
