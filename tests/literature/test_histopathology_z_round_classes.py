@@ -36,3 +36,12 @@ def test_stained_sections_are_a_histopathology_finding():
     )
     assert len(found) == 1
     assert "granulomatous inflammation" in found[0]["result"]
+
+
+def test_pathology_opening_the_sentence_is_the_examination():
+    found = _histology(
+        "Breast masses after paraffin injections\nA 70-year-old woman developed hard breast "
+        "masses decades after paraffin injections. She underwent excision of both masses. "
+        "Pathology indicated sclerosing lipogranulomatosis."
+    )
+    assert [f["result"] for f in found] == ["sclerosing lipogranulomatosis"]

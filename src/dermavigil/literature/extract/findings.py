@@ -34,14 +34,16 @@ _TEST = re.compile(
     r"eosin|H&E)[- ]stained (?:sections?|slides?|specimens?)"
     r"|(?:aspiration |fine[- ]needle (?:aspiration )?)?cyto(?:patho)?log\w*(?:\s+exam(?:ination)?)?"
     r"|patholog(?:ic|ical|y)\s+(?:findings?|exam(?:ination)?|reports?|specimens?)|HPE"
-    r"|(?<=the )pathology(?=\s+(?:showed|revealed|demonstrated|disclosed|confirmed)\b)"
+    r"|(?:(?<=the )|^)pathology(?=\s+(?:showed|revealed|demonstrated|disclosed|confirmed"
+    r"|indicated)\b)"
     r"|(?:doppler\s+)?"
     r"ultrasound|ultrasonography|MRI|magnetic resonance imaging|CT(?: scan)?|(?:bacterial\s+|fungal"
     r"\s+|mycobacterial\s+)?cultures?|blood tests?|laboratory tests?)\b",
     re.I,
 )
 _VERB = re.compile(
-    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found|reported"
+    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found"
+    r"|reported|(?<=pathology )indicated"
     r"|(?<=ly, )(?:\w+ ){1,3}?(?:presented|exhibited|displayed|had)"
     r"|consist(?:ed|s) of|(?:was|were|is|are) composed of|comprised|contained"
     r"|identified|was consistent with|were consistent with|was positive for|were negative"
