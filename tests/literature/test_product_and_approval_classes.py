@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dermavigil.literature.extract import extract_draft
-from dermavigil.literature.extract.product_mentions import generic_mentions
+from dermavigil.literature.extract.generic_products import generic_mentions
 from dermavigil.literature.extract.sentences import split_sentences
 from dermavigil.literature.extract.wrong_route import WRONG as _WRONG
 from dermavigil.literature.realscore import draft_view

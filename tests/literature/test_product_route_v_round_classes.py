@@ -179,7 +179,7 @@ def test_romance_salts_and_a_drug_named_with_its_route(text, product, route):
     ],
 )
 def test_a_descriptive_product_phrase_ends_where_its_noun_phrase_ends(text, name):
-    from dermavigil.literature.extract.product_mentions import generic_mentions
+    from dermavigil.literature.extract.generic_products import generic_mentions
     from dermavigil.literature.extract.sentences import split_sentences
 
     found = generic_mentions(split_sentences(text))

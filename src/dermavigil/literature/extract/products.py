@@ -15,12 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import Formulation, ProductCategory
+from dermavigil.literature.extract.generic_products import Mentions, generic_mentions
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
-from dermavigil.literature.extract.product_mentions import (
-    Mentions,
-    generic_mentions,
-    suspect_mentions,
-)
+from dermavigil.literature.extract.product_mentions import suspect_mentions
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.literature.extract.treatment_names import TREATMENT
