@@ -46,13 +46,13 @@ from dermavigil.literature.extract.product_mentions import treated_families
 from dermavigil.literature.extract.products import find_product_facts
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.reactions import find_reactions
-from dermavigil.literature.extract.reference import text_reference
 from dermavigil.literature.extract.relevance import (
     case_sentences,
     is_review,
     patient_sentences,
     reports_cases,
 )
+from dermavigil.literature.extract.report_part import report_part
 from dermavigil.literature.extract.roles import (
     narrative_sentences,
     statement_about_no_one,
@@ -68,19 +68,6 @@ from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 from dermavigil.literature.extract.unplaced_sites import unplaced_sites
 
-_COUNTRIES = {
-    "thailand": "TH", "usa": "US", "united states": "US", "u.s.a": "US", "korea": "KR",
-    "south korea": "KR", "republic of korea": "KR", "china": "CN", "peoples r china": "CN",
-    "japan": "JP", "taiwan": "TW", "singapore": "SG", "india": "IN", "iran": "IR",
-    "turkey": "TR", "turkiye": "TR", "brazil": "BR", "mexico": "MX", "canada": "CA",
-    "united kingdom": "GB", "uk": "GB", "england": "GB", "scotland": "GB", "ireland": "IE",
-    "france": "FR", "germany": "DE", "italy": "IT", "spain": "ES", "portugal": "PT",
-    "netherlands": "NL", "belgium": "BE", "switzerland": "CH", "austria": "AT", "sweden": "SE",
-    "denmark": "DK", "norway": "NO", "finland": "FI", "poland": "PL", "greece": "GR",
-    "israel": "IL", "saudi arabia": "SA", "egypt": "EG", "australia": "AU",
-    "new zealand": "NZ", "vietnam": "VN", "malaysia": "MY", "indonesia": "ID",
-    "philippines": "PH", "argentina": "AR", "chile": "CL", "colombia": "CO",
-}  # fmt: skip
 _SERIES_REPORTED = re.compile(
     r"\b(?:we (?:hereby )?(?:report|present|describe)|this (?:paper|article) (?:reports|presents"
     r"|describes))\s+(?:\w+\s+){0,2}(?:cases|patients)\b",
@@ -89,51 +76,6 @@ _SERIES_REPORTED = re.compile(
 """A series the authors say they report ("we report 3 cases of ..."): a case even when its
 patients are not told apart (no age or sex), so its product is kept."""
 _NARRATIVE_SKIP = frozenset({"title", "aims", "aim", "purpose", "objective", "objectives"})
-
-
-def _country(affiliation: str) -> str | None:
-    last = re.split(r",\s*", affiliation.strip().rstrip("."))[-1].lower()
-    last = re.sub(r"\s+\d[\w -]*$", "", last).strip()
-    return _COUNTRIES.get(last)
-
-
-def _report(
-    record: Record | None, patients: int, text: str, evidence: assemble.Evidence
-) -> dict[str, Any]:
-    """The report part: the bibliographic record's reference, else what the text says of
-    its own publication (:mod:`.reference`), each value with its evidence."""
-    report: dict[str, Any] = {"source": "literature", "patients_in_report": patients}
-    if record is None:
-        own = text_reference(text)
-        literature: dict[str, Any] = {}
-        if own.title:
-            literature = {"citation": own.title[0], "title": own.title[0]}
-            evidence["report.literature.citation"] = [own.title[1]]
-        elif own.doi or own.pmid:
-            # no title line: the identifier alone names the article
-            value, span = own.doi or own.pmid  # type: ignore[misc]
-            literature = {"citation": f"{'doi' if own.doi else 'PMID'}:{value}"}
-            evidence["report.literature.citation"] = [span]
-        for key, found in (
-            ("doi", own.doi),
-            ("pmid", own.pmid),
-            ("journal", own.journal),
-            ("year", own.year),
-        ):
-            if found and literature:
-                literature[key] = int(found[0]) if key == "year" else found[0]
-                evidence[f"report.literature.{key}"] = [found[1]]
-        if literature:
-            report["literature"] = literature
-        return report
-    report["literature"] = record.reference().model_dump(mode="json", exclude_none=True)
-    if record.affiliations:
-        reporter = {"organisation": record.affiliations[0]}
-        country = _country(record.affiliations[0])
-        if country:
-            reporter["country"] = country
-        report["reporter"] = reporter
-    return report
 
 
 def _empty(text: str, warnings: list[str]) -> Draft:
@@ -293,7 +235,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         first_product.spans.get("name") if first_product else None,
     )
     case: dict[str, Any] = {
-        "report": _report(record, patient_facts.patients, text, evidence),
+        "report": report_part(record, patient_facts.patients, text, evidence),
         "patient": assemble.patient_part(patient_facts, evidence),
         "products": assemble.products_part(
             text,
