@@ -27,7 +27,12 @@ word's English form:
    one), for words of seven letters or more, as :mod:`.drug_spellings` compares drug
    names.
 
-A word's English form counts only when the English coder codes it as a whole
+A noun phrase of Spanish, Portuguese, French or Italian puts its head noun first and its
+modifiers after it, English the other way round: a run of two to four content words is read
+word by word in the reverse order ("células gigantes multinucleadas" -> "multinucleated
+giant cell"), its words' English forms taken whether or not each is coded alone.
+
+A word's or a phrase's English form counts only when the English coder codes it as a whole
 (:meth:`.coder.PhraseCoder.code_whole`: a label, synonym or clinical wording of a phenotype,
 or a descriptive adjective of one: "granulomatous", "edematous") or when it is a Disease
 Ontology name (:func:`.disease_spans.disease_keys`); the caller reads it as such a mention.
@@ -69,7 +74,7 @@ that an adjective's "-osa" is no noun's "-osis")."""
 
 @dataclass(frozen=True)
 class GlossedSpan:
-    """A word of the text whose English form is a key of the English indexes."""
+    """A word or a phrase of the text and its English form."""
 
     start: int
     end: int
