@@ -13,6 +13,7 @@ from dermavigil.duplicates.features import (
     citation_keys,
     content_words,
     lot_key,
+    narrative_words,
     number_scheme,
     report_number_key,
 )
@@ -101,6 +102,41 @@ def test_lot_key_in_sql_is_the_python_lot_key() -> None:
         f"SELECT list_transform(?::VARCHAR[], lambda lot: {_LOT_KEY})", [values]
     ).fetchone()
     assert got == [lot_key(v) for v in values]
+
+
+NARRATIVES = [
+    "Pt rec'd MMR 0.5ml IM; fever 39.2C & rash on arms, face. Recovered!",
+    "Rash, RASH, rash...  on the Überarm; no fever",
+    "ab 12 cd",
+    "",
+]
+
+
+def test_a_registry_cases_narrative_gives_its_words(clinician_case: Case) -> None:
+    """The words of a registry case's own text are compared as the store's are (VAERS
+    SYMPTOM_TEXT): distinct, letters only, three or more, lower case; none without one."""
+    text = "Painful purple papules; the papules turned necrotic, then healed."
+    row = case_features(clinician_case.model_copy(update={"narrative": text}), "x")
+    assert row["narrative_words"] == [
+        "healed", "necrotic", "painful", "papules", "purple", "the", "then", "turned",
+    ]  # fmt: skip
+    assert (
+        case_features(clinician_case.model_copy(update={"narrative": None}), "x")["narrative_words"]
+        is None
+    )
+
+
+def test_narrative_words_in_sql_are_the_python_words() -> None:
+    import duckdb
+
+    from dermavigil.duplicates.store_features import _NARRATIVE_WORDS
+
+    con = duckdb.connect()
+    sql = f"nullif({_NARRATIVE_WORDS.replace('rep.narrative', 'x')}, [])"
+    (got,) = con.execute(
+        f"SELECT list_transform(?::VARCHAR[], lambda x: {sql})", [NARRATIVES]
+    ).fetchone()
+    assert got == [narrative_words(text) for text in NARRATIVES]
 
 
 def test_suspect_lots_become_lot_keys_and_a_case_has_no_region(clinician_case: Case) -> None:

@@ -130,8 +130,12 @@ def test_a_pair_is_read_side_by_side_with_its_score_explained(
                      r"the match weight -?\d+\.\d\d", text)  # fmt: skip
     assert "Weigh most for one case:" in text
     assert '<span class="shared">TH</span>' in section.group(0)  # both reports: Thailand
-    assert "Given by neither report (weight 0):" in text
-    assert "The reports (not weighed by the model)" in text
+    # both reports give a narrative: compared (a row with its level), never "given by neither"
+    narrative = re.search(r"<tr><td>narrative</td><td>([^<]+)</td>", section.group(0))
+    assert narrative and narrative.group(1) == "no agreement", section.group(0)
+    absent = re.search(r"Given by neither report \(weight 0\): ([^<]+)<", section.group(0))
+    assert absent and "narrative" not in absent.group(1)
+    assert "The reports as sent (not weighed by the model but for the narrative's words)" in text
     assert "Tawanwongsri" in text  # the publication of the literature report
     assert "public_database" not in text
 

@@ -43,6 +43,31 @@ def test_values_the_other_report_gives_are_marked_shared() -> None:
     assert evidence.absent == ["lot"]  # given by neither: one line, not a row
 
 
+def test_a_narrative_is_shown_as_its_words_in_common() -> None:
+    """The narrative fact weighs the words of the two texts: each side shows how many of its
+    words the other text holds (the texts themselves are in the report rows), and a
+    narrative one report gives is no fact "given by neither"."""
+    words_a = ["fever", "injection", "papules", "purple", "the"]
+    words_b = ["necrosis", "papules", "purple", "the"]
+    facts = [
+        FieldEvidence(field="narrative", level="no agreement", match_weight=-0.6,
+                      value_a=words_a, value_b=words_b),
+        FieldEvidence(field="region", level="missing on either side", match_weight=0.0),
+    ]  # fmt: skip
+    pair = _pair().model_copy(update={"explanation": facts})
+    evidence = duplicate_view.evidence(pair)
+    (row,) = evidence.rows
+    assert [(i.text, i.shared) for g in row.a for i in g.items] == [
+        ("3 of its 5 words in the other's text", True)
+    ]
+    assert [i.text for g in row.b for i in g.items] == ["3 of its 4 words in the other's text"]
+    assert evidence.absent == ["region"]
+    one = [facts[0].model_copy(update={"level": "missing on either side", "match_weight": 0.0,
+                                       "value_b": None})]  # fmt: skip
+    (row,) = duplicate_view.evidence(pair.model_copy(update={"explanation": one})).rows
+    assert [i.text for g in row.a for i in g.items] == ["5 words"] and row.b == []
+
+
 def test_the_score_is_prior_plus_facts_with_the_heaviest_each_way() -> None:
     score = duplicate_view.score(_pair())
     assert score.prior == -0.84 and score.facts == pytest.approx(2.42)

@@ -36,9 +36,10 @@ Every fact is reduced to a form that survives rewording between reporters:
 - the publication as the keys of :mod:`~dermavigil.duplicates.citations` (its DOI, its
   PMID, its first author's surname with the year), compared and blocked on as a list:
   one key in common is one publication;
-- the words of the report's own text where the store keeps one (VAERS SYMPTOM_TEXT), and
-  the day the report was received: not compared alone (unrelated reports of one quarter
-  agree on it), only with the narrative (:mod:`~dermavigil.duplicates.narrative_levels`);
+- the words of the report's own text (a registry case's narrative, the store's VAERS
+  SYMPTOM_TEXT: :func:`narrative_words`), and the day the report was received: not
+  compared alone (unrelated reports of one quarter agree on it), only with the narrative
+  (:mod:`~dermavigil.duplicates.narrative_levels`);
 - partial dates: the first and last real day they may stand for
   (:meth:`~dermavigil.domain.dates.PartialDate.earliest`/``latest``).
 
@@ -78,6 +79,7 @@ __all__ = [
     "case_features",
     "citation_keys",
     "lot_key",
+    "narrative_words",
     "number_scheme",
     "report_number_key",
 ]
@@ -106,6 +108,7 @@ _STOP_WORDS_TEXT = """
 _STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 """Words that tell neither products nor reactions apart (including salts of drugs)."""
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_NOT_LETTER = re.compile(r"[^a-z]+")
 
 _TEXT, _NUMBER, _LIST, _DATE = pa.string(), pa.float64(), pa.list_(pa.string()), pa.date32()
 FEATURE_SCHEMA = pa.schema(
@@ -161,6 +164,16 @@ def lot_key(text: str | None) -> str | None:
     if len(key) < LOT_MIN_LENGTH or any(word in key for word in LOT_UNKNOWN):
         return None
     return key
+
+
+def narrative_words(text: str | None) -> list[str] | None:
+    """The distinct words of a report's own text, sorted: lower-cased, split at every
+    character other than the letters a-z, words of three letters or more; None when there
+    are none. :data:`~dermavigil.duplicates.store_features._NARRATIVE_WORDS` computes the
+    same list in SQL, so a registry case's narrative and a VAERS SYMPTOM_TEXT are compared
+    alike (:mod:`~dermavigil.duplicates.narrative_levels`)."""
+    words = {w for w in _NOT_LETTER.split((text or "").lower()) if len(w) >= 3}
+    return sorted(words) or None
 
 
 def _singular(word: str) -> str:
@@ -296,9 +309,7 @@ def case_features(case: Case, unique_id: str) -> dict[str, Any]:
         "authority_number": authority_key(case.report.authority_number),
         "authority": authority_of(case.report.authority_number),
         "doses": _or_none(sorted({k for p in suspects if (k := dose_key(*_dose(p)))})),
-        # a registry case's narrative is each reporter's own wording (a clinician's, a
-        # publication's): how often two of one case share its words is not measured
-        "narrative_words": None,
+        "narrative_words": narrative_words(case.narrative),
         "received": case.report.received_date.earliest() if case.report.received_date else None,
     }
 

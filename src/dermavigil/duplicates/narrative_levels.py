@@ -1,5 +1,6 @@
-"""The fact a report's own text gives the duplicate model: the words of its narrative
-(VAERS SYMPTOM_TEXT, the store's ``reports.narrative``).
+"""The fact a report's own text gives the duplicate model: the words of its narrative (a
+registry case's ``narrative``; VAERS SYMPTOM_TEXT, the store's ``reports.narrative``),
+both as :func:`~dermavigil.duplicates.features.narrative_words`.
 
 A follow-up or a resubmission of a report repeats its text while its coded reactions may
 all change (a recoding: "injection site hypersensitivity" for "injection site erythema"),
@@ -59,7 +60,7 @@ _SAME_BATCH = f"abs(date_diff('day', received_l, received_r)) <= {BATCH_DAYS}"
 def narrative_fact() -> Fact:
     """The narrative fact with its prior ``m``/``u`` (the held level outside the sums)."""
     return _fact(
-        "narrative", "the words of the reports' own texts (VAERS SYMPTOM_TEXT), alike "
+        "narrative", "the words of the reports' own texts (narratives, VAERS SYMPTOM_TEXT), alike "
         "only as evidence when the two were received more than a week apart",
         "narrative_words", "narrative_words",
         (NARRATIVE_SAME_DAY, both(NARRATIVE_ALIKE, _SAME_BATCH), 0.05, 0.05, None, True),

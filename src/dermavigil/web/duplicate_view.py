@@ -6,7 +6,9 @@ current versions), no I/O:
 - :func:`evidence` lays each compared fact out side by side with every value of one side
   that the other side also holds marked *shared* (case-insensitive), so a reader sees at a
   glance which reaction terms or products the two reports have in common and which not;
-  facts neither report gives are named on one line instead of a row each;
+  facts neither report gives are named on one line instead of a row each; the narrative,
+  compared as its words (:mod:`~dermavigil.duplicates.narrative_levels`), shows how many
+  of each text's words the other holds rather than the words;
 - :func:`score` says how the probability came about: the prior weight (log2 of the prior
   odds that two reports are one case) plus the facts' weights is the match weight, and
   probability = 2^w / (1 + 2^w) (Fellegi-Sunter; splink's ``match_weight``), with the
@@ -69,6 +71,23 @@ def _items(value: Any, other: Any) -> list[Item]:
     return [Item(text, text.casefold() in theirs) for text in _texts(value)]
 
 
+COUNTED = {"narrative"}
+"""Facts compared as the words of a text: a side shows its count of words and how many of
+them the other side's text holds (the texts are in :func:`report_rows`)."""
+
+
+def _counted(value: Any, other: Any) -> list[Group]:
+    words = {text.casefold() for text in _texts(value)}
+    if not words:
+        return []
+    if not _texts(other):
+        return [Group(None, [Item(f"{len(words)} words", False)])]
+    common = len(words & {text.casefold() for text in _texts(other)})
+    return [
+        Group(None, [Item(f"{common} of its {len(words)} words in the other's text", common > 0)])
+    ]
+
+
 def _groups(value: Any, other: Any) -> list[Group]:
     if isinstance(value, dict):
         other = other if isinstance(other, dict) else {}
@@ -85,8 +104,9 @@ def evidence(pair: Any) -> Evidence:
     """The pair's facts side by side, shared values marked; absent facts on one line."""
     rows, absent = [], []
     for fact in pair.explanation:
-        a = _groups(fact.value_a, fact.value_b)
-        b = _groups(fact.value_b, fact.value_a)
+        shown = _counted if fact.field in COUNTED else _groups
+        a = shown(fact.value_a, fact.value_b)
+        b = shown(fact.value_b, fact.value_a)
         if not a and not b and fact.match_weight == 0:
             absent.append(_label(fact.field))
             continue
