@@ -201,3 +201,44 @@ def test_an_age_in_decades_is_paired_with_its_follow_up_in_a_crowd() -> None:
     meta_blocking.block_pairs(con, "records", "pairs", cap=40)
     pairs = set(con.sql("SELECT join_key_l, join_key_r FROM pairs").fetchall())
     assert ("dec", "dec-fu") in pairs
+
+
+_WORDS = [f"word{chr(97 + i)}{chr(97 + j)}" for i in range(20) for j in range(20)]
+"""400 distinct words to write texts with."""
+
+
+def test_alike_narratives_meet_where_no_other_key_does() -> None:
+    """A follow-up that recoded every reaction, gives another product name and no date or
+    age shares no product, reaction, day or age key with its first report, among 600
+    reports of one vaccine and reaction: the MinHash bands of their alike narratives (40
+    words, 36 in common) pair them. A template text more reports share than the cap is
+    dropped, and a text of fewer than ten words gets no band."""
+    crowd = _crowd(600)
+    for i, row in enumerate(crowd[:-1]):  # texts of their own: 12 of the 400 words each
+        row["narrative_words"] = sorted(_WORDS[(7 * i + k * 31) % 400] for k in range(12))
+    first = crowd[0]
+    first["narrative_words"] = sorted(_WORDS[:40])
+    follow_up = dict.fromkeys(FEATURE_SCHEMA.names) | {
+        "unique_id": "recoded", "source": "vaers", "first_suspect": "diphtheria toxoid",
+        "suspect_products": ["diphtheria toxoid"], "product_words": ["diphtheria", "toxoid"],
+        "reaction_terms": ["febrile convulsion"], "narrative_words": sorted(_WORDS[4:44]),
+    }  # fmt: skip
+    template = [
+        dict(follow_up, unique_id=f"t{i:02d}", narrative_words=sorted(_WORDS[100:130]))
+        for i in range(41)
+    ]
+    short = [
+        dict.fromkeys(FEATURE_SCHEMA.names)
+        | {"unique_id": f"s{i}", "source": "vaers", "narrative_words": _WORDS[200:209]}
+        for i in (1, 2)
+    ]
+    rows = [*crowd[:-1], follow_up, *template, *short]
+    keyed, counts = block_keys(_table(rows), cap=40)
+    keys = dict(zip(keyed["unique_id"].to_pylist(), keyed[COLUMN].to_pylist(), strict=True))
+    shared = set(keys["r0000"]) & set(keys["recoded"])
+    assert shared and {blocking.family_of(k) for k in shared} == {"narrative"}
+    assert not any(blocking.family_of(k) == "narrative" for k in keys["t00"] or [])
+    assert not set(keys["s1"] or []) & set(keys["s2"] or [])
+    assert {c.family: c for c in counts}["narrative"].dropped_records >= 41
+    pairs, _ = _pruned(rows, per_record=10)
+    assert ("r0000", "recoded") in pairs

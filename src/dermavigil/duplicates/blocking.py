@@ -31,6 +31,8 @@ import duckdb
 import pyarrow as pa
 from pydantic import BaseModel, Field
 
+from dermavigil.duplicates.narrative_blocking import bands_sql
+
 log = logging.getLogger(__name__)
 
 BLOCK_CAP = 40
@@ -66,10 +68,13 @@ _PARTS = {
     "authority_number": "authority_number",
     "region": "region",
     "lot": "b",
+    "band": "CAST(n AS VARCHAR)",
 }
 """Key parts: a column (as text) or an item of a list (``term``: a reaction term,
 ``rword``: a reaction word, ``word``: a product word, ``publication``: a publication
-key, DOI, PMID or first author and year, ``lot``: a lot (batch) number; ``decade``: the
+key, DOI, PMID or first author and year, ``lot``: a lot (batch) number, ``band``: a
+MinHash band of the narrative's words, :mod:`~dermavigil.duplicates.narrative_blocking`;
+``decade``: the
 decade of the age, exact or given as a decade alone, :data:`_DECADE`)."""
 
 _HASHED_PARTS = {
@@ -79,6 +84,7 @@ _HASHED_PARTS = {
     "birth_year": "birth_year",
     "age": "age_years",
     "decade": _DECADE,
+    "band": "n",
 }
 """The parts as hashed (:func:`~dermavigil.duplicates.meta_blocking.block_pairs`): typed
 values, no text to build."""
@@ -143,6 +149,9 @@ FAMILIES: tuple[Family, ...] = (
            ((("authority_number",),), (("authority_number", "sex"),))),
     Family("initials_birth_year", "the same initials and year of birth",
            ((("initials", "birth_year"),), (("initials", "birth_year", "sex"),))),
+    Family("narrative", "a MinHash band of the narrative's words in common (alike texts: a "
+           "follow-up that recoded every reaction and gives no date or age)",
+           ((("band",),),)),
 )
 # fmt: on
 
@@ -153,6 +162,7 @@ _LISTS = {
     "word": ("product_words", "w"),
     "publication": ("publication_ids", "p"),
     "lot": ("lots", "b"),
+    "band": (f"({bands_sql()})", "n"),
 }
 """List parts: the column a key part is an item of, and its lambda variable."""
 

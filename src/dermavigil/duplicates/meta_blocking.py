@@ -81,6 +81,7 @@ _COLUMNS = (
     "country",
     "region",
     "lots",
+    "narrative_words",
 )
 """The feature columns that blocking reads."""
 

@@ -49,7 +49,8 @@ pairs are registered with the linker rather than made by splink rules): the key 
 word and a reaction term; the same product-reaction profile; a reaction term on the same
 event day; the same event day and age; a product word on the same event day; the same
 manufacturer report number; the same authority case number; a lot number and a
-reaction term; initials and year of birth), each refined while a block holds more than
+reaction term; initials and year of birth; a MinHash band of the narrative's words), each
+refined while a block holds more than
 :data:`~dermavigil.duplicates.blocking.BLOCK_CAP` reports; of the pairs sharing a key,
 each record keeps its :data:`~dermavigil.duplicates.meta_blocking.PAIRS_PER_RECORD`
 heaviest (meta-blocking). Pairs outside every block are taken as different cases.
