@@ -114,3 +114,9 @@ def test_a_washout_told_by_what_it_found_was_done():
         "knee three days after an intra-articular corticosteroid injection. Operative "
         "washout revealed pus tracking from the joint into the thigh."
     ) == ["washout"]
+
+
+def test_dressings_that_were_changed_were_applied():
+    assert _treatments(
+        _ABSCESS + "The abscess was opened in the clinic. Local dressings were changed daily."
+    ) == ["dressings"]

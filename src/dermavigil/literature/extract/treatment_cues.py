@@ -35,6 +35,7 @@ CUE = re.compile(
     r" (?:\w+ ){0,3}?"
     r"(?:with|after|following|by|using)"
     r"|yielded|exposed|uncovered|evacuated|released"
+    r"|(?:dressings?|packings?|bandages?) (?:was|were) (?:\w+ )?(?:changed|renewed)"
     r"|(?:wash-?out|debridement|exploration|drainage|surgery|operation)s? (?:\w+ )?(?:revealed"
     r"|showed|found|disclosed|demonstrated)"
     r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed"
