@@ -17,7 +17,8 @@ import pytest
 
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.negation import Assertion, assertion
-from dermavigil.literature.extract.preexisting import pre_existing, title_indication
+from dermavigil.literature.extract.preexisting import pre_existing
+from dermavigil.literature.extract.preexisting_title import title_indication
 
 
 def _status(text: str, mention: str) -> Assertion | None:

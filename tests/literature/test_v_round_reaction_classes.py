@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from dermavigil.literature.extract import extract_draft
-from dermavigil.literature.extract.preexisting import pre_existing, title_indication
+from dermavigil.literature.extract.preexisting import pre_existing
+from dermavigil.literature.extract.preexisting_title import title_indication
 
 OWN_TEXTS = Path(__file__).resolve().parents[1] / "data" / "literature"
 

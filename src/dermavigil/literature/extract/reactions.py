@@ -27,13 +27,11 @@ from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.organism_names import BINOMIAL, INFECTED
 from dermavigil.literature.extract.preexisting import (
     NOT_A_REACTION,
-    about_no_one,
     before_exposure,
     named_condition,
     pre_existing,
-    title_indication,
-    titled,
 )
+from dermavigil.literature.extract.preexisting_title import about_no_one, title_indication, titled
 from dermavigil.literature.extract.reaction_facts import Excluded, ReactionFacts, Span, shift
 from dermavigil.literature.extract.reaction_merge import merge, without_ancestors
 from dermavigil.literature.extract.sentences import Sentence
