@@ -31,8 +31,9 @@ LISTED = (
 """A word of a list of conditions ("blepharospasm, hemifacial spasm, and eyelid
 fasciculations", "cervical dystonia (one case) and symptomatic hemidystonia", an eponym's
 possessive: "de Quervain's tenosynovitis"), up to a verb or a clause that goes on to the case."""
-NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine)\s+$", re.I)
-"""A word that makes the next mention a normal finding ("her BCG vaccination scar")."""
+NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine|insertion)\s+$", re.I)
+"""A word that makes the next mention a normal finding ("her BCG vaccination scar", an implant's
+"insertion scar": a landmark of the procedure)."""
 _INDICATION = re.compile(
     r"\b(?:inject\w*|injec-|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC|given"
     r"|administered|received|receiving|undergoing|treated|treatment with|taking|taken|took|using)\b"
@@ -137,7 +138,7 @@ _AFTER_EXPOSURE = re.compile(
 
 _HISTORY_LIST = re.compile(
     r"\b(?:(?:past|previous|prior|personal|known)\s+(?:medical\s+)?history|medical history"
-    r"|co-?morbidities)\s*(?:of|was\s+(?:\w+\s+)?(?:for|of)|includ\w*|:|(?:notable|significant"
+    r"|co-?morbidities|(?:a\s+)?known\s+case)\s*(?:of|was\s+(?:\w+\s+)?(?:for|of)|includ\w*|:|(?:notable|significant"
     r"|remarkable)\s+for)\s(?:(?!\b(?:presented|developed|was|were|who|which|after|following"
     r"|underwent|received|noticed|complained|came|experienced|reported|then)\b)[^.;])*$",
     re.I,
@@ -159,6 +160,33 @@ _CHRONIC_AFTER = re.compile(
 """A condition of years ("a 30-year history of rheumatoid arthritis", "type 2 diabetes for 18
 years", "diabetes mellitus in 1986", "teriparatide in the setting of severe osteoporosis"):
 one the patient had before the events, named by the HPO index alone."""
+
+
+_TREATED_FOR = re.compile(
+    r"\b(?:during|under|in)\s+(?:the\s+|(?:his|her|their)\s+)?(?:treatment|therapy"
+    rf"|management)\s+(?:of|for)\s+{LISTED}{{0,4}}$",
+    re.I,
+)
+"""The condition a course of treatment was for, with no injection verb before it ("pustular
+lesions that appeared during the treatment of eczema with a biologic"): its indication; not
+"(referred) for treatment of", said of the reaction a patient came with."""
+_POPULATION_BEFORE = re.compile(r"\b(?:in|among)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_POPULATION_AFTER = re.compile(r"\s+(?:patients|subjects|sufferers|populations?)\b", re.I)
+"""A condition that names the population a product is given to ("joint injections in gout
+patients", "among elderly asthma subjects"): the attribute of the group, not its reaction."""
+_COURSE_WORD = re.compile(r"\s*(?:unresponsive|refractory|resistant)\s+to\b", re.I)
+"""A word that tells how a condition answered its treatment ("swelling unresponsive to
+antibiotics"), not an event of its own ("unresponsiveness" is a state of consciousness)."""
+_DIFFERENTIAL = re.compile(
+    r"\b(?:differentials?|differential\s+diagnos[ie]s|concern\s+was\s+for|considered\s+diagnoses"
+    r"|diagnoses\s+considered|misdiagnosed\s+as|mistaken\s+for)\b(?:(?!\b(?:confirmed|revealed|showed|demonstrated|consistent"
+    r"|diagnosed|established|final)\b)[^.;]){0,150}$",
+    re.I,
+)
+"""A diagnosis weighed and not yet made ("the differential included a foreign-body reaction,
+sarcoidosis and lymphoma", "clinical concern was for a cyst", "it may be misdiagnosed as an
+infection"): ConText's hypothetical value, no
+reaction of the patient until a finding confirms it (told in its own clause)."""
 
 
 def before_exposure(patient: list[Sentence]) -> set[int]:
@@ -234,12 +262,19 @@ def named_condition(text: str, start: int, end: int, named: bool) -> bool:
     return named and not _CAUSE_AFTER.match(text, end)
 
 
+def _known(text: str, start: int, end: int, known: set[str] | None) -> bool:
+    """The mention codes a reaction already told (what a treatment "for" it treats)."""
+    return bool({c.code for c in code_phrase(text[start:end])} & (known or set()))
+
+
 def pre_existing(
     text: str, start: int, end: int, known: set[str] | None = None, condition: bool = False
 ) -> Assertion | None:
-    """``historical`` when the mention is the injection's indication, a condition the patient
-    had before, an illness beside the exposure or a symptom a treatment relieved;
-    ``hypothetical`` when it is in a list of what the product is known to cause; else None.
+    """``historical`` when the mention is the injection's indication (a course of treatment
+    "of" it, the population "in X patients" given the product, a condition "refractory to"
+    earlier treatment), a condition the patient had before, an illness beside the exposure or
+    a symptom a treatment relieved; ``hypothetical`` when it is in a list of what the product
+    is known to cause or of the diagnoses weighed (:data:`_DIFFERENTIAL`); else None.
 
     An injection "for" a reaction already told (``known``: the codes of the reactions found
     so far, "hyaluronidase injections for the vascular occlusion"), or an injection of a
@@ -258,13 +293,19 @@ def pre_existing(
         return Assertion.historical
     indication = _INDICATION.search(before)
     treats = indication is not None and (
-        bool({c.code for c in code_phrase(text[start:end])} & (known or set()))
+        _known(text, start, end, known)
         or bool(
             re.match(r"given|administered", indication.group(0), re.I)
             and TREATMENT.search(indication.group(0))
         )
     )
     if (indication and not treats) or _USED_FOR.search(before):
+        return Assertion.historical
+    if _TREATED_FOR.search(before) and not treats and not _known(text, start, end, known):
+        return Assertion.historical
+    if _POPULATION_BEFORE.search(before) and _POPULATION_AFTER.match(text, end):
+        return Assertion.historical
+    if _COURSE_WORD.match(text, start):
         return Assertion.historical
     exposed = _THEN_EXPOSED.match(text[end:]) if _ADMITTED_FOR.search(before) else None
     if exposed and not TREATMENT.search(exposed.group("given")):
@@ -275,6 +316,8 @@ def pre_existing(
         condition and (_CHRONIC_BEFORE.search(before) or _CHRONIC_AFTER.match(text, end))
     ):
         return Assertion.historical
+    if _DIFFERENTIAL.search(before):
+        return Assertion.hypothetical
     listed = _KNOWN_COMPLICATIONS.search(before)
     if listed and not _PATIENT_VERB.search(before[: listed.start()]):
         return Assertion.hypothetical
