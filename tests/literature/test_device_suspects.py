@@ -104,3 +104,29 @@ def test_an_implant_inserted_too_deeply_was_not_given_by_its_route():
     view = _view("dm10_implant_inserted_too_deeply")
     assert view["products"] == [("etonogestrel implant", "drug")]
     assert view["route_approval"] is False
+
+
+def test_the_drug_a_patients_pump_delivers_is_not_the_suspect_but_the_pump():
+    # the insulin is named apart from the device ("insulin was given through the pump"), and
+    # the text names the pump by it elsewhere ("insulin pump therapy"): the device is the
+    # suspect, category other (docs/annotation.md, the y0xx decisions)
+    text = (
+        "Adhesive contact eczema: a case report\n"
+        "Insulin pump therapy is widely used in type 1 diabetes. "
+        "A 44-year-old woman using a tubeless patch pump developed an itchy eczematous rash "
+        "under its adhesive after three weeks. Insulin was delivered subcutaneously through "
+        "the pump at the abdomen. The rash resolved with topical steroids."
+    )
+    products = extract_draft(text).case["products"]
+    assert [(p["name"], p["category"]) for p in products] == [("tubeless patch pump", "other")]
+
+
+def test_an_insulin_named_apart_from_the_pump_stays_the_suspect():
+    # "insulin glargine" is no device's modifier: the drug itself stays the suspect
+    text = (
+        "Lipoatrophy from insulin glargine\n"
+        "A 30-year-old man on an insulin pump developed lipoatrophy at the injection sites of "
+        "subcutaneous insulin glargine given by pen before the pump was started."
+    )
+    products = extract_draft(text).case["products"]
+    assert [(p["name"], p["category"]) for p in products] == [("insulin glargine", "drug")]

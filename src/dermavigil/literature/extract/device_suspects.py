@@ -199,7 +199,8 @@ def device_first(
 ) -> list[ProductFacts]:
     """A device or drug implant of this patient is the suspect when the case names no other
     product, when the products found are only named within the device's name (the
-    "etonogestrel" of "etonogestrel implant", the "insulin" of "insulin pump"), or when the
+    "etonogestrel" of "etonogestrel implant", the "insulin" of "insulin pump"), when they are
+    only drugs the text names a device by (the insulin an "insulin pump" delivers), or when the
     title names the device and none of the medicines found (a material, procedure or
     pigment of category ``other`` found otherwise keeps its own name: "polydioxanone
     threads"). Its name is the most specific the text gives for its head (a drug implant's
@@ -223,6 +224,7 @@ def device_first(
     spans = [(d.sentence.start + d.start, d.sentence.start + d.end) for d in same]
     if products and not (
         _within(products, spans)
+        or _delivered(products, sentences or patient)
         or (
             all(p.category is not ProductCategory.other for p in products)
             and _title_only(title, found, products)
@@ -235,6 +237,23 @@ def device_first(
     )
     product.name, product.category = chosen.name, chosen.category
     return [product]
+
+
+def _delivered(products: list[ProductFacts], sentences: list[Sentence]) -> bool:
+    """Every product found is a drug the text names a device by ("insulin" of an "insulin
+    pump", "insulin infusion set" told anywhere): the drug the patient's device delivers,
+    and the device is the suspect (docs/annotation.md, the y0xx decisions: insulin pumps and
+    infusion sets are ``other``)."""
+    modifiers = {
+        word
+        for s in sentences
+        for m in find_devices(s.text)
+        for word in s.text[_modifiers_start(s.text, m.start) : m.end].lower().split()[:-1]
+    }
+    return all(
+        p.category is ProductCategory.drug and set(p.name.lower().split()) <= modifiers
+        for p in products
+    )
 
 
 def _spans_in(text: str, head: str) -> list[tuple[int, int]]:
