@@ -102,5 +102,5 @@ def labelled_for(name: str, route: Route) -> bool:
     if route in JOINT_ROUTES:
         if routes & JOINT_ROUTES:
             return True
-        return bool(_CORTICOSTEROID.search(name)) and (Route.parenteral in routes or not routes)
+        return is_corticosteroid(name) and (Route.parenteral in routes or not routes)
     return route in routes or (Route.parenteral in routes and route in _PARENTERAL_ROUTES)

@@ -104,7 +104,8 @@ def _skeletons() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for word in sorted(words):
         if len(word) >= MIN_COGNATE and word.isalpha():
-            out[skeleton(word)] = (*out.get(skeleton(word), ()), word)
+            key = skeleton(word)
+            out[key] = (*out.get(key, ()), word)
     return out
 
 
