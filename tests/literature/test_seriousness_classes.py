@@ -66,13 +66,13 @@ def test_the_phenotype_subtrees_come_from_the_process_coder(monkeypatch: pytest.
     """The coder's tables are read from disk once per process: the seriousness phenotypes
     reuse them (a second read cost ~0.2 s of every cold 'dermavigil extract')."""
     from dermavigil.literature.extract import seriousness_codes
-    from dermavigil.terminology import coder_cache
+    from dermavigil.terminology import disk_cache
     from dermavigil.terminology.coder import default_coder
 
     default_coder()
     reads: list[object] = []
-    real_read = coder_cache._read
-    monkeypatch.setattr(coder_cache, "_read", lambda *a: reads.append(a) or real_read(*a))
+    real_read = disk_cache.read
+    monkeypatch.setattr(disk_cache, "read", lambda *a: reads.append(a) or real_read(*a))
     seriousness_codes._lineage.cache_clear()
     assert reaction_criteria([(["HP:0000618"], [(0, 4)])])
     assert reads == []

@@ -34,12 +34,6 @@ def test_cached_tables_code_like_the_full_index():
         assert full.code(phrase) == cached.code(phrase)
 
 
-def test_cache_dir_follows_the_environment(tmp_path):
-    assert coder_cache.cache_dir({"DERMAVIGIL_CACHE_DIR": str(tmp_path)}) == tmp_path
-    assert coder_cache.cache_dir({"DERMAVIGIL_HOME": str(tmp_path)}) == tmp_path / "cache"
-    assert coder_cache.cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "dermavigil"
-
-
 def test_table_terms_outside_the_codable_branch_keep_their_label():
     from dermavigil.terminology.clinical_wordings import EQUIVALENT, NEAREST_PARENT
 

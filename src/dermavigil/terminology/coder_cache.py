@@ -8,33 +8,26 @@ synonym, scope), the labels of codable terms, the skin subtree, the
 :func:`coder_tables` returns them from a ``marshal`` file in the cache
 directory when one exists for this ``hp.obo`` (path, size, modification
 time) and these source files; else it builds them from
-:func:`dermavigil.terminology.hpo.load_hpo` and writes the file (atomic
-rename; an unwritable cache directory only costs the rebuild). ``marshal``
-holds plain tuples, dicts and strings only: loading it runs no code.
-
-Cache directory: ``DERMAVIGIL_CACHE_DIR``, else ``$DERMAVIGIL_HOME/cache``
-when ``DERMAVIGIL_HOME`` is set, else ``$XDG_CACHE_HOME/dermavigil`` (default
-``~/.cache/dermavigil``).
+:func:`dermavigil.terminology.hpo.load_hpo` and writes the file
+(:mod:`dermavigil.terminology.disk_cache`: the cache directory, the key, the
+atomic write).
 """
 
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dermavigil.terminology import disk_cache
 from dermavigil.terminology.normalize import normalize
 from dermavigil.terminology.obo import packaged_hpo_path
 
 if TYPE_CHECKING:
     from dermavigil.terminology.hpo import HpoIndex
 
-FORMAT = 8
+FORMAT = 9
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 NOT_A_REACTION = (
     "HP:0032180",  # Abnormal circulating metabolite concentration (a blood test)
@@ -87,24 +80,9 @@ class CoderTables:
     index (:func:`dermavigil.literature.extract.reaction_merge.ancestors`)."""
 
 
-def cache_dir(env: dict[str, str] | None = None) -> Path:
-    """The directory of derived, rebuildable files (see the module docstring)."""
-    env = dict(os.environ if env is None else env)
-    if env.get("DERMAVIGIL_CACHE_DIR"):
-        return Path(env["DERMAVIGIL_CACHE_DIR"]).expanduser()
-    if env.get("DERMAVIGIL_HOME"):
-        return Path(env["DERMAVIGIL_HOME"]).expanduser() / "cache"
-    base = env.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base).expanduser() / "dermavigil"
-
-
 def _key(obo: Path) -> str:
-    stat = obo.stat()
-    digest = hashlib.sha256(f"{FORMAT}|{obo.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     here = Path(__file__).resolve().parent
-    for name in _SOURCES:
-        digest.update((here / name).read_bytes())
-    return digest.hexdigest()
+    return disk_cache.source_key(FORMAT, [obo], [here / name for name in _SOURCES])
 
 
 def build_tables() -> CoderTables:
@@ -178,54 +156,35 @@ def _mention_keys(
     return keys
 
 
-def _read(path: Path, key: str) -> CoderTables | None:
+def _from_table(table: object) -> CoderTables | None:
     try:
-        data = marshal.loads(path.read_bytes())
-        if data[0] != FORMAT or data[1] != key:
-            return None
-        _, _, release, lexicon, names, alt, skin, fuzzy, mention_keys, parents = data
-        return CoderTables(
-            release, lexicon, names, alt, frozenset(skin), fuzzy, mention_keys, parents
-        )
-    except (OSError, EOFError, ValueError, TypeError, IndexError):
+        release, lexicon, names, alt, skin, fuzzy, mention_keys, parents = table  # type: ignore[misc]
+    except (TypeError, ValueError):
         return None
+    return CoderTables(release, lexicon, names, alt, frozenset(skin), fuzzy, mention_keys, parents)
 
 
-def _write(path: Path, key: str, tables: CoderTables) -> None:
-    payload = marshal.dumps(
-        (
-            FORMAT,
-            key,
-            tables.release,
-            tables.lexicon,
-            tables.names,
-            tables.alt,
-            sorted(tables.skin),
-            tables.fuzzy_keys,
-            tables.mention_keys,
-            tables.parents,
-        )
+def _to_table(tables: CoderTables) -> tuple[object, ...]:
+    return (
+        tables.release,
+        tables.lexicon,
+        tables.names,
+        tables.alt,
+        sorted(tables.skin),
+        tables.fuzzy_keys,
+        tables.mention_keys,
+        tables.parents,
     )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(payload)
-        os.replace(tmp.name, path)
-        for older in path.parent.glob("hpo-coder-*.marshal"):
-            if older != path:
-                older.unlink(missing_ok=True)
-    except OSError:
-        return
 
 
 def coder_tables() -> CoderTables:
     """The coder tables: from the disk cache when valid, else built and cached."""
     obo = packaged_hpo_path()
     key = _key(obo)
-    path = cache_dir() / f"hpo-coder-{FORMAT}.marshal"
-    cached = _read(path, key)
+    path = disk_cache.cache_dir() / f"hpo-coder-{FORMAT}.marshal"
+    cached = _from_table(disk_cache.read(path, key))
     if cached is not None:
         return cached
     tables = build_tables()
-    _write(path, key, tables)
+    disk_cache.write(path, key, _to_table(tables), "hpo-coder-*.marshal")
     return tables

@@ -49,6 +49,7 @@ from functools import lru_cache
 from dermavigil.terminology.clinical_wordings import COLOUR_WORDS
 from dermavigil.terminology.coder import default_coder
 from dermavigil.terminology.disease_spans import disease_keys
+from dermavigil.terminology.gloss_cache import cached
 from dermavigil.terminology.normalize import normalize
 from dermavigil.terminology.translations import fold, tokens, translated_labels
 
@@ -98,7 +99,12 @@ def skeleton(word: str) -> str:
 @lru_cache(maxsize=1)
 def _skeletons() -> dict[str, tuple[str, ...]]:
     """Skeleton -> the English words of seven letters or more, in alphabetical order, that
-    the HPO index's labels and synonyms or the Disease Ontology's names hold."""
+    the HPO index's labels and synonyms or the Disease Ontology's names hold (cached on disk,
+    :func:`.gloss_cache.cached`)."""
+    return cached("skeletons", _build_skeletons)  # type: ignore[return-value]
+
+
+def _build_skeletons() -> dict[str, tuple[str, ...]]:
     words = {w for key in default_coder().tables.lexicon for w in key.split()}
     words |= {w for key in disease_keys() for w in key.split()}
     out: dict[str, tuple[str, ...]] = {}
@@ -133,9 +139,14 @@ def _coded(english: str) -> bool:
 @lru_cache(maxsize=len(GLOSSED))
 def glossary(language: str) -> dict[str, str]:
     """Folded word of ``language`` -> its English word, induced from the HPO translated
-    labels and the English labels of the same terms (Dice coefficient, module docstring)."""
+    labels and the English labels of the same terms (Dice coefficient, module docstring;
+    cached on disk, :func:`.gloss_cache.cached`)."""
     if language not in GLOSSED:
         return {}
+    return cached(language, lambda: _induce(language))  # type: ignore[return-value]
+
+
+def _induce(language: str) -> dict[str, str]:
     names = default_coder().tables.names
     foreign: Counter[str] = Counter()
     english: Counter[str] = Counter()
