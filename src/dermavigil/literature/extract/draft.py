@@ -250,7 +250,16 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         "findings": assemble.findings_part(find_findings(patient, sentences), evidence),
         "treatments": assemble.treatments_part(
             find_treatments(
-                _with_title(sentences, case_part), suspects, suspect_spans, first, exposed_in
+                # a sentence outside the case part that sums the case up ("We present a case
+                # of ... successfully managed with excision") tells its treatment too
+                _with_title(
+                    sentences,
+                    sorted([*case_part, *summaries(sentences, case_part)], key=lambda s: s.index),
+                ),
+                suspects,
+                suspect_spans,
+                first,
+                exposed_in,
             ),
             evidence,
         ),

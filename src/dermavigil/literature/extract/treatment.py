@@ -11,9 +11,10 @@ procedure done for the diagnosis ("excised and sent for histopathology",
 drained") is not a treatment (``docs/annotation.md``); a procedure told by
 its verb ("the abscess was then drained", "massaged") is, and so is what
 the clinician is told to have done ("we injected hyaluronidase"). The names of
-one sentence are matched by :mod:`.treatment_matches`, a diagnostic procedure
-told by :mod:`.treatment_diagnostic`; this module reads the sentences, their
-cues and the facts.
+one sentence are matched by :mod:`.treatment_matches`, with the names listed beside them
+(:mod:`.treatment_conjuncts`) and a listed suspect the case tells only after the reaction,
+as a treatment (:mod:`.treatment_late`); a diagnostic procedure is told by
+:mod:`.treatment_diagnostic`; this module reads the sentences, their cues and the facts.
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.roles import statement_about_no_one, told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment_combined import specific_names
+from dermavigil.literature.extract.treatment_conjuncts import listed_with
 from dermavigil.literature.extract.treatment_diagnostic import diagnostic
 from dermavigil.literature.extract.treatment_exposure import names_the_exposure, title_causes
+from dermavigil.literature.extract.treatment_late import late_suspects
 from dermavigil.literature.extract.treatment_matches import Match
 from dermavigil.literature.extract.treatment_names import CANONICAL, PROCEDURE_VERBS, TREATMENT
 
@@ -167,7 +170,15 @@ def find_treatments(
             for a, b in suspect_spans
             if sentence.start <= a < sentence.end
         )
-        for match in Match.all(sentence.text, suspects, local):
+        matches = Match.all(sentence.text, suspects, local)
+        matches += late_suspects(sentence, patient, suspects, first_reaction, matches, exposed)
+        matches += [
+            m
+            for m in listed_with(sentence.text, matches)
+            if not any(a < m.end() and m.start() < b for a, b in local)
+            and not any(len(s) > 3 and s in m.group(0).lower() for s in suspects)
+        ]
+        for match in sorted(matches, key=Match.start):
             if assertion(sentence.text, match.start(), match.end()) is Assertion.negated:
                 continue
             if diagnostic(sentence.text, match.start(), match.end()):

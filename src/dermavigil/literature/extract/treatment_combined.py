@@ -43,6 +43,12 @@ care"), which its members in brackets or after "including" name; a single drug f
 name in brackets is followed by its brand."""
 
 
+_SURGICAL_HEAD = re.compile(r"[A-Za-z]+(?:ectom|otom|ostom|plast|pex)(?:y|ies)", re.I)
+"""A procedure named by its surgical suffix (-ectomy, -otomy, -ostomy, -plasty, -pexy) right
+after another name with a space between ("skin graft phalloplasty"): the head of one noun
+compound whose modifier tells how it was done (the right-hand head rule of English
+compounds, Williams, "On the notions 'lexically related' and 'head of a word'", Linguistic
+Inquiry 12, 1981), one procedure."""
 _ACRONYM = re.compile(r"(?-i:[A-Z]{2,}s?)")
 """An acronym in brackets after a name is that name abbreviated, not a member."""
 
@@ -88,6 +94,7 @@ def combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int
         if out and (
             _COMBINATION.fullmatch(text[out[-1][1] : start])
             or (_INHIBITOR.fullmatch(name) and _WITH_DOSE.fullmatch(text[out[-1][1] : start]))
+            or (_SURGICAL_HEAD.fullmatch(name) and text[out[-1][1] : start] == " ")
         ):
             first = out.pop()
             out.append((first[0], end, text[first[0] : end]))

@@ -1,0 +1,101 @@
+"""Treatment classes read from the grammar and the order of a case report, on texts we wrote.
+
+docs/annotation.md, ``treatments``: what was given or done for the reaction, as named.
+A drug the product finder also lists but the case names only after the reaction, in a
+treatment frame, is a treatment; a name no lexicon holds, listed with treatments, is one
+of them (conjuncts share their role); a sentence outside the case part that sums the case
+up ("We present a case of ... managed with ...") tells its treatments; a procedure named by
+its surgical suffix after another name with a space between is one compound procedure.
+"""
+
+from __future__ import annotations
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.treatment import find_treatments
+from dermavigil.literature.extract.treatment_conjuncts import listed_with
+from dermavigil.literature.extract.treatment_matches import Match
+
+
+def _treatments(text: str) -> list[str]:
+    return [t["drug"] for t in extract_draft(text).case["treatments"]]
+
+
+def _at(text: str, *names: str) -> list[Match]:
+    return [Match(text.index(n), text.index(n) + len(n), n) for n in names]
+
+
+def _sentences(*texts: str) -> list[Sentence]:
+    out, at = [], 0
+    for index, text in enumerate(texts):
+        out.append(Sentence(at, at + len(text), text, None, index))
+        at += len(text) + 1
+    return out
+
+
+_NECROSIS = (
+    "A 41-year-old woman received hyaluronic acid filler in the nasolabial folds.",
+    "The next day she developed livedo and necrosis of the upper lip.",
+)
+
+
+def test_a_listed_suspect_told_only_after_the_reaction_in_a_treatment_frame_is_a_treatment():
+    case = _sentences(
+        *_NECROSIS,
+        "She was administered hyaluronidase, warm compresses and pentoxifylline, and the "
+        "necrosis regressed.",
+    )
+    found = find_treatments(case, frozenset({"hyaluronic acid", "pentoxifylline"}), (), 1, case[0])
+    assert "pentoxifylline" in [t.drug for t in found]
+
+
+def test_the_suspect_told_before_the_reaction_stays_no_treatment():
+    case = _sentences(
+        "A 41-year-old woman received pentoxifylline injections for tinnitus.",
+        "The next day she developed livedo and necrosis of the forearm.",
+        "She was given warm compresses and pentoxifylline again, and the necrosis worsened.",
+    )
+    found = find_treatments(case, frozenset({"pentoxifylline"}), (), 1, case[0])
+    assert "pentoxifylline" not in [t.drug for t in found]
+
+
+def test_a_preparation_listed_with_treatments_is_one():
+    text = "She was started on clobetasol ointment, a zinc oxide paste and cold compresses."
+    kept = _at(text, "clobetasol", "cold compresses")
+    assert [m.text for m in listed_with(text, kept)] == ["zinc oxide paste"]
+
+
+def test_a_drug_named_by_its_inn_stem_in_a_list_is_one():
+    text = "The abscess was treated with amoxicillin, ceftezole and incision and drainage."
+    kept = _at(text, "amoxicillin", "incision and drainage")
+    assert [m.text for m in listed_with(text, kept)] == ["ceftezole"]
+
+
+def test_a_clause_after_the_list_is_no_conjunct():
+    text = "She was treated with prednisolone and the swelling subsided, and was discharged home."
+    assert listed_with(text, _at(text, "prednisolone")) == []
+
+
+def test_a_word_before_the_frame_is_no_conjunct():
+    text = "However, intravenous antibiotics were given."
+    assert listed_with(text, _at(text, "antibiotics")) == []
+
+
+def test_a_sentence_that_sums_the_case_up_tells_its_treatments():
+    found = _treatments(
+        "Penile paraffinoma\nA 44-year-old man presented with a hard, painful penile mass ten "
+        "years after he injected paraffin oil into the penile shaft. Biopsy showed a "
+        "paraffinoma. CONCLUSION: This case highlights a penile paraffinoma successfully "
+        "managed with wide surgical excision."
+    )
+    assert any("excision" in name for name in found)
+
+
+def test_a_graft_then_a_plasty_is_one_procedure():
+    found = _treatments(
+        "Penile paraffinoma\nA 44-year-old man presented with a hard, painful penile mass ten "
+        "years after he injected paraffin oil into the penile shaft. The mass was treated with "
+        "excision and split-thickness skin graft phalloplasty."
+    )
+    assert "split-thickness skin graft phalloplasty" in found
+    assert "phalloplasty" not in found
