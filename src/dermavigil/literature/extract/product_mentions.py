@@ -4,7 +4,8 @@ Product mentions come from :func:`dermavigil.terminology.products.find_products`
 (the aesthetic product families and brands), the drug lexicon
 (:func:`dermavigil.terminology.drugs.find_drugs`) when the sentence gives the
 drug as the exposure, a drug class named with its route, and the
-abbreviations the text defines. Mentions that :mod:`.suspect_roles` finds to
+abbreviations the text defines, and the names it marks with a trademark sign
+(:mod:`.trademark_names`). Mentions that :mod:`.suspect_roles` finds to
 be treatments or ingredients are left out. When no product is named, the
 object of an administration phrase ("injections of a skin booster containing
 ...", "had a hair-growth serum ... injected") is the product
@@ -31,6 +32,7 @@ from dermavigil.literature.extract.suspect_roles import (
     tied_as_cause,
     treats_complication,
 )
+from dermavigil.literature.extract.trademark_names import trademark_mentions
 from dermavigil.literature.extract.treatment_names import TREATMENT
 from dermavigil.terminology.drugs import find_drugs
 from dermavigil.terminology.materials import find_filler_materials
@@ -164,6 +166,7 @@ def suspect_mentions(
         known += abbreviated_mentions(sentence, known, abbr or {})
         drugs = _drug_suspects(sentence, known)
         drugs += _material_suspects(sentence, [*known, *drugs])
+        drugs += trademark_mentions(sentence.text, [*known, *drugs])
         found = [
             m
             for m in class_exposures(sentence)

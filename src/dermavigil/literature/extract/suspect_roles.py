@@ -57,19 +57,20 @@ _EXPOSED_BEFORE = re.compile(
     r"|administration of|administered|administering|abus(?:ing|ed)|misus(?:ing|ed)"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
     r"|caused by|exposure to|related to|infusions? of|infused with|extravasation of|on"
-    r"|formulations? of)"
-    r"\s+(?:\(?\d[\d.,]*\s*(?:mL|ml|cc|mg|g|mcg|\u00b5g|IU|U|units?)\)?\s+)*"
+    r"|formulations? of|sclerotherapy (?:with|using))"
+    r"\s+(?:\(?\d[\d.,]*\s*(?:mL|ml|cc|mg|g|mcg|\u00b5g|IU|U|units?|%)\)?\s+)*"
     r"(?:[\w(),.-]+\s+){0,4}\(?$",
     re.I,
 )
 _EXPOSED_AFTER = re.compile(
     r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|infusions?|extravasat\w*|administration"
-    r"|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse|auto-?inject\w*|pens?"
+    r"|sclerotherap\w*|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse|auto-?inject\w*|pens?"
     r"|(?:was|were)\s+(?:\w+\s+)?(?:discontinued|stopped|withdrawn|ceased|suspended))\b",
     re.I,
 )
 """After a drug's name, how it was given (an injection, the autoinjector or pen that holds
-it: "an EpiPen autoinjector") or that it was stopped ("dalteparin therapy was
+it: "an EpiPen autoinjector"; the injection procedure named by its agent, "ethanol
+sclerotherapy") or that it was stopped ("dalteparin therapy was
 discontinued": a dechallenge, so the drug is what the reaction was to; a usual treatment
 of the reaction stopped is kept apart by :data:`.treatment_names.TREATMENT`)."""
 _LINE = re.compile(r"^\s+(?:[\w-]+\s+){0,6}?(?:through|via)\s", re.I)
@@ -201,9 +202,13 @@ def cosmetic_form(after: str) -> re.Match[str] | None:
 
 def is_treatment(sentence: Sentence, mention: ProductMention) -> bool:
     """Given for the reaction: "treated with X", or a usual treatment after a treatment cue
-    or followed by one ("heparin was started")."""
+    or followed by one ("heparin was started"); never a name the reaction is told to be to
+    ("injection site reactions to long-term therapy with X": the object of "reactions to",
+    :data:`_CAUSE_BEFORE`)."""
     before = sentence.text[: mention.start - sentence.start]
     after = sentence.text[mention.end - sentence.start :]
+    if _CAUSE_BEFORE.search(before) and not _DOUBTED.search(before):
+        return False
     if treated_with(before, after):
         return True
     return bool(
