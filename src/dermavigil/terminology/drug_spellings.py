@@ -70,13 +70,19 @@ _CATIONS = {
     "potasio": "potassium", "potassio": "potassium", "potassium": "potassium",
     "magnesio": "magnesium", "magnesium": "magnesium", "zinc": "zinc", "zinco": "zinc",
 }  # fmt: skip
+_CATION_ADJECTIVES = {
+    "calcico": "calcium", "sodico": "sodium", "potasico": "potassium", "magnesico": "magnesium",
+}  # fmt: skip
+"""The cation as the adjective Spanish and Portuguese also name a salt by ("gluconato
+cálcico", "bicarbonato sódico", "cloruro potásico": -ico of the element's name)."""
 SALT = re.compile(
-    rf"(?<![\w-])(?P<anion>{'|'.join(_ANIONS)}) (?:de|di|do|da|d['\u2019]) ?(?:l['\u2019])?"
-    rf"(?P<cation>{'|'.join(_CATIONS)})(?![\w-])"
+    rf"(?<![\w-])(?P<anion>{'|'.join(_ANIONS)}) (?:(?:de|di|do|da|d['\u2019]) ?(?:l['\u2019])?"
+    rf"(?P<cation>{'|'.join(_CATIONS)})|(?P<adjective>{'|'.join(_CATION_ADJECTIVES)}))(?![\w-])"
 )
 """A salt as Spanish, Portuguese, French and Italian name it: the anion, "de" (di, d'), the
-cation ("gluconato de calcio", "chlorure de potassium", "solfato di magnesio"), on the text
-folded to ASCII; English names the cation first ("calcium gluconate")."""
+cation ("gluconato de calcio", "chlorure de potassium", "solfato di magnesio"), or the anion
+and the cation's adjective ("gluconato cálcico"), on the text folded to ASCII; English names
+the cation first ("calcium gluconate")."""
 
 
 def romance_salt(phrase: str) -> str | None:
@@ -84,5 +90,6 @@ def romance_salt(phrase: str) -> str | None:
     match = SALT.fullmatch(phrase)
     if not match:
         return None
-    english = f"{_CATIONS[match.group('cation')]} {_ANIONS[match.group('anion')]}"
+    cation = _CATIONS.get(match.group("cation") or "") or _CATION_ADJECTIVES[match["adjective"]]
+    english = f"{cation} {_ANIONS[match.group('anion')]}"
     return english if english in drug_names() else None

@@ -156,12 +156,14 @@ EXPOSURE = re.compile(
     r"(?<![\w-])(?:aplicacion(?:es)?|administracion(?:es)?|inyeccion(?:es)?|infiltracion(?:es)?"
     r"|colocacion|aplicac(?:ao|oes)|administrac(?:ao|oes)|injec(?:ao|oes)|injections?"
     r"|administration|injektion(?:en)?|gabe|iniezion[ei]|somministrazione|infiltrations?"
-    r"|infiltrac(?:ao|oes)|infiltrazion[ei])"
+    r"|infiltrac(?:ao|oes)|infiltrazion[ei]"
+    r"|extravasac(?:ion|ao)(?:es)?|extravasamento|extravasations?|stravaso|paravasat(?:ion)?)"
     r"(?: [a-z]+){0,2}? (?:(?:de|da|do|von|di)(?: la| a| o)?(?![\w-])|(?:de |d['\u2019])(?:une?"
     r"(?![\w-])|l['\u2019])?)"
 )
-"""Words before the product given (the suspect, never a treatment); the apostrophe as
-typeset ("d\u2019héparine") or typed."""
+"""Words before the product given (the suspect, never a treatment), its extravasation among
+them as in English ("extravasación de gluconato cálcico"); the apostrophe as typeset
+("d\u2019héparine") or typed."""
 CAUSE = re.compile(
     r"(?<![\w-])(?:(?:asociad|inducid|causad|provocad|secundari|relacionad|debid|associad"
     r"|induzid|ocasionad|induite?|associee?|secondaire|liee?|causee?|provoquee?|due|indott"
