@@ -16,6 +16,12 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.case import CodedTerm
 from dermavigil.domain.vocab import FindingKind
+from dermavigil.literature.extract.finding_result import (
+    LIKENESS_BEFORE,
+    METHOD,
+    RESULT_END,
+    without_diagnosis,
+)
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.relevance import generic_section, reports_cases
@@ -143,58 +149,6 @@ biopsies", "Necrosis of the outer layer ... was detected after histopathological
 evaluation"."""
 
 
-_DIAGNOSIS_AFTER = re.compile(
-    r",?\s+(?:(?:thus |therefore |so )?(?:confirming|establishing)\b"
-    r"|(?:which |that )?(?:(?:was|were|is|are) )?(?:suggestive|indicative) of\b"
-    r"|(?:which |that )(?:suggested|indicated)\b)",
-    re.I,
-)
-"""Where a slide's description hands over to the disease it suggests or confirms
-("non-caseating granulomas, confirming the diagnosis of sarcoid uveitis", ", suggestive of a
-drug hypersensitivity reaction"): not a histopathology finding (docs/annotation.md,
-``histopathology``: what the biopsy showed). A slide "consistent with foreign body granuloma"
-keeps its pattern's name (d52)."""
-_STAINED = re.compile(
-    r",?\s+(?:which |that )?(?:(?:was|were) )?stain(?:ed|ing) (?:positive |negative )?"
-    r"(?:with|for)\b",
-    re.I,
-)
-"""How the slide stained ("masses ..., which stained positive with Congo red"): a method, not
-a finding."""
-_RESEMBLING = re.compile(
-    r",?\s+(?:\w+ly\s+)?(?:resembling|mimicking|simulating|reminiscent of|similar to)\b", re.I
-)
-"""What the slide is compared with. Compared with a disease the vocabulary codes
-("palisading histiocytes closely resembling granuloma annulare"), it is a likeness, not a
-finding (docs/annotation.md: a differential diagnosis is no finding of the patient);
-compared with an object ("empty spaces resembling Swiss cheese"), it is the appearance
-itself and stays."""
-
-
-_LIKENESS_BEFORE = re.compile(
-    r"\b(?:resembl\w*|mimick?\w*|simulat\w*|similar to|reminiscent of)\s+(?:the\s+)?$", re.I
-)
-"""A test named inside a likeness ("a proliferation mimicking the histological features of a
-lymphoma"): what a disease looks like, no finding of the patient."""
-
-
-def _without_diagnosis(result: str) -> str:
-    """The result up to a staining clause or a likeness to a disease, and up to a diagnosis
-    clause when the words before it name a finding of their own ("histologic changes
-    consistent with an insulin derived amyloidoma" keeps its diagnosis: the changes are named
-    by it)."""
-    stained = _STAINED.search(result)
-    if stained is not None:
-        result = result[: stained.start()].rstrip(" ,")
-    like = _RESEMBLING.search(result)
-    if like is not None and code_phrase(re.split(r"[,;(]", result[like.end() :])[0]):
-        result = result[: like.start()].rstrip(" ,")
-    cue = _DIAGNOSIS_AFTER.search(result)
-    if cue is None or not code_phrase(result[: cue.start()]):
-        return result
-    return result[: cue.start()].rstrip(" ,")
-
-
 def _confirmed(sentence: Sentence) -> FindingFacts | None:
     """ "The diagnosis of X was confirmed by histological examination": the result first."""
     match = next((m for p in (*_CONFIRMED, _REPORTED_WITH) if (m := p.search(sentence.text))), None)
@@ -315,18 +269,6 @@ def _expand_short_forms(findings: list[FindingFacts], sentences: list[Sentence])
                         finding.codes.append(code)
 
 
-_METHOD = re.compile(
-    r"\s*(?:(?:further|also|then|\w+ly)\s+)?(?:(?:confirmed|supported|assessed|established)\s+)?"
-    r"(?:with|by|using|via)\b",
-    re.I,
-)
-"""A reporting verb followed by the means ("further confirmed with the Naranjo Adverse Drug
-Reaction Probability Scale"): a method or a causality scale, not a result."""
-_RESULT_END = re.compile(r"[.;](?:\s|$)(?!\s*\(?(?:\d{1,2}|[a-h])\)\s)|$")
-"""The result's end: a full stop or a semicolon, not the semicolon of a numbered enumeration
-("three patterns: (1) an acute pattern ...; (2) a sub-acute pattern ...")."""
-
-
 def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
     findings: list[tuple[FindingFacts, int]] = []
     for sentence in patient:
@@ -336,13 +278,13 @@ def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
             continue
         test = _TEST.search(sentence.text)
         verb = _VERB.search(sentence.text, test.end()) if test else None
-        if not test or not verb or _LIKENESS_BEFORE.search(sentence.text, 0, test.start()):
+        if not test or not verb or LIKENESS_BEFORE.search(sentence.text, 0, test.start()):
             continue
         tail = sentence.text[verb.end() :]
-        if _METHOD.match(tail):
+        if METHOD.match(tail):
             continue  # "confirmed with the Naranjo scale": how, not what the slide showed
-        end = _RESULT_END.search(tail)
-        result = _without_diagnosis(tail[: end.start() if end else len(tail)].strip())
+        end = RESULT_END.search(tail)
+        result = without_diagnosis(tail[: end.start() if end else len(tail)].strip())
         if not result:
             continue
         offset = sentence.start + verb.end() + tail.index(result)
