@@ -48,11 +48,25 @@ LIKENESS_BEFORE = re.compile(
 lymphoma"): what a disease looks like, no finding of the patient."""
 
 
+_CASE_AFTER = re.compile(
+    r"\s+(?:(?:in|of) (?:a|an|our|this|the) (?:\d+[- ]year[- ]old )?(?:wom[ae]n|m[ae]n"
+    r"|patients?|girl|boy|child|lady|case)|(?:after|following) (?:the |an? |her |his )?"
+    r"(?:[\w-]+ )?(?:injections?|vaccinations?|inoculations?))\b",
+    re.I,
+)
+"""Where a result runs on into the case it belongs to ("a granulomatous change in a woman
+after the injection of ... for the correction of facial wrinkling"): the patient and the
+exposure are no part of what the slide showed."""
+
+
 def without_diagnosis(result: str) -> str:
     """The result up to a staining clause or a likeness to a disease, and up to a diagnosis
     clause when the words before it name a finding of their own ("histologic changes
     consistent with an insulin derived amyloidoma" keeps its diagnosis: the changes are named
     by it)."""
+    case = _CASE_AFTER.search(result)
+    if case is not None:
+        result = result[: case.start()].rstrip(" ,")
     stained = _STAINED.search(result)
     if stained is not None:
         result = result[: stained.start()].rstrip(" ,")

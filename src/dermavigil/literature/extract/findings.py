@@ -23,6 +23,7 @@ from dermavigil.literature.extract.finding_result import (
     without_diagnosis,
 )
 from dermavigil.literature.extract.mentions import reaction_abbreviations
+from dermavigil.literature.extract.microscopy import GOES_ON, opening_clause
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.relevance import generic_section, reports_cases
 from dermavigil.literature.extract.roles import told_in_past
@@ -52,7 +53,9 @@ _VERB = re.compile(
     r"|reported|(?<=pathology )indicated"
     r"|(?<=ly, )(?:\w+ ){1,3}?(?:presented|exhibited|displayed|had)"
     r"|consist(?:ed|s) of|(?:was|were|is|are) composed of|comprised|contained"
-    r"|identified|was consistent with|were consistent with|was positive for|were negative"
+    r"|identified|(?:was|were|is|are) consistent with|was positive for|were negative"
+    r"|(?:(?:was|were) (?:\w+ly )?)?characteri[sz]ed by|prov(?:en|ed) to be|evidenced"
+    r"|gave evidence of"
     r"|shown to be|showing|revealing|demonstrating|included|includes|including"
     r"|(?<=findings )of|(?<=features )of"
     r"|(?:were|was)(?!\s+(?:then\s+|also\s+|subsequently\s+)?(?:performed|taken|obtained|done|carried"
@@ -170,26 +173,12 @@ def _confirmed(sentence: Sentence) -> FindingFacts | None:
     return finding
 
 
-_GOES_ON = re.compile(
-    r"\b(?:were|was) (?:also )?(?:observed|seen|noted|present|found|identified|scattered)\b"
-    r"|^(?:the )?(?:granulomas?|infiltrates?|dermis|epidermis|subcutis|lesions?|specimens?"
-    r"|histiocytes|macrophages|(?:giant |inflammatory |epithelioid |plasma )?cells)"
-    r" (?:were|was|showed|consisted|contained)\b|^there (?:was|were)\b"
-    r"|^(?:the )?(?:same )?(?:samples?|specimens?|sections?|slides?|tissues?) (?:also )?"
-    r"(?:showed|revealed|demonstrated|disclosed|contained)\b",
-    re.IGNORECASE,
-)
-"""A sentence that goes on describing the slide ("Patchy spongiosis and hyperkeratosis were
-observed in the epidermis.", "The granulomas were epithelioid ...", "The histiocytes
-contained ...", "The same sample also showed ...")."""
-
-
 def _code_items(sentence: Sentence, result: str, local: int, finding: FindingFacts) -> None:
     """Code each listed item of ``result`` (at ``local`` in the sentence) into ``finding``,
     leaving negated and uncertain ones out."""
     seen = {c.code for c in finding.codes}
     for item, at in _items(result):
-        for code in code_phrase(item):
+        for code in code_phrase(_LINE_BREAK_HYPHEN.sub(r"\1\2", item)):
             if (code.matched_text or "").lower() in _COLOURS:
                 continue  # "red pigment", "Congo red": a slide's colour is no erythema
             inner = item.lower().find((code.matched_text or item).lower())
@@ -202,6 +191,9 @@ def _code_items(sentence: Sentence, result: str, local: int, finding: FindingFac
                 finding.codes.append(code)
 
 
+_LINE_BREAK_HYPHEN = re.compile(r"(\w{3,})- (?!(?:and|or|to|nor)\b)([a-z]{3,})")
+"""A word a PDF's line break split with a hyphen and a space ("granulomatous inflam- mation"),
+rejoined before coding; a hyphen that shares its word with the next ("T- and B-cells") stays."""
 _COLOURS = frozenset({"red", "reddish", "pink", "purple", "blue", "brown", "black"})
 
 
@@ -243,7 +235,7 @@ def find_findings(
             finding.kind is FindingKind.histopathology
             and after is not None
             and not _TEST.search(after.text)
-            and _GOES_ON.search(after.text)
+            and GOES_ON.search(after.text)
         ):  # the slide described sentence after sentence
             _goes_on(finding, after)
             after = by_index.get(after.index + 1)
@@ -276,6 +268,10 @@ def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
         if confirmed is not None:
             findings.append((confirmed, sentence.index))
             continue
+        opening = opening_clause(sentence.text)
+        if opening is not None:
+            findings.append((_opened(sentence, *opening), sentence.index))
+            continue
         test = _TEST.search(sentence.text)
         verb = _VERB.search(sentence.text, test.end()) if test else None
         if not test or not verb or LIKENESS_BEFORE.search(sentence.text, 0, test.start()):
@@ -299,5 +295,39 @@ def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
             },
         )
         _code_items(sentence, result, verb.end() + tail.index(result), finding)
+        if end and end.group(0).startswith(";"):
+            _clause_goes_on(finding, sentence, verb.end() + end.end())
         findings.append((finding, sentence.index))
     return findings
+
+
+def _opened(sentence: Sentence, test: Span, clause: Span) -> FindingFacts:
+    """The finding of a sentence opened by a test adverbial
+    (:func:`.microscopy.opening_clause`): the whole clause after it."""
+    name = sentence.text[test[0] : test[1]]
+    result = sentence.text[clause[0] : clause[1]]
+    finding = FindingFacts(
+        kind=_kind(name),
+        test=name.lower(),
+        result=result,
+        spans={
+            "test": [(sentence.start + test[0], sentence.start + test[1])],
+            "result": [(sentence.start + clause[0], sentence.start + clause[1])],
+        },
+    )
+    _code_items(sentence, result, clause[0], finding)
+    return finding
+
+
+def _clause_goes_on(finding: FindingFacts, sentence: Sentence, at: int) -> None:
+    """The clause after the result's semicolon, at ``at`` in the sentence, added to the
+    finding when it goes on describing the slide ("Histopathology showed X; the underlying
+    dermis showed Y")."""
+    clause = sentence.text[at:].lstrip()
+    local = len(sentence.text) - len(clause)
+    if finding.kind is not FindingKind.histopathology or not GOES_ON.search(clause):
+        return
+    clause = re.split(r";(?:\s|$)", clause)[0].rstrip(" .")
+    finding.result = f"{finding.result}; {clause}"
+    finding.spans["result"].append((sentence.start + local, sentence.start + local + len(clause)))
+    _code_items(sentence, clause, local, finding)

@@ -1,0 +1,91 @@
+"""The grammar of microscopy sentences that name their result without a reporting verb after
+the test.
+
+Two sentence shapes of a case report's histology tell what the slide showed without the
+"<test> showed <result>" order the findings reader looks for first
+(:mod:`dermavigil.literature.extract.findings`):
+
+- **A test adverbial opening the sentence** ("Histologically, ...", "On histopathology,
+  ...", "During histological examination, ...", "Microscopically: ..."): the adverbial sets
+  the frame and the clause after it is the finding, whatever its verb ("a foreign body
+  reaction with lipid vacuoles was observed in the subcutis", "the dermal collagen was
+  degenerated"). The subject of a passive observation verb is then the finding, not the
+  words after the verb.
+- **A sentence that goes on describing the slide** after a histopathology finding: its
+  subject is a layer of the skin or a part of the slide ("The dermis demonstrates ...",
+  "Examination of the deeper dermis revealed ...", "The vacuoles contained ...", "The
+  findings were consistent with ...") or its verb is a passive of observation ("Similar
+  material is also identified ..."), in the past or in the present a case may be told in.
+  The layers are the strata of the skin of Terminologia Anatomica (epidermis, dermis with
+  its papillary and reticular layers, subcutaneous tissue or hypodermis) and of the
+  microscope (subcutis, panniculus, fat lobules and septa).
+"""
+
+from __future__ import annotations
+
+import re
+
+_TEST_WORD = (
+    r"(?:histo\w{0,3}patholog\w*|(?:immuno)?histolog\w*|dermatopatholog\w*|microscop\w*"
+    r"|patholog(?:ic|ical)(?:ly)?|cytolog\w*|light microscopy|(?:skin |punch )?biops(?:y|ies))"
+)
+_OPENING = re.compile(
+    rf"^(?:(?:on|at|upon|in|during|by|under)\s+(?:the\s+)?)?(?P<test>{_TEST_WORD}"
+    r"(?:\s+(?:exam(?:ination)?s?|evaluations?|analys[ie]s|stud(?:y|ies)|findings?"
+    r"|sections?))?)\s*[,:]\s*",
+    re.I,
+)
+"""A test adverbial opening the sentence, closed by a comma or a colon."""
+_ACTIVE_REPORT = re.compile(
+    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|displayed"
+    r"|exhibited|presented|consist(?:ed|s) of|contained|contains)\b",
+    re.I,
+)
+"""A verb whose object is the finding: the findings reader's own verb-led path reads it."""
+
+
+def opening_clause(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(test span, clause span) when ``text`` opens with a test adverbial and the clause after
+    it has no active reporting verb ("Histologically, X was observed in the dermis": the
+    clause is X and what was said of it); None otherwise."""
+    opening = _OPENING.match(text)
+    if opening is None:
+        return None
+    clause = text[opening.end() :]
+    if not clause or _ACTIVE_REPORT.search(clause):
+        return None
+    end = opening.end() + len(clause.rstrip(" .;"))
+    return opening.span("test"), (opening.end(), end)
+
+
+LAYER = (
+    r"(?:(?:superficial|deep(?:er)?|mid|upper|lower|papillary|reticular|underlying|entire"
+    r"|whole)\s+)*(?:epidermis|dermis|subcutis|hypodermis|panniculus|subcutaneous"
+    r"(?:\s+(?:fat|tissue|adipose tissue|layer))?|adipose tissue|fat lobules?|fat septa"
+    r"|septa)"
+)
+"""The skin's layers as a slide shows them."""
+_SLIDE_PART = (
+    r"(?:granulomas?|infiltrates?|vacuoles?|cysts?|histiocytes|macrophages|lymphocytes"
+    r"|(?:(?:multinucleated |foreign[- ]body |giant |inflammatory |epithelioid |plasma )"
+    r"*cells)|lesions?|specimens?|samples?|sections?|slides?|tissues?|material|deposits?)"
+)
+_VERB = (
+    r"(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|discloses|displayed"
+    r"|displays|exhibited|exhibits|contained|contains|consisted|consists|were|was|is|are)"
+)
+GOES_ON = re.compile(
+    r"\b(?:were|was|is|are) (?:also )?(?:observed|seen|noted|present|found|identified"
+    r"|scattered|detected)\b"
+    rf"|^(?:in )?(?:the )?(?:same )?(?:{LAYER}|{_SLIDE_PART})(?:\s+and\s+{LAYER})?"
+    rf" (?:also )?{_VERB}\b"
+    rf"|^(?:(?:further )?examination|evaluation|sections?) of the {LAYER}\b"
+    r"|^(?:these |the )?(?:histolog\w* |microscopic )?(?:findings|features) (?:were|are)"
+    r" (?:consistent|compatible) with\b"
+    r"|^there (?:was|were)\b",
+    re.IGNORECASE,
+)
+"""A sentence, or a clause after a semicolon, that goes on describing the slide ("Patchy
+spongiosis was observed in the epidermis.", "The granulomas were epithelioid ...", "The dermis
+demonstrates ...", "Examination of the deeper dermis revealed ...", "The same sample also
+showed ...", "the underlying dermis showed ...")."""
