@@ -15,6 +15,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from dermavigil.terminology.coder import default_coder
+from dermavigil.terminology.phenotype_spans import phenotype_spans
+
 
 def _load() -> tuple[tuple[str, str], ...]:
     text = (
@@ -49,6 +52,59 @@ def _compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a wording pattern ("a|b(?:c|d)" -> "a", "b(?:c|d)")."""
+    out, depth, start = [], 0, 0
+    for at, char in enumerate(pattern):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            out.append(pattern[start:at])
+            start = at + 1
+    return [*out, pattern[start:]]
+
+
+@lru_cache(maxsize=1)
+def _regional_adjectives() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The regional adjectives the vocabulary names a site by only before a region noun
+    ("temporal (?:regions?|areas?|...)", "frontal (?:regions?|...)"): a wording of
+    ``body_sites.tsv`` that is one word followed by a group of nouns among which "regions?"
+    stands."""
+    found = []
+    for name, pattern in SITE_WORDS:
+        for alternative in _alternatives(pattern):
+            words = re.fullmatch(r"([a-z]+(?:-\?[a-z]+)?) \(\?:(.*)\)", alternative)
+            if words and "regions?" in _alternatives(words.group(2)):
+                found.append((name, re.compile(rf"(?<![\w-]){words.group(1)}\s+", re.I)))
+    return tuple(found)
+
+
+_INJECTED_NOUN = re.compile(
+    r"(?:(?:hyaluronic acid |HA |dermal |soft[- ]tissue )?(?:fillers?|injections?|filling)"
+    r"|skin|soft tissues?|subcutaneous|nodules?|lumps?|masses|mass)\b",
+    re.I,
+)
+
+
+def _adjective_sites(text: str) -> list[tuple[str, int, int]]:
+    """A regional adjective (:func:`_regional_adjectives`) before a skin reaction the HPO names
+    ("frontal skin necrosis", "buccal erythema": a phenotype span of the skin subtree starting
+    at the next word, :func:`~dermavigil.terminology.phenotype_spans.phenotype_spans`) or
+    before an injection,
+    a filler, the skin or a lump ("zygomatic filler injection") names its region; one that
+    starts a phenotype's own name ("frontal headache", "nasal congestion") or another noun
+    ("temporal artery", "nasal spray", "frontal headache") does not."""
+    starts: set[int] | None = None
+    found = []
+    for name, adjective in _regional_adjectives():
+        for match in adjective.finditer(text):
+            if starts is None:
+                skin = default_coder().tables.skin
+                starts = {span.start for span in phenotype_spans(text) if span.term_id in skin}
+            if match.end() in starts or _INJECTED_NOUN.match(text, match.end()):
+                found.append((name, match.start(), match.start() + len(match.group(0).rstrip())))
+    return found
+
+
 _SHARED_HEAD = re.compile(r"([A-Za-z-]{4,})(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)$")
 """A regional word coordinated with the next one, sharing its noun: "the right infraorbital
 and nasolabial area" names the infraorbital area too."""
@@ -62,6 +118,9 @@ def find_sites(text: str) -> list[tuple[str, int, int]]:
         for match in pattern.finditer(text):
             if all(match.end() <= s or match.start() >= e for _, s, e in found):
                 found.append((name, match.start(), match.end()))
+    for name, start, end in _adjective_sites(text):
+        if all(end <= s or start >= e for _, s, e in found):
+            found.append((name, start, end))
     for _name, start, end in list(found):
         shared = _SHARED_HEAD.search(text, max(0, start - 40), start)
         head = text[start:end].split()[-1]
@@ -107,8 +166,9 @@ _IMAGED_AFTER = re.compile(rf"(?:\s+and\s+[\w-]+)?\s+{_IMAGING}\b", re.I)
 films': the region an imaging test covered, not a site of the reaction."""
 _DONOR_AFTER = re.compile(r"(?:\s+[\w-]+)?\s+(?:flaps?|grafts?|donor)\b", re.I)
 _DONOR_BEFORE = re.compile(
-    r"\b(?:harvested|taken|obtained|transferred|removed|aspirated|liposuctioned)\s+"
-    r"(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|both\s+|her\s+|his\s+)?(?:[\w-]+\s+)?$",
+    r"\b(?:harvested|taken|obtained|transfer(?:red)?|removed|aspirated|liposuctioned"
+    r"|extracted|(?:fat|adipose tissue|lipoaspirate))\s+"
+    r"(?:[\w-]+\s+){0,5}?from\s+(?:the\s+|both\s+|her\s+|his\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
 """'a sensate free anterolateral thigh flap', 'fat harvested from the abdomen': where a flap or

@@ -1,0 +1,46 @@
+"""Body sites the vocabulary missed, pinned on sentences we wrote.
+
+docs/annotation.md, ``sites``: regional words take the region's name. A regional adjective
+the vocabulary pairs with a region noun ("temporal region") names the region before a skin
+reaction or an injection too; the palm, the sole and heel, the umbilical, presternal and
+interscapular regions, the quadriceps, the iliac crest and the eyebrow (Terminologia
+Anatomica's regions, and the annotation's conventions) are the hand, the foot, the abdomen,
+the chest, the back, the thigh, the hip and the forehead, and the skin between the eyebrows the
+glabella; fat taken from a region for a graft is no site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dermavigil.literature.extract.sites import find_sites, imaged_or_donor_site
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("A frontal skin necrosis followed the filler.", ["forehead"]),
+        ("The zygomatic filler injection was uneventful.", ["cheek"]),
+        ("Buccal erythema appeared the next day.", ["cheek"]),
+        ("She had a frontal headache and nasal congestion.", []),
+        ("The superficial temporal artery was patent; a nasal spray was given.", []),
+        ("Papules appeared on the palms and the plantar skin.", ["hand", "foot"]),
+        ("The drug was injected near the umbilicus.", ["abdomen"]),
+        ("Nodules arose over the sternum and in the interscapular region.", ["chest", "back"]),
+        ("The vaccine went into the quadriceps.", ["thigh"]),
+        ("A plaque formed over the iliac crest.", ["hip"]),
+        ("The toxin was injected above both eyebrows.", ["forehead"]),
+        ("Frown lines between the eyebrows were treated.", ["glabella"]),
+    ],
+)
+def test_regional_words_the_vocabulary_missed(text, sites):
+    assert [name for name, _, _ in find_sites(text)] == sites
+
+
+def test_fat_transferred_or_extracted_from_a_region_is_a_donor_site():
+    text = "We transferred 300 mL of adipose tissue from the bilateral thighs to the buttocks."
+    start = text.index("thighs")
+    assert imaged_or_donor_site(text, start, start + len("thighs"))
+    text = "Fat extracted from both thighs was injected into the breasts."
+    start = text.index("thighs")
+    assert imaged_or_donor_site(text, start, start + len("thighs"))
