@@ -84,3 +84,13 @@ def test_the_result_stops_where_the_patient_and_the_injection_are_named():
         "wrinkles."
     )
     assert found[0]["result"] == "a granulomatous change"
+
+
+def test_a_diagnosis_confirmed_by_a_test_showing_a_finding_keeps_the_finding():
+    found = _histology(
+        "Calcified nodules\nA 60-year-old woman had hard nodules of the buttock after "
+        "injections. The diagnosis of calcinosis cutis was confirmed by the histological "
+        "examination showing calcium deposits in the dermis and subcutis."
+    )
+    assert found[0]["test"] == "histological examination"
+    assert "calcium deposits in the dermis and subcutis" in found[0]["result"]

@@ -157,20 +157,46 @@ def _confirmed(sentence: Sentence) -> FindingFacts | None:
     match = next((m for p in (*_CONFIRMED, _REPORTED_WITH) if (m := p.search(sentence.text))), None)
     if match is None:
         return None
-    test = match.group("test").strip()
+    test_end = match.end("test")
+    showing = _SHOWING.search(sentence.text, match.start("test"))
+    if showing is not None and showing.start() >= test_end:
+        showing = None
+    test = sentence.text[match.start("test") : showing.start() if showing else test_end].strip()
     finding = FindingFacts(
         kind=_kind(test),
         test=re.sub(r"^the\s+", "", test, flags=re.I).lower(),
         result=match.group("result"),
         codes=code_phrase(match.group("result")),
         spans={
-            "test": [(sentence.start + match.start("test"), sentence.start + match.end("test"))],
+            "test": [
+                (
+                    sentence.start + match.start("test"),
+                    sentence.start + match.start("test") + len(test),
+                )
+            ],
             "result": [
                 (sentence.start + match.start("result"), sentence.start + match.end("result"))
             ],
         },
     )
+    if showing is not None:  # "... confirmed by histology showing X": X is what it showed
+        tail = sentence.text[showing.end() :]
+        end = RESULT_END.search(tail)
+        more = tail[: end.start() if end else len(tail)].rstrip(" ,")
+        finding.result = f"{finding.result}; {more}"
+        finding.spans["result"].append(
+            (sentence.start + showing.end(), sentence.start + showing.end() + len(more))
+        )
+        _code_items(sentence, more, showing.end(), finding)
     return finding
+
+
+_SHOWING = re.compile(
+    r",?\s+(?:which |that )?(?:showing|revealing|demonstrating|showed|revealed)\s+"
+)
+"""A participle or a relative clause after a test named as the means of a diagnosis ("was
+confirmed by the histological examination showing calcium deposits"): its object is the
+slide's own finding."""
 
 
 def _code_items(sentence: Sentence, result: str, local: int, finding: FindingFacts) -> None:
