@@ -99,3 +99,24 @@ def test_a_graft_then_a_plasty_is_one_procedure():
     )
     assert "split-thickness skin graft phalloplasty" in found
     assert "phalloplasty" not in found
+
+
+def test_a_name_a_test_uses_or_measures_is_no_treatment():
+    case = _sentences(
+        *_NECROSIS,
+        "Fluorescein angiography was performed and showed delayed filling of the labial artery.",
+        "The work-up included measurement of heparin and complement levels.",
+        "She was treated with hyaluronidase and the necrosis regressed.",
+    )
+    found = [t.drug for t in find_treatments(case, frozenset({"hyaluronic acid"}), (), 1, case[0])]
+    assert found == ["hyaluronidase"]
+
+
+def test_a_treatment_told_by_its_success_is_one():
+    case = _sentences(
+        "A 29-year-old woman received polycaprolactone filler in both cheeks.",
+        "Eight months later she developed painful nodules at the injection sites.",
+        "Surgical excision of the nodules was successful.",
+    )
+    found = find_treatments(case, frozenset({"polycaprolactone"}), (), 1, case[0])
+    assert [t.drug for t in found] == ["Surgical excision"]

@@ -51,6 +51,24 @@ _LAB_AFTER = re.compile(
 )
 """After a drug name: a laboratory test named with it ("alanine aminotransferase", "serum
 calcium levels")."""
+_TEST_AFTER = re.compile(
+    r"^\s+(?:angiogra(?:ms?|phy)|tests?|testing|assays?|scans?|scintigraphy|staining|stains?"
+    r"|uptake|challenge tests?)\b",
+    re.I,
+)
+_TEST_BEFORE = re.compile(
+    r"\b(?:measurements?|assays?|levels?|tit(?:er|re)s?|concentrations?|determination"
+    r"|detection|quantification|tests?|testing|cultures?|stain(?:ing)?)\s+(?:of|for)\s+"
+    r"(?:(?:the|serum|plasma|urine|specific)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+"""A name that is the object of a measurement or a test ("measurement of immunoglobulin and
+anti-insulin antibody levels", "a culture of the drainage") or the modifier of a test's
+name ("fluorescein angiogram", "tensilon test"): what a laboratory or an imaging test used
+or measured, a diagnostic act (docs/annotation.md: a test is neither a reaction nor a
+treatment), not a treatment given (the test's head noun names the act: a noun compound is
+a kind of its head, Downing, "On the creation and use of English compound nouns",
+Language 53, 1977)."""
 _ANTIBODY_CLASS_AFTER = re.compile(
     r"^\s+(?-i:[ADEM]\d?\b|G\d?\b(?=[\s-]+(?:mediated|antibod|levels?|titers?|titres?|deposit"
     r"|subclass|positiv|negativ)))",
@@ -171,7 +189,9 @@ def not_for_the_reaction(text: str, start: int, end: int) -> bool:
         or _PLACE_AFTER.match(after)
     ):
         return True
-    if _JOURNAL.search(before) or _LAB_AFTER.match(after):
+    if _JOURNAL.search(before) or _LAB_AFTER.match(after) or _TEST_AFTER.match(after):
+        return True
+    if _TEST_BEFORE.search(before[-60:]):
         return True
     if text[start:end].lower().startswith("immunoglobulin") and _ANTIBODY_CLASS_AFTER.match(after):
         return True

@@ -1,7 +1,8 @@
 """The words around a treatment name that say it was given for the reaction, or not.
 
 Read by :mod:`.treatment`: the treatment cues of a patient sentence ("treated
-with", "was administered", "received", "resolved after"), the route word
+with", "was administered", "received", "resolved after", a treatment's success or
+efficacy: "the excision was successful"), the route word
 before a name ("oral prednisolone"), the duration ("for N days") and the
 response told after it, and what makes a name no treatment of this patient:
 planned or advised, taken before the reaction for another disease, the
@@ -41,7 +42,7 @@ CUE = re.compile(
     r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed"
     r"|(?:put|placed|started) on|sessions?|took|taken|accomplished|implemented"
     r"|discharged (?:\w+ )?(?:on|with)"
-    r"|soaked|hydrated|relief|(?:was|were) indicated|controlled (?:with|by)"
+    r"|soaked|hydrated|relief|(?:was|were) indicated|controlled (?:with|by)|success\w*|efficacy"
     r"|interventions?|protocol|performing|reconstructed|went on to"
     r"|(?:admitted|hospitali[sz]ed|transferred|transfer)\b[^.;]{0,40}?\bfor"
     r"|unsuccessful|decision to|followed by|ongoing|after \d+ (?:days?|weeks?|months?) of"
