@@ -120,3 +120,15 @@ def test_a_treatment_told_by_its_success_is_one():
     )
     found = find_treatments(case, frozenset({"polycaprolactone"}), (), 1, case[0])
     assert [t.drug for t in found] == ["Surgical excision"]
+
+
+def test_a_negation_ends_at_a_clause_with_a_new_subject():
+    case = _sentences(
+        "A 63-year-old man received an intramuscular injection of diclofenac in the buttock.",
+        "The next day the toes of his left foot turned blue and cold.",
+        "The ischaemia was not reversible and the patient required amputation of two toes.",
+    )
+    found = find_treatments(case, frozenset({"diclofenac"}), (), 1, case[0])
+    assert [t.drug for t in found] == ["amputation"]
+    case[2] = Sentence(case[2].start, case[2].end, "He did not require amputation.", None, 2)
+    assert find_treatments(case, frozenset({"diclofenac"}), (), 1, case[0]) == []

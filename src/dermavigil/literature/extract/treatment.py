@@ -104,6 +104,24 @@ def _underwent_before(sentence: Sentence, start: int, end: int, first_reaction: 
     )
 
 
+_NEW_CLAUSE = re.compile(
+    r"(?:,\s*|\s)(?:and|but|so|thus|therefore)\s+(?=(?:the (?:patient|wom[ae]n|m[ae]n|girl|boy"
+    r"|child)|she|he|they|we|her|his)\b)",
+    re.I,
+)
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """A negation of the mention in its own clause: a clause coordinated with a new subject
+    ("the lesion was not amenable to reperfusion and the patient required amputation") ends
+    the scope of a negation before it (a NegEx trigger's scope stops at the clause boundary,
+    Chapman et al., "A simple algorithm for identifying negated findings and diseases in
+    discharge summaries", J Biomed Inform 34, 2001)."""
+    cut = [m.end() for m in _NEW_CLAUSE.finditer(text, 0, start)]
+    at = cut[-1] if cut else 0
+    return assertion(text[at:], start - at, end - at) is Assertion.negated
+
+
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
@@ -179,7 +197,7 @@ def find_treatments(
             and not any(len(s) > 3 and s in m.group(0).lower() for s in suspects)
         ]
         for match in sorted(matches, key=Match.start):
-            if assertion(sentence.text, match.start(), match.end()) is Assertion.negated:
+            if _negated(sentence.text, match.start(), match.end()):
                 continue
             if diagnostic(sentence.text, match.start(), match.end()):
                 continue
