@@ -189,7 +189,7 @@ def suspect_mentions(
             after = sentence.text[mention.end :]
             if _DEVICE_AFTER.match(after):
                 continue  # "using an insulin syringe": a device named by a drug
-            if treats_complication(after):
+            if treats_complication(after, sentence.text[: mention.start]):
                 if mention.category is not ProductCategory.drug:
                     treating.add(mention.category)
                 continue

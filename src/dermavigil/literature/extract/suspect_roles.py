@@ -30,14 +30,16 @@ aided by aggressive use of", "improved with medications (tacrolimus, ...")."""
 _TREATS_AFTER = re.compile(
     r"^\W{0,3}(?:\([^)]{0,20}\)\s*)?(?:[\w-]+\s+){0,2}?(?:for treating|for reversing"
     r"|to (?:treat|reverse|rescue|salvage|manage|heal|repair|restore)"
-    r"|(?:for|in) (?:the )?(?:treatment|management|reversal|salvage) of)\b[^.;]{0,50}"
+    r"|(?:for|in) (?:the )?(?:treatment|management|reversal|salvage) of"
+    r"|for(?=\s[^.;]{0,50}-(?:induced|related|associated|caused)\s))\b[^.;]{0,50}"
     r"\b(?:complications?|reactions?|necrosis|occlusions?|granulomas?|nodules?|ischa?emi\w*"
     r"|scar\w*|ulcer\w*|lesions?)\b",
     re.I,
 )
 """After a product name: it is used to treat the complication ("liquid platelet-rich fibrin
 for treating hyaluronic acid-related complications", "platelet-rich plasma to reverse skin
-necrosis")."""
+necrosis"), or given for a complication named by its cause ("hyaluronidase injection for
+filler-induced necrosis": "for" with a reaction another product caused is the purpose)."""
 
 _INGREDIENT_AFTER = re.compile(r"^\s+as (?:one of the|an?) ingredients?\b", re.I)
 
@@ -112,9 +114,11 @@ def treated_with(before: str, after: str = "") -> bool:
     return bool(TREATED_WITH.search(before)) and not course_before(before, after)
 
 
-def treats_complication(after: str) -> bool:
-    """Whether the words after a product name say it treats the complication."""
-    return bool(_TREATS_AFTER.match(after))
+def treats_complication(after: str, before: str = "") -> bool:
+    """Whether the words after a product name say it treats the complication, unless the
+    words before it say a reaction was to it ("an allergy to hyaluronidase injected for
+    filler-induced nodules": :data:`_CAUSE_BEFORE`)."""
+    return bool(_TREATS_AFTER.match(after)) and not _CAUSE_BEFORE.search(before)
 
 
 _FILLER_HEAD = re.compile(
