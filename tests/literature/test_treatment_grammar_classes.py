@@ -132,3 +132,13 @@ def test_a_negation_ends_at_a_clause_with_a_new_subject():
     assert [t.drug for t in found] == ["amputation"]
     case[2] = Sentence(case[2].start, case[2].end, "He did not require amputation.", None, 2)
     assert find_treatments(case, frozenset({"diclofenac"}), (), 1, case[0]) == []
+
+
+def test_a_spanish_clitic_between_se_and_its_verb_still_tells_a_treatment():
+    found = _treatments(
+        "Reacción tras la infiltración de un anestésico local\nSe presenta el caso de un "
+        "varón de 52 años que, tras la infiltración de procaína en la espalda, presentó "
+        "temblor y ansiedad intensa. Se le administró diazepam sublingual y los síntomas "
+        "cedieron en una hora."
+    )
+    assert "diazepam" in found

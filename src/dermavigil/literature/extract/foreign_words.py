@@ -97,14 +97,17 @@ AGE = re.compile(
 AGE_UNITS = {"meses": "month", "mois": "month", "mesi": "month", "monate": "month"}
 
 TREATED = _words(
-    r"tratamiento|tratad[oa]s?|trato|recibio|se administr\w*|administracion|se indico|se inicio"
-    r"|manejo|manejad[oa]|requirio|necesit\w*|se realizo|mejoria con|tratamento|recebeu"
+    r"tratamiento|tratad[oa]s?|trato|recibio|se (?:l[aeo]s? )?administr\w*|administracion"
+    r"|se (?:l[aeo]s? )?(?:indico|inicio|realizo)"
+    r"|manejo|manejad[oa]|requirio|necesit\w*|mejoria con|tratamento|recebeu"
     r"|submetid[oa]|realizad[oa]|administrad[oa]|traitement|traitee?|prise en charge|a recu"
     r"|administration|behandelt|behandlung|therapie|erhielt|trattat[oa]|trattamento|terapia"
     r"|somministrat[oa]|antibioticoterapia|medicad[oa]|orientad[oa] a|prescri\w*|se indica"
     r"|mis(?:e)? sous|therapiert|verordnet|antibioterapia|instituid[oa]s?|instaurad[oa]s?"
 )
-"""A sentence that tells a treatment given."""
+"""A sentence that tells a treatment given; a clitic pronoun may stand between the Spanish
+impersonal "se" and its verb ("se le administró", "se les indicó": the indirect object
+clitic comes before the verb, Real Academia Española, *Nueva gramática*, 2009, 16.11)."""
 
 ADMITTED_SINCE = re.compile(
     r"(?<![\w-])(?:(?:desde|durante|tras|depuis|pendant|durante a|wahrend|durante il)"
