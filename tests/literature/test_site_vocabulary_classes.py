@@ -44,3 +44,19 @@ def test_fat_transferred_or_extracted_from_a_region_is_a_donor_site():
     text = "Fat extracted from both thighs was injected into the breasts."
     start = text.index("thighs")
     assert imaged_or_donor_site(text, start, start + len("thighs"))
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("Pallor followed the course of the submental and facial arteries.", []),
+        ("Shoulder joint pain followed the deltoid injection.", ["shoulder", "upper arm"]),
+        ("The fracture was fixed with a dynamic hip screw.", []),
+        ("A foot drop followed the gluteal injection.", ["buttock"]),
+        ("Nodules formed on the hip and the thigh.", ["hip", "thigh"]),
+    ],
+)
+def test_a_structure_named_after_a_region_is_no_site(text, sites):
+    """A vessel, a nerve or a bone named after a region, or a deficit named by it, is not the
+    skin of the region where the product went or the reaction was."""
+    assert [name for name, _, _ in find_sites(text)] == sites

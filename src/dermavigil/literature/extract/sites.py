@@ -133,7 +133,21 @@ def find_sites(text: str) -> list[tuple[str, int, int]]:
             if pattern.fullmatch(f"{word} {head}"):
                 found.append((other, shared.start(1), shared.end(1)))
                 break
-    return sorted(found, key=lambda item: item[1])
+    return sorted(
+        (site for site in found if not _STRUCTURE_AFTER.match(text, site[2])),
+        key=lambda item: item[1],
+    )
+
+
+_STRUCTURE_AFTER = re.compile(
+    r"[\s-]+(?:(?:and|or)\s+[\w-]+\s+)?(?:arter(?:y|ies)|veins?|nerves?|screws?"
+    r"|bones?|fractures?|prosthes[ie]s|drop|lobes?|sinus(?:es)?)\b",
+    re.I,
+)
+"""A structure named after a region ("the submental artery", "a dynamic hip screw", "foot
+drop", "the frontal lobe"): a vessel, a nerve or a bone of the region, or a deficit named by
+it, not its skin, where an injection or a skin reaction is. A joint stays: the shoulder joint
+lies under the deltoid a vaccine is injected into."""
 
 
 _TREATMENT_INJECTION = re.compile(
