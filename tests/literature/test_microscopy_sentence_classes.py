@@ -94,3 +94,18 @@ def test_a_diagnosis_confirmed_by_a_test_showing_a_finding_keeps_the_finding():
     )
     assert found[0]["test"] == "histological examination"
     assert "calcium deposits in the dermis and subcutis" in found[0]["result"]
+
+
+def test_a_caption_of_a_micrograph_shows_the_case_s_slide():
+    """A figure caption closed by its stain and magnification, or naming the micrograph, is
+    a histopathology finding of the case whatever its tense; a caption of a clinical photo
+    is not."""
+    found = _histology(
+        _CASE + "Figure 1.\n(A) Granulomatous infiltrate around clear vacuoles in the dermis "
+        "(H&E, x100).\n(B) Micrograph showing foamy histiocytes among giant cells.\n"
+        "(C) Photograph of the cheek."
+    )
+    assert [f["test"] for f in found] == ["micrograph", "micrograph"]
+    assert found[0]["result"] == "Granulomatous infiltrate around clear vacuoles in the dermis"
+    assert "Cutaneous granuloma" in _labels(found)
+    assert found[1]["result"] == "foamy histiocytes among giant cells"

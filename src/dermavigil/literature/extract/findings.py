@@ -23,7 +23,7 @@ from dermavigil.literature.extract.finding_result import (
     without_diagnosis,
 )
 from dermavigil.literature.extract.mentions import reaction_abbreviations
-from dermavigil.literature.extract.microscopy import GOES_ON, opening_clause
+from dermavigil.literature.extract.microscopy import GOES_ON, micrograph_caption, opening_clause
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.relevance import generic_section, reports_cases
 from dermavigil.literature.extract.roles import told_in_past
@@ -36,7 +36,7 @@ _TEST = re.compile(
     r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biops(?:y|ies)"
     r"(?:\s+specimens?)?|histo\w{0,3}patholog\w*(?:\s+exam(?:ination)?)?"
     r"|(?:immuno)?histolog\w*(?:\s+exam(?:ination)?)?|immunohistochem\w*|microscop\w*\s+(?:exam\w*|evaluation|study|findings?)"
-    r"|dermatopatholog\w*(?:\s+exam(?:ination)?)?"
+    r"|dermatopatholog\w*(?:\s+exam(?:ination)?)?|(?:photo)?micrographs?"
     r"|(?:hematoxylin|haematoxylin) and eosin stain|(?:(?:hematoxylin|haematoxylin)(?: and |-)"
     r"eosin|H&E)[- ]stained (?:sections?|slides?|specimens?)"
     r"|(?:aspiration |fine[- ]needle (?:aspiration )?)?cyto(?:patho)?log\w*(?:\s+exam(?:ination)?)?"
@@ -68,7 +68,10 @@ _VERB = re.compile(
 the test was done (its result follows a later verb: "a biopsy was performed, showing ..."),
 and "were collected", "were reviewed", "were analysed" that a study gathered its findings."""
 _KINDS = (
-    (FindingKind.histopathology, r"biops|histo|patholog|eosin|H&E|HPE|microscop|cytolog"),
+    (
+        FindingKind.histopathology,
+        r"biops|histo|patholog|eosin|H&E|HPE|microscop|micrograph|cytolog",
+    ),
     (FindingKind.imaging, r"ultraso|MRI|magnetic|CT"),
     (FindingKind.laboratory, r"culture|blood|laboratory"),
 )
@@ -235,7 +238,7 @@ def _case_told(patient: list[Sentence], sentences: list[Sentence]) -> list[Sente
     past outside a title, background, discussion or conclusion: a case narrative names its
     investigations without naming the patient ("A skin biopsy of the plaque revealed ...",
     "Microscopic evaluation revealed ..."), while a review states what biopsies show in
-    the present."""
+    the present; a caption of a micrograph shows the case's slide whatever its tense."""
     if not reports_cases(sentences):
         return patient
     told = {s.index for s in patient}
@@ -244,6 +247,7 @@ def _case_told(patient: list[Sentence], sentences: list[Sentence]) -> list[Sente
         for s in sentences
         if s.index in told
         or (s.section != "title" and not generic_section(s.section) and told_in_past(s.text))
+        or micrograph_caption(s.text) is not None
     ]
 
 
@@ -297,6 +301,12 @@ def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
         opening = opening_clause(sentence.text)
         if opening is not None:
             findings.append((_opened(sentence, *opening), sentence.index))
+            continue
+        caption = micrograph_caption(sentence.text)
+        if caption is not None and caption[0] is not None and not _TEST.search(sentence.text):
+            shown = _opened(sentence, caption[0], caption[1])
+            shown.kind, shown.test = FindingKind.histopathology, "micrograph"
+            findings.append((shown, sentence.index))
             continue
         test = _TEST.search(sentence.text)
         verb = _VERB.search(sentence.text, test.end()) if test else None

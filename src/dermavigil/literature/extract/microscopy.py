@@ -89,3 +89,30 @@ GOES_ON = re.compile(
 spongiosis was observed in the epidermis.", "The granulomas were epithelioid ...", "The dermis
 demonstrates ...", "Examination of the deeper dermis revealed ...", "The same sample also
 showed ...", "the underlying dermis showed ...")."""
+
+
+_CAPTION_LABEL = re.compile(
+    r"^(?:\(?[A-Ha-h]\)|Fig(?:ure)?\.?\s*\d+[A-Za-z]?[.:]?(?:\s*\(?[A-Ha-h]\))?)\s+"
+)
+_STAIN_NOTE = re.compile(
+    r"\s*\((?=[^()]*(?:H\s?&\s?E|h(?:a)?ematoxylin|magnification|\u00d7\s?\d|\bx\s?\d{2,}"
+    r"|\bstain))[^()]*\)\.?\s*$",
+    re.I,
+)
+
+
+def micrograph_caption(text: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """A figure caption of a micrograph: a panel or figure label ("(B)", "Fig. 2") and a
+    description closed by the stain and magnification in brackets ("(H&E, x200)"), or naming
+    the micrograph itself. Returns (the label's span, the description's span) when the
+    stain note closes it, (None, the description's span) when only the word "micrograph"
+    names it; None for any other sentence."""
+    label = _CAPTION_LABEL.match(text)
+    if label is None:
+        return None
+    note = _STAIN_NOTE.search(text)
+    if note is not None and note.start() > label.end():
+        return (label.start(), label.end()), (label.end(), note.start())
+    if re.search(r"micrograph", text, re.I):
+        return None, (label.end(), len(text.rstrip(" .")))
+    return None
