@@ -9,7 +9,9 @@ and swollen", "the nodule ulcerated") is a mention too, and so is a
 descriptive adjective outside any noun mention ("a slightly tender area",
 "a hypopigmented, atrophic depression"), coded by the noun it derives from
 (:func:`dermavigil.terminology.coder.finding_adjective`). A short form the
-text defines for a reaction ("compartment syndrome (CS)") stands for it.
+text defines for a reaction ("compartment syndrome (CS)") stands for it. A noun phrase headed
+by a clinical-finding noun no vocabulary holds whole ("lymph node enlargement") is a mention
+where nothing else names it (:mod:`.open_phrases`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dermavigil.literature.extract.mention_words import MODIFIER as _MODIFIER
 from dermavigil.literature.extract.mention_words import NAMED_HEADS, OF_HEADS
 from dermavigil.literature.extract.named_diagnoses import morphology_diagnoses, named_diagnoses
 from dermavigil.literature.extract.named_exposure import in_exposure_name
+from dermavigil.literature.extract.open_phrases import open_phrases
 from dermavigil.literature.extract.organism_names import organism_span
 from dermavigil.literature.extract.suffix_diagnoses import suffix_diagnoses
 from dermavigil.literature.extract.treatment import TREATMENT
@@ -300,6 +303,8 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
             match.end() > f.start and match.start() < f.end for f in found
         ):
             found.append(Mention(match.group(0), match.start(), match.end()))
+    for start, end in open_phrases(text, [(f.start, f.end) for f in found]):
+        found.append(Mention(text[start:end], start, end, indexed=True))
     found = [
         f
         for f in found

@@ -1,0 +1,81 @@
+"""Reaction phrases no vocabulary holds whole, read by their clinical-finding head noun, on
+sentences we wrote (issue 10: signs and complications the HPO does not code as such)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.mentions import mentions
+from dermavigil.literature.extract.open_phrases import open_phrases
+
+
+def _texts(sentence: str) -> list[str]:
+    return [m.text for m in mentions(sentence, {})]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        (
+            "Two days later she developed motor dysfunction of the right arm.",
+            "motor dysfunction of the right arm",
+        ),
+        (
+            "He had pain, swelling and persistent shoulder stiffness.",
+            "persistent shoulder stiffness",
+        ),
+        ("Tender nodules with lymph node enlargement appeared.", "lymph node enlargement"),
+        (
+            "Progressive enlargement of the lower lip had occurred.",
+            "Progressive enlargement of the lower lip",
+        ),
+        ("The scan was read as circulatory failure; she was intubated.", None),
+    ],
+)
+def test_a_finding_phrase_told_or_listed_with_a_reaction_is_a_mention(sentence, phrase):
+    found = _texts(sentence)
+    if phrase is None:
+        assert not any("failure" in f for f in found)
+    else:
+        assert phrase in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Figure 2 shows the imaging findings and the culture results.",
+        "The injection was given under local anaesthesia.",
+        "She noticed the condition of the skin a week later.",
+    ],
+)
+def test_a_word_of_the_study_or_the_exposure_is_no_finding(sentence):
+    assert open_phrases(sentence, []) == []
+
+
+def test_a_verb_before_the_phrase_is_left_out():
+    assert _texts("He noticed yellow drainage and pain at the site.") == ["yellow drainage", "pain"]
+
+
+def test_an_uncoded_phrase_is_a_reaction_of_the_case_with_its_evidence():
+    text = (
+        "Motor dysfunction after an intramuscular injection\n"
+        "A 34-year-old man received an intramuscular injection in the buttock. "
+        "The next day he developed pain and motor dysfunction of the left leg."
+    )
+    draft = extract_draft(text)
+    reactions = draft.case["reactions"]
+    index = next(i for i, r in enumerate(reactions) if "motor dysfunction" in r["verbatim"].lower())
+    assert not reactions[index].get("codes")
+    start, end = draft.evidence[f"reactions.{index}.verbatim"][0]
+    assert "motor dysfunction" in text[start:end].lower()
+
+
+def test_a_background_sentence_gives_no_phrase():
+    text = (
+        "Injection injuries\n"
+        "Circulatory failure is a known complication of intravascular injection. "
+        "A 50-year-old woman developed a painful nodule after a filler injection."
+    )
+    verbatims = [r["verbatim"].lower() for r in extract_draft(text).case["reactions"]]
+    assert not any("failure" in v for v in verbatims)
