@@ -142,3 +142,14 @@ def test_a_spanish_clitic_between_se_and_its_verb_still_tells_a_treatment():
         "cedieron en una hora."
     )
     assert "diazepam" in found
+
+
+def test_the_bulleted_lines_under_a_treatment_heading_tell_the_treatments():
+    found = _treatments(
+        "Reacción local a la vacuna de la varicela\n\nNiña de 6 años que presenta una lesión "
+        "cutánea edematosa y dolorosa en el deltoides derecho un día después de la vacuna de "
+        "la varicela, con eritema y calor local que se extiende hacia el codo.\n\nTratamiento"
+        "\n\n-Frío local, antihistamínico y paracetamol\n\n-Medidas higiénicas\n\nEvolución"
+        "\n\nDisminución del dolor y del edema a las 24 horas, sin otras complicaciones."
+    )
+    assert "antihistamines" in found and "paracetamol" in found

@@ -106,6 +106,14 @@ def _case_sentences(sentences: list[Sentence], folded: str, language: str) -> li
     return out
 
 
+def _listed_under_heading(before: list[Sentence], folded: str) -> bool:
+    """A "Tratamiento" heading of its own line or one of the (at most three) lines after it
+    (``before`` ends with the line itself): the list lines of a poster ("-Frío local,
+    antihistamínico y paracetamol"), which the paragraph finder leaves out as bullets, tell
+    the treatments the heading announces."""
+    return any(TREATMENT_HEADING.fullmatch(folded[s.start : s.end].strip()) for s in before)
+
+
 def _names(text: str) -> bool:
     """A list of names (authors, affiliations): most of its words are capitalised."""
     words = _LETTERS.findall(text)
@@ -171,10 +179,16 @@ def read_foreign(
         return facts
     folded = fold(text, language)
     words = words_for(language)
+    every = split_unspaced(split_sentences(text), text, language)
     sentences = [
         s
-        for s in split_unspaced(split_sentences(text), text, language)
+        for s in every
         if spans is None or s.section == "title" or any(a <= s.start < b for a, b in spans)
+    ]
+    listed = [
+        s
+        for i, s in enumerate(every)
+        if s not in sentences and _listed_under_heading(every[max(0, i - 3) : i + 1], folded)
     ]
     case = _case_sentences(sentences, folded, language)
     if not case:
@@ -184,7 +198,8 @@ def read_foreign(
     find_product(facts, text, folded, case, suspects)
     if facts.product:
         suspects = suspects | {facts.product[1], ascii_fold(facts.product[0])}
-    facts.treatments = treatments_of(folded, case, suspects, language)
+    told = sorted([*case, *listed], key=lambda s: s.start)
+    facts.treatments = treatments_of(folded, told, suspects, language)
     for sentence in case:
         age = words.AGE.search(folded, sentence.start, sentence.end)
         if age:
