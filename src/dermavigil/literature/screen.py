@@ -11,7 +11,10 @@ order, each giving the reason shown to the reviewer:
    (nothing to read);
 2. a review, meta-analysis, guideline or consensus without a case cue ("we
    report", "a 45-year-old"; not "we report on our experience", nor the age bound of a
-   population, "adults over 85 years old") -> a review, not a case report;
+   population, "adults over 85 years old", nor the case reports and case series a review
+   searched or "one patient" counted among a study's, unless a heading, a subtitle or a
+   determiner makes them the text's own kind, "...: case reports and literature review")
+   -> a review, not a case report;
 3. a trial, cohort, incidence or other study without a case cue -> a study, not a case
    report;
 4. the extracted draft has no reaction of a patient -> no adverse reaction found;
@@ -82,6 +85,31 @@ _CASE = re.compile(
     r"|\d+-j[äa]hrige[rn]?)\b",
     re.I,
 )
+_SOURCE_CUE = re.compile(r"case reports|case series|one patient", re.I)
+"""Case cues that, in running text, name other texts or count patients: plural "case
+reports" and "case series" are the sources a review searched, included or excluded ("case
+reports and case series published since 2004 were included"), and "one patient" counts
+among a study's participants ("one patient developed an abscess"); a text introduces its own
+case as "a patient" or "a 45-year-old"."""
+_OWN_KIND = re.compile(r"(?:^|[:•*]|\b(?:an?|this|our|the present))\s*\Z", re.I | re.M)
+"""Before a case cue, what makes it the text's own kind: the start of a line (a heading or
+a PubMed publication type, "Case Reports"), a title's subtitle after a colon ("...: case
+reports and literature review"), or a determiner ("a case series", "this case series")."""
+
+
+def _case_cue(text: str) -> bool:
+    """The text tells a case of its own (:data:`_CASE`), not only its sources or a count of
+    participants (:data:`_SOURCE_CUE`, unless in a heading, a subtitle or after a
+    determiner: :data:`_OWN_KIND`)."""
+    for match in _CASE.finditer(text):
+        cue = text[match.start() : match.end() + 1].rstrip(" \n.,;:)")
+        if not _SOURCE_CUE.fullmatch(cue):
+            return True
+        if _OWN_KIND.search(text, max(0, match.start() - 20), match.start()):
+            return True
+    return False
+
+
 _REVIEW = re.compile(
     r"\b(?:systematic review|meta-analys[ie]s|literature review|review of the literature|narrative"
     r" review|scoping review|we review|consensus|guidelines?|recommendations|review article"
@@ -178,7 +206,7 @@ def _injected_product(product: dict) -> bool:
 def screen_record(record: Record) -> Screening:
     """Screen one record (see the module docstring for the rules)."""
     text = record.text()
-    case_cue = bool(_CASE.search(text))
+    case_cue = _case_cue(text)
     if not record.abstract.strip() and not case_cue and len(record.title) <= _TITLE_MAX:
         return Screening(record, False, "no abstract to read and the title names no case")
     if _REVIEW.search(text) and not case_cue:
