@@ -27,6 +27,19 @@ _RECORDS = {
         "stopped treatment after an abscess formed at the injection site.",
         "a study, not a case report",
     ),
+    "a review telling what it presents": (
+        "Deoxycholic acid for submental fat",
+        "We present a systematic review of the complications reported after deoxycholic "
+        "acid injection for submental fat. Skin ulcers and marginal mandibular nerve injury "
+        "were the most severe events.",
+        "a review, not a case report",
+    ),
+    "a trial presenting its data": (
+        "A new polylactic acid filler for the cheeks",
+        "Here we present data from a randomized clinical trial of a new filler injected into "
+        "the cheeks of 80 women. Nodules formed in three women.",
+        "a study, not a case report",
+    ),
     "case reports as the subtitle of the text's own cases": (
         "Skin necrosis after sclerotherapy of leg veins: case reports and literature review",
         "Two women developed painful ulcers of the calf days after polidocanol "
@@ -61,6 +74,9 @@ def test_sources_and_counts_make_no_case_of_the_text(name: str) -> None:
         ("Across the included studies, one patient needed surgery.", False),
         ("We report a case series of three women with nodules.", True),
         ("This case series describes four men.", True),
+        ("We present a case study of a woman with nodules.", True),
+        ("We report a rare case of necrosis.", True),
+        ("We report a retrospective study of 40 patients.", False),
         ("A patient developed a rash after the second dose.", True),
         ("Lip nodules: case series and review", True),
     ],

@@ -9,12 +9,12 @@ order, each giving the reason shown to the reviewer:
 
 1. no abstract and a title (at most 300 characters) without a case cue -> not screened in
    (nothing to read);
-2. a review, meta-analysis, guideline or consensus without a case cue ("we
-   report", "a 45-year-old"; not "we report on our experience", nor the age bound of a
-   population, "adults over 85 years old", nor the case reports and case series a review
-   searched or "one patient" counted among a study's, unless a heading, a subtitle or a
-   determiner makes them the text's own kind, "...: case reports and literature review")
-   -> a review, not a case report;
+2. a review, meta-analysis, guideline or consensus without a case cue ("we report", "a
+   45-year-old"; not "we report on our experience" or "we present a systematic review", nor
+   the age bound of a population, "adults over 85 years old", nor the case reports and case
+   series a review searched or "one patient" counted among a study's, unless a heading, a
+   subtitle or a determiner makes them the text's own kind, "...: case reports and
+   literature review") -> a review, not a case report;
 3. a trial, cohort, incidence or other study without a case cue -> a study, not a case
    report;
 4. the extracted draft has no reaction of a patient -> no adverse reaction found;
@@ -65,12 +65,17 @@ from dermavigil.literature.screen_cues import injection_cue, under_skin_device
 from dermavigil.terminology.drug_variants import ANTIVENOMS, SKIN_TEST_ANTIGENS
 from dermavigil.terminology.drugs import find_drugs
 
-_STUDY_NOUNS = r"(?:experiences?|data|results?|outcomes?|findings|incidence|rates?|cohort)"
+_STUDY_NOUNS = (
+    r"(?:experiences?|data|results?|outcomes?|findings|incidence|rates?|cohort"
+    r"|stud(?:y|ies)|(?:meta-)?analys[ie]s|reviews?|trials?|surveys?)"
+)
 """What a study reports on ("we report on our clinical experience", "we describe the
-clinical data of patients"): an institution's patients in aggregate, not a case."""
+clinical data of patients", "we present data from a trial"), or the study or review the text
+is ("we present a systematic review", "we report a retrospective study"; not "a case
+study"): an institution's patients in aggregate, or other texts, not a case."""
 _CASE = re.compile(
-    r"\b(?:we (?:hereby )?(?:report|present|describe)(?!\s+(?:on\s+)?(?:our|the)\s+"
-    rf"(?:[\w-]+\s+){{0,2}}{_STUDY_NOUNS}\b)|case (?:report|of|series|presentation)"
+    r"\b(?:we (?:hereby )?(?:report|present|describe)(?!\s+(?:on\s+)?(?:(?:our|the|an?|this)\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}(?<!\bcase\s){_STUDY_NOUNS}\b)|case (?:report|of|series|presentation)"
     # an age bound of a population ("adults over 85 years old") is no patient's age
     r"|(?<!\bover )(?<!\bunder )(?<!\bthan )\d+[- ](?:year|month|week)s?[- ]old|our patient"
     r"|(?:a|an|one) (?:man|woman|boy|girl|patient|child|infant|baby|toddler|neonate|newborn"
