@@ -7,7 +7,7 @@ import pytest
 
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.mentions import mentions
-from dermavigil.literature.extract.open_phrases import open_phrases
+from dermavigil.literature.extract.open_phrases import open_phrases, widened
 
 
 def _texts(sentence: str) -> list[str]:
@@ -79,3 +79,31 @@ def test_a_background_sentence_gives_no_phrase():
     )
     verbatims = [r["verbatim"].lower() for r in extract_draft(text).case["reactions"]]
     assert not any("failure" in v for v in verbatims)
+
+
+def test_an_uncoded_name_keeps_the_words_that_modify_it():
+    text = (
+        "Brain infarction after a filler injection\n"
+        "A 30-year-old woman received a hyaluronic acid filler injection in the glabella. "
+        "Two hours later she developed hemiparesis from a multifocal brain infarction."
+    )
+    draft = extract_draft(text)
+    verbatims = [r["verbatim"] for r in draft.case["reactions"]]
+    assert "multifocal brain infarction" in verbatims
+    index = verbatims.index("multifocal brain infarction")
+    start, end = draft.evidence[f"reactions.{index}.verbatim"][0]
+    assert text[start:end] == "multifocal brain infarction"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("A possible brain infarction was then excluded.", "brain", "infarction"),
+        ("CASE REPORT Severe fat embolism followed.", "Severe", "embolism"),
+        ("Injections may prevent vestibular stenosis.", "vestibular", "stenosis"),
+    ],
+)
+def test_a_hedge_a_verb_or_a_heading_is_no_modifier(sentence, start, end):
+    head = sentence.index(end)
+    a, b = widened(sentence, head, head + len(end), [])
+    assert sentence[a:b] == sentence[sentence.index(start) : head + len(end)]

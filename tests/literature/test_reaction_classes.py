@@ -134,7 +134,8 @@ def test_diagnoses_the_hpo_does_not_hold_are_found_by_the_disease_ontology():
     patient's history stays a condition she had."""
     draft = _draft("dr02_diseases_beyond_hpo")
     verbatims = _verbatims(draft)
-    assert {"Arthus reaction", "sporotrichosis"} <= verbatims
+    assert "Arthus reaction" in verbatims
+    assert any(v.endswith("sporotrichosis") for v in verbatims)  # with its modifier
     assert "psoriasis" not in verbatims
     assert ("psoriasis", "historical") in {(e["text"], e["status"]) for e in draft.excluded}
 

@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 
 from dermavigil.literature.extract.mention_words import HEADS
+from dermavigil.literature.extract.roles import PAST
 from dermavigil.literature.extract.route_words import ADMIN
 from dermavigil.literature.extract.sites import find_sites
 from dermavigil.literature.extract.treatment import TREATMENT
@@ -50,16 +51,19 @@ _CLOSED = re.compile(
     r"|until|although|though|developed|presented|showed|revealed|diagnosed|suspected"
     r"|confirmed|made|caused|induced|experienced|suffered|noted|observed|reported|complained"
     r"|exhibited|displayed|demonstrated|found|seen|led|resulted|became|remained|appeared"
+    r"|may|might|can|could|would|should|will|must|possible|probable|presumptive|potential"
+    r"|suspected|prevent|treat|avoid|reduce"
     r"|few|many|several|various|other|another|similar|same|more|most|less|all|every|own|prior"
     r"|previous|patient|patients|case|cases|signs?|evidence|risk|history|diagnosis|degree|type|form"
     r"|[a-z]+ly|[a-z]+ing|\d.*",
     re.I,
 )
-"""Closed-class words (determiners, quantifiers, pronouns, prepositions), the verbs a case
-report tells its findings with, and nouns that frame a finding rather than modify it ("signs
-of", "a history of", "a case of"): the phrase begins after the last of them. An adverb or a
-participle in "-ing" ("rapidly enlarging") begins none either: the phrase keeps the nouns and
-adjectives next to its head."""
+"""Closed-class words (determiners, quantifiers, pronouns, prepositions, modals), the hedges
+and verbs of purpose of ConText's uncertain and hypothetical cues ("possible", "to
+prevent"), the verbs a case report tells its findings with, and nouns that frame a finding
+rather than modify it ("signs of", "a history of", "a case of"): the phrase begins after the
+last of them. An adverb or a participle in "-ing" ("rapidly enlarging") begins none either:
+the phrase keeps the nouns and adjectives next to its head."""
 _LEXICON_WORDS = frozenset(normalize(w) for w in re.findall(r"\)\??\s([a-z]{4,})", HEADS))
 """The heads :mod:`.mention_words` names after its own alternatives of modifiers ("(?:local
 |systemic|delayed ...) reactions?", "(?:purulent|serous ...) discharge"): that lexicon has
@@ -142,23 +146,7 @@ def _phrases(text: str, taken: Sequence[Span]) -> list[Span]:
             or _covered(word.start(), word.end(), [*taken, *found, *sites])
         ):
             continue
-        start = word.start()
-        for before, after in zip(
-            reversed(words[max(0, i - MODIFIERS_BEFORE) : i]),
-            reversed(words[max(0, i - MODIFIERS_BEFORE) + 1 : i + 1]),
-            strict=True,
-        ):
-            glued = _GAP.fullmatch(text, before.end(), after.start()) is not None
-            if glued and _covered(before.start(), before.end(), taken):
-                start = -1  # the head goes on a mention ("nodule formation"): none of its own
-            if (
-                start < 0
-                or not glued
-                or _CLOSED.fullmatch(before.group(0))
-                or _verb(before.group(0))
-            ):
-                break
-            start = before.start()
+        start = _modified_from(text, words, i, taken)
         end = _of_phrase(text, words, i, taken)
         if (
             start < 0
@@ -169,6 +157,46 @@ def _phrases(text: str, taken: Sequence[Span]) -> list[Span]:
             continue
         found.append((start, end))
     return found
+
+
+def widened(text: str, start: int, end: int, taken: Sequence[Span]) -> Span:
+    """A mention no vocabulary codes whole ("brain infarction", a Disease Ontology name) with the
+    words before it that modify it ("multifocal brain infarction") and an "of" phrase after it,
+    as a phrase of its own (:func:`_phrases`) would have them, unless the "of" phrase names a
+    body site ("of the left buttock": the reaction's site, a fact of its own); ``taken``: the
+    other mentions."""
+    words = list(_WORD.finditer(text))
+    first = next((i for i, w in enumerate(words) if w.start() >= start), None)
+    last = next((i for i in range(len(words) - 1, -1, -1) if words[i].end() <= end), None)
+    if first is None or last is None or last < first or words[last].end() != end:
+        return start, end
+    before = _modified_from(text, words, first, taken)
+    after = _of_phrase(text, words, last, taken)
+    if find_sites(text[end:after]):
+        after = end  # where it is, the reaction's body site, is told apart
+    return (start if before < 0 else min(start, before)), after
+
+
+def _modified_from(text: str, words: list[re.Match[str]], i: int, taken: Sequence[Span]) -> int:
+    """Where the phrase headed by ``words[i]`` begins: at the first of at most
+    :data:`MODIFIERS_BEFORE` words joined to it that are no closed-class word and no verb; -1
+    when the word right before it belongs to a span of ``taken`` (the head goes on that
+    mention: "nodule formation")."""
+    start = words[i].start()
+    for before, after in zip(
+        reversed(words[max(0, i - MODIFIERS_BEFORE) : i]),
+        reversed(words[max(0, i - MODIFIERS_BEFORE) + 1 : i + 1]),
+        strict=True,
+    ):
+        glued = _GAP.fullmatch(text, before.end(), after.start()) is not None
+        if before.group(0).isupper() and len(before.group(0)) > 1:
+            break  # a heading in capitals ("CASE REPORT Severe ...")
+        if glued and _covered(before.start(), before.end(), taken):
+            return -1
+        if not glued or _CLOSED.fullmatch(before.group(0)) or _verb(before.group(0)):
+            break
+        start = before.start()
+    return start
 
 
 def _of_phrase(text: str, words: list[re.Match[str]], head: int, taken: Sequence[Span]) -> int:
@@ -194,8 +222,11 @@ def _of_phrase(text: str, words: list[re.Match[str]], head: int, taken: Sequence
 
 
 def _verb(word: str) -> bool:
-    """A past form in "-ed" that no phenotype name begins with: a verb, no modifier."""
-    return word.lower().endswith("ed") and word.lower() not in finding_participles()
+    """A past form in "-ed" that no phenotype name begins with, or an irregular past form
+    (:data:`~.roles.PAST`: "felt", "became"): a verb, no modifier."""
+    if word.lower().endswith("ed"):
+        return word.lower() not in finding_participles()
+    return PAST.fullmatch(word) is not None
 
 
 def _covered(start: int, end: int, spans: Sequence[Span]) -> bool:

@@ -3,7 +3,8 @@
 The case's narrative sentences (:mod:`.roles`) are read with their finding
 and outcome clauses blanked (:mod:`.clauses`); each reaction mention
 (:mod:`.mentions`) is kept when it is present (:mod:`.negation`) and this
-patient's reaction (:mod:`.preexisting`), else set aside with its status.
+patient's reaction (:mod:`.preexisting`), else set aside with its status; one the
+coder does not code keeps the words that modify it (:func:`.open_phrases.widened`).
 An organism grown from the lesion makes it an infection (:mod:`.grown_infection`). Each
 verbatim is coded with :func:`dermavigil.terminology.coder.code_phrase`; the onset is
 the latency of the mention's sentence (:mod:`.latency`), the body sites
@@ -22,8 +23,9 @@ from dermavigil.literature.extract.clauses import clauses
 from dermavigil.literature.extract.device_events import device_events, device_kind, same_event
 from dermavigil.literature.extract.grown_infection import grown_infection
 from dermavigil.literature.extract.latency import latency
-from dermavigil.literature.extract.mentions import mentions, named_disease
+from dermavigil.literature.extract.mentions import Mention, mentions, named_disease
 from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.open_phrases import widened
 from dermavigil.literature.extract.organism_names import BINOMIAL, INFECTED
 from dermavigil.literature.extract.preexisting import (
     NOT_A_REACTION,
@@ -98,7 +100,8 @@ def find_reactions(
             if assertion(sentence.text, event.start, event.end) is Assertion.present:
                 span = shift(sentence, (event.start, event.end))
                 same_event(reactions, _told(event.verbatim, [], sentence, [span], sites, timing))
-        for mention, start, end, indexed in mentions(text, defined or {}):
+        found = mentions(text, defined or {})
+        for mention, start, end, indexed in found:
             if any(start < e.end and e.start < end for e in events):
                 continue  # the device event names it ("migration of the implant")
             verbatim = _decapitalise(mention.strip(" ,"), sentence, start)
@@ -116,6 +119,8 @@ def find_reactions(
             if status is not Assertion.present or NOT_A_REACTION.search(text[:start]):
                 excluded.append(Excluded(verbatim, span, status))
                 continue
+            if mention == text[start:end] and not code_phrase(mention):
+                verbatim, span = _widened(text, (start, end), found, sentence, verbatim, span)
             spans = [span]
             if text[start:end] != mention and defined and text[start:end] in defined:
                 spans.append(defined[text[start:end]][1])
@@ -155,6 +160,20 @@ def _told(
         reaction.onset_latency, reaction.onset_text = onset, onset_text
         reaction.spans["onset"] = [onset_span]
     return reaction
+
+
+def _widened(
+    text: str, at: Span, found: list[Mention], sentence: Sentence, verbatim: str, span: Span
+) -> tuple[str, Span]:
+    """The verbatim and evidence of a reaction the coder does not code, with the words that
+    modify it and an "of" phrase after it (:func:`~.open_phrases.widened`: "brain infarction"
+    -> "multifocal brain infarction"), read after its status: the words the phrase takes in
+    are no cue of it. Kept as found when the coder codes the wider phrase."""
+    others = [(m.start, m.end) for m in found if (m.start, m.end) != at]
+    start, end = widened(text, at[0], at[1], others)
+    if (start, end) == at or code_phrase(text[start:end]):
+        return verbatim, span
+    return _decapitalise(text[start:end], sentence, start), shift(sentence, (start, end))
 
 
 def _test_results(sentence: Sentence, text: str) -> set[str]:
