@@ -7,7 +7,7 @@ the sender's count, ICH E2B(R3) C.1.1) of one vaccine set, state and onset (else
 vaccination) day, how often they agree on the facts the literature names for duplicates
 that the store does not keep or the model does not compare (Noren et al. 2007; Kreimeyer
 et al. 2017): the vaccination date ``VAX_DATE``, the narrative ``SYMPTOM_TEXT`` and the
-received date ``RECVDATE``. Figures and their reading: ``bench/duplicates.py``'s docstring
+received date ``RECVDATE``. Figures and their reading: ``docs/duplicates-bench.md``
 (issue 16, thirteenth session).
 
     PYTHONPATH=src .venv/bin/python bench/vaers_link_facts.py

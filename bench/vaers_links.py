@@ -47,7 +47,7 @@ counts below are of that run, the blocking ones of both.)
   numbers with every compared fact equal (``U2000007660`` / ``U2000007661``,
   ``WAES00083148`` / ``WAES00083147``, ``A0412828A`` / ``A0412829A``): one manufacturer
   filing the patients of one clinic day (or one patient twice); the VAERS clusters that
-  ``bench/duplicates.py`` describes.
+  ``docs/duplicates-bench.md`` describes.
 - Recall is low, and mostly lost before scoring: 56 of the 123 plausible pairs are never
   scored. 31 share no blocking key (the follow-up recoded every reaction and moved the
   onset date, or gives no date, age or sex); 5 were pruned by meta-blocking although
@@ -130,7 +130,7 @@ common, as landed (load 7.8, 279 s / 61 s):
            + narrative, week    1005   .146          18/123        .018
            + week, ten words     964   .154          19/123        .020
 
-The week and the ten words (``bench/duplicates.py``, ``--dump``): the synthetic bench's two
+The week and the ten words (``docs/duplicates-bench.md``, ``--dump``): the synthetic bench's two
 false alarms at 0.9 that the same-day variant's narrative made were two real VAERS reports
 received one and two days apart; half of the week variant's at 0.5 were texts of two to
 twelve words (template wordings many patients' reports share). Missed at 0.9 (landed),

@@ -83,7 +83,7 @@ def test_the_pairs_sampled_do_not_depend_on_the_order_of_the_records() -> None:
     seeded sample whatever order the records (and so the join's rows) come in: a
     reservoir sample of a join's output drew other pairs from run to run (issue 16, tenth
     session: "same report number" at 100k from 5 sampled pairs in one run, 6 in another),
-    the spread of +-.01 in precision noted in bench/duplicates.py."""
+    the spread of +-.01 in precision noted in docs/duplicates-bench.md."""
     from dermavigil.duplicates import chance
     from dermavigil.duplicates.chance import block_pairs_sql, product_pairs_sql
 

@@ -14,8 +14,8 @@ taken with fixed weights), and cardinality node pruning (CNP) keeps,
 for every record, its :data:`PAIRS_PER_RECORD` heaviest edges; a pair is scored when
 either record keeps it. The scored pairs are at most ``PAIRS_PER_RECORD`` per record
 whatever the collection; a copy shares more and rarer keys with its original than a
-stranger does, so it stays among them (see ``bench/duplicates.py`` for the recall
-before and after pruning).
+stranger does, so it stays among them (see ``docs/duplicates-bench.md`` for the
+recall before and after pruning).
 """
 
 from __future__ import annotations
