@@ -10,9 +10,10 @@ import duckdb
 import pyarrow as pa
 
 
-def blocking_recall(table: pa.Table, truth: set) -> tuple[dict, list]:
+def blocking_recall(table: pa.Table, truth: set, pruned: set) -> tuple[dict, list]:
     """Per blocking family (and all together): the share of true pairs that share a
-    bounded key, i.e. survive blocking; and the families' pair counts."""
+    bounded key, i.e. survive blocking, and of those ``pruned`` keeps (the pairs a run
+    scores, :func:`pruned_pairs`); and the families' pair counts."""
     from dermavigil.duplicates.blocking import COLUMN, FAMILIES, block_keys, family_of
 
     keyed, counts = block_keys(table)
@@ -24,7 +25,7 @@ def blocking_recall(table: pa.Table, truth: set) -> tuple[dict, list]:
     union = set().union(*kept.values())
     recall = {name: len(v) / len(truth) for name, v in kept.items()}
     recall["all"] = len(union) / len(truth)
-    recall["pruned"] = len(pruned_pairs(table) & truth) / len(truth)
+    recall["pruned"] = len(pruned & truth) / len(truth)
     return recall, [c.model_dump() for c in counts]
 
 
@@ -49,7 +50,7 @@ def blocking_size(table: pa.Table, truth: set, n: int, pool: int, made: float) -
     truth = {tuple(sorted(t)) for t in truth}
     before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
-    recall, counts = blocking_recall(table, truth)
+    recall, counts = blocking_recall(table, truth, pruned_pairs(table))
     after = resource.getrusage(resource.RUSAGE_SELF)
     return {
         "n": n,

@@ -111,3 +111,32 @@ def ambiguous(table: pa.Table, truth: set) -> set:
         if not shared or counts[shared][tuple(rows[pair[0]][c] for c in shared)] > 2:
             out.add(pair)
     return out
+
+
+def where_lost(kinds_of: dict, scored: pa.Table, pruned: set, threshold: float) -> dict:
+    """Per kind of duplicate (``kinds_of``: true pair -> kind), how many of its true pairs
+    end where: never scored (no kept blocking key, or dropped by meta-blocking's pruning:
+    not in ``pruned``), scored below the curve's lowest threshold (``scored`` holds no
+    pair below it), scored below ``threshold``, or found at it. Tells blocking's losses
+    from the model's."""
+    low = min(THRESHOLDS)
+    stages = (
+        "not scored",
+        f"below {low:g}",
+        f"{low:g} to {threshold:g}",
+        f"found at {threshold:g}",
+    )
+    ids = zip(scored["unique_id_l"].to_pylist(), scored["unique_id_r"].to_pylist(), strict=True)
+    probability = dict(
+        zip((tuple(sorted(p)) for p in ids), scored["match_probability"].to_pylist(), strict=True)
+    )
+    out: dict[str, dict[str, int]] = {}
+    for pair, kind in kinds_of.items():
+        if pair not in pruned:
+            stage = stages[0]
+        elif pair not in probability:
+            stage = stages[1]
+        else:
+            stage = stages[2] if probability[pair] < threshold else stages[3]
+        out.setdefault(kind, dict.fromkeys(stages, 0))[stage] += 1
+    return out

@@ -11,7 +11,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from dupbench.blocking_checks import blocking_recall, blocking_size
+from dupbench.blocking_checks import blocking_recall, blocking_size, pruned_pairs
 from dupbench.measures import (
     AUDIT_THRESHOLD,
     THRESHOLDS,
@@ -20,6 +20,7 @@ from dupbench.measures import (
     pairs_at,
     prf,
     twins,
+    where_lost,
 )
 from dupbench.perturbations import SHARE
 from dupbench.records import synthetic
@@ -79,9 +80,15 @@ def one_size(
         no_fact, alike_third = indistinguishable(table, truth), ambiguous(table, truth)
     hidden = no_fact | alike_third
     visible = truth - hidden
+    # the pairs a run scores (blocking, then pruning), for blocking's recall and the
+    # breakdown of where each kind's true pairs are lost
+    pruned = set() if light else pruned_pairs(table)
     block_recall = (
-        {"all": float("nan"), "pruned": float("nan")} if light else blocking_recall(table, truth)[0]
+        {"all": float("nan"), "pruned": float("nan")}
+        if light
+        else blocking_recall(table, truth, pruned)[0]
     )
+    lost = {} if light else where_lost(kinds_of, scored, pruned, AUDIT_THRESHOLD)
     if dump is not None:
         dump_size(dump, n, table, scored, kinds_of, origins)
     kinds = sorted(set(kinds_of.values()))
@@ -137,6 +144,7 @@ def one_size(
         "blocking": [c.model_dump() for c in model.blocking],
         "pruning": model.pruning.model_dump() if model.pruning else None,
         "em_used": [s.used for s in model.em_sessions],
+        "where_lost": lost,
         "pairs_by_kind": {k: sum(1 for v in kinds_of.values() if v == k) for k in kinds},
         "u_pairs": model.u_pairs,
         "duplicate_share": f"{model.duplicate_share:.4f} ({model.duplicate_share_from})",

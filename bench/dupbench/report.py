@@ -73,6 +73,10 @@ def print_size(r: dict, light: bool, load: tuple[float, float]) -> None:
                 f"  {float(t):>5g} P strict {c['precision']:.3f}  P evidence "
                 f"{adj['evidence']:.3f}  P +probable {adj['probable']:.3f}  {classes}"
             )
+    if r["where_lost"]:
+        print("  where the true pairs end, by kind (measures.where_lost)")
+        for kind, stages in r["where_lost"].items():
+            print(f"  {kind:<42} " + "  ".join(f"{s} {v}" for s, v in stages.items()))
     print(f"  recall by kind of duplicate (true pairs: {r['pairs_by_kind']})")
     for t, c in r["curve"].items():
         by_kind = "  ".join(f"{k} {v:.3f}" for k, v in c["recall_by_kind"].items())
