@@ -59,9 +59,12 @@ def one_size(
     started = time.perf_counter()
 
     def progress(what: str, done: int, total: int) -> None:
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # wall, CPU (all threads) and peak memory when each phase starts: where the time goes
+        now = resource.getrusage(resource.RUSAGE_SELF)
+        used = now.ru_utime + now.ru_stime - cpu.ru_utime - cpu.ru_stime
         print(
-            f"  [{time.perf_counter() - started:7.1f} s, peak {rss:,.0f} MiB] {what}",
+            f"  [{time.perf_counter() - started:7.1f} s, CPU {used:6.1f} s, "
+            f"peak {now.ru_maxrss / 1024:,.0f} MiB] {what}",
             file=sys.stderr,
             flush=True,
         )
