@@ -50,10 +50,22 @@ def test_cookie_api_writes_need_the_csrf_header(as_reporter, seed_json):  # type
     assert ok.status_code == 201, ok.text
 
 
+def forge(token: str) -> str:
+    """The token with one signature character changed, always to a different 6-bit value.
+
+    Changing the last characters is not enough: the final base64 character of a 20-byte
+    signature carries two ignored bits, so "…xw" and "…xx" decode alike (a 1-in-1024 flake).
+    """
+    payload, _, signature = token.rpartition(".")
+    middle = len(signature) // 2
+    replacement = "B" if signature[middle] == "A" else "A"
+    return f"{payload}.{signature[:middle]}{replacement}{signature[middle + 1 :]}"
+
+
 def test_bearer_clients_need_no_csrf_and_forged_tokens_fail(client, seed_json):  # type: ignore[no-untyped-def]
     headers = bearer(client, "reporter")
     assert client.post("/api/cases", json=seed_json, headers=headers).status_code == 201
-    forged = {"Authorization": "Bearer " + headers["Authorization"][7:-2] + "xx"}
+    forged = {"Authorization": "Bearer " + forge(headers["Authorization"][7:])}
     assert client.get("/api/me", headers=forged).status_code == 401
     assert client.get("/api/cases").status_code == 401
     assert client.get("/api/cases").headers["www-authenticate"] == "Bearer"
