@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from dermavigil.literature.extract.deficit_phrases import deficit_phrases
 from dermavigil.literature.extract.mention_words import HEADS
 from dermavigil.literature.extract.roles import PAST
 from dermavigil.literature.extract.route_words import ADMIN
@@ -102,7 +103,9 @@ def open_phrases(text: str, taken: Sequence[Span]) -> list[Span]:
     """The noun phrases headed by a clinical-finding noun (:func:`_phrases`) that the sentence
     tells as findings: listed with a reaction mention of ``taken`` or with another such phrase
     ("pain, swelling and stiffness"), or told by a verb of what the patient had or what
-    happened ("she developed motor dysfunction", "fluid accumulation was noted")."""
+    happened ("she developed motor dysfunction", "fluid accumulation was noted"); and a lost
+    or lessened function, which its quality of decrease tells as a finding
+    (:mod:`.deficit_phrases`: "limited abduction", "loss of sensation")."""
     phrases = _phrases(text, taken)
     bare = [p for p in phrases if " " not in text[p[0] : p[1]]]
     phrases = [p for p in phrases if p not in bare]
@@ -121,7 +124,7 @@ def open_phrases(text: str, taken: Sequence[Span]) -> list[Span]:
                 listed.append(phrase)
                 grown = True
     told += [p for p in bare if any(_listed(text, p, o, _COORDINATED) for o in taken)]
-    return sorted(told)
+    return sorted(told + deficit_phrases(text, [*taken, *told]))
 
 
 def _listed(text: str, one: Span, other: Span, joint: re.Pattern[str]) -> bool:
