@@ -40,8 +40,19 @@ SITE_NAMES: frozenset[str] = frozenset(name for name, _ in SITE_WORDS)
 
 def _spelling_variants(pattern: str) -> str:
     """A wording's spelling variants: a space may be a hyphen or a line break ("tear-trough
-    grooves", "naso-labial"), as the same name is written in real reports."""
-    return pattern.replace(" ", r"[\s\u2010\u2011-]")
+    grooves", "naso-labial"), a hyphen may be typeset as the Unicode hyphen or the
+    non-breaking hyphen (U+2010, U+2011: "a chest X-ray" so typeset is still an imaging test)
+    and an apostrophe as the right single quotation mark (U+2019: "crow's feet" so typeset is
+    still the periorbital area), as the same name is written in real reports."""
+    pieces = re.split(r"(\[[^\]]*\])", pattern)  # a character class keeps its own hyphen
+    return "".join(
+        piece.replace("-", "\u2010\u2011-")
+        if piece.startswith("[")
+        else piece.replace("-", "[\u2010\u2011-]")
+        .replace("'", "['\u2019]")
+        .replace(" ", r"[\s\u2010\u2011-]")
+        for piece in pieces
+    )
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +116,43 @@ def _adjective_sites(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _gated_wordings() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The wordings the vocabulary counts only after a determiner ("(?<=the )back", "(?<=her
+    )back": "back" is also an adverb), without that determiner: a wording of
+    ``body_sites.tsv`` that opens with a lookbehind."""
+    found: dict[tuple[str, str], None] = {}
+    for name, pattern in SITE_WORDS:
+        for alternative in _alternatives(pattern):
+            gated = re.fullmatch(r"\(\?<=[^()]*\)(.+)", alternative)
+            if gated:
+                found[(name, gated.group(1))] = None
+    return tuple(
+        (name, re.compile(rf"(?<![\w-])(?:{bare})(?![\w-])", re.I)) for name, bare in found
+    )
+
+
+_CONJUNCTION = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|\s(?:and|or|&)\s+)")
+"""What joins two members of a list: a comma, "and", "or", ", and"."""
+
+
+def _coordinated_sites(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """A wording the vocabulary gates on its determiner (:func:`_gated_wordings`) that is a
+    member of a list of sites ("his face, back, and chest", "on the legs and back"): the
+    list's determiner or preposition stands before its first member only."""
+    out = []
+    for name, pattern in _gated_wordings():
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(
+                _CONJUNCTION.fullmatch(text, e, start) or _CONJUNCTION.fullmatch(text, end, s)
+                for _, s, e in found
+                if e <= start or s >= end
+            ):
+                out.append((name, start, end))
+    return out
+
+
 _SHARED_HEAD = re.compile(r"([A-Za-z-]{4,})(?:\s*,\s*|\s*,?\s+(?:and|or|&)\s+)$")
 """A regional word coordinated with the next one, sharing its noun: "the right infraorbital
 and nasolabial area" names the infraorbital area too."""
@@ -118,7 +166,7 @@ def find_sites(text: str) -> list[tuple[str, int, int]]:
         for match in pattern.finditer(text):
             if all(match.end() <= s or match.start() >= e for _, s, e in found):
                 found.append((name, match.start(), match.end()))
-    for name, start, end in _adjective_sites(text):
+    for name, start, end in [*_adjective_sites(text), *_coordinated_sites(text, found)]:
         if all(end <= s or start >= e for _, s, e in found):
             found.append((name, start, end))
     for _name, start, end in list(found):
