@@ -23,7 +23,12 @@ from dermavigil.literature.extract.finding_result import (
     without_diagnosis,
 )
 from dermavigil.literature.extract.mentions import reaction_abbreviations
-from dermavigil.literature.extract.microscopy import GOES_ON, micrograph_caption, opening_clause
+from dermavigil.literature.extract.microscopy import (
+    GOES_ON,
+    lesion_subject,
+    micrograph_caption,
+    opening_clause,
+)
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.relevance import generic_section, reports_cases
 from dermavigil.literature.extract.roles import told_in_past
@@ -36,6 +41,8 @@ _TEST = re.compile(
     r"\b(?P<test>(?:a\s+|the\s+)?(?:(?:skin|punch|incisional|excisional|deep)\s+)*biops(?:y|ies)"
     r"(?:\s+specimens?)?|histo\w{0,3}patholog\w*(?:\s+exam(?:ination)?)?"
     r"|(?:immuno)?histolog\w*(?:\s+exam(?:ination)?)?|immunohistochem\w*|microscop\w*\s+(?:exam\w*|evaluation|study|findings?)"
+    r"|(?:(?:scanning |transmission )?electron|light|polari[sz]ed(?:[- ]light)?) microscop(?:y"
+    r"|ic(?:al)? (?:features?|findings?|appearances?))"
     r"|dermatopatholog\w*(?:\s+exam(?:ination)?)?|(?:photo)?micrographs?"
     r"|(?:hematoxylin|haematoxylin) and eosin stain|(?:(?:hematoxylin|haematoxylin)(?: and |-)"
     r"eosin|H&E)[- ]stained (?:sections?|slides?|specimens?)"
@@ -50,6 +57,7 @@ _TEST = re.compile(
 )
 _VERB = re.compile(
     r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|found"
+    r"|(?<!was )(?<!were )documented"
     r"|reported|(?<=pathology )indicated"
     r"|(?<=ly, )(?:\w+ ){1,3}?(?:presented|exhibited|displayed|had)"
     r"|consist(?:ed|s) of|(?:was|were|is|are) composed of|comprised|contained"
@@ -309,6 +317,12 @@ def _find(patient: list[Sentence]) -> list[tuple[FindingFacts, int]]:
             findings.append((shown, sentence.index))
             continue
         test = _TEST.search(sentence.text)
+        lesion = lesion_subject(sentence.text) if test is None else None
+        if lesion is not None:  # "The lumps exhibited chronic inflammation with fibrosis."
+            shown = _opened(sentence, *lesion)
+            shown.kind = FindingKind.histopathology
+            findings.append((shown, sentence.index))
+            continue
         verb = _VERB.search(sentence.text, test.end()) if test else None
         if not test or not verb or LIKENESS_BEFORE.search(sentence.text, 0, test.start()):
             continue

@@ -11,6 +11,10 @@ Two sentence shapes of a case report's histology tell what the slide showed with
   reaction with lipid vacuoles was observed in the subcutis", "the dermal collagen was
   degenerated"). The subject of a passive observation verb is then the finding, not the
   words after the verb.
+- **An excised lesion as the subject of a reporting verb** ("The lumps exhibited chronic
+  inflammation with fibrosis.", "Some of the excised nodules showed foamy histiocytes"): a
+  case tells what the removed tissue showed without naming the test, and its result names
+  what only a microscope shows (cells, an infiltrate, granulomas, the skin's layers).
 - **A sentence that goes on describing the slide** after a histopathology finding: its
   subject is a layer of the skin or a part of the slide ("The dermis demonstrates ...",
   "Examination of the deeper dermis revealed ...", "The vacuoles contained ...", "The
@@ -24,6 +28,8 @@ Two sentence shapes of a case report's histology tell what the slide showed with
 from __future__ import annotations
 
 import re
+
+from dermavigil.literature.extract.finding_result import RESULT_END
 
 _TEST_WORD = (
     r"(?:histo\w{0,3}patholog\w*|(?:immuno)?histolog\w*|dermatopatholog\w*|microscop\w*"
@@ -116,3 +122,40 @@ def micrograph_caption(text: str) -> tuple[tuple[int, int] | None, tuple[int, in
     if re.search(r"micrograph", text, re.I):
         return None, (label.end(), len(text.rstrip(" .")))
     return None
+
+
+_LESION_SUBJECT = re.compile(
+    r"^(?:(?:some|most|all|each|one|two|three|both|several|many|none|part) of )?"
+    r"(?:the |these |those |this |that |an? |her |his )?(?:(?:excised|resected|removed"
+    r"|biopsied|aspirated|explanted) )?(?:lumps?|nodules?|masses|mass|lesions?|plaques?"
+    r"|papules?|capsules?|granulomas?|tissues?|specimens?|samples?)"
+    r"\s+(?:also |all |both )?"
+    r"(?P<verb>showed|revealed|exhibited|demonstrated|disclosed|displayed|contained"
+    r"|consisted of|were composed of|was composed of)\s+",
+    re.I,
+)
+"""An excised lesion as the subject of a reporting verb ("Some of the lumps showed ...")."""
+MICROSCOPIC = re.compile(
+    rf"\b(?:{LAYER}|\w*(?:histiocyt|lymphocyt|macrophag|granulom|infiltrat|spongio"
+    r"|acanthos|fibros|vacuol|necrobio|eosinophil|neutrophil|epithelioid)\w*"
+    r"|(?:giant|plasma|foam|mast|inflammatory) cells?)\b",
+    re.I,
+)
+"""What only a microscope shows: the skin's layers (:data:`LAYER`), its cells and their
+arrangements (an infiltrate, granulomas, spongiosis, fibrosis, vacuoles)."""
+
+
+def lesion_subject(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(the lesion's span, the result's span) when ``text`` opens with an excised lesion as the
+    subject of a reporting verb and what follows, to the clause end, names a microscopic
+    finding (:data:`MICROSCOPIC`: "The lumps exhibited chronic inflammation with fibrosis");
+    None for a lesion described as seen ("The nodules showed erythema")."""
+    match = _LESION_SUBJECT.match(text)
+    if match is None:
+        return None
+    end = RESULT_END.search(text, match.end())
+    stop = end.start() if end else len(text)
+    if not MICROSCOPIC.search(text, match.end(), stop):
+        return None
+    subject = text[: match.start("verb")].rstrip()
+    return (0, len(subject)), (match.end(), stop)
