@@ -24,6 +24,7 @@ from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.admission import exposure_sentence
+from dermavigil.literature.extract.case_sections import with_case_sections
 from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges, recurrence_last
 from dermavigil.literature.extract.draft_model import Draft
 from dermavigil.literature.extract.exposure_products import named_family
@@ -135,7 +136,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     if not check.usable:
         return _in_another_language(check.text, check.warnings, check.languages)
     text = check.text
-    sentences = split_sentences(text)
+    sentences = with_case_sections(text, split_sentences(text))
     patient = patient_sentences(sentences)
     title = sentences[0].text if sentences and sentences[0].section == "title" else None
     case_part = case_sentences(sentences)

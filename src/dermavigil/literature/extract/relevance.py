@@ -154,6 +154,11 @@ def general_statement(text: str) -> bool:
     return any(p.search(text) for p in (_REVIEW, _ADVICE, REVIEW_OR_STUDY, _GENERIC_PATIENTS))
 
 
+def cites_literature(text: str) -> bool:
+    """The sentence cites the literature ("previously reported", "et al")."""
+    return bool(_LITERATURE.search(text))
+
+
 def generic_section(section: str | None) -> bool:
     """A background, discussion or conclusion section of a structured abstract."""
     return section in _GENERIC_SECTIONS
