@@ -38,6 +38,9 @@ _EXPOSURE = (
     r"(?:injections?|procedures?|treatments?|sessions?|administration|vaccination|doses?"
     r"|infiltration|filler|shots?|fillings?|grafting|augmentation|injecting|infusion)"
 )
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+)
 _SHORT = r"(?P<unit>minute|min|hour|hr|h)s?\b\W{0,2}"
 """Minutes and hours: a time from the dose, not a time on treatment."""
 _STATEMENTS = (
@@ -91,6 +94,23 @@ _STATEMENTS = (
         rf"|post|following)[\s-]*(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,2}}?{_EXPOSURE}\b",
         re.I,
     ),
+    # "on the second day after the injection", "on day 3 after vaccination", "on post-injection
+    # day 3": the day counted from the exposure (docs/annotation.md, the r8xx decisions)
+    re.compile(
+        rf"\bon (?:the )?(?P<n>{_ORDINAL})[\s-]+(?P<unit>day)\s*(?:after|post|following)[\s-]*"
+        rf"(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,2}}?{_EXPOSURE}\b",
+        re.I,
+    ),
+    re.compile(
+        r"\bon post-?(?:injection|vaccination|procedure|treatment|infusion)\s+(?P<unit>day)\s+"
+        rf"(?P<n>{NUMBER_WORDS})\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\bon (?P<unit>day)\s+(?P<n>{NUMBER_WORDS})\s*(?:after|post|following)[\s-]*"
+        rf"(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,2}}?{_EXPOSURE}\b",
+        re.I,
+    ),
     # "The day prior, she received PPSV23": the exposure the day before the sign's sentence
     re.compile(
         r"\b(?P<n>the|one|a) (?P<unit>day) (?:prior|before)\W{1,3}(?:she|he|the patient|the child)"
@@ -134,10 +154,19 @@ _STATEMENTS = (
 )
 _WEEK_ORDINALS = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 """The Nth week after the exposure starts N-1 weeks after it."""
+_DAY_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
+"""The Nth day after the exposure is N days after it ('on the second day after', as r871 is
+annotated); '1st' and the other numeral ordinals are read by their digits."""
 
 
 def _duration(match: re.Match[str]) -> Duration | None:
     n = match.group("n").lower()
+    if match.group("unit").lower() == "day" and (n in _DAY_ORDINALS or n[:1].isdigit()):
+        value = _DAY_ORDINALS.get(n) or float(re.match(r"\d+", n).group(0))
+        return Duration(value=float(value), unit=TimeUnit.day)
     if n in _WEEK_ORDINALS or n == "the":
         value = float(_WEEK_ORDINALS.get(n, 1))
         return Duration(value=value, unit=_UNITS[match.group("unit").lower()])
@@ -229,17 +258,20 @@ def _drop_onset(reaction: ReactionFacts) -> None:
     reaction.spans.pop("onset", None)
 
 
+_CHAINED = re.compile(r"(?:later|(?:next|following) day)$", re.I)
+
+
 def _chained_later(reactions: list[ReactionFacts]) -> None:
     """'A bulla developed 4 days after a PPD injection ... The skin covering the bulla came off
-    2 days later': a "N later" told after another sign's latency counts from that sign, not
-    from the exposure (docs/annotation.md: chained intervals are added), so it is no onset of
-    the first sign."""
+    2 days later', '... and this was reduced the following day': a "N later" or "the next
+    day" told after another sign's latency counts from that sign, not from the exposure
+    (docs/annotation.md: chained intervals are added), so it is no onset of the first sign."""
     timed = [
         (r.spans["onset"][0][0], r) for r in reactions if r.onset_latency and r.spans.get("onset")
     ]
     first = min((start for start, _ in timed), default=None)
     for start, reaction in timed:
-        if start != first and (reaction.onset_text or "").rstrip().lower().endswith("later"):
+        if start != first and _CHAINED.search((reaction.onset_text or "").rstrip()):
             _drop_onset(reaction)
 
 

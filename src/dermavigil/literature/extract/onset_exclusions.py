@@ -68,11 +68,23 @@ patient's onset."""
 
 
 _SIGN_VERB = (
-    r"\b(?:developed|appeared|occurred|began|started|emerged|arose|noticed|experienced|felt"
-    r"|complained|observed)\b"
+    r"\b(?:develop(?:ed|ing)|appear(?:ed|ing)|occur(?:red|ring)|began|beginning|start(?:ed|ing)"
+    r"|emerg(?:ed|ing)|arose|arising|notic(?:ed|ing)|experienc(?:ed|ing)|felt|complain(?:ed|ing)"
+    r"|observed|manifest(?:ed|ing))\b"
 )
+"""A sign's verb, finite or a participle ('a granuloma occurring 2 years after the injection',
+'nodules manifesting a year after'): an inflection of the same verb dates the sign as well."""
+_PRESENTED_TO = (
+    r"present(?:ed|ing|s)(?=\s*(?:[,;:(]|$)|\s+(?:with|to|in|at|as|for|on|by|after|before"
+    r"|again|late|early|herself|himself|themselves|complaining|an? (?:few|week|day|month|year)"
+    r"|\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
+"""'Presented' of a visit: with a preposition, a pronoun or a time after it ('presented with
+swelling', 'presented to the clinic 3 days after'); used transitively ('presented contralateral
+paresis in the second week', a sense common in translated reports) it means 'showed', a sign's
+verb, and times the sign, not a visit."""
 _VISIT = (
-    r"\b(?:presented|presenting|presents|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen"
+    rf"\b(?:{_PRESENTED_TO}|(?:was|were|being) (?:admitted|hospitali[sz]ed|seen"
     r"|referred|brought|transferred)|admitted|came|went|visited|consulted|contacted|attended"
     r"|returned|sought|revisited|re-?presented"
     r"|(?:first|initial) (?:consultation|visit|presentation|examination)"
@@ -117,14 +129,18 @@ _ON_THERAPY = re.compile(
     rf"|^\s*{_GIVING}(?:was|were|had been) (?:first )?(?:initiated|started|begun|commenced"
     r"|introduced)\b"
     rf"|^\s*{_GIVING}(?:was|were|had been) (?:\w+ )?(?:stopped|discontinued|withdrawn|ceased"
-    r"|halted)\b",
+    r"|halted)\b"
+    r"|^\s*(?:stopping|discontinuing|ceasing|withdrawing|tapering|finishing|completing|(?:the )?"
+    r"(?:end|cessation|discontinuation|withdrawal|completion) of)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:therapy|treatment|prophylaxis|medications?|course|regimen|steroids?|corticosteroids?)\b",
     re.I,
 )
 """'after 3 months of treatment with subcutaneous interferon', 'After 10 days of LMWH
 administration', 'Nineteen days after heparin therapy began', 'Six days after starting heparin
 therapy', '3 months after the treatment was initiated': time on a repeated-dose therapy, no
 latency from the last exposure (docs/annotation.md, r5xx and r9xx decisions); '18 months after
-the insulin injections were stopped' is timed from the end of the exposure, no latency either."""
+the insulin injections were stopped' and '8 days after stopping therapy' are timed from the end
+of a treatment, no latency either."""
 
 
 _UNTIL = re.compile(r"\buntil\s+(?:about\s+|approximately\s+)?$", re.I)
