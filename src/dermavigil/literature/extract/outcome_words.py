@@ -98,16 +98,19 @@ _SEQUELA_STAYS = re.compile(
     r"(?:\w+ly )?(?P<seq5>scar)red\b"
     r"|\b(?:late |permanent |residual )?sequelae (?:included|were|was|consisted of|comprised)\s+"
     r"(?P<seq3>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)"
-    rf"|\b(?:{_BETTER_VERB}|normali[sz]ed)\b[^.;]{{0,60}}?,?\s+but\s+(?:an?\s+|some\s+|the\s+)?"
-    rf"(?P<seq6>{_MODIFIERS}{_SEQUELA_WORD}) (?:remained|persisted|persists|remains|was left"
+    rf"|\b(?:{_BETTER_VERB}|normali[sz]ed)\b[^.;]{{0,60}}?,?\s+(?:but|while|whereas)\s+"
+    r"(?:an?\s+|some\s+|the\s+|her\s+|his\s+|their\s+)?"
+    rf"(?P<seq6>(?:[\w-]+ )?{_MODIFIERS}{_SEQUELA_WORD}) (?:(?:was|were|is|are|remained)"
+    r" (?:\w+ )?(?:irreversible|permanent)|remained|persisted|persists|remains|was left"
     r"|were left)\b",
     re.I,
 )
 """A scar, a fibrosis or a deformity said to remain ("persistent deformities occurred"), a
 deficit said to be permanent, the lesion that "had scarred", the sequelae listed, or a
 sequela left after the reaction's resolution ("resolved the inflammation, but
-hyperpigmentation persisted"); a reaction that is itself still present ("the atrophy was
-still present") is not recovered."""
+hyperpigmentation persisted", "the pain resolved, while the atrophy was irreversible": a
+recovery stated with a lasting change left, docs/annotation.md); a reaction that is itself
+still present ("the atrophy was still present") is not recovered."""
 _LOSS = re.compile(
     r"\b(?P<seq>(?:(?:above|below|through)[- ]the[- ]\w+ |(?:above|below)[- ]\w+ |\w+ )?"
     r"amputation|amputated|loss of (?:the |a |an )?(?:affected )?(?:toe|finger|digit|limb|hand"
