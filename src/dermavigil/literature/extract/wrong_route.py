@@ -39,7 +39,7 @@ WRONG = re.compile(
     r"(?:[\w-]+\s+){0,3}?"
     r"(?:(?:erroneous|incorrect|wrong|improper|inappropriate|inaccurate|inadvertent|accidental)ly"
     r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake|accident))\b"
-    r"|\b(?:deep|intramuscular|subfascial)\s+(?:insertion|placement|implantation)\b"
+    r"|\b(?:deep|intramuscular|subfascial|superficial)\s+(?:insertion|placement|implantation)\b"
     r"|\btoo (?:superficial|shallow)(?:ly)?\b|\bwrong route\b|\bintended use\b"
     r"|\b(?:inject\w*|administ\w*|given|provided|placed|delivered)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:too\s+)?high\s+(?:in|into|on|up)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deltoid|shoulder)\b"
@@ -69,8 +69,8 @@ intravenous drug that extravasated (docs/annotation.md: "extravasation of an int
 is approved false"; not the extravasated red cells of a biopsy), a vaccine given "high into the
 deltoid" (above the muscle's bulk, toward the shoulder's bursa: a wrong technique), an
 autoinjector "accidentally discharged" (into a finger: the wrong site), an implant "inserted
-too deeply" or its "deep insertion" (the wrong plane: docs/annotation.md, the y0xx
-decisions)."""
+too deeply" or its "deep insertion", a thread's "superficial implantation" (the wrong plane:
+docs/annotation.md, the y0xx decisions)."""
 _HEDGED = re.compile(
     r"\b(?:may|might|could|can|possibl[ey]|should|avoid\w*|prevent\w*|risk|usually|commonly"
     r"|generally|predispos\w*|causes|documented|in the event of)\b"
