@@ -261,6 +261,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
                 suspect_spans,
                 first,
                 exposed_in,
+                tuple(span for r in reactions for span in r.spans.get("verbatim", [])),
             ),
             evidence,
         ),

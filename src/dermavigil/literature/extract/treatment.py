@@ -33,6 +33,7 @@ from dermavigil.literature.extract.treatment_combined import specific_names
 from dermavigil.literature.extract.treatment_conjuncts import listed_with
 from dermavigil.literature.extract.treatment_diagnostic import diagnostic
 from dermavigil.literature.extract.treatment_exposure import names_the_exposure, title_causes
+from dermavigil.literature.extract.treatment_indication import for_another_condition
 from dermavigil.literature.extract.treatment_late import late_suspects
 from dermavigil.literature.extract.treatment_matches import Match
 from dermavigil.literature.extract.treatment_names import CANONICAL, PROCEDURE_VERBS, TREATMENT
@@ -139,6 +140,7 @@ def find_treatments(
     suspect_spans: tuple[tuple[int, int], ...] = (),
     first_reaction: int = 0,
     exposure: Sentence | None = None,
+    reaction_spans: tuple[tuple[int, int], ...] = (),
 ) -> list[TreatmentFact]:
     """Treatments named in case sentences with a treatment cue, negations dropped.
 
@@ -153,7 +155,9 @@ def find_treatments(
     sentence that speaks of no reaction, complication or recovery, treated the underlying
     disease (the w0xx round's class). A statement in the present about no one
     (:func:`.roles.statement_about_no_one`: "Systemic corticosteroids are considered the
-    first treatment") names no treatment of this patient.
+    first treatment") names no treatment of this patient, nor does a name told with an
+    indication that is another condition than the case's reactions (``reaction_spans``,
+    absolute offsets: :mod:`.treatment_indication`).
     """
     found: dict[str, TreatmentFact] = {}
     routes_of: dict[str, str | None] = {}
@@ -188,6 +192,11 @@ def find_treatments(
             for a, b in suspect_spans
             if sentence.start <= a < sentence.end
         )
+        told = [
+            (a - sentence.start, b - sentence.start)
+            for a, b in reaction_spans
+            if sentence.start <= a < sentence.end
+        ]
         matches = Match.all(sentence.text, suspects, local)
         matches += late_suspects(sentence, patient, suspects, first_reaction, matches, exposed)
         matches += [
@@ -201,6 +210,8 @@ def find_treatments(
                 continue
             if diagnostic(sentence.text, match.start(), match.end()):
                 continue
+            if for_another_condition(sentence.text, match.start(), match.end(), told):
+                continue  # "treated for psoriasis with methotrexate"
             if sentence.section == "title" and (
                 (title_cue and match.start() < title_cue.end())
                 if not title_before
