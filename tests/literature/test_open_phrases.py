@@ -107,3 +107,24 @@ def test_a_hedge_a_verb_or_a_heading_is_no_modifier(sentence, start, end):
     head = sentence.index(end)
     a, b = widened(sentence, head, head + len(end), [])
     assert sentence[a:b] == sentence[sentence.index(start) : head + len(end)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "phrase"),
+    [
+        (
+            "Biopsy of the thigh later confirmed a sclerosing lipogranuloma.",
+            "lipogranuloma",
+            "sclerosing lipogranuloma",
+        ),
+        ("Two years on he had a relapsing paraffinoma.", "paraffinoma", "relapsing paraffinoma"),
+        ("She noticed a slowly growing lipogranuloma.", "lipogranuloma", "lipogranuloma"),
+    ],
+)
+def test_an_ing_form_that_begins_finding_names_is_kept_with_the_uncoded_head(
+    sentence, head, phrase
+):
+    # "sclerosing", "relapsing" begin phenotype and disease names; "growing" begins none
+    start = sentence.index(head)
+    a, b = widened(sentence, start, start + len(head), [])
+    assert sentence[a:b] == phrase

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from dermavigil.terminology.finding_heads import finding_heads, finding_participles
+from dermavigil.terminology.finding_heads import (
+    finding_gerunds,
+    finding_heads,
+    finding_participles,
+)
 
 
 @pytest.mark.parametrize(
@@ -24,3 +28,8 @@ def test_a_word_of_where_is_no_head(word):
 def test_participles_that_begin_phenotype_names_modify_and_verbs_do_not():
     assert {"impaired", "enlarged", "reduced"} <= finding_participles()
     assert not {"noticed", "developed", "presented"} & finding_participles()
+
+
+def test_ing_forms_that_begin_finding_names_modify_and_verbs_do_not():
+    assert {"relapsing", "necrotizing", "sclerosing"} <= finding_gerunds()
+    assert not {"causing", "enlarging", "receiving"} & finding_gerunds()

@@ -100,3 +100,16 @@ def finding_participles() -> frozenset[str]:
         for key in default_coder().tables.mention_keys
         if (first := key.split(" ", 1)[0]).endswith("ed") and " " in key
     )
+
+
+@lru_cache(maxsize=1)
+def finding_gerunds() -> frozenset[str]:
+    """The forms in "-ing" that begin an HPO phenotype or a Disease Ontology name of two words
+    or more ("*relapsing* polychondritis", "*necrotizing* fasciitis", "*sclerosing*
+    cholangitis"): they modify a finding's head as a participle in "-ed" does
+    (:func:`finding_participles`), where another "-ing" form before a finding is a verb or
+    an adverbial one ("*causing* ...", "rapidly *enlarging* ...")."""
+    keys = [*default_coder().tables.mention_keys, *disease_keys()]
+    return frozenset(
+        first for key in keys if (first := key.split(" ", 1)[0]).endswith("ing") and " " in key
+    )

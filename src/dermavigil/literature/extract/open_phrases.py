@@ -34,7 +34,11 @@ from dermavigil.literature.extract.route_words import ADMIN
 from dermavigil.literature.extract.sites import find_sites
 from dermavigil.literature.extract.treatment import TREATMENT
 from dermavigil.terminology.coder import code_phrase
-from dermavigil.terminology.finding_heads import finding_heads, finding_participles
+from dermavigil.terminology.finding_heads import (
+    finding_gerunds,
+    finding_heads,
+    finding_participles,
+)
 from dermavigil.terminology.normalize import normalize
 
 Span = tuple[int, int]
@@ -196,7 +200,7 @@ def _modified_from(text: str, words: list[re.Match[str]], i: int, taken: Sequenc
             break  # a heading in capitals ("CASE REPORT Severe ...")
         if glued and _covered(before.start(), before.end(), taken):
             return -1
-        if not glued or _CLOSED.fullmatch(before.group(0)) or _verb(before.group(0)):
+        if not glued or _closed(before.group(0)) or _verb(before.group(0)):
             break
         start = before.start()
     return start
@@ -222,6 +226,13 @@ def _of_phrase(text: str, words: list[re.Match[str]], head: int, taken: Sequence
             break
         last = word.end()
     return last
+
+
+def _closed(word: str) -> bool:
+    """A closed-class word (:data:`_CLOSED`), unless it is a form in "-ing" that begins a
+    phenotype or disease name (:func:`~dermavigil.terminology.finding_heads.finding_gerunds`:
+    "*sclerosing* lipogranuloma", "*relapsing* paraffinoma")."""
+    return _CLOSED.fullmatch(word) is not None and normalize(word) not in finding_gerunds()
 
 
 def _verb(word: str) -> bool:
