@@ -3,7 +3,8 @@
 docs/annotation.md, ``histopathology``: what a biopsy or a histological examination showed.
 An excised lesion may be the subject of the reporting verb ("The nodules exhibited ...") and
 the microscope may be named by its technique ("electron microscopy revealed", "the light
-microscopic features are consistent with"); a lesion described as seen is no histology.
+microscopic features are consistent with") or by its magnification ("Higher magnification
+showed"); a lesion described as seen is no histology.
 """
 
 from __future__ import annotations
@@ -56,6 +57,14 @@ def test_a_lesion_described_as_seen_is_no_histology(text):
         (
             "The light microscopic features were consistent with a foreign body granuloma.",
             "light microscopic features",
+        ),
+        (
+            "Higher magnification showed granulomas around empty vacuoles.",
+            "higher magnification",
+        ),
+        (
+            "High-power magnification revealed a foreign body granuloma.",
+            "high-power magnification",
         ),
     ],
 )

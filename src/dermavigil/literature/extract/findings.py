@@ -43,6 +43,7 @@ _TEST = re.compile(
     r"|(?:immuno)?histolog\w*(?:\s+exam(?:ination)?)?|immunohistochem\w*|microscop\w*\s+(?:exam\w*|evaluation|study|findings?)"
     r"|(?:(?:scanning |transmission )?electron|light|polari[sz]ed(?:[- ]light)?) microscop(?:y"
     r"|ic(?:al)? (?:features?|findings?|appearances?))"
+    r"|(?:higher|lower|high|low|greater|medium)(?:[- ]power)? magnification"
     r"|dermatopatholog\w*(?:\s+exam(?:ination)?)?|(?:photo)?micrographs?"
     r"|(?:hematoxylin|haematoxylin) and eosin stain|(?:(?:hematoxylin|haematoxylin)(?: and |-)"
     r"eosin|H&E)[- ]stained (?:sections?|slides?|specimens?)"
@@ -78,7 +79,7 @@ and "were collected", "were reviewed", "were analysed" that a study gathered its
 _KINDS = (
     (
         FindingKind.histopathology,
-        r"biops|histo|patholog|eosin|H&E|HPE|microscop|micrograph|cytolog",
+        r"biops|histo|patholog|eosin|H&E|HPE|microscop|micrograph|cytolog|magnification",
     ),
     (FindingKind.imaging, r"ultraso|MRI|magnetic|CT"),
     (FindingKind.laboratory, r"culture|blood|laboratory"),
