@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from literature_cache import annotations, cache_dir, cached_text, status  # noqa: E402
 
 from dermavigil.literature.biblio import Record  # noqa: E402
+from dermavigil.literature.kindscore import score_by_kind  # noqa: E402
 from dermavigil.literature.realscore import draft_view, score_real  # noqa: E402
 from dermavigil.literature.scoring import ListScore, SingleScore, facts_of, score  # noqa: E402
 from dermavigil.literature.screen import screen_record  # noqa: E402
@@ -159,6 +160,7 @@ def _real(verbose: bool) -> list[str]:
     )
     for part in parts:
         pairs = []
+        verdicts = []  # each abstract screened in (relevant) or out
         kept = {True: [0, 0], False: [0, 0]}  # a report? -> [kept, total]
         cited = [0, 0, 0]  # year given, year in the annotated citation, journal given
         for item in annotations():
@@ -177,7 +179,8 @@ def _real(verbose: bool) -> list[str]:
             pairs.append((view, item["gold"]))
             title, _, abstract = text.strip().partition("\n")
             report = item["gold"]["kind"] != "no_case"
-            kept[report][0] += screen_record(Record(title=title, abstract=abstract)).relevant
+            verdicts.append(screen_record(Record(title=title, abstract=abstract)).relevant)
+            kept[report][0] += verdicts[-1]
             kept[report][1] += 1
             own = draft.case["report"].get("literature", {})
             cited[0] += "year" in own
@@ -188,6 +191,9 @@ def _real(verbose: bool) -> list[str]:
         _print_scores(f"real {part}", score_real(pairs), len(pairs), TARGETS)
         if len(pairs) > 1:
             print(_reaction_intervals(pairs))
+        print("by annotated kind:")
+        for kind, entry in score_by_kind(pairs, verdicts).items():
+            print(f"  {entry.line(kind)}")
         (tp, reports), (fp, others) = kept[True], kept[False]
         print(
             f"screening: case reports and series kept {tp}/{reports}"
