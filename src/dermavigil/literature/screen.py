@@ -16,7 +16,11 @@ order, each giving the reason shown to the reviewer:
    subtitle or a determiner makes them the text's own kind, "...: case reports and
    literature review") -> a review, not a case report;
 3. a trial, cohort, incidence or other study without a case cue -> a study, not a case
-   report;
+   report; unless the study counts its patients by their reaction ("30 patients with
+   vascular compromise after filler injections", not "208 patients received 4,369
+   injections": :mod:`.screen_series`) and names an injected product: a case series, kept
+   for reading with that reason ("a study counting its patients by their reaction
+   (vascular compromise), a case series, to read: ...");
 4. the extracted draft has no reaction of a patient -> no adverse reaction found;
 5. no suspect product -> no product named as the cause;
    but a text with a case cue that names an injection (or a device put under the skin, a
@@ -62,6 +66,7 @@ from dermavigil.literature.extract.needle_words import is_needle_procedure
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.tattoo import is_tattoo
 from dermavigil.literature.screen_cues import injection_cue, under_skin_device
+from dermavigil.literature.screen_series import counted_by_reaction
 from dermavigil.terminology.drug_variants import ANTIVENOMS, SKIN_TEST_ANTIGENS
 from dermavigil.terminology.drugs import find_drugs
 
@@ -208,6 +213,24 @@ def _injected_product(product: dict) -> bool:
     return bool(labelled) and labelled <= INJECTION_ROUTES
 
 
+def _study_series(record: Record, text: str) -> Screening | None:
+    """A study whose draft is a series counted by its patients' reaction
+    (:func:`~dermavigil.literature.screen_series.counted_by_reaction`) of an injected product:
+    a case series, kept for reading with what was found; None otherwise."""
+    check = check_text(text)
+    if check.foreign or not check.usable:
+        return None
+    draft = extract_draft(text, record)
+    reaction = counted_by_reaction(draft)
+    products = draft.case["products"]
+    if reaction is None or not products:
+        return None
+    if not (injection_cue(text) or _injected_product(products[0])):
+        return None
+    reason = f"a study counting its patients by their reaction ({reaction}), a case series"
+    return Screening(record, True, f"{reason}, to read: {_found(draft, False)}", draft)
+
+
 def screen_record(record: Record) -> Screening:
     """Screen one record (see the module docstring for the rules)."""
     text = record.text()
@@ -217,7 +240,7 @@ def screen_record(record: Record) -> Screening:
     if _REVIEW.search(text) and not case_cue:
         return Screening(record, False, "a review, not a case report")
     if _STUDY.search(text) and not case_cue:
-        return Screening(record, False, "a study, not a case report")
+        return _study_series(record, text) or Screening(record, False, "a study, not a case report")
     check = check_text(text)
     if check.foreign or not check.usable:
         reason = check.warnings[0] if check.warnings else "the text cannot be read"
