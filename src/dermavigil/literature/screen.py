@@ -11,10 +11,11 @@ order, each giving the reason shown to the reviewer:
    (nothing to read);
 2. a review, meta-analysis, guideline or consensus without a case cue ("we report", "a
    45-year-old"; not "we report on our experience" or "we present a systematic review", nor
-   the age bound of a population, "adults over 85 years old", nor the case reports and case
-   series a review searched or "one patient" counted among a study's, unless a heading, a
-   subtitle or a determiner makes them the text's own kind, "...: case reports and
-   literature review") -> a review, not a case report;
+   the age bound of a population, "adults over 85 years old", nor a condition, "in case of
+   anaphylaxis", nor an institution's patients in aggregate, "our patients", nor the case
+   reports and case series a review searched or "one patient" counted among a study's,
+   unless a heading, a subtitle or a determiner makes them the text's own kind, "...: case
+   reports and literature review") -> a review, not a case report;
 3. a trial, cohort, incidence or other study without a case cue -> a study, not a case
    report; unless the study counts its patients by their reaction ("30 patients with
    vascular compromise after filler injections", not "208 patients received 4,369
@@ -80,9 +81,13 @@ is ("we present a systematic review", "we report a retrospective study"; not "a 
 study"): an institution's patients in aggregate, or other texts, not a case."""
 _CASE = re.compile(
     r"\b(?:we (?:hereby )?(?:report|present|describe)(?!\s+(?:on\s+)?(?:(?:our|the|an?|this)\s+)?"
-    rf"(?:[\w-]+\s+){{0,2}}(?<!\bcase\s){_STUDY_NOUNS}\b)|case (?:report|of|series|presentation)"
+    rf"(?:[\w-]+\s+){{0,2}}(?<!\bcase\s){_STUDY_NOUNS}\b)"
+    # "in case of anaphylaxis" is a condition, not a case
+    r"|(?<!\bin )case (?:report|of|series|presentation)"
     # an age bound of a population ("adults over 85 years old") is no patient's age
-    r"|(?<!\bover )(?<!\bunder )(?<!\bthan )\d+[- ](?:year|month|week)s?[- ]old|our patient"
+    r"|(?<!\bover )(?<!\bunder )(?<!\bthan )\d+[- ](?:year|month|week)s?[- ]old"
+    # "our patient", "one of our patients"; not "our patients", an institution's in aggregate
+    r"|our patient(?!s)|\bone of our patients"
     r"|(?:a|an|one) (?:man|woman|boy|girl|patient|child|infant|baby|toddler|neonate|newborn"
     r"|adolescent|teenager|lady|gentleman)\b)"
     # the same cues in the other languages read: "estudo de um caso", "relatar o caso",
