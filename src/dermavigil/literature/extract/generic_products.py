@@ -76,10 +76,16 @@ is a possible cause")."""
 _LEADING = re.compile(r"^(?:(?:an?|the|one|some|her|his|first|cosmetic|previous)\s+)+", re.I)
 _DRUG_CLASS = re.compile(
     r"\b(?:drugs?|medications?|medicines?|antibiotics?|analgesics?|tablets?|pills?|capsules?"
-    r"|an(?:a|ae)?esthetics?(?: solutions?| agents?)?)$"
+    r"|an(?:a|ae)?esthetics?(?: solutions?| agents?)?"
+    r"|analog(?:ue)?s?|agonists?|antagonists?|inhibitors?|blockers?|derivatives?"
+    r"|contrast (?:agents?|media|medium|materials?))$"
     r"|^vitamin[\s-]*[a-z]?[\s-]*\d*$",
     re.I,
 )
+"""Head nouns that name a drug by its class: the word for drugs or a dose form, a
+pharmacological class ("analgesics", "anaesthetic agent"), a drug named by what it is made
+from or acts on ("a somatostatin analogue", "a GnRH agonist", "a pyrazole derivative",
+"TNF inhibitors") and imaging contrast agents ("ionic contrast material")."""
 
 
 _PRONOUN = frozenset(
@@ -135,10 +141,21 @@ _OBTAINED = frozenset(
 reduced relative clause begins, the product's name has ended."""
 
 
+_STRUCTURE = re.compile(
+    r"\b(?:arter(?:y|ies)|veins?|vessels?|muscles?|nerves?|tendons?|joints?|bursae?|fascia"
+    r"|ligaments?|compartments?)$",
+    re.I,
+)
+"""Head nouns of anatomical structures (Terminologia Anatomica's kinds: vessels, muscles,
+nerves, tendons, joints, bursae, fasciae, ligaments, compartments): "injection of his left
+radial artery" names where the injection went."""
+
+
 def _body_site(name: str) -> bool:
-    """The phrase ends in a body site ("injection of a painful shoulder"): it names where
-    the injection went, not what was injected."""
-    return any(end == len(name) for _, _, end in find_sites(name))
+    """The phrase ends in a body site ("injection of a painful shoulder") or an anatomical
+    structure ("accidental injection of an artery"): it names where the injection went, not
+    what was injected."""
+    return bool(_STRUCTURE.search(name)) or any(end == len(name) for _, _, end in find_sites(name))
 
 
 def generic_mentions(patient: list[Sentence]) -> Mentions:

@@ -59,11 +59,15 @@ _EXPOSED_BEFORE = re.compile(
     r"|administration of|administered|administering|abus(?:ing|ed)|misus(?:ing|ed)"
     r"|received|receiving|doses? of|shots? of|IMI? of|induced by|due to|secondary to|associated"
     r"|caused by|exposure to|related to|infusions? of|infused with|extravasation of|on"
-    r"|formulations? of|sclerotherapy (?:with|using))"
+    r"|formulations? of|sclerotherapy (?:with|using)"
+    r"|inject\w*\s+(?:of|into)\s+[^.;]{0,50}?\b(?:arter(?:y|ies)|veins?)\b[^.;]{0,40}?\bwith)"
     r"\s+(?:\(?\d[\d.,]*\s*(?:mL|ml|cc|mg|g|mcg|\u00b5g|IU|U|units?|%)\)?\s+)*"
     r"(?:[\w(),.-]+\s+){0,4}\(?$",
     re.I,
 )
+"""Before a drug's name, an exposure cue: what the reaction followed, how the drug was given,
+or the vessel an injection went into and what it was made with ("injection of his radial
+artery with a suspension of crushed X": the object of "with" is the injectate)."""
 _EXPOSED_AFTER = re.compile(
     r"^\W{0,3}(?:\([^)]{0,40}\)\s*)?(?:[\w-]+\s+){0,3}?(?:injections?|injected|infusions?|extravasat\w*|administration"
     r"|sclerotherap\w*|shots?|doses?|IMI|-?induced|-?associated|-?related|abuse|misuse|auto-?inject\w*|pens?"
@@ -226,10 +230,13 @@ _CAUSE_BEFORE = re.compile(
     r"|anaphyla(?:xis|ctic shock|ctoid shock))\s+(?:to|against)"
     r"(?:\s+(?:[\w-]+\s+)?(?:therapy|treatment)\s+with)?"
     r"|(?:induced|caused|provoked|triggered)\s+by|(?:attribut\w+|due|secondary)\s+to"
-    r"|extravasat\w*\s+of)\s+(?:the\s+|an?\s+)?"
+    r"|extravasat\w*\s+of|injection\s+sites?\s+of)\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?$",
     re.I,
 )
+"""Before a name: what the reaction was to, what caused it or what extravasated; the
+injection site of a drug is the site the drug was injected at ("a mass at the injection site
+of goserelin", the genitive of "goserelin injection site" in :data:`_CAUSE_AFTER`)."""
 _CAUSE_AFTER = re.compile(
     r"^(?:\s+(?:therapy|treatment)\s+(?:causing|caused|induced|leading to|resulting in)\b"
     r"|-(?:induced|caused|provoked|triggered)\b|\s+(?:allergy|hypersensitivity"
