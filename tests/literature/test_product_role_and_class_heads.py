@@ -1,9 +1,11 @@
-"""Suspects named by the site of their injection, by a class head noun, and injection
-objects that are anatomical structures (issue 10, tune rounds r-w and a), on texts we wrote."""
+"""Suspects named by the site of their injection, by a class head noun or with a hyphen
+between the words of their name, and injection objects that are anatomical structures
+(issue 10, tune rounds r-w and a), on texts we wrote."""
 
 from __future__ import annotations
 
 from dermavigil.literature.extract import extract_draft
+from dermavigil.terminology.products import find_products
 
 
 def _products(text: str) -> list[tuple[str, str]]:
@@ -51,3 +53,15 @@ def test_what_a_vessel_was_injected_with_is_the_product():
         "painful hand two hours after accidental injection of his brachial artery with a "
         "solution of crushed oxazepam tablets. Gangrene of two fingers followed."
     ) == [("oxazepam", "drug")]
+
+
+def test_words_of_a_product_name_joined_by_a_hyphen_are_that_name():
+    """In "BCG-vaccination" and "influenza-vaccine" a hyphen joins the words of a family's name
+    as a space does, and a case that names its vaccine so has its suspect."""
+    assert [(m.text, m.category.value) for m in find_products("after an influenza-vaccine")] == [
+        ("influenza-vaccine", "vaccine")
+    ]
+    assert _products(
+        "Sternal osteitis in a toddler\nA 14-month-old girl had a painful swelling over the "
+        "sternum ten months after her BCG-vaccination."
+    ) == [("BCG-vaccination", "vaccine")]

@@ -141,17 +141,21 @@ toxin, poly-L-lactic acid, ...), with the suffixes a Turkish noun takes ("botoks
 "hiyalüronik asit dolgusu")."""
 
 _SPACE = re.compile(r"(?<=[A-Za-z]) (?=[A-Za-z])")
+_GAP, _JOINED = r"\s+", r"[\s-]+"
+"""A pattern's gap between words (:data:`_SPACE` is its literal space), and the gap that
+lets a hyphen join them too."""
 _MADE_OF = r"-(?:based|derived)\s+(?:[\w-]+\s+){0,2}?(?:fillers?|gels?)\b"
 """A hyphenated participle that names what a filler is made of ("a hyaluronic acid-derived
 dermal filler", "hyaluronic acid-based gel"): the name before it is the filler's material
 (a family named after it, "HA-based skin booster", keeps its own name)."""
 _COMPILED: tuple[tuple[ProductCategory, re.Pattern[str]], ...] = (
     tuple(
-        # words of a name may be joined by a hyphen as well as a space ("benzathine-penicillin")
+        # words of a name may be joined by a hyphen as well as a space ("benzathine-penicillin",
+        # "BCG-vaccination")
         (
             category,
             re.compile(
-                rf"(?<![\w-])(?:{_SPACE.sub('[ -]', pattern)})"
+                rf"(?<![\w-])(?:{_SPACE.sub('[ -]', pattern).replace(_GAP, _JOINED)})"
                 rf"(?:(?![\w-])|(?={CAUSE_SUFFIX})|(?={_MADE_OF}))",
                 re.I,
             ),
