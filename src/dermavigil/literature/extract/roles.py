@@ -103,6 +103,36 @@ def told_in_past(text: str) -> bool:
     return past is not None and (present is None or past.start() < present.start())
 
 
+_ATTRIBUTIVE = re.compile(
+    r"(?:^\W*|[-\u2010\u2011]|\b(?:a|an|the|this|these|those|its|their|any|some|no|more|less"
+    r"|most|very|well|non|not|and|or)\s+)$",
+    re.I,
+)
+_AGENT = re.compile(r"\s+by\b", re.I)
+
+
+def finite_past(text: str) -> re.Match[str] | None:
+    """The first past-tense word of the sentence that is a finite verb. A "-ed" form is also a
+    past participle, and a participle used as an adjective or in a reduced relative clause
+    tells no event: after a hyphen ("heparin-induced necrosis"), a determiner or a degree word
+    ("a localized plaque", "the affected area"), a conjunction with no finite verb before it
+    ("infections and reduced immunity are triggers"), at the head of the sentence ("Delayed
+    reactions are ...", "Proposed mechanisms include ...") or with its agent after it
+    ("necrosis caused by fillers", "a reaction mediated by IgE"): the tense of the clause is
+    its finite verb's (participles as premodifiers and in reduced relative clauses are
+    non-finite: Quirk et al. 1985, *A Comprehensive Grammar of the English Language*)."""
+    for match in PAST.finditer(text):
+        word = match.group(0)
+        if (
+            len(word) > 3
+            and word.lower().endswith("ed")
+            and (_ATTRIBUTIVE.search(text, 0, match.start()) or _AGENT.match(text, match.end()))
+        ):
+            continue
+        return match
+    return None
+
+
 _SOMEONE = re.compile(
     r"\b(?:patients?|wom[ae]n|m[ae]n|(?:fe)?males?|girls?|boys?|child|infant|lady|she|he|her|his"
     r"|year-old"
@@ -113,14 +143,17 @@ _SOMEONE = re.compile(
 
 
 def statement_about_no_one(sentence: Sentence) -> bool:
-    """A statement in the present about no one: a present verb before any past one and no
+    """A statement in the present about no one: a present verb before any finite past one
+    (:func:`finite_past`: "Proposed mechanisms of heparin-induced necrosis include ...") and no
     word for a patient, the case or its authors ("Filler injection for face augmentation is
     a common cosmetic procedure", "Silicone in the facial region may become infected"); a
     title is never one."""
+    past = finite_past(sentence.text)
+    present = _PRESENT.search(sentence.text)
     return (
         sentence.section != "title"
-        and not told_in_past(sentence.text)
-        and bool(_PRESENT.search(sentence.text))
+        and present is not None
+        and (past is None or present.start() < past.start())
         and not _SOMEONE.search(sentence.text)
     )
 
