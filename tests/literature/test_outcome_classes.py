@@ -176,12 +176,16 @@ def test_final_statuses_in_other_words(text: str, outcome: str) -> None:
     assert _outcomes(text) == {outcome}
 
 
-def test_an_amputation_is_named_as_the_sequela() -> None:
+def test_an_amputation_states_the_outcome_but_is_no_sequela() -> None:
+    """The amputation is the surgery, a treatment (docs/annotation.md), not a reaction the
+    patient was left with: it makes the outcome recovered with sequelae and is not listed
+    among the sequelae, which the scorer compares with the gold reactions."""
     draft = extract_draft(
         _CASE + "Gangrene of the fingers necessitated a forearm amputation three weeks later."
     )
     sequelae = {s for r in draft.case["reactions"] for s in r.get("sequelae", [])}
-    assert sequelae == {"forearm amputation"}
+    assert not sequelae
+    assert {r.get("outcome") for r in draft.case["reactions"]} == {"recovered_with_sequelae"}
 
 
 def test_own_text_status_at_follow_up_and_a_hedged_fatal():

@@ -61,3 +61,32 @@ def test_a_general_statement_opened_by_a_participle_names_no_reaction(background
     words = {w for v in got for w in v.split()}
     assert not words & {"vasospasm", "thrombosis", "swelling", "induration", "infections"}
 
+
+_ARTERIAL = (
+    "Digital necrosis after an accidental intra-arterial injection: a case report.\n"
+    "A 38-year-old man received an injection of promethazine into the right antecubital "
+    "fossa. Within hours he developed severe pain and cyanosis of the right hand. "
+)
+
+
+@pytest.mark.parametrize(
+    ("ending", "sequela"),
+    [
+        (
+            "Despite anticoagulation, the necrosis progressed and he required amputation of two"
+            " fingers.",
+            None,
+        ),
+        ("The gangrene progressed to a below-the-elbow amputation.", None),
+        ("The necrosis healed with loss of the affected finger.", "loss of the affected finger"),
+    ],
+)
+def test_an_amputation_states_the_outcome_but_is_no_sequela(ending: str, sequela: str | None):
+    """The surgery a reaction made necessary is a treatment (docs/annotation.md): it makes the
+    outcome recovered with sequelae and names no reaction; the loss it leaves is a sequela."""
+    draft = extract_draft(_ARTERIAL + ending)
+    reactions = draft.case["reactions"]
+    assert {r.get("outcome") for r in reactions} == {"recovered_with_sequelae"}
+    listed = {s for r in reactions for s in r.get("sequelae", [])}
+    assert listed == ({sequela} if sequela else set())
+    assert not any("amputation" in r["verbatim"] for r in reactions)

@@ -112,18 +112,21 @@ hyperpigmentation persisted", "the pain resolved, while the atrophy was irrevers
 recovery stated with a lasting change left, docs/annotation.md); a reaction that is itself
 still present ("the atrophy was still present") is not recovered."""
 _LOSS = re.compile(
-    r"\b(?P<seq>(?:(?:above|below|through)[- ]the[- ]\w+ |(?:above|below)[- ]\w+ |\w+ )?"
-    r"amputation|amputated|loss of (?:the |a |an )?(?:affected )?(?:toe|finger|digit|limb|hand"
-    r"|foot|arm|leg)s?|(?:(?:total|partial) )?(?:shoulder|knee|hip|elbow|ankle|joint)"
+    r"\b(?:(?P<procedure>(?:(?:above|below|through)[- ]the[- ]\w+ |(?:above|below)[- ]\w+ |\w+ )?"
+    r"amputation|amputated|(?:(?:total|partial) )?(?:shoulder|knee|hip|elbow|ankle|joint)"
     r" (?:replacement|arthroplasty|prosthesis)(?= (?:was|were) (?:\w+ )?(?:necessary|needed"
-    r"|required)))\b",
+    r"|required)))|(?P<seq>loss of (?:the |a |an )?(?:affected )?(?:toe|finger|digit|limb|hand"
+    r"|foot|arm|leg)s?))\b",
     re.I,
 )
 """An amputation, a lost digit or limb, a joint replaced by a prosthesis: the last event the
 reaction leaves the patient with (docs/annotation.md, r4xx decisions: "an amputation as the
 last event is recovered_with_sequelae"; x0xx: "function restored by a prosthesis is
 recovered_with_sequelae"): a replacement the reaction made necessary, not an arthroplasty
-before the exposure."""
+before the exposure. Only the loss (``seq``) is a sequela the reaction left, listed with the
+reactions; the amputation or the replacement (``procedure``) is the surgery that left it, a
+treatment (docs/annotation.md: "amputation is a treatment, serious, outcome
+recovered_with_sequelae"), which states the outcome and names no reaction."""
 SEQUELA_ANY = re.compile(rf"\b(?P<seq>{_MODIFIERS}{_SEQUELA_WORD})\b", re.I)
 _LESSENED = re.compile(
     rf"\b{_LESION_WORD}\s+(?:(?:\w+\s+){{0,3}}?(?:had|has|have)\s+)?(?:\w+ly\s+)?(?:decreased"
@@ -344,7 +347,9 @@ def status_mentions(text: str) -> list[StatusMention]:
                 continue
             found.append(StatusMention(Outcome.recovered_with_sequelae, 0, m.span(), m.span(group)))
     found += [
-        StatusMention(Outcome.recovered_with_sequelae, 0, m.span(), m.span("seq"))
+        StatusMention(
+            Outcome.recovered_with_sequelae, 0, m.span(), m.span("seq") if m["seq"] else None
+        )
         for m in _LOSS.finditer(text)
     ]
     for pattern in (_PARTIAL, _LESION_STAYS, _LESSENED, _DECREASED):
