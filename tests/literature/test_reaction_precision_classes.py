@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.roles import finite_past, statement_about_no_one
 from dermavigil.literature.extract.sentences import split_sentences
 
@@ -90,3 +91,27 @@ def test_an_amputation_states_the_outcome_but_is_no_sequela(ending: str, sequela
     listed = {s for r in reactions for s in r.get("sequelae", [])}
     assert listed == ({sequela} if sequela else set())
     assert not any("amputation" in r["verbatim"] for r in reactions)
+
+
+@pytest.mark.parametrize(
+    ("marked", "status"),
+    [
+        ("Septic [arthritis] of the left knee could not initially be ruled out.", "uncertain"),
+        ("A contact [dermatitis] (CD) was suspected and patch tests were done.", "uncertain"),
+        ("An allergic [reaction] was immediately suspected.", "uncertain"),
+        ("Given the distance from the bite, a bacterial [infection] was unlikely.", "uncertain"),
+        ("Suspecting a retinal [embolism], she was given aspirin.", "uncertain"),
+        ("A deep [abscess] of the thigh was ruled out by ultrasound.", "negated"),
+        ("The [swelling] of the upper lip was absent.", "negated"),
+        ("The [swelling], which was not observed before, grew.", "present"),
+        ("She had [pain] but infection was ruled out.", "present"),
+        ("She had [pain], and an infection was ruled out.", "present"),
+    ],
+)
+def test_a_post_trigger_reaches_over_the_rest_of_the_noun_phrase(marked: str, status: str):
+    """NegEx's backward window: "X of the shoulder could not be ruled out", "X (short form) was
+    suspected", an adverb before the trigger; no farther than a verb, a conjunction or a
+    comma."""
+    start, end = marked.index("["), marked.index("]") - 1
+    sentence = marked.replace("[", "").replace("]", "")
+    assert assertion(sentence, start, end) is Assertion(status)

@@ -4,16 +4,18 @@ After Chapman WW et al. (2001), "A simple algorithm for identifying negated find
 diseases in discharge summaries", J Biomed Inform 34(5):301-310: a *pre* trigger ("no",
 "without", "denied", "absence of") negates mentions that follow it within a scope of a
 few words; a *post* trigger ("was ruled out", "were absent") negates the mention before
-it; the scope stops at a termination term ("but", "however", "which", "although") or at
-the clause end (";", ":"); a post trigger with a plural verb reaches back over a list of
-mentions ("hypotension, rash or dyspnea were not observed"), as NegEx's backward window
-does, and "excluded" before a mention negates it. NegEx's *pseudo-triggers* ("without
-difficulty": a trigger word that negates nothing after it) include "no improvement", "no
-change", "no response" ("there was no improvement to the tender and painful lesion": the
-lesion is tender and painful), "without success",
-"without improvement", "without response" ("antibiotics were given without success, and
-the abscess was drained": the drainage is not negated) and "did not improve / respond /
-resolve" ("did not improve despite intravenous fluids": the fluids were given).
+it, over the rest of its noun phrase ("septic arthritis of the shoulder could not initially
+be ruled out", "an anaphylactic reaction was immediately suspected"); the scope stops at a
+termination term ("but", "however", "which", "although") or at the clause end (";", ":");
+a post trigger with a plural verb reaches back over a list of mentions ("hypotension, rash or
+dyspnea were not observed"), as NegEx's backward window does, and "excluded" before a
+mention negates it. NegEx's *pseudo-triggers* ("without difficulty": a trigger word that
+negates nothing after it) include "no improvement", "no change", "no response" ("there was
+no improvement to the tender and painful lesion": the lesion is tender and painful),
+"without success", "without improvement", "without response" ("antibiotics were given
+without success, and the abscess was drained": the drainage is not negated) and "did not
+improve / respond / resolve" ("did not improve despite intravenous fluids": the fluids were
+given).
 Uncertainty triggers ("suspected", "possible", "may have", "could not be excluded") give
 the status ``uncertain`` the same way, as in ConText (Harkema et al. 2009, J Biomed
 Inform 42(5):839-851). A diagnosis "consistent with" or "suggestive of" what was found
@@ -60,12 +62,13 @@ _PRE_NEGATION = (
     r"|(?:excluded|ruled out|eliminated|refuted) (?:the )?(?:hypothesis|diagnosis|possibility) of"
 )
 _POST_NEGATION = (
-    r"(?:was|were|is|are) (?:ruled out|absent|excluded|not (?:seen|observed|found|present|noted))"
+    r"(?:was|were|is|are) (?:\w+ly )?(?:ruled out|absent|excluded|not (?:seen|observed|found"
+    r"|present|noted))"
     r"|did not (?:occur|develop|recur|appear)|not observed"
 )
 _PRE_UNCERTAIN = (
-    r"suspected|suspicion of|possible|possibly|(?:the )?possibility of|probable|probably"
-    r"|questionable|presumed|presumably|presumptive"
+    r"suspected|suspecting|suspicion of|possible|possibly|(?:the )?possibility of|probable"
+    r"|probably|questionable|presumed|presumably|presumptive"
     r"|may have|might have|could have|likely|concern for|impending|imminent|threatened|incipient"
     r"|differential diagnos[ie]s(?: (?:of|included|includes|including|such as|like|were|was))?"
     r"|(?:initial |working |clinical |first )?(?:suspicion|impression|hypothesis) (?:was|of)"
@@ -74,7 +77,8 @@ _PRE_UNCERTAIN = (
     r"|explained by)"
 )
 _POST_UNCERTAIN = (
-    r"(?:was|were|is|are) (?:suspected|possible|presumed|not excluded|considered)"
+    r"(?:was|were|is|are) (?:\w+ly )?(?:suspected|possible|presumed|not excluded|considered"
+    r"|unlikely)"
     r"|(?:was|were|is|are) (?:the )?(?:most )?(?:probable|likely|possible|presumed|suspected)"
     r" (?:cause|diagnosis|explanation|etiology|aetiology|mechanism)"
     r"|could not (?:\w+ly )?be (?:excluded|ruled out)"
@@ -138,10 +142,19 @@ _POST_LIST = re.compile(
 and pharynx edema, or dysphagia were not observed"): the list's items hold no article, verb
 or pronoun (", and the infection was ruled out" negates nothing before it), and the verb is
 plural."""
+_POST_GAP = (
+    r"(?:\s+(?!(?:and|or|but|which|that|who|was|were|is|are|had|has|have|been|be|not|no|then"
+    r"|after|before|while|as|because|since)\b)(?:\([^()]{1,30}\)|[\w'-]+)){0,4}?"
+)
+"""The rest of the mention's noun phrase before a post-trigger, as NegEx's window of a few words
+reaches over it: a prepositional phrase or a head noun ("septic arthritis of the shoulder could
+not be ruled out", "a diagnosis of anthrax infection was considered"), a short form in brackets
+("a fixed drug eruption (FDE) was suspected"); no verb, conjunction or relative pronoun (", and
+the infection was ruled out" and "pain, which was not observed before" end it)."""
 _PRE = re.compile(rf"\b(?:{_PRE_NEGATION})\b", re.IGNORECASE)
-_POST = re.compile(rf"^\s*,?\s*(?:{_POST_NEGATION})\b", re.IGNORECASE)
+_POST = re.compile(rf"^{_POST_GAP}\s*,?\s*(?:{_POST_NEGATION})\b", re.IGNORECASE)
 _PRE_U = re.compile(rf"\b(?:{_PRE_UNCERTAIN})\b", re.IGNORECASE)
-_POST_U = re.compile(rf"^\s*,?\s*(?:{_POST_UNCERTAIN})\b", re.IGNORECASE)
+_POST_U = re.compile(rf"^{_POST_GAP}\s*,?\s*(?:{_POST_UNCERTAIN})\b", re.IGNORECASE)
 _PRE_HIST = re.compile(rf"\b(?:{_PRE_HISTORICAL})\b", re.IGNORECASE)
 _POST_HIST = re.compile(rf"^\s*,?\s*(?:{_POST_HISTORICAL})\b", re.IGNORECASE)
 _PRE_HYPO = re.compile(rf"\b(?:{_PRE_HYPOTHETICAL})\b", re.IGNORECASE)
