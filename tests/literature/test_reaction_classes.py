@@ -162,7 +162,8 @@ def test_emboli_are_named_by_their_vessel_and_oil_granulomas_by_their_material()
     ("lipogranuloma", "paraffinoma")."""
     draft = _draft("dr04_emboli_named_by_vessel")
     verbatims = _verbatims(draft)
-    assert {"ophthalmic artery emboli", "choroidal emboli"} <= verbatims
+    # the title's "choroidal emboli" is one reaction with the case's longer wording of it
+    assert {"ophthalmic artery emboli", "multiple choroidal emboli"} <= verbatims
     draft = extract_draft(
         "Granuloma after oil injection\nA 30-year-old man injected paraffin oil into his calf. "
         "Two years later he developed a firm lipogranuloma of the calf, and a paraffinoma was "

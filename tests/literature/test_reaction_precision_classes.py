@@ -115,3 +115,17 @@ def test_a_post_trigger_reaches_over_the_rest_of_the_noun_phrase(marked: str, st
     start, end = marked.index("["), marked.index("]") - 1
     sentence = marked.replace("[", "").replace("]", "")
     assert assertion(sentence, start, end) is Assertion(status)
+
+
+def test_an_uncoded_wording_inside_a_longer_one_is_one_reaction():
+    """A reaction the coder does not code, told once in full and again with fewer words
+    ("a persistent BCG adenitis", then "the BCG adenitis"), is one reaction: strict scoring
+    would count the shorter wording as a second, unmatched reaction."""
+    text = (
+        "Persistent BCG adenitis in an infant: a case report.\n"
+        "A 4-month-old boy received the BCG vaccine in the left upper arm. Two months later he"
+        " developed a persistent BCG adenitis in the left axilla. The BCG adenitis was excised"
+        " and healed."
+    )
+    reactions = extract_draft(text).case["reactions"]
+    assert [r["verbatim"] for r in reactions] == ["Persistent BCG adenitis"]

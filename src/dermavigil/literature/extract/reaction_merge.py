@@ -1,5 +1,6 @@
-"""Reaction mentions merged into the case's reactions: by code set, and along the HPO
-hierarchy within a sentence (an umbrella term beside a more specific one adds no concept)."""
+"""Reaction mentions merged into the case's reactions: by code set, along the HPO hierarchy
+within a sentence (an umbrella term beside a more specific one adds no concept), and an
+uncoded wording inside a longer wording of the same reaction."""
 
 from __future__ import annotations
 
@@ -96,6 +97,18 @@ def _names_more(verbatim: str, kept: str) -> bool:
     return bool(ORGANISM.search(verbatim)) and less in more and less != more
 
 
+def _absorb(kept: ReactionFacts, reaction: ReactionFacts) -> None:
+    """``kept`` takes the sites and (when it has none) the onset of ``reaction``, another
+    mention of the same reaction."""
+    for site, span in zip(reaction.body_sites, reaction.spans.get("body_sites", []), strict=True):
+        if site not in kept.body_sites:
+            kept.body_sites.append(site)
+            kept.spans.setdefault("body_sites", []).append(span)
+    if kept.onset_text is None and reaction.onset_text is not None:
+        kept.onset_latency, kept.onset_text = reaction.onset_latency, reaction.onset_text
+        kept.spans["onset"] = reaction.spans.get("onset", [])
+
+
 def merge(reactions: list[ReactionFacts]) -> list[ReactionFacts]:
     """Mentions of one reaction (one code set, or one verbatim when uncoded; one rechallenge
     sentence's recurrence) as one reaction: the first mention's verbatim unless a later one
@@ -114,13 +127,35 @@ def merge(reactions: list[ReactionFacts]) -> list[ReactionFacts]:
             )
         else:
             kept.spans.setdefault("verbatim", []).extend(reaction.spans.get("verbatim", []))
-        for site, span in zip(
-            reaction.body_sites, reaction.spans.get("body_sites", []), strict=True
-        ):
-            if site not in kept.body_sites:
-                kept.body_sites.append(site)
-                kept.spans.setdefault("body_sites", []).append(span)
-        if kept.onset_text is None and reaction.onset_text is not None:
-            kept.onset_latency, kept.onset_text = reaction.onset_latency, reaction.onset_text
-            kept.spans["onset"] = reaction.spans.get("onset", [])
+        _absorb(kept, reaction)
     return list(merged.values())
+
+
+def within_longer(reactions: list[ReactionFacts]) -> list[ReactionFacts]:
+    """The reactions without an uncoded wording that another reaction's wording holds whole
+    ("adenitis" beside "persistent BCG adenitis", "tuberculosis" beside "Mycobacterium
+    tuberculosis complex abscess"): one reaction told twice, the second time with fewer
+    words, whose mentions go to the longer wording. The coder gives such a wording no code,
+    so the merge by code set (:func:`merge`) cannot join it; a rechallenge's recurrence
+    stays apart."""
+    wordings = {id(r): f" {normalize(r.verbatim)} " for r in reactions}
+    kept: list[ReactionFacts] = []
+    for reaction in reactions:
+        own = wordings[id(reaction)]
+        longer = next(
+            (
+                other
+                for other in reactions
+                if other is not reaction
+                and not other.at_rechallenge
+                and own in wordings[id(other)]
+                and own != wordings[id(other)]
+            ),
+            None,
+        )
+        if reaction.codes or reaction.at_rechallenge or not own.strip() or longer is None:
+            kept.append(reaction)
+            continue
+        longer.spans.setdefault("verbatim", []).extend(reaction.spans.get("verbatim", []))
+        _absorb(longer, reaction)
+    return kept

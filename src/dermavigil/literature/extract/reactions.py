@@ -9,8 +9,9 @@ An organism grown from the lesion makes it an infection (:mod:`.grown_infection`
 verbatim is coded with :func:`dermavigil.terminology.coder.code_phrase`; the onset is
 the latency of the mention's sentence (:mod:`.latency`), the body sites
 those the sentence names (not where a treatment was injected). Mentions
-are merged by code set and along the hierarchy (:mod:`.reaction_merge`); a rechallenge
-sentence's "similar lesions" is the recurrence.
+are merged by code set, along the hierarchy, and an uncoded wording into a longer wording
+that holds it (:mod:`.reaction_merge`); a rechallenge sentence's "similar lesions" is the
+recurrence.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from dermavigil.literature.extract.preexisting import (
 )
 from dermavigil.literature.extract.preexisting_title import about_no_one, title_indication, titled
 from dermavigil.literature.extract.reaction_facts import Excluded, ReactionFacts, Span, shift
-from dermavigil.literature.extract.reaction_merge import merge, without_ancestors
+from dermavigil.literature.extract.reaction_merge import merge, within_longer, without_ancestors
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
 from dermavigil.terminology.coder import code_phrase
@@ -134,7 +135,7 @@ def find_reactions(
         if not (r.indexed and r.sentence in titles and {c.code for c in r.codes} <= results)
         and normalize(r.verbatim) not in indications
     ]
-    return without_ancestors(merge(reactions), patient), excluded
+    return without_ancestors(within_longer(merge(reactions)), patient), excluded
 
 
 def _told(
