@@ -22,7 +22,7 @@ never used), so precision can be given strictly and adjudicated:
      forwarding one authority case gives it; ``EU-AFSSAPS-AM2025000750`` filed by Zydus
      and by Sanofi);
    - *same article*: ``lit_ref`` words of three letters or more, Jaccard >= 0.5 (as
-     ``faers_links.unlinked_pairs``; a case series makes false ones, so a pair whose
+     ``faerslinks.reports.unlinked_pairs``; a case series makes false ones, so a pair whose
      identifying facts differ goes to class 2 first);
    - *DiAna's rule*: the same sex, age, country, event date, suspect products and
      reactions, a missing value equal only to a missing one (Fusaroli et al.'s

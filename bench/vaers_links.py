@@ -175,7 +175,8 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-from faers_links import _differences, _pr, _show_pair, scored_pairs, why_not_blocked
+from faerslinks.explain import differences, show_pair, why_not_blocked
+from faerslinks.scoring import pr, scored_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 ZIPS = ROOT.parent / "shared" / "data" / "vaers_1990_2006_official_zips"
@@ -227,7 +228,7 @@ def missed_class(a: dict, b: dict, probability: float | None, unblocked: str | N
         if not products and not terms:
             return "never scored: no product and no reaction in common"
         return f"never scored: {unblocked}"
-    differ = _differences(a, b)
+    differ = differences(a, b)
     if differ == "no compared fact differs":
         return "scored: no compared fact differs"
     for name in ("suspect_products", "reaction_terms", "event_date", "age_years", "lots", "sex"):
@@ -288,7 +289,7 @@ def main() -> None:
         flagged = {p for p, v in prob.items() if v >= threshold}
         for name, truth in ((f"all {len(links)}", links), ("plausible", consistent)):
             fl = flagged - (links - truth)  # a conflicting pair is neither true nor false
-            p, r, f1, tp = _pr(fl, truth)
+            p, r, f1, tp = pr(fl, truth)
             print(
                 f"{threshold:<9}  {name:<16}  {len(fl):>7}  {p:.3f}  {r:.3f}  {f1:.3f}  "
                 f"{tp}/{len(truth)}"
@@ -305,7 +306,7 @@ def main() -> None:
         )
         why, classes = Counter(), Counter()
         for a, b in missed:
-            for part in _differences(features[a], features[b]).split("; "):
+            for part in differences(features[a], features[b]).split("; "):
                 why[part.split(" ")[0]] += 1
             classes[
                 missed_class(features[a], features[b], prob.get((a, b)), unblocked.get((a, b)))
@@ -320,14 +321,14 @@ def main() -> None:
         shown += [p for p in missed if p not in prob][: args.top]
         for a, b in shown:
             note = f"{numbers[a][0]}; {unblocked.get((a, b), 'scored')}"
-            _show_pair(f"{a} ~ {b}", note, features, rows.get((a, b)), (a, b))
+            show_pair(f"{a} ~ {b}", note, features, rows.get((a, b)), (a, b))
         false = sorted(
             (p for p, v in prob.items() if v >= threshold and p not in links),
             key=lambda p: (-prob[p], p),
         )
         print(f"false alarms at {threshold}: {len(false)}; the top {args.top}:")
         for a, b in false[: args.top]:
-            _show_pair(
+            show_pair(
                 f"{a} ~ {b}",
                 f"numbers {numbers[a][0]} / {numbers[b][0]}",
                 features,
