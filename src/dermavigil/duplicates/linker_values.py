@@ -40,6 +40,19 @@ def set_u(linker: Any, name: str, u: dict[str, float]) -> None:
                     level.u_probability = u[level.label_for_charts]
 
 
+def current_u(linker: Any) -> dict[str, dict[str, float]]:
+    """``u`` per comparison and level that the linker scores with now (splink's value: a
+    trained one, else the level's prior)."""
+    return {
+        comparison.output_column_name: {
+            level.label_for_charts: float(level.u_probability)
+            for level in comparison.comparison_levels
+            if not level.is_null_level
+        }
+        for comparison in linker._settings_obj.comparisons
+    }
+
+
 def sampled_u(linker: Any) -> dict[str, dict[str, float]]:
     """``u`` per comparison and level that splink's random sampling estimated: a level no
     sampled pair reached is left out (it keeps its prior, as splink keeps it)."""

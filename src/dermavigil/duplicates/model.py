@@ -58,6 +58,7 @@ heaviest (meta-blocking). Pairs outside every block are taken as different cases
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import splink.comparison_level_library as cll
@@ -356,13 +357,20 @@ def training_blocks() -> list[Any]:
     ]
 
 
-def settings(n_records: int, params: Params | None = None) -> SettingsCreator:
+def settings(
+    n_records: int, params: Params | None = None, only: Collection[str] | None = None
+) -> SettingsCreator:
     """The splink settings for deduplicating ``n_records`` records (``params``: trained
-    m and u per fact and level, else the priors)."""
+    m and u per fact and level, else the priors; ``only``: these facts' comparisons, not
+    all, for a linker estimating their ``u`` alone)."""
     return SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
-        comparisons=[fact.comparison((params or {}).get(fact.name)) for fact in facts()],
+        comparisons=[
+            fact.comparison((params or {}).get(fact.name))
+            for fact in facts()
+            if only is None or fact.name in only
+        ],
         blocking_rules_to_generate_predictions=blocking_rules(),
         probability_two_random_records_match=prior_match_probability(n_records),
         retain_intermediate_calculation_columns=True,

@@ -59,14 +59,20 @@ from typing import Any
 from dermavigil.duplicates.chance import (
     ProductShares,
     block_pairs_sql,
-    level_shares,
     lot_u_among_product_pairs,
     m_floor,
     product_u,
     publication_rare_u,
+    random_pair_comparisons,
     without_expected_matches,
 )
-from dermavigil.duplicates.linker_values import model_dict, sampled_u, session_m, set_u
+from dermavigil.duplicates.linker_values import (
+    current_u,
+    model_dict,
+    sampled_u,
+    session_m,
+    set_u,
+)
 from dermavigil.duplicates.model import (
     DUPLICATE_SHARE,
     M_HELD,
@@ -89,6 +95,7 @@ from dermavigil.duplicates.parameters import (
     LevelParameters,
     Source,
 )
+from dermavigil.duplicates.vectors import level_shares
 
 log = logging.getLogger(__name__)
 
@@ -122,12 +129,19 @@ def _pairs_in_block(db_api: Any, table_name: str, rule: Any) -> int:
 
 
 def _em(
-    linker: Any, db_api: Any, table_name: str, records: Any, n_records: int
+    linker: Any,
+    db_api: Any,
+    table_name: str,
+    records: Any,
+    n_records: int,
+    u: dict[str, dict[str, float]],
 ) -> tuple[dict[str, dict[str, float]], list[EMSession]]:
     """m per fact and level, averaged over the EM sessions that found a match cluster.
 
     In each session ``u`` is held fixed at the levels' shares among the block's own pairs
-    (:func:`~dermavigil.duplicates.chance.block_u`): EM's non-match class is then what two
+    (:func:`~dermavigil.duplicates.vectors.level_shares`), a level none of them reached at
+    the collection's ``u`` (per comparison and level label; splink would otherwise put
+    back random pairs' ``u`` after each session): EM's non-match class is then what two
     different reports of the block look like. With random pairs' ``u`` the block of one
     product and day (two patients of one clinic session agree on the state and the lot
     far more often than two random reports) was explained by a match class of *sessions*:
@@ -145,8 +159,8 @@ def _em(
             records, settings(n_records), db_api, block_pairs_sql(table_name, block),
             list(level_labels()),
         )  # fmt: skip
-        for name, levels in block_u.items():
-            set_u(linker, name, levels)
+        for name, levels in u.items():
+            set_u(linker, name, {**levels, **block_u.get(name, {})})
         try:
             with m_floor():
                 session = linker.training.estimate_parameters_using_expectation_maximisation(
@@ -253,26 +267,33 @@ def estimate(
     if n_records < TRAIN_MIN_RECORDS:
         return est
     step("estimating u from random pairs", 0, 3)
-    linker = Linker(records, settings(n_records), log_level=None)
-    est.u_pairs = int(min(U_MAX_PAIRS, n_records * (n_records - 1) // 2))
-    linker.training.estimate_u_using_random_sampling(
-        max_pairs=est.u_pairs, seed=U_SEED, num_chunks=1, min_count_per_level=None
-    )
-    est.sampled = sampled_u(linker)
-    est.model_u = {
-        name: {label: float(u) for label, (_, u) in levels.items() if u is not None}
-        for name, levels in model_dict(linker).items()
-    }
     est.product = product_u(records, settings(n_records), db_api, table_name)
-    if est.product is not None:  # EM holds u fixed at these (corrected by the stated share)
-        for name, levels in est.product.corrected(DUPLICATE_SHARE).items():
-            set_u(linker, name, levels)
     est.publication_u, _ = publication_rare_u(db_api, table_name)
     est.lot_u, _ = lot_u_among_product_pairs(db_api, table_name)
+    # random pairs compared only on the comparisons whose u they give
+    sampler = Linker(
+        records, settings(n_records, only=random_pair_comparisons(est.product)), log_level=None
+    )
+    est.u_pairs = int(min(U_MAX_PAIRS, n_records * (n_records - 1) // 2))
+    sampler.training.estimate_u_using_random_sampling(
+        max_pairs=est.u_pairs, seed=U_SEED, num_chunks=1, min_count_per_level=None
+    )
+    est.sampled = sampled_u(sampler)
+    linker = Linker(records, settings(n_records), log_level=None)
+    est.model_u = {
+        name: {label: float(u) for label, (_, u) in levels.items() if u is not None}
+        for name, levels in {**model_dict(linker), **model_dict(sampler)}.items()
+    }
+    # EM holds u fixed at random pairs', replaced by one product's (corrected by the
+    # stated share) and by the lot's among one product's reports of one region and month
+    em_u = {**current_u(linker), **current_u(sampler)}
+    if est.product is not None:
+        for name, levels in est.product.corrected(DUPLICATE_SHARE).items():
+            em_u[name] = {**em_u[name], **levels}
     if est.lot_u:
-        set_u(linker, "lot", est.lot_u)  # EM's E-step uses it too (u stays fixed in EM)
+        em_u["lot"] = {**em_u["lot"], **est.lot_u}
     step("estimating m by expectation maximisation", 1, 3)
-    m_est, est.sessions = _em(linker, db_api, table_name, records, n_records)
+    m_est, est.sessions = _em(linker, db_api, table_name, records, n_records, em_u)
     est.m = {name: levels for name, levels in m_est.items() if name not in M_HELD}
     return est
 
