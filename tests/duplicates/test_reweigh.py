@@ -1,4 +1,5 @@
-"""The scored pairs are weighed again, not scored again (issue 16, twelfth session).
+"""The scored pairs are weighed again, not scored again (issue 16, twelfth session), and
+compared without a splink prediction (twenty-third session).
 
 A Fellegi-Sunter match weight is a sum of the levels' ``log2(m / u)`` (plus a term
 frequency's adjustment): a change of the duplicate share moves ``u``, not the levels the
@@ -8,14 +9,17 @@ parameters (within float rounding)."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 
 import pytest
+from splink import DuckDBAPI, Linker
+from splink.internals.linker_components.inference import LinkerInference
 
 from dermavigil.demo import load_seed_case
 from dermavigil.duplicates import training
 from dermavigil.duplicates.detect import feature_table, score_table
-from dermavigil.duplicates.model import facts, prior_match_probability
+from dermavigil.duplicates.model import facts, prior_match_probability, settings
 
 from .conftest import as_case, clinician_report, other_cases
 
@@ -53,29 +57,39 @@ def _splink_weights(scored_table: str, con, prior: float) -> dict[tuple[str, str
     return {(a, b): w for a, b, w in rows}
 
 
+def _linker(table, records, db_api: DuckDBAPI, params) -> Linker:
+    """A splink linker of ``params`` scoring the blocked pairs (the reference)."""
+    scoring = dataclasses.replace(
+        settings(table.num_rows, params), blocking_rules_to_generate_predictions=[]
+    )
+    linker = Linker(records, scoring, log_level=None)
+    pairs = db_api.table_to_splink_dataframe("__splink__blocked_id_pairs", detect_module._PAIRS)
+    linker.table_management.register_blocked_pairs_for_predict(pairs)
+    return linker
+
+
 def test_the_estimated_share_reweighs_the_pairs_scored_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(training, "TRAIN_MIN_RECORDS", 2)
-    built = []
-    linker = detect_module._linker
+    predicted = []
+    predict = LinkerInference.predict
 
-    def counted(table, records, db_api, params):
-        built.append(params)
-        return linker(table, records, db_api, params)
+    def counted(self, *args, **kwargs):
+        predicted.append(self)
+        return predict(self, *args, **kwargs)
 
-    monkeypatch.setattr(detect_module, "_linker", counted)
+    monkeypatch.setattr(LinkerInference, "predict", counted)
     table = feature_table(_pool())
     scored, model = score_table(table, 0.0)
     assert model.duplicate_share != pytest.approx(0.05)  # the share was estimated
     assert model.duplicate_share_from.startswith("the scored pairs")
-    assert len(built) == 1  # one splink prediction, weighed twice
+    assert not predicted  # compared without a splink prediction, weighed twice
+    monkeypatch.undo()
     # the score's prior stays the stated share's (docs/design-notes.md: calibration)
     assert model.prior_match_probability == prior_match_probability(table.num_rows)
 
     # splink's weights for the final model's parameters, scored afresh
-    from splink import DuckDBAPI
-
     params = {f.name: {lv.label: (lv.m, lv.u) for lv in f.levels} for f in model.facts}
     db_api = DuckDBAPI()
     from dermavigil.duplicates.meta_blocking import block_pairs
@@ -83,7 +97,7 @@ def test_the_estimated_share_reweighs_the_pairs_scored_once(
     db_api.duckdb_con.register("_features", table)
     block_pairs(db_api.duckdb_con, "_features", detect_module._PAIRS)
     records = db_api.register(table, table_name=detect_module._TABLE)
-    fresh = linker(table, records, db_api, params).inference.predict(warning_mode="never")
+    fresh = _linker(table, records, db_api, params).inference.predict(warning_mode="never")
     expected = _splink_weights(fresh.physical_name, db_api.duckdb_con, model.prior_weight)
     got = {
         (a, b): w

@@ -14,7 +14,6 @@ probability then ids.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import os
 import tempfile
@@ -25,14 +24,13 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 from pydantic import BaseModel, Field
-from splink import DuckDBAPI, Linker
+from splink import DuckDBAPI
 
 from dermavigil.domain.case import Case
 from dermavigil.duplicates.features import FEATURE_SCHEMA, case_features
 from dermavigil.duplicates.model import (
     RARE_TERM_MIN,
     RARE_TERM_SHARE,
-    Params,
     facts,
     level_labels,
     settings,
@@ -40,6 +38,7 @@ from dermavigil.duplicates.model import (
 from dermavigil.duplicates.parameters import DuplicateModel
 from dermavigil.duplicates.share import expected_share
 from dermavigil.duplicates.training import Estimates, Progress, assemble, estimate
+from dermavigil.duplicates.vectors import vectors_sql
 from dermavigil.errors import InputError, Problem
 from dermavigil.registry.models import StoredCase
 
@@ -138,41 +137,28 @@ def duckdb_config(spill_dir: str | None = None) -> dict[str, str]:
 _PAIRS = "dermavigil_blocked_pairs"
 
 
-def _linker(table: pa.Table, records: Any, db_api: DuckDBAPI, params: Params) -> Linker:
-    """A linker of ``params`` scoring the pairs of the table :data:`_PAIRS` (see
-    :func:`score_table`)."""
-    # the pairs come from meta_blocking.block_pairs, not from splink's blocking rules; the
-    # scored table holds the ids, levels and weights, not both sides' feature columns
-    # (read from the feature records when shown): a wide table of millions of pairs
-    # is what made the 100k run spill gigabytes
-    scoring = dataclasses.replace(
-        settings(table.num_rows, params),
-        blocking_rules_to_generate_predictions=[],
-    )
-    linker = Linker(records, scoring, log_level=None)
-    pairs = db_api.table_to_splink_dataframe("__splink__blocked_id_pairs", _PAIRS)
-    linker.table_management.register_blocked_pairs_for_predict(pairs)
-    return linker
+_VECTORS = "dermavigil_scored_pairs"
 
 
-def _scored(
-    table: pa.Table, records: Any, db_api: DuckDBAPI, est: Estimates
-) -> tuple[Any, DuplicateModel]:
-    """The blocked pairs scored once (splink's table: the comparison vectors) and the
-    model to weigh them by (:func:`_weighed_sql`): the correction of chance agreement
-    takes the duplicate share the pairs weighed with the stated share give
+def _scored(table: pa.Table, db_api: DuckDBAPI, est: Estimates) -> DuplicateModel:
+    """The blocked pairs compared once, into the table :data:`_VECTORS` (their comparison
+    vectors and term frequencies, :func:`~dermavigil.duplicates.vectors.vectors_sql`: what
+    a splink ``predict`` of the pairs computes before it weighs them, and all that
+    :func:`_weighed_sql` reads), and the model to weigh them by: the correction of chance
+    agreement takes the duplicate share the pairs weighed with the stated share give
     (:func:`~dermavigil.duplicates.share.expected_share`). The share moves ``u``, never
     the level a pair reaches, so the pairs are weighed again, not scored again."""
-    params, model = assemble(est)
-    scored = _linker(table, records, db_api, params).inference.predict(warning_mode="never")
+    _, model = assemble(est)
+    vectors = vectors_sql(settings(table.num_rows), _TABLE, _PAIRS, scoring=True)
+    db_api.duckdb_con.execute(f"CREATE TABLE {_VECTORS} AS {vectors}")
     if not model.trained:
-        return scored, model
-    sql = _weighed_sql(scored.physical_name, model, 0.0)
+        return model
+    sql = _weighed_sql(_VECTORS, model, 0.0)
     weights = db_api.duckdb_con.sql(f"SELECT match_weight FROM ({sql})").fetchnumpy()
     bayes = weights["match_weight"] - model.prior_weight
     share = expected_share(bayes, table.num_rows, model.duplicate_share)
     _, estimated = assemble(est, share, "the scored pairs' posteriors")
-    return scored, estimated
+    return estimated
 
 
 def _shown(record: dict[str, Any], columns: tuple[str, ...]) -> Any:
@@ -238,8 +224,10 @@ def _checked_threshold(threshold: float) -> None:
 def score_table(
     table: pa.Table, threshold: float, progress: Progress | None = None
 ) -> tuple[pa.Table, DuplicateModel]:
-    """Scored pairs of the feature records ``table`` at or above ``threshold`` (every
-    splink output column, as Arrow) and the trained model. For benches at scale."""
+    """Scored pairs of the feature records ``table`` at or above ``threshold`` (as Arrow:
+    the ids, each fact's comparison vector value ``gamma_``, weights ``mw_``, ``mw_tf_adj_``
+    and clamped weight ``w_``, the term frequencies ``tf_``, the match weight and
+    probability) and the trained model. For benches at scale."""
     _checked_threshold(threshold)
     from dermavigil.duplicates.blocking import FAMILIES
     from dermavigil.duplicates.meta_blocking import block_pairs
@@ -255,15 +243,13 @@ def score_table(
         records = db_api.register(table, table_name=_TABLE)
         est = estimate(_TABLE, records, table.num_rows, db_api, step)
         step("scoring the blocked pairs", 2, 3)
-        scored, model = _scored(table, records, db_api, est)
+        model = _scored(table, db_api, est)
         model.blocking, model.pruning = counts, pruning
         model.blocking_rules = [f"{f.name}: {f.description}" for f in FAMILIES] + [
             f"each record's {pruning.per_record} heaviest pairs of those sharing a key"
         ]
         # The pairs are weighed in SQL (clamped, see _weighed_sql), so no splink threshold.
-        out = db_api.duckdb_con.sql(
-            _weighed_sql(scored.physical_name, model, threshold)
-        ).to_arrow_table()
+        out = db_api.duckdb_con.sql(_weighed_sql(_VECTORS, model, threshold)).to_arrow_table()
         step("scored", 3, 3)
     finally:
         db_api.duckdb_con.close()
@@ -285,11 +271,12 @@ def _weighed_sql(table: str, model: DuplicateModel, threshold: float) -> str:
     A fact's weight is its level's ``log2(m / u)`` as the model records it (0 when
     missing), plus, on a level adjusted by term frequency, splink's adjustment
     ``log2(u of the column's exact-match level) - log2(the value's frequency)`` (splink
-    5, ``ComparisonLevel._tf_adjustment_sql``; the frequencies are the ``tf_*`` columns
-    splink's prediction keeps). So splink's comparison vectors, computed once, are
-    weighed by any parameters of the same levels (Fellegi-Sunter's weight is a sum);
-    ``mw_<fact>`` and ``mw_tf_adj_<fact>`` are replaced by the model's, unclamped."""
-    raw, dropped, weights = [], [], []
+    5, ``ComparisonLevel._tf_adjustment_sql``; the frequencies are the ``tf_*`` columns of
+    :func:`~dermavigil.duplicates.vectors.vectors_sql`). So the comparison vectors,
+    computed once, are weighed by any parameters of the same levels (Fellegi-Sunter's
+    weight is a sum); ``mw_<fact>`` and ``mw_tf_adj_<fact>`` are the model's, unclamped,
+    as splink names them."""
+    raw, weights = [], []
     for fact, recorded in zip(facts(), model.facts, strict=True):
         gamma, n, mw = f"gamma_{fact.name}", len(fact.levels), f"mw_{fact.name}"
         levels = list(zip(fact.levels, recorded.levels, strict=True))
@@ -305,11 +292,9 @@ def _weighed_sql(table: str, model: DuplicateModel, threshold: float) -> str:
                     f"THEN {_double(math.log2(base[level.tf]))} - log2({freq})"
                 )
         raw.append(f"CASE {gamma} {' '.join(by_level)} ELSE 0.0 END AS {mw}")
-        dropped.append(mw)
         adjusted = mw
         if by_term:
             raw.append(f"CASE {' '.join(by_term)} ELSE 0.0 END AS mw_tf_adj_{fact.name}")
-            dropped.append(f"mw_tf_adj_{fact.name}")
             adjusted = f"{mw} + mw_tf_adj_{fact.name}"
         agreeing = ", ".join(str(v) for v in sorted(fact.agreement_values()))
         weights.append(
@@ -319,8 +304,7 @@ def _weighed_sql(table: str, model: DuplicateModel, threshold: float) -> str:
     total = " + ".join(f"w_{fact.name}" for fact in facts())
     return f"""
         WITH levels AS (
-            SELECT * EXCLUDE (match_weight, match_probability, {", ".join(dropped)}),
-                {", ".join(raw)}
+            SELECT *, {", ".join(raw)}
             FROM {table}
         ), weighed AS (
             SELECT *, {", ".join(weights)} FROM levels

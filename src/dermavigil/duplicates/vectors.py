@@ -22,23 +22,50 @@ MIN_PAIRS = 1_000
 """Fewest sampled pairs for their shares to be used (else the caller keeps its ``u``)."""
 
 
-def vectors_sql(settings: Any, records_table: str, pairs_table: str, names: list[str]) -> str:
-    """SQL: the comparison vector values ``gamma_<name>`` of the comparisons ``names`` of
-    splink ``settings`` for each pair of ``pairs_table`` (splink's blocked-pairs columns
-    ``join_key_l``, ``join_key_r``: ids of ``records_table``), computed by splink's own
-    ``CASE`` expressions over the two records' columns (``<column>_l``, ``<column>_r``)."""
-    comparisons = {c.output_column_name: c for c in settings.get_settings("duckdb").comparisons}
-    columns: list[str] = []
-    for name in names:
+def vectors_sql(
+    settings: Any,
+    records_table: str,
+    pairs_table: str,
+    names: list[str] | None = None,
+    scoring: bool = False,
+) -> str:
+    """SQL: the comparison vector values ``gamma_<name>`` of the comparisons ``names``
+    (None: all) of splink ``settings`` for each pair of ``pairs_table`` (splink's
+    blocked-pairs columns ``join_key_l``, ``join_key_r``: ids of ``records_table``),
+    computed by splink's own ``CASE`` expressions over the two records' columns
+    (``<column>_l``, ``<column>_r``). ``scoring``: with the ids (``unique_id_l``,
+    ``unique_id_r``) and each term-frequency column's frequency on both sides
+    (``tf_<column>_l``, ``tf_<column>_r``: the value's share of the records that give
+    one, as splink's ``term_frequencies_for_single_column_sql`` computes it)."""
+    settings_obj = settings.get_settings("duckdb")
+    comparisons = {c.output_column_name: c for c in settings_obj.comparisons}
+    chosen = list(comparisons) if names is None else names
+    columns = ['"l"."unique_id" AS "unique_id_l"', '"r"."unique_id" AS "unique_id_r"']
+    for name in chosen:
         for column in comparisons[name]._input_columns_used_by_case_statement:
             columns.extend(c for c in column.l_r_names_as_l_r if c not in columns)
-    cases = ",\n".join(comparisons[name]._case_statement for name in names)
+    outputs = ["unique_id_l", "unique_id_r"] if scoring else []
+    outputs += [comparisons[name]._case_statement for name in chosen]
+    frequencies, joins = [], []
+    for i, column in enumerate(settings_obj._term_frequency_columns if scoring else []):
+        name, tf = column.unquote().name, column.unquote().tf_name
+        frequencies.append(
+            f"{tf} AS (SELECT {name}, CAST(count(*) AS DOUBLE) / "
+            f"(SELECT count({name}) FROM {records_table}) AS {tf} "
+            f"FROM {records_table} WHERE {name} IS NOT NULL GROUP BY {name})"
+        )
+        for side in ("l", "r"):
+            joins.append(f"LEFT JOIN {tf} t{i}{side} ON {side}.{name} = t{i}{side}.{name}")
+            columns.append(f"t{i}{side}.{tf} AS {tf}_{side}")
+            outputs.append(f"{tf}_{side}")
     return f"""
-        SELECT {cases} FROM (
+        {"WITH " + ", ".join(frequencies) if frequencies else ""}
+        SELECT {", ".join(outputs)} FROM (
             SELECT {", ".join(columns)}
             FROM {pairs_table} p
             JOIN {records_table} l ON l.unique_id = p.join_key_l
             JOIN {records_table} r ON r.unique_id = p.join_key_r
+            {" ".join(joins)}
         )
     """
 
