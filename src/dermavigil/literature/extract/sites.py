@@ -217,8 +217,9 @@ _COMPLAINT_AFTER = re.compile(
 
 
 _IMAGING = (
-    r"(?:CT|computed tomograph\w*|MRI|MR|magnetic resonance(?: imaging)?|x-?rays?|radiographs?"
-    r"|radiography|films?|scans?|(?:CT[ -])?angiograph\w*|PET|imaging)"
+    r"(?:CT|(?:computed |axial |helical |spiral )+tomograph\w*|MRI|MR|magnetic resonance"
+    r"(?: imaging)?|x[-\u2010\u2011]?rays?|radiograph(?:s|ic|y)?|films?|scans?"
+    r"|(?:CT[ -])?angiograph\w*|PET|imaging)"
 )
 _IMAGED_BEFORE = re.compile(
     rf"\b{_IMAGING}(?:\s+scans?)?\s+(?:of\s+)?(?:the\s+|both\s+|her\s+|his\s+)?$", re.I
