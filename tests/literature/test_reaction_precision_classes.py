@@ -129,3 +129,21 @@ def test_an_uncoded_wording_inside_a_longer_one_is_one_reaction():
     )
     reactions = extract_draft(text).case["reactions"]
     assert [r["verbatim"] for r in reactions] == ["Persistent BCG adenitis"]
+
+
+def test_a_medline_index_line_names_no_reaction():
+    """MeSH headings with their qualifiers ("Edema / chemically induced*") and the check tag
+    "Humans" are the record's index terms, like a keyword line: not this patient's events."""
+    text = (
+        "Skin necrosis after an intramuscular injection: a case report.\n"
+        "A 60-year-old man received an intramuscular injection of diclofenac in the left buttock."
+        " The next day he developed pain and a livid patch at the site.\n"
+        "MeSH\n"
+        "\u2022 Edema / chemically induced*\n"
+        "\u2022 Humans\n"
+        "\u2022 Seizures / drug therapy\n"
+        "\u2022 Pigmentation Disorders / etiology\n"
+    )
+    got = " ".join(_verbatims(text)).lower()
+    assert "pain" in got
+    assert not any(word in got for word in ("edema", "seizure", "pigmentation"))

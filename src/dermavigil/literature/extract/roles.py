@@ -69,6 +69,16 @@ _SEEN = re.compile(
 general statement."""
 _CAPTION = re.compile(r"^\(?(?:fig(?:ure)?\.?|supplementary figure)\s*\d", re.I)
 _KEYWORDS = re.compile(r"^\W*(?:key ?words?|index terms|mesh terms)\b", re.I)
+_MESH_LINE = re.compile(
+    r"\S\s*/\s*(?:adverse effects|chemically induced|etiology|diagnosis|therapy|drug therapy"
+    r"|pathology|administration (?:&|and) dosage|diagnostic imaging|surgery|complications"
+    r"|microbiology|immunology|drug effects|prevention (?:&|and) control)\*?\s*(?:$|[;,\u2022])"
+    r"|(?:^|[;,\u2022])\s*Humans\s*(?:[;,\u2022]|$)"
+)
+"""A MEDLINE index line without its label: a MeSH heading with its qualifier ("Calcinosis /
+chemically induced*", "Panniculitis/chemically induced,") or the check tag "Humans" in a list
+of headings (NLM, *MeSH qualifiers* and *check tags*, Medical Subject Headings). Like a keyword
+line, it says what the article is about, not what happened to the patient."""
 _THIS_CASE = re.compile(
     r"\bthis (?:is|was|represents) (?:\w+ ){0,4}?(?:case|report|description) of\b", re.I
 )
@@ -180,7 +190,8 @@ def narrative_sentences(sentences: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     left = 0
     for sentence in sentences:
-        if _KEYWORDS.match(sentence.text):  # the record's index terms, no event of the case
+        if _KEYWORDS.match(sentence.text) or _MESH_LINE.search(sentence.text):
+            # the record's index terms, no event of the case
             left = 0
             continue
         advice = sentence.section != "title" and recommends(sentence)
