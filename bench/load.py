@@ -53,18 +53,19 @@ import json
 import os
 import platform
 import random
-import resource
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import numpy as np
+from loadbench.client import WEIGHTS, Connection, Tally, run_client
+from loadbench.cpu import own_cpu, postgres_cpu, tree, tree_cpu
 
 from dermavigil.demo import load_seed_case
 from dermavigil.registry import CaseService, UserService, open_registry
@@ -75,23 +76,6 @@ USER = "loadtest"
 PASSWORD = "load test password"
 TARGET_P95_CREATE_MS = 150.0
 TARGET_CREATES_PER_S = 500.0
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-WEIGHTS = range(40, 121)
-"""Each creation sends one of these patient weights (kg), checked in the registry after."""
-
-
-@dataclass
-class Tally:
-    """Latencies (seconds) and failures per operation, and the acknowledged cases."""
-
-    latencies: dict[str, list[float]] = field(default_factory=lambda: {"create": [], "read": []})
-    failures: dict[str, int] = field(default_factory=lambda: {"create": 0, "read": 0})
-    acknowledged: dict[str, int] = field(default_factory=dict)
-    """case id -> the weight sent with it."""
-
-    @property
-    def requests(self) -> int:
-        return sum(len(v) for v in self.latencies.values())
 
 
 @dataclass
@@ -105,53 +89,6 @@ class Run:
     db_cpu: float | None
     load: tuple[float, float]
     killed: str = ""
-
-
-class Connection:
-    """One keep-alive HTTP/1.1 connection: a request at a time, ``Content-Length`` bodies.
-
-    A connection that fails (the server was killed) is dropped; the next request
-    opens a new one.
-    """
-
-    def __init__(self, host: str, port: int, token: str) -> None:
-        self.host, self.port = host, port
-        self.auth = f"Authorization: Bearer {token}\r\n"
-        self.reader: asyncio.StreamReader | None = None
-        self.writer: asyncio.StreamWriter | None = None
-
-    def head(self, method: str, path: str, body: bytes = b"") -> bytes:
-        length = f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
-        return (
-            f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n{self.auth}"
-            f"{length if body else ''}\r\n"
-        ).encode() + body
-
-    async def send(self, request: bytes) -> tuple[int, bytes]:
-        """(status, body) of the answer to the pre-encoded ``request``; raises OSError or
-        asyncio.IncompleteReadError when the connection breaks."""
-        if self.writer is None:
-            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
-        assert self.reader is not None
-        try:
-            self.writer.write(request)
-            head = await self.reader.readuntil(b"\r\n\r\n")
-            status = int(head[9:12])
-            lower = head.lower()
-            at = lower.find(b"\r\ncontent-length:")
-            if at < 0:
-                raise OSError("answer without Content-Length")
-            end = lower.index(b"\r\n", at + 2)
-            body = await self.reader.readexactly(int(lower[at + 17 : end]))
-            return status, body
-        except BaseException:
-            self.close()
-            raise
-
-    def close(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-        self.reader = self.writer = None
 
 
 def _free_port() -> int:
@@ -185,7 +122,7 @@ def _start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Po
     while time.monotonic() < deadline:
         try:
             answered = httpx.get(f"http://127.0.0.1:{port}/login", timeout=1).status_code
-            if answered == 200 and (workers == 1 or len(_tree(server.pid)) > workers):
+            if answered == 200 and (workers == 1 or len(tree(server.pid)) > workers):
                 return server
         except httpx.HTTPError:
             pass
@@ -194,105 +131,12 @@ def _start_server(env: dict[str, str], port: int, workers: int) -> subprocess.Po
     raise SystemExit("the server did not start within 90 s")
 
 
-def _proc_table() -> dict[int, tuple[int, str, float]]:
-    """pid -> (parent pid, command name, CPU seconds user + system) from /proc."""
-    table = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:  # the process ended meanwhile
-            continue
-        name = stat[stat.index("(") + 1 : stat.rindex(")")]
-        fields = stat[stat.rindex(")") + 2 :].split()
-        cpu = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-        table[int(entry.name)] = (int(fields[1]), name, cpu)
-    return table
-
-
-def _tree(root: int, table: dict[int, tuple[int, str, float]] | None = None) -> set[int]:
-    """``root`` and its descendants."""
-    table = table if table is not None else _proc_table()
-    tree, frontier = {root}, [root]
-    while frontier:
-        parent = frontier.pop()
-        children = [pid for pid, (ppid, _, _) in table.items() if ppid == parent]
-        tree.update(children)
-        frontier.extend(children)
-    return tree
-
-
-def _tree_cpu(root: int) -> float:
-    """CPU seconds used so far by ``root`` and its descendants (Linux /proc)."""
-    table = _proc_table()
-    return sum(table[pid][2] for pid in _tree(root, table) if pid in table)
-
-
-def _postgres_cpu() -> float:
-    """CPU seconds used so far by every process named ``postgres`` on this machine."""
-    return sum(cpu for _, name, cpu in _proc_table().values() if name == "postgres")
-
-
-def _own_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
 def _case_bodies() -> dict[int, bytes]:
     seed = load_seed_case().model_dump(mode="json", exclude_none=True, exclude={"case_id"})
     return {
         w: json.dumps({**seed, "patient": {**seed["patient"], "weight_kg": w}}).encode()
         for w in WEIGHTS
     }
-
-
-def _case_id(body: bytes) -> str:
-    at = body.index(b'"case_id":"') + 11
-    return body[at : body.index(b'"', at)].decode()
-
-
-async def _client(
-    connection: Connection,
-    bodies: dict[int, bytes],
-    until: float,
-    mix: bool,
-    tally: Tally,
-    seed_no: int,
-) -> None:
-    """Create (and with ``mix`` read) cases until ``until`` or until the connection breaks
-    (the server was killed). Only answered requests are timed; a broken one is a failure."""
-    rng = random.Random(seed_no)
-    mine: list[str] = []
-    post = {w: connection.head("POST", "/api/cases", body) for w, body in bodies.items()}
-    while time.monotonic() < until:
-        weight = rng.choice(WEIGHTS)
-        started = time.perf_counter()
-        try:
-            status, body = await connection.send(post[weight])
-        except (OSError, asyncio.IncompleteReadError):
-            tally.failures["create"] += 1
-            return
-        tally.latencies["create"].append(time.perf_counter() - started)
-        if status == 201:
-            case_id = _case_id(body)
-            mine.append(case_id)
-            tally.acknowledged[case_id] = weight
-        else:
-            tally.failures["create"] += 1
-        if not mix or not mine or time.monotonic() >= until:
-            continue
-        started = time.perf_counter()
-        try:
-            status, _ = await connection.send(
-                connection.head("GET", f"/api/cases/{rng.choice(mine)}")
-            )
-        except (OSError, asyncio.IncompleteReadError):
-            tally.failures["read"] += 1
-            return
-        tally.latencies["read"].append(time.perf_counter() - started)
-        if status != 200:
-            tally.failures["read"] += 1
 
 
 def _token(port: int) -> str:
@@ -305,7 +149,7 @@ def _token(port: int) -> str:
 
 def _kill(server: subprocess.Popen[bytes]) -> int:
     """SIGKILL every process of the server at once; how many there were."""
-    pids = _tree(server.pid)
+    pids = tree(server.pid)
     for pid in pids:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
@@ -322,13 +166,13 @@ async def _load(
     bodies = _case_bodies()
     tally = Tally()
     load_start = os.getloadavg()[0]
-    server_cpu, client_cpu = _tree_cpu(server.pid), _own_cpu()
-    db_cpu = _postgres_cpu() if postgres else 0.0
+    server_cpu, client_cpu = tree_cpu(server.pid), own_cpu()
+    db_cpu = postgres_cpu() if postgres else 0.0
     started = time.monotonic()
     until = started + (args.kill_after or args.seconds) + (60 if args.kill_after else 0)
     connections = [Connection("127.0.0.1", port, token) for _ in range(args.clients)]
     clients = asyncio.gather(
-        *(_client(c, bodies, until, args.mix, tally, i) for i, c in enumerate(connections))
+        *(run_client(c, bodies, until, args.mix, tally, i) for i, c in enumerate(connections))
     )
     if args.kill_after:
         await asyncio.sleep(args.kill_after)
@@ -338,9 +182,9 @@ async def _load(
     measured = Run(
         tally=tally,
         elapsed=elapsed,
-        server_cpu=_tree_cpu(server.pid) - server_cpu,
-        client_cpu=_own_cpu() - client_cpu,
-        db_cpu=_postgres_cpu() - db_cpu if postgres else None,
+        server_cpu=tree_cpu(server.pid) - server_cpu,
+        client_cpu=own_cpu() - client_cpu,
+        db_cpu=postgres_cpu() - db_cpu if postgres else None,
         load=(load_start, os.getloadavg()[0]),
     )
     if args.kill_after:
