@@ -51,3 +51,22 @@ def test_a_changed_source_rebuilds_the_glossary(cache, monkeypatch):
     _clear()
     monkeypatch.setattr(translation_gloss, "_induce", _fail)
     assert translation_gloss.glossary("fr") == {"rougeur": "redness"}  # the rebuilt file
+
+
+def test_the_head_word_sets_are_read_back_from_the_cache(cache, monkeypatch):
+    from dermavigil.terminology import finding_heads, function_heads
+
+    finding_heads.finding_heads.cache_clear()
+    function_heads.function_heads.cache_clear()
+    built = (finding_heads.finding_heads(), function_heads.function_heads())
+    folder, _ = cache
+    assert {"gloss-finding-heads-1.marshal", "gloss-function-heads-1.marshal"} <= {
+        p.name for p in folder.glob("gloss-*")
+    }
+    finding_heads.finding_heads.cache_clear()
+    function_heads.function_heads.cache_clear()
+    monkeypatch.setattr(finding_heads, "_build", _fail)
+    monkeypatch.setattr(function_heads, "_build", _fail)
+    assert (finding_heads.finding_heads(), function_heads.function_heads()) == built
+    finding_heads.finding_heads.cache_clear()
+    function_heads.function_heads.cache_clear()

@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from dermavigil.terminology.coder import default_coder
 from dermavigil.terminology.disease_spans import disease_keys
+from dermavigil.terminology.gloss_cache import cached
 from dermavigil.terminology.normalize import normalize
 
 MIN_NAMES = 3
@@ -64,7 +65,12 @@ _GROUPING = re.compile(
 
 @lru_cache(maxsize=1)
 def finding_heads() -> frozenset[str]:
-    """The normalised head nouns of clinical findings (see the module's docstring)."""
+    """The normalised head nouns of clinical findings (see the module's docstring), built
+    once and kept on disk (:func:`.gloss_cache.cached`)."""
+    return cached("finding-heads", _build)  # type: ignore[return-value]
+
+
+def _build() -> frozenset[str]:
     tables = default_coder().tables
     where: set[str] = set()
     for name in tables.names.values():

@@ -30,6 +30,7 @@ import re
 from functools import cache, lru_cache
 
 from dermavigil.terminology.coder import default_coder
+from dermavigil.terminology.gloss_cache import cached
 from dermavigil.terminology.normalize import normalize
 
 MIN_NAMES = 3
@@ -54,7 +55,12 @@ def _head(rest: str) -> str:
 
 @lru_cache(maxsize=1)
 def function_heads() -> frozenset[str]:
-    """The normalised head nouns of bodily functions (see the module's docstring)."""
+    """The normalised head nouns of bodily functions (see the module's docstring), built
+    once and kept on disk (:func:`.gloss_cache.cached`)."""
+    return cached("function-heads", _build)  # type: ignore[return-value]
+
+
+def _build() -> frozenset[str]:
     tables = default_coder().tables
     functions = {code for code, name in tables.names.items() if _FUNCTION.fullmatch(name)}
     structures: set[str] = set()

@@ -1,12 +1,16 @@
-"""The translation glossaries and the spelling-skeleton table, cached on disk.
+"""The translation glossaries, the spelling-skeleton table and the head-word sets derived
+from the HPO, cached on disk.
 
 :mod:`.translation_gloss` builds, in the first process that reads a text in Spanish,
 Portuguese, French, German or Italian, a table of the spelling skeletons of the English
 words of the HPO and Disease Ontology (~0.13 s) and that language's glossary induced from
-the HPO translations (0.2-0.6 s). :func:`cached` keeps each in a ``marshal`` file of the
-cache directory (:mod:`.disk_cache`), keyed on every source they are built from: the
-packaged ``hp.obo`` (the coder's lexicon and labels), ``disease_terms.tsv``,
-``hpo_translations.tsv`` and the modules that read them; a changed source rebuilds them.
+the HPO translations (0.2-0.6 s); :mod:`.finding_heads` and :mod:`.function_heads`
+read their head-word sets off the HPO index in every process that extracts a text
+(~0.07 s of a cold ``dermavigil extract`` call). :func:`cached` keeps each in a
+``marshal`` file of the cache directory (:mod:`.disk_cache`), keyed on every source they
+are built from: the packaged ``hp.obo`` (the coder's lexicon and labels),
+``disease_terms.tsv``, ``hpo_translations.tsv`` and the modules that read them; a changed
+source rebuilds them.
 """
 
 from __future__ import annotations
@@ -30,9 +34,11 @@ _CODE = (
     "translations.py",
     "translation_gloss.py",
     "gloss_cache.py",
+    "finding_heads.py",
+    "function_heads.py",
 )
 
-Table = dict[str, str] | dict[str, tuple[str, ...]]
+Table = dict[str, str] | dict[str, tuple[str, ...]] | frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -42,12 +48,12 @@ def _key() -> str:
 
 
 def cached(name: str, build: Callable[[], Table]) -> Table:
-    """The table ``name`` (``skeletons`` or a language code) from its file in the cache
-    directory when that file was written from the sources there are now, else ``build()``,
-    written to the file."""
+    """The table ``name`` (``skeletons``, a language code or a head-word set) from its file
+    in the cache directory when that file was written from the sources there are now, else
+    ``build()``, written to the file."""
     path = disk_cache.cache_dir() / f"gloss-{name}-{FORMAT}.marshal"
     table = disk_cache.read(path, _key())
-    if isinstance(table, dict):
+    if isinstance(table, (dict, frozenset)):
         return table
     built = build()
     disk_cache.write(path, _key(), built, f"gloss-{name}-*.marshal")
