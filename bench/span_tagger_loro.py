@@ -32,7 +32,8 @@ from span_tagger.tagger import load_tagger, tag_sequences  # noqa: E402
 from span_tagger.training import item_sequences, read_text, train  # noqa: E402
 
 from dermavigil.literature.extract.sites import find_sites  # noqa: E402
-from dermavigil.literature.realscore import _same_name, draft_view, score_real  # noqa: E402
+from dermavigil.literature.realscore import draft_view, score_real  # noqa: E402
+from dermavigil.literature.realscore_names import same_name  # noqa: E402
 from dermavigil.literature.scoring import ListScore  # noqa: E402
 from dermavigil.literature.service import draft_from_text  # noqa: E402
 from dermavigil.terminology.coder import code_phrase  # noqa: E402
@@ -110,7 +111,7 @@ def _with_spans(view: dict, spans: list, keep: bool) -> dict:
             histo_codes |= {c.code for c in code_phrase(span.text)}
             histo_text.append(span.text)
         elif span.field == "TREATMENT":
-            if not any(_same_name(span.text, t) for t in treatments):
+            if not any(same_name(span.text, t) for t in treatments):
                 treatments.append(span.text)
         elif span.field == "SITE":
             sites |= {name for name, _, _ in find_sites(span.text)} - {"injection site"}

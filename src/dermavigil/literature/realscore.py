@@ -22,8 +22,7 @@ matches no uncoded gold term (neither contains the other). Sequelae are
 reactions (``docs/annotation.md``, "Conventions settled at the start of the
 fourth session"): a draft's sequelae, which the extractor keeps apart from its
 reactions, are compared with the gold reactions together with them.
-Treatments match when one name contains the other or they are near-equal
-(difflib ratio >= 0.85), so "oral antibiotics" matches "antibiotics".
+Treatments are matched by name (:mod:`.realscore_names`).
 
 List fields are micro-averaged precision / recall / F1 over abstracts;
 single fields are accuracy over the abstracts where the field is scored
@@ -33,8 +32,6 @@ go out.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +40,7 @@ from typing import Any
 from dermavigil.domain.dates import Duration
 from dermavigil.domain.vocab import ProductCategory
 from dermavigil.literature.extract import Draft
+from dermavigil.literature.realscore_names import norm, same_name, score_names
 from dermavigil.literature.scoring import ListScore, SingleScore
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.hpo import load_hpo
@@ -73,10 +71,6 @@ SINGLE_FIELDS = (
 )
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9/+ -]", " ", text.lower().replace("-", " ")).split())
-
-
 @dataclass
 class Concepts:
     """A set of concepts: HPO codes, plus words the HPO does not code."""
@@ -92,7 +86,7 @@ def _gold_concepts(terms: Iterable[str]) -> Concepts:
         if codes:
             out.codes |= codes
         else:
-            out.words.add(_norm(term))
+            out.words.add(norm(term))
     return out
 
 
@@ -138,7 +132,7 @@ def _score_concepts(entry: ListScore, gold: Concepts, codes: set[str], verbatims
     matched = {g for g in gold.codes if any(_same_concept(c, g) for c in codes)}
     entry.tp += len(matched)
     entry.fn += len(gold.codes - matched)
-    texts = [_norm(v) for v in verbatims]
+    texts = [norm(v) for v in verbatims]
     found_words = {w for w in gold.words if any(w in t for t in texts)}
     entry.tp += len(found_words)
     entry.fn += len(gold.words - found_words)
@@ -147,7 +141,7 @@ def _score_concepts(entry: ListScore, gold: Concepts, codes: set[str], verbatims
 
 def _uncoded_false(gold: Concepts, uncoded: list[str]) -> int:
     """Extracted reactions the HPO does not code that match no uncoded gold term."""
-    return sum(not any(w in t or t in w for w in gold.words) for t in map(_norm, uncoded))
+    return sum(not any(w in t or t in w for w in gold.words) for t in map(norm, uncoded))
 
 
 def _score_sets(entry: ListScore | SingleScore, gold: set[str], got: set[str]) -> None:
@@ -155,25 +149,6 @@ def _score_sets(entry: ListScore | SingleScore, gold: set[str], got: set[str]) -
     entry.tp += len(gold & got)
     entry.fp += len(got - gold)
     entry.fn += len(gold - got)
-
-
-def _same_name(a: str, b: str) -> bool:
-    a, b = _norm(a), _norm(b)
-    if not a or not b:
-        return False
-    return a in b or b in a or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
-
-
-def _score_names(entry: ListScore, gold: list[str], got: list[str]) -> None:
-    unmatched = list(got)
-    for name in gold:
-        hit = next((g for g in unmatched if _same_name(name, g)), None)
-        if hit is None:
-            entry.fn += 1
-        else:
-            entry.tp += 1
-            unmatched.remove(hit)
-    entry.fp += len(unmatched)
 
 
 ANNOTATION_CATEGORIES = frozenset(
@@ -355,7 +330,7 @@ def score_real(
         )
         treatments = scores["treatments"]
         assert isinstance(treatments, ListScore)
-        _score_names(treatments, gold["treatments"], got["treatments"])
+        score_names(treatments, gold["treatments"], got["treatments"])
         _score_sets(scores["body_sites"], set(gold["sites"]), set(got["body_sites"]))
         _score_sets(
             scores["products"],
@@ -370,7 +345,7 @@ def score_real(
             single(
                 "product_found",
                 any(
-                    _same_name(first["name"], n) or c == first["category"]
+                    same_name(first["name"], n) or c == first["category"]
                     for n, c in got["products"]
                 ),
             )
