@@ -78,6 +78,10 @@ def test_folding_keeps_spans_and_cuts_plurals():
         ("azitromicina", "azithromycin"),
         ("mujer", None),
         ("predominio", None),
+        ("clemastinum", "clemastine"),  # the Latin ending of a pharmacopoeia name
+        ("amoxicilinas", "amoxicillin"),  # a plural
+        ("verlauf", None),  # a consonant ending is no inflection: "verla" is no stem of it
+        ("cambiar", None),
     ],
 )
 def test_drug_names_written_as_their_cognates(word, english):
@@ -234,3 +238,17 @@ def test_treatments_in_portuguese_and_spanish():
         "clarithromycin",
         "trimethoprim-sulfamethoxazole",
     ]
+
+
+def test_a_german_word_ending_in_a_consonant_is_no_drug():
+    """"Verlauf" (course) cut by two letters is a lexicon name; a consonant ending is no
+    inflection of a drug's stem, so the course is no treatment."""
+    text = (
+        "Schwellung nach Hyaluronsäure-Injektion: ein Fallbericht\n"
+        "Eine 50-jährige Patientin stellte sich mit einer schmerzhaften Schwellung der Lippe "
+        "drei Tage nach einer Injektion von Hyaluronsäure vor. Therapie und Verlauf: Die "
+        "Patientin wurde mit Hyaluronidase behandelt; im weiteren Verlauf bildete sich die "
+        "Schwellung vollständig zurück."
+    )
+    draft = extract_draft(text)
+    assert [t["drug"] for t in draft.case["treatments"]] == ["hyaluronidase"]

@@ -16,6 +16,12 @@ from functools import lru_cache
 
 from dermavigil.terminology.drugs import drug_names
 
+_VOWELS = frozenset("aeiou")
+_ENDING = re.compile(r"[aeiou][aeiousm]$")
+"""The endings the INN stems take in these languages: a final vowel ("-a", "-e", "-o"), the
+Latin "-um" and "-us" of pharmacopoeia names, a plural "-as", "-os", "-es" (WHO, *Guidance on
+the use of INNs for pharmaceutical substances*, 2017)."""
+
 
 @lru_cache(maxsize=4096)
 def english_drug(word: str) -> str | None:
@@ -24,13 +30,19 @@ def english_drug(word: str) -> str | None:
     "prednisona" -> "prednisone", "hialuronidasa" -> "hyaluronidase"), else None: the
     spelling rules of these languages' drug names (final vowel, -ina/-ine, -cilina/-cillin,
     f/ph, hia/hya; an acid's adjective, "tranexámico" -> "tranexamic acid"), then the same
-    spelling skeleton as a lexicon name (:func:`_skeleton`)."""
+    spelling skeleton as a lexicon name (:func:`_skeleton`). Only an inflectional ending is
+    taken off (:data:`_ENDING`): a word ending in another consonant is no drug's cognate
+    ("Verlauf", course, is not "Verla"; "cambiar", to change, is not "Cambia")."""
     names = drug_names()
     word = word.replace("hidro", "hydro").replace("metil", "methyl").replace("hia", "hya")
     acid = re.sub(r"(?:ico|ique)$", "ic acid", word)
     if acid != word and acid in names:
         return acid  # "(ácido) tranexámico", "(acide) clavulanique": the English "-ic acid"
-    stems = {word, word[:-1], word[:-1] + "e", word[:-2] + "e", word[:-2]}
+    stems = {word}
+    if word[-1:] in _VOWELS:
+        stems |= {word[:-1], word[:-1] + "e"}
+    if _ENDING.search(word):
+        stems |= {word[:-2] + "e", word[:-2]}
     stems |= {s.replace("cilin", "cillin").replace("asa", "ase") for s in stems}
     ph = {s.replace("f", "ph") for s in stems if "f" in s}
     for stem in [*sorted(stems, key=len, reverse=True), *sorted(ph, key=len, reverse=True)]:
