@@ -241,7 +241,7 @@ def test_treatments_in_portuguese_and_spanish():
 
 
 def test_a_german_word_ending_in_a_consonant_is_no_drug():
-    """"Verlauf" (course) cut by two letters is a lexicon name; a consonant ending is no
+    """ "Verlauf" (course) cut by two letters is a lexicon name; a consonant ending is no
     inflection of a drug's stem, so the course is no treatment."""
     text = (
         "Schwellung nach Hyaluronsäure-Injektion: ein Fallbericht\n"
