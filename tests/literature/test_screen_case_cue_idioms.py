@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from dermavigil.literature.biblio import Record
-from dermavigil.literature.screen import _case_cue, screen_record
+from dermavigil.literature.extract.document_kind import case_cue
+from dermavigil.literature.screen import screen_record
 
 
 @pytest.mark.parametrize(
@@ -20,7 +21,7 @@ from dermavigil.literature.screen import _case_cue, screen_record
     ],
 )
 def test_idioms_are_no_case_cue(text):
-    assert not _case_cue(text)
+    assert not case_cue(text)
 
 
 @pytest.mark.parametrize(
@@ -33,7 +34,7 @@ def test_idioms_are_no_case_cue(text):
     ],
 )
 def test_a_patient_singled_out_is_still_a_case_cue(text):
-    assert _case_cue(text)
+    assert case_cue(text)
 
 
 def test_a_safety_guideline_with_those_idioms_is_screened_out_as_a_review():

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from dermavigil.literature.biblio import Record
-from dermavigil.literature.screen import _case_cue, screen_record
+from dermavigil.literature.extract.document_kind import case_cue
+from dermavigil.literature.screen import screen_record
 
 _RECORDS = {
     "a review citing case reports and counting one patient": (
@@ -82,4 +83,4 @@ def test_sources_and_counts_make_no_case_of_the_text(name: str) -> None:
     ],
 )
 def test_own_case_cue(text: str, own: bool) -> None:
-    assert _case_cue(text) is own
+    assert case_cue(text) is own

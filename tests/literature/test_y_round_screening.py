@@ -134,7 +134,7 @@ def test_a_patient_s_age_and_an_injection_word_in_another_language_are_cues() ->
     """A Spanish or Portuguese case names its patient by age ('niña de 7 años', 'mulher de
     30 anos'; German '45-jährige') and the injection as 'vacuna', 'injeção', 'Injektion':
     cues in the languages the extractor reads, so a case it cannot fully read is kept."""
-    from dermavigil.literature.screen import _CASE
+    from dermavigil.literature.extract.document_kind import _CASE
 
     for told in ("Niña de 7 años con una placa roja", "Mulher de 30 anos", "eine 45-jährige Frau"):
         assert _CASE.search(told), told

@@ -15,7 +15,8 @@ order, each giving the reason shown to the reviewer:
    anaphylaxis", nor an institution's patients in aggregate, "our patients", nor the case
    reports and case series a review searched or "one patient" counted among a study's,
    unless a heading, a subtitle or a determiner makes them the text's own kind, "...: case
-   reports and literature review") -> a review, not a case report;
+   reports and literature review"; both read by :mod:`.extract.document_kind`, which the
+   extractor shares) -> a review, not a case report;
 3. a trial, cohort, incidence or other study without a case cue -> a study, not a case
    report; unless the study counts its patients by their reaction ("30 patients with
    vascular compromise after filler injections", not "208 patients received 4,369
@@ -63,6 +64,8 @@ from dataclasses import dataclass
 from dermavigil.domain.routes import INJECTION_ROUTES
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import Draft, extract_draft
+from dermavigil.literature.extract.document_kind import REVIEW
+from dermavigil.literature.extract.document_kind import case_cue as tells_case
 from dermavigil.literature.extract.needle_words import is_needle_procedure
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.tattoo import is_tattoo
@@ -71,70 +74,6 @@ from dermavigil.literature.screen_series import counted_by_reaction
 from dermavigil.terminology.drug_variants import ANTIVENOMS, SKIN_TEST_ANTIGENS
 from dermavigil.terminology.drugs import find_drugs
 
-_STUDY_NOUNS = (
-    r"(?:experiences?|data|results?|outcomes?|findings|incidence|rates?|cohort"
-    r"|stud(?:y|ies)|(?:meta-)?analys[ie]s|reviews?|trials?|surveys?)"
-)
-"""What a study reports on ("we report on our clinical experience", "we describe the
-clinical data of patients", "we present data from a trial"), or the study or review the text
-is ("we present a systematic review", "we report a retrospective study"; not "a case
-study"): an institution's patients in aggregate, or other texts, not a case."""
-_CASE = re.compile(
-    r"\b(?:we (?:hereby )?(?:report|present|describe)(?!\s+(?:on\s+)?(?:(?:our|the|an?|this)\s+)?"
-    rf"(?:[\w-]+\s+){{0,2}}(?<!\bcase\s){_STUDY_NOUNS}\b)"
-    # "in case of anaphylaxis" is a condition, not a case
-    r"|(?<!\bin )case (?:report|of|series|presentation)"
-    # an age bound of a population ("adults over 85 years old") is no patient's age
-    r"|(?<!\bover )(?<!\bunder )(?<!\bthan )\d+[- ](?:year|month|week)s?[- ]old"
-    # "our patient", "one of our patients"; not "our patients", an institution's in aggregate
-    r"|our patient(?!s)|\bone of our patients"
-    r"|(?:a|an|one) (?:man|woman|boy|girl|patient|child|infant|baby|toddler|neonate|newborn"
-    r"|adolescent|teenager|lady|gentleman)\b)"
-    # the same cues in the other languages read: "estudo de um caso", "relatar o caso",
-    # "presentamos el caso", "cas clinique", "caso clinico", "Fallbericht", and a patient's age
-    # ("niña de 6 años", "mulher de 30 anos", "eine 45-jährige Patientin")
-    r"|\b(?:estudo de (?:um )?caso|relat(?:o|ar|amos) (?:de |o |um )?caso|(?:presentamos|reportamos"
-    r"|describimos) (?:el |un )?caso|reporte de (?:un )?caso|caso cl[ií]nico|cas clinique"
-    r"|Fallbericht|Kasuistik|presentiamo (?:il |un )?caso"
-    r"|(?:ni[ñn][oa]|mujer|hombre|var[óo]n|paciente|menin[oa]|mulher|homem) de \d+ (?:a[ñn]os|anos)"
-    r"|\d+-j[äa]hrige[rn]?)\b",
-    re.I,
-)
-_SOURCE_CUE = re.compile(r"case reports|case series|one patient", re.I)
-"""Case cues that, in running text, name other texts or count patients: plural "case
-reports" and "case series" are the sources a review searched, included or excluded ("case
-reports and case series published since 2004 were included"), and "one patient" counts
-among a study's participants ("one patient developed an abscess"); a text introduces its own
-case as "a patient" or "a 45-year-old"."""
-_OWN_KIND = re.compile(r"(?:^|[:•*]|\b(?:an?|this|our|the present))\s*\Z", re.I | re.M)
-"""Before a case cue, what makes it the text's own kind: the start of a line (a heading or
-a PubMed publication type, "Case Reports"), a title's subtitle after a colon ("...: case
-reports and literature review"), or a determiner ("a case series", "this case series")."""
-
-
-def _case_cue(text: str) -> bool:
-    """The text tells a case of its own (:data:`_CASE`), not only its sources or a count of
-    participants (:data:`_SOURCE_CUE`, unless in a heading, a subtitle or after a
-    determiner: :data:`_OWN_KIND`)."""
-    for match in _CASE.finditer(text):
-        cue = text[match.start() : match.end() + 1].rstrip(" \n.,;:)")
-        if not _SOURCE_CUE.fullmatch(cue):
-            return True
-        if _OWN_KIND.search(text, max(0, match.start() - 20), match.start()):
-            return True
-    return False
-
-
-_REVIEW = re.compile(
-    r"\b(?:systematic review|meta-analys[ie]s|literature review|review of the literature|narrative"
-    r" review|scoping review|we review|consensus|guidelines?|recommendations|review article"
-    # the same in the other languages read ("revisão bibliográfica", "protocolo de actuación")
-    r"|revis[ãa]o (?:bibliogr[áa]fica|de literatura|da literatura|sistem[áa]tica|integrativa)"
-    r"|revisi[óo]n (?:bibliogr[áa]fica|de la literatura|sistem[áa]tica)|protocolo de actuaci[óo]n"
-    r"|revue (?:de la litt[ée]rature|syst[ée]matique)|[ÜU]bersichtsarbeit"
-    r"|revisione (?:della letteratura|sistematica))\b",
-    re.I,
-)
 _STUDY = re.compile(
     r"\b(?:randomi[sz]ed|double-blind|placebo|cohort|retrospective (?:study|analysis|review)"
     r"|prospective (?:study|trial)|clinical trial|cross-sectional|survey|in vitro|mice|animal"
@@ -239,10 +178,10 @@ def _study_series(record: Record, text: str) -> Screening | None:
 def screen_record(record: Record) -> Screening:
     """Screen one record (see the module docstring for the rules)."""
     text = record.text()
-    case_cue = _case_cue(text)
+    case_cue = tells_case(text)
     if not record.abstract.strip() and not case_cue and len(record.title) <= _TITLE_MAX:
         return Screening(record, False, "no abstract to read and the title names no case")
-    if _REVIEW.search(text) and not case_cue:
+    if REVIEW.search(text) and not case_cue:
         return Screening(record, False, "a review, not a case report")
     if _STUDY.search(text) and not case_cue:
         return _study_series(record, text) or Screening(record, False, "a study, not a case report")

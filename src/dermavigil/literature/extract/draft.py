@@ -26,6 +26,7 @@ from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.admission import exposure_sentence
 from dermavigil.literature.extract.case_sections import with_case_sections
 from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges, recurrence_last
+from dermavigil.literature.extract.document_kind import no_case_document
 from dermavigil.literature.extract.draft_model import Draft
 from dermavigil.literature.extract.exposure_products import named_family
 from dermavigil.literature.extract.extravasation import lone_extravasation
@@ -287,9 +288,14 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
             check.shown or text, check.languages, case, evidence, warnings, suspects, check.foreign
         )
         stated, ended = stated + held, ended or told
-    review = is_review(sentences)
+    # a review, guideline or consensus that tells no case of its own: its reactions are the
+    # literature's and a sex it names is a population's ("most patients were female")
+    documented = not check.languages and no_case_document(text)
+    review = documented or is_review(sentences)
     reported_series = patient_facts.series and _SERIES_REPORTED.search(text)
-    if not case["patient"] and (review or not (case["reactions"] or reported_series)):
+    if documented or (
+        not case["patient"] and (review or not (case["reactions"] or reported_series))
+    ):
         # no adverse event and no patient: a review, a study or a text without a case gives
         # an empty draft, marked so (nothing kept from background or review sentences); the
         # product a text that is not a review is about stays, with its evidence: a case the
@@ -299,6 +305,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
             if key not in keep:
                 case[key] = []
         case.pop("narrative", None)
+        case["patient"] = {}
         if review or not case_report:
             stated, ended, began = [], None, None
         else:  # a case report that names no age or sex: what it states of the case stays

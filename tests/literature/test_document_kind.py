@@ -1,0 +1,57 @@
+"""A review, guideline or consensus with no case of its own gives an empty draft (issue 10,
+"Bad input": abstracts with no adverse event give an empty draft marked so)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+from dermavigil.literature.extract.document_kind import case_cue, no_case_document
+
+GUIDELINE = (
+    "Managing late swelling after lip fillers: practice guidelines from a working group\n"
+    "Late swelling, firm nodules and skin necrosis may follow hyaluronic acid filler "
+    "injection. The working group met three times and graded the evidence. Most of the "
+    "patients in the studies read were female. Hyaluronidase is advised for nodules, and "
+    "antibiotics when infection is suspected. These recommendations should guide injectors."
+)
+CASE_WITH_GUIDELINE_WORD = (
+    "Deltoid weakness after an antiemetic injection\n"
+    "A 31-yr-old man developed deltoid atrophy and shoulder weakness three weeks after an "
+    "intramuscular injection of an antiemetic into the deltoid. We propose a guideline for "
+    "safer shoulder injections."
+)
+
+
+def test_a_guideline_without_a_case_gives_an_empty_draft() -> None:
+    draft = extract_draft(GUIDELINE)
+    assert no_case_document(GUIDELINE)
+    assert draft.case["reactions"] == []
+    assert draft.case["products"] == []
+    assert draft.case["patient"] == {}  # "most of the patients were female" is a population
+    assert draft.partial
+    assert any("no case in the text" in w for w in draft.warnings)
+
+
+def test_a_case_report_that_proposes_a_guideline_keeps_its_case() -> None:
+    assert case_cue(CASE_WITH_GUIDELINE_WORD)  # "31-yr-old": the abbreviated age is a case cue
+    assert not no_case_document(CASE_WITH_GUIDELINE_WORD)
+    draft = extract_draft(CASE_WITH_GUIDELINE_WORD)
+    assert draft.case["reactions"]
+    assert draft.case["patient"]["sex"] == "male"
+
+
+@pytest.mark.parametrize(
+    ("text", "no_case"),
+    [
+        ("This consensus statement sets out how to treat filler nodules.", True),
+        ("An international consensus on vascular occlusion after fillers.", True),
+        ("Consensus recommendations for toxin spread were drafted.", True),
+        # a consensus a treatment lacks is not what the text is
+        ("Eight patients had necrosis; the best treatment still lacks consensus.", False),
+        ("A systematic review of granulomas after fillers: 40 reports were read.", True),
+        ("We review the literature after describing a 52-year-old woman with ptosis.", False),
+    ],
+)
+def test_the_kind_of_document_is_read_from_its_own_wording(text: str, no_case: bool) -> None:
+    assert no_case_document(text) is no_case
