@@ -85,6 +85,17 @@ _EACH_DOSE = re.compile(
     re.I,
 )
 """A reaction told as coming back with each exposure (:mod:`.challenge` docstring)."""
+_RECURRENT_WITH = re.compile(
+    r"(?<!\bno )(?<!\bnot )\brecurr(?:ent|ing)\s+(?:[\w-]+\s+){0,4}?(?:(?:associated with"
+    r"|induced by|caused by|due to|secondary to|related to|after|following)\s"
+    r"|(?:reactions?|allergy|hypersensitivity)\s+to\s)",
+    re.I,
+)
+"""A recurrent reaction told with the exposure it came back with, in one phrase ("recurrent
+Nicolau syndrome associated with X injection", "a recurring injection site reaction to X",
+"recurrent masses induced by depot injection of X"): the reaction came back on re-exposure,
+a rechallenge that recurred (docs/annotation.md, the r7xx and w0xx decisions). A recurrent
+sign named without its exposure ("recurrent swelling, temporal pain") says nothing of one."""
 _OCCURS = re.compile(
     r"\b(?:occurr\w*|appear\w*|develop\w*|recurr\w*|noticed|experienc\w*|flare\w*|reactions?"
     r"|same|similar|again|new|observ\w*|noted)\b",
@@ -113,6 +124,8 @@ class ChallengeFacts:
     dechallenge_done: bool | None = None
     dechallenge_result: DechallengeResult | None = None
     dechallenge_text: str | None = None
+    recurrent_only: bool = False
+    """The rechallenge is read only from a recurrent reaction told with its exposure."""
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
@@ -120,16 +133,22 @@ def _span(sentence: Sentence, match: re.Match[str]) -> Span:
     return sentence.start + match.start(), sentence.start + match.end()
 
 
-def _each_dose(patient: list[Sentence], facts: ChallengeFacts) -> None:
-    """A recurrence told with each exposure (:data:`_EACH_DOSE`): recurred."""
-    for sentence in patient:
-        each = _EACH_DOSE.search(sentence.text)
-        if each and _OCCURS.search(sentence.text) and not _NO_RECUR.search(sentence.text):
+def _each_dose(patient: list[Sentence], facts: ChallengeFacts, title: Sentence | None) -> None:
+    """A recurrence told with each exposure (:data:`_EACH_DOSE`), or a recurrent reaction
+    told with its exposure (:data:`_RECURRENT_WITH`, in the case or the title that names
+    it): recurred. Only the first kind sets its sentence apart as a rechallenge sentence; a
+    recurrent reaction's sentence still tells the reaction."""
+    for sentence in [*patient, *([title] if title is not None else [])]:
+        each_dose = None if sentence is title else _EACH_DOSE.search(sentence.text)
+        found = each_dose or _RECURRENT_WITH.search(sentence.text)
+        if found and _OCCURS.search(sentence.text) and not _NO_RECUR.search(sentence.text):
+            facts.recurrent_only = each_dose is None
             facts.rechallenge_done = True
             facts.rechallenge_result = RechallengeResult.recurred
-            facts.rechallenge_sentences.add(sentence.index)
-            facts.spans["rechallenge.done"] = [_span(sentence, each)]
-            facts.spans["rechallenge.result"] = [_span(sentence, each)]
+            if each_dose is not None:
+                facts.rechallenge_sentences.add(sentence.index)
+            facts.spans["rechallenge.done"] = [_span(sentence, found)]
+            facts.spans["rechallenge.result"] = [_span(sentence, found)]
             facts.rechallenge_text = sentence.text
             return
 
@@ -225,14 +244,29 @@ def _dechallenge(patient: list[Sentence], facts: ChallengeFacts) -> None:
                 return
 
 
-def find_challenges(patient: list[Sentence]) -> ChallengeFacts:
-    """Rechallenge and dechallenge facts from the patient sentences."""
+def find_challenges(patient: list[Sentence], title: Sentence | None = None) -> ChallengeFacts:
+    """Rechallenge and dechallenge facts from the patient sentences (and the case report's
+    ``title``, for a recurrent reaction it names with its exposure)."""
     facts = ChallengeFacts()
     _rechallenge(patient, facts)
     if facts.rechallenge_result is None:
-        _each_dose(patient, facts)
+        _each_dose(patient, facts, title)
     _dechallenge(patient, facts)
     return facts
+
+
+def deposit_recurrence(challenge: ChallengeFacts, medicine: bool) -> None:
+    """Drop a rechallenge read only from a recurrent reaction told with its exposure when the
+    suspect is no medicine given in doses (``medicine`` false: a filler, an oil, an implant):
+    a material deposited once stays in the tissue, and its reaction recurs with no new dose
+    ("recurrent nodules following an oil injection"), which says nothing of a re-exposure."""
+    if challenge.recurrent_only and not medicine:
+        challenge.rechallenge_done = None
+        challenge.rechallenge_result = None
+        challenge.rechallenge_text = None
+        challenge.recurrent_only = False
+        for key in ("rechallenge.done", "rechallenge.result"):
+            challenge.spans.pop(key, None)
 
 
 def recurrence_last(challenge: ChallengeFacts, outcome: OutcomeFacts) -> None:

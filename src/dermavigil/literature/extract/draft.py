@@ -25,7 +25,12 @@ from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.admission import exposure_sentence
 from dermavigil.literature.extract.case_sections import with_case_sections
-from dermavigil.literature.extract.challenge import ChallengeFacts, find_challenges, recurrence_last
+from dermavigil.literature.extract.challenge import (
+    ChallengeFacts,
+    deposit_recurrence,
+    find_challenges,
+    recurrence_last,
+)
 from dermavigil.literature.extract.document_kind import no_case_document
 from dermavigil.literature.extract.draft_model import Draft
 from dermavigil.literature.extract.exposure_products import named_family
@@ -143,9 +148,10 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     case_part = case_sentences(sentences)
     # outcome, seriousness and challenges are read to the end of the narrative, however long
     narrated = case_sentences(sentences, told_wholly_in_past)
-    challenge = find_challenges(narrated)
-    told = with_groups(narrative_sentences(sentences), sentences)
     case_report = reports_cases(sentences)
+    # a case report's title may name the reaction as recurring with its exposure
+    challenge = find_challenges(narrated, sentences[0] if title and case_report else None)
+    told = with_groups(narrative_sentences(sentences), sentences)
     # the title of a case report names the case's diagnosis even without a cause word
     # ("Nicolau Syndrome Requiring a Skin Graft", then "a man who developed this syndrome")
     reactions, excluded = find_reactions(
@@ -214,6 +220,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         exposure=(exposed_in := exposure_sentence(case_part, introduced, named)),
         summed=summaries(sentences, narrated),
     )
+    deposit_recurrence(challenge, bool(products) and products[0].category in _MEDICINES)
     recurrence_last(challenge, outcome)
     if patient_facts.series:  # "three patients required surgical excision"
         add_group_seriousness(outcome, sentences)
