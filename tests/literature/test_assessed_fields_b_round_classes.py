@@ -1,5 +1,5 @@
 """Assessed-field classes read on the tune rounds of the twenty-first session, pinned on texts
-we wrote (docs/annotation.md, ``rechallenge``).
+we wrote (docs/annotation.md, ``rechallenge``, ``outcome``).
 
 - A recurrent reaction told with the exposure it came back with ("recurrent panniculitis
   associated with X injections", "a recurring injection site reaction to X"), in the case or
@@ -7,6 +7,9 @@ we wrote (docs/annotation.md, ``rechallenge``).
   decisions), when the suspect is a medicine given in doses; a recurrent sign named without
   its exposure, or denied, is none, and so is the recurrent reaction to a material
   deposited once (a filler, silicone), which recurs with no new dose.
+- "Remained stable" said of the patient's general condition or of a vital function
+  ("her general condition remained stable overnight", "the heart rhythm remained stable")
+  is no status of the reaction; said of a lesion it is the reaction persisting.
 """
 
 from __future__ import annotations
@@ -58,3 +61,33 @@ def test_a_recurrent_reaction_to_a_deposited_material_is_no_rechallenge() -> Non
         "appeared on both cheeks."
     )
     assert _challenge(text, "rechallenge") is None
+
+
+def _outcome(text: str) -> str | None:
+    case = extract_draft(text).case
+    found = [r["outcome"] for r in case.get("reactions", []) if r.get("outcome")]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lip ischaemia after a filler\nA 39-year-old woman developed blanching and pain of the "
+        "upper lip after a hyaluronic acid filler injection. Hyaluronidase was injected at "
+        "once. She was admitted for observation, and her general condition remained stable "
+        "overnight.",
+        "Syncope after sclerotherapy\nA 58-year-old man developed a transient visual "
+        "disturbance after foam sclerotherapy. The heart rhythm remained stable on monitoring.",
+    ],
+)
+def test_general_condition_held_steady_is_no_status(text: str) -> None:
+    assert _outcome(text) != "not_recovered"
+
+
+def test_a_lesion_that_remained_stable_persists() -> None:
+    text = (
+        "Nodule after a filler\nA 47-year-old woman developed a firm nodule of the cheek six "
+        "weeks after a calcium hydroxylapatite injection. Despite two courses of "
+        "antibiotics, the nodule remained stable in size."
+    )
+    assert _outcome(text) == "not_recovered"

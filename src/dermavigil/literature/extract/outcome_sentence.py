@@ -112,14 +112,32 @@ _IMPROVED_WHAT = re.compile(
 what a practice improved (a transitive verb with its object), no status of a reaction."""
 
 
+_GENERAL_STATE = re.compile(
+    r"\b(?:condition|state|rhythm|vital signs|vitals|ha?emodynamics?|status|(?:the )?patient)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+"""'During the stay, the patient's condition remained stable', 'the heart rhythm remained
+stable': the patient's general state or a vital function held steady, which is no status of
+the reaction ('the nodule remained stable in size' is one: the reaction persisting)."""
+
+
+def _general_state(text: str, start: int, end: int) -> bool:
+    """A steady state said of the patient's general condition (:data:`_GENERAL_STATE`)."""
+    return text[start:end].lower().endswith("stable") and bool(
+        _GENERAL_STATE.search(text[max(0, start - 60) : start])
+    )
+
+
 def _stated(sentence: Sentence, start: int, end: int) -> bool:
     """Asserted, not a possibility ("can improve", "is expected to resolve") and not told of a
-    laboratory measure (:data:`_MEASURE`) or of what a practice improved
-    (:data:`_IMPROVED_WHAT`)."""
+    laboratory measure (:data:`_MEASURE`), of the patient's general state held steady
+    (:func:`_general_state`) or of what a practice improved (:data:`_IMPROVED_WHAT`)."""
     return (
         present(sentence, start, end)
         and not _possible(sentence.text, start, end)
         and not _MEASURE.search(sentence.text[max(0, start - 80) : start])
+        and not _general_state(sentence.text, start, end)
         and not (
             sentence.text[start:end].lower().endswith("improved")
             and _IMPROVED_WHAT.match(sentence.text, end)
