@@ -1,5 +1,5 @@
 """Assessed-field classes read on the tune rounds of the twenty-first session, pinned on texts
-we wrote (docs/annotation.md, ``rechallenge``, ``outcome``).
+we wrote (docs/annotation.md, ``rechallenge``, ``outcome``, ``onset_days``).
 
 - A recurrent reaction told with the exposure it came back with ("recurrent panniculitis
   associated with X injections", "a recurring injection site reaction to X"), in the case or
@@ -10,6 +10,9 @@ we wrote (docs/annotation.md, ``rechallenge``, ``outcome``).
 - "Remained stable" said of the patient's general condition or of a vital function
   ("her general condition remained stable overnight", "the heart rhythm remained stable")
   is no status of the reaction; said of a lesion it is the reaction persisting.
+- A latency said as the time on a course of repeated doses ("after four months of weekly
+  injections", "after 3 months after starting insulin") is no onset (time on repeated
+  dosing is null); "within a week of her injections" is one.
 """
 
 from __future__ import annotations
@@ -91,3 +94,38 @@ def test_a_lesion_that_remained_stable_persists() -> None:
         "antibiotics, the nodule remained stable in size."
     )
     assert _outcome(text) == "not_recovered"
+
+
+def _onset_days(text: str) -> float | None:
+    from dermavigil.domain.dates import Duration
+
+    case = extract_draft(text).case
+    found = [
+        Duration.model_validate(r["onset_latency"]).days()
+        for r in case.get("reactions", [])
+        if r.get("onset_latency")
+    ]
+    return min(found) if found else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Panniculitis from hormone injections\nA 30-year-old woman developed painful "
+        "subcutaneous nodules on her thighs after four months of weekly subcutaneous "
+        "testosterone injections.",
+        "Nodules at insulin sites\nA 52-year-old man injected insulin into his abdomen. "
+        "After about 3 months after starting insulin he noticed firm nodules at the injection "
+        "sites.",
+    ],
+)
+def test_time_on_a_course_of_repeated_doses_is_no_onset(text: str) -> None:
+    assert _onset_days(text) is None
+
+
+def test_a_latency_within_a_week_of_the_injections_is_kept() -> None:
+    text = (
+        "Swelling after toxin\nA 45-year-old woman developed painful swelling of the cheek "
+        "within a week of her botulinum toxin injections."
+    )
+    assert _onset_days(text) == 7

@@ -143,6 +143,26 @@ the insulin injections were stopped' and '8 days after stopping therapy' are tim
 of a treatment, no latency either."""
 
 
+_AFTER_SAID = re.compile(r"^(?:after|following)\b", re.I)
+_REPEATED_AFTER = re.compile(
+    r"^\s*of\s+(?:[\w-]+\s+){0,4}?(?:injections|infusions|doses|shots)\b"
+    r"|^\s*(?:after\s+)?(?:starting|initiating|commencing)\s+(?:on\s+)?[\w-]+",
+    re.I,
+)
+_LONG_UNIT = re.compile(r"\b(?:days?|weeks?|months?|years?)\b", re.I)
+"""'after six months of daily subcutaneous X injections', 'after about 2 months after starting
+insulin': the time on a course of repeated doses, counted from its first dose, which is no
+latency from the last exposure (docs/annotation.md: time on repeated dosing is null); 'within
+a week of her injections' is one, and so are minutes or hours after starting an infusion."""
+
+
+def _on_a_course(after: str, said: str) -> bool:
+    """A latency said as the time on a course of repeated doses (:data:`_REPEATED_AFTER`)."""
+    return bool(
+        _AFTER_SAID.match(said.strip()) and _LONG_UNIT.search(said) and _REPEATED_AFTER.match(after)
+    )
+
+
 _UNTIL = re.compile(r"\buntil\s+(?:about\s+|approximately\s+)?$", re.I)
 _DATED_BACK = re.compile(r"\b(?:before|prior)\b", re.I)
 """'She was healthy until 20 days before the development of the lesion': the end of a healthy
@@ -175,6 +195,7 @@ def not_an_onset(before: str, after: str, said: str = "") -> bool:
         )
         or _DURATION_BEFORE.search(before)
         or _ON_THERAPY.match(after)
+        or _on_a_course(after, said)
         or _GENERIC.search(before)
         or (_UNTIL.search(before) and bool(_DATED_BACK.search(said)))
         or (_AT_A_TIME.search(before) and _STATE_AFTER.match(after))
