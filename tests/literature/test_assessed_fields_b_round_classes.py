@@ -13,6 +13,9 @@ we wrote (docs/annotation.md, ``rechallenge``, ``outcome``, ``onset_days``).
 - A latency said as the time on a course of repeated doses ("after four months of weekly
   injections", "after 3 months after starting insulin") is no onset (time on repeated
   dosing is null); "within a week of her injections" is one.
+- A passive summary of the case ("A rare case is presented in whom ... persisted despite
+  several treatments") tells its last status, as the active one does; cases of the
+  literature ("cases ... have been reported") do not.
 """
 
 from __future__ import annotations
@@ -129,3 +132,34 @@ def test_a_latency_within_a_week_of_the_injections_is_kept() -> None:
         "within a week of her botulinum toxin injections."
     )
     assert _onset_days(text) == 7
+
+
+def _summed_outcome(text: str) -> str | None:
+    from dermavigil.literature.extract.outcome import find_outcome, summaries
+    from dermavigil.literature.extract.sentences import split_sentences
+
+    sentences = split_sentences(text)
+    told = sentences[-1:]  # the narrative: its last sentence, which states no status
+    found = find_outcome(told, told[0].index, summed=summaries(sentences, told)).outcome
+    return found.value if found is not None else None
+
+
+def test_a_passive_summary_sentence_tells_the_last_status() -> None:
+    text = (
+        "Background: A rare case is presented in whom an allergic reaction to a hyaluronic "
+        "acid filler of the lips, with granulomas spreading to the cheeks, persisted despite "
+        "medical treatment. Methods: Biopsies of the upper lip were taken at 4 months and "
+        "at 2 years. Results: The biopsy showed the filler inside a foreign body granuloma."
+    )
+    assert _summed_outcome(text) == "not_recovered"
+    literature = text.replace("A rare case is presented", "Cases have been reported")
+    assert _summed_outcome(literature) is None
+
+
+def test_cases_of_the_literature_are_no_summary() -> None:
+    text = (
+        "Nodules after a filler\nA 41-year-old woman developed nodules of the lips two weeks "
+        "after a hyaluronic acid filler injection. A course of antibiotics was started. "
+        "Cases of nodules that persisted for years have been reported."
+    )
+    assert _outcome(text) is None

@@ -47,11 +47,15 @@ Span = tuple[int, int]
 
 _SUMMARY = re.compile(
     r"\b(?:we (?:hereby )?(?:report|present|describe|discuss)|(?:this|the present) (?:case"
-    r"|report|article|paper|letter)|a case of)\b",
+    r"|report|article|paper|letter)|a case of)\b"
+    r"|\b(?:an?|one|our|the) (?:[\w-]+ ){0,2}?case(?: report| history)?\b(?:(?!\bcases\b)"
+    r"[^.;]){0,80}?\b(?:is|was) (?:here )?(?:presented|reported|described)\b",
     re.I,
 )
 """A sentence that sums the case up, often with its final outcome ("We report a case of ...
-with almost complete resolution"): read when the narrative states only an earlier state."""
+with almost complete resolution", and in the passive "A unique case is presented in whom ...
+persisted despite treatment"): read when the narrative states only an earlier state. Cases
+of the literature ("cases have been reported") are no summary of this one."""
 _PLUPERFECT = re.compile(r"\bhad (?:\w+ )?(?:been )?$", re.I)
 """'The eruption had persisted for months despite ...': a state before the narrative's end."""
 _TIMED = re.compile(
