@@ -48,6 +48,7 @@ from functools import lru_cache
 
 from dermavigil.terminology.clinical_wordings import COLOUR_WORDS
 from dermavigil.terminology.coder import default_coder
+from dermavigil.terminology.derivation import noun_forms
 from dermavigil.terminology.disease_spans import disease_keys
 from dermavigil.terminology.gloss_cache import cached
 from dermavigil.terminology.normalize import normalize
@@ -190,12 +191,16 @@ def english_word(word: str, language: str) -> str | None:
     """The English word a word of ``language`` (as written) stands for, when the English
     coder codes it (:func:`_coded`): its cognate of the same spelling skeleton (spelling is
     the stronger evidence: "érythémateux" stands beside "lupus" in most labels), else its
-    glossary word; else None."""
-    for cognate in _cognates(word):
-        if _coded(cognate):  # "erythematous", not the Latin "erythematosa"
-            return cognate
-    glossed = glossary(language).get(fold(word, language))
-    return glossed if glossed is not None and _coded(glossed) else None
+    glossary word; else the same of a noun the word derives from (:func:`.derivation.
+    noun_forms`: "ampollosas" -> "ampolla" -> "blistering"); else None."""
+    for form in (word, *noun_forms(word, language)):
+        for cognate in _cognates(form):
+            if _coded(cognate):  # "erythematous", not the Latin "erythematosa"
+                return cognate
+        glossed = glossary(language).get(fold(form, language))
+        if glossed is not None and _coded(glossed):
+            return glossed
+    return None
 
 
 @lru_cache(maxsize=16384)

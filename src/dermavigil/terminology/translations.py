@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from dermavigil.terminology.derivation import noun_forms
 from dermavigil.terminology.phenotype_spans import token_matches
 from dermavigil.terminology.translation_match import (
     UNSPACED,
@@ -187,38 +188,18 @@ def translated_spans(text: str, language: str) -> list[TranslatedSpan]:
     return sorted(found, key=lambda f: f.start)
 
 
-_ADJECTIVES = {
-    "es": ((r"otic[ao]s?", ("osis",)), (r"ematos[ao]s?", ("ema",)), (r"ic[ao]s?", ("ia", "a")),
-           (r"os[ao]s?", ("", "a", "o")), (r"ad[ao]s?", ("acion", "a"))),
-    "pt": ((r"otic[ao]s?", ("ose",)), (r"ematos[ao]s?", ("ema",)), (r"ic[ao]s?", ("ia", "a")),
-           (r"os[ao]s?", ("", "a", "o")), (r"ad[ao]s?", ("acao", "a"))),
-    "fr": ((r"otiques?", ("ose",)), (r"emateu(?:x|ses?)", ("eme",)), (r"iques?", ("ie", "e", "a")),
-           (r"e{1,2}s?", ("ation",))),
-    "it": ((r"otic[oaie]|otiche", ("osi",)), (r"ematos[oaie]", ("ema",)),
-           (r"ic[oaie]|iche", ("ia", "a")), (r"at[oaie]", ("azione", "a"))),
-}  # fmt: skip
-"""Adjective endings of Spanish, Portuguese, French and Italian and the endings of the nouns
-they derive from ("placas equimóticas" -> equimosis, "lesiones necróticas" -> necrosis,
-"placa eritematosa" -> eritema, "mácula purpúrica" -> púrpura, "dolorosa" -> dolor,
-"indurada" -> induración, "nécrotique" -> nécrose, "induré" -> induration): an adjective a
-label does not hold is looked up as its noun, a label of one word (adjective forms are
-reactions like their nouns, docs/annotation.md)."""
-
-
 def _adjective_term(word: str, language: str) -> str | None:
-    """The HPO id of the one-word label of the noun ``word`` (an adjective) derives from."""
+    """The HPO id of the one-word label of the noun ``word`` (an adjective) derives from
+    (:func:`.derivation.noun_forms`: "placas equimóticas" -> equimosis, "lesiones
+    necróticas" -> necrosis, "nécrotique" -> nécrose): an adjective a label does not hold is
+    looked up as its noun (adjective forms are reactions like their nouns,
+    docs/annotation.md)."""
     keys = translated_keys(language)
     folded = fold(word, language)
-    plain = unicodedata.normalize("NFKD", word.lower())
-    plain = "".join(c for c in plain if not unicodedata.combining(c))
-    for ending, nouns in _ADJECTIVES.get(language, ()):
-        stem = re.fullmatch(rf"(\w{{3,}}?)(?:{ending})", plain)
-        if stem is None:
-            continue
-        for noun in nouns:
-            key = fold(stem.group(1) + noun, language)
-            if key != folded and key in keys:
-                return keys[key]
+    for noun in noun_forms(word, language):
+        key = fold(noun, language)
+        if key != folded and key in keys:
+            return keys[key]
     return None
 
 

@@ -1,0 +1,62 @@
+"""Word forms of case reports in other languages (issue 10): an adjective or a participle
+read as the noun it derives from (:mod:`dermavigil.terminology.derivation`), on texts written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dermavigil.literature.extract.foreign import read_foreign
+from dermavigil.terminology.coder import code_phrase
+from dermavigil.terminology.derivation import noun_forms
+
+
+def _reads(facts, *english: str) -> bool:
+    """Every English term is among the codes of the reactions read."""
+    found = {c.code for r in facts.reactions for c in r.codes}
+    return all(code_phrase(term)[0].code in found for term in english)
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "noun"),
+    [
+        ("ampollosas", "es", "ampolla"),
+        ("indurada", "es", "induracion"),
+        ("ulceradas", "pt", "ulceracao"),
+        ("indurée", "fr", "induration"),
+        ("nodulaires", "fr", "nodule"),
+        ("schmerzhaften", "de", "schmerz"),
+    ],
+)
+def test_an_adjective_gives_the_noun_it_derives_from(word, language, noun):
+    assert noun in noun_forms(word, language)
+
+
+def test_a_word_without_a_derivational_ending_gives_no_noun():
+    assert noun_forms("dolor", "es") == [] and noun_forms("Knoten", "de") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "english"),
+    [
+        (
+            "Varón de 61 años que a los dos días de la inyección presentó lesiones "
+            "ampollosas sobre una placa indurada del muslo.",
+            "es",
+            ["blistering", "induration"],
+        ),
+        (
+            "Paciente do sexo feminino, 45 anos, apresentou lesões ulceradas no braço "
+            "uma semana após a aplicação.",
+            "pt",
+            ["ulceration"],
+        ),
+        (
+            "Eine 48-jährige Patientin stellte sich mit einem schmerzhaften Knoten am Oberarm vor.",
+            "de",
+            ["pain"],
+        ),
+    ],
+)
+def test_an_adjective_of_a_lesion_is_read_as_its_noun(text, language, english):
+    assert _reads(read_foreign(text, language), *english)
