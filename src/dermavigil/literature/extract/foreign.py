@@ -48,6 +48,7 @@ from dermavigil.literature.extract.foreign_product import find_product
 from dermavigil.literature.extract.foreign_reactions import reactions
 from dermavigil.literature.extract.foreign_seriousness import seriousness
 from dermavigil.literature.extract.foreign_treatments import TREATMENT_HEADING, treatments_of
+from dermavigil.literature.extract.language import STOP_WORDS
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.treatment import TreatmentFact
@@ -55,6 +56,9 @@ from dermavigil.terminology.translations import LANGUAGES
 
 Span = tuple[int, int]
 _NOT_CASE_SECTIONS = re.compile(r"intro|discus|conclu|background|antecedentes|objetiv", re.I)
+_CASE_SECTIONS = frozenset({"case report", "case", "observations", "observation"})
+"""Sections a label opens to tell the case (:data:`.sentences._FOREIGN_LABELS`: "Observation",
+"Caso clínico", "Relato de caso", "Fallbericht"): their sentences are about the patient."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -89,15 +93,18 @@ def _case_sentences(sentences: list[Sentence], folded: str, language: str) -> li
     telling = False
     for sentence in sentences:
         text = folded[sentence.start : sentence.end]
+        cued = bool(CASE.search(text))
         if sentence.section and _NOT_CASE_SECTIONS.match(sentence.section):
             telling = False
-            if not CASE.search(text) or GENERAL.search(text):
+            if not cued or GENERAL.search(text):
                 continue
-        if GENERAL.search(text) or _names(sentence.text):
+        if GENERAL.search(text) or _names(sentence.text, language):
             telling = False
             continue
-        if CASE.search(text) or TREATMENT_HEADING.fullmatch(text.strip()):
+        if cued or TREATMENT_HEADING.fullmatch(text.strip()):
             telling = True  # a "Tratamiento" heading tells this patient's treatment
+        elif sentence.section in _CASE_SECTIONS:
+            telling = True  # the sentences under an "Observation" or "Caso clínico" label
         if telling:
             out.append(sentence)
     title = sentences[0] if sentences and sentences[0].section == "title" else None
@@ -114,10 +121,14 @@ def _listed_under_heading(before: list[Sentence], folded: str) -> bool:
     return any(TREATMENT_HEADING.fullmatch(folded[s.start : s.end].strip()) for s in before)
 
 
-def _names(text: str) -> bool:
-    """A list of names (authors, affiliations): most of its words are capitalised."""
+def _names(text: str, language: str) -> bool:
+    """A list of names (authors, affiliations): most of its words are capitalised; in German,
+    which capitalises every noun of its prose ("Mikrobiologischer Befund ... kein Nachweis
+    von Bakterien" is a sentence), also none of its function words."""
     words = _LETTERS.findall(text)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+    if len(words) < 4 or sum(w[0].isupper() for w in words) / len(words) < 0.6:
+        return False
+    return language != "de" or not any(w in STOP_WORDS["de"] for w in words)
 
 
 def _last(

@@ -91,7 +91,7 @@ _PROFILES = {
     "it": "di e il la che in a per un del non una della le si con da dei nel al delle gli"
     " dopo stato paziente giorni anni trattamento",
 }
-_STOP_WORDS = {code: frozenset(words.split()) for code, words in _PROFILES.items()}
+STOP_WORDS = {code: frozenset(words.split()) for code, words in _PROFILES.items()}
 """The most frequent function words (and a few words of a case report) of each language: a
 stop-word profile (Grefenstette 1995, "Comparing two language identification schemes",
 JADT)."""
@@ -107,7 +107,7 @@ def profile_language(text: str) -> str | None:
     if not words:
         return None
     shares = sorted(
-        ((sum(w in stop for w in words) / len(words), code) for code, stop in _STOP_WORDS.items()),
+        ((sum(w in stop for w in words) / len(words), code) for code, stop in STOP_WORDS.items()),
         reverse=True,
     )
     (best, code), (second, _) = shares[0], shares[1]

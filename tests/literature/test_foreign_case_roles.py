@@ -1,0 +1,34 @@
+"""Which sentences of a text in another language tell the case (issue 10): the sentences
+under a case label, a German sentence whose nouns are all capitalised; texts written for
+these tests."""
+
+from __future__ import annotations
+
+from dermavigil.literature.extract.foreign import read_foreign
+from dermavigil.terminology.coder import code_phrase
+
+
+def _reads(facts, *english: str) -> bool:
+    """Every English term is among the codes of the reactions read."""
+    found = {c.code for r in facts.reactions for c in r.codes}
+    return all(code_phrase(term)[0].code in found for term in english)
+
+
+def test_every_sentence_under_a_case_label_tells_the_case():
+    facts = read_foreign(
+        "Réactions cutanées tardives après vaccination\n"
+        "Observation\n"
+        "Une fillette de 6 ans consultait en dermatologie.\n"
+        "Cliniquement, on notait un prurit et une hypertrichose de la cuisse gauche.\n",
+        "fr",
+    )
+    assert _reads(facts, "pruritus", "hypertrichosis")
+
+
+def test_a_german_sentence_of_capitalised_nouns_is_no_list_of_names():
+    facts = read_foreign(
+        "Eine 60-jährige Patientin stellte sich vor. Klinischer Befund Am Unterschenkel "
+        "Schwellung und Juckreiz mit Rötung der Haut.",
+        "de",
+    )
+    assert _reads(facts, "swelling", "pruritus")
