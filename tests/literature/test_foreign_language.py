@@ -100,6 +100,7 @@ def test_a_text_wholly_in_portuguese_is_read_and_stays_partial():
         "Nicolau syndrome",
         "pain",
         "erythema",
+        "plaque",  # "placas violáceas": the skin lesion's head word (skin_heads)
         "skin necrosis",
     ]
     assert all(r["verbatim_source"] == "translation" for r in case["reactions"])

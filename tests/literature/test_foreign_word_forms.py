@@ -9,6 +9,7 @@ import pytest
 from dermavigil.literature.extract.foreign import read_foreign
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.derivation import noun_forms
+from dermavigil.terminology.translation_gloss import skin_heads
 
 
 def _reads(facts, *english: str) -> bool:
@@ -60,3 +61,14 @@ def test_a_word_without_a_derivational_ending_gives_no_noun():
 )
 def test_an_adjective_of_a_lesion_is_read_as_its_noun(text, language, english):
     assert _reads(read_foreign(text, language), *english)
+
+
+def test_the_head_word_of_a_skin_lesions_label_names_the_lesion_alone():
+    assert skin_heads("es")["placa"] == "plaque" and skin_heads("fr")["plaque"] == "plaque"
+    assert "placa" in skin_heads("pt")  # read from the Spanish labels Portuguese lacks
+    facts = read_foreign(
+        "Mujer de 39 años que a las tres semanas de la inyección presentó una placa "
+        "violácea en la mejilla.",
+        "es",
+    )
+    assert _reads(facts, "plaque")

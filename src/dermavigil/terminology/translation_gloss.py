@@ -192,7 +192,8 @@ def english_word(word: str, language: str) -> str | None:
     coder codes it (:func:`_coded`): its cognate of the same spelling skeleton (spelling is
     the stronger evidence: "érythémateux" stands beside "lupus" in most labels), else its
     glossary word; else the same of a noun the word derives from (:func:`.derivation.
-    noun_forms`: "ampollosas" -> "ampolla" -> "blistering"); else None."""
+    noun_forms`: "ampollosas" -> "ampolla" -> "blistering"); else the head word of a skin
+    lesion's label (:func:`skin_heads`: "placa" -> "plaque"); else None."""
     for form in (word, *noun_forms(word, language)):
         for cognate in _cognates(form):
             if _coded(cognate):  # "erythematous", not the Latin "erythematosa"
@@ -200,7 +201,41 @@ def english_word(word: str, language: str) -> str | None:
         glossed = glossary(language).get(fold(form, language))
         if glossed is not None and _coded(glossed):
             return glossed
-    return None
+    return skin_heads(language).get(fold(word, language))
+
+
+_SKIN_LABEL = re.compile(r"(?:skin|cutaneous) ([a-z]+)|([a-z]+) of the skin")
+_FALLBACK = {"pt": ("pt", "es")}
+"""Portuguese reads the Spanish labels its translation lacks (as :mod:`.translations`)."""
+
+
+@lru_cache(maxsize=len(GLOSSED))
+def skin_heads(language: str) -> dict[str, str]:
+    """Folded head word -> English head word of the two-word translated labels of a skin
+    lesion ("Placa cutánea", "Nodules cutanés": Skin plaque, Skin nodule) whose English head
+    alone the English coder codes as that same term ("plaque" is Skin plaque): in a case
+    report the head word alone names the skin lesion ("una placa eritematosa", "une plaque
+    inflammatoire"), as its English form does in English text. The skin word is the one
+    the glossary gives as "skin" or "cutaneous", or of the Latin root *cutis*."""
+    coder = default_coder()
+    words = glossary(language)
+    out: dict[str, str] = {}
+    for lang in _FALLBACK.get(language, (language,)):
+        for _, term, label in translated_labels(lang):
+            name = _SKIN_LABEL.fullmatch(coder.tables.names.get(term, "").lower())
+            folded = [t for t, _, _ in tokens(label, language)]
+            heads = [
+                t
+                for t in folded
+                if words.get(t) not in ("skin", "cutaneous") and not t.startswith("cutan")
+            ]
+            if name is None or len(folded) != 2 or len(heads) != 1 or heads[0] in out:
+                continue
+            english = name.group(1) or name.group(2)
+            coded = coder.code_whole(english)
+            if coded is not None and coded.code == term:
+                out[heads[0]] = english
+    return out
 
 
 @lru_cache(maxsize=16384)
