@@ -30,7 +30,7 @@ from dermavigil.literature.extract.numbers import number_value
 from dermavigil.literature.extract.roles import statement_about_no_one, told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment_combined import specific_names
-from dermavigil.literature.extract.treatment_conjuncts import listed_with
+from dermavigil.literature.extract.treatment_conjuncts import listed_with, listed_with_suspect
 from dermavigil.literature.extract.treatment_diagnostic import diagnostic
 from dermavigil.literature.extract.treatment_exposure import names_the_exposure, title_causes
 from dermavigil.literature.extract.treatment_indication import for_another_condition
@@ -157,7 +157,9 @@ def find_treatments(
     (:func:`.roles.statement_about_no_one`: "Systemic corticosteroids are considered the
     first treatment") names no treatment of this patient, nor does a name told with an
     indication that is another condition than the case's reactions (``reaction_spans``,
-    absolute offsets: :mod:`.treatment_indication`).
+    absolute offsets: :mod:`.treatment_indication`). A drug listed with the suspect in one
+    coordination, before the first reaction or in the exposure's sentence, was given with it
+    (:func:`.treatment_conjuncts.listed_with_suspect`).
     """
     found: dict[str, TreatmentFact] = {}
     routes_of: dict[str, str | None] = {}
@@ -197,6 +199,12 @@ def find_treatments(
             for a, b in reaction_spans
             if sentence.start <= a < sentence.end
         ]
+        named = local + tuple(
+            m.span()
+            for name in suspects
+            if len(name) > 3
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", sentence.text, re.I)
+        )  # the suspect's mentions in this sentence, by its span or its name
         matches = Match.all(sentence.text, suspects, local)
         matches += late_suspects(sentence, patient, suspects, first_reaction, matches, exposed)
         matches += [
@@ -210,6 +218,13 @@ def find_treatments(
                 continue
             if diagnostic(sentence.text, match.start(), match.end()):
                 continue
+            if (
+                sentence.index < first_reaction
+                or sentence.index == exposed
+                or (sentence.index == first_reaction and all(match.end() <= a for a, _ in told))
+            ) and listed_with_suspect(sentence.text, match.start(), match.end(), named):
+                continue  # "treated with enoxaparin, aspirin and clopidogrel" before the
+                # reaction: given with the suspect
             if for_another_condition(sentence.text, match.start(), match.end(), told):
                 continue  # "treated for psoriasis with methotrexate"
             if sentence.section == "title" and (

@@ -9,7 +9,8 @@ Language*, 1985, 13.1 and 13.5): a noun phrase coordinated with a treatment name
 treatment too. A conjunct is kept only when it is a short noun phrase: no verb or pronoun
 (a clause coordinated after the list, "and was discharged", ends it), no definite
 determiner (a referent told before, "and the lesion"), cut at its first preposition ("for
-two weeks"); a dose before it ("0.02 g of") is left out.
+two weeks"); a dose before it ("0.02 g of") is left out. By the same rule a drug listed
+with the suspect shares its role: given with it, no treatment (:func:`listed_with_suspect`).
 """
 
 from __future__ import annotations
@@ -138,3 +139,55 @@ def listed_with(text: str, kept: list[Match]) -> list[Match]:
                     break
                 j += step
     return found
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+"""A bracketed aside inside a list ("adalimumab (56.7%) and infliximab"): a brand, a share, an
+abbreviation, blanked out before the list is read."""
+
+
+def _bare(piece: str) -> bool:
+    """A stretch of a list with no clause in it: no clause end, no verb, pronoun or referring
+    determiner (:data:`_NOT_A_NAME`), only words of a name, a route or a dose."""
+    return not _CLAUSE_END.search(piece) and not _NOT_A_NAME.search(piece)
+
+
+_ROUTE_OR_DOSE = re.compile(
+    r"\s*(?:(?:[\d.,/]+\s*(?:%|mg|g|mcg|µg|ml|iu|units?)?|an?|the|oral|topical|intravenous|iv"
+    r"|intramuscular|im|subcutaneous|sc|intradermal|intralesional|systemic|local)\s*)*",
+    re.I,
+)
+"""What may stand in a conjunct beside the name: a route, a dose, an article."""
+
+
+def listed_with_suspect(
+    text: str, start: int, end: int, suspect_spans: tuple[tuple[int, int], ...]
+) -> bool:
+    """``text[start:end]`` is a conjunct of one list with the suspect ("after intramuscular
+    metamizole and ampicillin", "treated with enoxaparin, aspirin and clopidogrel"): the
+    conjuncts of a coordination share their semantic role (Quirk et al. 1985, 13.1), so a
+    drug listed with the suspect was given with it, before the reaction, and treats no
+    reaction. Beside the two names in their conjuncts only a route, a dose or an article
+    (:data:`_ROUTE_OR_DOSE`), between them only list separators and bare conjuncts
+    (:func:`_bare`), no clause ("X was stopped, and prednisone was started" keeps
+    prednisone)."""
+    blanked = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
+    segments = _segments(blanked)
+
+    def segment_of(at: int) -> int:
+        return next((i for i, (a, b) in enumerate(segments) if a <= at <= b), -1)
+
+    here = segment_of(start)
+    for s_start, s_end in suspect_spans:
+        there = segment_of(s_start)
+        if there in (here, -1) or here == -1:
+            continue
+        lo, hi = sorted((here, there))
+        if there < here:  # the suspect first: nothing after it in its segment, nor before the name
+            beside = [blanked[s_end : segments[there][1]], blanked[segments[here][0] : start]]
+        else:
+            beside = [blanked[end : segments[here][1]], blanked[segments[there][0] : s_start]]
+        between = [blanked[a:b] for a, b in segments[lo + 1 : hi]]
+        if all(_ROUTE_OR_DOSE.fullmatch(p) for p in beside) and all(map(_bare, between)):
+            return True
+    return False
