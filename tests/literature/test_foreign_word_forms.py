@@ -27,6 +27,8 @@ def _reads(facts, *english: str) -> bool:
         ("indurée", "fr", "induration"),
         ("nodulaires", "fr", "nodule"),
         ("schmerzhaften", "de", "schmerz"),
+        ("douloureuses", "fr", "douleur"),
+        ("erythematösen", "de", "erythematous"),  # -ös: the English cognate's -ous
     ],
 )
 def test_an_adjective_gives_the_noun_it_derives_from(word, language, noun):
@@ -56,6 +58,17 @@ def test_a_word_without_a_derivational_ending_gives_no_noun():
             "Eine 48-jährige Patientin stellte sich mit einem schmerzhaften Knoten am Oberarm vor.",
             "de",
             ["pain"],
+        ),
+        (
+            "Un homme de 33 ans présentait des lésions douloureuses de la cuisse dix jours "
+            "après l'injection.",
+            "fr",
+            ["pain"],
+        ),
+        (
+            "Ein 70-jähriger Patient stellte sich mit einer erythematösen Schwellung am Knie vor.",
+            "de",
+            ["erythema"],
         ),
     ],
 )

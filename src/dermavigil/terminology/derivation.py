@@ -25,19 +25,22 @@ _RULES = {
            (r"ativ[ao]s?", ("acao", "ado")), (r"os[ao]s?", ("", "a", "o")),
            (r"ad[ao]s?", ("acao", "a"))),
     "fr": ((r"otiques?", ("ose",)), (r"emateu(?:x|ses?)", ("eme",)), (r"iques?", ("ie", "e", "a")),
-           (r"aires?", ("e",)), (r"eu(?:x|ses?)", ("e", "")), (r"e{1,2}s?", ("ation",))),
+           (r"aires?", ("e",)), (r"oureu(?:x|ses?)", ("eur",)), (r"eu(?:x|ses?)", ("e", "")),
+           (r"e{1,2}s?", ("ation",))),
     "it": ((r"otic[oaie]|otiche", ("osi",)), (r"ematos[oaie]", ("ema",)),
            (r"ic[oaie]|iche", ("ia", "a")), (r"os[oaie]", ("o", "a", "")),
            (r"at[oaie]", ("azione", "a"))),
-    "de": ((r"(?:haft|ig|lich)(?:e[mnrs]?)?", ("",)),),
+    "de": ((r"(?:haft|ig|lich)(?:e[mnrs]?)?", ("",)), (r"os(?:e[mnrs]?)?", ("ous",))),
 }  # fmt: skip
 """Adjective and participle endings of each language and the endings of the nouns they
 derive from: "-ótico" -> "-osis" ("necrótico"), "-ematoso" -> "-ema" ("eritematoso"),
 "-ico" -> "-ia"/"-a" ("purpúrica"), "-ativo" -> "-ación"/"-ado" ("exudativa"), "-oso" ->
 "-a"/"-o" ("ampollosa", "doloroso"), "-ado" -> "-ación"/"-a" ("indurada", "ulcerada");
-French "-aire" -> "-e" ("nodulaire"), "-eux" -> "-e" ("squameux"), "-é(e)" -> "-ation"
-("induré", "infiltrée"); Italian likewise; German "-haft", "-ig", "-lich" with their
-inflection ("schmerzhafter" -> "Schmerz")."""
+French "-aire" -> "-e" ("nodulaire"), "-oureux" -> "-eur" ("douloureuse" -> "douleur"),
+"-eux" -> "-e" ("squameux"), "-é(e)" -> "-ation" ("induré", "infiltrée"); Italian likewise;
+German "-haft", "-ig", "-lich" with their inflection ("schmerzhafter" -> "Schmerz"), and
+"-ös" (Latin "-osus") written as the English "-ous" its cognate has ("erythematösen" ->
+"erythematous", found by the cognate skeletons)."""
 MIN_STEM = 3
 
 
