@@ -82,13 +82,21 @@ SEX = (
     (Sex.female, _words(r"mujer|nina|la paciente|paciente femenina|senora|mulher|menina"
                         r"|a paciente|paciente feminina|femme|fille|patiente|frau|patientin"
                         r"|madchen|donna|ragazza|bambina|sexo femenino|sexo feminino"
-                        r"|sexe feminin|weiblich\w*|sesso femminile")),
+                        r"|sexe feminin|weiblich\w*|sesso femminile"
+                        # a feminine form: gender named, a title, the feminine agreement
+                        r"|paciente femenino|genero femenino|genero feminino|madame|mme"
+                        r"|senhora|signora|(?:eine|die) \d+-?jahrige|agee de \d+")),
     (Sex.male, _words(r"hombre|varon|nino|paciente masculino|homem|menino|paciente masculino"
                       r"|homme|garcon|mann|junge|uomo|ragazzo|bambino|sexo masculino"
-                      r"|sexe masculin|mannlich\w*|sesso maschile")),
+                      r"|sexe masculin|mannlich\w*|sesso maschile"
+                      r"|genero masculino|monsieur|herr|senor|senhor|signor")),
 )  # fmt: skip
-"""Gendered nouns name the sex; a generic masculine ("un menor", "el paciente") does not
-(``docs/annotation.md``, r6xx decisions)."""
+"""Gendered nouns name the sex, and so do the sex named as a gender ("paciente femenino",
+"do género masculino"), a title ("Monsieur", "Frau", "Señora") and a feminine form, which is
+never generic: the German feminine article before a nominalised age ("eine 60-jährige"),
+the French feminine agreement ("âgée de 40 ans"); a generic masculine ("un menor", "el
+paciente", "un patient âgé de", "der 74-jährige Patient") does not (``docs/annotation.md``,
+r6xx decisions)."""
 AGE = re.compile(
     r"(?<![\w-])(?P<n>\d{1,3})(?:[\s-]+|-?)(?P<unit>anos|ans|anni|jahre|jahrige\w*|meses|mois|mesi"
     r"|monate)(?![\w-])"
