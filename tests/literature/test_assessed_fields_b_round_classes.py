@@ -16,6 +16,8 @@ we wrote (docs/annotation.md, ``rechallenge``, ``outcome``, ``onset_days``).
 - A passive summary of the case ("A rare case is presented in whom ... persisted despite
   several treatments") tells its last status, as the active one does; cases of the
   literature ("cases ... have been reported") do not.
+- A recovery told as done before a later event ("After recovering from the reaction, he
+  received ...") is recovered.
 """
 
 from __future__ import annotations
@@ -163,3 +165,13 @@ def test_cases_of_the_literature_are_no_summary() -> None:
         "Cases of nodules that persisted for years have been reported."
     )
     assert _outcome(text) is None
+
+
+def test_a_recovery_told_as_done_before_a_later_event_is_recovered() -> None:
+    text = (
+        "Urticaria after an antipsychotic depot\nA 24-year-old man developed generalised "
+        "urticaria and wheezing 20 minutes after his first intramuscular injection of "
+        "aripiprazole. After recovering from the reaction, he received the oral form of the "
+        "drug without adverse effects."
+    )
+    assert _outcome(text) == "recovered"
