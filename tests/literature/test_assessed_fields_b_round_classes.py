@@ -18,6 +18,10 @@ we wrote (docs/annotation.md, ``rechallenge``, ``outcome``, ``onset_days``).
   literature ("cases ... have been reported") do not.
 - A recovery told as done before a later event ("After recovering from the reaction, he
   received ...") is recovered.
+- "Improved" used as an adjective before its noun ("needed for improved patient safety")
+  is no status, and neither is "improved" as a transitive verb with its object ("therapy
+  has improved treatment adherence") or a status word as the object of a feeling ("a
+  severe fear of death").
 """
 
 from __future__ import annotations
@@ -175,3 +179,39 @@ def test_a_recovery_told_as_done_before_a_later_event_is_recovered() -> None:
         "drug without adverse effects."
     )
     assert _outcome(text) == "recovered"
+
+
+def test_an_attributive_participle_is_no_status() -> None:
+    text = (
+        "Erythema after semaglutide\nA 49-year-old woman developed erythema and swelling "
+        "around the injection site shortly after each semaglutide dose. The lesions resolved "
+        "completely within two weeks of stopping the drug. This case highlights a rare skin "
+        "reaction; more reports are needed for improved patient safety."
+    )
+    assert _outcome(text) == "recovered"
+
+
+def test_a_therapy_that_has_improved_something_states_no_status() -> None:
+    text = (
+        "Abscesses after a depot\nA 22-year-old man developed two sterile abscesses at the "
+        "sites of consecutive intramuscular injections of a long-acting antiretroviral. "
+        "Long-acting therapy has improved treatment adherence in many patients."
+    )
+    assert _outcome(text) is None
+
+
+def test_the_swelling_that_has_improved_considerably_is_recovering() -> None:
+    text = (
+        "Swelling after a filler\nA 35-year-old woman developed swelling of the lips two days "
+        "after a hyaluronic acid filler injection. The swelling has improved considerably."
+    )
+    assert _outcome(text) == "recovering"
+
+
+def test_the_object_of_a_feeling_is_no_status() -> None:
+    text = (
+        "Agitation after procaine penicillin\nA 30-year-old man developed agitation, a "
+        "severe fear of death and double vision seconds after an intramuscular injection of "
+        "procaine penicillin."
+    )
+    assert _outcome(text) != "fatal"

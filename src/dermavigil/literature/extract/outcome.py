@@ -36,7 +36,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import Outcome, SeriousnessCriterion
-from dermavigil.literature.extract.outcome_sentence import KIND_BEFORE, present, sentence_status
+from dermavigil.literature.extract.outcome_sentence import (
+    FEELING_OF,
+    KIND_BEFORE,
+    present,
+    sentence_status,
+)
 from dermavigil.literature.extract.outcome_words import OUTCOMES, StatusMention
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.seriousness import find_seriousness
@@ -339,6 +344,7 @@ def find_outcome(
                 m
                 for m in OUTCOMES[0][1].finditer(sentence.text)
                 if not _HEDGED.search(sentence.text[max(0, m.start() - 30) : m.start()])
+                and not FEELING_OF.search(sentence.text[max(0, m.start() - 30) : m.start()])
                 and not KIND_BEFORE.search(sentence.text[: m.start()])
             ),
             None,

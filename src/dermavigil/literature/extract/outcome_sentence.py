@@ -129,15 +129,64 @@ def _general_state(text: str, start: int, end: int) -> bool:
     )
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:for|an?|the|towards?|of)\s+$", re.I)
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:with|in|by|after|over|on|and|but|to|from|at|within|during|following|when"
+    r"|as|since|until|then)\b|\w+ly\b)[a-z][\w-]*",
+    re.I,
+)
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """'Further research is needed for improved patient care', 'an improved depot
+    formulation': a participle used as an adjective before its noun, after a determiner or a
+    preposition, names a quality, not a status (Quirk et al. 1985, A Comprehensive Grammar
+    of the English Language, 7.15: participial adjectives)."""
+    return (
+        text[start:end].lower() == "improved"
+        and bool(_DETERMINER_BEFORE.search(text[max(0, start - 12) : start]))
+        and bool(_NOUN_AFTER.match(text, end))
+    )
+
+
+FEELING_OF = re.compile(r"\b(?:fear|dread|threat|danger|sense|feeling) of\s+(?:\w+\s+)?$", re.I)
+"""'agitation and a severe fear of death': the object of a feeling or a threat, not a status."""
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+$", re.I)
+_BARE_OBJECT = re.compile(
+    r"\s+(?!(?:the|a|an|much|further|again|soon|thereafter|afterwards|later|somewhat|quite"
+    r"|well|since|only|also|slightly|\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|several)\b)[a-z][\w-]*\s+[a-z]",
+    re.I,
+)
+
+
+def _transitive(text: str, start: int, end: int) -> bool:
+    """'Long-acting injectable therapy has improved treatment satisfaction': "improved" in
+    the present perfect with a bare noun phrase after it is a transitive verb with its object
+    (what a therapy improved), no status of a reaction, which is told intransitively ("the
+    swelling has improved considerably")."""
+    return (
+        text[start:end].lower() == "improved"
+        and bool(_PERFECT_BEFORE.search(text[max(0, start - 8) : start]))
+        and bool(_BARE_OBJECT.match(text, end))
+        and _NOUN_AFTER.match(text, end) is not None
+    )
+
+
 def _stated(sentence: Sentence, start: int, end: int) -> bool:
     """Asserted, not a possibility ("can improve", "is expected to resolve") and not told of a
     laboratory measure (:data:`_MEASURE`), of the patient's general state held steady
-    (:func:`_general_state`) or of what a practice improved (:data:`_IMPROVED_WHAT`)."""
+    (:func:`_general_state`) or of what a practice improved (:data:`_IMPROVED_WHAT`,
+    :func:`_transitive`), not a participle used as an adjective (:func:`_attributive`), and
+    not the object of a feeling (:data:`FEELING_OF`)."""
     return (
         present(sentence, start, end)
         and not _possible(sentence.text, start, end)
         and not _MEASURE.search(sentence.text[max(0, start - 80) : start])
         and not _general_state(sentence.text, start, end)
+        and not _attributive(sentence.text, start, end)
+        and not _transitive(sentence.text, start, end)
+        and not FEELING_OF.search(sentence.text[max(0, start - 30) : start])
         and not (
             sentence.text[start:end].lower().endswith("improved")
             and _IMPROVED_WHAT.match(sentence.text, end)
