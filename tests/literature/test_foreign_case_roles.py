@@ -32,3 +32,13 @@ def test_a_german_sentence_of_capitalised_nouns_is_no_list_of_names():
         "de",
     )
     assert _reads(facts, "swelling", "pruritus")
+
+
+def test_a_case_label_run_into_its_first_sentence_opens_the_case():
+    facts = read_foreign(
+        "Introduction : les injections de mésothérapie sont fréquentes en France. "
+        "ObservationUne femme de 50 ans consultait pour une douleur du genou. "
+        "L'examen montrait un purpura de la jambe gauche.",
+        "fr",
+    )
+    assert _reads(facts, "purpura")

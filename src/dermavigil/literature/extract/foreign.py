@@ -50,7 +50,7 @@ from dermavigil.literature.extract.foreign_seriousness import seriousness
 from dermavigil.literature.extract.foreign_treatments import TREATMENT_HEADING, treatments_of
 from dermavigil.literature.extract.language import STOP_WORDS
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
-from dermavigil.literature.extract.sentences import Sentence, split_sentences
+from dermavigil.literature.extract.sentences import CASE_LABEL, Sentence, split_sentences
 from dermavigil.literature.extract.treatment import TreatmentFact
 from dermavigil.terminology.translations import LANGUAGES
 
@@ -59,6 +59,10 @@ _NOT_CASE_SECTIONS = re.compile(r"intro|discus|conclu|background|antecedentes|ob
 _CASE_SECTIONS = frozenset({"case report", "case", "observations", "observation"})
 """Sections a label opens to tell the case (:data:`.sentences._FOREIGN_LABELS`: "Observation",
 "Caso clínico", "Relato de caso", "Fallbericht"): their sentences are about the patient."""
+_RUN_IN_CASE_LABEL = re.compile(rf"\s*(?:{CASE_LABEL})(?-i:(?=[A-Z][a-z]))", re.I)
+"""A case label run into the first word of its first sentence ("ObservationUn homme de 53
+ans ...", a heading whose line break the excerpt lost): the sentences after it, in the section
+the text was in, tell the case, as those after the label on its own line do."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -91,10 +95,15 @@ def _case_sentences(sentences: list[Sentence], folded: str, language: str) -> li
     CASE, GENERAL = words.CASE, words.GENERAL  # noqa: N806
     out: list[Sentence] = []
     telling = False
+    opened: Sentence | None = None  # a case label run into a sentence of another section
     for sentence in sentences:
         text = folded[sentence.start : sentence.end]
         cued = bool(CASE.search(text))
-        if sentence.section and _NOT_CASE_SECTIONS.match(sentence.section):
+        if opened is not None and sentence.section != opened.section:
+            opened = None
+        if opened is None and _RUN_IN_CASE_LABEL.match(sentence.text):
+            opened = sentence
+        if sentence.section and _NOT_CASE_SECTIONS.match(sentence.section) and opened is None:
             telling = False
             if not cued or GENERAL.search(text):
                 continue

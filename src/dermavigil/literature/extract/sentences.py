@@ -92,6 +92,8 @@ report"), read as the punctuated labels (a colon after them, or a line of their 
 label of the background or the discussion is left to the words of :mod:`.foreign_words`
 (``GENERAL``), which end the case sentences there: recorded as a section, it would also
 set aside the case a one-paragraph abstract tells under its "Introducción"."""
+CASE_LABEL = dict(_FOREIGN_LABELS)["case report"]
+"""The labels of the case report in these languages (a pattern)."""
 _LABELS_PUNCTUATED += "|" + "|".join(pattern for _, pattern in _FOREIGN_LABELS)
 _SECTION = re.compile(
     rf"\s*(?::\s*)?(?:\(\d{{1,2}}\)\s*)?(?:({_LABELS})"
