@@ -39,6 +39,7 @@ from dermavigil.literature.extract.reaction_facts import Excluded, ReactionFacts
 from dermavigil.literature.extract.reaction_merge import merge, within_longer, without_ancestors
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
+from dermavigil.literature.extract.vaccine_names import names_a_vaccine
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.normalize import normalize
 from dermavigil.terminology.phenotype_spans import phenotype_spans
@@ -117,7 +118,11 @@ def find_reactions(
             if titled(sentence) and title_indication(text, start, end):
                 status = Assertion.historical
                 indications.add(normalize(verbatim))
-            if status is not Assertion.present or NOT_A_REACTION.search(text[:start]):
+            if (
+                status is not Assertion.present
+                or NOT_A_REACTION.search(text[:start])
+                or names_a_vaccine(text, start, end)  # "hepatitis B vaccine": its target
+            ):
                 excluded.append(Excluded(verbatim, span, status))
                 continue
             if mention == text[start:end] and not code_phrase(mention):
