@@ -87,6 +87,28 @@ n'était notée après antihistaminiques", "sin mejoría con corticoides"): the 
 after it was given (the NegEx cue negates the improvement, not the treatment)."""
 
 
+_SUSCEPTIBILITY = re.compile(
+    r"(?<![\w-])(?:antibiogram(?:a|me|m|ma)?|(?:pruebas?|estudio|testes?|tests?) de"
+    r" (?:sensibilidad|susceptibilidad|sensibilidade|suscetibilidade|sensibilite))(?![\w-])"
+)
+"""A susceptibility test of a culture (the antibiogram, Spanish and Portuguese "antibiograma",
+French "antibiogramme", German "Antibiogramm", Italian "antibiogramma", or a "prueba de
+sensibilidad"): the drugs its result names were tested against the organism, not given."""
+_GIVEN = re.compile(
+    r"(?<![\w-])(?:trat|administr|recib|receb|inici|indic|prescri|instaur|institu|traite|recu"
+    r"|behandel|erhielt|tratt|somministr)\w*"
+)
+"""A verb of treating or giving after the test ("según antibiograma se inició claritromicina"):
+the drug after it was given."""
+
+
+def tested(part: str, start: int) -> bool:
+    """The name at ``start`` of the folded sentence ``part`` is told in the result of a
+    susceptibility test (:data:`_SUSCEPTIBILITY`) before it, with no verb of giving between."""
+    tests = list(_SUSCEPTIBILITY.finditer(part, 0, start))
+    return bool(tests) and not _GIVEN.search(part, tests[-1].end(), start)
+
+
 def treatments_of(
     folded: str, case: list[Sentence], suspects: frozenset[str], language: str
 ) -> list[TreatmentFact]:
@@ -136,6 +158,8 @@ def treatments_of(
                 folded, sentence.start + start, sentence.start, BACKGROUND
             ):
                 continue  # "en tratamiento con metformina": standing medication
+            if lexicon is foreign_words and tested(part, start):
+                continue  # "el antibiograma mostró resistencia a amikacina": a test result
             between = part[kept[-1][1] : start] if kept else ""
             if kept and (
                 (
