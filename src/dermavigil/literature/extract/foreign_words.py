@@ -105,17 +105,29 @@ AGE = re.compile(
 AGE_UNITS = {"meses": "month", "mois": "month", "mesi": "month", "monate": "month"}
 
 TREATED = _words(
-    r"tratamiento|tratad[oa]s?|trato|recibio|se (?:l[aeo]s? )?administr\w*|administracion"
-    r"|se (?:l[aeo]s? )?(?:indico|inicio|realizo)"
-    r"|manejo|manejad[oa]|requirio|necesit\w*|mejoria con|tratamento|recebeu"
-    r"|submetid[oa]|realizad[oa]|administrad[oa]|traitement|traitee?|prise en charge|a recu"
-    r"|administration|behandelt|behandlung|therapie|erhielt|trattat[oa]|trattamento|terapia"
-    r"|somministrat[oa]|antibioticoterapia|medicad[oa]|orientad[oa] a|prescri\w*|se indica"
-    r"|mis(?:e)? sous|therapiert|verordnet|antibioterapia|instituid[oa]s?|instaurad[oa]s?"
+    r"tratamiento|tratad[oa]s?|trato|recibio|recibieron|recibid[oa]s?"
+    r"|se (?:l[aeo]s? )?administr\w*|administracion|se (?:l[aeo]s? )?(?:indico|inicio|realizo)"
+    r"|manejo|manejad[oa]s?|requirio|necesit\w*|mejoria con|tratamento|recebeu|receberam"
+    r"|recebid[oa]s?|submetid[oa]s?|realizad[oa]s?|administrad[oa]s?|traitement|traitee?s?"
+    r"|prise en charge|a recu|ont recu|administration|behandelt|behandlung|therapie|erhielt"
+    r"|erhielten|trattat[oaie]|trattamento|terapia|somministrat[oaie]|antibioticoterapia"
+    r"|medicad[oa]s?|orientad[oa] a|prescri\w*|se indica|mis(?:e)? sous|therapiert|verordnet"
+    r"|antibioterapia|instituid[oa]s?|instaurad[oa]s?"
+    # started (the English "started", "initiated", "instituted", "commenced")
+    r"|iniciad[oa]s?|comenzad[oa]s?|debutee?s?|initiee?s?|instauree?s?|entamee?s?"
+    r"|commencee?s?|iniziat[oaie]|intrapres[oaie]|instaurat[oaie]|eingeleitet|begonnen"
+    # taken out (the English "removed", "excised", "drained")
+    r"|retirad[oa]s?|removid[oa]s?|extirpad[oa]s?|drenad[oa]s?|extraid[oa]s?|retiree?s?"
+    r"|enlevee?s?|drainee?s?|excisee?s?|rimoss[oaie]|drenat[oaie]|asportat[oaie]|entfernt"
+    r"|drainiert|exzidiert"
 )
-"""A sentence that tells a treatment given; a clitic pronoun may stand between the Spanish
-impersonal "se" and its verb ("se le administró", "se les indicó": the indirect object
-clitic comes before the verb, Real Academia Española, *Nueva gramática*, 2009, 16.11)."""
+"""A sentence that tells a treatment given: a verb of treating, giving, receiving, starting or
+taking out, in the singular and the plural and with its participle's endings (a series tells
+its patients' treatments in the plural: "recibieron", "foram submetidos"), as the English
+cues (:data:`.treatment_cues.CUE`) read "treated", "received", "started" and "removed"; a
+clitic pronoun may stand between the Spanish impersonal "se" and its verb ("se le
+administró", "se les indicó": the indirect object clitic comes before the verb, Real
+Academia Española, *Nueva gramática*, 2009, 16.11)."""
 
 ADMITTED_SINCE = re.compile(
     r"(?<![\w-])(?:(?:desde|durante|tras|depuis|pendant|durante a|wahrend|durante il)"
