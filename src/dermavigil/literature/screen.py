@@ -22,7 +22,8 @@ order, each giving the reason shown to the reviewer:
    vascular compromise after filler injections", not "208 patients received 4,369
    injections": :mod:`.screen_series`) and names an injected product: a case series, kept
    for reading with that reason ("a study counting its patients by their reaction
-   (vascular compromise), a case series, to read: ...");
+   (vascular compromise), a case series, to read: ..."); so is an analysis of a reporting
+   system that counts reports of a reaction ("we identified 57 reports of ...");
 4. the extracted draft has no reaction of a patient -> no adverse reaction found;
 5. no suspect product -> no product named as the cause;
    but a text with a case cue that names an injection (or a device put under the skin, a
@@ -70,7 +71,7 @@ from dermavigil.literature.extract.needle_words import is_needle_procedure
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.tattoo import is_tattoo
 from dermavigil.literature.screen_cues import injection_cue, under_skin_device
-from dermavigil.literature.screen_series import counted_by_reaction
+from dermavigil.literature.screen_series import counted_by_reaction, counted_in_reports
 from dermavigil.terminology.drug_variants import ANTIVENOMS, SKIN_TEST_ANTIGENS
 from dermavigil.terminology.drugs import find_drugs
 
@@ -159,19 +160,23 @@ def _injected_product(product: dict) -> bool:
 
 def _study_series(record: Record, text: str) -> Screening | None:
     """A study whose draft is a series counted by its patients' reaction
-    (:func:`~dermavigil.literature.screen_series.counted_by_reaction`) of an injected product:
-    a case series, kept for reading with what was found; None otherwise."""
+    (:func:`~dermavigil.literature.screen_series.counted_by_reaction`), or an analysis of a
+    reporting system counting reports of a reaction (:func:`.screen_series.counted_in_reports`),
+    of an injected product: a case series, kept for reading with what was found; None
+    otherwise."""
     check = check_text(text)
     if check.foreign or not check.usable:
         return None
     draft = extract_draft(text, record)
     reaction = counted_by_reaction(draft)
+    reason = f"a study counting its patients by their reaction ({reaction}), a case series"
+    if reaction is None and (reaction := counted_in_reports(draft)):
+        reason = f"an analysis counting reports of a reaction ({reaction}), a case series"
     products = draft.case["products"]
     if reaction is None or not products:
         return None
     if not (injection_cue(text) or _injected_product(products[0])):
         return None
-    reason = f"a study counting its patients by their reaction ({reaction}), a case series"
     return Screening(record, True, f"{reason}, to read: {_found(draft, False)}", draft)
 
 

@@ -19,8 +19,10 @@ So a draft that the extractor made a series of
 clause holding its count (evidence ``report.patients_in_report``; a clause ends at a full
 stop, a semicolon, a colon or a line break outside parentheses) also holds one of its
 reactions (evidence ``reactions.N.verbatim``), and the count is neither followed by what
-the counted patients all received or underwent (:data:`_EXPOSED`) nor the denominator of a
-share (:data:`_SHARE`). Pure: a draft in, a verdict out.
+the counted patients all received or underwent (:data:`.extract.cohort.EXPOSED`) nor the
+denominator of a share (:data:`_SHARE`). An analysis of a reporting system counts reports,
+not patients (:func:`counted_in_reports`): its draft is a series of reported cases too. Pure:
+a draft in, a verdict out.
 """
 
 from __future__ import annotations
@@ -28,38 +30,12 @@ from __future__ import annotations
 import re
 
 from dermavigil.literature.extract import Draft
-
-_CLAUSE_END = re.compile(r"[.;:](?=\s|$)|\n")
-"""A clause ends at a full stop, semicolon or colon before a space (not the point of "2.1%"),
-or at a line break (a heading, a section label)."""
-
-
-_ASIDE = re.compile(r"\([^()\n]*\)")
-"""A parenthesis ("30 patients (28 females; mean age, 35 years) with ..."): its stops and
-semicolons end no clause."""
-_EXPOSED = re.compile(
-    r"(?<!\bwho )(?<!\bthat )(?<!\bwhich )\b(?:received|underwent|were (?:\w+ )?(?:given"
-    r"|administered|injected|treated|enrolled|included|studied|randomi[sz]ed|recruited|followed"
-    r"|vaccinated|immuni[sz]ed|evaluated|assessed|surveyed))\b",
-    re.I,
-)
-"""The counted patients are the subject of what was done to them all ("208 patients received
-4,369 injections", "a total of 400 patients were studied"): a cohort defined by its exposure
-or its enrolment; a relative clause ("12 patients who received the vaccine") only says where
-patients counted by their reaction came from."""
-
+from dermavigil.literature.extract.cohort import EXPOSED, clause_bounds
+from dermavigil.literature.extract.reported_events import REPORTED
 
 _SHARE = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\Z", re.I)
 """A count that is the denominator of a share ("reactions occurred in 48 of 200 patients"):
 the cohort a rate is taken over, not patients counted by their reaction."""
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the clause of ``text`` around ``text[start:end]``."""
-    masked = _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
-    left = max((m.end() for m in _CLAUSE_END.finditer(masked, 0, start)), default=0)
-    right = next((m.start() for m in _CLAUSE_END.finditer(masked, end)), len(text))
-    return left, right
 
 
 def counted_by_reaction(draft: Draft) -> str | None:
@@ -74,10 +50,22 @@ def counted_by_reaction(draft: Draft) -> str | None:
         for span in draft.evidence.get(f"reactions.{i}.verbatim", [])
     ]
     for start, end in draft.evidence.get("report.patients_in_report", []):
-        left, right = _clause(draft.text, start, end)
-        if _EXPOSED.search(draft.text, end, right) or _SHARE.search(draft.text, left, start):
+        left, right = clause_bounds(draft.text, start, end)
+        if EXPOSED.search(draft.text, end, right) or _SHARE.search(draft.text, left, start):
             continue
         for (a, b), verbatim in sorted(reactions):
             if left <= a and b <= right:
                 return verbatim
+    return None
+
+
+def counted_in_reports(draft: Draft) -> str | None:
+    """The first reaction of a series draft whose count is of reports or events in an
+    analysis of a reporting system (:mod:`.extract.reported_events`: "we identified 57
+    reports of ...", annotated `series` with `patients` null), or None."""
+    if not draft.is_series or not draft.case.get("reactions"):
+        return None
+    spans = draft.evidence.get("report.patients_in_report", [])
+    if any(REPORTED.fullmatch(draft.text, start, end) for start, end in spans):
+        return str(draft.case["reactions"][0]["verbatim"])
     return None

@@ -60,6 +60,7 @@ from dermavigil.literature.extract.relevance import (
     reports_cases,
 )
 from dermavigil.literature.extract.report_part import report_part
+from dermavigil.literature.extract.reported_events import counts_reports
 from dermavigil.literature.extract.roles import (
     narrative_sentences,
     statement_about_no_one,
@@ -68,7 +69,7 @@ from dermavigil.literature.extract.roles import (
 from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
-from dermavigil.literature.extract.series_cue import report_series
+from dermavigil.literature.extract.series_cue import find_series, report_series
 from dermavigil.literature.extract.series_facts import add_group_seriousness, with_groups
 from dermavigil.literature.extract.seriousness_codes import lasting_codes
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
@@ -154,8 +155,11 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     told = with_groups(narrative_sentences(sentences), sentences)
     # the title of a case report names the case's diagnosis even without a cause word
     # ("Nicolau Syndrome Requiring a Skin Graft", then "a man who developed this syndrome")
+    # an analysis counting the reports of a reporting system names in its title the reaction
+    # it counts
+    analysed = counts_reports(sentences, find_series(sentences))
     reactions, excluded = find_reactions(
-        _with_title(sentences, told) if case_report else told,
+        _with_title(sentences, told) if case_report or analysed else told,
         challenge.rechallenge_sentences,
         reaction_abbreviations(text),
     )
@@ -296,9 +300,10 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         )
         stated, ended = stated + held, ended or told
     # a review, guideline or consensus that tells no case of its own: its reactions are the
-    # literature's and a sex it names is a population's ("most patients were female")
-    documented = not check.languages and no_case_document(text)
-    review = documented or is_review(sentences)
+    # literature's and a sex it names is a population's ("most patients were female"); an
+    # analysis counting the reports of a reporting system is a series of reported cases
+    documented = not check.languages and not analysed and no_case_document(text)
+    review = documented or is_review(sentences) and not analysed
     reported_series = patient_facts.series and _SERIES_REPORTED.search(text)
     if documented or (
         not case["patient"] and (review or not (case["reactions"] or reported_series))

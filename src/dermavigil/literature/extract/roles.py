@@ -150,6 +150,9 @@ _SOMEONE = re.compile(
     re.I,
 )
 """A word for a patient, the case, its authors or a figure of it."""
+_COUNTED_SUBJECTS = re.compile(r"\(\s*n\s*=\s*\d", re.I)
+"""A count of subjects ("swelling (n = 5, 24%)"): the sentence speaks of counted patients or
+reports, not of no one."""
 
 
 def statement_about_no_one(sentence: Sentence) -> bool:
@@ -157,7 +160,7 @@ def statement_about_no_one(sentence: Sentence) -> bool:
     (:func:`finite_past`: "Proposed mechanisms of heparin-induced necrosis include ...") and no
     word for a patient, the case or its authors ("Filler injection for face augmentation is
     a common cosmetic procedure", "Silicone in the facial region may become infected"); a
-    title is never one."""
+    title is never one, nor a sentence that counts its subjects ("n = 5")."""
     past = finite_past(sentence.text)
     present = _PRESENT.search(sentence.text)
     return (
@@ -165,6 +168,7 @@ def statement_about_no_one(sentence: Sentence) -> bool:
         and present is not None
         and (past is None or present.start() < past.start())
         and not _SOMEONE.search(sentence.text)
+        and not _COUNTED_SUBJECTS.search(sentence.text)
     )
 
 

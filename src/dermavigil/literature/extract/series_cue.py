@@ -15,6 +15,9 @@ and in the other languages of the set (text folded to ASCII, :func:`ascii_fold`)
 - "case series", "series of N" ("série de casos", "serie de cas");
 - "a few / several cases" only where the authors say they saw them ("we have encountered
   a few cases").
+- in an analysis of a reporting system (:mod:`.reported_events`), a count of reports or
+  events ("we identified 57 reports", "338 events were identified"): a series whose number of
+  patients the text does not give.
 
 A cue is not the report's when it speaks of other reports: a citation number or a
 reference-list entry around it, a literature or registry statement
@@ -33,6 +36,7 @@ from dermavigil.literature.extract.ascii_folding import ascii_fold
 from dermavigil.literature.extract.foreign_words import NUMBERS
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.relevance import literature_statement
+from dermavigil.literature.extract.reported_events import analyses_reports, reported_counts
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 
 Span = tuple[int, int]
@@ -167,6 +171,28 @@ def _counted(text: str, start: int, end: int, number_first: bool) -> bool:
     return not (_OTHERS.search(clause) and not _OURS.search(clause))
 
 
+_LITERATURE = re.compile(r"\b(?:literature|medline|pubmed|embase|published)\b", re.I)
+_ESTIMATE = re.compile(
+    r"\b(?:more than|over|about|approximately|nearly|almost|around|up to|at least|some)\s+\Z", re.I
+)
+"""An estimate ("more than 17,000 complications were reported"): a background figure, not the
+count an analysis tells of what it found."""
+
+
+def _reported(text: str, start: int, end: int) -> bool:
+    """The count of reports or events at ``text[start:end]`` is this analysis' own: not a
+    citation, a label, a share or an estimate (:data:`_ESTIMATE`), and no literature in its
+    clause ("were reported" is how an analysis of a reporting system tells its own counts, not
+    a literature statement)."""
+    if _CITED.match(text, end) or _NOT_COUNT.search(text, 0, start) or _SUBGROUP.match(text, end):
+        return False
+    if _ESTIMATE.search(text, 0, start):
+        return False
+    left = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE.finditer(text, end)), len(text))
+    return not _LITERATURE.search(text, left, right)
+
+
 def _value(word: str | None) -> int | None:
     if not word:
         return None
@@ -199,6 +225,7 @@ def find_series(sentences: list[Sentence]) -> tuple[int | None, Span] | None:
     uncounted one, an earlier one over a later one."""
     cues: list[tuple[bool, int, int | None, int]] = []
     cited = [bool(_REFERENCE.search(s.text)) for s in sentences]
+    analysis = analyses_reports(sentences)  # of a reporting system
     for i, sentence in enumerate(sentences):
         if cited[i] or any(cited[max(0, i - 2) : i]) and any(cited[i + 1 : i + 2]):
             continue  # a reference-list entry, or a piece of one between two others
@@ -229,6 +256,9 @@ def find_series(sentences: list[Sentence]) -> tuple[int | None, Span] | None:
             if not _counted(text, *match.span(), bool(match.groupdict().get("n"))):
                 continue
             cues.append((count is None, sentence.start + match.start(), count, len(cue)))
+        for start, end in reported_counts(text, analysis):  # reports, not patients
+            if _reported(text, start, end):
+                cues.append((True, sentence.start + start, None, end - start))
     numbered = _numbered(sentences)
     if numbered:
         count, (start, end) = numbered

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 
+from dermavigil.literature.extract.cohort import exposed_count
 from dermavigil.literature.extract.numbers import NUMBER_WORDS
 from dermavigil.literature.extract.outcome import OutcomeFacts
 from dermavigil.literature.extract.relevance import generic_section, literature_statement
+from dermavigil.literature.extract.reported_events import analyses_reports, reported_counts
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.series_cue import find_series
 from dermavigil.literature.extract.seriousness import find_seriousness
@@ -41,10 +43,12 @@ _GROUP = re.compile(
 """A sentence that speaks of a counted group of the series' patients (or of an uncounted part
 of them: "surgical resections were indicated in selected cases")."""
 _SUMMED = re.compile(
-    r"(?:^|:)\s*(?:the )?(?:complications|adverse (?:events|reactions)|reactions) included\b",
+    r"(?:^|:)\s*(?:the )?(?:[\w-]+\s+){0,2}?(?:complications|adverse (?:events|reactions|effects)"
+    r"|reactions|events|side effects) (?:included|comprised|consisted of)\b",
     re.I,
 )
-"""'Complications included hematomas, infection, ...': the series' events summed up."""
+"""'Complications included hematomas, infection, ...', 'Common adverse events included ...':
+the series' events summed up."""
 
 
 def add_group_seriousness(outcome: OutcomeFacts, sentences: list[Sentence]) -> None:
@@ -73,20 +77,99 @@ _TOLD = re.compile(
 """A group sentence that tells what happened (not only how many were studied)."""
 
 
+_COUNTED = re.compile(
+    r"[a-z]\s*\(\s*(?:n\s*=\s*\d|\d[\d,.]*\s*(?:cases?|patients?|reports?|events?|subjects?"
+    r"|participants?|children)\b)",
+    re.I,
+)
+"""A results sentence of a series that counts an event among its patients: a term with its
+count in parentheses ("swelling (n = 5, 24%)", "nodule formation (2952 cases)")."""
+_SHARED = re.compile(
+    r"[a-z]\s*\(\s*\d[\d,.]*\s*%"
+    r"|\b\d+(?:\.\d+)?\s?%\s+(?:(?:were|was|had|showed|developed|experienced)\s+)?[a-z]"
+    r"|\bmost (?:common(?:ly)?|frequent(?:ly)?)(?: reported| observed| seen)?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:adverse events?|complications?|reactions?|side effects?|events?|symptoms?|lesions?"
+    r"|findings?|manifestations?|injur(?:y|ies))\b",
+    re.I,
+)
+"""An event shared out as a rate: a term with its share ("pain (9.3%)", "21.5%
+hypersensitivity") or the most frequent events named ("The most commonly reported events
+were ..."). An analysis of reported events tells its reactions so; a trial or a cohort
+reporting only rates is no series of cases (``docs/annotation.md``, kinds: "a trial or
+efficacy study reporting only rates ... `no_case`"), so elsewhere a rate is no cue."""
+_BEFORE_RESULTS = re.compile(
+    r"method|objective|aim|purpose|background|introduction|design|setting|rationale", re.I
+)
+"""Sections of a structured abstract before its results: what was studied, not what happened."""
+
+
+_RESULTS = frozenset({"results", "result", "findings"})
+"""A results section: its "adverse events include ..." tells the series' own events."""
+
+
+def results_sentence(sentence: Sentence, analysis: bool = False) -> bool:
+    """A results sentence of a series that tells its events with their counts
+    (:data:`_COUNTED`), or, in an ``analysis`` of a reporting system, with their shares
+    (:data:`_SHARED`) or the count of the reports of an event
+    (:func:`.reported_events.reported_counts`): not the title, a section before the results
+    (methods, objective) or after them (discussion, conclusion), not a statement about the
+    literature outside a results section."""
+    section = sentence.section or ""
+    if section == "title" or section in _AFTER_CASES or _BEFORE_RESULTS.search(section):
+        return False
+    match = _COUNTED.search(sentence.text) or analysis and _SHARED.search(sentence.text)
+    if match and (section in _RESULTS or not literature_statement(sentence.text, *match.span())):
+        return True
+    return bool(reported_counts(sentence.text, analysis))  # "we found 192 reports of X"
+
+
+_TRIAL = re.compile(
+    r"\b(?:randomi[sz]ed|double-blind|placebo|open-label|(?:clinical|controlled) trials?"
+    r"|phase (?:I{1,3}V?|[1-4])(?:/(?:I{1,3}V?|[1-4]))?)\b",
+    re.I,
+)
+"""A trial, or an analysis of trials: its events are those of participants given a product by
+design, annotated `no_case` (``docs/annotation.md``, kinds: trials and their post hoc
+analyses)."""
+_WANTED = re.compile(r"\b(?:needed|should|warrant\w*|future|further)\b", re.I)
+"""A trial only wished for ("controlled trials are needed"): not what the text is."""
+
+
+def is_trial(sentences: list[Sentence]) -> bool:
+    """The text is a trial (:data:`_TRIAL`) by its title or a sentence before its discussion
+    that wishes for none."""
+    return any(
+        _TRIAL.search(s.text) and not _WANTED.search(s.text)
+        for s in sentences
+        if s.section not in _AFTER_CASES
+    )
+
+
 def with_groups(told: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
     """``told`` and, in a series, the sentences that count its patients or sum its events
-    up ("Complications included ...") and tell what happened, in text order."""
-    if find_series(sentences) is None:
+    up ("Complications included ...") and tell what happened, and, unless it is a trial
+    (:func:`is_trial`) or a cohort counted by its exposure (:func:`.cohort.exposed_count`), its
+    results sentences that count or share out its events (:func:`results_sentence`), in text
+    order."""
+    found = find_series(sentences)
+    if found is None:
         return told
     have = {s.index for s in told}
+    analysis = analyses_reports(sentences)
+    # a trial's, or a cohort's counted by what its patients received, are events in aggregate
+    aggregate = is_trial(sentences) or exposed_count(sentences, found)
     extra = [
         s
         for s in sentences
         if s.index not in have
         and s.section != "title"
         and s.section not in _AFTER_CASES
-        and _TOLD.search(s.text)
-        and ((m := _GROUP.search(s.text)) or _SUMMED.search(s.text))
-        and not literature_statement(s.text, *(m.span() if m else (0, len(s.text))))
+        and (
+            _TOLD.search(s.text)
+            and ((m := _GROUP.search(s.text)) or _SUMMED.search(s.text))
+            and not literature_statement(s.text, *(m.span() if m else (0, len(s.text))))
+            or not aggregate
+            and results_sentence(s, analysis)
+        )
     ]
     return sorted([*told, *extra], key=lambda s: s.index) if extra else told
