@@ -22,6 +22,8 @@ we wrote (docs/annotation.md, ``rechallenge``, ``outcome``, ``onset_days``).
   is no status, and neither is "improved" as a transitive verb with its object ("therapy
   has improved treatment adherence") or a status word as the object of a feeling ("a
   severe fear of death").
+- The suspect continued ("continued using X", "the continued use of X") with no new lesions
+  or no further worsening is a rechallenge that did not recur.
 """
 
 from __future__ import annotations
@@ -215,3 +217,18 @@ def test_the_object_of_a_feeling_is_no_status() -> None:
         "procaine penicillin."
     )
     assert _outcome(text) != "fatal"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lipoatrophy from glatiramer\nA 37-year-old woman developed a depressed plaque at a "
+        "glatiramer acetate injection site on her thigh. On follow-up she continued using "
+        "glatiramer acetate; no new lesions appeared and the plaque slowly shrank.",
+        "Bruising from heparin\nA 70-year-old man developed painful haematomas at the "
+        "enoxaparin injection sites on his abdomen. The continued use of enoxaparin, without "
+        "further worsening, argued against a skin necrosis.",
+    ],
+)
+def test_continued_exposure_tolerated_did_not_recur(text: str) -> None:
+    assert _challenge(text, "rechallenge") == "did_not_recur"

@@ -39,7 +39,9 @@ _READMIN = re.compile(
     r"|dose)s?"
     r"|another (?:trial|course|dose|injection|session|vaccination)s?(?: of)?"
     r"|continu(?:ed|ing) (?:to (?:administer|receive|inject|use|take)|on|with) (?!the same dose\b)"
-    r"(?:\w+ ){0,3}?(?:injections?|doses?|treatment|therapy|\w+mab|\w+ept))",
+    r"(?:\w+ ){0,3}?(?:injections?|doses?|treatment|therapy|\w+mab|\w+ept)"
+    r"|continu(?:ed|ing) (?:using|to use|to inject|to receive)\s+[\w-]+"
+    r"|(?:the )?continued (?:use|administration|injections?) of\s+[\w-]+)",
     re.I,
 )
 _RECUR = re.compile(
@@ -50,6 +52,9 @@ _RECUR = re.compile(
 _NO_RECUR = re.compile(
     r"\b(?:no (?:recurrence|reaction|further reaction|relapse)|did not recur|without (?:recurrence|"
     r"any reaction|reaction)|was (?:well )?tolerated|uneventful(?:ly)?"
+    r"|no (?:new|further|more|other) (?:lesions?|nodules?|reactions?|symptoms) (?:had )?"
+    r"(?:appeared|developed|occurred|emerged|were (?:seen|noted|observed))"
+    r"|no lesions? (?:had )?(?:appeared|developed|occurred)|without (?:any )?further worsening"
     r"|without (?:any |apparent |further )?(?:complications?|adverse (?:effects?|events?"
     r"|reactions?)|side effects?|problems?)|with no (?:adverse|side) (?:effects?|events?"
     r"|reactions?)|(?:were|was) (?:\w+ )?(?:well )?tolerated|tolerat(?:ing|es|ed) (?:it|them"
@@ -57,7 +62,8 @@ _NO_RECUR = re.compile(
     re.I,
 )
 """'received the second dose of the same vaccine uneventfully', 'underwent another trial of
-injections without recurrence', 'received heparin intravenously ... without apparent
+injections without recurrence', 'continued using X ...; no new lesions appeared', 'the
+continued use of X, without further worsening', 'received heparin intravenously ... without apparent
 complications', '... was well tolerated': the product given again and tolerated."""
 _STOP = re.compile(
     r"\b(?:discontinu\w*|withdrawn|withdrawal of|stopped|ceased|cessation of|stopping"
