@@ -28,9 +28,12 @@ _TOKEN = re.compile(r"[a-z]{5,}")
 _COMBINED = re.compile(r"\s?[-/+]\s?")
 """Between the two drugs of one combination ("trimetoprima-sulfametoxazol")."""
 _INHIBITOR = re.compile(r"clavulanic acid|clavulanate|sulbactam|tazobactam|avibactam")
-_BESIDE = re.compile(r"\s+(?:(?:y|e|et|und|con|com|avec|mit|plus)\s+)?")
-"""A beta-lactamase inhibitor named right after its penicillin, with a space or "and",
-"with" between ("ampicilina sulbactam", "amoxicilina y ácido clavulánico"): one
+_BESIDE = re.compile(
+    r"(?!$)\s*[-/+]?\s*(?:(?:y|e|et|und|con|com|avec|mit|plus)\s+)?(?:acid[eo]\s+)?"
+)
+"""A beta-lactamase inhibitor named right after its penicillin, with a space, a hyphen or a
+slash, "and" or "with" between, the inhibitor's "acid" word too ("ampicilina sulbactam",
+"amoxicilina y ácido clavulánico", "amoxicilline-acide clavulanique"): one
 combination (WHO ATC J01CR), as on the English path (:mod:`.treatment_combined`)."""
 _CLASSES = frozenset(
     {"antibiotics", "antibiotic therapy", "corticosteroids", "antihistamines", "analgesics"}
