@@ -8,22 +8,22 @@ we wrote (docs/annotation.md, ``rechallenge``, ``outcome``, ``onset_days``).
   its exposure, or denied, is none, and so is the recurrent reaction to a material
   deposited once (a filler, silicone), which recurs with no new dose.
 - "Remained stable" said of the patient's general condition or of a vital function
-  ("her general condition remained stable overnight", "the heart rhythm remained stable")
+  ("his general condition remained stable overnight", "her vital signs remained stable")
   is no status of the reaction; said of a lesion it is the reaction persisting.
 - A latency said as the time on a course of repeated doses ("after four months of weekly
-  injections", "after 3 months after starting insulin") is no onset (time on repeated
+  injections", "some 3 months after starting the drug") is no onset (time on repeated
   dosing is null); "within a week of her injections" is one.
-- A passive summary of the case ("A rare case is presented in whom ... persisted despite
-  several treatments") tells its last status, as the active one does; cases of the
-  literature ("cases ... have been reported") do not.
-- A recovery told as done before a later event ("After recovering from the reaction, he
-  received ...") is recovered.
-- "Improved" used as an adjective before its noun ("needed for improved patient safety")
-  is no status, and neither is "improved" as a transitive verb with its object ("therapy
-  has improved treatment adherence") or a status word as the object of a feeling ("a
-  severe fear of death").
-- The suspect continued ("continued using X", "the continued use of X") with no new lesions
-  or no further worsening is a rechallenge that did not recur.
+- A passive summary of the case ("an unusual case is described, a reaction that ...
+  persisted despite three courses of medicines") tells its last status, as the active one
+  does; cases of the literature ("cases ... have been reported") do not.
+- A recovery told as done before a later event ("upon recovering from the rash, she went
+  back to ...") is recovered.
+- "Improved" used as an adjective before its noun ("an improved injection technique")
+  is no status, and neither is "improved" as a transitive verb with its object ("the pen
+  device has improved dosing accuracy") or a status word as the object of a feeling ("an
+  intense fear of death").
+- The suspect continued ("kept on continuing to receive X", "the continued administration
+  of X") with no new lesions or no further worsening is a rechallenge that did not recur.
 """
 
 from __future__ import annotations
@@ -88,10 +88,10 @@ def _outcome(text: str) -> str | None:
     [
         "Lip ischaemia after a filler\nA 39-year-old woman developed blanching and pain of the "
         "upper lip after a hyaluronic acid filler injection. Hyaluronidase was injected at "
-        "once. She was admitted for observation, and her general condition remained stable "
-        "overnight.",
-        "Syncope after sclerotherapy\nA 58-year-old man developed a transient visual "
-        "disturbance after foam sclerotherapy. The heart rhythm remained stable on monitoring.",
+        "once. She stayed on the ward for a night, her general condition remained stable "
+        "throughout.",
+        "Blurred vision after sclerotherapy\nA 58-year-old man had blurred vision for ten "
+        "minutes after a foam sclerotherapy session. His vital signs remained stable.",
     ],
 )
 def test_general_condition_held_steady_is_no_status(text: str) -> None:
@@ -125,13 +125,24 @@ def _onset_days(text: str) -> float | None:
         "Panniculitis from hormone injections\nA 30-year-old woman developed painful "
         "subcutaneous nodules on her thighs after four months of weekly subcutaneous "
         "testosterone injections.",
-        "Nodules at insulin sites\nA 52-year-old man injected insulin into his abdomen. "
-        "After about 3 months after starting insulin he noticed firm nodules at the injection "
-        "sites.",
     ],
 )
 def test_time_on_a_course_of_repeated_doses_is_no_onset(text: str) -> None:
     assert _onset_days(text) is None
+
+
+@pytest.mark.parametrize(
+    ("after", "said", "expected"),
+    [
+        (" after starting the insulin, he noticed firm nodules", "After about 3 months", True),
+        (" of daily injections, she noticed a nodule", "after two weeks", True),
+        (" after starting the infusion, she felt pain", "After 20 minutes", False),
+    ],
+)
+def test_time_from_the_start_of_a_course(after: str, said: str, expected: bool) -> None:
+    from dermavigil.literature.extract.onset_exclusions import not_an_onset
+
+    assert not_an_onset("He used an insulin pen on his abdomen. ", after, said) is expected
 
 
 def test_a_latency_within_a_week_of_the_injections_is_kept() -> None:
@@ -154,13 +165,13 @@ def _summed_outcome(text: str) -> str | None:
 
 def test_a_passive_summary_sentence_tells_the_last_status() -> None:
     text = (
-        "Background: A rare case is presented in whom an allergic reaction to a hyaluronic "
-        "acid filler of the lips, with granulomas spreading to the cheeks, persisted despite "
-        "medical treatment. Methods: Biopsies of the upper lip were taken at 4 months and "
-        "at 2 years. Results: The biopsy showed the filler inside a foreign body granuloma."
+        "Background: An unusual case is described, a lip filler reaction with granulomas "
+        "that spread to the cheeks and persisted despite three courses of medicines. "
+        "Methods: Two lip biopsies were studied. Results: Each biopsy showed hyaluronic acid "
+        "inside a foreign body granuloma."
     )
     assert _summed_outcome(text) == "not_recovered"
-    literature = text.replace("A rare case is presented", "Cases have been reported")
+    literature = text.replace("An unusual case is described", "Cases have been described")
     assert _summed_outcome(literature) is None
 
 
@@ -177,8 +188,8 @@ def test_a_recovery_told_as_done_before_a_later_event_is_recovered() -> None:
     text = (
         "Urticaria after an antipsychotic depot\nA 24-year-old man developed generalised "
         "urticaria and wheezing 20 minutes after his first intramuscular injection of "
-        "aripiprazole. After recovering from the reaction, he received the oral form of the "
-        "drug without adverse effects."
+        "aripiprazole. Upon recovering from the urticaria, he went back to tablets, which "
+        "caused no trouble."
     )
     assert _outcome(text) == "recovered"
 
@@ -187,8 +198,8 @@ def test_an_attributive_participle_is_no_status() -> None:
     text = (
         "Erythema after semaglutide\nA 49-year-old woman developed erythema and swelling "
         "around the injection site shortly after each semaglutide dose. The lesions resolved "
-        "completely within two weeks of stopping the drug. This case highlights a rare skin "
-        "reaction; more reports are needed for improved patient safety."
+        "completely within two weeks of stopping the drug. She was taught an improved "
+        "injection technique."
     )
     assert _outcome(text) == "recovered"
 
@@ -197,7 +208,7 @@ def test_a_therapy_that_has_improved_something_states_no_status() -> None:
     text = (
         "Abscesses after a depot\nA 22-year-old man developed two sterile abscesses at the "
         "sites of consecutive intramuscular injections of a long-acting antiretroviral. "
-        "Long-acting therapy has improved treatment adherence in many patients."
+        "The pen device has improved dosing accuracy in children."
     )
     assert _outcome(text) is None
 
@@ -212,9 +223,9 @@ def test_the_swelling_that_has_improved_considerably_is_recovering() -> None:
 
 def test_the_object_of_a_feeling_is_no_status() -> None:
     text = (
-        "Agitation after procaine penicillin\nA 30-year-old man developed agitation, a "
-        "severe fear of death and double vision seconds after an intramuscular injection of "
-        "procaine penicillin."
+        "Panic after procaine penicillin\nSeconds after an intramuscular injection of "
+        "procaine penicillin, a 30-year-old man had tinnitus, blurred sight and an intense "
+        "fear of death."
     )
     assert _outcome(text) != "fatal"
 
@@ -223,11 +234,11 @@ def test_the_object_of_a_feeling_is_no_status() -> None:
     "text",
     [
         "Lipoatrophy from glatiramer\nA 37-year-old woman developed a depressed plaque at a "
-        "glatiramer acetate injection site on her thigh. On follow-up she continued using "
-        "glatiramer acetate; no new lesions appeared and the plaque slowly shrank.",
+        "glatiramer acetate injection site on her thigh. Over the next year she kept "
+        "continuing to receive glatiramer acetate, and no new lesions developed.",
         "Bruising from heparin\nA 70-year-old man developed painful haematomas at the "
-        "enoxaparin injection sites on his abdomen. The continued use of enoxaparin, without "
-        "further worsening, argued against a skin necrosis.",
+        "enoxaparin injection sites on his abdomen. We chose the continued administration of "
+        "enoxaparin, and no further nodules emerged over a month.",
     ],
 )
 def test_continued_exposure_tolerated_did_not_recur(text: str) -> None:

@@ -62,9 +62,10 @@ _NO_RECUR = re.compile(
     re.I,
 )
 """'received the second dose of the same vaccine uneventfully', 'underwent another trial of
-injections without recurrence', 'continued using X ...; no new lesions appeared', 'the
-continued use of X, without further worsening', 'received heparin intravenously ... without apparent
-complications', '... was well tolerated': the product given again and tolerated."""
+injections without recurrence', 'kept on continuing to receive X, and no new lesions
+developed', 'the continued administration of X, without any further worsening', 'received
+heparin intravenously ... without apparent complications', '... was well tolerated': the
+product given again and tolerated."""
 _STOP = re.compile(
     r"\b(?:discontinu\w*|withdrawn|withdrawal of|stopped|ceased|cessation of|stopping"
     r"|withdrawing|suspended|suspension of|interrupted|interruption of|(?:was|were) held"
@@ -98,10 +99,10 @@ _RECURRENT_WITH = re.compile(
     re.I,
 )
 """A recurrent reaction told with the exposure it came back with, in one phrase ("recurrent
-Nicolau syndrome associated with X injection", "a recurring injection site reaction to X",
-"recurrent masses induced by depot injection of X"): the reaction came back on re-exposure,
-a rechallenge that recurred (docs/annotation.md, the r7xx and w0xx decisions). A recurrent
-sign named without its exposure ("recurrent swelling, temporal pain") says nothing of one."""
+panniculitis associated with X injections", "a recurring injection site reaction to X",
+"recurrent nodules induced by X"): the reaction came back on re-exposure, a rechallenge that
+recurred (docs/annotation.md, the r7xx and w0xx decisions). A recurrent sign named without
+its exposure ("recurrent swelling and headache") says nothing of one."""
 _OCCURS = re.compile(
     r"\b(?:occurr\w*|appear\w*|develop\w*|recurr\w*|noticed|experienc\w*|flare\w*|reactions?"
     r"|same|similar|again|new|observ\w*|noted)\b",
@@ -265,7 +266,8 @@ def deposit_recurrence(challenge: ChallengeFacts, medicine: bool) -> None:
     """Drop a rechallenge read only from a recurrent reaction told with its exposure when the
     suspect is no medicine given in doses (``medicine`` false: a filler, an oil, an implant):
     a material deposited once stays in the tissue, and its reaction recurs with no new dose
-    ("recurrent nodules following an oil injection"), which says nothing of a re-exposure."""
+    (nodules coming back for years after one silicone session), which says nothing of a
+    re-exposure."""
     if challenge.recurrent_only and not medicine:
         challenge.rechallenge_done = None
         challenge.rechallenge_result = None

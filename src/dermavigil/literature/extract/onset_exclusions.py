@@ -150,8 +150,8 @@ _REPEATED_AFTER = re.compile(
     re.I,
 )
 _LONG_UNIT = re.compile(r"\b(?:days?|weeks?|months?|years?)\b", re.I)
-"""'after six months of daily subcutaneous X injections', 'after about 2 months after starting
-insulin': the time on a course of repeated doses, counted from its first dose, which is no
+"""'after four months of weekly injections', 'after about 3 months after starting the drug':
+the time on a course of repeated doses, counted from its first dose, which is no
 latency from the last exposure (docs/annotation.md: time on repeated dosing is null); 'within
 a week of her injections' is one, and so are minutes or hours after starting an infusion."""
 

@@ -58,8 +58,8 @@ _SUMMARY = re.compile(
     re.I,
 )
 """A sentence that sums the case up, often with its final outcome ("We report a case of ...
-with almost complete resolution", and in the passive "A unique case is presented in whom ...
-persisted despite treatment"): read when the narrative states only an earlier state. Cases
+with almost complete resolution", and in the passive "an unusual case is described ...
+that persisted despite three courses"): read when the narrative states only an earlier state. Cases
 of the literature ("cases have been reported") are no summary of this one."""
 _PLUPERFECT = re.compile(r"\bhad (?:\w+ )?(?:been )?$", re.I)
 """'The eruption had persisted for months despite ...': a state before the narrative's end."""

@@ -117,9 +117,9 @@ _GENERAL_STATE = re.compile(
     r"\s+(?:\w+\s+){0,2}$",
     re.I,
 )
-"""'During the stay, the patient's condition remained stable', 'the heart rhythm remained
-stable': the patient's general state or a vital function held steady, which is no status of
-the reaction ('the nodule remained stable in size' is one: the reaction persisting)."""
+"""'His general condition remained stable overnight', 'her vital signs remained stable': the
+patient's general state or a vital function held steady, which is no status of the reaction
+('the nodule remained stable in size' is one: the reaction persisting)."""
 
 
 def _general_state(text: str, start: int, end: int) -> bool:
@@ -138,8 +138,8 @@ _NOUN_AFTER = re.compile(
 
 
 def _attributive(text: str, start: int, end: int) -> bool:
-    """'Further research is needed for improved patient care', 'an improved depot
-    formulation': a participle used as an adjective before its noun, after a determiner or a
+    """'She was taught an improved injection technique', 'advice for improved wound care': a
+    participle used as an adjective before its noun, after a determiner or a
     preposition, names a quality, not a status (Quirk et al. 1985, A Comprehensive Grammar
     of the English Language, 7.15: participial adjectives)."""
     return (
@@ -150,7 +150,8 @@ def _attributive(text: str, start: int, end: int) -> bool:
 
 
 FEELING_OF = re.compile(r"\b(?:fear|dread|threat|danger|sense|feeling) of\s+(?:\w+\s+)?$", re.I)
-"""'agitation and a severe fear of death': the object of a feeling or a threat, not a status."""
+"""'tinnitus and an intense fear of death': the object of a feeling or a threat, not a
+status."""
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+$", re.I)
 _BARE_OBJECT = re.compile(
     r"\s+(?!(?:the|a|an|much|further|again|soon|thereafter|afterwards|later|somewhat|quite"
@@ -161,7 +162,7 @@ _BARE_OBJECT = re.compile(
 
 
 def _transitive(text: str, start: int, end: int) -> bool:
-    """'Long-acting injectable therapy has improved treatment satisfaction': "improved" in
+    """'The pen device has improved dosing accuracy': "improved" in
     the present perfect with a bare noun phrase after it is a transitive verb with its object
     (what a therapy improved), no status of a reaction, which is told intransitively ("the
     swelling has improved considerably")."""

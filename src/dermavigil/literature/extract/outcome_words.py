@@ -271,7 +271,7 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|no longer (?:\w+ )?(?:present|visible|palpable|detectable|apparent|noticeable"
             r"|evident|seen|observed|felt|complained|experienced|had|required|needed)"
             r"|withdrew|to resolve|helped (?:to )?(?:resolve|heal|clear)"
-            # "After recovering from the reaction, he received ...": a recovery told as done
+            # "upon recovering from the rash, she went back to ...": a recovery told as done
             r"|(?:after|upon|following) (?:fully )?recovering from"
             r"|(?:healed|resolved) uneventfully|resolved without sequelae"
             r"|return(?:ed|ing)? to (?:pain-free|normal|full|baseline) (?:\w+ )?(?:function"
