@@ -24,6 +24,8 @@ we wrote (docs/annotation.md, ``rechallenge``, ``outcome``, ``onset_days``).
   intense fear of death").
 - The suspect continued ("kept on continuing to receive X", "the continued administration
   of X") with no new lesions or no further worsening is a rechallenge that did not recur.
+- A persistence followed by a treatment told in the active voice ("we then drained the
+  collection") is no last status, as one in the passive voice is not.
 """
 
 from __future__ import annotations
@@ -243,3 +245,12 @@ def test_the_object_of_a_feeling_is_no_status() -> None:
 )
 def test_continued_exposure_tolerated_did_not_recur(text: str) -> None:
     assert _challenge(text, "rechallenge") == "did_not_recur"
+
+
+def test_a_persistence_followed_by_an_active_voice_excision_is_no_last_status() -> None:
+    text = (
+        "Abscess after a filler\nA 33-year-old woman had a tender swelling of the chin ten "
+        "days after a calcium hydroxylapatite injection. Oral antibiotics did not improve "
+        "it. We then drained the collection under local anaesthesia."
+    )
+    assert _outcome(text) is None

@@ -81,11 +81,14 @@ _LASTING = re.compile(r"(?:irreversibl|permanent)\w*", re.I)
 _TREATED_AFTER = re.compile(
     r"\b(?:began|started|initiated|underwent|(?:was|were) (?:then )?(?:treated|started)"
     r"|(?:was|were) (?:surgically )?(?:removed|excised|drained|debrided)|removing|applied"
+    r"|(?:we|he|she|they|surgeons?|clinicians?|physicians?) (?:then )?(?:removed|excised|drained)"
     r"|surgery was performed|(?:treatments?|therap(?:y|ies)) (?:was|were) (?:\w+ )?(?:conducted"
     r"|administered|given))\b",
     re.I,
 )
-"""A treatment begun after the status a sentence states: that status is no longer the last."""
+"""A treatment begun after the status a sentence states, told in the passive or the active
+voice ("the nodule was excised", "we then drained the collection"): that status is no
+longer the last."""
 _SEEN_AFTER = re.compile(
     r"\b(?:presented|was (?:then )?referred|consulted|(?:was )?transferred|in transfer|came to"
     r"|visited|prescribed|was given|were given|received|was started on|was switched"
