@@ -1,0 +1,49 @@
+"""The event date and the onset latency graded by how far apart they are."""
+
+from __future__ import annotations
+
+from dermavigil.domain.case import Case
+from dermavigil.duplicates.detect import detect
+
+
+def test_event_dates_days_apart_weigh_more_than_weeks_apart(clinician_case: Case) -> None:
+    """Another reporter may date the event a few days off (the injection's day, the
+    onset's, the visit's): within a week is a level of its own, above within a month."""
+    data = clinician_case.model_dump()
+    data["report"]["event_date"] = "2024-03-01"
+    first = Case.model_validate({**data, "case_id": "FIRST"})
+    evidence = {}
+    for case_id, day in (("DAYS", "2024-03-04"), ("WEEKS", "2024-03-20")):
+        other = Case.model_validate(
+            {**data, "case_id": case_id, "report": {**data["report"], "event_date": day}}
+        )
+        (pair,) = detect([first, other], threshold=0.0).pairs
+        evidence[case_id] = next(e for e in pair.explanation if e.field == "event_date")
+    assert evidence["DAYS"].level == "within 7 days"
+    assert evidence["WEEKS"].level == "within 31 days"
+    assert evidence["DAYS"].match_weight > evidence["WEEKS"].match_weight > 0
+
+
+def test_onset_latencies_days_apart_weigh_against_and_a_day_apart_never_does(
+    clinician_case: Case,
+) -> None:
+    """Two reports alike but for the days from exposure to onset, 3 and 7: a graded
+    disagreement (weight <= 0, 0 by its prior; at 100k EM gives it m .004 against u .23
+    among one product's pairs), as ages 2-5 years apart are; a day apart stays an
+    agreement (weight >= 0)."""
+
+    def latency(days: int, case_id: str) -> Case:
+        data = clinician_case.model_dump()
+        data["reactions"][2]["onset_latency"] = {"value": days, "unit": "day"}
+        data["case_id"] = case_id
+        return Case.model_validate(data)
+
+    def onset_evidence(days: int) -> tuple[str, float]:
+        (pair,) = detect([clinician_case, latency(days, "OTHER")], threshold=0.0).pairs
+        (onset,) = [e for e in pair.explanation if e.field == "onset_latency"]
+        return onset.level, onset.match_weight
+
+    level, weight = onset_evidence(3 + 4)
+    assert level == "no agreement (onset latencies within 7 days)" and weight <= 0
+    level, weight = onset_evidence(3 + 1)
+    assert level == "within 1 day" and weight >= 0
