@@ -4,7 +4,10 @@ and an age in decades."""
 
 from __future__ import annotations
 
+import pytest
+
 from dermavigil.domain.case import Case
+from dermavigil.duplicates import training
 from dermavigil.duplicates.detect import detect
 
 
@@ -106,3 +109,31 @@ def test_an_age_in_decades_meets_its_decade_as_same_decade(clinician_case: Case)
         assert level == "age and age group compatible" and weight == group[1], level
     level, weight = _age_evidence(seventies, aged(95, "year", "Y95"))
     assert level.startswith("no agreement") and weight <= 0, level
+
+
+def test_a_same_age_weighs_by_how_common_it_is_among_the_products_reports(
+    clinician_case: Case, different_cases: list[Case], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Winkler's value-specific u within the product (issue 16, twenty-fourth session): two
+    reports of one product agreeing on an age that most of its reports give (one vaccine's
+    infants, one schedule) are weaker evidence than two agreeing on an age no other report
+    of it gives. Where the model is trained on the collection (here from 2 records on);
+    on priors alone every same age weighs the level's prior."""
+    common = [_aged(clinician_case, 52, "year", f"C{i}") for i in range(6)]
+    rare = [_aged(clinician_case, 30, "year", f"R{i}") for i in range(2)]
+    cases = [*common, *rare, *different_cases]
+
+    def ages() -> dict[tuple[str, str], tuple[str, float]]:
+        pairs = detect(cases, threshold=0.0).pairs
+        evidence = {(p.case_a, p.case_b): p.explanation for p in pairs}
+        return {
+            key: next((e.level, e.match_weight) for e in evidence[key] if e.field == "age")
+            for key in (("C0", "C1"), ("R0", "R1"))
+        }
+
+    on_priors = ages()
+    assert on_priors[("C0", "C1")] == on_priors[("R0", "R1")]
+    monkeypatch.setattr(training, "TRAIN_MIN_RECORDS", 2)
+    trained = ages()
+    assert trained[("C0", "C1")][0] == trained[("R0", "R1")][0] == "same age"
+    assert trained[("R0", "R1")][1] > trained[("C0", "C1")][1] >= 0

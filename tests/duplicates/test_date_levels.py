@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dermavigil.domain.case import Case
+from dermavigil.duplicates import training
 from dermavigil.duplicates.detect import detect
 
 
@@ -47,3 +50,29 @@ def test_onset_latencies_days_apart_weigh_against_and_a_day_apart_never_does(
     assert level == "no agreement (onset latencies within 7 days)" and weight <= 0
     level, weight = onset_evidence(3 + 1)
     assert level == "within 1 day" and weight >= 0
+
+
+def test_the_same_onset_latency_weighs_by_how_common_it_is_among_the_products_reports(
+    clinician_case: Case, different_cases: list[Case], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same days from exposure to onset is a level of its own above "within 1 day",
+    weighed by how often the product's reports give that latency (Winkler's value-specific
+    u within the product, issue 16, twenty-fourth session): a vaccine's same-day onset is
+    common, 29 days is not."""
+
+    def latency(days: int, case_id: str) -> Case:
+        data = clinician_case.model_dump()
+        data["reactions"][2]["onset_latency"] = {"value": days, "unit": "day"}
+        data["case_id"] = case_id
+        return Case.model_validate(data)
+
+    common = [latency(3, f"C{i}") for i in range(6)]
+    rare = [latency(29, f"R{i}") for i in range(2)]
+    monkeypatch.setattr(training, "TRAIN_MIN_RECORDS", 2)
+    pairs = detect([*common, *rare, *different_cases], threshold=0.0).pairs
+    onset = {
+        (p.case_a, p.case_b): next(e for e in p.explanation if e.field == "onset_latency")
+        for p in pairs
+    }
+    assert onset[("C0", "C1")].level == onset[("R0", "R1")].level == "same onset latency"
+    assert onset[("R0", "R1")].match_weight > onset[("C0", "C1")].match_weight >= 0

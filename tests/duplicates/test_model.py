@@ -51,6 +51,8 @@ def test_a_term_frequency_baseline_keeps_its_u() -> None:
     # the baselines are the exact-match levels on their own term-frequency column
     baselines = {(f.name, lv.label) for f in facts() for lv in f.levels if lv.tf_baseline}
     assert baselines == {
+        ("age", "same age"),
+        ("onset_latency", "same onset latency"),
         ("country", "same country"),
         ("region", "same region"),
         ("products_reactions", "same first suspect product and the same reaction terms"),

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import math
+from collections import Counter
 
 import pytest
 from splink import DuckDBAPI, Linker
@@ -20,6 +22,8 @@ from dermavigil.demo import load_seed_case
 from dermavigil.duplicates import training
 from dermavigil.duplicates.detect import feature_table, score_table
 from dermavigil.duplicates.model import facts, prior_match_probability, settings
+from dermavigil.duplicates.parameters import DuplicateModel
+from dermavigil.duplicates.vectors import TF_PRIOR_REPORTS
 
 from .conftest import as_case, clinician_report, other_cases
 
@@ -39,22 +43,57 @@ def _pool() -> list:
     ]
 
 
-def _splink_weights(scored_table: str, con, prior: float) -> dict[tuple[str, str], float]:
-    """Each pair's match weight from splink's own per-fact weights, clamped as the model
-    is (agreement >= 0, no agreement <= 0)."""
-    parts = []
-    for fact in facts():
-        mw = f"mw_{fact.name}"
-        adjusted = f"{mw} + coalesce(mw_tf_adj_{fact.name}, 0)" if fact.has_tf else mw
-        agreeing = ", ".join(str(v) for v in sorted(fact.agreement_values()))
-        parts.append(
-            f"CASE WHEN gamma_{fact.name} IN ({agreeing}) THEN greatest({adjusted}, 0) "
-            f"ELSE least({mw}, 0) END"
-        )
-    rows = con.sql(
-        f"SELECT unique_id_l, unique_id_r, {prior!r} + {' + '.join(parts)} FROM {scored_table}"
-    ).fetchall()
-    return {(a, b): w for a, b, w in rows}
+def _within_product(table, column: str) -> dict[tuple, float]:
+    """(first suspect, value) -> the chance that another report of the product gives the
+    value, counted in Python (``vectors.conditional_frequency_sql``'s formula)."""
+    rows = [
+        (r["first_suspect"], r[column])
+        for r in table.select(["first_suspect", column]).to_pylist()
+        if r[column] is not None
+    ]
+    collection = Counter(v for _, v in rows)
+    product = Counter(g for g, _ in rows if g is not None)
+    k = TF_PRIOR_REPORTS
+    return {
+        (g, v): (n - 1 + k * collection[v] / len(rows)) / (product[g] - 1 + k)
+        for (g, v), n in Counter((g, v) for g, v in rows if g is not None).items()
+    }
+
+
+def _splink_weights(
+    scored_table: str, con, model: DuplicateModel, table
+) -> dict[tuple[str, str], float]:
+    """Each pair's match weight from splink's own per-fact weights and term-frequency
+    adjustments, plus the adjustment by a value's frequency among the product's reports
+    (``Level.tf_given``, which splink does not make: ``log2(u of the level) -
+    log2(the larger side's frequency)``), clamped as the model is (agreement >= 0, no
+    agreement <= 0)."""
+    recorded = {f.name: {lv.label: lv.u for lv in f.levels} for f in model.facts}
+    given = {
+        (fact.name, len(fact.levels) - 1 - i): (level, _within_product(table, level.tf))
+        for fact in facts()
+        for i, level in enumerate(fact.levels)
+        if level.tf_given
+    }
+    out = {}
+    for row in con.sql(f"SELECT * FROM {scored_table}").to_arrow_table().to_pylist():
+        total = model.prior_weight
+        for fact in facts():
+            gamma, mw = row[f"gamma_{fact.name}"], row[f"mw_{fact.name}"]
+            adjusted = mw + ((row[f"mw_tf_adj_{fact.name}"] or 0.0) if fact.has_tf else 0.0)
+            if (fact.name, gamma) in given:
+                level, frequency = given[(fact.name, gamma)]
+                sides = [
+                    frequency.get((row[f"{level.tf_given}_{s}"], row[f"{level.tf}_{s}"]))
+                    for s in ("l", "r")
+                ]
+                if any(f is not None for f in sides):
+                    top = max(f for f in sides if f is not None)
+                    adjusted += math.log2(recorded[fact.name][level.label]) - math.log2(top)
+            agreeing = gamma in fact.agreement_values()
+            total += max(adjusted, 0.0) if agreeing else min(mw, 0.0)
+        out[(row["unique_id_l"], row["unique_id_r"])] = total
+    return out
 
 
 def _linker(table, records, db_api: DuckDBAPI, params) -> Linker:
@@ -98,7 +137,8 @@ def test_the_estimated_share_reweighs_the_pairs_scored_once(
     block_pairs(db_api.duckdb_con, "_features", detect_module._PAIRS)
     records = db_api.register(table, table_name=detect_module._TABLE)
     fresh = _linker(table, records, db_api, params).inference.predict(warning_mode="never")
-    expected = _splink_weights(fresh.physical_name, db_api.duckdb_con, model.prior_weight)
+    expected = _splink_weights(fresh.physical_name, db_api.duckdb_con, model, table)
+    assert 9 in scored["gamma_age"].to_pylist()  # "same age", weighed within the product
     got = {
         (a, b): w
         for a, b, w in zip(
@@ -112,7 +152,8 @@ def test_the_estimated_share_reweighs_the_pairs_scored_once(
     for pair, weight in expected.items():
         assert got[pair] == pytest.approx(weight, abs=TOLERANCE), pair
     # the per-fact columns shown are the final model's, as splink gives them
-    columns = [c for c in scored.column_names if c.startswith("mw_")]
+    within = {f"mw_tf_adj_{f.name}" for f in facts() if any(lv.tf_given for lv in f.levels)}
+    columns = [c for c in scored.column_names if c.startswith("mw_") and c not in within]
     assert len(columns) > len(facts())  # with the term-frequency adjustments
     fresh_rows = {
         (r["unique_id_l"], r["unique_id_r"]): r
@@ -130,7 +171,7 @@ def test_the_estimated_share_reweighs_the_pairs_scored_once(
     row = scored.slice(0, 1).to_pylist()[0]
     for fact in facts():
         gamma = row[f"gamma_{fact.name}"]
-        if gamma < 0 or fact.has_tf:
+        if gamma < 0 or fact.has_tf or any(lv.tf_given for lv in fact.levels):
             continue
         label = fact.levels[len(fact.levels) - 1 - gamma].label
         w = by_level[(fact.name, label)]

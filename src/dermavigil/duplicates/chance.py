@@ -59,7 +59,9 @@ its exosome product fell from 0.998 to 0.87). So do the comparisons with a
 term-frequency adjustment (country, region): splink replaces their level's ``u`` by the
 value's frequency among *all* records, a random-pair quantity, and conditioning the
 level's ``u`` alone made EM drive the country's "no agreement" ``m`` below 1e-300 (100k
-bench: all VAERS pairs of one vaccine agree on the country)."""
+bench: all VAERS pairs of one vaccine agree on the country). A value's frequency taken
+among the product's reports (``Level.tf_given``: the exact age and onset latency) keeps
+its fact conditioned."""
 
 
 def conditioned(name: str) -> bool:

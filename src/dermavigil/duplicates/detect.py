@@ -272,7 +272,10 @@ def _weighed_sql(table: str, model: DuplicateModel, threshold: float) -> str:
     missing), plus, on a level adjusted by term frequency, splink's adjustment
     ``log2(u of the column's exact-match level) - log2(the value's frequency)`` (splink
     5, ``ComparisonLevel._tf_adjustment_sql``; the frequencies are the ``tf_*`` columns of
-    :func:`~dermavigil.duplicates.vectors.vectors_sql`). So the comparison vectors,
+    :func:`~dermavigil.duplicates.vectors.vectors_sql`; a frequency among one product's
+    reports, ``Level.tf_given``, only where the model is trained on the collection: a
+    collection too small to estimate ``u`` gives no frequencies either, and its levels
+    weigh their priors). So the comparison vectors,
     computed once, are weighed by any parameters of the same levels (Fellegi-Sunter's
     weight is a sum); ``mw_<fact>`` and ``mw_tf_adj_<fact>`` are the model's, unclamped,
     as splink names them."""
@@ -284,7 +287,7 @@ def _weighed_sql(table: str, model: DuplicateModel, threshold: float) -> str:
         by_level, by_term = [], []
         for i, (level, rec) in enumerate(levels):
             by_level.append(f"WHEN {n - 1 - i} THEN {_double(rec.weight)}")
-            if level.tf:
+            if level.tf and (model.trained or not level.tf_given):
                 low, high = f"tf_{level.tf}_l", f"tf_{level.tf}_r"
                 freq = f"greatest(coalesce({low}, {high}), coalesce({high}, {low}), 0.0)"
                 by_term.append(

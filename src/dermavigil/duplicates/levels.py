@@ -40,6 +40,12 @@ class Level:
     rule): neither random pairs nor EM estimate them, and they stay outside the fact's
     distributions (see :data:`~dermavigil.duplicates.model.PUBLICATION_RARE`; and
     :data:`~dermavigil.duplicates.narrative_levels.NARRATIVE_SAME_DAY`, held at its prior m = u)."""
+    tf_given: str | None = None
+    """The column within whose values ``tf``'s frequency is taken (the first suspect
+    product): the value's share among the reports of the same product
+    (:func:`~dermavigil.duplicates.vectors.conditional_frequency_sql`), not among all
+    records as splink's own adjustment takes it, for a fact whose ``u`` is conditioned on
+    the product (:mod:`~dermavigil.duplicates.chance`)."""
 
     @property
     def agreement(self) -> bool:
@@ -77,8 +83,10 @@ class Fact:
 
     @property
     def has_tf(self) -> bool:
-        """Some level's u is adjusted by term frequency."""
-        return any(level.tf for level in self.levels)
+        """Some level's u is adjusted by the value's frequency among all records (splink's
+        term-frequency adjustment; a frequency within the product, ``Level.tf_given``, is
+        not splink's)."""
+        return any(level.tf and not level.tf_given for level in self.levels)
 
     def comparison(
         self, params: dict[str, tuple[float, float]] | None = None
@@ -93,7 +101,7 @@ class Fact:
             creator = copy.deepcopy(level.sql).configure(
                 label_for_charts=level.label, m_probability=m, u_probability=u
             )
-            if level.tf:
+            if level.tf and not level.tf_given:
                 creator = creator.configure(tf_adjustment_column=level.tf)
             levels.append(creator)
         return cl.CustomComparison(
@@ -107,9 +115,10 @@ LevelSpec: TypeAlias = (
     "tuple[str, str | ComparisonLevelCreator, float, float]"
     " | tuple[str, str | ComparisonLevelCreator, float, float, str | None]"
     " | tuple[str, str | ComparisonLevelCreator, float, float, str | None, bool]"
+    " | tuple[str, str | ComparisonLevelCreator, float, float, str | None, bool, str]"
 )
 """(label, SQL condition or splink level, prior m, prior u[, term-frequency column[,
-held]])."""
+held[, the column the frequency is taken within]]])."""
 
 
 def fact(
@@ -122,7 +131,8 @@ def fact(
         creator = cll.CustomLevel(sql) if isinstance(sql, str) else sql
         tf = extra[0] if extra else None
         held = bool(extra[1]) if len(extra) > 1 else False
-        built.append(Level(label, creator, m, u, tf, held))
+        given = extra[2] if len(extra) > 2 else None
+        built.append(Level(label, creator, m, u, tf, held, given))
     null = " OR ".join(null_side(c) for c in columns)
     return Fact(name, description, null, tuple(built), (shown,) if shown else columns)
 

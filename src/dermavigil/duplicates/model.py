@@ -35,7 +35,11 @@ Norén et al. 2007's value-specific ``u``): agreeing on a common product
 (adalimumab in FAERS) or a common country (US) is weaker evidence than
 agreeing on a rare one. The levels that require the same first suspect product
 are adjusted by that product's frequency relative to the "same first suspect"
-level's ``u``; the country by the country's frequency.
+level's ``u``; the country by the country's frequency. The exact age and onset latency
+go with the product (one vaccine's infants share a schedule and a same-day onset), so
+their ``u`` is taken among one product's pairs (:mod:`~dermavigil.duplicates.chance`),
+and a value's frequency likewise among the product's reports (``Level.tf_given``,
+:func:`~dermavigil.duplicates.vectors.conditional_frequency_sql`).
 
 The prior probability that two random reports are the same case is
 ``DUPLICATE_SHARE / (n - 1)``: if a share ``s`` of reports has one duplicate
@@ -186,7 +190,9 @@ def facts() -> tuple[Fact, ...]:
             "age", "patient age, exact or as an age-group span", "age_low", "age",
             # "same age": .022 of the former else level's m (see AGE_FAR_M); two infants
             # under a year (INFANTS_APART); an age in decades (SAME_DECADE)
-            ("same age", "age_years_l = age_years_r", 0.472, 0.015),
+            # adjusted by the age's share among the product's reports (Level.tf_given)
+            ("same age", cll.ExactMatchLevel("age_years"), 0.472, 0.015, "age_years", False,
+             "first_suspect"),
             ("infant ages within a month", both(INFANTS, within("age_years", 0.0934)),
              0.01, 0.002),
             (INFANTS_APART, INFANTS, 0.004, 0.01),
@@ -312,7 +318,12 @@ def facts() -> tuple[Fact, ...]:
         _fact(
             "onset_latency", "time from exposure to onset", "onset_latency_days",
             "onset_latency_days",
-            ("within 1 day", within("onset_latency_days", 1), 0.71, 0.12),
+            # adjusted by the latency's share among the product's reports (Level.tf_given):
+            # a vaccine's same-day onset is common, 29 days is not; prior m and u split
+            # from the former "within 1 day" (.71 / .12), assumptions
+            ("same onset latency", cll.ExactMatchLevel("onset_latency_days"), 0.60, 0.07,
+             "onset_latency_days", False, "first_suspect"),
+            ("within 1 day", within("onset_latency_days", 1), 0.11, 0.05),
             # a disagreement (weight <= 0, its prior 0): at 100k EM's m .004 lies far below
             # its u .23 among one product's pairs, held at 0 as an agreement
             ("no agreement (onset latencies within 7 days)", within("onset_latency_days", 7),
