@@ -29,16 +29,8 @@ def test_ages_years_apart_weigh_against_and_a_year_apart_never_does(clinician_ca
     # agreement, weight <= 0; 0 by its prior, below 0 where EM finds duplicates rarely
     # 2-5 years apart), while a year apart -- age at onset and at report -- stays an
     # agreement (weight >= 0).
-    def aged(years: int, case_id: str) -> Case:
-        data = clinician_case.model_dump()
-        data["patient"]["age"] = {"value": years, "unit": "year"}
-        data["case_id"] = case_id
-        return Case.model_validate(data)
-
     def age_evidence(years: int) -> tuple[str, float]:
-        (pair,) = detect([clinician_case, aged(years, "OTHER")], threshold=0.0).pairs
-        (age,) = [e for e in pair.explanation if e.field == "age"]
-        return age.level, age.match_weight
+        return _age_evidence(clinician_case, _aged(clinician_case, years, "year", "OTHER"))
 
     level, weight = age_evidence(52 + 3)
     assert level == "no agreement (ages within 5 years)" and weight <= 0

@@ -9,6 +9,14 @@ from dermavigil.duplicates import training
 from dermavigil.duplicates.detect import detect
 
 
+def _with_latency(case: Case, days: int, case_id: str) -> Case:
+    """``case`` as ``case_id`` with its third reaction's onset ``days`` after exposure."""
+    data = case.model_dump()
+    data["reactions"][2]["onset_latency"] = {"value": days, "unit": "day"}
+    data["case_id"] = case_id
+    return Case.model_validate(data)
+
+
 def test_event_dates_days_apart_weigh_more_than_weeks_apart(clinician_case: Case) -> None:
     """Another reporter may date the event a few days off (the injection's day, the
     onset's, the visit's): within a week is a level of its own, above within a month."""
@@ -35,14 +43,9 @@ def test_onset_latencies_days_apart_weigh_against_and_a_day_apart_never_does(
     among one product's pairs), as ages 2-5 years apart are; a day apart stays an
     agreement (weight >= 0)."""
 
-    def latency(days: int, case_id: str) -> Case:
-        data = clinician_case.model_dump()
-        data["reactions"][2]["onset_latency"] = {"value": days, "unit": "day"}
-        data["case_id"] = case_id
-        return Case.model_validate(data)
-
     def onset_evidence(days: int) -> tuple[str, float]:
-        (pair,) = detect([clinician_case, latency(days, "OTHER")], threshold=0.0).pairs
+        other = _with_latency(clinician_case, days, "OTHER")
+        (pair,) = detect([clinician_case, other], threshold=0.0).pairs
         (onset,) = [e for e in pair.explanation if e.field == "onset_latency"]
         return onset.level, onset.match_weight
 
@@ -59,15 +62,8 @@ def test_the_same_onset_latency_weighs_by_how_common_it_is_among_the_products_re
     weighed by how often the product's reports give that latency (Winkler's value-specific
     u within the product, issue 16, twenty-fourth session): a vaccine's same-day onset is
     common, 29 days is not."""
-
-    def latency(days: int, case_id: str) -> Case:
-        data = clinician_case.model_dump()
-        data["reactions"][2]["onset_latency"] = {"value": days, "unit": "day"}
-        data["case_id"] = case_id
-        return Case.model_validate(data)
-
-    common = [latency(3, f"C{i}") for i in range(6)]
-    rare = [latency(29, f"R{i}") for i in range(2)]
+    common = [_with_latency(clinician_case, 3, f"C{i}") for i in range(6)]
+    rare = [_with_latency(clinician_case, 29, f"R{i}") for i in range(2)]
     monkeypatch.setattr(training, "TRAIN_MIN_RECORDS", 2)
     pairs = detect([*common, *rare, *different_cases], threshold=0.0).pairs
     onset = {
