@@ -302,11 +302,33 @@ _OWN_PATIENT = re.compile(
 case told under an "Introduction" heading)."""
 
 
+_PATIENT_TOLD = re.compile(
+    r"\b(?:the patient|our patient|she|he)\s+(?:(?:also|then|later|subsequently|again|finally"
+    r"|initially|still|eventually)\s+)?(?:was|had(?!\s+been\b)|developed|presented"
+    r"|complained|noticed|experienced|reported|became|showed|died"
+    r"|(?!(?:used|underwent|received)\b)[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+"""One patient as the subject of a verb in the simple past ("the patient developed ...", "she
+also had ..."): an event of this report's patient, told the way its narrative tells them
+(:mod:`.roles`), whatever the heading above it; patients in general are plural. "Had been"
+("she had been taking ...") looks back to before the narrative, and a procedure undergone or
+a drug received tells the exposure or the history, not a finding."""
+
+
 def about_patient(sentence: Sentence, case_report: bool = False) -> bool:
     """True when the sentence reports facts of the case rather than background
-    (``case_report``: the text reports cases, see :func:`reports_cases`)."""
+    (``case_report``: the text reports cases, see :func:`reports_cases`). A background,
+    discussion or conclusion sentence is about the patient when it names this report's
+    patient in words that can mean nothing else (:data:`_OWN_PATIENT`) or tells the patient
+    as the subject of a past event (:data:`_PATIENT_TOLD`) with no review, advice or study
+    cue, and cites no literature."""
     if sentence.section in _GENERIC_SECTIONS:
-        return bool(_OWN_PATIENT.search(sentence.text)) and not _LITERATURE.search(sentence.text)
+        text = sentence.text
+        own = _OWN_PATIENT.search(text) or (
+            _PATIENT_TOLD.search(text) and not general_statement(text)
+        )
+        return bool(own) and not _LITERATURE.search(text)
     if sentence.section == "title":
         return bool(_TITLE_CAUSE.search(sentence.text))
     if sentence.section in _CASE_SECTIONS or (case_report and sentence.section in _STUDY_SECTIONS):
