@@ -157,11 +157,13 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     # ("Nicolau Syndrome Requiring a Skin Graft", then "a man who developed this syndrome")
     # an analysis counting the reports of a reporting system names in its title the reaction
     # it counts
-    analysed = counts_reports(sentences, find_series(sentences))
+    series = find_series(sentences)
+    analysed = counts_reports(sentences, series)
     reactions, excluded = find_reactions(
         _with_title(sentences, told) if case_report or analysed else told,
         challenge.rechallenge_sentences,
         reaction_abbreviations(text),
+        series=series is not None,
     )
     if not reactions and (lone := lone_extravasation(told)):
         reactions = [lone]  # an extravasation all the text tells (docs/annotation.md, r864)

@@ -21,6 +21,7 @@ import re
 from dermavigil.domain.case import CodedTerm
 from dermavigil.domain.dates import Duration
 from dermavigil.literature.extract.clauses import clauses
+from dermavigil.literature.extract.counted_events import counted_events
 from dermavigil.literature.extract.device_events import device_events, device_kind, same_event
 from dermavigil.literature.extract.grown_infection import grown_infection
 from dermavigil.literature.extract.latency import latency
@@ -51,12 +52,14 @@ def find_reactions(
     patient: list[Sentence],
     rechallenge: set[int],
     defined: dict[str, tuple[str, Span]] | None = None,
+    series: bool = False,
 ) -> tuple[list[ReactionFacts], list[Excluded]]:
     """Reactions of the patient sentences (merged by code set) and the mentions set aside.
 
     ``defined`` (from :func:`reaction_abbreviations`) lets a short form stand for its reaction ("he
     was found to have acute ischaemia and CS"): the verbatim is the long form, the evidence
-    both the short form and its definition."""
+    both the short form and its definition. In a ``series``, the items of an enumeration each
+    counted beside a reaction mention are mentions too (:mod:`.counted_events`)."""
     reactions: list[ReactionFacts] = []
     excluded: list[Excluded] = []
     before = before_exposure(patient)
@@ -103,6 +106,9 @@ def find_reactions(
                 span = shift(sentence, (event.start, event.end))
                 same_event(reactions, _told(event.verbatim, [], sentence, [span], sites, timing))
         found = mentions(text, defined or {})
+        if series:  # "inflammation (n = 51), irregularity (n = 18)"
+            taken = [(f.start, f.end) for f in found]
+            found += [Mention(text[a:b], a, b, True) for a, b in counted_events(text, taken)]
         for mention, start, end, indexed in found:
             if any(start < e.end and e.start < end for e in events):
                 continue  # the device event names it ("migration of the implant")
