@@ -70,3 +70,19 @@ def test_a_single_report_reads_no_counted_items() -> None:
     draft = extract_draft(text)
     assert not draft.is_series
     assert "tethering" not in " ".join(r["verbatim"] for r in draft.case["reactions"]).lower()
+
+
+def test_an_analysis_of_a_reporting_system_keeps_the_events_it_counts() -> None:
+    # a study's title reads as a review; the cases it counts in a device-report database
+    # make it a series of reported cases (docs/annotation.md: registry analyses naming a
+    # count of cases with the reaction are series)
+    text = (
+        "Adverse Events of Injectable Lip Fillers: A Retrospective Study of Device Reports\n"
+        "We searched the MAUDE database for reports on lip fillers from 2010 to 2020. A total "
+        "of 812 individual cases were grouped by event. The most common complications were "
+        "swelling (402 cases), lumpiness (210 cases) and infection (96 cases)."
+    )
+    draft = extract_draft(text)
+    assert draft.is_series
+    verbatims = " ".join(r["verbatim"] for r in draft.case["reactions"]).lower()
+    assert "swelling" in verbatims and "lumpiness" in verbatims

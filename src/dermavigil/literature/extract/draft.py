@@ -60,7 +60,7 @@ from dermavigil.literature.extract.relevance import (
     reports_cases,
 )
 from dermavigil.literature.extract.report_part import report_part
-from dermavigil.literature.extract.reported_events import counts_reports
+from dermavigil.literature.extract.reported_events import analyses_reports, counts_reports
 from dermavigil.literature.extract.roles import (
     narrative_sentences,
     statement_about_no_one,
@@ -70,7 +70,7 @@ from dermavigil.literature.extract.route_label import complete_label
 from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.series_cue import find_series, report_series
-from dermavigil.literature.extract.series_facts import add_group_seriousness, with_groups
+from dermavigil.literature.extract.series_facts import add_group_seriousness, is_trial, with_groups
 from dermavigil.literature.extract.seriousness_codes import lasting_codes
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
@@ -155,10 +155,13 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     told = with_groups(narrative_sentences(sentences), sentences)
     # the title of a case report names the case's diagnosis even without a cause word
     # ("Nicolau Syndrome Requiring a Skin Graft", then "a man who developed this syndrome")
-    # an analysis counting the reports of a reporting system names in its title the reaction
-    # it counts
+    # an analysis counting the reports of a reporting system, or the cases it found there,
+    # names in its title the reaction it counts (a series, though its title may read as a
+    # study's: docs/annotation.md, registry analyses naming a count are series)
     series = find_series(sentences)
-    analysed = counts_reports(sentences, series)
+    analysed = counts_reports(sentences, series) or (
+        series is not None and analyses_reports(sentences) and not is_trial(sentences)
+    )
     reactions, excluded = find_reactions(
         _with_title(sentences, told) if case_report or analysed else told,
         challenge.rechallenge_sentences,
