@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import AgeGroup, Sex
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
+from dermavigil.literature.extract.reacting_count import reacting_count
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.series_cue import find_series
 
@@ -165,14 +166,18 @@ _GROUP_SEX = (
 
 
 def add_series(facts: PatientFacts, sentences: list[Sentence]) -> None:
-    """The series cue and the number of patients, from all sentences (:func:`find_series`);
-    a count that names the sex ("seven women") gives the series' sex when none is named."""
+    """The series cue and the number of patients, from all sentences (:func:`find_series`), a
+    cohort's count replaced by that of its patients with the reaction
+    (:func:`.reacting_count.reacting_count`); a count that names the sex ("seven women")
+    gives the series' sex when none is named."""
     found = find_series(sentences)
     if found:
         count, span = found
         facts.series = True
-        facts.patients = count or 2
-        facts.spans["report.patients_in_report"] = [span]
+        # a cohort's count gives way to the count of its patients with the reaction
+        reacted = reacting_count(sentences, found)
+        facts.patients = reacted[0] if reacted else count or 2
+        facts.spans["report.patients_in_report"] = [reacted[1] if reacted else span]
         cue = next((s.text[span[0] - s.start : span[1] - s.start] for s in sentences
                     if s.start <= span[0] < s.end), "")  # fmt: skip
         sex = next((sex for sex, noun in _GROUP_SEX if noun.search(cue)), None)

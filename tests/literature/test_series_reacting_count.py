@@ -1,0 +1,51 @@
+"""A cohort series counts its patients with the reaction (``reacting_count``).
+
+Texts written for these tests (docs/annotation.md, one convention for analyses of many
+patients: ``patients`` is the count of patients with the reaction, not the cohort's size).
+"""
+
+from __future__ import annotations
+
+from dermavigil.literature.extract import extract_draft
+
+
+def _patients(text: str) -> int | None:
+    draft = extract_draft(text)
+    assert draft.is_series
+    return draft.case["report"].get("patients_in_report")
+
+
+def test_a_percentage_share_with_a_verb_of_what_they_had() -> None:
+    text = (
+        "Local reactions to a depot antipsychotic: a retrospective cohort\n"
+        "A total of 150 patients received 2,310 gluteal injections between 2015 and 2020. "
+        "Results: 18 (12.0%) patients developed injection-site nodules and 4 had abscesses."
+    )
+    assert _patients(text) == 18
+
+
+def test_an_of_n_share_with_the_reaction() -> None:
+    text = (
+        "Granulomas after a lip filler: a follow-up study of 60 women\n"
+        "A follow-up study of 60 women treated with a permanent lip filler found that 7 of "
+        "the 60 women had firm granulomas two years later."
+    )
+    assert _patients(text) == 7
+
+
+def test_a_share_that_underwent_a_procedure_is_no_count_of_reactions() -> None:
+    text = (
+        "Gel removal after breast injections\n"
+        "Between 2010 and 2015, 30 patients underwent removal of an injected gel for lumps "
+        "and pain. 25 of 30 patients underwent a second operation."
+    )
+    assert _patients(text) == 30
+
+
+def test_a_case_series_keeps_its_count_of_described_patients() -> None:
+    text = (
+        "Nodules after toxin injections: five cases\n"
+        "We report five patients who developed nodules after toxin injections. Three (60%) "
+        "patients had a positive culture."
+    )
+    assert _patients(text) == 5
