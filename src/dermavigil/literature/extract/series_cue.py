@@ -4,14 +4,14 @@
 series' ``patients`` is the number the study covers (s002, s005). The cues, in English
 and in the other languages of the set (text folded to ASCII, :func:`ascii_fold`):
 
-- a count of patients or cases, with up to two adjectives between ("five recent clinical
-  cases", "two additional cases", "three own observations", "a total of 380 patients",
-  "two case reports"; "dos nuevos casos", "deux femmes", "zwei Patientinnen"; Chinese
-  "380例");
+- a count of patients, cases or children, with up to two adjectives between ("five recent
+  clinical cases", "two additional cases", "three own observations", "a total of 380
+  patients", "two case reports"; "dos nuevos casos", "deux femmes", "zwei Patientinnen",
+  "due casi", "13 Kinder"; Chinese "380例");
 - "both patients / cases / instances" ("ambos pacientes", "les deux patientes", "beide
   Patienten"): two;
-- numbered patients ("Case 1 ... Case 2", "Patient 1", "Caso 1", "病例1"): as many as are
-  numbered in order;
+- numbered patients ("Case 1 ... Case 2", "Patient 1", "Caso 1", "Patientin 1",
+  "Fallbeispiel 1", "病例1"): as many as are numbered in order;
 - "case series", "series of N" ("série de casos", "serie de cas");
 - "a few / several cases" only where the authors say they saw them ("we have encountered
   a few cases").
@@ -66,7 +66,8 @@ _FOREIGN_NUMBER = r"\d+|" + "|".join(
 _FOREIGN_NOUN = (
     r"pacientes|casos|cas|patientes|patienten|patientinnen|falle"
     r"|fallberichte|hombres|mujeres|varones|homens|mulheres|femmes|hommes|frauen|manner"
-    r"|pazienti|enfermos|sujetos|individuos"
+    r"|pazienti|enfermos|sujetos|individuos|casi|donne|uomini"
+    r"|ninos|criancas|enfants|kinder|kindern|bambini"
 )
 _FOREIGN = re.compile(
     rf"(?<![\w-])(?P<n>{_FOREIGN_NUMBER})\s+(?:(?!(?:anos|annees|ans|jahre|meses|mois|dias"
@@ -81,17 +82,18 @@ _FOREIGN = re.compile(
 _CJK_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CJK = re.compile(r"(?<![\d.])(?P<n>\d+|[两二三四五六七八九])\s*(?:例|예)(?![\d])")
 _TURKISH = re.compile(
-    r"(?<![\w-])(?P<n>\d+)\s+(?:hasta|olgu)(?:[a-z\u0131\u015f\u011f\u00e7\u00f6\u00fc]*)"
+    r"(?<![\w-])(?P<n>\d+)\s+(?:hasta|olgu|vaka)(?:[a-z\u0131\u015f\u011f\u00e7\u00f6\u00fc]*)"
 )
 _TURKISH_LETTERS = re.compile(r"[\u0131\u015f\u011f\u0130\u015e\u011e]")
-"""'200 hasta dahil edilmiştir', '17 olgu': a count in a Turkish sentence (one with a letter
-only Turkish writes: 'hasta' is also Spanish 'until')."""
+"""'200 hasta dahil edilmiştir', '17 olgu', '121 vaka': a count in a Turkish sentence (one
+with a letter only Turkish writes: 'hasta' is also Spanish 'until')."""
 _ENUMERATED = re.compile(r"\bone (?:patient|case|woman|man|child)\b", re.I)
 """'One patient with BRAO, one patient with PION, one patient with ...': as many patients."""
 _SUBGROUP = re.compile(r"\s*\(\s*\d+(?:[.,]\d+)?\s*%")
 """'Dimple was developed in 3 cases (2.1%)': a share of the series, not its size."""
 _MARKER = re.compile(
-    r"(?<![\w-])(?:case|patient|caso|cas|fall|paciente|patiente|observation)\s*(?:no\.?\s*)?"
+    r"(?<![\w-])(?:case|patient|caso|cas|fall|paciente|patiente|observation|patientin"
+    r"|fallbeispiel|paziente)\s*(?:no\.?\s*)?"
     r"(?P<n>[1-9])(?![\w.,/-]*\d)|病例\s*(?P<c>[1-9])(?!\d)",
     re.I,
 )
