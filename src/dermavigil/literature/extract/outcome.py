@@ -25,8 +25,8 @@ A status in a sentence set before the case ("seven months ago ... healed"), or
 only possible ("may heal leaving a scar"), is not the outcome; a pluperfect one
 ("had persisted") only when nothing later is stated. The subject tells which
 reactions it covers: "the lesions" means the visible lesions, anything else all.
-The status one sentence states is read by :mod:`.outcome_sentence`, seriousness by
-:mod:`.seriousness`.
+The status one sentence states is read by :mod:`.outcome_sentence`, what ends a status
+before the narrative's end by :mod:`.outcome_superseded`, seriousness by :mod:`.seriousness`.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from dermavigil.literature.extract.outcome_sentence import (
     present,
     sentence_status,
 )
+from dermavigil.literature.extract.outcome_superseded import superseded
 from dermavigil.literature.extract.outcome_words import OUTCOMES, StatusMention
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.seriousness import find_seriousness
@@ -78,41 +79,6 @@ _BEFORE_CASE = re.compile(r"\b(?:ago|earlier|previously)\b", re.I)
 buttock a year earlier that had resolved': history before the case."""
 _LASTING = re.compile(r"(?:irreversibl|permanent)\w*", re.I)
 """'Irreversible Blindness Following ...': a title that tells a lasting state."""
-_TREATED_AFTER = re.compile(
-    r"\b(?:began|started|initiated|underwent|(?:was|were) (?:then )?(?:treated|started)"
-    r"|(?:was|were) (?:surgically )?(?:removed|excised|drained|debrided)|removing|applied"
-    r"|(?:we|he|she|they|surgeons?|clinicians?|physicians?) (?:then )?(?:removed|excised|drained)"
-    r"|surgery was performed|(?:treatments?|therap(?:y|ies)) (?:was|were) (?:\w+ )?(?:conducted"
-    r"|administered|given))\b",
-    re.I,
-)
-"""A treatment begun after the status a sentence states, told in the passive or the active
-voice ("the nodule was excised", "we then drained the collection"): that status is no
-longer the last."""
-_SEEN_AFTER = re.compile(
-    r"\b(?:presented|was (?:then )?referred|consulted|(?:was )?transferred|in transfer|came to"
-    r"|visited|prescribed|was given|were given|received|was started on|was switched"
-    r"|(?:physical|clinical|dermatologic\w*) examination (?:revealed|showed|demonstrated))\b",
-    re.I,
-)
-"""The patient seen elsewhere or given a new treatment after an interim status ('oral
-clindamycin provided some improvement' ... 'she then consulted another practitioner who
-prescribed ...'): the status was not the last one."""
-_RELAPSE = re.compile(
-    r"\b(?:then|later|again)\b[^.;]{0,60}?\b(?:developed|exhibited|experienced|appeared"
-    r"|recurred|reappeared|returned|presented)\b|\b(?:recurred|reappeared|relapsed)\b",
-    re.I,
-)
-"""A new episode told after the status in its own sentence."""
-_INTRODUCED = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d+", re.I)
-"""The patient introduced (again): a full text retelling the case its abstract summed up."""
-_NEW_EPISODE = re.compile(
-    r"\b(?:came back|returned to (?:us|our|the)|re-?presented|presented again|was referred again"
-    r"|(?:was|were) seen again)\b",
-    re.I,
-)
-"""The patient back with a new complaint after the status a sentence states (an early swelling
-resolved, then a late reaction): that status is not the outcome of the reaction reported."""
 _PERSISTENT = re.compile(
     r"\b(?:present(?:ed|ing|s)?|complain\w*|referred|evaluation|consult\w*|came)\b[^.;]{0,40}?"
     r"\bpersistent\b|^persistent\b",
@@ -142,15 +108,6 @@ _EFFICACY = re.compile(
 therapy due to the good response and efficacy', 'His last BMI was 16.5 with an improvement',
 'persistently high levels of acute phase reagents': the indication's course on the therapy or
 a laboratory level, not a status of the reaction (docs/annotation.md, outcome)."""
-_REINTRODUCED = re.compile(
-    r"\b(?:re-?introduc\w*|re-?challeng\w*|re-?exposed|re-?exposure|re-?started|restarted"
-    r"|resumed)\b",
-    re.I,
-)
-_SIGN_AGAIN = re.compile(r"\b(?:appeared|developed|recurred|reappeared|occurred|returned)\b", re.I)
-"""'an attempt was made to reintroduce apomorphine ... within 2 weeks a crop of necrotic ulcers
-appeared': a recurrence on re-exposure told last leaves no outcome (docs/annotation.md, the
-v0xx decisions)."""
 _DISCHARGED = re.compile(r"\b(?:was|were) (?:\w+ )?discharged\b(?! against)", re.I)
 """'He was discharged after sixteen days of hospitalization': a discharge with no end status
 stated is recovering (docs/annotation.md, the v0xx decisions), read only when the narrative
@@ -189,50 +146,12 @@ def _persistent(facts: OutcomeFacts, sentences: list[Sentence]) -> None:
             return
 
 
-_SOUGHT = re.compile(r"\b(?:seek|sought|decided to (?:seek|consult|visit|come|return))\b", re.I)
-_WORSE = re.compile(r"\b(?:worsened|deteriorated)\s*$", re.I)
-_AT_PRESENTATION = re.compile(
-    r"\b(?:(?:at|on|upon) (?:presentation|admission|arrival)|presented|was admitted)\b", re.I
-)
-
-
 def _superseded(facts: OutcomeFacts, sentence: Sentence, later: list[Sentence]) -> None:
     """A new episode, or a treatment begun after 'persisted', told after the status
-    ``sentence`` states, and nothing said since: the outcome is unknown."""
-    after = [s for s in later if s.index > sentence.index]
+    ``sentence`` states, and nothing said since (:func:`.outcome_superseded.superseded`):
+    the outcome is unknown."""
     told_at = facts.spans["outcome"][0][1] - sentence.start if facts.spans.get("outcome") else 0
-    if _RELAPSE.search(sentence.text, max(0, told_at)):
-        # "resolved within 48 h; and then four days later, she exhibited the same symptoms"
-        facts.outcome, facts.sequelae, facts.spans = None, [], {}
-        return
-    if any(
-        _REINTRODUCED.search(s.text) and any(_SIGN_AGAIN.search(t.text) for t in after[i : i + 2])
-        for i, s in enumerate(after)
-    ):
-        facts.outcome, facts.sequelae, facts.spans = None, [], {}
-        return
-    retold = next((i for i, s in enumerate(after) if _INTRODUCED.search(s.text)), len(after))
-    interim = facts.outcome in (Outcome.not_recovered, Outcome.recovering)
-    told = sentence.text[max(0, told_at) :]
-    if interim and (_SEEN_AFTER.search(told) or _SOUGHT.search(told)):
-        # "Her vision did not improve regardless, so she decided to seek treatment at our
-        # center": the state that brought her, not the last one
-        facts.outcome, facts.sequelae, facts.spans = None, [], {}
-        return
-    before = sentence.text[: max(0, told_at)]
-    if _WORSE.search(before[-40:]) and _AT_PRESENTATION.search(before):
-        # "At presentation, the swelling had worsened", "presented with pain ..., which
-        # progressively worsened over the last 3 days": the state when she was seen
-        facts.outcome, facts.sequelae, facts.spans = None, [], {}
-        return
-    if (
-        any(_NEW_EPISODE.search(s.text) for s in after)
-        or (
-            facts.outcome is Outcome.not_recovered
-            and any(_TREATED_AFTER.search(s.text) for s in after)
-        )
-        or (interim and any(_SEEN_AFTER.search(s.text) for s in after[:retold]))
-    ):
+    if superseded(facts.outcome, told_at, sentence, later):
         facts.outcome, facts.sequelae, facts.spans = None, [], {}
 
 
