@@ -55,3 +55,29 @@ def test_a_case_report_that_proposes_a_guideline_keeps_its_case() -> None:
 )
 def test_the_kind_of_document_is_read_from_its_own_wording(text: str, no_case: bool) -> None:
     assert no_case_document(text) is no_case
+
+
+REVIEW_WITH_NATIONAL_REPORTS = (
+    "Shoulder bursitis after vaccination: the published cases and a national reporting system\n"
+    "To describe shoulder bursitis after vaccines given in the deltoid, a systematic review of "
+    "the cases published in the literature and of those notified to the national "
+    "pharmacovigilance system was carried out. Thirty-one cases were found; 68% of the "
+    "patients were female. Influenza vaccine was the vaccine most often involved, and bursitis with severe "
+    "local pain was the commonest lesion."
+)
+REVIEW_OF_A_LITERATURE_DATABASE = (
+    "Shoulder bursitis after vaccination: a systematic review\n"
+    "The PubMed database and the literature were searched for shoulder bursitis after vaccines "
+    "given in the deltoid. Most patients were women, and influenza vaccine was the vaccine most "
+    "often involved."
+)
+
+
+def test_a_review_that_also_analyses_a_reporting_system_keeps_its_suspect() -> None:
+    # docs/annotation.md, one convention for analyses: the cases of a reporting system make a
+    # series, even beside a review of published cases; only "database" also names where
+    # articles are held, so a literature database alone leaves the review with no case
+    draft = extract_draft(REVIEW_WITH_NATIONAL_REPORTS)
+    assert no_case_document(REVIEW_WITH_NATIONAL_REPORTS)
+    assert any("vaccine" in p["name"].lower() for p in draft.case["products"])
+    assert extract_draft(REVIEW_OF_A_LITERATURE_DATABASE).case["products"] == []

@@ -305,9 +305,10 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         )
         stated, ended = stated + held, ended or told
     # a review, guideline or consensus that tells no case of its own: its reactions are the
-    # literature's and a sex it names is a population's ("most patients were female"); an
-    # analysis counting the reports of a reporting system is a series of reported cases
-    documented = not check.languages and not analysed and no_case_document(text)
+    # literature's and a sex it names is a population's ("most patients were female"); a text
+    # that analyses a reporting system's cases, even beside a review of published ones, is a
+    # series of reported cases (docs/annotation.md: one convention for analyses)
+    documented = not check.languages and not analyses_reports(sentences) and no_case_document(text)
     review = documented or is_review(sentences) and not analysed
     reported_series = patient_facts.series and _SERIES_REPORTED.search(text)
     if documented or (

@@ -52,10 +52,21 @@ spontaneously reported adverse events", "thirteen of these reports"), not a perc
 rate ("3 severe reactions for every 100,000 injections")."""
 
 
+_DATABASE = re.compile(r"data ?base", re.I)
+"""The one word of :data:`SYSTEM` that also names where articles are held (PubMed's database)."""
+
+
 def analyses_reports(sentences: list[Sentence]) -> bool:
-    """The text names a reporting system (:data:`SYSTEM`) in a sentence that is not about a
-    literature search."""
-    return any(SYSTEM.search(s.text) and not _SEARCHED.search(s.text) for s in sentences)
+    """The text names a reporting system (:data:`SYSTEM`): by its kind or its acronym in any
+    sentence ("the cases published in the literature and those notified to the national
+    pharmacovigilance system"), or as a bare database in a sentence that is not about a
+    literature search (whose database holds articles)."""
+    return any(
+        not _SEARCHED.search(s.text)
+        or any(not _DATABASE.fullmatch(m.group(0)) for m in SYSTEM.finditer(s.text))
+        for s in sentences
+        if SYSTEM.search(s.text)
+    )
 
 
 def reported_counts(text: str, analysis: bool) -> list[Span]:
