@@ -81,3 +81,35 @@ def test_a_review_that_also_analyses_a_reporting_system_keeps_its_suspect() -> N
     assert no_case_document(REVIEW_WITH_NATIONAL_REPORTS)
     assert any("vaccine" in p["name"].lower() for p in draft.case["products"])
     assert extract_draft(REVIEW_OF_A_LITERATURE_DATABASE).case["products"] == []
+
+
+SERIES_WITH_REVIEW = (
+    "Nodules after poly-L-lactic acid injection: report of three new cases and a review of the "
+    "literature\n"
+    "Firm nodules appeared on the cheeks of three women months after poly-L-lactic acid "
+    "injections; all were female and none had a fever. The nodules were excised."
+)
+
+
+def test_a_report_of_counted_cases_with_a_literature_review_keeps_its_case() -> None:
+    # "report of three new cases": the text's own cases, counted, whatever review follows; a
+    # bare count is no cue (a review counts the cases it read)
+    assert case_cue(SERIES_WITH_REVIEW)
+    assert not no_case_document(SERIES_WITH_REVIEW)
+    assert not case_cue("A systematic review: 93 cases described in 30 articles were read.")
+    draft = extract_draft(SERIES_WITH_REVIEW)
+    assert any("lactic" in p["name"].lower() for p in draft.case["products"])
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # the patient introduced by an indefinite noun phrase with its adjectives
+        ("A previously healthy woman had necrosis after a filler; we review the literature.", True),
+        ("An elderly male patient had a nodule after a toxin; guidelines are discussed.", True),
+        # a study's participant counted ("one ... patient") is no case of the text's own
+        ("A systematic review: one female patient of the 40 read had an abscess.", False),
+    ],
+)
+def test_the_patient_introduced_with_adjectives_is_a_case_cue(text: str, cue: bool) -> None:
+    assert case_cue(text) is cue

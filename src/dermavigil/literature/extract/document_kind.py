@@ -4,14 +4,15 @@ consensus that reports none.
 A literature search returns case reports beside reviews, guidelines and consensus statements
 about the same products (the hard negatives of GVP Module VI.B.1.1.2 screening). A text tells a
 case of its own when it has a *case cue* (:func:`case_cue`: "we report", "a 45-year-old", "our
-patient", a heading "Case report"), not when it only names the case reports it searched or
-counts a study's participants. A text that calls itself a review, a guideline, a consensus or a
-set of recommendations (:data:`REVIEW`) and has no case cue reports no case
-(:func:`no_case_document`): its reactions, products and sites are the literature's, not a
-patient's (``docs/annotation.md``: `no_case`, "no individual patient with an adverse event";
-the issue: "abstracts with no adverse event give an empty draft marked so"). Both are read by
-the screening of records (:mod:`dermavigil.literature.screen`) and by the extractor
-(:mod:`.draft`). Pure: text in, verdict out.
+patient", "a previously healthy woman", a heading "Case report", "report of two cases"), not
+when it only names the case reports it searched or counts a study's participants. A text that
+calls itself a review, a guideline, a consensus or a set of recommendations (:data:`REVIEW`)
+and has no case cue reports no case (:func:`no_case_document`): its reactions, products and
+sites are the literature's, not a patient's (``docs/annotation.md``: `no_case`, "no
+individual patient with an adverse event"; the issue: "abstracts with no adverse event give an
+empty draft marked so"). Both are read by the screening of records
+(:mod:`dermavigil.literature.screen`) and by the extractor (:mod:`.draft`). Pure: text in,
+verdict out.
 """
 
 from __future__ import annotations
@@ -26,8 +27,17 @@ _STUDY_NOUNS = (
 clinical data of patients", "we present data from a trial"), or the study or review the text
 is ("we present a systematic review", "we report a retrospective study"; not "a case
 study"): an institution's patients in aggregate, or other texts, not a case."""
+_CASES = (
+    r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r" (?:new |further |additional |more )?(?:cases|patients)\b"
+)
+"""A count of cases ("2 new cases", "three patients"): the text's own when the text calls
+itself their report ("...: report of two new cases and review of the literature"); a bare
+count may be of other texts' cases or of a study's participants ("93 cases described in 30
+articles", "780 patients treated")."""
 _CASE = re.compile(
-    r"\b(?:we (?:hereby )?(?:report|present|describe)(?!\s+(?:on\s+)?(?:(?:our|the|an?|this)\s+)?"
+    rf"\b(?:(?:report|description|presentation)s? of {_CASES}"
+    r"|we (?:hereby )?(?:report|present|describe)(?!\s+(?:on\s+)?(?:(?:our|the|an?|this)\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}(?<!\bcase\s){_STUDY_NOUNS}\b)"
     # "in case of anaphylaxis" is a condition, not a case
     r"|(?<!\bin )case (?:report|of|series|presentation)"
@@ -35,8 +45,11 @@ _CASE = re.compile(
     r"|(?<!\bover )(?<!\bunder )(?<!\bthan )\d+[- ](?:year|yr|month|week)s?[- ]old"
     # "our patient", "one of our patients"; not "our patients", an institution's in aggregate
     r"|our patient(?!s)|\bone of our patients"
-    r"|(?:a|an|one) (?:man|woman|boy|girl|patient|child|infant|baby|toddler|neonate|newborn"
-    r"|adolescent|teenager|lady|gentleman)\b)"
+    # the patient introduced by an indefinite noun phrase, adjectives and all ("a woman", "a
+    # previously healthy man", "an elderly female patient"; "one patient" only bare)
+    r"|(?:(?:a|an) (?:(?!(?:of|with|and|or|in|for|to|who|that)\b)[a-z-]+ ){0,2}?|one )(?:man"
+    r"|woman|boy|girl|patient|child|infant|baby|toddler|neonate|newborn|adolescent|teenager"
+    r"|lady|gentleman)\b)"
     # the same cues in the other languages read: "estudo de um caso", "relatar o caso",
     # "presentamos el caso", "cas clinique", "caso clinico", "Fallbericht", and a patient's age
     # ("niña de 6 años", "mulher de 30 anos", "eine 45-jährige Patientin")
