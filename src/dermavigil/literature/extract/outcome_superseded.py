@@ -29,12 +29,18 @@ longer the last."""
 _SEEN_AFTER = re.compile(
     r"\b(?:presented|was (?:then )?referred|consulted|(?:was )?transferred|in transfer|came to"
     r"|visited|prescribed|was given|were given|received|was started on|was switched"
-    r"|(?:physical|clinical|dermatologic\w*) examination (?:revealed|showed|demonstrated))\b",
+    r"|(?:physical|clinical|dermatologic\w*) examination (?:revealed|showed|demonstrated)"
+    # the same told by the verb's noun: "at presentation", "a consultation was obtained"
+    r"|(?:at|on|upon) (?:(?:her|his|the|initial|first) )?(?:presentation|admission|arrival)"
+    r"|(?:consultation|referral) (?:was|were) (?:then )?(?:obtained|requested|sought|arranged"
+    r"|made))\b",
     re.I,
 )
 """The patient seen elsewhere or given a new treatment after an interim status ('oral
 clindamycin provided some improvement' ... 'she then consulted another practitioner who
-prescribed ...'): the status was not the last one."""
+prescribed ...'), told by the verb or by its noun ('did not improve, so a consultation was
+obtained', 'but did not improve. At presentation, ...': a verb's nominalisation names the
+same event): the status was not the last one."""
 _RELAPSE = re.compile(
     r"\b(?:then|later|again)\b[^.;]{0,60}?\b(?:developed|exhibited|experienced|appeared"
     r"|recurred|reappeared|returned|presented)\b|\b(?:recurred|reappeared|relapsed)\b",
