@@ -62,8 +62,8 @@ REVIEW_WITH_NATIONAL_REPORTS = (
     "To describe shoulder bursitis after vaccines given in the deltoid, a systematic review of "
     "the cases published in the literature and of those notified to the national "
     "pharmacovigilance system was carried out. Thirty-one cases were found; 68% of the "
-    "patients were female. Influenza vaccine was the vaccine most often involved, and bursitis with severe "
-    "local pain was the commonest lesion."
+    "patients were female. Influenza vaccine was the vaccine most often involved, and "
+    "bursitis with severe local pain was the commonest lesion."
 )
 REVIEW_OF_A_LITERATURE_DATABASE = (
     "Shoulder bursitis after vaccination: a systematic review\n"
