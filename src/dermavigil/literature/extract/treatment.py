@@ -32,7 +32,12 @@ from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment_combined import specific_names
 from dermavigil.literature.extract.treatment_conjuncts import listed_with, listed_with_suspect
 from dermavigil.literature.extract.treatment_diagnostic import diagnostic
-from dermavigil.literature.extract.treatment_exposure import names_the_exposure, title_causes
+from dermavigil.literature.extract.treatment_exposure import (
+    drug_key,
+    given_before,
+    names_the_exposure,
+    title_causes,
+)
 from dermavigil.literature.extract.treatment_indication import for_another_condition
 from dermavigil.literature.extract.treatment_late import late_suspects
 from dermavigil.literature.extract.treatment_matches import Match
@@ -159,13 +164,21 @@ def find_treatments(
     indication that is another condition than the case's reactions (``reaction_spans``,
     absolute offsets: :mod:`.treatment_indication`). A drug listed with the suspect in one
     coordination, before the first reaction or in the exposure's sentence, was given with it
-    (:func:`.treatment_conjuncts.listed_with_suspect`).
+    (:func:`.treatment_conjuncts.listed_with_suspect`). A lexicon drug given before the
+    reaction is the exposure or a drug the patient took, also where a later sentence with a
+    treatment cue names it again (:func:`.treatment_exposure.given_before`).
     """
     found: dict[str, TreatmentFact] = {}
     routes_of: dict[str, str | None] = {}
     exposed = exposure.index if exposure else 0
     causes = title_causes(patient[0].text) if patient and patient[0].section == "title" else []
+    before: set[str] = set()  # the drugs given before the reaction
     for index, sentence in enumerate(patient):
+        before |= given_before(
+            sentence,
+            first_reaction,
+            [a - sentence.start for a, _ in reaction_spans if sentence.start <= a < sentence.end],
+        )
         if (
             0 < sentence.index < exposed
             and first_reaction > 0
@@ -238,6 +251,8 @@ def find_treatments(
             drug = CANONICAL.get(drug.lower(), drug)
             if names_the_exposure(drug, causes) and not title_cue:
                 continue
+            if drug_key(drug) in before and not TREATMENT.fullmatch(drug):
+                continue  # a drug given before the reaction, named again
             if (
                 0 < sentence.index < first_reaction
                 and not TREATMENT.fullmatch(drug)
@@ -250,7 +265,7 @@ def find_treatments(
             if _underwent_before(sentence, match.start(), match.end(), first_reaction):
                 continue  # the surgery the suspect was given for or in, before the reaction
             route_match = cues.ROUTE_BEFORE.search(sentence.text[: match.start()])
-            key = re.sub(r"[\s\u2010\u2011-]+", "", drug.lower()).removesuffix("s")
+            key = drug_key(drug)
             route_word = (
                 route_match.group(1).lower()
                 if route_match and route_match.end() == match.start()

@@ -79,6 +79,33 @@ _NOT_A_FAMILY = (ProductCategory.other, ProductCategory.drug)
 """Categories of a name that is not an aesthetic product family named again."""
 
 
+_MARKS = " \u00ae\u2122*"
+"""Space and the trademark marks between a name and its bracket ("Calciparin \u00ae (")."""
+
+
+def _in_apposition(
+    text: str, start: int, suspect_spans: tuple[tuple[int, int], ...], suspects: frozenset[str]
+) -> bool:
+    """A name inside the bracket that follows a suspect's mention ("medroxyprogesterone
+    (Depo-Provera)", "glatiramer acetate (GA, Copolymer-1, Copaxone)", "Teriparatide
+    (recombinant parathyroid hormone)", "Calciparin \u00ae (calcium nadroparin)"): a
+    parenthetical apposition renames its anchor (Quirk et al., *A Comprehensive Grammar of
+    the English Language*, 1985, 17.65-17.80: appositives in parentheses), so each name it
+    lists is the suspect again, not a treatment."""
+    opening = text.rfind("(", max(0, start - 60), start)
+    if opening < 0 or any(c in text[opening:start] for c in ").;"):
+        return False
+    anchor = text[:opening].rstrip(_MARKS)
+    return (
+        any(0 <= len(anchor) - b <= 1 for _, b in suspect_spans)
+        or any(len(s) > 3 and anchor.lower().endswith(s) for s in suspects)
+        or (
+            not text[opening + 1 : start].strip()  # the bracket's first name, a few words on
+            and any(len(s) > 5 and s in anchor[-15 - len(s) :].lower() for s in suspects)
+        )
+    )
+
+
 def _matches(
     text: str, suspects: frozenset[str], suspect_spans: tuple[tuple[int, int], ...] = ()
 ) -> list[tuple[int, int, str]]:
@@ -161,13 +188,7 @@ def _matches(
             continue  # the suspect, not "PAAG evacuation", the removal of the suspect
         if any(name.lower() in s for s in suspects if len(name) > 5):
             continue
-        if re.search(r"\(\s*(?:\w+[\u2010\u2011-])?$", text[:start]) and (
-            any(0 <= start - b <= 3 for _, b in suspect_spans)
-            or any(
-                len(s) > 5 and s in text[max(0, start - 15 - len(s)) : start].lower()
-                for s in suspects
-            )
-        ):
+        if _in_apposition(text, start, suspect_spans, suspects):
             continue  # "medroxyprogesterone (Depo-Provera)": the suspect's brand
         if cues.NOT_GIVEN_BEFORE.search(text[max(0, start - 80) : start]):
             continue
