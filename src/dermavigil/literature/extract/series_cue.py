@@ -4,10 +4,12 @@
 series' ``patients`` is the number the study covers (s002, s005). The cues, in English
 and in the other languages of the set (text folded to ASCII, :func:`ascii_fold`):
 
-- a count of patients, cases or children, with up to two adjectives between ("five recent
-  clinical cases", "two additional cases", "three own observations", "a total of 380
-  patients", "two case reports"; "dos nuevos casos", "deux femmes", "zwei Patientinnen",
-  "due casi", "13 Kinder"; Chinese "380例");
+- a count of patients, cases, children or a survey's participants, with up to two
+  adjectives between ("five recent clinical cases", "two additional cases", "three own
+  observations", "a total of 380 patients", "two case reports", "212 participants": a
+  survey counted by its participants is a series, docs/annotation.md, a0xx kinds; "dos
+  nuevos casos", "deux femmes", "zwei Patientinnen", "due casi", "13 Kinder"; Chinese
+  "380例");
 - "both patients / cases / instances" ("ambos pacientes", "les deux patientes", "beide
   Patienten"): two;
 - numbered patients ("Case 1 ... Case 2", "Patient 1", "Caso 1", "Patientin 1",
@@ -49,6 +51,7 @@ _ADJECTIVE = (
 _NOUN = (
     r"patients|cases|case reports|case studies|observations|instances|women|men|females"
     r"|males|subjects|individuals|children|girls|boys|adults|victims|infants|neonates|adolescents"
+    r"|participants|respondents"
 )
 _COUNT = re.compile(
     rf"\b(?P<n>{NUMBER_WORDS})\s+(?:{_ADJECTIVE}\s+){{0,2}}(?:{_NOUN})\b"

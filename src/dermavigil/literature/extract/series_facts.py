@@ -71,10 +71,13 @@ def add_group_seriousness(outcome: OutcomeFacts, sentences: list[Sentence]) -> N
 _AFTER_CASES = frozenset({"discussion", "conclusion", "conclusions", "lessons"})
 _TOLD = re.compile(
     r"\b(?:presented|developed|experienced|had|showed|suffered|included|complicated|were"
-    r" (?:diagnosed|seen|treated|admitted|referred)|underwent|required|reports?|describes?)\b",
+    r" (?:diagnosed|seen|treated|admitted|referred|identified|found|noted|observed)|underwent"
+    r"|required|reports?|describes?|occurred|appeared|arose|revealed)\b",
     re.I,
 )
-"""A group sentence that tells what happened (not only how many were studied)."""
+"""A group sentence that tells what happened (not only how many were studied): a verb of
+having, presenting or undergoing, or of occurring or being found ("revealed 124 children
+with ...", "nodules occurred in 6 infants")."""
 
 
 _COUNTED = re.compile(
