@@ -15,15 +15,17 @@ order, each giving the reason shown to the reviewer:
    anaphylaxis", nor an institution's patients in aggregate, "our patients", nor the case
    reports and case series a review searched or "one patient" counted among a study's,
    unless a heading, a subtitle or a determiner makes them the text's own kind, "...: case
-   reports and literature review"; both read by :mod:`.extract.document_kind`, which the
-   extractor shares) -> a review, not a case report;
-3. a trial, cohort, incidence or other study without a case cue -> a study, not a case
-   report; unless the study counts its patients by their reaction ("30 patients with
-   vascular compromise after filler injections", not "208 patients received 4,369
-   injections": :mod:`.screen_series`) and names an injected product: a case series, kept
-   for reading with that reason ("a study counting its patients by their reaction
-   (vascular compromise), a case series, to read: ..."); so is an analysis of a reporting
-   system that counts reports of a reaction ("we identified 57 reports of ...");
+   reports and literature review"; the case cue read by :mod:`.extract.document_kind`, the
+   review words by :mod:`.extract.study_design`, both shared with the extractor) -> a review,
+   not a case report;
+3. a trial, cohort, incidence, laboratory or other study (:data:`.extract.study_design.STUDY`)
+   without a case cue -> a study, not a case report; unless the study counts its patients by
+   their reaction ("30 patients with vascular compromise after filler injections", not "208
+   patients received 4,369 injections": :mod:`.screen_series`) and names an injected
+   product: a case series, kept for reading with that reason ("a study counting its patients
+   by their reaction (vascular compromise), a case series, to read: ..."); so is an analysis
+   of a reporting system that counts reports of a reaction ("we identified 57 reports of
+   ...");
 4. the extracted draft has no reaction of a patient -> no adverse reaction found;
 5. no suspect product -> no product named as the cause;
    but a text with a case cue that names an injection (or a device put under the skin, a
@@ -65,22 +67,16 @@ from dataclasses import dataclass
 from dermavigil.domain.routes import INJECTION_ROUTES
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import Draft, extract_draft
-from dermavigil.literature.extract.document_kind import REVIEW
 from dermavigil.literature.extract.document_kind import case_cue as tells_case
 from dermavigil.literature.extract.needle_words import is_needle_procedure
 from dermavigil.literature.extract.quality import check_text
+from dermavigil.literature.extract.study_design import REVIEW, STUDY
 from dermavigil.literature.extract.tattoo import is_tattoo
 from dermavigil.literature.screen_cues import injection_cue, under_skin_device
 from dermavigil.literature.screen_series import counted_by_reaction, counted_in_reports
 from dermavigil.terminology.drug_variants import ANTIVENOMS, SKIN_TEST_ANTIGENS
 from dermavigil.terminology.drugs import find_drugs
 
-_STUDY = re.compile(
-    r"\b(?:randomi[sz]ed|double-blind|placebo|cohort|retrospective (?:study|analysis|review)"
-    r"|prospective (?:study|trial)|clinical trial|cross-sectional|survey|in vitro|mice|animal"
-    r" study|descriptive study|\d+-year follow-up study|incidence rates?)\b",
-    re.I,
-)
 _INJECTED_BY_NATURE = frozenset(
     {"ha_filler", "plla", "caha", "botulinum_toxin", "polynucleotide", "prp", "mesotherapy"}
     | {"vaccine", "allergen_immunotherapy"}
@@ -188,7 +184,7 @@ def screen_record(record: Record) -> Screening:
         return Screening(record, False, "no abstract to read and the title names no case")
     if REVIEW.search(text) and not case_cue:
         return Screening(record, False, "a review, not a case report")
-    if _STUDY.search(text) and not case_cue:
+    if STUDY.search(text) and not case_cue:
         return _study_series(record, text) or Screening(record, False, "a study, not a case report")
     check = check_text(text)
     if check.foreign or not check.usable:

@@ -6,18 +6,20 @@ about the same products (the hard negatives of GVP Module VI.B.1.1.2 screening).
 case of its own when it has a *case cue* (:func:`case_cue`: "we report", "a 45-year-old", "our
 patient", "a previously healthy woman", a heading "Case report", "report of two cases"), not
 when it only names the case reports it searched or counts a study's participants. A text that
-calls itself a review, a guideline, a consensus or a set of recommendations (:data:`REVIEW`)
-and has no case cue reports no case (:func:`no_case_document`): its reactions, products and
-sites are the literature's, not a patient's (``docs/annotation.md``: `no_case`, "no
-individual patient with an adverse event"; the issue: "abstracts with no adverse event give an
-empty draft marked so"). Both are read by the screening of records
-(:mod:`dermavigil.literature.screen`) and by the extractor (:mod:`.draft`). Pure: text in,
-verdict out.
+calls itself a review, a guideline, a consensus or a set of recommendations
+(:data:`.study_design.REVIEW`) and has no case cue reports no case (:func:`no_case_document`):
+its reactions, products and sites are the literature's, not a patient's
+(``docs/annotation.md``: `no_case`, "no individual patient with an adverse event"; the issue:
+"abstracts with no adverse event give an empty draft marked so"). Both are read by the
+screening of records (:mod:`dermavigil.literature.screen`) and by the extractor
+(:mod:`.draft`). Pure: text in, verdict out.
 """
 
 from __future__ import annotations
 
 import re
+
+from dermavigil.literature.extract.study_design import REVIEW
 
 _STUDY_NOUNS = (
     r"(?:experiences?|data|results?|outcomes?|findings|incidence|rates?|cohort"
@@ -85,23 +87,7 @@ def case_cue(text: str) -> bool:
     return False
 
 
-REVIEW = re.compile(
-    r"\b(?:systematic review|meta-analys[ie]s|literature review|review of the literature|narrative"
-    r" review|scoping review|we review|guidelines?|recommendations|review article"
-    # a consensus the text is ("a consensus statement", "consensus recommendations"), not one
-    # a treatment "still lacks"
-    r"|consensus (?:statements?|recommendations?|guidelines?|conferences?|meetings?|panels?"
-    r"|reports?|documents?|papers?)|(?:an? |this |the present )(?:expert |international )?consensus"
-    # the same in the other languages read ("revisão bibliográfica", "protocolo de actuación")
-    r"|revis[ãa]o (?:bibliogr[áa]fica|de literatura|da literatura|sistem[áa]tica|integrativa)"
-    r"|revisi[óo]n (?:bibliogr[áa]fica|de la literatura|sistem[áa]tica)|protocolo de actuaci[óo]n"
-    r"|revue (?:de la litt[ée]rature|syst[ée]matique)|[ÜU]bersichtsarbeit"
-    r"|revisione (?:della letteratura|sistematica))\b",
-    re.I,
-)
-
-
 def no_case_document(text: str) -> bool:
     """The text is a review, a guideline, a consensus or a set of recommendations
-    (:data:`REVIEW`) and tells no case of its own (:func:`case_cue`)."""
+    (:data:`.study_design.REVIEW`) and tells no case of its own (:func:`case_cue`)."""
     return bool(REVIEW.search(text)) and not case_cue(text)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.study_design import REVIEW_OR_STUDY
 
 _PATIENT = re.compile(
     r"\b(?:the patient|our patient|patient(?!s)|(?:the|our|these|both|all|two|three|four|five|six"
@@ -62,14 +63,6 @@ _REVIEW = re.compile(
     r"|reports))\b",
     re.IGNORECASE,
 )
-REVIEW_OR_STUDY = re.compile(
-    r"\b(?:systematic review|meta-analys[ie]s|literature review|review of the literature"
-    r"|narrative review|scoping review|a review|we (?:searched|reviewed)|randomi[sz]ed"
-    r"|double-blind|placebo-controlled|cohort study|retrospective (?:study|analysis)"
-    r"|prospective (?:study|trial)|clinical trial)\b",
-    re.IGNORECASE,
-)
-"""A review or a study, not the report of one patient's case."""
 CASE_CUE = re.compile(
     r"\b(?:we (?:hereby )?(?:report|present|describe)|case reports?|case series|cases? of"
     r"|\d+[- ](?:year|month|week)s?[- ]old|our patient|(?:one|two|three|four|five|\d+) patients)\b",

@@ -29,6 +29,7 @@ from dermavigil.literature.extract.reported_events import analyses_reports, repo
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.series_cue import find_series
 from dermavigil.literature.extract.seriousness import find_seriousness
+from dermavigil.literature.extract.study_design import TRIAL
 
 _GROUP = re.compile(
     rf"\b(?:{NUMBER_WORDS})\s+(?:of\s+(?:the\s+|these\s+|them\b|our\s+|\d+\b)\s*)?(?:[\w-]+\s+){{0,3}}?"
@@ -126,23 +127,15 @@ def results_sentence(sentence: Sentence, analysis: bool = False) -> bool:
     return bool(reported_counts(sentence.text, analysis))  # "we found 192 reports of X"
 
 
-_TRIAL = re.compile(
-    r"\b(?:randomi[sz]ed|double-blind|placebo|open-label|(?:clinical|controlled) trials?"
-    r"|phase (?:I{1,3}V?|[1-4])(?:/(?:I{1,3}V?|[1-4]))?)\b",
-    re.I,
-)
-"""A trial, or an analysis of trials: its events are those of participants given a product by
-design, annotated `no_case` (``docs/annotation.md``, kinds: trials and their post hoc
-analyses)."""
 _WANTED = re.compile(r"\b(?:needed|should|warrant\w*|future|further)\b", re.I)
 """A trial only wished for ("controlled trials are needed"): not what the text is."""
 
 
 def is_trial(sentences: list[Sentence]) -> bool:
-    """The text is a trial (:data:`_TRIAL`) by its title or a sentence before its discussion
-    that wishes for none."""
+    """The text is a trial (:data:`.study_design.TRIAL`) by its title or a sentence before its
+    discussion that wishes for none."""
     return any(
-        _TRIAL.search(s.text) and not _WANTED.search(s.text)
+        TRIAL.search(s.text) and not _WANTED.search(s.text)
         for s in sentences
         if s.section not in _AFTER_CASES
     )
