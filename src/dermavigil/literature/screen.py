@@ -26,7 +26,11 @@ order, each giving the reason shown to the reviewer:
    by their reaction (vascular compromise), a case series, to read: ..."); so is an analysis
    of a reporting system that counts reports of a reaction ("we identified 57 reports of
    ...");
-4. the extracted draft has no reaction of a patient -> no adverse reaction found;
+4. the extracted draft is a report of a treatment's effect (the product told as the treatment
+   of the patient's disease, no adverse event told: :mod:`.extract.efficacy_report`) -> a
+   treatment's effect, no adverse reaction (GVP VI.B.1.1.2 drafts reports of a suspected
+   adverse reaction only);
+   the extracted draft has no reaction of a patient -> no adverse reaction found;
 5. no suspect product -> no product named as the cause;
    but a text with a case cue that names an injection (or a device put under the skin, a
    procedure that injects, a drug given only by injection: :mod:`.screen_cues`) is kept for
@@ -68,6 +72,7 @@ from dermavigil.domain.routes import INJECTION_ROUTES
 from dermavigil.literature.biblio import Record
 from dermavigil.literature.extract import Draft, extract_draft
 from dermavigil.literature.extract.document_kind import case_cue as tells_case
+from dermavigil.literature.extract.efficacy_report import TREATMENT_EFFECT
 from dermavigil.literature.extract.needle_words import is_needle_procedure
 from dermavigil.literature.extract.quality import check_text
 from dermavigil.literature.extract.study_design import REVIEW, STUDY
@@ -191,6 +196,8 @@ def screen_record(record: Record) -> Screening:
         reason = check.warnings[0] if check.warnings else "the text cannot be read"
         return Screening(record, True, f"not screened by the extractor, to read: {reason}")
     draft = extract_draft(text, record)
+    if TREATMENT_EFFECT in draft.warnings:
+        return Screening(record, False, "a treatment's effect, no adverse reaction told", draft)
     injected = injection_cue(text)
     missing = (
         "no adverse reaction of a patient found"

@@ -33,6 +33,7 @@ from dermavigil.literature.extract.challenge import (
 )
 from dermavigil.literature.extract.document_kind import no_case_document
 from dermavigil.literature.extract.draft_model import Draft
+from dermavigil.literature.extract.efficacy_report import TREATMENT_EFFECT, efficacy_report
 from dermavigil.literature.extract.exposure_products import named_family
 from dermavigil.literature.extract.extravasation import lone_extravasation
 from dermavigil.literature.extract.findings import find_findings
@@ -207,6 +208,13 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     )
     long_names = abbreviated_names(sentences)
     suspects |= {long_names[s] for s in suspects if s in long_names}
+    # a report of a treatment's effect: its product treated the patient's disease, and nothing
+    # tells an adverse event; the disease and its signs are the indication, no reaction
+    treated = (
+        not check.languages
+        and bool(products)
+        and efficacy_report(_with_title(sentences, told), sentences, suspects)
+    )
     introduced = [
         a for k in ("patient.age", "patient.sex") for a, _ in patient_facts.spans.get(k, [])
     ]
@@ -289,6 +297,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     if "report.patients_in_report" in patient_facts.spans:
         evidence["report.patients_in_report"] = patient_facts.spans["report.patients_in_report"]
     warnings = list(check.warnings)
+    if treated:
+        warnings.append(TREATMENT_EFFECT)
     stated: list[str] = []  # criteria stated of the case that no reaction can carry
     if not case["reactions"] and outcome.seriousness:
         stated = [c.value for c in outcome.seriousness]
@@ -308,7 +318,11 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     # literature's and a sex it names is a population's ("most patients were female"); a text
     # that analyses a reporting system's cases, even beside a review of published ones, is a
     # series of reported cases (docs/annotation.md: one convention for analyses)
-    documented = not check.languages and not analyses_reports(sentences) and no_case_document(text)
+    documented = (
+        not check.languages
+        and not analyses_reports(sentences)
+        and (no_case_document(text) or treated)
+    )
     review = documented or is_review(sentences) and not analysed
     reported_series = patient_facts.series and _SERIES_REPORTED.search(text)
     if documented or (
