@@ -27,6 +27,16 @@ from dermavigil.literature.extract.negation import Assertion, assertion
         ("An abscess could not be excluded.", "abscess", Assertion.uncertain),
         ("The lesions resolved with hyperpigmentation.", "hyperpigmentation", Assertion.present),
         ("No erythema was seen at first; later, papules appeared.", "papules", Assertion.present),
+        # a clause of its own after ", and" (its subject and verb) ends the scope; a list does not
+        ("There was no redness, and the nodules were tender.", "tender", Assertion.present),
+        ("There was no pain, redness, and swelling.", "swelling", Assertion.negated),
+        # "not" closing an elided predicate negates nothing after it
+        (
+            "Her gait recovered but her sight did not, and a squint was found.",
+            "squint",
+            Assertion.present,
+        ),
+        ("She did not develop a squint.", "squint", Assertion.negated),
     ],
 )
 def test_assertion(sentence: str, mention: str, status: Assertion) -> None:

@@ -15,7 +15,8 @@ no improvement to the tender and painful lesion": the lesion is tender and painf
 "without success", "without improvement", "without response" ("antibiotics were given
 without success, and the abscess was drained": the drainage is not negated) and "did not
 improve / respond / resolve" ("did not improve despite intravenous fluids": the fluids were
-given).
+given), and a "not" that closes an elided predicate before a comma ("her vision did not, and
+an exotropia was found": nothing after it is negated).
 Uncertainty triggers ("suspected", "possible", "may have", "could not be excluded") give
 the status ``uncertain`` the same way, as in ConText (Harkema et al. 2009, J Biomed
 Inform 42(5):839-851). A diagnosis "consistent with" or "suggestive of" what was found
@@ -53,7 +54,7 @@ class Assertion(StrEnum):
 _PRE_NEGATION = (
     r"no(?! (?:(?:further|significant|clinical|marked|notable) )?(?:improvement|change|response"
     r"|relief|benefit|effect|resolution|regression)s?\b)"
-    r"|not(?! (?:improve|respond|resolve|regress|subside|heal)\w*)"
+    r"|not(?! (?:improve|respond|resolve|regress|subside|heal)\w*)(?!\s*,)"
     r"|without(?! (?:any )?(?:success|improvement|benefit|effect|response|relief|result))"
     r"|denie[sd]|deny|absence of|absent|negative for|free of|ruled out|rule out"
     r"|no evidence of|no signs? of|no further|never|neither|nor"
@@ -128,9 +129,15 @@ _POST_HYPOTHETICAL = (
 )
 _TERMINATION = re.compile(
     r"\b(?:but|however|although|though|yet|except|which|whereas|while|after|then|later|"
-    r"subsequently|and (?:then|later)|before|until)\b|[;:]",
+    r"subsequently|and (?:then|later)|before|until)\b|[;:]"
+    r"|,\s*and\s+(?:the|his|her|its|their|this|these|those)\s+[\w-]+(?:\s+[\w-]+){0,2}?"
+    r"\s+(?:was|were|is|are|became|remained)\b",
     re.IGNORECASE,
 )
+"""Where a trigger's scope ends: NegEx's termination terms, a clause's end, and a clause of its
+own joined by ", and" with its own subject and verb ("there were no skin changes, and the
+lesions were tender": the lesions' tenderness is not negated; "no pain, redness, and
+swelling" is one list)."""
 _LIST_ITEM = r"(?!(?:the|a|an|was|were|is|are|had|has|she|he|it|they)\b)[\w'-]+"
 _POST_LIST = re.compile(
     rf"^(?:(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+){_LIST_ITEM}(?:\s+{_LIST_ITEM}){{0,3}})+"
