@@ -103,3 +103,26 @@ def test_an_extravasation_all_the_text_tells_is_the_reaction():
         "doxorubicin."
     )
     assert "extravasation" not in " ".join(_verbatims(beside))
+
+
+def test_a_title_diagnosis_no_vocabulary_codes_is_no_test_result():
+    """A case report's title names a diagnosis the Disease Ontology holds and the HPO does not
+    code ("Arthus reaction"): with no code, it names none of the test results the text gives,
+    and is the case's reaction."""
+    draft = extract_draft(
+        "Arthus reaction after a tetanus booster in a nurse\n"
+        "A 45-year-old woman received a tetanus booster in the left deltoid. Six hours later, "
+        "a painful indurated plaque appeared at the site. Her blood count was normal."
+    )
+    assert "arthus reaction" in {v.lower() for v in _verbatims(draft)}
+
+
+def test_a_title_name_not_tied_to_the_exposure_stays_out():
+    """A name the title gives as a condition, not as what followed the exposure ("... in a
+    nurse whose Arthus reaction history was known"), is no reaction of the case."""
+    draft = extract_draft(
+        "Deltoid abscess in a nurse known for Arthus reaction\n"
+        "A 45-year-old woman received a tetanus booster in the left deltoid. Two days later, "
+        "an abscess formed at the site."
+    )
+    assert "arthus reaction" not in {v.lower() for v in _verbatims(draft)}

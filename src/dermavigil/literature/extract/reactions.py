@@ -139,11 +139,12 @@ def find_reactions(
             reaction = _told(verbatim, code_phrase(verbatim), sentence, spans, sites, timing)
             reaction.indexed = indexed
             reactions.append(reaction)
-    titles = {s.index for s in patient if s.section == "title"}
+    titles = {s.index: s for s in patient if s.section == "title"}
+    told = {normalize(r.verbatim) for r in reactions if r.sentence not in titles}
     reactions = [
         r
         for r in _not_conditions(reactions, excluded)
-        if not (r.indexed and r.sentence in titles and {c.code for c in r.codes} <= results)
+        if not (r.indexed and r.sentence in titles and _title_result(r, titles, results, told))
         and normalize(r.verbatim) not in indications
     ]
     return without_ancestors(within_longer(merge(reactions)), patient), excluded
@@ -186,6 +187,46 @@ def _widened(
     if (start, end) == at or code_phrase(text[start:end]):
         return verbatim, span
     return _decapitalise(text[start:end], sentence, start), shift(sentence, (start, end))
+
+
+_CAUSED_AFTER = re.compile(
+    r"\b(?:after|following|induced|caused|due to|secondary to|associated with|related to"
+    r"|complicating|post)\b",
+    re.I,
+)
+_CAUSED_BEFORE = re.compile(r"(?:\binduc(?:ing|ed)|\bcausing|\binduced by)\s*$", re.I)
+_TITLE_HEAD = re.compile(
+    r"\W*(?:(?:an?|the)\s+)?(?:(?:rare|unusual|unique|first|new)\s+)?"
+    r"(?:case(?:\s+report)?\s+of\s+(?:an?\s+)?)?(?:[\w-]+\s+){0,2}",
+    re.I,
+)
+"""What may stand before the title's head noun phrase: an article, "a rare case of", two
+modifiers."""
+
+
+def _title_result(
+    reaction: ReactionFacts, titles: dict[int, Sentence], results: set[str], told: set[str]
+) -> bool:
+    """A mention only the index found in the title that is no reaction of the case: a test
+    result the text gives (its codes among ``results``), or, when no vocabulary codes it (a
+    Disease Ontology name: "Arthus reaction"), a name the title does not tie to the exposure:
+    as its head noun phrase with a cause word after it ("Arthus reaction following a
+    booster", "A case of X after ...") or with a cause word right before it ("injections
+    inducing sarcoidosis", "vaccine-induced lupus"). A condition the title names ("... as a
+    risk factor for ...", "in a patient with X") or a line of affiliations run into the title
+    is none. ``told``: the normalised verbatims of the other sentences' reactions; an uncoded
+    title name among them is theirs to report, as they write it."""
+    if reaction.codes:
+        return {c.code for c in reaction.codes} <= results
+    if normalize(reaction.verbatim) in told:
+        return True  # the text's sentences tell it too: theirs to report, as they write it
+    title = titles[reaction.sentence]
+    start, end = (p - title.start for p in reaction.spans["verbatim"][0])
+    head = _TITLE_HEAD.fullmatch(title.text, 0, start) is not None
+    return not (
+        (head and _CAUSED_AFTER.search(title.text, end))
+        or _CAUSED_BEFORE.search(title.text, 0, start)
+    )
 
 
 def _test_results(sentence: Sentence, text: str) -> set[str]:
