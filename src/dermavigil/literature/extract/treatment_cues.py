@@ -2,7 +2,9 @@
 
 Read by :mod:`.treatment`: the treatment cues of a patient sentence ("treated
 with", "was administered", "received", "resolved after", a treatment's success or
-efficacy: "the excision was successful"), the route word
+efficacy: "the excision was successful", a clinician's advice with a treatment for its
+object: "suggested oral antihistamines", not "suggested that" nor "suggested the
+diagnosis"), the route word
 before a name ("oral prednisolone"), the duration ("for N days") and the
 response told after it, and what makes a name no treatment of this patient:
 planned or advised, taken before the reaction for another disease, the
@@ -22,6 +24,8 @@ CUE = re.compile(
     r"|improved with|resolved with|healed with"
     r"|regressed with|resolved after|improved after|including|involved|sittings?|performed"
     r"|achieved|was made|strategy|advised|undergo|led to|relieve|added|regimen|followed up"
+    r"|suggested (?!that\b)(?:\w+ ){0,3}?(?=(?:oral|topical|systemic|intravenous|local) "
+    r"|\w+(?:ids?|ines?|ics?|ones?|ates?|cin|mab|zole|therapy|treatment)\b)"
     r"|was (?:debrided|excised|drained|aspirated)|prescription|removed|excised|included|ineffective"
     r"|initiated|closure|coverage|closed|covered|repaired|despite|used|done|resulted in"
     r"|recommended|under (?:\w+ )?(?:treatment|therapy|care|management)"
