@@ -1,6 +1,6 @@
 """A treatment a clinician suggested to the patient is a treatment given.
 
-"A dermatologist suggested oral antihistamines", told in the past of this patient and
+"A dermatologist suggested topical mometasone", told in the past of this patient and
 followed by the lesions' course, names what the patient was given (docs/annotation.md,
 ``treatments``; only a recommendation in a discussion sentence is none). "Suggested" with a
 clause ("suggested that a rechallenge could be tried") or a diagnosis as its object ("the
@@ -26,9 +26,9 @@ _CASE = (
 
 def test_a_suggested_drug_told_of_the_patient_is_a_treatment():
     assert _treatments(
-        _CASE + "Her general practitioner suggested oral antihistamines with topical "
-        "mometasone. The plaques faded over the following two weeks."
-    ) == ["antihistamines", "mometasone"]
+        _CASE + "Her general practitioner suggested topical mometasone twice daily and a "
+        "cetirizine tablet at night. The plaques faded over the following two weeks."
+    ) == ["mometasone", "cetirizine"]
 
 
 def test_a_suggestion_told_by_a_clause_gives_no_treatment():

@@ -44,10 +44,10 @@ def test_a_co_suspect_injected_before_the_reaction_and_named_again_is_no_treatme
 
 def test_a_drug_named_before_the_reaction_in_its_own_sentence_is_no_treatment():
     assert _treatments(
-        "Seizure after a contrast agent\nA 58-year-old woman had a scan with contrast. One "
-        "minute after the intravenous administration of a macrocyclic agent, gadoteric acid "
-        "(Dotarem), she developed a generalised seizure and hypotension. She was treated "
-        "with intravenous diazepam and Dotarem was avoided afterwards."
+        "Convulsion with a contrast medium\nA 61-year-old man came for a contrast-enhanced "
+        "scan. Two minutes after an intravenous dose of a macrocyclic contrast medium, "
+        "gadoteridol (ProHance), he had a generalised seizure and hypotension. He was "
+        "treated with intravenous diazepam and ProHance was avoided afterwards."
     ) == ["diazepam"]
 
 

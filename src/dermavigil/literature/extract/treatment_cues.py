@@ -3,7 +3,7 @@
 Read by :mod:`.treatment`: the treatment cues of a patient sentence ("treated
 with", "was administered", "received", "resolved after", a treatment's success or
 efficacy: "the excision was successful", a clinician's advice with a treatment for its
-object: "suggested oral antihistamines", not "suggested that" nor "suggested the
+object: "suggested topical mometasone", not "suggested that" nor "suggested the
 diagnosis"), the route word
 before a name ("oral prednisolone"), the duration ("for N days") and the
 response told after it, and what makes a name no treatment of this patient:

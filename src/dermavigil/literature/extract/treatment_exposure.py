@@ -57,7 +57,7 @@ _PURPOSE_AFTER = re.compile(
     r"|\s+(?:\w+\s+)?(?:for|in) (?:the )?(?:treatment|management|reversal|rescue) of\b",
     re.I,
 )
-"""A purpose after the name ("the use of platelet-rich plasma to reverse skin necrosis",
+"""A purpose after the name ("we report iloprost given to reverse an ischaemia",
 "hyaluronidase for the treatment of"): named as the treatment of the reaction told after
 it, not as what was given before."""
 
@@ -70,11 +70,11 @@ def drug_key(name: str) -> str:
 def given_before(sentence: Sentence, first_reaction: int, reaction_starts: list[int]) -> set[str]:
     """The lexicon drugs (:func:`dermavigil.terminology.drugs.find_drugs`) this sentence names
     before the reaction: in a sentence before the first reaction's, or in that sentence before
-    its first reaction ("after the administration of a contrast agent, gadoteric acid, the
-    patient suffered a seizure"; ``reaction_starts`` are the offsets of the reactions in the
+    its first reaction ("two minutes after an intravenous contrast agent, gadobutrol, she
+    had a seizure"; ``reaction_starts`` are the offsets of the reactions in the
     sentence). The course of events puts them before the reaction: the exposure or a drug the
-    patient was taking, which the narrative names again when it tells the suspect's role
-    ("the depot formulation", "after discontinuing the injections") and never a treatment of
+    patient was taking, which the narrative may name again when it tells what was done with
+    it ("gadobutrol was avoided afterwards") and never a treatment of
     a reaction not yet there (docs/annotation.md, ``treatments``: given *for the reaction*).
     Not a treatment-lexicon name (:data:`.treatment_names.TREATMENT`, a class name) nor one
     a treatment frame introduces ("treated with", "after ... she recovered")."""
@@ -84,7 +84,7 @@ def given_before(sentence: Sentence, first_reaction: int, reaction_starts: list[
     if sentence.index == first_reaction:
         end = min(reaction_starts, default=0)
     if not _PREDICATE.search(sentence.text):
-        return set()  # a fragment ("Ethambutol;" of an index list) tells no event
+        return set()  # a fragment ("Linezolid;" of an index list) tells no event
     recovered = [m.span() for m in cues.RECOVERED_AFTER.finditer(sentence.text)]
     return {
         drug_key(drug.text)

@@ -80,15 +80,15 @@ _NOT_A_FAMILY = (ProductCategory.other, ProductCategory.drug)
 
 
 _MARKS = " \u00ae\u2122*"
-"""Space and the trademark marks between a name and its bracket ("Calciparin \u00ae (")."""
+"""Space and the trademark marks between a name and its bracket ("Fragmin \u00ae (")."""
 
 
 def _in_apposition(
     text: str, start: int, suspect_spans: tuple[tuple[int, int], ...], suspects: frozenset[str]
 ) -> bool:
     """A name inside the bracket that follows a suspect's mention ("medroxyprogesterone
-    (Depo-Provera)", "glatiramer acetate (GA, Copolymer-1, Copaxone)", "Teriparatide
-    (recombinant parathyroid hormone)", "Calciparin \u00ae (calcium nadroparin)"): a
+    (Depo-Provera)", "etanercept (ETN, Enbrel)", "abaloparatide (a synthetic peptide
+    analogue)", "Fragmin \u00ae (dalteparin sodium)"): a
     parenthetical apposition renames its anchor (Quirk et al., *A Comprehensive Grammar of
     the English Language*, 1985, 17.65-17.80: appositives in parentheses), so each name it
     lists is the suspect again, not a treatment."""
