@@ -133,3 +133,30 @@ def test_a_slip_of_the_pen_is_a_digit_of_a_written_age_or_a_unit_misread(
     sql = f"SELECT {age_slip('a')} FROM (SELECT $1::DOUBLE AS a_l, $2::DOUBLE AS a_r)"
     assert duckdb.execute(sql, [left, right]).fetchall()[0][0] is slip
     assert duckdb.execute(sql, [right, left]).fetchall()[0][0] is slip
+
+
+def test_jaccard_with_the_intersection_taken_once_is_the_jaccard() -> None:
+    """``jaccard_at_least`` (the lengths first, the intersection once) agrees with the
+    definition, items in common over items in either and a least count in common, on every
+    pair of subsets of 14 words of lengths 0 to 14 drawn below, around both thresholds."""
+    import itertools
+    import random
+
+    import duckdb
+    import pyarrow as pa
+
+    from dermavigil.duplicates.pair_conditions import jaccard_at_least
+
+    words = [f"w{i}" for i in range(14)]
+    draw = random.Random(16)
+    lists = [sorted(draw.sample(words, k)) for k in range(15) for _ in range(4)]
+    left, right = zip(*itertools.product(lists, lists), strict=True)
+    con = duckdb.connect()
+    con.register("pairs", pa.table({"w_l": list(left), "w_r": list(right)}))
+    for share, least in ((0.5, 10), (0.5, 1), (0.3, 4)):
+        got = con.sql(f"SELECT {jaccard_at_least('w', share, least)} AS j FROM pairs")
+        expected = [
+            len(set(a) & set(b)) >= least and len(set(a) & set(b)) >= share * len(set(a) | set(b))
+            for a, b in zip(left, right, strict=True)
+        ]
+        assert [row[0] for row in got.fetchall()] == expected, (share, least)

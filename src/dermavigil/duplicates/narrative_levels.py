@@ -19,7 +19,7 @@ from __future__ import annotations
 from dermavigil.duplicates.levels import Fact
 from dermavigil.duplicates.levels import else_level as _else
 from dermavigil.duplicates.levels import fact as _fact
-from dermavigil.duplicates.pair_conditions import any_shared, both, jaccard_at_least
+from dermavigil.duplicates.pair_conditions import both, jaccard_at_least
 
 __all__ = [
     "BATCH_DAYS",
@@ -33,9 +33,7 @@ NARRATIVE_MIN_WORDS = 10
 """Fewest words in common for two texts to be alike: a text of a few words ("no adverse
 event") is written alike for many patients and identifies none."""
 
-NARRATIVE_ALIKE = both(
-    jaccard_at_least("narrative_words", 0.5), any_shared("narrative_words", NARRATIVE_MIN_WORDS)
-)
+NARRATIVE_ALIKE = jaccard_at_least("narrative_words", 0.5, NARRATIVE_MIN_WORDS)
 """Half or more of the words of the two reports' own texts in common (Jaccard), and at least
 :data:`NARRATIVE_MIN_WORDS` of them."""
 
@@ -63,7 +61,8 @@ def narrative_fact() -> Fact:
         "narrative", "the words of the reports' own texts (narratives, VAERS SYMPTOM_TEXT), alike "
         "only as evidence when the two were received more than a week apart",
         "narrative_words", "narrative_words",
-        (NARRATIVE_SAME_DAY, both(NARRATIVE_ALIKE, _SAME_BATCH), 0.05, 0.05, None, True),
+        # the days first: the words are compared only for the pairs of one batch
+        (NARRATIVE_SAME_DAY, both(_SAME_BATCH, NARRATIVE_ALIKE), 0.05, 0.05, None, True),
         ("narratives alike (half their words in common, ten or more)", NARRATIVE_ALIKE,
          0.35, 0.001),
         _else(0.65, 0.999),
