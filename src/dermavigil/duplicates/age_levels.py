@@ -1,9 +1,16 @@
-"""Names, conditions and stated priors of the age comparison's levels of disagreement
-(:func:`~dermavigil.duplicates.model.facts`: ages far apart, a slip of the pen, two
-infants' ages) and of an age given in decades, kept apart from the model for its length.
-Pure text and numbers."""
+"""The age comparison (:func:`age_fact`, one of :func:`~dermavigil.duplicates.model.facts`)
+with the names, conditions and stated priors of its levels of disagreement (ages far
+apart, a slip of the pen, two infants' ages) and of an age given in decades, kept apart
+from the model for its length. Pure text and numbers: nothing here runs SQL."""
 
 from __future__ import annotations
+
+import splink.comparison_level_library as cll
+
+from dermavigil.duplicates.levels import Fact
+from dermavigil.duplicates.levels import else_level as _else
+from dermavigil.duplicates.levels import fact as _fact
+from dermavigil.duplicates.pair_conditions import age_slip, both, overlap, within
 
 AGE_SLIP = "no agreement (ages far apart, a digit or unit slip apart)"
 AGE_FAR = "no agreement (ages far apart)"
@@ -57,3 +64,30 @@ age group compatible" with the age groups, whose spans are up to 55 years wide (
 case's reports keep the decade (the one version link with one: "1 DEC" both), while two
 reports in one decade agree by chance about one time in eight. Random pairs give u from
 1,000 records on."""
+
+
+# fmt: off
+def age_fact() -> Fact:
+    """The patient's age, exact or as a span, with its prior ``m``/``u``."""
+    return _fact(
+        "age", "patient age, exact or as an age-group span", "age_low", "age",
+        # "same age": .022 of the former else level's m (see AGE_FAR_M); two infants
+        # under a year (INFANTS_APART); an age in decades (SAME_DECADE)
+        # adjusted by the age's share among the product's reports (Level.tf_given)
+        ("same age", cll.ExactMatchLevel("age_years"), 0.472, 0.015, "age_years", False,
+         "first_suspect"),
+        ("infant ages within a month", both(INFANTS, within("age_years", 0.0934)),
+         0.01, 0.002),
+        (INFANTS_APART, INFANTS, 0.004, 0.01),
+        ("ages within 1 year", within("age_years", 1), 0.196, 0.013),
+        # a disagreement (weight <= 0, its prior 0): FAERS versions of a case keep the
+        # age (21 of 21 links), EM's m (.0098 at 100k) lies far below u (.28)
+        ("no agreement (ages within 5 years)", within("age_years", 5), 0.14, 0.14),
+        (SAME_DECADE, SAME_DECADE_SQL, 0.012, 0.002),
+        ("age and age group compatible", overlap("age", " + 1"), 0.158, 0.058),
+        # exact ages > 5 years apart (AGE_FAR): some a slip of the pen, the rest two patients
+        (AGE_SLIP, both(BOTH_AGES, age_slip("age_years")), 0.004, 0.11),
+        (AGE_FAR, BOTH_AGES, AGE_FAR_M, 0.62),
+        _else(0.001, 0.03),
+    )
+# fmt: on

@@ -68,16 +68,7 @@ from typing import Any
 import splink.comparison_level_library as cll
 from splink import SettingsCreator, block_on
 
-from dermavigil.duplicates.age_levels import (
-    AGE_FAR,
-    AGE_FAR_M,
-    AGE_SLIP,
-    BOTH_AGES,
-    INFANTS,
-    INFANTS_APART,
-    SAME_DECADE,
-    SAME_DECADE_SQL,
-)
+from dermavigil.duplicates.age_levels import AGE_FAR, age_fact
 from dermavigil.duplicates.levels import Fact, Params
 from dermavigil.duplicates.levels import agree as _agree
 from dermavigil.duplicates.levels import else_level as _else
@@ -90,7 +81,6 @@ from dermavigil.duplicates.number_levels import (
     number_facts,
 )
 from dermavigil.duplicates.pair_conditions import (
-    age_slip,
     any_shared,
     both,
     either,
@@ -103,7 +93,15 @@ from dermavigil.duplicates.pair_conditions import (
     within_other,
 )
 
-__all__ = ["M_HELD", "REPORT_NUMBER_SAME_SCHEME_M", "Fact", "Params", "facts", "settings"]
+__all__ = [
+    "AGE_FAR",
+    "M_HELD",
+    "REPORT_NUMBER_SAME_SCHEME_M",
+    "Fact",
+    "Params",
+    "facts",
+    "settings",
+]
 
 RARE_TERM_SHARE = 0.001
 RARE_TERM_MIN = 5
@@ -186,27 +184,7 @@ def facts() -> tuple[Fact, ...]:
                "year (each sender types a citation its own way)", "publication_ids",
                ("same publication", _shared("publication_ids", 1), 0.92, 0.002)),
         _agree("sex", "patient sex", "sex", ("same sex", "sex_l = sex_r", 0.97, 0.55)),
-        _fact(
-            "age", "patient age, exact or as an age-group span", "age_low", "age",
-            # "same age": .022 of the former else level's m (see AGE_FAR_M); two infants
-            # under a year (INFANTS_APART); an age in decades (SAME_DECADE)
-            # adjusted by the age's share among the product's reports (Level.tf_given)
-            ("same age", cll.ExactMatchLevel("age_years"), 0.472, 0.015, "age_years", False,
-             "first_suspect"),
-            ("infant ages within a month", both(INFANTS, within("age_years", 0.0934)),
-             0.01, 0.002),
-            (INFANTS_APART, INFANTS, 0.004, 0.01),
-            ("ages within 1 year", within("age_years", 1), 0.196, 0.013),
-            # a disagreement (weight <= 0, its prior 0): FAERS versions of a case keep the
-            # age (21 of 21 links), EM's m (.0098 at 100k) lies far below u (.28)
-            ("no agreement (ages within 5 years)", within("age_years", 5), 0.14, 0.14),
-            (SAME_DECADE, SAME_DECADE_SQL, 0.012, 0.002),
-            ("age and age group compatible", overlap("age", " + 1"), 0.158, 0.058),
-            # exact ages > 5 years apart (AGE_FAR): some a slip of the pen, the rest two patients
-            (AGE_SLIP, both(BOTH_AGES, age_slip("age_years")), 0.004, 0.11),
-            (AGE_FAR, BOTH_AGES, AGE_FAR_M, 0.62),
-            _else(0.001, 0.03),
-        ),
+        age_fact(),
         _agree("country", "reporter country (adjusted for how common the country is)", "country",
                ("same country", cll.ExactMatchLevel("country"), 0.95, 0.35, "country")),
         _agree("region", "state or province of the report (VAERS STATE; adjusted for how common "
