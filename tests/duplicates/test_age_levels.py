@@ -19,8 +19,14 @@ def _aged(case: Case, value: float, unit: str, case_id: str) -> Case:
 
 
 def _age_evidence(a: Case, b: Case) -> tuple[str, float]:
+    """The level and weight of the age comparison that compares the two ages: two exact
+    ages ("age"), or a span on one side ("age_span"); the other is missing."""
     (pair,) = detect([a, b], threshold=0.0).pairs
-    (age,) = [e for e in pair.explanation if e.field == "age"]
+    (age,) = [
+        e
+        for e in pair.explanation
+        if e.field in ("age", "age_span") and not e.level.startswith("missing on either side")
+    ]
     return age.level, age.match_weight
 
 
@@ -129,3 +135,51 @@ def test_a_same_age_weighs_by_how_common_it_is_among_the_products_reports(
     trained = ages()
     assert trained[("C0", "C1")][0] == trained[("R0", "R1")][0] == "same age"
     assert trained[("R0", "R1")][1] > trained[("C0", "C1")][1] >= 0
+
+
+def _reports_of_products(products: int, per_product: int, spans: int) -> list[dict]:
+    """Feature records of ``products`` products with ``per_product`` reports each, exact
+    ages of 20 to 59 years, and ``spans`` reports (each of another product) giving only the
+    age group adult (18-65 years), as FAERS ``age_grp`` gives it."""
+    from dermavigil.duplicates.features import FEATURE_SCHEMA
+
+    terms = ["rash", "pyrexia", "headache", "nausea", "urticaria", "syncope", "myalgia"]
+    rows = []
+    for p in range(products):
+        for i in range(per_product):
+            row = dict.fromkeys(FEATURE_SCHEMA.names)
+            age = float(20 + (7 * i + 3 * p) % 40)
+            reactions = sorted({terms[(i + p) % 7], terms[(2 * i + 1) % 7]})
+            row.update(
+                unique_id=f"p{p:03d}r{i:02d}", source="faers", sex="FM"[i % 2],
+                first_suspect=f"product{p}", suspect_products=[f"product{p}"],
+                product_words=[f"product{p}"], reaction_terms=reactions,
+                reaction_words=reactions, signature=f"product{p}|{'|'.join(reactions)}",
+                age=f"{age:g} years", age_years=age, age_low=age - 0.5, age_high=age + 0.5,
+            )  # fmt: skip
+            if p < spans and i == 0:
+                row.update(age="adult (18-65 years)", age_years=None, age_low=18.0, age_high=65.0)
+            rows.append(row)
+    return rows
+
+
+def test_an_age_group_every_report_of_its_product_falls_in_weighs_little() -> None:
+    """A report giving only an age group (FAERS ``age_grp``) is compatible with an exact age
+    in the group's span, but so is nearly every other report of its product: an adult
+    span of 18-65 years holds all 20-59-year-olds here, so the agreement tells one patient
+    from another hardly at all. It weighed +17 bits on the bench (issue 16, twenty-fifth
+    session): its chance agreement, counted among all pairs with both ages, most of them
+    two exact ages that can never reach it, fell below what the sample resolves; here it
+    weighed +6.3. Counted among the pairs an age group can reach, it weighs about 0."""
+    import pyarrow as pa
+
+    from dermavigil.duplicates.detect import score_table, with_rare_terms
+    from dermavigil.duplicates.features import FEATURE_SCHEMA
+
+    rows = _reports_of_products(products=100, per_product=20, spans=2)
+    table = with_rare_terms(pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA))
+    _, model = score_table(table, 0.5)
+    assert model.trained
+    weights = {(f.name, lv.label): lv.weight for f in model.facts for lv in f.levels}
+    compatible = [w for (_, label), w in weights.items() if label == "age and age group compatible"]
+    assert compatible and max(compatible) <= 1.0, compatible

@@ -21,7 +21,7 @@ from splink.internals.linker_components.inference import LinkerInference
 from dermavigil.demo import load_seed_case
 from dermavigil.duplicates import training
 from dermavigil.duplicates.detect import feature_table, score_table
-from dermavigil.duplicates.model import facts, prior_match_probability, settings
+from dermavigil.duplicates.model import facts, level_labels, prior_match_probability, settings
 from dermavigil.duplicates.parameters import DuplicateModel
 from dermavigil.duplicates.vectors import TF_PRIOR_REPORTS
 
@@ -138,7 +138,8 @@ def test_the_estimated_share_reweighs_the_pairs_scored_once(
     records = db_api.register(table, table_name=detect_module._TABLE)
     fresh = _linker(table, records, db_api, params).inference.predict(warning_mode="never")
     expected = _splink_weights(fresh.physical_name, db_api.duckdb_con, model, table)
-    assert 9 in scored["gamma_age"].to_pylist()  # "same age", weighed within the product
+    same_age = next(v for v, label in level_labels()["age"].items() if label == "same age")
+    assert same_age in scored["gamma_age"].to_pylist()  # weighed within the product
     got = {
         (a, b): w
         for a, b, w in zip(

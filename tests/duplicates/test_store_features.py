@@ -148,9 +148,12 @@ def test_an_age_in_decades_or_an_age_group_is_a_span() -> None:
     assert (rows["faers:group"]["age_low"], rows["faers:group"]["age_high"]) == (65, 120)
     assert rows["faers:exact"]["age_years"] == 78 and rows["faers:young"]["age_years"] == 30
     scored, _ = score_table(table, 0.0)
-    labels = level_labels()["age"]
+    labels, spans = level_labels()["age"], level_labels()["age_span"]
+    # two exact ages are compared by "age", a span on one side by "age_span"
     level = {
-        frozenset((row["unique_id_l"][6:], row["unique_id_r"][6:])): labels[row["gamma_age"]]
+        frozenset((row["unique_id_l"][6:], row["unique_id_r"][6:])): (
+            spans[row["gamma_age_span"]] if row["gamma_age_span"] >= 0 else labels[row["gamma_age"]]
+        )
         for row in scored.to_pylist()
     }
     compatible = "age and age group compatible"

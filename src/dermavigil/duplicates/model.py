@@ -68,7 +68,7 @@ from typing import Any
 import splink.comparison_level_library as cll
 from splink import SettingsCreator, block_on
 
-from dermavigil.duplicates.age_levels import AGE_FAR, age_fact
+from dermavigil.duplicates.age_levels import AGE_FAR, age_facts
 from dermavigil.duplicates.levels import Fact, Params
 from dermavigil.duplicates.levels import agree as _agree
 from dermavigil.duplicates.levels import else_level as _else
@@ -184,7 +184,7 @@ def facts() -> tuple[Fact, ...]:
                "year (each sender types a citation its own way)", "publication_ids",
                ("same publication", _shared("publication_ids", 1), 0.92, 0.002)),
         _agree("sex", "patient sex", "sex", ("same sex", "sex_l = sex_r", 0.97, 0.55)),
-        age_fact(),
+        *age_facts(),
         _agree("country", "reporter country (adjusted for how common the country is)", "country",
                ("same country", cll.ExactMatchLevel("country"), 0.95, 0.35, "country")),
         _agree("region", "state or province of the report (VAERS STATE; adjusted for how common "
