@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from dermavigil.literature.extract.cause_words import CAUSE_WORDS
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import tied_as_cause
 
@@ -80,10 +81,7 @@ _DENIED = re.compile(
 """Before a word of harm, what denies it or makes it a property of the treatment, not an event:
 "no local or systemic side effects", "neither pain nor complications", "fewer adverse
 effects", "the safety and adverse events of"."""
-_CAUSE = (
-    r"\b(?:after|following|induced|caused|due to|secondary to|associated with|related to"
-    r"|complicating|resulting from)\b"
-)
+_CAUSE = rf"\b(?:{CAUSE_WORDS}|resulting from)\b"
 _TITLE_CAUSE = re.compile(_CAUSE, re.I)
 """In a title, a word that ties what it names to a cause ("Ptosis following a cosmetic
 procedure", "X-induced necrosis"): a case report's title names its adverse event so."""

@@ -20,6 +20,7 @@ import re
 
 from dermavigil.domain.case import CodedTerm
 from dermavigil.domain.dates import Duration
+from dermavigil.literature.extract.cause_words import CAUSE_WORDS
 from dermavigil.literature.extract.clauses import clauses
 from dermavigil.literature.extract.counted_events import counted_events
 from dermavigil.literature.extract.device_events import device_events, device_kind, same_event
@@ -189,11 +190,7 @@ def _widened(
     return _decapitalise(text[start:end], sentence, start), shift(sentence, (start, end))
 
 
-_CAUSED_AFTER = re.compile(
-    r"\b(?:after|following|induced|caused|due to|secondary to|associated with|related to"
-    r"|complicating|post)\b",
-    re.I,
-)
+_CAUSED_AFTER = re.compile(rf"\b(?:{CAUSE_WORDS}|post)\b", re.I)
 _CAUSED_BEFORE = re.compile(r"(?:\binduc(?:ing|ed)|\bcausing|\binduced by)\s*$", re.I)
 _TITLE_HEAD = re.compile(
     r"\W*(?:(?:an?|the)\s+)?(?:(?:rare|unusual|unique|first|new)\s+)?"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from dermavigil.literature.extract.cause_words import CAUSE_WORDS
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.study_design import REVIEW_OR_STUDY
 
@@ -104,11 +105,7 @@ _CASE_SECTIONS = frozenset(
 )
 """Sections of a structured abstract that tell the case: their sentences are about the patient
 unless they carry a review cue ("This was followed by desquamation and severe necrosis.")."""
-_TITLE_CAUSE = re.compile(
-    r"\b(?:after|following|induced|caused|case|from|due to|secondary to|associated with"
-    r"|complicating|related to)\b",
-    re.IGNORECASE,
-)
+_TITLE_CAUSE = re.compile(rf"\b(?:{CAUSE_WORDS}|case|from)\b", re.IGNORECASE)
 _LITERATURE = re.compile(
     r"\b(?:in the literature|previously (?:reported|described)|have been (?:reported|described)"
     r"|and colleagues|et al\b|we review|review of)\b",
