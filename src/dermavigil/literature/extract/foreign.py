@@ -37,6 +37,7 @@ from dermavigil.literature.extract.ascii_folding import ascii_fold
 from dermavigil.literature.extract.challenge import ChallengeFacts
 from dermavigil.literature.extract.findings import FindingFacts
 from dermavigil.literature.extract.foreign_challenge import foreign_challenges
+from dermavigil.literature.extract.foreign_generic import GENERIC
 from dermavigil.literature.extract.foreign_intervals import foreign_two_intervals
 from dermavigil.literature.extract.foreign_languages import (
     fold,
@@ -107,7 +108,7 @@ def _case_sentences(sentences: list[Sentence], folded: str, language: str) -> li
             telling = False
             if not cued or GENERAL.search(text):
                 continue
-        if GENERAL.search(text) or _names(sentence.text, language):
+        if GENERAL.search(text) or _names(sentence.text, language) or _generic(text, cued, words):
             telling = False
             continue
         if cued or TREATMENT_HEADING.fullmatch(text.strip()):
@@ -120,6 +121,12 @@ def _case_sentences(sentences: list[Sentence], folded: str, language: str) -> li
     if out and title is not None and title not in out:
         out.insert(0, title)
     return out
+
+
+def _generic(text: str, cued: bool, words) -> bool:
+    """A sentence of Spanish to Italian that names no patient and states what a condition can
+    do, usually does or has been described to do (:data:`.foreign_generic.GENERIC`)."""
+    return words is foreign_words and not cued and bool(GENERIC.search(text))
 
 
 def _listed_under_heading(before: list[Sentence], folded: str) -> bool:

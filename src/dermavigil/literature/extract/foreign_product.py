@@ -37,9 +37,11 @@ if TYPE_CHECKING:
     from dermavigil.literature.extract.foreign import ForeignFacts
 
 _TOKEN = re.compile(r"[a-z]{5,}")
-VACCINATION = re.compile(r"(?:impfung|vacunacion|vacinac|vaccinazion|vaccination)\w*$")
-"""A vaccination noun names the giving itself ("nach der zweiten Sechsfachimpfung"): no word
-of giving is needed before it."""
+VACCINATION = re.compile(
+    r"(?:impfung|vacunacion|vacinac|vaccinazion|vaccination|^post?-?vac\w+)\w*$"
+)
+"""A vaccination noun names the giving itself ("nach der zweiten Sechsfachimpfung"), as does an
+adjective prefixed "after" ("post-vaccinal"): no word of giving is needed before it."""
 
 
 def _given(folded: str, sentence: Sentence, start: int) -> bool:

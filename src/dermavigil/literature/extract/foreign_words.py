@@ -210,13 +210,16 @@ nach ..."): titles name a reaction by what it was due to or came after, as Engli
 ("Nicolau syndrome after diclofenac")."""
 VACCINE = _words(
     r"(?:vaccins?|vacunas?|vacinas?|impfstoff\w*|vaccino|vaccini|(?:[a-z]+-?)?impfung(?:en)?"
-    r"|vacunacion(?:es)?|vacinac(?:ao|oes)|vaccinazion[ei]|vaccinations?)"
+    r"|(?:pos-?|post-?)?(?:vacunacion(?:es)?|vacinac(?:ao|oes)|vaccinazion[ei]|vaccinations?)"
+    r"|(?:pos-?|post-?)(?:vacunal(?:es)?|vacina(?:l|is)|vaccina(?:le?s?|ux|li)))"
     r"(?:[ -](?:anti-?[a-z]+|contra (?:la |el |a |o )?[a-z]+|contre (?:la |le |l['\u2019])?[a-z]+"
     r"|gegen [a-z]+|[a-z]+(?:aire|ario|aria|ico|ica|ique)s?))?"
 )
 """A vaccine or a vaccination in these languages, with the disease or the kind it names
 ("vaccin anti-pasteurellose", "vacuna contra la gripe", "vaccin vétérinaire", the German
-compounds of Impfung: "FSME-Impfung", "Sechsfachimpfung"): the product given."""
+compounds of Impfung: "FSME-Impfung", "Sechsfachimpfung"), and a vaccination prefixed
+"after" ("pós-vacinação", "granulome post-vaccinal", "eventos posvacunales": the prefix
+*pos-*/*post-* of the Latin *post*): the product given."""
 
 NUMBERS = {
     **dict.fromkeys(("un", "una", "uno", "um", "uma", "une", "ein", "eine", "einem", "einer"), 1),

@@ -143,7 +143,10 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 24) : dot])
+    """The word before the full stop at ``dot`` is a known abbreviation or a single initial.
+    The word is read in letters of any script: the last letters of "aplicación" or "injeção"
+    after their accented one are no initial."""
+    word = re.search(r"((?:[^\W\d_]|\.)+)$", text[max(0, dot - 24) : dot])
     if not word:
         return False
     token = word.group(1).lower().strip(".")
