@@ -27,6 +27,7 @@ from dermavigil.literature.extract.foreign_background import (
     HISTORY_AFTER,
     in_background,
 )
+from dermavigil.literature.extract.foreign_infections import binomial_spans, organism_infections
 from dermavigil.literature.extract.foreign_languages import words_for
 from dermavigil.literature.extract.foreign_treatments import negated
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
@@ -59,7 +60,8 @@ def mentions(
     text: str, folded: str, sentence: Sentence, language: str
 ) -> list[tuple[int, int, str]]:
     """(start, end, English name) of the phenotypes and diagnoses a sentence names, the
-    longest at each place, without overlap."""
+    longest at each place, without overlap; in Spanish to Italian, an infection named with its
+    organism, and nothing inside a Latin binomial name (:mod:`.foreign_infections`)."""
     names = default_coder().tables.names
     hits: list[tuple[int, int, str]] = []
     for pattern, english in words_for(language).REACTIONS:
@@ -71,6 +73,10 @@ def mentions(
         )
     for gloss in glossed_spans(text[sentence.start : sentence.end], language):
         hits.append((sentence.start + gloss.start, sentence.start + gloss.end, gloss.english))
+    if words_for(language) is foreign_words:
+        organisms = binomial_spans(text, sentence.start, sentence.end)
+        hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in organisms)]
+        hits += organism_infections(text, folded, sentence.start, sentence.end)
     kept: list[tuple[int, int, str]] = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
         if hit[2] and not any(a < hit[1] and hit[0] < b for a, b, _ in kept):
