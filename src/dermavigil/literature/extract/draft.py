@@ -333,6 +333,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         # product a text that is not a review is about stays, with its evidence: a case the
         # reaction finder missed still names its suspect ("complications of X injection")
         keep: tuple[str, ...] = () if review else ("products",)
+        if case_report and not review:  # what a case report tells was done for its case
+            keep += ("treatments",)
         for key in ("products", "reactions", "findings", "treatments"):
             if key not in keep:
                 case[key] = []

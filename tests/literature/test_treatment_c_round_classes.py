@@ -1,0 +1,34 @@
+"""Treatment failure classes of the c0xx round (now tune), each pinned on a text we wrote.
+
+Treatments are what was given or done *for the reaction* (docs/annotation.md,
+``treatments``). A case report whose reaction the finder misses and whose patient is not
+identifiable gives a draft marked "no case", yet what it tells was done for its case stays,
+as its seriousness, outcome and onset do; a review keeps nothing.
+"""
+
+from __future__ import annotations
+
+from dermavigil.literature.extract import extract_draft
+
+
+def test_a_case_report_with_no_reaction_found_keeps_what_was_done_for_the_case():
+    draft = extract_draft(
+        "Removal of migrated polyacrylamide gel from the breast: a case report\n\n"
+        "Polyacrylamide hydrogel was injected into both breasts for augmentation twelve "
+        "years earlier. The gel had migrated to the upper abdomen. The migrated gel was "
+        "removed by open suction and the cavity was irrigated with saline. The recovery was "
+        "uneventful."
+    )
+    assert "no case in the text: no adverse event of an identifiable patient" in draft.warnings
+    drugs = [t["drug"] for t in draft.case["treatments"]]
+    assert drugs == ["removal", "open suction", "irrigation"]
+    assert all(f"treatments.{i}.drug" in draft.evidence for i in range(3))  # with evidence
+
+
+def test_a_review_keeps_no_treatment():
+    draft = extract_draft(
+        "Migrated polyacrylamide gel: a review of the literature\n\n"
+        "We reviewed published reports of polyacrylamide hydrogel migration after breast "
+        "augmentation. Migrated gel was removed by open suction in most reports."
+    )
+    assert draft.case["treatments"] == []
