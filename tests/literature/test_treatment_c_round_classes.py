@@ -3,12 +3,17 @@
 Treatments are what was given or done *for the reaction* (docs/annotation.md,
 ``treatments``). A case report whose reaction the finder misses and whose patient is not
 identifiable gives a draft marked "no case", yet what it tells was done for its case stays,
-as its seriousness, outcome and onset do; a review keeps nothing.
+as its seriousness, outcome and onset do; a review keeps nothing. A treatment held ready
+but found unnecessary, or spared, was not given.
 """
 
 from __future__ import annotations
 
 from dermavigil.literature.extract import extract_draft
+
+
+def _treatments(text: str) -> list[str]:
+    return [t["drug"] for t in extract_draft(text).case["treatments"]]
 
 
 def test_a_case_report_with_no_reaction_found_keeps_what_was_done_for_the_case():
@@ -32,3 +37,28 @@ def test_a_review_keeps_no_treatment():
         "augmentation. Migrated gel was removed by open suction in most reports."
     )
     assert draft.case["treatments"] == []
+
+
+_ISCHAEMIA = (
+    "Digital ischaemia after a local anaesthetic block\nA 41-year-old man developed a pale, "
+    "cold finger after a digital block with lidocaine and epinephrine for a nail repair. "
+)
+
+
+def test_a_treatment_held_ready_but_not_needed_was_not_given():
+    assert _treatments(
+        _ISCHAEMIA + "He was treated with warm soaks and the colour returned within an hour. "
+        "Phentolamine rescue, kept at the bedside, was not necessary."
+    ) == ["warm soaks"]
+    assert _treatments(
+        _ISCHAEMIA + "The finger was treated with warm soaks and phentolamine rescue was "
+        "performed, with reperfusion within an hour."
+    ) == ["warm soaks", "phentolamine"]
+
+
+def test_a_spared_treatment_was_not_given():
+    assert _treatments(
+        "Lymphadenitis after BCG vaccination\nA 5-month-old boy developed an enlarged axillary "
+        "lymph node after BCG vaccination. He was managed with needle aspiration, the node "
+        "regressed and surgical excision was spared."
+    ) == ["aspiration"]

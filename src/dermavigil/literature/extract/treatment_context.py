@@ -19,14 +19,17 @@ from __future__ import annotations
 import re
 
 _NOT_GIVEN_AFTER = re.compile(
-    r"^[\s,]+(?:[\w-]+\s+)?"
-    r"(?:(?:was|were|is|are) not|has not been|have not been|had not been|never)\s+"
-    r"(?:\w+\s+)?(?:given|administered|used|performed|started|required|needed|applied|done)\b",
+    r"^(?:[\s,]+[\w-]+)?(?:\s*,[^,.;]{1,30},)?[\s,]+"
+    r"(?:(?:(?:was|were|is|are) not|has not been|have not been|had not been|never)\s+"
+    r"(?:\w+\s+)?(?:given|administered|used|performed|started|required|needed|necessary"
+    r"|indicated|applied|done)"
+    r"|(?:was|were|has been|have been) (?:\w+ly )?(?:spared|avoided|withheld|unnecessary))\b",
     re.I,
 )
 """'Hyaluronidase was not given', 'steroid injections have not been given', 'phentolamine
-rescue was not performed' (a name and one noun): a treatment withheld (NegEx lacks this
-post-trigger)."""
+rescue was not performed', 'phentolamine rescue, kept at hand, was not necessary',
+'surgical excision was spared' (a name, one noun and a bracketing comma phrase): a
+treatment withheld or found unneeded (NegEx lacks this post-trigger)."""
 _PLANNED_AFTER = re.compile(
     r"^\s+(?:(?:was|were|being) )?(?:\w+ly )?(?:scheduled|planned|considered|proposed|offered)\b",
     re.I,
