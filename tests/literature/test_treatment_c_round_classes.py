@@ -4,7 +4,9 @@ Treatments are what was given or done *for the reaction* (docs/annotation.md,
 ``treatments``). A case report whose reaction the finder misses and whose patient is not
 identifiable gives a draft marked "no case", yet what it tells was done for its case stays,
 as its seriousness, outcome and onset do; a review keeps nothing. A treatment held ready
-but found unnecessary, or spared, was not given.
+but found unnecessary, or spared, was not given. A treatment the narrative tells in the past
+is read however many sentences of tests and findings came between it and the patient's last
+mention (the case window the outcome reader uses).
 """
 
 from __future__ import annotations
@@ -62,3 +64,14 @@ def test_a_spared_treatment_was_not_given():
         "lymph node after BCG vaccination. He was managed with needle aspiration, the node "
         "regressed and surgical excision was spared."
     ) == ["aspiration"]
+
+
+def test_a_treatment_told_in_the_narrative_past_the_case_window_is_read():
+    assert _treatments(
+        "Quadriceps contracture after intramuscular injections\n"
+        "A 6-year-old boy presented with a stiff left knee two years after repeated "
+        "intramuscular injections of penicillin into the thigh. Muscle enzymes were normal. "
+        "Electromyography was normal. Imaging showed fibrosis of the vastus lateralis. The "
+        "flexion deficit progressed over a year. A quadricepsplasty was performed under "
+        "general anaesthesia."
+    ) == ["quadricepsplasty"]

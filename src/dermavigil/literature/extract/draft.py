@@ -277,10 +277,12 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         "treatments": assemble.treatments_part(
             find_treatments(
                 # a sentence outside the case part that sums the case up ("We present a case
-                # of ... successfully managed with excision") tells its treatment too
+                # of ... successfully managed with excision") tells its treatment too, and so
+                # does the narrative told in the past past the case part's three continuations
+                # ("Muscle enzymes were normal. ... Bilateral quadricepsplasty was performed.")
                 _with_title(
                     sentences,
-                    sorted([*case_part, *summaries(sentences, case_part)], key=lambda s: s.index),
+                    sorted({*narrated, *summaries(sentences, case_part)}, key=lambda s: s.index),
                 ),
                 suspects,
                 suspect_spans,
