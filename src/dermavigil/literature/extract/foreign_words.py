@@ -23,6 +23,14 @@ from dermavigil.literature.extract.foreign_treatment_words import (  # each lang
     TREATMENTS as TREATMENTS,  # module holds TREATMENTS (:func:`.foreign_languages.words_for`)
 )
 
+_SUSPECTED_ES = (
+    r"|sospecha (?:clinica )?de|hipotesis (?:diagnostica )?de|diagnostico presuntivo de"
+    r"|posibles? diagnosticos?"
+)
+_SUSPECTED_PT = (
+    r"|suspeita (?:clinica )?de|hipotese (?:diagnostica )?de|hipoteses (?:diagnosticas )?de"
+    r"|possive(?:l|is) diagnosticos?|investigacao (?:\w+ )?para"
+)
 CASE = _words(
     # es
     r"paciente|mujer|hombre|varon|nin[oa]|menor|lactante|presento|presentaba|consulto|consulta"
@@ -63,13 +71,19 @@ GENERAL = _words(
 the article other than the case (the heading "Introduction", not the start of a treatment,
 "l'introduction d'un traitement")."""
 NEGATION = {
-    "es": _words(r"sin|no|niega|nego|descart\w*|ausencia de|ningun\w*"),
-    "pt": _words(r"sem|nao|nega|negou|descart\w*|ausencia de|nenhum\w*"),
-    "fr": _words(r"pas de|pas d'|sans|absence de|aucune?|ni|n'a pas|n'avait pas|exclu\w*"),
+    "es": _words(r"sin|no|ni|niega|nego|descart\w*|ausencia de|ningun\w*" + _SUSPECTED_ES),
+    "pt": _words(r"sem|nao|nem|nega|negou|descart\w*|ausencia de|nenhum\w*" + _SUSPECTED_PT),
+    "fr": _words(r"pas de|pas d'|sans|absence de|aucune?|ni|n'a pas|n'avait pas|exclu\w*"
+                 r"|suspicion d(?:e|')|hypotheses? d(?:e|')|diagnostics? evoques?"),
     "de": _words(r"kein\w*|ohne|nicht|ausgeschlossen|verdacht auf"),
-    "it": _words(r"senza|non|assenza di|nessun\w*|esclus\w*"),
-}
-"""NegEx-style cues (Chapman et al. 2001, J Biomed Inform 34(5):301-310) of each language."""
+    "it": _words(r"senza|non|assenza di|nessun\w*|esclus\w*|sospetto di|ipotesi di"),
+}  # fmt: skip
+"""NegEx-style cues (Chapman et al. 2001, J Biomed Inform 34(5):301-310) of each language: a
+negation, the negative conjunction that goes on denying ("ni", "nem": "sin fiebre ni
+adenopatías"), and a diagnosis only suspected or entertained (NegEx's pseudo-negation and
+ConText's hypothetical: "sospecha de", "hipótese de", "se plantearon como posibles
+diagnósticos", "Verdacht auf"), which is no reaction of the case (docs/annotation.md: a
+diagnosis never confirmed)."""
 CLAUSE_END = re.compile(
     r"[;.:]|(?<![\w-])(?:pero|aunque|mas|mais|aber|ma|but)(?![\w-])"
     r"|,\s*(?:(?:y|e|et|und)\s+)?(?:que|quien|quienes|qui|qu'|cuy[oa]|cuj[oa]|dont|der|die"
