@@ -1,6 +1,8 @@
 """A sign denied by a negative conjunction, and a diagnosis only suspected, is no reaction in a
 case report written in Spanish, Portuguese, French or Italian (issue 10,
-:data:`dermavigil.literature.extract.foreign_words.NEGATION`). Texts written for these tests."""
+:data:`dermavigil.literature.extract.foreign_words.NEGATION`); patients counted by a number
+word open the series' sentences (:data:`.foreign_words.CASE`). Texts written for these
+tests."""
 
 from __future__ import annotations
 
@@ -59,3 +61,24 @@ def test_a_denied_or_suspected_sign_is_no_reaction(text, language, kept, denied)
     read = {c.code for r in read_foreign(text, language).reactions for c in r.codes}
     assert code_phrase(kept)[0].code in read
     assert code_phrase(denied)[0].code not in read
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Descrevemos o atendimento de quatro pacientes após injeção de óleo mineral. As "
+            "queixas variaram de dor a edema importante.",
+            "pt",
+        ),
+        (
+            "Nous avons suivi trois patientes après des injections de silicone. Les plaintes "
+            "allaient de la douleur à un oedème important.",
+            "fr",
+        ),
+    ],
+)
+def test_patients_counted_by_a_number_word_open_the_series_sentences(text, language):
+    """The patients counted by a number word are the series' patients, as counted by digits."""
+    read = {c.code for r in read_foreign(text, language).reactions for c in r.codes}
+    assert code_phrase("edema")[0].code in read

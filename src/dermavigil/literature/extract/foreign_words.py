@@ -48,13 +48,18 @@ CASE = _words(
     # a series: its patients counted, their verbs in the past
     r"|(?:en|em|in|chez|bei|de|dos|des|su|di) \d+ (?:pacientes|patients|patienten|pazienti"
     r"|casos|cas|casi|faelle|falle)|\d+ (?:pacientes|patients|patienten|pazienti)"
+    r"|(?:tres|cuatro|cinco|dois|duas|quatro|deux|trois|quatre|cinq|zwei|drei|vier|funf"
+    r"|due|tre|quattro|cinque) (?:pacientes|patient(?:e|en)?s?|pazienti|varones|mujeres"
+    r"|hombres|homens|mulheres|femmes|hommes|frauen|manner|donne|uomini)"
     r"|presentaron|desarrollaron|apresentaram|desenvolveram|evoluiram|evolucionaron"
     r"|ont presente|ont developpe|presentavano|svilupparono|zeigten|entwickelten"
     r"|analizamos|analisamos|avaliamos|evaluamos|revisamos|foram (?:avaliad|incluid|estudad)\w*"
     r"|fueron (?:evaluad|incluid|estudiad)\w*|ont ete (?:inclus|evalues|etudies)"
 )
 """A sentence about this patient or the series' patients: the patient's nouns, the case's
-verbs in the past, the patients counted ("em 135 pacientes", "23 pacientes apresentaram")."""
+verbs in the past, the patients counted ("em 135 pacientes", "23 pacientes apresentaram"), by
+a number word too ("quatro pacientes", "deux patientes", "drei Patienten"; not the Spanish
+"dos", which is the Portuguese "of the": "a maioria dos pacientes")."""
 GENERAL = _words(
     r"se caracteriza|se define|se ha asociado|se han descrito|fue descrito|es una complicacion"
     r"|es un sindrome|es una reaccion|suele|se manifiesta|se desconoce|caracteriza-se"
