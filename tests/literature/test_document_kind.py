@@ -51,6 +51,11 @@ def test_a_case_report_that_proposes_a_guideline_keeps_its_case() -> None:
         ("Eight patients had necrosis; the best treatment still lacks consensus.", False),
         ("A systematic review of granulomas after fillers: 40 reports were read.", True),
         ("We review the literature after describing a 52-year-old woman with ptosis.", False),
+        # a review naming itself or its method, and no case of its own
+        ("The aim of this review is to sum up nodules after lip fillers.", True),
+        ("A literature search in two databases found 40 reports of extravasation.", True),
+        # a case the authors report, beside a review of others
+        ("The authors report two cases of necrosis; the aim of this review is to warn.", False),
     ],
 )
 def test_the_kind_of_document_is_read_from_its_own_wording(text: str, no_case: bool) -> None:

@@ -3,15 +3,15 @@ consensus that reports none.
 
 A literature search returns case reports beside reviews, guidelines and consensus statements
 about the same products (the hard negatives of GVP Module VI.B.1.1.2 screening). A text tells a
-case of its own when it has a *case cue* (:func:`case_cue`: "we report", "a 45-year-old", "our
-patient", "a previously healthy woman", a heading "Case report", "report of two cases"), not
-when it only names the case reports it searched or counts a study's participants. A text that
-calls itself a review, a guideline, a consensus or a set of recommendations
-(:data:`.study_design.REVIEW`) and has no case cue reports no case (:func:`no_case_document`):
-its reactions, products and sites are the literature's, not a patient's
-(``docs/annotation.md``: `no_case`, "no individual patient with an adverse event"; the issue:
-"abstracts with no adverse event give an empty draft marked so"). Both are read by the
-screening of records (:mod:`dermavigil.literature.screen`) and by the extractor
+case of its own when it has a *case cue* (:func:`case_cue`: "we report", "the authors report",
+"a 45-year-old", "our patient", "a previously healthy woman", a heading "Case report", "report
+of two cases"), not when it only names the case reports it searched or counts a study's
+participants. A text that calls itself a review, a guideline, a consensus or a set of
+recommendations (:data:`.study_design.REVIEW`) and has no case cue reports no case
+(:func:`no_case_document`): its reactions, products and sites are the literature's, not a
+patient's (``docs/annotation.md``: `no_case`, "no individual patient with an adverse event";
+the issue: "abstracts with no adverse event give an empty draft marked so"). Both are read by
+the screening of records (:mod:`dermavigil.literature.screen`) and by the extractor
 (:mod:`.draft`). Pure: text in, verdict out.
 """
 
@@ -39,7 +39,8 @@ count may be of other texts' cases or of a study's participants ("93 cases descr
 articles", "780 patients treated")."""
 _CASE = re.compile(
     rf"\b(?:(?:report|description|presentation)s? of {_CASES}"
-    r"|we (?:hereby )?(?:report|present|describe)(?!\s+(?:on\s+)?(?:(?:our|the|an?|this)\s+)?"
+    r"|(?:we|the authors) (?:hereby )?(?:report|present|describe)"
+    r"(?!\s+(?:on\s+)?(?:(?:our|the|an?|this)\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}(?<!\bcase\s){_STUDY_NOUNS}\b)"
     # "in case of anaphylaxis" is a condition, not a case
     r"|(?<!\bin )case (?:report|of|series|presentation)"

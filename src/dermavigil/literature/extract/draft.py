@@ -34,6 +34,7 @@ from dermavigil.literature.extract.challenge import (
 from dermavigil.literature.extract.document_kind import no_case_document
 from dermavigil.literature.extract.draft_model import Draft
 from dermavigil.literature.extract.efficacy_report import TREATMENT_EFFECT, efficacy_report
+from dermavigil.literature.extract.efficacy_study import efficacy_study
 from dermavigil.literature.extract.exposure_products import named_family
 from dermavigil.literature.extract.extravasation import lone_extravasation
 from dermavigil.literature.extract.findings import find_findings
@@ -316,14 +317,15 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
             check.shown or text, check.languages, case, evidence, warnings, suspects, check.foreign
         )
         stated, ended = stated + held, ended or told
-    # a review, guideline or consensus that tells no case of its own: its reactions are the
-    # literature's and a sex it names is a population's ("most patients were female"); a text
-    # that analyses a reporting system's cases, even beside a review of published ones, is a
-    # series of reported cases (docs/annotation.md: one convention for analyses)
+    # a review, guideline or consensus that tells no case of its own, or a study of a
+    # treatment's effect (its adverse events are rates): its reactions are the literature's
+    # and a sex it names is a population's ("most patients were female"); a text that analyses
+    # a reporting system's cases, even beside a review of published ones, is a series of
+    # reported cases (docs/annotation.md: one convention for analyses)
     documented = (
         not check.languages
         and not analyses_reports(sentences)
-        and (no_case_document(text) or treated)
+        and (no_case_document(text) or treated or efficacy_study(sentences))
     )
     review = documented or is_review(sentences) and not analysed
     reported_series = patient_facts.series and _SERIES_REPORTED.search(text)

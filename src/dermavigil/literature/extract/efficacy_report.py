@@ -138,17 +138,27 @@ def treated_with_product(sentences: list[Sentence], names: Iterable[str]) -> boo
     return treating
 
 
+def named_harm(text: str) -> str | None:
+    """The first word of harm in ``text`` that nothing before it in its clause denies or makes
+    a property of the treatment (:data:`_HARM`, :data:`_DENIED`: "a complication", not "no
+    side effects" nor "the safety and adverse events of"); None when there is none."""
+    for harm in _HARM.finditer(text):
+        clause = re.split(r"[;,:]|\bbut\b", text[: harm.start()])[-1]
+        if not _DENIED.search(clause):
+            return harm.group(0)
+    return None
+
+
 def adverse_cue(sentences: list[Sentence]) -> str | None:
     """The first words in the case's sentences that tell an adverse event: a word of harm not
-    denied (:data:`_HARM`, :data:`_DENIED`), a title that ties what it names to a cause
+    denied (:func:`named_harm`), a title that ties what it names to a cause
     (:data:`_TITLE_CAUSE`), an event that began after the exposure and is no response to a
     treatment (:data:`_BEGAN_AFTER`, :data:`_BETTER`); None when nothing does."""
     for sentence in sentences:
         text = sentence.text
-        for harm in _HARM.finditer(text):
-            clause = re.split(r"[;,:]|\bbut\b", text[: harm.start()])[-1]
-            if not _DENIED.search(clause):
-                return harm.group(0)
+        harm = named_harm(text)
+        if harm:
+            return harm
         cause = _TITLE_CAUSE.search(text) if sentence.section == "title" else None
         if cause:
             return cause.group(0)

@@ -91,5 +91,11 @@ REVIEW_OR_STUDY = _words(
 """A review or a study, not the report of one patient's case: a sentence's own words."""
 STUDY = _words(_BLINDING, r"placebo|clinical trial", _COHORTS, _SURVEYS, _LABORATORY)
 """A primary study of any design, as a whole record names it."""
-REVIEW = _words(_SECONDARY, r"we review", _GUIDANCE, _FOREIGN_REVIEWS)
-"""A review, guideline, consensus or set of recommendations the text is."""
+REVIEW = _words(
+    _SECONDARY,
+    r"we review|(?:this|the present|the current) review|literature search(?:es)?",
+    _GUIDANCE,
+    _FOREIGN_REVIEWS,
+)
+"""A review, guideline, consensus or set of recommendations the text is, also as it names
+itself ("this review aims to ...") or its method ("a literature search was performed")."""
