@@ -18,7 +18,8 @@ from dermavigil.literature.extract.sentences import Sentence
 _FINDING_CLAUSE = re.compile(
     r"\b(?:(?:skin |punch |incisional |excisional )?biops(?:y|ies)|histopatholog\w*|histolog\w*|"
     r"patholog\w*|ultrasound|ultrasonography|MRI|magnetic resonance|CT scan|culture|stain(?:s|ing)?"
-    r"|HPE)\b",
+    r"|HPE|ECG|EKG|electrocardiogra\w*|echocardiogra\w*|PCR|polymerase chain reaction|EMG"
+    r"|electromyogra\w*|nerve conduction stud(?:y|ies))\b",
     re.I,
 )
 _DIAGNOSED_BY = re.compile(r"\bdiagnosed\s+(?:by|on|with|using)\s+(?:an?\s+|the\s+)?$", re.I)
@@ -40,7 +41,7 @@ _RESULT_VERB = re.compile(
     r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|disclosed|confirmed|identified"
     r"|found|included|showing|revealing|demonstrating|consistent with|compatible with|positive for"
     r"|grew|yielded|consisted|composed|shown|proven|proved|presented|exhibited|displayed"
-    r"|contained|reported)\b|:\s",
+    r"|contained|reported|(?:significant|notable|remarkable) for)\b|:\s",
     re.I,
 )
 """A test's result follows: "the biopsy showed ...". A test only named ("management involved

@@ -36,7 +36,8 @@ NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine|insertion)\s+$", re.I
 "insertion scar": a landmark of the procedure)."""
 _INDICATION = re.compile(
     r"\b(?:inject\w*|injec-|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC|given"
-    r"|administered|received|receiving|undergoing|treated|treatment with|taking|taken|took|using)\b"
+    r"|administered|administration|received|receiving|undergoing|treated|treatment with|taking"
+    r"|taken|took|using)\b"
     r"(?:(?!\b(?:developed|presented|experienced|noticed|concerning|suspicious)\b)[^.;]){0,80}"
     r"\b(?:for|due to|because of|to (?:treat|relieve|manage|prevent|control)"
     r"|(?:for|in) (?:the )?(?:treatment|management|relief|prevention) of|against)\s+"
@@ -46,6 +47,23 @@ _INDICATION = re.compile(
 """The reason for the injection, not its reaction: "an intramuscular injection of diclofenac
 in her left buttock due to back pain", "a corticosteroid injection for treatment of lumbar
 pain"."""
+_CAME_FOR = re.compile(
+    r"\b(?:presented|came|attended|scheduled|appointment)\b(?:\s+[\w-]+){0,8}?"
+    r"\s+for\s+(?:(?:an?|the|her|his|their|elective|routine|planned|further)\s+)*"
+    r"(?:[\w-]+\s+)?(?:treatments?|\w*therap(?:y|ies)|injections?|management)\s+(?:of|for)\s+"
+    rf"{LISTED}{{0,6}}$",
+    re.I,
+)
+"""The condition a patient came to have treated ("presented for treatment of a keloid", "an
+appointment for elective sclerotherapy treatment of her varicose veins"): the planned
+treatment's indication, unless a cause follows it anywhere in the sentence ("presented for
+management of necrosis after a filler", "for treatment of plaques that developed a year after
+injections": the reaction that brought the patient). A referral "for treatment of" a lesion
+is what went wrong, the reaction the patient was sent with, not a planned treatment."""
+_CAUSE_LATER = re.compile(
+    r"\b(?:after|following|induced|caused|secondary|post|related|resulting|due to|complicating)\b",
+    re.I,
+)
 _KNOWN_COMPLICATIONS = re.compile(
     r"\b(?:complications|(?:adverse|skin|cutaneous|local) (?:reactions|events|effects)"
     r"|side[- ]effects|risks)\s+(?:(?:[\w-]+\s+){0,3}?"
@@ -300,6 +318,12 @@ def pre_existing(
         )
     )
     if (indication and not treats) or _USED_FOR.search(before):
+        return Assertion.historical
+    if (
+        _CAME_FOR.search(before)
+        and not _known(text, start, end, known)
+        and not _CAUSE_LATER.search(text, end)
+    ):
         return Assertion.historical
     if _TREATED_FOR.search(before) and not treats and not _known(text, start, end, known):
         return Assertion.historical
