@@ -71,6 +71,26 @@ def finding_heads() -> frozenset[str]:
 
 
 def _build() -> frozenset[str]:
+    return frozenset(word for word in _name_heads() if _NOMINAL.fullmatch(word))
+
+
+@lru_cache(maxsize=1)
+def name_heads() -> frozenset[str]:
+    """The words that head phenotype and disease names as :func:`finding_heads` reads them,
+    whatever their suffix ("foot *drop*", "panic *attack*", "epidermal *cyst*"): the head
+    noun of a finding's name, which a title's head may end with (:mod:`~dermavigil.literature.
+    extract.title_head`)."""
+    return cached("name-heads", _name_heads)  # type: ignore[return-value]
+
+
+def finding_noun(word: str) -> bool:
+    """The word can head a finding's name: it heads phenotype or disease names
+    (:func:`name_heads`) or has the suffix of an abstract noun of a state or process."""
+    key = normalize(word)
+    return key in name_heads() or _NOMINAL.fullmatch(key) is not None
+
+
+def _name_heads() -> frozenset[str]:
     tables = default_coder().tables
     where: set[str] = set()
     for name in tables.names.values():
@@ -88,10 +108,7 @@ def _build() -> frozenset[str]:
     return frozenset(
         word
         for word, count in counts.items()
-        if count >= MIN_NAMES
-        and qualified[word] < QUALIFIED_SHARE * count
-        and word not in where
-        and _NOMINAL.fullmatch(word)
+        if count >= MIN_NAMES and qualified[word] < QUALIFIED_SHARE * count and word not in where
     )
 
 

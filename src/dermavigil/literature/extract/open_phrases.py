@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 
 from dermavigil.literature.extract.deficit_phrases import deficit_phrases
+from dermavigil.literature.extract.listed_items import listed_items
 from dermavigil.literature.extract.mention_words import HEADS
 from dermavigil.literature.extract.roles import PAST
 from dermavigil.literature.extract.route_words import ADMIN
@@ -109,7 +110,8 @@ def open_phrases(text: str, taken: Sequence[Span]) -> list[Span]:
     ("pain, swelling and stiffness"), or told by a verb of what the patient had or what
     happened ("she developed motor dysfunction", "fluid accumulation was noted"); and a lost
     or lessened function, which its quality of decrease tells as a finding
-    (:mod:`.deficit_phrases`: "limited abduction", "loss of sensation")."""
+    (:mod:`.deficit_phrases`: "limited abduction", "loss of sensation"); and the other items
+    of a list of reaction mentions, however worded (:mod:`.listed_items`)."""
     phrases = _phrases(text, taken)
     bare = [p for p in phrases if " " not in text[p[0] : p[1]]]
     phrases = [p for p in phrases if p not in bare]
@@ -128,7 +130,9 @@ def open_phrases(text: str, taken: Sequence[Span]) -> list[Span]:
                 listed.append(phrase)
                 grown = True
     told += [p for p in bare if any(_listed(text, p, o, _COORDINATED) for o in taken)]
-    return sorted(told + deficit_phrases(text, [*taken, *told]))
+    found = told + deficit_phrases(text, [*taken, *told])
+    # a list's other items, however worded ("fever, rash and ear fullness")
+    return sorted(found + listed_items(text, [*taken, *found]))
 
 
 def _listed(text: str, one: Span, other: Span, joint: re.Pattern[str]) -> bool:

@@ -41,6 +41,7 @@ from dermavigil.literature.extract.reaction_facts import Excluded, ReactionFacts
 from dermavigil.literature.extract.reaction_merge import merge, within_longer, without_ancestors
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.sites import find_sites, treatment_site
+from dermavigil.literature.extract.title_head import title_heads
 from dermavigil.literature.extract.vaccine_names import names_a_vaccine
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.normalize import normalize
@@ -107,6 +108,9 @@ def find_reactions(
                 span = shift(sentence, (event.start, event.end))
                 same_event(reactions, _told(event.verbatim, [], sentence, [span], sites, timing))
         found = mentions(text, defined or {})
+        if sentence.section == "title":  # its head, however worded ("Brow heaviness after ...")
+            taken = [(f.start, f.end) for f in found]
+            found += [Mention(text[a:b], a, b) for a, b in title_heads(text, taken)]
         if series:  # "inflammation (n = 51), irregularity (n = 18)"
             taken = [(f.start, f.end) for f in found]
             found += [Mention(text[a:b], a, b, True) for a, b in counted_events(text, taken)]
