@@ -15,8 +15,8 @@ import re
 
 from dermavigil.domain.vocab import Outcome
 from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.outcome_sequelae import SEQUELA_ANY
 from dermavigil.literature.extract.outcome_words import (
-    SEQUELA_ANY,
     StatusMention,
     status_mentions,
     strongest,

@@ -5,8 +5,8 @@ with a *rank*: when two phrases overlap, the lower rank is what the words say
 ("did not improve" over "improve", "healed with a scar" over "healed",
 "almost complete resolution" over "complete resolution"). Sequelae are lasting
 changes a reaction leaves (scar, atrophy, pigmentation, a deficit left after a stated
-recovery); a loss of function said to remain or be permanent, with no recovery stated, is
-the reaction persisting, not recovered; a degree
+recovery: :mod:`.outcome_sequelae`); a loss of function said to remain or be permanent, with
+no recovery stated, is the reaction persisting, not recovered; a degree
 short of complete ("significantly", "markedly", "partial") is recovering, a pace
 ("gradually") is not a degree. Which mention is *the* outcome is decided by
 :mod:`.outcome`.
@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from dermavigil.domain.vocab import Outcome
+from dermavigil.literature.extract.outcome_sequelae import BETTER_VERB, sequela_mentions
 
 Span = tuple[int, int]
 
@@ -30,104 +31,16 @@ _DEGREE_ADJ = (
     r"(?:significant|marked|considerable|substantial|notable|dramatic|remarkable|great|partial"
     r"|slight|moderate|incomplete|near(?:ly)?|almost)"
 )
-_BETTER_VERB = (
-    r"(?:resolved|recovered|healed|disappeared|regressed|subsided|faded|cleared|improved|settled"
-    r"|reversed|alleviated|relieved|repigmented)"
-)
 _BETTER_NOUN = (
     r"(?:resolution|recovery|healing|regression|improvement|remission|disappearance|reversal"
     r"|reversibility|clearance)"
 )
-_SEQUELA_WORD = (
-    r"(?:scar(?:s|ring|red)?|(?:lipo)?atroph\w*|(?:post-?inflammatory )?(?:hyper|hypo|de)?"
-    r"pigment(?:ation|ed)|dyschromi\w*|discolou?ration|depress(?:ed area|ion)|indentation"
-    r"|deformit\w*|contour (?:irregularit\w*|defects?|deformit\w*)|asymmetry|fibrosis"
-    r"|telangiectas\w*|alopecia|hair loss|keloids?|contractures?|deficits?|weakness|numbness"
-    r"|hyp(?:o|er)a?esthesia|par(?:a)?esthesias?|(?:visual|vision) (?:loss|impairment)"
-    r"|loss of (?:vision|sight|function|tissue|volume)|disfigurement|tissue loss|volume loss"
-    r"|(?:reduced|impaired|limited) (?:\w+ )?function"
-    r"|paraly\w+|paresis|palsy"
-    r"|sequelae?)"
-)
-"""Lasting changes a reaction leaves (a scar, atrophy, pigmentation, a deficit): sequelae."""
-_DEFICIT = re.compile(
-    r"(?:paraly\w+|paresis|palsy|weakness|deficits?|numbness|hyp(?:o|er)a?esthesia"
-    r"|par(?:a)?esthesias?|(?:visual|vision) (?:loss|impairment)|blindness"
-    r"|loss of (?:vision|sight|function)|reduced (?:\w+ )?function)(?:\s+of\b[^.;,]*)?$",
-    re.I,
-)
-"""A loss of function (a paresis, a visual loss, a deficit) said to remain or to be permanent,
-with no recovery stated, is the reaction persisting: not recovered, not a sequela
-(docs/annotation.md: r059 'the paralysis was considered permanent'); a recovery stated with
-a deficit left ('recovered after 4 months with reduced motor function', r421) is recovered
-with sequelae."""
 _LESION_WORD = (
     r"(?:nodul\w*|swellings?|papul\w*|lumps?|mass(?:es)?|indurations?|erythema|o?edema"
     r"|granulom\w*|lesions?|plaques?|pain|redness|infiltrat\w*|firmness|thickening|eschar"
     r"|crusts?|ulcers?)"
 )
 """The reaction's own lesions: when they remain, the reaction is not over (recovering)."""
-_MODIFIERS = (
-    r"(?:(?!(?:developed|leaving|left|needed|required|started|used|treated)\b)(?:mild|minimal"
-    r"|small|faint|slight|subtle|visible|permanent|persistent|residual|post-?inflammatory|skin"
-    r"|tissue|facial|\w+ed|\w+al|\w+ic|\w+ous|\w+ive|\w+ar)\s+){0,2}"
-)
-"""Up to two adjectives of a sequela ("a depressed scar", "subcutaneous atrophy")."""
-_CUE_WORDS = r"(?:(?!(?:and|or|but|with|without|no|not|the|she|he|it|they)\b)[a-z-]+\s+){0,3}?"
-"""Any few words between a cue and its sequela ("leaving discreet scar")."""
-_SEQUELA_CUE = re.compile(
-    r"\b(?:leaving(?: behind)?|left(?: behind)?(?= (?:an?|some|mild|persistent|\w+ed)\b)"
-    r"|left (?:the patient|her|him) with"
-    r"|resolution with|(?:with )?residual|sequelae (?:of|such as)"
-    r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
-    r"|(?:heal(?:ed)?|resolved?|recovered|regressed|subsided)\b(?:[^.;,]{0,40}?)\bwith"
-    r"(?! (?:an? )?"
-    r"(?:acceptable|good|excellent|satisfactory|no|out)\b))"
-    rf"\s+(?:an?\s+|some\s+)?(?P<seq>{_CUE_WORDS}{_SEQUELA_WORD})\b",
-    re.I,
-)
-_SEQUELA_STAYS = re.compile(
-    rf"\b(?P<seq>{_MODIFIERS}(?:scar(?:s|ring)?|keloids?|sequelae|fibrosis|deformit(?:y|ies)"
-    r"|disfigurement)) (?:remained|persisted|was left|were left)\b"
-    rf"|\b(?P<seq4>(?:persistent|permanent|lasting) {_MODIFIERS}(?:scar(?:s|ring)?|keloids?"
-    r"|fibrosis|deformit(?:y|ies)|disfigurement|(?:hyper|hypo)?pigmentation|contour defects?))"
-    r" (?:occurred|developed|remained|resulted|ensued)\b"
-    r"|(?:\b(?:the|his|her|a|an) |^)(?P<seq2>[a-z][a-z -]{2,60}?) (?:was|were|is|are|remained)"
-    r" (?:considered |deemed |judged )?permanent\b"
-    r"|\b(?:lesions?|ulcers?|ulcerations?|wounds?|necrosis|sites?|areas?) (?:had |has |have )?"
-    r"(?:\w+ly )?(?P<seq5>scar)red\b"
-    r"|\b(?:late |permanent |residual )?sequelae (?:included|were|was|consisted of|comprised)\s+"
-    r"(?P<seq3>[a-z][a-z -]{2,60}?)(?=[.,;]|\s+(?:and|at|on|that|which|after)\b|$)"
-    rf"|\b(?:{_BETTER_VERB}|normali[sz]ed)\b[^.;]{{0,60}}?,?\s+(?:but|while|whereas)\s+"
-    r"(?:an?\s+|some\s+|the\s+|her\s+|his\s+|their\s+)?"
-    rf"(?P<seq6>(?:[\w-]+ )?{_MODIFIERS}{_SEQUELA_WORD}) (?:(?:was|were|is|are|remained)"
-    r" (?:\w+ )?(?:irreversible|permanent)|remained|persisted|persists|remains|was left"
-    r"|were left)\b",
-    re.I,
-)
-"""A scar, a fibrosis or a deformity said to remain ("persistent deformities occurred"), a
-deficit said to be permanent, the lesion that "had scarred", the sequelae listed, or a
-sequela left after the reaction's resolution ("resolved the inflammation, but
-hyperpigmentation persisted", "the pain resolved, while the atrophy was irreversible": a
-recovery stated with a lasting change left, docs/annotation.md); a reaction that is itself
-still present ("the atrophy was still present") is not recovered."""
-_LOSS = re.compile(
-    r"\b(?:(?P<procedure>(?:(?:above|below|through)[- ]the[- ]\w+ |(?:above|below)[- ]\w+ |\w+ )?"
-    r"amputation|amputated|(?:(?:total|partial) )?(?:shoulder|knee|hip|elbow|ankle|joint)"
-    r" (?:replacement|arthroplasty|prosthesis)(?= (?:was|were) (?:\w+ )?(?:necessary|needed"
-    r"|required)))|(?P<seq>loss of (?:the |a |an )?(?:affected )?(?:toe|finger|digit|limb|hand"
-    r"|foot|arm|leg)s?))\b",
-    re.I,
-)
-"""An amputation, a lost digit or limb, a joint replaced by a prosthesis: the last event the
-reaction leaves the patient with (docs/annotation.md, r4xx decisions: "an amputation as the
-last event is recovered_with_sequelae"; x0xx: "function restored by a prosthesis is
-recovered_with_sequelae"): a replacement the reaction made necessary, not an arthroplasty
-before the exposure. Only the loss (``seq``) is a sequela the reaction left, listed with the
-reactions; the amputation or the replacement (``procedure``) is the surgery that left it, a
-treatment (docs/annotation.md: "amputation is a treatment, serious, outcome
-recovered_with_sequelae"), which states the outcome and names no reaction."""
-SEQUELA_ANY = re.compile(rf"\b(?P<seq>{_MODIFIERS}{_SEQUELA_WORD})\b", re.I)
 _LESSENED = re.compile(
     rf"\b{_LESION_WORD}\s+(?:(?:\w+\s+){{0,3}}?(?:had|has|have)\s+)?(?:\w+ly\s+)?(?:decreased"
     r"|diminished|shrank|shrunk|softened|flattened|lessened|became (?:smaller|softer|flatter"
@@ -149,16 +62,16 @@ _COMPLETE_ADJ = r"(?:complete|full|total|entire|excellent|successful|satisfactor
 _PARTIAL = re.compile(
     rf"\b(?:did not|didn't|has not|had not|have not|was not|were not|not) (?:yet )?{_COMPLETE}"
     r" (?:resolv|heal|recover|disappear|regress|clear|return(?:ed)? to normal)\w*"
-    rf"|\b(?:{_BETTER_VERB}|normali[sz]ed)\b[^.;]{{0,30}}?\bexcept\b"
-    rf"|\b{_DEGREE}\s+(?:complete(?:ly)?\s+)?(?:{_BETTER_VERB}|{_BETTER_NOUN})\b"
-    rf"|\b{_BETTER_VERB}\s+{_DEGREE}\b"
+    rf"|\b(?:{BETTER_VERB}|normali[sz]ed)\b[^.;]{{0,30}}?\bexcept\b"
+    rf"|\b{_DEGREE}\s+(?:complete(?:ly)?\s+)?(?:{BETTER_VERB}|{_BETTER_NOUN})\b"
+    rf"|\b{BETTER_VERB}\s+{_DEGREE}\b"
     rf"|\b{_DEGREE_ADJ}[\s-]+(?:(?:complete|clinical|symptomatic)\s+)?(?:symptoms?\s+)?"
     rf"(?:{_BETTER_NOUN}|response)\b"
     rf"|\b(?:was|were|has been|had been)\s+{_DEGREE}\s+(?:reduced|decreased|diminished|smaller)\b"
     r"|\b(?:reduced|decreased|diminished|shrank|shrunk)\s+(?:\w+\s+)?in size\b"
     r"|\bonly (?:an? |some )?(?:\S+ ){0,5}?(?:remained|persisted|was left|were left)\b"
     r"|\bnear[- ]normal|\b(?:almost|nearly) normal\b"
-    rf"|\b{_BETTER_VERB} (?:to an? (?:large|great|considerable|certain|significant|good)"
+    rf"|\b{BETTER_VERB} (?:to an? (?:large|great|considerable|certain|significant|good)"
     r" (?:degree|extent)|for the most part)\b"
     r"|\b(?:began|started|beginning|starting) to (?:resolve|improve|heal|fade|subside|regress"
     r"|recover|disappear|clear|shrink)\b"
@@ -234,7 +147,7 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
     (
         Outcome.recovered,
         re.compile(
-            rf"\b(?:{_COMPLETE} {_BETTER_VERB}|{_BETTER_VERB} {_COMPLETE}"
+            rf"\b(?:{_COMPLETE} {BETTER_VERB}|{BETTER_VERB} {_COMPLETE}"
             rf"|{_COMPLETE_ADJ} (?:\w+ (?:and )?)?(?:{_BETTER_NOUN}|outcome)"
             r"|(?:led|leading|resulted|resulting) (?:to|in) (?:(?:a|the) )?(?:rapid |prompt "
             r"|complete |wound |skin )?"
@@ -338,22 +251,7 @@ _RANK = {Outcome.fatal: 2, Outcome.not_recovered: 3, Outcome.recovered: 4, Outco
 
 def status_mentions(text: str) -> list[StatusMention]:
     """Every phrase of ``text`` that states a status (asserted or not), in pattern order."""
-    found: list[StatusMention] = []
-    for pattern in (_SEQUELA_CUE, _SEQUELA_STAYS):
-        for m in pattern.finditer(text):
-            group = next(
-                g for g in ("seq", "seq2", "seq3", "seq4", "seq5", "seq6") if m.groupdict().get(g)
-            )
-            if pattern is _SEQUELA_STAYS and _DEFICIT.search(m.group(group)):
-                found.append(StatusMention(Outcome.not_recovered, 0, m.span()))
-                continue
-            found.append(StatusMention(Outcome.recovered_with_sequelae, 0, m.span(), m.span(group)))
-    found += [
-        StatusMention(
-            Outcome.recovered_with_sequelae, 0, m.span(), m.span("seq") if m["seq"] else None
-        )
-        for m in _LOSS.finditer(text)
-    ]
+    found = [StatusMention(out, 0, span, seq) for out, span, seq in sequela_mentions(text)]
     for pattern in (_PARTIAL, _LESION_STAYS, _LESSENED, _DECREASED):
         found += [StatusMention(Outcome.recovering, 1, m.span()) for m in pattern.finditer(text)]
     for outcome, pattern in OUTCOMES:
