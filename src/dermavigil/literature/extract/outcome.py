@@ -62,8 +62,27 @@ _SUMMARY = re.compile(
 with almost complete resolution", and in the passive "an unusual case is described ...
 that persisted despite three courses"): read when the narrative states only an earlier state. Cases
 of the literature ("cases have been reported") are no summary of this one."""
-_PLUPERFECT = re.compile(r"\bhad (?:\w+ )?(?:been )?$", re.I)
+_PLUPERFECT = re.compile(
+    r"\bhad (?:(?!(?:an?|the|no|some|any|his|her|their|its|this|that|these|those|only|one"
+    r"|two|\d+)\b)\w+ )?(?:been )?$",
+    re.I,
+)
 """'The eruption had persisted for months despite ...': a state before the narrative's end."""
+_PARTICIPLE = re.compile(
+    r"(?:\w+(?:ed|en|wn|ly)|shrunk|gone|begun|become|left|almost|nearly|not|still|never"
+    r"|already|then|since|also|just|now|to)\b",
+    re.I,
+)
+"""The pluperfect is "had" with a past participle ("had resolved", "had almost cleared"); "had"
+before a noun phrase ("had an amputation", "had residual lesions", "had complete resolution")
+is the past of "have", a state told at the narrative's time (Quirk et al. 1985, 4.22)."""
+_TIMED_AFTER = re.compile(
+    r"^\s+(?:\w+ly\s+)?(?:after|within|by)\s+(?:about\s+)?(?:\d+|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twelve|several|a few)[\s-]+(?:hours?|days?|weeks?|months?|years?)\b",
+    re.I,
+)
+"""'The lesion had almost cleared after 4 weeks': a pluperfect timed right after it is the
+state at that time, not one before the narrative's end."""
 _TIMED = re.compile(
     r"\b(?:by|at|within)\s+(?:the\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|twelve|several|a few)[\s-]+(?:hours?|days?|weeks?|months?|years?)\b(?:[\s-]+(?:after|post"
@@ -74,9 +93,14 @@ _TIMED = re.compile(
 """'By 21 days after her injection, she had resumed normal activity', 'The patient had healed
 at two months after the injection': a pluperfect timed from the exposure or at a follow-up is
 the state at that time, not one before the narrative's end."""
-_BEFORE_CASE = re.compile(r"\b(?:ago|earlier|previously)\b", re.I)
+_BEFORE_CASE = re.compile(
+    r"\b(?:ago|earlier|previously)\b|^\W*(?:before|prior to) (?:the |her |his |this )?"
+    r"(?:surgery|procedure|operation|injections?|treatment|vaccination|admission)\b",
+    re.I,
+)
 """'Seven months ago she was vaccinated ... and the site healed', 'a similar event in the same
-buttock a year earlier that had resolved': history before the case."""
+buttock a year earlier that had resolved', 'Before surgery, she complained of ... but her
+symptoms had improved': history before the case."""
 _LASTING = re.compile(r"(?:irreversibl|permanent)\w*", re.I)
 """'Irreversible Blindness Following ...': a title that tells a lasting state."""
 _PERSISTENT = re.compile(
@@ -108,6 +132,11 @@ _EFFICACY = re.compile(
 therapy due to the good response and efficacy', 'His last BMI was 16.5 with an improvement',
 'persistently high levels of acute phase reagents': the indication's course on the therapy or
 a laboratory level, not a status of the reaction (docs/annotation.md, outcome)."""
+_REASON = re.compile(r"^\W*(?:since|as|because|given that)\s+[^,;]*$", re.I)
+"""An interim status in a clause of reason opening the sentence ("Since there was no
+improvement in circulation after 20 minutes, ...", "Because of the improvement in her RA, she
+wished to continue"): a subordinate clause giving the cause of what the main clause tells
+next (Quirk et al. 1985, 15.45), not the last status."""
 _DISCHARGED = re.compile(r"\b(?:was|were) (?:\w+ )?discharged\b(?! against)", re.I)
 """'He was discharged after sixteen days of hospitalization': a discharge with no end status
 stated is recovering (docs/annotation.md, the v0xx decisions), read only when the narrative
@@ -125,6 +154,18 @@ class OutcomeFacts:
     spans: dict[str, list[Span]] = field(default_factory=dict)
 
 
+def _pluperfect(text: str, status: StatusMention) -> bool:
+    """Whether ``status`` is told in the pluperfect (:data:`_PLUPERFECT`, :data:`_PARTICIPLE`)
+    and not timed right after (:data:`_TIMED_AFTER`)."""
+    before = _PLUPERFECT.search(text[: status.span[0]])
+    if before is None:
+        return False
+    after_had = before.start() + 4  # the word right after "had": an adverb, "been" or the status
+    return _PARTICIPLE.match(text, after_had) is not None and not _TIMED_AFTER.match(
+        text[status.span[1] :]
+    )
+
+
 def _keep(facts: OutcomeFacts, sentence: Sentence, status: StatusMention) -> None:
     facts.outcome = status.outcome
     start = sentence.start
@@ -132,10 +173,9 @@ def _keep(facts: OutcomeFacts, sentence: Sentence, status: StatusMention) -> Non
     facts.lesions_only = bool(re.search(r"\b(?:the|these|all) lesions?\b", sentence.text, re.I))
     facts.sequelae = []
     facts.spans.pop("sequelae", None)
-    if status.sequela is not None:
-        a, b = status.sequela
-        facts.sequelae = [sentence.text[a:b].strip()]
-        facts.spans["sequelae"] = [(start + a, start + b)]
+    if status.sequela:
+        facts.sequelae = [sentence.text[a:b].strip() for a, b in status.sequela]
+        facts.spans["sequelae"] = [(start + a, start + b) for a, b in status.sequela]
 
 
 def _persistent(facts: OutcomeFacts, sentences: list[Sentence]) -> None:
@@ -185,10 +225,10 @@ def _last_status(
             status.outcome is Outcome.recovering
             and _SWITCHED.search(sentence.text, 0, status.span[0])
             or status.outcome in (Outcome.recovering, Outcome.not_recovered)
-            and _EFFICACY.search(sentence.text)
+            and (_EFFICACY.search(sentence.text) or _REASON.search(sentence.text[: status.span[0]]))
         ):
             continue
-        if _PLUPERFECT.search(sentence.text[: status.span[0]]) and not _TIMED.search(sentence.text):
+        if _pluperfect(sentence.text, status) and not _TIMED.search(sentence.text):
             earlier = earlier or (sentence, status)
             continue  # a pluperfect state yields to any outcome told in the narrative
         _keep(facts, sentence, status)
@@ -198,7 +238,7 @@ def _last_status(
     summary = sorted([*summary, *summed], key=lambda s: s.index)
     for sentence in reversed(summary):
         status = sentence_status(sentence) if _SUMMARY.search(sentence.text) else None
-        if status is not None and not _PLUPERFECT.search(sentence.text[: status.span[0]]):
+        if status is not None and not _pluperfect(sentence.text, status):
             _keep(facts, sentence, status)
             return
     told = sentence_status(title) if title is not None else None

@@ -138,12 +138,12 @@ _NOUN_AFTER = re.compile(
 
 
 def _attributive(text: str, start: int, end: int) -> bool:
-    """'She was taught an improved injection technique', 'advice for improved wound care': a
-    participle used as an adjective before its noun, after a determiner or a
-    preposition, names a quality, not a status (Quirk et al. 1985, A Comprehensive Grammar
-    of the English Language, 7.15: participial adjectives)."""
+    """'She was taught an improved injection technique', 'advice for improved wound care', 'a
+    case of persisting chest discomfort': a participle used as an adjective before its noun,
+    after a determiner or a preposition, names a quality, not a status (Quirk et al. 1985, A
+    Comprehensive Grammar of the English Language, 7.15: participial adjectives)."""
     return (
-        text[start:end].lower() == "improved"
+        text[start:end].lower() in ("improved", "persisting")
         and bool(_DETERMINER_BEFORE.search(text[max(0, start - 12) : start]))
         and bool(_NOUN_AFTER.match(text, end))
     )
@@ -228,6 +228,13 @@ def _bounded(text: str, mention: StatusMention) -> bool:
     )
 
 
+def _all_left(sequela: list[StatusMention]) -> StatusMention:
+    """The last sequela mention of a sentence, with every sequela the sentence tells ("healed
+    with extensive scarring, ... leaving a foot drop": both are left)."""
+    spans = tuple(dict.fromkeys(span for s in sequela for span in s.sequela))
+    return StatusMention(Outcome.recovered_with_sequelae, 0, sequela[-1].span, spans)
+
+
 def sentence_status(sentence: Sentence) -> StatusMention | None:
     """The status a sentence states last; a phrase stating two takes the stronger."""
     stated = [
@@ -250,18 +257,18 @@ def sentence_status(sentence: Sentence) -> StatusMention | None:
         # over, whatever else resolved
         return short[-1]
     sequela = [s for s in kept if s.outcome is Outcome.recovered_with_sequelae]
-    if last.outcome is Outcome.recovering and sequela:
-        # "the wound healed with extensive scarring ... and the deficit improved": the
-        # sequela one reaction left stays whatever the others did
-        return sequela[-1]
+    if sequela and last.outcome in (Outcome.recovering, Outcome.recovered):
+        # "the wound healed with extensive scarring ... and the deficit improved leaving a foot
+        # drop": the sequelae the reactions left stay whatever the others did; "healed with
+        # minimal scarring and an excellent cosmetic outcome": a recovery told with a sequela
+        # keeps it, as does one followed by a sequela ("the diplopia resolved, but she
+        # developed skin necrosis and scarring")
+        return _all_left(sequela)
+    if last.outcome is Outcome.recovered_with_sequelae:
+        return _all_left(sequela)
     if last.outcome is Outcome.recovered:
-        # "healed with minimal scarring and an excellent cosmetic outcome": a recovery told
-        # with a sequela keeps it; so does one followed by a sequela ("the diplopia resolved,
-        # but she developed skin necrosis and scarring")
-        sequela = [s for s in kept if s.outcome is Outcome.recovered_with_sequelae]
-        if sequela:
-            return sequela[-1]
         for m in SEQUELA_ANY.finditer(sentence.text, last.span[1]):
             if _stated(sentence, *m.span("seq")):
-                return StatusMention(Outcome.recovered_with_sequelae, 0, last.span, m.span("seq"))
+                left = (m.span("seq"),)
+                return StatusMention(Outcome.recovered_with_sequelae, 0, last.span, left)
     return last

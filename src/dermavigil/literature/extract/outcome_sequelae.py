@@ -28,14 +28,15 @@ _SEQUELA_WORD = (
     r"|hyp(?:o|er)a?esthesia|par(?:a)?esthesias?|(?:visual|vision) (?:loss|impairment)"
     r"|loss of (?:vision|sight|function|tissue|volume)|disfigurement|tissue loss|volume loss"
     r"|(?:reduced|impaired|limited) (?:\w+ )?function"
-    r"|paraly\w+|paresis|palsy"
+    r"|paraly\w+|paresis|palsy|(?:foot|wrist|toe)[- ]?drop"
     r"|sequelae?)"
 )
 """Lasting changes a reaction leaves (a scar, atrophy, pigmentation, a deficit): sequelae."""
 _DEFICIT = re.compile(
     r"(?:paraly\w+|paresis|palsy|weakness|deficits?|numbness|hyp(?:o|er)a?esthesia"
     r"|par(?:a)?esthesias?|(?:visual|vision) (?:loss|impairment)|blindness"
-    r"|loss of (?:vision|sight|function)|reduced (?:\w+ )?function)(?:\s+of\b[^.;,]*)?$",
+    r"|loss of (?:vision|sight|function)|reduced (?:\w+ )?function|(?:foot|wrist|toe)[- ]?drop)"
+    r"(?:\s+of\b[^.;,]*)?$",
     re.I,
 )
 """A loss of function (a paresis, a visual loss, a deficit) said to remain or to be permanent,
@@ -51,15 +52,23 @@ _MODIFIERS = (
 """Up to two adjectives of a sequela ("a depressed scar", "subcutaneous atrophy")."""
 _CUE_WORDS = r"(?:(?!(?:and|or|but|with|without|no|not|the|she|he|it|they)\b)[a-z-]+\s+){0,3}?"
 """Any few words between a cue and its sequela ("leaving discreet scar")."""
+_MORE = (
+    rf"(?P<more>(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:an?\s+|some\s+)?"
+    rf"{_MODIFIERS}{_SEQUELA_WORD}\b)*)"
+)
+"""The further sequelae of a list after the first ("healed with scarring and
+hypopigmentation", "leaving atrophy, telangiectasia and a depressed scar"): a coordination
+joins phrases of one kind (Quirk et al. 1985, A Comprehensive Grammar of the English
+Language, 13.2), so each is a sequela too."""
 _SEQUELA_CUE = re.compile(
     r"\b(?:leaving(?: behind)?|left(?: behind)?(?= (?:an?|some|mild|persistent|\w+ed)\b)"
-    r"|left (?:the patient|her|him) with"
+    r"|left (?:the patient|her|him|them) with|(?:was|were|is|are|been) left with"
     r"|resolution with|(?:with )?residual|sequelae (?:of|such as)"
     r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
     r"|(?:heal(?:ed)?|resolved?|recovered|regressed|subsided)\b(?:[^.;,]{0,40}?)\bwith"
     r"(?! (?:an? )?"
     r"(?:acceptable|good|excellent|satisfactory|no|out)\b))"
-    rf"\s+(?:an?\s+|some\s+)?(?P<seq>{_CUE_WORDS}{_SEQUELA_WORD})\b",
+    rf"\s+(?:an?\s+|some\s+)?(?P<seq>{_CUE_WORDS}{_SEQUELA_WORD})\b{_MORE}",
     re.I,
 )
 _SEQUELA_STAYS = re.compile(
@@ -78,15 +87,18 @@ _SEQUELA_STAYS = re.compile(
     r"(?:an?\s+|some\s+|the\s+|her\s+|his\s+|their\s+)?"
     rf"(?P<seq6>(?:[\w-]+ )?{_MODIFIERS}{_SEQUELA_WORD}) (?:(?:was|were|is|are|remained)"
     r" (?:\w+ )?(?:irreversible|permanent)|remained|persisted|persists|remains|was left"
-    r"|were left)\b",
+    r"|were left)\b"
+    rf"|\bonly (?:an? |some )?(?P<seq7>{_MODIFIERS}{_SEQUELA_WORD}(?: [a-z]+)?) (?:remained"
+    r"|persisted|persists|remains|was left|were left)\b",
     re.I,
 )
 """A scar, a fibrosis or a deformity said to remain ("persistent deformities occurred"), a
 deficit said to be permanent, the lesion that "had scarred", the sequelae listed, or a
 sequela left after the reaction's resolution ("resolved the inflammation, but
 hyperpigmentation persisted", "the pain resolved, while the atrophy was irreversible": a
-recovery stated with a lasting change left, docs/annotation.md); a reaction that is itself
-still present ("the atrophy was still present") is not recovered."""
+recovery stated with a lasting change left, docs/annotation.md), or all that remains ("only
+post-inflammatory hyperpigmented patches remained"); a reaction that is itself still present
+("the atrophy was still present") is not recovered."""
 _LOSS = re.compile(
     r"\b(?:(?P<procedure>(?:(?:above|below|through)[- ]the[- ]\w+ |(?:above|below)[- ]\w+ |\w+ )?"
     r"amputation|amputated|(?:(?:total|partial) )?(?:shoulder|knee|hip|elbow|ankle|joint)"
@@ -106,21 +118,37 @@ recovered_with_sequelae"), which states the outcome and names no reaction."""
 SEQUELA_ANY = re.compile(rf"\b(?P<seq>{_MODIFIERS}{_SEQUELA_WORD})\b", re.I)
 
 
-def sequela_mentions(text: str) -> list[tuple[Outcome, Span, Span | None]]:
+def _listed(match: re.Match[str], group: str) -> tuple[Span, ...]:
+    """The sequela's span, then those of the further sequelae listed after it (:data:`_MORE`)."""
+    spans = [match.span(group)]
+    if match.groupdict().get("more"):
+        start = match.start("more")
+        spans += [
+            (start + m.start("seq"), start + m.end("seq"))
+            for m in SEQUELA_ANY.finditer(match.group("more"))
+        ]
+    return tuple(spans)
+
+
+def sequela_mentions(text: str) -> list[tuple[Outcome, Span, tuple[Span, ...]]]:
     """Every phrase of ``text`` that states a sequela (or a deficit that stays, not
-    recovered): its outcome, its span and the sequela's own span."""
-    found: list[tuple[Outcome, Span, Span | None]] = []
+    recovered): its outcome, its span and the spans of the sequelae it names."""
+    found: list[tuple[Outcome, Span, tuple[Span, ...]]] = []
     for pattern in (_SEQUELA_CUE, _SEQUELA_STAYS):
         for m in pattern.finditer(text):
             group = next(
-                g for g in ("seq", "seq2", "seq3", "seq4", "seq5", "seq6") if m.groupdict().get(g)
+                g
+                for g in ("seq", "seq2", "seq3", "seq4", "seq5", "seq6", "seq7")
+                if m.groupdict().get(g)
             )
+            if group == "seq7" and _DEFICIT.search(m.group(group)):
+                continue  # "only a mild weakness remained": improvement short of complete
             if pattern is _SEQUELA_STAYS and _DEFICIT.search(m.group(group)):
-                found.append((Outcome.not_recovered, m.span(), None))
+                found.append((Outcome.not_recovered, m.span(), ()))
                 continue
-            found.append((Outcome.recovered_with_sequelae, m.span(), m.span(group)))
+            found.append((Outcome.recovered_with_sequelae, m.span(), _listed(m, group)))
     found += [
-        (Outcome.recovered_with_sequelae, m.span(), m.span("seq") if m["seq"] else None)
+        (Outcome.recovered_with_sequelae, m.span(), (m.span("seq"),) if m["seq"] else ())
         for m in _LOSS.finditer(text)
     ]
     return found

@@ -51,11 +51,13 @@ _INTRODUCED = re.compile(r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged \d
 """The patient introduced (again): a full text retelling the case its abstract summed up."""
 _NEW_EPISODE = re.compile(
     r"\b(?:came back|returned to (?:us|our|the)|re-?presented|presented again|was referred again"
-    r"|(?:was|were) seen again)\b",
+    r"|(?:was|were) seen again|(?:similar|second|new|further|another) (?:[\w-]+ ){0,3}?"
+    r"(?:episode|attack) (?:occurred|developed|appeared|followed|ensued))\b",
     re.I,
 )
 """The patient back with a new complaint after the status a sentence states (an early swelling
-resolved, then a late reaction): that status is not the outcome of the reaction reported."""
+resolved, then a late reaction), or a new episode told ("a similar but more intense episode
+occurred"): that status is not the outcome of the reaction reported."""
 _REINTRODUCED = re.compile(
     r"\b(?:re-?introduc\w*|re-?challeng\w*|re-?exposed|re-?exposure|re-?started|restarted"
     r"|resumed)\b",
@@ -65,6 +67,7 @@ _SIGN_AGAIN = re.compile(r"\b(?:appeared|developed|recurred|reappeared|occurred|
 """'an attempt was made to reintroduce apomorphine ... within 2 weeks a crop of necrotic ulcers
 appeared': a recurrence on re-exposure told last leaves no outcome (docs/annotation.md, the
 v0xx decisions)."""
+_HAD_BEFORE = re.compile(r"\bhad (?:\w+ )?$", re.I)
 _SOUGHT = re.compile(r"\b(?:seek|sought|decided to (?:seek|consult|visit|come|return))\b", re.I)
 _WORSE = re.compile(r"\b(?:worsened|deteriorated)\s*$", re.I)
 _AT_PRESENTATION = re.compile(
@@ -102,5 +105,13 @@ def superseded(
     return (
         any(_NEW_EPISODE.search(s.text) for s in after)
         or (outcome is Outcome.not_recovered and any(_TREATED_AFTER.search(s.text) for s in after))
-        or (interim and any(_SEEN_AFTER.search(s.text) for s in after[:retold]))
+        or (interim and any(_seen_later(s.text) for s in after[:retold]))
     )
+
+
+def _seen_later(text: str) -> bool:
+    """The patient seen or treated again (:data:`_SEEN_AFTER`), told in the past, not in the
+    pluperfect: "the patient had received the first dose ... at 15 months" tells the history
+    before the case, not a later visit (Quirk et al. 1985, 4.22: the pluperfect's past in the
+    past)."""
+    return any(not _HAD_BEFORE.search(text, 0, m.start()) for m in _SEEN_AFTER.finditer(text))

@@ -164,6 +164,10 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|throughout) (?:the |a |an )?(?:[\w-]+ ){0,4}?follow-?up"
             r"|(?:complete |full |clinical |total )?remission (?:was|has been|had been) (?:\w+ )?"
             r"(?:achieved|obtained|attained|reached)"
+            r"|(?:remains|remained|is|was|were|went|stays|stayed) in (?:complete |full |clinical"
+            r" |total )?remission"
+            r"|(?:continues|continued|continuing) to do well|(?:is|was|were|has been|remains"
+            r"|remained) doing well"
             r"|(?:was|were|remained|became|has been|had been) (?:\w+ )?(?:asymptomatic"
             r"|symptom-free|lesion-free|free of (?:symptoms|lesions|disease|complaints))"
             r"|(?:uneventful|unremarkable|uncomplicated|good) (?:recovery|healing)"
@@ -238,12 +242,12 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
 
 @dataclass(frozen=True)
 class StatusMention:
-    """A phrase stating a status: its outcome, rank, span and sequela span (if any)."""
+    """A phrase stating a status: its outcome, rank, span and the spans of its sequelae."""
 
     outcome: Outcome
     rank: int
     span: Span
-    sequela: Span | None = None
+    sequela: tuple[Span, ...] = ()
 
 
 _RANK = {Outcome.fatal: 2, Outcome.not_recovered: 3, Outcome.recovered: 4, Outcome.recovering: 5}

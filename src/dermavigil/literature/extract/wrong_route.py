@@ -31,7 +31,7 @@ _ROUTE_ADJ = (
 )
 _TECHNIQUE = (
     r"(?:inject\w*|administ\w*|given|placed|placement|performed|technique|site|depth|route"
-    r"|delivery|applied|embol\w*|discharg\w*|fired|misfired)"
+    r"|delivery|applied|embol\w*|discharg\w*|fired|misfired|injur(?:y|ies))"
 )
 WRONG = re.compile(
     rf"\b{_ERROR}[,\s]+(?:[\w-]+\s+){{0,4}}?(?:{_ROUTE_ADJ}|{_TECHNIQUE})\b"
@@ -41,6 +41,7 @@ WRONG = re.compile(
     r"|too (?:superficial|shallow|deep)\w*|by (?:ignorance|negligence|mistake|accident))\b"
     r"|\b(?:deep|intramuscular|subfascial|superficial)\s+(?:insertion|placement|implantation)\b"
     r"|\btoo (?:superficial|shallow)(?:ly)?\b|\bwrong route\b|\bintended use\b"
+    r"|\bover-?penetrat\w*"
     r"|\b(?:inject\w*|administ\w*|given|provided|placed|delivered)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:too\s+)?high\s+(?:in|into|on|up)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deltoid|shoulder)\b"
     r"|\bmisplaced\s+(?:[\w-]+\s+){0,3}?(?:fillers?|injections?|products?|materials?|gels?)\b"
@@ -70,7 +71,9 @@ is approved false"; not the extravasated red cells of a biopsy), a vaccine given
 deltoid" (above the muscle's bulk, toward the shoulder's bursa: a wrong technique), an
 autoinjector "accidentally discharged" (into a finger: the wrong site), an implant "inserted
 too deeply" or its "deep insertion", a thread's "superficial implantation" (the wrong plane:
-docs/annotation.md, the y0xx decisions)."""
+docs/annotation.md, the y0xx decisions), an accidental injection told as an injury ("an
+unintentional auto-injector injury to the thumb"), a needle's overpenetration (c0xx: a needle
+pushed too deep is approved false)."""
 _HEDGED = re.compile(
     r"\b(?:may|might|could|can|possibl[ey]|should|avoid\w*|prevent\w*|risk|usually|commonly"
     r"|generally|predispos\w*|causes|documented|in the event of)\b"
