@@ -143,3 +143,31 @@ def test_a_status_before_the_procedure_is_history() -> None:
         "symptoms had improved."
     )
     assert _outcome(text) is None
+
+
+def test_a_purpose_infinitive_states_no_status() -> None:
+    text = (
+        "Use of a topical agent to resolve a nodule after sclerotherapy\n"
+        "A 45-year-old woman developed a painful nodule at the site of a polidocanol injection "
+        "into a leg vein."
+    )
+    assert draft_view(extract_draft(text))["outcome"] is None
+    assert _outcome("The swelling took two weeks to resolve.") == "recovered"
+
+
+def test_the_indications_improvement_is_no_status_of_the_reaction() -> None:
+    text = (
+        "Streaky hypopigmentation after intralesional triamcinolone\n"
+        "A 20-year-old woman presented with a streak of hypopigmentation and atrophy near the "
+        "injection site. She had received monthly intralesional injections of triamcinolone "
+        "acetonide for treatment of a keloid on the ear. There was improvement in the size of "
+        "the keloid over time."
+    )
+    assert draft_view(extract_draft(text))["outcome"] is None
+    healed = text + " The hypopigmentation improved over the next six months."
+    assert draft_view(extract_draft(healed))["outcome"] == "recovering"
+
+
+def test_an_amputation_the_reaction_led_to_is_no_purpose() -> None:
+    text = "Antibiotics brought no improvement, and the gangrene of the fingers led to amputation."
+    assert _outcome(text) == "recovered_with_sequelae"

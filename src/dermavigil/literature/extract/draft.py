@@ -43,7 +43,12 @@ from dermavigil.literature.extract.illicit_use import illicit_supply
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.needle_procedure import skin_procedure_first
 from dermavigil.literature.extract.onset import refine_onsets, stated_onset
-from dermavigil.literature.extract.outcome import find_outcome, first_told, summaries
+from dermavigil.literature.extract.outcome import (
+    find_outcome,
+    first_told,
+    indication_heads,
+    summaries,
+)
 from dermavigil.literature.extract.patient import add_series, find_patient, find_series_patients
 from dermavigil.literature.extract.product_abbreviations import abbreviated_names, abbreviations
 from dermavigil.literature.extract.product_category import (
@@ -237,6 +242,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         title=sentences[0] if title else None,
         exposure=(exposed_in := exposure_sentence(case_part, introduced, named)),
         summed=summaries(sentences, narrated),
+        indications=indication_heads(
+            [p.indication or "" for p in products], [r.verbatim for r in reactions]
+        ),
     )
     deposit_recurrence(challenge, bool(products) and products[0].category in _MEDICINES)
     recurrence_last(challenge, outcome)

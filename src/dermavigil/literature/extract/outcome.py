@@ -166,6 +166,28 @@ def _pluperfect(text: str, status: StatusMention) -> bool:
     )
 
 
+_HEAD = re.compile(r"([a-z][a-z-]{4,})s?\W*$", re.I)
+_GENERIC_HEADS = frozenset({"lines", "loss", "wrinkle", "areas", "region", "appearance"})
+
+
+def indication_heads(indications: Iterable[str], reactions: Iterable[str]) -> list[str]:
+    """The head nouns of the suspects' indications ("for treatment of a keloid": keloid,
+    "to treat rheumatoid arthritis": arthritis), lower case, leaving out a generic head and
+    one a reaction of the case names (the indication read wrongly)."""
+    told = " ".join(reactions).lower()
+    heads = [m.group(1).lower() for i in indications if (m := _HEAD.search(i))]
+    return [h for h in heads if h not in _GENERIC_HEADS and h not in told]
+
+
+def _of_indication(text: str, status: StatusMention, heads: Sequence[str]) -> bool:
+    """A status told of the indication, not of the reaction ("There was improvement in the size
+    of the keloid over time" of intralesional injections given for a keloid): the indication's
+    head noun within the status's reach (docs/annotation.md: the indication of the injection
+    is no reaction, and the outcome is the reaction's)."""
+    window = text[max(0, status.span[0] - 50) : status.span[1] + 50]
+    return any(re.search(rf"\b{re.escape(h)}s?\b", window, re.I) for h in heads)
+
+
 def _keep(facts: OutcomeFacts, sentence: Sentence, status: StatusMention) -> None:
     facts.outcome = status.outcome
     start = sentence.start
@@ -214,6 +236,7 @@ def _last_status(
     first_reaction: int,
     title: Sentence | None = None,
     summed: Sequence[Sentence] = (),
+    indications: Sequence[str] = (),
 ) -> None:
     later = [s for s in patient if s.index >= first_reaction]
     earlier: tuple[Sentence, StatusMention] | None = None
@@ -225,7 +248,11 @@ def _last_status(
             status.outcome is Outcome.recovering
             and _SWITCHED.search(sentence.text, 0, status.span[0])
             or status.outcome in (Outcome.recovering, Outcome.not_recovered)
-            and (_EFFICACY.search(sentence.text) or _REASON.search(sentence.text[: status.span[0]]))
+            and (
+                _EFFICACY.search(sentence.text)
+                or _REASON.search(sentence.text[: status.span[0]])
+                or _of_indication(sentence.text, status, indications)
+            )
         ):
             continue
         if _pluperfect(sentence.text, status) and not _TIMED.search(sentence.text):
@@ -285,6 +312,7 @@ def find_outcome(
     title: Sentence | None = None,
     exposure: Sentence | None = None,
     summed: Sequence[Sentence] = (),
+    indications: Sequence[str] = (),
 ) -> OutcomeFacts:
     """Outcome facts from case sentences from the first reaction sentence on.
 
@@ -293,13 +321,14 @@ def find_outcome(
     :func:`.seriousness.reaction_criteria`; ``exposure`` (the first case sentence naming the
     suspect) dates an admission, see :func:`.seriousness.find_seriousness`; ``summed`` (the
     sentences outside the case that sum it up, :func:`summaries`) give the outcome when the
-    narrative states none, and seriousness criteria.
+    narrative states none, and seriousness criteria; ``indications`` (:func:`indication_heads`)
+    tell which statuses are the indication's.
     """
     facts = OutcomeFacts()
     # "An event is serious when ...: death, ...", "Keywords: ...; amputation": no status
     defined = definitions(patient) | index_terms(patient)
     patient = [s for s in patient if s.index not in defined]
-    _last_status(facts, patient, first_reaction, title, summed)
+    _last_status(facts, patient, first_reaction, title, summed, indications)
     for sentence in patient:
         match = next(
             (

@@ -35,6 +35,8 @@ _BASE_VERB = re.compile(
     r"(?:improve|resolve|heal|recover|regress|subside|disappear|relieve|clear|reduce)\b", re.I
 )
 """'to improve patient outcomes': a purpose, not a status ('led to recovery' is one)."""
+_INFINITIVE = re.compile(rf"to\s+(?:\w+ly\s+)?{_BASE_VERB.pattern}", re.I)
+"""A status phrase that begins with an infinitive ("to resolve"; not "led to amputation")."""
 _TOOK = re.compile(
     r"\b(?:took|takes?|taking|began|started|continued|managed|seemed|observed|seen|noted"
     r"|found|shown)\b(?:\s+\w+){0,3}\s+to\s+"
@@ -79,6 +81,11 @@ def _possible(text: str, start: int, end: int) -> bool:
         and _BASE_VERB.match(text, start)
         and not _TOOK.search(text[:start])
     ):
+        return True
+    if _INFINITIVE.match(text, start) and not _TOOK.search(text[:start] + "to "):
+        # "Use of brimonidine to resolve telangiectatic matting", "hyaluronidase was injected
+        # to resolve the nodule": the purpose of a treatment, not a status; "took two weeks
+        # to resolve" is one
         return True
     return bool(_MODAL_AFTER.match(text[end:])) or bool(KIND_BEFORE.search(text[:start]))
 
