@@ -118,3 +118,19 @@ def test_a_report_of_counted_cases_with_a_literature_review_keeps_its_case() -> 
 )
 def test_the_patient_introduced_with_adjectives_is_a_case_cue(text: str, cue: bool) -> None:
     assert case_cue(text) is cue
+
+
+def test_the_authors_reporting_here_or_herein_is_a_case_cue() -> None:
+    """ "We here present" and "we herein report" are "we report" with the adverb of this text
+    (as the patient sentences read it, relevance._OWN_PATIENT): a series told so with a call
+    for guidelines at its end keeps its reactions."""
+    text = (
+        "Ptosis after toxin injections abroad\n"
+        "We here present three cases of ptosis after toxin injections given abroad. "
+        "Patients presented with diplopia and dysphagia and recovered within weeks. "
+        "There is a need for guidelines on dosing."
+    )
+    assert case_cue(text) and not no_case_document(text)
+    assert case_cue(text.replace("We here present", "We herein report"))
+    draft = extract_draft(text)
+    assert {"ptosis", "diplopia and dysphagia"} <= {r["verbatim"] for r in draft.case["reactions"]}

@@ -39,7 +39,7 @@ count may be of other texts' cases or of a study's participants ("93 cases descr
 articles", "780 patients treated")."""
 _CASE = re.compile(
     rf"\b(?:(?:report|description|presentation)s? of {_CASES}"
-    r"|(?:we|the authors) (?:hereby )?(?:report|present|describe)"
+    r"|(?:we|the authors) (?:here(?:by|in)? )?(?:report|present|describe)"
     r"(?!\s+(?:on\s+)?(?:(?:our|the|an?|this)\s+)?"
     rf"(?:[\w-]+\s+){{0,2}}(?<!\bcase\s){_STUDY_NOUNS}\b)"
     # "in case of anaphylaxis" is a condition, not a case

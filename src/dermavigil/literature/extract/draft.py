@@ -84,8 +84,8 @@ from dermavigil.literature.extract.treatment import find_treatments
 from dermavigil.literature.extract.unplaced_sites import unplaced_sites
 
 _SERIES_REPORTED = re.compile(
-    r"\b(?:we (?:hereby )?(?:report|present|describe)|this (?:paper|article) (?:reports|presents"
-    r"|describes))\s+(?:\w+\s+){0,2}(?:cases|patients)\b",
+    r"\b(?:we (?:here(?:by|in)? )?(?:report|present|describe)|this (?:paper|article)"
+    r" (?:reports|presents|describes))\s+(?:\w+\s+){0,2}(?:cases|patients)\b",
     re.I,
 )
 """A series the authors say they report ("we report 3 cases of ..."): a case even when its
