@@ -5,6 +5,8 @@ store first if it is not there):
 
     .venv/bin/python bench/duplicates.py --home /tmp/dv-bench --sizes 10000,100000
     .venv/bin/python bench/duplicates.py --home /tmp/dv-bench --sizes 1000000   # once
+    .venv/bin/python bench/duplicates.py --home /tmp/dv-bench --sizes 10000 --engine spark \
+        --spark-conf spark.master=local[2] --spark-conf spark.driver.memory=2g
 
 Ground truths, reported separately: 1. FAERS version links (``bench/faers_links.py``;
 VAERS reports under one manufacturer number, ``bench/vaers_links.py``); 2. DiAna's
@@ -19,7 +21,10 @@ another source. The ground truths, the figures of every session and their readin
 
 Each size runs in its own process (peak RSS of that process); the machine is shared
 by 8 engineers on 2 cores, so times are upper bounds. Prints a table, the precision-
-recall curve at several thresholds, and the machine.
+recall curve at several thresholds, and the machine. ``--engine spark`` runs the
+detection on Spark (splink's ``SparkAPI``, the settings' ``DERMAVIGIL_SPARK_*`` under
+``--spark-conf``); CPU and peak memory then count Spark's JVM too
+(:mod:`dupbench.process_tree`).
 """
 
 from __future__ import annotations
@@ -60,17 +65,34 @@ def main() -> None:
     parser.add_argument(
         "--dump", type=Path, help="folder to write each size's records and pairs to (Parquet)"
     )
+    parser.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb")
+    parser.add_argument(
+        "--spark-conf",
+        action="append",
+        default=[],
+        help="with --engine spark: a Spark setting KEY=VALUE (repeatable)",
+    )
     args = parser.parse_args()
     if args.one:
-        out = one_size(args.home, args.one, args.blocking_only, args.share, args.dump, args.light)
+        from dermavigil.settings import load_settings, parse_spark_conf
+
+        conf = {**dict(load_settings().spark_conf), **parse_spark_conf(args.spark_conf)}
+        out = one_size(
+            args.home, args.one, args.blocking_only, args.share, args.dump, args.light,
+            args.engine, conf,
+        )  # fmt: skip
         print(json.dumps(out, default=str))
         return
     import splink
 
+    engine = f"duckdb {duckdb.__version__}"
+    if args.engine == "spark":
+        import pyspark
+
+        engine = f"Spark {pyspark.__version__} ({', '.join(args.spark_conf) or 'defaults'})"
     print(
         f"machine: {platform.platform()} | {os.cpu_count()} CPUs (shared by 8 engineers) | "
-        f"Python {platform.python_version()} | splink {splink.__version__} | "
-        f"duckdb {duckdb.__version__}"
+        f"Python {platform.python_version()} | splink {splink.__version__} | {engine}"
     )
     print(
         "1. FAERS version links: see bench/faers_links.py (31 links across five quarters' "
@@ -98,7 +120,9 @@ def main() -> None:
             [sys.executable, __file__, "--home", str(args.home), "--one", str(n)]
             + ["--share", str(args.share)]
             + (["--dump", str(args.dump)] if args.dump else [])
-            + (["--light"] if args.light else []),
+            + (["--light"] if args.light else [])
+            + ["--engine", args.engine]
+            + [item for conf in args.spark_conf for item in ("--spark-conf", conf)],
             check=True,
             stdout=subprocess.PIPE,  # the progress lines (stderr) pass through
             text=True,

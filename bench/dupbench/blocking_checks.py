@@ -6,7 +6,6 @@ from __future__ import annotations
 import resource
 import time
 
-import duckdb
 import pyarrow as pa
 
 
@@ -32,16 +31,19 @@ def blocking_recall(table: pa.Table, truth: set, pruned: set) -> tuple[dict, lis
 def pruned_pairs(table: pa.Table) -> set:
     """The pairs a run scores: those sharing a bounded key, pruned to each record's
     heaviest (meta_blocking.block_pairs)."""
-    from dermavigil.duplicates.detect import duckdb_config
+    import tempfile
+
+    from dermavigil.duplicates.engine import open_pair_engine
     from dermavigil.duplicates.meta_blocking import block_pairs
 
-    con = duckdb.connect(config=duckdb_config())
-    try:
-        con.register("records", table)
-        block_pairs(con, "records", "pairs")
-        rows = con.execute("SELECT join_key_l, join_key_r FROM pairs").fetchall()
-    finally:
-        con.close()
+    with tempfile.TemporaryDirectory(prefix="dupbench-blocking-") as work:
+        engine = open_pair_engine("duckdb", work)
+        try:
+            engine.register("records", table)
+            block_pairs(engine, "records", "pairs")
+            rows = engine.rows("SELECT join_key_l, join_key_r FROM pairs")
+        finally:
+            engine.close()
     return {tuple(sorted(r)) for r in rows}
 
 

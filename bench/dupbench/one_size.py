@@ -3,7 +3,6 @@ measured against their true pairs (:func:`one_size`)."""
 
 from __future__ import annotations
 
-import resource
 import sys
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from dupbench.measures import (
     where_lost,
 )
 from dupbench.perturbations import SHARE
+from dupbench.process_tree import tree_cpu_s, tree_peak_rss_mib
 from dupbench.records import synthetic
 from dupbench.store import ensure_store
 from dupbench.vaers_audit import adjudicated, vaers_audit, vaers_rows
@@ -35,13 +35,18 @@ def one_size(
     share: float = SHARE,
     dump: Path | None = None,
     light: bool = False,
+    engine: str = "duckdb",
+    spark_conf: dict[str, str] | None = None,
 ) -> dict:
     """Run size ``n`` (in this process) and return its figures (``blocking_only``: the
     blocking keys and their pairs and recall, without scoring; ``dump``: a folder to
     write the records, the scored pairs and the true pairs with their kinds to, as
     Parquet; ``light``: precision and recall only, without the diagnostics that hold
     every record in Python -- indistinguishable and ambiguous pairs, twins, blocking recall,
-    the VAERS audit -- whose memory, not the detection's, stopped a 1M run at 16 GB)."""
+    the VAERS audit -- whose memory, not the detection's, stopped a 1M run at 16 GB;
+    ``engine``: ``duckdb`` or ``spark``, with the Spark session's ``spark_conf``). CPU and
+    peak memory are the process tree's (:mod:`dupbench.process_tree`: Spark's JVM
+    included)."""
     from dermavigil.duplicates.detect import score_table
     from dermavigil.duplicates.store_features import store_feature_table
 
@@ -59,22 +64,20 @@ def one_size(
     started = time.perf_counter()
 
     def progress(what: str, done: int, total: int) -> None:
-        # wall, CPU (all threads) and peak memory when each phase starts: where the time goes
-        now = resource.getrusage(resource.RUSAGE_SELF)
-        used = now.ru_utime + now.ru_stime - cpu.ru_utime - cpu.ru_stime
+        # wall, CPU (all threads, every process) and peak memory when each phase starts:
+        # where the time goes
         print(
-            f"  [{time.perf_counter() - started:7.1f} s, CPU {used:6.1f} s, "
-            f"peak {now.ru_maxrss / 1024:,.0f} MiB] {what}",
+            f"  [{time.perf_counter() - started:7.1f} s, CPU {tree_cpu_s() - cpu:6.1f} s, "
+            f"peak {tree_peak_rss_mib():,.0f} MiB] {what}",
             file=sys.stderr,
             flush=True,
         )
 
-    cpu = resource.getrusage(resource.RUSAGE_SELF)
-    scored, model = score_table(table, min(THRESHOLDS), progress)
+    cpu = tree_cpu_s()
+    scored, model = score_table(table, min(THRESHOLDS), progress, engine, spark_conf)
     seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_SELF)
-    detect_rss = after.ru_maxrss / 1024  # the peak so far: records made and detection
-    cpu_s = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
+    detect_rss = tree_peak_rss_mib()  # the peak so far: records made and detection
+    cpu_s = tree_cpu_s() - cpu
     truth = {tuple(sorted(t)) for t in truth}
     cross = {tuple(sorted(t)) for t in cross}
     if light:
@@ -138,7 +141,8 @@ def one_size(
         "detect_s": seconds,
         "detect_cpu_s": cpu_s,
         "detect_peak_rss_mib": detect_rss,
-        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mib": tree_peak_rss_mib(),
+        "engine": engine,
         "curve": curve,
         "indistinguishable": len(hidden),
         "no_identifying_fact": len(no_fact),

@@ -31,7 +31,8 @@ def synthetic(
     records never become Python objects. The rates are those of :data:`RATES` and
     :data:`NUMBER_RATES`; the draws come in another order than the per-record loop's
     that this replaced, so one seed makes other records with the same distribution."""
-    from dermavigil.duplicates.detect import duckdb_config, with_rare_terms
+    from dermavigil.duplicates.detect import with_rare_terms
+    from dermavigil.duplicates.engine import duckdb_config
     from dermavigil.duplicates.features import FEATURE_SCHEMA
     from dermavigil.ingest.normalize import product_key
 

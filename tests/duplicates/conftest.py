@@ -10,6 +10,7 @@ import pytest
 from dermavigil.demo import load_seed_case
 from dermavigil.domain.case import Case
 from dermavigil.domain.rules import parse_case
+from dermavigil.duplicates.engine import PairEngine
 from dermavigil.ingest.runner import run_import
 from dermavigil.settings import load_settings
 
@@ -106,3 +107,10 @@ def vaers_year_store(shared_data: Path, home: Path, year: int) -> Path:
     zipped = shared_data / f"vaers_1990_2006_official_zips/{year}VAERSData.zip"
     run_import(settings, "vaers", [zipped])
     return settings.store_dir
+
+
+def on_duckdb(con: Any) -> PairEngine:
+    """A duplicate run's engine on the DuckDB connection ``con``."""
+    from splink import DuckDBAPI
+
+    return PairEngine(DuckDBAPI(connection=con), "duckdb")

@@ -11,7 +11,7 @@ from typing import Any
 from dermavigil.domain.case import Case
 from dermavigil.duplicates.detect import detect
 
-from .conftest import clinician_report
+from .conftest import clinician_report, on_duckdb
 
 AUTHORITY = "authority_number"
 TWO_AUTHORITIES = "missing on either side, or numbers of two authorities"
@@ -103,5 +103,5 @@ def test_one_authority_number_shares_a_blocking_key_without_any_product() -> Non
     assert any(k.startswith("authority_number") for k in set(keys["zydus"]) & set(keys["sanofi"]))
     con = duckdb.connect()
     con.register("records", table)
-    block_pairs(con, "records", "pairs")
+    block_pairs(on_duckdb(con), "records", "pairs")
     assert con.sql("SELECT join_key_l, join_key_r FROM pairs").fetchall() == [("sanofi", "zydus")]

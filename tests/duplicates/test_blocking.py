@@ -15,6 +15,8 @@ from dermavigil.duplicates.blocking import COLUMN, block_keys, check_budget
 from dermavigil.duplicates.features import FEATURE_SCHEMA
 from dermavigil.errors import InputError
 
+from .conftest import on_duckdb
+
 
 def _record(uid: str, day: dt.date, age: float, sex: str, terms: list[str]) -> dict:
     row = dict.fromkeys(FEATURE_SCHEMA.names)
@@ -105,7 +107,9 @@ def _pruned(
     con = duckdb.connect()
     try:
         con.register("records", _table(rows))
-        _, pruning = meta_blocking.block_pairs(con, "records", "pairs", per_record=per_record)
+        _, pruning = meta_blocking.block_pairs(
+            on_duckdb(con), "records", "pairs", per_record=per_record
+        )
         pairs = con.execute("SELECT join_key_l, join_key_r FROM pairs").fetchall()
     finally:
         con.close()
@@ -198,7 +202,7 @@ def test_an_age_in_decades_is_paired_with_its_follow_up_in_a_crowd() -> None:
     assert set(keys["dec"] or []) & set(keys["dec-fu"] or [])
     con = duckdb.connect()
     con.register("records", table)
-    meta_blocking.block_pairs(con, "records", "pairs", cap=40)
+    meta_blocking.block_pairs(on_duckdb(con), "records", "pairs", cap=40)
     pairs = set(con.sql("SELECT join_key_l, join_key_r FROM pairs").fetchall())
     assert ("dec", "dec-fu") in pairs
 

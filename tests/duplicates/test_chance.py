@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import duckdb
 import pyarrow as pa
+from splink import DuckDBAPI
 
 from dermavigil.duplicates.chance import (
     PUBLICATION_MIN_PAIRS,
     publication_rare_u,
     without_expected_matches,
 )
+from dermavigil.duplicates.engine import PairEngine
 from dermavigil.duplicates.features import FEATURE_SCHEMA
 from dermavigil.duplicates.model import PUBLICATION_RARE, facts, prior_match_probability
 
@@ -25,10 +27,10 @@ def _patient(i: int, age: float, rare: list[str], doi: str = "doi:10.5555/series
     return row
 
 
-class _Api:
-    def __init__(self, rows: list[dict]) -> None:
-        self.duckdb_con = duckdb.connect()
-        self.duckdb_con.register("records", pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA))
+def _engine(rows: list[dict]) -> PairEngine:
+    engine = PairEngine(DuckDBAPI(), "duckdb")
+    engine.register("records", pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA))
+    return engine
 
 
 def test_the_patients_of_one_series_share_its_rare_reaction() -> None:
@@ -39,7 +41,7 @@ def test_the_patients_of_one_series_share_its_rare_reaction() -> None:
     rows.append(_patient(4, 25.0, ["skin necrosis"]))
     rows.append(_patient(5, 30.0, ["nicolau syndrome"]))  # the first patient's copy
     rows.append(_patient(6, 90.0, ["nicolau syndrome"], doi="doi:10.5555/other"))
-    u, pairs = publication_rare_u(_Api(rows), "records")
+    u, pairs = publication_rare_u(_engine(rows), "records")
     most, one = PUBLICATION_RARE
     # the series' 15 pairs but the copy's with the first patient; 9 share the term
     # (4 + the copy, less that pair), the fifth patient's 5 share nothing
@@ -51,7 +53,7 @@ def test_the_patients_of_one_series_share_its_rare_reaction() -> None:
 
 def test_too_few_pairs_of_two_patients_estimate_nothing() -> None:
     rows = [_patient(i, 30.0 + 20 * i, ["nicolau syndrome"]) for i in range(3)]
-    u, pairs = publication_rare_u(_Api(rows), "records")
+    u, pairs = publication_rare_u(_engine(rows), "records")
     assert pairs == 3 < PUBLICATION_MIN_PAIRS and u == {}
 
 

@@ -153,14 +153,14 @@ def test_a_lot_shared_in_one_session_is_likelier_by_chance(vaers_1991: pa.Table)
     """Given the vaccine, state and day, two reports of one clinic session share a lot far
     more often than two reports of the vaccine and state within a month: the lot's chance
     agreement is counted given the day when the day agrees."""
-    import duckdb
     from splink import DuckDBAPI
 
     from dermavigil.duplicates.chance import lot_u_among_product_pairs
+    from dermavigil.duplicates.engine import PairEngine
 
-    db_api = DuckDBAPI(connection=duckdb.connect())
-    db_api.register(with_rare_terms(vaers_1991), table_name="records")
-    u, pairs = lot_u_among_product_pairs(db_api, "records")
+    engine = PairEngine(DuckDBAPI(), "duckdb")
+    engine.register("records", with_rare_terms(vaers_1991))
+    u, pairs = lot_u_among_product_pairs(engine, "records")
     assert pairs >= 1000
     session = u["a lot number in common, the same day and state"]
     assert session > 1.5 * u["a lot number in common"], u

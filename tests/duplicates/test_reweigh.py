@@ -131,10 +131,12 @@ def test_the_estimated_share_reweighs_the_pairs_scored_once(
     # splink's weights for the final model's parameters, scored afresh
     params = {f.name: {lv.label: (lv.m, lv.u) for lv in f.levels} for f in model.facts}
     db_api = DuckDBAPI()
+    from dermavigil.duplicates.engine import PairEngine
     from dermavigil.duplicates.meta_blocking import block_pairs
 
-    db_api.duckdb_con.register("_features", table)
-    block_pairs(db_api.duckdb_con, "_features", detect_module._PAIRS)
+    engine = PairEngine(db_api, "duckdb")
+    engine.register("_features", table)
+    block_pairs(engine, "_features", detect_module._PAIRS)
     records = db_api.register(table, table_name=detect_module._TABLE)
     fresh = _linker(table, records, db_api, params).inference.predict(warning_mode="never")
     expected = _splink_weights(fresh.physical_name, db_api.duckdb_con, model, table)

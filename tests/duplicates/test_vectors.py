@@ -11,6 +11,7 @@ from splink import DuckDBAPI, Linker
 
 from dermavigil.duplicates import vectors
 from dermavigil.duplicates.detect import feature_table
+from dermavigil.duplicates.engine import PairEngine
 from dermavigil.duplicates.model import level_labels, settings
 from dermavigil.duplicates.vectors import level_shares
 
@@ -49,7 +50,7 @@ def test_levels_counted_without_a_predict_are_splinks(shared_data: Path) -> None
     db_api = DuckDBAPI()
     records = db_api.register(table, table_name="cases")
     got, pairs = level_shares(
-        records, settings(table.num_rows), db_api, PAIRS, list(level_labels())
+        records, settings(table.num_rows), PairEngine(db_api, "duckdb"), PAIRS, list(level_labels())
     )
     assert pairs == table.num_rows * (table.num_rows - 1) // 2
     assert got.keys() == expected.keys()
@@ -65,6 +66,7 @@ def test_too_few_pairs_give_no_shares(shared_data: Path) -> None:
     table = feature_table(registry_with_near_copies(shared_data, limit=5)[:30])
     db_api = DuckDBAPI()
     records = db_api.register(table, table_name="cases")
-    got, pairs = level_shares(records, settings(table.num_rows), db_api, PAIRS, ["sex"])
+    engine = PairEngine(db_api, "duckdb")
+    got, pairs = level_shares(records, settings(table.num_rows), engine, PAIRS, ["sex"])
     assert (got, pairs) == ({}, 435)
     assert pairs < vectors.MIN_PAIRS

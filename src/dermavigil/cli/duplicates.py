@@ -95,7 +95,9 @@ def show_model(model: DuplicateModel) -> None:
         )
 
 
-def _run_with_progress(threshold: float, by: str) -> Any:
+def _run_with_progress(
+    threshold: float, by: str, engine: str | None, spark_conf: list[str] | None
+) -> Any:
     """Compare the active cases with a progress bar and save the run
     (:func:`dermavigil.duplicates.background.run_shared`: a run under way elsewhere, the
     web job, is waited for, said on stderr and counted on the bar, and its result used
@@ -104,8 +106,14 @@ def _run_with_progress(threshold: float, by: str) -> Any:
 
     from dermavigil.cli.case import registry as current_registry
     from dermavigil.duplicates.background import run_shared, shared_text
-    from dermavigil.settings import load_settings
+    from dermavigil.settings import load_settings, parse_spark_conf
 
+    settings = load_settings()
+    extra = parse_spark_conf(spark_conf or [])
+    if extra and (engine or settings.engine) != "spark":
+        from dermavigil.errors import InputError
+
+        raise InputError("--spark-conf applies to --engine spark only")
     registry = current_registry()
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     told = False
@@ -120,7 +128,9 @@ def _run_with_progress(threshold: float, by: str) -> Any:
                     told = True
                 bar.update(task, description=text, completed=done, total=total or None)
 
-            shared = run_shared(registry, load_settings(), by, threshold, step)
+            shared = run_shared(
+                registry, settings, by, threshold, step, engine=engine, spark_conf=extra
+            )
     finally:
         registry.close()
     if shared.reused:
@@ -137,14 +147,26 @@ def duplicates(
         bool, typer.Option("--model", help="also print the trained model's parameters")
     ] = False,
     by: Annotated[str, typer.Option("--by", help="who runs it (default: your OS user)")] = "",
+    engine: Annotated[
+        str | None, typer.Option(help="duckdb (default: DERMAVIGIL_ENGINE) or spark")
+    ] = None,
+    spark_conf: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--spark-conf",
+            help="With --engine spark: a Spark setting KEY=VALUE (repeatable), e.g. "
+            "spark.driver.memory=8g; over the DERMAVIGIL_SPARK_* settings",
+        ),
+    ] = None,
 ) -> None:
     """List pairs of active cases that are probably the same case (splink, Fellegi-Sunter).
 
     The model is trained on the cases compared; ``--model`` prints its parameters. The run
-    is saved with its model; pairs decided with ``dermavigil duplicate decide`` are left out."""
+    is saved with its model; pairs decided with ``dermavigil duplicate decide`` are left out.
+    The comparison runs on DuckDB, or on Spark (``--engine spark``), as signal runs do."""
     import getpass
 
-    report = _run_with_progress(threshold, by or getpass.getuser())
+    report = _run_with_progress(threshold, by or getpass.getuser(), engine, spark_conf)
     if as_json:
         typer.echo(report.model_dump_json(indent=2))
         return

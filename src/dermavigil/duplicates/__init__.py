@@ -10,8 +10,8 @@ Public API::
 A clinician's report, the patient's own report and the later publication of
 the same case must be recognised as one case before they inflate a signal
 (Norén et al. 2007, vigiMatch). The linkage is splink 5's Fellegi-Sunter
-model on DuckDB, trained on the cases it compares
-(:mod:`dermavigil.duplicates.training`); see :mod:`dermavigil.duplicates.model`
+model on DuckDB or Spark (:mod:`dermavigil.duplicates.engine`), trained on the cases it
+compares (:mod:`dermavigil.duplicates.training`); see :mod:`dermavigil.duplicates.model`
 for the facts, levels, priors and blocking rules.
 """
 

@@ -97,9 +97,15 @@ def run_shared(
     threshold: float = 0.5,
     progress: Progress | None = None,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    engine: str | None = None,
+    spark_conf: dict[str, str] | None = None,
 ) -> SharedRun:
     """Compare the active cases and save the run, or use the run another caller just
-    saved (see the module docstring)."""
+    saved (see the module docstring). The comparison runs on ``engine`` (default: the
+    settings' ``DERMAVIGIL_ENGINE``), Spark with the settings' ``DERMAVIGIL_SPARK_*``
+    under ``spark_conf``, as a signal run takes them."""
+    engine_name = (engine or settings.engine).lower()
+    conf = {**dict(settings.spark_conf), **(spark_conf or {})}
     say = progress or (lambda step, done, total: None)
     waited: list[str] = []
 
@@ -116,7 +122,9 @@ def run_shared(
         started = clock()
         with registry.transaction(readonly=True) as session:
             state = _state(session)  # first: the state of what is read next
-            report = registry_duplicates(session, threshold, progress=progress)
+            report = registry_duplicates(
+                session, threshold, progress=progress, engine=engine_name, spark_conf=conf
+            )
         with registry.transaction() as session:
             run = save_run(session, report, by, started, clock())
         _remember(settings, run.run_id, state, threshold)

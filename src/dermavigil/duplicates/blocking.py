@@ -27,10 +27,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-import duckdb
 import pyarrow as pa
 from pydantic import BaseModel, Field
 
+from dermavigil.duplicates.engine import PairEngine
 from dermavigil.duplicates.narrative_blocking import bands_sql
 
 log = logging.getLogger(__name__)
@@ -211,49 +211,51 @@ class FamilyCount(BaseModel):
     )
 
 
-def _pairs(con: duckdb.DuckDBPyConnection, keys_table: str) -> tuple[int, int]:
-    row = con.execute(
+def _pairs(engine: PairEngine, keys_table: str) -> tuple[int, int]:
+    row = engine.one(
         f"SELECT coalesce(sum(c * (c - 1) // 2), 0), coalesce(max(c), 0) "
         f"FROM (SELECT count(*) AS c FROM {keys_table} GROUP BY key)"
-    ).fetchall()[0]
+    )
     return int(row[0]), int(row[1])
 
 
 def _family_keys(
-    con: duckdb.DuckDBPyConnection, table: str, family: Family, cap: int, ident: str, hashed: bool
+    engine: PairEngine, table: str, family: Family, cap: int, ident: str, hashed: bool
 ) -> FamilyCount:
     """Create ``_blk_family_<name>(<ident>, key)``: the family's kept keys, and count them."""
     prefix = f"_blk_{family.name}"
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {prefix}_0 AS SELECT {ident}, "
-        f"unnest({_tier_keys(family.tiers[0], family.name, 0, hashed)}) AS key FROM {table}"
+    engine.create(
+        f"{prefix}_0",
+        f"SELECT {ident}, "
+        f"unnest({_tier_keys(family.tiers[0], family.name, 0, hashed)}) AS key FROM {table}",
+        temporary=True,
     )
-    unbounded, _ = _pairs(con, f"{prefix}_0")
+    unbounded, _ = _pairs(engine, f"{prefix}_0")
     kept, dropped = [], 0
     for level in range(len(family.tiers)):
         current = f"{prefix}_{level}"
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {current}_n AS "
-            f"SELECT key, count(*) AS c FROM {current} GROUP BY key"
+        engine.create(
+            f"{current}_n", f"SELECT key, count(*) AS c FROM {current} GROUP BY key", True
         )
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {current}_kept AS SELECT {ident}, key "
-            f"FROM {current} JOIN {current}_n USING (key) WHERE c <= {cap}"
+        engine.create(
+            f"{current}_kept",
+            f"SELECT {ident}, key FROM {current} JOIN {current}_n USING (key) WHERE c <= {cap}",
+            temporary=True,
         )
         kept.append(f"{current}_kept")
         big = f"SELECT DISTINCT {ident} FROM {current} JOIN {current}_n USING (key) WHERE c > {cap}"
         if level + 1 == len(family.tiers):
-            dropped = int(con.execute(f"SELECT count(*) FROM ({big})").fetchall()[0][0])
+            dropped = int(engine.one(f"SELECT count(*) FROM ({big})")[0])
             break
         finer = _tier_keys(family.tiers[level + 1], family.name, level + 1, hashed)
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {prefix}_{level + 1} AS "
-            f"SELECT {ident}, unnest({finer}) AS key FROM {table} "
-            f"WHERE {ident} IN ({big})"
+        engine.create(
+            f"{prefix}_{level + 1}",
+            f"SELECT {ident}, unnest({finer}) AS key FROM {table} WHERE {ident} IN ({big})",
+            temporary=True,
         )
     union = " UNION ALL ".join(f"SELECT {ident}, key FROM {k}" for k in kept)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _blk_family_{family.name} AS {union}")
-    bounded, largest = _pairs(con, f"_blk_family_{family.name}")
+    engine.create(f"_blk_family_{family.name}", union, temporary=True)
+    bounded, largest = _pairs(engine, f"_blk_family_{family.name}")
     return FamilyCount(
         family=family.name,
         description=family.description,
@@ -275,7 +277,7 @@ def family_of(key: str) -> str:
 
 
 def all_keys(
-    con: duckdb.DuckDBPyConnection,
+    engine: PairEngine,
     table: str,
     cap: int,
     ident: str = "unique_id",
@@ -283,44 +285,41 @@ def all_keys(
 ) -> list[FamilyCount]:
     """Create ``_blk_keys(<ident>, key)``: every family's kept keys (text, or 64-bit hashes:
     ``hashed``), and count them."""
-    counts = [_family_keys(con, table, family, cap, ident, hashed) for family in FAMILIES]
+    counts = [_family_keys(engine, table, family, cap, ident, hashed) for family in FAMILIES]
     union = " UNION ALL ".join(f"SELECT {ident}, key FROM _blk_family_{f.name}" for f in FAMILIES)
-    con.execute(
-        # a family's keys are tagged with its name and tier: no two are alike
-        f"CREATE OR REPLACE TEMP TABLE _blk_keys AS {union}"
-    )
-    drop_work_tables(con, keep=("_blk_keys", table))
+    # a family's keys are tagged with its name and tier: no two are alike
+    engine.create("_blk_keys", union, temporary=True)
+    drop_work_tables(engine, keep=("_blk_keys", table))
     return counts
 
 
-def drop_work_tables(con: duckdb.DuckDBPyConnection, keep: tuple[str, ...] = ()) -> None:
-    """Drop the blocking's temporary tables (names starting ``_blk_``) but ``keep``."""
-    names = con.execute(
-        "SELECT table_name FROM duckdb_tables() "
-        "WHERE temporary AND starts_with(table_name, '_blk_')"
-    ).fetchall()
-    for (name,) in names:
+def drop_work_tables(engine: PairEngine, keep: tuple[str, ...] = ()) -> None:
+    """Drop the blocking's work tables (names starting ``_blk_``) but ``keep``."""
+    for name in engine.tables("_blk_"):
         if name not in keep:
-            con.execute(f"DROP TABLE {name}")
+            engine.drop(name)
 
 
 def block_keys(table: pa.Table, cap: int = BLOCK_CAP) -> tuple[pa.Table, list[FamilyCount]]:
     """``table`` (feature records) with the list column :data:`COLUMN` of its bounded
     keys, and the pair counts of each family (for tests and benches; a run uses
     :func:`~dermavigil.duplicates.meta_blocking.block_pairs`)."""
-    from dermavigil.duplicates.detect import duckdb_config
+    import tempfile
 
-    con = duckdb.connect(config=duckdb_config())
-    try:
-        con.register("records", table)
-        counts = all_keys(con, "records", cap)
-        out = con.sql(
-            f"SELECT * FROM records LEFT JOIN (SELECT unique_id, "
-            f"list_sort(list(key)) AS {COLUMN} FROM _blk_keys GROUP BY unique_id) "
-            f"USING (unique_id) ORDER BY unique_id"
-        ).to_arrow_table()
-    finally:
-        con.close()
+    from dermavigil.duplicates.engine import open_pair_engine
+
+    with tempfile.TemporaryDirectory(prefix="dermavigil-blocking-") as work:
+        engine = open_pair_engine("duckdb", work)
+        try:
+            engine.register("records", table)
+            counts = all_keys(engine, "records", cap)
+            out = engine.sql(
+                f"SELECT * FROM records LEFT JOIN (SELECT unique_id, "
+                f"list_sort(list(key)) AS {COLUMN} FROM _blk_keys GROUP BY unique_id) "
+                f"USING (unique_id) ORDER BY unique_id"
+            )
+        finally:
+            engine.close()
     return out, counts
 
 

@@ -37,6 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from dermavigil.duplicates.engine import PairEngine
 from dermavigil.duplicates.model import (
     DUPLICATE_SHARE,
     LOT_SAME_SESSION,
@@ -169,20 +170,21 @@ class ProductShares:
         return without_expected_matches(self.shares, pairs / self.same_product, self.pairs)
 
 
-def product_u(records: Any, settings: Any, db_api: Any, table_name: str) -> ProductShares | None:
+def product_u(
+    records: Any, settings: Any, engine: PairEngine, table_name: str
+) -> ProductShares | None:
     """Level shares of each comparison (but :data:`UNCONDITIONED`) among pairs of one first
     suspect product (None when too few)."""
-    con = db_api.duckdb_con
-    n, same_product = con.execute(
+    n, same_product = engine.one(
         f"SELECT (SELECT count(*) FROM {table_name}), coalesce(sum(c * (c - 1) // 2), 0) "
         f"FROM (SELECT count(*) AS c FROM {table_name} WHERE first_suspect IS NOT NULL "
         f"GROUP BY first_suspect)"
-    ).fetchall()[0]
+    )
     if same_product * (1 - NON_MATCH_SHARE) < DUPLICATE_SHARE * n:
         log.info("%d same-product pairs for %d records: u of random pairs", same_product, n)
         return None
     names = [name for name in level_labels() if conditioned(name)]
-    shares, pairs = level_shares(records, settings, db_api, product_pairs_sql(table_name), names)
+    shares, pairs = level_shares(records, settings, engine, product_pairs_sql(table_name), names)
     return ProductShares(shares, pairs, int(n), int(same_product)) if shares else None
 
 
@@ -208,7 +210,7 @@ PUBLICATION_MIN_PAIRS = 5
 given) for the rare reactions' ``u`` given the publication to be estimated."""
 
 
-def publication_rare_u(db_api: Any, table_name: str) -> tuple[dict[str, float], int]:
+def publication_rare_u(engine: PairEngine, table_name: str) -> tuple[dict[str, float], int]:
     """``u`` of the rare-reaction levels given one publication
     (:data:`~dermavigil.duplicates.model.PUBLICATION_RARE`): among the pairs of reports
     sharing a publication key whose sexes differ or whose exact ages are more than a year
@@ -221,7 +223,7 @@ def publication_rare_u(db_api: Any, table_name: str) -> tuple[dict[str, float], 
 
     most = most_of_shorter("rare_terms").replace("rare_terms_l", "l.rare_terms")
     most = most.replace("rare_terms_r", "r.rare_terms")
-    rows = db_api.duckdb_con.execute(
+    row = engine.one(
         f"""
         WITH keys AS (
             SELECT unique_id, unnest(publication_ids) AS k FROM {table_name}
@@ -238,8 +240,8 @@ def publication_rare_u(db_api: Any, table_name: str) -> tuple[dict[str, float], 
         SELECT count(*), count(*) FILTER (WHERE most), count(*) FILTER (WHERE one AND NOT most)
         FROM two
         """
-    ).fetchall()
-    pairs, most_n, one_n = (int(v) for v in rows[0])
+    )
+    pairs, most_n, one_n = (int(v) for v in row)
     if pairs < PUBLICATION_MIN_PAIRS:
         return {}, pairs
     return {
@@ -303,7 +305,7 @@ LOT_WINDOW_DAYS = 31
 are this close."""
 
 
-def lot_u_among_product_pairs(db_api: Any, table_name: str) -> tuple[dict[str, float], int]:
+def lot_u_among_product_pairs(engine: PairEngine, table_name: str) -> tuple[dict[str, float], int]:
     """``u`` of the lot levels among pairs of *different* reports of the same first suspect
     product and region whose events are at most :data:`LOT_WINDOW_DAYS` apart (a seeded
     sample).
@@ -342,7 +344,7 @@ def lot_u_among_product_pairs(db_api: Any, table_name: str) -> tuple[dict[str, f
                count(*) FILTER (WHERE session), count(*) FILTER (WHERE session AND same)
         FROM pairs
     """
-    pairs, all_same, same, alike, sessions, shared = db_api.duckdb_con.execute(sql).fetchall()[0]
+    pairs, all_same, same, alike, sessions, shared = engine.one(sql)
     if pairs < LOT_MIN_PAIRS:
         return {}, int(pairs)
     floor = 1 / pairs

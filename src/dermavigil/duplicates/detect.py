@@ -1,4 +1,4 @@
-"""Find pairs of reports that are probably the same case (splink, DuckDB backend).
+"""Find pairs of reports that are probably the same case (splink, on DuckDB or Spark).
 
 ``find_duplicates(cases)`` turns each case into a feature record
 (:mod:`~dermavigil.duplicates.features`), scores the blocked pairs with the
@@ -15,7 +15,6 @@ probability then ids.
 from __future__ import annotations
 
 import math
-import os
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -24,9 +23,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 from pydantic import BaseModel, Field
-from splink import DuckDBAPI
 
 from dermavigil.domain.case import Case
+from dermavigil.duplicates.engine import PairEngine, open_pair_engine
 from dermavigil.duplicates.features import FEATURE_SCHEMA, case_features
 from dermavigil.duplicates.model import (
     RARE_TERM_MIN,
@@ -119,28 +118,13 @@ def with_rare_terms(table: pa.Table) -> pa.Table:
 
 _TABLE = "dermavigil_reports"
 
-MEMORY_LIMIT = "3GB"
-"""DuckDB's memory limit for a duplicate run (``DERMAVIGIL_DUPLICATES_MEMORY_LIMIT``
-overrides it); beyond it DuckDB spills to a temporary directory. Without a limit DuckDB
-takes up to 80% of the machine's memory, which a shared machine cannot give."""
-
-
-def duckdb_config(spill_dir: str | None = None) -> dict[str, str]:
-    """The DuckDB settings of a duplicate run: a memory limit and where to spill."""
-    return {
-        "memory_limit": os.environ.get("DERMAVIGIL_DUPLICATES_MEMORY_LIMIT", MEMORY_LIMIT),
-        # DuckDB's default is ./.tmp under the working directory
-        "temp_directory": spill_dir or os.path.join(tempfile.gettempdir(), "dermavigil-duckdb"),
-    }
-
-
 _PAIRS = "dermavigil_blocked_pairs"
 
 
 _VECTORS = "dermavigil_scored_pairs"
 
 
-def _scored(table: pa.Table, db_api: DuckDBAPI, est: Estimates) -> DuplicateModel:
+def _scored(table: pa.Table, engine: PairEngine, est: Estimates) -> DuplicateModel:
     """The blocked pairs compared once, into the table :data:`_VECTORS` (their comparison
     vectors and term frequencies, :func:`~dermavigil.duplicates.vectors.vectors_sql`: what
     a splink ``predict`` of the pairs computes before it weighs them, and all that
@@ -150,12 +134,12 @@ def _scored(table: pa.Table, db_api: DuckDBAPI, est: Estimates) -> DuplicateMode
     the level a pair reaches, so the pairs are weighed again, not scored again."""
     _, model = assemble(est)
     vectors = vectors_sql(settings(table.num_rows), _TABLE, _PAIRS, scoring=True)
-    db_api.duckdb_con.execute(f"CREATE TABLE {_VECTORS} AS {vectors}")
+    engine.create(_VECTORS, vectors)
     if not model.trained:
         return model
     sql = _weighed_sql(_VECTORS, model, 0.0)
-    weights = db_api.duckdb_con.sql(f"SELECT match_weight FROM ({sql})").fetchnumpy()
-    bayes = weights["match_weight"] - model.prior_weight
+    weights = engine.sql(f"SELECT match_weight FROM ({sql})").column("match_weight")
+    bayes = weights.to_numpy() - model.prior_weight
     share = expected_share(bayes, table.num_rows, model.duplicate_share)
     _, estimated = assemble(est, share, "the scored pairs' posteriors")
     return estimated
@@ -222,37 +206,43 @@ def _checked_threshold(threshold: float) -> None:
 
 
 def score_table(
-    table: pa.Table, threshold: float, progress: Progress | None = None
+    table: pa.Table,
+    threshold: float,
+    progress: Progress | None = None,
+    engine: str = "duckdb",
+    spark_conf: dict[str, str] | None = None,
 ) -> tuple[pa.Table, DuplicateModel]:
     """Scored pairs of the feature records ``table`` at or above ``threshold`` (as Arrow:
     the ids, each fact's comparison vector value ``gamma_``, weights ``mw_``, ``mw_tf_adj_``
     and clamped weight ``w_``, the term frequencies ``tf_``, the match weight and
-    probability) and the trained model. For benches at scale."""
+    probability) and the trained model, on the ``engine`` named (``duckdb`` or ``spark``,
+    :func:`~dermavigil.duplicates.engine.open_pair_engine`; ``spark_conf``: the Spark
+    session's settings). For benches at scale."""
     _checked_threshold(threshold)
     from dermavigil.duplicates.blocking import FAMILIES
     from dermavigil.duplicates.meta_blocking import block_pairs
 
     step = progress or (lambda *_: None)
     spill = tempfile.TemporaryDirectory(prefix="dermavigil-duplicates-")
-    db_api = DuckDBAPI(connection=duckdb.connect(config=duckdb_config(spill.name)))
+    pair_engine = open_pair_engine(engine, spill.name, spark_conf)
     try:
         step("blocking", 0, 3)
-        db_api.duckdb_con.register("_features", table)
-        counts, pruning = block_pairs(db_api.duckdb_con, "_features", _PAIRS)
-        db_api.duckdb_con.unregister("_features")
-        records = db_api.register(table, table_name=_TABLE)
-        est = estimate(_TABLE, records, table.num_rows, db_api, step)
+        pair_engine.register("_features", table)
+        counts, pruning = block_pairs(pair_engine, "_features", _PAIRS)
+        pair_engine.unregister("_features")
+        records = pair_engine.db_api.register(table, table_name=_TABLE)
+        est = estimate(_TABLE, records, table.num_rows, pair_engine, step)
         step("scoring the blocked pairs", 2, 3)
-        model = _scored(table, db_api, est)
+        model = _scored(table, pair_engine, est)
         model.blocking, model.pruning = counts, pruning
         model.blocking_rules = [f"{f.name}: {f.description}" for f in FAMILIES] + [
             f"each record's {pruning.per_record} heaviest pairs of those sharing a key"
         ]
         # The pairs are weighed in SQL (clamped, see _weighed_sql), so no splink threshold.
-        out = db_api.duckdb_con.sql(_weighed_sql(_VECTORS, model, threshold)).to_arrow_table()
+        out = pair_engine.sql(_weighed_sql(_VECTORS, model, threshold))
         step("scored", 3, 3)
     finally:
-        db_api.duckdb_con.close()
+        pair_engine.close()
         spill.cleanup()
     return out, model
 
@@ -324,9 +314,12 @@ def detect(
     cases: Sequence[Case | StoredCase],
     threshold: float = 0.9,
     progress: Progress | None = None,
+    engine: str = "duckdb",
+    spark_conf: dict[str, str] | None = None,
 ) -> Detection:
     """Pairs of ``cases`` whose match probability is at least ``threshold``, with the
-    model trained on ``cases`` that scored them.
+    model trained on ``cases`` that scored them, on the ``engine`` named (see
+    :func:`score_table`).
 
     Cases are named by their registry id (``StoredCase.case_id``), else their
     ``case_id``, else ``#<position>`` (1-based).
@@ -335,7 +328,7 @@ def detect(
     table = feature_table(cases)
     if table.num_rows < 2:
         return Detection(pairs=[])
-    scored, model = score_table(table, threshold, progress)
+    scored, model = score_table(table, threshold, progress, engine, spark_conf)
     by_id = {row["unique_id"]: row for row in table.to_pylist()}
     labels = level_labels()
     pairs = [_pair(row, by_id, labels, model.prior_weight) for row in scored.to_pylist()]

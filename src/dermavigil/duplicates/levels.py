@@ -12,13 +12,24 @@ from typing import TYPE_CHECKING, TypeAlias
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 
+from dermavigil.duplicates.dialects import translate_condition
 from dermavigil.duplicates.pair_conditions import null_side
 
 if TYPE_CHECKING:
     from splink.internals.comparison_level_creator import ComparisonLevelCreator
+    from splink.internals.dialects import SplinkDialect
 
 Params: TypeAlias = "dict[str, dict[str, tuple[float, float]]]"
 """Per fact, per level label: (m, u)."""
+
+
+class DuckDBLevel(cll.CustomLevel):
+    """A level whose condition is written in DuckDB's dialect, translated for the engine
+    splink runs on (:func:`~dermavigil.duplicates.dialects.translate_condition`: splink's
+    own ``base_dialect_str`` translation leaves DuckDB's list functions as they are)."""
+
+    def create_sql(self, sql_dialect: SplinkDialect) -> str:
+        return translate_condition(self.sql_condition, sql_dialect.sql_dialect_str)
 
 
 NO_AGREEMENT = "no agreement"
@@ -94,7 +105,7 @@ class Fact:
         """The splink comparison: a null level, the levels, then everything else.
 
         ``params`` (level label -> (m, u)) replaces the priors of the levels it names."""
-        null = cll.CustomLevel(self.null_when, self.null_label).configure(is_null_level=True)
+        null = DuckDBLevel(self.null_when, self.null_label).configure(is_null_level=True)
         levels = []
         for level in self.levels:
             m, u = (params or {}).get(level.label, (level.m, level.u))
@@ -128,7 +139,7 @@ def fact(
     columns = (columns,) if isinstance(columns, str) else columns
     built = []
     for label, sql, m, u, *extra in levels:
-        creator = cll.CustomLevel(sql) if isinstance(sql, str) else sql
+        creator = DuckDBLevel(sql) if isinstance(sql, str) else sql
         tf = extra[0] if extra else None
         held = bool(extra[1]) if len(extra) > 1 else False
         given = extra[2] if len(extra) > 2 else None

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 
-import duckdb
 from pydantic import BaseModel, Field
 
 from dermavigil.duplicates.blocking import (
@@ -32,6 +31,7 @@ from dermavigil.duplicates.blocking import (
     check_budget,
     drop_work_tables,
 )
+from dermavigil.duplicates.engine import PairEngine
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ _COLUMNS = (
 
 
 def block_pairs(
-    con: duckdb.DuckDBPyConnection,
+    engine: PairEngine,
     table: str,
     output: str,
     cap: int = BLOCK_CAP,
@@ -99,26 +99,28 @@ def block_pairs(
     module docstring). Refuses a blocking over the budget before pairing anyone."""
     # integer ids and hashed keys: the keys, the self-join and the grouping below work on
     # numbers (two keys hashing alike only merge two blocks: more candidates, none lost)
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE _blk_ids AS SELECT "
-        f"CAST(row_number() OVER (ORDER BY unique_id) AS INTEGER) AS i, {', '.join(_COLUMNS)} "
-        f"FROM {table}"
+    engine.create(
+        "_blk_ids",
+        f"SELECT CAST(row_number() OVER (ORDER BY unique_id) AS INTEGER) AS i, "
+        f"{', '.join(_COLUMNS)} FROM {table}",
+        temporary=True,
     )
-    counts = all_keys(con, "_blk_ids", cap, ident="i", hashed=True)
-    check_budget(counts, int(con.execute("SELECT count(*) FROM _blk_ids").fetchall()[0][0]))
+    counts = all_keys(engine, "_blk_ids", cap, ident="i", hashed=True)
+    check_budget(counts, int(engine.one("SELECT count(*) FROM _blk_ids")[0]))
     # each key with 1 / its block's size (a key of one record pairs no one)
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _blk_n AS SELECT i, key, "
-        "1.0 / count(*) OVER (PARTITION BY key) AS f "
-        "FROM _blk_keys QUALIFY count(*) OVER (PARTITION BY key) > 1"
+    engine.create(
+        "_blk_n",
+        "SELECT i, key, 1.0 / count(*) OVER (PARTITION BY key) AS f "
+        "FROM _blk_keys QUALIFY count(*) OVER (PARTITION BY key) > 1",
+        temporary=True,
     )
     # ARCS weights (rounded: the order of a float sum never breaks a tie) plus agreements
     agree = " + ".join(
         f"CASE WHEN {sql} THEN {weight!r} ELSE 0 END" for sql, weight in AGREEMENT_WEIGHTS.items()
     )
-    con.execute(
+    engine.create(
+        "_blk_edges",
         f"""
-        CREATE OR REPLACE TEMP TABLE _blk_edges AS
         WITH arcs AS (
             SELECT l.i AS a, r.i AS b, round(sum(l.f), 9) AS w
             FROM _blk_n l JOIN _blk_n r ON r.key = l.key AND l.i < r.i
@@ -126,25 +128,31 @@ def block_pairs(
         )
         SELECT a, b, w + {agree} AS w
         FROM arcs JOIN _blk_ids x ON x.i = a JOIN _blk_ids y ON y.i = b
-        """
+        """,
+        temporary=True,
     )
-    candidates = int(con.execute("SELECT count(*) FROM _blk_edges").fetchall()[0][0])
-    con.execute(
+    candidates = int(engine.one("SELECT count(*) FROM _blk_edges")[0])
+    # the records' heaviest edges first (QUALIFY), then each pair once: the order DuckDB
+    # evaluates them in, written out so that the Spark translation keeps it
+    engine.create(
+        "_blk_kept",
         f"""
-        CREATE OR REPLACE TEMP TABLE _blk_kept AS
         SELECT DISTINCT least(x, y) AS a, greatest(x, y) AS b FROM (
-            SELECT a AS x, b AS y, w FROM _blk_edges UNION ALL SELECT b, a, w FROM _blk_edges
-        ) QUALIFY row_number() OVER (PARTITION BY x ORDER BY w DESC, y) <= {int(per_record)}
-        """
+            SELECT x, y FROM (
+                SELECT a AS x, b AS y, w FROM _blk_edges UNION ALL SELECT b, a, w FROM _blk_edges
+            ) QUALIFY row_number() OVER (PARTITION BY x ORDER BY w DESC, y) <= {int(per_record)}
+        )
+        """,
+        temporary=True,
     )
-    con.execute(
-        f"""
-        CREATE OR REPLACE TABLE {output} AS
+    engine.create(
+        output,
+        """
         SELECT '0' AS match_key, l.unique_id AS join_key_l, r.unique_id AS join_key_r
         FROM _blk_kept JOIN _blk_ids l ON l.i = a JOIN _blk_ids r ON r.i = b ORDER BY a, b
-        """
+        """,
     )
-    scored = int(con.execute(f"SELECT count(*) FROM {output}").fetchall()[0][0])
-    drop_work_tables(con)
+    scored = int(engine.one(f"SELECT count(*) FROM {output}")[0])
+    drop_work_tables(engine)
     log.info("candidate pairs %d, scored after pruning %d", candidates, scored)
     return counts, Pruning(candidate_pairs=candidates, scored_pairs=scored, per_record=per_record)

@@ -27,17 +27,21 @@ def registry_duplicates(
     threshold: float = 0.9,
     criteria: CaseFilter | None = None,
     progress: Progress | None = None,
+    engine: str = "duckdb",
+    spark_conf: dict[str, str] | None = None,
 ) -> DuplicateReport:
     """Pairs among the current versions of the cases matching ``criteria``
     (default: every active case), at or above ``threshold``, less the pairs an
-    assessor has decided (same case, or not a duplicate: remembered, never shown again).
+    assessor has decided (same case, or not a duplicate: remembered, never shown again),
+    compared on the ``engine`` named (``duckdb`` or ``spark``; ``spark_conf``: the Spark
+    session's settings).
 
     Reads in the caller's transaction (a read-only one is enough).
     """
     from dermavigil.duplicates.manage import current_decisions, without_decided
 
     cases = list(CaseService(session).all_current(criteria or CaseFilter()))
-    found = detect(cases, threshold, progress)
+    found = detect(cases, threshold, progress, engine, spark_conf)
     report = DuplicateReport(
         cases=len(cases), threshold=threshold, pairs=found.pairs, model=found.model
     )

@@ -66,6 +66,7 @@ from dermavigil.duplicates.chance import (
     random_pair_comparisons,
     without_expected_matches,
 )
+from dermavigil.duplicates.engine import PairEngine
 from dermavigil.duplicates.linker_values import (
     current_u,
     model_dict,
@@ -118,19 +119,19 @@ def _rule_sql(rule: Any) -> str:
     return rule.get_blocking_rule("duckdb").blocking_rule_sql
 
 
-def _pairs_in_block(db_api: Any, table_name: str, rule: Any) -> int:
+def _pairs_in_block(engine: PairEngine, table_name: str, rule: Any) -> int:
     """Number of pairs the block makes (one SQL count over the registered table)."""
     sql = _rule_sql(rule)
     query = (
         f"SELECT count(*) FROM {table_name} l JOIN {table_name} r "
         f"ON ({sql}) AND l.unique_id < r.unique_id"
     )
-    return int(db_api.duckdb_con.execute(query).fetchall()[0][0])
+    return int(engine.one(query)[0])
 
 
 def _em(
     linker: Any,
-    db_api: Any,
+    engine: PairEngine,
     table_name: str,
     records: Any,
     n_records: int,
@@ -151,12 +152,12 @@ def _em(
     sessions: list[EMSession] = []
     for rule in training_blocks():
         block = _rule_sql(rule)
-        pairs = _pairs_in_block(db_api, table_name, rule)
+        pairs = _pairs_in_block(engine, table_name, rule)
         if pairs == 0:
             sessions.append(EMSession(block=block, used=False, why="no pair in the block"))
             continue
         block_u, _ = level_shares(
-            records, settings(n_records), db_api, block_pairs_sql(table_name, block),
+            records, settings(n_records), engine, block_pairs_sql(table_name, block),
             list(level_labels()),
         )  # fmt: skip
         for name, levels in u.items():
@@ -257,7 +258,11 @@ class Estimates:
 
 
 def estimate(
-    table_name: str, records: Any, n_records: int, db_api: Any, progress: Progress | None = None
+    table_name: str,
+    records: Any,
+    n_records: int,
+    engine: PairEngine,
+    progress: Progress | None = None,
 ) -> Estimates:
     """Level shares among sampled pairs and EM's m (from TRAIN_MIN_RECORDS records on)."""
     from splink import Linker
@@ -267,9 +272,9 @@ def estimate(
     if n_records < TRAIN_MIN_RECORDS:
         return est
     step("estimating u from random pairs", 0, 3)
-    est.product = product_u(records, settings(n_records), db_api, table_name)
-    est.publication_u, _ = publication_rare_u(db_api, table_name)
-    est.lot_u, _ = lot_u_among_product_pairs(db_api, table_name)
+    est.product = product_u(records, settings(n_records), engine, table_name)
+    est.publication_u, _ = publication_rare_u(engine, table_name)
+    est.lot_u, _ = lot_u_among_product_pairs(engine, table_name)
     # random pairs compared only on the comparisons whose u they give
     sampler = Linker(
         records, settings(n_records, only=random_pair_comparisons(est.product)), log_level=None
@@ -293,16 +298,20 @@ def estimate(
     if est.lot_u:
         em_u["lot"] = {**em_u["lot"], **est.lot_u}
     step("estimating m by expectation maximisation", 1, 3)
-    m_est, est.sessions = _em(linker, db_api, table_name, records, n_records, em_u)
+    m_est, est.sessions = _em(linker, engine, table_name, records, n_records, em_u)
     est.m = {name: levels for name, levels in m_est.items() if name not in M_HELD}
     return est
 
 
 def train(
-    table_name: str, records: Any, n_records: int, db_api: Any, progress: Progress | None = None
+    table_name: str,
+    records: Any,
+    n_records: int,
+    engine: PairEngine,
+    progress: Progress | None = None,
 ) -> tuple[Params, DuplicateModel]:
     """The constrained parameters for scoring ``records`` and the model's record."""
-    return assemble(estimate(table_name, records, n_records, db_api, progress))
+    return assemble(estimate(table_name, records, n_records, engine, progress))
 
 
 def assemble(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dermavigil.duplicates.engine import PairEngine
 from dermavigil.duplicates.model import facts, level_labels
 
 MIN_PAIRS = 1_000
@@ -44,20 +45,24 @@ def conditional_frequency_sql(records_table: str, column: str, given: str) -> st
     months is common among one infant vaccine's reports and rare among all records, an
     age of 53 the reverse; splink's adjustment, over all records, would count the
     product's agreement again."""
+    # the names carry the column: a query holds one such table per adjusted column, and
+    # Spark's parser takes nested WITH names as one scope
+    v, c, p, j = (f"{name}_{column}" for name in ("v", "collection", "product", "joint"))
     return f"""(
-        WITH v AS (
+        WITH {v} AS (
             SELECT {given} AS g, {column} AS x FROM {records_table} WHERE {column} IS NOT NULL
-        ), collection AS (
-            SELECT x, CAST(count(*) AS DOUBLE) / (SELECT count(*) FROM v) AS f FROM v GROUP BY x
-        ), product AS (
-            SELECT g, count(*) AS n FROM v WHERE g IS NOT NULL GROUP BY g
-        ), joint AS (
-            SELECT g, x, count(*) AS n FROM v WHERE g IS NOT NULL GROUP BY g, x
+        ), {c} AS (
+            SELECT x, CAST(count(*) AS DOUBLE) / (SELECT count(*) FROM {v}) AS f
+            FROM {v} GROUP BY x
+        ), {p} AS (
+            SELECT g, count(*) AS n FROM {v} WHERE g IS NOT NULL GROUP BY g
+        ), {j} AS (
+            SELECT g, x, count(*) AS n FROM {v} WHERE g IS NOT NULL GROUP BY g, x
         )
-        SELECT joint.g AS {given}, joint.x AS {column},
-            (joint.n - 1 + {TF_PRIOR_REPORTS!r} * collection.f)
-            / (product.n - 1 + {TF_PRIOR_REPORTS!r}) AS tf_{column}
-        FROM joint JOIN product USING (g) JOIN collection USING (x)
+        SELECT {j}.g AS {given}, {j}.x AS {column},
+            ({j}.n - 1 + {TF_PRIOR_REPORTS!r} * {c}.f)
+            / ({p}.n - 1 + {TF_PRIOR_REPORTS!r}) AS tf_{column}
+        FROM {j} JOIN {p} USING (g) JOIN {c} USING (x)
     )"""
 
 
@@ -128,37 +133,39 @@ def vectors_sql(
 
 
 def level_shares(
-    records: Any, settings: Any, db_api: Any, pairs_sql: str, names: list[str]
+    records: Any, settings: Any, engine: PairEngine, pairs_sql: str, names: list[str]
 ) -> tuple[dict[str, dict[str, float]], int]:
     """Share of each level (by label) of the comparisons ``names`` among the pairs of
     ``pairs_sql`` (splink's blocked-pairs columns), the levels those of splink ``settings``
     (:func:`vectors_sql`) over the records ``records`` (a splink dataframe); a missing
     side is left out, as splink's random sampling leaves it out. ({} when fewer than
-    :data:`MIN_PAIRS` pairs.)"""
-    con = db_api.duckdb_con
+    :data:`MIN_PAIRS` pairs.) The pairs reaching each level are counted in one pass
+    (``count(*) FILTER``, which both engines run)."""
     name = "dermavigil_sampled_pairs"
-    con.execute(f"CREATE OR REPLACE TABLE {name} AS {pairs_sql}")
+    engine.create(name, pairs_sql)
+    labels = level_labels()
     try:
-        pairs = int(con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0])
+        pairs = int(engine.one(f"SELECT count(*) FROM {name}")[0])
         if pairs < MIN_PAIRS:
             return {}, pairs
-        histograms = ", ".join(f"histogram(gamma_{n}) FILTER (WHERE gamma_{n} >= 0)" for n in names)
+        counted = [(n, value) for n in names for value in sorted(labels[n]) if value >= 0]
+        counts = ", ".join(f"count(*) FILTER (WHERE gamma_{n} = {value})" for n, value in counted)
         vectors = vectors_sql(settings, records.physical_name, name, names)
-        row = con.execute(f"SELECT {histograms} FROM ({vectors})").fetchall()[0]
+        row = engine.one(f"SELECT {counts} FROM ({vectors})")
     finally:
-        con.execute(f"DROP TABLE {name}")
-    labels = level_labels()
+        engine.drop(name)
+    histograms: dict[str, dict[int, int]] = {}
+    for (fact, value), count in zip(counted, row, strict=True):
+        histograms.setdefault(fact, {})[value] = int(count)
     u: dict[str, dict[str, float]] = {}
-    for fact, histogram in zip(names, row, strict=True):
-        histogram = histogram or {}
+    for fact in names:
+        histogram = histograms.get(fact, {})
         total = sum(histogram.values())
         if not total:
             continue
         # a level no sampled pair reached keeps the caller's u (splink leaves an
         # unobserved level's u untrained the same way)
         u[fact] = {
-            labels[fact][value]: count / total
-            for value, count in histogram.items()
-            if value >= 0 and count > 0
+            labels[fact][value]: count / total for value, count in histogram.items() if count > 0
         }
     return u, pairs
