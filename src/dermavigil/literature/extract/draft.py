@@ -26,7 +26,6 @@ from dermavigil.literature.extract import assemble
 from dermavigil.literature.extract.admission import exposure_sentence
 from dermavigil.literature.extract.case_sections import with_case_sections
 from dermavigil.literature.extract.challenge import (
-    ChallengeFacts,
     deposit_recurrence,
     find_challenges,
     recurrence_last,
@@ -35,7 +34,6 @@ from dermavigil.literature.extract.document_kind import no_case_document
 from dermavigil.literature.extract.draft_model import Draft
 from dermavigil.literature.extract.efficacy_report import TREATMENT_EFFECT, efficacy_report
 from dermavigil.literature.extract.efficacy_study import efficacy_study
-from dermavigil.literature.extract.exposure_products import named_family
 from dermavigil.literature.extract.extravasation import lone_extravasation
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.foreign_draft import fill_gaps
@@ -74,14 +72,15 @@ from dermavigil.literature.extract.roles import (
     told_wholly_in_past,
 )
 from dermavigil.literature.extract.route_label import complete_label
-from dermavigil.literature.extract.routes import RouteFacts, find_routes, route_sentences
+from dermavigil.literature.extract.routes import find_routes, route_sentences
 from dermavigil.literature.extract.sentences import Sentence, split_sentences
-from dermavigil.literature.extract.series_cue import find_series, report_series
+from dermavigil.literature.extract.series_cue import find_series
 from dermavigil.literature.extract.series_facts import add_group_seriousness, is_trial, with_groups
 from dermavigil.literature.extract.seriousness_codes import lasting_codes
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 from dermavigil.literature.extract.unplaced_sites import unplaced_sites
+from dermavigil.literature.extract.unusable_text_draft import unusable_text_draft
 
 _SERIES_REPORTED = re.compile(
     r"\b(?:we (?:here(?:by|in)? )?(?:report|present|describe)|this (?:paper|article)"
@@ -91,35 +90,6 @@ _SERIES_REPORTED = re.compile(
 """A series the authors say they report ("we report 3 cases of ..."): a case even when its
 patients are not told apart (no age or sex), so its product is kept."""
 _NARRATIVE_SKIP = frozenset({"title", "aims", "aim", "purpose", "objective", "objectives"})
-
-
-def _empty(text: str, warnings: list[str]) -> Draft:
-    case = {"report": {"source": "literature"}, "patient": {}, "products": [], "reactions": []}
-    return Draft(text=text, case=case, warnings=warnings, partial=True)
-
-
-def _in_another_language(
-    text: str, warnings: list[str], languages: list[tuple[int, int, str]] | None = None
-) -> Draft:
-    """A partial draft for a text the extractor cannot read as English (empty, or in
-    another language): the product family a text in another language names is kept, with
-    its evidence (:func:`.exposure_products.named_family`), what the words of its language give
-    (:func:`.foreign_draft.fill_gaps`), and a series its words count (:func:`.report_series`)."""
-    draft = _empty(text, warnings)
-    evidence: assemble.Evidence = {}
-    named = named_family(text)
-    if named:
-        draft.case["products"] = assemble.products_part(
-            text, named, RouteFacts(), ChallengeFacts(), evidence
-        )
-        draft.warnings.append("the product family the text names in its language is kept")
-    suspects = frozenset(p.name.lower() for p in named)
-    draft.seriousness, draft.outcome = fill_gaps(
-        text, languages or [], draft.case, evidence, draft.warnings, suspects, True
-    )
-    draft.is_series = report_series(text, draft.case, evidence, draft.warnings)  # "deux cas"
-    draft.evidence = evidence
-    return draft
 
 
 _MEDICINES = frozenset(
@@ -148,7 +118,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     """
     check = check_text(text)
     if not check.usable:
-        return _in_another_language(check.text, check.warnings, check.languages)
+        return unusable_text_draft(check.text, check.warnings, check.languages)
     text = check.text
     sentences = with_case_sections(text, split_sentences(text))
     patient = patient_sentences(sentences)
