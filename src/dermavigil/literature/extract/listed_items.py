@@ -37,7 +37,7 @@ Span = tuple[int, int]
 MAX_WORDS = 4
 """Words an item holds at most, its "of" phrase included ("marked jaw tightness")."""
 _SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.I)
-_SEPARATOR_BEFORE = re.compile(r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$", re.I)
+_SEPARATOR_BEFORE = re.compile(rf"(?:{_SEPARATOR.pattern})$", re.I)
 _TOLD = re.compile(
     r"\b(?:developed|experienced|suffered(?:\s+from)?|presented\s+with|complained\s+of"
     r"|(?:was|were)\s+diagnosed\s+with|claimed|reported|noticed|had|showed)\s+"
