@@ -70,6 +70,24 @@ _CLASS_CAUSE = re.compile(
 """A drug class given as the cause of the reaction without its route ("lipoatrophy from
 steroid injection", "fasciitis as a complication of steroid injection"): the suspect.
 "Resolved after steroid injections" is a treatment and is not matched."""
+_CLASS_INDUCED = re.compile(
+    rf"\b(?P<name>{_CLASSES})(?P<sep>-|\s+)"
+    r"(?:(?:induced|caused|provoked|triggered|related|associated)\s+"
+    r"|(?=(?:allerg(?:y|ies)|hypersensitivity|intolerance)\b))"
+    r"(?![\w\s-]{0,25}?\b(?:remission|resolution|improvement|regression|healing|recovery"
+    r"|response|relief)\b)(?=[\w-])",
+    re.I,
+)
+"""A drug class named as the cause of what it is joined to ("steroid-induced lipoatrophy"; in
+a title also with the hyphen left out, as titles are often written, "Intralesional steroid
+induced linear atrophy", and the class before the hypersensitivity it caused, "Iodinated
+contrast media hypersensitivity in a child"): the suspect, unless what it induced is a
+treatment's effect ("steroid induced a remission") or a condition of the patient's history
+("a history of steroid-induced diabetes": :data:`_HISTORY`)."""
+_HISTORY = re.compile(
+    r"\b(?:history|known|previous|prior|pre-?existing|chronic|had|has|with)\b(?:\s+[\w-]+){0,3}\s*$",
+    re.I,
+)
 _CLASS_EXTRAVASATED = re.compile(
     r"\bextravasat\w*\s+of\s+(?:(?:an?|the|some)\s+)?(?:(?:approximately|about|around|nearly"
     r"|up to|~)\s*)?(?:\d[\d.,]*(?:\s*(?:-|\u2013|to)\s*\d[\d.,]*)?\s*(?:mL|ml|cc|L|mg|g)\s+of\s+)?"
@@ -81,7 +99,7 @@ _CLASS_EXTRAVASATED = re.compile(
 media extravasation", with its volume: "extravasation of approximately 20-30 mL of
 iodinated contrast agent"): what extravasated is the suspect."""
 _CLASS_INJECTION = re.compile(
-    rf"\b(?P<name>{_CLASSES})\s+(?:injections?|shots?|infusions?)\b", re.I
+    rf"\b(?P<name>{_CLASSES})\s+(?:injections?|shots?|infusions?|administrations?)\b", re.I
 )
 _CLASS_INJECTED_OF = re.compile(
     r"\b(?:intra-?muscular|sub-?cutaneous|intra-?venous|IM|SC|IV)\s+(?:injections?|shots?"
@@ -105,6 +123,11 @@ def _class_matches(text: str, title: bool = False) -> list[tuple[int, int, int, 
     ]
     out += [(*m.span(), *m.span("joint")) for m in _JOINT_TREATED.finditer(text)]
     out += [(*m.span(), *m.span("name")) for m in _CLASS_CAUSE.finditer(text)]
+    out += [
+        (*m.span(), *m.span("name"))
+        for m in _CLASS_INDUCED.finditer(text)
+        if (title or m.group("sep") == "-") and not _HISTORY.search(text[: m.start()])
+    ]
     out += [
         (*m.span(), *m.span("name"))
         for m in _CLASS_INJECTED_OF.finditer(text)

@@ -38,6 +38,7 @@ from dermavigil.literature.extract.extravasation import lone_extravasation
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.illicit_use import illicit_supply
+from dermavigil.literature.extract.indication_products import reaction_start
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.needle_procedure import skin_procedure_first
 from dermavigil.literature.extract.onset import refine_onsets, stated_onset
@@ -156,7 +157,11 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     abbr = abbreviations(sentences)
     treating = treated_families(sentences, abbr)
     products = find_product_facts(
-        patient, challenge.rechallenge_sentences, abbr=abbr, treating=treating
+        patient,
+        challenge.rechallenge_sentences,
+        abbr=abbr,
+        treating=treating,
+        reaction_at=reaction_start(reactions, title is not None),
     )
     if not products:
         # the case sentences name no product: the one the abstract speaks of elsewhere

@@ -40,15 +40,16 @@ def tattoo_first(
     the suspect product, category ``other`` (docs/annotation.md, scope: a pigment deposited in
     the dermis): when the case names no other product, or when the title names the tattoo and
     none of the products found (what a background sentence listed: "mesotherapy", "a foreign
-    substance")."""
+    substance"), or when the products found are only usual treatments of complications taken
+    for want of another name (:attr:`.products.ProductFacts.usual_treatment`: "intralesional
+    triamcinolone injections were given" for a microblading granuloma)."""
     told = [s for s in ([title] if title else []) + patient if tattoo_words(s.text)]
     start, end, i = _pigment([s.text for s in told])
     if i < 0:
         return products
     in_title = title is not None and told[0] is title
-    if products and not (
-        in_title and not any(p.name.lower() in title.text.lower() for p in products)
-    ):
+    named = not (in_title and not any(p.name.lower() in title.text.lower() for p in products))
+    if products and named and not all(p.usual_treatment for p in products):
         return products
     return [exposure_product(told, told[i], (start, end), tattoo_words, title, rechallenge)]
 

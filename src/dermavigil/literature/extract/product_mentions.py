@@ -38,7 +38,7 @@ from dermavigil.terminology.drugs import find_drugs
 from dermavigil.terminology.materials import find_filler_materials
 from dermavigil.terminology.products import ProductMention, find_products
 
-_DEVICE_AFTER = re.compile(r"[\s-]+(?:syringes?|needles?)\b", re.I)
+DEVICE_AFTER = re.compile(r"[\s-]+(?:syringes?|needles?)\b", re.I)
 """After a drug's name, a device named by it ("using an insulin syringe")."""
 
 
@@ -55,7 +55,7 @@ def _drug_suspects(sentence: Sentence, known: list[ProductMention]) -> list[Prod
             0 <= drug.start - m.end <= 2 for m in [*known, *drugs] if m is not drug
         ):
             continue  # "triamcinolone acetonide (Kenalog)": the same product, named again
-        if _DEVICE_AFTER.match(after):
+        if DEVICE_AFTER.match(after):
             continue  # "an insulin syringe", "a tuberculin needle": a device, not the drug
         if not (given_as_exposure(before, after) or tied_as_cause(before, after)):
             continue
@@ -187,7 +187,7 @@ def suspect_mentions(
                 sentence.start + mention.end,
             )
             after = sentence.text[mention.end :]
-            if _DEVICE_AFTER.match(after):
+            if DEVICE_AFTER.match(after):
                 continue  # "using an insulin syringe": a device named by a drug
             if treats_complication(after, sentence.text[: mention.start]):
                 if mention.category is not ProductCategory.drug:

@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass, field
 
 from dermavigil.domain.vocab import Formulation, ProductCategory
+from dermavigil.literature.extract.class_exposure import exposed_class
 from dermavigil.literature.extract.generic_products import Mentions, generic_mentions
+from dermavigil.literature.extract.indication_products import given_before_reaction
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.product_mentions import suspect_mentions
 from dermavigil.literature.extract.sentences import Sentence
@@ -59,6 +61,10 @@ class ProductFacts:
     injections: str | None = None
     sessions: int | None = None
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    usual_treatment: bool = False
+    """Named only as a usual treatment of complications, taken because the case sentences
+    name no other product (:func:`find_product_facts`): a product the case names otherwise (a
+    tattoo, :func:`.exposure_products.tattoo_first`) is the suspect instead."""
 
 
 def _brand(sentence: Sentence, mention: ProductMention) -> bool:
@@ -117,21 +123,33 @@ def find_product_facts(
     fallback: bool = False,
     abbr: dict[str, ProductCategory] | None = None,
     treating: set[ProductCategory] | None = None,
+    reaction_at: int | None = None,
 ) -> list[ProductFacts]:
     """One :class:`ProductFacts` per product category named in patient sentences.
 
     ``rechallenge`` holds the indexes of rechallenge sentences, whose sites
     belong to the rechallenge rather than to the first administration.
     ``fallback``: the sentences are not the case's (background, objective):
-    a usual treatment drug named there is never taken as the product.
+    a usual treatment drug named there is never taken as the product. ``reaction_at``: where
+    the case first tells a reaction; a product the patient was treated with before it is the
+    suspect when no other is named (:func:`.indication_products.given_before_reaction`).
     """
     grouped: dict[ProductCategory, Mentions] = {}
     mentions, lexical, treating = suspect_mentions(patient, abbr, treating)
-    if fallback:
-        mentions = [(s, m) for s, m in mentions if not TREATMENT.fullmatch(m.text)]
+    if fallback:  # a usual treatment, unless a class named as the exposure ("X-induced")
+        mentions = [
+            (s, m)
+            for s, m in mentions
+            if not TREATMENT.fullmatch(m.text) or exposed_class(s.text, m.start - s.start)
+        ]
     generic = [(s, m) for s, m in generic_mentions(patient) if m.category not in treating]
+    before = [] if fallback else given_before_reaction(patient, reaction_at)
     chosen = (
-        mentions or generic or ([] if fallback else lexical) or _unnamed_fillers(patient, fallback)
+        mentions
+        or generic
+        or before
+        or ([] if fallback else lexical)
+        or _unnamed_fillers(patient, fallback)
     )
     # a name the text calls a vaccine once ("Shingrix vaccine") names a vaccine everywhere
     vaccines = {m.text.lower() for _, m in chosen if m.category is ProductCategory.vaccine}
@@ -146,6 +164,7 @@ def find_product_facts(
         brands = [m for s, m in mentions if _brand(s, m)]
         named = brands[0] if brands else max((m for _, m in mentions), key=lambda m: len(m.text))
         product = ProductFacts(name=named.text, category=category)
+        product.usual_treatment = chosen is lexical
         product.spans["name"] = [(named.start, named.end)]
         product.spans["category"] = [(m.start, m.end) for _, m in mentions]
         used = [

@@ -25,7 +25,9 @@ from dermavigil.terminology.drugs import CAUSE_SUFFIX
 _TATTOO = (
     # English (and the same loanword in German, Italian, Turkish and Spanish texts)
     r"tatt?oo(?:s|ed|ing|ist)?|tattoed"
-    r"|(?:semi-?\s?)?permanent\s+make-?\s?ups?|PMU|micro-?pigmentations?|microblad(?:ing|ed)"
+    # the part made up may stand between ("permanent eyebrow make-up", "permanent lip make-up")
+    r"|(?:semi-?\s?)?permanent\s+(?:[a-z]+(?:-[a-z]+)?\s+)?make-?\s?ups?|PMU"
+    r"|micro-?pigmentations?|microblad(?:ing|ed)"
     # Spanish, Portuguese, Italian, French
     r"|tatuajes?|tatuad[oa]s?|tatuage(?:m|ns)|tatuagg(?:io|i)|tatuat[oaie]"
     r"|tatou(?:age|ages|ée?s?)|micropigmentaci[oó]n|micropigmenta[cç][aã]o|micropigmentazione"
