@@ -28,10 +28,27 @@ def _verbatims(draft) -> set[str]:
         ("Problems after a filler in the hands", []),
         ("Lip eversion in a patient given hyaluronic acid", []),
         ("Cheek hollowing, a study after fillers", []),
+        # tied to the exposure by its time, a verb of onset or "as a complication of"; an "of"
+        # phrase ties nothing
+        ("Scalp tightness during a mesotherapy session", ["Scalp tightness"]),
+        ("Brow heaviness arising within a cosmetic tattoo", ["Brow heaviness"]),
+        ("Lip eversion as a late complication of filler injection", ["Lip eversion"]),
+        ("Tolerability of intramuscular injections of vancomycin", []),
+        ("Lip eversion of a young woman", []),
+        ("Management during lip eversion of filler injection", []),
     ],
 )  # fmt: skip
 def test_the_title_head_before_a_cause_word_is_read_conjunct_by_conjunct(title, heads):
     assert [title[a:b] for a, b in title_heads(title, [])] == heads
+
+
+def test_a_title_head_tied_by_its_time_is_the_case_reaction():
+    draft = extract_draft(
+        "Brow heaviness during a mesotherapy session: a case report\n"
+        "A 41-year-old woman received mesotherapy injections in the forehead. Within an hour "
+        "she felt a heavy brow, which resolved over two weeks."
+    )
+    assert "brow heaviness" in _verbatims(draft)
 
 
 def test_a_title_conjunct_a_mention_covers_is_left_to_it():

@@ -2,12 +2,14 @@
 
 A case report's title is a noun phrase whose head says what happened and whose complement
 says what caused it: "Cheek hollowing after a filler injection", "Scalp tightness and brow
-heaviness following botulinum toxin". The title's grammar (head noun phrase, cause word,
-exposure) is what the reaction finder already reads for the diagnoses the Disease Ontology
-names (:func:`~.reactions.find_reactions`: a name with a cause word after it); the head noun
-phrase is the case's reaction however it is worded, as an annotator reads it
-(``docs/annotation.md``, r8xx decisions: "a diagnosis in the title is a reaction when the text
-describes that patient"). Each conjunct of a coordinated head is one reaction.
+heaviness following botulinum toxin"; or when or how it arose: "... during treprostinil
+infusion", "... arising within a tattoo", "... as a complication of fat transfer". The title's
+grammar (head noun phrase, cause word, exposure) is what the reaction finder already reads for
+the diagnoses the Disease Ontology names (:func:`~.reactions.find_reactions`: a name with a
+cause word after it); the head noun phrase is the case's reaction however it is worded, as an
+annotator reads it (``docs/annotation.md``, r8xx decisions: "a diagnosis in the title is a
+reaction when the text describes that patient"). Each conjunct of a coordinated head is one
+reaction.
 
 The head is a noun phrase of open-class words (:data:`_CLOSED` names the closed-class ones
 and the report's own nouns) that ends with a noun a finding's name may end with
@@ -44,6 +46,16 @@ _LEAD = re.compile(
 )
 """What may open a title before its head: an article and "a rare case of"."""
 _CAUSE = re.compile(rf"\s+(?:{CAUSE_WORDS})\b", re.I)
+_ONSET = re.compile(
+    r"\s+(?:during|(?:arising|developing|occurring|appearing|emerging)\b"
+    r"|as\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:complications?|manifestations?|presentations?"
+    r"|sequelae?|consequences?)\s+of)\b",
+    re.I,
+)
+"""What else ties the title's head to the exposure after it: the time of the exposure ("...
+during treprostinil infusion"), a verb of onset ("... arising within a tattoo"), or the head
+given as the exposure's complication or presentation ("... as a complication of fat
+transfer")."""
 _CONJUNCTION = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)*")
 _CLOSED = re.compile(
@@ -85,16 +97,16 @@ complications", "Serious adverse events")."""
 
 
 def title_heads(title: str, taken: Sequence[Span]) -> list[Span]:
-    """The conjuncts of the title's head noun phrase (module docstring) when a cause word
-    follows it, each a span of ``title``; none when a conjunct is no noun phrase of
-    open-class words, or names the exposure or a treatment. A conjunct that a mention of
-    ``taken`` overlaps is left to it."""
-    cause = _CAUSE.search(title)
-    if cause is None:
-        return []
+    """The conjuncts of the title's head noun phrase (module docstring) when a cause word or
+    a word of onset follows it (:func:`_tie`), each a span of ``title``; none when a conjunct
+    is no noun phrase of open-class words, or names the exposure or a treatment. A conjunct
+    that a mention of ``taken`` overlaps is left to it."""
     lead = _LEAD.match(title)
     start = lead.end() if lead else 0
-    head = title[start : cause.start()]
+    cause = _tie(title, start)
+    if cause is None:
+        return []
+    head = title[start:cause]
     if not head.strip() or re.search(r"[^\w\s,&'\u2019-]", head):
         return []
     spans: list[Span] = []
@@ -109,6 +121,14 @@ def title_heads(title: str, taken: Sequence[Span]) -> list[Span]:
             return []  # not a coordination of findings: the title is worded otherwise
         spans.append(span)
     return spans
+
+
+def _tie(title: str, start: int) -> int | None:
+    """Where the title's head ends: at the first cause word (:data:`_CAUSE`) or word of onset
+    (:data:`_ONSET`) after ``start``. An "of" phrase ties nothing ("Tolerability of
+    intramuscular injections", "New formulation of Botox": the head names no finding)."""
+    ends = [m.start() for m in (_CAUSE.search(title, start), _ONSET.search(title, start)) if m]
+    return min(ends) if ends else None
 
 
 def _noun_phrase(part: str) -> bool:
