@@ -11,7 +11,8 @@ descriptive adjective outside any noun mention ("a slightly tender area",
 (:func:`dermavigil.terminology.coder.finding_adjective`). A short form the
 text defines for a reaction ("compartment syndrome (CS)") stands for it. A noun phrase headed
 by a clinical-finding noun no vocabulary holds whole ("lymph node enlargement") is a mention
-where nothing else names it (:mod:`.open_phrases`).
+where nothing else names it (:mod:`.open_phrases`), and so is a neoclassical compound whose
+last element is such a noun ("lipohypertrophy": :mod:`.compound_findings`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from dermavigil.literature.extract.compound_findings import compound_findings
 from dermavigil.literature.extract.mention_words import HEADS as _HEADS
 from dermavigil.literature.extract.mention_words import MODIFIER as _MODIFIER
 from dermavigil.literature.extract.mention_words import NAMED_HEADS, OF_HEADS
@@ -303,6 +305,9 @@ def mentions(text: str, defined: dict[str, tuple[str, Span]]) -> list[Mention]:
             match.end() > f.start and match.start() < f.end for f in found
         ):
             found.append(Mention(match.group(0), match.start(), match.end()))
+    for start, end in compound_findings(text):  # "lipohypertrophy": :mod:`.compound_findings`
+        if not any(end > f.start and start < f.end for f in found):
+            found.append(Mention(text[start:end], start, end, indexed=True))
     for start, end in open_phrases(text, [(f.start, f.end) for f in found]):
         found.append(Mention(text[start:end], start, end, indexed=True))
     found = [
