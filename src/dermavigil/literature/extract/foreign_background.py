@@ -26,7 +26,7 @@ HISTORY = _words(
     r"|afect[oa] de|aquejad[oa] de|que padece|padece|afetad[oa] (?:de|por)|sofre de"
     # fr
     r"|antecedents?(?: (?:personnels|medicaux))?(?: de| d')?|aux antecedents de"
-    r"|connue? pour|suivie? pour|atteinte? d(?:e|'une?|u|es)|souffrant d(?:e|'une?|u|es)"
+    r"|connue? pour|suivie? pour|atteinte? d(?:e|u|es|')|souffrante?s? d(?:e|u|es|')"
     # de
     r"|vorgeschichte|vorerkrankung(?:en)?|anamnestisch|bekannte[rmn]?|leidet an"
     # it
