@@ -54,7 +54,7 @@ STANDING = _words(
 "sous traitement par", "unter Therapie mit", "in terapia con")."""
 BACKGROUND = re.compile(f"{HISTORY.pattern}|{STANDING.pattern}")
 """Either: what a drug named in the patient's background is (no treatment of the reaction)."""
-_STORY = _words(
+STORY = _words(
     r"consult\w*|acud\w*|present\w*|refier\w*|refiere|ingres\w*|apresent\w*|procur\w*"
     r"|deu entrada|evolu\w*|desarroll\w*|aparec\w*|inici\w*|comenz\w*|relat\w*|not[oóa]u?"
     r"|stellte sich|vorgestellt|entwickelt\w*|si e presentat\w*|riferi\w*|svilupp\w*"
@@ -73,11 +73,11 @@ linfadenite ...": the lymphadenitis is the case's)."""
 def in_background(folded: str, start: int, begin: int, cues: re.Pattern[str]) -> bool:
     """Whether a cue of ``cues`` opens a clause that still runs at ``start``: the cue lies
     between ``begin`` (the sentence's start) and ``start``, with no clause break
-    (:data:`_CLAUSE_BREAK`) or story word (:data:`_STORY`) between it and ``start``."""
+    (:data:`_CLAUSE_BREAK`) or story word (:data:`STORY`) between it and ``start``."""
     last = None
     for match in cues.finditer(folded, begin, start):
         last = match
     if last is None:
         return False
     between = folded[last.end() : start]
-    return not (_CLAUSE_BREAK.search(between) or _STORY.search(between))
+    return not (_CLAUSE_BREAK.search(between) or STORY.search(between))

@@ -5,8 +5,8 @@ Phenotypes are found by the official HPO translations
 path gives) and by the diagnoses of this domain the HPO lacks (the language's
 ``REACTIONS``: Nicolau syndrome, botulism), the longest at each place; a mention is kept
 unless negated (NegEx-style cues of the language before it in its clause: Chapman et al.
-2001, J Biomed Inform 34(5):301-310), named as what a drug was prescribed for, or as the
-patient's history; what follows a biopsy word in its sentence is a histopathology finding.
+2001, J Biomed Inform 34(5):301-310), named as what a drug was prescribed for or a product
+given for (:mod:`.foreign_indication`), or as the patient's history; what follows a biopsy word in its sentence is a histopathology finding.
 Each is written in English, with the words of the text as evidence. Besides the
 translated labels, a word whose English form the English coder codes is a mention
 (:mod:`dermavigil.terminology.translation_gloss`: "hipopigmentación", "equimose"); a
@@ -27,6 +27,7 @@ from dermavigil.literature.extract.foreign_background import (
     HISTORY_AFTER,
     in_background,
 )
+from dermavigil.literature.extract.foreign_indication import indication
 from dermavigil.literature.extract.foreign_infections import binomial_spans, organism_infections
 from dermavigil.literature.extract.foreign_languages import words_for
 from dermavigil.literature.extract.foreign_treatments import negated
@@ -111,6 +112,9 @@ def reactions(
                 continue  # "糖尿病患者": the patient's condition (foreign_words_ja)
             codes = list(_codes(english))
             key = codes[0].code if codes else english.lower()
+            if key not in found and words is foreign_words:
+                if indication(folded, sentence.start, start, end, sentence.end, bool(found)):
+                    continue  # "debido a una amigdalitis recibió penicilina": what it was for
             seen = (biopsy.start(), biopsy.end()) if biopsy and start > biopsy.start() else None
             if seen is None and _MICROSCOPE.search(english):
                 seen = (start, end)  # "células gigantes multinucleadas": told of a biopsy
