@@ -39,9 +39,7 @@ def _read(text: str, language: str) -> list[str]:
         ),
     ],
 )
-def test_the_condition_a_product_was_given_for_is_no_reaction(
-    language, text, reaction, indication
-):
+def test_the_condition_a_product_was_given_for_is_no_reaction(language, text, reaction, indication):
     found = _read(text, language)
     assert reaction in found
     assert not any(indication in term for term in found)

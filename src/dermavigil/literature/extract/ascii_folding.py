@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-
 _APOSTROPHES = frozenset("\u2019\u2018\u02bc")
 """The typeset apostrophes (right and left single quotation marks, the modifier letter
 apostrophe), which French and Italian print in an elision ("d\u2019érythème", "l\u2019ipertricosi")

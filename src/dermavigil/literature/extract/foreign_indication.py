@@ -42,7 +42,8 @@ _GIVEN = (
 verbs of receiving or performing it (the words of :data:`.foreign_words.EXPOSURE` and of the
 giving verbs)."""
 _PURPOSE = (
-    r"para|por|pour|per|fur|wegen|aufgrund (?:von|des|der|eines|einer)|zur behandlung (?:von|des|der)"
+    r"para|por|pour|per|fur|wegen|aufgrund (?:von|des|der|eines|einer)"
+    r"|zur behandlung (?:von|des|der)"
     r"|debido a|devido a|a causa de|por causa de|en raison d(?:e|u|es|')|a cause d(?:e|u|es|')"
     r"|a causa d(?:i|el|ella|ei|elle)"
 )

@@ -6,12 +6,13 @@ path gives) and by the diagnoses of this domain the HPO lacks (the language's
 ``REACTIONS``: Nicolau syndrome, botulism), the longest at each place; a mention is kept
 unless negated (NegEx-style cues of the language before it in its clause: Chapman et al.
 2001, J Biomed Inform 34(5):301-310), named as what a drug was prescribed for or a product
-given for (:mod:`.foreign_indication`), or as the patient's history; what follows a biopsy word in its sentence is a histopathology finding.
-Each is written in English, with the words of the text as evidence. Besides the
-translated labels, a word whose English form the English coder codes is a mention
-(:mod:`dermavigil.terminology.translation_gloss`: "hipopigmentación", "equimose"); a
-condition named in the patient's background ("con antecedentes de") is none
-(:mod:`.foreign_background`).
+given for (:mod:`.foreign_indication`), or as the patient's history; what follows a biopsy
+word in its sentence is a histopathology finding. Each is written in English, with the words
+of the text as evidence. Besides the translated labels, a word whose English form the
+English coder codes is a mention (:mod:`dermavigil.terminology.translation_gloss`:
+"hipopigmentación", "equimose"); a condition named in the patient's background ("con
+antecedentes de") is none (:mod:`.foreign_background`), nor an illness the patient is
+introduced with ("Varón de 38 años con hipertensión arterial": :mod:`.foreign_comorbidity`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dermavigil.literature.extract.foreign_background import (
     HISTORY_AFTER,
     in_background,
 )
+from dermavigil.literature.extract.foreign_comorbidity import introduced_with
 from dermavigil.literature.extract.foreign_indication import indication
 from dermavigil.literature.extract.foreign_infections import binomial_spans, organism_infections
 from dermavigil.literature.extract.foreign_languages import words_for
@@ -115,6 +117,9 @@ def reactions(
             if key not in found and words is foreign_words:
                 if indication(folded, sentence.start, start, end, sentence.end, bool(found)):
                     continue  # "debido a una amigdalitis recibió penicilina": what it was for
+                terms = [c.code for c in codes]
+                if introduced_with(folded, sentence.start, start, end, sentence.end, terms):
+                    continue  # "Varón de 38 años con hipertensión arterial": pre-existing
             seen = (biopsy.start(), biopsy.end()) if biopsy and start > biopsy.start() else None
             if seen is None and _MICROSCOPE.search(english):
                 seen = (start, end)  # "células gigantes multinucleadas": told of a biopsy
