@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-NUMBERS = {
+CARDINALS = {
     **dict.fromkeys(("un", "una", "uno", "um", "uma", "une", "ein", "eine", "einem", "einer"), 1),
     **dict.fromkeys(("dos", "dois", "duas", "deux", "zwei", "due"), 2),
     **dict.fromkeys(("tres", "trois", "drei", "tre"), 3),
@@ -26,6 +26,10 @@ NUMBERS = {
     **dict.fromkeys(("ocho", "oito", "huit", "acht", "otto"), 8),
     **dict.fromkeys(("nueve", "nove", "neuf", "neun"), 9),
     **dict.fromkeys(("diez", "dez", "dix", "zehn", "dieci"), 10),
+}
+"""Number words up to ten (folded)."""
+NUMBERS = {
+    **CARDINALS,
     **dict.fromkeys(("primer", "primero", "primeiro", "premier", "ersten", "primo"), 1),
     **dict.fromkeys(("segundo", "second", "deuxieme", "zweiten", "secondo"), 2),
     **dict.fromkeys(("tercer", "tercero", "terceiro", "troisieme", "dritten", "terzo"), 3),

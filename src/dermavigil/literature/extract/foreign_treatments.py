@@ -70,7 +70,11 @@ def negated(
     before_cue, after_cue = negation(words, language)
     before = folded[sentence.start : start]
     cut = [m.end() for m in words.CLAUSE_END.finditer(before)]
-    clause = before[cut[-1] if cut else 0 :][-80:]
+    clause = before[cut[-1] if cut else 0 :]
+    window = clause[-80:]
+    if len(window) < len(clause) and _PART_WORD.match(clause[-81]) and language not in UNSPACED:
+        window = _PART_WORD.sub("", window)  # "[vera]no se registraron ...": no "no"
+    clause = window
     if any(not _NO_EFFECT.match(clause, cue.end()) for cue in before_cue.finditer(clause)):
         return True
     if after_cue is None or end is None:
@@ -80,6 +84,8 @@ def negated(
     return bool(after_cue.search(after[: stop.start() if stop else 60]))
 
 
+_PART_WORD = re.compile(r"^[\w'-]+")
+"""The tail of a word the 80-character window cut ("no" of "verano"): no cue of its own."""
 _NO_EFFECT = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:amelioration|mejoria|melhora|melhoria|besserung|verbesserung"
     r"|miglioramento|respuesta|resposta|reponse|risposta|ansprechen|efecto|efeito|effet|effetto"

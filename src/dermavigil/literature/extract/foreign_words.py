@@ -19,6 +19,7 @@ import re
 
 from dermavigil.domain.vocab import SeriousnessCriterion, Sex
 from dermavigil.literature.extract.ascii_folding import whole_words as _words
+from dermavigil.literature.extract.foreign_latency_words import CARDINALS
 from dermavigil.literature.extract.foreign_latency_words import (  # each language's words
     NUMBERS as NUMBERS,  # module holds its latency words (:func:`.foreign_languages.onsets`)
 )
@@ -37,6 +38,8 @@ _SUSPECTED_PT = (
     r"|suspeita (?:clinica )?de|hipotese (?:diagnostica )?de|hipoteses (?:diagnosticas )?de"
     r"|possive(?:l|is) diagnosticos?|investigacao (?:\w+ )?para"
 )
+_COUNTED = "|".join(w for w, n in CARDINALS.items() if n > 1 and w != "dos")
+"""The number words from two to ten that count patients (:data:`CASE`)."""
 CASE = _words(
     # es
     r"paciente|mujer|hombre|varon|nin[oa]|menor|lactante|presento|presentaba|consulto|consulta"
@@ -54,8 +57,7 @@ CASE = _words(
     # a series: its patients counted, their verbs in the past
     r"|(?:en|em|in|chez|bei|de|dos|des|su|di) \d+ (?:pacientes|patients|patienten|pazienti"
     r"|casos|cas|casi|faelle|falle)|\d+ (?:pacientes|patients|patienten|pazienti)"
-    r"|(?:tres|cuatro|cinco|dois|duas|quatro|deux|trois|quatre|cinq|zwei|drei|vier|funf"
-    r"|due|tre|quattro|cinque) (?:pacientes|patient(?:e|en)?s?|pazienti|varones|mujeres"
+    rf"|(?:{_COUNTED}) (?:pacientes|patient(?:e|en)?s?|pazienti|varones|mujeres"
     r"|hombres|homens|mulheres|femmes|hommes|frauen|manner|donne|uomini)"
     r"|presentaron|desarrollaron|apresentaram|desenvolveram|evoluiram|evolucionaron"
     r"|ont presente|ont developpe|presentavano|svilupparono|zeigten|entwickelten"
@@ -64,8 +66,9 @@ CASE = _words(
 )
 """A sentence about this patient or the series' patients: the patient's nouns, the case's
 verbs in the past, the patients counted ("em 135 pacientes", "23 pacientes apresentaram"), by
-a number word too ("quatro pacientes", "deux patientes", "drei Patienten"; not the Spanish
-"dos", which is the Portuguese "of the": "a maioria dos pacientes")."""
+a number word from two to ten too (:data:`.foreign_latency_words.CARDINALS`: "quatro
+pacientes", "nueve pacientes", "deux patientes", "drei Patienten"; not the Spanish "dos", which
+is the Portuguese "of the": "a maioria dos pacientes")."""
 GENERAL = _words(
     r"se caracteriza|se define|se ha asociado|se han descrito|fue descrito|es una complicacion"
     r"|es un sindrome|es una reaccion|suele|se manifiesta|se desconoce|caracteriza-se"
