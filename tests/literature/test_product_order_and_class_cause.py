@@ -6,6 +6,7 @@ from __future__ import annotations
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.class_exposure import _class_matches
 from dermavigil.literature.extract.tattoo import tattoo_words
+from dermavigil.terminology.drugs import find_drugs
 
 
 def _products(text: str) -> list[tuple[str, str]]:
@@ -93,3 +94,31 @@ def test_a_contrast_class_named_as_the_cause_in_a_title_or_with_its_administrati
     told = "Parotid swelling developed one hour after iodinated contrast media administration."
     assert [told[a:b] for *_, a, b in _class_matches(told)] == ["iodinated contrast media"]
     assert _class_matches("He had a known antibiotic allergy.", title=True) == []
+
+
+def test_a_combination_written_with_hyphens_is_one_drug_given():
+    """'heparin-dihydroergotamine': each part a lexicon drug, the whole one product given,
+    not a treatment."""
+    assert [(d.text, d.name) for d in find_drugs("after lidocaine-epinephrine was injected")] == [
+        ("lidocaine-epinephrine", "lidocaine-epinephrine")
+    ]
+    assert find_drugs("a gold-plated needle") == []  # a part that is no drug: no combination
+    assert [d.text for d in find_drugs("Botox-lidocaine")] != ["Botox-lidocaine"]  # a toxin
+    text = (
+        "Skin necrosis after a combination injection\n"
+        "Two days after subcutaneous administration of heparin-dihydroergotamine a 70-year-old "
+        "man developed skin necrosis at the injection sites."
+    )
+    assert _products(text) == [("heparin-dihydroergotamine", "drug")]
+
+
+def test_drugs_named_in_brackets_after_a_medication_noun_in_portuguese_are_given():
+    """'aplicação intramuscular de medicação analgésica (dipirona ...)': the drugs bracketed
+    after the class noun of the giving are the drugs given."""
+    text = (
+        "Necrose cutânea após injeção\n"
+        "Paciente mulher, 30 anos, com abscesso glúteo após aplicação intramuscular de "
+        "medicação analgésica (dipirona), tratada com drenagem."
+    )
+    names = [p["name"].lower() for p in extract_draft(text).case["products"]]
+    assert names and names[0] == "dipirona"

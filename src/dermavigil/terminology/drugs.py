@@ -177,6 +177,23 @@ def _without_locant(word: str, names: frozenset[str]) -> str | None:
     return rest if rest in names else None
 
 
+def _combination(word: str, names: frozenset[str]) -> bool:
+    """A fixed combination written as its drugs' names joined by hyphens ("heparin-
+    dihydroergotamine", "lidocaine-epinephrine"; the USAN and INN practice for combination
+    products, each component by its own name): every part a lexicon name of 4 letters or
+    more, none an aesthetic product family ("Botox-lidocaine" mixes a toxin with a drug: two
+    products, not one drug)."""
+    from dermavigil.domain.vocab import ProductCategory
+    from dermavigil.terminology.products import find_products
+
+    parts = word.lower().split("-")
+    return (
+        len(parts) > 1
+        and all(len(p) >= 4 and p in names for p in parts)
+        and not any(m.category is not ProductCategory.drug for p in parts for m in find_products(p))
+    )
+
+
 def find_drugs(text: str) -> list[DrugMention]:
     """Lexicon names in ``text``, in text order, the longest phrase winning at each place;
     a word the lexicon lacks that ends in an INN stem (:data:`_INN`) is a drug name too."""
@@ -203,7 +220,8 @@ def find_drugs(text: str) -> list[DrugMention]:
                 found.append(DrugMention(text[start:end], phrase.lower(), start, end))
                 i += 2
                 continue
-            if len(word) >= 7 and (_INN.fullmatch(word) or _SOM.fullmatch(word)):
+            inn_stem = len(word) >= 7 and bool(_INN.fullmatch(word) or _SOM.fullmatch(word))
+            if inn_stem or _combination(word, names):
                 found.append(DrugMention(word, word.lower(), words[i].start(), words[i].end()))
             elif (inn := romance_inn(word, names) or _without_locant(word, names)) is not None:
                 found.append(DrugMention(word, inn, words[i].start(), words[i].end()))

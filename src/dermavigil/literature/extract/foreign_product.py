@@ -54,8 +54,9 @@ def _given(folded: str, sentence: Sentence, start: int) -> bool:
     window = _ASIDE.sub("", folded[max(sentence.start, start - 100) : start])[-40:]
     if EXPOSURE.search(window) or CAUSE.search(window):
         return True
-    # the drugs a giving lists after a class noun ("aplicación de dos medicamentos por vía
-    # intramuscular, diclofenaco y dexametasona")
+    # the drugs a giving lists after a class noun, or in brackets after it ("aplicación de dos
+    # medicamentos por vía intramuscular, diclofenaco y dexametasona", "injeção de medicação
+    # analgésica (dipirona)")
     listed = _LISTED.search(folded, max(sentence.start, start - 90), start)
     if listed and EXPOSURE.search(folded, max(sentence.start, listed.start() - 40), start):
         return True
@@ -89,8 +90,8 @@ def _compound_giving(pattern: str) -> re.Pattern[str]:
 
 _ASIDE = re.compile(r"\s*\([^()]{0,50}\)")
 _LISTED = re.compile(
-    r"(?:medicamentos?|farmacos?|medicaments?|medikament\w*|arzneimittel\w*|medicinali)"
-    r"[^.;:]{0,50}[,:]\s*$"
+    r"(?:medicamentos?|farmacos?|medicaments?|medikament\w*|arzneimittel\w*|medicinali"
+    r"|medicac(?:ao|oes|ion|iones)|medication)[^.;:]{0,50}(?:[,:]|\()\s*$"
 )
 _TREATED_TITLE = re.compile(r"(?:trat|trait|manej|behandel)\w*\s+\w+(?:\s+\w+['\u2019]?)?\s*$")
 
