@@ -31,6 +31,13 @@ HARM_STUDY = (
     "A retrospective review of 120 patients was performed. Dimpling developed in 6 cases "
     "(5%); thread extrusion developed in 4 cases (3%); infection developed in 2 cases (2%)."
 )
+COUNTED_REACTIONS = (
+    "Efficacy of botulinum toxin A for axillary hyperhidrosis\n"
+    "OBJECTIVE: To evaluate the efficacy of botulinum toxin A in axillary hyperhidrosis. "
+    "METHODS: A retrospective study of 210 patients treated in one clinic was done. RESULTS: "
+    "Sweating decreased in 180 patients. Pain at the injection site occurred in 64 patients "
+    "(30%), and fourteen patients developed bruising."
+)
 CASE_IN_AN_EFFICACY_TEXT = (
     "Efficacy of intralesional bleomycin for warts: skin necrosis in one patient\n"
     "We report a 34-year-old man whose finger became necrotic after the third bleomycin "
@@ -40,7 +47,7 @@ CASE_IN_AN_EFFICACY_TEXT = (
 
 @pytest.mark.parametrize("text", [EFFICACY_TRIAL, EFFICACY_AIM])
 def test_a_study_of_a_treatments_effect_gives_no_reaction(text: str) -> None:
-    assert efficacy_study(split_sentences(text))
+    assert efficacy_study(split_sentences(text), [])
     draft = extract_draft(text)
     assert draft.case["reactions"] == []
     assert draft.case["products"] == []  # an efficacy study suspects nothing
@@ -52,12 +59,21 @@ def test_a_study_of_a_treatments_effect_gives_no_reaction(text: str) -> None:
 
 def test_a_study_of_the_reaction_itself_keeps_its_reactions() -> None:
     # a title that names a harm makes the study one of that harm (a series), whatever else
-    assert not efficacy_study(split_sentences(HARM_STUDY))
+    assert not efficacy_study(split_sentences(HARM_STUDY), [])
     assert extract_draft(HARM_STUDY).case["reactions"]
 
 
+def test_an_efficacy_study_counting_its_patients_with_a_reaction_is_their_series() -> None:
+    # "pain occurred in 64 patients", "fourteen patients developed bruising": a count of the
+    # patients who had a reaction the finder kept, not a rate of the treated group
+    draft = extract_draft(COUNTED_REACTIONS)
+    told = " | ".join(r["verbatim"] for r in draft.case["reactions"])
+    assert "pain" in told and "bruising" in told
+    assert draft.is_series
+
+
 def test_a_case_told_in_an_efficacy_text_keeps_its_case() -> None:
-    assert not efficacy_study(split_sentences(CASE_IN_AN_EFFICACY_TEXT))  # "we report", an age
+    assert not efficacy_study(split_sentences(CASE_IN_AN_EFFICACY_TEXT), [])  # "we report", an age
     assert extract_draft(CASE_IN_AN_EFFICACY_TEXT).case["reactions"]
 
 
@@ -81,4 +97,4 @@ def test_a_case_told_in_an_efficacy_text_keeps_its_case() -> None:
     ],
 )
 def test_the_purpose_is_read_from_the_title_then_the_aim(text: str, study: bool) -> None:
-    assert efficacy_study(split_sentences(text)) is study
+    assert efficacy_study(split_sentences(text), []) is study

@@ -308,7 +308,13 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     documented = (
         not check.languages
         and not analyses_reports(sentences)
-        and (no_case_document(text) or treated or efficacy_study(sentences))
+        and (
+            no_case_document(text)
+            or treated
+            or efficacy_study(
+                sentences, [a for r in reactions for a in r.spans.get("verbatim", [])]
+            )
+        )
     )
     review = documented or is_review(sentences) and not analysed
     reported_series = patient_facts.series and _SERIES_REPORTED.search(text)

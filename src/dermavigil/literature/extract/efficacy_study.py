@@ -22,17 +22,26 @@ makes the text a study of that harm, whatever its aim sentence adds.
 
 The text must call itself a study (:data:`~.study_design.STUDY`, or "this study", "we aimed")
 and tell no case of its own (:func:`~.document_kind.case_cue`): a case report that evaluates
-a treatment keeps its case. Pure: sentences in, a verdict out.
+a treatment keeps its case. Nor is a study that counts its patients who had a reaction
+(:func:`counts_reacting`: "site pain occurred in 12 patients", "102 patients developed muscle
+weakness") an efficacy study giving rates: ``docs/annotation.md`` makes a cohort naming a count
+of patients with the reaction a series of them (x008, "246 patients with pain"), whatever its
+aim, while "pain (28 of 30)" after the event is a rate of the treated group. Pure: sentences
+and the spans of the reactions found in, a verdict out.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from dermavigil.literature.extract.document_kind import case_cue
 from dermavigil.literature.extract.efficacy_report import named_harm
+from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.study_design import STUDY
+
+Span = tuple[int, int]
 
 _OWN_STUDY = re.compile(
     r"\b(?:(?:this|our|the(?: present| current)?) (?:[\w-]+ )?(?:study|trial)"
@@ -57,15 +66,52 @@ _EFFECT = re.compile(
     re.I,
 )
 """A treatment's effect as a study's purpose names it."""
+_PEOPLE = r"(?:patients|cases|children|infants|subjects|participants|individuals|women|men|eyes)"
+_SHARE = r"(?:\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\))?"
+_COUNTED = (
+    rf"(?P<n>{NUMBER_WORDS}){_SHARE}\s+(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w-]+\s+)?{_PEOPLE}{_SHARE}"
+)
+_IN_COUNT_AFTER = re.compile(
+    r"[^.;:]{0,80}?\b(?:occurred|developed|appeared|arose|(?:was|were)\s+(?:seen|observed"
+    rf"|noted|reported|recorded|found|documented))\s+(?:in|among|by)\s+{_COUNTED}",
+    re.I,
+)
+"""The count of patients told after a reaction ("site pain resistant to analgesics occurred
+in 12 patients (21%)", "bruising was observed in 9 of the 40 patients")."""
+_COUNT_BEFORE = re.compile(
+    rf"\b{_COUNTED}\s+(?:who\s+)?(?:had|reported|developed|experienced|suffered(?:\s+from)?"
+    r"|presented\s+with|complained\s+of|showed)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+"""The count of patients told before a reaction, as the subject of a verb of having it
+("fourteen patients developed bruising", "27 (13%) children had transient pain")."""
 
 
-def efficacy_study(sentences: list[Sentence]) -> bool:
+def counts_reacting(sentences: list[Sentence], reacted: Sequence[Span]) -> bool:
+    """A reaction found (``reacted``: the spans of its mentions in the text) is told with a
+    count of two or more patients who had it, after it (:data:`_IN_COUNT_AFTER`) or before
+    it (:data:`_COUNT_BEFORE`), in its own sentence."""
+    for start, end in reacted:
+        sentence = next((s for s in sentences if s.start <= start < s.end), None)
+        if sentence is None or sentence.section == "title":
+            continue
+        a, b = start - sentence.start, end - sentence.start
+        count = _IN_COUNT_AFTER.match(sentence.text, b) or _COUNT_BEFORE.search(sentence.text, 0, a)
+        if count and (number_value(count["n"]) or 0) >= 2:
+            return True
+    return False
+
+
+def efficacy_study(sentences: list[Sentence], reacted: Sequence[Span]) -> bool:
     """The text is a study (:data:`~.study_design.STUDY` or :data:`_OWN_STUDY`) that tells no
-    case of its own and whose purpose is a treatment's effect: its title names an effect
-    (:data:`_EFFECT`) and no harm, or, when the title names neither, a sentence stating its aim
-    (:data:`_PURPOSE`) names an effect and none names a harm."""
+    case of its own, counts no patients with a reaction found (``reacted``, the spans of the
+    reactions' mentions: :func:`counts_reacting`), and whose purpose is a treatment's effect:
+    its title names an effect (:data:`_EFFECT`) and no harm, or, when the title names neither,
+    a sentence stating its aim (:data:`_PURPOSE`) names an effect and none names a harm."""
     text = " ".join(s.text for s in sentences)
     if not (STUDY.search(text) or _OWN_STUDY.search(text)) or case_cue(text):
+        return False
+    if counts_reacting(sentences, reacted):
         return False
     title = sentences[0].text if sentences and sentences[0].section == "title" else ""
     if named_harm(title):
