@@ -34,6 +34,15 @@ possessive: "de Quervain's tenosynovitis"), up to a verb or a clause that goes o
 NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine|insertion)\s+$", re.I)
 """A word that makes the next mention a normal finding ("her BCG vaccination scar", an implant's
 "insertion scar": a landmark of the procedure)."""
+NAMES_AN_INSTRUMENT = re.compile(
+    r"(?:\s+[A-Z][\w-]*)*\s+(?i:scales?|scores?|index(?! fingers?)|criteria|questionnaires?"
+    r"|ratios?|groups?|society|classification|inventory)\b"
+)
+"""The head noun of a measure, a set of criteria or a body a mention modifies, right after it or
+after the capitalised words of its name ("the Hyperhidrosis Disease Severity Scale", "an NIH
+stroke score of 11", "International Contact Dermatitis Research Group criteria", "adjusted odds
+ratio"): the mention names the instrument (the head of an English compound is its last noun),
+not the patient's reaction."""
 _INDICATION = re.compile(
     r"\b(?:inject\w*|injec-|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC|given"
     r"|administered|administration|received|receiving|undergoing|treated|treatment with|taking"
@@ -92,6 +101,11 @@ following two COVID-19 vaccinations and infection"."""
 _CONDITION_OF_PATIENT = re.compile(
     r"\b(?:m[ae]n|wom[ae]n|males?|females?|boys?|girls?|patients?|child(?:ren)?|infants?|lady"
     r"|gentleman)"
+    # an age after the noun ("children aged 3 years or older with", "patients younger than 21
+    # years of age diagnosed with")
+    r"(?:\s+(?:aged|younger than|older than|under|over)\s+(?:(?!\b(?:presented|presenting"
+    r"|developed|was|were|had|has|who|which|that|received|underwent|complained|experienced"
+    r"|noticed|reported|suffered)\b)[^.;,()]){1,30}?)?"
     r"(?:\s+with|,?\s+suffering from|,?\s+(?:(?:who|that) (?:was|had been) )?diagnosed with)\s+"
     r"(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary|at|on|in"
     r"|was|were|had|presented|developed|admitted|complained|noticed|reported|experienced"

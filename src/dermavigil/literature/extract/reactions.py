@@ -31,6 +31,7 @@ from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.open_phrases import widened
 from dermavigil.literature.extract.organism_names import BINOMIAL, INFECTED
 from dermavigil.literature.extract.preexisting import (
+    NAMES_AN_INSTRUMENT,
     NOT_A_REACTION,
     before_exposure,
     named_condition,
@@ -122,9 +123,9 @@ def find_reactions(
             status = assertion(sentence.text, start, end)
             known = {c.code for r in reactions for c in r.codes}
             if status is Assertion.present:
-                condition = indexed or named_condition(
-                    text, start, end, named_disease(text[start:end])
-                )
+                # a short form names a disease as its long form does ("children with PAH")
+                named = mention if text[start:end] in (defined or {}) else text[start:end]
+                condition = indexed or named_condition(text, start, end, named_disease(named))
                 status = pre_existing(text, start, end, known, condition) or status
             if titled(sentence) and title_indication(text, start, end):
                 status = Assertion.historical
@@ -132,6 +133,7 @@ def find_reactions(
             if (
                 status is not Assertion.present
                 or NOT_A_REACTION.search(text[:start])
+                or NAMES_AN_INSTRUMENT.match(text, end)  # "the Hyperhidrosis Severity Scale"
                 or names_a_vaccine(text, start, end)  # "hepatitis B vaccine": its target
             ):
                 excluded.append(Excluded(verbatim, span, status))
