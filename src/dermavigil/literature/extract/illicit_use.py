@@ -12,14 +12,17 @@ of injection heroin abuse"), a drug bought from drug suppliers or dealers, a dru
 its addict, skin popping, heroin (v0xx decisions: self-injected drugs of abuse are false).
 The sentence must name the suspect (its first five letters), so that a prescribed drug a
 drug user was given in a clinic keeps its approval; a use denied ("denied a history of
-injection drug use") is no statement. Only drugs: an illicitly injected filler with no
-wrong route stated stays null (r9xx decisions).
+injection drug use") is no statement, nor is an addiction the drug treats ("the maintenance
+treatment of opioid addiction") or what the literature told of other patients ("earlier
+reports have described abscesses in people who inject drugs"). Only drugs: an illicitly
+injected filler with no wrong route stated stays null (r9xx decisions).
 """
 
 from __future__ import annotations
 
 import re
 
+from dermavigil.literature.extract.relevance import cites_literature
 from dermavigil.literature.extract.routes import RouteFacts
 from dermavigil.literature.extract.sentences import Sentence
 
@@ -47,6 +50,24 @@ addict"; not "a high abuse potential", "drug abuse was denied"), skin popping (i
 street drugs under the skin), and the opioids of the US Schedule I that have no medical use
 there (heroin, desomorphine: 21 CFR 1308.11)."""
 _DENIED = re.compile(r"\b(?:denie[sd]|denying|no (?:known )?history|never|without)\b", re.I)
+_TREATED = re.compile(
+    r"\b(?:recovery|recovering|treatment|treating|treated|therapy|maintenance)\s+(?:from|of|for)"
+    r"\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+"""'used in the treatment of opioid addiction', 'while recovering from addiction': the
+disorder the drug treats, its indication, not a use of the drug outside its labelling."""
+_REPORTED = re.compile(
+    r"\b(?:reports?|studies|authors|publications|case series)\s+(?:have|has)\s+(?:\w+\s+)?"
+    r"(?:described|reported|documented|shown)\b",
+    re.I,
+)
+
+
+def _literature(text: str) -> bool:
+    """What the literature told of other patients ("earlier reports have described abscesses in
+    people who inject drugs", "previously reported", "et al"): no statement of this case."""
+    return bool(_REPORTED.search(text)) or cites_literature(text)
 
 
 def illicit_supply(
@@ -62,10 +83,11 @@ def illicit_supply(
     found = False
     for sentence in sentences:
         lower = sentence.text.lower()
-        if not any(h in lower for h in heads):
+        if not any(h in lower for h in heads) or _literature(sentence.text):
             continue
         for match in ILLICIT.finditer(sentence.text):
-            if _DENIED.search(sentence.text[max(0, match.start() - 40) : match.start()]):
+            before = sentence.text[max(0, match.start() - 40) : match.start()]
+            if _DENIED.search(before) or _TREATED.search(before):
                 continue
             span = (sentence.start + match.start(), sentence.start + match.end())
             if span not in facts.wrong_spans:

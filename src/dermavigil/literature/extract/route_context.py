@@ -47,3 +47,30 @@ def suspect_next(text: str, end: int, suspects: frozenset[str]) -> bool:
     """One of the suspects' names (lower case) right after the route word."""
     following = text[end : end + 60].lower().lstrip()
     return any(name and following.startswith(name) for name in suspects)
+
+
+_NEAR = 60
+"""How far (characters) a suspect's name may stand from a route word that states its route
+("20 mg of X by subcutaneous injection", "X given as an intramuscular injection")."""
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|whereas|while|although|instead)\b", re.I)
+
+
+def suspect_near(text: str, start: int, end: int, suspects: frozenset[str]) -> bool:
+    """One of the suspects' names (lower case) within :data:`_NEAR` characters of the route
+    word at ``start``-``end``, in one clause: the route is told of the suspect itself, not of
+    another treatment the sentence names farther off ("we report X in a woman whose poor veins
+    after years of hospital care rule out the intravenous infusions she had before")."""
+    lower = text.lower()
+    for name in suspects:
+        if not name:
+            continue
+        for found in re.finditer(rf"\b{re.escape(name)}\b", lower):
+            if found.end() <= start:
+                between = text[found.end() : start]
+            elif found.start() >= end:
+                between = text[end : found.start()]
+            else:
+                continue
+            if len(between) <= _NEAR and not _CLAUSE_BREAK.search(between):
+                return True
+    return False

@@ -103,12 +103,16 @@ def complete_label(
     is prescribed for; else a drug whose FDA labelling lists the route the case used
     (:mod:`dermavigil.terminology.labelled_routes`). Returns where the label came from.
     """
+    stated = [s for s in sentences if states_case(s)]
     if name and category == "other" and (is_tattoo(name) or is_needle_procedure(name)):
         # tattooing and needle procedures give route and approval null (docs/annotation.md): a
-        # pigment, a needle or a thread is placed by needles, by no route of administration
+        # pigment, a needle or a thread is placed by needles, by no route of administration;
+        # a needle gone where it was not meant to go (an inadvertent penetration of the eyeball
+        # while tattooing the sclera) is a wrong technique all the same (the d0xx decisions: ink
+        # driven into the eyeball is approved false)
         facts.clear()
+        facts.wrong_spans.extend(wrong_statements(stated))
         return None
-    stated = [s for s in sentences if states_case(s)]
     facts.wrong_spans.extend(wrong_statements(stated))
     deep = {Route.subcutaneous, Route.intramuscular}
     intended = [r for r in facts.approved if r in deep]

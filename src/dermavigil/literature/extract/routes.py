@@ -2,9 +2,10 @@
 
 *Route used*: route words next to an administration word ("intradermal
 injection", "injected subcutaneously", "using an intradermal method") in
-sentences about the patient; the most frequent route wins, ties to the
-first. *Labelled route*: "available / approved / labelled / indicated /
-intended / sold / marketed for <route> use|administration|application",
+sentences about the patient; the most frequent route wins, ties to one told
+next to a suspect's name, then to the first. *Labelled route*: "available /
+approved / labelled / indicated / intended / sold / marketed for <route>
+use|administration|application",
 searched in every sentence (labels are background facts). A statement that a
 route "has not been approved" or an "unapproved"/"off-label" use marks the
 use off-label without inventing an approved route.
@@ -18,7 +19,12 @@ from dataclasses import dataclass, field
 
 from dermavigil.domain.routes import Route
 from dermavigil.literature.extract.class_exposure import exposed_class
-from dermavigil.literature.extract.route_context import drug_next, names_product, suspect_next
+from dermavigil.literature.extract.route_context import (
+    drug_next,
+    names_product,
+    suspect_near,
+    suspect_next,
+)
 from dermavigil.literature.extract.route_words import ADMIN, COMPILED, route_of
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.suspect_roles import given_as_exposure, told_improving
@@ -239,12 +245,17 @@ def find_routes(
     facts = RouteFacts()
     counts: Counter[Route] = Counter()
     first: dict[Route, tuple[int, int]] = {}
+    near: set[Route] = set()
     for sentence in patient:
         for route, start, end in route_mentions(sentence, suspects, medicine):
             counts[route] += 1
             first.setdefault(route, (start, end))
+            a, b = start - sentence.start, end - sentence.start
+            if suspect_near(sentence.text, a, b, suspects):
+                near.add(route)
     if counts:
-        best = max(counts, key=lambda r: (counts[r], -first[r][0]))
+        # of routes told as often, one told next to a suspect's name wins over one told apart
+        best = max(counts, key=lambda r: (counts[r], r in near, -first[r][0]))
         facts.used = best
         facts.used_spans = [
             (s, e)

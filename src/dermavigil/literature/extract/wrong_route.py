@@ -31,7 +31,7 @@ _ROUTE_ADJ = (
 )
 _TECHNIQUE = (
     r"(?:inject\w*|administ\w*|given|placed|placement|performed|technique|site|depth|route"
-    r"|delivery|applied|embol\w*|discharg\w*|fired|misfired|injur(?:y|ies))"
+    r"|delivery|applied|embol\w*|discharg\w*|fired|misfired|injur(?:y|ies)|penetrat\w*)"
 )
 WRONG = re.compile(
     rf"\b{_ERROR}[,\s]+(?:[\w-]+\s+){{0,4}}?(?:{_ROUTE_ADJ}|{_TECHNIQUE})\b"
@@ -73,7 +73,8 @@ autoinjector "accidentally discharged" (into a finger: the wrong site), an impla
 too deeply" or its "deep insertion", a thread's "superficial implantation" (the wrong plane:
 docs/annotation.md, the y0xx decisions), an accidental injection told as an injury ("an
 unintentional auto-injector injury to the thumb"), a needle's overpenetration (c0xx: a needle
-pushed too deep is approved false)."""
+pushed too deep is approved false) or an inadvertent penetration of what it was not meant to
+enter (the eyeball, while tattooing the sclera: d0xx)."""
 _HEDGED = re.compile(
     r"\b(?:may|might|could|can|possibl[ey]|should|avoid\w*|prevent\w*|risk|usually|commonly"
     r"|generally|predispos\w*|causes|documented|in the event of)\b"
