@@ -25,6 +25,7 @@ from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.onset_exclusions import not_an_onset
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.tattoo import TATTOO_WORDS
 
 _UNIT = r"(?P<unit>minute|min|hour|hr|h|day|d|week|wk|month|mo|year|yr)s?\b\W{0,2}"
 _UNITS = {
@@ -36,8 +37,14 @@ _UNITS = {
 _N = rf"(?P<n>{NUMBER_WORDS})(?:\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?)?"
 _EXPOSURE = (
     r"(?:injections?|procedures?|treatments?|sessions?|administration|vaccination|doses?"
-    r"|infiltration|filler|shots?|fillings?|grafting|augmentation|injecting|infusion)"
+    r"|infiltration|filler|shots?|fillings?|grafting|augmentation|injecting|infusion|vaccines?"
+    rf"|application|{TATTOO_WORDS})"
 )
+"""The exposure an onset is counted from: an injection, a procedure, a dose, a vaccine, or a
+tattoo or permanent make-up, its needles depositing the pigment (docs/annotation.md, scope:
+tattoo and permanent make-up pigments; "two months after the new tattoo", "a week after
+tattooing of the arm", "five days following application of a lip liner", "3 weeks after the
+vaccine's second dose")."""
 _ORDINAL = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
 )
@@ -84,6 +91,7 @@ _STATEMENTS = (
     re.compile(
         rf"(?<![\w-]){_N}[\s-]+{_UNIT}\s*(?:ago|previously|earlier|before)\W{{0,3}}"
         r"(?:she|he|the patient)\s+(?:had\s+)?(?:received|undergone|underwent|been injected"
+        r"|was (?:administered|given|injected|vaccinated)"
         rf"|had)\b[^.;]{{0,60}}?\b{_EXPOSURE}\b",
         re.I,
     ),

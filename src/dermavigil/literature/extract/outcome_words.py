@@ -220,7 +220,15 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|clinical )?(?:condition|health|state)|well|uneventfully|without (?:any )?"
             r"(?:complications?|sequelae|symptoms|complaints?)|asymptomatic|symptom-free)"
             r"|(?:outcome|result|recovery) (?:was|were|has been) (?:\w+ )?(?:good|excellent"
-            r"|favou?rable|uneventful|satisfactory))\b",
+            r"|favou?rable|uneventful|satisfactory)"
+            # "the papules were not visible at the last visit", "the six-month follow-up showed
+            # no new nodules": the patient free of the reaction when seen again
+            r"|(?:was|were) not (?:\w+ )?(?:noticeable|visible|palpable|detectable|evident"
+            r"|apparent) (?:\w+ ){0,2}?(?:at|on|during|by) (?:the |an? |her |his )?(?:[\w-]+ )?"
+            r"(?:follow-?up|review|visit|examination)"
+            r"|(?:follow-?up|re-?examination|review|visit) (?:\w+ ){0,2}?(?:revealed|showed"
+            r"|demonstrated|found|confirmed) no (?:further|new|residual|recurrent|more) (?:\w+ )?"
+            r"(?:lesions?|nodules?|papules?|plaques?|signs?|symptoms?|swelling|recurrences?))\b",
             re.I,
         ),
     ),

@@ -110,7 +110,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
             r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision(?:al drainage)?"
             r"|received (?:\w+ )?surgery|(?:was|were) operated\b"
-            r"|incised|surgical (?:and (?:\w+ )?)?(?:treatment|repair|debridement)"
+            r"|incised|surgical (?:and (?:\w+ )?)?(?:treatments?|repairs?|debridements?)"
             r"|surgically (?:excise|resect|debride|drain)\b|(?:tissue|wound) exploration"
             r"|(?:was|were) (?:treated|managed) surgically"
             r"|(?:was|were) surgically (?:removed|excised|resected|drained|debrided|explored"

@@ -22,7 +22,7 @@ import re
 
 from dermavigil.terminology.drugs import CAUSE_SUFFIX
 
-_TATTOO = (
+TATTOO_WORDS = (
     # English (and the same loanword in German, Italian, Turkish and Spanish texts)
     r"tatt?oo(?:s|ed|ing|ist)?|tattoed"
     # the part made up may stand between ("permanent eyebrow make-up", "permanent lip make-up")
@@ -38,8 +38,12 @@ _TATTOO = (
     r"|t[äa]towier(?:ung|ungen|t|te|ten)?|Permanent-Make-up|tatoeages?|tatover(?:ing|inger)"
     r"|d[öo]vmes?|d[öo]vmel[ei]\w*|kal[ıi]c[ıi]\s+makyaj"
 )
+"""A tattoo or permanent make-up word, the practice or its product ("tattooing", "the tattoo",
+"microblading", "micropigmentation"), in the languages above (a regular expression)."""
 _TATTOO_CJK = r"刺青|入れ墨|入墨|タトゥー|アートメイク|纹身|文身|纹眉|文眉|纹绣|문신|반영구\s?화장"
-TATTOO = re.compile(rf"(?<![\w-])(?:{_TATTOO})(?:(?![\w-])|(?={CAUSE_SUFFIX}))|{_TATTOO_CJK}", re.I)
+TATTOO = re.compile(
+    rf"(?<![\w-])(?:{TATTOO_WORDS})(?:(?![\w-])|(?={CAUSE_SUFFIX}))|{_TATTOO_CJK}", re.I
+)
 """A tattoo or permanent make-up word in one of the languages the extractor reads, also
 before a hyphenated cause ("tattoo-induced", "tattoo-associated")."""
 
@@ -62,11 +66,11 @@ _CI = re.compile(
 REACH Annex XVII entry 75 and ResAP(2008)1 name tattoo colourants by."""
 _NAMED = (
     # "red tattoo ink", "black pigment", "tattoo ink", "red tattoo"
-    re.compile(rf"\b(?:(?:{_COLOUR})\s+)?(?:{_TATTOO})\s+(?:{_INK})\b", re.I),
+    re.compile(rf"\b(?:(?:{_COLOUR})\s+)?(?:{TATTOO_WORDS})\s+(?:{_INK})\b", re.I),
     re.compile(rf"\b(?:{_COLOUR})\s+(?:{_INK})\b", re.I),
     # "pigmento rojo", "tinta roja", "pigmento rosso di un tatuaggio permanente"
     re.compile(rf"\b(?:{_INK})\s+(?:{_COLOUR})\b", re.I),
-    re.compile(rf"\b(?:{_COLOUR})\s+(?:{_TATTOO})\b", re.I),
+    re.compile(rf"\b(?:{_COLOUR})\s+(?:{TATTOO_WORDS})\b", re.I),
 )
 _REMOVAL = re.compile(r"^\s*(?:removal|remover|eliminaci[oó]n|remo[cç][aã]o|Entfernung)\b", re.I)
 """A tattoo named as what a laser removed is a site of the treatment, not the exposure."""
