@@ -9,7 +9,8 @@ drug the aesthetic product patterns do not know (diclofenac, glatiramer
 acetate, benzathine penicillin, mupirocin) is recognised as a drug; a word
 the lexicon lacks that ends in a WHO INN stem ("cyclizine": -izine) is one
 too, and so is an iron complex named by the metal and its ligand ("iron polymaltose"), and an
-INN with the ending other languages add ("nadroparine", "heparina": :func:`romance_inn`); a
+INN with the ending other languages add ("nadroparine", "heparina": :func:`romance_inn`), a
+Latin INN or one without the English final -e ("meropenemum", "clemastin": :func:`inn_form`); a
 British or INN name of a lexicon drug ("lignocaine", "adrenaline") is that drug
 (:mod:`.drug_variants`, which also adds the CBER skin-test antigens: tuberculin).
 Vaccine brands (``data/vaccine_names.txt``, from the same FAERS data and
@@ -166,6 +167,25 @@ def romance_inn(word: str, names: frozenset[str]) -> str | None:
     return stem if stem in names or _INN.fullmatch(stem) else None
 
 
+_LATIN_ENDING = re.compile(r"(?i:[a-z]{5,}um)")
+_GERMAN_ENDING = re.compile(r"(?i:[a-z]{6,}(?:in|ol|id|am|at|on))")
+
+
+def inn_form(word: str, names: frozenset[str]) -> str | None:
+    """The English INN of a drug written in its Latin INN ("meropenemum", "linezolidum",
+    "clemastinum": the Latin name adds -um to the English one, replacing a final -e) or in
+    the German or Slavic form that drops the English final -e ("clemastin", "metamizol";
+    WHO, *Guidelines on the use of INNs*, the Latin INN and the INNs in each language): the
+    name with the English ending when it is a lexicon name, else None."""
+    lower = word.lower()
+    if _LATIN_ENDING.fullmatch(word):
+        stem = lower[:-2]
+        return next((n for n in (stem, f"{stem}e") if n in names), None)
+    if _GERMAN_ENDING.fullmatch(word) and f"{lower}e" in names:
+        return f"{lower}e"
+    return None
+
+
 _LOCANT = re.compile(r"\d+(?:,\d+)*-(?=[a-z]{4})", re.I)
 
 
@@ -223,7 +243,11 @@ def find_drugs(text: str) -> list[DrugMention]:
             inn_stem = len(word) >= 7 and bool(_INN.fullmatch(word) or _SOM.fullmatch(word))
             if inn_stem or _combination(word, names):
                 found.append(DrugMention(word, word.lower(), words[i].start(), words[i].end()))
-            elif (inn := romance_inn(word, names) or _without_locant(word, names)) is not None:
+            elif (
+                inn := romance_inn(word, names)
+                or inn_form(word, names)
+                or _without_locant(word, names)
+            ) is not None:
                 found.append(DrugMention(word, inn, words[i].start(), words[i].end()))
             i += 1
     return found
