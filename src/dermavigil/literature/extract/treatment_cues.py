@@ -45,6 +45,7 @@ CUE = re.compile(
     r"|showed|found|disclosed|demonstrated)"
     r"|carried out|undert[ao]ken|instituted|commenced|employed|utili[sz]ed"
     r"|(?:put|placed|started) on|sessions?|took|taken|accomplished|implemented"
+    r"|(?:began|begun|continued)(?! to\b)|(?:was|were) (?:\w+ )?delivered"
     r"|discharged (?:\w+ )?(?:on|with)"
     r"|soaked|hydrated|relief|(?:was|were) indicated|controlled (?:with|by)|success\w*|efficacy"
     r"|interventions?|protocol|performing|reconstructed|went on to"
