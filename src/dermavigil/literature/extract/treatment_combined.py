@@ -54,8 +54,11 @@ _ACRONYM = re.compile(r"(?-i:[A-Z]{2,}s?)")
 
 
 _WITH_MEMBERS = re.compile(
-    r"\s+(?P<care>(?:therapy|treatment|management|care|regimen)\s+)?(?:with|using|based on)\s+"
-    r"(?:(?:an?|the|regular|daily)\s+)?(?:[\w-]+\s+){0,2}",
+    r"\s+(?:(?P<care>(?:therapy|treatment|management|care|regimen)\s+"
+    r"(?:(?:was|were)\s+(?:started|initiated|begun|commenced|instituted)\s+)?)?"
+    r"(?:with|using|based on)"
+    r"|(?P<consisting>(?:(?:was|were)\s+)?(?:\w+\s+)?(?:consist(?:ing|ed) of|compris(?:ing|ed))))"
+    r"\s+(?:(?:an?|the|regular|daily)\s+)?(?:[\w-]+\s+){0,2}",
     re.I,
 )
 _KIND_OF_CARE = re.compile(
@@ -66,8 +69,10 @@ _KIND_OF_CARE = re.compile(
 )
 """A kind of care told with what it consisted of ("conservative management with regular
 dressings", "conservative therapy with antihistamines", "antibiotic treatment with
-ceftriaxone", "conservative treatment using antibiotics", "based on"): the names after
-"with" are the treatments; a named therapy with another
+ceftriaxone", "antibiotic therapy was initiated with meropenem", "conservative treatment
+using antibiotics", "based on"), or a class told with what it consisted of ("antibiotics
+commenced consisting of flucloxacillin"): the names after "with" or "consisting of" are the
+treatments, the class their hypernym (a reader lists the members); a named therapy with another
 ("negative pressure wound therapy with serial debridement") is two."""
 
 
@@ -81,7 +86,9 @@ def combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int
         members = _WITH_MEMBERS.fullmatch(text[out[-1][1] : start]) if out else None
         if members and (
             _KIND_OF_CARE.search(out[-1][2])
-            or (members.group("care") and _CLASS.search(out[-1][2]))
+            or (
+                (members.group("care") or members.group("consisting")) and _CLASS.search(out[-1][2])
+            )
         ):
             out.pop()
         if out and _MEMBERS.fullmatch(text[out[-1][1] : start]):
