@@ -168,7 +168,7 @@ def dump_size(
     pq.write_table(table, folder / f"records-{n}.parquet")
     keep = [c for c in scored.column_names if c.startswith(("gamma_", "w_"))]
     pq.write_table(
-        scored.select(["unique_id_l", "unique_id_r", "match_probability", *keep]),
+        scored.select(["unique_id_l", "unique_id_r", "match_weight", "match_probability", *keep]),
         folder / f"scored-{n}.parquet",
     )
     pq.write_table(

@@ -88,6 +88,7 @@ def test_the_pairs_sampled_do_not_depend_on_the_order_of_the_records() -> None:
     the spread of +-.01 in precision noted in docs/duplicates-bench.md."""
     from dermavigil.duplicates import chance
     from dermavigil.duplicates.chance import block_pairs_sql, product_pairs_sql
+    from dermavigil.duplicates.dialects import DRAW_MACRO
 
     rows = []
     for i in range(400):
@@ -99,6 +100,7 @@ def test_the_pairs_sampled_do_not_depend_on_the_order_of_the_records() -> None:
     for order in (table, table.take(list(range(399, -1, -1)))):
         con = duckdb.connect()
         con.execute("SET threads = 4")
+        con.execute(DRAW_MACRO)  # what a run's engine defines on its connection
         con.register("records", order)
         chance_pairs, chance_records = chance.PRODUCT_PAIRS, chance.PRODUCT_RECORDS
         chance.PRODUCT_PAIRS, chance.PRODUCT_RECORDS = 1_000, 300  # of 26,466 and 400

@@ -31,7 +31,8 @@ import pyarrow as pa
 from pydantic import BaseModel, Field
 
 from dermavigil.duplicates.engine import PairEngine
-from dermavigil.duplicates.narrative_blocking import bands_sql
+from dermavigil.duplicates.narrative_blocking import COLUMN as BANDS_COLUMN
+from dermavigil.duplicates.narrative_blocking import with_bands
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,7 @@ _LISTS = {
     "word": ("product_words", "w"),
     "publication": ("publication_ids", "p"),
     "lot": ("lots", "b"),
-    "band": (f"({bands_sql()})", "n"),
+    "band": (BANDS_COLUMN, "n"),
 }
 """List parts: the column a key part is an item of, and its lambda variable."""
 
@@ -311,10 +312,10 @@ def block_keys(table: pa.Table, cap: int = BLOCK_CAP) -> tuple[pa.Table, list[Fa
     with tempfile.TemporaryDirectory(prefix="dermavigil-blocking-") as work:
         engine = open_pair_engine("duckdb", work)
         try:
-            engine.register("records", table)
+            engine.register("records", with_bands(table))
             counts = all_keys(engine, "records", cap)
             out = engine.sql(
-                f"SELECT * FROM records LEFT JOIN (SELECT unique_id, "
+                f"SELECT * EXCLUDE ({BANDS_COLUMN}) FROM records LEFT JOIN (SELECT unique_id, "
                 f"list_sort(list(key)) AS {COLUMN} FROM _blk_keys GROUP BY unique_id) "
                 f"USING (unique_id) ORDER BY unique_id"
             )

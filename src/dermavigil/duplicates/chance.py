@@ -37,6 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from dermavigil.duplicates.dialects import draw_below_sql, draw_sql
 from dermavigil.duplicates.engine import PairEngine
 from dermavigil.duplicates.model import (
     DUPLICATE_SHARE,
@@ -85,33 +86,39 @@ follow-ups: one product's pairs are mostly a report and its follow-up, the same 
 day in 14% of them), and keeps random pairs' ``u``."""
 
 
-_SEEDED_ORDER = f"hash(join_key_l, join_key_r, {U_SEED}), join_key_l, join_key_r"
-"""The order in which sampled pairs (and records, by ``unique_id``) are kept: a seeded
-hash, so the sample is the same whatever order a join gives its rows in (DuckDB's
-``USING SAMPLE reservoir ... REPEATABLE`` over a join's output drew other pairs from run
-to run, its threads giving the rows in another order)."""
+_SEEDED_ORDER = f"{draw_sql('join_key_l', 'join_key_r', seed=U_SEED)}, join_key_l, join_key_r"
+"""The order in which sampled pairs are kept: a seeded draw
+(:data:`~dermavigil.duplicates.dialects.DRAW`, alike on every engine), so the sample is
+the same whatever order a join gives its rows in (DuckDB's ``USING SAMPLE reservoir ...
+REPEATABLE`` over a join's output drew other pairs from run to run, its threads giving the
+rows in another order) and whichever engine runs it."""
+
+_RECORD_ORDER = f"{draw_sql('unique_id', seed=U_SEED)}, unique_id"
+"""The order in which sampled records are kept (as :data:`_SEEDED_ORDER`)."""
 
 
 def product_pairs_sql(table_name: str) -> str:
     """SQL: a seeded sample of pairs of one first suspect product (splink's blocked-pairs
     columns), drawn from a seeded sample of the records."""
+    kept = draw_below_sql(draw_sql("join_key_l", "join_key_r", seed=U_SEED), "f")
     return f"""
         WITH s AS (
             SELECT unique_id, first_suspect FROM {table_name}
             WHERE first_suspect IS NOT NULL
-            ORDER BY hash(unique_id, {U_SEED}), unique_id LIMIT {PRODUCT_RECORDS}
+            ORDER BY {_RECORD_ORDER} LIMIT {PRODUCT_RECORDS}
         ), share AS (
-            -- of the pairs, a share 1.5 times the sample's by the hash first, so that the
+            -- of the pairs, a share 1.5 times the sample's by the draw first, so that the
             -- ordering holds ~1.5x the sample, not every pair (18M at 100k records)
-            SELECT least(1.5 * {PRODUCT_PAIRS} / greatest(sum(c * (c - 1) / 2), 1), 1) AS f
+            SELECT least(CAST({int(1.5 * PRODUCT_PAIRS)} AS DOUBLE)
+                         / CAST(greatest(sum(c * (c - 1) // 2), 1) AS DOUBLE),
+                         CAST(1 AS DOUBLE)) AS f
             FROM (SELECT count(*) AS c FROM s GROUP BY first_suspect)
         ), pairs AS (
             SELECT l.unique_id AS join_key_l, r.unique_id AS join_key_r
             FROM s l JOIN s r ON l.first_suspect = r.first_suspect AND l.unique_id < r.unique_id
         )
         SELECT '0' AS match_key, join_key_l, join_key_r FROM pairs, share
-        WHERE f >= 0.99
-           OR hash(join_key_l, join_key_r, {U_SEED}) < (f * 18446744073709551615)::UBIGINT
+        WHERE f >= 0.99 OR {kept}
         ORDER BY {_SEEDED_ORDER} LIMIT {PRODUCT_PAIRS}
     """
 
@@ -297,7 +304,9 @@ def m_floor(floor: float = M_FLOOR) -> Iterator[None]:
 
 
 LOT_PAIRS_SAMPLE = 20_000
-"""Reports (with a lot, a first suspect and an event date) sampled for the lot's ``u``."""
+"""Reports drawn for the lot's ``u`` (a seeded draw of all the records, as DuckDB's reservoir
+sample of the ``FROM`` rows was); those with a lot, a first suspect and an event date
+count."""
 LOT_MIN_PAIRS = 1_000
 """Fewest same-product pairs for the lot's ``u`` to be estimated (else the prior)."""
 LOT_WINDOW_DAYS = 31
@@ -326,9 +335,9 @@ def lot_u_among_product_pairs(engine: PairEngine, table_name: str) -> tuple[dict
     all_same = SAME_LOTS.replace("lots_l", "l.lots").replace("lots_r", "r.lots")
     sql = f"""
         WITH s AS (
-            SELECT unique_id, first_suspect, event_low, region, lots FROM {table_name}
-            WHERE lots IS NOT NULL AND first_suspect IS NOT NULL AND event_low IS NOT NULL
-            USING SAMPLE reservoir({LOT_PAIRS_SAMPLE} ROWS) REPEATABLE ({U_SEED})
+            SELECT unique_id, first_suspect, event_low, region, lots FROM (
+                SELECT * FROM {table_name} ORDER BY {_RECORD_ORDER} LIMIT {LOT_PAIRS_SAMPLE}
+            ) WHERE lots IS NOT NULL AND first_suspect IS NOT NULL AND event_low IS NOT NULL
         ), pairs AS (
             SELECT {all_same} AS all_same, len(list_intersect(l.lots, r.lots)) > 0 AS same,
                    {spelt} AS alike,

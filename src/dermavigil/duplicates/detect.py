@@ -25,7 +25,7 @@ import pyarrow as pa
 from pydantic import BaseModel, Field
 
 from dermavigil.domain.case import Case
-from dermavigil.duplicates.engine import PairEngine, open_pair_engine
+from dermavigil.duplicates.engine import PairEngine, open_pair_engine, splink_draws
 from dermavigil.duplicates.features import FEATURE_SCHEMA, case_features
 from dermavigil.duplicates.model import (
     RARE_TERM_MIN,
@@ -231,7 +231,8 @@ def score_table(
         counts, pruning = block_pairs(pair_engine, "_features", _PAIRS)
         pair_engine.unregister("_features")
         records = pair_engine.db_api.register(table, table_name=_TABLE)
-        est = estimate(_TABLE, records, table.num_rows, pair_engine, step)
+        with splink_draws():  # splink's samples drawn as the run's, on either engine
+            est = estimate(_TABLE, records, table.num_rows, pair_engine, step)
         step("scoring the blocked pairs", 2, 3)
         model = _scored(table, pair_engine, est)
         model.blocking, model.pruning = counts, pruning

@@ -14,15 +14,19 @@ Spark's own or to the functions of splink's Spark jar (``damerau_levenshtein``,
 - ``list_intersect`` -> ``array_intersect`` (both distinct items);
   ``list_has_all(a, b)`` -> ``size(array_except(b, a)) = 0``; ``list_bool_or(a)`` ->
   ``exists(a, x -> x)``; ``jaro_winkler_similarity`` -> splink's ``jaro_winkler``;
-- ``hash(...)`` (DuckDB: an unsigned 64-bit hash) -> ``xxhash64(...)`` (a signed 64-bit
-  one), and a threshold on it cast to ``UBIGINT`` shifted by ``2^63`` into the signed
-  range, so that ``hash(...) < f * (2^64 - 1)`` keeps a share ``f`` on both engines. The
-  two hash functions differ, so a seeded sample draws other pairs on each (both
-  uniform); a sample that holds every candidate is the same;
-- ``SELECT ... FROM t ... USING SAMPLE reservoir(n ROWS) REPEATABLE (s)`` (DuckDB samples
-  the ``FROM`` rows, before ``WHERE``) -> ``FROM (SELECT * FROM t ORDER BY xxhash64(unique_id,
-  s) LIMIT n)``: Spark's ``TABLESAMPLE (n ROWS)`` is the first ``n`` rows, no sample.
-  Every table of the model has the records' ``unique_id``.
+- ``hash(...)`` (DuckDB: an unsigned 64-bit hash) -> ``xxhash64(...)``: the blocking's keys
+  are hashed for speed, a key's hash standing for the key alone (grouped, never ordered
+  or compared with a number), so the two engines group alike unless two keys' hashes
+  collide (a chance of ~k^2 / 2^65 among k keys: 3e-4 for the 10^8 keys of 1M records).
+
+Whatever draws a sample -- the seeded order of sampled records and pairs, a share of
+pairs kept, and splink's own samples (the records of ``u``'s random pairs, EM's records
+of a large block: :func:`~dermavigil.duplicates.engine.splink_draws`) -- is
+:data:`DRAW`, a function both engines compute alike (:data:`DRAW_EXPRESSIONS`): the first 60
+bits of the MD5 digest (RFC 1321) of a text, as a ``BIGINT``. So both engines draw the
+same records and pairs; each engine's own hash (DuckDB's ``hash``, Spark's ``xxhash64`` and
+``hash``) gave each its own sample, and a sample holding fewer than every candidate gave
+each its own estimates.
 
 Pure text: nothing here runs SQL.
 """
@@ -37,8 +41,39 @@ from sqlglot import exp
 Dialect = Literal["duckdb", "spark"]
 DIALECTS: tuple[Dialect, ...] = ("duckdb", "spark")
 
-_SIGNED_SHIFT = 9223372036854775808
-"""``2^63``: an unsigned 64-bit hash's value less this is the signed hash's range."""
+DRAW = "dermavigil_draw"
+"""The function that draws samples on every engine (see the module docstring)."""
+
+DRAW_BITS = 60
+"""Bits of a draw: its values are the integers 0 to ``2^60 - 1``."""
+
+_DIGITS = DRAW_BITS // 4
+
+DRAW_EXPRESSIONS: dict[Dialect, str] = {
+    "duckdb": f"CAST('0x' || substr(md5(CAST({{x}} AS VARCHAR)), 1, {_DIGITS}) AS BIGINT)",
+    "spark": f"CAST(conv(substr(md5(CAST({{x}} AS STRING)), 1, {_DIGITS}), 16, 10) AS BIGINT)",
+}
+""":data:`DRAW` of the text ``{x}`` in each engine's SQL: the first 15 hex digits of its MD5
+digest read as an integer (DuckDB reads a ``0x`` text as hexadecimal; Spark's ``conv``).
+DuckDB runs it as a macro (:data:`DRAW_MACRO`); on Spark the translation writes it out in
+place of every call (a Spark SQL function may not be used in an ``ORDER BY``)."""
+
+DRAW_MACRO = f"CREATE OR REPLACE TEMP MACRO {DRAW}(x) AS {DRAW_EXPRESSIONS['duckdb'].format(x='x')}"
+"""The DuckDB macro of :data:`DRAW`, made on every connection of a run
+(:class:`~dermavigil.duplicates.engine.PairEngine`)."""
+
+
+def draw_sql(*texts: str, seed: int) -> str:
+    """SQL: the :data:`DRAW` of the SQL values ``texts`` and ``seed``, joined by spaces
+    (``a b 20070301``)."""
+    joined = " || ' ' || ".join(f"CAST({text} AS VARCHAR)" for text in texts)
+    return f"{DRAW}({joined} || ' {int(seed)}')"
+
+
+def draw_below_sql(draw: str, share: str) -> str:
+    """SQL: the ``draw`` falls in the lowest ``share`` (a SQL double in [0, 1]) of the draws'
+    range, computed in doubles on both engines (no decimal arithmetic)."""
+    return f"CAST({draw} AS DOUBLE) < {share} * CAST({2**DRAW_BITS} AS DOUBLE)"
 
 
 def _function(name: str, *args: exp.Expression) -> exp.Expression:
@@ -59,11 +94,6 @@ def _spark_node(node: exp.Expression) -> exp.Expression:
             return _function("get", node.this, index.copy())
     if isinstance(node, exp.JarowinklerSimilarity):
         return _function("jaro_winkler", node.this, node.expression)
-    if isinstance(node, exp.Cast) and node.to.this == exp.DataType.Type.UBIGINT:
-        shifted = exp.Sub(
-            this=exp.Paren(this=node.this), expression=exp.Literal.number(_SIGNED_SHIFT)
-        )
-        return exp.Cast(this=shifted, to=exp.DataType.build("DOUBLE"))
     if not isinstance(node, exp.Anonymous):
         return node
     name, args = node.name.lower(), node.expressions
@@ -74,27 +104,13 @@ def _spark_node(node: exp.Expression) -> exp.Expression:
     if name == "list_has_all":
         missing = _function("array_except", args[1], args[0])
         return exp.EQ(this=exp.ArraySize(this=missing), expression=exp.Literal.number(0))
+    if name == DRAW:
+        drawn = sqlglot.parse_one(DRAW_EXPRESSIONS["spark"].format(x="drawn_"), read="spark")
+        drawn.find(exp.Column).replace(args[0].copy())  # type: ignore[union-attr]
+        return drawn
     if name == "list_bool_or":
         return _function("exists", args[0], _lambda("b_", exp.column("b_")))
     return node
-
-
-def _sampled(select: exp.Select) -> exp.Select:
-    """A ``USING SAMPLE`` of ``n`` rows as the ``n`` rows of the least seeded hash of their
-    ``unique_id`` (see the module docstring)."""
-    sample = select.args.pop("sample")
-    source = select.args["from_"].this
-    alias = source.alias_or_name
-    order = _function("xxhash64", exp.column("unique_id"), sample.args["seed"].copy())
-    inner = (
-        exp.select("*")
-        .from_(source.copy())
-        .order_by(order)
-        .limit(sample.args["size"].copy())
-        .subquery(alias)
-    )
-    select.args["from_"].set("this", inner)
-    return select
 
 
 def translate(sql: str, dialect: Dialect) -> str:
@@ -102,9 +118,6 @@ def translate(sql: str, dialect: Dialect) -> str:
     if dialect == "duckdb":
         return sql
     tree = sqlglot.parse_one(sql, read="duckdb")
-    for select in list(tree.find_all(exp.Select)):
-        if select.args.get("sample") is not None:
-            _sampled(select)
     # children first: a node rewritten keeps its rewritten arguments
     for node in reversed(list(tree.walk())):
         rewritten = _spark_node(node)

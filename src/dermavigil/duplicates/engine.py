@@ -21,11 +21,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pyarrow as pa
 
-from dermavigil.duplicates.dialects import Dialect, translate
+from dermavigil.duplicates.dialects import DRAW_EXPRESSIONS, DRAW_MACRO, Dialect, translate
 from dermavigil.errors import InputError
 
 MEMORY_LIMIT = "3GB"
@@ -51,6 +54,8 @@ class PairEngine:
         self.dialect: Dialect = dialect
         self.work_dir = work_dir or tempfile.gettempdir()
         self._frames: dict[str, Any] = {}
+        if dialect == "duckdb":  # the function every sample is drawn by (Spark: translated)
+            db_api.duckdb_con.execute(DRAW_MACRO)
 
     @property
     def _spark(self) -> Any:
@@ -125,6 +130,45 @@ class PairEngine:
             return
         for name in list(self._frames):
             self.drop(name)
+
+
+_DRAWING = threading.Lock()
+_runs_drawing = 0
+
+
+@contextmanager
+def splink_draws() -> Iterator[None]:
+    """Within the block, splink's own samples are drawn by :data:`~dermavigil.duplicates.
+    dialects.DRAW`, as the run's are: splink 5 draws the records of ``u``'s random pairs
+    (``proportion_sample_sql``) and of an EM block larger than its ``max_pairs``
+    (``em_sampling``) by its dialect's ``hash_function_expression`` -- DuckDB's ``hash``,
+    Spark's ``hash`` -- which is set to ``DRAW``'s expression on both dialects, and put
+    back when the last run drawing leaves (runs may overlap in a web server's threads)."""
+    from splink.internals.dialects import DuckDBDialect, SparkDialect
+
+    global _runs_drawing
+    with _DRAWING:
+        if _runs_drawing == 0:
+            DuckDBDialect.hash_function_expression = _drawn("duckdb")  # type: ignore[method-assign]
+            SparkDialect.hash_function_expression = _drawn("spark")  # type: ignore[method-assign]
+        _runs_drawing += 1
+    try:
+        yield
+    finally:
+        with _DRAWING:
+            _runs_drawing -= 1
+            if _runs_drawing == 0:
+                for dialect in (DuckDBDialect, SparkDialect):
+                    del dialect.hash_function_expression
+
+
+def _drawn(dialect: Dialect) -> Any:
+    """A dialect's ``hash_function_expression``: ``DRAW`` written out in ``dialect``."""
+
+    def drawn(_: Any, col_expression: str) -> str:
+        return DRAW_EXPRESSIONS[dialect].format(x=col_expression)
+
+    return drawn
 
 
 def spark_session(conf: dict[str, str] | None = None) -> Any:

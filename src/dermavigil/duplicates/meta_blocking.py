@@ -32,6 +32,8 @@ from dermavigil.duplicates.blocking import (
     drop_work_tables,
 )
 from dermavigil.duplicates.engine import PairEngine
+from dermavigil.duplicates.narrative_blocking import COLUMN as BANDS_COLUMN
+from dermavigil.duplicates.narrative_blocking import with_bands
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +83,16 @@ _COLUMNS = (
     "country",
     "region",
     "lots",
-    "narrative_words",
 )
-"""The feature columns that blocking reads."""
+"""The feature columns that blocking reads (and the narrative's bands, :func:`_bands`)."""
+
+
+def _bands(engine: PairEngine, table: str) -> None:
+    """Register ``_blk_bands(unique_id, narrative_bands)``: the narrative's band keys of the
+    records ``table``, computed alike for every engine
+    (:func:`~dermavigil.duplicates.narrative_blocking.with_bands`)."""
+    words = engine.sql(f"SELECT unique_id, narrative_words FROM {table}")
+    engine.register("_blk_bands", with_bands(words).drop_columns(["narrative_words"]))
 
 
 def block_pairs(
@@ -99,22 +108,26 @@ def block_pairs(
     module docstring). Refuses a blocking over the budget before pairing anyone."""
     # integer ids and hashed keys: the keys, the self-join and the grouping below work on
     # numbers (two keys hashing alike only merge two blocks: more candidates, none lost)
+    _bands(engine, table)
     engine.create(
         "_blk_ids",
         f"SELECT CAST(row_number() OVER (ORDER BY unique_id) AS INTEGER) AS i, "
-        f"{', '.join(_COLUMNS)} FROM {table}",
+        f"{', '.join(_COLUMNS)}, {BANDS_COLUMN} "
+        f"FROM {table} LEFT JOIN _blk_bands USING (unique_id)",
         temporary=True,
     )
+    engine.unregister("_blk_bands")
     counts = all_keys(engine, "_blk_ids", cap, ident="i", hashed=True)
     check_budget(counts, int(engine.one("SELECT count(*) FROM _blk_ids")[0]))
     # each key with 1 / its block's size (a key of one record pairs no one)
     engine.create(
         "_blk_n",
-        "SELECT i, key, 1.0 / count(*) OVER (PARTITION BY key) AS f "
+        "SELECT i, key, CAST(1 AS DOUBLE) / count(*) OVER (PARTITION BY key) AS f "
         "FROM _blk_keys QUALIFY count(*) OVER (PARTITION BY key) > 1",
         temporary=True,
     )
-    # ARCS weights (rounded: the order of a float sum never breaks a tie) plus agreements
+    # ARCS weights plus agreements, rounded: neither the order of a float sum nor an
+    # engine's arithmetic (Spark read 1.0 as a decimal) breaks a tie
     agree = " + ".join(
         f"CASE WHEN {sql} THEN {weight!r} ELSE 0 END" for sql, weight in AGREEMENT_WEIGHTS.items()
     )
@@ -126,7 +139,7 @@ def block_pairs(
             FROM _blk_n l JOIN _blk_n r ON r.key = l.key AND l.i < r.i
             GROUP BY l.i, r.i
         )
-        SELECT a, b, w + {agree} AS w
+        SELECT a, b, round(w + {agree}, 9) AS w
         FROM arcs JOIN _blk_ids x ON x.i = a JOIN _blk_ids y ON y.i = b
         """,
         temporary=True,
