@@ -146,7 +146,9 @@ def test_duckdb_and_spark_find_the_same_pairs_with_the_same_weights(
     assert [s.used for s in spark_model.em_sessions] == [s.used for s in duck_model.em_sessions]
     for theirs, ours in zip(spark_model.em_sessions, duck_model.em_sessions, strict=True):
         assert theirs.expected_matches == pytest.approx(ours.expected_matches, rel=1e-9)
-    assert spark_model.duplicate_share == pytest.approx(duck_model.duplicate_share, rel=1e-12)
+    # the share of the scored pairs' posteriors: the pair Jaro-Winkler puts apart moves it
+    # in the tenth digit (measured: .12391326298 / .12391326297, 1.2e-10 relative)
+    assert spark_model.duplicate_share == pytest.approx(duck_model.duplicate_share, rel=1e-9)
     theirs = _levels(spark_model)
     for level, weight in _levels(duck_model).items():
         assert theirs[level] == pytest.approx(weight, abs=WEIGHT_TOLERANCE), level
