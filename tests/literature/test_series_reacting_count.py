@@ -49,3 +49,33 @@ def test_a_case_series_keeps_its_count_of_described_patients() -> None:
         "patients had a positive culture."
     )
     assert _patients(text) == 5
+
+
+def test_a_share_after_the_counted_noun() -> None:
+    text = (
+        "Skin staining after a tracer dye: a retrospective study\n"
+        "Methods: A retrospective study was conducted of 30 consecutive patients who received "
+        "the dye for node mapping. Results: Six of the 30 patients (20%) developed blue "
+        "plaques at the injection site."
+    )
+    assert _patients(text) == 6
+
+
+def test_the_events_told_first_in_a_cohort_enrolled_in_another_sentence() -> None:
+    text = (
+        "Toxin injections for drooling in children\n"
+        "A 5-year review of 45 children with drooling who had undergone gland injections of "
+        "a toxin. A total of 45 children were included in the study. Complications occurred "
+        "in 9 patients (11 events), most of them mild."
+    )
+    assert _patients(text) == 9
+
+
+def test_a_qualified_or_named_event_counts_only_part_of_the_reacting_patients() -> None:
+    text = (
+        "Complications of a gel filler: a retrospective study\n"
+        "Methods: 40 patients were included in this study, who had complications after gel "
+        "injections. Results: Infection occurred in 6 cases and induration in 12. Severe "
+        "adverse events occurred in 3 patients."
+    )
+    assert _patients(text) == 40

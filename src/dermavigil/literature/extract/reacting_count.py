@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from dermavigil.literature.extract.cohort import clause_bounds, exposed_count
+from dermavigil.literature.extract.cohort import EXPOSED, clause_bounds, exposed_count
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.relevance import generic_section, literature_statement
 from dermavigil.literature.extract.sentences import Sentence
@@ -25,32 +25,67 @@ from dermavigil.literature.extract.sentences import Sentence
 Span = tuple[int, int]
 
 _PEOPLE = r"patients|cases|children|infants|subjects|participants|individuals|women|men|adults"
-_SUBGROUP = re.compile(
-    rf"(?<![\w.,])(?P<n>{NUMBER_WORDS})\s*(?:\(\s*\d+(?:[.,]\d+)?\s*%\s*\)|of\s+(?:the\s+|these"
-    rf"\s+|all\s+)?(?:{NUMBER_WORDS}))\s+(?:[\w-]+\s+)?(?:(?:{_PEOPLE})\s+)?(?:who\s+)?"
+_SHARE = r"\(\s*\d+(?:[.,]\d+)?\s*%\s*\)"
+_HAD = (
     r"(?:had|have|experienced|developed|showed|suffered|presented|reported|complained"
-    r"|exhibited|with)\b",
+    r"|exhibited|with)\b"
+)
+_SUBGROUP = re.compile(
+    rf"(?<![\w.,])(?P<n>{NUMBER_WORDS})\s*(?:{_SHARE}|of\s+(?:the\s+|these\s+|all\s+)?"
+    rf"(?:{NUMBER_WORDS}))\s+(?:[\w-]+\s+)?(?:(?:{_PEOPLE})\s+(?:{_SHARE}\s+)?)?(?:who\s+)?{_HAD}"
+    rf"|\b(?<!severe )(?<!serious )(?<!major )(?<!minor )(?<!mild )(?:complications|adverse"
+    rf" (?:events|reactions|effects)|side effects|AEs)\s+(?:occurred|developed|appeared"
+    rf"|(?:was|were) (?:observed|noted|seen|found|reported|recorded))\s+in\s+"
+    rf"(?P<m>{NUMBER_WORDS})\s+(?:[\w-]+\s+)?(?:{_PEOPLE})\b",
     re.I,
 )
-"""A share of the cohort that had something: the count, its share (a percentage or "of N"),
-at most one word and the counted noun, then a verb of what they had or "with"."""
+"""A share of the cohort that had something: the count, its share (a percentage or "of N",
+also after the noun: "five of the 24 patients (21%) developed"), at most one word and the
+counted noun, then a verb of what they had or "with"; or the event told first and the
+patients it occurred in ("complications occurred in 19 patients", "pain was observed in
+12 children")."""
+_PLANNED = re.compile(r"aim|objective|purpose|method|design|introduction", re.I)
+"""A section that says what was planned, not what happened: an event told first and the
+patients it occurred in is a result only outside one (two-column text runs a result into the
+aim)."""
 _STUDIED = re.compile(
     r"\b(?:stud(?:y|ied)|survey|cohort|audit|involving|follow-up|followed)\b", re.I
 )
 """The cue's clause says the count is of a studied cohort ("a study involving 133 children")."""
 
 
+_PEOPLE_COUNT = re.compile(
+    rf"(?<![\w.,])(?P<n>{NUMBER_WORDS})\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE})\b", re.I
+)
+"""A count of patients ("a total of 69 children", "208 consecutive patients")."""
+
+
+def _enrolled(sentence: Sentence, start: int, end: int) -> bool:
+    """The count at ``sentence.text[start:end]`` is of a cohort: the subject of what was done
+    to them all (:data:`.cohort.EXPOSED` after it) or counted by the study that took them in
+    (:data:`_STUDIED` in its clause)."""
+    a, b = clause_bounds(sentence.text, start, end)
+    return bool(EXPOSED.search(sentence.text, end, b) or _STUDIED.search(sentence.text, a, b))
+
+
 def _cohort(sentences: list[Sentence], found: tuple[int | None, Span]) -> bool:
     """The series cue counts a cohort by its exposure (:func:`.cohort.exposed_count`) or by the
-    study that took it in (:data:`_STUDIED` in its clause)."""
+    study that took it in (:data:`_STUDIED` in its clause), or its number is counted so in
+    another sentence ("a review of 69 children ... A total of 69 children were included in the
+    study")."""
     if exposed_count(sentences, found):
         return True
     start, end = found[1]
-    for sentence in sentences:
-        if sentence.start <= start < sentence.end:
-            a, b = clause_bounds(sentence.text, start - sentence.start, end - sentence.start)
-            return _STUDIED.search(sentence.text, a, b) is not None
-    return False
+    if any(
+        s.start <= start < s.end and _enrolled(s, start - s.start, end - s.start) for s in sentences
+    ):
+        return True
+    return any(
+        number_value(m["n"]) == found[0] and _enrolled(sentence, *m.span())
+        for sentence in sentences
+        if not generic_section(sentence.section)
+        for m in _PEOPLE_COUNT.finditer(sentence.text)
+    )
 
 
 def reacting_count(
@@ -68,10 +103,14 @@ def reacting_count(
             continue
         for match in _SUBGROUP.finditer(sentence.text):
             at = sentence.start + match.start()
-            value = number_value(match["n"])
+            group = "n" if match["n"] else "m"
+            value = number_value(match[group])
             if at <= cue_start or value is None or not 2 <= value < total:
                 continue
             if literature_statement(sentence.text, *match.span()):
                 continue
-            return int(value), (at, sentence.start + match.end("n"))
+            if group == "m" and _PLANNED.search(sentence.section or ""):
+                continue
+            offset = sentence.start
+            return int(value), (offset + match.start(group), offset + match.end(group))
     return None
