@@ -104,3 +104,24 @@ def test_a_series_in_another_language_is_a_series_draft() -> None:
     assert draft.case["report"]["patients_in_report"] == 2
     a, b = draft.evidence["report.patients_in_report"][0]
     assert text[a:b].lower() == "deux cas"
+
+
+def test_cases_counted_as_lesions_of_fewer_patients_give_the_patients() -> None:
+    text = (
+        "Sarcoidal reactions in cosmetic tattoos: a study of 7 cases in 5 patients\n"
+        "We describe 7 cases of sarcoidal granulomas in red tattoo ink. Biopsies showed "
+        "non-caseating granulomas in every lesion."
+    )
+    found = find_series(split_sentences(text))
+    assert found is not None and found[0] == 5
+    start, end = found[1]
+    assert text[start:end] == "5 patients"
+
+
+def test_cases_in_as_many_patients_keep_the_count() -> None:
+    text = (
+        "Nodules after a lip filler: 4 cases in 4 women\n"
+        "We describe four women with firm nodules after lip augmentation."
+    )
+    found = find_series(split_sentences(text))
+    assert found is not None and found[0] == 4

@@ -224,6 +224,27 @@ def _numbered(sentences: list[Sentence]) -> tuple[int, Span] | None:
     return (seen, first) if seen >= 2 and first else None
 
 
+_IN_PATIENTS = re.compile(
+    rf"\b(?P<n>{NUMBER_WORDS})\s+(?:[\w-]+\s+)?(?:cases|lesions|sites|episodes|reactions"
+    rf"|nodules|granulomas|events)\s+(?:in|out of|among|from)\s+(?P<m>{NUMBER_WORDS})\s+"
+    rf"(?:[\w-]+\s+)?(?:{_NOUN}|persons|people|[a-z]+ers)\b",
+    re.I,
+)
+"""Cases counted as lesions or episodes of fewer patients ("11 cases in 9 patients", "5
+lesions in 4 patients", "11 cases out of 9 male bodybuilders")."""
+
+
+def _in_patients(sentences: list[Sentence], count: int) -> tuple[int, Span] | None:
+    """The number of patients and its span when the text says the series' ``count`` of cases
+    was found in fewer patients (:data:`_IN_PATIENTS`), else None."""
+    for sentence in sentences:
+        for match in _IN_PATIENTS.finditer(sentence.text):
+            patients = _value(match["m"])
+            if _value(match["n"]) == count and patients is not None and 2 <= patients < count:
+                return patients, (sentence.start + match.start("m"), sentence.start + match.end())
+    return None
+
+
 def find_series(sentences: list[Sentence]) -> tuple[int | None, Span] | None:
     """The series cue of the report: (the number of patients, or None when the text gives
     none, and the cue's span); None for a single report. A counted cue wins over an
@@ -271,6 +292,8 @@ def find_series(sentences: list[Sentence]) -> tuple[int | None, Span] | None:
     if not cues:
         return None
     _, start, count, length = min(cues, key=lambda c: (c[0], c[1]))
+    if count is not None and (fewer := _in_patients(sentences, count)):
+        return fewer  # cases counted as lesions or episodes: the patients are fewer
     return count, (start, start + length)
 
 
