@@ -52,7 +52,10 @@ def _given(folded: str, sentence: Sentence, start: int) -> bool:
     # an aside in brackets does not part the noun of the giving from its drug ("injeção
     # intramuscular (glúteo esquerdo) de diclofenaco")
     window = _ASIDE.sub("", folded[max(sentence.start, start - 100) : start])[-40:]
-    if EXPOSURE.search(window) or CAUSE.search(window):
+    if EXPOSURE.search(window) or CAUSE.search(window) or _REACTION_TO.search(window):
+        return True
+    giving = _GIVING_VERB.search(window)
+    if giving and not _TREATED_GAP.search(giving.group("gap")):
         return True
     # the drugs a giving lists after a class noun, or in brackets after it ("aplicación de dos
     # medicamentos por vía intramuscular, diclofenaco y dexametasona", "injeção de medicação
@@ -65,13 +68,40 @@ def _given(folded: str, sentence: Sentence, start: int) -> bool:
     )
 
 
+_ROUTE_ADJECTIVES = (
+    r"intramuscular|endovenosa|intravenosa|subcutanea|intramusculaire|intraveineuse"
+    r"|sous-cutanee|intramuscolare|sottocutanea|intramuskular|subkutan|intravenos"
+)
 _ROUTE_AFTER = re.compile(
-    r"^(?:[ -]?[a-z0-9]{1,12}){0,2}?,? (?:por|pela|per|par) (?:via|voie) (?:intramuscular|"
-    r"endovenosa|intravenosa|subcutanea|intramusculaire|intraveineuse|sous-cutanee|"
-    r"intramuscolare|endovenosa|sottocutanea)"
+    r"^(?:(?:[ -]?[a-z0-9]{1,12}){0,2}?,? (?:por|pela|per|par) (?:via|voie) "
+    rf"|(?:[ -]depot)? )(?:{_ROUTE_ADJECTIVES})(?![\w-])"
 )
 """Right after a drug's name (and a word of its form or salt: "penicilina G procaina"), the
-route it was given by ("por vía intramuscular", "par voie intraveineuse"): the drug given."""
+route it was given by ("por vía intramuscular", "par voie intraveineuse"), or the route's
+adjective right after it as a noun's modifier follows its noun in these languages
+("flufenazina intramuscular", "Triamcinolon intramuskulär"): the drug given."""
+_GIVING_VERB = re.compile(
+    r"(?<![\w-])(?:inyect|injet|inject|iniett|administr|somministr|injizier|verabreich"
+    r"|gespritz)[a-z]*(?:-(?:se|lhe|lo|la))?(?P<gap>(?: [a-z]+){0,4}?) ?(?:[dl]')?$"
+)
+"""Before a drug's name, a verb of its giving in any person, tense or voice, its clitic or
+reflexive pronoun included, and at most four words of its object's determiners, quantity or
+manner ("tras inyectarse la insulina", "s'injectait généralement son bolus d'insuline", "se
+le administró", "wurde ... injiziert"; the verbs of injecting and administering of Spanish,
+Portuguese, French, Italian and German, by their stems): the drug given, as after the noun of
+its giving (:data:`.foreign_words.EXPOSURE`)."""
+_TREATED_GAP = re.compile(r"(?:trat|trait|behandl|terap|therap|cura)")
+"""A word of treatment between the verb and the drug ("se le administró tratamiento con"):
+the drug treated the patient, and is read by the treatment finder."""
+_REACTION_TO = re.compile(
+    r"(?<![\w-])(?:reac(?:c?ion|ao|oes|ciones|tions?)|reazion[ei]|efectos?|efeitos?|effets?"
+    r"|eventos?|evenements?|nebenwirkung(?:en)?)(?: [a-z]+){0,2}? (?:a|al|au|aux|alla|ao|as"
+    r"|contra|pela|pelo|por|par|de|del|da|do|des|du|der|auf)(?: la| el| o| a| l'| le| les| die"
+    r"| den)?\s*$"
+)
+"""Before a drug's or vaccine's name, the reaction or adverse effect it is told to be to or of
+("reação adversa à vacina BCG", "reacción local a la vacuna", "efectos secundarios de la
+vacuna"), as English "reaction to": what the reaction was to is the suspect."""
 
 
 def _route_after(folded: str, end: int, sentence: Sentence) -> bool:

@@ -301,7 +301,8 @@ DRUG_CLASSES = frozenset(
 was injected ("syndrome de Nicolau post-injection de glucocorticoïdes"): a drug, as in
 English (:func:`.class_exposure.class_exposures`)."""
 WRONG = _words(
-    r"accident\w*|involontair\w*|involontari\w*|inadvertid\w*|inadvertent\w*|versehentlich\w*"
+    r"accident(?:al|el)\w*|(?:par|por|per) accidente?|involontair\w*|involontari\w*"
+    r"|inadvertid\w*|inadvertent\w*|versehentlich\w*"
     r"|irrtumlich\w*|unbeabsichtigt\w*|unabsichtlich\w*|(?:no|nao|non) intencional\w*"
     r"|por error|por equivocacion|par erreur|par megarde|per errore|erroneamente|errone[ao]"
     r"|erronee?|por engano|en lugar de|au lieu de|em vez de|anstatt|invece di"
@@ -309,4 +310,6 @@ WRONG = _words(
 """A product given by mistake or by another route than meant ("injection accidentelle",
 "por error", "en lugar de", "unbeabsichtigte intraarterielle Injektion"): given by a route
 it is not made for (docs/annotation.md: a veterinary vaccine injected by accident is
-approved false)."""
+approved false). The adjective and adverb of an accident ("accidentelle", "accidentalmente")
+or "by accident" tell the giving's manner; the noun alone names an event of the patient's
+history ("un accidente de moto"), no mistake of the giving."""
