@@ -112,6 +112,31 @@ sentence tells a treatment before it ("treated with an intramuscular injection o
 corticosteroids")."""
 
 
+LOCAL_ANAESTHESIA = re.compile(
+    r"(?:(?:local|dental|regional|infiltrati(?:ve|on)|intra-?oral|buccal|palatal)\s+)+"
+    r"an(?:a|ae)?esthe(?:sia|tics?(?:\s+(?:agents?|solutions?|drugs?))?)\b",
+    re.I,
+)
+"""Local anaesthesia or a local anaesthetic named by its class."""
+_ANAESTHESIA = re.compile(
+    r"\b(?:after|following|post|from|secondary to|due to|induced by|caused by|associated with"
+    r"|complications? of|administration of|administering|received|receiving|injections? of"
+    rf"|infiltrations? of)\s+(?:(?:an?|the|his|her)\s+)?(?P<name>{LOCAL_ANAESTHESIA.pattern})",
+    re.I,
+)
+"""Local anaesthesia, the giving of a local anaesthetic drug, or the drug named by that class,
+as what the reaction followed, came from or complicated ("a palsy after dental anaesthesia",
+"a complication of dental local anaesthesia", "the administration of a local anaesthetic
+agent"): the class is the suspect drug (docs/annotation.md, e0xx: a drug named only by its
+class, "local anaesthetic", is the product). "Local", "dental", "regional" or "infiltrative"
+before it tell the drug injected, unlike general anaesthesia, a state of the patient. A local
+anaesthetic the case names (:data:`CAINE`) is the suspect instead
+(:func:`.product_mentions.suspect_mentions`)."""
+CAINE = re.compile(r"(?i:[a-z]{3,}caine)\b")
+"""A drug name with the WHO INN stem of local anaesthetics, -caine (WHO/EMP/RHT/TSN/2018.1):
+a member of the class local anaesthesia names."""
+
+
 def _class_matches(text: str, title: bool = False) -> list[tuple[int, int, int, int]]:
     """Drug classes named as the exposure: with their route, as the cause, as what
     extravasated, or as an injection the reaction followed in a sentence that tells its onset
@@ -135,6 +160,7 @@ def _class_matches(text: str, title: bool = False) -> list[tuple[int, int, int, 
             TREATMENT_BEFORE.search(text[: m.start()]) or TREATED_WITH.search(text[: m.start()])
         )
     ]
+    out += [(*m.span(), *m.span("name")) for m in _ANAESTHESIA.finditer(text)]
     for match in _CLASS_EXTRAVASATED.finditer(text):
         out.append((*match.span(), *match.span("name" if match.group("name") else "before")))
     for match in _CLASS_INJECTION.finditer(text):

@@ -33,7 +33,8 @@ _MATERIAL = (
 )
 _GENERIC = (
     re.compile(
-        rf"\b(?:self-)?inject(?:ed|ing)\s+(?:(?:herself|himself)\s+)?(?:with\s+(?![\w-]*\d|(?:an?\s+)?"
+        rf"\b(?:self-)?inject(?:ed|ing)\s+(?:(?:herself|himself)\s+)?"
+        r"(?:(?:\w+ly\s+)?with\s+(?![\w-]*\d|(?:an?\s+)?"
         r"(?:[\w-]+\s+)?(?:needles?|cannulas?|syringes?)\b))?"
         rf"(?:{_DETERMINER})?{_NAME}"
         r"(?=\s+(?:in|into|to|under|at|on|by|for|from|mixed|containing)\b|\s*[,.;(]|\s*$)",

@@ -17,7 +17,12 @@ from __future__ import annotations
 import re
 
 from dermavigil.domain.vocab import ProductCategory
-from dermavigil.literature.extract.class_exposure import class_exposures, exposed_class
+from dermavigil.literature.extract.class_exposure import (
+    CAINE,
+    LOCAL_ANAESTHESIA,
+    class_exposures,
+    exposed_class,
+)
 from dermavigil.literature.extract.generic_products import Mentions, generic_mentions
 from dermavigil.literature.extract.organism_names import named_as_pathogen
 from dermavigil.literature.extract.product_abbreviations import abbreviated_mentions, drug_category
@@ -225,6 +230,8 @@ def suspect_mentions(
             and m.start not in classes
         ]
         out = specific or out
+    if any(CAINE.match(m.text) for _, m in out):  # the local anaesthetic the case names
+        out = [(s, m) for s, m in out if not LOCAL_ANAESTHESIA.fullmatch(m.text)]
     cosmetics = [m.text.lower() for _, m in out if m.category is ProductCategory.other]
     out = [
         (s, m)
