@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from dermavigil.domain.routes import Route
 from dermavigil.literature.extract.high_pressure import high_pressure_spans
 from dermavigil.literature.extract.needle_words import is_needle_procedure
-from dermavigil.literature.extract.route_named import named_with_route
+from dermavigil.literature.extract.route_named import bound_route, named_with_route
 from dermavigil.literature.extract.route_words import ADMIN
 from dermavigil.literature.extract.routes import RouteFacts, into_an_artery, oral_form, text_of
 from dermavigil.literature.extract.sentences import Sentence
@@ -114,6 +114,8 @@ def complete_label(
         facts.wrong_spans.extend(wrong_statements(stated))
         return None
     facts.wrong_spans.extend(wrong_statements(stated))
+    if name and category in _PRESCRIBED:
+        bound_route(facts, name, sentences)
     deep = {Route.subcutaneous, Route.intramuscular}
     intended = [r for r in facts.approved if r in deep]
     if category == "drug" and (facts.used in deep or (facts.used is None and intended)):
@@ -223,6 +225,8 @@ def complete_label(
 
 
 _SHOTS = frozenset({Route.intramuscular, Route.subcutaneous, Route.intravenous})
+_PRESCRIBED = frozenset({"drug", "vaccine", "allergen_immunotherapy"})
+"""Categories of products given on a prescription by a route their label names."""
 
 
 def _route_names_suspect(

@@ -90,3 +90,41 @@ def _named_near_route(
                         continue
                     return sentence.start + lo, sentence.start + hi
     return None
+
+
+_BOUND = re.compile(
+    r"\b(?P<route>intra-?muscular|sub-?cutaneous|intra-?venous|intra-?dermal|intra-?lesional"
+    r"|(?-i:IMI?|SC|IV))\s+(?:(?:injections?|administrations?|doses?|infusions?)\s+of\s+)?"
+    r"(?:(?:an?|the)\s+)?(?P<name>[\w-]+)",
+    re.I,
+)
+"""A route word bound to the name after it ("subcutaneous interferon beta-1b injection",
+"intramuscular injection of vitamin K1", "intralesional triamcinolone"): the route the named
+product is given by, wherever the text says it."""
+
+
+def bound_route(facts: RouteFacts, name: str, sentences: list[Sentence]) -> None:
+    """When the case sentences state no route, the route word the text binds to the suspect's
+    own name (:data:`_BOUND`), in any sentence, is the route it was given by: a drug is named
+    with its route in a title, a background or a conclusion that speaks of this product
+    ("adverse effect of subcutaneous X injection", "after intramuscular injection of X";
+    docs/annotation.md keeps such a route for the suspect, r554, b121), not of a treatment,
+    whose name differs. Fills ``facts.used`` and its evidence."""
+    heads = {w for w in re.findall(r"[a-z0-9]{4,}", name.lower())}
+    if facts.used is not None or not heads:
+        return
+    for sentence in sentences:
+        for found in _BOUND.finditer(sentence.text):
+            word = found.group("name").lower()
+            route = _ROUTE_ABBREV.get(found.group("route").lower()) or route_of(
+                found.group("route")
+            )
+            if (
+                route is None
+                or len(word) < 4
+                or not any(word.startswith(h) or h.startswith(word) for h in heads)
+            ):
+                continue
+            facts.used = route
+            facts.used_spans = [(sentence.start + found.start(), sentence.start + found.end())]
+            return
