@@ -33,6 +33,7 @@ from dermavigil.literature.extract.foreign_indication import indication
 from dermavigil.literature.extract.foreign_infections import binomial_spans, organism_infections
 from dermavigil.literature.extract.foreign_languages import words_for
 from dermavigil.literature.extract.foreign_treatments import negated
+from dermavigil.literature.extract.german_nouns import noun_mentions
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.terminology.coder import code_phrase, default_coder
@@ -76,6 +77,8 @@ def mentions(
         )
     for gloss in glossed_spans(text[sentence.start : sentence.end], language):
         hits.append((sentence.start + gloss.start, sentence.start + gloss.end, gloss.english))
+    if language == "de":  # "Nekrosen", "Spritzenhämatom": by inflection and last element
+        hits += noun_mentions(text, sentence.start, sentence.end)
     if words_for(language) is foreign_words:
         organisms = binomial_spans(text, sentence.start, sentence.end)
         hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in organisms)]
