@@ -41,3 +41,22 @@ def test_a_cohort_counted_by_what_it_received_is_still_a_study():
     verdict = screen_record(COHORT)
     assert not verdict.relevant
     assert verdict.reason == "a study, not a case report"
+
+
+SHARE_THAT_REACTED = Record(
+    title="Complications of salivary gland toxin injections in children",
+    abstract=(
+        "Design: retrospective cohort. A 6-year review of 52 children with drooling who "
+        "had undergone salivary gland injection of botulinum toxin type A. A total of 52 "
+        "children were included in the study. Complications occurred in 11 patients (13 "
+        "events). Major complications included aspiration pneumonia (n = 2) and severe "
+        "dysphagia (n = 3)."
+    ),
+)
+
+
+def test_a_cohort_share_that_had_the_reaction_is_kept_as_a_series():
+    verdict = screen_record(SHARE_THAT_REACTED)
+    assert verdict.relevant
+    assert verdict.reason.startswith("a study counting its patients by their reaction (")
+    assert "series of 11 patients" in verdict.reason

@@ -20,9 +20,11 @@ clause holding its count (evidence ``report.patients_in_report``; a clause ends 
 stop, a semicolon, a colon or a line break outside parentheses) also holds one of its
 reactions (evidence ``reactions.N.verbatim``), and the count is neither followed by what
 the counted patients all received or underwent (:data:`.extract.cohort.EXPOSED`) nor the
-denominator of a share (:data:`_SHARE`). An analysis of a reporting system counts reports,
-not patients (:func:`counted_in_reports`): its draft is a series of reported cases too. Pure:
-a draft in, a verdict out.
+denominator of a share (:data:`_SHARE`), or when the count is the share of a cohort that had
+something (:func:`.extract.reacting_count.counts_reacting`: "five of the 24 patients (21%)
+developed ...", "complications occurred in 19 patients"). An analysis of a reporting system
+counts reports, not patients (:func:`counted_in_reports`): its draft is a series of reported
+cases too. Pure: a draft in, a verdict out.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import re
 
 from dermavigil.literature.extract import Draft
 from dermavigil.literature.extract.cohort import EXPOSED, clause_bounds
+from dermavigil.literature.extract.reacting_count import counts_reacting
 from dermavigil.literature.extract.reported_events import REPORTED
 
 _SHARE = re.compile(r"\b(?:\d+|[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\Z", re.I)
@@ -50,6 +53,8 @@ def counted_by_reaction(draft: Draft) -> str | None:
         for span in draft.evidence.get(f"reactions.{i}.verbatim", [])
     ]
     for start, end in draft.evidence.get("report.patients_in_report", []):
+        if reactions and counts_reacting(draft.text, start, end):
+            return str(sorted(reactions)[0][1])  # a cohort's share that had the reaction
         left, right = clause_bounds(draft.text, start, end)
         if EXPOSED.search(draft.text, end, right) or _SHARE.search(draft.text, left, start):
             continue

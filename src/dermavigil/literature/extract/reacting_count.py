@@ -114,3 +114,14 @@ def reacting_count(
             offset = sentence.start
             return int(value), (offset + match.start(group), offset + match.end(group))
     return None
+
+
+def counts_reacting(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is the count of a share of a cohort that had something
+    (:data:`_SUBGROUP`, the count :func:`reacting_count` gives a series): patients counted by
+    their reaction."""
+    left, right = clause_bounds(text, start, end)
+    return any(
+        match.span("n" if match["n"] else "m") == (start, end)
+        for match in _SUBGROUP.finditer(text, left, right)
+    )
