@@ -59,6 +59,13 @@ _TEST_AFTER = re.compile(
     r"|uptake|challenge tests?)\b",
     re.I,
 )
+_CONTROL_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:served|used|as) (?:as )?(?:the |a )?(?:negative|positive)"
+    r"(?: (?:and|or) (?:negative|positive))? controls?\b",
+    re.I,
+)
+"""A substance a skin test used as its control ("saline and histamine were used as negative
+and positive controls"): part of the test, not given for the reaction."""
 _TEST_BEFORE = re.compile(
     r"\b(?:measurements?|assays?|levels?|tit(?:er|re)s?|concentrations?|determination"
     r"|detection|quantification|tests?|testing|cultures?|stain(?:ing)?)\s+(?:of|for)\s+"
@@ -144,7 +151,7 @@ _STANDING_AFTER = re.compile(
 """After a name: given as a premedication or before the (next) exposure ("antihistamine
 premedication", "omalizumab ... prior to the re-exposure")."""
 _TESTED_BEFORE = re.compile(
-    r"\b(?:patch|prick|intradermal|intracutaneous|skin|provocation|challenge|allergy)"
+    r"\b(?:patch|prick|intradermal|intracutaneous|epicutaneous|skin|provocation|challenge|allergy)"
     r"[ -]?test(?:s|ing|ed)?\b(?![^.;]{0,80}\b(?:treat\w*|therapy|resol\w*|improv\w*))"
     r"[^.;]{0,80}$|\b(?:was|were) (?:\w+ )?tested (?:with|for|to|against)\b[^.;]{0,60}$",
     re.I,
@@ -193,6 +200,8 @@ def not_for_the_reaction(text: str, start: int, end: int) -> bool:
     ):
         return True
     if _JOURNAL.search(before) or _LAB_AFTER.match(after) or _TEST_AFTER.match(after):
+        return True
+    if _CONTROL_AFTER.match(after):
         return True
     if _TEST_BEFORE.search(before[-60:]):
         return True

@@ -164,11 +164,11 @@ obtained via abdominal liposuction"): the
 approach or the harvest, not a treatment of its own."""
 INGREDIENT_BEFORE = re.compile(
     r"\b(?:adsorbed|absorbed|containing|contains|composed of|mixed with|combined with|diluted"
-    r"|adjuvant(?:ed)?|preserved)\b(?:[^.;:,]|(?<=\d):(?=\d)){0,30}$",
+    r"|adjuvant(?:ed)?|preserved|reconstitut\w*)\b(?:[^.;:,]|(?<=\d):(?=\d)){0,30}$",
     re.I,
 )
 """A name given as an ingredient of the product ("adsorbed in aluminum hydroxide", "diluted 1:1
-with sodium chloride")."""
+with sodium chloride", "hyaluronidase 1500 units reconstituted with lidocaine")."""
 _DILUTION = r"1\s*:\s*\d{2,3}[,.\s]?000\b"
 VASOCONSTRICTOR_BEFORE = re.compile(
     rf"(?:\b[a-z]*caine\b[^.;]{{0,25}}?(?:\bwith|\band|\bplus|/|\+)\s*|{_DILUTION}\s*)"
