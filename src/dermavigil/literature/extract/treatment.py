@@ -27,7 +27,7 @@ from dermavigil.domain.routes import Route
 from dermavigil.literature.extract import treatment_cues as cues
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.numbers import number_value
-from dermavigil.literature.extract.roles import statement_about_no_one, told_in_past
+from dermavigil.literature.extract.roles import recommends, statement_about_no_one, told_in_past
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment_combined import specific_names
 from dermavigil.literature.extract.treatment_conjuncts import listed_with, listed_with_suspect
@@ -110,6 +110,37 @@ def _underwent_before(sentence: Sentence, start: int, end: int, first_reaction: 
     )
 
 
+def _unread(sentence: Sentence, exposed: int, first_reaction: int) -> bool:
+    """A sentence the narrative's cues leave unread: before both the exposure's and the first
+    reaction's sentence with no word of a reaction (it treated the underlying disease), a
+    generic statement in the present ("... often requires surgical treatment"), or one with no
+    treatment cue and no procedure told by its verb ("he was intubated" is its own cue). A
+    report's statement of its own case (:data:`.treatment_cues.REPORTED`) is read all the
+    same, for its procedures."""
+    return (
+        (
+            0 < sentence.index < exposed
+            and first_reaction > 0
+            and sentence.index < first_reaction
+            and not _OF_A_REACTION.search(sentence.text)
+        )
+        or bool(cues.GENERIC_PRESENT.search(sentence.text) and not told_in_past(sentence.text))
+        or (
+            not cues.CUE.search(sentence.text)
+            and not any(pattern.search(sentence.text) for pattern, _ in PROCEDURE_VERBS)
+        )
+    )
+
+
+def _done_for_the_case(text: str, start: int) -> bool:
+    """The procedure at ``start`` is predicated of the case the report states: in a relative
+    clause on it ("a case of ... hematoma, which requires surgical treatment"), possessed by
+    it ("a case of ... syndrome and its surgical treatment") or the report's own object ("a
+    case report of surgical excision of the paraffinoma")."""
+    reported = cues.REPORTED.search(text)
+    return bool(reported) and bool(cues.CASE_TIE.search(text, reported.start(), start))
+
+
 _NEW_CLAUSE = re.compile(
     r"(?:,\s*|\s)(?:and|but|so|thus|therefore)\s+(?=(?:the (?:patient|wom[ae]n|m[ae]n|girl|boy"
     r"|child)|she|he|they|we|her|his)\b)",
@@ -179,13 +210,6 @@ def find_treatments(
             first_reaction,
             [a - sentence.start for a, _ in reaction_spans if sentence.start <= a < sentence.end],
         )
-        if (
-            0 < sentence.index < exposed
-            and first_reaction > 0
-            and sentence.index < first_reaction
-            and not _OF_A_REACTION.search(sentence.text)
-        ):
-            continue
         title_cue = cues.TITLE_CUE.search(sentence.text)
         title_before = cues.TITLE_BEFORE.search(sentence.text)
         if sentence.section == "title":
@@ -195,13 +219,11 @@ def find_treatments(
             statement_about_no_one(sentence)
             or cues.GENERAL.search(sentence.text)
             or cues.MESH.search(sentence.text)
-            or (cues.GENERIC_PRESENT.search(sentence.text) and not told_in_past(sentence.text))
         ):
             continue
-        elif not cues.CUE.search(sentence.text) and not any(
-            pattern.search(sentence.text) for pattern, _ in PROCEDURE_VERBS
-        ):
-            continue  # a procedure told by its verb is its own cue ("he was intubated")
+        by_report = sentence.section != "title" and _unread(sentence, exposed, first_reaction)
+        if by_report and (not cues.REPORTED.search(sentence.text) or recommends(sentence)):
+            continue
         local = tuple(
             (a - sentence.start, b - sentence.start)
             for a, b in suspect_spans
@@ -249,6 +271,13 @@ def find_treatments(
                 # management of"
             drug = match.group(0).strip()
             drug = CANONICAL.get(drug.lower(), drug)
+            if by_report and (
+                not cues.PROCEDURE_NAME.search(drug)
+                or cues.SETTING_AFTER.search(sentence.text[: match.start()])
+                or not _done_for_the_case(sentence.text, match.start())
+            ):
+                continue  # a report's statement of its case names its surgery (not one it
+                # followed); its drugs are the patient's regimen more often than a treatment
             if names_the_exposure(drug, causes) and not title_cue:
                 continue
             if drug_key(drug) in before and not TREATMENT.fullmatch(drug):

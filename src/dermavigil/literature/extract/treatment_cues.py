@@ -55,6 +55,35 @@ CUE = re.compile(
     r"\b(?:improv|resol|heal|recover|relie|subsid|disappear)\w*)\b",
     re.I,
 )
+REPORTED = re.compile(
+    r"\b(?:we (?:here(?:by|in)? )?(?:report|present|describe)"
+    r"|(?:this|the present) (?:article|paper|report|letter) (?:\w+ )?(?:reports?|reported"
+    r"|presents?|presented|describes?|described|is a (?:case )?report of))\b",
+    re.I,
+)
+"""The report stating its own case ("Here, we report a case of ... hematoma ..., which
+requires surgical treatment", "This article reported an unusual case of ... and its surgical
+treatment", "This paper is a case report of surgical excision of the paraffinoma"): a
+summary of this patient's course (the abstract's statement of the case, Day and Gastel, *How
+to Write and Publish a Scientific Paper*, 8th ed., 2016, ch. 10 and 27), which names what was
+done for it in any tense and wherever it stands, so it is its own treatment cue."""
+PROCEDURE_NAME = re.compile(
+    r"\b(?:surg\w*|operat\w*|excision|de-?bridement|drainage|resection|reconstruction|removal"
+    r"|evacuation|extraction|amputation|flaps?|grafts?|grafting|fasciotomy)\b",
+    re.I,
+)
+"""A surgical procedure's name: what a report's statement of its case names as done."""
+CASE_TIE = re.compile(
+    r"\b(?:(?:which|that|who) (?:\w+ )?(?:requir|necessitat|need|underw|undergo)\w*"
+    r"|and (?:its|their) |report of\b|(?:treated|managed) (?:\w+ )?(?:with|by)\b)"
+)
+"""What ties a procedure to the case a report states: a relative clause, a possessive, the
+report's object (see :func:`.treatment._done_for_the_case`)."""
+SETTING_AFTER = re.compile(
+    r"\b(?:after|following|post-?)\s+(?:(?:an?|the|his|her|their)\s+)?(?:[\w-]+\s+){0,3}$", re.I
+)
+"""A procedure a time adverbial names ("a case of necrosis after surgical excision of a
+naevus"): the setting the reaction followed, not what was done for it."""
 ROUTE_BEFORE = re.compile(
     r"(oral|topical|intravenous|intralesional|intramuscular|subcutaneous|systemic)\s+"
     r"(?:(?!and\b|or\b)\w+\s+)?$",
