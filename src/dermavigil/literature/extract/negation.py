@@ -113,13 +113,16 @@ _PRE_HYPOTHETICAL = (
     r"|to (?:rule out|exclude)|"
     r"(?:can|may|might|could) (?:\w+ )?(?:cause|lead to|result in|induce|produce|trigger)"
     r"|(?:the )?risks? of|to (?:avoid|avert|prevent|minimi[sz]e|reduce the risk of)|prevention of"
+    r"|risk factors?(?: (?:included|includes|include|were|are|such as|like|for|of))?"
     r"|(?:the |high |low |higher |lower )?(?:rates?|incidences?|frequency|prevalence) of"
     r"|prevent(?:ed|s)?|minimi[sz](?:ed|es)|prophyla(?:xis|ctic)(?: (?:against|of|for))?"
     r"|(?:sav|spar)(?:ed|es|ing|e) (?:[\w-]+ ){0,3}?from|averted"
     r"|(?:followed|monitored|observed|watched|checked) (?:closely )?"
     rf"for{_NOT_A_DURATION}(?: any)?(?: signs? of)?"
 )
-"""... "(tested) for" or "(followed) for" a duration ("an exercise test for 50 minutes", "was
+"""... the risk factors of a reaction or those a study found ("major risk factors included
+uncontrolled asthma") are a population's, not events of this patient; "(tested) for" or
+"(followed) for" a duration ("an exercise test for 50 minutes", "was
 followed for 1 year and ... improved") looks for nothing; what
 a treatment "saved the eye from" or "spared her from" did not happen; the rate, incidence or
 prevalence of a reaction ("the comparably high rates of injection-site reactions") is a

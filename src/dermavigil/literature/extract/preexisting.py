@@ -37,12 +37,17 @@ NOT_A_REACTION = re.compile(r"\b(?:BCG|vaccination|vaccine|insertion)\s+$", re.I
 NAMES_AN_INSTRUMENT = re.compile(
     r"(?:\s+[A-Z][\w-]*)*\s+(?i:scales?|scores?|index(?! fingers?)|criteria|questionnaires?"
     r"|ratios?|groups?|society|classification|inventory)\b"
+    r"|\s+(?i:screen(?:ing)?s?|work-?ups?|panels?)\b"
+    r"|(?:\s+(?!(?:an?|the|as|is|was|are|were|and|or|of|in|to|be|been|with|by|for)\b)[a-z][\w-]*)"
+    r"{0,2}\s+(?i:factors?)\b"
 )
-"""The head noun of a measure, a set of criteria or a body a mention modifies, right after it or
-after the capitalised words of its name ("the Hyperhidrosis Disease Severity Scale", "an NIH
-stroke score of 11", "International Contact Dermatitis Research Group criteria", "adjusted odds
-ratio"): the mention names the instrument (the head of an English compound is its last noun),
-not the patient's reaction."""
+"""The head noun of a measure, a set of criteria, a test or a body a mention modifies, right
+after it or after the capitalised words of its name ("the Hyperhidrosis Disease Severity
+Scale", "an NIH stroke score of 11", "International Contact Dermatitis Research Group
+criteria", "adjusted odds ratio", "a thrombophilia screen", "allergy work-ups"), or the factor
+it names with up to two words between ("anti-tumour necrosis factor", "risk factors"): the
+mention names the instrument, the test or the molecule (the head of an English compound is its
+last noun), not the patient's reaction."""
 _INDICATION = re.compile(
     r"\b(?:inject\w*|injec-|dose|vaccinat\w*|intramuscular\w*|subcutaneous\w*|IM|SC|given"
     r"|administered|administration|received|receiving|undergoing|treated|treatment with|taking"
@@ -146,12 +151,15 @@ _THEN_REACTION = re.compile(
     r"^(?:(?!\b(?:after|following|post|since|due|induced|related|caused|secondary)\b)[^.;])*?"
     r"\b(?:who\s+(?:then\s+|later\s+|subsequently\s+)?(?:developed|reported|experienced"
     r"|presented|received|underwent)|(?<!that )(?<!which )(?:then\s+|later\s+|subsequently\s+)?"
-    r"(?:presented with|developed|experienced))\b",
+    r"(?:presented with|developed|experienced"
+    r"|presented(?!\s+(?:to|at|in|on|for|as|after|following|with|by|from|\d)\b)))\b",
     re.I,
 )
 """A condition the patient already had when the report's events began: "a woman with
 cervicogenic headache and cervical dystonia who reported flushing after the injections";
-not the condition that itself developed ("a woman with a buccal silicone granuloma that
+"presented" with its object and no "with" ("two patients with renal failure presented skin
+lesions after ...") goes on to the case as "presented with" does; not the condition that
+itself developed ("a woman with a buccal silicone granuloma that
 developed following a dental infection": the granuloma is the event)."""
 
 
@@ -242,6 +250,13 @@ _ILLNESS_BEFORE = re.compile(
     r"|influenza|flu|urinary(?: tract)?|dental|sinus|throat|ear|chest)\s+$",
     re.I,
 )
+_ILLNESS_WITHIN = re.compile(
+    r"\b(?:COVID(?:-19)?|SARS-CoV-2|(?:novel )?corona ?virus|viral|virus|respiratory(?: tract)?"
+    r"|influenza|flu|intercurrent|concurrent)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
+"""A virus or an intercurrent course among the mention's own words ("concurrent viral
+infections", "transient respiratory infections"): the illness beside the exposure."""
 _ILLNESS_AFTER = re.compile(
     r"^\s+(?:with|by|due to|from)\s+(?:the\s+|a\s+)?(?:SARS|COVID|(?:novel )?corona|influenza"
     r"|virus|viral)",
@@ -251,12 +266,15 @@ _ILLNESS_AFTER = re.compile(
 
 def _intercurrent(text: str, start: int, end: int) -> bool:
     """An infection named by its virus or organ ("COVID-19 infection", "infection with
-    SARS-CoV-2", "a respiratory infection"): an illness of the patient beside the exposure,
+    SARS-CoV-2", "a respiratory infection"), or with a virus or an intercurrent course among
+    its own words (:data:`_ILLNESS_WITHIN`): an illness of the patient beside the exposure,
     not an infection of the injection site."""
+    infection = _INFECTION.search(text, start, end)
     return bool(
-        _INFECTION.search(text, start, end)
+        infection
         and (
             _ILLNESS_BEFORE.search(text[max(0, start - 40) : start])
+            or _ILLNESS_WITHIN.search(text[start : infection.start()])
             or _ILLNESS_AFTER.match(text[end:])
         )
     )
