@@ -42,12 +42,8 @@ from dermavigil.literature.extract.indication_products import reaction_start
 from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.needle_procedure import skin_procedure_first
 from dermavigil.literature.extract.onset import refine_onsets, stated_onset
-from dermavigil.literature.extract.outcome import (
-    find_outcome,
-    first_told,
-    indication_heads,
-    summaries,
-)
+from dermavigil.literature.extract.outcome import find_outcome, first_told, summaries
+from dermavigil.literature.extract.outcome_subject import indication_heads
 from dermavigil.literature.extract.patient import add_series, find_patient, find_series_patients
 from dermavigil.literature.extract.product_abbreviations import abbreviated_names, abbreviations
 from dermavigil.literature.extract.product_category import (

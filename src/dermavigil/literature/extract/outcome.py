@@ -25,8 +25,9 @@ A status in a sentence set before the case ("seven months ago ... healed"), or
 only possible ("may heal leaving a scar"), is not the outcome; a pluperfect one
 ("had persisted") only when nothing later is stated. The subject tells which
 reactions it covers: "the lesions" means the visible lesions, anything else all.
-The status one sentence states is read by :mod:`.outcome_sentence`, what ends a status
-before the narrative's end by :mod:`.outcome_superseded`, seriousness by :mod:`.seriousness`.
+The status one sentence states is read by :mod:`.outcome_sentence`, whether it is the
+reaction's by :mod:`.outcome_subject`, what ends a status before the narrative's end by
+:mod:`.outcome_superseded`, seriousness by :mod:`.seriousness`.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from dermavigil.literature.extract.outcome_sentence import (
     present,
     sentence_status,
 )
+from dermavigil.literature.extract.outcome_subject import told_of_other
 from dermavigil.literature.extract.outcome_superseded import superseded
 from dermavigil.literature.extract.outcome_words import OUTCOMES, StatusMention
 from dermavigil.literature.extract.sentences import Sentence
@@ -120,23 +122,6 @@ higher risk for fatal anaphylaxis': what a reaction class can do, not this patie
 (as is a present-tense description of a kind, :data:`.outcome_sentence.KIND_BEFORE`)."""
 
 
-_SWITCHED = re.compile(r"\b(?:switched|changed|converted|moved) (?:over )?to\b[^.;]{0,80}$", re.I)
-"""'the patient was switched to a monoclonal cGRP antibody with good response': the response of
-the underlying disease to the next drug, not a status of the reaction."""
-_EFFICACY = re.compile(
-    r"\b(?:efficacy|PASI|BMI|body mass index|disease activity|with the treatment of|good tolerance"
-    r"|persistently (?:high|elevated|raised|low|increased))\b",
-    re.I,
-)
-"""'With the treatment of dupilumab, her skin lesions of the body have improved', 'we continue
-therapy due to the good response and efficacy', 'His last BMI was 16.5 with an improvement',
-'persistently high levels of acute phase reagents': the indication's course on the therapy or
-a laboratory level, not a status of the reaction (docs/annotation.md, outcome)."""
-_REASON = re.compile(r"^\W*(?:since|as|because|given that)\s+[^,;]*$", re.I)
-"""An interim status in a clause of reason opening the sentence ("Since there was no
-improvement in circulation after 20 minutes, ...", "Because of the improvement in her RA, she
-wished to continue"): a subordinate clause giving the cause of what the main clause tells
-next (Quirk et al. 1985, 15.45), not the last status."""
 _DISCHARGED = re.compile(r"\b(?:was|were) (?:\w+ )?discharged\b(?! against)", re.I)
 """'He was discharged after sixteen days of hospitalization': a discharge with no end status
 stated is recovering (docs/annotation.md, the v0xx decisions), read only when the narrative
@@ -164,28 +149,6 @@ def _pluperfect(text: str, status: StatusMention) -> bool:
     return _PARTICIPLE.match(text, after_had) is not None and not _TIMED_AFTER.match(
         text[status.span[1] :]
     )
-
-
-_HEAD = re.compile(r"([a-z][a-z-]{4,})s?\W*$", re.I)
-_GENERIC_HEADS = frozenset({"lines", "loss", "wrinkle", "areas", "region", "appearance"})
-
-
-def indication_heads(indications: Iterable[str], reactions: Iterable[str]) -> list[str]:
-    """The head nouns of the suspects' indications ("for treatment of a keloid": keloid,
-    "to treat rheumatoid arthritis": arthritis), lower case, leaving out a generic head and
-    one a reaction of the case names (the indication read wrongly)."""
-    told = " ".join(reactions).lower()
-    heads = [m.group(1).lower() for i in indications if (m := _HEAD.search(i))]
-    return [h for h in heads if h not in _GENERIC_HEADS and h not in told]
-
-
-def _of_indication(text: str, status: StatusMention, heads: Sequence[str]) -> bool:
-    """A status told of the indication, not of the reaction ("There was improvement in the size
-    of the keloid over time" of intralesional injections given for a keloid): the indication's
-    head noun within the status's reach (docs/annotation.md: the indication of the injection
-    is no reaction, and the outcome is the reaction's)."""
-    window = text[max(0, status.span[0] - 50) : status.span[1] + 50]
-    return any(re.search(rf"\b{re.escape(h)}s?\b", window, re.I) for h in heads)
 
 
 def _keep(facts: OutcomeFacts, sentence: Sentence, status: StatusMention) -> None:
@@ -244,16 +207,7 @@ def _last_status(
         status = sentence_status(sentence)
         if status is None or _BEFORE_CASE.search(sentence.text, 0, status.span[0]):
             continue
-        if (
-            status.outcome is Outcome.recovering
-            and _SWITCHED.search(sentence.text, 0, status.span[0])
-            or status.outcome in (Outcome.recovering, Outcome.not_recovered)
-            and (
-                _EFFICACY.search(sentence.text)
-                or _REASON.search(sentence.text[: status.span[0]])
-                or _of_indication(sentence.text, status, indications)
-            )
-        ):
+        if told_of_other(sentence.text, status, indications):
             continue
         if _pluperfect(sentence.text, status) and not _TIMED.search(sentence.text):
             earlier = earlier or (sentence, status)
@@ -321,7 +275,8 @@ def find_outcome(
     :func:`.seriousness.reaction_criteria`; ``exposure`` (the first case sentence naming the
     suspect) dates an admission, see :func:`.seriousness.find_seriousness`; ``summed`` (the
     sentences outside the case that sum it up, :func:`summaries`) give the outcome when the
-    narrative states none, and seriousness criteria; ``indications`` (:func:`indication_heads`)
+    narrative states none, and seriousness criteria; ``indications``
+    (:func:`.outcome_subject.indication_heads`)
     tell which statuses are the indication's.
     """
     facts = OutcomeFacts()

@@ -9,7 +9,8 @@ flaps, surgical drainage, an abscess drained). The word "serious" itself ("a ser
 complication") is none of the criteria (``docs/annotation.md``, r050). A criterion is
 taken from a sentence only when it is asserted (not negated, not a possibility:
 "excision may be needed") and, for surgery, when the operation treats the reaction: an
-excision or a removal for histology is diagnostic, like a biopsy (``docs/annotation.md``).
+excision or a removal for histology is diagnostic, like a biopsy (``docs/annotation.md``;
+:mod:`.seriousness_surgery`).
 
 A reaction of this patient coded to an HPO term under a phenotype that is itself a
 criterion also states it (:mod:`.seriousness_codes`). The s0xx decisions: Bell's palsy is a
@@ -37,6 +38,7 @@ from dermavigil.literature.extract.device_removal import ENDOVASCULAR, routine_r
 from dermavigil.literature.extract.negation import Assertion, assertion
 from dermavigil.literature.extract.outcome_words import CELL_DEATH, UNRELATED_DEATH
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.seriousness_surgery import diagnostic, untied
 from dermavigil.literature.extract.stated_nothing import definitions, index_terms
 
 Span = tuple[int, int]
@@ -171,13 +173,6 @@ _MODAL_AFTER = re.compile(
 """'surgical excision may be needed', 'surgical intervention was deemed necessary': a
 possibility, or what was only considered, told after the criterion; 'complete surgical
 excision was not feasible', 'was infeasible': one ruled out."""
-_DIAGNOSTIC = re.compile(
-    r"\b(?:for (?:\w+ )?(?:histolog\w*|histopatholog\w*|patholog\w*|diagnos\w*|analysis"
-    r"|examination|culture|microscop\w*)|processed for|sent for|excisional biops\w*)\b",
-    re.I,
-)
-"""'An intradermal nodule was excised and processed for histopathology': a diagnostic excision,
-not a surgical treatment (``docs/annotation.md``)."""
 _NAMED_BY = re.compile(
     r"(?<![^\W\d])(?:Plastic|Department|Division|Journal|Society|Association|Institute|Unit"
     r"|Centre|Center|Annals|Archives)\b",
@@ -185,17 +180,6 @@ _NAMED_BY = re.compile(
 """A name's head word, also right after an affiliation's footnote number ("1Division of
 Pulmonary and Critical Care Medicine")."""
 _JOURNAL_AFTER = re.compile(r"\s*(?:[\u2013\u2014-]|:)?\s*(?:Global Open|Journal|Case Reports)")
-_REMOVAL_ONLY = re.compile(
-    r"(?:excision|excised|resections?|(?:\w+ )*(?:removed|resected)|remov\w+ (?:\w+ ){0,3}"
-    r"surgically|surgical (?:removal|excision)|underwent (?:\w+ ){0,3}?(?:removal|excision"
-    r"|resection)|(?:excision|removal|resection)\b.*|surgery for (?:the )?(?:removal|excision))",
-    re.I,
-)
-"""The operations that only take the lesion or the material out (not debridement, drainage,
-grafting or a flap, which treat the reaction's tissue)."""
-_EXCISION = re.compile(r"excis|remov|resect", re.I)
-_SURGICAL = re.compile(r"\bsurg\w+|\boperat\w+|general an(?:a)?esthesia", re.I)
-"""A surgical removal stays a treatment even when its specimen goes to histology."""
 _CLAUSE = re.compile(
     r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=(?:the|his|her|all|its|their)\b)", re.I
 )
@@ -241,31 +225,6 @@ def _hypothetical(text: str, match: re.Match[str]) -> bool:
     return bool(_HYPOTHETICAL.search(before[-60:])) and not _OWN.search(before)
 
 
-_TUMOUR = r"(?:malignan\w*|cancer|carcinoma|tumou?r|neoplas\w*|metasta\w*|sarcoma|lymphoma)"
-_FOR_TUMOUR = re.compile(
-    r"[^.;]{0,40}?\b(?:(?:because of|for|due to|given|on)\s+(?:the\s+|a\s+)?(?:possibility"
-    rf"|suspicion|concern|fear|risk)\s+(?:of|for)\s+(?:an?\s+)?(?:[\w-]+\s+)?{_TUMOUR}"
-    rf"|to (?:rule out|exclude) (?:an?\s+)?(?:[\w-]+\s+)?{_TUMOUR}"
-    rf"|(?:as|for) (?:a\s+)?(?:suspected|presumed|possible) (?:[\w-]+\s+)?{_TUMOUR})",
-    re.I,
-)
-"""'he was surgically treated because of the possibility of malignancy', 'excised to rule out a
-sarcoma': an operation to exclude a tumour is diagnostic, like an excisional biopsy
-(docs/annotation.md: a biopsy or an excision for histology is neither a treatment nor, alone,
-a reason for serious)."""
-
-
-def _diagnostic(text: str, match: re.Match[str]) -> bool:
-    """An excision or removal for histology, not a surgical one ("a nodule was excised and
-    processed for histopathology"), or any operation to exclude a tumour; drainage,
-    debridement or grafting always treat."""
-    if _FOR_TUMOUR.match(text, match.end()):
-        return True
-    if not _EXCISION.search(match.group(0)) or _SURGICAL.search(text):
-        return False
-    return bool(_DIAGNOSTIC.search(text, match.start(), match.end() + 60))
-
-
 def _furniture(text: str, match: re.Match[str]) -> bool:
     """'Plastic and Reconstructive Surgery – Global Open', 'Department of Breast Cancer and
     Reconstructive Surgery': a journal's or a department's name, not an operation."""
@@ -273,58 +232,6 @@ def _furniture(text: str, match: re.Match[str]) -> bool:
         _NAMED_BY.search(text[max(0, match.start() - 50) : match.start()])
         or _JOURNAL_AFTER.match(text, match.end())
     )
-
-
-_RESOLVED_BY = re.compile(
-    r"\b(?:resolved|healed|recovered|improved|disappeared|subsided|regressed|cleared)\b"
-    r"(?:\s+\w+ly)?\s+(?:after|following|with|by)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-"""'heart failure, which resolved promptly after surgical excision of the foreign material':
-the resolution told right before the removal ties them in one sentence."""
-
-
-_TO_REMOVE = re.compile(
-    r"[^.;]{0,40}?\b(?:to|for)\s+(?:the\s+)?(?:extract|remov|excis|resect)", re.I
-)
-"""'Surgical treatment was performed to extract a well-encapsulated lesion', 'we made an
-external incision to remove the neoplasm': an operation told as a removal."""
-_GENERIC_OPERATION = re.compile(r"surg|operat|incis", re.I)
-
-
-_AS_TREATMENT = re.compile(
-    r"\b(?:for (?:the )?(?:treatment|management) of|to treat\b|(?:was|were) (?:then |later )?"
-    r"(?:treated|managed) (?:with|by)|requir\w+|needed|necessitat\w+)",
-    re.I,
-)
-"""'17 patients who underwent perilesional surgical excision for treatment of a foreign body
-granuloma', 'three patients required surgical excision': the removal told as the reaction's
-treatment, whatever resolution follows (docs/annotation.md, the t0xx decisions: a surgical
-excision is serious)."""
-
-
-_SUCCEEDED = re.compile(r"[^.;]{0,100}?\b(?:successfully|uneventfully)\b", re.I)
-"""'Surgical removal of the breast filler ... was successfully performed': told as a success."""
-
-
-def _untied(sentence: Sentence, match: re.Match[str], resolved: int | None) -> bool:
-    """An excision or a removal the text does not tie to the reaction's resolution: no
-    resolution is told in its sentence or after it ('persisted for 10 months until it was
-    excised', 'the clinician excised the initial lesion only'; docs/annotation.md, r7xx
-    decisions: neither a treatment nor serious). Debridement, grafting, drainage and
-    flaps always treat the reaction."""
-    removal = _REMOVAL_ONLY.fullmatch(match.group(0)) or (
-        _GENERIC_OPERATION.search(match.group(0)) and _TO_REMOVE.match(sentence.text, match.end())
-    )
-    if not removal:
-        return False
-    if _AS_TREATMENT.search(sentence.text):
-        return False
-    if _RESOLVED_BY.search(sentence.text, 0, match.start()) or _SUCCEEDED.match(
-        sentence.text, match.end()
-    ):
-        return False
-    return resolved is None or resolved < sentence.start + match.start()
 
 
 _EXPOSURE_OPERATION = re.compile(
@@ -374,9 +281,9 @@ def find_seriousness(
                 ):
                     continue
                 if criterion is SeriousnessCriterion.medically_important and (
-                    _diagnostic(sentence.text, match)
+                    diagnostic(sentence.text, match)
                     or routine_removal(sentence.text, match)
-                    or (resolved != -1 and _untied(sentence, match, resolved))
+                    or (resolved != -1 and untied(sentence, match, resolved))
                 ):
                     continue
                 criteria.append(criterion)
