@@ -54,7 +54,7 @@ _INPATIENT = re.compile(
 )
 """'A 68-year-old hospitalized female presented ...': a patient already in hospital when the
 reaction began (for the indication), no stay the reaction caused."""
-_EARLIER = re.compile(
+EARLIER = re.compile(
     r"\b(?:had (?:\w+ )?(?:been|received|undergone|had|got)|earlier|before|prior|ago"
     r"|previously|preceding|history of|(?:admitted|confessed|reported|disclosed|revealed|denied)"
     r" (?:to )?(?:having|that|\w+ing))\b",
@@ -118,7 +118,7 @@ def admitted_before(
             # 'received intravenous phenytoin ... and was admitted to the medicine service.'
             # with no time or cause of its own: the stay the exposure began
             return True
-        return sentence.index < exposure.index and not _EARLIER.search(exposure.text)
+        return sentence.index < exposure.index and not EARLIER.search(exposure.text)
     return first_reaction > 0 and sentence.index < first_reaction
 
 
@@ -154,7 +154,7 @@ def admitted_for(
         or exposure is not None
         and exposure.index >= sentence.index
         and _GIVING.search(exposure.text)
-        and not _EARLIER.search(exposure.text)
+        and not EARLIER.search(exposure.text)
     ):
         return False
     cause = _FOR_CAUSE.match(sentence.text, match.end())

@@ -74,6 +74,7 @@ from dermavigil.literature.extract.sentences import Sentence, split_sentences
 from dermavigil.literature.extract.series_cue import find_series
 from dermavigil.literature.extract.series_facts import add_group_seriousness, is_trial, with_groups
 from dermavigil.literature.extract.seriousness_codes import lasting_codes
+from dermavigil.literature.extract.seriousness_history import given_sentence
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 from dermavigil.literature.extract.unplaced_sites import unplaced_sites
@@ -216,6 +217,7 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
         indications=indication_heads(
             [p.indication or "" for p in products], [r.verbatim for r in reactions]
         ),
+        given=given_sentence(case_part, exposed_in, named),
     )
     deposit_recurrence(challenge, bool(products) and products[0].category in _MEDICINES)
     recurrence_last(challenge, outcome)

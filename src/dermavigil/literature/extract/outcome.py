@@ -49,6 +49,7 @@ from dermavigil.literature.extract.outcome_words import OUTCOMES, StatusMention
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.seriousness import find_seriousness
 from dermavigil.literature.extract.seriousness_codes import reaction_criteria
+from dermavigil.literature.extract.seriousness_history import history_sentences
 from dermavigil.literature.extract.stated_nothing import definitions, index_terms
 
 Span = tuple[int, int]
@@ -267,6 +268,7 @@ def find_outcome(
     exposure: Sentence | None = None,
     summed: Sequence[Sentence] = (),
     indications: Sequence[str] = (),
+    given: Sentence | None = None,
 ) -> OutcomeFacts:
     """Outcome facts from case sentences from the first reaction sentence on.
 
@@ -277,7 +279,9 @@ def find_outcome(
     sentences outside the case that sum it up, :func:`summaries`) give the outcome when the
     narrative states none, and seriousness criteria; ``indications``
     (:func:`.outcome_subject.indication_heads`)
-    tell which statuses are the indication's.
+    tell which statuses are the indication's; ``given`` (the first case sentence that tells the
+    suspect given, :func:`.seriousness_history.given_sentence`) ends the illness it was given
+    in, whose criteria are none of the reaction's (:func:`.seriousness_history.history_sentences`).
     """
     facts = OutcomeFacts()
     # "An event is serious when ...: death, ...", "Keywords: ...; amputation": no status
@@ -309,13 +313,23 @@ def find_outcome(
         [*(patient if serious_from is None else serious_from), *summed], key=lambda s: s.index
     )
     reactions = [(list(codes), spans) for codes, spans in reactions]
+    told = [span for _, spans in reactions for span in spans]
+    history = history_sentences(patient, given)
     criteria, spans = find_seriousness(
         serious_from,
         first_reaction,
         resolved,
         exposure,
-        [span for _, spans in reactions for span in spans],
+        told,
+        history,
     )
+    before = [(s.start, s.end) for s in patient if s.index in history]
+    # a reaction told only in the illness the suspect was given in is no criterion
+    reactions = [
+        (codes, kept)
+        for codes, spans in reactions
+        if (kept := [p for p in spans if not any(a <= p[0] < b for a, b in before)])
+    ]
     facts.seriousness = criteria
     if spans:
         facts.spans["seriousness"] = spans

@@ -76,6 +76,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"| (?:about |approximately )?(?:a|one|two|three|four|five|six|seven|\d+)"
             r" (?:days?|weeks?) later)"
             r"|(?:accepted|received) (?:her|him|the patient) in transfer"
+            r"|to admit (?:her|him|them|the patient)"
             r"|transferred to (?:\w+ ){0,3}?(?:hospital|centre|center|unit|facility"
             r"|ward|department)"
             r"|intensive care|critical care|high[- ]dependency unit|[PNMS]?ICU)\b",
@@ -109,7 +110,8 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"\b(?:debridements?|debrided|necr(?:os)?ectom(?:y|ies)|excisions?|excised"
             r"|skin graft\w*|grafting"
             r"|fasciotom(?:y|ies)"
-            r"|surgical (?:drainage|intervention|removal|excision|exploration|management)"
+            r"|surgical (?:drainage|interventions?|removal|excisions?|exploration|management)"
+            r"|requir(?:ed|ing|es) (?:\w+ )?surgery|(?:treated|managed) (?:with|by) surgery"
             r"|underwent (?:\w+ )?surgery|\d+ operations|operated on|incision(?:al drainage)?"
             r"|received (?:\w+ )?surgery|(?:was|were) operated\b"
             r"|incised|surgical (?:and (?:\w+ )?)?(?:treatments?|repairs?|debridements?)"
@@ -121,7 +123,7 @@ _SERIOUS: tuple[tuple[SeriousnessCriterion, re.Pattern[str]], ...] = (
             r"|(?:drainage|debridement|exploration|excision|removal|resection)\b[^.;]{0,40}?"
             r"\b(?:was|were) (?:then )?(?:performed|done|carried out|required|undertaken)"
             r"|(?:surgery|surgical treatment|an operation) was (?:then )?undertaken"
-            r"|(?:after|following|during) (?:the |an? )?operation"
+            r"|(?:after|following|during|at) (?:the |an? )?operation"
             r"|(?<!during )(?<!in the )intraoperative\w*"
             r"(?! (?:setting|period|course|an(?:a)?esthe\w+ care))"
             r"|drains?"
@@ -248,13 +250,17 @@ def find_seriousness(
     resolved: int | None = -1,
     exposure: Sentence | None = None,
     reaction_spans: Sequence[Span] = (),
+    history: frozenset[int] = frozenset(),
 ) -> tuple[list[SeriousnessCriterion], list[Span]]:
     """The criteria the sentences state, in the order of :data:`_SERIOUS`, with spans
     (``first_reaction``: the index of the first sentence that tells a reaction, 0 unknown;
     ``resolved``: where the text's last stated resolution ends, None when it states none,
     -1 when not known: an excision then counts as it is; ``exposure``: see
     :func:`.admission.admitted_before`; ``reaction_spans``: where this patient's reactions are
-    told, see :func:`.admission.admitted_for`)."""
+    told, see :func:`.admission.admitted_for`; ``history``: the sentences that tell the illness
+    the suspect was given in, :func:`.seriousness_history.history_sentences`: no criterion
+    but an admission, which :func:`.admission.admitted_for` may tie to a reaction, is taken
+    from them)."""
     criteria: list[SeriousnessCriterion] = []
     spans: list[Span] = []
     defined = definitions(sentences) | index_terms(sentences)
@@ -269,6 +275,11 @@ def find_seriousness(
                     continue
                 if _furniture(sentence.text, match) or _EXPOSURE_OPERATION.search(
                     sentence.text, max(0, match.start() - 30), match.start()
+                ):
+                    continue
+                if (
+                    sentence.index in history
+                    and criterion is not SeriousnessCriterion.hospitalisation
                 ):
                     continue
                 if criterion is SeriousnessCriterion.hospitalisation and (
