@@ -45,6 +45,7 @@ from dermavigil.literature.extract.outcome_sentence import (
 )
 from dermavigil.literature.extract.outcome_subject import told_of_other
 from dermavigil.literature.extract.outcome_superseded import superseded
+from dermavigil.literature.extract.outcome_transient import transient_status
 from dermavigil.literature.extract.outcome_words import OUTCOMES, StatusMention
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.seriousness import find_seriousness
@@ -344,6 +345,12 @@ def find_outcome(
     # read after seriousness: a discharge is no resolution an operation is tied to
     narrative = [s for s in patient if s.index >= first_reaction]
     if facts.outcome is None and not any(sentence_status(s) for s in narrative):
+        short = transient_status(
+            sorted([*patient, *summed], key=lambda s: s.index), [spans for _, spans in reactions]
+        )
+        if short is not None:  # "a transient facial nerve palsy": recovered
+            _keep(facts, *short)
+            return facts
         for sentence in reversed(narrative):
             found = _DISCHARGED.search(sentence.text)
             if found and present(sentence, *found.span()):
