@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from dermavigil.literature.extract.exposure_order import before_given
 from dermavigil.literature.extract.negation import Assertion
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.literature.extract.treatment_names import TREATMENT
@@ -233,10 +234,11 @@ def before_exposure(patient: list[Sentence]) -> set[int]:
     """Indexes of the case sentences told before the exposure sentence, which say what the
     patient had before the injection (the complaint it was given for): only when a sentence
     gives the exposure and then what followed it, and for sentences that do not themselves
-    speak of an injection or of something after it."""
+    speak of an injection or of something after it; else those a chronological narrative
+    tells before its exposure (:func:`~.exposure_order.before_given`)."""
     exposure = next((s.index for s in patient if _EXPOSURE_THEN.search(s.text)), None)
     if exposure is None:
-        return set()
+        return before_given(patient)  # a chronological narrative (:mod:`.exposure_order`)
     return {
         s.index
         for s in patient

@@ -24,6 +24,7 @@ from dermavigil.literature.extract.cause_words import CAUSE_WORDS
 from dermavigil.literature.extract.clauses import clauses
 from dermavigil.literature.extract.counted_events import counted_events
 from dermavigil.literature.extract.device_events import device_events, device_kind, same_event
+from dermavigil.literature.extract.exposure_order import ONSET
 from dermavigil.literature.extract.grown_infection import grown_infection
 from dermavigil.literature.extract.latency import latency
 from dermavigil.literature.extract.mentions import Mention, mentions, named_disease
@@ -66,6 +67,7 @@ def find_reactions(
     reactions: list[ReactionFacts] = []
     excluded: list[Excluded] = []
     before = before_exposure(patient)
+    prior: set[str] = set()  # the codes of what the sentences before the exposure tell
     results: set[str] = set()
     indications: set[str] = set()  # what the title gives as the injection's indication
     kind = device_kind(" ".join(s.text for s in patient))
@@ -81,6 +83,7 @@ def find_reactions(
             for mention, start, end, _ in mentions(text, defined or {}):
                 span = shift(sentence, (start, end))
                 excluded.append(Excluded(mention.strip(" ,"), span, Assertion.historical))
+                prior |= {c.code for c in code_phrase(mention)}
             continue
         timing = latency(sentence)
         sites = [
@@ -147,12 +150,16 @@ def find_reactions(
             reaction.indexed = indexed
             reactions.append(reaction)
     titles = {s.index: s for s in patient if s.section == "title"}
+    # what the sentences before the exposure named, told again with no onset verb, is its course
+    # ("within six hours, his urticaria resolved"), not a reaction (:mod:`.exposure_order`)
+    course = {s.index for s in patient if not ONSET.search(s.text)}
     told = {normalize(r.verbatim) for r in reactions if r.sentence not in titles}
     reactions = [
         r
         for r in _not_conditions(reactions, excluded)
         if not (r.indexed and r.sentence in titles and _title_result(r, titles, results, told))
         and normalize(r.verbatim) not in indications
+        and not (r.codes and r.sentence in course and {c.code for c in r.codes} <= prior)
     ]
     return without_ancestors(within_longer(merge(reactions)), patient), excluded
 
