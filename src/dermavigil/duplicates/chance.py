@@ -86,26 +86,31 @@ follow-ups: one product's pairs are mostly a report and its follow-up, the same 
 day in 14% of them), and keeps random pairs' ``u``."""
 
 
-_SEEDED_ORDER = f"{draw_sql('join_key_l', 'join_key_r', seed=U_SEED)}, join_key_l, join_key_r"
-"""The order in which sampled pairs are kept: a seeded draw
-(:data:`~dermavigil.duplicates.dialects.DRAW`, alike on every engine), so the sample is
-the same whatever order a join gives its rows in (DuckDB's ``USING SAMPLE reservoir ...
-REPEATABLE`` over a join's output drew other pairs from run to run, its threads giving the
-rows in another order) and whichever engine runs it."""
+_PAIR_DRAW = draw_sql("join_key_l", "join_key_r", seed=U_SEED)
+"""A pair's seeded draw (:data:`~dermavigil.duplicates.dialects.DRAW`, alike on every
+engine): sampled pairs are kept in the order of the draw, then of their ids (``ORDER BY
+draw, join_key_l, join_key_r``), so the sample is the same whatever order a join gives its
+rows in (DuckDB's ``USING SAMPLE reservoir ... REPEATABLE`` over a join's output drew other
+pairs from run to run, its threads giving the rows in another order) and whichever engine
+runs it. The draw is a column of the rows ordered, never an expression of the ``ORDER
+BY``: Spark evaluates an ordering's expressions at each comparison of its sort (an MD5
+digest twice per comparison, some 20 per row), DuckDB once per row."""
 
-_RECORD_ORDER = f"{draw_sql('unique_id', seed=U_SEED)}, unique_id"
-"""The order in which sampled records are kept (as :data:`_SEEDED_ORDER`)."""
+_RECORD_DRAW = draw_sql("unique_id", seed=U_SEED)
+"""A record's seeded draw: sampled records are kept in the order of the draw, then of
+their ids (as :data:`_PAIR_DRAW`)."""
 
 
 def product_pairs_sql(table_name: str) -> str:
     """SQL: a seeded sample of pairs of one first suspect product (splink's blocked-pairs
     columns), drawn from a seeded sample of the records."""
-    kept = draw_below_sql(draw_sql("join_key_l", "join_key_r", seed=U_SEED), "f")
+    kept = draw_below_sql("d", "f")
     return f"""
         WITH s AS (
-            SELECT unique_id, first_suspect FROM {table_name}
-            WHERE first_suspect IS NOT NULL
-            ORDER BY {_RECORD_ORDER} LIMIT {PRODUCT_RECORDS}
+            SELECT unique_id, first_suspect FROM (
+                SELECT unique_id, first_suspect, {_RECORD_DRAW} AS d FROM {table_name}
+                WHERE first_suspect IS NOT NULL
+            ) ORDER BY d, unique_id LIMIT {PRODUCT_RECORDS}
         ), share AS (
             -- of the pairs, a share 1.5 times the sample's by the draw first, so that the
             -- ordering holds ~1.5x the sample, not every pair (18M at 100k records)
@@ -114,12 +119,14 @@ def product_pairs_sql(table_name: str) -> str:
                          CAST(1 AS DOUBLE)) AS f
             FROM (SELECT count(*) AS c FROM s GROUP BY first_suspect)
         ), pairs AS (
-            SELECT l.unique_id AS join_key_l, r.unique_id AS join_key_r
-            FROM s l JOIN s r ON l.first_suspect = r.first_suspect AND l.unique_id < r.unique_id
+            SELECT join_key_l, join_key_r, {_PAIR_DRAW} AS d FROM (
+                SELECT l.unique_id AS join_key_l, r.unique_id AS join_key_r FROM s l JOIN s r
+                ON l.first_suspect = r.first_suspect AND l.unique_id < r.unique_id
+            )
         )
         SELECT '0' AS match_key, join_key_l, join_key_r FROM pairs, share
         WHERE f >= 0.99 OR {kept}
-        ORDER BY {_SEEDED_ORDER} LIMIT {PRODUCT_PAIRS}
+        ORDER BY d, join_key_l, join_key_r LIMIT {PRODUCT_PAIRS}
     """
 
 
@@ -261,10 +268,12 @@ def block_pairs_sql(table_name: str, rule_sql: str) -> str:
     """SQL: a seeded sample of the pairs of a blocking rule (splink's ``l``/``r`` SQL)."""
     return f"""
         SELECT '0' AS match_key, join_key_l, join_key_r FROM (
-            SELECT l.unique_id AS join_key_l, r.unique_id AS join_key_r
-            FROM {table_name} l JOIN {table_name} r
-            ON ({rule_sql}) AND l.unique_id < r.unique_id
-        ) ORDER BY {_SEEDED_ORDER} LIMIT {PRODUCT_PAIRS}
+            SELECT join_key_l, join_key_r, {_PAIR_DRAW} AS d FROM (
+                SELECT l.unique_id AS join_key_l, r.unique_id AS join_key_r
+                FROM {table_name} l JOIN {table_name} r
+                ON ({rule_sql}) AND l.unique_id < r.unique_id
+            )
+        ) ORDER BY d, join_key_l, join_key_r LIMIT {PRODUCT_PAIRS}
     """
 
 
@@ -336,7 +345,8 @@ def lot_u_among_product_pairs(engine: PairEngine, table_name: str) -> tuple[dict
     sql = f"""
         WITH s AS (
             SELECT unique_id, first_suspect, event_low, region, lots FROM (
-                SELECT * FROM {table_name} ORDER BY {_RECORD_ORDER} LIMIT {LOT_PAIRS_SAMPLE}
+                SELECT * FROM (SELECT *, {_RECORD_DRAW} AS d FROM {table_name})
+                ORDER BY d, unique_id LIMIT {LOT_PAIRS_SAMPLE}
             ) WHERE lots IS NOT NULL AND first_suspect IS NOT NULL AND event_low IS NOT NULL
         ), pairs AS (
             SELECT {all_same} AS all_same, len(list_intersect(l.lots, r.lots)) > 0 AS same,
