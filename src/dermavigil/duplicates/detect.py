@@ -230,7 +230,7 @@ def score_table(
         pair_engine.register("_features", table)
         counts, pruning = block_pairs(pair_engine, "_features", _PAIRS)
         pair_engine.unregister("_features")
-        records = pair_engine.db_api.register(table, table_name=_TABLE)
+        records = pair_engine.splink_input(_TABLE, table)
         with splink_draws():  # splink's samples drawn as the run's, on either engine
             est = estimate(_TABLE, records, table.num_rows, pair_engine, step)
         step("scoring the blocked pairs", 2, 3)

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from dermavigil.duplicates.dialects import DRAW_EXPRESSIONS, DRAW_MACRO, Dialect, translate
 from dermavigil.errors import InputError
@@ -54,6 +55,7 @@ class PairEngine:
         self.dialect: Dialect = dialect
         self.work_dir = work_dir or tempfile.gettempdir()
         self._frames: dict[str, Any] = {}
+        self._inputs: set[str] = set()
         if dialect == "duckdb":  # the function every sample is drawn by (Spark: translated)
             db_api.duckdb_con.execute(DRAW_MACRO)
 
@@ -110,18 +112,36 @@ class PairEngine:
         return [name for name in self._frames if name.startswith(prefix)]
 
     def register(self, name: str, table: pa.Table) -> None:
-        """Expose the Arrow ``table`` as ``name`` (no copy on DuckDB)."""
+        """Expose the Arrow ``table`` as ``name`` (no copy on DuckDB; on Spark written as
+        Parquet by pyarrow and read back: a DataFrame made from Arrow holds its rows in the
+        plan, and every task of every query reading it was sent them, 6.9 MB a task for
+        10,000 records)."""
         if self.dialect == "duckdb":
             self.db_api.duckdb_con.register(name, table)
             return
-        self._spark.createDataFrame(table).createOrReplaceTempView(name)
+        path = os.path.join(self.work_dir, "inputs", name)
+        shutil.rmtree(path, ignore_errors=True)
+        os.makedirs(path)
+        pq.write_table(table, os.path.join(path, "part-0.parquet"))
+        self._spark.read.parquet(path).createOrReplaceTempView(name)
+        self._inputs.add(name)
 
     def unregister(self, name: str) -> None:
         """Forget a table given by :meth:`register`."""
         if self.dialect == "duckdb":
             self.db_api.duckdb_con.unregister(name)
-        else:
-            self._spark.catalog.dropTempView(name)
+            return
+        self._spark.catalog.dropTempView(name)
+        shutil.rmtree(os.path.join(self.work_dir, "inputs", name), ignore_errors=True)
+        self._inputs.discard(name)
+
+    def splink_input(self, name: str, table: pa.Table) -> Any:
+        """The records ``table`` registered with splink's database API as ``name`` (its
+        ``SplinkDataFrame``): on Spark, the Parquet view of :meth:`register`."""
+        if self.dialect == "duckdb":
+            return self.db_api.register(table, table_name=name)
+        self.register(f"{name}_input", table)
+        return self.db_api.register(self._spark.table(f"{name}_input"), table_name=name)
 
     def close(self) -> None:
         """Release the backend (DuckDB's connection; Spark's views, the session stays)."""
@@ -130,6 +150,8 @@ class PairEngine:
             return
         for name in list(self._frames):
             self.drop(name)
+        for name in list(self._inputs):
+            self.unregister(name)
 
 
 _DRAWING = threading.Lock()
