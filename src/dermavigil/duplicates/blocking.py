@@ -212,59 +212,70 @@ class FamilyCount(BaseModel):
     )
 
 
-def _pairs(engine: PairEngine, keys_table: str) -> tuple[int, int]:
-    row = engine.one(
-        f"SELECT coalesce(sum(c * (c - 1) // 2), 0), coalesce(max(c), 0) "
-        f"FROM (SELECT count(*) AS c FROM {keys_table} GROUP BY key)"
-    )
-    return int(row[0]), int(row[1])
+def _family_sql(table: str, family: Family, cap: int, ident: str, hashed: bool) -> str:
+    """SQL: every tier's keys of ``family`` in one statement, ``(tier, <ident>, key, c)``
+    with ``c`` the records holding the key in its tier: tier 0 for every record, tier
+    ``i + 1`` for the records holding a tier-``i`` key over the cap (a key still over it
+    after the last tier is dropped). One statement per family: on Spark each query is a
+    job and each table a Parquet write, and a family was three tables and two counts per
+    tier."""
+    ctes, tiers = [], []
+    for level, tier in enumerate(family.tiers):
+        keys, counted = f"{family.name}_k{level}", f"{family.name}_c{level}"
+        source = table
+        if level:
+            over = f"SELECT {ident} FROM {family.name}_c{level - 1} WHERE c > {cap}"
+            source = f"{table} WHERE {ident} IN ({over})"
+        finer = _tier_keys(tier, family.name, level, hashed)
+        ctes.append(f"{keys} AS (SELECT {ident}, unnest({finer}) AS key FROM {source})")
+        ctes.append(
+            f"{counted} AS (SELECT {ident}, key, count(*) OVER (PARTITION BY key) AS c FROM {keys})"
+        )
+        tiers.append(f"SELECT {level} AS tier, {ident}, key, c FROM {counted}")
+    return f"WITH {', '.join(ctes)} {' UNION ALL '.join(tiers)}"
 
 
-def _family_keys(
-    engine: PairEngine, table: str, family: Family, cap: int, ident: str, hashed: bool
-) -> FamilyCount:
-    """Create ``_blk_family_<name>(<ident>, key)``: the family's kept keys, and count them."""
-    prefix = f"_blk_{family.name}"
-    engine.create(
-        f"{prefix}_0",
-        f"SELECT {ident}, "
-        f"unnest({_tier_keys(family.tiers[0], family.name, 0, hashed)}) AS key FROM {table}",
-        temporary=True,
+def _counts(engine: PairEngine, cap: int, ident: str) -> list[FamilyCount]:
+    """Each family's pairs before and after bounding, read from the tables
+    ``_blk_family_<name>`` (:func:`_family_sql`) in one query."""
+    tiers = " UNION ALL ".join(
+        f"SELECT '{f.name}' AS family, tier, tier = {len(f.tiers) - 1} AS is_last, {ident}, key, c "
+        f"FROM _blk_family_{f.name}"
+        for f in FAMILIES
     )
-    unbounded, _ = _pairs(engine, f"{prefix}_0")
-    kept, dropped = [], 0
-    for level in range(len(family.tiers)):
-        current = f"{prefix}_{level}"
-        engine.create(
-            f"{current}_n", f"SELECT key, count(*) AS c FROM {current} GROUP BY key", True
+    rows = engine.rows(
+        f"""
+        WITH tiers AS ({tiers}), blocks AS (
+            SELECT family, tier, key, max(c) AS c FROM tiers GROUP BY family, tier, key
+        ), pairs AS (
+            SELECT family,
+                   sum(CASE WHEN tier = 0 THEN c * (c - 1) // 2 ELSE 0 END) AS unbounded,
+                   sum(CASE WHEN c <= {cap} THEN c * (c - 1) // 2 ELSE 0 END) AS bounded,
+                   max(CASE WHEN c <= {cap} THEN c ELSE 0 END) AS largest
+            FROM blocks GROUP BY family
+        ), dropped AS (
+            SELECT family, count(DISTINCT {ident}) AS n FROM tiers
+            WHERE is_last AND c > {cap} GROUP BY family
         )
-        engine.create(
-            f"{current}_kept",
-            f"SELECT {ident}, key FROM {current} JOIN {current}_n USING (key) WHERE c <= {cap}",
-            temporary=True,
-        )
-        kept.append(f"{current}_kept")
-        big = f"SELECT DISTINCT {ident} FROM {current} JOIN {current}_n USING (key) WHERE c > {cap}"
-        if level + 1 == len(family.tiers):
-            dropped = int(engine.one(f"SELECT count(*) FROM ({big})")[0])
-            break
-        finer = _tier_keys(family.tiers[level + 1], family.name, level + 1, hashed)
-        engine.create(
-            f"{prefix}_{level + 1}",
-            f"SELECT {ident}, unnest({finer}) AS key FROM {table} WHERE {ident} IN ({big})",
-            temporary=True,
-        )
-    union = " UNION ALL ".join(f"SELECT {ident}, key FROM {k}" for k in kept)
-    engine.create(f"_blk_family_{family.name}", union, temporary=True)
-    bounded, largest = _pairs(engine, f"_blk_family_{family.name}")
-    return FamilyCount(
-        family=family.name,
-        description=family.description,
-        pairs_unbounded=unbounded,
-        pairs_bounded=bounded,
-        largest_block=largest,
-        dropped_records=dropped,
+        SELECT family, unbounded, bounded, largest, coalesce(n, 0)
+        FROM pairs LEFT JOIN dropped USING (family)
+        """
     )
+    found = {row[0]: [int(v) for v in row[1:]] for row in rows}
+    counts = []
+    for family in FAMILIES:  # a family no record has a key of is absent: no pairs
+        unbounded, bounded, largest, dropped = found.get(family.name, [0, 0, 0, 0])
+        counts.append(
+            FamilyCount(
+                family=family.name,
+                description=family.description,
+                pairs_unbounded=unbounded,
+                pairs_bounded=bounded,
+                largest_block=largest,
+                dropped_records=dropped,
+            )
+        )
+    return counts
 
 
 COLUMN = "block_keys"
@@ -286,8 +297,16 @@ def all_keys(
 ) -> list[FamilyCount]:
     """Create ``_blk_keys(<ident>, key)``: every family's kept keys (text, or 64-bit hashes:
     ``hashed``), and count them."""
-    counts = [_family_keys(engine, table, family, cap, ident, hashed) for family in FAMILIES]
-    union = " UNION ALL ".join(f"SELECT {ident}, key FROM _blk_family_{f.name}" for f in FAMILIES)
+    for family in FAMILIES:
+        engine.create(
+            f"_blk_family_{family.name}",
+            _family_sql(table, family, cap, ident, hashed),
+            temporary=True,
+        )
+    counts = _counts(engine, cap, ident)
+    union = " UNION ALL ".join(
+        f"SELECT {ident}, key FROM _blk_family_{f.name} WHERE c <= {cap}" for f in FAMILIES
+    )
     # a family's keys are tagged with its name and tier: no two are alike
     engine.create("_blk_keys", union, temporary=True)
     drop_work_tables(engine, keep=("_blk_keys", table))
