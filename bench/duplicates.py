@@ -45,6 +45,8 @@ from dupbench.perturbations import KINDS, SHARE
 from dupbench.report import print_size
 from dupbench.store import ensure_store
 
+from dermavigil.duplicates.model import U_SEED
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -67,6 +69,12 @@ def main() -> None:
     )
     parser.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb")
     parser.add_argument(
+        "--draw-seed",
+        type=int,
+        default=U_SEED,
+        help="seed of the samples u and EM learn from (default: the model's own)",
+    )
+    parser.add_argument(
         "--spark-conf",
         action="append",
         default=[],
@@ -79,7 +87,7 @@ def main() -> None:
         conf = {**dict(load_settings().spark_conf), **parse_spark_conf(args.spark_conf)}
         out = one_size(
             args.home, args.one, args.blocking_only, args.share, args.dump, args.light,
-            args.engine, conf,
+            args.engine, conf, args.draw_seed,
         )  # fmt: skip
         print(json.dumps(out, default=str))
         return
@@ -121,7 +129,7 @@ def main() -> None:
             + ["--share", str(args.share)]
             + (["--dump", str(args.dump)] if args.dump else [])
             + (["--light"] if args.light else [])
-            + ["--engine", args.engine]
+            + ["--engine", args.engine, "--draw-seed", str(args.draw_seed)]
             + [item for conf in args.spark_conf for item in ("--spark-conf", conf)],
             check=True,
             stdout=subprocess.PIPE,  # the progress lines (stderr) pass through

@@ -10,6 +10,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dermavigil.duplicates.model import U_SEED
 from dupbench.blocking_checks import blocking_recall, blocking_size, pruned_pairs
 from dupbench.measures import (
     AUDIT_THRESHOLD,
@@ -37,6 +38,7 @@ def one_size(
     light: bool = False,
     engine: str = "duckdb",
     spark_conf: dict[str, str] | None = None,
+    draw_seed: int = U_SEED,
 ) -> dict:
     """Run size ``n`` (in this process) and return its figures (``blocking_only``: the
     blocking keys and their pairs and recall, without scoring; ``dump``: a folder to
@@ -44,7 +46,8 @@ def one_size(
     Parquet; ``light``: precision and recall only, without the diagnostics that hold
     every record in Python -- indistinguishable and ambiguous pairs, twins, blocking recall,
     the VAERS audit -- whose memory, not the detection's, stopped a 1M run at 16 GB;
-    ``engine``: ``duckdb`` or ``spark``, with the Spark session's ``spark_conf``). CPU and
+    ``engine``: ``duckdb`` or ``spark``, with the Spark session's ``spark_conf``;
+    ``draw_seed``: the seed of the samples ``u`` and EM learn from). CPU and
     peak memory are the process tree's (:mod:`dupbench.process_tree`: Spark's JVM
     included)."""
     from dermavigil.duplicates.detect import score_table
@@ -74,7 +77,9 @@ def one_size(
         )
 
     cpu = tree_cpu_s()
-    scored, model = score_table(table, min(THRESHOLDS), progress, engine, spark_conf)
+    scored, model = score_table(
+        table, min(THRESHOLDS), progress, engine, spark_conf, draw_seed=draw_seed
+    )
     seconds = time.perf_counter() - started
     detect_rss = tree_peak_rss_mib()  # the peak so far: records made and detection
     cpu_s = tree_cpu_s() - cpu
@@ -143,6 +148,7 @@ def one_size(
         "detect_peak_rss_mib": detect_rss,
         "peak_rss_mib": tree_peak_rss_mib(),
         "engine": engine,
+        "draw_seed": draw_seed,
         "curve": curve,
         "indistinguishable": len(hidden),
         "no_identifying_fact": len(no_fact),

@@ -11,7 +11,8 @@ def print_size(r: dict, light: bool, load: tuple[float, float]) -> None:
     """Print size ``r``'s figures (``light``: without the adjudication a light run skips);
     ``load`` is the load average before and after its run."""
     print(
-        f"\n{r['n']:,} reports on {r.get('engine', 'duckdb')}: detect {r['detect_s']:.1f} s "
+        f"\n{r['n']:,} reports on {r.get('engine', 'duckdb')} (draw seed {r.get('draw_seed')}): "
+        f"detect {r['detect_s']:.1f} s "
         f"wall, {r['detect_cpu_s']:.1f} s CPU (all threads, every process), "
         f"peak RSS {r['peak_rss_mib']:,.0f} MiB ({r['detect_peak_rss_mib']:,.0f} MiB "
         f"after detection, before the diagnostics; load average before {load[0]:.1f}, "

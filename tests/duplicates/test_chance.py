@@ -117,3 +117,39 @@ def test_the_pairs_sampled_do_not_depend_on_the_order_of_the_records() -> None:
         samples.append(drawn)
     assert all(len(pairs) == 1_000 for pairs in samples[0])
     assert samples[0] == samples[1]
+
+
+def _drawn_pairs(con: duckdb.DuckDBPyConnection, sql: str) -> set[tuple[str, str]]:
+    return set(con.execute(f"SELECT join_key_l, join_key_r FROM ({sql})").fetchall())
+
+
+def test_a_draw_seed_draws_other_pairs_and_the_default_is_the_models() -> None:
+    """The seed of the draws (``score_table``'s ``draw_seed``, the bench's ``--draw-seed``)
+    draws other pairs of one product and of a training block, to measure how much the
+    estimates move from one sample to another; without one, the model's own ``U_SEED``."""
+    from dermavigil.duplicates import chance
+    from dermavigil.duplicates.chance import block_pairs_sql, product_pairs_sql
+    from dermavigil.duplicates.dialects import DRAW_MACRO
+    from dermavigil.duplicates.model import U_SEED
+
+    rows = []
+    for i in range(400):
+        row = dict.fromkeys(FEATURE_SCHEMA.names)
+        row.update(unique_id=f"r{i:04d}", first_suspect=f"p{i % 3}", sex="female")
+        rows.append(row)
+    con = duckdb.connect()
+    con.execute(DRAW_MACRO)
+    con.register("records", pa.Table.from_pylist(rows, schema=FEATURE_SCHEMA))
+    chance_pairs, chance_records = chance.PRODUCT_PAIRS, chance.PRODUCT_RECORDS
+    chance.PRODUCT_PAIRS, chance.PRODUCT_RECORDS = 1_000, 300
+    block = "l.first_suspect = r.first_suspect"
+    try:
+        for sql in (product_pairs_sql, lambda t, *s: block_pairs_sql(t, block, *s)):
+            default, model, other = (
+                _drawn_pairs(con, sql("records", *seed)) for seed in ((), (U_SEED,), (1,))
+            )
+            assert len(default) == len(other) == 1_000
+            assert default == model
+            assert len(default & other) < 900
+    finally:
+        chance.PRODUCT_PAIRS, chance.PRODUCT_RECORDS = chance_pairs, chance_records

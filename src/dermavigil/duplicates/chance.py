@@ -86,29 +86,33 @@ follow-ups: one product's pairs are mostly a report and its follow-up, the same 
 day in 14% of them), and keeps random pairs' ``u``."""
 
 
-_PAIR_DRAW = draw_sql("join_key_l", "join_key_r", seed=U_SEED)
-"""A pair's seeded draw (:data:`~dermavigil.duplicates.dialects.DRAW`, alike on every
-engine): sampled pairs are kept in the order of the draw, then of their ids (``ORDER BY
-draw, join_key_l, join_key_r``), so the sample is the same whatever order a join gives its
-rows in (DuckDB's ``USING SAMPLE reservoir ... REPEATABLE`` over a join's output drew other
-pairs from run to run, its threads giving the rows in another order) and whichever engine
-runs it. The draw is a column of the rows ordered, never an expression of the ``ORDER
-BY``: Spark evaluates an ordering's expressions at each comparison of its sort (an MD5
-digest twice per comparison, some 20 per row), DuckDB once per row."""
-
-_RECORD_DRAW = draw_sql("unique_id", seed=U_SEED)
-"""A record's seeded draw: sampled records are kept in the order of the draw, then of
-their ids (as :data:`_PAIR_DRAW`)."""
+def _pair_draw(seed: int) -> str:
+    """SQL: a pair's draw with ``seed`` (:data:`~dermavigil.duplicates.dialects.DRAW`, alike
+    on every engine): sampled pairs are kept in the order of the draw, then of their ids
+    (``ORDER BY draw, join_key_l, join_key_r``), so the sample is the same whatever order a
+    join gives its rows in (DuckDB's ``USING SAMPLE reservoir ... REPEATABLE`` over a join's
+    output drew other pairs from run to run, its threads giving the rows in another order)
+    and whichever engine runs it. The draw is a column of the rows ordered, never an
+    expression of the ``ORDER BY``: Spark evaluates an ordering's expressions at each
+    comparison of its sort (an MD5 digest twice per comparison, some 20 per row), DuckDB
+    once per row."""
+    return draw_sql("join_key_l", "join_key_r", seed=seed)
 
 
-def product_pairs_sql(table_name: str) -> str:
-    """SQL: a seeded sample of pairs of one first suspect product (splink's blocked-pairs
-    columns), drawn from a seeded sample of the records."""
+def _record_draw(seed: int) -> str:
+    """SQL: a record's draw with ``seed``: sampled records are kept in the order of the
+    draw, then of their ids (as :func:`_pair_draw`)."""
+    return draw_sql("unique_id", seed=seed)
+
+
+def product_pairs_sql(table_name: str, seed: int = U_SEED) -> str:
+    """SQL: a sample of pairs of one first suspect product (splink's blocked-pairs
+    columns), drawn from a sample of the records, both drawn with ``seed``."""
     kept = draw_below_sql("d", "f")
     return f"""
         WITH s AS (
             SELECT unique_id, first_suspect FROM (
-                SELECT unique_id, first_suspect, {_RECORD_DRAW} AS d FROM {table_name}
+                SELECT unique_id, first_suspect, {_record_draw(seed)} AS d FROM {table_name}
                 WHERE first_suspect IS NOT NULL
             ) ORDER BY d, unique_id LIMIT {PRODUCT_RECORDS}
         ), share AS (
@@ -119,7 +123,7 @@ def product_pairs_sql(table_name: str) -> str:
                          CAST(1 AS DOUBLE)) AS f
             FROM (SELECT count(*) AS c FROM s GROUP BY first_suspect)
         ), pairs AS (
-            SELECT join_key_l, join_key_r, {_PAIR_DRAW} AS d FROM (
+            SELECT join_key_l, join_key_r, {_pair_draw(seed)} AS d FROM (
                 SELECT l.unique_id AS join_key_l, r.unique_id AS join_key_r FROM s l JOIN s r
                 ON l.first_suspect = r.first_suspect AND l.unique_id < r.unique_id
             )
@@ -185,10 +189,10 @@ class ProductShares:
 
 
 def product_u(
-    records: Any, settings: Any, engine: PairEngine, table_name: str
+    records: Any, settings: Any, engine: PairEngine, table_name: str, seed: int = U_SEED
 ) -> ProductShares | None:
     """Level shares of each comparison (but :data:`UNCONDITIONED`) among pairs of one first
-    suspect product (None when too few)."""
+    suspect product drawn with ``seed`` (None when too few)."""
     n, same_product = engine.one(
         f"SELECT (SELECT count(*) FROM {table_name}), coalesce(sum(c * (c - 1) // 2), 0) "
         f"FROM (SELECT count(*) AS c FROM {table_name} WHERE first_suspect IS NOT NULL "
@@ -198,7 +202,8 @@ def product_u(
         log.info("%d same-product pairs for %d records: u of random pairs", same_product, n)
         return None
     names = [name for name in level_labels() if conditioned(name)]
-    shares, pairs = level_shares(records, settings, engine, product_pairs_sql(table_name), names)
+    pairs_sql = product_pairs_sql(table_name, seed)
+    shares, pairs = level_shares(records, settings, engine, pairs_sql, names)
     return ProductShares(shares, pairs, int(n), int(same_product)) if shares else None
 
 
@@ -264,11 +269,12 @@ def publication_rare_u(engine: PairEngine, table_name: str) -> tuple[dict[str, f
     }, pairs
 
 
-def block_pairs_sql(table_name: str, rule_sql: str) -> str:
-    """SQL: a seeded sample of the pairs of a blocking rule (splink's ``l``/``r`` SQL)."""
+def block_pairs_sql(table_name: str, rule_sql: str, seed: int = U_SEED) -> str:
+    """SQL: a sample of the pairs of a blocking rule (splink's ``l``/``r`` SQL) drawn with
+    ``seed``."""
     return f"""
         SELECT '0' AS match_key, join_key_l, join_key_r FROM (
-            SELECT join_key_l, join_key_r, {_PAIR_DRAW} AS d FROM (
+            SELECT join_key_l, join_key_r, {_pair_draw(seed)} AS d FROM (
                 SELECT l.unique_id AS join_key_l, r.unique_id AS join_key_r
                 FROM {table_name} l JOIN {table_name} r
                 ON ({rule_sql}) AND l.unique_id < r.unique_id
@@ -323,10 +329,12 @@ LOT_WINDOW_DAYS = 31
 are this close."""
 
 
-def lot_u_among_product_pairs(engine: PairEngine, table_name: str) -> tuple[dict[str, float], int]:
+def lot_u_among_product_pairs(
+    engine: PairEngine, table_name: str, seed: int = U_SEED
+) -> tuple[dict[str, float], int]:
     """``u`` of the lot levels among pairs of *different* reports of the same first suspect
-    product and region whose events are at most :data:`LOT_WINDOW_DAYS` apart (a seeded
-    sample).
+    product and region whose events are at most :data:`LOT_WINDOW_DAYS` apart (a sample
+    drawn with ``seed``).
 
     Random pairs would put the chance that two reports share a lot at the chance that
     they share a product and a season, and then count the product again: lots belong to
@@ -345,7 +353,7 @@ def lot_u_among_product_pairs(engine: PairEngine, table_name: str) -> tuple[dict
     sql = f"""
         WITH s AS (
             SELECT unique_id, first_suspect, event_low, region, lots FROM (
-                SELECT * FROM (SELECT *, {_RECORD_DRAW} AS d FROM {table_name})
+                SELECT * FROM (SELECT *, {_record_draw(seed)} AS d FROM {table_name})
                 ORDER BY d, unique_id LIMIT {LOT_PAIRS_SAMPLE}
             ) WHERE lots IS NOT NULL AND first_suspect IS NOT NULL AND event_low IS NOT NULL
         ), pairs AS (

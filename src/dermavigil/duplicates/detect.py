@@ -30,6 +30,7 @@ from dermavigil.duplicates.features import FEATURE_SCHEMA, case_features
 from dermavigil.duplicates.model import (
     RARE_TERM_MIN,
     RARE_TERM_SHARE,
+    U_SEED,
     facts,
     level_labels,
     settings,
@@ -211,13 +212,15 @@ def score_table(
     progress: Progress | None = None,
     engine: str = "duckdb",
     spark_conf: dict[str, str] | None = None,
+    draw_seed: int = U_SEED,
 ) -> tuple[pa.Table, DuplicateModel]:
     """Scored pairs of the feature records ``table`` at or above ``threshold`` (as Arrow:
     the ids, each fact's comparison vector value ``gamma_``, weights ``mw_``, ``mw_tf_adj_``
     and clamped weight ``w_``, the term frequencies ``tf_``, the match weight and
     probability) and the trained model, on the ``engine`` named (``duckdb`` or ``spark``,
     :func:`~dermavigil.duplicates.engine.open_pair_engine`; ``spark_conf``: the Spark
-    session's settings). For benches at scale."""
+    session's settings; ``draw_seed``: the seed of the samples ``u`` and EM learn from,
+    :func:`~dermavigil.duplicates.training.estimate`). For benches at scale."""
     _checked_threshold(threshold)
     from dermavigil.duplicates.blocking import FAMILIES
     from dermavigil.duplicates.meta_blocking import block_pairs
@@ -232,7 +235,7 @@ def score_table(
         pair_engine.unregister("_features")
         records = pair_engine.splink_input(_TABLE, table)
         with splink_draws():  # splink's samples drawn as the run's, on either engine
-            est = estimate(_TABLE, records, table.num_rows, pair_engine, step)
+            est = estimate(_TABLE, records, table.num_rows, pair_engine, step, draw_seed)
         step("scoring the blocked pairs", 2, 3)
         model = _scored(table, pair_engine, est)
         model.blocking, model.pruning = counts, pruning

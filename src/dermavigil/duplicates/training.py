@@ -136,6 +136,7 @@ def _em(
     records: Any,
     n_records: int,
     u: dict[str, dict[str, float]],
+    seed: int = U_SEED,
 ) -> tuple[dict[str, dict[str, float]], list[EMSession]]:
     """m per fact and level, averaged over the EM sessions that found a match cluster.
 
@@ -157,7 +158,7 @@ def _em(
             sessions.append(EMSession(block=block, used=False, why="no pair in the block"))
             continue
         block_u, _ = level_shares(
-            records, settings(n_records), engine, block_pairs_sql(table_name, block),
+            records, settings(n_records), engine, block_pairs_sql(table_name, block, seed),
             list(level_labels()),
         )  # fmt: skip
         for name, levels in u.items():
@@ -263,8 +264,12 @@ def estimate(
     n_records: int,
     engine: PairEngine,
     progress: Progress | None = None,
+    seed: int = U_SEED,
 ) -> Estimates:
-    """Level shares among sampled pairs and EM's m (from TRAIN_MIN_RECORDS records on)."""
+    """Level shares among sampled pairs and EM's m (from TRAIN_MIN_RECORDS records on), the
+    samples drawn with ``seed`` (:data:`~dermavigil.duplicates.model.U_SEED`: the model's;
+    another seed draws other samples, for a bench of the estimates' spread; splink's own
+    record sample of an EM block over :data:`EM_MAX_PAIRS` is drawn without a seed)."""
     from splink import Linker
 
     step = progress or (lambda *_: None)
@@ -272,16 +277,16 @@ def estimate(
     if n_records < TRAIN_MIN_RECORDS:
         return est
     step("estimating u from random pairs", 0, 3)
-    est.product = product_u(records, settings(n_records), engine, table_name)
+    est.product = product_u(records, settings(n_records), engine, table_name, seed)
     est.publication_u, _ = publication_rare_u(engine, table_name)
-    est.lot_u, _ = lot_u_among_product_pairs(engine, table_name)
+    est.lot_u, _ = lot_u_among_product_pairs(engine, table_name, seed)
     # random pairs compared only on the comparisons whose u they give
     sampler = Linker(
         records, settings(n_records, only=random_pair_comparisons(est.product)), log_level=None
     )
     est.u_pairs = int(min(U_MAX_PAIRS, n_records * (n_records - 1) // 2))
     sampler.training.estimate_u_using_random_sampling(
-        max_pairs=est.u_pairs, seed=U_SEED, num_chunks=1, min_count_per_level=None
+        max_pairs=est.u_pairs, seed=seed, num_chunks=1, min_count_per_level=None
     )
     est.sampled = sampled_u(sampler)
     linker = Linker(records, settings(n_records), log_level=None)
@@ -298,7 +303,7 @@ def estimate(
     if est.lot_u:
         em_u["lot"] = {**em_u["lot"], **est.lot_u}
     step("estimating m by expectation maximisation", 1, 3)
-    m_est, est.sessions = _em(linker, engine, table_name, records, n_records, em_u)
+    m_est, est.sessions = _em(linker, engine, table_name, records, n_records, em_u, seed)
     est.m = {name: levels for name, levels in m_est.items() if name not in M_HELD}
     return est
 
