@@ -71,3 +71,16 @@ def test_alike_texts_share_bands_as_often_as_minhash_says() -> None:
         alike += bool(set(b[0]) & set(b[1]))
         apart += bool(set(b[0]) & set(b[2]))
     assert alike >= 190 and apart <= 15
+
+
+def test_bands_hashed_in_batches_are_the_bands_of_one_pass(monkeypatch) -> None:
+    """The word lists are hashed ``BATCH`` at a time (the memory of 1M records' words at
+    once); a list's bands are its own whichever batch it falls in."""
+    from dermavigil.duplicates import narrative_blocking
+
+    lists = pa.array([_WORDS[i : i + 12 + i % 7] for i in range(0, 300, 23)] + [None, _WORDS[:3]])
+    whole = narrative_bands(lists).to_pylist()
+    monkeypatch.setattr(narrative_blocking, "BATCH", 4)
+    assert narrative_bands(lists).to_pylist() == whole
+    chunked = pa.chunked_array([lists.slice(0, 5), lists.slice(5)])
+    assert narrative_bands(chunked).to_pylist() == whole

@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 
 from dermavigil.duplicates.narrative_levels import NARRATIVE_MIN_WORDS
 
-__all__ = ["BANDS", "BAND_ROWS", "COLUMN", "narrative_bands", "with_bands"]
+__all__ = ["BANDS", "BAND_ROWS", "BATCH", "COLUMN", "narrative_bands", "with_bands"]
 
 BAND_ROWS = 2
 """Minhashes per band (``r``): fewer rows make a band shared at a lower similarity."""
@@ -78,10 +78,27 @@ def _word_hashes(words: list[str]) -> np.ndarray:
     return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
 
 
+BATCH = 50_000
+"""Word lists hashed at a time: the arrays of one band's minhashes hold one value per word
+of every list hashed together (1M VAERS records: some 50M words, 400 MB a band row), so
+the lists are hashed in batches and their bands joined; a list's bands depend on its
+words alone, so the batch changes nothing."""
+
+
 def narrative_bands(words: pa.Array | pa.ChunkedArray) -> pa.Array:
     """The :data:`BANDS` band keys (int64) of each word list of ``words``; null where the list
-    is null or holds fewer than ``NARRATIVE_MIN_WORDS`` words (see the module docstring)."""
+    is null or holds fewer than ``NARRATIVE_MIN_WORDS`` words (see the module docstring),
+    :data:`BATCH` lists at a time."""
     lists = words.combine_chunks() if isinstance(words, pa.ChunkedArray) else words
+    if len(lists) > BATCH:
+        return pa.concat_arrays(
+            [_bands(lists.slice(start, BATCH)) for start in range(0, len(lists), BATCH)]
+        )
+    return _bands(lists)
+
+
+def _bands(lists: pa.Array) -> pa.Array:
+    """:func:`narrative_bands` of the word lists ``lists``, all at once."""
     lengths = pc.fill_null(pc.list_value_length(lists), 0).to_numpy(zero_copy_only=False)
     keyed = lengths >= NARRATIVE_MIN_WORDS
     out = np.zeros((len(lists), BANDS), dtype=np.uint64)
