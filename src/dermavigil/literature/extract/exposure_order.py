@@ -38,15 +38,15 @@ _NUMBER = (
     r"(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|fifteen|twenty|thirty|forty-eight|several|a few)"
 )
+_BEGINS = "developed|appeared|occurred|noticed|experienced|arose"
+"""The verbs that tell a finding begin, shared by :data:`_DATED` and :data:`ONSET`."""
 _DATED = re.compile(
     rf"\b(?:{_NUMBER}[\s-]*(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+"
     r"(?:after|later|following|post)|after (?:which|she|he|they|receiving|starting|beginning"
     r"|initiation|the (?:first|second|third|last|initial)?\s*(?:\w+\s+){0,3}?(?:injections?"
     r"|infusions?|doses?|administration|vaccinations?|transfusion))"
     r"|shortly (?:after|thereafter)|during the (?:transfusion|infusion|injection|administration))"
-    r"\b(?:[^.;]|\.(?=\d)){0,200}?\b(?:developed|appeared|occurred|noticed|experienced|arose"
-    r"|complained of"
-    r"|presented with)\b",
+    rf"\b(?:[^.;]|\.(?=\d)){{0,200}}?\b(?:{_BEGINS}|complained of|presented with)\b",
     re.I,
 )
 """A reaction dated from the exposure, the date before its verb: "four days after she began
@@ -59,9 +59,7 @@ _TOLD_AFTER = re.compile(
 reaction itself, and is kept."""
 _BACK_ON = re.compile(rf"{_TOLD_AFTER.pattern}|{_GIVEN.pattern}|\btreated\b", re.I)
 """What a sentence that looks back may look back on: an exposure, a treatment, an injection."""
-ONSET = re.compile(
-    r"\b(?:developed|appeared|occurred|noticed|experienced|arose|presented|complained)\b", re.I
-)
+ONSET = re.compile(rf"\b(?:{_BEGINS}|presented|complained)\b", re.I)
 """A verb that tells a finding begin: a sentence without one tells the course of what it names
 ("within six hours, his urticaria resolved")."""
 _CAPTION = re.compile(r"^\(?(?:fig(?:ure)?|table)\b", re.I)
