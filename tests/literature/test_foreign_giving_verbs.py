@@ -2,7 +2,9 @@
 its giving (reflexive or with a clitic), after the reaction it is told to be to, or with its
 route's adjective right after it (the e0xx round, read for the first time, and older rounds),
 pinned on wording we wrote; a drug after a verb of giving and a word of treatment stays a
-treatment."""
+treatment. The route written as the Latin abbreviation of a prescription ("i.m.", "s. c.") or
+as an injection into the buttock's muscle ("intragluteal"); the German "im" ("in the") names
+no route."""
 
 from __future__ import annotations
 
@@ -79,3 +81,44 @@ def test_an_accident_of_the_history_is_no_mistake_of_the_giving():
     )
     assert view["products"] and view["products"][0][0] == "enoxaparina"
     assert view["route_approval"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        (
+            "Spritzenabszess am Gesäß\n"
+            "Fallbericht: Ein 61-jähriger Patient erhielt wegen Rückenschmerzen zwei Injektionen "
+            "von 40 mg Triamcinolon (i.m.) in der Hausarztpraxis. Zehn Tage später zeigte sich "
+            "eine schmerzhafte Schwellung mit Rötung am Gesäß.",
+            "intramuscular",
+        ),
+        (
+            "Placas eritematosas en el abdomen\n"
+            "Caso clínico: mujer de 70 años que recibió enoxaparina 40 mg s. c. cada día tras "
+            "una cirugía de cadera. A la semana presentó placas eritematosas dolorosas en el "
+            "abdomen.",
+            "subcutaneous",
+        ),
+        (
+            "Necrose glútea\n"
+            "Relato de caso: homem de 45 anos que recebeu injeção intraglútea de diclofenaco "
+            "para lombalgia. No dia seguinte apresentou dor intensa e placa violácea no local.",
+            "intramuscular",
+        ),
+    ],
+)
+def test_a_latin_abbreviation_or_an_intragluteal_injection_names_the_route(text, route):
+    view = _view(text)
+    assert view["products"] and view["route"] == route
+    assert view["route_approval"] is True
+
+
+def test_the_german_article_im_names_no_route():
+    view = _view(
+        "Knoten nach Faltenunterspritzung\n"
+        "Fallbericht: Eine 52-jährige Patientin stellte sich mit derben Knoten vor, zwei Jahre "
+        "nach einer Injektion von Hyaluronsäure im Bereich der Wangen. Die Knoten waren "
+        "schmerzhaft und gerötet."
+    )
+    assert view["products"] and view["route"] is None

@@ -145,7 +145,7 @@ def find_product(
         # Japanese and Chinese: katakana, Latin letters or an agent noun (:mod:`.unspaced_product`)
         facts.product = unspaced_product(text, folded, case, words_for(facts.language))
         if facts.product:
-            _route_told(facts, folded, case, [folded[slice(*facts.product[2])][:5]])
+            _route_told(facts, text, folded, case, [folded[slice(*facts.product[2])][:5]])
             return
     given = given_after if facts.language == "tr" else _given
     for sentence in case:
@@ -201,20 +201,38 @@ def find_product(
             continue
         start, end, english = min(found)
         facts.product = (text[start:end], english, (start, end))
-        _route_told(facts, folded, case, [folded[start : start + 5]])
+        _route_told(facts, text, folded, case, [folded[start : start + 5]])
         return
     if named:  # the family the text names: the route of the sentences naming it
-        _route_told(facts, folded, case, [ascii_fold(n)[:5] for n in suspects if len(n) >= 5])
+        _route_told(facts, text, folded, case, [ascii_fold(n)[:5] for n in suspects if len(n) >= 5])
 
 
-def _route_told(facts: ForeignFacts, folded: str, case: list[Sentence], heads: list[str]) -> None:
+LATIN_ROUTES = (
+    ("intramuscular", re.compile(r"(?<![\w.])(?:i\. ?m\.?|IM)(?!\w|\.\w)")),
+    ("subcutaneous", re.compile(r"(?<![\w.])s\. ?c\.?(?!\w|\.\w)")),
+    ("intravenous", re.compile(r"(?<![\w.])(?:[ie]\. ?v\.?|EV)(?!\w|\.\w)")),
+)
+"""The routes as prescriptions abbreviate them in every language, from the Latin *intra
+musculum*, *sub cutem*, *intra venam* (and the Romance *endovenoso*): "i.m.", "s. c.", "i.v.",
+"e.v.", and the capitals "IM" and "EV" (not a bare "SC" or "IV": a Brazilian state, a Roman
+numeral). Read on the text as written, not folded: the folded "im" is the German "in the"."""
+
+
+def _route_told(
+    facts: ForeignFacts, text: str, folded: str, case: list[Sentence], heads: list[str]
+) -> None:
     """The first route word of a case sentence that names the product (by the first letters
-    of its name, ``heads``), and every mistake the case sentences tell."""
+    of its name, ``heads``), else its Latin abbreviation (:data:`LATIN_ROUTES`), and every
+    mistake the case sentences tell."""
     for told in case:
         if not any(h and h in folded[told.start : told.end] for h in heads):
             continue
-        for route, pattern in getattr(words_for(facts.language), "ROUTES", ROUTES):
-            route_found = pattern.search(folded, told.start, told.end)
+        words = getattr(words_for(facts.language), "ROUTES", ROUTES)
+        for route, pattern, on in [
+            *((r, p, folded) for r, p in words),
+            *((r, p, text) for r, p in LATIN_ROUTES),
+        ]:
+            route_found = pattern.search(on, told.start, told.end)
             if route_found:
                 facts.route = (route, route_found.span())
                 break

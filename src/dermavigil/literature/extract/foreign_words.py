@@ -286,14 +286,17 @@ SITES_FOUND = tuple((name, _words(pattern)) for name, pattern in SITES)
 """Body sites in these languages -> the shipped vocabulary's names (``body_sites.tsv``)."""
 ROUTES = (
     ("intramuscular", _words(r"intramuscular(?:es)?|intramusculaire|intramuskular\w*|intramuscolare"
-                             r"|im")),
+                             r"|intraglute[ao]s?|intragluteal\w*|intrafessiere?s?")),
     ("subcutaneous", _words(r"subcutane[ao]s?|sous[- ]cutanee?s?|subkutan\w*|sottocutane[ao]")),
     ("intradermal", _words(r"intradermic[ao]s?|intradermique|intradermal\w*|intradermale")),
     ("intravenous", _words(r"intravenos[ao]s?|endovenos[ao]s?|intraveineuse?|intravenos")),
     ("intralesional", _words(r"intralesional(?:es)?|intralesionnel\w*|intralasional\w*"
                              r"|intralesionale")),
 )  # fmt: skip
-"""Route words near the product given."""
+"""Route words near the product given; an injection into the buttock's muscle is
+intramuscular ("intragluteale Injektionen", "inyección intraglútea", as English
+"intragluteal"). The Latin abbreviations are read on the text as written
+(:data:`.foreign_product.LATIN_ROUTES`): a folded "im" is also the German "in the"."""
 DRUG_CLASSES = frozenset(
     {"corticosteroids", "anti-inflammatory drugs", "analgesics", "antibiotics", "antihistamines"}
 )
