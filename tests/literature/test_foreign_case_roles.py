@@ -42,3 +42,29 @@ def test_a_case_label_run_into_its_first_sentence_opens_the_case():
         "fr",
     )
     assert _reads(facts, "purpura")
+
+
+def _verbatims(text: str, language: str) -> list[str]:
+    return [r.verbatim for r in read_foreign(text, language).reactions]
+
+
+def test_what_the_blood_tests_showed_is_no_reaction():
+    spanish = _verbatims(
+        "Mujer de 64 años que acude por placas eritematosas dolorosas en el abdomen. La "
+        "analítica muestra leucocitosis e hipocalcemia.",
+        "es",
+    )
+    assert spanish
+    assert not {"leukocytosis", "hypocalcemia"} & set(spanish)
+    french = _verbatims(
+        "Une patiente âgée de 70 ans présentait un érythème du bras. Le bilan biologique "
+        "montrait une leucopénie.",
+        "fr",
+    )
+    assert french and "leukopenia" not in french
+    german = _verbatims(
+        "Eine 58-jährige Patientin stellte sich mit einer Schwellung am Gesäß vor. Im Labor "
+        "zeigte sich eine Leukozytose.",
+        "de",
+    )
+    assert german and "leukocytosis" not in german

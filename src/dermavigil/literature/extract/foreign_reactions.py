@@ -100,11 +100,14 @@ def reactions(
     history = getattr(words, "HISTORY", None)
     for sentence in case:
         biopsy = words.BIOPSY.search(folded, sentence.start, sentence.end)
+        tested = _tested(words, folded, sentence, biopsy)
         for start, end, english in mentions(text, folded, sentence, language):
             if negated(folded, sentence, start, language, end) or _INDICATION.search(
                 folded, max(sentence.start, start - 120), start
             ):
                 continue
+            if tested is not None and start > tested:
+                continue  # "la analítica muestra hipocalcemia": a test's result
             if history and _in_history(folded, sentence, start, end, history):
                 continue
             if words is foreign_words and (
@@ -146,6 +149,16 @@ def reactions(
                 spans={"verbatim": [(start, end)]},
             )
     return list(found.values()), list(findings.values())
+
+
+def _tested(words, folded: str, sentence: Sentence, biopsy: re.Match[str] | None) -> int | None:
+    """Where the sentence names the blood tests whose results follow
+    (:data:`.foreign_words.LABORATORY`), unless a biopsy named after it tells what follows."""
+    laboratory = getattr(words, "LABORATORY", None)
+    found = laboratory.search(folded, sentence.start, sentence.end) if laboratory else None
+    if found is None or (biopsy is not None and biopsy.start() > found.start()):
+        return None
+    return found.start()
 
 
 def _in_history(folded: str, sentence: Sentence, start: int, end: int, history) -> bool:

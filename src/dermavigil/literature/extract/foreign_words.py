@@ -203,6 +203,19 @@ BIOPSY = _words(
     r"|anatomopatholog\w*|istolog\w*"
 )
 """A sentence telling what a biopsy showed: its findings are histopathology."""
+LABORATORY = _words(
+    r"analisis(?: de sangre| de laboratorio| sanguineos?)?|analiticas?|hemogramas?|bioquimica"
+    r"|gasometrias?|pruebas de laboratorio|laboratorio"
+    r"|(?:exames?|analises?) (?:laboratoriais|de sangue|de laboratorio)"
+    r"|bilan (?:biologique|sanguin)|biologie|hemogrammes?|gazometrie"
+    r"|analyses? (?:de sang|biologiques?|sanguines?)|labor(?:werte|befunde?|untersuchung\w*)?"
+    r"|blutbild|blutuntersuchung\w*|blutgasanalyse|esami (?:ematochimici|di laboratorio"
+    r"|del sangue)|emocromo"
+)
+"""A sentence telling what the blood tests showed ("la analítica muestra hipocalcemia",
+"bilan biologique : ...", "Laborwerte"): what it
+names after them is a test's result, no reaction (docs/annotation.md: laboratory
+abnormalities are test results), as the English path reads a test's result clause."""
 EXPOSURE = re.compile(
     r"(?<![\w-])(?:aplicacion(?:es)?|administracion(?:es)?|inyeccion(?:es)?|infiltracion(?:es)?"
     r"|colocacion|aplicac(?:ao|oes)|administrac(?:ao|oes)|injec(?:ao|oes)|injections?"
