@@ -79,3 +79,22 @@ def test_a_qualified_or_named_event_counts_only_part_of_the_reacting_patients() 
         "adverse events occurred in 3 patients."
     )
     assert _patients(text) == 40
+
+
+def test_the_part_of_a_fronted_partitive_that_had_the_reaction() -> None:
+    text = (
+        "Late swelling after a local anaesthetic: a retrospective review\n"
+        "Methods: Records of an allergy clinic over ten years were reviewed. Results: Of 150 "
+        "patients referred for symptoms after a dental injection, 32 had swelling at the "
+        "injection site and 118 reported dizziness or palpitations."
+    )
+    assert _patients(text) == 32
+
+
+def test_the_cases_identified_among_the_whole_of_a_fronted_partitive() -> None:
+    text = (
+        "An outbreak of abscesses after injections at one clinic\n"
+        "Of the 900 patients who attended the clinic, 41 cases were identified and 90 "
+        "controls were selected. Abscesses at the buttock were drained in most cases."
+    )
+    assert _patients(text) == 41

@@ -44,6 +44,15 @@ also after the noun: "five of the 24 patients (21%) developed"), at most one wor
 counted noun, then a verb of what they had or "with"; or the event told first and the
 patients it occurred in ("complications occurred in 19 patients", "pain was observed in
 12 children")."""
+_PART = re.compile(
+    rf"\bof\s+(?:the\s+|these\s+|all\s+)?(?P<total>{NUMBER_WORDS})\s+[^,;.()]{{3,120}}?,\s*"
+    rf"(?P<n>{NUMBER_WORDS})\s+(?:[\w-]+\s+)?(?:(?:{_PEOPLE})\s+)?(?:{_HAD}|(?:was|were)\s+"
+    r"(?:identified|diagnosed|found|confirmed)\b)",
+    re.I,
+)
+"""The whole named first and its part after the comma ("Of 202 patients seen for late
+symptoms, 40 had swelling at the site", "Of the 900 patients who attended, 31 cases were
+identified"): a fronted partitive, whose part is the share that had something."""
 _PLANNED = re.compile(r"aim|objective|purpose|method|design|introduction", re.I)
 """A section that says what was planned, not what happened: an event told first and the
 patients it occurred in is a result only outside one (two-column text runs a result into the
@@ -72,8 +81,8 @@ def _cohort(sentences: list[Sentence], found: tuple[int | None, Span]) -> bool:
     """The series cue counts a cohort by its exposure (:func:`.cohort.exposed_count`) or by the
     study that took it in (:data:`_STUDIED` in its clause), or its number is counted so in
     another sentence ("a review of 69 children ... A total of 69 children were included in the
-    study")."""
-    if exposed_count(sentences, found):
+    study"), or is the whole that a fronted partitive divides (:data:`_PART`)."""
+    if exposed_count(sentences, found) or _partitioned(sentences, found[0]):
         return True
     start, end = found[1]
     if any(
@@ -88,22 +97,39 @@ def _cohort(sentences: list[Sentence], found: tuple[int | None, Span]) -> bool:
     )
 
 
+def _partitioned(sentences: list[Sentence], total: int | None) -> list[re.Match[str]]:
+    """The fronted partitives (:data:`_PART`) whose whole is the series cue's count."""
+    return [
+        match
+        for sentence in sentences
+        for match in _PART.finditer(sentence.text)
+        if total is not None and number_value(match["total"]) == total
+    ]
+
+
+def _shares(sentence: Sentence, total: int) -> list[re.Match[str]]:
+    """The shares of the cohort a sentence counts (:data:`_SUBGROUP`, and the parts of a
+    fronted partitive whose whole is the cohort, :data:`_PART`), in text order."""
+    found = [*_SUBGROUP.finditer(sentence.text), *_partitioned([sentence], total)]
+    return sorted(found, key=lambda match: match.start("n" if match["n"] else "m"))
+
+
 def reacting_count(
     sentences: list[Sentence], found: tuple[int | None, Span] | None
 ) -> tuple[int, Span] | None:
     """The number of the cohort's patients with the reaction and its span, when the series cue
     ``found`` (:func:`.series_cue.find_series`) counts a cohort (:func:`_cohort`) and a later
     sentence, outside a background or discussion, counts a share of it that had something
-    (:data:`_SUBGROUP`) smaller than the cohort; None otherwise."""
+    (:func:`_shares`) smaller than the cohort; None otherwise."""
     if found is None or found[0] is None or not _cohort(sentences, found):
         return None
     total, (cue_start, _) = found[0], found[1]
     for sentence in sentences:
         if sentence.end <= cue_start or generic_section(sentence.section):
             continue
-        for match in _SUBGROUP.finditer(sentence.text):
-            at = sentence.start + match.start()
+        for match in _shares(sentence, total):
             group = "n" if match["n"] else "m"
+            at = sentence.start + match.start(group)
             value = number_value(match[group])
             if at <= cue_start or value is None or not 2 <= value < total:
                 continue
@@ -118,10 +144,10 @@ def reacting_count(
 
 def counts_reacting(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is the count of a share of a cohort that had something
-    (:data:`_SUBGROUP`, the count :func:`reacting_count` gives a series): patients counted by
-    their reaction."""
+    (:data:`_SUBGROUP`, :data:`_PART`: the count :func:`reacting_count` gives a series):
+    patients counted by their reaction."""
     left, right = clause_bounds(text, start, end)
     return any(
         match.span("n" if match["n"] else "m") == (start, end)
-        for match in _SUBGROUP.finditer(text, left, right)
+        for match in [*_SUBGROUP.finditer(text, left, right), *_PART.finditer(text, left, right)]
     )

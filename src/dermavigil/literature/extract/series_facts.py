@@ -37,19 +37,24 @@ _GROUP = re.compile(
     rf"|\b(?:{NUMBER_WORDS})\s+(?:of\s+(?:them|these|the\s+\w+))?\s*(?:were|was|had|required"
     r"|underwent|needed|died)\b"
     r"|\b(?:all|both|the (?:other|remaining))\s+(?:patients?|cases?)\b"
+    r"|\b(?:the|most(?: of(?: the)?)?)\s+(?:patients|children|infants|women|men|girls|boys)\b"
     r"|\b(?:in|of) (?:selected|some|several|many|most|certain|a few) (?:patients|cases)\b"
     r"|\bthe (?:first|second|third) (?:patient|case)\b",
     re.I,
 )
 """A sentence that speaks of a counted group of the series' patients (or of an uncounted part
-of them: "surgical resections were indicated in selected cases")."""
+of them: "surgical resections were indicated in selected cases"), or of all or most of them
+by a definite plural ("The children had itching nodules", "Most of the patients needed
+care"): in a series, the patients are the series'."""
 _SUMMED = re.compile(
     r"(?:^|:)\s*(?:the )?(?:[\w-]+\s+){0,2}?(?:complications|adverse (?:events|reactions|effects)"
-    r"|reactions|events|side effects) (?:included|comprised|consisted of)\b",
+    r"|reactions|events|side effects) (?:(?:mainly|mostly|chiefly|largely|primarily) )?(?:included"
+    r"|comprised|consisted)\b",
     re.I,
 )
-"""'Complications included hematomas, infection, ...', 'Common adverse events included ...':
-the series' events summed up."""
+"""'Complications included hematomas, infection, ...', 'Common adverse events included ...',
+'Adverse effects comprised mainly of pain and swelling': the series' events summed up (the
+verb that sums them up tells them)."""
 
 
 def add_group_seriousness(outcome: OutcomeFacts, sentences: list[Sentence]) -> None:
@@ -83,24 +88,33 @@ with ...", "nodules occurred in 6 infants")."""
 
 _COUNTED = re.compile(
     r"[a-z]\s*\(\s*(?:n\s*=\s*\d|\d[\d,.]*\s*(?:cases?|patients?|reports?|events?|subjects?"
-    r"|participants?|children)\b)",
+    r"|participants?|children)\b|\d+\s*/\s*\d+\s*[,;)])",
     re.I,
 )
 """A results sentence of a series that counts an event among its patients: a term with its
-count in parentheses ("swelling (n = 5, 24%)", "nodule formation (2952 cases)")."""
+count in parentheses ("swelling (n = 5, 24%)", "nodule formation (2952 cases)"), or with
+the count of the patients who had it over the series' size ("itching (4/11)")."""
 _SHARED = re.compile(
     r"[a-z]\s*\(\s*\d[\d,.]*\s*%"
-    r"|\b\d+(?:\.\d+)?\s?%\s+(?:(?:were|was|had|showed|developed|experienced)\s+)?[a-z]"
-    r"|\bmost (?:common(?:ly)?|frequent(?:ly)?)(?: reported| observed| seen)?\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:adverse events?|complications?|reactions?|side effects?|events?|symptoms?|lesions?"
-    r"|findings?|manifestations?|injur(?:y|ies))\b",
+    r"|\b\d+(?:\.\d+)?\s?%\s+(?:(?:were|was|had|showed|developed|experienced)\s+)?[a-z]",
     re.I,
 )
 """An event shared out as a rate: a term with its share ("pain (9.3%)", "21.5%
-hypersensitivity") or the most frequent events named ("The most commonly reported events
-were ..."). An analysis of reported events tells its reactions so; a trial or a cohort
+hypersensitivity"). An analysis of reported events tells its reactions so; a trial or a cohort
 reporting only rates is no series of cases (``docs/annotation.md``, kinds: "a trial or
 efficacy study reporting only rates ... `no_case`"), so elsewhere a rate is no cue."""
+_MOST = re.compile(
+    r"\bmost (?:common(?:ly)?|frequent(?:ly)?)(?: reported| observed| seen)?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:adverse events?|complications?|reactions?|side effects?|events?|symptoms?|lesions?"
+    r"|findings?|manifestations?|injur(?:y|ies)|AEs)\b",
+    re.I,
+)
+"""The most frequent events named ("The most commonly reported events were ...", "Nodules were
+the most common complication"): how an analysis of reported events, or the results section
+of a series, ranks the events of its patients."""
+_RATE = re.compile(r"\d\s?%|\bper\s?cent\b", re.I)
+"""A rate in a ranking ("the most frequent events were erythema (12%) and ..."): events of a
+cohort reported in aggregate, not a series' events (``docs/annotation.md``, kinds)."""
 _BEFORE_RESULTS = re.compile(
     r"method|objective|aim|purpose|background|introduction|design|setting|rationale", re.I
 )
@@ -115,13 +129,20 @@ def results_sentence(sentence: Sentence, analysis: bool = False) -> bool:
     """A results sentence of a series that tells its events with their counts
     (:data:`_COUNTED`), or, in an ``analysis`` of a reporting system, with their shares
     (:data:`_SHARED`) or the count of the reports of an event
-    (:func:`.reported_events.reported_counts`): not the title, a section before the results
-    (methods, objective) or after them (discussion, conclusion), not a statement about the
-    literature outside a results section."""
+    (:func:`.reported_events.reported_counts`), or, in an analysis or a results section
+    giving no rate (:data:`_RATE`), by their rank (:data:`_MOST`): not the title, a section
+    before the results (methods, objective) or after them (discussion, conclusion), not a
+    statement about the literature outside a results section."""
     section = sentence.section or ""
     if section == "title" or section in _AFTER_CASES or _BEFORE_RESULTS.search(section):
         return False
-    match = _COUNTED.search(sentence.text) or analysis and _SHARED.search(sentence.text)
+    match = (
+        _COUNTED.search(sentence.text)
+        or analysis
+        and _SHARED.search(sentence.text)
+        or (analysis or section in _RESULTS and not _RATE.search(sentence.text))
+        and _MOST.search(sentence.text)
+    )
     if match and (section in _RESULTS or not literature_statement(sentence.text, *match.span())):
         return True
     return bool(reported_counts(sentence.text, analysis))  # "we found 192 reports of X"
@@ -142,8 +163,8 @@ def is_trial(sentences: list[Sentence]) -> bool:
 
 
 def with_groups(told: list[Sentence], sentences: list[Sentence]) -> list[Sentence]:
-    """``told`` and, in a series, the sentences that count its patients or sum its events
-    up ("Complications included ...") and tell what happened, and, unless it is a trial
+    """``told`` and, in a series, the sentences that count its patients and tell what
+    happened or that sum its events up ("Complications included ..."), and, unless it is a trial
     (:func:`is_trial`) or a cohort counted by its exposure (:func:`.cohort.exposed_count`), its
     results sentences that count or share out its events (:func:`results_sentence`), in text
     order."""
@@ -161,8 +182,7 @@ def with_groups(told: list[Sentence], sentences: list[Sentence]) -> list[Sentenc
         and s.section != "title"
         and s.section not in _AFTER_CASES
         and (
-            _TOLD.search(s.text)
-            and ((m := _GROUP.search(s.text)) or _SUMMED.search(s.text))
+            ((m := _GROUP.search(s.text)) and _TOLD.search(s.text) or _SUMMED.search(s.text))
             and not literature_statement(s.text, *(m.span() if m else (0, len(s.text))))
             or not aggregate
             and results_sentence(s, analysis)
