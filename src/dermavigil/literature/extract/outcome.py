@@ -99,12 +99,15 @@ at two months after the injection': a pluperfect timed from the exposure or at a
 the state at that time, not one before the narrative's end."""
 _BEFORE_CASE = re.compile(
     r"\b(?:ago|earlier|previously)\b|^\W*(?:before|prior to) (?:the |her |his |this )?"
-    r"(?:surgery|procedure|operation|injections?|treatment|vaccination|admission)\b",
+    r"(?:surgery|procedure|operation|injections?|treatment|vaccination|admission)\b"
+    r"|\b(?:medical|past|personal|previous|family) history (?:included|includes|of|was|is"
+    r"|revealed|showed)\b",
     re.I,
 )
 """'Seven months ago she was vaccinated ... and the site healed', 'a similar event in the same
 buttock a year earlier that had resolved', 'Before surgery, she complained of ... but her
-symptoms had improved': history before the case."""
+symptoms had improved', 'her medical history included eczema, which was in remission': history
+before the case (the medical history is what the patient had before it, ICH E2B D.7)."""
 _LASTING = re.compile(r"(?:irreversibl|permanent)\w*", re.I)
 """'Irreversible Blindness Following ...': a title that tells a lasting state."""
 _PERSISTENT = re.compile(

@@ -175,7 +175,10 @@ def case_sentences(
     past tense, no present verb, no general cue) continues it past the three: the window
     lasts as long as the narrative does ("Bilateral quadroplasty was performed.",
     "Cosmetic improvement was significant." after three such sentences) and ends at the
-    first sentence past the three that is not told so (background, discussion, advice).
+    first sentence past the three that is not told so (background, discussion, advice). Told
+    so, it continues the case in a background or conclusion section too: a case told under a
+    heading the section reader does not know ("Clinical case:" after a "Background:"
+    paragraph) is left in the generic section, and its sentences are the narrative's.
     """
     out: list[Sentence] = []
     inside, left = False, 0  # in a case's window; continuations left of the three
@@ -189,7 +192,10 @@ def case_sentences(
         if (
             inside
             and (left > 0 or (narrative is not None and narrative(sentence)))
-            and sentence.section not in _GENERIC_SECTIONS
+            and (
+                sentence.section not in _GENERIC_SECTIONS
+                or (narrative is not None and narrative(sentence))
+            )
             and sentence.section != "title"
             and not _REVIEW.search(sentence.text)
             and not _ADVICE.search(sentence.text)
