@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.sign_verbs import BEGAN
 
 Span = tuple[int, int]
 
@@ -46,8 +47,7 @@ _EXPOSED = re.compile(
 )
 """A sentence that tells the exposure ("received filler injections in March 2019")."""
 _SIGN = re.compile(
-    r"\b(?:developed|noticed|appeared|began|started|occurred|emerged|arose|experienced"
-    r"|onset|first signs?|first symptoms?)\b",
+    rf"\b(?:{BEGAN}|noticed|experienced|onset|first signs?|first symptoms?)\b",
     re.I,
 )
 """A sentence that tells a sign beginning ("In June 2021 she developed nodules")."""

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 
+from dermavigil.literature.extract.exposure_verbs import GIVEN
 from dermavigil.literature.extract.sentences import Sentence
 
 _GIVEN = re.compile(
-    r"\b(?:(?:was|were)\s+(?:being\s+)?(?:given|administered|injected|infused|prescribed"
-    r"|vaccinated|immuni[sz]ed|bridged\s+with|started\s+on|commenced\s+on|initiated\s+on)"
+    rf"\b(?:(?:was|were)\s+(?:being\s+)?(?:{GIVEN}|infused"
+    r"|bridged\s+with|started\s+on|commenced\s+on|initiated\s+on)"
     r"|(?:was|were)\s+(?:initiated|started|commenced)|received|began|started|commenced)\b",
     re.I,
 )

@@ -23,16 +23,11 @@ from dataclasses import dataclass
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.time_units import TIME_UNITS, UNIT_WORDS
 
 Span = tuple[int, int]
 
-_UNIT = r"(?P<unit>minute|min|hour|hr|h|day|d|week|wk|month|mo|year|yr)s?"
-_UNITS = {
-    "min": TimeUnit.minute, "minute": TimeUnit.minute, "h": TimeUnit.hour, "hr": TimeUnit.hour,
-    "hour": TimeUnit.hour, "day": TimeUnit.day, "d": TimeUnit.day, "wk": TimeUnit.week,
-    "week": TimeUnit.week, "mo": TimeUnit.month, "month": TimeUnit.month, "yr": TimeUnit.year,
-    "year": TimeUnit.year,
-}  # fmt: skip
+_UNIT = rf"(?P<unit>{UNIT_WORDS})s?"
 _N = (
     r"(?:about |approximately |around |nearly |almost |over |more than )?"
     rf"(?P<n>{NUMBER_WORDS})(?:\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?)?"
@@ -125,7 +120,7 @@ class Intervals:
 
 def _days(match: re.Match[str]) -> float | None:
     value = number_value(match.group("n"))
-    unit = _UNITS.get(match.group("unit").lower())
+    unit = TIME_UNITS.get(match.group("unit").lower())
     if value is None or unit is None:
         return None
     return Duration(value=value, unit=unit).days()

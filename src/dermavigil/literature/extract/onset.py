@@ -25,15 +25,11 @@ from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.onset_exclusions import not_an_onset
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
 from dermavigil.literature.extract.sentences import Sentence
+from dermavigil.literature.extract.sign_verbs import BEGAN
 from dermavigil.literature.extract.tattoo import TATTOO_WORDS
+from dermavigil.literature.extract.time_units import TIME_UNITS, UNIT_WORDS
 
-_UNIT = r"(?P<unit>minute|min|hour|hr|h|day|d|week|wk|month|mo|year|yr)s?\b\W{0,2}"
-_UNITS = {
-    "min": TimeUnit.minute, "minute": TimeUnit.minute, "h": TimeUnit.hour, "hr": TimeUnit.hour,
-    "hour": TimeUnit.hour, "day": TimeUnit.day, "d": TimeUnit.day, "wk": TimeUnit.week,
-    "week": TimeUnit.week,
-    "mo": TimeUnit.month, "month": TimeUnit.month, "yr": TimeUnit.year, "year": TimeUnit.year,
-}  # fmt: skip
+_UNIT = rf"(?P<unit>{UNIT_WORDS})s?\b\W{{0,2}}"
 _N = rf"(?P<n>{NUMBER_WORDS})(?:\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?)?"
 _EXPOSURE = (
     r"(?:injections?|procedures?|treatments?|sessions?|administration|vaccination|doses?"
@@ -69,8 +65,8 @@ _STATEMENTS = (
     # "three days before the patch appeared"
     re.compile(
         rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
-        r"\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:first\s+)?(?:appeared"
-        r"|developed|began|started|occurred|arose|emerged|was noticed|were noticed)\b",
+        r"\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:first\s+)?"
+        rf"(?:{BEGAN}|was noticed|were noticed)\b",
         re.I,
     ),
     # "about 5 min after BTA injection", "one hour post procedure"
@@ -134,7 +130,7 @@ _STATEMENTS = (
     ),
     # "anaphylaxis developed within five minutes": a sign's verb, then the interval's bound
     re.compile(
-        r"\b(?:developed|appeared|occurred|began|started|emerged|arose)\s+(?:\w+\s+){0,2}?"
+        rf"\b(?:{BEGAN})\s+(?:\w+\s+){{0,2}}?"
         rf"within\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}",
         re.I,
     ),
@@ -156,7 +152,7 @@ _STATEMENTS = (
     # "after two weeks, when ... appeared"
     re.compile(
         rf"\bafter\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*,?\s*when\b[^.;]{{0,80}}?"
-        r"\b(?:appeared|developed|occurred|began|started|emerged|arose)\b",
+        rf"\b(?:{BEGAN})\b",
         re.I,
     ),
 )
@@ -177,9 +173,9 @@ def _duration(match: re.Match[str]) -> Duration | None:
         return Duration(value=float(value), unit=TimeUnit.day)
     if n in _WEEK_ORDINALS or n == "the":
         value = float(_WEEK_ORDINALS.get(n, 1))
-        return Duration(value=value, unit=_UNITS[match.group("unit").lower()])
+        return Duration(value=value, unit=TIME_UNITS[match.group("unit").lower()])
     value = number_value(match.group("n"))
-    unit = _UNITS.get(match.group("unit").lower())
+    unit = TIME_UNITS.get(match.group("unit").lower())
     if value is None or unit is None:
         return None
     return Duration(value=value, unit=unit)

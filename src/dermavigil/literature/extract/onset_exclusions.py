@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from dermavigil.literature.extract.sign_verbs import BEGAN
+
 _NOT_ONSET_BEFORE = re.compile(
     r"\b(?:follow-?up|visit|review(?:ed)?|re-?evaluat\w*|seen again|discharged?|control)\b"
     r"[^.;]{0,30}$"
@@ -35,8 +37,8 @@ _NOT_ONSET_AFTER = re.compile(
 
 
 _RECOVERY_AFTER = re.compile(
-    r"^(?:(?!\b(?:developed|appeared|occurred|noticed|presented|began|started|experienced"
-    r"|complained|emerged|arose)\b)[^.;]){0,60}\b(?:resolved|disappeared|subsided|regressed"
+    rf"^(?:(?!\b(?:{BEGAN}|noticed|presented|experienced|complained)\b)[^.;]){{0,60}}"
+    r"\b(?:resolved|disappeared|subsided|regressed"
     r"|healed|settled|faded|remained|persisted|resumed|returned to|recovered|improved"
     r"|discharged)\b",
     re.I,
@@ -51,9 +53,7 @@ _DURATION_BEFORE = re.compile(
 )
 """'pain for 2.5 weeks after the vaccine', 'lasted for more than 6 months after': how long a
 sign lasted, not when it began."""
-_ONSET_VERB_BEFORE = re.compile(
-    r"\b(?:developed|appeared|occurred|began|started|emerged|arose|noticed)\b[^.;,]{0,30}$", re.I
-)
+_ONSET_VERB_BEFORE = re.compile(rf"\b(?:{BEGAN}|noticed)\b[^.;,]{{0,30}}$", re.I)
 _RELATIVE_AFTER = re.compile(r"^\s*,?\s*(?:which|that)\b", re.I)
 """'The eruption developed within 5 d of the injection and persisted', 'an abscess two days
 after treatment, which was drained and healed': the latency is the onset's, whatever status

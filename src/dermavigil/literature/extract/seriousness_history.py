@@ -18,13 +18,13 @@ import re
 from collections.abc import Sequence
 
 from dermavigil.literature.extract.admission import EARLIER
+from dermavigil.literature.extract.exposure_verbs import GIVEN
 from dermavigil.literature.extract.routes import presents_case
 from dermavigil.literature.extract.sentences import Sentence
 
 _GIVEN = re.compile(
-    r"\b(?:received|receiving|underwent|(?:was|were) (?:\w+ )?(?:given|started|initiated"
-    r"|commenced|begun|bridged|treated|injected|administered|prescribed|vaccinated"
-    r"|immuni[sz]ed))\b",
+    r"\b(?:received|receiving|underwent|(?:was|were) (?:\w+ )?(?:started|initiated"
+    rf"|commenced|begun|bridged|treated|{GIVEN}))\b",
     re.I,
 )
 """The exposure told as it happens ("He received a loading dose of ...", "She was being bridged
