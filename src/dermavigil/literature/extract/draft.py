@@ -36,7 +36,6 @@ from dermavigil.literature.extract.efficacy_report import TREATMENT_EFFECT, effi
 from dermavigil.literature.extract.efficacy_study import efficacy_study
 from dermavigil.literature.extract.extravasation import lone_extravasation
 from dermavigil.literature.extract.findings import find_findings
-from dermavigil.literature.extract.foreign_draft import fill_gaps
 from dermavigil.literature.extract.illicit_use import illicit_supply
 from dermavigil.literature.extract.indication_products import reaction_start
 from dermavigil.literature.extract.mentions import reaction_abbreviations
@@ -78,7 +77,6 @@ from dermavigil.literature.extract.seriousness_history import given_sentence
 from dermavigil.literature.extract.sites import add_sites, keep_sites_within
 from dermavigil.literature.extract.treatment import find_treatments
 from dermavigil.literature.extract.unplaced_sites import unplaced_sites
-from dermavigil.literature.extract.unusable_text_draft import unusable_text_draft
 
 _SERIES_REPORTED = re.compile(
     r"\b(?:we (?:here(?:by|in)? )?(?:report|present|describe)|this (?:paper|article)"
@@ -115,7 +113,9 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     the draft becomes a case.
     """
     check = check_text(text)
-    if not check.usable:
+    if not check.usable:  # the other languages' words load only for a text that needs them
+        from dermavigil.literature.extract.unusable_text_draft import unusable_text_draft
+
         return unusable_text_draft(check.text, check.warnings, check.languages)
     text = check.text
     sentences = with_case_sections(text, split_sentences(text))
@@ -294,6 +294,8 @@ def extract_draft(text: str, record: Record | None = None) -> Draft:
     if began:  # the onset the case states, which no reaction can carry
         evidence["onset"] = [began[2]]
     if check.languages:
+        from dermavigil.literature.extract.foreign_draft import fill_gaps  # loaded when needed
+
         held, told = fill_gaps(
             check.shown or text, check.languages, case, evidence, warnings, suspects, check.foreign
         )

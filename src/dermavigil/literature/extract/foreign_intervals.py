@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from dermavigil.domain.dates import Duration, TimeUnit
-from dermavigil.literature.extract.foreign_latency_words import NUMBERS
+from dermavigil.literature.extract.foreign_numbers import NUMBERS
 from dermavigil.literature.extract.sentences import Sentence
 
 Span = tuple[int, int]

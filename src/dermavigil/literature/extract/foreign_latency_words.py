@@ -2,7 +2,7 @@
 
 A latency is a number and a unit read after the exposure (the onset a reaction is told
 with, "tres días después de la inyección", "Após 15 dias, relatou prurido"): the number
-words and ordinals up to ten (:data:`NUMBERS`), the units (:data:`TIME_UNITS`), and the
+words and ordinals (:data:`.foreign_numbers.NUMBERS`), the units (:data:`TIME_UNITS`), and the
 patterns that tie them to the injection, a treatment's start or a sign's verb
 (:data:`ONSET`, :data:`ONSETS`, groups ``n`` and ``unit``), as the English onset reader
 (:mod:`.onset`) ties "three days after the injection". Each is written for the text's
@@ -15,28 +15,8 @@ from __future__ import annotations
 
 import re
 
-CARDINALS = {
-    **dict.fromkeys(("un", "una", "uno", "um", "uma", "une", "ein", "eine", "einem", "einer"), 1),
-    **dict.fromkeys(("dos", "dois", "duas", "deux", "zwei", "due"), 2),
-    **dict.fromkeys(("tres", "trois", "drei", "tre"), 3),
-    **dict.fromkeys(("cuatro", "quatro", "quatre", "vier", "quattro"), 4),
-    **dict.fromkeys(("cinco", "cinq", "funf", "cinque"), 5),
-    **dict.fromkeys(("seis", "six", "sechs", "sei"), 6),
-    **dict.fromkeys(("siete", "sete", "sept", "sieben", "sette"), 7),
-    **dict.fromkeys(("ocho", "oito", "huit", "acht", "otto"), 8),
-    **dict.fromkeys(("nueve", "nove", "neuf", "neun"), 9),
-    **dict.fromkeys(("diez", "dez", "dix", "zehn", "dieci"), 10),
-}
-"""Number words up to ten (folded)."""
-NUMBERS = {
-    **CARDINALS,
-    **dict.fromkeys(("primer", "primero", "primeiro", "premier", "ersten", "primo"), 1),
-    **dict.fromkeys(("segundo", "second", "deuxieme", "zweiten", "secondo"), 2),
-    **dict.fromkeys(("tercer", "tercero", "terceiro", "troisieme", "dritten", "terzo"), 3),
-    **dict.fromkeys(("cuarto", "quarto", "quatrieme", "vierten"), 4),
-    **dict.fromkeys(("quinto", "cinquieme", "funften"), 5),
-}
-"""Number words and ordinals up to ten (folded), for latencies ("tres días después")."""
+from dermavigil.literature.extract.foreign_numbers import NUMBERS
+
 TIME_UNITS = {
     "hora": "hour", "horas": "hour", "heure": "hour", "heures": "hour", "stunde": "hour",
     "stunden": "hour", "ora": "hour", "ore": "hour", "h": "hour", "minutes": "minute",

@@ -19,12 +19,12 @@ import re
 
 from dermavigil.domain.vocab import SeriousnessCriterion, Sex
 from dermavigil.literature.extract.ascii_folding import whole_words as _words
-from dermavigil.literature.extract.foreign_latency_words import CARDINALS
-from dermavigil.literature.extract.foreign_latency_words import (  # each language's words
-    NUMBERS as NUMBERS,  # module holds its latency words (:func:`.foreign_languages.onsets`)
-)
 from dermavigil.literature.extract.foreign_latency_words import ONSETS as ONSETS
 from dermavigil.literature.extract.foreign_latency_words import TIME_UNITS as TIME_UNITS
+from dermavigil.literature.extract.foreign_numbers import CARDINALS
+from dermavigil.literature.extract.foreign_numbers import (  # each language's words
+    NUMBERS as NUMBERS,  # module holds its latency words (:func:`.foreign_languages.onsets`)
+)
 from dermavigil.literature.extract.foreign_outcome_words import OUTCOMES
 from dermavigil.literature.extract.foreign_treatment_words import (  # each language's words
     TREATMENTS as TREATMENTS,  # module holds TREATMENTS (:func:`.foreign_languages.words_for`)
@@ -66,7 +66,7 @@ CASE = _words(
 )
 """A sentence about this patient or the series' patients: the patient's nouns, the case's
 verbs in the past, the patients counted ("em 135 pacientes", "23 pacientes apresentaram"), by
-a number word from two to ten too (:data:`.foreign_latency_words.CARDINALS`: "quatro
+a number word from two to ten too (:data:`.foreign_numbers.CARDINALS`: "quatro
 pacientes", "nueve pacientes", "deux patientes", "drei Patienten"; not the Spanish "dos", which
 is the Portuguese "of the": "a maioria dos pacientes")."""
 GENERAL = _words(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
@@ -45,60 +46,75 @@ _EXPOSED = (
     r"|vaccinated|injections?|sessions?|procedure|tattoo(?:s|ed|ing)?|microblading"
     r"|micropigmentation)"
 )
-_EXPOSURE = (
-    re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}\W{{0,3}}(?:[\w-]+\s+){{0,3}}?{_EXPOSED}"
-               r"\b", re.I),
-    re.compile(rf"\b{_EXPOSED}\b[^.;]{{0,140}}?(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}", re.I),
-)  # fmt: skip
-"""The exposure dated back from the visit: "Five years ago, she had received ...", "she
-underwent an outpatient procedure 3 weeks earlier", "ten PRP sessions 4-years back", "a
-cosmetic tattoo of red ink on her lips 3 years ago", "microblading 1.5 years prior" (the u0xx
-decision: time since injection or tattooing minus the lesions' duration)."""
+
+
+@cache
+def _exposure_intervals() -> tuple[re.Pattern[str], ...]:
+    """The exposure dated back from the visit: "Five years ago, she had received ...", "she
+    underwent an outpatient procedure 3 weeks earlier", "ten PRP sessions 4-years back", "a
+    cosmetic tattoo of red ink on her lips 3 years ago", "microblading 1.5 years prior" (the u0xx
+    decision: time since injection or tattooing minus the lesions' duration).
+    Compiled on the first call, not at import: a case whose onset is stated never needs it."""
+    return (
+        re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}\W{{0,3}}(?:[\w-]+\s+){{0,3}}?"
+                   rf"{_EXPOSED}\b", re.I),
+        re.compile(rf"\b{_EXPOSED}\b[^.;]{{0,140}}?(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+{_AGO}", re.I),
+    )  # fmt: skip
+
+
 _SINCE = (
     r"(?:before|prior to) (?:this|the|her|his|our) (?:consultation|presentation|admission|visit)"
 )
-_SIGN = (
-    # "Five months ago, she had developed ...": the interval first, then the sign's verb
-    re.compile(
-        rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+(?:ago|earlier|previously|before|prior)\W{{0,3}}"
-        r"(?:she|he|the patient)\s+(?:had\s+)?(?:first\s+)?(?:developed|noticed|noted"
-        r"|experienced)\b",
-        re.I,
-    ),
-    re.compile(
-        r"\b(?:had|has|have)\s+(?:\w+\s+){0,2}?(?:occurred|appeared|developed|started|begun|began"
-        rf"|been present|existed|emerged)\s+(?:\w+\s+)?{_N}[\s-]+{_UNIT}[\s-]+(?:earlier|ago"
-        r"|before|previously|prior)\b",
-        re.I,
-    ),
-    re.compile(
-        r"\b(?:noted|noticed|appeared|developed|started|began|occurred)\s+(?:\w+\s+)?"
-        rf"{_N}[\s-]+{_UNIT}[\s-]+{_SINCE}",
-        re.I,
-    ),
-    re.compile(
-        rf"\b(?:of|with an?)\s+{_N}[\s-]+{_UNIT}['\u2019]?[\s-]+(?:duration|history|evolution)\b",
-        re.I,
-    ),
-    re.compile(
-        r"\b(?:present(?:ed|s|ing)|complain\w*)\s+(?:to\s+[^.;]{0,120}?\s+)?(?:of|with|about)\s+"
-        r"(?:(?!treated|given|for\b)"
-        rf"[^.;]){{3,80}}?\bfor\s+(?:the\s+(?:past|last)\s+)?{_N}[\s-]+{_UNIT}\b",
-        re.I,
-    ),
-    re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+history of\b", re.I),
-    re.compile(
-        r"\b(?:over|for|during)\s+(?:a\s+(?:period|course|span)\s+of|the\s+(?:past|last"
-        rf"|previous|preceding))\s+{_N}[\s-]+{_UNIT}\b",
-        re.I,
-    ),
-)
-"""The first sign dated back from the visit: "a swelling that had occurred 10 days
-earlier", "Five months ago, she had developed", "first noted 2 weeks before this
-consultation", "of 3 days duration", "a patch of
-2 months' evolution", "a 2-month history of", "presented with nodules on the face for one
-year" (the complaint's clause, not a treatment's), "pain and swelling over a period of two
-weeks", "for the past 3 days"."""
+
+
+@cache
+def _sign_intervals() -> tuple[re.Pattern[str], ...]:
+    """The first sign dated back from the visit: "a swelling that had occurred 10 days
+    earlier", "Five months ago, she had developed", "first noted 2 weeks before this
+    consultation", "of 3 days duration", "a patch of
+    2 months' evolution", "a 2-month history of", "presented with nodules on the face for one
+    year" (the complaint's clause, not a treatment's), "pain and swelling over a period of two
+    weeks", "for the past 3 days".
+    (compiled on the first call, as :func:`_exposure_intervals`)"""
+    return (
+        # "Five months ago, she had developed ...": the interval first, then the sign's verb
+        re.compile(
+            rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+(?:ago|earlier|previously|before|prior)\W{{0,3}}"
+            r"(?:she|he|the patient)\s+(?:had\s+)?(?:first\s+)?(?:developed|noticed|noted"
+            r"|experienced)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:had|has|have)\s+(?:\w+\s+){0,2}?(?:occurred|appeared|developed|started|begun|began"
+            rf"|been present|existed|emerged)\s+(?:\w+\s+)?{_N}[\s-]+{_UNIT}[\s-]+(?:earlier|ago"
+            r"|before|previously|prior)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:noted|noticed|appeared|developed|started|began|occurred)\s+(?:\w+\s+)?"
+            rf"{_N}[\s-]+{_UNIT}[\s-]+{_SINCE}",
+            re.I,
+        ),
+        re.compile(
+            rf"\b(?:of|with an?)\s+{_N}[\s-]+{_UNIT}['\u2019]?[\s-]+"
+            r"(?:duration|history|evolution)\b",
+            re.I,
+        ),
+        re.compile(
+            r"\b(?:present(?:ed|s|ing)|complain\w*)\s+(?:to\s+[^.;]{0,120}?\s+)?(?:of|with|about)\s+"
+            r"(?:(?!treated|given|for\b)"
+            rf"[^.;]){{3,80}}?\bfor\s+(?:the\s+(?:past|last)\s+)?{_N}[\s-]+{_UNIT}\b",
+            re.I,
+        ),
+        re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}[\s-]+history of\b", re.I),
+        re.compile(
+            r"\b(?:over|for|during)\s+(?:a\s+(?:period|course|span)\s+of|the\s+(?:past|last"
+            rf"|previous|preceding))\s+{_N}[\s-]+{_UNIT}\b",
+            re.I,
+        ),
+    )
+
+
 _PRESENTING = re.compile(
     r"\b(?:present(?:ed|s|ing)|complain\w*|referred|admitted|came|visited|consulted|seen"
     r"|history)\b",
@@ -128,7 +144,7 @@ def _days(match: re.Match[str]) -> float | None:
 
 def _exposure(sentences: list[Sentence]) -> tuple[float, re.Match[str], Sentence] | None:
     for sentence in sentences:
-        found = [m for p in _EXPOSURE for m in p.finditer(sentence.text)]
+        found = [m for p in _exposure_intervals() for m in p.finditer(sentence.text)]
         for match in sorted(found, key=lambda m: m.start()):
             days = _days(match)
             if days is not None:
@@ -141,7 +157,9 @@ def _sign(sentences: list[Sentence]) -> float | None:
     dates it anywhere ("The patient reported that the edema had started 6 months
     previously"), a duration only in a sentence about the visit."""
     for sentence in sentences:
-        signs = _SIGN if _PRESENTING.search(sentence.text) else _SIGN[:3]
+        signs = _sign_intervals()
+        if not _PRESENTING.search(sentence.text):
+            signs = signs[:3]
         days = [_days(m) for p in signs for m in p.finditer(sentence.text)]
         known = [d for d in days if d is not None]
         if known:
@@ -152,7 +170,7 @@ def _sign(sentences: list[Sentence]) -> float | None:
 def dated_back(text: str) -> bool:
     """The words date the exposure back from the visit ("Three weeks earlier, the patient
     underwent ...")."""
-    return any(p.search(text) for p in _EXPOSURE)
+    return any(p.search(text) for p in _exposure_intervals())
 
 
 def two_intervals(sentences: list[Sentence]) -> Intervals | None:

@@ -17,6 +17,7 @@ Units: months 30.4375 days, years 365.25 days (as :class:`~dermavigil.domain.dat
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dermavigil.domain.dates import Duration, TimeUnit
 from dermavigil.literature.extract.calendar_onset import calendar_onset
@@ -46,116 +47,125 @@ _ORDINAL = (
 )
 _SHORT = r"(?P<unit>minute|min|hour|hr|h)s?\b\W{0,2}"
 """Minutes and hours: a time from the dose, not a time on treatment."""
-_STATEMENTS = (
-    # "a week before the onset of symptoms"
-    re.compile(
-        rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
-        r"\s+(?:the\s+)?(?:(?:first\s+)?symptoms?\s+|first\s+)?(?:onset|appearance|development"
-        r"|beginning|start)\b",
-        re.I,
-    ),
-    # "3 days prior to eye symptoms", "two weeks before her first complaints": the exposure
-    # dated back from the first sign, not from the visit
-    re.compile(
-        rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
-        r"\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:symptoms|signs"
-        r"|complaints)\b",
-        re.I,
-    ),
-    # "three days before the patch appeared"
-    re.compile(
-        rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
-        r"\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:first\s+)?"
-        rf"(?:{BEGAN}|was noticed|were noticed)\b",
-        re.I,
-    ),
-    # "about 5 min after BTA injection", "one hour post procedure"
-    re.compile(
-        rf"(?<![\w-])(?:about |approximately |around |some )?{_N}[\s-]+{_UNIT}\s*(?:after|post"
-        rf"|following)\b[^.;,]{{0,30}}?\b{_EXPOSURE}\b",
-        re.I,
-    ),
-    # "72 hours postinjection", "at approximately 4-weeks postprocedure": the exposure's noun
-    # written into "post" (not a follow-up timed so: "6-month posttreatment follow-up"; not
-    # "postoperatively": the operation is no exposure when a drug followed it)
-    re.compile(
-        rf"(?<![\w-])(?:about |approximately |around |some )?{_N}[\s-]+{_UNIT}\s*post-?"
-        r"(?:injection|procedure|treatment|vaccination)\b(?!\s*follow)",
-        re.I,
-    ),
-    # "Five years ago, she had received ... filler injection"
-    re.compile(
-        rf"(?<![\w-]){_N}[\s-]+{_UNIT}\s*(?:ago|previously|earlier|before)\W{{0,3}}"
-        r"(?:she|he|the patient)\s+(?:had\s+)?(?:received|undergone|underwent|been injected"
-        r"|was (?:administered|given|injected|vaccinated)"
-        rf"|had)\b[^.;]{{0,60}}?\b{_EXPOSURE}\b",
-        re.I,
-    ),
-    # "in the second week post-injection": the week's first day (docs/annotation.md, the
-    # v0xx decisions: "in the second week" gives 7)
-    re.compile(
-        r"\bin (?:the )?(?P<n>second|third|fourth|2nd|3rd|4th)[\s-]+(?P<unit>week)\s*(?:after"
-        rf"|post|following)[\s-]*(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,2}}?{_EXPOSURE}\b",
-        re.I,
-    ),
-    # "on the second day after the injection", "on day 3 after vaccination", "on post-injection
-    # day 3": the day counted from the exposure (docs/annotation.md, the r8xx decisions)
-    re.compile(
-        rf"\bon (?:the )?(?P<n>{_ORDINAL})[\s-]+(?P<unit>day)\s*(?:after|post|following)[\s-]*"
-        rf"(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,2}}?{_EXPOSURE}\b",
-        re.I,
-    ),
-    re.compile(
-        r"\bon post-?(?:injection|vaccination|procedure|treatment|infusion)\s+(?P<unit>day)\s+"
-        rf"(?P<n>{NUMBER_WORDS})\b",
-        re.I,
-    ),
-    re.compile(
-        rf"\bon (?P<unit>day)\s+(?P<n>{NUMBER_WORDS})\s*(?:after|post|following)[\s-]*"
-        rf"(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,2}}?{_EXPOSURE}\b",
-        re.I,
-    ),
-    # "The day prior, she received PPSV23": the exposure the day before the sign's sentence
-    re.compile(
-        r"\b(?P<n>the|one|a) (?P<unit>day) (?:prior|before)\W{1,3}(?:she|he|the patient|the child)"
-        r"\s+(?:had\s+)?(?:received|been given|been vaccinated|been injected|was given"
-        r"|was vaccinated|was injected|underwent)\b",
-        re.I,
-    ),
-    # "developed within 5 d of the injection": an interval's bound, as annotated
-    re.compile(
-        rf"\bwithin\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*(?:of|after|following"
-        rf"|post)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,6}}?{_EXPOSURE}\b",
-        re.I,
-    ),
-    # "anaphylaxis developed within five minutes": a sign's verb, then the interval's bound
-    re.compile(
-        rf"\b(?:{BEGAN})\s+(?:\w+\s+){{0,2}}?"
-        rf"within\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}",
-        re.I,
-    ),
-    # "a reaction of eight-month latency", "after a latency of 3 days"
-    re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}\s*(?:latency|delay)\b", re.I),
-    re.compile(
-        rf"\b(?:latency|delay)\s+of\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}", re.I
-    ),
-    # "after 10 minutes of medication she developed urticaria": minutes or hours of a drug
-    # are the time since its dose (not "after 10 years of administration": time on therapy)
-    re.compile(
-        rf"\bafter\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_SHORT}\s*of\s+(?:the\s+)?"
-        r"(?:medication|administration|infusion|injection|exposure)\b",
-        re.I,
-    ),
-    # "Five minutes later, blood pressure decreased": minutes or hours later, the sign of the
-    # dose the sentence before told (a follow-up is weeks or months later)
-    re.compile(rf"^(?:about\s+|approximately\s+|some\s+)?{_N}[\s-]+{_SHORT}\s*later\b", re.I),
-    # "after two weeks, when ... appeared"
-    re.compile(
-        rf"\bafter\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*,?\s*when\b[^.;]{{0,80}}?"
-        rf"\b(?:{BEGAN})\b",
-        re.I,
-    ),
-)
+
+
+@cache
+def _statements() -> tuple[re.Pattern[str], ...]:
+    """The onset statements :func:`find_onset` reads: a number and a unit dated from the
+    exposure, from the first sign or by a latency's noun (compiled on the first call, not at
+    import: a command that extracts no text never needs them)."""
+    return (
+        # "a week before the onset of symptoms"
+        re.compile(
+            rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
+            r"\s+(?:the\s+)?(?:(?:first\s+)?symptoms?\s+|first\s+)?(?:onset|appearance|development"
+            r"|beginning|start)\b",
+            re.I,
+        ),
+        # "3 days prior to eye symptoms", "two weeks before her first complaints": the exposure
+        # dated back from the first sign, not from the visit
+        re.compile(
+            rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
+            r"\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:symptoms|signs"
+            r"|complaints)\b",
+            re.I,
+        ),
+        # "three days before the patch appeared"
+        re.compile(
+            rf"(?<![\w-])(?:about |approximately |around )?{_N}[\s-]+{_UNIT}\s*(?:before|prior to)"
+            r"\s+(?:the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:first\s+)?"
+            rf"(?:{BEGAN}|was noticed|were noticed)\b",
+            re.I,
+        ),
+        # "about 5 min after BTA injection", "one hour post procedure"
+        re.compile(
+            rf"(?<![\w-])(?:about |approximately |around |some )?{_N}[\s-]+{_UNIT}\s*(?:after|post"
+            rf"|following)\b[^.;,]{{0,30}}?\b{_EXPOSURE}\b",
+            re.I,
+        ),
+        # "72 hours postinjection", "at approximately 4-weeks postprocedure": the exposure's noun
+        # written into "post" (not a follow-up timed so: "6-month posttreatment follow-up"; not
+        # "postoperatively": the operation is no exposure when a drug followed it)
+        re.compile(
+            rf"(?<![\w-])(?:about |approximately |around |some )?{_N}[\s-]+{_UNIT}\s*post-?"
+            r"(?:injection|procedure|treatment|vaccination)\b(?!\s*follow)",
+            re.I,
+        ),
+        # "Five years ago, she had received ... filler injection"
+        re.compile(
+            rf"(?<![\w-]){_N}[\s-]+{_UNIT}\s*(?:ago|previously|earlier|before)\W{{0,3}}"
+            r"(?:she|he|the patient)\s+(?:had\s+)?(?:received|undergone|underwent|been injected"
+            r"|was (?:administered|given|injected|vaccinated)"
+            rf"|had)\b[^.;]{{0,60}}?\b{_EXPOSURE}\b",
+            re.I,
+        ),
+        # "in the second week post-injection": the week's first day (docs/annotation.md, the
+        # v0xx decisions: "in the second week" gives 7)
+        re.compile(
+            r"\bin (?:the )?(?P<n>second|third|fourth|2nd|3rd|4th)[\s-]+(?P<unit>week)\s*(?:after"
+            rf"|post|following)[\s-]*(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,2}}?{_EXPOSURE}\b",
+            re.I,
+        ),
+        # "on the second day after the injection", "on day 3 after vaccination", "on post-injection
+        # day 3": the day counted from the exposure (docs/annotation.md, the r8xx decisions)
+        re.compile(
+            rf"\bon (?:the )?(?P<n>{_ORDINAL})[\s-]+(?P<unit>day)\s*(?:after|post|following)[\s-]*"
+            rf"(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,2}}?{_EXPOSURE}\b",
+            re.I,
+        ),
+        re.compile(
+            r"\bon post-?(?:injection|vaccination|procedure|treatment|infusion)\s+(?P<unit>day)\s+"
+            rf"(?P<n>{NUMBER_WORDS})\b",
+            re.I,
+        ),
+        re.compile(
+            rf"\bon (?P<unit>day)\s+(?P<n>{NUMBER_WORDS})\s*(?:after|post|following)[\s-]*"
+            rf"(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,2}}?{_EXPOSURE}\b",
+            re.I,
+        ),
+        # "The day prior, she received PPSV23": the exposure the day before the sign's sentence
+        re.compile(
+            r"\b(?P<n>the|one|a) (?P<unit>day) (?:prior|before)\W{1,3}"
+            r"(?:she|he|the patient|the child)\s+(?:had\s+)?(?:received|been given|been vaccinated"
+            r"|been injected|was given|was vaccinated|was injected|underwent)\b",
+            re.I,
+        ),
+        # "developed within 5 d of the injection": an interval's bound, as annotated
+        re.compile(
+            rf"\bwithin\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*(?:of|after|following"
+            rf"|post)\s+(?:the\s+|her\s+|his\s+)?(?:[\w-]+\s+){{0,6}}?{_EXPOSURE}\b",
+            re.I,
+        ),
+        # "anaphylaxis developed within five minutes": a sign's verb, then the interval's bound
+        re.compile(
+            rf"\b(?:{BEGAN})\s+(?:\w+\s+){{0,2}}?"
+            rf"within\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}",
+            re.I,
+        ),
+        # "a reaction of eight-month latency", "after a latency of 3 days"
+        re.compile(rf"(?<![\w-]){_N}[\s-]+{_UNIT}\s*(?:latency|delay)\b", re.I),
+        re.compile(
+            rf"\b(?:latency|delay)\s+of\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}", re.I
+        ),
+        # "after 10 minutes of medication she developed urticaria": minutes or hours of a drug
+        # are the time since its dose (not "after 10 years of administration": time on therapy)
+        re.compile(
+            rf"\bafter\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_SHORT}\s*of\s+(?:the\s+)?"
+            r"(?:medication|administration|infusion|injection|exposure)\b",
+            re.I,
+        ),
+        # "Five minutes later, blood pressure decreased": minutes or hours later, the sign of the
+        # dose the sentence before told (a follow-up is weeks or months later)
+        re.compile(rf"^(?:about\s+|approximately\s+|some\s+)?{_N}[\s-]+{_SHORT}\s*later\b", re.I),
+        # "after two weeks, when ... appeared"
+        re.compile(
+            rf"\bafter\s+(?:about\s+|approximately\s+)?{_N}[\s-]+{_UNIT}\s*,?\s*when\b[^.;]{{0,80}}?"
+            rf"\b(?:{BEGAN})\b",
+            re.I,
+        ),
+    )
+
+
 _WEEK_ORDINALS = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 """The Nth week after the exposure starts N-1 weeks after it."""
 _DAY_ORDINALS = {
@@ -183,8 +193,9 @@ def _duration(match: re.Match[str]) -> Duration | None:
 
 def find_onset(sentences: list[Sentence]) -> tuple[Duration, str, tuple[int, int]] | None:
     """The first onset statement of the case sentences: (latency, its words, its span)."""
+    statements = _statements()
     for sentence in sentences:
-        found = [m for pattern in _STATEMENTS for m in pattern.finditer(sentence.text)]
+        found = [m for pattern in statements for m in pattern.finditer(sentence.text)]
         for match in sorted(found, key=lambda m: m.start()):
             text = sentence.text
             before, after = text[max(0, match.start() - 210) : match.start()], text[match.end() :]

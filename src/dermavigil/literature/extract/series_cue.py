@@ -35,7 +35,7 @@ import re
 from typing import Any
 
 from dermavigil.literature.extract.ascii_folding import ascii_fold
-from dermavigil.literature.extract.foreign_latency_words import NUMBERS
+from dermavigil.literature.extract.foreign_numbers import NUMBERS
 from dermavigil.literature.extract.numbers import NUMBER_WORDS, number_value
 from dermavigil.literature.extract.relevance import literature_statement
 from dermavigil.literature.extract.reported_events import analyses_reports, reported_counts
