@@ -119,12 +119,27 @@ def test_a_hedge_a_verb_or_a_heading_is_no_modifier(sentence, start, end):
         ),
         ("Two years on he had a relapsing paraffinoma.", "paraffinoma", "relapsing paraffinoma"),
         ("She noticed a slowly growing lipogranuloma.", "lipogranuloma", "lipogranuloma"),
+        (
+            "A month later she had a ketorolac-induced myofibrosis.",
+            "myofibrosis",
+            "ketorolac-induced myofibrosis",
+        ),
+        ("He showed an ill-defined lipogranuloma.", "lipogranuloma", "ill-defined lipogranuloma"),
+        ("She had self-injected lipogranuloma.", "lipogranuloma", "lipogranuloma"),
     ],
 )
-def test_an_ing_form_that_begins_finding_names_is_kept_with_the_uncoded_head(
-    sentence, head, phrase
-):
-    # "sclerosing", "relapsing" begin phenotype and disease names; "growing" begins none
+def test_an_ing_form_or_a_participle_compound_is_kept_with_the_uncoded_head(sentence, head, phrase):
+    # "sclerosing", "relapsing" begin phenotype and disease names; "growing" begins none;
+    # "ketorolac-induced" and "ill-defined" are adjectives, "self-injected" is the verb
     start = sentence.index(head)
     a, b = widened(sentence, start, start + len(head), [])
     assert sentence[a:b] == phrase
+
+
+def test_a_title_name_keeps_its_cause_compound_and_stays_tied_to_the_exposure():
+    text = (
+        "Ketorolac-induced myofibrosis in a young man\n"
+        "A 30-year-old man injected ketorolac into his thigh for a year. The thigh became hard."
+    )
+    verbatims = [r["verbatim"] for r in extract_draft(text).case["reactions"]]
+    assert "ketorolac-induced myofibrosis" in verbatims

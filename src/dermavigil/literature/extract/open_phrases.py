@@ -181,18 +181,22 @@ def widened(text: str, start: int, end: int, taken: Sequence[Span]) -> Span:
     last = next((i for i in range(len(words) - 1, -1, -1) if words[i].end() <= end), None)
     if first is None or last is None or last < first or words[last].end() != end:
         return start, end
-    before = _modified_from(text, words, first, taken)
+    before = _modified_from(text, words, first, taken, compounds=True)
     after = _of_phrase(text, words, last, taken)
     if find_sites(text[end:after]):
         after = end  # where it is, the reaction's body site, is told apart
     return (start if before < 0 else min(start, before)), after
 
 
-def _modified_from(text: str, words: list[re.Match[str]], i: int, taken: Sequence[Span]) -> int:
+def _modified_from(
+    text: str, words: list[re.Match[str]], i: int, taken: Sequence[Span], compounds: bool = False
+) -> int:
     """Where the phrase headed by ``words[i]`` begins: at the first of at most
     :data:`MODIFIERS_BEFORE` words joined to it that are no closed-class word and no verb; -1
     when the word right before it belongs to a span of ``taken`` (the head goes on that
-    mention: "nodule formation")."""
+    mention: "nodule formation"). With ``compounds``, a hyphenated participle (:func:`_compound`:
+    "pentazocine-induced") is the phrase's outermost modifier: a mention found already keeps the
+    cause it is named by, while a phrase of its own is still read from the words after it."""
     start = words[i].start()
     for before, after in zip(
         reversed(words[max(0, i - MODIFIERS_BEFORE) : i]),
@@ -204,7 +208,10 @@ def _modified_from(text: str, words: list[re.Match[str]], i: int, taken: Sequenc
             break  # a heading in capitals ("CASE REPORT Severe ...")
         if glued and _covered(before.start(), before.end(), taken):
             return -1
-        if not glued or _closed(before.group(0)) or _verb(before.group(0)):
+        word = before.group(0)
+        if compounds and glued and _verb(word) and _compound(word):
+            return before.start()  # the outermost modifier: "pentazocine-induced myofibrosis"
+        if not glued or _closed(word) or _verb(word):
             break
         start = before.start()
     return start
@@ -245,6 +252,16 @@ def _verb(word: str) -> bool:
     if word.lower().endswith("ed"):
         return word.lower() not in finding_participles()
     return PAST.fullmatch(word) is not None
+
+
+_VERB_PREFIX = re.compile(r"(?:re|co|pre|self|mis|over|under|un|de|dis|out|cross|x)-", re.I)
+"""The bound prefixes a hyphenated verb begins with ("re-injected", "self-injected")."""
+
+
+def _compound(word: str) -> bool:
+    """A compound of a word and a participle ("pentazocine-induced", "ill-defined"): an
+    adjective, no verb, unless its first part is a bound prefix ("self-injected")."""
+    return "-" in word and not _VERB_PREFIX.match(word)
 
 
 def _covered(start: int, end: int, spans: Sequence[Span]) -> bool:

@@ -205,6 +205,8 @@ def _widened(
 
 _CAUSED_AFTER = re.compile(rf"\b(?:{CAUSE_WORDS}|post)\b", re.I)
 _CAUSED_BEFORE = re.compile(r"(?:\binduc(?:ing|ed)|\bcausing|\binduced by)\s*$", re.I)
+_CAUSED_WITHIN = re.compile(r"\b(?:induc(?:ing|ed)|causing)\s+(?=\w)", re.I)
+"""The cause word inside a name that keeps its cause ("pentazocine-induced myofibrosis")."""
 _TITLE_HEAD = re.compile(
     r"\W*(?:(?:an?|the)\s+)?(?:(?:rare|unusual|unique|first|new)\s+)?"
     r"(?:case(?:\s+report)?\s+of\s+(?:an?\s+)?)?(?:[\w-]+\s+){0,2}",
@@ -221,11 +223,12 @@ def _title_result(
     result the text gives (its codes among ``results``), or, when no vocabulary codes it (a
     Disease Ontology name: "Arthus reaction"), a name the title does not tie to the exposure:
     as its head noun phrase with a cause word after it ("Arthus reaction following a
-    booster", "A case of X after ...") or with a cause word right before it ("injections
-    inducing sarcoidosis", "vaccine-induced lupus"). A condition the title names ("... as a
-    risk factor for ...", "in a patient with X") or a line of affiliations run into the title
-    is none. ``told``: the normalised verbatims of the other sentences' reactions; an uncoded
-    title name among them is theirs to report, as they write it."""
+    booster", "A case of X after ...") or with a cause word right before it or inside its
+    verbatim ("injections inducing sarcoidosis", "vaccine-induced lupus"). A condition the
+    title names ("... as a risk factor for ...", "in a patient with X") or a line of
+    affiliations run into the title is none. ``told``: the normalised verbatims of the other
+    sentences' reactions; an uncoded title name among them is theirs to report, as they write
+    it."""
     if reaction.codes:
         return {c.code for c in reaction.codes} <= results
     if normalize(reaction.verbatim) in told:
@@ -236,6 +239,7 @@ def _title_result(
     return not (
         (head and _CAUSED_AFTER.search(title.text, end))
         or _CAUSED_BEFORE.search(title.text, 0, start)
+        or _CAUSED_WITHIN.search(title.text, start, end)
     )
 
 
