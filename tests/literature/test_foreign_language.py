@@ -253,3 +253,31 @@ def test_a_german_word_ending_in_a_consonant_is_no_drug():
     )
     draft = extract_draft(text)
     assert [t["drug"] for t in draft.case["treatments"]] == ["hyaluronidase"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sites"),
+    [
+        (
+            "Una mujer de 40 años presentó nódulos en la cara anterior del muslo tras la "
+            "inyección. Se midieron anticuerpos frente al toxoide.",
+            "es",
+            ["thigh"],
+        ),
+        (
+            "Un homme de 50 ans présentait des plaques sur la face externe de la jambe après "
+            "l'injection.",
+            "fr",
+            ["leg"],
+        ),
+        (
+            "Una mujer de 40 años presentó edema de la cara y de la frente.",
+            "es",
+            ["forehead", "face"],
+        ),
+    ],
+)
+def test_a_limbs_surface_and_frente_a_are_no_face_or_forehead(text, language, sites):
+    """'Cara anterior', 'face externe': the surface of the limb named next; 'frente a': the
+    preposition "against". The face and the forehead themselves stay sites."""
+    assert read_foreign(text, language).sites == sites

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from dermavigil.literature.extract.sites import find_sites, imaged_or_donor_site
+from dermavigil.literature.extract.sites import find_sites, imaged_or_donor_site, treatment_site
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,31 @@ def test_a_structure_named_after_a_region_is_no_site(text, sites):
     """A vessel, a nerve or a bone named after a region, or a deficit named by it, is not the
     skin of the region where the product went or the reaction was."""
     assert [name for name, _, _ in find_sites(text)] == sites
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("Plaques covered the anterior face of the left forearm.", ["forearm"]),
+        ("Nodules lay on the outer face of both thighs.", ["thigh"]),
+        ("The lower face and the lateral face were swollen.", ["face", "face"]),
+    ],
+)
+def test_face_between_an_aspect_and_of_is_a_limbs_surface(text, sites):
+    """ "The anterior face of the forearm" names the forearm's surface, not the face."""
+    assert [name for name, _, _ in find_sites(text)] == sites
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("Chest and cardiovascular examinations were satisfactory.", []),
+        ("Abdominal examination revealed no tenderness.", []),
+        ("The right hip and abdomen were clinically normal.", []),
+        ("Examination of the left arm revealed a necrotic plaque.", ["arm"]),
+        ("Findings were positive for deltoid tenderness, and sensation was intact.", ["upper arm"]),
+    ],
+)
+def test_a_region_an_examination_found_normal_is_no_site(text, sites):
+    """A negative finding of the work-up names no site of the injection or the reaction."""
+    assert [s for s, a, b in find_sites(text) if not treatment_site(text, b, a)] == sites

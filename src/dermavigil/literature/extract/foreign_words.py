@@ -262,8 +262,17 @@ compounds of Impfung: "FSME-Impfung", "Sechsfachimpfung"), and a vaccination pre
 "after" ("pós-vacinação", "granulome post-vaccinal", "eventos posvacunales": the prefix
 *pos-*/*post-* of the Latin *post*): the product given."""
 
+_ASPECT = (
+    r"(?:(?:antero|postero|latero|supero|infero)-?)?(?:anterior|posterior|lateral|medial|dorsal"
+    r"|ventral|volar|palmar|plantar|superior|inferior|extern|intern|anterieur|posterieur"
+    r"|superieur|inferieur|extensor|flexor)[a-z]*"
+)
+"""An aspect adjective of a limb's surface ("anterior", "externa", "antérieure",
+"latero-externa"): after "cara" or "face" it makes the noun the surface of the limb named
+next ("cara anterior de la pierna", "face externe des cuisses"), the anatomical sense of the
+Romance word for face (Terminologia Anatomica's *facies*, "facies anterior"), not the face."""
 SITES: tuple[tuple[str, str], ...] = (
-    ("forehead", r"frente|testa|front|stirn|fronte"),
+    ("forehead", r"frente(?!\s+(?:a|al|ao|aos|as)\b)|testa|front|stirn|fronte(?!\s+a\b)"),
     ("glabella", r"glabela|glabelle|glabella"),
     (
         "periorbital area",
@@ -280,7 +289,7 @@ SITES: tuple[tuple[str, str], ...] = (
     ("cheek", r"mejillas?|bochechas?|joues?|wangen?|guance|guancia|pomulos?|malar(?:es)?"),
     ("nose", r"nariz|nez|nase|naso"),
     ("chin", r"menton|queixo|kinn|mento"),
-    ("face", r"cara|rostro|face|visage|gesicht|viso|facial"),
+    ("face", rf"(?:cara|face)(?!\s+{_ASPECT})|rostro|visage|gesicht|viso|facial"),
     ("neck", r"cuello|pescoco|cou|hals|collo"),
     ("upper arm", r"deltoides|deltoide|deltoid\w*"),
     ("arm", r"brazos?|bracos?|bras|arm|arme|braccio|braccia"),
@@ -296,7 +305,10 @@ SITES: tuple[tuple[str, str], ...] = (
     ),
 )
 SITES_FOUND = tuple((name, _words(pattern)) for name, pattern in SITES)
-"""Body sites in these languages -> the shipped vocabulary's names (``body_sites.tsv``)."""
+"""Body sites in these languages -> the shipped vocabulary's names (``body_sites.tsv``); "frente
+a" and "fronte a" are the preposition "facing, against" ("anticuerpos frente al toxoide",
+"una prueba frente a la vacuna"), not the forehead, and "cara" or "face" before an aspect
+adjective (:data:`_ASPECT`) is a limb's surface."""
 ROUTES = (
     ("intramuscular", _words(r"intramuscular(?:es)?|intramusculaire|intramuskular\w*|intramuscolare"
                              r"|intraglute[ao]s?|intragluteal\w*|intrafessiere?s?")),

@@ -182,8 +182,32 @@ def find_sites(text: str) -> list[tuple[str, int, int]]:
                 found.append((other, shared.start(1), shared.end(1)))
                 break
     return sorted(
-        (site for site in found if not _STRUCTURE_AFTER.match(text, site[2])),
+        (
+            site
+            for site in found
+            if not _STRUCTURE_AFTER.match(text, site[2]) and not _limb_surface(text, *site)
+        ),
         key=lambda item: item[1],
+    )
+
+
+_ASPECT_BEFORE = re.compile(
+    r"\b(?:(?:antero|postero|supero|infero)-?)?(?:anterior|posterior|lateral|medial|dorsal"
+    r"|ventral|volar|palmar|plantar|extensor|flexor|inner|outer|internal|external)\s+$",
+    re.I,
+)
+_OF_AFTER = re.compile(r"\s+of\b", re.I)
+
+
+def _limb_surface(text: str, name: str, start: int, end: int) -> bool:
+    """ "face" between an aspect adjective and "of" ("the anterior face of the forearm", "the
+    outer face of both thighs") is the surface of the part named next (Terminologia
+    Anatomica's *facies*: "facies anterior antebrachii"), not the face."""
+    return (
+        name == "face"
+        and text[start:end].lower() == "face"
+        and bool(_ASPECT_BEFORE.search(text, max(0, start - 30), start))
+        and bool(_OF_AFTER.match(text, end))
     )
 
 
@@ -251,16 +275,53 @@ def imaged_or_donor_site(text: str, start: int, end: int) -> bool:
     )
 
 
+_PREDICATE = re.compile(r"\b(?:was|were|showed|revealed|had|but)\b", re.I)
+"""A predicate before the site or between it and the normal result: the site is not the subject
+of that result ("findings were positive for deltoid tenderness ... sensation was intact")."""
+_EXAMINED = re.compile(
+    r"\b(?:examinations?|exams?|examined|evaluations?|auscultation|palpation|inspection|ultraso\w+"
+    r"|doppler|clinically)\b",
+    re.I,
+)
+"""An examination of a region (by hand, by ear or by ultrasound)."""
+_FOUND_NORMAL = re.compile(
+    r"(?i)\b(?:(?:was|were)\s+(?:\w+\s+)?(?:normal|unremarkable|satisfactory|clear|intact)"
+    r"|(?:revealed|showed|disclosed|demonstrated) no\b)"
+)
+"""What an examination found normal: "was normal", "were satisfactory", "revealed no ..."."""
+
+
+def examined_normal(text: str, start: int, end: int) -> bool:
+    """The site word at ``start``-``end`` names a region an examination found normal, in one
+    clause ("Abdominal examination revealed no tenderness", "chest and cardiovascular
+    examinations were satisfactory", "the right hip and abdomen were clinically normal"):
+    a negative finding of the work-up, not where the product went or the reaction was
+    (docs/annotation.md: negated findings are not the patient's)."""
+    begin = max(text.rfind(c, 0, start) for c in ".;:") + 1
+    stops = [i for i in (text.find(c, end) for c in ".;") if i >= 0]
+    clause = text[begin : min(stops, default=len(text))]
+    result = _FOUND_NORMAL.search(clause, end - begin)
+    return (
+        result is not None
+        and not _PREDICATE.search(clause, 0, start - begin)
+        and not _PREDICATE.search(clause, end - begin, result.start())
+        and bool(_EXAMINED.search(clause, 0, result.end()))
+    )
+
+
 def treatment_site(text: str, end: int, start: int | None = None, suspect: str = "") -> bool:
     """The site word ending at ``end`` places an injection of a treatment ("a gluteal
     intramuscular steroid injection provided relief"), not of the ``suspect`` product; or,
     with its ``start``, names where the complaint treated by the injection was ("given for
     chronic neck and back pain"), the region an imaging test covered or where a flap or a
-    graft was taken (:func:`imaged_or_donor_site`)."""
+    graft was taken (:func:`imaged_or_donor_site`), or a region an examination found normal
+    (:func:`examined_normal`)."""
     treatment = _TREATMENT_INJECTION.search(text[end : end + 80])
     if treatment and treatment.group("drug").lower() not in suspect.lower():
         return True
-    if start is not None and imaged_or_donor_site(text, start, end):
+    if start is not None and (
+        imaged_or_donor_site(text, start, end) or examined_normal(text, start, end)
+    ):
         return True
     return bool(
         start is not None
