@@ -68,3 +68,9 @@ def test_what_the_blood_tests_showed_is_no_reaction():
         "de",
     )
     assert german and "leukocytosis" not in german
+    told = _verbatims(
+        "Varón de 40 años que consulta por un nódulo en el glúteo. En el laboratorio se "
+        "presentó con fiebre.",
+        "es",
+    )
+    assert "fever" in told

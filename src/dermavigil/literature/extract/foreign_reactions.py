@@ -35,6 +35,7 @@ from dermavigil.literature.extract.foreign_languages import words_for
 from dermavigil.literature.extract.foreign_treatments import negated
 from dermavigil.literature.extract.german_nouns import noun_mentions
 from dermavigil.literature.extract.reaction_facts import ReactionFacts
+from dermavigil.literature.extract.reaction_merge import ancestors
 from dermavigil.literature.extract.sentences import Sentence
 from dermavigil.terminology.coder import code_phrase, default_coder
 from dermavigil.terminology.translation_gloss import glossed_spans
@@ -106,7 +107,7 @@ def reactions(
                 folded, max(sentence.start, start - 120), start
             ):
                 continue
-            if tested is not None and start > tested:
+            if tested is not None and start > tested and _measured(english):
                 continue  # "la analítica muestra hipocalcemia": a test's result
             if history and _in_history(folded, sentence, start, end, history):
                 continue
@@ -159,6 +160,21 @@ def _tested(words, folded: str, sentence: Sentence, biopsy: re.Match[str] | None
     if found is None or (biopsy is not None and biopsy.start() > found.start()):
         return None
     return found.start()
+
+
+_MEASURED = frozenset({"HP:0001871", "HP:0032180", "HP:0004360", "HP:0011015"})
+"""What a blood test measures: the HPO branches of the blood and blood-forming tissues, of
+the circulating metabolites' concentrations, of the acid-base balance and of the blood
+glucose (Köhler S et al. 2021, Nucleic Acids Res 49(D1):D1207-D1217); not a fever, which the
+HPO files under homeostasis too."""
+
+
+def _measured(english: str) -> bool:
+    """Whether every HPO term of the English name is one a blood test measures
+    (:data:`_MEASURED`): after the tests' noun, a fever or an erythema is still the
+    patient's."""
+    codes = [c.code for c in _codes(english)]
+    return bool(codes) and all((ancestors(code) | {code}) & _MEASURED for code in codes)
 
 
 def _in_history(folded: str, sentence: Sentence, start: int, end: int, history) -> bool:
