@@ -9,8 +9,9 @@ Spark's own or to the functions of splink's Spark jar (``damerau_levenshtein``,
 
 - ``list[i]`` -> ``get(list, i - 1)``: an item past the end is null, as DuckDB gives it
   (Spark's ``list[i]`` raises in ANSI mode, the default of Spark 4);
-- ``len(list)`` -> ``size(list)``: the model takes the length of lists only (never of a
-  text), and sqlglot reads DuckDB's ``len`` as a text's length;
+- ``len(list)`` -> ``size(list)``: the model takes the length of lists, and sqlglot reads
+  DuckDB's ``len`` as a text's length; a text's length is written ``length(CAST(x AS
+  VARCHAR))``, which stays Spark's ``length`` (characters, as DuckDB counts them);
 - ``list_intersect`` -> ``array_intersect`` (both distinct items);
   ``list_has_all(a, b)`` -> ``size(array_except(b, a)) = 0``; ``list_bool_or(a)`` ->
   ``exists(a, x -> x)``; ``jaro_winkler_similarity`` -> splink's ``jaro_winkler``;
@@ -87,6 +88,8 @@ def _lambda(variable: str, body: exp.Expression) -> exp.Expression:
 def _spark_node(node: exp.Expression) -> exp.Expression:
     """One DuckDB node as Spark writes it (see the module docstring)."""
     if isinstance(node, exp.Length):
+        if isinstance(node.this, exp.Cast) and node.this.to.is_type(*exp.DataType.TEXT_TYPES):
+            return node  # a text's length in characters, as DuckDB's
         return exp.ArraySize(this=node.this)
     if isinstance(node, exp.Bracket) and len(node.expressions) == 1:
         (index,) = node.expressions
