@@ -118,7 +118,7 @@ def reaction_abbreviations(text: str) -> dict[str, tuple[str, Span]]:
             continue
         before = words.group(0)
         long = _long_form(short, before)
-        if long and (_MENTION.fullmatch(long) or indexed_whole(long)):
+        if long and (_MENTION.fullmatch(long) or indexed_whole(long) or _headed_by_finding(long)):
             start = words.start() + len(before.rstrip()) - len(long)
             found[short] = (long, (start, start + len(long)))
     return found
@@ -129,6 +129,28 @@ def indexed_whole(long: str) -> bool:
     return any(
         p.start == 0 and p.end == len(long) for p in phenotype_spans(long) + disease_spans(long)
     )
+
+
+_POSTMODIFIER = re.compile(
+    r"\b(?:of|for|in|on|at|to|with|by|from|after|following|due|related|induced|the|an?"
+    r"|is|are|was|were)\b",
+    re.I,
+)
+"""A word that opens a postmodifier or a clause, or an article: a long form holding one is
+no bare noun phrase whose last word is its head ("visual analogue scale for pain")."""
+
+
+def _headed_by_finding(long: str) -> bool:
+    """The long form is one noun phrase with no postmodifier whose last word, its head, ends a
+    clinical mention or a phenotype or disease name of the indexes ("necrotizing soft tissue
+    fasciitis", "proliferative vitreoretinopathy"): the head of an English noun phrase with
+    no postmodifier is its last noun (Quirk R et al. 1985, *A Comprehensive Grammar of the
+    English Language*, ch. 17), and the premodifiers only narrow what the head names."""
+    if _POSTMODIFIER.search(long):
+        return False
+    ends = {m.end() for m in _MENTION.finditer(long)}
+    ends |= {p.end for p in phenotype_spans(long) + disease_spans(long)}
+    return len(long) in ends
 
 
 def named_disease(text: str) -> bool:
