@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dermavigil.literature.extract import extract_draft
 from dermavigil.literature.extract.mentions import reaction_abbreviations
+from dermavigil.terminology.coder import code_phrase
+from dermavigil.terminology.function_verbs import function_verbs, verb_stem
 
 
 def _verbatims(draft) -> set[str]:
@@ -34,3 +36,48 @@ def test_a_long_form_with_a_postmodifier_defines_no_reaction():
     """'a visual analogue scale for pain (VAS)': the phrase's head is the scale, not the pain."""
     text = "Pain was scored on a visual analogue scale for pain (VAS) at each visit."
     assert "VAS" not in reaction_abbreviations(text)
+
+
+def test_a_lost_motion_told_by_its_verb_is_a_reaction():
+    """'was unable to walk', 'could not close her left eyelid', 'difficulty chewing', 'trouble
+    swallowing': a function lost, told by the verb the HPO names it with, is the patient's
+    reaction, coded where the HPO's name differs only in the word of inability ('unable to
+    walk' -> Inability to walk); a verb of no bodily function ('unable to find', 'could not
+    recall') tells none, and a negated one stays set aside."""
+    draft = extract_draft(
+        "Weakness after botulinum toxin\nA 60-year-old woman received botulinum toxin "
+        "injections in the neck. Two weeks later she had neck weakness, was unable to walk "
+        "and could not close her left eyelid. She also had difficulty chewing and trouble "
+        "swallowing. We were unable to find a similar report, and she did not have difficulty "
+        "breathing. She could not recall the name of the product."
+    )
+    verbatims = _verbatims(draft)
+    assert {
+        "unable to walk",
+        "could not close her left eyelid",
+        "difficulty chewing",
+        "trouble swallowing",
+    } <= verbatims
+    assert not {v for v in verbatims if "find" in v or "recall" in v}
+    codes = {c["code"] for r in draft.case["reactions"] for c in r.get("codes", [])}
+    assert {"HP:0002540", "HP:0005216", "HP:0002015"} <= codes  # walk, chew, swallow
+    assert {e["text"] for e in draft.excluded if e["status"] == "negated"} == {
+        "difficulty breathing"
+    }
+
+
+def test_the_words_of_inability_are_coded_as_the_hpo_names_them():
+    """'unable to', 'could not' and 'trouble' are the HPO's 'inability to' and 'difficulty'."""
+    assert [c.code for c in code_phrase("unable to walk")] == ["HP:0002540"]
+    assert [c.code for c in code_phrase("could not walk")] == ["HP:0002540"]
+    assert [c.code for c in code_phrase("unable to close her eyelid")] == ["HP:0030001"]
+    assert [c.code for c in code_phrase("trouble chewing")] == ["HP:0005216"]
+
+
+def test_the_function_verbs_are_the_hpos_motions_of_the_body():
+    """Read off the HPO's names: walking and closing an eyelid are, finding a word (language)
+    and making fat tissue (a long object) are not."""
+    verbs = function_verbs()
+    assert {verb_stem("walk"), verb_stem("closing"), verb_stem("swallow")} <= verbs
+    assert verb_stem("finding") not in verbs and verb_stem("make") not in verbs
+    assert verb_stem("running") == verb_stem("run") == "run"

@@ -80,6 +80,22 @@ def _uninverted(key: str) -> str:
     return f"{rest.removeprefix('the ').removeprefix('a ')} {head}"
 
 
+_INABLE = re.compile(r"(?:unable|not able) to |could not |cannot |couldn t |trouble ")
+_POSSESSIVE_DETERMINER = re.compile(r" (?:her|his|their|its) ")
+
+
+def _nominalised(key: str) -> str:
+    """A normalised lost function told with the adjective "unable", a modal "could not" or the
+    noun "trouble", in the words of the HPO's names ("unable to close her eyelid" ->
+    "inability to close the eyelid", "could not walk" -> "inability to walk", "trouble
+    chewing" -> "difficulty chewing"); "" when the key tells none."""
+    inable = _INABLE.match(key)
+    if inable is None:
+        return ""
+    noun = "difficulty " if inable.group(0) == "trouble " else "inability to "
+    return _POSSESSIVE_DETERMINER.sub(" the ", f"{noun}{key[inable.end() :]}")
+
+
 class PhraseCoder:
     """Codes phrases against the HPO; results cached per phrase.
 
@@ -125,7 +141,11 @@ class PhraseCoder:
         key = normalize(phrase)
         if key in CLINICAL_SENSE:
             return self._term(CLINICAL_SENSE[key], phrase, 0.95, False)
-        entries = self._entries(key) or self._entries(_uninverted(key))
+        entries = (
+            self._entries(key)
+            or self._entries(_uninverted(key))
+            or self._entries(_nominalised(key))
+        )
         if not entries or entries[0].term_id not in self._tables.skin:
             for form in _SKIN_FORMS:
                 skin = self._entries(form.format(key))

@@ -34,6 +34,7 @@ from dermavigil.literature.extract.roles import PAST
 from dermavigil.literature.extract.route_words import ADMIN
 from dermavigil.literature.extract.sites import find_sites
 from dermavigil.literature.extract.treatment import TREATMENT
+from dermavigil.literature.extract.verbal_deficits import verbal_deficits
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.finding_heads import (
     finding_gerunds,
@@ -110,7 +111,9 @@ def open_phrases(text: str, taken: Sequence[Span]) -> list[Span]:
     ("pain, swelling and stiffness"), or told by a verb of what the patient had or what
     happened ("she developed motor dysfunction", "fluid accumulation was noted"); and a lost
     or lessened function, which its quality of decrease tells as a finding
-    (:mod:`.deficit_phrases`: "limited abduction", "loss of sensation"); and the other items
+    (:mod:`.deficit_phrases`: "limited abduction", "loss of sensation"), or its noun or
+    adjective of inability before the function's verb (:mod:`.verbal_deficits`: "unable to
+    walk"); and the other items
     of a list of reaction mentions, however worded (:mod:`.listed_items`)."""
     phrases = _phrases(text, taken)
     bare = [p for p in phrases if " " not in text[p[0] : p[1]]]
@@ -131,6 +134,7 @@ def open_phrases(text: str, taken: Sequence[Span]) -> list[Span]:
                 grown = True
     told += [p for p in bare if any(_listed(text, p, o, _COORDINATED) for o in taken)]
     found = told + deficit_phrases(text, [*taken, *told])
+    found += verbal_deficits(text, [*taken, *found])
     # a list's other items, however worded ("fever, rash and ear fullness")
     return sorted(found + listed_items(text, [*taken, *found]))
 
