@@ -81,3 +81,29 @@ def test_the_function_verbs_are_the_hpos_motions_of_the_body():
     assert {verb_stem("walk"), verb_stem("closing"), verb_stem("swallow")} <= verbs
     assert verb_stem("finding") not in verbs and verb_stem("make") not in verbs
     assert verb_stem("running") == verb_stem("run") == "run"
+
+
+def test_scales_on_a_lesion_are_a_reaction_and_a_rating_scale_is_not():
+    """'covered with fine scales', 'scaling': the skin's scale is a finding; 'a visual
+    analogue scales' score' or 'scales of severity' are instruments."""
+    draft = extract_draft(
+        "Plaques after an injection\nA 45-year-old man received an intramuscular injection "
+        "of a vitamin in the thigh. Ten days later the site showed red plaques covered with "
+        "fine scales, and the border was scaling. Itch was rated on visual analogue scales "
+        "and on scales of severity."
+    )
+    verbatims = _verbatims(draft)
+    assert any("scales" in v and "analogue" not in v for v in verbatims)
+    assert "scaling" in verbatims
+    assert not any("analogue" in v or "severity" in v for v in verbatims)
+
+
+def test_a_motion_restricted_is_a_reaction_as_its_opposite_motion_is():
+    """'restricted adduction' as 'restricted abduction': anatomical motions come in opposing
+    pairs, though the HPO names deficits of only one of them."""
+    draft = extract_draft(
+        "Shoulder stiffness after a vaccine\nA 50-year-old woman received an influenza "
+        "vaccine in the right deltoid. Three weeks later examination found restricted "
+        "adduction of the shoulder."
+    )
+    assert "restricted adduction" in _verbatims(draft)

@@ -42,6 +42,20 @@ DEFICITS = re.compile(
     r"|(?:loss|lack|limitation|restriction|reduction|decrease|impairment) (?:of|in)) (?P<rest>.+)"
 )
 """The PATO qualities of decrease, as adjectives and as the nouns a name begins with."""
+_PAIRS = (
+    ("abduction", "adduction"),
+    ("flexion", "extension"),
+    ("pronation", "supination"),
+    ("elevation", "depression"),
+    ("protraction", "retraction"),
+    ("inversion", "eversion"),
+    ("intorsion", "extorsion"),
+    ("dorsiflexion", "plantarflexion"),
+)
+MOTION_PAIRS = {a: b for pair in _PAIRS for a, b in (pair, pair[::-1])}
+"""The anatomical terms of motion, which come in opposing pairs (Terminologia Anatomica,
+FCAT 1998; "abduction" and "adduction" at one joint): a motion that is a function head makes
+its opposite one, though the HPO names fewer deficits of it ("restricted adduction")."""
 _INCREASES = re.compile(r"(?:increased|elevated|high|excessive|enhanced|exaggerated) (?P<rest>.+)")
 """The PATO qualities of increase."""
 _PREPOSITION = re.compile(r" (?:of|in|on|with|without|to|due|from|at|by|for|after|during)\b")
@@ -84,7 +98,7 @@ def _build() -> frozenset[str]:
         elif match := _INCREASES.fullmatch(key):
             head = _head(match.group("rest"))
             increased[head] = increased.get(head, 0) + 1
-    return frozenset(
+    heads = {
         word
         for word, count in lessened.items()
         if count >= MIN_NAMES
@@ -92,4 +106,5 @@ def _build() -> frozenset[str]:
         and 2 * increased.get(word, 0) < count
         and word not in structures
         and re.fullmatch(r"[a-z]{4,}", word)
-    )
+    }
+    return frozenset(heads | {MOTION_PAIRS[word] for word in heads if word in MOTION_PAIRS})

@@ -4,8 +4,8 @@ from the HPO, cached on disk.
 :mod:`.translation_gloss` builds, in the first process that reads a text in Spanish,
 Portuguese, French, German or Italian, a table of the spelling skeletons of the English
 words of the HPO and Disease Ontology (~0.13 s) and that language's glossary induced from
-the HPO translations (0.2-0.6 s); :mod:`.finding_heads` and :mod:`.function_heads`
-read their head-word sets off the HPO index in every process that extracts a text
+the HPO translations (0.2-0.6 s); :mod:`.finding_heads`, :mod:`.function_heads` and
+:mod:`.function_verbs` read their word sets off the HPO index in every process that extracts a text
 (~0.07 s of a cold ``dermavigil extract`` call). :func:`cached` keeps each in a
 ``marshal`` file of the cache directory (:mod:`.disk_cache`), keyed on every source they
 are built from: the packaged ``hp.obo`` (the coder's lexicon and labels),
@@ -36,6 +36,7 @@ _CODE = (
     "gloss_cache.py",
     "finding_heads.py",
     "function_heads.py",
+    "function_verbs.py",
 )
 
 Table = dict[str, str] | dict[str, tuple[str, ...]] | frozenset[str]
