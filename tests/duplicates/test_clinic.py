@@ -155,8 +155,8 @@ def test_a_lot_shared_in_one_session_is_likelier_by_chance(vaers_1991: pa.Table)
     agreement is counted given the day when the day agrees."""
     from splink import DuckDBAPI
 
-    from dermavigil.duplicates.chance import lot_u_among_product_pairs
     from dermavigil.duplicates.engine import PairEngine
+    from dermavigil.duplicates.lot_chance import lot_u_among_product_pairs
 
     engine = PairEngine(DuckDBAPI(), "duckdb")
     engine.register("records", with_rare_terms(vaers_1991))

@@ -25,7 +25,7 @@ a missing side (vector value -1) left out as splink's random sampling leaves it 
 
 The remaining assumption is that the other facts are independent of one another given
 the product; the lot, which also goes with the region and the season, is conditioned on
-those as well (:func:`lot_u_among_product_pairs`), and the rare reactions of two reports
+those as well (:mod:`~dermavigil.duplicates.lot_chance`), and the rare reactions of two reports
 of one publication on the publication (:func:`publication_rare_u`).
 """
 
@@ -41,9 +41,6 @@ from dermavigil.duplicates.dialects import draw_below_sql, draw_sql
 from dermavigil.duplicates.engine import PairEngine
 from dermavigil.duplicates.model import (
     DUPLICATE_SHARE,
-    LOT_SAME_SESSION,
-    LOTS_SPELT_ALIKE,
-    SAME_LOTS,
     U_SEED,
     facts,
     level_labels,
@@ -99,7 +96,7 @@ def _pair_draw(seed: int) -> str:
     return draw_sql("join_key_l", "join_key_r", seed=seed)
 
 
-def _record_draw(seed: int) -> str:
+def record_draw(seed: int) -> str:
     """SQL: a record's draw with ``seed``: sampled records are kept in the order of the
     draw, then of their ids (as :func:`_pair_draw`)."""
     return draw_sql("unique_id", seed=seed)
@@ -112,7 +109,7 @@ def product_pairs_sql(table_name: str, seed: int = U_SEED) -> str:
     return f"""
         WITH s AS (
             SELECT unique_id, first_suspect FROM (
-                SELECT unique_id, first_suspect, {_record_draw(seed)} AS d FROM {table_name}
+                SELECT unique_id, first_suspect, {record_draw(seed)} AS d FROM {table_name}
                 WHERE first_suspect IS NOT NULL
             ) ORDER BY d, unique_id LIMIT {PRODUCT_RECORDS}
         ), share AS (
@@ -316,70 +313,3 @@ def m_floor(floor: float = M_FLOOR) -> Iterator[None]:
         yield
     finally:
         em.compute_proportions_for_new_parameters = original
-
-
-LOT_PAIRS_SAMPLE = 20_000
-"""Reports drawn for the lot's ``u`` (a seeded draw of all the records, as DuckDB's reservoir
-sample of the ``FROM`` rows was); those with a lot, a first suspect and an event date
-count."""
-LOT_MIN_PAIRS = 1_000
-"""Fewest same-product pairs for the lot's ``u`` to be estimated (else the prior)."""
-LOT_WINDOW_DAYS = 31
-"""Two reports of one product and region count for the lot's ``u`` when their events
-are this close."""
-
-
-def lot_u_among_product_pairs(
-    engine: PairEngine, table_name: str, seed: int = U_SEED
-) -> tuple[dict[str, float], int]:
-    """``u`` of the lot levels among pairs of *different* reports of the same first suspect
-    product and region whose events are at most :data:`LOT_WINDOW_DAYS` apart (a sample
-    drawn with ``seed``).
-
-    Random pairs would put the chance that two reports share a lot at the chance that
-    they share a product and a season, and then count the product again: lots belong to
-    one product and circulate for months, so two infants given one vaccine on one day
-    share a lot far more often (15% of the same-vaccine, same-day, same-age VAERS pairs
-    of the bench) than two random reports. Fellegi-Sunter's product of likelihood ratios
-    needs the lot's agreement given what the other facts already say: the region (lots
-    are shipped regionally) and the event date (one clinic gives one lot to the patients
-    of a day; pairs within a month put u at 0.21 where pairs within a year give 0.06 and
-    random pairs 0.013, bench 10k). Reports of one day and region meet on the level
-    :data:`~dermavigil.duplicates.model.LOT_SAME_SESSION`, whose ``u`` is the share of
-    such pairs that share a lot (one clinic's session: 0.33 at 100k); the other levels'
-    ``u`` are counted among the pairs of other days."""
-    spelt = LOTS_SPELT_ALIKE.replace("lots_l", "l.lots").replace("lots_r", "r.lots")
-    all_same = SAME_LOTS.replace("lots_l", "l.lots").replace("lots_r", "r.lots")
-    sql = f"""
-        WITH s AS (
-            SELECT unique_id, first_suspect, event_low, region, lots FROM (
-                SELECT * FROM (SELECT *, {_record_draw(seed)} AS d FROM {table_name})
-                ORDER BY d, unique_id LIMIT {LOT_PAIRS_SAMPLE}
-            ) WHERE lots IS NOT NULL AND first_suspect IS NOT NULL AND event_low IS NOT NULL
-        ), pairs AS (
-            SELECT {all_same} AS all_same, len(list_intersect(l.lots, r.lots)) > 0 AS same,
-                   {spelt} AS alike,
-                   coalesce(l.event_low = r.event_low AND l.region = r.region, false) AS session
-            FROM s l JOIN s r ON l.first_suspect = r.first_suspect
-             AND l.unique_id < r.unique_id AND l.region IS NOT DISTINCT FROM r.region
-             AND abs(date_diff('day', l.event_low, r.event_low)) <= {LOT_WINDOW_DAYS}
-        )
-        SELECT count(*) FILTER (WHERE NOT session),
-               count(*) FILTER (WHERE all_same AND NOT session),
-               count(*) FILTER (WHERE same AND NOT all_same AND NOT session),
-               count(*) FILTER (WHERE alike AND NOT same AND NOT session),
-               count(*) FILTER (WHERE session), count(*) FILTER (WHERE session AND same)
-        FROM pairs
-    """
-    pairs, all_same, same, alike, sessions, shared = engine.one(sql)
-    if pairs < LOT_MIN_PAIRS:
-        return {}, int(pairs)
-    floor = 1 / pairs
-    session_u = {LOT_SAME_SESSION: max(shared / sessions, 1 / sessions)} if sessions else {}
-    return {
-        **session_u,
-        "the same lot numbers, two or more": max(all_same / pairs, floor),
-        "a lot number in common": max(same / pairs, floor),
-        "lot numbers spelt alike (typo)": max(alike / pairs, floor),
-        "no agreement": max(1 - (all_same + same + alike) / pairs, floor),
-    }, int(pairs)

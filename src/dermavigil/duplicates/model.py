@@ -136,12 +136,28 @@ LOTS_SPELT_ALIKE = (
 )
 """The lot numbers of the two sides, each side's written as one text, are a typo apart."""
 
+LOT_WINDOW_DAYS = 31
+"""Two reports of one product and region whose events are this close share a lot far more
+often by chance than two reports of the product do (a lot circulates in one region for a
+few months): the lot levels of such pairs and of the others are apart."""
+
+ONE_REGION_AND_MONTH = (
+    "region_l IS NOT DISTINCT FROM region_r AND "
+    f"abs(date_diff('day', event_low_l, event_low_r)) <= {LOT_WINDOW_DAYS}"
+)
+"""The two reports' regions are the same (or both unknown) and their events at most
+:data:`LOT_WINDOW_DAYS` apart; false when either event date is unknown."""
+
+LOT_ELSEWHERE = ", not known to be of one region and month"
+"""Ends the label of a lot level of two reports not known to share a region and month
+(:data:`ONE_REGION_AND_MONTH`): the region or the event date differs or is unknown."""
+
 LOT_SAME_SESSION = "a lot number in common, the same day and state"
 """The lot level of two reports of one day and state: one clinic's session gives one lot
 to its patients, so given the product, state and day a shared lot is far likelier by
 chance (100k bench: 0.33 of such pairs, 0.105 within a month) -- Fellegi-Sunter's
 product of likelihood ratios needs each fact's agreement given the others
-(:func:`~dermavigil.duplicates.chance.lot_u_among_product_pairs`)."""
+(:func:`~dermavigil.duplicates.lot_chance.lot_u_among_product_pairs`)."""
 
 RARE_MOST = "two or more rare reaction terms in common, most of the shorter list"
 RARE_ONE = "a rare reaction term in common"
@@ -193,16 +209,24 @@ def facts() -> tuple[Fact, ...]:
         _fact(
             "lot", "lot (batch) numbers of the suspect products (chance agreement counted "
             "among reports of the same product and region within a month, or on the same day "
-            "for reports of one day: a lot belongs to one product, and one clinic gives one "
-            "lot to the patients of a session)",
+            "for reports of one day, or among all reports of the product for reports of other "
+            "regions or months: a lot belongs to one product and circulates in a region for a "
+            "few months, and one clinic gives one lot to the patients of a session)",
             "lots", "lots",
             # one clinic's session: its u counted among pairs of one product, state and day
             (LOT_SAME_SESSION, both(_SAME_SESSION, "len(list_intersect(lots_l, lots_r)) > 0"),
              0.40, 0.004),
-            ("the same lot numbers, two or more", SAME_LOTS, 0.15, 0.003),
-            ("a lot number in common", _shared("lots", 1), 0.25, 0.021),
+            ("the same lot numbers, two or more", both(ONE_REGION_AND_MONTH, SAME_LOTS), 0.10,
+             0.003),
+            ("a lot number in common", both(ONE_REGION_AND_MONTH, any_shared("lots")), 0.15,
+             0.021),
+            # another reporter leaves out the state or the date, a follow-up corrects it:
+            # the shared lot's chance is then that of two reports of the product anywhere
+            # and at any time (lot_chance.lot_u_among_product_pairs), far below a region's month
+            (f"the same lot numbers, two or more{LOT_ELSEWHERE}", SAME_LOTS, 0.05, 0.0001),
+            (f"a lot number in common{LOT_ELSEWHERE}", _shared("lots", 1), 0.10, 0.002),
             ("lot numbers spelt alike (typo)", LOTS_SPELT_ALIKE, 0.08, 0.01),
-            _else(0.12, 0.962),
+            _else(0.12, 0.9599),
         ),
         *number_facts(),
         _agree("outcome", "whether the patient died (a fatal and a non-fatal report of one "

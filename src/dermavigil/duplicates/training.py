@@ -8,8 +8,8 @@ From :data:`~dermavigil.duplicates.model.TRAIN_MIN_RECORDS` records on:
    (age, event date, route...), among seeded pairs of one first suspect product
    (:mod:`~dermavigil.duplicates.chance`: the chain rule, so the product's
    agreement is not counted again in each of them), and for the lot among one
-   product's reports of one region and month
-   (:func:`~dermavigil.duplicates.chance.lot_u_among_product_pairs`); the random and
+   product's reports of one region and month, or of others
+   (:func:`~dermavigil.duplicates.lot_chance.lot_u_among_product_pairs`); the random and
    the same-product shares less the duplicates a share of the reports makes among them
    (:func:`~dermavigil.duplicates.chance.without_expected_matches`; :func:`assemble`, with
    the stated share, then with the share the scored pairs give:
@@ -59,7 +59,6 @@ from typing import Any
 from dermavigil.duplicates.chance import (
     ProductShares,
     block_pairs_sql,
-    lot_u_among_product_pairs,
     m_floor,
     product_u,
     publication_rare_u,
@@ -74,6 +73,7 @@ from dermavigil.duplicates.linker_values import (
     session_m,
     set_u,
 )
+from dermavigil.duplicates.lot_chance import lot_u_among_product_pairs
 from dermavigil.duplicates.model import (
     DUPLICATE_SHARE,
     M_HELD,
