@@ -3,11 +3,12 @@ rebuilt when a source they are built from changes."""
 
 import pytest
 
-from dermavigil.terminology import gloss_cache, translation_gloss
+from dermavigil.terminology import disease_spans, gloss_cache, translation_gloss
 
 
 def _clear() -> None:
     gloss_cache._key.cache_clear()
+    disease_spans.disease_keys.cache_clear()
     translation_gloss.glossary.cache_clear()
     translation_gloss._skeletons.cache_clear()
 
@@ -32,7 +33,11 @@ def test_the_glossary_and_skeletons_are_read_back_from_the_cache(cache, monkeypa
     built = translation_gloss.glossary("es")
     skeletons = translation_gloss._skeletons()
     written = sorted(p.name for p in folder.glob("gloss-*"))
-    assert written == ["gloss-es-1.marshal", "gloss-skeletons-1.marshal"]
+    assert written == [
+        "gloss-disease-keys-1.marshal",  # the skeletons spell the Disease Ontology's words too
+        "gloss-es-1.marshal",
+        "gloss-skeletons-1.marshal",
+    ]
     _clear()
     monkeypatch.setattr(translation_gloss, "_induce", _fail)
     monkeypatch.setattr(translation_gloss, "_build_skeletons", _fail)
@@ -70,3 +75,14 @@ def test_the_head_word_sets_are_read_back_from_the_cache(cache, monkeypatch):
     assert (finding_heads.finding_heads(), function_heads.function_heads()) == built
     finding_heads.finding_heads.cache_clear()
     function_heads.function_heads.cache_clear()
+
+
+def test_the_disease_names_are_read_back_from_the_cache(cache, monkeypatch):
+    built = disease_spans.disease_keys()
+    folder, _ = cache
+    assert "gloss-disease-keys-1.marshal" in {p.name for p in folder.glob("gloss-*")}
+    disease_spans.disease_keys.cache_clear()
+    monkeypatch.setattr(disease_spans, "_read_disease_keys", _fail)
+    read = disease_spans.disease_keys()
+    assert read == built and list(read) == list(built)
+    assert read["sarcoidosis"].startswith("DOID:")

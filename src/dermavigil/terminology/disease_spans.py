@@ -8,14 +8,17 @@ running text as the HPO index's keys are
 (:func:`~dermavigil.terminology.phenotype_spans.longest_matches`): normalised tokens,
 longest match first. Diagnoses such as "botulism", "Arthus reaction", "sarcoidosis" or
 "sporotrichosis" have no phenotype in the HPO; the reaction finder takes them as mentions
-beside the HPO's. The table (~150 kB) is read once, on first use.
+beside the HPO's. The table (~150 kB) is read once, on first use, and its normalised names
+kept in the cache directory.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import cast
 
+from dermavigil.terminology.gloss_cache import cached
 from dermavigil.terminology.normalize import normalize
 from dermavigil.terminology.phenotype_spans import PhenotypeSpan, first_tokens, longest_matches
 
@@ -25,7 +28,14 @@ _MOST_TOKENS = 8
 
 @lru_cache(maxsize=1)
 def disease_keys() -> dict[str, str]:
-    """Normalised disease name -> ``DOID id|branch`` (the first class listed for a name)."""
+    """Normalised disease name -> ``DOID id|branch`` (the first class listed for a name), kept
+    in the disk cache with the glossaries (:func:`.gloss_cache.cached`, keyed on the table and
+    this module): normalising its ~3,000 names took ~0.05 s of every cold extraction."""
+    return cast(dict[str, str], cached("disease-keys", _read_disease_keys))
+
+
+def _read_disease_keys() -> dict[str, str]:
+    """:func:`disease_keys` read from ``data/disease_terms.tsv``."""
     keys: dict[str, str] = {}
     text = resources.files("dermavigil.terminology").joinpath("data/disease_terms.tsv")
     for line in text.read_text(encoding="utf-8").splitlines():

@@ -6,7 +6,8 @@ Portuguese, French, German or Italian, a table of the spelling skeletons of the 
 words of the HPO and Disease Ontology (~0.13 s) and that language's glossary induced from
 the HPO translations (0.2-0.6 s); :mod:`.finding_heads`, :mod:`.function_heads` and
 :mod:`.function_verbs` read their word sets off the HPO index in every process that extracts a text
-(~0.07 s of a cold ``dermavigil extract`` call). :func:`cached` keeps each in a
+(~0.07 s of a cold ``dermavigil extract`` call), and :mod:`.disease_spans` normalises the
+Disease Ontology's names (~0.05 s). :func:`cached` keeps each in a
 ``marshal`` file of the cache directory (:mod:`.disk_cache`), keyed on every source they
 are built from: the packaged ``hp.obo`` (the coder's lexicon and labels),
 ``disease_terms.tsv``, ``hpo_translations.tsv`` and the modules that read them; a changed

@@ -18,6 +18,7 @@ last element is such a noun ("lipohypertrophy": :mod:`.compound_findings`).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from dermavigil.literature.extract.compound_findings import compound_findings
@@ -245,7 +246,6 @@ _STOP = (
 _OF_PHRASE = re.compile(
     rf"\s+of\s+(?:the\s+|an?\s+)?(?!(?:{_STOP}|the|an?)\b)[A-Za-z][\w-]*(?:\s+(?!{_STOP}\b)[A-Za-z][\w-]*)?"
 )
-_HEAD_WORD = re.compile(rf"(?:{_HEADS})", re.I)
 _NOT_A_NAME = re.compile(
     r"(?:when|where|while|if|whether|because|since|until|there|thus|hence|however|therefore"
     r"|prevent|prevents|avoid|potential|possible|probable|additional|further|even|other"
@@ -262,6 +262,13 @@ _NOT_A_NOUN = re.compile(
     r"|\w+ed|\w+ing|\w+ly)",
     re.I,
 )
+
+
+@cache
+def _head_word() -> re.Pattern[str]:
+    """A clinical head word on its own, compiled on first use (a 4,000-character alternation
+    that only the words before a named head need)."""
+    return re.compile(rf"(?:{_HEADS})", re.I)
 
 
 def _named(text: str, start: int, end: int) -> Mention:
@@ -284,7 +291,8 @@ def _named(text: str, start: int, end: int) -> Mention:
         while words and _NOT_A_NOUN.fullmatch(words[0]):
             words.pop(0)
         if named:  # a reaction named before it is a mention of its own ("pain palsy")
-            while words and any(_HEAD_WORD.fullmatch(w) or _NOT_A_NAME.fullmatch(w) for w in words):
+            head = _head_word()
+            while words and any(head.fullmatch(w) or _NOT_A_NAME.fullmatch(w) for w in words):
                 words.pop(0)
         if words and not any(_NOT_A_NOUN.fullmatch(w) for w in words):
             start = start - len(" ".join(words)) - 1

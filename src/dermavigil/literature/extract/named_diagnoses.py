@@ -15,6 +15,7 @@ named diagnosis is kept whole, as the reader writes it (``docs/annotation.md``, 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dermavigil.literature.extract.mention_words import HEADS
 
@@ -78,9 +79,12 @@ _MORPHOLOGY = re.compile(
 the generic noun none either."""
 
 
-_LIKE_A_HEAD = re.compile(rf"(?<![\w-])(?:{HEADS})-like\b", re.I)
-"""What a reaction looked like when that is a clinical head ("a cellulitis-like reaction"): no
-cellulitis, and no morphology of its own (:mod:`.mentions` sets it aside)."""
+@cache
+def _like_a_head() -> re.Pattern[str]:
+    """What a reaction looked like when that is a clinical head ("a cellulitis-like reaction"):
+    no cellulitis, and no morphology of its own (:mod:`.mentions` sets it aside). Compiled on
+    first use: only a lesion named by its morphology needs it."""
+    return re.compile(rf"(?<![\w-])(?:{HEADS})-like\b", re.I)
 
 
 def morphology_diagnoses(text: str) -> list[tuple[int, int]]:
@@ -88,5 +92,5 @@ def morphology_diagnoses(text: str) -> list[tuple[int, int]]:
     return [
         match.span()
         for match in _MORPHOLOGY.finditer(text)
-        if not _LIKE_A_HEAD.search(match.group(0))
+        if not _like_a_head().search(match.group(0))
     ]

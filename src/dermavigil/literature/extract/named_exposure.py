@@ -15,6 +15,7 @@ Tdap, IPV, MMR, Hib, HPV, PCV, PPSV, BCG, ...).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _NOT_IN_A_NAME = (
     r"(?!(?:the|a|an|was|were|is|are|be|been|had|has|have|received|receiving|given|got|after"
@@ -31,25 +32,34 @@ _PRODUCT_WORD = (
     r"(?:vaccin\w*|toxoids?|immuni[sz]ations?|immunoglobulins?|immune globulins?|antitoxins?"
     r"|antiserum|antisera|boosters?|(?:post-?exposure )?prophylaxis)"
 )
-_NAME_GOES_ON = re.compile(
-    rf"(?:{_SEPARATOR}{_ITEM})*(?-i:\s+[A-Z0-9]{{1,2}}(?![\w-]))?"
-    rf"(?:\s*\(\s*[A-Z][\w/-]{{0,15}}\s*\)\s*|[\s\u2010\u2013-]+){_PRODUCT_WORD}\b"
-    rf"|(?:{_SEPARATOR}{_ITEM})*\s*\(\s*{_ABBREVIATION}(?![A-Za-z])",
-    re.I,
-)
-"""After the disease: more diseases, then the vaccine word or a vaccine abbreviation in
-brackets."""
-_NAME_BEGAN = re.compile(
-    rf"\b(?:{_PRODUCT_WORD}|vaccinated|immuni[sz]ed|protects?|protection)\s+(?:against|for)"
-    rf"\s+(?:(?:{_ITEM}){_SEPARATOR})*$",
-    re.I,
-)
-"""Before the disease: "a vaccine against", "immunization against measles, mumps and"."""
+
+
+@cache
+def _name_goes_on() -> re.Pattern[str]:
+    """After the disease: more diseases, then the vaccine word or a vaccine abbreviation in
+    brackets. Compiled on first use, as :func:`_name_began` (only a text that names a disease
+    a vaccine is named after needs them)."""
+    return re.compile(
+        rf"(?:{_SEPARATOR}{_ITEM})*(?-i:\s+[A-Z0-9]{{1,2}}(?![\w-]))?"
+        rf"(?:\s*\(\s*[A-Z][\w/-]{{0,15}}\s*\)\s*|[\s\u2010\u2013-]+){_PRODUCT_WORD}\b"
+        rf"|(?:{_SEPARATOR}{_ITEM})*\s*\(\s*{_ABBREVIATION}(?![A-Za-z])",
+        re.I,
+    )
+
+
+@cache
+def _name_began() -> re.Pattern[str]:
+    """Before the disease: "a vaccine against", "immunization against measles, mumps and"."""
+    return re.compile(
+        rf"\b(?:{_PRODUCT_WORD}|vaccinated|immuni[sz]ed|protects?|protection)\s+(?:against|for)"
+        rf"\s+(?:(?:{_ITEM}){_SEPARATOR})*$",
+        re.I,
+    )
 
 
 def in_exposure_name(text: str, start: int, end: int) -> bool:
     """The disease named at ``text[start:end]`` is part of the name of a vaccine (or toxoid,
     immune globulin) the text gives: the product's name, not a reaction."""
     return bool(
-        _NAME_GOES_ON.match(text, end) or _NAME_BEGAN.search(text[max(0, start - 120) : start])
+        _name_goes_on().match(text, end) or _name_began().search(text[max(0, start - 120) : start])
     )

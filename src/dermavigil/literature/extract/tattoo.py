@@ -19,6 +19,7 @@ spans out.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dermavigil.terminology.drugs import CAUSE_SUFFIX
 
@@ -64,14 +65,22 @@ _CI = re.compile(
 )
 """A Colour Index name or number ("Pigment Red 22", "CI 74260"): the system that
 REACH Annex XVII entry 75 and ResAP(2008)1 name tattoo colourants by."""
-_NAMED = (
-    # "red tattoo ink", "black pigment", "tattoo ink", "red tattoo"
-    re.compile(rf"\b(?:(?:{_COLOUR})\s+)?(?:{TATTOO_WORDS})\s+(?:{_INK})\b", re.I),
-    re.compile(rf"\b(?:{_COLOUR})\s+(?:{_INK})\b", re.I),
-    # "pigmento rojo", "tinta roja", "pigmento rosso di un tatuaggio permanente"
-    re.compile(rf"\b(?:{_INK})\s+(?:{_COLOUR})\b", re.I),
-    re.compile(rf"\b(?:{_COLOUR})\s+(?:{TATTOO_WORDS})\b", re.I),
-)
+
+
+@cache
+def _named() -> tuple[re.Pattern[str], ...]:
+    """A pigment named by its colour, ink or tattoo, most specific first; compiled on first use
+    (only a sentence that speaks of a tattoo is searched for its pigment)."""
+    return (
+        # "red tattoo ink", "black pigment", "tattoo ink", "red tattoo"
+        re.compile(rf"\b(?:(?:{_COLOUR})\s+)?(?:{TATTOO_WORDS})\s+(?:{_INK})\b", re.I),
+        re.compile(rf"\b(?:{_COLOUR})\s+(?:{_INK})\b", re.I),
+        # "pigmento rojo", "tinta roja", "pigmento rosso di un tatuaggio permanente"
+        re.compile(rf"\b(?:{_INK})\s+(?:{_COLOUR})\b", re.I),
+        re.compile(rf"\b(?:{_COLOUR})\s+(?:{TATTOO_WORDS})\b", re.I),
+    )
+
+
 _REMOVAL = re.compile(r"^\s*(?:removal|remover|eliminaci[oó]n|remo[cç][aã]o|Entfernung)\b", re.I)
 """A tattoo named as what a laser removed is a site of the treatment, not the exposure."""
 
@@ -92,7 +101,7 @@ def pigment_name(text: str) -> tuple[int, int, bool] | None:
     found = _CI.search(text)
     if found:
         return found.start(), found.end(), True
-    for pattern in _NAMED:
+    for pattern in _named():
         found = pattern.search(text)
         if found:
             return found.start(), found.end(), True
