@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import pytest
 
-from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.negation import Assertion
 from dermavigil.literature.extract.preexisting import pre_existing
+from dermavigil.literature.extract.reaction_short_forms import reaction_abbreviations
 from dermavigil.literature.extract.reactions import find_reactions
 from dermavigil.literature.extract.sentences import split_sentences
 

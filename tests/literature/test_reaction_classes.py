@@ -276,15 +276,16 @@ def test_a_clinical_short_form_the_text_defines_is_reported_by_its_long_form():
 
 
 def test_a_second_name_in_brackets_is_the_same_reaction():
-    """'Nicolau syndrome (embolia cutis medicamentosa)': one reaction, not two; a bracketed
-    mention that codes something else stays ('necrosis (with ulceration)')."""
+    """'Nicolau syndrome (embolia cutis medicamentosa)': one reaction, not two, whose verbatim
+    keeps both uncoded names; a bracketed mention that codes something else stays ('necrosis
+    (with ulceration)')."""
     draft = extract_draft(
         "Livedoid patch after an injection\nA 50-year-old man developed Nicolau syndrome "
         "(embolia cutis medicamentosa) of the buttock after an intramuscular injection of "
         "diclofenac, with skin necrosis (and ulceration) two days later."
     )
     verbatims = {v.lower() for v in _verbatims(draft)}
-    assert "nicolau syndrome" in verbatims
+    assert "nicolau syndrome (embolia cutis medicamentosa)" in verbatims
     assert "embolia cutis medicamentosa" not in verbatims
     assert "HP:0200042" in _codes(draft)  # the bracketed ulceration codes a reaction of its own
 

@@ -4,7 +4,7 @@ session-30 recall round), pinned on sentences we wrote."""
 from __future__ import annotations
 
 from dermavigil.literature.extract import extract_draft
-from dermavigil.literature.extract.mentions import reaction_abbreviations
+from dermavigil.literature.extract.reaction_short_forms import reaction_abbreviations
 from dermavigil.terminology.coder import code_phrase
 from dermavigil.terminology.function_verbs import function_verbs, verb_stem
 
@@ -107,3 +107,20 @@ def test_a_motion_restricted_is_a_reaction_as_its_opposite_motion_is():
         "adduction of the shoulder."
     )
     assert "restricted adduction" in _verbatims(draft)
+
+
+def test_an_uncoded_second_name_in_brackets_stays_in_the_verbatim():
+    """'embolia cutis medicamentosa (Nicolau syndrome)': neither name is coded, so the one
+    reaction keeps both (the uncoded one the reader looks for may be either); a coded
+    first name keeps an uncoded second one too ('skin necrosis (Nicolau syndrome)')."""
+    draft = extract_draft(
+        "Buttock lesion after an injection\nA 58-year-old man developed embolia cutis "
+        "medicamentosa (Nicolau syndrome) of the left buttock two days after an "
+        "intramuscular injection of diclofenac. A second patient had skin necrosis (Nicolau "
+        "syndrome) of the thigh."
+    )
+    verbatims = _verbatims(draft)
+    assert "embolia cutis medicamentosa (nicolau syndrome)" in verbatims
+    assert "nicolau syndrome" not in verbatims  # one reaction, not two
+    assert any(v.startswith("skin necrosis (nicolau syndrome)") for v in verbatims)
+

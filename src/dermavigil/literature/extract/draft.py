@@ -38,7 +38,6 @@ from dermavigil.literature.extract.extravasation import lone_extravasation
 from dermavigil.literature.extract.findings import find_findings
 from dermavigil.literature.extract.illicit_use import illicit_supply
 from dermavigil.literature.extract.indication_products import reaction_start
-from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.needle_procedure import skin_procedure_first
 from dermavigil.literature.extract.onset import refine_onsets, stated_onset
 from dermavigil.literature.extract.outcome import find_outcome, first_told, summaries
@@ -53,6 +52,7 @@ from dermavigil.literature.extract.product_category import (
 from dermavigil.literature.extract.product_mentions import treated_families
 from dermavigil.literature.extract.products import find_product_facts
 from dermavigil.literature.extract.quality import check_text
+from dermavigil.literature.extract.reaction_short_forms import reaction_abbreviations
 from dermavigil.literature.extract.reactions import find_reactions
 from dermavigil.literature.extract.relevance import (
     case_sentences,

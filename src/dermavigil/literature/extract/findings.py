@@ -22,7 +22,6 @@ from dermavigil.literature.extract.finding_result import (
     RESULT_END,
     without_diagnosis,
 )
-from dermavigil.literature.extract.mentions import reaction_abbreviations
 from dermavigil.literature.extract.microscopy import (
     GOES_ON,
     lesion_subject,
@@ -30,6 +29,7 @@ from dermavigil.literature.extract.microscopy import (
     opening_clause,
 )
 from dermavigil.literature.extract.negation import Assertion, assertion
+from dermavigil.literature.extract.reaction_short_forms import reaction_abbreviations
 from dermavigil.literature.extract.relevance import generic_section, reports_cases
 from dermavigil.literature.extract.roles import told_in_past
 from dermavigil.literature.extract.sentences import Sentence
@@ -286,7 +286,7 @@ def find_findings(
 def _expand_short_forms(findings: list[FindingFacts], sentences: list[Sentence]) -> None:
     """A histopathology result that names a short form the text defines ("histologically
     compatible with EN" after "Erythema nodosum (EN)") is coded by its long form
-    (:func:`.mentions.reaction_abbreviations`, the Schwartz-Hearst definitions)."""
+    (:func:`.reaction_short_forms.reaction_abbreviations`, the Schwartz-Hearst definitions)."""
     short = reaction_abbreviations(" ".join(s.text for s in sentences))
     for finding in findings:
         if finding.kind is not FindingKind.histopathology:

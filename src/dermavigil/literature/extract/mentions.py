@@ -102,29 +102,6 @@ _WORD = re.compile(r"(?<![\w-])[A-Za-z]+(?![\w-])")
 tender area", "a hypopigmented depression") is a reaction of its own."""
 
 
-def reaction_abbreviations(text: str) -> dict[str, tuple[str, Span]]:
-    """Short forms defined in the text whose long form is a reaction: "compartment syndrome
-    (CS)" -> {"CS": ("compartment syndrome", span)}; a reaction is a clinical mention of this
-    module, whole, or one name of the HPO or Disease Ontology index, whole ("granuloma annulare
-    (GA)"): the short form stands for the whole noun phrase, never for one of its words. The
-    long form is found as in Schwartz AS,
-    Hearst MA (2003), "A simple algorithm for identifying abbreviation definitions in
-    biomedical text", Pac Symp Biocomput 8:451-462: the short form's characters matched right
-    to left in the words before the parenthesis, its first character at a word start."""
-    found: dict[str, tuple[str, Span]] = {}
-    for match in _SHORT_FORM.finditer(text):
-        short = match.group("short")
-        words = _WORDS_BEFORE.search(text, max(0, match.start() - 120), match.start())
-        if words is None or short in found:
-            continue
-        before = words.group(0)
-        long = _long_form(short, before)
-        if long and (_MENTION.fullmatch(long) or indexed_whole(long) or _headed_by_finding(long)):
-            start = words.start() + len(before.rstrip()) - len(long)
-            found[short] = (long, (start, start + len(long)))
-    return found
-
-
 def indexed_whole(long: str) -> bool:
     """The long form is one phenotype or disease name of the indexes, whole."""
     return any(
@@ -132,26 +109,14 @@ def indexed_whole(long: str) -> bool:
     )
 
 
-_POSTMODIFIER = re.compile(
-    r"\b(?:of|for|in|on|at|to|with|by|from|after|following|due|related|induced|the|an?"
-    r"|is|are|was|were)\b",
-    re.I,
-)
-"""A word that opens a postmodifier or a clause, or an article: a long form holding one is
-no bare noun phrase whose last word is its head ("visual analogue scale for pain")."""
+def clinical_mention_ends(text: str) -> set[int]:
+    """Where the clinical mentions of this module (head nouns with their modifiers) end."""
+    return {m.end() for m in _MENTION.finditer(text)}
 
 
-def _headed_by_finding(long: str) -> bool:
-    """The long form is one noun phrase with no postmodifier whose last word, its head, ends a
-    clinical mention or a phenotype or disease name of the indexes ("necrotizing soft tissue
-    fasciitis", "proliferative vitreoretinopathy"): the head of an English noun phrase with
-    no postmodifier is its last noun (Quirk R et al. 1985, *A Comprehensive Grammar of the
-    English Language*, ch. 17), and the premodifiers only narrow what the head names."""
-    if _POSTMODIFIER.search(long):
-        return False
-    ends = {m.end() for m in _MENTION.finditer(long)}
-    ends |= {p.end for p in phenotype_spans(long) + disease_spans(long)}
-    return len(long) in ends
+def is_clinical_mention(text: str) -> bool:
+    """The whole text is one clinical mention of this module ("painful swelling")."""
+    return _MENTION.fullmatch(text) is not None
 
 
 def named_disease(text: str) -> bool:
@@ -161,25 +126,6 @@ def named_disease(text: str) -> bool:
     "FAMMM syndrome"): a diagnosis a patient may have had before the events."""
     named = indexed_whole(text) or named_diagnoses(text) == [(0, len(text))]
     return named and not _MENTION.fullmatch(text)
-
-
-_SHORT_FORM = re.compile(r"\((?P<short>[A-Z][A-Za-z]{1,5})\)")
-_WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){1,7}$")
-
-
-def _long_form(short: str, before: str) -> str | None:
-    text = before.rstrip()
-    s, i = len(short) - 1, len(text) - 1
-    while s >= 0:
-        char = short[s].lower()
-        while i >= 0 and (text[i].lower() != char or (s == 0 and i > 0 and text[i - 1].isalnum())):
-            i -= 1
-        if i < 0:
-            return None
-        i -= 1
-        s -= 1
-    space = max(text.rfind(c, 0, i + 1) for c in " \n\t")
-    return text[space + 1 :]
 
 
 class Mention(NamedTuple):
@@ -388,17 +334,26 @@ _CLOSING = re.compile(r"\s*[)\]]")
 def _without_apposed_names(text: str, found: list[Mention]) -> list[Mention]:
     """A second name of the same reaction in brackets right after the first ("Nicolau syndrome
     (embolia cutis medicamentosa)") is not a reaction of its own: dropped when it codes
-    nothing the first does not."""
+    nothing the first does not. A second name no vocabulary codes stays in the first's
+    mention, brackets and all ("embolia cutis medicamentosa (Nicolau syndrome)"): an uncoded
+    reaction is known only by its words (``docs/annotation.md``: a term the HPO does not code
+    must appear in a verbatim), and the author gave both."""
     out: list[Mention] = []
     for mention in found:
         previous = out[-1] if out else None
+        closing = _CLOSING.match(text, mention.end)
         if (
-            previous is not None
-            and _IN_BRACKETS_AFTER.fullmatch(text, previous.end, mention.start)
-            and _CLOSING.match(text, mention.end)
-            and {c.code for c in code_phrase(mention.text)}
-            <= {c.code for c in code_phrase(previous.text)}
+            previous is None
+            or closing is None
+            or not _IN_BRACKETS_AFTER.fullmatch(text, previous.end, mention.start)
         ):
+            out.append(mention)
             continue
-        out.append(mention)
+        codes = {c.code for c in code_phrase(mention.text)}
+        as_written = (m.text == text[m.start : m.end] for m in (previous, mention))
+        if not codes and all(as_written):  # no short form standing for its long form
+            end = closing.end()
+            out[-1] = Mention(text[previous.start : end], previous.start, end, previous.indexed)
+        elif not codes <= {c.code for c in code_phrase(previous.text)}:
+            out.append(mention)
     return out

@@ -60,10 +60,10 @@ def find_reactions(
 ) -> tuple[list[ReactionFacts], list[Excluded]]:
     """Reactions of the patient sentences (merged by code set) and the mentions set aside.
 
-    ``defined`` (from :func:`reaction_abbreviations`) lets a short form stand for its reaction ("he
-    was found to have acute ischaemia and CS"): the verbatim is the long form, the evidence
-    both the short form and its definition. In a ``series``, the items of an enumeration each
-    counted beside a reaction mention are mentions too (:mod:`.counted_events`)."""
+    ``defined`` (from :func:`.reaction_short_forms.reaction_abbreviations`) lets a short form stand
+    for its reaction ("he was found to have acute ischaemia and CS"): the verbatim is the long form,
+    the evidence both the short form and its definition. In a ``series``, the items of an
+    enumeration each counted beside a reaction mention are mentions too (:mod:`.counted_events`)."""
     reactions: list[ReactionFacts] = []
     excluded: list[Excluded] = []
     before = before_exposure(patient)
