@@ -124,3 +124,15 @@ def test_an_uncoded_second_name_in_brackets_stays_in_the_verbatim():
     assert "nicolau syndrome" not in verbatims  # one reaction, not two
     assert any(v.startswith("skin necrosis (nicolau syndrome)") for v in verbatims)
 
+
+def test_the_authors_reporting_a_case_speak_of_this_reports_patient():
+    """'The authors report a case of a woman who was diagnosed with ...' under a Background
+    heading is the report's own case, as 'we report' is; 'the authors report no conflict
+    of interest' is no case."""
+    draft = extract_draft(
+        "Background: Eyelid surgery and toxin injections are common. Corneal oedema is a "
+        "known but rare event. The authors report a case of a young woman who was diagnosed "
+        "with diplopia five days after a botulinum toxin injection into the eyelid. The "
+        "authors report no conflict of interest."
+    )
+    assert "diplopia" in _verbatims(draft)

@@ -291,11 +291,16 @@ _OWN_PATIENT = re.compile(
     r"\b(?:our patient|(?:in )?(?:the|this) (?:current|present) (?:case|patient)"
     r"|we (?:hereby |herein |here )?(?:report|present|describe)(?:ed|d)?"
     r"|(?:this|the present) (?:article|paper|report) (?:presents|describes|reports) the case"
+    r"|the (?:present )?authors (?:here(?:in|by) )?(?:report|present|describe)(?:ed|d)?"
+    r" (?:(?:a|an|the|two|three|four|five|\d+) )?(?:[\w-]+ ){0,3}?(?:cases?|patients?|wom[ae]n"
+    r"|m[ae]n|girls?|boys?|child(?:ren)?|infants?)"
     r"|in (?:a|this|the|our) patient who)\b",
     re.IGNORECASE,
 )
 """Words that can only mean this report's patient, whatever the section they stand in (a
-case told under an "Introduction" heading)."""
+case told under an "Introduction" heading); "the authors" with a reporting verb in the present
+is the report's own voice as "we" is ("The authors report a case of ..."), when it reports
+a case or patient (not "the authors report no conflict of interest")."""
 
 
 _PATIENT_TOLD = re.compile(
