@@ -285,3 +285,29 @@ def test_a_verb_a_possessive_or_the_setting_of_care_is_no_word_of_a_name():
         "were kept, and ozone therapy was added."
     )]  # fmt: skip
     assert found == ["ozone therapy"]
+
+
+def test_a_drug_started_before_the_exposure_is_history():
+    """A reaction is treated after the exposure that caused it: a drug the narrative names
+    before the suspect's exposure, in a sentence that tells no reaction, is the patient's
+    history, even when a summary before it has already named the reaction."""
+    found = _treatments(
+        "Bullae after heparin\nWe describe hemorrhagic bullae at a distance from heparin "
+        "injection sites. A 71-year-old man with atrial fibrillation was admitted for a "
+        "transient ischemic attack. Anticoagulation was started with apixaban. He was then "
+        "given dalteparin subcutaneous injections in the abdomen. Three days after the first "
+        "dalteparin dose, tense hemorrhagic bullae appeared on his shins. He was treated "
+        "with topical mupirocin and the bullae healed."
+    )
+    assert [name.lower() for name in found] == ["mupirocin"]
+
+
+def test_a_treatment_before_a_late_told_exposure_is_kept():
+    """A narrative that tells the exposure only after the reaction tells its treatment
+    before the exposure."""
+    found = _treatments(
+        "Cheek swelling\nWe report a 58-year-old woman with cheek swelling. "
+        "Ultrasonography showed a collection in the masseter. Surgical drainage was "
+        "performed. The patient then disclosed a self-injection of an oily serum."
+    )
+    assert [name.lower() for name in found] == ["surgical drainage"]

@@ -110,9 +110,16 @@ def _underwent_before(sentence: Sentence, start: int, end: int, first_reaction: 
     )
 
 
-def _unread(sentence: Sentence, exposed: int, first_reaction: int) -> bool:
-    """A sentence the narrative's cues leave unread: before both the exposure's and the first
-    reaction's sentence with no word of a reaction (it treated the underlying disease), a
+def _unread(sentence: Sentence, exposed: int, first_reaction: int, history: bool) -> bool:
+    """A sentence the narrative's cues leave unread: before the exposure's sentence with no
+    word of a reaction (it treated the underlying disease or was the patient's history:
+    "Anticoagulation was initiated with warfarin" before "She was bridged with enoxaparin"),
+    when it comes before the first reaction's sentence too or is told as the ``history`` (it
+    tells none of the case's reactions, and the narrative tells a reaction after the exposure:
+    a reaction is treated after the exposure that caused it, so what a sentence before that
+    exposure names, unless it tells a reaction as a summary does - "a case of necrosis ...
+    treated with hyaluronidase" -, is history; a narrative that tells the exposure only after
+    the reaction - "the patient then disclosed an injection" - tells its treatment before), a
     generic statement in the present ("... often requires surgical treatment"), or one with no
     treatment cue and no procedure told by its verb ("he was intubated" is its own cue). A
     report's statement of its own case (:data:`.treatment_cues.REPORTED`) is read all the
@@ -120,8 +127,7 @@ def _unread(sentence: Sentence, exposed: int, first_reaction: int) -> bool:
     return (
         (
             0 < sentence.index < exposed
-            and first_reaction > 0
-            and sentence.index < first_reaction
+            and ((first_reaction > 0 and sentence.index < first_reaction) or history)
             and not _OF_A_REACTION.search(sentence.text)
         )
         or bool(cues.GENERIC_PRESENT.search(sentence.text) and not told_in_past(sentence.text))
@@ -204,6 +210,7 @@ def find_treatments(
     exposed = exposure.index if exposure else 0
     causes = title_causes(patient[0].text) if patient and patient[0].section == "title" else []
     before: set[str] = set()  # the drugs given before the reaction
+    reacted_after = exposure is not None and any(a >= exposure.start for a, _ in reaction_spans)
     for index, sentence in enumerate(patient):
         before |= given_before(
             sentence,
@@ -221,7 +228,14 @@ def find_treatments(
             or cues.MESH.search(sentence.text)
         ):
             continue
-        by_report = sentence.section != "title" and _unread(sentence, exposed, first_reaction)
+        told = [
+            (a - sentence.start, b - sentence.start)
+            for a, b in reaction_spans
+            if sentence.start <= a < sentence.end
+        ]
+        by_report = sentence.section != "title" and _unread(
+            sentence, exposed, first_reaction, not told and reacted_after
+        )
         if by_report and (not cues.REPORTED.search(sentence.text) or recommends(sentence)):
             continue
         local = tuple(
@@ -229,11 +243,6 @@ def find_treatments(
             for a, b in suspect_spans
             if sentence.start <= a < sentence.end
         )
-        told = [
-            (a - sentence.start, b - sentence.start)
-            for a, b in reaction_spans
-            if sentence.start <= a < sentence.end
-        ]
         named = local + tuple(
             m.span()
             for name in suspects
