@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from dermavigil.cli import skip_teardown
 from dermavigil.errors import InputError
 from dermavigil.literature.service import draft_from_text, read_text
 
@@ -77,6 +78,9 @@ def register(app: typer.Typer) -> None:
             report_warnings(draft)
         if partial:
             raise SystemExit(PARTIAL_EXIT)  # click returns, not raises, typer.Exit here
+        # every draft printed, no file or connection left open: the program may end without
+        # the interpreter's teardown (freeing ~1,000 compiled patterns and 500 modules)
+        skip_teardown()
 
 
 def expand_inputs(files: list[Path]) -> list[Path]:
