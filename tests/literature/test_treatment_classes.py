@@ -311,3 +311,25 @@ def test_a_treatment_before_a_late_told_exposure_is_kept():
         "performed. The patient then disclosed a self-injection of an oily serum."
     )
     assert [name.lower() for name in found] == ["surgical drainage"]
+
+
+def test_an_alternative_set_aside_is_not_a_treatment():
+    """The complement of "instead of" / "rather than" is the alternative not done."""
+    found = _treatments(
+        "Lump after a filler\nA 44-year-old woman developed a firm lump of the lower eyelid "
+        "after a hyaluronic acid filler injection into the tear trough. The lump was "
+        "excised surgically rather than dissolved with hyaluronidase, and it did not recur."
+    )
+    assert "hyaluronidase" not in [name.lower() for name in found]
+
+
+def test_a_drug_named_as_a_laboratory_quantity_is_not_given():
+    """A substance's name before a measurement noun ("prothrombin time", "insulin level")
+    names a laboratory quantity."""
+    found = _treatments(
+        "Bruising after heparin\nA 66-year-old woman developed large bruises at her "
+        "enoxaparin injection sites on the abdomen. She was given protamine. Laboratory "
+        "results included: hemoglobin, normal; platelets, 300,000/uL; prothrombin time, "
+        "19.2; INR 1.5. The bruises faded."
+    )
+    assert [name.lower() for name in found] == ["protamine"]

@@ -42,6 +42,7 @@ from dermavigil.literature.extract.treatment_indication import for_another_condi
 from dermavigil.literature.extract.treatment_late import late_suspects
 from dermavigil.literature.extract.treatment_matches import Match
 from dermavigil.literature.extract.treatment_names import CANONICAL, PROCEDURE_VERBS, TREATMENT
+from dermavigil.literature.extract.treatment_not_given import not_given
 
 __all__ = ["TREATMENT", "TreatmentFact", "find_treatments"]
 
@@ -260,7 +261,9 @@ def find_treatments(
         for match in sorted(matches, key=Match.start):
             if _negated(sentence.text, match.start(), match.end()):
                 continue
-            if diagnostic(sentence.text, match.start(), match.end()):
+            if diagnostic(sentence.text, match.start(), match.end()) or not_given(
+                sentence.text, match.start(), match.end()
+            ):
                 continue
             if (
                 sentence.index < first_reaction
