@@ -136,3 +136,16 @@ def test_the_authors_reporting_a_case_speak_of_this_reports_patient():
         "authors report no conflict of interest."
     )
     assert "diplopia" in _verbatims(draft)
+
+
+def test_a_lessened_perfusion_or_capillary_refill_is_a_reaction():
+    """'poor capillary refill', 'decreased perfusion of the fingertip': the vascular compromise
+    an injection caused, told as a function lessened; a normal capillary refill is none."""
+    draft = extract_draft(
+        "Finger after an injection\nA 30-year-old man injected adrenaline into his thumb by "
+        "mistake. The thumb was pale with poor capillary refill and decreased perfusion of the "
+        "fingertip. An hour later capillary refill was normal."
+    )
+    verbatims = _verbatims(draft)
+    assert "poor capillary refill" in verbatims
+    assert "decreased perfusion" in verbatims

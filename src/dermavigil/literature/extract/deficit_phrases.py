@@ -8,7 +8,8 @@ Few such phrases are HPO names word for word; the phrase is read by its grammar:
 (the PATO qualities of decrease of :data:`~dermavigil.terminology.function_heads.DEFICITS`),
 at most :data:`MODIFIERS` words that say whose function it is ("orbicularis oris muscle",
 "pupillary light"), the function's head noun read off the HPO's own names of deficits
-(:func:`~dermavigil.terminology.function_heads.function_heads`) and an "of" phrase after it
+(:func:`~dermavigil.terminology.function_heads.function_heads`, and the circulation's
+perfusion and capillary refill, :data:`CIRCULATION`) and an "of" phrase after it
 ("range *of motion*"). The quality itself says the function is abnormal, as the index's
 names do ("decreased range of motion" is a phenotype wherever it stands): whether it is this
 patient's reaction is decided as for every mention (:mod:`.reactions`: negation, history,
@@ -25,6 +26,11 @@ from dermavigil.terminology.normalize import normalize
 
 Span = tuple[int, int]
 
+CIRCULATION = frozenset({"perfusion", "refill"})
+"""The functions of the peripheral circulation a case report examines (the perfusion of a
+digit, its capillary refill), whose loss the HPO names under no quality of decrease, so that
+they are no function head read off its names; "poor capillary refill" and "decreased
+perfusion" tell the vascular compromise of an injection as "absent pulse" does."""
 MODIFIERS = 3
 """Words between the quality and the function's head a phrase takes at most."""
 _BEFORE = re.compile(
@@ -54,7 +60,7 @@ the phrase does not hold."""
 def deficit_phrases(text: str, taken: Sequence[Span]) -> list[Span]:
     """The spans of the deficit phrases of ``text`` (module docstring) that no span of
     ``taken`` overlaps."""
-    heads = function_heads()
+    heads = function_heads() | CIRCULATION
     found: list[Span] = []
     for quality in _BEFORE.finditer(text):
         end = _head_end(text, quality.end(), heads)
