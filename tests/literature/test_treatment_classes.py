@@ -333,3 +333,21 @@ def test_a_drug_named_as_a_laboratory_quantity_is_not_given():
         "19.2; INR 1.5. The bruises faded."
     )
     assert [name.lower() for name in found] == ["protamine"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("Warm water was applied to the finger for 20 minutes and the pallor faded.", "warm water"),
+        ("She was advised to apply cold pads twice a day and the swelling subsided.", "cold pads"),
+        ("A warm moist compress was applied and the pallor faded.", "warm moist compress"),
+    ],
+)
+def test_heat_and_cold_applications_are_treatments(sentence: str, measure: str):
+    """Heat or cold applied to the reaction (warm water, pads, compresses with a second
+    adjective) is a physical measure given for it."""
+    found = _treatments(
+        "Blanching after an injection\nA 31-year-old woman developed blanching and pain of "
+        f"the fingertip after an accidental epinephrine injection. {sentence}"
+    )
+    assert measure in [name.lower() for name in found]

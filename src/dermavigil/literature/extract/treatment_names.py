@@ -17,6 +17,7 @@ from dermavigil.terminology.drugs import drug_names
 
 PHYSICAL_MEASURES = (
     r"heating|(?:re)?warming(?: of the [a-z]+)?|(?:warm|hot|cold) (?:water )?(?:soaks?|baths?)"
+    r"|(?:warm|hot) water|(?:warm|hot|cold|cool|ice) pads?"
     r"|(?:cold|ice|warm|hot) packs?(?![\s-]+tests?)|(?:limb|arm|leg|hand|foot) elevation"
     r"|elevation of the (?:affected )?(?:limb|arm|leg|hand|foot|extremity)"
     r"|(?:gradient |graduated )?compression (?:stockings?|garments?|bandag\w+|therapy)"
@@ -33,9 +34,9 @@ PHYSICAL_MEASURES = (
     r"|ultraviolet A)(?: \((?-i:PUVA)\))?|(?:red |blue )?(?-i:LED)(?: therapy| light)?"
 )
 """Physical and supportive measures and conservative procedures given for a reaction (heat or
-cold, elevation, compression, orthoses, lubrication, traditional medicine, desensitisation,
-fluids, negative-pressure wound therapy, suction and lavage, light: phototherapy, PUVA, UVB,
-photodynamic therapy, LED): docs/annotation.md,
+cold: soaks, baths, packs, pads, warm water; elevation, compression, orthoses, lubrication,
+traditional medicine, desensitisation, fluids, negative-pressure wound therapy, suction and
+lavage, light: phototherapy, PUVA, UVB, photodynamic therapy, LED): docs/annotation.md,
 ``treatments``: what was given or done for the reaction. Not a cold-pack test, a lavage for
 diagnosis, nor a desensitisation *to* a drug (the suspect given again: a rechallenge,
 docs/annotation.md, the u0xx round's decisions)."""
@@ -69,7 +70,8 @@ TREATMENT_WORDS = (
     r"|(?:surgical )?(?:excision|de-?bridement|drainage)|incision and drainage|laser(?: therapy)?"
     r"|allopurinol|5-fluorouracil|isotretinoin|pyridostigmine|epinephrine|adrenaline"
     r"|botulinum antitoxin|apraclonidine|oxymetazoline|brimonidine"
-    r"|(?:warm|cold|cool|hot|moist|wet|saline) compress(?:es)?|compresses|wound care|acyclovir"
+    r"|(?:warm|cold|cool|hot|moist|wet|saline)(?: (?:dry|moist|wet))? compress(?:es)?|compresses"
+    r"|wound care|acyclovir"
     r"|valacyclovir"
     r"|fasciotomy|(?:(?:split|full)[- ]thickness )?(?:skin )?(?:auto|allo|xeno|homo)graft"
     r"(?:ing|s)?|(?:(?:split|full)[- ]thickness (?:skin )?|skin )graft(?:ing|s)?|grafting"
