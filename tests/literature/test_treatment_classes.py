@@ -351,3 +351,20 @@ def test_heat_and_cold_applications_are_treatments(sentence: str, measure: str):
         f"the fingertip after an accidental epinephrine injection. {sentence}"
     )
     assert measure in [name.lower() for name in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "support"),
+    [
+        ("She needed assisted ventilation for two days.", "assisted ventilation"),
+        ("He required ventilatory support in the intensive care unit.", "ventilatory support"),
+        ("Non-invasive ventilation was started and she recovered.", "non-invasive ventilation"),
+    ],
+)
+def test_ventilatory_support_is_a_treatment(sentence: str, support: str):
+    """Breathing assisted by a machine, however worded, is given for the reaction."""
+    found = _treatments(
+        "Anaphylaxis after a contrast injection\nA 58-year-old woman developed anaphylaxis "
+        f"with bronchospasm minutes after an intravenous contrast injection. {sentence}"
+    )
+    assert support in [name.lower() for name in found]
