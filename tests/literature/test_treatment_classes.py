@@ -368,3 +368,14 @@ def test_ventilatory_support_is_a_treatment(sentence: str, support: str):
         f"with bronchospasm minutes after an intravenous contrast injection. {sentence}"
     )
     assert support in [name.lower() for name in found]
+
+
+def test_a_kind_of_care_by_its_means_is_its_means():
+    """ "Supportive treatment by X and Y": "by" names the means, so the kind of care is
+    what X and Y are, not a third treatment."""
+    found = _treatments(
+        "Swelling after a contrast injection\nA 47-year-old man developed painful swelling "
+        "of both parotid glands a day after an intravenous contrast injection. After "
+        "conservative treatment by cold packs and analgesics, the swelling subsided."
+    )
+    assert [name.lower() for name in found] == ["cold packs", "analgesics"]

@@ -56,7 +56,7 @@ _ACRONYM = re.compile(r"(?-i:[A-Z]{2,}s?)")
 _WITH_MEMBERS = re.compile(
     r"\s+(?:(?P<care>(?:therapy|treatment|management|care|regimen)\s+"
     r"(?:(?:was|were)\s+(?:started|initiated|begun|commenced|instituted)\s+)?)?"
-    r"(?:with|using|based on)"
+    r"(?:with|using|based on|by)"
     r"|(?P<consisting>(?:(?:was|were)\s+)?(?:\w+\s+)?(?:consist(?:ing|ed) of|compris(?:ing|ed))))"
     r"\s+(?:(?:an?|the|regular|daily)\s+)?(?:[\w-]+\s+){0,2}",
     re.I,
@@ -70,10 +70,11 @@ _KIND_OF_CARE = re.compile(
 """A kind of care told with what it consisted of ("conservative management with regular
 dressings", "conservative therapy with antihistamines", "antibiotic treatment with
 ceftriaxone", "antibiotic therapy was initiated with meropenem", "conservative treatment
-using antibiotics", "based on"), or a class told with what it consisted of ("antibiotics
-commenced consisting of flucloxacillin"): the names after "with" or "consisting of" are the
-treatments, the class their hypernym (a reader lists the members); a named therapy with another
-("negative pressure wound therapy with serial debridement") is two."""
+using antibiotics", "based on", "supportive treatment by corticosteroids": the means), or a
+class told with what it consisted of ("antibiotics commenced consisting of flucloxacillin"):
+the names after "with", "by" or "consisting of" are the treatments, the class their hypernym
+(a reader lists the members); a named therapy with another ("negative pressure wound therapy
+with serial debridement") is two."""
 
 
 def combined(text: str, kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
