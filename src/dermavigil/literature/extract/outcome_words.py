@@ -49,12 +49,14 @@ _LESSENED = re.compile(
 )
 _DECREASED = re.compile(
     rf"\b(?:showed|revealed|demonstrated|with) (?:a )?(?:decreased|reduced|diminished|less|milder)"
-    rf" {_LESION_WORD}",
+    rf" {_LESION_WORD}"
+    rf"|\b(?:decrease|reduction|diminution|lessening) (?:in|of) (?:the |her |his |its |their )?"
+    rf"(?:[\w-]+ )?(?:{_LESION_WORD}|symptoms?|inflammation|size)\b",
     re.I,
 )
 """'the nodules gradually decreased', 'the swelling had softened', 'the follow-up showed
-decreased edema': the reaction's own lesions smaller, not gone (a lab value that decreased is
-no lesion)."""
+decreased edema', 'with a decrease in the swelling': the reaction's own lesions or symptoms
+smaller, not gone (a lab value that decreased is no lesion)."""
 _LESION_STAYS = re.compile(rf"\b(?:residual|remaining)\s+(?:\w+\s+)?{_LESION_WORD}\b", re.I)
 """'though residual nodules remained': a remnant of the reaction after improvement."""
 _COMPLETE = r"(?:completely|fully|entirely|totally)"
@@ -125,6 +127,10 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|significant|further|meaningful) )?(?:recovery|restoration)\b(?! time\b)"
             r"|without (?:an? |any )?(?:(?:significant|clinical|noticeable|appreciable"
             r"|therapeutic|visible|obvious) )+(?:effect|response|benefit)"
+            # "which showed little effect": "little" is a negative quantifier ("not much",
+            # Quirk et al. 1985, 5.24), as "no improvement"; "has ongoing pain": persisting
+            r"|(?:showed|had|with|of|produced|gave|brought) (?:very |only )?(?:little|minimal)"
+            r" (?:\w+ )?(?:effect|improvement|response|benefit)"
             r"|no (?:significant |further |clinical )?improvement|no (?:significant |further )?"
             r"(?:effect|response|benefit) (?:was|were) (?:observed|seen|noted)"
             r"|(?:remained |was |were |is |are |stayed )?unchanged"
@@ -135,6 +141,7 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|(?:was|were) (?:still )?present (?:\w+ ){0,4}?at (?:the )?(?:\w+ )?follow-?up"
             r"|(?:remains|remained|is|was) (?:still )?(?:[\w-]+[- ])?dependent\b"
             r"|continu(?:ed|es) to (?:have|experience|complain|suffer|report)"
+            r"|(?:has|have|had|with|reports?|reported|still) (?:an? )?ongoing(?= [\w-]+)"
             r"|(?<!\bof )worsened(?! to \d)|deteriorated|(?:progressive |further )?deterioration"
             r"|(?:showed |with |there was )?no (?:significant |further |visible |appreciable )?"
             r"change(?! (?:in|of) (?:the |her |his )?(?:treatment|therapy|dos\w+|medication))"
@@ -171,6 +178,12 @@ OUTCOMES: tuple[tuple[Outcome, re.Pattern[str]], ...] = (
             r"|(?:was|were|remained|became|has been|had been) (?:\w+ )?(?:asymptomatic"
             r"|symptom-free|lesion-free|free of (?:symptoms|lesions|disease|complaints))"
             r"|(?:uneventful|unremarkable|uncomplicated|good) (?:recovery|healing)"
+            # "the postoperative course was uneventful", "a good cosmetic result was obtained":
+            # the outcome told as good, as "the outcome was good"
+            r"|(?:postoperative|post-operative|clinical|subsequent|further) course (?:was|has been)"
+            r" (?:\w+ )?(?:uneventful|uncomplicated|unremarkable)"
+            r"|(?:good|excellent|satisfactory|favou?rable) (?:[\w-]+ (?:and )?){0,2}?"
+            r"(?:result|outcome)s? (?:was|were|has been|have been) (?:achieved|obtained|attained)"
             r"|recovered uneventfully"
             r"|(?:(?:complete|full|wound) )?closure (?:was |were )?(?:achieved|obtained)"
             r"|(?:lasting|lasted|persisting|persisted) [^.;]{0,30}? before (?:spontaneous "

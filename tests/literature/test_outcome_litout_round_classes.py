@@ -1,0 +1,72 @@
+"""Outcome classes read on real tune texts this round, pinned on texts we wrote
+(docs/annotation.md, ``outcome``: the last stated status of this patient's reaction).
+
+- "little" / "minimal" before effect or improvement is a negative quantifier ("not much",
+  Quirk et al. 1985, 5.24): a treatment that "showed little effect" left the reaction as it
+  was (not recovered), as "no improvement" does.
+- "ongoing" pain or stiffness the patient still has at a follow-up is the reaction
+  persisting (not recovered).
+- a decrease in a lesion or in symptoms, told as a noun ("with a decrease in the swelling"),
+  is the reaction smaller, not gone (recovering), as "the swelling decreased" is.
+- an uneventful postoperative course, or a good result obtained, is the outcome told as good
+  (recovered, as "the outcome was good").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dermavigil.literature.extract import extract_draft
+
+
+def _outcomes(text: str) -> set[str | None]:
+    return {r.get("outcome") for r in extract_draft(text).case["reactions"]}
+
+
+_PLAQUES = (
+    "Granulomatous plaques after a lip filler\nA 39-year-old woman developed firm red plaques "
+    "on her upper lip four months after a hyaluronic acid filler injection. "
+)
+_SHOULDER = (
+    "Shoulder pain after a vaccination\nA 52-year-old man developed shoulder pain and "
+    "stiffness the day after an influenza vaccine injected into the deltoid. "
+)
+
+
+@pytest.mark.parametrize(
+    ("told", "outcome"),
+    [
+        # "little" / "minimal" effect or improvement: not recovered
+        (
+            _PLAQUES + "Oral antihistamines were given for eight weeks, which had little effect.",
+            "not_recovered",
+        ),
+        (
+            _PLAQUES + "Topical tacrolimus brought only minimal improvement over two months.",
+            "not_recovered",
+        ),
+        # ongoing symptoms at a follow-up: not recovered
+        (
+            _SHOULDER + "Physiotherapy was started. At eighteen months he has ongoing pain and a "
+            "limited range of movement.",
+            "not_recovered",
+        ),
+        # a decrease told as a noun, after a resolution: recovering
+        (
+            _PLAQUES + "After intralesional triamcinolone the crusts resolved, with a reduction in "
+            "the swelling.",
+            "recovering",
+        ),
+        # an uneventful postoperative course, a good result obtained: recovered
+        (
+            _PLAQUES + "The plaques were excised. The postoperative course was uneventful.",
+            "recovered",
+        ),
+        (
+            _PLAQUES + "The plaques were excised and a satisfactory cosmetic result was obtained.",
+            "recovered",
+        ),
+    ],
+)
+def test_status_wordings_read_on_real_texts(told: str, outcome: str) -> None:
+    assert _outcomes(told) == {outcome}
