@@ -10,6 +10,8 @@
   is the reaction smaller, not gone (recovering), as "the swelling decreased" is.
 - an uneventful postoperative course, or a good result obtained, is the outcome told as good
   (recovered, as "the outcome was good").
+- a sentence that quantifies over cases ("often", "in most cases", "40% of patients") and
+  names no one patient tells what such reactions do, not how this patient's ended.
 """
 
 from __future__ import annotations
@@ -70,3 +72,27 @@ _SHOULDER = (
 )
 def test_status_wordings_read_on_real_texts(told: str, outcome: str) -> None:
     assert _outcomes(told) == {outcome}
+
+
+@pytest.mark.parametrize(
+    "general",
+    [
+        "Such plaques are often firm and show slow but complete healing.",
+        "In most cases the plaques resolved within a year.",
+        "Steroids were stopped when no longer needed (40% of patients).",
+    ],
+)
+def test_a_status_told_of_many_cases_is_no_outcome(general: str) -> None:
+    assert _outcomes(_PLAQUES + "A biopsy showed foreign body granulomas. " + general) == {None}
+
+
+def test_a_status_told_of_this_patient_among_many_is_the_outcome() -> None:
+    assert _outcomes(_PLAQUES + "As in most cases, her plaques resolved within a year.") == {
+        "recovered"
+    }
+
+
+def test_a_status_in_a_clause_of_its_own_after_a_general_one_is_the_outcome() -> None:
+    assert _outcomes(
+        _PLAQUES + "Such plaques are often firm; the plaques resolved within a year."
+    ) == {"recovered"}

@@ -242,12 +242,42 @@ def _all_left(sequela: list[StatusMention]) -> StatusMention:
     return StatusMention(Outcome.recovered_with_sequelae, 0, sequela[-1].span, spans)
 
 
+_ABOUT_MANY = re.compile(
+    r"\b(?:often|usually|typically|commonly|generally|frequently|rarely|in (?:most|many|some)"
+    r" (?:cases|patients)|(?:most|many|some|the majority of) (?:[\w-]+ )?(?:patients|cases"
+    r"|practitioners|physicians|authors|reports))\b"
+    r"|\d+(?:\.\d+)?\s?% of (?:the )?(?:cases|patients)",
+    re.I,
+)
+_ONE_PATIENT = re.compile(
+    r"\b(?:she|he|her|him|his|(?:the|our|this|that) (?:[\w-]+ )?(?:patient|child|infant|boy"
+    r"|girl|woman|man|case))\b",
+    re.I,
+)
+
+
+def about_many(text: str, start: int) -> bool:
+    """The clause (between semicolons) of ``text`` around ``start`` quantifies over cases
+    ("The ulcer is often deep", "most patients", "57% of cases") and names no one patient: a
+    generic or habitual statement about a class of cases (Carlson and Pelletier 1995, The
+    Generic Book, ch. 1), whose statuses are what such reactions do, not how this patient's
+    ended ("Most cases occurred early; all resolved" tells the status in a clause of its
+    own)."""
+    begin = text.rfind(";", 0, start) + 1
+    end = text.find(";", start)
+    clause = text[begin : end if end >= 0 else len(text)]
+    return bool(_ABOUT_MANY.search(clause)) and not _ONE_PATIENT.search(clause)
+
+
 def sentence_status(sentence: Sentence) -> StatusMention | None:
-    """The status a sentence states last; a phrase stating two takes the stronger."""
+    """The status a sentence states last; a phrase stating two takes the stronger; none in
+    a clause about many cases (:func:`about_many`)."""
     stated = [
         m
         for m in status_mentions(sentence.text)
-        if _stated(sentence, *m.span) and not _bounded(sentence.text, m)
+        if _stated(sentence, *m.span)
+        and not _bounded(sentence.text, m)
+        and not about_many(sentence.text, m.span[0])
     ]
     kept = strongest(stated)
     if not kept:
