@@ -8,6 +8,8 @@
   persisting (not recovered).
 - a decrease in a lesion or in symptoms, told as a noun ("with a decrease in the swelling"),
   is the reaction smaller, not gone (recovering), as "the swelling decreased" is.
+- a resolution hedged in degree ("regressed more or less") or told with lesions left
+  ("residual bruising") is recovering, as "partially resolved" and "residual nodules" are.
 - an uneventful postoperative course, or a good result obtained, is the outcome told as good
   (recovered, as "the outcome was good").
 - a sentence that quantifies over cases ("often", "in most cases", "40% of patients") and
@@ -57,6 +59,16 @@ _SHOULDER = (
         (
             _PLAQUES + "After intralesional triamcinolone the crusts resolved, with a reduction in "
             "the swelling.",
+            "recovering",
+        ),
+        # a resolution hedged in degree, or lesions left behind: recovering
+        (
+            _PLAQUES + "After the filler was dissolved the plaques regressed more or less.",
+            "recovering",
+        ),
+        (
+            _PLAQUES + "The plaques resolved. A month later she was left with only residual "
+            "bruising at the injection points.",
             "recovering",
         ),
         # an uneventful postoperative course, a good result obtained: recovered

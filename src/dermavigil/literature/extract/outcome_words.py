@@ -25,7 +25,7 @@ Span = tuple[int, int]
 _DEGREE = (
     r"(?:significantly|markedly|considerably|substantially|notably|dramatically|remarkably"
     r"|greatly|largely|mostly|partially|partly|slightly|somewhat|moderately|almost|nearly"
-    r"|incompletely)"
+    r"|incompletely|more or less)"
 )
 _DEGREE_ADJ = (
     r"(?:significant|marked|considerable|substantial|notable|dramatic|remarkable|great|partial"
@@ -38,9 +38,11 @@ _BETTER_NOUN = (
 _LESION_WORD = (
     r"(?:nodul\w*|swellings?|papul\w*|lumps?|mass(?:es)?|indurations?|erythema|o?edema"
     r"|granulom\w*|lesions?|plaques?|pain|redness|infiltrat\w*|firmness|thickening|eschar"
-    r"|crusts?|ulcers?)"
+    r"|crusts?|ulcers?|bruis(?:es|ing)|ecchymos[ie]s|purpura|ha?ematomas?)"
 )
-"""The reaction's own lesions: when they remain, the reaction is not over (recovering)."""
+"""The reaction's own lesions: when they remain, the reaction is not over (recovering);
+bruising and other bleeding into the skin fade over weeks, so "residual bruising" is a lesion
+left, not a scar."""
 _LESSENED = re.compile(
     rf"\b{_LESION_WORD}\s+(?:(?:\w+\s+){{0,3}}?(?:had|has|have)\s+)?(?:\w+ly\s+)?(?:decreased"
     r"|diminished|shrank|shrunk|softened|flattened|lessened|became (?:smaller|softer|flatter"
