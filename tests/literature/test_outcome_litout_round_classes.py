@@ -108,3 +108,10 @@ def test_a_status_in_a_clause_of_its_own_after_a_general_one_is_the_outcome() ->
     assert _outcomes(
         _PLAQUES + "Such plaques are often firm; the plaques resolved within a year."
     ) == {"recovered"}
+
+
+def test_a_status_noun_a_decision_was_based_on_is_no_status() -> None:
+    assert _outcomes(
+        _PLAQUES + "The plaques resolved after two months. Further fillers were deferred, the "
+        "timing based on tissue healing. She was given advice on sun protection."
+    ) == {"recovered"}

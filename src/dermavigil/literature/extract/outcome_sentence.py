@@ -136,6 +136,15 @@ def _general_state(text: str, start: int, end: int) -> bool:
     )
 
 
+_CRITERION_BEFORE = re.compile(
+    r"\b(?:based on|depend(?:s|ed|ing)? on|according to|pending|awaiting|guided by"
+    r"|conditional on)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+"""'Return to work was based on wound healing': a status noun after a preposition of condition
+names a criterion a decision waited on, not a status told of the reaction."""
+
+
 _DETERMINER_BEFORE = re.compile(r"\b(?:for|an?|the|towards?|of)\s+$", re.I)
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:with|in|by|after|over|on|and|but|to|from|at|within|during|following|when"
@@ -195,6 +204,7 @@ def _stated(sentence: Sentence, start: int, end: int) -> bool:
         and not _attributive(sentence.text, start, end)
         and not _transitive(sentence.text, start, end)
         and not FEELING_OF.search(sentence.text[max(0, start - 30) : start])
+        and not _CRITERION_BEFORE.search(sentence.text[max(0, start - 40) : start])
         and not (
             sentence.text[start:end].lower().endswith("improved")
             and _IMPROVED_WHAT.match(sentence.text, end)
