@@ -80,10 +80,12 @@ def test_weights_are_the_fellegi_sunter_sum(
     for item in pair.explanation:
         expected = 0.0 if item.level == missing[item.field] else by_label[(item.field, item.level)]
         if item.field == "country":
-            # term frequency (Winkler): TH is held by 2 of the 5 cases, u(TH) = 2/5
-            # instead of the level's u; the weight stays >= 0.
+            # term frequency (Winkler): TH is held by the pair's 2 of the 5 cases and by
+            # none of the other 3, u(TH) = min(u, 1/3) (no other report gives it) instead
+            # of the level's u; the weight stays >= 0.
             (level,) = [lv for f in facts() if f.name == "country" for lv in f.levels[:1]]
-            expected = max(0.0, expected + math.log2(level.u) - math.log2(2 / 5))
+            u_th = min(level.u, 1 / 3)
+            expected = max(0.0, expected + math.log2(level.u) - math.log2(u_th))
         assert item.match_weight == pytest.approx(expected, abs=1e-6), item.field
     p = prior_match_probability(len(cases))
     assert pair.prior_weight == pytest.approx(math.log2(p / (1 - p)))
@@ -203,3 +205,16 @@ def test_literature_draft_of_the_seed_case_matches_the_clinicians_report(
     drafted = draft.to_case().model_copy(update={"case_id": "DRAFT"})
     pairs = find_duplicates([drafted, clinician_case, *different_cases], threshold=0.5)
     assert [(p.case_a, p.case_b) for p in pairs] == [("CLIN", "DRAFT")]
+
+
+def test_a_combination_only_the_pair_gives_keeps_its_weight_in_a_small_collection() -> None:
+    """The exact copy OTHER2 / OTHER2-AGAIN of 8 reports: its products and reactions, given
+    by the pair alone, weigh at least their level's ``log2(m / u)`` (the frequency taken
+    without the pair: none of the 6 others give it), not 2 of 8 reports (clamped to 0)."""
+    detection = detect(_POOL, threshold=0.0)
+    (pair,) = [p for p in detection.pairs if {p.case_a, p.case_b} == {"OTHER2", "OTHER2-AGAIN"}]
+    (item,) = [e for e in pair.explanation if e.field == "products_reactions"]
+    (level,) = [lv for f in facts() if f.name == "products_reactions" for lv in f.levels[:1]]
+    assert item.level == level.label
+    assert item.match_weight >= math.log2(level.m / level.u) > 10
+    assert pair.match_probability > 0.99

@@ -78,14 +78,16 @@ def test_one_senders_two_numbers_are_strong_evidence_of_two_cases() -> None:
 
 
 def test_held_levels_are_the_rare_reactions_given_one_publication_and_one_day_s_texts() -> None:
-    """The held levels: the rare reactions given one publication, and alike narratives of
-    two reports received on one day, held at no evidence (m = u)."""
-    from dermavigil.duplicates.model import PUBLICATION_RARE
+    """The held levels: the rare reactions given one publication and of the same reaction
+    terms (m = u), and alike narratives of two reports received on one day, held at no
+    evidence (m = u)."""
+    from dermavigil.duplicates.model import PUBLICATION_RARE, RARE_IN_SIGNATURE
     from dermavigil.duplicates.narrative_levels import NARRATIVE_SAME_DAY
 
     (fact,) = [f for f in facts() if f.name == "rare_reactions"]
     held = [level.label for level in fact.levels if level.held]
-    assert held == list(PUBLICATION_RARE) and held == [lv.label for lv in fact.levels[:2]]
+    assert held == [*PUBLICATION_RARE, RARE_IN_SIGNATURE]
+    assert held == [lv.label for lv in fact.levels[:3]] and fact.levels[2].m == fact.levels[2].u
     labels = {level.label for level in fact.levels}
     assert set(PUBLICATION_RARE.values()) <= labels
     others = [(f.name, level) for f in facts() if f.name != "rare_reactions" for level in f.levels]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dermavigil.domain.case import Case
 from dermavigil.duplicates.detect import detect
+from dermavigil.duplicates.model import RARE_IN_SIGNATURE
 
 
 def test_a_report_naming_fewer_reactions_is_at_the_subset_level(clinician_case: Case) -> None:
@@ -66,9 +67,35 @@ def test_rare_reactions_within_one_publication_weigh_as_its_patients_share_them(
 
     level, weight = rare(literature_case, second_patient)
     assert level.endswith("within one publication") and 0 <= weight < 2
-    clinician_copy = clinician_case.model_copy(update={"case_id": "CLIN2"})
-    level, weight = rare(clinician_case, clinician_copy)
+    level, weight = rare(clinician_case, _without_pain(clinician_case))
     assert level.startswith("two or more rare reaction terms") and weight > 5
+
+
+def _without_pain(case: Case) -> Case:
+    """``case`` reported again without its second reaction ("Pain"): other terms, its rare
+    ones kept."""
+    data = case.model_dump()
+    data["case_id"], data["reactions"] = "FEWER", [data["reactions"][0], data["reactions"][2]]
+    return Case.model_validate(data)
+
+
+def test_rare_terms_of_the_same_reaction_terms_are_weighed_once(
+    clinician_case: Case, different_cases: list[Case]
+) -> None:
+    """Two reports of the same first suspect and reaction terms meet on the products and
+    reactions' level that weighs the whole combination by its frequency: their rare terms
+    add nothing to it (held at m = u); with a reaction term fewer, the combination differs
+    and the rare terms they share weigh."""
+    copy = clinician_case.model_copy(update={"case_id": "COPY"})
+    pairs = detect([clinician_case, copy, *different_cases], threshold=0.0).pairs
+    (pair,) = [p for p in pairs if {p.case_a, p.case_b} == {"CLIN", "COPY"}]
+    weights = {e.field: (e.level, e.match_weight) for e in pair.explanation}
+    assert weights["rare_reactions"] == (RARE_IN_SIGNATURE, 0.0)
+    same_terms = "same first suspect product and the same reaction terms"
+    assert weights["products_reactions"][0] == same_terms
+    (pair,) = detect([clinician_case, _without_pain(clinician_case)], threshold=0.0).pairs
+    (rare,) = [e for e in pair.explanation if e.field == "rare_reactions"]
+    assert rare.level != RARE_IN_SIGNATURE and rare.match_weight > 5
 
 
 def test_reactions_recoded_with_a_word_kept_are_at_the_reaction_word_level(

@@ -60,11 +60,21 @@ def _within_product(table, column: str) -> dict[tuple, float]:
     }
 
 
+def _pair_free(table, column: str, u: float) -> dict:
+    """value -> its frequency without the pair that shares it, counted in Python
+    (``vectors.pair_free_frequency_sql``'s formula)."""
+    values = [v for v in table.column(column).to_pylist() if v is not None]
+    others = max(len(values) - 2, 1)
+    return {v: max((c - 2) / others, min(u, 1 / others)) for v, c in Counter(values).items()}
+
+
 def _splink_weights(
     scored_table: str, con, model: DuplicateModel, table
 ) -> dict[tuple[str, str], float]:
     """Each pair's match weight from splink's own per-fact weights and term-frequency
-    adjustments, plus the adjustment by a value's frequency among the product's reports
+    adjustments -- on an exact level the value's frequency taken without the pair
+    (``vectors.pair_free_frequency_sql``) -- plus the adjustment by a value's frequency
+    among the product's reports
     (``Level.tf_given``, which splink does not make: ``log2(u of the level) -
     log2(the larger side's frequency)``), clamped as the model is (agreement >= 0, no
     agreement <= 0)."""
@@ -75,12 +85,23 @@ def _splink_weights(
         for i, level in enumerate(fact.levels)
         if level.tf_given
     }
+    shared = {
+        (fact.name, len(fact.levels) - 1 - i): (level, _pair_free(table, level.tf, u))
+        for fact in facts()
+        for i, level in enumerate(fact.levels)
+        if level.tf_baseline and not level.tf_given
+        for u in [recorded[fact.name][level.label]]
+    }
     out = {}
     for row in con.sql(f"SELECT * FROM {scored_table}").to_arrow_table().to_pylist():
         total = model.prior_weight
         for fact in facts():
             gamma, mw = row[f"gamma_{fact.name}"], row[f"mw_{fact.name}"]
             adjusted = mw + ((row[f"mw_tf_adj_{fact.name}"] or 0.0) if fact.has_tf else 0.0)
+            if (fact.name, gamma) in shared:  # splink's frequency counts the pair
+                level, frequency = shared[(fact.name, gamma)]
+                u = recorded[fact.name][level.label]
+                adjusted = mw + math.log2(u) - math.log2(frequency[row[f"{level.tf}_l"]])
             if (fact.name, gamma) in given:
                 level, frequency = given[(fact.name, gamma)]
                 sides = [
@@ -165,9 +186,18 @@ def test_the_estimated_share_reweighs_the_pairs_scored_once(
         .select(["unique_id_l", "unique_id_r", *columns])
         .to_pylist()
     }
-    for row in scored.select(["unique_id_l", "unique_id_r", *columns]).to_pylist():
+    # (but an exact level's adjustment: its frequency is taken without the pair, above)
+    exact = {
+        (f"mw_tf_adj_{f.name}", len(f.levels) - 1 - i)
+        for f in facts()
+        for i, lv in enumerate(f.levels)
+        if lv.tf_baseline and not lv.tf_given
+    }
+    for row in scored.to_pylist():
         theirs = fresh_rows[(row["unique_id_l"], row["unique_id_r"])]
         for column in columns:
+            if (column, row.get(column.replace("mw_tf_adj_", "gamma_"))) in exact:
+                continue
             assert row[column] == pytest.approx(theirs[column] or 0.0, abs=TOLERANCE), column
     # and each fact's weight as the model records it
     by_level = {(f.name, lv.label): lv.weight for f in model.facts for lv in f.levels}

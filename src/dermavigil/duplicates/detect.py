@@ -38,7 +38,7 @@ from dermavigil.duplicates.model import (
 from dermavigil.duplicates.parameters import DuplicateModel
 from dermavigil.duplicates.share import expected_share
 from dermavigil.duplicates.training import Estimates, Progress, assemble, estimate
-from dermavigil.duplicates.vectors import vectors_sql
+from dermavigil.duplicates.vectors import pair_free_frequency_sql, vectors_sql
 from dermavigil.errors import InputError, Problem
 from dermavigil.registry.models import StoredCase
 
@@ -266,7 +266,9 @@ def _weighed_sql(table: str, model: DuplicateModel, threshold: float) -> str:
     missing), plus, on a level adjusted by term frequency, splink's adjustment
     ``log2(u of the column's exact-match level) - log2(the value's frequency)`` (splink
     5, ``ComparisonLevel._tf_adjustment_sql``; the frequencies are the ``tf_*`` columns of
-    :func:`~dermavigil.duplicates.vectors.vectors_sql`; a frequency among one product's
+    :func:`~dermavigil.duplicates.vectors.vectors_sql`, on an exact-match level the
+    value's frequency without the pair,
+    :func:`~dermavigil.duplicates.vectors.pair_free_frequency_sql`; a frequency among one product's
     reports, ``Level.tf_given``, only where the model is trained on the collection: a
     collection too small to estimate ``u`` gives no frequencies either, and its levels
     weigh their priors). So the comparison vectors,
@@ -284,6 +286,8 @@ def _weighed_sql(table: str, model: DuplicateModel, threshold: float) -> str:
             if level.tf and (model.trained or not level.tf_given):
                 low, high = f"tf_{level.tf}_l", f"tf_{level.tf}_r"
                 freq = f"greatest(coalesce({low}, {high}), coalesce({high}, {low}), 0.0)"
+                if level.tf_baseline and not level.tf_given:  # the pair shares the value
+                    freq = pair_free_frequency_sql(f"tf_{level.tf}", base[level.tf])
                 by_term.append(
                     f"WHEN {gamma} = {n - 1 - i} AND coalesce({low}, {high}) IS NOT NULL "
                     f"THEN {_double(math.log2(base[level.tf]))} - log2({freq})"

@@ -159,6 +159,12 @@ chance (100k bench: 0.33 of such pairs, 0.105 within a month) -- Fellegi-Sunter'
 product of likelihood ratios needs each fact's agreement given the others
 (:func:`~dermavigil.duplicates.lot_chance.lot_u_among_product_pairs`)."""
 
+RARE_IN_SIGNATURE = "the same first suspect and reaction terms (their rarity weighed there)"
+"""The rare-reaction level of two reports of the same first suspect and reaction terms,
+held at no evidence (m = u): the products-and-reactions level weighs them by how often the
+whole combination occurs (the ``signature``'s term frequency), which counts how rare their
+terms are (the chain rule: given the same terms, one case or two share the rare ones)."""
+
 RARE_MOST = "two or more rare reaction terms in common, most of the shorter list"
 RARE_ONE = "a rare reaction term in common"
 PUBLICATION_RARE = {
@@ -296,6 +302,7 @@ def facts() -> tuple[Fact, ...]:
              0.6, 0.2, None, True),
             (f"{RARE_ONE} within one publication",
              both(any_shared("publication_ids"), any_shared("rare_terms")), 0.2, 0.2, None, True),
+            (RARE_IN_SIGNATURE, "signature_l = signature_r", 0.05, 0.05, None, True),
             (RARE_MOST, most_of_shorter("rare_terms"), 0.35, 0.00005),
             (RARE_ONE, any_shared("rare_terms"), 0.30, 0.001),
             _else(0.35, 0.99895),

@@ -66,6 +66,29 @@ def conditional_frequency_sql(records_table: str, column: str, given: str) -> st
     )"""
 
 
+def pair_free_frequency_sql(tf: str, baseline_u: float) -> str:
+    """SQL: the frequency of the value two reports share on a term-frequency column
+    (``tf``, splink's ``tf_<column>``, over the columns of :func:`vectors_sql`) taken
+    without the pair itself, ``max((c - 2) / (n - 2), min(u, 1 / (n - 2)))``: ``c`` of
+    the ``n`` records giving the column give the value, ``u`` is the chance agreement of
+    the column's exact level (``baseline_u``).
+
+    The frequency estimates Winkler's value-specific ``u`` (Winkler 1988): the chance that
+    two *different* reports share the value. The pair's own two records are no evidence
+    of that chance -- counting them is the leave-one-out error of scoring an item on an
+    estimate it took part in -- and they weigh most where the value is rare: a value only
+    the pair gives reads as 2 in ``n`` (2 of 7 reports in a small registry, whose weight
+    the clamp then holds at 0). The floor: a value no other report gives is rarer than
+    one in the other ``n - 2`` reports can tell, so it weighs as one of them would, or as
+    the column's own ``u`` where that is smaller (a small registry, whose frequencies tell
+    less than the level's ``u``)."""
+    # doubles throughout: a plain literal is a decimal to DuckDB and Spark
+    one, zero, u = (f"CAST({x!r} AS DOUBLE)" for x in (1.0, 0.0, baseline_u))
+    others = f"greatest({tf}_n - 2, {one})"
+    shared = f"greatest({tf}_l * {tf}_n - 2, {zero}) / {others}"
+    return f"greatest({shared}, least({u}, {one} / {others}))"
+
+
 def vectors_sql(
     settings: Any,
     records_table: str,
@@ -80,7 +103,9 @@ def vectors_sql(
     (``<column>_l``, ``<column>_r``). ``scoring``: with the ids (``unique_id_l``,
     ``unique_id_r``) and each term-frequency column's frequency on both sides
     (``tf_<column>_l``, ``tf_<column>_r``: the value's share of the records that give
-    one, as splink's ``term_frequencies_for_single_column_sql`` computes it, or among the
+    one, as splink's ``term_frequencies_for_single_column_sql`` computes it, with the
+    number of those records, ``tf_<column>_n``, for the value's frequency without the pair,
+    :func:`pair_free_frequency_sql`; or among the
     reports of the same product, :func:`conditional_frequency_sql`, for a level with
     ``tf_given``)."""
     settings_obj = settings.get_settings("duckdb")
@@ -97,13 +122,16 @@ def vectors_sql(
         name, tf = column.unquote().name, column.unquote().tf_name
         frequencies.append(
             f"{tf} AS (SELECT {name}, CAST(count(*) AS DOUBLE) / "
-            f"(SELECT count({name}) FROM {records_table}) AS {tf} "
+            f"(SELECT count({name}) FROM {records_table}) AS {tf}, "
+            f"(SELECT CAST(count({name}) AS DOUBLE) FROM {records_table}) AS {tf}_n "
             f"FROM {records_table} WHERE {name} IS NOT NULL GROUP BY {name})"
         )
         for side in ("l", "r"):
             joins.append(f"LEFT JOIN {tf} t{i}{side} ON {side}.{name} = t{i}{side}.{name}")
             columns.append(f"t{i}{side}.{tf} AS {tf}_{side}")
             outputs.append(f"{tf}_{side}")
+        columns.append(f"coalesce(t{i}l.{tf}_n, t{i}r.{tf}_n) AS {tf}_n")
+        outputs.append(f"{tf}_n")
     given = {
         (level.tf, level.tf_given)
         for fact in facts()
