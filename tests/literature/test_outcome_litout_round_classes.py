@@ -71,6 +71,12 @@ _SHOULDER = (
             "bruising at the injection points.",
             "recovering",
         ),
+        # lesions that turned into scars: recovered with sequelae
+        (
+            _PLAQUES + "The plaques improved on oral doxycycline and later turned into flat "
+            "atrophic scars.",
+            "recovered_with_sequelae",
+        ),
         # an uneventful postoperative course, a good result obtained: recovered
         (
             _PLAQUES + "The plaques were excised. The postoperative course was uneventful.",
@@ -115,3 +121,12 @@ def test_a_status_noun_a_decision_was_based_on_is_no_status() -> None:
         _PLAQUES + "The plaques resolved after two months. Further fillers were deferred, the "
         "timing based on tissue healing. She was given advice on sun protection."
     ) == {"recovered"}
+
+
+def test_a_sequela_word_before_scar_keeps_the_scar() -> None:
+    draft = extract_draft(
+        _PLAQUES + "The plaques cleared on oral doxycycline, leaving pigmented scars."
+    )
+    assert {s for r in draft.case["reactions"] for s in r.get("sequelae", [])} == {
+        "pigmented scars"
+    }

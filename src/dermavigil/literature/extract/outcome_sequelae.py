@@ -64,11 +64,14 @@ _SEQUELA_CUE = re.compile(
     r"\b(?:leaving(?: behind)?|left(?: behind)?(?= (?:an?|some|mild|persistent|\w+ed)\b)"
     r"|left (?:the patient|her|him|them) with|(?:was|were|is|are|been) left with"
     r"|resolution with|(?:with )?residual|sequelae (?:of|such as)"
+    # "the lesions turned into pigmented scars": a change of state into a lasting mark
+    r"|(?:turned|evolved|transformed|changed) into"
     r"|led to an?(?= (?:aesthetic|cosmetic) sequel)"
     r"|(?:heal(?:ed)?|resolved?|recovered|regressed|subsided)\b(?:[^.;,]{0,40}?)\bwith"
     r"(?! (?:an? )?"
     r"(?:acceptable|good|excellent|satisfactory|no|out)\b))"
-    rf"\s+(?:an?\s+|some\s+)?(?P<seq>{_CUE_WORDS}{_SEQUELA_WORD})\b{_MORE}",
+    # "pigmented scars", "atrophic scar": a sequela word used as an adjective of a scar
+    rf"\s+(?:an?\s+|some\s+)?(?P<seq>{_CUE_WORDS}{_SEQUELA_WORD}(?:\s+scar(?:s|ring)?)?)\b{_MORE}",
     re.I,
 )
 _SEQUELA_STAYS = re.compile(
